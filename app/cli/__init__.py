@@ -1,0 +1,146 @@
+"""The ``tribune`` command line: the same services as the desktop app.
+
+A fixed contract (see the README): exit 0 on success; a user error prints one clear line on
+stderr and exits 1; ``--json`` prints machine-readable output. ``tribune`` with no command
+opens the desktop app, which the launcher in ``ui`` passes in as ``open_gui`` (the core never
+imports the UI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+import app
+from app.errors import TribuneError
+from app.i18n import install_translators, system_language, translate
+
+# Each feature registers its subcommands from its own module.
+COMMAND_MODULES = [
+    "app.cli.clients",
+    "app.cli.system",
+    # FEATURE-CLI-BEGIN
+    # FEATURE-CLI-END
+]
+
+log = logging.getLogger("tribune")
+
+
+class CliContext:
+    """What a subcommand needs: the database (opened and migrated on first use) and output."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db = None
+
+    @property
+    def db(self):
+        if self._db is None:
+            from app.db import open_database
+
+            self._db = open_database(self.args.db)
+        return self._db
+
+    def emit(self, data, human: str | Callable[[], str]) -> None:
+        """Print ``data`` as JSON with ``--json``, else the human text."""
+        if getattr(self.args, "json", False):
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        else:
+            text = human() if callable(human) else human
+            if text:
+                print(text)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, exit 1 (argparse's default is 2)
+        self.print_usage(sys.stderr)
+        print(f"tribune: {message}", file=sys.stderr)
+        sys.exit(1)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tribune",
+        description=translate(
+            "Cli", "Community management for agencies. With no command, opens the desktop app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"tribune {app.__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=translate("Cli", "database URL (else $TRIBUNE_DB, else SQLite in the data folder)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--json", action="store_true", help=translate("Cli", "print machine-readable JSON")
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None, open_gui: Callable[[argparse.Namespace], int] | None = None
+) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if open_gui is not None:
+        pre = argparse.ArgumentParser(add_help=False)
+        pre.add_argument("--db")
+        known, rest = pre.parse_known_args(argv)
+        if not rest:  # no command: the desktop app creates its own QApplication
+            return open_gui(known)
+    if argv != ["--version"]:
+        from app.qt import ensure_app
+
+        ensure_app()
+        install_translators(system_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    ctx = CliContext(args)
+    try:
+        return int(args.handler(ctx) or 0)
+    except TribuneError as exc:
+        print(f"tribune: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(translate("Cli", "tribune: interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback on the user's terminal
+        path = _write_crash_log()
+        print(
+            translate("Cli", "tribune: unexpected error ({kind}); details in {path}").format(
+                kind=type(exc).__name__, path=path
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    finally:
+        if ctx._db is not None:
+            ctx._db.dispose()
+
+
+def _write_crash_log() -> str:
+    from app.config import data_dir
+
+    try:
+        path = data_dir() / "crash.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc())
+            fh.write("\n")
+        return str(path)
+    except OSError:
+        return "-"

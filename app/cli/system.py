@@ -1,0 +1,79 @@
+"""``tribune demo``, ``backup`` and ``restore``."""
+
+from __future__ import annotations
+
+from app.cli import json_flag
+from app.i18n import translate
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help=translate("Cli", "load the demo agency (a year of data)"))
+    p.add_argument(
+        "--if-empty",
+        action="store_true",
+        help=translate("Cli", "do nothing if the database already has clients"),
+    )
+    p.add_argument("--seed", type=int, default=2026)
+    json_flag(p)
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("backup", help=translate("Cli", "write every row to one file (no secrets)"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    json_flag(p)
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", help=translate("Cli", "replace the database content with a backup file")
+    )
+    p.add_argument("file")
+    json_flag(p)
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_demo(ctx) -> int:
+    from app.demo import build_demo
+
+    summary = build_demo(ctx.db, seed=ctx.args.seed, if_empty=ctx.args.if_empty)
+    if not summary:
+        ctx.emit({}, translate("Cli", "The database already has clients; demo not loaded."))
+        return 0
+    ctx.emit(
+        summary,
+        translate("Cli", "Demo agency loaded: {details}").format(
+            details=", ".join(f"{k} {v}" for k, v in summary.items())
+        ),
+    )
+    return 0
+
+
+def cmd_backup(ctx) -> int:
+    from app.services.backup import write_backup
+
+    result = write_backup(ctx.db, ctx.args.out)
+    ctx.emit(
+        {"path": str(result.path), "tables": result.tables},
+        translate("Cli", "Backup written to {path} ({rows} rows).").format(
+            path=result.path, rows=result.rows
+        ),
+    )
+    return 0
+
+
+def cmd_restore(ctx) -> int:
+    from app.db import Database, copy_sqlite_file
+    from app.services.backup import read_manifest, restore_backup
+
+    read_manifest(ctx.args.file)  # refuse a bad file before touching anything
+    db: Database = ctx.db
+    safety = None
+    if db.sqlite_path is not None and db.sqlite_path.exists():
+        safety = db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore")
+        copy_sqlite_file(db.sqlite_path, safety)
+    result = restore_backup(db, ctx.args.file)
+    ctx.emit(
+        {"tables": result.tables, "previous_copy": str(safety) if safety else None},
+        translate("Cli", "Restored {rows} rows from {path}.").format(
+            rows=result.rows, path=ctx.args.file
+        ),
+    )
+    return 0

@@ -1,0 +1,34 @@
+"""Every model module is imported here so that ``Base.metadata`` knows all tables.
+
+Each feature adds its own module (one per aggregate) and one line below.
+"""
+
+from app.models.base import Base, UTCDateTime, utcnow
+from app.models.client import (
+    ACCOUNT_STATUSES,
+    NETWORKS,
+    AgencyProfile,
+    AuditEvent,
+    Client,
+    Contact,
+    NetworkAccount,
+    StaffMember,
+)
+
+# Feature aggregates (keep one import per line; each module registers its tables).
+# FEATURE-MODELS-BEGIN
+# FEATURE-MODELS-END
+
+__all__ = [
+    "ACCOUNT_STATUSES",
+    "NETWORKS",
+    "AgencyProfile",
+    "AuditEvent",
+    "Base",
+    "Client",
+    "Contact",
+    "NetworkAccount",
+    "StaffMember",
+    "UTCDateTime",
+    "utcnow",
+]

@@ -1,0 +1,1 @@
+"""Use cases. Plain functions taking a Session; every rule of Tribune lives here."""

@@ -1,0 +1,41 @@
+"""Counts shown as badges beside each client in the sidebar.
+
+One query per kind for all clients at once (GROUP BY client), never one per client.
+Features contribute their counts here: the inbox (unread, overdue, crisis) and the
+connectors (accounts needing attention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import NetworkAccount
+
+
+@dataclass(frozen=True)
+class Badges:
+    unread: int = 0
+    overdue: int = 0
+    crisis: bool = False
+    accounts_attention: int = 0
+
+
+def client_badges(session: Session) -> dict[int, Badges]:
+    counts: dict[int, dict] = {}
+
+    def put(client_id: int, **values) -> None:
+        counts.setdefault(client_id, {}).update(values)
+
+    rows = session.execute(
+        select(NetworkAccount.client_id, func.count(NetworkAccount.id))
+        .where(NetworkAccount.status.in_(("reconnect_needed", "error")))
+        .group_by(NetworkAccount.client_id)
+    )
+    for client_id, n in rows:
+        put(client_id, accounts_attention=int(n))
+    # FEATURE-BADGES-BEGIN
+    # FEATURE-BADGES-END
+    return {cid: Badges(**values) for cid, values in counts.items()}

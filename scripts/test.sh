@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone on a fresh Debian machine with Python 3.11:
+# installs what is missing (system packages as root, the virtualenv), compiles translations,
+# starts a throwaway PostgreSQL cluster and a real Secret Service keyring, runs pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=${TRIBUNE_VENV:-$ROOT/.venv}
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+
+# 1. System packages (Debian), only when something is missing.
+missing=()
+command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+command -v gnome-keyring-daemon >/dev/null || missing+=(gnome-keyring)
+command -v dbus-run-session >/dev/null || missing+=(dbus dbus-user-session)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -e /usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0 ] || [ -e /usr/lib/aarch64-linux-gnu/libxkbcommon-x11.so.0 ] || missing+=(libxkbcommon-x11-0)
+[ -e /usr/lib/x86_64-linux-gnu/libEGL.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/libEGL.so.1 ] || missing+=(libegl1 libgl1)
+ls /usr/lib/*/libxcb-cursor.so.0 >/dev/null 2>&1 || missing+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0)
+ls /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1 || missing+=(libfontconfig1 fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Missing system packages: ${missing[*]} (install them with apt-get as root)" >&2
+    exit 1
+  fi
+fi
+
+# 2. The virtualenv with the project and its test tools.
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PY" -m venv "$VENV"
+fi
+if ! "$VENV/bin/python" -c "import app, ui, pytestqt, psycopg, mastodon_mock" >/dev/null 2>&1 \
+   || [ pyproject.toml -nt "$VENV/.installed" ]; then
+  "$VENV/bin/pip" install -q --upgrade pip
+  "$VENV/bin/pip" install -q -e ".[postgres,dev]"
+  touch "$VENV/.installed"
+fi
+export PATH="$VENV/bin:$PATH"
+
+# 3. Translations compiled from their .ts sources.
+"$VENV/bin/python" scripts/i18n.py compile
+
+# 4. A throwaway PostgreSQL cluster on a private socket and port.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDIR=$(mktemp -d /tmp/tribune-pg.XXXXXX)
+PGPORT=${TRIBUNE_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$PGDIR"
+as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tribune --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+  -o "-k $PGDIR -p $PGPORT -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
+trap cleanup EXIT
+export TRIBUNE_TEST_PG_URL="postgresql+psycopg://tribune@127.0.0.1:$PGPORT/postgres"
+export TRIBUNE_REQUIRE_PG=1 TRIBUNE_REQUIRE_KEYRING=1
+export QT_QPA_PLATFORM=offscreen
+
+# 5. A real Secret Service (gnome-keyring) inside a private D-Bus session, then pytest.
+KEYHOME=$(mktemp -d /tmp/tribune-keyring.XXXXXX)
+export XDG_DATA_HOME="$KEYHOME/data" XDG_RUNTIME_DIR="$KEYHOME/run"
+mkdir -p "$XDG_DATA_HOME/keyrings" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+echo -n login > "$XDG_DATA_HOME/keyrings/default"
+dbus-run-session -- bash -c '
+  eval "$(printf tribune-test | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
+  export GNOME_KEYRING_CONTROL
+  exec python -m pytest "$@"
+' pytest "$@"

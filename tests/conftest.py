@@ -1,0 +1,177 @@
+"""Shared fixtures: real SQLite files, a real PostgreSQL server, the real keyring, the CLI.
+
+``db`` runs a test on both engines. PostgreSQL comes from ``TRIBUNE_TEST_PG_URL`` (started
+by scripts/test.sh); when ``TRIBUNE_REQUIRE_PG`` is set its absence is an error, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TRIBUNE_LANG", "en")
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from app.db import Database
+from app.models import Base
+
+PG_URL = os.environ.get("TRIBUNE_TEST_PG_URL")
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def tribune_home(tmp_path, monkeypatch):
+    """Every test gets its own data folder and acts as a known user."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("TRIBUNE_HOME", str(home))
+    monkeypatch.setenv("TRIBUNE_USER", "Camille Test")
+    monkeypatch.delenv("TRIBUNE_DB", raising=False)
+    return home
+
+
+# -- SQLite -----------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    db.upgrade()
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_db(sqlite_template, tmp_path) -> Database:
+    path = tmp_path / "tribune.sqlite3"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    yield db
+    db.dispose()
+
+
+# -- PostgreSQL -------------------------------------------------------------------------------
+def _require_pg():
+    if not PG_URL:
+        if os.environ.get("TRIBUNE_REQUIRE_PG"):
+            pytest.fail("TRIBUNE_TEST_PG_URL is not set but PostgreSQL is required")
+        pytest.skip("no PostgreSQL server (run the suite with `make test`)")
+
+
+@pytest.fixture(scope="session")
+def pg_database_url() -> str:
+    """A fresh database for this test session (one per xdist worker), migrated once."""
+    _require_pg()
+    name = f"tribune_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    db = Database(url)
+    db.upgrade()
+    db.dispose()
+    yield url
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _truncate_all(db: Database) -> None:
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def pg_db(pg_database_url) -> Database:
+    db = Database(pg_database_url)
+    _truncate_all(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request) -> Database:
+    """The same test on a real SQLite file and on the real PostgreSQL server."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_db")
+    return request.getfixturevalue("pg_db")
+
+
+# -- keyring ----------------------------------------------------------------------------------
+@pytest.fixture
+def real_keyring():
+    """The real Secret Service; entries written by the test are removed afterwards."""
+    from app import secrets
+
+    if not secrets.backend_available():
+        if os.environ.get("TRIBUNE_REQUIRE_KEYRING"):
+            pytest.fail("no keyring backend but the real Secret Service is required")
+        pytest.skip("no keyring backend (run the suite with `make test`)")
+    import keyring
+
+    from app.config import KEYRING_SERVICE
+
+    written: list[str] = []
+    original = secrets.set_secret
+
+    def tracking_set(key, value):
+        written.append(key)
+        original(key, value)
+
+    secrets.set_secret = tracking_set
+    try:
+        yield keyring.get_keyring()
+    finally:
+        secrets.set_secret = original
+        for key in written:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, key)
+            except Exception:
+                pass
+
+
+# -- the installed command --------------------------------------------------------------------
+def tribune_exe() -> str:
+    candidate = Path(sys.executable).parent / "tribune"
+    return str(candidate) if candidate.exists() else (shutil.which("tribune") or "tribune")
+
+
+@pytest.fixture
+def cli(tribune_home):
+    """Run the installed ``tribune`` command; returns CompletedProcess (text mode)."""
+
+    def run(
+        *args: str,
+        input: str | None = None,
+        db_url: str | None = None,
+        env: dict | None = None,
+        timeout: float = 120,
+    ) -> subprocess.CompletedProcess:
+        full_env = dict(os.environ)
+        full_env["TRIBUNE_HOME"] = str(tribune_home)
+        if env:
+            full_env.update(env)
+        cmd = [tribune_exe()]
+        if db_url:
+            cmd += ["--db", db_url]
+        cmd += list(args)
+        return subprocess.run(
+            cmd, input=input, capture_output=True, text=True, env=full_env, timeout=timeout
+        )
+
+    return run
+
+
+def db_url_of(db: Database) -> str:
+    return db.engine.url.render_as_string(hide_password=False)

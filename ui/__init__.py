@@ -1,0 +1,1 @@
+"""Tribune's desktop app (PySide6 widgets). Imports ``app``; ``app`` never imports this."""

@@ -1,0 +1,96 @@
+"""Start the desktop app: window first, database after the first paint.
+
+Start-up stays close to a bare Qt window: the window is shown before SQLAlchemy, Alembic or
+any feature module is imported; the database is opened (and migrated) on a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.config import APP_NAME, ORG_DOMAIN, ORG_NAME
+
+log = logging.getLogger("tribune")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def _install_excepthook() -> None:
+    """An unexpected error in a slot is shown and logged; the app keeps running."""
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        from ui.messages import show_error
+
+        exc.__traceback_text__ = "".join(__import__("traceback").format_exception(kind, exc, tb))
+        show_error(QApplication.activeWindow(), exc)
+
+    sys.excepthook = hook
+
+
+def start(db_url: str | None = None, settings=None):
+    """Build and show the main window; open the database in the background.
+
+    Returns the window (tests drive it). The database is attached when ready.
+    """
+    from app.i18n import install_translators, system_language
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    from ui.style import apply_style
+
+    app = create_application()
+    settings = settings or Settings()
+    install_translators(settings.language or system_language())
+    if settings.user_name:
+        from app.services.actor import set_current_actor
+
+        set_current_actor(settings.user_name)
+    apply_style(app)
+    window = MainWindow(settings)
+    window.show()
+    url = db_url or settings.database_url or None
+
+    def open_db():
+        from app.db import open_database
+
+        return open_database(url)
+
+    def opened(db) -> None:
+        window.set_database(db)
+
+    def failed(exc) -> None:
+        from ui.messages import error_text
+
+        window.loading.setText(
+            error_text(exc)
+            + "\n\n"
+            + window.tr("Check the database in File › Settings, then restart Tribune.")
+        )
+
+    QTimer.singleShot(0, lambda: window.tasks.run(open_db, opened, failed))
+    return window
+
+
+def run(db_url: str | None = None) -> int:
+    app = create_application(sys.argv)
+    _install_excepthook()
+    window = start(db_url)
+    code = app.exec()
+    if window.db is not None:
+        window.tasks.wait(10000)
+        window.db.dispose()
+    return code

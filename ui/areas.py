@@ -1,0 +1,130 @@
+"""The four areas of a client workspace (Charter, Calendar, Inbox, Charts).
+
+Each feature provides a :class:`WorkspaceArea` subclass and names it in :data:`AREA_WIDGETS`;
+until then the area shows a placeholder that says what it will hold. Areas are created the
+first time they are shown, so start-up pays for none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.db import Database
+from app.services.clients import ClientInfo
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+
+AREA_KEYS = ("charter", "calendar", "inbox", "charts")
+
+# "module:Class" for each area that exists; None shows the placeholder.
+AREA_WIDGETS: dict[str, str | None] = {
+    "charter": None,
+    "calendar": None,
+    "inbox": None,
+    "charts": None,
+}
+
+
+@dataclass
+class AreaServices:
+    """What an area may use: the database, the background runner, the preferences."""
+
+    db: Database
+    tasks: TaskRunner
+    settings: Settings
+
+
+class WorkspaceArea(QWidget):
+    """Base class of an area.
+
+    Signals:
+        counts_changed(): unread/overdue/crisis counts may have changed (sidebar badges).
+        status_message(str): a short message for the status bar.
+    """
+
+    counts_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.client: ClientInfo | None = None
+
+    def set_client(self, client: ClientInfo | None) -> None:
+        """Show ``client``'s data (None: no client selected). Load off the GUI thread."""
+        self.client = client
+
+    def flush(self) -> None:
+        """Save anything pending (autosave) — called before a client switch and on quit."""
+
+
+def area_title(key: str) -> str:
+    return {
+        "charter": QCoreApplication.translate("Areas", "Charter"),
+        "calendar": QCoreApplication.translate("Areas", "Calendar"),
+        "inbox": QCoreApplication.translate("Areas", "Inbox"),
+        "charts": QCoreApplication.translate("Areas", "Charts"),
+    }[key]
+
+
+def area_promise(key: str) -> str:
+    return {
+        "charter": QCoreApplication.translate(
+            "Areas",
+            "The community-management charter agreed with this client: objectives, networks "
+            "and volumes, topics, escalation contacts and delays, moderation rules, tone of "
+            "voice. Versioned and exported as a PDF to sign.",
+        ),
+        "calendar": QCoreApplication.translate(
+            "Areas",
+            "The content calendar: posts planned per network, written, approved and queued, "
+            "with the year's key dates. Works offline.",
+        ),
+        "inbox": QCoreApplication.translate(
+            "Areas",
+            "Every comment, mention, message and review from the client's networks, triaged, "
+            "answered in the charter's tone, escalated and followed until resolved.",
+        ),
+        "charts": QCoreApplication.translate(
+            "Areas",
+            "Audience, engagement and response times against the charter's delays, and the "
+            "monthly PDF report for the client.",
+        ),
+    }[key]
+
+
+class PlaceholderArea(WorkspaceArea):
+    """Says what the area will hold, for the client shown."""
+
+    def __init__(self, key: str, services: AreaServices, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        self.key = key
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(1)
+        self.title = QLabel(area_title(key))
+        self.title.setObjectName("placeholderTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QLabel(area_promise(key))
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setObjectName("placeholderBody")
+        self.body.setMinimumWidth(460)
+        self.body.setMaximumWidth(560)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+def create_area(key: str, services: AreaServices, parent: QWidget | None = None) -> WorkspaceArea:
+    target = AREA_WIDGETS.get(key)
+    if not target:
+        return PlaceholderArea(key, services, parent)
+    module_name, class_name = target.split(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    return cls(services, parent)

@@ -1,0 +1,593 @@
+"""The main window: client sidebar, the current client's four areas, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.services import clients as client_service
+from app.services.badges import client_badges
+from app.services.clients import ClientInfo
+from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, area_title, create_area
+from ui.messages import show_error
+from ui.settings import Settings
+from ui.sidebar import ClientListModel, ClientSidebar
+from ui.tasks import TaskRunner
+
+
+class WelcomePage(QWidget):
+    """Shown when the agency has no client yet: load the demo, or create the first client.
+
+    Signals:
+        demo_requested(), new_client_requested()
+    """
+
+    demo_requested = Signal()
+    new_client_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 64, 64, 64)
+        layout.addStretch(1)
+        title = QLabel(self.tr("Welcome to Tribune"))
+        title.setObjectName("placeholderTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QLabel(
+            self.tr(
+                "Each client of the agency gets a workspace: its charter, its content calendar, "
+                "its inbox and its reports. Start with the demo agency to look around, or create "
+                "your first client."
+            )
+        )
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setObjectName("placeholderBody")
+        body.setMinimumWidth(460)
+        body.setMaximumWidth(560)
+        buttons = QHBoxLayout()
+        self.demo_button = QPushButton(self.tr("Load the demo agency"))
+        self.new_button = QPushButton(self.tr("Create my first client"))
+        self.new_button.setDefault(True)
+        self.new_button.setObjectName("primaryButton")
+        buttons.addStretch(1)
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.new_button.clicked.connect(self.new_client_requested)
+
+
+class MainWindow(QMainWindow):
+    """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
+
+    Signals:
+        client_changed(object): the ClientInfo now shown (or None).
+        clients_loaded(): the sidebar was (re)filled.
+    """
+
+    client_changed = Signal(object)
+    clients_loaded = Signal()
+
+    def __init__(self, settings: Settings, tasks: TaskRunner | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.tasks = tasks or TaskRunner(self)
+        self.db: Database | None = None
+        self.services: AreaServices | None = None
+        self.current_client: ClientInfo | None = None
+        self.show_archived = False
+        self._areas: dict[str, WorkspaceArea] = {}
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Tribune")
+        self.resize(1280, 800)
+        self._build()
+        self._build_menus()
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setInterval(60_000)
+        self._badge_timer.timeout.connect(self.refresh_badges)
+        geometry = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.client_model = ClientListModel(self)
+        side = QFrame()
+        side.setObjectName("sidePanel")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 10, 0, 8)
+        side_layout.setSpacing(6)
+        head = QHBoxLayout()
+        head.setContentsMargins(14, 0, 8, 0)
+        brand = QLabel("Tribune")
+        brand.setObjectName("brand")
+        self.add_client_button = QToolButton()
+        self.add_client_button.setText("+")
+        self.add_client_button.setObjectName("addClientButton")
+        self.add_client_button.setToolTip(self.tr("New client (Ctrl+N)"))
+        head.addWidget(brand)
+        head.addStretch(1)
+        head.addWidget(self.add_client_button)
+        side_layout.addLayout(head)
+        self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
+        self.switch_hint.setObjectName("switchHint")
+        self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side_layout.addWidget(self.switch_hint)
+        self.sidebar = ClientSidebar(self.client_model)
+        side_layout.addWidget(self.sidebar, 1)
+        side.setMinimumWidth(200)
+
+        self.workspace = QWidget()
+        self.workspace.setObjectName("workspace")
+        ws_layout = QVBoxLayout(self.workspace)
+        ws_layout.setContentsMargins(0, 0, 0, 0)
+        ws_layout.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("workspaceHeader")
+        h_layout = QHBoxLayout(header)
+        h_layout.setContentsMargins(20, 10, 20, 0)
+        self.client_title = QLabel("")
+        self.client_title.setObjectName("clientTitle")
+        self.client_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.area_tabs = QTabBar()
+        self.area_tabs.setObjectName("areaTabs")
+        self.area_tabs.setDrawBase(False)
+        self.area_tabs.setExpanding(False)
+        for key in AREA_KEYS:
+            self.area_tabs.addTab(area_title(key))
+        self.edit_client_button = QToolButton()
+        self.edit_client_button.setText(self.tr("Client settings"))
+        self.edit_client_button.setObjectName("editClientButton")
+        h_layout.addWidget(self.client_title)
+        h_layout.addSpacing(24)
+        h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
+        h_layout.addStretch(1)
+        h_layout.addWidget(self.edit_client_button)
+        ws_layout.addWidget(header)
+        self.area_stack = QStackedWidget()
+        ws_layout.addWidget(self.area_stack, 1)
+
+        self.welcome = WelcomePage()
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.loading)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.workspace)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1040])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.db_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self.sidebar.client_activated.connect(self.select_client)
+        self.area_tabs.currentChanged.connect(self._area_changed)
+        self.add_client_button.clicked.connect(self.new_client)
+        self.edit_client_button.clicked.connect(self.edit_client)
+        self.switch_hint.clicked.connect(self.quick_switch)
+        self.welcome.new_client_requested.connect(self.new_client)
+        self.welcome.demo_requested.connect(self.load_demo)
+        self.tasks.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m_file = bar.addMenu(self.tr("&File"))
+        self.act_new_client = self._action(
+            m_file, self.tr("&New client…"), self.new_client, QKeySequence.StandardKey.New
+        )
+        m_file.addSeparator()
+        self._action(m_file, self.tr("&Back up…"), self.backup)
+        self._action(m_file, self.tr("&Restore a backup…"), self.restore)
+        m_file.addSeparator()
+        self._action(
+            m_file,
+            self.tr("&Settings…"),
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
+            "Ctrl+,",
+        )
+        m_file.addSeparator()
+        act = self._action(
+            m_file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q"
+        )
+        act.setMenuRole(QAction.MenuRole.QuitRole)
+
+        m_client = bar.addMenu(self.tr("&Client"))
+        self.act_edit_client = self._action(
+            m_client, self.tr("&Edit client…"), self.edit_client, None, "Ctrl+E"
+        )
+        self.act_switch = self._action(
+            m_client, self.tr("&Switch client…"), self.quick_switch, None, "Ctrl+K"
+        )
+        m_client.addSeparator()
+        self.act_archive = self._action(m_client, self.tr("&Archive client"), self.toggle_archive)
+        self.act_delete = self._action(m_client, self.tr("&Delete client…"), self.delete_client)
+        m_client.addSeparator()
+        self.act_show_archived = self._action(
+            m_client, self.tr("Show archived clients"), self._toggle_show_archived
+        )
+        self.act_show_archived.setCheckable(True)
+
+        m_view = bar.addMenu(self.tr("&View"))
+        for i, key in enumerate(AREA_KEYS):
+            self._action(
+                m_view,
+                area_title(key),
+                lambda _=False, i=i: self.show_area_index(i),
+                None,
+                f"Alt+{i + 1}",
+            )
+        m_view.addSeparator()
+        self._action(
+            m_view, self.tr("&Refresh"), self.reload_clients, QKeySequence.StandardKey.Refresh, "F5"
+        )
+
+        m_help = bar.addMenu(self.tr("&Help"))
+        act = self._action(m_help, self.tr("&About Tribune"), self.about)
+        act.setMenuRole(QAction.MenuRole.AboutRole)
+        act = self._action(
+            m_help,
+            self.tr("About &Qt"),
+            QCoreApplication.instance().aboutQt if QCoreApplication.instance() else None,
+        )
+        act.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+        # Ctrl+1…9: the first nine clients of the sidebar.
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+            shortcut.activated.connect(lambda n=n: self.select_client_number(n))
+
+    def _action(self, menu, text, slot, standard=None, fallback: str | None = None) -> QAction:
+        act = QAction(text, self)
+        keys = QKeySequence.keyBindings(standard) if standard is not None else []
+        if fallback and not any(k.toString() == fallback for k in keys):
+            keys = [*keys, QKeySequence(fallback)]
+        if keys:
+            act.setShortcuts(keys)
+        if slot is not None:
+            act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    # -- database ---------------------------------------------------------------------------
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.services = AreaServices(db, self.tasks, self.settings)
+        self.db_label.setText(db.display_url() if not db.is_sqlite else self.tr("Local database"))
+        self.db_label.setToolTip(db.display_url())
+        for area in self._areas.values():
+            area.deleteLater()
+        self._areas.clear()
+        self.reload_clients()
+        self._badge_timer.start()
+
+    def reload_clients(self, select_id: int | None = None) -> None:
+        if self.db is None:
+            return
+        db, archived = self.db, self.show_archived
+
+        def load():
+            with db.read() as session:
+                return (
+                    client_service.list_clients(session, include_archived=archived),
+                    client_badges(session),
+                )
+
+        self.tasks.run(
+            load,
+            lambda result: self._clients_loaded(result, select_id),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _clients_loaded(self, result, select_id: int | None) -> None:
+        rows, badges = result
+        self.client_model.set_clients(rows)
+        self.client_model.set_badges(badges)
+        if not rows:
+            self.pages.setCurrentWidget(self.welcome)
+            self._show_client(None)
+        else:
+            self.pages.setCurrentWidget(self.workspace)
+            wanted = (
+                select_id
+                or (self.current_client.id if self.current_client else None)
+                or self.settings.last_client_id
+            )
+            if wanted is None or self.client_model.row_of(wanted) < 0:
+                wanted = rows[0].id
+            self.select_client(wanted)
+        self.clients_loaded.emit()
+
+    def refresh_badges(self) -> None:
+        if self.db is None:
+            return
+        db = self.db
+
+        def load():
+            with db.read() as session:
+                return client_badges(session)
+
+        self.tasks.run(load, self.client_model.set_badges, lambda exc: None)
+
+    # -- clients ----------------------------------------------------------------------------
+    def select_client(self, client_id: int) -> None:
+        row = self.client_model.row_of(client_id)
+        if row < 0:
+            return
+        client = self.client_model.clients()[row]
+        self.sidebar.select_client(client_id)
+        if (
+            self.current_client is not None
+            and self.current_client.id == client_id
+            and self.current_client == client
+        ):
+            return
+        self._show_client(client)
+
+    def select_client_number(self, n: int) -> None:
+        rows = self.client_model.clients()
+        if 0 < n <= len(rows):
+            self.select_client(rows[n - 1].id)
+
+    def _show_client(self, client: ClientInfo | None) -> None:
+        for area in self._areas.values():
+            area.flush()
+        self.current_client = client
+        if client is None:
+            self.setWindowTitle("Tribune")
+            self.client_title.setText("")
+        else:
+            self.setWindowTitle(f"Tribune — {client.name}")
+            self.client_title.setText(client.name)
+            self.settings.last_client_id = client.id
+        for area in self._areas.values():
+            area.set_client(client)
+        if client is not None:
+            self._ensure_area(self.area_tabs.currentIndex())
+        has = client is not None
+        for act in (self.act_edit_client, self.act_archive, self.act_delete):
+            act.setEnabled(has)
+        if client is not None:
+            self.act_archive.setText(
+                self.tr("Un&archive client") if client.archived else self.tr("&Archive client")
+            )
+        self.client_changed.emit(client)
+
+    def current_area(self) -> WorkspaceArea | None:
+        return self._areas.get(AREA_KEYS[self.area_tabs.currentIndex()])
+
+    def show_area(self, key: str) -> None:
+        self.show_area_index(AREA_KEYS.index(key))
+
+    def show_area_index(self, index: int) -> None:
+        self.area_tabs.setCurrentIndex(index)
+        self._ensure_area(index)
+
+    def _area_changed(self, index: int) -> None:
+        self._ensure_area(index)
+        self.settings.last_area = AREA_KEYS[index]
+
+    def _ensure_area(self, index: int) -> None:
+        if self.services is None or index < 0:
+            return
+        key = AREA_KEYS[index]
+        area = self._areas.get(key)
+        if area is None:
+            try:
+                area = create_area(key, self.services, self)
+            except Exception as exc:  # an area that fails to build never takes the app down
+                show_error(self, exc)
+                return
+            area.setObjectName(f"area_{key}")
+            area.counts_changed.connect(self.refresh_badges)
+            area.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self._areas[key] = area
+            self.area_stack.addWidget(area)
+            area.set_client(self.current_client)
+        self.area_stack.setCurrentWidget(area)
+
+    def new_client(self) -> None:
+        if self.db is None:
+            return
+        from ui.client_dialog import ClientDialog
+
+        dialog = ClientDialog(self.db, self.tasks, None, self)
+        dialog.saved.connect(lambda info: self.reload_clients(select_id=info.id))
+        dialog.open()
+
+    def edit_client(self) -> None:
+        if self.db is None or self.current_client is None:
+            return
+        from ui.client_dialog import ClientDialog
+
+        dialog = ClientDialog(self.db, self.tasks, self.current_client.id, self)
+        dialog.saved.connect(lambda info: self.reload_clients(select_id=info.id))
+        dialog.open()
+
+    def quick_switch(self) -> None:
+        from ui.switcher import QuickSwitcher
+
+        dialog = QuickSwitcher(self.client_model, self)
+        dialog.accepted.connect(lambda: dialog.chosen_id and self.select_client(dialog.chosen_id))
+        dialog.open()
+        self._switcher = dialog
+
+    def _toggle_show_archived(self, checked: bool) -> None:
+        self.show_archived = checked
+        self.reload_clients()
+
+    def toggle_archive(self) -> None:
+        client = self.current_client
+        if client is None or self.db is None:
+            return
+        db = self.db
+
+        def work():
+            with db.session() as session:
+                return client_service.set_archived(session, client.id, not client.archived)
+
+        self.tasks.run(work, lambda info: self.reload_clients(), lambda exc: show_error(self, exc))
+
+    def delete_client(self) -> None:
+        if self.current_client is None or self.db is None:
+            return
+        from ui.client_dialog import DeleteClientDialog
+
+        dialog = DeleteClientDialog(self.db, self.current_client, self)
+        dialog.deleted.connect(
+            lambda: (setattr(self, "current_client", None), self.reload_clients())
+        )
+        dialog.open()
+
+    def load_demo(self) -> None:
+        if self.db is None:
+            return
+        db = self.db
+
+        def work():
+            from app.demo import build_demo
+
+            return build_demo(db, if_empty=True)
+
+        self.statusBar().showMessage(self.tr("Loading the demo agency…"))
+        self.welcome.demo_button.setEnabled(False)
+        self.tasks.run(
+            work,
+            lambda _summary: (
+                self.statusBar().clearMessage(),
+                self.welcome.demo_button.setEnabled(True),
+                self.reload_clients(),
+            ),
+            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self, exc)),
+        )
+
+    # -- files ------------------------------------------------------------------------------
+    def backup(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the agency"), "tribune-backup.zip", self.tr("Backups (*.zip)")
+        )
+        if not path:
+            return
+        db = self.db
+
+        def work():
+            from app.services.backup import write_backup
+
+            return write_backup(db, path)
+
+        self.tasks.run(
+            work,
+            lambda r: self.statusBar().showMessage(
+                self.tr("Backup written: {path} ({rows} rows)").format(path=r.path, rows=r.rows),
+                8000,
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+    def restore(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)")
+        )
+        if not path:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Restoring replaces every client and all their data in this database "
+                "with the content of the backup. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.db
+
+        def work():
+            from app.db import copy_sqlite_file
+            from app.services.backup import read_manifest, restore_backup
+
+            read_manifest(path)
+            if db.sqlite_path is not None and db.sqlite_path.exists():
+                copy_sqlite_file(
+                    db.sqlite_path,
+                    db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore"),
+                )
+            return restore_backup(db, path)
+
+        self.tasks.run(
+            work,
+            lambda r: (
+                self.set_database(db),
+                self.statusBar().showMessage(
+                    self.tr("Restored {rows} rows.").format(rows=r.rows), 8000
+                ),
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.tasks, self)
+        dialog.open()
+
+    def about(self) -> None:
+        import app
+
+        QMessageBox.about(
+            self,
+            self.tr("About Tribune"),
+            self.tr(
+                "<h3>Tribune {version}</h3><p>Community management for agencies: one "
+                "workspace per client with its charter, content calendar, inbox and "
+                "reports.</p><p>Database: {db}</p>"
+            ).format(
+                version=app.__version__,
+                db=(self.db.display_url() if self.db else "—").replace("<", "&lt;"),
+            ),
+        )
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        for area in self._areas.values():
+            area.flush()
+        self.settings.save_geometry(self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,192 @@
+"""The client sidebar: colour, logo, name and badges for every client of the agency."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.services.badges import Badges
+from app.services.clients import ClientInfo
+
+ClientRole = Qt.ItemDataRole.UserRole + 1
+BadgesRole = Qt.ItemDataRole.UserRole + 2
+
+
+class ClientListModel(QAbstractListModel):
+    """The agency's clients, in sidebar order. Holds plain ClientInfo rows."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._clients: list[ClientInfo] = []
+        self._badges: dict[int, Badges] = {}
+        self._logos: dict[int, QPixmap] = {}
+
+    def set_clients(self, clients: list[ClientInfo]) -> None:
+        self.beginResetModel()
+        self._clients = list(clients)
+        self._logos.clear()
+        self.endResetModel()
+
+    def set_badges(self, badges: dict[int, Badges]) -> None:
+        self._badges = dict(badges)
+        if self._clients:
+            self.dataChanged.emit(self.index(0), self.index(len(self._clients) - 1), [BadgesRole])
+
+    def clients(self) -> list[ClientInfo]:
+        return list(self._clients)
+
+    def row_of(self, client_id: int) -> int:
+        for row, c in enumerate(self._clients):
+            if c.id == client_id:
+                return row
+        return -1
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._clients)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._clients):
+            return None
+        client = self._clients[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return client.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            b = self._badges.get(client.id, Badges())
+            parts = [client.name]
+            if client.sector:
+                parts.append(client.sector)
+            if b.unread:
+                parts.append(self.tr("%n unread", "", b.unread))
+            if b.overdue:
+                parts.append(self.tr("%n overdue", "", b.overdue))
+            if b.crisis:
+                parts.append(self.tr("Crisis alert"))
+            if b.accounts_attention:
+                parts.append(self.tr("%n account(s) need attention", "", b.accounts_attention))
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._logo(client)
+        if role == ClientRole:
+            return client
+        if role == BadgesRole:
+            return self._badges.get(client.id, Badges())
+        return None
+
+    def _logo(self, client: ClientInfo) -> QPixmap | None:
+        if not client.logo:
+            return None
+        if client.id not in self._logos:
+            pix = QPixmap()
+            pix.loadFromData(client.logo)
+            self._logos[client.id] = pix
+        pix = self._logos[client.id]
+        return None if pix.isNull() else pix
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("&", " ").split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+class ClientDelegate(QStyledItemDelegate):
+    """Paints a client row: logo or coloured initials, name, badges. No child widgets."""
+
+    HEIGHT = 44
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(200, self.HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex):
+        client: ClientInfo = index.data(ClientRole)
+        badges: Badges = index.data(BadgesRole) or Badges()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        if selected:
+            painter.fillRect(rect, QColor("#2d3f63"))
+        elif hovered:
+            painter.fillRect(rect, QColor("#27324a"))
+        # avatar
+        avatar = QRect(rect.left() + 12, rect.top() + 8, 28, 28)
+        logo = index.data(Qt.ItemDataRole.DecorationRole)
+        path = QPainterPath()
+        path.addRoundedRect(avatar, 7, 7)
+        if isinstance(logo, QPixmap):
+            painter.setClipPath(path)
+            painter.drawPixmap(avatar, logo)
+            painter.setClipping(False)
+        else:
+            painter.fillPath(path, QColor(client.colour))
+            font = QFont(option.font)
+            font.setBold(True)
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, _initials(client.name))
+        # badges (right to left)
+        x = rect.right() - 10
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        font.setBold(True)
+        painter.setFont(font)
+        fm = painter.fontMetrics()
+        items = []
+        if badges.crisis:
+            items.append(("!", QColor("#e5484d")))
+        if badges.overdue:
+            items.append((str(badges.overdue), QColor("#e5484d")))
+        if badges.unread:
+            items.append((str(badges.unread), QColor("#3e7bfa")))
+        if badges.accounts_attention:
+            items.append(("⚠", QColor("#d8a73b")))
+        for text, colour in items:
+            w = max(20, fm.horizontalAdvance(text) + 10)
+            badge = QRect(x - w, rect.center().y() - 9, w, 18)
+            bp = QPainterPath()
+            bp.addRoundedRect(badge, 9, 9)
+            painter.fillPath(bp, colour)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+            x = badge.left() - 4
+        # name
+        painter.setFont(option.font)
+        painter.setPen(QColor("#8a93a6") if client.archived else QColor("#e8ecf4"))
+        text_rect = QRect(avatar.right() + 10, rect.top(), x - avatar.right() - 14, rect.height())
+        name = painter.fontMetrics().elidedText(
+            client.name, Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name
+        )
+        painter.restore()
+
+
+class ClientSidebar(QListView):
+    """The list of clients on the left. Signals: client_activated(int) — a client id."""
+
+    client_activated = Signal(int)
+
+    def __init__(self, model: ClientListModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientSidebar")
+        self.setModel(model)
+        self.setItemDelegate(ClientDelegate(self))
+        self.setMouseTracking(True)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName(self.tr("Clients"))
+        self.selectionModel().currentChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        client = current.data(ClientRole) if current.isValid() else None
+        if client is not None:
+            self.client_activated.emit(client.id)
+
+    def select_client(self, client_id: int) -> None:
+        row = self.model().row_of(client_id)
+        if row >= 0 and self.currentIndex().row() != row:
+            self.setCurrentIndex(self.model().index(row))
