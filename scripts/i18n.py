@@ -24,8 +24,8 @@ TS_DIR = ROOT / "resources" / "translations"
 AREAS = ("charter", "calendar", "inbox", "connectors", "reports", "core")
 KEYWORDS = {
     "charter": ("charter",),
-    "calendar": ("calendar", "post", "keydate", "ical"),
-    "inbox": ("inbox", "message", "escalation", "moderation", "reply"),
+    "calendar": ("calendar", "posts", "keydate", "ical"),
+    "inbox": ("inbox", "escalation", "moderation"),
     "connectors": ("connector", "sync", "publish"),
     "reports": ("report", "chart", "metric", "dashboard"),
 }
