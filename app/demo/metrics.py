@@ -9,7 +9,6 @@ suspicious jump of followers that engagement does not follow.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from zoneinfo import ZoneInfo
 
 from app.db import Database
@@ -35,16 +34,46 @@ SEASONS = {
     "hotel-les-embruns": {7: 1.8, 8: 2.0, 6: 1.3, 1: 0.6, 11: 0.7},
 }
 TOPICS = {
-    "aquarelle-petales": ["Bouquet du mois", "Atelier composition", "Livraison express",
-                          "Fleurs de saison", "Coulisses de l'atelier", "Jeu concours"],
-    "maison-dupre": ["Pain du jour", "Galette des rois", "Recette de la semaine",
-                     "Nouveau magasin", "Portrait de boulanger", "Concours photo"],
-    "banque-solidaire": ["Conseil épargne", "Projet solidaire financé", "Agence près de chez vous",
-                         "Alerte fraude", "Rapport annuel", "Webinaire patrimoine"],
-    "nuage-logiciel": ["Product update", "Customer story", "Invoice tips",
-                       "Release notes", "Hiring", "Status update"],
-    "hotel-les-embruns": ["Vue sur la mer", "Menu du chef", "Offre week-end",
-                          "Balade à Saint-Malo", "Spa et bien-être", "Avis de nos hôtes"],
+    "aquarelle-petales": [
+        "Bouquet du mois",
+        "Atelier composition",
+        "Livraison express",
+        "Fleurs de saison",
+        "Coulisses de l'atelier",
+        "Jeu concours",
+    ],
+    "maison-dupre": [
+        "Pain du jour",
+        "Galette des rois",
+        "Recette de la semaine",
+        "Nouveau magasin",
+        "Portrait de boulanger",
+        "Concours photo",
+    ],
+    "banque-solidaire": [
+        "Conseil épargne",
+        "Projet solidaire financé",
+        "Agence près de chez vous",
+        "Alerte fraude",
+        "Rapport annuel",
+        "Webinaire patrimoine",
+    ],
+    "nuage-logiciel": [
+        "Product update",
+        "Customer story",
+        "Invoice tips",
+        "Release notes",
+        "Hiring",
+        "Status update",
+    ],
+    "hotel-les-embruns": [
+        "Vue sur la mer",
+        "Menu du chef",
+        "Offre week-end",
+        "Balade à Saint-Malo",
+        "Spa et bien-être",
+        "Avis de nos hôtes",
+    ],
 }
 GOOD_HOURS = (8, 12, 13, 18, 19, 20)
 SUSPICIOUS = ("maison-dupre", "instagram", 48, 3200)  # slug, network, days ago, gain

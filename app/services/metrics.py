@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models import NetworkAccount
-from app.models.metrics import AccountMetricDay, PostMetricDay
 from app.models.base import utcnow
+from app.models.metrics import AccountMetricDay, PostMetricDay
 from app.services.network_data import AccountMetricSample, PostMetricSample
 
 ACCOUNT_FIELDS = (
@@ -53,7 +53,11 @@ def _merge(target: dict, sample, fields: Iterable[str]) -> None:
 
 
 def record_account_samples(
-    session: Session, client_id: int, samples: Iterable[AccountMetricSample], *, source: str = "connector"
+    session: Session,
+    client_id: int,
+    samples: Iterable[AccountMetricSample],
+    *,
+    source: str = "connector",
 ) -> int:
     """Upsert one row per (account, day); returns how many (account, day) rows were touched.
 
@@ -102,8 +106,14 @@ def record_account_samples(
             row = dict.fromkeys(ACCOUNT_FIELDS)
             row.update(values)
             inserts.append(
-                {**row, "client_id": client_id, "account_id": account_id, "day": day,
-                 "source": source, "updated_at": now}
+                {
+                    **row,
+                    "client_id": client_id,
+                    "account_id": account_id,
+                    "day": day,
+                    "source": source,
+                    "updated_at": now,
+                }
             )
         elif values:
             updates.append((row_id, values))
@@ -111,7 +121,9 @@ def record_account_samples(
         session.execute(insert(table), inserts)
     for row_id, values in updates:
         session.execute(
-            update(table).where(table.c.id == row_id).values(**values, source=source, updated_at=now)
+            update(table)
+            .where(table.c.id == row_id)
+            .values(**values, source=source, updated_at=now)
         )
     return len(merged)
 
@@ -174,8 +186,15 @@ def record_post_samples(
             row.update({"text": "", "url": ""})
             row.update(values)
             inserts.append(
-                {**row, "client_id": client_id, "network": network, "external_post_id": ext,
-                 "day": day, "source": source, "updated_at": now}
+                {
+                    **row,
+                    "client_id": client_id,
+                    "network": network,
+                    "external_post_id": ext,
+                    "day": day,
+                    "source": source,
+                    "updated_at": now,
+                }
             )
         elif values:
             session.execute(
@@ -263,7 +282,11 @@ def post_totals(session: Session, client_id: int, start: dt.date, end: dt.date) 
     t = PostMetricDay.__table__
     rows = session.execute(
         select(
-            t.c.network, t.c.external_post_id, t.c.published_at, t.c.text, t.c.url,
+            t.c.network,
+            t.c.external_post_id,
+            t.c.published_at,
+            t.c.text,
+            t.c.url,
             *(t.c[f] for f in POST_FIELDS),
         ).where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
     )

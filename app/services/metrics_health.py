@@ -9,6 +9,7 @@ four weeks, and the engagements of the jump day and the two days after with thei
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -39,7 +40,9 @@ def detect_follower_jumps(
 ) -> list[FollowerJump]:
     """Jumps between ``start`` and ``end`` (the four weeks before are read for the baseline)."""
     accounts = {a.id: a for a in client_accounts(session, client_id)}
-    rows = account_days(session, client_id, start - dt.timedelta(days=WINDOW_DAYS + 1), end + dt.timedelta(days=2))
+    rows = account_days(
+        session, client_id, start - dt.timedelta(days=WINDOW_DAYS + 1), end + dt.timedelta(days=2)
+    )
     by_account: dict[int, list[AccountDay]] = {}
     for row in rows:
         by_account.setdefault(row.account_id, []).append(row)
@@ -58,7 +61,7 @@ def _jumps(account, days: list[AccountDay], start: dt.date, end: dt.date) -> lis
             continue
         gain = followers - series[i - 1][1]
         previous = series[i - WINDOW_DAYS : i]
-        gains = [b[1] - a[1] for a, b in zip(previous, previous[1:])]
+        gains = [b[1] - a[1] for a, b in itertools.pairwise(previous)]
         usual = statistics.median(gains)
         mad = statistics.median(abs(g - usual) for g in gains) * 1.4826
         z = (gain - usual) / max(mad, 1.0)
