@@ -142,7 +142,7 @@ def _account_year(ctx, slug: str, account, first: dt.date):
         for k in range(n_posts):
             hour = rng.choice(GOOD_HOURS) if rng.random() < 0.6 else rng.randint(7, 22)
             local = dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tz)
-            hour_boost = 1.5 if hour in GOOD_HOURS else 0.8
+            hour_boost = 2.2 if hour in GOOD_HOURS else 0.6
             ext = f"{account.network}-{account.id}-{day:%Y%m%d}-{k}"
             reach = followers * rng.uniform(0.08, 0.25) * season * hour_boost
             reactions = reach * rate * rng.uniform(0.5, 1.6)

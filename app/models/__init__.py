@@ -3,6 +3,9 @@
 Each feature adds its own module (one per aggregate) and one line below.
 """
 
+# Feature aggregates (keep one import per line; each module registers its tables).
+# FEATURE-MODELS-BEGIN
+import app.models.metrics  # noqa: F401  (reports)
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.client import (
     ACCOUNT_STATUSES,
@@ -15,9 +18,6 @@ from app.models.client import (
     StaffMember,
 )
 
-# Feature aggregates (keep one import per line; each module registers its tables).
-# FEATURE-MODELS-BEGIN
-import app.models.metrics  # noqa: F401,E402  (reports)
 # FEATURE-MODELS-END
 
 __all__ = [

@@ -27,9 +27,7 @@ class AccountMetricDay(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
-    account_id: Mapped[int] = mapped_column(
-        ForeignKey("network_accounts.id", ondelete="CASCADE")
-    )
+    account_id: Mapped[int] = mapped_column(ForeignKey("network_accounts.id", ondelete="CASCADE"))
     day: Mapped[dt.date] = mapped_column(Date)
     followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
     impressions: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -185,7 +185,7 @@ def _engagement_heatmap(posts: list[PostTotals], timezone: str):
         for d in range(7)
     )
     slots = sorted(
-        ((grid[d][h], d, h) for d in range(7) for h in range(24) if count[d][h] >= 2), reverse=True
+        ((grid[d][h], d, h) for d in range(7) for h in range(24) if count[d][h] >= 4), reverse=True
     )
     return grid, tuple((d, h) for _, d, h in slots[:3])
 
