@@ -171,7 +171,7 @@ def import_metrics_csv(
 def import_metrics_text(
     session: Session, client_id: int, text: str, *, account: str | int | None = None
 ) -> MetricsImportResult:
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if not header:
         raise ValidationError(translate("Metrics", "The CSV file is empty."))
