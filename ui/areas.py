@@ -114,8 +114,8 @@ class PlaceholderArea(WorkspaceArea):
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.setObjectName("placeholderBody")
-        self.body.setMinimumWidth(460)
-        self.body.setMaximumWidth(560)
+        # A word-wrapped label needs a fixed width to compute its height (else it clips).
+        self.body.setFixedWidth(520)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
