@@ -91,7 +91,7 @@ def export_csv(session: Session, client_id: int, path: Path, since=None, until=N
 
 
 def export_pdf(session: Session, client_id: int, path: Path, since=None, until=None) -> int:
-    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     from app.qt import ensure_app
@@ -99,7 +99,10 @@ def export_pdf(session: Session, client_id: int, path: Path, since=None, until=N
     ensure_app()
     client = session.get(Client, client_id)
     rows = lines(session, client_id, since, until)
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers())
+    widths = (9, 26, 10, 10, 6, 8, 9, 9, 6, 7)
+    head = "".join(
+        f"<th width='{w}%'>{html.escape(h)}</th>" for w, h in zip(widths, headers())
+    )
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.__dict__.values()) + "</tr>"
         for r in rows
@@ -126,7 +129,6 @@ def export_pdf(session: Session, client_id: int, path: Path, since=None, until=N
         )
     )
     writer.setTitle(title)
-    rect = writer.pageLayout().paintRectPixels(300)
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    # No page size on the document: print_() lays it out on the page at the writer's DPI.
     doc.print_(writer)
     return len(rows)
