@@ -30,5 +30,13 @@ def client_badges(session: Session) -> dict[int, Badges]:
     for client_id, n in rows:
         put(client_id, accounts_attention=int(n))
     # FEATURE-BADGES-BEGIN
+    from app.services import inbox_crisis  # noqa: E402 (inbox: unread, overdue, crisis)
+
+    for cid, n in inbox_crisis.unread_counts(session).items():
+        put(cid, unread=n)
+    for cid, n in inbox_crisis.overdue_counts(session).items():
+        put(cid, overdue=n)
+    for cid, level in inbox_crisis.crisis_levels(session).items():
+        put(cid, crisis=level.alert)
     # FEATURE-BADGES-END
     return {cid: Badges(**values) for cid, values in counts.items()}
