@@ -3,9 +3,6 @@
 Each feature adds its own module (one per aggregate) and one line below.
 """
 
-# Feature aggregates (keep one import per line; each module registers its tables).
-# FEATURE-MODELS-BEGIN
-import app.models.metrics  # noqa: F401  (reports)
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.client import (
     ACCOUNT_STATUSES,
@@ -18,6 +15,10 @@ from app.models.client import (
     StaffMember,
 )
 
+# Feature aggregates (keep one import per line; each module registers its tables).
+# FEATURE-MODELS-BEGIN
+import app.models.inbox  # noqa: F401,E402
+import app.models.metrics  # noqa: F401,E402
 # FEATURE-MODELS-END
 
 __all__ = [
