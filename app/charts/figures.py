@@ -77,6 +77,7 @@ def audience(data: DashboardData, language: str) -> Figure:
                 color=st.BAD,
                 fontsize=7.5,
             )
+    ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
     st.date_axis(ax, language)
     st.number_axis(ax, language)
     st.legend(ax, loc="upper left", ncols=2)
@@ -113,6 +114,7 @@ def engagement(data: DashboardData, language: str) -> Figure:
             ls="--",
             label=translate("Charts", "All networks, previous period"),
         )
+    ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
     st.date_axis(ax, language)
     st.number_axis(ax, language, percent=True)
     ax.set_ylim(bottom=0)

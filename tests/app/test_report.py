@@ -181,3 +181,13 @@ def test_month_without_data_says_so(db, shop, tmp_path):
     assert "No metrics were recorded for this month." in text
     assert "No messages for this month." in text
     assert result.has_metrics is False
+
+
+def test_running_period_is_compared_with_as_many_days(db, shop):
+    with db.read() as s:
+        data = dashboard_data(
+            s, shop, period_for("month", dt.date(2026, 10, 1)), today=dt.date(2026, 10, 10)
+        )
+    figure = data.figure("impressions")
+    assert (figure.value, figure.previous) == (10 * 1200, 10 * 1000)
+    assert figure.change == pytest.approx(0.2)
