@@ -104,8 +104,14 @@ def _table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> s
     return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
 
 
+def _heading(text: str, level: int = 2, new_page: bool = False) -> str:
+    style = ' style="page-break-before: always"' if new_page else ""
+    return f"<h{level}{style}>{e(text)}</h{level}>"
+
+
 def _no_data(text: str | None = None) -> str:
-    return f'<p class="muted">{e(text or translate("Report", "No data for this month."))}</p>'
+    text = text or translate("Report", "No data for this month.")
+    return f'<p class="muted">{e(text)}</p>'
 
 
 def _paragraphs(text: str) -> str:
@@ -116,16 +122,15 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
     month = st.format_date(data.period.start, language, "MMMM yyyy")
     parts = []
     logos = "".join(f'<img src="{name}" height="70"> &nbsp; ' for name in extra["logos"])
+    heading = translate("Report", "Monthly report")
     prepared = translate("Report", "Prepared by {agency}").format(agency=extra["agency"])
     parts.append(
         f'<p style="margin-top: 150pt">{logos}</p>'
         f'<h1 style="font-size: 26pt">{e(data.client_name)}</h1>'
-        f'<p class="month">{e(translate("Report", "Monthly report"))} — {e(month)}</p>'
+        f'<p class="month">{e(heading)} — {e(month)}</p>'
         f'<p class="muted">{e(prepared)}<br>{e(extra["generated"])}</p>'
     )
-    parts.append(
-        f'<h2 style="page-break-before: always">{e(translate("Report", "Key figures"))}</h2>'
-    )
+    parts.append(_heading(translate("Report", "Key figures"), new_page=True))
     if not data.has_metrics:
         parts.append(_no_data(translate("Report", "No metrics were recorded for this month.")))
     rows = []
@@ -172,7 +177,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
             + "</p>"
         )
 
-    parts.append(f"<h2>{e(translate('Report', 'Objectives'))}</h2>")
+    parts.append(_heading(translate("Report", "Objectives")))
     if data.objectives:
         parts.append(
             _table(
@@ -204,7 +209,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
     else:
         parts.append(_no_data(translate("Report", "The charter sets no objectives yet.")))
 
-    parts.append(f"<h2>{e(translate('Report', 'Successes and failures'))}</h2>")
+    parts.append(_heading(translate("Report", "Successes and failures")))
     if commentary.is_empty:
         parts.append(_no_data(translate("Report", "No commentary was written for this month.")))
     for heading, text in (
@@ -215,13 +220,11 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
         if text.strip():
             parts.append(f"<h3>{e(heading)}</h3>{_paragraphs(text)}")
 
-    parts.append(f'<h2 style="page-break-before: always">{e(translate("Report", "Charts"))}</h2>')
+    parts.append(_heading(translate("Report", "Charts"), new_page=True))
     for key in REPORT_CHARTS:
         parts.append(_img(f"chart-{key}.png", images[f"chart-{key}.png"]))
 
-    parts.append(
-        f'<h2 style="page-break-before: always">{e(translate("Report", "Top posts"))}</h2>'
-    )
+    parts.append(_heading(translate("Report", "Top posts"), new_page=True))
     if data.top_posts:
         parts.append(
             _table(
@@ -247,7 +250,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
         parts.append(_no_data())
     parts.append(_inbox_section(data, language))
     parts.append(_compliance_section(data, extra, language))
-    parts.append(f"<h2>{e(translate('Report', 'Next month'))}</h2>")
+    parts.append(_heading(translate("Report", "Next month")))
     plan = extra["plan"]
     if plan:
         parts.append(
@@ -274,7 +277,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
 
 
 def _inbox_section(data: DashboardData, language: str) -> str:
-    out = [f"<h2>{e(translate('Report', 'Inbox and escalations'))}</h2>"]
+    out = [_heading(translate("Report", "Inbox and escalations"))]
     if data.inbox is None or not data.inbox.total:
         out.append(_no_data(translate("Report", "No messages for this month.")))
     else:
@@ -317,12 +320,10 @@ def _inbox_section(data: DashboardData, language: str) -> str:
 
 
 def _compliance_section(data: DashboardData, extra: dict, language: str) -> str:
-    out = [
-        f'<h2 style="page-break-before: always">{e(translate("Report", "Charter compliance"))}</h2>'
-    ]
+    out = [_heading(translate("Report", "Charter compliance"), new_page=True)]
     if data.charter_status == "none":
         out.append(_no_data(translate("Report", "No charter yet: Tribune's default delays apply.")))
-    out.append(f"<h3>{e(translate('Report', 'Answers within the charter delays'))}</h3>")
+    out.append(_heading(translate("Report", "Answers within the charter delays"), 3))
     rows = [d for d in (data.delays or ()) if d.messages]
     if rows:
         out.append(
@@ -346,7 +347,7 @@ def _compliance_section(data: DashboardData, extra: dict, language: str) -> str:
         )
     else:
         out.append(_no_data())
-    out.append(f"<h3>{e(translate('Report', 'Moderation by charter rule'))}</h3>")
+    out.append(_heading(translate("Report", "Moderation by charter rule"), 3))
     if data.moderation:
         out.append(
             _table(
@@ -356,7 +357,7 @@ def _compliance_section(data: DashboardData, extra: dict, language: str) -> str:
         )
     else:
         out.append(_no_data(translate("Report", "No moderation action this month.")))
-    out.append(f"<h3>{e(translate('Report', 'Planned and actual posting volume'))}</h3>")
+    out.append(_heading(translate("Report", "Planned and actual posting volume"), 3))
     vol = []
     for network, weeks in sorted(data.posts_per_week.items()):
         low, high = data.charter_ranges.get(network, (0, 0))
