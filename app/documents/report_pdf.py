@@ -52,6 +52,20 @@ def e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+def charts_with_data(data: DashboardData) -> list[str]:
+    """The report's charts that have something to show (the text says "no data" otherwise)."""
+    present = {
+        "audience": data.has_metrics,
+        "engagement": data.has_metrics,
+        "posts": bool(data.posts_per_week),
+        "delays": any(d.messages for d in data.delays or ()),
+        "escalations": bool(data.escalations and data.escalations.opened),
+        "heatmap": any(any(r) for r in data.engagement_heatmap),
+        "top_posts": bool(data.top_posts),
+    }
+    return [k for k in REPORT_CHARTS if present[k]]
+
+
 def _figure_png(key: str, data: DashboardData, language: str) -> bytes:
     buf = io.BytesIO()
     build(key, data, language).savefig(buf, format="png", dpi=IMAGE_DPI)
@@ -221,8 +235,10 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
             parts.append(f"<h3>{e(heading)}</h3>{_paragraphs(text)}")
 
     parts.append(_heading(translate("Report", "Charts"), new_page=True))
-    for key in REPORT_CHARTS:
+    for key in charts_with_data(data):
         parts.append(_img(f"chart-{key}.png", images[f"chart-{key}.png"]))
+    if not charts_with_data(data):
+        parts.append(_no_data())
 
     parts.append(_heading(translate("Report", "Top posts"), new_page=True))
     if data.top_posts:
@@ -394,7 +410,7 @@ def render_report(
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules_in_force(session, client.id)
     language = language or client.language
-    images = {f"chart-{k}.png": _figure_png(k, data, language) for k in REPORT_CHARTS}
+    images = {f"chart-{k}.png": _figure_png(k, data, language) for k in charts_with_data(data)}
     logos = []
     for name, logo in (("logo-agency", agency.logo), ("logo-client", client.logo)):
         if logo:
