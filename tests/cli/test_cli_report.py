@@ -60,5 +60,7 @@ def test_report_bad_input_is_one_clear_line(cli, sqlite_db, tmp_path):
         str(tmp_path / "missing" / "r.pdf"),
         db_url=url,
     )
-    assert run.returncode == 1 and "Cannot write the PDF" in run.stderr
+    # the report speaks the client's language (French here), errors included
+    assert run.returncode == 1 and "Impossible d’écrire le PDF" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "r.pdf").exists()
