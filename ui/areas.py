@@ -28,7 +28,7 @@ AREA_WIDGETS: dict[str, str | None] = {
     "charter": None,
     "calendar": None,
     "inbox": None,
-    "charts": None,
+    "charts": "ui.charts.area:ChartsArea",
 }
 
 

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.cli.system",
     # FEATURE-CLI-BEGIN
     "app.cli.inbox",
+    "app.cli.report",
     # FEATURE-CLI-END
 ]
 
