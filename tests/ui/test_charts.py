@@ -74,6 +74,17 @@ def test_switch_periods_and_clients(qtbot, main_window, two_clients):
     assert not area.warning.isVisible()  # no jump back then
 
     with qtbot.waitSignal(area.loaded, timeout=20000):
+        area.kind.setCurrentIndex(area.kind.findData("custom"))
+    assert area.start_edit.isVisible() and area.data.period.kind == "custom"
+    start = dt.date.today() - dt.timedelta(days=20)
+    with qtbot.waitSignal(area.loaded, timeout=20000):
+        area.end_edit.setDate(dt.date.today())
+    with qtbot.waitSignal(area.loaded, timeout=20000):
+        area.start_edit.setDate(start)
+    assert area.data.period.start == start and area.data.jumps  # the jump is back in range
+    assert area.warning.isVisible()
+
+    with qtbot.waitSignal(area.loaded, timeout=20000):
         main_window.select_client(second)
     assert area.data.client_id == second
     assert area.figure_labels["followers"][1].text() != followers
