@@ -87,6 +87,9 @@ def audience(data: DashboardData, language: str) -> Figure:
 def _rolling_rate(eng, imp, window=7):
     out = []
     for i in range(len(eng)):
+        if imp[i] is None:
+            out.append(float("nan"))  # no data that day: no point, not a made-up one
+            continue
         e = sum(v or 0 for v in eng[max(0, i - window + 1) : i + 1])
         m = sum(v or 0 for v in imp[max(0, i - window + 1) : i + 1])
         out.append(e / m if m else float("nan"))
