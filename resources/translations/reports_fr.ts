@@ -201,6 +201,14 @@
       <translation>Période suivante</translation>
     </message>
     <message>
+      <source>Import CSV…</source>
+      <translation>Importer un CSV…</translation>
+    </message>
+    <message>
+      <source>Import metrics: Tribune's CSV format or a Meta Business Suite export</source>
+      <translation>Importer des statistiques : format CSV de Tribune ou export Meta Business Suite</translation>
+    </message>
+    <message>
       <source>Monthly report…</source>
       <translation>Rapport mensuel…</translation>
     </message>
@@ -275,6 +283,26 @@
     <message>
       <source>Suspicious follower jump on {account}: +{gain} followers on {day} while engagement stayed flat (×{lift}). Bought or fake followers?</source>
       <translation>Hausse d’abonnés suspecte sur {account} : +{gain} abonnés le {day} alors que l’engagement est resté stable (×{lift}). Abonnés achetés ou faux comptes ?</translation>
+    </message>
+    <message>
+      <source>Import metrics</source>
+      <translation>Importer des statistiques</translation>
+    </message>
+    <message>
+      <source>CSV file (*.csv)</source>
+      <translation type="unfinished">Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Account of this export:</source>
+      <translation>Compte de cet export :</translation>
+    </message>
+    <message>
+      <source>{rows} rows imported, {errors} rejected.</source>
+      <translation>{rows} lignes importées, {errors} refusées.</translation>
+    </message>
+    <message>
+      <source>Line {line}: {reason}</source>
+      <translation>Ligne {line} : {reason}</translation>
     </message>
   </context>
   <context>
