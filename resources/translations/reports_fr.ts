@@ -290,7 +290,7 @@
     </message>
     <message>
       <source>CSV file (*.csv)</source>
-      <translation type="unfinished">Fichier CSV (*.csv)</translation>
+      <translation>Fichier CSV (*.csv)</translation>
     </message>
     <message>
       <source>Account of this export:</source>
