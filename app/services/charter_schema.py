@@ -16,9 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from app.i18n import translate
 from app.models import NETWORKS
-from app.services.charter_labels import category_label, column_label
+from app.services.charter_labels import category_label, column_label, translate
 from app.services.charter_rules import MESSAGE_CATEGORIES, MODERATION_ACTIONS
 
 KPIS = (
