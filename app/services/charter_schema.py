@@ -42,6 +42,7 @@ MODERATION_KEYS = (
     "other",
 )
 REGISTERS = ("vous", "tu")
+REQUIRED_ROWS = ("networks", "escalation", "delays", "moderation")
 MAX_DELAY_MINUTES = 60 * 24 * 30
 
 
@@ -263,6 +264,8 @@ def section_issues(key: str, data: dict) -> list[Issue]:
                     ).format(row=i + 1),
                 )
             )
+    if key in REQUIRED_ROWS and not rows:
+        issues.append(Issue(key, None, None, translate("CharterSchema", "Add at least one row.")))
     if key == "delays":
         present = {r.get("category") for r in rows if r.get("delay") not in (None, "")}
         for category in MESSAGE_CATEGORIES:

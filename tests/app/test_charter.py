@@ -42,7 +42,7 @@ def _complete(db, cid, contact):
                     "unit": "%",
                     "period": "month",
                 }
-            ],  # fmt: skip
+            ],
             "networks": [
                 {
                     "network": "facebook",
@@ -52,10 +52,10 @@ def _complete(db, cid, contact):
                     "best_hours": "12:00-14:00, 18:00-20:00",
                     "content_mix": "produits 50, coulisses 50",
                 }
-            ],  # fmt: skip
+            ],
             "escalation": [
                 {"category": "complaint", "topic": "", "contact": contact, "delay": 240}
-            ],  # fmt: skip
+            ],
             "crisis": [{"contact": contact, "how": "téléphone"}],
             "reporting": [{"report": "Mensuel", "frequency": "month", "recipient": contact}],
         }
@@ -204,19 +204,28 @@ def test_rules_in_force_reads_the_charter(db):
     with db.session() as s:
         style = doc.section("style")
         charter.save_section(
-            s, cid, style.id,
+            s,
+            cid,
+            style.id,
             data={**style.data, "register": "tu", "watch_words": ["Saint-Valentin", "retard"]},
-        )  # fmt: skip
+        )
         delays = doc.section("delays")
         hours = {**delays.data["business_hours"], "closed_days": ["2026-12-24"]}
         hours["days"]["5"] = [["10:00", "13:00"]]
         charter.save_section(s, cid, delays.id, data={**delays.data, "business_hours": hours})
         esc = doc.section("escalation")
-        charter.save_section(s, cid, esc.id, data={"rows": [
-            {"category": "complaint", "contact": contact, "delay": 240},
-            {"topic": "données personnelles", "contact": other, "delay": 60},
-            {"category": "question"},  # incomplete: left out of the rules
-        ]})  # fmt: skip
+        charter.save_section(
+            s,
+            cid,
+            esc.id,
+            data={
+                "rows": [
+                    {"category": "complaint", "contact": contact, "delay": 240},
+                    {"topic": "données personnelles", "contact": other, "delay": 60},
+                    {"category": "question"},  # incomplete: left out of the rules
+                ]
+            },
+        )
     with db.read() as s:
         rules = rules_in_force(s, cid)
     assert rules.status == "draft" and not rules.signed and rules.version_number == 1
