@@ -25,7 +25,7 @@ AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
-    "charter": None,
+    "charter": "ui.charter.charter_area:CharterArea",
     "calendar": None,
     "inbox": None,
     "charts": "ui.charts.area:ChartsArea",

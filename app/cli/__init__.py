@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     # FEATURE-CLI-BEGIN
     "app.cli.inbox",
     "app.cli.report",
+    "app.cli.charter",
     # FEATURE-CLI-END
 ]
 

@@ -19,6 +19,7 @@ from app.models.client import (
 # FEATURE-MODELS-BEGIN
 import app.models.inbox  # noqa: F401,E402
 import app.models.metrics  # noqa: F401,E402
+import app.models.charter  # noqa: F401,E402  (charter)
 # FEATURE-MODELS-END
 
 __all__ = [
