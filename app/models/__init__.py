@@ -17,6 +17,7 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
+import app.models.posts  # noqa: F401,E402  (calendar)
 # FEATURE-MODELS-END
 
 __all__ = [
