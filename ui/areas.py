@@ -23,7 +23,7 @@ AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
     "charter": None,
-    "calendar": None,
+    "calendar": "ui.calendar.area:CalendarArea",
     "inbox": None,
     "charts": None,
 }

@@ -313,8 +313,10 @@ def update_post(
         post.planned_at = _aware(planned_at)
         changed.append("planned_at")
     if variants is not None:
+        before = _snapshot(post)
         _apply_variants(session, post, list(variants))
-        changed.append("variants")
+        if _snapshot(post) != before:
+            changed.append("variants")
     if changed and post.status in ("approved", "scheduled") and (
         "variants" in changed or "planned_at" in changed
     ):
@@ -332,6 +334,12 @@ def update_post(
             translate("Posts", "Someone else changed this post meanwhile; reload it first.")
         ) from None
     return to_info(post)
+
+
+def _snapshot(post: Post) -> list[tuple]:
+    return sorted(
+        (v.network, v.text, v.link, v.first_comment, tuple(v.media or ())) for v in post.variants
+    )
 
 
 def _guard_not_sent(post: Post) -> None:
