@@ -12,6 +12,7 @@ gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from app.services.network_data import IngestResult, RowError
 from app.services.posts import VariantInput, client_zone, create_post, get_post
 from app.services.posts_counters import PUBLISHABLE_NETWORKS
 
+_ESCAPE_RE = re.compile(r"\\([\\;,nN])")
+_ESCAPES = {"n": "\n", "N": "\n"}
 PRODID = "-//Tribune//Content calendar//FR"
 DURATION = dt.timedelta(minutes=30)
 
@@ -59,12 +62,12 @@ def export_ics(session: Session, client_id: int) -> bytes:
         if post.category:
             ev.add("categories", [post.category])
         if post.campaign:
-            ev.add("x-tribune-campaign", post.campaign)
+            ev.add("x-tribune-campaign", icalendar.vText(post.campaign))
         ev.add("x-tribune-status", post.status)
         for v in post.variants:
-            ev.add("x-tribune-variant", v.text, parameters={"NETWORK": v.network})
+            ev.add("x-tribune-variant", icalendar.vText(v.text), parameters={"NETWORK": v.network})
             if v.link:
-                ev.add("x-tribune-link", v.link, parameters={"NETWORK": v.network})
+                ev.add("x-tribune-link", icalendar.vText(v.link), parameters={"NETWORK": v.network})
         cal.add_component(ev)
     cal.add_missing_timezones()
     return cal.to_ical()
@@ -82,6 +85,13 @@ def export_file(session: Session, client_id: int, out: str | Path) -> int:
             translate("Ical", "Cannot write {path}: {reason}").format(path=out, reason=exc.strerror)
         ) from None
     return data.count(b"BEGIN:VEVENT")
+
+
+def _unescape(prop) -> str:
+    """X- properties come back raw: undo RFC 5545 text escaping."""
+    if prop is None:
+        return ""
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(prop))
 
 
 def _texts(prop) -> list:
@@ -111,12 +121,12 @@ def _event_to_post(event, zone, default_networks: list[str]) -> dict:
     variants: dict[str, VariantInput] = {}
     links = {}
     for prop in _texts(event.get("x-tribune-link")):
-        links[str(prop.params.get("NETWORK", "")).lower()] = str(prop)
+        links[str(prop.params.get("NETWORK", "")).lower()] = _unescape(prop)
     for prop in _texts(event.get("x-tribune-variant")):
         network = str(prop.params.get("NETWORK", "")).lower()
         if network not in PUBLISHABLE_NETWORKS:
             raise ValueError(translate("Ical", "unknown network {network}").format(network=network))
-        variants[network] = VariantInput(network, str(prop), links.get(network, ""))
+        variants[network] = VariantInput(network, _unescape(prop), links.get(network, ""))
     if not variants:
         if not default_networks:
             raise ValueError(
@@ -135,7 +145,7 @@ def _event_to_post(event, zone, default_networks: list[str]) -> dict:
         "all_day": all_day,
         "title": str(event.get("summary") or "")[:300],
         "category": categories[0] if categories else "",
-        "campaign": str(event.get("x-tribune-campaign") or ""),
+        "campaign": _unescape(event.get("x-tribune-campaign")),
         "status": status,
         "variants": list(variants.values()),
     }

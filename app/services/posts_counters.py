@@ -22,7 +22,7 @@ from app.i18n import translate
 URL_RE = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 HASHTAG_RE = regex.compile(r"(?<![\w&])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
 GRAPHEME_RE = regex.compile(r"\X")
-EMOJI_RE = regex.compile(r"\p{Extended_Pictographic}")
+EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
 X_URL_WEIGHT = 23
 MASTODON_URL_WEIGHT = 23
 MASTODON_DEFAULT_LIMIT = 500
