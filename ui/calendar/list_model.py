@@ -26,6 +26,7 @@ class PostListModel(QAbstractTableModel):
         self._rows: list[PostChip] = []
         self._display: list[tuple[str, ...]] = []
         self._total = 0
+        self._fetching = False
 
     def reset(self, client_id: int | None, zone: ZoneInfo, flt: PostFilter) -> None:
         self.beginResetModel()
@@ -54,11 +55,18 @@ class PostListModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or self.client_id is None:
+        if parent.isValid() or self.client_id is None or self._fetching:
             return
+        self._fetching = True  # views ask again while rows are being inserted
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
         with self.db.read() as s:
             rows = page_posts(s, self.client_id, self.filter, offset=len(self._rows), limit=PAGE)
         if not rows:
