@@ -55,20 +55,45 @@ def main() -> None:
     start = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     rows = [
         {
-            "id": i + 1, "client_id": cid, "uid": f"u{i}", "title": f"Post {i}",
-            "planned_at": start + dt.timedelta(minutes=i * 22), "all_day": False,
-            "category": "produit", "tags": [], "campaign": "", "author": "b", "status": "draft",
-            "status_reason": "", "notes": "", "approval_comment": "", "version": 1,
-            "created_at": start, "updated_at": start,
+            "id": i + 1,
+            "client_id": cid,
+            "uid": f"u{i}",
+            "title": f"Post {i}",
+            "planned_at": start + dt.timedelta(minutes=i * 22),
+            "all_day": False,
+            "category": "produit",
+            "tags": [],
+            "campaign": "",
+            "author": "b",
+            "status": "draft",
+            "status_reason": "",
+            "notes": "",
+            "approval_comment": "",
+            "version": 1,
+            "created_at": start,
+            "updated_at": start,
         }
         for i in range(N)
     ]
     variants = [
-        {"post_id": i + 1, "client_id": cid, "network": n, "text": f"Texte du post {i} " * 3,
-         "link": "", "first_comment": "", "media": [], "idempotency_key": f"k{i}{n}",
-         "publish_state": "", "attempts": 0, "external_id": "", "url": "", "last_error": "",
-         "retryable": True}
-        for i in range(N) for n in ("facebook", "instagram")
+        {
+            "post_id": i + 1,
+            "client_id": cid,
+            "network": n,
+            "text": f"Texte du post {i} " * 3,
+            "link": "",
+            "first_comment": "",
+            "media": [],
+            "idempotency_key": f"k{i}{n}",
+            "publish_state": "",
+            "attempts": 0,
+            "external_id": "",
+            "url": "",
+            "last_error": "",
+            "retryable": True,
+        }
+        for i in range(N)
+        for n in ("facebook", "instagram")
     ]
     with db.session() as s:
         s.execute(insert(Post), rows)
@@ -146,13 +171,19 @@ def main() -> None:
     t_repaint = best(view.grab, 10)  # grab() forces a full paint into a pixmap
 
     print(f"month of {N} posts")
-    print(f"load  posts_between      {t_load * 1000:7.1f} ms   raw sqlite3 {t_raw * 1000:6.1f} ms"
-          f"   ratio {t_load / t_raw:5.2f}")
+    print(
+        f"load  posts_between      {t_load * 1000:7.1f} ms   raw sqlite3 {t_raw * 1000:6.1f} ms"
+        f"   ratio {t_load / t_raw:5.2f}"
+    )
     print(f"show  MonthView          {t_month * 1000:7.1f} ms")
-    print(f"      {N} QLabels        {t_labels * 1000:7.1f} ms   ratio MonthView/QLabels "
-          f"{t_month / t_labels:5.2f}")
-    print(f"      {N} QStandardItems {t_items * 1000:7.1f} ms   ratio MonthView/items  "
-          f"{t_month / t_items:5.2f}")
+    print(
+        f"      {N} QLabels        {t_labels * 1000:7.1f} ms   ratio MonthView/QLabels "
+        f"{t_month / t_labels:5.2f}"
+    )
+    print(
+        f"      {N} QStandardItems {t_items * 1000:7.1f} ms   ratio MonthView/items  "
+        f"{t_month / t_items:5.2f}"
+    )
     print(f"repaint of the full month {t_repaint * 1000:6.1f} ms")
 
 

@@ -91,9 +91,9 @@ def cmd_import(ctx) -> int:
 
     def human() -> str:
         lines = [
-            translate("CalendarCli", "{added} added, {duplicates} already there, {errors} refused.").format(
-                added=result.added, duplicates=result.duplicates, errors=len(result.errors)
-            )
+            translate(
+                "CalendarCli", "{added} added, {duplicates} already there, {errors} refused."
+            ).format(added=result.added, duplicates=result.duplicates, errors=len(result.errors))
         ]
         for e in result.errors:
             ref = f" UID {e.ref}" if e.ref else ""
@@ -116,7 +116,9 @@ def cmd_export(ctx) -> int:
         n = export_file(session, client.id, ctx.args.out)
     ctx.emit(
         {"events": n, "out": ctx.args.out},
-        translate("CalendarCli", "{count} posts written to {path}.").format(count=n, path=ctx.args.out),
+        translate("CalendarCli", "{count} posts written to {path}.").format(
+            count=n, path=ctx.args.out
+        ),
     )
     return 0
 
@@ -146,8 +148,10 @@ def cmd_check(ctx) -> int:
     }
     ctx.emit(
         data,
-        lambda: "\n".join(f"{names[f.severity]}: {f.message}" for f in findings)
-        or translate("CalendarCli", "Nothing to report: the calendar follows the charter."),
+        lambda: (
+            "\n".join(f"{names[f.severity]}: {f.message}" for f in findings)
+            or translate("CalendarCli", "Nothing to report: the calendar follows the charter.")
+        ),
     )
     return 0
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (French demo texts are data: one line each)
 """Demo step: a year of realistic French posts for each demo client (six months back, six ahead).
 
 Past posts are published (with network ids), the next two weeks scheduled or approved, later
@@ -25,21 +26,37 @@ CONTENT = {
         4,
         (9, 12, 18),
         [
-            ("produit", 4, [
-                "Le bouquet « {flower} » est de retour 🌷 Livré en 4 h partout en France. {url}",
-                "Nouveauté : notre composition {flower}, à offrir sans occasion. {url} #fleurs",
-            ]),
-            ("conseil", 3, [
-                "Astuce de fleuriste : coupez les tiges en biseau et changez l'eau tous les deux jours 💧 #conseil",
-                "Comment faire durer vos {flower} ? Nos 3 gestes simples 👉 {url}",
-            ]),
-            ("coulisses", 2, [
-                "Ce matin à l'atelier, Léa prépare 200 bouquets de {flower} 🌸 #coulisses",
-                "Nos fleurs arrivent de producteurs français : rencontre avec un horticulteur du Var.",
-            ]),
-            ("communauté", 1, [
-                "Montrez-nous vos bouquets ! Les plus belles photos seront partagées ici 📸 #AquarelleEtVous",
-            ]),
+            (
+                "produit",
+                4,
+                [
+                    "Le bouquet « {flower} » est de retour 🌷 Livré en 4 h partout en France. {url}",
+                    "Nouveauté : notre composition {flower}, à offrir sans occasion. {url} #fleurs",
+                ],
+            ),
+            (
+                "conseil",
+                3,
+                [
+                    "Astuce de fleuriste : coupez les tiges en biseau et changez l'eau tous les deux jours 💧 #conseil",
+                    "Comment faire durer vos {flower} ? Nos 3 gestes simples 👉 {url}",
+                ],
+            ),
+            (
+                "coulisses",
+                2,
+                [
+                    "Ce matin à l'atelier, Léa prépare 200 bouquets de {flower} 🌸 #coulisses",
+                    "Nos fleurs arrivent de producteurs français : rencontre avec un horticulteur du Var.",
+                ],
+            ),
+            (
+                "communauté",
+                1,
+                [
+                    "Montrez-nous vos bouquets ! Les plus belles photos seront partagées ici 📸 #AquarelleEtVous",
+                ],
+            ),
         ],
         {
             "valentine": "Saint-Valentin 💐 Commandez avant le 13 à midi pour une livraison le 14. {url}",
@@ -52,20 +69,36 @@ CONTENT = {
         5,
         (7, 11, 16),
         [
-            ("produit", 4, [
-                "Le {bread} du jour sort du four 🥖 Passe en boutique avant midi !",
-                "Nouveau dans tes boutiques : le {bread} aux graines, pétri à la main. #boulangerie",
-            ]),
-            ("coulisses", 3, [
-                "4 h du matin au fournil : nos boulangers façonnent les {bread} 👨‍🍳 #coulisses",
-                "On t'explique pourquoi notre levain a 12 ans 🍞",
-            ]),
-            ("communauté", 2, [
-                "Ton {bread} préféré chez Maison Dupré ? Dis-le-nous en commentaire 👇",
-            ]),
-            ("promo", 1, [
-                "Cette semaine : une baguette offerte pour 5 achetées avec la carte fidélité 🎁",
-            ]),
+            (
+                "produit",
+                4,
+                [
+                    "Le {bread} du jour sort du four 🥖 Passe en boutique avant midi !",
+                    "Nouveau dans tes boutiques : le {bread} aux graines, pétri à la main. #boulangerie",
+                ],
+            ),
+            (
+                "coulisses",
+                3,
+                [
+                    "4 h du matin au fournil : nos boulangers façonnent les {bread} 👨‍🍳 #coulisses",
+                    "On t'explique pourquoi notre levain a 12 ans 🍞",
+                ],
+            ),
+            (
+                "communauté",
+                2,
+                [
+                    "Ton {bread} préféré chez Maison Dupré ? Dis-le-nous en commentaire 👇",
+                ],
+            ),
+            (
+                "promo",
+                1,
+                [
+                    "Cette semaine : une baguette offerte pour 5 achetées avec la carte fidélité 🎁",
+                ],
+            ),
         ],
         {
             "epiphany": "La galette des rois est arrivée 👑 Frangipane ou brioche, tu choisis ? {url}",
@@ -78,19 +111,35 @@ CONTENT = {
         3,
         (9, 12, 17),
         [
-            ("pédagogie", 4, [
-                "Budget : 3 réflexes pour préparer une dépense imprévue. Nos conseils 👉 {url}",
-                "Épargne solidaire : comment votre argent finance des projets locaux. {url}",
-            ]),
-            ("entreprise", 2, [
-                "Nos conseillers accompagnent les associations du Rhône : rencontre avec l'une d'elles. {url}",
-            ]),
-            ("actualité", 2, [
-                "Taux du livret A : ce qui change pour vous ce mois-ci. {url}",
-            ]),
-            ("recrutement", 1, [
-                "Nous recrutons des conseillers clientèle à Lyon et Villeurbanne. Postulez : {url}",
-            ]),
+            (
+                "pédagogie",
+                4,
+                [
+                    "Budget : 3 réflexes pour préparer une dépense imprévue. Nos conseils 👉 {url}",
+                    "Épargne solidaire : comment votre argent finance des projets locaux. {url}",
+                ],
+            ),
+            (
+                "entreprise",
+                2,
+                [
+                    "Nos conseillers accompagnent les associations du Rhône : rencontre avec l'une d'elles. {url}",
+                ],
+            ),
+            (
+                "actualité",
+                2,
+                [
+                    "Taux du livret A : ce qui change pour vous ce mois-ci. {url}",
+                ],
+            ),
+            (
+                "recrutement",
+                1,
+                [
+                    "Nous recrutons des conseillers clientèle à Lyon et Villeurbanne. Postulez : {url}",
+                ],
+            ),
         ],
         {
             "back_to_school": "Rentrée : nos conseils pour un premier compte étudiant sans frais cachés. {url}",
@@ -101,19 +150,35 @@ CONTENT = {
         3,
         (10, 14, 17),
         [
-            ("produit", 4, [
-                "Nuage 3.{n} est disponible : synchronisation hors ligne et export CSV. Notes de version : {url}",
-                "Nouvelle intégration : connectez Nuage à votre agenda en deux clics. {url} #SaaS",
-            ]),
-            ("tutoriel", 3, [
-                "Tutoriel : automatiser vos relances clients en 5 minutes. {url}",
-            ]),
-            ("équipe", 2, [
-                "Rencontre avec l'équipe support, joignable en français 7 j / 7 👋",
-            ]),
-            ("événement", 1, [
-                "Retrouvez-nous au salon VivaTech, stand B42 🚀 {url}",
-            ]),
+            (
+                "produit",
+                4,
+                [
+                    "Nuage 3.{n} est disponible : synchronisation hors ligne et export CSV. Notes de version : {url}",
+                    "Nouvelle intégration : connectez Nuage à votre agenda en deux clics. {url} #SaaS",
+                ],
+            ),
+            (
+                "tutoriel",
+                3,
+                [
+                    "Tutoriel : automatiser vos relances clients en 5 minutes. {url}",
+                ],
+            ),
+            (
+                "équipe",
+                2,
+                [
+                    "Rencontre avec l'équipe support, joignable en français 7 j / 7 👋",
+                ],
+            ),
+            (
+                "événement",
+                1,
+                [
+                    "Retrouvez-nous au salon VivaTech, stand B42 🚀 {url}",
+                ],
+            ),
         ],
         {"black_friday": "Black Friday : 3 mois offerts sur l'abonnement annuel. {url}"},
     ),
@@ -121,19 +186,35 @@ CONTENT = {
         4,
         (9, 13, 19),
         [
-            ("destination", 4, [
-                "Lever de soleil sur la baie depuis la chambre 12 🌅 #Bretagne",
-                "Balade du week-end : le sentier des douaniers à 10 minutes de l'hôtel. {url}",
-            ]),
-            ("offre", 2, [
-                "Offre week-end : deux nuits, petit-déjeuner et dîner face à la mer. {url}",
-            ]),
-            ("gastronomie", 2, [
-                "Le chef vous propose ce soir un bar de ligne au beurre blanc 🐟",
-            ]),
-            ("avis", 1, [
-                "« Un accueil adorable et une vue incroyable » — merci Claire pour ce mot ❤️",
-            ]),
+            (
+                "destination",
+                4,
+                [
+                    "Lever de soleil sur la baie depuis la chambre 12 🌅 #Bretagne",
+                    "Balade du week-end : le sentier des douaniers à 10 minutes de l'hôtel. {url}",
+                ],
+            ),
+            (
+                "offre",
+                2,
+                [
+                    "Offre week-end : deux nuits, petit-déjeuner et dîner face à la mer. {url}",
+                ],
+            ),
+            (
+                "gastronomie",
+                2,
+                [
+                    "Le chef vous propose ce soir un bar de ligne au beurre blanc 🐟",
+                ],
+            ),
+            (
+                "avis",
+                1,
+                [
+                    "« Un accueil adorable et une vue incroyable » — merci Claire pour ce mot ❤️",
+                ],
+            ),
         ],
         {
             "valentine": "Saint-Valentin face à la mer : dîner aux chandelles et nuit en suite. {url}",
@@ -195,7 +276,9 @@ def populate(db: Database, ctx) -> None:
         for year in {start.year, ctx.today.year, (ctx.today + dt.timedelta(days=183)).year}:
             for kd in marketing_days(year):
                 if kd.key in specials and start <= kd.day < ctx.today + dt.timedelta(days=183):
-                    when = kd.day - dt.timedelta(days=2 if kd.key in ("valentine", "mothers_day") else 0)
+                    when = kd.day - dt.timedelta(
+                        days=2 if kd.key in ("valentine", "mothers_day") else 0
+                    )
                     plans.append((when, "temps fort", _text(specials[kd.key], rng, slug)))
         for day, cat, text in plans:
             local = dt.datetime.combine(
@@ -216,14 +299,23 @@ def populate(db: Database, ctx) -> None:
             next_id += 1
             post_rows.append(
                 {
-                    "id": pid, "client_id": cid, "uid": uuid.uuid4().hex,
+                    "id": pid,
+                    "client_id": cid,
+                    "uid": uuid.uuid4().hex,
                     "title": text.split(" ")[0:6] and " ".join(text.split(" ")[:6]),
-                    "planned_at": planned, "all_day": False, "category": cat, "tags": [],
+                    "planned_at": planned,
+                    "all_day": False,
+                    "category": cat,
+                    "tags": [],
                     "campaign": "Temps forts" if cat == "temps fort" else "",
                     "author": rng.choice(list(ctx.staff) or ["Camille Martin"]),
-                    "status": status, "status_reason": "", "notes": "", "approval_comment": "",
+                    "status": status,
+                    "status_reason": "",
+                    "notes": "",
+                    "approval_comment": "",
                     "created_at": planned - dt.timedelta(days=rng.randint(3, 30)),
-                    "updated_at": planned - dt.timedelta(days=1), "version": 1,
+                    "updated_at": planned - dt.timedelta(days=1),
+                    "version": 1,
                 }
             )
             for network in chosen:
@@ -231,16 +323,23 @@ def populate(db: Database, ctx) -> None:
                 ext = str(rng.randint(10**9, 10**10)) if published else ""
                 variant_rows.append(
                     {
-                        "post_id": pid, "client_id": cid, "network": network,
-                        "account_id": nets[network], "text": _variant_text(network, text),
-                        "link": "", "first_comment": "", "media": [],
+                        "post_id": pid,
+                        "client_id": cid,
+                        "network": network,
+                        "account_id": nets[network],
+                        "text": _variant_text(network, text),
+                        "link": "",
+                        "first_comment": "",
+                        "media": [],
                         "idempotency_key": uuid.uuid4().hex,
                         "publish_state": "published" if published else "",
-                        "attempts": 1 if published else 0, "sending_at": planned if published else None,
+                        "attempts": 1 if published else 0,
+                        "sending_at": planned if published else None,
                         "external_id": ext,
                         "url": f"https://{network}.example/{slug}/{ext}" if published else "",
                         "published_at": planned if published else None,
-                        "last_error": "", "retryable": True,
+                        "last_error": "",
+                        "retryable": True,
                     }
                 )
     with db.session() as session:

@@ -24,7 +24,9 @@ CSS = """
 """
 
 
-def approval_html(session: Session, client_id: int, start: dt.date, end: dt.date) -> tuple[str, str]:
+def approval_html(
+    session: Session, client_id: int, start: dt.date, end: dt.date
+) -> tuple[str, str]:
     client = session.get(Client, client_id)
     zone = client_zone(session, client_id)
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
@@ -37,8 +39,10 @@ def approval_html(session: Session, client_id: int, start: dt.date, end: dt.date
         f"<h1>{esc(title)}</h1>",
         "<p class='muted'>"
         + esc(
-            translate("CalendarApproval", "From {start} to {end}. Tick a box for each post; a "
-                      "rejection needs a comment.").format(start=start.isoformat(), end=end.isoformat())
+            translate(
+                "CalendarApproval",
+                "From {start} to {end}. Tick a box for each post; a rejection needs a comment.",
+            ).format(start=start.isoformat(), end=end.isoformat())
         )
         + "</p>",
     ]
@@ -70,9 +74,15 @@ def approval_html(session: Session, client_id: int, start: dt.date, end: dt.date
                     + f" {esc(v.first_comment)}</span>"
                 )
             if v.media:
-                extra += "<br/><span class='small muted'>" + esc(
-                    translate("CalendarApproval", "{count} attached file(s)").format(count=len(v.media))
-                ) + "</span>"
+                extra += (
+                    "<br/><span class='small muted'>"
+                    + esc(
+                        translate("CalendarApproval", "{count} attached file(s)").format(
+                            count=len(v.media)
+                        )
+                    )
+                    + "</span>"
+                )
             parts.append(
                 f"<tr><td width='18%'><span class='net'>{esc(network_label(v.network))}</span><br/>"
                 f"<span class='small muted'>{esc(counter)}</span></td>"

@@ -74,7 +74,9 @@ def check_posts(
         week = _week_start(p.planned_at.astimezone(zone).date())
         for network in p.networks:
             per_week[(network, week)] += 1
-    first_week = _week_start(start) if start.weekday() == 0 else _week_start(start) + dt.timedelta(7)
+    first_week = (
+        _week_start(start) if start.weekday() == 0 else _week_start(start) + dt.timedelta(7)
+    )
     weeks = []
     w = first_week
     while w + dt.timedelta(days=6) <= end:
@@ -93,7 +95,12 @@ def check_posts(
                             "CalendarCheck",
                             "{network}: {count} posts in the week of {week}, the charter asks "
                             "for at least {min}.",
-                        ).format(network=label, count=n, week=week.isoformat(), min=vol.posts_per_week_min),
+                        ).format(
+                            network=label,
+                            count=n,
+                            week=week.isoformat(),
+                            min=vol.posts_per_week_min,
+                        ),
                         None,
                         vol.network,
                         week,
@@ -108,7 +115,12 @@ def check_posts(
                             "CalendarCheck",
                             "{network}: {count} posts in the week of {week}, the charter allows "
                             "at most {max}.",
-                        ).format(network=label, count=n, week=week.isoformat(), max=vol.posts_per_week_max),
+                        ).format(
+                            network=label,
+                            count=n,
+                            week=week.isoformat(),
+                            max=vol.posts_per_week_max,
+                        ),
                         None,
                         vol.network,
                         week,
@@ -131,8 +143,11 @@ def check_posts(
                         "warning",
                         "off_hours",
                         translate(
-                            "CalendarCheck", "{network} at {time}, outside the charter's hours ({windows})."
-                        ).format(network=network_label(network), time=f"{t:%H:%M}", windows=windows),
+                            "CalendarCheck",
+                            "{network} at {time}, outside the charter's hours ({windows}).",
+                        ).format(
+                            network=network_label(network), time=f"{t:%H:%M}", windows=windows
+                        ),
                         p.id,
                         network,
                         local.date(),
@@ -203,9 +218,9 @@ def check_posts(
                     Finding(
                         "hint",
                         "key_date",
-                        translate("CalendarCheck", "{name} on {day}: nothing planned around it.").format(
-                            name=kd.name, day=day.isoformat()
-                        ),
+                        translate(
+                            "CalendarCheck", "{name} on {day}: nothing planned around it."
+                        ).format(name=kd.name, day=day.isoformat()),
                         None,
                         "",
                         day,
@@ -230,7 +245,9 @@ def check_calendar(
 
     zone = client_zone(session, client_id)
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
-    finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+    finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
+        dt.UTC
+    )
     posts = posts_between(session, client_id, begin, finish)
     rules = rules_in_force(session, client_id, begin)
     return check_posts(posts, rules, zone, start, end, key_dates(start, end, language), now)

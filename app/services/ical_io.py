@@ -200,7 +200,9 @@ def import_ics(
         if progress:
             progress(i, len(events))
     audit.record(
-        session, "calendar.import_ics", client_id=client_id,
+        session,
+        "calendar.import_ics",
+        client_id=client_id,
         details={"added": added, "duplicates": dupes, "errors": len(errors)},
     )
     return IngestResult(added, dupes, tuple(errors))

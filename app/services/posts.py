@@ -169,7 +169,10 @@ def _load(session: Session, client_id: int, post_id: int) -> Post:
 def _event(session: Session, post: Post, action: str, **details) -> None:
     session.add(
         PostEvent(
-            post_id=post.id, client_id=post.client_id, actor=current_actor(), action=action,
+            post_id=post.id,
+            client_id=post.client_id,
+            actor=current_actor(),
+            action=action,
             details=details,
         )
     )
@@ -317,14 +320,9 @@ def update_post(
         _apply_variants(session, post, list(variants))
         if _snapshot(post) != before:
             changed.append("variants")
-    if changed and post.status in ("approved", "scheduled") and (
-        "variants" in changed or "planned_at" in changed
-    ):
-        # The client approved another text or time: it goes back to review.
-        if "variants" in changed:
-            post.status, post.status_reason = "draft", translate(
-                "Posts", "Changed after approval."
-            )
+    if post.status in ("approved", "scheduled") and "variants" in changed:
+        # The client approved another text: it goes back to draft for a new approval.
+        post.status, post.status_reason = "draft", translate("Posts", "Changed after approval.")
     if changed:
         _event(session, post, "edited", fields=changed)
     try:
@@ -401,7 +399,11 @@ def delete_post(session: Session, client_id: int, post_id: int) -> None:
     _guard_not_sent(post)
     session.delete(post)
     audit.record(
-        session, "post.delete", client_id=client_id, target_type="post", target_id=post_id,
+        session,
+        "post.delete",
+        client_id=client_id,
+        target_type="post",
+        target_id=post_id,
         details={"title": post.title},
     )
 

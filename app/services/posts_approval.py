@@ -34,7 +34,10 @@ def submit_for_review(
             old, post.status = post.status, "in_review"
             session.add(
                 PostEvent(
-                    post_id=pid, client_id=client_id, actor=current_actor(), action="status",
+                    post_id=pid,
+                    client_id=client_id,
+                    actor=current_actor(),
+                    action="status",
                     details={"before": old, "after": "in_review", "reason": "approval sheet"},
                 )
             )
@@ -46,7 +49,11 @@ def submit_for_review(
 
 
 def record_decision(
-    session: Session, client_id: int, post_id: int, approved: bool, comment: str = "",
+    session: Session,
+    client_id: int,
+    post_id: int,
+    approved: bool,
+    comment: str = "",
     decided_by: str = "",
 ) -> PostInfo:
     """The client's answer for one post; a rejection needs a comment and returns to draft."""
@@ -66,7 +73,9 @@ def record_decision(
     post.approval_comment = comment.strip()
     session.add(
         PostEvent(
-            post_id=post_id, client_id=client_id, actor=current_actor(),
+            post_id=post_id,
+            client_id=client_id,
+            actor=current_actor(),
             action="approved" if approved else "rejected",
             details={"before": old, "comment": comment.strip(), "by": decided_by},
         )

@@ -56,7 +56,9 @@ LIMITS: dict[str, NetworkLimit] = {
     "instagram": NetworkLimit(
         "instagram", 2200, "characters", 30, MediaLimits(10, 8 * MB, 100 * MB)
     ),
-    "linkedin": NetworkLimit("linkedin", 3000, "characters", None, MediaLimits(9, 8 * MB, 200 * MB)),
+    "linkedin": NetworkLimit(
+        "linkedin", 3000, "characters", None, MediaLimits(9, 8 * MB, 200 * MB)
+    ),
     "facebook": NetworkLimit(
         "facebook", 63206, "characters", None, MediaLimits(10, 10 * MB, 1024 * MB)
     ),
@@ -93,7 +95,9 @@ class TextCount:
         if self.hashtag_limit is not None and self.hashtags > self.hashtag_limit:
             out.append(
                 translate("PostsCounters", "{network}: {count} hashtags (at most {limit})").format(
-                    network=network_label(self.network), count=self.hashtags, limit=self.hashtag_limit
+                    network=network_label(self.network),
+                    count=self.hashtags,
+                    limit=self.hashtag_limit,
                 )
             )
         return out
@@ -189,10 +193,16 @@ def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]
             )
         )
     for name, mime, size in files:
-        cap = limit.media.max_video_bytes if mime.startswith("video/") else limit.media.max_image_bytes
+        cap = (
+            limit.media.max_video_bytes
+            if mime.startswith("video/")
+            else limit.media.max_image_bytes
+        )
         if size > cap:
             out.append(
-                translate("PostsCounters", "{network}: {name} is {size} MB (at most {limit} MB)").format(
+                translate(
+                    "PostsCounters", "{network}: {name} is {size} MB (at most {limit} MB)"
+                ).format(
                     network=label, name=name, size=round(size / MB, 1), limit=round(cap / MB, 1)
                 )
             )

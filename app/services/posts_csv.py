@@ -79,7 +79,9 @@ def import_csv(
         known.add(fields["uid"])
         added += 1
     audit.record(
-        session, "calendar.import_csv", client_id=client_id,
+        session,
+        "calendar.import_csv",
+        client_id=client_id,
         details={"added": added, "duplicates": dupes, "errors": len(errors)},
     )
     return IngestResult(added, dupes, tuple(errors))
@@ -109,7 +111,9 @@ def _row(row: dict, zone, client_id: int) -> dict:
         raise ValueError(translate("PostsCsv", "no network"))
     for n in networks:
         if n not in PUBLISHABLE_NETWORKS:
-            raise ValueError(translate("PostsCsv", "unknown network « {network} »").format(network=n))
+            raise ValueError(
+                translate("PostsCsv", "unknown network « {network} »").format(network=n)
+            )
     text = row.get("text") or ""
     if not text.strip() and not get("media"):
         raise ValueError(translate("PostsCsv", "empty text"))

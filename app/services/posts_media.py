@@ -17,7 +17,14 @@ from app.i18n import translate
 from app.models.posts import MediaAsset
 from app.services.posts_counters import media_problems
 
-ALLOWED_MIME = ("image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/quicktime")
+ALLOWED_MIME = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "video/mp4",
+    "video/quicktime",
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,9 @@ def store_media(session: Session, client_id: int, source: str | Path) -> MediaIn
     mime = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
     if mime not in ALLOWED_MIME:
         raise ValidationError(
-            translate("PostsMedia", "{name}: only images (JPEG, PNG, GIF, WebP) and videos (MP4, MOV).").format(
-                name=src.name
-            ),
+            translate(
+                "PostsMedia", "{name}: only images (JPEG, PNG, GIF, WebP) and videos (MP4, MOV)."
+            ).format(name=src.name),
             "media",
         )
     digest = hashlib.sha256()
@@ -70,15 +77,21 @@ def store_media(session: Session, client_id: int, source: str | Path) -> MediaIn
         existing.path = str(target)
         return _info(existing)
     asset = MediaAsset(
-        client_id=client_id, sha256=sha, filename=src.name, mime=mime,
-        size=src.stat().st_size, path=str(target),
+        client_id=client_id,
+        sha256=sha,
+        filename=src.name,
+        mime=mime,
+        size=src.stat().st_size,
+        path=str(target),
     )
     session.add(asset)
     session.flush()
     return _info(asset)
 
 
-def media_for(session: Session, client_id: int, ids: list[int] | tuple[int, ...]) -> list[MediaInfo]:
+def media_for(
+    session: Session, client_id: int, ids: list[int] | tuple[int, ...]
+) -> list[MediaInfo]:
     if not ids:
         return []
     rows = {

@@ -128,9 +128,7 @@ def posts_between(
 
 
 def count_posts(session: Session, client_id: int, flt: PostFilter | None = None) -> int:
-    return int(
-        session.scalar(select(func.count(Post.id)).where(*_conditions(client_id, flt))) or 0
-    )
+    return int(session.scalar(select(func.count(Post.id)).where(*_conditions(client_id, flt))) or 0)
 
 
 def page_posts(

@@ -49,7 +49,9 @@ def test_network_not_listed_and_volume_range():
 
 
 def test_hours_outside_windows_in_local_time_across_dst():
-    vol = NetworkVolume("facebook", best_hours=((dt.time(9), dt.time(12)), (dt.time(17), dt.time(19))))
+    vol = NetworkVolume(
+        "facebook", best_hours=((dt.time(9), dt.time(12)), (dt.time(17), dt.time(19)))
+    )
     # 29 March 2026 is the switch to summer time: 10:00 local must still be inside.
     day = dt.date(2026, 3, 29)
     posts = [chip(1, day, 10), chip(2, day, 13), chip(3, day, 19)]
@@ -62,20 +64,30 @@ def test_content_mix_off_balance():
     posts = [chip(i, MONDAY + dt.timedelta(days=i), 10, category="produit") for i in range(4)]
     out = check_posts(posts, rules(vol), PARIS, MONDAY, MONDAY + dt.timedelta(6))
     assert codes(out) == ["mix", "mix"]
-    balanced = posts[:2] + [chip(9, MONDAY, 12, category="coulisses"), chip(8, MONDAY, 15, category="coulisses")]
+    balanced = [
+        *posts[:2],
+        chip(9, MONDAY, 12, category="coulisses"),
+        chip(8, MONDAY, 15, category="coulisses"),
+    ]
     assert codes(check_posts(balanced, rules(vol), PARIS, MONDAY, MONDAY + dt.timedelta(6))) == []
 
 
 def test_not_approved_soon_is_an_error_and_key_date_is_a_hint():
     now = dt.datetime(2026, 2, 10, 8, tzinfo=dt.UTC)
     posts = [chip(1, dt.date(2026, 2, 10), 10, status="draft")]
-    kd = {dt.date(2026, 2, 14): [KeyDate(dt.date(2026, 2, 14), "Saint-Valentin", "marketing")],
-          dt.date(2026, 2, 20): [KeyDate(dt.date(2026, 2, 20), "Jour férié", "holiday")]}
-    out = check_posts(posts, default_rules(1), PARIS, dt.date(2026, 2, 9), dt.date(2026, 2, 22), kd, now)
+    kd = {
+        dt.date(2026, 2, 14): [KeyDate(dt.date(2026, 2, 14), "Saint-Valentin", "marketing")],
+        dt.date(2026, 2, 20): [KeyDate(dt.date(2026, 2, 20), "Jour férié", "holiday")],
+    }
+    out = check_posts(
+        posts, default_rules(1), PARIS, dt.date(2026, 2, 9), dt.date(2026, 2, 22), kd, now
+    )
     assert [(f.severity, f.code) for f in out] == [("error", "not_approved"), ("hint", "key_date")]
     # a post two days before Valentine's Day covers it
     posts.append(chip(2, dt.date(2026, 2, 12), 10))
-    out = check_posts(posts, default_rules(1), PARIS, dt.date(2026, 2, 9), dt.date(2026, 2, 22), kd, now)
+    out = check_posts(
+        posts, default_rules(1), PARIS, dt.date(2026, 2, 9), dt.date(2026, 2, 22), kd, now
+    )
     assert "key_date" not in codes(out)
 
 
@@ -99,11 +111,18 @@ def test_check_calendar_reads_rules_in_force(db):
     with db.session() as s:
         cid = clients.create_client(s, "Fleurs").id
         posts.create_post(
-            s, cid, planned_at=dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC),
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC),
             variants=[posts.VariantInput("x", "Bonjour")],
         )
     with db.read() as s:
-        out = check_calendar(s, cid, dt.date(2026, 2, 1), dt.date(2026, 2, 28),
-                             now=dt.datetime(2026, 2, 11, tzinfo=dt.UTC))
+        out = check_calendar(
+            s,
+            cid,
+            dt.date(2026, 2, 1),
+            dt.date(2026, 2, 28),
+            now=dt.datetime(2026, 2, 11, tzinfo=dt.UTC),
+        )
     assert "not_approved" in codes(out)
     assert any(f.code == "key_date" and "Chandeleur" in f.message for f in out)

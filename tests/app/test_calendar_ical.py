@@ -27,8 +27,14 @@ def _snapshot(db, cid):
         for chip in posts_between(s, cid, *ALL):
             p = posts.get_post(s, cid, chip.id)
             out.append(
-                (p.uid, p.planned_at, p.all_day, p.title, p.category,
-                 tuple((v.network, v.text, v.link) for v in p.variants))
+                (
+                    p.uid,
+                    p.planned_at,
+                    p.all_day,
+                    p.title,
+                    p.category,
+                    tuple((v.network, v.text, v.link) for v in p.variants),
+                )
             )
         return out
 
@@ -44,12 +50,23 @@ def test_round_trip_across_dst_is_idempotent(db):
     with db.session() as s:
         for i, when in enumerate(moments):
             posts.create_post(
-                s, cid, planned_at=when, title=f"Post {i}", category="produit",
-                variants=[VariantInput("mastodon", text, "https://ex.fr/a"), VariantInput("x", f"court {i}")],
+                s,
+                cid,
+                planned_at=when,
+                title=f"Post {i}",
+                category="produit",
+                variants=[
+                    VariantInput("mastodon", text, "https://ex.fr/a"),
+                    VariantInput("x", f"court {i}"),
+                ],
             )
         posts.create_post(
-            s, cid, planned_at=dt.datetime(2026, 5, 31, 0, 0, tzinfo=PARIS), all_day=True,
-            title="Fête des mères", variants=[VariantInput("facebook", "Bonne fête !")],
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 5, 31, 0, 0, tzinfo=PARIS),
+            all_day=True,
+            title="Fête des mères",
+            variants=[VariantInput("facebook", "Bonne fête !")],
         )
     with db.read() as s:
         data = export_ics(s, cid)
@@ -80,19 +97,20 @@ def test_gap_time_and_bad_events_reported_by_uid(db):
     with db.session() as s:
         clients.add_account(s, cid, "facebook", "Page", base_url="https://graph.example")
     ics = (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Autre//FR\r\n"
-        "BEGIN:VEVENT\r\nUID:gap@ex\r\nDTSTAMP:20260101T000000Z\r\n"
-        "DTSTART;TZID=Europe/Paris:20260329T023000\r\nSUMMARY:Dans le trou\r\n"
-        "DESCRIPTION:Texte\\, avec virgule\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:nostart@ex\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Sans date\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:baddate@ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:2026-13-45\r\n"
-        "SUMMARY:Date folle\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:badnet@ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260401T080000Z\r\n"
-        "X-TRIBUNE-VARIANT;NETWORK=myspace:Bonjour\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:floating@ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260701T090000\r\n"
-        "SUMMARY:Heure flottante\r\nEND:VEVENT\r\n"
-        "END:VCALENDAR\r\n"
-    ).encode()
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Autre//FR\r\n"
+        b"BEGIN:VEVENT\r\nUID:gap@ex\r\nDTSTAMP:20260101T000000Z\r\n"
+        b"DTSTART;TZID=Europe/Paris:20260329T023000\r\nSUMMARY:Dans le trou\r\n"
+        b"DESCRIPTION:Texte\\, avec virgule\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:nostart@ex\r\nDTSTAMP:20260101T000000Z\r\n"
+        b"SUMMARY:Sans date\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:baddate@ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:2026-13-45\r\n"
+        b"SUMMARY:Date folle\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:badnet@ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260401T080000Z\r\n"
+        b"X-TRIBUNE-VARIANT;NETWORK=myspace:Bonjour\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:floating@ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260701T090000\r\n"
+        b"SUMMARY:Heure flottante\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
     with db.session() as s:
         result = import_ics(s, cid, ics)
     assert result.added == 2
@@ -112,7 +130,9 @@ def test_export_parses_back_with_icalendar(sqlite_db):
     cid = _client(sqlite_db, "Parse")
     with sqlite_db.session() as s:
         posts.create_post(
-            s, cid, planned_at=dt.datetime(2026, 6, 1, 9, tzinfo=PARIS),
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 6, 1, 9, tzinfo=PARIS),
             variants=[VariantInput("linkedin", "a" * 400)],
         )
         data = export_ics(s, cid)

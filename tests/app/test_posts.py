@@ -23,8 +23,13 @@ def _client(db, name="Fleurs"):
 def _post(db, cid, when, text="Bonjour", networks=("mastodon", "x"), status="draft"):
     with db.session() as s:
         return posts.create_post(
-            s, cid, planned_at=when, variants=[VariantInput(n, text) for n in networks],
-            title="Test", category="produit", status=status,
+            s,
+            cid,
+            planned_at=when,
+            variants=[VariantInput(n, text) for n in networks],
+            title="Test",
+            category="produit",
+            status=status,
         )
 
 
@@ -37,7 +42,11 @@ def test_create_edit_move_copy_history(db):
     assert len({v.idempotency_key for v in p.variants}) == 2
     with db.session() as s:
         p2 = posts.update_post(
-            s, cid, p.id, expected_version=p.version, title="Nouveau",
+            s,
+            cid,
+            p.id,
+            expected_version=p.version,
+            title="Nouveau",
             variants=[VariantInput("x", "Texte X"), VariantInput("bluesky", "Texte 🦋")],
         )
     assert p2.title == "Nouveau" and p2.networks == ("bluesky", "x")

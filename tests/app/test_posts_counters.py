@@ -54,9 +54,7 @@ def test_instagram_hashtags_and_length():
     assert count_text("instagram", "a" * 2201).over
 
 
-@pytest.mark.parametrize(
-    ("network", "limit"), [("linkedin", 3000), ("facebook", 63206)]
-)
+@pytest.mark.parametrize(("network", "limit"), [("linkedin", 3000), ("facebook", 63206)])
 def test_long_networks(network, limit):
     assert not count_text(network, "a" * limit).over
     assert count_text(network, "a" * (limit + 1)).over

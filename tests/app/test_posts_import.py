@@ -27,7 +27,8 @@ def test_csv_rows_reported_by_line_rest_in_nothing_twice(db, tmp_path):
     (tmp_path / "galette.png").write_bytes(b"\x89PNG fake image bytes")
     csv_text = (
         "date,time,networks,text,category,media\n"
-        '2026-01-06,08:30,facebook|instagram,"La galette est là 👑, frangipane !",produit,galette.png\n'
+        "2026-01-06,08:30,facebook|instagram,"
+        '"La galette est là 👑, frangipane !",produit,galette.png\n'
         "2026-01-07,25:00,facebook,heure impossible,,\n"
         "2026-01-08,09:00,tiktok,réseau inconnu,,\n"
         '2026-01-09,09:00,x,"multi\nligne",coulisses,\n'
@@ -65,15 +66,25 @@ def test_csv_missing_columns_writes_nothing(db):
         import_csv(s, cid, "date,text\n2026-01-01,bonjour\n")
 
 
-def test_approval_flow_and_sheet(db, tmp_path):
+def test_approval_flow_and_sheet(db, tmp_path, qapp):
+    # qapp: a QApplication first, or the PDF code would create a bare QGuiApplication that
+    # later widget tests in this process cannot use.
     cid = _client(db)
     with db.session() as s:
         a = posts.create_post(
-            s, cid, planned_at=dt.datetime(2026, 2, 10, 9, tzinfo=dt.UTC), title="Chandeleur",
-            variants=[posts.VariantInput("facebook", "Crêpes <b>maison</b> & cidre\nDeuxième ligne")],
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 2, 10, 9, tzinfo=dt.UTC),
+            title="Chandeleur",
+            variants=[
+                posts.VariantInput("facebook", "Crêpes <b>maison</b> & cidre\nDeuxième ligne")
+            ],
         )
         b = posts.create_post(
-            s, cid, planned_at=dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC), title="Promo",
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC),
+            title="Promo",
             variants=[posts.VariantInput("x", "Promo")],
         )
         sent = submit_for_review(s, cid, *ALL)

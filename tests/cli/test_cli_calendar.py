@@ -26,7 +26,14 @@ def test_calendar_cli_round_trip_and_check(cli, db, tmp_path):
     r = cli("calendar", "import", "Aquarelle", str(out), "--json", db_url=url)
     assert r.returncode == 0 and json.loads(r.stdout)["duplicates"] == 1
     r = cli(
-        "calendar", "check", "Aquarelle", "--from", "2026-02-01", "--to", "2026-02-28", "--json",
+        "calendar",
+        "check",
+        "Aquarelle",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-02-28",
+        "--json",
         db_url=url,
     )
     assert r.returncode == 0, r.stderr

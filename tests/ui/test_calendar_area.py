@@ -40,7 +40,10 @@ def area(qtbot, sqlite_db, ui_settings):
 def _post(db, cid, when, text="Bonjour", networks=("mastodon",)):
     with db.session() as s:
         return posts.create_post(
-            s, cid, planned_at=when, title="Pivoines",
+            s,
+            cid,
+            planned_at=when,
+            title="Pivoines",
             variants=[VariantInput(n, text) for n in networks],
         )
 
@@ -167,7 +170,9 @@ def test_copy_to_network_undoable_and_list_view(qtbot, area, sqlite_db, qtmodelt
     with sqlite_db.session() as s:
         for i in range(450):
             posts.create_post(
-                s, area.client.id, planned_at=dt.datetime(2026, 4, 1, tzinfo=dt.UTC) + dt.timedelta(hours=i),
+                s,
+                area.client.id,
+                planned_at=dt.datetime(2026, 4, 1, tzinfo=dt.UTC) + dt.timedelta(hours=i),
                 variants=[VariantInput("x", f"post {i}")],
             )
     area.set_view("list")

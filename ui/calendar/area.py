@@ -99,7 +99,8 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             bar.addWidget(w)
         bar.addStretch(1)
         self.view_buttons = QButtonGroup(self)
-        for key, label in zip(VIEWS, (self.tr("Month"), self.tr("Week"), self.tr("List"))):
+        labels = (self.tr("Month"), self.tr("Week"), self.tr("List"))
+        for key, label in zip(VIEWS, labels, strict=True):
             b = QPushButton(label)
             b.setCheckable(True)
             b.setObjectName(f"view_{key}")
@@ -267,8 +268,10 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
 
         locale = QLocale()
         if self.view == "week":
-            start, end = self.period()
-            text = self.tr("Week of {day}").format(day=locale.toString(start, QLocale.FormatType.LongFormat))
+            start = self.period()[0]
+            text = self.tr("Week of {day}").format(
+                day=locale.toString(start, QLocale.FormatType.LongFormat)
+            )
         elif self.view == "list":
             text = self.tr("All posts")
         else:

@@ -27,11 +27,18 @@ class CalendarActionsMixin:
         if self.client is None:
             return None
         networks = tuple(
-            a.network for a in getattr(self.client, "accounts", ()) if a.network in PUBLISHABLE_NETWORKS
+            a.network
+            for a in getattr(self.client, "accounts", ())
+            if a.network in PUBLISHABLE_NETWORKS
         )
         self.editor = PostEditor(
-            self.db, self.client.id, self.zone, post_id=post_id, when=when,
-            networks=networks[:1], parent=self,
+            self.db,
+            self.client.id,
+            self.zone,
+            post_id=post_id,
+            when=when,
+            networks=networks[:1],
+            parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())
         self.editor.open()
@@ -227,7 +234,10 @@ class CalendarActionsMixin:
             end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Approval sheet"), f"{self.client.slug}-{start:%Y-%m}.pdf", "PDF (*.pdf)"
+                self,
+                self.tr("Approval sheet"),
+                f"{self.client.slug}-{start:%Y-%m}.pdf",
+                "PDF (*.pdf)",
             )
         if not path:
             return

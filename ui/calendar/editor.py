@@ -95,7 +95,10 @@ class VariantTab(QWidget):
 
     def _pick_media(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Attach media"), "", self.tr("Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)")
+            self,
+            self.tr("Attach media"),
+            "",
+            self.tr("Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)"),
         )
         for path in paths:
             self.add_media_file(path)
@@ -115,8 +118,11 @@ class VariantTab(QWidget):
 
     def count(self) -> posts.VariantInput:
         return posts.VariantInput(
-            self.network, self.text.toPlainText(), self.link.text().strip(),
-            self.first_comment.text().strip(), tuple(self.media_ids),
+            self.network,
+            self.text.toPlainText(),
+            self.link.text().strip(),
+            self.first_comment.text().strip(),
+            tuple(self.media_ids),
         )
 
     def _refresh(self) -> None:
@@ -127,10 +133,10 @@ class VariantTab(QWidget):
             extra = self.tr(" · {count} / {limit} hashtags").format(
                 count=c.hashtags, limit=c.hashtag_limit
             )
-        self.counter.setText(
-            self.tr("{used} / {limit}").format(used=c.used, limit=c.limit) + extra
+        self.counter.setText(self.tr("{used} / {limit}").format(used=c.used, limit=c.limit) + extra)
+        self.counter.setStyleSheet(
+            "color: #b42318; font-weight: 600;" if c.over else "color: #5b6477;"
         )
-        self.counter.setStyleSheet("color: #b42318; font-weight: 600;" if c.over else "color: #5b6477;")
         shown = text + (f"\n\n{self.link.text().strip()}" if self.link.text().strip() else "")
         self.preview.setText(shown or self.tr("(empty)"))
         self.changed.emit()
@@ -237,8 +243,12 @@ class PostEditor(QDialog):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(lambda: self.save(autosave=True))
         for signal in (
-            self.title.textChanged, self.campaign.textChanged, self.notes.textChanged,
-            self.when.dateTimeChanged, self.status.currentIndexChanged, self.all_day.toggled,
+            self.title.textChanged,
+            self.campaign.textChanged,
+            self.notes.textChanged,
+            self.when.dateTimeChanged,
+            self.status.currentIndexChanged,
+            self.all_day.toggled,
             self.category.currentTextChanged,
         ):
             signal.connect(self._changed)
@@ -255,7 +265,10 @@ class PostEditor(QDialog):
             info = posts.get_post(s, self.client_id, self.post_id) if self.post_id else None
         self.category.addItems(values["categories"])
         if info is None:
-            local = when or (dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0) + dt.timedelta(hours=1))
+            local = when or (
+                dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+                + dt.timedelta(hours=1)
+            )
             self._set_when(local)
             self.status.setCurrentIndex(self.status.findData("draft"))
             self.category.setCurrentText("")
@@ -335,7 +348,11 @@ class PostEditor(QDialog):
         problems = self.problems()
         scheduling = self.status.currentData() == "scheduled"
         if problems:
-            lead = self.tr("Cannot be scheduled as it is:") if scheduling else self.tr("Before scheduling:")
+            lead = (
+                self.tr("Cannot be scheduled as it is:")
+                if scheduling
+                else self.tr("Before scheduling:")
+            )
             self.warnings.setText(lead + " " + " · ".join(problems))
             self.warnings.setStyleSheet("color: #b42318;" if scheduling else "color: #b45309;")
         else:
@@ -358,20 +375,33 @@ class PostEditor(QDialog):
         try:
             with self.db.session() as s:
                 common = dict(
-                    title=self.title.text(), category=self.category.currentText().strip(),
-                    campaign=self.campaign.text().strip(), notes=self.notes.toPlainText(),
+                    title=self.title.text(),
+                    category=self.category.currentText().strip(),
+                    campaign=self.campaign.text().strip(),
+                    notes=self.notes.toPlainText(),
                     all_day=self.all_day.isChecked(),
                 )
                 if self.post_id is None:
-                    first = status if status in ("idea", "draft", "in_review", "approved") else "draft"
+                    first = (
+                        status if status in ("idea", "draft", "in_review", "approved") else "draft"
+                    )
                     info = posts.create_post(
-                        s, self.client_id, planned_at=self.planned_utc(), variants=variants,
-                        status=first, **common,
+                        s,
+                        self.client_id,
+                        planned_at=self.planned_utc(),
+                        variants=variants,
+                        status=first,
+                        **common,
                     )
                 else:
                     info = posts.update_post(
-                        s, self.client_id, self.post_id, expected_version=self.version,
-                        planned_at=self.planned_utc(), variants=variants, **common,
+                        s,
+                        self.client_id,
+                        self.post_id,
+                        expected_version=self.version,
+                        planned_at=self.planned_utc(),
+                        variants=variants,
+                        **common,
                     )
                 if status != info.status and not autosave:
                     info = posts.set_status(s, self.client_id, info.id, status)

@@ -79,7 +79,9 @@ class PostListModel(QAbstractTableModel):
             self._rows.append(chip)
             self._display.append(
                 (
-                    local.strftime("%Y-%m-%d") if chip.all_day else local.strftime("%Y-%m-%d %H:%M"),
+                    local.strftime("%Y-%m-%d")
+                    if chip.all_day
+                    else local.strftime("%Y-%m-%d %H:%M"),
                     ", ".join(network_label(n) for n in chip.networks),
                     status_label(chip.status),
                     chip.category,

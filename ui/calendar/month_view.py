@@ -132,7 +132,7 @@ class MonthView(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        w, h = self._cell_size()
+        w = self._cell_size()[0]
         locale = QLocale()
         painter.setFont(self._small)
         painter.setPen(QColor("#5b6477"))
@@ -180,8 +180,13 @@ class MonthView(QWidget):
                 chip_rect = QRect(rect.left() + 3, y, rect.width() - 6, CHIP_H)
                 faded = self._dragging is not None and self._dragging.id == chip.id
                 paint_chip(
-                    painter, chip_rect, chip, local_time_text(chip, self.zone), self._font,
-                    selected=chip.id == self.selected_id, faded=faded,
+                    painter,
+                    chip_rect,
+                    chip,
+                    local_time_text(chip, self.zone),
+                    self._font,
+                    selected=chip.id == self.selected_id,
+                    faded=faded,
                 )
                 self._hits.append(ChipHit(chip_rect, chip))
                 y += CHIP_H + CHIP_GAP
@@ -198,8 +203,12 @@ class MonthView(QWidget):
                 painter.drawRect(self.cell_rect(target).adjusted(1, 1, -2, -2))
             ghost = QRect(self._drag_pos - QPoint(60, 8), self._drag_pos + QPoint(60, 8))
             paint_chip(
-                painter, ghost, self._dragging, local_time_text(self._dragging, self.zone),
-                self._font, selected=True,
+                painter,
+                ghost,
+                self._dragging,
+                local_time_text(self._dragging, self.zone),
+                self._font,
+                selected=True,
             )
         painter.end()
 
@@ -219,9 +228,12 @@ class MonthView(QWidget):
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
-        if self._press is not None and self._dragging is None:
-            if (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance():
-                self._dragging = self._press[0]
+        far = (
+            self._press is not None
+            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
+        )
+        if far and self._dragging is None:
+            self._dragging = self._press[0]
         if self._dragging is not None:
             self._drag_pos = pos
             self.update()

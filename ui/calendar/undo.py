@@ -16,7 +16,12 @@ class MovePostCommand(QUndoCommand):
     """Move a post to another time; undo puts it back."""
 
     def __init__(
-        self, db: Database, client_id: int, post_id: int, old: dt.datetime, new: dt.datetime,
+        self,
+        db: Database,
+        client_id: int,
+        post_id: int,
+        old: dt.datetime,
+        new: dt.datetime,
         refresh: Callable[[], None],
     ) -> None:
         super().__init__(QCoreApplication.translate("CalendarUndo", "Move post"))
@@ -40,8 +45,13 @@ class CopyPostCommand(QUndoCommand):
     """Copy a post to another day and/or network; undo deletes the copy."""
 
     def __init__(
-        self, db: Database, client_id: int, post_id: int, when: dt.datetime | None,
-        networks: list[str] | None, refresh: Callable[[], None],
+        self,
+        db: Database,
+        client_id: int,
+        post_id: int,
+        when: dt.datetime | None,
+        networks: list[str] | None,
+        refresh: Callable[[], None],
     ) -> None:
         super().__init__(QCoreApplication.translate("CalendarUndo", "Copy post"))
         self.db, self.client_id, self.post_id = db, client_id, post_id

@@ -134,7 +134,11 @@ class WeekView(QWidget):
             painter.setPen(QColor("#e3e7ef"))
             painter.drawLine(x, 0, x, self.height())
             head = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.day}"
-            painter.setPen(TODAY_COLOUR if self.now and day == self.now.astimezone(self.zone).date() else QColor("#1d2536"))
+            painter.setPen(
+                TODAY_COLOUR
+                if self.now and day == self.now.astimezone(self.zone).date()
+                else QColor("#1d2536")
+            )
             painter.drawText(QRect(x, 2, int(w), 16), Qt.AlignmentFlag.AlignCenter, head)
             y = 20
             for kd in self._keydates.get(day, ())[:2]:
@@ -151,7 +155,9 @@ class WeekView(QWidget):
             local = chip.planned_at.astimezone(self.zone)
             if not 0 <= (local.date() - self.monday).days < 7:
                 continue
-            slots.setdefault((local.date(), (local.hour * 60 + local.minute) // 30), []).append(chip)
+            slots.setdefault((local.date(), (local.hour * 60 + local.minute) // 30), []).append(
+                chip
+            )
         for (day, _), chips in slots.items():
             for i, chip in enumerate(chips):
                 local = chip.planned_at.astimezone(self.zone)
@@ -160,8 +166,13 @@ class WeekView(QWidget):
                 rect = QRect(base.left() + 2 + i * part, base.top() + 1, part - 4, CHIP_H)
                 faded = self._dragging is not None and self._dragging.id == chip.id
                 paint_chip(
-                    painter, rect, chip, local_time_text(chip, self.zone), self._font,
-                    selected=chip.id == self.selected_id, faded=faded,
+                    painter,
+                    rect,
+                    chip,
+                    local_time_text(chip, self.zone),
+                    self._font,
+                    selected=chip.id == self.selected_id,
+                    faded=faded,
                 )
                 self._hits.append(ChipHit(rect, chip))
         # the now line
@@ -181,7 +192,9 @@ class WeekView(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(r.adjusted(2, 0, -2, 0))
                 painter.setPen(QColor("#3e7bfa"))
-                painter.drawText(r.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{target:%H:%M}")
+                painter.drawText(
+                    r.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{target:%H:%M}"
+                )
         painter.end()
 
     # -- mouse -----------------------------------------------------------------------------
@@ -197,9 +210,12 @@ class WeekView(QWidget):
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
-        if self._press is not None and self._dragging is None:
-            if (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance():
-                self._dragging = self._press[0]
+        far = (
+            self._press is not None
+            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
+        )
+        if far and self._dragging is None:
+            self._dragging = self._press[0]
         if self._dragging is not None:
             self._drag_pos = pos
             self.update()
