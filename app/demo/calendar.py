@@ -224,7 +224,13 @@ CONTENT = {
 }
 FILLERS = {
     "flower": ("pivoines", "roses anciennes", "renoncules", "tulipes", "anémones"),
-    "bread": ("pain de campagne", "croissant", "pain aux noix", "fougasse", "brioche"),
+    "bread": (
+        "pain de campagne",
+        "croissant",
+        "pain aux noix",
+        "pain au levain",
+        "pain aux céréales",
+    ),
 }
 STATUS_LIVE = ("scheduled", "approved")
 

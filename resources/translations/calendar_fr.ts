@@ -344,6 +344,13 @@
     </message>
   </context>
   <context>
+    <name>CalendarLocale</name>
+    <message>
+      <source>en_GB</source>
+      <translation>fr_FR</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarUndo</name>
     <message>
       <source>Move post</source>

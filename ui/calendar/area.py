@@ -142,6 +142,11 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.list_view.horizontalHeader().setStretchLastSection(True)
         self.list_view.verticalHeader().hide()
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().setDefaultSectionSize(26)
+        self.list_view.setAlternatingRowColors(True)
+        for column, width in enumerate((130, 190, 110, 110, 110)):
+            self.list_view.setColumnWidth(column, width)
         self.list_view.doubleClicked.connect(
             lambda index: self.open_editor(post_id=index.data(ID_ROLE))
         )
@@ -259,6 +264,8 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.stack.setCurrentIndex(VIEWS.index(view))
         for b in self.view_buttons.buttons():
             b.setChecked(b.objectName() == f"view_{view}")
+        for button in (self.prev_button, self.today_button, self.next_button):
+            button.setEnabled(view != "list")
         if view == "week":
             self.week_scroll.verticalScrollBar().setValue(7 * HOUR_H)
         self.reload()
@@ -266,7 +273,9 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
     def _update_period_label(self) -> None:
         from PySide6.QtCore import QLocale
 
-        locale = QLocale()
+        from ui.calendar.painting import view_locale
+
+        locale = view_locale()
         if self.view == "week":
             start = self.period()[0]
             text = self.tr("Week of {day}").format(

@@ -16,6 +16,13 @@ COL_WHEN, COL_NETWORKS, COL_STATUS, COL_CATEGORY, COL_CAMPAIGN, COL_TEXT = range
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _row_text(chip: PostChip) -> str:
+    """Title and text on one line, without repeating a title that opens the text."""
+    if not chip.title or chip.preview.startswith(chip.title):
+        return chip.preview or chip.title
+    return f"{chip.title} — {chip.preview}" if chip.preview else chip.title
+
+
 class PostListModel(QAbstractTableModel):
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
@@ -86,7 +93,7 @@ class PostListModel(QAbstractTableModel):
                     status_label(chip.status),
                     chip.category,
                     chip.campaign,
-                    chip.title + (" — " if chip.title and chip.preview else "") + chip.preview,
+                    _row_text(chip),
                 )
             )
         self.endInsertRows()

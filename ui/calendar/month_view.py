@@ -32,6 +32,7 @@ from ui.calendar.painting import (
     local_date,
     local_time_text,
     paint_chip,
+    view_locale,
 )
 
 HEADER = 24
@@ -133,7 +134,7 @@ class MonthView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         w = self._cell_size()[0]
-        locale = QLocale()
+        locale = view_locale()
         painter.setFont(self._small)
         painter.setPen(QColor("#5b6477"))
         for col in range(7):

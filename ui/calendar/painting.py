@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from app.services.posts_query import PostChip
@@ -30,6 +30,12 @@ STATUS_MARKS = {
 TODAY_COLOUR = QColor("#e5484d")
 KEYDATE_COLOUR = QColor("#b45309")
 HOLIDAY_COLOUR = QColor("#15803d")
+
+
+def view_locale() -> QLocale:
+    """The locale of the language the UI speaks (day and month names follow the catalogue)."""
+    # Translators: the Qt locale name matching this translation.
+    return QLocale(QCoreApplication.translate("CalendarLocale", "en_GB"))
 
 
 def network_colour(network: str) -> QColor:

@@ -28,6 +28,7 @@ from ui.calendar.painting import (
     ChipHit,
     local_time_text,
     paint_chip,
+    view_locale,
 )
 
 GUTTER = 48
@@ -112,7 +113,7 @@ class WeekView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         w = self._col_w()
-        locale = QLocale()
+        locale = view_locale()
         small = QFont(self._font)
         fm = QFontMetrics(small)
         painter.setFont(small)
