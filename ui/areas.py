@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.db import Database
-from app.services.clients import ClientInfo
 from ui.settings import Settings
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported by the main window before the first paint: keep it light
+    from app.db import Database
+    from app.services.clients import ClientInfo
 
 AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 
@@ -25,7 +28,7 @@ AREA_WIDGETS: dict[str, str | None] = {
     "charter": None,
     "calendar": "ui.calendar.area:CalendarArea",
     "inbox": None,
-    "charts": None,
+    "charts": "ui.charts.area:ChartsArea",
 }
 
 

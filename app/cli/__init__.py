@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "app.cli.system",
     # FEATURE-CLI-BEGIN
     "app.cli.calendar",
+    "app.cli.inbox",
+    "app.cli.report",
     # FEATURE-CLI-END
 ]
 
