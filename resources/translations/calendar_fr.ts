@@ -445,6 +445,10 @@
       <translation>Notes internes (jamais publiées)</translation>
     </message>
     <message>
+      <source>History</source>
+      <translation>Historique</translation>
+    </message>
+    <message>
       <source>Choose at least one network.</source>
       <translation>Choisissez au moins un réseau.</translation>
     </message>

@@ -87,6 +87,7 @@ def test_edit_by_double_click_counter_warns_before_scheduling(qtbot, area, sqlit
     qtbot.mouseDClick(area.month_view, Qt.MouseButton.LeftButton, pos=rect.center())
     editor = area.editor
     assert editor.title.text() == "Pivoines"
+    assert "Camille Test  created" in editor.history.toPlainText()  # the post's history tab
     editor.network_boxes["x"].setChecked(True)
     x_tab = editor.variant_tabs["x"]
     assert x_tab.text.toPlainText() == "Bonjour"  # a new network starts from the text

@@ -13,137 +13,23 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.db import Database
 from app.errors import TribuneError
 from app.models.posts import POST_STATUSES
 from app.services import posts, posts_media
-from app.services.posts_counters import PUBLISHABLE_NETWORKS, count_text, network_label
-from ui.calendar.painting import network_colour
+from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from ui.calendar.variant_tab import VariantTab
 
 AUTOSAVE_MS = 2000
-
-
-class VariantTab(QWidget):
-    """One network's text, link, first comment, media, counter and preview.
-
-    Signals:
-        changed(): anything in the tab changed.
-    """
-
-    changed = Signal()
-
-    def __init__(self, network: str, mastodon_limit: int | None, parent=None) -> None:
-        super().__init__(parent)
-        self.network = network
-        self.mastodon_limit = mastodon_limit
-        self.media_ids: list[int] = []
-        self.media_problems: list[str] = []
-        layout = QVBoxLayout(self)
-        self.text = QPlainTextEdit()
-        self.text.setObjectName(f"text_{network}")
-        self.text.setPlaceholderText(self.tr("What will this network show?"))
-        self.counter = QLabel()
-        self.counter.setObjectName(f"counter_{network}")
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.link = QLineEdit()
-        self.link.setPlaceholderText("https://…")
-        self.first_comment = QLineEdit()
-        self.media = QListWidget()
-        self.media.setMaximumHeight(60)
-        add_media = QPushButton(self.tr("Add media…"))
-        add_media.clicked.connect(self._pick_media)
-        self.preview = QLabel()
-        self.preview.setObjectName(f"preview_{network}")
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview.setWordWrap(True)
-        colour = network_colour(network).name()
-        self.preview.setStyleSheet(
-            f"background: #ffffff; border: 1px solid #e3e7ef; border-left: 4px solid {colour};"
-            " border-radius: 6px; padding: 8px;"
-        )
-        layout.addWidget(self.text, 3)
-        layout.addWidget(self.counter)
-        form = QFormLayout()
-        form.addRow(self.tr("Link"), self.link)
-        form.addRow(self.tr("First comment"), self.first_comment)
-        media_row = QHBoxLayout()
-        media_row.addWidget(self.media, 1)
-        media_row.addWidget(add_media, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow(self.tr("Media"), media_row)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Preview")))
-        layout.addWidget(self.preview, 2)
-        for w in (self.text,):
-            w.textChanged.connect(self._refresh)
-        self.link.textChanged.connect(self._refresh)
-        self.first_comment.textChanged.connect(self.changed)
-        self.attach_media = None  # set by the editor: callable(path) -> (id, name, problems)
-        self._refresh()
-
-    def _pick_media(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach media"),
-            "",
-            self.tr("Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)"),
-        )
-        for path in paths:
-            self.add_media_file(path)
-
-    def add_media_file(self, path: str) -> None:
-        if self.attach_media is None:
-            return
-        result = self.attach_media(path, self.network, self.media_ids)
-        if result is None:
-            return
-        media_id, name, problems = result
-        if media_id not in self.media_ids:
-            self.media_ids.append(media_id)
-            self.media.addItem(name)
-        self.media_problems = problems
-        self._refresh()
-
-    def count(self) -> posts.VariantInput:
-        return posts.VariantInput(
-            self.network,
-            self.text.toPlainText(),
-            self.link.text().strip(),
-            self.first_comment.text().strip(),
-            tuple(self.media_ids),
-        )
-
-    def _refresh(self) -> None:
-        text = self.text.toPlainText()
-        c = count_text(self.network, text, mastodon_limit=self.mastodon_limit)
-        extra = ""
-        if c.hashtag_limit is not None:
-            extra = self.tr(" · {count} / {limit} hashtags").format(
-                count=c.hashtags, limit=c.hashtag_limit
-            )
-        self.counter.setText(self.tr("{used} / {limit}").format(used=c.used, limit=c.limit) + extra)
-        self.counter.setStyleSheet(
-            "color: #b42318; font-weight: 600;" if c.over else "color: #5b6477;"
-        )
-        shown = text + (f"\n\n{self.link.text().strip()}" if self.link.text().strip() else "")
-        self.preview.setText(shown or self.tr("(empty)"))
-        self.changed.emit()
-
-    def problems(self) -> list[str]:
-        c = count_text(self.network, self.text.toPlainText(), mastodon_limit=self.mastodon_limit)
-        return c.problems() + list(self.media_problems)
 
 
 class PostEditor(QDialog):
@@ -171,6 +57,7 @@ class PostEditor(QDialog):
         self.setObjectName("postEditor")
         self.db, self.client_id, self.zone = db, client_id, zone
         self.post_id, self.version = post_id, None
+        self.history: QPlainTextEdit | None = None
         self.mastodon_limit = mastodon_limit
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
@@ -295,6 +182,21 @@ class PostEditor(QDialog):
                     tab.media.addItem(m.filename)
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
+        self._add_history_tab()
+
+    def _add_history_tab(self) -> None:
+        """Who changed what and when (read-only, plain text)."""
+        with self.db.read() as s:
+            events = posts.history(s, self.client_id, self.post_id)
+        lines = []
+        for e in events:
+            when = e.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+            detail = ", ".join(f"{k}: {v}" for k, v in e.details.items() if v not in ("", None))
+            lines.append(f"{when}  {e.actor}  {e.action}" + (f"  ({detail})" if detail else ""))
+        self.history = QPlainTextEdit("\n".join(lines))
+        self.history.setObjectName("historyText")
+        self.history.setReadOnly(True)
+        self.tabs.addTab(self.history, self.tr("History"))
 
     def _set_when(self, local: dt.datetime) -> None:
         self.when.setDateTime(QDateTime(local.date(), local.time()))
@@ -311,7 +213,7 @@ class PostEditor(QDialog):
                     tab.link.setText(other.link.text())
                 tab.changed.connect(self._changed)
                 self.variant_tabs[network] = tab
-                self.tabs.addTab(tab, network_label(network))
+                self.tabs.insertTab(len(self.variant_tabs) - 1, tab, network_label(network))
             elif not box.isChecked() and network in self.variant_tabs:
                 tab = self.variant_tabs.pop(network)
                 self.tabs.removeTab(self.tabs.indexOf(tab))
