@@ -27,6 +27,8 @@ AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 AREA_WIDGETS: dict[str, str | None] = {
     "charter": "ui.charter.charter_area:CharterArea",
     "calendar": None,
+    "charter": None,
+    "calendar": "ui.calendar.area:CalendarArea",
     "inbox": None,
     "charts": "ui.charts.area:ChartsArea",
 }

@@ -21,6 +21,7 @@ STEPS = [
     "app.demo.clients",
     # FEATURE-DEMO-BEGIN
     "app.demo.charter",
+    "app.demo.calendar",
     "app.demo.metrics",
     # FEATURE-DEMO-END
 ]
