@@ -24,7 +24,7 @@ AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 AREA_WIDGETS: dict[str, str | None] = {
     "charter": None,
     "calendar": None,
-    "inbox": None,
+    "inbox": "ui.inbox.inbox_area:InboxArea",
     "charts": None,
 }
 
