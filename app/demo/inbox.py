@@ -14,57 +14,172 @@ from app.services.charter_rules import rules_in_force
 from app.services.inbox_delays import add_business_minutes, due_time
 
 PER_DAY = 7
-FIRST = ["Marie", "Julie", "Camille", "Léa", "Chloé", "Sarah", "Inès", "Manon", "Emma", "Anaïs",
-         "Thomas", "Nicolas", "Lucas", "Hugo", "Maxime", "Karim", "Mehdi", "Antoine", "Yannick",
-         "Sophie", "Nathalie", "Isabelle", "Sylvie", "Pierre", "Jean", "Michel", "Gaëlle", "Zoé"]  # fmt: skip
-LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
-        "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
-        "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet"]  # fmt: skip
+FIRST = [
+    "Marie",
+    "Julie",
+    "Camille",
+    "Léa",
+    "Chloé",
+    "Sarah",
+    "Inès",
+    "Manon",
+    "Emma",
+    "Anaïs",
+    "Thomas",
+    "Nicolas",
+    "Lucas",
+    "Hugo",
+    "Maxime",
+    "Karim",
+    "Mehdi",
+    "Antoine",
+    "Yannick",
+    "Sophie",
+    "Nathalie",
+    "Isabelle",
+    "Sylvie",
+    "Pierre",
+    "Jean",
+    "Michel",
+    "Gaëlle",
+    "Zoé",
+]
+LAST = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+]
 
 VOCAB = {
     "aquarelle-petales": ("bouquet", "livraison", "roses", "pivoines", "la fête des mères"),
-    "maison-dupre": ("galette", "baguette", "croissants", "boutique de Lyon 3", "la galette des rois"),
-    "banque-solidaire": ("carte bancaire", "virement", "conseiller", "agence de Villeurbanne", "l'appli"),
-    "nuage-logiciel": ("invoice export", "dashboard", "billing", "the mobile app", "the last update"),
+    "maison-dupre": (
+        "galette",
+        "baguette",
+        "croissants",
+        "boutique de Lyon 3",
+        "la galette des rois",
+    ),
+    "banque-solidaire": (
+        "carte bancaire",
+        "virement",
+        "conseiller",
+        "agence de Villeurbanne",
+        "l'appli",
+    ),
+    "nuage-logiciel": (
+        "invoice export",
+        "dashboard",
+        "billing",
+        "the mobile app",
+        "the last update",
+    ),
     "hotel-les-embruns": ("chambre vue mer", "petit-déjeuner", "spa", "réception", "notre séjour"),
 }
 TEMPLATES = {
-    "question": ["Bonjour, est-ce que {a} est possible ce dimanche ?", "Quels sont vos horaires pour {d} ?",
-                 "Vous faites {a} à domicile ? Merci d'avance", "Combien coûte {b} ?"],
-    "complaint": ["{a} jamais reçu, je suis très déçue. Remboursement ?", "Toujours pas de nouvelles pour {b}, c'est inadmissible",
-                  "Troisième fois que {c} arrive en retard. Service client injoignable.", "{b} abîmé à la réception, j'attends un geste"],
-    "praise": ["Merci pour {a}, c'était parfait !", "Bravo à l'équipe de {d}, super accueil", "J'adore {c}, toujours au top",
-               "Magnifique {b}, merci beaucoup"],
-    "suggestion": ["Ce serait bien de proposer {a} en plus petit format", "Vous devriez ouvrir {d} le lundi"],
-    "request": ["Pouvez-vous me rappeler au sujet de {b} ?", "Je voudrais modifier ma commande de {a}"],
-    "spam": ["Gagnez 500 € par jour avec la crypto, cliquez ici", "Follow back ? promo code GRATUIT"],
+    "question": [
+        "Bonjour, est-ce que {a} est possible ce dimanche ?",
+        "Quels sont vos horaires pour {d} ?",
+        "Vous faites {a} à domicile ? Merci d'avance",
+        "Combien coûte {b} ?",
+    ],
+    "complaint": [
+        "{a} jamais reçu, je suis très déçue. Remboursement ?",
+        "Toujours pas de nouvelles pour {b}, c'est inadmissible",
+        "Troisième fois que {c} arrive en retard. Service client injoignable.",
+        "{b} abîmé à la réception, j'attends un geste",
+    ],
+    "praise": [
+        "Merci pour {a}, c'était parfait !",
+        "Bravo à l'équipe de {d}, super accueil",
+        "J'adore {c}, toujours au top",
+        "Magnifique {b}, merci beaucoup",
+    ],
+    "suggestion": [
+        "Ce serait bien de proposer {a} en plus petit format",
+        "Vous devriez ouvrir {d} le lundi",
+    ],
+    "request": [
+        "Pouvez-vous me rappeler au sujet de {b} ?",
+        "Je voudrais modifier ma commande de {a}",
+    ],
+    "spam": [
+        "Gagnez 500 € par jour avec la crypto, cliquez ici",
+        "Follow back ? promo code GRATUIT",
+    ],
     "other": ["{c} 😍", "On en parle à la pause café 😄", "Qui vient à {d} samedi ?"],
 }
 EN = {
     "question": ["Hi, does {a} support multiple currencies?", "When will {b} be available on {d}?"],
-    "complaint": ["{a} broke again after {e}, this is terrible. Refund?", "Still waiting for support about {b}, disappointed"],
+    "complaint": [
+        "{a} broke again after {e}, this is terrible. Refund?",
+        "Still waiting for support about {b}, disappointed",
+    ],
     "praise": ["Thanks, {c} is great!", "Love {d}, great work team"],
     "suggestion": ["Would be nice to have dark mode in {c}", "Idea: export {a} to CSV"],
     "request": ["Could you please reset my {b} account?", "I would like to change my plan"],
     "spam": ["Earn 500$ a day with crypto, follow back"],
     "other": ["{c} 👀", "Anyone at the meetup?"],
 }
-WEIGHTS = [("question", 30), ("complaint", 14), ("praise", 28), ("suggestion", 6), ("request", 10),
-           ("spam", 4), ("other", 8)]  # fmt: skip
+WEIGHTS = [
+    ("question", 30),
+    ("complaint", 14),
+    ("praise", 28),
+    ("suggestion", 6),
+    ("request", 10),
+    ("spam", 4),
+    ("other", 8),
+]
 SAVED = [
     ("Remerciement", "Merci beaucoup {first_name} pour votre message ! {signature}", "praise"),
-    ("Réclamation : passage en privé",
-     "Bonjour {first_name}, nous sommes désolés. Pouvez-vous nous envoyer votre numéro de "
-     "commande {order} en message privé ? Nous regardons cela tout de suite.", "complaint"),
-    ("Horaires", "Bonjour {first_name}, nous sommes ouverts du lundi au samedi de 9 h à 19 h.", "question"),
-    ("Bienvenue", "Bienvenue parmi nous {first_name} ! Ravi de vous compter dans la communauté.", ""),
-]  # fmt: skip
+    (
+        "Réclamation : passage en privé",
+        "Bonjour {first_name}, nous sommes désolés. Pouvez-vous nous envoyer votre numéro de "
+        "commande {order} en message privé ? Nous regardons cela tout de suite.",
+        "complaint",
+    ),
+    (
+        "Horaires",
+        "Bonjour {first_name}, nous sommes ouverts du lundi au samedi de 9 h à 19 h.",
+        "question",
+    ),
+    (
+        "Bienvenue",
+        "Bienvenue parmi nous {first_name} ! Ravi de vous compter dans la communauté.",
+        "",
+    ),
+]
 
 
 def _text(rng, slug, category, language):
     table = EN if language == "en" else TEMPLATES
     words = VOCAB.get(slug, VOCAB["aquarelle-petales"])
-    return rng.choice(table[category]).format(a=words[0], b=words[1], c=words[2], d=words[3], e=words[4])
+    return rng.choice(table[category]).format(
+        a=words[0], b=words[1], c=words[2], d=words[3], e=words[4]
+    )
 
 
 def populate(db: Database, ctx) -> None:
@@ -82,15 +197,21 @@ def _client(s, ctx, slug, cid, anchor) -> None:
     accounts = list(s.scalars(select(NetworkAccount).where(NetworkAccount.client_id == cid)))
     networks = [(a.network, a.id) for a in accounts if a.network != "rss"] or [("facebook", None)]
     authors = [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", None) for _ in range(500)]
-    authors = [(n, n.lower().replace(" ", ".").replace("ï", "i").replace("ë", "e") + str(i))
-               for i, (n, _) in enumerate(authors)]  # fmt: skip
+    authors = [
+        (n, n.lower().replace(" ", ".").replace("ï", "i").replace("ë", "e") + str(i))
+        for i, (n, _) in enumerate(authors)
+    ]
     staff = list(ctx.staff.values())
     seen: set[str] = set()
     rows, n = [], 0
     cats, weights = zip(*WEIGHTS, strict=True)
     for day in range(365, -1, -1):
         date = (anchor - dt.timedelta(days=day)).date()
-        peak = 3 if (slug == "aquarelle-petales" and date.month == 2 and date.day in (12, 13, 14)) else 1
+        peak = (
+            3
+            if (slug == "aquarelle-petales" and date.month == 2 and date.day in (12, 13, 14))
+            else 1
+        )
         for _ in range(rng.randint(PER_DAY - 3, PER_DAY + 3) * peak):
             at = dt.datetime.combine(date, dt.time(rng.randint(7, 22), rng.randint(0, 59)), dt.UTC)
             if at > anchor:
@@ -99,13 +220,34 @@ def _client(s, ctx, slug, cid, anchor) -> None:
             name, handle = rng.choice(authors)
             network, account = rng.choice(networks)
             age = anchor - at
-            status = "new" if age < dt.timedelta(hours=20) else rng.choice(
-                ("closed", "closed", "answered", "answered", "ignored") if age > dt.timedelta(days=4)
-                else ("answered", "in_progress", "new"))  # fmt: skip
+            status = (
+                "new"
+                if age < dt.timedelta(hours=20)
+                else rng.choice(
+                    ("closed", "closed", "answered", "answered", "ignored")
+                    if age > dt.timedelta(days=4)
+                    else ("answered", "in_progress", "new")
+                )
+            )
             n += 1
-            rows.append(_row(cid, network, account, f"demo-{slug}-{n}", name, handle,
-                             _text(rng, slug, category, client.language), at, category, status,
-                             handle not in seen, rules, rng, staff))  # fmt: skip
+            rows.append(
+                _row(
+                    cid,
+                    network,
+                    account,
+                    f"demo-{slug}-{n}",
+                    name,
+                    handle,
+                    _text(rng, slug, category, client.language),
+                    at,
+                    category,
+                    status,
+                    handle not in seen,
+                    rules,
+                    rng,
+                    staff,
+                )
+            )
             seen.add(handle)
     rows += _crisis(ctx, slug, cid, anchor, rules, networks)
     s.execute(insert(InboxMessage.__table__), rows)
@@ -117,26 +259,56 @@ def _client(s, ctx, slug, cid, anchor) -> None:
     ctx.count("inbox messages", len(rows))
 
 
-def _row(cid, network, account, ext, name, handle, text, at, category, status, newcomer, rules, rng, staff):
+def _row(
+    cid,
+    network,
+    account,
+    ext,
+    name,
+    handle,
+    text,
+    at,
+    category,
+    status,
+    newcomer,
+    rules,
+    rng,
+    staff,
+):
     closed = status in ("closed", "answered", "ignored")
     answered = at + dt.timedelta(minutes=rng.randint(20, 600))
     return {
-        "client_id": cid, "account_id": account, "network": network, "external_id": ext,
+        "client_id": cid,
+        "account_id": account,
+        "network": network,
+        "external_id": ext,
         "kind": rng.choice(("comment", "comment", "mention", "message", "review")),
-        "author": name, "author_handle": handle, "text": text, "received_at": at,
-        "in_reply_to": "", "url": f"https://{network}.example/{ext}", "status": status,
+        "author": name,
+        "author_handle": handle,
+        "text": text,
+        "received_at": at,
+        "in_reply_to": "",
+        "url": f"https://{network}.example/{ext}",
+        "status": status,
         "status_reason": "Hors sujet" if status == "ignored" else "",
-        "category": category, "sentiment": -1 if category == "complaint" else (1 if category == "praise" else 0),
+        "category": category,
+        "sentiment": -1 if category == "complaint" else (1 if category == "praise" else 0),
         "priority": 1 if category == "complaint" else 0,
         "assignee_id": rng.choice(staff) if staff and status != "new" else None,
-        "tags": [], "newcomer": newcomer,
-        "due_at": None if closed or status == "waiting"
+        "tags": [],
+        "newcomer": newcomer,
+        "due_at": None
+        if closed or status == "waiting"
         else due_time(at, rules.delay_for(category), rules.business_hours),
         "first_answer_at": answered if status in ("closed", "answered") else None,
         "resolved_at": answered + dt.timedelta(hours=2) if status == "closed" else None,
-        "resolution": "Réponse apportée, client satisfait." if status == "closed" and category == "complaint" else "",
-        "ours": False, "reply_state": "", "version": 1,
-    }  # fmt: skip
+        "resolution": "Réponse apportée, client satisfait."
+        if status == "closed" and category == "complaint"
+        else "",
+        "ours": False,
+        "reply_state": "",
+        "version": 1,
+    }
 
 
 def _crisis(ctx, slug, cid, anchor, rules, networks):
@@ -156,28 +328,66 @@ def _crisis(ctx, slug, cid, anchor, rules, networks):
         at = anchor - dt.timedelta(minutes=12 * i + 5)
         name = f"{ctx.rng.choice(FIRST)} {ctx.rng.choice(LAST)}"
         network, account = networks[i % len(networks)]
-        rows.append(_row(cid, network, account, f"demo-crisis-{i}", name, f"crise.{i}", texts[i % 6],
-                         at, "complaint", "new", True, rules, ctx.rng, []))  # fmt: skip
+        rows.append(
+            _row(
+                cid,
+                network,
+                account,
+                f"demo-crisis-{i}",
+                name,
+                f"crise.{i}",
+                texts[i % 6],
+                at,
+                "complaint",
+                "new",
+                True,
+                rules,
+                ctx.rng,
+                [],
+            )
+        )
     return rows
 
 
 def _replies(s, ctx, cid, client_name) -> None:
     answered = s.execute(
-        select(InboxMessage.id, InboxMessage.network, InboxMessage.external_id,
-               InboxMessage.first_answer_at, InboxMessage.account_id, InboxMessage.author)
-        .where(InboxMessage.client_id == cid, InboxMessage.first_answer_at.is_not(None))
-    ).all()  # fmt: skip
+        select(
+            InboxMessage.id,
+            InboxMessage.network,
+            InboxMessage.external_id,
+            InboxMessage.first_answer_at,
+            InboxMessage.account_id,
+            InboxMessage.author,
+        ).where(InboxMessage.client_id == cid, InboxMessage.first_answer_at.is_not(None))
+    ).all()
     rows = []
-    for mid, network, ext, at, account, author in answered[:: 3]:
+    for mid, network, ext, at, account, author in answered[::3]:
         first = author.split(" ")[0]
-        rows.append({
-            "client_id": cid, "account_id": account, "network": network,
-            "external_id": f"{ext}-r", "kind": "comment", "author": client_name,
-            "author_handle": "", "text": f"Bonjour {first}, merci pour votre message, on s'en occupe !",
-            "received_at": at, "parent_id": mid, "in_reply_to": ext, "url": "",
-            "status": "answered", "category": "other", "sentiment": 0, "priority": 0,
-            "tags": [], "newcomer": False, "ours": True, "reply_state": "sent", "version": 1,
-        })  # fmt: skip
+        rows.append(
+            {
+                "client_id": cid,
+                "account_id": account,
+                "network": network,
+                "external_id": f"{ext}-r",
+                "kind": "comment",
+                "author": client_name,
+                "author_handle": "",
+                "text": f"Bonjour {first}, merci pour votre message, on s'en occupe !",
+                "received_at": at,
+                "parent_id": mid,
+                "in_reply_to": ext,
+                "url": "",
+                "status": "answered",
+                "category": "other",
+                "sentiment": 0,
+                "priority": 0,
+                "tags": [],
+                "newcomer": False,
+                "ours": True,
+                "reply_state": "sent",
+                "version": 1,
+            }
+        )
     if rows:
         s.execute(insert(InboxMessage.__table__), rows)
 
@@ -185,39 +395,76 @@ def _replies(s, ctx, cid, client_name) -> None:
 def _escalated_complaint(s, cid, anchor, rules) -> None:
     """The Mother's Day bouquet never delivered: escalated, answered, resolved — and one
     complaint still waiting on the customer service, overdue."""
-    sophie = s.scalar(select(Contact).where(Contact.client_id == cid, Contact.name == "Sophie Garnier"))
+    sophie = s.scalar(
+        select(Contact).where(Contact.client_id == cid, Contact.name == "Sophie Garnier")
+    )
     cases = [
-        (anchor - dt.timedelta(days=6), "Bouquet commandé pour la fête des mères jamais livré. "
-         "Commande n° AP-20931, 59 €. Je veux un remboursement, pas un bon d'achat !", True),
-        (anchor - dt.timedelta(days=2), "Livraison prévue hier entre 14 h et 18 h, toujours rien. "
-         "Personne ne répond au téléphone. Commande AP-21877.", False),
-    ]  # fmt: skip
+        (
+            anchor - dt.timedelta(days=6),
+            "Bouquet commandé pour la fête des mères jamais livré. "
+            "Commande n° AP-20931, 59 €. Je veux un remboursement, pas un bon d'achat !",
+            True,
+        ),
+        (
+            anchor - dt.timedelta(days=2),
+            "Livraison prévue hier entre 14 h et 18 h, toujours rien. "
+            "Personne ne répond au téléphone. Commande AP-21877.",
+            False,
+        ),
+    ]
     for i, (at, text, resolved) in enumerate(cases):
         msg = InboxMessage(
-            client_id=cid, network="facebook", external_id=f"demo-escalated-{i}", kind="comment",
+            client_id=cid,
+            network="facebook",
+            external_id=f"demo-escalated-{i}",
+            kind="comment",
             author="Nathalie Fournier" if resolved else "Karim Benali",
-            author_handle="nathalie.fournier" if resolved else "karim.b", text=text,
-            received_at=at, url="https://facebook.example/AquarelleEtPetales/posts/1",
-            status="closed" if resolved else "waiting", category="complaint", sentiment=-1,
-            priority=2, newcomer=True, tags=["livraison"],
+            author_handle="nathalie.fournier" if resolved else "karim.b",
+            text=text,
+            received_at=at,
+            url="https://facebook.example/AquarelleEtPetales/posts/1",
+            status="closed" if resolved else "waiting",
+            category="complaint",
+            sentiment=-1,
+            priority=2,
+            newcomer=True,
+            tags=["livraison"],
             first_answer_at=at + dt.timedelta(minutes=40),
             resolved_at=at + dt.timedelta(days=1) if resolved else None,
             resolution="Remboursement intégral effectué le lendemain (59 €) et excuses publiques."
-            if resolved else "",
-        )  # fmt: skip
+            if resolved
+            else "",
+        )
         s.add(msg)
         s.flush()
         asked = at + dt.timedelta(minutes=30)
         due = add_business_minutes(asked, 240, rules.business_hours)
-        s.add(Escalation(
-            client_id=cid, message_id=msg.id, contact_id=sophie.id if sophie else None,
-            contact_name=sophie.name if sophie else "Service client",
-            contact_email=sophie.email if sophie else "", channel="mailto",
-            asked_by="Camille Martin", asked_at=asked, due_at=due, delay_minutes=240,
-            answered_at=asked + dt.timedelta(hours=3) if resolved else None,
-            answer="Commande perdue par le transporteur : remboursement lancé, on s'excuse publiquement."
-            if resolved else "", subject=f"[Aquarelle & Pétales] Réclamation de {msg.author}",
-            body=text,
-        ))  # fmt: skip
-        s.add(InboxNote(client_id=cid, message_id=msg.id, author="Camille Martin",
-                        text="Ne surtout pas supprimer : on répond publiquement puis en privé."))  # fmt: skip
+        s.add(
+            Escalation(
+                client_id=cid,
+                message_id=msg.id,
+                contact_id=sophie.id if sophie else None,
+                contact_name=sophie.name if sophie else "Service client",
+                contact_email=sophie.email if sophie else "",
+                channel="mailto",
+                asked_by="Camille Martin",
+                asked_at=asked,
+                due_at=due,
+                delay_minutes=240,
+                answered_at=asked + dt.timedelta(hours=3) if resolved else None,
+                answer="Commande perdue par le transporteur : remboursement lancé, "
+                "on s'excuse publiquement."
+                if resolved
+                else "",
+                subject=f"[Aquarelle & Pétales] Réclamation de {msg.author}",
+                body=text,
+            )
+        )
+        s.add(
+            InboxNote(
+                client_id=cid,
+                message_id=msg.id,
+                author="Camille Martin",
+                text="Ne surtout pas supprimer : on répond publiquement puis en privé.",
+            )
+        )

@@ -19,9 +19,14 @@ NOW = dt.datetime.now(dt.UTC)
 
 def _msg(ext, text, minutes_ago, handle=None):
     return IncomingMessage(
-        "facebook", ext, "comment", f"Auteur {ext}", handle or f"h{ext}", text,
+        "facebook",
+        ext,
+        "comment",
+        f"Auteur {ext}",
+        handle or f"h{ext}",
+        text,
         NOW - dt.timedelta(minutes=minutes_ago),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -32,13 +37,14 @@ def inbox_area(qtbot, main_window, sqlite_db):
         clients.add_staff(s, "Camille Test")
         s.add(Contact(client_id=c.id, name="Sophie Garnier", email="sophie@aquarelle.example"))
         inbox_ingest.ingest_messages(
-            s, c.id,
+            s,
+            c.id,
             [
                 _msg("spam", "Gagnez 500 € avec la crypto, cliquez ici", 5),
                 _msg("q", "Quels sont vos horaires <b>dimanche</b> ?", 10),
                 _msg("c", "Bouquet jamais reçu, je veux être remboursée", 20),
             ],
-        )  # fmt: skip
+        )
     with qtbot.waitSignal(main_window.clients_loaded, timeout=10000):
         main_window.reload_clients(c.id)
     main_window.show_area("inbox")
@@ -119,7 +125,9 @@ def test_reply_with_style_warning_then_send(qtbot, inbox_area):
     area.conv.reply.insertPlainText("Désolé, tu peux nous envoyer ta commande ?")
     assert "vous" in area.conv.warnings.text() and "private" in area.conv.warnings.text()
     area.conv.reply.clear()
-    area.conv.reply.insertPlainText("Bonjour, nous sommes désolés : pouvez-vous nous écrire en privé ?")
+    area.conv.reply.insertPlainText(
+        "Bonjour, nous sommes désolés : pouvez-vous nous écrire en privé ?"
+    )
     assert "« tu »" not in area.conv.warnings.text()
     qtbot.keyClick(area.conv.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     with area.db.read() as s:
@@ -207,7 +215,9 @@ def test_import_with_progress_and_sidebar_badges(qtbot, inbox_area, main_window,
     qtbot.waitUntil(lambda: area.model.rowCount() == 33, timeout=3000)
     main_window.refresh_badges()
     model = main_window.client_model
-    qtbot.waitUntil(lambda: model._badges.get(area.client_id) and model._badges[area.client_id].unread == 33)
+    qtbot.waitUntil(
+        lambda: model._badges.get(area.client_id) and model._badges[area.client_id].unread == 33
+    )
 
 
 def test_list_model_pages_and_passes_the_model_tester(qtmodeltester, sqlite_db):

@@ -30,8 +30,16 @@ from PySide6.QtWidgets import (
 
 from app.models import NETWORKS
 from app.models.inbox import MESSAGE_STATUSES
-from app.services import clients, escalation, escalation_export, inbox, inbox_crisis
-from app.services import inbox_replies, inbox_triage, moderation
+from app.services import (
+    clients,
+    escalation,
+    escalation_export,
+    inbox,
+    inbox_crisis,
+    inbox_replies,
+    inbox_triage,
+    moderation,
+)
 from app.services.actor import current_actor
 from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from app.services.inbox_import import import_csv
@@ -144,9 +152,7 @@ class InboxArea(WorkspaceArea):
         self.search.textChanged.connect(self._search_timer.start)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.conv.assign_me.clicked.connect(self.assign_to_me)
-        self.conv.category.activated.connect(
-            lambda i: self.categorise(MESSAGE_CATEGORIES[i])
-        )
+        self.conv.category.activated.connect(lambda i: self.categorise(MESSAGE_CATEGORIES[i]))
         self.conv.escalate.clicked.connect(self.escalate)
         self.conv.moderate.clicked.connect(self.moderate)
         self.conv.close_btn.clicked.connect(lambda: self.change_status("closed"))
@@ -307,11 +313,16 @@ class InboxArea(WorkspaceArea):
         self.conv.escalations.setPlainText(
             "\n\n".join(
                 self.tr("{who} asked {contact} by {channel}; due {due}. {answer}").format(
-                    who=e.asked_by, contact=e.contact_name, channel=e.channel,
+                    who=e.asked_by,
+                    contact=e.contact_name,
+                    channel=e.channel,
                     due=e.due_at.strftime("%d/%m %H:%M UTC"),
-                    answer=(self.tr("Answer: {a}").format(a=e.answer) if e.answered_at
-                            else self.tr("No answer yet.")),
-                )  # fmt: skip
+                    answer=(
+                        self.tr("Answer: {a}").format(a=e.answer)
+                        if e.answered_at
+                        else self.tr("No answer yet.")
+                    ),
+                )
                 for e in escs
             )
         )
@@ -324,7 +335,7 @@ class InboxArea(WorkspaceArea):
         try:
             with self.services.db.session() as s:
                 fn(s)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged if unexpected
+        except Exception as exc:
             show_error(self, exc)
             return False
         self.refresh(keep if keep is not None else self.current_id())
@@ -370,7 +381,9 @@ class InboxArea(WorkspaceArea):
 
     def add_note(self) -> None:
         mid, text = self.current_id(), self.conv.note_edit.text()
-        if mid is not None and self._write(lambda s: inbox_triage.add_note(s, self.client.id, mid, text)):
+        if mid is not None and self._write(
+            lambda s: inbox_triage.add_note(s, self.client.id, mid, text)
+        ):
             self.conv.note_edit.clear()
 
     def send_reply(self) -> None:
@@ -470,7 +483,9 @@ class InboxArea(WorkspaceArea):
     # -- import / export through the TaskRunner ---------------------------------------------
     def import_file(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import messages"), "", "CSV (*.csv)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import messages"), "", "CSV (*.csv)"
+            )
         if not path:
             return
         db, cid = self.services.db, self.client.id
@@ -486,9 +501,14 @@ class InboxArea(WorkspaceArea):
         def finished(report):
             progress.close()
             self.last_import = report
-            lines = [self.tr("{a} added, {d} duplicates, {e} rejected").format(
-                a=report.added, d=report.duplicates, e=len(report.errors))]  # fmt: skip
-            lines += [self.tr("line {l}: {r}").format(l=e.line, r=e.reason) for e in report.errors[:20]]
+            lines = [
+                self.tr("{a} added, {d} duplicates, {e} rejected").format(
+                    a=report.added, d=report.duplicates, e=len(report.errors)
+                )
+            ]
+            lines += [
+                self.tr("line {l}: {r}").format(l=e.line, r=e.reason) for e in report.errors[:20]
+            ]
             self.status_message.emit(lines[0])
             self.import_summary = "\n".join(lines)
             self.refresh()
@@ -500,18 +520,27 @@ class InboxArea(WorkspaceArea):
 
         token = self.services.tasks.run(
             lambda report, tok: import_csv(db, cid, Path(path), report, tok),
-            finished, failed, on_progress=on_progress,
-        )  # fmt: skip
+            finished,
+            failed,
+            on_progress=on_progress,
+        )
         progress.canceled.connect(token.cancel)
 
     def export_log(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the escalation log"), "escalations.pdf", "PDF (*.pdf);;CSV (*.csv)"
+            self,
+            self.tr("Export the escalation log"),
+            "escalations.pdf",
+            "PDF (*.pdf);;CSV (*.csv)",
         )
         if not path:
             return
         db, cid = self.services.db, self.client.id
-        fn = escalation_export.export_csv if path.lower().endswith(".csv") else escalation_export.export_pdf
+        fn = (
+            escalation_export.export_csv
+            if path.lower().endswith(".csv")
+            else escalation_export.export_pdf
+        )
 
         def work():
             with db.read() as s:

@@ -137,7 +137,9 @@ class ConversationPanel(QWidget):
         layout.addLayout(reply_head)
         self.reply = QPlainTextEdit()
         self.reply.setObjectName("inboxReply")
-        self.reply.setPlaceholderText(self.tr("Write a reply in the charter's tone… (Ctrl+Enter sends)"))
+        self.reply.setPlaceholderText(
+            self.tr("Write a reply in the charter's tone… (Ctrl+Enter sends)")
+        )
         self.reply.setMaximumHeight(110)
         layout.addWidget(self.reply, 1)
         self.warnings = _plain_label("inboxWarnings")
@@ -157,9 +159,20 @@ class ConversationPanel(QWidget):
     def show_detail(self, d: MessageDetail | None, timezone: str) -> None:
         self.detail = d
         enabled = d is not None
-        for w in (self.assign_me, self.category, self.escalate, self.moderate, self.close_btn,
-                  self.reply, self.send, self.note_add, self.note_edit, self.private, self.saved):
-            w.setEnabled(enabled)  # fmt: skip
+        for w in (
+            self.assign_me,
+            self.category,
+            self.escalate,
+            self.moderate,
+            self.close_btn,
+            self.reply,
+            self.send,
+            self.note_add,
+            self.note_edit,
+            self.private,
+            self.saved,
+        ):
+            w.setEnabled(enabled)
         if d is None:
             self.title.setText(self.tr("No message selected"))
             self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))
@@ -174,8 +187,13 @@ class ConversationPanel(QWidget):
 
         handle = f" (@{d.author_handle})" if d.author_handle else ""
         self.title.setText(f"{d.author}{handle}")
-        parts = [d.network, d.kind, when(d.received_at), status_label(d.status),
-                 category_label(d.category)]  # fmt: skip
+        parts = [
+            d.network,
+            d.kind,
+            when(d.received_at),
+            status_label(d.status),
+            category_label(d.category),
+        ]
         if d.assignee:
             parts.append(self.tr("assigned to {name}").format(name=d.assignee))
         if d.due_at:
@@ -191,12 +209,17 @@ class ConversationPanel(QWidget):
         blocks = []
         for item in d.thread:
             marker = "▶ " if item.id == d.id else ""
-            who = self.tr("{author} (us, {state})").format(author=item.author, state=item.reply_state) if item.ours else item.author
+            who = (
+                self.tr("{author} (us, {state})").format(author=item.author, state=item.reply_state)
+                if item.ours
+                else item.author
+            )
             blocks.append(f"{marker}{who} — {when(item.at)}\n{item.text}")
         self.thread.setPlainText("\n\n".join(blocks) if blocks else d.text)
         self.history.setPlainText(
             "\n\n".join(
-                f"{when(h.received_at)} · {category_label(h.category)} · {status_label(h.status)}\n{h.snippet}"
+                f"{when(h.received_at)} · {category_label(h.category)} · "
+                f"{status_label(h.status)}\n{h.snippet}"
                 for h in d.history
             )
             or self.tr("No earlier message from this author.")

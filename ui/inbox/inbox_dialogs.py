@@ -52,9 +52,7 @@ class StatusDialog(QDialog):
         if status == "closed":
             layout.addRow(self.tr("Resolution"), self.resolution)
         if complaint and status == "closed":
-            hint = QLabel(
-                self.tr("A complaint is closed only once its resolution is recorded.")
-            )
+            hint = QLabel(self.tr("A complaint is closed only once its resolution is recorded."))
             hint.setObjectName("hint")
             hint.setWordWrap(True)
             layout.addRow(hint)

@@ -1,7 +1,7 @@
 """The message list: a lazy table over the inbox service's keyset pages.
 
-Rows arrive a page at a time (canFetchMore / fetchMore); each row's cells are formatted once
-when its page arrives, so ``data()`` is a dictionary look-up.
+Rows arrive a page at a time (canFetchMore / fetchMore); a row's cells are formatted the
+first time the view asks for it and kept, so ``data()`` is a dictionary look-up.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.models.inbox import MESSAGE_STATUSES
+from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox import Cursor, MessageRow, Page
 from app.services.inbox_triage import category_label, status_label
 
@@ -24,7 +26,7 @@ COL_DUE, COL_WHEN, COL_NETWORK, COL_AUTHOR, COL_TEXT, COL_CATEGORY, COL_STATUS, 
 )
 
 
-def format_left(due: dt.datetime | None, now: dt.datetime) -> str:
+def format_left(due: dt.datetime | None, now: dt.datetime, units=None) -> str:
     if due is None:
         return ""
     seconds = int((due - now).total_seconds())
@@ -33,12 +35,22 @@ def format_left(due: dt.datetime | None, now: dt.datetime) -> str:
     days, rem = divmod(seconds, 86400)
     hours, rem = divmod(rem, 3600)
     minutes = rem // 60
-    tr = QCoreApplication.translate
+    units = units or time_units()
     if days:
-        return sign + tr("InboxListModel", "{d} d {h} h").format(d=days, h=hours)
+        return sign + units[0].format(d=days, h=hours)
     if hours:
-        return sign + tr("InboxListModel", "{h} h {m:02d}").format(h=hours, m=minutes)
-    return sign + tr("InboxListModel", "{m} min").format(m=minutes)
+        return sign + units[1].format(h=hours, m=minutes)
+    return sign + units[2].format(m=minutes)
+
+
+def time_units() -> tuple[str, str, str]:
+    """The time-left formats in the current language."""
+    tr = QCoreApplication.translate
+    return (
+        tr("InboxListModel", "{d} d {h} h"),
+        tr("InboxListModel", "{h} h {m:02d}"),
+        tr("InboxListModel", "{m} min"),
+    )
 
 
 class InboxListModel(QAbstractTableModel):
@@ -54,6 +66,7 @@ class InboxListModel(QAbstractTableModel):
         self._tz = ZoneInfo("Europe/Paris")
         self.watch_words: tuple[str, ...] = ()
         self.now = dt.datetime.now(dt.UTC)
+        self._labels: tuple = ({}, {}, "", time_units())
 
     def headers(self) -> list[str]:
         return [
@@ -68,7 +81,9 @@ class InboxListModel(QAbstractTableModel):
         ]
 
     # -- loading --------------------------------------------------------------------------
-    def reset_source(self, fetch: Callable[[Cursor | None], Page] | None, timezone: str = "") -> None:
+    def reset_source(
+        self, fetch: Callable[[Cursor | None], Page] | None, timezone: str = ""
+    ) -> None:
         self.beginResetModel()
         self._fetch = fetch
         self._rows, self._cells = [], []
@@ -76,6 +91,12 @@ class InboxListModel(QAbstractTableModel):
         if timezone:
             self._tz = ZoneInfo(timezone)
         self.now = dt.datetime.now(dt.UTC)
+        self._labels = (
+            {c: category_label(c) for c in MESSAGE_CATEGORIES},
+            {st: status_label(st) for st in MESSAGE_STATUSES},
+            self.tr(" (hidden)"),
+            time_units(),
+        )
         self.endResetModel()
         if self._more:
             self.fetchMore(QModelIndex())
@@ -94,10 +115,11 @@ class InboxListModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
         self._rows.extend(page.rows)
-        self._cells.extend(self._format(r) for r in page.rows)
+        self._cells.extend([None] * len(page.rows))  # formatted on first display, then cached
         self.endInsertRows()
 
     def _format(self, r: MessageRow) -> dict:
+        categories, statuses, hidden, units = self._labels
         text = " ".join(r.snippet.split())
         lowered = text.casefold()
         watched = any(w.casefold() in lowered for w in self.watch_words if w)
@@ -107,13 +129,13 @@ class InboxListModel(QAbstractTableModel):
         late = r.due_at is not None and r.due_at < self.now
         return {
             Qt.ItemDataRole.DisplayRole: (
-                format_left(r.due_at, self.now),
+                format_left(r.due_at, self.now, units),
                 r.received_at.astimezone(self._tz).strftime("%d/%m %H:%M"),
                 r.network,
                 author,
                 text,
-                category_label(r.category),
-                status_label(r.status) + (self.tr(" (hidden)") if r.hidden else ""),
+                categories.get(r.category, r.category),
+                statuses.get(r.status, r.status) + (hidden if r.hidden else ""),
                 r.assignee,
             ),
             "late": late,
@@ -138,12 +160,18 @@ class InboxListModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._cells)):
             return None
         cells = self._cells[index.row()]
+        if cells is None:
+            cells = self._cells[index.row()] = self._format(self._rows[index.row()])
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[Qt.ItemDataRole.DisplayRole][col]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
             return cells[Qt.ItemDataRole.DisplayRole][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_AUTHOR and self._rows[index.row()].newcomer:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and col == COL_AUTHOR
+            and self._rows[index.row()].newcomer
+        ):
             return self.tr("First message from this author: welcome them.")
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_DUE and cells["late"]:
