@@ -45,11 +45,10 @@ def format_left(due: dt.datetime | None, now: dt.datetime, units=None) -> str:
 
 def time_units() -> tuple[str, str, str]:
     """The time-left formats in the current language."""
-    tr = QCoreApplication.translate
     return (
-        tr("InboxListModel", "{d} d {h} h"),
-        tr("InboxListModel", "{h} h {m:02d}"),
-        tr("InboxListModel", "{m} min"),
+        QCoreApplication.translate("InboxListModel", "{d} d {h} h"),
+        QCoreApplication.translate("InboxListModel", "{h} h {m:02d}"),
+        QCoreApplication.translate("InboxListModel", "{m} min"),
     )
 
 
