@@ -31,6 +31,8 @@ AREA_WIDGETS: dict[str, str | None] = {
     "calendar": "ui.calendar.area:CalendarArea",
     "inbox": None,
     "charts": "ui.charts.area:ChartsArea",
+    "inbox": "ui.inbox.inbox_area:InboxArea",
+    "charts": None,
 }
 
 

@@ -22,6 +22,7 @@ STEPS = [
     # FEATURE-DEMO-BEGIN
     "app.demo.charter",
     "app.demo.calendar",
+    "app.demo.inbox",
     "app.demo.metrics",
     # FEATURE-DEMO-END
 ]
