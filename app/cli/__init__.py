@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.cli.clients",
     "app.cli.system",
     # FEATURE-CLI-BEGIN
+    "app.cli.sync",
     # FEATURE-CLI-END
 ]
 

@@ -17,6 +17,7 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
+import app.models.sync  # noqa: F401,E402  (connectors: cursors, runs, health, attempts)
 # FEATURE-MODELS-END
 
 __all__ = [
