@@ -13,7 +13,7 @@ DID = "did:plc:brandbrandbrand"
 class BlueskyServer(LoopbackServer):
     def __init__(self, handle="marque.bsky.social", password="app-pass-1234") -> None:
         super().__init__()
-        self.handle, self.password = handle, password
+        self.user_handle, self.password = handle, password
         self.notifications: list[dict] = []  # newest first
         self.records: dict[str, dict] = {}
         self.access_n = 0
@@ -39,16 +39,16 @@ class BlueskyServer(LoopbackServer):
         auth = headers.get("authorization", "").removeprefix("Bearer ")
         if name == "com.atproto.server.createSession":
             data = json.loads(body or b"{}")
-            if data.get("identifier") != self.handle or data.get("password") != self.password:
+            if data.get("identifier") != self.user_handle or data.get("password") != self.password:
                 return 401, {}, {"error": "AuthenticationRequired",
                                  "message": "Invalid identifier or password"}
             return 200, {}, {"accessJwt": self._token(), "refreshJwt": "refresh-1",
-                             "handle": self.handle, "did": DID}
+                             "handle": self.user_handle, "did": DID}
         if name == "com.atproto.server.refreshSession":
             if auth != "refresh-1":
                 return 400, {}, {"error": "ExpiredToken", "message": "Token has expired"}
             return 200, {}, {"accessJwt": self._token(), "refreshJwt": "refresh-1",
-                             "handle": self.handle, "did": DID}
+                             "handle": self.user_handle, "did": DID}
         if not auth.startswith("access-"):
             return 401, {}, {"error": "AuthenticationRequired", "message": "Authentication Required"}
         if auth in self.expired:
@@ -62,7 +62,7 @@ class BlueskyServer(LoopbackServer):
                 out["cursor"] = str(start + limit)
             return 200, {}, out
         if name == "app.bsky.actor.getProfile":
-            return 200, {}, {"did": DID, "handle": self.handle, "displayName": "La Marque",
+            return 200, {}, {"did": DID, "handle": self.user_handle, "displayName": "La Marque",
                              "followersCount": 1234, "postsCount": len(self.records)}
         if name == "com.atproto.identity.resolveHandle":
             return 200, {}, {"did": "did:plc:" + query["handle"].split(".")[0]}

@@ -65,7 +65,7 @@ class GraphServer(LoopbackServer):
                      for p in self.published]
             return 200, {}, self._paged(rows, query, path)
         if len(parts) == 2 and parts[1] == "comments" and method == "GET":
-            rows = self.posts.get(parts[0], [])
+            rows = self.ig_comments if parts[0] == "ig_m1" else self.posts.get(parts[0], [])
             since = int(query.get("since") or 0)
             if since:
                 rows = [c for c in rows if dt.datetime.strptime(
