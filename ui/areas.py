@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.db import Database
-from app.services.clients import ClientInfo
 from ui.settings import Settings
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported by the main window before the first paint: keep it light
+    from app.db import Database
+    from app.services.clients import ClientInfo
 
 AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 
@@ -25,7 +28,7 @@ AREA_WIDGETS: dict[str, str | None] = {
     "charter": None,
     "calendar": None,
     "inbox": None,
-    "charts": None,
+    "charts": "ui.charts.area:ChartsArea",
 }
 
 
@@ -114,8 +117,8 @@ class PlaceholderArea(WorkspaceArea):
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.setObjectName("placeholderBody")
-        self.body.setMinimumWidth(460)
-        self.body.setMaximumWidth(560)
+        # A word-wrapped label needs a fixed width to compute its height (else it clips).
+        self.body.setFixedWidth(520)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

@@ -150,17 +150,16 @@ class ClientDialog(QDialog):
         )
         self.contacts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts_table.verticalHeader().hide()
-        self.tabs.addTab(
-            self._table_page(
-                self.contacts_table,
-                self.tr("Add contact"),
-                self._add_contact_row,
-                self.tr(
-                    "The client's people who answer for their departments: escalations go to them."
-                ),
+        contacts_page = self._table_page(
+            self.contacts_table,
+            self.tr("Add contact"),
+            self._add_contact_row,
+            self.tr(
+                "The client's people who answer for their departments: escalations go to them."
             ),
-            self.tr("Contacts"),
         )
+        self.add_contact_button = contacts_page.add_button
+        self.tabs.addTab(contacts_page, self.tr("Contacts"))
 
         self.accounts_table = QTableWidget(0, 5)
         self.accounts_table.setHorizontalHeaderLabels(
@@ -174,19 +173,18 @@ class ClientDialog(QDialog):
         )
         self.accounts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.accounts_table.verticalHeader().hide()
-        self.tabs.addTab(
-            self._table_page(
-                self.accounts_table,
-                self.tr("Add account"),
-                self._add_account_row,
-                self.tr(
-                    "Tokens typed here go straight to the "
-                    "system keyring; they are never stored in "
-                    "the database."
-                ),
+        accounts_page = self._table_page(
+            self.accounts_table,
+            self.tr("Add account"),
+            self._add_account_row,
+            self.tr(
+                "Tokens typed here go straight to the "
+                "system keyring; they are never stored in "
+                "the database."
             ),
-            self.tr("Network accounts"),
         )
+        self.add_account_button = accounts_page.add_button
+        self.tabs.addTab(accounts_page, self.tr("Network accounts"))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
@@ -223,6 +221,7 @@ class ClientDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         layout.addLayout(row)
+        page.add_button, page.remove_button = add, remove
         return page
 
     def _add_contact_row(self, contact=None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.services import clients as client_service
-from app.services.badges import client_badges
-from app.services.clients import ClientInfo
 from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, area_title, create_area
 from ui.messages import show_error
 from ui.settings import Settings
 from ui.sidebar import ClientListModel, ClientSidebar
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
+    from app.db import Database
+    from app.services.clients import ClientInfo
 
 
 class WelcomePage(QWidget):
@@ -59,8 +61,7 @@ class WelcomePage(QWidget):
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setObjectName("placeholderBody")
-        body.setMinimumWidth(460)
-        body.setMaximumWidth(560)
+        body.setFixedWidth(520)
         buttons = QHBoxLayout()
         self.demo_button = QPushButton(self.tr("Load the demo agency"))
         self.new_button = QPushButton(self.tr("Create my first client"))
@@ -298,6 +299,9 @@ class MainWindow(QMainWindow):
         db, archived = self.db, self.show_archived
 
         def load():
+            from app.services import clients as client_service
+            from app.services.badges import client_badges
+
             with db.read() as session:
                 return (
                     client_service.list_clients(session, include_archived=archived),
@@ -335,6 +339,8 @@ class MainWindow(QMainWindow):
         db = self.db
 
         def load():
+            from app.services.badges import client_badges
+
             with db.read() as session:
                 return client_badges(session)
 
@@ -454,6 +460,8 @@ class MainWindow(QMainWindow):
         db = self.db
 
         def work():
+            from app.services import clients as client_service
+
             with db.session() as session:
                 return client_service.set_archived(session, client.id, not client.archived)
 

@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "app.cli.clients",
     "app.cli.system",
     # FEATURE-CLI-BEGIN
+    "app.cli.inbox",
+    "app.cli.report",
     "app.cli.sync",
     # FEATURE-CLI-END
 ]

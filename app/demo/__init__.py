@@ -20,6 +20,7 @@ from app.i18n import translate
 STEPS = [
     "app.demo.clients",
     # FEATURE-DEMO-BEGIN
+    "app.demo.metrics",
     # FEATURE-DEMO-END
 ]
 

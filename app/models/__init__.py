@@ -17,7 +17,9 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
-import app.models.sync  # noqa: F401,E402  (connectors: cursors, runs, health, attempts)
+import app.models.inbox  # noqa: F401,E402
+import app.models.metrics  # noqa: F401,E402
+import app.models.sync  # noqa: F401,E402
 # FEATURE-MODELS-END
 
 __all__ = [
