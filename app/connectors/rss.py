@@ -123,7 +123,7 @@ class RssConnector(Connector):
             items.append(
                 IncomingMessage(
                     network=self.network,
-                    external_id=e["id"][:500],
+                    external_id=e["id"][:200],
                     kind="mention",
                     author=e["author"] or title,
                     author_handle=self.account.handle,

@@ -22,9 +22,17 @@ def http():
 
 
 def variant(network, text="Bonjour 🌷 https://fleurs.example/promo @ami.bsky.social", media=()):
-    return DueVariant(variant_id=3, post_id=3, client_id=1, network=network, account_id=1,
-                      text=text, planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC),
-                      idempotency_key="k-3", media=media)
+    return DueVariant(
+        variant_id=3,
+        post_id=3,
+        client_id=1,
+        network=network,
+        account_id=1,
+        text=text,
+        planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC),
+        idempotency_key="k-3",
+        media=media,
+    )
 
 
 # -- Bluesky ----------------------------------------------------------------------------------
@@ -35,8 +43,9 @@ def bsky():
 
 
 def bsky_conn(srv, password="app-pass-1234"):
-    return connector_for(AccountRef(1, 1, "bluesky", "marque.bsky.social", srv.base_url,
-                                    password), http())
+    return connector_for(
+        AccountRef(1, 1, "bluesky", "marque.bsky.social", srv.base_url, password), http()
+    )
 
 
 def test_bluesky_notifications_paged_then_incremental(bsky):
@@ -79,8 +88,10 @@ def test_bluesky_publish_with_facets_and_image_never_twice(bsky, tmp_path):
     record = next(iter(bsky.records.values()))
     text = record["text"].encode()
     link, mention = record["facets"]
-    assert text[link["index"]["byteStart"]:link["index"]["byteEnd"]] == \
-        b"https://fleurs.example/promo"
+    assert (
+        text[link["index"]["byteStart"] : link["index"]["byteEnd"]]
+        == b"https://fleurs.example/promo"
+    )
     assert mention["features"][0]["did"] == "did:plc:ami"
     assert record["embed"]["images"][0]["alt"] == "Tulipes"
     with pytest.raises(Rejected):
@@ -91,8 +102,10 @@ def test_tid_is_valid_and_stable():
     when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     assert tid_for("a", when) == tid_for("a", when) != tid_for("b", when)
     assert len(tid_for("a", when)) == 13
-    assert facets_for("é https://x.fr", lambda h: None)[0]["index"] == {"byteStart": 3,
-                                                                        "byteEnd": 15}
+    assert facets_for("é https://x.fr", lambda h: None)[0]["index"] == {
+        "byteStart": 3,
+        "byteEnd": 15,
+    }
 
 
 def test_bluesky_malformed_notifications(bsky):
@@ -109,8 +122,7 @@ def graph():
 
 
 def fb(srv, network="facebook", handle=PAGE, token="page-token-xyz"):
-    return connector_for(AccountRef(1, 1, network, handle, srv.base_url + "/v21.0", token),
-                         http())
+    return connector_for(AccountRef(1, 1, network, handle, srv.base_url + "/v21.0", token), http())
 
 
 def test_facebook_comments_paged_messages_and_expiry(graph):
@@ -137,8 +149,9 @@ def test_facebook_expired_token_code_190(graph):
 def test_facebook_rate_limit_code_4(graph):
     from app.connectors.base import RateLimited
 
-    graph.fail_next(403, body={"error": {"message": "Application request limit reached",
-                                         "code": 4}})
+    graph.fail_next(
+        403, body={"error": {"message": "Application request limit reached", "code": 4}}
+    )
     with pytest.raises(RateLimited):
         fb(graph).fetch({})
 
@@ -153,15 +166,22 @@ def test_facebook_publish_and_find_after_crash(graph):
 
 
 def test_instagram_comments_and_publish(graph):
-    graph.ig_comments = [{"id": "c1", "text": "Trop beau 😍", "username": "lea",
-                          "timestamp": "2026-11-02T10:00:00+0000"}]
+    graph.ig_comments = [
+        {
+            "id": "c1",
+            "text": "Trop beau 😍",
+            "username": "lea",
+            "timestamp": "2026-11-02T10:00:00+0000",
+        }
+    ]
     c = fb(graph, "instagram", IG)
     items = c.fetch({}).items
     assert [(i.author_handle, i.text) for i in items] == [("@lea", "Trop beau 😍")]
     with pytest.raises(Rejected):
         c.publish(variant("instagram"))
-    pub = c.publish(variant("instagram", media=(MediaRef(graph.base_url + "/img.jpg",
-                                                          "image/jpeg", "h"),)))
+    pub = c.publish(
+        variant("instagram", media=(MediaRef(graph.base_url + "/img.jpg", "image/jpeg", "h"),))
+    )
     assert pub.url == "https://instagram.test/p/new"
     assert graph.published[-1]["container"] == "container_1"
 
@@ -171,8 +191,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
 <title>Veille presse</title>
 <item><title>Les Fleurs de Lyon ouvrent à Paris</title><link>https://news.test/1</link>
-<guid>news-1</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate>
-<dc:creator>Jeanne</dc:creator><description>&lt;p&gt;Un &lt;b&gt;succès&lt;/b&gt;&amp;nbsp;!&lt;/p&gt;</description></item>
+<guid>news-1</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate><dc:creator>Jeanne</dc:creator>
+<description>&lt;p&gt;Un &lt;b&gt;succès&lt;/b&gt;&amp;nbsp;!&lt;/p&gt;</description></item>
 <item><title>Sans guid</title><link>https://news.test/2</link></item>
 </channel></rss>"""
 
@@ -201,7 +221,8 @@ def test_rss_entries_as_mentions_and_304_next_time():
 def test_atom_and_broken_feed():
     with FeedServer(ATOM) as srv:
         items = rss_conn(srv.base_url).fetch({}).items
-        assert [(i.author, i.text, i.url) for i in items] == [("Paul", "Billet\n\nRésumé",
-                                                               "https://blog.test/1")]
+        assert [(i.author, i.text, i.url) for i in items] == [
+            ("Paul", "Billet\n\nRésumé", "https://blog.test/1")
+        ]
     with FeedServer("<html>pas un flux") as srv, pytest.raises(BadResponse):
         rss_conn(srv.base_url).fetch({})

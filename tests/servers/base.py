@@ -47,10 +47,8 @@ class LoopbackServer:
                         time.sleep(fault["delay"])
                     status, extra, payload = fault["status"], fault["headers"], fault["body"]
                 else:
-                    query = {k: v if len(v) > 1 else v[0]
-                             for k, v in parse_qs(parts.query).items()}
-                    status, extra, payload = server.handle(method, parts.path, query, headers,
-                                                           body)
+                    query = {k: v if len(v) > 1 else v[0] for k, v in parse_qs(parts.query).items()}
+                    status, extra, payload = server.handle(method, parts.path, query, headers, body)
                 if isinstance(payload, dict | list):
                     payload = json.dumps(payload).encode()
                     extra = {"Content-Type": "application/json", **extra}
@@ -90,9 +88,16 @@ class LoopbackServer:
 
     def fail_next(self, status=500, *, path=None, headers=None, body=None, times=1, delay=0.0):
         with self.lock:
-            self.faults.append({"status": status, "path": path, "headers": headers or {},
-                                "body": body if body is not None else {"error": "fault"},
-                                "times": times, "delay": delay})
+            self.faults.append(
+                {
+                    "status": status,
+                    "path": path,
+                    "headers": headers or {},
+                    "body": body if body is not None else {"error": "fault"},
+                    "times": times,
+                    "delay": delay,
+                }
+            )
 
     def requests_to(self, fragment: str) -> list[tuple[str, str, dict]]:
         return [r for r in self.log if fragment in r[1]]

@@ -13,5 +13,8 @@ class FeedServer(LoopbackServer):
     def handle(self, method, path, query, headers, body):
         if headers.get("if-none-match") == self.etag:
             return 304, {"ETag": self.etag}, b""
-        return 200, {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": self.etag}, \
-            self.body.encode("utf-8")
+        return (
+            200,
+            {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": self.etag},
+            self.body.encode("utf-8"),
+        )
