@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "app.cli.inbox",
     "app.cli.report",
     "app.cli.charter",
+    "app.cli.sync",
     # FEATURE-CLI-END
 ]
 
