@@ -26,13 +26,9 @@ AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
     "charter": "ui.charter.charter_area:CharterArea",
-    "calendar": None,
-    "charter": None,
     "calendar": "ui.calendar.area:CalendarArea",
-    "inbox": None,
-    "charts": "ui.charts.area:ChartsArea",
     "inbox": "ui.inbox.inbox_area:InboxArea",
-    "charts": None,
+    "charts": "ui.charts.area:ChartsArea",
 }
 
 
