@@ -52,7 +52,7 @@ def html_table(header: list[str], rows: list[list[str]], numeric_from: int = 1) 
         + "</tr>"
         for r in rows
     )
-    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
+    return f'<table width="100%" cellspacing="0" cellpadding="5"><tr>{head}</tr>{body}</table>'
 
 
 def heading_html(text: str, level: int = 2, new_page: bool = False) -> str:
