@@ -134,16 +134,33 @@ def posts(data: DashboardData, language: str) -> Figure:
     st.title(ax, chart_title("posts"))
     networks = sorted(data.posts_per_week)
     width = 0.8 / max(len(networks), 1)
+    banded = False
     for i, network in enumerate(networks):
+        colour = st.network_colour(network, i)
         counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
         xs = [j + (i - (len(networks) - 1) / 2) * width for j in range(len(weeks))]
-        ax.bar(xs, counts, width * 0.92, color=st.network_colour(network, i), label=network)
         low, high = data.charter_ranges.get(network, (0, 0))
-        if low or high:
-            left, right = xs[0] - width / 2, xs[-1] + width / 2
-            ax.hlines([low], left, right, colors=st.network_colour(network, i), lw=1, ls="--")
-            if high:
-                ax.hlines([high], left, right, colors=st.network_colour(network, i), lw=1, ls=":")
+        if low or high:  # the charter's range as a light band behind each bar
+            top = high or max(max(counts), low) + 1
+            ax.bar(
+                xs,
+                [top - low] * len(xs),
+                width * 0.92,
+                bottom=low,
+                color=colour,
+                alpha=0.16,
+                zorder=0,
+            )
+            banded = True
+        ax.bar(xs, counts, width * 0.62, color=colour, label=network, zorder=2)
+    if banded:
+        ax.bar(
+            [0],
+            [0],
+            color=st.MUTED,
+            alpha=0.25,
+            label=translate("Charts", "Charter range (shaded)"),
+        )
     if not data.charter_ranges:
         ax.text(
             0.99,
@@ -322,6 +339,8 @@ def top_posts(data: DashboardData, language: str) -> Figure:
 
 
 def _short(text: str, n: int = 38) -> str:
+    # emojis have no glyph in the chart font: leave them out of the labels
+    text = "".join(c for c in text if ord(c) < 0x2600 or 0x3000 <= ord(c) < 0x1F000)
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
 

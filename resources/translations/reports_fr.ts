@@ -90,6 +90,10 @@
       <translation>Tous réseaux, période précédente</translation>
     </message>
     <message>
+      <source>Charter range (shaded)</source>
+      <translation>Fourchette de la charte (zone claire)</translation>
+    </message>
+    <message>
       <source>No posting range in the charter</source>
       <translation>Pas de fréquence de publication dans la charte</translation>
     </message>
