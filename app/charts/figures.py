@@ -317,7 +317,7 @@ def heatmap(data: DashboardData, language: str) -> Figure:
 
 
 def top_posts(data: DashboardData, language: str) -> Figure:
-    fig, ax = st.new_figure(size=(7.2, 3.0), left=0.36, bottom=0.16)
+    fig, ax = st.new_figure(size=(7.2, 3.0), left=0.42, bottom=0.16)
     rows = list(data.top_posts) + list(data.bottom_posts)
     if not rows:
         st.empty(ax, chart_title("top_posts"))
@@ -338,11 +338,8 @@ def top_posts(data: DashboardData, language: str) -> Figure:
     return fig
 
 
-def _short(text: str, n: int = 38) -> str:
-    # emojis have no glyph in the chart font: leave them out of the labels
-    text = "".join(c for c in text if ord(c) < 0x2600 or 0x3000 <= ord(c) < 0x1F000)
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _short(text: str, n: int = 32) -> str:
+    return st.printable(text, n)
 
 
 def objectives(data: DashboardData, language: str) -> Figure:

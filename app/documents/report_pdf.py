@@ -58,6 +58,13 @@ class ReportResult:
     has_metrics: bool
 
 
+def _amount(value: float, language: str) -> str:
+    """36 000 rather than 36 000,0; 4,7 keeps its decimal."""
+    rounded = round(value, 1)
+    decimals = 0 if float(rounded).is_integer() or abs(rounded) >= 1000 else 1
+    return st.format_number(rounded, language, decimals)
+
+
 def charts_with_data(data: DashboardData) -> list[str]:
     """The report's charts that have something to show (the text says "no data" otherwise)."""
     present = {
@@ -158,12 +165,8 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(o.label),
-                        e(f"{st.format_number(o.target, language, 1)} {o.unit}"),
-                        e(
-                            "—"
-                            if o.actual is None
-                            else f"{st.format_number(o.actual, language, 1)} {o.unit}"
-                        ),
+                        e(f"{_amount(o.target, language)} {o.unit}"),
+                        e("—" if o.actual is None else f"{_amount(o.actual, language)} {o.unit}"),
                         e(
                             translate("Report", "reached")
                             if o.met
@@ -206,7 +209,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 ],
                 [
                     [
-                        e(p.text or p.external_post_id),
+                        e(st.printable(p.text or p.external_post_id, 90)),
                         e(p.network),
                         st.format_number(p.impressions, language),
                         st.format_number(p.engagements, language),
@@ -234,7 +237,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                     [
                         e(st.format_date(p.planned_at.date(), language, "d MMM")),
                         e(p.network),
-                        e(p.title),
+                        e(st.printable(p.title, 70)),
                     ]
                     for p in plan[:40]
                 ],
