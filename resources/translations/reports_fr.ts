@@ -289,6 +289,10 @@
       <translation>Hausse d’abonnés suspecte sur {account} : +{gain} abonnés le {day} alors que l’engagement est resté stable (×{lift}). Abonnés achetés ou faux comptes ?</translation>
     </message>
     <message>
+      <source>Best times to post (engagement over the last 12 months): {slots}</source>
+      <translation>Meilleurs moments pour publier (engagement des 12 derniers mois) : {slots}</translation>
+    </message>
+    <message>
       <source>Import metrics</source>
       <translation>Importer des statistiques</translation>
     </message>

@@ -60,6 +60,7 @@ def test_switch_periods_and_clients(qtbot, main_window, two_clients):
     area = _charts(qtbot, main_window)
     qtbot.waitUntil(lambda: area.data.client_id == first, timeout=20000)
     assert "matplotlib" in type(area.panels["audience"].canvas).__module__
+    assert not area.best_times.isVisible()  # no post metrics here: no hint made up
     month_label = area.period_label.text()
     followers = area.figure_labels["followers"][1].text()
     assert area.warning.isVisible() and "+3" in area.warning.text()  # the bought followers

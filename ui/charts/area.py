@@ -113,6 +113,12 @@ class ChartsArea(WorkspaceArea):
         self.warning.setVisible(False)
         outer.addWidget(self.warning)
 
+        self.best_times = QLabel()
+        self.best_times.setObjectName("chartsBestTimes")
+        self.best_times.setTextFormat(Qt.TextFormat.PlainText)
+        self.best_times.setVisible(False)
+        outer.addWidget(self.best_times)
+
         self.status = QLabel(self.tr("Loading…"))
         self.status.setObjectName("chartsStatus")
         outer.addWidget(self.status)
@@ -221,6 +227,7 @@ class ChartsArea(WorkspaceArea):
             panel.show_figure(figures[key], data)
         self._show_figures(data)
         self._show_warnings(data)
+        self._show_best_times(data)
         if data.has_metrics:
             self.status.setVisible(False)
         else:
@@ -290,6 +297,18 @@ class ChartsArea(WorkspaceArea):
         ]
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
+
+    def _show_best_times(self, data: DashboardData) -> None:
+        days = chart_style.weekday_names(self.language)
+        slots = ", ".join(f"{days[d]} {h} h" for d, h in data.best_slots)
+        self.best_times.setText(
+            self.tr("Best times to post (engagement over the last 12 months): {slots}").format(
+                slots=slots
+            )
+            if slots
+            else ""
+        )
+        self.best_times.setVisible(bool(slots))
 
     def open_report_dialog(self) -> None:
         if self.client is None:
