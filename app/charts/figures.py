@@ -133,35 +133,15 @@ def posts(data: DashboardData, language: str) -> Figure:
         return fig
     st.title(ax, chart_title("posts"))
     networks = sorted(data.posts_per_week)
-    width = 0.8 / max(len(networks), 1)
-    banded = False
-    for i, network in enumerate(networks):
-        colour = st.network_colour(network, i)
-        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
-        xs = [j + (i - (len(networks) - 1) / 2) * width for j in range(len(weeks))]
-        low, high = data.charter_ranges.get(network, (0, 0))
-        if low or high:  # the charter's range as a light band behind each bar
-            top = high or max(max(counts), low) + 1
-            ax.bar(
-                xs,
-                [top - low] * len(xs),
-                width * 0.92,
-                bottom=low,
-                color=colour,
-                alpha=0.16,
-                zorder=0,
-            )
-            banded = True
-        ax.bar(xs, counts, width * 0.62, color=colour, label=network, zorder=2)
+    if len(weeks) > 16:
+        banded = _posts_lines(ax, data, weeks, networks)
+    else:
+        banded = _posts_bars(ax, data, weeks, networks)
     if banded:
-        ax.bar(
-            [0],
-            [0],
-            color=st.MUTED,
-            alpha=0.25,
-            label=translate("Charts", "Charter range (shaded)"),
+        ax.fill_between(
+            [], [], color=st.MUTED, alpha=0.25, label=translate("Charts", "Charter range (shaded)")
         )
-    if not data.charter_ranges:
+    else:
         ax.text(
             0.99,
             0.97,
@@ -177,6 +157,45 @@ def posts(data: DashboardData, language: str) -> Figure:
     ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
     st.legend(ax, loc="upper left", ncols=3)
     return fig
+
+
+def _posts_lines(ax, data: DashboardData, weeks, networks) -> bool:
+    """Many weeks: one line per network inside its charter band (readable, cheap to draw)."""
+    xs = list(range(len(weeks)))
+    banded = False
+    for i, network in enumerate(networks):
+        colour = st.network_colour(network, i)
+        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
+        low, high = data.charter_ranges.get(network, (0, 0))
+        if low or high:
+            top = high or max(max(counts), low) + 1
+            ax.fill_between(xs, low, top, color=colour, alpha=0.12, lw=0)
+            banded = True
+        ax.plot(xs, counts, color=colour, lw=1.6, label=network, drawstyle="steps-mid")
+    return banded
+
+
+def _posts_bars(ax, data: DashboardData, weeks, networks) -> bool:
+    """A few weeks: grouped bars, each in front of its network's charter band."""
+    width = 0.8 / max(len(networks), 1)
+    banded = False
+    for i, network in enumerate(networks):
+        colour = st.network_colour(network, i)
+        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
+        xs = [j + (i - (len(networks) - 1) / 2) * width for j in range(len(weeks))]
+        low, high = data.charter_ranges.get(network, (0, 0))
+        if low or high:
+            top = high or max(max(counts), low) + 1
+            ax.broken_barh(
+                [(x - width * 0.46, width * 0.92) for x in xs],
+                (low, top - low),
+                facecolors=colour,
+                alpha=0.16,
+                zorder=0,
+            )
+            banded = True
+        ax.bar(xs, counts, width * 0.62, color=colour, label=network, zorder=2)
+    return banded
 
 
 def delays(data: DashboardData, language: str) -> Figure:
