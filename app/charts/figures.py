@@ -66,14 +66,16 @@ def audience(data: DashboardData, language: str) -> Figure:
     for jump in data.jumps:
         if jump.day in data.dates:
             xi = mdates.date2num(jump.day)
+            late = xi > (x[0] + x[-1]) / 2  # write the note on the side with room
             ax.axvline(xi, color=st.BAD, lw=1, ls=":")
             ax.annotate(
                 translate("Charts", "+{gain} followers, flat engagement").format(
                     gain=st.format_number(jump.gain, language)
                 ),
                 (xi, ax.get_ylim()[1]),
-                xytext=(4, -12),
+                xytext=(-4 if late else 4, -12),
                 textcoords="offset points",
+                ha="right" if late else "left",
                 color=st.BAD,
                 fontsize=7.5,
             )

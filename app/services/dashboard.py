@@ -295,8 +295,15 @@ def dashboard_data(
 
     per_week = sources.published_by_week(session, client_id, period.start, period.end, tz)
     posts_source = "calendar"
+    from_metrics = _posts_per_week_from_metrics(rows, accounts)
     if not per_week:
-        per_week, posts_source = _posts_per_week_from_metrics(rows, accounts), "metrics"
+        per_week, posts_source = from_metrics, "metrics"
+    else:  # weeks before the calendar was used: the networks' own counts
+        first = min(w for weeks in per_week.values() for w in weeks)
+        for network, weeks in from_metrics.items():
+            early = {w: n for w, n in weeks.items() if w < first}
+            if early:
+                per_week[network] = {**early, **per_week.get(network, {})}
     ranges = {n.network: (n.posts_per_week_min, n.posts_per_week_max) for n in rules.networks}
 
     posts = post_totals(session, client_id, period.start, period.end)
