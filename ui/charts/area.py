@@ -315,7 +315,10 @@ class ChartsArea(WorkspaceArea):
             return
         from ui.charts.report_dialog import ReportDialog
 
-        dialog = ReportDialog(self.services, self.client, self.period.start, self)
+        month = self.period.start
+        if month <= dt.date.today() <= self.period.end:  # a running period: last month's report
+            month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        dialog = ReportDialog(self.services, self.client, month, self)
         dialog.open()
         self._report_dialog = dialog
 
