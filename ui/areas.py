@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.db import Database
-from app.services.clients import ClientInfo
 from ui.settings import Settings
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported by the main window before the first paint: keep it light
+    from app.db import Database
+    from app.services.clients import ClientInfo
 
 AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
-    "charter": None,
-    "calendar": None,
+    "charter": "ui.charter.charter_area:CharterArea",
+    "calendar": "ui.calendar.area:CalendarArea",
     "inbox": "ui.inbox.inbox_area:InboxArea",
-    "charts": None,
+    "charts": "ui.charts.area:ChartsArea",
 }
 
 
@@ -114,8 +117,8 @@ class PlaceholderArea(WorkspaceArea):
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.setObjectName("placeholderBody")
-        self.body.setMinimumWidth(460)
-        self.body.setMaximumWidth(560)
+        # A word-wrapped label needs a fixed width to compute its height (else it clips).
+        self.body.setFixedWidth(520)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

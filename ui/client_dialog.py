@@ -150,17 +150,16 @@ class ClientDialog(QDialog):
         )
         self.contacts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts_table.verticalHeader().hide()
-        self.tabs.addTab(
-            self._table_page(
-                self.contacts_table,
-                self.tr("Add contact"),
-                self._add_contact_row,
-                self.tr(
-                    "The client's people who answer for their departments: escalations go to them."
-                ),
+        contacts_page = self._table_page(
+            self.contacts_table,
+            self.tr("Add contact"),
+            self._add_contact_row,
+            self.tr(
+                "The client's people who answer for their departments: escalations go to them."
             ),
-            self.tr("Contacts"),
         )
+        self.add_contact_button = contacts_page.add_button
+        self.tabs.addTab(contacts_page, self.tr("Contacts"))
 
         self.accounts_table = QTableWidget(0, 5)
         self.accounts_table.setHorizontalHeaderLabels(
@@ -174,19 +173,31 @@ class ClientDialog(QDialog):
         )
         self.accounts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.accounts_table.verticalHeader().hide()
-        self.tabs.addTab(
-            self._table_page(
-                self.accounts_table,
-                self.tr("Add account"),
-                self._add_account_row,
-                self.tr(
-                    "Tokens typed here go straight to the "
-                    "system keyring; they are never stored in "
-                    "the database."
-                ),
+        accounts_page = self._table_page(
+            self.accounts_table,
+            self.tr("Add account"),
+            self._add_account_row,
+            self.tr(
+                "Tokens typed here go straight to the "
+                "system keyring; they are never stored in "
+                "the database."
             ),
-            self.tr("Network accounts"),
         )
+        self.add_account_button = accounts_page.add_button
+        self.health_view = self.dialog_sync_bar = None
+        if self.client_id is not None:  # connectors: health per account, sync now
+            from ui.sync import AccountHealthView, SyncBar
+
+            self.health_view = AccountHealthView(self.tasks)
+            self.dialog_sync_bar = SyncBar(self.tasks)
+            self.dialog_sync_bar.set_database(self.db)
+            self.dialog_sync_bar.set_client(self.client_id)
+            self.dialog_sync_bar.synced.connect(
+                lambda _r: self.health_view.load(self.db, self.client_id)
+            )
+            accounts_page.layout().addWidget(self.health_view)
+            accounts_page.layout().addWidget(self.dialog_sync_bar)
+        self.tabs.addTab(accounts_page, self.tr("Network accounts"))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
@@ -223,6 +234,7 @@ class ClientDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         layout.addLayout(row)
+        page.add_button, page.remove_button = add, remove
         return page
 
     def _add_contact_row(self, contact=None) -> int:
@@ -300,6 +312,8 @@ class ClientDialog(QDialog):
             self._add_contact_row(contact)
         for account in info.accounts:
             self._add_account_row(account)
+        if self.health_view is not None:
+            self.health_view.load(self.db, info.id, info.timezone)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -7,20 +7,13 @@ connectors (accounts needing attention).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import NetworkAccount
+from app.services.badge_values import Badges
 
-
-@dataclass(frozen=True)
-class Badges:
-    unread: int = 0
-    overdue: int = 0
-    crisis: bool = False
-    accounts_attention: int = 0
+__all__ = ["Badges", "client_badges"]
 
 
 def client_badges(session: Session) -> dict[int, Badges]:

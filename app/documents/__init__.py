@@ -1,0 +1,1 @@
+"""PDF documents (charters, approval sheets, reports), rendered with QtGui only."""

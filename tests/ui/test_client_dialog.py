@@ -1,0 +1,56 @@
+"""The client dialog: contacts and accounts saved in one go, the token straight to the keyring."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import secrets
+from app.services import clients
+
+TOKEN = "dialog-token-" + "51b7e0a9"
+
+
+@pytest.mark.keyring
+def test_add_contact_and_account_with_token_through_the_dialog(
+    qtbot, main_window, sqlite_db, real_keyring
+):
+    with sqlite_db.session() as s:
+        clients.create_client(s, "Hôtel Les Embruns")
+    with qtbot.waitSignal(main_window.clients_loaded):
+        main_window.reload_clients()
+    main_window.edit_client()
+    from ui.client_dialog import ClientDialog
+
+    dialog = main_window.findChild(ClientDialog)
+    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Hôtel Les Embruns")  # loaded
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.add_contact_button, Qt.MouseButton.LeftButton)
+    t = dialog.contacts_table
+    t.item(t.rowCount() - 1, dialog.C_NAME).setText("Léa Martin")
+    t.item(t.rowCount() - 1, dialog.C_EMAIL).setText("lea@embruns.example")
+    t.item(t.rowCount() - 1, dialog.C_DEPTS).setText("réservations, réclamations")
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    a = dialog.accounts_table
+    row = a.rowCount() - 1
+    combo = a.cellWidget(row, dialog.A_NETWORK)
+    combo.setCurrentIndex(combo.findData("mastodon"))
+    a.item(row, dialog.A_HANDLE).setText("@embruns")
+    a.item(row, dialog.A_URL).setText("https://mastodon.example")
+    qtbot.keyClicks(a.cellWidget(row, dialog.A_TOKEN), TOKEN)
+    with qtbot.waitSignal(main_window.clients_loaded, timeout=10000):
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    with sqlite_db.read() as s:
+        info = clients.get_client(s, "hotel-les-embruns")
+    assert [c.name for c in info.contacts] == ["Léa Martin"]
+    assert info.contacts[0].departments == ("réservations", "réclamations")
+    (account,) = info.accounts
+    assert (account.network, account.handle) == ("mastodon", "@embruns")
+    try:
+        assert secrets.account_token(info.uid, account.uid) == TOKEN
+        assert TOKEN.encode() not in sqlite_db.sqlite_path.read_bytes()
+    finally:
+        secrets.delete_account_token(info.uid, account.uid)
