@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -237,3 +237,29 @@ def test_list_model_pages_and_passes_the_model_tester(qtmodeltester, sqlite_db):
         model.fetchMore()
     assert model.rowCount() == 450
     assert model.data(model.index(0, 4)) == "m 0"
+
+
+def test_remind_an_overdue_contact(qtbot, inbox_area):
+    area = inbox_area
+    mid = area.model.row_id(_row_of(area, "c"))
+    with area.db.session() as s:
+        escalation.escalate(
+            s, area.client_id, mid, contact_name="Sophie Garnier",
+            contact_email="sophie@aquarelle.example", now=NOW - dt.timedelta(days=3),
+        )  # fmt: skip
+    area.status.setCurrentIndex(1)  # all statuses: the message now waits on the client
+    area.select_row(_row_of(area, "c"))
+    assert area.conv.remind.isEnabled()
+    assert "overdue" in area.banner.text()
+    catcher = _MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        qtbot.mouseClick(area.conv.remind, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert len(catcher.urls) == 1 and "Reminder" in QUrl(catcher.urls[0]).query(
+        QUrl.ComponentFormattingOption.FullyDecoded
+    )
+    with area.db.read() as s:
+        (esc,) = escalation.for_message(s, area.client_id, mid)
+    assert esc.reminded_at is not None

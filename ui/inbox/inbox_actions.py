@@ -156,6 +156,24 @@ class InboxActions:
         if self._write(work, mid):
             self.conv.answer_edit.clear()
 
+    def remind(self) -> None:
+        """Remind the contacts whose answer is overdue: the e-mail again, marked as sent."""
+        mid = self.current_id()
+        if mid is None:
+            return
+        cid, sent = self.client.id, []
+
+        def work(s):
+            for e in escalation.overdue(s, cid):
+                if e.message_id == mid:
+                    escalation.mark_reminded(s, cid, e.id)
+                    sent.append(escalation.reminder(e))
+
+        if self._write(work, mid):
+            for info in sent:
+                if "@" in info.contact_email:
+                    QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
+
     def moderate(self) -> None:
         mid = self.current_id()
         if mid is None or self.rules is None:

@@ -6,6 +6,7 @@ list are keyset queries of a few milliseconds; imports and exports run in the Ta
 
 from __future__ import annotations
 
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -152,6 +153,7 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv.note_add.clicked.connect(self.add_note)
         self.conv.note_edit.returnPressed.connect(self.add_note)
         self.conv.answer_add.clicked.connect(self.record_answer)
+        self.conv.remind.clicked.connect(self.remind)
         self.conv.reply.textChanged.connect(self._check_style)
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
@@ -319,6 +321,8 @@ class InboxArea(WorkspaceArea, InboxActions):
             )
         )
         self.conv.answer_add.setEnabled(any(e.answered_at is None for e in escs))
+        now = dt.datetime.now(dt.UTC)
+        self.conv.remind.setEnabled(any(e.answered_at is None and e.due_at < now for e in escs))
         self._check_style()
 
     # -- actions --------------------------------------------------------------------------
