@@ -98,6 +98,10 @@
       <translation>Réponse</translation>
     </message>
     <message>
+      <source>Save as saved reply…</source>
+      <translation>Enregistrer comme réponse type…</translation>
+    </message>
+    <message>
       <source>Write a reply in the charter's tone… (Ctrl+Enter sends)</source>
       <translation>Rédigez une réponse dans le ton de la charte… (Ctrl+Entrée pour envoyer)</translation>
     </message>
@@ -546,6 +550,14 @@ Merci,
     <message>
       <source>Save the e-mail</source>
       <translation>Enregistrer l'e-mail</translation>
+    </message>
+    <message>
+      <source>Saved reply</source>
+      <translation>Réponse type</translation>
+    </message>
+    <message>
+      <source>Title of the saved reply (placeholders: {first_name}, {order}, {signature}):</source>
+      <translation>Titre de la réponse type (variables : {first_name}, {order}, {signature}) :</translation>
     </message>
     <message>
       <source>Import messages</source>

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.models import Contact
-from app.services import clients, escalation, inbox, inbox_ingest
+from app.services import clients, escalation, inbox, inbox_ingest, inbox_replies
 from app.services.network_data import IncomingMessage
 from ui.inbox.inbox_model import InboxListModel
 
@@ -263,3 +263,21 @@ def test_remind_an_overdue_contact(qtbot, inbox_area):
     with area.db.read() as s:
         (esc,) = escalation.for_message(s, area.client_id, mid)
     assert esc.reminded_at is not None
+
+
+def test_saved_reply_with_placeholders(qtbot, inbox_area):
+    area = inbox_area
+    area.select_row(_row_of(area, "q"))
+    area.conv.reply.insertPlainText("Bonjour {first_name}, nous ouvrons le dimanche matin.")
+    qtbot.mouseClick(area.conv.save_template, Qt.MouseButton.LeftButton)
+    area.dialog.setTextValue("Horaires du dimanche")
+    area.dialog.accept()
+    index = area.conv.saved.findText("Horaires du dimanche")
+    assert index > 0
+    area.conv.reply.clear()
+    area.conv.saved.setCurrentIndex(index)
+    area.conv.saved.activated.emit(index)
+    assert area.conv.reply.toPlainText() == "Bonjour Auteur, nous ouvrons le dimanche matin."
+    with area.db.read() as s:
+        (saved,) = inbox_replies.saved_replies(s, area.client_id)
+    assert saved.body.startswith("Bonjour {first_name}")

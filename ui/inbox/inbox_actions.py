@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QProgressDialog
 
 from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
 from app.services.actor import current_actor
@@ -155,6 +155,31 @@ class InboxActions:
 
         if self._write(work, mid):
             self.conv.answer_edit.clear()
+
+    def save_template(self) -> None:
+        """Keep the reply being written as a saved reply ({first_name}, {order}... allowed)."""
+        body = self.conv.reply.toPlainText()
+        dialog = QInputDialog(self)
+        dialog.setObjectName("inboxTemplateTitle")
+        dialog.setWindowTitle(QCoreApplication.translate("InboxArea", "Saved reply"))
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "InboxArea",
+                "Title of the saved reply (placeholders: {first_name}, {order}, {signature}):",
+            )
+        )
+        cid = self.client.id
+
+        def done(title):
+            category = self.conv.detail.category if self.conv.detail else ""
+            if self._write(
+                lambda s: inbox_replies.save_reply_template(s, cid, title, body, category)
+            ):
+                self.conv.saved.addItem(title.strip(), body.strip())
+
+        dialog.textValueSelected.connect(done)
+        self.dialog = dialog
+        dialog.open()
 
     def remind(self) -> None:
         """Remind the contacts whose answer is overdue: the e-mail again, marked as sent."""

@@ -154,6 +154,7 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv.note_edit.returnPressed.connect(self.add_note)
         self.conv.answer_add.clicked.connect(self.record_answer)
         self.conv.remind.clicked.connect(self.remind)
+        self.conv.save_template.clicked.connect(self.save_template)
         self.conv.reply.textChanged.connect(self._check_style)
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
