@@ -552,6 +552,38 @@ Merci,
       <translation>Enregistrer l'e-mail</translation>
     </message>
     <message>
+      <source>Hello {first}, {answer}</source>
+      <translation>Bonjour {first}, {answer}</translation>
+    </message>
+    <message>
+      <source>{n} selected</source>
+      <translation>{n} sélectionné(s)</translation>
+    </message>
+    <message>
+      <source>Assign to</source>
+      <translation>Attribuer à</translation>
+    </message>
+    <message>
+      <source>Nobody</source>
+      <translation>Personne</translation>
+    </message>
+    <message>
+      <source>Categorise</source>
+      <translation>Catégoriser</translation>
+    </message>
+    <message>
+      <source>Mark in progress</source>
+      <translation>Passer en cours</translation>
+    </message>
+    <message>
+      <source>Close…</source>
+      <translation>Clore…</translation>
+    </message>
+    <message>
+      <source>Ignore…</source>
+      <translation>Ignorer…</translation>
+    </message>
+    <message>
       <source>Saved reply</source>
       <translation>Réponse type</translation>
     </message>

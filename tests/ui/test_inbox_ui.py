@@ -171,6 +171,7 @@ def test_escalate_opens_the_mail_client(qtbot, inbox_area):
     area.conv.answer_edit.setText("Remboursement lancé")
     qtbot.mouseClick(area.conv.answer_add, Qt.MouseButton.LeftButton)
     assert _detail(area, "c").status == "in_progress"
+    assert area.conv.reply.toPlainText() == "Hello Auteur, Remboursement lancé"  # a draft
 
 
 def test_moderation_guard_in_the_dialog(qtbot, inbox_area):
@@ -281,3 +282,25 @@ def test_saved_reply_with_placeholders(qtbot, inbox_area):
     with area.db.read() as s:
         (saved,) = inbox_replies.saved_replies(s, area.client_id)
     assert saved.body.startswith("Bonjour {first_name}")
+
+
+def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
+    area = inbox_area
+    area.table.selectAll()
+    menu = area.bulk_menu()
+    assert menu.actions()[0].text() == "3 selected"
+    assign = next(a.menu() for a in menu.actions() if a.text() == "Assign to")
+    next(a for a in assign.actions() if a.text() == "Camille Test").trigger()
+    with area.db.read() as s:
+        rows = inbox.page(s, area.client_id).rows
+    assert {r.assignee for r in rows} == {"Camille Test"}
+    assert {r.status for r in rows} == {"in_progress"}
+    area.table.selectAll()
+    close = next(a for a in area.bulk_menu().actions() if a.text() == "Ignore…")
+    close.trigger()
+    area.dialog.reason.setText("Hors sujet")
+    qtbot.mouseClick(_ok(area.dialog), Qt.MouseButton.LeftButton)
+    assert area.model.rowCount() == 0
+    with area.db.read() as s:
+        ignored = inbox.count(s, area.client_id, inbox.InboxFilter(statuses=("ignored",)))
+    assert ignored == 3

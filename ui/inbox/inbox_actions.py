@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QProgressDialog
 
 from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
 from app.services.actor import current_actor
+from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog, StatusDialog
 from ui.messages import show_error
@@ -155,6 +156,47 @@ class InboxActions:
 
         if self._write(work, mid):
             self.conv.answer_edit.clear()
+            d = self.conv.detail
+            if d is not None and d.id == mid and not self.conv.reply.toPlainText().strip():
+                first = (d.author or "").split(" ")[0]
+                self.conv.reply.setPlainText(
+                    QCoreApplication.translate("InboxArea", "Hello {first}, {answer}").format(
+                        first=first, answer=text.strip()
+                    )
+                )
+
+    def bulk_menu(self) -> QMenu:
+        """Actions on every selected message (right click on the list)."""
+        menu = QMenu(self)
+        n = len(self.selected_ids())
+        menu.addSection(QCoreApplication.translate("InboxArea", "{n} selected").format(n=n))
+        assign = menu.addMenu(QCoreApplication.translate("InboxArea", "Assign to"))
+        for st in self.staff:
+            assign.addAction(st.name, lambda sid=st.id: self.assign(sid))
+        assign.addAction(
+            QCoreApplication.translate("InboxArea", "Nobody"), lambda: self.assign(None)
+        )
+        categorise = menu.addMenu(QCoreApplication.translate("InboxArea", "Categorise"))
+        for c in MESSAGE_CATEGORIES:
+            categorise.addAction(inbox_triage.category_label(c), lambda c=c: self.categorise(c))
+        menu.addAction(
+            QCoreApplication.translate("InboxArea", "Mark in progress"),
+            lambda: self.set_status_now("in_progress"),
+        )
+        menu.addAction(
+            QCoreApplication.translate("InboxArea", "Close…"), lambda: self.change_status("closed")
+        )
+        menu.addAction(
+            QCoreApplication.translate("InboxArea", "Ignore…"),
+            lambda: self.change_status("ignored"),
+        )
+        self.menu = menu
+        return menu
+
+    def set_status_now(self, status: str) -> None:
+        ids, cid = self.selected_ids(), self.client.id
+        if ids:
+            self._write(lambda s: inbox_triage.set_status(s, cid, ids, status))
 
     def save_template(self) -> None:
         """Keep the reply being written as a saved reply ({first_name}, {order}... allowed)."""
