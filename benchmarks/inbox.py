@@ -125,6 +125,8 @@ def build(path: Path, start: int, stop: int, rng: random.Random) -> None:
         times.append((at.isoformat(" "), due.isoformat(" ")))
     texts = [" ".join(rng.choices(WORDS, k=rng.randint(5, 14))) for _ in range(20_011)]
     picks = [rng.choice(statuses) for _ in range(1009)]
+    kinds = [("complaint", -1)] * 14 + [("question", 0)] * 56 + [("praise", 1)] * 30
+    cats = [rng.choice(kinds) for _ in range(997)]
 
     def rows():
         for n in range(start, stop):
@@ -132,8 +134,8 @@ def build(path: Path, start: int, stop: int, rng: random.Random) -> None:
             status = picks[(n * 31) % 1009]
             yield (
                 n % CLIENTS + 1, "facebook", f"x{n}", "comment", f"Auteur {n % 5000}",
-                f"h{n % 5000}", texts[(n * 104_729) % 20_011], at, status, "question",
-                due if status == "new" else None,
+                f"h{n % 5000}", texts[(n * 104_729) % 20_011], at, status,
+                *cats[(n * 13) % 997], due if status == "new" else None,
             )  # fmt: skip
 
     conn.executemany(
@@ -141,7 +143,7 @@ def build(path: Path, start: int, stop: int, rng: random.Random) -> None:
         " text, received_at, in_reply_to, url, status, status_reason, category, sentiment,"
         " priority, tags, newcomer, due_at, resolution, ours, reply_state, reply_private,"
         " reply_error, hidden, deleted, author_banned, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-        " '', '', ?, '', ?, 0, 0, '[]', 0, ?, '', 0, '', 0, '', 0, 0, 0, 1)",
+        " '', '', ?, '', ?, ?, 0, '[]', 0, ?, '', 0, '', 0, '', 0, 0, 0, 1)",
         rows(),
     )
     for _name, sql in indexes:
@@ -214,6 +216,7 @@ def badges(db: Database, raw: sqlite3.Connection) -> None:
 
     now = NOW.strftime("%Y-%m-%d %H:%M:%S")
     since = (NOW - dt.timedelta(days=28)).strftime("%Y-%m-%d %H:%M:%S")
+    recent = (NOW - dt.timedelta(hours=6)).strftime("%Y-%m-%d %H:%M:%S")
     ids = ",".join(str(i) for i in range(1, CLIENTS + 1))
     cases = [
         ("unread", lambda s: inbox_crisis.unread_counts(s),
@@ -223,9 +226,10 @@ def badges(db: Database, raw: sqlite3.Connection) -> None:
          f"SELECT client_id, count(*) FROM inbox_messages WHERE client_id IN ({ids})"
          " AND due_at < ? GROUP BY client_id", (now,)),
         ("crisis", lambda s: inbox_crisis.crisis_levels(s, NOW),
-         f"SELECT client_id, count(*) FROM inbox_messages WHERE client_id IN ({ids})"
+         "SELECT client_id, sum(CASE WHEN received_at >= ? THEN 1 ELSE 0 END), count(*)"
+         f" FROM inbox_messages WHERE client_id IN ({ids})"
          " AND received_at >= ? AND received_at <= ? AND ours = false"
-         " AND (category = 'complaint' OR sentiment < 0) GROUP BY client_id", (since, now)),
+         " AND (category = 'complaint' OR sentiment < 0) GROUP BY client_id", (recent, since, now)),
     ]  # fmt: skip
     for label, fn, sql, params in cases:
         t_raw = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall(), 5)
