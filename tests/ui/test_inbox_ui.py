@@ -213,6 +213,10 @@ def test_import_with_progress_and_sidebar_badges(qtbot, inbox_area, main_window,
     qtbot.waitUntil(lambda: getattr(area, "last_import", None) is not None, timeout=10000)
     assert (area.last_import.added, len(area.last_import.errors)) == (30, 1)
     assert "line 32" in area.import_summary
+    report = area.findChild(QMessageBox, "inboxImportReport")
+    assert report.text() == "30 added, 0 duplicates, 1 rejected"
+    assert report.detailedText().startswith("line 32: bad date pas une date")
+    report.close()
     qtbot.waitUntil(lambda: area.model.rowCount() == 33, timeout=3000)
     main_window.refresh_badges()
     model = main_window.client_model
@@ -238,6 +242,10 @@ def test_list_model_pages_and_passes_the_model_tester(qtmodeltester, sqlite_db):
         model.fetchMore()
     assert model.rowCount() == 450
     assert model.data(model.index(0, 4)) == "m 0"
+    before = model.data(model.index(0, 0))
+    model.tick(NOW + dt.timedelta(days=30))
+    assert not before.startswith("−")
+    assert model.data(model.index(0, 0)).startswith("−")  # late now
 
 
 def test_remind_an_overdue_contact(qtbot, inbox_area):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
 from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
 from app.services.actor import current_actor
@@ -295,10 +295,19 @@ class InboxActions:
                 QCoreApplication.translate("InboxArea", "line {l}: {r}").format(
                     l=e.line, r=e.reason
                 )
-                for e in report.errors[:20]
+                for e in report.errors
             ]
             self.status_message.emit(lines[0])
             self.import_summary = "\n".join(lines)
+            box = QMessageBox(self)
+            box.setObjectName("inboxImportReport")
+            box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
+            box.setWindowTitle(QCoreApplication.translate("InboxArea", "Import messages"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(lines[0])
+            if report.errors:  # every bad row, with its line, in the details
+                box.setDetailedText("\n".join(lines[1:]))
+            box.open()
             self.refresh()
             self.counts_changed.emit()
 

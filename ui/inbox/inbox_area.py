@@ -147,6 +147,9 @@ class InboxArea(WorkspaceArea, InboxActions):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
+        self._clock = QTimer(self, interval=60_000)  # "time left" moves on
+        self._clock.timeout.connect(self.model.tick)
+        self._clock.start()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.conv.assign_me.clicked.connect(self.assign_to_me)
         self.conv.category.activated.connect(lambda i: self.categorise(MESSAGE_CATEGORIES[i]))
