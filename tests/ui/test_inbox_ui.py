@@ -303,6 +303,10 @@ def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
         rows = inbox.page(s, area.client_id).rows
     assert {r.assignee for r in rows} == {"Camille Test"}
     assert {r.status for r in rows} == {"in_progress"}
+    area.table.selectRow(0)
+    priority = next(a.menu() for a in area.bulk_menu().actions() if a.text() == "Priority")
+    next(a for a in priority.actions() if a.text() == "Urgent").trigger()
+    assert area.model.data(area.model.index(0, 3)).startswith("‼ ")
     area.table.selectAll()
     close = next(a for a in area.bulk_menu().actions() if a.text() == "Ignore…")
     close.trigger()

@@ -179,6 +179,13 @@ class InboxActions:
         categorise = menu.addMenu(QCoreApplication.translate("InboxArea", "Categorise"))
         for c in MESSAGE_CATEGORIES:
             categorise.addAction(inbox_triage.category_label(c), lambda c=c: self.categorise(c))
+        priority = menu.addMenu(QCoreApplication.translate("InboxArea", "Priority"))
+        for level, label in (
+            (0, QCoreApplication.translate("InboxArea", "Normal")),
+            (1, QCoreApplication.translate("InboxArea", "High")),
+            (2, QCoreApplication.translate("InboxArea", "Urgent")),
+        ):
+            priority.addAction(label, lambda level=level: self.set_priority(level))
         menu.addAction(
             QCoreApplication.translate("InboxArea", "Mark in progress"),
             lambda: self.set_status_now("in_progress"),
@@ -192,6 +199,11 @@ class InboxActions:
         )
         self.menu = menu
         return menu
+
+    def set_priority(self, level: int) -> None:
+        ids, cid = self.selected_ids(), self.client.id
+        if ids:
+            self._write(lambda s: inbox_triage.set_priority(s, cid, ids, level))
 
     def set_status_now(self, status: str) -> None:
         ids, cid = self.selected_ids(), self.client.id

@@ -132,6 +132,8 @@ class InboxListModel(QAbstractTableModel):
         author = r.author or r.author_handle
         if r.newcomer:
             author = "★ " + author
+        if r.priority:
+            author = ("‼ " if r.priority > 1 else "! ") + author
         late = r.due_at is not None and r.due_at < self.now
         return {
             Qt.ItemDataRole.DisplayRole: (
