@@ -40,7 +40,7 @@ from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
-from ui.inbox.inbox_model import COL_ASSIGNEE, COL_TEXT, IdRole, InboxListModel
+from ui.inbox.inbox_model import COL_ASSIGNEE, COL_NETWORK, COL_TEXT, IdRole, InboxListModel
 
 PAGE = 200
 
@@ -123,10 +123,12 @@ class InboxArea(WorkspaceArea, InboxActions):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((66, 86, 70, 116, 0, 88, 90, 96)):
+        for col, width in enumerate((68, 84, 70, 112, 0, 86, 84, 96)):
             if width:
                 self.table.setColumnWidth(col, width)
-        self.table.setColumnHidden(COL_ASSIGNEE, True)  # shown in the conversation; filterable
+        # Shown in the conversation's header and filterable: room for the message itself.
+        self.table.setColumnHidden(COL_ASSIGNEE, True)
+        self.table.setColumnHidden(COL_NETWORK, True)
         mid.addWidget(self.table)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
@@ -136,7 +138,7 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv = ConversationPanel()
         self.conv.category.addItems([inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES])
         self.splitter.addWidget(self.conv)
-        filters.setMaximumWidth(230)
+        filters.setMaximumWidth(210)
         self.splitter.setSizes([170, 760, 380])
         self.splitter.setStretchFactor(1, 1)
 
