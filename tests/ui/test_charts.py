@@ -92,6 +92,24 @@ def test_switch_periods_and_clients(qtbot, main_window, two_clients):
     assert main_window.windowTitle() == "Tribune — Nuage"
 
 
+def test_charts_fit_a_1400_px_window(qtbot, main_window, two_clients):
+    main_window.resize(1400, 860)
+    main_window.select_client(two_clients[0])
+    area = _charts(qtbot, main_window)
+    qtbot.waitUntil(lambda: area.data.client_id == two_clients[0], timeout=20000)
+    assert len(area.figure_labels) == 9
+    # the nine key figures wrap in rows of five instead of forcing the window wider
+    rows = {
+        area.figures_grid.getItemPosition(area.figures_grid.indexOf(v))[0]
+        for _n, v, _c in area.figure_labels.values()
+    }
+    assert rows == {1, 4}
+    assert area.minimumSizeHint().width() < 1000
+    qtbot.wait(50)
+    assert main_window.width() == 1400
+    assert main_window.minimumSizeHint().width() <= 1400
+
+
 def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_db, tmp_path):
     area = _charts(qtbot, main_window)
     main_window.select_client(two_clients[0])

@@ -41,6 +41,9 @@ def compute_dashboard(db, client_id: int, period: Period, language: str):
     return data, {key: build(key, data, language) for key in CHART_KEYS}
 
 
+FIGURES_PER_ROW = 5
+
+
 class ChartsArea(WorkspaceArea):
     """Signals:
     loaded(): the charts of the current client and period are on screen (tests wait on it).
@@ -99,6 +102,10 @@ class ChartsArea(WorkspaceArea):
         self.figures_box.setObjectName("keyFigures")
         self.figures_grid = QGridLayout(self.figures_box)
         self.figures_grid.setContentsMargins(0, 4, 0, 4)
+        self.figures_grid.setHorizontalSpacing(24)
+        self.figures_grid.setVerticalSpacing(0)
+        for col in range(FIGURES_PER_ROW):
+            self.figures_grid.setColumnStretch(col, 1)
         self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         outer.addWidget(self.figures_box)
 
@@ -252,16 +259,20 @@ class ChartsArea(WorkspaceArea):
 
     def _show_figures(self, data: DashboardData) -> None:
         names = self.figure_names()
-        for col, figure in enumerate(data.key_figures):
+        for index, figure in enumerate(data.key_figures):
+            # rows of FIGURES_PER_ROW: nine figures side by side forced the window wider
+            row, col = divmod(index, FIGURES_PER_ROW)
             if figure.key not in self.figure_labels:
                 name, value, change = QLabel(names[figure.key]), QLabel(), QLabel()
                 name.setObjectName("keyFigureName")
                 value.setObjectName("keyFigureValue")
                 value.setStyleSheet("font-size: 15pt; font-weight: 600;")
                 change.setObjectName("keyFigureChange")
-                self.figures_grid.addWidget(name, 0, col)
-                self.figures_grid.addWidget(value, 1, col)
-                self.figures_grid.addWidget(change, 2, col)
+                self.figures_grid.addWidget(name, 3 * row, col)
+                self.figures_grid.addWidget(value, 3 * row + 1, col)
+                self.figures_grid.addWidget(change, 3 * row + 2, col)
+                if row:  # a gap between two rows of figures
+                    name.setContentsMargins(0, 8, 0, 0)
                 self.figure_labels[figure.key] = (name, value, change)
             _name, value, change = self.figure_labels[figure.key]
             value.setText(self.format_figure(figure.key, figure.value))
