@@ -211,7 +211,7 @@ def delays(data: DashboardData, language: str) -> Figure:
     labels = [
         translate("Charts", "{category} (within {hours} h)").format(
             category=category_label(d.category),
-            hours=st.format_number(d.delay_minutes / 60, language, 1),
+            hours=_hours(d.delay_minutes, language),
         )
         for d in rows
     ]
@@ -235,6 +235,12 @@ def delays(data: DashboardData, language: str) -> Figure:
             color=st.INK,
         )
     return fig
+
+
+def _hours(minutes: float, language: str) -> str:
+    """8 rather than 8,0; 1,5 keeps its decimal."""
+    hours = round(minutes / 60, 1)
+    return st.format_number(hours, language, 0 if float(hours).is_integer() else 1)
 
 
 def category_label(category: str) -> str:
@@ -359,23 +365,43 @@ def top_posts(data: DashboardData, language: str) -> Figure:
     return fig
 
 
+def _value(value: float, language: str) -> str:
+    rounded = round(value, 1)
+    decimals = 0 if float(rounded).is_integer() or abs(rounded) >= 1000 else 1
+    return st.format_number(rounded, language, decimals)
+
+
 def _short(text: str, n: int = 32) -> str:
     return st.printable(text, n)
 
 
 def objectives(data: DashboardData, language: str) -> Figure:
-    fig, ax = st.new_figure(size=(7.2, 2.8), left=0.3, bottom=0.1)
+    fig, ax = st.new_figure(size=(7.2, 2.8), left=0.36, bottom=0.12)
     if not data.objectives:
         st.empty(
             ax, chart_title("objectives"), translate("Charts", "No objectives in the charter yet")
         )
         return fig
     st.title(ax, chart_title("objectives"))
-    labels = [_short(o.label, 30) for o in data.objectives]
+    labels = [_short(o.label, 40) for o in data.objectives]
     ratios = [(o.actual or 0) / o.target if o.target else 0 for o in data.objectives]
     colours = [st.GOOD if o.met else st.BAD for o in data.objectives]
     ax.barh(range(len(labels)), [min(r, 1.5) for r in ratios], color=colours, height=0.55)
     ax.axvline(1.0, color=st.INK, lw=1)
+    ax.text(1.0, -0.6, " " + translate("Charts", "target"), fontsize=7.5, color=st.INK, va="bottom")
+    for i, o in enumerate(data.objectives):  # the figures themselves, not only the ratio
+        actual = "—" if o.actual is None else _value(o.actual, language)
+        inside = ratios[i] >= 0.5  # long bars carry their figures inside, clear of the line
+        ax.text(
+            min(ratios[i], 1.5) + (-0.015 if inside else 0.01),
+            i,
+            f"{actual} / {_value(o.target, language)} {o.unit}".strip(),
+            va="center",
+            ha="right" if inside else "left",
+            fontsize=7.5,
+            color="white" if inside else st.INK,
+        )
+    ax.set_xlim(0, max(1.25, min(max(ratios), 1.5) + 0.3))
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(
