@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
-from app.i18n import translate
+from app.charts.lang import translate
 from app.services.dashboard import DashboardData
 
 CHART_KEYS = (

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import QDate, QLocale
 
-from app.i18n import translate
+from app.charts.lang import translate
 
 PALETTE = ("#3b6fd8", "#d8553b", "#2f9e6e", "#a23bd8", "#d8a73b", "#3bb5d8", "#d83b8a", "#6b7a8f")
 NETWORK_COLOURS = {

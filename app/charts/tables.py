@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 from app.charts.figures import category_label
+from app.charts.lang import translate
 from app.errors import StorageError
-from app.i18n import translate
 from app.services.dashboard import DashboardData
 
 

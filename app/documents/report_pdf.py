@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.charts import style as st
-from app.charts.figures import build
+from app.charts.figures import build, chart_title
+from app.charts.lang import report_language, translate
 from app.db import Database
 from app.documents.pdf import render_html_pdf
 from app.documents.report_sections import (
@@ -28,7 +30,6 @@ from app.documents.report_sections import (
     no_data,
     paragraphs,
 )
-from app.i18n import translate
 from app.services import clients as client_service
 from app.services import report_sources as sources
 from app.services.charter_rules import rules_in_force
@@ -277,10 +278,28 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
     return "".join(parts)
 
 
+class ReportCancelled(Exception):
+    """The user cancelled the report before it was written (nothing was written)."""
+
+
 def render_report(
-    db: Database, client_ref: str | int, month: str, out: str | Path, *, language: str | None = None
+    db: Database,
+    client_ref: str | int,
+    month: str,
+    out: str | Path,
+    *,
+    language: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> ReportResult:
-    """Write ``client_ref``'s report for ``month`` ("YYYY-MM") to ``out`` (a PDF)."""
+    """Write ``client_ref``'s report for ``month`` ("YYYY-MM") to ``out`` (a PDF).
+
+    ``language`` ("fr", "en"; default the client's) sets the headings, labels, dates and
+    numbers for this report only: the app's own language is left alone, so the GUI can
+    write an English report while showing French. ``progress(done, total, label)`` is called
+    between sections; ``is_cancelled()`` is checked there too and raises
+    :class:`ReportCancelled` (no file is written, nor any part of one).
+    """
     period: Period = parse_month(month)
     with db.read() as session:
         client = client_service.get_client(session, client_ref)
@@ -290,8 +309,33 @@ def render_report(
         nxt = period.shifted(1)
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules_in_force(session, client.id)
-    language = language or client.language
-    images = {f"chart-{k}.png": _figure_png(k, data, language) for k in charts_with_data(data)}
+    with report_language(language or client.language) as language:
+        return _write(
+            client,
+            agency,
+            data,
+            commentary,
+            plan,
+            period,
+            out,
+            language,
+            progress or (lambda *_a: None),
+            is_cancelled or (lambda: False),
+        )
+
+
+def _write(client, agency, data, commentary, plan, period, out, language, progress, cancelled):
+    keys = charts_with_data(data)
+    total = len(keys) + 2
+    images = {}
+    for done, key in enumerate(keys):
+        if cancelled():
+            raise ReportCancelled()
+        progress(done, total, chart_title(key))
+        images[f"chart-{key}.png"] = _figure_png(key, data, language)
+    if cancelled():
+        raise ReportCancelled()
+    progress(len(keys), total, translate("Report", "Writing the pages"))
     logos = []
     for name, logo in (("logo-agency", agency.logo), ("logo-client", client.logo)):
         if logo:
@@ -315,7 +359,9 @@ def render_report(
             client=client.name, month=month_text
         ),
         footer_left=f"{client.name} — {month_text}",
+        page_label=translate("Report", "page {page} / {pages}"),
         css=CSS,
         images=images,
     )
+    progress(total, total, "")
     return ReportResult(result.path, result.pages, period.start.strftime("%Y-%m"), data.has_metrics)

@@ -9,7 +9,7 @@ import html
 
 from app.charts import style as st
 from app.charts.figures import category_label
-from app.i18n import translate
+from app.charts.lang import translate
 from app.services.dashboard import DashboardData
 
 

@@ -589,6 +589,14 @@
       <translation>Rien n’est encore planifié dans le calendrier.</translation>
     </message>
     <message>
+      <source>Writing the pages</source>
+      <translation>Mise en page</translation>
+    </message>
+    <message>
+      <source>page {page} / {pages}</source>
+      <translation>page {page} / {pages}</translation>
+    </message>
+    <message>
       <source>Inbox and escalations</source>
       <translation>Messagerie et escalades</translation>
     </message>
@@ -692,6 +700,14 @@
       <translation>Mois :</translation>
     </message>
     <message>
+      <source>Language of the report (the client's by default)</source>
+      <translation>Langue du rapport (celle du client par défaut)</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>Langue :</translation>
+    </message>
+    <message>
       <source>What worked this month</source>
       <translation>Ce qui a marché ce mois-ci</translation>
     </message>
@@ -714,6 +730,18 @@
     <message>
       <source>Next steps:</source>
       <translation>Prochaines étapes :</translation>
+    </message>
+    <message>
+      <source>Open the PDF once written</source>
+      <translation>Ouvrir le PDF une fois écrit</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Stop writing the PDF (nothing is written)</source>
+      <translation>Arrêter l’écriture du PDF (rien n’est écrit)</translation>
     </message>
     <message>
       <source>Save commentary</source>
@@ -740,8 +768,20 @@
       <translation>Écriture du rapport…</translation>
     </message>
     <message>
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <source>Writing the report: {step}…</source>
+      <translation>Écriture du rapport : {step}…</translation>
+    </message>
+    <message>
       <source>Report written: {path} ({pages} pages)</source>
       <translation>Rapport écrit : {path} ({pages} pages)</translation>
+    </message>
+    <message>
+      <source>Cancelled: no PDF was written.</source>
+      <translation>Annulé : aucun PDF n’a été écrit.</translation>
     </message>
   </context>
 </TS>

@@ -222,3 +222,37 @@ def test_objectives_against_the_charter(db, shop, monkeypatch):
     # the CM answered after 30 min and after 2 days: slower than the target on average
     assert got["first_response_minutes"].actual > 60 and got["first_response_minutes"].met is False
     assert got["reach"].actual is None  # no Instagram account: no figure, not a wrong one
+
+
+def test_report_language_is_the_reports_own_and_cancel_writes_nothing(db, shop, tmp_path):
+    from app.documents.report_pdf import ReportCancelled, render_report
+    from app.i18n import translate
+
+    # the app stays in English (no translator installed) while the report speaks French
+    steps = []
+    result = render_report(
+        db, shop, "2026-10", tmp_path / "fr.pdf", progress=lambda d, t, label: steps.append(d)
+    )  # the client's language: French
+    text = _pdftotext(result.path)
+    assert "Rapport mensuel" in text and "Indicateur" in text and "octobre 2026" in text
+    assert f"page 2 / {result.pages}" in text
+    assert translate("Report", "Monthly report") == "Monthly report"  # the app's language
+    assert steps == sorted(steps) and steps[-1] == max(steps) and len(steps) >= 4
+
+    text_en = _pdftotext(
+        render_report(db, shop, "2026-10", tmp_path / "en.pdf", language="en").path
+    )
+    assert "Monthly report" in text_en and "Rapport mensuel" not in text_en
+
+    calls = []
+
+    def cancelled_after_two_checks():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(ReportCancelled):
+        render_report(
+            db, shop, "2026-10", tmp_path / "c.pdf", is_cancelled=cancelled_after_two_checks
+        )
+    assert sorted(p.name for p in tmp_path.glob("*.pdf*")) == ["en.pdf", "fr.pdf"]  # no part left
+    assert not list(tmp_path.glob(".tribune-*"))

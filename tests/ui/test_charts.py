@@ -133,15 +133,32 @@ def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_d
     dialog = area._report_dialog
     dialog.successes.insertPlainText("Concours « fête des mères » réussi")
     dialog.failures.insertPlainText("Un pic d'abonnés suspect")
+    assert dialog.report_language() == (area.client.language or "fr")
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    opened = []
+    dialog.open_url = opened.append
     out = tmp_path / "report.pdf"
     with qtbot.waitSignal(dialog.written, timeout=30000):
         dialog.write_pdf(str(out))
+    assert [u.toLocalFile() for u in opened] == [str(out)]  # shown in the PDF viewer
     with sqlite_db.read() as s:
         saved = get_commentary(s, two_clients[0], dialog.month_key())
     assert saved.successes == "Concours « fête des mères » réussi"
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Concours « fête des mères » réussi" in text and "Un pic d'abonnés suspect" in text
     assert "Report written" in dialog.info.text()
+    assert "Rapport mensuel" in text  # the report's language, the interface stays English
+    assert "Report written" in dialog.info.text()
+
+    other = tmp_path / "cancelled.pdf"
+    with qtbot.waitSignal(dialog.cancelled, timeout=30000):
+        dialog.write_pdf(str(other))
+        assert dialog.cancel_button.isVisible() and not dialog.pdf_button.isEnabled()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not other.exists() and not list(tmp_path.glob(".tribune-*"))
+    assert dialog.info.text() == "Cancelled: no PDF was written."
+    assert dialog.pdf_button.isEnabled() and not dialog.cancel_button.isVisible()
+    assert len(opened) == 1
 
 
 def test_import_meta_export_asks_for_the_account(qtbot, main_window, two_clients, tmp_path):

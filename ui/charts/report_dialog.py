@@ -1,20 +1,26 @@
 """The monthly report dialog: the CM writes successes and failures, then writes the PDF.
 
 The commentary is saved with the report (report_commentaries); the PDF is rendered in a
-worker through the TaskRunner while a busy bar shows.
+worker through the TaskRunner with a progress bar and a Cancel button (checked between
+sections: nothing is written when cancelled), in the language chosen here (the client's by
+default), then opened with the desktop's PDF viewer if the box is ticked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -31,10 +37,12 @@ from ui.messages import show_error
 class ReportDialog(QDialog):
     """Signals:
     written(str): the PDF was written at this path.
+    cancelled(): the user cancelled the PDF being written; nothing was written.
     saved(): the commentary was saved.
     """
 
     written = Signal(str)
+    cancelled = Signal()
     saved = Signal()
 
     def __init__(
@@ -50,6 +58,13 @@ class ReportDialog(QDialog):
         self.month.setDisplayFormat("MM/yyyy")
         self.month.setCalendarPopup(True)
         form.addRow(self.tr("Month:"), self.month)
+        self.language = QComboBox()
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        index = self.language.findData(client.language or "fr")
+        self.language.setCurrentIndex(max(index, 0))
+        self.language.setToolTip(self.tr("Language of the report (the client's by default)"))
+        form.addRow(self.tr("Language:"), self.language)
         self.successes = QPlainTextEdit()
         self.successes.setPlaceholderText(self.tr("What worked this month"))
         self.failures = QPlainTextEdit()
@@ -64,16 +79,28 @@ class ReportDialog(QDialog):
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
+        self.open_after = QCheckBox(self.tr("Open the PDF once written"))
+        self.open_after.setChecked(True)
+        layout.addWidget(self.open_after)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
-        layout.addWidget(self.progress)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop writing the PDF (nothing is written)"))
+        self.cancel_button.setVisible(False)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton(self.tr("Save commentary"))
         self.pdf_button = QPushButton(self.tr("Write PDF…"))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel_pdf)
+        self._token = None
+        self.open_url = QDesktopServices.openUrl  # replaced in tests
         layout.addWidget(buttons)
         self.save_button.clicked.connect(self.save)
         self.pdf_button.clicked.connect(self.ask_pdf)
@@ -116,6 +143,9 @@ class ReportDialog(QDialog):
         if path:
             self.write_pdf(path)
 
+    def report_language(self) -> str:
+        return self.language.currentData()
+
     def write_pdf(self, path: str) -> None:
         if not self.save():
             return
@@ -124,28 +154,64 @@ class ReportDialog(QDialog):
 
         ensure_fonts()  # registered on the GUI thread, used by the worker
         db, client_id, month = self.services.db, self.client.id, self.month_key()
-        language = self.client.language
-        self.progress.setVisible(True)
-        self.pdf_button.setEnabled(False)
+        language = self.report_language()
+
+        def work(progress, token):
+            return render_report(
+                db,
+                client_id,
+                month,
+                path,
+                language=language,
+                progress=progress,
+                is_cancelled=lambda: token.cancelled,
+            )
+
+        self._busy(True)
         self.info.setText(self.tr("Writing the report…"))
-        self.services.tasks.run(
-            lambda: render_report(db, client_id, month, path, language=language),
-            self._written,
-            self._failed,
+        self._token = self.services.tasks.run(
+            work, self._written, self._failed, on_progress=self._progress
         )
 
+    def cancel_pdf(self) -> None:
+        if self._token is not None:
+            self._token.cancel()
+            self.cancel_button.setEnabled(False)
+            self.info.setText(self.tr("Cancelling…"))
+
+    def _busy(self, on: bool) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(on)
+        self.cancel_button.setVisible(on)
+        self.cancel_button.setEnabled(on)
+        self.pdf_button.setEnabled(not on)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if label:
+            self.info.setText(self.tr("Writing the report: {step}…").format(step=label))
+
     def _written(self, result) -> None:
-        self.progress.setVisible(False)
-        self.pdf_button.setEnabled(True)
+        self._busy(False)
+        self._token = None
         self.info.setText(
             self.tr("Report written: {path} ({pages} pages)").format(
                 path=result.path, pages=result.pages
             )
         )
+        if self.open_after.isChecked():
+            self.open_url(QUrl.fromLocalFile(str(result.path)))
         self.written.emit(str(result.path))
 
     def _failed(self, exc: BaseException) -> None:
-        self.progress.setVisible(False)
-        self.pdf_button.setEnabled(True)
+        from app.documents.report_pdf import ReportCancelled
+
+        self._busy(False)
+        self._token = None
+        if isinstance(exc, ReportCancelled):
+            self.info.setText(self.tr("Cancelled: no PDF was written."))
+            self.cancelled.emit()
+            return
         self.info.setText("")
         show_error(self, exc)
