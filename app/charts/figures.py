@@ -211,7 +211,7 @@ def delays(data: DashboardData, language: str) -> Figure:
     labels = [
         translate("Charts", "{category} (within {hours} h)").format(
             category=category_label(d.category),
-            hours=_hours(d.delay_minutes, language),
+            hours=format_hours(d.delay_minutes, language),
         )
         for d in rows
     ]
@@ -237,7 +237,7 @@ def delays(data: DashboardData, language: str) -> Figure:
     return fig
 
 
-def _hours(minutes: float, language: str) -> str:
+def format_hours(minutes: float, language: str) -> str:
     """8 rather than 8,0; 1,5 keeps its decimal."""
     hours = round(minutes / 60, 1)
     return st.format_number(hours, language, 0 if float(hours).is_integer() else 1)

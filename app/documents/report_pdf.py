@@ -27,8 +27,11 @@ from app.documents.report_sections import (
     heading_html,
     html_table,
     inbox_section,
+    keep_headings_with_content,
     no_data,
     paragraphs,
+    signed_percent,
+    widowed_headings,
 )
 from app.services import clients as client_service
 from app.services import report_sources as sources
@@ -93,6 +96,12 @@ def _img(name: str, png: bytes) -> str:
     return f'<p><img src="{name}" width="{BODY_PX}" height="{height}"></p>'
 
 
+def _status(met: bool | None) -> str:
+    if met:
+        return f'<span class="up">{e(translate("Report", "reached"))}</span>'
+    return f'<span class="down">{e(translate("Report", "not reached"))}</span>'
+
+
 COVER_FIGURES = ("followers", "engagement_rate", "messages", "answered_within_delay")
 
 
@@ -105,8 +114,7 @@ def _cover_figures(data: DashboardData, colour: str, language: str) -> str:
             continue
         change = ""
         if figure.change is not None:
-            sign = "+" if figure.change >= 0 else ""
-            change = f"{sign}{st.format_number(figure.change * 100, language, 1)} %"
+            change = signed_percent(figure.change, language)
         cells.append(
             f'<td width="25%"><span style="font-size: 20pt; font-weight: 600; color: {colour}">'
             f"{fmt_figure(key, figure.value, language)}</span><br>"
@@ -142,9 +150,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
         change = "—"
         if f.change is not None:
             cls = "up" if f.change >= 0 else "down"
-            sign = "+" if f.change >= 0 else ""
-            pct = st.format_number(f.change * 100, language, 1)
-            change = f'<span class="{cls}">{sign}{pct} %</span>'
+            change = f'<span class="{cls}">{e(signed_percent(f.change, language))}</span>'
         rows.append(
             [
                 e(figure_name(f.key)),
@@ -194,13 +200,13 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(o.label),
-                        e(f"{_amount(o.target, language)} {o.unit}"),
-                        e("—" if o.actual is None else f"{_amount(o.actual, language)} {o.unit}"),
+                        e(f"{_amount(o.target, language)}\u00a0{o.unit}".strip()),
                         e(
-                            translate("Report", "reached")
-                            if o.met
-                            else translate("Report", "not reached")
+                            "—"
+                            if o.actual is None
+                            else f"{_amount(o.actual, language)}\u00a0{o.unit}".strip()
                         ),
+                        _status(o.met),
                     ]
                     for o in data.objectives
                 ],
@@ -238,7 +244,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 ],
                 [
                     [
-                        e(st.printable(p.text or p.external_post_id, 90)),
+                        e(st.printable(p.text or p.external_post_id, 75)),
                         e(p.network),
                         st.format_number(p.impressions, language),
                         st.format_number(p.engagements, language),
@@ -246,6 +252,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                     for p in data.top_posts
                 ],
                 numeric_from=2,
+                widths=[46, 13, 19, 22],
             )
         )
     else:
@@ -271,6 +278,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                     for p in plan[:40]
                 ],
                 numeric_from=9,
+                widths=[10, 40, 50],
             )
         )
     else:
@@ -351,9 +359,12 @@ def _write(client, agency, data, commentary, plan, period, out, language, progre
         ),
     }
     body = report_html(data, commentary, extra, images, language)
+    if cancelled():
+        raise ReportCancelled()
     month_text = st.format_date(period.start, language, "MMMM yyyy")
     result = render_html_pdf(
-        body,
+        # laid out twice: a heading left alone at the bottom of a page moves to the next one
+        lambda anchors: keep_headings_with_content(body, widowed_headings(anchors)),
         out,
         title=translate("Report", "{client} — report {month}").format(
             client=client.name, month=month_text

@@ -6,9 +6,10 @@ Everything typed by people or fetched from networks goes through :func:`e` (html
 from __future__ import annotations
 
 import html
+import re
 
 from app.charts import style as st
-from app.charts.figures import category_label
+from app.charts.figures import category_label, format_hours
 from app.charts.lang import translate
 from app.services.dashboard import DashboardData
 
@@ -21,8 +22,18 @@ def fmt_figure(key: str, value, language: str) -> str:
     if value is None:
         return "—"
     if key in ("engagement_rate", "answered_within_delay"):
-        return st.format_number(value * 100, language, 1) + " %"
+        return percent(value * 100, language, 1)
     return st.format_number(value, language)
+
+
+def percent(value: float, language: str, decimals: int = 0) -> str:
+    """« 4,0 % »: a no-break space keeps the sign with its figure, and a true minus sign."""
+    return st.format_number(value, language, decimals).replace("-", "\u2212") + "\u00a0%"
+
+
+def signed_percent(change: float, language: str) -> str:
+    """A change as « +1,9 % » or « −51,1 % » (typographic minus, not a hyphen)."""
+    return ("+" if change >= 0 else "") + percent(change * 100, language, 1)
 
 
 def figure_name(key: str) -> str:
@@ -39,23 +50,82 @@ def figure_name(key: str) -> str:
     }[key]
 
 
-def html_table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+STRIPE = "#f3f6fb"
+
+
+def html_table(
+    header: list[str],
+    rows: list[list[str]],
+    numeric_from: int = 1,
+    widths: list[int] | None = None,
+) -> str:
+    """A table with a tinted header and striped rows; ``widths`` in percent per column."""
+
     def cell(tag: str, i: int, content: str) -> str:
+        width = f' width="{widths[i]}%"' if widths else ""
         if i >= numeric_from:  # figures right-aligned, kept apart from their neighbours
             # Qt's rich text ignores cell padding in this renderer: keep columns apart
-            return f'<{tag} align="right">&nbsp;&nbsp;&nbsp;&nbsp;{content}</{tag}>'
-        return f"<{tag}>{content}&nbsp;&nbsp;</{tag}>"
+            return f'<{tag} align="right"{width}>&nbsp;&nbsp;&nbsp;&nbsp;{content}&nbsp;</{tag}>'
+        return f"<{tag}{width}>{content}&nbsp;&nbsp;</{tag}>"
 
     head = "".join(cell("th", i, e(h)) for i, h in enumerate(header))
     body = "".join(
-        "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows
+        (f'<tr bgcolor="{STRIPE}">' if n % 2 else "<tr>")
+        + "".join(cell("td", i, c) for i, c in enumerate(r))
+        + "</tr>"
+        for n, r in enumerate(rows)
     )
-    return f'<table width="100%" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>'
+    return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
+
+
+# Qt's rich text drops a heading's top margin after a table: an empty line keeps them apart
+HEADING_SPACE = {2: 12, 3: 6}
 
 
 def heading_html(text: str, level: int = 2, new_page: bool = False) -> str:
-    style = ' style="page-break-before: always"' if new_page else ""
-    return f"<h{level}{style}>{e(text)}</h{level}>"
+    if new_page:
+        return f'<h{level} style="page-break-before: always">{e(text)}</h{level}>'
+    space = HEADING_SPACE.get(level, 0)
+    spacer = f'<p style="margin: 0; font-size: {space}pt">&nbsp;</p>' if space else ""
+    return f'{spacer}<h{level} style="margin-top: 0">{e(text)}</h{level}>'
+
+
+_HEADING = re.compile(r"<h([23])( style=\"[^\"]*\")?>")
+_CONTENT = re.compile(r"<(td|p)\b[^>]*>")
+
+
+def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
+    """Mark each heading and the start of what follows it with anchors ``hN`` and ``kN``.
+
+    Rendered once, the anchors' pages tell which headings were left alone at the bottom of
+    a page (``hN`` on one page, ``kN`` on the next); rendered again with those numbers in
+    ``breaks``, these headings start a new page instead.
+    """
+    out, pos = [], 0
+    for n, match in enumerate(_HEADING.finditer(body)):
+        if match.start() < pos:
+            continue
+        start = match.start()
+        tag = match.group(0)
+        if n in breaks:
+            tag = f'<h{match.group(1)} style="page-break-before: always">'
+        out.append(body[pos:start] + tag + f'<a name="h{n}"></a>')
+        pos = match.end()
+        content = _CONTENT.search(body, body.index("</h", pos))
+        if content:
+            out.append(body[pos : content.end()] + f'<a name="k{n}"></a>')
+            pos = content.end()
+    out.append(body[pos:])
+    return "".join(out)
+
+
+def widowed_headings(anchors: dict[str, int]) -> set[int]:
+    """Headings whose content starts on a later page (see :func:`keep_headings_with_content`)."""
+    out = set()
+    for name, page in anchors.items():
+        if name.startswith("h") and anchors.get("k" + name[1:], page) > page:
+            out.add(int(name[1:]))
+    return out
 
 
 def no_data(text: str | None = None) -> str:
@@ -128,9 +198,9 @@ def compliance_section(data: DashboardData, extra: dict, language: str) -> str:
                 [
                     [
                         e(category_label(d.category)),
-                        e(f"{st.format_number(d.delay_minutes / 60, language, 1)} h"),
+                        e(f"{format_hours(d.delay_minutes, language)}\u00a0h"),
                         str(d.messages),
-                        st.format_number((d.share_within or 0) * 100, language) + " %",
+                        percent((d.share_within or 0) * 100, language),
                     ]
                     for d in rows
                 ],

@@ -256,3 +256,29 @@ def test_report_language_is_the_reports_own_and_cancel_writes_nothing(db, shop, 
         )
     assert sorted(p.name for p in tmp_path.glob("*.pdf*")) == ["en.pdf", "fr.pdf"]  # no part left
     assert not list(tmp_path.glob(".tribune-*"))
+
+
+def test_headings_left_alone_at_a_page_bottom_move_to_the_next_page():
+    from app.documents.report_sections import (
+        heading_html,
+        html_table,
+        keep_headings_with_content,
+        signed_percent,
+        widowed_headings,
+    )
+
+    body = (
+        heading_html("Key figures", new_page=True)
+        + html_table(["Figure", "Value"], [["Clicks", "3"], ["Posts", "4"]])
+        + heading_html("Objectives")
+        + "<p>none</p>"
+    )
+    marked = keep_headings_with_content(body)
+    assert marked.count('<a name="h') == 2 and marked.count('<a name="k') == 2
+    assert marked.index('name="k0"') > marked.index("<td")  # the first row, not the header
+    # laid out: heading 1 on page 2, its paragraph on page 3 -> heading 1 starts page 3
+    assert widowed_headings({"h0": 1, "k0": 1, "h1": 2, "k1": 3}) == {1}
+    moved = keep_headings_with_content(body, {1})
+    assert moved.count("page-break-before: always") == 2
+    assert signed_percent(-0.511, "fr") == "\u2212" + "51,1\u00a0%"
+    assert signed_percent(0.019, "en") == "+1.9\u00a0%"
