@@ -120,7 +120,7 @@ def tribune_round(app, db, client_id, end) -> float:
 
     t0 = time.perf_counter()
     period = period_for("custom", end - dt.timedelta(days=DAYS - 1), end)
-    _data, figures = compute_dashboard(db, client_id, period, "fr")
+    _data, figures, _hint = compute_dashboard(db, client_id, period, "fr")
     show_and_paint(app, list(figures.values()))
     return time.perf_counter() - t0
 

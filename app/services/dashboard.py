@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +17,8 @@ from app.services import report_sources as sources
 from app.services.charter_rules import rules_in_force
 from app.services.clients import get_client
 from app.services.dashboard_periods import Period
+from app.services.dashboard_slots import best_slots as _best
+from app.services.dashboard_slots import slot_stats as _slot_stats
 from app.services.metrics import AccountRef, PostTotals, account_days, client_accounts, post_totals
 from app.services.metrics_health import FollowerJump, detect_follower_jumps
 
@@ -177,23 +178,12 @@ def _posts_per_week_from_metrics(rows, accounts) -> dict[str, dict[dt.date, int]
 
 
 def _engagement_heatmap(posts: list[PostTotals], timezone: str):
-    tz = ZoneInfo(timezone)
-    total = [[0.0] * 24 for _ in range(7)]
-    count = [[0] * 24 for _ in range(7)]
-    for post in posts:
-        if post.published_at is None:
-            continue
-        local = post.published_at.astimezone(tz)
-        total[local.weekday()][local.hour] += post.engagements
-        count[local.weekday()][local.hour] += 1
+    total, count = _slot_stats(posts, timezone)
     grid = tuple(
         tuple(total[d][h] / count[d][h] if count[d][h] else 0.0 for h in range(24))
         for d in range(7)
     )
-    slots = sorted(
-        ((grid[d][h], d, h) for d in range(7) for h in range(24) if count[d][h] >= 4), reverse=True
-    )
-    return grid, tuple((d, h) for _, d, h in slots[:3])
+    return grid, tuple((d, h) for _, d, h in _best(total, count))
 
 
 PERIOD_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
@@ -346,8 +336,10 @@ def dashboard_data(
 
 
 def best_posting_slots(session: Session, client_id: int, today: dt.date | None = None):
-    """The three best (weekday, local hour) slots over the last year, for the calendar's hint."""
-    client = get_client(session, client_id)
-    today = today or dt.date.today()
-    posts = post_totals(session, client_id, today - dt.timedelta(days=365), today)
-    return _engagement_heatmap(posts, client.timezone)[1]
+    """The three best (weekday, local hour) slots over the last year, for the calendar's hint.
+
+    :func:`app.services.dashboard_slots.posting_hint` gives the same slots with their figures.
+    """
+    from app.services.dashboard_slots import posting_hint
+
+    return tuple((s.weekday, s.hour) for s in posting_hint(session, client_id, today).slots)

@@ -214,3 +214,11 @@ def test_best_posting_slots_for_the_calendar_hint(db, client_ids):
     with db.read() as s:
         slots = best_posting_slots(s, cid, today)
     assert slots[0] == (1, 19) and (0, 9) in slots
+    from app.services.dashboard_slots import posting_hint
+
+    with db.read() as s:
+        hint = posting_hint(s, cid, today)
+    assert tuple((h.weekday, h.hour) for h in hint.slots) == slots  # what the calendar shows
+    best = hint.slots[0]
+    assert best.average_engagements == 300 and best.posts == 8 and hint.posts == 16
+    assert hint.start == today - dt.timedelta(days=365) and hint.end == today

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -61,6 +62,8 @@ def test_switch_periods_and_clients(qtbot, main_window, two_clients):
     qtbot.waitUntil(lambda: area.data.client_id == first, timeout=20000)
     assert "matplotlib" in type(area.panels["audience"].canvas).__module__
     assert not area.best_times.isVisible()  # no post metrics here: no hint made up
+    assert area.best_times_box.isVisible()
+    assert area.best_times_note.text().startswith("Not enough published posts with metrics")
     month_label = area.period_label.text()
     followers = area.figure_labels["followers"][1].text()
     assert area.warning.isVisible() and "+3" in area.warning.text()  # the bought followers
@@ -108,6 +111,32 @@ def test_charts_fit_a_1400_px_window(qtbot, main_window, two_clients):
     qtbot.wait(50)
     assert main_window.width() == 1400
     assert main_window.minimumSizeHint().width() <= 1400
+
+
+def test_best_times_to_post_are_the_calendars_hint(qtbot, main_window, two_clients, sqlite_db):
+    from app.services.dashboard import best_posting_slots
+    from app.services.metrics import record_post_samples
+    from app.services.network_data import PostMetricSample
+
+    first = two_clients[0]
+    with sqlite_db.read() as s:
+        tz = ZoneInfo(clients.get_client(s, first).timezone)
+    samples, details = [], {}
+    for week in range(1, 6):  # five Wednesdays at 18:00 local time, well liked
+        day = dt.date.today() - dt.timedelta(weeks=week)
+        day -= dt.timedelta(days=(day.weekday() - 2) % 7)
+        samples.append(PostMetricSample("instagram", f"w{week}", day, reactions=200 + week))
+        details[f"w{week}"] = {"published_at": dt.datetime.combine(day, dt.time(18), tz)}
+    with sqlite_db.session() as s:
+        record_post_samples(s, first, samples, details=details)
+    with sqlite_db.read() as s:
+        slots = best_posting_slots(s, first)
+    main_window.select_client(first)
+    area = _charts(qtbot, main_window)
+    qtbot.waitUntil(lambda: area.data.client_id == first, timeout=20000)
+    assert slots == ((2, 18),)
+    assert area.best_times.isVisible() and area.best_times.text() == "Wed 18 h"
+    assert "203 engagements per post on average; from 5 posts" in area.best_times_note.text()
 
 
 def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_db, tmp_path):

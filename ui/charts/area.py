@@ -29,16 +29,23 @@ from app.charts.figures import CHART_KEYS, build
 from app.i18n import system_language
 from app.services.dashboard import DashboardData, dashboard_data
 from app.services.dashboard_periods import PERIOD_KINDS, Period, period_for
+from app.services.dashboard_slots import PostingHint, posting_hint
 from ui.areas import AreaServices, WorkspaceArea
+from ui.charts.best_times import BestTimesBox
 from ui.charts.panel import ChartPanel
 from ui.messages import show_error
 
 
 def compute_dashboard(db, client_id: int, period: Period, language: str):
-    """Worker: read the data and build every figure (no widget touched here)."""
+    """Worker: read the data and build every figure (no widget touched here).
+
+    Returns (DashboardData, {chart key: Figure}, PostingHint): the hint is the calendar's
+    (best times over the twelve months up to today, whatever the period shown).
+    """
     with db.read() as session:
         data = dashboard_data(session, client_id, period)
-    return data, {key: build(key, data, language) for key in CHART_KEYS}
+        hint = posting_hint(session, client_id)
+    return data, {key: build(key, data, language) for key in CHART_KEYS}, hint
 
 
 FIGURES_PER_ROW = 5
@@ -120,11 +127,10 @@ class ChartsArea(WorkspaceArea):
         self.warning.setVisible(False)
         outer.addWidget(self.warning)
 
-        self.best_times = QLabel()
-        self.best_times.setObjectName("chartsBestTimes")
-        self.best_times.setTextFormat(Qt.TextFormat.PlainText)
-        self.best_times.setVisible(False)
-        outer.addWidget(self.best_times)
+        self.best_times_box = BestTimesBox(self.language)
+        self.best_times = self.best_times_box.slots
+        self.best_times_note = self.best_times_box.note
+        outer.addWidget(self.best_times_box)
 
         self.status = QLabel(self.tr("Loading…"))
         self.status.setObjectName("chartsStatus")
@@ -228,13 +234,13 @@ class ChartsArea(WorkspaceArea):
     def _loaded(self, request: int, result) -> None:
         if request != self._request:
             return  # the user moved on: an older answer
-        data, figures = result
+        data, figures, hint = result
         self.data = data
         for key, panel in self.panels.items():
             panel.show_figure(figures[key], data)
         self._show_figures(data)
         self._show_warnings(data)
-        self._show_best_times(data)
+        self._show_best_times(hint)
         if data.has_metrics:
             self.status.setVisible(False)
         else:
@@ -309,17 +315,9 @@ class ChartsArea(WorkspaceArea):
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
 
-    def _show_best_times(self, data: DashboardData) -> None:
-        days = chart_style.weekday_names(self.language)
-        slots = ", ".join(f"{days[d]} {h} h" for d, h in data.best_slots)
-        self.best_times.setText(
-            self.tr("Best times to post (engagement over the last 12 months): {slots}").format(
-                slots=slots
-            )
-            if slots
-            else ""
-        )
-        self.best_times.setVisible(bool(slots))
+    def _show_best_times(self, hint: PostingHint) -> None:
+        self.hint = hint
+        self.best_times_box.show_hint(hint)
 
     def open_report_dialog(self) -> None:
         if self.client is None:
