@@ -260,50 +260,6 @@
       <translation>Graphiques mis à jour</translation>
     </message>
     <message>
-      <source>Followers</source>
-      <translation>Abonnés</translation>
-    </message>
-    <message>
-      <source>New followers</source>
-      <translation>Nouveaux abonnés</translation>
-    </message>
-    <message>
-      <source>Impressions</source>
-      <translation>Impressions</translation>
-    </message>
-    <message>
-      <source>Engagements</source>
-      <translation>Engagements</translation>
-    </message>
-    <message>
-      <source>Engagement rate</source>
-      <translation>Taux d’engagement</translation>
-    </message>
-    <message>
-      <source>Clicks</source>
-      <translation>Clics</translation>
-    </message>
-    <message>
-      <source>Posts</source>
-      <translation>Publications</translation>
-    </message>
-    <message>
-      <source>Messages</source>
-      <translation>Messages</translation>
-    </message>
-    <message>
-      <source>Answered in time</source>
-      <translation>Réponses dans les délais</translation>
-    </message>
-    <message>
-      <source>no comparison</source>
-      <translation>pas de comparaison</translation>
-    </message>
-    <message>
-      <source>{change} % vs previous</source>
-      <translation>{change} % vs précédente</translation>
-    </message>
-    <message>
       <source>Suspicious follower jump on {account}: +{gain} followers on {day} while engagement stayed flat (×{lift}). Bought or fake followers?</source>
       <translation>Hausse d’abonnés suspecte sur {account} : +{gain} abonnés le {day} alors que l’engagement est resté stable (×{lift}). Abonnés achetés ou faux comptes ?</translation>
     </message>
@@ -376,6 +332,53 @@
     <message>
       <source>Unknown period: {kind} (week, month, quarter or custom).</source>
       <translation>Période inconnue : {kind} (week, month, quarter ou custom).</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyFigures</name>
+    <message>
+      <source>Followers</source>
+      <translation>Abonnés</translation>
+    </message>
+    <message>
+      <source>New followers</source>
+      <translation>Nouveaux abonnés</translation>
+    </message>
+    <message>
+      <source>Impressions</source>
+      <translation>Impressions</translation>
+    </message>
+    <message>
+      <source>Engagements</source>
+      <translation>Engagements</translation>
+    </message>
+    <message>
+      <source>Engagement rate</source>
+      <translation>Taux d’engagement</translation>
+    </message>
+    <message>
+      <source>Clicks</source>
+      <translation>Clics</translation>
+    </message>
+    <message>
+      <source>Posts</source>
+      <translation>Publications</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Messages</translation>
+    </message>
+    <message>
+      <source>Answered in time</source>
+      <translation>Réponses dans les délais</translation>
+    </message>
+    <message>
+      <source>no comparison</source>
+      <translation>pas de comparaison</translation>
+    </message>
+    <message>
+      <source>{change} % vs previous</source>
+      <translation>{change} % vs précédente</translation>
     </message>
   </context>
   <context>

@@ -1,20 +1,20 @@
 """The Charts area of a client workspace: period selector, key figures, warnings, charts.
 
-The data is read and every figure built in a worker (ui.tasks.TaskRunner); the GUI thread
-only wraps the figures in canvases, which paint with ``draw_idle``. A result that arrives
-after the user switched client or period is dropped.
+The data is read, every figure built and drawn to an image with Agg in a worker
+(ui.tasks.TaskRunner); the GUI thread only shows the pixmaps, and has them drawn again
+(in a worker) when the panels change width. A result that arrives after the user switched
+client or period is dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,29 +26,37 @@ from PySide6.QtWidgets import (
 
 from app.charts import style as chart_style
 from app.charts.figures import CHART_KEYS, build
+from app.charts.render import figure_image
 from app.i18n import system_language
 from app.services.dashboard import DashboardData, dashboard_data
 from app.services.dashboard_periods import PERIOD_KINDS, Period, period_for
 from app.services.dashboard_slots import PostingHint, posting_hint
 from ui.areas import AreaServices, WorkspaceArea
 from ui.charts.best_times import BestTimesBox
+from ui.charts.key_figures import KeyFigures
 from ui.charts.panel import ChartPanel
 from ui.messages import show_error
 
 
-def compute_dashboard(db, client_id: int, period: Period, language: str):
-    """Worker: read the data and build every figure (no widget touched here).
+def compute_dashboard(
+    db, client_id: int, period: Period, language: str, width: int | None = None, ratio=1.0
+):
+    """Worker: read the data, build every figure and draw it to an image (no widget here).
 
-    Returns (DashboardData, {chart key: Figure}, PostingHint): the hint is the calendar's
-    (best times over the twelve months up to today, whatever the period shown).
+    Returns (DashboardData, {chart key: Figure}, PostingHint, {chart key: QImage}): the
+    images are ``width`` logical pixels wide (the figure's own size when None); the hint is
+    the calendar's (best times over the twelve months up to today, whatever the period).
     """
     with db.read() as session:
         data = dashboard_data(session, client_id, period)
         hint = posting_hint(session, client_id)
-    return data, {key: build(key, data, language) for key in CHART_KEYS}, hint
+    figures = {key: build(key, data, language) for key in CHART_KEYS}
+    return data, figures, hint, draw_images(figures, width, ratio)
 
 
-FIGURES_PER_ROW = 5
+def draw_images(figures: dict, width: int | None, ratio: float) -> dict:
+    """Worker: every figure drawn by Agg (the GUI thread only shows the pixmaps)."""
+    return {key: figure_image(fig, width, ratio) for key, fig in figures.items()}
 
 
 class ChartsArea(WorkspaceArea):
@@ -105,15 +113,9 @@ class ChartsArea(WorkspaceArea):
         bar.addWidget(self.report_button)
         outer.addLayout(bar)
 
-        self.figures_box = QFrame()
-        self.figures_box.setObjectName("keyFigures")
-        self.figures_grid = QGridLayout(self.figures_box)
-        self.figures_grid.setContentsMargins(0, 4, 0, 4)
-        self.figures_grid.setHorizontalSpacing(24)
-        self.figures_grid.setVerticalSpacing(0)
-        for col in range(FIGURES_PER_ROW):
-            self.figures_grid.setColumnStretch(col, 1)
-        self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        self.figures_box = KeyFigures(self.language)
+        self.figures_grid = self.figures_box.grid
+        self.figure_labels = self.figures_box.labels
         outer.addWidget(self.figures_box)
 
         self.warning = QLabel()
@@ -148,6 +150,12 @@ class ChartsArea(WorkspaceArea):
             self.panels[key] = panel
             self.panels_layout.addWidget(panel)
         self.panels_layout.addStretch(1)
+        self._figures: dict = {}
+        self._redrawing = False
+        self._redraw_timer = QTimer(self, singleShot=True, interval=150)
+        self._redraw_timer.timeout.connect(self._redraw)
+        for panel in self.panels.values():
+            panel.width_changed.connect(self._schedule_redraw)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
 
@@ -220,11 +228,40 @@ class ChartsArea(WorkspaceArea):
         self.status.setText(self.tr("Loading…"))
         self.status.setVisible(True)
         db, language = self.services.db, self.language
+        width, ratio = self._image_width(), self.devicePixelRatioF()
         self.services.tasks.run(
-            lambda: compute_dashboard(db, client_id, period, language),
+            lambda: compute_dashboard(db, client_id, period, language, width, ratio),
             lambda result: self._loaded(request, result),
             lambda exc: self._failed(request, exc),
         )
+
+    def _image_width(self) -> int | None:
+        return next(iter(self.panels.values())).image_width()
+
+    def _schedule_redraw(self) -> None:
+        self._redraw_timer.start()
+
+    def _redraw(self) -> None:
+        """The panels changed width: draw the same figures again at the new width."""
+        width = self._image_width()
+        if not self._figures or not width:
+            return
+        if self._redrawing:  # one worker at a time touches the figures
+            self._redraw_timer.start()
+            return
+        self._redrawing = True
+        request, figures, ratio = self._request, self._figures, self.devicePixelRatioF()
+
+        def done(images) -> None:
+            self._redrawing = False
+            if request == self._request:
+                for key, panel in self.panels.items():
+                    panel.show_figure(figures[key], self.data, images[key])
+
+        def failed(exc) -> None:
+            self._redrawing = False
+
+        self.services.tasks.run(lambda: draw_images(figures, width, ratio), done, failed)
 
     def _failed(self, request: int, exc: BaseException) -> None:
         if request == self._request:
@@ -234,11 +271,11 @@ class ChartsArea(WorkspaceArea):
     def _loaded(self, request: int, result) -> None:
         if request != self._request:
             return  # the user moved on: an older answer
-        data, figures, hint = result
-        self.data = data
+        data, figures, hint, images = result
+        self.data, self._figures = data, figures
         for key, panel in self.panels.items():
-            panel.show_figure(figures[key], data)
-        self._show_figures(data)
+            panel.show_figure(figures[key], data, images[key])
+        self.figures_box.show_figures(data)
         self._show_warnings(data)
         self._show_best_times(hint)
         if data.has_metrics:
@@ -249,55 +286,6 @@ class ChartsArea(WorkspaceArea):
             )
         self.status_message.emit(self.tr("Charts updated"))
         self.loaded.emit()
-
-    def figure_names(self) -> dict[str, str]:
-        return {
-            "followers": self.tr("Followers"),
-            "follower_growth": self.tr("New followers"),
-            "impressions": self.tr("Impressions"),
-            "engagements": self.tr("Engagements"),
-            "engagement_rate": self.tr("Engagement rate"),
-            "clicks": self.tr("Clicks"),
-            "posts": self.tr("Posts"),
-            "messages": self.tr("Messages"),
-            "answered_within_delay": self.tr("Answered in time"),
-        }
-
-    def _show_figures(self, data: DashboardData) -> None:
-        names = self.figure_names()
-        for index, figure in enumerate(data.key_figures):
-            # rows of FIGURES_PER_ROW: nine figures side by side forced the window wider
-            row, col = divmod(index, FIGURES_PER_ROW)
-            if figure.key not in self.figure_labels:
-                name, value, change = QLabel(names[figure.key]), QLabel(), QLabel()
-                name.setObjectName("keyFigureName")
-                value.setObjectName("keyFigureValue")
-                value.setStyleSheet("font-size: 15pt; font-weight: 600;")
-                change.setObjectName("keyFigureChange")
-                self.figures_grid.addWidget(name, 3 * row, col)
-                self.figures_grid.addWidget(value, 3 * row + 1, col)
-                self.figures_grid.addWidget(change, 3 * row + 2, col)
-                if row:  # a gap between two rows of figures
-                    name.setContentsMargins(0, 8, 0, 0)
-                self.figure_labels[figure.key] = (name, value, change)
-            _name, value, change = self.figure_labels[figure.key]
-            value.setText(self.format_figure(figure.key, figure.value))
-            if figure.change is None:
-                change.setText(self.tr("no comparison"))
-                change.setStyleSheet("color: #6b7385;")
-            else:
-                pct = chart_style.format_number(figure.change * 100, self.language, 1)
-                sign = "+" if figure.change >= 0 else ""
-                change.setText(self.tr("{change} % vs previous").format(change=sign + pct))
-                colour = "#2f9e44" if figure.change >= 0 else "#e03131"
-                change.setStyleSheet(f"color: {colour};")
-
-    def format_figure(self, key: str, value) -> str:
-        if value is None:
-            return "—"
-        if key in ("engagement_rate", "answered_within_delay"):
-            return chart_style.format_number(value * 100, self.language, 1) + " %"
-        return chart_style.format_number(value, self.language)
 
     def _show_warnings(self, data: DashboardData) -> None:
         lines = [

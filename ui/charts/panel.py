@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,7 +28,13 @@ from ui.messages import show_error
 
 
 class ChartPanel(QFrame):
-    """A titled chart with its tool buttons; :meth:`show_figure` swaps in a new figure."""
+    """A titled chart with its tool buttons; :meth:`show_figure` swaps in a new figure.
+
+    Signals:
+        width_changed(): the panel's width no longer matches its drawn image (redraw it).
+    """
+
+    width_changed = Signal()
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +42,8 @@ class ChartPanel(QFrame):
         self.data = None
         self.figure = None
         self.canvas: FigureCanvasQTAgg | None = None
+        self.picture: QLabel | None = None  # the figure drawn off the GUI thread
+        self.image_drawn_width = 0
         self.setObjectName("chartPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -71,13 +79,36 @@ class ChartPanel(QFrame):
         for button in (self.copy_button, self.save_button, self.csv_button):
             button.setEnabled(on)
 
-    def show_figure(self, figure, data) -> None:
-        """Show ``figure`` (built off the GUI thread) for ``data``; paints on the next idle."""
+    def image_width(self) -> int | None:
+        """The width (logical px) an image should have to fill the panel, if laid out yet."""
+        width = self.contentsRect().width() - 16  # the layout's margins
+        return width if self.isVisible() and width > 200 else None
+
+    def show_figure(self, figure, data, image: QImage | None = None) -> None:
+        """Show ``figure`` for ``data``.
+
+        With ``image`` (the figure already drawn by Agg in a worker) the GUI thread only
+        shows a pixmap; without it, an interactive canvas draws the figure on the next idle.
+        """
         self.figure, self.data = figure, data
-        if self.canvas is not None:
-            self.holder.removeWidget(self.canvas)
-            self.canvas.setParent(None)
-            self.canvas.deleteLater()
+        if image is not None:
+            self._drop_canvas()
+            if self.picture is None:
+                self.picture = QLabel(self)
+                self.picture.setObjectName("chartPicture")
+                self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                self.holder.addWidget(self.picture)
+            self.picture.setPixmap(QPixmap.fromImage(image))
+            self.picture.setFixedHeight(round(image.height() / image.devicePixelRatio()))
+            self.image_drawn_width = round(image.width() / image.devicePixelRatio())
+            self._set_enabled(True)
+            return
+        if self.picture is not None:
+            self.holder.removeWidget(self.picture)
+            self.picture.deleteLater()
+            self.picture = None
+        self._drop_canvas()
         self.canvas = FigureCanvasQTAgg(figure)
         _width, height = figure.get_size_inches()
         self.canvas.setMinimumHeight(int(height * 100 * 0.9))
@@ -86,6 +117,19 @@ class ChartPanel(QFrame):
         self.holder.addWidget(self.canvas)
         self.canvas.draw_idle()
         self._set_enabled(True)
+
+    def _drop_canvas(self) -> None:
+        if self.canvas is not None:
+            self.holder.removeWidget(self.canvas)
+            self.canvas.setParent(None)
+            self.canvas.deleteLater()
+            self.canvas = None
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = self.image_width()
+        if self.picture is not None and width and abs(width - self.image_drawn_width) > 4:
+            self.width_changed.emit()
 
     # -- actions ---------------------------------------------------------------------------
     def image_bytes(self, fmt: str = "png", dpi: int = 150) -> bytes:
