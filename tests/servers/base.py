@@ -23,6 +23,7 @@ class LoopbackServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else 40 ms of delayed ACK per answer
 
             def log_message(self, *args):
                 pass
