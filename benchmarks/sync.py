@@ -114,22 +114,41 @@ def fetch(base: str) -> int:
         return len(c.fetch({}, max_pages=1000).items)
 
 
-def full_sync(base: str, folder: Path, run: int) -> int:
+def prepare(base: str, folder: Path, run: int):
+    """A migrated SQLite file with one client and its Mastodon account (not timed)."""
     from app.db import Database
     from app.services import clients
-    from app.services.sync import sync_client
 
     db = Database(f"sqlite:///{folder / f'bench{run}.sqlite3'}")
     db.upgrade()
     with db.session() as s:
         c = clients.create_client(s, "Marque")
         clients.add_account(s, c.id, "mastodon", "marque", base_url=base)
+    return db, c.id
+
+
+def full_sync(prepared) -> int:
+    from app.services.sync import sync_client
+
+    db, client_id = prepared.pop()
     report = sync_client(
-        db, c.id, token_of=lambda cu, au: "t", max_pages=1000, publish=False, samples=False
+        db, client_id, token_of=lambda cu, au: "t", max_pages=1000, publish=False, samples=False
     )
     db.dispose()
     assert report.ok, report
     return report.accounts[0].added
+
+
+def ingest_only(args) -> int:
+    """The inbox's ingest_messages alone, on the items already fetched (for the breakdown)."""
+    from app.services.inbox_ingest import ingest_messages
+
+    prepared, items = args
+    db, client_id = prepared.pop()
+    with db.session() as s:
+        result = ingest_messages(s, client_id, items)
+    db.dispose()
+    return result.added
 
 
 def best(fn, *args) -> tuple[float, int]:
@@ -151,13 +170,24 @@ def main() -> None:
         fetch(base)
         t_bare, n_bare = best(bare, base)
         t_fetch, n_fetch = best(fetch, base)
-        runs = iter(range(100))
-        t_sync, n_sync = best(lambda b: full_sync(b, Path(tmp), next(runs)), base)
+        prepared = [prepare(base, Path(tmp), run) for run in range(5)]
+        t_sync, n_sync = best(full_sync, prepared)
+        from app.connectors import AccountRef, connector_for
+        from app.connectors.http import Http
+
+        with Http() as http:
+            c = connector_for(AccountRef(1, 1, "mastodon", "marque", base, "t"), http)
+            items = list(c.fetch({}, max_pages=1000).items)
+        prepared = [prepare(base, Path(tmp), run) for run in range(5, 10)]
+        t_ingest, _ = best(ingest_only, (prepared, items))
     assert n_bare == n_fetch == n_sync == N, (n_bare, n_fetch, n_sync)
     print(f"{N} mentions in {N // PAGE} pages of {PAGE}")
     print(f"bare httpx pages + json   {t_bare:7.3f} s")
     print(f"Tribune connector fetch   {t_fetch:7.3f} s   ratio {t_fetch / t_bare:5.2f}x")
     print(f"tribune sync (into inbox) {t_sync:7.3f} s   ratio {t_sync / t_bare:5.2f}x")
+    print(f"  of which the inbox's ingest_messages alone {t_ingest:.3f} s;")
+    rest = t_sync - t_ingest
+    print(f"  sync minus ingest       {rest:7.3f} s   ratio {rest / t_bare:5.2f}x")
 
 
 if __name__ == "__main__":
