@@ -21,6 +21,7 @@ STEPS = [
     "app.demo.clients",
     # FEATURE-DEMO-BEGIN
     "app.demo.metrics",
+    "app.demo.sync_history",
     # FEATURE-DEMO-END
 ]
 
