@@ -226,6 +226,7 @@ def _sync_account(
                 translate("Sync", "No token in the system keyring for this account: reconnect it.")
             )
         connector = connector_for(AccountRef(aid, client_id, net, handle, base_url, token), http)
+        _daily_check(db, client_id, aid, connector, now)
         cursor = load_cursor(db, aid)
 
         def page_progress(n, label):
@@ -290,6 +291,20 @@ def _sync_account(
     return AccountSyncResult(
         aid, net, handle, outcome, requests=http.requests - before, message=message, **counts
     )
+
+
+def _daily_check(db, client_id, aid, connector, now) -> None:
+    """Once a day: who we are and when the token expires (Meta's last about 60 days)."""
+    state = load_cursor(db, aid, "check")
+    if state.get("day") == now.date().isoformat():
+        return
+    health = connector.check()
+    with db.session() as s:
+        account = s.get(NetworkAccount, aid)
+        account.token_expires_at = health.token_expires_at
+        if health.display_name and not account.display_name:
+            account.display_name = health.display_name[:200]
+        _save_cursor(s, client_id, aid, {"day": now.date().isoformat()}, "check")
 
 
 def _samples(db, client_id, aid, connector, sinks, now) -> None:

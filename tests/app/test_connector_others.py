@@ -165,6 +165,13 @@ def test_facebook_publish_and_find_after_crash(graph):
     assert found.external_id == pub.external_id
 
 
+def test_facebook_and_instagram_hide_a_comment(graph):
+    fb(graph).hide("1001_1_c7")
+    fb(graph, "instagram", IG).hide("ig_c1", hidden=True)
+    posts = [r for r in graph.log if r[0] == "POST"]
+    assert [p[1] for p in posts] == ["/v21.0/1001_1_c7", "/v21.0/ig_c1"]
+
+
 def test_instagram_comments_and_publish(graph):
     graph.ig_comments = [
         {

@@ -62,8 +62,13 @@ class Memory:
         self.state[vid] = "due" if retryable else "failed"
 
     def sinks(self) -> Sinks:
-        return Sinks(ingest=self.ingest, due_variants=self.due, mark_sending=self.mark_sending,
-                     mark_published=self.mark_published, mark_failed=self.mark_failed)
+        return Sinks(
+            ingest=self.ingest,
+            due_variants=self.due,
+            mark_sending=self.mark_sending,
+            mark_published=self.mark_published,
+            mark_failed=self.mark_failed,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +85,11 @@ def mastodon(mastodon_server):
 
 
 def mention(srv, text, token="bob_token"):
-    httpx.post(srv.base_url + "/api/v1/statuses", json={"status": text},
-               headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+    httpx.post(
+        srv.base_url + "/api/v1/statuses",
+        json={"status": text},
+        headers={"Authorization": f"Bearer {token}"},
+    ).raise_for_status()
 
 
 def setup_client(db, accounts):
@@ -89,15 +97,23 @@ def setup_client(db, accounts):
         c = clients.create_client(s, "Fleurs de Lyon")
         ids = {}
         for network, url in accounts:
-            ids[network] = clients.add_account(s, c.id, network, f"{network}-handle",
-                                               base_url=url).id
+            ids[network] = clients.add_account(
+                s, c.id, network, f"{network}-handle", base_url=url
+            ).id
     return c.id, ids
 
 
 def run(db, cid, mem, **kw):
     kw.setdefault("token_of", lambda cu, au: "")
-    return sync_client(db, cid, http=Http(httpx.Client(timeout=3), base_delay=0.01, retries=1),
-                       sinks=mem.sinks(), now=NOW, samples=False, **kw)
+    return sync_client(
+        db,
+        cid,
+        http=Http(httpx.Client(timeout=3), base_delay=0.01, retries=1),
+        sinks=mem.sinks(),
+        now=NOW,
+        samples=False,
+        **kw,
+    )
 
 
 def token_by_network(db):
@@ -105,6 +121,7 @@ def token_by_network(db):
         with db.read() as s:
             net = s.scalar(select(NetworkAccount.network).where(NetworkAccount.uid == account_uid))
         return TOKENS.get(net)
+
     return token_of
 
 
@@ -119,7 +136,11 @@ def test_mentions_into_inbox_then_only_new(db, mastodon):
     assert report.accounts[0].added == 1 and report.accounts[0].duplicates == 0
     assert sorted(m.text for m in mem.inbox.values()) == ["@alice deuxième", "@alice première"]
     with db.read() as s:
-        cursor = s.scalar(select(SyncCursor.value).where(SyncCursor.account_id == ids["mastodon"]))
+        cursor = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == ids["mastodon"], SyncCursor.stream == "inbox"
+            )
+        )
         assert int(cursor["notifications"]) > 0
         health = account_health(s, cid)[0]
         assert health.status == "connected" and health.last_sync_at is not None
@@ -127,10 +148,16 @@ def test_mentions_into_inbox_then_only_new(db, mastodon):
 
 
 def test_one_failing_account_never_stops_the_others(db, mastodon):
-    with BlueskyServer() as bsky, FeedServer("<rss><channel><title>t</title><item><guid>1</guid>"
-                                             "<title>Article</title></item></channel></rss>") as f:
-        cid, ids = setup_client(db, [("bluesky", bsky.base_url), ("mastodon", mastodon.base_url),
-                                     ("rss", f.base_url)])
+    with (
+        BlueskyServer() as bsky,
+        FeedServer(
+            "<rss><channel><title>t</title><item><guid>1</guid>"
+            "<title>Article</title></item></channel></rss>"
+        ) as f,
+    ):
+        cid, ids = setup_client(
+            db, [("bluesky", bsky.base_url), ("mastodon", mastodon.base_url), ("rss", f.base_url)]
+        )
         bsky.fail_next(503, times=10)
         mention(mastodon, "@alice toujours là")
         mem = Memory()
@@ -149,7 +176,11 @@ def test_auth_failure_marks_reconnect_needed_and_reconnect_keeps_cursors(db, mas
     mention(mastodon, "@alice un")
     run(db, cid, mem, token_of=token_by_network(db))
     with db.read() as s:
-        before = s.scalar(select(SyncCursor.value).where(SyncCursor.account_id == ids["mastodon"]))
+        before = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == ids["mastodon"], SyncCursor.stream == "inbox"
+            )
+        )
     report = run(db, cid, mem, token_of=lambda cu, au: "revoked-token")
     assert report.accounts[0].outcome == "auth"
     with db.read() as s:
@@ -163,7 +194,11 @@ def test_auth_failure_marks_reconnect_needed_and_reconnect_keeps_cursors(db, mas
     report = run(db, cid, mem, token_of=token_by_network(db))
     assert report.accounts[0].added == 1 and report.accounts[0].duplicates == 0
     with db.read() as s:
-        after = s.scalar(select(SyncCursor.value).where(SyncCursor.account_id == ids["mastodon"]))
+        after = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == ids["mastodon"], SyncCursor.stream == "inbox"
+            )
+        )
         assert int(after["notifications"]) > int(before["notifications"])
         assert account_health(s, cid)[0].status == "connected"
 
@@ -175,9 +210,16 @@ def test_missing_token_is_reconnect_needed(db, mastodon):
 
 
 def _variant(cid, aid):
-    return DueVariant(variant_id=11, post_id=5, client_id=cid, network="mastodon",
-                      account_id=aid, text="Le marché de Noël ouvre samedi 🎄",
-                      planned_at=NOW - dt.timedelta(minutes=5), idempotency_key="tribune-v11")
+    return DueVariant(
+        variant_id=11,
+        post_id=5,
+        client_id=cid,
+        network="mastodon",
+        account_id=aid,
+        text="Le marché de Noël ouvre samedi 🎄",
+        planned_at=NOW - dt.timedelta(minutes=5),
+        idempotency_key="tribune-v11",
+    )
 
 
 def _alice_statuses(srv):
@@ -224,7 +266,13 @@ def test_cancel_stops_between_accounts(db, mastodon):
     def progress(done, total, label):
         seen.append((done, total))
 
-    report = run(db, cid, Memory(), token_of=token_by_network(db), progress=progress,
-                 is_cancelled=lambda: len(seen) >= 2)
+    report = run(
+        db,
+        cid,
+        Memory(),
+        token_of=token_by_network(db),
+        progress=progress,
+        is_cancelled=lambda: len(seen) >= 2,
+    )
     assert report.cancelled and report.accounts[-1].outcome == "cancelled"
     assert report.accounts[0].outcome == "ok"

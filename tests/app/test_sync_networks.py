@@ -130,6 +130,12 @@ def test_every_network_into_the_inbox_and_posts_out(db):
             ("rss", "La boulangerie Dupré primée"),
         ]
         assert len(bsky.records) == 1 and graph.published[0]["message"] == "Galette des rois 👑"
+        from app.services.sync_health import account_health
+
+        with db.read() as s:
+            health = {h.network: h for h in account_health(s, c.id, now=NOW)}
+        assert health["facebook"].token_expires_at == dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+        assert health["facebook"].expires_in_days == 52 and health["facebook"].status == "connected"
         assert queue.state[1].startswith("at://") and queue.state[2] == "1001_100"
         bsky_calls = len(bsky.requests_to("listNotifications"))
         bsky.add_mention(2, "encore !")
