@@ -276,3 +276,24 @@ def test_cancel_stops_between_accounts(db, mastodon):
     )
     assert report.cancelled and report.accounts[-1].outcome == "cancelled"
     assert report.accounts[0].outcome == "ok"
+
+
+def test_badge_counts_accounts_to_reconnect_and_tokens_about_to_expire(db):
+    from app.services.badges import client_badges
+
+    cid, ids = setup_client(db, [("facebook", ""), ("mastodon", ""), ("rss", "")])
+    with db.session() as s:
+        s.get(NetworkAccount, ids["facebook"]).token_expires_at = NOW + dt.timedelta(days=3)
+        s.get(NetworkAccount, ids["mastodon"]).status = "connected"
+    with db.read() as s:
+        assert client_badges(s)[cid].accounts_attention == 1
+        fb = next(h for h in account_health(s, cid, now=NOW) if h.network == "facebook")
+        assert fb.needs_attention and fb.expires_in_days == 3
+        assert fb.label == "Not checked yet"
+    with db.session() as s:
+        s.get(NetworkAccount, ids["facebook"]).status = "connected"
+        s.get(NetworkAccount, ids["rss"]).status = "error"
+    with db.read() as s:
+        assert client_badges(s)[cid].accounts_attention == 2
+        fb = next(h for h in account_health(s, cid, now=NOW) if h.network == "facebook")
+        assert fb.label == "Connected — token expires in 3 days"
