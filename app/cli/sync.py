@@ -76,4 +76,12 @@ def cmd_sync(ctx) -> int:
         },
         human,
     )
+    failing = [r for r in report.accounts if r.outcome != "ok"]
+    if failing:
+        print(
+            translate("Sync", "tribune: {n} of {total} accounts could not be synced.").format(
+                n=len(failing), total=len(report.accounts)
+            ),
+            file=sys.stderr,
+        )
     return 0 if report.ok else 1

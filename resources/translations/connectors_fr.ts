@@ -249,6 +249,10 @@
       <translation>Aucun compte à synchroniser.</translation>
     </message>
     <message>
+      <source>tribune: {n} of {total} accounts could not be synced.</source>
+      <translation>tribune : {n} comptes sur {total} n’ont pas pu être synchronisés.</translation>
+    </message>
+    <message>
       <source>This client has no {network} account.</source>
       <translation>Ce client n’a pas de compte {network}.</translation>
     </message>

@@ -297,3 +297,16 @@ def test_badge_counts_accounts_to_reconnect_and_tokens_about_to_expire(db):
         assert client_badges(s)[cid].accounts_attention == 2
         fb = next(h for h in account_health(s, cid, now=NOW) if h.network == "facebook")
         assert fb.label == "Connected — token expires in 3 days"
+
+
+def test_rate_limit_is_reported_and_never_disconnects(db, mastodon):
+    cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
+    mem = Memory()
+    run(db, cid, mem, token_of=token_by_network(db))  # connected
+    rule = {"match": {"path": "/api/v1/notifications"}, "effect": {"type": "ratelimit"}}
+    httpx.post(mastodon.base_url + "/api/v1/_mock/faults", json=rule).raise_for_status()
+    report = run(db, cid, mem, token_of=token_by_network(db))
+    assert report.accounts[0].outcome == "rate_limited"
+    assert "retry in 5 min" in report.accounts[0].message
+    with db.read() as s:
+        assert s.get(NetworkAccount, ids["mastodon"]).status == "connected"

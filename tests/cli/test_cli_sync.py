@@ -99,6 +99,7 @@ def test_revoked_token_says_reconnect_and_exits_1(cli, sqlite_db, real_keyring, 
     res = cli("sync", "banque-alpine", db_url=url)
     assert res.returncode == 1
     assert "reconnect" in res.stdout and "wrong-token" not in res.stdout + res.stderr
+    assert res.stderr.strip() == "tribune: 1 of 1 accounts could not be synced."
     res = cli("account", "list", "banque-alpine", "--json", db_url=url)
     assert json.loads(res.stdout)[0]["status"] == "reconnect_needed"
 
