@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import secrets
-from app.connectors import TOKENLESS, AccountRef, connector_for
+from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
 from app.connectors.http import Cancelled, Http
 from app.db import Database
@@ -59,10 +59,14 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and all(a.outcome == "ok" for a in self.accounts)
+        return not self.cancelled and all(a.outcome in ("ok", "skipped") for a in self.accounts)
 
     def total(self, name: str) -> int:
         return sum(getattr(a, name) for a in self.accounts)
+
+
+class _Skip(Exception):
+    pass
 
 
 def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
@@ -219,7 +223,12 @@ def _sync_account(
         "failed": 0,
     }
     outcome, message = "ok", ""
+    if net not in CONNECTORS:  # LinkedIn, X...: later; the account is left as it is
+        outcome = "skipped"
+        message = translate("Sync", "No connector for {network} yet; skipped.").format(network=net)
     try:
+        if outcome == "skipped":
+            raise _Skip()
         token = "" if net in TOKENLESS else (token_of(client_uid, auid) or "")
         if net not in TOKENLESS and not token:
             raise AuthError(
@@ -267,6 +276,8 @@ def _sync_account(
                 message = out.messages[0]
         if samples:
             _samples(db, client_id, aid, connector, sinks, now)
+    except _Skip:
+        pass
     except Cancelled:
         outcome, message = "cancelled", translate("Sync", "Cancelled.")
     except AuthError as exc:

@@ -261,6 +261,10 @@
       <translation>Terminé</translation>
     </message>
     <message>
+      <source>No connector for {network} yet; skipped.</source>
+      <translation>Pas encore de connecteur pour {network} ; ignoré.</translation>
+    </message>
+    <message>
       <source>No token in the system keyring for this account: reconnect it.</source>
       <translation>Aucun jeton dans le trousseau système pour ce compte : reconnectez-le.</translation>
     </message>

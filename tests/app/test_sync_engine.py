@@ -203,6 +203,15 @@ def test_auth_failure_marks_reconnect_needed_and_reconnect_keeps_cursors(db, mas
         assert account_health(s, cid)[0].status == "connected"
 
 
+def test_network_without_connector_is_skipped_untouched(db):
+    cid, ids = setup_client(db, [("linkedin", "")])
+    report = run(db, cid, Memory())
+    assert report.ok and report.accounts[0].outcome == "skipped"
+    assert "linkedin" in report.accounts[0].message
+    with db.read() as s:
+        assert s.get(NetworkAccount, ids["linkedin"]).status == "unknown"
+
+
 def test_missing_token_is_reconnect_needed(db, mastodon):
     cid, _ = setup_client(db, [("mastodon", mastodon.base_url)])
     report = run(db, cid, Memory(), token_of=lambda cu, au: None)
