@@ -47,6 +47,7 @@ def cmd_sync(ctx) -> int:
                 "auth": translate("Sync", "reconnect needed"),
                 "rate_limited": translate("Sync", "rate limited"),
                 "unavailable": translate("Sync", "unreachable"),
+                "skipped": translate("Sync", "skipped"),
             }.get(r.outcome, translate("Sync", "error"))
             line = translate(
                 "Sync",
@@ -76,7 +77,7 @@ def cmd_sync(ctx) -> int:
         },
         human,
     )
-    failing = [r for r in report.accounts if r.outcome != "ok"]
+    failing = [r for r in report.accounts if r.outcome not in ("ok", "skipped")]
     if failing:
         print(
             translate("Sync", "tribune: {n} of {total} accounts could not be synced.").format(

@@ -233,6 +233,10 @@
       <translation>injoignable</translation>
     </message>
     <message>
+      <source>skipped</source>
+      <translation>ignoré</translation>
+    </message>
+    <message>
       <source>error</source>
       <translation>erreur</translation>
     </message>
