@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +34,8 @@ from app.services.network_data import IngestResult
 from app.services.publish import publish_due, published_ids
 from app.services.sync_health import set_status
 from app.services.sync_sinks import Sinks, real_sinks
+
+log = logging.getLogger("tribune.sync")
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,7 @@ def _sync_account(
     if net not in CONNECTORS:  # LinkedIn, X...: later; the account is left as it is
         outcome = "skipped"
         message = translate("Sync", "No connector for {network} yet; skipped.").format(network=net)
+    token = ""
     try:
         if outcome == "skipped":
             raise _Skip()
@@ -284,15 +289,19 @@ def _sync_account(
         outcome, message = "auth", exc.message
         with db.session() as s:
             set_status(s, aid, "reconnect_needed", exc.message)
-    except (RateLimited, Unavailable) as exc:  # never "disconnected": try again next time
+    except (RateLimited, Unavailable, BadResponse) as exc:  # transient: status left alone
         outcome, message = exc.kind, exc.message
-    except (BadResponse, ConnectorError) as exc:
-        outcome, message = (exc.kind if isinstance(exc, BadResponse) else "error"), exc.message
+    except ConnectorError as exc:  # refused for good (403, 404, not supported...)
+        outcome, message = "error", exc.message
         with db.session() as s:
             set_status(s, aid, "error", exc.message)
     except Exception as exc:  # a bug or a sink failure must not stop the other accounts
         outcome = "error"
         message = translate("Sync", "Unexpected problem ({kind}).").format(kind=type(exc).__name__)
+        text = traceback.format_exc()
+        log.error(
+            "sync of account %s failed: %s", aid, text.replace(token, "***") if token else text
+        )
     with db.session() as s:
         run = s.get(SyncRun, run_id)
         run.finished_at, run.outcome, run.message = utcnow(), outcome, message

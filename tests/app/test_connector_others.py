@@ -108,6 +108,15 @@ def test_tid_is_valid_and_stable():
     }
 
 
+def test_bluesky_item_without_fields_is_skipped_not_the_rest(bsky):
+    bsky.add_mention(1, "un")
+    bsky.add_mention(2, "deux")
+    del bsky.notifications[0]["record"]
+    result = bsky_conn(bsky).fetch({})
+    assert [i.text for i in result.items] == ["un"]
+    assert len(result.errors) == 1 and result.errors[0].ref.endswith("/n2")
+
+
 def test_bluesky_malformed_notifications(bsky):
     bsky.fail_next(200, path="listNotifications", body={"notifications": "nope"})
     with pytest.raises(BadResponse):

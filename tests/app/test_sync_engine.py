@@ -237,13 +237,14 @@ def _alice_statuses(srv):
     return httpx.get(f"{srv.base_url}/api/v1/accounts/{me['id']}/statuses", headers=h).json()
 
 
-def test_due_post_published_once_even_after_crash_between_send_and_record(db, mastodon):
+def test_due_post_published_once_even_after_crash_between_send_and_record(db, mastodon, caplog):
     cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
     mem = Memory()
     mem.variants.append(_variant(cid, ids["mastodon"]))
     mem.crash_on_record = True
     report = run(db, cid, mem, token_of=token_by_network(db))
     assert report.accounts[0].outcome == "error"
+    assert "power cut" in caplog.text and "alice_token" not in caplog.text
     assert len(_alice_statuses(mastodon)) == 1  # sent, but not recorded
     with db.read() as s:
         assert s.scalar(select(PublishAttempt.state)) == "sending"
