@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
 from app.connectors.http import Cancelled, Http
 from app.db import Database
+from app.errors import Conflict, NotFound
 from app.i18n import translate
 from app.models import Client, NetworkAccount
 from app.models.base import utcnow
@@ -36,6 +38,8 @@ from app.services.sync_health import set_status
 from app.services.sync_sinks import Sinks, real_sinks
 
 log = logging.getLogger("tribune.sync")
+_running: set[int] = set()  # clients being synced in this process (GUI timer + button)
+_running_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -134,11 +138,52 @@ def sync_client(
     """Sync every account of a client (or only those of ``network``)."""
     client_id, client_uid, accounts = _accounts(db, client_ref, network)
     if network and not accounts:
-        from app.errors import NotFound
-
         raise NotFound(
             translate("Sync", "This client has no {network} account.").format(network=network)
         )
+    with _running_lock:
+        if client_id in _running:
+            raise Conflict(translate("Sync", "This client is already being synced."))
+        _running.add(client_id)
+    try:
+        return _sync_accounts(
+            db,
+            client_id,
+            client_uid,
+            accounts,
+            network=network,
+            http=http,
+            sinks=sinks,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            now=now,
+            publish=publish,
+            samples=samples,
+            max_pages=max_pages,
+            token_of=token_of,
+        )
+    finally:
+        with _running_lock:
+            _running.discard(client_id)
+
+
+def _sync_accounts(
+    db,
+    client_id,
+    client_uid,
+    accounts,
+    *,
+    network,
+    http,
+    sinks,
+    progress,
+    is_cancelled,
+    now,
+    publish,
+    samples,
+    max_pages,
+    token_of,
+) -> SyncReport:
     sinks = sinks or real_sinks()
     own_http = http is None
     http = http or Http(is_cancelled=is_cancelled)

@@ -261,6 +261,10 @@
       <translation>Ce client n’a pas de compte {network}.</translation>
     </message>
     <message>
+      <source>This client is already being synced.</source>
+      <translation>Ce client est déjà en cours de synchronisation.</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>Terminé</translation>
     </message>

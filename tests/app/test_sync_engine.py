@@ -320,3 +320,24 @@ def test_rate_limit_is_reported_and_never_disconnects(db, mastodon):
     assert "retry in 5 min" in report.accounts[0].message
     with db.read() as s:
         assert s.get(NetworkAccount, ids["mastodon"]).status == "connected"
+
+
+def test_one_sync_per_client_at_a_time(db):
+    import threading
+
+    from app.errors import Conflict
+
+    with FeedServer("<rss><channel><title>t</title></channel></rss>") as feed:
+        cid, _ = setup_client(db, [("rss", feed.base_url)])
+        feed.fail_next(200, delay=1.0, body="<rss><channel><title>t</title></channel></rss>")
+        first = threading.Thread(target=run, args=(db, cid, Memory()))
+        first.start()
+        import time
+
+        deadline = time.monotonic() + 5
+        while not feed.log and time.monotonic() < deadline:
+            time.sleep(0.02)
+        with pytest.raises(Conflict):
+            run(db, cid, Memory())
+        first.join()
+        assert run(db, cid, Memory()).ok  # finished: a new sync is allowed again
