@@ -18,6 +18,27 @@ from mastodon_mock.testing import MockServer
 from tests.conftest import db_url_of
 
 
+def due_post(db) -> int:
+    import datetime as dt
+
+    from app.services import posts
+    from app.services.posts import VariantInput
+
+    with db.session() as s:
+        p = posts.create_post(
+            s,
+            1,
+            planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1),
+            variants=[VariantInput("mastodon", "Bouquets de Noël en précommande 🎄")],
+            title="Noël",
+            category="produit",
+            status="approved",
+        )
+    with db.session() as s:
+        posts.set_status(s, 1, p.id, "scheduled")
+    return p.id
+
+
 @pytest.fixture
 def secret_token():
     return f"tok-{uuid.uuid4().hex}"
@@ -69,7 +90,7 @@ def test_account_add_then_sync_mentions_and_token_only_in_keyring(
     data = json.loads(res.stdout)
     assert data["ok"] and data["accounts"][0]["added"] == 1
     res = run("sync", "fleurs-de-lyon")
-    assert res.returncode == 0 and "0 new" in res.stdout
+    assert res.returncode == 0 and "0 new" in res.stdout and "0 published" in res.stdout
     res = run("inbox", "list", "fleurs-de-lyon", "--json")
     assert "Livraison à Noël ?" in res.stdout
     # The token is nowhere but the keyring.
