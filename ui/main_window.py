@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
 
         self.sync_bar = SyncBar(self.tasks)
-        self.sync_bar.synced.connect(lambda _report: self.refresh_badges())
+        self.sync_bar.synced.connect(self._after_sync)
         h_layout.addWidget(self.sync_bar)
         h_layout.addWidget(self.edit_client_button)
         ws_layout.addWidget(header)
@@ -580,6 +580,14 @@ class MainWindow(QMainWindow):
             ),
             lambda exc: show_error(self, exc),
         )
+
+    def _after_sync(self, _report) -> None:
+        """New messages and published posts: refresh the badges and the open areas."""
+        self.refresh_badges()
+        for area in self._areas.values():
+            reload = getattr(area, "refresh", None) or getattr(area, "reload", None)
+            if area.client is not None and callable(reload):
+                reload()
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

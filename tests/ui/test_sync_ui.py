@@ -52,6 +52,8 @@ def test_account_from_dialog_then_sync_now_fills_the_inbox(
         headers={"Authorization": "Bearer bob_token"},
         json={"status": "@alice Des pivoines ? 🌸"},
     )
+    main_window.show_area("inbox")
+    inbox_area = main_window.current_area()
     bar = main_window.sync_bar
     qtbot.waitUntil(lambda: bar.sync_button.isEnabled())
     with qtbot.waitSignal(bar.synced, timeout=20000) as blocker:
@@ -60,6 +62,7 @@ def test_account_from_dialog_then_sync_now_fills_the_inbox(
     report = blocker.args[0]
     assert report.ok and report.accounts[0].added == 1
     assert "1 new" in bar.status.text() and not bar.progress.isVisible()
+    qtbot.waitUntil(lambda: inbox_area.model.rowCount() == 1, timeout=5000)  # refreshed
     from app.models.inbox import InboxMessage
 
     with sqlite_db.read() as s:
