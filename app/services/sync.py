@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -383,7 +384,11 @@ def _samples(db, client_id, aid, connector, sinks, now) -> None:
     acc = connector.account_samples(day)
     posts = []
     if sinks.record_post_samples is not None:
-        posts = connector.post_samples(published_ids(db, aid, now - dt.timedelta(days=30)), day)
+        sent = published_ids(db, aid, now - dt.timedelta(days=30))
+        posts = [
+            dataclasses.replace(p, variant_id=sent.get(p.external_post_id))
+            for p in connector.post_samples(list(sent), day)
+        ]
     with db.session() as s:
         if acc:
             sinks.record_account_samples(s, client_id, acc)

@@ -48,13 +48,13 @@ def due_post(db, base_url, text="Portes ouvertes samedi 🥐"):
     return c.id, p.id
 
 
-def sync(db, cid, retries=3):
+def sync(db, cid, retries=3, samples=False):
     return sync_client(
         db,
         cid,
         http=Http(httpx.Client(timeout=3), base_delay=0.01, retries=retries),
         token_of=lambda cu, au: "alice_token",
-        samples=False,
+        samples=samples,
     )
 
 
@@ -66,13 +66,21 @@ def statuses(srv):
 
 def test_due_post_is_published_once(db, mastodon):
     cid, pid = due_post(db, mastodon.base_url)
-    report = sync(db, cid)
+    report = sync(db, cid, samples=True)
     assert report.ok and report.accounts[0].published == 1
     assert [s["content"] for s in statuses(mastodon)] == ["<p>Portes ouvertes samedi 🥐</p>"]
     with db.read() as s:
         assert posts.get_post(s, cid, pid).status == "published"
     assert sync(db, cid).accounts[0].published == 0
     assert len(statuses(mastodon)) == 1
+    from sqlalchemy import select
+
+    from app.models.metrics import PostMetricDay
+
+    with db.read() as s:  # the published post's numbers, tied to the calendar's variant
+        row = s.scalars(select(PostMetricDay)).one()
+        assert row.external_post_id == statuses(mastodon)[0]["id"]
+        assert row.variant_id is not None and row.reactions == 0
 
 
 def test_crash_between_send_and_record_never_publishes_twice(db, mastodon, monkeypatch):
