@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -31,10 +30,12 @@ from app.errors import Conflict, NotFound
 from app.i18n import translate
 from app.models import Client, NetworkAccount
 from app.models.base import utcnow
-from app.models.sync import SyncCursor, SyncRun
+from app.models.sync import SyncRun
 from app.services import clients
 from app.services.network_data import IngestResult
-from app.services.publish import publish_due, published_ids
+from app.services.publish import publish_due
+from app.services.sync_cursors import load_cursor, save_cursor
+from app.services.sync_daily import daily_check, record_samples
 from app.services.sync_health import set_status
 from app.services.sync_sinks import Sinks, real_sinks
 
@@ -76,26 +77,6 @@ class SyncReport:
 
 class _Skip(Exception):
     pass
-
-
-def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
-    with db.read() as s:
-        value = s.scalar(
-            select(SyncCursor.value).where(
-                SyncCursor.account_id == account_id, SyncCursor.stream == stream
-            )
-        )
-    return dict(value or {})
-
-
-def _save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "inbox") -> None:
-    row = s.scalar(
-        select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
-    )
-    if row is None:
-        s.add(SyncCursor(client_id=client_id, account_id=account_id, stream=stream, value=value))
-    else:
-        row.value, row.updated_at = dict(value), utcnow()
 
 
 def _accounts(db: Database, client_ref, network: str | None):
@@ -286,7 +267,7 @@ def _sync_account(
                 translate("Sync", "No token in the system keyring for this account: reconnect it.")
             )
         connector = connector_for(AccountRef(aid, client_id, net, handle, base_url, token), http)
-        _daily_check(db, client_id, aid, connector, now)
+        daily_check(db, client_id, aid, connector, now)
         cursor = load_cursor(db, aid)
 
         def page_progress(n, label):
@@ -305,7 +286,7 @@ def _sync_account(
                 counts["added"], counts["duplicates"] = res.added, res.duplicates
                 counts["skipped"] += len(res.errors)
             if sinks.ingest is not None or not fetched.items:
-                _save_cursor(s, client_id, aid, fetched.cursor)
+                save_cursor(s, client_id, aid, fetched.cursor)
             set_status(s, aid, "connected", "", last_sync_at=utcnow())
         if publish:
             out = publish_due(
@@ -326,7 +307,7 @@ def _sync_account(
             if out.messages:
                 message = out.messages[0]
         if samples:
-            _samples(db, client_id, aid, connector, sinks, now)
+            record_samples(db, client_id, aid, connector, sinks, now)
     except _Skip:
         pass
     except Cancelled:
@@ -357,44 +338,6 @@ def _sync_account(
     return AccountSyncResult(
         aid, net, handle, outcome, requests=http.requests - before, message=message, **counts
     )
-
-
-def _daily_check(db, client_id, aid, connector, now) -> None:
-    """Once a day: who we are and when the token expires (Meta's last about 60 days)."""
-    state = load_cursor(db, aid, "check")
-    if state.get("day") == now.date().isoformat():
-        return
-    health = connector.check()
-    with db.session() as s:
-        account = s.get(NetworkAccount, aid)
-        account.token_expires_at = health.token_expires_at
-        if health.display_name and not account.display_name:
-            account.display_name = health.display_name[:200]
-        _save_cursor(s, client_id, aid, {"day": now.date().isoformat()}, "check")
-
-
-def _samples(db, client_id, aid, connector, sinks, now) -> None:
-    """Account and post numbers, once a day per account."""
-    if sinks.record_account_samples is None:
-        return
-    state = load_cursor(db, aid, "samples")
-    day = now.date()
-    if state.get("day") == day.isoformat():
-        return
-    acc = connector.account_samples(day)
-    posts = []
-    if sinks.record_post_samples is not None:
-        sent = published_ids(db, aid, now - dt.timedelta(days=30))
-        posts = [
-            dataclasses.replace(p, variant_id=sent.get(p.external_post_id))
-            for p in connector.post_samples(list(sent), day)
-        ]
-    with db.session() as s:
-        if acc:
-            sinks.record_account_samples(s, client_id, acc)
-        if posts:
-            sinks.record_post_samples(s, client_id, posts)
-        _save_cursor(s, client_id, aid, {"day": day.isoformat()}, "samples")
 
 
 def client_ids_with_accounts(db: Database) -> list[int]:
