@@ -75,6 +75,14 @@ class MastodonPages(LoopbackServer):
             )
 
     def handle(self, method, path, query, headers, body):
+        if path == "/api/v1/accounts/verify_credentials":
+            return (
+                200,
+                {},
+                {"id": "1", "username": "marque", "acct": "marque", "display_name": "La Marque"},
+            )
+        if path == "/api/v2/instance":
+            return 200, {}, {"configuration": {"statuses": {"max_characters": 500}}}
         if path == "/api/v1/conversations":
             return 200, {"Content-Type": "application/json"}, b"[]"
         if path != "/api/v1/notifications":
