@@ -152,6 +152,7 @@ def test_html_to_text():
         '<p><a href="https://e.test/x"><span class="invisible">https://</span><span class='
         '"ellipsis">e.test/very</span><span class="invisible">/long</span></a></p>',
         "<p>Un<br />deux<br>trois &amp; «&nbsp;quatre&nbsp;»</p>",
+        '<p dir="ltr">Un</p><P>Deux</P><p>Trois &amp; 3</p>',
         "<div><ul><li>un</li><li>deux</li></ul></div>",
     ],
 )
