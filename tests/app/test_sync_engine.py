@@ -7,7 +7,7 @@ import datetime as dt
 import httpx
 import pytest
 from mastodon_mock.testing import MockServer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.connectors.http import Http
 from app.models import NetworkAccount
@@ -341,3 +341,20 @@ def test_one_sync_per_client_at_a_time(db):
             run(db, cid, Memory())
         first.join()
         assert run(db, cid, Memory()).ok  # finished: a new sync is allowed again
+
+
+def test_deleting_a_client_removes_its_sync_rows(db, mastodon):
+    from app.services.workspace import delete_client_everywhere
+
+    cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
+    mention(mastodon, "@alice bonjour")
+    mem = Memory()
+    mem.variants.append(_variant(cid, ids["mastodon"]))
+    run(db, cid, mem, token_of=token_by_network(db))
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SyncRun)) == 1
+        assert s.scalar(select(func.count()).select_from(PublishAttempt)) == 1
+    delete_client_everywhere(db, cid, "Fleurs de Lyon")
+    with db.read() as s:
+        for model in (SyncRun, SyncCursor, PublishAttempt, AccountHealthEvent):
+            assert s.scalar(select(func.count()).select_from(model)) == 0, model
