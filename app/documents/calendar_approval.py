@@ -14,6 +14,7 @@ from app.models import Client
 from app.services.posts import client_zone, get_post, status_label
 from app.services.posts_approval import period_post_ids
 from app.services.posts_counters import count_text, network_label
+from app.services.posts_media import media_for
 
 CSS = """
 .post { margin-bottom: 10pt; }
@@ -25,8 +26,14 @@ CSS = """
 
 
 def approval_html(
-    session: Session, client_id: int, start: dt.date, end: dt.date
+    session: Session,
+    client_id: int,
+    start: dt.date,
+    end: dt.date,
+    images: dict[str, bytes] | None = None,
 ) -> tuple[str, str]:
+    """The sheet's HTML and title; image attachments are put in ``images`` by name."""
+    images = {} if images is None else images
     client = session.get(Client, client_id)
     zone = client_zone(session, client_id)
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
@@ -73,6 +80,15 @@ def approval_html(
                     + esc(translate("CalendarApproval", "First comment:"))
                     + f" {esc(v.first_comment)}</span>"
                 )
+            for m in media_for(session, client_id, v.media):
+                if m.mime.startswith("image/") and m.mime != "image/webp":
+                    name = f"media-{m.id}"
+                    if name not in images:
+                        try:
+                            images[name] = Path(m.path).read_bytes()
+                        except OSError:
+                            continue
+                    extra += f"<br/><img src='{name}' width='160'/>"
             if v.media:
                 extra += (
                     "<br/><span class='small muted'>"
@@ -103,7 +119,8 @@ def approval_html(
 def render_approval_sheet(
     session: Session, client_id: int, start: dt.date, end: dt.date, out: str | Path
 ) -> PdfResult:
-    body, title = approval_html(session, client_id, start, end)
+    images: dict[str, bytes] = {}
+    body, title = approval_html(session, client_id, start, end, images)
     client = session.get(Client, client_id)
     return render_html_pdf(
         body,
@@ -113,5 +130,6 @@ def render_approval_sheet(
             client=client.name
         ),
         css=CSS,
+        images=images,
         plain_first_page=False,
     )
