@@ -79,6 +79,10 @@
       <translation>Envoyer la période en validation…</translation>
     </message>
     <message>
+      <source>Publishing queue…</source>
+      <translation>File de publication…</translation>
+    </message>
+    <message>
       <source>Import posts</source>
       <translation>Importer des publications</translation>
     </message>
@@ -649,6 +653,56 @@
     <message>
       <source>{name}: only images (JPEG, PNG, GIF, WebP) and videos (MP4, MOV).</source>
       <translation>{name} : uniquement des images (JPEG, PNG, GIF, WebP) et des vidéos (MP4, MOV).</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueDialog</name>
+    <message>
+      <source>Publishing queue</source>
+      <translation>File de publication</translation>
+    </message>
+    <message>
+      <source>Scheduled posts wait here and are published when Tribune is online; each network version is sent once.</source>
+      <translation>Les publications programmées attendent ici et partent quand Tribune est en ligne ; chaque version par réseau n'est envoyée qu'une fois.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueModel</name>
+    <message>
+      <source>Waiting</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Sending</source>
+      <translation>Envoi en cours</translation>
+    </message>
+    <message>
+      <source>Failed, will retry</source>
+      <translation>Échec, nouvel essai prévu</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation type="unfinished">Quand</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Réseau</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Essais</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>Publication</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Dernière erreur</translation>
     </message>
   </context>
   <context>

@@ -212,3 +212,27 @@ def test_autosave_keeps_a_draft(qtbot, area, sqlite_db, monkeypatch):
     with sqlite_db.read() as s:
         saved = posts.get_post(s, area.client.id, editor.post_id)
     assert saved.variants[0].text == "Brouillon en cours…" and saved.status == "draft"
+
+
+def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db, qtmodeltester):
+    from app.services import posts_queue
+
+    p = _post(
+        sqlite_db,
+        area.client.id,
+        dt.datetime(2026, 2, 13, 9, tzinfo=PARIS),
+        networks=("mastodon", "x"),
+    )
+    with sqlite_db.session() as s:
+        posts.set_status(s, area.client.id, p.id, "approved")
+        posts.set_status(s, area.client.id, p.id, "scheduled")
+        posts_queue.mark_failed(s, p.variant("x").id, "HTTP 503")
+    dialog = area.show_queue()
+    qtmodeltester.check(dialog.model)
+    rows = [
+        [dialog.model.index(r, c).data() for c in range(6)] for r in range(dialog.model.rowCount())
+    ]
+    assert rows == [
+        ["2026-02-13 09:00", "Mastodon", "Waiting", "0", "Pivoines", ""],
+        ["2026-02-13 09:00", "X", "Failed, will retry", "0", "Pivoines", "HTTP 503"],
+    ]

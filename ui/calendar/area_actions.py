@@ -154,7 +154,17 @@ class CalendarActionsMixin:
         menu.addAction(self.tr("Export iCalendar…"), self.export_file)
         menu.addSeparator()
         menu.addAction(self.tr("Send this period for approval…"), self.approval_sheet)
+        menu.addAction(self.tr("Publishing queue…"), self.show_queue)
         return menu
+
+    def show_queue(self):
+        from ui.calendar.queue_dialog import QueueDialog
+
+        if self.client is None:
+            return None
+        self.queue_dialog = QueueDialog(self.db, self.client.id, self.zone, self)
+        self.queue_dialog.open()
+        return self.queue_dialog
 
     def import_file(self, path: str | None = None) -> None:
         if self.client is None:
