@@ -682,7 +682,7 @@
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished">Quand</translation>
+      <translation>Quand</translation>
     </message>
     <message>
       <source>Network</source>
