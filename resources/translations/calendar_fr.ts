@@ -728,6 +728,10 @@
       <translation>Médias</translation>
     </message>
     <message>
+      <source>Instance limit</source>
+      <translation>Limite de l'instance</translation>
+    </message>
+    <message>
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>

@@ -236,3 +236,16 @@ def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db
         ["2026-02-13 09:00", "Mastodon", "Waiting", "0", "Pivoines", ""],
         ["2026-02-13 09:00", "X", "Failed, will retry", "0", "Pivoines", "HTTP 503"],
     ]
+
+
+def test_mastodon_instance_limit_is_remembered(qtbot, area, sqlite_db):
+    editor = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    tab = editor.variant_tabs["mastodon"]
+    tab.text.setPlainText("a" * 600)
+    assert tab.counter.text() == "600 / 500"
+    tab.limit_spin.setValue(1000)
+    assert tab.counter.text() == "600 / 1000" and editor.warnings.text() == ""
+    editor.reject()
+    again = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    assert again.variant_tabs["mastodon"].limit_spin.value() == 1000
+    again.reject()

@@ -38,11 +38,33 @@ class CalendarActionsMixin:
             post_id=post_id,
             when=when,
             networks=networks[:1],
+            mastodon_limit=self.mastodon_limit(),
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())
+        self.editor.finished.connect(lambda _r, e=self.editor: self._remember_limit(e))
         self.editor.open()
         return self.editor
+
+    def _mastodon_key(self) -> str | None:
+        base = next(
+            (a.base_url for a in getattr(self.client, "accounts", ()) if a.network == "mastodon"),
+            None,
+        )
+        return f"calendar/mastodon_limit/{base or 'default'}"
+
+    def mastodon_limit(self) -> int:
+        """The client's Mastodon instance limit, as last set in the editor (500 by default)."""
+        value = self.services.settings.q.value(self._mastodon_key(), 500)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 500
+
+    def _remember_limit(self, editor) -> None:
+        tab = editor.variant_tabs.get("mastodon")
+        if tab is not None and tab.mastodon_limit:
+            self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
 
     # -- moves and copies (undoable) -------------------------------------------------------
     def request_move(self, post_id: int, target) -> None:
@@ -139,7 +161,10 @@ class CalendarActionsMixin:
         self._write(lambda s: record_decision(s, self.client.id, post_id, approved, comment))
 
     def set_status(self, post_id: int, status: str) -> None:
-        self._write(lambda s: posts.set_status(s, self.client.id, post_id, status))
+        limit = self.mastodon_limit()
+        self._write(
+            lambda s: posts.set_status(s, self.client.id, post_id, status, mastodon_limit=limit)
+        )
 
     def delete(self, post_id: int) -> None:
         answer = QMessageBox.question(self, self.tr("Delete post"), self.tr("Delete this post?"))

@@ -260,6 +260,10 @@ class PostEditor(QDialog):
         else:
             self.warnings.setText("")
 
+    def current_limit(self) -> int | None:
+        tab = self.variant_tabs.get("mastodon")
+        return tab.mastodon_limit if tab is not None else self.mastodon_limit
+
     def planned_utc(self) -> dt.datetime:
         qdt = self.when.dateTime()
         day, time = qdt.date().toPython(), qdt.time().toPython()
@@ -306,7 +310,9 @@ class PostEditor(QDialog):
                         **common,
                     )
                 if status != info.status and not autosave:
-                    info = posts.set_status(s, self.client_id, info.id, status)
+                    info = posts.set_status(
+                        s, self.client_id, info.id, status, mastodon_limit=self.current_limit()
+                    )
         except TribuneError as exc:
             self.warnings.setText(exc.message)
             self.warnings.setStyleSheet("color: #b42318;")
