@@ -249,3 +249,31 @@ def test_mastodon_instance_limit_is_remembered(qtbot, area, sqlite_db):
     again = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
     assert again.variant_tabs["mastodon"].limit_spin.value() == 1000
     again.reject()
+
+
+def test_more_link_opens_the_week_and_check_flags_chips(qtbot, area, sqlite_db):
+    day = dt.date(2026, 2, 18)
+    with sqlite_db.session() as s:
+        for i in range(12):
+            posts.create_post(
+                s,
+                area.client.id,
+                planned_at=dt.datetime.combine(day, dt.time(8 + i), tzinfo=PARIS),
+                variants=[VariantInput("mastodon", f"post {i}")],
+            )
+    _reload(qtbot, area)
+    view = area.month_view
+    view.repaint()
+    assert len(view.posts_on(day)) == 12
+    (more_rect, more_day) = next((r, d) for r, d in view._more if d == day)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=more_rect.center())
+    assert area.view == "week" and area.week_view.monday == dt.date(2026, 2, 16)
+    # a draft planned tomorrow is flagged in the views and listed by the check
+    tomorrow = dt.datetime.now(PARIS).replace(microsecond=0) + dt.timedelta(days=1)
+    p = _post(sqlite_db, area.client.id, tomorrow)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.go_to(tomorrow.date())
+    assert area.week_view.flags.get(p.id) == "error"
+    texts = [area.findings.item(i).text() for i in range(area.findings.count())]
+    assert any("not approved" in t and "Pivoines" in t for t in texts)

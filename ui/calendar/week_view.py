@@ -59,6 +59,7 @@ class WeekView(QWidget):
         self._dragging: PostChip | None = None
         self._drag_pos = QPoint()
         self.selected_id: int | None = None
+        self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() - 1))
 
@@ -174,6 +175,7 @@ class WeekView(QWidget):
                     self._font,
                     selected=chip.id == self.selected_id,
                     faded=faded,
+                    flag=self.flags.get(chip.id, ""),
                 )
                 self._hits.append(ChipHit(rect, chip))
         # the now line
