@@ -265,7 +265,7 @@ def test_more_link_opens_the_week_and_check_flags_chips(qtbot, area, sqlite_db):
     view = area.month_view
     view.repaint()
     assert len(view.posts_on(day)) == 12
-    (more_rect, more_day) = next((r, d) for r, d in view._more if d == day)
+    more_rect = next(r for r, d in view._more if d == day)
     with qtbot.waitSignal(area.loaded, timeout=10000):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=more_rect.center())
     assert area.view == "week" and area.week_view.monday == dt.date(2026, 2, 16)
