@@ -25,9 +25,9 @@ AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
-    "charter": None,
+    "charter": "ui.charter.charter_area:CharterArea",
     "calendar": "ui.calendar.area:CalendarArea",
-    "inbox": None,
+    "inbox": "ui.inbox.inbox_area:InboxArea",
     "charts": "ui.charts.area:ChartsArea",
 }
 

@@ -165,6 +165,11 @@ class MainWindow(QMainWindow):
         h_layout.addSpacing(24)
         h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         h_layout.addStretch(1)
+        from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
+
+        self.sync_bar = SyncBar(self.tasks)
+        self.sync_bar.synced.connect(lambda _report: self.refresh_badges())
+        h_layout.addWidget(self.sync_bar)
         h_layout.addWidget(self.edit_client_button)
         ws_layout.addWidget(header)
         self.area_stack = QStackedWidget()
@@ -292,6 +297,8 @@ class MainWindow(QMainWindow):
         self._areas.clear()
         self.reload_clients()
         self._badge_timer.start()
+        self.sync_bar.set_database(db)
+        self.sync_bar.set_interval(self.settings.sync_interval_minutes)
 
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:
@@ -379,6 +386,7 @@ class MainWindow(QMainWindow):
             self.settings.last_client_id = client.id
         for area in self._areas.values():
             area.set_client(client)
+        self.sync_bar.set_client(client.id if client else None)
         if client is not None:
             self._ensure_area(self.area_tabs.currentIndex())
         has = client is not None
@@ -574,6 +582,9 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.tasks, self)
+        dialog.finished.connect(
+            lambda _r: self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+        )
         dialog.open()
 
     def about(self) -> None:

@@ -77,6 +77,7 @@ def audience(data: DashboardData, language: str) -> Figure:
                 color=st.BAD,
                 fontsize=7.5,
             )
+    ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
     st.date_axis(ax, language)
     st.number_axis(ax, language)
     st.legend(ax, loc="upper left", ncols=2)
@@ -86,6 +87,9 @@ def audience(data: DashboardData, language: str) -> Figure:
 def _rolling_rate(eng, imp, window=7):
     out = []
     for i in range(len(eng)):
+        if imp[i] is None:
+            out.append(float("nan"))  # no data that day: no point, not a made-up one
+            continue
         e = sum(v or 0 for v in eng[max(0, i - window + 1) : i + 1])
         m = sum(v or 0 for v in imp[max(0, i - window + 1) : i + 1])
         out.append(e / m if m else float("nan"))
@@ -113,6 +117,7 @@ def engagement(data: DashboardData, language: str) -> Figure:
             ls="--",
             label=translate("Charts", "All networks, previous period"),
         )
+    ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
     st.date_axis(ax, language)
     st.number_axis(ax, language, percent=True)
     ax.set_ylim(bottom=0)
@@ -150,13 +155,15 @@ def posts(data: DashboardData, language: str) -> Figure:
             fontsize=7.5,
             color=st.MUTED,
         )
-    ax.set_xticks(range(len(weeks)), [st.format_date(w, language) for w in weeks])
+    step = max(1, len(weeks) // 8)
+    ticks = list(range(0, len(weeks), step))
+    ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
     st.legend(ax, loc="upper left", ncols=3)
     return fig
 
 
 def delays(data: DashboardData, language: str) -> Figure:
-    fig, ax = st.new_figure()
+    fig, ax = st.new_figure(left=0.3, bottom=0.1)
     rows = [d for d in (data.delays or ()) if d.messages]
     if not rows:
         reason = None if data.delays is not None else translate("Charts", "No inbox data yet")
@@ -206,7 +213,7 @@ def category_label(category: str) -> str:
 
 
 def inbox(data: DashboardData, language: str) -> Figure:
-    fig, (left, right) = st.new_figure(rows=1, cols=2)
+    fig, (left, right) = st.new_figure(rows=1, cols=2, left=0.14, bottom=0.1, wspace=0.45)
     if data.inbox is None or not data.inbox.total:
         reason = None if data.inbox is not None else translate("Charts", "No inbox data yet")
         st.empty(left, chart_title("inbox"), reason)
@@ -257,7 +264,9 @@ def escalations(data: DashboardData, language: str) -> Figure:
         color=st.GOOD,
         label=translate("Charts", "Resolved"),
     )
-    ax.set_xticks(list(xs), [st.format_date(w, language) for w in weeks])
+    step = max(1, len(weeks) // 8)
+    ticks = list(range(0, len(weeks), step))
+    ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
     st.legend(ax, loc="upper left")
     return fig
 
@@ -266,7 +275,13 @@ def heatmap(data: DashboardData, language: str) -> Figure:
     grids = [(translate("Charts", "Engagement on posts"), data.engagement_heatmap, "Blues")]
     if data.message_heatmap and any(any(r) for r in data.message_heatmap):
         grids.append((translate("Charts", "Community messages"), data.message_heatmap, "Oranges"))
-    fig, axes = st.new_figure(size=(7.2, 2.4 * len(grids)), rows=len(grids), cols=1)
+    fig, axes = st.new_figure(
+        size=(7.2, 2.4 * len(grids)),
+        rows=len(grids),
+        cols=1,
+        bottom=0.12 if len(grids) == 1 else 0.07,
+        top=0.86 if len(grids) == 1 else 0.92,
+    )
     axes = axes if isinstance(axes, list) else [axes]
     if not any(any(r) for r in data.engagement_heatmap) and len(grids) == 1:
         st.empty(axes[0], chart_title("heatmap"))
@@ -285,7 +300,7 @@ def heatmap(data: DashboardData, language: str) -> Figure:
 
 
 def top_posts(data: DashboardData, language: str) -> Figure:
-    fig, ax = st.new_figure(size=(7.2, 3.0))
+    fig, ax = st.new_figure(size=(7.2, 3.0), left=0.36, bottom=0.16)
     rows = list(data.top_posts) + list(data.bottom_posts)
     if not rows:
         st.empty(ax, chart_title("top_posts"))
@@ -312,7 +327,7 @@ def _short(text: str, n: int = 38) -> str:
 
 
 def objectives(data: DashboardData, language: str) -> Figure:
-    fig, ax = st.new_figure(size=(7.2, 2.8))
+    fig, ax = st.new_figure(size=(7.2, 2.8), left=0.3, bottom=0.1)
     if not data.objectives:
         st.empty(
             ax, chart_title("objectives"), translate("Charts", "No objectives in the charter yet")

@@ -56,9 +56,24 @@ def network_colour(network: str, index: int = 0) -> str:
     return NETWORK_COLOURS.get(network, PALETTE[index % len(PALETTE)])
 
 
-def new_figure(size: tuple[float, float] = FIGSIZE, rows: int = 1, cols: int = 1):
-    """A figure in Tribune's style and its axes (a list when there are several)."""
-    fig = Figure(figsize=size, dpi=100, facecolor="white", layout="constrained")
+def new_figure(
+    size: tuple[float, float] = FIGSIZE,
+    rows: int = 1,
+    cols: int = 1,
+    *,
+    left: float = 0.09,
+    bottom: float = 0.24,
+    top: float = 0.88,
+    wspace: float = 0.2,
+    hspace: float = 0.6,
+):
+    """A figure in Tribune's style and its axes (a list when there are several).
+
+    Margins are fixed fractions (room for the title above and the legend below) rather
+    than matplotlib's constrained layout, which doubles the drawing time of a dashboard.
+    """
+    fig = Figure(figsize=size, dpi=100, facecolor="white")
+    fig.subplots_adjust(left=left, right=0.98, bottom=bottom, top=top, wspace=wspace, hspace=hspace)
     axes = fig.subplots(rows, cols, squeeze=False)
     flat = [ax for row in axes for ax in row]
     for ax in flat:

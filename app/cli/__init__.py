@@ -28,6 +28,8 @@ COMMAND_MODULES = [
     "app.cli.calendar",
     "app.cli.inbox",
     "app.cli.report",
+    "app.cli.charter",
+    "app.cli.sync",
     # FEATURE-CLI-END
 ]
 

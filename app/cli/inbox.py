@@ -74,22 +74,31 @@ def cmd_list(ctx) -> int:
     tz = ZoneInfo(client.timezone)
     data = [
         {
-            "id": r.id, "network": r.network, "kind": r.kind, "author": r.author,
-            "author_handle": r.author_handle, "text": r.snippet,
-            "received_at": r.received_at.isoformat(), "status": r.status,
-            "category": r.category, "assignee": r.assignee,
-            "due_at": r.due_at.isoformat() if r.due_at else None, "newcomer": r.newcomer,
+            "id": r.id,
+            "network": r.network,
+            "kind": r.kind,
+            "author": r.author,
+            "author_handle": r.author_handle,
+            "text": r.snippet,
+            "received_at": r.received_at.isoformat(),
+            "status": r.status,
+            "category": r.category,
+            "assignee": r.assignee,
+            "due_at": r.due_at.isoformat() if r.due_at else None,
+            "newcomer": r.newcomer,
         }
         for r in rows
-    ]  # fmt: skip
+    ]
 
     def human() -> str:
         lines = []
         for r in rows:
             when = r.received_at.astimezone(tz).strftime("%d/%m %H:%M")
             text = " ".join(r.snippet.split())[:70]
-            lines.append(f"{r.id:>7}  {when}  {r.network:<9} {r.status:<11} {r.category:<10} "
-                         f"{r.author[:20]:<20}  {text}")  # fmt: skip
+            lines.append(
+                f"{r.id:>7}  {when}  {r.network:<9} {r.status:<11} {r.category:<10} "
+                f"{r.author[:20]:<20}  {text}"
+            )
         return "\n".join(lines) or translate("CliInbox", "No message.")
 
     ctx.emit(data, human)

@@ -20,7 +20,9 @@ from app.i18n import translate
 STEPS = [
     "app.demo.clients",
     # FEATURE-DEMO-BEGIN
+    "app.demo.charter",
     "app.demo.calendar",
+    "app.demo.inbox",
     "app.demo.metrics",
     # FEATURE-DEMO-END
 ]

@@ -9,15 +9,25 @@ people or fetched from networks is escaped (html.escape): the PDF shows it as pl
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.charts import style as st
-from app.charts.figures import build, category_label
+from app.charts.figures import build
 from app.db import Database
 from app.documents.pdf import render_html_pdf
+from app.documents.report_sections import (
+    compliance_section,
+    e,
+    figure_name,
+    fmt_figure,
+    heading_html,
+    html_table,
+    inbox_section,
+    no_data,
+    paragraphs,
+)
 from app.i18n import translate
 from app.services import clients as client_service
 from app.services import report_sources as sources
@@ -48,8 +58,18 @@ class ReportResult:
     has_metrics: bool
 
 
-def e(text) -> str:
-    return html.escape(str(text), quote=True)
+def charts_with_data(data: DashboardData) -> list[str]:
+    """The report's charts that have something to show (the text says "no data" otherwise)."""
+    present = {
+        "audience": data.has_metrics,
+        "engagement": data.has_metrics,
+        "posts": bool(data.posts_per_week),
+        "delays": any(d.messages for d in data.delays or ()),
+        "escalations": bool(data.escalations and data.escalations.opened),
+        "heatmap": any(any(r) for r in data.engagement_heatmap),
+        "top_posts": bool(data.top_posts),
+    }
+    return [k for k in REPORT_CHARTS if present[k]]
 
 
 def _figure_png(key: str, data: DashboardData, language: str) -> bytes:
@@ -66,68 +86,21 @@ def _img(name: str, png: bytes) -> str:
     return f'<p><img src="{name}" width="{BODY_PX}" height="{height}"></p>'
 
 
-def _fmt(key: str, value, language: str) -> str:
-    if value is None:
-        return "—"
-    if key in ("engagement_rate", "answered_within_delay"):
-        return st.format_number(value * 100, language, 1) + " %"
-    return st.format_number(value, language)
-
-
-def figure_name(key: str) -> str:
-    return {
-        "followers": translate("Report", "Followers (end of month)"),
-        "follower_growth": translate("Report", "New followers"),
-        "impressions": translate("Report", "Impressions"),
-        "engagements": translate("Report", "Engagements"),
-        "engagement_rate": translate("Report", "Engagement rate"),
-        "clicks": translate("Report", "Clicks"),
-        "posts": translate("Report", "Posts published"),
-        "messages": translate("Report", "Messages received"),
-        "answered_within_delay": translate("Report", "Answered within the charter's delay"),
-    }[key]
-
-
-def _table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
-    head = "".join(
-        f'<th class="{"num" if i >= numeric_from else ""}">{e(h)}</th>'
-        for i, h in enumerate(header)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="{"num" if i >= numeric_from else ""}">{c}</td>' for i, c in enumerate(r)
-        )
-        + "</tr>"
-        for r in rows
-    )
-    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
-
-
-def _no_data(text: str | None = None) -> str:
-    return f'<p class="muted">{e(text or translate("Report", "No data for this month."))}</p>'
-
-
-def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{e(p)}</p>" for p in text.split("\n") if p.strip())
-
-
 def report_html(data, commentary: Commentary, extra: dict, images: dict, language: str) -> str:
     month = st.format_date(data.period.start, language, "MMMM yyyy")
     parts = []
     logos = "".join(f'<img src="{name}" height="70"> &nbsp; ' for name in extra["logos"])
+    heading = translate("Report", "Monthly report")
     prepared = translate("Report", "Prepared by {agency}").format(agency=extra["agency"])
     parts.append(
         f'<p style="margin-top: 150pt">{logos}</p>'
         f'<h1 style="font-size: 26pt">{e(data.client_name)}</h1>'
-        f'<p class="month">{e(translate("Report", "Monthly report"))} — {e(month)}</p>'
+        f'<p class="month">{e(heading)} — {e(month)}</p>'
         f'<p class="muted">{e(prepared)}<br>{e(extra["generated"])}</p>'
     )
-    parts.append(
-        f'<h2 style="page-break-before: always">{e(translate("Report", "Key figures"))}</h2>'
-    )
+    parts.append(heading_html(translate("Report", "Key figures"), new_page=True))
     if not data.has_metrics:
-        parts.append(_no_data(translate("Report", "No metrics were recorded for this month.")))
+        parts.append(no_data(translate("Report", "No metrics were recorded for this month.")))
     rows = []
     for f in data.key_figures:
         change = "—"
@@ -139,13 +112,13 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
         rows.append(
             [
                 e(figure_name(f.key)),
-                _fmt(f.key, f.value, language),
-                _fmt(f.key, f.previous, language),
+                fmt_figure(f.key, f.value, language),
+                fmt_figure(f.key, f.previous, language),
                 change,
             ]
         )
     parts.append(
-        _table(
+        html_table(
             [
                 translate("Report", "Figure"),
                 translate("Report", "This month"),
@@ -172,10 +145,10 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
             + "</p>"
         )
 
-    parts.append(f"<h2>{e(translate('Report', 'Objectives'))}</h2>")
+    parts.append(heading_html(translate("Report", "Objectives")))
     if data.objectives:
         parts.append(
-            _table(
+            html_table(
                 [
                     translate("Report", "Objective"),
                     translate("Report", "Target"),
@@ -202,29 +175,29 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
             )
         )
     else:
-        parts.append(_no_data(translate("Report", "The charter sets no objectives yet.")))
+        parts.append(no_data(translate("Report", "The charter sets no objectives yet.")))
 
-    parts.append(f"<h2>{e(translate('Report', 'Successes and failures'))}</h2>")
+    parts.append(heading_html(translate("Report", "Successes and failures")))
     if commentary.is_empty:
-        parts.append(_no_data(translate("Report", "No commentary was written for this month.")))
+        parts.append(no_data(translate("Report", "No commentary was written for this month.")))
     for heading, text in (
         (translate("Report", "Successes"), commentary.successes),
         (translate("Report", "Failures"), commentary.failures),
         (translate("Report", "Next steps"), commentary.next_steps),
     ):
         if text.strip():
-            parts.append(f"<h3>{e(heading)}</h3>{_paragraphs(text)}")
+            parts.append(f"<h3>{e(heading)}</h3>{paragraphs(text)}")
 
-    parts.append(f'<h2 style="page-break-before: always">{e(translate("Report", "Charts"))}</h2>')
-    for key in REPORT_CHARTS:
+    parts.append(heading_html(translate("Report", "Charts"), new_page=True))
+    for key in charts_with_data(data):
         parts.append(_img(f"chart-{key}.png", images[f"chart-{key}.png"]))
+    if not charts_with_data(data):
+        parts.append(no_data())
 
-    parts.append(
-        f'<h2 style="page-break-before: always">{e(translate("Report", "Top posts"))}</h2>'
-    )
+    parts.append(heading_html(translate("Report", "Top posts"), new_page=True))
     if data.top_posts:
         parts.append(
-            _table(
+            html_table(
                 [
                     translate("Report", "Post"),
                     translate("Report", "Network"),
@@ -244,14 +217,14 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
             )
         )
     else:
-        parts.append(_no_data())
-    parts.append(_inbox_section(data, language))
-    parts.append(_compliance_section(data, extra, language))
-    parts.append(f"<h2>{e(translate('Report', 'Next month'))}</h2>")
+        parts.append(no_data())
+    parts.append(inbox_section(data, language))
+    parts.append(compliance_section(data, extra, language))
+    parts.append(heading_html(translate("Report", "Next month")))
     plan = extra["plan"]
     if plan:
         parts.append(
-            _table(
+            html_table(
                 [
                     translate("Report", "Date"),
                     translate("Report", "Network"),
@@ -269,114 +242,8 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
             )
         )
     else:
-        parts.append(_no_data(translate("Report", "Nothing planned in the calendar yet.")))
+        parts.append(no_data(translate("Report", "Nothing planned in the calendar yet.")))
     return "".join(parts)
-
-
-def _inbox_section(data: DashboardData, language: str) -> str:
-    out = [f"<h2>{e(translate('Report', 'Inbox and escalations'))}</h2>"]
-    if data.inbox is None or not data.inbox.total:
-        out.append(_no_data(translate("Report", "No messages for this month.")))
-    else:
-        out.append(
-            "<p>"
-            + e(
-                translate("Report", "{n} messages received.").format(
-                    n=st.format_number(data.inbox.total, language)
-                )
-            )
-            + "</p>"
-        )
-        out.append(
-            _table(
-                [translate("Report", "Category"), translate("Report", "Messages")],
-                [[e(category_label(c)), str(n)] for c, n in data.inbox.by_category.items()],
-            )
-        )
-    esc = data.escalations
-    if esc is None or not esc.opened:
-        out.append(_no_data(translate("Report", "No escalations this month.")))
-    else:
-        out.append(
-            "<p>"
-            + e(
-                translate(
-                    "Report",
-                    "Escalations: {opened} opened, {answered} answered, {within} within their "
-                    "delay, {overdue} still overdue.",
-                ).format(
-                    opened=esc.opened,
-                    answered=esc.answered,
-                    within=esc.answered_within_delay,
-                    overdue=esc.overdue_open,
-                )
-            )
-            + "</p>"
-        )
-    return "".join(out)
-
-
-def _compliance_section(data: DashboardData, extra: dict, language: str) -> str:
-    out = [
-        f'<h2 style="page-break-before: always">{e(translate("Report", "Charter compliance"))}</h2>'
-    ]
-    if data.charter_status == "none":
-        out.append(_no_data(translate("Report", "No charter yet: Tribune's default delays apply.")))
-    out.append(f"<h3>{e(translate('Report', 'Answers within the charter delays'))}</h3>")
-    rows = [d for d in (data.delays or ()) if d.messages]
-    if rows:
-        out.append(
-            _table(
-                [
-                    translate("Report", "Category"),
-                    translate("Report", "Delay"),
-                    translate("Report", "Messages"),
-                    translate("Report", "Within the delay"),
-                ],
-                [
-                    [
-                        e(category_label(d.category)),
-                        e(f"{st.format_number(d.delay_minutes / 60, language, 1)} h"),
-                        str(d.messages),
-                        st.format_number((d.share_within or 0) * 100, language) + " %",
-                    ]
-                    for d in rows
-                ],
-            )
-        )
-    else:
-        out.append(_no_data())
-    out.append(f"<h3>{e(translate('Report', 'Moderation by charter rule'))}</h3>")
-    if data.moderation:
-        out.append(
-            _table(
-                [translate("Report", "Rule"), translate("Report", "Actions")],
-                [[e(k), str(v)] for k, v in data.moderation.items()],
-            )
-        )
-    else:
-        out.append(_no_data(translate("Report", "No moderation action this month.")))
-    out.append(f"<h3>{e(translate('Report', 'Planned and actual posting volume'))}</h3>")
-    vol = []
-    for network, weeks in sorted(data.posts_per_week.items()):
-        low, high = data.charter_ranges.get(network, (0, 0))
-        planned = "—" if not (low or high) else (f"{low}–{high}" if high else f"≥ {low}")
-        actual = sum(weeks.values()) / max(len(weeks), 1)
-        vol.append([e(network), e(planned), st.format_number(actual, language, 1)])
-    if vol:
-        out.append(
-            _table(
-                [
-                    translate("Report", "Network"),
-                    translate("Report", "Charter (posts/week)"),
-                    translate("Report", "Actual (posts/week)"),
-                ],
-                vol,
-            )
-        )
-    else:
-        out.append(_no_data())
-    return "".join(out)
 
 
 def render_report(
@@ -393,7 +260,7 @@ def render_report(
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules_in_force(session, client.id)
     language = language or client.language
-    images = {f"chart-{k}.png": _figure_png(k, data, language) for k in REPORT_CHARTS}
+    images = {f"chart-{k}.png": _figure_png(k, data, language) for k in charts_with_data(data)}
     logos = []
     for name, logo in (("logo-agency", agency.logo), ("logo-client", client.logo)):
         if logo:

@@ -20,6 +20,8 @@ from app.models.client import (
 import app.models.posts  # noqa: F401,E402  (calendar)
 import app.models.inbox  # noqa: F401,E402
 import app.models.metrics  # noqa: F401,E402
+import app.models.charter  # noqa: F401,E402  (charter)
+import app.models.sync  # noqa: F401,E402
 # FEATURE-MODELS-END
 
 __all__ = [

@@ -30,7 +30,7 @@ def client_badges(session: Session) -> dict[int, Badges]:
     for client_id, n in rows:
         put(client_id, accounts_attention=int(n))
     # FEATURE-BADGES-BEGIN
-    from app.services import inbox_crisis  # noqa: E402 (inbox: unread, overdue, crisis)
+    from app.services import inbox_crisis
 
     for cid, n in inbox_crisis.unread_counts(session).items():
         put(cid, unread=n)

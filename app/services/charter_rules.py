@@ -112,6 +112,9 @@ class CharterRules:
     style: Style
     watch_words: tuple[str, ...] = ()
     crisis_contacts: tuple[str, ...] = ()
+    # Added by the charter feature (defaults keep older callers working).
+    version_id: int | None = None
+    signed_at: dt.datetime | None = None
 
     def delay_for(self, category: str) -> ResponseDelay:
         return (
@@ -176,5 +179,7 @@ def rules_in_force(session: Session, client_id: int, at: dt.datetime | None = No
 
     client = session.get(Client, client_id)
     timezone = client.timezone if client is not None else "Europe/Paris"
-    # CHARTER-RULES: the charter feature reads the signed (else latest draft) version here.
-    return default_rules(client_id, timezone)
+    from app.services.charter_rules_read import read_rules
+
+    rules = read_rules(session, client_id, timezone, at)
+    return rules if rules is not None else default_rules(client_id, timezone)

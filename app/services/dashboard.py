@@ -214,8 +214,15 @@ def _objectives(rules, figures, per_week) -> tuple[ObjectiveStatus, ...]:
     return tuple(out)
 
 
-def dashboard_data(session: Session, client_id: int, period: Period) -> DashboardData:
-    """Read everything shown for ``client_id`` over ``period`` (and the previous one)."""
+def dashboard_data(
+    session: Session, client_id: int, period: Period, *, today: dt.date | None = None
+) -> DashboardData:
+    """Read everything shown for ``client_id`` over ``period`` (and the previous one).
+
+    A period still running (it ends after ``today``) is compared with the same number of
+    days at the start of the previous period, so a half month is not set against a whole one.
+    """
+    today = today or dt.date.today()
     client = get_client(session, client_id)
     tz = client.timezone
     rules = rules_in_force(session, client_id)
@@ -233,10 +240,18 @@ def dashboard_data(session: Session, client_id: int, period: Period) -> Dashboar
 
     delays = sources.response_delays(session, client_id, period.start, period.end, rules)
     inbox = sources.inbox_volume(session, client_id, period.start, period.end, tz)
-    prev_delays = sources.response_delays(session, client_id, previous.start, previous.end, rules)
-    prev_inbox = sources.inbox_volume(session, client_id, previous.start, previous.end, tz)
-    now_figs = {**_totals(rows), **_inbox_figures(delays, inbox)}
-    prev_figs = {**_totals(prev_rows), **_inbox_figures(prev_delays, prev_inbox)}
+    # the comparison window: the whole previous period, or as many days as have elapsed
+    cmp_end = previous.end
+    if period.start <= today < period.end:
+        cmp_end = min(previous.end, previous.start + (today - period.start))
+        rows_now = [r for r in rows if r.day <= today]
+    else:
+        rows_now = rows
+    prev_cmp = [r for r in prev_rows if r.day <= cmp_end]
+    prev_delays = sources.response_delays(session, client_id, previous.start, cmp_end, rules)
+    prev_inbox = sources.inbox_volume(session, client_id, previous.start, cmp_end, tz)
+    now_figs = {**_totals(rows_now), **_inbox_figures(delays, inbox)}
+    prev_figs = {**_totals(prev_cmp), **_inbox_figures(prev_delays, prev_inbox)}
     figures = tuple(KeyFigure(k, now_figs.get(k), prev_figs.get(k)) for k in KEY_FIGURES)
 
     per_week = sources.published_by_week(session, client_id, period.start, period.end, tz)

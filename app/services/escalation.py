@@ -67,10 +67,22 @@ class EscalationInfo:
 
 def _info(e: Escalation) -> EscalationInfo:
     return EscalationInfo(
-        e.id, e.message_id, e.contact_id, e.contact_name, e.contact_email, e.channel, e.asked_by,
-        e.asked_at, e.due_at, e.delay_minutes, e.reminded_at, e.answered_at, e.answer,
-        e.subject, e.body,
-    )  # fmt: skip
+        e.id,
+        e.message_id,
+        e.contact_id,
+        e.contact_name,
+        e.contact_email,
+        e.channel,
+        e.asked_by,
+        e.asked_at,
+        e.due_at,
+        e.delay_minutes,
+        e.reminded_at,
+        e.answered_at,
+        e.answer,
+        e.subject,
+        e.body,
+    )
 
 
 def suggest(session: Session, client_id: int, message_id: int) -> Suggestion | None:
@@ -79,26 +91,33 @@ def suggest(session: Session, client_id: int, message_id: int) -> Suggestion | N
     rule = rules_in_force(session, client_id).escalation_for(msg.category, msg.text)
     if rule is None:
         return None
-    return Suggestion(rule.contact_id, rule.contact_name, rule.contact_email,
-                      rule.answer_within_minutes, True)  # fmt: skip
+    return Suggestion(
+        rule.contact_id, rule.contact_name, rule.contact_email, rule.answer_within_minutes, True
+    )
 
 
 def compose(client: Client, msg: InboxMessage, contact_name: str, due_local: str, note: str):
     subject = translate("Escalation", "[{client}] {category} from {author} on {network}").format(
-        client=client.name, category=category_label(msg.category), author=msg.author,
+        client=client.name,
+        category=category_label(msg.category),
+        author=msg.author,
         network=msg.network,
-    )  # fmt: skip
+    )
     body = translate(
         "Escalation",
         "Hello {contact},\n\nThis message was posted on {network} on {when}:\n\n{quote}\n\n"
         "Link: {url}\n\n{note}Could you tell us how to answer, or how this will be resolved, "
         "before {due}?\n\nThank you,\n{me}",
     ).format(
-        contact=contact_name, network=msg.network,
+        contact=contact_name,
+        network=msg.network,
         when=msg.received_at.astimezone(ZoneInfo(client.timezone)).strftime("%d/%m/%Y %H:%M"),
-        quote="\n".join("> " + line for line in msg.text.splitlines()), url=msg.url or "-",
-        note=(note.strip() + "\n\n") if note.strip() else "", due=due_local, me=current_actor(),
-    )  # fmt: skip
+        quote="\n".join("> " + line for line in msg.text.splitlines()),
+        url=msg.url or "-",
+        note=(note.strip() + "\n\n") if note.strip() else "",
+        due=due_local,
+        me=current_actor(),
+    )
     return subject, body
 
 
@@ -128,7 +147,11 @@ def escalate(
             raise NotFound(translate("Escalation", "This contact is not one of the client's."))
         contact_name, contact_email = contact.name, contact.email
     elif not contact_name.strip() and rule is not None:
-        contact_id, contact_name, contact_email = rule.contact_id, rule.contact_name, rule.contact_email
+        contact_id, contact_name, contact_email = (
+            rule.contact_id,
+            rule.contact_name,
+            rule.contact_email,
+        )
     if not contact_name.strip():
         raise ValidationError(
             translate("Escalation", "Choose whom to ask: the charter names nobody for this."),
@@ -143,19 +166,32 @@ def escalate(
     due_local = due.astimezone(ZoneInfo(client.timezone)).strftime("%d/%m/%Y %H:%M")
     subject, body = compose(client, msg, contact_name, due_local, note)
     row = Escalation(
-        client_id=client_id, message_id=msg.id, contact_id=contact_id, contact_name=contact_name,
-        contact_email=contact_email or "", channel=channel, asked_by=current_actor(),
-        asked_at=now, due_at=due, delay_minutes=minutes, subject=subject, body=body,
-    )  # fmt: skip
+        client_id=client_id,
+        message_id=msg.id,
+        contact_id=contact_id,
+        contact_name=contact_name,
+        contact_email=contact_email or "",
+        channel=channel,
+        asked_by=current_actor(),
+        asked_at=now,
+        due_at=due,
+        delay_minutes=minutes,
+        subject=subject,
+        body=body,
+    )
     session.add(row)
     if msg.status in ("new", "in_progress", "answered"):
         msg.status = "waiting"
         msg.due_at = None
     session.flush()
     audit.record(
-        session, "inbox.escalate", client_id=client_id, target_type="message", target_id=msg.id,
+        session,
+        "inbox.escalate",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
         details={"escalation_id": row.id, "contact": contact_name, "channel": channel},
-    )  # fmt: skip
+    )
     return _info(row)
 
 
@@ -171,7 +207,11 @@ def _row(session: Session, client_id: int, escalation_id: int) -> Escalation:
 
 
 def record_answer(
-    session: Session, client_id: int, escalation_id: int, answer: str, now: dt.datetime | None = None
+    session: Session,
+    client_id: int,
+    escalation_id: int,
+    answer: str,
+    now: dt.datetime | None = None,
 ) -> EscalationInfo:
     """The contact answered: keep the answer; the message is the CM's again, to reply."""
     answer = (answer or "").strip()
@@ -188,13 +228,19 @@ def record_answer(
             now, rules.delay_for(msg.category).first_answer_minutes, rules.business_hours
         )
     audit.record(
-        session, "inbox.escalation.answer", client_id=client_id, target_type="message",
-        target_id=msg.id, details={"escalation_id": row.id},
-    )  # fmt: skip
+        session,
+        "inbox.escalation.answer",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={"escalation_id": row.id},
+    )
     return _info(row)
 
 
-def overdue(session: Session, client_id: int, now: dt.datetime | None = None) -> list[EscalationInfo]:
+def overdue(
+    session: Session, client_id: int, now: dt.datetime | None = None
+) -> list[EscalationInfo]:
     """Escalations whose contact has not answered in time: remind them."""
     rows = session.scalars(
         select(Escalation)
@@ -208,8 +254,13 @@ def overdue(session: Session, client_id: int, now: dt.datetime | None = None) ->
 def mark_reminded(session: Session, client_id: int, escalation_id: int, now=None) -> None:
     row = _row(session, client_id, escalation_id)
     row.reminded_at = now or utcnow()
-    audit.record(session, "inbox.escalation.remind", client_id=client_id,
-                 target_type="escalation", target_id=row.id)  # fmt: skip
+    audit.record(
+        session,
+        "inbox.escalation.remind",
+        client_id=client_id,
+        target_type="escalation",
+        target_id=row.id,
+    )
 
 
 def for_message(session: Session, client_id: int, message_id: int) -> list[EscalationInfo]:
@@ -247,7 +298,9 @@ def mailto_url(info: EscalationInfo) -> str:
 
 def email_message(info: EscalationInfo, sender: str = "") -> EmailMessage:
     mail = EmailMessage()
-    mail["To"] = f"{info.contact_name} <{info.contact_email}>" if info.contact_email else info.contact_name
+    mail["To"] = (
+        f"{info.contact_name} <{info.contact_email}>" if info.contact_email else info.contact_name
+    )
     if sender:
         mail["From"] = sender
     mail["Subject"] = info.subject

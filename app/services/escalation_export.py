@@ -54,13 +54,19 @@ def lines(session: Session, client_id: int, since=None, until=None) -> list[LogL
         )
         out.append(
             LogLine(
-                fmt(e.asked_at), msg.text[:140].replace("\n", " "), msg.author, e.contact_name,
-                e.channel, e.asked_by, fmt(e.due_at), fmt(e.answered_at),
+                fmt(e.asked_at),
+                msg.text[:140].replace("\n", " "),
+                msg.author,
+                e.contact_name,
+                e.channel,
+                e.asked_by,
+                fmt(e.due_at),
+                fmt(e.answered_at),
                 translate("Escalation", "{h} h {m:02d}").format(
                     h=e.delay_minutes // 60, m=e.delay_minutes % 60
                 ),
                 verdict,
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -101,13 +107,14 @@ def export_pdf(session: Session, client_id: int, path: Path, since=None, until=N
     rows = lines(session, client_id, since, until)
     widths = (9, 26, 10, 10, 6, 8, 9, 9, 6, 7)
     head = "".join(
-        f"<th width='{w}%'>{html.escape(h)}</th>" for w, h in zip(widths, headers())
+        f"<th width='{w}%'>{html.escape(h)}</th>" for w, h in zip(widths, headers(), strict=True)
     )
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.__dict__.values()) + "</tr>"
         for r in rows
     )
     title = translate("Escalation", "Escalation log — {client}").format(client=client.name)
+    count = translate("Escalation", "{n} escalations").format(n=len(rows))
     doc = QTextDocument()
     doc.setDefaultStyleSheet(
         "body{font-family:'DejaVu Sans',sans-serif;font-size:7pt;} h1{font-size:13pt;}"
@@ -115,7 +122,7 @@ def export_pdf(session: Session, client_id: int, path: Path, since=None, until=N
         "td{border-bottom:1px solid #ccc;padding:3px;}"
     )
     doc.setHtml(
-        f"<h1>{html.escape(title)}</h1><p>{html.escape(translate('Escalation', '{n} escalations').format(n=len(rows)))}</p>"
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(count)}</p>"
         f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>"
     )
     writer = QPdfWriter(str(path))

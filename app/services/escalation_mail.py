@@ -30,7 +30,9 @@ def send_smtp(
 ) -> None:
     """Send the escalation e-mail. Errors never carry the password."""
     if not host or "@" not in sender:
-        raise ValidationError(translate("Escalation", "Give the SMTP server and the sender address."))
+        raise ValidationError(
+            translate("Escalation", "Give the SMTP server and the sender address.")
+        )
     password = secrets.get_secret(secrets.client_key(client_uid, SECRET_NAME)) if username else None
     if username and not password:
         raise ValidationError(

@@ -8,14 +8,16 @@ database reads about ``limit`` index entries. Rows are frozen dataclasses.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import visitors
 
 from app.errors import NotFound
 from app.i18n import translate
-from app.models import StaffMember, utcnow
+from app.models import StaffMember, UTCDateTime, utcnow
 from app.models.inbox import (
     OPEN_STATUSES,
     Escalation,
@@ -23,7 +25,7 @@ from app.models.inbox import (
     InboxNote,
     ModerationAction,
 )
-from app.services.inbox_search import search_condition
+from app.services.inbox_search import search_clause, search_condition, search_params
 
 SNIPPET = 240
 
@@ -127,57 +129,100 @@ class MessageDetail:
     pending_moderation: tuple[int, ...] = field(default_factory=tuple)
 
 
+_M = InboxMessage.__table__.c  # Core columns: list pages skip the ORM's row machinery
+_S = StaffMember.__table__.c
 _LIST_COLUMNS = (
-    InboxMessage.id,
-    InboxMessage.network,
-    InboxMessage.kind,
-    InboxMessage.author,
-    InboxMessage.author_handle,
-    func.substr(InboxMessage.text, 1, SNIPPET),
-    InboxMessage.received_at,
-    InboxMessage.status,
-    InboxMessage.category,
-    InboxMessage.priority,
-    StaffMember.name,
-    InboxMessage.due_at,
-    InboxMessage.newcomer,
-    InboxMessage.hidden,
-    InboxMessage.deleted,
-    InboxMessage.sentiment,
+    _M.id,
+    _M.network,
+    _M.kind,
+    _M.author,
+    _M.author_handle,
+    func.substr(_M.text, 1, SNIPPET),
+    _M.received_at,
+    _M.status,
+    _M.category,
+    _M.priority,
+    func.coalesce(_S.name, ""),
+    _M.due_at,
+    _M.newcomer,
+    _M.hidden,
+    _M.deleted,
+    _M.sentiment,
 )
 
 
 def _row(values) -> MessageRow:
-    values = list(values)
-    values[10] = values[10] or ""
     return MessageRow(*values)
 
 
 def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datetime):
     query = (
         select(*_LIST_COLUMNS)
-        .outerjoin(StaffMember, StaffMember.id == InboxMessage.assignee_id)
-        .where(InboxMessage.client_id == client_id, InboxMessage.ours.is_(False))
+        .select_from(
+            InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
+        )
+        .where(_M.client_id == client_id, _M.ours.is_(False))
     )
     if filt.statuses:
-        query = query.where(InboxMessage.status.in_(filt.statuses))
+        query = query.where(_M.status.in_(filt.statuses))
     if filt.networks:
-        query = query.where(InboxMessage.network.in_(filt.networks))
+        query = query.where(_M.network.in_(filt.networks))
     if filt.categories:
-        query = query.where(InboxMessage.category.in_(filt.categories))
+        query = query.where(_M.category.in_(filt.categories))
     if filt.unassigned:
-        query = query.where(InboxMessage.assignee_id.is_(None))
+        query = query.where(_M.assignee_id.is_(None))
     elif filt.assignee_id is not None:
-        query = query.where(InboxMessage.assignee_id == filt.assignee_id)
+        query = query.where(_M.assignee_id == filt.assignee_id)
     if filt.overdue:
-        query = query.where(InboxMessage.due_at < now)
+        query = query.where(_M.due_at < now)
     if not filt.include_deleted:
-        query = query.where(InboxMessage.deleted.is_(False))
+        query = query.where(_M.deleted.is_(False))
     if filt.search.strip():
         cond = search_condition(session, client_id, filt.search)
         if cond is not None:
             query = query.where(cond)
     return query
+
+
+@functools.lru_cache(maxsize=64)
+def _page_statement(dialect: str, shape: tuple, overdue: bool, search: bool, after: bool):
+    """One statement per filter shape, values as bind parameters: built once, not per page."""
+    statuses, networks, categories, assignee, unassigned, include_deleted = shape
+    query = (
+        select(*_LIST_COLUMNS)
+        .select_from(
+            InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
+        )
+        .where(_M.client_id == bindparam("p_client"), _M.ours.is_(False))
+    )
+    if statuses:
+        query = query.where(_M.status.in_(bindparam("p_statuses", expanding=True)))
+    if networks:
+        query = query.where(_M.network.in_(bindparam("p_networks", expanding=True)))
+    if categories:
+        query = query.where(_M.category.in_(bindparam("p_categories", expanding=True)))
+    if unassigned:
+        query = query.where(_M.assignee_id.is_(None))
+    elif assignee:
+        query = query.where(_M.assignee_id == bindparam("p_assignee"))
+    if not include_deleted:
+        query = query.where(_M.deleted.is_(False))
+    if search:
+        query = query.where(search_clause(dialect))
+    key = bindparam("p_key", type_=UTCDateTime())
+    if overdue:
+        query = query.where(_M.due_at < bindparam("p_now", type_=UTCDateTime()))
+        if after:
+            query = query.where(tuple_(_M.due_at, _M.id) > tuple_(key, bindparam("p_id")))
+        query = query.order_by(_M.due_at, _M.id)
+    else:
+        if after:
+            query = query.where(tuple_(_M.received_at, _M.id) < tuple_(key, bindparam("p_id")))
+        query = query.order_by(_M.received_at.desc(), _M.id.desc())
+    query = query.limit(bindparam("p_limit"))
+    names = set()
+    visitors.traverse(query, {}, {"bindparam": lambda b: names.add(b.key)})
+    return query, frozenset(n for n in names if n.startswith("p_"))
 
 
 def page(
@@ -189,31 +234,43 @@ def page(
     now: dt.datetime | None = None,
 ) -> Page:
     """The next ``limit`` messages after ``after``: newest first (overdue: most late first)."""
-    now = now or utcnow()
-    query = _filtered(session, client_id, filt, now)
-    if filt.overdue:
-        key = InboxMessage.due_at
-        if after is not None:
-            query = query.where(tuple_(InboxMessage.due_at, InboxMessage.id) > (after.key, after.id))
-        query = query.order_by(InboxMessage.due_at, InboxMessage.id)
-    else:
-        key = InboxMessage.received_at
-        if after is not None:
-            query = query.where(
-                tuple_(InboxMessage.received_at, InboxMessage.id) < (after.key, after.id)
-            )
-        query = query.order_by(InboxMessage.received_at.desc(), InboxMessage.id.desc())
-    rows = tuple(_row(r) for r in session.execute(query.limit(limit)))
+    conn = session.connection()
+    dialect = conn.dialect.name
+    search = search_params(dialect, client_id, filt.search) if filt.search.strip() else None
+    shape = (
+        bool(filt.statuses),
+        bool(filt.networks),
+        bool(filt.categories),
+        filt.assignee_id is not None,
+        filt.unassigned,
+        filt.include_deleted,
+    )
+    query, names = _page_statement(
+        dialect, shape, filt.overdue, search is not None, after is not None
+    )
+    params = {
+        "p_client": client_id,
+        "p_limit": int(limit),
+        "p_statuses": list(filt.statuses),
+        "p_networks": list(filt.networks),
+        "p_categories": list(filt.categories),
+        "p_assignee": filt.assignee_id,
+        "p_now": now or utcnow(),
+        "p_key": after.key if after else None,
+        "p_id": after.id if after else None,
+        **(search or {}),
+    }
+    rows = tuple(_row(r) for r in conn.execute(query, {k: params[k] for k in names}).all())
     nxt = None
     if len(rows) == limit:
         last = rows[-1]
-        nxt = Cursor(last.due_at if key is InboxMessage.due_at else last.received_at, last.id)
+        nxt = Cursor(last.due_at if filt.overdue else last.received_at, last.id)
     return Page(rows, nxt)
 
 
 def count(session: Session, client_id: int, filt: InboxFilter = InboxFilter(), now=None) -> int:
     query = _filtered(session, client_id, filt, now or utcnow()).subquery()
-    return int(session.scalar(select(func.count()).select_from(query)) or 0)
+    return int(session.connection().scalar(select(func.count()).select_from(query)) or 0)
 
 
 def search(session: Session, client_id: int, text: str, limit: int = 100) -> list[MessageRow]:
@@ -255,7 +312,9 @@ def _thread(session: Session, msg: InboxMessage) -> tuple[ThreadItem, ...]:
         frontier = [c.id for c in children]
     items.sort(key=lambda m: (m.received_at, m.id))
     return tuple(
-        ThreadItem(m.id, m.author, m.text, m.received_at, m.ours, m.reply_state, m.hidden, m.deleted)
+        ThreadItem(
+            m.id, m.author, m.text, m.received_at, m.ours, m.reply_state, m.hidden, m.deleted
+        )
         for m in items
     )
 
@@ -268,9 +327,11 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
     if m.author_handle:
         earlier = tuple(
             _row(r)
-            for r in session.execute(
+            for r in session.connection().execute(
                 select(*_LIST_COLUMNS)
-                .outerjoin(StaffMember, StaffMember.id == InboxMessage.assignee_id)
+                .select_from(
+                    InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
+                )
                 .where(
                     InboxMessage.client_id == client_id,
                     InboxMessage.network == m.network,
@@ -285,11 +346,15 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
     notes = tuple(
         NoteInfo(n.id, n.author, n.text, n.created_at)
         for n in session.scalars(
-            select(InboxNote).where(InboxNote.message_id == m.id).order_by(InboxNote.created_at, InboxNote.id)
+            select(InboxNote)
+            .where(InboxNote.message_id == m.id)
+            .order_by(InboxNote.created_at, InboxNote.id)
         )
     )
     escalations = tuple(
-        session.scalars(select(Escalation.id).where(Escalation.message_id == m.id).order_by(Escalation.id))
+        session.scalars(
+            select(Escalation.id).where(Escalation.message_id == m.id).order_by(Escalation.id)
+        )
     )
     pending = tuple(
         session.scalars(
@@ -299,12 +364,38 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
         )
     )
     return MessageDetail(
-        m.id, m.client_id, m.network, m.external_id, m.kind, m.author, m.author_handle, m.text,
-        m.url, m.received_at, m.status, m.status_reason, m.category, m.priority, m.assignee_id,
-        assignee, tuple(m.tags or ()), m.newcomer, m.due_at, m.first_answer_at, m.resolved_at,
-        m.resolution, m.hidden, m.deleted, m.author_banned, m.version, _thread(session, m),
-        earlier, notes, escalations, pending,
-    )  # fmt: skip
+        m.id,
+        m.client_id,
+        m.network,
+        m.external_id,
+        m.kind,
+        m.author,
+        m.author_handle,
+        m.text,
+        m.url,
+        m.received_at,
+        m.status,
+        m.status_reason,
+        m.category,
+        m.priority,
+        m.assignee_id,
+        assignee,
+        tuple(m.tags or ()),
+        m.newcomer,
+        m.due_at,
+        m.first_answer_at,
+        m.resolved_at,
+        m.resolution,
+        m.hidden,
+        m.deleted,
+        m.author_banned,
+        m.version,
+        _thread(session, m),
+        earlier,
+        notes,
+        escalations,
+        pending,
+    )
 
 
 def open_condition():
@@ -315,9 +406,3 @@ def time_left(due_at: dt.datetime | None, now: dt.datetime | None = None) -> dt.
     if due_at is None:
         return None
     return due_at - (now or utcnow())
-
-
-__all__ = [
-    "Cursor", "InboxFilter", "MessageDetail", "MessageRow", "Page", "count", "detail",
-    "get_message", "open_condition", "or_", "page", "search", "time_left",
-]  # fmt: skip

@@ -46,7 +46,9 @@ def unread_counts(session: Session, client_ids=None) -> dict[int, int]:
     return {cid: int(n) for cid, n in rows}
 
 
-def overdue_counts(session: Session, now: dt.datetime | None = None, client_ids=None) -> dict[int, int]:
+def overdue_counts(
+    session: Session, now: dt.datetime | None = None, client_ids=None
+) -> dict[int, int]:
     ids = _client_ids(session, client_ids)
     rows = session.execute(
         select(InboxMessage.client_id, func.count())

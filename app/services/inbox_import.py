@@ -78,7 +78,9 @@ def parse_rows(text: str) -> tuple[list[tuple[int, IncomingMessage]], list[RowEr
     missing = [c for c in COLUMNS if c not in names]
     if missing:
         raise ValidationError(
-            translate("InboxImport", "Line 1: missing columns: {cols}").format(cols=", ".join(missing))
+            translate("InboxImport", "Line 1: missing columns: {cols}").format(
+                cols=", ".join(missing)
+            )
         )
     pos = {c: names.index(c) for c in COLUMNS}
     good: list[tuple[int, IncomingMessage]] = []
@@ -90,7 +92,11 @@ def parse_rows(text: str) -> tuple[list[tuple[int, IncomingMessage]], list[RowEr
         except StopIteration:
             break
         except csv.Error as exc:
-            errors.append(RowError(line, "", translate("InboxImport", "broken CSV: {reason}").format(reason=exc)))
+            errors.append(
+                RowError(
+                    line, "", translate("InboxImport", "broken CSV: {reason}").format(reason=exc)
+                )
+            )
             break
         start, line = line, reader.line_num + 1
         if not row or all(not cell.strip() for cell in row):
@@ -100,7 +106,9 @@ def parse_rows(text: str) -> tuple[list[tuple[int, IncomingMessage]], list[RowEr
                 RowError(
                     start,
                     row[pos["external_id"]] if len(row) > pos["external_id"] else "",
-                    translate("InboxImport", "{n} columns instead of {m}").format(n=len(row), m=len(names)),
+                    translate("InboxImport", "{n} columns instead of {m}").format(
+                        n=len(row), m=len(names)
+                    ),
                 )
             )
             continue
@@ -133,14 +141,18 @@ def read_file(path: Path) -> str:
     try:
         return Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError(translate("InboxImport", "No such file: {path}").format(path=path)) from None
+        raise ValidationError(
+            translate("InboxImport", "No such file: {path}").format(path=path)
+        ) from None
     except UnicodeDecodeError as exc:
         raise ValidationError(
             translate("InboxImport", "The file is not UTF-8 (byte {pos}).").format(pos=exc.start)
         ) from None
     except OSError as exc:
         raise ValidationError(
-            translate("InboxImport", "Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
+            translate("InboxImport", "Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            )
         ) from None
 
 
@@ -160,11 +172,17 @@ def import_csv(
         rules = rules_in_force(session, client_id)
     for start in range(0, total, batch):
         if token is not None and token.cancelled:
-            return ImportReport(added, duplicates, tuple(sorted(errors, key=lambda e: e.line)), True)
+            return ImportReport(
+                added, duplicates, tuple(sorted(errors, key=lambda e: e.line)), True
+            )
         chunk = good[start : start + batch]
         with db.session() as session:
             result = ingest_messages(
-                session, client_id, [m for _, m in chunk], lines=[ln for ln, _ in chunk], rules=rules
+                session,
+                client_id,
+                [m for _, m in chunk],
+                lines=[ln for ln, _ in chunk],
+                rules=rules,
             )
         added += result.added
         duplicates += result.duplicates

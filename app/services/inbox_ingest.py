@@ -74,9 +74,9 @@ def _check(item: IncomingMessage) -> str | None:
     if len(item.external_id) > 200:
         return translate("InboxImport", "external id longer than 200 characters")
     if item.kind not in MESSAGE_KINDS:
-        return translate("InboxImport", "unknown kind {value} (comment, mention, message, review)").format(
-            value=item.kind
-        )
+        return translate(
+            "InboxImport", "unknown kind {value} (comment, mention, message, review)"
+        ).format(value=item.kind)
     if not isinstance(item.received_at, dt.datetime) or item.received_at.tzinfo is None:
         return translate("InboxImport", "the received time has no time zone offset")
     return None
@@ -197,7 +197,10 @@ def _link_parents(session: Session, client_id: int, rows: list[dict]) -> None:
     ids = _existing_keys(session, client_id, wanted + mine)
     table = InboxMessage.__table__
     updates = [
-        {"b_id": ids[(r["network"], r["external_id"])], "b_parent": ids[(r["network"], r["in_reply_to"])]}
+        {
+            "b_id": ids[(r["network"], r["external_id"])],
+            "b_parent": ids[(r["network"], r["in_reply_to"])],
+        }
         for r in rows
         if (r["network"], r["in_reply_to"]) in ids and (r["network"], r["external_id"]) in ids
     ]
@@ -205,7 +208,9 @@ def _link_parents(session: Session, client_id: int, rows: list[dict]) -> None:
         from sqlalchemy import bindparam
 
         session.execute(
-            update(table).where(table.c.id == bindparam("b_id")).values(parent_id=bindparam("b_parent")),
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(parent_id=bindparam("b_parent")),
             updates,
             execution_options={"synchronize_session": False},
         )
@@ -245,7 +250,9 @@ def _set_reply(session: Session, reply_id: int, states: tuple[str, ...], **value
     table = InboxMessage.__table__
     result = session.execute(
         update(table)
-        .where(and_(table.c.id == reply_id, table.c.ours.is_(True), table.c.reply_state.in_(states)))
+        .where(
+            and_(table.c.id == reply_id, table.c.ours.is_(True), table.c.reply_state.in_(states))
+        )
         .values(version=table.c.version + 1, **values)
         .execution_options(synchronize_session=False)
     )
@@ -257,7 +264,9 @@ def mark_reply_sending(session: Session, reply_id: int) -> bool:
     return _set_reply(session, reply_id, ("queued",), reply_state="sending")
 
 
-def mark_reply_sent(session: Session, reply_id: int, external_id: str, url: str, at: dt.datetime) -> None:
+def mark_reply_sent(
+    session: Session, reply_id: int, external_id: str, url: str, at: dt.datetime
+) -> None:
     _set_reply(
         session,
         reply_id,
@@ -271,4 +280,6 @@ def mark_reply_sent(session: Session, reply_id: int, external_id: str, url: str,
 
 
 def mark_reply_failed(session: Session, reply_id: int, reason: str) -> None:
-    _set_reply(session, reply_id, ("sending", "queued"), reply_state="failed", reply_error=reason[:1000])
+    _set_reply(
+        session, reply_id, ("sending", "queued"), reply_state="failed", reply_error=reason[:1000]
+    )

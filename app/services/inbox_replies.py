@@ -108,11 +108,15 @@ def style_warnings(
     warnings: list[StyleWarning] = []
     if style.register == "vous" and _TU.search(text):
         warnings.append(
-            StyleWarning("register", translate("Inbox", "The charter says « vous »: this reply says « tu »."))
+            StyleWarning(
+                "register", translate("Inbox", "The charter says « vous »: this reply says « tu ».")
+            )
         )
     elif style.register == "tu" and _VOUS.search(text):
         warnings.append(
-            StyleWarning("register", translate("Inbox", "The charter says « tu »: this reply says « vous »."))
+            StyleWarning(
+                "register", translate("Inbox", "The charter says « tu »: this reply says « vous ».")
+            )
         )
     lowered = text.casefold()
     for word in style.words_to_avoid:
@@ -195,7 +199,11 @@ def create_reply(
         msg.first_answer_at = now
     session.flush()
     audit.record(
-        session, "inbox.reply", client_id=client_id, target_type="message", target_id=msg.id,
+        session,
+        "inbox.reply",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
         details={"reply_id": reply.id, "private": private, "by": current_actor()},
-    )  # fmt: skip
+    )
     return reply.id

@@ -72,3 +72,18 @@ def search_condition(session: Session, client_id: int, query: str) -> ColumnElem
     if q is None:
         return None
     return text(f"{_PG_DOC} @@ to_tsquery('simple', :ts_q)").bindparams(ts_q=q)
+
+
+def search_clause(dialect: str) -> ColumnElement:
+    """The search condition with a bind parameter ``p_search`` (see :func:`search_params`)."""
+    if dialect == "sqlite":
+        return literal_column("inbox_messages.id").in_(
+            text("SELECT rowid FROM inbox_fts WHERE inbox_fts MATCH :p_search")
+        )
+    return text(f"{_PG_DOC} @@ to_tsquery('simple', :p_search)")
+
+
+def search_params(dialect: str, client_id: int, query: str) -> dict | None:
+    """``{"p_search": ...}`` for :func:`search_clause`, or None when nothing is searchable."""
+    value = fts5_query(client_id, query) if dialect == "sqlite" else tsquery(client_id, query)
+    return None if value is None else {"p_search": value}

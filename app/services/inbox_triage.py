@@ -28,7 +28,9 @@ def _messages(session: Session, client_id: int, ids: Iterable[int]) -> list[Inbo
         raise ValidationError(translate("Inbox", "Select at least one message."))
     found = list(
         session.scalars(
-            select(InboxMessage).where(InboxMessage.client_id == client_id, InboxMessage.id.in_(ids))
+            select(InboxMessage).where(
+                InboxMessage.client_id == client_id, InboxMessage.id.in_(ids)
+            )
         )
     )
     if len(found) != len(ids):
@@ -88,7 +90,11 @@ def set_status(
     rules = rules_in_force(session, client_id, now)
     changed = 0
     for msg in _messages(session, client_id, ids):
-        if status == "closed" and msg.category == "complaint" and not (resolution or msg.resolution):
+        if (
+            status == "closed"
+            and msg.category == "complaint"
+            and not (resolution or msg.resolution)
+        ):
             raise ValidationError(
                 translate(
                     "Inbox",
@@ -110,9 +116,13 @@ def set_status(
             msg.first_answer_at = now
         _recompute_due(msg, rules)
         audit.record(
-            session, "inbox.status", client_id=client_id, target_type="message", target_id=msg.id,
+            session,
+            "inbox.status",
+            client_id=client_id,
+            target_type="message",
+            target_id=msg.id,
             details={"from": before, "to": status, "reason": reason, "resolution": resolution},
-        )  # fmt: skip
+        )
         changed += 1
     return changed
 
@@ -128,9 +138,13 @@ def set_category(session: Session, client_id: int, ids: Iterable[int], category:
         before, msg.category = msg.category, category
         _recompute_due(msg, rules)
         audit.record(
-            session, "inbox.category", client_id=client_id, target_type="message",
-            target_id=msg.id, details={"from": before, "to": category},
-        )  # fmt: skip
+            session,
+            "inbox.category",
+            client_id=client_id,
+            target_type="message",
+            target_id=msg.id,
+            details={"from": before, "to": category},
+        )
         changed += 1
     return changed
 
@@ -150,9 +164,13 @@ def assign(session: Session, client_id: int, ids: Iterable[int], staff_id: int |
         if msg.status == "new" and staff_id is not None:
             msg.status = "in_progress"
         audit.record(
-            session, "inbox.assign", client_id=client_id, target_type="message", target_id=msg.id,
+            session,
+            "inbox.assign",
+            client_id=client_id,
+            target_type="message",
+            target_id=msg.id,
             details={"from": before, "to": staff_id, "name": name},
-        )  # fmt: skip
+        )
         changed += 1
     return changed
 
@@ -191,6 +209,8 @@ def response_minutes(msg: InboxMessage, rules: CharterRules) -> tuple[int | None
         else None
     )
     resolved = (
-        business_minutes_between(msg.received_at, msg.resolved_at, hours) if msg.resolved_at else None
+        business_minutes_between(msg.received_at, msg.resolved_at, hours)
+        if msg.resolved_at
+        else None
     )
     return first, resolved

@@ -60,6 +60,8 @@ def _jumps(account, days: list[AccountDay], start: dt.date, end: dt.date) -> lis
         if day < start or day > end:
             continue
         gain = followers - series[i - 1][1]
+        if gain < MIN_SHARE * max(followers, 1):
+            continue  # cheap test first: most days are far from a jump
         previous = series[i - WINDOW_DAYS : i]
         gains = [b[1] - a[1] for a, b in itertools.pairwise(previous)]
         usual = statistics.median(gains)

@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.services import audit
 from app.services.clients import get_client
 from app.services.metrics import (
     ACCOUNT_FIELDS,
@@ -251,6 +252,13 @@ def import_metrics_text(
             errors.append(RowError(line, "", reason))
     written = record_account_samples(session, client_id, account_samples, source="csv")
     written += record_post_samples(session, client_id, post_samples, source="csv", details=details)
+    audit.record(
+        session,
+        "metrics.imported",
+        client_id=client_id,
+        target_type="metrics",
+        details={"layout": layout, "rows": written, "rejected": len(errors)},
+    )
     return MetricsImportResult(layout, written, tuple(errors))
 
 

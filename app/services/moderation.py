@@ -45,9 +45,18 @@ class ModerationInfo:
 
 def _info(a: ModerationAction) -> ModerationInfo:
     return ModerationInfo(
-        a.id, a.message_id, a.action, a.rule_key, a.rule_label, a.state, a.requested_by,
-        a.requested_at, a.decided_by, a.decided_at, a.note,
-    )  # fmt: skip
+        a.id,
+        a.message_id,
+        a.action,
+        a.rule_key,
+        a.rule_label,
+        a.state,
+        a.requested_by,
+        a.requested_at,
+        a.decided_by,
+        a.decided_at,
+        a.note,
+    )
 
 
 def was_ever_complaint(session: Session, msg: InboxMessage) -> bool:
@@ -88,15 +97,15 @@ def request(
 ) -> ModerationInfo:
     """Ask for a moderation action; applied at once unless the rule wants a second approval."""
     if action not in ACTIONS:
-        raise ValidationError(translate("Moderation", "Unknown moderation action {a}.").format(a=action))
+        raise ValidationError(
+            translate("Moderation", "Unknown moderation action {a}.").format(a=action)
+        )
     msg = get_message(session, client_id, message_id)
     rules = rules_in_force(session, client_id, now)
     rule = rules.moderation_rule(rule_key or "")
     if rule is None:
         raise ValidationError(
-            translate(
-                "Moderation", "Choose the reason among the charter's moderation rules."
-            ),
+            translate("Moderation", "Choose the reason among the charter's moderation rules."),
             "rule",
         )
     if action not in rule.actions:
@@ -109,16 +118,26 @@ def request(
     check_guard(session, msg, action)
     now = now or utcnow()
     row = ModerationAction(
-        client_id=client_id, message_id=msg.id, action=action, rule_key=rule.key,
-        rule_label=rule.label, note=note.strip(), state="pending",
-        requested_by=current_actor(), requested_at=now,
-    )  # fmt: skip
+        client_id=client_id,
+        message_id=msg.id,
+        action=action,
+        rule_key=rule.key,
+        rule_label=rule.label,
+        note=note.strip(),
+        state="pending",
+        requested_by=current_actor(),
+        requested_at=now,
+    )
     session.add(row)
     session.flush()
     audit.record(
-        session, "inbox.moderation.request", client_id=client_id, target_type="message",
-        target_id=msg.id, details={"action": action, "rule": rule.key, "moderation_id": row.id},
-    )  # fmt: skip
+        session,
+        "inbox.moderation.request",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={"action": action, "rule": rule.key, "moderation_id": row.id},
+    )
     if not rule.requires_second_approval:
         _apply(session, row, msg, row.requested_by, now)
     return _info(row)
@@ -136,10 +155,18 @@ def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str,
     row.decided_by = who
     row.decided_at = now
     audit.record(
-        session, "inbox.moderation", client_id=row.client_id, target_type="message",
-        target_id=msg.id, details={"action": row.action, "rule": row.rule_key,
-                                   "requested_by": row.requested_by, "approved_by": who},
-    )  # fmt: skip
+        session,
+        "inbox.moderation",
+        client_id=row.client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={
+            "action": row.action,
+            "rule": row.rule_key,
+            "requested_by": row.requested_by,
+            "approved_by": who,
+        },
+    )
 
 
 def _pending(session: Session, client_id: int, action_id: int) -> ModerationAction:
@@ -170,9 +197,13 @@ def reject(session: Session, client_id: int, action_id: int, note: str = "", now
     row.decided_at = now or utcnow()
     row.note = (row.note + "\n" + note.strip()).strip()
     audit.record(
-        session, "inbox.moderation.reject", client_id=client_id, target_type="message",
-        target_id=row.message_id, details={"moderation_id": row.id},
-    )  # fmt: skip
+        session,
+        "inbox.moderation.reject",
+        client_id=client_id,
+        target_type="message",
+        target_id=row.message_id,
+        details={"moderation_id": row.id},
+    )
     return _info(row)
 
 
@@ -183,12 +214,18 @@ def restore(session: Session, client_id: int, message_id: int, reason: str) -> N
     msg = get_message(session, client_id, message_id)
     msg.hidden = msg.deleted = False
     audit.record(
-        session, "inbox.moderation.restore", client_id=client_id, target_type="message",
-        target_id=msg.id, details={"reason": reason.strip()},
-    )  # fmt: skip
+        session,
+        "inbox.moderation.restore",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={"reason": reason.strip()},
+    )
 
 
-def history(session: Session, client_id: int, message_id: int | None = None) -> list[ModerationInfo]:
+def history(
+    session: Session, client_id: int, message_id: int | None = None
+) -> list[ModerationInfo]:
     query = select(ModerationAction).where(ModerationAction.client_id == client_id)
     if message_id is not None:
         query = query.where(ModerationAction.message_id == message_id)

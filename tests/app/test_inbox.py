@@ -15,12 +15,20 @@ from app.services.network_data import IncomingMessage
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)  # a Tuesday, 10:00 in Paris
 
 
-def msg(ext, text="Bonjour", *, network="facebook", handle=None, at=None, parent="", kind="comment"):
+def msg(
+    ext, text="Bonjour", *, network="facebook", handle=None, at=None, parent="", kind="comment"
+):
     return IncomingMessage(
-        network=network, external_id=ext, kind=kind, author=f"Auteur {handle or ext}",
-        author_handle=handle or f"h{ext}", text=text, received_at=at or T0, in_reply_to=parent,
+        network=network,
+        external_id=ext,
+        kind=kind,
+        author=f"Auteur {handle or ext}",
+        author_handle=handle or f"h{ext}",
+        text=text,
+        received_at=at or T0,
+        in_reply_to=parent,
         url=f"https://example.org/{ext}",
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -35,7 +43,13 @@ def test_ingest_is_idempotent_flags_newcomers_and_links_threads(db, two_clients)
     a, b = two_clients
     items = [
         msg("1", "Ma commande n'est jamais arrivée, je veux être remboursée", handle="marie"),
-        msg("2", "Merci pour votre réponse", handle="marie", at=T0 + dt.timedelta(hours=1), parent="1"),
+        msg(
+            "2",
+            "Merci pour votre réponse",
+            handle="marie",
+            at=T0 + dt.timedelta(hours=1),
+            parent="1",
+        ),
         msg("3", "Quels sont vos horaires ?", handle="paul"),
         msg("3", "doublon dans le lot", handle="paul"),
         msg("4", "type inconnu", kind="tweet"),
@@ -88,10 +102,11 @@ def test_overdue_filter_lists_late_messages_most_late_first(db, two_clients):
     a, _ = two_clients
     with db.session() as s:
         inbox_ingest.ingest_messages(
-            s, a,
+            s,
+            a,
             [msg("c", "Inadmissible, colis abîmé"), msg("q", "Une question ?"), msg("p", "Bravo")],
             now=T0,
-        )  # fmt: skip
+        )
     at_13 = T0 + dt.timedelta(hours=3)  # 12:00 UTC: complaint due 11:00, question 13:00
     with db.read() as s:
         late = inbox.page(s, a, inbox.InboxFilter(overdue=True), now=at_13).rows
@@ -106,7 +121,9 @@ def test_search_is_accent_insensitive_and_scoped_to_the_client(db, two_clients, 
     a, b = two_clients
     text = "Le gâteau du rendez-vous était délicieux"
     with db.session() as s:
-        inbox_ingest.ingest_messages(s, a, [msg("1", text, handle="elodie"), msg("2", "autre chose")])
+        inbox_ingest.ingest_messages(
+            s, a, [msg("1", text, handle="elodie"), msg("2", "autre chose")]
+        )
         inbox_ingest.ingest_messages(s, b, [msg("1", text)])
         s.flush()
     with db.read() as s:
@@ -162,7 +179,9 @@ def test_triage_rules_and_audit(db, two_clients):
 def test_replies_contract_for_the_connectors(db, two_clients):
     a, _ = two_clients
     with db.session() as s:
-        inbox_ingest.ingest_messages(s, a, [msg("1", "Quand ouvrez-vous ?"), msg("2", "x", network="mastodon")])
+        inbox_ingest.ingest_messages(
+            s, a, [msg("1", "Quand ouvrez-vous ?"), msg("2", "x", network="mastodon")]
+        )
         first = inbox.page(s, a).rows[-1].id
         reply = create_reply(s, a, first, "Dès 9 h, à bientôt !", now=T0)
     with db.session() as s:
@@ -187,10 +206,11 @@ def test_replies_contract_for_the_connectors(db, two_clients):
 def test_badges_and_crisis_for_all_clients(db, two_clients):
     a, b = two_clients
     now = dt.datetime.now(dt.UTC)  # the sidebar asks about the real present
-    usual = [
-        msg(f"u{i}", "Colis en retard", at=now - dt.timedelta(days=1 + i)) for i in range(20)
+    usual = [msg(f"u{i}", "Colis en retard", at=now - dt.timedelta(days=1 + i)) for i in range(20)]
+    burst = [
+        msg(f"b{i}", "Scandale, jamais reçu", at=now - dt.timedelta(minutes=10 * i))
+        for i in range(12)
     ]
-    burst = [msg(f"b{i}", "Scandale, jamais reçu", at=now - dt.timedelta(minutes=10 * i)) for i in range(12)]
     with db.session() as s:
         inbox_ingest.ingest_messages(s, a, usual + burst, now=now)
         inbox_ingest.ingest_messages(s, b, usual, now=now)

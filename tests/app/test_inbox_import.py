@@ -30,7 +30,8 @@ def test_broken_rows_are_reported_and_good_rows_go_in(db, client_id, tmp_path):
         "facebook,3,tweet,Paul,paul,Texte,2026-03-10T10:00:00+01:00,,\n"  # 4 unknown kind
         "facebook,,comment,Paul,paul,Texte,2026-03-10T10:00:00+01:00,,\n"  # 5 missing id
         "facebook,5,comment,Paul\n"  # 6 short row
-        'instagram,6,comment,Léa,lea,"Sur deux\nlignes, avec ""guillemets""",2026-03-10T11:00:00Z,,\n'
+        'instagram,6,comment,Léa,lea,"Sur deux\nlignes, avec ""guillemets""",'
+        "2026-03-10T11:00:00Z,,\n"
         'facebook,7,review,X,x,"<script>alert(1)</script><b>gras</b>",2026-03-10T12:00:00+01:00,1,\n'
         "facebook,8,comment,Y,y,sans fuseau,2026-03-10T12:00:00,,\n"  # 10 naive date
         "\n"

@@ -17,10 +17,13 @@ def _setup(db, texts):
     with db.session() as s:
         cid = clients.create_client(s, "Aquarelle").id
         inbox_ingest.ingest_messages(
-            s, cid,
-            [IncomingMessage("facebook", str(i), "comment", f"A{i}", f"a{i}", t, T0)
-             for i, t in enumerate(texts)],
-        )  # fmt: skip
+            s,
+            cid,
+            [
+                IncomingMessage("facebook", str(i), "comment", f"A{i}", f"a{i}", t, T0)
+                for i, t in enumerate(texts)
+            ],
+        )
         ids = {inbox.detail(s, cid, r.id).external_id: r.id for r in inbox.page(s, cid).rows}
     return cid, [ids[str(i)] for i in range(len(texts))]
 
@@ -73,7 +76,9 @@ def test_hate_needs_a_second_person(db, monkeypatch):
     with db.session() as s:
         done = moderation.approve(s, cid, pending.id)
     assert (done.state, done.requested_by, done.decided_by) == (
-        "applied", "Camille Test", "Thomas Leroy"
+        "applied",
+        "Camille Test",
+        "Thomas Leroy",
     )
     with db.read() as s:
         assert inbox.detail(s, cid, hate).deleted

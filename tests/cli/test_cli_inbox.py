@@ -15,7 +15,8 @@ def test_import_then_list(cli, sqlite_db, tmp_path):
     csv = tmp_path / "m.csv"
     csv.write_text(
         HEADER
-        + 'facebook,1,comment,Marie,marie,"Gâteau jamais livré, remboursez-moi",2020-03-10T10:00:00+01:00,,\n'
+        + 'facebook,1,comment,Marie,marie,"Gâteau jamais livré, remboursez-moi",'
+        + "2020-03-10T10:00:00+01:00,,\n"
         + "facebook,2,comment,Paul,paul,Merci !,2099-03-10T10:00:00+01:00,,\n"
         + "facebook,3,comment,Paul,paul,Texte,hier,,\n",
         encoding="utf-8",

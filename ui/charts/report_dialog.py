@@ -37,7 +37,9 @@ class ReportDialog(QDialog):
     written = Signal(str)
     saved = Signal()
 
-    def __init__(self, services: AreaServices, client, month: dt.date, parent: QWidget | None = None):
+    def __init__(
+        self, services: AreaServices, client, month: dt.date, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.services, self.client = services, client
         self.setWindowTitle(self.tr("Monthly report — {client}").format(client=client.name))

@@ -1,0 +1,83 @@
+"""``tribune charter export|list``: the charter PDF to sign, and the versions of a charter."""
+
+from __future__ import annotations
+
+from app.cli import json_flag
+from app.errors import ValidationError
+from app.i18n import translate
+from app.services import charter, clients
+
+
+def register(sub) -> None:
+    top = sub.add_parser(
+        "charter", help=translate("CliCharter", "the community-management charter")
+    )
+    csub = top.add_subparsers(dest="charter_command", metavar="ACTION", required=True)
+
+    p = csub.add_parser(
+        "export", help=translate("CliCharter", "export the charter as a PDF to sign")
+    )
+    p.add_argument("client", metavar="CLIENT")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--version",
+        type=int,
+        default=None,
+        metavar="N",
+        help=translate("CliCharter", "version number (default: the latest)"),
+    )
+    json_flag(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = csub.add_parser("list", help=translate("CliCharter", "list the versions of a charter"))
+    p.add_argument("client", metavar="CLIENT")
+    json_flag(p)
+    p.set_defaults(handler=cmd_list)
+
+
+def cmd_export(ctx) -> int:
+    from app.documents.charter_pdf import export_charter_pdf, gather
+
+    args = ctx.args
+    if not str(args.out).lower().endswith(".pdf"):
+        raise ValidationError(
+            translate("CliCharter", "The output file must end in .pdf: {path}").format(
+                path=args.out
+            )
+        )
+    if args.version is not None and args.version < 1:
+        raise ValidationError(translate("CliCharter", "A version number is 1 or more."))
+    with ctx.db.read() as session:
+        inp = gather(session, args.client, args.version)
+    result = export_charter_pdf(inp, args.out)
+    ctx.emit(
+        {"path": str(result.path), "pages": result.pages, "version": inp.doc.version.number},
+        lambda: translate("CliCharter", "{path}: charter v{n}, {pages} pages").format(
+            path=result.path, n=inp.doc.version.number, pages=result.pages
+        ),
+    )
+    return 0
+
+
+def cmd_list(ctx) -> int:
+    with ctx.db.read() as session:
+        client = clients.find_client(session, ctx.args.client)
+        versions = charter.list_versions(session, client.id)
+    data = [
+        {
+            "number": v.number,
+            "status": v.status,
+            "updated_at": v.updated_at.isoformat(),
+            "signed_at": v.signed_at.isoformat() if v.signed_at else None,
+            "scan_sha256": v.scan_sha256 or None,
+        }
+        for v in versions
+    ]
+    ctx.emit(
+        data,
+        lambda: (
+            "\n".join(f"v{v.number}\t{v.status}\t{v.updated_at:%Y-%m-%d}" for v in versions)
+            or translate("CliCharter", "No charter yet.")
+        ),
+    )
+    return 0

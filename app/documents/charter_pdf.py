@@ -1,0 +1,295 @@
+"""The charter as a PDF to sign: cover, table of contents, numbered sections, signatures.
+
+The HTML is built from a :class:`CharterDoc` in the charter's own language (not the app's),
+every user-typed table cell escaped, then rendered by the shared renderer
+:func:`app.documents.pdf.render_html_pdf` (A4, DejaVu fonts embedded, "page X / Y" footer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QDate, QLocale, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
+from app.services import clients
+from app.services.charter import CharterDoc, SectionInfo, load
+from app.services.charter_compare import cell_text
+from app.services.charter_labels import (
+    column_label,
+    document_language,
+    status_label,
+    translate,
+    weekday_label,
+)
+from app.services.charter_schema import SCHEMAS
+
+CSS = """
+.cover-title { font-size: 26pt; font-weight: 600; color: #1d2536; }
+.cover-client { font-size: 20pt; color: #2b3750; }
+.cover-meta td { padding: 5pt 12pt 5pt 0; font-size: 11pt; }
+.toc td { padding: 3pt 0; font-size: 10.5pt; }
+.grid th { background-color: #e9eef7; }
+.guidance { color: #5b6477; font-size: 8.5pt; }
+.sign td { padding: 6pt; font-size: 10.5pt; }
+.draft { color: #b3261e; font-weight: 600; }
+"""
+TABLE = (
+    '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="5" '
+    'style="border-color:#c5cddb; border-style:solid;">'
+)
+
+
+@dataclass(frozen=True)
+class CharterPdfInput:
+    doc: CharterDoc
+    client_colour: str = "#3b6fd8"
+    client_logo: bytes | None = field(default=None, repr=False)
+    agency_name: str = ""
+    agency_address: str = ""
+    agency_logo: bytes | None = field(default=None, repr=False)
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def gather(session, client_ref, number: int | None = None) -> CharterPdfInput:
+    """Everything the PDF needs, read in one session (the rendering needs none)."""
+    client = clients.find_client(session, client_ref)
+    agency = clients.agency(session)
+    return CharterPdfInput(
+        load(session, client.id, number),
+        client.colour,
+        client.logo,
+        agency.name,
+        agency.address,
+        agency.logo,
+    )
+
+
+def _esc(text) -> str:
+    return html.escape(str(text or ""))
+
+
+def _date(value: dt.date | dt.datetime | None, language: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
+    fmt = "d MMMM yyyy" if language == "fr" else "MMMM d, yyyy"
+    return locale.toString(QDate(value.year, value.month, value.day), fmt)
+
+
+def initials_logo(name: str, colour: str) -> QImage:
+    """A square with the initials, for a client or agency without a logo."""
+    image = QImage(240, 240, QImage.Format.Format_ARGB32)
+    image.fill(QColor(colour))
+    painter = QPainter(image)
+    painter.setPen(QColor("white"))
+    font = QFont(FONT_FAMILY, 1)
+    font.setPixelSize(96)
+    font.setBold(True)
+    painter.setFont(font)
+    letters = "".join(w[0] for w in name.replace("&", " ").split()[:2] if w[:1].isalnum()).upper()
+    painter.drawText(QRect(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, letters or "?")
+    painter.end()
+    return image
+
+
+def _table(section: SectionInfo, contacts: dict[int, str]) -> str:
+    schema = SCHEMAS[section.key]
+    rows = (section.data or {}).get("rows", [])
+    if not rows:
+        return f"<p class='muted'>{_esc(translate('CharterPdf', 'Nothing agreed yet.'))}</p>"
+    head = "".join(f"<th>{_esc(column_label(section.key, c.key))}</th>" for c in schema.columns)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{_esc(cell_text(c.type, r.get(c.key), contacts))}</td>" for c in schema.columns
+        )
+        + "</tr>"
+        for r in rows
+    )
+    return f"{TABLE}<tr>{head}</tr>{body}</table>"
+
+
+def _hours(section: SectionInfo) -> str:
+    hours = (section.data or {}).get("business_hours") or {}
+    parts = [f"<h3>{_esc(translate('CharterPdf', 'Business hours'))}</h3>", TABLE]
+    for day in range(7):
+        spans = hours.get("days", {}).get(str(day))
+        text = (
+            ", ".join(f"{a} – {b}" for a, b in spans)
+            if spans
+            else translate("CharterPdf", "closed")
+        )
+        parts.append(
+            f"<tr><td width='30%'>{_esc(weekday_label(day))}</td><td>{_esc(text)}</td></tr>"
+        )
+    parts.append("</table>")
+    notes = []
+    if hours.get("country"):
+        region = hours["country"] + (f"-{hours['subdivision']}" if hours.get("subdivision") else "")
+        notes.append(
+            translate("CharterPdf", "Public holidays of {region} are closed.").format(region=region)
+        )
+    if hours.get("closed_days"):
+        notes.append(
+            translate("CharterPdf", "Also closed: {days}.").format(
+                days=", ".join(hours["closed_days"])
+            )
+        )
+    parts.extend(f"<p class='small muted'>{_esc(n)}</p>" for n in notes)
+    return "".join(parts)
+
+
+def _style(section: SectionInfo) -> str:
+    data = section.data or {}
+    yes, no = translate("CharterPdf", "yes"), translate("CharterPdf", "no")
+    rows = [
+        (
+            translate("CharterPdf", "Register"),
+            cell_text("choice", data.get("register", "vous"), {}),
+        ),
+        (translate("CharterPdf", "Emojis"), yes if data.get("emojis", True) else no),
+        (translate("CharterPdf", "Signature"), data.get("signature") or "—"),
+        (translate("CharterPdf", "Words to use"), ", ".join(data.get("words_to_use", [])) or "—"),
+        (
+            translate("CharterPdf", "Words to avoid"),
+            ", ".join(data.get("words_to_avoid", [])) or "—",
+        ),
+        (translate("CharterPdf", "Watch words"), ", ".join(data.get("watch_words", [])) or "—"),
+    ]
+    body = "".join(f"<tr><th width='30%'>{_esc(a)}</th><td>{_esc(b)}</td></tr>" for a, b in rows)
+    return f"{TABLE}{body}</table>"
+
+
+def _section_html(number: int, section: SectionInfo, contacts: dict[int, str]) -> str:
+    kind = SCHEMAS[section.key].kind
+    out = [f"<h2><a name='s-{section.key}'></a>{number}. {_esc(section.title)}</h2>"]
+    if kind == "style":
+        out.append(_style(section))
+    elif kind in ("table", "delays"):
+        out.append(_table(section, contacts))
+    if section.html.strip():
+        out.append(section.html)
+    if kind == "delays":
+        out.append(_hours(section))
+    return "".join(out)
+
+
+def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
+    doc = inp.doc
+    lang = doc.version.language
+    v = doc.version
+    when = v.signed_at or v.sent_at or v.updated_at
+    status = status_label(v.status)
+    cover = [
+        "<table width='100%'><tr>",
+        f"<td width='50%'><img src='agency-logo' width='70' height='70'><br>"
+        f"<b>{_esc(inp.agency_name)}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span></td>",
+        "<td width='50%' align='right'><img src='client-logo' width='70' height='70'></td>",
+        "</tr></table>",
+        "<p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
+        f"<p class='cover-title'>{_esc(v.title)}</p>",
+        f"<p class='cover-client'>{_esc(doc.client_name)}</p><p>&nbsp;</p>",
+        "<table class='cover-meta'>",
+        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Version'))}</td><td><b>{v.number}</b></td></tr>",
+        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Date'))}</td><td>{_esc(_date(when, lang))}</td></tr>",
+        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Status'))}</td><td>{_esc(status)}</td></tr>",
+        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Between'))}</td>"
+        f"<td>{_esc(inp.agency_name)} — {_esc(doc.client_name)}</td></tr>",
+        "</table>",
+    ]
+    if v.status in ("draft", "sent_for_signature"):
+        cover.append(
+            f"<p>&nbsp;</p><p class='draft'>{_esc(translate('CharterPdf', 'Not signed yet: this version is not in force.'))}</p>"
+        )
+    toc = [
+        f"<h1 style='page-break-before: always'>{_esc(translate('CharterPdf', 'Contents'))}</h1>",
+        "<table class='toc' width='100%'>",
+    ]
+    for i, s in enumerate(doc.sections, 1):
+        page = anchors.get(f"s-{s.key}", "")
+        toc.append(
+            f"<tr><td><a href='#s-{s.key}'>{i}. {_esc(s.title)}</a></td><td align='right'>{page}</td></tr>"
+        )
+    sign_title = translate("CharterPdf", "Signatures")
+    toc.append(
+        f"<tr><td>{_esc(sign_title)}</td><td align='right'>{anchors.get('signatures', '')}</td></tr>"
+    )
+    toc.append("</table>")
+    body = [f"<div style='page-break-before: always'></div>"]
+    for i, s in enumerate(doc.sections, 1):
+        section = _section_html(i, s, doc.contacts)
+        if i == 1:
+            section = section.replace("<h2>", "<h2 style='page-break-before: always'>", 1)
+        body.append(section)
+    return "".join(cover + toc + body + [_signatures(doc, inp)])
+
+
+def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
+    lang = doc.version.language
+    by_side = {s.side: s for s in doc.signatories}
+    heads = {
+        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name),
+        "client": translate("CharterPdf", "For the client — {name}").format(name=doc.client_name),
+    }
+    cells = []
+    for side in ("agency", "client"):
+        s = by_side.get(side)
+        line = "…………………………………………"
+        cells.append(
+            "<td width='50%' style='padding:8pt'>"
+            f"<p><b>{_esc(heads[side])}</b></p>"
+            f"<p>{_esc(translate('CharterPdf', 'Name'))}: {_esc(s.name) if s else line}</p>"
+            f"<p>{_esc(translate('CharterPdf', 'Role'))}: {_esc(s.role) if s and s.role else line}</p>"
+            f"<p>{_esc(translate('CharterPdf', 'Date'))}: {_esc(_date(s.signed_on, lang)) if s and s.signed_on else line}</p>"
+            f"<p><i>{_esc(translate('CharterPdf', 'Handwritten: “Read and approved”'))}</i></p>"
+            f"<table width='100%' border='1' cellspacing='0' style='border-color:#1d2536; border-style:solid;'>"
+            f"<tr><td height='150' valign='bottom'><span class='small muted'>{_esc(translate('CharterPdf', 'Signature'))}</span></td></tr></table>"
+            "</td>"
+        )
+    intro = translate(
+        "CharterPdf",
+        "The parties have read this charter, version {n}, and agree to apply it from the date "
+        "of the last signature.",
+    ).format(n=doc.version.number)
+    return (
+        f"<h1 style='page-break-before: always'><a name='signatures'></a>"
+        f"{_esc(translate('CharterPdf', 'Signatures'))}</h1><p>{_esc(intro)}</p>"
+        f"<table class='sign' width='100%' cellspacing='8'><tr>{''.join(cells)}</tr></table>"
+    )
+
+
+def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
+    """Write the charter of ``inp`` to ``out`` (StorageError if the folder is not writable)."""
+    ensure_fonts()
+    doc = inp.doc
+    with document_language(doc.version.language):
+        images = {
+            "client-logo": inp.client_logo or initials_logo(doc.client_name, inp.client_colour),
+            "agency-logo": inp.agency_logo or initials_logo(inp.agency_name or "?", "#1d2536"),
+        }
+        footer = translate("CharterPdf", "Charter v{n} — {client}").format(
+            n=doc.version.number, client=doc.client_name
+        )
+        page_label = translate("CharterPdf", "page {page} of {pages}")
+        title = f"{doc.version.title} — {doc.client_name}"
+
+        def build(anchors: dict[str, int]) -> str:
+            with document_language(doc.version.language):
+                return charter_html(inp, anchors)
+
+        return render_html_pdf(
+            build,
+            out,
+            title=title,
+            footer_left=footer,
+            page_label=page_label,
+            header=doc.client_name,
+            css=CSS,
+            images=images,
+        )

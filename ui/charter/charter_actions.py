@@ -1,0 +1,170 @@
+"""The charter's version actions: new draft, send, sign, compare, export the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+
+from app.errors import TribuneError
+from app.services import charter, charter_signing
+from ui.charter.charter_dialogs import CompareDialog, SignDialog
+from ui.messages import show_error
+
+
+class CharterActions:
+    """Mixed into :class:`CharterArea` (which provides doc, client, services, load, flush)."""
+
+    def build_action_buttons(self, row) -> None:
+        def button(text: str, slot, name: str) -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+            return b
+
+        self.new_draft_button = button(self.tr("New draft"), self.new_draft, "newDraftButton")
+        self.send_button = button(
+            self.tr("Send for signature"), self.send_for_signature, "sendButton"
+        )
+        self.withdraw_button = button(
+            self.tr("Back to draft"), self.back_to_draft, "withdrawButton"
+        )
+        self.sign_button = button(self.tr("Record signature…"), self.record_signature, "signButton")
+        self.compare_button = button(self.tr("Compare…"), self.compare, "compareButton")
+        self.export_button = button(self.tr("Export PDF…"), self.export, "exportButton")
+        self.export_button.setProperty("primary", True)
+
+    def refresh_actions(self) -> None:
+        doc = self.doc
+        status = doc.version.status if doc else None
+        latest = self.versions[0] if self.versions else None
+        is_latest = bool(doc and latest and latest.number == doc.version.number)
+        self.new_draft_button.setEnabled(bool(latest and latest.status != "draft"))
+        self.send_button.setEnabled(status == "draft")
+        self.withdraw_button.setVisible(status == "sent_for_signature")
+        self.sign_button.setEnabled(status in ("draft", "sent_for_signature"))
+        self.compare_button.setEnabled(len(self.versions) > 1)
+        self.export_button.setEnabled(doc is not None)
+        self.undo_button.setVisible(status == "draft")
+        self.redo_button.setVisible(status == "draft")
+        if doc is None or status == "draft":
+            self.banner.hide()
+            return
+        when = self.local_date(doc.version.signed_at or doc.version.sent_at)
+        if status == "signed":
+            text = self.tr(
+                "Version {n} was signed on {date} and is frozen. To change the charter, start a "
+                "new draft from it."
+            )
+        elif status == "superseded":
+            text = self.tr("Version {n}, signed on {date}, was replaced by a later version.")
+        else:
+            text = self.tr(
+                "Version {n} was sent for signature on {date}; take it back to draft to change it."
+            )
+        self.banner_text.setText(text.format(n=doc.version.number, date=when))
+        self.banner_button.setVisible(status == "signed" and is_latest)
+        self.banner.show()
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def _write(self, fn, reload_latest: bool = True) -> bool:
+        """Run a short write; show its error; reload. True on success."""
+        self.flush()
+        try:
+            with self.services.db.session() as s:
+                fn(s)
+        except TribuneError as exc:
+            show_error(self, exc)
+            return False
+        self.undo_stack.clear()
+        self.load(None if reload_latest else self.doc.version.number)
+        return True
+
+    def new_draft(self) -> None:
+        cid = self.client.id
+        if self._write(lambda s: charter.start_new_draft(s, cid)):
+            self.status_message.emit(self.tr("A new draft was started from the signed version."))
+
+    def send_for_signature(self) -> None:
+        cid, vid = self.client.id, self.doc.version.id
+        if self._write(lambda s: charter_signing.send_for_signature(s, cid, vid), False):
+            self.status_message.emit(self.tr("Sent for signature. Export the PDF to send it."))
+
+    def back_to_draft(self) -> None:
+        cid, vid = self.client.id, self.doc.version.id
+        self._write(lambda s: charter_signing.back_to_draft(s, cid, vid), False)
+
+    def record_signature(self) -> None:
+        dialog = SignDialog(self.doc, self.services.db, self)
+        dialog.setObjectName("signDialog")
+        if dialog.exec() != SignDialog.DialogCode.Accepted:
+            return
+        cid, vid = self.client.id, self.doc.version.id
+        signatories, scan, name = dialog.result_values()
+
+        def sign(s):
+            if self.doc.version.status == "draft":
+                charter_signing.send_for_signature(s, cid, vid)
+            charter_signing.record_signature(
+                s, cid, vid, signatories, scan=scan, scan_filename=name
+            )
+
+        if self._write(sign, False):
+            self.status_message.emit(self.tr("The charter is signed and now in force."))
+
+    def compare(self) -> None:
+        dialog = CompareDialog(self.services.db, self.client.id, self.versions, self)
+        dialog.setObjectName("compareDialog")
+        dialog.open()
+
+    # -- export ---------------------------------------------------------------------------
+    def export(self) -> None:
+        v = self.doc.version
+        suggested = Path.home() / f"charte-{self.client.slug}-v{v.number}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the charter"), str(suggested), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str, on_done=None) -> None:
+        """Write the PDF of the version shown, off the GUI thread, with a busy indicator."""
+        from app.documents.charter_pdf import export_charter_pdf, gather
+        from app.documents.pdf import ensure_fonts
+
+        self.flush()
+        ensure_fonts()  # registered on the GUI thread, used by the worker
+        db, cid, number = self.services.db, self.client.id, self.doc.version.number
+        progress = QProgressDialog(self.tr("Writing the PDF…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def work():
+            with db.read() as s:
+                inp = gather(s, cid, number)
+            return export_charter_pdf(inp, path)
+
+        def done(result):
+            progress.close()
+            self.status_message.emit(
+                self.tr("Charter exported to {path} ({pages} pages).").format(
+                    path=result.path, pages=result.pages
+                )
+            )
+            if on_done:
+                on_done(result)
+
+        def failed(exc):
+            progress.close()
+            show_error(self, exc)
+            if on_done:
+                on_done(exc)
+
+        self.services.tasks.run(work, done, failed)
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Charter"), text)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,400 @@
+"""The Charter area of a client workspace: section navigator, editor, versions, signature.
+
+What the user types is kept in the pages, put on the undo stack, and saved to the database
+1.5 s after the last change (and at once on a client switch or on quit, via :meth:`flush`),
+so a crash loses at most that much. A version that is not a draft is shown read-only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import TribuneError
+from app.services import charter
+from app.services.charter import CharterDoc, VersionSummary
+from app.services.charter_labels import status_label
+from ui.areas import AreaServices, WorkspaceArea
+from ui.charter.charter_actions import CharterActions
+from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand
+from ui.charter.section_page import SectionPage
+from ui.messages import show_error
+
+AUTOSAVE_MS = 1500
+STYLE = """
+#sectionTitle { font-size: 15pt; font-weight: 600; color: #1d2536; }
+#sectionNavigator { border: none; background: #ffffff; padding: 4px; }
+#sectionNavigator::item { padding: 6px 8px; border-radius: 4px; }
+#sectionNavigator::item:selected { background: #e8efff; color: #1d2536; }
+#charterBar { background: #ffffff; border-bottom: 1px solid #e3e7ef; }
+#charterBanner { background: #fff7e6; border-bottom: 1px solid #f5d9a8; }
+#issuesLabel { color: #8a5a00; background: #fff7e6; border: 1px solid #f5d9a8;
+  border-radius: 4px; padding: 6px; }
+#errorLabel { color: #b42318; background: #fef3f2; border: 1px solid #fecdca;
+  border-radius: 4px; padding: 6px; }
+#sectionBody { background: #f6f8fb; }
+"""
+
+
+class _UndoKeys(QObject):
+    """Route Ctrl+Z / Ctrl+Shift+Z of the text editors to the area's undo stack."""
+
+    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stack = stack
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self.stack.undo()
+                event.accept()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self.stack.redo()
+                event.accept()
+                return True
+        return False
+
+
+class CharterArea(WorkspaceArea, CharterActions):
+    """Signals:
+    loaded(): a version was loaded and shown (tests wait for it).
+    saved(): pending changes were written to the database.
+    """
+
+    loaded = Signal()
+    saved = Signal()
+
+    def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self.doc: CharterDoc | None = None
+        self.versions: list[VersionSummary] = []
+        self.pages: dict[str, SectionPage] = {}
+        self.order_dirty = False
+        self._order: list[str] = []
+        self._generation = 0
+        self._replaying = False
+        self.undo_stack = QUndoStack(self)
+        self._undo_keys = _UndoKeys(self.undo_stack, self)
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.flush)
+        self.setStyleSheet(STYLE)
+        self._build()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        bar = QWidget()
+        bar.setObjectName("charterBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 8, 12, 8)
+        self.version_combo = QComboBox()
+        self.version_combo.setObjectName("versionCombo")
+        self.version_combo.setMinimumWidth(260)
+        self.version_combo.activated.connect(self._version_chosen)
+        row.addWidget(self.version_combo)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.redo_button)
+        row.addStretch(1)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("hint")
+        row.addWidget(self.save_state)
+        self.build_action_buttons(row)
+        layout.addWidget(bar)
+        self.banner = QWidget()
+        self.banner.setObjectName("charterBanner")
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(12, 6, 12, 6)
+        self.banner_text = QLabel()
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_text.setWordWrap(True)
+        banner_row.addWidget(self.banner_text, 1)
+        self.banner_button = QPushButton(self.tr("Start a new draft"))
+        self.banner_button.setObjectName("primaryButton")
+        self.banner_button.clicked.connect(self.new_draft)
+        banner_row.addWidget(self.banner_button)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        split = QSplitter()
+        self.navigator = QListWidget()
+        self.navigator.setObjectName("sectionNavigator")
+        self.navigator.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.navigator.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.navigator.setMinimumWidth(250)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.navigator.currentItemChanged.connect(self._section_chosen)
+        self.navigator.model().rowsMoved.connect(self._navigator_moved)
+        self.stack = QStackedWidget()
+        self.empty = QLabel(self.tr("Loading the charter…"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        split.addWidget(self.navigator)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setSizes([270, 900])
+        layout.addWidget(split, 1)
+
+    # -- loading --------------------------------------------------------------------------
+    def set_client(self, client) -> None:
+        self.flush()
+        super().set_client(client)
+        self.load()
+
+    def load(self, number: int | None = None) -> None:
+        """Load version ``number`` (default: the latest; a first draft is made if none)."""
+        self._generation += 1
+        generation = self._generation
+        client = self.client
+        if client is None:
+            self._clear()
+            return
+        db = self.services.db
+
+        def work():
+            with db.session() as s:
+                doc = (
+                    charter.ensure_charter(s, client.id)
+                    if number is None
+                    else charter.load(s, client.id, number)
+                )
+                return doc, charter.list_versions(s, client.id)
+
+        def done(result):
+            if generation == self._generation and self.client and self.client.id == client.id:
+                self._show(*result)
+
+        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+
+    def _clear(self) -> None:
+        self.navigator.blockSignals(True)
+        self.navigator.clear()
+        self.navigator.blockSignals(False)
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.undo_stack.clear()
+        self.doc = None
+
+    def _show(self, doc: CharterDoc, versions: list[VersionSummary]) -> None:
+        current_key = self.current_key()
+        self._clear()
+        self.doc, self.versions = doc, versions
+        self.order_dirty = False
+        read_only = not doc.version.editable
+        self.navigator.blockSignals(True)
+        for section in doc.sections:
+            page = SectionPage(section, doc.contacts, doc.client_timezone)
+            page.set_read_only(read_only)
+            page.editor.edit.installEventFilter(self._undo_keys)
+            page.data_edited.connect(self._data_edited)
+            page.text_edited.connect(self._text_edited)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.navigator.addItem(item)
+        self.navigator.blockSignals(False)
+        self.navigator.setDragEnabled(not read_only)
+        self._refresh_navigator()
+        keys = [s.key for s in doc.sections]
+        self._order = list(keys)
+        self.select_section(current_key if current_key in keys else keys[0])
+        self._refresh_versions()
+        self.refresh_actions()
+        self.save_state.setText("")
+        self.loaded.emit()
+
+    def _refresh_versions(self) -> None:
+        self.version_combo.clear()
+        for v in self.versions:
+            when = v.signed_at or v.sent_at or v.updated_at
+            self.version_combo.addItem(
+                self.tr("Version {n} — {status} — {date}").format(
+                    n=v.number, status=status_label(v.status), date=self.local_date(when)
+                ),
+                v.number,
+            )
+        if self.doc is not None:
+            self.version_combo.setCurrentIndex(self.version_combo.findData(self.doc.version.number))
+
+    def _version_chosen(self, index: int) -> None:
+        number = self.version_combo.itemData(index)
+        if self.doc is None or number == self.doc.version.number:
+            return
+        self.flush()
+        self.load(number)
+
+    # -- navigation -----------------------------------------------------------------------
+    def current_key(self) -> str | None:
+        item = self.navigator.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select_section(self, key: str) -> None:
+        for i in range(self.navigator.count()):
+            if self.navigator.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigator.setCurrentRow(i)
+                break
+        if key in self.pages:
+            self.stack.setCurrentWidget(self.pages[key])
+
+    def _section_chosen(self, current, _previous) -> None:
+        page = self.pages.get(current.data(Qt.ItemDataRole.UserRole)) if current else None
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+
+    def order(self) -> list[str]:
+        return [
+            self.navigator.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.navigator.count())
+        ]
+
+    def _refresh_navigator(self) -> None:
+        for i in range(self.navigator.count()):
+            item = self.navigator.item(i)
+            page = self.pages[item.data(Qt.ItemDataRole.UserRole)]
+            issues = page.refresh_issues()
+            text = f"{i + 1}. {page.section.title}"
+            item.setText(f"{text}  ⚠ {len(issues)}" if issues else text)
+            item.setToolTip("\n".join(x.message for x in issues))
+
+    def _navigator_moved(self, *_args) -> None:
+        new = self.order()
+        old = self._order
+        if new != old and not self._replaying:
+            self.undo_stack.push(ReorderCommand(self, old, new, self.tr("Move a section")))
+        self._refresh_navigator()
+
+    def apply_order(self, keys: list[str]) -> None:
+        current = self.current_key()
+        self._replaying = True
+        self.navigator.blockSignals(True)
+        items = {
+            self.navigator.item(i).data(Qt.ItemDataRole.UserRole): i
+            for i in range(self.navigator.count())
+        }
+        taken = {}
+        for key in sorted(items, key=lambda k: -items[k]):
+            taken[key] = self.navigator.takeItem(items[key])
+        for key in keys:
+            self.navigator.addItem(taken[key])
+        self.navigator.blockSignals(False)
+        self._replaying = False
+        self._order = list(keys)
+        self.order_dirty = True
+        self._refresh_navigator()
+        if current:
+            self.select_section(current)
+        self._changed()
+
+    # -- editing --------------------------------------------------------------------------
+    def _data_edited(self, page: SectionPage, old: dict, new: dict) -> None:
+        text = self.tr("Edit « {title} »").format(title=page.section.title)
+        self.undo_stack.push(DataCommand(self, page, old, new, text))
+
+    def apply_section_data(self, key: str, data: dict) -> None:
+        page = self.pages.get(key)
+        if page is None:
+            return
+        page.apply_data(data)
+        self.select_section(key)
+        self._refresh_navigator()
+        self._changed()
+
+    def _text_edited(self, page: SectionPage) -> None:
+        if self._replaying:
+            return
+        text = self.tr("Type in « {title} »").format(title=page.section.title)
+        self.undo_stack.push(TextCommand(self, page, text))
+        self._changed()
+
+    def replay_text(self, key: str, *, undo: bool) -> None:
+        page = self.pages.get(key)
+        if page is None:
+            return
+        self._replaying = True
+        try:
+            page.document.undo() if undo else page.document.redo()
+        finally:
+            self._replaying = False
+        page.dirty_text = True
+        self.select_section(key)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.save_state.setText(self.tr("Unsaved changes…"))
+        self.autosave.start()
+
+    # -- saving ---------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write every pending change now (autosave, client switch, quit)."""
+        self.autosave.stop()
+        doc = self.doc
+        if doc is None or not doc.version.editable or self.client is None:
+            return
+        for page in self.pages.values():
+            page.collect_pending()
+        pending = [p for p in self.pages.values() if p.dirty_text or p.dirty_data]
+        if not pending and not self.order_dirty:
+            return
+        try:
+            with self.services.db.session() as s:
+                saved = []
+                for page in pending:
+                    info = charter.save_section(
+                        s,
+                        doc.client_id,
+                        page.section.id,
+                        html=page.html() if page.dirty_text else None,
+                        data=page.data if page.dirty_data else None,
+                        expected_revision=page.revision,
+                    )
+                    saved.append((page, info))
+                if self.order_dirty:
+                    charter.reorder_sections(s, doc.client_id, doc.version.id, self.order())
+        except TribuneError as exc:
+            self.save_state.setText(self.tr("Not saved"))
+            show_error(self, exc)
+            return
+        for page, info in saved:
+            page.revision = info.revision
+            page.dirty_text = page.dirty_data = False
+        self.order_dirty = False
+        self.save_state.setText(self.tr("All changes saved"))
+        self.saved.emit()
+
+    def local_date(self, when) -> str:
+        if when is None:
+            return ""
+        from zoneinfo import ZoneInfo
+
+        tz = ZoneInfo(self.doc.client_timezone if self.doc else "Europe/Paris")
+        return when.astimezone(tz).strftime("%d/%m/%Y")

@@ -1,0 +1,189 @@
+"""Dialogs of the charter: record a signature, compare two versions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from app.errors import TribuneError
+from app.services import clients
+from app.services.charter import CharterDoc, SignatoryInfo, VersionSummary
+from app.services.charter_compare import compare_versions
+from app.services.charter_labels import status_label
+from app.services.charter_signing import check_scan
+
+
+class SignDialog(QDialog):
+    """Who signed for each side, when, and the scanned signed PDF (optional)."""
+
+    def __init__(self, doc: CharterDoc, db, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Record the signature of version {n}").format(n=doc.version.number)
+        )
+        self.scan: bytes | None = None
+        self.scan_name = ""
+        layout = QVBoxLayout(self)
+        with db.read() as s:
+            agency = clients.agency(s)
+            staff = clients.list_staff(s)
+        self.fields = {}
+        for side, title, default in (
+            (
+                "agency",
+                self.tr("For the agency ({name})").format(name=agency.name),
+                staff[0] if staff else None,
+            ),
+            ("client", self.tr("For the client ({name})").format(name=doc.client_name), None),
+        ):
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            name, role, date = QLineEdit(), QLineEdit(), QDateEdit(QDate.currentDate())
+            name.setObjectName(f"{side}Name")
+            role.setObjectName(f"{side}Role")
+            date.setCalendarPopup(True)
+            if default is not None:
+                name.setText(default.name)
+                role.setText(default.role)
+            form.addRow(self.tr("Name"), name)
+            form.addRow(self.tr("Role"), role)
+            form.addRow(self.tr("Signed on"), date)
+            self.fields[side] = (name, role, date)
+            layout.addWidget(box)
+        row = QHBoxLayout()
+        self.scan_label = QLabel(self.tr("No scanned copy attached."))
+        self.scan_label.setTextFormat(Qt.TextFormat.PlainText)
+        pick = QPushButton(self.tr("Attach the signed PDF…"))
+        pick.clicked.connect(self._pick)
+        row.addWidget(self.scan_label, 1)
+        row.addWidget(pick)
+        layout.addLayout(row)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _pick(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Signed copy"), "", "PDF (*.pdf)")
+        if path:
+            self.attach(path)
+
+    def attach(self, path: str) -> None:
+        try:
+            data = Path(path).read_bytes()
+            digest = check_scan(data)
+        except OSError as exc:
+            self._show_error(str(exc))
+            return
+        except TribuneError as exc:
+            self._show_error(exc.message)
+            return
+        self.scan, self.scan_name = data, Path(path).name
+        self.scan_label.setText(
+            self.tr("{name} — SHA-256 {digest}…").format(name=self.scan_name, digest=digest[:16])
+        )
+        self.error.hide()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _accept(self) -> None:
+        if not all(self.fields[side][0].text().strip() for side in ("agency", "client")):
+            self._show_error(self.tr("Give the name of the signatory for each side."))
+            return
+        self.accept()
+
+    def result_values(self) -> tuple[list[SignatoryInfo], bytes | None, str]:
+        out = []
+        for side, (name, role, date) in self.fields.items():
+            out.append(SignatoryInfo(side, name.text(), role.text(), date.date().toPython()))
+        return out, self.scan, self.scan_name
+
+
+class CompareDialog(QDialog):
+    """Two versions side by side as one text: what changed, highlighted."""
+
+    def __init__(self, db, client_id: int, versions: list[VersionSummary], parent=None) -> None:
+        super().__init__(parent)
+        self.db, self.client_id = db, client_id
+        self.setWindowTitle(self.tr("Compare two versions"))
+        self.resize(820, 640)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.old, self.new = QComboBox(), QComboBox()
+        for combo in (self.old, self.new):
+            for v in versions:
+                combo.addItem(
+                    self.tr("Version {n} ({status})").format(
+                        n=v.number, status=status_label(v.status)
+                    ),
+                    v.number,
+                )
+            combo.currentIndexChanged.connect(self.refresh)
+        row.addWidget(QLabel(self.tr("From")))
+        row.addWidget(self.old, 1)
+        row.addWidget(QLabel(self.tr("to")))
+        row.addWidget(self.new, 1)
+        layout.addLayout(row)
+        self.view = QTextBrowser()
+        self.view.setObjectName("compareView")
+        self.view.setOpenLinks(False)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if len(versions) > 1:
+            self.old.setCurrentIndex(1)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        old, new = self.old.currentData(), self.new.currentData()
+        if old is None or new is None:
+            return
+        with self.db.read() as s:
+            result = compare_versions(s, self.client_id, old, new)
+        changed = result.changed
+        parts = [
+            "<p><b>"
+            + self.tr("{n} sections changed between version {a} and version {b}.").format(
+                n=len(changed), a=old, b=new
+            )
+            + "</b></p>"
+        ]
+        if not changed:
+            parts.append("<p>" + self.tr("The two versions are identical.") + "</p>")
+        labels = {
+            "changed": self.tr("changed"),
+            "added": self.tr("added"),
+            "removed": self.tr("removed"),
+        }
+        for diff in changed:
+            import html
+
+            parts.append(f"<h3>{html.escape(diff.title)} — {labels[diff.status]}</h3>")
+            parts.append(diff.diff_html)
+        self.view.setHtml("".join(parts))
