@@ -449,6 +449,10 @@
       <translation>Notes internes (jamais publiées)</translation>
     </message>
     <message>
+      <source>Published: shown as it went out, read only.</source>
+      <translation>Publiée : affichée telle qu'elle est partie, en lecture seule.</translation>
+    </message>
+    <message>
       <source>History</source>
       <translation>Historique</translation>
     </message>

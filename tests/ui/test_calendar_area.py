@@ -277,3 +277,29 @@ def test_more_link_opens_the_week_and_check_flags_chips(qtbot, area, sqlite_db):
     assert area.week_view.flags.get(p.id) == "error"
     texts = [area.findings.item(i).text() for i in range(area.findings.count())]
     assert any("not approved" in t and "Pivoines" in t for t in texts)
+
+
+def test_published_post_opens_read_only_and_cannot_be_dragged(qtbot, area, sqlite_db, monkeypatch):
+    from app.services import posts_queue
+
+    p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 9, 9, tzinfo=PARIS))
+    with sqlite_db.session() as s:
+        posts.set_status(s, area.client.id, p.id, "approved")
+        posts.set_status(s, area.client.id, p.id, "scheduled")
+        vid = p.variants[0].id
+        assert posts_queue.mark_sending(s, vid)
+        posts_queue.mark_published(s, vid, "1", "https://m.example/1", dt.datetime.now(dt.UTC))
+    _reload(qtbot, area)
+    editor = area.open_editor(post_id=p.id)
+    assert editor.read_only and editor.variant_tabs["mastodon"].text.isReadOnly()
+    assert not editor.buttons.button(editor.buttons.StandardButton.Save).isEnabled()
+    editor.reject()
+    import ui.calendar.area_actions as actions
+
+    shown = []
+    monkeypatch.setattr(actions, "show_error", lambda parent, exc: shown.append(str(exc)))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.request_move(p.id, dt.date(2026, 2, 20))
+    assert shown == ["A published post cannot be moved."]
+    with sqlite_db.read() as s:
+        assert posts.get_post(s, area.client.id, p.id).planned_at.date() == dt.date(2026, 2, 9)
