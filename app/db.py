@@ -44,7 +44,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercise
 
 
 def _sqlite_begin(conn) -> None:  # pragma: no cover - exercised via engine
-    conn.exec_driver_sql("BEGIN")
+    # A unit of work that will write takes the write lock up front (BEGIN IMMEDIATE), so
+    # busy_timeout makes it wait for another writer. A deferred BEGIN that read first and
+    # writes later gets SQLITE_BUSY at once in WAL mode when another connection committed
+    # meanwhile (a stale snapshot cannot be upgraded): "database is locked".
+    immediate = conn.get_execution_options().get("tribune_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Database:
@@ -92,6 +97,8 @@ class Database:
         """A unit of work: commit when the block ends, roll back on any exception."""
         session = self._sessions()
         try:
+            if self.is_sqlite:  # take the write lock now (see _sqlite_begin)
+                session.connection(execution_options={"tribune_write": True})
             yield session
             session.commit()
         except BaseException:
