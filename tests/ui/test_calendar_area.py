@@ -303,3 +303,32 @@ def test_published_post_opens_read_only_and_cannot_be_dragged(qtbot, area, sqlit
     assert shown == ["A published post cannot be moved."]
     with sqlite_db.read() as s:
         assert posts.get_post(s, area.client.id, p.id).planned_at.date() == dt.date(2026, 2, 9)
+
+
+def test_import_export_and_approval_sheet_from_the_menu(qtbot, area, sqlite_db, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    csv_file = tmp_path / "posts.csv"
+    csv_file.write_text(
+        "date,time,networks,text,category\n"
+        "2026-02-05,09:00,mastodon,Chandeleur : nos crêpes,recette\n"
+        "2026-02-06,09:00,myspace,mauvais réseau,\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.import_file(str(csv_file))
+    assert area.last_import.added == 1 and area.last_import.errors[0].line == 3
+    box = next(b for b in area.findChildren(QMessageBox) if b.isVisible())
+    assert "1 added, 0 already there, 1 refused." in box.text() and "myspace" in box.text()
+    box.close()
+    assert [c.category for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["recette"]
+    out = tmp_path / "export.ics"
+    area.export_file(str(out))
+    area.services.tasks.wait(10000)
+    qtbot.waitUntil(out.exists, timeout=5000)
+    assert b"SUMMARY:" in out.read_bytes() and b"Chandeleur" in out.read_bytes()
+    sheet = tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.approval_sheet(str(sheet))
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert [c.status for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["in_review"]
