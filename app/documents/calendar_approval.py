@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.documents.pdf import PdfResult, render_html_pdf
-from app.i18n import translate
+from app.i18n import SUPPORTED_LANGUAGES, install_translators, translate
 from app.models import Client
 from app.services.posts import client_zone, get_post, status_label
 from app.services.posts_approval import period_post_ids
@@ -116,12 +117,31 @@ def approval_html(
     return "\n".join(parts), title
 
 
+@contextlib.contextmanager
+def _in_language(language: str):
+    """Write the sheet in the client's language, then give the app its own back."""
+    current = "fr" if translate("CalendarLocale", "en_GB").startswith("fr") else "en"
+    if language not in SUPPORTED_LANGUAGES or language == current:
+        yield
+        return
+    install_translators(language)
+    try:
+        yield
+    finally:
+        install_translators(current)
+
+
 def render_approval_sheet(
     session: Session, client_id: int, start: dt.date, end: dt.date, out: str | Path
 ) -> PdfResult:
-    images: dict[str, bytes] = {}
-    body, title = approval_html(session, client_id, start, end, images)
     client = session.get(Client, client_id)
+    with _in_language(client.language):
+        return _render(session, client, start, end, out)
+
+
+def _render(session: Session, client: Client, start: dt.date, end: dt.date, out) -> PdfResult:
+    images: dict[str, bytes] = {}
+    body, title = approval_html(session, client.id, start, end, images)
     return render_html_pdf(
         body,
         out,

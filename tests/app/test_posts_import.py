@@ -108,6 +108,12 @@ def test_approval_flow_and_sheet(db, tmp_path, qapp):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Crêpes <b>maison</b> & cidre" in text  # plain text, escaped, not rendered as HTML
     assert "Chandeleur" in text and "Facebook" in text and "page 1 / " in text
+    # the client speaks French: the sheet does too, and the app keeps its own language
+    assert "Publications à valider — Boulangerie" in text and "Brouillon" not in text
+    assert "En validation" in text
+    from app.i18n import translate
+
+    assert translate("CalendarLocale", "en_GB") == "en_GB"
     listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True)
     assert len(listing.stdout.strip().splitlines()) == 3  # header, rule, the attached image
     with pytest.raises(ValidationError), db.session() as s:
