@@ -760,4 +760,11 @@
       <translation>(vide)</translation>
     </message>
   </context>
+  <context>
+    <name>WeekView</name>
+    <message>
+      <source>{count} all-day posts</source>
+      <translation>{count} publications sur la journée</translation>
+    </message>
+  </context>
 </TS>

@@ -332,3 +332,34 @@ def test_import_export_and_approval_sheet_from_the_menu(qtbot, area, sqlite_db, 
         area.approval_sheet(str(sheet))
     assert sheet.read_bytes().startswith(b"%PDF")
     assert [c.status for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["in_review"]
+
+
+def test_all_day_post_sits_in_the_week_all_day_row(qtbot, area, sqlite_db):
+    from ui.calendar.week_view import ALL_DAY_Y
+
+    with sqlite_db.session() as s:
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 3, 1, 0, 0, tzinfo=PARIS),
+            all_day=True,
+            title="Fête des grands-mères",
+            variants=[VariantInput("mastodon", "Bonne fête !")],
+        )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.go_to(dt.date(2026, 2, 26))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.set_view("week")
+    week = area.week_view
+    rect = week.chip_rect(p.id)
+    assert rect is not None and rect.top() == ALL_DAY_Y
+    target = week.slot_rect(dt.date(2026, 2, 28), dt.time(15, 0)).center()
+    qtbot.mousePress(week, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseMove(week, rect.center() + QPoint(10, 10))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseRelease(week, Qt.MouseButton.LeftButton, pos=target)
+    with sqlite_db.read() as s:
+        moved = posts.get_post(s, area.client.id, p.id)
+    assert moved.all_day and moved.planned_at.astimezone(PARIS) == dt.datetime(
+        2026, 2, 28, 0, 0, tzinfo=PARIS
+    )

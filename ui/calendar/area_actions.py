@@ -80,7 +80,9 @@ class CalendarActionsMixin:
             self.reload()
             return
         old_local = info.planned_at.astimezone(self.zone)
-        if isinstance(target, dt.datetime):
+        if isinstance(target, dt.datetime) and info.all_day:
+            new_local = dt.datetime.combine(target.date(), dt.time(0))  # stays all-day
+        elif isinstance(target, dt.datetime):
             new_local = target
         else:
             new_local = dt.datetime.combine(target, old_local.time().replace(tzinfo=None))

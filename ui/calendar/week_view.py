@@ -32,7 +32,8 @@ from ui.calendar.painting import (
 )
 
 GUTTER = 48
-TOP = 46  # day names + key dates band
+ALL_DAY_Y = 46  # the all-day row, under the day names and key dates
+TOP = 70  # day names, key dates, then the all-day row
 HOUR_H = 44
 CHIP_H = 20
 SNAP_MIN = 15
@@ -153,9 +154,13 @@ class WeekView(QWidget):
         # chips: posts sharing a half-hour share its width
         self._hits = []
         slots: dict[tuple[dt.date, int], list[PostChip]] = {}
+        all_day: dict[dt.date, list[PostChip]] = {}
         for chip in self._chips:
             local = chip.planned_at.astimezone(self.zone)
             if not 0 <= (local.date() - self.monday).days < 7:
+                continue
+            if chip.all_day:
+                all_day.setdefault(local.date(), []).append(chip)
                 continue
             slots.setdefault((local.date(), (local.hour * 60 + local.minute) // 30), []).append(
                 chip
@@ -178,6 +183,28 @@ class WeekView(QWidget):
                     flag=self.flags.get(chip.id, ""),
                 )
                 self._hits.append(ChipHit(rect, chip))
+        for day, chips in all_day.items():
+            col = (day - self.monday).days
+            rect = QRect(int(GUTTER + col * w) + 2, ALL_DAY_Y, int(w) - 4, CHIP_H)
+            label = chips[0] if len(chips) == 1 else None
+            if label is not None:
+                paint_chip(
+                    painter,
+                    rect,
+                    label,
+                    "",
+                    self._font,
+                    selected=label.id == self.selected_id,
+                    flag=self.flags.get(label.id, ""),
+                )
+                self._hits.append(ChipHit(rect, label))
+            else:
+                painter.setPen(QColor("#3e7bfa"))
+                painter.drawText(
+                    rect,
+                    Qt.AlignmentFlag.AlignVCenter,
+                    self.tr("{count} all-day posts").format(count=len(chips)),
+                )
         # the now line
         if self.now is not None:
             local = self.now.astimezone(self.zone)
