@@ -352,7 +352,7 @@ def test_all_day_post_sits_in_the_week_all_day_row(qtbot, area, sqlite_db):
         area.set_view("week")
     week = area.week_view
     rect = week.chip_rect(p.id)
-    assert rect is not None and rect.top() == ALL_DAY_Y
+    assert rect is not None and rect.top() == week.header_top() + ALL_DAY_Y  # pinned row
     target = week.slot_rect(dt.date(2026, 2, 28), dt.time(15, 0)).center()
     qtbot.mousePress(week, Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseMove(week, rect.center() + QPoint(10, 10))

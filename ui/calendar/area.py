@@ -135,6 +135,8 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.week_scroll = QScrollArea()
         self.week_scroll.setWidgetResizable(True)
         self.week_scroll.setWidget(self.week_view)
+        # the week's header is pinned to the top: repaint it as the hours scroll
+        self.week_scroll.verticalScrollBar().valueChanged.connect(self.week_view.update)
         self.list_model = PostListModel(self.db, self)
         self.list_view = QTableView()
         self.list_view.setObjectName("postList")
