@@ -8,6 +8,7 @@ for the bakery…). Bulk Core inserts: a few thousand rows in well under a secon
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -100,6 +101,14 @@ def _free_plans(rng, per_week, hours, mix, slug, nets, start, end):
     return plans
 
 
+def _title(text: str) -> str:
+    """The first phrase of the text, as a CM would name the post in the calendar."""
+    head = re.split(r"\s[:!?—]|\. |https?://", text, maxsplit=1)[0].strip(" ,.")
+    if len(head) > 60:
+        head = head[:60].rsplit(" ", 1)[0] + "…"
+    return head
+
+
 def _status(rng, planned: dt.datetime, now: dt.datetime) -> str:
     delta = planned - now
     if delta.total_seconds() < 0:
@@ -165,7 +174,7 @@ def populate(db: Database, ctx) -> None:
                     "id": pid,
                     "client_id": cid,
                     "uid": uuid.uuid4().hex,
-                    "title": " ".join(text.split(" ")[:6]),
+                    "title": _title(text),
                     "planned_at": planned,
                     "all_day": False,
                     "category": cat,
