@@ -117,7 +117,10 @@ def after_first_paint(widget, callback) -> None:
 
 
 def run(db_url: str | None = None) -> int:
+    from app.logs import configure_logging
+
     app = create_application(sys.argv)
+    configure_logging()
     _install_excepthook()
     window = start(db_url)
     code = app.exec()

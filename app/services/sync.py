@@ -18,6 +18,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
@@ -26,7 +27,7 @@ from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
 from app.connectors.http import Cancelled, Http
 from app.db import Database
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, NotFound, SecretsError
 from app.i18n import translate
 from app.models import Client, NetworkAccount
 from app.models.base import utcnow
@@ -79,6 +80,16 @@ class _Skip(Exception):
     pass
 
 
+def is_placeholder_host(url: str) -> bool:
+    """True for the reserved example domains (RFC 2606/6761) the demo agency uses.
+
+    Such hosts can never answer, so their accounts are never synced: the demo stays as it
+    was made instead of turning every account into an error at the first background sync.
+    """
+    host = (urlsplit(url or "").hostname or "").lower().rstrip(".")
+    return host.endswith((".example", ".invalid", ".test")) or host in ("example", "invalid")
+
+
 def _accounts(db: Database, client_ref, network: str | None):
     with db.read() as s:
         client = clients.find_client(s, client_ref)
@@ -86,7 +97,15 @@ def _accounts(db: Database, client_ref, network: str | None):
         if network:
             query = query.where(NetworkAccount.network == network.strip().lower())
         rows = s.scalars(query.order_by(NetworkAccount.network, NetworkAccount.id)).all()
-        return client.id, client.uid, [(a.id, a.uid, a.network, a.handle, a.base_url) for a in rows]
+        return (
+            client.id,
+            client.uid,
+            [
+                (a.id, a.uid, a.network, a.handle, a.base_url)
+                for a in rows
+                if not is_placeholder_host(a.base_url)
+            ],
+        )
 
 
 def _first_of_network(db: Database, client_id: int) -> dict[str, int]:
@@ -322,6 +341,8 @@ def _sync_account(
         outcome, message = "error", exc.message
         with db.session() as s:
             set_status(s, aid, "error", exc.message)
+    except SecretsError as exc:  # no keyring on this machine: say so, the account is fine
+        outcome, message = "error", exc.message
     except Exception as exc:  # a bug or a sink failure must not stop the other accounts
         outcome = "error"
         message = translate("Sync", "Unexpected problem ({kind}).").format(kind=type(exc).__name__)

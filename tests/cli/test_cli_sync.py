@@ -130,3 +130,27 @@ def test_sync_unknown_network_is_one_clear_line(cli, sqlite_db):
     cli("client", "add", "Start-up Nuage", db_url=url)
     res = cli("sync", "start-up-nuage", "--network", "bluesky", db_url=url)
     assert res.returncode == 1 and res.stderr.count("\n") == 1 and "bluesky" in res.stderr
+
+
+def test_no_keyring_is_one_clear_line_and_no_traceback(cli):
+    assert cli("client", "add", "Nuage Logiciel").returncode == 0
+    added = cli(
+        "account", "add", "nuage-logiciel", "mastodon",
+        "--base-url", "http://127.0.0.1:9", "--handle", "@nuage", "--no-token",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    done = cli(
+        "sync", "nuage-logiciel", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
+    assert done.returncode == 1
+    assert "No system keyring" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.strip().splitlines() == ["tribune: 1 of 1 accounts could not be synced."]
+
+
+def test_demo_accounts_on_example_domains_are_never_synced(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert cli("demo", db_url=url).returncode == 0
+    done = cli("sync", "aquarelle-petales", "--json", db_url=url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["accounts"] == []
