@@ -33,7 +33,7 @@ CHARTERS: dict[str, dict] = {
             "Contexte",
             P(
                 "Aquarelle &amp; Pétales livre des fleurs fraîches en 4 heures dans 40 villes. "
-                "Sa communauté (85 000 abonnés Facebook, 32 000 sur Instagram) mêle clients "
+                "Sa communauté (85 000 abonnés Facebook, 32 000 sur Instagram) mêle clients "
                 "fidèles et acheteurs d'un jour, très nombreux à la Saint-Valentin et à la fête "
                 "des mères."
             ),
@@ -83,7 +83,7 @@ CHARTERS: dict[str, dict] = {
             ("Point hebdomadaire réclamations", "week", "Sophie Garnier"),
         ],
         "register": "vous",
-        "signature": "Léa, pour Aquarelle & Pétales 🌷",
+        "signature": "Léa, pour Aquarelle & Pétales",
         "use": ["bouquet", "fraîcheur", "nous sommes désolés", "nous revenons vers vous"],
         "avoid": ["c'est réglé", "pas de notre faute", "malheureusement rien à faire"],
         "watch": ["retard", "fanées", "arnaque", "jamais reçu", "Saint-Valentin"],
@@ -137,7 +137,7 @@ CHARTERS: dict[str, dict] = {
         "crisis": [("Hélène Dupré", "téléphone"), ("Karim Haddad", "SMS")],
         "reporting": [("Rapport mensuel", "month", "Hélène Dupré")],
         "register": "tu",
-        "signature": "L'équipe Maison Dupré 🥖",
+        "signature": "L'équipe Maison Dupré",
         "use": ["fait maison", "fournil", "à tout de suite en boutique"],
         "avoid": ["industriel", "pas possible"],
         "watch": ["intoxication", "allergie", "cheveu", "fermé"],
@@ -350,7 +350,7 @@ COMMON_RICH = {
         "Signaux d'alerte",
         _ul(
             "Plus de 10 messages négatifs sur un même sujet en une heure.",
-            "Reprise par un média ou un compte de plus de 50 000 abonnés.",
+            "Reprise par un média ou un compte de plus de 50 000 abonnés.",
         ),
     )
     + _h(
@@ -388,7 +388,7 @@ STATES = {
 AGENCY_SIGNER = ("Thomas Leroy", "Directeur de clientèle")
 
 
-def _fill(session, cid: int, doc, spec: dict, contacts: dict[str, int]) -> None:
+def _fill(session, cid: int, doc, spec: dict, contacts: dict[str, int], slug: str) -> None:
     sec = {s.key: s for s in doc.sections}
 
     def save(key, **kw):
@@ -447,7 +447,7 @@ def _fill(session, cid: int, doc, spec: dict, contacts: dict[str, int]) -> None:
         "style",
         data={
             "register": spec["register"],
-            "emojis": spec["register"] == "tu" or "🌷" in spec["signature"],
+            "emojis": spec["register"] == "tu" or slug == "aquarelle-petales",
             "signature": spec["signature"],
             "words_to_use": spec["use"],
             "words_to_avoid": spec["avoid"],
@@ -475,7 +475,7 @@ def populate(db: Database, ctx) -> None:
                     else charter.start_new_draft(session, cid)
                 )
                 if n == 0:
-                    _fill(session, cid, doc, spec, contacts)
+                    _fill(session, cid, doc, spec, contacts, slug)
                 elif state == "draft":  # the newer draft differs from the signed one
                     context = doc.section("context")
                     charter.save_section(

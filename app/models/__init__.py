@@ -17,7 +17,7 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
-import app.models.charter  # noqa: F401,E402  (charter)
+import app.models.charter  # noqa: F401  # isort: skip  (charter)
 # FEATURE-MODELS-END
 
 __all__ = [

@@ -141,7 +141,7 @@ def test_business_hours_and_style_widgets(qtbot, setup):
     db, area = setup["db"], setup["make_area"]()
     area.select_section("delays")
     hours = area.pages["delays"].hours
-    saturday, start, end = hours.days[5]
+    saturday = hours.days[5][0]
     qtbot.mouseClick(saturday, Qt.MouseButton.LeftButton)
     assert saturday.isChecked()
     hours.closed.setText("2026-12-24")
