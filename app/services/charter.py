@@ -335,13 +335,15 @@ def _editable(version: CharterVersion) -> None:
 
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+_FONT_FAMILY = re.compile(r"font-family:(?:\s*'[^']*'|[^;\"'])*;?\s*", re.I)
 
 
 def clean_html(html: str) -> str:
     """Keep the body of a QTextEdit document (its <head> style is rebuilt at rendering)."""
     m = _BODY.search(html or "")
     body = m.group(1) if m else (html or "")
-    return body.strip()
+    # The editor's screen font must not leak into the PDF (which embeds DejaVu only).
+    return _FONT_FAMILY.sub("", body).strip()
 
 
 def save_section(
