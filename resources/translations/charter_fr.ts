@@ -406,12 +406,12 @@
       <translation>Compte</translation>
     </message>
     <message>
-      <source>Posts / week (min)</source>
-      <translation>Publications / semaine (min.)</translation>
+      <source>Posts/week min</source>
+      <translation>Min. / semaine</translation>
     </message>
     <message>
-      <source>Posts / week (max)</source>
-      <translation>Publications / semaine (max.)</translation>
+      <source>Posts/week max</source>
+      <translation>Max. / semaine</translation>
     </message>
     <message>
       <source>Best hours</source>

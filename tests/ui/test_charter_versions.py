@@ -70,7 +70,7 @@ def test_sign_through_the_dialog_with_scan(qtbot, area, tmp_path, monkeypatch):
     assert not area.errors
     assert area.doc.version.status == "signed" and area.banner.isVisible()
     with area.services.db.read() as s:
-        name, data, digest = charter_signing.scan_of(s, area.doc.client_id, area.doc.version.id)
+        name, _data, digest = charter_signing.scan_of(s, area.doc.client_id, area.doc.version.id)
     assert name == "charte signée.pdf" and digest == hashlib.sha256(scan.read_bytes()).hexdigest()
     sides = {g.side: g.name for g in area.doc.signatories}
     assert sides == {"agency": "Thomas Leroy", "client": "Sophie Garnier"}

@@ -41,10 +41,10 @@ class CharterActions:
         status = doc.version.status if doc else None
         latest = self.versions[0] if self.versions else None
         is_latest = bool(doc and latest and latest.number == doc.version.number)
-        self.new_draft_button.setEnabled(bool(latest and latest.status != "draft"))
-        self.send_button.setEnabled(status == "draft")
+        self.new_draft_button.setVisible(bool(latest and latest.status != "draft"))
+        self.send_button.setVisible(status == "draft")
         self.withdraw_button.setVisible(status == "sent_for_signature")
-        self.sign_button.setEnabled(status in ("draft", "sent_for_signature"))
+        self.sign_button.setVisible(status in ("draft", "sent_for_signature"))
         self.compare_button.setEnabled(len(self.versions) > 1)
         self.export_button.setEnabled(doc is not None)
         self.undo_button.setVisible(status == "draft")
