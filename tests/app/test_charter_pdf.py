@@ -28,8 +28,9 @@ def _pages(path) -> int:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def french_catalogue():
-    """The compiled catalogue is what makes French PDFs French (scripts/test.sh compiles it)."""
+def english_app(qapp):
+    """A QApplication (as in the app; a bare QGuiApplication would break later widget tests)
+    speaking English: the French PDF must come from the charter's language, not the app's."""
     install_translators("en")
     yield
 
