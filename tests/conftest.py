@@ -28,6 +28,13 @@ PG_URL = os.environ.get("TRIBUNE_TEST_PG_URL")
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp):
+    """A QApplication before any test: the core's PDF code would otherwise create a bare
+    QGuiApplication first, and a later widget test would abort the process."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def tribune_home(tmp_path, monkeypatch):
     """Every test gets its own data folder and acts as a known user."""

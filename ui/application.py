@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import APP_NAME, ORG_DOMAIN, ORG_NAME
@@ -81,8 +81,39 @@ def start(db_url: str | None = None, settings=None):
             + window.tr("Check the database in File › Settings, then restart Tribune.")
         )
 
-    QTimer.singleShot(0, lambda: window.tasks.run(open_db, opened, failed))
+    # Open the database once the window has painted: a worker importing SQLAlchemy while
+    # the window is being laid out would compete with it for the GIL.
+    after_first_paint(window, lambda: window.tasks.run(open_db, opened, failed))
     return window
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget, callback) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def after_first_paint(widget, callback) -> None:
+    """Call ``callback`` on the GUI thread just after ``widget`` first paints.
+
+    A fallback timer covers platforms that never paint a hidden or minimised window.
+    """
+    probe = _FirstPaint(widget, callback)
+
+    def fallback() -> None:
+        if probe.callback is not None:
+            callback_, probe.callback = probe.callback, None
+            callback_()
+
+    QTimer.singleShot(500, fallback)
 
 
 def run(db_url: str | None = None) -> int:

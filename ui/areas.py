@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.db import Database
-from app.services.clients import ClientInfo
 from ui.settings import Settings
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported by the main window before the first paint: keep it light
+    from app.db import Database
+    from app.services.clients import ClientInfo
 
 AREA_KEYS = ("charter", "calendar", "inbox", "charts")
 
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
     "charter": "ui.charter.charter_area:CharterArea",
-    "calendar": None,
-    "inbox": None,
-    "charts": None,
+    "calendar": "ui.calendar.area:CalendarArea",
+    "inbox": "ui.inbox.inbox_area:InboxArea",
+    "charts": "ui.charts.area:ChartsArea",
 }
 
 

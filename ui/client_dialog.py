@@ -184,6 +184,19 @@ class ClientDialog(QDialog):
             ),
         )
         self.add_account_button = accounts_page.add_button
+        self.health_view = self.dialog_sync_bar = None
+        if self.client_id is not None:  # connectors: health per account, sync now
+            from ui.sync import AccountHealthView, SyncBar
+
+            self.health_view = AccountHealthView(self.tasks)
+            self.dialog_sync_bar = SyncBar(self.tasks)
+            self.dialog_sync_bar.set_database(self.db)
+            self.dialog_sync_bar.set_client(self.client_id)
+            self.dialog_sync_bar.synced.connect(
+                lambda _r: self.health_view.load(self.db, self.client_id)
+            )
+            accounts_page.layout().addWidget(self.health_view)
+            accounts_page.layout().addWidget(self.dialog_sync_bar)
         self.tabs.addTab(accounts_page, self.tr("Network accounts"))
 
         self.error_label = QLabel()
@@ -299,6 +312,8 @@ class ClientDialog(QDialog):
             self._add_contact_row(contact)
         for account in info.accounts:
             self._add_account_row(account)
+        if self.health_view is not None:
+            self.health_view.load(self.db, info.id, info.timezone)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.services import clients as client_service
-from app.services.badges import client_badges
-from app.services.clients import ClientInfo
 from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, area_title, create_area
 from ui.messages import show_error
 from ui.settings import Settings
 from ui.sidebar import ClientListModel, ClientSidebar
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
+    from app.db import Database
+    from app.services.clients import ClientInfo
 
 
 class WelcomePage(QWidget):
@@ -163,6 +165,11 @@ class MainWindow(QMainWindow):
         h_layout.addSpacing(24)
         h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         h_layout.addStretch(1)
+        from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
+
+        self.sync_bar = SyncBar(self.tasks)
+        self.sync_bar.synced.connect(lambda _report: self.refresh_badges())
+        h_layout.addWidget(self.sync_bar)
         h_layout.addWidget(self.edit_client_button)
         ws_layout.addWidget(header)
         self.area_stack = QStackedWidget()
@@ -290,6 +297,8 @@ class MainWindow(QMainWindow):
         self._areas.clear()
         self.reload_clients()
         self._badge_timer.start()
+        self.sync_bar.set_database(db)
+        self.sync_bar.set_interval(self.settings.sync_interval_minutes)
 
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:
@@ -297,6 +306,9 @@ class MainWindow(QMainWindow):
         db, archived = self.db, self.show_archived
 
         def load():
+            from app.services import clients as client_service
+            from app.services.badges import client_badges
+
             with db.read() as session:
                 return (
                     client_service.list_clients(session, include_archived=archived),
@@ -334,6 +346,8 @@ class MainWindow(QMainWindow):
         db = self.db
 
         def load():
+            from app.services.badges import client_badges
+
             with db.read() as session:
                 return client_badges(session)
 
@@ -372,6 +386,7 @@ class MainWindow(QMainWindow):
             self.settings.last_client_id = client.id
         for area in self._areas.values():
             area.set_client(client)
+        self.sync_bar.set_client(client.id if client else None)
         if client is not None:
             self._ensure_area(self.area_tabs.currentIndex())
         has = client is not None
@@ -453,6 +468,8 @@ class MainWindow(QMainWindow):
         db = self.db
 
         def work():
+            from app.services import clients as client_service
+
             with db.session() as session:
                 return client_service.set_archived(session, client.id, not client.archived)
 
@@ -565,6 +582,9 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.tasks, self)
+        dialog.finished.connect(
+            lambda _r: self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+        )
         dialog.open()
 
     def about(self) -> None:

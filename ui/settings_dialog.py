@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Background &sync every"), self.sync_spin)
         note = QLabel(self.tr("A new database or language applies at the next start."))
         note.setObjectName("hint")
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.services.badges import Badges
-from app.services.clients import ClientInfo
+from app.services.badge_values import Badges
+
+if TYPE_CHECKING:  # the sidebar is built before SQLAlchemy is imported (start-up)
+    from app.services.clients import ClientInfo
 
 ClientRole = Qt.ItemDataRole.UserRole + 1
 BadgesRole = Qt.ItemDataRole.UserRole + 2

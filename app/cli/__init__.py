@@ -25,7 +25,11 @@ COMMAND_MODULES = [
     "app.cli.clients",
     "app.cli.system",
     # FEATURE-CLI-BEGIN
+    "app.cli.calendar",
+    "app.cli.inbox",
+    "app.cli.report",
     "app.cli.charter",
+    "app.cli.sync",
     # FEATURE-CLI-END
 ]
 

@@ -21,6 +21,9 @@ STEPS = [
     "app.demo.clients",
     # FEATURE-DEMO-BEGIN
     "app.demo.charter",
+    "app.demo.calendar",
+    "app.demo.inbox",
+    "app.demo.metrics",
     # FEATURE-DEMO-END
 ]
 

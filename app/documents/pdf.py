@@ -151,6 +151,7 @@ def render_html_pdf(
     images: Mapping[str, QImage | bytes] | None = None,
     margins_mm: tuple[float, float, float, float] = (20, 18, 20, 22),
     author: str = "Tribune",
+    landscape: bool = False,
 ) -> PdfResult:
     """Render ``html`` to an A4 PDF at ``out``.
 
@@ -167,6 +168,7 @@ def render_html_pdf(
         images: resources referenced by ``<img src="name">``: QImage or encoded bytes.
         margins_mm: left, top, right, bottom.
         author: the PDF's creator field.
+        landscape: A4 landscape (wide tables such as logs), else portrait.
 
     Returns:
         The path written and the number of pages.
@@ -201,6 +203,7 @@ def render_html_pdf(
             margins_mm=margins_mm,
             author=author,
             family=family,
+            landscape=landscape,
         )
         os.replace(tmp_name, target)
     except BaseException:
@@ -223,6 +226,7 @@ def _paint(
     margins_mm: tuple[float, float, float, float],
     author: str,
     family: str,
+    landscape: bool = False,
 ) -> int:
     writer = QPdfWriter(path)
     writer.setResolution(DPI)
@@ -232,7 +236,7 @@ def _paint(
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )

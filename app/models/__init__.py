@@ -17,7 +17,11 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
-import app.models.charter  # noqa: F401  # isort: skip  (charter)
+import app.models.posts  # noqa: F401,E402  (calendar)
+import app.models.inbox  # noqa: F401,E402
+import app.models.metrics  # noqa: F401,E402
+import app.models.charter  # noqa: F401,E402  (charter)
+import app.models.sync  # noqa: F401,E402
 # FEATURE-MODELS-END
 
 __all__ = [

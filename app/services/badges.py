@@ -7,20 +7,13 @@ connectors (accounts needing attention).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import NetworkAccount
+from app.services.badge_values import Badges
 
-
-@dataclass(frozen=True)
-class Badges:
-    unread: int = 0
-    overdue: int = 0
-    crisis: bool = False
-    accounts_attention: int = 0
+__all__ = ["Badges", "client_badges"]
 
 
 def client_badges(session: Session) -> dict[int, Badges]:
@@ -37,5 +30,13 @@ def client_badges(session: Session) -> dict[int, Badges]:
     for client_id, n in rows:
         put(client_id, accounts_attention=int(n))
     # FEATURE-BADGES-BEGIN
+    from app.services import inbox_crisis
+
+    for cid, n in inbox_crisis.unread_counts(session).items():
+        put(cid, unread=n)
+    for cid, n in inbox_crisis.overdue_counts(session).items():
+        put(cid, overdue=n)
+    for cid, level in inbox_crisis.crisis_levels(session).items():
+        put(cid, crisis=level.alert)
     # FEATURE-BADGES-END
     return {cid: Badges(**values) for cid, values in counts.items()}

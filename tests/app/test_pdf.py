@@ -66,3 +66,10 @@ def test_unwritable_target_is_a_clear_error_and_leaves_nothing(tmp_path):
     with pytest.raises(StorageError, match="Cannot write the PDF"):
         render_html_pdf("<p>x</p>", tmp_path / "missing" / "x.pdf", title="x")
     assert not (tmp_path / "missing").exists()
+
+
+def test_landscape_pages(tmp_path):
+    out = tmp_path / "wide.pdf"
+    render_html_pdf("<p>wide</p>", out, title="w", landscape=True)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert re.search(r"^Page size:\s+842 x 595 pts", info, re.M), info

@@ -1,0 +1,1 @@
+"""Headless chart builders (matplotlib ``Figure``, never pyplot) and their data as tables."""

@@ -1,0 +1,364 @@
+"""The dashboard's charts as matplotlib Figures built from :class:`DashboardData`.
+
+``build(key, data, language)`` is the single entry point; it works in any thread (no pyplot)
+and is used by the Charts area, the PNG/SVG export and the monthly PDF.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter
+
+from app.charts import style as st
+from app.i18n import translate
+from app.services.dashboard import DashboardData
+
+CHART_KEYS = (
+    "audience",
+    "engagement",
+    "posts",
+    "delays",
+    "inbox",
+    "escalations",
+    "heatmap",
+    "top_posts",
+    "objectives",
+)
+
+
+def chart_title(key: str) -> str:
+    return {
+        "audience": translate("Charts", "Audience per network"),
+        "engagement": translate("Charts", "Engagement rate"),
+        "posts": translate("Charts", "Posts per week against the charter"),
+        "delays": translate("Charts", "First answers within the charter's delay"),
+        "inbox": translate("Charts", "Inbox volume"),
+        "escalations": translate("Charts", "Escalations opened and resolved"),
+        "heatmap": translate("Charts", "Best times: engagement by weekday and hour"),
+        "top_posts": translate("Charts", "Top and bottom posts"),
+        "objectives": translate("Charts", "Objectives: target and actual"),
+    }[key]
+
+
+def build(key: str, data: DashboardData, language: str = "en") -> Figure:
+    return BUILDERS[key](data, language)
+
+
+def _days(data: DashboardData):
+    return mdates.date2num(list(data.dates))
+
+
+def audience(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure()
+    if not data.has_metrics:
+        st.empty(ax, chart_title("audience"))
+        return fig
+    st.title(ax, chart_title("audience"))
+    x = _days(data)
+    for i, account in enumerate(data.accounts):
+        series = data.followers.get(account.id, ())
+        if not any(v is not None for v in series):
+            continue
+        y = [float("nan") if v is None else v for v in series]
+        ax.plot(x, y, color=st.network_colour(account.network, i), lw=1.8, label=account.label)
+    for jump in data.jumps:
+        if jump.day in data.dates:
+            xi = mdates.date2num(jump.day)
+            ax.axvline(xi, color=st.BAD, lw=1, ls=":")
+            ax.annotate(
+                translate("Charts", "+{gain} followers, flat engagement").format(
+                    gain=st.format_number(jump.gain, language)
+                ),
+                (xi, ax.get_ylim()[1]),
+                xytext=(4, -12),
+                textcoords="offset points",
+                color=st.BAD,
+                fontsize=7.5,
+            )
+    ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
+    st.date_axis(ax, language)
+    st.number_axis(ax, language)
+    st.legend(ax, loc="upper left", ncols=2)
+    return fig
+
+
+def _rolling_rate(eng, imp, window=7):
+    out = []
+    for i in range(len(eng)):
+        if imp[i] is None:
+            out.append(float("nan"))  # no data that day: no point, not a made-up one
+            continue
+        e = sum(v or 0 for v in eng[max(0, i - window + 1) : i + 1])
+        m = sum(v or 0 for v in imp[max(0, i - window + 1) : i + 1])
+        out.append(e / m if m else float("nan"))
+    return out
+
+
+def engagement(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure()
+    if not data.has_metrics:
+        st.empty(ax, chart_title("engagement"))
+        return fig
+    st.title(ax, chart_title("engagement"))
+    x = _days(data)
+    for i, account in enumerate(data.accounts):
+        rate = _rolling_rate(data.engagements[account.id], data.impressions[account.id])
+        ax.plot(x, rate, color=st.network_colour(account.network, i), lw=1.6, label=account.label)
+    if any(data.previous_impressions):
+        n = len(data.dates)
+        prev = _rolling_rate(data.previous_engagements, data.previous_impressions)[:n]
+        ax.plot(
+            x[: len(prev)],
+            prev,
+            color=st.MUTED,
+            lw=1.2,
+            ls="--",
+            label=translate("Charts", "All networks, previous period"),
+        )
+    ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
+    st.date_axis(ax, language)
+    st.number_axis(ax, language, percent=True)
+    ax.set_ylim(bottom=0)
+    st.legend(ax, loc="lower left", ncols=2)
+    return fig
+
+
+def posts(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure()
+    weeks = sorted({w for v in data.posts_per_week.values() for w in v})
+    if not weeks:
+        st.empty(ax, chart_title("posts"))
+        return fig
+    st.title(ax, chart_title("posts"))
+    networks = sorted(data.posts_per_week)
+    width = 0.8 / max(len(networks), 1)
+    for i, network in enumerate(networks):
+        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
+        xs = [j + (i - (len(networks) - 1) / 2) * width for j in range(len(weeks))]
+        ax.bar(xs, counts, width * 0.92, color=st.network_colour(network, i), label=network)
+        low, high = data.charter_ranges.get(network, (0, 0))
+        if low or high:
+            left, right = xs[0] - width / 2, xs[-1] + width / 2
+            ax.hlines([low], left, right, colors=st.network_colour(network, i), lw=1, ls="--")
+            if high:
+                ax.hlines([high], left, right, colors=st.network_colour(network, i), lw=1, ls=":")
+    if not data.charter_ranges:
+        ax.text(
+            0.99,
+            0.97,
+            translate("Charts", "No posting range in the charter"),
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=7.5,
+            color=st.MUTED,
+        )
+    step = max(1, len(weeks) // 8)
+    ticks = list(range(0, len(weeks), step))
+    ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
+    st.legend(ax, loc="upper left", ncols=3)
+    return fig
+
+
+def delays(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure(left=0.3, bottom=0.1)
+    rows = [d for d in (data.delays or ()) if d.messages]
+    if not rows:
+        reason = None if data.delays is not None else translate("Charts", "No inbox data yet")
+        st.empty(ax, chart_title("delays"), reason)
+        return fig
+    st.title(ax, chart_title("delays"))
+    labels = [
+        translate("Charts", "{category} (within {hours} h)").format(
+            category=category_label(d.category),
+            hours=st.format_number(d.delay_minutes / 60, language, 1),
+        )
+        for d in rows
+    ]
+    shares = [d.share_within or 0 for d in rows]
+    colours = [st.GOOD if s >= 0.9 else ("#f59f00" if s >= 0.7 else st.BAD) for s in shares]
+    ax.barh(range(len(rows)), shares, color=colours, height=0.6)
+    ax.set_yticks(range(len(rows)), labels)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _p: st.format_number(v * 100, language) + " %")
+    )
+    ax.grid(True, axis="x", color=st.GRID)
+    ax.grid(False, axis="y")
+    for i, s in enumerate(shares):
+        ax.text(
+            min(s, 0.9) + 0.01,
+            i,
+            st.format_number(s * 100, language) + " %",
+            va="center",
+            fontsize=7.5,
+            color=st.INK,
+        )
+    return fig
+
+
+def category_label(category: str) -> str:
+    return {
+        "question": translate("Charts", "Questions"),
+        "complaint": translate("Charts", "Complaints"),
+        "praise": translate("Charts", "Praise"),
+        "suggestion": translate("Charts", "Suggestions"),
+        "request": translate("Charts", "Requests"),
+        "spam": translate("Charts", "Spam"),
+        "abuse": translate("Charts", "Abuse"),
+        "other": translate("Charts", "Other"),
+    }.get(category, category)
+
+
+def inbox(data: DashboardData, language: str) -> Figure:
+    fig, (left, right) = st.new_figure(rows=1, cols=2, left=0.14, bottom=0.1, wspace=0.45)
+    if data.inbox is None or not data.inbox.total:
+        reason = None if data.inbox is not None else translate("Charts", "No inbox data yet")
+        st.empty(left, chart_title("inbox"), reason)
+        right.set_visible(False)
+        return fig
+    st.title(left, translate("Charts", "Messages by category"))
+    cats = list(data.inbox.by_category.items())
+    left.barh([category_label(c) for c, _ in cats], [n for _, n in cats], color=st.PALETTE[0])
+    left.invert_yaxis()
+    st.title(right, translate("Charts", "Messages by network"))
+    nets = list(data.inbox.by_network.items())
+    right.barh(
+        [n for n, _ in nets],
+        [v for _, v in nets],
+        color=[st.network_colour(n, i) for i, (n, _) in enumerate(nets)],
+    )
+    right.invert_yaxis()
+    for ax in (left, right):
+        ax.grid(True, axis="x", color=st.GRID)
+        ax.grid(False, axis="y")
+    return fig
+
+
+def escalations(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure()
+    esc = data.escalations
+    if esc is None or not esc.opened:
+        st.empty(
+            ax,
+            chart_title("escalations"),
+            None if esc is not None else translate("Charts", "No inbox data yet"),
+        )
+        return fig
+    st.title(ax, chart_title("escalations"))
+    weeks = sorted(set(esc.opened_by_week) | set(esc.answered_by_week))
+    xs = range(len(weeks))
+    ax.bar(
+        [x - 0.2 for x in xs],
+        [esc.opened_by_week.get(w, 0) for w in weeks],
+        0.38,
+        color=st.PALETTE[1],
+        label=translate("Charts", "Opened"),
+    )
+    ax.bar(
+        [x + 0.2 for x in xs],
+        [esc.answered_by_week.get(w, 0) for w in weeks],
+        0.38,
+        color=st.GOOD,
+        label=translate("Charts", "Resolved"),
+    )
+    step = max(1, len(weeks) // 8)
+    ticks = list(range(0, len(weeks), step))
+    ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
+    st.legend(ax, loc="upper left")
+    return fig
+
+
+def heatmap(data: DashboardData, language: str) -> Figure:
+    grids = [(translate("Charts", "Engagement on posts"), data.engagement_heatmap, "Blues")]
+    if data.message_heatmap and any(any(r) for r in data.message_heatmap):
+        grids.append((translate("Charts", "Community messages"), data.message_heatmap, "Oranges"))
+    fig, axes = st.new_figure(
+        size=(7.2, 2.4 * len(grids)),
+        rows=len(grids),
+        cols=1,
+        bottom=0.12 if len(grids) == 1 else 0.07,
+        top=0.86 if len(grids) == 1 else 0.92,
+    )
+    axes = axes if isinstance(axes, list) else [axes]
+    if not any(any(r) for r in data.engagement_heatmap) and len(grids) == 1:
+        st.empty(axes[0], chart_title("heatmap"))
+        return fig
+    for ax, (label, grid, cmap) in zip(axes, grids, strict=True):
+        st.title(ax, label)
+        ax.imshow(grid, aspect="auto", cmap=cmap, interpolation="nearest")
+        ax.set_yticks(range(7), st.weekday_names(language))
+        ax.set_xticks(range(0, 24, 3), [f"{h} h" for h in range(0, 24, 3)])
+        ax.grid(False)
+    for weekday, hour in data.best_slots:
+        axes[0].add_patch(
+            Rectangle((hour - 0.5, weekday - 0.5), 1, 1, fill=False, ec=st.BAD, lw=1.5)
+        )
+    return fig
+
+
+def top_posts(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure(size=(7.2, 3.0), left=0.36, bottom=0.16)
+    rows = list(data.top_posts) + list(data.bottom_posts)
+    if not rows:
+        st.empty(ax, chart_title("top_posts"))
+        return fig
+    st.title(ax, chart_title("top_posts"))
+    labels = [_short(p.text or p.external_post_id) + f"  ({p.network})" for p in rows]
+    colours = [st.GOOD] * len(data.top_posts) + [st.BAD] * len(data.bottom_posts)
+    ax.barh(range(len(rows)), [p.engagements for p in rows], color=colours, height=0.6)
+    ax.set_yticks(range(len(rows)), labels)
+    ax.invert_yaxis()
+    ax.grid(True, axis="x", color=st.GRID)
+    ax.grid(False, axis="y")
+    ax.set_xlabel(
+        translate("Charts", "Engagements (reactions, comments, shares, clicks)"),
+        fontsize=8,
+        color=st.MUTED,
+    )
+    return fig
+
+
+def _short(text: str, n: int = 38) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def objectives(data: DashboardData, language: str) -> Figure:
+    fig, ax = st.new_figure(size=(7.2, 2.8), left=0.3, bottom=0.1)
+    if not data.objectives:
+        st.empty(
+            ax, chart_title("objectives"), translate("Charts", "No objectives in the charter yet")
+        )
+        return fig
+    st.title(ax, chart_title("objectives"))
+    labels = [_short(o.label, 30) for o in data.objectives]
+    ratios = [(o.actual or 0) / o.target if o.target else 0 for o in data.objectives]
+    colours = [st.GOOD if o.met else st.BAD for o in data.objectives]
+    ax.barh(range(len(labels)), [min(r, 1.5) for r in ratios], color=colours, height=0.55)
+    ax.axvline(1.0, color=st.INK, lw=1)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _p: st.format_number(v * 100, language) + " %")
+    )
+    ax.grid(True, axis="x", color=st.GRID)
+    ax.grid(False, axis="y")
+    return fig
+
+
+BUILDERS = {
+    "audience": audience,
+    "engagement": engagement,
+    "posts": posts,
+    "delays": delays,
+    "inbox": inbox,
+    "escalations": escalations,
+    "heatmap": heatmap,
+    "top_posts": top_posts,
+    "objectives": objectives,
+}
+
+__all__ = ["BUILDERS", "CHART_KEYS", "build", "category_label", "chart_title"]

@@ -1,0 +1,172 @@
+"""``tribune calendar import|export|check|approval``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from app.cli import json_flag
+from app.errors import ValidationError
+from app.i18n import translate
+from app.services import clients
+
+
+def register(sub) -> None:
+    cal = sub.add_parser("calendar", help=translate("CalendarCli", "the content calendar"))
+    csub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+
+    p = csub.add_parser(
+        "import", help=translate("CalendarCli", "import posts from an iCalendar (.ics) or CSV file")
+    )
+    p.add_argument("client")
+    p.add_argument("file")
+    json_flag(p)
+    p.set_defaults(handler=cmd_import)
+
+    p = csub.add_parser("export", help=translate("CalendarCli", "export the posts as iCalendar"))
+    p.add_argument("client")
+    p.add_argument("--out", required=True)
+    json_flag(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = csub.add_parser(
+        "check", help=translate("CalendarCli", "check the planned posts against the charter")
+    )
+    p.add_argument("client")
+    p.add_argument("--from", dest="start", help=translate("CalendarCli", "first day (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="end", help=translate("CalendarCli", "last day (YYYY-MM-DD)"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_check)
+
+    p = csub.add_parser(
+        "approval", help=translate("CalendarCli", "write the approval sheet (PDF) of a period")
+    )
+    p.add_argument("client")
+    p.add_argument("--from", dest="start", required=True)
+    p.add_argument("--to", dest="end", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(handler=cmd_approval)
+
+
+def _date(value: str | None, default: dt.date) -> dt.date:
+    if not value:
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            translate("CalendarCli", "Invalid date « {value} » (expected YYYY-MM-DD).").format(
+                value=value
+            )
+        ) from None
+
+
+def cmd_import(ctx) -> int:
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            translate("CalendarCli", "Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
+    with ctx.db.session() as session:
+        client = clients.find_client(session, ctx.args.client)
+        if path.suffix.lower() == ".csv":
+            from app.services.posts_csv import import_csv
+
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValidationError(
+                    translate("CalendarCli", "The CSV file is not UTF-8.")
+                ) from None
+            result = import_csv(session, client.id, text, base_dir=path.parent)
+        else:
+            from app.services.ical_io import import_ics
+
+            result = import_ics(session, client.id, data)
+
+    def human() -> str:
+        lines = [
+            translate(
+                "CalendarCli", "{added} added, {duplicates} already there, {errors} refused."
+            ).format(added=result.added, duplicates=result.duplicates, errors=len(result.errors))
+        ]
+        for e in result.errors:
+            ref = f" UID {e.ref}" if e.ref else ""
+            lines.append(
+                translate("CalendarCli", "  line {line}{ref}: {reason}").format(
+                    line=e.line, ref=ref, reason=e.reason
+                )
+            )
+        return "\n".join(lines)
+
+    ctx.emit(dataclasses.asdict(result), human)
+    return 0
+
+
+def cmd_export(ctx) -> int:
+    from app.services.ical_io import export_file
+
+    with ctx.db.read() as session:
+        client = clients.find_client(session, ctx.args.client)
+        n = export_file(session, client.id, ctx.args.out)
+    ctx.emit(
+        {"events": n, "out": ctx.args.out},
+        translate("CalendarCli", "{count} posts written to {path}.").format(
+            count=n, path=ctx.args.out
+        ),
+    )
+    return 0
+
+
+def cmd_check(ctx) -> int:
+    from app.services.calendar_check import check_calendar
+
+    today = dt.date.today()
+    start = _date(ctx.args.start, today)
+    end = _date(ctx.args.end, start + dt.timedelta(days=27))
+    with ctx.db.read() as session:
+        client = clients.find_client(session, ctx.args.client)
+        slug = client.slug
+        findings = check_calendar(session, client.id, start, end, language=client.language)
+    data = {
+        "client": slug,
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "findings": [
+            {**dataclasses.asdict(f), "day": f.day.isoformat() if f.day else None} for f in findings
+        ],
+    }
+    names = {
+        "error": translate("CalendarCli", "error"),
+        "warning": translate("CalendarCli", "warning"),
+        "hint": translate("CalendarCli", "hint"),
+    }
+    ctx.emit(
+        data,
+        lambda: (
+            "\n".join(f"{names[f.severity]}: {f.message}" for f in findings)
+            or translate("CalendarCli", "Nothing to report: the calendar follows the charter.")
+        ),
+    )
+    return 0
+
+
+def cmd_approval(ctx) -> int:
+    from app.documents.calendar_approval import render_approval_sheet
+
+    start = _date(ctx.args.start, dt.date.today())
+    end = _date(ctx.args.end, start)
+    with ctx.db.read() as session:
+        client = clients.find_client(session, ctx.args.client)
+        result = render_approval_sheet(session, client.id, start, end, ctx.args.out)
+    print(
+        translate("CalendarCli", "Approval sheet written to {path} ({pages} pages).").format(
+            path=result.path, pages=result.pages
+        )
+    )
+    return 0

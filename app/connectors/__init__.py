@@ -1,0 +1,64 @@
+"""Connectors: one per network, behind the small interface in :mod:`app.connectors.base`.
+
+A connector speaks HTTP to one account of one network and turns what it gets into the
+frozen dataclasses of :mod:`app.services.network_data`. It never touches the database:
+the sync and publish services do (cursors, health, the inbox, the calendar's queue).
+"""
+
+from __future__ import annotations
+
+from app.connectors.base import (
+    AccountRef,
+    AuthError,
+    BadResponse,
+    Connector,
+    ConnectorError,
+    FetchResult,
+    Health,
+    NotSupported,
+    Published,
+    RateLimited,
+    Rejected,
+    Unavailable,
+)
+
+CONNECTORS = {
+    "mastodon": "app.connectors.mastodon:MastodonConnector",
+    "bluesky": "app.connectors.bluesky:BlueskyConnector",
+    "facebook": "app.connectors.meta:FacebookConnector",
+    "instagram": "app.connectors.meta:InstagramConnector",
+    "rss": "app.connectors.rss:RssConnector",
+}
+
+# Networks whose accounts work without a token.
+TOKENLESS = ("rss",)
+
+
+def connector_for(account: AccountRef, http) -> Connector:
+    """The connector for ``account.network`` (imported only when needed)."""
+    import importlib
+
+    target = CONNECTORS.get(account.network)
+    if target is None:
+        raise NotSupported.for_network(account.network)
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)(account, http)
+
+
+__all__ = [
+    "CONNECTORS",
+    "TOKENLESS",
+    "AccountRef",
+    "AuthError",
+    "BadResponse",
+    "Connector",
+    "ConnectorError",
+    "FetchResult",
+    "Health",
+    "NotSupported",
+    "Published",
+    "RateLimited",
+    "Rejected",
+    "Unavailable",
+    "connector_for",
+]

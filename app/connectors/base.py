@@ -1,0 +1,172 @@
+"""The one interface every network connector implements, and the errors it may raise.
+
+Errors say what kind of failure happened, because the sync treats them differently: only
+:class:`AuthError` marks an account "reconnect needed"; :class:`RateLimited` and
+:class:`Unavailable` (timeouts, 5xx, broken connections) leave it connected and are
+retried at the next sync; :class:`BadResponse` is reported and the rest goes on.
+Messages are translated, one line, and never contain a token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from app.errors import TribuneError
+from app.i18n import translate
+from app.services.network_data import (
+    AccountMetricSample,
+    DueVariant,
+    IncomingMessage,
+    PostMetricSample,
+    ReplyToSend,
+    RowError,
+)
+
+
+class ConnectorError(TribuneError):
+    """A network call failed; ``kind`` is one of auth, rate_limited, unavailable, bad, rejected."""
+
+    kind = "error"
+    retryable = True
+
+
+class AuthError(ConnectorError):
+    """The token is refused or expired: the user has to reconnect the account."""
+
+    kind = "auth"
+    retryable = False
+
+
+class RateLimited(ConnectorError):
+    """The network asks us to wait ``wait_seconds`` (longer than we are willing to sleep)."""
+
+    kind = "rate_limited"
+
+    def __init__(self, message: str, wait_seconds: float = 0.0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+class Unavailable(ConnectorError):
+    """Timeouts, 5xx answers or broken connections, still failing after the retries."""
+
+    kind = "unavailable"
+
+
+class BadResponse(ConnectorError):
+    """The network answered something that is not the documented JSON/XML."""
+
+    kind = "bad_response"
+
+
+class Rejected(ConnectorError):
+    """The network refused this content (too long, wrong media...): retrying will not help."""
+
+    kind = "rejected"
+    retryable = False
+
+
+class NotSupported(ConnectorError):
+    kind = "not_supported"
+    retryable = False
+
+    @classmethod
+    def for_network(cls, network: str, what: str = "") -> NotSupported:
+        if what:
+            return cls(
+                translate(
+                    "Connectors", "{network} does not allow this through its API: {what}."
+                ).format(network=network, what=what)
+            )
+        return cls(
+            translate("Connectors", "No connector for the {network} network yet.").format(
+                network=network
+            )
+        )
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """What a connector needs about an account; the token stays out of every repr."""
+
+    id: int
+    client_id: int
+    network: str
+    handle: str
+    base_url: str
+    token: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """New inbox items since the cursor, the cursor to store, and items that were skipped."""
+
+    items: tuple[IncomingMessage, ...]
+    cursor: dict
+    errors: tuple[RowError, ...] = ()
+    requests: int = 0
+
+
+@dataclass(frozen=True)
+class Published:
+    external_id: str
+    url: str = ""
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Health:
+    display_name: str = ""
+    token_expires_at: dt.datetime | None = None
+    char_limit: int | None = None
+
+
+class Connector(ABC):
+    """One account of one network over HTTP (``http`` is an :class:`app.connectors.http.Http`)."""
+
+    network = ""
+    char_limit = 500
+    can_publish = True
+
+    def __init__(self, account: AccountRef, http) -> None:
+        self.account = account
+        self.http = http
+
+    @abstractmethod
+    def check(self) -> Health:
+        """Who we are connected as; raises :class:`AuthError` when the token is refused."""
+
+    @abstractmethod
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        """Inbox items newer than ``cursor`` (``{}`` for a first sync)."""
+
+    def publish(self, variant: DueVariant) -> Published:
+        raise NotSupported.for_network(self.network, translate("Connectors", "publishing"))
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        """After a crash between send and record: the post if the network already has it."""
+        return None
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        raise NotSupported.for_network(self.network, translate("Connectors", "replies"))
+
+    def hide(self, external_id: str, hidden: bool = True) -> None:
+        raise NotSupported.for_network(self.network, translate("Connectors", "hiding a comment"))
+
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        return []
+
+    def post_samples(self, external_ids: list[str], day: dt.date) -> list[PostMetricSample]:
+        return []
+
+    # -- helpers --------------------------------------------------------------------------
+    def check_length(self, text: str, limit: int | None = None) -> None:
+        limit = limit or self.char_limit
+        if len(text) > limit:
+            raise Rejected(
+                translate(
+                    "Connectors", "The text is {n} characters long; {network} allows {limit}."
+                ).format(n=len(text), network=self.network, limit=limit)
+            )

@@ -1,0 +1,397 @@
+"""Bluesky (AT Protocol): app-password session, notifications, posts with facets, metrics.
+
+Documented XRPC calls: ``com.atproto.server.createSession`` (identifier + app password →
+``accessJwt``/``refreshJwt``), ``refreshSession`` when the access token expires
+(``ExpiredToken``), ``app.bsky.notification.listNotifications`` (newest first, ``cursor``;
+no cursor = the end), ``com.atproto.repo.createRecord`` for posts, ``uploadBlob`` for
+images. Links and mentions need facets with UTF-8 byte offsets. The post's record key is
+derived from the variant's idempotency key, so a resend finds the post instead of doubling it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+from app.connectors.base import (
+    AuthError,
+    BadResponse,
+    Connector,
+    FetchResult,
+    Health,
+    Published,
+    Rejected,
+)
+from app.connectors.http import json_of, parse_time
+from app.i18n import translate
+from app.services.network_data import (
+    AccountMetricSample,
+    DueVariant,
+    IncomingMessage,
+    PostMetricSample,
+    ReplyToSend,
+    RowError,
+)
+
+KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
+LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
+B32 = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def tid_for(key: str, when: dt.datetime) -> str:
+    """A valid AT Protocol TID (13 base32-sortable chars) that depends only on ``key``/``when``."""
+    micros = int(when.timestamp() * 1_000_000) & ((1 << 53) - 1)
+    clock = int.from_bytes(hashlib.sha256(key.encode()).digest()[:2], "big") & 0x3FF
+    value = (micros << 10) | clock
+    return "".join(B32[(value >> (5 * i)) & 31] for i in reversed(range(13)))
+
+
+def facets_for(text: str, resolve) -> list[dict]:
+    """Link and mention facets with byte offsets (``resolve(handle)`` → DID or None)."""
+    facets = []
+
+    def byte_range(start: int, end: int) -> dict:
+        return {"byteStart": len(text[:start].encode()), "byteEnd": len(text[:end].encode())}
+
+    for m in LINK.finditer(text):
+        facets.append(
+            {
+                "index": byte_range(m.start(), m.end()),
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": m.group()}],
+            }
+        )
+    for m in MENTION.finditer(text):
+        did = resolve(m.group(1))
+        if did:
+            facets.append(
+                {
+                    "index": byte_range(m.start(), m.end()),
+                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}],
+                }
+            )
+    return facets
+
+
+class BlueskyConnector(Connector):
+    network = "bluesky"
+    char_limit = 300
+
+    def __init__(self, account, http) -> None:
+        super().__init__(account, http)
+        self._access = ""
+        self._refresh = ""
+        self.did = ""
+        self.handle = account.handle.lstrip("@")
+
+    @property
+    def base(self) -> str:
+        return (self.account.base_url or "https://bsky.social").rstrip("/")
+
+    def _url(self, method: str) -> str:
+        return f"{self.base}/xrpc/{method}"
+
+    def _error(self, response) -> tuple[str, str]:
+        try:
+            data = response.json()
+        except ValueError:
+            return "", ""
+        if not isinstance(data, dict):
+            return "", ""
+        return str(data.get("error") or ""), str(data.get("message") or "")[:200]
+
+    def login(self) -> None:
+        response = self.http.post(
+            self._url("com.atproto.server.createSession"),
+            json={"identifier": self.handle, "password": self.account.token},
+        )
+        if response.status_code in (400, 401):
+            error, _ = self._error(response)
+            raise AuthError(
+                translate(
+                    "Connectors",
+                    "Bluesky refused the app password ({error}): reconnect the account.",
+                ).format(error=error or response.status_code)
+            )
+        data = self._ok(response)
+        try:
+            self._access, self._refresh = data["accessJwt"], data["refreshJwt"]
+            self.did = data["did"]
+        except KeyError:
+            raise BadResponse(
+                translate("Connectors", "Bluesky's session answer lacks its tokens.")
+            ) from None
+
+    def _refresh_session(self) -> None:
+        response = (
+            self.http.post(self._url("com.atproto.server.refreshSession"), auth=self._refresh)
+            if self._refresh
+            else None
+        )
+        if response is None or response.status_code >= 400:
+            self.login()
+            return
+        data = self._ok(response)
+        self._access = data.get("accessJwt", "")
+        self._refresh = data.get("refreshJwt", self._refresh)
+
+    def _call(self, verb: str, method: str, **kwargs):
+        if not self._access:
+            self.login()
+        for attempt in range(2):
+            try:
+                response = self.http.request(verb, self._url(method), auth=self._access, **kwargs)
+            except AuthError:
+                if attempt:
+                    raise
+                self._refresh_session()
+                continue
+            if response.status_code == 400 and self._error(response)[0] == "ExpiredToken":
+                if attempt:
+                    raise AuthError(
+                        translate("Connectors", "Bluesky session expired: reconnect the account.")
+                    )
+                self._refresh_session()
+                continue
+            return response
+        raise AuthError(translate("Connectors", "Bluesky session expired: reconnect the account."))
+
+    def _ok(self, response, expect=dict):
+        if response.status_code >= 400:
+            error, message = self._error(response)
+            raise Rejected(
+                translate("Connectors", "Bluesky refused the request ({error}): {message}").format(
+                    error=error or response.status_code, message=message
+                )
+            )
+        return json_of(response, expect)
+
+    def check(self) -> Health:
+        self.login()
+        profile = self._ok(
+            self._call("GET", "app.bsky.actor.getProfile", params={"actor": self.did})
+        )
+        return Health(
+            display_name=str(profile.get("displayName") or profile.get("handle") or ""),
+            char_limit=self.char_limit,
+        )
+
+    # -- inbox ----------------------------------------------------------------------------
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        cursor = dict(cursor or {})
+        seen = parse_time(cursor.get("seen_at"))
+        newest = seen
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
+        page_cursor = None
+        requests = 0
+        for _ in range(max_pages):
+            params = {"limit": 50}
+            if page_cursor:
+                params["cursor"] = page_cursor
+            data = self._ok(
+                self._call("GET", "app.bsky.notification.listNotifications", params=params)
+            )
+            requests += 1
+            notes = data.get("notifications")
+            if not isinstance(notes, list):
+                raise BadResponse(
+                    translate("Connectors", "Bluesky sent notifications of an unexpected shape.")
+                )
+            reached_old = False
+            for note in notes:
+                try:
+                    when = parse_time(note["indexedAt"])
+                    if seen and when and when <= seen:
+                        reached_old = True
+                        continue
+                    if when and (newest is None or when > newest):
+                        newest = when
+                    kind = KINDS.get(note["reason"])
+                    if kind is None:
+                        continue
+                    record, author = note["record"], note["author"]
+                    reply = record.get("reply") or {}
+                    rkey = note["uri"].rsplit("/", 1)[-1]
+                    items.append(
+                        IncomingMessage(
+                            network=self.network,
+                            external_id=note["uri"],
+                            kind=kind,
+                            author=str(author.get("displayName") or author["handle"]),
+                            author_handle="@" + author["handle"],
+                            text=str(record.get("text") or ""),
+                            received_at=parse_time(record.get("createdAt")) or when,
+                            in_reply_to=str((reply.get("parent") or {}).get("uri") or ""),
+                            url=f"https://bsky.app/profile/{author['handle']}/post/{rkey}",
+                            account_id=self.account.id,
+                        )
+                    )
+                except (KeyError, TypeError, AttributeError):
+                    errors.append(
+                        RowError(
+                            0,
+                            str(note.get("uri", "")) if isinstance(note, dict) else "",
+                            translate(
+                                "Connectors",
+                                "A Bluesky notification without the expected fields was skipped.",
+                            ),
+                        )
+                    )
+            if progress:
+                progress(len(items), "notifications")
+            page_cursor = data.get("cursor")
+            if reached_old or not page_cursor or not notes:
+                break
+        if newest:
+            cursor["seen_at"] = newest.isoformat()
+        return FetchResult(tuple(items), cursor, tuple(errors), requests)
+
+    # -- publishing -----------------------------------------------------------------------
+    def _resolve(self, handle: str) -> str | None:
+        response = self._call(
+            "GET", "com.atproto.identity.resolveHandle", params={"handle": handle}
+        )
+        if response.status_code >= 400:
+            return None
+        return json_of(response, dict).get("did")
+
+    def _record(self, text: str, when: dt.datetime, media=(), reply=None) -> dict:
+        self.check_length(text)
+        record = {
+            "$type": "app.bsky.feed.post",
+            "text": text,
+            "createdAt": when.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        }
+        facets = facets_for(text, self._resolve)
+        if facets:
+            record["facets"] = facets
+        if media:
+            images = []
+            for m in media:
+                body = Path(m.path).read_bytes()
+                up = self._ok(
+                    self._call(
+                        "POST",
+                        "com.atproto.repo.uploadBlob",
+                        content=body,
+                        headers={"Content-Type": m.mime or "image/jpeg"},
+                    )
+                )
+                images.append({"image": up["blob"], "alt": m.alt_text})
+            record["embed"] = {"$type": "app.bsky.embed.images", "images": images}
+        if reply:
+            record["reply"] = reply
+        return record
+
+    def _create(self, record: dict, rkey: str) -> Published:
+        data = self._ok(
+            self._call(
+                "POST",
+                "com.atproto.repo.createRecord",
+                json={
+                    "repo": self.did,
+                    "collection": "app.bsky.feed.post",
+                    "rkey": rkey,
+                    "record": record,
+                },
+            )
+        )
+        uri = str(data.get("uri") or "")
+        if not uri:
+            raise BadResponse(translate("Connectors", "Bluesky did not return the post's uri."))
+        return Published(
+            uri,
+            f"https://bsky.app/profile/{self.handle}/post/{rkey}",
+            parse_time(record["createdAt"]),
+        )
+
+    def _existing(self, rkey: str) -> Published | None:
+        response = self._call(
+            "GET",
+            "com.atproto.repo.getRecord",
+            params={"repo": self.did, "collection": "app.bsky.feed.post", "rkey": rkey},
+        )
+        if response.status_code >= 400:
+            return None
+        data = json_of(response, dict)
+        return Published(
+            str(data.get("uri")), f"https://bsky.app/profile/{self.handle}/post/{rkey}"
+        )
+
+    def publish(self, variant: DueVariant) -> Published:
+        text = (
+            variant.text
+            if not variant.link or variant.link in variant.text
+            else (f"{variant.text}\n{variant.link}")
+        )
+        self.check_length(text)
+        if not self._access:
+            self.login()
+        rkey = tid_for(variant.idempotency_key, variant.planned_at)
+        existing = self._existing(rkey)
+        if existing:
+            return existing
+        return self._create(self._record(text, variant.planned_at, variant.media), rkey)
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        if not self._access:
+            self.login()
+        return self._existing(tid_for(variant.idempotency_key, variant.planned_at))
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        if reply.private:
+            raise Rejected(
+                translate(
+                    "Connectors", "Bluesky direct messages are not supported yet; reply publicly."
+                )
+            )
+        posts = (
+            self._ok(
+                self._call("GET", "app.bsky.feed.getPosts", params={"uris": reply.in_reply_to})
+            ).get("posts")
+            or []
+        )
+        if not posts:
+            raise Rejected(translate("Connectors", "The Bluesky post answered no longer exists."))
+        parent = {"uri": posts[0]["uri"], "cid": posts[0]["cid"]}
+        root = (posts[0].get("record") or {}).get("reply", {}).get("root") or parent
+        now = dt.datetime.now(dt.UTC)
+        rkey = tid_for(reply.idempotency_key, now)
+        return self._create(
+            self._record(reply.text, now, reply={"root": root, "parent": parent}), rkey
+        )
+
+    # -- numbers --------------------------------------------------------------------------
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        if not self._access:
+            self.login()
+        p = self._ok(self._call("GET", "app.bsky.actor.getProfile", params={"actor": self.did}))
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=p.get("followersCount"),
+                posts=p.get("postsCount"),
+            )
+        ]
+
+    def post_samples(self, external_ids: list[str], day: dt.date) -> list[PostMetricSample]:
+        out = []
+        for start in range(0, len(external_ids), 25):
+            chunk = external_ids[start : start + 25]
+            data = self._ok(self._call("GET", "app.bsky.feed.getPosts", params={"uris": chunk}))
+            for post in data.get("posts") or []:
+                out.append(
+                    PostMetricSample(
+                        network=self.network,
+                        external_post_id=post["uri"],
+                        day=day,
+                        reactions=post.get("likeCount"),
+                        shares=post.get("repostCount"),
+                        comments=post.get("replyCount"),
+                    )
+                )
+        return out

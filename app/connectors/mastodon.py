@@ -1,0 +1,309 @@
+"""Mastodon (any instance): mentions, direct messages, statuses with media, metrics.
+
+Documented API: ``/api/v1/notifications?types[]=mention`` (newest first, ``limit`` ≤ 80,
+``Link`` header paging; ``min_id`` walks forward from a stored id), ``/api/v1/conversations``
+for direct messages, ``POST /api/v2/media`` then ``POST /api/v1/statuses`` with an
+``Idempotency-Key`` so a retry never posts twice, ``/api/v2/instance`` for the character limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from pathlib import Path
+
+from app.connectors.base import (
+    BadResponse,
+    Connector,
+    FetchResult,
+    Health,
+    Published,
+    Rejected,
+)
+from app.connectors.http import json_of, parse_time
+from app.connectors.text import html_to_text
+from app.i18n import translate
+from app.services.network_data import (
+    AccountMetricSample,
+    DueVariant,
+    IncomingMessage,
+    PostMetricSample,
+    ReplyToSend,
+    RowError,
+)
+
+PAGE = 80
+
+
+def _id_int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+class MastodonConnector(Connector):
+    network = "mastodon"
+
+    @property
+    def base(self) -> str:
+        return self.account.base_url.rstrip("/")
+
+    def _get(self, path_or_url: str, **kwargs):
+        url = path_or_url if "://" in path_or_url else self.base + path_or_url
+        return self.http.get(url, auth=self.account.token, **kwargs)
+
+    def _ok(self, response, expect=(dict, list)):
+        if response.status_code >= 400:
+            data = {}
+            try:
+                data = response.json()
+            except ValueError:
+                pass
+            reason = data.get("error") if isinstance(data, dict) else ""
+            raise Rejected(
+                translate(
+                    "Connectors", "Mastodon refused the request (HTTP {status}): {reason}"
+                ).format(status=response.status_code, reason=str(reason or "")[:200])
+            )
+        return json_of(response, expect)
+
+    # -- account --------------------------------------------------------------------------
+    def check(self) -> Health:
+        me = self._ok(self._get("/api/v1/accounts/verify_credentials"), dict)
+        limit = self.instance_limit()
+        return Health(
+            display_name=str(me.get("display_name") or me.get("acct") or ""), char_limit=limit
+        )
+
+    def instance_limit(self) -> int:
+        try:
+            data = self._ok(self._get("/api/v2/instance"), dict)
+            limit = int(data["configuration"]["statuses"]["max_characters"])
+        except (BadResponse, Rejected, KeyError, TypeError, ValueError):
+            return self.char_limit
+        self.char_limit = limit
+        return limit
+
+    # -- inbox ----------------------------------------------------------------------------
+    def _message(self, status: dict, kind: str | None = None) -> IncomingMessage:
+        author = status["account"]
+        visibility = status.get("visibility", "public")
+        return IncomingMessage(
+            network=self.network,
+            external_id=str(status["id"]),
+            kind=kind or ("message" if visibility == "direct" else "mention"),
+            author=str(author.get("display_name") or author.get("username") or ""),
+            author_handle="@" + str(author.get("acct") or author.get("username") or ""),
+            text=html_to_text(str(status.get("content") or "")),
+            received_at=parse_time(status.get("created_at")) or dt.datetime.now(dt.UTC),
+            in_reply_to=str(status.get("in_reply_to_id") or ""),
+            url=str(status.get("url") or status.get("uri") or ""),
+            account_id=self.account.id,
+        )
+
+    def _walk(self, path: str, params: dict, since: int, max_pages: int, progress, label):
+        """Pages of a newest-first list: forward with ``min_id`` from a cursor, else backward."""
+        pages: list[list] = []
+        requests = 0
+        if since:
+            params = {**params, "min_id": str(since)}
+            for _ in range(max_pages):
+                page = self._ok(self._get(path, params=params), list)
+                requests += 1
+                if not page:
+                    break
+                pages.append(page)
+                if progress:
+                    progress(sum(len(p) for p in pages), label)
+                newest = max(_id_int(x.get("id")) for x in page if isinstance(x, dict)) or 0
+                if newest <= since or len(page) < int(params.get("limit", PAGE)):
+                    break
+                params = {**params, "min_id": str(newest)}
+                since = newest
+        else:
+            url: str | None = path
+            kwargs = {"params": params}
+            for _ in range(max_pages):
+                response = self._get(url, **kwargs)
+                page = self._ok(response, list)
+                requests += 1
+                if not page:
+                    break
+                pages.append(page)
+                if progress:
+                    progress(sum(len(p) for p in pages), label)
+                nxt = response.links.get("next", {}).get("url")
+                if not nxt:
+                    break
+                url, kwargs = nxt, {}
+        return pages, requests
+
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
+        cursor = dict(cursor or {})
+        since = _id_int(cursor.get("notifications"))
+        pages, requests = self._walk(
+            "/api/v1/notifications",
+            {"types[]": "mention", "limit": PAGE},
+            since,
+            max_pages,
+            progress,
+            "mentions",
+        )
+        newest = since
+        for page in pages:
+            for note in page:
+                try:
+                    nid = _id_int(note["id"])
+                    newest = max(newest, nid)
+                    if note.get("type") != "mention":
+                        continue
+                    items.append(self._message(note["status"]))
+                except (KeyError, TypeError, AttributeError):
+                    ref = str(note.get("id", "")) if isinstance(note, dict) else ""
+                    errors.append(
+                        RowError(
+                            0,
+                            ref,
+                            translate(
+                                "Connectors",
+                                "A Mastodon notification without the expected fields was skipped.",
+                            ),
+                        )
+                    )
+        if newest:
+            cursor["notifications"] = str(newest)
+        # Direct messages: conversations are ordered by their last status.
+        dm_since = _id_int(cursor.get("conversations"))
+        dm_newest = dm_since
+        url: str | None = "/api/v1/conversations"
+        kwargs = {"params": {"limit": 40}}
+        for _ in range(max_pages):
+            response = self._get(url, **kwargs)
+            page = self._ok(response, list)
+            requests += 1
+            stop = not page
+            for conv in page:
+                try:
+                    status = conv.get("last_status")
+                    if not status:
+                        continue
+                    sid = _id_int(status["id"])
+                    if sid <= dm_since:
+                        stop = True
+                        continue
+                    dm_newest = max(dm_newest, sid)
+                    items.append(self._message(status, "message"))
+                except (KeyError, TypeError, AttributeError):
+                    errors.append(
+                        RowError(
+                            0,
+                            str(conv.get("id", "")) if isinstance(conv, dict) else "",
+                            translate(
+                                "Connectors",
+                                "A Mastodon conversation without the expected fields was skipped.",
+                            ),
+                        )
+                    )
+            nxt = response.links.get("next", {}).get("url")
+            if stop or not nxt:
+                break
+            url, kwargs = nxt, {}
+        if dm_newest:
+            cursor["conversations"] = str(dm_newest)
+        unique = {i.external_id: i for i in reversed(items)}  # a DM is also a notification
+        return FetchResult(tuple(reversed(unique.values())), cursor, tuple(errors), requests)
+
+    # -- publishing -----------------------------------------------------------------------
+    def _upload(self, media) -> str:
+        path = Path(media.path)
+        mime = media.mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        with open(path, "rb") as fh:
+            response = self.http.post(
+                self.base + "/api/v2/media",
+                auth=self.account.token,
+                files={"file": (path.name, fh, mime)},
+                data={"description": media.alt_text} if media.alt_text else None,
+            )
+        data = self._ok(response, dict)
+        media_id = str(data.get("id") or "")
+        if not media_id:
+            raise BadResponse(translate("Connectors", "Mastodon did not return a media id."))
+        for _ in range(20):  # 202: still processing
+            if data.get("url") or response.status_code != 202:
+                break
+            self.http.sleep(0.5)
+            response = self._get(f"/api/v1/media/{media_id}")
+            data = self._ok(response, dict)
+        return media_id
+
+    def _post_status(self, text: str, key: str, **extra) -> Published:
+        self.check_length(text)
+        payload = {"status": text, **extra}
+        response = self.http.post(
+            self.base + "/api/v1/statuses",
+            auth=self.account.token,
+            json=payload,
+            headers={"Idempotency-Key": key},
+        )
+        data = self._ok(response, dict)
+        if not data.get("id"):
+            raise BadResponse(translate("Connectors", "Mastodon did not return a status id."))
+        return Published(
+            str(data["id"]), str(data.get("url") or ""), parse_time(data.get("created_at"))
+        )
+
+    def publish(self, variant: DueVariant) -> Published:
+        text = (
+            variant.text
+            if not variant.link or variant.link in variant.text
+            else (f"{variant.text}\n{variant.link}")
+        )
+        self.check_length(text)
+        media_ids = [self._upload(m) for m in variant.media]
+        extra = {"media_ids": media_ids} if media_ids else {}
+        return self._post_status(text, variant.idempotency_key, **extra)
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        # Mastodon keeps idempotency keys for a while: sending again with the same key
+        # returns the status created the first time instead of a new one.
+        return None
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        extra = {"in_reply_to_id": reply.in_reply_to}
+        if reply.private:
+            extra["visibility"] = "direct"
+        return self._post_status(reply.text, reply.idempotency_key, **extra)
+
+    # -- numbers --------------------------------------------------------------------------
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        me = self._ok(self._get("/api/v1/accounts/verify_credentials"), dict)
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=int(me.get("followers_count") or 0),
+                posts=int(me.get("statuses_count") or 0),
+            )
+        ]
+
+    def post_samples(self, external_ids: list[str], day: dt.date) -> list[PostMetricSample]:
+        out = []
+        for sid in external_ids:
+            response = self._get(f"/api/v1/statuses/{sid}")
+            if response.status_code == 404:
+                continue
+            data = self._ok(response, dict)
+            out.append(
+                PostMetricSample(
+                    network=self.network,
+                    external_post_id=str(sid),
+                    day=day,
+                    reactions=int(data.get("favourites_count") or 0),
+                    shares=int(data.get("reblogs_count") or 0),
+                    comments=int(data.get("replies_count") or 0),
+                )
+            )
+        return out

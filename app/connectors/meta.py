@@ -1,0 +1,438 @@
+"""Facebook Pages and Instagram professional accounts through Meta's Graph API.
+
+``base_url`` is the Graph root with its version (``https://graph.facebook.com/v21.0``);
+``handle`` is the page id or the Instagram user id; the token is the page token.
+Errors are ``{"error": {"message", "type", "code", "error_subcode"}}``: code 190 means the
+token expired (→ reconnect needed), 4/17/32/613 mean rate limited. Lists page with
+``paging.cursors.after`` and ``paging.next`` (absent = the end). Page tokens last about 60
+days: ``debug_token`` gives the expiry that the account health forecasts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import mimetypes
+from pathlib import Path
+
+from app.connectors.base import (
+    AuthError,
+    Connector,
+    FetchResult,
+    Health,
+    Published,
+    RateLimited,
+    Rejected,
+)
+from app.connectors.http import json_of, parse_time
+from app.i18n import translate
+from app.services.network_data import (
+    AccountMetricSample,
+    DueVariant,
+    IncomingMessage,
+    PostMetricSample,
+    ReplyToSend,
+    RowError,
+)
+
+RATE_CODES = (4, 17, 32, 613)
+
+
+class _Graph(Connector):
+    """What Facebook and Instagram share: errors, paging, token expiry."""
+
+    char_limit = 2200
+
+    @property
+    def base(self) -> str:
+        return (self.account.base_url or "https://graph.facebook.com/v21.0").rstrip("/")
+
+    def _ok(self, response, expect=dict):
+        if response.status_code >= 400:
+            try:
+                err = response.json().get("error") or {}
+            except (ValueError, AttributeError):
+                err = {}
+            code = err.get("code") if isinstance(err, dict) else None
+            message = str(err.get("message") or "")[:200] if isinstance(err, dict) else ""
+            if code == 190 or response.status_code == 401:
+                raise AuthError(
+                    translate(
+                        "Connectors",
+                        "Meta says the access token is no longer valid ({message}): "
+                        "reconnect the account.",
+                    ).format(message=message)
+                )
+            if code in RATE_CODES:
+                raise RateLimited(
+                    translate(
+                        "Connectors", "Meta limits our requests for this account; retry later."
+                    ),
+                    3600,
+                )
+            raise Rejected(
+                translate("Connectors", "Meta refused the request (code {code}): {message}").format(
+                    code=code, message=message
+                )
+            )
+        return json_of(response, expect)
+
+    def _get(self, path: str, **params):
+        url = path if "://" in path else f"{self.base}/{path.lstrip('/')}"
+        return self._ok(self.http.get(url, auth=self.account.token, params=params or None))
+
+    def _post(self, path: str, **kwargs):
+        return self._ok(
+            self.http.post(f"{self.base}/{path.lstrip('/')}", auth=self.account.token, **kwargs)
+        )
+
+    def _pages(self, path: str, max_pages: int, **params):
+        """Yield the ``data`` lists of a Graph edge, following ``paging.next``."""
+        data = self._get(path, **params)
+        for _ in range(max_pages):
+            rows = data.get("data")
+            if not isinstance(rows, list):
+                return
+            yield rows
+            nxt = (data.get("paging") or {}).get("next")
+            if not nxt or not rows:
+                return
+            data = self._get(nxt)
+
+    def token_expiry(self) -> dt.datetime | None:
+        try:
+            data = self._get("debug_token", input_token=self.account.token).get("data") or {}
+        except Rejected:
+            return None
+        if data.get("is_valid") is False:
+            raise AuthError(
+                translate(
+                    "Connectors",
+                    "Meta says the access token is no longer valid: reconnect the account.",
+                )
+            )
+        expires = data.get("expires_at") or data.get("data_access_expires_at")
+        return parse_time(int(expires)) if expires else None
+
+    def check(self) -> Health:
+        me = self._get(self.account.handle, fields="name,username")
+        return Health(
+            display_name=str(me.get("name") or me.get("username") or ""),
+            token_expires_at=self.token_expiry(),
+            char_limit=self.char_limit,
+        )
+
+    def _item(self, ext_id, kind, author, handle, text, when, parent="", url=""):
+        return IncomingMessage(
+            network=self.network,
+            external_id=str(ext_id),
+            kind=kind,
+            author=str(author or ""),
+            author_handle=str(handle or ""),
+            text=str(text or ""),
+            received_at=when,
+            in_reply_to=str(parent),
+            url=str(url or ""),
+            account_id=self.account.id,
+        )
+
+    def _skip(self, errors, row) -> None:
+        errors.append(
+            RowError(
+                0,
+                str(row.get("id", "")) if isinstance(row, dict) else "",
+                translate("Connectors", "A Meta item without the expected fields was skipped."),
+            )
+        )
+
+    def hide(self, external_id: str, hidden: bool = True) -> None:
+        key = "is_hidden" if self.network == "facebook" else "hide"
+        self._post(external_id, data={key: "true" if hidden else "false"})
+
+
+class FacebookConnector(_Graph):
+    network = "facebook"
+    char_limit = 63206
+
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        cursor = dict(cursor or {})
+        since = int(cursor.get("since") or 0)
+        started = int(dt.datetime.now(dt.UTC).timestamp())
+        items, errors = [], []
+        before = self.http.requests
+        feed_params = {"fields": "id,updated_time", "limit": 25}
+        if since:
+            feed_params["since"] = since - 30 * 86400  # posts still receiving comments
+        for rows in self._pages(f"{self.account.handle}/feed", max_pages, **feed_params):
+            for post in rows:
+                if not isinstance(post, dict) or "id" not in post:
+                    self._skip(errors, post)
+                    continue
+                params = {
+                    "fields": "id,from,message,created_time,permalink_url,parent",
+                    "filter": "stream",
+                    "limit": 100,
+                }
+                if since:
+                    params["since"] = since
+                for comments in self._pages(f"{post['id']}/comments", max_pages, **params):
+                    for c in comments:
+                        try:
+                            when = parse_time(c["created_time"])
+                            if since and when.timestamp() <= since:
+                                continue
+                            who = c.get("from") or {}
+                            items.append(
+                                self._item(
+                                    c["id"],
+                                    "comment",
+                                    who.get("name", ""),
+                                    who.get("id", ""),
+                                    c.get("message", ""),
+                                    when,
+                                    (c.get("parent") or {}).get("id", post["id"]),
+                                    c.get("permalink_url", ""),
+                                )
+                            )
+                        except (KeyError, TypeError, AttributeError):
+                            self._skip(errors, c)
+            if progress:
+                progress(len(items), "comments")
+        conv_params = {
+            "fields": "id,updated_time,messages.limit(25){id,from,message,created_time}",
+            "platform": "messenger",
+            "limit": 25,
+        }
+        for rows in self._pages(f"{self.account.handle}/conversations", max_pages, **conv_params):
+            old = False
+            for conv in rows:
+                try:
+                    updated = parse_time(conv["updated_time"])
+                    if since and updated.timestamp() <= since:
+                        old = True
+                        continue
+                    for m in (conv.get("messages") or {}).get("data", []):
+                        when = parse_time(m["created_time"])
+                        who = m.get("from") or {}
+                        if (since and when.timestamp() <= since) or who.get(
+                            "id"
+                        ) == self.account.handle:
+                            continue
+                        items.append(
+                            self._item(
+                                m["id"],
+                                "message",
+                                who.get("name", ""),
+                                who.get("id", ""),
+                                m.get("message", ""),
+                                when,
+                            )
+                        )
+                except (KeyError, TypeError, AttributeError):
+                    self._skip(errors, conv)
+            if old:
+                break
+        cursor["since"] = started
+        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+
+    def publish(self, variant: DueVariant) -> Published:
+        self.check_length(variant.text)
+        if variant.media:
+            m = variant.media[0]
+            path = Path(m.path)
+            with open(path, "rb") as fh:
+                data = self._post(
+                    f"{self.account.handle}/photos",
+                    data={"caption": variant.text},
+                    files={
+                        "source": (
+                            path.name,
+                            fh,
+                            m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg",
+                        )
+                    },
+                )
+            post_id = data.get("post_id") or data.get("id")
+        else:
+            form = {"message": variant.text}
+            if variant.link:
+                form["link"] = variant.link
+            post_id = self._post(f"{self.account.handle}/feed", data=form).get("id")
+        if not post_id:
+            raise Rejected(translate("Connectors", "Meta did not return the post's id."))
+        if variant.first_comment:
+            self._post(f"{post_id}/comments", data={"message": variant.first_comment})
+        return Published(str(post_id), f"https://www.facebook.com/{post_id}")
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        for rows in self._pages(
+            f"{self.account.handle}/feed",
+            2,
+            fields="id,message,created_time",
+            since=int(since.timestamp()) - 60,
+        ):
+            for post in rows:
+                if isinstance(post, dict) and post.get("message") == variant.text:
+                    return Published(str(post["id"]), f"https://www.facebook.com/{post['id']}")
+        return None
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        if reply.private:
+            data = self._post(
+                f"{self.account.handle}/messages",
+                data={
+                    "recipient": json.dumps({"comment_id": reply.in_reply_to}),
+                    "message": json.dumps({"text": reply.text}),
+                },
+            )
+            return Published(str(data.get("message_id") or data.get("id") or ""))
+        data = self._post(f"{reply.in_reply_to}/comments", data={"message": reply.text})
+        return Published(str(data.get("id") or ""))
+
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        page = self._get(self.account.handle, fields="followers_count,fan_count")
+        values = self._insights(
+            self.account.handle,
+            day,
+            "page_impressions,page_impressions_unique,page_post_engagements",
+        )
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=page.get("followers_count", page.get("fan_count")),
+                impressions=values.get("page_impressions"),
+                reach=values.get("page_impressions_unique"),
+                engagements=values.get("page_post_engagements"),
+            )
+        ]
+
+    def _insights(self, obj: str, day: dt.date, metrics: str) -> dict:
+        start = dt.datetime.combine(day, dt.time(), dt.UTC)
+        data = self._get(
+            f"{obj}/insights",
+            metric=metrics,
+            period="day",
+            since=int(start.timestamp()),
+            until=int((start + dt.timedelta(days=1)).timestamp()),
+        )
+        out = {}
+        for row in data.get("data") or []:
+            values = row.get("values") or [{}]
+            value = values[-1].get("value") if values else None
+            if isinstance(value, int | float):
+                out[row.get("name")] = int(value)
+        return out
+
+    def post_samples(self, external_ids: list[str], day: dt.date) -> list[PostMetricSample]:
+        out = []
+        for pid in external_ids:
+            d = self._get(pid, fields="shares,comments.summary(true),reactions.summary(true)")
+            out.append(
+                PostMetricSample(
+                    network=self.network,
+                    external_post_id=pid,
+                    day=day,
+                    shares=(d.get("shares") or {}).get("count"),
+                    comments=((d.get("comments") or {}).get("summary") or {}).get("total_count"),
+                    reactions=((d.get("reactions") or {}).get("summary") or {}).get("total_count"),
+                )
+            )
+        return out
+
+
+class InstagramConnector(_Graph):
+    network = "instagram"
+
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        cursor = dict(cursor or {})
+        since = parse_time(cursor.get("seen_at"))
+        newest = since
+        items, errors = [], []
+        before = self.http.requests
+        for rows in self._pages(
+            f"{self.account.handle}/media",
+            max_pages,
+            fields="id,timestamp,permalink,comments_count",
+            limit=25,
+        ):
+            for media in rows:
+                if not isinstance(media, dict) or "id" not in media:
+                    self._skip(errors, media)
+                    continue
+                if not media.get("comments_count", 1):
+                    continue
+                for comments in self._pages(
+                    f"{media['id']}/comments",
+                    max_pages,
+                    fields="id,text,username,timestamp",
+                    limit=50,
+                ):
+                    for c in comments:
+                        try:
+                            when = parse_time(c["timestamp"])
+                            if since and when <= since:
+                                continue
+                            newest = max(newest, when) if newest else when
+                            items.append(
+                                self._item(
+                                    c["id"],
+                                    "comment",
+                                    c["username"],
+                                    "@" + c["username"],
+                                    c.get("text", ""),
+                                    when,
+                                    media["id"],
+                                    media.get("permalink"),
+                                )
+                            )
+                        except (KeyError, TypeError, AttributeError):
+                            self._skip(errors, c)
+            if progress:
+                progress(len(items), "comments")
+        if newest:
+            cursor["seen_at"] = newest.isoformat()
+        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+
+    def publish(self, variant: DueVariant) -> Published:
+        self.check_length(variant.text)
+        if not variant.media or not variant.media[0].path.startswith(("http://", "https://")):
+            raise Rejected(
+                translate(
+                    "Connectors",
+                    "Instagram fetches the image from a public address: the post "
+                    "needs an image published at an http(s) address.",
+                )
+            )
+        container = self._post(
+            f"{self.account.handle}/media",
+            data={
+                "image_url": variant.media[0].path,
+                "caption": variant.text,
+                "alt_text": variant.media[0].alt_text,
+            },
+        ).get("id")
+        if not container:
+            raise Rejected(translate("Connectors", "Instagram did not create the media container."))
+        media_id = self._post(
+            f"{self.account.handle}/media_publish", data={"creation_id": container}
+        ).get("id")
+        if not media_id:
+            raise Rejected(translate("Connectors", "Instagram did not publish the container."))
+        link = self._get(str(media_id), fields="permalink").get("permalink", "")
+        return Published(str(media_id), str(link))
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        data = self._post(f"{reply.in_reply_to}/replies", data={"message": reply.text})
+        return Published(str(data.get("id") or ""))
+
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        me = self._get(self.account.handle, fields="followers_count,media_count")
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=me.get("followers_count"),
+                posts=me.get("media_count"),
+            )
+        ]

@@ -1,0 +1,160 @@
+"""The words of the demo inbox: names, per-client vocabulary, message templates."""
+
+FIRST = [
+    "Marie",
+    "Julie",
+    "Camille",
+    "Léa",
+    "Chloé",
+    "Sarah",
+    "Inès",
+    "Manon",
+    "Emma",
+    "Anaïs",
+    "Thomas",
+    "Nicolas",
+    "Lucas",
+    "Hugo",
+    "Maxime",
+    "Karim",
+    "Mehdi",
+    "Antoine",
+    "Yannick",
+    "Sophie",
+    "Nathalie",
+    "Isabelle",
+    "Sylvie",
+    "Pierre",
+    "Jean",
+    "Michel",
+    "Gaëlle",
+    "Zoé",
+]
+LAST = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+]
+
+VOCAB = {
+    "aquarelle-petales": ("bouquet", "livraison", "roses", "pivoines", "la fête des mères"),
+    "maison-dupre": (
+        "galette",
+        "baguette",
+        "croissants",
+        "boutique de Lyon 3",
+        "la galette des rois",
+    ),
+    "banque-solidaire": (
+        "carte bancaire",
+        "virement",
+        "conseiller",
+        "agence de Villeurbanne",
+        "l'appli",
+    ),
+    "nuage-logiciel": (
+        "invoice export",
+        "dashboard",
+        "billing",
+        "the mobile app",
+        "the last update",
+    ),
+    "hotel-les-embruns": ("chambre vue mer", "petit-déjeuner", "spa", "réception", "notre séjour"),
+}
+TEMPLATES = {
+    "question": [
+        "Bonjour, est-ce que {a} est possible ce dimanche ?",
+        "Quels sont vos horaires pour {d} ?",
+        "Vous faites {a} à domicile ? Merci d'avance",
+        "Combien coûte {b} ?",
+    ],
+    "complaint": [
+        "{a} jamais reçu, je suis très déçue. Remboursement ?",
+        "Toujours pas de nouvelles pour {b}, c'est inadmissible",
+        "Troisième fois que {c} arrive en retard. Service client injoignable.",
+        "{b} abîmé à la réception, j'attends un geste",
+    ],
+    "praise": [
+        "Merci pour {a}, c'était parfait !",
+        "Bravo à l'équipe de {d}, super accueil",
+        "J'adore {c}, toujours au top",
+        "Magnifique {b}, merci beaucoup",
+    ],
+    "suggestion": [
+        "Ce serait bien de proposer {a} en plus petit format",
+        "Vous devriez ouvrir {d} le lundi",
+    ],
+    "request": [
+        "Pouvez-vous me rappeler au sujet de {b} ?",
+        "Je voudrais modifier ma commande de {a}",
+    ],
+    "spam": [
+        "Gagnez 500 € par jour avec la crypto, cliquez ici",
+        "Follow back ? promo code GRATUIT",
+    ],
+    "other": ["{c} 😍", "On en parle à la pause café 😄", "Qui vient à {d} samedi ?"],
+}
+EN = {
+    "question": ["Hi, does {a} support multiple currencies?", "When will {b} be available on {d}?"],
+    "complaint": [
+        "{a} broke again after {e}, this is terrible. Refund?",
+        "Still waiting for support about {b}, disappointed",
+    ],
+    "praise": ["Thanks, {c} is great!", "Love {d}, great work team"],
+    "suggestion": ["Would be nice to have dark mode in {c}", "Idea: export {a} to CSV"],
+    "request": ["Could you please reset my {b} account?", "I would like to change my plan"],
+    "spam": ["Earn 500$ a day with crypto, follow back"],
+    "other": ["{c} 👀", "Anyone at the meetup?"],
+}
+WEIGHTS = [
+    ("question", 30),
+    ("complaint", 14),
+    ("praise", 28),
+    ("suggestion", 6),
+    ("request", 10),
+    ("spam", 4),
+    ("other", 8),
+]
+SAVED = [
+    ("Remerciement", "Merci beaucoup {first_name} pour votre message ! {signature}", "praise"),
+    (
+        "Réclamation : passage en privé",
+        "Bonjour {first_name}, nous sommes désolés. Pouvez-vous nous envoyer votre numéro de "
+        "commande {order} en message privé ? Nous regardons cela tout de suite.",
+        "complaint",
+    ),
+    (
+        "Horaires",
+        "Bonjour {first_name}, nous sommes ouverts du lundi au samedi de 9 h à 19 h.",
+        "question",
+    ),
+    (
+        "Bienvenue",
+        "Bienvenue parmi nous {first_name} ! Ravi de vous compter dans la communauté.",
+        "",
+    ),
+]

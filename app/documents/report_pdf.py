@@ -1,0 +1,289 @@
+"""The monthly client report as a PDF the agency sends as it is.
+
+Cover (agency and client, names and logos, the month), key figures with their change, the
+charts (PNG at 200 dpi), objectives against targets, the CM's successes and failures, top
+posts, inbox and escalations, charter compliance and next month's plan. Everything typed by
+people or fetched from networks is escaped (html.escape): the PDF shows it as plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.charts import style as st
+from app.charts.figures import build
+from app.db import Database
+from app.documents.pdf import render_html_pdf
+from app.documents.report_sections import (
+    compliance_section,
+    e,
+    figure_name,
+    fmt_figure,
+    heading_html,
+    html_table,
+    inbox_section,
+    no_data,
+    paragraphs,
+)
+from app.i18n import translate
+from app.services import clients as client_service
+from app.services import report_sources as sources
+from app.services.charter_rules import rules_in_force
+from app.services.dashboard import DashboardData, dashboard_data
+from app.services.dashboard_periods import Period, parse_month
+from app.services.report_commentary import Commentary, get_commentary
+
+REPORT_CHARTS = ("audience", "engagement", "posts", "delays", "escalations", "heatmap", "top_posts")
+IMAGE_DPI = 200
+BODY_PX = 640  # body width in CSS pixels (96 dpi): A4 minus 2 × 20 mm
+
+CSS = """
+.cover { margin-top: 120pt; }
+.cover h1 { font-size: 28pt; }
+.month { font-size: 18pt; color: #3b6fd8; }
+.up { color: #2f9e44; } .down { color: #e03131; }
+.warn { color: #a33a00; }
+td.num, th.num { text-align: right; }
+"""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    pages: int
+    month: str
+    has_metrics: bool
+
+
+def charts_with_data(data: DashboardData) -> list[str]:
+    """The report's charts that have something to show (the text says "no data" otherwise)."""
+    present = {
+        "audience": data.has_metrics,
+        "engagement": data.has_metrics,
+        "posts": bool(data.posts_per_week),
+        "delays": any(d.messages for d in data.delays or ()),
+        "escalations": bool(data.escalations and data.escalations.opened),
+        "heatmap": any(any(r) for r in data.engagement_heatmap),
+        "top_posts": bool(data.top_posts),
+    }
+    return [k for k in REPORT_CHARTS if present[k]]
+
+
+def _figure_png(key: str, data: DashboardData, language: str) -> bytes:
+    buf = io.BytesIO()
+    build(key, data, language).savefig(buf, format="png", dpi=IMAGE_DPI)
+    return buf.getvalue()
+
+
+def _img(name: str, png: bytes) -> str:
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(png)
+    height = int(BODY_PX * image.height() / max(image.width(), 1))
+    return f'<p><img src="{name}" width="{BODY_PX}" height="{height}"></p>'
+
+
+def report_html(data, commentary: Commentary, extra: dict, images: dict, language: str) -> str:
+    month = st.format_date(data.period.start, language, "MMMM yyyy")
+    parts = []
+    logos = "".join(f'<img src="{name}" height="70"> &nbsp; ' for name in extra["logos"])
+    heading = translate("Report", "Monthly report")
+    prepared = translate("Report", "Prepared by {agency}").format(agency=extra["agency"])
+    parts.append(
+        f'<p style="margin-top: 150pt">{logos}</p>'
+        f'<h1 style="font-size: 26pt">{e(data.client_name)}</h1>'
+        f'<p class="month">{e(heading)} — {e(month)}</p>'
+        f'<p class="muted">{e(prepared)}<br>{e(extra["generated"])}</p>'
+    )
+    parts.append(heading_html(translate("Report", "Key figures"), new_page=True))
+    if not data.has_metrics:
+        parts.append(no_data(translate("Report", "No metrics were recorded for this month.")))
+    rows = []
+    for f in data.key_figures:
+        change = "—"
+        if f.change is not None:
+            cls = "up" if f.change >= 0 else "down"
+            sign = "+" if f.change >= 0 else ""
+            pct = st.format_number(f.change * 100, language, 1)
+            change = f'<span class="{cls}">{sign}{pct} %</span>'
+        rows.append(
+            [
+                e(figure_name(f.key)),
+                fmt_figure(f.key, f.value, language),
+                fmt_figure(f.key, f.previous, language),
+                change,
+            ]
+        )
+    parts.append(
+        html_table(
+            [
+                translate("Report", "Figure"),
+                translate("Report", "This month"),
+                translate("Report", "Previous month"),
+                translate("Report", "Change"),
+            ],
+            rows,
+        )
+    )
+    for jump in data.jumps:
+        parts.append(
+            '<p class="warn">'
+            + e(
+                translate(
+                    "Report",
+                    "Warning: {account} gained {gain} followers on {day} without matching "
+                    "engagement. Bought or fake followers bring nothing; we are checking.",
+                ).format(
+                    account=f"{jump.network} · {jump.handle}",
+                    gain=st.format_number(jump.gain, language),
+                    day=st.format_date(jump.day, language, "d MMMM"),
+                )
+            )
+            + "</p>"
+        )
+
+    parts.append(heading_html(translate("Report", "Objectives")))
+    if data.objectives:
+        parts.append(
+            html_table(
+                [
+                    translate("Report", "Objective"),
+                    translate("Report", "Target"),
+                    translate("Report", "Actual"),
+                    translate("Report", "Status"),
+                ],
+                [
+                    [
+                        e(o.label),
+                        e(f"{st.format_number(o.target, language, 1)} {o.unit}"),
+                        e(
+                            "—"
+                            if o.actual is None
+                            else f"{st.format_number(o.actual, language, 1)} {o.unit}"
+                        ),
+                        e(
+                            translate("Report", "reached")
+                            if o.met
+                            else translate("Report", "not reached")
+                        ),
+                    ]
+                    for o in data.objectives
+                ],
+            )
+        )
+    else:
+        parts.append(no_data(translate("Report", "The charter sets no objectives yet.")))
+
+    parts.append(heading_html(translate("Report", "Successes and failures")))
+    if commentary.is_empty:
+        parts.append(no_data(translate("Report", "No commentary was written for this month.")))
+    for heading, text in (
+        (translate("Report", "Successes"), commentary.successes),
+        (translate("Report", "Failures"), commentary.failures),
+        (translate("Report", "Next steps"), commentary.next_steps),
+    ):
+        if text.strip():
+            parts.append(f"<h3>{e(heading)}</h3>{paragraphs(text)}")
+
+    parts.append(heading_html(translate("Report", "Charts"), new_page=True))
+    for key in charts_with_data(data):
+        parts.append(_img(f"chart-{key}.png", images[f"chart-{key}.png"]))
+    if not charts_with_data(data):
+        parts.append(no_data())
+
+    parts.append(heading_html(translate("Report", "Top posts"), new_page=True))
+    if data.top_posts:
+        parts.append(
+            html_table(
+                [
+                    translate("Report", "Post"),
+                    translate("Report", "Network"),
+                    translate("Report", "Impressions"),
+                    translate("Report", "Engagements"),
+                ],
+                [
+                    [
+                        e(p.text or p.external_post_id),
+                        e(p.network),
+                        st.format_number(p.impressions, language),
+                        st.format_number(p.engagements, language),
+                    ]
+                    for p in data.top_posts
+                ],
+                numeric_from=2,
+            )
+        )
+    else:
+        parts.append(no_data())
+    parts.append(inbox_section(data, language))
+    parts.append(compliance_section(data, extra, language))
+    parts.append(heading_html(translate("Report", "Next month")))
+    plan = extra["plan"]
+    if plan:
+        parts.append(
+            html_table(
+                [
+                    translate("Report", "Date"),
+                    translate("Report", "Network"),
+                    translate("Report", "Post"),
+                ],
+                [
+                    [
+                        e(st.format_date(p.planned_at.date(), language, "d MMM")),
+                        e(p.network),
+                        e(p.title),
+                    ]
+                    for p in plan[:40]
+                ],
+                numeric_from=9,
+            )
+        )
+    else:
+        parts.append(no_data(translate("Report", "Nothing planned in the calendar yet.")))
+    return "".join(parts)
+
+
+def render_report(
+    db: Database, client_ref: str | int, month: str, out: str | Path, *, language: str | None = None
+) -> ReportResult:
+    """Write ``client_ref``'s report for ``month`` ("YYYY-MM") to ``out`` (a PDF)."""
+    period: Period = parse_month(month)
+    with db.read() as session:
+        client = client_service.get_client(session, client_ref)
+        agency = client_service.agency(session)
+        data = dashboard_data(session, client.id, period)
+        commentary = get_commentary(session, client.id, month)
+        nxt = period.shifted(1)
+        plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
+        rules_in_force(session, client.id)
+    language = language or client.language
+    images = {f"chart-{k}.png": _figure_png(k, data, language) for k in charts_with_data(data)}
+    logos = []
+    for name, logo in (("logo-agency", agency.logo), ("logo-client", client.logo)):
+        if logo:
+            images[name] = logo
+            logos.append(name)
+    extra = {
+        "agency": agency.name or "Tribune",
+        "logos": logos,
+        "plan": plan,
+        "generated": translate("Report", "Generated on {day}").format(
+            day=st.format_date(dt.date.today(), language, "d MMMM yyyy")
+        ),
+    }
+    body = report_html(data, commentary, extra, images, language)
+    month_text = st.format_date(period.start, language, "MMMM yyyy")
+    result = render_html_pdf(
+        body,
+        out,
+        title=translate("Report", "{client} — report {month}").format(
+            client=client.name, month=month_text
+        ),
+        footer_left=f"{client.name} — {month_text}",
+        css=CSS,
+        images=images,
+    )
+    return ReportResult(result.path, result.pages, period.start.strftime("%Y-%m"), data.has_metrics)

@@ -1,0 +1,307 @@
+"""Everything the Charts area and the monthly report show for a client and a period.
+
+:func:`dashboard_data` reads once (metrics, Tribune's own data, the charter's rules) and
+returns one frozen :class:`DashboardData` that can cross threads: the widgets and the PDF
+only draw it. Figures are compared with the previous period of the same kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.services import report_sources as sources
+from app.services.charter_rules import rules_in_force
+from app.services.clients import get_client
+from app.services.dashboard_periods import Period
+from app.services.metrics import AccountRef, PostTotals, account_days, client_accounts, post_totals
+from app.services.metrics_health import FollowerJump, detect_follower_jumps
+
+KEY_FIGURES = (
+    "followers",
+    "follower_growth",
+    "impressions",
+    "engagements",
+    "engagement_rate",
+    "clicks",
+    "posts",
+    "messages",
+    "answered_within_delay",
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str  # one of KEY_FIGURES
+    value: float | None
+    previous: float | None
+
+    @property
+    def change(self) -> float | None:
+        """Relative change (0.12 = +12 %); None when there is nothing to compare with."""
+        if self.value is None or not self.previous:
+            return None
+        return (self.value - self.previous) / abs(self.previous)
+
+
+@dataclass(frozen=True)
+class ObjectiveStatus:
+    kpi: str
+    label: str
+    target: float
+    actual: float | None
+    unit: str
+    period: str
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.actual is None else self.actual >= self.target
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    client_id: int
+    client_name: str
+    timezone: str
+    language: str
+    period: Period
+    previous: Period
+    accounts: tuple[AccountRef, ...]
+    dates: tuple[dt.date, ...]
+    followers: dict[int, tuple[int | None, ...]]  # account id -> per day
+    engagements: dict[int, tuple[int | None, ...]]
+    impressions: dict[int, tuple[int | None, ...]]
+    previous_impressions: tuple[int, ...]  # all accounts, per day of the previous period
+    previous_engagements: tuple[int, ...]
+    key_figures: tuple[KeyFigure, ...]
+    posts_per_week: dict[str, dict[dt.date, int]]  # network -> Monday -> posts
+    posts_source: str  # "calendar" or "metrics"
+    charter_ranges: dict[str, tuple[int, int]]  # network -> (min, max) posts per week
+    delays: tuple[sources.CategoryDelay, ...] | None
+    inbox: sources.InboxVolume | None
+    escalations: sources.EscalationSummary | None
+    moderation: dict[str, int] | None
+    message_heatmap: tuple[tuple[int, ...], ...] | None
+    engagement_heatmap: tuple[tuple[float, ...], ...]
+    best_slots: tuple[tuple[int, int], ...]  # (weekday, hour), best first
+    top_posts: tuple[PostTotals, ...]
+    bottom_posts: tuple[PostTotals, ...]
+    objectives: tuple[ObjectiveStatus, ...]
+    jumps: tuple[FollowerJump, ...]
+    charter_status: str
+
+    @property
+    def has_metrics(self) -> bool:
+        return any(v is not None for series in self.followers.values() for v in series)
+
+    def figure(self, key: str) -> KeyFigure:
+        return next(f for f in self.key_figures if f.key == key)
+
+
+def _series(rows, accounts, dates, field):
+    index = {d: i for i, d in enumerate(dates)}
+    out = {a.id: [None] * len(dates) for a in accounts}
+    for row in rows:
+        i = index.get(row.day)
+        if i is not None and row.account_id in out:
+            out[row.account_id][i] = getattr(row, field)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _totals(rows) -> dict[str, float | None]:
+    last_followers: dict[int, int] = {}
+    first_followers: dict[int, int] = {}
+    sums = defaultdict(int)
+    seen = False
+    for row in rows:
+        seen = True
+        if row.followers is not None:
+            first_followers.setdefault(row.account_id, row.followers)
+            last_followers[row.account_id] = row.followers
+        for name in ("impressions", "engagements", "clicks", "posts"):
+            sums[name] += getattr(row, name) or 0
+    if not seen:
+        return dict.fromkeys(
+            (
+                "followers",
+                "follower_growth",
+                "impressions",
+                "engagements",
+                "engagement_rate",
+                "clicks",
+                "posts",
+            )
+        )
+    followers = sum(last_followers.values()) if last_followers else None
+    growth = (followers - sum(first_followers.values())) if last_followers else None
+    rate = sums["engagements"] / sums["impressions"] if sums["impressions"] else None
+    return {
+        "followers": followers,
+        "follower_growth": growth,
+        "impressions": sums["impressions"],
+        "engagements": sums["engagements"],
+        "engagement_rate": rate,
+        "clicks": sums["clicks"],
+        "posts": sums["posts"],
+    }
+
+
+def _inbox_figures(delays, inbox) -> dict[str, float | None]:
+    if delays is None or inbox is None:
+        return {"messages": None, "answered_within_delay": None}
+    total = sum(d.messages for d in delays)
+    within = sum(d.within_delay for d in delays)
+    return {"messages": inbox.total, "answered_within_delay": within / total if total else None}
+
+
+def _posts_per_week_from_metrics(rows, accounts) -> dict[str, dict[dt.date, int]]:
+    network_of = {a.id: a.network for a in accounts}
+    out: dict[str, dict[dt.date, int]] = {}
+    for row in rows:
+        if row.posts is None:
+            continue
+        monday = row.day - dt.timedelta(days=row.day.weekday())
+        weeks = out.setdefault(network_of.get(row.account_id, "?"), {})
+        weeks[monday] = weeks.get(monday, 0) + row.posts
+    return out
+
+
+def _engagement_heatmap(posts: list[PostTotals], timezone: str):
+    tz = ZoneInfo(timezone)
+    total = [[0.0] * 24 for _ in range(7)]
+    count = [[0] * 24 for _ in range(7)]
+    for post in posts:
+        if post.published_at is None:
+            continue
+        local = post.published_at.astimezone(tz)
+        total[local.weekday()][local.hour] += post.engagements
+        count[local.weekday()][local.hour] += 1
+    grid = tuple(
+        tuple(total[d][h] / count[d][h] if count[d][h] else 0.0 for h in range(24))
+        for d in range(7)
+    )
+    slots = sorted(
+        ((grid[d][h], d, h) for d in range(7) for h in range(24) if count[d][h] >= 4), reverse=True
+    )
+    return grid, tuple((d, h) for _, d, h in slots[:3])
+
+
+def _objectives(rules, figures, per_week) -> tuple[ObjectiveStatus, ...]:
+    actual_of = dict(figures)
+    weeks = [n for weeks in per_week.values() for n in weeks.values()]
+    actual_of["posts_per_week"] = (
+        sum(weeks) / len({w for v in per_week.values() for w in v}) if weeks else None
+    )
+    out = []
+    for objective in rules.objectives:
+        actual = actual_of.get(objective.kpi)
+        if actual is not None and objective.kpi in ("engagement_rate", "answered_within_delay"):
+            actual = actual * 100  # targets are written in percent
+        out.append(
+            ObjectiveStatus(
+                objective.kpi,
+                objective.label,
+                objective.target,
+                actual,
+                objective.unit,
+                objective.period,
+            )
+        )
+    return tuple(out)
+
+
+def dashboard_data(
+    session: Session, client_id: int, period: Period, *, today: dt.date | None = None
+) -> DashboardData:
+    """Read everything shown for ``client_id`` over ``period`` (and the previous one).
+
+    A period still running (it ends after ``today``) is compared with the same number of
+    days at the start of the previous period, so a half month is not set against a whole one.
+    """
+    today = today or dt.date.today()
+    client = get_client(session, client_id)
+    tz = client.timezone
+    rules = rules_in_force(session, client_id)
+    accounts = [a for a in client_accounts(session, client_id) if a.network != "rss"]
+    previous = period.previous()
+    rows = account_days(session, client_id, period.start, period.end)
+    prev_rows = account_days(session, client_id, previous.start, previous.end)
+    dates = period.dates()
+    prev_index = {d: i for i, d in enumerate(previous.dates())}
+    prev_imp = [0] * previous.days
+    prev_eng = [0] * previous.days
+    for row in prev_rows:
+        prev_imp[prev_index[row.day]] += row.impressions or 0
+        prev_eng[prev_index[row.day]] += row.engagements or 0
+
+    delays = sources.response_delays(session, client_id, period.start, period.end, rules)
+    inbox = sources.inbox_volume(session, client_id, period.start, period.end, tz)
+    # the comparison window: the whole previous period, or as many days as have elapsed
+    cmp_end = previous.end
+    if period.start <= today < period.end:
+        cmp_end = min(previous.end, previous.start + (today - period.start))
+        rows_now = [r for r in rows if r.day <= today]
+    else:
+        rows_now = rows
+    prev_cmp = [r for r in prev_rows if r.day <= cmp_end]
+    prev_delays = sources.response_delays(session, client_id, previous.start, cmp_end, rules)
+    prev_inbox = sources.inbox_volume(session, client_id, previous.start, cmp_end, tz)
+    now_figs = {**_totals(rows_now), **_inbox_figures(delays, inbox)}
+    prev_figs = {**_totals(prev_cmp), **_inbox_figures(prev_delays, prev_inbox)}
+    figures = tuple(KeyFigure(k, now_figs.get(k), prev_figs.get(k)) for k in KEY_FIGURES)
+
+    per_week = sources.published_by_week(session, client_id, period.start, period.end, tz)
+    posts_source = "calendar"
+    if not per_week:
+        per_week, posts_source = _posts_per_week_from_metrics(rows, accounts), "metrics"
+    ranges = {n.network: (n.posts_per_week_min, n.posts_per_week_max) for n in rules.networks}
+
+    posts = post_totals(session, client_id, period.start, period.end)
+    ranked = sorted(posts, key=lambda p: (p.engagements, p.impressions), reverse=True)
+    year_posts = post_totals(session, client_id, period.end - dt.timedelta(days=365), period.end)
+    heat, slots = _engagement_heatmap(year_posts, tz)
+    messages = sources.message_heatmap(session, client_id, period.start, period.end, tz)
+
+    return DashboardData(
+        client_id=client_id,
+        client_name=client.name,
+        timezone=tz,
+        language=client.language,
+        period=period,
+        previous=previous,
+        accounts=tuple(accounts),
+        dates=tuple(dates),
+        followers=_series(rows, accounts, dates, "followers"),
+        engagements=_series(rows, accounts, dates, "engagements"),
+        impressions=_series(rows, accounts, dates, "impressions"),
+        previous_impressions=tuple(prev_imp),
+        previous_engagements=tuple(prev_eng),
+        key_figures=figures,
+        posts_per_week=per_week,
+        posts_source=posts_source,
+        charter_ranges=ranges,
+        delays=tuple(delays) if delays is not None else None,
+        inbox=inbox,
+        escalations=sources.escalation_summary(session, client_id, period.start, period.end, tz),
+        moderation=sources.moderation_by_rule(session, client_id, period.start, period.end, rules),
+        message_heatmap=tuple(tuple(r) for r in messages) if messages is not None else None,
+        engagement_heatmap=heat,
+        best_slots=slots,
+        top_posts=tuple(ranked[:5]),
+        bottom_posts=tuple(reversed(ranked[-3:])) if len(ranked) > 5 else (),
+        objectives=_objectives(rules, now_figs, per_week),
+        jumps=tuple(detect_follower_jumps(session, client_id, period.start, period.end)),
+        charter_status=rules.status,
+    )
+
+
+def best_posting_slots(session: Session, client_id: int, today: dt.date | None = None):
+    """The three best (weekday, local hour) slots over the last year, for the calendar's hint."""
+    client = get_client(session, client_id)
+    today = today or dt.date.today()
+    posts = post_totals(session, client_id, today - dt.timedelta(days=365), today)
+    return _engagement_heatmap(posts, client.timezone)[1]

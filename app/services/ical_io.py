@@ -1,0 +1,208 @@
+"""iCalendar (RFC 5545) import and export of a client's posts, with the ``icalendar`` package.
+
+Export: one VEVENT per post, UID = the post's uid, DTSTART with the client's TZID (VTIMEZONE
+blocks added) or a DATE for all-day entries; each network's text in an
+``X-TRIBUNE-VARIANT;NETWORK=…`` property. Folding and escaping are icalendar's.
+Import: UIDs are kept, an event whose UID the client already has adds nothing (a round trip
+or a second import is idempotent); each unreadable event is reported by UID and reason while
+the others go in. Floating times are read in the client's zone; a time in a daylight-saving
+gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import icalendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import translate
+from app.models import NetworkAccount
+from app.models.posts import Post
+from app.services import audit
+from app.services.network_data import IngestResult, RowError
+from app.services.posts import VariantInput, client_zone, create_post, get_post
+from app.services.posts_counters import PUBLISHABLE_NETWORKS
+
+_ESCAPE_RE = re.compile(r"\\([\\;,nN])")
+_ESCAPES = {"n": "\n", "N": "\n"}
+PRODID = "-//Tribune//Content calendar//FR"
+DURATION = dt.timedelta(minutes=30)
+
+
+def export_ics(session: Session, client_id: int) -> bytes:
+    zone = client_zone(session, client_id)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    ids = session.scalars(
+        select(Post.id).where(Post.client_id == client_id).order_by(Post.planned_at, Post.id)
+    ).all()
+    for pid in ids:
+        post = get_post(session, client_id, pid)
+        ev = icalendar.Event()
+        ev.add("uid", post.uid)
+        ev.add("dtstamp", dt.datetime.now(dt.UTC).replace(microsecond=0))
+        local = post.planned_at.astimezone(zone)
+        if post.all_day:
+            ev.add("dtstart", local.date())
+            ev.add("dtend", local.date() + dt.timedelta(days=1))
+        else:
+            ev.add("dtstart", local.replace(microsecond=0))
+            ev.add("dtend", (local + DURATION).replace(microsecond=0))
+        first = next((v.text for v in post.variants if v.text), "")
+        ev.add("summary", post.title or first.split("\n")[0][:80])
+        if first:
+            ev.add("description", first)
+        if post.category:
+            ev.add("categories", [post.category])
+        if post.campaign:
+            ev.add("x-tribune-campaign", icalendar.vText(post.campaign))
+        ev.add("x-tribune-status", post.status)
+        for v in post.variants:
+            ev.add("x-tribune-variant", icalendar.vText(v.text), parameters={"NETWORK": v.network})
+            if v.link:
+                ev.add("x-tribune-link", icalendar.vText(v.link), parameters={"NETWORK": v.network})
+        cal.add_component(ev)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def export_file(session: Session, client_id: int, out: str | Path) -> int:
+    data = export_ics(session, client_id)
+    target = Path(out)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        raise ValidationError(
+            translate("Ical", "Cannot write {path}: {reason}").format(path=out, reason=exc.strerror)
+        ) from None
+    return data.count(b"BEGIN:VEVENT")
+
+
+def _unescape(prop) -> str:
+    """X- properties come back raw: undo RFC 5545 text escaping."""
+    if prop is None:
+        return ""
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(prop))
+
+
+def _texts(prop) -> list:
+    if prop is None:
+        return []
+    return prop if isinstance(prop, list) else [prop]
+
+
+def _event_to_post(event, zone, default_networks: list[str]) -> dict:
+    uid = str(event.get("uid") or "").strip()
+    if not uid:
+        raise ValueError(translate("Ical", "the event has no UID"))
+    if event.errors:
+        raise ValueError("; ".join(f"{name}: {err}" for name, err in event.errors))
+    if event.get("dtstart") is None:
+        raise ValueError(translate("Ical", "the event has no start (DTSTART)"))
+    start = event.decoded("dtstart")
+    all_day = not isinstance(start, dt.datetime)
+    if all_day:
+        planned = dt.datetime.combine(start, dt.time(0), tzinfo=zone)
+    elif start.tzinfo is None:  # floating time: the client's wall clock
+        planned = start.replace(tzinfo=zone)
+    else:
+        planned = start
+    planned = planned.astimezone(dt.UTC)
+    description = str(event.get("description") or "")
+    variants: dict[str, VariantInput] = {}
+    links = {}
+    for prop in _texts(event.get("x-tribune-link")):
+        links[str(prop.params.get("NETWORK", "")).lower()] = _unescape(prop)
+    for prop in _texts(event.get("x-tribune-variant")):
+        network = str(prop.params.get("NETWORK", "")).lower()
+        if network not in PUBLISHABLE_NETWORKS:
+            raise ValueError(translate("Ical", "unknown network {network}").format(network=network))
+        variants[network] = VariantInput(network, _unescape(prop), links.get(network, ""))
+    if not variants:
+        if not default_networks:
+            raise ValueError(
+                translate("Ical", "no network: the client has no network account to post to")
+            )
+        variants = {n: VariantInput(n, description) for n in default_networks}
+    categories = []
+    for cats in _texts(event.get("categories")):
+        categories += [str(c) for c in getattr(cats, "cats", [cats])]
+    status = str(event.get("x-tribune-status") or "draft")
+    if status not in ("idea", "draft", "in_review", "approved"):
+        status = "approved" if status in ("scheduled", "published") else "draft"
+    return {
+        "uid": uid,
+        "planned_at": planned,
+        "all_day": all_day,
+        "title": str(event.get("summary") or "")[:300],
+        "category": categories[0] if categories else "",
+        "campaign": _unescape(event.get("x-tribune-campaign")),
+        "status": status,
+        "variants": list(variants.values()),
+    }
+
+
+def import_ics(
+    session: Session,
+    client_id: int,
+    data: bytes,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestResult:
+    """Import the VEVENTs of ``data``; bad events are reported by UID, the rest go in."""
+    zone = client_zone(session, client_id)
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except ValueError as exc:
+        raise ValidationError(
+            translate("Ical", "This is not an iCalendar file: {reason}").format(reason=exc)
+        ) from None
+    default_networks = sorted(
+        {
+            n
+            for n in session.scalars(
+                select(NetworkAccount.network).where(NetworkAccount.client_id == client_id)
+            )
+            if n in PUBLISHABLE_NETWORKS
+        }
+    )
+    known = set(session.scalars(select(Post.uid).where(Post.client_id == client_id)))
+    events = list(cal.walk("VEVENT"))
+    added = dupes = 0
+    errors: list[RowError] = []
+    for i, event in enumerate(events, start=1):
+        uid = str(event.get("uid") or "")
+        try:
+            fields = _event_to_post(event, zone, default_networks)
+        except (ValueError, TypeError, KeyError) as exc:
+            errors.append(RowError(i, uid, str(exc).splitlines()[0] if str(exc) else repr(exc)))
+            continue
+        if fields["uid"] in known:
+            dupes += 1
+            continue
+        try:
+            with session.begin_nested():
+                create_post(session, client_id, **fields)
+        except ValidationError as exc:
+            errors.append(RowError(i, uid, exc.message))
+            continue
+        known.add(fields["uid"])
+        added += 1
+        if progress:
+            progress(i, len(events))
+    audit.record(
+        session,
+        "calendar.import_ics",
+        client_id=client_id,
+        details={"added": added, "duplicates": dupes, "errors": len(errors)},
+    )
+    return IngestResult(added, dupes, tuple(errors))

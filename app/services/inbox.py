@@ -1,0 +1,408 @@
+"""Reading the inbox: filtered, keyset-paged lists and a message's conversation.
+
+A page is the next ``limit`` rows after a cursor in SQL order — newest first, or soonest due
+first for the overdue list — so the first page of a client with a million messages in the
+database reads about ``limit`` index entries. Rows are frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import visitors
+
+from app.errors import NotFound
+from app.i18n import translate
+from app.models import StaffMember, UTCDateTime, utcnow
+from app.models.inbox import (
+    OPEN_STATUSES,
+    Escalation,
+    InboxMessage,
+    InboxNote,
+    ModerationAction,
+)
+from app.services.inbox_search import search_clause, search_condition, search_params
+
+SNIPPET = 240
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    statuses: tuple[str, ...] = ()
+    networks: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    assignee_id: int | None = None
+    unassigned: bool = False
+    overdue: bool = False
+    search: str = ""
+    include_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class Cursor:
+    key: dt.datetime
+    id: int
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    network: str
+    kind: str
+    author: str
+    author_handle: str
+    snippet: str
+    received_at: dt.datetime
+    status: str
+    category: str
+    priority: int
+    assignee: str
+    due_at: dt.datetime | None
+    newcomer: bool
+    hidden: bool
+    deleted: bool
+    sentiment: int
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[MessageRow, ...]
+    next: Cursor | None
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: int
+    author: str
+    text: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    id: int
+    author: str
+    text: str
+    at: dt.datetime
+    ours: bool
+    reply_state: str
+    hidden: bool
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class MessageDetail:
+    id: int
+    client_id: int
+    network: str
+    external_id: str
+    kind: str
+    author: str
+    author_handle: str
+    text: str
+    url: str
+    received_at: dt.datetime
+    status: str
+    status_reason: str
+    category: str
+    priority: int
+    assignee_id: int | None
+    assignee: str
+    tags: tuple[str, ...]
+    newcomer: bool
+    due_at: dt.datetime | None
+    first_answer_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+    resolution: str
+    hidden: bool
+    deleted: bool
+    author_banned: bool
+    version: int
+    thread: tuple[ThreadItem, ...] = ()
+    history: tuple[MessageRow, ...] = ()
+    notes: tuple[NoteInfo, ...] = ()
+    escalation_ids: tuple[int, ...] = ()
+    pending_moderation: tuple[int, ...] = field(default_factory=tuple)
+
+
+_M = InboxMessage.__table__.c  # Core columns: list pages skip the ORM's row machinery
+_S = StaffMember.__table__.c
+_LIST_COLUMNS = (
+    _M.id,
+    _M.network,
+    _M.kind,
+    _M.author,
+    _M.author_handle,
+    func.substr(_M.text, 1, SNIPPET),
+    _M.received_at,
+    _M.status,
+    _M.category,
+    _M.priority,
+    func.coalesce(_S.name, ""),
+    _M.due_at,
+    _M.newcomer,
+    _M.hidden,
+    _M.deleted,
+    _M.sentiment,
+)
+
+
+def _row(values) -> MessageRow:
+    return MessageRow(*values)
+
+
+def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datetime):
+    query = (
+        select(*_LIST_COLUMNS)
+        .select_from(
+            InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
+        )
+        .where(_M.client_id == client_id, _M.ours.is_(False))
+    )
+    if filt.statuses:
+        query = query.where(_M.status.in_(filt.statuses))
+    if filt.networks:
+        query = query.where(_M.network.in_(filt.networks))
+    if filt.categories:
+        query = query.where(_M.category.in_(filt.categories))
+    if filt.unassigned:
+        query = query.where(_M.assignee_id.is_(None))
+    elif filt.assignee_id is not None:
+        query = query.where(_M.assignee_id == filt.assignee_id)
+    if filt.overdue:
+        query = query.where(_M.due_at < now)
+    if not filt.include_deleted:
+        query = query.where(_M.deleted.is_(False))
+    if filt.search.strip():
+        cond = search_condition(session, client_id, filt.search)
+        if cond is not None:
+            query = query.where(cond)
+    return query
+
+
+@functools.lru_cache(maxsize=64)
+def _page_statement(dialect: str, shape: tuple, overdue: bool, search: bool, after: bool):
+    """One statement per filter shape, values as bind parameters: built once, not per page."""
+    statuses, networks, categories, assignee, unassigned, include_deleted = shape
+    query = (
+        select(*_LIST_COLUMNS)
+        .select_from(
+            InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
+        )
+        .where(_M.client_id == bindparam("p_client"), _M.ours.is_(False))
+    )
+    if statuses:
+        query = query.where(_M.status.in_(bindparam("p_statuses", expanding=True)))
+    if networks:
+        query = query.where(_M.network.in_(bindparam("p_networks", expanding=True)))
+    if categories:
+        query = query.where(_M.category.in_(bindparam("p_categories", expanding=True)))
+    if unassigned:
+        query = query.where(_M.assignee_id.is_(None))
+    elif assignee:
+        query = query.where(_M.assignee_id == bindparam("p_assignee"))
+    if not include_deleted:
+        query = query.where(_M.deleted.is_(False))
+    if search:
+        query = query.where(search_clause(dialect))
+    key = bindparam("p_key", type_=UTCDateTime())
+    if overdue:
+        query = query.where(_M.due_at < bindparam("p_now", type_=UTCDateTime()))
+        if after:
+            query = query.where(tuple_(_M.due_at, _M.id) > tuple_(key, bindparam("p_id")))
+        query = query.order_by(_M.due_at, _M.id)
+    else:
+        if after:
+            query = query.where(tuple_(_M.received_at, _M.id) < tuple_(key, bindparam("p_id")))
+        query = query.order_by(_M.received_at.desc(), _M.id.desc())
+    query = query.limit(bindparam("p_limit"))
+    names = set()
+    visitors.traverse(query, {}, {"bindparam": lambda b: names.add(b.key)})
+    return query, frozenset(n for n in names if n.startswith("p_"))
+
+
+def page(
+    session: Session,
+    client_id: int,
+    filt: InboxFilter = InboxFilter(),
+    after: Cursor | None = None,
+    limit: int = 100,
+    now: dt.datetime | None = None,
+) -> Page:
+    """The next ``limit`` messages after ``after``: newest first (overdue: most late first)."""
+    conn = session.connection()
+    dialect = conn.dialect.name
+    search = search_params(dialect, client_id, filt.search) if filt.search.strip() else None
+    shape = (
+        bool(filt.statuses),
+        bool(filt.networks),
+        bool(filt.categories),
+        filt.assignee_id is not None,
+        filt.unassigned,
+        filt.include_deleted,
+    )
+    query, names = _page_statement(
+        dialect, shape, filt.overdue, search is not None, after is not None
+    )
+    params = {
+        "p_client": client_id,
+        "p_limit": int(limit),
+        "p_statuses": list(filt.statuses),
+        "p_networks": list(filt.networks),
+        "p_categories": list(filt.categories),
+        "p_assignee": filt.assignee_id,
+        "p_now": now or utcnow(),
+        "p_key": after.key if after else None,
+        "p_id": after.id if after else None,
+        **(search or {}),
+    }
+    rows = tuple(_row(r) for r in conn.execute(query, {k: params[k] for k in names}).all())
+    nxt = None
+    if len(rows) == limit:
+        last = rows[-1]
+        nxt = Cursor(last.due_at if filt.overdue else last.received_at, last.id)
+    return Page(rows, nxt)
+
+
+def count(session: Session, client_id: int, filt: InboxFilter = InboxFilter(), now=None) -> int:
+    query = _filtered(session, client_id, filt, now or utcnow()).subquery()
+    return int(session.connection().scalar(select(func.count()).select_from(query)) or 0)
+
+
+def search(session: Session, client_id: int, text: str, limit: int = 100) -> list[MessageRow]:
+    """The newest messages of the client that match ``text`` (accent-insensitive)."""
+    return list(page(session, client_id, InboxFilter(search=text), limit=limit).rows)
+
+
+def get_message(session: Session, client_id: int, message_id: int) -> InboxMessage:
+    msg = session.get(InboxMessage, message_id)
+    if msg is None or msg.client_id != client_id:
+        raise NotFound(translate("Inbox", "No message {id} for this client.").format(id=message_id))
+    return msg
+
+
+def _thread(session: Session, msg: InboxMessage) -> tuple[ThreadItem, ...]:
+    root = msg
+    for _ in range(20):  # climb to the root
+        if root.parent_id is None:
+            break
+        parent = session.get(InboxMessage, root.parent_id)
+        if parent is None or parent.client_id != msg.client_id:
+            break
+        root = parent
+    items = [root]
+    frontier = [root.id]
+    for _ in range(10):  # and down, level by level
+        if not frontier:
+            break
+        children = list(
+            session.scalars(
+                select(InboxMessage)
+                .where(InboxMessage.client_id == msg.client_id)
+                .where(InboxMessage.parent_id.in_(frontier))
+                .order_by(InboxMessage.received_at, InboxMessage.id)
+                .limit(200)
+            )
+        )
+        items.extend(children)
+        frontier = [c.id for c in children]
+    items.sort(key=lambda m: (m.received_at, m.id))
+    return tuple(
+        ThreadItem(
+            m.id, m.author, m.text, m.received_at, m.ours, m.reply_state, m.hidden, m.deleted
+        )
+        for m in items
+    )
+
+
+def detail(session: Session, client_id: int, message_id: int, history: int = 20) -> MessageDetail:
+    """A message with its thread, the author's earlier messages, notes and escalations."""
+    m = get_message(session, client_id, message_id)
+    assignee = session.get(StaffMember, m.assignee_id).name if m.assignee_id else ""
+    earlier = ()
+    if m.author_handle:
+        earlier = tuple(
+            _row(r)
+            for r in session.connection().execute(
+                select(*_LIST_COLUMNS)
+                .select_from(
+                    InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
+                )
+                .where(
+                    InboxMessage.client_id == client_id,
+                    InboxMessage.network == m.network,
+                    InboxMessage.author_handle == m.author_handle,
+                    InboxMessage.id != m.id,
+                    InboxMessage.ours.is_(False),
+                )
+                .order_by(InboxMessage.received_at.desc())
+                .limit(history)
+            )
+        )
+    notes = tuple(
+        NoteInfo(n.id, n.author, n.text, n.created_at)
+        for n in session.scalars(
+            select(InboxNote)
+            .where(InboxNote.message_id == m.id)
+            .order_by(InboxNote.created_at, InboxNote.id)
+        )
+    )
+    escalations = tuple(
+        session.scalars(
+            select(Escalation.id).where(Escalation.message_id == m.id).order_by(Escalation.id)
+        )
+    )
+    pending = tuple(
+        session.scalars(
+            select(ModerationAction.id).where(
+                ModerationAction.message_id == m.id, ModerationAction.state == "pending"
+            )
+        )
+    )
+    return MessageDetail(
+        m.id,
+        m.client_id,
+        m.network,
+        m.external_id,
+        m.kind,
+        m.author,
+        m.author_handle,
+        m.text,
+        m.url,
+        m.received_at,
+        m.status,
+        m.status_reason,
+        m.category,
+        m.priority,
+        m.assignee_id,
+        assignee,
+        tuple(m.tags or ()),
+        m.newcomer,
+        m.due_at,
+        m.first_answer_at,
+        m.resolved_at,
+        m.resolution,
+        m.hidden,
+        m.deleted,
+        m.author_banned,
+        m.version,
+        _thread(session, m),
+        earlier,
+        notes,
+        escalations,
+        pending,
+    )
+
+
+def open_condition():
+    return and_(InboxMessage.status.in_(OPEN_STATUSES), InboxMessage.ours.is_(False))
+
+
+def time_left(due_at: dt.datetime | None, now: dt.datetime | None = None) -> dt.timedelta | None:
+    if due_at is None:
+        return None
+    return due_at - (now or utcnow())

@@ -1,0 +1,209 @@
+"""Our replies: saved replies with placeholders, style warnings, queueing for the connectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import Conflict, ValidationError
+from app.i18n import translate
+from app.models import Client, utcnow
+from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
+from app.services import audit
+from app.services.actor import current_actor
+from app.services.charter_rules import Style, rules_in_force
+from app.services.inbox import get_message
+
+# Longest reply each network accepts (characters).
+NETWORK_LIMITS = {
+    "x": 280,
+    "bluesky": 300,
+    "mastodon": 500,
+    "linkedin": 1250,
+    "instagram": 2200,
+    "facebook": 8000,
+}
+_TU = re.compile(r"\b(tu|te|toi|ton|ta|tes|t'|t’)(?=\W|$)", re.IGNORECASE)
+_VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
+_PRIVATE_HINT = re.compile(
+    r"commande|order|n°|numéro|adresse|téléphone|rembours|\b\d{5,}\b|@\w+\.\w+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class SavedReplyInfo:
+    id: int
+    title: str
+    body: str
+    category: str
+
+
+@dataclass(frozen=True)
+class StyleWarning:
+    code: str  # register, avoid, length, private
+    message: str
+
+
+def saved_replies(session: Session, client_id: int) -> list[SavedReplyInfo]:
+    rows = session.scalars(
+        select(SavedReply).where(SavedReply.client_id == client_id).order_by(SavedReply.title)
+    )
+    return [SavedReplyInfo(r.id, r.title, r.body, r.category) for r in rows]
+
+
+def save_reply_template(
+    session: Session, client_id: int, title: str, body: str, category: str = ""
+) -> int:
+    title, body = title.strip(), body.strip()
+    if not title or not body:
+        raise ValidationError(translate("Inbox", "A saved reply needs a title and a text."))
+    clash = session.scalar(
+        select(SavedReply).where(SavedReply.client_id == client_id, SavedReply.title == title)
+    )
+    if clash is not None:
+        raise Conflict(translate("Inbox", "A saved reply is already called {t}.").format(t=title))
+    row = SavedReply(client_id=client_id, title=title, body=body, category=category)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+class _Keep(dict):
+    def __missing__(self, key):  # unknown placeholders stay visible for the CM to fill
+        return "{" + key + "}"
+
+
+def render_template(body: str, values: dict[str, str]) -> str:
+    try:
+        return body.format_map(_Keep(values))
+    except (ValueError, IndexError):
+        return body
+
+
+def placeholders_for(session: Session, client_id: int, message_id: int) -> dict[str, str]:
+    msg = get_message(session, client_id, message_id)
+    client = session.get(Client, client_id)
+    rules = rules_in_force(session, client_id)
+    first = (msg.author or "").split(" ")[0]
+    order = re.search(r"\b(?:n°|commande|order)\s*#?\s*([A-Z0-9-]{4,})", msg.text, re.IGNORECASE)
+    return {
+        "author": msg.author,
+        "first_name": first,
+        "handle": msg.author_handle,
+        "client": client.name if client else "",
+        "signature": rules.style.signature,
+        "order": order.group(1) if order else "{order}",
+    }
+
+
+def style_warnings(
+    text: str, style: Style, network: str = "", category: str = ""
+) -> list[StyleWarning]:
+    """What breaks the charter's style in ``text`` (empty list: fine)."""
+    warnings: list[StyleWarning] = []
+    if style.register == "vous" and _TU.search(text):
+        warnings.append(
+            StyleWarning(
+                "register", translate("Inbox", "The charter says « vous »: this reply says « tu ».")
+            )
+        )
+    elif style.register == "tu" and _VOUS.search(text):
+        warnings.append(
+            StyleWarning(
+                "register", translate("Inbox", "The charter says « tu »: this reply says « vous ».")
+            )
+        )
+    lowered = text.casefold()
+    for word in style.words_to_avoid:
+        if word and word.casefold() in lowered:
+            warnings.append(
+                StyleWarning("avoid", translate("Inbox", "Word to avoid: {word}").format(word=word))
+            )
+    limit = NETWORK_LIMITS.get(network)
+    if limit and len(text) > limit:
+        warnings.append(
+            StyleWarning(
+                "length",
+                translate("Inbox", "{n} characters: {network} allows {limit}.").format(
+                    n=len(text), network=network, limit=limit
+                ),
+            )
+        )
+    if category == "complaint" or _PRIVATE_HINT.search(text):
+        warnings.append(
+            StyleWarning(
+                "private",
+                translate(
+                    "Inbox",
+                    "Take it private: answer publicly that you are on it, and ask for the "
+                    "order details in a private message.",
+                ),
+            )
+        )
+    return warnings
+
+
+def create_reply(
+    session: Session,
+    client_id: int,
+    message_id: int,
+    text: str,
+    *,
+    private: bool = False,
+    now: dt.datetime | None = None,
+) -> int:
+    """Queue our reply to a message (the connectors send it); the message becomes answered."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(translate("Inbox", "The reply is empty."), "reply")
+    msg = get_message(session, client_id, message_id)
+    limit = NETWORK_LIMITS.get(msg.network)
+    if limit and len(text) > limit and not private:
+        raise ValidationError(
+            translate("Inbox", "{n} characters: {network} allows {limit}.").format(
+                n=len(text), network=msg.network, limit=limit
+            ),
+            "reply",
+        )
+    now = now or utcnow()
+    client = session.get(Client, client_id)
+    reply = InboxMessage(
+        client_id=client_id,
+        account_id=msg.account_id,
+        network=msg.network,
+        external_id=f"local-{uuid.uuid4().hex}",
+        kind="message" if private else "comment",
+        author=client.name if client else current_actor(),
+        author_handle="",
+        text=text,
+        received_at=now,
+        parent_id=msg.id,
+        in_reply_to=msg.external_id,
+        status="answered",
+        category=msg.category,
+        ours=True,
+        reply_state="queued",
+        reply_private=private,
+        tags=[],
+    )
+    session.add(reply)
+    if msg.status in OPEN_STATUSES or msg.status == "waiting":
+        msg.status = "answered"
+        msg.due_at = None
+    if msg.first_answer_at is None:
+        msg.first_answer_at = now
+    session.flush()
+    audit.record(
+        session,
+        "inbox.reply",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={"reply_id": reply.id, "private": private, "by": current_actor()},
+    )
+    return reply.id

@@ -1,0 +1,232 @@
+"""Moderation by the charter's rules, and the Aquarelle guard.
+
+Hide, delete, ban or report need a reason that is one of the charter's moderation rules and
+an action that rule allows; when the rule says so a second person approves before anything
+happens. A complaint is never hidden or deleted — criticism is answered, not silenced
+(Aquarelle, August 2012) — and neither is a message that was a complaint before someone
+recategorised it. Nothing is erased: deletion is a flag, the original text stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import Conflict, NotFound, ValidationError
+from app.i18n import translate
+from app.models import AuditEvent, utcnow
+from app.models.inbox import InboxMessage, ModerationAction
+from app.services import audit
+from app.services.actor import current_actor
+from app.services.charter_rules import rules_in_force
+from app.services.inbox import get_message
+
+ACTIONS = ("hide", "delete", "ban", "report")
+SILENCING = ("hide", "delete")
+
+
+@dataclass(frozen=True)
+class ModerationInfo:
+    id: int
+    message_id: int
+    action: str
+    rule_key: str
+    rule_label: str
+    state: str  # pending, applied, rejected
+    requested_by: str
+    requested_at: dt.datetime
+    decided_by: str
+    decided_at: dt.datetime | None
+    note: str
+
+
+def _info(a: ModerationAction) -> ModerationInfo:
+    return ModerationInfo(
+        a.id,
+        a.message_id,
+        a.action,
+        a.rule_key,
+        a.rule_label,
+        a.state,
+        a.requested_by,
+        a.requested_at,
+        a.decided_by,
+        a.decided_at,
+        a.note,
+    )
+
+
+def was_ever_complaint(session: Session, msg: InboxMessage) -> bool:
+    if msg.category == "complaint":
+        return True
+    changes = session.scalars(
+        select(AuditEvent.details).where(
+            AuditEvent.client_id == msg.client_id,
+            AuditEvent.action == "inbox.category",
+            AuditEvent.target_type == "message",
+            AuditEvent.target_id == str(msg.id),
+        )
+    )
+    return any((d or {}).get("from") == "complaint" for d in changes)
+
+
+def check_guard(session: Session, msg: InboxMessage, action: str) -> None:
+    """Raise when ``action`` would silence a complaint (the Aquarelle guard)."""
+    if action in SILENCING and was_ever_complaint(session, msg):
+        raise ValidationError(
+            translate(
+                "Moderation",
+                "A complaint cannot be hidden or deleted: criticism is answered, not silenced. "
+                "Answer it, escalate it, and record how it was resolved.",
+            ),
+            "action",
+        )
+
+
+def request(
+    session: Session,
+    client_id: int,
+    message_id: int,
+    action: str,
+    rule_key: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> ModerationInfo:
+    """Ask for a moderation action; applied at once unless the rule wants a second approval."""
+    if action not in ACTIONS:
+        raise ValidationError(
+            translate("Moderation", "Unknown moderation action {a}.").format(a=action)
+        )
+    msg = get_message(session, client_id, message_id)
+    rules = rules_in_force(session, client_id, now)
+    rule = rules.moderation_rule(rule_key or "")
+    if rule is None:
+        raise ValidationError(
+            translate("Moderation", "Choose the reason among the charter's moderation rules."),
+            "rule",
+        )
+    if action not in rule.actions:
+        raise ValidationError(
+            translate("Moderation", "The rule « {rule} » does not allow this action.").format(
+                rule=rule.label
+            ),
+            "action",
+        )
+    check_guard(session, msg, action)
+    now = now or utcnow()
+    row = ModerationAction(
+        client_id=client_id,
+        message_id=msg.id,
+        action=action,
+        rule_key=rule.key,
+        rule_label=rule.label,
+        note=note.strip(),
+        state="pending",
+        requested_by=current_actor(),
+        requested_at=now,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        "inbox.moderation.request",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={"action": action, "rule": rule.key, "moderation_id": row.id},
+    )
+    if not rule.requires_second_approval:
+        _apply(session, row, msg, row.requested_by, now)
+    return _info(row)
+
+
+def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str, now) -> None:
+    check_guard(session, msg, row.action)  # the category may have changed while pending
+    if row.action == "hide":
+        msg.hidden = True
+    elif row.action == "delete":
+        msg.deleted = True
+    elif row.action == "ban":
+        msg.author_banned = True
+    row.state = "applied"
+    row.decided_by = who
+    row.decided_at = now
+    audit.record(
+        session,
+        "inbox.moderation",
+        client_id=row.client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={
+            "action": row.action,
+            "rule": row.rule_key,
+            "requested_by": row.requested_by,
+            "approved_by": who,
+        },
+    )
+
+
+def _pending(session: Session, client_id: int, action_id: int) -> ModerationAction:
+    row = session.get(ModerationAction, action_id)
+    if row is None or row.client_id != client_id:
+        raise NotFound(translate("Moderation", "No such moderation request."))
+    if row.state != "pending":
+        raise Conflict(translate("Moderation", "This request was already decided."))
+    return row
+
+
+def approve(session: Session, client_id: int, action_id: int, now=None) -> ModerationInfo:
+    """The second person approves: the action is applied. The requester cannot approve."""
+    row = _pending(session, client_id, action_id)
+    who = current_actor()
+    if who == row.requested_by:
+        raise ValidationError(
+            translate("Moderation", "A second person must approve: you asked for this action.")
+        )
+    _apply(session, row, get_message(session, client_id, row.message_id), who, now or utcnow())
+    return _info(row)
+
+
+def reject(session: Session, client_id: int, action_id: int, note: str = "", now=None):
+    row = _pending(session, client_id, action_id)
+    row.state = "rejected"
+    row.decided_by = current_actor()
+    row.decided_at = now or utcnow()
+    row.note = (row.note + "\n" + note.strip()).strip()
+    audit.record(
+        session,
+        "inbox.moderation.reject",
+        client_id=client_id,
+        target_type="message",
+        target_id=row.message_id,
+        details={"moderation_id": row.id},
+    )
+    return _info(row)
+
+
+def restore(session: Session, client_id: int, message_id: int, reason: str) -> None:
+    """Undo a hide or a delete (the original was kept)."""
+    if not reason.strip():
+        raise ValidationError(translate("Moderation", "Say why the message is restored."))
+    msg = get_message(session, client_id, message_id)
+    msg.hidden = msg.deleted = False
+    audit.record(
+        session,
+        "inbox.moderation.restore",
+        client_id=client_id,
+        target_type="message",
+        target_id=msg.id,
+        details={"reason": reason.strip()},
+    )
+
+
+def history(
+    session: Session, client_id: int, message_id: int | None = None
+) -> list[ModerationInfo]:
+    query = select(ModerationAction).where(ModerationAction.client_id == client_id)
+    if message_id is not None:
+        query = query.where(ModerationAction.message_id == message_id)
+    return [_info(a) for a in session.scalars(query.order_by(ModerationAction.id))]

@@ -1,0 +1,84 @@
+"""Client approval of a period's posts: send for review, record each decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import translate
+from app.models.posts import Post, PostEvent
+from app.services import audit
+from app.services.actor import current_actor
+from app.services.posts import PostInfo, _load, to_info
+
+
+def period_post_ids(session: Session, client_id: int, start: dt.datetime, end: dt.datetime):
+    return session.scalars(
+        select(Post.id)
+        .where(Post.client_id == client_id, Post.planned_at >= start, Post.planned_at < end)
+        .order_by(Post.planned_at, Post.id)
+    ).all()
+
+
+def submit_for_review(
+    session: Session, client_id: int, start: dt.datetime, end: dt.datetime
+) -> list[int]:
+    """Drafts and ideas of the period go to « in review »; returns their ids."""
+    changed = []
+    for pid in period_post_ids(session, client_id, start, end):
+        post = _load(session, client_id, pid)
+        if post.status in ("idea", "draft"):
+            old, post.status = post.status, "in_review"
+            session.add(
+                PostEvent(
+                    post_id=pid,
+                    client_id=client_id,
+                    actor=current_actor(),
+                    action="status",
+                    details={"before": old, "after": "in_review", "reason": "approval sheet"},
+                )
+            )
+            changed.append(pid)
+    audit.record(
+        session, "calendar.submit_for_review", client_id=client_id, details={"posts": changed}
+    )
+    return changed
+
+
+def record_decision(
+    session: Session,
+    client_id: int,
+    post_id: int,
+    approved: bool,
+    comment: str = "",
+    decided_by: str = "",
+) -> PostInfo:
+    """The client's answer for one post; a rejection needs a comment and returns to draft."""
+    post = _load(session, client_id, post_id)
+    if post.status in ("published", "scheduled"):
+        raise ValidationError(
+            translate("PostsApproval", "This post is already scheduled or published.")
+        )
+    if not approved and not comment.strip():
+        raise ValidationError(
+            translate("PostsApproval", "Say why the post is rejected (a comment is needed)."),
+            "comment",
+        )
+    old = post.status
+    post.status = "approved" if approved else "draft"
+    post.status_reason = "" if approved else comment.strip()
+    post.approval_comment = comment.strip()
+    session.add(
+        PostEvent(
+            post_id=post_id,
+            client_id=client_id,
+            actor=current_actor(),
+            action="approved" if approved else "rejected",
+            details={"before": old, "comment": comment.strip(), "by": decided_by},
+        )
+    )
+    session.flush()
+    return to_info(post)

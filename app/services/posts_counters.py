@@ -1,0 +1,209 @@
+"""Per-network counters and limits, counted the way each network counts.
+
+- X: 280, weighted as twitter-text does: text normalised to NFC, every URL counts 23, a
+  code point in the Latin/general ranges counts 1, others (CJK, emoji) 2, an emoji
+  sequence (one grapheme) counts 2.
+- Bluesky: 300 grapheme clusters (what a reader sees as one character).
+- Mastodon: the instance's limit (500 by default), graphemes, every URL counts 23.
+- Instagram: 2,200 characters and at most 30 hashtags. LinkedIn: 3,000. Facebook: 63,206.
+
+Pure functions: no database, no Qt widgets, usable from the editor on every key press.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from app.i18n import translate
+
+URL_RE = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
+HASHTAG_RE = regex.compile(r"(?<![\w&])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
+GRAPHEME_RE = regex.compile(r"\X")
+EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
+X_URL_WEIGHT = 23
+MASTODON_URL_WEIGHT = 23
+MASTODON_DEFAULT_LIMIT = 500
+# twitter-text's ranges of weight 1 (everything else weighs 2).
+_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+@dataclass(frozen=True)
+class MediaLimits:
+    max_count: int
+    max_image_bytes: int
+    max_video_bytes: int
+
+
+@dataclass(frozen=True)
+class NetworkLimit:
+    network: str
+    max_length: int
+    unit: str  # "weighted", "graphemes", "characters"
+    max_hashtags: int | None
+    media: MediaLimits
+
+
+MB = 1024 * 1024
+LIMITS: dict[str, NetworkLimit] = {
+    "x": NetworkLimit("x", 280, "weighted", None, MediaLimits(4, 5 * MB, 512 * MB)),
+    "bluesky": NetworkLimit("bluesky", 300, "graphemes", None, MediaLimits(4, 1 * MB, 50 * MB)),
+    "mastodon": NetworkLimit(
+        "mastodon", MASTODON_DEFAULT_LIMIT, "graphemes", None, MediaLimits(4, 16 * MB, 99 * MB)
+    ),
+    "instagram": NetworkLimit(
+        "instagram", 2200, "characters", 30, MediaLimits(10, 8 * MB, 100 * MB)
+    ),
+    "linkedin": NetworkLimit(
+        "linkedin", 3000, "characters", None, MediaLimits(9, 8 * MB, 200 * MB)
+    ),
+    "facebook": NetworkLimit(
+        "facebook", 63206, "characters", None, MediaLimits(10, 10 * MB, 1024 * MB)
+    ),
+}
+PUBLISHABLE_NETWORKS = tuple(LIMITS)
+
+
+@dataclass(frozen=True)
+class TextCount:
+    network: str
+    used: int
+    limit: int
+    hashtags: int
+    hashtag_limit: int | None
+
+    @property
+    def remaining(self) -> int:
+        return self.limit - self.used
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.limit or (
+            self.hashtag_limit is not None and self.hashtags > self.hashtag_limit
+        )
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.used > self.limit:
+            out.append(
+                translate("PostsCounters", "{network}: {used} / {limit} characters").format(
+                    network=network_label(self.network), used=self.used, limit=self.limit
+                )
+            )
+        if self.hashtag_limit is not None and self.hashtags > self.hashtag_limit:
+            out.append(
+                translate("PostsCounters", "{network}: {count} hashtags (at most {limit})").format(
+                    network=network_label(self.network),
+                    count=self.hashtags,
+                    limit=self.hashtag_limit,
+                )
+            )
+        return out
+
+
+def network_label(network: str) -> str:
+    return {
+        "x": "X",
+        "bluesky": "Bluesky",
+        "mastodon": "Mastodon",
+        "instagram": "Instagram",
+        "linkedin": "LinkedIn",
+        "facebook": "Facebook",
+        "rss": "RSS",
+    }.get(network, network)
+
+
+def graphemes(text: str) -> int:
+    return len(GRAPHEME_RE.findall(text))
+
+
+def _x_weight_of_plain(text: str) -> int:
+    total = 0
+    for cluster in GRAPHEME_RE.findall(text):
+        if EMOJI_RE.search(cluster):
+            total += 2
+            continue
+        for ch in cluster:
+            cp = ord(ch)
+            total += 1 if any(lo <= cp <= hi for lo, hi in _X_LIGHT) else 2
+    return total
+
+
+def _split_urls(text: str) -> tuple[int, list[str]]:
+    """Number of URLs and the pieces of text between them."""
+    pieces, last, n = [], 0, 0
+    for m in URL_RE.finditer(text):
+        pieces.append(text[last : m.start()])
+        last = m.end()
+        n += 1
+    pieces.append(text[last:])
+    return n, pieces
+
+
+def x_length(text: str) -> int:
+    text = unicodedata.normalize("NFC", text)
+    n, pieces = _split_urls(text)
+    return n * X_URL_WEIGHT + sum(_x_weight_of_plain(p) for p in pieces)
+
+
+def mastodon_length(text: str) -> int:
+    n, pieces = _split_urls(text)
+    # A remote mention counts only its user part (@user@instance → @user).
+    body = "".join(pieces)
+    body = regex.sub(r"(@[\w.]+)@[\w.-]+\w", r"\1", body)
+    return n * MASTODON_URL_WEIGHT + graphemes(body)
+
+
+def hashtags(text: str) -> int:
+    return len(HASHTAG_RE.findall(text))
+
+
+def count_text(network: str, text: str, *, mastodon_limit: int | None = None) -> TextCount:
+    """How ``network`` counts ``text`` against its limit."""
+    limit = LIMITS.get(network)
+    if limit is None:
+        return TextCount(network, len(text), 10**9, hashtags(text), None)
+    if network == "x":
+        used = x_length(text)
+    elif network == "mastodon":
+        used = mastodon_length(text)
+    elif limit.unit == "graphemes":
+        used = graphemes(text)
+    else:
+        used = len(text)
+    max_length = limit.max_length
+    if network == "mastodon" and mastodon_limit:
+        max_length = mastodon_limit
+    return TextCount(network, used, max_length, hashtags(text), limit.max_hashtags)
+
+
+def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]:
+    """Problems with attachments given as (filename, mime, size in bytes) for ``network``."""
+    limit = LIMITS.get(network)
+    if limit is None:
+        return []
+    out = []
+    label = network_label(network)
+    if len(files) > limit.media.max_count:
+        out.append(
+            translate("PostsCounters", "{network}: {count} files (at most {limit})").format(
+                network=label, count=len(files), limit=limit.media.max_count
+            )
+        )
+    for name, mime, size in files:
+        cap = (
+            limit.media.max_video_bytes
+            if mime.startswith("video/")
+            else limit.media.max_image_bytes
+        )
+        if size > cap:
+            out.append(
+                translate(
+                    "PostsCounters", "{network}: {name} is {size} MB (at most {limit} MB)"
+                ).format(
+                    network=label, name=name, size=round(size / MB, 1), limit=round(cap / MB, 1)
+                )
+            )
+    return out

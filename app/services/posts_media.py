@@ -1,0 +1,108 @@
+"""Media attachments stored once per client by SHA-256 in the data folder's media folder."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import media_dir
+from app.errors import ValidationError
+from app.i18n import translate
+from app.models.posts import MediaAsset
+from app.services.posts_counters import media_problems
+
+ALLOWED_MIME = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "video/mp4",
+    "video/quicktime",
+)
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    id: int
+    sha256: str
+    filename: str
+    mime: str
+    size: int
+    path: str
+
+
+def _info(m: MediaAsset) -> MediaInfo:
+    return MediaInfo(m.id, m.sha256, m.filename, m.mime, m.size, m.path)
+
+
+def store_media(session: Session, client_id: int, source: str | Path) -> MediaInfo:
+    """Copy ``source`` into the media folder once (same bytes → same row and file)."""
+    src = Path(source)
+    if not src.is_file():
+        raise ValidationError(
+            translate("PostsMedia", "File not found: {path}").format(path=src), "media"
+        )
+    mime = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
+    if mime not in ALLOWED_MIME:
+        raise ValidationError(
+            translate(
+                "PostsMedia", "{name}: only images (JPEG, PNG, GIF, WebP) and videos (MP4, MOV)."
+            ).format(name=src.name),
+            "media",
+        )
+    digest = hashlib.sha256()
+    with src.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    existing = session.scalar(
+        select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
+    )
+    if existing is not None and Path(existing.path).exists():
+        return _info(existing)
+    folder = media_dir() / sha[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (sha + src.suffix.lower())
+    if not target.exists():
+        tmp = target.with_suffix(target.suffix + ".part")
+        shutil.copyfile(src, tmp)
+        tmp.replace(target)
+    if existing is not None:
+        existing.path = str(target)
+        return _info(existing)
+    asset = MediaAsset(
+        client_id=client_id,
+        sha256=sha,
+        filename=src.name,
+        mime=mime,
+        size=src.stat().st_size,
+        path=str(target),
+    )
+    session.add(asset)
+    session.flush()
+    return _info(asset)
+
+
+def media_for(
+    session: Session, client_id: int, ids: list[int] | tuple[int, ...]
+) -> list[MediaInfo]:
+    if not ids:
+        return []
+    rows = {
+        m.id: m
+        for m in session.scalars(
+            select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.id.in_(ids))
+        )
+    }
+    return [_info(rows[i]) for i in ids if i in rows]
+
+
+def check_media(session: Session, client_id: int, network: str, ids) -> list[str]:
+    files = media_for(session, client_id, list(ids))
+    return media_problems(network, [(m.filename, m.mime, m.size) for m in files])

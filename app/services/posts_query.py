@@ -1,0 +1,161 @@
+"""Reading the calendar: posts in a period (month/week views) and pages (list view).
+
+Views get :class:`PostChip` rows — just what a cell or a list row paints — fetched with Core
+selects (no ORM objects), so a month with thousands of posts loads in milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from app.models.posts import Post, PostVariant
+
+
+@dataclass(frozen=True)
+class PostFilter:
+    networks: tuple[str, ...] = ()  # empty = all
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    campaigns: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class PostChip:
+    id: int
+    planned_at: dt.datetime  # UTC
+    all_day: bool
+    title: str
+    status: str
+    category: str
+    campaign: str
+    networks: tuple[str, ...]
+    preview: str  # first variant's text, first line
+    version: int
+
+
+def _conditions(client_id: int, flt: PostFilter | None):
+    conds = [Post.client_id == client_id]
+    flt = flt or PostFilter()
+    if flt.networks:
+        conds.append(
+            exists().where(
+                and_(PostVariant.post_id == Post.id, PostVariant.network.in_(flt.networks))
+            )
+        )
+    if flt.statuses:
+        conds.append(Post.status.in_(flt.statuses))
+    if flt.categories:
+        conds.append(Post.category.in_(flt.categories))
+    if flt.campaigns:
+        conds.append(Post.campaign.in_(flt.campaigns))
+    if flt.text:
+        like = f"%{flt.text.lower()}%"
+        conds.append(
+            func.lower(Post.title).like(like)
+            | exists().where(
+                and_(PostVariant.post_id == Post.id, func.lower(PostVariant.text).like(like))
+            )
+        )
+    return conds
+
+
+def _chips(session: Session, query) -> list[PostChip]:
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    variants: dict[int, list[tuple[str, str]]] = {}
+    for chunk_start in range(0, len(ids), 900):
+        chunk = ids[chunk_start : chunk_start + 900]
+        for pid, network, text in session.execute(
+            select(PostVariant.post_id, PostVariant.network, PostVariant.text)
+            .where(PostVariant.post_id.in_(chunk))
+            .order_by(PostVariant.post_id, PostVariant.network)
+        ):
+            variants.setdefault(pid, []).append((network, text))
+    out = []
+    for r in rows:
+        vs = variants.get(r.id, [])
+        text = next((t for _, t in vs if t), "")
+        out.append(
+            PostChip(
+                r.id,
+                r.planned_at,
+                r.all_day,
+                r.title,
+                r.status,
+                r.category,
+                r.campaign,
+                tuple(n for n, _ in vs),
+                text.strip().splitlines()[0][:140] if text.strip() else "",
+                r.version,
+            )
+        )
+    return out
+
+
+_COLUMNS = (
+    Post.id,
+    Post.planned_at,
+    Post.all_day,
+    Post.title,
+    Post.status,
+    Post.category,
+    Post.campaign,
+    Post.version,
+)
+
+
+def posts_between(
+    session: Session,
+    client_id: int,
+    start: dt.datetime,
+    end: dt.datetime,
+    flt: PostFilter | None = None,
+) -> list[PostChip]:
+    """Posts planned in [start, end) (aware datetimes), ordered by time."""
+    query = (
+        select(*_COLUMNS)
+        .where(*_conditions(client_id, flt), Post.planned_at >= start, Post.planned_at < end)
+        .order_by(Post.planned_at, Post.id)
+    )
+    return _chips(session, query)
+
+
+def count_posts(session: Session, client_id: int, flt: PostFilter | None = None) -> int:
+    return int(session.scalar(select(func.count(Post.id)).where(*_conditions(client_id, flt))) or 0)
+
+
+def page_posts(
+    session: Session,
+    client_id: int,
+    flt: PostFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[PostChip]:
+    """One page of the list view, newest plans last (chronological)."""
+    query = (
+        select(*_COLUMNS)
+        .where(*_conditions(client_id, flt))
+        .order_by(Post.planned_at, Post.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return _chips(session, query)
+
+
+def distinct_values(session: Session, client_id: int) -> dict[str, list[str]]:
+    """Categories and campaigns in use (for the filter menus)."""
+    cats = session.scalars(
+        select(Post.category).where(Post.client_id == client_id, Post.category != "").distinct()
+    )
+    camps = session.scalars(
+        select(Post.campaign).where(Post.client_id == client_id, Post.campaign != "").distinct()
+    )
+    return {"categories": sorted(cats), "campaigns": sorted(camps)}

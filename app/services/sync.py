@@ -1,0 +1,323 @@
+"""The sync engine: for each account of a client, fetch what is new, publish what is due.
+
+* Incremental: each account keeps its cursors (:class:`SyncCursor`); the items and the new
+  cursor are committed in one transaction, so a crash never skips or doubles a message.
+* Idempotent: the inbox drops a message it already has (network, external id).
+* One failing account never stops the others; each gets its own :class:`SyncRun` row.
+* Only an authentication failure marks an account "reconnect needed"; timeouts, 5xx and
+  rate limits leave its status alone and are reported. Malformed items are skipped and
+  counted, the rest goes in.
+* Cancellable between requests; ``progress(done, total, label)`` like ``ui.tasks``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app import secrets
+from app.connectors import TOKENLESS, AccountRef, connector_for
+from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
+from app.connectors.http import Cancelled, Http
+from app.db import Database
+from app.i18n import translate
+from app.models import Client, NetworkAccount
+from app.models.base import utcnow
+from app.models.sync import SyncCursor, SyncRun
+from app.services import clients
+from app.services.network_data import IngestResult
+from app.services.publish import publish_due, published_ids
+from app.services.sync_health import set_status
+from app.services.sync_sinks import Sinks, real_sinks
+
+
+@dataclass(frozen=True)
+class AccountSyncResult:
+    account_id: int
+    network: str
+    handle: str
+    outcome: str  # ok | auth | rate_limited | unavailable | bad_response | error | cancelled
+    fetched: int = 0
+    added: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    published: int = 0
+    replies: int = 0
+    failed: int = 0
+    requests: int = 0
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    client_id: int
+    accounts: tuple[AccountSyncResult, ...]
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and all(a.outcome == "ok" for a in self.accounts)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(a, name) for a in self.accounts)
+
+
+def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
+    with db.read() as s:
+        value = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == account_id, SyncCursor.stream == stream
+            )
+        )
+    return dict(value or {})
+
+
+def _save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "inbox") -> None:
+    row = s.scalar(
+        select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
+    )
+    if row is None:
+        s.add(SyncCursor(client_id=client_id, account_id=account_id, stream=stream, value=value))
+    else:
+        row.value, row.updated_at = dict(value), utcnow()
+
+
+def _accounts(db: Database, client_ref, network: str | None):
+    with db.read() as s:
+        client = clients.find_client(s, client_ref)
+        query = select(NetworkAccount).where(NetworkAccount.client_id == client.id)
+        if network:
+            query = query.where(NetworkAccount.network == network.strip().lower())
+        rows = s.scalars(query.order_by(NetworkAccount.network, NetworkAccount.id)).all()
+        return client.id, client.uid, [(a.id, a.uid, a.network, a.handle, a.base_url) for a in rows]
+
+
+def _first_of_network(db: Database, client_id: int) -> dict[str, int]:
+    with db.read() as s:
+        rows = s.execute(
+            select(NetworkAccount.network, NetworkAccount.id)
+            .where(NetworkAccount.client_id == client_id)
+            .order_by(NetworkAccount.id)
+        ).all()
+    first: dict[str, int] = {}
+    for net, aid in rows:
+        first.setdefault(net, aid)
+    return first
+
+
+def sync_client(
+    db: Database,
+    client_ref: str | int,
+    *,
+    network: str | None = None,
+    http: Http | None = None,
+    sinks: Sinks | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+    now: dt.datetime | None = None,
+    publish: bool = True,
+    samples: bool = True,
+    max_pages: int = 50,
+    token_of: Callable[[str, str], str | None] = secrets.account_token,
+) -> SyncReport:
+    """Sync every account of a client (or only those of ``network``)."""
+    client_id, client_uid, accounts = _accounts(db, client_ref, network)
+    if network and not accounts:
+        from app.errors import NotFound
+
+        raise NotFound(
+            translate("Sync", "This client has no {network} account.").format(network=network)
+        )
+    sinks = sinks or real_sinks()
+    own_http = http is None
+    http = http or Http(is_cancelled=is_cancelled)
+    http.is_cancelled = is_cancelled
+    first = _first_of_network(db, client_id)
+    results: list[AccountSyncResult] = []
+    cancelled = False
+    try:
+        for index, (aid, auid, net, handle, base_url) in enumerate(accounts):
+            if is_cancelled():
+                cancelled = True
+                break
+            if progress:
+                progress(index, len(accounts), f"{net} {handle}")
+
+            def note(label, _i=index):
+                if progress:
+                    progress(_i, len(accounts), label)
+
+            result = _sync_account(
+                db,
+                client_id,
+                client_uid,
+                aid,
+                auid,
+                net,
+                handle,
+                base_url,
+                http=http,
+                sinks=sinks,
+                note=note,
+                is_cancelled=is_cancelled,
+                now=now or utcnow(),
+                publish=publish,
+                samples=samples,
+                max_pages=max_pages,
+                token_of=token_of,
+                default_account=first.get(net) == aid,
+            )
+            results.append(result)
+            if result.outcome == "cancelled":
+                cancelled = True
+                break
+        if progress and not cancelled:
+            progress(len(accounts), len(accounts), translate("Sync", "Done"))
+    finally:
+        if own_http:
+            http.close()
+    return SyncReport(client_id, tuple(results), cancelled)
+
+
+def _sync_account(
+    db,
+    client_id,
+    client_uid,
+    aid,
+    auid,
+    net,
+    handle,
+    base_url,
+    *,
+    http,
+    sinks,
+    note,
+    is_cancelled,
+    now,
+    publish,
+    samples,
+    max_pages,
+    token_of,
+    default_account,
+) -> AccountSyncResult:
+    with db.session() as s:
+        run = SyncRun(client_id=client_id, account_id=aid, started_at=utcnow())
+        s.add(run)
+        s.flush()
+        run_id = run.id
+    before = http.requests
+    counts = {
+        "fetched": 0,
+        "added": 0,
+        "duplicates": 0,
+        "skipped": 0,
+        "published": 0,
+        "replies": 0,
+        "failed": 0,
+    }
+    outcome, message = "ok", ""
+    try:
+        token = "" if net in TOKENLESS else (token_of(client_uid, auid) or "")
+        if net not in TOKENLESS and not token:
+            raise AuthError(
+                translate("Sync", "No token in the system keyring for this account: reconnect it.")
+            )
+        connector = connector_for(AccountRef(aid, client_id, net, handle, base_url, token), http)
+        cursor = load_cursor(db, aid)
+
+        def page_progress(n, label):
+            note(
+                translate("Sync", "{network} {handle}: {n} fetched").format(
+                    network=net, handle=handle, n=n
+                )
+            )
+
+        fetched = connector.fetch(cursor, max_pages=max_pages, progress=page_progress)
+        counts["fetched"] = len(fetched.items)
+        counts["skipped"] = len(fetched.errors)
+        with db.session() as s:
+            if fetched.items and sinks.ingest is not None:
+                res: IngestResult = sinks.ingest(s, client_id, list(fetched.items))
+                counts["added"], counts["duplicates"] = res.added, res.duplicates
+                counts["skipped"] += len(res.errors)
+            if sinks.ingest is not None or not fetched.items:
+                _save_cursor(s, client_id, aid, fetched.cursor)
+            set_status(s, aid, "connected", "", last_sync_at=utcnow())
+        if publish:
+            out = publish_due(
+                db,
+                client_id,
+                aid,
+                connector,
+                sinks,
+                now,
+                default_account=default_account,
+                is_cancelled=is_cancelled,
+            )
+            counts["published"], counts["replies"], counts["failed"] = (
+                out.published,
+                out.replies,
+                out.failed,
+            )
+            if out.messages:
+                message = out.messages[0]
+        if samples:
+            _samples(db, client_id, aid, connector, sinks, now)
+    except Cancelled:
+        outcome, message = "cancelled", translate("Sync", "Cancelled.")
+    except AuthError as exc:
+        outcome, message = "auth", exc.message
+        with db.session() as s:
+            set_status(s, aid, "reconnect_needed", exc.message)
+    except (RateLimited, Unavailable) as exc:  # never "disconnected": try again next time
+        outcome, message = exc.kind, exc.message
+    except (BadResponse, ConnectorError) as exc:
+        outcome, message = (exc.kind if isinstance(exc, BadResponse) else "error"), exc.message
+        with db.session() as s:
+            set_status(s, aid, "error", exc.message)
+    except Exception as exc:  # a bug or a sink failure must not stop the other accounts
+        outcome = "error"
+        message = translate("Sync", "Unexpected problem ({kind}).").format(kind=type(exc).__name__)
+    with db.session() as s:
+        run = s.get(SyncRun, run_id)
+        run.finished_at, run.outcome, run.message = utcnow(), outcome, message
+        run.requests = http.requests - before
+        for k, v in counts.items():
+            setattr(run, k, v)
+    return AccountSyncResult(
+        aid, net, handle, outcome, requests=http.requests - before, message=message, **counts
+    )
+
+
+def _samples(db, client_id, aid, connector, sinks, now) -> None:
+    """Account and post numbers, once a day per account."""
+    if sinks.record_account_samples is None:
+        return
+    state = load_cursor(db, aid, "samples")
+    day = now.date()
+    if state.get("day") == day.isoformat():
+        return
+    acc = connector.account_samples(day)
+    posts = []
+    if sinks.record_post_samples is not None:
+        posts = connector.post_samples(published_ids(db, aid, now - dt.timedelta(days=30)), day)
+    with db.session() as s:
+        if acc:
+            sinks.record_account_samples(s, client_id, acc)
+        if posts:
+            sinks.record_post_samples(s, client_id, posts)
+        _save_cursor(s, client_id, aid, {"day": day.isoformat()}, "samples")
+
+
+def client_ids_with_accounts(db: Database) -> list[int]:
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(Client.id)
+                .where(Client.archived.is_(False), Client.id.in_(select(NetworkAccount.client_id)))
+                .order_by(Client.name)
+            )
+        )

@@ -1,0 +1,181 @@
+"""Account health: connected, reconnect needed, or error with the reason; token expiry.
+
+Only an authentication failure sets "reconnect needed" (done by the sync engine); a
+reconnect stores the new token in the keyring and checks it against the network, keeping
+the account row and so its cursors, messages and numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import secrets
+from app.connectors import TOKENLESS, AccountRef, connector_for
+from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
+from app.connectors.http import Http
+from app.db import Database
+from app.i18n import translate
+from app.models import Client, NetworkAccount
+from app.models.base import utcnow
+from app.models.sync import AccountHealthEvent
+from app.services import audit, clients
+
+EXPIRY_WARNING_DAYS = 7
+
+
+@dataclass(frozen=True)
+class AccountHealth:
+    account_id: int
+    network: str
+    handle: str
+    status: str  # unknown | connected | reconnect_needed | error
+    reason: str
+    label: str  # translated one-liner for the UI
+    token_expires_at: dt.datetime | None
+    expires_in_days: int | None
+    last_sync_at: dt.datetime | None
+    needs_attention: bool
+
+
+def set_status(
+    s: Session,
+    account_id: int,
+    status: str,
+    reason: str,
+    *,
+    last_sync_at=None,
+    token_expires_at=None,
+) -> None:
+    """Set an account's status; a change is kept in the health history."""
+    account = s.get(NetworkAccount, account_id)
+    if account is None:
+        return
+    if account.status != status or (status != "connected" and account.status_reason != reason):
+        s.add(
+            AccountHealthEvent(
+                client_id=account.client_id, account_id=account_id, status=status, reason=reason
+            )
+        )
+    account.status, account.status_reason = status, reason
+    if last_sync_at is not None:
+        account.last_sync_at = last_sync_at
+    if token_expires_at is not None:
+        account.token_expires_at = token_expires_at
+
+
+def status_label(status: str, reason: str, expires_in_days: int | None) -> str:
+    if status == "connected":
+        if expires_in_days is not None and expires_in_days <= EXPIRY_WARNING_DAYS:
+            return translate("Sync", "Connected — token expires in {n} days").format(
+                n=max(0, expires_in_days)
+            )
+        return translate("Sync", "Connected")
+    if status == "reconnect_needed":
+        return translate("Sync", "Reconnect needed: {reason}").format(reason=reason)
+    if status == "error":
+        return translate("Sync", "Error: {reason}").format(reason=reason)
+    return translate("Sync", "Not checked yet")
+
+
+def account_health(
+    s: Session, client_id: int, now: dt.datetime | None = None
+) -> list[AccountHealth]:
+    now = now or utcnow()
+    rows = s.scalars(
+        select(NetworkAccount)
+        .where(NetworkAccount.client_id == client_id)
+        .order_by(NetworkAccount.network, NetworkAccount.handle)
+    )
+    out = []
+    for a in rows:
+        days = None
+        if a.token_expires_at is not None:
+            days = (a.token_expires_at - now).days
+        attention = a.status in ("reconnect_needed", "error") or (
+            days is not None and days <= EXPIRY_WARNING_DAYS
+        )
+        out.append(
+            AccountHealth(
+                a.id,
+                a.network,
+                a.handle,
+                a.status,
+                a.status_reason,
+                status_label(a.status, a.status_reason, days),
+                a.token_expires_at,
+                days,
+                a.last_sync_at,
+                attention,
+            )
+        )
+    return out
+
+
+def health_history(s: Session, client_id: int, account_id: int, limit: int = 50):
+    return s.execute(
+        select(AccountHealthEvent.at, AccountHealthEvent.status, AccountHealthEvent.reason)
+        .where(
+            AccountHealthEvent.client_id == client_id, AccountHealthEvent.account_id == account_id
+        )
+        .order_by(AccountHealthEvent.id.desc())
+        .limit(limit)
+    ).all()
+
+
+def check_account(
+    db: Database,
+    client_id: int,
+    account_id: int,
+    *,
+    http: Http | None = None,
+    token: str | None = None,
+) -> AccountHealth:
+    """Ask the network who we are; sets connected / reconnect needed / error accordingly."""
+    with db.read() as s:
+        client = s.get(Client, client_id)
+        a = clients.find_account(s, client_id, account_id)
+        ref = (a.id, a.network, a.handle, a.base_url, client.uid, a.uid)
+    aid, net, handle, base_url, cuid, auid = ref
+    if token is None and net not in TOKENLESS:
+        token = secrets.account_token(cuid, auid) or ""
+    own = http is None
+    http = http or Http()
+    status, reason, expires = "connected", "", None
+    try:
+        health = connector_for(
+            AccountRef(aid, client_id, net, handle, base_url, token or ""), http
+        ).check()
+        expires = health.token_expires_at
+    except AuthError as exc:
+        status, reason = "reconnect_needed", exc.message
+    except (RateLimited, Unavailable) as exc:
+        status, reason = None, exc.message
+    except ConnectorError as exc:
+        status, reason = "error", exc.message
+    finally:
+        if own:
+            http.close()
+    with db.session() as s:
+        if status is not None:
+            set_status(s, aid, status, reason, token_expires_at=expires)
+        else:
+            s.get(NetworkAccount, aid).status_reason = reason
+        return next(h for h in account_health(s, client_id) if h.account_id == aid)
+
+
+def reconnect_account(
+    db: Database, client_id: int, account_id: int, token: str, *, http: Http | None = None
+) -> AccountHealth:
+    """Store a new token (keyring only) and check it; cursors and history are kept."""
+    from app.services import workspace
+
+    workspace.set_account_token(db, client_id, account_id, token)
+    with db.session() as s:
+        audit.record(
+            s, "account.reconnect", client_id=client_id, target_type="account", target_id=account_id
+        )
+    return check_account(db, client_id, account_id, http=http, token=token)

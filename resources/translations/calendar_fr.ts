@@ -1,0 +1,701 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+  <context>
+    <name>CalendarActionsMixin</name>
+    <message>
+      <source>A published post cannot be moved.</source>
+      <translation>Une publication déjà publiée ne peut pas être déplacée.</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Modifier…</translation>
+    </message>
+    <message>
+      <source>Copy to the next day</source>
+      <translation>Copier au lendemain</translation>
+    </message>
+    <message>
+      <source>Copy to another day…</source>
+      <translation>Copier à un autre jour…</translation>
+    </message>
+    <message>
+      <source>Copy to network</source>
+      <translation>Copier vers le réseau</translation>
+    </message>
+    <message>
+      <source>Client approved</source>
+      <translation>Validée par le client</translation>
+    </message>
+    <message>
+      <source>Client rejected…</source>
+      <translation>Refusée par le client…</translation>
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation>Programmer</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <source>Copy to another day</source>
+      <translation>Copier à un autre jour</translation>
+    </message>
+    <message>
+      <source>Day (YYYY-MM-DD):</source>
+      <translation>Jour (AAAA-MM-JJ) :</translation>
+    </message>
+    <message>
+      <source>Invalid date: {value}</source>
+      <translation>Date invalide : {value}</translation>
+    </message>
+    <message>
+      <source>Rejected by the client</source>
+      <translation>Refusée par le client</translation>
+    </message>
+    <message>
+      <source>Client's comment:</source>
+      <translation>Commentaire du client :</translation>
+    </message>
+    <message>
+      <source>Delete post</source>
+      <translation>Supprimer la publication</translation>
+    </message>
+    <message>
+      <source>Delete this post?</source>
+      <translation>Supprimer cette publication ?</translation>
+    </message>
+    <message>
+      <source>Import iCalendar or CSV…</source>
+      <translation>Importer un iCalendar ou un CSV…</translation>
+    </message>
+    <message>
+      <source>Export iCalendar…</source>
+      <translation>Exporter en iCalendar…</translation>
+    </message>
+    <message>
+      <source>Send this period for approval…</source>
+      <translation>Envoyer la période en validation…</translation>
+    </message>
+    <message>
+      <source>Import posts</source>
+      <translation>Importer des publications</translation>
+    </message>
+    <message>
+      <source>Calendars (*.ics *.csv)</source>
+      <translation>Calendriers (*.ics *.csv)</translation>
+    </message>
+    <message>
+      <source>{added} added, {duplicates} already there, {errors} refused.</source>
+      <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Export iCalendar</source>
+      <translation>Exporter en iCalendar</translation>
+    </message>
+    <message>
+      <source>{count} posts written to {path}.</source>
+      <translation>{count} publications écrites dans {path}.</translation>
+    </message>
+    <message>
+      <source>Approval sheet</source>
+      <translation>Bon à valider</translation>
+    </message>
+    <message>
+      <source>Approval sheet written to {path} ({pages} pages).</source>
+      <translation>Bon à valider écrit dans {path} ({pages} pages).</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarApproval</name>
+    <message>
+      <source>Posts to approve — {client}</source>
+      <translation>Publications à valider — {client}</translation>
+    </message>
+    <message>
+      <source>From {start} to {end}. Tick a box for each post; a rejection needs a comment.</source>
+      <translation>Du {start} au {end}. Cochez une case pour chaque publication ; un refus demande un commentaire.</translation>
+    </message>
+    <message>
+      <source>No post in this period.</source>
+      <translation>Aucune publication sur cette période.</translation>
+    </message>
+    <message>
+      <source>First comment:</source>
+      <translation>Premier commentaire :</translation>
+    </message>
+    <message>
+      <source>{count} attached file(s)</source>
+      <translation>{count} fichier(s) joint(s)</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>Validée</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Refusée</translation>
+    </message>
+    <message>
+      <source>Comment:</source>
+      <translation>Commentaire :</translation>
+    </message>
+    <message>
+      <source>Approval sheet — {client}</source>
+      <translation>Bon à valider — {client}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarArea</name>
+    <message>
+      <source>Previous</source>
+      <translation>Précédent</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>Suivant</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Mois</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Semaine</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>Liste</translation>
+    </message>
+    <message>
+      <source>Search posts</source>
+      <translation>Chercher une publication</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Filtres</translation>
+    </message>
+    <message>
+      <source>New post</source>
+      <translation>Nouvelle publication</translation>
+    </message>
+    <message>
+      <source>More</source>
+      <translation>Plus</translation>
+    </message>
+    <message>
+      <source>Charter check</source>
+      <translation>Contrôle de la charte</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Rétablir</translation>
+    </message>
+    <message>
+      <source>Networks</source>
+      <translation>Réseaux</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Week of {day}</source>
+      <translation>Semaine du {day}</translation>
+    </message>
+    <message>
+      <source>All posts</source>
+      <translation>Toutes les publications</translation>
+    </message>
+    <message>
+      <source>Nothing to report: the calendar follows the charter.</source>
+      <translation>Rien à signaler : le calendrier respecte la charte.</translation>
+    </message>
+    <message>
+      <source>{count} posts shown</source>
+      <translation>{count} publications affichées</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarCheck</name>
+    <message>
+      <source>{network} is not among the charter's networks.</source>
+      <translation>{network} ne fait pas partie des réseaux de la charte.</translation>
+    </message>
+    <message>
+      <source>{network}: {count} posts in the week of {week}, the charter asks for at least {min}.</source>
+      <translation>{network} : {count} publications la semaine du {week}, la charte en demande au moins {min}.</translation>
+    </message>
+    <message>
+      <source>{network}: {count} posts in the week of {week}, the charter allows at most {max}.</source>
+      <translation>{network} : {count} publications la semaine du {week}, la charte en autorise au plus {max}.</translation>
+    </message>
+    <message>
+      <source>{network} at {time}, outside the charter's hours ({windows}).</source>
+      <translation>{network} à {time}, en dehors des horaires de la charte ({windows}).</translation>
+    </message>
+    <message>
+      <source>{network}: « {category} » is {actual} % of the posts, the charter plans {planned} %.</source>
+      <translation>{network} : « {category} » représente {actual} % des publications, la charte prévoit {planned} %.</translation>
+    </message>
+    <message>
+      <source>« {title} » is planned on {when} but not approved yet.</source>
+      <translation>« {title} » est prévue le {when} mais n'est pas encore validée.</translation>
+    </message>
+    <message>
+      <source>{name} on {day}: nothing planned around it.</source>
+      <translation>{name} le {day} : rien de prévu autour.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarCli</name>
+    <message>
+      <source>the content calendar</source>
+      <translation>le calendrier éditorial</translation>
+    </message>
+    <message>
+      <source>import posts from an iCalendar (.ics) or CSV file</source>
+      <translation>importer des publications depuis un fichier iCalendar (.ics) ou CSV</translation>
+    </message>
+    <message>
+      <source>export the posts as iCalendar</source>
+      <translation>exporter les publications en iCalendar</translation>
+    </message>
+    <message>
+      <source>check the planned posts against the charter</source>
+      <translation>contrôler les publications prévues au regard de la charte</translation>
+    </message>
+    <message>
+      <source>first day (YYYY-MM-DD)</source>
+      <translation>premier jour (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>last day (YYYY-MM-DD)</source>
+      <translation>dernier jour (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>write the approval sheet (PDF) of a period</source>
+      <translation>écrire le bon à valider (PDF) d'une période</translation>
+    </message>
+    <message>
+      <source>Invalid date « {value} » (expected YYYY-MM-DD).</source>
+      <translation>Date invalide « {value} » (attendu : AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>The CSV file is not UTF-8.</source>
+      <translation>Le fichier CSV n'est pas en UTF-8.</translation>
+    </message>
+    <message>
+      <source>{added} added, {duplicates} already there, {errors} refused.</source>
+      <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
+    </message>
+    <message>
+      <source>  line {line}{ref}: {reason}</source>
+      <translation>  ligne {line}{ref} : {reason}</translation>
+    </message>
+    <message>
+      <source>{count} posts written to {path}.</source>
+      <translation>{count} publications écrites dans {path}.</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>erreur</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>attention</translation>
+    </message>
+    <message>
+      <source>hint</source>
+      <translation>suggestion</translation>
+    </message>
+    <message>
+      <source>Nothing to report: the calendar follows the charter.</source>
+      <translation>Rien à signaler : le calendrier respecte la charte.</translation>
+    </message>
+    <message>
+      <source>Approval sheet written to {path} ({pages} pages).</source>
+      <translation>Bon à valider écrit dans {path} ({pages} pages).</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarLocale</name>
+    <message>
+      <source>en_GB</source>
+      <translation>fr_FR</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarUndo</name>
+    <message>
+      <source>Move post</source>
+      <translation>Déplacer la publication</translation>
+    </message>
+    <message>
+      <source>Copy post</source>
+      <translation>Copier la publication</translation>
+    </message>
+  </context>
+  <context>
+    <name>Ical</name>
+    <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d'écrire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>the event has no UID</source>
+      <translation>l'événement n'a pas d'UID</translation>
+    </message>
+    <message>
+      <source>the event has no start (DTSTART)</source>
+      <translation>l'événement n'a pas de début (DTSTART)</translation>
+    </message>
+    <message>
+      <source>unknown network {network}</source>
+      <translation>réseau inconnu {network}</translation>
+    </message>
+    <message>
+      <source>no network: the client has no network account to post to</source>
+      <translation>aucun réseau : le client n'a aucun compte où publier</translation>
+    </message>
+    <message>
+      <source>This is not an iCalendar file: {reason}</source>
+      <translation>Ce n'est pas un fichier iCalendar : {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Keydates</name>
+    <message>
+      <source>The key dates file {path} is unreadable: {reason}</source>
+      <translation>Le fichier des temps forts {path} est illisible : {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthView</name>
+    <message>
+      <source>+{count} more</source>
+      <translation>+{count} autres</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostEditor</name>
+    <message>
+      <source>New post</source>
+      <translation>Nouvelle publication</translation>
+    </message>
+    <message>
+      <source>Edit post</source>
+      <translation>Modifier la publication</translation>
+    </message>
+    <message>
+      <source>All day</source>
+      <translation>Toute la journée</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Prévue le</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Networks</source>
+      <translation>Réseaux</translation>
+    </message>
+    <message>
+      <source>Internal notes (never published)</source>
+      <translation>Notes internes (jamais publiées)</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Historique</translation>
+    </message>
+    <message>
+      <source>Choose at least one network.</source>
+      <translation>Choisissez au moins un réseau.</translation>
+    </message>
+    <message>
+      <source>Cannot be scheduled as it is:</source>
+      <translation>Impossible de programmer en l'état :</translation>
+    </message>
+    <message>
+      <source>Before scheduling:</source>
+      <translation>Avant de programmer :</translation>
+    </message>
+    <message>
+      <source>Draft saved at {time}</source>
+      <translation>Brouillon enregistré à {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostListModel</name>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Networks</source>
+      <translation>Réseaux</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+  </context>
+  <context>
+    <name>Posts</name>
+    <message>
+      <source>Idea</source>
+      <translation>Idée</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <source>In review</source>
+      <translation>En validation</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>Validée</translation>
+    </message>
+    <message>
+      <source>Scheduled</source>
+      <translation>Programmée</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Publiée</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Échec</translation>
+    </message>
+    <message>
+      <source>Unknown client #{id}.</source>
+      <translation>Client inconnu n° {id}.</translation>
+    </message>
+    <message>
+      <source>A planned time needs a time zone.</source>
+      <translation>Une heure prévue doit avoir un fuseau horaire.</translation>
+    </message>
+    <message>
+      <source>This post no longer exists.</source>
+      <translation>Cette publication n'existe plus.</translation>
+    </message>
+    <message>
+      <source>Choose at least one network.</source>
+      <translation>Choisissez au moins un réseau.</translation>
+    </message>
+    <message>
+      <source>Unknown network: {network}</source>
+      <translation>Réseau inconnu : {network}</translation>
+    </message>
+    <message>
+      <source>The network {network} is listed twice.</source>
+      <translation>Le réseau {network} est indiqué deux fois.</translation>
+    </message>
+    <message>
+      <source>The {network} version is already published.</source>
+      <translation>La version {network} est déjà publiée.</translation>
+    </message>
+    <message>
+      <source>A new post starts as an idea or a draft.</source>
+      <translation>Une nouvelle publication commence comme idée ou brouillon.</translation>
+    </message>
+    <message>
+      <source>Someone else changed this post meanwhile; reload it first.</source>
+      <translation>Quelqu'un d'autre a modifié cette publication entre-temps ; rechargez-la d'abord.</translation>
+    </message>
+    <message>
+      <source>Changed after approval.</source>
+      <translation>Modifiée après validation.</translation>
+    </message>
+    <message>
+      <source>A published post cannot be moved.</source>
+      <translation>Une publication déjà publiée ne peut pas être déplacée.</translation>
+    </message>
+    <message>
+      <source>{network}: nothing to publish.</source>
+      <translation>{network} : rien à publier.</translation>
+    </message>
+    <message>
+      <source>Unknown status: {status}</source>
+      <translation>Statut inconnu : {status}</translation>
+    </message>
+    <message>
+      <source>A post cannot go from « {old} » to « {new} ».</source>
+      <translation>Une publication ne peut pas passer de « {old} » à « {new} ».</translation>
+    </message>
+    <message>
+      <source>Fix this before scheduling: {problems}</source>
+      <translation>À corriger avant de programmer : {problems}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostsApproval</name>
+    <message>
+      <source>This post is already scheduled or published.</source>
+      <translation>Cette publication est déjà programmée ou publiée.</translation>
+    </message>
+    <message>
+      <source>Say why the post is rejected (a comment is needed).</source>
+      <translation>Dites pourquoi la publication est refusée (un commentaire est nécessaire).</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostsCounters</name>
+    <message>
+      <source>{network}: {used} / {limit} characters</source>
+      <translation>{network} : {used} / {limit} caractères</translation>
+    </message>
+    <message>
+      <source>{network}: {count} hashtags (at most {limit})</source>
+      <translation>{network} : {count} hashtags (au plus {limit})</translation>
+    </message>
+    <message>
+      <source>{network}: {count} files (at most {limit})</source>
+      <translation>{network} : {count} fichiers (au plus {limit})</translation>
+    </message>
+    <message>
+      <source>{network}: {name} is {size} MB (at most {limit} MB)</source>
+      <translation>{network} : {name} pèse {size} Mo (au plus {limit} Mo)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostsCsv</name>
+    <message>
+      <source>Missing columns in the CSV header: {columns}</source>
+      <translation>Colonnes absentes de l'en-tête CSV : {columns}</translation>
+    </message>
+    <message>
+      <source>invalid date « {value} » (expected YYYY-MM-DD)</source>
+      <translation>date invalide « {value} » (attendu : AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>invalid time « {value} » (expected HH:MM)</source>
+      <translation>heure invalide « {value} » (attendu : HH:MM)</translation>
+    </message>
+    <message>
+      <source>no network</source>
+      <translation>aucun réseau</translation>
+    </message>
+    <message>
+      <source>unknown network « {network} »</source>
+      <translation>réseau inconnu « {network} »</translation>
+    </message>
+    <message>
+      <source>empty text</source>
+      <translation>texte vide</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostsMedia</name>
+    <message>
+      <source>File not found: {path}</source>
+      <translation>Fichier introuvable : {path}</translation>
+    </message>
+    <message>
+      <source>{name}: only images (JPEG, PNG, GIF, WebP) and videos (MP4, MOV).</source>
+      <translation>{name} : uniquement des images (JPEG, PNG, GIF, WebP) et des vidéos (MP4, MOV).</translation>
+    </message>
+  </context>
+  <context>
+    <name>VariantTab</name>
+    <message>
+      <source>What will this network show?</source>
+      <translation>Que verra-t-on sur ce réseau ?</translation>
+    </message>
+    <message>
+      <source>Add media…</source>
+      <translation>Ajouter un média…</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Lien</translation>
+    </message>
+    <message>
+      <source>First comment</source>
+      <translation>Premier commentaire</translation>
+    </message>
+    <message>
+      <source>Media</source>
+      <translation>Médias</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Aperçu</translation>
+    </message>
+    <message>
+      <source>Attach media</source>
+      <translation>Joindre des médias</translation>
+    </message>
+    <message>
+      <source>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)</source>
+      <translation>Images et vidéos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)</translation>
+    </message>
+    <message>
+      <source> · {count} / {limit} hashtags</source>
+      <translation> · {count} / {limit} hashtags</translation>
+    </message>
+    <message>
+      <source>{used} / {limit}</source>
+      <translation>{used} / {limit}</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(vide)</translation>
+    </message>
+  </context>
+</TS>

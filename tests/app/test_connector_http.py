@@ -1,0 +1,138 @@
+"""Retries, 429, timeouts and bad JSON over real HTTP on loopback; HTML to text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import httpx
+import pytest
+
+from app.connectors.base import AuthError, BadResponse, RateLimited, Unavailable
+from app.connectors.http import Http, json_of, parse_reset
+from app.connectors.text import html_to_text
+from tests.servers.base import LoopbackServer
+
+
+class Echo(LoopbackServer):
+    def handle(self, method, path, query, headers, body):
+        return 200, {}, {"ok": True, "path": path}
+
+
+@pytest.fixture
+def server():
+    with Echo() as srv:
+        yield srv
+
+
+def fast_http(**kw) -> Http:
+    kw.setdefault("base_delay", 0.01)
+    return Http(httpx.Client(timeout=kw.pop("timeout", 2.0)), **kw)
+
+
+def test_mastodon_429_without_retry_after_waits_for_iso_reset(server):
+    reset = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1.2)).isoformat()
+    server.fail_next(429, headers={"X-RateLimit-Reset": reset, "X-RateLimit-Remaining": "0"},
+                     body={"error": "Too many requests"})
+    http = fast_http()
+    start = time.monotonic()
+    response = http.get(server.base_url + "/api/v1/notifications")
+    assert response.status_code == 200
+    assert time.monotonic() - start >= 0.9  # waited until the reset, not a blind retry
+    assert len(server.log) == 2
+
+
+def test_429_with_retry_after_is_honoured(server):
+    server.fail_next(429, headers={"Retry-After": "1"})
+    http = fast_http()
+    start = time.monotonic()
+    assert http.get(server.base_url + "/x").status_code == 200
+    assert time.monotonic() - start >= 0.9
+
+
+def test_long_rate_limit_is_reported_not_slept(server):
+    server.fail_next(429, headers={"Retry-After": "3600"})
+    http = fast_http(max_wait=5)
+    start = time.monotonic()
+    with pytest.raises(RateLimited) as err:
+        http.get(server.base_url + "/x")
+    assert err.value.wait_seconds == 3600
+    assert time.monotonic() - start < 1
+    assert "60 min" in err.value.message
+
+
+def test_5xx_retried_with_backoff_then_succeeds(server):
+    server.fail_next(503, times=1)
+    server.fail_next(500, times=1)
+    assert fast_http().get(server.base_url + "/x").json()["ok"] is True
+    assert len(server.log) == 3
+
+
+def test_5xx_forever_is_unavailable_after_retries(server):
+    server.fail_next(502, times=10)
+    with pytest.raises(Unavailable) as err:
+        fast_http(retries=2).get(server.base_url + "/x")
+    assert len(server.log) == 3
+    assert "502" in err.value.message and "3" in err.value.message
+
+
+def test_timeout_is_retried_then_unavailable(server):
+    server.fail_next(200, delay=0.6, times=5)
+    with pytest.raises(Unavailable) as err:
+        fast_http(retries=1, timeout=0.2).get(server.base_url + "/slow")
+    assert "did not answer in time" in err.value.message
+
+
+def test_connection_refused_is_unavailable():
+    with pytest.raises(Unavailable):
+        fast_http(retries=1).get("http://127.0.0.1:9/nothing")
+
+
+def test_401_is_auth_error_and_token_never_in_message(server):
+    server.fail_next(401, body={"error": "The access token is invalid"})
+    with pytest.raises(AuthError) as err:
+        fast_http().get(server.base_url + "/x", auth="s3cret-token-value")
+    assert "s3cret" not in str(err.value) and "s3cret" not in repr(err.value)
+    assert server.log[0][2]["authorization"] == "Bearer s3cret-token-value"
+
+
+def test_malformed_json_is_bad_response(server):
+    server.fail_next(200, body='{"error": "truncated')
+    response = fast_http().get(server.base_url + "/x")
+    with pytest.raises(BadResponse):
+        json_of(response)
+    server.fail_next(200, body={"a": 1})
+    with pytest.raises(BadResponse):
+        json_of(fast_http().get(server.base_url + "/x"), list)
+
+
+def test_cancel_interrupts_a_wait(server):
+    server.fail_next(429, headers={"Retry-After": "30"})
+    flag = {"stop": False}
+    http = fast_http(max_wait=60, is_cancelled=lambda: flag["stop"])
+    http._sleep = lambda s: flag.update(stop=True)
+    from app.connectors.http import Cancelled
+
+    with pytest.raises(Cancelled):
+        http.get(server.base_url + "/x")
+
+
+def test_reset_header_formats():
+    now = 1_800_000_000.0
+    assert parse_reset("2027-01-15T08:00:30.000Z", now) == pytest.approx(
+        dt.datetime(2027, 1, 15, 8, 0, 30, tzinfo=dt.UTC).timestamp() - now)
+    assert parse_reset(str(int(now) + 42), now) == 42  # epoch (Bluesky, X)
+    assert parse_reset("17", now) == 17  # delta
+    assert parse_reset("nonsense", now) is None
+
+
+def test_html_to_text():
+    html = ('<p>Bonjour <span class="h-card"><a href="https://m.test/@cafe" class="u-url '
+            'mention">@<span>cafe</span></a></span> &amp; merci&nbsp;!</p><p>Voir <a href='
+            '"https://example.com/tres/long/chemin"><span class="invisible">https://</span>'
+            '<span class="ellipsis">example.com/tres</span><span class="invisible">/long/chemin'
+            '</span></a><br>Ligne 2 🌸 &lt;b&gt;</p><script>alert(1)</script>')
+    assert html_to_text(html) == (
+        "Bonjour @cafe & merci !\n\nVoir example.com/tres…\nLigne 2 🌸 <b>")
+    assert html_to_text("déjà du texte") == "déjà du texte"
+    assert html_to_text("") == ""

@@ -1,0 +1,228 @@
+"""Bluesky, Graph API (Facebook, Instagram) and RSS/Atom connectors over loopback HTTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+
+from app.connectors import AccountRef, connector_for
+from app.connectors.base import AuthError, BadResponse, Rejected
+from app.connectors.bluesky import facets_for, tid_for
+from app.connectors.http import Http
+from app.services.network_data import DueVariant, MediaRef
+from tests.servers.bluesky import BlueskyServer
+from tests.servers.graph import IG, PAGE, GraphServer
+from tests.servers.rss import FeedServer
+
+
+def http():
+    return Http(httpx.Client(timeout=3), base_delay=0.01)
+
+
+def variant(network, text="Bonjour 🌷 https://fleurs.example/promo @ami.bsky.social", media=()):
+    return DueVariant(
+        variant_id=3,
+        post_id=3,
+        client_id=1,
+        network=network,
+        account_id=1,
+        text=text,
+        planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC),
+        idempotency_key="k-3",
+        media=media,
+    )
+
+
+# -- Bluesky ----------------------------------------------------------------------------------
+@pytest.fixture
+def bsky():
+    with BlueskyServer() as srv:
+        yield srv
+
+
+def bsky_conn(srv, password="app-pass-1234"):
+    return connector_for(
+        AccountRef(1, 1, "bluesky", "marque.bsky.social", srv.base_url, password), http()
+    )
+
+
+def test_bluesky_notifications_paged_then_incremental(bsky):
+    for n in range(60):
+        bsky.add_mention(n, f"@marque.bsky.social coucou {n} ✿")
+    bsky.add_mention(100, "j'aime", reason="like")
+    c = bsky_conn(bsky)
+    first = c.fetch({})
+    assert len(first.items) == 60 and first.requests == 2  # cursor paging, likes ignored
+    assert first.items[0].text == "@marque.bsky.social coucou 59 ✿"
+    assert first.items[0].url.startswith("https://bsky.app/profile/fan.bsky.social/post/")
+    bsky.add_mention(200, "nouveau", reason="reply")
+    second = c.fetch(first.cursor)
+    assert [(i.kind, i.text) for i in second.items] == [("comment", "nouveau")]
+    assert second.requests == 1  # stopped at the first already-seen notification
+
+
+def test_bluesky_expired_access_token_is_refreshed(bsky):
+    bsky.add_mention(1, "hello")
+    c = bsky_conn(bsky)
+    c.login()
+    bsky.expired.add(c._access)
+    assert len(c.fetch({}).items) == 1
+    assert bsky.requests_to("refreshSession")
+
+
+def test_bluesky_wrong_app_password_is_auth_error(bsky):
+    with pytest.raises(AuthError):
+        bsky_conn(bsky, "wrong").fetch({})
+
+
+def test_bluesky_publish_with_facets_and_image_never_twice(bsky, tmp_path):
+    image = tmp_path / "a.jpg"
+    image.write_bytes(b"\xff\xd8jpeg")
+    c = bsky_conn(bsky)
+    v = variant("bluesky", media=(MediaRef(str(image), "image/jpeg", "h", "Tulipes"),))
+    one = c.publish(v)
+    two = c.publish(v)
+    assert one.external_id == two.external_id and len(bsky.records) == 1
+    record = next(iter(bsky.records.values()))
+    text = record["text"].encode()
+    link, mention = record["facets"]
+    assert (
+        text[link["index"]["byteStart"] : link["index"]["byteEnd"]]
+        == b"https://fleurs.example/promo"
+    )
+    assert mention["features"][0]["did"] == "did:plc:ami"
+    assert record["embed"]["images"][0]["alt"] == "Tulipes"
+    with pytest.raises(Rejected):
+        c.publish(variant("bluesky", text="x" * 301))
+
+
+def test_tid_is_valid_and_stable():
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert tid_for("a", when) == tid_for("a", when) != tid_for("b", when)
+    assert len(tid_for("a", when)) == 13
+    assert facets_for("é https://x.fr", lambda h: None)[0]["index"] == {
+        "byteStart": 3,
+        "byteEnd": 15,
+    }
+
+
+def test_bluesky_malformed_notifications(bsky):
+    bsky.fail_next(200, path="listNotifications", body={"notifications": "nope"})
+    with pytest.raises(BadResponse):
+        bsky_conn(bsky).fetch({})
+
+
+# -- Graph API --------------------------------------------------------------------------------
+@pytest.fixture
+def graph():
+    with GraphServer() as srv:
+        yield srv
+
+
+def fb(srv, network="facebook", handle=PAGE, token="page-token-xyz"):
+    return connector_for(AccountRef(1, 1, network, handle, srv.base_url + "/v21.0", token), http())
+
+
+def test_facebook_comments_paged_messages_and_expiry(graph):
+    for n in range(130):
+        graph.add_comment(n, f"Commentaire {n} — très déçu 😡")
+    c = fb(graph)
+    health = c.check()
+    assert health.display_name == "Fleurs de Lyon"
+    assert health.token_expires_at == dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+    first = c.fetch({})
+    comments = [i for i in first.items if i.kind == "comment"]
+    assert len(comments) == 130 and comments[0].in_reply_to == "1001_1"
+    assert [i.text for i in first.items if i.kind == "message"] == ["Bonjour, ma commande ?"]
+    assert len(graph.requests_to("/comments")) == 2  # paging.next followed
+
+
+def test_facebook_expired_token_code_190(graph):
+    graph.expired = True
+    with pytest.raises(AuthError) as err:
+        fb(graph).fetch({})
+    assert "reconnect" in err.value.message
+
+
+def test_facebook_rate_limit_code_4(graph):
+    from app.connectors.base import RateLimited
+
+    graph.fail_next(
+        403, body={"error": {"message": "Application request limit reached", "code": 4}}
+    )
+    with pytest.raises(RateLimited):
+        fb(graph).fetch({})
+
+
+def test_facebook_publish_and_find_after_crash(graph):
+    c = fb(graph)
+    v = variant("facebook", text="Promo de Noël 🎄")
+    pub = c.publish(v)
+    assert pub.external_id == "1001_100"
+    found = c.find_published(v, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    assert found.external_id == pub.external_id
+
+
+def test_instagram_comments_and_publish(graph):
+    graph.ig_comments = [
+        {
+            "id": "c1",
+            "text": "Trop beau 😍",
+            "username": "lea",
+            "timestamp": "2026-11-02T10:00:00+0000",
+        }
+    ]
+    c = fb(graph, "instagram", IG)
+    items = c.fetch({}).items
+    assert [(i.author_handle, i.text) for i in items] == [("@lea", "Trop beau 😍")]
+    with pytest.raises(Rejected):
+        c.publish(variant("instagram"))
+    pub = c.publish(
+        variant("instagram", media=(MediaRef(graph.base_url + "/img.jpg", "image/jpeg", "h"),))
+    )
+    assert pub.url == "https://instagram.test/p/new"
+    assert graph.published[-1]["container"] == "container_1"
+
+
+# -- RSS / Atom -------------------------------------------------------------------------------
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>Veille presse</title>
+<item><title>Les Fleurs de Lyon ouvrent à Paris</title><link>https://news.test/1</link>
+<guid>news-1</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate><dc:creator>Jeanne</dc:creator>
+<description>&lt;p&gt;Un &lt;b&gt;succès&lt;/b&gt;&amp;nbsp;!&lt;/p&gt;</description></item>
+<item><title>Sans guid</title><link>https://news.test/2</link></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>
+<entry><id>tag:blog,2026:1</id><title>Billet</title><updated>2026-11-03T10:00:00Z</updated>
+<link href="https://blog.test/1"/><author><name>Paul</name></author>
+<summary type="html">&lt;p&gt;Résumé&lt;/p&gt;</summary></entry></feed>"""
+
+
+def rss_conn(url):
+    return connector_for(AccountRef(1, 1, "rss", "veille", url), http())
+
+
+def test_rss_entries_as_mentions_and_304_next_time():
+    with FeedServer(RSS) as srv:
+        c = rss_conn(srv.base_url + "/feed.xml")
+        first = c.fetch({})
+        assert first.items[0].text == "Les Fleurs de Lyon ouvrent à Paris\n\nUn succès !"
+        assert first.items[0].author == "Jeanne" and first.items[0].kind == "mention"
+        assert len(first.items) == 2  # link used as id when there is no guid
+        second = c.fetch(first.cursor)
+        assert second.items == () and srv.log[-1][2]["if-none-match"] == '"v1"'
+
+
+def test_atom_and_broken_feed():
+    with FeedServer(ATOM) as srv:
+        items = rss_conn(srv.base_url).fetch({}).items
+        assert [(i.author, i.text, i.url) for i in items] == [
+            ("Paul", "Billet\n\nRésumé", "https://blog.test/1")
+        ]
+    with FeedServer("<html>pas un flux") as srv, pytest.raises(BadResponse):
+        rss_conn(srv.base_url).fetch({})

@@ -1,0 +1,193 @@
+"""Periods, dashboard data (metrics + inbox), and the monthly report PDF read with poppler."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+
+import pytest
+from sqlalchemy import update
+
+from app.errors import ValidationError
+from app.models.inbox import InboxMessage
+from app.services import clients
+from app.services.dashboard import dashboard_data
+from app.services.dashboard_periods import parse_month, period_for
+from app.services.inbox_ingest import ingest_messages
+from app.services.metrics import record_account_samples, record_post_samples
+from app.services.network_data import AccountMetricSample, IncomingMessage, PostMetricSample
+from app.services.report_commentary import get_commentary, save_commentary
+
+
+def test_periods_and_their_previous():
+    month = period_for("month", dt.date(2026, 3, 17))
+    assert (month.start, month.end) == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert (month.previous().start, month.previous().end) == (
+        dt.date(2026, 2, 1),
+        dt.date(2026, 2, 28),
+    )
+    quarter = period_for("quarter", dt.date(2026, 1, 5))
+    assert (quarter.previous().start, quarter.previous().end) == (
+        dt.date(2025, 10, 1),
+        dt.date(2025, 12, 31),
+    )
+    week = period_for("week", dt.date(2026, 3, 18))  # a Wednesday
+    assert week.start == dt.date(2026, 3, 16) and week.previous().start == dt.date(2026, 3, 9)
+    custom = period_for("custom", dt.date(2026, 3, 1), dt.date(2026, 3, 10))
+    assert custom.previous().end == dt.date(2026, 2, 28) and custom.previous().days == 10
+    assert month.shifted(1).start == dt.date(2026, 4, 1)
+    with pytest.raises(ValidationError):
+        period_for("custom", dt.date(2026, 3, 10), dt.date(2026, 3, 1))
+
+
+@pytest.mark.parametrize("bad", ["2026-13", "2026-3", "march", "", "2026-00"])
+def test_malformed_month_is_a_clear_error(bad):
+    with pytest.raises(ValidationError, match="expected YYYY-MM"):
+        parse_month(bad)
+
+
+@pytest.fixture
+def shop(db):
+    """Two months of metrics for one account, and a few inbox messages in October."""
+    with db.session() as s:
+        c = clients.create_client(s, "Aquarelle & Pétales", language="fr")
+        fb = clients.add_account(
+            s, c.id, "facebook", "AquarelleEtPetales", base_url="https://g.example"
+        )
+        samples = [
+            AccountMetricSample(
+                fb.id,
+                dt.date(2026, 9, 1) + dt.timedelta(days=i),
+                followers=1000 + 5 * i,
+                impressions=1000 + (200 if i >= 30 else 0),
+                engagements=40,
+                posts=1 if i % 3 == 0 else 0,
+            )
+            for i in range(61)
+        ]
+        record_account_samples(s, c.id, samples)
+        record_post_samples(
+            s,
+            c.id,
+            [
+                PostMetricSample(
+                    "facebook", "p-best", dt.date(2026, 10, 14), impressions=900, reactions=80
+                ),
+                PostMetricSample(
+                    "facebook", "p-low", dt.date(2026, 10, 15), impressions=100, reactions=2
+                ),
+            ],
+            details={
+                "p-best": {
+                    "text": "Bouquet <b>du mois</b> & fête des mères",
+                    "published_at": dt.datetime(2026, 10, 14, 16, 30, tzinfo=dt.UTC),
+                }
+            },
+        )
+        received = dt.datetime(2026, 10, 6, 8, 0, tzinfo=dt.UTC)  # a Tuesday, 10:00 in Paris
+        items = [
+            IncomingMessage("facebook", f"m{i}", "comment", "Léa", "lea", text, received)
+            for i, text in enumerate(
+                [
+                    "Ma commande n'est pas arrivée, remboursement ?",
+                    "Bravo, magnifique bouquet !",
+                    "Quels horaires dimanche ?",
+                ]
+            )
+        ]
+        ingest_messages(s, c.id, items, now=received)
+    with db.session() as s:  # the CM answered m0 after 30 minutes, m1 two days later
+        for ext, minutes in (("m0", 30), ("m1", 2 * 24 * 60)):
+            s.execute(
+                update(InboxMessage)
+                .where(InboxMessage.external_id == ext)
+                .values(first_answer_at=received + dt.timedelta(minutes=minutes))
+            )
+    return c.id
+
+
+def test_dashboard_compares_with_the_previous_month(db, shop):
+    with db.read() as s:
+        data = dashboard_data(s, shop, period_for("month", dt.date(2026, 10, 1)))
+    assert data.figure("followers").value == 1000 + 5 * 60
+    assert data.figure("impressions").value == 31 * 1200
+    assert data.figure("impressions").previous == 30 * 1000
+    assert data.figure("impressions").change == pytest.approx(31 * 1200 / 30000 - 1)
+    assert data.figure("messages").value == 3
+    assert data.inbox.by_network == {"facebook": 3}
+    delays = {d.category: d for d in data.delays}
+    assert sum(d.messages for d in delays.values()) == 3
+    assert sum(d.within_delay for d in delays.values()) == 1  # only the 30-minute answer
+    assert [p.external_post_id for p in data.top_posts] == ["p-best", "p-low"]
+    assert data.posts_source == "metrics" and sum(data.posts_per_week["facebook"].values()) == 11
+
+
+def test_commentary_saved_per_month(db, shop):
+    with db.session() as s:
+        save_commentary(s, shop, "2026-10", successes="Concours réussi", failures="Retards")
+    with db.session() as s:
+        save_commentary(s, shop, "2026-10", successes="Concours réussi !", failures="")
+    with db.read() as s:
+        c = get_commentary(s, shop, "2026-10")
+        assert (c.successes, c.failures, c.author) == ("Concours réussi !", "", "Camille Test")
+        assert get_commentary(s, shop, "2026-11").is_empty
+
+
+def _pdftotext(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_report_pdf_in_french_with_commentary_escaped(db, shop, tmp_path):
+    from app.documents.report_pdf import render_report
+    from app.i18n import install_translators
+
+    with db.session() as s:
+        save_commentary(
+            s,
+            shop,
+            "2026-10",
+            successes="Le <b>concours</b> « fête des mères » a plu",
+            failures="Deux réclamations de livraison traitées en retard",
+        )
+    install_translators("fr")
+    try:
+        result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr")
+    finally:
+        install_translators("en")
+    text = _pdftotext(result.path)
+    assert "Aquarelle & Pétales" in text and "octobre 2026" in text
+    assert "Le <b>concours</b> « fête des mères » a plu" in text  # plain text, not markup
+    assert "Bouquet <b>du mois</b>" in text
+    assert f"page 2 / {result.pages}" in text
+    info = subprocess.run(["pdfinfo", str(result.path)], capture_output=True, text=True).stdout
+    assert "(A4)" in info and re.search(r"Pages:\s+(\d+)", info).group(1) == str(result.pages)
+    fonts = subprocess.run(["pdffonts", str(result.path)], capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(r.split()[-5] == "yes" for r in rows)  # every font embedded
+    images = subprocess.run(
+        ["pdfimages", "-list", str(result.path)], capture_output=True, text=True
+    ).stdout
+    assert len(images.strip().splitlines()) - 2 >= 5  # the charts are in
+
+
+def test_month_without_data_says_so(db, shop, tmp_path):
+    from app.documents.report_pdf import render_report
+
+    result = render_report(db, shop, "2025-02", tmp_path / "empty.pdf", language="en")
+    text = _pdftotext(result.path)
+    assert "No metrics were recorded for this month." in text
+    assert "No messages for this month." in text
+    assert result.has_metrics is False
+
+
+def test_running_period_is_compared_with_as_many_days(db, shop):
+    with db.read() as s:
+        data = dashboard_data(
+            s, shop, period_for("month", dt.date(2026, 10, 1)), today=dt.date(2026, 10, 10)
+        )
+    figure = data.figure("impressions")
+    assert (figure.value, figure.previous) == (10 * 1200, 10 * 1000)
+    assert figure.change == pytest.approx(0.2)

@@ -1,0 +1,104 @@
+"""Storage guarantees: migrations keep a copy first, DDL is transactional, a killed process
+leaves a consistent database, and the SQLite pragmas are in force."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+from app.db import Database
+from app.services import clients
+
+
+def test_pragmas_are_in_force(sqlite_db):
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_upgrade_from_the_foundation_keeps_a_copy_and_the_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    cfg = db._alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001_foundation")
+    with db.session() as s:
+        clients.create_client(s, "Boulangeries Maison Dupré")
+    if not db.needs_upgrade():
+        pytest.skip("no migration after the foundation yet")
+    db.upgrade()
+    assert not db.needs_upgrade()
+    copies = list(tmp_path.glob("old.sqlite3.before-migration-*"))
+    assert len(copies) == 1
+    old = Database(f"sqlite:///{copies[0]}")
+    try:
+        assert old.current_revisions() == {"0001_foundation"}
+        with old.read() as s:
+            assert [c.name for c in clients.list_clients(s)] == ["Boulangeries Maison Dupré"]
+    finally:
+        old.dispose()
+    with db.read() as s:
+        assert [c.name for c in clients.list_clients(s)] == ["Boulangeries Maison Dupré"]
+    db.dispose()
+
+
+def test_ddl_rolls_back_with_the_transaction(db):
+    """What makes a failed migration leave no half schema (facts.md: sqlite3 and DDL)."""
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.execute(text("CREATE TABLE half_done (id INTEGER PRIMARY KEY)"))
+        s.execute(text("INSERT INTO half_done (id) VALUES (1)"))
+        raise RuntimeError("migration step failed")
+    assert "half_done" not in inspect(db.engine).get_table_names()
+
+
+def test_a_killed_writer_leaves_a_consistent_database(sqlite_db):
+    path = sqlite_db.sqlite_path
+    with sqlite_db.session() as s:
+        clients.create_client(s, "Nuage Logiciel")
+    writer = textwrap.dedent(
+        f"""
+        import sys, time
+        from app.db import Database
+        from app.services import clients
+        db = Database("sqlite:///{path}")
+        with db.session() as s:
+            c = clients.get_client(s, "nuage-logiciel")
+            for i in range(2000):
+                clients.save_contact(s, c.id, name=f"Contact {{i}}")
+            s.flush()
+            print("flushed", flush=True)
+            time.sleep(60)  # killed here, before the commit
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", writer], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
+    try:
+        assert proc.stdout.readline().strip() == "flushed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    time.sleep(0.1)
+    db = Database(f"sqlite:///{path}")
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        with db.read() as s:
+            info = clients.get_client(s, "nuage-logiciel")
+            assert info.contacts == ()  # nothing of the killed transaction
+        with db.session() as s:  # and the database is writable again (no stale lock)
+            clients.save_contact(s, info.id, name="Après")
+    finally:
+        db.dispose()

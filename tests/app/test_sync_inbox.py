@@ -1,0 +1,71 @@
+"""End to end with the real inbox and metrics services: mentions in, replies out, numbers."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from mastodon_mock.testing import MockServer
+from sqlalchemy import func, select
+
+from app.connectors.http import Http
+from app.models.inbox import InboxMessage
+from app.services import clients
+from app.services.inbox_replies import create_reply
+from app.services.sync import sync_client
+
+
+@pytest.fixture(scope="module")
+def mastodon_server():
+    with MockServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def mastodon(mastodon_server):
+    httpx.post(mastodon_server.base_url + "/api/v1/_mock/reset").raise_for_status()
+    return mastodon_server
+
+
+def sync(db, cid):
+    return sync_client(
+        db,
+        cid,
+        http=Http(httpx.Client(timeout=5), base_delay=0.01),
+        token_of=lambda cu, au: "alice_token",
+    )
+
+
+def test_mentions_land_in_the_inbox_and_a_reply_goes_out_once(db, mastodon):
+    with db.session() as s:
+        c = clients.create_client(s, "Boulangerie Dupré")
+        clients.add_account(s, c.id, "mastodon", "alice", base_url=mastodon.base_url)
+    bob = {"Authorization": "Bearer bob_token"}
+    httpx.post(
+        mastodon.base_url + "/api/v1/statuses",
+        headers=bob,
+        json={"status": "@alice Vos croissants sont <i>froids</i> 😡"},
+    ).raise_for_status()
+    report = sync(db, c.id)
+    assert report.ok, report
+    assert report.accounts[0].added == 1
+    with db.read() as s:
+        msg = s.scalars(select(InboxMessage).where(InboxMessage.client_id == c.id)).one()
+        assert msg.text == "@alice Vos croissants sont <i>froids</i> 😡"
+        assert msg.kind == "mention" and msg.author_handle == "@bob"
+        msg_id, msg_external = msg.id, msg.external_id
+    again = sync(db, c.id)
+    assert again.accounts[0].fetched == 0  # only what is new was asked for
+    with db.session() as s:
+        reply_id = create_reply(s, c.id, msg_id, "@bob Désolés ! On vous en offre deux.")
+    report = sync(db, c.id)
+    assert report.accounts[0].replies == 1
+    with db.read() as s:
+        reply = s.get(InboxMessage, reply_id)
+        assert reply.reply_state == "sent" and reply.external_id.isdigit()
+        status = httpx.get(
+            f"{mastodon.base_url}/api/v1/statuses/{reply.external_id}", headers=bob
+        ).json()
+        assert status["in_reply_to_id"] == msg_external
+        # the reply is not fetched back as a new message, and nothing went twice
+        assert s.scalar(select(func.count()).select_from(InboxMessage)) == 2
+    assert sync(db, c.id).accounts[0].replies == 0

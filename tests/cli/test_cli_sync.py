@@ -1,0 +1,110 @@
+"""``tribune account add`` (token on stdin → keyring only) and ``tribune sync`` end to end.
+
+The installed command talks to a real mastodon-mock server over loopback; the token is then
+searched for in the data folder, the database file, the logs and every output.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+from mastodon_mock.config import SeedAccount, SeedConfig
+from mastodon_mock.testing import MockServer
+
+from tests.conftest import db_url_of
+
+
+@pytest.fixture
+def secret_token():
+    return f"tok-{uuid.uuid4().hex}"
+
+
+@pytest.fixture
+def mastodon(secret_token):
+    seed = SeedConfig(
+        accounts=[
+            SeedAccount(username="fleurs", display_name="Fleurs", access_token=secret_token),
+            SeedAccount(username="fan", display_name="Une fan", access_token="fan_token"),
+        ]
+    )
+    with MockServer(seed=seed) as srv:
+        yield srv
+
+
+def test_account_add_then_sync_mentions_and_token_only_in_keyring(
+    cli, sqlite_db, real_keyring, mastodon, secret_token, tribune_home
+):
+    url = db_url_of(sqlite_db)
+    outputs = []
+
+    def run(*args, **kw):
+        res = cli(*args, db_url=url, **kw)
+        outputs.extend([res.stdout, res.stderr])
+        return res
+
+    assert run("client", "add", "Fleurs de Lyon").returncode == 0
+    res = run(
+        "account",
+        "add",
+        "fleurs-de-lyon",
+        "mastodon",
+        "--base-url",
+        mastodon.base_url,
+        "--handle",
+        "fleurs",
+        input=secret_token + "\n",
+    )
+    assert res.returncode == 0, res.stderr
+    httpx.post(
+        mastodon.base_url + "/api/v1/statuses",
+        headers={"Authorization": "Bearer fan_token"},
+        json={"status": "@fleurs Livraison à Noël ?"},
+    )
+    res = run("sync", "fleurs-de-lyon", "--json")
+    assert res.returncode == 0, res.stdout + res.stderr
+    data = json.loads(res.stdout)
+    assert data["ok"] and data["accounts"][0]["added"] == 1
+    res = run("sync", "fleurs-de-lyon")
+    assert res.returncode == 0 and "0 new" in res.stdout
+    res = run("inbox", "list", "fleurs-de-lyon", "--json")
+    assert "Livraison à Noël ?" in res.stdout
+    # The token is nowhere but the keyring.
+    for path in Path(tribune_home).rglob("*"):
+        if path.is_file():
+            assert secret_token.encode() not in path.read_bytes(), path
+    for path in Path(sqlite_db.sqlite_path).parent.glob("tribune.sqlite3*"):
+        assert secret_token.encode() not in path.read_bytes(), path
+    assert all(secret_token not in out for out in outputs)
+
+
+def test_revoked_token_says_reconnect_and_exits_1(cli, sqlite_db, real_keyring, mastodon):
+    url = db_url_of(sqlite_db)
+    cli("client", "add", "Banque Alpine", db_url=url)
+    cli(
+        "account",
+        "add",
+        "banque-alpine",
+        "mastodon",
+        "--base-url",
+        mastodon.base_url,
+        "--handle",
+        "fleurs",
+        input="wrong-token\n",
+        db_url=url,
+    )
+    res = cli("sync", "banque-alpine", db_url=url)
+    assert res.returncode == 1
+    assert "reconnect" in res.stdout and "wrong-token" not in res.stdout + res.stderr
+    res = cli("account", "list", "banque-alpine", "--json", db_url=url)
+    assert json.loads(res.stdout)[0]["status"] == "reconnect_needed"
+
+
+def test_sync_unknown_network_is_one_clear_line(cli, sqlite_db):
+    url = db_url_of(sqlite_db)
+    cli("client", "add", "Start-up Nuage", db_url=url)
+    res = cli("sync", "start-up-nuage", "--network", "bluesky", db_url=url)
+    assert res.returncode == 1 and res.stderr.count("\n") == 1 and "bluesky" in res.stderr

@@ -1,0 +1,169 @@
+"""A loopback Graph API (Facebook Page + Instagram user) answering as Meta's docs show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import parse_qs
+
+from tests.servers.base import LoopbackServer
+
+PAGE, IG = "1001", "17841400000"
+
+
+def stamp(minutes: int) -> str:
+    when = dt.datetime(2026, 11, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=minutes)
+    return when.strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
+class GraphServer(LoopbackServer):
+    def __init__(self, token="page-token-xyz") -> None:
+        super().__init__()
+        self.token = token
+        self.expired = False
+        self.posts = {"1001_1": []}  # post id -> comments (oldest first)
+        self.published: list[dict] = []
+        self.ig_comments: list[dict] = []
+        self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
+
+    def add_comment(self, n: int, text: str, post="1001_1"):
+        self.posts.setdefault(post, []).append(
+            {
+                "id": f"{post}_c{n}",
+                "from": {"id": f"u{n}", "name": "Client Mécontent"},
+                "message": text,
+                "created_time": stamp(n),
+            }
+        )
+
+    def _paged(self, rows, query, path):
+        after = int(query.get("after") or 0)
+        limit = int(query.get("limit") or 25)
+        page = rows[after : after + limit]
+        out = {
+            "data": page,
+            "paging": {"cursors": {"before": str(after), "after": str(after + limit)}},
+        }
+        if after + limit < len(rows):
+            q = {k: v for k, v in query.items() if k not in ("after", "access_token")}
+            q["after"] = str(after + limit)
+            out["paging"]["next"] = f"{self.base_url}{path}?" + "&".join(
+                f"{k}={v}" for k, v in q.items()
+            )
+        return out
+
+    def handle(self, method, path, query, headers, body):
+        auth = headers.get("authorization", "").removeprefix("Bearer ")
+        if auth != self.token or self.expired:
+            return (
+                400,
+                {},
+                {
+                    "error": {
+                        "message": "Error validating access token: Session has expired",
+                        "type": "OAuthException",
+                        "code": 190,
+                        "error_subcode": 463,
+                        "fbtrace_id": "A1",
+                    }
+                },
+            )
+        parts = path.strip("/").split("/")[1:]  # drop the version
+        form = (
+            {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+            if body and b"Content-Disposition" not in body
+            else {}
+        )
+        if parts == ["debug_token"]:
+            return 200, {}, {"data": {"is_valid": True, "expires_at": self.expires_at}}
+        if parts == [PAGE] and method == "GET":
+            return 200, {}, {"id": PAGE, "name": "Fleurs de Lyon", "followers_count": 5120}
+        if parts == [IG] and method == "GET":
+            return (
+                200,
+                {},
+                {"id": IG, "username": "fleursdelyon", "followers_count": 800, "media_count": 12},
+            )
+        if parts == [PAGE, "feed"] and method == "GET":
+            rows = [{"id": pid, "updated_time": stamp(0), "message": ""} for pid in self.posts]
+            rows += [
+                {"id": p["id"], "message": p.get("message", ""), "updated_time": stamp(0)}
+                for p in self.published
+            ]
+            return 200, {}, self._paged(rows, query, path)
+        if len(parts) == 2 and parts[1] == "comments" and method == "GET":
+            rows = self.ig_comments if parts[0] == "ig_m1" else self.posts.get(parts[0], [])
+            since = int(query.get("since") or 0)
+            if since:
+                rows = [
+                    c
+                    for c in rows
+                    if dt.datetime.strptime(c["created_time"], "%Y-%m-%dT%H:%M:%S%z").timestamp()
+                    > since
+                ]
+            return 200, {}, self._paged(rows, query, path)
+        if parts == [PAGE, "conversations"]:
+            return (
+                200,
+                {},
+                {
+                    "data": [
+                        {
+                            "id": "t_1",
+                            "updated_time": stamp(5),
+                            "messages": {
+                                "data": [
+                                    {
+                                        "id": "m_1",
+                                        "from": {"id": "u9", "name": "Zoé"},
+                                        "message": "Bonjour, ma commande ?",
+                                        "created_time": stamp(5),
+                                    }
+                                ]
+                            },
+                        }
+                    ]
+                },
+            )
+        if parts == [PAGE, "feed"] and method == "POST":
+            pid = f"{PAGE}_{100 + len(self.published)}"
+            self.published.append({"id": pid, "message": form.get("message", "")})
+            return 200, {}, {"id": pid}
+        if parts == [IG, "media"] and method == "GET":
+            return (
+                200,
+                {},
+                self._paged(
+                    [
+                        {
+                            "id": "ig_m1",
+                            "timestamp": stamp(0),
+                            "permalink": "https://instagram.test/p/1",
+                            "comments_count": len(self.ig_comments),
+                        }
+                    ],
+                    query,
+                    path,
+                ),
+            )
+        if parts == ["ig_m1", "comments"]:
+            return 200, {}, self._paged(self.ig_comments, query, path)
+        if parts == [IG, "media"] and method == "POST":
+            return 200, {}, {"id": "container_1"}
+        if parts == [IG, "media_publish"]:
+            self.published.append({"id": "ig_new", "container": form.get("creation_id")})
+            return 200, {}, {"id": "ig_new"}
+        if parts == ["ig_new"]:
+            return 200, {}, {"id": "ig_new", "permalink": "https://instagram.test/p/new"}
+        if len(parts) == 1 and method == "POST":
+            return 200, {}, {"success": True}
+        return (
+            400,
+            {},
+            {
+                "error": {
+                    "message": f"Unknown path {path}",
+                    "type": "GraphMethodException",
+                    "code": 100,
+                }
+            },
+        )

@@ -1,0 +1,239 @@
+"""The inbox driven through the real widgets: triage, reply, escalate, moderate, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app.models import Contact
+from app.services import clients, escalation, inbox, inbox_ingest
+from app.services.network_data import IncomingMessage
+from ui.inbox.inbox_model import InboxListModel
+
+NOW = dt.datetime.now(dt.UTC)
+
+
+def _msg(ext, text, minutes_ago, handle=None):
+    return IncomingMessage(
+        "facebook",
+        ext,
+        "comment",
+        f"Auteur {ext}",
+        handle or f"h{ext}",
+        text,
+        NOW - dt.timedelta(minutes=minutes_ago),
+    )
+
+
+@pytest.fixture
+def inbox_area(qtbot, main_window, sqlite_db):
+    db = sqlite_db
+    with db.session() as s:
+        c = clients.create_client(s, "Aquarelle & Pétales")
+        clients.add_staff(s, "Camille Test")
+        s.add(Contact(client_id=c.id, name="Sophie Garnier", email="sophie@aquarelle.example"))
+        inbox_ingest.ingest_messages(
+            s,
+            c.id,
+            [
+                _msg("spam", "Gagnez 500 € avec la crypto, cliquez ici", 5),
+                _msg("q", "Quels sont vos horaires <b>dimanche</b> ?", 10),
+                _msg("c", "Bouquet jamais reçu, je veux être remboursée", 20),
+            ],
+        )
+    with qtbot.waitSignal(main_window.clients_loaded, timeout=10000):
+        main_window.reload_clients(c.id)
+    main_window.show_area("inbox")
+    area = main_window.current_area()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 3)
+    area.db, area.client_id = db, c.id
+    return area
+
+
+def _row_of(area, ext):
+    with area.db.read() as s:
+        for r in range(area.model.rowCount()):
+            if inbox.detail(s, area.client_id, area.model.row_id(r)).external_id == ext:
+                return r
+    raise AssertionError(ext)
+
+
+def _detail(area, ext):
+    with area.db.read() as s:
+        return inbox.detail(s, area.client_id, area.model.row_id(_row_of(area, ext)))
+
+
+def _ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_keyboard_triage_assign_categorise_close(qtbot, inbox_area):
+    area = inbox_area
+    area.table.setFocus()
+    assert area.table.currentIndex().row() == 0
+    qtbot.keyClick(area.table, Qt.Key.Key_J)
+    qtbot.keyClick(area.table, Qt.Key.Key_J)
+    assert area.table.currentIndex().row() == 2
+    qtbot.keyClick(area.table, Qt.Key.Key_K)
+    assert area.table.currentIndex().row() == 1
+    assert "horaires <b>dimanche</b>" in area.conv.thread.toPlainText()  # markup stays text
+    qtbot.keyClick(area.table, Qt.Key.Key_A)  # assign to me
+    assert _detail(area, "q").assignee == "Camille Test"
+    area.conv.category.setCurrentIndex(area.conv.category.findText("Request"))
+    area.conv.category.activated.emit(area.conv.category.currentIndex())
+    assert _detail(area, "q").category == "request"
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_X)  # close: needs a reason
+    dialog = area.dialog
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    box = area.findChild(QMessageBox, "errorBox")
+    assert box is not None and "reason" in box.text()
+    box.close()
+    assert _detail(area, "q").status == "in_progress"
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_X)
+    dialog = area.dialog
+    qtbot.keyClicks(dialog.reason, "Repondu par telephone")
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    with area.db.read() as s:
+        closed = inbox.page(s, area.client_id, inbox.InboxFilter(statuses=("closed",))).rows
+    assert [r.snippet[:6] for r in closed] == ["Quels "]
+    assert area.model.rowCount() == 2  # the open list no longer shows it
+
+
+def test_bulk_categorise_and_overdue_filter(qtbot, inbox_area):
+    area = inbox_area
+    area.table.selectAll()
+    area.categorise("complaint")
+    with area.db.read() as s:
+        cats = {r.category for r in inbox.page(s, area.client_id).rows}
+    assert cats == {"complaint"}
+    area.search.setText("rembourse")  # accent-free search of "remboursée"
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=3000)
+    area.search.clear()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 3, timeout=3000)
+
+
+def test_reply_with_style_warning_then_send(qtbot, inbox_area):
+    area = inbox_area
+    area.select_row(_row_of(area, "c"))
+    area.conv.reply.setFocus()
+    area.conv.reply.insertPlainText("Désolé, tu peux nous envoyer ta commande ?")
+    assert "vous" in area.conv.warnings.text() and "private" in area.conv.warnings.text()
+    area.conv.reply.clear()
+    area.conv.reply.insertPlainText(
+        "Bonjour, nous sommes désolés : pouvez-vous nous écrire en privé ?"
+    )
+    assert "« tu »" not in area.conv.warnings.text()
+    qtbot.keyClick(area.conv.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with area.db.read() as s:
+        (reply,) = inbox_ingest.due_replies(s, area.client_id)
+    assert reply.text.startswith("Bonjour, nous sommes désolés") and reply.in_reply_to == "c"
+    assert area.conv.reply.toPlainText() == ""
+    with area.db.read() as s:
+        answered = inbox.page(s, area.client_id, inbox.InboxFilter(statuses=("answered",))).rows
+    assert [r.category for r in answered] == ["complaint"]
+    assert area.model.rowCount() == 2  # gone from the open list
+
+
+class _MailCatcher(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    @Slot("QUrl")
+    def open(self, url):
+        self.urls.append(url.toString())
+
+
+def test_escalate_opens_the_mail_client(qtbot, inbox_area):
+    area = inbox_area
+    catcher = _MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        area.select_row(_row_of(area, "c"))
+        area.table.setFocus()
+        qtbot.keyClick(area.table, Qt.Key.Key_E)
+        dialog = area.dialog
+        assert dialog.contact.currentText().startswith("Sophie Garnier")
+        qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert catcher.urls and catcher.urls[0].startswith("mailto:sophie@aquarelle.example")
+    with area.db.read() as s:
+        d = _detail(area, "c")
+        (esc,) = escalation.for_message(s, area.client_id, d.id)
+    assert d.status == "waiting" and esc.contact_name == "Sophie Garnier"
+    area.conv.answer_edit.setText("Remboursement lancé")
+    qtbot.mouseClick(area.conv.answer_add, Qt.MouseButton.LeftButton)
+    assert _detail(area, "c").status == "in_progress"
+
+
+def test_moderation_guard_in_the_dialog(qtbot, inbox_area):
+    area = inbox_area
+    area.select_row(_row_of(area, "c"))  # a complaint
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_M)
+    dialog = area.dialog
+    dialog.rule.setCurrentIndex(0)  # "Insults": hide
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    box = area.findChild(QMessageBox, "errorBox")
+    assert box is not None and "complaint cannot be hidden" in box.text()
+    box.close()
+    assert not _detail(area, "c").hidden
+    # spam is deleted by rule; the original stays in the database
+    area.select_row(_row_of(area, "spam"))
+    qtbot.keyClick(area.table, Qt.Key.Key_M)
+    dialog = area.dialog
+    dialog.rule.setCurrentIndex([r.key for r in area.rules.moderation].index("spam"))
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    assert area.model.rowCount() == 2
+    with area.db.read() as s:
+        rows = inbox.page(s, area.client_id, inbox.InboxFilter(include_deleted=True)).rows
+        assert any(r.deleted and "crypto" in r.snippet for r in rows)
+
+
+def test_import_with_progress_and_sidebar_badges(qtbot, inbox_area, main_window, tmp_path):
+    area = inbox_area
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n"
+        + "".join(
+            f"mastodon,m{i},mention,A{i},a{i},Bonjour {i},{NOW.isoformat()},,\n" for i in range(30)
+        )
+        + "mastodon,bad,mention,X,x,texte,pas une date,,\n",
+        encoding="utf-8",
+    )
+    area.import_file(str(path))
+    qtbot.waitUntil(lambda: getattr(area, "last_import", None) is not None, timeout=10000)
+    assert (area.last_import.added, len(area.last_import.errors)) == (30, 1)
+    assert "line 32" in area.import_summary
+    qtbot.waitUntil(lambda: area.model.rowCount() == 33, timeout=3000)
+    main_window.refresh_badges()
+    model = main_window.client_model
+    qtbot.waitUntil(
+        lambda: model._badges.get(area.client_id) and model._badges[area.client_id].unread == 33
+    )
+
+
+def test_list_model_pages_and_passes_the_model_tester(qtmodeltester, sqlite_db):
+    with sqlite_db.session() as s:
+        cid = clients.create_client(s, "X").id
+        inbox_ingest.ingest_messages(s, cid, [_msg(str(i), f"m {i}", i) for i in range(450)])
+    model = InboxListModel()
+
+    def fetch(cursor):
+        with sqlite_db.read() as s:
+            return inbox.page(s, cid, inbox.InboxFilter(), cursor, 200)
+
+    model.reset_source(fetch)
+    assert model.rowCount() == 200 and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450
+    assert model.data(model.index(0, 4)) == "m 0"

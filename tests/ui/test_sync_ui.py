@@ -1,0 +1,97 @@
+"""Sync from the app: an account added in the client dialog (token to the keyring), then
+"Sync now" in the main window fetches its mentions with progress, and health shows up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+from mastodon_mock.testing import MockServer
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models import NetworkAccount
+from app.services import clients
+
+
+@pytest.fixture
+def mastodon():
+    with MockServer() as srv:
+        yield srv
+
+
+@pytest.mark.keyring
+def test_account_from_dialog_then_sync_now_fills_the_inbox(
+    qtbot, main_window, sqlite_db, real_keyring, mastodon
+):
+    with sqlite_db.session() as s:
+        clients.create_client(s, "Fleuriste Rosa")
+    with qtbot.waitSignal(main_window.clients_loaded):
+        main_window.reload_clients()
+    main_window.edit_client()
+    from ui.client_dialog import ClientDialog
+
+    dialog = main_window.findChild(ClientDialog)
+    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Fleuriste Rosa")
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    a = dialog.accounts_table
+    row = a.rowCount() - 1
+    combo = a.cellWidget(row, dialog.A_NETWORK)
+    combo.setCurrentIndex(combo.findData("mastodon"))
+    a.item(row, dialog.A_HANDLE).setText("alice")
+    a.item(row, dialog.A_URL).setText(mastodon.base_url)
+    a.cellWidget(row, dialog.A_TOKEN).setText("alice_token")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    httpx.post(
+        mastodon.base_url + "/api/v1/statuses",
+        headers={"Authorization": "Bearer bob_token"},
+        json={"status": "@alice Des pivoines ? 🌸"},
+    )
+    bar = main_window.sync_bar
+    qtbot.waitUntil(lambda: bar.sync_button.isEnabled())
+    with qtbot.waitSignal(bar.synced, timeout=20000) as blocker:
+        qtbot.mouseClick(bar.sync_button, Qt.MouseButton.LeftButton)
+        assert bar.cancel_button.isVisible() and bar.progress.isVisible()
+    report = blocker.args[0]
+    assert report.ok and report.accounts[0].added == 1
+    assert "1 new" in bar.status.text() and not bar.progress.isVisible()
+    from app.models.inbox import InboxMessage
+
+    with sqlite_db.read() as s:
+        assert s.scalar(select(InboxMessage.text)) == "@alice Des pivoines ? 🌸"
+        account_id, status = s.execute(select(NetworkAccount.id, NetworkAccount.status)).one()
+        assert status == "connected"
+    # The dialog shows the health of the account, with the token expiry forecast.
+    with sqlite_db.session() as s:
+        s.get(NetworkAccount, account_id).token_expires_at = dt.datetime.now(dt.UTC) + dt.timedelta(
+            days=5, hours=1
+        )
+    main_window.edit_client()
+    dialog = [d for d in main_window.findChildren(ClientDialog) if d.isVisible()][-1]
+    qtbot.waitUntil(lambda: dialog.health_view.table.rowCount() == 1, timeout=5000)
+    health = dialog.health_view.table.item(0, 1).text()
+    assert health == "Connected — token expires in 5 days"
+    assert "(in 5 days)" in dialog.health_view.table.item(0, 2).text()
+    dialog.tabs.setCurrentIndex(2)
+    dialog.resize(900, 600)
+    dialog.grab().save("/tmp/connectors-dialog.png")
+    main_window.grab().save("/tmp/connectors-main.png")
+    dialog.reject()
+
+
+def test_cancel_button_cancels(qtbot, main_window, sqlite_db):
+    with sqlite_db.session() as s:
+        c = clients.create_client(s, "Banque du Lac")
+        clients.add_account(s, c.id, "rss", "veille", base_url="http://127.0.0.1:9/feed")
+    bar = main_window.sync_bar
+    bar.set_client(c.id)
+    with qtbot.waitSignal(bar.synced, timeout=20000) as blocker:
+        bar.sync_now()
+        qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].cancelled
+    assert bar.status.text() == "Sync cancelled."

@@ -1,0 +1,1 @@
+"""The content calendar area: month, week and list views, the post editor, undo."""

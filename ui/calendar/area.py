@@ -1,0 +1,358 @@
+"""The Calendar area of a client workspace: toolbar, month/week/list views, charter check.
+
+Posts of the visible period, key dates and the charter check are loaded off the GUI thread
+(TaskRunner); moves and copies are QUndoCommands that call the posts service.
+
+Signals (besides WorkspaceArea's):
+    loaded(): the visible period was (re)loaded and painted data is current.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.posts import POST_STATUSES
+from app.services.posts import status_label
+from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.posts_query import PostFilter
+from ui.areas import AreaServices, WorkspaceArea
+from ui.calendar.area_actions import CalendarActionsMixin
+from ui.calendar.list_model import ID_ROLE, PostListModel
+from ui.calendar.month_view import MonthView
+from ui.calendar.week_view import HOUR_H, WeekView
+from ui.messages import show_error
+
+VIEWS = ("month", "week", "list")
+
+
+def load_period(db, client_id, zone, language, start, end, flt, now):
+    """Worker: the posts, key dates and charter findings of [start, end] (local dates)."""
+    from app.services.calendar_check import check_calendar
+    from app.services.keydates import key_dates
+    from app.services.posts_query import distinct_values, posts_between
+
+    begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+    finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
+        dt.UTC
+    )
+    with db.read() as s:
+        chips = posts_between(s, client_id, begin, finish, flt)
+        findings = check_calendar(s, client_id, start, end, language=language, now=now)
+        values = distinct_values(s, client_id)
+    return chips, key_dates(start, end, language), findings, values
+
+
+class CalendarArea(CalendarActionsMixin, WorkspaceArea):
+    loaded = Signal()
+
+    def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self.setObjectName("calendarArea")
+        self.db = services.db
+        self.zone = ZoneInfo("Europe/Paris")
+        self.anchor = dt.date.today()
+        self.view = "month"
+        self.undo_stack = QUndoStack(self)
+        self._generation = 0
+        self._chips: dict[int, object] = {}
+        self._values = {"categories": [], "campaigns": []}
+        self._build()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        bar = QHBoxLayout()
+        self.prev_button = QToolButton(text="◀")
+        self.prev_button.setToolTip(self.tr("Previous"))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.next_button = QToolButton(text="▶")
+        self.next_button.setToolTip(self.tr("Next"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("periodLabel")
+        self.period_label.setStyleSheet("font-size: 13pt; font-weight: 600; padding: 0 8px;")
+        for w in (self.prev_button, self.today_button, self.next_button, self.period_label):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.view_buttons = QButtonGroup(self)
+        labels = (self.tr("Month"), self.tr("Week"), self.tr("List"))
+        for key, label in zip(VIEWS, labels, strict=True):
+            b = QPushButton(label)
+            b.setCheckable(True)
+            b.setObjectName(f"view_{key}")
+            b.clicked.connect(lambda _=False, k=key: self.set_view(k))
+            self.view_buttons.addButton(b)
+            bar.addWidget(b)
+        self.view_buttons.buttons()[0].setChecked(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search posts"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(200)
+        self.search.returnPressed.connect(self.reload)
+        bar.addWidget(self.search)
+        self.filter_button = QToolButton(text=self.tr("Filters"))
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_menu = QMenu(self)
+        self.filter_button.setMenu(self.filter_menu)
+        self._build_filter_menu()
+        bar.addWidget(self.filter_button)
+        self.new_button = QPushButton(self.tr("New post"))
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(lambda: self.open_editor(when=None))
+        bar.addWidget(self.new_button)
+        self.more_button = QToolButton(text=self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMenu(self.build_more_menu())
+        bar.addWidget(self.more_button)
+        layout.addLayout(bar)
+
+        self.month_view = MonthView()
+        self.week_view = WeekView()
+        self.week_scroll = QScrollArea()
+        self.week_scroll.setWidgetResizable(True)
+        self.week_scroll.setWidget(self.week_view)
+        self.list_model = PostListModel(self.db, self)
+        self.list_view = QTableView()
+        self.list_view.setObjectName("postList")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.list_view.horizontalHeader().setStretchLastSection(True)
+        self.list_view.verticalHeader().hide()
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().setDefaultSectionSize(26)
+        self.list_view.setAlternatingRowColors(True)
+        for column, width in enumerate((130, 190, 110, 110, 110)):
+            self.list_view.setColumnWidth(column, width)
+        self.list_view.doubleClicked.connect(
+            lambda index: self.open_editor(post_id=index.data(ID_ROLE))
+        )
+        self.stack = QStackedWidget()
+        for w in (self.month_view, self.week_scroll, self.list_view):
+            self.stack.addWidget(w)
+        for view in (self.month_view, self.week_view):
+            view.open_post.connect(lambda pid: self.open_editor(post_id=pid))
+            view.move_requested.connect(self.request_move)
+            view.context_requested.connect(self.chip_menu)
+        self.month_view.quick_add.connect(
+            lambda day: self.open_editor(when=dt.datetime.combine(day, dt.time(10, 0)))
+        )
+        self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
+
+        self.findings = QListWidget()
+        self.findings.setObjectName("calendarFindings")
+        self.findings.setWordWrap(True)
+        self.findings.itemDoubleClicked.connect(self._finding_activated)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_title = QLabel(self.tr("Charter check"))
+        side_title.setStyleSheet("font-weight: 600;")
+        side_layout.addWidget(side_title)
+        side_layout.addWidget(self.findings)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.stack)
+        split.addWidget(side)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 240])
+        layout.addWidget(split, 1)
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+        self._update_period_label()
+
+    def _build_filter_menu(self) -> None:
+        self.filter_menu.clear()
+        self.network_actions: dict[str, QAction] = {}
+        self.status_actions: dict[str, QAction] = {}
+        self.filter_menu.addSection(self.tr("Networks"))
+        for network in PUBLISHABLE_NETWORKS:
+            a = self.filter_menu.addAction(network_label(network))
+            a.setCheckable(True)
+            a.toggled.connect(self.reload)
+            self.network_actions[network] = a
+        self.filter_menu.addSection(self.tr("Status"))
+        for status in POST_STATUSES:
+            a = self.filter_menu.addAction(status_label(status))
+            a.setCheckable(True)
+            a.toggled.connect(self.reload)
+            self.status_actions[status] = a
+        self.category_menu = self.filter_menu.addMenu(self.tr("Category"))
+        self.campaign_menu = self.filter_menu.addMenu(self.tr("Campaign"))
+
+    def _fill_value_menu(self, menu: QMenu, values: list[str]) -> None:
+        checked = {a.text() for a in menu.actions() if a.isChecked()}
+        menu.clear()
+        for value in values:
+            a = menu.addAction(value)
+            a.setCheckable(True)
+            a.setChecked(value in checked)
+            a.toggled.connect(self.reload)
+
+    def current_filter(self) -> PostFilter:
+        def on(actions):
+            return tuple(k for k, a in actions.items() if a.isChecked())
+
+        def on_menu(menu):
+            return tuple(a.text() for a in menu.actions() if a.isChecked())
+
+        return PostFilter(
+            networks=on(self.network_actions),
+            statuses=on(self.status_actions),
+            categories=on_menu(self.category_menu),
+            campaigns=on_menu(self.campaign_menu),
+            text=self.search.text().strip(),
+        )
+
+    # -- navigation ------------------------------------------------------------------------
+    def period(self) -> tuple[dt.date, dt.date]:
+        if self.view == "week":
+            start = self.anchor - dt.timedelta(days=self.anchor.weekday())
+            return start, start + dt.timedelta(days=6)
+        first = self.anchor.replace(day=1)
+        start = first - dt.timedelta(days=first.weekday())
+        return start, start + dt.timedelta(days=41)
+
+    def step(self, direction: int) -> None:
+        if self.view == "week":
+            self.anchor += dt.timedelta(days=7 * direction)
+        else:
+            month = self.anchor.month - 1 + direction
+            self.anchor = dt.date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        self.reload()
+
+    def go_today(self) -> None:
+        self.anchor = dt.datetime.now(self.zone).date()
+        self.reload()
+
+    def go_to(self, day: dt.date) -> None:
+        self.anchor = day
+        self.reload()
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self.stack.setCurrentIndex(VIEWS.index(view))
+        for b in self.view_buttons.buttons():
+            b.setChecked(b.objectName() == f"view_{view}")
+        for button in (self.prev_button, self.today_button, self.next_button):
+            button.setEnabled(view != "list")
+        if view == "week":
+            self.week_scroll.verticalScrollBar().setValue(7 * HOUR_H)
+        self.reload()
+
+    def _update_period_label(self) -> None:
+        from PySide6.QtCore import QLocale
+
+        from ui.calendar.painting import view_locale
+
+        locale = view_locale()
+        if self.view == "week":
+            start = self.period()[0]
+            text = self.tr("Week of {day}").format(
+                day=locale.toString(start, QLocale.FormatType.LongFormat)
+            )
+        elif self.view == "list":
+            text = self.tr("All posts")
+        else:
+            text = locale.toString(self.anchor, "MMMM yyyy").capitalize()
+        self.period_label.setText(text)
+
+    # -- loading ---------------------------------------------------------------------------
+    def set_client(self, client) -> None:
+        super().set_client(client)
+        self.undo_stack.clear()
+        if client is not None:
+            try:
+                self.zone = ZoneInfo(client.timezone)
+            except Exception:
+                self.zone = ZoneInfo("UTC")
+            self.anchor = dt.datetime.now(self.zone).date()
+        self.reload()
+
+    def reload(self) -> None:
+        self._update_period_label()
+        self._generation += 1
+        generation = self._generation
+        if self.client is None:
+            return
+        flt = self.current_filter()
+        if self.view == "list":
+            self.list_model.reset(self.client.id, self.zone, flt)
+            self.loaded.emit()
+            return
+        start, end = self.period()
+        now = dt.datetime.now(dt.UTC)
+        db, cid, zone, lang = self.db, self.client.id, self.zone, self.client.language
+
+        def done(result) -> None:
+            if generation == self._generation:
+                self._show(result, now)
+
+        self.services.tasks.run(
+            lambda: load_period(db, cid, zone, lang, start, end, flt, now),
+            done,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show(self, result, now: dt.datetime) -> None:
+        chips, keydates, findings, values = result
+        self._chips = {c.id: c for c in chips}
+        today = now.astimezone(self.zone).date()
+        self.month_view.set_month(self.anchor, self.zone)
+        self.month_view.set_today(today)
+        self.month_view.set_key_dates(keydates)
+        self.month_view.set_posts(chips)
+        self.week_view.set_week(self.anchor, self.zone)
+        self.week_view.set_now(now)
+        self.week_view.set_key_dates(keydates)
+        self.week_view.set_posts(chips)
+        if values != self._values:
+            self._values = values
+            self._fill_value_menu(self.category_menu, values["categories"])
+            self._fill_value_menu(self.campaign_menu, values["campaigns"])
+        self.findings.clear()
+        marks = {"error": "⛔", "warning": "⚠", "hint": "💡"}
+        for f in findings:
+            item = QListWidgetItem(f"{marks[f.severity]} {f.message}")
+            item.setData(Qt.ItemDataRole.UserRole, f.post_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f.day)
+            self.findings.addItem(item)
+        if not findings:
+            self.findings.addItem(self.tr("Nothing to report: the calendar follows the charter."))
+        self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
+        self.loaded.emit()
+
+    def _finding_activated(self, item: QListWidgetItem) -> None:
+        post_id = item.data(Qt.ItemDataRole.UserRole)
+        if post_id:
+            self.open_editor(post_id=post_id)

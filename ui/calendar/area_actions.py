@@ -1,0 +1,259 @@
+"""What the calendar area does on user actions: editor, moves, copies, approval, files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from app.errors import TribuneError
+from app.services import posts
+from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from ui.calendar.undo import CopyPostCommand, MovePostCommand
+from ui.messages import show_error
+
+
+class CalendarActionsMixin:
+    """Mixed into :class:`ui.calendar.area.CalendarArea`."""
+
+    editor = None
+
+    # -- the editor ------------------------------------------------------------------------
+    def open_editor(self, *, when: dt.datetime | None = None, post_id: int | None = None):
+        from ui.calendar.editor import PostEditor
+
+        if self.client is None:
+            return None
+        networks = tuple(
+            a.network
+            for a in getattr(self.client, "accounts", ())
+            if a.network in PUBLISHABLE_NETWORKS
+        )
+        self.editor = PostEditor(
+            self.db,
+            self.client.id,
+            self.zone,
+            post_id=post_id,
+            when=when,
+            networks=networks[:1],
+            parent=self,
+        )
+        self.editor.saved.connect(lambda _pid: self.reload())
+        self.editor.open()
+        return self.editor
+
+    # -- moves and copies (undoable) -------------------------------------------------------
+    def request_move(self, post_id: int, target) -> None:
+        """``target`` is a date (month view: keep the time) or a naive local datetime."""
+        try:
+            with self.db.read() as s:
+                info = posts.get_post(s, self.client.id, post_id)
+        except TribuneError as exc:
+            show_error(self, exc)
+            return
+        if any(v.publish_state in ("sending", "published") for v in info.variants):
+            show_error(self, TribuneError(self.tr("A published post cannot be moved.")))
+            self.reload()
+            return
+        old_local = info.planned_at.astimezone(self.zone)
+        if isinstance(target, dt.datetime):
+            new_local = target
+        else:
+            new_local = dt.datetime.combine(target, old_local.time().replace(tzinfo=None))
+        new = posts.local_to_utc(new_local.date(), new_local.time(), self.zone)
+        self.undo_stack.push(
+            MovePostCommand(self.db, self.client.id, post_id, info.planned_at, new, self.reload)
+        )
+
+    def copy_post(self, post_id: int, when: dt.datetime | None, networks: list[str] | None):
+        self.undo_stack.push(
+            CopyPostCommand(self.db, self.client.id, post_id, when, networks, self.reload)
+        )
+
+    def chip_menu(self, post_id: int, global_pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), lambda: self.open_editor(post_id=post_id))
+        menu.addAction(self.tr("Copy to the next day"), lambda: self._copy_days(post_id, 1))
+        menu.addAction(self.tr("Copy to another day…"), lambda: self._copy_ask_day(post_id))
+        to_network = menu.addMenu(self.tr("Copy to network"))
+        for network in PUBLISHABLE_NETWORKS:
+            to_network.addAction(
+                network_label(network), lambda n=network: self.copy_post(post_id, None, [n])
+            )
+        menu.addSeparator()
+        menu.addAction(self.tr("Client approved"), lambda: self.decide(post_id, True))
+        menu.addAction(self.tr("Client rejected…"), lambda: self.decide(post_id, False))
+        menu.addAction(self.tr("Schedule"), lambda: self.set_status(post_id, "scheduled"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), lambda: self.delete(post_id))
+        menu.popup(global_pos)
+        self._chip_menu = menu
+
+    def _copy_days(self, post_id: int, days: int) -> None:
+        with self.db.read() as s:
+            info = posts.get_post(s, self.client.id, post_id)
+        local = info.planned_at.astimezone(self.zone) + dt.timedelta(days=days)
+        when = posts.local_to_utc(local.date(), local.time().replace(tzinfo=None), self.zone)
+        self.copy_post(post_id, when, None)
+
+    def _copy_ask_day(self, post_id: int) -> None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Copy to another day"), self.tr("Day (YYYY-MM-DD):")
+        )
+        if not ok:
+            return
+        try:
+            day = dt.date.fromisoformat(text.strip())
+        except ValueError:
+            show_error(self, TribuneError(self.tr("Invalid date: {value}").format(value=text)))
+            return
+        with self.db.read() as s:
+            info = posts.get_post(s, self.client.id, post_id)
+        local = info.planned_at.astimezone(self.zone)
+        self.copy_post(
+            post_id, posts.local_to_utc(day, local.time().replace(tzinfo=None), self.zone), None
+        )
+
+    def _write(self, fn) -> bool:
+        try:
+            with self.db.session() as s:
+                fn(s)
+        except TribuneError as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def decide(self, post_id: int, approved: bool) -> None:
+        from app.services.posts_approval import record_decision
+
+        comment = ""
+        if not approved:
+            comment, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Rejected by the client"), self.tr("Client's comment:")
+            )
+            if not ok:
+                return
+        self._write(lambda s: record_decision(s, self.client.id, post_id, approved, comment))
+
+    def set_status(self, post_id: int, status: str) -> None:
+        self._write(lambda s: posts.set_status(s, self.client.id, post_id, status))
+
+    def delete(self, post_id: int) -> None:
+        answer = QMessageBox.question(self, self.tr("Delete post"), self.tr("Delete this post?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.clear()
+            self._write(lambda s: posts.delete_post(s, self.client.id, post_id))
+
+    # -- files -----------------------------------------------------------------------------
+    def build_more_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Import iCalendar or CSV…"), self.import_file)
+        menu.addAction(self.tr("Export iCalendar…"), self.export_file)
+        menu.addSeparator()
+        menu.addAction(self.tr("Send this period for approval…"), self.approval_sheet)
+        return menu
+
+    def import_file(self, path: str | None = None) -> None:
+        if self.client is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import posts"), "", self.tr("Calendars (*.ics *.csv)")
+            )
+        if not path:
+            return
+        db, cid, file = self.db, self.client.id, Path(path)
+
+        def work():
+            data = file.read_bytes()
+            with db.session() as s:
+                if file.suffix.lower() == ".csv":
+                    from app.services.posts_csv import import_csv
+
+                    return import_csv(s, cid, data.decode("utf-8"), base_dir=file.parent)
+                from app.services.ical_io import import_ics
+
+                return import_ics(s, cid, data)
+
+        def done(result) -> None:
+            lines = [
+                self.tr("{added} added, {duplicates} already there, {errors} refused.").format(
+                    added=result.added, duplicates=result.duplicates, errors=len(result.errors)
+                )
+            ]
+            lines += [f"{e.line} {e.ref}: {e.reason}".strip() for e in result.errors[:30]]
+            self.last_import = result
+            self.status_message.emit(lines[0])
+            box = QMessageBox(self)
+            box.setWindowTitle(self.tr("Import"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("\n".join(lines))
+            box.open()
+            self.reload()
+
+        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+
+    def export_file(self, path: str | None = None) -> None:
+        if self.client is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export iCalendar"), f"{self.client.slug}.ics", "iCalendar (*.ics)"
+            )
+        if not path:
+            return
+        db, cid = self.db, self.client.id
+
+        def work():
+            from app.services.ical_io import export_file
+
+            with db.read() as s:
+                return export_file(s, cid, path)
+
+        self.services.tasks.run(
+            work,
+            lambda n: self.status_message.emit(
+                self.tr("{count} posts written to {path}.").format(count=n, path=path)
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+    def approval_sheet(self, path: str | None = None) -> None:
+        """The visible period's drafts go to review and its approval sheet is written."""
+        from app.documents.calendar_approval import render_approval_sheet
+        from app.services.posts_approval import submit_for_review
+
+        if self.client is None:
+            return
+        start, end = self.period()
+        if self.view == "month":
+            start = self.anchor.replace(day=1)
+            end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Approval sheet"),
+                f"{self.client.slug}-{start:%Y-%m}.pdf",
+                "PDF (*.pdf)",
+            )
+        if not path:
+            return
+        begin = posts.local_to_utc(start, dt.time(0), self.zone)
+        finish = posts.local_to_utc(end + dt.timedelta(days=1), dt.time(0), self.zone)
+        try:
+            with self.db.session() as s:
+                submit_for_review(s, self.client.id, begin, finish)
+            with self.db.read() as s:
+                result = render_approval_sheet(s, self.client.id, start, end, path)
+        except TribuneError as exc:
+            show_error(self, exc)
+            return
+        self.status_message.emit(
+            self.tr("Approval sheet written to {path} ({pages} pages).").format(
+                path=result.path, pages=result.pages
+            )
+        )
+        self.reload()

@@ -1,0 +1,328 @@
+"""The post editor: common fields, one tab per network with its live counter, media and
+preview, autosave of drafts, and warnings shown before scheduling, not after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from app.db import Database
+from app.errors import TribuneError
+from app.models.posts import POST_STATUSES
+from app.services import posts, posts_media
+from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from ui.calendar.variant_tab import VariantTab
+
+AUTOSAVE_MS = 2000
+
+
+class PostEditor(QDialog):
+    """Create or edit one post. ``saved(int)`` carries the post id after every save.
+
+    Signals:
+        saved(int): the post was written (by the Save button or autosave).
+    """
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        client_id: int,
+        zone: ZoneInfo,
+        *,
+        post_id: int | None = None,
+        when: dt.datetime | None = None,
+        networks: tuple[str, ...] = (),
+        mastodon_limit: int | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("postEditor")
+        self.db, self.client_id, self.zone = db, client_id, zone
+        self.post_id, self.version = post_id, None
+        self.history: QPlainTextEdit | None = None
+        self.mastodon_limit = mastodon_limit
+        self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
+        self.resize(760, 640)
+        self._loading = True
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("whenEdit")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.all_day = QCheckBox(self.tr("All day"))
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when, 1)
+        when_row.addWidget(self.all_day)
+        form.addRow(self.tr("Planned"), when_row)
+        self.title = QLineEdit()
+        self.title.setObjectName("titleEdit")
+        form.addRow(self.tr("Title"), self.title)
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.setObjectName("categoryEdit")
+        self.campaign = QLineEdit()
+        cat_row = QHBoxLayout()
+        cat_row.addWidget(self.category, 1)
+        cat_row.addWidget(QLabel(self.tr("Campaign")))
+        cat_row.addWidget(self.campaign, 1)
+        form.addRow(self.tr("Category"), cat_row)
+        self.status = QComboBox()
+        self.status.setObjectName("statusCombo")
+        for status in POST_STATUSES:
+            self.status.addItem(posts.status_label(status), status)
+        form.addRow(self.tr("Status"), self.status)
+        net_row = QHBoxLayout()
+        self.network_boxes: dict[str, QCheckBox] = {}
+        for network in PUBLISHABLE_NETWORKS:
+            box = QCheckBox(network_label(network))
+            box.setObjectName(f"net_{network}")
+            box.toggled.connect(self._sync_tabs)
+            self.network_boxes[network] = box
+            net_row.addWidget(box)
+        net_row.addStretch(1)
+        form.addRow(self.tr("Networks"), net_row)
+        layout.addLayout(form)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("variantTabs")
+        layout.addWidget(self.tabs, 1)
+        self.variant_tabs: dict[str, VariantTab] = {}
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("Internal notes (never published)"))
+        self.notes.setMaximumHeight(60)
+        layout.addWidget(self.notes)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("editorWarnings")
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.setWordWrap(True)
+        layout.addWidget(self.warnings)
+        bottom = QHBoxLayout()
+        self.autosave_label = QLabel()
+        self.autosave_label.setObjectName("hint")
+        bottom.addWidget(self.autosave_label, 1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save_and_close)
+        self.buttons.rejected.connect(self.reject)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(lambda: self.save(autosave=True))
+        for signal in (
+            self.title.textChanged,
+            self.campaign.textChanged,
+            self.notes.textChanged,
+            self.when.dateTimeChanged,
+            self.status.currentIndexChanged,
+            self.all_day.toggled,
+            self.category.currentTextChanged,
+        ):
+            signal.connect(self._changed)
+        self._load(when, networks)
+        self._loading = False
+        self._update_warnings()
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self, when: dt.datetime | None, networks: tuple[str, ...]) -> None:
+        from app.services.posts_query import distinct_values
+
+        with self.db.read() as s:
+            values = distinct_values(s, self.client_id)
+            info = posts.get_post(s, self.client_id, self.post_id) if self.post_id else None
+        self.category.addItems(values["categories"])
+        if info is None:
+            local = when or (
+                dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+                + dt.timedelta(hours=1)
+            )
+            self._set_when(local)
+            self.status.setCurrentIndex(self.status.findData("draft"))
+            self.category.setCurrentText("")
+            for network in networks or ("facebook",):
+                self.network_boxes[network].setChecked(True)
+            return
+        self.version = info.version
+        self._set_when(info.planned_at.astimezone(self.zone).replace(tzinfo=None))
+        self.all_day.setChecked(info.all_day)
+        self.title.setText(info.title)
+        self.category.setCurrentText(info.category)
+        self.campaign.setText(info.campaign)
+        self.notes.setPlainText(info.notes)
+        self.status.setCurrentIndex(self.status.findData(info.status))
+        for v in info.variants:
+            self.network_boxes[v.network].setChecked(True)
+            tab = self.variant_tabs[v.network]
+            tab.text.setPlainText(v.text)
+            tab.link.setText(v.link)
+            tab.first_comment.setText(v.first_comment)
+            with self.db.read() as s:
+                for m in posts_media.media_for(s, self.client_id, v.media):
+                    tab.media_ids.append(m.id)
+                    tab.media.addItem(m.filename)
+        if info.status_reason:
+            self.autosave_label.setText(info.status_reason)
+        self._add_history_tab()
+
+    def _add_history_tab(self) -> None:
+        """Who changed what and when (read-only, plain text)."""
+        with self.db.read() as s:
+            events = posts.history(s, self.client_id, self.post_id)
+        lines = []
+        for e in events:
+            when = e.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+            detail = ", ".join(f"{k}: {v}" for k, v in e.details.items() if v not in ("", None))
+            lines.append(f"{when}  {e.actor}  {e.action}" + (f"  ({detail})" if detail else ""))
+        self.history = QPlainTextEdit("\n".join(lines))
+        self.history.setObjectName("historyText")
+        self.history.setReadOnly(True)
+        self.tabs.addTab(self.history, self.tr("History"))
+
+    def _set_when(self, local: dt.datetime) -> None:
+        self.when.setDateTime(QDateTime(local.date(), local.time()))
+
+    def _sync_tabs(self) -> None:
+        for network, box in self.network_boxes.items():
+            if box.isChecked() and network not in self.variant_tabs:
+                tab = VariantTab(network, self.mastodon_limit)
+                tab.attach_media = self._attach_media
+                # a new network starts from the text already written elsewhere
+                other = next(iter(self.variant_tabs.values()), None)
+                if other is not None:
+                    tab.text.setPlainText(other.text.toPlainText())
+                    tab.link.setText(other.link.text())
+                tab.changed.connect(self._changed)
+                self.variant_tabs[network] = tab
+                self.tabs.insertTab(len(self.variant_tabs) - 1, tab, network_label(network))
+            elif not box.isChecked() and network in self.variant_tabs:
+                tab = self.variant_tabs.pop(network)
+                self.tabs.removeTab(self.tabs.indexOf(tab))
+                tab.deleteLater()
+        self._changed()
+
+    def _attach_media(self, path: str, network: str, current: list[int]):
+        try:
+            with self.db.session() as s:
+                info = posts_media.store_media(s, self.client_id, path)
+                ids = list(dict.fromkeys([*current, info.id]))
+                problems = posts_media.check_media(s, self.client_id, network, ids)
+        except TribuneError as exc:
+            self.warnings.setText(exc.message)
+            return None
+        return info.id, info.filename, problems
+
+    # -- state -----------------------------------------------------------------------------
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._update_warnings()
+        self._autosave.start()
+
+    def problems(self) -> list[str]:
+        out = []
+        for tab in self.variant_tabs.values():
+            out += tab.problems()
+        if not self.variant_tabs:
+            out.append(self.tr("Choose at least one network."))
+        return out
+
+    def _update_warnings(self) -> None:
+        problems = self.problems()
+        scheduling = self.status.currentData() == "scheduled"
+        if problems:
+            lead = (
+                self.tr("Cannot be scheduled as it is:")
+                if scheduling
+                else self.tr("Before scheduling:")
+            )
+            self.warnings.setText(lead + " " + " · ".join(problems))
+            self.warnings.setStyleSheet("color: #b42318;" if scheduling else "color: #b45309;")
+        else:
+            self.warnings.setText("")
+
+    def planned_utc(self) -> dt.datetime:
+        qdt = self.when.dateTime()
+        day, time = qdt.date().toPython(), qdt.time().toPython()
+        if self.all_day.isChecked():
+            time = dt.time(0)
+        return posts.local_to_utc(day, time, self.zone)
+
+    def save(self, autosave: bool = False) -> bool:
+        """Write the post; an autosave of a brand-new post waits until there is text."""
+        self._autosave.stop()
+        variants = [tab.count() for tab in self.variant_tabs.values()]
+        if autosave and self.post_id is None and not any(v.text.strip() for v in variants):
+            return False
+        status = self.status.currentData()
+        try:
+            with self.db.session() as s:
+                common = dict(
+                    title=self.title.text(),
+                    category=self.category.currentText().strip(),
+                    campaign=self.campaign.text().strip(),
+                    notes=self.notes.toPlainText(),
+                    all_day=self.all_day.isChecked(),
+                )
+                if self.post_id is None:
+                    first = (
+                        status if status in ("idea", "draft", "in_review", "approved") else "draft"
+                    )
+                    info = posts.create_post(
+                        s,
+                        self.client_id,
+                        planned_at=self.planned_utc(),
+                        variants=variants,
+                        status=first,
+                        **common,
+                    )
+                else:
+                    info = posts.update_post(
+                        s,
+                        self.client_id,
+                        self.post_id,
+                        expected_version=self.version,
+                        planned_at=self.planned_utc(),
+                        variants=variants,
+                        **common,
+                    )
+                if status != info.status and not autosave:
+                    info = posts.set_status(s, self.client_id, info.id, status)
+        except TribuneError as exc:
+            self.warnings.setText(exc.message)
+            self.warnings.setStyleSheet("color: #b42318;")
+            return False
+        self.post_id, self.version = info.id, info.version
+        self.autosave_label.setText(
+            self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
+        )
+        self.saved.emit(info.id)
+        return True
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    def reject(self) -> None:
+        if self._autosave.isActive():
+            self.save(autosave=True)
+        super().reject()

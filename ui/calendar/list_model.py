@@ -1,0 +1,116 @@
+"""The list view's model: pages of posts fetched as the user scrolls (canFetchMore)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from app.db import Database
+from app.services.posts import status_label
+from app.services.posts_counters import network_label
+from app.services.posts_query import PostChip, PostFilter, count_posts, page_posts
+
+PAGE = 200
+COL_WHEN, COL_NETWORKS, COL_STATUS, COL_CATEGORY, COL_CAMPAIGN, COL_TEXT = range(6)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _row_text(chip: PostChip) -> str:
+    """Title and text on one line, without repeating a title that opens the text."""
+    if not chip.title or chip.preview.startswith(chip.title):
+        return chip.preview or chip.title
+    return f"{chip.title} — {chip.preview}" if chip.preview else chip.title
+
+
+class PostListModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.client_id: int | None = None
+        self.zone = ZoneInfo("UTC")
+        self.filter = PostFilter()
+        self._rows: list[PostChip] = []
+        self._display: list[tuple[str, ...]] = []
+        self._total = 0
+        self._fetching = False
+
+    def reset(self, client_id: int | None, zone: ZoneInfo, flt: PostFilter) -> None:
+        self.beginResetModel()
+        self.client_id, self.zone, self.filter = client_id, zone, flt
+        self._rows, self._display = [], []
+        self._total = 0
+        if client_id is not None:
+            with self.db.read() as s:
+                self._total = count_posts(s, client_id, flt)
+        self.endResetModel()
+
+    def _headers(self):
+        return (
+            self.tr("When"),
+            self.tr("Networks"),
+            self.tr("Status"),
+            self.tr("Category"),
+            self.tr("Campaign"),
+            self.tr("Text"),
+        )
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or self.client_id is None or self._fetching:
+            return
+        self._fetching = True  # views ask again while rows are being inserted
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
+        with self.db.read() as s:
+            rows = page_posts(s, self.client_id, self.filter, offset=len(self._rows), limit=PAGE)
+        if not rows:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        for chip in rows:
+            local = chip.planned_at.astimezone(self.zone)
+            self._rows.append(chip)
+            self._display.append(
+                (
+                    local.strftime("%Y-%m-%d")
+                    if chip.all_day
+                    else local.strftime("%Y-%m-%d %H:%M"),
+                    ", ".join(network_label(n) for n in chip.networks),
+                    status_label(chip.status),
+                    chip.category,
+                    chip.campaign,
+                    _row_text(chip),
+                )
+            )
+        self.endInsertRows()
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.row()][index.column()]
+        if role == ID_ROLE:
+            return self._rows[index.row()].id
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers()[section]
+        return None
+
+    def post_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None

@@ -1,0 +1,132 @@
+"""One network's tab in the post editor: text with its live counter, link, first comment,
+media and a plain-text preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import posts
+from app.services.posts_counters import count_text
+from ui.calendar.painting import network_colour
+
+
+class VariantTab(QWidget):
+    """One network's text, link, first comment, media, counter and preview.
+
+    Signals:
+        changed(): anything in the tab changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, network: str, mastodon_limit: int | None, parent=None) -> None:
+        super().__init__(parent)
+        self.network = network
+        self.mastodon_limit = mastodon_limit
+        self.media_ids: list[int] = []
+        self.media_problems: list[str] = []
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName(f"text_{network}")
+        self.text.setPlaceholderText(self.tr("What will this network show?"))
+        self.counter = QLabel()
+        self.counter.setObjectName(f"counter_{network}")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.link = QLineEdit()
+        self.link.setPlaceholderText("https://…")
+        self.first_comment = QLineEdit()
+        self.media = QListWidget()
+        self.media.setMaximumHeight(60)
+        add_media = QPushButton(self.tr("Add media…"))
+        add_media.clicked.connect(self._pick_media)
+        self.preview = QLabel()
+        self.preview.setObjectName(f"preview_{network}")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        colour = network_colour(network).name()
+        self.preview.setStyleSheet(
+            f"background: #ffffff; border: 1px solid #e3e7ef; border-left: 4px solid {colour};"
+            " border-radius: 6px; padding: 8px;"
+        )
+        layout.addWidget(self.text, 3)
+        layout.addWidget(self.counter)
+        form = QFormLayout()
+        form.addRow(self.tr("Link"), self.link)
+        form.addRow(self.tr("First comment"), self.first_comment)
+        media_row = QHBoxLayout()
+        media_row.addWidget(self.media, 1)
+        media_row.addWidget(add_media, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Media"), media_row)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Preview")))
+        layout.addWidget(self.preview, 2)
+        for w in (self.text,):
+            w.textChanged.connect(self._refresh)
+        self.link.textChanged.connect(self._refresh)
+        self.first_comment.textChanged.connect(self.changed)
+        self.attach_media = None  # set by the editor: callable(path) -> (id, name, problems)
+        self._refresh()
+
+    def _pick_media(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach media"),
+            "",
+            self.tr("Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)"),
+        )
+        for path in paths:
+            self.add_media_file(path)
+
+    def add_media_file(self, path: str) -> None:
+        if self.attach_media is None:
+            return
+        result = self.attach_media(path, self.network, self.media_ids)
+        if result is None:
+            return
+        media_id, name, problems = result
+        if media_id not in self.media_ids:
+            self.media_ids.append(media_id)
+            self.media.addItem(name)
+        self.media_problems = problems
+        self._refresh()
+
+    def count(self) -> posts.VariantInput:
+        return posts.VariantInput(
+            self.network,
+            self.text.toPlainText(),
+            self.link.text().strip(),
+            self.first_comment.text().strip(),
+            tuple(self.media_ids),
+        )
+
+    def _refresh(self) -> None:
+        text = self.text.toPlainText()
+        c = count_text(self.network, text, mastodon_limit=self.mastodon_limit)
+        extra = ""
+        if c.hashtag_limit is not None:
+            extra = self.tr(" · {count} / {limit} hashtags").format(
+                count=c.hashtags, limit=c.hashtag_limit
+            )
+        self.counter.setText(self.tr("{used} / {limit}").format(used=c.used, limit=c.limit) + extra)
+        self.counter.setStyleSheet(
+            "color: #b42318; font-weight: 600;" if c.over else "color: #5b6477;"
+        )
+        shown = text + (f"\n\n{self.link.text().strip()}" if self.link.text().strip() else "")
+        self.preview.setText(shown or self.tr("(empty)"))
+        self.changed.emit()
+
+    def problems(self) -> list[str]:
+        c = count_text(self.network, self.text.toPlainText(), mastodon_limit=self.mastodon_limit)
+        return c.problems() + list(self.media_problems)

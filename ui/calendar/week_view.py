@@ -1,0 +1,243 @@
+"""The week view: seven columns of hours, posts placed at their time, the "now" line.
+
+Painted like the month view (no widget per post). Drag a chip to another day or hour to
+move it (snapped to 15 minutes); double-click an empty slot to add a post at that time.
+
+Signals:
+    quick_add(object): a local ``datetime.datetime`` (naive, client's wall clock).
+    open_post(int): a chip double-clicked.
+    move_requested(int, object): post id dropped at a naive local ``datetime.datetime``.
+    context_requested(int, QPoint): right-click on a chip (global position).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services.keydates import KeyDate
+from app.services.posts_query import PostChip
+from ui.calendar.painting import (
+    HOLIDAY_COLOUR,
+    KEYDATE_COLOUR,
+    TODAY_COLOUR,
+    ChipHit,
+    local_time_text,
+    paint_chip,
+    view_locale,
+)
+
+GUTTER = 48
+TOP = 46  # day names + key dates band
+HOUR_H = 44
+CHIP_H = 20
+SNAP_MIN = 15
+
+
+class WeekView(QWidget):
+    quick_add = Signal(object)
+    open_post = Signal(int)
+    move_requested = Signal(int, object)
+    context_requested = Signal(int, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekView")
+        self.setMinimumSize(560, TOP + 24 * HOUR_H)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.zone = ZoneInfo("Europe/Paris")
+        self.monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+        self.now: dt.datetime | None = None  # aware, for the "now" line
+        self._chips: list[PostChip] = []
+        self._keydates: dict[dt.date, list[KeyDate]] = {}
+        self._hits: list[ChipHit] = []
+        self._press: tuple[PostChip, QPoint] | None = None
+        self._dragging: PostChip | None = None
+        self._drag_pos = QPoint()
+        self.selected_id: int | None = None
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(7.5, self._font.pointSizeF() - 1))
+
+    def set_week(self, any_day: dt.date, zone: ZoneInfo) -> None:
+        self.monday = any_day - dt.timedelta(days=any_day.weekday())
+        self.zone = zone
+        self.update()
+
+    def set_posts(self, chips: list[PostChip]) -> None:
+        self._chips = list(chips)
+        self.update()
+
+    def set_key_dates(self, keydates: dict[dt.date, list[KeyDate]]) -> None:
+        self._keydates = keydates
+        self.update()
+
+    def set_now(self, now: dt.datetime) -> None:
+        self.now = now
+        self.update()
+
+    # -- geometry --------------------------------------------------------------------------
+    def _col_w(self) -> float:
+        return (self.width() - GUTTER) / 7
+
+    def slot_rect(self, day: dt.date, time: dt.time, minutes: int = 30) -> QRect:
+        col = (day - self.monday).days
+        w = self._col_w()
+        y = TOP + (time.hour + time.minute / 60) * HOUR_H
+        return QRect(int(GUTTER + col * w), int(y), int(w), int(minutes / 60 * HOUR_H))
+
+    def datetime_at(self, pos: QPoint) -> dt.datetime | None:
+        w = self._col_w()
+        if pos.x() < GUTTER or pos.y() < TOP or w <= 0:
+            return None
+        col = int((pos.x() - GUTTER) // w)
+        if not 0 <= col < 7:
+            return None
+        minutes = int((pos.y() - TOP) / HOUR_H * 60)
+        minutes = max(0, min(24 * 60 - SNAP_MIN, minutes - minutes % SNAP_MIN))
+        day = self.monday + dt.timedelta(days=col)
+        return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))
+
+    def chip_at(self, pos: QPoint) -> PostChip | None:
+        return next((h.chip for h in reversed(self._hits) if h.rect.contains(pos)), None)
+
+    def chip_rect(self, post_id: int) -> QRect | None:
+        self.repaint()
+        return next((h.rect for h in self._hits if h.chip.id == post_id), None)
+
+    # -- painting --------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        w = self._col_w()
+        locale = view_locale()
+        small = QFont(self._font)
+        fm = QFontMetrics(small)
+        painter.setFont(small)
+        for hour in range(24):
+            y = TOP + hour * HOUR_H
+            painter.setPen(QColor("#eef1f6"))
+            painter.drawLine(GUTTER, y, self.width(), y)
+            painter.setPen(QColor("#8a93a6"))
+            painter.drawText(
+                QRect(0, y - 7, GUTTER - 6, 14),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{hour:02d}:00",
+            )
+        for col in range(7):
+            day = self.monday + dt.timedelta(days=col)
+            x = int(GUTTER + col * w)
+            if day.weekday() >= 5:
+                painter.fillRect(QRect(x, TOP, int(w), 24 * HOUR_H), QColor("#fbfcfe"))
+            painter.setPen(QColor("#e3e7ef"))
+            painter.drawLine(x, 0, x, self.height())
+            head = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.day}"
+            painter.setPen(
+                TODAY_COLOUR
+                if self.now and day == self.now.astimezone(self.zone).date()
+                else QColor("#1d2536")
+            )
+            painter.drawText(QRect(x, 2, int(w), 16), Qt.AlignmentFlag.AlignCenter, head)
+            y = 20
+            for kd in self._keydates.get(day, ())[:2]:
+                painter.setPen(HOLIDAY_COLOUR if kd.kind == "holiday" else KEYDATE_COLOUR)
+                text = fm.elidedText(kd.name, Qt.TextElideMode.ElideRight, int(w) - 6)
+                painter.drawText(QRect(x + 3, y, int(w) - 6, 12), 0, text)
+                y += 12
+        painter.setPen(QColor("#d5dbe6"))
+        painter.drawLine(0, TOP, self.width(), TOP)
+        # chips: posts sharing a half-hour share its width
+        self._hits = []
+        slots: dict[tuple[dt.date, int], list[PostChip]] = {}
+        for chip in self._chips:
+            local = chip.planned_at.astimezone(self.zone)
+            if not 0 <= (local.date() - self.monday).days < 7:
+                continue
+            slots.setdefault((local.date(), (local.hour * 60 + local.minute) // 30), []).append(
+                chip
+            )
+        for (day, _), chips in slots.items():
+            for i, chip in enumerate(chips):
+                local = chip.planned_at.astimezone(self.zone)
+                base = self.slot_rect(day, local.time())
+                part = base.width() // len(chips)
+                rect = QRect(base.left() + 2 + i * part, base.top() + 1, part - 4, CHIP_H)
+                faded = self._dragging is not None and self._dragging.id == chip.id
+                paint_chip(
+                    painter,
+                    rect,
+                    chip,
+                    local_time_text(chip, self.zone),
+                    self._font,
+                    selected=chip.id == self.selected_id,
+                    faded=faded,
+                )
+                self._hits.append(ChipHit(rect, chip))
+        # the now line
+        if self.now is not None:
+            local = self.now.astimezone(self.zone)
+            if 0 <= (local.date() - self.monday).days < 7:
+                r = self.slot_rect(local.date(), local.time())
+                painter.setPen(QPen(TODAY_COLOUR, 2))
+                painter.drawLine(r.left(), r.top(), r.right(), r.top())
+                painter.setBrush(TODAY_COLOUR)
+                painter.drawEllipse(QPoint(r.left(), r.top()), 4, 4)
+        if self._dragging is not None:
+            target = self.datetime_at(self._drag_pos)
+            if target is not None:
+                r = self.slot_rect(target.date(), target.time())
+                painter.setPen(QPen(QColor("#3e7bfa"), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(r.adjusted(2, 0, -2, 0))
+                painter.setPen(QColor("#3e7bfa"))
+                painter.drawText(
+                    r.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{target:%H:%M}"
+                )
+        painter.end()
+
+    # -- mouse -----------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        chip = self.chip_at(pos)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = (chip, pos) if chip else None
+            self.selected_id = chip.id if chip else None
+            self.update()
+        elif event.button() == Qt.MouseButton.RightButton and chip is not None:
+            self.context_requested.emit(chip.id, self.mapToGlobal(pos))
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        far = (
+            self._press is not None
+            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
+        )
+        if far and self._dragging is None:
+            self._dragging = self._press[0]
+        if self._dragging is not None:
+            self._drag_pos = pos
+            self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        dragged, self._dragging, self._press = self._dragging, None, None
+        if dragged is not None:
+            # keep the grab offset: the chip's top follows the pointer's slot
+            target = self.datetime_at(pos)
+            old = dragged.planned_at.astimezone(self.zone).replace(tzinfo=None)
+            if target is not None and target != old:
+                self.move_requested.emit(dragged.id, target)
+            self.update()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        chip = self.chip_at(pos)
+        if chip is not None:
+            self.open_post.emit(chip.id)
+            return
+        when = self.datetime_at(pos)
+        if when is not None:
+            self.quick_add.emit(when)

@@ -1,0 +1,132 @@
+"""One chart of the dashboard: its canvas and its actions (copy, save PNG/SVG, export CSV).
+
+matplotlib is imported here only, and this module only when the Charts area is first shown,
+so start-up never pays for it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.charts.figures import chart_title
+from app.charts.tables import write_chart_csv
+from ui.messages import show_error
+
+
+class ChartPanel(QFrame):
+    """A titled chart with its tool buttons; :meth:`show_figure` swaps in a new figure."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.data = None
+        self.figure = None
+        self.canvas: FigureCanvasQTAgg | None = None
+        self.setObjectName("chartPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        bar = QHBoxLayout()
+        self.title = QLabel(chart_title(key))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setObjectName("chartPanelTitle")
+        self.title.setVisible(False)  # the figure carries its title (exports and PDF too)
+        bar.addStretch(1)
+        bar.addWidget(self.title)
+        self.copy_button = self._tool(self.tr("Copy"), self.tr("Copy the chart as an image"))
+        self.save_button = self._tool(self.tr("Save image…"), self.tr("Save as PNG or SVG"))
+        self.csv_button = self._tool(self.tr("Export CSV…"), self.tr("Save the chart's data"))
+        for button in (self.copy_button, self.save_button, self.csv_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        self.holder = QVBoxLayout()
+        layout.addLayout(self.holder)
+        self.copy_button.clicked.connect(self.copy_image)
+        self.save_button.clicked.connect(self._ask_save_image)
+        self.csv_button.clicked.connect(self._ask_export_csv)
+        self._set_enabled(False)
+
+    def _tool(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _set_enabled(self, on: bool) -> None:
+        for button in (self.copy_button, self.save_button, self.csv_button):
+            button.setEnabled(on)
+
+    def show_figure(self, figure, data) -> None:
+        """Show ``figure`` (built off the GUI thread) for ``data``; paints on the next idle."""
+        self.figure, self.data = figure, data
+        if self.canvas is not None:
+            self.holder.removeWidget(self.canvas)
+            self.canvas.setParent(None)
+            self.canvas.deleteLater()
+        self.canvas = FigureCanvasQTAgg(figure)
+        _width, height = figure.get_size_inches()
+        self.canvas.setMinimumHeight(int(height * 100 * 0.9))
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.canvas.setFixedHeight(int(height * 100))
+        self.holder.addWidget(self.canvas)
+        self.canvas.draw_idle()
+        self._set_enabled(True)
+
+    # -- actions ---------------------------------------------------------------------------
+    def image_bytes(self, fmt: str = "png", dpi: int = 150) -> bytes:
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format=fmt, dpi=dpi)
+        return buf.getvalue()
+
+    def copy_image(self) -> None:
+        if self.figure is None:
+            return
+        QGuiApplication.clipboard().setImage(QImage.fromData(self.image_bytes("png")))
+
+    def save_image(self, path: str) -> None:
+        fmt = "svg" if path.lower().endswith(".svg") else "png"
+        if fmt == "png" and not path.lower().endswith(".png"):
+            path += ".png"
+        try:
+            with open(path, "wb") as fh:
+                fh.write(self.image_bytes(fmt))
+        except OSError as exc:
+            show_error(self, exc)
+
+    def export_csv(self, path: str) -> None:
+        try:
+            write_chart_csv(self.key, self.data, path)
+        except Exception as exc:  # shown, never lost
+            show_error(self, exc)
+
+    def _ask_save_image(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the chart"),
+            f"{self.key}.png",
+            self.tr("PNG image (*.png);;SVG image (*.svg)"),
+        )
+        if path:
+            self.save_image(path)
+
+    def _ask_export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the chart's data"), f"{self.key}.csv", self.tr("CSV file (*.csv)")
+        )
+        if path:
+            self.export_csv(path)

@@ -1,0 +1,1 @@
+"""The inbox area: filters, the message list, the conversation."""

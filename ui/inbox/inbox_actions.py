@@ -1,0 +1,258 @@
+"""What the inbox's buttons and keys do: each action is one service call in one transaction.
+
+A mixin of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
+
+from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
+from app.services.actor import current_actor
+from app.services.inbox_import import import_csv
+from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog, StatusDialog
+from ui.messages import show_error
+
+
+class InboxActions:
+    def _write(self, fn, keep: int | None = None) -> bool:
+        """Run a service write in one transaction; report errors; refresh the list."""
+        try:
+            with self.services.db.session() as s:
+                fn(s)
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.refresh(keep if keep is not None else self.current_id())
+        self.counts_changed.emit()
+        return True
+
+    def assign_to_me(self) -> None:
+        me = next((st for st in self.staff if st.name == current_actor()), None)
+        if me is None:
+            menu = QMenu(self)
+            for st in self.staff:
+                menu.addAction(st.name, lambda sid=st.id: self.assign(sid))
+            menu.popup(self.conv.assign_me.mapToGlobal(self.conv.assign_me.rect().bottomLeft()))
+            self.assign_menu = menu
+            return
+        self.assign(me.id)
+
+    def assign(self, staff_id: int | None) -> None:
+        ids, cid = self.selected_ids(), self.client.id
+        if ids:
+            self._write(lambda s: inbox_triage.assign(s, cid, ids, staff_id))
+
+    def categorise(self, category: str) -> None:
+        ids, cid = self.selected_ids(), self.client.id
+        if ids:
+            self._write(lambda s: inbox_triage.set_category(s, cid, ids, category))
+
+    def change_status(self, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids or self.client is None:
+            return
+        complaint = self.conv.detail is not None and self.conv.detail.category == "complaint"
+        dialog = StatusDialog(status, len(ids), complaint, self)
+        cid = self.client.id
+
+        def done():
+            reason, resolution = dialog.reason.text(), dialog.resolution.toPlainText()
+            self._write(lambda s: inbox_triage.set_status(s, cid, ids, status, reason, resolution))
+
+        dialog.accepted.connect(done)
+        self.dialog = dialog
+        dialog.open()
+
+    def add_note(self) -> None:
+        mid, text = self.current_id(), self.conv.note_edit.text()
+        if mid is not None and self._write(
+            lambda s: inbox_triage.add_note(s, self.client.id, mid, text)
+        ):
+            self.conv.note_edit.clear()
+
+    def send_reply(self) -> None:
+        mid, text = self.current_id(), self.conv.reply.toPlainText()
+        private = self.conv.private.isChecked()
+        if mid is None:
+            return
+        if self._write(
+            lambda s: inbox_replies.create_reply(s, self.client.id, mid, text, private=private)
+        ):
+            self.conv.reply.clear()
+            self.status_message.emit(
+                QCoreApplication.translate("InboxArea", "Reply queued for sending.")
+            )
+
+    def _check_style(self) -> None:
+        d, text = self.conv.detail, self.conv.reply.toPlainText()
+        if d is None or self.rules is None or not text.strip():
+            self.conv.warnings.setText("")
+            self.conv.counter.setText("")
+            return
+        warnings = inbox_replies.style_warnings(text, self.rules.style, d.network, d.category)
+        self.conv.warnings.setText("\n".join("⚠ " + w.message for w in warnings))
+        limit = inbox_replies.NETWORK_LIMITS.get(d.network)
+        self.conv.counter.setText(f"{len(text)} / {limit}" if limit else str(len(text)))
+
+    def _use_saved(self, index: int) -> None:
+        body, mid = self.conv.saved.itemData(index), self.current_id()
+        if body and mid is not None:
+            with self.services.db.read() as s:
+                values = inbox_replies.placeholders_for(s, self.client.id, mid)
+            self.conv.reply.setPlainText(inbox_replies.render_template(body, values))
+        self.conv.saved.setCurrentIndex(0)
+
+    def escalate(self) -> None:
+        mid = self.current_id()
+        if mid is None:
+            return
+        cid = self.client.id
+        with self.services.db.read() as s:
+            suggestion = escalation.suggest(s, cid, mid)
+        dialog = EscalateDialog(self.contacts, suggestion, self)
+
+        def done():
+            choice = dialog.choice()
+            result = {}
+
+            def work(s):
+                result["info"] = escalation.escalate(s, cid, mid, **choice)
+
+            if not self._write(work, mid):
+                return
+            info = result["info"]
+            if info.channel == "mailto":
+                QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
+            else:
+                path, _ = QFileDialog.getSaveFileName(
+                    self,
+                    QCoreApplication.translate("InboxArea", "Save the e-mail"),
+                    f"escalation-{info.id}.eml",
+                    "E-mail (*.eml)",
+                )
+                if path:
+                    escalation.write_eml(info, Path(path))
+
+        dialog.accepted.connect(done)
+        self.dialog = dialog
+        dialog.open()
+
+    def record_answer(self) -> None:
+        mid, text = self.current_id(), self.conv.answer_edit.text()
+        if mid is None:
+            return
+        cid = self.client.id
+
+        def work(s):
+            pending = [e for e in escalation.for_message(s, cid, mid) if e.answered_at is None]
+            if pending:
+                escalation.record_answer(s, cid, pending[-1].id, text)
+
+        if self._write(work, mid):
+            self.conv.answer_edit.clear()
+
+    def moderate(self) -> None:
+        mid = self.current_id()
+        if mid is None or self.rules is None:
+            return
+        dialog = ModerateDialog(self.rules.moderation, self)
+        cid = self.client.id
+
+        def done():
+            rule, action = dialog.rule.currentData(), dialog.action.currentData()
+            note = dialog.note.text()
+            self._write(
+                lambda s: moderation.request(s, cid, mid, action, rule.key if rule else "", note)
+            )
+
+        dialog.accepted.connect(done)
+        self.dialog = dialog
+        dialog.open()
+
+    # -- import / export through the TaskRunner ---------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, QCoreApplication.translate("InboxArea", "Import messages"), "", "CSV (*.csv)"
+            )
+        if not path:
+            return
+        db, cid = self.services.db, self.client.id
+        progress = QProgressDialog(
+            QCoreApplication.translate("InboxArea", "Importing messages…"),
+            QCoreApplication.translate("InboxArea", "Cancel"),
+            0,
+            0,
+            self,
+        )
+        progress.setObjectName("inboxImportProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+
+        def on_progress(done, total, _label):
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def finished(report):
+            progress.close()
+            self.last_import = report
+            lines = [
+                QCoreApplication.translate(
+                    "InboxArea", "{a} added, {d} duplicates, {e} rejected"
+                ).format(a=report.added, d=report.duplicates, e=len(report.errors))
+            ]
+            lines += [
+                QCoreApplication.translate("InboxArea", "line {l}: {r}").format(
+                    l=e.line, r=e.reason
+                )
+                for e in report.errors[:20]
+            ]
+            self.status_message.emit(lines[0])
+            self.import_summary = "\n".join(lines)
+            self.refresh()
+            self.counts_changed.emit()
+
+        def failed(exc):
+            progress.close()
+            show_error(self, exc)
+
+        token = self.services.tasks.run(
+            lambda report, tok: import_csv(db, cid, Path(path), report, tok),
+            finished,
+            failed,
+            on_progress=on_progress,
+        )
+        progress.canceled.connect(token.cancel)
+
+    def export_log(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("InboxArea", "Export the escalation log"),
+            "escalations.pdf",
+            "PDF (*.pdf);;CSV (*.csv)",
+        )
+        if not path:
+            return
+        db, cid = self.services.db, self.client.id
+        fn = (
+            escalation_export.export_csv
+            if path.lower().endswith(".csv")
+            else escalation_export.export_pdf
+        )
+
+        def work():
+            with db.read() as s:
+                return fn(s, cid, Path(path))
+
+        self.services.tasks.run(
+            work,
+            lambda n: self.status_message.emit(
+                QCoreApplication.translate("InboxArea", "{n} escalations exported.").format(n=n)
+            ),
+            lambda exc: show_error(self, exc),
+        )

@@ -1,0 +1,324 @@
+"""The inbox area: filters | message list | conversation, with keyboard triage.
+
+Widgets present and collect; every rule is a service call in one transaction. Pages of the
+list are keyset queries of a few milliseconds; imports and exports run in the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import NETWORKS
+from app.models.inbox import MESSAGE_STATUSES
+from app.services import (
+    clients,
+    escalation,
+    inbox,
+    inbox_crisis,
+    inbox_replies,
+    inbox_triage,
+)
+from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
+from ui.areas import AreaServices, WorkspaceArea
+from ui.inbox.inbox_actions import InboxActions
+from ui.inbox.inbox_conversation import ConversationPanel
+from ui.inbox.inbox_model import COL_ASSIGNEE, COL_TEXT, IdRole, InboxListModel
+
+PAGE = 200
+
+
+class InboxArea(WorkspaceArea, InboxActions):
+    def __init__(self, services: AreaServices, parent=None) -> None:
+        super().__init__(services, parent)
+        self.rules = None
+        self.staff: list = []
+        self.dialog = None
+        self._build()
+        self._shortcuts()
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(self.splitter)
+
+        filters = QWidget()
+        filters.setObjectName("inboxFilters")
+        form = QFormLayout(filters)
+        self.search = QLineEdit()
+        self.search.setObjectName("inboxSearch")
+        self.search.setPlaceholderText(self.tr("Search (accents optional)"))
+        self.search.setClearButtonEnabled(True)
+        form.addRow(self.search)
+        self.status = self._combo(
+            [(self.tr("Open"), ("new", "in_progress", "waiting")), (self.tr("All"), ())]
+            + [(inbox_triage.status_label(s), (s,)) for s in MESSAGE_STATUSES]
+        )
+        form.addRow(self.tr("Status"), self.status)
+        self.network = self._combo([(self.tr("All"), ())] + [(n, (n,)) for n in NETWORKS])
+        form.addRow(self.tr("Network"), self.network)
+        self.category_filter = self._combo(
+            [(self.tr("All"), ())]
+            + [(inbox_triage.category_label(c), (c,)) for c in MESSAGE_CATEGORIES]
+        )
+        form.addRow(self.tr("Category"), self.category_filter)
+        self.assignee = self._combo([(self.tr("Anyone"), None)])
+        form.addRow(self.tr("Assignee"), self.assignee)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.unassigned = QCheckBox(self.tr("Unassigned only"))
+        form.addRow(self.overdue)
+        form.addRow(self.unassigned)
+        self.import_btn = QPushButton(self.tr("Import CSV…"))
+        self.export_btn = QPushButton(self.tr("Escalation log…"))
+        form.addRow(self.import_btn)
+        form.addRow(self.export_btn)
+        self.splitter.addWidget(filters)
+
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel()
+        self.banner.setObjectName("inboxCrisis")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "#inboxCrisis{background:#fef3f2;color:#b42318;border:1px solid #fecdca;"
+            "border-radius:6px;padding:8px;font-weight:600;}"
+        )
+        self.banner.hide()
+        mid.addWidget(self.banner)
+        self.model = InboxListModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("inboxList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((66, 86, 70, 116, 0, 88, 90, 96)):
+            if width:
+                self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(COL_ASSIGNEE, True)  # shown in the conversation; filterable
+        mid.addWidget(self.table)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        mid.addWidget(self.count_label)
+        self.splitter.addWidget(middle)
+
+        self.conv = ConversationPanel()
+        self.conv.category.addItems([inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES])
+        self.splitter.addWidget(self.conv)
+        filters.setMaximumWidth(230)
+        self.splitter.setSizes([170, 760, 380])
+        self.splitter.setStretchFactor(1, 1)
+
+        for combo in (self.status, self.network, self.category_filter, self.assignee):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.unassigned.toggled.connect(self.refresh)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.conv.assign_me.clicked.connect(self.assign_to_me)
+        self.conv.category.activated.connect(lambda i: self.categorise(MESSAGE_CATEGORIES[i]))
+        self.conv.escalate.clicked.connect(self.escalate)
+        self.conv.moderate.clicked.connect(self.moderate)
+        self.conv.close_btn.clicked.connect(lambda: self.change_status("closed"))
+        self.conv.send.clicked.connect(self.send_reply)
+        self.conv.note_add.clicked.connect(self.add_note)
+        self.conv.note_edit.returnPressed.connect(self.add_note)
+        self.conv.answer_add.clicked.connect(self.record_answer)
+        self.conv.reply.textChanged.connect(self._check_style)
+        self.conv.saved.activated.connect(self._use_saved)
+        self.import_btn.clicked.connect(self.import_file)
+        self.export_btn.clicked.connect(self.export_log)
+
+    def _combo(self, items) -> QComboBox:
+        combo = QComboBox()
+        for label, data in items:
+            combo.addItem(label, data)
+        return combo
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key, slot in (
+            ("J", lambda: self.move(1)),
+            ("K", lambda: self.move(-1)),
+            ("A", self.assign_to_me),
+            ("C", self.conv.category.showPopup),
+            ("E", self.escalate),
+            ("M", self.moderate),
+            ("R", self.conv.reply.setFocus),
+            ("X", lambda: self.change_status("closed")),
+            ("I", lambda: self.change_status("ignored")),
+            ("Ctrl+Return", self.send_reply),
+            ("Ctrl+F", self.search.setFocus),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # -- client and list ------------------------------------------------------------------
+    def set_client(self, client) -> None:
+        super().set_client(client)
+        if client is None:
+            self.model.reset_source(None)
+            self.conv.show_detail(None, "Europe/Paris")
+            return
+        db = self.services.db
+        with db.read() as s:
+            self.rules = rules_in_force(s, client.id)
+            self.staff = clients.list_staff(s)
+            self.contacts = clients.list_contacts(s, client.id)
+            saved = inbox_replies.saved_replies(s, client.id)
+        self.assignee.blockSignals(True)
+        self.assignee.clear()
+        self.assignee.addItem(self.tr("Anyone"), None)
+        for st in self.staff:
+            self.assignee.addItem(st.name, st.id)
+        self.assignee.blockSignals(False)
+        self.conv.saved.clear()
+        self.conv.saved.addItem(self.tr("Saved replies…"), None)
+        for r in saved:
+            self.conv.saved.addItem(r.title, r.body)
+        self.model.watch_words = self.rules.watch_words
+        self.conv.highlighter.set_words(self.rules.watch_words)
+        self.refresh()
+
+    def current_filter(self) -> inbox.InboxFilter:
+        assignee = self.assignee.currentData()
+        return inbox.InboxFilter(
+            statuses=self.status.currentData() or (),
+            networks=self.network.currentData() or (),
+            categories=self.category_filter.currentData() or (),
+            assignee_id=assignee,
+            unassigned=self.unassigned.isChecked(),
+            overdue=self.overdue.isChecked(),
+            search=self.search.text(),
+        )
+
+    def refresh(self, keep_id: int | None = None) -> None:
+        if self.client is None:
+            return
+        keep_id = keep_id if isinstance(keep_id, int) and keep_id is not True else None
+        client_id, filt, db = self.client.id, self.current_filter(), self.services.db
+
+        def fetch(cursor):
+            with db.read() as s:
+                return inbox.page(s, client_id, filt, cursor, PAGE)
+
+        self.model.reset_source(fetch, self.client.timezone)
+        with db.read() as s:
+            total = inbox.count(s, client_id, filt) if not filt.search else None
+            crisis = inbox_crisis.crisis_for(s, client_id)
+            late = escalation.overdue(s, client_id)
+        self.count_label.setText(
+            self.tr("{n} messages").format(n=total) if total is not None else ""
+        )
+        self._show_banner(crisis, late)
+        row = self.model.row_of(keep_id) if keep_id else 0
+        if self.model.rowCount():
+            self.select_row(max(row, 0))
+        else:
+            self.conv.show_detail(None, self.client.timezone)
+
+    def _show_banner(self, crisis, late) -> None:
+        lines = []
+        if crisis.alert:
+            lines.append(
+                self.tr(
+                    "Crisis alert: {n} complaints or negative messages in the last {h} hours "
+                    "(usually {usual}). Warn the client's crisis contacts."
+                ).format(n=crisis.recent, h=crisis.window_hours, usual=crisis.usual)
+            )
+        if late:
+            lines.append(
+                self.tr("{n} escalation(s) overdue: remind {names}.").format(
+                    n=len(late), names=", ".join(sorted({e.contact_name for e in late}))
+                )
+            )
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def move(self, step: int) -> None:
+        row = self.table.currentIndex().row() + step
+        if row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        if 0 <= row < self.model.rowCount():
+            self.select_row(row)
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.table.currentIndex().row()}
+        return [self.model.row_id(r) for r in sorted(rows)]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def _current_changed(self, current, _previous) -> None:
+        self.show_message(current.data(IdRole) if current.isValid() else None)
+
+    def show_message(self, message_id: int | None) -> None:
+        if message_id is None or self.client is None:
+            self.conv.show_detail(None, "Europe/Paris")
+            return
+        with self.services.db.read() as s:
+            d = inbox.detail(s, self.client.id, message_id)
+            escs = escalation.for_message(s, self.client.id, message_id)
+        self.conv.show_detail(d, self.client.timezone)
+        self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
+        self.conv.escalations.setPlainText(
+            "\n\n".join(
+                self.tr("{who} asked {contact} by {channel}; due {due}. {answer}").format(
+                    who=e.asked_by,
+                    contact=e.contact_name,
+                    channel=e.channel,
+                    due=e.due_at.astimezone(ZoneInfo(self.client.timezone)).strftime("%d/%m %H:%M"),
+                    answer=(
+                        self.tr("Answer: {a}").format(a=e.answer)
+                        if e.answered_at
+                        else self.tr("No answer yet.")
+                    ),
+                )
+                for e in escs
+            )
+        )
+        self.conv.answer_add.setEnabled(any(e.answered_at is None for e in escs))
+        self._check_style()
+
+    # -- actions --------------------------------------------------------------------------

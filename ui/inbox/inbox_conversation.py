@@ -1,0 +1,229 @@
+"""The right pane: the message, its thread, the author's history, notes and the reply box.
+
+Everything from the internet goes through QPlainTextEdit or plain-text labels: markup is
+shown as typed, never interpreted. Watch words are highlighted by a syntax highlighter.
+"""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.inbox import MessageDetail
+from app.services.inbox_triage import category_label, status_label
+
+
+class WatchHighlighter(QSyntaxHighlighter):
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self.pattern: re.Pattern | None = None
+        self.fmt = QTextCharFormat()
+        self.fmt.setBackground(QColor("#ffe27a"))
+        self.fmt.setFontWeight(700)
+
+    def set_words(self, words) -> None:
+        words = [re.escape(w) for w in words if w]
+        self.pattern = re.compile("|".join(words), re.IGNORECASE) if words else None
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            self.setFormat(m.start(), m.end() - m.start(), self.fmt)
+
+
+def _plain_label(object_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class ConversationPanel(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inboxConversation")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.title = _plain_label("inboxAuthor")
+        self.meta = _plain_label("hint")
+        self.newcomer = _plain_label("inboxNewcomer")
+        self.newcomer.setText(self.tr("★ First message from this author: welcome them."))
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.newcomer)
+
+        actions = QHBoxLayout()
+        self.assign_me = QPushButton(self.tr("Assign to me"))
+        self.category = QComboBox()
+        self.category.setObjectName("inboxCategory")
+        self.escalate = QPushButton(self.tr("Escalate…"))
+        self.moderate = QPushButton(self.tr("Moderate…"))
+        self.close_btn = QPushButton(self.tr("Close…"))
+        actions.addWidget(self.assign_me)
+        actions.addWidget(self.category, 1)
+        actions.addWidget(self.close_btn)
+        layout.addLayout(actions)
+        actions2 = QHBoxLayout()
+        actions2.addWidget(self.escalate)
+        actions2.addWidget(self.moderate)
+        actions2.addStretch(1)
+        layout.addLayout(actions2)
+
+        self.thread = QPlainTextEdit()
+        self.thread.setObjectName("inboxThread")
+        self.thread.setReadOnly(True)
+        self.highlighter = WatchHighlighter(self.thread.document())
+        self.tabs = QTabWidget()
+        self.history = QPlainTextEdit()
+        self.history.setReadOnly(True)
+        notes_box = QWidget()
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        add = QHBoxLayout()
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("inboxNoteEdit")
+        self.note_edit.setPlaceholderText(self.tr("Internal note (never sent)"))
+        self.note_add = QPushButton(self.tr("Add note"))
+        add.addWidget(self.note_edit, 1)
+        add.addWidget(self.note_add)
+        notes_layout.addWidget(self.notes)
+        notes_layout.addLayout(add)
+        self.escalations = QPlainTextEdit()
+        self.escalations.setReadOnly(True)
+        self.answer_edit = QLineEdit()
+        self.answer_edit.setPlaceholderText(self.tr("The contact's answer"))
+        self.answer_add = QPushButton(self.tr("Record answer"))
+        esc_box = QWidget()
+        esc_layout = QVBoxLayout(esc_box)
+        esc_layout.setContentsMargins(0, 0, 0, 0)
+        esc_layout.addWidget(self.escalations)
+        row = QHBoxLayout()
+        row.addWidget(self.answer_edit, 1)
+        row.addWidget(self.answer_add)
+        esc_layout.addLayout(row)
+        self.tabs.addTab(self.thread, self.tr("Conversation"))
+        self.tabs.addTab(self.history, self.tr("Author's history"))
+        self.tabs.addTab(notes_box, self.tr("Notes"))
+        self.tabs.addTab(esc_box, self.tr("Escalations"))
+        layout.addWidget(self.tabs, 3)
+
+        reply_head = QHBoxLayout()
+        self.saved = QComboBox()
+        self.saved.setObjectName("inboxSavedReplies")
+        reply_head.addWidget(QLabel(self.tr("Reply")))
+        reply_head.addStretch(1)
+        reply_head.addWidget(self.saved)
+        layout.addLayout(reply_head)
+        self.reply = QPlainTextEdit()
+        self.reply.setObjectName("inboxReply")
+        self.reply.setPlaceholderText(
+            self.tr("Write a reply in the charter's tone… (Ctrl+Enter sends)")
+        )
+        self.reply.setMaximumHeight(110)
+        layout.addWidget(self.reply, 1)
+        self.warnings = _plain_label("inboxWarnings")
+        layout.addWidget(self.warnings)
+        send_row = QHBoxLayout()
+        self.private = QCheckBox(self.tr("Private reply"))
+        self.counter = _plain_label("hint")
+        self.send = QPushButton(self.tr("Send reply"))
+        self.send.setObjectName("primaryButton")
+        send_row.addWidget(self.private)
+        send_row.addWidget(self.counter)
+        send_row.addStretch(1)
+        send_row.addWidget(self.send)
+        layout.addLayout(send_row)
+        self.show_detail(None, "Europe/Paris")
+
+    def show_detail(self, d: MessageDetail | None, timezone: str) -> None:
+        self.detail = d
+        enabled = d is not None
+        for w in (
+            self.assign_me,
+            self.category,
+            self.escalate,
+            self.moderate,
+            self.close_btn,
+            self.reply,
+            self.send,
+            self.note_add,
+            self.note_edit,
+            self.private,
+            self.saved,
+        ):
+            w.setEnabled(enabled)
+        if d is None:
+            self.title.setText(self.tr("No message selected"))
+            self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))
+            self.newcomer.hide()
+            for w in (self.thread, self.history, self.notes, self.escalations):
+                w.setPlainText("")
+            return
+        tz = ZoneInfo(timezone)
+
+        def when(value):
+            return value.astimezone(tz).strftime("%d/%m/%Y %H:%M") if value else ""
+
+        handle = f" (@{d.author_handle})" if d.author_handle else ""
+        self.title.setText(f"{d.author}{handle}")
+        parts = [
+            d.network,
+            d.kind,
+            when(d.received_at),
+            status_label(d.status),
+            category_label(d.category),
+        ]
+        if d.assignee:
+            parts.append(self.tr("assigned to {name}").format(name=d.assignee))
+        if d.due_at:
+            parts.append(self.tr("due {when}").format(when=when(d.due_at)))
+        if d.deleted:
+            parts.append(self.tr("deleted (original kept)"))
+        elif d.hidden:
+            parts.append(self.tr("hidden"))
+        if d.resolution:
+            parts.append(self.tr("resolution: {text}").format(text=d.resolution))
+        self.meta.setText(" · ".join(parts))
+        self.newcomer.setVisible(d.newcomer)
+        blocks = []
+        for item in d.thread:
+            marker = "▶ " if item.id == d.id else ""
+            who = (
+                self.tr("{author} (us, {state})").format(author=item.author, state=item.reply_state)
+                if item.ours
+                else item.author
+            )
+            blocks.append(f"{marker}{who} — {when(item.at)}\n{item.text}")
+        self.thread.setPlainText("\n\n".join(blocks) if blocks else d.text)
+        self.history.setPlainText(
+            "\n\n".join(
+                f"{when(h.received_at)} · {category_label(h.category)} · "
+                f"{status_label(h.status)}\n{h.snippet}"
+                for h in d.history
+            )
+            or self.tr("No earlier message from this author.")
+        )
+        self.notes.setPlainText(
+            "\n\n".join(f"{n.author} — {when(n.created_at)}\n{n.text}" for n in d.notes)
+        )

@@ -1,0 +1,200 @@
+"""The message list: a lazy table over the inbox service's keyset pages.
+
+Rows arrive a page at a time (canFetchMore / fetchMore); a row's cells are formatted the
+first time the view asks for it and kept, so ``data()`` is a dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.models.inbox import MESSAGE_STATUSES
+from app.services.charter_rules import MESSAGE_CATEGORIES
+from app.services.inbox import Cursor, MessageRow, Page
+from app.services.inbox_triage import category_label, status_label
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+COL_DUE, COL_WHEN, COL_NETWORK, COL_AUTHOR, COL_TEXT, COL_CATEGORY, COL_STATUS, COL_ASSIGNEE = (
+    range(8)
+)
+
+
+def format_left(due: dt.datetime | None, now: dt.datetime, units=None) -> str:
+    if due is None:
+        return ""
+    seconds = int((due - now).total_seconds())
+    sign = "−" if seconds < 0 else ""
+    seconds = abs(seconds)
+    days, rem = divmod(seconds, 86400)
+    hours, rem = divmod(rem, 3600)
+    minutes = rem // 60
+    units = units or time_units()
+    if days:
+        return sign + units[0].format(d=days, h=hours)
+    if hours:
+        return sign + units[1].format(h=hours, m=minutes)
+    return sign + units[2].format(m=minutes)
+
+
+def time_units() -> tuple[str, str, str]:
+    """The time-left formats in the current language."""
+    return (
+        QCoreApplication.translate("InboxListModel", "{d} d {h} h"),
+        QCoreApplication.translate("InboxListModel", "{h} h {m:02d}"),
+        QCoreApplication.translate("InboxListModel", "{m} min"),
+    )
+
+
+class InboxListModel(QAbstractTableModel):
+    """``fetch(cursor) -> Page`` gives the next page; ``None`` cursor is the first page."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch: Callable[[Cursor | None], Page] | None = None
+        self._rows: list[MessageRow] = []
+        self._cells: list[dict] = []
+        self._next: Cursor | None = None
+        self._more = False
+        self._tz = ZoneInfo("Europe/Paris")
+        self.watch_words: tuple[str, ...] = ()
+        self.now = dt.datetime.now(dt.UTC)
+        self._labels: tuple = ({}, {}, "", time_units())
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Time left"),
+            self.tr("Received"),
+            self.tr("Network"),
+            self.tr("Author"),
+            self.tr("Message"),
+            self.tr("Category"),
+            self.tr("Status"),
+            self.tr("Assignee"),
+        ]
+
+    # -- loading --------------------------------------------------------------------------
+    def reset_source(
+        self, fetch: Callable[[Cursor | None], Page] | None, timezone: str = ""
+    ) -> None:
+        self.beginResetModel()
+        self._fetch = fetch
+        self._rows, self._cells = [], []
+        self._next, self._more = None, fetch is not None
+        if timezone:
+            self._tz = ZoneInfo(timezone)
+        self.now = dt.datetime.now(dt.UTC)
+        self._labels = (
+            {c: category_label(c) for c in MESSAGE_CATEGORIES},
+            {st: status_label(st) for st in MESSAGE_STATUSES},
+            self.tr(" (hidden)"),
+            time_units(),
+        )
+        self.endResetModel()
+        if self._more:
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or not self._more or self._fetch is None:
+            return
+        page = self._fetch(self._next)
+        self._next = page.next
+        self._more = page.next is not None
+        if not page.rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self._cells.extend([None] * len(page.rows))  # formatted on first display, then cached
+        self.endInsertRows()
+
+    def _format(self, r: MessageRow) -> dict:
+        categories, statuses, hidden, units = self._labels
+        text = " ".join(r.snippet.split())
+        lowered = text.casefold()
+        watched = any(w.casefold() in lowered for w in self.watch_words if w)
+        author = r.author or r.author_handle
+        if r.newcomer:
+            author = "★ " + author
+        late = r.due_at is not None and r.due_at < self.now
+        return {
+            Qt.ItemDataRole.DisplayRole: (
+                format_left(r.due_at, self.now, units),
+                r.received_at.astimezone(self._tz).strftime("%d/%m %H:%M"),
+                r.network,
+                author,
+                text,
+                categories.get(r.category, r.category),
+                statuses.get(r.status, r.status) + (hidden if r.hidden else ""),
+                r.assignee,
+            ),
+            "late": late,
+            "new": r.status == "new",
+            "watched": watched,
+            "negative": r.category == "complaint" or r.sentiment < 0,
+        }
+
+    # -- Qt model API ---------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section] if 0 <= section < 8 else None
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._cells)):
+            return None
+        cells = self._cells[index.row()]
+        if cells is None:
+            cells = self._cells[index.row()] = self._format(self._rows[index.row()])
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[Qt.ItemDataRole.DisplayRole][col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
+            return cells[Qt.ItemDataRole.DisplayRole][col]
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and col == COL_AUTHOR
+            and self._rows[index.row()].newcomer
+        ):
+            return self.tr("First message from this author: welcome them.")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_DUE and cells["late"]:
+                return QBrush(QColor("#d92d20"))
+            if col == COL_CATEGORY and cells["negative"]:
+                return QBrush(QColor("#b42318"))
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and cells["watched"]:
+            return QBrush(QColor("#fff4c2"))
+        if role == Qt.ItemDataRole.FontRole and cells["new"] and col in (COL_AUTHOR, COL_TEXT):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == IdRole:
+            return self._rows[index.row()].id
+        if role == RowRole:
+            return self._rows[index.row()]
+        return None
+
+    def row_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, message_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == message_id:
+                return i
+        return -1

@@ -1,0 +1,74 @@
+"""Each account's health: connected, reconnect needed or error with the reason, and the
+token expiry forecast. A handful of rows per client: a plain QTableWidget of plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class AccountHealthView(QWidget):
+    COLUMNS = 4
+
+    def __init__(self, tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Account"), self.tr("Health"), self.tr("Token expires"), self.tr("Last sync")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMaximumHeight(150)
+        self.empty = QLabel(self.tr("No network account yet."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        self.rows = []
+
+    def load(self, db, client_id: int, timezone: str = "Europe/Paris") -> None:
+        def work():
+            from app.services.sync_health import account_health
+
+            with db.read() as s:
+                return account_health(s, client_id)
+
+        self.tasks.run(work, lambda rows: self.show_rows(rows, timezone), lambda exc: None)
+
+    def show_rows(self, rows, timezone: str = "Europe/Paris") -> None:
+        from zoneinfo import ZoneInfo
+
+        tz = ZoneInfo(timezone)
+        self.rows = list(rows)
+        self.table.setRowCount(len(self.rows))
+        for r, h in enumerate(self.rows):
+            expiry = ""
+            if h.token_expires_at is not None:
+                expiry = self.tr("{date} (in {n} days)").format(
+                    date=h.token_expires_at.astimezone(tz).strftime("%d/%m/%Y"), n=h.expires_in_days
+                )
+            last = (
+                h.last_sync_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
+                if h.last_sync_at
+                else self.tr("never")
+            )
+            values = [f"{h.network} {h.handle}", h.label, expiry, last]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c == 1:
+                    item.setToolTip(h.reason or h.label)
+                    if h.needs_attention:
+                        item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(r, c, item)
+        self.table.setVisible(bool(self.rows))
+        self.empty.setVisible(not self.rows)
