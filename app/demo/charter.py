@@ -94,11 +94,9 @@ def populate(db: Database, ctx) -> None:
         if cid is None:
             continue
         with db.session() as session:
-            contacts = {
-                c.name: c.id
-                for c in session.scalars(select(Contact).where(Contact.client_id == cid))
-            }
-            client_contact = next(iter(contacts))
+            rows = list(session.scalars(select(Contact).where(Contact.client_id == cid)))
+            contacts = {c.name: c.id for c in rows}
+            signer = rows[0]  # the client's first contact signs
             for n, state in enumerate(STATES[slug]):
                 doc = (
                     charter.ensure_charter(session, cid)
@@ -129,7 +127,7 @@ def populate(db: Database, ctx) -> None:
                         doc.version.id,
                         [
                             charter.SignatoryInfo("agency", *AGENCY_SIGNER, when.date()),
-                            charter.SignatoryInfo("client", client_contact, "", when.date()),
+                            charter.SignatoryInfo("client", signer.name, signer.role, when.date()),
                         ],
                         signed_at=when,
                     )

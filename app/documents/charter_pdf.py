@@ -248,16 +248,20 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
     return "".join(cover + toc + body + [_signatures(doc, inp)])
 
 
-def _signature_cell(title: str, s, lang: str) -> str:
+def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
+    """Two columns (agency, client), one table row per line so both sides stay aligned."""
+    lang = doc.version.language
+    by_side = {s.side: s for s in doc.signatories}
     line = "…………………………………………"
-    name = _esc(s.name) if s else line
-    role = _esc(s.role) if s and s.role else line
-    date = _esc(_date(s.signed_on, lang)) if s and s.signed_on else line
-    labels = {
-        "name": translate("CharterPdf", "Name: {value}"),
-        "role": translate("CharterPdf", "Role: {value}"),
-        "date": translate("CharterPdf", "Date: {value}"),
+    heads = {
+        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name),
+        "client": translate("CharterPdf", "For the client — {name}").format(name=doc.client_name),
     }
+    labels = (
+        translate("CharterPdf", "Name: {value}"),
+        translate("CharterPdf", "Role: {value}"),
+        translate("CharterPdf", "Date: {value}"),
+    )
     approved = translate("CharterPdf", "Handwritten: “Read and approved”")
     signature = translate("CharterPdf", "Signature")
     box = (
@@ -266,23 +270,22 @@ def _signature_cell(title: str, s, lang: str) -> str:
         + "<p>&nbsp;</p>" * 7
         + f"<p class='small muted'>{_esc(signature)}</p></td></tr></table>"
     )
-    return (
-        f"<td width='50%' style='padding:8pt'><p><b>{_esc(title)}</b></p>"
-        f"<p>{labels['name'].format(value=name)}</p>"
-        f"<p>{labels['role'].format(value=role)}</p>"
-        f"<p>{labels['date'].format(value=date)}</p>"
-        f"<p><i>{_esc(approved)}</i></p>{box}</td>"
+    rows: list[list[str]] = [[], [], [], [], [], []]
+    for side in ("agency", "client"):
+        s = by_side.get(side)
+        values = (
+            _esc(s.name) if s else line,
+            _esc(s.role) if s and s.role else line,
+            _esc(_date(s.signed_on, lang)) if s and s.signed_on else line,
+        )
+        rows[0].append(f"<b>{_esc(heads[side])}</b>")
+        for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+            rows[i + 1].append(_esc(label).replace("{value}", value))
+        rows[4].append(f"<i>{_esc(approved)}</i>")
+        rows[5].append(box)
+    table = "".join(
+        "<tr>" + "".join(f"<td width='50%'>{cell}</td>" for cell in row) + "</tr>" for row in rows
     )
-
-
-def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
-    by_side = {s.side: s for s in doc.signatories}
-    heads = {
-        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name),
-        "client": translate("CharterPdf", "For the client — {name}").format(name=doc.client_name),
-    }
-    lang = doc.version.language
-    cells = "".join(_signature_cell(heads[x], by_side.get(x), lang) for x in ("agency", "client"))
     intro = translate(
         "CharterPdf",
         "The parties have read this charter, version {n}, and agree to apply it from the date "
@@ -292,7 +295,7 @@ def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     return (
         f"<h1 style='page-break-before: always'><a name='signatures'></a>{_esc(title)}</h1>"
         f"<p>{_esc(intro)}</p>"
-        f"<table class='sign' width='100%' cellspacing='8'><tr>{cells}</tr></table>"
+        f"<table class='sign' width='100%' cellspacing='6' cellpadding='12'>{table}</table>"
     )
 
 
