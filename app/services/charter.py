@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import resources_dir
 from app.errors import Conflict, NotFound, ValidationError
@@ -392,7 +393,14 @@ def save_section(
         section.title = title[:300]
     section.updated_at = utcnow()
     section.version.updated_at = section.updated_at
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(
+            translate(
+                "Charter", "The charter was saved by someone else at the same moment; try again."
+            )
+        ) from None
     return _section_info(section, contacts)
 
 

@@ -66,6 +66,10 @@
       <translation>Une section doit avoir un titre.</translation>
     </message>
     <message>
+      <source>The charter was saved by someone else at the same moment; try again.</source>
+      <translation>La charte a été enregistrée par quelqu'un d'autre au même moment ; réessayez.</translation>
+    </message>
+    <message>
       <source>The new order must list every section once.</source>
       <translation>Le nouvel ordre doit citer chaque section une fois.</translation>
     </message>
