@@ -99,6 +99,7 @@ def test_export_button_writes_the_pdf(qtbot, area, tmp_path, monkeypatch):
     qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(messages) or bool(area.errors), timeout=15000)
     assert not area.errors and out.exists()
+    assert area.export_progress.isHidden() and area.export_button.isEnabled()
     assert "Charter exported" in messages[-1]
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Matrice d'escalade" in text and "Sophie Garnier" in text

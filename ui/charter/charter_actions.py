@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
 
 from app.errors import TribuneError
 from app.services import charter, charter_signing
@@ -35,6 +34,12 @@ class CharterActions:
         self.compare_button = button(self.tr("Compare…"), self.compare, "compareButton")
         self.export_button = button(self.tr("Export PDF…"), self.export, "exportButton")
         self.export_button.setProperty("primary", True)
+        self.export_progress = QProgressBar()
+        self.export_progress.setRange(0, 0)  # busy: QTextDocument cannot report progress
+        self.export_progress.setMaximumWidth(120)
+        self.export_progress.setToolTip(self.tr("Writing the PDF…"))
+        self.export_progress.hide()
+        row.addWidget(self.export_progress)
 
     def refresh_actions(self) -> None:
         doc = self.doc
@@ -137,18 +142,20 @@ class CharterActions:
         self.flush()
         ensure_fonts()  # registered on the GUI thread, used by the worker
         db, cid, number = self.services.db, self.client.id, self.doc.version.number
-        progress = QProgressDialog(self.tr("Writing the PDF…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
+        self.export_progress.show()  # indeterminate bar in the toolbar
+        self.export_button.setEnabled(False)
 
         def work():
             with db.read() as s:
                 inp = gather(s, cid, number)
             return export_charter_pdf(inp, path)
 
+        def finish():
+            self.export_progress.hide()
+            self.export_button.setEnabled(self.doc is not None)
+
         def done(result):
-            progress.close()
+            finish()
             self.status_message.emit(
                 self.tr("Charter exported to {path} ({pages} pages).").format(
                     path=result.path, pages=result.pages
@@ -158,7 +165,7 @@ class CharterActions:
                 on_done(result)
 
         def failed(exc):
-            progress.close()
+            finish()
             show_error(self, exc)
             if on_done:
                 on_done(exc)
