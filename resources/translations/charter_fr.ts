@@ -204,6 +204,14 @@
       <translation>Chargement de la charte…</translation>
     </message>
     <message>
+      <source>Write the charter from the template</source>
+      <translation>Rédiger la charte à partir du modèle</translation>
+    </message>
+    <message>
+      <source>{client} has no charter yet. Start from the template: every section comes with guidance on what to write.</source>
+      <translation>{client} n'a pas encore de charte. Partez du modèle : chaque section indique ce qu'il faut y écrire.</translation>
+    </message>
+    <message>
       <source>Version {n} — {status} — {date}</source>
       <translation>Version {n} — {status} — {date}</translation>
     </message>

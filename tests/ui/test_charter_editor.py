@@ -30,6 +30,7 @@ def setup(qtbot, sqlite_db, ui_settings, monkeypatch):
         sophie = clients.save_contact(s, a.id, name="Sophie Garnier", role="SAV")
         clients.save_contact(s, a.id, name="Nadia Chérif", role="Juriste")
         info_a, info_b = clients.get_client(s, a.id), clients.get_client(s, b.id)
+        charter.ensure_charter(s, a.id)  # b has none: the area offers to write one
     tasks = TaskRunner()
 
     def make_area(client=info_a):
@@ -192,7 +193,15 @@ def test_client_switch_flushes_at_once(qtbot, setup):
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.set_client(setup["b"])
     assert "Urgent" in _doc(db, setup["a"].id).section("scope").html
-    assert area.doc.client_id == setup["b"].id
+    # looking at a client without a charter writes nothing; the user starts one
+    assert area.doc is None and area.create_button.isVisible()
+    assert "Maison Dupré has no charter yet" in area.empty_text.text()
+    with db.read() as s:
+        assert charter.list_versions(s, setup["b"].id) == []
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseClick(area.create_button, Qt.MouseButton.LeftButton)
+    assert area.doc.client_id == setup["b"].id and area.doc.version.number == 1
+    assert area.pages["context"].isVisible()
 
 
 def test_signed_version_is_read_only_until_a_new_draft(qtbot, setup):

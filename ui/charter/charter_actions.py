@@ -54,6 +54,7 @@ class CharterActions:
         self.export_button.setEnabled(doc is not None)
         self.undo_button.setVisible(status == "draft")
         self.redo_button.setVisible(status == "draft")
+        self.version_combo.setVisible(doc is not None)
         if doc is None or status == "draft":
             self.banner.hide()
             return
@@ -84,7 +85,7 @@ class CharterActions:
             show_error(self, exc)
             return False
         self.undo_stack.clear()
-        self.load(None if reload_latest else self.doc.version.number)
+        self.load(None if reload_latest or self.doc is None else self.doc.version.number)
         return True
 
     def new_draft(self) -> None:
