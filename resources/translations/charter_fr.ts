@@ -133,6 +133,10 @@
       <translation>Enregistrer la signature…</translation>
     </message>
     <message>
+      <source>Attach signed copy…</source>
+      <translation>Joindre l'exemplaire signé…</translation>
+    </message>
+    <message>
       <source>Compare…</source>
       <translation>Comparer…</translation>
     </message>
@@ -153,6 +157,10 @@
       <translation>La version {n} a été envoyée pour signature le {date} ; repassez-la en brouillon pour la modifier.</translation>
     </message>
     <message>
+      <source>Signed copy: {name} (SHA-256 {digest}…).</source>
+      <translation>Exemplaire signé : {name} (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
       <source>A new draft was started from the signed version.</source>
       <translation>Un nouveau brouillon a été créé à partir de la version signée.</translation>
     </message>
@@ -163,6 +171,14 @@
     <message>
       <source>The charter is signed and now in force.</source>
       <translation>La charte est signée et désormais en vigueur.</translation>
+    </message>
+    <message>
+      <source>Signed copy</source>
+      <translation>Exemplaire signé</translation>
+    </message>
+    <message>
+      <source>The signed copy is attached.</source>
+      <translation>L'exemplaire signé est joint.</translation>
     </message>
     <message>
       <source>Export the charter</source>

@@ -111,3 +111,28 @@ def test_export_error_is_a_message(qtbot, area, tmp_path):
     qtbot.waitUntil(lambda: bool(results), timeout=15000)
     assert area.errors and "Cannot write the PDF" in area.errors[-1]
     assert charter_actions  # module under test
+
+
+def test_attach_the_signed_copy_later(qtbot, area, tmp_path):
+    cid, vid = area.doc.client_id, area.doc.version.id
+    with area.services.db.session() as s:
+        charter_signing.record_signature(
+            s,
+            cid,
+            vid,
+            [charter.SignatoryInfo("agency", "Thomas"), charter.SignatoryInfo("client", "Sophie")],
+        )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.load()
+    assert area.scan_button.isVisible()
+    not_pdf = tmp_path / "photo.jpg"
+    not_pdf.write_bytes(b"\xff\xd8\xff\xe0 jpeg")
+    area.attach_scan_file(str(not_pdf))
+    assert area.errors and "must be a PDF" in area.errors[-1]
+    scan = tmp_path / "signée.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.attach_scan_file(str(scan))
+    assert not area.scan_button.isVisible()
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert digest[:12] in area.banner_text.text() and "signée.pdf" in area.banner_text.text()

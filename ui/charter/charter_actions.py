@@ -31,6 +31,7 @@ class CharterActions:
             self.tr("Back to draft"), self.back_to_draft, "withdrawButton"
         )
         self.sign_button = button(self.tr("Record signature…"), self.record_signature, "signButton")
+        self.scan_button = button(self.tr("Attach signed copy…"), self.attach_scan, "scanButton")
         self.compare_button = button(self.tr("Compare…"), self.compare, "compareButton")
         self.export_button = button(self.tr("Export PDF…"), self.export, "exportButton")
         self.export_button.setProperty("primary", True)
@@ -51,6 +52,9 @@ class CharterActions:
         self.withdraw_button.setVisible(status == "sent_for_signature")
         self.sign_button.setVisible(status in ("draft", "sent_for_signature"))
         self.compare_button.setEnabled(len(self.versions) > 1)
+        self.scan_button.setVisible(
+            status in ("signed", "superseded") and not doc.version.scan_sha256
+        )
         self.export_button.setEnabled(doc is not None)
         self.undo_button.setVisible(status == "draft")
         self.redo_button.setVisible(status == "draft")
@@ -70,7 +74,12 @@ class CharterActions:
             text = self.tr(
                 "Version {n} was sent for signature on {date}; take it back to draft to change it."
             )
-        self.banner_text.setText(text.format(n=doc.version.number, date=when))
+        text = text.format(n=doc.version.number, date=when)
+        if doc.version.scan_sha256:
+            text += " " + self.tr("Signed copy: {name} (SHA-256 {digest}…).").format(
+                name=doc.version.scan_filename, digest=doc.version.scan_sha256[:12]
+            )
+        self.banner_text.setText(text)
         self.banner_button.setVisible(status == "signed" and is_latest)
         self.banner.show()
 
@@ -119,6 +128,24 @@ class CharterActions:
 
         if self._write(sign, False):
             self.status_message.emit(self.tr("The charter is signed and now in force."))
+
+    def attach_scan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Signed copy"), str(Path.home()), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.attach_scan_file(path)
+
+    def attach_scan_file(self, path: str) -> None:
+        cid, vid = self.client.id, self.doc.version.id
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            show_error(self, TribuneError(str(exc)))
+            return
+        name = Path(path).name
+        if self._write(lambda s: charter_signing.attach_scan(s, cid, vid, data, name), False):
+            self.status_message.emit(self.tr("The signed copy is attached."))
 
     def compare(self) -> None:
         dialog = CompareDialog(self.services.db, self.client.id, self.versions, self)
