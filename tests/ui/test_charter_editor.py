@@ -245,3 +245,25 @@ def test_send_refused_while_incomplete(qtbot, setup, monkeypatch):
     qtbot.mouseClick(area.send_button, Qt.MouseButton.LeftButton)
     assert setup["errors"] and "not complete" in setup["errors"][-1]
     assert _doc(setup["db"], setup["a"].id).version.status == "draft"
+
+
+def test_text_undo_redo_go_through_the_area_stack(qtbot, setup):
+    db, area = setup["db"], setup["make_area"]()
+    page = area.pages["autonomy"]
+    area.select_section("autonomy")
+    original = page.document.toPlainText()
+    _type_at_end(qtbot, page, "Valider les gestes commerciaux")
+    assert area.undo_stack.count() >= 1
+    area.select_section("context")  # undo brings the section back into view
+    qtbot.keyClick(page.editor.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    while area.undo_stack.canUndo():
+        qtbot.mouseClick(area.undo_button, Qt.MouseButton.LeftButton)
+    assert page.document.toPlainText() == original
+    assert area.current_key() == "autonomy"
+    area.flush()
+    assert "Valider" not in _doc(db, setup["a"].id).section("autonomy").html
+    while area.undo_stack.canRedo():
+        qtbot.mouseClick(area.redo_button, Qt.MouseButton.LeftButton)
+    assert "Valider les gestes commerciaux" in page.document.toPlainText()
+    area.flush()
+    assert "Valider les gestes commerciaux" in _doc(db, setup["a"].id).section("autonomy").html
