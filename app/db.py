@@ -44,7 +44,14 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercise
 
 
 def _sqlite_begin(conn) -> None:  # pragma: no cover - exercised via engine
-    conn.exec_driver_sql("BEGIN")
+    # A unit of work takes the write lock up front (BEGIN IMMEDIATE, waiting up to the busy
+    # timeout). A deferred transaction that reads first and writes later fails at once with
+    # "database is locked" in WAL mode when another connection committed in between: its
+    # snapshot is stale and SQLite cannot upgrade it, whatever the busy timeout.
+    if conn.get_execution_options().get("tribune_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
 
 
 class Database:
@@ -85,12 +92,19 @@ class Database:
                 ).format(url=_redact(url))
             )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(tribune_write=True), expire_on_commit=False
+        )
 
     # -- sessions ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commit when the block ends, roll back on any exception."""
-        session = self._sessions()
+        """A unit of work: commit when the block ends, roll back on any exception.
+
+        On SQLite it holds the write lock from its first statement: keep it short and never
+        wait on the network inside it.
+        """
+        session = self._write_sessions()
         try:
             yield session
             session.commit()

@@ -3,7 +3,8 @@
 Tribune: ``compute_dashboard`` (read through the services, build every Figure in Tribune's
 style) then one FigureCanvasQTAgg per chart, shown, painted with ``draw_idle``.
 Bare: one raw ``sqlite3`` query for the same rows, the same kinds of plots (lines per
-account, weekly bars, a weekday × hour heatmap, horizontal bars) with default matplotlib,
+account, weekly step lines with a band — what Tribune draws for more than 16 weeks —, a
+weekday × hour heatmap, horizontal bars) with default matplotlib,
 the same canvases and paint. Prints both medians and the ratio (aim ≤ 1.5).
 
     .venv/bin/python benchmarks/dashboard.py
@@ -171,11 +172,12 @@ def bare_round(app, path, client_id, end) -> float:
     figures.append(fig)
     fig = Figure(figsize=(7.2, 3.4))
     ax = fig.subplots()
-    for i, values in enumerate(series.values()):
+    for values in series.values():
         weeks: dict = {}
         for v in values:
             weeks[v[0].isocalendar()[:2]] = weeks.get(v[0].isocalendar()[:2], 0) + v[4]
-        ax.bar([j + i * 0.1 for j in range(len(weeks))], list(weeks.values()), 0.1)
+        ax.plot(range(len(weeks)), list(weeks.values()), drawstyle="steps-mid")
+        ax.fill_between(range(len(weeks)), 2, 5, alpha=0.1)
     figures.append(fig)
     grid = [[0] * 24 for _ in range(7)]
     for _n, _e, published, eng in posts:

@@ -18,7 +18,11 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -e /usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0 ] || [ -e /usr/lib/aarch64-linux-gnu/libxkbcommon-x11.so.0 ] || missing+=(libxkbcommon-x11-0)
 [ -e /usr/lib/x86_64-linux-gnu/libEGL.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/libEGL.so.1 ] || missing+=(libegl1 libgl1)
-ls /usr/lib/*/libxcb-cursor.so.0 >/dev/null 2>&1 || missing+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0)
+# Qt's xcb platform (screenshots under xvfb-run) needs each of these.
+for lib in cursor:libxcb-cursor0 icccm:libxcb-icccm4 keysyms:libxcb-keysyms1 shape:libxcb-shape0 \
+           render-util:libxcb-render-util0 image:libxcb-image0; do
+  ls /usr/lib/*/libxcb-"${lib%%:*}".so.* >/dev/null 2>&1 || missing+=("${lib#*:}")
+done
 ls /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1 || missing+=(libfontconfig1 fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

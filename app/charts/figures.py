@@ -66,14 +66,16 @@ def audience(data: DashboardData, language: str) -> Figure:
     for jump in data.jumps:
         if jump.day in data.dates:
             xi = mdates.date2num(jump.day)
+            late = xi > (x[0] + x[-1]) / 2  # write the note on the side with room
             ax.axvline(xi, color=st.BAD, lw=1, ls=":")
             ax.annotate(
                 translate("Charts", "+{gain} followers, flat engagement").format(
                     gain=st.format_number(jump.gain, language)
                 ),
                 (xi, ax.get_ylim()[1]),
-                xytext=(4, -12),
+                xytext=(-4 if late else 4, -12),
                 textcoords="offset points",
+                ha="right" if late else "left",
                 color=st.BAD,
                 fontsize=7.5,
             )
@@ -133,18 +135,15 @@ def posts(data: DashboardData, language: str) -> Figure:
         return fig
     st.title(ax, chart_title("posts"))
     networks = sorted(data.posts_per_week)
-    width = 0.8 / max(len(networks), 1)
-    for i, network in enumerate(networks):
-        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
-        xs = [j + (i - (len(networks) - 1) / 2) * width for j in range(len(weeks))]
-        ax.bar(xs, counts, width * 0.92, color=st.network_colour(network, i), label=network)
-        low, high = data.charter_ranges.get(network, (0, 0))
-        if low or high:
-            left, right = xs[0] - width / 2, xs[-1] + width / 2
-            ax.hlines([low], left, right, colors=st.network_colour(network, i), lw=1, ls="--")
-            if high:
-                ax.hlines([high], left, right, colors=st.network_colour(network, i), lw=1, ls=":")
-    if not data.charter_ranges:
+    if len(weeks) > 16:
+        banded = _posts_lines(ax, data, weeks, networks)
+    else:
+        banded = _posts_bars(ax, data, weeks, networks)
+    if banded:
+        ax.fill_between(
+            [], [], color=st.MUTED, alpha=0.25, label=translate("Charts", "Charter range (shaded)")
+        )
+    else:
         ax.text(
             0.99,
             0.97,
@@ -160,6 +159,45 @@ def posts(data: DashboardData, language: str) -> Figure:
     ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
     st.legend(ax, loc="upper left", ncols=3)
     return fig
+
+
+def _posts_lines(ax, data: DashboardData, weeks, networks) -> bool:
+    """Many weeks: one line per network inside its charter band (readable, cheap to draw)."""
+    xs = list(range(len(weeks)))
+    banded = False
+    for i, network in enumerate(networks):
+        colour = st.network_colour(network, i)
+        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
+        low, high = data.charter_ranges.get(network, (0, 0))
+        if low or high:
+            top = high or max(max(counts), low) + 1
+            ax.fill_between(xs, low, top, color=colour, alpha=0.12, lw=0)
+            banded = True
+        ax.plot(xs, counts, color=colour, lw=1.6, label=network, drawstyle="steps-mid")
+    return banded
+
+
+def _posts_bars(ax, data: DashboardData, weeks, networks) -> bool:
+    """A few weeks: grouped bars, each in front of its network's charter band."""
+    width = 0.8 / max(len(networks), 1)
+    banded = False
+    for i, network in enumerate(networks):
+        colour = st.network_colour(network, i)
+        counts = [data.posts_per_week[network].get(w, 0) for w in weeks]
+        xs = [j + (i - (len(networks) - 1) / 2) * width for j in range(len(weeks))]
+        low, high = data.charter_ranges.get(network, (0, 0))
+        if low or high:
+            top = high or max(max(counts), low) + 1
+            ax.broken_barh(
+                [(x - width * 0.46, width * 0.92) for x in xs],
+                (low, top - low),
+                facecolors=colour,
+                alpha=0.16,
+                zorder=0,
+            )
+            banded = True
+        ax.bar(xs, counts, width * 0.62, color=colour, label=network, zorder=2)
+    return banded
 
 
 def delays(data: DashboardData, language: str) -> Figure:
@@ -300,7 +338,7 @@ def heatmap(data: DashboardData, language: str) -> Figure:
 
 
 def top_posts(data: DashboardData, language: str) -> Figure:
-    fig, ax = st.new_figure(size=(7.2, 3.0), left=0.36, bottom=0.16)
+    fig, ax = st.new_figure(size=(7.2, 3.0), left=0.42, bottom=0.16)
     rows = list(data.top_posts) + list(data.bottom_posts)
     if not rows:
         st.empty(ax, chart_title("top_posts"))
@@ -321,9 +359,8 @@ def top_posts(data: DashboardData, language: str) -> Figure:
     return fig
 
 
-def _short(text: str, n: int = 38) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _short(text: str, n: int = 32) -> str:
+    return st.printable(text, n)
 
 
 def objectives(data: DashboardData, language: str) -> Figure:

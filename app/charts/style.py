@@ -150,3 +150,12 @@ def empty(ax, heading: str, reason: str | None = None) -> None:
         transform=ax.transAxes,
         wrap=True,
     )
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` on one line without emojis (the bundled font has no glyph for them)."""
+    text = "".join(c for c in text if ord(c) < 0x2600 or 0x3000 <= ord(c) < 0x1F000)
+    text = " ".join(text.split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text

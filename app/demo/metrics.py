@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from app.db import Database
 from app.services.metrics import client_accounts, record_account_samples, record_post_samples
 from app.services.network_data import AccountMetricSample, PostMetricSample
@@ -76,6 +78,16 @@ TOPICS = {
     ],
 }
 GOOD_HOURS = (8, 12, 13, 18, 19, 20)
+# (slug, network) -> (followers a year ago, engagement rate): set against the demo charters'
+# objectives so the reports show successes and failures (others are drawn at random).
+PROFILES = {
+    ("aquarelle-petales", "instagram"): (26000, 0.047),  # 36,000 followers: not yet
+    ("aquarelle-petales", "facebook"): (18000, 0.03),
+    ("maison-dupre", "facebook"): (20500, 0.05),  # 6 % engagement: missed
+    ("banque-solidaire", "linkedin"): (19000, 0.035),  # LinkedIn reach: reached
+    ("nuage-logiciel", "mastodon"): (4300, 0.05),  # 5,000 followers: reached in the autumn
+    ("hotel-les-embruns", "instagram"): (9000, 0.055),  # 5 % engagement: reached
+}
 SUSPICIOUS = ("maison-dupre", "instagram", 48, 3200)  # slug, network, days ago, gain
 
 
@@ -88,30 +100,64 @@ def _season(slug: str, day: dt.date) -> float:
     return here * (1 - w * 0.4) + nxt * (w * 0.4)
 
 
+def _published(session, client_id: int) -> dict[int, dict[dt.date, list]]:
+    """The calendar's published variants per account and local day (the recent months)."""
+    try:
+        from app.models.posts import PostVariant
+    except ImportError:  # the calendar feature is not installed
+        return {}
+    tz = ZoneInfo("Europe/Paris")
+    rows = session.execute(
+        select(
+            PostVariant.id,
+            PostVariant.account_id,
+            PostVariant.external_id,
+            PostVariant.published_at,
+            PostVariant.text,
+            PostVariant.url,
+        ).where(
+            PostVariant.client_id == client_id,
+            PostVariant.published_at.is_not(None),
+            PostVariant.external_id != "",
+        )
+    )
+    out: dict[int, dict[dt.date, list]] = {}
+    for vid, account_id, ext, when, text, url in rows:
+        day = when.astimezone(tz).date()
+        out.setdefault(account_id, {}).setdefault(day, []).append((vid, ext, when, text, url))
+    return out
+
+
 def populate(db: Database, ctx) -> None:
     first = ctx.today - dt.timedelta(days=DAYS)
     for slug, client_id in ctx.clients.items():
         with db.session() as session:
             accounts = [a for a in client_accounts(session, client_id) if a.network != "rss"]
+            published = _published(session, client_id)
             for account in accounts:
-                samples, posts, details = _account_year(ctx, slug, account, first)
+                samples, posts, details = _account_year(
+                    ctx, slug, account, first, published.get(account.id, {})
+                )
                 record_account_samples(session, client_id, samples, source="demo")
                 record_post_samples(session, client_id, posts, source="demo", details=details)
                 ctx.count("metric days", len(samples))
                 ctx.count("post metrics", len(posts))
 
 
-def _account_year(ctx, slug: str, account, first: dt.date):
+def _account_year(ctx, slug: str, account, first: dt.date, calendar: dict):
+    """A year of one account; days the calendar covers use its published posts."""
     rng = ctx.rng
     tz = ZoneInfo("Europe/Paris")
     followers = BASE_FOLLOWERS.get(account.network, 1000) * rng.uniform(0.6, 1.4)
     rate = rng.uniform(0.025, 0.06)
+    followers, rate = PROFILES.get((slug, account.network), (followers, rate))
     growth = followers * rng.uniform(0.0006, 0.0015)  # new followers per day
     samples, posts, details = [], [], {}
     jump_day = None
     if (slug, account.network) == SUSPICIOUS[:2]:
         jump_day = ctx.today - dt.timedelta(days=SUSPICIOUS[2])
     topics = TOPICS.get(slug, ["Publication"])
+    calendar_from = min(calendar) if calendar else ctx.today
     for i in range(DAYS):
         day = first + dt.timedelta(days=i)
         season = _season(slug, day)
@@ -120,9 +166,14 @@ def _account_year(ctx, slug: str, account, first: dt.date):
         if jump_day and day == jump_day:
             gain += SUSPICIOUS[3]
         followers += gain
-        n_posts = 1 if rng.random() < (0.55 * season if season < 1.5 else 0.8) else 0
-        if day.weekday() == 6:
-            n_posts = 0
+        if day >= calendar_from:
+            todays = calendar.get(day, [])
+            n_posts = len(todays)
+        else:
+            todays = []
+            n_posts = 1 if rng.random() < (0.55 * season if season < 1.5 else 0.8) else 0
+            if day.weekday() == 6:
+                n_posts = 0
         engagements = followers * rate * 0.12 * season * weekend * rng.uniform(0.75, 1.25)
         engagements *= 1.0 + 0.35 * n_posts
         impressions = engagements / (rate * rng.uniform(0.9, 1.1))
@@ -140,10 +191,16 @@ def _account_year(ctx, slug: str, account, first: dt.date):
             )
         )
         for k in range(n_posts):
-            hour = rng.choice(GOOD_HOURS) if rng.random() < 0.6 else rng.randint(7, 22)
-            local = dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tz)
+            if todays:
+                vid, ext, when, text, url = todays[k]
+                local = when.astimezone(tz)
+                hour = local.hour
+            else:
+                vid, text, url = None, "", ""
+                hour = rng.choice(GOOD_HOURS) if rng.random() < 0.6 else rng.randint(7, 22)
+                local = dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))), tz)
+                ext = f"{account.network}-{account.id}-{day:%Y%m%d}-{k}"
             hour_boost = 2.2 if hour in GOOD_HOURS else 0.6
-            ext = f"{account.network}-{account.id}-{day:%Y%m%d}-{k}"
             reach = followers * rng.uniform(0.08, 0.25) * season * hour_boost
             reactions = reach * rate * rng.uniform(0.5, 1.6)
             posts.append(
@@ -151,6 +208,7 @@ def _account_year(ctx, slug: str, account, first: dt.date):
                     network=account.network,
                     external_post_id=ext,
                     day=day,
+                    variant_id=vid,
                     impressions=int(reach * 1.4),
                     reactions=int(reactions),
                     comments=int(reactions * rng.uniform(0.03, 0.15)),
@@ -160,7 +218,7 @@ def _account_year(ctx, slug: str, account, first: dt.date):
             )
             details[ext] = {
                 "published_at": local.astimezone(dt.UTC),
-                "text": f"{rng.choice(topics)} — {day.strftime('%d/%m')}",
-                "url": f"https://{account.network}.example/{account.handle}/{ext}",
+                "text": text or f"{rng.choice(topics)} — {day.strftime('%d/%m')}",
+                "url": url or f"https://{account.network}.example/{account.handle}/{ext}",
             }
     return samples, posts, details

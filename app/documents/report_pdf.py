@@ -41,7 +41,6 @@ IMAGE_DPI = 200
 BODY_PX = 640  # body width in CSS pixels (96 dpi): A4 minus 2 × 20 mm
 
 CSS = """
-.cover { margin-top: 120pt; }
 .cover h1 { font-size: 28pt; }
 .month { font-size: 18pt; color: #3b6fd8; }
 .up { color: #2f9e44; } .down { color: #e03131; }
@@ -56,6 +55,13 @@ class ReportResult:
     pages: int
     month: str
     has_metrics: bool
+
+
+def _amount(value: float, language: str) -> str:
+    """36 000 rather than 36 000,0; 4,7 keeps its decimal."""
+    rounded = round(value, 1)
+    decimals = 0 if float(rounded).is_integer() or abs(rounded) >= 1000 else 1
+    return st.format_number(rounded, language, decimals)
 
 
 def charts_with_data(data: DashboardData) -> list[str]:
@@ -86,6 +92,34 @@ def _img(name: str, png: bytes) -> str:
     return f'<p><img src="{name}" width="{BODY_PX}" height="{height}"></p>'
 
 
+COVER_FIGURES = ("followers", "engagement_rate", "messages", "answered_within_delay")
+
+
+def _cover_figures(data: DashboardData, colour: str, language: str) -> str:
+    """The month at a glance on the cover: four figures in the client's colour."""
+    cells = []
+    for key in COVER_FIGURES:
+        figure = data.figure(key)
+        if figure.value is None:
+            continue
+        change = ""
+        if figure.change is not None:
+            sign = "+" if figure.change >= 0 else ""
+            change = f"{sign}{st.format_number(figure.change * 100, language, 1)} %"
+        cells.append(
+            f'<td width="25%"><span style="font-size: 20pt; font-weight: 600; color: {colour}">'
+            f"{fmt_figure(key, figure.value, language)}</span><br>"
+            f'<span class="small">{e(figure_name(key))}</span><br>'
+            f'<span class="small muted">{e(change)}</span></td>'
+        )
+    if not cells:
+        return ""
+    return (
+        "<p>&nbsp;</p>" * 4
+        + f'<table width="100%" cellspacing="0"><tr>{"".join(cells)}</tr></table>'
+    )
+
+
 def report_html(data, commentary: Commentary, extra: dict, images: dict, language: str) -> str:
     month = st.format_date(data.period.start, language, "MMMM yyyy")
     parts = []
@@ -93,11 +127,12 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
     heading = translate("Report", "Monthly report")
     prepared = translate("Report", "Prepared by {agency}").format(agency=extra["agency"])
     parts.append(
-        f'<p style="margin-top: 150pt">{logos}</p>'
+        "<p>&nbsp;</p>" * 8 + f"<p>{logos}</p>"
         f'<h1 style="font-size: 26pt">{e(data.client_name)}</h1>'
         f'<p class="month">{e(heading)} — {e(month)}</p>'
         f'<p class="muted">{e(prepared)}<br>{e(extra["generated"])}</p>'
     )
+    parts.append(_cover_figures(data, extra.get("colour") or "#3b6fd8", language))
     parts.append(heading_html(translate("Report", "Key figures"), new_page=True))
     if not data.has_metrics:
         parts.append(no_data(translate("Report", "No metrics were recorded for this month.")))
@@ -158,12 +193,8 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(o.label),
-                        e(f"{st.format_number(o.target, language, 1)} {o.unit}"),
-                        e(
-                            "—"
-                            if o.actual is None
-                            else f"{st.format_number(o.actual, language, 1)} {o.unit}"
-                        ),
+                        e(f"{_amount(o.target, language)} {o.unit}"),
+                        e("—" if o.actual is None else f"{_amount(o.actual, language)} {o.unit}"),
                         e(
                             translate("Report", "reached")
                             if o.met
@@ -206,7 +237,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 ],
                 [
                     [
-                        e(p.text or p.external_post_id),
+                        e(st.printable(p.text or p.external_post_id, 90)),
                         e(p.network),
                         st.format_number(p.impressions, language),
                         st.format_number(p.engagements, language),
@@ -234,7 +265,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                     [
                         e(st.format_date(p.planned_at.date(), language, "d MMM")),
                         e(p.network),
-                        e(p.title),
+                        e(st.printable(p.title, 70)),
                     ]
                     for p in plan[:40]
                 ],
@@ -267,6 +298,7 @@ def render_report(
             images[name] = logo
             logos.append(name)
     extra = {
+        "colour": client.colour,
         "agency": agency.name or "Tribune",
         "logos": logos,
         "plan": plan,

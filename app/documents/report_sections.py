@@ -40,19 +40,17 @@ def figure_name(key: str) -> str:
 
 
 def html_table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
-    head = "".join(
-        f'<th class="{"num" if i >= numeric_from else ""}">{e(h)}</th>'
-        for i, h in enumerate(header)
-    )
+    def cell(tag: str, i: int, content: str) -> str:
+        if i >= numeric_from:  # figures right-aligned, kept apart from their neighbours
+            # Qt's rich text ignores cell padding in this renderer: keep columns apart
+            return f'<{tag} align="right">&nbsp;&nbsp;&nbsp;&nbsp;{content}</{tag}>'
+        return f"<{tag}>{content}&nbsp;&nbsp;</{tag}>"
+
+    head = "".join(cell("th", i, e(h)) for i, h in enumerate(header))
     body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="{"num" if i >= numeric_from else ""}">{c}</td>' for i, c in enumerate(r)
-        )
-        + "</tr>"
-        for r in rows
+        "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows
     )
-    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
+    return f'<table width="100%" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>'
 
 
 def heading_html(text: str, level: int = 2, new_page: bool = False) -> str:

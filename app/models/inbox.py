@@ -15,13 +15,18 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, JSONType, UTCDateTime, utcnow
 
 MESSAGE_STATUSES = ("new", "in_progress", "waiting", "answered", "closed", "ignored")
-OPEN_STATUSES = ("new", "in_progress")  # the ones that have a due time
+OPEN_STATUSES = ("new", "in_progress")
+# The crisis alert counts these (the partial index below has exactly this predicate).
+NEGATIVE_SQL = (
+    "ours = false AND (category = 'complaint' OR sentiment < 0)"  # the ones that have a due time
+)
 REPLY_STATES = ("draft", "queued", "sending", "sent", "failed")
 
 
@@ -37,6 +42,14 @@ class InboxMessage(Base):
         Index("ix_inbox_messages_client_author", "client_id", "network", "author_handle"),
         Index("ix_inbox_messages_parent", "parent_id"),
         Index("ix_inbox_messages_reply_state", "client_id", "reply_state"),
+        # Complaints and negative messages only: the crisis count for all clients reads this.
+        Index(
+            "ix_inbox_messages_negative",
+            "client_id",
+            "received_at",
+            sqlite_where=text(NEGATIVE_SQL),
+            postgresql_where=text(NEGATIVE_SQL),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -57,9 +57,13 @@ class ObjectiveStatus:
     unit: str
     period: str
 
+    lower_is_better: bool = False  # a delay in minutes, say
+
     @property
     def met(self) -> bool | None:
-        return None if self.actual is None else self.actual >= self.target
+        if self.actual is None:
+            return None
+        return self.actual <= self.target if self.lower_is_better else self.actual >= self.target
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,12 @@ def _totals(rows) -> dict[str, float | None]:
         if row.followers is not None:
             first_followers.setdefault(row.account_id, row.followers)
             last_followers[row.account_id] = row.followers
-        for name in ("impressions", "engagements", "clicks", "posts"):
+        for name in ("impressions", "reach", "engagements", "clicks", "posts"):
             sums[name] += getattr(row, name) or 0
     if not seen:
         return dict.fromkeys(
             (
+                "reach",
                 "followers",
                 "follower_growth",
                 "impressions",
@@ -143,6 +148,7 @@ def _totals(rows) -> dict[str, float | None]:
         "followers": followers,
         "follower_growth": growth,
         "impressions": sums["impressions"],
+        "reach": sums["reach"],
         "engagements": sums["engagements"],
         "engagement_rate": rate,
         "clicks": sums["clicks"],
@@ -190,25 +196,58 @@ def _engagement_heatmap(posts: list[PostTotals], timezone: str):
     return grid, tuple((d, h) for _, d, h in slots[:3])
 
 
-def _objectives(rules, figures, per_week) -> tuple[ObjectiveStatus, ...]:
+PERIOD_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+SUMMED_KPIS = ("reach", "posts_published")  # a monthly target is scaled to a week or quarter
+
+
+LABEL_NETWORKS = ("facebook", "instagram", "linkedin", "mastodon", "bluesky")
+
+
+def _network_of(label: str) -> str | None:
+    """ "Abonnés Instagram" is about Instagram only: the figure is taken for that network."""
+    lowered = label.casefold()
+    return next((n for n in LABEL_NETWORKS if n in lowered), None)
+
+
+def _objectives(
+    rules, figures, per_week, delays, period: Period, rows=(), accounts=()
+) -> tuple[ObjectiveStatus, ...]:
+    """The charter's objectives (KPIs of charter_schema.KPIS) against this period's figures."""
     actual_of = dict(figures)
-    weeks = [n for weeks in per_week.values() for n in weeks.values()]
-    actual_of["posts_per_week"] = (
-        sum(weeks) / len({w for v in per_week.values() for w in v}) if weeks else None
+    network_of_account = {a.id: a.network for a in accounts}
+    actual_of["posts_published"] = sum(n for w in per_week.values() for n in w.values()) or None
+    firsts = [
+        (d.median_first_answer_minutes, d.answered)
+        for d in delays or ()
+        if d.median_first_answer_minutes is not None
+    ]
+    answered = sum(n for _, n in firsts)
+    actual_of["first_response_minutes"] = (
+        sum(m * n for m, n in firsts) / answered if answered else None
     )
     out = []
     for objective in rules.objectives:
         actual = actual_of.get(objective.kpi)
+        network = _network_of(objective.label)
+        if network and objective.kpi in ("followers", "engagement_rate", "reach"):
+            mine = [r for r in rows if network_of_account.get(r.account_id) == network]
+            actual = _totals(mine).get(objective.kpi) if mine else None
+        elif network and objective.kpi == "posts_published":
+            actual = sum(per_week.get(network, {}).values()) or None
         if actual is not None and objective.kpi in ("engagement_rate", "answered_within_delay"):
             actual = actual * 100  # targets are written in percent
+        target = objective.target
+        if objective.kpi in SUMMED_KPIS and objective.period in PERIOD_DAYS:
+            target = round(target * period.days / PERIOD_DAYS[objective.period], 1)
         out.append(
             ObjectiveStatus(
                 objective.kpi,
                 objective.label,
-                objective.target,
+                target,
                 actual,
                 objective.unit,
                 objective.period,
+                lower_is_better=objective.kpi == "first_response_minutes",
             )
         )
     return tuple(out)
@@ -256,8 +295,15 @@ def dashboard_data(
 
     per_week = sources.published_by_week(session, client_id, period.start, period.end, tz)
     posts_source = "calendar"
+    from_metrics = _posts_per_week_from_metrics(rows, accounts)
     if not per_week:
-        per_week, posts_source = _posts_per_week_from_metrics(rows, accounts), "metrics"
+        per_week, posts_source = from_metrics, "metrics"
+    else:  # weeks before the calendar was used: the networks' own counts
+        first = min(w for weeks in per_week.values() for w in weeks)
+        for network, weeks in from_metrics.items():
+            early = {w: n for w, n in weeks.items() if w < first}
+            if early:
+                per_week[network] = {**early, **per_week.get(network, {})}
     ranges = {n.network: (n.posts_per_week_min, n.posts_per_week_max) for n in rules.networks}
 
     posts = post_totals(session, client_id, period.start, period.end)
@@ -293,7 +339,7 @@ def dashboard_data(
         best_slots=slots,
         top_posts=tuple(ranked[:5]),
         bottom_posts=tuple(reversed(ranked[-3:])) if len(ranked) > 5 else (),
-        objectives=_objectives(rules, now_figs, per_week),
+        objectives=_objectives(rules, now_figs, per_week, delays, period, rows_now, accounts),
         jumps=tuple(detect_follower_jumps(session, client_id, period.start, period.end)),
         charter_status=rules.status,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -294,6 +294,18 @@ def mailto_url(info: EscalationInfo) -> str:
         {"subject": info.subject, "body": info.body}, quote_via=urllib.parse.quote
     )
     return f"mailto:{urllib.parse.quote(info.contact_email, safe='@')}?{query}"
+
+
+def reminder(info: EscalationInfo) -> EscalationInfo:
+    """The same e-mail, as a reminder (subject and first line say so)."""
+    return replace(
+        info,
+        subject=translate("Escalation", "Reminder: {subject}").format(subject=info.subject),
+        body=translate(
+            "Escalation", "The answer was due on {due}; we are still waiting for it.\n\n"
+        ).format(due=info.due_at.strftime("%d/%m/%Y %H:%M UTC"))
+        + info.body,
+    )
 
 
 def email_message(info: EscalationInfo, sender: str = "") -> EmailMessage:

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
@@ -19,7 +19,6 @@ from app.errors import NotFound
 from app.i18n import translate
 from app.models import StaffMember, UTCDateTime, utcnow
 from app.models.inbox import (
-    OPEN_STATUSES,
     Escalation,
     InboxMessage,
     InboxNote,
@@ -396,13 +395,3 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
         escalations,
         pending,
     )
-
-
-def open_condition():
-    return and_(InboxMessage.status.in_(OPEN_STATUSES), InboxMessage.ours.is_(False))
-
-
-def time_left(due_at: dt.datetime | None, now: dt.datetime | None = None) -> dt.timedelta | None:
-    if due_at is None:
-        return None
-    return due_at - (now or utcnow())

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
 from app.models import Client, utcnow
-from app.models.inbox import InboxMessage
+from app.models.inbox import NEGATIVE_SQL, InboxMessage
 
 WINDOW_HOURS = 6
 BASELINE_DAYS = 28
@@ -73,8 +73,7 @@ def crisis_levels(
         )
         .where(InboxMessage.client_id.in_(ids))
         .where(InboxMessage.received_at >= since, InboxMessage.received_at <= now)
-        .where(InboxMessage.ours.is_(False))
-        .where(or_(InboxMessage.category == "complaint", InboxMessage.sentiment < 0))
+        .where(text(NEGATIVE_SQL))  # the partial index's own predicate
         .group_by(InboxMessage.client_id)
     )
     windows = BASELINE_DAYS * 24 / WINDOW_HOURS - 1

@@ -180,7 +180,12 @@ def set_priority(session: Session, client_id: int, ids: Iterable[int], priority:
         raise ValidationError(translate("Inbox", "Priority is 0, 1 or 2."))
     msgs = _messages(session, client_id, ids)
     for msg in msgs:
-        msg.priority = priority
+        if msg.priority != priority:
+            audit.record(
+                session, "inbox.priority", client_id=client_id, target_type="message",
+                target_id=msg.id, details={"from": msg.priority, "to": priority},
+            )  # fmt: skip
+            msg.priority = priority
     return len(msgs)
 
 

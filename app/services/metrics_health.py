@@ -20,7 +20,7 @@ from app.services.metrics import AccountDay, account_days, client_accounts
 WINDOW_DAYS = 28
 MIN_ROBUST_Z = 8.0  # gain this many robust deviations above the usual gain
 MIN_SHARE = 0.004  # and at least 0.4 % of the audience in a day
-MAX_ENGAGEMENT_LIFT = 1.5  # engagements of the following days below 1.5 × usual
+MAX_ENGAGEMENT_LIFT = 2.0  # engagements of the jump day and the next two below 2 × usual
 
 
 @dataclass(frozen=True)

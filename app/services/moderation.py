@@ -73,9 +73,9 @@ def was_ever_complaint(session: Session, msg: InboxMessage) -> bool:
     return any((d or {}).get("from") == "complaint" for d in changes)
 
 
-def check_guard(session: Session, msg: InboxMessage, action: str) -> None:
-    """Raise when ``action`` would silence a complaint (the Aquarelle guard)."""
-    if action in SILENCING and was_ever_complaint(session, msg):
+def check_guard(session: Session, msg: InboxMessage, action: str, rule_key: str = "") -> None:
+    """Raise when ``action`` would silence a complaint or criticism (the Aquarelle guard)."""
+    if action in SILENCING and (rule_key == "criticism" or was_ever_complaint(session, msg)):
         raise ValidationError(
             translate(
                 "Moderation",
@@ -115,7 +115,7 @@ def request(
             ),
             "action",
         )
-    check_guard(session, msg, action)
+    check_guard(session, msg, action, rule.key)
     now = now or utcnow()
     row = ModerationAction(
         client_id=client_id,
@@ -144,7 +144,7 @@ def request(
 
 
 def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str, now) -> None:
-    check_guard(session, msg, row.action)  # the category may have changed while pending
+    check_guard(session, msg, row.action, row.rule_key)  # the category may have changed
     if row.action == "hide":
         msg.hidden = True
     elif row.action == "delete":

@@ -260,11 +260,53 @@ def published_by_week(
     session: Session, client_id: int, start: dt.date, end: dt.date, timezone: str
 ) -> dict[str, dict[dt.date, int]] | None:
     """Posts the calendar published, per network and week (Monday); None without calendar."""
-    return None  # CALENDAR-SOURCE: filled in once the calendar's tables are in main
+    v = _table(session, "post_variants", "client_id", "network", "published_at")
+    if v is None:
+        return None
+    lo, hi = utc_bounds(start, end, timezone)
+    rows = session.execute(
+        select(v.c.network, v.c.published_at).where(
+            v.c.client_id == client_id,
+            v.c.published_at >= _utc_param(session, lo),
+            v.c.published_at < _utc_param(session, hi),
+        )
+    )
+    tz = ZoneInfo(timezone)
+    out: dict[str, dict[dt.date, int]] = {}
+    for network, when in rows:
+        day = _aware(when).astimezone(tz).date()
+        monday = day - dt.timedelta(days=day.weekday())
+        weeks = out.setdefault(network, {})
+        weeks[monday] = weeks.get(monday, 0) + 1
+    return {n: dict(sorted(w.items())) for n, w in sorted(out.items())}
 
 
 def planned_posts(
     session: Session, client_id: int, start: dt.date, end: dt.date, timezone: str
 ) -> list[PlannedPost] | None:
     """Posts planned in the calendar between ``start`` and ``end``; None without calendar."""
-    return None  # CALENDAR-SOURCE
+    p = _table(session, "posts", "client_id", "planned_at", "title", "status")
+    v = _table(session, "post_variants", "post_id", "network")
+    if p is None or v is None:
+        return None
+    lo, hi = utc_bounds(start, end, timezone)
+    rows = session.execute(
+        select(p.c.id, p.c.planned_at, p.c.title, p.c.status, v.c.network)
+        .join(v, v.c.post_id == p.c.id, isouter=True)
+        .where(
+            p.c.client_id == client_id,
+            p.c.planned_at >= _utc_param(session, lo),
+            p.c.planned_at < _utc_param(session, hi),
+            p.c.status != "idea",
+        )
+        .order_by(p.c.planned_at, p.c.id)
+    )
+    posts: dict[int, list] = {}
+    for pid, when, title, status, network in rows:
+        entry = posts.setdefault(pid, [_aware(when), title, status, []])
+        if network:
+            entry[3].append(network)
+    return [
+        PlannedPost(when, ", ".join(sorted(nets)), title, status)
+        for when, title, status, nets in posts.values()
+    ]

@@ -75,6 +75,10 @@
         <translation>Enregistrer la réponse</translation>
     </message>
     <message>
+        <source>Remind</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
@@ -91,8 +95,8 @@
         <translation>Escalades</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>Réponse</translation>
+        <source>Save as saved reply…</source>
+        <translation>Enregistrer comme réponse type…</translation>
     </message>
     <message>
         <source>Write a reply in the charter&apos;s tone… (Ctrl+Enter sends)</source>
@@ -237,6 +241,18 @@ Merci,
     <message>
         <source>Write down what the contact answered.</source>
         <translation>Notez ce que le contact a répondu.</translation>
+    </message>
+    <message>
+        <source>Reminder: {subject}</source>
+        <translation>Relance&#xa0;: {subject}</translation>
+    </message>
+    <message>
+        <source>The answer was due on {due}; we are still waiting for it.
+
+</source>
+        <translation>La réponse était attendue le {due}&#xa0;; nous l&apos;attendons toujours.
+
+</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -531,6 +547,62 @@ Merci,
     <message>
         <source>Save the e-mail</source>
         <translation>Enregistrer l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>Hello {first}, {answer}</source>
+        <translation>Bonjour {first}, {answer}</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} sélectionné(s)</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Attribuer à</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Categorise</source>
+        <translation>Catégoriser</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation>Passer en cours</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Clore…</translation>
+    </message>
+    <message>
+        <source>Ignore…</source>
+        <translation>Ignorer…</translation>
+    </message>
+    <message>
+        <source>Saved reply</source>
+        <translation>Réponse type</translation>
+    </message>
+    <message>
+        <source>Title of the saved reply (placeholders: {first_name}, {order}, {signature}):</source>
+        <translation>Titre de la réponse type (variables&#xa0;: {first_name}, {order}, {signature})&#xa0;:</translation>
     </message>
     <message>
         <source>Import messages</source>

@@ -221,3 +221,27 @@ def test_badges_and_crisis_for_all_clients(db, two_clients):
         badges = client_badges(s)
         assert badges[a].unread == 32 and badges[b].unread == 20
         assert badges[a].crisis and not badges[b].crisis
+
+
+@pytest.mark.postgres
+def test_postgres_search_uses_the_gin_index(pg_db):
+    from sqlalchemy import text
+
+    from app.services.inbox_search import search_clause, search_params
+
+    with pg_db.session() as s:
+        a = clients.create_client(s, "Aquarelle").id
+        inbox_ingest.ingest_messages(s, a, [msg(str(i), f"pivoines n°{i}") for i in range(50)])
+    with pg_db.session() as s:
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        where = search_clause("postgresql").compile(s.get_bind())
+        plan = (
+            s.connection()
+            .exec_driver_sql(
+                f"EXPLAIN SELECT id FROM inbox_messages WHERE {where}",
+                search_params("postgresql", a, "pivoine"),
+            )
+            .scalars()
+        )
+        assert "ix_inbox_messages_search" in "\n".join(plan)
+        assert len(inbox.search(s, a, "PIVOINES")) == 50

@@ -192,3 +192,25 @@ def test_follower_jump_without_engagement_is_detected(db, client_ids):
     assert [(j.account_id, j.day, j.gain) for j in jumps] == [
         (fb, DAY + dt.timedelta(days=60), 2510)
     ]
+
+
+def test_best_posting_slots_for_the_calendar_hint(db, client_ids):
+    from app.services.dashboard import best_posting_slots
+
+    cid = client_ids[0]
+    today = dt.date(2026, 6, 30)
+    samples, details = [], {}
+    for week in range(8):
+        tuesday = dt.date(2026, 5, 5) + dt.timedelta(weeks=week)  # 19:00 in Paris (summer)
+        monday = tuesday - dt.timedelta(days=1)
+        for ext, day, hour, reactions in (
+            (f"t{week}", tuesday, 17, 300),
+            (f"m{week}", monday, 7, 20),
+        ):
+            samples.append(PostMetricSample("facebook", ext, day, reactions=reactions))
+            details[ext] = {"published_at": dt.datetime.combine(day, dt.time(hour), dt.UTC)}
+    with db.session() as s:
+        record_post_samples(s, cid, samples, details=details)
+    with db.read() as s:
+        slots = best_posting_slots(s, cid, today)
+    assert slots[0] == (1, 19) and (0, 9) in slots

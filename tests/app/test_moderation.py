@@ -98,3 +98,18 @@ def test_a_pending_request_is_refused_if_the_message_became_a_complaint(db, monk
         moderation.approve(s, cid, pending.id)
     with db.read() as s:
         assert not inbox.detail(s, cid, m).deleted
+
+
+def test_criticism_is_never_a_reason_to_hide(db, monkeypatch):
+    import dataclasses
+
+    from app.services.charter_rules import ModerationRule, default_rules
+
+    cid, (m,) = _setup(db, ["Votre nouvelle carte est moins bien qu'avant"])
+    rules = dataclasses.replace(
+        default_rules(cid),
+        moderation=(ModerationRule("criticism", "Critique", ("hide", "delete")),),
+    )
+    monkeypatch.setattr("app.services.moderation.rules_in_force", lambda s, c, at=None: rules)
+    with pytest.raises(ValidationError, match="criticism"), db.session() as s:
+        moderation.request(s, cid, m, "hide", "criticism")

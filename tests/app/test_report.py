@@ -191,3 +191,34 @@ def test_running_period_is_compared_with_as_many_days(db, shop):
     figure = data.figure("impressions")
     assert (figure.value, figure.previous) == (10 * 1200, 10 * 1000)
     assert figure.change == pytest.approx(0.2)
+
+
+def test_objectives_against_the_charter(db, shop, monkeypatch):
+    import dataclasses
+
+    from app.services import dashboard
+    from app.services.charter_rules import Objective, default_rules
+
+    def rules(session, client_id, at=None):
+        return dataclasses.replace(
+            default_rules(client_id),
+            objectives=(
+                Objective("followers", "Abonnés Facebook", 1200, "month"),
+                Objective("engagement_rate", "Taux d'engagement", 3.0, "month", "%"),
+                Objective("posts_published", "Publications", 40, "quarter"),
+                Objective("first_response_minutes", "Délai de première réponse", 60, "month"),
+                Objective("reach", "Portée Instagram", 100, "month"),
+            ),
+        )
+
+    monkeypatch.setattr(dashboard, "rules_in_force", rules)
+    with db.read() as s:
+        data = dashboard_data(s, shop, period_for("month", dt.date(2026, 10, 1)))
+    got = {o.kpi: o for o in data.objectives}
+    assert (got["followers"].actual, got["followers"].met) == (1300, True)
+    assert got["engagement_rate"].actual == pytest.approx(40 / 1200 * 100)
+    assert got["posts_published"].target == pytest.approx(40 * 31 / (365.25 / 4), abs=0.1)
+    assert got["posts_published"].actual == 11 and got["posts_published"].met is False
+    # the CM answered after 30 min and after 2 days: slower than the target on average
+    assert got["first_response_minutes"].actual > 60 and got["first_response_minutes"].met is False
+    assert got["reach"].actual is None  # no Instagram account: no figure, not a wrong one

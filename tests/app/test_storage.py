@@ -102,3 +102,30 @@ def test_a_killed_writer_leaves_a_consistent_database(sqlite_db):
             clients.save_contact(s, info.id, name="Après")
     finally:
         db.dispose()
+
+
+def test_a_unit_of_work_that_reads_then_writes_survives_a_concurrent_commit(sqlite_db):
+    """WAL: a deferred read-then-write transaction fails at once when another connection
+    committed meanwhile; units of work take the write lock first and simply wait."""
+    import threading
+
+    with sqlite_db.session() as s:
+        client = clients.create_client(s, "Aquarelle & Pétales")
+    other_committed = threading.Event()
+
+    def other_writer():
+        with sqlite_db.session() as s:
+            clients.save_contact(s, client.id, name="Autre")
+        other_committed.set()
+
+    with sqlite_db.session() as s:
+        clients.get_client(s, client.id)  # read first
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        other_committed.wait(0.5)  # the other writer waits for our lock instead
+        clients.save_contact(s, client.id, name="Léa")  # then write
+    thread.join(10)
+    assert other_committed.is_set()
+    with sqlite_db.read() as s:
+        names = sorted(c.name for c in clients.get_client(s, client.id).contacts)
+    assert names == ["Autre", "Léa"]

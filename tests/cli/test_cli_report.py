@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import unicodedata
 
 from app.services import clients
 from tests.conftest import db_url_of
@@ -64,3 +65,33 @@ def test_report_bad_input_is_one_clear_line(cli, sqlite_db, tmp_path):
     assert run.returncode == 1 and "Impossible d’écrire le PDF" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_demo_agency_report_end_to_end(cli, tmp_path):
+    """The demo's bakery: a year of metrics, its charter, calendar and inbox in one PDF."""
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    run = cli("demo", db_url=url)
+    assert run.returncode == 0, run.stderr
+    import datetime as dt
+
+    last = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    pdf = tmp_path / "dupre.pdf"
+    run = cli(
+        "report", "maison-dupre", "--month", last, "--out", str(pdf), "--language", "en", db_url=url
+    )
+    assert run.returncode == 0, run.stderr
+    raw = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    text = unicodedata.normalize("NFKC", raw.stdout)  # "ﬁ" ligatures back to "fi"
+    assert "Boulangeries Maison Dupré" in text and "Social & Co" in text
+    for heading in (
+        "Key figures",
+        "Objectives",
+        "Charter compliance",
+        "Next month",
+        "Answers within the charter delays",
+        "Planned and actual posting volume",
+    ):
+        assert heading in text
+    assert "Taux d'engagement Facebook" in text  # the signed charter's objective
+    assert "Messages received" in text and "No messages for this month." not in text
+    assert "Nothing planned in the calendar yet." not in text  # next month's plan is there

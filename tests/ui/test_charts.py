@@ -60,6 +60,7 @@ def test_switch_periods_and_clients(qtbot, main_window, two_clients):
     area = _charts(qtbot, main_window)
     qtbot.waitUntil(lambda: area.data.client_id == first, timeout=20000)
     assert "matplotlib" in type(area.panels["audience"].canvas).__module__
+    assert not area.best_times.isVisible()  # no post metrics here: no hint made up
     month_label = area.period_label.text()
     followers = area.figure_labels["followers"][1].text()
     assert area.warning.isVisible() and "+3" in area.warning.text()  # the bought followers
@@ -92,8 +93,9 @@ def test_switch_periods_and_clients(qtbot, main_window, two_clients):
 
 
 def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_db, tmp_path):
-    main_window.select_client(two_clients[0])
     area = _charts(qtbot, main_window)
+    main_window.select_client(two_clients[0])
+    qtbot.waitUntil(lambda: area.data.client_id == two_clients[0], timeout=20000)
     panel = area.panels["audience"]
     panel.export_csv(str(tmp_path / "audience.csv"))
     lines = (tmp_path / "audience.csv").read_text(encoding="utf-8").splitlines()
@@ -122,3 +124,46 @@ def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_d
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Concours « fête des mères » réussi" in text and "Un pic d'abonnés suspect" in text
     assert "Report written" in dialog.info.text()
+
+
+def test_import_meta_export_asks_for_the_account(qtbot, main_window, two_clients, tmp_path):
+    area = _charts(qtbot, main_window)
+    main_window.select_client(two_clients[1])
+    qtbot.waitUntil(lambda: area.data.client_id == two_clients[1], timeout=20000)
+    day = dt.date.today() - dt.timedelta(days=3)
+    path = tmp_path / "meta.csv"
+    path.write_text(
+        '"Date","Instagram reach","Followers"\n'
+        f'"{day.isoformat()}T00:00:00","1,234","99999"\n'
+        '"not a date","1","1"\n',
+        encoding="utf-8",
+    )
+    asked = []
+    area.ask_account = lambda: asked.append(True) or "instagram:nuage"
+    with qtbot.waitSignal(area.loaded, timeout=20000):
+        area.import_csv(str(path))
+    assert asked and area.last_import.rows == 1
+    assert [e.line for e in area.last_import.errors] == [3]
+    assert area._import_box.text() == "1 rows imported, 1 rejected."
+    assert "Line 3: invalid date" in area._import_box.detailedText()
+    series = area.data.followers[area.data.accounts[0].id]
+    assert 99999 in series  # the chart data now carries the imported day
+    area._import_box.close()
+
+
+def test_startup_does_not_import_matplotlib(tmp_path):
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from ui.settings import Settings\n"
+        "from ui.main_window import MainWindow\n"
+        f"s = Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "w = MainWindow(s); w.show(); app.processEvents()\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.models import Contact
-from app.services import clients, escalation, inbox, inbox_ingest
+from app.services import clients, escalation, inbox, inbox_ingest, inbox_replies
 from app.services.network_data import IncomingMessage
 from ui.inbox.inbox_model import InboxListModel
 
@@ -171,6 +171,7 @@ def test_escalate_opens_the_mail_client(qtbot, inbox_area):
     area.conv.answer_edit.setText("Remboursement lancé")
     qtbot.mouseClick(area.conv.answer_add, Qt.MouseButton.LeftButton)
     assert _detail(area, "c").status == "in_progress"
+    assert area.conv.reply.toPlainText() == "Hello Auteur, Remboursement lancé"  # a draft
 
 
 def test_moderation_guard_in_the_dialog(qtbot, inbox_area):
@@ -212,6 +213,10 @@ def test_import_with_progress_and_sidebar_badges(qtbot, inbox_area, main_window,
     qtbot.waitUntil(lambda: getattr(area, "last_import", None) is not None, timeout=10000)
     assert (area.last_import.added, len(area.last_import.errors)) == (30, 1)
     assert "line 32" in area.import_summary
+    report = area.findChild(QMessageBox, "inboxImportReport")
+    assert report.text() == "30 added, 0 duplicates, 1 rejected"
+    assert report.detailedText().startswith("line 32: bad date pas une date")
+    report.close()
     qtbot.waitUntil(lambda: area.model.rowCount() == 33, timeout=3000)
     main_window.refresh_badges()
     model = main_window.client_model
@@ -237,3 +242,77 @@ def test_list_model_pages_and_passes_the_model_tester(qtmodeltester, sqlite_db):
         model.fetchMore()
     assert model.rowCount() == 450
     assert model.data(model.index(0, 4)) == "m 0"
+    before = model.data(model.index(0, 0))
+    model.tick(NOW + dt.timedelta(days=30))
+    assert not before.startswith("−")
+    assert model.data(model.index(0, 0)).startswith("−")  # late now
+
+
+def test_remind_an_overdue_contact(qtbot, inbox_area):
+    area = inbox_area
+    mid = area.model.row_id(_row_of(area, "c"))
+    with area.db.session() as s:
+        escalation.escalate(
+            s, area.client_id, mid, contact_name="Sophie Garnier",
+            contact_email="sophie@aquarelle.example", now=NOW - dt.timedelta(days=3),
+        )  # fmt: skip
+    area.status.setCurrentIndex(1)  # all statuses: the message now waits on the client
+    area.select_row(_row_of(area, "c"))
+    assert area.conv.remind.isEnabled()
+    assert "overdue" in area.banner.text()
+    catcher = _MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        qtbot.mouseClick(area.conv.remind, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert len(catcher.urls) == 1 and "Reminder" in QUrl(catcher.urls[0]).query(
+        QUrl.ComponentFormattingOption.FullyDecoded
+    )
+    with area.db.read() as s:
+        (esc,) = escalation.for_message(s, area.client_id, mid)
+    assert esc.reminded_at is not None
+
+
+def test_saved_reply_with_placeholders(qtbot, inbox_area):
+    area = inbox_area
+    area.select_row(_row_of(area, "q"))
+    area.conv.reply.insertPlainText("Bonjour {first_name}, nous ouvrons le dimanche matin.")
+    qtbot.mouseClick(area.conv.save_template, Qt.MouseButton.LeftButton)
+    area.dialog.setTextValue("Horaires du dimanche")
+    area.dialog.accept()
+    index = area.conv.saved.findText("Horaires du dimanche")
+    assert index > 0
+    area.conv.reply.clear()
+    area.conv.saved.setCurrentIndex(index)
+    area.conv.saved.activated.emit(index)
+    assert area.conv.reply.toPlainText() == "Bonjour Auteur, nous ouvrons le dimanche matin."
+    with area.db.read() as s:
+        (saved,) = inbox_replies.saved_replies(s, area.client_id)
+    assert saved.body.startswith("Bonjour {first_name}")
+
+
+def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
+    area = inbox_area
+    area.table.selectAll()
+    menu = area.bulk_menu()
+    assert menu.actions()[0].text() == "3 selected"
+    assign = next(a.menu() for a in menu.actions() if a.text() == "Assign to")
+    next(a for a in assign.actions() if a.text() == "Camille Test").trigger()
+    with area.db.read() as s:
+        rows = inbox.page(s, area.client_id).rows
+    assert {r.assignee for r in rows} == {"Camille Test"}
+    assert {r.status for r in rows} == {"in_progress"}
+    area.table.selectRow(0)
+    priority = next(a.menu() for a in area.bulk_menu().actions() if a.text() == "Priority")
+    next(a for a in priority.actions() if a.text() == "Urgent").trigger()
+    assert area.model.data(area.model.index(0, 3)).startswith("‼ ")
+    area.table.selectAll()
+    close = next(a for a in area.bulk_menu().actions() if a.text() == "Ignore…")
+    close.trigger()
+    area.dialog.reason.setText("Hors sujet")
+    qtbot.mouseClick(_ok(area.dialog), Qt.MouseButton.LeftButton)
+    assert area.model.rowCount() == 0
+    with area.db.read() as s:
+        ignored = inbox.count(s, area.client_id, inbox.InboxFilter(statuses=("ignored",)))
+    assert ignored == 3

@@ -78,6 +78,10 @@ class ChartsArea(WorkspaceArea):
         for edit in (self.start_edit, self.end_edit):
             edit.setDisplayFormat("dd/MM/yyyy" if self.language == "fr" else "yyyy-MM-dd")
             edit.setVisible(False)
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.import_button.setToolTip(
+            self.tr("Import metrics: Tribune's CSV format or a Meta Business Suite export")
+        )
         self.report_button = QPushButton(self.tr("Monthly report…"))
         bar.addWidget(QLabel(self.tr("Period:")))
         bar.addWidget(self.kind)
@@ -87,6 +91,7 @@ class ChartsArea(WorkspaceArea):
         bar.addWidget(self.start_edit)
         bar.addWidget(self.end_edit)
         bar.addStretch(1)
+        bar.addWidget(self.import_button)
         bar.addWidget(self.report_button)
         outer.addLayout(bar)
 
@@ -107,6 +112,12 @@ class ChartsArea(WorkspaceArea):
         )
         self.warning.setVisible(False)
         outer.addWidget(self.warning)
+
+        self.best_times = QLabel()
+        self.best_times.setObjectName("chartsBestTimes")
+        self.best_times.setTextFormat(Qt.TextFormat.PlainText)
+        self.best_times.setVisible(False)
+        outer.addWidget(self.best_times)
 
         self.status = QLabel(self.tr("Loading…"))
         self.status.setObjectName("chartsStatus")
@@ -133,6 +144,7 @@ class ChartsArea(WorkspaceArea):
         self.start_edit.dateChanged.connect(self._custom_changed)
         self.end_edit.dateChanged.connect(self._custom_changed)
         self.report_button.clicked.connect(self.open_report_dialog)
+        self.import_button.clicked.connect(self._ask_import)
         self._show_period()
 
     # -- period ----------------------------------------------------------------------------
@@ -215,6 +227,7 @@ class ChartsArea(WorkspaceArea):
             panel.show_figure(figures[key], data)
         self._show_figures(data)
         self._show_warnings(data)
+        self._show_best_times(data)
         if data.has_metrics:
             self.status.setVisible(False)
         else:
@@ -285,11 +298,100 @@ class ChartsArea(WorkspaceArea):
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
 
+    def _show_best_times(self, data: DashboardData) -> None:
+        days = chart_style.weekday_names(self.language)
+        slots = ", ".join(f"{days[d]} {h} h" for d, h in data.best_slots)
+        self.best_times.setText(
+            self.tr("Best times to post (engagement over the last 12 months): {slots}").format(
+                slots=slots
+            )
+            if slots
+            else ""
+        )
+        self.best_times.setVisible(bool(slots))
+
     def open_report_dialog(self) -> None:
         if self.client is None:
             return
         from ui.charts.report_dialog import ReportDialog
 
-        dialog = ReportDialog(self.services, self.client, self.period.start, self)
+        month = self.period.start
+        if month <= dt.date.today() <= self.period.end:  # a running period: last month's report
+            month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        dialog = ReportDialog(self.services, self.client, month, self)
         dialog.open()
         self._report_dialog = dialog
+
+    # -- metrics import ----------------------------------------------------------------------
+    def _ask_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import metrics"), "", self.tr("CSV file (*.csv)")
+        )
+        if path:
+            self.import_csv(path)
+
+    def import_csv(self, path: str, account: str | None = None) -> None:
+        """Import ``path`` off the GUI thread; asks for the account when the export needs it."""
+        if self.client is None:
+            return
+        from app.services.metrics_import import import_metrics_csv
+
+        db, client_id = self.services.db, self.client.id
+
+        def work():
+            with db.session() as session:
+                return import_metrics_csv(session, client_id, path, account=account)
+
+        self.import_button.setEnabled(False)
+        self.services.tasks.run(
+            work, self._imported, lambda exc: self._import_failed(path, account, exc)
+        )
+
+    def _import_failed(self, path: str, account, exc: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        from app.errors import ValidationError
+
+        if isinstance(exc, ValidationError) and exc.field == "account" and account is None:
+            choice = self.ask_account()
+            if choice:
+                self.import_csv(path, choice)
+            return
+        show_error(self, exc)
+
+    def ask_account(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        accounts = [f"{a.network}:{a.handle}" for a in (self.client.accounts or ())]
+        if not accounts and self.data is not None:
+            accounts = [f"{a.network}:{a.handle}" for a in self.data.accounts]
+        item, ok = QInputDialog.getItem(
+            self, self.tr("Import metrics"), self.tr("Account of this export:"), accounts, 0, False
+        )
+        return item if ok and item else None
+
+    def _imported(self, result) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.import_button.setEnabled(True)
+        self.last_import = result
+        lines = [
+            self.tr("{rows} rows imported, {errors} rejected.").format(
+                rows=result.rows, errors=len(result.errors)
+            )
+        ]
+        lines += [
+            self.tr("Line {line}: {reason}").format(line=e.line, reason=e.reason)
+            for e in result.errors[:20]
+        ]
+        self.status_message.emit(lines[0])
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Import metrics"), lines[0], parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if result.errors:
+            box.setDetailedText("\n".join(lines[1:]))
+        box.open()
+        self._import_box = box
+        self.reload()

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
 from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
 from app.services.actor import current_actor
+from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog, StatusDialog
 from ui.messages import show_error
@@ -155,6 +156,102 @@ class InboxActions:
 
         if self._write(work, mid):
             self.conv.answer_edit.clear()
+            d = self.conv.detail
+            if d is not None and d.id == mid and not self.conv.reply.toPlainText().strip():
+                first = (d.author or "").split(" ")[0]
+                self.conv.reply.setPlainText(
+                    QCoreApplication.translate("InboxArea", "Hello {first}, {answer}").format(
+                        first=first, answer=text.strip()
+                    )
+                )
+
+    def bulk_menu(self) -> QMenu:
+        """Actions on every selected message (right click on the list)."""
+        menu = QMenu(self)
+        n = len(self.selected_ids())
+        menu.addSection(QCoreApplication.translate("InboxArea", "{n} selected").format(n=n))
+        assign = menu.addMenu(QCoreApplication.translate("InboxArea", "Assign to"))
+        for st in self.staff:
+            assign.addAction(st.name, lambda sid=st.id: self.assign(sid))
+        assign.addAction(
+            QCoreApplication.translate("InboxArea", "Nobody"), lambda: self.assign(None)
+        )
+        categorise = menu.addMenu(QCoreApplication.translate("InboxArea", "Categorise"))
+        for c in MESSAGE_CATEGORIES:
+            categorise.addAction(inbox_triage.category_label(c), lambda c=c: self.categorise(c))
+        priority = menu.addMenu(QCoreApplication.translate("InboxArea", "Priority"))
+        for level, label in (
+            (0, QCoreApplication.translate("InboxArea", "Normal")),
+            (1, QCoreApplication.translate("InboxArea", "High")),
+            (2, QCoreApplication.translate("InboxArea", "Urgent")),
+        ):
+            priority.addAction(label, lambda level=level: self.set_priority(level))
+        menu.addAction(
+            QCoreApplication.translate("InboxArea", "Mark in progress"),
+            lambda: self.set_status_now("in_progress"),
+        )
+        menu.addAction(
+            QCoreApplication.translate("InboxArea", "Close…"), lambda: self.change_status("closed")
+        )
+        menu.addAction(
+            QCoreApplication.translate("InboxArea", "Ignore…"),
+            lambda: self.change_status("ignored"),
+        )
+        self.menu = menu
+        return menu
+
+    def set_priority(self, level: int) -> None:
+        ids, cid = self.selected_ids(), self.client.id
+        if ids:
+            self._write(lambda s: inbox_triage.set_priority(s, cid, ids, level))
+
+    def set_status_now(self, status: str) -> None:
+        ids, cid = self.selected_ids(), self.client.id
+        if ids:
+            self._write(lambda s: inbox_triage.set_status(s, cid, ids, status))
+
+    def save_template(self) -> None:
+        """Keep the reply being written as a saved reply ({first_name}, {order}... allowed)."""
+        body = self.conv.reply.toPlainText()
+        dialog = QInputDialog(self)
+        dialog.setObjectName("inboxTemplateTitle")
+        dialog.setWindowTitle(QCoreApplication.translate("InboxArea", "Saved reply"))
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "InboxArea",
+                "Title of the saved reply (placeholders: {first_name}, {order}, {signature}):",
+            )
+        )
+        cid = self.client.id
+
+        def done(title):
+            category = self.conv.detail.category if self.conv.detail else ""
+            if self._write(
+                lambda s: inbox_replies.save_reply_template(s, cid, title, body, category)
+            ):
+                self.conv.saved.addItem(title.strip(), body.strip())
+
+        dialog.textValueSelected.connect(done)
+        self.dialog = dialog
+        dialog.open()
+
+    def remind(self) -> None:
+        """Remind the contacts whose answer is overdue: the e-mail again, marked as sent."""
+        mid = self.current_id()
+        if mid is None:
+            return
+        cid, sent = self.client.id, []
+
+        def work(s):
+            for e in escalation.overdue(s, cid):
+                if e.message_id == mid:
+                    escalation.mark_reminded(s, cid, e.id)
+                    sent.append(escalation.reminder(e))
+
+        if self._write(work, mid):
+            for info in sent:
+                if "@" in info.contact_email:
+                    QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
 
     def moderate(self) -> None:
         mid = self.current_id()
@@ -210,10 +307,19 @@ class InboxActions:
                 QCoreApplication.translate("InboxArea", "line {l}: {r}").format(
                     l=e.line, r=e.reason
                 )
-                for e in report.errors[:20]
+                for e in report.errors
             ]
             self.status_message.emit(lines[0])
             self.import_summary = "\n".join(lines)
+            box = QMessageBox(self)
+            box.setObjectName("inboxImportReport")
+            box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
+            box.setWindowTitle(QCoreApplication.translate("InboxArea", "Import messages"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(lines[0])
+            if report.errors:  # every bad row, with its line, in the details
+                box.setDetailedText("\n".join(lines[1:]))
+            box.open()
             self.refresh()
             self.counts_changed.emit()
 

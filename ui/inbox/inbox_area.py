@@ -6,6 +6,7 @@ list are keyset queries of a few milliseconds; imports and exports run in the Ta
 
 from __future__ import annotations
 
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -39,7 +40,7 @@ from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
-from ui.inbox.inbox_model import COL_ASSIGNEE, COL_TEXT, IdRole, InboxListModel
+from ui.inbox.inbox_model import COL_ASSIGNEE, COL_NETWORK, COL_TEXT, IdRole, InboxListModel
 
 PAGE = 200
 
@@ -112,16 +113,22 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.bulk_menu().popup(self.table.viewport().mapToGlobal(pos))
+        )
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((66, 86, 70, 116, 0, 88, 90, 96)):
+        for col, width in enumerate((68, 84, 70, 112, 0, 86, 84, 96)):
             if width:
                 self.table.setColumnWidth(col, width)
-        self.table.setColumnHidden(COL_ASSIGNEE, True)  # shown in the conversation; filterable
+        # Shown in the conversation's header and filterable: room for the message itself.
+        self.table.setColumnHidden(COL_ASSIGNEE, True)
+        self.table.setColumnHidden(COL_NETWORK, True)
         mid.addWidget(self.table)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
@@ -131,7 +138,7 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv = ConversationPanel()
         self.conv.category.addItems([inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES])
         self.splitter.addWidget(self.conv)
-        filters.setMaximumWidth(230)
+        filters.setMaximumWidth(210)
         self.splitter.setSizes([170, 760, 380])
         self.splitter.setStretchFactor(1, 1)
 
@@ -142,6 +149,9 @@ class InboxArea(WorkspaceArea, InboxActions):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
+        self._clock = QTimer(self, interval=60_000)  # "time left" moves on
+        self._clock.timeout.connect(self.model.tick)
+        self._clock.start()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.conv.assign_me.clicked.connect(self.assign_to_me)
         self.conv.category.activated.connect(lambda i: self.categorise(MESSAGE_CATEGORIES[i]))
@@ -152,6 +162,8 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv.note_add.clicked.connect(self.add_note)
         self.conv.note_edit.returnPressed.connect(self.add_note)
         self.conv.answer_add.clicked.connect(self.record_answer)
+        self.conv.remind.clicked.connect(self.remind)
+        self.conv.save_template.clicked.connect(self.save_template)
         self.conv.reply.textChanged.connect(self._check_style)
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
@@ -319,6 +331,8 @@ class InboxArea(WorkspaceArea, InboxActions):
             )
         )
         self.conv.answer_add.setEnabled(any(e.answered_at is None for e in escs))
+        now = dt.datetime.now(dt.UTC)
+        self.conv.remind.setEnabled(any(e.answered_at is None and e.due_at < now for e in escs))
         self._check_style()
 
     # -- actions --------------------------------------------------------------------------

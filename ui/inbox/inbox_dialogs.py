@@ -130,6 +130,8 @@ class ModerateDialog(QDialog):
         self.rule = QComboBox()
         self.rule.setObjectName("moderationRule")
         for r in rules:
+            if not set(r.actions) & {"hide", "delete", "ban", "report"}:
+                continue  # "answer" rules are not moderation: the reply box handles them
             label = r.label + (self.tr(" (second approval)") if r.requires_second_approval else "")
             self.rule.addItem(label, r)
         form.addRow(self.tr("Charter rule"), self.rule)

@@ -100,6 +100,13 @@ class InboxListModel(QAbstractTableModel):
         if self._more:
             self.fetchMore(QModelIndex())
 
+    def tick(self, now: dt.datetime | None = None) -> None:
+        """Time passes: recompute "time left" and lateness for the rows loaded."""
+        self.now = now or dt.datetime.now(dt.UTC)
+        self._cells = [None] * len(self._rows)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
+
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and self._more
 
@@ -125,6 +132,8 @@ class InboxListModel(QAbstractTableModel):
         author = r.author or r.author_handle
         if r.newcomer:
             author = "★ " + author
+        if r.priority:
+            author = ("‼ " if r.priority > 1 else "! ") + author
         late = r.due_at is not None and r.due_at < self.now
         return {
             Qt.ItemDataRole.DisplayRole: (

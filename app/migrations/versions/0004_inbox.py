@@ -21,6 +21,7 @@ depends_on = None
 # into the indexed text as a token (facts.md: 16x faster than filtering after the match),
 # kept in sync by triggers. PostgreSQL: a GIN index on a tsvector expression with the same
 # client token; accents are folded by an immutable SQL function (no extension needed).
+NEGATIVE_SQL = "ours = false AND (category = 'complaint' OR sentiment < 0)"
 FOLD_FROM = "àáâãäåāçćèéêëēìíîïīñòóôõöøōùúûüūýÿœæ"
 FOLD_TO = "aaaaaaacceeeeeiiiiinooooooouuuuuyyoa"
 
@@ -176,6 +177,13 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_inbox_messages_reply_state", ["client_id", "reply_state"], unique=False
         )
+        batch_op.create_index(
+            "ix_inbox_messages_negative",
+            ["client_id", "received_at"],
+            unique=False,
+            sqlite_where=sa.text(NEGATIVE_SQL),
+            postgresql_where=sa.text(NEGATIVE_SQL),
+        )
 
     op.create_table(
         "inbox_escalations",
@@ -301,6 +309,7 @@ def downgrade() -> None:
 
     op.drop_table("inbox_escalations")
     with op.batch_alter_table("inbox_messages", schema=None) as batch_op:
+        batch_op.drop_index("ix_inbox_messages_negative")
         batch_op.drop_index("ix_inbox_messages_reply_state")
         batch_op.drop_index("ix_inbox_messages_parent")
         batch_op.drop_index("ix_inbox_messages_client_status")
