@@ -267,3 +267,19 @@ def test_text_undo_redo_go_through_the_area_stack(qtbot, setup):
     assert "Valider les gestes commerciaux" in page.document.toPlainText()
     area.flush()
     assert "Valider les gestes commerciaux" in _doc(db, setup["a"].id).section("autonomy").html
+
+
+def test_second_opening_window_of_a_day_is_kept(qtbot, setup):
+    db, cid = setup["db"], setup["a"].id
+    with db.session() as s:
+        delays = charter.load(s, cid).section("delays")
+        hours = {**delays.data["business_hours"]}
+        hours["days"] = {**hours["days"], "0": [["09:00", "12:00"], ["14:00", "18:00"]]}
+        charter.save_section(s, cid, delays.id, data={**delays.data, "business_hours": hours})
+    area = setup["make_area"]()
+    area.select_section("delays")
+    form = area.pages["delays"].hours
+    qtbot.mouseClick(form.days[6][0], Qt.MouseButton.LeftButton)  # open on Sundays too
+    area.flush()
+    days = _doc(db, cid).section("delays").data["business_hours"]["days"]
+    assert days["0"] == [["09:00", "12:00"], ["14:00", "18:00"]] and "6" in days
