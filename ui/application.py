@@ -22,7 +22,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationDisplayName(APP_NAME)
+    # No application display name: Qt would append " — Tribune" to every window title,
+    # which already reads "Tribune — <client>".
     return app
 
 

@@ -20,6 +20,9 @@ class CharterActions:
             b = QPushButton(text)
             b.setObjectName(name)
             b.clicked.connect(slot)
+            # Hidden until refresh_actions shows the ones the version allows: all of them
+            # at once would widen the bar past the screen, and Qt grows the window to fit.
+            b.hide()
             row.addWidget(b)
             return b
 
@@ -51,10 +54,12 @@ class CharterActions:
         self.send_button.setVisible(status == "draft")
         self.withdraw_button.setVisible(status == "sent_for_signature")
         self.sign_button.setVisible(status in ("draft", "sent_for_signature"))
+        self.compare_button.setVisible(doc is not None)
         self.compare_button.setEnabled(len(self.versions) > 1)
         self.scan_button.setVisible(
             status in ("signed", "superseded") and not doc.version.scan_sha256
         )
+        self.export_button.setVisible(doc is not None)
         self.export_button.setEnabled(doc is not None)
         self.undo_button.setVisible(status == "draft")
         self.redo_button.setVisible(status == "draft")
