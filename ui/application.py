@@ -22,7 +22,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationDisplayName(APP_NAME)
+    # No application display name: Qt would append " — Tribune" to every window title,
+    # which already reads "Tribune — <client>".
     return app
 
 
@@ -117,7 +118,10 @@ def after_first_paint(widget, callback) -> None:
 
 
 def run(db_url: str | None = None) -> int:
+    from app.logs import configure_logging
+
     app = create_application(sys.argv)
+    configure_logging()
     _install_excepthook()
     window = start(db_url)
     code = app.exec()

@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -27,60 +25,15 @@ from ui.messages import show_error
 from ui.settings import Settings
 from ui.sidebar import ClientListModel, ClientSidebar
 from ui.tasks import TaskRunner
+from ui.welcome import WelcomePage
+from ui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
     from app.db import Database
     from app.services.clients import ClientInfo
 
 
-class WelcomePage(QWidget):
-    """Shown when the agency has no client yet: load the demo, or create the first client.
-
-    Signals:
-        demo_requested(), new_client_requested()
-    """
-
-    demo_requested = Signal()
-    new_client_requested = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 64, 64, 64)
-        layout.addStretch(1)
-        title = QLabel(self.tr("Welcome to Tribune"))
-        title.setObjectName("placeholderTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(
-            self.tr(
-                "Each client of the agency gets a workspace: its charter, its content calendar, "
-                "its inbox and its reports. Start with the demo agency to look around, or create "
-                "your first client."
-            )
-        )
-        body.setWordWrap(True)
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setObjectName("placeholderBody")
-        body.setFixedWidth(520)
-        buttons = QHBoxLayout()
-        self.demo_button = QPushButton(self.tr("Load the demo agency"))
-        self.new_button = QPushButton(self.tr("Create my first client"))
-        self.new_button.setDefault(True)
-        self.new_button.setObjectName("primaryButton")
-        buttons.addStretch(1)
-        buttons.addWidget(self.demo_button)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(16)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        self.demo_button.clicked.connect(self.demo_requested)
-        self.new_button.clicked.connect(self.new_client_requested)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
 
     Signals:
@@ -171,7 +124,7 @@ class MainWindow(QMainWindow):
         from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
 
         self.sync_bar = SyncBar(self.tasks)
-        self.sync_bar.synced.connect(lambda _report: self.refresh_badges())
+        self.sync_bar.synced.connect(self._after_sync)
         h_layout.addWidget(self.sync_bar)
         h_layout.addWidget(self.edit_client_button)
         ws_layout.addWidget(header)
@@ -489,122 +442,13 @@ class MainWindow(QMainWindow):
         )
         dialog.open()
 
-    def load_demo(self) -> None:
-        if self.db is None:
-            return
-        db = self.db
-
-        def work():
-            from app.demo import build_demo
-
-            return build_demo(db, if_empty=True)
-
-        self.statusBar().showMessage(self.tr("Loading the demo agency…"))
-        self.welcome.demo_button.setEnabled(False)
-        self.tasks.run(
-            work,
-            lambda _summary: (
-                self.statusBar().clearMessage(),
-                self.welcome.demo_button.setEnabled(True),
-                self.reload_clients(),
-            ),
-            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self, exc)),
-        )
-
-    # -- files ------------------------------------------------------------------------------
-    def backup(self) -> None:
-        if self.db is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up the agency"), "tribune-backup.zip", self.tr("Backups (*.zip)")
-        )
-        if not path:
-            return
-        db = self.db
-
-        def work():
-            from app.services.backup import write_backup
-
-            return write_backup(db, path)
-
-        self.tasks.run(
-            work,
-            lambda r: self.statusBar().showMessage(
-                self.tr("Backup written: {path} ({rows} rows)").format(path=r.path, rows=r.rows),
-                8000,
-            ),
-            lambda exc: show_error(self, exc),
-        )
-
-    def restore(self) -> None:
-        if self.db is None:
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)")
-        )
-        if not path:
-            return
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Restore a backup"),
-            self.tr(
-                "Restoring replaces every client and all their data in this database "
-                "with the content of the backup. Continue?"
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        db = self.db
-
-        def work():
-            from app.db import copy_sqlite_file
-            from app.services.backup import read_manifest, restore_backup
-
-            read_manifest(path)
-            if db.sqlite_path is not None and db.sqlite_path.exists():
-                copy_sqlite_file(
-                    db.sqlite_path,
-                    db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore"),
-                )
-            return restore_backup(db, path)
-
-        self.tasks.run(
-            work,
-            lambda r: (
-                self.set_database(db),
-                self.statusBar().showMessage(
-                    self.tr("Restored {rows} rows.").format(rows=r.rows), 8000
-                ),
-            ),
-            lambda exc: show_error(self, exc),
-        )
-
-    def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.tasks, self)
-        dialog.finished.connect(
-            lambda _r: self.sync_bar.set_interval(self.settings.sync_interval_minutes)
-        )
-        dialog.open()
-
-    def about(self) -> None:
-        import app
-
-        QMessageBox.about(
-            self,
-            self.tr("About Tribune"),
-            self.tr(
-                "<h3>Tribune {version}</h3><p>Community management for agencies: one "
-                "workspace per client with its charter, content calendar, inbox and "
-                "reports.</p><p>Database: {db}</p>"
-            ).format(
-                version=app.__version__,
-                db=(self.db.display_url() if self.db else "—").replace("<", "&lt;"),
-            ),
-        )
+    def _after_sync(self, _report) -> None:
+        """New messages and published posts: refresh the badges and the open areas."""
+        self.refresh_badges()
+        for area in self._areas.values():
+            reload = getattr(area, "refresh", None) or getattr(area, "reload", None)
+            if area.client is not None and callable(reload):
+                reload()
 
     # -- lifecycle --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -113,6 +113,9 @@ def main(
     if args.command is None:
         parser.print_help()
         return 0
+    from app.logs import configure_logging
+
+    configure_logging()
     ctx = CliContext(args)
     try:
         return int(args.handler(ctx) or 0)

@@ -47,6 +47,7 @@ def cmd_sync(ctx) -> int:
                 "auth": translate("Sync", "reconnect needed"),
                 "rate_limited": translate("Sync", "rate limited"),
                 "unavailable": translate("Sync", "unreachable"),
+                "skipped": translate("Sync", "skipped"),
             }.get(r.outcome, translate("Sync", "error"))
             line = translate(
                 "Sync",
@@ -76,4 +77,12 @@ def cmd_sync(ctx) -> int:
         },
         human,
     )
+    failing = [r for r in report.accounts if r.outcome not in ("ok", "skipped")]
+    if failing:
+        print(
+            translate("Sync", "tribune: {n} of {total} accounts could not be synced.").format(
+                n=len(failing), total=len(report.accounts)
+            ),
+            file=sys.stderr,
+        )
     return 0 if report.ok else 1

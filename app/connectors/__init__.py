@@ -26,7 +26,7 @@ CONNECTORS = {
     "mastodon": "app.connectors.mastodon:MastodonConnector",
     "bluesky": "app.connectors.bluesky:BlueskyConnector",
     "facebook": "app.connectors.meta:FacebookConnector",
-    "instagram": "app.connectors.meta:InstagramConnector",
+    "instagram": "app.connectors.instagram:InstagramConnector",
     "rss": "app.connectors.rss:RssConnector",
 }
 

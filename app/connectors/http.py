@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -25,6 +26,11 @@ from app.connectors.base import AuthError, BadResponse, RateLimited, Unavailable
 from app.i18n import translate
 
 RETRY_STATUSES = (500, 502, 503, 504)
+
+# httpx logs every URL at INFO; Graph API paging URLs carry the access token in the query.
+for _name in ("httpx", "httpcore"):
+    if logging.getLogger(_name).getEffectiveLevel() < logging.WARNING:
+        logging.getLogger(_name).setLevel(logging.WARNING)
 USER_AGENT = "Tribune/0.1 (+community management desktop app)"
 
 

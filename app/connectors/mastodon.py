@@ -256,6 +256,9 @@ class MastodonConnector(Connector):
         )
 
     def publish(self, variant: DueVariant) -> Published:
+        if not getattr(self, "_limit_read", False):
+            self.instance_limit()
+            self._limit_read = True
         text = (
             variant.text
             if not variant.link or variant.link in variant.text

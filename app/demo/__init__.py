@@ -24,6 +24,7 @@ STEPS = [
     "app.demo.calendar",
     "app.demo.inbox",
     "app.demo.metrics",
+    "app.demo.sync_history",
     # FEATURE-DEMO-END
 ]
 

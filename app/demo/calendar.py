@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (French demo texts are data: one line each)
 """Demo step: a year of realistic French posts for each demo client (six months back, six ahead).
 
 Past posts are published (with network ids), the next two weeks scheduled or approved, later
@@ -9,229 +8,19 @@ for the bakery…). Bulk Core inserts: a few thousand rows in well under a secon
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
 from app.db import Database
+from app.demo.calendar_texts import CONTENT, FILLERS
 from app.models import Client, NetworkAccount
 from app.models.posts import Post, PostVariant
 from app.services.keydates import marketing_days
 from app.services.posts_counters import PUBLISHABLE_NETWORKS
 
-# slug -> (posts per week, hours, [(category, weight, [texts])], {keydate key: text})
-CONTENT = {
-    "aquarelle-petales": (
-        4,
-        (9, 12, 18),
-        [
-            (
-                "produit",
-                4,
-                [
-                    "Le bouquet « {flower} » est de retour 🌷 Livré en 4 h partout en France. {url}",
-                    "Nouveauté : notre composition {flower}, à offrir sans occasion. {url} #fleurs",
-                ],
-            ),
-            (
-                "conseil",
-                3,
-                [
-                    "Astuce de fleuriste : coupez les tiges en biseau et changez l'eau tous les deux jours 💧 #conseil",
-                    "Comment faire durer vos {flower} ? Nos 3 gestes simples 👉 {url}",
-                ],
-            ),
-            (
-                "coulisses",
-                2,
-                [
-                    "Ce matin à l'atelier, Léa prépare 200 bouquets de {flower} 🌸 #coulisses",
-                    "Nos fleurs arrivent de producteurs français : rencontre avec un horticulteur du Var.",
-                ],
-            ),
-            (
-                "communauté",
-                1,
-                [
-                    "Montrez-nous vos bouquets ! Les plus belles photos seront partagées ici 📸 #AquarelleEtVous",
-                ],
-            ),
-        ],
-        {
-            "valentine": "Saint-Valentin 💐 Commandez avant le 13 à midi pour une livraison le 14. {url}",
-            "mothers_day": "Fête des mères : nos bouquets de pivoines sont prêts 💗 Livraison garantie dimanche. {url}",
-            "grandmothers": "Dimanche, c'est la fête des grands-mères 🌼 Un petit bouquet qui fait du bien. {url}",
-            "black_friday": "Black Friday : -20 % sur les plantes vertes jusqu'à lundi 🌿 {url}",
-        },
-    ),
-    "maison-dupre": (
-        5,
-        (7, 11, 16),
-        [
-            (
-                "produit",
-                4,
-                [
-                    "Le {bread} du jour sort du four 🥖 Passe en boutique avant midi !",
-                    "Nouveau dans tes boutiques : le {bread} aux graines, pétri à la main. #boulangerie",
-                ],
-            ),
-            (
-                "coulisses",
-                3,
-                [
-                    "4 h du matin au fournil : nos boulangers façonnent les {bread} 👨‍🍳 #coulisses",
-                    "On t'explique pourquoi notre levain a 12 ans 🍞",
-                ],
-            ),
-            (
-                "communauté",
-                2,
-                [
-                    "Ton {bread} préféré chez Maison Dupré ? Dis-le-nous en commentaire 👇",
-                ],
-            ),
-            (
-                "promo",
-                1,
-                [
-                    "Cette semaine : une baguette offerte pour 5 achetées avec la carte fidélité 🎁",
-                ],
-            ),
-        ],
-        {
-            "epiphany": "La galette des rois est arrivée 👑 Frangipane ou brioche, tu choisis ? {url}",
-            "chandeleur": "Chandeleur 🥞 Nos crêpes maison sont en boutique toute la journée !",
-            "back_to_school": "C'est la rentrée 🎒 Le goûter est prêt : pains au chocolat tout chauds.",
-            "christmas_eve": "Bûches de Noël : pensez à commander avant le 22 décembre 🎄 {url}",
-        },
-    ),
-    "banque-solidaire": (
-        3,
-        (9, 12, 17),
-        [
-            (
-                "pédagogie",
-                4,
-                [
-                    "Budget : 3 réflexes pour préparer une dépense imprévue. Nos conseils 👉 {url}",
-                    "Épargne solidaire : comment votre argent finance des projets locaux. {url}",
-                ],
-            ),
-            (
-                "entreprise",
-                2,
-                [
-                    "Nos conseillers accompagnent les associations du Rhône : rencontre avec l'une d'elles. {url}",
-                ],
-            ),
-            (
-                "actualité",
-                2,
-                [
-                    "Taux du livret A : ce qui change pour vous ce mois-ci. {url}",
-                ],
-            ),
-            (
-                "recrutement",
-                1,
-                [
-                    "Nous recrutons des conseillers clientèle à Lyon et Villeurbanne. Postulez : {url}",
-                ],
-            ),
-        ],
-        {
-            "back_to_school": "Rentrée : nos conseils pour un premier compte étudiant sans frais cachés. {url}",
-            "black_friday": "Black Friday : 5 questions à se poser avant un achat à crédit. {url}",
-        },
-    ),
-    "nuage-logiciel": (
-        3,
-        (10, 14, 17),
-        [
-            (
-                "produit",
-                4,
-                [
-                    "Nuage 3.{n} est disponible : synchronisation hors ligne et export CSV. Notes de version : {url}",
-                    "Nouvelle intégration : connectez Nuage à votre agenda en deux clics. {url} #SaaS",
-                ],
-            ),
-            (
-                "tutoriel",
-                3,
-                [
-                    "Tutoriel : automatiser vos relances clients en 5 minutes. {url}",
-                ],
-            ),
-            (
-                "équipe",
-                2,
-                [
-                    "Rencontre avec l'équipe support, joignable en français 7 j / 7 👋",
-                ],
-            ),
-            (
-                "événement",
-                1,
-                [
-                    "Retrouvez-nous au salon VivaTech, stand B42 🚀 {url}",
-                ],
-            ),
-        ],
-        {"black_friday": "Black Friday : 3 mois offerts sur l'abonnement annuel. {url}"},
-    ),
-    "hotel-les-embruns": (
-        4,
-        (9, 13, 19),
-        [
-            (
-                "destination",
-                4,
-                [
-                    "Lever de soleil sur la baie depuis la chambre 12 🌅 #Bretagne",
-                    "Balade du week-end : le sentier des douaniers à 10 minutes de l'hôtel. {url}",
-                ],
-            ),
-            (
-                "offre",
-                2,
-                [
-                    "Offre week-end : deux nuits, petit-déjeuner et dîner face à la mer. {url}",
-                ],
-            ),
-            (
-                "gastronomie",
-                2,
-                [
-                    "Le chef vous propose ce soir un bar de ligne au beurre blanc 🐟",
-                ],
-            ),
-            (
-                "avis",
-                1,
-                [
-                    "« Un accueil adorable et une vue incroyable » — merci Claire pour ce mot ❤️",
-                ],
-            ),
-        ],
-        {
-            "valentine": "Saint-Valentin face à la mer : dîner aux chandelles et nuit en suite. {url}",
-            "music_day": "Fête de la musique : concert sur la terrasse à partir de 19 h 🎶",
-        },
-    ),
-}
-FILLERS = {
-    "flower": ("pivoines", "roses anciennes", "renoncules", "tulipes", "anémones"),
-    "bread": (
-        "pain de campagne",
-        "croissant",
-        "pain aux noix",
-        "pain au levain",
-        "pain aux céréales",
-    ),
-}
 STATUS_LIVE = ("scheduled", "approved")
 
 
@@ -252,7 +41,88 @@ def _variant_text(network: str, text: str) -> str:
     return text
 
 
+def _texts_for(category: str, mix) -> list[str]:
+    """Texts of the demo category closest to a charter category (« conseils » → conseil)."""
+    key = category.casefold()
+    for name, _, texts in mix:
+        if key.startswith(name[:5].casefold()) or name.casefold().startswith(key[:5]):
+            return texts
+    return [t for _, _, texts in mix for t in texts]
+
+
+def _in_window(rng, windows) -> dt.time:
+    start, end = rng.choice(windows)
+    a, b = start.hour * 60 + start.minute, end.hour * 60 + end.minute
+    minute = rng.randrange(a, max(a + 1, b - 14), 15) if b - a >= 15 else a
+    return dt.time(minute // 60, minute % 60)
+
+
+def _charter_plans(rng, rules, mix, slug, start, end):
+    """Each network's weekly volume, hours and content mix as its charter says (a few
+    deliberate slips, so the check has something to say)."""
+    plans = []
+    monday = start - dt.timedelta(days=start.weekday())
+    while monday < end:
+        for vol in rules.networks:
+            if vol.network not in PUBLISHABLE_NETWORKS:
+                continue
+            high = vol.posts_per_week_max or vol.posts_per_week_min + 2
+            count = rng.randint(vol.posts_per_week_min, max(vol.posts_per_week_min, high))
+            if rng.random() < 0.04:
+                count += 2  # a busy week
+            windows = vol.best_hours or ((dt.time(9), dt.time(18)),)
+            cats = list(vol.content_mix) or [m[0] for m in mix]
+            weights = list(vol.content_mix.values()) or [m[1] for m in mix]
+            for offset in sorted(rng.sample(range(7), min(7, count))):
+                day = monday + dt.timedelta(days=offset)
+                if not start <= day < end:
+                    continue
+                time = _in_window(rng, windows)
+                if rng.random() < 0.03:
+                    time = dt.time(rng.choice((6, 15, 23)), 0)  # off the charter's hours
+                category = rng.choices(cats, weights=weights)[0]
+                text = _text(rng.choice(_texts_for(category, mix)), rng, slug)
+                plans.append((dt.datetime.combine(day, time), category, text, (vol.network,)))
+        monday += dt.timedelta(days=7)
+    return plans
+
+
+def _free_plans(rng, per_week, hours, mix, slug, nets, start, end):
+    plans = []
+    weights = [w for _, w, _ in mix]
+    day = start
+    while day < end:
+        if rng.random() < per_week / 7 * (0.6 if day.weekday() >= 5 else 1.1):
+            cat, _, texts = rng.choices(mix, weights=weights)[0]
+            chosen = tuple(n for n in nets if rng.random() < 0.75) or (rng.choice(list(nets)),)
+            when = dt.datetime.combine(day, dt.time(rng.choice(hours), rng.choice((0, 15, 30, 45))))
+            plans.append((when, cat, _text(rng.choice(texts), rng, slug), chosen))
+        day += dt.timedelta(days=1)
+    return plans
+
+
+def _title(text: str) -> str:
+    """The first phrase of the text, as a CM would name the post in the calendar."""
+    head = re.split(r"\s[:!?—]|\. |https?://", text, maxsplit=1)[0].strip(" ,.")
+    if len(head) > 60:
+        head = head[:60].rsplit(" ", 1)[0] + "…"
+    return head
+
+
+def _status(rng, planned: dt.datetime, now: dt.datetime) -> str:
+    delta = planned - now
+    if delta.total_seconds() < 0:
+        return "published"
+    if delta.days < 14:
+        return rng.choice(STATUS_LIVE)
+    if delta.days < 45:
+        return rng.choice(("in_review", "draft", "draft"))
+    return rng.choice(("draft", "idea", "idea"))
+
+
 def populate(db: Database, ctx) -> None:
+    from app.services.charter_rules import rules_in_force
+
     rng = ctx.rng
     now = dt.datetime.now(dt.UTC)
     post_rows, variant_rows = [], []
@@ -262,45 +132,41 @@ def populate(db: Database, ctx) -> None:
             select(NetworkAccount.client_id, NetworkAccount.network, NetworkAccount.id)
         ).all()
         next_id = (session.scalar(select(Post.id).order_by(Post.id.desc()).limit(1)) or 0) + 1
+        rules = {cid: rules_in_force(session, cid) for cid in ctx.clients.values()}
+    start = ctx.today - dt.timedelta(days=182)
+    end = ctx.today + dt.timedelta(days=183)
     for slug, (per_week, hours, mix, specials) in CONTENT.items():
         cid = ctx.clients.get(slug)
         if cid is None:
             continue
         zone = ZoneInfo(tz[cid])
         nets = {n: aid for c, n, aid in accounts if c == cid and n in PUBLISHABLE_NETWORKS}
-        if not nets:
+        charter = rules.get(cid)
+        if charter is not None and charter.networks:
+            plans = _charter_plans(rng, charter, mix, slug, start, end)
+            lead = charter.networks[0]
+            special_nets = tuple(v.network for v in charter.networks)
+            special_time = _in_window(rng, lead.best_hours or ((dt.time(10), dt.time(11)),))
+            special_cat = max(lead.content_mix, key=lead.content_mix.get, default="temps fort")
+        elif nets:
+            plans = _free_plans(rng, per_week, hours, mix, slug, nets, start, end)
+            special_nets, special_time, special_cat = tuple(nets), dt.time(10), "temps fort"
+        else:
             continue
-        start = ctx.today - dt.timedelta(days=182)
-        plans: list[tuple[dt.date, str, str]] = []
-        weights = [w for _, w, _ in mix]
-        day = start
-        while day < ctx.today + dt.timedelta(days=183):
-            if rng.random() < per_week / 7 * (0.6 if day.weekday() >= 5 else 1.1):
-                cat, _, texts = rng.choices(mix, weights=weights)[0]
-                plans.append((day, cat, _text(rng.choice(texts), rng, slug)))
-            day += dt.timedelta(days=1)
-        for year in {start.year, ctx.today.year, (ctx.today + dt.timedelta(days=183)).year}:
+        for year in {start.year, ctx.today.year, end.year}:
             for kd in marketing_days(year):
-                if kd.key in specials and start <= kd.day < ctx.today + dt.timedelta(days=183):
-                    when = kd.day - dt.timedelta(
+                if kd.key in specials and start <= kd.day < end:
+                    day = kd.day - dt.timedelta(
                         days=2 if kd.key in ("valentine", "mothers_day") else 0
                     )
-                    plans.append((when, "temps fort", _text(specials[kd.key], rng, slug)))
-        for day, cat, text in plans:
-            local = dt.datetime.combine(
-                day, dt.time(rng.choice(hours), rng.choice((0, 15, 30, 45))), tzinfo=zone
-            )
-            planned = local.astimezone(dt.UTC)
-            delta = planned - now
-            if delta.total_seconds() < 0:
-                status = "published"
-            elif delta.days < 14:
-                status = rng.choice(STATUS_LIVE)
-            elif delta.days < 45:
-                status = rng.choice(("in_review", "draft", "draft"))
-            else:
-                status = rng.choice(("draft", "idea", "idea"))
-            chosen = [n for n in nets if rng.random() < 0.75] or [rng.choice(list(nets))]
+                    text = _text(specials[kd.key], rng, slug)
+                    when = dt.datetime.combine(day, special_time)
+                    plans.append((when, special_cat, text, special_nets, "Temps forts"))
+        for plan in plans:
+            local, cat, text, chosen = plan[:4]
+            campaign = plan[4] if len(plan) > 4 else ""
+            planned = local.replace(tzinfo=zone).astimezone(dt.UTC)
+            status = _status(rng, planned, now)
             pid = next_id
             next_id += 1
             post_rows.append(
@@ -308,12 +174,12 @@ def populate(db: Database, ctx) -> None:
                     "id": pid,
                     "client_id": cid,
                     "uid": uuid.uuid4().hex,
-                    "title": text.split(" ")[0:6] and " ".join(text.split(" ")[:6]),
+                    "title": _title(text),
                     "planned_at": planned,
                     "all_day": False,
                     "category": cat,
                     "tags": [],
-                    "campaign": "Temps forts" if cat == "temps fort" else "",
+                    "campaign": campaign,
                     "author": rng.choice(list(ctx.staff) or ["Camille Martin"]),
                     "status": status,
                     "status_reason": "",
@@ -324,15 +190,15 @@ def populate(db: Database, ctx) -> None:
                     "version": 1,
                 }
             )
+            published = status == "published"
             for network in chosen:
-                published = status == "published"
                 ext = str(rng.randint(10**9, 10**10)) if published else ""
                 variant_rows.append(
                     {
                         "post_id": pid,
                         "client_id": cid,
                         "network": network,
-                        "account_id": nets[network],
+                        "account_id": nets.get(network),
                         "text": _variant_text(network, text),
                         "link": "",
                         "first_comment": "",

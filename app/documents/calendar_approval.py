@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from pathlib import Path
@@ -9,11 +10,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.documents.pdf import PdfResult, render_html_pdf
-from app.i18n import translate
+from app.i18n import SUPPORTED_LANGUAGES, install_translators, translate
 from app.models import Client
 from app.services.posts import client_zone, get_post, status_label
 from app.services.posts_approval import period_post_ids
 from app.services.posts_counters import count_text, network_label
+from app.services.posts_media import media_for
 
 CSS = """
 .post { margin-bottom: 10pt; }
@@ -25,8 +27,14 @@ CSS = """
 
 
 def approval_html(
-    session: Session, client_id: int, start: dt.date, end: dt.date
+    session: Session,
+    client_id: int,
+    start: dt.date,
+    end: dt.date,
+    images: dict[str, bytes] | None = None,
 ) -> tuple[str, str]:
+    """The sheet's HTML and title; image attachments are put in ``images`` by name."""
+    images = {} if images is None else images
     client = session.get(Client, client_id)
     zone = client_zone(session, client_id)
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
@@ -73,6 +81,15 @@ def approval_html(
                     + esc(translate("CalendarApproval", "First comment:"))
                     + f" {esc(v.first_comment)}</span>"
                 )
+            for m in media_for(session, client_id, v.media):
+                if m.mime.startswith("image/") and m.mime != "image/webp":
+                    name = f"media-{m.id}"
+                    if name not in images:
+                        try:
+                            images[name] = Path(m.path).read_bytes()
+                        except OSError:
+                            continue
+                    extra += f"<br/><img src='{name}' width='160'/>"
             if v.media:
                 extra += (
                     "<br/><span class='small muted'>"
@@ -100,11 +117,31 @@ def approval_html(
     return "\n".join(parts), title
 
 
+@contextlib.contextmanager
+def _in_language(language: str):
+    """Write the sheet in the client's language, then give the app its own back."""
+    current = "fr" if translate("CalendarLocale", "en_GB").startswith("fr") else "en"
+    if language not in SUPPORTED_LANGUAGES or language == current:
+        yield
+        return
+    install_translators(language)
+    try:
+        yield
+    finally:
+        install_translators(current)
+
+
 def render_approval_sheet(
     session: Session, client_id: int, start: dt.date, end: dt.date, out: str | Path
 ) -> PdfResult:
-    body, title = approval_html(session, client_id, start, end)
     client = session.get(Client, client_id)
+    with _in_language(client.language):
+        return _render(session, client, start, end, out)
+
+
+def _render(session: Session, client: Client, start: dt.date, end: dt.date, out) -> PdfResult:
+    images: dict[str, bytes] = {}
+    body, title = approval_html(session, client.id, start, end, images)
     return render_html_pdf(
         body,
         out,
@@ -113,5 +150,6 @@ def render_approval_sheet(
             client=client.name
         ),
         css=CSS,
+        images=images,
         plain_first_page=False,
     )

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
+from app.errors import StorageError
 from app.services import clients
 from app.services.charter import CharterDoc, SectionInfo, load
 from app.services.charter_compare import cell_text
@@ -35,10 +37,11 @@ CSS = """
 .grid th { background-color: #e9eef7; }
 .guidance { color: #5b6477; font-size: 8.5pt; }
 .sign td { padding: 6pt; font-size: 10.5pt; }
+a { color: #1d2536; text-decoration: none; }
 .draft { color: #b3261e; font-weight: 600; }
 """
 TABLE = (
-    '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="5" '
+    '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="16" '
     'style="border-color:#c5cddb; border-style:solid;">'
 )
 
@@ -98,16 +101,23 @@ def initials_logo(name: str, colour: str) -> QImage:
     return image
 
 
-def _table(section: SectionInfo, contacts: dict[int, str]) -> str:
+def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
+    if column.type in ("int", "float") and value not in (None, ""):
+        return _number(value, lang)
+    return cell_text(column.type, value, contacts)
+
+
+def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
     schema = SCHEMAS[section.key]
     rows = (section.data or {}).get("rows", [])
     if not rows:
-        return f"<p class='muted'>{_esc(translate('CharterPdf', 'Nothing agreed yet.'))}</p>"
+        nothing = translate("CharterPdf", "Nothing agreed yet.")
+        return f"<p class='muted'>{_esc(nothing)}</p>"
     head = "".join(f"<th>{_esc(column_label(section.key, c.key))}</th>" for c in schema.columns)
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td>{_esc(cell_text(c.type, r.get(c.key), contacts))}</td>" for c in schema.columns
+            f"<td>{_esc(_cell(c, r.get(c.key), contacts, lang))}</td>" for c in schema.columns
         )
         + "</tr>"
         for r in rows
@@ -117,7 +127,8 @@ def _table(section: SectionInfo, contacts: dict[int, str]) -> str:
 
 def _hours(section: SectionInfo) -> str:
     hours = (section.data or {}).get("business_hours") or {}
-    parts = [f"<h3>{_esc(translate('CharterPdf', 'Business hours'))}</h3>", TABLE]
+    title = translate("CharterPdf", "Business hours")
+    parts = [f"<h3>{_esc(title)}</h3>", TABLE]
     for day in range(7):
         spans = hours.get("days", {}).get(str(day))
         text = (
@@ -166,13 +177,13 @@ def _style(section: SectionInfo) -> str:
     return f"{TABLE}{body}</table>"
 
 
-def _section_html(number: int, section: SectionInfo, contacts: dict[int, str]) -> str:
+def _section_html(number: int, section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
     kind = SCHEMAS[section.key].kind
     out = [f"<h2><a name='s-{section.key}'></a>{number}. {_esc(section.title)}</h2>"]
     if kind == "style":
         out.append(_style(section))
     elif kind in ("table", "delays"):
-        out.append(_table(section, contacts))
+        out.append(_table(section, contacts, lang))
     if section.html.strip():
         out.append(section.html)
     if kind == "delays":
@@ -180,50 +191,57 @@ def _section_html(number: int, section: SectionInfo, contacts: dict[int, str]) -
     return "".join(out)
 
 
+def _row(label: str, value_html: str) -> str:
+    return f"<tr><td class='muted' width='110'>{_esc(label)}</td><td>{value_html}</td></tr>"
+
+
+def _number(value, language: str) -> str:
+    """12000 → "12 000", 4.5 → "4,5" in French (non-breaking thousands separator)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    if language == "fr":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
 def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
     doc = inp.doc
     lang = doc.version.language
     v = doc.version
     when = v.signed_at or v.sent_at or v.updated_at
-    status = status_label(v.status)
+    agency, client = _esc(inp.agency_name), _esc(doc.client_name)
     cover = [
-        "<table width='100%'><tr>",
-        f"<td width='50%'><img src='agency-logo' width='70' height='70'><br>"
-        f"<b>{_esc(inp.agency_name)}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span></td>",
-        "<td width='50%' align='right'><img src='client-logo' width='70' height='70'></td>",
-        "</tr></table>",
-        "<p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
+        "<table width='100%'><tr><td width='50%'><img src='agency-logo' width='70' height='70'>",
+        f"<br><b>{agency}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span>",
+        "</td><td width='50%' align='right'><img src='client-logo' width='70' height='70'>",
+        "</td></tr></table><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
         f"<p class='cover-title'>{_esc(v.title)}</p>",
-        f"<p class='cover-client'>{_esc(doc.client_name)}</p><p>&nbsp;</p>",
-        "<table class='cover-meta'>",
-        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Version'))}</td><td><b>{v.number}</b></td></tr>",
-        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Date'))}</td><td>{_esc(_date(when, lang))}</td></tr>",
-        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Status'))}</td><td>{_esc(status)}</td></tr>",
-        f"<tr><td class='muted'>{_esc(translate('CharterPdf', 'Between'))}</td>"
-        f"<td>{_esc(inp.agency_name)} — {_esc(doc.client_name)}</td></tr>",
+        f"<p class='cover-client'>{client}</p><p>&nbsp;</p><table class='cover-meta'>",
+        _row(translate("CharterPdf", "Version"), f"<b>{v.number}</b>"),
+        _row(translate("CharterPdf", "Date"), _esc(_date(when, lang))),
+        _row(translate("CharterPdf", "Status"), _esc(status_label(v.status))),
+        _row(translate("CharterPdf", "Between"), f"{agency} — {client}"),
         "</table>",
     ]
     if v.status in ("draft", "sent_for_signature"):
-        cover.append(
-            f"<p>&nbsp;</p><p class='draft'>{_esc(translate('CharterPdf', 'Not signed yet: this version is not in force.'))}</p>"
-        )
+        warning = translate("CharterPdf", "Not signed yet: this version is not in force.")
+        cover.append(f"<p>&nbsp;</p><p class='draft'>{_esc(warning)}</p>")
+    contents = translate("CharterPdf", "Contents")
     toc = [
-        f"<h1 style='page-break-before: always'>{_esc(translate('CharterPdf', 'Contents'))}</h1>",
+        f"<h1 style='page-break-before: always'>{_esc(contents)}</h1>",
         "<table class='toc' width='100%'>",
     ]
     for i, s in enumerate(doc.sections, 1):
         page = anchors.get(f"s-{s.key}", "")
-        toc.append(
-            f"<tr><td><a href='#s-{s.key}'>{i}. {_esc(s.title)}</a></td><td align='right'>{page}</td></tr>"
-        )
+        link = f"<a href='#s-{s.key}'>{i}. {_esc(s.title)}</a>"
+        toc.append(f"<tr><td>{link}</td><td align='right'>{page}</td></tr>")
     sign_title = translate("CharterPdf", "Signatures")
-    toc.append(
-        f"<tr><td>{_esc(sign_title)}</td><td align='right'>{anchors.get('signatures', '')}</td></tr>"
-    )
-    toc.append("</table>")
-    body = [f"<div style='page-break-before: always'></div>"]
+    page = anchors.get("signatures", "")
+    toc.append(f"<tr><td>{_esc(sign_title)}</td><td align='right'>{page}</td></tr></table>")
+    body = []
     for i, s in enumerate(doc.sections, 1):
-        section = _section_html(i, s, doc.contacts)
+        section = _section_html(i, s, doc.contacts, lang)
         if i == 1:
             section = section.replace("<h2>", "<h2 style='page-break-before: always'>", 1)
         body.append(section)
@@ -231,36 +249,53 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
 
 
 def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
+    """Two columns (agency, client), one table row per line so both sides stay aligned."""
     lang = doc.version.language
     by_side = {s.side: s for s in doc.signatories}
+    line = "…………………………………………"
     heads = {
         "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name),
         "client": translate("CharterPdf", "For the client — {name}").format(name=doc.client_name),
     }
-    cells = []
+    labels = (
+        translate("CharterPdf", "Name: {value}"),
+        translate("CharterPdf", "Role: {value}"),
+        translate("CharterPdf", "Date: {value}"),
+    )
+    approved = translate("CharterPdf", "Handwritten: “Read and approved”")
+    signature = translate("CharterPdf", "Signature")
+    box = (
+        "<table width='100%' border='1' cellspacing='0' "
+        "style='border-color:#1d2536; border-style:solid;'><tr><td>"
+        + "<p>&nbsp;</p>" * 7
+        + f"<p class='small muted'>{_esc(signature)}</p></td></tr></table>"
+    )
+    rows: list[list[str]] = [[], [], [], [], [], []]
     for side in ("agency", "client"):
         s = by_side.get(side)
-        line = "…………………………………………"
-        cells.append(
-            "<td width='50%' style='padding:8pt'>"
-            f"<p><b>{_esc(heads[side])}</b></p>"
-            f"<p>{_esc(translate('CharterPdf', 'Name'))}: {_esc(s.name) if s else line}</p>"
-            f"<p>{_esc(translate('CharterPdf', 'Role'))}: {_esc(s.role) if s and s.role else line}</p>"
-            f"<p>{_esc(translate('CharterPdf', 'Date'))}: {_esc(_date(s.signed_on, lang)) if s and s.signed_on else line}</p>"
-            f"<p><i>{_esc(translate('CharterPdf', 'Handwritten: “Read and approved”'))}</i></p>"
-            f"<table width='100%' border='1' cellspacing='0' style='border-color:#1d2536; border-style:solid;'>"
-            f"<tr><td height='150' valign='bottom'><span class='small muted'>{_esc(translate('CharterPdf', 'Signature'))}</span></td></tr></table>"
-            "</td>"
+        values = (
+            _esc(s.name) if s else line,
+            _esc(s.role) if s and s.role else line,
+            _esc(_date(s.signed_on, lang)) if s and s.signed_on else line,
         )
+        rows[0].append(f"<b>{_esc(heads[side])}</b>")
+        for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+            rows[i + 1].append(_esc(label).replace("{value}", value))
+        rows[4].append(f"<i>{_esc(approved)}</i>")
+        rows[5].append(box)
+    table = "".join(
+        "<tr>" + "".join(f"<td width='50%'>{cell}</td>" for cell in row) + "</tr>" for row in rows
+    )
     intro = translate(
         "CharterPdf",
         "The parties have read this charter, version {n}, and agree to apply it from the date "
         "of the last signature.",
     ).format(n=doc.version.number)
+    title = translate("CharterPdf", "Signatures")
     return (
-        f"<h1 style='page-break-before: always'><a name='signatures'></a>"
-        f"{_esc(translate('CharterPdf', 'Signatures'))}</h1><p>{_esc(intro)}</p>"
-        f"<table class='sign' width='100%' cellspacing='8'><tr>{''.join(cells)}</tr></table>"
+        f"<h1 style='page-break-before: always'><a name='signatures'></a>{_esc(title)}</h1>"
+        f"<p>{_esc(intro)}</p>"
+        f"<table class='sign' width='100%' cellspacing='6' cellpadding='12'>{table}</table>"
     )
 
 
@@ -268,6 +303,12 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
     """Write the charter of ``inp`` to ``out`` (StorageError if the folder is not writable)."""
     ensure_fonts()
     doc = inp.doc
+    if Path(out).expanduser().is_dir():
+        raise StorageError(
+            translate("CharterPdf", "Cannot write the PDF to {path}: it is a folder.").format(
+                path=out
+            )
+        )
     with document_language(doc.version.language):
         images = {
             "client-logo": inp.client_logo or initials_logo(doc.client_name, inp.client_colour),

@@ -50,7 +50,12 @@ FONT_FILES = (
     "DejaVuSans-Bold.ttf",
     "DejaVuSans-Oblique.ttf",
     "DejaVuSans-BoldOblique.ttf",
+    # Fallbacks for what DejaVu lacks: Chinese, Japanese, Korean (Droid Sans Fallback,
+    # Apache 2.0) and emoji and symbols (Symbola, free for any use); both embedded too.
+    "DroidSansFallbackFull.ttf",
+    "Symbola_hint.ttf",
 )
+FALLBACK_FAMILIES = ["Droid Sans Fallback", "Symbola"]
 DPI = 300
 
 BASE_CSS = """
@@ -87,6 +92,9 @@ def ensure_fonts() -> str:
             path = folder / name
             if path.exists():
                 QFontDatabase.addApplicationFont(str(path))
+        # Glyphs missing from DejaVu are taken from the bundled fallbacks, not from whatever
+        # the machine happens to have (or an empty box where it has nothing).
+        QFont.insertSubstitutions(FONT_FAMILY, FALLBACK_FAMILIES)
         _fonts_loaded = True
     return FONT_FAMILY
 

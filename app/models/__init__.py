@@ -3,6 +3,8 @@
 Each feature adds its own module (one per aggregate) and one line below.
 """
 
+# ruff: noqa: I001  (feature imports stay between their markers, one per line)
+
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.client import (
     ACCOUNT_STATUSES,
@@ -17,11 +19,11 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
-import app.models.posts  # noqa: F401,E402  (calendar)
-import app.models.inbox  # noqa: F401,E402
-import app.models.metrics  # noqa: F401,E402
-import app.models.charter  # noqa: F401,E402  (charter)
-import app.models.sync  # noqa: F401,E402
+import app.models.charter
+import app.models.inbox
+import app.models.metrics
+import app.models.posts
+import app.models.sync  # noqa: F401
 # FEATURE-MODELS-END
 
 __all__ = [

@@ -38,5 +38,9 @@ def client_badges(session: Session) -> dict[int, Badges]:
         put(cid, overdue=n)
     for cid, level in inbox_crisis.crisis_levels(session).items():
         put(cid, crisis=level.alert)
+    from app.services.sync_health import attention_counts  # connectors
+
+    for cid, n in attention_counts(session).items():  # adds tokens that expire within a week
+        put(cid, accounts_attention=n)
     # FEATURE-BADGES-END
     return {cid: Badges(**values) for cid, values in counts.items()}

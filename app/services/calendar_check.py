@@ -144,9 +144,12 @@ def check_posts(
                         "off_hours",
                         translate(
                             "CalendarCheck",
-                            "{network} at {time}, outside the charter's hours ({windows}).",
+                            "{network}, {day} {time}: outside the charter's hours ({windows}).",
                         ).format(
-                            network=network_label(network), time=f"{t:%H:%M}", windows=windows
+                            network=network_label(network),
+                            day=local.date().isoformat(),
+                            time=f"{t:%H:%M}",
+                            windows=windows,
                         ),
                         p.id,
                         network,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import resources_dir
 from app.errors import Conflict, NotFound, ValidationError
@@ -335,13 +336,15 @@ def _editable(version: CharterVersion) -> None:
 
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+_FONT_FAMILY = re.compile(r"font-family:(?:\s*'[^']*'|[^;\"'])*;?\s*", re.I)
 
 
 def clean_html(html: str) -> str:
     """Keep the body of a QTextEdit document (its <head> style is rebuilt at rendering)."""
     m = _BODY.search(html or "")
     body = m.group(1) if m else (html or "")
-    return body.strip()
+    # The editor's screen font must not leak into the PDF (which embeds DejaVu only).
+    return _FONT_FAMILY.sub("", body).strip()
 
 
 def save_section(
@@ -390,7 +393,14 @@ def save_section(
         section.title = title[:300]
     section.updated_at = utcnow()
     section.version.updated_at = section.updated_at
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(
+            translate(
+                "Charter", "The charter was saved by someone else at the same moment; try again."
+            )
+        ) from None
     return _section_info(section, contacts)
 
 

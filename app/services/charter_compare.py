@@ -15,9 +15,8 @@ from html.parser import HTMLParser
 
 from sqlalchemy.orm import Session
 
-from app.i18n import translate
 from app.services.charter import CharterDoc, SectionInfo, load
-from app.services.charter_labels import choice_label, column_label, weekday_label
+from app.services.charter_labels import choice_label, column_label, translate, weekday_label
 from app.services.charter_schema import SCHEMAS, format_delay
 
 INS = '<span style="background-color:#c9f2d0; color:#0b5d1e;">'

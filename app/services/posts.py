@@ -332,9 +332,18 @@ ALLOWED = {
 
 
 def set_status(
-    session: Session, client_id: int, post_id: int, status: str, reason: str = ""
+    session: Session,
+    client_id: int,
+    post_id: int,
+    status: str,
+    reason: str = "",
+    *,
+    mastodon_limit: int | None = None,
 ) -> PostInfo:
-    """Move a post along idea → draft → in review → approved → scheduled."""
+    """Move a post along idea → draft → in review → approved → scheduled.
+
+    ``mastodon_limit`` is the client's instance limit when it is not Mastodon's 500.
+    """
     if status not in POST_STATUSES:
         raise ValidationError(translate("Posts", "Unknown status: {status}").format(status=status))
     post = _load(session, client_id, post_id)
@@ -347,7 +356,7 @@ def set_status(
             )
         )
     if status == "scheduled":
-        problems = scheduling_problems(to_info(post))
+        problems = scheduling_problems(to_info(post), mastodon_limit)
         if problems:
             raise ValidationError(
                 translate("Posts", "Fix this before scheduling: {problems}").format(

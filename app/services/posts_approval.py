@@ -80,5 +80,13 @@ def record_decision(
             details={"before": old, "comment": comment.strip(), "by": decided_by},
         )
     )
+    audit.record(
+        session,
+        "post.approved" if approved else "post.rejected",
+        client_id=client_id,
+        target_type="post",
+        target_id=post_id,
+        details={"comment": comment.strip(), "by": decided_by},
+    )
     session.flush()
     return to_info(post)

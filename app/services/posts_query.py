@@ -68,20 +68,24 @@ def _chips(session: Session, query) -> list[PostChip]:
     rows = session.execute(query).all()
     if not rows:
         return []
-    ids = [r.id for r in rows]
-    variants: dict[int, list[tuple[str, str]]] = {}
-    for chunk_start in range(0, len(ids), 900):
-        chunk = ids[chunk_start : chunk_start + 900]
-        for pid, network, text in session.execute(
-            select(PostVariant.post_id, PostVariant.network, PostVariant.text)
-            .where(PostVariant.post_id.in_(chunk))
-            .order_by(PostVariant.post_id, PostVariant.network)
-        ):
-            variants.setdefault(pid, []).append((network, text))
+    # One query for the variants of exactly these posts (the same query as a subquery), and
+    # only the start of each text: a chip shows one line.
+    ids = query.with_only_columns(Post.id).order_by(None)
+    if query._limit_clause is not None or query._offset_clause is not None:
+        ids = query.with_only_columns(Post.id).subquery().select()
+    networks: dict[int, list[str]] = {}
+    first_text: dict[int, str] = {}
+    for pid, network, text in session.execute(
+        select(PostVariant.post_id, PostVariant.network, func.substr(PostVariant.text, 1, 300))
+        .where(PostVariant.post_id.in_(ids))
+        .order_by(PostVariant.post_id, PostVariant.network)
+    ):
+        networks.setdefault(pid, []).append(network)
+        if text and pid not in first_text:
+            first_text[pid] = text
     out = []
     for r in rows:
-        vs = variants.get(r.id, [])
-        text = next((t for _, t in vs if t), "")
+        text = first_text.get(r.id, "").strip()
         out.append(
             PostChip(
                 r.id,
@@ -91,8 +95,8 @@ def _chips(session: Session, query) -> list[PostChip]:
                 r.status,
                 r.category,
                 r.campaign,
-                tuple(n for n, _ in vs),
-                text.strip().splitlines()[0][:140] if text.strip() else "",
+                tuple(networks.get(r.id, ())),
+                text.split("\n", 1)[0][:140],
                 r.version,
             )
         )

@@ -188,16 +188,15 @@ def publish_due(
     return PublishOutcome(published, replies, failed, tuple(messages))
 
 
-def published_ids(db: Database, account_id: int, since: dt.datetime) -> list[str]:
-    """External ids of posts sent through this account since ``since`` (for post numbers)."""
+def published_ids(db: Database, account_id: int, since: dt.datetime) -> dict[str, int]:
+    """Posts sent through this account since ``since``: network id → calendar variant id."""
     with db.read() as s:
-        return list(
-            s.scalars(
-                select(PublishAttempt.external_id).where(
-                    PublishAttempt.account_id == account_id,
-                    PublishAttempt.kind == "post",
-                    PublishAttempt.state == "sent",
-                    PublishAttempt.finished_at >= since,
-                )
+        rows = s.execute(
+            select(PublishAttempt.external_id, PublishAttempt.ref_id).where(
+                PublishAttempt.account_id == account_id,
+                PublishAttempt.kind == "post",
+                PublishAttempt.state == "sent",
+                PublishAttempt.finished_at >= since,
             )
-        )
+        ).all()
+    return {external: variant for external, variant in rows}

@@ -13,25 +13,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
 from app import secrets
-from app.connectors import TOKENLESS, AccountRef, connector_for
+from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
 from app.connectors.http import Cancelled, Http
 from app.db import Database
+from app.errors import Conflict, NotFound, SecretsError
 from app.i18n import translate
 from app.models import Client, NetworkAccount
 from app.models.base import utcnow
-from app.models.sync import SyncCursor, SyncRun
+from app.models.sync import SyncRun
 from app.services import clients
 from app.services.network_data import IngestResult
-from app.services.publish import publish_due, published_ids
+from app.services.publish import publish_due
+from app.services.sync_cursors import load_cursor, save_cursor
+from app.services.sync_daily import daily_check, record_samples
 from app.services.sync_health import set_status
 from app.services.sync_sinks import Sinks, real_sinks
+
+log = logging.getLogger("tribune.sync")
+_running: set[int] = set()  # clients being synced in this process (GUI timer + button)
+_running_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -59,30 +70,24 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and all(a.outcome == "ok" for a in self.accounts)
+        return not self.cancelled and all(a.outcome in ("ok", "skipped") for a in self.accounts)
 
     def total(self, name: str) -> int:
         return sum(getattr(a, name) for a in self.accounts)
 
 
-def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
-    with db.read() as s:
-        value = s.scalar(
-            select(SyncCursor.value).where(
-                SyncCursor.account_id == account_id, SyncCursor.stream == stream
-            )
-        )
-    return dict(value or {})
+class _Skip(Exception):
+    pass
 
 
-def _save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "inbox") -> None:
-    row = s.scalar(
-        select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
-    )
-    if row is None:
-        s.add(SyncCursor(client_id=client_id, account_id=account_id, stream=stream, value=value))
-    else:
-        row.value, row.updated_at = dict(value), utcnow()
+def is_placeholder_host(url: str) -> bool:
+    """True for the reserved example domains (RFC 2606/6761) the demo agency uses.
+
+    Such hosts can never answer, so their accounts are never synced: the demo stays as it
+    was made instead of turning every account into an error at the first background sync.
+    """
+    host = (urlsplit(url or "").hostname or "").lower().rstrip(".")
+    return host.endswith((".example", ".invalid", ".test")) or host in ("example", "invalid")
 
 
 def _accounts(db: Database, client_ref, network: str | None):
@@ -92,7 +97,15 @@ def _accounts(db: Database, client_ref, network: str | None):
         if network:
             query = query.where(NetworkAccount.network == network.strip().lower())
         rows = s.scalars(query.order_by(NetworkAccount.network, NetworkAccount.id)).all()
-        return client.id, client.uid, [(a.id, a.uid, a.network, a.handle, a.base_url) for a in rows]
+        return (
+            client.id,
+            client.uid,
+            [
+                (a.id, a.uid, a.network, a.handle, a.base_url)
+                for a in rows
+                if not is_placeholder_host(a.base_url)
+            ],
+        )
 
 
 def _first_of_network(db: Database, client_id: int) -> dict[str, int]:
@@ -126,11 +139,52 @@ def sync_client(
     """Sync every account of a client (or only those of ``network``)."""
     client_id, client_uid, accounts = _accounts(db, client_ref, network)
     if network and not accounts:
-        from app.errors import NotFound
-
         raise NotFound(
             translate("Sync", "This client has no {network} account.").format(network=network)
         )
+    with _running_lock:
+        if client_id in _running:
+            raise Conflict(translate("Sync", "This client is already being synced."))
+        _running.add(client_id)
+    try:
+        return _sync_accounts(
+            db,
+            client_id,
+            client_uid,
+            accounts,
+            network=network,
+            http=http,
+            sinks=sinks,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            now=now,
+            publish=publish,
+            samples=samples,
+            max_pages=max_pages,
+            token_of=token_of,
+        )
+    finally:
+        with _running_lock:
+            _running.discard(client_id)
+
+
+def _sync_accounts(
+    db,
+    client_id,
+    client_uid,
+    accounts,
+    *,
+    network,
+    http,
+    sinks,
+    progress,
+    is_cancelled,
+    now,
+    publish,
+    samples,
+    max_pages,
+    token_of,
+) -> SyncReport:
     sinks = sinks or real_sinks()
     own_http = http is None
     http = http or Http(is_cancelled=is_cancelled)
@@ -219,13 +273,20 @@ def _sync_account(
         "failed": 0,
     }
     outcome, message = "ok", ""
+    if net not in CONNECTORS:  # LinkedIn, X...: later; the account is left as it is
+        outcome = "skipped"
+        message = translate("Sync", "No connector for {network} yet; skipped.").format(network=net)
+    token = ""
     try:
+        if outcome == "skipped":
+            raise _Skip()
         token = "" if net in TOKENLESS else (token_of(client_uid, auid) or "")
         if net not in TOKENLESS and not token:
             raise AuthError(
                 translate("Sync", "No token in the system keyring for this account: reconnect it.")
             )
         connector = connector_for(AccountRef(aid, client_id, net, handle, base_url, token), http)
+        daily_check(db, client_id, aid, connector, now)
         cursor = load_cursor(db, aid)
 
         def page_progress(n, label):
@@ -244,7 +305,7 @@ def _sync_account(
                 counts["added"], counts["duplicates"] = res.added, res.duplicates
                 counts["skipped"] += len(res.errors)
             if sinks.ingest is not None or not fetched.items:
-                _save_cursor(s, client_id, aid, fetched.cursor)
+                save_cursor(s, client_id, aid, fetched.cursor)
             set_status(s, aid, "connected", "", last_sync_at=utcnow())
         if publish:
             out = publish_due(
@@ -265,22 +326,30 @@ def _sync_account(
             if out.messages:
                 message = out.messages[0]
         if samples:
-            _samples(db, client_id, aid, connector, sinks, now)
+            record_samples(db, client_id, aid, connector, sinks, now)
+    except _Skip:
+        pass
     except Cancelled:
         outcome, message = "cancelled", translate("Sync", "Cancelled.")
     except AuthError as exc:
         outcome, message = "auth", exc.message
         with db.session() as s:
             set_status(s, aid, "reconnect_needed", exc.message)
-    except (RateLimited, Unavailable) as exc:  # never "disconnected": try again next time
+    except (RateLimited, Unavailable, BadResponse) as exc:  # transient: status left alone
         outcome, message = exc.kind, exc.message
-    except (BadResponse, ConnectorError) as exc:
-        outcome, message = (exc.kind if isinstance(exc, BadResponse) else "error"), exc.message
+    except ConnectorError as exc:  # refused for good (403, 404, not supported...)
+        outcome, message = "error", exc.message
         with db.session() as s:
             set_status(s, aid, "error", exc.message)
+    except SecretsError as exc:  # no keyring on this machine: say so, the account is fine
+        outcome, message = "error", exc.message
     except Exception as exc:  # a bug or a sink failure must not stop the other accounts
         outcome = "error"
         message = translate("Sync", "Unexpected problem ({kind}).").format(kind=type(exc).__name__)
+        text = traceback.format_exc()
+        log.error(
+            "sync of account %s failed: %s", aid, text.replace(token, "***") if token else text
+        )
     with db.session() as s:
         run = s.get(SyncRun, run_id)
         run.finished_at, run.outcome, run.message = utcnow(), outcome, message
@@ -290,26 +359,6 @@ def _sync_account(
     return AccountSyncResult(
         aid, net, handle, outcome, requests=http.requests - before, message=message, **counts
     )
-
-
-def _samples(db, client_id, aid, connector, sinks, now) -> None:
-    """Account and post numbers, once a day per account."""
-    if sinks.record_account_samples is None:
-        return
-    state = load_cursor(db, aid, "samples")
-    day = now.date()
-    if state.get("day") == day.isoformat():
-        return
-    acc = connector.account_samples(day)
-    posts = []
-    if sinks.record_post_samples is not None:
-        posts = connector.post_samples(published_ids(db, aid, now - dt.timedelta(days=30)), day)
-    with db.session() as s:
-        if acc:
-            sinks.record_account_samples(s, client_id, acc)
-        if posts:
-            sinks.record_post_samples(s, client_id, posts)
-        _save_cursor(s, client_id, aid, {"day": day.isoformat()}, "samples")
 
 
 def client_ids_with_accounts(db: Database) -> list[int]:

@@ -10,13 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app import secrets
-from app.connectors import TOKENLESS, AccountRef, connector_for
-from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
-from app.connectors.http import Http
 from app.db import Database
 from app.i18n import translate
 from app.models import Client, NetworkAccount
@@ -131,10 +127,15 @@ def check_account(
     client_id: int,
     account_id: int,
     *,
-    http: Http | None = None,
+    http=None,
     token: str | None = None,
 ) -> AccountHealth:
     """Ask the network who we are; sets connected / reconnect needed / error accordingly."""
+    from app import secrets
+    from app.connectors import TOKENLESS, AccountRef, connector_for
+    from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
+    from app.connectors.http import Http
+
     with db.read() as s:
         client = s.get(Client, client_id)
         a = clients.find_account(s, client_id, account_id)
@@ -168,7 +169,7 @@ def check_account(
 
 
 def reconnect_account(
-    db: Database, client_id: int, account_id: int, token: str, *, http: Http | None = None
+    db: Database, client_id: int, account_id: int, token: str, *, http=None
 ) -> AccountHealth:
     """Store a new token (keyring only) and check it; cursors and history are kept."""
     from app.services import workspace
@@ -179,3 +180,19 @@ def reconnect_account(
             s, "account.reconnect", client_id=client_id, target_type="account", target_id=account_id
         )
     return check_account(db, client_id, account_id, http=http, token=token)
+
+
+def attention_counts(s: Session, now: dt.datetime | None = None) -> dict[int, int]:
+    """Per client: accounts to reconnect, in error, or whose token expires within a week."""
+    soon = (now or utcnow()) + dt.timedelta(days=EXPIRY_WARNING_DAYS)
+    rows = s.execute(
+        select(NetworkAccount.client_id, func.count(NetworkAccount.id))
+        .where(
+            or_(
+                NetworkAccount.status.in_(("reconnect_needed", "error")),
+                NetworkAccount.token_expires_at < soon,
+            )
+        )
+        .group_by(NetworkAccount.client_id)
+    )
+    return {cid: int(n) for cid, n in rows}

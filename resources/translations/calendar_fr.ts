@@ -79,6 +79,10 @@
       <translation>Envoyer la période en validation…</translation>
     </message>
     <message>
+      <source>Publishing queue…</source>
+      <translation>File de publication…</translation>
+    </message>
+    <message>
       <source>Import posts</source>
       <translation>Importer des publications</translation>
     </message>
@@ -252,8 +256,8 @@
       <translation>{network} : {count} publications la semaine du {week}, la charte en autorise au plus {max}.</translation>
     </message>
     <message>
-      <source>{network} at {time}, outside the charter's hours ({windows}).</source>
-      <translation>{network} à {time}, en dehors des horaires de la charte ({windows}).</translation>
+      <source>{network}, {day} {time}: outside the charter's hours ({windows}).</source>
+      <translation>{network}, {day} {time} : en dehors des horaires de la charte ({windows}).</translation>
     </message>
     <message>
       <source>{network}: « {category} » is {actual} % of the posts, the charter plans {planned} %.</source>
@@ -443,6 +447,10 @@
     <message>
       <source>Internal notes (never published)</source>
       <translation>Notes internes (jamais publiées)</translation>
+    </message>
+    <message>
+      <source>Published: shown as it went out, read only.</source>
+      <translation>Publiée : affichée telle qu'elle est partie, en lecture seule.</translation>
     </message>
     <message>
       <source>History</source>
@@ -652,6 +660,56 @@
     </message>
   </context>
   <context>
+    <name>QueueDialog</name>
+    <message>
+      <source>Publishing queue</source>
+      <translation>File de publication</translation>
+    </message>
+    <message>
+      <source>Scheduled posts wait here and are published when Tribune is online; each network version is sent once.</source>
+      <translation>Les publications programmées attendent ici et partent quand Tribune est en ligne ; chaque version par réseau n'est envoyée qu'une fois.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueModel</name>
+    <message>
+      <source>Waiting</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Sending</source>
+      <translation>Envoi en cours</translation>
+    </message>
+    <message>
+      <source>Failed, will retry</source>
+      <translation>Échec, nouvel essai prévu</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Réseau</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Essais</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>Publication</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Dernière erreur</translation>
+    </message>
+  </context>
+  <context>
     <name>VariantTab</name>
     <message>
       <source>What will this network show?</source>
@@ -672,6 +730,10 @@
     <message>
       <source>Media</source>
       <translation>Médias</translation>
+    </message>
+    <message>
+      <source>Instance limit</source>
+      <translation>Limite de l'instance</translation>
     </message>
     <message>
       <source>Preview</source>
@@ -696,6 +758,13 @@
     <message>
       <source>(empty)</source>
       <translation>(vide)</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeekView</name>
+    <message>
+      <source>{count} all-day posts</source>
+      <translation>{count} publications sur la journée</translation>
     </message>
   </context>
 </TS>

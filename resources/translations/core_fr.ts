@@ -621,42 +621,6 @@ Tapez le nom du client pour confirmer :</translation>
       <source>Un&amp;archive client</source>
       <translation>&amp;Désarchiver le client</translation>
     </message>
-    <message>
-      <source>Loading the demo agency…</source>
-      <translation>Chargement de l’agence de démonstration…</translation>
-    </message>
-    <message>
-      <source>Back up the agency</source>
-      <translation>Sauvegarder l’agence</translation>
-    </message>
-    <message>
-      <source>Backups (*.zip)</source>
-      <translation>Sauvegardes (*.zip)</translation>
-    </message>
-    <message>
-      <source>Backup written: {path} ({rows} rows)</source>
-      <translation>Sauvegarde écrite : {path} ({rows} lignes)</translation>
-    </message>
-    <message>
-      <source>Restore a backup</source>
-      <translation>Restaurer une sauvegarde</translation>
-    </message>
-    <message>
-      <source>Restoring replaces every client and all their data in this database with the content of the backup. Continue?</source>
-      <translation>La restauration remplace tous les clients et toutes leurs données de cette base par le contenu de la sauvegarde. Continuer ?</translation>
-    </message>
-    <message>
-      <source>Restored {rows} rows.</source>
-      <translation>{rows} lignes restaurées.</translation>
-    </message>
-    <message>
-      <source>About Tribune</source>
-      <translation>À propos de Tribune</translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;Tribune {version}&lt;/h3&gt;&lt;p&gt;Community management for agencies: one workspace per client with its charter, content calendar, inbox and reports.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;Tribune {version}&lt;/h3&gt;&lt;p&gt;Le community management pour les agences : un espace par client avec sa charte, son calendrier éditorial, sa messagerie et ses rapports.&lt;/p&gt;&lt;p&gt;Base de données : {db}&lt;/p&gt;</translation>
-    </message>
   </context>
   <context>
     <name>Messages</name>
@@ -810,6 +774,45 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Create my first client</source>
       <translation>Créer mon premier client</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowActions</name>
+    <message>
+      <source>Loading the demo agency…</source>
+      <translation>Chargement de l’agence de démonstration…</translation>
+    </message>
+    <message>
+      <source>Back up the agency</source>
+      <translation>Sauvegarder l’agence</translation>
+    </message>
+    <message>
+      <source>Backups (*.zip)</source>
+      <translation>Sauvegardes (*.zip)</translation>
+    </message>
+    <message>
+      <source>Backup written: {path} ({rows} rows)</source>
+      <translation>Sauvegarde écrite : {path} ({rows} lignes)</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>Restoring replaces every client and all their data in this database with the content of the backup. Continue?</source>
+      <translation>La restauration remplace tous les clients et toutes leurs données de cette base par le contenu de la sauvegarde. Continuer ?</translation>
+    </message>
+    <message>
+      <source>Restored {rows} rows.</source>
+      <translation>{rows} lignes restaurées.</translation>
+    </message>
+    <message>
+      <source>About Tribune</source>
+      <translation>À propos de Tribune</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Tribune {version}&lt;/h3&gt;&lt;p&gt;Community management for agencies: one workspace per client with its charter, content calendar, inbox and reports.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Tribune {version}&lt;/h3&gt;&lt;p&gt;Le community management pour les agences : un espace par client avec sa charte, son calendrier éditorial, sa messagerie et ses rapports.&lt;/p&gt;&lt;p&gt;Base de données : {db}&lt;/p&gt;</translation>
     </message>
   </context>
   <context>

@@ -43,9 +43,17 @@ def connector(srv, token="alice_token", http=None):
 
 
 def variant(text="Nouvelle collection 🌷", key="variant-1", media=()):
-    return DueVariant(variant_id=1, post_id=1, client_id=1, network="mastodon", account_id=7,
-                      text=text, planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC),
-                      idempotency_key=key, media=media)
+    return DueVariant(
+        variant_id=1,
+        post_id=1,
+        client_id=1,
+        network="mastodon",
+        account_id=7,
+        text=text,
+        planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC),
+        idempotency_key=key,
+        media=media,
+    )
 
 
 def alice_statuses(srv) -> list[dict]:
@@ -61,8 +69,10 @@ def test_mentions_and_direct_messages_as_plain_text(mastodon):
         bob.post("/api/v1/statuses", json={"status": "sans mention"})
     result = connector(mastodon).fetch({})
     texts = {i.kind: i.text for i in result.items}
-    assert texts == {"mention": "@alice Où est ma commande <b>n°42</b> ? 🌸",
-                     "message": "@alice en privé"}
+    assert texts == {
+        "mention": "@alice Où est ma commande <b>n°42</b> ? 🌸",
+        "message": "@alice en privé",
+    }
     assert all(i.author_handle == "@bob" and i.received_at.tzinfo for i in result.items)
     assert len({i.external_id for i in result.items}) == 2  # the DM is not counted twice
     assert set(result.cursor) == {"notifications", "conversations"}
@@ -101,9 +111,17 @@ def test_publish_with_media_and_reply(mastodon, tmp_path):
     with as_user(mastodon, "alice_token") as alice:
         status = alice.get(f"/api/v1/statuses/{pub.external_id}").json()
     assert status["media_attachments"][0]["description"] == "Un bouquet"
-    reply = c.reply(ReplyToSend(reply_id=1, client_id=1, network="mastodon", account_id=7,
-                                in_reply_to=pub.external_id, text="@alice merci !",
-                                idempotency_key="reply-1"))
+    reply = c.reply(
+        ReplyToSend(
+            reply_id=1,
+            client_id=1,
+            network="mastodon",
+            account_id=7,
+            in_reply_to=pub.external_id,
+            text="@alice merci !",
+            idempotency_key="reply-1",
+        )
+    )
     with as_user(mastodon, "alice_token") as alice:
         got = alice.get(f"/api/v1/statuses/{reply.external_id}").json()
     assert got["in_reply_to_id"] == pub.external_id
@@ -128,8 +146,9 @@ def test_5xx_fault_is_retried_and_503_forever_is_unavailable(mastodon):
     assert connector(mastodon).fetch({}).items == ()
     fault(mastodon, "/api/v1/notifications", {"type": "status", "status": 500})
     with pytest.raises(Unavailable):
-        connector(mastodon, http=Http(httpx.Client(timeout=5), base_delay=0.01,
-                                      retries=1)).fetch({})
+        connector(mastodon, http=Http(httpx.Client(timeout=5), base_delay=0.01, retries=1)).fetch(
+            {}
+        )
 
 
 def test_malformed_json_is_reported(mastodon):

@@ -98,6 +98,17 @@ def test_bluesky_publish_with_facets_and_image_never_twice(bsky, tmp_path):
         c.publish(variant("bluesky", text="x" * 301))
 
 
+def test_bluesky_reply_threads_to_the_parent(bsky):
+    from app.services.network_data import ReplyToSend
+
+    c = bsky_conn(bsky)
+    parent = "at://did:plc:fan/app.bsky.feed.post/n1"
+    pub = c.reply(ReplyToSend(1, 1, "bluesky", 1, parent, "Avec plaisir !", "reply-9"))
+    record = bsky.records[pub.external_id.rsplit("/", 1)[-1]]
+    assert record["reply"]["parent"] == {"uri": parent, "cid": "cidp"}
+    assert record["reply"]["root"] == record["reply"]["parent"]
+
+
 def test_tid_is_valid_and_stable():
     when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     assert tid_for("a", when) == tid_for("a", when) != tid_for("b", when)
@@ -106,6 +117,15 @@ def test_tid_is_valid_and_stable():
         "byteStart": 3,
         "byteEnd": 15,
     }
+
+
+def test_bluesky_item_without_fields_is_skipped_not_the_rest(bsky):
+    bsky.add_mention(1, "un")
+    bsky.add_mention(2, "deux")
+    del bsky.notifications[0]["record"]
+    result = bsky_conn(bsky).fetch({})
+    assert [i.text for i in result.items] == ["un"]
+    assert len(result.errors) == 1 and result.errors[0].ref.endswith("/n2")
 
 
 def test_bluesky_malformed_notifications(bsky):
@@ -163,6 +183,27 @@ def test_facebook_publish_and_find_after_crash(graph):
     assert pub.external_id == "1001_100"
     found = c.find_published(v, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     assert found.external_id == pub.external_id
+
+
+def test_facebook_and_instagram_replies(graph):
+    from app.services.network_data import ReplyToSend
+
+    def reply(network, parent):
+        return ReplyToSend(1, 1, network, 1, parent, "Merci, on s’en occupe 🙏", "r-1")
+
+    assert fb(graph).reply(reply("facebook", "1001_1_c3")).external_id == "reply_0"
+    assert fb(graph, "instagram", IG).reply(reply("instagram", "ig_c1")).external_id == "reply_1"
+    assert [(p["parent"], p["message"]) for p in graph.published] == [
+        ("1001_1_c3", "Merci, on s’en occupe 🙏"),
+        ("ig_c1", "Merci, on s’en occupe 🙏"),
+    ]
+
+
+def test_facebook_and_instagram_hide_a_comment(graph):
+    fb(graph).hide("1001_1_c7")
+    fb(graph, "instagram", IG).hide("ig_c1", hidden=True)
+    posts = [r for r in graph.log if r[0] == "POST"]
+    assert [p[1] for p in posts] == ["/v21.0/1001_1_c7", "/v21.0/ig_c1"]
 
 
 def test_instagram_comments_and_publish(graph):

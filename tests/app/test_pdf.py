@@ -73,3 +73,12 @@ def test_landscape_pages(tmp_path):
     render_html_pdf("<p>wide</p>", out, title="w", landscape=True)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert re.search(r"^Page size:\s+842 x 595 pts", info, re.M), info
+
+
+def test_cjk_and_emoji_come_from_the_bundled_fallback_fonts(tmp_path):
+    out = tmp_path / "unicode.pdf"
+    render_html_pdf("<p>Merci 日本語 中文 😀 🎉 ✓</p>", out, title="u")
+    assert "日本語 中文" in _text(out)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    embedded = {row.split()[0] for row in fonts.splitlines()[2:] if " yes " in row}
+    assert {"DejaVuSans", "DroidSansFallback", "Symbola"} <= embedded, fonts

@@ -130,3 +130,67 @@ def test_queue_never_publishes_twice(db):
         assert posts_queue.due_variants(s, cid, now) == []
         assert posts.get_post(s, cid, p.id).status == "published"
         assert [q.post_id for q in posts_queue.queue(s, cid)] == [future.id]
+
+
+def test_sqlite_writers_wait_for_each_other_instead_of_failing(sqlite_db):
+    """A unit of work that read, then writes after another writer committed, must not get
+    "database is locked" (the calendar's GUI writes race the areas' background writes)."""
+    import threading
+    import time
+
+    from sqlalchemy import select
+
+    from app.models import Client
+
+    cid = _client(sqlite_db)
+    errors: list[BaseException] = []
+
+    def other_writer():
+        try:
+            with sqlite_db.session() as s:
+                clients.create_client(s, "Autre")
+        except BaseException as exc:  # pragma: no cover - the failure being tested
+            errors.append(exc)
+
+    with sqlite_db.session() as s:
+        s.scalars(select(Client)).all()  # read first
+        worker = threading.Thread(target=other_writer)
+        worker.start()
+        time.sleep(0.3)  # the other writer tries meanwhile
+        posts.create_post(
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 5, 4, 9, tzinfo=dt.UTC),
+            variants=[VariantInput("x", "écrit après lecture")],
+        )
+    worker.join(10)
+    assert errors == []
+    with sqlite_db.read() as s:
+        assert {c.name for c in clients.list_clients(s)} == {"Fleurs", "Autre"}
+
+
+def test_pages_and_filters_on_both_engines(db):
+    from app.services.posts_query import PostFilter, count_posts, page_posts, posts_between
+
+    cid = _client(db)
+    base = dt.datetime(2026, 6, 1, 8, tzinfo=dt.UTC)
+    with db.session() as s:
+        for i in range(30):
+            posts.create_post(
+                s,
+                cid,
+                planned_at=base + dt.timedelta(hours=i),
+                category="a" if i % 3 else "b",
+                variants=[VariantInput("x", f"texte {i}\nsuite"), VariantInput("mastodon", "")]
+                if i % 2
+                else [VariantInput("linkedin", f"texte {i}")],
+            )
+    with db.read() as s:
+        page = page_posts(s, cid, offset=10, limit=5)
+        assert [c.preview for c in page] == [f"texte {i}" for i in range(10, 15)]
+        assert page[1].networks == ("mastodon", "x")
+        assert count_posts(s, cid, PostFilter(networks=("linkedin",))) == 15
+        assert count_posts(s, cid, PostFilter(categories=("b",), networks=("x",))) == 5
+        assert count_posts(s, cid, PostFilter(text="TEXTE 2")) == 11  # 2, 20..29
+        window = posts_between(s, cid, base, base + dt.timedelta(hours=3))
+        assert [c.preview for c in window] == ["texte 0", "texte 1", "texte 2"]

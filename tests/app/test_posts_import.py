@@ -70,14 +70,24 @@ def test_approval_flow_and_sheet(db, tmp_path, qapp):
     # qapp: a QApplication first, or the PDF code would create a bare QGuiApplication that
     # later widget tests in this process cannot use.
     cid = _client(db)
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d83b8a"))
+    image.save(str(tmp_path / "crepes.png"))
+    from app.services.posts_media import store_media
+
     with db.session() as s:
+        media_id = store_media(s, cid, tmp_path / "crepes.png").id
         a = posts.create_post(
             s,
             cid,
             planned_at=dt.datetime(2026, 2, 10, 9, tzinfo=dt.UTC),
             title="Chandeleur",
             variants=[
-                posts.VariantInput("facebook", "Crêpes <b>maison</b> & cidre\nDeuxième ligne")
+                posts.VariantInput(
+                    "facebook", "Crêpes <b>maison</b> & cidre\nDeuxième ligne", media=(media_id,)
+                )
             ],
         )
         b = posts.create_post(
@@ -98,6 +108,14 @@ def test_approval_flow_and_sheet(db, tmp_path, qapp):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Crêpes <b>maison</b> & cidre" in text  # plain text, escaped, not rendered as HTML
     assert "Chandeleur" in text and "Facebook" in text and "page 1 / " in text
+    # the client speaks French: the sheet does too, and the app keeps its own language
+    assert "Publications à valider — Boulangerie" in text and "Brouillon" not in text
+    assert "En validation" in text
+    from app.i18n import translate
+
+    assert translate("CalendarLocale", "en_GB") == "en_GB"
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True)
+    assert len(listing.stdout.strip().splitlines()) == 3  # header, rule, the attached image
     with pytest.raises(ValidationError), db.session() as s:
         record_decision(s, cid, b.id, approved=False, comment="  ")
     with db.session() as s:

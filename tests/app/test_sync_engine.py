@@ -7,7 +7,7 @@ import datetime as dt
 import httpx
 import pytest
 from mastodon_mock.testing import MockServer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.connectors.http import Http
 from app.models import NetworkAccount
@@ -62,8 +62,13 @@ class Memory:
         self.state[vid] = "due" if retryable else "failed"
 
     def sinks(self) -> Sinks:
-        return Sinks(ingest=self.ingest, due_variants=self.due, mark_sending=self.mark_sending,
-                     mark_published=self.mark_published, mark_failed=self.mark_failed)
+        return Sinks(
+            ingest=self.ingest,
+            due_variants=self.due,
+            mark_sending=self.mark_sending,
+            mark_published=self.mark_published,
+            mark_failed=self.mark_failed,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +85,11 @@ def mastodon(mastodon_server):
 
 
 def mention(srv, text, token="bob_token"):
-    httpx.post(srv.base_url + "/api/v1/statuses", json={"status": text},
-               headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+    httpx.post(
+        srv.base_url + "/api/v1/statuses",
+        json={"status": text},
+        headers={"Authorization": f"Bearer {token}"},
+    ).raise_for_status()
 
 
 def setup_client(db, accounts):
@@ -89,15 +97,23 @@ def setup_client(db, accounts):
         c = clients.create_client(s, "Fleurs de Lyon")
         ids = {}
         for network, url in accounts:
-            ids[network] = clients.add_account(s, c.id, network, f"{network}-handle",
-                                               base_url=url).id
+            ids[network] = clients.add_account(
+                s, c.id, network, f"{network}-handle", base_url=url
+            ).id
     return c.id, ids
 
 
 def run(db, cid, mem, **kw):
     kw.setdefault("token_of", lambda cu, au: "")
-    return sync_client(db, cid, http=Http(httpx.Client(timeout=3), base_delay=0.01, retries=1),
-                       sinks=mem.sinks(), now=NOW, samples=False, **kw)
+    return sync_client(
+        db,
+        cid,
+        http=Http(httpx.Client(timeout=3), base_delay=0.01, retries=1),
+        sinks=mem.sinks(),
+        now=NOW,
+        samples=False,
+        **kw,
+    )
 
 
 def token_by_network(db):
@@ -105,6 +121,7 @@ def token_by_network(db):
         with db.read() as s:
             net = s.scalar(select(NetworkAccount.network).where(NetworkAccount.uid == account_uid))
         return TOKENS.get(net)
+
     return token_of
 
 
@@ -119,7 +136,11 @@ def test_mentions_into_inbox_then_only_new(db, mastodon):
     assert report.accounts[0].added == 1 and report.accounts[0].duplicates == 0
     assert sorted(m.text for m in mem.inbox.values()) == ["@alice deuxième", "@alice première"]
     with db.read() as s:
-        cursor = s.scalar(select(SyncCursor.value).where(SyncCursor.account_id == ids["mastodon"]))
+        cursor = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == ids["mastodon"], SyncCursor.stream == "inbox"
+            )
+        )
         assert int(cursor["notifications"]) > 0
         health = account_health(s, cid)[0]
         assert health.status == "connected" and health.last_sync_at is not None
@@ -127,10 +148,16 @@ def test_mentions_into_inbox_then_only_new(db, mastodon):
 
 
 def test_one_failing_account_never_stops_the_others(db, mastodon):
-    with BlueskyServer() as bsky, FeedServer("<rss><channel><title>t</title><item><guid>1</guid>"
-                                             "<title>Article</title></item></channel></rss>") as f:
-        cid, ids = setup_client(db, [("bluesky", bsky.base_url), ("mastodon", mastodon.base_url),
-                                     ("rss", f.base_url)])
+    with (
+        BlueskyServer() as bsky,
+        FeedServer(
+            "<rss><channel><title>t</title><item><guid>1</guid>"
+            "<title>Article</title></item></channel></rss>"
+        ) as f,
+    ):
+        cid, ids = setup_client(
+            db, [("bluesky", bsky.base_url), ("mastodon", mastodon.base_url), ("rss", f.base_url)]
+        )
         bsky.fail_next(503, times=10)
         mention(mastodon, "@alice toujours là")
         mem = Memory()
@@ -149,7 +176,11 @@ def test_auth_failure_marks_reconnect_needed_and_reconnect_keeps_cursors(db, mas
     mention(mastodon, "@alice un")
     run(db, cid, mem, token_of=token_by_network(db))
     with db.read() as s:
-        before = s.scalar(select(SyncCursor.value).where(SyncCursor.account_id == ids["mastodon"]))
+        before = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == ids["mastodon"], SyncCursor.stream == "inbox"
+            )
+        )
     report = run(db, cid, mem, token_of=lambda cu, au: "revoked-token")
     assert report.accounts[0].outcome == "auth"
     with db.read() as s:
@@ -163,9 +194,22 @@ def test_auth_failure_marks_reconnect_needed_and_reconnect_keeps_cursors(db, mas
     report = run(db, cid, mem, token_of=token_by_network(db))
     assert report.accounts[0].added == 1 and report.accounts[0].duplicates == 0
     with db.read() as s:
-        after = s.scalar(select(SyncCursor.value).where(SyncCursor.account_id == ids["mastodon"]))
+        after = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == ids["mastodon"], SyncCursor.stream == "inbox"
+            )
+        )
         assert int(after["notifications"]) > int(before["notifications"])
         assert account_health(s, cid)[0].status == "connected"
+
+
+def test_network_without_connector_is_skipped_untouched(db):
+    cid, ids = setup_client(db, [("linkedin", "")])
+    report = run(db, cid, Memory())
+    assert report.ok and report.accounts[0].outcome == "skipped"
+    assert "linkedin" in report.accounts[0].message
+    with db.read() as s:
+        assert s.get(NetworkAccount, ids["linkedin"]).status == "unknown"
 
 
 def test_missing_token_is_reconnect_needed(db, mastodon):
@@ -175,9 +219,16 @@ def test_missing_token_is_reconnect_needed(db, mastodon):
 
 
 def _variant(cid, aid):
-    return DueVariant(variant_id=11, post_id=5, client_id=cid, network="mastodon",
-                      account_id=aid, text="Le marché de Noël ouvre samedi 🎄",
-                      planned_at=NOW - dt.timedelta(minutes=5), idempotency_key="tribune-v11")
+    return DueVariant(
+        variant_id=11,
+        post_id=5,
+        client_id=cid,
+        network="mastodon",
+        account_id=aid,
+        text="Le marché de Noël ouvre samedi 🎄",
+        planned_at=NOW - dt.timedelta(minutes=5),
+        idempotency_key="tribune-v11",
+    )
 
 
 def _alice_statuses(srv):
@@ -186,13 +237,14 @@ def _alice_statuses(srv):
     return httpx.get(f"{srv.base_url}/api/v1/accounts/{me['id']}/statuses", headers=h).json()
 
 
-def test_due_post_published_once_even_after_crash_between_send_and_record(db, mastodon):
+def test_due_post_published_once_even_after_crash_between_send_and_record(db, mastodon, caplog):
     cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
     mem = Memory()
     mem.variants.append(_variant(cid, ids["mastodon"]))
     mem.crash_on_record = True
     report = run(db, cid, mem, token_of=token_by_network(db))
     assert report.accounts[0].outcome == "error"
+    assert "power cut" in caplog.text and "alice_token" not in caplog.text
     assert len(_alice_statuses(mastodon)) == 1  # sent, but not recorded
     with db.read() as s:
         assert s.scalar(select(PublishAttempt.state)) == "sending"
@@ -224,7 +276,85 @@ def test_cancel_stops_between_accounts(db, mastodon):
     def progress(done, total, label):
         seen.append((done, total))
 
-    report = run(db, cid, Memory(), token_of=token_by_network(db), progress=progress,
-                 is_cancelled=lambda: len(seen) >= 2)
+    report = run(
+        db,
+        cid,
+        Memory(),
+        token_of=token_by_network(db),
+        progress=progress,
+        is_cancelled=lambda: len(seen) >= 2,
+    )
     assert report.cancelled and report.accounts[-1].outcome == "cancelled"
     assert report.accounts[0].outcome == "ok"
+
+
+def test_badge_counts_accounts_to_reconnect_and_tokens_about_to_expire(db):
+    from app.services.badges import client_badges
+
+    cid, ids = setup_client(db, [("facebook", ""), ("mastodon", ""), ("rss", "")])
+    with db.session() as s:
+        s.get(NetworkAccount, ids["facebook"]).token_expires_at = NOW + dt.timedelta(days=3)
+        s.get(NetworkAccount, ids["mastodon"]).status = "connected"
+    with db.read() as s:
+        assert client_badges(s)[cid].accounts_attention == 1
+        fb = next(h for h in account_health(s, cid, now=NOW) if h.network == "facebook")
+        assert fb.needs_attention and fb.expires_in_days == 3
+        assert fb.label == "Not checked yet"
+    with db.session() as s:
+        s.get(NetworkAccount, ids["facebook"]).status = "connected"
+        s.get(NetworkAccount, ids["rss"]).status = "error"
+    with db.read() as s:
+        assert client_badges(s)[cid].accounts_attention == 2
+        fb = next(h for h in account_health(s, cid, now=NOW) if h.network == "facebook")
+        assert fb.label == "Connected — token expires in 3 days"
+
+
+def test_rate_limit_is_reported_and_never_disconnects(db, mastodon):
+    cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
+    mem = Memory()
+    run(db, cid, mem, token_of=token_by_network(db))  # connected
+    rule = {"match": {"path": "/api/v1/notifications"}, "effect": {"type": "ratelimit"}}
+    httpx.post(mastodon.base_url + "/api/v1/_mock/faults", json=rule).raise_for_status()
+    report = run(db, cid, mem, token_of=token_by_network(db))
+    assert report.accounts[0].outcome == "rate_limited"
+    assert "retry in 5 min" in report.accounts[0].message
+    with db.read() as s:
+        assert s.get(NetworkAccount, ids["mastodon"]).status == "connected"
+
+
+def test_one_sync_per_client_at_a_time(db):
+    import threading
+
+    from app.errors import Conflict
+
+    with FeedServer("<rss><channel><title>t</title></channel></rss>") as feed:
+        cid, _ = setup_client(db, [("rss", feed.base_url)])
+        feed.fail_next(200, delay=1.0, body="<rss><channel><title>t</title></channel></rss>")
+        first = threading.Thread(target=run, args=(db, cid, Memory()))
+        first.start()
+        import time
+
+        deadline = time.monotonic() + 5
+        while not feed.log and time.monotonic() < deadline:
+            time.sleep(0.02)
+        with pytest.raises(Conflict):
+            run(db, cid, Memory())
+        first.join()
+        assert run(db, cid, Memory()).ok  # finished: a new sync is allowed again
+
+
+def test_deleting_a_client_removes_its_sync_rows(db, mastodon):
+    from app.services.workspace import delete_client_everywhere
+
+    cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
+    mention(mastodon, "@alice bonjour")
+    mem = Memory()
+    mem.variants.append(_variant(cid, ids["mastodon"]))
+    run(db, cid, mem, token_of=token_by_network(db))
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SyncRun)) == 1
+        assert s.scalar(select(func.count()).select_from(PublishAttempt)) == 1
+    delete_client_everywhere(db, cid, "Fleurs de Lyon")
+    with db.read() as s:
+        for model in (SyncRun, SyncCursor, PublishAttempt, AccountHealthEvent):
+            assert s.scalar(select(func.count()).select_from(model)) == 0, model

@@ -69,3 +69,32 @@ def test_mentions_land_in_the_inbox_and_a_reply_goes_out_once(db, mastodon):
         # the reply is not fetched back as a new message, and nothing went twice
         assert s.scalar(select(func.count()).select_from(InboxMessage)) == 2
     assert sync(db, c.id).accounts[0].replies == 0
+    from app.models.metrics import AccountMetricDay
+
+    with db.read() as s:  # the account's numbers, once a day, into the metrics
+        days = s.scalars(select(AccountMetricDay).where(AccountMetricDay.client_id == c.id)).all()
+        assert len(days) == 1 and days[0].followers == 0
+
+
+@pytest.mark.keyring
+def test_reconnect_stores_the_new_token_and_keeps_history(db, mastodon, real_keyring):
+    from app import secrets
+    from app.services.sync_health import account_health, reconnect_account
+
+    with db.session() as s:
+        c = clients.create_client(s, "Nuage Logiciel")
+        acc = clients.add_account(s, c.id, "mastodon", "alice", base_url=mastodon.base_url)
+    report = sync_client(
+        db,
+        c.id,
+        http=Http(httpx.Client(timeout=5), base_delay=0.01),
+        token_of=lambda cu, au: "expired",
+    )
+    assert report.accounts[0].outcome == "auth"
+    health = reconnect_account(db, c.id, acc.id, "alice_token", http=Http(httpx.Client(timeout=5)))
+    assert health.status == "connected" and health.label == "Connected"
+    assert secrets.account_token(c.uid, acc.uid) == "alice_token"
+    report = sync_client(db, c.id, http=Http(httpx.Client(timeout=5), base_delay=0.01))
+    assert report.ok
+    with db.read() as s:
+        assert account_health(s, c.id)[0].account_id == acc.id  # same row, same history

@@ -18,6 +18,27 @@ from mastodon_mock.testing import MockServer
 from tests.conftest import db_url_of
 
 
+def due_post(db) -> int:
+    import datetime as dt
+
+    from app.services import posts
+    from app.services.posts import VariantInput
+
+    with db.session() as s:
+        p = posts.create_post(
+            s,
+            1,
+            planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1),
+            variants=[VariantInput("mastodon", "Bouquets de Noël en précommande 🎄")],
+            title="Noël",
+            category="produit",
+            status="approved",
+        )
+    with db.session() as s:
+        posts.set_status(s, 1, p.id, "scheduled")
+    return p.id
+
+
 @pytest.fixture
 def secret_token():
     return f"tok-{uuid.uuid4().hex}"
@@ -69,7 +90,7 @@ def test_account_add_then_sync_mentions_and_token_only_in_keyring(
     data = json.loads(res.stdout)
     assert data["ok"] and data["accounts"][0]["added"] == 1
     res = run("sync", "fleurs-de-lyon")
-    assert res.returncode == 0 and "0 new" in res.stdout
+    assert res.returncode == 0 and "0 new" in res.stdout and "0 published" in res.stdout
     res = run("inbox", "list", "fleurs-de-lyon", "--json")
     assert "Livraison à Noël ?" in res.stdout
     # The token is nowhere but the keyring.
@@ -99,6 +120,7 @@ def test_revoked_token_says_reconnect_and_exits_1(cli, sqlite_db, real_keyring, 
     res = cli("sync", "banque-alpine", db_url=url)
     assert res.returncode == 1
     assert "reconnect" in res.stdout and "wrong-token" not in res.stdout + res.stderr
+    assert res.stderr.strip() == "tribune: 1 of 1 accounts could not be synced."
     res = cli("account", "list", "banque-alpine", "--json", db_url=url)
     assert json.loads(res.stdout)[0]["status"] == "reconnect_needed"
 
@@ -108,3 +130,27 @@ def test_sync_unknown_network_is_one_clear_line(cli, sqlite_db):
     cli("client", "add", "Start-up Nuage", db_url=url)
     res = cli("sync", "start-up-nuage", "--network", "bluesky", db_url=url)
     assert res.returncode == 1 and res.stderr.count("\n") == 1 and "bluesky" in res.stderr
+
+
+def test_no_keyring_is_one_clear_line_and_no_traceback(cli):
+    assert cli("client", "add", "Nuage Logiciel").returncode == 0
+    added = cli(
+        "account", "add", "nuage-logiciel", "mastodon",
+        "--base-url", "http://127.0.0.1:9", "--handle", "@nuage", "--no-token",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    done = cli(
+        "sync", "nuage-logiciel", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
+    assert done.returncode == 1
+    assert "No system keyring" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.strip().splitlines() == ["tribune: 1 of 1 accounts could not be synced."]
+
+
+def test_demo_accounts_on_example_domains_are_never_synced(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert cli("demo", db_url=url).returncode == 0
+    done = cli("sync", "aquarelle-petales", "--json", db_url=url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["accounts"] == []

@@ -17,12 +17,13 @@ from urllib.parse import parse_qs, urlsplit
 class LoopbackServer:
     def __init__(self) -> None:
         self.faults: list[dict] = []
-        self.log: list[tuple[str, str, dict]] = []  # (method, path, headers)
+        self.log: list[tuple[str, str, dict, str]] = []  # (method, path, headers, query)
         self.lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else 40 ms of delayed ACK per answer
 
             def log_message(self, *args):
                 pass
@@ -33,7 +34,7 @@ class LoopbackServer:
                 body = self.rfile.read(length) if length else b""
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 with server.lock:
-                    server.log.append((method, parts.path, headers))
+                    server.log.append((method, parts.path, headers, parts.query))
                     fault = None
                     for f in server.faults:
                         if f["path"] is None or f["path"] in parts.path:
@@ -99,7 +100,7 @@ class LoopbackServer:
                 }
             )
 
-    def requests_to(self, fragment: str) -> list[tuple[str, str, dict]]:
+    def requests_to(self, fragment: str) -> list[tuple[str, str, dict, str]]:
         return [r for r in self.log if fragment in r[1]]
 
     def handle(self, method, path, query, headers, body):  # pragma: no cover - abstract

@@ -154,6 +154,15 @@ class GraphServer(LoopbackServer):
             return 200, {}, {"id": "ig_new"}
         if parts == ["ig_new"]:
             return 200, {}, {"id": "ig_new", "permalink": "https://instagram.test/p/new"}
+        if len(parts) == 2 and parts[1] in ("comments", "replies") and method == "POST":
+            self.published.append(
+                {
+                    "id": f"reply_{len(self.published)}",
+                    "parent": parts[0],
+                    "message": form.get("message", ""),
+                }
+            )
+            return 200, {}, {"id": self.published[-1]["id"]}
         if len(parts) == 1 and method == "POST":
             return 200, {}, {"success": True}
         return (

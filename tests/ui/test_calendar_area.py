@@ -212,3 +212,154 @@ def test_autosave_keeps_a_draft(qtbot, area, sqlite_db, monkeypatch):
     with sqlite_db.read() as s:
         saved = posts.get_post(s, area.client.id, editor.post_id)
     assert saved.variants[0].text == "Brouillon en cours…" and saved.status == "draft"
+
+
+def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db, qtmodeltester):
+    from app.services import posts_queue
+
+    p = _post(
+        sqlite_db,
+        area.client.id,
+        dt.datetime(2026, 2, 13, 9, tzinfo=PARIS),
+        networks=("mastodon", "x"),
+    )
+    with sqlite_db.session() as s:
+        posts.set_status(s, area.client.id, p.id, "approved")
+        posts.set_status(s, area.client.id, p.id, "scheduled")
+        posts_queue.mark_failed(s, p.variant("x").id, "HTTP 503")
+    dialog = area.show_queue()
+    qtmodeltester.check(dialog.model)
+    rows = [
+        [dialog.model.index(r, c).data() for c in range(6)] for r in range(dialog.model.rowCount())
+    ]
+    assert rows == [
+        ["2026-02-13 09:00", "Mastodon", "Waiting", "0", "Pivoines", ""],
+        ["2026-02-13 09:00", "X", "Failed, will retry", "0", "Pivoines", "HTTP 503"],
+    ]
+
+
+def test_mastodon_instance_limit_is_remembered(qtbot, area, sqlite_db):
+    editor = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    tab = editor.variant_tabs["mastodon"]
+    tab.text.setPlainText("a" * 600)
+    assert tab.counter.text() == "600 / 500"
+    tab.limit_spin.setValue(1000)
+    assert tab.counter.text() == "600 / 1000" and editor.warnings.text() == ""
+    editor.reject()
+    again = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    assert again.variant_tabs["mastodon"].limit_spin.value() == 1000
+    again.reject()
+
+
+def test_more_link_opens_the_week_and_check_flags_chips(qtbot, area, sqlite_db):
+    day = dt.date(2026, 2, 18)
+    with sqlite_db.session() as s:
+        for i in range(12):
+            posts.create_post(
+                s,
+                area.client.id,
+                planned_at=dt.datetime.combine(day, dt.time(8 + i), tzinfo=PARIS),
+                variants=[VariantInput("mastodon", f"post {i}")],
+            )
+    _reload(qtbot, area)
+    view = area.month_view
+    view.repaint()
+    assert len(view.posts_on(day)) == 12
+    more_rect = next(r for r, d in view._more if d == day)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=more_rect.center())
+    assert area.view == "week" and area.week_view.monday == dt.date(2026, 2, 16)
+    # a draft planned tomorrow is flagged in the views and listed by the check
+    tomorrow = dt.datetime.now(PARIS).replace(microsecond=0) + dt.timedelta(days=1)
+    p = _post(sqlite_db, area.client.id, tomorrow)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.go_to(tomorrow.date())
+    assert area.week_view.flags.get(p.id) == "error"
+    texts = [area.findings.item(i).text() for i in range(area.findings.count())]
+    assert any("not approved" in t and "Pivoines" in t for t in texts)
+
+
+def test_published_post_opens_read_only_and_cannot_be_dragged(qtbot, area, sqlite_db, monkeypatch):
+    from app.services import posts_queue
+
+    p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 9, 9, tzinfo=PARIS))
+    with sqlite_db.session() as s:
+        posts.set_status(s, area.client.id, p.id, "approved")
+        posts.set_status(s, area.client.id, p.id, "scheduled")
+        vid = p.variants[0].id
+        assert posts_queue.mark_sending(s, vid)
+        posts_queue.mark_published(s, vid, "1", "https://m.example/1", dt.datetime.now(dt.UTC))
+    _reload(qtbot, area)
+    editor = area.open_editor(post_id=p.id)
+    assert editor.read_only and editor.variant_tabs["mastodon"].text.isReadOnly()
+    assert not editor.buttons.button(editor.buttons.StandardButton.Save).isEnabled()
+    editor.reject()
+    import ui.calendar.area_actions as actions
+
+    shown = []
+    monkeypatch.setattr(actions, "show_error", lambda parent, exc: shown.append(str(exc)))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.request_move(p.id, dt.date(2026, 2, 20))
+    assert shown == ["A published post cannot be moved."]
+    with sqlite_db.read() as s:
+        assert posts.get_post(s, area.client.id, p.id).planned_at.date() == dt.date(2026, 2, 9)
+
+
+def test_import_export_and_approval_sheet_from_the_menu(qtbot, area, sqlite_db, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    csv_file = tmp_path / "posts.csv"
+    csv_file.write_text(
+        "date,time,networks,text,category\n"
+        "2026-02-05,09:00,mastodon,Chandeleur : nos crêpes,recette\n"
+        "2026-02-06,09:00,myspace,mauvais réseau,\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.import_file(str(csv_file))
+    assert area.last_import.added == 1 and area.last_import.errors[0].line == 3
+    box = next(b for b in area.findChildren(QMessageBox) if b.isVisible())
+    assert "1 added, 0 already there, 1 refused." in box.text() and "myspace" in box.text()
+    box.close()
+    assert [c.category for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["recette"]
+    out = tmp_path / "export.ics"
+    area.export_file(str(out))
+    area.services.tasks.wait(10000)
+    qtbot.waitUntil(out.exists, timeout=5000)
+    assert b"SUMMARY:" in out.read_bytes() and b"Chandeleur" in out.read_bytes()
+    sheet = tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.approval_sheet(str(sheet))
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert [c.status for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["in_review"]
+
+
+def test_all_day_post_sits_in_the_week_all_day_row(qtbot, area, sqlite_db):
+    from ui.calendar.week_view import ALL_DAY_Y
+
+    with sqlite_db.session() as s:
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 3, 1, 0, 0, tzinfo=PARIS),
+            all_day=True,
+            title="Fête des grands-mères",
+            variants=[VariantInput("mastodon", "Bonne fête !")],
+        )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.go_to(dt.date(2026, 2, 26))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.set_view("week")
+    week = area.week_view
+    rect = week.chip_rect(p.id)
+    assert rect is not None and rect.top() == week.header_top() + ALL_DAY_Y  # pinned row
+    target = week.slot_rect(dt.date(2026, 2, 28), dt.time(15, 0)).center()
+    qtbot.mousePress(week, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseMove(week, rect.center() + QPoint(10, 10))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseRelease(week, Qt.MouseButton.LeftButton, pos=target)
+    with sqlite_db.read() as s:
+        moved = posts.get_post(s, area.client.id, p.id)
+    assert moved.all_day and moved.planned_at.astimezone(PARIS) == dt.datetime(
+        2026, 2, 28, 0, 0, tzinfo=PARIS
+    )

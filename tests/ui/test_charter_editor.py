@@ -30,6 +30,7 @@ def setup(qtbot, sqlite_db, ui_settings, monkeypatch):
         sophie = clients.save_contact(s, a.id, name="Sophie Garnier", role="SAV")
         clients.save_contact(s, a.id, name="Nadia Chérif", role="Juriste")
         info_a, info_b = clients.get_client(s, a.id), clients.get_client(s, b.id)
+        charter.ensure_charter(s, a.id)  # b has none: the area offers to write one
     tasks = TaskRunner()
 
     def make_area(client=info_a):
@@ -141,7 +142,7 @@ def test_business_hours_and_style_widgets(qtbot, setup):
     db, area = setup["db"], setup["make_area"]()
     area.select_section("delays")
     hours = area.pages["delays"].hours
-    saturday, start, end = hours.days[5]
+    saturday = hours.days[5][0]
     qtbot.mouseClick(saturday, Qt.MouseButton.LeftButton)
     assert saturday.isChecked()
     hours.closed.setText("2026-12-24")
@@ -192,7 +193,15 @@ def test_client_switch_flushes_at_once(qtbot, setup):
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.set_client(setup["b"])
     assert "Urgent" in _doc(db, setup["a"].id).section("scope").html
-    assert area.doc.client_id == setup["b"].id
+    # looking at a client without a charter writes nothing; the user starts one
+    assert area.doc is None and area.create_button.isVisible()
+    assert "Maison Dupré has no charter yet" in area.empty_text.text()
+    with db.read() as s:
+        assert charter.list_versions(s, setup["b"].id) == []
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseClick(area.create_button, Qt.MouseButton.LeftButton)
+    assert area.doc.client_id == setup["b"].id and area.doc.version.number == 1
+    assert area.pages["context"].isVisible()
 
 
 def test_signed_version_is_read_only_until_a_new_draft(qtbot, setup):
@@ -236,3 +245,41 @@ def test_send_refused_while_incomplete(qtbot, setup, monkeypatch):
     qtbot.mouseClick(area.send_button, Qt.MouseButton.LeftButton)
     assert setup["errors"] and "not complete" in setup["errors"][-1]
     assert _doc(setup["db"], setup["a"].id).version.status == "draft"
+
+
+def test_text_undo_redo_go_through_the_area_stack(qtbot, setup):
+    db, area = setup["db"], setup["make_area"]()
+    page = area.pages["autonomy"]
+    area.select_section("autonomy")
+    original = page.document.toPlainText()
+    _type_at_end(qtbot, page, "Valider les gestes commerciaux")
+    assert area.undo_stack.count() >= 1
+    area.select_section("context")  # undo brings the section back into view
+    qtbot.keyClick(page.editor.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    while area.undo_stack.canUndo():
+        qtbot.mouseClick(area.undo_button, Qt.MouseButton.LeftButton)
+    assert page.document.toPlainText() == original
+    assert area.current_key() == "autonomy"
+    area.flush()
+    assert "Valider" not in _doc(db, setup["a"].id).section("autonomy").html
+    while area.undo_stack.canRedo():
+        qtbot.mouseClick(area.redo_button, Qt.MouseButton.LeftButton)
+    assert "Valider les gestes commerciaux" in page.document.toPlainText()
+    area.flush()
+    assert "Valider les gestes commerciaux" in _doc(db, setup["a"].id).section("autonomy").html
+
+
+def test_second_opening_window_of_a_day_is_kept(qtbot, setup):
+    db, cid = setup["db"], setup["a"].id
+    with db.session() as s:
+        delays = charter.load(s, cid).section("delays")
+        hours = {**delays.data["business_hours"]}
+        hours["days"] = {**hours["days"], "0": [["09:00", "12:00"], ["14:00", "18:00"]]}
+        charter.save_section(s, cid, delays.id, data={**delays.data, "business_hours": hours})
+    area = setup["make_area"]()
+    area.select_section("delays")
+    form = area.pages["delays"].hours
+    qtbot.mouseClick(form.days[6][0], Qt.MouseButton.LeftButton)  # open on Sundays too
+    area.flush()
+    days = _doc(db, cid).section("delays").data["business_hours"]["days"]
+    assert days["0"] == [["09:00", "12:00"], ["14:00", "18:00"]] and "6" in days

@@ -95,3 +95,23 @@ def test_delete_client_requires_typed_name(qtbot, main_window, sqlite_db):
     with sqlite_db.read() as s:
         assert clients.list_clients(s, include_archived=True) == []
         assert audit.entries(s, action="client.delete")[0].details["name"] == "Hôtel Les Embruns"
+
+
+def test_showing_a_charter_never_pushes_the_window_off_screen(qtbot, main_window, sqlite_db):
+    """Qt grows a window to its layout's minimum and never shrinks it back: a toolbar that
+    showed every action for a moment left the right edge (and its buttons) off-screen."""
+    from app.services import charter
+
+    with sqlite_db.session() as s:
+        client_id = clients.create_client(s, "Aquarelle & Pétales").id
+        charter.create_from_template(s, client_id, "fr")
+    main_window.resize(1280, 800)
+    with qtbot.waitSignal(main_window.clients_loaded):
+        main_window.reload_clients()
+    main_window.show_area("charter")
+    area = main_window.current_area()
+    qtbot.waitUntil(lambda: area.doc is not None, timeout=10000)
+    qtbot.wait(200)
+    assert main_window.width() == 1280
+    assert area.export_button.isVisible() and area.send_button.isVisible()
+    assert not area.scan_button.isVisible()

@@ -52,14 +52,34 @@ def test_account_from_dialog_then_sync_now_fills_the_inbox(
         headers={"Authorization": "Bearer bob_token"},
         json={"status": "@alice Des pivoines ? 🌸"},
     )
+    from app.services import posts
+    from app.services.posts import VariantInput
+
+    with sqlite_db.session() as s:
+        cid = clients.find_client(s, "fleuriste-rosa").id
+        p = posts.create_post(
+            s,
+            cid,
+            planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1),
+            variants=[VariantInput("mastodon", "Pivoines arrivées 🌸")],
+            title="Pivoines",
+            category="produit",
+            status="approved",
+        )
+    with sqlite_db.session() as s:
+        posts.set_status(s, cid, p.id, "scheduled")
+    main_window.show_area("inbox")
+    inbox_area = main_window.current_area()
     bar = main_window.sync_bar
     qtbot.waitUntil(lambda: bar.sync_button.isEnabled())
     with qtbot.waitSignal(bar.synced, timeout=20000) as blocker:
         qtbot.mouseClick(bar.sync_button, Qt.MouseButton.LeftButton)
         assert bar.cancel_button.isVisible() and bar.progress.isVisible()
     report = blocker.args[0]
-    assert report.ok and report.accounts[0].added == 1
+    assert report.ok and report.accounts[0].added == 1 and report.accounts[0].published == 1
+    assert bar.status.text() == "Synced: 1 new, 1 published."
     assert "1 new" in bar.status.text() and not bar.progress.isVisible()
+    qtbot.waitUntil(lambda: inbox_area.model.rowCount() == 1, timeout=5000)  # refreshed
     from app.models.inbox import InboxMessage
 
     with sqlite_db.read() as s:

@@ -135,6 +135,8 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.week_scroll = QScrollArea()
         self.week_scroll.setWidgetResizable(True)
         self.week_scroll.setWidget(self.week_view)
+        # the week's header is pinned to the top: repaint it as the hours scroll
+        self.week_scroll.verticalScrollBar().valueChanged.connect(self.week_view.update)
         self.list_model = PostListModel(self.db, self)
         self.list_view = QTableView()
         self.list_view.setObjectName("postList")
@@ -161,6 +163,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             lambda day: self.open_editor(when=dt.datetime.combine(day, dt.time(10, 0)))
         )
         self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
+        self.month_view.day_clicked.connect(self._open_week)
 
         self.findings = QListWidget()
         self.findings.setObjectName("calendarFindings")
@@ -340,6 +343,13 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             self._values = values
             self._fill_value_menu(self.category_menu, values["categories"])
             self._fill_value_menu(self.campaign_menu, values["campaigns"])
+        flags: dict[int, str] = {}
+        for f in findings:
+            if f.post_id and f.severity in ("error", "warning"):
+                flags[f.post_id] = (
+                    "error" if f.severity == "error" else flags.get(f.post_id, "warning")
+                )
+        self.month_view.flags = self.week_view.flags = flags
         self.findings.clear()
         marks = {"error": "⛔", "warning": "⚠", "hint": "💡"}
         for f in findings:
@@ -351,6 +361,15 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             self.findings.addItem(self.tr("Nothing to report: the calendar follows the charter."))
         self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
         self.loaded.emit()
+
+    def _open_week(self, day: dt.date) -> None:
+        self.anchor = day
+        self.set_view("week")
+
+    def flush(self) -> None:
+        """Before a client switch or quit: an open editor saves its draft."""
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.save(autosave=True)
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         post_id = item.data(Qt.ItemDataRole.UserRole)

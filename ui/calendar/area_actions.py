@@ -38,11 +38,33 @@ class CalendarActionsMixin:
             post_id=post_id,
             when=when,
             networks=networks[:1],
+            mastodon_limit=self.mastodon_limit(),
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())
+        self.editor.finished.connect(lambda _r, e=self.editor: self._remember_limit(e))
         self.editor.open()
         return self.editor
+
+    def _mastodon_key(self) -> str | None:
+        base = next(
+            (a.base_url for a in getattr(self.client, "accounts", ()) if a.network == "mastodon"),
+            None,
+        )
+        return f"calendar/mastodon_limit/{base or 'default'}"
+
+    def mastodon_limit(self) -> int:
+        """The client's Mastodon instance limit, as last set in the editor (500 by default)."""
+        value = self.services.settings.q.value(self._mastodon_key(), 500)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 500
+
+    def _remember_limit(self, editor) -> None:
+        tab = editor.variant_tabs.get("mastodon")
+        if tab is not None and tab.mastodon_limit:
+            self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
 
     # -- moves and copies (undoable) -------------------------------------------------------
     def request_move(self, post_id: int, target) -> None:
@@ -58,7 +80,9 @@ class CalendarActionsMixin:
             self.reload()
             return
         old_local = info.planned_at.astimezone(self.zone)
-        if isinstance(target, dt.datetime):
+        if isinstance(target, dt.datetime) and info.all_day:
+            new_local = dt.datetime.combine(target.date(), dt.time(0))  # stays all-day
+        elif isinstance(target, dt.datetime):
             new_local = target
         else:
             new_local = dt.datetime.combine(target, old_local.time().replace(tzinfo=None))
@@ -139,7 +163,10 @@ class CalendarActionsMixin:
         self._write(lambda s: record_decision(s, self.client.id, post_id, approved, comment))
 
     def set_status(self, post_id: int, status: str) -> None:
-        self._write(lambda s: posts.set_status(s, self.client.id, post_id, status))
+        limit = self.mastodon_limit()
+        self._write(
+            lambda s: posts.set_status(s, self.client.id, post_id, status, mastodon_limit=limit)
+        )
 
     def delete(self, post_id: int) -> None:
         answer = QMessageBox.question(self, self.tr("Delete post"), self.tr("Delete this post?"))
@@ -154,7 +181,17 @@ class CalendarActionsMixin:
         menu.addAction(self.tr("Export iCalendar…"), self.export_file)
         menu.addSeparator()
         menu.addAction(self.tr("Send this period for approval…"), self.approval_sheet)
+        menu.addAction(self.tr("Publishing queue…"), self.show_queue)
         return menu
+
+    def show_queue(self):
+        from ui.calendar.queue_dialog import QueueDialog
+
+        if self.client is None:
+            return None
+        self.queue_dialog = QueueDialog(self.db, self.client.id, self.zone, self)
+        self.queue_dialog.open()
+        return self.queue_dialog
 
     def import_file(self, path: str | None = None) -> None:
         if self.client is None:

@@ -58,6 +58,7 @@ class PostEditor(QDialog):
         self.db, self.client_id, self.zone = db, client_id, zone
         self.post_id, self.version = post_id, None
         self.history: QPlainTextEdit | None = None
+        self.read_only = False
         self.mastodon_limit = mastodon_limit
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
@@ -183,6 +184,20 @@ class PostEditor(QDialog):
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
         self._add_history_tab()
+        if any(v.publish_state in ("sending", "published") for v in info.variants):
+            self._read_only()
+
+    def _read_only(self) -> None:
+        """A published post is history: shown, not edited."""
+        for widget in (self.when, self.all_day, self.status, *self.network_boxes.values()):
+            widget.setEnabled(False)
+        for tab in self.variant_tabs.values():
+            tab.text.setReadOnly(True)
+            tab.link.setReadOnly(True)
+            tab.first_comment.setReadOnly(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.autosave_label.setText(self.tr("Published: shown as it went out, read only."))
+        self.read_only = True
 
     def _add_history_tab(self) -> None:
         """Who changed what and when (read-only, plain text)."""
@@ -233,7 +248,7 @@ class PostEditor(QDialog):
 
     # -- state -----------------------------------------------------------------------------
     def _changed(self) -> None:
-        if self._loading:
+        if self._loading or self.read_only:
             return
         self._update_warnings()
         self._autosave.start()
@@ -259,6 +274,10 @@ class PostEditor(QDialog):
             self.warnings.setStyleSheet("color: #b42318;" if scheduling else "color: #b45309;")
         else:
             self.warnings.setText("")
+
+    def current_limit(self) -> int | None:
+        tab = self.variant_tabs.get("mastodon")
+        return tab.mastodon_limit if tab is not None else self.mastodon_limit
 
     def planned_utc(self) -> dt.datetime:
         qdt = self.when.dateTime()
@@ -306,7 +325,9 @@ class PostEditor(QDialog):
                         **common,
                     )
                 if status != info.status and not autosave:
-                    info = posts.set_status(s, self.client_id, info.id, status)
+                    info = posts.set_status(
+                        s, self.client_id, info.id, status, mastodon_limit=self.current_limit()
+                    )
         except TribuneError as exc:
             self.warnings.setText(exc.message)
             self.warnings.setStyleSheet("color: #b42318;")

@@ -10,7 +10,7 @@ Signals:
     open_post(int): a chip double-clicked.
     move_requested(int, object): post id dropped on another ``datetime.date``.
     context_requested(int, QPoint): right-click on a chip (global position).
-    day_clicked(object): a ``datetime.date`` clicked (for "+N": the week view opens there).
+    day_clicked(object): the "+N more" of a ``datetime.date`` clicked (open its week).
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class MonthView(QWidget):
         self._dragging: PostChip | None = None
         self._drag_pos = QPoint()
         self.selected_id: int | None = None
+        self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() - 1))
         self._small = QFont(self._font)
@@ -143,6 +144,7 @@ class MonthView(QWidget):
                 QRect(int(col * w), 0, int(w), HEADER), Qt.AlignmentFlag.AlignCenter, name
             )
         self._hits = []
+        self._more: list[tuple[QRect, dt.date]] = []
         fm = QFontMetrics(self._small)
         for day in self.days():
             rect = self.cell_rect(day)
@@ -188,6 +190,7 @@ class MonthView(QWidget):
                     self._font,
                     selected=chip.id == self.selected_id,
                     faded=faded,
+                    flag=self.flags.get(chip.id, ""),
                 )
                 self._hits.append(ChipHit(chip_rect, chip))
                 y += CHIP_H + CHIP_GAP
@@ -195,7 +198,9 @@ class MonthView(QWidget):
                 painter.setPen(QColor("#3e7bfa"))
                 painter.setFont(self._small)
                 more = self.tr("+{count} more").format(count=len(chips) - len(shown))
-                painter.drawText(QRect(rect.left() + 6, y, rect.width() - 8, 14), 0, more)
+                more_rect = QRect(rect.left() + 6, y, rect.width() - 8, 14)
+                painter.drawText(more_rect, 0, more)
+                self._more.append((more_rect, day))
         if self._dragging is not None:
             target = self.date_at(self._drag_pos)
             if target is not None:
@@ -247,8 +252,9 @@ class MonthView(QWidget):
             if target is not None and target != local_date(dragged, self.zone):
                 self.move_requested.emit(dragged.id, target)
             self.update()
-        elif event.button() == Qt.MouseButton.LeftButton and self.chip_at(pos) is None:
-            day = self.date_at(pos)
+        elif event.button() == Qt.MouseButton.LeftButton:
+            # "+N more": the week view of that day shows every post
+            day = next((d for r, d in getattr(self, "_more", ()) if r.contains(pos)), None)
             if day is not None:
                 self.day_clicked.emit(day)
 

@@ -59,8 +59,13 @@ def paint_chip(
     *,
     selected: bool = False,
     faded: bool = False,
+    flag: str = "",
 ) -> None:
-    """A rounded chip: network stripes on the left, time, status mark and preview."""
+    """A rounded chip: network stripes on the left, time, status mark and preview.
+
+    ``flag`` ("error" or "warning") draws a small mark on the right: the charter check
+    found something about this post.
+    """
     main = network_colour(chip.networks[0] if chip.networks else "")
     bg = QColor(main)
     bg.setAlpha(40 if chip.status in ("idea", "draft") else 70)
@@ -78,6 +83,14 @@ def paint_chip(
     painter.setFont(font)
     painter.setPen(QColor("#1d2536") if not faded else QColor("#8a93a6"))
     text_rect = rect.adjusted(x - rect.left() + 3, 0, -3, 0)
+    if flag:
+        dot = QColor("#d92d20") if flag == "error" else QColor("#f79009")
+        painter.setBrush(dot)
+        painter.setPen(Qt.PenStyle.NoPen)
+        d = 7
+        painter.drawEllipse(QRect(rect.right() - d - 3, rect.center().y() - d // 2, d, d))
+        text_rect.adjust(0, 0, -(d + 3), 0)
+        painter.setPen(QColor("#1d2536") if not faded else QColor("#8a93a6"))
     label = f"{time_text} {STATUS_MARKS.get(chip.status, '')} {chip.title or chip.preview}".strip()
     elided = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width())
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)

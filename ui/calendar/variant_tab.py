@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,15 @@ class VariantTab(QWidget):
         media_row.addWidget(self.media, 1)
         media_row.addWidget(add_media, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Media"), media_row)
+        self.limit_spin: QSpinBox | None = None
+        if network == "mastodon":
+            # Instances set their own limit (500 by default); remembered per instance.
+            self.limit_spin = QSpinBox()
+            self.limit_spin.setObjectName("mastodonLimit")
+            self.limit_spin.setRange(100, 100000)
+            self.limit_spin.setValue(mastodon_limit or 500)
+            self.limit_spin.valueChanged.connect(self._set_limit)
+            form.addRow(self.tr("Instance limit"), self.limit_spin)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Preview")))
         layout.addWidget(self.preview, 2)
@@ -77,6 +87,10 @@ class VariantTab(QWidget):
         self.link.textChanged.connect(self._refresh)
         self.first_comment.textChanged.connect(self.changed)
         self.attach_media = None  # set by the editor: callable(path) -> (id, name, problems)
+        self._refresh()
+
+    def _set_limit(self, value: int) -> None:
+        self.mastodon_limit = value
         self._refresh()
 
     def _pick_media(self) -> None:

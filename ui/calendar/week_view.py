@@ -32,7 +32,8 @@ from ui.calendar.painting import (
 )
 
 GUTTER = 48
-TOP = 46  # day names + key dates band
+ALL_DAY_Y = 46  # the all-day row, under the day names and key dates
+TOP = 70  # day names, key dates, then the all-day row
 HOUR_H = 44
 CHIP_H = 20
 SNAP_MIN = 15
@@ -59,6 +60,7 @@ class WeekView(QWidget):
         self._dragging: PostChip | None = None
         self._drag_pos = QPoint()
         self.selected_id: int | None = None
+        self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() - 1))
 
@@ -91,7 +93,7 @@ class WeekView(QWidget):
 
     def datetime_at(self, pos: QPoint) -> dt.datetime | None:
         w = self._col_w()
-        if pos.x() < GUTTER or pos.y() < TOP or w <= 0:
+        if pos.x() < GUTTER or pos.y() < self.header_top() + TOP or w <= 0:
             return None
         col = int((pos.x() - GUTTER) // w)
         if not 0 <= col < 7:
@@ -109,14 +111,15 @@ class WeekView(QWidget):
         return next((h.rect for h in self._hits if h.chip.id == post_id), None)
 
     # -- painting --------------------------------------------------------------------------
+    def header_top(self) -> int:
+        """Top of the visible part: the day names stay there when the hours scroll."""
+        return max(0, -self.y()) if self.parent() is not None else 0
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         w = self._col_w()
-        locale = view_locale()
-        small = QFont(self._font)
-        fm = QFontMetrics(small)
-        painter.setFont(small)
+        painter.setFont(self._font)
         for hour in range(24):
             y = TOP + hour * HOUR_H
             painter.setPen(QColor("#eef1f6"))
@@ -134,50 +137,9 @@ class WeekView(QWidget):
                 painter.fillRect(QRect(x, TOP, int(w), 24 * HOUR_H), QColor("#fbfcfe"))
             painter.setPen(QColor("#e3e7ef"))
             painter.drawLine(x, 0, x, self.height())
-            head = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.day}"
-            painter.setPen(
-                TODAY_COLOUR
-                if self.now and day == self.now.astimezone(self.zone).date()
-                else QColor("#1d2536")
-            )
-            painter.drawText(QRect(x, 2, int(w), 16), Qt.AlignmentFlag.AlignCenter, head)
-            y = 20
-            for kd in self._keydates.get(day, ())[:2]:
-                painter.setPen(HOLIDAY_COLOUR if kd.kind == "holiday" else KEYDATE_COLOUR)
-                text = fm.elidedText(kd.name, Qt.TextElideMode.ElideRight, int(w) - 6)
-                painter.drawText(QRect(x + 3, y, int(w) - 6, 12), 0, text)
-                y += 12
-        painter.setPen(QColor("#d5dbe6"))
-        painter.drawLine(0, TOP, self.width(), TOP)
-        # chips: posts sharing a half-hour share its width
         self._hits = []
-        slots: dict[tuple[dt.date, int], list[PostChip]] = {}
-        for chip in self._chips:
-            local = chip.planned_at.astimezone(self.zone)
-            if not 0 <= (local.date() - self.monday).days < 7:
-                continue
-            slots.setdefault((local.date(), (local.hour * 60 + local.minute) // 30), []).append(
-                chip
-            )
-        for (day, _), chips in slots.items():
-            for i, chip in enumerate(chips):
-                local = chip.planned_at.astimezone(self.zone)
-                base = self.slot_rect(day, local.time())
-                part = base.width() // len(chips)
-                rect = QRect(base.left() + 2 + i * part, base.top() + 1, part - 4, CHIP_H)
-                faded = self._dragging is not None and self._dragging.id == chip.id
-                paint_chip(
-                    painter,
-                    rect,
-                    chip,
-                    local_time_text(chip, self.zone),
-                    self._font,
-                    selected=chip.id == self.selected_id,
-                    faded=faded,
-                )
-                self._hits.append(ChipHit(rect, chip))
-        # the now line
-        if self.now is not None:
+        all_day = self._paint_timed(painter)
+        if self.now is not None:  # the now line
             local = self.now.astimezone(self.zone)
             if 0 <= (local.date() - self.monday).days < 7:
                 r = self.slot_rect(local.date(), local.time())
@@ -196,7 +158,81 @@ class WeekView(QWidget):
                 painter.drawText(
                     r.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{target:%H:%M}"
                 )
+        self._paint_header(painter, all_day)
         painter.end()
+
+    def _paint_timed(self, painter: QPainter) -> dict[dt.date, list[PostChip]]:
+        """Timed chips (posts sharing a half-hour share its width); returns all-day ones."""
+        slots: dict[tuple[dt.date, int], list[PostChip]] = {}
+        all_day: dict[dt.date, list[PostChip]] = {}
+        for chip in self._chips:
+            local = chip.planned_at.astimezone(self.zone)
+            if not 0 <= (local.date() - self.monday).days < 7:
+                continue
+            if chip.all_day:
+                all_day.setdefault(local.date(), []).append(chip)
+                continue
+            key = (local.date(), (local.hour * 60 + local.minute) // 30)
+            slots.setdefault(key, []).append(chip)
+        for (day, _), chips in slots.items():
+            for i, chip in enumerate(chips):
+                local = chip.planned_at.astimezone(self.zone)
+                base = self.slot_rect(day, local.time())
+                part = base.width() // len(chips)
+                rect = QRect(base.left() + 2 + i * part, base.top() + 1, part - 4, CHIP_H)
+                self._chip(painter, rect, chip, local_time_text(chip, self.zone))
+        return all_day
+
+    def _chip(self, painter: QPainter, rect: QRect, chip: PostChip, time_text: str) -> None:
+        paint_chip(
+            painter,
+            rect,
+            chip,
+            time_text,
+            self._font,
+            selected=chip.id == self.selected_id,
+            faded=self._dragging is not None and self._dragging.id == chip.id,
+            flag=self.flags.get(chip.id, ""),
+        )
+        self._hits.append(ChipHit(rect, chip))
+
+    def _paint_header(self, painter: QPainter, all_day: dict[dt.date, list[PostChip]]) -> None:
+        """Day names, key dates and all-day posts, pinned to the top of the visible part."""
+        top = self.header_top()
+        w = self._col_w()
+        locale = view_locale()
+        fm = QFontMetrics(self._font)
+        painter.fillRect(QRect(0, top, self.width(), TOP), QColor("#ffffff"))
+        # chips scrolled under the header can no longer be clicked there
+        self._hits = [h for h in self._hits if h.rect.bottom() > top + TOP]
+        for col in range(7):
+            day = self.monday + dt.timedelta(days=col)
+            x = int(GUTTER + col * w)
+            painter.setPen(QColor("#e3e7ef"))
+            painter.drawLine(x, top, x, top + TOP)
+            head = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.day}"
+            today = self.now is not None and day == self.now.astimezone(self.zone).date()
+            painter.setPen(TODAY_COLOUR if today else QColor("#1d2536"))
+            painter.drawText(QRect(x, top + 2, int(w), 16), Qt.AlignmentFlag.AlignCenter, head)
+            y = top + 20
+            for kd in self._keydates.get(day, ())[:2]:
+                painter.setPen(HOLIDAY_COLOUR if kd.kind == "holiday" else KEYDATE_COLOUR)
+                text = fm.elidedText(kd.name, Qt.TextElideMode.ElideRight, int(w) - 6)
+                painter.drawText(QRect(x + 3, y, int(w) - 6, 12), 0, text)
+                y += 12
+            chips = all_day.get(day, [])
+            rect = QRect(x + 2, top + ALL_DAY_Y, int(w) - 4, CHIP_H)
+            if len(chips) == 1:
+                self._chip(painter, rect, chips[0], "")
+            elif chips:
+                painter.setPen(QColor("#3e7bfa"))
+                painter.drawText(
+                    rect,
+                    Qt.AlignmentFlag.AlignVCenter,
+                    self.tr("{count} all-day posts").format(count=len(chips)),
+                )
+        painter.setPen(QColor("#d5dbe6"))
+        painter.drawLine(0, top + TOP, self.width(), top + TOP)
 
     # -- mouse -----------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:

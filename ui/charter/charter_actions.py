@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
 
 from app.errors import TribuneError
 from app.services import charter, charter_signing
@@ -21,6 +20,9 @@ class CharterActions:
             b = QPushButton(text)
             b.setObjectName(name)
             b.clicked.connect(slot)
+            # Hidden until refresh_actions shows the ones the version allows: all of them
+            # at once would widen the bar past the screen, and Qt grows the window to fit.
+            b.hide()
             row.addWidget(b)
             return b
 
@@ -32,23 +34,36 @@ class CharterActions:
             self.tr("Back to draft"), self.back_to_draft, "withdrawButton"
         )
         self.sign_button = button(self.tr("Record signature…"), self.record_signature, "signButton")
+        self.scan_button = button(self.tr("Attach signed copy…"), self.attach_scan, "scanButton")
         self.compare_button = button(self.tr("Compare…"), self.compare, "compareButton")
         self.export_button = button(self.tr("Export PDF…"), self.export, "exportButton")
         self.export_button.setProperty("primary", True)
+        self.export_progress = QProgressBar()
+        self.export_progress.setRange(0, 0)  # busy: QTextDocument cannot report progress
+        self.export_progress.setMaximumWidth(120)
+        self.export_progress.setToolTip(self.tr("Writing the PDF…"))
+        self.export_progress.hide()
+        row.addWidget(self.export_progress)
 
     def refresh_actions(self) -> None:
         doc = self.doc
         status = doc.version.status if doc else None
         latest = self.versions[0] if self.versions else None
         is_latest = bool(doc and latest and latest.number == doc.version.number)
-        self.new_draft_button.setEnabled(bool(latest and latest.status != "draft"))
-        self.send_button.setEnabled(status == "draft")
+        self.new_draft_button.setVisible(bool(latest and latest.status != "draft"))
+        self.send_button.setVisible(status == "draft")
         self.withdraw_button.setVisible(status == "sent_for_signature")
-        self.sign_button.setEnabled(status in ("draft", "sent_for_signature"))
+        self.sign_button.setVisible(status in ("draft", "sent_for_signature"))
+        self.compare_button.setVisible(doc is not None)
         self.compare_button.setEnabled(len(self.versions) > 1)
+        self.scan_button.setVisible(
+            status in ("signed", "superseded") and not doc.version.scan_sha256
+        )
+        self.export_button.setVisible(doc is not None)
         self.export_button.setEnabled(doc is not None)
         self.undo_button.setVisible(status == "draft")
         self.redo_button.setVisible(status == "draft")
+        self.version_combo.setVisible(doc is not None)
         if doc is None or status == "draft":
             self.banner.hide()
             return
@@ -64,7 +79,12 @@ class CharterActions:
             text = self.tr(
                 "Version {n} was sent for signature on {date}; take it back to draft to change it."
             )
-        self.banner_text.setText(text.format(n=doc.version.number, date=when))
+        text = text.format(n=doc.version.number, date=when)
+        if doc.version.scan_sha256:
+            text += " " + self.tr("Signed copy: {name} (SHA-256 {digest}…).").format(
+                name=doc.version.scan_filename, digest=doc.version.scan_sha256[:12]
+            )
+        self.banner_text.setText(text)
         self.banner_button.setVisible(status == "signed" and is_latest)
         self.banner.show()
 
@@ -79,7 +99,7 @@ class CharterActions:
             show_error(self, exc)
             return False
         self.undo_stack.clear()
-        self.load(None if reload_latest else self.doc.version.number)
+        self.load(None if reload_latest or self.doc is None else self.doc.version.number)
         return True
 
     def new_draft(self) -> None:
@@ -114,6 +134,24 @@ class CharterActions:
         if self._write(sign, False):
             self.status_message.emit(self.tr("The charter is signed and now in force."))
 
+    def attach_scan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Signed copy"), str(Path.home()), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.attach_scan_file(path)
+
+    def attach_scan_file(self, path: str) -> None:
+        cid, vid = self.client.id, self.doc.version.id
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            show_error(self, TribuneError(str(exc)))
+            return
+        name = Path(path).name
+        if self._write(lambda s: charter_signing.attach_scan(s, cid, vid, data, name), False):
+            self.status_message.emit(self.tr("The signed copy is attached."))
+
     def compare(self) -> None:
         dialog = CompareDialog(self.services.db, self.client.id, self.versions, self)
         dialog.setObjectName("compareDialog")
@@ -137,18 +175,20 @@ class CharterActions:
         self.flush()
         ensure_fonts()  # registered on the GUI thread, used by the worker
         db, cid, number = self.services.db, self.client.id, self.doc.version.number
-        progress = QProgressDialog(self.tr("Writing the PDF…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
+        self.export_progress.show()  # indeterminate bar in the toolbar
+        self.export_button.setEnabled(False)
 
         def work():
             with db.read() as s:
                 inp = gather(s, cid, number)
             return export_charter_pdf(inp, path)
 
+        def finish():
+            self.export_progress.hide()
+            self.export_button.setEnabled(self.doc is not None)
+
         def done(result):
-            progress.close()
+            finish()
             self.status_message.emit(
                 self.tr("Charter exported to {path} ({pages} pages).").format(
                     path=result.path, pages=result.pages
@@ -158,7 +198,7 @@ class CharterActions:
                 on_done(result)
 
         def failed(exc):
-            progress.close()
+            finish()
             show_error(self, exc)
             if on_done:
                 on_done(exc)

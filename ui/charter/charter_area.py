@@ -153,8 +153,19 @@ class CharterArea(WorkspaceArea, CharterActions):
         self.navigator.currentItemChanged.connect(self._section_chosen)
         self.navigator.model().rowsMoved.connect(self._navigator_moved)
         self.stack = QStackedWidget()
-        self.empty = QLabel(self.tr("Loading the charter…"))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_text = QLabel(self.tr("Loading the charter…"))
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("Write the charter from the template"))
+        self.create_button.setObjectName("primaryButton")
+        self.create_button.clicked.connect(self.create_charter)
+        self.create_button.hide()
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
         self.stack.addWidget(self.empty)
         split.addWidget(self.navigator)
         split.addWidget(self.stack)
@@ -178,20 +189,39 @@ class CharterArea(WorkspaceArea, CharterActions):
             return
         db = self.services.db
 
-        def work():
-            with db.session() as s:
-                doc = (
-                    charter.ensure_charter(s, client.id)
-                    if number is None
-                    else charter.load(s, client.id, number)
-                )
-                return doc, charter.list_versions(s, client.id)
+        def work():  # read only: looking at a client never writes
+            with db.read() as s:
+                versions = charter.list_versions(s, client.id)
+                if not versions:
+                    return None, []
+                return charter.load(s, client.id, number), versions
 
         def done(result):
             if generation == self._generation and self.client and self.client.id == client.id:
-                self._show(*result)
+                if result[0] is None:
+                    self._show_empty()
+                else:
+                    self._show(*result)
 
         self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+
+    def _show_empty(self) -> None:
+        self._clear()
+        self.versions = []
+        self.empty_text.setText(
+            self.tr(
+                "{client} has no charter yet. Start from the template: every section comes with "
+                "guidance on what to write."
+            ).format(client=self.client.name)
+        )
+        self.create_button.show()
+        self.stack.setCurrentWidget(self.empty)
+        self.refresh_actions()
+        self.loaded.emit()
+
+    def create_charter(self) -> None:
+        cid = self.client.id
+        self._write(lambda s: charter.ensure_charter(s, cid))
 
     def _clear(self) -> None:
         self.navigator.blockSignals(True)

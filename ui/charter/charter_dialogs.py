@@ -52,12 +52,13 @@ class SignDialog(QDialog):
             ),
             ("client", self.tr("For the client ({name})").format(name=doc.client_name), None),
         ):
-            box = QGroupBox(title)
+            box = QGroupBox(title.replace("&", "&&"))  # "&" would be a mnemonic
             form = QFormLayout(box)
             name, role, date = QLineEdit(), QLineEdit(), QDateEdit(QDate.currentDate())
             name.setObjectName(f"{side}Name")
             role.setObjectName(f"{side}Role")
             date.setCalendarPopup(True)
+            date.setDisplayFormat("dd/MM/yyyy")
             if default is not None:
                 name.setText(default.name)
                 role.setText(default.role)

@@ -37,6 +37,7 @@ class BusinessHoursEditor(QGroupBox):
         self.setTitle(self.tr("Business hours"))
         self.setObjectName("businessHours")
         self._filling = False
+        self._extra: dict[str, list] = {}
         grid = QGridLayout(self)
         self.days: list[tuple[QCheckBox, QTimeEdit, QTimeEdit]] = []
         for d in range(7):
@@ -73,6 +74,8 @@ class BusinessHoursEditor(QGroupBox):
         grid.addLayout(form, 8, 0, 1, 5)
 
     def set_hours(self, hours: dict, timezone: str) -> None:
+        # The form edits the first window of a day; later ones (after a lunch break) are kept.
+        self._extra = {d: list(w[1:]) for d, w in (hours.get("days") or {}).items() if len(w) > 1}
         self._filling = True
         try:
             for d, (box, start, end) in enumerate(self.days):
@@ -99,6 +102,7 @@ class BusinessHoursEditor(QGroupBox):
             end.setEnabled(box.isChecked())
             if box.isChecked():
                 days[str(d)] = [[start.time().toString("HH:mm"), end.time().toString("HH:mm")]]
+                days[str(d)] += self._extra.get(str(d), [])
         return {
             "days": days,
             "country": self.country.text().strip().upper(),

@@ -84,15 +84,21 @@ class SyncBar(QWidget):
         db = self.db
 
         def work(progress, token):
+            from app.errors import Conflict
             from app.services.sync import client_ids_with_accounts, sync_client
 
             reports = []
             for cid in client_ids_with_accounts(db):
                 if token.cancelled:
                     break
-                reports.append(
-                    sync_client(db, cid, progress=progress, is_cancelled=lambda: token.cancelled)
-                )
+                try:
+                    reports.append(
+                        sync_client(
+                            db, cid, progress=progress, is_cancelled=lambda: token.cancelled
+                        )
+                    )
+                except Conflict:  # that client is being synced by its own button
+                    continue
             return reports
 
         self._start(work)

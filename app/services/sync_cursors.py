@@ -1,0 +1,32 @@
+"""The stored cursors of each account, by stream (inbox, check, samples).
+
+They belong to the account row, not to its token: a reconnect keeps them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.db import Database
+from app.models.base import utcnow
+from app.models.sync import SyncCursor
+
+
+def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
+    with db.read() as s:
+        value = s.scalar(
+            select(SyncCursor.value).where(
+                SyncCursor.account_id == account_id, SyncCursor.stream == stream
+            )
+        )
+    return dict(value or {})
+
+
+def save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "inbox") -> None:
+    row = s.scalar(
+        select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
+    )
+    if row is None:
+        s.add(SyncCursor(client_id=client_id, account_id=account_id, stream=stream, value=value))
+    else:
+        row.value, row.updated_at = dict(value), utcnow()

@@ -1,0 +1,182 @@
+"""The charter PDF read back with poppler: sections, tables, signatures, pages, fonts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+
+import pytest
+
+from app.documents.charter_pdf import export_charter_pdf, gather
+from app.errors import StorageError
+from app.i18n import install_translators
+from app.services import charter, charter_signing, clients
+
+UNICODE = "Œuvre « guillemets » — 10 € ✓ Ωmega ğüş Ærø ß"
+
+
+def _text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english_app(qapp):
+    """A QApplication (as in the app; a bare QGuiApplication would break later widget tests)
+    speaking English: the French PDF must come from the charter's language, not the app's."""
+    install_translators("en")
+    yield
+
+
+def _charter(db, language="fr", long=False, sign=False):
+    with db.session() as s:
+        clients.save_agency(s, name="Social & Co", address="12 rue de la République, Lyon")
+        c = clients.create_client(s, f"Aquarelle {language}", language=language)
+        sophie = clients.save_contact(s, c.id, name="Sophie Garnier", role="Service client")
+        doc = charter.ensure_charter(s, c.id)
+        sec = {x.key: x for x in doc.sections}
+        paragraphs = "".join(
+            f"<p>Paragraphe {i} : la réclamation est lue, évaluée et suivie jusqu'au bout.</p>"
+            for i in range(1, 161 if long else 2)
+        )
+        charter.save_section(s, c.id, sec["context"].id, html=f"<p>{UNICODE}</p>{paragraphs}")
+        charter.save_section(
+            s,
+            c.id,
+            sec["escalation"].id,
+            data={
+                "rows": [
+                    {
+                        "category": "complaint",
+                        "topic": "livraison",
+                        "contact": sophie.id,
+                        "delay": 150,
+                    },
+                ]
+            },
+        )
+        charter.save_section(
+            s,
+            c.id,
+            sec["networks"].id,
+            data={
+                "rows": [
+                    {
+                        "network": "instagram",
+                        "handle": "aquarelle.petales",
+                        "posts_min": 4,
+                        "posts_max": 7,
+                        "best_hours": "18:00-21:00",
+                    },
+                ]
+            },
+        )
+        charter.save_section(
+            s,
+            c.id,
+            sec["objectives"].id,
+            data={
+                "rows": [
+                    {
+                        "label": "Abonnés",
+                        "kpi": "followers",
+                        "target": 36000.0,
+                        "period": "quarter",
+                    },
+                    {
+                        "label": "Engagement",
+                        "kpi": "engagement_rate",
+                        "target": 4.5,
+                        "unit": "%",
+                        "period": "month",
+                    },
+                ]
+            },
+        )
+        if sign:
+            charter_signing.record_signature(
+                s,
+                c.id,
+                doc.version.id,
+                [
+                    charter.SignatoryInfo(
+                        "agency", "Thomas Leroy", "Directeur", dt.date(2026, 3, 2)
+                    ),
+                    charter.SignatoryInfo("client", "Sophie Garnier", "SAV", dt.date(2026, 3, 3)),
+                ],
+            )
+        return c.id
+
+
+def test_french_pdf_has_everything_an_agency_sends(sqlite_db, tmp_path):
+    cid = _charter(sqlite_db, "fr", long=True, sign=True)
+    with sqlite_db.read() as s:
+        inp = gather(s, cid)
+    out = tmp_path / "charte.pdf"
+    result = export_charter_pdf(inp, out)
+    text = _text(out)
+    pages = _pages(out)
+    assert result.pages == pages and pages >= 6  # 160 paragraphs flow over several pages
+    # cover
+    assert "Charte de community" in text and "Aquarelle fr" in text and "Social & Co" in text
+    assert "signée" in text
+    # table of contents and numbered sections
+    assert "Sommaire" in text
+    assert re.search(r"7\. Matrice d'escalade\s+\d+", text)
+    assert "12. Reporting" in text
+    # tables laid out as tables, values in French
+    assert re.search(r"réclamation\s+livraison\s+Sophie Garnier \(Service client\)\s+2 h 30", text)
+    assert re.search(r"Abonnés\s+abonnés\s+36\s000", text)  # narrow no-break space
+    assert "4,5" in text
+    assert "Lundi" in text and "09:00 – 18:00" in text
+    # any Unicode typed renders (no missing glyph boxes in the text layer)
+    assert UNICODE in text
+    # footer on every page but the cover, French page numbering
+    for n in range(2, pages + 1):
+        assert f"page {n} / {pages}" in text
+    assert "Charte v1 — Aquarelle fr" in text
+    # signature page: both parties, names, dates, "Lu et approuvé"
+    last = text.split("\f")[pages - 1]
+    assert "Signatures" in last and last.count("Lu et approuvé") == 2
+    assert "Pour l'agence — Social & Co" in last and "Pour le client — Aquarelle fr" in last
+    assert "Thomas Leroy" in last and "3 mars 2026" in last
+    # every font embedded
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all(r[-5] == "yes" for r in rows), fonts
+    assert any("DejaVuSans" in r[0] for r in rows)
+
+
+def test_english_draft_pdf(sqlite_db, tmp_path):
+    cid = _charter(sqlite_db, "en")
+    with sqlite_db.read() as s:
+        inp = gather(s, cid)
+    out = tmp_path / "charter.pdf"
+    export_charter_pdf(inp, out)
+    text = _text(out)
+    pages = _pages(out)
+    assert "Community management\ncharter" in text and "Not signed yet" in text
+    assert f"page 2 of {pages}" in text
+    assert text.count("Read and approved") == 2
+    assert "Escalation matrix" in text and "complaint" in text
+
+
+def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
+    cid = _charter(sqlite_db)
+    with sqlite_db.read() as s:
+        inp = gather(s, cid)
+    out = tmp_path / "out"
+    out.mkdir()
+    a_file = out / "note.txt"
+    a_file.write_text("x")
+    for bad in (out / "missing" / "x.pdf", a_file / "x.pdf", out):
+        with pytest.raises(StorageError, match="Cannot write the PDF"):
+            export_charter_pdf(inp, bad)
+    assert sorted(p.name for p in out.iterdir()) == ["note.txt"]

@@ -1,0 +1,89 @@
+"""What waits in the publishing queue (scheduled variants), soonest first, with failures."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
+
+from app.db import Database
+from app.services.posts_counters import network_label
+from app.services.posts_queue import QueueItem, queue
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, items: list[QueueItem], zone: ZoneInfo, parent=None) -> None:
+        super().__init__(parent)
+        self._rows = [
+            (
+                i.planned_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                network_label(i.network),
+                self._state(i),
+                str(i.attempts),
+                i.title or i.preview,
+                i.last_error,
+            )
+            for i in items
+        ]
+
+    def _state(self, item: QueueItem) -> str:
+        return {
+            "": self.tr("Waiting"),
+            "sending": self.tr("Sending"),
+            "failed": self.tr("Failed, will retry"),
+        }.get(item.publish_state, item.publish_state)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (
+                self.tr("When"),
+                self.tr("Network"),
+                self.tr("State"),
+                self.tr("Attempts"),
+                self.tr("Post"),
+                self.tr("Last error"),
+            )[section]
+        return None
+
+
+class QueueDialog(QDialog):
+    def __init__(self, db: Database, client_id: int, zone: ZoneInfo, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueDialog")
+        self.setWindowTitle(self.tr("Publishing queue"))
+        self.resize(820, 420)
+        with db.read() as s:
+            items = queue(s, client_id)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Scheduled posts wait here and are published when Tribune is online; each "
+                "network version is sent once."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+        self.model = QueueModel(items, zone, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(4, 260)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,130 @@
+"""What the main window does for the whole agency: demo, backup, restore, settings, about.
+
+Mixed into :class:`ui.main_window.MainWindow`, which provides ``db``, ``tasks``,
+``settings``, ``welcome``, ``sync_bar``, ``set_database`` and ``reload_clients``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ui.messages import show_error
+
+
+class WindowActions:
+    def load_demo(self) -> None:
+        if self.db is None:
+            return
+        db = self.db
+
+        def work():
+            from app.demo import build_demo
+
+            return build_demo(db, if_empty=True)
+
+        self.statusBar().showMessage(self.tr("Loading the demo agency…"))
+        self.welcome.demo_button.setEnabled(False)
+        self.tasks.run(
+            work,
+            lambda _summary: (
+                self.statusBar().clearMessage(),
+                self.welcome.demo_button.setEnabled(True),
+                self.reload_clients(),
+            ),
+            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self, exc)),
+        )
+
+    # -- files ------------------------------------------------------------------------------
+    def backup(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the agency"), "tribune-backup.zip", self.tr("Backups (*.zip)")
+        )
+        if not path:
+            return
+        db = self.db
+
+        def work():
+            from app.services.backup import write_backup
+
+            return write_backup(db, path)
+
+        self.tasks.run(
+            work,
+            lambda r: self.statusBar().showMessage(
+                self.tr("Backup written: {path} ({rows} rows)").format(path=r.path, rows=r.rows),
+                8000,
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+    def restore(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)")
+        )
+        if not path:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Restoring replaces every client and all their data in this database "
+                "with the content of the backup. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.db
+
+        def work():
+            from app.db import copy_sqlite_file
+            from app.services.backup import read_manifest, restore_backup
+
+            read_manifest(path)
+            if db.sqlite_path is not None and db.sqlite_path.exists():
+                copy_sqlite_file(
+                    db.sqlite_path,
+                    db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore"),
+                )
+            return restore_backup(db, path)
+
+        self.tasks.run(
+            work,
+            lambda r: (
+                self.set_database(db),
+                self.statusBar().showMessage(
+                    self.tr("Restored {rows} rows.").format(rows=r.rows), 8000
+                ),
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.tasks, self)
+        dialog.finished.connect(
+            lambda _r: self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+        )
+        dialog.open()
+
+    def about(self) -> None:
+        import app
+
+        QMessageBox.about(
+            self,
+            self.tr("About Tribune"),
+            self.tr(
+                "<h3>Tribune {version}</h3><p>Community management for agencies: one "
+                "workspace per client with its charter, content calendar, inbox and "
+                "reports.</p><p>Database: {db}</p>"
+            ).format(
+                version=app.__version__,
+                db=(self.db.display_url() if self.db else "—").replace("<", "&lt;"),
+            ),
+        )
