@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,7 +40,18 @@ from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
-from ui.inbox.inbox_model import COL_ASSIGNEE, COL_NETWORK, COL_TEXT, IdRole, InboxListModel
+from ui.inbox.inbox_model import (
+    COL_ASSIGNEE,
+    COL_AUTHOR,
+    COL_CATEGORY,
+    COL_DUE,
+    COL_NETWORK,
+    COL_STATUS,
+    COL_TEXT,
+    COL_WHEN,
+    IdRole,
+    InboxListModel,
+)
 
 PAGE = 200
 
@@ -63,39 +74,49 @@ class InboxArea(WorkspaceArea, InboxActions):
 
         filters = QWidget()
         filters.setObjectName("inboxFilters")
-        form = QFormLayout(filters)
+        rows = QVBoxLayout(filters)
+        rows.setContentsMargins(0, 0, 0, 4)
+        rows.setSpacing(4)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row1)
+        rows.addLayout(row2)
         self.search = QLineEdit()
         self.search.setObjectName("inboxSearch")
         self.search.setPlaceholderText(self.tr("Search (accents optional)"))
         self.search.setClearButtonEnabled(True)
-        form.addRow(self.search)
         self.status = self._combo(
             [(self.tr("Open"), ("new", "in_progress", "waiting")), (self.tr("All"), ())]
             + [(inbox_triage.status_label(s), (s,)) for s in MESSAGE_STATUSES]
         )
-        form.addRow(self.tr("Status"), self.status)
-        self.network = self._combo([(self.tr("All"), ())] + [(n, (n,)) for n in NETWORKS])
-        form.addRow(self.tr("Network"), self.network)
+        self.network = self._combo([(self.tr("All networks"), ())] + [(n, (n,)) for n in NETWORKS])
         self.category_filter = self._combo(
-            [(self.tr("All"), ())]
+            [(self.tr("All categories"), ())]
             + [(inbox_triage.category_label(c), (c,)) for c in MESSAGE_CATEGORIES]
         )
-        form.addRow(self.tr("Category"), self.category_filter)
         self.assignee = self._combo([(self.tr("Anyone"), None)])
-        form.addRow(self.tr("Assignee"), self.assignee)
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.unassigned = QCheckBox(self.tr("Unassigned only"))
-        form.addRow(self.overdue)
-        form.addRow(self.unassigned)
         self.import_btn = QPushButton(self.tr("Import CSV…"))
         self.export_btn = QPushButton(self.tr("Escalation log…"))
-        form.addRow(self.import_btn)
-        form.addRow(self.export_btn)
-        self.splitter.addWidget(filters)
+        self.status.setToolTip(self.tr("Status"))
+        self.network.setToolTip(self.tr("Network"))
+        self.category_filter.setToolTip(self.tr("Category"))
+        self.assignee.setToolTip(self.tr("Assignee"))
+        row1.addWidget(self.search, 2)
+        row1.addWidget(self.status, 1)
+        row1.addWidget(self.network, 1)
+        row1.addWidget(self.category_filter, 1)
+        row2.addWidget(self.assignee, 1)
+        row2.addWidget(self.overdue)
+        row2.addWidget(self.unassigned)
+        row2.addStretch(1)
+        row2.addWidget(self.import_btn)
+        row2.addWidget(self.export_btn)
 
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
+        mid.addWidget(filters)
         self.banner = QLabel()
         self.banner.setObjectName("inboxCrisis")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -120,12 +141,14 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((68, 84, 70, 112, 0, 86, 84, 96)):
-            if width:
-                self.table.setColumnWidth(col, width)
+        self._size_columns()
         # Shown in the conversation's header and filterable: room for the message itself.
         self.table.setColumnHidden(COL_ASSIGNEE, True)
         self.table.setColumnHidden(COL_NETWORK, True)
@@ -138,9 +161,12 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv = ConversationPanel()
         self.conv.category.addItems([inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES])
         self.splitter.addWidget(self.conv)
-        filters.setMaximumWidth(210)
-        self.splitter.setSizes([170, 760, 380])
-        self.splitter.setStretchFactor(1, 1)
+        self.conv.setMinimumWidth(340)
+        # The list takes what the window gives beyond the conversation.
+        self.splitter.setSizes([760, 400])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
 
         for combo in (self.status, self.network, self.category_filter, self.assignee):
             combo.currentIndexChanged.connect(self.refresh)
@@ -168,6 +194,37 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
         self.export_btn.clicked.connect(self.export_log)
+
+    def _size_columns(self) -> None:
+        """Fixed columns as wide as what they show (in this language); the text stretches."""
+        fm = self.table.fontMetrics()
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        pad = 18
+
+        def fit(header: str, samples, metrics=fm, cap: int = 400) -> int:
+            widest = max([metrics.horizontalAdvance(t) for t in samples] + [0])
+            return min(cap, max(header_fm.horizontalAdvance(header) + pad, widest + pad))
+
+        heads = self.model.headers()
+        widths = {
+            COL_DUE: fit(heads[COL_DUE], ["−10 h 59", "9 j 23 h", "59 min"]),
+            COL_WHEN: fit(heads[COL_WHEN], ["28/12 23:59"]),
+            COL_NETWORK: fit(heads[COL_NETWORK], NETWORKS),
+            COL_AUTHOR: 160,
+            COL_CATEGORY: fit(
+                heads[COL_CATEGORY],
+                [inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES],
+                cap=120,
+            ),
+            COL_STATUS: fit(
+                heads[COL_STATUS],
+                [inbox_triage.status_label(s) for s in ("new", "in_progress", "answered")],
+                cap=120,
+            ),
+            COL_ASSIGNEE: 110,
+        }
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
 
     def _combo(self, items) -> QComboBox:
         combo = QComboBox()
@@ -265,7 +322,11 @@ class InboxArea(WorkspaceArea, InboxActions):
                 self.tr(
                     "Crisis alert: {n} complaints or negative messages in the last {h} hours "
                     "(usually {usual}). Warn the client's crisis contacts."
-                ).format(n=crisis.recent, h=crisis.window_hours, usual=crisis.usual)
+                ).format(
+                    n=crisis.recent,
+                    h=crisis.window_hours,
+                    usual=self.locale().toString(float(crisis.usual), "f", 1),
+                )
             )
         if late:
             lines.append(
