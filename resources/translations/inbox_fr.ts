@@ -118,6 +118,10 @@
       <translation>Envoyer la réponse</translation>
     </message>
     <message>
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
       <source>No message selected</source>
       <translation>Aucun message sélectionné</translation>
     </message>
@@ -528,34 +532,6 @@ Merci,
       <translation>Journal des escalades…</translation>
     </message>
     <message>
-      <source>Saved replies…</source>
-      <translation>Réponses types…</translation>
-    </message>
-    <message>
-      <source>{n} messages</source>
-      <translation>{n} messages</translation>
-    </message>
-    <message>
-      <source>Crisis alert: {n} complaints or negative messages in the last {h} hours (usually {usual}). Warn the client's crisis contacts.</source>
-      <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
-    </message>
-    <message>
-      <source>{n} escalation(s) overdue: remind {names}.</source>
-      <translation>{n} escalade(s) en retard : relancez {names}.</translation>
-    </message>
-    <message>
-      <source>{who} asked {contact} by {channel}; due {due}. {answer}</source>
-      <translation>{who} a sollicité {contact} par {channel} ; échéance {due}. {answer}</translation>
-    </message>
-    <message>
-      <source>Answer: {a}</source>
-      <translation>Réponse : {a}</translation>
-    </message>
-    <message>
-      <source>No answer yet.</source>
-      <translation>Pas encore de réponse.</translation>
-    </message>
-    <message>
       <source>Reply queued for sending.</source>
       <translation>Réponse en file d'envoi.</translation>
     </message>
@@ -646,6 +622,42 @@ Merci,
     <message>
       <source>{n} escalations exported.</source>
       <translation>{n} escalades exportées.</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <source>Saved replies…</source>
+      <translation>Réponses types…</translation>
+    </message>
+    <message>
+      <source>{n} messages</source>
+      <translation>{n} messages</translation>
+    </message>
+    <message>
+      <source>{n} found</source>
+      <translation>{n} résultats</translation>
+    </message>
+    <message>
+      <source>Crisis alert: {n} complaints or negative messages in the last {h} hours (usually {usual}). Warn the client's crisis contacts.</source>
+      <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
+    </message>
+    <message>
+      <source>{n} escalation(s) overdue: remind {names}.</source>
+      <translation>{n} escalade(s) en retard : relancez {names}.</translation>
+    </message>
+    <message>
+      <source>{who} asked {contact} by {channel}; due {due}. {answer}</source>
+      <translation>{who} a sollicité {contact} par {channel} ; échéance {due}. {answer}</translation>
+    </message>
+    <message>
+      <source>Answer: {a}</source>
+      <translation>Réponse : {a}</translation>
+    </message>
+    <message>
+      <source>No answer yet.</source>
+      <translation>Pas encore de réponse.</translation>
     </message>
   </context>
   <context>

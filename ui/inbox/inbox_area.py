@@ -6,10 +6,7 @@ list are keyset queries of a few milliseconds; imports and exports run in the Ta
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,17 +26,14 @@ from PySide6.QtWidgets import (
 from app.models import NETWORKS
 from app.models.inbox import MESSAGE_STATUSES
 from app.services import (
-    clients,
-    escalation,
     inbox,
-    inbox_crisis,
-    inbox_replies,
     inbox_triage,
 )
-from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
+from app.services.charter_rules import MESSAGE_CATEGORIES
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
+from ui.inbox.inbox_loading import InboxLoading
 from ui.inbox.inbox_model import (
     COL_ASSIGNEE,
     COL_AUTHOR,
@@ -49,14 +43,11 @@ from ui.inbox.inbox_model import (
     COL_STATUS,
     COL_TEXT,
     COL_WHEN,
-    IdRole,
     InboxListModel,
 )
 
-PAGE = 200
 
-
-class InboxArea(WorkspaceArea, InboxActions):
+class InboxArea(InboxLoading, InboxActions, WorkspaceArea):
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None
@@ -127,7 +118,9 @@ class InboxArea(WorkspaceArea, InboxActions):
         )
         self.banner.hide()
         mid.addWidget(self.banner)
-        self.model = InboxListModel(self)
+        self.model = InboxListModel(self, runner=self.services.tasks)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.load_failed.connect(self._load_failed)
         self.table = QTableView()
         self.table.setObjectName("inboxList")
         self.table.setModel(self.model)
@@ -252,32 +245,6 @@ class InboxArea(WorkspaceArea, InboxActions):
             shortcut.activated.connect(slot)
 
     # -- client and list ------------------------------------------------------------------
-    def set_client(self, client) -> None:
-        super().set_client(client)
-        if client is None:
-            self.model.reset_source(None)
-            self.conv.show_detail(None, "Europe/Paris")
-            return
-        db = self.services.db
-        with db.read() as s:
-            self.rules = rules_in_force(s, client.id)
-            self.staff = clients.list_staff(s)
-            self.contacts = clients.list_contacts(s, client.id)
-            saved = inbox_replies.saved_replies(s, client.id)
-        self.assignee.blockSignals(True)
-        self.assignee.clear()
-        self.assignee.addItem(self.tr("Anyone"), None)
-        for st in self.staff:
-            self.assignee.addItem(st.name, st.id)
-        self.assignee.blockSignals(False)
-        self.conv.saved.clear()
-        self.conv.saved.addItem(self.tr("Saved replies…"), None)
-        for r in saved:
-            self.conv.saved.addItem(r.title, r.body)
-        self.model.watch_words = self.rules.watch_words
-        self.conv.highlighter.set_words(self.rules.watch_words)
-        self.refresh()
-
     def current_filter(self) -> inbox.InboxFilter:
         assignee = self.assignee.currentData()
         return inbox.InboxFilter(
@@ -289,111 +256,5 @@ class InboxArea(WorkspaceArea, InboxActions):
             overdue=self.overdue.isChecked(),
             search=self.search.text(),
         )
-
-    def refresh(self, keep_id: int | None = None) -> None:
-        if self.client is None:
-            return
-        keep_id = keep_id if isinstance(keep_id, int) and keep_id is not True else None
-        client_id, filt, db = self.client.id, self.current_filter(), self.services.db
-
-        def fetch(cursor):
-            with db.read() as s:
-                return inbox.page(s, client_id, filt, cursor, PAGE)
-
-        self.model.reset_source(fetch, self.client.timezone)
-        with db.read() as s:
-            total = inbox.count(s, client_id, filt) if not filt.search else None
-            crisis = inbox_crisis.crisis_for(s, client_id)
-            late = escalation.overdue(s, client_id)
-        self.count_label.setText(
-            self.tr("{n} messages").format(n=total) if total is not None else ""
-        )
-        self._show_banner(crisis, late)
-        row = self.model.row_of(keep_id) if keep_id else 0
-        if self.model.rowCount():
-            self.select_row(max(row, 0))
-        else:
-            self.conv.show_detail(None, self.client.timezone)
-
-    def _show_banner(self, crisis, late) -> None:
-        lines = []
-        if crisis.alert:
-            lines.append(
-                self.tr(
-                    "Crisis alert: {n} complaints or negative messages in the last {h} hours "
-                    "(usually {usual}). Warn the client's crisis contacts."
-                ).format(
-                    n=crisis.recent,
-                    h=crisis.window_hours,
-                    usual=self.locale().toString(float(crisis.usual), "f", 1),
-                )
-            )
-        if late:
-            lines.append(
-                self.tr("{n} escalation(s) overdue: remind {names}.").format(
-                    n=len(late), names=", ".join(sorted({e.contact_name for e in late}))
-                )
-            )
-        self.banner.setText("\n".join(lines))
-        self.banner.setVisible(bool(lines))
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-
-    def move(self, step: int) -> None:
-        row = self.table.currentIndex().row() + step
-        if row >= self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
-        if 0 <= row < self.model.rowCount():
-            self.select_row(row)
-
-    def selected_ids(self) -> list[int]:
-        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-        if not rows and self.table.currentIndex().isValid():
-            rows = {self.table.currentIndex().row()}
-        return [self.model.row_id(r) for r in sorted(rows)]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
-
-    def _current_changed(self, current, _previous) -> None:
-        self.show_message(current.data(IdRole) if current.isValid() else None)
-
-    def show_message(self, message_id: int | None) -> None:
-        if message_id is None or self.client is None:
-            self.conv.show_detail(None, "Europe/Paris")
-            return
-        with self.services.db.read() as s:
-            d = inbox.detail(s, self.client.id, message_id)
-            escs = escalation.for_message(s, self.client.id, message_id)
-        self.conv.show_detail(d, self.client.timezone)
-        self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
-        self.conv.escalations.setPlainText(
-            "\n\n".join(
-                self.tr("{who} asked {contact} by {channel}; due {due}. {answer}").format(
-                    who=e.asked_by,
-                    contact=e.contact_name,
-                    channel=e.channel,
-                    due=e.due_at.astimezone(ZoneInfo(self.client.timezone)).strftime("%d/%m %H:%M"),
-                    answer=(
-                        self.tr("Answer: {a}").format(a=e.answer)
-                        if e.answered_at
-                        else self.tr("No answer yet.")
-                    ),
-                )
-                for e in escs
-            )
-        )
-        self.conv.answer_add.setEnabled(any(e.answered_at is None for e in escs))
-        now = dt.datetime.now(dt.UTC)
-        self.conv.remind.setEnabled(any(e.answered_at is None and e.due_at < now for e in escs))
-        self._check_style()
 
     # -- actions --------------------------------------------------------------------------

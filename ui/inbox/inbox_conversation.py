@@ -162,6 +162,12 @@ class ConversationPanel(QWidget):
         layout.addLayout(send_row)
         self.show_detail(None, "Europe/Paris")
 
+    def show_loading(self) -> None:
+        """The message is on its way: say so, and keep the actions off until it is here."""
+        self.show_detail(None, "Europe/Paris")
+        self.title.setText(self.tr("Loading…"))
+        self.meta.setText("")
+
     def show_detail(self, d: MessageDetail | None, timezone: str) -> None:
         self.detail = d
         enabled = d is not None
