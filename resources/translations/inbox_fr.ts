@@ -42,6 +42,10 @@
       <translation>★ Premier message de cette personne : souhaitez-lui la bienvenue.</translation>
     </message>
     <message>
+      <source>Tags, separated by commas (Enter saves)</source>
+      <translation>Étiquettes, séparées par des virgules (Entrée enregistre)</translation>
+    </message>
+    <message>
       <source>Assign to me</source>
       <translation>Me l'attribuer</translation>
     </message>
@@ -104,6 +108,14 @@
     <message>
       <source>Save as saved reply…</source>
       <translation>Enregistrer comme réponse type…</translation>
+    </message>
+    <message>
+      <source>Manage…</source>
+      <translation>Gérer…</translation>
+    </message>
+    <message>
+      <source>Edit or delete the saved replies</source>
+      <translation>Modifier ou supprimer les réponses types</translation>
     </message>
     <message>
       <source>Write a reply in the charter's tone… (Ctrl+Enter sends)</source>
@@ -183,6 +195,10 @@
     <message>
       <source>Save an .eml file</source>
       <translation>Enregistrer un fichier .eml</translation>
+    </message>
+    <message>
+      <source>Send by SMTP (client's server)</source>
+      <translation>Envoyer par SMTP (serveur du client)</translation>
     </message>
     <message>
       <source>Channel</source>
@@ -341,6 +357,30 @@ Merci,
       <source>The e-mail could not be sent ({kind}).</source>
       <translation>L'e-mail n'a pas pu être envoyé ({kind}).</translation>
     </message>
+    <message>
+      <source>Give the SMTP server's name.</source>
+      <translation>Indiquez le nom du serveur SMTP.</translation>
+    </message>
+    <message>
+      <source>The SMTP port is a number from 1 to 65535.</source>
+      <translation>Le port SMTP est un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+      <source>The sender must be an e-mail address.</source>
+      <translation>L'expéditeur doit être une adresse e-mail.</translation>
+    </message>
+    <message>
+      <source>Unknown client.</source>
+      <translation>Client inconnu.</translation>
+    </message>
+    <message>
+      <source>Set the client's SMTP server first (SMTP… button of the inbox).</source>
+      <translation>Réglez d'abord le serveur SMTP du client (bouton « SMTP… » de la messagerie).</translation>
+    </message>
+    <message>
+      <source>This contact has no e-mail address.</source>
+      <translation>Ce contact n'a pas d'adresse e-mail.</translation>
+    </message>
   </context>
   <context>
     <name>Inbox</name>
@@ -355,6 +395,10 @@ Merci,
     <message>
       <source>A saved reply is already called {t}.</source>
       <translation>Une réponse type s'appelle déjà {t}.</translation>
+    </message>
+    <message>
+      <source>This saved reply no longer exists.</source>
+      <translation>Cette réponse type n'existe plus.</translation>
     </message>
     <message>
       <source>The charter says « vous »: this reply says « tu ».</source>
@@ -486,6 +530,14 @@ Merci,
     <message>
       <source>All</source>
       <translation>Tous</translation>
+    </message>
+    <message>
+      <source>SMTP…</source>
+      <translation>SMTP…</translation>
+    </message>
+    <message>
+      <source>The client's SMTP server for escalation e-mails</source>
+      <translation>Le serveur SMTP du client pour les e-mails d'escalade</translation>
     </message>
     <message>
       <source>Status</source>
@@ -658,6 +710,14 @@ Merci,
     <message>
       <source>No answer yet.</source>
       <translation>Pas encore de réponse.</translation>
+    </message>
+    <message>
+      <source>SMTP settings saved.</source>
+      <translation>Réglages SMTP enregistrés.</translation>
+    </message>
+    <message>
+      <source>E-mail sent to {address}.</source>
+      <translation>E-mail envoyé à {address}.</translation>
     </message>
   </context>
   <context>
@@ -869,10 +929,76 @@ Merci,
     </message>
   </context>
   <context>
+    <name>SavedRepliesDialog</name>
+    <message>
+      <source>Saved replies</source>
+      <translation>Réponses types</translation>
+    </message>
+    <message>
+      <source>Placeholders: {first_name}, {order}, {signature}</source>
+      <translation>Variables : {first_name}, {order}, {signature}</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+  </context>
+  <context>
+    <name>SmtpDialog</name>
+    <message>
+      <source>SMTP server for escalation e-mails</source>
+      <translation>Serveur SMTP pour les e-mails d'escalade</translation>
+    </message>
+    <message>
+      <source>Unchanged (kept in the keyring)</source>
+      <translation>Inchangé (conservé dans le trousseau)</translation>
+    </message>
+    <message>
+      <source>Use STARTTLS</source>
+      <translation>Utiliser STARTTLS</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Serveur</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Utilisateur</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <source>Sender</source>
+      <translation>Expéditeur</translation>
+    </message>
+    <message>
+      <source>The password is stored in the system keyring, not in Tribune.</source>
+      <translation>Le mot de passe est conservé dans le trousseau du système, pas dans Tribune.</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+  </context>
+  <context>
     <name>StatusDialog</name>
     <message>
       <source>Close</source>
-      <translation>Clore</translation>
+      <translation>Fermer</translation>
     </message>
     <message>
       <source>Ignore</source>

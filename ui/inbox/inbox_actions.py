@@ -153,6 +153,8 @@ class InboxActions:
     def _escalated(self, info) -> None:
         if info.channel == "mailto":
             QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
+        elif info.channel == "smtp":
+            self.send_escalation_smtp(info)
         else:
             path, _ = QFileDialog.getSaveFileName(
                 self,

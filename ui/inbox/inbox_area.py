@@ -45,9 +45,10 @@ from ui.inbox.inbox_model import (
     COL_WHEN,
     InboxListModel,
 )
+from ui.inbox.inbox_settings import InboxSettingsActions
 
 
-class InboxArea(InboxLoading, InboxActions, WorkspaceArea):
+class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea):
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None
@@ -89,6 +90,8 @@ class InboxArea(InboxLoading, InboxActions, WorkspaceArea):
         self.unassigned = QCheckBox(self.tr("Unassigned only"))
         self.import_btn = QPushButton(self.tr("Import CSV…"))
         self.export_btn = QPushButton(self.tr("Escalation log…"))
+        self.smtp_btn = QPushButton(self.tr("SMTP…"))
+        self.smtp_btn.setToolTip(self.tr("The client's SMTP server for escalation e-mails"))
         self.status.setToolTip(self.tr("Status"))
         self.network.setToolTip(self.tr("Network"))
         self.category_filter.setToolTip(self.tr("Category"))
@@ -103,6 +106,7 @@ class InboxArea(InboxLoading, InboxActions, WorkspaceArea):
         row2.addStretch(1)
         row2.addWidget(self.import_btn)
         row2.addWidget(self.export_btn)
+        row2.addWidget(self.smtp_btn)
 
         middle = QWidget()
         mid = QVBoxLayout(middle)
@@ -187,6 +191,9 @@ class InboxArea(InboxLoading, InboxActions, WorkspaceArea):
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
         self.export_btn.clicked.connect(self.export_log)
+        self.smtp_btn.clicked.connect(self.smtp_settings)
+        self.conv.manage_saved.clicked.connect(self.manage_saved)
+        self.conv.tags.editingFinished.connect(self.save_tags)
 
     def _size_columns(self) -> None:
         """Fixed columns as wide as what they show (in this language); the text stretches."""

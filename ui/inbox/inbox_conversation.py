@@ -70,6 +70,10 @@ class ConversationPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         layout.addWidget(self.newcomer)
+        self.tags = QLineEdit()
+        self.tags.setObjectName("inboxTags")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas (Enter saves)"))
+        layout.addWidget(self.tags)
 
         actions = QHBoxLayout()
         self.assign_me = QPushButton(self.tr("Assign to me"))
@@ -140,6 +144,10 @@ class ConversationPanel(QWidget):
         self.save_template.setToolTip(self.tr("Save as saved reply…"))
         self.save_template.setObjectName("inboxSaveTemplate")
         reply_head.addWidget(self.save_template)
+        self.manage_saved = QPushButton(self.tr("Manage…"))
+        self.manage_saved.setObjectName("inboxManageSaved")
+        self.manage_saved.setToolTip(self.tr("Edit or delete the saved replies"))
+        reply_head.addWidget(self.manage_saved)
         layout.addLayout(reply_head)
         self.reply = QPlainTextEdit()
         self.reply.setObjectName("inboxReply")
@@ -183,8 +191,10 @@ class ConversationPanel(QWidget):
             self.note_edit,
             self.private,
             self.saved,
+            self.tags,
         ):
             w.setEnabled(enabled)
+        self.tags.setText(", ".join(d.tags) if d is not None else "")
         if d is None:
             self.title.setText(self.tr("No message selected"))
             self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))
