@@ -105,9 +105,9 @@ class InboxLoading:
         keep_id = keep_id if isinstance(keep_id, int) and keep_id is not True else None
         client_id, filt, db = self.client.id, self.current_filter(), self.services.db
 
-        def fetch(cursor):
-            with db.read() as s:
-                return inbox.page(s, client_id, filt, cursor, PAGE)
+        def fetch(cursor):  # a Core connection: no ORM session for a read-only page
+            with db.engine.connect() as conn:
+                return inbox.page(conn, client_id, filt, cursor, PAGE)
 
         self._keep_id, self._select_pending, self._want_row = keep_id, True, None
         self.count_label.setText(QCoreApplication.translate("InboxArea", "Loading…"))
