@@ -39,6 +39,7 @@ class InboxFilter:
     overdue: bool = False
     search: str = ""
     include_deleted: bool = False
+    tag: str = ""  # messages carrying this tag (exact, case-sensitive)
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,10 @@ def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datet
         query = query.where(_M.due_at < now)
     if not filt.include_deleted:
         query = query.where(_M.deleted.is_(False))
+    if filt.tag.strip():
+        query = query.where(inbox_pages.tag_condition()).params(
+            p_tag=inbox_pages.tag_like(filt.tag)
+        )
     if filt.search.strip():
         cond = search_condition(session, client_id, filt.search)
         if cond is not None:
@@ -211,8 +216,10 @@ def page(
         filt.assignee_id is not None,
         filt.unassigned,
         filt.include_deleted,
+        bool(filt.tag.strip()),
     )
     params = {
+        "p_tag": inbox_pages.tag_like(filt.tag),
         "p_client": client_id,
         "p_limit": int(limit),
         "p_assignee": filt.assignee_id,

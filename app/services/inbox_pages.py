@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 
-from sqlalchemy import bindparam, select, tuple_
+from sqlalchemy import Text, bindparam, cast, select, tuple_
 from sqlalchemy.engine import Connection, Dialect
 
 from app.models import StaffMember, UTCDateTime
@@ -27,7 +28,7 @@ _UTC = dt.UTC
 @functools.lru_cache(maxsize=256)
 def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, search: bool, after):
     """(sql, names in positional order or None, names used, literal values) for a shape."""
-    n_statuses, n_networks, n_categories, assignee, unassigned, include_deleted = shape
+    n_statuses, n_networks, n_categories, assignee, unassigned, include_deleted, tag = shape
     query = (
         select(*list_columns)
         .select_from(
@@ -48,6 +49,8 @@ def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, searc
         query = query.where(_M.assignee_id == bindparam("p_assignee"))
     if not include_deleted:
         query = query.where(_M.deleted.is_(False))
+    if tag:
+        query = query.where(tag_condition())
     if search:
         query = query.where(search_clause(dialect.name))
     key = bindparam("p_key", type_=UTCDateTime())
@@ -67,15 +70,19 @@ def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, searc
     return compiled.string, names, frozenset(compiled.params), fixed
 
 
+def tag_condition():
+    """Tags are a JSON list stored as text: match the quoted tag (``p_tag`` from tag_like)."""
+    return cast(_M.tags, Text).like(bindparam("p_tag"), escape="\\")
+
+
+def tag_like(tag: str) -> str:
+    quoted = json.dumps(tag.strip())  # as SQLAlchemy stores it (\\u escapes)
+    return "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 @functools.lru_cache(maxsize=8)
 def _when_bind(dialect: Dialect):
     return UTCDateTime().dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
-
-
-def _sqlite_when(value):
-    if value is None:
-        return None
-    return dt.datetime.fromisoformat(value).replace(tzinfo=_UTC)
 
 
 def _aware_when(value):
@@ -98,7 +105,15 @@ def fetch_rows(conn: Connection, params: dict, shape, overdue, search, after, li
         raw = cursor.fetchall()
     finally:
         cursor.close()
-    conv = _sqlite_when if dialect.name == "sqlite" else _aware_when
+    if dialect.name == "sqlite":  # naive UTC text: parsed with its offset, in C
+        iso, z = dt.datetime.fromisoformat, "+00:00"
+        return [
+            (i, net, kind, a, h, snip, iso(rec + z), st, cat, prio, who,
+             None if due is None else iso(due + z), bool(new), bool(hid), bool(dele), sent)
+            for (i, net, kind, a, h, snip, rec, st, cat, prio, who, due, new, hid, dele, sent)
+            in raw
+        ]  # fmt: skip
+    conv = _aware_when
     return [
         (i, net, kind, a, h, snip, conv(rec), st, cat, prio, who, conv(due),
          bool(new), bool(hid), bool(dele), sent)

@@ -532,6 +532,18 @@ Merci,
       <translation>Tous</translation>
     </message>
     <message>
+      <source>Overdue</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <source>Unassigned</source>
+      <translation>Non attribués</translation>
+    </message>
+    <message>
+      <source>Tag</source>
+      <translation>Étiquette</translation>
+    </message>
+    <message>
       <source>SMTP…</source>
       <translation>SMTP…</translation>
     </message>

@@ -28,6 +28,9 @@ def filled(db, two_clients):  # noqa: F811
         ids = [r.id for r in inbox.page(s, a, limit=200).rows]
     with db.session() as s:
         inbox_triage.set_status(s, a, ids[::4], "in_progress")
+        for mid in ids[::5]:
+            inbox_triage.set_tags(s, a, mid, ["livraison", "réclamation_50%"])
+        inbox_triage.set_tags(s, a, ids[1], ["livraisons"])  # not "livraison"
     return a
 
 
@@ -41,8 +44,20 @@ def filled(db, two_clients):  # noqa: F811
         inbox.InboxFilter(overdue=True),
         inbox.InboxFilter(overdue=True, statuses=("new",)),
         inbox.InboxFilter(search="gateau"),
+        inbox.InboxFilter(tag="livraison"),
+        inbox.InboxFilter(tag="réclamation_50%", statuses=("new",)),
     ],
-    ids=["all", "open", "status+net", "cat+unassigned", "overdue", "overdue+new", "search"],
+    ids=[
+        "all",
+        "open",
+        "status+net",
+        "cat+unassigned",
+        "overdue",
+        "overdue+new",
+        "search",
+        "tag",
+        "accented-tag+new",
+    ],
 )
 def test_pages_on_a_connection_match_the_count(db, filled, filt):
     now = T0 + dt.timedelta(days=3)
@@ -67,5 +82,17 @@ def test_pages_on_a_connection_match_the_count(db, filled, filt):
     assert row.received_at.tzinfo is not None and row.received_at.utcoffset().total_seconds() == 0
     assert isinstance(row.newcomer, bool) and isinstance(row.hidden, bool)
     assert row.snippet in TEXTS
+    if filt.tag:
+        with db.read() as s:
+            assert all(filt.tag in inbox.detail(s, filled, r.id).tags for r in seen)
     with db.read() as s:  # the Session path gives the same first page
         assert inbox.page(s, filled, filt, None, 17, now=now).rows == tuple(seen[:17])
+
+
+def test_tag_filter_is_exact(db, filled):
+    with db.read() as s:
+        assert inbox.count(s, filled, inbox.InboxFilter(tag="livraison")) == 26
+        assert inbox.count(s, filled, inbox.InboxFilter(tag="livraisons")) == 1
+        assert inbox.count(s, filled, inbox.InboxFilter(tag="réclamation_50%")) == 26
+        assert inbox.count(s, filled, inbox.InboxFilter(tag="réclamation_5")) == 0
+        assert inbox.count(s, filled, inbox.InboxFilter(tag="%")) == 0

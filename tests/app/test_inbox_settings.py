@@ -56,7 +56,5 @@ def test_smtp_settings_saved_checked_and_audited(db):
         escalation_smtp.save_settings(s, cid, SmtpSettings("smtp.y.fr", 587, "", "cm@y.fr"))
     with db.read() as s:
         assert escalation_smtp.get_settings(s, cid).host == "smtp.y.fr"
-        events = [
-            e.details for e in s.query(AuditEvent).filter_by(action="inbox.smtp_settings")
-        ]
+        events = [e.details for e in s.query(AuditEvent).filter_by(action="inbox.smtp_settings")]
     assert len(events) == 2 and all("password" not in str(d) for d in events)

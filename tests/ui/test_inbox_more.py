@@ -32,6 +32,12 @@ def test_tags_are_edited_in_the_conversation(qtbot, inbox_area):
     area.select_row(_row_of(area, "c"))
     _settle(qtbot, area)
     assert area.conv.tags.text() == "livraison, remboursement"
+    qtbot.keyClicks(area.tag_filter, "remboursement")  # filter the list by tag
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=3000)
+    _settle(qtbot, area)
+    assert area.model.row_id(0) == _detail(area, "c").id
+    area.tag_filter.clear()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 3, timeout=3000)
 
 
 def test_saved_replies_are_edited_and_deleted(qtbot, inbox_area):

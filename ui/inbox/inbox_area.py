@@ -86,8 +86,15 @@ class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea)
             + [(inbox_triage.category_label(c), (c,)) for c in MESSAGE_CATEGORIES]
         )
         self.assignee = self._combo([(self.tr("Anyone"), None)])
-        self.overdue = QCheckBox(self.tr("Overdue only"))
-        self.unassigned = QCheckBox(self.tr("Unassigned only"))
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.overdue.setToolTip(self.tr("Overdue only"))
+        self.unassigned = QCheckBox(self.tr("Unassigned"))
+        self.unassigned.setToolTip(self.tr("Unassigned only"))
+        self.tag_filter = QLineEdit()
+        self.tag_filter.setObjectName("inboxTagFilter")
+        self.tag_filter.setPlaceholderText(self.tr("Tag"))
+        self.tag_filter.setClearButtonEnabled(True)
+        self.tag_filter.setMaximumWidth(160)
         self.import_btn = QPushButton(self.tr("Import CSV…"))
         self.export_btn = QPushButton(self.tr("Escalation log…"))
         self.smtp_btn = QPushButton(self.tr("SMTP…"))
@@ -97,6 +104,7 @@ class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea)
         self.category_filter.setToolTip(self.tr("Category"))
         self.assignee.setToolTip(self.tr("Assignee"))
         row1.addWidget(self.search, 2)
+        row1.addWidget(self.tag_filter, 1)
         row1.addWidget(self.status, 1)
         row1.addWidget(self.network, 1)
         row1.addWidget(self.category_filter, 1)
@@ -172,6 +180,7 @@ class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
+        self.tag_filter.textChanged.connect(self._search_timer.start)
         self._clock = QTimer(self, interval=60_000)  # "time left" moves on
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
@@ -262,6 +271,7 @@ class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea)
             unassigned=self.unassigned.isChecked(),
             overdue=self.overdue.isChecked(),
             search=self.search.text(),
+            tag=self.tag_filter.text().strip(),
         )
 
     # -- actions --------------------------------------------------------------------------
