@@ -184,7 +184,10 @@ def compare(db: Database, raw: sqlite3.Connection, client_id: int) -> None:
             (client_id, f'tribuneclient{client_id} "gateau"*'),
         ),
     ]
-    print(f"{'':18}{'raw SQL':>10}{'service':>10}{'model':>10}{'svc/raw':>9}{'model/raw':>11}")
+    print(
+        f"{'':18}{'raw SQL':>10}{'session':>10}{'conn':>10}{'model':>10}"
+        f"{'ses/raw':>9}{'conn/raw':>10}{'model/raw':>11}"
+    )
     for label, filt, sql, params in cases:
         t_raw = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall())
 
@@ -192,21 +195,26 @@ def compare(db: Database, raw: sqlite3.Connection, client_id: int) -> None:
             with db.read() as s:
                 return inbox.page(s, client_id, filt, None, 100, now=NOW)
 
+        def service_conn(filt=filt):
+            with db.engine.connect() as conn:
+                return inbox.page(conn, client_id, filt, None, 100, now=NOW)
+
         t_svc = timed(service)
+        t_conn = timed(service_conn)
         model = InboxListModel()
 
         def through_model(filt=filt, model=model):
-            def fetch(cursor):
-                with db.read() as s:
-                    return inbox.page(s, client_id, filt, cursor, 100, now=NOW)
+            def fetch(cursor):  # what the inbox area's model runs on its worker thread
+                with db.engine.connect() as conn:
+                    return inbox.page(conn, client_id, filt, cursor, 100, now=NOW)
 
             model.reset_source(fetch)
 
         t_model = timed(through_model)
         n = len(raw.execute(sql, params).fetchall())
         print(
-            f"{label + f' ({n})':18}{t_raw:9.2f}ms{t_svc:8.2f}ms{t_model:8.2f}ms"
-            f"{t_svc / t_raw:8.1f}×{t_model / t_raw:10.1f}×"
+            f"{label + f' ({n})':18}{t_raw:9.2f}ms{t_svc:8.2f}ms{t_conn:8.2f}ms{t_model:8.2f}ms"
+            f"{t_svc / t_raw:8.1f}×{t_conn / t_raw:9.1f}×{t_model / t_raw:10.1f}×"
         )
 
 

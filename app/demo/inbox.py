@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import insert, select
 
 from app.db import Database
+from app.demo import inbox_followup as followup
 from app.demo.inbox_texts import EN, FIRST, LAST, SAVED, TEMPLATES, VOCAB, WEIGHTS
 from app.models import Client, Contact, NetworkAccount, utcnow
 from app.models.inbox import Escalation, InboxMessage, InboxNote, SavedReply
@@ -100,6 +101,16 @@ def _client(s, ctx, slug, cid, anchor) -> None:
     if slug == "aquarelle-petales":
         _escalated_complaint(s, cid, anchor, rules)
     ctx.count("inbox messages", len(rows))
+    ctx.count(
+        "moderation actions",
+        followup.moderation(s, cid, rules, anchor, rng, list(ctx.staff), client.language),
+    )
+    ctx.count(
+        "escalations",
+        followup.escalations(
+            s, cid, rules, anchor, rng, client.name, waiting=slug == "hotel-les-embruns"
+        ),
+    )
 
 
 def _row(

@@ -172,3 +172,19 @@ class SavedReply(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(12), default="")
+
+
+class EscalationSmtp(Base):
+    """A client's SMTP server for escalation e-mails; the password is in the keyring only."""
+
+    __tablename__ = "inbox_escalation_smtp"
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    host: Mapped[str] = mapped_column(String(253), default="")
+    port: Mapped[int] = mapped_column(Integer, default=587)
+    username: Mapped[str] = mapped_column(String(254), default="")
+    sender: Mapped[str] = mapped_column(String(254), default="")
+    starttls: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -97,15 +97,13 @@ def export_csv(session: Session, client_id: int, path: Path, since=None, until=N
 
 
 def export_pdf(session: Session, client_id: int, path: Path, since=None, until=None) -> int:
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    """The log as proof for the client: A4 landscape through the shared renderer (embedded
+    fonts, "page X / Y" footer). Text from the internet is escaped."""
+    from app.documents.pdf import render_html_pdf
 
-    from app.qt import ensure_app
-
-    ensure_app()
     client = session.get(Client, client_id)
     rows = lines(session, client_id, since, until)
-    widths = (9, 26, 10, 10, 6, 8, 9, 9, 6, 7)
+    widths = (9, 21, 13, 10, 7, 8, 9, 9, 7, 7)
     head = "".join(
         f"<th width='{w}%'>{html.escape(h)}</th>" for w, h in zip(widths, headers(), strict=True)
     )
@@ -115,27 +113,19 @@ def export_pdf(session: Session, client_id: int, path: Path, since=None, until=N
     )
     title = translate("Escalation", "Escalation log — {client}").format(client=client.name)
     count = translate("Escalation", "{n} escalations").format(n=len(rows))
-    doc = QTextDocument()
-    doc.setDefaultStyleSheet(
-        "body{font-family:'DejaVu Sans',sans-serif;font-size:7pt;} h1{font-size:13pt;}"
-        "th{background:#1d2536;color:white;padding:3px;text-align:left;}"
-        "td{border-bottom:1px solid #ccc;padding:3px;}"
-    )
-    doc.setHtml(
+    render_html_pdf(
         f"<h1>{html.escape(title)}</h1><p>{html.escape(count)}</p>"
-        f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>"
+        f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>",
+        path,
+        title=title,
+        footer_left=title,
+        plain_first_page=False,
+        css=(
+            "body{font-size:7pt;} h1{font-size:13pt;}"
+            "th{background:#1d2536;color:white;padding:3px;text-align:left;}"
+            "td{border-bottom:1px solid #ccc;padding:3px;}"
+        ),
+        margins_mm=(12, 12, 12, 14),
+        landscape=True,
     )
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(12, 12, 12, 12),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(title)
-    # No page size on the document: print_() lays it out on the page at the writer's DPI.
-    doc.print_(writer)
     return len(rows)

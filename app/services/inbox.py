@@ -8,23 +8,23 @@ database reads about ``limit`` index entries. Rows are frozen dataclasses.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, func, select, tuple_
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import visitors
 
 from app.errors import NotFound
 from app.i18n import translate
-from app.models import StaffMember, UTCDateTime, utcnow
+from app.models import StaffMember, utcnow
 from app.models.inbox import (
     Escalation,
     InboxMessage,
     InboxNote,
     ModerationAction,
 )
-from app.services.inbox_search import search_clause, search_condition, search_params
+from app.services import inbox_pages
+from app.services.inbox_search import search_condition, search_params
 
 SNIPPET = 240
 
@@ -39,6 +39,7 @@ class InboxFilter:
     overdue: bool = False
     search: str = ""
     include_deleted: bool = False
+    tag: str = ""  # messages carrying this tag (exact, case-sensitive)
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,15 @@ _LIST_COLUMNS = (
 )
 
 
+_FIELDS = tuple(MessageRow.__dataclass_fields__)
+_new = object.__new__
+
+
 def _row(values) -> MessageRow:
-    return MessageRow(*values)
+    """A frozen MessageRow without the frozen ``__init__``'s 16 ``object.__setattr__`` calls."""
+    row = _new(MessageRow)
+    row.__dict__.update(zip(_FIELDS, values, strict=True))
+    return row
 
 
 def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datetime):
@@ -176,6 +184,10 @@ def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datet
         query = query.where(_M.due_at < now)
     if not filt.include_deleted:
         query = query.where(_M.deleted.is_(False))
+    if filt.tag.strip():
+        query = query.where(inbox_pages.tag_condition()).params(
+            p_tag=inbox_pages.tag_like(filt.tag)
+        )
     if filt.search.strip():
         cond = search_condition(session, client_id, filt.search)
         if cond is not None:
@@ -183,83 +195,46 @@ def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datet
     return query
 
 
-@functools.lru_cache(maxsize=64)
-def _page_statement(dialect: str, shape: tuple, overdue: bool, search: bool, after: bool):
-    """One statement per filter shape, values as bind parameters: built once, not per page."""
-    statuses, networks, categories, assignee, unassigned, include_deleted = shape
-    query = (
-        select(*_LIST_COLUMNS)
-        .select_from(
-            InboxMessage.__table__.outerjoin(StaffMember.__table__, _S.id == _M.assignee_id)
-        )
-        .where(_M.client_id == bindparam("p_client"), _M.ours.is_(False))
-    )
-    if statuses:
-        query = query.where(_M.status.in_(bindparam("p_statuses", expanding=True)))
-    if networks:
-        query = query.where(_M.network.in_(bindparam("p_networks", expanding=True)))
-    if categories:
-        query = query.where(_M.category.in_(bindparam("p_categories", expanding=True)))
-    if unassigned:
-        query = query.where(_M.assignee_id.is_(None))
-    elif assignee:
-        query = query.where(_M.assignee_id == bindparam("p_assignee"))
-    if not include_deleted:
-        query = query.where(_M.deleted.is_(False))
-    if search:
-        query = query.where(search_clause(dialect))
-    key = bindparam("p_key", type_=UTCDateTime())
-    if overdue:
-        query = query.where(_M.due_at < bindparam("p_now", type_=UTCDateTime()))
-        if after:
-            query = query.where(tuple_(_M.due_at, _M.id) > tuple_(key, bindparam("p_id")))
-        query = query.order_by(_M.due_at, _M.id)
-    else:
-        if after:
-            query = query.where(tuple_(_M.received_at, _M.id) < tuple_(key, bindparam("p_id")))
-        query = query.order_by(_M.received_at.desc(), _M.id.desc())
-    query = query.limit(bindparam("p_limit"))
-    names = set()
-    visitors.traverse(query, {}, {"bindparam": lambda b: names.add(b.key)})
-    return query, frozenset(n for n in names if n.startswith("p_"))
-
-
 def page(
-    session: Session,
+    session: Session | Connection,
     client_id: int,
     filt: InboxFilter = InboxFilter(),
     after: Cursor | None = None,
     limit: int = 100,
     now: dt.datetime | None = None,
 ) -> Page:
-    """The next ``limit`` messages after ``after``: newest first (overdue: most late first)."""
-    conn = session.connection()
+    """The next ``limit`` messages after ``after``: newest first (overdue: most late first).
+
+    Takes a Session or, cheaper for the list model, a Core ``Connection``."""
+    conn = session.connection() if isinstance(session, Session) else session
     dialect = conn.dialect.name
     search = search_params(dialect, client_id, filt.search) if filt.search.strip() else None
     shape = (
-        bool(filt.statuses),
-        bool(filt.networks),
-        bool(filt.categories),
+        len(filt.statuses),
+        len(filt.networks),
+        len(filt.categories),
         filt.assignee_id is not None,
         filt.unassigned,
         filt.include_deleted,
-    )
-    query, names = _page_statement(
-        dialect, shape, filt.overdue, search is not None, after is not None
+        bool(filt.tag.strip()),
     )
     params = {
+        "p_tag": inbox_pages.tag_like(filt.tag),
         "p_client": client_id,
         "p_limit": int(limit),
-        "p_statuses": list(filt.statuses),
-        "p_networks": list(filt.networks),
-        "p_categories": list(filt.categories),
         "p_assignee": filt.assignee_id,
         "p_now": now or utcnow(),
         "p_key": after.key if after else None,
         "p_id": after.id if after else None,
+        **{f"p_status{i}": v for i, v in enumerate(filt.statuses)},
+        **{f"p_network{i}": v for i, v in enumerate(filt.networks)},
+        **{f"p_category{i}": v for i, v in enumerate(filt.categories)},
         **(search or {}),
     }
-    rows = tuple(_row(r) for r in conn.execute(query, {k: params[k] for k in names}).all())
+    values = inbox_pages.fetch_rows(
+        conn, params, shape, filt.overdue, search is not None, after is not None, _LIST_COLUMNS
+    )
+    rows = tuple(map(_row, values))
     nxt = None
     if len(rows) == limit:
         last = rows[-1]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import Conflict, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, utcnow
 from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
@@ -71,6 +71,38 @@ def save_reply_template(
     session.add(row)
     session.flush()
     return row.id
+
+
+def _saved(session: Session, client_id: int, reply_id: int) -> SavedReply:
+    row = session.get(SavedReply, reply_id)
+    if row is None or row.client_id != client_id:
+        raise NotFound(translate("Inbox", "This saved reply no longer exists."))
+    return row
+
+
+def update_saved_reply(
+    session: Session, client_id: int, reply_id: int, title: str, body: str
+) -> SavedReplyInfo:
+    """Rename or rewrite a saved reply of the client."""
+    title, body = title.strip(), body.strip()
+    if not title or not body:
+        raise ValidationError(translate("Inbox", "A saved reply needs a title and a text."))
+    row = _saved(session, client_id, reply_id)
+    clash = session.scalar(
+        select(SavedReply.id).where(
+            SavedReply.client_id == client_id, SavedReply.title == title, SavedReply.id != reply_id
+        )
+    )
+    if clash is not None:
+        raise Conflict(translate("Inbox", "A saved reply is already called {t}.").format(t=title))
+    row.title, row.body = title, body
+    session.flush()
+    return SavedReplyInfo(row.id, row.title, row.body, row.category)
+
+
+def delete_saved_reply(session: Session, client_id: int, reply_id: int) -> None:
+    session.delete(_saved(session, client_id, reply_id))
+    session.flush()
 
 
 class _Keep(dict):

@@ -138,4 +138,14 @@ def test_escalation_log_exports_as_csv_and_pdf(qapp, db, setup, tmp_path):
     ).stdout
     text = " ".join(text.split())
     assert "Escalation log" in text and "Sophie" in text and "Garnier" in text
+    assert "page 1 / 1" in text  # the shared renderer's footer
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "log.pdf")], capture_output=True, text=True
+    ).stdout
+    width, height = (float(v) for v in info.split("Page size:")[1].split("pts")[0].split(" x "))
+    assert width > height  # landscape: the log is a wide table
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "log.pdf")], capture_output=True, text=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts)  # every font embedded
     assert "Marie <b>Dupont" in text  # markup shown as text, never interpreted

@@ -50,8 +50,14 @@ def inbox_area(qtbot, main_window, sqlite_db):
     main_window.show_area("inbox")
     area = main_window.current_area()
     qtbot.waitUntil(lambda: area.model.rowCount() == 3)
+    qtbot.waitUntil(area.idle)
     area.db, area.client_id = db, c.id
     return area
+
+
+def _settle(qtbot, area):
+    """Reads and writes run in the TaskRunner: wait until the area has its results."""
+    qtbot.waitUntil(area.idle, timeout=5000)
 
 
 def _row_of(area, ext):
@@ -80,16 +86,20 @@ def test_keyboard_triage_assign_categorise_close(qtbot, inbox_area):
     assert area.table.currentIndex().row() == 2
     qtbot.keyClick(area.table, Qt.Key.Key_K)
     assert area.table.currentIndex().row() == 1
+    _settle(qtbot, area)
     assert "horaires <b>dimanche</b>" in area.conv.thread.toPlainText()  # markup stays text
     qtbot.keyClick(area.table, Qt.Key.Key_A)  # assign to me
+    _settle(qtbot, area)
     assert _detail(area, "q").assignee == "Camille Test"
     area.conv.category.setCurrentIndex(area.conv.category.findText("Request"))
     area.conv.category.activated.emit(area.conv.category.currentIndex())
+    _settle(qtbot, area)
     assert _detail(area, "q").category == "request"
     area.table.setFocus()
     qtbot.keyClick(area.table, Qt.Key.Key_X)  # close: needs a reason
     dialog = area.dialog
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
     box = area.findChild(QMessageBox, "errorBox")
     assert box is not None and "reason" in box.text()
     box.close()
@@ -99,6 +109,7 @@ def test_keyboard_triage_assign_categorise_close(qtbot, inbox_area):
     dialog = area.dialog
     qtbot.keyClicks(dialog.reason, "Repondu par telephone")
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
     with area.db.read() as s:
         closed = inbox.page(s, area.client_id, inbox.InboxFilter(statuses=("closed",))).rows
     assert [r.snippet[:6] for r in closed] == ["Quels "]
@@ -109,6 +120,7 @@ def test_bulk_categorise_and_overdue_filter(qtbot, inbox_area):
     area = inbox_area
     area.table.selectAll()
     area.categorise("complaint")
+    _settle(qtbot, area)
     with area.db.read() as s:
         cats = {r.category for r in inbox.page(s, area.client_id).rows}
     assert cats == {"complaint"}
@@ -121,6 +133,7 @@ def test_bulk_categorise_and_overdue_filter(qtbot, inbox_area):
 def test_reply_with_style_warning_then_send(qtbot, inbox_area):
     area = inbox_area
     area.select_row(_row_of(area, "c"))
+    _settle(qtbot, area)
     area.conv.reply.setFocus()
     area.conv.reply.insertPlainText("Désolé, tu peux nous envoyer ta commande ?")
     assert "vous" in area.conv.warnings.text() and "private" in area.conv.warnings.text()
@@ -130,6 +143,7 @@ def test_reply_with_style_warning_then_send(qtbot, inbox_area):
     )
     assert "« tu »" not in area.conv.warnings.text()
     qtbot.keyClick(area.conv.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, area)
     with area.db.read() as s:
         (reply,) = inbox_ingest.due_replies(s, area.client_id)
     assert reply.text.startswith("Bonjour, nous sommes désolés") and reply.in_reply_to == "c"
@@ -156,11 +170,14 @@ def test_escalate_opens_the_mail_client(qtbot, inbox_area):
     QDesktopServices.setUrlHandler("mailto", catcher, "open")
     try:
         area.select_row(_row_of(area, "c"))
+        _settle(qtbot, area)
         area.table.setFocus()
         qtbot.keyClick(area.table, Qt.Key.Key_E)
+        _settle(qtbot, area)
         dialog = area.dialog
         assert dialog.contact.currentText().startswith("Sophie Garnier")
         qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+        _settle(qtbot, area)
     finally:
         QDesktopServices.unsetUrlHandler("mailto")
     assert catcher.urls and catcher.urls[0].startswith("mailto:sophie@aquarelle.example")
@@ -169,7 +186,9 @@ def test_escalate_opens_the_mail_client(qtbot, inbox_area):
         (esc,) = escalation.for_message(s, area.client_id, d.id)
     assert d.status == "waiting" and esc.contact_name == "Sophie Garnier"
     area.conv.answer_edit.setText("Remboursement lancé")
+    _settle(qtbot, area)
     qtbot.mouseClick(area.conv.answer_add, Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
     assert _detail(area, "c").status == "in_progress"
     assert area.conv.reply.toPlainText() == "Hello Auteur, Remboursement lancé"  # a draft
 
@@ -177,21 +196,29 @@ def test_escalate_opens_the_mail_client(qtbot, inbox_area):
 def test_moderation_guard_in_the_dialog(qtbot, inbox_area):
     area = inbox_area
     area.select_row(_row_of(area, "c"))  # a complaint
+    _settle(qtbot, area)
     area.table.setFocus()
     qtbot.keyClick(area.table, Qt.Key.Key_M)
     dialog = area.dialog
     dialog.rule.setCurrentIndex(0)  # "Insults": hide
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
     box = area.findChild(QMessageBox, "errorBox")
     assert box is not None and "complaint cannot be hidden" in box.text()
     box.close()
     assert not _detail(area, "c").hidden
     # spam is deleted by rule; the original stays in the database
     area.select_row(_row_of(area, "spam"))
+    _settle(qtbot, area)
+    area.window().activateWindow()  # back from the error box
+    qtbot.waitUntil(area.window().isActiveWindow)
+    area.table.setFocus()
     qtbot.keyClick(area.table, Qt.Key.Key_M)
+    assert area.dialog is not dialog  # a new dialog, for the spam
     dialog = area.dialog
     dialog.rule.setCurrentIndex([r.key for r in area.rules.moderation].index("spam"))
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
     assert area.model.rowCount() == 2
     with area.db.read() as s:
         rows = inbox.page(s, area.client_id, inbox.InboxFilter(include_deleted=True)).rows
@@ -217,6 +244,7 @@ def test_import_with_progress_and_sidebar_badges(qtbot, inbox_area, main_window,
     assert report.text() == "30 added, 0 duplicates, 1 rejected"
     assert report.detailedText().startswith("line 32: bad date pas une date")
     report.close()
+    _settle(qtbot, area)
     qtbot.waitUntil(lambda: area.model.rowCount() == 33, timeout=3000)
     main_window.refresh_badges()
     model = main_window.client_model
@@ -257,13 +285,16 @@ def test_remind_an_overdue_contact(qtbot, inbox_area):
             contact_email="sophie@aquarelle.example", now=NOW - dt.timedelta(days=3),
         )  # fmt: skip
     area.status.setCurrentIndex(1)  # all statuses: the message now waits on the client
+    _settle(qtbot, area)
     area.select_row(_row_of(area, "c"))
+    _settle(qtbot, area)
     assert area.conv.remind.isEnabled()
     assert "overdue" in area.banner.text()
     catcher = _MailCatcher()
     QDesktopServices.setUrlHandler("mailto", catcher, "open")
     try:
         qtbot.mouseClick(area.conv.remind, Qt.MouseButton.LeftButton)
+        _settle(qtbot, area)
     finally:
         QDesktopServices.unsetUrlHandler("mailto")
     assert len(catcher.urls) == 1 and "Reminder" in QUrl(catcher.urls[0]).query(
@@ -277,15 +308,18 @@ def test_remind_an_overdue_contact(qtbot, inbox_area):
 def test_saved_reply_with_placeholders(qtbot, inbox_area):
     area = inbox_area
     area.select_row(_row_of(area, "q"))
+    _settle(qtbot, area)
     area.conv.reply.insertPlainText("Bonjour {first_name}, nous ouvrons le dimanche matin.")
     qtbot.mouseClick(area.conv.save_template, Qt.MouseButton.LeftButton)
     area.dialog.setTextValue("Horaires du dimanche")
     area.dialog.accept()
+    _settle(qtbot, area)
     index = area.conv.saved.findText("Horaires du dimanche")
     assert index > 0
     area.conv.reply.clear()
     area.conv.saved.setCurrentIndex(index)
     area.conv.saved.activated.emit(index)
+    _settle(qtbot, area)
     assert area.conv.reply.toPlainText() == "Bonjour Auteur, nous ouvrons le dimanche matin."
     with area.db.read() as s:
         (saved,) = inbox_replies.saved_replies(s, area.client_id)
@@ -299,6 +333,7 @@ def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
     assert menu.actions()[0].text() == "3 selected"
     assign = next(a.menu() for a in menu.actions() if a.text() == "Assign to")
     next(a for a in assign.actions() if a.text() == "Camille Test").trigger()
+    _settle(qtbot, area)
     with area.db.read() as s:
         rows = inbox.page(s, area.client_id).rows
     assert {r.assignee for r in rows} == {"Camille Test"}
@@ -306,12 +341,14 @@ def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
     area.table.selectRow(0)
     priority = next(a.menu() for a in area.bulk_menu().actions() if a.text() == "Priority")
     next(a for a in priority.actions() if a.text() == "Urgent").trigger()
+    _settle(qtbot, area)
     assert area.model.data(area.model.index(0, 3)).startswith("‼ ")
     area.table.selectAll()
     close = next(a for a in area.bulk_menu().actions() if a.text() == "Ignore…")
     close.trigger()
     area.dialog.reason.setText("Hors sujet")
     qtbot.mouseClick(_ok(area.dialog), Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
     assert area.model.rowCount() == 0
     with area.db.read() as s:
         ignored = inbox.count(s, area.client_id, inbox.InboxFilter(statuses=("ignored",)))

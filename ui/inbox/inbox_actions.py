@@ -20,17 +20,23 @@ from ui.messages import show_error
 
 
 class InboxActions:
-    def _write(self, fn, keep: int | None = None) -> bool:
-        """Run a service write in one transaction; report errors; refresh the list."""
-        try:
-            with self.services.db.session() as s:
-                fn(s)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.refresh(keep if keep is not None else self.current_id())
-        self.counts_changed.emit()
-        return True
+    def _write(self, fn, keep: int | None = None, then=None) -> None:
+        """Run a service write in one transaction off the GUI thread; on success refresh the
+        list and call ``then(result)`` on the GUI thread; errors are shown to the user."""
+        db = self.services.db
+        keep = keep if keep is not None else self.current_id()
+
+        def work():
+            with db.session() as s:
+                return fn(s)
+
+        def done(result):
+            self.refresh(keep)
+            self.counts_changed.emit()
+            if then is not None:
+                then(result)
+
+        self._bg(work, done)
 
     def assign_to_me(self) -> None:
         me = next((st for st in self.staff if st.name == current_actor()), None)
@@ -70,24 +76,28 @@ class InboxActions:
         dialog.open()
 
     def add_note(self) -> None:
-        mid, text = self.current_id(), self.conv.note_edit.text()
-        if mid is not None and self._write(
-            lambda s: inbox_triage.add_note(s, self.client.id, mid, text)
-        ):
-            self.conv.note_edit.clear()
+        mid, text, cid = self.current_id(), self.conv.note_edit.text(), self.client.id
+        if mid is not None:
+            self._write(
+                lambda s: inbox_triage.add_note(s, cid, mid, text),
+                then=lambda _r: self.conv.note_edit.clear(),
+            )
 
     def send_reply(self) -> None:
         mid, text = self.current_id(), self.conv.reply.toPlainText()
-        private = self.conv.private.isChecked()
+        private, cid = self.conv.private.isChecked(), self.client.id
         if mid is None:
             return
-        if self._write(
-            lambda s: inbox_replies.create_reply(s, self.client.id, mid, text, private=private)
-        ):
+
+        def sent(_result):
             self.conv.reply.clear()
             self.status_message.emit(
                 QCoreApplication.translate("InboxArea", "Reply queued for sending.")
             )
+
+        self._write(
+            lambda s: inbox_replies.create_reply(s, cid, mid, text, private=private), then=sent
+        )
 
     def _check_style(self) -> None:
         d, text = self.conv.detail, self.conv.reply.toPlainText()
@@ -102,46 +112,58 @@ class InboxActions:
 
     def _use_saved(self, index: int) -> None:
         body, mid = self.conv.saved.itemData(index), self.current_id()
-        if body and mid is not None:
-            with self.services.db.read() as s:
-                values = inbox_replies.placeholders_for(s, self.client.id, mid)
-            self.conv.reply.setPlainText(inbox_replies.render_template(body, values))
         self.conv.saved.setCurrentIndex(0)
+        if not body or mid is None:
+            return
+        db, cid = self.services.db, self.client.id
+
+        def values():
+            with db.read() as s:
+                return inbox_replies.placeholders_for(s, cid, mid)
+
+        def fill(values):
+            if self.current_id() == mid:
+                self.conv.reply.setPlainText(inbox_replies.render_template(body, values))
+
+        self._bg(values, fill)
 
     def escalate(self) -> None:
         mid = self.current_id()
         if mid is None:
             return
-        cid = self.client.id
-        with self.services.db.read() as s:
-            suggestion = escalation.suggest(s, cid, mid)
+        db, cid = self.services.db, self.client.id
+
+        def suggest():
+            with db.read() as s:
+                return escalation.suggest(s, cid, mid)
+
+        self._bg(suggest, lambda suggestion: self._escalate_dialog(cid, mid, suggestion))
+
+    def _escalate_dialog(self, cid: int, mid: int, suggestion) -> None:
         dialog = EscalateDialog(self.contacts, suggestion, self)
 
         def done():
             choice = dialog.choice()
-            result = {}
-
-            def work(s):
-                result["info"] = escalation.escalate(s, cid, mid, **choice)
-
-            if not self._write(work, mid):
-                return
-            info = result["info"]
-            if info.channel == "mailto":
-                QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
-            else:
-                path, _ = QFileDialog.getSaveFileName(
-                    self,
-                    QCoreApplication.translate("InboxArea", "Save the e-mail"),
-                    f"escalation-{info.id}.eml",
-                    "E-mail (*.eml)",
-                )
-                if path:
-                    escalation.write_eml(info, Path(path))
+            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), mid, self._escalated)
 
         dialog.accepted.connect(done)
         self.dialog = dialog
         dialog.open()
+
+    def _escalated(self, info) -> None:
+        if info.channel == "mailto":
+            QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
+        elif info.channel == "smtp":
+            self.send_escalation_smtp(info)
+        else:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                QCoreApplication.translate("InboxArea", "Save the e-mail"),
+                f"escalation-{info.id}.eml",
+                "E-mail (*.eml)",
+            )
+            if path:
+                escalation.write_eml(info, Path(path))
 
     def record_answer(self) -> None:
         mid, text = self.current_id(), self.conv.answer_edit.text()
@@ -154,16 +176,19 @@ class InboxActions:
             if pending:
                 escalation.record_answer(s, cid, pending[-1].id, text)
 
-        if self._write(work, mid):
+        d = self.conv.detail
+        first = (d.author or "").split(" ")[0] if d is not None and d.id == mid else ""
+
+        def recorded(_result):
             self.conv.answer_edit.clear()
-            d = self.conv.detail
-            if d is not None and d.id == mid and not self.conv.reply.toPlainText().strip():
-                first = (d.author or "").split(" ")[0]
+            if first and not self.conv.reply.toPlainText().strip():  # a draft to the author
                 self.conv.reply.setPlainText(
                     QCoreApplication.translate("InboxArea", "Hello {first}, {answer}").format(
                         first=first, answer=text.strip()
                     )
                 )
+
+        self._write(work, mid, recorded)
 
     def bulk_menu(self) -> QMenu:
         """Actions on every selected message (right click on the list)."""
@@ -226,14 +251,23 @@ class InboxActions:
 
         def done(title):
             category = self.conv.detail.category if self.conv.detail else ""
-            if self._write(
-                lambda s: inbox_replies.save_reply_template(s, cid, title, body, category)
-            ):
-                self.conv.saved.addItem(title.strip(), body.strip())
+            self._write(
+                lambda s: inbox_replies.save_reply_template(s, cid, title, body, category),
+                then=lambda _r: self.reload_saved(),
+            )
 
         dialog.textValueSelected.connect(done)
         self.dialog = dialog
         dialog.open()
+
+    def reload_saved(self) -> None:
+        db, cid = self.services.db, self.client.id
+
+        def load():
+            with db.read() as s:
+                return inbox_replies.saved_replies(s, cid)
+
+        self._bg(load, self.fill_saved)
 
     def remind(self) -> None:
         """Remind the contacts whose answer is overdue: the e-mail again, marked as sent."""
@@ -248,10 +282,12 @@ class InboxActions:
                     escalation.mark_reminded(s, cid, e.id)
                     sent.append(escalation.reminder(e))
 
-        if self._write(work, mid):
+        def reminded(_result):
             for info in sent:
                 if "@" in info.contact_email:
                     QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
+
+        self._write(work, mid, reminded)
 
     def moderate(self) -> None:
         mid = self.current_id()

@@ -6,16 +6,13 @@ list are keyset queries of a few milliseconds; imports and exports run in the Ta
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,23 +26,29 @@ from PySide6.QtWidgets import (
 from app.models import NETWORKS
 from app.models.inbox import MESSAGE_STATUSES
 from app.services import (
-    clients,
-    escalation,
     inbox,
-    inbox_crisis,
-    inbox_replies,
     inbox_triage,
 )
-from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
+from app.services.charter_rules import MESSAGE_CATEGORIES
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
-from ui.inbox.inbox_model import COL_ASSIGNEE, COL_NETWORK, COL_TEXT, IdRole, InboxListModel
+from ui.inbox.inbox_loading import InboxLoading
+from ui.inbox.inbox_model import (
+    COL_ASSIGNEE,
+    COL_AUTHOR,
+    COL_CATEGORY,
+    COL_DUE,
+    COL_NETWORK,
+    COL_STATUS,
+    COL_TEXT,
+    COL_WHEN,
+    InboxListModel,
+)
+from ui.inbox.inbox_settings import InboxSettingsActions
 
-PAGE = 200
 
-
-class InboxArea(WorkspaceArea, InboxActions):
+class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea):
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None
@@ -63,39 +66,60 @@ class InboxArea(WorkspaceArea, InboxActions):
 
         filters = QWidget()
         filters.setObjectName("inboxFilters")
-        form = QFormLayout(filters)
+        rows = QVBoxLayout(filters)
+        rows.setContentsMargins(0, 0, 0, 4)
+        rows.setSpacing(4)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row1)
+        rows.addLayout(row2)
         self.search = QLineEdit()
         self.search.setObjectName("inboxSearch")
         self.search.setPlaceholderText(self.tr("Search (accents optional)"))
         self.search.setClearButtonEnabled(True)
-        form.addRow(self.search)
         self.status = self._combo(
             [(self.tr("Open"), ("new", "in_progress", "waiting")), (self.tr("All"), ())]
             + [(inbox_triage.status_label(s), (s,)) for s in MESSAGE_STATUSES]
         )
-        form.addRow(self.tr("Status"), self.status)
-        self.network = self._combo([(self.tr("All"), ())] + [(n, (n,)) for n in NETWORKS])
-        form.addRow(self.tr("Network"), self.network)
+        self.network = self._combo([(self.tr("All networks"), ())] + [(n, (n,)) for n in NETWORKS])
         self.category_filter = self._combo(
-            [(self.tr("All"), ())]
+            [(self.tr("All categories"), ())]
             + [(inbox_triage.category_label(c), (c,)) for c in MESSAGE_CATEGORIES]
         )
-        form.addRow(self.tr("Category"), self.category_filter)
         self.assignee = self._combo([(self.tr("Anyone"), None)])
-        form.addRow(self.tr("Assignee"), self.assignee)
-        self.overdue = QCheckBox(self.tr("Overdue only"))
-        self.unassigned = QCheckBox(self.tr("Unassigned only"))
-        form.addRow(self.overdue)
-        form.addRow(self.unassigned)
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.overdue.setToolTip(self.tr("Overdue only"))
+        self.unassigned = QCheckBox(self.tr("Unassigned"))
+        self.unassigned.setToolTip(self.tr("Unassigned only"))
+        self.tag_filter = QLineEdit()
+        self.tag_filter.setObjectName("inboxTagFilter")
+        self.tag_filter.setPlaceholderText(self.tr("Tag"))
+        self.tag_filter.setClearButtonEnabled(True)
+        self.tag_filter.setMaximumWidth(160)
         self.import_btn = QPushButton(self.tr("Import CSV…"))
         self.export_btn = QPushButton(self.tr("Escalation log…"))
-        form.addRow(self.import_btn)
-        form.addRow(self.export_btn)
-        self.splitter.addWidget(filters)
+        self.smtp_btn = QPushButton(self.tr("SMTP…"))
+        self.smtp_btn.setToolTip(self.tr("The client's SMTP server for escalation e-mails"))
+        self.status.setToolTip(self.tr("Status"))
+        self.network.setToolTip(self.tr("Network"))
+        self.category_filter.setToolTip(self.tr("Category"))
+        self.assignee.setToolTip(self.tr("Assignee"))
+        row1.addWidget(self.search, 2)
+        row1.addWidget(self.tag_filter, 1)
+        row1.addWidget(self.status, 1)
+        row1.addWidget(self.network, 1)
+        row1.addWidget(self.category_filter, 1)
+        row2.addWidget(self.assignee, 1)
+        row2.addWidget(self.overdue)
+        row2.addWidget(self.unassigned)
+        row2.addStretch(1)
+        row2.addWidget(self.import_btn)
+        row2.addWidget(self.export_btn)
+        row2.addWidget(self.smtp_btn)
 
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
+        mid.addWidget(filters)
         self.banner = QLabel()
         self.banner.setObjectName("inboxCrisis")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -106,7 +130,9 @@ class InboxArea(WorkspaceArea, InboxActions):
         )
         self.banner.hide()
         mid.addWidget(self.banner)
-        self.model = InboxListModel(self)
+        self.model = InboxListModel(self, runner=self.services.tasks)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.load_failed.connect(self._load_failed)
         self.table = QTableView()
         self.table.setObjectName("inboxList")
         self.table.setModel(self.model)
@@ -120,12 +146,14 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((68, 84, 70, 112, 0, 86, 84, 96)):
-            if width:
-                self.table.setColumnWidth(col, width)
+        self._size_columns()
         # Shown in the conversation's header and filterable: room for the message itself.
         self.table.setColumnHidden(COL_ASSIGNEE, True)
         self.table.setColumnHidden(COL_NETWORK, True)
@@ -138,9 +166,12 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv = ConversationPanel()
         self.conv.category.addItems([inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES])
         self.splitter.addWidget(self.conv)
-        filters.setMaximumWidth(210)
-        self.splitter.setSizes([170, 760, 380])
-        self.splitter.setStretchFactor(1, 1)
+        self.conv.setMinimumWidth(340)
+        # The list takes what the window gives beyond the conversation.
+        self.splitter.setSizes([760, 400])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
 
         for combo in (self.status, self.network, self.category_filter, self.assignee):
             combo.currentIndexChanged.connect(self.refresh)
@@ -149,6 +180,7 @@ class InboxArea(WorkspaceArea, InboxActions):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
+        self.tag_filter.textChanged.connect(self._search_timer.start)
         self._clock = QTimer(self, interval=60_000)  # "time left" moves on
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
@@ -168,6 +200,40 @@ class InboxArea(WorkspaceArea, InboxActions):
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
         self.export_btn.clicked.connect(self.export_log)
+        self.smtp_btn.clicked.connect(self.smtp_settings)
+        self.conv.manage_saved.clicked.connect(self.manage_saved)
+        self.conv.tags.editingFinished.connect(self.save_tags)
+
+    def _size_columns(self) -> None:
+        """Fixed columns as wide as what they show (in this language); the text stretches."""
+        fm = self.table.fontMetrics()
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        pad = 18
+
+        def fit(header: str, samples, metrics=fm, cap: int = 400) -> int:
+            widest = max([metrics.horizontalAdvance(t) for t in samples] + [0])
+            return min(cap, max(header_fm.horizontalAdvance(header) + pad, widest + pad))
+
+        heads = self.model.headers()
+        widths = {
+            COL_DUE: fit(heads[COL_DUE], ["−10 h 59", "9 j 23 h", "59 min"]),
+            COL_WHEN: fit(heads[COL_WHEN], ["28/12 23:59"]),
+            COL_NETWORK: fit(heads[COL_NETWORK], NETWORKS),
+            COL_AUTHOR: 160,
+            COL_CATEGORY: fit(
+                heads[COL_CATEGORY],
+                [inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES],
+                cap=120,
+            ),
+            COL_STATUS: fit(
+                heads[COL_STATUS],
+                [inbox_triage.status_label(s) for s in ("new", "in_progress", "answered")],
+                cap=120,
+            ),
+            COL_ASSIGNEE: 110,
+        }
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
 
     def _combo(self, items) -> QComboBox:
         combo = QComboBox()
@@ -195,32 +261,6 @@ class InboxArea(WorkspaceArea, InboxActions):
             shortcut.activated.connect(slot)
 
     # -- client and list ------------------------------------------------------------------
-    def set_client(self, client) -> None:
-        super().set_client(client)
-        if client is None:
-            self.model.reset_source(None)
-            self.conv.show_detail(None, "Europe/Paris")
-            return
-        db = self.services.db
-        with db.read() as s:
-            self.rules = rules_in_force(s, client.id)
-            self.staff = clients.list_staff(s)
-            self.contacts = clients.list_contacts(s, client.id)
-            saved = inbox_replies.saved_replies(s, client.id)
-        self.assignee.blockSignals(True)
-        self.assignee.clear()
-        self.assignee.addItem(self.tr("Anyone"), None)
-        for st in self.staff:
-            self.assignee.addItem(st.name, st.id)
-        self.assignee.blockSignals(False)
-        self.conv.saved.clear()
-        self.conv.saved.addItem(self.tr("Saved replies…"), None)
-        for r in saved:
-            self.conv.saved.addItem(r.title, r.body)
-        self.model.watch_words = self.rules.watch_words
-        self.conv.highlighter.set_words(self.rules.watch_words)
-        self.refresh()
-
     def current_filter(self) -> inbox.InboxFilter:
         assignee = self.assignee.currentData()
         return inbox.InboxFilter(
@@ -231,108 +271,7 @@ class InboxArea(WorkspaceArea, InboxActions):
             unassigned=self.unassigned.isChecked(),
             overdue=self.overdue.isChecked(),
             search=self.search.text(),
+            tag=self.tag_filter.text().strip(),
         )
-
-    def refresh(self, keep_id: int | None = None) -> None:
-        if self.client is None:
-            return
-        keep_id = keep_id if isinstance(keep_id, int) and keep_id is not True else None
-        client_id, filt, db = self.client.id, self.current_filter(), self.services.db
-
-        def fetch(cursor):
-            with db.read() as s:
-                return inbox.page(s, client_id, filt, cursor, PAGE)
-
-        self.model.reset_source(fetch, self.client.timezone)
-        with db.read() as s:
-            total = inbox.count(s, client_id, filt) if not filt.search else None
-            crisis = inbox_crisis.crisis_for(s, client_id)
-            late = escalation.overdue(s, client_id)
-        self.count_label.setText(
-            self.tr("{n} messages").format(n=total) if total is not None else ""
-        )
-        self._show_banner(crisis, late)
-        row = self.model.row_of(keep_id) if keep_id else 0
-        if self.model.rowCount():
-            self.select_row(max(row, 0))
-        else:
-            self.conv.show_detail(None, self.client.timezone)
-
-    def _show_banner(self, crisis, late) -> None:
-        lines = []
-        if crisis.alert:
-            lines.append(
-                self.tr(
-                    "Crisis alert: {n} complaints or negative messages in the last {h} hours "
-                    "(usually {usual}). Warn the client's crisis contacts."
-                ).format(n=crisis.recent, h=crisis.window_hours, usual=crisis.usual)
-            )
-        if late:
-            lines.append(
-                self.tr("{n} escalation(s) overdue: remind {names}.").format(
-                    n=len(late), names=", ".join(sorted({e.contact_name for e in late}))
-                )
-            )
-        self.banner.setText("\n".join(lines))
-        self.banner.setVisible(bool(lines))
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-
-    def move(self, step: int) -> None:
-        row = self.table.currentIndex().row() + step
-        if row >= self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
-        if 0 <= row < self.model.rowCount():
-            self.select_row(row)
-
-    def selected_ids(self) -> list[int]:
-        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-        if not rows and self.table.currentIndex().isValid():
-            rows = {self.table.currentIndex().row()}
-        return [self.model.row_id(r) for r in sorted(rows)]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
-
-    def _current_changed(self, current, _previous) -> None:
-        self.show_message(current.data(IdRole) if current.isValid() else None)
-
-    def show_message(self, message_id: int | None) -> None:
-        if message_id is None or self.client is None:
-            self.conv.show_detail(None, "Europe/Paris")
-            return
-        with self.services.db.read() as s:
-            d = inbox.detail(s, self.client.id, message_id)
-            escs = escalation.for_message(s, self.client.id, message_id)
-        self.conv.show_detail(d, self.client.timezone)
-        self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
-        self.conv.escalations.setPlainText(
-            "\n\n".join(
-                self.tr("{who} asked {contact} by {channel}; due {due}. {answer}").format(
-                    who=e.asked_by,
-                    contact=e.contact_name,
-                    channel=e.channel,
-                    due=e.due_at.astimezone(ZoneInfo(self.client.timezone)).strftime("%d/%m %H:%M"),
-                    answer=(
-                        self.tr("Answer: {a}").format(a=e.answer)
-                        if e.answered_at
-                        else self.tr("No answer yet.")
-                    ),
-                )
-                for e in escs
-            )
-        )
-        self.conv.answer_add.setEnabled(any(e.answered_at is None for e in escs))
-        now = dt.datetime.now(dt.UTC)
-        self.conv.remind.setEnabled(any(e.answered_at is None and e.due_at < now for e in escs))
-        self._check_style()
 
     # -- actions --------------------------------------------------------------------------

@@ -70,6 +70,10 @@ class ConversationPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         layout.addWidget(self.newcomer)
+        self.tags = QLineEdit()
+        self.tags.setObjectName("inboxTags")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas (Enter saves)"))
+        layout.addWidget(self.tags)
 
         actions = QHBoxLayout()
         self.assign_me = QPushButton(self.tr("Assign to me"))
@@ -126,7 +130,8 @@ class ConversationPanel(QWidget):
         row.addWidget(self.remind)
         esc_layout.addLayout(row)
         self.tabs.addTab(self.thread, self.tr("Conversation"))
-        self.tabs.addTab(self.history, self.tr("Author's history"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.setTabToolTip(1, self.tr("Author's history"))
         self.tabs.addTab(notes_box, self.tr("Notes"))
         self.tabs.addTab(esc_box, self.tr("Escalations"))
         layout.addWidget(self.tabs, 3)
@@ -135,9 +140,14 @@ class ConversationPanel(QWidget):
         self.saved = QComboBox()
         self.saved.setObjectName("inboxSavedReplies")
         reply_head.addWidget(self.saved, 1)
-        self.save_template = QPushButton(self.tr("Save as saved reply…"))
+        self.save_template = QPushButton(self.tr("Save…"))
+        self.save_template.setToolTip(self.tr("Save as saved reply…"))
         self.save_template.setObjectName("inboxSaveTemplate")
         reply_head.addWidget(self.save_template)
+        self.manage_saved = QPushButton(self.tr("Manage…"))
+        self.manage_saved.setObjectName("inboxManageSaved")
+        self.manage_saved.setToolTip(self.tr("Edit or delete the saved replies"))
+        reply_head.addWidget(self.manage_saved)
         layout.addLayout(reply_head)
         self.reply = QPlainTextEdit()
         self.reply.setObjectName("inboxReply")
@@ -160,6 +170,12 @@ class ConversationPanel(QWidget):
         layout.addLayout(send_row)
         self.show_detail(None, "Europe/Paris")
 
+    def show_loading(self) -> None:
+        """The message is on its way: say so, and keep the actions off until it is here."""
+        self.show_detail(None, "Europe/Paris")
+        self.title.setText(self.tr("Loading…"))
+        self.meta.setText("")
+
     def show_detail(self, d: MessageDetail | None, timezone: str) -> None:
         self.detail = d
         enabled = d is not None
@@ -175,8 +191,10 @@ class ConversationPanel(QWidget):
             self.note_edit,
             self.private,
             self.saved,
+            self.tags,
         ):
             w.setEnabled(enabled)
+        self.tags.setText(", ".join(d.tags) if d is not None else "")
         if d is None:
             self.title.setText(self.tr("No message selected"))
             self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))

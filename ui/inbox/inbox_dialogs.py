@@ -98,6 +98,7 @@ class EscalateDialog(QDialog):
         self.channel.setObjectName("escalateChannel")
         self.channel.addItem(self.tr("Open my mail client"), "mailto")
         self.channel.addItem(self.tr("Save an .eml file"), "eml")
+        self.channel.addItem(self.tr("Send by SMTP (client's server)"), "smtp")
         form.addRow(self.tr("Channel"), self.channel)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("A word for the contact (optional)"))

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models.inbox import MESSAGE_STATUSES
@@ -53,10 +53,27 @@ def time_units() -> tuple[str, str, str]:
 
 
 class InboxListModel(QAbstractTableModel):
-    """``fetch(cursor) -> Page`` gives the next page; ``None`` cursor is the first page."""
+    """``fetch(cursor) -> Page`` gives the next page; ``None`` cursor is the first page.
 
-    def __init__(self, parent=None) -> None:
+    With a ``runner`` (``ui.tasks.TaskRunner``) a page is fetched on a worker thread and
+    inserted on the GUI thread when it arrives; a generation counter drops pages that were
+    asked for before a client or filter switch. Without one, pages load synchronously.
+
+    Signals:
+        loading_changed(bool): a page is on its way / has arrived.
+        page_loaded(): rows were appended (or the last page was empty).
+        load_failed(object): the fetch raised; the exception.
+    """
+
+    loading_changed = Signal(bool)
+    page_loaded = Signal()
+    load_failed = Signal(object)
+
+    def __init__(self, parent=None, runner=None) -> None:
         super().__init__(parent)
+        self.runner = runner
+        self.generation = 0
+        self.loading = False
         self._fetch: Callable[[Cursor | None], Page] | None = None
         self._rows: list[MessageRow] = []
         self._cells: list[dict] = []
@@ -84,6 +101,8 @@ class InboxListModel(QAbstractTableModel):
         self, fetch: Callable[[Cursor | None], Page] | None, timezone: str = ""
     ) -> None:
         self.beginResetModel()
+        self.generation += 1
+        self._set_loading(False)
         self._fetch = fetch
         self._rows, self._cells = [], []
         self._next, self._more = None, fetch is not None
@@ -111,18 +130,45 @@ class InboxListModel(QAbstractTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or not self._more or self._fetch is None:
+        if parent.isValid() or not self._more or self._fetch is None or self.loading:
             return
-        page = self._fetch(self._next)
+        fetch, cursor, generation = self._fetch, self._next, self.generation
+        if self.runner is None:
+            self._arrived(generation, fetch(cursor))
+            return
+        self._set_loading(True)
+        self.runner.run(
+            lambda: fetch(cursor),
+            lambda page: self._arrived(generation, page),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loading_changed.emit(loading)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self.generation:
+            return
+        self._more = False
+        self._set_loading(False)
+        self.load_failed.emit(exc)
+
+    def _arrived(self, generation: int, page: Page) -> None:
+        """On the GUI thread: append a page unless the source changed meanwhile."""
+        if generation != self.generation:
+            return
         self._next = page.next
         self._more = page.next is not None
-        if not page.rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._rows.extend(page.rows)
-        self._cells.extend([None] * len(page.rows))  # formatted on first display, then cached
-        self.endInsertRows()
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self._cells.extend([None] * len(page.rows))  # formatted on first display
+            self.endInsertRows()
+        self._set_loading(False)
+        self.page_loaded.emit()
 
     def _format(self, r: MessageRow) -> dict:
         categories, statuses, hidden, units = self._labels

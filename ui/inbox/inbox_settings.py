@@ -1,0 +1,119 @@
+"""Inbox actions around the messages: tags, saved replies, the client's SMTP server.
+
+A mixin of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
+Every read, write and the SMTP conversation itself run in the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.services import escalation_smtp, inbox_replies, inbox_triage
+from ui.inbox.inbox_more_dialogs import SavedRepliesDialog, SmtpDialog
+from ui.messages import show_error
+
+
+class InboxSettingsActions:
+    # -- tags -------------------------------------------------------------------------------
+    def save_tags(self) -> None:
+        d, cid = self.conv.detail, self.client.id if self.client else None
+        if d is None or cid is None:
+            return
+        tags = [t.strip() for t in self.conv.tags.text().split(",") if t.strip()]
+        if sorted(set(tags)) == sorted(d.tags):
+            return
+        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags), d.id)
+
+    # -- saved replies --------------------------------------------------------------------
+    def manage_saved(self) -> None:
+        if self.client is None:
+            return
+        dialog = SavedRepliesDialog(getattr(self, "saved_list", []), self)
+        cid, db = self.client.id, self.services.db
+
+        def reload(keep=None):
+            def load():
+                with db.read() as s:
+                    return inbox_replies.saved_replies(s, cid)
+
+            def loaded(saved):
+                self.fill_saved(saved)
+                dialog.set_replies(saved, keep)
+
+            self._bg(load, loaded)
+
+        def write(fn, keep=None):
+            def work():
+                with db.session() as s:
+                    return fn(s)
+
+            self._bg(work, lambda _r: reload(keep), lambda exc: show_error(dialog, exc))
+
+        dialog.save_requested.connect(
+            lambda rid, title, body: write(
+                lambda s: inbox_replies.update_saved_reply(s, cid, rid, title, body), rid
+            )
+        )
+        dialog.delete_requested.connect(
+            lambda rid: write(lambda s: inbox_replies.delete_saved_reply(s, cid, rid))
+        )
+        self.dialog = dialog
+        dialog.open()
+
+    # -- SMTP -----------------------------------------------------------------------------
+    def smtp_settings(self) -> None:
+        if self.client is None:
+            return
+        cid, db = self.client.id, self.services.db
+
+        def load():
+            with db.read() as s:
+                return escalation_smtp.get_settings(s, cid)
+
+        self._bg(load, lambda settings: self._smtp_dialog(cid, settings))
+
+    def _smtp_dialog(self, cid: int, settings) -> None:
+        dialog = SmtpDialog(settings, self)
+        db = self.services.db
+
+        def done():
+            chosen, password = dialog.settings(), dialog.password.text()
+
+            def work():
+                with db.session() as s:
+                    return escalation_smtp.save_settings(s, cid, chosen, password)
+
+            self._bg(
+                work,
+                lambda _r: self.status_message.emit(
+                    QCoreApplication.translate("InboxArea", "SMTP settings saved.")
+                ),
+            )
+
+        dialog.accepted.connect(done)
+        self.dialog = dialog
+        dialog.open()
+
+    def send_escalation_smtp(self, info) -> None:
+        """The escalation is recorded; now send its e-mail through the client's server."""
+        db, cid = self.services.db, self.client.id
+
+        def work():
+            with db.read() as s:
+                job = escalation_smtp.prepare(s, cid, info.id)
+            escalation_smtp.send(job)  # the network, outside any session
+            return job.info.contact_email
+
+        def sent(address):
+            self.last_smtp = address
+            self.status_message.emit(
+                QCoreApplication.translate("InboxArea", "E-mail sent to {address}.").format(
+                    address=address
+                )
+            )
+
+        def failed(exc):
+            self.last_smtp = None
+            show_error(self, exc)
+
+        self._bg(work, sent, failed)
