@@ -188,3 +188,22 @@ class EscalationSmtp(Base):
     sender: Mapped[str] = mapped_column(String(254), default="")
     starttls: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ReplyDraft(Base):
+    """A reply being written, kept per message and per person until it is sent.
+
+    The reply box autosaves here, so switching messages, switching clients or a crash
+    never loses what was typed, and a draft never follows the CM to another message.
+    """
+
+    __tablename__ = "inbox_reply_drafts"
+    __table_args__ = (UniqueConstraint("message_id", "author"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("inbox_messages.id", ondelete="CASCADE"))
+    author: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -238,4 +238,7 @@ def create_reply(
         target_id=msg.id,
         details={"reply_id": reply.id, "private": private, "by": current_actor()},
     )
+    from app.services.inbox_drafts import discard_draft
+
+    discard_draft(session, client_id, msg.id)  # sent: the draft has done its job
     return reply.id

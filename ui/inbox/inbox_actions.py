@@ -84,6 +84,7 @@ class InboxActions:
             )
 
     def send_reply(self) -> None:
+        self._draft_timer.stop()  # the reply is being sent: no draft write behind it
         mid, text = self.current_id(), self.conv.reply.toPlainText()
         private, cid = self.conv.private.isChecked(), self.client.id
         if mid is None:

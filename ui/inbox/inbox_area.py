@@ -33,6 +33,7 @@ from app.services.charter_rules import MESSAGE_CATEGORIES
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
+from ui.inbox.inbox_drafts import InboxDrafts
 from ui.inbox.inbox_loading import InboxLoading
 from ui.inbox.inbox_model import (
     COL_ASSIGNEE,
@@ -48,7 +49,7 @@ from ui.inbox.inbox_model import (
 from ui.inbox.inbox_settings import InboxSettingsActions
 
 
-class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea):
+class InboxArea(InboxDrafts, InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea):
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None
@@ -56,6 +57,7 @@ class InboxArea(InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea)
         self.dialog = None
         self._build()
         self._shortcuts()
+        self._init_drafts()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:

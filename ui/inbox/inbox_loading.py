@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale
 from shiboken6 import isValid
 
-from app.services import clients, escalation, inbox, inbox_crisis, inbox_replies
+from app.services import clients, escalation, inbox, inbox_crisis, inbox_drafts, inbox_replies
 from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.inbox.inbox_model import IdRole
 from ui.messages import show_error
@@ -222,6 +222,8 @@ class InboxLoading:
 
     def show_message(self, message_id: int | None) -> None:
         self._gen_detail += 1
+        if message_id is None or message_id != self._draft_for:
+            self._leave_draft()  # another message: its reply box is its own
         if message_id is None or self.client is None:
             self.conv.show_detail(None, "Europe/Paris")
             return
@@ -233,6 +235,7 @@ class InboxLoading:
                 return (
                     inbox.detail(s, cid, message_id),
                     escalation.for_message(s, cid, message_id),
+                    inbox_drafts.get_draft(s, cid, message_id),
                 )
 
         self._bg(load, lambda result: self._detail_loaded(generation, result))
@@ -240,8 +243,10 @@ class InboxLoading:
     def _detail_loaded(self, generation: int, result) -> None:
         if generation != self._gen_detail or self.client is None:
             return
-        d, escs = result
+        d, escs, draft = result
         self.conv.show_detail(d, self.client.timezone)
+        if d.id != self._draft_for:  # a refresh of the same message keeps what is typed
+            self._enter_draft(d.id, draft)
         self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
         tz = ZoneInfo(self.client.timezone)
         self.conv.escalations.setPlainText(
