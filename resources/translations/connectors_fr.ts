@@ -217,6 +217,30 @@
       <translation>récupérer seulement, ne rien publier</translation>
     </message>
     <message>
+      <source>only check each account's connection; fetch and publish nothing</source>
+      <translation>vérifier seulement la connexion de chaque compte ; ne rien récupérer ni publier</translation>
+    </message>
+    <message>
+      <source>give an account a new token (read on stdin); its messages and history are kept</source>
+      <translation>donner un nouveau jeton à un compte (lu sur l’entrée standard) ; ses messages et son historique sont conservés</translation>
+    </message>
+    <message>
+      <source>the account's handle or id</source>
+      <translation>l’identifiant (@) ou le numéro du compte</translation>
+    </message>
+    <message>
+      <source>the account's network</source>
+      <translation>le réseau du compte</translation>
+    </message>
+    <message>
+      <source>Paste the new access token, then press Enter:</source>
+      <translation>Collez le nouveau jeton d’accès, puis appuyez sur Entrée :</translation>
+    </message>
+    <message>
+      <source>No token on standard input.</source>
+      <translation>Aucun jeton sur l’entrée standard.</translation>
+    </message>
+    <message>
       <source>ok</source>
       <translation>ok</translation>
     </message>
@@ -307,6 +331,18 @@
     <message>
       <source>Not checked yet</source>
       <translation>Pas encore vérifié</translation>
+    </message>
+    <message>
+      <source>Saved, but {network} {handle} is not connected: {reason}</source>
+      <translation>Enregistré, mais le compte {network} {handle} n’est pas connecté : {reason}</translation>
+    </message>
+    <message>
+      <source>This client has no account {ref}.</source>
+      <translation>Ce client n’a pas de compte {ref}.</translation>
+    </message>
+    <message>
+      <source>{ref} is on several networks ({networks}): add --network.</source>
+      <translation>{ref} existe sur plusieurs réseaux ({networks}) : ajoutez --network.</translation>
     </message>
   </context>
   <context>
