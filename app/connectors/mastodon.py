@@ -87,19 +87,23 @@ class MastodonConnector(Connector):
 
     # -- inbox ----------------------------------------------------------------------------
     def _message(self, status: dict, kind: str | None = None) -> IncomingMessage:
+        # On the hot path (10,000 mentions a sync): one lookup per field, no needless str().
+        get = status.get
         author = status["account"]
-        visibility = status.get("visibility", "public")
+        aget = author.get
+        acct = aget("acct") or aget("username") or ""
+        content = get("content") or ""
         return IncomingMessage(
-            network=self.network,
-            external_id=str(status["id"]),
-            kind=kind or ("message" if visibility == "direct" else "mention"),
-            author=str(author.get("display_name") or author.get("username") or ""),
-            author_handle="@" + str(author.get("acct") or author.get("username") or ""),
-            text=html_to_text(str(status.get("content") or "")),
-            received_at=parse_time(status.get("created_at")) or dt.datetime.now(dt.UTC),
-            in_reply_to=str(status.get("in_reply_to_id") or ""),
-            url=str(status.get("url") or status.get("uri") or ""),
-            account_id=self.account.id,
+            self.network,
+            str(status["id"]),
+            kind or ("message" if get("visibility") == "direct" else "mention"),
+            str(aget("display_name") or aget("username") or ""),
+            "@" + (acct if isinstance(acct, str) else str(acct)),
+            html_to_text(content if isinstance(content, str) else str(content)),
+            parse_time(get("created_at")) or dt.datetime.now(dt.UTC),
+            str(get("in_reply_to_id") or ""),
+            str(get("url") or get("uri") or ""),
+            self.account.id,
         )
 
     def _walk(self, path: str, params: dict, since: int, max_pages: int, progress, label):
