@@ -97,6 +97,7 @@ def cmd_check(ctx, client_id: int) -> int:
 
 def cmd_sync(ctx) -> int:
     from app.services.sync import sync_client
+    from app.services.sync_health import outcome_label
 
     a = ctx.args
     if a.check:
@@ -119,13 +120,7 @@ def cmd_sync(ctx) -> int:
     def human() -> str:
         lines = []
         for r in report.accounts:
-            state = {
-                "ok": translate("Sync", "ok"),
-                "auth": translate("Sync", "reconnect needed"),
-                "rate_limited": translate("Sync", "rate limited"),
-                "unavailable": translate("Sync", "unreachable"),
-                "skipped": translate("Sync", "skipped"),
-            }.get(r.outcome, translate("Sync", "error"))
+            state = outcome_label(r.outcome)
             line = translate(
                 "Sync",
                 "{network} {handle}: {state} — {added} new, {dup} already there, "

@@ -71,10 +71,36 @@ def status_label(status: str, reason: str, expires_in_days: int | None) -> str:
             )
         return translate("Sync", "Connected")
     if status == "reconnect_needed":
-        return translate("Sync", "Reconnect needed: {reason}").format(reason=reason)
+        text = translate(
+            "Sync", "Reconnect needed: the network no longer accepts this account's access token."
+        )
+        return _with_detail(text, reason)
     if status == "error":
-        return translate("Sync", "Error: {reason}").format(reason=reason)
+        text = translate("Sync", "Error: the last sync of this account did not go through.")
+        return _with_detail(text, reason)
     return translate("Sync", "Not checked yet")
+
+
+def _with_detail(text: str, reason: str) -> str:
+    """A translated explanation first; the network's own words (often English) kept after."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        return text
+    return translate("Sync", "{explanation} Details: {reason}").format(
+        explanation=text, reason=reason
+    )
+
+
+def outcome_label(outcome: str) -> str:
+    """A sync outcome code (ok, auth, rate_limited, …) in words."""
+    return {
+        "ok": translate("Sync", "ok"),
+        "auth": translate("Sync", "reconnect needed"),
+        "rate_limited": translate("Sync", "rate limited"),
+        "unavailable": translate("Sync", "unreachable"),
+        "skipped": translate("Sync", "skipped"),
+        "cancelled": translate("Sync", "cancelled"),
+    }.get(outcome, translate("Sync", "error"))
 
 
 def account_health(
