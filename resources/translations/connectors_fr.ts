@@ -282,7 +282,7 @@
     </message>
     <message>
       <source>{network} {handle}: {state} — {added} new, {dup} already there, {published} published</source>
-      <translation>{network} {handle} : {state} — {added} nouveaux, {dup} déjà présents, {published} publiés</translation>
+      <translation>{network} {handle} : {state} — nouveaux : {added}, déjà présents : {dup}, publiés : {published}</translation>
     </message>
     <message>
       <source>, {n} skipped</source>
@@ -381,11 +381,11 @@
     </message>
     <message>
       <source>{added} new, {published} published; {network} {handle}: {reason}</source>
-      <translation>{added} nouveaux, {published} publiés ; {network} {handle} : {reason}</translation>
+      <translation>Nouveaux : {added}, publiés : {published} ; {network} {handle} : {reason}</translation>
     </message>
     <message>
       <source>Synced: {added} new, {published} published.</source>
-      <translation>Synchronisé : {added} nouveaux, {published} publiés.</translation>
+      <translation>Synchronisé — nouveaux : {added}, publiés : {published}.</translation>
     </message>
     <message>
       <source>Sync failed: {reason}</source>
