@@ -212,12 +212,21 @@ def reconnect_typed(
     db: Database, client_id: int, typed: list[tuple[int, str]], *, http=None
 ) -> list[AccountHealth]:
     """After the client form is saved: each existing account given a new token is checked
-    at once (connected, or why not); new accounts wait for their first sync."""
-    return [
-        reconnect_account(db, client_id, account_id, token.strip(), http=http)
-        for account_id, token in typed
-        if account_id is not None and token.strip()
-    ]
+    at once (connected, or why not); new accounts wait for their first sync. A quick check
+    (one retry, 10 s timeout): the dialog waits for it."""
+    from app.connectors.http import Http
+
+    own = http is None
+    http = http or Http(retries=1, timeout=10.0)
+    try:
+        return [
+            reconnect_account(db, client_id, account_id, token.strip(), http=http)
+            for account_id, token in typed
+            if account_id is not None and token.strip()
+        ]
+    finally:
+        if own:
+            http.close()
 
 
 def not_connected_text(healths: list[AccountHealth]) -> str:
