@@ -33,6 +33,7 @@ from app.models import NETWORKS
 from app.services import clients as client_service
 from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
 from app.services.clients import ClientInfo
+from app.services.sync_health import not_connected_text, reconnect_typed
 from ui.messages import error_text, log_unexpected
 from ui.tasks import TaskRunner
 
@@ -433,12 +434,27 @@ class ClientDialog(QDialog):
             return
         self.error_label.hide()
         self._set_busy(True)
-        self.tasks.run(lambda: save_client_form(self.db, form), self._saved, self._failed)
+        typed = [(a.id, a.token) for a in form.accounts if a.id is not None and a.token.strip()]
 
-    def _saved(self, info: ClientInfo) -> None:
+        def work():  # connectors: a new token for an existing account reconnects it at once
+            info = save_client_form(self.db, form)
+            return info, reconnect_typed(self.db, info.id, typed) if typed else []
+
+        self.tasks.run(work, self._saved, self._failed)
+
+    def _saved(self, result) -> None:
+        info, health = result
         self._set_busy(False)
         self.saved.emit(info)
-        self.accept()
+        still = not_connected_text(health)
+        if not still:
+            self.accept()
+            return
+        self.contacts_table.setRowCount(0)  # saved: show the stored state, stay open
+        self.accounts_table.setRowCount(0)
+        self._loaded(info)
+        self.tabs.setCurrentWidget(self.accounts_table.parentWidget())
+        self.show_error(still)
 
     def show_error(self, text: str, field: str | None = None) -> None:
         self.error_label.setText(text)

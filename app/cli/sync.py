@@ -1,7 +1,11 @@
-"""``tribune sync CLIENT [--network N] [--json]``: fetch into the inbox, publish what is due."""
+"""``tribune sync CLIENT [--network N] [--check] [--json]``: fetch into the inbox, publish
+what is due (``--check``: only ask each network whether its token still works), and
+``tribune account reconnect CLIENT ACCOUNT`` (new token on stdin, cursors and history kept).
+"""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import sys
 
@@ -20,14 +24,88 @@ def register(sub) -> None:
     p.add_argument(
         "--no-publish", action="store_true", help=translate("Sync", "fetch only, publish nothing")
     )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help=translate("Sync", "only check each account's connection; fetch and publish nothing"),
+    )
     json_flag(p)
     p.set_defaults(handler=cmd_sync)
+    account = sub.choices.get("account")  # registered by app.cli.clients
+    actions = [
+        a for a in getattr(account, "_actions", ()) if isinstance(a, argparse._SubParsersAction)
+    ]
+    if actions:
+        r = actions[0].add_parser(
+            "reconnect",
+            help=translate(
+                "Sync",
+                "give an account a new token (read on stdin); its messages and history are kept",
+            ),
+        )
+        r.add_argument("client")
+        r.add_argument("account", help=translate("Sync", "the account's handle or id"))
+        r.add_argument("--network", default=None, help=translate("Sync", "the account's network"))
+        json_flag(r)
+        r.set_defaults(handler=cmd_reconnect)
+
+
+def _health_json(h) -> dict:
+    data = dataclasses.asdict(h)
+    for k in ("token_expires_at", "last_sync_at"):
+        data[k] = data[k].isoformat() if data[k] else None
+    return data
+
+
+def cmd_reconnect(ctx) -> int:
+    from app.errors import ValidationError
+    from app.services import clients, sync_health
+
+    a = ctx.args
+    with ctx.db.read() as s:
+        client_id = clients.find_client(s, a.client).id
+        account_id = sync_health.find_account_ref(s, client_id, a.account, a.network)
+    if sys.stdin is None or sys.stdin.isatty():
+        print(translate("Sync", "Paste the new access token, then press Enter:"), file=sys.stderr)
+    token = (sys.stdin.readline() if sys.stdin else "").strip()
+    if not token:
+        raise ValidationError(translate("Sync", "No token on standard input."))
+    h = sync_health.reconnect_account(ctx.db, client_id, account_id, token)
+    ctx.emit(_health_json(h), f"{h.network} {h.handle}: {h.label}")
+    return 0 if h.status == "connected" else 1
+
+
+def cmd_check(ctx, client_id: int) -> int:
+    from app.services import sync_health
+
+    with ctx.db.read() as s:
+        ids = [
+            h.account_id
+            for h in sync_health.account_health(s, client_id)
+            if not ctx.args.network or h.network == ctx.args.network
+        ]
+    rows = [sync_health.check_account(ctx.db, client_id, aid) for aid in ids]
+    ctx.emit(
+        [_health_json(h) for h in rows],
+        lambda: (
+            "\n".join(f"{h.network} {h.handle}: {h.label}" for h in rows)
+            or translate("Sync", "No accounts to sync.")
+        ),
+    )
+    return 0 if all(h.status == "connected" for h in rows) else 1
 
 
 def cmd_sync(ctx) -> int:
     from app.services.sync import sync_client
+    from app.services.sync_health import outcome_label
 
     a = ctx.args
+    if a.check:
+        from app.services import clients
+
+        with ctx.db.read() as s:
+            client_id = clients.find_client(s, a.client).id
+        return cmd_check(ctx, client_id)
 
     def progress(done, total, label):
         if not a.json and sys.stderr.isatty():
@@ -42,13 +120,7 @@ def cmd_sync(ctx) -> int:
     def human() -> str:
         lines = []
         for r in report.accounts:
-            state = {
-                "ok": translate("Sync", "ok"),
-                "auth": translate("Sync", "reconnect needed"),
-                "rate_limited": translate("Sync", "rate limited"),
-                "unavailable": translate("Sync", "unreachable"),
-                "skipped": translate("Sync", "skipped"),
-            }.get(r.outcome, translate("Sync", "error"))
+            state = outcome_label(r.outcome)
             line = translate(
                 "Sync",
                 "{network} {handle}: {state} — {added} new, {dup} already there, "

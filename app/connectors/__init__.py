@@ -62,3 +62,16 @@ __all__ = [
     "Unavailable",
     "connector_for",
 ]
+
+
+def network_label(network: str) -> str:
+    """The network's name as users know it."""
+    return {
+        "mastodon": "Mastodon",
+        "bluesky": "Bluesky",
+        "facebook": "Facebook",
+        "instagram": "Instagram",
+        "linkedin": "LinkedIn",
+        "x": "X",
+        "rss": "RSS / Atom",
+    }.get(network, network)

@@ -19,6 +19,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -79,6 +80,21 @@ def retry_after(response: httpx.Response, now: float | None = None) -> float | N
     return None
 
 
+class _Host:
+    """The host of a URL for error messages, parsed on first use."""
+
+    __slots__ = ("url",)
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __format__(self, spec: str) -> str:
+        return format(urlsplit(self.url).hostname or "", spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
 class Http:
     """A sync ``httpx.Client`` with the retry policy above (one per sync run, in a worker)."""
 
@@ -137,7 +153,7 @@ class Http:
         headers = dict(kwargs.pop("headers", None) or {})
         if auth:
             headers["Authorization"] = f"Bearer {auth}"
-        host = httpx.URL(url).host
+        host = _Host(url)  # parsed only when a message needs it (not on the hot path)
         attempt = 0
         while True:
             if self.is_cancelled():
@@ -220,6 +236,13 @@ def parse_time(value) -> dt.datetime | None:
         return None
     if isinstance(value, int | float):
         return dt.datetime.fromtimestamp(value, dt.UTC)
+    if isinstance(value, str) and value.endswith(("Z", "+00:00")):  # the usual: one call
+        try:
+            when = dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return when if when.tzinfo is dt.UTC else when.astimezone(dt.UTC)
     text = str(value).strip()
     try:
         when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))

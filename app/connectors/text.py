@@ -65,7 +65,7 @@ _ELLIPSIS = re.compile(r'<span class="ellipsis">([^<]*)</span>')
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _PARA = re.compile(r"</?p(?:\s[^>]*)?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # a lone space stays as it is
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -99,12 +99,39 @@ def _parsed(value: str) -> str:
     return "".join(parser.parts)
 
 
+def _one_paragraph(value: str) -> str | None:
+    """The commonest status of all, ``<p>text with maybe <a>links</a></p>``: strip and go."""
+    if (
+        value.startswith("<p>")
+        and value.endswith("</p>")
+        and value.count("<p") == 1
+        and "<br" not in value
+        and "class=" not in value
+        and "\n" not in value
+        and not _OTHER_TAG.search(value)
+    ):
+        inner = value[3:-4]
+        if "<" in inner:
+            inner = _ANY_TAG.sub("", inner)
+        return html.unescape(inner) if "&" in inner else inner
+    return None
+
+
 def html_to_text(value: str) -> str:
     """Plain text of an HTML fragment (already plain text passes through unchanged)."""
     if not value:
         return ""
     if "<" not in value:
         return html.unescape(value).strip()
+    text = _one_paragraph(value)
+    if text is not None:
+        if "\xa0" in text:
+            text = text.replace("\xa0", " ")
+        if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+            text = _SPACES.sub(" ", text)
+        if "\n" not in text:
+            return text.strip()
+        return _BLANKS.sub("\n\n", _LINE_EDGES.sub("\n", text)).strip()
     text = _simple(value)
     if text is None:
         text = _parsed(value)

@@ -11,7 +11,6 @@ import datetime as dt
 
 from sqlalchemy import insert, select
 
-from app.i18n import translate
 from app.models import NetworkAccount
 from app.models.sync import AccountHealthEvent, SyncRun
 
@@ -57,10 +56,8 @@ def populate(db, ctx) -> None:
                         }
                     )
         if broken is not None:
-            reason = translate(
-                "Connectors",
-                "Meta says the access token is no longer valid ({message}): reconnect the account.",
-            ).format(message="Error validating access token: Session has expired")
+            # What Meta answers, as the network words it (the label adds the explanation).
+            reason = "Error validating access token: Session has expired (OAuthException, code 190)"
             broken.status, broken.status_reason = "reconnect_needed", reason
             broken.last_sync_at = now - dt.timedelta(days=2)
             events.append(

@@ -71,10 +71,36 @@ def status_label(status: str, reason: str, expires_in_days: int | None) -> str:
             )
         return translate("Sync", "Connected")
     if status == "reconnect_needed":
-        return translate("Sync", "Reconnect needed: {reason}").format(reason=reason)
+        text = translate(
+            "Sync", "Reconnect needed: the network no longer accepts this account's access token."
+        )
+        return _with_detail(text, reason)
     if status == "error":
-        return translate("Sync", "Error: {reason}").format(reason=reason)
+        text = translate("Sync", "Error: the last sync of this account did not go through.")
+        return _with_detail(text, reason)
     return translate("Sync", "Not checked yet")
+
+
+def _with_detail(text: str, reason: str) -> str:
+    """A translated explanation first; the network's own words (often English) kept after."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        return text
+    return translate("Sync", "{explanation} Details: {reason}").format(
+        explanation=text, reason=reason
+    )
+
+
+def outcome_label(outcome: str) -> str:
+    """A sync outcome code (ok, auth, rate_limited, …) in words."""
+    return {
+        "ok": translate("Sync", "ok"),
+        "auth": translate("Sync", "reconnect needed"),
+        "rate_limited": translate("Sync", "rate limited"),
+        "unavailable": translate("Sync", "unreachable"),
+        "skipped": translate("Sync", "skipped"),
+        "cancelled": translate("Sync", "cancelled"),
+    }.get(outcome, translate("Sync", "error"))
 
 
 def account_health(
@@ -180,6 +206,69 @@ def reconnect_account(
             s, "account.reconnect", client_id=client_id, target_type="account", target_id=account_id
         )
     return check_account(db, client_id, account_id, http=http, token=token)
+
+
+def reconnect_typed(
+    db: Database, client_id: int, typed: list[tuple[int, str]], *, http=None
+) -> list[AccountHealth]:
+    """After the client form is saved: each existing account given a new token is checked
+    at once (connected, or why not); new accounts wait for their first sync. A quick check
+    (one retry, 10 s timeout): the dialog waits for it."""
+    from app.connectors.http import Http
+
+    own = http is None
+    http = http or Http(retries=1, timeout=10.0)
+    try:
+        return [
+            reconnect_account(db, client_id, account_id, token.strip(), http=http)
+            for account_id, token in typed
+            if account_id is not None and token.strip()
+        ]
+    finally:
+        if own:
+            http.close()
+
+
+def not_connected_text(healths: list[AccountHealth]) -> str:
+    """One line per account that a new token did not reconnect (empty when all did)."""
+    from app.connectors import network_label
+
+    return "\n".join(
+        translate("Sync", "Saved, but {network} {handle} is not connected: {reason}").format(
+            network=network_label(h.network), handle=h.handle, reason=h.label
+        )
+        for h in healths
+        if h.status != "connected"
+    )
+
+
+def find_account_ref(s: Session, client_id: int, ref: str, network: str | None = None) -> int:
+    """An account of this client by id or handle (with or without "@"); its id.
+
+    Raises NotFound, or ValidationError when the handle is on several networks.
+    """
+    from app.errors import NotFound, ValidationError
+
+    text = (ref or "").strip()
+    query = select(NetworkAccount.id, NetworkAccount.network, NetworkAccount.handle).where(
+        NetworkAccount.client_id == client_id
+    )
+    if network:
+        query = query.where(NetworkAccount.network == network)
+    rows = s.execute(query).all()
+    hits = [r for r in rows if text.isdigit() and r.id == int(text)]
+    if not hits:
+        wanted = text.lstrip("@").lower()
+        hits = [r for r in rows if r.handle.lstrip("@").lower() == wanted]
+    if not hits:
+        raise NotFound(translate("Sync", "This client has no account {ref}.").format(ref=text))
+    if len(hits) > 1:
+        raise ValidationError(
+            translate("Sync", "{ref} is on several networks ({networks}): add --network.").format(
+                ref=text, networks=", ".join(sorted(r.network for r in hits))
+            )
+        )
+    return hits[0].id
 
 
 def attention_counts(s: Session, now: dt.datetime | None = None) -> dict[int, int]:

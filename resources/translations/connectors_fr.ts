@@ -217,6 +217,42 @@
       <translation>récupérer seulement, ne rien publier</translation>
     </message>
     <message>
+      <source>only check each account's connection; fetch and publish nothing</source>
+      <translation>vérifier seulement la connexion de chaque compte ; ne rien récupérer ni publier</translation>
+    </message>
+    <message>
+      <source>give an account a new token (read on stdin); its messages and history are kept</source>
+      <translation>donner un nouveau jeton à un compte (lu sur l’entrée standard) ; ses messages et son historique sont conservés</translation>
+    </message>
+    <message>
+      <source>the account's handle or id</source>
+      <translation>l’identifiant (@) ou le numéro du compte</translation>
+    </message>
+    <message>
+      <source>the account's network</source>
+      <translation>le réseau du compte</translation>
+    </message>
+    <message>
+      <source>Paste the new access token, then press Enter:</source>
+      <translation>Collez le nouveau jeton d’accès, puis appuyez sur Entrée :</translation>
+    </message>
+    <message>
+      <source>No token on standard input.</source>
+      <translation>Aucun jeton sur l’entrée standard.</translation>
+    </message>
+    <message>
+      <source>Reconnect needed: the network no longer accepts this account's access token.</source>
+      <translation>À reconnecter : le réseau n’accepte plus le jeton d’accès de ce compte.</translation>
+    </message>
+    <message>
+      <source>Error: the last sync of this account did not go through.</source>
+      <translation>Erreur : la dernière synchronisation de ce compte n’a pas abouti.</translation>
+    </message>
+    <message>
+      <source>{explanation} Details: {reason}</source>
+      <translation>{explanation} Message du réseau : « {reason} »</translation>
+    </message>
+    <message>
       <source>ok</source>
       <translation>ok</translation>
     </message>
@@ -237,12 +273,16 @@
       <translation>ignoré</translation>
     </message>
     <message>
+      <source>cancelled</source>
+      <translation>annulée</translation>
+    </message>
+    <message>
       <source>error</source>
       <translation>erreur</translation>
     </message>
     <message>
       <source>{network} {handle}: {state} — {added} new, {dup} already there, {published} published</source>
-      <translation>{network} {handle} : {state} — {added} nouveaux, {dup} déjà présents, {published} publiés</translation>
+      <translation>{network} {handle} : {state} — nouveaux : {added}, déjà présents : {dup}, publiés : {published}</translation>
     </message>
     <message>
       <source>, {n} skipped</source>
@@ -297,16 +337,20 @@
       <translation>Connecté</translation>
     </message>
     <message>
-      <source>Reconnect needed: {reason}</source>
-      <translation>À reconnecter : {reason}</translation>
-    </message>
-    <message>
-      <source>Error: {reason}</source>
-      <translation>Erreur : {reason}</translation>
-    </message>
-    <message>
       <source>Not checked yet</source>
       <translation>Pas encore vérifié</translation>
+    </message>
+    <message>
+      <source>Saved, but {network} {handle} is not connected: {reason}</source>
+      <translation>Enregistré, mais le compte {network} {handle} n’est pas connecté : {reason}</translation>
+    </message>
+    <message>
+      <source>This client has no account {ref}.</source>
+      <translation>Ce client n’a pas de compte {ref}.</translation>
+    </message>
+    <message>
+      <source>{ref} is on several networks ({networks}): add --network.</source>
+      <translation>{ref} existe sur plusieurs réseaux ({networks}) : ajoutez --network.</translation>
     </message>
   </context>
   <context>
@@ -337,11 +381,11 @@
     </message>
     <message>
       <source>{added} new, {published} published; {network} {handle}: {reason}</source>
-      <translation>{added} nouveaux, {published} publiés ; {network} {handle} : {reason}</translation>
+      <translation>Nouveaux : {added}, publiés : {published} ; {network} {handle} : {reason}</translation>
     </message>
     <message>
       <source>Synced: {added} new, {published} published.</source>
-      <translation>Synchronisé : {added} nouveaux, {published} publiés.</translation>
+      <translation>Synchronisé — nouveaux : {added}, publiés : {published}.</translation>
     </message>
     <message>
       <source>Sync failed: {reason}</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 import httpx
@@ -170,3 +171,27 @@ def test_fast_path_and_parser_agree(html):
     else:
         assert squash(fast) == squash(text._parsed(html))
     assert "<" not in text.html_to_text(html).replace("<b>", "")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>@marque Bonjour, commande n°12 pas reçue 😡 <a href="https://x.test">lien</a></p>',
+        "<p>  Espaces \t en  trop &amp; «&nbsp;insécables&nbsp;»  </p>",
+        "<p>Entités &#10;ligne &lt;p&gt; pas une balise</p>",
+        "<p>Un</p><p>deux</p>",
+        "<p>avec<br>saut</p>",
+    ],
+)
+def test_one_paragraph_fast_path_equals_the_full_conversion(html):
+    from app.connectors import text
+
+    def full(value):  # the conversion as it was before the one-paragraph shortcut
+        t = text._simple(value)
+        t = text._SPACES.sub(
+            " ", (t if t is not None else text._parsed(value)).replace("\xa0", " ")
+        )
+        return text._BLANKS.sub("\n\n", text._LINE_EDGES.sub("\n", t)).strip()
+
+    assert text.html_to_text(html) == full(html)
+    assert re.sub(r"[ \t\r\f\v]+", " ", "a  b\tc d") == text._SPACES.sub(" ", "a  b\tc d")

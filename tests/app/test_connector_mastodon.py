@@ -155,3 +155,16 @@ def test_malformed_json_is_reported(mastodon):
     fault(mastodon, "/api/v1/notifications", {"type": "malformed"}, count=1)
     with pytest.raises(BadResponse):
         connector(mastodon).fetch({})
+
+
+def test_find_published_matches_our_own_recent_status_only(mastodon):
+    c = connector(mastodon)
+    start = dt.datetime.now(dt.UTC)
+    sent = c.publish(variant(text="Soldes d’hiver — « tout » à -30 % 🎉", key="k-1"))
+    with as_user(mastodon, "bob_token") as bob:  # someone else's status with the same words
+        bob.post("/api/v1/statuses", json={"status": "Autre chose"}).raise_for_status()
+    found = c.find_published(variant(text="Soldes d’hiver — « tout » à -30 % 🎉", key="k-2"), start)
+    assert found is not None and found.external_id == sent.external_id
+    assert c.find_published(variant(text="Soldes d’hiver", key="k-3"), start) is None
+    later = start + dt.timedelta(hours=2)  # sent before this attempt began: not ours to reuse
+    assert c.find_published(variant(text="Soldes d’hiver — « tout » à -30 % 🎉"), later) is None

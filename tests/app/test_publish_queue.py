@@ -101,6 +101,28 @@ def test_crash_between_send_and_record_never_publishes_twice(db, mastodon, monke
         assert posts.get_post(s, cid, pid).status == "published"
 
 
+def test_crash_longer_than_the_idempotency_window_still_publishes_once(db, mastodon, monkeypatch):
+    from sqlalchemy import select
+
+    from app.models.sync import PublishAttempt
+
+    cid, pid = due_post(db, mastodon.base_url, text="Galette des rois 👑\nDès le 2 janvier.")
+    real = posts_queue.mark_published
+    monkeypatch.setattr(posts_queue, "mark_published", lambda *a, **k: 1 / 0)
+    assert not sync(db, cid).ok and len(statuses(mastodon)) == 1
+    monkeypatch.setattr(posts_queue, "mark_published", real)
+    with db.session() as s:  # hours later the server has forgotten the key: a new one
+        attempt = s.scalars(select(PublishAttempt).where(PublishAttempt.state == "sending")).one()
+        attempt.payload = {**attempt.payload, "idempotency_key": "forgotten-by-the-server"}
+    report = sync(db, cid)
+    assert report.ok and report.accounts[0].published == 1
+    assert len(statuses(mastodon)) == 1  # found among our own statuses, not sent again
+    with db.read() as s:
+        assert posts.get_post(s, cid, pid).status == "published"
+        attempt = s.scalars(select(PublishAttempt)).one()
+        assert attempt.state == "sent" and attempt.external_id == statuses(mastodon)[0]["id"]
+
+
 def test_no_network_the_post_waits_with_its_reason(db):
     cid, pid = due_post(db, "http://127.0.0.1:9")
     report = sync(db, cid, retries=0)

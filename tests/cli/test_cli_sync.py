@@ -154,3 +154,58 @@ def test_demo_accounts_on_example_domains_are_never_synced(cli, tmp_path):
     done = cli("sync", "aquarelle-petales", "--json", db_url=url)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["accounts"] == []
+
+
+def test_revoke_then_reconnect_keeps_cursor_and_history(
+    cli, sqlite_db, real_keyring, mastodon, secret_token
+):
+    from mastodon_mock.routers.oauth import _encode_authorize_code
+
+    url = db_url_of(sqlite_db)
+
+    def mention(text):
+        httpx.post(
+            mastodon.base_url + "/api/v1/statuses",
+            headers={"Authorization": "Bearer fan_token"},
+            json={"status": f"@fleurs {text}"},
+        ).raise_for_status()
+
+    def sync():
+        res = cli("sync", "fleurs-de-lyon", "--no-publish", "--json", db_url=url)
+        return res.returncode, json.loads(res.stdout)["accounts"][0]
+
+    cli("client", "add", "Fleurs de Lyon", db_url=url)
+    add = ("account", "add", "fleurs-de-lyon", "mastodon", "--handle", "@fleurs")
+    cli(*add, "--base-url", mastodon.base_url, input=secret_token + "\n", db_url=url)
+    mention("Ouvert le dimanche ?")
+    assert sync()[1]["added"] == 1
+    httpx.post(mastodon.base_url + "/oauth/revoke", data={"token": secret_token})
+    mention("Merci pour le bouquet 💐")
+    code, row = sync()
+    assert code == 1 and row["outcome"] == "auth"
+    res = cli("sync", "fleurs-de-lyon", "--check", db_url=url)
+    assert res.returncode == 1 and "Reconnect needed" in res.stdout
+
+    res = cli("account", "reconnect", "fleurs-de-lyon", "fleurs", input="\n", db_url=url)
+    assert res.returncode == 1 and res.stderr.strip() == "tribune: No token on standard input."
+    res = cli("account", "reconnect", "fleurs-de-lyon", "@nobody", input="x\n", db_url=url)
+    assert res.returncode == 1 and "no account @nobody" in res.stderr
+    res = cli("account", "reconnect", "fleurs-de-lyon", "fleurs", input="still-wrong\n", db_url=url)
+    assert res.returncode == 1 and "Reconnect needed" in res.stdout
+    assert "still-wrong" not in res.stdout + res.stderr
+
+    new = httpx.post(
+        mastodon.base_url + "/oauth/token",
+        data={"grant_type": "authorization_code", "code": _encode_authorize_code("fleurs")},
+    ).json()["access_token"]
+    res = cli(
+        "account", "reconnect", "fleurs-de-lyon", "@fleurs", "--json", input=new + "\n", db_url=url
+    )
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["status"] == "connected" and new not in res.stdout + res.stderr
+    listed = cli("account", "list", "fleurs-de-lyon", "--json", db_url=url)
+    assert [a["status"] for a in json.loads(listed.stdout)] == ["connected"]
+    code, row = sync()  # only what came while disconnected: the cursor survived
+    assert code == 0 and (row["added"], row["duplicates"]) == (1, 0)
+    res = cli("inbox", "list", "fleurs-de-lyon", "--json", db_url=url)
+    assert "Ouvert le dimanche ?" in res.stdout and "Merci pour le bouquet" in res.stdout

@@ -11,7 +11,7 @@ from mastodon_mock.testing import MockServer
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.models import NetworkAccount
+from app.models import Client, NetworkAccount
 from app.services import clients
 
 
@@ -115,3 +115,44 @@ def test_cancel_button_cancels(qtbot, main_window, sqlite_db):
         qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].cancelled
     assert bar.status.text() == "Sync cancelled."
+
+
+@pytest.mark.keyring
+def test_new_token_typed_in_dialog_reconnects_at_once_keeping_cursor(
+    qtbot, main_window, sqlite_db, real_keyring, mastodon
+):
+    from app import secrets
+    from app.services import sync_cursors, sync_health
+    from ui.client_dialog import ClientDialog
+
+    with sqlite_db.session() as s:
+        c = clients.create_client(s, "Fleuriste Rosa")
+        a = clients.add_account(s, c.id, "mastodon", "alice", base_url=mastodon.base_url)
+        sync_health.set_status(s, a.id, "reconnect_needed", "HTTP 401: The access token is invalid")
+        sync_cursors.save_cursor(s, c.id, a.id, {"mentions": "42"})
+        cuid, auid = s.get(Client, c.id).uid, s.get(NetworkAccount, a.id).uid
+    secrets.store_account_token(cuid, auid, "revoked-token")
+    with qtbot.waitSignal(main_window.clients_loaded):
+        main_window.reload_clients()
+    main_window.edit_client()
+    dialog = main_window.findChild(ClientDialog)
+    qtbot.waitUntil(lambda: dialog.accounts_table.rowCount() == 1)
+    dialog.tabs.setCurrentIndex(2)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+
+    dialog.accounts_table.cellWidget(0, dialog.A_TOKEN).setText("still-wrong")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible())
+    assert dialog.isVisible()  # stays open and says why
+    assert dialog.error_label.text().startswith("Saved, but Mastodon alice is not connected")
+    assert dialog.accounts_table.item(0, dialog.A_STATUS).text() == "Reconnect needed"
+
+    dialog.accounts_table.cellWidget(0, dialog.A_TOKEN).setText("alice_token")
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with sqlite_db.read() as s:
+        assert s.get(NetworkAccount, a.id).status == "connected"
+    assert sync_cursors.load_cursor(sqlite_db, a.id) == {"mentions": "42"}
+    assert secrets.account_token(cuid, auid) == "alice_token"

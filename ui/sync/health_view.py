@@ -28,7 +28,8 @@ class AccountHealthView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMaximumHeight(150)
+        self.table.setWordWrap(True)  # the whole explanation, never elided mid-sentence
+        self.table.setMaximumHeight(220)
         self.empty = QLabel(self.tr("No network account yet."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,6 +49,8 @@ class AccountHealthView(QWidget):
     def show_rows(self, rows, timezone: str = "Europe/Paris") -> None:
         from zoneinfo import ZoneInfo
 
+        from app.connectors import network_label
+
         tz = ZoneInfo(timezone)
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
@@ -62,13 +65,14 @@ class AccountHealthView(QWidget):
                 if h.last_sync_at
                 else self.tr("never")
             )
-            values = [f"{h.network} {h.handle}", h.label, expiry, last]
+            values = [f"{network_label(h.network)} {h.handle}", h.label, expiry, last]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c == 1:
-                    item.setToolTip(h.reason or h.label)
+                    item.setToolTip(h.label)
                     if h.needs_attention:
                         item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
         self.table.setVisible(bool(self.rows))
         self.empty.setVisible(not self.rows)

@@ -131,6 +131,9 @@ class SyncBar(QWidget):
         self.sync_button.setEnabled(self.client_id is not None)
 
     def _done(self, result) -> None:
+        from app.connectors import network_label
+        from app.services.sync_health import outcome_label
+
         self._finish()
         reports = result if isinstance(result, list) else [result]
         accounts = [a for r in reports for a in r.accounts]
@@ -145,9 +148,9 @@ class SyncBar(QWidget):
             text = text.format(
                 added=added,
                 published=published,
-                network=a.network,
+                network=network_label(a.network),
                 handle=a.handle,
-                reason=a.message,
+                reason=a.message or outcome_label(a.outcome),
             )
         else:
             text = self.tr("Synced: {added} new, {published} published.").format(
@@ -155,10 +158,16 @@ class SyncBar(QWidget):
             )
         self.status.setText(text)
         self.status.setToolTip(
-            "\n".join(f"{a.network} {a.handle}: {a.message or a.outcome}" for a in accounts)
+            "\n".join(
+                f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
+                for a in accounts
+            )
         )
         self.synced.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        self.status.setText(self.tr("Sync failed: {reason}").format(reason=str(exc)[:200]))
+        from ui.messages import error_text, log_unexpected
+
+        log_unexpected(exc)  # an unexpected error goes to the log, the user gets one clear line
+        self.status.setText(self.tr("Sync failed: {reason}").format(reason=error_text(exc)[:200]))
