@@ -77,13 +77,9 @@ def cmd_reconnect(ctx) -> int:
 
 def cmd_check(ctx, client_id: int) -> int:
     from app.services import sync_health
+    from app.services.sync import accounts_to_sync
 
-    with ctx.db.read() as s:
-        ids = [
-            h.account_id
-            for h in sync_health.account_health(s, client_id)
-            if not ctx.args.network or h.network == ctx.args.network
-        ]
+    ids = [a[0] for a in accounts_to_sync(ctx.db, client_id, ctx.args.network)[2]]
     rows = [sync_health.check_account(ctx.db, client_id, aid) for aid in ids]
     ctx.emit(
         [_health_json(h) for h in rows],

@@ -90,7 +90,9 @@ def is_placeholder_host(url: str) -> bool:
     return host.endswith((".example", ".invalid", ".test")) or host in ("example", "invalid")
 
 
-def _accounts(db: Database, client_ref, network: str | None):
+def accounts_to_sync(db: Database, client_ref, network: str | None):
+    """(client id, client uid, [(id, uid, network, handle, base_url)]) of the accounts that
+    sync and check may contact: every account but the demo's placeholder ones."""
     with db.read() as s:
         client = clients.find_client(s, client_ref)
         query = select(NetworkAccount).where(NetworkAccount.client_id == client.id)
@@ -137,7 +139,7 @@ def sync_client(
     token_of: Callable[[str, str], str | None] = secrets.account_token,
 ) -> SyncReport:
     """Sync every account of a client (or only those of ``network``)."""
-    client_id, client_uid, accounts = _accounts(db, client_ref, network)
+    client_id, client_uid, accounts = accounts_to_sync(db, client_ref, network)
     if network and not accounts:
         raise NotFound(
             translate("Sync", "This client has no {network} account.").format(network=network)

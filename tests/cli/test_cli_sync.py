@@ -209,3 +209,11 @@ def test_revoke_then_reconnect_keeps_cursor_and_history(
     assert code == 0 and (row["added"], row["duplicates"]) == (1, 0)
     res = cli("inbox", "list", "fleurs-de-lyon", "--json", db_url=url)
     assert "Ouvert le dimanche ?" in res.stdout and "Merci pour le bouquet" in res.stdout
+
+
+def test_check_leaves_the_demo_accounts_alone_too(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert cli("demo", db_url=url).returncode == 0
+    done = cli("sync", "aquarelle-petales", "--check", "--json", db_url=url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
