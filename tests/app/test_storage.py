@@ -129,3 +129,12 @@ def test_a_unit_of_work_that_reads_then_writes_survives_a_concurrent_commit(sqli
     with sqlite_db.read() as s:
         names = sorted(c.name for c in clients.get_client(s, client.id).contacts)
     assert names == ["Autre", "Léa"]
+
+
+def test_the_migrations_have_a_single_head():
+    """A new migration must have one parent: feature branches are merged into one head."""
+    db = Database("sqlite://")
+    try:
+        assert len(db.head_revisions()) == 1
+    finally:
+        db.dispose()
