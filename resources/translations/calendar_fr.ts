@@ -244,6 +244,38 @@
   <context>
     <name>CalendarCheck</name>
     <message>
+      <source>Monday</source>
+      <translation>lundi</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>mardi</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>mercredi</translation>
+    </message>
+    <message>
+      <source>Thursday</source>
+      <translation>jeudi</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>vendredi</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>samedi</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>dimanche</translation>
+    </message>
+    <message>
+      <source>« {title} », {day} {time}: far from the best times to post ({slots}).</source>
+      <translation>« {title} », {day} {time} : loin des meilleurs moments pour publier ({slots}).</translation>
+    </message>
+    <message>
       <source>{network} is not among the charter's networks.</source>
       <translation>{network} ne fait pas partie des réseaux de la charte.</translation>
     </message>
@@ -421,6 +453,10 @@
       <translation>Toute la journée</translation>
     </message>
     <message>
+      <source>The client's best time to post, from the engagement of past posts</source>
+      <translation>Le meilleur moment pour publier pour ce client, d’après l’engagement des publications passées</translation>
+    </message>
+    <message>
       <source>Planned</source>
       <translation>Prévue le</translation>
     </message>
@@ -455,6 +491,10 @@
     <message>
       <source>History</source>
       <translation>Historique</translation>
+    </message>
+    <message>
+      <source>★ Best time: {when}</source>
+      <translation>★ Meilleur moment : {when}</translation>
     </message>
     <message>
       <source>Choose at least one network.</source>
@@ -762,6 +802,10 @@
   </context>
   <context>
     <name>WeekView</name>
+    <message>
+      <source>★ best time</source>
+      <translation>★ meilleur moment</translation>
+    </message>
     <message>
       <source>{count} all-day posts</source>
       <translation>{count} publications sur la journée</translation>

@@ -39,6 +39,7 @@ class CalendarActionsMixin:
             when=when,
             networks=networks[:1],
             mastodon_limit=self.mastodon_limit(),
+            best_slots=self.best_slots,
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())

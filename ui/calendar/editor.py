@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
 )
@@ -27,6 +28,7 @@ from app.errors import TribuneError
 from app.models.posts import POST_STATUSES
 from app.services import posts, posts_media
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.posts_slots import next_best_slot
 from ui.calendar.variant_tab import VariantTab
 
 AUTOSAVE_MS = 2000
@@ -51,6 +53,7 @@ class PostEditor(QDialog):
         when: dt.datetime | None = None,
         networks: tuple[str, ...] = (),
         mastodon_limit: int | None = None,
+        best_slots: tuple[tuple[int, int], ...] = (),
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -59,7 +62,9 @@ class PostEditor(QDialog):
         self.post_id, self.version = post_id, None
         self.history: QPlainTextEdit | None = None
         self.read_only = False
+        self.proposed: dt.datetime | None = None
         self.mastodon_limit = mastodon_limit
+        self.best_slots = tuple(best_slots)
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
         self._loading = True
@@ -73,6 +78,14 @@ class PostEditor(QDialog):
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
         when_row.addWidget(self.all_day)
+        self.best_button = QPushButton()
+        self.best_button.setObjectName("bestSlotButton")
+        self.best_button.setToolTip(
+            self.tr("The client's best time to post, from the engagement of past posts")
+        )
+        self.best_button.clicked.connect(self.use_best_slot)
+        self.best_button.hide()
+        when_row.addWidget(self.best_button)
         form.addRow(self.tr("Planned"), when_row)
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
@@ -153,11 +166,10 @@ class PostEditor(QDialog):
             info = posts.get_post(s, self.client_id, self.post_id) if self.post_id else None
         self.category.addItems(values["categories"])
         if info is None:
-            local = when or (
-                dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
-                + dt.timedelta(hours=1)
-            )
+            now = dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+            local = when or next_best_slot(self.best_slots, now) or now + dt.timedelta(hours=1)
             self._set_when(local)
+            self._propose_best_slot(local)
             self.status.setCurrentIndex(self.status.findData("draft"))
             self.category.setCurrentText("")
             for network in networks or ("facebook",):
@@ -212,6 +224,26 @@ class PostEditor(QDialog):
         self.history.setObjectName("historyText")
         self.history.setReadOnly(True)
         self.tabs.addTab(self.history, self.tr("History"))
+
+    def _propose_best_slot(self, local: dt.datetime) -> None:
+        """Offer the first best slot from the chosen day on (a hint, one click to take)."""
+        start = dt.datetime.combine(local.date(), dt.time(0)) - dt.timedelta(minutes=1)
+        self.proposed = next_best_slot(self.best_slots, start)
+        if self.proposed is None:
+            return
+        from ui.calendar.painting import view_locale
+
+        locale = view_locale()
+        text = locale.toString(
+            QDateTime(self.proposed.date(), self.proposed.time()), "ddd d MMM HH:mm"
+        )
+        self.best_button.setText(self.tr("★ Best time: {when}").format(when=text))
+        self.best_button.setVisible(self.proposed != local)
+
+    def use_best_slot(self) -> None:
+        if self.proposed is not None:
+            self._set_when(self.proposed)
+            self.best_button.hide()
 
     def _set_when(self, local: dt.datetime) -> None:
         self.when.setDateTime(QDateTime(local.date(), local.time()))
