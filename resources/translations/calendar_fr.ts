@@ -396,6 +396,14 @@
       <source>Copy post</source>
       <translation>Copier la publication</translation>
     </message>
+    <message>
+      <source>Edit post</source>
+      <translation>Modifier la publication</translation>
+    </message>
+    <message>
+      <source>New post</source>
+      <translation>Nouvelle publication</translation>
+    </message>
   </context>
   <context>
     <name>Ical</name>

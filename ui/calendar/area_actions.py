@@ -40,6 +40,7 @@ class CalendarActionsMixin:
             networks=networks[:1],
             mastodon_limit=self.mastodon_limit(),
             best_slots=self.best_slots,
+            undo_stack=self.undo_stack,
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())

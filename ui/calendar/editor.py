@@ -29,6 +29,7 @@ from app.models.posts import POST_STATUSES
 from app.services import posts, posts_media
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.posts_slots import next_best_slot
+from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
 
 AUTOSAVE_MS = 2000
@@ -54,6 +55,7 @@ class PostEditor(QDialog):
         networks: tuple[str, ...] = (),
         mastodon_limit: int | None = None,
         best_slots: tuple[tuple[int, int], ...] = (),
+        undo_stack=None,
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +67,9 @@ class PostEditor(QDialog):
         self.proposed: dt.datetime | None = None
         self.mastodon_limit = mastodon_limit
         self.best_slots = tuple(best_slots)
+        self.undo_stack = undo_stack  # the calendar area's: each save becomes undoable
+        self._before = None  # the post as it was when the editor opened (None: new post)
+        self.session_key = new_session_key()
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
         self._loading = True
@@ -175,7 +180,7 @@ class PostEditor(QDialog):
             for network in networks or ("facebook",):
                 self.network_boxes[network].setChecked(True)
             return
-        self.version = info.version
+        self.version, self._before = info.version, info
         self._set_when(info.planned_at.astimezone(self.zone).replace(tzinfo=None))
         self.all_day.setChecked(info.all_day)
         self.title.setText(info.title)
@@ -365,11 +370,18 @@ class PostEditor(QDialog):
             self.warnings.setStyleSheet("color: #b42318;")
             return False
         self.post_id, self.version = info.id, info.version
+        self._push_undo(info)
         self.autosave_label.setText(
             self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
         )
         self.saved.emit(info.id)
         return True
+
+    def _push_undo(self, after) -> None:
+        if self.undo_stack is not None:
+            from ui.calendar.undo import push_edit
+
+            push_edit(self.undo_stack, self, after)
 
     def _save_and_close(self) -> None:
         if self.save():
