@@ -135,6 +135,17 @@ def count_posts(session: Session, client_id: int, flt: PostFilter | None = None)
     return int(session.scalar(select(func.count(Post.id)).where(*_conditions(client_id, flt))) or 0)
 
 
+def count_before(
+    session: Session, client_id: int, flt: PostFilter | None, before: dt.datetime
+) -> int:
+    """How many posts (in the list's order) are planned before ``before``: the row of the
+    first post from that moment on, where the list view opens."""
+    query = select(func.count(Post.id)).where(
+        *_conditions(client_id, flt), Post.planned_at < before
+    )
+    return int(session.scalar(query) or 0)
+
+
 def page_posts(
     session: Session,
     client_id: int,

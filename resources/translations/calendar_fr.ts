@@ -229,8 +229,8 @@
       <translation>Semaine du {day}</translation>
     </message>
     <message>
-      <source>All posts</source>
-      <translation>Toutes les publications</translation>
+      <source>Posts from {day}</source>
+      <translation>Publications à partir du {day}</translation>
     </message>
     <message>
       <source>Nothing to report: the calendar follows the charter.</source>

@@ -154,6 +154,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.list_view.setAlternatingRowColors(True)
         for column, width in enumerate((130, 190, 110, 110, 110)):
             self.list_view.setColumnWidth(column, width)
+        self.list_view.verticalScrollBar().valueChanged.connect(self._list_scrolled)
         self.list_view.doubleClicked.connect(
             lambda index: self.open_editor(post_id=index.data(ID_ROLE))
         )
@@ -272,7 +273,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.stack.setCurrentIndex(VIEWS.index(view))
         for b in self.view_buttons.buttons():
             b.setChecked(b.objectName() == f"view_{view}")
-        for button in (self.prev_button, self.today_button, self.next_button):
+        for button in (self.prev_button, self.next_button):
             button.setEnabled(view != "list")
         if view == "week":
             self.week_scroll.verticalScrollBar().setValue(7 * HOUR_H)
@@ -290,7 +291,9 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
                 day=locale.toString(start, QLocale.FormatType.LongFormat)
             )
         elif self.view == "list":
-            text = self.tr("All posts")
+            text = self.tr("Posts from {day}").format(
+                day=locale.toString(self.anchor, QLocale.FormatType.LongFormat)
+            )
         else:
             text = locale.toString(self.anchor, "MMMM yyyy").capitalize()
         self.period_label.setText(text)
@@ -315,7 +318,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             return
         flt = self.current_filter()
         if self.view == "list":
-            self.list_model.reset(self.client.id, self.zone, flt)
+            self._reload_list(flt)
             self.loaded.emit()
             return
         start, end = self.period()

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from app.errors import TribuneError
 from app.services import posts
@@ -67,6 +67,29 @@ class CalendarActionsMixin:
         tab = editor.variant_tabs.get("mastodon")
         if tab is not None and tab.mastodon_limit:
             self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
+
+    # -- the list view -----------------------------------------------------------------------
+    def _reload_list(self, flt) -> None:
+        """The list opens at the first post from the anchor day (today unless navigated)."""
+        start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone)
+        model = self.list_model
+        model.reset(self.client.id, self.zone, flt, start_at=start.astimezone(dt.UTC))
+        while model.canFetchMore() and model.rowCount() <= model.today_row + 40:
+            model.fetchMore()
+        model.fetch_earlier()  # a page above, so that scrolling up shows the past
+        row = min(model.today_row, model.rowCount() - 1)
+        if row >= 0:
+            self.list_view.updateGeometries()  # the scroll range follows the rows just loaded
+            self.list_view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+            self.list_view.selectRow(row)
+
+    def _list_scrolled(self, value: int) -> None:
+        """At the top of the loaded rows: the page before comes in, the view stays put."""
+        if value == 0 and self.list_model.can_fetch_earlier():
+            added = self.list_model.fetch_earlier()
+            self.list_view.scrollTo(
+                self.list_model.index(added, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
 
     # -- moves and copies (undoable) -------------------------------------------------------
     def request_move(self, post_id: int, target) -> None:
