@@ -82,38 +82,6 @@
       <source>Publishing queue…</source>
       <translation>File de publication…</translation>
     </message>
-    <message>
-      <source>Import posts</source>
-      <translation>Importer des publications</translation>
-    </message>
-    <message>
-      <source>Calendars (*.ics *.csv)</source>
-      <translation>Calendriers (*.ics *.csv)</translation>
-    </message>
-    <message>
-      <source>{added} added, {duplicates} already there, {errors} refused.</source>
-      <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
-    </message>
-    <message>
-      <source>Import</source>
-      <translation>Import</translation>
-    </message>
-    <message>
-      <source>Export iCalendar</source>
-      <translation>Exporter en iCalendar</translation>
-    </message>
-    <message>
-      <source>{count} posts written to {path}.</source>
-      <translation>{count} publications écrites dans {path}.</translation>
-    </message>
-    <message>
-      <source>Approval sheet</source>
-      <translation>Bon à valider</translation>
-    </message>
-    <message>
-      <source>Approval sheet written to {path} ({pages} pages).</source>
-      <translation>Bon à valider écrit dans {path} ({pages} pages).</translation>
-    </message>
   </context>
   <context>
     <name>CalendarApproval</name>
@@ -373,6 +341,76 @@
     <message>
       <source>Nothing to report: the calendar follows the charter.</source>
       <translation>Rien à signaler : le calendrier respecte la charte.</translation>
+    </message>
+    <message>
+      <source>Approval sheet written to {path} ({pages} pages).</source>
+      <translation>Bon à valider écrit dans {path} ({pages} pages).</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarFiles</name>
+    <message>
+      <source>Import cancelled: nothing was written.</source>
+      <translation>Import annulé : rien n’a été enregistré.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarFilesMixin</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>Calendrier</translation>
+    </message>
+    <message>
+      <source>Import posts</source>
+      <translation>Importer des publications</translation>
+    </message>
+    <message>
+      <source>Calendars (*.ics *.csv)</source>
+      <translation>Calendriers (*.ics *.csv)</translation>
+    </message>
+    <message>
+      <source>Reading {name}…</source>
+      <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+      <source>{added} added, {duplicates} already there, {errors} refused.</source>
+      <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Importing posts…</source>
+      <translation>Import des publications…</translation>
+    </message>
+    <message>
+      <source>Export iCalendar</source>
+      <translation>Exporter en iCalendar</translation>
+    </message>
+    <message>
+      <source>Exporting the calendar…</source>
+      <translation>Export du calendrier…</translation>
+    </message>
+    <message>
+      <source>{count} posts written to {path}.</source>
+      <translation>{count} publications écrites dans {path}.</translation>
+    </message>
+    <message>
+      <source>Approval sheet</source>
+      <translation>Bon à valider</translation>
+    </message>
+    <message>
+      <source>Writing the approval sheet…</source>
+      <translation>Création du bon à valider…</translation>
+    </message>
+    <message>
+      <source>Sending the period's drafts for review…</source>
+      <translation>Envoi des brouillons de la période en relecture…</translation>
     </message>
     <message>
       <source>Approval sheet written to {path} ({pages} pages).</source>

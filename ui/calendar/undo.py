@@ -14,26 +14,32 @@ from app.services import posts
 
 
 class MovePostCommand(QUndoCommand):
-    """Move a post to another time; undo puts it back."""
+    """Move a post to another time; undo puts it back.
+
+    ``write(fn, optimistic, on_failed)`` is the area's: the chip moves at once, the write
+    runs off the GUI thread, and a failure rolls the view back with a message (the command
+    then leaves the stack).
+    """
 
     def __init__(
         self,
-        db: Database,
         client_id: int,
         post_id: int,
         old: dt.datetime,
         new: dt.datetime,
-        refresh: Callable[[], None],
+        write: Callable,
     ) -> None:
         super().__init__(QCoreApplication.translate("CalendarUndo", "Move post"))
-        self.db, self.client_id, self.post_id = db, client_id, post_id
-        self.old, self.new, self.refresh = old, new, refresh
-        self.error: Exception | None = None
+        self.client_id, self.post_id = client_id, post_id
+        self.old, self.new, self.write = old, new, write
 
     def _apply(self, when: dt.datetime) -> None:
-        with self.db.session() as s:
-            posts.move_post(s, self.client_id, self.post_id, when)
-        self.refresh()
+        cid, pid = self.client_id, self.post_id
+        self.write(
+            lambda s: posts.move_post(s, cid, pid, when),
+            (pid, {"planned_at": when}),
+            lambda: self.setObsolete(True),
+        )
 
     def redo(self) -> None:
         self._apply(self.new)
