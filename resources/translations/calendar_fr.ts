@@ -3,6 +3,10 @@
   <context>
     <name>CalendarActionsMixin</name>
     <message>
+      <source>{count} posts in the list</source>
+      <translation>{count} publications dans la liste</translation>
+    </message>
+    <message>
       <source>A published post cannot be moved.</source>
       <translation>Une publication déjà publiée ne peut pas être déplacée.</translation>
     </message>
@@ -197,8 +201,8 @@
       <translation>Semaine du {day}</translation>
     </message>
     <message>
-      <source>Posts from {day}</source>
-      <translation>Publications à partir du {day}</translation>
+      <source>From {day}</source>
+      <translation>À partir du {day}</translation>
     </message>
     <message>
       <source>Nothing to report: the calendar follows the charter.</source>

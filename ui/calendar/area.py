@@ -291,9 +291,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
                 day=locale.toString(start, QLocale.FormatType.LongFormat)
             )
         elif self.view == "list":
-            text = self.tr("Posts from {day}").format(
-                day=locale.toString(self.anchor, QLocale.FormatType.LongFormat)
-            )
+            text = self.tr("From {day}").format(day=locale.toString(self.anchor, "d MMMM yyyy"))
         else:
             text = locale.toString(self.anchor, "MMMM yyyy").capitalize()
         self.period_label.setText(text)

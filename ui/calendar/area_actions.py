@@ -83,6 +83,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.list_view.updateGeometries()  # the scroll range follows the rows just loaded
             self.list_view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
             self.list_view.selectRow(row)
+        self.status_message.emit(self.tr("{count} posts in the list").format(count=model._total))
 
     def _list_scrolled(self, value: int) -> None:
         """At the top of the loaded rows: the page before comes in, the view stays put."""

@@ -171,20 +171,24 @@ class WeekView(QWidget):
         painter.end()
 
     def _paint_best_slots(self, painter: QPainter) -> None:
-        """A green band and a star on each best (weekday, hour) slot of the week."""
-        painter.setPen(Qt.PenStyle.NoPen)
+        """A green band on each best (weekday, hour) slot of the week, labelled where no post
+        sits in that hour (a post on a best slot is where it should be: a star is enough)."""
+        busy = set()
+        for chip in self._chips:
+            local = chip.planned_at.astimezone(self.zone)
+            busy.add((local.date(), local.hour, local.minute // 30))
         for weekday, hour in self.best_slots:
             day = self.monday + dt.timedelta(days=weekday)
             r = self.slot_rect(day, dt.time(hour), 60)
             painter.fillRect(r.adjusted(1, 1, 0, 0), BEST_SLOT_COLOUR)
             painter.fillRect(QRect(r.left() + 1, r.top() + 1, 3, r.height() - 1), BEST_EDGE)
             painter.setPen(BEST_EDGE)
-            painter.drawText(
-                r.adjusted(0, 0, -4, -2),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                self.tr("★ best time"),
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
+            top, bottom = (day, hour, 0) in busy, (day, hour, 1) in busy
+            if top and bottom:
+                continue  # the band's colour and edge show around the posts
+            label = self.tr("★ best time") if not (top or bottom) else "★"
+            align = Qt.AlignmentFlag.AlignTop if bottom else Qt.AlignmentFlag.AlignBottom
+            painter.drawText(r.adjusted(8, 2, -4, -3), Qt.AlignmentFlag.AlignRight | align, label)
 
     def best_slot_rects(self) -> list[QRect]:
         """Where the best slots are shaded (for tests and tooltips)."""
