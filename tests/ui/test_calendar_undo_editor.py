@@ -147,3 +147,40 @@ def test_opening_and_saving_without_change_adds_no_undo_step(qtbot, area, sqlite
     editor = area.open_editor(post_id=p.id)
     _save(qtbot, area, editor)
     assert area.undo_stack.count() == 0
+
+
+def test_ctrl_z_inside_the_editor_undoes_status_and_networks(qtbot, area, sqlite_db):
+    with sqlite_db.session() as s:
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 2, 11, 9, 0, tzinfo=PARIS),
+            variants=[VariantInput("mastodon", "Bonjour")],
+        )
+    editor = area.open_editor(post_id=p.id)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
+    editor.status.setFocus()
+    qtbot.keyClick(editor.status, Qt.Key.Key_Down)  # draft → in review, from the keyboard
+    assert editor.status.currentData() == "in_review"
+    qtbot.mouseClick(editor.network_boxes["bluesky"], Qt.MouseButton.LeftButton)
+    assert "bluesky" in editor.variant_tabs
+    # Ctrl+Z where the focus is: the checkbox just clicked, then the status combo
+    qtbot.keyClick(
+        editor.network_boxes["bluesky"], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+    )
+    assert not editor.network_boxes["bluesky"].isChecked() and "bluesky" not in editor.variant_tabs
+    assert editor.status.currentData() == "in_review"
+    qtbot.keyClick(editor.status, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.status.currentData() == "draft"
+    # a text field keeps its own undo: Ctrl+Z there undoes the typing, not the fields
+    tab = editor.variant_tabs["mastodon"]
+    tab.text.setFocus()
+    qtbot.keyClicks(tab.text, " !")
+    qtbot.keyClick(tab.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.text.toPlainText() == "Bonjour"
+    _save(qtbot, area, editor)
+    with sqlite_db.read() as s:
+        saved = posts.get_post(s, area.client.id, p.id)
+    assert (saved.status, saved.networks) == ("draft", ("mastodon",))

@@ -29,6 +29,7 @@ from app.models.posts import POST_STATUSES
 from app.services import posts, posts_media
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.posts_slots import next_best_slot
+from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
 
@@ -160,6 +161,7 @@ class PostEditor(QDialog):
             signal.connect(self._changed)
         self._load(when, networks)
         self._loading = False
+        self.fields = FieldHistory(self)
         self._update_warnings()
 
     # -- loading ---------------------------------------------------------------------------
@@ -287,6 +289,7 @@ class PostEditor(QDialog):
     def _changed(self) -> None:
         if self._loading or self.read_only:
             return
+        self.fields.record()
         self._update_warnings()
         self._autosave.start()
 
