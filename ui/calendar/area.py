@@ -316,8 +316,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             return
         flt = self.current_filter()
         if self.view == "list":
-            self._reload_list(flt)
-            self.loaded.emit()
+            self._reload_list(flt, generation)
             return
         start, end = self.period()
         now = dt.datetime.now(dt.UTC)

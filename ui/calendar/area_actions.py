@@ -70,20 +70,34 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
 
     # -- the list view -----------------------------------------------------------------------
-    def _reload_list(self, flt) -> None:
-        """The list opens at the first post from the anchor day (today unless navigated)."""
-        start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone)
+    def _reload_list(self, flt, generation: int) -> None:
+        """The list opens at the first post from the anchor day (today unless navigated),
+        with a page above it; read off the GUI thread."""
+        from app.services.posts_query import list_window
+
+        start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
+        db, cid, zone = self.db, self.client.id, self.zone
+
+        def work():
+            with db.read() as s:
+                return list_window(s, cid, flt, start)
+
+        def done(window) -> None:
+            if generation == self._generation:
+                self._show_list(cid, zone, flt, window)
+
+        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+
+    def _show_list(self, cid, zone, flt, window) -> None:
         model = self.list_model
-        model.reset(self.client.id, self.zone, flt, start_at=start.astimezone(dt.UTC))
-        while model.canFetchMore() and model.rowCount() <= model.today_row + 40:
-            model.fetchMore()
-        model.fetch_earlier()  # a page above, so that scrolling up shows the past
+        model.show_window(cid, zone, flt, window)
         row = min(model.today_row, model.rowCount() - 1)
         if row >= 0:
             self.list_view.updateGeometries()  # the scroll range follows the rows just loaded
             self.list_view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
             self.list_view.selectRow(row)
-        self.status_message.emit(self.tr("{count} posts in the list").format(count=model._total))
+        self.status_message.emit(self.tr("{count} posts in the list").format(count=window.total))
+        self.loaded.emit()
 
     def _list_scrolled(self, value: int) -> None:
         """At the top of the loaded rows: the page before comes in, the view stays put."""

@@ -77,6 +77,15 @@ class PostListModel(QAbstractTableModel):
             self.tr("Text"),
         )
 
+    def show_window(self, client_id: int, zone: ZoneInfo, flt: PostFilter, window) -> None:
+        """Reset to a :class:`~app.services.posts_query.ListWindow` read off the GUI thread."""
+        self.beginResetModel()
+        self.client_id, self.zone, self.filter = client_id, zone, flt
+        self._rows = list(window.rows)
+        self._display = [self._line(chip) for chip in self._rows]
+        self._total, self.offset, self.today_row = window.total, window.offset, window.today_row
+        self.endResetModel()
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
