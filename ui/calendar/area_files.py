@@ -51,11 +51,11 @@ class CalendarFilesMixin:
                 dialog.setLabelText(text)
 
         def finished(result) -> None:
-            dialog.close()
+            dialog.hide()
             done(result)
 
         def failed(exc) -> None:
-            dialog.close()
+            dialog.hide()
             show_error(self, exc)
 
         token = self.services.tasks.run(work, finished, failed, on_progress=on_progress)
