@@ -4,7 +4,9 @@ Prints, for one month holding 2,000 posts (about 65 a day):
 - load: ``posts_between`` (Core select + variants) against the same rows by raw sqlite3;
 - show: MonthView.set_posts + first paint, against 2,000 QLabels in a grid and a
   QStandardItemModel of 2,000 items in a QListView (built + shown + painted);
-- repaint: a full repaint of the month (scroll, resize, drag feedback).
+- repaint: a full repaint of the month (scroll, resize, drag feedback);
+- week: a full repaint of a week without and with the best-times shading;
+- best: the best posting slots over a year of post metrics against raw sqlite3.
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/calendar_month.py
 """
 
@@ -185,6 +187,82 @@ def main() -> None:
         f"{t_month / t_items:5.2f}"
     )
     print(f"repaint of the full month {t_repaint * 1000:6.1f} ms")
+    week_and_best_slots(app, db, cid, chips, path)
+
+
+def week_and_best_slots(app, db, cid, chips, path) -> None:
+    """The week view with the best-times shading, and the slots' query on a year of metrics
+    (2 posts a day, 7 daily samples each) against the same rows read with raw sqlite3."""
+    import random
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import insert
+
+    from app.models.metrics import PostMetricDay
+    from app.services.posts_slots import best_slots
+    from ui.calendar.week_view import WeekView
+
+    week = WeekView()
+    week.resize(1100, 760)
+    week.set_week(dt.date(2026, 3, 9), ZoneInfo("Europe/Paris"))
+    week.set_posts(chips)
+    monday = dt.datetime(2026, 3, 9, tzinfo=dt.UTC)
+    in_week = sum(monday <= c.planned_at < monday + dt.timedelta(days=7) for c in chips)
+    week.show()
+    t_plain = best(week.grab, 10)
+    week.set_best_slots(((1, 18), (3, 12), (0, 8)))
+    t_shaded = best(week.grab, 10)
+    rng = random.Random(7)
+    today = dt.date(2026, 12, 31)
+    rows = []
+    for d in range(365):
+        day = today - dt.timedelta(days=d)
+        for k in range(2):
+            published = dt.datetime.combine(day, dt.time(8 + 10 * k), tzinfo=dt.UTC)
+            for sample in range(7):
+                rows.append(
+                    {
+                        "client_id": cid,
+                        "network": "facebook",
+                        "external_post_id": f"p{d}-{k}",
+                        "day": day + dt.timedelta(days=sample),
+                        "published_at": published,
+                        "reactions": rng.randint(0, 50),
+                        "comments": rng.randint(0, 9),
+                        "shares": 0,
+                        "clicks": 0,
+                        "source": "connector",
+                        "text": "",
+                        "url": "",
+                        "updated_at": published,
+                    }
+                )
+    with db.session() as s:
+        s.execute(insert(PostMetricDay), rows)
+
+    def slots():
+        with db.read() as s:
+            return best_slots(s, cid, today)
+
+    raw = sqlite3.connect(path)
+
+    def slots_raw():
+        return raw.execute(
+            "SELECT network, external_post_id, published_at, reactions, comments, shares, clicks "
+            "FROM metric_post_days WHERE client_id=? AND day>=? AND day<=?",
+            (cid, str(today - dt.timedelta(days=365)), str(today)),
+        ).fetchall()
+
+    assert slots()
+    t_slots, t_slots_raw = best(slots), best(slots_raw)
+    print(
+        f"week  repaint, {in_week} posts {t_plain * 1000:6.1f} ms, with best-times "
+        f"shading {t_shaded * 1000:6.1f} ms   ratio {t_shaded / t_plain:5.2f}"
+    )
+    print(
+        f"best  slots over {len(rows)} metric rows {t_slots * 1000:7.1f} ms   raw sqlite3 "
+        f"{t_slots_raw * 1000:6.1f} ms   ratio {t_slots / t_slots_raw:5.2f}"
+    )
 
 
 if __name__ == "__main__":

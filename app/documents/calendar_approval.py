@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import html
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
 from sqlalchemy.orm import Session
 
 from app.documents.pdf import PdfResult, render_html_pdf
-from app.i18n import SUPPORTED_LANGUAGES, install_translators, translate
+from app.i18n import SUPPORTED_LANGUAGES, translations_dir
+from app.i18n import translate as app_translate
 from app.models import Client
-from app.services.posts import client_zone, get_post, status_label
+from app.services.posts import client_zone, get_post
 from app.services.posts_approval import period_post_ids
 from app.services.posts_counters import count_text, network_label
 from app.services.posts_media import media_for
@@ -24,6 +28,51 @@ CSS = """
 .text { white-space: pre-wrap; }
 .box { color: #5b6477; }
 """
+
+
+# The sheet is written in the client's language, possibly not the app's, and off the GUI
+# thread: its own translators, read-only once loaded, never the application's installed ones.
+_document: contextvars.ContextVar[tuple[str, tuple[QTranslator, ...]] | None] = (
+    contextvars.ContextVar("approval_language", default=None)
+)
+_loaded: dict[str, tuple[QTranslator, ...]] = {}
+_lock = threading.Lock()
+
+
+def _translators(language: str) -> tuple[QTranslator, ...]:
+    with _lock:
+        if language not in _loaded:
+            found = []
+            for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
+                tr = QTranslator()
+                if tr.load(str(qm)):
+                    found.append(tr)
+            _loaded[language] = tuple(found)
+        return _loaded[language]
+
+
+def translate(context: str, text: str) -> str:
+    """In the sheet's language when one is set (see :func:`_in_language`), else the app's."""
+    document = _document.get()
+    if document is None:
+        return app_translate(context, text)
+    for tr in document[1]:
+        found = tr.translate(context, text)
+        if found:
+            return found
+    return text
+
+
+def status_label(status: str) -> str:
+    return {
+        "idea": translate("Posts", "Idea"),
+        "draft": translate("Posts", "Draft"),
+        "in_review": translate("Posts", "In review"),
+        "approved": translate("Posts", "Approved"),
+        "scheduled": translate("Posts", "Scheduled"),
+        "published": translate("Posts", "Published"),
+        "failed": translate("Posts", "Failed"),
+    }.get(status, status)
 
 
 def approval_html(
@@ -119,16 +168,15 @@ def approval_html(
 
 @contextlib.contextmanager
 def _in_language(language: str):
-    """Write the sheet in the client's language, then give the app its own back."""
-    current = "fr" if translate("CalendarLocale", "en_GB").startswith("fr") else "en"
-    if language not in SUPPORTED_LANGUAGES or language == current:
+    """Write the sheet in the client's language (thread-safe: nothing global changes)."""
+    if language not in SUPPORTED_LANGUAGES:
         yield
         return
-    install_translators(language)
+    token = _document.set((language, () if language == "en" else _translators(language)))
     try:
         yield
     finally:
-        install_translators(current)
+        _document.reset(token)
 
 
 def render_approval_sheet(

@@ -19,6 +19,8 @@ from app.services.charter_rules import CharterRules, rules_in_force
 from app.services.keydates import KeyDate, key_dates
 from app.services.posts_counters import network_label
 from app.services.posts_query import PostChip, posts_between
+from app.services.posts_slots import best_slots as load_best_slots
+from app.services.posts_slots import is_far_from_best
 
 MIX_TOLERANCE = 15  # percentage points off the charter's mix before we warn
 
@@ -27,11 +29,52 @@ MIX_TOLERANCE = 15  # percentage points off the charter's mix before we warn
 class Finding:
     severity: str  # "error", "warning" or "hint"
     code: str  # network_not_in_charter, volume_low, volume_high, off_hours, mix, not_approved,
-    #            key_date
+    #            key_date, far_from_best
     message: str
     post_id: int | None = None
     network: str = ""
     day: dt.date | None = None
+
+
+def slot_text(weekday: int, hour: int) -> str:
+    """« Tuesday 18:00 » in the current language."""
+    names = (
+        translate("CalendarCheck", "Monday"),
+        translate("CalendarCheck", "Tuesday"),
+        translate("CalendarCheck", "Wednesday"),
+        translate("CalendarCheck", "Thursday"),
+        translate("CalendarCheck", "Friday"),
+        translate("CalendarCheck", "Saturday"),
+        translate("CalendarCheck", "Sunday"),
+    )
+    return f"{names[weekday]} {hour:02d}:00"
+
+
+def _off_hours(p: PostChip, rules: CharterRules, t: dt.time) -> bool:
+    """Outside every charter window of a network of the post that has windows."""
+    windows = [
+        w for n in p.networks if (v := rules.network(n)) and v.best_hours for w in v.best_hours
+    ]
+    return bool(windows) and not any(a <= t <= b for a, b in windows)
+
+
+def _best_slot_hint(p: PostChip, local: dt.datetime, slots) -> Finding:
+    return Finding(
+        "hint",
+        "far_from_best",
+        translate(
+            "CalendarCheck",
+            "« {title} », {day} {time}: far from the best times to post ({slots}).",
+        ).format(
+            title=p.title or p.preview[:40],
+            day=local.date().isoformat(),
+            time=f"{local:%H:%M}",
+            slots=", ".join(slot_text(d, h) for d, h in slots),
+        ),
+        p.id,
+        "",
+        local.date(),
+    )
 
 
 def _week_start(day: dt.date) -> dt.date:
@@ -46,8 +89,13 @@ def check_posts(
     end: dt.date,
     keydates: dict[dt.date, list[KeyDate]] | None = None,
     now: dt.datetime | None = None,
+    best_slots: tuple[tuple[int, int], ...] = (),
 ) -> list[Finding]:
-    """Findings for ``posts`` planned between ``start`` and ``end`` (local dates, inclusive)."""
+    """Findings for ``posts`` planned between ``start`` and ``end`` (local dates, inclusive).
+
+    ``best_slots`` are the client's best (weekday, hour) slots from the metrics: a post far
+    from all of them and outside the charter's hours gets a hint.
+    """
     out: list[Finding] = []
     listed = {n.network for n in rules.networks}
     live = [p for p in posts if p.status not in ("idea",)]
@@ -126,12 +174,14 @@ def check_posts(
                         week,
                     )
                 )
-    # 3. Hours outside the charter's windows.
+    # 3. Hours outside the charter's windows (and, as a hint, far from the best slots).
     for p in live:
         if p.all_day:
             continue
         local = p.planned_at.astimezone(zone)
         t = local.time().replace(tzinfo=None)
+        if _off_hours(p, rules, t) and is_far_from_best(best_slots, local):
+            out.append(_best_slot_hint(p, local, best_slots))
         for network in p.networks:
             vol = rules.network(network)
             if vol is None or not vol.best_hours:
@@ -242,8 +292,12 @@ def check_calendar(
     *,
     language: str = "fr",
     now: dt.datetime | None = None,
+    best_slots: tuple[tuple[int, int], ...] | None = None,
 ) -> list[Finding]:
-    """Load ``client_id``'s posts between two local dates and check them against the charter."""
+    """Load ``client_id``'s posts between two local dates and check them against the charter.
+
+    ``best_slots`` defaults to the client's best slots of the last year (the metrics).
+    """
     from app.services.posts import client_zone
 
     zone = client_zone(session, client_id)
@@ -253,4 +307,9 @@ def check_calendar(
     )
     posts = posts_between(session, client_id, begin, finish)
     rules = rules_in_force(session, client_id, begin)
-    return check_posts(posts, rules, zone, start, end, key_dates(start, end, language), now)
+    slots = best_slots
+    if slots is None:
+        slots = load_best_slots(session, client_id, (now or dt.datetime.now(dt.UTC)).date())
+    return check_posts(
+        posts, rules, zone, start, end, key_dates(start, end, language), now, best_slots=slots
+    )

@@ -135,6 +135,45 @@ def count_posts(session: Session, client_id: int, flt: PostFilter | None = None)
     return int(session.scalar(select(func.count(Post.id)).where(*_conditions(client_id, flt))) or 0)
 
 
+def count_before(
+    session: Session, client_id: int, flt: PostFilter | None, before: dt.datetime
+) -> int:
+    """How many posts (in the list's order) are planned before ``before``: the row of the
+    first post from that moment on, where the list view opens."""
+    query = select(func.count(Post.id)).where(
+        *_conditions(client_id, flt), Post.planned_at < before
+    )
+    return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True)
+class ListWindow:
+    """Where the list view opens: ``rows`` are the posts from position ``offset`` on, the
+    first from ``start_at`` being ``rows[today_row]`` (== len(rows) when none is)."""
+
+    total: int
+    offset: int
+    today_row: int
+    rows: tuple[PostChip, ...]
+
+
+def list_window(
+    session: Session,
+    client_id: int,
+    flt: PostFilter | None,
+    start_at: dt.datetime,
+    *,
+    before: int = 200,
+    after: int = 200,
+) -> ListWindow:
+    """Up to ``before`` posts before ``start_at`` and ``after`` from it, in list order."""
+    total = count_posts(session, client_id, flt)
+    first = count_before(session, client_id, flt, start_at)
+    offset = max(0, first - before)
+    rows = page_posts(session, client_id, flt, offset=offset, limit=first - offset + after)
+    return ListWindow(total, offset, first - offset, tuple(rows))
+
+
 def page_posts(
     session: Session,
     client_id: int,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from tests.conftest import db_url_of
@@ -54,3 +55,46 @@ def test_calendar_cli_errors_are_one_line(cli, sqlite_db, tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr
     r = cli("calendar", "check", "Fleurs", "--from", "demain", db_url=url)
     assert r.returncode == 1 and "demain" in r.stderr
+
+
+def test_calendar_check_hints_a_post_far_from_the_best_times(cli, db):
+    from zoneinfo import ZoneInfo
+
+    from app.models.metrics import PostMetricDay
+    from app.services import charter, clients, posts
+
+    paris = ZoneInfo("Europe/Paris")
+    today = dt.date.today()
+    with db.session() as s:
+        cid = clients.create_client(s, "Aquarelle", timezone="Europe/Paris").id
+        doc = charter.ensure_charter(s, cid)
+        row = {"network": "facebook", "handle": "aq", "best_hours": "09:00-11:00"}
+        charter.save_section(s, cid, doc.section("networks").id, data={"rows": [row]})
+        for week in range(1, 6):  # Tuesdays 18:00 are the best time to post
+            day = today - dt.timedelta(days=today.weekday() + 7 * week - 1)
+            s.add(
+                PostMetricDay(
+                    client_id=cid,
+                    network="facebook",
+                    external_post_id=f"fb-{day}",
+                    day=day,
+                    published_at=dt.datetime.combine(day, dt.time(18), tzinfo=paris),
+                    reactions=40,
+                )
+            )
+        late = today + dt.timedelta(days=3)
+        posts.create_post(
+            s,
+            cid,
+            planned_at=dt.datetime.combine(late, dt.time(23), tzinfo=paris),
+            title="Minuit moins le quart",
+            status="approved",
+            variants=[posts.VariantInput("facebook", "Bonsoir")],
+        )
+    r = cli("calendar", "check", "Aquarelle", "--json", db_url=db_url_of(db))
+    assert r.returncode == 0, r.stderr
+    hints = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "far_from_best"]
+    assert len(hints) == 1 and hints[0]["severity"] == "hint"
+    assert "Minuit" in hints[0]["message"] and "18:00" in hints[0]["message"]
+    r = cli("calendar", "check", "Aquarelle", db_url=db_url_of(db))
+    assert any(line.startswith(("hint:", "conseil")) for line in r.stdout.splitlines())

@@ -176,17 +176,17 @@ def test_copy_to_network_undoable_and_list_view(qtbot, area, sqlite_db, qtmodelt
                 planned_at=dt.datetime(2026, 4, 1, tzinfo=dt.UTC) + dt.timedelta(hours=i),
                 variants=[VariantInput("x", f"post {i}")],
             )
-    area.set_view("list")
+    with qtbot.waitSignal(area.loaded, timeout=10000):  # read off the GUI thread
+        area.set_view("list")  # opens at the anchor day (10 February), one page loaded
     model = area.list_model
-    assert model.rowCount() == 0 and model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 200
+    assert model.rowCount() == 200 and model.canFetchMore()
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 451
     assert model.index(0, 5).data() == "Pivoines — Bonjour"
     # filter by network from the Filters menu
-    area.network_actions["mastodon"].setChecked(True)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.network_actions["mastodon"].setChecked(True)
     assert area.list_model.rowCount() + int(area.list_model.canFetchMore()) >= 1
     while model.canFetchMore():
         model.fetchMore()

@@ -51,6 +51,7 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     from app.services.calendar_check import check_calendar
     from app.services.keydates import key_dates
     from app.services.posts_query import distinct_values, posts_between
+    from app.services.posts_slots import best_slots
 
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
     finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
@@ -58,9 +59,12 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     )
     with db.read() as s:
         chips = posts_between(s, client_id, begin, finish, flt)
-        findings = check_calendar(s, client_id, start, end, language=language, now=now)
+        slots = best_slots(s, client_id, now.astimezone(zone).date())
+        findings = check_calendar(
+            s, client_id, start, end, language=language, now=now, best_slots=slots
+        )
         values = distinct_values(s, client_id)
-    return chips, key_dates(start, end, language), findings, values
+    return chips, key_dates(start, end, language), findings, values, slots
 
 
 class CalendarArea(CalendarActionsMixin, WorkspaceArea):
@@ -77,6 +81,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self._generation = 0
         self._chips: dict[int, object] = {}
         self._values = {"categories": [], "campaigns": []}
+        self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour) from the metrics
         self._build()
 
     # -- layout ----------------------------------------------------------------------------
@@ -149,6 +154,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.list_view.setAlternatingRowColors(True)
         for column, width in enumerate((130, 190, 110, 110, 110)):
             self.list_view.setColumnWidth(column, width)
+        self.list_view.verticalScrollBar().valueChanged.connect(self._list_scrolled)
         self.list_view.doubleClicked.connect(
             lambda index: self.open_editor(post_id=index.data(ID_ROLE))
         )
@@ -267,7 +273,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.stack.setCurrentIndex(VIEWS.index(view))
         for b in self.view_buttons.buttons():
             b.setChecked(b.objectName() == f"view_{view}")
-        for button in (self.prev_button, self.today_button, self.next_button):
+        for button in (self.prev_button, self.next_button):
             button.setEnabled(view != "list")
         if view == "week":
             self.week_scroll.verticalScrollBar().setValue(7 * HOUR_H)
@@ -285,7 +291,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
                 day=locale.toString(start, QLocale.FormatType.LongFormat)
             )
         elif self.view == "list":
-            text = self.tr("All posts")
+            text = self.tr("From {day}").format(day=locale.toString(self.anchor, "d MMMM yyyy"))
         else:
             text = locale.toString(self.anchor, "MMMM yyyy").capitalize()
         self.period_label.setText(text)
@@ -310,8 +316,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
             return
         flt = self.current_filter()
         if self.view == "list":
-            self.list_model.reset(self.client.id, self.zone, flt)
-            self.loaded.emit()
+            self._reload_list(flt, generation)
             return
         start, end = self.period()
         now = dt.datetime.now(dt.UTC)
@@ -328,8 +333,9 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         )
 
     def _show(self, result, now: dt.datetime) -> None:
-        chips, keydates, findings, values = result
+        chips, keydates, findings, values, slots = result
         self._chips = {c.id: c for c in chips}
+        self.best_slots = slots
         today = now.astimezone(self.zone).date()
         self.month_view.set_month(self.anchor, self.zone)
         self.month_view.set_today(today)
@@ -339,6 +345,7 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.week_view.set_now(now)
         self.week_view.set_key_dates(keydates)
         self.week_view.set_posts(chips)
+        self.week_view.set_best_slots(slots)
         if values != self._values:
             self._values = values
             self._fill_value_menu(self.category_menu, values["categories"])

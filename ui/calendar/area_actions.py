@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QMessageBox
 
 from app.errors import TribuneError
 from app.services import posts
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from ui.calendar.area_files import CalendarFilesMixin
 from ui.calendar.undo import CopyPostCommand, MovePostCommand
 from ui.messages import show_error
 
 
-class CalendarActionsMixin:
+class CalendarActionsMixin(CalendarFilesMixin):
     """Mixed into :class:`ui.calendar.area.CalendarArea`."""
 
     editor = None
@@ -39,6 +40,8 @@ class CalendarActionsMixin:
             when=when,
             networks=networks[:1],
             mastodon_limit=self.mastodon_limit(),
+            best_slots=self.best_slots,
+            undo_stack=self.undo_stack,
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())
@@ -66,16 +69,84 @@ class CalendarActionsMixin:
         if tab is not None and tab.mastodon_limit:
             self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
 
+    # -- the list view -----------------------------------------------------------------------
+    def _reload_list(self, flt, generation: int) -> None:
+        """The list opens at the first post from the anchor day (today unless navigated),
+        with a page above it; read off the GUI thread."""
+        from app.services.posts_query import list_window
+
+        start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
+        db, cid, zone = self.db, self.client.id, self.zone
+
+        def work():
+            with db.read() as s:
+                return list_window(s, cid, flt, start)
+
+        def done(window) -> None:
+            if generation == self._generation:
+                self._show_list(cid, zone, flt, window)
+
+        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+
+    def _show_list(self, cid, zone, flt, window) -> None:
+        model = self.list_model
+        model.show_window(cid, zone, flt, window)
+        row = min(model.today_row, model.rowCount() - 1)
+        if row >= 0:
+            self.list_view.updateGeometries()  # the scroll range follows the rows just loaded
+            self.list_view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+            self.list_view.selectRow(row)
+        self.status_message.emit(self.tr("{count} posts in the list").format(count=window.total))
+        self.loaded.emit()
+
+    def _list_scrolled(self, value: int) -> None:
+        """At the top of the loaded rows: the page before comes in, the view stays put."""
+        if value == 0 and self.list_model.can_fetch_earlier():
+            added = self.list_model.fetch_earlier()
+            self.list_view.scrollTo(
+                self.list_model.index(added, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+
     # -- moves and copies (undoable) -------------------------------------------------------
+    def write_async(self, fn, optimistic=None, on_failed=None) -> None:
+        """``fn(session)`` in one transaction off the GUI thread. ``optimistic`` = (post id,
+        {field: value}) is shown at once; on error the view reloads (rolled back) with a message."""
+        if optimistic is not None:
+            self._apply_local(*optimistic)
+        db = self.db
+
+        def work():
+            with db.session() as s:
+                fn(s)
+
+        def failed(exc) -> None:
+            if on_failed is not None:
+                on_failed()
+            show_error(self, exc)
+            self.reload()
+
+        self.services.tasks.run(work, lambda _result: self.reload(), failed)
+
+    def _apply_local(self, post_id: int, fields: dict) -> None:
+        chip = self._chips.get(post_id)
+        if chip is None:
+            return
+        self._chips[post_id] = dataclasses.replace(chip, **fields)
+        chips = sorted(self._chips.values(), key=lambda c: (c.planned_at, c.id))
+        self.month_view.set_posts(chips)
+        self.week_view.set_posts(chips)
+
     def request_move(self, post_id: int, target) -> None:
         """``target`` is a date (month view: keep the time) or a naive local datetime."""
-        try:
-            with self.db.read() as s:
-                info = posts.get_post(s, self.client.id, post_id)
-        except TribuneError as exc:
-            show_error(self, exc)
-            return
-        if any(v.publish_state in ("sending", "published") for v in info.variants):
+        info = self._chips.get(post_id)
+        if info is None:  # not on screen: read it (rare: moves come from the views)
+            try:
+                with self.db.read() as s:
+                    info = posts.get_post(s, self.client.id, post_id)
+            except TribuneError as exc:
+                show_error(self, exc)
+                return
+        if info.status == "published":
             show_error(self, TribuneError(self.tr("A published post cannot be moved.")))
             self.reload()
             return
@@ -88,7 +159,7 @@ class CalendarActionsMixin:
             new_local = dt.datetime.combine(target, old_local.time().replace(tzinfo=None))
         new = posts.local_to_utc(new_local.date(), new_local.time(), self.zone)
         self.undo_stack.push(
-            MovePostCommand(self.db, self.client.id, post_id, info.planned_at, new, self.reload)
+            MovePostCommand(self.client.id, post_id, info.planned_at, new, self.write_async)
         )
 
     def copy_post(self, post_id: int, when: dt.datetime | None, networks: list[str] | None):
@@ -160,12 +231,17 @@ class CalendarActionsMixin:
             )
             if not ok:
                 return
-        self._write(lambda s: record_decision(s, self.client.id, post_id, approved, comment))
+        cid = self.client.id
+        self.write_async(
+            lambda s: record_decision(s, cid, post_id, approved, comment),
+            (post_id, {"status": "approved" if approved else "draft"}),
+        )
 
     def set_status(self, post_id: int, status: str) -> None:
-        limit = self.mastodon_limit()
-        self._write(
-            lambda s: posts.set_status(s, self.client.id, post_id, status, mastodon_limit=limit)
+        limit, cid = self.mastodon_limit(), self.client.id
+        self.write_async(
+            lambda s: posts.set_status(s, cid, post_id, status, mastodon_limit=limit),
+            (post_id, {"status": status}),
         )
 
     def delete(self, post_id: int) -> None:
@@ -192,105 +268,3 @@ class CalendarActionsMixin:
         self.queue_dialog = QueueDialog(self.db, self.client.id, self.zone, self)
         self.queue_dialog.open()
         return self.queue_dialog
-
-    def import_file(self, path: str | None = None) -> None:
-        if self.client is None:
-            return
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import posts"), "", self.tr("Calendars (*.ics *.csv)")
-            )
-        if not path:
-            return
-        db, cid, file = self.db, self.client.id, Path(path)
-
-        def work():
-            data = file.read_bytes()
-            with db.session() as s:
-                if file.suffix.lower() == ".csv":
-                    from app.services.posts_csv import import_csv
-
-                    return import_csv(s, cid, data.decode("utf-8"), base_dir=file.parent)
-                from app.services.ical_io import import_ics
-
-                return import_ics(s, cid, data)
-
-        def done(result) -> None:
-            lines = [
-                self.tr("{added} added, {duplicates} already there, {errors} refused.").format(
-                    added=result.added, duplicates=result.duplicates, errors=len(result.errors)
-                )
-            ]
-            lines += [f"{e.line} {e.ref}: {e.reason}".strip() for e in result.errors[:30]]
-            self.last_import = result
-            self.status_message.emit(lines[0])
-            box = QMessageBox(self)
-            box.setWindowTitle(self.tr("Import"))
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText("\n".join(lines))
-            box.open()
-            self.reload()
-
-        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
-
-    def export_file(self, path: str | None = None) -> None:
-        if self.client is None:
-            return
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export iCalendar"), f"{self.client.slug}.ics", "iCalendar (*.ics)"
-            )
-        if not path:
-            return
-        db, cid = self.db, self.client.id
-
-        def work():
-            from app.services.ical_io import export_file
-
-            with db.read() as s:
-                return export_file(s, cid, path)
-
-        self.services.tasks.run(
-            work,
-            lambda n: self.status_message.emit(
-                self.tr("{count} posts written to {path}.").format(count=n, path=path)
-            ),
-            lambda exc: show_error(self, exc),
-        )
-
-    def approval_sheet(self, path: str | None = None) -> None:
-        """The visible period's drafts go to review and its approval sheet is written."""
-        from app.documents.calendar_approval import render_approval_sheet
-        from app.services.posts_approval import submit_for_review
-
-        if self.client is None:
-            return
-        start, end = self.period()
-        if self.view == "month":
-            start = self.anchor.replace(day=1)
-            end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Approval sheet"),
-                f"{self.client.slug}-{start:%Y-%m}.pdf",
-                "PDF (*.pdf)",
-            )
-        if not path:
-            return
-        begin = posts.local_to_utc(start, dt.time(0), self.zone)
-        finish = posts.local_to_utc(end + dt.timedelta(days=1), dt.time(0), self.zone)
-        try:
-            with self.db.session() as s:
-                submit_for_review(s, self.client.id, begin, finish)
-            with self.db.read() as s:
-                result = render_approval_sheet(s, self.client.id, start, end, path)
-        except TribuneError as exc:
-            show_error(self, exc)
-            return
-        self.status_message.emit(
-            self.tr("Approval sheet written to {path} ({pages} pages).").format(
-                path=result.path, pages=result.pages
-            )
-        )
-        self.reload()

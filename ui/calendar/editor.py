@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
 )
@@ -27,6 +28,9 @@ from app.errors import TribuneError
 from app.models.posts import POST_STATUSES
 from app.services import posts, posts_media
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.posts_slots import next_best_slot
+from ui.calendar.editor_fields import FieldHistory
+from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
 
 AUTOSAVE_MS = 2000
@@ -51,6 +55,8 @@ class PostEditor(QDialog):
         when: dt.datetime | None = None,
         networks: tuple[str, ...] = (),
         mastodon_limit: int | None = None,
+        best_slots: tuple[tuple[int, int], ...] = (),
+        undo_stack=None,
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -59,7 +65,12 @@ class PostEditor(QDialog):
         self.post_id, self.version = post_id, None
         self.history: QPlainTextEdit | None = None
         self.read_only = False
+        self.proposed: dt.datetime | None = None
         self.mastodon_limit = mastodon_limit
+        self.best_slots = tuple(best_slots)
+        self.undo_stack = undo_stack  # the calendar area's: each save becomes undoable
+        self._before = None  # the post as it was when the editor opened (None: new post)
+        self.session_key = new_session_key()
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
         self._loading = True
@@ -73,6 +84,14 @@ class PostEditor(QDialog):
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
         when_row.addWidget(self.all_day)
+        self.best_button = QPushButton()
+        self.best_button.setObjectName("bestSlotButton")
+        self.best_button.setToolTip(
+            self.tr("The client's best time to post, from the engagement of past posts")
+        )
+        self.best_button.clicked.connect(self.use_best_slot)
+        self.best_button.hide()
+        when_row.addWidget(self.best_button)
         form.addRow(self.tr("Planned"), when_row)
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
@@ -142,6 +161,7 @@ class PostEditor(QDialog):
             signal.connect(self._changed)
         self._load(when, networks)
         self._loading = False
+        self.fields = FieldHistory(self)
         self._update_warnings()
 
     # -- loading ---------------------------------------------------------------------------
@@ -153,17 +173,16 @@ class PostEditor(QDialog):
             info = posts.get_post(s, self.client_id, self.post_id) if self.post_id else None
         self.category.addItems(values["categories"])
         if info is None:
-            local = when or (
-                dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
-                + dt.timedelta(hours=1)
-            )
+            now = dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+            local = when or next_best_slot(self.best_slots, now) or now + dt.timedelta(hours=1)
             self._set_when(local)
+            self._propose_best_slot(local)
             self.status.setCurrentIndex(self.status.findData("draft"))
             self.category.setCurrentText("")
             for network in networks or ("facebook",):
                 self.network_boxes[network].setChecked(True)
             return
-        self.version = info.version
+        self.version, self._before = info.version, info
         self._set_when(info.planned_at.astimezone(self.zone).replace(tzinfo=None))
         self.all_day.setChecked(info.all_day)
         self.title.setText(info.title)
@@ -213,6 +232,26 @@ class PostEditor(QDialog):
         self.history.setReadOnly(True)
         self.tabs.addTab(self.history, self.tr("History"))
 
+    def _propose_best_slot(self, local: dt.datetime) -> None:
+        """Offer the first best slot from the chosen day on (a hint, one click to take)."""
+        start = dt.datetime.combine(local.date(), dt.time(0)) - dt.timedelta(minutes=1)
+        self.proposed = next_best_slot(self.best_slots, start)
+        if self.proposed is None:
+            return
+        from ui.calendar.painting import view_locale
+
+        locale = view_locale()
+        text = locale.toString(
+            QDateTime(self.proposed.date(), self.proposed.time()), "ddd d MMM HH:mm"
+        )
+        self.best_button.setText(self.tr("★ Best time: {when}").format(when=text))
+        self.best_button.setVisible(self.proposed != local)
+
+    def use_best_slot(self) -> None:
+        if self.proposed is not None:
+            self._set_when(self.proposed)
+            self.best_button.hide()
+
     def _set_when(self, local: dt.datetime) -> None:
         self.when.setDateTime(QDateTime(local.date(), local.time()))
 
@@ -250,6 +289,7 @@ class PostEditor(QDialog):
     def _changed(self) -> None:
         if self._loading or self.read_only:
             return
+        self.fields.record()
         self._update_warnings()
         self._autosave.start()
 
@@ -333,11 +373,18 @@ class PostEditor(QDialog):
             self.warnings.setStyleSheet("color: #b42318;")
             return False
         self.post_id, self.version = info.id, info.version
+        self._push_undo(info)
         self.autosave_label.setText(
             self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
         )
         self.saved.emit(info.id)
         return True
+
+    def _push_undo(self, after) -> None:
+        if self.undo_stack is not None:
+            from ui.calendar.undo import push_edit
+
+            push_edit(self.undo_stack, self, after)
 
     def _save_and_close(self) -> None:
         if self.save():

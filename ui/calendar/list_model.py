@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -9,7 +10,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from app.db import Database
 from app.services.posts import status_label
 from app.services.posts_counters import network_label
-from app.services.posts_query import PostChip, PostFilter, count_posts, page_posts
+from app.services.posts_query import (
+    PostChip,
+    PostFilter,
+    count_before,
+    count_posts,
+    page_posts,
+)
 
 PAGE = 200
 COL_WHEN, COL_NETWORKS, COL_STATUS, COL_CATEGORY, COL_CAMPAIGN, COL_TEXT = range(6)
@@ -34,15 +41,30 @@ class PostListModel(QAbstractTableModel):
         self._display: list[tuple[str, ...]] = []
         self._total = 0
         self._fetching = False
+        self.offset = 0  # position of the first loaded row in the whole ordered list
+        self.today_row = 0  # loaded row of the first post from ``start_at`` on
 
-    def reset(self, client_id: int | None, zone: ZoneInfo, flt: PostFilter) -> None:
+    def reset(
+        self,
+        client_id: int | None,
+        zone: ZoneInfo,
+        flt: PostFilter,
+        start_at: dt.datetime | None = None,
+    ) -> None:
+        """Show the posts of ``client_id``; from ``start_at`` on (aware) when given, the
+        earlier ones loaded page by page with :meth:`fetch_earlier` (scrolling up)."""
         self.beginResetModel()
         self.client_id, self.zone, self.filter = client_id, zone, flt
         self._rows, self._display = [], []
-        self._total = 0
+        self._total = self.offset = self.today_row = 0
         if client_id is not None:
             with self.db.read() as s:
                 self._total = count_posts(s, client_id, flt)
+                if start_at is not None:
+                    self.offset = count_before(s, client_id, flt, start_at)
+            if self.offset >= self._total:  # nothing from today on: the last page
+                self.offset = max(0, self._total - PAGE)
+                self.today_row = self._total - self.offset
         self.endResetModel()
 
     def _headers(self):
@@ -55,6 +77,15 @@ class PostListModel(QAbstractTableModel):
             self.tr("Text"),
         )
 
+    def show_window(self, client_id: int, zone: ZoneInfo, flt: PostFilter, window) -> None:
+        """Reset to a :class:`~app.services.posts_query.ListWindow` read off the GUI thread."""
+        self.beginResetModel()
+        self.client_id, self.zone, self.filter = client_id, zone, flt
+        self._rows = list(window.rows)
+        self._display = [self._line(chip) for chip in self._rows]
+        self._total, self.offset, self.today_row = window.total, window.offset, window.today_row
+        self.endResetModel()
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -62,7 +93,11 @@ class PostListModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and self.offset + len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self.client_id is None or self._fetching:
@@ -75,28 +110,52 @@ class PostListModel(QAbstractTableModel):
 
     def _fetch_page(self) -> None:
         with self.db.read() as s:
-            rows = page_posts(s, self.client_id, self.filter, offset=len(self._rows), limit=PAGE)
+            rows = page_posts(
+                s, self.client_id, self.filter, offset=self.offset + len(self._rows), limit=PAGE
+            )
         if not rows:
-            self._total = len(self._rows)
+            self._total = self.offset + len(self._rows)
             return
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        for chip in rows:
-            local = chip.planned_at.astimezone(self.zone)
-            self._rows.append(chip)
-            self._display.append(
-                (
-                    local.strftime("%Y-%m-%d")
-                    if chip.all_day
-                    else local.strftime("%Y-%m-%d %H:%M"),
-                    ", ".join(network_label(n) for n in chip.networks),
-                    status_label(chip.status),
-                    chip.category,
-                    chip.campaign,
-                    _row_text(chip),
-                )
-            )
+        self._rows += rows
+        self._display += [self._line(chip) for chip in rows]
         self.endInsertRows()
+
+    def can_fetch_earlier(self) -> bool:
+        return self.client_id is not None and self.offset > 0 and not self._fetching
+
+    def fetch_earlier(self) -> int:
+        """Load the page before the first loaded row; returns how many rows came in on top."""
+        if not self.can_fetch_earlier():
+            return 0
+        n = min(PAGE, self.offset)
+        with self.db.read() as s:
+            rows = page_posts(s, self.client_id, self.filter, offset=self.offset - n, limit=n)
+        if not rows:
+            return 0
+        self._fetching = True  # no fetchMore from the view while rows go in on top
+        try:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows[:0] = rows
+            self._display[:0] = [self._line(chip) for chip in rows]
+            self.offset -= len(rows)
+            self.today_row += len(rows)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+        return len(rows)
+
+    def _line(self, chip: PostChip) -> tuple[str, ...]:
+        local = chip.planned_at.astimezone(self.zone)
+        return (
+            local.strftime("%Y-%m-%d") if chip.all_day else local.strftime("%Y-%m-%d %H:%M"),
+            ", ".join(network_label(n) for n in chip.networks),
+            status_label(chip.status),
+            chip.category,
+            chip.campaign,
+            _row_text(chip),
+        )
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):

@@ -37,6 +37,8 @@ TOP = 70  # day names, key dates, then the all-day row
 HOUR_H = 44
 CHIP_H = 20
 SNAP_MIN = 15
+BEST_SLOT_COLOUR = QColor(46, 160, 90, 38)
+BEST_EDGE = QColor("#2e8b57")
 
 
 class WeekView(QWidget):
@@ -61,6 +63,7 @@ class WeekView(QWidget):
         self._drag_pos = QPoint()
         self.selected_id: int | None = None
         self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
+        self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour): shaded as a hint
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() - 1))
 
@@ -75,6 +78,11 @@ class WeekView(QWidget):
 
     def set_key_dates(self, keydates: dict[dt.date, list[KeyDate]]) -> None:
         self._keydates = keydates
+        self.update()
+
+    def set_best_slots(self, slots: tuple[tuple[int, int], ...]) -> None:
+        """The client's best times to post (from the metrics), shaded behind the posts."""
+        self.best_slots = tuple(slots)
         self.update()
 
     def set_now(self, now: dt.datetime) -> None:
@@ -137,6 +145,7 @@ class WeekView(QWidget):
                 painter.fillRect(QRect(x, TOP, int(w), 24 * HOUR_H), QColor("#fbfcfe"))
             painter.setPen(QColor("#e3e7ef"))
             painter.drawLine(x, 0, x, self.height())
+        self._paint_best_slots(painter)
         self._hits = []
         all_day = self._paint_timed(painter)
         if self.now is not None:  # the now line
@@ -160,6 +169,33 @@ class WeekView(QWidget):
                 )
         self._paint_header(painter, all_day)
         painter.end()
+
+    def _paint_best_slots(self, painter: QPainter) -> None:
+        """A green band on each best (weekday, hour) slot of the week, labelled where no post
+        sits in that hour (a post on a best slot is where it should be: a star is enough)."""
+        busy = set()
+        for chip in self._chips:
+            local = chip.planned_at.astimezone(self.zone)
+            busy.add((local.date(), local.hour, local.minute // 30))
+        for weekday, hour in self.best_slots:
+            day = self.monday + dt.timedelta(days=weekday)
+            r = self.slot_rect(day, dt.time(hour), 60)
+            painter.fillRect(r.adjusted(1, 1, 0, 0), BEST_SLOT_COLOUR)
+            painter.fillRect(QRect(r.left() + 1, r.top() + 1, 3, r.height() - 1), BEST_EDGE)
+            painter.setPen(BEST_EDGE)
+            top, bottom = (day, hour, 0) in busy, (day, hour, 1) in busy
+            if top and bottom:
+                continue  # the band's colour and edge show around the posts
+            label = self.tr("★ best time") if not (top or bottom) else "★"
+            align = Qt.AlignmentFlag.AlignTop if bottom else Qt.AlignmentFlag.AlignBottom
+            painter.drawText(r.adjusted(8, 2, -4, -3), Qt.AlignmentFlag.AlignRight | align, label)
+
+    def best_slot_rects(self) -> list[QRect]:
+        """Where the best slots are shaded (for tests and tooltips)."""
+        return [
+            self.slot_rect(self.monday + dt.timedelta(days=d), dt.time(h), 60)
+            for d, h in self.best_slots
+        ]
 
     def _paint_timed(self, painter: QPainter) -> dict[dt.date, list[PostChip]]:
         """Timed chips (posts sharing a half-hour share its width); returns all-day ones."""

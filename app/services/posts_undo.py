@@ -1,0 +1,63 @@
+"""Undo and redo of the editor's edits: put a post back as a snapshot shows it.
+
+The calendar's undo stack keeps :class:`PostInfo` snapshots (before and after an edit);
+these functions write them back in one transaction each, through the same rules as an edit
+(a published post is history and cannot be changed), and record the change in its history.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.services.posts import _event, _guard_not_sent, _load, create_post, update_post
+from app.services.posts_types import PostInfo, VariantInput, to_info
+
+
+def _variants(snapshot: PostInfo) -> list[VariantInput]:
+    return [
+        VariantInput(v.network, v.text, v.link, v.first_comment, tuple(v.media))
+        for v in snapshot.variants
+    ]
+
+
+def restore_post(session: Session, client_id: int, post_id: int, snapshot: PostInfo) -> PostInfo:
+    """Text, time, networks, fields and status of ``post_id`` as in ``snapshot``."""
+    _guard_not_sent(_load(session, client_id, post_id))
+    update_post(
+        session,
+        client_id,
+        post_id,
+        planned_at=snapshot.planned_at,
+        variants=_variants(snapshot),
+        title=snapshot.title,
+        category=snapshot.category,
+        tags=snapshot.tags,
+        campaign=snapshot.campaign,
+        notes=snapshot.notes,
+        all_day=snapshot.all_day,
+    )
+    post = _load(session, client_id, post_id)
+    if (post.status, post.status_reason) != (snapshot.status, snapshot.status_reason):
+        before = post.status
+        post.status, post.status_reason = snapshot.status, snapshot.status_reason
+        _event(session, post, "status", before=before, after=snapshot.status, reason="undo")
+    session.flush()
+    return to_info(post)
+
+
+def recreate_post(session: Session, client_id: int, snapshot: PostInfo) -> PostInfo:
+    """A deleted new post back (redo of its creation), with the same UID; new id."""
+    info = create_post(
+        session,
+        client_id,
+        planned_at=snapshot.planned_at,
+        variants=_variants(snapshot),
+        title=snapshot.title,
+        category=snapshot.category,
+        tags=snapshot.tags,
+        campaign=snapshot.campaign,
+        notes=snapshot.notes,
+        all_day=snapshot.all_day,
+        uid=snapshot.uid,
+    )
+    return restore_post(session, client_id, info.id, snapshot)

@@ -1,0 +1,186 @@
+"""The editor's own edits (text, time, networks, status) are undone with Ctrl+Z in the
+calendar, like moves and copies, and redone with the redo action."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+
+from app.services import clients, posts
+from app.services.posts import VariantInput
+from ui.areas import AreaServices
+from ui.tasks import TaskRunner
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture
+def area(qtbot, sqlite_db, ui_settings):
+    from ui.calendar.area import CalendarArea
+
+    with sqlite_db.session() as s:
+        info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
+        clients.add_account(s, info.id, "mastodon", "aquarelle", base_url="https://m.example")
+        info = clients.get_client(s, info.id)
+    tasks = TaskRunner()
+    widget = CalendarArea(AreaServices(sqlite_db, tasks, ui_settings))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.set_client(info)
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.go_to(dt.date(2026, 2, 10))
+    yield widget
+    tasks.wait(10000)
+
+
+def _save(qtbot, area, editor):
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.mouseClick(
+            editor.buttons.button(editor.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+
+
+def _ctrl_z(qtbot, area):
+    area.activateWindow()  # the editor closed: the calendar's window is active again
+    qtbot.waitUntil(area.isActiveWindow, timeout=3000)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        qtbot.keyClick(area.month_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
+    with sqlite_db.session() as s:
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 2, 10, 18, 15, tzinfo=PARIS),
+            title="Pivoines",
+            variants=[VariantInput("mastodon", "Bonjour")],
+        )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.reload()
+    view = area.month_view
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(p.id).center())
+    editor = area.editor
+    tab = editor.variant_tabs["mastodon"]
+    tab.text.selectAll()
+    tab.text.insertPlainText("Pivoines de saison, cueillies à l’aube")
+    editor.when.setDateTime(QDateTime(dt.date(2026, 2, 12), dt.time(9, 30)))
+    qtbot.mouseClick(editor.network_boxes["bluesky"], Qt.MouseButton.LeftButton)
+    editor.status.setCurrentIndex(editor.status.findData("in_review"))
+    _save(qtbot, area, editor)
+
+    def state():
+        with sqlite_db.read() as s:
+            info = posts.get_post(s, area.client.id, p.id)
+        texts = {v.network: v.text for v in info.variants}
+        return info.planned_at.astimezone(PARIS).replace(tzinfo=None), texts, info.status
+
+    edited = (
+        dt.datetime(2026, 2, 12, 9, 30),
+        {
+            "mastodon": "Pivoines de saison, cueillies à l’aube",
+            "bluesky": "Pivoines de saison, cueillies à l’aube",
+        },
+        "in_review",
+    )
+    assert state() == edited
+    assert area.undo_action.text().endswith("Edit post")
+    _ctrl_z(qtbot, area)
+    assert state() == (dt.datetime(2026, 2, 10, 18, 15), {"mastodon": "Bonjour"}, "draft")
+    assert [c.id for c in view.posts_on(dt.date(2026, 2, 10))] == [p.id]  # what the user sees
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.redo_action.trigger()
+    assert state() == edited
+    with sqlite_db.read() as s:
+        actions = [e.action for e in posts.history(s, area.client.id, p.id)]
+    assert actions.count("edited") >= 3  # the edit, its undo and its redo are in the history
+
+
+def test_autosaves_and_save_of_one_editor_are_one_undo_step(qtbot, area, sqlite_db):
+    qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
+    editor = area.editor
+    editor.when.setDateTime(QDateTime(dt.date(2026, 2, 14), dt.time(10, 0)))
+    editor.variant_tabs["mastodon"].text.insertPlainText("Saint-Valentin 💐")
+    assert editor.save(autosave=True)  # what the autosave timer does
+    qtbot.keyClicks(editor.title, "Fleurs")
+    _save(qtbot, area, editor)
+    assert area.undo_stack.count() == 1
+
+    def all_posts():
+        with sqlite_db.read() as s:
+            from app.services.posts_query import page_posts
+
+            return page_posts(s, area.client.id)
+
+    (created,) = all_posts()
+    assert created.title == "Fleurs"
+    with sqlite_db.read() as s:
+        uid = posts.get_post(s, area.client.id, created.id).uid
+    _ctrl_z(qtbot, area)
+    assert all_posts() == []
+    assert view_is_empty(area)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.redo_action.trigger()
+    (again,) = all_posts()
+    assert (again.title, again.planned_at) == ("Fleurs", created.planned_at)
+    with sqlite_db.read() as s:
+        assert posts.get_post(s, area.client.id, again.id).uid == uid  # same post for iCal
+
+
+def view_is_empty(area) -> bool:
+    return area.month_view.posts_on(dt.date(2026, 2, 14)) == []
+
+
+def test_opening_and_saving_without_change_adds_no_undo_step(qtbot, area, sqlite_db):
+    with sqlite_db.session() as s:
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 2, 11, 9, 0, tzinfo=PARIS),
+            variants=[VariantInput("mastodon", "Bonjour")],
+        )
+    editor = area.open_editor(post_id=p.id)
+    _save(qtbot, area, editor)
+    assert area.undo_stack.count() == 0
+
+
+def test_ctrl_z_inside_the_editor_undoes_status_and_networks(qtbot, area, sqlite_db):
+    with sqlite_db.session() as s:
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 2, 11, 9, 0, tzinfo=PARIS),
+            variants=[VariantInput("mastodon", "Bonjour")],
+        )
+    editor = area.open_editor(post_id=p.id)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
+    editor.status.setFocus()
+    qtbot.keyClick(editor.status, Qt.Key.Key_Down)  # draft → in review, from the keyboard
+    assert editor.status.currentData() == "in_review"
+    qtbot.mouseClick(editor.network_boxes["bluesky"], Qt.MouseButton.LeftButton)
+    assert "bluesky" in editor.variant_tabs
+    # Ctrl+Z where the focus is: the checkbox just clicked, then the status combo
+    qtbot.keyClick(
+        editor.network_boxes["bluesky"], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+    )
+    assert not editor.network_boxes["bluesky"].isChecked() and "bluesky" not in editor.variant_tabs
+    assert editor.status.currentData() == "in_review"
+    qtbot.keyClick(editor.status, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.status.currentData() == "draft"
+    # a text field keeps its own undo: Ctrl+Z there undoes the typing, not the fields
+    tab = editor.variant_tabs["mastodon"]
+    tab.text.setFocus()
+    qtbot.keyClicks(tab.text, " !")
+    qtbot.keyClick(tab.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.text.toPlainText() == "Bonjour"
+    _save(qtbot, area, editor)
+    with sqlite_db.read() as s:
+        saved = posts.get_post(s, area.client.id, p.id)
+    assert (saved.status, saved.networks) == ("draft", ("mastodon",))

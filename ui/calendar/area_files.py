@@ -1,0 +1,180 @@
+"""The calendar's file work — iCalendar/CSV import and export, the approval sheet (PDF) —
+in the TaskRunner's pool with a progress dialog: never on the GUI thread, where every
+query to a shared PostgreSQL server is a network round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from app.errors import ValidationError
+from app.i18n import translate
+from app.services import posts
+from ui.messages import show_error
+
+
+def _cancelled() -> ValidationError:
+    return ValidationError(translate("CalendarFiles", "Import cancelled: nothing was written."))
+
+
+class CalendarFilesMixin:
+    """Mixed into :class:`ui.calendar.area.CalendarArea` (through the actions mixin)."""
+
+    progress_dialog: QProgressDialog | None = None
+
+    def _progress(self, label: str, cancellable: bool = False) -> QProgressDialog:
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        dialog.setObjectName("calendarProgress")
+        dialog.setWindowTitle(self.tr("Calendar"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)  # quick work never flashes a dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+        return dialog
+
+    def _run_file_task(self, label, work, done, *, cancellable=False):
+        """``work(progress, token)`` in the pool; ``done(result)`` back on the GUI thread."""
+        dialog = self._progress(label, cancellable)
+
+        def on_progress(current: int, total: int, text: str) -> None:
+            if total:
+                dialog.setMaximum(total)
+                dialog.setValue(current)
+            if text:
+                dialog.setLabelText(text)
+
+        def finished(result) -> None:
+            dialog.hide()
+            done(result)
+
+        def failed(exc) -> None:
+            dialog.hide()
+            show_error(self, exc)
+
+        token = self.services.tasks.run(work, finished, failed, on_progress=on_progress)
+        dialog.canceled.connect(token.cancel)
+        return token
+
+    def import_file(self, path: str | None = None) -> None:
+        if self.client is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import posts"), "", self.tr("Calendars (*.ics *.csv)")
+            )
+        if not path:
+            return
+        db, cid, file = self.db, self.client.id, Path(path)
+        reading = self.tr("Reading {name}…").format(name=file.name)
+
+        def work(progress, token):
+            progress(0, 0, reading)
+            data = file.read_bytes()
+            with db.session() as s:  # one transaction: a cancel writes nothing
+                if file.suffix.lower() == ".csv":
+                    from app.services.posts_csv import import_csv
+
+                    return import_csv(s, cid, data.decode("utf-8"), base_dir=file.parent)
+                from app.services.ical_io import import_ics
+
+                def step(done: int, total: int) -> None:
+                    if token.cancelled:
+                        raise _cancelled()
+                    progress(done, total, "")
+
+                return import_ics(s, cid, data, progress=step)
+
+        def done(result) -> None:
+            lines = [
+                self.tr("{added} added, {duplicates} already there, {errors} refused.").format(
+                    added=result.added, duplicates=result.duplicates, errors=len(result.errors)
+                )
+            ]
+            lines += [f"{e.line} {e.ref}: {e.reason}".strip() for e in result.errors[:30]]
+            self.last_import = result
+            self.status_message.emit(lines[0])
+            box = QMessageBox(self)
+            box.setWindowTitle(self.tr("Import"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("\n".join(lines))
+            box.open()
+            self.reload()
+
+        self._run_file_task(self.tr("Importing posts…"), work, done, cancellable=True)
+
+    def export_file(self, path: str | None = None) -> None:
+        if self.client is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export iCalendar"), f"{self.client.slug}.ics", "iCalendar (*.ics)"
+            )
+        if not path:
+            return
+        db, cid = self.db, self.client.id
+
+        def work(progress, token):
+            from app.services.ical_io import export_file
+
+            with db.read() as s:
+                return export_file(s, cid, path)
+
+        self._run_file_task(
+            self.tr("Exporting the calendar…"),
+            work,
+            lambda n: self.status_message.emit(
+                self.tr("{count} posts written to {path}.").format(count=n, path=path)
+            ),
+        )
+
+    def approval_sheet(self, path: str | None = None) -> None:
+        """The visible period's drafts go to review and its approval sheet is written."""
+        if self.client is None:
+            return
+        start, end = self.period()
+        if self.view == "month":
+            start = self.anchor.replace(day=1)
+            end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Approval sheet"),
+                f"{self.client.slug}-{start:%Y-%m}.pdf",
+                "PDF (*.pdf)",
+            )
+        if not path:
+            return
+        db, cid = self.db, self.client.id
+        begin = posts.local_to_utc(start, dt.time(0), self.zone)
+        finish = posts.local_to_utc(end + dt.timedelta(days=1), dt.time(0), self.zone)
+        writing = self.tr("Writing the approval sheet…")
+        reviewing = self.tr("Sending the period's drafts for review…")
+
+        def work(progress, token):
+            from app.documents.calendar_approval import render_approval_sheet
+            from app.services.posts_approval import submit_for_review
+
+            progress(0, 2, reviewing)
+            with db.session() as s:
+                submit_for_review(s, cid, begin, finish)
+            progress(1, 2, writing)
+            with db.read() as s:
+                return render_approval_sheet(s, cid, start, end, path)
+
+        def done(result) -> None:
+            self.last_sheet = result
+            self.status_message.emit(
+                self.tr("Approval sheet written to {path} ({pages} pages).").format(
+                    path=result.path, pages=result.pages
+                )
+            )
+            self.reload()
+
+        self._run_file_task(writing, work, done)
