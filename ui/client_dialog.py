@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import TribuneError
 from app.models import NETWORKS
+from app.models.client import NETWORK_LABELS
 from app.services import clients as client_service
 from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
 from app.services.clients import ClientInfo
@@ -38,18 +39,6 @@ from ui.messages import error_text, log_unexpected
 from ui.tasks import TaskRunner
 
 TIMEZONES = sorted(available_timezones())
-
-
-def _network_label(network: str) -> str:
-    return {
-        "mastodon": "Mastodon",
-        "bluesky": "Bluesky",
-        "facebook": "Facebook",
-        "instagram": "Instagram",
-        "linkedin": "LinkedIn",
-        "x": "X",
-        "rss": "RSS / Atom",
-    }.get(network, network)
 
 
 def _status_label(status: str) -> str:
@@ -269,7 +258,7 @@ class ClientDialog(QDialog):
         t.insertRow(row)
         combo = QComboBox()
         for network in NETWORKS:
-            combo.addItem(_network_label(network), network)
+            combo.addItem(NETWORK_LABELS.get(network, network), network)
         handle = QTableWidgetItem(account.handle if account else "")
         url = QTableWidgetItem(account.base_url if account else "")
         status = QTableWidgetItem(_status_label(account.status) if account else "")

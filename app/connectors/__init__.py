@@ -66,12 +66,6 @@ __all__ = [
 
 def network_label(network: str) -> str:
     """The network's name as users know it."""
-    return {
-        "mastodon": "Mastodon",
-        "bluesky": "Bluesky",
-        "facebook": "Facebook",
-        "instagram": "Instagram",
-        "linkedin": "LinkedIn",
-        "x": "X",
-        "rss": "RSS / Atom",
-    }.get(network, network)
+    from app.models.client import NETWORK_LABELS
+
+    return NETWORK_LABELS.get(network, network)

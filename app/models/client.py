@@ -19,6 +19,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, JSONType, UTCDateTime, new_uid, utcnow
 
 NETWORKS = ("mastodon", "bluesky", "facebook", "instagram", "linkedin", "x", "rss")
+NETWORK_LABELS = {
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "rss": "RSS / Atom",
+}
 ACCOUNT_STATUSES = ("unknown", "connected", "reconnect_needed", "error")
 
 
