@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.services.keydates import KeyDate
 from app.services.posts_query import PostChip
@@ -28,6 +28,7 @@ from ui.calendar.painting import (
     HOLIDAY_COLOUR,
     KEYDATE_COLOUR,
     TODAY_COLOUR,
+    ChipDragMixin,
     ChipHit,
     local_date,
     local_time_text,
@@ -40,7 +41,7 @@ CHIP_H = 17
 CHIP_GAP = 2
 
 
-class MonthView(QWidget):
+class MonthView(ChipDragMixin, QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)
@@ -60,9 +61,7 @@ class MonthView(QWidget):
         self._by_day: dict[dt.date, list[PostChip]] = {}
         self._keydates: dict[dt.date, list[KeyDate]] = {}
         self._hits: list[ChipHit] = []
-        self._press: tuple[PostChip, QPoint] | None = None
-        self._dragging: PostChip | None = None
-        self._drag_pos = QPoint()
+        self._init_drag()
         self.selected_id: int | None = None
         self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self._font = QFont(self.font())
@@ -223,7 +222,7 @@ class MonthView(QWidget):
         pos = event.position().toPoint()
         chip = self.chip_at(pos)
         if event.button() == Qt.MouseButton.LeftButton:
-            self._press = (chip, pos) if chip else None
+            self._drag_press(chip, pos)
             self.selected_id = chip.id if chip else None
             self.update()
         elif event.button() == Qt.MouseButton.RightButton and chip is not None:
@@ -232,21 +231,9 @@ class MonthView(QWidget):
             self.context_requested.emit(chip.id, self.mapToGlobal(pos))
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
-        pos = event.position().toPoint()
-        far = (
-            self._press is not None
-            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
-        )
-        if far and self._dragging is None:
-            self._dragging = self._press[0]
-        if self._dragging is not None:
-            self._drag_pos = pos
-            self.update()
-
     def mouseReleaseEvent(self, event) -> None:
         pos = event.position().toPoint()
-        dragged, self._dragging, self._press = self._dragging, None, None
+        dragged = self._drag_release()
         if dragged is not None:
             target = self.date_at(pos)
             if target is not None and target != local_date(dragged, self.zone):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QApplication
 
 from app.services.posts_query import PostChip
 
@@ -105,3 +106,36 @@ def local_time_text(chip: PostChip, zone) -> str:
 
 def local_date(chip: PostChip, zone) -> dt.date:
     return chip.planned_at.astimezone(zone).date()
+
+
+class ChipDragMixin:
+    """Press on a chip, move past the platform's drag distance, release: a move.
+
+    Shared by the month and week views (QWidget subclasses): they paint ``_dragging`` at
+    ``_drag_pos`` and decide, on release, where the chip lands.
+    """
+
+    def _init_drag(self) -> None:
+        self._press: tuple[PostChip, QPoint] | None = None
+        self._dragging: PostChip | None = None
+        self._drag_pos = QPoint()
+
+    def _drag_press(self, chip: PostChip | None, pos: QPoint) -> None:
+        self._press = (chip, pos) if chip else None
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        far = (
+            self._press is not None
+            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
+        )
+        if far and self._dragging is None:
+            self._dragging = self._press[0]
+        if self._dragging is not None:
+            self._drag_pos = pos
+            self.update()
+
+    def _drag_release(self) -> PostChip | None:
+        """The chip that was dragged (None for a click); the drag is over."""
+        dragged, self._dragging, self._press = self._dragging, None, None
+        return dragged

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services.keydates import KeyDate
 from app.services.posts_query import PostChip
@@ -25,6 +25,7 @@ from ui.calendar.painting import (
     HOLIDAY_COLOUR,
     KEYDATE_COLOUR,
     TODAY_COLOUR,
+    ChipDragMixin,
     ChipHit,
     local_time_text,
     paint_chip,
@@ -41,7 +42,7 @@ BEST_SLOT_COLOUR = QColor(46, 160, 90, 38)
 BEST_EDGE = QColor("#2e8b57")
 
 
-class WeekView(QWidget):
+class WeekView(ChipDragMixin, QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)
@@ -58,9 +59,7 @@ class WeekView(QWidget):
         self._chips: list[PostChip] = []
         self._keydates: dict[dt.date, list[KeyDate]] = {}
         self._hits: list[ChipHit] = []
-        self._press: tuple[PostChip, QPoint] | None = None
-        self._dragging: PostChip | None = None
-        self._drag_pos = QPoint()
+        self._init_drag()
         self.selected_id: int | None = None
         self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour): shaded as a hint
@@ -275,27 +274,15 @@ class WeekView(QWidget):
         pos = event.position().toPoint()
         chip = self.chip_at(pos)
         if event.button() == Qt.MouseButton.LeftButton:
-            self._press = (chip, pos) if chip else None
+            self._drag_press(chip, pos)
             self.selected_id = chip.id if chip else None
             self.update()
         elif event.button() == Qt.MouseButton.RightButton and chip is not None:
             self.context_requested.emit(chip.id, self.mapToGlobal(pos))
 
-    def mouseMoveEvent(self, event) -> None:
-        pos = event.position().toPoint()
-        far = (
-            self._press is not None
-            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
-        )
-        if far and self._dragging is None:
-            self._dragging = self._press[0]
-        if self._dragging is not None:
-            self._drag_pos = pos
-            self.update()
-
     def mouseReleaseEvent(self, event) -> None:
         pos = event.position().toPoint()
-        dragged, self._dragging, self._press = self._dragging, None, None
+        dragged = self._drag_release()
         if dragged is not None:
             # keep the grab offset: the chip's top follows the pointer's slot
             target = self.datetime_at(pos)
