@@ -210,3 +210,29 @@ def main_window(qtbot, sqlite_db, ui_settings):
         window.set_database(sqlite_db)
     yield window
     window.tasks.wait(10000)
+
+
+@pytest.fixture
+def open_calendar(qtbot, sqlite_db, ui_settings):
+    """Open the real CalendarArea on the test database for ``client``, loaded (and moved to
+    ``day`` when given); its background tasks are awaited at the end of the test."""
+    from ui.areas import AreaServices
+    from ui.calendar.area import CalendarArea
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+
+    def open_area(client, day=None):
+        widget = CalendarArea(AreaServices(sqlite_db, tasks, ui_settings))
+        qtbot.addWidget(widget)
+        widget.resize(1200, 800)
+        widget.show()
+        with qtbot.waitSignal(widget.loaded, timeout=10000):
+            widget.set_client(client)
+        if day is not None:
+            with qtbot.waitSignal(widget.loaded, timeout=10000):
+                widget.go_to(day)
+        return widget
+
+    yield open_area
+    tasks.wait(10000)

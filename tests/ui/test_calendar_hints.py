@@ -13,8 +13,6 @@ from PySide6.QtGui import QColor
 from app.models.metrics import PostMetricDay
 from app.services import charter, clients, posts
 from app.services.posts import VariantInput
-from ui.areas import AreaServices
-from ui.tasks import TaskRunner
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -43,9 +41,7 @@ def seed_metrics(db, cid, today):
 
 
 @pytest.fixture
-def area(qtbot, sqlite_db, ui_settings):
-    from ui.calendar.area import CalendarArea
-
+def area(sqlite_db, open_calendar):
     with sqlite_db.session() as s:
         info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
         clients.add_account(s, info.id, "mastodon", "aquarelle", base_url="https://m.example")
@@ -54,15 +50,7 @@ def area(qtbot, sqlite_db, ui_settings):
         charter.save_section(s, info.id, doc.section("networks").id, data={"rows": [row]})
         info = clients.get_client(s, info.id)
     seed_metrics(sqlite_db, info.id, dt.date.today())
-    tasks = TaskRunner()
-    widget = CalendarArea(AreaServices(sqlite_db, tasks, ui_settings))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
-        widget.set_client(info)
-    yield widget
-    tasks.wait(10000)
+    yield open_calendar(info)
 
 
 def test_week_view_shades_best_slots_and_check_lists_a_hint(qtbot, area, sqlite_db):

@@ -13,17 +13,13 @@ from sqlalchemy import insert
 from app.models.posts import Post
 from app.services import clients
 from app.services.posts_query import count_before
-from ui.areas import AreaServices
 from ui.calendar.list_model import ID_ROLE
-from ui.tasks import TaskRunner
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
-def area(qtbot, sqlite_db, ui_settings):
-    from ui.calendar.area import CalendarArea
-
+def area(sqlite_db, open_calendar):
     with sqlite_db.session() as s:
         info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
         info = clients.get_client(s, info.id)
@@ -40,15 +36,7 @@ def area(qtbot, sqlite_db, ui_settings):
             for i in range(-1600, 800)
         ]
         s.execute(insert(Post), rows)
-    tasks = TaskRunner()
-    widget = CalendarArea(AreaServices(sqlite_db, tasks, ui_settings))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
-        widget.set_client(info)
-    yield widget
-    tasks.wait(10000)
+    yield open_calendar(info)
 
 
 def _first_visible(area):

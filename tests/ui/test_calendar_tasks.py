@@ -12,31 +12,17 @@ import pytest
 from app.services import clients, posts, posts_queue
 from app.services.posts import VariantInput
 from app.services.posts_query import count_posts
-from ui.areas import AreaServices
-from ui.tasks import TaskRunner
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
-def area(qtbot, sqlite_db, ui_settings):
-    from ui.calendar.area import CalendarArea
-
+def area(sqlite_db, open_calendar):
     with sqlite_db.session() as s:
         info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris", language="en")
         clients.add_account(s, info.id, "mastodon", "aquarelle", base_url="https://m.example")
         info = clients.get_client(s, info.id)
-    tasks = TaskRunner()
-    widget = CalendarArea(AreaServices(sqlite_db, tasks, ui_settings))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
-        widget.set_client(info)
-    with qtbot.waitSignal(widget.loaded, timeout=10000):
-        widget.go_to(dt.date(2026, 2, 10))
-    yield widget
-    tasks.wait(10000)
+    yield open_calendar(info, dt.date(2026, 2, 10))
 
 
 def _ics(n: int) -> bytes:
