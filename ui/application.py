@@ -1,7 +1,8 @@
 """Start the desktop app: window first, database after the first paint.
 
-Start-up stays close to a bare Qt window: the window is shown before SQLAlchemy, Alembic or
-any feature module is imported; the database is opened (and migrated) on a worker thread.
+Start-up stays close to a bare Qt window: the window's shell is shown before SQLAlchemy,
+Alembic, any feature module or even the ``Qt`` namespace is touched; the rest of the window is
+built just after the first paint and the database is opened (and migrated) on a worker thread.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def start(db_url: str | None = None, settings=None):
 
         set_current_actor(settings.user_name)
     apply_style(app)
-    window = MainWindow(settings)
+    window = MainWindow(settings, complete=False)
     window.show()
     url = db_url or settings.database_url or None
 
@@ -82,9 +83,13 @@ def start(db_url: str | None = None, settings=None):
             + window.tr("Check the database in File › Settings, then restart Tribune.")
         )
 
-    # Open the database once the window has painted: a worker importing SQLAlchemy while
-    # the window is being laid out would compete with it for the GIL.
-    after_first_paint(window, lambda: window.tasks.run(open_db, opened, failed))
+    def after_paint() -> None:
+        # The window's shell has painted: build the rest, then open the database (a worker
+        # importing SQLAlchemy while the window is being laid out would compete for the GIL).
+        window.finish_build()
+        window.tasks.run(open_db, opened, failed)
+
+    after_first_paint(window, after_paint)
     return window
 
 

@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.settings import Settings
@@ -104,6 +104,8 @@ class PlaceholderArea(WorkspaceArea):
     """Says what the area will hold, for the client shown."""
 
     def __init__(self, key: str, services: AreaServices, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt  # not imported at start-up (see ui.main_window)
+
         super().__init__(services, parent)
         self.key = key
         layout = QVBoxLayout(self)

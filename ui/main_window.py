@@ -1,21 +1,26 @@
-"""The main window: client sidebar, the current client's four areas, menus and shortcuts."""
+"""The main window: client sidebar, the current client's four areas, menus and shortcuts.
+
+Start-up: :func:`ui.application.start` shows the window as a light shell first — the dark
+client panel with the brand, the menu titles, "Opening the database…" — built only from Qt
+classes a bare window needs too. The rest (client list, header with the area tabs, the menus'
+actions, shortcuts) is built by :meth:`MainWindow.finish_build` just after the first paint,
+then the database is opened. PySide6 creates each Qt class on first use and the ``Qt``
+namespace alone costs ~15 ms, so nothing imported here touches it before the first paint.
+Constructed directly (tests, scripts), the window is complete at once.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,14 +28,15 @@ from PySide6.QtWidgets import (
 from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, area_title, create_area
 from ui.messages import show_error
 from ui.settings import Settings
-from ui.sidebar import ClientListModel, ClientSidebar
 from ui.tasks import TaskRunner
-from ui.welcome import WelcomePage
 from ui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
+    from PySide6.QtGui import QAction
+
     from app.db import Database
     from app.services.clients import ClientInfo
+    from ui.sidebar import ClientListModel
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -44,54 +50,110 @@ class MainWindow(WindowActions, QMainWindow):
     client_changed = Signal(object)
     clients_loaded = Signal()
 
-    def __init__(self, settings: Settings, tasks: TaskRunner | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        tasks: TaskRunner | None = None,
+        parent=None,
+        *,
+        complete: bool = True,
+    ) -> None:
+        """``complete=False`` shows a shell until :meth:`finish_build` (start-up path)."""
         super().__init__(parent)
         self.settings = settings
         self.tasks = tasks or TaskRunner(self)
         self.db: Database | None = None
         self.services: AreaServices | None = None
         self.current_client: ClientInfo | None = None
+        self.client_model: ClientListModel | None = None
         self.show_archived = False
         self._areas: dict[str, WorkspaceArea] = {}
+        self._complete = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")
         self.resize(1280, 800)
-        self._build()
-        self._build_menus()
+        self._build_shell()
         self._badge_timer = QTimer(self)
         self._badge_timer.setInterval(60_000)
         self._badge_timer.timeout.connect(self.refresh_badges)
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        if complete:
+            self.finish_build()
+
+    def finish_build(self) -> None:
+        """Build the client list, the workspace header and the menus' actions (once)."""
+        if self._complete:
+            return
+        self._complete = True
+        self._build()
+        self._build_menus()
 
     # -- layout -----------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.client_model = ClientListModel(self)
+    def _build_shell(self) -> None:
+        """What the first paint shows: the frame of the final layout, nothing to wait for."""
         side = QFrame()
         side.setObjectName("sidePanel")
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 10, 0, 8)
-        side_layout.setSpacing(6)
-        head = QHBoxLayout()
-        head.setContentsMargins(14, 0, 8, 0)
+        self.side_layout = QVBoxLayout(side)
+        self.side_layout.setContentsMargins(0, 10, 0, 8)
+        self.side_layout.setSpacing(6)
+        self.side_head = QHBoxLayout()
+        self.side_head.setContentsMargins(14, 0, 8, 0)
         brand = QLabel("Tribune")
         brand.setObjectName("brand")
+        brand.setMinimumHeight(29)  # the "+" button's height: nothing moves when it arrives
+        self.side_head.addWidget(brand)
+        self.side_head.addStretch(1)
+        self.side_layout.addLayout(self.side_head)
+        self.side_layout.addStretch(1)  # replaced by the client list in _build()
+        side.setMinimumWidth(200)
+
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setObjectName("loadingLabel")  # centred by the style sheet
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.loading)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1040])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.db_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        bar = self.menuBar()
+        self._menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "client": bar.addMenu(self.tr("&Client")),
+            "view": bar.addMenu(self.tr("&View")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+
+    def _build(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton, QTabBar, QToolButton
+
+        from ui.sidebar import ClientListModel, ClientSidebar
+        from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
+        from ui.welcome import WelcomePage
+
+        self.client_model = ClientListModel(self)
         self.add_client_button = QToolButton()
         self.add_client_button.setText("+")
         self.add_client_button.setObjectName("addClientButton")
         self.add_client_button.setToolTip(self.tr("New client (Ctrl+N)"))
-        head.addWidget(brand)
-        head.addStretch(1)
-        head.addWidget(self.add_client_button)
-        side_layout.addLayout(head)
+        self.side_head.addWidget(self.add_client_button)
+        self.side_layout.takeAt(self.side_layout.count() - 1)  # the shell's stretch
         self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
         self.switch_hint.setObjectName("switchHint")
         self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        side_layout.addWidget(self.switch_hint)
+        self.side_layout.addWidget(self.switch_hint)
         self.sidebar = ClientSidebar(self.client_model)
-        side_layout.addWidget(self.sidebar, 1)
-        side.setMinimumWidth(200)
+        self.side_layout.addWidget(self.sidebar, 1)
 
         self.workspace = QWidget()
         self.workspace.setObjectName("workspace")
@@ -121,8 +183,6 @@ class MainWindow(WindowActions, QMainWindow):
         h_layout.addSpacing(24)
         h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         h_layout.addStretch(1)
-        from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
-
         self.sync_bar = SyncBar(self.tasks)
         self.sync_bar.synced.connect(self._after_sync)
         h_layout.addWidget(self.sync_bar)
@@ -132,24 +192,8 @@ class MainWindow(WindowActions, QMainWindow):
         ws_layout.addWidget(self.area_stack, 1)
 
         self.welcome = WelcomePage()
-        self.loading = QLabel(self.tr("Opening the database…"))
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.loading)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.workspace)
-
-        self.splitter = QSplitter()
-        self.splitter.addWidget(side)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 1040])
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-        self.db_label = QLabel()
-        self.busy_label = QLabel()
-        self.statusBar().addPermanentWidget(self.busy_label)
-        self.statusBar().addPermanentWidget(self.db_label)
 
         self.sidebar.client_activated.connect(self.select_client)
         self.area_tabs.currentChanged.connect(self._area_changed)
@@ -163,8 +207,10 @@ class MainWindow(WindowActions, QMainWindow):
         )
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m_file = bar.addMenu(self.tr("&File"))
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+        m_file = self._menus["file"]
         self.act_new_client = self._action(
             m_file, self.tr("&New client…"), self.new_client, QKeySequence.StandardKey.New
         )
@@ -185,7 +231,7 @@ class MainWindow(WindowActions, QMainWindow):
         )
         act.setMenuRole(QAction.MenuRole.QuitRole)
 
-        m_client = bar.addMenu(self.tr("&Client"))
+        m_client = self._menus["client"]
         self.act_edit_client = self._action(
             m_client, self.tr("&Edit client…"), self.edit_client, None, "Ctrl+E"
         )
@@ -201,7 +247,7 @@ class MainWindow(WindowActions, QMainWindow):
         )
         self.act_show_archived.setCheckable(True)
 
-        m_view = bar.addMenu(self.tr("&View"))
+        m_view = self._menus["view"]
         for i, key in enumerate(AREA_KEYS):
             self._action(
                 m_view,
@@ -215,7 +261,7 @@ class MainWindow(WindowActions, QMainWindow):
             m_view, self.tr("&Refresh"), self.reload_clients, QKeySequence.StandardKey.Refresh, "F5"
         )
 
-        m_help = bar.addMenu(self.tr("&Help"))
+        m_help = self._menus["help"]
         act = self._action(m_help, self.tr("&About Tribune"), self.about)
         act.setMenuRole(QAction.MenuRole.AboutRole)
         act = self._action(
@@ -231,6 +277,8 @@ class MainWindow(WindowActions, QMainWindow):
             shortcut.activated.connect(lambda n=n: self.select_client_number(n))
 
     def _action(self, menu, text, slot, standard=None, fallback: str | None = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         act = QAction(text, self)
         keys = QKeySequence.keyBindings(standard) if standard is not None else []
         if fallback and not any(k.toString() == fallback for k in keys):
@@ -244,6 +292,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     # -- database ---------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
+        self.finish_build()
         self.db = db
         self.services = AreaServices(db, self.tasks, self.settings)
         self.db_label.setText(db.display_url() if not db.is_sqlite else self.tr("Local database"))

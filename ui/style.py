@@ -13,6 +13,7 @@ STYLESHEET = """
 #addClientButton:hover { background: #2d3f63; }
 #switchHint { color: #8a93a6; background: #27324a; border: none; border-radius: 6px;
   padding: 6px 10px; margin: 0 10px; text-align: left; }
+#loadingLabel { qproperty-alignment: AlignCenter; color: #5b6477; }
 #switchHint:hover { color: #cfd6e4; }
 #clientSidebar { background: #1d2536; border: none; outline: none; }
 #workspaceHeader { background: #ffffff; border-bottom: 1px solid #e3e7ef; }

@@ -14,7 +14,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from app.db import Database
+from app.db import SCHEMA_HEAD, Database, open_database
 from app.services import clients
 
 
@@ -136,5 +136,22 @@ def test_the_migrations_have_a_single_head():
     db = Database("sqlite://")
     try:
         assert len(db.head_revisions()) == 1
+        # start-up skips Alembic when the database is stamped with SCHEMA_HEAD
+        assert db.head_revisions() == {SCHEMA_HEAD}
     finally:
         db.dispose()
+
+
+def test_an_up_to_date_database_opens_without_alembic(tmp_path):
+    """Start-up cost: Alembic is imported only when the database needs a migration."""
+    url = f"sqlite:///{tmp_path / 'up-to-date.sqlite3'}"
+    open_database(url).dispose()  # creates and migrates
+    code = (
+        "import sys; from app.db import open_database; "
+        "db = open_database(sys.argv[1]); "
+        "print(sorted(db.current_revisions()) if 'alembic' in sys.modules else 'no alembic')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, url], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "no alembic"

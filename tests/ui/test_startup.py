@@ -1,0 +1,88 @@
+"""The real start-up path (``ui.application.start``) in a fresh process.
+
+The window is first painted as a light shell before SQLAlchemy, Alembic, the client list or
+even PySide6's ``Qt`` namespace are loaded (each costs milliseconds a bare window does not
+pay); right after, the rest of the window is built and the clients are listed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from app.services import clients
+from tests.conftest import REPO
+
+CHILD = r"""
+import json, sys
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QEvent, QObject
+from ui.application import create_application, start
+
+HEAVY = ("sqlalchemy", "alembic", "matplotlib", "ui.sidebar", "ui.sync", "ui.charter.charter_area")
+seen = {}
+
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "first_paint" not in seen:
+            seen["first_paint"] = {
+                "heavy": [m for m in HEAVY if m in sys.modules],
+                "qt_namespace": "Qt" in QtCore.__dict__,
+                "complete": window._complete,
+                "loading": window.loading.text(),
+                "menus": [a.text() for a in window.menuBar().actions()],
+            }
+        return False
+
+app = create_application()
+window = start(sys.argv[1])
+probe = Probe()
+window.installEventFilter(probe)
+
+def loaded():
+    seen["loaded"] = {
+        "title": window.windowTitle(),
+        "clients": window.client_model.rowCount(),
+        "tabs": window.area_tabs.count(),
+        "file_actions": len(window._menus["file"].actions()),
+    }
+    print(json.dumps(seen))
+    app.quit()
+
+window.clients_loaded.connect(loaded)
+app.exec()
+window.tasks.wait(10000)
+"""
+
+
+def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite_db, tmp_path):
+    with sqlite_db.session() as session:
+        clients.create_client(session, "Fleurs de Lyon")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TRIBUNE_LANG="en",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),  # never the user's real QSettings
+        PYTHONPATH=str(REPO),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, sqlite_db.url],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+
+    first = seen["first_paint"]
+    assert first["heavy"] == []
+    assert first["qt_namespace"] is False
+    assert first["complete"] is False
+    assert first["loading"] == "Opening the database…"
+    assert first["menus"] == ["&File", "&Client", "&View", "&Help"]
+
+    loaded = seen["loaded"]
+    assert loaded["title"] == "Tribune — Fleurs de Lyon"
+    assert loaded["clients"] == 1
+    assert loaded["tabs"] == 4
+    assert loaded["file_actions"] > 4  # New client, Back up, Restore, Settings, Quit…
