@@ -216,7 +216,7 @@ class BlueskyConnector(Connector):
                     reply = record.get("reply") or {}
                     rkey = note["uri"].rsplit("/", 1)[-1]
                     items.append(
-                        IncomingMessage(
+                        IncomingMessage.fast(
                             network=self.network,
                             external_id=note["uri"],
                             kind=kind,

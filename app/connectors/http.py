@@ -22,6 +22,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpx
+import orjson
 
 from app.connectors.base import AuthError, BadResponse, RateLimited, Unavailable
 from app.i18n import translate
@@ -211,10 +212,19 @@ class Http:
         return self.request("POST", url, **kwargs)
 
 
+def _decode(response: httpx.Response):
+    """orjson first (2-3x faster on the pages of a sync); the standard library for what orjson
+    refuses but JSON readers accept (UTF-16 bodies, integers beyond 64 bits, NaN)."""
+    try:
+        return orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return response.json()
+
+
 def json_of(response: httpx.Response, expect: type | tuple = (dict, list)):
     """The JSON body, or :class:`BadResponse` when it is not JSON of the expected shape."""
     try:
-        data = response.json()
+        data = _decode(response)
     except ValueError:
         raise BadResponse(
             translate(

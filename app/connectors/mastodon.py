@@ -93,7 +93,7 @@ class MastodonConnector(Connector):
         aget = author.get
         acct = aget("acct") or aget("username") or ""
         content = get("content") or ""
-        return IncomingMessage(
+        return IncomingMessage.fast(
             self.network,
             str(status["id"]),
             kind or ("message" if get("visibility") == "direct" else "mention"),

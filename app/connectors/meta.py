@@ -123,7 +123,7 @@ class _Graph(Connector):
         )
 
     def _item(self, ext_id, kind, author, handle, text, when, parent="", url=""):
-        return IncomingMessage(
+        return IncomingMessage.fast(
             network=self.network,
             external_id=str(ext_id),
             kind=kind,

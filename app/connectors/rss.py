@@ -121,7 +121,7 @@ class RssConnector(Connector):
             newest = max(newest, when) if newest else when
             text = "\n\n".join(x for x in (html_to_text(e["title"]), html_to_text(e["body"])) if x)
             items.append(
-                IncomingMessage(
+                IncomingMessage.fast(
                     network=self.network,
                     external_id=e["id"][:200],
                     kind="mention",

@@ -110,6 +110,20 @@ def test_malformed_json_is_bad_response(server):
         json_of(fast_http().get(server.base_url + "/x"), list)
 
 
+def test_json_that_only_the_standard_reader_accepts_still_decodes(server):
+    """orjson decodes the pages of a sync; what it refuses but is valid for Python's json
+    reader (UTF-16 bodies, integers beyond 64 bits) still arrives, nothing is lost."""
+    big = 2**70
+    server.fail_next(200, body=f'{{"id": {big}, "text": "café"}}')
+    assert json_of(fast_http().get(server.base_url + "/x")) == {"id": big, "text": "café"}
+    server.fail_next(
+        200,
+        body='[{"text": "crème brûlée 😋"}]'.encode("utf-16"),
+        headers={"Content-Type": "application/json; charset=utf-16"},
+    )
+    assert json_of(fast_http().get(server.base_url + "/x"), list) == [{"text": "crème brûlée 😋"}]
+
+
 def test_cancel_interrupts_a_wait(server):
     server.fail_next(429, headers={"Retry-After": "30"})
     flag = {"stop": False}

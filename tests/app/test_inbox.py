@@ -245,3 +245,20 @@ def test_postgres_search_uses_the_gin_index(pg_db):
         )
         assert "ix_inbox_messages_search" in "\n".join(plan)
         assert len(inbox.search(s, a, "PIVOINES")) == 50
+
+
+def test_the_fast_constructor_makes_the_same_frozen_message():
+    """Connectors build messages with IncomingMessage.fast: every field, same value, frozen."""
+    import dataclasses
+
+    values = {
+        f.name: f"v-{f.name}" if f.type == "str" else None
+        for f in dataclasses.fields(IncomingMessage)
+    }
+    values.update(received_at=T0, account_id=7)
+    fast, slow = IncomingMessage.fast(**values), IncomingMessage(**values)
+    assert fast == slow
+    assert dataclasses.asdict(fast) == dataclasses.asdict(slow) == values  # no field forgotten
+    assert hash(fast) == hash(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "changed"
