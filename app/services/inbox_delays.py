@@ -54,49 +54,79 @@ def _intervals(day: dt.date, hours: BusinessHours, tz: ZoneInfo):
             yield start, end
 
 
-def add_business_minutes(start: dt.datetime, minutes: int, hours: BusinessHours) -> dt.datetime:
-    """``start`` plus ``minutes`` of open time; an aware UTC datetime.
+class BusinessCalendar:
+    """One client's opening hours with each day's open intervals computed once.
 
-    A message received outside opening hours starts counting at the next opening.
+    A sync ingests thousands of messages received over a few days: :meth:`due` then costs a
+    dictionary lookup per day instead of rebuilding the day's intervals (time zone, holidays)
+    for every message. Build one per batch; it holds no clock.
     """
-    if start.tzinfo is None:
-        raise ValueError("naive datetime")
-    start = start.astimezone(dt.UTC)
-    tz = ZoneInfo(hours.timezone)
-    remaining = dt.timedelta(minutes=max(0, int(minutes)))
-    day = start.astimezone(tz).date()
-    for _ in range(_MAX_DAYS):
-        for opening, closing in _intervals(day, hours, tz):
-            if closing <= start:
-                continue
-            begin = max(opening, start)
-            available = closing - begin
-            if remaining <= available:
-                return begin + remaining if remaining else begin
-            remaining -= available
-        day += dt.timedelta(days=1)
-    raise ValueError("no business hours within two years")
+
+    def __init__(self, hours: BusinessHours) -> None:
+        self.hours = hours
+        self.tz = ZoneInfo(hours.timezone)
+        self._days: dict[dt.date, tuple[tuple[dt.datetime, dt.datetime], ...]] = {}
+
+    def intervals(self, day: dt.date) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+        found = self._days.get(day)
+        if found is None:
+            found = self._days[day] = tuple(_intervals(day, self.hours, self.tz))
+        return found
+
+    def add_minutes(self, start: dt.datetime, minutes: int) -> dt.datetime:
+        """``start`` plus ``minutes`` of open time; an aware UTC datetime.
+
+        A message received outside opening hours starts counting at the next opening.
+        """
+        if start.tzinfo is None:
+            raise ValueError("naive datetime")
+        start = start.astimezone(dt.UTC)
+        remaining = dt.timedelta(minutes=max(0, int(minutes)))
+        day = start.astimezone(self.tz).date()
+        for _ in range(_MAX_DAYS):
+            for opening, closing in self.intervals(day):
+                if closing <= start:
+                    continue
+                begin = max(opening, start)
+                available = closing - begin
+                if remaining <= available:
+                    return begin + remaining if remaining else begin
+                remaining -= available
+            day += dt.timedelta(days=1)
+        raise ValueError("no business hours within two years")
+
+    def minutes_between(self, start: dt.datetime, end: dt.datetime) -> int:
+        """Open minutes between two instants (0 when ``end`` is not after ``start``)."""
+        if end <= start:
+            return 0
+        day = start.astimezone(self.tz).date()
+        last = end.astimezone(self.tz).date()
+        total = dt.timedelta()
+        while day <= last:
+            for opening, closing in self.intervals(day):
+                lo, hi = max(opening, start), min(closing, end)
+                if hi > lo:
+                    total += hi - lo
+            day += dt.timedelta(days=1)
+        return int(total.total_seconds() // 60)
+
+    def due(self, received_at: dt.datetime, delay: ResponseDelay) -> dt.datetime:
+        """When an answer is due for a message received at ``received_at``."""
+        if not delay.business_hours_only:
+            return received_at.astimezone(dt.UTC) + dt.timedelta(minutes=delay.first_answer_minutes)
+        return self.add_minutes(received_at, delay.first_answer_minutes)
+
+
+def add_business_minutes(start: dt.datetime, minutes: int, hours: BusinessHours) -> dt.datetime:
+    """``start`` plus ``minutes`` of open time; an aware UTC datetime (see BusinessCalendar)."""
+    return BusinessCalendar(hours).add_minutes(start, minutes)
 
 
 def business_minutes_between(start: dt.datetime, end: dt.datetime, hours: BusinessHours) -> int:
     """Open minutes between two instants (0 when ``end`` is not after ``start``)."""
-    if end <= start:
-        return 0
-    tz = ZoneInfo(hours.timezone)
-    day = start.astimezone(tz).date()
-    last = end.astimezone(tz).date()
-    total = dt.timedelta()
-    while day <= last:
-        for opening, closing in _intervals(day, hours, tz):
-            lo, hi = max(opening, start), min(closing, end)
-            if hi > lo:
-                total += hi - lo
-        day += dt.timedelta(days=1)
-    return int(total.total_seconds() // 60)
+    return BusinessCalendar(hours).minutes_between(start, end)
 
 
 def due_time(received_at: dt.datetime, delay: ResponseDelay, hours: BusinessHours) -> dt.datetime:
     """When an answer is due for a message received at ``received_at``."""
-    if not delay.business_hours_only:
-        return received_at.astimezone(dt.UTC) + dt.timedelta(minutes=delay.first_answer_minutes)
-    return add_business_minutes(received_at, delay.first_answer_minutes, hours)
+    return BusinessCalendar(hours).due(received_at, delay)

@@ -262,3 +262,20 @@ def test_the_fast_constructor_makes_the_same_frozen_message():
     assert hash(fast) == hash(slow)
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "changed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("REMBOURSEZ-MOI, commande JAMAIS REÇUE", ("complaint", -1)),
+        ("Merci de me rappeler", ("request", 0)),  # a request, not praise
+        ("MERCI, SUPER ÉQUIPE", ("praise", 1)),
+        ("Vous êtes des IDIOTS et c'est NUL", ("abuse", -1)),  # abuse wins over complaint
+        ("GAGNEZ un iPhone", ("spam", 0)),
+        ("Ouvert dimanche ?", ("question", 0)),
+        ("Une IDÉE : une boutique à Lyon", ("suggestion", 0)),
+        ("Bonjour", ("other", 0)),
+    ],
+)
+def test_first_category_guess_ignores_case_and_keeps_the_priorities(text, expected):
+    assert inbox_ingest.guess_category(text) == expected

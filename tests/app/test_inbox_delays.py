@@ -9,6 +9,7 @@ import pytest
 
 from app.services.charter_rules import BusinessHours, ResponseDelay
 from app.services.inbox_delays import (
+    BusinessCalendar,
     add_business_minutes,
     business_minutes_between,
     due_time,
@@ -160,3 +161,18 @@ def test_naive_datetimes_are_refused():
 def test_a_calendar_without_open_days_is_an_error():
     with pytest.raises(ValueError):
         add_business_minutes(paris(2026, 3, 10), 60, BusinessHours(days={}))
+
+
+def test_one_calendar_for_a_batch_gives_the_same_answers_as_one_call_each():
+    """Ingest reuses one BusinessCalendar for thousands of messages: its cached days must not
+    leak from one message to the next (weekends, holidays, a DST change, both directions)."""
+    calendar = BusinessCalendar(HOURS)
+    delay = ResponseDelay("complaint", 240)
+    start = paris(2026, 3, 27, 7, 0)  # the Friday before the spring change, then Easter
+    for hours_later in range(0, 24 * 20, 5):
+        received = start + dt.timedelta(hours=hours_later)
+        assert calendar.due(received, delay) == due_time(received, delay, HOURS)
+        later = received + dt.timedelta(hours=50)
+        assert calendar.minutes_between(received, later) == business_minutes_between(
+            received, later, HOURS
+        )
