@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
-from app.db import Database
+from app.db import Database, bulk_insert
 from app.demo import inbox_followup as followup
 from app.demo.inbox_texts import EN, FIRST, LAST, SAVED, TEMPLATES, VOCAB, WEIGHTS
 from app.models import Client, Contact, NetworkAccount, utcnow
@@ -94,7 +94,7 @@ def _client(s, ctx, slug, cid, anchor) -> None:
             )
             seen.add(handle)
     rows += _crisis(ctx, slug, cid, anchor, rules, networks)
-    s.execute(insert(InboxMessage.__table__), rows)
+    bulk_insert(s, InboxMessage.__table__, rows)
     _replies(s, ctx, cid, client.name)
     for title, body, category in SAVED:
         s.add(SavedReply(client_id=cid, title=title, body=body, category=category))
@@ -243,7 +243,7 @@ def _replies(s, ctx, cid, client_name) -> None:
             }
         )
     if rows:
-        s.execute(insert(InboxMessage.__table__), rows)
+        bulk_insert(s, InboxMessage.__table__, rows)
 
 
 def _escalated_complaint(s, cid, anchor, rules) -> None:

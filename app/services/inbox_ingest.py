@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
+from app.db import bulk_insert
 from app.i18n import translate
 from app.models import NETWORKS, utcnow
 from app.models.inbox import InboxMessage
@@ -186,7 +187,7 @@ def ingest_messages(
                 "version": 1,
             }
         )
-    session.execute(insert(InboxMessage.__table__), rows)
+    bulk_insert(session, InboxMessage.__table__, rows)
     _link_parents(session, client_id, [r for r in rows if r["in_reply_to"]])
     return IngestResult(len(rows), duplicates, tuple(errors))
 

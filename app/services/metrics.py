@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.db import bulk_insert
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models import NetworkAccount
@@ -118,7 +119,7 @@ def record_account_samples(
         elif values:
             updates.append((row_id, values))
     if inserts:
-        session.execute(insert(table), inserts)
+        bulk_insert(session, table, inserts)
     for row_id, values in updates:
         session.execute(
             update(table)
@@ -203,7 +204,7 @@ def record_post_samples(
                 .values(**values, source=source, updated_at=now)
             )
     if inserts:
-        session.execute(insert(table), inserts)
+        bulk_insert(session, table, inserts)
     return len(merged)
 
 

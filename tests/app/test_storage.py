@@ -13,6 +13,7 @@ import time
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from app.db import SCHEMA_HEAD, Database, open_database
 from app.services import clients
@@ -155,3 +156,58 @@ def test_an_up_to_date_database_opens_without_alembic(tmp_path):
         [sys.executable, "-c", code, url], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "no alembic"
+
+
+def test_bulk_insert_stores_what_a_core_insert_stores(db):
+    """The sync's fast insert: same values, defaults and types as Core's, on both engines;
+    a bad row rolls the whole batch back."""
+    import datetime as dt
+
+    from sqlalchemy import insert, select
+
+    from app.db import bulk_insert
+    from app.models.inbox import InboxMessage
+
+    table = InboxMessage.__table__
+    with db.session() as s:
+        client_id = clients.create_client(s, "Vrac").id
+    t0 = dt.datetime(2026, 3, 29, 0, 30, 15, 123456, tzinfo=dt.UTC)
+
+    def rows(prefix, n=3):
+        return [
+            {
+                "client_id": client_id,
+                "network": "mastodon",
+                "external_id": f"{prefix}{i}",
+                "kind": "mention",
+                "text": f"Bonjour n°{i} 😊",
+                "received_at": t0 + dt.timedelta(hours=i),
+                "due_at": t0,
+                "tags": ["livraison"] if i else [],
+                "newcomer": bool(i),
+            }
+            for i in range(n)
+        ]
+
+    with db.session() as s:
+        s.execute(insert(table), rows("core-"))
+        bulk_insert(s, table, rows("bulk-"))
+        bulk_insert(s, table, [{**row, "url": "https://m.test/1"} for row in rows("url-", 2)])
+    with db.read() as s:
+        stored = {r.external_id: r for r in s.execute(select(table)).all()}
+    assert len(stored) == 8
+    skip = {"id", "external_id"}
+    for i in range(3):
+        core, bulk = stored[f"core-{i}"]._asdict(), stored[f"bulk-{i}"]._asdict()
+        assert {k: v for k, v in bulk.items() if k not in skip} == {
+            k: v for k, v in core.items() if k not in skip
+        }
+    assert stored["bulk-1"].received_at == t0 + dt.timedelta(hours=1)
+    assert stored["bulk-1"].tags == ["livraison"] and stored["bulk-0"].tags == []
+    assert stored["bulk-0"].status == "new" and stored["bulk-0"].version == 1
+    assert stored["url-1"].url == "https://m.test/1"
+
+    with pytest.raises(IntegrityError), db.session() as s:  # unique key: nothing half-written
+        bulk_insert(s, table, rows("again-") + rows("core-"))
+    with db.read() as s:
+        assert s.scalar(select(table.c.id).where(table.c.external_id == "again-0")) is None
