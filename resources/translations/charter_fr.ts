@@ -248,6 +248,10 @@
       <translation>Modifications non enregistrées…</translation>
     </message>
     <message>
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+    <message>
       <source>Not saved</source>
       <translation>Non enregistré</translation>
     </message>

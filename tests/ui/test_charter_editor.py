@@ -283,3 +283,78 @@ def test_second_opening_window_of_a_day_is_kept(qtbot, setup):
     area.flush()
     days = _doc(db, cid).section("delays").data["business_hours"]["days"]
     assert days["0"] == [["09:00", "12:00"], ["14:00", "18:00"]] and "6" in days
+
+
+def test_autosave_writes_off_the_gui_thread_and_keeps_what_is_typed_meanwhile(
+    qtbot, setup, monkeypatch
+):
+    """The autosave runs on a worker (a shared PostgreSQL server may be slow to answer):
+    the user keeps typing while it writes, and nothing typed meanwhile is lost."""
+    import threading
+
+    db, area = setup["db"], setup["make_area"]()
+    area.select_section("context")
+    page = area.pages["context"]
+    real_save = charter.save_section
+    release, threads = threading.Event(), []
+
+    def slow_save(*args, **kwargs):
+        threads.append(threading.current_thread())
+        release.wait(10)  # a slow server
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(charter, "save_section", slow_save)
+    _type_at_end(qtbot, page, " Premier jet")
+    qtbot.waitUntil(lambda: area.save_state.text() == "Saving…", timeout=5000)
+    _type_at_end(qtbot, page, " et la suite")  # typed while the save is in flight
+    assert page.document.toPlainText().endswith("Premier jet et la suite")
+    with qtbot.waitSignal(area.saved, timeout=5000):
+        release.set()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert page.dirty_text  # the second part is still to be saved…
+    assert "Premier jet" in _doc(db, setup["a"].id).section("context").html
+    with qtbot.waitSignal(area.saved, timeout=5000):  # …by the next autosave
+        pass
+    assert area.save_state.text() == "All changes saved"
+    assert "Premier jet et la suite" in _doc(db, setup["a"].id).section("context").html
+    assert setup["errors"] == []
+
+
+def test_flush_waits_for_a_background_save_then_writes_the_rest(qtbot, setup, monkeypatch):
+    """Switching client during an autosave: the save lands, then the newer text, no conflict."""
+    import threading
+
+    db, area = setup["db"], setup["make_area"]()
+    area.select_section("context")
+    page = area.pages["context"]
+    real_save = charter.save_section
+    started = threading.Event()
+
+    def slow_save(*args, **kwargs):
+        started.set()
+        threading.Event().wait(0.3)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(charter, "save_section", slow_save)
+    _type_at_end(qtbot, page, " Version A")
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    page.editor.edit.insertPlainText(" puis B")
+    area.flush()
+    assert setup["errors"] == []
+    assert area.save_state.text() == "All changes saved"
+    assert "Version A puis B" in _doc(db, setup["a"].id).section("context").html
+
+
+def test_typing_on_after_an_autosave_is_saved_too(qtbot, setup):
+    """Qt merges consecutive typing into the previous undo step (no new undo step): the
+    page must still count it as a change, or it would be lost at the next quit."""
+    db, area = setup["db"], setup["make_area"]()
+    area.select_section("context")
+    page = area.pages["context"]
+    _type_at_end(qtbot, page, " abc")
+    area.flush()
+    assert not page.dirty_text
+    _type_at_end(qtbot, page, "def")  # merged into the " abc" undo step
+    assert page.dirty_text and area.save_state.text() == "Unsaved changes…"
+    area.flush()
+    assert "abcdef" in _doc(db, setup["a"].id).section("context").html

@@ -1,11 +1,16 @@
 """The Charter area of a client workspace: section navigator, editor, versions, signature.
 
 What the user types is kept in the pages, put on the undo stack, and saved to the database
-1.5 s after the last change (and at once on a client switch or on quit, via :meth:`flush`),
-so a crash loses at most that much. A version that is not a draft is shown read-only.
+1.5 s after the last change by a background task (the GUI never waits for the database, a
+shared PostgreSQL server included), and at once on a client switch or on quit, via
+:meth:`flush`, so a crash loses at most that much. A version that is not a draft is shown
+read-only.
 """
 
 from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -23,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import TribuneError
 from app.services import charter
 from app.services.charter import CharterDoc, VersionSummary
 from app.services.charter_labels import status_label
@@ -71,6 +75,39 @@ class _UndoKeys(QObject):
         return False
 
 
+@dataclass
+class _Save:
+    """One save of the pending changes: a snapshot taken on the GUI thread, written by a
+    worker. ``done`` lets :meth:`CharterArea.flush` wait for it before writing again."""
+
+    client_id: int
+    version_id: int
+    # (page, section id, html or None, data or None, expected revision, page.edits then)
+    items: list[tuple]
+    order: list[str] | None
+    order_generation: int
+    done: threading.Event = field(default_factory=threading.Event)
+    result: list | None = None
+    error: BaseException | None = None
+    applied: bool = False
+
+    def write(self, db) -> None:
+        try:
+            with db.session() as s:
+                self.result = [
+                    charter.save_section(
+                        s, self.client_id, sid, html=html, data=data, expected_revision=rev
+                    )
+                    for _page, sid, html, data, rev, _edits in self.items
+                ]
+                if self.order is not None:
+                    charter.reorder_sections(s, self.client_id, self.version_id, self.order)
+        except BaseException as exc:
+            self.error = exc
+        finally:
+            self.done.set()
+
+
 class CharterArea(WorkspaceArea, CharterActions):
     """Signals:
     loaded(): a version was loaded and shown (tests wait for it).
@@ -86,6 +123,8 @@ class CharterArea(WorkspaceArea, CharterActions):
         self.versions: list[VersionSummary] = []
         self.pages: dict[str, SectionPage] = {}
         self.order_dirty = False
+        self._order_generation = 0
+        self._saving: _Save | None = None
         self._order: list[str] = []
         self._generation = 0
         self._replaying = False
@@ -94,7 +133,7 @@ class CharterArea(WorkspaceArea, CharterActions):
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.flush)
+        self.autosave.timeout.connect(self.save_in_background)
         self.setStyleSheet(STYLE)
         self._build()
 
@@ -247,6 +286,7 @@ class CharterArea(WorkspaceArea, CharterActions):
             page.editor.edit.installEventFilter(self._undo_keys)
             page.data_edited.connect(self._data_edited)
             page.text_edited.connect(self._text_edited)
+            page.text_changed.connect(self._text_changed)
             self.pages[section.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem()
@@ -340,6 +380,7 @@ class CharterArea(WorkspaceArea, CharterActions):
         self._replaying = False
         self._order = list(keys)
         self.order_dirty = True
+        self._order_generation += 1
         self._refresh_navigator()
         if current:
             self.select_section(current)
@@ -366,6 +407,10 @@ class CharterArea(WorkspaceArea, CharterActions):
         self.undo_stack.push(TextCommand(self, page, text))
         self._changed()
 
+    def _text_changed(self, _page: SectionPage) -> None:
+        if not self._replaying:
+            self._changed()
+
     def replay_text(self, key: str, *, undo: bool) -> None:
         page = self.pages.get(key)
         if page is None:
@@ -384,42 +429,92 @@ class CharterArea(WorkspaceArea, CharterActions):
         self.autosave.start()
 
     # -- saving ---------------------------------------------------------------------------
-    def flush(self) -> None:
-        """Write every pending change now (autosave, client switch, quit)."""
-        self.autosave.stop()
+    def _snapshot(self) -> _Save | None:
+        """The pending changes as plain values (GUI thread), or None if nothing to save."""
         doc = self.doc
         if doc is None or not doc.version.editable or self.client is None:
-            return
+            return None
         for page in self.pages.values():
             page.collect_pending()
-        pending = [p for p in self.pages.values() if p.dirty_text or p.dirty_data]
-        if not pending and not self.order_dirty:
+        items = [
+            (
+                page,
+                page.section.id,
+                page.html() if page.dirty_text else None,
+                page.data if page.dirty_data else None,
+                page.revision,
+                page.edits,
+            )
+            for page in self.pages.values()
+            if page.dirty_text or page.dirty_data
+        ]
+        if not items and not self.order_dirty:
+            return None
+        order = self.order() if self.order_dirty else None
+        return _Save(doc.client_id, doc.version.id, items, order, self._order_generation)
+
+    def save_in_background(self) -> None:
+        """The autosave: write the pending changes on a worker thread."""
+        if self._saving is not None:  # one save at a time: the next one needs its revisions
+            self.autosave.start()
             return
-        try:
-            with self.services.db.session() as s:
-                saved = []
-                for page in pending:
-                    info = charter.save_section(
-                        s,
-                        doc.client_id,
-                        page.section.id,
-                        html=page.html() if page.dirty_text else None,
-                        data=page.data if page.dirty_data else None,
-                        expected_revision=page.revision,
-                    )
-                    saved.append((page, info))
-                if self.order_dirty:
-                    charter.reorder_sections(s, doc.client_id, doc.version.id, self.order())
-        except TribuneError as exc:
+        job = self._snapshot()
+        if job is None:
+            return
+        self._saving = job
+        self.save_state.setText(self.tr("Saving…"))
+        db = self.services.db
+        self.services.tasks.run(
+            lambda: job.write(db),
+            lambda _none: self._finish_save(job),
+            lambda _exc: self._finish_save(job),
+        )
+
+    def _finish_save(self, job: _Save) -> bool:
+        """Apply a finished save to the pages (once). False when it failed."""
+        if job.applied:
+            return job.error is None
+        job.applied = True
+        if self._saving is job:
+            self._saving = None
+        if job.error is not None:
             self.save_state.setText(self.tr("Not saved"))
-            show_error(self, exc)
-            return
-        for page, info in saved:
+            show_error(self, job.error)
+            return False
+        for (page, _sid, html, data, _rev, edits), info in zip(
+            job.items, job.result or [], strict=True
+        ):
             page.revision = info.revision
-            page.dirty_text = page.dirty_data = False
-        self.order_dirty = False
-        self.save_state.setText(self.tr("All changes saved"))
+            if page.edits == edits:  # nothing typed since the snapshot
+                if html is not None:
+                    page.dirty_text = False
+                if data is not None:
+                    page.dirty_data = False
+        if job.order is not None and self._order_generation == job.order_generation:
+            self.order_dirty = False
+        if any(p.dirty_text or p.dirty_data for p in self.pages.values()) or self.order_dirty:
+            self._changed()
+        else:
+            self.save_state.setText(self.tr("All changes saved"))
         self.saved.emit()
+        return True
+
+    def flush(self) -> None:
+        """Write every pending change now (client switch, version switch, quit)."""
+        self.autosave.stop()
+        job = self._saving
+        if job is not None:  # let the background save land first: its revisions come next
+            if not job.done.wait(30):  # a database that does not answer: keep the changes
+                self.save_state.setText(self.tr("Not saved"))
+                return
+            if not self._finish_save(job):
+                return
+        job = self._snapshot()
+        if job is None:
+            return
+        self._saving = job
+        job.write(self.services.db)
+        self._finish_save(job)
 
     def local_date(self, when) -> str:
         if when is None:

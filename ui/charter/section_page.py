@@ -24,11 +24,14 @@ class SectionPage(QScrollArea):
 
     Signals:
         data_edited(object, dict, dict): page, values before, values after (already valid).
-        text_edited(object): the page's rich text changed (an undo step was added).
+        text_edited(object): an undo step was added to the page's rich text.
+        text_changed(object): the rich text changed (every keystroke; typing that Qt merges
+            into the previous undo step adds none, but still has to be saved).
     """
 
     data_edited = Signal(object, dict, dict)
     text_edited = Signal(object)
+    text_changed = Signal(object)
 
     def __init__(self, section: SectionInfo, contacts: dict[int, str], timezone: str, parent=None):
         super().__init__(parent)
@@ -40,6 +43,7 @@ class SectionPage(QScrollArea):
         self.data = copy.deepcopy(section.data)
         self.dirty_text = False
         self.dirty_data = False
+        self.edits = 0  # counts changes: a background save clears "dirty" only if none since
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
@@ -90,7 +94,8 @@ class SectionPage(QScrollArea):
         self.document.setDefaultStyleSheet(EDITOR_CSS)
         self.document.setHtml(section.html)
         self.document.setModified(False)
-        self.document.undoCommandAdded.connect(self._text_changed)
+        self.document.undoCommandAdded.connect(lambda: self.text_edited.emit(self))
+        self.document.contentsChanged.connect(self._text_changed)
         if kind != "rich":
             notes = QLabel(self.tr("Notes"))
             notes.setObjectName("notesTitle")
@@ -112,7 +117,8 @@ class SectionPage(QScrollArea):
 
     def _text_changed(self) -> None:
         self.dirty_text = True
-        self.text_edited.emit(self)
+        self.edits += 1
+        self.text_changed.emit(self)
 
     def _propose(self, new: dict) -> None:
         """Check the user's change; refuse it inline (and show the old values) if invalid."""
@@ -135,6 +141,7 @@ class SectionPage(QScrollArea):
         """Set the values (from an undo command) and show them."""
         self.data = copy.deepcopy(data)
         self.dirty_data = True
+        self.edits += 1
         self.show_data(self.data)
 
     def show_data(self, data: dict) -> None:
