@@ -170,3 +170,38 @@ def test_ctrl_z_inside_the_editor_undoes_status_and_networks(qtbot, area, sqlite
     with sqlite_db.read() as s:
         saved = posts.get_post(s, area.client.id, p.id)
     assert (saved.status, saved.networks) == ("draft", ("mastodon",))
+
+
+def test_the_autosave_writes_off_the_gui_thread_and_save_waits_for_it(
+    qtbot, area, sqlite_db, monkeypatch
+):
+    """A slow database (a shared PostgreSQL server) never freezes the editor: the autosave
+    is written by a worker while the user types on; Save then waits for it, writes the
+    rest with the right version, and the whole edit stays one undo step."""
+    import threading
+
+    import ui.calendar.editor as editor_module
+
+    monkeypatch.setattr(editor_module, "AUTOSAVE_MS", 50)
+    real_create, release, threads = posts.create_post, threading.Event(), []
+
+    def slow_create(*args, **kwargs):
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real_create(*args, **kwargs)
+
+    monkeypatch.setattr(posts, "create_post", slow_create)
+    editor = area.open_editor(when=dt.datetime(2026, 2, 20, 8, 0))
+    editor.variant_tabs["mastodon"].text.insertPlainText("Pivoines")
+    qtbot.waitUntil(lambda: editor.autosave_label.text() == "Saving…", timeout=5000)
+    qtbot.keyClicks(editor.title, "Bouquet du jour")  # the window answers meanwhile
+    assert editor.title.text() == "Bouquet du jour"
+    release.set()
+    _save(qtbot, area, editor)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    with sqlite_db.read() as s:
+        saved = posts.get_post(s, area.client.id, editor.post_id)
+        count = len(posts.history(s, area.client.id, editor.post_id))
+    assert (saved.title, saved.variants[0].text) == ("Bouquet du jour", "Pivoines")
+    assert count == 2  # created by the autosave, edited by Save: no conflict, no copy
+    assert area.undo_stack.count() == 1

@@ -42,6 +42,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
             mastodon_limit=self.mastodon_limit(),
             best_slots=self.best_slots,
             undo_stack=self.undo_stack,
+            tasks=self.services.tasks,
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())

@@ -30,13 +30,14 @@ from app.services import posts, posts_media
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.posts_slots import next_best_slot
 from ui.calendar.editor_fields import FieldHistory
+from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
 
 AUTOSAVE_MS = 2000
 
 
-class PostEditor(QDialog):
+class PostEditor(EditorSaving, QDialog):
     """Create or edit one post. ``saved(int)`` carries the post id after every save.
 
     Signals:
@@ -57,8 +58,10 @@ class PostEditor(QDialog):
         mastodon_limit: int | None = None,
         best_slots: tuple[tuple[int, int], ...] = (),
         undo_stack=None,
+        tasks=None,
         parent=None,
     ) -> None:
+        """``tasks`` (a :class:`ui.tasks.TaskRunner`) runs the autosave off the GUI thread."""
         super().__init__(parent)
         self.setObjectName("postEditor")
         self.db, self.client_id, self.zone = db, client_id, zone
@@ -69,6 +72,8 @@ class PostEditor(QDialog):
         self.mastodon_limit = mastodon_limit
         self.best_slots = tuple(best_slots)
         self.undo_stack = undo_stack  # the calendar area's: each save becomes undoable
+        self.tasks = tasks
+        self._job = None  # an autosave being written by a worker (EditorSaving)
         self._before = None  # the post as it was when the editor opened (None: new post)
         self.session_key = new_session_key()
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
@@ -148,7 +153,7 @@ class PostEditor(QDialog):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(lambda: self.save(autosave=True))
+        self._autosave.timeout.connect(self.autosave_in_background)
         for signal in (
             self.title.textChanged,
             self.campaign.textChanged,
@@ -326,60 +331,6 @@ class PostEditor(QDialog):
             time = dt.time(0)
         return posts.local_to_utc(day, time, self.zone)
 
-    def save(self, autosave: bool = False) -> bool:
-        """Write the post; an autosave of a brand-new post waits until there is text."""
-        self._autosave.stop()
-        variants = [tab.count() for tab in self.variant_tabs.values()]
-        if autosave and self.post_id is None and not any(v.text.strip() for v in variants):
-            return False
-        status = self.status.currentData()
-        try:
-            with self.db.session() as s:
-                common = dict(
-                    title=self.title.text(),
-                    category=self.category.currentText().strip(),
-                    campaign=self.campaign.text().strip(),
-                    notes=self.notes.toPlainText(),
-                    all_day=self.all_day.isChecked(),
-                )
-                if self.post_id is None:
-                    first = (
-                        status if status in ("idea", "draft", "in_review", "approved") else "draft"
-                    )
-                    info = posts.create_post(
-                        s,
-                        self.client_id,
-                        planned_at=self.planned_utc(),
-                        variants=variants,
-                        status=first,
-                        **common,
-                    )
-                else:
-                    info = posts.update_post(
-                        s,
-                        self.client_id,
-                        self.post_id,
-                        expected_version=self.version,
-                        planned_at=self.planned_utc(),
-                        variants=variants,
-                        **common,
-                    )
-                if status != info.status and not autosave:
-                    info = posts.set_status(
-                        s, self.client_id, info.id, status, mastodon_limit=self.current_limit()
-                    )
-        except TribuneError as exc:
-            self.warnings.setText(exc.message)
-            self.warnings.setStyleSheet("color: #b42318;")
-            return False
-        self.post_id, self.version = info.id, info.version
-        self._push_undo(info)
-        self.autosave_label.setText(
-            self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
-        )
-        self.saved.emit(info.id)
-        return True
-
     def _push_undo(self, after) -> None:
         if self.undo_stack is not None:
             from ui.calendar.undo import push_edit
@@ -393,4 +344,6 @@ class PostEditor(QDialog):
     def reject(self) -> None:
         if self._autosave.isActive():
             self.save(autosave=True)
+        else:
+            self._land_background_save()
         super().reject()

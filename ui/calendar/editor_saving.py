@@ -1,0 +1,161 @@
+"""Saving the post editor: Save writes at once, the autosave on a worker thread.
+
+The fields are read on the GUI thread (a snapshot), written in one transaction by
+:meth:`EditorSaving._write`, which touches no widget, and the result applied on the GUI
+thread. Save and close first wait for an autosave in flight, so the post's version never
+conflicts with our own write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+
+from app.errors import TribuneError
+from app.services import posts
+from ui.messages import show_error
+
+
+@dataclass
+class _Save:
+    """An autosave written by a worker; ``done`` lets Save and close wait for it."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    info: object = None
+    error: BaseException | None = None
+    applied: bool = False
+
+
+class EditorSaving:
+    """Mixed into :class:`ui.calendar.editor.PostEditor`."""
+
+    def save(self, autosave: bool = False) -> bool:
+        """Write the post now; an autosave of a brand-new post waits until there is text."""
+        self._autosave.stop()
+        if not self._land_background_save():
+            return False
+        values = self._snapshot(autosave)
+        if values is None:
+            return False
+        try:
+            info = self._write(values)
+        except TribuneError as exc:
+            self._save_failed(exc)
+            return False
+        self._saved(info)
+        return True
+
+    def autosave_in_background(self) -> None:
+        """The autosave: the fields are read here, the post is written by a worker."""
+        if self.tasks is None:
+            self.save(autosave=True)
+            return
+        if self._job is not None:  # one at a time: the next one needs this one's version
+            self._autosave.start()
+            return
+        values = self._snapshot(True)
+        if values is None:
+            return
+        job = self._job = _Save()
+        self.autosave_label.setText(self.tr("Saving…"))
+
+        def work() -> None:
+            try:
+                job.info = self._write(values)
+            except BaseException as exc:
+                job.error = exc
+            finally:
+                job.done.set()
+
+        self.tasks.run(work, lambda _none: self._land(job), lambda _exc: self._land(job))
+
+    def _land(self, job: _Save) -> bool:
+        """Apply a finished background save (once). False when it failed."""
+        if job.applied:
+            return job.error is None
+        job.applied = True
+        if self._job is job:
+            self._job = None
+        if job.error is not None:
+            self._save_failed(job.error)
+            return False
+        self._saved(job.info)
+        return True
+
+    def _land_background_save(self) -> bool:
+        """Wait for an autosave in flight and apply it (Save, close). False if it failed."""
+        job = self._job
+        if job is None:
+            return True
+        if not job.done.wait(30):
+            self.warnings.setText(self.tr("The database does not answer: not saved yet."))
+            return False
+        return self._land(job)
+
+    def _snapshot(self, autosave: bool) -> dict | None:
+        """What to write, read from the fields (GUI thread); None if nothing to save yet."""
+        variants = [tab.count() for tab in self.variant_tabs.values()]
+        if autosave and self.post_id is None and not any(v.text.strip() for v in variants):
+            return None
+        return dict(
+            post_id=self.post_id,
+            version=self.version,
+            status=self.status.currentData(),
+            planned_at=self.planned_utc(),
+            variants=variants,
+            limit=self.current_limit(),
+            autosave=autosave,
+            common=dict(
+                title=self.title.text(),
+                category=self.category.currentText().strip(),
+                campaign=self.campaign.text().strip(),
+                notes=self.notes.toPlainText(),
+                all_day=self.all_day.isChecked(),
+            ),
+        )
+
+    def _write(self, values: dict):
+        """Write a snapshot in one transaction (any thread: no widget is touched)."""
+        status, common = values["status"], values["common"]
+        with self.db.session() as s:
+            if values["post_id"] is None:
+                first = status if status in ("idea", "draft", "in_review", "approved") else "draft"
+                info = posts.create_post(
+                    s,
+                    self.client_id,
+                    planned_at=values["planned_at"],
+                    variants=values["variants"],
+                    status=first,
+                    **common,
+                )
+            else:
+                info = posts.update_post(
+                    s,
+                    self.client_id,
+                    values["post_id"],
+                    expected_version=values["version"],
+                    planned_at=values["planned_at"],
+                    variants=values["variants"],
+                    **common,
+                )
+            if status != info.status and not values["autosave"]:
+                info = posts.set_status(
+                    s, self.client_id, info.id, status, mastodon_limit=values["limit"]
+                )
+        return info
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, TribuneError):
+            show_error(self, exc)
+            return
+        self.warnings.setText(exc.message)
+        self.warnings.setStyleSheet("color: #b42318;")
+
+    def _saved(self, info) -> None:
+        self.post_id, self.version = info.id, info.version
+        self._push_undo(info)
+        self.autosave_label.setText(
+            self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
+        )
+        self.saved.emit(info.id)
