@@ -9,22 +9,11 @@ conflicts with our own write.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from dataclasses import dataclass, field
 
 from app.errors import TribuneError
 from app.services import posts
+from ui.background_write import BackgroundWrite
 from ui.messages import show_error
-
-
-@dataclass
-class _Save:
-    """An autosave written by a worker; ``done`` lets Save and close wait for it."""
-
-    done: threading.Event = field(default_factory=threading.Event)
-    info: object = None
-    error: BaseException | None = None
-    applied: bool = False
 
 
 class EditorSaving:
@@ -57,30 +46,20 @@ class EditorSaving:
         values = self._snapshot(True)
         if values is None:
             return
-        job = self._job = _Save()
+        job = self._job = BackgroundWrite(lambda: self._write(values))
         self.autosave_label.setText(self.tr("Saving…"))
+        job.start(self.tasks, self._land)
 
-        def work() -> None:
-            try:
-                job.info = self._write(values)
-            except BaseException as exc:
-                job.error = exc
-            finally:
-                job.done.set()
-
-        self.tasks.run(work, lambda _none: self._land(job), lambda _exc: self._land(job))
-
-    def _land(self, job: _Save) -> bool:
+    def _land(self, job: BackgroundWrite) -> bool:
         """Apply a finished background save (once). False when it failed."""
-        if job.applied:
+        if not job.claim():
             return job.error is None
-        job.applied = True
         if self._job is job:
             self._job = None
         if job.error is not None:
             self._save_failed(job.error)
             return False
-        self._saved(job.info)
+        self._saved(job.result)
         return True
 
     def _land_background_save(self) -> bool:
@@ -88,7 +67,7 @@ class EditorSaving:
         job = self._job
         if job is None:
             return True
-        if not job.done.wait(30):
+        if not job.wait():
             self.warnings.setText(self.tr("The database does not answer: not saved yet."))
             return False
         return self._land(job)

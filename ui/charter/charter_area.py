@@ -9,9 +9,6 @@ read-only.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -32,6 +29,7 @@ from app.services import charter
 from app.services.charter import CharterDoc, VersionSummary
 from app.services.charter_labels import status_label
 from ui.areas import AreaServices, WorkspaceArea
+from ui.background_write import BackgroundWrite
 from ui.charter.charter_actions import CharterActions
 from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand
 from ui.charter.section_page import SectionPage
@@ -75,37 +73,29 @@ class _UndoKeys(QObject):
         return False
 
 
-@dataclass
-class _Save:
+class _Save(BackgroundWrite):
     """One save of the pending changes: a snapshot taken on the GUI thread, written by a
-    worker. ``done`` lets :meth:`CharterArea.flush` wait for it before writing again."""
+    worker (or at once by :meth:`CharterArea.flush`)."""
 
-    client_id: int
-    version_id: int
-    # (page, section id, html or None, data or None, expected revision, page.edits then)
-    items: list[tuple]
-    order: list[str] | None
-    order_generation: int
-    done: threading.Event = field(default_factory=threading.Event)
-    result: list | None = None
-    error: BaseException | None = None
-    applied: bool = False
+    def __init__(self, db, client_id, version_id, items, order, order_generation) -> None:
+        super().__init__(self._save)
+        self.db, self.client_id, self.version_id = db, client_id, version_id
+        # (page, section id, html or None, data or None, expected revision, page.edits then)
+        self.items: list[tuple] = items
+        self.order: list[str] | None = order
+        self.order_generation = order_generation
 
-    def write(self, db) -> None:
-        try:
-            with db.session() as s:
-                self.result = [
-                    charter.save_section(
-                        s, self.client_id, sid, html=html, data=data, expected_revision=rev
-                    )
-                    for _page, sid, html, data, rev, _edits in self.items
-                ]
-                if self.order is not None:
-                    charter.reorder_sections(s, self.client_id, self.version_id, self.order)
-        except BaseException as exc:
-            self.error = exc
-        finally:
-            self.done.set()
+    def _save(self) -> list:
+        with self.db.session() as s:
+            infos = [
+                charter.save_section(
+                    s, self.client_id, sid, html=html, data=data, expected_revision=rev
+                )
+                for _page, sid, html, data, rev, _edits in self.items
+            ]
+            if self.order is not None:
+                charter.reorder_sections(s, self.client_id, self.version_id, self.order)
+        return infos
 
 
 class CharterArea(WorkspaceArea, CharterActions):
@@ -451,7 +441,9 @@ class CharterArea(WorkspaceArea, CharterActions):
         if not items and not self.order_dirty:
             return None
         order = self.order() if self.order_dirty else None
-        return _Save(doc.client_id, doc.version.id, items, order, self._order_generation)
+        return _Save(
+            self.services.db, doc.client_id, doc.version.id, items, order, self._order_generation
+        )
 
     def save_in_background(self) -> None:
         """The autosave: write the pending changes on a worker thread."""
@@ -463,18 +455,12 @@ class CharterArea(WorkspaceArea, CharterActions):
             return
         self._saving = job
         self.save_state.setText(self.tr("Saving…"))
-        db = self.services.db
-        self.services.tasks.run(
-            lambda: job.write(db),
-            lambda _none: self._finish_save(job),
-            lambda _exc: self._finish_save(job),
-        )
+        job.start(self.services.tasks, self._finish_save)
 
     def _finish_save(self, job: _Save) -> bool:
         """Apply a finished save to the pages (once). False when it failed."""
-        if job.applied:
+        if not job.claim():
             return job.error is None
-        job.applied = True
         if self._saving is job:
             self._saving = None
         if job.error is not None:
@@ -504,7 +490,7 @@ class CharterArea(WorkspaceArea, CharterActions):
         self.autosave.stop()
         job = self._saving
         if job is not None:  # let the background save land first: its revisions come next
-            if not job.done.wait(30):  # a database that does not answer: keep the changes
+            if not job.wait():  # a database that does not answer: keep the changes
                 self.save_state.setText(self.tr("Not saved"))
                 return
             if not self._finish_save(job):
@@ -513,7 +499,7 @@ class CharterArea(WorkspaceArea, CharterActions):
         if job is None:
             return
         self._saving = job
-        job.write(self.services.db)
+        job.run()
         self._finish_save(job)
 
     def local_date(self, when) -> str:
