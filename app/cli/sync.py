@@ -131,6 +131,8 @@ def cmd_sync(ctx) -> int:
             )
             if r.skipped:
                 line += translate("Sync", ", {n} skipped").format(n=r.skipped)
+            if r.moderated:
+                line += translate("Sync", ", {n} moderated").format(n=r.moderated)
             if r.message:
                 line += f" ({r.message})"
             lines.append(line)

@@ -19,6 +19,7 @@ from app.services.network_data import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
@@ -154,6 +155,27 @@ class Connector(ABC):
 
     def hide(self, external_id: str, hidden: bool = True) -> None:
         raise NotSupported.for_network(self.network, translate("Connectors", "hiding a comment"))
+
+    def moderate(self, item: ModerationToSend) -> None:
+        """Carry out a moderation action on the network (hide here; networks add more).
+
+        Raises :class:`NotSupported` where the network's API does not allow it: the action
+        then stays what it always is in Tribune, recorded and applied to the inbox."""
+        if item.action in ("hide", "unhide"):
+            self.hide(item.external_id, hidden=item.action == "hide")
+            return
+        raise self.cannot(item.action)
+
+    def cannot(self, action: str) -> NotSupported:
+        what = {
+            "hide": translate("Connectors", "hiding someone else's message"),
+            "delete": translate("Connectors", "deleting someone else's message"),
+            "ban": translate("Connectors", "blocking an author"),
+            "report": translate("Connectors", "reporting a message"),
+        }.get(action, action)
+        from app.models.client import NETWORK_LABELS
+
+        return NotSupported.for_network(NETWORK_LABELS.get(self.network, self.network), what)
 
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         return []

@@ -30,12 +30,21 @@ from app.services.network_data import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
 )
 
 KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
+# The charter's moderation rules → the AT Protocol's report reasons.
+REPORT_REASONS = {
+    "spam": "com.atproto.moderation.defs#reasonSpam",
+    "insult": "com.atproto.moderation.defs#reasonRude",
+    "hate": "com.atproto.moderation.defs#reasonViolation",
+    "threat": "com.atproto.moderation.defs#reasonViolation",
+    "personal_data": "com.atproto.moderation.defs#reasonViolation",
+}
 LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
 B32 = "234567abcdefghijklmnopqrstuvwxyz"
@@ -285,6 +294,32 @@ class BlueskyConnector(Connector):
         if reply:
             record["reply"] = reply
         return record
+
+    # -- moderation -----------------------------------------------------------------------
+    def moderate(self, item: ModerationToSend) -> None:
+        """Block or report the author (a block record, a moderation report); Bluesky has no
+        call to hide or delete a post of someone else."""
+        if item.action not in ("ban", "report"):
+            raise self.cannot(item.action)
+        did = item.external_id.removeprefix("at://").split("/", 1)[0]
+        if not did.startswith("did:"):
+            raise BadResponse(translate("Connectors", "This message has no Bluesky author id."))
+        if item.action == "ban":
+            record = {
+                "$type": "app.bsky.graph.block",
+                "subject": did,
+                "createdAt": dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z"),
+            }
+            body = {"repo": self.did, "collection": "app.bsky.graph.block", "record": record}
+            self._ok(self._call("POST", "com.atproto.repo.createRecord", json=body))
+            return
+        reason = REPORT_REASONS.get(item.rule_key, "com.atproto.moderation.defs#reasonOther")
+        body = {
+            "reasonType": reason,
+            "reason": item.reason[:2000],
+            "subject": {"$type": "com.atproto.admin.defs#repoRef", "did": did},
+        }
+        self._ok(self._call("POST", "com.atproto.moderation.createReport", json=body))
 
     def _create(self, record: dict, rkey: str) -> Published:
         data = self._ok(

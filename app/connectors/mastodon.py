@@ -27,6 +27,7 @@ from app.services.network_data import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
@@ -306,6 +307,37 @@ class MastodonConnector(Connector):
                 return None
             params = {**params, "max_id": str(page[-1].get("id") or "")}
         return None
+
+    # -- moderation -----------------------------------------------------------------------
+    def moderate(self, item: ModerationToSend) -> None:
+        """Block or report the author; Mastodon lets no account hide or delete the posts of
+        others (only their own server's moderators can)."""
+        if item.action not in ("ban", "report"):
+            raise self.cannot(item.action)
+        account_id = self._account_id(item.author_handle)
+        if item.action == "ban":
+            url = f"{self.base}/api/v1/accounts/{account_id}/block"
+            self._ok(self.http.post(url, auth=self.account.token), dict)
+            return
+        payload = {
+            "account_id": account_id,
+            "status_ids": [item.external_id],
+            "comment": item.reason[:1000],
+            "category": "spam" if item.rule_key == "spam" else "other",
+        }
+        self._ok(
+            self.http.post(self.base + "/api/v1/reports", auth=self.account.token, json=payload),
+            dict,
+        )
+
+    def _account_id(self, handle: str) -> str:
+        data = self._ok(
+            self._get("/api/v1/accounts/lookup", params={"acct": handle.lstrip("@")}), dict
+        )
+        account_id = str(data.get("id") or "")
+        if not account_id:
+            raise BadResponse(translate("Connectors", "Mastodon did not return the account."))
+        return account_id
 
     def reply(self, reply: ReplyToSend) -> Published:
         extra = {"in_reply_to_id": reply.in_reply_to}

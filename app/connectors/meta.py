@@ -30,6 +30,7 @@ from app.services.network_data import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
@@ -148,6 +149,19 @@ class _Graph(Connector):
     def hide(self, external_id: str, hidden: bool = True) -> None:
         key = "is_hidden" if self.network == "facebook" else "hide"
         self._post(external_id, data={key: "true" if hidden else "false"})
+
+    def moderate(self, item: ModerationToSend) -> None:
+        """Hide or delete a comment on our posts; on Facebook, block its author from the Page
+        (Instagram's API has no block, and Meta's APIs no report)."""
+        if item.action in ("hide", "unhide"):
+            self.hide(item.external_id, hidden=item.action == "hide")
+        elif item.action == "delete":
+            url = f"{self.base}/{item.external_id}"
+            self._ok(self.http.request("DELETE", url, auth=self.account.token))
+        elif item.action == "ban" and self.network == "facebook" and item.author_handle:
+            self._post(f"{self.account.handle}/blocked", data={"user": item.author_handle})
+        else:
+            raise self.cannot(item.action)
 
 
 class FacebookConnector(_Graph):

@@ -159,6 +159,10 @@ class ModerationAction(Base):
     requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_by: Mapped[str] = mapped_column(String(200), default="")
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # On the network: "" (local only), "pending" (the next sync sends it), "done",
+    # "unsupported" (the network's API does not allow it), "failed" (refused: see message).
+    network_state: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    network_message: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SavedReply(Base):

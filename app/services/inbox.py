@@ -127,6 +127,9 @@ class MessageDetail:
     notes: tuple[NoteInfo, ...] = ()
     escalation_ids: tuple[int, ...] = ()
     pending_moderation: tuple[int, ...] = field(default_factory=tuple)
+    # applied moderation: (action, state on the network, the network's words) — see
+    # app.services.moderation_push
+    network_moderation: tuple[tuple[str, str, str], ...] = ()
 
 
 _M = InboxMessage.__table__.c  # Core columns: list pages skip the ORM's row machinery
@@ -337,6 +340,19 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
             )
         )
     )
+    on_network = tuple(
+        (a, state, text)
+        for a, state, text in session.execute(
+            select(
+                ModerationAction.action,
+                ModerationAction.network_state,
+                ModerationAction.network_message,
+            )
+            .where(ModerationAction.message_id == m.id, ModerationAction.state == "applied")
+            .order_by(ModerationAction.id)
+        )
+        if state
+    )
     return MessageDetail(
         m.id,
         m.client_id,
@@ -369,4 +385,5 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
         notes,
         escalations,
         pending,
+        on_network,
     )

@@ -41,6 +41,8 @@ class ModerationInfo:
     decided_by: str
     decided_at: dt.datetime | None
     note: str
+    network_state: str = ""  # "", pending, done, unsupported, failed, unhide, restored
+    network_message: str = ""
 
 
 def _info(a: ModerationAction) -> ModerationInfo:
@@ -56,6 +58,8 @@ def _info(a: ModerationAction) -> ModerationInfo:
         a.decided_by,
         a.decided_at,
         a.note,
+        a.network_state,
+        a.network_message,
     )
 
 
@@ -152,6 +156,7 @@ def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str,
     elif row.action == "ban":
         msg.author_banned = True
     row.state = "applied"
+    row.network_state = "pending"  # the next sync of the account carries it out
     row.decided_by = who
     row.decided_at = now
     audit.record(
@@ -213,6 +218,17 @@ def restore(session: Session, client_id: int, message_id: int, reason: str) -> N
         raise ValidationError(translate("Moderation", "Say why the message is restored."))
     msg = get_message(session, client_id, message_id)
     msg.hidden = msg.deleted = False
+    for row in session.scalars(
+        select(ModerationAction).where(
+            ModerationAction.message_id == msg.id,
+            ModerationAction.action.in_(SILENCING),
+            ModerationAction.state == "applied",
+        )
+    ):
+        if row.network_state == "pending":  # never sent: nothing to undo on the network
+            row.network_state = ""
+        elif row.network_state == "done" and row.action == "hide":
+            row.network_state = "unhide"  # the next sync shows it again on the network
     audit.record(
         session,
         "inbox.moderation.restore",

@@ -130,6 +130,21 @@ class ReplyToSend:
 
 
 @dataclass(frozen=True)
+class ModerationToSend:
+    """A moderation action applied in the inbox, to be carried out on the network too."""
+
+    moderation_id: int
+    client_id: int
+    network: str
+    account_id: int | None
+    action: str  # hide | delete | ban | report | unhide (a restored message)
+    external_id: str  # the message's id on the network
+    author_handle: str  # as the connector gave it (Mastodon "@acct", Meta user id, …)
+    reason: str = ""  # the charter rule's label and the moderator's note (for reports)
+    rule_key: str = ""
+
+
+@dataclass(frozen=True)
 class AccountMetricSample:
     """One day of an account's numbers; None when the network does not give that figure."""
 

@@ -33,6 +33,7 @@ from app.models import Client, NetworkAccount
 from app.models.base import utcnow
 from app.models.sync import SyncRun
 from app.services import clients
+from app.services.moderation_push import push_moderation
 from app.services.network_data import IngestResult
 from app.services.publish import publish_due
 from app.services.sync_cursors import load_cursor, save_cursor
@@ -60,6 +61,7 @@ class AccountSyncResult:
     failed: int = 0
     requests: int = 0
     message: str = ""
+    moderated: int = 0  # moderation actions carried out on the network
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,7 @@ def _sync_account(
         "failed": 0,
     }
     outcome, message = "ok", ""
+    moderated = 0
     if net not in CONNECTORS:  # LinkedIn, X...: later; the account is left as it is
         outcome = "skipped"
         message = translate("Sync", "No connector for {network} yet; skipped.").format(network=net)
@@ -327,6 +330,17 @@ def _sync_account(
             )
             if out.messages:
                 message = out.messages[0]
+            pushed = push_moderation(
+                db,
+                client_id,
+                aid,
+                connector,
+                default_account=default_account,
+                is_cancelled=is_cancelled,
+            )
+            moderated = pushed.done
+            if pushed.messages and not message:
+                message = pushed.messages[0]
         if samples:
             record_samples(db, client_id, aid, connector, sinks, now)
     except _Skip:
@@ -359,7 +373,14 @@ def _sync_account(
         for k, v in counts.items():
             setattr(run, k, v)
     return AccountSyncResult(
-        aid, net, handle, outcome, requests=http.requests - before, message=message, **counts
+        aid,
+        net,
+        handle,
+        outcome,
+        requests=http.requests - before,
+        message=message,
+        moderated=moderated,
+        **counts,
     )
 
 

@@ -54,6 +54,22 @@
       <translation>masquer un commentaire</translation>
     </message>
     <message>
+      <source>hiding someone else's message</source>
+      <translation>masquer le message de quelqu'un d'autre</translation>
+    </message>
+    <message>
+      <source>deleting someone else's message</source>
+      <translation>supprimer le message de quelqu'un d'autre</translation>
+    </message>
+    <message>
+      <source>blocking an author</source>
+      <translation>bloquer un auteur</translation>
+    </message>
+    <message>
+      <source>reporting a message</source>
+      <translation>signaler un message</translation>
+    </message>
+    <message>
       <source>The text is {n} characters long; {network} allows {limit}.</source>
       <translation>Le texte fait {n} caractères ; {network} en autorise {limit}.</translation>
     </message>
@@ -80,6 +96,10 @@
     <message>
       <source>A Bluesky notification without the expected fields was skipped.</source>
       <translation>Une notification Bluesky sans les champs attendus a été ignorée.</translation>
+    </message>
+    <message>
+      <source>This message has no Bluesky author id.</source>
+      <translation>Ce message n'a pas d'identifiant d'auteur Bluesky.</translation>
     </message>
     <message>
       <source>Bluesky did not return the post's uri.</source>
@@ -144,6 +164,10 @@
     <message>
       <source>Mastodon did not return a status id.</source>
       <translation>Mastodon n’a pas renvoyé d’identifiant de statut.</translation>
+    </message>
+    <message>
+      <source>Mastodon did not return the account.</source>
+      <translation>Mastodon n'a pas renvoyé le compte.</translation>
     </message>
     <message>
       <source>Meta says the access token is no longer valid ({message}): reconnect the account.</source>
@@ -291,6 +315,10 @@
     <message>
       <source>No accounts to sync.</source>
       <translation>Aucun compte à synchroniser.</translation>
+    </message>
+    <message>
+      <source>, {n} moderated</source>
+      <translation>, {n} modérés</translation>
     </message>
     <message>
       <source>tribune: {n} of {total} accounts could not be synced.</source>

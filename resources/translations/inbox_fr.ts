@@ -134,6 +134,42 @@
       <translation>Chargement…</translation>
     </message>
     <message>
+      <source>hiding</source>
+      <translation>masquage</translation>
+    </message>
+    <message>
+      <source>deletion</source>
+      <translation>suppression</translation>
+    </message>
+    <message>
+      <source>author block</source>
+      <translation>blocage de l'auteur</translation>
+    </message>
+    <message>
+      <source>report</source>
+      <translation>signalement</translation>
+    </message>
+    <message>
+      <source>{what}: sent to the network at the next sync</source>
+      <translation>{what} : envoyé au réseau à la prochaine synchronisation</translation>
+    </message>
+    <message>
+      <source>{what}: done on the network</source>
+      <translation>{what} : fait sur le réseau</translation>
+    </message>
+    <message>
+      <source>{what}: in Tribune only ({reason})</source>
+      <translation>{what} : dans Tribune seulement ({reason})</translation>
+    </message>
+    <message>
+      <source>{what}: refused by the network ({reason})</source>
+      <translation>{what} : refusé par le réseau ({reason})</translation>
+    </message>
+    <message>
+      <source>shown again on the network at the next sync</source>
+      <translation>de nouveau visible sur le réseau à la prochaine synchronisation</translation>
+    </message>
+    <message>
       <source>No message selected</source>
       <translation>Aucun message sélectionné</translation>
     </message>

@@ -71,6 +71,9 @@ class LoopbackServer:
             def do_POST(self):
                 self._serve("POST")
 
+            def do_DELETE(self):
+                self._serve("DELETE")
+
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

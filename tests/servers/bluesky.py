@@ -19,6 +19,8 @@ class BlueskyServer(LoopbackServer):
         self.access_n = 0
         self.expired: set[str] = set()
         self.blobs = 0
+        self.blocks: list[str] = []  # subjects of app.bsky.graph.block records
+        self.reports: list[dict] = []
 
     def add_mention(self, n: int, text: str, *, reason="mention", author="fan.bsky.social"):
         when = dt.datetime(2026, 11, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=n)
@@ -130,6 +132,14 @@ class BlueskyServer(LoopbackServer):
                 {},
                 {"uri": f"at://{DID}/app.bsky.feed.post/{query['rkey']}", "cid": "c", "value": rec},
             )
+        if name == "com.atproto.repo.createRecord" and json.loads(body)["collection"] == (
+            "app.bsky.graph.block"
+        ):
+            self.blocks.append(json.loads(body)["record"]["subject"])
+            return 200, {}, {"uri": f"at://{DID}/app.bsky.graph.block/b{len(self.blocks)}"}
+        if name == "com.atproto.moderation.createReport":
+            self.reports.append(json.loads(body))
+            return 200, {}, {"id": len(self.reports), **self.reports[-1]}
         if name == "com.atproto.repo.createRecord":
             data = json.loads(body)
             rkey = data["rkey"]

@@ -23,6 +23,7 @@ class GraphServer(LoopbackServer):
         self.posts = {"1001_1": []}  # post id -> comments (oldest first)
         self.published: list[dict] = []
         self.ig_comments: list[dict] = []
+        self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
 
     def add_comment(self, n: int, text: str, post="1001_1"):
@@ -163,7 +164,16 @@ class GraphServer(LoopbackServer):
                 }
             )
             return 200, {}, {"id": self.published[-1]["id"]}
+        if parts == [PAGE, "blocked"] and method == "POST":
+            self.moderation.append(("block", PAGE, form.get("user", "")))
+            return 200, {}, {form.get("user", ""): True}
+        if len(parts) == 1 and method == "DELETE":
+            self.moderation.append(("delete", parts[0], ""))
+            return 200, {}, {"success": True}
         if len(parts) == 1 and method == "POST":
+            for key in ("is_hidden", "hide"):
+                if key in form:
+                    self.moderation.append((key, parts[0], form[key]))
             return 200, {}, {"success": True}
         return (
             400,

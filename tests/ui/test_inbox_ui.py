@@ -353,3 +353,31 @@ def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
     with area.db.read() as s:
         ignored = inbox.count(s, area.client_id, inbox.InboxFilter(statuses=("ignored",)))
     assert ignored == 3
+
+
+def test_the_conversation_says_what_moderation_did_on_the_network(qtbot, inbox_area):
+    """Hidden in Tribune, then sent by the sync: the CM reads whether the network did it."""
+    from app.services import moderation, moderation_push
+
+    area = inbox_area
+    area.select_row(_row_of(area, "q"))
+    _settle(qtbot, area)
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_M)
+    area.dialog.rule.setCurrentIndex(0)  # "Insults": hide
+    qtbot.mouseClick(_ok(area.dialog), Qt.MouseButton.LeftButton)
+    _settle(qtbot, area)
+    area.select_row(_row_of(area, "q"))
+    _settle(qtbot, area)
+    assert "hiding: sent to the network at the next sync" in area.conv.meta.text()
+    with area.db.session() as s:  # what the sync writes when the API has no such call
+        (due,) = moderation_push.due_moderation(s, area.client_id, "facebook", 0, True)
+        moderation_push.record(s, due, "unsupported", "<b>Facebook</b> does not allow this")
+        assert moderation.history(s, area.client_id)[0].network_state == "unsupported"
+    area.select_row(_row_of(area, "spam"))
+    _settle(qtbot, area)
+    area.select_row(_row_of(area, "q"))
+    _settle(qtbot, area)
+    meta = area.conv.meta
+    assert "hiding: in Tribune only (<b>Facebook</b> does not allow this)" in meta.text()
+    assert meta.textFormat() == Qt.TextFormat.PlainText  # the network's words, not HTML

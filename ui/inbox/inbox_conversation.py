@@ -176,6 +176,28 @@ class ConversationPanel(QWidget):
         self.title.setText(self.tr("Loading…"))
         self.meta.setText("")
 
+    def _on_network(self, action: str, state: str, text: str) -> str:
+        """What became of a moderation action on the network, in a few words."""
+        what = {
+            "hide": self.tr("hiding"),
+            "delete": self.tr("deletion"),
+            "ban": self.tr("author block"),
+            "report": self.tr("report"),
+        }.get(action, action)
+        if state == "pending":
+            return self.tr("{what}: sent to the network at the next sync").format(what=what)
+        if state == "done":
+            return self.tr("{what}: done on the network").format(what=what)
+        if state == "unsupported":
+            return self.tr("{what}: in Tribune only ({reason})").format(what=what, reason=text)
+        if state == "failed":
+            return self.tr("{what}: refused by the network ({reason})").format(
+                what=what, reason=text
+            )
+        if state == "unhide":
+            return self.tr("shown again on the network at the next sync")
+        return ""
+
     def show_detail(self, d: MessageDetail | None, timezone: str) -> None:
         self.detail = d
         enabled = d is not None
@@ -224,6 +246,7 @@ class ConversationPanel(QWidget):
             parts.append(self.tr("deleted (original kept)"))
         elif d.hidden:
             parts.append(self.tr("hidden"))
+        parts += [text for row in d.network_moderation if (text := self._on_network(*row))]
         if d.resolution:
             parts.append(self.tr("resolution: {text}").format(text=d.resolution))
         self.meta.setText(" · ".join(parts))
