@@ -245,9 +245,23 @@ def _guard_not_sent(post: Post) -> None:
         raise Conflict(translate("Posts", "A published post cannot be moved."))
 
 
-def move_post(session: Session, client_id: int, post_id: int, planned_at: dt.datetime) -> PostInfo:
+def move_post(
+    session: Session,
+    client_id: int,
+    post_id: int,
+    planned_at: dt.datetime,
+    *,
+    expected_at: dt.datetime | None = None,
+) -> PostInfo:
+    """Move a post; with ``expected_at`` (an undo), only if it is still where we left it."""
     post = _load(session, client_id, post_id)
     _guard_not_sent(post)
+    if expected_at is not None and post.planned_at != _aware(expected_at):
+        raise Conflict(
+            translate(
+                "Posts", "Someone else moved this post since: undo skipped, their change is kept."
+            )
+        )
     old = post.planned_at
     post.planned_at = _aware(planned_at)
     _event(session, post, "moved", before=old.isoformat(), after=post.planned_at.isoformat())

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.services.posts import _event, _guard_not_sent, _load, create_post, update_post
+from app.errors import Conflict
+from app.i18n import translate
+from app.services.posts import (
+    _event,
+    _guard_not_sent,
+    _load,
+    create_post,
+    delete_post,
+    update_post,
+)
 from app.services.posts_types import PostInfo, VariantInput, to_info
 
 
@@ -20,9 +29,21 @@ def _variants(snapshot: PostInfo) -> list[VariantInput]:
     ]
 
 
-def restore_post(session: Session, client_id: int, post_id: int, snapshot: PostInfo) -> PostInfo:
-    """Text, time, networks, fields and status of ``post_id`` as in ``snapshot``."""
-    _guard_not_sent(_load(session, client_id, post_id))
+def restore_post(
+    session: Session,
+    client_id: int,
+    post_id: int,
+    snapshot: PostInfo,
+    *,
+    expected_version: int | None = None,
+) -> PostInfo:
+    """Text, time, networks, fields and status of ``post_id`` as in ``snapshot``.
+
+    ``expected_version``: the version this user's last write left; when someone else has
+    changed the post since (a shared database), :class:`Conflict` instead of overwriting."""
+    post = _load(session, client_id, post_id)
+    _guard_not_sent(post)
+    _check_version(post, expected_version)
     update_post(
         session,
         client_id,
@@ -43,6 +64,24 @@ def restore_post(session: Session, client_id: int, post_id: int, snapshot: PostI
         _event(session, post, "status", before=before, after=snapshot.status, reason="undo")
     session.flush()
     return to_info(post)
+
+
+def undo_creation(
+    session: Session, client_id: int, post_id: int, expected_version: int | None = None
+) -> None:
+    """Undo of a new post: delete it, unless someone else changed it since."""
+    _check_version(_load(session, client_id, post_id), expected_version)
+    delete_post(session, client_id, post_id)
+
+
+def _check_version(post, expected_version: int | None) -> None:
+    if expected_version is not None and post.version != expected_version:
+        raise Conflict(
+            translate(
+                "Posts",
+                "Someone else changed this post since: undo skipped, their change is kept.",
+            )
+        )
 
 
 def recreate_post(session: Session, client_id: int, snapshot: PostInfo) -> PostInfo:

@@ -676,6 +676,10 @@
       <translation>Une publication déjà publiée ne peut pas être déplacée.</translation>
     </message>
     <message>
+      <source>Someone else moved this post since: undo skipped, their change is kept.</source>
+      <translation>Quelqu'un d'autre a déplacé cette publication depuis : annulation ignorée, sa modification est conservée.</translation>
+    </message>
+    <message>
       <source>{network}: nothing to publish.</source>
       <translation>{network} : rien à publier.</translation>
     </message>
@@ -690,6 +694,10 @@
     <message>
       <source>Fix this before scheduling: {problems}</source>
       <translation>À corriger avant de programmer : {problems}</translation>
+    </message>
+    <message>
+      <source>Someone else changed this post since: undo skipped, their change is kept.</source>
+      <translation>Quelqu'un d'autre a modifié cette publication depuis : annulation ignorée, sa modification est conservée.</translation>
     </message>
   </context>
   <context>

@@ -38,7 +38,8 @@ def _ctrl_z(qtbot, area):
         qtbot.keyClick(area.month_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
+def _open_pivoines(qtbot, area, sqlite_db):
+    """A post on 10 February, opened in the editor by a double click on its chip."""
     with sqlite_db.session() as s:
         p = posts.create_post(
             s,
@@ -51,7 +52,11 @@ def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
         area.reload()
     view = area.month_view
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(p.id).center())
-    editor = area.editor
+    return p, area.editor
+
+
+def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
+    p, editor = _open_pivoines(qtbot, area, sqlite_db)
     tab = editor.variant_tabs["mastodon"]
     tab.text.selectAll()
     tab.text.insertPlainText("Pivoines de saison, cueillies à l’aube")
@@ -78,7 +83,10 @@ def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
     assert area.undo_action.text().endswith("Edit post")
     _ctrl_z(qtbot, area)
     assert state() == (dt.datetime(2026, 2, 10, 18, 15), {"mastodon": "Bonjour"}, "draft")
-    assert [c.id for c in view.posts_on(dt.date(2026, 2, 10))] == [p.id]  # what the user sees
+    # what the user sees
+    assert [c.id for c in area.month_view.posts_on(dt.date(2026, 2, 10))] == [
+        p.id
+    ]  # what the user sees
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.redo_action.trigger()
     assert state() == edited
@@ -205,3 +213,46 @@ def test_the_autosave_writes_off_the_gui_thread_and_save_waits_for_it(
     assert (saved.title, saved.variants[0].text) == ("Bouquet du jour", "Pivoines")
     assert count == 2  # created by the autosave, edited by Save: no conflict, no copy
     assert area.undo_stack.count() == 1
+
+
+def test_undo_never_overwrites_what_someone_else_changed_since(qtbot, area, sqlite_db, monkeypatch):
+    """A shared database: Ctrl+Z of my edit, after a colleague edited or moved the same post,
+    says so and keeps their change (the undo step is dropped)."""
+    import ui.messages
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.messages, "show_error", lambda parent, exc: shown.append(str(exc)))
+    p, editor = _open_pivoines(qtbot, area, sqlite_db)
+    editor.variant_tabs["mastodon"].text.setPlainText("Bonjour à tous")
+    _save(qtbot, area, editor)
+    with sqlite_db.session() as s:  # a colleague, on another seat
+        info = posts.get_post(s, area.client.id, p.id)
+        posts.update_post(
+            s, area.client.id, p.id, expected_version=info.version, title="Pivoines (Léa)"
+        )
+    _ctrl_z(qtbot, area)
+    assert shown == ["Someone else changed this post since: undo skipped, their change is kept."]
+    with sqlite_db.read() as s:
+        kept = posts.get_post(s, area.client.id, p.id)
+    assert kept.title == "Pivoines (Léa)" and kept.variants[0].text == "Bonjour à tous"
+    assert not area.undo_stack.canUndo()
+
+
+def test_undo_of_a_move_keeps_a_later_move_by_someone_else(sqlite_db):
+    from app.errors import Conflict
+
+    with sqlite_db.session() as s:
+        cid = clients.create_client(s, "Vrac").id
+        p = posts.create_post(
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 2, 10, 9, tzinfo=dt.UTC),
+            variants=[VariantInput("mastodon", "Bonjour")],
+        )
+        mine = dt.datetime(2026, 2, 11, 9, tzinfo=dt.UTC)
+        posts.move_post(s, cid, p.id, mine, expected_at=p.planned_at)
+        posts.move_post(s, cid, p.id, dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC))  # a colleague
+    with pytest.raises(Conflict, match="moved this post since"), sqlite_db.session() as s:
+        posts.move_post(s, cid, p.id, p.planned_at, expected_at=mine)  # my undo
+    with sqlite_db.read() as s:
+        assert posts.get_post(s, cid, p.id).planned_at == dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC)

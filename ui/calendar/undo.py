@@ -33,19 +33,19 @@ class MovePostCommand(QUndoCommand):
         self.client_id, self.post_id = client_id, post_id
         self.old, self.new, self.write = old, new, write
 
-    def _apply(self, when: dt.datetime) -> None:
+    def _apply(self, when: dt.datetime, where_we_left_it: dt.datetime) -> None:
         cid, pid = self.client_id, self.post_id
         self.write(
-            lambda s: posts.move_post(s, cid, pid, when),
+            lambda s: posts.move_post(s, cid, pid, when, expected_at=where_we_left_it),
             (pid, {"planned_at": when}),
             lambda: self.setObsolete(True),
         )
 
     def redo(self) -> None:
-        self._apply(self.new)
+        self._apply(self.new, self.old)
 
     def undo(self) -> None:
-        self._apply(self.old)
+        self._apply(self.old, self.new)  # not if someone else moved it meanwhile
 
 
 class CopyPostCommand(QUndoCommand):
@@ -108,6 +108,7 @@ class EditPostCommand(QUndoCommand):
         self.db, self.client_id = db, client_id
         self.before, self.after, self.session_key = before, after, session_key
         self.post_id = after.id
+        self.version = after.version  # what our last write left: undo never overwrites others
         self.refresh, self.on_error = refresh, on_error
         self._applied = True  # pushed after the editor wrote it: the first redo is a no-op
 
@@ -120,6 +121,7 @@ class EditPostCommand(QUndoCommand):
         if other.post_id != self.post_id:
             return False
         self.after = other.after
+        self.version = other.version
         return True
 
     def _write(self, fn) -> None:
@@ -127,9 +129,13 @@ class EditPostCommand(QUndoCommand):
 
         try:
             with self.db.session() as s:
-                fn(s)
+                info = fn(s)
         except TribuneError as exc:
+            self.setObsolete(True)  # the post is not as this step knows it any more
             self.on_error(exc)
+        else:
+            if info is not None:
+                self.version = info.version
         self.refresh()
 
     def redo(self) -> None:
@@ -141,19 +147,29 @@ class EditPostCommand(QUndoCommand):
         if self.before is None:
 
             def again(s):
-                self.post_id = recreate_post(s, self.client_id, self.after).id
+                info = recreate_post(s, self.client_id, self.after)
+                self.post_id = info.id
+                return info
 
             self._write(again)
         else:
-            self._write(lambda s: restore_post(s, self.client_id, self.post_id, self.after))
+            self._write(
+                lambda s: restore_post(
+                    s, self.client_id, self.post_id, self.after, expected_version=self.version
+                )
+            )
 
     def undo(self) -> None:
-        from app.services.posts_undo import restore_post
+        from app.services.posts_undo import restore_post, undo_creation
 
         if self.before is None:
-            self._write(lambda s: posts.delete_post(s, self.client_id, self.post_id))
+            self._write(lambda s: undo_creation(s, self.client_id, self.post_id, self.version))
         else:
-            self._write(lambda s: restore_post(s, self.client_id, self.post_id, self.before))
+            self._write(
+                lambda s: restore_post(
+                    s, self.client_id, self.post_id, self.before, expected_version=self.version
+                )
+            )
 
 
 _SESSIONS = itertools.count(1)
