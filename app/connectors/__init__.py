@@ -28,6 +28,7 @@ CONNECTORS = {
     "facebook": "app.connectors.meta:FacebookConnector",
     "instagram": "app.connectors.instagram:InstagramConnector",
     "rss": "app.connectors.rss:RssConnector",
+    "x": "app.connectors.x:XConnector",
 }
 
 # Networks whose accounts work without a token.

@@ -225,6 +225,46 @@
       <source>A feed entry without id or link was skipped.</source>
       <translation>Une entrée du flux sans identifiant ni lien a été ignorée.</translation>
     </message>
+    <message>
+      <source>X refused the request (HTTP {status}): {reason}</source>
+      <translation>X a refusé la requête (HTTP {status}) : {reason}</translation>
+    </message>
+    <message>
+      <source>X did not say who this account is.</source>
+      <translation>X n'a pas indiqué à qui est ce compte.</translation>
+    </message>
+    <message>
+      <source>X sent a list of an unexpected shape.</source>
+      <translation>X a envoyé une liste de forme inattendue.</translation>
+    </message>
+    <message>
+      <source>An X item without the expected fields was skipped.</source>
+      <translation>Un élément X sans les champs attendus a été ignoré.</translation>
+    </message>
+    <message>
+      <source>X accepts images here; videos are not supported yet.</source>
+      <translation>X accepte ici des images ; les vidéos ne sont pas encore prises en charge.</translation>
+    </message>
+    <message>
+      <source>X did not return a media id.</source>
+      <translation>X n'a pas renvoyé d'identifiant de média.</translation>
+    </message>
+    <message>
+      <source>X did not return the post's id.</source>
+      <translation>X n'a pas renvoyé l'identifiant de la publication.</translation>
+    </message>
+    <message>
+      <source>X takes at most 4 images per post.</source>
+      <translation>X accepte au plus 4 images par publication.</translation>
+    </message>
+    <message>
+      <source>X direct messages are not sent from Tribune yet.</source>
+      <translation>Les messages privés X ne sont pas encore envoyés depuis Tribune.</translation>
+    </message>
+    <message>
+      <source>X did not return the author.</source>
+      <translation>X n'a pas renvoyé l'auteur.</translation>
+    </message>
   </context>
   <context>
     <name>Sync</name>

@@ -74,6 +74,9 @@ class LoopbackServer:
             def do_DELETE(self):
                 self._serve("DELETE")
 
+            def do_PUT(self):
+                self._serve("PUT")
+
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

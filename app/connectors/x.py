@@ -1,0 +1,359 @@
+"""X (formerly Twitter) through its API v2, with an OAuth 2.0 user access token.
+
+* Inbox: mentions from ``GET /2/users/:id/mentions`` (``expansions=author_id``; pages with
+  ``meta.next_token``; ``since_id`` = the newest id of the last sync, so a second sync asks
+  only for what is new) and direct messages from ``GET /2/dm_events`` (ours skipped).
+* Publishing: ``POST /2/tweets`` (replies with ``reply.in_reply_to_tweet_id``, images first
+  sent to ``POST /2/media/upload``). X has no idempotency key: after a crash the post is
+  looked for among our recent posts (``GET /2/users/:id/tweets``) before any resend.
+* Moderation: a reply to our posts is hidden with ``PUT /2/tweets/:id/hidden``; an author is
+  blocked with ``POST /2/users/:id/blocking``. X's API has no call to delete someone else's
+  post or to file a report.
+* Numbers: ``public_metrics`` of the account and of our posts.
+
+``base_url`` is the API root (``https://api.x.com``). Rate limits answer 429 with an epoch
+``x-rate-limit-reset`` (handled by :mod:`app.connectors.http`); 401 means reconnect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from pathlib import Path
+
+from app.connectors.base import (
+    BadResponse,
+    Connector,
+    FetchResult,
+    Health,
+    Published,
+    Rejected,
+)
+from app.connectors.http import json_of, parse_time
+from app.i18n import translate
+from app.services.network_data import (
+    AccountMetricSample,
+    DueVariant,
+    IncomingMessage,
+    ModerationToSend,
+    PostMetricSample,
+    ReplyToSend,
+    RowError,
+)
+
+PAGE = 100  # the most the mentions timeline gives per request
+TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
+
+
+def _id_int(value) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+class XConnector(Connector):
+    network = "x"
+    char_limit = 280
+
+    def __init__(self, account, http) -> None:
+        super().__init__(account, http)
+        self._me: dict | None = None
+
+    @property
+    def base(self) -> str:
+        return (self.account.base_url or "https://api.x.com").rstrip("/")
+
+    # -- HTTP -----------------------------------------------------------------------------
+    def _request(self, method: str, path: str, **kwargs):
+        url = path if "://" in path else f"{self.base}{path}"
+        return self._ok(self.http.request(method, url, auth=self.account.token, **kwargs))
+
+    def _ok(self, response, expect=dict):
+        if response.status_code >= 400:
+            try:
+                data = response.json()
+            except ValueError:
+                data = {}
+            data = data if isinstance(data, dict) else {}
+            reason = data.get("detail") or data.get("title") or ""
+            if not reason and isinstance(data.get("errors"), list) and data["errors"]:
+                first = data["errors"][0]
+                reason = first.get("message", "") if isinstance(first, dict) else ""
+            raise Rejected(
+                translate("Connectors", "X refused the request (HTTP {status}): {reason}").format(
+                    status=response.status_code, reason=str(reason)[:200]
+                )
+            )
+        return json_of(response, expect)
+
+    def me(self) -> dict:
+        if self._me is None:
+            data = self._request("GET", "/2/users/me").get("data")
+            if not isinstance(data, dict) or not data.get("id"):
+                raise BadResponse(translate("Connectors", "X did not say who this account is."))
+            self._me = data
+        return self._me
+
+    # -- account --------------------------------------------------------------------------
+    def check(self) -> Health:
+        me = self.me()
+        return Health(
+            display_name=str(me.get("name") or me.get("username") or ""),
+            char_limit=self.char_limit,
+        )
+
+    # -- inbox ----------------------------------------------------------------------------
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        cursor = dict(cursor or {})
+        before = self.http.requests
+        me = self.me()
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
+        since = _id_int(cursor.get("mentions"))
+        newest = since
+        params: dict = {
+            "max_results": PAGE,
+            "tweet.fields": TWEET_FIELDS,
+            "expansions": "author_id",
+            "user.fields": "username,name",
+        }
+        if since:
+            params["since_id"] = str(since)
+        for _ in range(max_pages):
+            data = self._request("GET", f"/2/users/{me['id']}/mentions", params=params)
+            users = self._users(data)
+            for tweet in self._rows(data):
+                try:
+                    tid = _id_int(tweet["id"])
+                    if since and tid <= since:
+                        continue
+                    newest = max(newest, tid)
+                    author = users.get(str(tweet.get("author_id")), {})
+                    items.append(self._message(tweet, author, "mention"))
+                except (KeyError, TypeError, AttributeError, ValueError):
+                    errors.append(self._skipped(tweet))
+            if progress:
+                progress(len(items), "mentions")
+            token = (data.get("meta") or {}).get("next_token")
+            if not token:
+                break
+            params = {**params, "pagination_token": token}
+        if newest:
+            cursor["mentions"] = str(newest)
+        dm_items, dm_errors = self._direct_messages(cursor, max_pages, me)
+        items += dm_items
+        errors += dm_errors
+        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+
+    def _direct_messages(self, cursor: dict, max_pages: int, me: dict):
+        since = _id_int(cursor.get("dm_events"))
+        newest = since
+        items, errors = [], []
+        params: dict = {
+            "event_types": "MessageCreate",
+            "dm_event.fields": "id,text,created_at,sender_id,dm_conversation_id",
+            "expansions": "sender_id",
+            "user.fields": "username,name",
+            "max_results": 100,
+        }
+        for _ in range(max_pages):
+            data = self._request("GET", "/2/dm_events", params=params)
+            users = self._users(data)
+            old = False
+            for event in self._rows(data):
+                try:
+                    eid = _id_int(event["id"])
+                    if since and eid <= since:
+                        old = True  # newest first: the rest was seen by an earlier sync
+                        continue
+                    newest = max(newest, eid)
+                    if str(event.get("sender_id")) == str(me["id"]):
+                        continue  # our own answers
+                    sender = users.get(str(event.get("sender_id")), {})
+                    items.append(self._message(event, sender, "message"))
+                except (KeyError, TypeError, AttributeError, ValueError):
+                    errors.append(self._skipped(event))
+            token = (data.get("meta") or {}).get("next_token")
+            if old or not token:
+                break
+            params = {**params, "pagination_token": token}
+        if newest:
+            cursor["dm_events"] = str(newest)
+        return items, errors
+
+    @staticmethod
+    def _rows(data: dict) -> list:
+        rows = data.get("data", [])
+        if not isinstance(rows, list):
+            raise BadResponse(translate("Connectors", "X sent a list of an unexpected shape."))
+        return rows
+
+    @staticmethod
+    def _users(data: dict) -> dict[str, dict]:
+        users = (data.get("includes") or {}).get("users") or []
+        return {str(u.get("id")): u for u in users if isinstance(u, dict)}
+
+    def _message(self, row: dict, author: dict, kind: str) -> IncomingMessage:
+        username = str(author.get("username") or row.get("author_id") or row.get("sender_id"))
+        parent = next(
+            (
+                str(ref.get("id"))
+                for ref in row.get("referenced_tweets") or ()
+                if isinstance(ref, dict) and ref.get("type") == "replied_to"
+            ),
+            "",
+        )
+        url = f"https://x.com/{username}/status/{row['id']}" if kind == "mention" else ""
+        return IncomingMessage.fast(
+            network=self.network,
+            external_id=str(row["id"]),
+            kind=kind,
+            author=str(author.get("name") or username),
+            author_handle="@" + username,
+            text=str(row["text"]),
+            received_at=parse_time(row.get("created_at")) or dt.datetime.now(dt.UTC),
+            in_reply_to=parent,
+            url=url,
+            account_id=self.account.id,
+        )
+
+    @staticmethod
+    def _skipped(row) -> RowError:
+        ref = str(row.get("id", "")) if isinstance(row, dict) else ""
+        return RowError(
+            0, ref, translate("Connectors", "An X item without the expected fields was skipped.")
+        )
+
+    # -- publishing -----------------------------------------------------------------------
+    def _text(self, variant: DueVariant) -> str:
+        if variant.link and variant.link not in variant.text:
+            return f"{variant.text}\n{variant.link}"
+        return variant.text
+
+    def _upload(self, media) -> str:
+        path = Path(media.path)
+        mime = media.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
+        if not mime.startswith("image/"):
+            raise Rejected(
+                translate("Connectors", "X accepts images here; videos are not supported yet.")
+            )
+        with open(path, "rb") as fh:
+            data = self._request(
+                "POST",
+                "/2/media/upload",
+                files={"media": (path.name, fh, mime)},
+                data={"media_category": "tweet_image"},
+            )
+        media_id = str((data.get("data") or {}).get("id") or "")
+        if not media_id:
+            raise BadResponse(translate("Connectors", "X did not return a media id."))
+        return media_id
+
+    def _tweet(self, payload: dict) -> Published:
+        data = self._request("POST", "/2/tweets", json=payload).get("data") or {}
+        tid = str(data.get("id") or "")
+        if not tid:
+            raise BadResponse(translate("Connectors", "X did not return the post's id."))
+        username = self.me().get("username", "i")
+        return Published(tid, f"https://x.com/{username}/status/{tid}", dt.datetime.now(dt.UTC))
+
+    def publish(self, variant: DueVariant) -> Published:
+        text = self._text(variant)
+        self.check_length(text)
+        payload: dict = {"text": text}
+        if variant.media:
+            if len(variant.media) > 4:
+                raise Rejected(translate("Connectors", "X takes at most 4 images per post."))
+            payload["media"] = {"media_ids": [self._upload(m) for m in variant.media]}
+        return self._tweet(payload)
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        """Our post with the same text since the send began (X keeps no idempotency key)."""
+        me = self.me()
+        start = (since - dt.timedelta(minutes=1)).astimezone(dt.UTC)
+        data = self._request(
+            "GET",
+            f"/2/users/{me['id']}/tweets",
+            params={
+                "max_results": 100,
+                "start_time": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "tweet.fields": "created_at",
+            },
+        )
+        wanted = " ".join(self._text(variant).split())
+        for tweet in self._rows(data):
+            if isinstance(tweet, dict) and " ".join(str(tweet.get("text", "")).split()) == wanted:
+                tid = str(tweet["id"])
+                return Published(
+                    tid,
+                    f"https://x.com/{me.get('username', 'i')}/status/{tid}",
+                    parse_time(tweet.get("created_at")),
+                )
+        return None
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        self.check_length(reply.text)
+        if reply.private:
+            raise Rejected(
+                translate("Connectors", "X direct messages are not sent from Tribune yet.")
+            )
+        return self._tweet(
+            {"text": reply.text, "reply": {"in_reply_to_tweet_id": reply.in_reply_to}}
+        )
+
+    # -- moderation -----------------------------------------------------------------------
+    def hide(self, external_id: str, hidden: bool = True) -> None:
+        self._request("PUT", f"/2/tweets/{external_id}/hidden", json={"hidden": hidden})
+
+    def moderate(self, item: ModerationToSend) -> None:
+        if item.action in ("hide", "unhide"):
+            self.hide(item.external_id, hidden=item.action == "hide")
+            return
+        if item.action != "ban":
+            raise self.cannot(item.action)
+        username = item.author_handle.lstrip("@")
+        target = self._request("GET", f"/2/users/by/username/{username}").get("data") or {}
+        if not target.get("id"):
+            raise BadResponse(translate("Connectors", "X did not return the author."))
+        self._request(
+            "POST", f"/2/users/{self.me()['id']}/blocking", json={"target_user_id": target["id"]}
+        )
+
+    # -- numbers --------------------------------------------------------------------------
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        me = self.me()
+        data = self._request(
+            "GET", f"/2/users/{me['id']}", params={"user.fields": "public_metrics"}
+        ).get("data")
+        metrics = (data or {}).get("public_metrics") or {}
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=metrics.get("followers_count"),
+                posts=metrics.get("tweet_count"),
+            )
+        ]
+
+    def post_samples(self, external_ids: list[str], day: dt.date) -> list[PostMetricSample]:
+        out = []
+        for start in range(0, len(external_ids), 100):
+            ids = ",".join(external_ids[start : start + 100])
+            data = self._request(
+                "GET", "/2/tweets", params={"ids": ids, "tweet.fields": "public_metrics"}
+            )
+            for tweet in self._rows(data):
+                m = tweet.get("public_metrics") or {}
+                out.append(
+                    PostMetricSample(
+                        network=self.network,
+                        external_post_id=str(tweet["id"]),
+                        day=day,
+                        impressions=m.get("impression_count"),
+                        reactions=m.get("like_count"),
+                        comments=m.get("reply_count"),
+                        shares=(m.get("retweet_count") or 0) + (m.get("quote_count") or 0),
+                    )
+                )
+        return out

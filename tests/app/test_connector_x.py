@@ -1,0 +1,167 @@
+"""The X connector over real HTTP on loopback, against a server that answers as the API v2
+documents: paging, incremental sync, DMs, publishing, replies, moderation, metrics, 429,
+expired token, malformed items; then through the sync into the real inbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import httpx
+import pytest
+
+from app.connectors import AccountRef, connector_for
+from app.connectors.base import AuthError, NotSupported, RateLimited, Rejected
+from app.connectors.http import Http
+from app.services import clients, inbox
+from app.services.network_data import DueVariant, MediaRef, ModerationToSend, ReplyToSend
+from app.services.sync import sync_client
+from tests.servers.x import FAN, XServer
+
+
+@pytest.fixture
+def x():
+    with XServer() as srv:
+        yield srv
+
+
+def conn(srv, token="x-user-token", **http_options):
+    http = Http(httpx.Client(timeout=3), base_delay=0.01, **http_options)
+    return connector_for(AccountRef(4, 1, "x", "nuagelogiciel", srv.base_url, token), http)
+
+
+def variant(text="Nouvelle version 🚀 https://nuage.example/v3", media=()):
+    return DueVariant(
+        variant_id=9,
+        post_id=9,
+        client_id=1,
+        network="x",
+        account_id=4,
+        text=text,
+        planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC),
+        idempotency_key="k-9",
+        media=media,
+    )
+
+
+def test_mentions_paged_then_only_what_is_new(x):
+    for n in range(150):
+        x.add_mention(n, f"@nuagelogiciel bug n°{n} 🐛")
+    x.add_dm(1, "Bonjour, ma facture ?")
+    first = conn(x).fetch({})
+    mentions = [i for i in first.items if i.kind == "mention"]
+    assert len(mentions) == 150 and not first.errors
+    assert mentions[0].text == "@nuagelogiciel bug n°149 🐛"
+    assert mentions[0].author == "Léa Fan ✿" and mentions[0].author_handle == "@leafan"
+    assert mentions[0].url == f"https://x.com/leafan/status/{mentions[0].external_id}"
+    assert mentions[0].received_at == dt.datetime(2026, 11, 1, 2, 29, tzinfo=dt.UTC)
+    (dm,) = [i for i in first.items if i.kind == "message"]
+    assert dm.text == "Bonjour, ma facture ?"
+    pages = [q for m, p, h, q in x.log if p.endswith("/mentions")]
+    assert len(pages) == 2 and "pagination_token=100" in pages[1]
+    x.add_mention(200, "@nuagelogiciel encore moi", reply_to="1000149")
+    x.add_dm(2, "merci !")
+    second = conn(x).fetch(first.cursor)
+    assert [(i.kind, i.text) for i in second.items] == [
+        ("mention", "@nuagelogiciel encore moi"),
+        ("message", "merci !"),
+    ]
+    assert second.items[0].in_reply_to == "1000149"
+    asked = [q for m, p, h, q in x.log if p.endswith("/mentions")][-1]
+    assert f"since_id={first.cursor['mentions']}" in asked
+
+
+def test_a_malformed_item_is_skipped_and_the_rest_goes_in(x):
+    x.add_mention(1, "valide")
+    x.mentions.insert(0, {"id": "1000002", "author_id": FAN["id"]})  # no text
+    result = conn(x).fetch({})
+    assert [i.text for i in result.items] == ["valide"]
+    assert len(result.errors) == 1 and result.errors[0].ref == "1000002"
+
+
+def test_publish_with_image_reply_and_find_after_a_crash(x, tmp_path):
+    image = tmp_path / "v3.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    c = conn(x)
+    sent = c.publish(variant(media=(MediaRef(str(image), "image/png", "abc", "Capture"),)))
+    assert x.tweets[-1]["payload"] == {
+        "text": "Nouvelle version 🚀 https://nuage.example/v3",
+        "media": {"media_ids": ["771"]},
+    }
+    assert sent.url == f"https://x.com/nuagelogiciel/status/{sent.external_id}"
+    # after a crash between send and record: found, not sent again
+    found = c.find_published(variant(), dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC))
+    assert found is not None and found.external_id == sent.external_id
+    assert (
+        c.find_published(variant("Autre texte"), dt.datetime(2026, 11, 23, tzinfo=dt.UTC)) is None
+    )
+    c.reply(ReplyToSend(1, 1, "x", 4, "1000001", "Merci Léa, on regarde 🙏", "r-1"))
+    assert x.tweets[-1]["payload"]["reply"] == {"in_reply_to_tweet_id": "1000001"}
+    with pytest.raises(Rejected, match="280"):
+        c.publish(variant("é" * 281))
+
+
+def test_hide_a_reply_and_block_its_author_but_no_report(x):
+    c = conn(x)
+    item = ModerationToSend(1, 1, "x", 4, "hide", "1000007", "@leafan", "Insultes", "insult")
+    c.moderate(item)
+    assert x.hidden == {"1000007": True}
+    c.moderate(ModerationToSend(**{**item.__dict__, "action": "unhide"}))
+    assert x.hidden == {"1000007": False}
+    c.moderate(ModerationToSend(**{**item.__dict__, "action": "ban"}))
+    assert x.blocked == [FAN["id"]]
+    for action in ("delete", "report"):
+        with pytest.raises(NotSupported, match="X does not allow"):
+            c.moderate(ModerationToSend(**{**item.__dict__, "action": action}))
+
+
+def test_rate_limit_waits_for_the_epoch_reset_then_succeeds(x):
+    reset = str(int(time.time()) + 2)  # X sends epoch seconds and no Retry-After
+    x.fail_next(429, headers={"x-rate-limit-reset": reset}, body={"title": "Too Many Requests"})
+    start = time.monotonic()
+    assert conn(x).check().display_name == "Nuage Logiciel"
+    assert 0.9 <= time.monotonic() - start <= 3.5  # waited for the reset, not a blind retry
+    assert len([p for m, p, h, q in x.log if p == "/2/users/me"]) == 2
+    far = str(int(time.time()) + 900)
+    x.fail_next(429, headers={"x-rate-limit-reset": far}, body={"title": "Too Many Requests"})
+    with pytest.raises(RateLimited):
+        conn(x, max_wait=60).fetch({})  # a 15-minute window is reported, not slept
+
+
+def test_a_refused_token_asks_to_reconnect_and_never_shows_it(x):
+    with pytest.raises(AuthError) as caught:
+        conn(x, token="expired-secret-token").fetch({})
+    assert "expired-secret-token" not in str(caught.value)
+
+
+def test_metrics_of_the_account_and_posts(x):
+    c = conn(x)
+    (account,) = c.account_samples(dt.date(2026, 11, 23))
+    assert (account.followers, account.posts) == (4321, 987)
+    (post,) = c.post_samples(["3000000"], dt.date(2026, 11, 23))
+    assert (post.impressions, post.reactions, post.comments, post.shares) == (640, 9, 1, 3)
+
+
+def test_sync_brings_x_mentions_into_the_inbox_once(db, x):
+    with db.session() as s:
+        cid = clients.create_client(s, "Nuage Logiciel").id
+        clients.add_account(s, cid, "x", "nuagelogiciel", base_url=x.base_url)
+    x.add_mention(1, "@nuagelogiciel l'export PDF plante depuis ce matin")
+    x.add_dm(2, "Pouvez-vous me rappeler ?")
+
+    def run():
+        return sync_client(
+            db,
+            cid,
+            token_of=lambda cu, au: "x-user-token",
+            http=Http(httpx.Client(timeout=3), base_delay=0.01),
+            samples=False,
+        )
+
+    first = run()
+    assert first.ok and first.accounts[0].added == 2
+    again = run()
+    assert again.ok and again.accounts[0].added == 0 and again.accounts[0].fetched == 0
+    with db.read() as s:
+        rows = inbox.page(s, cid).rows
+        assert {r.network for r in rows} == {"x"} and len(rows) == 2

@@ -1,0 +1,125 @@
+"""A local server answering as X's API v2 documents it (the parts Tribune uses).
+
+``GET /2/users/me``; the mentions timeline ``GET /2/users/:id/mentions`` newest first with
+``since_id``, ``max_results`` and ``meta.next_token`` paging, ``includes.users`` for
+``expansions=author_id``; ``GET /2/dm_events``; ``POST /2/tweets`` (201); ``GET
+/2/users/:id/tweets`` with ``start_time``; ``POST /2/media/upload``; ``PUT
+/2/tweets/:id/hidden``; ``GET /2/users/by/username/:u``; ``POST /2/users/:id/blocking``;
+``GET /2/users/:id`` and ``GET /2/tweets`` with ``public_metrics``. A bad token gets 401
+as X answers it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from tests.servers.base import LoopbackServer
+
+ME = {"id": "900", "name": "Nuage Logiciel", "username": "nuagelogiciel"}
+FAN = {"id": "501", "name": "Léa Fan ✿", "username": "leafan"}
+
+
+def stamp(minutes: int) -> str:
+    when = dt.datetime(2026, 11, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=minutes)
+    return when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+class XServer(LoopbackServer):
+    def __init__(self, token="x-user-token") -> None:
+        super().__init__()
+        self.token = token
+        self.mentions: list[dict] = []  # newest first, as X returns them
+        self.dms: list[dict] = []
+        self.tweets: list[dict] = []  # ours
+        self.hidden: dict[str, bool] = {}
+        self.blocked: list[str] = []
+        self.uploads = 0
+
+    def add_mention(self, n: int, text: str, *, reply_to: str | None = None) -> None:
+        tweet = {
+            "id": str(1_000_000 + n),
+            "text": text,
+            "author_id": FAN["id"],
+            "created_at": stamp(n),
+            "conversation_id": str(1_000_000 + n),
+        }
+        if reply_to:
+            tweet["referenced_tweets"] = [{"type": "replied_to", "id": reply_to}]
+        self.mentions.insert(0, tweet)
+
+    def add_dm(self, n: int, text: str, sender=FAN) -> None:
+        self.dms.insert(
+            0,
+            {
+                "id": str(2_000_000 + n),
+                "event_type": "MessageCreate",
+                "text": text,
+                "sender_id": sender["id"],
+                "created_at": stamp(n),
+                "dm_conversation_id": f"{sender['id']}-{ME['id']}",
+            },
+        )
+
+    def _page(self, rows, query, users=True):
+        since = int(query.get("since_id") or 0)
+        rows = [r for r in rows if int(r["id"]) > since]
+        start = int(query.get("pagination_token") or 0)
+        size = int(query.get("max_results") or 10)
+        page = rows[start : start + size]
+        meta = {"result_count": len(page)}
+        if page:
+            meta["newest_id"], meta["oldest_id"] = page[0]["id"], page[-1]["id"]
+        if start + size < len(rows):
+            meta["next_token"] = str(start + size)
+        out: dict = {"meta": meta}
+        if page:
+            out["data"] = page
+            if users:
+                out["includes"] = {"users": [FAN, ME]}
+        return out
+
+    def handle(self, method, path, query, headers, body):
+        if headers.get("authorization") != f"Bearer {self.token}":
+            return 401, {}, {"title": "Unauthorized", "type": "about:blank", "status": 401,
+                             "detail": "Unauthorized"}  # fmt: skip
+        parts = path.strip("/").split("/")
+        if parts == ["2", "users", "me"]:
+            return 200, {}, {"data": ME}
+        if parts == ["2", "users", ME["id"], "mentions"]:
+            return 200, {}, self._page(self.mentions, query)
+        if parts == ["2", "dm_events"]:
+            return 200, {}, self._page(self.dms, query)
+        if parts == ["2", "tweets"] and method == "POST":
+            data = json.loads(body)
+            tweet = {"id": str(3_000_000 + len(self.tweets)), "text": data["text"],
+                     "created_at": stamp(60 * 24 * 30), "payload": data}  # fmt: skip
+            self.tweets.append(tweet)
+            return 201, {}, {"data": {"id": tweet["id"], "text": tweet["text"]}}
+        if parts == ["2", "users", ME["id"], "tweets"]:
+            return 200, {}, self._page(list(reversed(self.tweets)), query, users=False)
+        if parts == ["2", "media", "upload"] and method == "POST":
+            self.uploads += 1
+            return 200, {}, {"data": {"id": f"77{self.uploads}", "media_key": "3_1"}}
+        if len(parts) == 4 and parts[:2] == ["2", "tweets"] and parts[3] == "hidden":
+            self.hidden[parts[2]] = json.loads(body)["hidden"]
+            return 200, {}, {"data": {"hidden": self.hidden[parts[2]]}}
+        if parts[:4] == ["2", "users", "by", "username"]:
+            if parts[4] != FAN["username"]:
+                return 200, {}, {"errors": [{"title": "Not Found Error", "detail": "no user"}]}
+            return 200, {}, {"data": FAN}
+        if parts == ["2", "users", ME["id"], "blocking"] and method == "POST":
+            self.blocked.append(json.loads(body)["target_user_id"])
+            return 200, {}, {"data": {"blocking": True}}
+        if parts == ["2", "users", ME["id"]]:
+            metrics = {"followers_count": 4321, "following_count": 12, "tweet_count": 987}
+            return 200, {}, {"data": {**ME, "public_metrics": metrics}}
+        if parts == ["2", "tweets"] and method == "GET":
+            ids = str(query.get("ids", "")).split(",")
+            rows = [
+                {"id": i, "text": "…", "public_metrics": {"retweet_count": 2, "reply_count": 1,
+                 "like_count": 9, "quote_count": 1, "impression_count": 640}}
+                for i in ids if i
+            ]  # fmt: skip
+            return 200, {}, {"data": rows}
+        return 404, {}, {"title": "Not Found Error", "detail": f"no route {method} {path}"}
