@@ -38,6 +38,17 @@ installer: translations
 
 installer-check: installer
 	QT_QPA_PLATFORM=offscreen ./dist/tribune/tribune --version
+	# the frozen app does real work: the demo agency (due times need holidays' data files),
+	# a list, and a charter PDF through Qt
+	rm -rf build/smoke && mkdir -p build/smoke
+	TRIBUNE_HOME=build/smoke QT_QPA_PLATFORM=offscreen ./dist/tribune/tribune \
+		--db sqlite:///build/smoke/smoke.sqlite3 demo
+	TRIBUNE_HOME=build/smoke QT_QPA_PLATFORM=offscreen ./dist/tribune/tribune \
+		--db sqlite:///build/smoke/smoke.sqlite3 client list
+	TRIBUNE_HOME=build/smoke QT_QPA_PLATFORM=offscreen ./dist/tribune/tribune \
+		--db sqlite:///build/smoke/smoke.sqlite3 charter export aquarelle-petales \
+		--out build/smoke/charter.pdf
+	pdfinfo build/smoke/charter.pdf | grep -q "^Pages:"
 
 bench:
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
