@@ -246,10 +246,10 @@ class ConversationPanel(QWidget):
             parts.append(self.tr("deleted (original kept)"))
         elif d.hidden:
             parts.append(self.tr("hidden"))
-        parts += [text for row in d.network_moderation if (text := self._on_network(*row))]
+        moderated = [text for row in d.network_moderation if (text := self._on_network(*row))]
         if d.resolution:
             parts.append(self.tr("resolution: {text}").format(text=d.resolution))
-        self.meta.setText(" · ".join(parts))
+        self.meta.setText("\n".join([" · ".join(parts), *("• " + m for m in moderated)]))
         self.newcomer.setVisible(d.newcomer)
         blocks = []
         for item in d.thread:
