@@ -24,10 +24,11 @@ RUNS = 5
 
 
 def build_charter(db) -> int:
+    from app.services import agency as agency_service
     from app.services import charter, clients
 
     with db.session() as s:
-        clients.save_agency(s, name="Social & Co", address="Lyon")
+        agency_service.save_agency(s, name="Social & Co", address="Lyon")
         c = clients.create_client(s, "Banc d'essai", language="fr")
         contact = clients.save_contact(s, c.id, name="Sophie Garnier", role="SAV")
         doc = charter.ensure_charter(s, c.id)

@@ -1,4 +1,5 @@
-"""Create or edit a client with its contacts and network accounts; delete with confirmation."""
+"""Create or edit a client with its contacts and network accounts (deleting one: see
+:mod:`ui.client_delete_dialog`)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import TribuneError
 from app.models import NETWORKS
 from app.models.client import NETWORK_LABELS
 from app.services import clients as client_service
@@ -456,68 +456,3 @@ class ClientDialog(QDialog):
         if target is not None:
             self.tabs.setCurrentIndex(0)
             target.setFocus()
-
-
-class DeleteClientDialog(QDialog):
-    """Deleting a client is final: the user types the client's name to confirm.
-
-    Signals:
-        deleted(): the client and its keyring entries are gone (an audit entry remains).
-    """
-
-    deleted = Signal()
-
-    def __init__(self, db: Database, client: ClientInfo, parent=None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.client = client
-        self.setObjectName("deleteClientDialog")
-        self.setWindowTitle(self.tr("Delete client"))
-        text = QLabel(
-            self.tr(
-                "This deletes {name} with its charter, calendar, inbox, reports and stored "
-                "credentials. It cannot be undone; archiving keeps everything instead.\n\n"
-                "Type the client's name to confirm:"
-            ).format(name=client.name)
-        )
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setPlaceholderText(client.name)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.delete_button = self.buttons.addButton(
-            self.tr("Delete for ever"), QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.delete_button.setEnabled(False)
-        self.delete_button.setObjectName("dangerButton")
-        self.confirm_edit.textChanged.connect(
-            lambda t: self.delete_button.setEnabled(t.strip() == client.name)
-        )
-        self.delete_button.clicked.connect(self.delete)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.confirm_edit)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
-    def delete(self) -> None:
-        from app.services.workspace import delete_client_everywhere
-
-        try:
-            delete_client_everywhere(self.db, self.client.id, self.confirm_edit.text())
-        except TribuneError as exc:
-            self.error_label.setText(exc.message)
-            self.error_label.show()
-            return
-        except Exception as exc:  # pragma: no cover - shown, logged, never a crash
-            log_unexpected(exc)
-            self.error_label.setText(error_text(exc))
-            self.error_label.show()
-            return
-        self.deleted.emit()
-        self.accept()

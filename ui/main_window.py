@@ -483,9 +483,9 @@ class MainWindow(WindowActions, QMainWindow):
     def delete_client(self) -> None:
         if self.current_client is None or self.db is None:
             return
-        from ui.client_dialog import DeleteClientDialog
+        from ui.client_delete_dialog import DeleteClientDialog
 
-        dialog = DeleteClientDialog(self.db, self.current_client, self)
+        dialog = DeleteClientDialog(self.db, self.current_client, self.tasks, self)
         dialog.deleted.connect(
             lambda: (setattr(self, "current_client", None), self.reload_clients())
         )

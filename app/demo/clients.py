@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.db import Database
+from app.services import agency as agency_service
 from app.services import clients
 
 AGENCY = {
@@ -192,9 +193,9 @@ CLIENTS = [
 
 def populate(db: Database, ctx) -> None:
     with db.session() as session:
-        clients.save_agency(session, **AGENCY)
+        agency_service.save_agency(session, **AGENCY)
         for name, role, email in STAFF:
-            ctx.staff[name] = clients.add_staff(session, name, role, email).id
+            ctx.staff[name] = agency_service.add_staff(session, name, role, email).id
         for name, slug, sector, language, tz, colour, notes, contacts, accounts in CLIENTS:
             info = clients.create_client(
                 session,

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
 from app.errors import StorageError
+from app.services import agency as agency_service
 from app.services import clients
 from app.services.charter import CharterDoc, SectionInfo, load
 from app.services.charter_compare import cell_text
@@ -60,7 +61,7 @@ class CharterPdfInput:
 def gather(session, client_ref, number: int | None = None) -> CharterPdfInput:
     """Everything the PDF needs, read in one session (the rendering needs none)."""
     client = clients.find_client(session, client_ref)
-    agency = clients.agency(session)
+    agency = agency_service.agency(session)
     return CharterPdfInput(
         load(session, client.id, number),
         client.colour,

@@ -33,6 +33,7 @@ from app.documents.report_sections import (
     signed_percent,
     widowed_headings,
 )
+from app.services import agency as agency_service
 from app.services import clients as client_service
 from app.services import report_sources as sources
 from app.services.charter_rules import rules_in_force
@@ -315,7 +316,7 @@ def render_report(
     period: Period = parse_month(month)
     with db.read() as session:
         client = client_service.get_client(session, client_ref)
-        agency = client_service.agency(session)
+        agency = agency_service.agency(session)
         data = dashboard_data(session, client.id, period)
         commentary = get_commentary(session, client.id, month)
         nxt = period.shifted(1)

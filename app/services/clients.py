@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
-from app.models import NETWORKS, AgencyProfile, Client, Contact, NetworkAccount, StaffMember
+from app.models import NETWORKS, Client, Contact, NetworkAccount
 from app.services import audit
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -541,62 +541,3 @@ def list_accounts(session: Session, client_id: int) -> list[AccountInfo]:
         .order_by(NetworkAccount.network, NetworkAccount.handle)
     )
     return [account_info(a) for a in rows]
-
-
-# -- agency ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class AgencyInfo:
-    name: str
-    address: str
-    email: str
-    logo: bytes | None = field(default=None, repr=False)
-
-
-def agency(session: Session) -> AgencyInfo:
-    row = session.scalar(select(AgencyProfile).order_by(AgencyProfile.id).limit(1))
-    if row is None:
-        return AgencyInfo(name="", address="", email="")
-    return AgencyInfo(row.name, row.address, row.email, row.logo)
-
-
-def save_agency(
-    session: Session, *, name: str, address: str = "", email: str = "", logo: bytes | None = None
-) -> AgencyInfo:
-    row = session.scalar(select(AgencyProfile).order_by(AgencyProfile.id).limit(1))
-    if row is None:
-        row = AgencyProfile()
-        session.add(row)
-    row.name, row.address, row.email = name.strip(), address, email.strip()
-    if logo is not None:
-        row.logo = logo
-    session.flush()
-    return AgencyInfo(row.name, row.address, row.email, row.logo)
-
-
-# -- staff ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StaffInfo:
-    id: int
-    name: str
-    role: str
-    email: str
-    active: bool
-
-
-def list_staff(session: Session, *, include_inactive: bool = False) -> list[StaffInfo]:
-    query = select(StaffMember).order_by(StaffMember.name)
-    if not include_inactive:
-        query = query.where(StaffMember.active.is_(True))
-    return [StaffInfo(s.id, s.name, s.role, s.email, s.active) for s in session.scalars(query)]
-
-
-def add_staff(session: Session, name: str, role: str = "", email: str = "") -> StaffInfo:
-    name = " ".join((name or "").split())
-    if not name:
-        raise ValidationError(translate("Clients", "A team member needs a name."), field="name")
-    if session.scalar(select(StaffMember).where(func.lower(StaffMember.name) == name.lower())):
-        raise Conflict(translate("Clients", "{name} is already in the team.").format(name=name))
-    member = StaffMember(name=name, role=role.strip(), email=email.strip())
-    session.add(member)
-    session.flush()
-    return StaffInfo(member.id, member.name, member.role, member.email, member.active)

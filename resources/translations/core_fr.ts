@@ -500,6 +500,10 @@ Tapez le nom du client pour confirmer :</translation>
       <source>Delete for ever</source>
       <translation>Supprimer définitivement</translation>
     </message>
+    <message>
+      <source>Deleting…</source>
+      <translation>Suppression…</translation>
+    </message>
   </context>
   <context>
     <name>Demo</name>

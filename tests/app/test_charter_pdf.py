@@ -11,6 +11,7 @@ import pytest
 from app.documents.charter_pdf import export_charter_pdf, gather
 from app.errors import StorageError
 from app.i18n import install_translators
+from app.services import agency as agency_service
 from app.services import charter, charter_signing, clients
 
 UNICODE = "Œuvre « guillemets » — 10 € ✓ Ωmega ğüş Ærø ß"
@@ -37,7 +38,7 @@ def english_app(qapp):
 
 def _charter(db, language="fr", long=False, sign=False):
     with db.session() as s:
-        clients.save_agency(s, name="Social & Co", address="12 rue de la République, Lyon")
+        agency_service.save_agency(s, name="Social & Co", address="12 rue de la République, Lyon")
         c = clients.create_client(s, f"Aquarelle {language}", language=language)
         sophie = clients.save_contact(s, c.id, name="Sophie Garnier", role="Service client")
         doc = charter.ensure_charter(s, c.id)

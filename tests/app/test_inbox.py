@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from app.errors import NotFound, ValidationError
+from app.services import agency as agency_service
 from app.services import audit, clients, inbox, inbox_crisis, inbox_ingest, inbox_triage
 from app.services.badges import client_badges
 from app.services.inbox_replies import create_reply
@@ -151,7 +152,7 @@ def test_triage_rules_and_audit(db, two_clients):
     with db.session() as s:
         inbox_ingest.ingest_messages(s, a, [msg("1", "Colis jamais reçu"), msg("2", "Une idée ?")])
         ids = [r.id for r in inbox.page(s, a).rows]
-        staff = clients.add_staff(s, "Julien Moreau").id
+        staff = agency_service.add_staff(s, "Julien Moreau").id
     complaint, question = sorted(ids)
     with pytest.raises(ValidationError, match="reason"), db.session() as s:
         inbox_triage.set_status(s, a, [question], "ignored")

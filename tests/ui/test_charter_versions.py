@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from app.services import agency as agency_service
 from app.services import charter, charter_signing, clients
 from ui.areas import AreaServices
 from ui.charter import charter_actions
@@ -25,8 +26,8 @@ def area(qtbot, sqlite_db, ui_settings, monkeypatch):
             f"{module}.show_error", lambda p, exc, title=None: errors.append(str(exc))
         )
     with sqlite_db.session() as s:
-        clients.save_agency(s, name="Social & Co")
-        clients.add_staff(s, "Thomas Leroy", "Directeur de clientèle")
+        agency_service.save_agency(s, name="Social & Co")
+        agency_service.add_staff(s, "Thomas Leroy", "Directeur de clientèle")
         c = clients.create_client(s, "Aquarelle", language="fr")
         sophie = clients.save_contact(s, c.id, name="Sophie Garnier", role="SAV")
         doc = charter.ensure_charter(s, c.id)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.models import Contact
+from app.services import agency as agency_service
 from app.services import clients, escalation, inbox, inbox_ingest, inbox_replies
 from app.services.network_data import IncomingMessage
 from ui.inbox.inbox_model import InboxListModel
@@ -34,7 +35,7 @@ def inbox_area(qtbot, main_window, sqlite_db):
     db = sqlite_db
     with db.session() as s:
         c = clients.create_client(s, "Aquarelle & Pétales")
-        clients.add_staff(s, "Camille Test")
+        agency_service.add_staff(s, "Camille Test")
         s.add(Contact(client_id=c.id, name="Sophie Garnier", email="sophie@aquarelle.example"))
         inbox_ingest.ingest_messages(
             s,

@@ -78,7 +78,7 @@ def test_delete_client_requires_typed_name(qtbot, main_window, sqlite_db):
     with qtbot.waitSignal(main_window.clients_loaded):
         main_window.reload_clients()
     main_window.delete_client()
-    from ui.client_dialog import DeleteClientDialog
+    from ui.client_delete_dialog import DeleteClientDialog
 
     dialog = main_window.findChild(DeleteClientDialog)
     assert not dialog.delete_button.isEnabled()

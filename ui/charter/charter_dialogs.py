@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TribuneError
-from app.services import clients
+from app.services import agency as agency_service
 from app.services.charter import CharterDoc, SignatoryInfo, VersionSummary
 from app.services.charter_compare import compare_versions
 from app.services.charter_labels import status_label
@@ -41,8 +41,8 @@ class SignDialog(QDialog):
         self.scan_name = ""
         layout = QVBoxLayout(self)
         with db.read() as s:
-            agency = clients.agency(s)
-            staff = clients.list_staff(s)
+            agency = agency_service.agency(s)
+            staff = agency_service.list_staff(s)
         self.fields = {}
         for side, title, default in (
             (

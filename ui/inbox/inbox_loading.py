@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale
 from shiboken6 import isValid
 
+from app.services import agency as agency_service
 from app.services import clients, escalation, inbox, inbox_crisis, inbox_drafts, inbox_replies
 from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.inbox.inbox_model import IdRole
@@ -69,7 +70,7 @@ class InboxLoading:
             with db.read() as s:
                 return (
                     rules_in_force(s, cid),
-                    clients.list_staff(s),
+                    agency_service.list_staff(s),
                     clients.list_contacts(s, cid),
                     inbox_replies.saved_replies(s, cid),
                 )

@@ -1,0 +1,100 @@
+"""Deleting a client for good: the user types the client's name to confirm.
+
+Everything of the client goes (charter, calendar, inbox, reports, keyring entries); an audit
+entry remains. Archiving, in the client menu, keeps everything instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
+
+from app.db import Database
+from app.errors import TribuneError
+from app.services.clients import ClientInfo
+from ui.messages import error_text, log_unexpected
+from ui.tasks import TaskRunner
+
+
+class DeleteClientDialog(QDialog):
+    """Deleting a client is final: the user types the client's name to confirm.
+
+    Signals:
+        deleted(): the client and its keyring entries are gone (an audit entry remains).
+    """
+
+    deleted = Signal()
+
+    def __init__(
+        self, db: Database, client: ClientInfo, tasks: TaskRunner | None = None, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.client = client
+        self.tasks = tasks  # the deletion (rows, keyring entries) runs off the GUI thread
+        self.setObjectName("deleteClientDialog")
+        self.setWindowTitle(self.tr("Delete client"))
+        text = QLabel(
+            self.tr(
+                "This deletes {name} with its charter, calendar, inbox, reports and stored "
+                "credentials. It cannot be undone; archiving keeps everything instead.\n\n"
+                "Type the client's name to confirm:"
+            ).format(name=client.name)
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setPlaceholderText(client.name)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.delete_button = self.buttons.addButton(
+            self.tr("Delete for ever"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete_button.setEnabled(False)
+        self.delete_button.setObjectName("dangerButton")
+        self.confirm_edit.textChanged.connect(
+            lambda t: self.delete_button.setEnabled(t.strip() == client.name)
+        )
+        self.delete_button.clicked.connect(self.delete)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.confirm_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def delete(self) -> None:
+        from app.services.workspace import delete_client_everywhere
+
+        db, client_id, typed = self.db, self.client.id, self.confirm_edit.text()
+        self.delete_button.setEnabled(False)
+        self.confirm_edit.setEnabled(False)
+        self.error_label.setText(self.tr("Deleting…"))
+        self.error_label.show()
+
+        def work():
+            delete_client_everywhere(db, client_id, typed)
+
+        if self.tasks is None:
+            try:
+                work()
+            except Exception as exc:  # shown, logged, never a crash
+                self._failed(exc)
+                return
+            self._done(None)
+            return
+        self.tasks.run(work, self._done, self._failed)
+
+    def _done(self, _result) -> None:
+        self.deleted.emit()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, TribuneError):
+            log_unexpected(exc)
+        self.error_label.setText(error_text(exc))
+        self.confirm_edit.setEnabled(True)
+        self.delete_button.setEnabled(self.confirm_edit.text().strip() == self.client.name)
