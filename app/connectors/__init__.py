@@ -29,6 +29,7 @@ CONNECTORS = {
     "instagram": "app.connectors.instagram:InstagramConnector",
     "rss": "app.connectors.rss:RssConnector",
     "x": "app.connectors.x:XConnector",
+    "linkedin": "app.connectors.linkedin:LinkedInConnector",
 }
 
 # Networks whose accounts work without a token.

@@ -278,7 +278,7 @@ def _sync_account(
     }
     outcome, message = "ok", ""
     moderated = 0
-    if net not in CONNECTORS:  # LinkedIn, X...: later; the account is left as it is
+    if net not in CONNECTORS:  # a network this build has no connector for: left as it is
         outcome = "skipped"
         message = translate("Sync", "No connector for {network} yet; skipped.").format(network=net)
     token = ""

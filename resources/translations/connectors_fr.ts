@@ -265,6 +265,38 @@
       <source>X did not return the author.</source>
       <translation>X n'a pas renvoyé l'auteur.</translation>
     </message>
+    <message>
+      <source>LinkedIn refused the request (HTTP {status}): {reason}</source>
+      <translation>LinkedIn a refusé la requête (HTTP {status}) : {reason}</translation>
+    </message>
+    <message>
+      <source>LinkedIn sent a list of an unexpected shape.</source>
+      <translation>LinkedIn a envoyé une liste de forme inattendue.</translation>
+    </message>
+    <message>
+      <source>LinkedIn member</source>
+      <translation>Membre LinkedIn</translation>
+    </message>
+    <message>
+      <source>A LinkedIn comment without the expected fields was skipped.</source>
+      <translation>Un commentaire LinkedIn sans les champs attendus a été ignoré.</translation>
+    </message>
+    <message>
+      <source>LinkedIn images are not sent from Tribune yet: publish this post by hand.</source>
+      <translation>Les images LinkedIn ne sont pas encore envoyées depuis Tribune : publiez cette publication à la main.</translation>
+    </message>
+    <message>
+      <source>LinkedIn did not return the post's URN.</source>
+      <translation>LinkedIn n'a pas renvoyé l'URN de la publication.</translation>
+    </message>
+    <message>
+      <source>LinkedIn has no private answer to a comment.</source>
+      <translation>LinkedIn ne permet pas de répondre en privé à un commentaire.</translation>
+    </message>
+    <message>
+      <source>LinkedIn did not return the comment.</source>
+      <translation>LinkedIn n'a pas renvoyé le commentaire.</translation>
+    </message>
   </context>
   <context>
     <name>Sync</name>

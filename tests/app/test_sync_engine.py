@@ -203,7 +203,12 @@ def test_auth_failure_marks_reconnect_needed_and_reconnect_keeps_cursors(db, mas
         assert account_health(s, cid)[0].status == "connected"
 
 
-def test_network_without_connector_is_skipped_untouched(db):
+def test_network_without_connector_is_skipped_untouched(db, monkeypatch):
+    """A network a build has no connector for (every network has one today: take LinkedIn's
+    away) is skipped and its account left as it was."""
+    from app.connectors import CONNECTORS
+
+    monkeypatch.delitem(CONNECTORS, "linkedin")
     cid, ids = setup_client(db, [("linkedin", "")])
     report = run(db, cid, Memory())
     assert report.ok and report.accounts[0].outcome == "skipped"

@@ -1,0 +1,128 @@
+"""The LinkedIn connector over real HTTP on loopback against a server answering as the
+versioned Community Management API documents; then through the sync into the inbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+
+from app.connectors import AccountRef, connector_for
+from app.connectors.base import AuthError, NotSupported, Rejected
+from app.connectors.http import Http
+from app.services import clients, inbox, moderation
+from app.services.network_data import DueVariant, MediaRef, ModerationToSend, ReplyToSend
+from app.services.sync import sync_client
+from tests.servers.linkedin import ORG, POST, LinkedInServer
+
+
+@pytest.fixture
+def li():
+    with LinkedInServer() as srv:
+        yield srv
+
+
+def conn(srv, token="li-token"):
+    http = Http(httpx.Client(timeout=3), base_delay=0.01)
+    return connector_for(AccountRef(5, 1, "linkedin", ORG, srv.base_url, token), http)
+
+
+def variant(text="Taux du livret solidaire : 3 % 🌱", link="https://banque.example/livret"):
+    return DueVariant(
+        variant_id=4, post_id=4, client_id=1, network="linkedin", account_id=5, text=text,
+        planned_at=dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), idempotency_key="k-4", link=link,
+    )  # fmt: skip
+
+
+def test_comments_on_recent_posts_paged_then_only_new_ones(li):
+    for n in range(70):
+        li.add_comment(n, f"Question n°{n} sur le livret ?")
+    li.add_comment(80, "Merci pour votre réponse", actor=ORG)  # our own answer: not in the inbox
+    first = conn(li).fetch({})
+    assert len(first.items) == 70 and not first.errors
+    c0 = first.items[0]
+    assert (c0.kind, c0.text, c0.author_handle) == ("comment", "Question n°0 sur le livret ?",
+                                                    "urn:li:person:abc")  # fmt: skip
+    assert c0.author == "LinkedIn member" and c0.in_reply_to == POST
+    assert c0.external_id == f"urn:li:comment:({POST},900)"
+    assert c0.received_at == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    comment_pages = [q for m, p, h, q in li.log if p.endswith("/comments")]
+    assert len(comment_pages) == 2 and "start=50" in comment_pages[1]
+    assert all(h["linkedin-version"] and h["x-restli-protocol-version"] == "2.0.0"
+               for m, p, h, q in li.log)  # fmt: skip
+    li.add_comment(90, "Et pour un PEL ?")
+    second = conn(li).fetch(first.cursor)
+    assert [i.text for i in second.items] == ["Et pour un PEL ?"]
+
+
+def test_a_malformed_comment_is_skipped_the_rest_goes_in(li):
+    li.add_comment(1, "valide")
+    li.comments[POST].append({"id": "999", "actor": "urn:li:person:x"})  # no created/message
+    result = conn(li).fetch({})
+    assert [i.text for i in result.items] == ["valide"] and len(result.errors) == 1
+
+
+def test_publish_reply_find_after_crash_and_delete_a_comment(li, tmp_path):
+    c = conn(li)
+    sent = c.publish(variant())
+    assert sent.external_id == "urn:li:share:8000"
+    assert (
+        li.created[0]["commentary"]
+        == "Taux du livret solidaire : 3 % 🌱\nhttps://banque.example/livret"
+    )
+    assert li.created[0]["author"] == ORG and li.created[0]["visibility"] == "PUBLIC"
+    found = c.find_published(variant(), dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    assert found is not None and found.external_id == sent.external_id
+    assert c.find_published(variant("Autre"), dt.datetime(2026, 11, 1, tzinfo=dt.UTC)) is None
+    comment = f"urn:li:comment:({POST},901)"
+    c.reply(ReplyToSend(1, 1, "linkedin", 5, comment, "Bonjour, écrivez-nous en privé.", "r"))
+    assert li.created[-1] == {"actor": ORG, "message": {"text": "Bonjour, écrivez-nous en privé."},
+                              "parentComment": comment, "object": POST}  # fmt: skip
+    item = ModerationToSend(1, 1, "linkedin", 5, "delete", comment, "urn:li:person:abc", "Spam")
+    c.moderate(item)
+    assert li.deleted == [(POST, "901", ORG)]
+    for action in ("hide", "ban", "report"):
+        with pytest.raises(NotSupported, match="LinkedIn does not allow"):
+            c.moderate(ModerationToSend(**{**item.__dict__, "action": action}))
+    image = tmp_path / "a.png"
+    image.write_bytes(b"png")
+    with pytest.raises(Rejected, match="by hand"):
+        c.publish(
+            DueVariant(**{**variant().__dict__, "media": (MediaRef(str(image), "image/png", "x"),)})
+        )
+
+
+def test_a_refused_token_asks_to_reconnect(li):
+    with pytest.raises(AuthError) as caught:
+        conn(li, token="expired-li-secret").fetch({})
+    assert "expired-li-secret" not in str(caught.value)
+
+
+def test_followers_and_check(li):
+    c = conn(li)
+    assert c.check().display_name == "Banque Solidaire"
+    (sample,) = c.account_samples(dt.date(2026, 11, 23))
+    assert sample.followers == 18250
+
+
+def test_sync_into_the_inbox_and_delete_spam_on_linkedin(db, li):
+    with db.session() as s:
+        cid = clients.create_client(s, "Banque Solidaire").id
+        clients.add_account(s, cid, "linkedin", ORG, base_url=li.base_url)
+    li.add_comment(1, "Gagnez des bitcoins, cliquez ici")
+
+    def run():
+        return sync_client(
+            db, cid, token_of=lambda cu, au: "li-token",
+            http=Http(httpx.Client(timeout=3), base_delay=0.01), samples=False,
+        )  # fmt: skip
+
+    assert run().accounts[0].added == 1
+    with db.read() as s:
+        (row,) = inbox.page(s, cid).rows
+    with db.session() as s:
+        moderation.request(s, cid, row.id, "delete", "spam")
+    report = run()
+    assert report.ok and report.accounts[0].moderated == 1
+    assert li.deleted == [(POST, "901", ORG)]

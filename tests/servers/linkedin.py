@@ -1,0 +1,86 @@
+"""A local server answering as LinkedIn's versioned Community Management API documents.
+
+``GET /rest/posts?q=author`` (FINDER), ``GET/POST /rest/socialActions/{urn}/comments``
+with ``start``/``count`` paging and ``paging.total``, ``DELETE .../comments/{id}?actor=``,
+``POST /rest/posts`` (201, the URN in ``x-restli-id``), ``GET /rest/organizations/{id}``,
+``GET /rest/networkSizes/{urn}``. It checks the bearer token and the two versioning
+headers the docs require; URNs in paths arrive URL-encoded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from urllib.parse import unquote
+
+from tests.servers.base import LoopbackServer
+
+ORG = "urn:li:organization:5515715"
+POST = "urn:li:share:7001"
+T0 = int(dt.datetime(2026, 11, 1, tzinfo=dt.UTC).timestamp() * 1000)
+
+
+class LinkedInServer(LoopbackServer):
+    def __init__(self, token="li-token") -> None:
+        super().__init__()
+        self.token = token
+        self.posts = [{"id": POST, "author": ORG, "commentary": "Nos offres 2027",
+                       "createdAt": T0, "lifecycleState": "PUBLISHED"}]  # fmt: skip
+        self.comments: dict[str, list[dict]] = {POST: []}
+        self.deleted: list[tuple[str, str, str]] = []
+        self.created: list[dict] = []
+
+    def add_comment(self, n: int, text: str, post=POST, actor="urn:li:person:abc"):
+        self.comments.setdefault(post, []).append(
+            {
+                "actor": actor,
+                "id": str(900 + n),
+                "commentUrn": f"urn:li:comment:({post},{900 + n})",
+                "created": {"actor": actor, "time": T0 + n * 60_000},
+                "message": {"text": text, "attributes": []},
+                "object": post,
+            }
+        )
+
+    def handle(self, method, path, query, headers, body):
+        if headers.get("authorization") != f"Bearer {self.token}":
+            error = {"status": 401, "code": "INVALID_ACCESS_TOKEN"}
+            return 401, {}, {**error, "message": "Invalid access token"}
+        if headers.get("x-restli-protocol-version") != "2.0.0" or not headers.get(
+            "linkedin-version"
+        ):
+            return 400, {}, {"status": 400, "message": "A version header is required"}
+        parts = [unquote(p) for p in path.strip("/").split("/")]
+        if parts == ["rest", "posts"] and method == "GET":
+            if query.get("q") != "author" or query.get("author") != ORG:
+                return 400, {}, {"status": 400, "message": "bad finder"}
+            rows = sorted(self.posts, key=lambda p: -p["createdAt"])[: int(query.get("count", 10))]
+            return 200, {}, {"elements": rows, "paging": {"start": 0, "count": len(rows)}}
+        if parts == ["rest", "posts"] and method == "POST":
+            data = json.loads(body)
+            urn = f"urn:li:share:{8000 + len(self.created)}"
+            self.created.append(data)
+            self.posts.append({"id": urn, "author": data["author"], "commentary":
+                               data["commentary"], "createdAt": T0 + 10**9})  # fmt: skip
+            return 201, {"x-restli-id": urn}, b""
+        if len(parts) == 4 and parts[:2] == ["rest", "socialActions"] and parts[3] == "comments":
+            urn = parts[2]
+            if method == "POST":
+                data = json.loads(body)
+                self.created.append(data)
+                n = len(self.created)
+                return 201, {}, {"id": str(n), "commentUrn": f"urn:li:comment:({urn},{n})",
+                                 **data}  # fmt: skip
+            rows = self.comments.get(urn, [])
+            start, count = int(query.get("start", 0)), int(query.get("count", 10))
+            page = rows[start : start + count]
+            paging = {"start": start, "count": count, "total": len(rows)}
+            return 200, {}, {"elements": page, "paging": paging}
+        if len(parts) == 5 and parts[:2] == ["rest", "socialActions"] and method == "DELETE":
+            self.deleted.append((parts[2], parts[4], str(query.get("actor"))))
+            return 204, {}, b""
+        if parts[:2] == ["rest", "organizations"]:
+            return 200, {}, {"id": 5515715, "localizedName": "Banque Solidaire"}
+        if parts[:2] == ["rest", "networkSizes"] and parts[2] == ORG:
+            return 200, {}, {"firstDegreeSize": 18250}
+        return 404, {}, {"status": 404, "message": f"no route {method} {path}"}
