@@ -35,6 +35,7 @@ from app.services import clients as client_service
 from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
 from app.services.clients import ClientInfo
 from app.services.sync_health import not_connected_text, reconnect_typed
+from ui.account_help import account_help
 from ui.messages import error_text, log_unexpected
 from ui.tasks import TaskRunner
 
@@ -279,7 +280,22 @@ class ClientDialog(QDialog):
         t.setItem(row, self.A_URL, url)
         t.setItem(row, self.A_STATUS, status)
         t.setCellWidget(row, self.A_TOKEN, token)
+        combo.currentIndexChanged.connect(
+            lambda _i, c=combo, h=handle, u=url, k=token: self._explain(c.currentData(), h, u, k)
+        )
+        self._explain(combo.currentData(), handle, url, token)
         return row
+
+    def _explain(self, network: str, handle, url, token: QLineEdit) -> None:
+        """What to type for this network: tooltips on the cells, the token's placeholder."""
+        help_ = account_help(network)
+        if help_ is None:
+            return
+        handle.setToolTip(help_[0])
+        url.setToolTip(help_[1])
+        token.setToolTip(help_[2])
+        if handle.data(Qt.ItemDataRole.UserRole) is None:  # a new account: say what to paste
+            token.setPlaceholderText(help_[2])
 
     # -- loading ----------------------------------------------------------------------------
     def _load(self) -> ClientInfo:

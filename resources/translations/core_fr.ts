@@ -1,6 +1,89 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>AccountHelp</name>
+    <message>
+      <source>The account's name, e.g. @brand</source>
+      <translation>Le nom du compte, par ex. @marque</translation>
+    </message>
+    <message>
+      <source>The instance, e.g. https://mastodon.social</source>
+      <translation>L'instance, par ex. https://mastodon.social</translation>
+    </message>
+    <message>
+      <source>access token (Preferences › Development)</source>
+      <translation>jeton d'accès (Préférences › Développement)</translation>
+    </message>
+    <message>
+      <source>The handle, e.g. brand.bsky.social</source>
+      <translation>L'identifiant, par ex. marque.bsky.social</translation>
+    </message>
+    <message>
+      <source>Empty for bsky.social, else the account's server</source>
+      <translation>Vide pour bsky.social, sinon le serveur du compte</translation>
+    </message>
+    <message>
+      <source>an app password</source>
+      <translation>un mot de passe d'application</translation>
+    </message>
+    <message>
+      <source>The Page id</source>
+      <translation>L'identifiant de la Page</translation>
+    </message>
+    <message>
+      <source>Empty for the Graph API (graph.facebook.com)</source>
+      <translation>Vide pour l'API Graph (graph.facebook.com)</translation>
+    </message>
+    <message>
+      <source>a Page access token</source>
+      <translation>un jeton d'accès de la Page</translation>
+    </message>
+    <message>
+      <source>The Instagram professional account id</source>
+      <translation>L'identifiant du compte professionnel Instagram</translation>
+    </message>
+    <message>
+      <source>the linked Page's access token</source>
+      <translation>le jeton d'accès de la Page liée</translation>
+    </message>
+    <message>
+      <source>The page: urn:li:organization:123 or its number</source>
+      <translation>La page : urn:li:organization:123 ou son numéro</translation>
+    </message>
+    <message>
+      <source>Empty for api.linkedin.com</source>
+      <translation>Vide pour api.linkedin.com</translation>
+    </message>
+    <message>
+      <source>a page admin's OAuth token</source>
+      <translation>le jeton OAuth d'un administrateur de la page</translation>
+    </message>
+    <message>
+      <source>The account's @username</source>
+      <translation>Le @nom du compte</translation>
+    </message>
+    <message>
+      <source>Empty for api.x.com</source>
+      <translation>Vide pour api.x.com</translation>
+    </message>
+    <message>
+      <source>an OAuth 2.0 user token</source>
+      <translation>un jeton utilisateur OAuth 2.0</translation>
+    </message>
+    <message>
+      <source>A name for the feed, e.g. Press</source>
+      <translation>Un nom pour le flux, par ex. Presse</translation>
+    </message>
+    <message>
+      <source>The feed's address (RSS or Atom)</source>
+      <translation>L'adresse du flux (RSS ou Atom)</translation>
+    </message>
+    <message>
+      <source>none needed</source>
+      <translation>aucun</translation>
+    </message>
+  </context>
+  <context>
     <name>Areas</name>
     <message>
       <source>Charter</source>

@@ -54,3 +54,28 @@ def test_add_contact_and_account_with_token_through_the_dialog(
         assert TOKEN.encode() not in sqlite_db.sqlite_path.read_bytes()
     finally:
         secrets.delete_account_token(info.uid, account.uid)
+
+
+def test_each_network_says_what_to_type(qtbot, main_window, sqlite_db):
+    """A CM adding a LinkedIn page or an X account is told what the handle, the server and
+    the token are for that network."""
+    from ui.client_dialog import ClientDialog
+
+    with sqlite_db.session() as s:
+        clients.create_client(s, "Banque Solidaire")
+    with qtbot.waitSignal(main_window.clients_loaded):
+        main_window.reload_clients()
+    main_window.edit_client()
+    dialog = main_window.findChild(ClientDialog)
+    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Banque Solidaire")
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    a = dialog.accounts_table
+    row = a.rowCount() - 1
+    combo = a.cellWidget(row, dialog.A_NETWORK)
+    combo.setCurrentIndex(combo.findData("linkedin"))
+    assert "urn:li:organization" in a.item(row, dialog.A_HANDLE).toolTip()
+    assert a.cellWidget(row, dialog.A_TOKEN).placeholderText() == "a page admin's OAuth token"
+    combo.setCurrentIndex(combo.findData("x"))
+    assert a.item(row, dialog.A_URL).toolTip() == "Empty for api.x.com"
+    assert a.cellWidget(row, dialog.A_TOKEN).placeholderText() == "an OAuth 2.0 user token"
