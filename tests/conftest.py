@@ -213,6 +213,37 @@ def main_window(qtbot, sqlite_db, ui_settings):
 
 
 @pytest.fixture
+def open_client_dialog(qtbot, main_window, sqlite_db):
+    """Create a client, select it and open its dialog (loaded) through the main window."""
+    from app.services import clients
+    from ui.client_dialog import ClientDialog
+
+    def open_(name: str) -> ClientDialog:
+        with sqlite_db.session() as s:
+            clients.create_client(s, name)
+        with qtbot.waitSignal(main_window.clients_loaded):
+            main_window.reload_clients()
+        main_window.edit_client()
+        dialog = main_window.findChild(ClientDialog)
+        qtbot.waitUntil(lambda: dialog.name_edit.text() == name)
+        return dialog
+
+    return open_
+
+
+def new_account_row(qtbot, dialog, network: str) -> int:
+    """On the accounts tab, add a row and choose its network; returns the row."""
+    from PySide6.QtCore import Qt
+
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    row = dialog.accounts_table.rowCount() - 1
+    combo = dialog.accounts_table.cellWidget(row, dialog.A_NETWORK)
+    combo.setCurrentIndex(combo.findData(network))
+    return row
+
+
+@pytest.fixture
 def open_calendar(qtbot, sqlite_db, ui_settings):
     """Open the real CalendarArea on the test database for ``client``, loaded (and moved to
     ``day`` when given); its background tasks are awaited at the end of the test."""

@@ -7,35 +7,24 @@ from PySide6.QtCore import Qt
 
 from app import secrets
 from app.services import clients
+from tests.conftest import new_account_row
 
 TOKEN = "dialog-token-" + "51b7e0a9"
 
 
 @pytest.mark.keyring
 def test_add_contact_and_account_with_token_through_the_dialog(
-    qtbot, main_window, sqlite_db, real_keyring
+    qtbot, main_window, sqlite_db, real_keyring, open_client_dialog
 ):
-    with sqlite_db.session() as s:
-        clients.create_client(s, "Hôtel Les Embruns")
-    with qtbot.waitSignal(main_window.clients_loaded):
-        main_window.reload_clients()
-    main_window.edit_client()
-    from ui.client_dialog import ClientDialog
-
-    dialog = main_window.findChild(ClientDialog)
-    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Hôtel Les Embruns")  # loaded
+    dialog = open_client_dialog("Hôtel Les Embruns")
     dialog.tabs.setCurrentIndex(1)
     qtbot.mouseClick(dialog.add_contact_button, Qt.MouseButton.LeftButton)
     t = dialog.contacts_table
     t.item(t.rowCount() - 1, dialog.C_NAME).setText("Léa Martin")
     t.item(t.rowCount() - 1, dialog.C_EMAIL).setText("lea@embruns.example")
     t.item(t.rowCount() - 1, dialog.C_DEPTS).setText("réservations, réclamations")
-    dialog.tabs.setCurrentIndex(2)
-    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    row = new_account_row(qtbot, dialog, "mastodon")
     a = dialog.accounts_table
-    row = a.rowCount() - 1
-    combo = a.cellWidget(row, dialog.A_NETWORK)
-    combo.setCurrentIndex(combo.findData("mastodon"))
     a.item(row, dialog.A_HANDLE).setText("@embruns")
     a.item(row, dialog.A_URL).setText("https://mastodon.example")
     qtbot.keyClicks(a.cellWidget(row, dialog.A_TOKEN), TOKEN)
@@ -56,24 +45,13 @@ def test_add_contact_and_account_with_token_through_the_dialog(
         secrets.delete_account_token(info.uid, account.uid)
 
 
-def test_each_network_says_what_to_type(qtbot, main_window, sqlite_db):
+def test_each_network_says_what_to_type(qtbot, open_client_dialog):
     """A CM adding a LinkedIn page or an X account is told what the handle, the server and
     the token are for that network."""
-    from ui.client_dialog import ClientDialog
-
-    with sqlite_db.session() as s:
-        clients.create_client(s, "Banque Solidaire")
-    with qtbot.waitSignal(main_window.clients_loaded):
-        main_window.reload_clients()
-    main_window.edit_client()
-    dialog = main_window.findChild(ClientDialog)
-    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Banque Solidaire")
-    dialog.tabs.setCurrentIndex(2)
-    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    dialog = open_client_dialog("Banque Solidaire")
+    row = new_account_row(qtbot, dialog, "linkedin")
     a = dialog.accounts_table
-    row = a.rowCount() - 1
     combo = a.cellWidget(row, dialog.A_NETWORK)
-    combo.setCurrentIndex(combo.findData("linkedin"))
     assert "urn:li:organization" in a.item(row, dialog.A_HANDLE).toolTip()
     assert a.cellWidget(row, dialog.A_TOKEN).placeholderText() == "a page admin's OAuth token"
     combo.setCurrentIndex(combo.findData("x"))

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.models import Client, NetworkAccount
 from app.services import clients
+from tests.conftest import new_account_row
 
 
 @pytest.fixture
@@ -23,23 +24,11 @@ def mastodon():
 
 @pytest.mark.keyring
 def test_account_from_dialog_then_sync_now_fills_the_inbox(
-    qtbot, main_window, sqlite_db, real_keyring, mastodon
+    qtbot, main_window, sqlite_db, real_keyring, mastodon, open_client_dialog
 ):
-    with sqlite_db.session() as s:
-        clients.create_client(s, "Fleuriste Rosa")
-    with qtbot.waitSignal(main_window.clients_loaded):
-        main_window.reload_clients()
-    main_window.edit_client()
-    from ui.client_dialog import ClientDialog
-
-    dialog = main_window.findChild(ClientDialog)
-    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Fleuriste Rosa")
-    dialog.tabs.setCurrentIndex(2)
-    qtbot.mouseClick(dialog.add_account_button, Qt.MouseButton.LeftButton)
+    dialog = open_client_dialog("Fleuriste Rosa")
+    row = new_account_row(qtbot, dialog, "mastodon")
     a = dialog.accounts_table
-    row = a.rowCount() - 1
-    combo = a.cellWidget(row, dialog.A_NETWORK)
-    combo.setCurrentIndex(combo.findData("mastodon"))
     a.item(row, dialog.A_HANDLE).setText("alice")
     a.item(row, dialog.A_URL).setText(mastodon.base_url)
     a.cellWidget(row, dialog.A_TOKEN).setText("alice_token")
@@ -92,6 +81,8 @@ def test_account_from_dialog_then_sync_now_fills_the_inbox(
             days=5, hours=1
         )
     main_window.edit_client()
+    from ui.client_dialog import ClientDialog
+
     dialog = [d for d in main_window.findChildren(ClientDialog) if d.isVisible()][-1]
     qtbot.waitUntil(lambda: dialog.health_view.table.rowCount() == 1, timeout=5000)
     health = dialog.health_view.table.item(0, 1).text()
