@@ -50,12 +50,14 @@ FONT_FILES = (
     "DejaVuSans-Bold.ttf",
     "DejaVuSans-Oblique.ttf",
     "DejaVuSans-BoldOblique.ttf",
-    # Fallbacks for what DejaVu lacks: Chinese, Japanese, Korean (Droid Sans Fallback,
-    # Apache 2.0) and emoji and symbols (Symbola, free for any use); both embedded too.
+    # Fallbacks for what DejaVu lacks, embedded too: Chinese and Japanese (Droid Sans
+    # Fallback, Apache 2.0), Korean Hangul (Nanum Square, OFL 1.1: Droid has no Hangul
+    # syllables) and emoji and symbols (Symbola, free for any use).
     "DroidSansFallbackFull.ttf",
+    "NanumSquareR.ttf",
     "Symbola_hint.ttf",
 )
-FALLBACK_FAMILIES = ["Droid Sans Fallback", "Symbola"]
+FALLBACK_FAMILIES = ["Droid Sans Fallback", "NanumSquare", "Symbola"]
 DPI = 300
 
 BASE_CSS = """

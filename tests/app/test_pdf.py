@@ -77,8 +77,8 @@ def test_landscape_pages(tmp_path):
 
 def test_cjk_and_emoji_come_from_the_bundled_fallback_fonts(tmp_path):
     out = tmp_path / "unicode.pdf"
-    render_html_pdf("<p>Merci 日本語 中文 😀 🎉 ✓</p>", out, title="u")
-    assert "日本語 中文" in _text(out)
+    render_html_pdf("<p>Merci 日本語 中文 감사합니다 😀 🎉 ✓</p>", out, title="u")
+    assert "日本語 中文 감사합니다" in _text(out)  # Korean too, not boxes
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     embedded = {row.split()[0] for row in fonts.splitlines()[2:] if " yes " in row}
-    assert {"DejaVuSans", "DroidSansFallback", "Symbola"} <= embedded, fonts
+    assert {"DejaVuSans", "DroidSansFallback", "NanumSquareR", "Symbola"} <= embedded, fonts
