@@ -8,7 +8,8 @@ member's OAuth token with the page-admin scopes. Every call sends ``LinkedIn-Ver
   paging) on the organization's recent posts (``GET /rest/posts?q=author``), newer than the
   last sync. LinkedIn does not give the commenters' names to a page (only their member
   URN): they show as "LinkedIn member".
-* Publishing: ``POST /rest/posts`` (text and link; the post's URN comes back in
+* Publishing: ``POST /rest/posts`` (text, link, images first sent through the Images API:
+  ``initializeUpload`` then a PUT of the bytes; the post's URN comes back in
   ``x-restli-id``), replies as comments of the organization (``parentComment`` for a reply
   to a comment). No idempotency key: after a crash the post is looked for among the
   organization's recent posts before a resend.
@@ -185,14 +186,35 @@ class LinkedInConnector(Connector):
             return f"{variant.text}\n{variant.link}"
         return variant.text
 
-    def publish(self, variant: DueVariant) -> Published:
-        if variant.media:
+    def _upload(self, media) -> str:
+        """The Images API: initialise an upload for the page, PUT the bytes, use the URN."""
+        if not (media.mime or "").startswith("image/"):
             raise Rejected(
-                translate(
-                    "Connectors",
-                    "LinkedIn images are not sent from Tribune yet: publish this post by hand.",
+                translate("Connectors", "LinkedIn takes images here; videos are not sent yet.")
+            )
+        data = self._json(
+            "POST",
+            "/rest/images",
+            params={"action": "initializeUpload"},
+            json={"initializeUploadRequest": {"owner": self.org}},
+        )
+        value = data.get("value") or {}
+        upload_url, image = value.get("uploadUrl"), value.get("image")
+        if not upload_url or not image:
+            raise BadResponse(translate("Connectors", "LinkedIn did not give an upload address."))
+        with open(media.path, "rb") as fh:
+            response = self.http.request(
+                "PUT", upload_url, auth=self.account.token, content=fh.read()
+            )
+        if response.status_code >= 400:
+            raise Rejected(
+                translate("Connectors", "LinkedIn refused the image (HTTP {status}).").format(
+                    status=response.status_code
                 )
             )
+        return str(image)
+
+    def publish(self, variant: DueVariant) -> Published:
         text = self._text(variant)
         self.check_length(text)
         body = {
@@ -207,6 +229,13 @@ class LinkedInConnector(Connector):
             "lifecycleState": "PUBLISHED",
             "isReshareDisabledByAuthor": False,
         }
+        if variant.media:
+            if len(variant.media) > 20:
+                raise Rejected(translate("Connectors", "LinkedIn takes at most 20 images."))
+            images = [{"id": self._upload(m), "altText": m.alt_text} for m in variant.media]
+            body["content"] = (
+                {"media": images[0]} if len(images) == 1 else {"multiImage": {"images": images}}
+            )
         response = self._call("POST", "/rest/posts", json=body)
         urn = response.headers.get("x-restli-id", "")
         if not urn:

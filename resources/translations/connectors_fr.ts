@@ -282,8 +282,20 @@
       <translation>Un commentaire LinkedIn sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
-      <source>LinkedIn images are not sent from Tribune yet: publish this post by hand.</source>
-      <translation>Les images LinkedIn ne sont pas encore envoyées depuis Tribune : publiez cette publication à la main.</translation>
+      <source>LinkedIn takes images here; videos are not sent yet.</source>
+      <translation>LinkedIn accepte ici des images ; les vidéos ne sont pas encore envoyées.</translation>
+    </message>
+    <message>
+      <source>LinkedIn did not give an upload address.</source>
+      <translation>LinkedIn n'a pas donné d'adresse d'envoi.</translation>
+    </message>
+    <message>
+      <source>LinkedIn refused the image (HTTP {status}).</source>
+      <translation>LinkedIn a refusé l'image (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>LinkedIn takes at most 20 images.</source>
+      <translation>LinkedIn accepte au plus 20 images.</translation>
     </message>
     <message>
       <source>LinkedIn did not return the post's URN.</source>

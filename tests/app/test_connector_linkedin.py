@@ -63,7 +63,7 @@ def test_a_malformed_comment_is_skipped_the_rest_goes_in(li):
     assert [i.text for i in result.items] == ["valide"] and len(result.errors) == 1
 
 
-def test_publish_reply_find_after_crash_and_delete_a_comment(li, tmp_path):
+def test_publish_with_images_reply_find_after_crash_and_delete_a_comment(li, tmp_path):
     c = conn(li)
     sent = c.publish(variant())
     assert sent.external_id == "urn:li:share:8000"
@@ -86,11 +86,18 @@ def test_publish_reply_find_after_crash_and_delete_a_comment(li, tmp_path):
         with pytest.raises(NotSupported, match="LinkedIn does not allow"):
             c.moderate(ModerationToSend(**{**item.__dict__, "action": action}))
     image = tmp_path / "a.png"
-    image.write_bytes(b"png")
-    with pytest.raises(Rejected, match="by hand"):
-        c.publish(
-            DueVariant(**{**variant().__dict__, "media": (MediaRef(str(image), "image/png", "x"),)})
-        )
+    image.write_bytes(b"\x89PNG-bytes")
+    photo = MediaRef(str(image), "image/png", "x", "Notre agence de Lyon")
+    c.publish(DueVariant(**{**variant().__dict__, "media": (photo,)}))
+    assert li.created[-1]["content"] == {
+        "media": {"id": "urn:li:image:C4E1", "altText": "Notre agence de Lyon"}
+    }
+    assert li.images["urn:li:image:C4E1"] == b"\x89PNG-bytes"
+    c.publish(DueVariant(**{**variant().__dict__, "media": (photo, photo)}))
+    assert len(li.created[-1]["content"]["multiImage"]["images"]) == 2
+    video = MediaRef(str(image), "video/mp4", "y")
+    with pytest.raises(Rejected, match="videos"):
+        c.publish(DueVariant(**{**variant().__dict__, "media": (video,)}))
 
 
 def test_a_refused_token_asks_to_reconnect(li):

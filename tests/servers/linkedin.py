@@ -29,6 +29,7 @@ class LinkedInServer(LoopbackServer):
         self.comments: dict[str, list[dict]] = {POST: []}
         self.deleted: list[tuple[str, str, str]] = []
         self.created: list[dict] = []
+        self.images: dict[str, bytes] = {}  # image URN -> the bytes PUT to its upload URL
 
     def add_comment(self, n: int, text: str, post=POST, actor="urn:li:person:abc"):
         self.comments.setdefault(post, []).append(
@@ -46,11 +47,22 @@ class LinkedInServer(LoopbackServer):
         if headers.get("authorization") != f"Bearer {self.token}":
             error = {"status": 401, "code": "INVALID_ACCESS_TOKEN"}
             return 401, {}, {**error, "message": "Invalid access token"}
+        parts = [unquote(p) for p in path.strip("/").split("/")]
+        if parts[:1] == ["upload"] and method == "PUT":  # the upload URL: no version headers
+            self.images[f"urn:li:image:{parts[1]}"] = body
+            return 201, {}, b""
         if headers.get("x-restli-protocol-version") != "2.0.0" or not headers.get(
             "linkedin-version"
         ):
             return 400, {}, {"status": 400, "message": "A version header is required"}
-        parts = [unquote(p) for p in path.strip("/").split("/")]
+        if parts == ["rest", "images"] and query.get("action") == "initializeUpload":
+            owner = json.loads(body)["initializeUploadRequest"]["owner"]
+            if owner != ORG:
+                return 403, {}, {"status": 403, "message": "not an admin of this page"}
+            n = f"C4E{len(self.images) + 1}"
+            self.images.setdefault(f"urn:li:image:{n}", b"")
+            value = {"uploadUrl": f"{self.base_url}/upload/{n}", "image": f"urn:li:image:{n}"}
+            return 200, {}, {"value": value}
         if parts == ["rest", "posts"] and method == "GET":
             if query.get("q") != "author" or query.get("author") != ORG:
                 return 400, {}, {"status": 400, "message": "bad finder"}
