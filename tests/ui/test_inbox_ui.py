@@ -382,3 +382,12 @@ def test_the_conversation_says_what_moderation_did_on_the_network(qtbot, inbox_a
     meta = area.conv.meta
     assert "hiding: in Tribune only (<b>Facebook</b> does not allow this)" in meta.text()
     assert meta.textFormat() == Qt.TextFormat.PlainText  # the network's words, not HTML
+
+
+def test_handles_are_shown_as_each_network_writes_them():
+    from ui.inbox.inbox_conversation import shown_handle
+
+    assert shown_handle("@bob") == "@bob"  # Mastodon, Bluesky, X give the "@"
+    assert shown_handle("lea.fournier") == "@lea.fournier"  # imported without it
+    assert shown_handle("100004567") == "100004567"  # a Facebook user id
+    assert shown_handle("urn:li:person:abc") == "urn:li:person:abc"  # LinkedIn

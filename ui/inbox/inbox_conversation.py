@@ -57,6 +57,14 @@ def _plain_label(object_name: str = "") -> QLabel:
     return label
 
 
+def shown_handle(handle: str) -> str:
+    """A handle as people write it: "@name"; ids and URNs (Facebook, LinkedIn) as they are,
+    and never "@@" when the network already gave the "@" (Mastodon, Bluesky, X)."""
+    if handle.startswith("@") or ":" in handle or handle.isdigit():
+        return handle
+    return "@" + handle
+
+
 class ConversationPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -229,7 +237,7 @@ class ConversationPanel(QWidget):
         def when(value):
             return value.astimezone(tz).strftime("%d/%m/%Y %H:%M") if value else ""
 
-        handle = f" (@{d.author_handle})" if d.author_handle else ""
+        handle = f" ({shown_handle(d.author_handle)})" if d.author_handle else ""
         self.title.setText(f"{d.author}{handle}")
         parts = [
             d.network,
