@@ -878,6 +878,10 @@
       <translation>à</translation>
     </message>
     <message>
+      <source>Comparing…</source>
+      <translation>Comparaison…</translation>
+    </message>
+    <message>
       <source>{n} sections changed between version {a} and version {b}.</source>
       <translation>{n} section(s) modifiée(s) entre la version {a} et la version {b}.</translation>
     </message>

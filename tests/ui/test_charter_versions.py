@@ -83,8 +83,12 @@ def test_sign_through_the_dialog_with_scan(qtbot, area, tmp_path, monkeypatch):
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.load()
     assert area.compare_button.isEnabled()
-    dialog = CompareDialog(area.services.db, area.doc.client_id, area.versions, area)
+    dialog = CompareDialog(
+        area.services.db, area.doc.client_id, area.versions, area.services.tasks, area
+    )
     qtbot.addWidget(dialog)
+    assert dialog.view.toPlainText() == "Comparing…"  # worked out on a worker
+    qtbot.waitSignal(dialog.compared, timeout=10000).wait()
     html = dialog.view.toHtml()
     text = dialog.view.toPlainText()
     assert "1 sections changed between version 1 and version 2" in text

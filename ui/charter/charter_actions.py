@@ -153,7 +153,9 @@ class CharterActions:
             self.status_message.emit(self.tr("The signed copy is attached."))
 
     def compare(self) -> None:
-        dialog = CompareDialog(self.services.db, self.client.id, self.versions, self)
+        dialog = CompareDialog(
+            self.services.db, self.client.id, self.versions, self.services.tasks, self
+        )
         dialog.setObjectName("compareDialog")
         dialog.open()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from app.services.charter import CharterDoc, SignatoryInfo, VersionSummary
 from app.services.charter_compare import compare_versions
 from app.services.charter_labels import status_label
 from app.services.charter_signing import check_scan
+from ui.messages import error_text
 
 
 class SignDialog(QDialog):
@@ -126,11 +127,20 @@ class SignDialog(QDialog):
 
 
 class CompareDialog(QDialog):
-    """Two versions side by side as one text: what changed, highlighted."""
+    """Two versions side by side as one text: what changed, highlighted.
 
-    def __init__(self, db, client_id: int, versions: list[VersionSummary], parent=None) -> None:
+    The versions are read and compared word by word on a worker (``tasks``); ``compared``
+    is emitted when the text is shown.
+    """
+
+    compared = Signal()
+
+    def __init__(
+        self, db, client_id: int, versions: list[VersionSummary], tasks=None, parent=None
+    ) -> None:
         super().__init__(parent)
-        self.db, self.client_id = db, client_id
+        self.db, self.client_id, self.tasks = db, client_id, tasks
+        self._asked: tuple[int, int] | None = None
         self.setWindowTitle(self.tr("Compare two versions"))
         self.resize(820, 640)
         layout = QVBoxLayout(self)
@@ -165,8 +175,26 @@ class CompareDialog(QDialog):
         old, new = self.old.currentData(), self.new.currentData()
         if old is None or new is None:
             return
-        with self.db.read() as s:
-            result = compare_versions(s, self.client_id, old, new)
+        self._asked = (old, new)
+        db, cid = self.db, self.client_id
+
+        def work():
+            with db.read() as s:
+                return compare_versions(s, cid, old, new)
+
+        if self.tasks is None:
+            self._show(old, new, work())
+            return
+        self.view.setPlainText(self.tr("Comparing…"))
+        self.tasks.run(
+            work,
+            lambda result: self._show(old, new, result),
+            lambda exc: self.view.setPlainText(error_text(exc)),
+        )
+
+    def _show(self, old: int, new: int, result) -> None:
+        if self._asked != (old, new):
+            return  # the user chose other versions meanwhile
         changed = result.changed
         parts = [
             "<p><b>"
@@ -188,3 +216,4 @@ class CompareDialog(QDialog):
             parts.append(f"<h3>{html.escape(diff.title)} — {labels[diff.status]}</h3>")
             parts.append(diff.diff_html)
         self.view.setHtml("".join(parts))
+        self.compared.emit()
