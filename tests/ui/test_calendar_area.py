@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from app.errors import NotFound
 from app.services import clients, posts
 from app.services.posts import VariantInput
 
@@ -349,3 +350,18 @@ def test_all_day_post_sits_in_the_week_all_day_row(qtbot, area, sqlite_db):
     assert moved.all_day and moved.planned_at.astimezone(PARIS) == dt.datetime(
         2026, 2, 28, 0, 0, tzinfo=PARIS
     )
+
+
+def test_delete_from_the_chip_menu_goes_at_once_and_is_written_off_the_gui_thread(
+    qtbot, area, sqlite_db, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 11, 9, 30, tzinfo=PARIS))
+    _reload(qtbot, area)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.delete(p.id)
+        assert area.month_view.chip_rect(p.id) is None  # gone from the month before the write
+    with sqlite_db.read() as s, pytest.raises(NotFound):
+        posts.get_post(s, area.client.id, p.id)

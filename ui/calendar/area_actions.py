@@ -187,10 +187,16 @@ class CalendarActionsMixin(CalendarFilesMixin):
         menu.popup(global_pos)
         self._chip_menu = menu
 
-    def _copy_days(self, post_id: int, days: int) -> None:
+    def _planned_at(self, post_id: int) -> dt.datetime:
+        """The post's time: from its chip on screen, read only when it is not shown."""
+        chip = self._chips.get(post_id)
+        if chip is not None:
+            return chip.planned_at
         with self.db.read() as s:
-            info = posts.get_post(s, self.client.id, post_id)
-        local = info.planned_at.astimezone(self.zone) + dt.timedelta(days=days)
+            return posts.get_post(s, self.client.id, post_id).planned_at
+
+    def _copy_days(self, post_id: int, days: int) -> None:
+        local = self._planned_at(post_id).astimezone(self.zone) + dt.timedelta(days=days)
         when = posts.local_to_utc(local.date(), local.time().replace(tzinfo=None), self.zone)
         self.copy_post(post_id, when, None)
 
@@ -205,22 +211,10 @@ class CalendarActionsMixin(CalendarFilesMixin):
         except ValueError:
             show_error(self, TribuneError(self.tr("Invalid date: {value}").format(value=text)))
             return
-        with self.db.read() as s:
-            info = posts.get_post(s, self.client.id, post_id)
-        local = info.planned_at.astimezone(self.zone)
+        local = self._planned_at(post_id).astimezone(self.zone)
         self.copy_post(
             post_id, posts.local_to_utc(day, local.time().replace(tzinfo=None), self.zone), None
         )
-
-    def _write(self, fn) -> bool:
-        try:
-            with self.db.session() as s:
-                fn(s)
-        except TribuneError as exc:
-            show_error(self, exc)
-            return False
-        self.reload()
-        return True
 
     def decide(self, post_id: int, approved: bool) -> None:
         from app.services.posts_approval import record_decision
@@ -249,7 +243,12 @@ class CalendarActionsMixin(CalendarFilesMixin):
         answer = QMessageBox.question(self, self.tr("Delete post"), self.tr("Delete this post?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.undo_stack.clear()
-            self._write(lambda s: posts.delete_post(s, self.client.id, post_id))
+            cid = self.client.id
+            self._chips.pop(post_id, None)  # gone from the views at once; back if it fails
+            chips = sorted(self._chips.values(), key=lambda c: (c.planned_at, c.id))
+            self.month_view.set_posts(chips)
+            self.week_view.set_posts(chips)
+            self.write_async(lambda s: posts.delete_post(s, cid, post_id))
 
     # -- files -----------------------------------------------------------------------------
     def build_more_menu(self) -> QMenu:
