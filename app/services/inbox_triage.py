@@ -56,6 +56,15 @@ def status_label(status: str) -> str:
     }.get(status, status)
 
 
+def kind_label(kind: str) -> str:
+    return {
+        "comment": translate("Inbox", "comment"),
+        "mention": translate("Inbox", "mention"),
+        "message": translate("Inbox", "private message"),
+        "review": translate("Inbox", "review"),
+    }.get(kind, kind)
+
+
 def category_label(category: str) -> str:
     return {
         "question": translate("Inbox", "Question"),

@@ -493,6 +493,22 @@ Merci,
       <translation>Ignoré</translation>
     </message>
     <message>
+      <source>comment</source>
+      <translation>commentaire</translation>
+    </message>
+    <message>
+      <source>mention</source>
+      <translation>mention</translation>
+    </message>
+    <message>
+      <source>private message</source>
+      <translation>message privé</translation>
+    </message>
+    <message>
+      <source>review</source>
+      <translation>avis</translation>
+    </message>
+    <message>
       <source>Question</source>
       <translation>Question</translation>
     </message>

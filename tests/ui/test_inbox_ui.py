@@ -370,6 +370,7 @@ def test_the_conversation_says_what_moderation_did_on_the_network(qtbot, inbox_a
     _settle(qtbot, area)
     area.select_row(_row_of(area, "q"))
     _settle(qtbot, area)
+    assert area.conv.meta.text().startswith("Facebook · comment · ")  # labels, not keys
     assert "hiding: sent to the network at the next sync" in area.conv.meta.text()
     with area.db.session() as s:  # what the sync writes when the API has no such call
         (due,) = moderation_push.due_moderation(s, area.client_id, "facebook", 0, True)

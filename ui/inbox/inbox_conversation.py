@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.client import NETWORK_LABELS
 from app.services.inbox import MessageDetail
-from app.services.inbox_triage import category_label, status_label
+from app.services.inbox_triage import category_label, kind_label, status_label
 
 
 class WatchHighlighter(QSyntaxHighlighter):
@@ -240,8 +241,8 @@ class ConversationPanel(QWidget):
         handle = f" ({shown_handle(d.author_handle)})" if d.author_handle else ""
         self.title.setText(f"{d.author}{handle}")
         parts = [
-            d.network,
-            d.kind,
+            NETWORK_LABELS.get(d.network, d.network),
+            kind_label(d.kind),
             when(d.received_at),
             status_label(d.status),
             category_label(d.category),
