@@ -173,7 +173,9 @@ def _posts_lines(ax, data: DashboardData, weeks, networks) -> bool:
             top = high or max(max(counts), low) + 1
             ax.fill_between(xs, low, top, color=colour, alpha=0.12, lw=0)
             banded = True
-        ax.plot(xs, counts, color=colour, lw=1.6, label=network, drawstyle="steps-mid")
+        ax.plot(
+            xs, counts, color=colour, lw=1.6, label=st.network_name(network), drawstyle="steps-mid"
+        )
     return banded
 
 
@@ -196,7 +198,7 @@ def _posts_bars(ax, data: DashboardData, weeks, networks) -> bool:
                 zorder=0,
             )
             banded = True
-        ax.bar(xs, counts, width * 0.62, color=colour, label=network, zorder=2)
+        ax.bar(xs, counts, width * 0.62, color=colour, label=st.network_name(network), zorder=2)
     return banded
 
 
@@ -270,7 +272,7 @@ def inbox(data: DashboardData, language: str) -> Figure:
     st.title(right, translate("Charts", "Messages by network"))
     nets = list(data.inbox.by_network.items())
     right.barh(
-        [n for n, _ in nets],
+        [st.network_name(n) for n, _ in nets],
         [v for _, v in nets],
         color=[st.network_colour(n, i) for i, (n, _) in enumerate(nets)],
     )

@@ -18,7 +18,7 @@ PALETTE = ("#3b6fd8", "#d8553b", "#2f9e6e", "#a23bd8", "#d8a73b", "#3bb5d8", "#d
 NETWORK_COLOURS = {
     "facebook": "#3b5bdb",
     "instagram": "#d6336c",
-    "linkedin": "#1971c2",
+    "linkedin": "#0c8599",  # teal: Facebook's and LinkedIn's blues look alike side by side
     "mastodon": "#6741d9",
     "bluesky": "#1c9bef",
     "x": "#343a40",
@@ -50,6 +50,13 @@ def format_number(value: float, language: str, decimals: int = 0) -> str:
 def weekday_names(language: str) -> list[str]:
     loc = locale_for(language)
     return [loc.dayName(d, QLocale.FormatType.ShortFormat) for d in range(1, 8)]
+
+
+def network_name(network: str) -> str:
+    """The network as users know it (legends and axes never show the stored key)."""
+    from app.models.client import NETWORK_LABELS
+
+    return NETWORK_LABELS.get(network, network)
 
 
 def network_colour(network: str, index: int = 0) -> str:

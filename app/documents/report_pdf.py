@@ -184,7 +184,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                     "Warning: {account} gained {gain} followers on {day} without matching "
                     "engagement. Bought or fake followers bring nothing; we are checking.",
                 ).format(
-                    account=f"{jump.network} · {jump.handle}",
+                    account=f"{st.network_name(jump.network)} · {jump.handle}",
                     gain=st.format_number(jump.gain, language),
                     day=st.format_date(jump.day, language, "d MMMM"),
                 )
@@ -250,7 +250,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(st.printable(p.text or p.external_post_id, 75)),
-                        e(p.network),
+                        e(st.network_name(p.network)),
                         st.format_number(p.impressions, language),
                         st.format_number(p.engagements, language),
                     ]
@@ -277,7 +277,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(st.format_date(p.planned_at.date(), language, "d MMM")),
-                        e(p.network),
+                        e(st.network_name(p.network)),
                         e(st.printable(p.title, 70)),
                     ]
                     for p in plan[:40]

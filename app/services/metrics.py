@@ -217,7 +217,9 @@ class AccountRef:
 
     @property
     def label(self) -> str:
-        return f"{self.network} · {self.handle}"
+        from app.models.client import NETWORK_LABELS
+
+        return f"{NETWORK_LABELS.get(self.network, self.network)} · {self.handle}"
 
 
 @dataclass(frozen=True)

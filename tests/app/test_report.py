@@ -161,6 +161,7 @@ def test_report_pdf_in_french_with_commentary_escaped(db, shop, tmp_path):
     assert "Aquarelle & Pétales" in text and "octobre 2026" in text
     assert "Le <b>concours</b> « fête des mères » a plu" in text  # plain text, not markup
     assert "Bouquet <b>du mois</b>" in text
+    assert "Facebook" in text and "facebook" not in text  # the network's name, not its key
     assert f"page 2 / {result.pages}" in text
     info = subprocess.run(["pdfinfo", str(result.path)], capture_output=True, text=True).stdout
     assert "(A4)" in info and re.search(r"Pages:\s+(\d+)", info).group(1) == str(result.pages)

@@ -293,7 +293,7 @@ class ChartsArea(WorkspaceArea):
                 "Suspicious follower jump on {account}: +{gain} followers on {day} while "
                 "engagement stayed flat (×{lift}). Bought or fake followers?"
             ).format(
-                account=f"{j.network} · {j.handle}",
+                account=f"{chart_style.network_name(j.network)} · {j.handle}",
                 gain=chart_style.format_number(j.gain, self.language),
                 day=chart_style.format_date(j.day, self.language, "d MMMM yyyy"),
                 lift=chart_style.format_number(j.engagement_lift, self.language, 2),
