@@ -371,6 +371,9 @@ def test_the_conversation_says_what_moderation_did_on_the_network(qtbot, inbox_a
     area.select_row(_row_of(area, "q"))
     _settle(qtbot, area)
     assert area.conv.meta.text().startswith("Facebook · comment · ")  # labels, not keys
+    filters = {area.network.itemText(i) for i in range(area.network.count())}
+    assert {"Facebook", "LinkedIn", "X"} <= filters and "facebook" not in filters
+    assert area.model.index(_row_of(area, "q"), 2).data() == "Facebook"  # network column
     assert "hiding: sent to the network at the next sync" in area.conv.meta.text()
     with area.db.session() as s:  # what the sync writes when the API has no such call
         (due,) = moderation_push.due_moderation(s, area.client_id, "facebook", 0, True)

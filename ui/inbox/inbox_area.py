@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import NETWORKS
+from app.models.client import NETWORK_LABELS
 from app.models.inbox import MESSAGE_STATUSES
 from app.services import (
     inbox,
@@ -82,7 +83,9 @@ class InboxArea(InboxDrafts, InboxLoading, InboxSettingsActions, InboxActions, W
             [(self.tr("Open"), ("new", "in_progress", "waiting")), (self.tr("All"), ())]
             + [(inbox_triage.status_label(s), (s,)) for s in MESSAGE_STATUSES]
         )
-        self.network = self._combo([(self.tr("All networks"), ())] + [(n, (n,)) for n in NETWORKS])
+        self.network = self._combo(
+            [(self.tr("All networks"), ())] + [(NETWORK_LABELS[n], (n,)) for n in NETWORKS]
+        )
         self.category_filter = self._combo(
             [(self.tr("All categories"), ())]
             + [(inbox_triage.category_label(c), (c,)) for c in MESSAGE_CATEGORIES]
