@@ -8,8 +8,12 @@ Call it literally as ``translate("Context", "text")`` so lupdate finds the strin
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import locale
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -73,3 +77,57 @@ def install_translators(language: str) -> list[str]:
         _installed.append(qt_tr)
         loaded.append(f"qtbase_{language}")
     return loaded
+
+
+# -- documents in their own language -----------------------------------------------------
+# A charter, a report or an approval sheet is written in the client's language, possibly not
+# the interface's, often on a worker thread. The app's translators are global: switching them
+# would re-translate the whole interface. Instead a document sets its language for the
+# current context only and its strings go through document_translate, which reads the
+# catalogues of that language (loaded once, then only read).
+_document: contextvars.ContextVar[tuple[QTranslator, ...] | None] = contextvars.ContextVar(
+    "tribune_document_language", default=None
+)
+_catalogues: dict[str, tuple[QTranslator, ...]] = {}
+_catalogues_lock = threading.Lock()
+
+
+def _catalogues_for(language: str) -> tuple[QTranslator, ...]:
+    with _catalogues_lock:
+        if language not in _catalogues:
+            loaded = []
+            if language != "en":  # the source language has no catalogue
+                for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
+                    translator = QTranslator()
+                    if translator.load(str(qm)):
+                        loaded.append(translator)
+            _catalogues[language] = tuple(loaded)
+        return _catalogues[language]
+
+
+@contextlib.contextmanager
+def document_language(language: str) -> Iterator[str]:
+    """Within the block, :func:`document_translate` speaks ``language`` ("fr", "en"; any
+    other is English); yields the language used."""
+    language = normalise_language(language)
+    token = _document.set(_catalogues_for(language))
+    try:
+        yield language
+    finally:
+        _document.reset(token)
+
+
+def document_translate(
+    context: str, text: str, disambiguation: str | None = None, n: int = -1
+) -> str:
+    """Like :data:`translate`, in the document's language inside :func:`document_language`.
+
+    Modules that write documents bind it as ``translate`` so lupdate extracts their strings."""
+    translators = _document.get()
+    if translators is None:
+        return translate(context, text, disambiguation, n)
+    for translator in translators:
+        found = translator.translate(context, text, disambiguation, n)
+        if found:
+            return found
+    return text

@@ -25,9 +25,7 @@ class DeleteClientDialog(QDialog):
 
     deleted = Signal()
 
-    def __init__(
-        self, db: Database, client: ClientInfo, tasks: TaskRunner | None = None, parent=None
-    ) -> None:
+    def __init__(self, db: Database, client: ClientInfo, tasks: TaskRunner, parent=None) -> None:
         super().__init__(parent)
         self.db = db
         self.client = client
@@ -78,14 +76,6 @@ class DeleteClientDialog(QDialog):
         def work():
             delete_client_everywhere(db, client_id, typed)
 
-        if self.tasks is None:
-            try:
-                work()
-            except Exception as exc:  # shown, logged, never a crash
-                self._failed(exc)
-                return
-            self._done(None)
-            return
         self.tasks.run(work, self._done, self._failed)
 
     def _done(self, _result) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.models import NETWORKS
-from app.models.client import NETWORK_LABELS
+from app.models.client import network_label
 from app.services import clients as client_service
 from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
 from app.services.clients import ClientInfo
@@ -259,7 +259,7 @@ class ClientDialog(QDialog):
         t.insertRow(row)
         combo = QComboBox()
         for network in NETWORKS:
-            combo.addItem(NETWORK_LABELS.get(network, network), network)
+            combo.addItem(network_label(network), network)
         handle = QTableWidgetItem(account.handle if account else "")
         url = QTableWidgetItem(account.base_url if account else "")
         status = QTableWidgetItem(_status_label(account.status) if account else "")

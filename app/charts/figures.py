@@ -13,6 +13,7 @@ from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
 from app.charts.lang import translate
+from app.models.client import network_label
 from app.services.dashboard import DashboardData
 
 CHART_KEYS = (
@@ -174,7 +175,7 @@ def _posts_lines(ax, data: DashboardData, weeks, networks) -> bool:
             ax.fill_between(xs, low, top, color=colour, alpha=0.12, lw=0)
             banded = True
         ax.plot(
-            xs, counts, color=colour, lw=1.6, label=st.network_name(network), drawstyle="steps-mid"
+            xs, counts, color=colour, lw=1.6, label=network_label(network), drawstyle="steps-mid"
         )
     return banded
 
@@ -198,7 +199,7 @@ def _posts_bars(ax, data: DashboardData, weeks, networks) -> bool:
                 zorder=0,
             )
             banded = True
-        ax.bar(xs, counts, width * 0.62, color=colour, label=st.network_name(network), zorder=2)
+        ax.bar(xs, counts, width * 0.62, color=colour, label=network_label(network), zorder=2)
     return banded
 
 
@@ -272,7 +273,7 @@ def inbox(data: DashboardData, language: str) -> Figure:
     st.title(right, translate("Charts", "Messages by network"))
     nets = list(data.inbox.by_network.items())
     right.barh(
-        [st.network_name(n) for n, _ in nets],
+        [network_label(n) for n, _ in nets],
         [v for _, v in nets],
         color=[st.network_colour(n, i) for i, (n, _) in enumerate(nets)],
     )

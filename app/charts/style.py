@@ -52,13 +52,6 @@ def weekday_names(language: str) -> list[str]:
     return [loc.dayName(d, QLocale.FormatType.ShortFormat) for d in range(1, 8)]
 
 
-def network_name(network: str) -> str:
-    """The network as users know it (legends and axes never show the stored key)."""
-    from app.models.client import NETWORK_LABELS
-
-    return NETWORK_LABELS.get(network, network)
-
-
 def network_colour(network: str, index: int = 0) -> str:
     return NETWORK_COLOURS.get(network, PALETTE[index % len(PALETTE)])
 

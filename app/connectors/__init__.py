@@ -64,10 +64,3 @@ __all__ = [
     "Unavailable",
     "connector_for",
 ]
-
-
-def network_label(network: str) -> str:
-    """The network's name as users know it."""
-    from app.models.client import NETWORK_LABELS
-
-    return NETWORK_LABELS.get(network, network)

@@ -173,9 +173,9 @@ class Connector(ABC):
             "ban": translate("Connectors", "blocking an author"),
             "report": translate("Connectors", "reporting a message"),
         }.get(action, action)
-        from app.models.client import NETWORK_LABELS
+        from app.models.client import network_label
 
-        return NotSupported.for_network(NETWORK_LABELS.get(self.network, self.network), what)
+        return NotSupported.for_network(network_label(self.network), what)
 
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         return []
@@ -184,6 +184,13 @@ class Connector(ABC):
         return []
 
     # -- helpers --------------------------------------------------------------------------
+    @staticmethod
+    def text_with_link(variant: DueVariant) -> str:
+        """The post's text, with its link on a line of its own unless the text has it."""
+        if not variant.link or variant.link in variant.text:
+            return variant.text
+        return f"{variant.text}\n{variant.link}"
+
     def check_length(self, text: str, limit: int | None = None) -> None:
         limit = limit or self.char_limit
         if len(text) > limit:

@@ -357,11 +357,7 @@ class BlueskyConnector(Connector):
         )
 
     def publish(self, variant: DueVariant) -> Published:
-        text = (
-            variant.text
-            if not variant.link or variant.link in variant.text
-            else (f"{variant.text}\n{variant.link}")
-        )
+        text = self.text_with_link(variant)
         self.check_length(text)
         if not self._access:
             self.login()

@@ -52,6 +52,10 @@ def _enc(urn: str) -> str:
     return quote(urn, safe="")
 
 
+def _post_url(urn: str) -> str:
+    return f"https://www.linkedin.com/feed/update/{urn}/"
+
+
 def _when(ms) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(ms) / 1000, dt.UTC)
 
@@ -167,7 +171,7 @@ class LinkedInConnector(Connector):
             text=str(row["message"]["text"]),
             received_at=_when(row["created"]["time"]),
             in_reply_to=parent,
-            url=f"https://www.linkedin.com/feed/update/{post_urn}/",
+            url=_post_url(post_urn),
             account_id=self.account.id,
         )
 
@@ -181,11 +185,6 @@ class LinkedInConnector(Connector):
         )
 
     # -- publishing -----------------------------------------------------------------------
-    def _text(self, variant: DueVariant) -> str:
-        if variant.link and variant.link not in variant.text:
-            return f"{variant.text}\n{variant.link}"
-        return variant.text
-
     def _upload(self, media) -> str:
         """The Images API: initialise an upload for the page, PUT the bytes, use the URN."""
         if not (media.mime or "").startswith("image/"):
@@ -215,7 +214,7 @@ class LinkedInConnector(Connector):
         return str(image)
 
     def publish(self, variant: DueVariant) -> Published:
-        text = self._text(variant)
+        text = self.text_with_link(variant)
         self.check_length(text)
         body = {
             "author": self.org,
@@ -240,21 +239,17 @@ class LinkedInConnector(Connector):
         urn = response.headers.get("x-restli-id", "")
         if not urn:
             raise BadResponse(translate("Connectors", "LinkedIn did not return the post's URN."))
-        return Published(
-            urn, f"https://www.linkedin.com/feed/update/{urn}/", dt.datetime.now(dt.UTC)
-        )
+        return Published(urn, _post_url(urn), dt.datetime.now(dt.UTC))
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         """Our post with the same text since the send began (no idempotency key here)."""
-        wanted = " ".join(self._text(variant).split())
+        wanted = " ".join(self.text_with_link(variant).split())
         floor = (since - dt.timedelta(minutes=1)).timestamp() * 1000
         for post in self._recent_posts():
             created = int(post.get("createdAt") or 0)
             if created >= floor and " ".join(str(post.get("commentary", "")).split()) == wanted:
                 urn = str(post["id"])
-                return Published(
-                    urn, f"https://www.linkedin.com/feed/update/{urn}/", _when(created)
-                )
+                return Published(urn, _post_url(urn), _when(created))
         return None
 
     def reply(self, reply: ReplyToSend) -> Published:
@@ -274,7 +269,7 @@ class LinkedInConnector(Connector):
         urn = str(data.get("commentUrn") or data.get("id") or "")
         if not urn:
             raise BadResponse(translate("Connectors", "LinkedIn did not return the comment."))
-        return Published(urn, f"https://www.linkedin.com/feed/update/{target}/")
+        return Published(urn, _post_url(target))
 
     # -- moderation -----------------------------------------------------------------------
     def moderate(self, item: ModerationToSend) -> None:

@@ -264,16 +264,11 @@ class MastodonConnector(Connector):
         if not getattr(self, "_limit_read", False):
             self.instance_limit()
             self._limit_read = True
-        text = self._status_text(variant)
+        text = self.text_with_link(variant)
         self.check_length(text)
         media_ids = [self._upload(m) for m in variant.media]
         extra = {"media_ids": media_ids} if media_ids else {}
         return self._post_status(text, variant.idempotency_key, **extra)
-
-    def _status_text(self, variant: DueVariant) -> str:
-        if not variant.link or variant.link in variant.text:
-            return variant.text
-        return f"{variant.text}\n{variant.link}"
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         """Our own status with the same text, created since the send began (minus a minute).
@@ -285,7 +280,7 @@ class MastodonConnector(Connector):
         own_id = str(me.get("id") or "")
         if not own_id:
             return None
-        wanted = " ".join(self._status_text(variant).split())
+        wanted = " ".join(self.text_with_link(variant).split())
         floor = since - dt.timedelta(minutes=1)
         params: dict = {"limit": 40, "exclude_replies": "true", "exclude_reblogs": "true"}
         for _ in range(5):  # 200 statuses back at most

@@ -45,6 +45,10 @@ PAGE = 100  # the most the mentions timeline gives per request
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
 
 
+def _status_url(username: str, tweet_id) -> str:
+    return f"https://x.com/{username}/status/{tweet_id}"
+
+
 def _id_int(value) -> int:
     try:
         return int(str(value))
@@ -204,7 +208,7 @@ class XConnector(Connector):
             ),
             "",
         )
-        url = f"https://x.com/{username}/status/{row['id']}" if kind == "mention" else ""
+        url = _status_url(username, row["id"]) if kind == "mention" else ""
         return IncomingMessage.fast(
             network=self.network,
             external_id=str(row["id"]),
@@ -226,11 +230,6 @@ class XConnector(Connector):
         )
 
     # -- publishing -----------------------------------------------------------------------
-    def _text(self, variant: DueVariant) -> str:
-        if variant.link and variant.link not in variant.text:
-            return f"{variant.text}\n{variant.link}"
-        return variant.text
-
     def _upload(self, media) -> str:
         path = Path(media.path)
         mime = media.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
@@ -256,10 +255,10 @@ class XConnector(Connector):
         if not tid:
             raise BadResponse(translate("Connectors", "X did not return the post's id."))
         username = self.me().get("username", "i")
-        return Published(tid, f"https://x.com/{username}/status/{tid}", dt.datetime.now(dt.UTC))
+        return Published(tid, _status_url(username, tid), dt.datetime.now(dt.UTC))
 
     def publish(self, variant: DueVariant) -> Published:
-        text = self._text(variant)
+        text = self.text_with_link(variant)
         self.check_length(text)
         payload: dict = {"text": text}
         if variant.media:
@@ -281,13 +280,13 @@ class XConnector(Connector):
                 "tweet.fields": "created_at",
             },
         )
-        wanted = " ".join(self._text(variant).split())
+        wanted = " ".join(self.text_with_link(variant).split())
         for tweet in self._rows(data):
             if isinstance(tweet, dict) and " ".join(str(tweet.get("text", "")).split()) == wanted:
                 tid = str(tweet["id"])
                 return Published(
                     tid,
-                    f"https://x.com/{me.get('username', 'i')}/status/{tid}",
+                    _status_url(me.get("username", "i"), tid),
                     parse_time(tweet.get("created_at")),
                 )
         return None

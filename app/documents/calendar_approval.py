@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import html
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
 from sqlalchemy.orm import Session
 
 from app.documents.pdf import PdfResult, render_html_pdf
-from app.i18n import SUPPORTED_LANGUAGES, translations_dir
-from app.i18n import translate as app_translate
+from app.i18n import document_language
+from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
 from app.services.posts import client_zone, get_post
 from app.services.posts_approval import period_post_ids
 from app.services.posts_counters import count_text, network_label
 from app.services.posts_media import media_for
+from app.services.posts_types import status_label
 
 CSS = """
 .post { margin-bottom: 10pt; }
@@ -28,51 +25,6 @@ CSS = """
 .text { white-space: pre-wrap; }
 .box { color: #5b6477; }
 """
-
-
-# The sheet is written in the client's language, possibly not the app's, and off the GUI
-# thread: its own translators, read-only once loaded, never the application's installed ones.
-_document: contextvars.ContextVar[tuple[str, tuple[QTranslator, ...]] | None] = (
-    contextvars.ContextVar("approval_language", default=None)
-)
-_loaded: dict[str, tuple[QTranslator, ...]] = {}
-_lock = threading.Lock()
-
-
-def _translators(language: str) -> tuple[QTranslator, ...]:
-    with _lock:
-        if language not in _loaded:
-            found = []
-            for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
-                tr = QTranslator()
-                if tr.load(str(qm)):
-                    found.append(tr)
-            _loaded[language] = tuple(found)
-        return _loaded[language]
-
-
-def translate(context: str, text: str) -> str:
-    """In the sheet's language when one is set (see :func:`_in_language`), else the app's."""
-    document = _document.get()
-    if document is None:
-        return app_translate(context, text)
-    for tr in document[1]:
-        found = tr.translate(context, text)
-        if found:
-            return found
-    return text
-
-
-def status_label(status: str) -> str:
-    return {
-        "idea": translate("Posts", "Idea"),
-        "draft": translate("Posts", "Draft"),
-        "in_review": translate("Posts", "In review"),
-        "approved": translate("Posts", "Approved"),
-        "scheduled": translate("Posts", "Scheduled"),
-        "published": translate("Posts", "Published"),
-        "failed": translate("Posts", "Failed"),
-    }.get(status, status)
 
 
 def approval_html(
@@ -166,24 +118,11 @@ def approval_html(
     return "\n".join(parts), title
 
 
-@contextlib.contextmanager
-def _in_language(language: str):
-    """Write the sheet in the client's language (thread-safe: nothing global changes)."""
-    if language not in SUPPORTED_LANGUAGES:
-        yield
-        return
-    token = _document.set((language, () if language == "en" else _translators(language)))
-    try:
-        yield
-    finally:
-        _document.reset(token)
-
-
 def render_approval_sheet(
     session: Session, client_id: int, start: dt.date, end: dt.date, out: str | Path
 ) -> PdfResult:
     client = session.get(Client, client_id)
-    with _in_language(client.language):
+    with document_language(client.language):
         return _render(session, client, start, end, out)
 
 

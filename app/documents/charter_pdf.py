@@ -17,17 +17,12 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
 from app.errors import StorageError
+from app.i18n import document_language
 from app.services import agency as agency_service
 from app.services import clients
 from app.services.charter import CharterDoc, SectionInfo, load
 from app.services.charter_compare import cell_text
-from app.services.charter_labels import (
-    column_label,
-    document_language,
-    status_label,
-    translate,
-    weekday_label,
-)
+from app.services.charter_labels import column_label, status_label, translate, weekday_label
 from app.services.charter_schema import SCHEMAS
 
 CSS = """

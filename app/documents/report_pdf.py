@@ -33,6 +33,7 @@ from app.documents.report_sections import (
     signed_percent,
     widowed_headings,
 )
+from app.models.client import network_label
 from app.services import agency as agency_service
 from app.services import clients as client_service
 from app.services import report_sources as sources
@@ -184,7 +185,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                     "Warning: {account} gained {gain} followers on {day} without matching "
                     "engagement. Bought or fake followers bring nothing; we are checking.",
                 ).format(
-                    account=f"{st.network_name(jump.network)} · {jump.handle}",
+                    account=f"{network_label(jump.network)} · {jump.handle}",
                     gain=st.format_number(jump.gain, language),
                     day=st.format_date(jump.day, language, "d MMMM"),
                 )
@@ -250,7 +251,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(st.printable(p.text or p.external_post_id, 75)),
-                        e(st.network_name(p.network)),
+                        e(network_label(p.network)),
                         st.format_number(p.impressions, language),
                         st.format_number(p.engagements, language),
                     ]
@@ -277,7 +278,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
                 [
                     [
                         e(st.format_date(p.planned_at.date(), language, "d MMM")),
-                        e(st.network_name(p.network)),
+                        e(network_label(p.network)),
                         e(st.printable(p.title, 70)),
                     ]
                     for p in plan[:40]

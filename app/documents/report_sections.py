@@ -11,6 +11,7 @@ import re
 from app.charts import style as st
 from app.charts.figures import category_label, format_hours
 from app.charts.lang import translate
+from app.models.client import network_label
 from app.services.dashboard import DashboardData
 
 
@@ -224,7 +225,7 @@ def compliance_section(data: DashboardData, extra: dict, language: str) -> str:
         low, high = data.charter_ranges.get(network, (0, 0))
         planned = "—" if not (low or high) else (f"{low}–{high}" if high else f"≥ {low}")
         actual = sum(weeks.values()) / max(len(weeks), 1)
-        vol.append([e(st.network_name(network)), e(planned), st.format_number(actual, language, 1)])
+        vol.append([e(network_label(network)), e(planned), st.format_number(actual, language, 1)])
     if vol:
         out.append(
             html_table(

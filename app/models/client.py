@@ -28,6 +28,13 @@ NETWORK_LABELS = {
     "x": "X",
     "rss": "RSS / Atom",
 }
+
+
+def network_label(network: str) -> str:
+    """The network's name as users know it (every screen, document and message uses this)."""
+    return NETWORK_LABELS.get(network, network)
+
+
 ACCOUNT_STATUSES = ("unknown", "connected", "reconnect_needed", "error")
 
 

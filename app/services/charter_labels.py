@@ -2,52 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-from collections.abc import Iterator
-
-from app.i18n import translate as _app_translate
-
-# The language of the document being written (a PDF follows the charter's language, not the
-# app's). Unset: the app's installed translators decide.
-_document_language: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "charter_document_language", default=None
-)
-_translators: dict[str, object] = {}
-
-
-def _translator(language: str):
-    if language not in _translators:
-        from PySide6.QtCore import QTranslator
-
-        from app.i18n import translations_dir
-
-        tr = QTranslator()
-        _translators[language] = (
-            tr if tr.load(str(translations_dir() / f"charter_{language}.qm")) else None
-        )
-    return _translators[language]
-
-
-def translate(context: str, text: str) -> str:
-    """Like app.i18n.translate, but in the document's language inside :func:`document_language`."""
-    language = _document_language.get()
-    if language is None:
-        return _app_translate(context, text)
-    if language == "en":
-        return text
-    tr = _translator(language)
-    found = tr.translate(context, text) if tr is not None else ""
-    return found or text
-
-
-@contextlib.contextmanager
-def document_language(language: str) -> Iterator[None]:
-    token = _document_language.set(language if language in ("fr", "en") else "en")
-    try:
-        yield
-    finally:
-        _document_language.reset(token)
+# A charter PDF follows the charter's language, not the app's (see app.i18n).
+from app.i18n import document_translate as translate
+from app.models.client import NETWORKS, network_label
 
 
 def category_label(key: str) -> str:
@@ -95,13 +52,8 @@ def choice_label(key: str) -> str:
         # registers
         "tu": translate("CharterLabels", "tu (informal)"),
         "vous": translate("CharterLabels", "vous (formal)"),
-        # networks
-        "mastodon": "Mastodon",
-        "bluesky": "Bluesky",
-        "facebook": "Facebook",
-        "instagram": "Instagram",
-        "linkedin": "LinkedIn",
-        "x": "X",
+        # networks (their names; a feed is press watch in a charter)
+        **{n: network_label(n) for n in NETWORKS},
         "rss": translate("CharterLabels", "RSS / press watch"),
     }
     if key in labels:

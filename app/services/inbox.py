@@ -333,25 +333,22 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
             select(Escalation.id).where(Escalation.message_id == m.id).order_by(Escalation.id)
         )
     )
-    pending = tuple(
-        session.scalars(
-            select(ModerationAction.id).where(
-                ModerationAction.message_id == m.id, ModerationAction.state == "pending"
-            )
+    moderation = session.execute(
+        select(
+            ModerationAction.id,
+            ModerationAction.state,
+            ModerationAction.action,
+            ModerationAction.network_state,
+            ModerationAction.network_message,
         )
-    )
+        .where(ModerationAction.message_id == m.id)
+        .order_by(ModerationAction.id)
+    ).all()
+    pending = tuple(r.id for r in moderation if r.state == "pending")
     on_network = tuple(
-        (a, state, text)
-        for a, state, text in session.execute(
-            select(
-                ModerationAction.action,
-                ModerationAction.network_state,
-                ModerationAction.network_message,
-            )
-            .where(ModerationAction.message_id == m.id, ModerationAction.state == "applied")
-            .order_by(ModerationAction.id)
-        )
-        if state
+        (r.action, r.network_state, r.network_message)
+        for r in moderation
+        if r.state == "applied" and r.network_state
     )
     return MessageDetail(
         m.id,

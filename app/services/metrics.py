@@ -217,9 +217,9 @@ class AccountRef:
 
     @property
     def label(self) -> str:
-        from app.models.client import NETWORK_LABELS
+        from app.models.client import network_label
 
-        return f"{NETWORK_LABELS.get(self.network, self.network)} · {self.handle}"
+        return f"{network_label(self.network)} · {self.handle}"
 
 
 @dataclass(frozen=True)

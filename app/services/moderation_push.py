@@ -21,6 +21,7 @@ from app.db import Database
 from app.models.inbox import InboxMessage, ModerationAction
 from app.services import audit
 from app.services.network_data import ModerationToSend
+from app.services.publish import for_account
 
 TO_SEND = ("pending", "unhide")
 
@@ -49,24 +50,21 @@ def due_moderation(
         )
         .order_by(ModerationAction.id)
     ).all()
-    out = []
-    for action, msg in rows:
-        if msg.account_id != account_id and not (msg.account_id is None and default_account):
-            continue
-        out.append(
-            ModerationToSend(
-                moderation_id=action.id,
-                client_id=client_id,
-                network=msg.network,
-                account_id=msg.account_id,
-                action="unhide" if action.network_state == "unhide" else action.action,
-                external_id=msg.external_id,
-                author_handle=msg.author_handle,
-                reason=" — ".join(x for x in (action.rule_label, action.note) if x),
-                rule_key=action.rule_key,
-            )
+    items = [
+        ModerationToSend(
+            moderation_id=action.id,
+            client_id=client_id,
+            network=msg.network,
+            account_id=msg.account_id,
+            action="unhide" if action.network_state == "unhide" else action.action,
+            external_id=msg.external_id,
+            author_handle=msg.author_handle,
+            reason=" — ".join(x for x in (action.rule_label, action.note) if x),
+            rule_key=action.rule_key,
         )
-    return out
+        for action, msg in rows
+    ]
+    return [i for i in items if for_account(i, account_id, network, default_account)]
 
 
 def record(session: Session, item: ModerationToSend, state: str, message: str = "") -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from app.i18n import translate
+from app.models.client import network_label
 
 URL_RE = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 HASHTAG_RE = regex.compile(r"(?<![\w&])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
@@ -101,18 +102,6 @@ class TextCount:
                 )
             )
         return out
-
-
-def network_label(network: str) -> str:
-    return {
-        "x": "X",
-        "bluesky": "Bluesky",
-        "mastodon": "Mastodon",
-        "instagram": "Instagram",
-        "linkedin": "LinkedIn",
-        "facebook": "Facebook",
-        "rss": "RSS",
-    }.get(network, network)
 
 
 def graphemes(text: str) -> int:

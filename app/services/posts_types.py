@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.i18n import translate
+from app.i18n import document_translate as translate  # approval sheets: the client's language
 from app.models.posts import Post
 
 

@@ -29,6 +29,20 @@ def _variants(snapshot: PostInfo) -> list[VariantInput]:
     ]
 
 
+def _content(snapshot: PostInfo) -> dict:
+    """What an edit can change, as the snapshot has it (status aside)."""
+    return dict(
+        planned_at=snapshot.planned_at,
+        variants=_variants(snapshot),
+        title=snapshot.title,
+        category=snapshot.category,
+        tags=snapshot.tags,
+        campaign=snapshot.campaign,
+        notes=snapshot.notes,
+        all_day=snapshot.all_day,
+    )
+
+
 def restore_post(
     session: Session,
     client_id: int,
@@ -44,19 +58,7 @@ def restore_post(
     post = _load(session, client_id, post_id)
     _guard_not_sent(post)
     _check_version(post, expected_version)
-    update_post(
-        session,
-        client_id,
-        post_id,
-        planned_at=snapshot.planned_at,
-        variants=_variants(snapshot),
-        title=snapshot.title,
-        category=snapshot.category,
-        tags=snapshot.tags,
-        campaign=snapshot.campaign,
-        notes=snapshot.notes,
-        all_day=snapshot.all_day,
-    )
+    update_post(session, client_id, post_id, **_content(snapshot))
     post = _load(session, client_id, post_id)
     if (post.status, post.status_reason) != (snapshot.status, snapshot.status_reason):
         before = post.status
@@ -86,17 +88,5 @@ def _check_version(post, expected_version: int | None) -> None:
 
 def recreate_post(session: Session, client_id: int, snapshot: PostInfo) -> PostInfo:
     """A deleted new post back (redo of its creation), with the same UID; new id."""
-    info = create_post(
-        session,
-        client_id,
-        planned_at=snapshot.planned_at,
-        variants=_variants(snapshot),
-        title=snapshot.title,
-        category=snapshot.category,
-        tags=snapshot.tags,
-        campaign=snapshot.campaign,
-        notes=snapshot.notes,
-        all_day=snapshot.all_day,
-        uid=snapshot.uid,
-    )
+    info = create_post(session, client_id, uid=snapshot.uid, **_content(snapshot))
     return restore_post(session, client_id, info.id, snapshot)

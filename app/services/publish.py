@@ -129,7 +129,9 @@ def recover(db: Database, account_id: int, connector, sinks, now: dt.datetime) -
     return done
 
 
-def _mine(item, account_id: int, network: str, default_account: bool) -> bool:
+def for_account(item, account_id: int, network: str, default_account: bool) -> bool:
+    """Is this item (post, reply, moderation) to go through this account? Its own, or one
+    with no account when this is the first account of its network."""
     if item.network != network:
         return False
     return item.account_id == account_id or (item.account_id is None and default_account)
@@ -156,11 +158,11 @@ def publish_due(
     with db.read() as s:
         if sinks.can_publish and connector.can_publish:
             for v in sinks.due_variants(s, client_id, now):
-                if _mine(v, account_id, connector.network, default_account):
+                if for_account(v, account_id, connector.network, default_account):
                     work.append(("post", v))
         if sinks.can_reply and connector.can_publish:
             for r in sinks.due_replies(s, client_id, connector.network):
-                if _mine(r, account_id, connector.network, default_account):
+                if for_account(r, account_id, connector.network, default_account):
                     work.append(("reply", r))
     for kind, item in work:
         if is_cancelled():

@@ -52,13 +52,13 @@ class PostEditor(EditorSaving, QDialog):
         client_id: int,
         zone: ZoneInfo,
         *,
+        tasks,
         post_id: int | None = None,
         when: dt.datetime | None = None,
         networks: tuple[str, ...] = (),
         mastodon_limit: int | None = None,
         best_slots: tuple[tuple[int, int], ...] = (),
         undo_stack=None,
-        tasks=None,
         parent=None,
     ) -> None:
         """``tasks`` (a :class:`ui.tasks.TaskRunner`) runs the autosave off the GUI thread."""

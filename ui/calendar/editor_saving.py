@@ -37,9 +37,6 @@ class EditorSaving:
 
     def autosave_in_background(self) -> None:
         """The autosave: the fields are read here, the post is written by a worker."""
-        if self.tasks is None:
-            self.save(autosave=True)
-            return
         if self._job is not None:  # one at a time: the next one needs this one's version
             self._autosave.start()
             return

@@ -136,7 +136,7 @@ class CompareDialog(QDialog):
     compared = Signal()
 
     def __init__(
-        self, db, client_id: int, versions: list[VersionSummary], tasks=None, parent=None
+        self, db, client_id: int, versions: list[VersionSummary], tasks, parent=None
     ) -> None:
         super().__init__(parent)
         self.db, self.client_id, self.tasks = db, client_id, tasks
@@ -154,7 +154,6 @@ class CompareDialog(QDialog):
                     ),
                     v.number,
                 )
-            combo.currentIndexChanged.connect(self.refresh)
         row.addWidget(QLabel(self.tr("From")))
         row.addWidget(self.old, 1)
         row.addWidget(QLabel(self.tr("to")))
@@ -169,6 +168,8 @@ class CompareDialog(QDialog):
         layout.addWidget(buttons)
         if len(versions) > 1:
             self.old.setCurrentIndex(1)
+        for combo in (self.old, self.new):  # connected after the first choice: one comparison
+            combo.currentIndexChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_args) -> None:
@@ -182,9 +183,6 @@ class CompareDialog(QDialog):
             with db.read() as s:
                 return compare_versions(s, cid, old, new)
 
-        if self.tasks is None:
-            self._show(old, new, work())
-            return
         self.view.setPlainText(self.tr("Comparing…"))
         self.tasks.run(
             work,

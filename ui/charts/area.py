@@ -28,6 +28,7 @@ from app.charts import style as chart_style
 from app.charts.figures import CHART_KEYS, build
 from app.charts.render import figure_image
 from app.i18n import system_language
+from app.models.client import network_label
 from app.services.dashboard import DashboardData, dashboard_data
 from app.services.dashboard_periods import PERIOD_KINDS, Period, period_for
 from app.services.dashboard_slots import PostingHint, posting_hint
@@ -293,7 +294,7 @@ class ChartsArea(WorkspaceArea):
                 "Suspicious follower jump on {account}: +{gain} followers on {day} while "
                 "engagement stayed flat (×{lift}). Bought or fake followers?"
             ).format(
-                account=f"{chart_style.network_name(j.network)} · {j.handle}",
+                account=f"{network_label(j.network)} · {j.handle}",
                 gain=chart_style.format_number(j.gain, self.language),
                 day=chart_style.format_date(j.day, self.language, "d MMMM yyyy"),
                 lift=chart_style.format_number(j.engagement_lift, self.language, 2),

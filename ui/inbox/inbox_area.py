@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import NETWORKS
-from app.models.client import NETWORK_LABELS
+from app.models.client import network_label
 from app.models.inbox import MESSAGE_STATUSES
 from app.services import (
     inbox,
@@ -84,7 +84,7 @@ class InboxArea(InboxDrafts, InboxLoading, InboxSettingsActions, InboxActions, W
             + [(inbox_triage.status_label(s), (s,)) for s in MESSAGE_STATUSES]
         )
         self.network = self._combo(
-            [(self.tr("All networks"), ())] + [(NETWORK_LABELS[n], (n,)) for n in NETWORKS]
+            [(self.tr("All networks"), ())] + [(network_label(n), (n,)) for n in NETWORKS]
         )
         self.category_filter = self._combo(
             [(self.tr("All categories"), ())]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.client import NETWORK_LABELS
+from app.models.client import network_label
 from app.services.inbox import MessageDetail
 from app.services.inbox_triage import category_label, kind_label, status_label
 
@@ -241,7 +241,7 @@ class ConversationPanel(QWidget):
         handle = f" ({shown_handle(d.author_handle)})" if d.author_handle else ""
         self.title.setText(f"{d.author}{handle}")
         parts = [
-            NETWORK_LABELS.get(d.network, d.network),
+            network_label(d.network),
             kind_label(d.kind),
             when(d.received_at),
             status_label(d.status),

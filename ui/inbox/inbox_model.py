@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.models.client import NETWORK_LABELS
+from app.models.client import network_label
 from app.models.inbox import MESSAGE_STATUSES
 from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox import Cursor, MessageRow, Page
@@ -186,7 +186,7 @@ class InboxListModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole: (
                 format_left(r.due_at, self.now, units),
                 r.received_at.astimezone(self._tz).strftime("%d/%m %H:%M"),
-                NETWORK_LABELS.get(r.network, r.network),
+                network_label(r.network),
                 author,
                 text,
                 categories.get(r.category, r.category),

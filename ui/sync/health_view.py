@@ -49,7 +49,7 @@ class AccountHealthView(QWidget):
     def show_rows(self, rows, timezone: str = "Europe/Paris") -> None:
         from zoneinfo import ZoneInfo
 
-        from app.connectors import network_label
+        from app.models.client import network_label
 
         tz = ZoneInfo(timezone)
         self.rows = list(rows)

@@ -131,7 +131,7 @@ class SyncBar(QWidget):
         self.sync_button.setEnabled(self.client_id is not None)
 
     def _done(self, result) -> None:
-        from app.connectors import network_label
+        from app.models.client import network_label
         from app.services.sync_health import outcome_label
 
         self._finish()
