@@ -7,6 +7,7 @@ run on the GUI thread. Widgets are never touched from a worker.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
@@ -27,41 +28,67 @@ class CancelToken:
         self.cancelled = True
 
 
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int, str)
+class _Hub(QObject):
+    """One per runner, living on the GUI thread as long as the runner: workers emit through it.
+
+    A worker never holds the last reference to anything it shares with the GUI thread (the
+    function, its cancel token, the result, the error). When a Python object whose bound method
+    is connected to a Qt signal is freed on a worker, PySide disconnects it there, under Qt's
+    signal lock, while waiting for the GIL; if the GUI thread holds the GIL and wants that lock
+    (closing the progress dialog the token was connected to), both wait for ever. So the runner
+    keeps every task's objects in ``_tasks`` and drops them on the GUI thread, and no per-task
+    QObject is created (or deleted by whichever thread lets go of it last).
+    """
+
+    finished = Signal(int)
+    progress = Signal(int, int, int, str)
 
 
 class _Task(QRunnable):
-    def __init__(
-        self, fn: Callable[..., Any], signals: _Signals, with_progress: bool, token: CancelToken
-    ) -> None:
+    def __init__(self, number: int, runner: TaskRunner, with_progress: bool) -> None:
         super().__init__()
-        self.fn = fn
-        self.signals = signals
+        self.number = number
+        self.runner = runner
         self.with_progress = with_progress
-        self.token = token
         self.setAutoDelete(True)
 
     def run(self) -> None:  # worker thread
+        number, runner = self.number, self.runner
+        hub = runner._hub
+        fn = token = None
         try:
+            fn, token = runner._tasks[number].work  # borrowed: the runner holds them
             if self.with_progress:
-                result = self.fn(
-                    lambda done, total, label="": self.signals.progress.emit(done, total, label),
-                    self.token,
+                outcome = fn(
+                    lambda done, total, label="": hub.progress.emit(number, done, total, label),
+                    token,
                 )
             else:
-                result = self.fn()
+                outcome = fn()
         except BaseException as exc:  # delivered to the GUI, never lost
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+            outcome = exc  # its frames hold the task's locals: freed with it, on the GUI
+            runner._tasks[number].failed = True
+        fn = token = None
+        runner._tasks[number].outcome = outcome  # handed over: the GUI thread frees it
+        del outcome
+        hub.finished.emit(number)
+
+
+class _Entry:
+    __slots__ = ("failed", "on_done", "on_error", "on_progress", "outcome", "work")
+
+    def __init__(self, work, on_done, on_error, on_progress) -> None:
+        self.work = work
+        self.on_done = on_done
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.outcome: Any = None
+        self.failed = False
 
 
 class TaskRunner(QObject):
-    """Owns running tasks so their signal objects live until the result arrives.
+    """Owns running tasks: their function, token and callbacks live until the result arrives.
 
     Signals:
         busy_changed(bool): True while at least one task runs (for a status indicator).
@@ -72,7 +99,11 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
-        self._running: set[_Signals] = set()
+        self._hub = _Hub(self)
+        self._hub.finished.connect(self._finished)
+        self._hub.progress.connect(self._progress)
+        self._tasks: dict[int, _Entry] = {}
+        self._numbers = itertools.count(1)
 
     def run(
         self,
@@ -85,41 +116,36 @@ class TaskRunner(QObject):
     ) -> CancelToken:
         """Run ``fn()`` in the pool (``fn(progress, token)`` when ``on_progress`` is given)."""
         token = token or CancelToken()
-        signals = _Signals()
-        self._running.add(signals)
-        if len(self._running) == 1:
+        number = next(self._numbers)
+        self._tasks[number] = _Entry((fn, token), on_done, on_error, on_progress)
+        if len(self._tasks) == 1:
             self.busy_changed.emit(True)
-
-        def finish(result):
-            self._release(signals)
-            if on_done is not None:
-                on_done(result)
-
-        def fail(exc):
-            self._release(signals)
-            if on_error is not None:
-                on_error(exc)
-            else:
-                log.error(
-                    "background task failed: %s", getattr(exc, "__traceback_text__", repr(exc))
-                )
-
-        signals.finished.connect(finish)
-        signals.failed.connect(fail)
-        if on_progress is not None:
-            signals.progress.connect(on_progress)
-        self.pool.start(_Task(fn, signals, on_progress is not None, token))
+        self.pool.start(_Task(number, self, on_progress is not None))
         return token
 
-    @Slot()
-    def _release(self, signals: _Signals) -> None:
-        self._running.discard(signals)
-        if not self._running:
+    @Slot(int, int, int, str)
+    def _progress(self, number: int, done: int, total: int, label: str) -> None:
+        entry = self._tasks.get(number)
+        if entry is not None and entry.on_progress is not None:
+            entry.on_progress(done, total, label)
+
+    @Slot(int)
+    def _finished(self, number: int) -> None:
+        entry = self._tasks.pop(number)
+        if not self._tasks:
             self.busy_changed.emit(False)
+        if not entry.failed:
+            if entry.on_done is not None:
+                entry.on_done(entry.outcome)
+        elif entry.on_error is not None:
+            entry.on_error(entry.outcome)
+        else:
+            exc = entry.outcome
+            log.error("background task failed: %s", getattr(exc, "__traceback_text__", repr(exc)))
 
     @property
     def busy(self) -> bool:
-        return bool(self._running)
+        return bool(self._tasks)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
