@@ -7,13 +7,15 @@ run on the GUI thread. Widgets are never touched from a worker.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -76,19 +78,23 @@ class _Task(QRunnable):
 
 
 class _Entry:
-    __slots__ = ("failed", "on_done", "on_error", "on_progress", "outcome", "work")
+    __slots__ = ("failed", "on_done", "on_error", "on_progress", "outcome", "queue", "work")
 
-    def __init__(self, work, on_done, on_error, on_progress) -> None:
+    def __init__(self, work, on_done, on_error, on_progress, queue) -> None:
         self.work = work
         self.on_done = on_done
         self.on_error = on_error
         self.on_progress = on_progress
+        self.queue: str | None = queue
         self.outcome: Any = None
         self.failed = False
 
 
 class TaskRunner(QObject):
     """Owns running tasks: their function, token and callbacks live until the result arrives.
+
+    Tasks given the same ``queue`` name run one after the other, in the order they were asked
+    for (the calendar's writes: a move, then its undo, must reach the database in that order).
 
     Signals:
         busy_changed(bool): True while at least one task runs (for a status indicator).
@@ -103,6 +109,7 @@ class TaskRunner(QObject):
         self._hub.finished.connect(self._finished)
         self._hub.progress.connect(self._progress)
         self._tasks: dict[int, _Entry] = {}
+        self._queues: dict[str, collections.deque[int]] = {}  # waiting behind a running one
         self._numbers = itertools.count(1)
 
     def run(
@@ -113,15 +120,25 @@ class TaskRunner(QObject):
         *,
         on_progress: Callable[[int, int, str], None] | None = None,
         token: CancelToken | None = None,
+        queue: str | None = None,
     ) -> CancelToken:
-        """Run ``fn()`` in the pool (``fn(progress, token)`` when ``on_progress`` is given)."""
+        """Run ``fn()`` in the pool (``fn(progress, token)`` when ``on_progress`` is given);
+        after the tasks already in ``queue`` when one is named."""
         token = token or CancelToken()
         number = next(self._numbers)
-        self._tasks[number] = _Entry((fn, token), on_done, on_error, on_progress)
+        self._tasks[number] = _Entry((fn, token), on_done, on_error, on_progress, queue)
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
-        self.pool.start(_Task(number, self, on_progress is not None))
+        if queue is not None:
+            if queue in self._queues:
+                self._queues[queue].append(number)
+                return token
+            self._queues[queue] = collections.deque()
+        self._start(number)
         return token
+
+    def _start(self, number: int) -> None:
+        self.pool.start(_Task(number, self, self._tasks[number].on_progress is not None))
 
     @Slot(int, int, int, str)
     def _progress(self, number: int, done: int, total: int, label: str) -> None:
@@ -132,6 +149,12 @@ class TaskRunner(QObject):
     @Slot(int)
     def _finished(self, number: int) -> None:
         entry = self._tasks.pop(number)
+        if entry.queue is not None:
+            waiting = self._queues[entry.queue]
+            if waiting:
+                self._start(waiting.popleft())
+            else:
+                del self._queues[entry.queue]
         if not self._tasks:
             self.busy_changed.emit(False)
         if not entry.failed:
@@ -148,4 +171,13 @@ class TaskRunner(QObject):
         return bool(self._tasks)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Block until every task, queued ones included, has run and delivered its outcome
+        (quitting: a write asked for is a write done). False if ``msecs`` ran out first."""
+        deadline = time.monotonic() + msecs / 1000
+        while self._tasks:
+            left = int((deadline - time.monotonic()) * 1000)
+            if left <= 0 or not self.pool.waitForDone(left):
+                return False
+            # the outcomes wait in this thread's event queue: deliver them (starts the next)
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 from PySide6.QtWidgets import QProgressDialog
 
@@ -119,3 +120,34 @@ def test_closing_a_progress_dialog_while_its_token_is_let_go(qtbot):
         del token
         qtbot.waitUntil(lambda n=len(closed) + 1: len(closed) == n, timeout=5000)
     assert len(closed) == 30
+
+
+def test_a_queue_runs_its_tasks_one_after_the_other_in_order(qtbot):
+    runner = TaskRunner()
+    running = []
+    log = []
+    lock = threading.Lock()
+
+    def step(name, queue):
+        def work():
+            with lock:
+                running.append(queue)
+                overlap = running.count(queue) > 1
+            time.sleep(0.02)
+            with lock:
+                running.remove(queue)
+            log.append((name, overlap))
+            return name
+
+        return work
+
+    done = []
+    for i in range(6):
+        runner.run(step(f"a{i}", "a"), done.append, queue="a")
+    runner.run(step("free", None), done.append)  # not in a queue: starts at once
+    assert runner.wait(10000)  # also runs the ones still waiting in the queue
+    assert [name for name, _ in log if name.startswith("a")] == [f"a{i}" for i in range(6)]
+    assert not any(overlap for name, overlap in log if name.startswith("a"))
+    assert log.index(("free", False)) < 5  # it did not wait behind the queue
+    assert sorted(done) == sorted([f"a{i}" for i in range(6)] + ["free"])
+    assert not runner.busy
