@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -267,3 +268,17 @@ def open_calendar(qtbot, sqlite_db, ui_settings):
 
     yield open_area
     tasks.wait(10000)
+
+
+def spy_on_threads(monkeypatch, db):
+    """Record, per read or write session of ``db`` opened, whether it was on the GUI thread."""
+    threads = []
+    for name in ("read", "session"):
+        original = getattr(db, name)
+
+        def spy(*a, _original=original, **k):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return _original(*a, **k)
+
+        monkeypatch.setattr(db, name, spy)
+    return threads

@@ -7,10 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.errors import NotFound
 from app.services import clients, posts
 from app.services.posts import VariantInput
+from app.services.posts_query import page_posts
+from tests.conftest import spy_on_threads
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -126,6 +129,32 @@ def test_drag_and_drop_moves_and_undo_redo(qtbot, area, sqlite_db):
     assert planned().date() == dt.date(2026, 2, 19)
 
 
+def test_quick_copy_undo_redo_reach_the_database_in_order(qtbot, area, sqlite_db, monkeypatch):
+    """Ctrl+Z pressed before the copy is even written: every write runs on a worker, in the
+    order the user asked for them, so the undo finds the copy and removes it."""
+    p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 12, 9, tzinfo=PARIS))
+    _reload(qtbot, area)
+    writes = spy_on_threads(monkeypatch, sqlite_db)
+    area.copy_post(p.id, None, ["linkedin"])
+    area.undo_action.trigger()
+    area.redo_action.trigger()
+    area.undo_action.trigger()
+    area.copy_post(p.id, dt.datetime(2026, 2, 13, 9, tzinfo=PARIS), None)
+    # and a move with its undo, both asked for at once
+    area.request_move(p.id, dt.date(2026, 2, 20))
+    area.undo_action.trigger()
+    qtbot.waitUntil(lambda: not area.services.tasks.busy, timeout=10000)
+    assert writes and not any(writes), "a write or a read ran on the GUI thread"
+    assert [b.text() for b in area.findChildren(QMessageBox, "errorBox") if b.isVisible()] == []
+    with sqlite_db.read() as s:
+        rows = page_posts(s, area.client.id)
+    assert sorted((r.planned_at.astimezone(PARIS), r.networks) for r in rows) == [
+        (dt.datetime(2026, 2, 12, 9, tzinfo=PARIS), ("mastodon",)),
+        (dt.datetime(2026, 2, 13, 9, tzinfo=PARIS), ("mastodon",)),
+    ]
+    assert area.undo_stack.count() == 2 and area.undo_stack.index() == 1  # copy, move
+
+
 def test_week_view_drag_changes_day_and_hour_across_dst(qtbot, area, sqlite_db):
     p = _post(sqlite_db, area.client.id, dt.datetime(2026, 3, 27, 9, 0, tzinfo=PARIS))
     with qtbot.waitSignal(area.loaded, timeout=10000):
@@ -167,16 +196,14 @@ def test_copy_to_network_undoable_and_list_view(qtbot, area, sqlite_db, qtmodelt
         area.set_view("list")  # opens at the anchor day (10 February), one page loaded
     model = area.list_model
     assert model.rowCount() == 200 and model.canFetchMore()
-    while model.canFetchMore():
-        model.fetchMore()
+    _load_all(qtbot, model)
     assert model.rowCount() == 451
     assert model.index(0, 5).data() == "Pivoines — Bonjour"
     # filter by network from the Filters menu
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.network_actions["mastodon"].setChecked(True)
     assert area.list_model.rowCount() + int(area.list_model.canFetchMore()) >= 1
-    while model.canFetchMore():
-        model.fetchMore()
+    _load_all(qtbot, model)
     assert model.rowCount() == 1
     # A model reset re-enters fetchMore from the tester's own reset hook: check a fresh one.
     from ui.calendar.list_model import PostListModel
@@ -185,6 +212,15 @@ def test_copy_to_network_undoable_and_list_view(qtbot, area, sqlite_db, qtmodelt
     fresh.reset(area.client.id, PARIS, area.current_filter().__class__())
     qtmodeltester.check(fresh)
     assert fresh.rowCount() >= 200
+
+
+def _load_all(qtbot, model):
+    """Scroll-loading to the end: each page is read on a worker, inserted when it arrives."""
+    while True:
+        qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+        if not model.canFetchMore():
+            return
+        model.fetchMore()
 
 
 def test_autosave_keeps_a_draft(qtbot, area, sqlite_db, monkeypatch):

@@ -13,6 +13,7 @@ from sqlalchemy import insert
 from app.models.posts import Post
 from app.services import clients
 from app.services.posts_query import count_before
+from tests.conftest import spy_on_threads
 from ui.calendar.list_model import ID_ROLE
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -48,7 +49,9 @@ def _when(area, row):
     return dt.datetime.strptime(area.list_model.index(row, 0).data(), "%Y-%m-%d %H:%M")
 
 
-def test_list_opens_at_today_and_today_works_in_list_mode(qtbot, area, sqlite_db, qtmodeltester):
+def test_list_opens_at_today_and_today_works_in_list_mode(
+    qtbot, area, sqlite_db, qtmodeltester, monkeypatch
+):
     today = dt.datetime.now(PARIS).date()
     with qtbot.waitSignal(area.loaded, timeout=10000):
         qtbot.mouseClick(
@@ -64,8 +67,11 @@ def test_list_opens_at_today_and_today_works_in_list_mode(qtbot, area, sqlite_db
     # scrolling to the top loads the page before, the same post stays under the eyes
     seen = model.index(top, 0).data(ID_ROLE)
     offset = model.offset
-    area.list_view.scrollToTop()
+    reads = spy_on_threads(monkeypatch, sqlite_db)
+    with qtbot.waitSignal(model.earlier_loaded, timeout=5000):  # read on a worker
+        area.list_view.scrollToTop()
     assert model.offset == offset - 200
+    assert reads and not any(reads), "a page was read on the GUI thread"
     assert area.list_view.rowAt(0) > 0
     assert model.index(model.today_row, 0).data(ID_ROLE) == seen
     # somewhere else, then Today: back at today's first post
@@ -83,6 +89,8 @@ def test_list_opens_at_today_and_today_works_in_list_mode(qtbot, area, sqlite_db
     fresh = PostListModel(sqlite_db)
     fresh.reset(area.client.id, PARIS, PostFilter(), start_at=start)
     qtmodeltester.check(fresh)
-    assert fresh.fetch_earlier() == 200
+    with qtbot.waitSignal(fresh.earlier_loaded) as earlier:
+        fresh.fetch_earlier()
+    assert earlier.args == [200]
     fresh.fetchMore()
     assert fresh.rowCount() >= 400 and fresh.today_row == 200

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.services import clients, posts
 from app.services.posts import VariantInput
@@ -218,10 +219,6 @@ def test_the_autosave_writes_off_the_gui_thread_and_save_waits_for_it(
 def test_undo_never_overwrites_what_someone_else_changed_since(qtbot, area, sqlite_db, monkeypatch):
     """A shared database: Ctrl+Z of my edit, after a colleague edited or moved the same post,
     says so and keeps their change (the undo step is dropped)."""
-    import ui.messages
-
-    shown: list[str] = []
-    monkeypatch.setattr(ui.messages, "show_error", lambda parent, exc: shown.append(str(exc)))
     p, editor = _open_pivoines(qtbot, area, sqlite_db)
     editor.variant_tabs["mastodon"].text.setPlainText("Bonjour à tous")
     _save(qtbot, area, editor)
@@ -230,7 +227,8 @@ def test_undo_never_overwrites_what_someone_else_changed_since(qtbot, area, sqli
         posts.update_post(
             s, area.client.id, p.id, expected_version=info.version, title="Pivoines (Léa)"
         )
-    _ctrl_z(qtbot, area)
+    _ctrl_z(qtbot, area)  # written on a worker: the refusal comes back as a message box
+    shown = [b.text() for b in area.findChildren(QMessageBox, "errorBox") if b.isVisible()]
     assert shown == ["Someone else changed this post since: undo skipped, their change is kept."]
     with sqlite_db.read() as s:
         kept = posts.get_post(s, area.client.id, p.id)

@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from app.services import clients, inbox, inbox_ingest
+from tests.conftest import spy_on_threads
 from tests.ui.test_inbox_ui import _msg, _row_of, _settle
 from ui.inbox.inbox_model import InboxListModel
 from ui.tasks import TaskRunner
@@ -14,23 +15,9 @@ from ui.tasks import TaskRunner
 pytest_plugins = ["tests.ui.test_inbox_ui"]
 
 
-def _spy_on_threads(monkeypatch, db):
-    """Record on which thread each read or write session of ``db`` is opened."""
-    threads = []
-    for name in ("read", "session"):
-        original = getattr(db, name)
-
-        def spy(*a, _original=original, **k):
-            threads.append(threading.current_thread() is threading.main_thread())
-            return _original(*a, **k)
-
-        monkeypatch.setattr(db, name, spy)
-    return threads
-
-
 def test_no_query_on_the_gui_thread(qtbot, monkeypatch, main_window, inbox_area):
     area = inbox_area
-    threads = _spy_on_threads(monkeypatch, area.services.db)
+    threads = spy_on_threads(monkeypatch, area.services.db)
     row = _row_of(area, "q")  # (the test's own look-up, before counting)
     threads.clear()
     area.select_row(row)  # conversation load

@@ -142,7 +142,9 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.week_scroll.setWidget(self.week_view)
         # the week's header is pinned to the top: repaint it as the hours scroll
         self.week_scroll.verticalScrollBar().valueChanged.connect(self.week_view.update)
-        self.list_model = PostListModel(self.db, self)
+        self.list_model = PostListModel(self.db, self, runner=self.services.tasks)
+        self.list_model.earlier_loaded.connect(self._earlier_loaded)
+        self.list_model.load_failed.connect(lambda exc: show_error(self, exc))
         self.list_view = QTableView()
         self.list_view.setObjectName("postList")
         self.list_view.setModel(self.list_model)

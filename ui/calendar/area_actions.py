@@ -103,22 +103,32 @@ class CalendarActionsMixin(CalendarFilesMixin):
     def _list_scrolled(self, value: int) -> None:
         """At the top of the loaded rows: the page before comes in, the view stays put."""
         if value == 0 and self.list_model.can_fetch_earlier():
-            added = self.list_model.fetch_earlier()
-            self.list_view.scrollTo(
-                self.list_model.index(added, 0), QAbstractItemView.ScrollHint.PositionAtTop
-            )
+            self.list_model.fetch_earlier()  # read on a worker: _earlier_loaded when it is in
+
+    def _earlier_loaded(self, added: int) -> None:
+        """Rows came in on top: the row that was at the top stays there."""
+        self.list_view.scrollTo(
+            self.list_model.index(added, 0), QAbstractItemView.ScrollHint.PositionAtTop
+        )
 
     # -- moves and copies (undoable) -------------------------------------------------------
-    def write_async(self, fn, optimistic=None, on_failed=None) -> None:
-        """``fn(session)`` in one transaction off the GUI thread. ``optimistic`` = (post id,
-        {field: value}) is shown at once; on error the view reloads (rolled back) with a message."""
+    def write_async(self, fn, optimistic=None, on_failed=None, on_done=None) -> None:
+        """``fn(session)`` in one transaction off the GUI thread, after the writes asked for
+        before it (a move and its undo reach the database in that order). ``optimistic`` =
+        (post id, {field: value}) is shown at once; ``on_done(result)`` once written; on error
+        the view reloads (rolled back) with a message."""
         if optimistic is not None:
             self._apply_local(*optimistic)
         db = self.db
 
         def work():
             with db.session() as s:
-                fn(s)
+                return fn(s)
+
+        def done(result) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.reload()
 
         def failed(exc) -> None:
             if on_failed is not None:
@@ -126,7 +136,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
             show_error(self, exc)
             self.reload()
 
-        self.services.tasks.run(work, lambda _result: self.reload(), failed)
+        self.services.tasks.run(work, done, failed, queue=f"calendar-writes-{id(db)}")
 
     def _apply_local(self, post_id: int, fields: dict) -> None:
         chip = self._chips.get(post_id)
@@ -160,12 +170,16 @@ class CalendarActionsMixin(CalendarFilesMixin):
             new_local = dt.datetime.combine(target, old_local.time().replace(tzinfo=None))
         new = posts.local_to_utc(new_local.date(), new_local.time(), self.zone)
         self.undo_stack.push(
-            MovePostCommand(self.client.id, post_id, info.planned_at, new, self.write_async)
+            MovePostCommand(
+                self.client.id, post_id, info.planned_at, new, self.write_async, self.undo_stack
+            )
         )
 
     def copy_post(self, post_id: int, when: dt.datetime | None, networks: list[str] | None):
         self.undo_stack.push(
-            CopyPostCommand(self.db, self.client.id, post_id, when, networks, self.reload)
+            CopyPostCommand(
+                self.client.id, post_id, when, networks, self.write_async, self.undo_stack
+            )
         )
 
     def chip_menu(self, post_id: int, global_pos: QPoint) -> None:

@@ -1,11 +1,17 @@
-"""The list view's model: pages of posts fetched as the user scrolls (canFetchMore)."""
+"""The list view's model: pages of posts fetched as the user scrolls (canFetchMore).
+
+With a ``runner`` (``ui.tasks.TaskRunner``) each page is read on a worker and inserted on the
+GUI thread when it arrives (a shared PostgreSQL server never stalls the scrolling); a
+generation counter drops a page asked for before the list was reset. Without one (tests,
+Qt's model tester) pages load at once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.db import Database
 from app.services.posts import status_label
@@ -31,9 +37,21 @@ def _row_text(chip: PostChip) -> str:
 
 
 class PostListModel(QAbstractTableModel):
-    def __init__(self, db: Database, parent=None) -> None:
+    """Signals:
+    earlier_loaded(int): rows came in on top (how many), for the view to keep its place.
+    fetching_changed(bool): a page is on its way / has arrived.
+    load_failed(object): reading a page raised; the exception.
+    """
+
+    earlier_loaded = Signal(int)
+    fetching_changed = Signal(bool)
+    load_failed = Signal(object)
+
+    def __init__(self, db: Database, parent=None, runner=None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.generation = 0
         self.client_id: int | None = None
         self.zone = ZoneInfo("UTC")
         self.filter = PostFilter()
@@ -54,6 +72,7 @@ class PostListModel(QAbstractTableModel):
         """Show the posts of ``client_id``; from ``start_at`` on (aware) when given, the
         earlier ones loaded page by page with :meth:`fetch_earlier` (scrolling up)."""
         self.beginResetModel()
+        self._new_generation()
         self.client_id, self.zone, self.filter = client_id, zone, flt
         self._rows, self._display = [], []
         self._total = self.offset = self.today_row = 0
@@ -80,6 +99,7 @@ class PostListModel(QAbstractTableModel):
     def show_window(self, client_id: int, zone: ZoneInfo, flt: PostFilter, window) -> None:
         """Reset to a :class:`~app.services.posts_query.ListWindow` read off the GUI thread."""
         self.beginResetModel()
+        self._new_generation()
         self.client_id, self.zone, self.filter = client_id, zone, flt
         self._rows = list(window.rows)
         self._display = [self._line(chip) for chip in self._rows]
@@ -99,20 +119,57 @@ class PostListModel(QAbstractTableModel):
             and self.offset + len(self._rows) < self._total
         )
 
+    @property
+    def fetching(self) -> bool:
+        return self._fetching
+
+    def _new_generation(self) -> None:
+        self.generation += 1
+        self._set_fetching(False)
+
+    def _set_fetching(self, fetching: bool) -> None:
+        if fetching != self._fetching:
+            self._fetching = fetching
+            self.fetching_changed.emit(fetching)
+
+    def _read(self, offset: int, limit: int, arrived) -> None:
+        """Read ``limit`` posts from ``offset``; ``arrived(rows)`` on the GUI thread."""
+        db, cid, flt, generation = self.db, self.client_id, self.filter, self.generation
+
+        def read():
+            with db.read() as s:
+                return page_posts(s, cid, flt, offset=offset, limit=limit)
+
+        def done(rows) -> None:
+            if generation == self.generation:  # not reset meanwhile
+                try:
+                    arrived(rows)
+                finally:
+                    self._set_fetching(False)
+
+        def failed(exc) -> None:
+            if generation == self.generation:
+                self._total = self.offset + len(self._rows)  # stop asking; a reset retries
+                self._set_fetching(False)
+                self.load_failed.emit(exc)
+
+        self._set_fetching(True)  # views ask again while rows are being inserted
+        if self.runner is None:
+            try:
+                rows = read()
+            except BaseException as exc:
+                failed(exc)
+                raise
+            done(rows)
+        else:
+            self.runner.run(read, done, failed)
+
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self.client_id is None or self._fetching:
             return
-        self._fetching = True  # views ask again while rows are being inserted
-        try:
-            self._fetch_page()
-        finally:
-            self._fetching = False
+        self._read(self.offset + len(self._rows), PAGE, self._append)
 
-    def _fetch_page(self) -> None:
-        with self.db.read() as s:
-            rows = page_posts(
-                s, self.client_id, self.filter, offset=self.offset + len(self._rows), limit=PAGE
-            )
+    def _append(self, rows: list[PostChip]) -> None:
         if not rows:
             self._total = self.offset + len(self._rows)
             return
@@ -125,26 +182,22 @@ class PostListModel(QAbstractTableModel):
     def can_fetch_earlier(self) -> bool:
         return self.client_id is not None and self.offset > 0 and not self._fetching
 
-    def fetch_earlier(self) -> int:
-        """Load the page before the first loaded row; returns how many rows came in on top."""
+    def fetch_earlier(self) -> None:
+        """Load the page before the first loaded row; ``earlier_loaded(n)`` once it is in."""
         if not self.can_fetch_earlier():
-            return 0
+            return
         n = min(PAGE, self.offset)
-        with self.db.read() as s:
-            rows = page_posts(s, self.client_id, self.filter, offset=self.offset - n, limit=n)
-        if not rows:
-            return 0
-        self._fetching = True  # no fetchMore from the view while rows go in on top
-        try:
+        self._read(self.offset - n, n, self._prepend)
+
+    def _prepend(self, rows: list[PostChip]) -> None:
+        if rows:
             self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
             self._rows[:0] = rows
             self._display[:0] = [self._line(chip) for chip in rows]
             self.offset -= len(rows)
             self.today_row += len(rows)
             self.endInsertRows()
-        finally:
-            self._fetching = False
-        return len(rows)
+        self.earlier_loaded.emit(len(rows))
 
     def _line(self, chip: PostChip) -> tuple[str, ...]:
         local = chip.planned_at.astimezone(self.zone)

@@ -7,19 +7,40 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.db import Database
 from app.services import posts
 
 
-class MovePostCommand(QUndoCommand):
-    """Move a post to another time; undo puts it back.
+class _WrittenCommand(QUndoCommand):
+    """A command whose undo and redo are written by the area, off the GUI thread, in order.
 
-    ``write(fn, optimistic, on_failed)`` is the area's: the chip moves at once, the write
-    runs off the GUI thread, and a failure rolls the view back with a message (the command
-    then leaves the stack).
+    ``write(fn, optimistic, on_failed, on_done)`` is the area's: ``fn(session)`` runs on a
+    worker after the writes asked for before it, the view follows (``optimistic`` at once),
+    and a failure rolls the view back with a message. A step that failed — the post is not as
+    it knows it any more — leaves the stack: nothing to undo or redo that would fail again.
     """
+
+    def __init__(self, text: str, write: Callable, stack: QUndoStack) -> None:
+        super().__init__(text)
+        self.write, self.stack = write, stack
+
+    def _send(self, fn, *, undone: bool, optimistic=None, on_done=None) -> None:
+        self.write(fn, optimistic, lambda: self._drop(undone), on_done)
+
+    def _drop(self, undone: bool) -> None:
+        """Leave the stack. Qt removes an obsolete command, without running it, when the
+        stack next reaches it: reach it now (after an undo it is next to redo)."""
+        self.setObsolete(True)
+        stack, index = self.stack, self.stack.index()
+        if undone and index < stack.count() and stack.command(index) is self:
+            stack.redo()
+        elif not undone and index > 0 and stack.command(index - 1) is self:
+            stack.undo()
+
+
+class MovePostCommand(_WrittenCommand):
+    """Move a post to another time; undo puts it back (not if someone moved it since)."""
 
     def __init__(
         self,
@@ -28,59 +49,64 @@ class MovePostCommand(QUndoCommand):
         old: dt.datetime,
         new: dt.datetime,
         write: Callable,
+        stack: QUndoStack,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarUndo", "Move post"))
+        super().__init__(QCoreApplication.translate("CalendarUndo", "Move post"), write, stack)
         self.client_id, self.post_id = client_id, post_id
-        self.old, self.new, self.write = old, new, write
+        self.old, self.new = old, new
 
-    def _apply(self, when: dt.datetime, where_we_left_it: dt.datetime) -> None:
+    def _apply(self, when: dt.datetime, where_we_left_it: dt.datetime, undone: bool) -> None:
         cid, pid = self.client_id, self.post_id
-        self.write(
+        self._send(
             lambda s: posts.move_post(s, cid, pid, when, expected_at=where_we_left_it),
-            (pid, {"planned_at": when}),
-            lambda: self.setObsolete(True),
+            undone=undone,
+            optimistic=(pid, {"planned_at": when}),
         )
 
     def redo(self) -> None:
-        self._apply(self.new, self.old)
+        self._apply(self.new, self.old, False)
 
     def undo(self) -> None:
-        self._apply(self.old, self.new)  # not if someone else moved it meanwhile
+        self._apply(self.old, self.new, True)  # not if someone else moved it meanwhile
 
 
-class CopyPostCommand(QUndoCommand):
+class CopyPostCommand(_WrittenCommand):
     """Copy a post to another day and/or network; undo deletes the copy."""
 
     def __init__(
         self,
-        db: Database,
         client_id: int,
         post_id: int,
         when: dt.datetime | None,
         networks: list[str] | None,
-        refresh: Callable[[], None],
+        write: Callable,
+        stack: QUndoStack,
     ) -> None:
-        super().__init__(QCoreApplication.translate("CalendarUndo", "Copy post"))
-        self.db, self.client_id, self.post_id = db, client_id, post_id
-        self.when, self.networks, self.refresh = when, networks, refresh
+        super().__init__(QCoreApplication.translate("CalendarUndo", "Copy post"), write, stack)
+        self.client_id, self.post_id = client_id, post_id
+        self.when, self.networks = when, networks
+        # set by the writes themselves, on the worker: an undo asked for before the copy was
+        # written runs after it (the area's writes are in order) and finds the copy's id
         self.copy_id: int | None = None
 
     def redo(self) -> None:
-        with self.db.session() as s:
+        def copy(s) -> None:
             self.copy_id = posts.copy_post(
                 s, self.client_id, self.post_id, planned_at=self.when, networks=self.networks
             ).id
-        self.refresh()
+
+        self._send(copy, undone=False)
 
     def undo(self) -> None:
-        if self.copy_id is not None:
-            with self.db.session() as s:
+        def delete(s) -> None:
+            if self.copy_id is not None:
                 posts.delete_post(s, self.client_id, self.copy_id)
-            self.copy_id = None
-        self.refresh()
+                self.copy_id = None
+
+        self._send(delete, undone=True)
 
 
-class EditPostCommand(QUndoCommand):
+class EditPostCommand(_WrittenCommand):
     """The editor's saves of one post (text, time, networks, status…); undo puts it back.
 
     Saves made while the same editor is open (autosave, then Save) merge into one command:
@@ -92,24 +118,26 @@ class EditPostCommand(QUndoCommand):
 
     def __init__(
         self,
-        db: Database,
         client_id: int,
         before,
         after,
         session_key: int,
-        refresh: Callable[[], None],
-        on_error: Callable[[Exception], None],
+        write: Callable,
+        stack: QUndoStack,
     ) -> None:
         super().__init__(
             QCoreApplication.translate("CalendarUndo", "Edit post")
             if before is not None
-            else QCoreApplication.translate("CalendarUndo", "New post")
+            else QCoreApplication.translate("CalendarUndo", "New post"),
+            write,
+            stack,
         )
-        self.db, self.client_id = db, client_id
+        self.client_id = client_id
         self.before, self.after, self.session_key = before, after, session_key
         self.post_id = after.id
-        self.version = after.version  # what our last write left: undo never overwrites others
-        self.refresh, self.on_error = refresh, on_error
+        # what our last write left (undo never overwrites others); like post_id, kept up to
+        # date by the writes themselves, which run in order
+        self.version = after.version
         self._applied = True  # pushed after the editor wrote it: the first redo is a no-op
 
     def id(self) -> int:
@@ -124,19 +152,13 @@ class EditPostCommand(QUndoCommand):
         self.version = other.version
         return True
 
-    def _write(self, fn) -> None:
-        from app.errors import TribuneError
-
-        try:
-            with self.db.session() as s:
-                info = fn(s)
-        except TribuneError as exc:
-            self.setObsolete(True)  # the post is not as this step knows it any more
-            self.on_error(exc)
-        else:
+    def _write(self, fn, undone: bool) -> None:
+        def apply(s) -> None:
+            info = fn(s)
             if info is not None:
                 self.version = info.version
-        self.refresh()
+
+        self._send(apply, undone=undone)
 
     def redo(self) -> None:
         if self._applied:
@@ -151,24 +173,28 @@ class EditPostCommand(QUndoCommand):
                 self.post_id = info.id
                 return info
 
-            self._write(again)
+            self._write(again, False)
         else:
             self._write(
                 lambda s: restore_post(
                     s, self.client_id, self.post_id, self.after, expected_version=self.version
-                )
+                ),
+                False,
             )
 
     def undo(self) -> None:
         from app.services.posts_undo import restore_post, undo_creation
 
         if self.before is None:
-            self._write(lambda s: undo_creation(s, self.client_id, self.post_id, self.version))
+            self._write(
+                lambda s: undo_creation(s, self.client_id, self.post_id, self.version), True
+            )
         else:
             self._write(
                 lambda s: restore_post(
                     s, self.client_id, self.post_id, self.before, expected_version=self.version
-                )
+                ),
+                True,
             )
 
 
@@ -199,9 +225,10 @@ def _content(info) -> tuple | None:
 
 
 def push_edit(stack, editor, after) -> None:
-    """The editor saved ``after``: one undoable step (nothing when nothing changed)."""
-    from ui.messages import show_error
+    """The editor saved ``after``: one undoable step (nothing when nothing changed).
 
+    The editor's parent is the calendar area, whose ``write_async`` runs the step's writes.
+    """
     previous = stack.command(stack.index() - 1) if stack.index() else None
     merging = isinstance(previous, EditPostCommand) and previous.session_key == editor.session_key
     base = previous.after if merging else editor._before
@@ -210,12 +237,11 @@ def push_edit(stack, editor, after) -> None:
     area = editor.parent()
     stack.push(
         EditPostCommand(
-            editor.db,
             editor.client_id,
             editor._before,
             after,
             editor.session_key,
-            area.reload if hasattr(area, "reload") else (lambda: None),
-            lambda exc: show_error(area, exc),
+            area.write_async,
+            stack,
         )
     )
