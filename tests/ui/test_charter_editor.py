@@ -243,7 +243,10 @@ def test_send_refused_while_incomplete(qtbot, setup, monkeypatch):
     area = setup["make_area"]()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(area.send_button, Qt.MouseButton.LeftButton)
-    assert setup["errors"] and "not complete" in setup["errors"][-1]
+    assert not area.send_button.isEnabled()  # written on a worker: not pressed twice
+    qtbot.waitUntil(lambda: bool(setup["errors"]), timeout=5000)
+    assert "not complete" in setup["errors"][-1]
+    assert area.send_button.isEnabled()
     assert _doc(setup["db"], setup["a"].id).version.status == "draft"
 
 

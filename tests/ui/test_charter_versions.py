@@ -7,10 +7,11 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QGroupBox
 
 from app.services import agency as agency_service
 from app.services import charter, charter_signing, clients
+from tests.conftest import spy_on_threads
 from ui.areas import AreaServices
 from ui.charter import charter_actions
 from ui.charter.charter_area import CharterArea
@@ -52,22 +53,26 @@ def area(qtbot, sqlite_db, ui_settings, monkeypatch):
 def test_sign_through_the_dialog_with_scan(qtbot, area, tmp_path, monkeypatch):
     scan = tmp_path / "charte signée.pdf"
     scan.write_bytes(b"%PDF-1.7\n% scanned\n")
-
-    def run_dialog(dialog: SignDialog):
-        dialog.show()
-        assert dialog.fields["agency"][0].text() == "Thomas Leroy"  # the agency's first staff
-        dialog.attach(str(tmp_path / "missing.pdf"))
-        assert dialog.error.isVisible()
-        dialog.attach(str(scan))
-        assert "SHA-256" in dialog.scan_label.text()
-        qtbot.keyClicks(dialog.fields["client"][0], "Sophie Garnier")
-        qtbot.keyClicks(dialog.fields["client"][1], "Responsable SAV")
-        dialog._accept()
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(SignDialog, "exec", run_dialog)
+    reads = spy_on_threads(monkeypatch, area.services.db)
+    qtbot.mouseClick(area.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.findChild(SignDialog, "signDialog") is not None, timeout=5000)
+    dialog = area.findChild(SignDialog, "signDialog")
+    assert reads and not any(reads), "the agency and its team were read on the GUI thread"
+    assert dialog.isVisible() and dialog.isModal()
+    assert "For the agency (Social && Co)" in [b.title() for b in dialog.findChildren(QGroupBox)]
+    assert dialog.fields["agency"][0].text() == "Thomas Leroy"  # the agency's first staff
+    dialog.attach(str(tmp_path / "missing.pdf"))
+    assert dialog.error.isVisible()
+    dialog.attach(str(scan))
+    assert "SHA-256" in dialog.scan_label.text()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # the client's signatory is missing
+    assert dialog.isVisible() and "each side" in dialog.error.text()
+    qtbot.keyClicks(dialog.fields["client"][0], "Sophie Garnier")
+    qtbot.keyClicks(dialog.fields["client"][1], "Responsable SAV")
     with qtbot.waitSignal(area.loaded, timeout=10000):
-        qtbot.mouseClick(area.sign_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not any(reads), "the signature was written on the GUI thread"
     assert not area.errors
     assert area.doc.version.status == "signed" and area.banner.isVisible()
     with area.services.db.read() as s:
@@ -133,7 +138,8 @@ def test_attach_the_signed_copy_later(qtbot, area, tmp_path):
     not_pdf = tmp_path / "photo.jpg"
     not_pdf.write_bytes(b"\xff\xd8\xff\xe0 jpeg")
     area.attach_scan_file(str(not_pdf))
-    assert area.errors and "must be a PDF" in area.errors[-1]
+    qtbot.waitUntil(lambda: bool(area.errors), timeout=5000)
+    assert "must be a PDF" in area.errors[-1]
     scan = tmp_path / "signée.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
     with qtbot.waitSignal(area.loaded, timeout=10000):

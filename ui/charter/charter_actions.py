@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
 
 from app.errors import TribuneError
+from app.services import agency as agency_service
 from app.services import charter, charter_signing
 from ui.charter.charter_dialogs import CompareDialog, SignDialog
 from ui.messages import show_error
@@ -38,6 +40,7 @@ class CharterActions:
         self.compare_button = button(self.tr("Compare…"), self.compare, "compareButton")
         self.export_button = button(self.tr("Export PDF…"), self.export, "exportButton")
         self.export_button.setProperty("primary", True)
+        self.writing = False
         self.export_progress = QProgressBar()
         self.export_progress.setRange(0, 0)  # busy: QTextDocument cannot report progress
         self.export_progress.setMaximumWidth(120)
@@ -89,50 +92,100 @@ class CharterActions:
         self.banner.show()
 
     # -- lifecycle ------------------------------------------------------------------------
-    def _write(self, fn, reload_latest: bool = True) -> bool:
-        """Run a short write; show its error; reload. True on success."""
+    def _write(self, fn, done_message: str = "", reload_latest: bool = True) -> None:
+        """Write pending edits, then ``fn(session)`` in one transaction on a worker; on success
+        say ``done_message`` and reload, else show the error. The version's buttons wait."""
         self.flush()
-        try:
-            with self.services.db.session() as s:
+        db = self.services.db
+        number = None if reload_latest or self.doc is None else self.doc.version.number
+        self.set_writing(True)
+
+        def work() -> None:
+            with db.session() as s:
                 fn(s)
-        except TribuneError as exc:
+
+        def done(_result) -> None:
+            self.set_writing(False)
+            self.undo_stack.clear()
+            if done_message:
+                self.status_message.emit(done_message)
+            self.load(number)
+
+        def failed(exc: BaseException) -> None:
+            self.set_writing(False)
             show_error(self, exc)
-            return False
-        self.undo_stack.clear()
-        self.load(None if reload_latest or self.doc is None else self.doc.version.number)
-        return True
+
+        self.services.tasks.run(work, done, failed)
+
+    def set_writing(self, writing: bool) -> None:
+        """While a version change is written, its buttons cannot be pressed a second time."""
+        self.writing = writing
+        for button in (
+            self.new_draft_button,
+            self.send_button,
+            self.withdraw_button,
+            self.sign_button,
+            self.scan_button,
+        ):
+            button.setEnabled(not writing)
 
     def new_draft(self) -> None:
         cid = self.client.id
-        if self._write(lambda s: charter.start_new_draft(s, cid)):
-            self.status_message.emit(self.tr("A new draft was started from the signed version."))
+        self._write(
+            lambda s: charter.start_new_draft(s, cid),
+            self.tr("A new draft was started from the signed version."),
+        )
 
     def send_for_signature(self) -> None:
         cid, vid = self.client.id, self.doc.version.id
-        if self._write(lambda s: charter_signing.send_for_signature(s, cid, vid), False):
-            self.status_message.emit(self.tr("Sent for signature. Export the PDF to send it."))
+        self._write(
+            lambda s: charter_signing.send_for_signature(s, cid, vid),
+            self.tr("Sent for signature. Export the PDF to send it."),
+            reload_latest=False,
+        )
 
     def back_to_draft(self) -> None:
         cid, vid = self.client.id, self.doc.version.id
-        self._write(lambda s: charter_signing.back_to_draft(s, cid, vid), False)
+        self._write(lambda s: charter_signing.back_to_draft(s, cid, vid), reload_latest=False)
 
     def record_signature(self) -> None:
-        dialog = SignDialog(self.doc, self.services.db, self)
-        dialog.setObjectName("signDialog")
-        if dialog.exec() != SignDialog.DialogCode.Accepted:
+        """The agency's name and team are read on a worker, then the dialog opens."""
+        db, doc = self.services.db, self.doc
+        self.set_writing(True)
+
+        def read():
+            with db.read() as s:
+                return agency_service.agency(s).name, agency_service.list_staff(s)
+
+        def failed(exc: BaseException) -> None:
+            self.set_writing(False)
+            show_error(self, exc)
+
+        self.services.tasks.run(read, lambda found: self._open_sign_dialog(doc, *found), failed)
+
+    def _open_sign_dialog(self, doc, agency_name: str, staff) -> None:
+        self.set_writing(False)
+        if doc is not self.doc:  # the user went to another client or version meanwhile
             return
-        cid, vid = self.client.id, self.doc.version.id
-        signatories, scan, name = dialog.result_values()
+        dialog = SignDialog(doc, agency_name, staff, self)
+        dialog.setObjectName("signDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._sign(doc, *dialog.result_values()))
+        dialog.open()
+
+    def _sign(self, doc, signatories, scan: bytes | None, name: str) -> None:
+        if doc is not self.doc:
+            return
+        cid, vid, draft = doc.client_id, doc.version.id, doc.version.status == "draft"
 
         def sign(s):
-            if self.doc.version.status == "draft":
+            if draft:
                 charter_signing.send_for_signature(s, cid, vid)
             charter_signing.record_signature(
                 s, cid, vid, signatories, scan=scan, scan_filename=name
             )
 
-        if self._write(sign, False):
-            self.status_message.emit(self.tr("The charter is signed and now in force."))
+        self._write(sign, self.tr("The charter is signed and now in force."), reload_latest=False)
 
     def attach_scan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -149,8 +202,11 @@ class CharterActions:
             show_error(self, TribuneError(str(exc)))
             return
         name = Path(path).name
-        if self._write(lambda s: charter_signing.attach_scan(s, cid, vid, data, name), False):
-            self.status_message.emit(self.tr("The signed copy is attached."))
+        self._write(
+            lambda s: charter_signing.attach_scan(s, cid, vid, data, name),
+            self.tr("The signed copy is attached."),
+            reload_latest=False,
+        )
 
     def compare(self) -> None:
         dialog = CompareDialog(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TribuneError
-from app.services import agency as agency_service
+from app.services.agency import StaffInfo
 from app.services.charter import CharterDoc, SignatoryInfo, VersionSummary
 from app.services.charter_compare import compare_versions
 from app.services.charter_labels import status_label
@@ -33,7 +33,9 @@ from ui.messages import error_text
 class SignDialog(QDialog):
     """Who signed for each side, when, and the scanned signed PDF (optional)."""
 
-    def __init__(self, doc: CharterDoc, db, parent=None) -> None:
+    def __init__(
+        self, doc: CharterDoc, agency_name: str, staff: list[StaffInfo], parent=None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
             self.tr("Record the signature of version {n}").format(n=doc.version.number)
@@ -41,14 +43,11 @@ class SignDialog(QDialog):
         self.scan: bytes | None = None
         self.scan_name = ""
         layout = QVBoxLayout(self)
-        with db.read() as s:
-            agency = agency_service.agency(s)
-            staff = agency_service.list_staff(s)
         self.fields = {}
         for side, title, default in (
             (
                 "agency",
-                self.tr("For the agency ({name})").format(name=agency.name),
+                self.tr("For the agency ({name})").format(name=agency_name),
                 staff[0] if staff else None,
             ),
             ("client", self.tr("For the client ({name})").format(name=doc.client_name), None),
