@@ -99,6 +99,27 @@ def main() -> int:
                 dialog.grab().save(str(out / f"dialog-client-{i}.png"))
                 print(out / f"dialog-client-{i}.png")
             dialog.reject()
+        elif name == "post":  # the post editor, a picture being copied in, then in
+            from PySide6.QtGui import QColor, QImage
+
+            window.show_area("calendar")
+            settle()
+            area = window.current_area()
+            area.open_editor()
+            editor = area.editor
+            settle(0.5)
+            picture = Path(tmp) / "pivoines.png"
+            image = QImage(1080, 1080, QImage.Format.Format_RGB32)
+            image.fill(QColor("#c04070"))
+            image.save(str(picture))
+            tab = next(iter(editor.variant_tabs.values()))
+            tab.text.insertPlainText("Les pivoines sont arrivées 🌸")
+            tab.add_media_file(str(picture))
+            editor.grab().save(str(out / "dialog-post-copying.png"))
+            settle(0.5)
+            editor.grab().save(str(out / "dialog-post.png"))
+            print(out / "dialog-post.png")
+            editor.reject()
     window.tasks.wait(10000)
     QApplication.closeAllWindows()
     db.dispose()

@@ -51,5 +51,13 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d2536"))
     palette.setColor(QPalette.ColorRole.Text, QColor("#1d2536"))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor("#1d2536"))
+    # setColor(role, …) sets every group: without these a disabled button looks pressable
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+    ):
+        palette.setColor(disabled, role, QColor("#9aa3b5"))
     app.setPalette(palette)
     app.setStyleSheet(STYLESHEET)

@@ -562,6 +562,10 @@
       <translation>★ Meilleur moment : {when}</translation>
     </message>
     <message>
+      <source>Wait until the media are copied in.</source>
+      <translation>Attendez que les médias soient copiés.</translation>
+    </message>
+    <message>
       <source>Choose at least one network.</source>
       <translation>Choisissez au moins un réseau.</translation>
     </message>
@@ -855,6 +859,10 @@
     <message>
       <source>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)</source>
       <translation>Images et vidéos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)</translation>
+    </message>
+    <message>
+      <source>{name} — copying…</source>
+      <translation>{name} — copie en cours…</translation>
     </message>
     <message>
       <source> · {count} / {limit} hashtags</source>

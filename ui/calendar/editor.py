@@ -33,6 +33,7 @@ from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
+from ui.messages import show_error
 
 AUTOSAVE_MS = 2000
 
@@ -265,6 +266,7 @@ class PostEditor(EditorSaving, QDialog):
             if box.isChecked() and network not in self.variant_tabs:
                 tab = VariantTab(network, self.mastodon_limit)
                 tab.attach_media = self._attach_media
+                tab.media_pending.connect(self._media_pending)
                 # a new network starts from the text already written elsewhere
                 other = next(iter(self.variant_tabs.values()), None)
                 if other is not None:
@@ -279,16 +281,32 @@ class PostEditor(EditorSaving, QDialog):
                 tab.deleteLater()
         self._changed()
 
-    def _attach_media(self, path: str, network: str, current: list[int]):
-        try:
-            with self.db.session() as s:
-                info = posts_media.store_media(s, self.client_id, path)
+    def _attach_media(self, path: str, network: str, current: list[int], done) -> None:
+        """Store the file and check the network's media rules on a worker; ``done(result)``."""
+        db, cid = self.db, self.client_id
+
+        def work():
+            with db.session() as s:
+                info = posts_media.store_media(s, cid, path)
                 ids = list(dict.fromkeys([*current, info.id]))
-                problems = posts_media.check_media(s, self.client_id, network, ids)
-        except TribuneError as exc:
-            self.warnings.setText(exc.message)
-            return None
-        return info.id, info.filename, problems
+                problems = posts_media.check_media(s, cid, network, ids)
+            return info.id, info.filename, problems
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, TribuneError):
+                self.warnings.setText(exc.message)
+            else:
+                show_error(self, exc)
+            done(None)
+
+        self.tasks.run(work, done, failed)
+
+    def _media_pending(self) -> None:
+        """While a file is copied in, Save would save the post without it: wait."""
+        pending = any(tab.pending_media for tab in self.variant_tabs.values())
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(not pending and not self.read_only)
+        save.setToolTip(self.tr("Wait until the media are copied in.") if pending else "")
 
     # -- state -----------------------------------------------------------------------------
     def _changed(self) -> None:

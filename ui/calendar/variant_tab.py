@@ -3,7 +3,11 @@ media and a plain-text preview."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import shiboken6
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -28,9 +33,11 @@ class VariantTab(QWidget):
 
     Signals:
         changed(): anything in the tab changed.
+        media_pending(bool): a file is being copied into the media folder / all are in.
     """
 
     changed = Signal()
+    media_pending = Signal(bool)
 
     def __init__(self, network: str, mastodon_limit: int | None, parent=None) -> None:
         super().__init__(parent)
@@ -38,6 +45,7 @@ class VariantTab(QWidget):
         self.mastodon_limit = mastodon_limit
         self.media_ids: list[int] = []
         self.media_problems: list[str] = []
+        self.pending_media = 0
         layout = QVBoxLayout(self)
         self.text = QPlainTextEdit()
         self.text.setObjectName(f"text_{network}")
@@ -86,7 +94,9 @@ class VariantTab(QWidget):
             w.textChanged.connect(self._refresh)
         self.link.textChanged.connect(self._refresh)
         self.first_comment.textChanged.connect(self.changed)
-        self.attach_media = None  # set by the editor: callable(path) -> (id, name, problems)
+        # set by the editor: attach_media(path, network, ids, done) stores the file on a worker,
+        # then done((id, name, problems)) — or done(None) when it was refused — on this thread
+        self.attach_media = None
         self._refresh()
 
     def _set_limit(self, value: int) -> None:
@@ -104,10 +114,30 @@ class VariantTab(QWidget):
             self.add_media_file(path)
 
     def add_media_file(self, path: str) -> None:
+        """Copy the file in on a worker (a video can weigh hundreds of MB); it shows as
+        "copying…" in the list meanwhile."""
         if self.attach_media is None:
             return
-        result = self.attach_media(path, self.network, self.media_ids)
-        if result is None:
+        item = QListWidgetItem(self.tr("{name} — copying…").format(name=Path(path).name))
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable until it is in
+        item.setForeground(QColor("#8a93a5"))
+        font = item.font()
+        font.setItalic(True)
+        item.setFont(font)
+        self.media.addItem(item)
+        self.pending_media += 1
+        self.media_pending.emit(True)
+        self.attach_media(
+            path, self.network, list(self.media_ids), lambda result: self._attached(item, result)
+        )
+
+    def _attached(self, item: QListWidgetItem, result) -> None:
+        if not shiboken6.isValid(self):  # the network was unticked meanwhile
+            return
+        self.media.takeItem(self.media.row(item))
+        self.pending_media -= 1
+        self.media_pending.emit(self.pending_media > 0)
+        if result is None:  # refused: the editor shows why
             return
         media_id, name, problems = result
         if media_id not in self.media_ids:
