@@ -105,9 +105,9 @@ def main() -> int:
             window.show_area("calendar")
             settle()
             area = window.current_area()
-            area.open_editor()
-            editor = area.editor
+            area.open_editor()  # reads on a worker, then opens
             settle(0.5)
+            editor = area.editor
             picture = Path(tmp) / "pivoines.png"
             image = QImage(1080, 1080, QImage.Format.Format_RGB32)
             image.fill(QColor("#c04070"))

@@ -282,3 +282,9 @@ def spy_on_threads(monkeypatch, db):
 
         monkeypatch.setattr(db, name, spy)
     return threads
+
+
+def wait_editor(qtbot, area):
+    """The post editor the calendar opens once the post is read (on a worker)."""
+    qtbot.waitUntil(lambda: area.editor is not None and area.editor.isVisible(), timeout=5000)
+    return area.editor

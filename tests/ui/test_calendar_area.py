@@ -13,7 +13,7 @@ from app.errors import NotFound
 from app.services import clients, posts
 from app.services.posts import VariantInput
 from app.services.posts_query import page_posts
-from tests.conftest import spy_on_threads
+from tests.conftest import spy_on_threads, wait_editor
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -47,7 +47,7 @@ def test_quick_add_by_double_click_then_save(qtbot, area, sqlite_db):
     view = area.month_view
     cell = view.cell_rect(dt.date(2026, 2, 14))
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=cell.center() + QPoint(0, 20))
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
     assert editor is not None and editor.isVisible()
     assert editor.when.dateTime().toPython() == dt.datetime(2026, 2, 14, 10, 0)
     assert list(editor.variant_tabs) == ["mastodon"]  # the client's account network
@@ -70,12 +70,16 @@ def test_quick_add_by_double_click_then_save(qtbot, area, sqlite_db):
     assert view.chip_rect(saved.id) is not None
 
 
-def test_edit_by_double_click_counter_warns_before_scheduling(qtbot, area, sqlite_db):
+def test_edit_by_double_click_counter_warns_before_scheduling(
+    qtbot, area, sqlite_db, monkeypatch
+):
     p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 11, 9, 30, tzinfo=PARIS))
     _reload(qtbot, area)
     rect = area.month_view.chip_rect(p.id)
+    reads = spy_on_threads(monkeypatch, sqlite_db)
     qtbot.mouseDClick(area.month_view, Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
+    assert reads and not any(reads), "the post was read on the GUI thread to open the editor"
     assert editor.title.text() == "Pivoines"
     assert "Camille Test  created" in editor.history.toPlainText()  # the post's history tab
     editor.network_boxes["x"].setChecked(True)
@@ -227,7 +231,8 @@ def test_autosave_keeps_a_draft(qtbot, area, sqlite_db, monkeypatch):
     import ui.calendar.editor as editor_module
 
     monkeypatch.setattr(editor_module, "AUTOSAVE_MS", 50)
-    editor = area.open_editor(when=dt.datetime(2026, 2, 20, 8, 0))
+    area.open_editor(when=dt.datetime(2026, 2, 20, 8, 0))
+    editor = wait_editor(qtbot, area)
     editor.variant_tabs["mastodon"].text.insertPlainText("Brouillon en cours…")
     with qtbot.waitSignal(editor.saved, timeout=5000):
         pass
@@ -262,14 +267,16 @@ def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db
 
 
 def test_mastodon_instance_limit_is_remembered(qtbot, area, sqlite_db):
-    editor = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    editor = wait_editor(qtbot, area)
     tab = editor.variant_tabs["mastodon"]
     tab.text.setPlainText("a" * 600)
     assert tab.counter.text() == "600 / 500"
     tab.limit_spin.setValue(1000)
     assert tab.counter.text() == "600 / 1000" and editor.warnings.text() == ""
     editor.reject()
-    again = area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    area.open_editor(when=dt.datetime(2026, 2, 16, 9, 0))
+    again = wait_editor(qtbot, area)
     assert again.variant_tabs["mastodon"].limit_spin.value() == 1000
     again.reject()
 
@@ -313,7 +320,8 @@ def test_published_post_opens_read_only_and_cannot_be_dragged(qtbot, area, sqlit
         assert posts_queue.mark_sending(s, vid)
         posts_queue.mark_published(s, vid, "1", "https://m.example/1", dt.datetime.now(dt.UTC))
     _reload(qtbot, area)
-    editor = area.open_editor(post_id=p.id)
+    area.open_editor(post_id=p.id)
+    editor = wait_editor(qtbot, area)
     assert editor.read_only and editor.variant_tabs["mastodon"].text.isReadOnly()
     assert not editor.buttons.button(editor.buttons.StandardButton.Save).isEnabled()
     editor.reject()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from app.models.metrics import PostMetricDay
 from app.services import charter, clients, posts
 from app.services.posts import VariantInput
+from tests.conftest import wait_editor
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -95,7 +96,7 @@ def test_editor_proposes_the_next_best_slot(qtbot, area, sqlite_db):
         area.set_view("week")
     # New post: planned at the next best slot from now on
     qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
     when = editor.when.dateTime().toPython()
     assert (when.weekday(), when.hour, when.minute) in {(1, 18, 0), (3, 12, 0), (0, 8, 0)}
     assert dt.datetime.now() < when <= dt.datetime.now() + dt.timedelta(days=7)
@@ -107,7 +108,7 @@ def test_editor_proposes_the_next_best_slot(qtbot, area, sqlite_db):
     area.week_scroll.ensureVisible(0, 10 * 44, 0, 200)
     pos = week.slot_rect(wednesday, dt.time(10, 0)).center()
     qtbot.mouseDClick(week, Qt.MouseButton.LeftButton, pos=pos)
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
     assert editor.when.dateTime().toPython() == dt.datetime.combine(wednesday, dt.time(10))
     assert editor.best_button.isVisible() and "12:00" in editor.best_button.text()
     qtbot.mouseClick(editor.best_button, Qt.MouseButton.LeftButton)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.config import media_dir
 from app.services import clients, posts
 from app.services.posts_query import page_posts
-from tests.conftest import spy_on_threads
+from tests.conftest import spy_on_threads, wait_editor
 
 
 def _png(path, colour="#c04070"):
@@ -33,7 +33,7 @@ def test_media_are_copied_in_on_a_worker_and_saved_with_the_post(
         info = clients.get_client(s, clients.create_client(s, "Aquarelle").id)
     area = open_calendar(info, dt.date(2026, 2, 10))
     qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
     tab = editor.variant_tabs["facebook"]
     save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
     sessions = spy_on_threads(monkeypatch, sqlite_db)
@@ -69,7 +69,7 @@ def test_unticking_the_network_while_a_file_is_copied(qtbot, sqlite_db, open_cal
         info = clients.get_client(s, clients.create_client(s, "Aquarelle").id)
     area = open_calendar(info, dt.date(2026, 2, 10))
     qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
     qtbot.mouseClick(editor.network_boxes["instagram"], Qt.MouseButton.LeftButton)
     tab = editor.variant_tabs["facebook"]
     tab.add_media_file(str(_png(tmp_path / "a.png")))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.services import clients, posts
 from app.services.posts import VariantInput
+from tests.conftest import wait_editor
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -53,7 +54,7 @@ def _open_pivoines(qtbot, area, sqlite_db):
         area.reload()
     view = area.month_view
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(p.id).center())
-    return p, area.editor
+    return p, wait_editor(qtbot, area)
 
 
 def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
@@ -98,7 +99,7 @@ def test_editor_edits_are_undone_by_ctrl_z_and_redone(qtbot, area, sqlite_db):
 
 def test_autosaves_and_save_of_one_editor_are_one_undo_step(qtbot, area, sqlite_db):
     qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
-    editor = area.editor
+    editor = wait_editor(qtbot, area)
     editor.when.setDateTime(QDateTime(dt.date(2026, 2, 14), dt.time(10, 0)))
     editor.variant_tabs["mastodon"].text.insertPlainText("Saint-Valentin 💐")
     assert editor.save(autosave=True)  # what the autosave timer does
@@ -139,7 +140,8 @@ def test_opening_and_saving_without_change_adds_no_undo_step(qtbot, area, sqlite
             planned_at=dt.datetime(2026, 2, 11, 9, 0, tzinfo=PARIS),
             variants=[VariantInput("mastodon", "Bonjour")],
         )
-    editor = area.open_editor(post_id=p.id)
+    area.open_editor(post_id=p.id)
+    editor = wait_editor(qtbot, area)
     _save(qtbot, area, editor)
     assert area.undo_stack.count() == 0
 
@@ -152,7 +154,8 @@ def test_ctrl_z_inside_the_editor_undoes_status_and_networks(qtbot, area, sqlite
             planned_at=dt.datetime(2026, 2, 11, 9, 0, tzinfo=PARIS),
             variants=[VariantInput("mastodon", "Bonjour")],
         )
-    editor = area.open_editor(post_id=p.id)
+    area.open_editor(post_id=p.id)
+    editor = wait_editor(qtbot, area)
     qtbot.waitExposed(editor)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
@@ -200,7 +203,8 @@ def test_the_autosave_writes_off_the_gui_thread_and_save_waits_for_it(
         return real_create(*args, **kwargs)
 
     monkeypatch.setattr(posts, "create_post", slow_create)
-    editor = area.open_editor(when=dt.datetime(2026, 2, 20, 8, 0))
+    area.open_editor(when=dt.datetime(2026, 2, 20, 8, 0))
+    editor = wait_editor(qtbot, area)
     editor.variant_tabs["mastodon"].text.insertPlainText("Pivoines")
     qtbot.waitUntil(lambda: editor.autosave_label.text() == "Saving…", timeout=5000)
     qtbot.keyClicks(editor.title, "Bouquet du jour")  # the window answers meanwhile

@@ -68,7 +68,10 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
 
 
 class CalendarArea(CalendarActionsMixin, WorkspaceArea):
+    """Signals: loaded() — the period is shown; editor_opened(PostEditor)."""
+
     loaded = Signal()
+    editor_opened = Signal(object)
 
     def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)

@@ -20,13 +20,33 @@ class CalendarActionsMixin(CalendarFilesMixin):
     """Mixed into :class:`ui.calendar.area.CalendarArea`."""
 
     editor = None
+    _editor_opening = False
 
     # -- the editor ------------------------------------------------------------------------
-    def open_editor(self, *, when: dt.datetime | None = None, post_id: int | None = None):
+    def open_editor(self, *, when: dt.datetime | None = None, post_id: int | None = None) -> None:
+        """Read the post on a worker, then open the editor (``editor_opened(editor)``)."""
+        from ui.calendar.editor import read_editor_data
+
+        if self.client is None or self._editor_opening:
+            return
+        self.editor = None
+        self._editor_opening = True
+        db, client = self.db, self.client
+
+        def opened(data) -> None:
+            self._editor_opening = False
+            if self.client is not None and self.client.id == client.id:  # still this client
+                self._show_editor(data, when, post_id)
+
+        def failed(exc: BaseException) -> None:
+            self._editor_opening = False
+            show_error(self, exc)
+
+        self.services.tasks.run(lambda: read_editor_data(db, client.id, post_id), opened, failed)
+
+    def _show_editor(self, data, when: dt.datetime | None, post_id: int | None) -> None:
         from ui.calendar.editor import PostEditor
 
-        if self.client is None:
-            return None
         networks = tuple(
             a.network
             for a in getattr(self.client, "accounts", ())
@@ -43,12 +63,13 @@ class CalendarActionsMixin(CalendarFilesMixin):
             best_slots=self.best_slots,
             undo_stack=self.undo_stack,
             tasks=self.services.tasks,
+            data=data,
             parent=self,
         )
         self.editor.saved.connect(lambda _pid: self.reload())
         self.editor.finished.connect(lambda _r, e=self.editor: self._remember_limit(e))
         self.editor.open()
-        return self.editor
+        self.editor_opened.emit(self.editor)
 
     def _mastodon_key(self) -> str | None:
         base = next(

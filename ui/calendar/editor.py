@@ -4,6 +4,7 @@ preview, autosave of drafts, and warnings shown before scheduling, not after."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -29,6 +30,7 @@ from app.models.posts import POST_STATUSES
 from app.services import posts, posts_media
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.posts_slots import next_best_slot
+from app.services.posts_types import PostInfo
 from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
@@ -36,6 +38,32 @@ from ui.calendar.variant_tab import VariantTab
 from ui.messages import show_error
 
 AUTOSAVE_MS = 2000
+
+
+@dataclass(frozen=True)
+class EditorData:
+    """What the editor shows when it opens, read in one go on a worker."""
+
+    categories: list[str]
+    info: PostInfo | None = None
+    media: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # network → files
+    history: list = field(default_factory=list)
+
+
+def read_editor_data(db: Database, client_id: int, post_id: int | None) -> EditorData:
+    """The post (None: a new one), its media and history, the client's categories."""
+    from app.services.posts_query import distinct_values
+
+    with db.read() as s:
+        categories = distinct_values(s, client_id)["categories"]
+        if post_id is None:
+            return EditorData(categories)
+        info = posts.get_post(s, client_id, post_id)
+        media = {
+            v.network: [(m.id, m.filename) for m in posts_media.media_for(s, client_id, v.media)]
+            for v in info.variants
+        }
+        return EditorData(categories, info, media, posts.history(s, client_id, post_id))
 
 
 class PostEditor(EditorSaving, QDialog):
@@ -54,6 +82,7 @@ class PostEditor(EditorSaving, QDialog):
         zone: ZoneInfo,
         *,
         tasks,
+        data: EditorData,
         post_id: int | None = None,
         when: dt.datetime | None = None,
         networks: tuple[str, ...] = (),
@@ -62,7 +91,8 @@ class PostEditor(EditorSaving, QDialog):
         undo_stack=None,
         parent=None,
     ) -> None:
-        """``tasks`` (a :class:`ui.tasks.TaskRunner`) runs the autosave off the GUI thread."""
+        """``data`` is what :func:`read_editor_data` read (on a worker) for ``post_id``;
+        ``tasks`` (a :class:`ui.tasks.TaskRunner`) runs the autosave off the GUI thread."""
         super().__init__(parent)
         self.setObjectName("postEditor")
         self.db, self.client_id, self.zone = db, client_id, zone
@@ -165,19 +195,15 @@ class PostEditor(EditorSaving, QDialog):
             self.category.currentTextChanged,
         ):
             signal.connect(self._changed)
-        self._load(when, networks)
+        self._load(when, networks, data)
         self._loading = False
         self.fields = FieldHistory(self)
         self._update_warnings()
 
     # -- loading ---------------------------------------------------------------------------
-    def _load(self, when: dt.datetime | None, networks: tuple[str, ...]) -> None:
-        from app.services.posts_query import distinct_values
-
-        with self.db.read() as s:
-            values = distinct_values(s, self.client_id)
-            info = posts.get_post(s, self.client_id, self.post_id) if self.post_id else None
-        self.category.addItems(values["categories"])
+    def _load(self, when: dt.datetime | None, networks: tuple[str, ...], data: EditorData) -> None:
+        info = data.info
+        self.category.addItems(data.categories)
         if info is None:
             now = dt.datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
             local = when or next_best_slot(self.best_slots, now) or now + dt.timedelta(hours=1)
@@ -202,13 +228,12 @@ class PostEditor(EditorSaving, QDialog):
             tab.text.setPlainText(v.text)
             tab.link.setText(v.link)
             tab.first_comment.setText(v.first_comment)
-            with self.db.read() as s:
-                for m in posts_media.media_for(s, self.client_id, v.media):
-                    tab.media_ids.append(m.id)
-                    tab.media.addItem(m.filename)
+            for media_id, filename in data.media.get(v.network, ()):
+                tab.media_ids.append(media_id)
+                tab.media.addItem(filename)
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
-        self._add_history_tab()
+        self._add_history_tab(data.history)
         if any(v.publish_state in ("sending", "published") for v in info.variants):
             self._read_only()
 
@@ -224,10 +249,8 @@ class PostEditor(EditorSaving, QDialog):
         self.autosave_label.setText(self.tr("Published: shown as it went out, read only."))
         self.read_only = True
 
-    def _add_history_tab(self) -> None:
+    def _add_history_tab(self, events) -> None:
         """Who changed what and when (read-only, plain text)."""
-        with self.db.read() as s:
-            events = posts.history(s, self.client_id, self.post_id)
         lines = []
         for e in events:
             when = e.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
