@@ -70,9 +70,7 @@ def test_quick_add_by_double_click_then_save(qtbot, area, sqlite_db):
     assert view.chip_rect(saved.id) is not None
 
 
-def test_edit_by_double_click_counter_warns_before_scheduling(
-    qtbot, area, sqlite_db, monkeypatch
-):
+def test_edit_by_double_click_counter_warns_before_scheduling(qtbot, area, sqlite_db, monkeypatch):
     p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 11, 9, 30, tzinfo=PARIS))
     _reload(qtbot, area)
     rect = area.month_view.chip_rect(p.id)
@@ -255,7 +253,10 @@ def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db
         posts.set_status(s, area.client.id, p.id, "approved")
         posts.set_status(s, area.client.id, p.id, "scheduled")
         posts_queue.mark_failed(s, p.variant("x").id, "HTTP 503")
-    dialog = area.show_queue()
+    area.show_queue()  # read on a worker, then shown
+    qtbot.waitUntil(lambda: area.queue_dialog is not None, timeout=5000)
+    dialog = area.queue_dialog
+    assert dialog.isVisible()
     qtmodeltester.check(dialog.model)
     rows = [
         [dialog.model.index(r, c).data() for c in range(6)] for r in range(dialog.model.rowCount())

@@ -7,7 +7,7 @@ import subprocess
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from app.services import clients
 from app.services.metrics import record_account_samples
@@ -172,6 +172,9 @@ def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_d
 
     area.open_report_dialog()
     dialog = area._report_dialog
+    assert dialog.successes.isReadOnly()  # until the month's commentary is read (worker)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10000)
+    assert not dialog.successes.isReadOnly()
     dialog.successes.insertPlainText("Concours « fête des mères » réussi")
     dialog.failures.insertPlainText("Un pic d'abonnés suspect")
     assert dialog.report_language() == (area.client.language or "fr")
@@ -200,6 +203,34 @@ def test_export_chart_and_write_report(qtbot, main_window, two_clients, sqlite_d
     assert dialog.info.text() == "Cancelled: no PDF was written."
     assert dialog.pdf_button.isEnabled() and not dialog.cancel_button.isVisible()
     assert len(opened) == 1
+
+
+def test_report_commentary_is_kept_when_the_month_changes_and_on_close(
+    qtbot, main_window, two_clients, sqlite_db
+):
+    area = _charts(qtbot, main_window)
+    main_window.select_client(two_clients[0])
+    qtbot.waitUntil(lambda: area.data.client_id == two_clients[0], timeout=20000)
+    area.open_report_dialog()
+    dialog = area._report_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10000)
+    first = dialog.month_key()
+    qtbot.keyClicks(dialog.successes, "Bon mois")
+    with qtbot.waitSignal(dialog.commentary_loaded, timeout=10000):
+        dialog.month.setDate(dialog.month.date().addMonths(-1))  # typed, never saved by hand
+    assert dialog.successes.toPlainText() == ""  # the other month's (empty) commentary
+    dialog.failures.insertPlainText("Trop peu de vidéos")  # (QTest types ASCII only)
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.reject()  # closing saves what was typed
+    assert not dialog.isVisible()
+    with sqlite_db.read() as s:
+        assert get_commentary(s, two_clients[0], first).successes == "Bon mois"
+        previous = get_commentary(s, two_clients[0], dialog.month_key())
+    assert previous.failures == "Trop peu de vidéos" and previous.successes == ""
+    # opened again on the first month: what was typed is there
+    dialog.month.setDate(QDate.fromString(first + "-01", "yyyy-MM-dd"))
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10000)
+    assert dialog.successes.toPlainText() == "Bon mois"
 
 
 def test_import_meta_export_asks_for_the_account(qtbot, main_window, two_clients, tmp_path):

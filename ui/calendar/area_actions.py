@@ -295,11 +295,25 @@ class CalendarActionsMixin(CalendarFilesMixin):
         menu.addAction(self.tr("Publishing queue…"), self.show_queue)
         return menu
 
-    def show_queue(self):
-        from ui.calendar.queue_dialog import QueueDialog
+    def show_queue(self) -> None:
+        """The publishing queue, read on a worker, in a dialog (``self.queue_dialog``)."""
+        from app.services.posts_queue import queue
 
         if self.client is None:
-            return None
-        self.queue_dialog = QueueDialog(self.db, self.client.id, self.zone, self)
-        self.queue_dialog.open()
-        return self.queue_dialog
+            return
+        self.queue_dialog = None
+        db, cid = self.db, self.client.id
+
+        def read():
+            with db.read() as s:
+                return queue(s, cid)
+
+        def opened(items) -> None:
+            from ui.calendar.queue_dialog import QueueDialog
+
+            if self.client is None or self.client.id != cid:
+                return
+            self.queue_dialog = QueueDialog(items, self.zone, self)
+            self.queue_dialog.open()
+
+        self.services.tasks.run(read, opened, lambda exc: show_error(self, exc))

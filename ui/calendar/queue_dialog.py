@@ -7,9 +7,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
-from app.db import Database
 from app.services.posts_counters import network_label
-from app.services.posts_queue import QueueItem, queue
+from app.services.posts_queue import QueueItem
 
 
 class QueueModel(QAbstractTableModel):
@@ -59,13 +58,13 @@ class QueueModel(QAbstractTableModel):
 
 
 class QueueDialog(QDialog):
-    def __init__(self, db: Database, client_id: int, zone: ZoneInfo, parent=None) -> None:
+    """The items of :func:`app.services.posts_queue.queue`, read by the caller on a worker."""
+
+    def __init__(self, items, zone: ZoneInfo, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("queueDialog")
         self.setWindowTitle(self.tr("Publishing queue"))
         self.resize(820, 420)
-        with db.read() as s:
-            items = queue(s, client_id)
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(

@@ -1,6 +1,8 @@
 """The monthly report dialog: the CM writes successes and failures, then writes the PDF.
 
-The commentary is saved with the report (report_commentaries); the PDF is rendered in a
+The commentary is saved with the report (report_commentaries), and on its own two seconds
+after the last keystroke, when the month changes and when the dialog closes; it is read and
+written on the task runner, in the order asked. The PDF is rendered in a
 worker through the TaskRunner with a progress bar and a Cancel button (checked between
 sections: nothing is written when cancelled), in the language chosen here (the client's by
 default), then opened with the desktop's PDF viewer if the box is ticked.
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,17 +35,21 @@ from app.services.report_commentary import get_commentary, save_commentary
 from ui.areas import AreaServices
 from ui.messages import show_error
 
+AUTOSAVE_MS = 2000
+
 
 class ReportDialog(QDialog):
     """Signals:
     written(str): the PDF was written at this path.
     cancelled(): the user cancelled the PDF being written; nothing was written.
     saved(): the commentary was saved.
+    commentary_loaded(): the month's commentary is in the fields (read on a worker).
     """
 
     written = Signal(str)
     cancelled = Signal()
     saved = Signal()
+    commentary_loaded = Signal()
 
     def __init__(
         self, services: AreaServices, client, month: dt.date, parent: QWidget | None = None
@@ -104,36 +110,98 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
         self.save_button.clicked.connect(self.save)
         self.pdf_button.clicked.connect(self.ask_pdf)
+        self._queue = f"report-commentary-{id(self)}"  # reads and saves in the order asked
+        self._shown_month = ""  # the month whose commentary the fields hold
+        self._dirty = False
+        self.loading = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save)
+        for edit in self._edits():
+            edit.textChanged.connect(self._edited)
         self.month.dateChanged.connect(self.load)
         self.load()
+
+    def _edits(self) -> tuple[QPlainTextEdit, ...]:
+        return (self.successes, self.failures, self.next_steps)
 
     def month_key(self) -> str:
         return self.month.date().toString("yyyy-MM")
 
-    def load(self) -> None:
-        with self.services.db.read() as session:
-            c = get_commentary(session, self.client.id, self.month_key())
-        self.successes.setPlainText(c.successes)
-        self.failures.setPlainText(c.failures)
-        self.next_steps.setPlainText(c.next_steps)
+    def _edited(self) -> None:
+        if not self.loading:
+            self._dirty = True
+            self._autosave.start()
 
-    def save(self) -> bool:
-        try:
-            with self.services.db.session() as session:
-                save_commentary(
-                    session,
-                    self.client.id,
-                    self.month_key(),
-                    successes=self.successes.toPlainText(),
-                    failures=self.failures.toPlainText(),
-                    next_steps=self.next_steps.toPlainText(),
-                )
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.info.setText(self.tr("Commentary saved."))
-        self.saved.emit()
-        return True
+    def load(self) -> None:
+        """Read the month's commentary on a worker (what was typed for the month shown
+        before is saved first); the fields wait, read-only, until it is in."""
+        self._save_pending()
+        db, client_id, month = self.services.db, self.client.id, self.month_key()
+        self.loading = True
+        for edit in self._edits():
+            edit.setReadOnly(True)
+
+        def read():
+            with db.read() as session:
+                return get_commentary(session, client_id, month)
+
+        def loaded(c) -> None:
+            if month != self.month_key():  # the user moved on meanwhile: a later read comes
+                return
+            texts = (c.successes, c.failures, c.next_steps)
+            for edit, text in zip(self._edits(), texts, strict=True):
+                edit.setPlainText(text)
+                edit.setReadOnly(False)
+            self._shown_month, self._dirty, self.loading = month, False, False
+            self.commentary_loaded.emit()
+
+        self.services.tasks.run(read, loaded, self._failed_io, queue=self._queue)
+
+    def _texts(self) -> dict[str, str]:
+        return {
+            "successes": self.successes.toPlainText(),
+            "failures": self.failures.toPlainText(),
+            "next_steps": self.next_steps.toPlainText(),
+        }
+
+    def _save_pending(self) -> None:
+        """Typed and not saved yet: save it, for the month it was typed for."""
+        self._autosave.stop()
+        if self._dirty and self._shown_month:
+            self._dirty = False
+            self._write(self._shown_month, self._texts())
+
+    def save(self) -> None:
+        """Save the commentary on a worker ("Commentary saved." and ``saved()`` once done)."""
+        self._autosave.stop()
+        if self.loading or not self._shown_month:
+            return
+        self._dirty = False
+        self._write(self._shown_month, self._texts())
+
+    def _write(self, month: str, texts: dict[str, str]) -> None:
+        db, client_id = self.services.db, self.client.id
+
+        def write():
+            with db.session() as session:
+                save_commentary(session, client_id, month, **texts)
+
+        def done(_result) -> None:
+            self.info.setText(self.tr("Commentary saved."))
+            self.saved.emit()
+
+        self.services.tasks.run(write, done, self._failed_io, queue=self._queue)
+
+    def _failed_io(self, exc: BaseException) -> None:
+        self._dirty = True  # kept in the fields: the next save tries again
+        show_error(self, exc)
+
+    def done(self, result: int) -> None:
+        """Closing keeps what was typed: it is saved on the way out."""
+        self._save_pending()
+        super().done(result)
 
     def ask_pdf(self) -> None:
         name = f"{self.client.slug}-{self.month_key()}.pdf"
@@ -147,16 +215,21 @@ class ReportDialog(QDialog):
         return self.language.currentData()
 
     def write_pdf(self, path: str) -> None:
-        if not self.save():
-            return
+        """Save the commentary, then render the PDF, on one worker."""
         from app.documents.pdf import ensure_fonts
         from app.documents.report_pdf import render_report
 
+        if self.loading:
+            return
+        self._autosave.stop()
         ensure_fonts()  # registered on the GUI thread, used by the worker
         db, client_id, month = self.services.db, self.client.id, self.month_key()
-        language = self.report_language()
+        language, texts = self.report_language(), self._texts()
+        self._dirty = False
 
         def work(progress, token):
+            with db.session() as session:
+                save_commentary(session, client_id, month, **texts)
             return render_report(
                 db,
                 client_id,
@@ -170,7 +243,7 @@ class ReportDialog(QDialog):
         self._busy(True)
         self.info.setText(self.tr("Writing the report…"))
         self._token = self.services.tasks.run(
-            work, self._written, self._failed, on_progress=self._progress
+            work, self._written, self._failed, on_progress=self._progress, queue=self._queue
         )
 
     def cancel_pdf(self) -> None:
