@@ -6,6 +6,9 @@
 * Publishing: ``POST /2/tweets`` (replies with ``reply.in_reply_to_tweet_id``, images first
   sent to ``POST /2/media/upload``). X has no idempotency key: after a crash the post is
   looked for among our recent posts (``GET /2/users/:id/tweets``) before any resend.
+* Private answers: the message's conversation from ``GET /2/dm_events/:id``, then ``POST
+  /2/dm_conversations/:id/messages`` — unless the conversation's latest events
+  (``GET /2/dm_conversations/:id/dm_events``) already hold the same answer of ours.
 * Moderation: a reply to our posts is hidden with ``PUT /2/tweets/:id/hidden``; an author is
   blocked with ``POST /2/users/:id/blocking``. X's API has no call to delete someone else's
   post or to file a report.
@@ -42,6 +45,7 @@ from app.services.network_data import (
 )
 
 PAGE = 100  # the most the mentions timeline gives per request
+DM_LIMIT = 10_000  # characters of a direct message
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
 
 
@@ -292,14 +296,49 @@ class XConnector(Connector):
         return None
 
     def reply(self, reply: ReplyToSend) -> Published:
-        self.check_length(reply.text)
         if reply.private:
-            raise Rejected(
-                translate("Connectors", "X direct messages are not sent from Tribune yet.")
-            )
+            return self._direct_message(reply)
+        self.check_length(reply.text)
         return self._tweet(
             {"text": reply.text, "reply": {"in_reply_to_tweet_id": reply.in_reply_to}}
         )
+
+    def _direct_message(self, reply: ReplyToSend) -> Published:
+        """Answer a direct message in its conversation. X has no idempotency key: the
+        conversation's latest events are read first, and an identical answer of ours written
+        after the message (a crash between send and record) is taken instead of resending."""
+        self.check_length(reply.text, DM_LIMIT)
+        event = self._request(
+            "GET",
+            f"/2/dm_events/{reply.in_reply_to}",
+            params={"dm_event.fields": "id,created_at,dm_conversation_id,sender_id"},
+        ).get("data")
+        conversation = str((event or {}).get("dm_conversation_id") or "")
+        if not conversation:
+            raise BadResponse(
+                translate("Connectors", "X did not say which conversation this message is in.")
+            )
+        me = str(self.me()["id"])
+        recent = self._request(
+            "GET",
+            f"/2/dm_conversations/{conversation}/dm_events",
+            params={"dm_event.fields": "id,text,sender_id,created_at", "max_results": 50},
+        )
+        answered = _id_int(reply.in_reply_to)
+        for row in self._rows(recent):
+            if (
+                isinstance(row, dict)
+                and str(row.get("sender_id")) == me
+                and row.get("text") == reply.text
+                and _id_int(row.get("id")) > answered
+            ):
+                return Published(str(row["id"]))
+        data = self._request(
+            "POST", f"/2/dm_conversations/{conversation}/messages", json={"text": reply.text}
+        ).get("data")
+        if not isinstance(data, dict) or not data.get("dm_event_id"):
+            raise BadResponse(translate("Connectors", "X did not return the message sent."))
+        return Published(str(data["dm_event_id"]))
 
     # -- moderation -----------------------------------------------------------------------
     def hide(self, external_id: str, hidden: bool = True) -> None:

@@ -258,8 +258,12 @@
       <translation>X accepte au plus 4 images par publication.</translation>
     </message>
     <message>
-      <source>X direct messages are not sent from Tribune yet.</source>
-      <translation>Les messages privés X ne sont pas encore envoyés depuis Tribune.</translation>
+      <source>X did not say which conversation this message is in.</source>
+      <translation>X n’a pas indiqué dans quelle conversation se trouve ce message.</translation>
+    </message>
+    <message>
+      <source>X did not return the message sent.</source>
+      <translation>X n’a pas renvoyé le message envoyé.</translation>
     </message>
     <message>
       <source>X did not return the author.</source>

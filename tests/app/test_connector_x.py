@@ -13,7 +13,9 @@ import pytest
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import AuthError, NotSupported, RateLimited, Rejected
 from app.connectors.http import Http
+from app.models.inbox import InboxMessage
 from app.services import clients, inbox
+from app.services.inbox_replies import create_reply
 from app.services.network_data import DueVariant, MediaRef, ModerationToSend, ReplyToSend
 from app.services.sync import sync_client
 from tests.servers.x import FAN, XServer
@@ -101,6 +103,24 @@ def test_publish_with_image_reply_and_find_after_a_crash(x, tmp_path):
         c.publish(variant("é" * 281))
 
 
+def test_a_private_answer_goes_to_the_direct_message_conversation_once(x):
+    x.add_dm(1, "Bonjour, ma facture ?")
+    c = conn(x)
+    answer = "Bonjour Léa, je vous l’envoie par e-mail dans l’heure. " + "—" * 300
+    sent = c.reply(ReplyToSend(1, 1, "x", 4, "2000001", answer, "r-dm", private=True))
+    posted = [(m, p) for m, p, h, q in x.log if m == "POST"]
+    assert posted == [("POST", "/2/dm_conversations/501-900/messages")]
+    assert x.dms[0]["text"] == answer and sent.external_id == x.dms[0]["id"]  # past 280: a DM
+    # a crash between the send and its record: asked again, it is found, not sent twice
+    again = c.reply(ReplyToSend(1, 1, "x", 4, "2000001", answer, "r-dm", private=True))
+    assert again.external_id == sent.external_id
+    assert len([1 for m, p, h, q in x.log if m == "POST"]) == 1
+    # our own answer is not fetched back into the inbox
+    assert [i.text for i in c.fetch({}).items if i.kind == "message"] == ["Bonjour, ma facture ?"]
+    with pytest.raises(Rejected, match="10000"):
+        c.reply(ReplyToSend(1, 1, "x", 4, "2000001", "a" * 10_001, "r-long", private=True))
+
+
 def test_hide_a_reply_and_block_its_author_but_no_report(x):
     c = conn(x)
     item = ModerationToSend(1, 1, "x", 4, "hide", "1000007", "@leafan", "Insultes", "insult")
@@ -165,3 +185,13 @@ def test_sync_brings_x_mentions_into_the_inbox_once(db, x):
     with db.read() as s:
         rows = inbox.page(s, cid).rows
         assert {r.network for r in rows} == {"x"} and len(rows) == 2
+        dm_id = next(r.id for r in rows if r.snippet.startswith("Pouvez-vous"))
+    with db.session() as s:  # answered privately from the inbox
+        reply_id = create_reply(s, cid, dm_id, "Bien sûr, ce midi.", private=True)
+    report = run()
+    assert report.ok and report.accounts[0].replies == 1
+    assert x.dms[0]["text"] == "Bien sûr, ce midi." and x.dms[0]["sender_id"] == "900"
+    with db.read() as s:
+        reply = s.get(InboxMessage, reply_id)
+        assert (reply.reply_state, reply.external_id) == ("sent", x.dms[0]["id"])
+    assert run().accounts[0].replies == 0  # sent once

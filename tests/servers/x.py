@@ -5,8 +5,10 @@
 ``expansions=author_id``; ``GET /2/dm_events``; ``POST /2/tweets`` (201); ``GET
 /2/users/:id/tweets`` with ``start_time``; ``POST /2/media/upload``; ``PUT
 /2/tweets/:id/hidden``; ``GET /2/users/by/username/:u``; ``POST /2/users/:id/blocking``;
-``GET /2/users/:id`` and ``GET /2/tweets`` with ``public_metrics``. A bad token gets 401
-as X answers it.
+``GET /2/users/:id`` and ``GET /2/tweets`` with ``public_metrics``; direct messages: ``GET
+/2/dm_events/:id``, ``GET /2/dm_conversations/:id/dm_events`` and ``POST
+/2/dm_conversations/:id/messages`` (201, ``dm_event_id``). A bad token gets 401 as X
+answers it.
 """
 
 from __future__ import annotations
@@ -90,6 +92,20 @@ class XServer(LoopbackServer):
             return 200, {}, self._page(self.mentions, query)
         if parts == ["2", "dm_events"]:
             return 200, {}, self._page(self.dms, query)
+        if len(parts) == 3 and parts[:2] == ["2", "dm_events"]:
+            event = next((e for e in self.dms if e["id"] == parts[2]), None)
+            if event is None:
+                return 200, {}, {"errors": [{"title": "Not Found Error", "detail": "no event"}]}
+            return 200, {}, {"data": event}
+        if len(parts) == 4 and parts[:2] == ["2", "dm_conversations"] and parts[3] == "dm_events":
+            return 200, {}, self._page([e for e in self.dms if e["dm_conversation_id"] == parts[2]],
+                                       query, users=False)  # fmt: skip
+        if len(parts) == 4 and parts[:2] == ["2", "dm_conversations"] and parts[3] == "messages":
+            event = {"id": str(2_500_000 + len(self.dms)), "event_type": "MessageCreate",
+                     "text": json.loads(body)["text"], "sender_id": ME["id"],
+                     "created_at": stamp(60 * 24 * 30), "dm_conversation_id": parts[2]}  # fmt: skip
+            self.dms.insert(0, event)
+            return 201, {}, {"data": {"dm_conversation_id": parts[2], "dm_event_id": event["id"]}}
         if parts == ["2", "tweets"] and method == "POST":
             data = json.loads(body)
             tweet = {"id": str(3_000_000 + len(self.tweets)), "text": data["text"],
