@@ -194,6 +194,8 @@ def create_reply(
     if not text:
         raise ValidationError(translate("Inbox", "The reply is empty."), "reply")
     msg = get_message(session, client_id, message_id)
+    if msg.kind == "message":
+        private = True  # a private message is never answered in public
     limit = NETWORK_LIMITS.get(msg.network)
     if limit and len(text) > limit and not private:
         raise ValidationError(

@@ -170,6 +170,14 @@
       <translation>de nouveau visible sur le réseau à la prochaine synchronisation</translation>
     </message>
     <message>
+      <source>A private message is always answered privately.</source>
+      <translation>Un message privé reçoit toujours une réponse privée.</translation>
+    </message>
+    <message>
+      <source>Answer in a private message instead of a public reply</source>
+      <translation>Répondre par message privé plutôt que publiquement</translation>
+    </message>
+    <message>
       <source>No message selected</source>
       <translation>Aucun message sélectionné</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.models import Contact
+from app.models.inbox import InboxMessage
 from app.services import agency as agency_service
 from app.services import clients, escalation, inbox, inbox_ingest, inbox_replies
 from app.services.network_data import IncomingMessage
@@ -395,3 +396,36 @@ def test_handles_are_shown_as_each_network_writes_them():
     assert shown_handle("lea.fournier") == "@lea.fournier"  # imported without it
     assert shown_handle("100004567") == "100004567"  # a Facebook user id
     assert shown_handle("urn:li:person:abc") == "urn:li:person:abc"  # LinkedIn
+
+
+def test_a_private_message_is_answered_privately(qtbot, inbox_area):
+    """Replying to a direct message can never publish the answer in public."""
+    area = inbox_area
+    with area.db.session() as s:
+        inbox_ingest.ingest_messages(
+            s,
+            area.client_id,
+            [IncomingMessage("facebook", "dm", "message", "Léa", "lea", "Ma commande ?", NOW)],
+        )
+    area.refresh()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 4, timeout=5000)
+    _settle(qtbot, area)
+    area.select_row(_row_of(area, "q"))  # a comment: the user chooses
+    _settle(qtbot, area)
+    assert area.conv.private.isEnabled() and not area.conv.private.isChecked()
+    area.select_row(_row_of(area, "dm"))
+    _settle(qtbot, area)
+    assert area.conv.private.isChecked() and not area.conv.private.isEnabled()
+    assert "always answered privately" in area.conv.private.toolTip()
+    area.conv.reply.setFocus()
+    area.conv.reply.insertPlainText("Bonjour Léa, elle part ce soir.")
+    qtbot.keyClick(area.conv.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, area)
+    with area.db.read() as s:
+        (reply,) = inbox_ingest.due_replies(s, area.client_id)
+    assert reply.private and reply.in_reply_to == "dm"
+    # and the service itself refuses to answer a private message in public
+    with area.db.session() as s:
+        mid = inbox.page(s, area.client_id, inbox.InboxFilter(search="commande")).rows[0].id
+        rid = inbox_replies.create_reply(s, area.client_id, mid, "Encore un mot", private=False)
+        assert s.get(InboxMessage, rid).reply_private

@@ -225,6 +225,16 @@ class ConversationPanel(QWidget):
             self.tags,
         ):
             w.setEnabled(enabled)
+        # a private message is answered privately: never a public reply to a private message
+        direct = d is not None and d.kind == "message"
+        if direct:  # (otherwise the box is the draft's: a refresh keeps what the user chose)
+            self.private.setChecked(True)
+        self.private.setEnabled(enabled and not direct)
+        self.private.setToolTip(
+            self.tr("A private message is always answered privately.")
+            if direct
+            else self.tr("Answer in a private message instead of a public reply")
+        )
         self.tags.setText(", ".join(d.tags) if d is not None else "")
         if d is None:
             self.title.setText(self.tr("No message selected"))

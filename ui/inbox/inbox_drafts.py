@@ -70,7 +70,8 @@ class InboxDrafts:
         try:
             self.conv.reply.setPlainText(text)
             self.conv.reply.moveCursor(QTextCursor.MoveOperation.End)  # carry on typing
-            self.conv.private.setChecked(private)
+            # a private message is always answered privately (the box is locked then)
+            self.conv.private.setChecked(private or not self.conv.private.isEnabled())
         finally:
             self._restoring = False
 
