@@ -49,7 +49,7 @@ def main() -> int:
     from app.db import Database
     from app.documents.charter_pdf import CSS, charter_html, export_charter_pdf, gather
     from app.documents.pdf import BASE_CSS, FONT_FAMILY, ensure_fonts
-    from app.services.charter_labels import document_language
+    from app.i18n import document_language
 
     ensure_fonts()
     from PySide6.QtCore import QMarginsF
