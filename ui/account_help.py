@@ -36,7 +36,10 @@ def account_help(network: str) -> tuple[str, str, str] | None:
         "x": (
             translate("AccountHelp", "The account's @username"),
             translate("AccountHelp", "Empty for api.x.com"),
-            translate("AccountHelp", "an OAuth 2.0 user token"),
+            translate(
+                "AccountHelp",
+                "an OAuth 2.0 user token, or JSON with its refresh_token and client_id",
+            ),
         ),
         "rss": (
             translate("AccountHelp", "A name for the feed, e.g. Press"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.errors import TribuneError
@@ -98,6 +99,9 @@ class AccountRef:
     handle: str
     base_url: str
     token: str = field(default="", repr=False)
+    # where a connector writes credentials the network renewed (rotated refresh tokens):
+    # the keyring entry of the account; None when nothing may be stored (a one-off check)
+    save_token: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

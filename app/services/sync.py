@@ -139,8 +139,10 @@ def sync_client(
     samples: bool = True,
     max_pages: int = 50,
     token_of: Callable[[str, str], str | None] = secrets.account_token,
+    token_saver: Callable[[str, str, str], None] = secrets.store_account_token,
 ) -> SyncReport:
-    """Sync every account of a client (or only those of ``network``)."""
+    """Sync every account of a client (or only those of ``network``). ``token_of`` reads an
+    account's credentials, ``token_saver`` writes those a network renewed (both: keyring)."""
     client_id, client_uid, accounts = accounts_to_sync(db, client_ref, network)
     if network and not accounts:
         raise NotFound(
@@ -166,6 +168,7 @@ def sync_client(
             samples=samples,
             max_pages=max_pages,
             token_of=token_of,
+            token_saver=token_saver,
         )
     finally:
         with _running_lock:
@@ -188,6 +191,7 @@ def _sync_accounts(
     samples,
     max_pages,
     token_of,
+    token_saver,
 ) -> SyncReport:
     sinks = sinks or real_sinks()
     own_http = http is None
@@ -226,6 +230,7 @@ def _sync_accounts(
                 samples=samples,
                 max_pages=max_pages,
                 token_of=token_of,
+                token_saver=token_saver,
                 default_account=first.get(net) == aid,
             )
             results.append(result)
@@ -259,6 +264,7 @@ def _sync_account(
     samples,
     max_pages,
     token_of,
+    token_saver,
     default_account,
 ) -> AccountSyncResult:
     with db.session() as s:
@@ -290,7 +296,18 @@ def _sync_account(
             raise AuthError(
                 translate("Sync", "No token in the system keyring for this account: reconnect it.")
             )
-        connector = connector_for(AccountRef(aid, client_id, net, handle, base_url, token), http)
+        connector = connector_for(
+            AccountRef(
+                aid,
+                client_id,
+                net,
+                handle,
+                base_url,
+                token,
+                save_token=lambda secret: token_saver(client_uid, auid, secret),
+            ),
+            http,
+        )
         daily_check(db, client_id, aid, connector, now)
         cursor = load_cursor(db, aid)
 

@@ -167,14 +167,16 @@ def check_account(
         a = clients.find_account(s, client_id, account_id)
         ref = (a.id, a.network, a.handle, a.base_url, client.uid, a.uid)
     aid, net, handle, base_url, cuid, auid = ref
+    save = None  # a token typed in for a check is not stored by the check
     if token is None and net not in TOKENLESS:
         token = secrets.account_token(cuid, auid) or ""
+        save = lambda secret: secrets.store_account_token(cuid, auid, secret)  # noqa: E731
     own = http is None
     http = http or Http()
     status, reason, expires = "connected", "", None
     try:
         health = connector_for(
-            AccountRef(aid, client_id, net, handle, base_url, token or ""), http
+            AccountRef(aid, client_id, net, handle, base_url, token or "", save_token=save), http
         ).check()
         expires = health.token_expires_at
     except AuthError as exc:

@@ -226,6 +226,10 @@
       <translation>Une entrée du flux sans identifiant ni lien a été ignorée.</translation>
     </message>
     <message>
+      <source>X refused to renew the access: reconnect the account.</source>
+      <translation>X a refusé de renouveler l’accès : reconnectez le compte.</translation>
+    </message>
+    <message>
       <source>X refused the request (HTTP {status}): {reason}</source>
       <translation>X a refusé la requête (HTTP {status}) : {reason}</translation>
     </message>

@@ -67,8 +67,8 @@
       <translation>Vide pour api.x.com</translation>
     </message>
     <message>
-      <source>an OAuth 2.0 user token</source>
-      <translation>un jeton utilisateur OAuth 2.0</translation>
+      <source>an OAuth 2.0 user token, or JSON with its refresh_token and client_id</source>
+      <translation>un jeton utilisateur OAuth 2.0, ou un JSON avec son refresh_token et son client_id</translation>
     </message>
     <message>
       <source>A name for the feed, e.g. Press</source>

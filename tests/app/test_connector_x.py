@@ -5,6 +5,7 @@ expired token, malformed items; then through the sync into the real inbox."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 
 import httpx
@@ -27,9 +28,22 @@ def x():
         yield srv
 
 
-def conn(srv, token="x-user-token", **http_options):
+def conn(srv, token="x-user-token", save=None, **http_options):
     http = Http(httpx.Client(timeout=3), base_delay=0.01, **http_options)
-    return connector_for(AccountRef(4, 1, "x", "nuagelogiciel", srv.base_url, token), http)
+    return connector_for(
+        AccountRef(4, 1, "x", "nuagelogiciel", srv.base_url, token, save_token=save), http
+    )
+
+
+def renewable(srv, access="x-user-token", refresh=None):
+    """The keyring secret of an app allowed offline.access."""
+    return json.dumps(
+        {
+            "access_token": access,
+            "refresh_token": refresh or srv.refresh_token,
+            "client_id": srv.client_id,
+        }
+    )
 
 
 def variant(text="Nouvelle version 🚀 https://nuage.example/v3", media=()):
@@ -121,6 +135,38 @@ def test_a_private_answer_goes_to_the_direct_message_conversation_once(x):
         c.reply(ReplyToSend(1, 1, "x", 4, "2000001", "a" * 10_001, "r-long", private=True))
 
 
+def test_an_expired_access_renews_itself_and_the_rotated_tokens_are_kept(x, tmp_path):
+    x.add_mention(1, "@nuagelogiciel bravo pour la v3")
+    first = renewable(x)
+    saved: list[str] = []
+    c = conn(x, first, saved.append)
+    assert c.check().display_name == "Nuage Logiciel"
+    assert x.renewals == 0 and saved == []  # a valid access is not renewed for nothing
+    x.expire_access()  # two hours later
+    assert [i.text for i in c.fetch({}).items] == ["@nuagelogiciel bravo pour la v3"]
+    assert x.renewals == 1
+    (kept,) = saved  # written back at once: X's refresh tokens are single-use
+    assert json.loads(kept) == {
+        "access_token": x.token,
+        "refresh_token": x.refresh_token,
+        "client_id": x.client_id,
+    }
+    # an image sent after a renewal goes whole (not an exhausted file handle)
+    image = tmp_path / "v3.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 5000)
+    x.expire_access()
+    c.publish(variant(media=(MediaRef(str(image), "image/png", "abc", "Capture"),)))
+    assert x.renewals == 2 and x.upload_sizes[-1] > 5000 and len(saved) == 2
+    # the first secret's refresh token is dead now: reconnect, and no secret in the message
+    x.expire_access()
+    with pytest.raises(AuthError, match="reconnect") as caught:
+        conn(x, first).fetch({})
+    assert "x-refresh-1" not in str(caught.value) and "x-user-token" not in str(caught.value)
+    # the kept one still renews
+    again = conn(x, saved[-1], saved.append)
+    assert again.check().display_name == "Nuage Logiciel" and x.renewals == 3
+
+
 def test_hide_a_reply_and_block_its_author_but_no_report(x):
     c = conn(x)
     item = ModerationToSend(1, 1, "x", 4, "hide", "1000007", "@leafan", "Insultes", "insult")
@@ -195,3 +241,35 @@ def test_sync_brings_x_mentions_into_the_inbox_once(db, x):
         reply = s.get(InboxMessage, reply_id)
         assert (reply.reply_state, reply.external_id) == ("sent", x.dms[0]["id"])
     assert run().accounts[0].replies == 0  # sent once
+
+
+@pytest.mark.keyring
+def test_sync_keeps_the_renewed_tokens_in_the_keyring_only(
+    real_keyring, sqlite_db, tribune_home, x
+):
+    from app import secrets
+    from app.models import Client, NetworkAccount
+    from app.services.workspace import add_account_with_token
+
+    with sqlite_db.session() as s:
+        cid = clients.create_client(s, "Nuage Logiciel").id
+    account = add_account_with_token(
+        sqlite_db, cid, "x", "nuagelogiciel", base_url=x.base_url, token=renewable(x)
+    )
+    with sqlite_db.read() as s:
+        cuid, auid = s.get(Client, cid).uid, s.get(NetworkAccount, account.id).uid
+    x.add_mention(1, "@nuagelogiciel une question")
+    x.expire_access()
+    report = sync_client(
+        sqlite_db, cid, http=Http(httpx.Client(timeout=3), base_delay=0.01), samples=False
+    )
+    assert report.ok and report.accounts[0].added == 1 and x.renewals == 1
+    kept = json.loads(secrets.account_token(cuid, auid))
+    assert (kept["access_token"], kept["refresh_token"]) == (x.token, x.refresh_token)
+    for secret in (x.token, x.refresh_token, "x-refresh-1"):
+        for path in [*sqlite_db.sqlite_path.parent.rglob("*"), *tribune_home.rglob("*")]:
+            if path.is_file():
+                assert secret.encode() not in path.read_bytes(), path
+    x.expire_access()  # next time too: the kept refresh token works
+    assert sync_client(sqlite_db, cid, http=Http(httpx.Client(timeout=3)), samples=False).ok
+    assert x.renewals == 2

@@ -7,14 +7,16 @@
 /2/tweets/:id/hidden``; ``GET /2/users/by/username/:u``; ``POST /2/users/:id/blocking``;
 ``GET /2/users/:id`` and ``GET /2/tweets`` with ``public_metrics``; direct messages: ``GET
 /2/dm_events/:id``, ``GET /2/dm_conversations/:id/dm_events`` and ``POST
-/2/dm_conversations/:id/messages`` (201, ``dm_event_id``). A bad token gets 401 as X
-answers it.
+/2/dm_conversations/:id/messages`` (201, ``dm_event_id``); ``POST /2/oauth2/token`` with
+``grant_type=refresh_token`` (form-encoded, no bearer): a new access token, the refresh
+token rotated, the old ones dead. A bad token gets 401 as X answers it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import parse_qs
 
 from tests.servers.base import LoopbackServer
 
@@ -37,6 +39,30 @@ class XServer(LoopbackServer):
         self.hidden: dict[str, bool] = {}
         self.blocked: list[str] = []
         self.uploads = 0
+        self.client_id = "tribune-desktop"
+        self.refresh_token = "x-refresh-1"
+        self.renewals = 0
+        self.upload_sizes: list[int] = []
+
+    def expire_access(self) -> None:
+        """Two hours later: the access token in use is refused."""
+        self.token = f"{self.token}-expired"
+
+    def _renew(self, body: bytes):
+        form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+        if (
+            form.get("grant_type") != "refresh_token"
+            or form.get("refresh_token") != self.refresh_token
+            or form.get("client_id") != self.client_id
+        ):
+            refused = "Value passed for the token was invalid."
+            return 400, {}, {"error": "invalid_request", "error_description": refused}
+        self.renewals += 1
+        self.token = f"x-user-token-{self.renewals + 1}"
+        self.refresh_token = f"x-refresh-{self.renewals + 1}"  # rotated: the old one is dead
+        return 200, {}, {"token_type": "bearer", "expires_in": 7200, "access_token": self.token,
+                         "scope": "tweet.read tweet.write users.read offline.access",
+                         "refresh_token": self.refresh_token}  # fmt: skip
 
     def add_mention(self, n: int, text: str, *, reply_to: str | None = None) -> None:
         tweet = {
@@ -82,6 +108,8 @@ class XServer(LoopbackServer):
         return out
 
     def handle(self, method, path, query, headers, body):
+        if path == "/2/oauth2/token" and method == "POST":
+            return self._renew(body)
         if headers.get("authorization") != f"Bearer {self.token}":
             return 401, {}, {"title": "Unauthorized", "type": "about:blank", "status": 401,
                              "detail": "Unauthorized"}  # fmt: skip
@@ -116,6 +144,7 @@ class XServer(LoopbackServer):
             return 200, {}, self._page(list(reversed(self.tweets)), query, users=False)
         if parts == ["2", "media", "upload"] and method == "POST":
             self.uploads += 1
+            self.upload_sizes.append(len(body))
             return 200, {}, {"data": {"id": f"77{self.uploads}", "media_key": "3_1"}}
         if len(parts) == 4 and parts[:2] == ["2", "tweets"] and parts[3] == "hidden":
             self.hidden[parts[2]] = json.loads(body)["hidden"]

@@ -56,4 +56,5 @@ def test_each_network_says_what_to_type(qtbot, open_client_dialog):
     assert a.cellWidget(row, dialog.A_TOKEN).placeholderText() == "a page admin's OAuth token"
     combo.setCurrentIndex(combo.findData("x"))
     assert a.item(row, dialog.A_URL).toolTip() == "Empty for api.x.com"
-    assert a.cellWidget(row, dialog.A_TOKEN).placeholderText() == "an OAuth 2.0 user token"
+    assert a.cellWidget(row, dialog.A_TOKEN).placeholderText().startswith("an OAuth 2.0 user token")
+    assert "refresh_token" in a.cellWidget(row, dialog.A_TOKEN).toolTip()  # renews itself
