@@ -4,8 +4,10 @@
   ``meta.next_token``; ``since_id`` = the newest id of the last sync, so a second sync asks
   only for what is new) and direct messages from ``GET /2/dm_events`` (ours skipped).
 * Publishing: ``POST /2/tweets`` (replies with ``reply.in_reply_to_tweet_id``, images first
-  sent to ``POST /2/media/upload``). X has no idempotency key: after a crash the post is
-  looked for among our recent posts (``GET /2/users/:id/tweets``) before any resend.
+  sent to ``POST /2/media/upload``, videos in chunks through ``/2/media/upload/initialize``,
+  ``/{id}/append`` and ``/{id}/finalize``, then awaited while X processes them). X has no
+  idempotency key: after a crash the post is looked for among our recent posts
+  (``GET /2/users/:id/tweets``) before any resend.
 * Private answers: the message's conversation from ``GET /2/dm_events/:id``, then ``POST
   /2/dm_conversations/:id/messages`` — unless the conversation's latest events
   (``GET /2/dm_conversations/:id/dm_events``) already hold the same answer of ours.
@@ -37,6 +39,7 @@ from app.connectors.base import (
     Health,
     Published,
     Rejected,
+    Unavailable,
 )
 from app.connectors.http import json_of, parse_time
 from app.i18n import translate
@@ -52,6 +55,8 @@ from app.services.network_data import (
 
 PAGE = 100  # the most the mentions timeline gives per request
 DM_LIMIT = 10_000  # characters of a direct message
+VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
+VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
 
 
@@ -101,15 +106,18 @@ class XConnector(Connector):
 
     # -- HTTP -----------------------------------------------------------------------------
     def _request(self, method: str, path: str, **kwargs):
+        return self._ok(self._call(method, path, **kwargs))
+
+    def _call(self, method: str, path: str, **kwargs):
+        """The response, the access renewed once on the way if it had expired."""
         url = path if "://" in path else f"{self.base}{path}"
         try:
-            response = self.http.request(method, url, auth=self._access, **kwargs)
+            return self.http.request(method, url, auth=self._access, **kwargs)
         except AuthError:
             if not self._renewal:
                 raise
             self._renew()  # the access token expired (two hours): renew it, ask again once
-            response = self.http.request(method, url, auth=self._access, **kwargs)
-        return self._ok(response)
+            return self.http.request(method, url, auth=self._access, **kwargs)
 
     def _renew(self) -> None:
         """OAuth 2.0 refresh: a new access token and, X rotating them, a new refresh token —
@@ -307,9 +315,13 @@ class XConnector(Connector):
     def _upload(self, media) -> str:
         path = Path(media.path)
         mime = media.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
+        if mime.startswith("video/"):
+            return self._upload_video(path, mime)
         if not mime.startswith("image/"):
             raise Rejected(
-                translate("Connectors", "X accepts images here; videos are not supported yet.")
+                translate("Connectors", "X accepts images and videos; not {mime}.").format(
+                    mime=mime
+                )
             )
         data = self._request(  # bytes, not a file: sent whole again after a renewal
             "POST",
@@ -321,6 +333,64 @@ class XConnector(Connector):
         if not media_id:
             raise BadResponse(translate("Connectors", "X did not return a media id."))
         return media_id
+
+    def _upload_video(self, path: Path, mime: str) -> str:
+        """Chunked upload: initialize, append each chunk (≤ 5 MB), finalize, then wait while
+        X processes the video (``processing_info``: pending → in_progress → succeeded)."""
+        data = self._request(
+            "POST",
+            "/2/media/upload/initialize",
+            json={
+                "media_type": mime,
+                "total_bytes": path.stat().st_size,
+                "media_category": "tweet_video",
+            },
+        )
+        media_id = str((data.get("data") or {}).get("id") or "")
+        if not media_id:
+            raise BadResponse(translate("Connectors", "X did not return a media id."))
+        with open(path, "rb") as fh:
+            index = 0
+            while chunk := fh.read(VIDEO_CHUNK):
+                response = self._call(
+                    "POST",
+                    f"/2/media/upload/{media_id}/append",
+                    files={"media": ("chunk", chunk, "application/octet-stream")},
+                    data={"segment_index": str(index)},
+                )
+                if response.status_code >= 400:
+                    self._ok(response)  # raises with X's reason
+                index += 1
+        info = self._request("POST", f"/2/media/upload/{media_id}/finalize").get("data") or {}
+        waited = 0.0
+        while True:
+            processing = info.get("processing_info") or {}
+            state = processing.get("state") or "succeeded"
+            if state == "succeeded":
+                return media_id
+            if state == "failed":
+                error = processing.get("error") or {}
+                raise Rejected(
+                    translate("Connectors", "X could not process the video: {reason}").format(
+                        reason=str(error.get("message") or error.get("name") or state)[:200]
+                    )
+                )
+            pause = min(max(float(processing.get("check_after_secs") or 1), 0.2), 30.0)
+            if waited + pause > VIDEO_WAIT:
+                raise Unavailable(
+                    translate(
+                        "Connectors",
+                        "X is still processing the video; the post waits for the next sync.",
+                    )
+                )
+            self.http.sleep(pause)
+            waited += pause
+            info = (
+                self._request(
+                    "GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id}
+                ).get("data")
+                or {}
+            )
 
     def _tweet(self, payload: dict) -> Published:
         data = self._request("POST", "/2/tweets", json=payload).get("data") or {}

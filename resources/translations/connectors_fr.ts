@@ -246,12 +246,20 @@
       <translation>Un élément X sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
-      <source>X accepts images here; videos are not supported yet.</source>
-      <translation>X accepte ici des images ; les vidéos ne sont pas encore prises en charge.</translation>
+      <source>X accepts images and videos; not {mime}.</source>
+      <translation>X accepte les images et les vidéos, pas {mime}.</translation>
     </message>
     <message>
       <source>X did not return a media id.</source>
       <translation>X n'a pas renvoyé d'identifiant de média.</translation>
+    </message>
+    <message>
+      <source>X could not process the video: {reason}</source>
+      <translation>X n’a pas pu traiter la vidéo : {reason}</translation>
+    </message>
+    <message>
+      <source>X is still processing the video; the post waits for the next sync.</source>
+      <translation>X traite encore la vidéo ; la publication attend la prochaine synchronisation.</translation>
     </message>
     <message>
       <source>X did not return the post's id.</source>

@@ -167,6 +167,30 @@ def test_an_expired_access_renews_itself_and_the_rotated_tokens_are_kept(x, tmp_
     assert again.check().display_name == "Nuage Logiciel" and x.renewals == 3
 
 
+def test_a_video_goes_up_in_chunks_and_waits_for_processing(x, tmp_path, monkeypatch):
+    import app.connectors.x as x_module
+
+    monkeypatch.setattr(x_module, "VIDEO_CHUNK", 64 * 1024)
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(bytes(range(256)) * 900)  # 230 KB: four chunks
+    c = conn(x)
+    sent = c.publish(variant(media=(MediaRef(str(clip), "video/mp4", "abc", "L'atelier"),)))
+    (vid,) = x.videos
+    video = x.videos[vid]
+    assert (video["type"], video["category"]) == ("video/mp4", "tweet_video")
+    assert sorted(video["chunks"]) == [0, 1, 2, 3]
+    assert b"".join(video["chunks"][i] for i in range(4)) == clip.read_bytes()
+    assert video["polls"] == 2  # in progress, then succeeded: the post waited for it
+    assert x.tweets[-1]["payload"]["media"] == {"media_ids": [vid]}
+    assert sent.external_id == x.tweets[-1]["id"]
+    # X refuses to process it: the reason is kept, no post goes out
+    x.video_fails = "Unsupported codec"
+    before = len(x.tweets)
+    with pytest.raises(Rejected, match="Unsupported codec"):
+        c.publish(variant(media=(MediaRef(str(clip), "video/mp4", "abc", "L'atelier"),)))
+    assert len(x.tweets) == before
+
+
 def test_hide_a_reply_and_block_its_author_but_no_report(x):
     c = conn(x)
     item = ModerationToSend(1, 1, "x", 4, "hide", "1000007", "@leafan", "Insultes", "insult")

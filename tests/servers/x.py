@@ -9,7 +9,10 @@
 /2/dm_events/:id``, ``GET /2/dm_conversations/:id/dm_events`` and ``POST
 /2/dm_conversations/:id/messages`` (201, ``dm_event_id``); ``POST /2/oauth2/token`` with
 ``grant_type=refresh_token`` (form-encoded, no bearer): a new access token, the refresh
-token rotated, the old ones dead. A bad token gets 401 as X answers it.
+token rotated, the old ones dead; chunked video upload (``/2/media/upload/initialize``,
+``/:id/append``, ``/:id/finalize``, ``GET /2/media/upload?command=STATUS``) with
+``processing_info`` pending → in_progress → succeeded (or failed). A bad token gets 401 as X
+answers it.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ class XServer(LoopbackServer):
         self.refresh_token = "x-refresh-1"
         self.renewals = 0
         self.upload_sizes: list[int] = []
+        self.videos: dict[str, dict] = {}  # id → {"total", "chunks": {index: bytes}, "polls"}
+        self.video_fails = ""  # a reason: X's processing refuses the next video
 
     def expire_access(self) -> None:
         """Two hours later: the access token in use is refused."""
@@ -88,6 +93,52 @@ class XServer(LoopbackServer):
                 "dm_conversation_id": f"{sender['id']}-{ME['id']}",
             },
         )
+
+    def _video(self, method, rest, query, headers, body):
+        if rest == ["initialize"]:
+            data = json.loads(body)
+            vid = str(880_000 + len(self.videos))
+            self.videos[vid] = {
+                "total": data["total_bytes"],
+                "chunks": {},
+                "polls": 0,
+                "type": data["media_type"],
+                "category": data["media_category"],
+            }
+            created = {"id": vid, "media_key": f"7_{vid}", "expires_after_secs": 86400}
+            return 200, {}, {"data": created}
+        if len(rest) == 2 and rest[1] == "append":
+            video = self.videos[rest[0]]
+            # multipart: the chunk's bytes sit between the part headers and the boundary
+            boundary = headers["content-type"].split("boundary=")[1].encode()
+            parts = body.split(b"--" + boundary)
+            fields = {}
+            for part in parts:
+                head, _, content = part.partition(b"\r\n\r\n")
+                if b'name="' in head:
+                    name = head.split(b'name="')[1].split(b'"')[0].decode()
+                    fields[name] = content[:-2]  # the CRLF before the next boundary
+            video["chunks"][int(fields["segment_index"])] = fields["media"]
+            return 204, {}, b""
+        if len(rest) == 2 and rest[1] == "finalize":
+            video = self.videos[rest[0]]
+            size = sum(len(c) for c in video["chunks"].values())
+            if size != video["total"]:
+                return 400, {}, {"errors": [{"message": f"{size} of {video['total']} bytes"}]}
+            info = {"state": "pending", "check_after_secs": 1}
+            return 200, {}, {"data": {"id": rest[0], "size": size, "processing_info": info}}
+        if method == "GET" and query.get("command") == "STATUS":
+            video = self.videos[query["media_id"]]
+            video["polls"] += 1
+            if self.video_fails:
+                info = {"state": "failed", "error": {"code": 1, "name": "InvalidMedia",
+                                                     "message": self.video_fails}}  # fmt: skip
+            elif video["polls"] < 2:
+                info = {"state": "in_progress", "check_after_secs": 1, "progress_percent": 50}
+            else:
+                info = {"state": "succeeded", "progress_percent": 100}
+            return 200, {}, {"data": {"id": query["media_id"], "processing_info": info}}
+        return 404, {}, {"title": "Not Found Error", "detail": "no such upload"}
 
     def _page(self, rows, query, users=True):
         since = int(query.get("since_id") or 0)
@@ -142,6 +193,8 @@ class XServer(LoopbackServer):
             return 201, {}, {"data": {"id": tweet["id"], "text": tweet["text"]}}
         if parts == ["2", "users", ME["id"], "tweets"]:
             return 200, {}, self._page(list(reversed(self.tweets)), query, users=False)
+        if parts[:3] == ["2", "media", "upload"] and (len(parts) > 3 or method == "GET"):
+            return self._video(method, parts[3:], query, headers, body)
         if parts == ["2", "media", "upload"] and method == "POST":
             self.uploads += 1
             self.upload_sizes.append(len(body))
