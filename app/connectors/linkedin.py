@@ -9,10 +9,11 @@ member's OAuth token with the page-admin scopes. Every call sends ``LinkedIn-Ver
   last sync. LinkedIn does not give the commenters' names to a page (only their member
   URN): they show as "LinkedIn member".
 * Publishing: ``POST /rest/posts`` (text, link, images first sent through the Images API:
-  ``initializeUpload`` then a PUT of the bytes; the post's URN comes back in
-  ``x-restli-id``), replies as comments of the organization (``parentComment`` for a reply
-  to a comment). No idempotency key: after a crash the post is looked for among the
-  organization's recent posts before a resend.
+  ``initializeUpload`` then a PUT of the bytes; a video through the Videos API: each byte
+  range PUT, ``finalizeUpload`` with the parts' ETags, then awaited until ``AVAILABLE``;
+  the post's URN comes back in ``x-restli-id``), replies as comments of the organization
+  (``parentComment`` for a reply to a comment). No idempotency key: after a crash the post
+  is looked for among the organization's recent posts before a resend.
 * Moderation: a comment on our posts can be deleted; LinkedIn's API has no hide, block or
   report. Numbers: the page's followers (``networkSizes``).
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 from app.connectors.base import (
@@ -30,6 +32,7 @@ from app.connectors.base import (
     Health,
     Published,
     Rejected,
+    Unavailable,
 )
 from app.connectors.http import json_of
 from app.i18n import translate
@@ -45,6 +48,8 @@ from app.services.network_data import (
 VERSION = "202510"  # LinkedIn-Version: a marketing version still served
 PAGE = 50
 POSTS_LOOKED_AT = 20  # recent posts whose new comments are fetched
+VIDEO_POLL = 2.0  # seconds between looks at a video LinkedIn is processing
+VIDEO_WAIT = 300.0  # then the post waits for the next sync
 COMMENT_URN = re.compile(r"^urn:li:comment:\((?P<parent>urn:li:[a-zA-Z]+:[^,]+),(?P<id>[^)]+)\)$")
 
 
@@ -187,9 +192,13 @@ class LinkedInConnector(Connector):
     # -- publishing -----------------------------------------------------------------------
     def _upload(self, media) -> str:
         """The Images API: initialise an upload for the page, PUT the bytes, use the URN."""
+        if (media.mime or "").startswith("video/"):
+            return self._upload_video(media)
         if not (media.mime or "").startswith("image/"):
             raise Rejected(
-                translate("Connectors", "LinkedIn takes images here; videos are not sent yet.")
+                translate("Connectors", "LinkedIn takes images and videos; not {mime}.").format(
+                    mime=media.mime
+                )
             )
         data = self._json(
             "POST",
@@ -213,6 +222,77 @@ class LinkedInConnector(Connector):
             )
         return str(image)
 
+    def _upload_video(self, media) -> str:
+        """The Videos API: initialise with the size, PUT each byte range LinkedIn asks for
+        (keeping each part's ETag), finalise with the ETags in order, then wait while the
+        video is processed (``PROCESSING`` → ``AVAILABLE``)."""
+        path = Path(media.path)
+        data = self._json(
+            "POST",
+            "/rest/videos",
+            params={"action": "initializeUpload"},
+            json={
+                "initializeUploadRequest": {
+                    "owner": self.org,
+                    "fileSizeBytes": path.stat().st_size,
+                    "uploadCaptions": False,
+                    "uploadThumbnail": False,
+                }
+            },
+        )
+        value = data.get("value") or {}
+        video, parts = value.get("video"), value.get("uploadInstructions")
+        if not video or not isinstance(parts, list) or not parts:
+            raise BadResponse(translate("Connectors", "LinkedIn did not give an upload address."))
+        etags = []
+        with open(path, "rb") as fh:
+            for part in parts:
+                first, last = int(part["firstByte"]), int(part["lastByte"])
+                fh.seek(first)
+                response = self.http.request(
+                    "PUT",
+                    part["uploadUrl"],
+                    auth=self.account.token,
+                    content=fh.read(last - first + 1),
+                    headers={"Content-Type": "application/octet-stream"},
+                )
+                etag = response.headers.get("etag", "")
+                if response.status_code >= 400 or not etag:
+                    raise Rejected(
+                        translate(
+                            "Connectors", "LinkedIn refused a part of the video (HTTP {status})."
+                        ).format(status=response.status_code)
+                    )
+                etags.append(etag)
+        self._call(
+            "POST",
+            "/rest/videos",
+            params={"action": "finalizeUpload"},
+            json={
+                "finalizeUploadRequest": {
+                    "video": video,
+                    "uploadToken": value.get("uploadToken") or "",
+                    "uploadedPartIds": etags,
+                }
+            },
+        )
+        waited = 0.0
+        while True:
+            status = str(self._json("GET", f"/rest/videos/{quote(video, safe='')}").get("status"))
+            if status == "AVAILABLE":
+                return str(video)
+            if status in ("PROCESSING_FAILED", "FAILED"):
+                raise Rejected(translate("Connectors", "LinkedIn could not process the video."))
+            if waited >= VIDEO_WAIT:
+                raise Unavailable(
+                    translate(
+                        "Connectors",
+                        "LinkedIn is still processing the video; the post waits for the next sync.",
+                    )
+                )
+            self.http.sleep(VIDEO_POLL)
+            waited += VIDEO_POLL
+
     def publish(self, variant: DueVariant) -> Published:
         text = self.text_with_link(variant)
         self.check_length(text)
@@ -228,7 +308,14 @@ class LinkedInConnector(Connector):
             "lifecycleState": "PUBLISHED",
             "isReshareDisabledByAuthor": False,
         }
-        if variant.media:
+        videos = [m for m in variant.media if (m.mime or "").startswith("video/")]
+        if videos and len(variant.media) > 1:
+            raise Rejected(translate("Connectors", "A LinkedIn post takes one video, alone."))
+        if videos:
+            body["content"] = {
+                "media": {"id": self._upload(videos[0]), "title": videos[0].alt_text or ""}
+            }
+        elif variant.media:
             if len(variant.media) > 20:
                 raise Rejected(translate("Connectors", "LinkedIn takes at most 20 images."))
             images = [{"id": self._upload(m), "altText": m.alt_text} for m in variant.media]

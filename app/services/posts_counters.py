@@ -168,6 +168,10 @@ def count_text(network: str, text: str, *, mastodon_limit: int | None = None) ->
     return TextCount(network, used, max_length, hashtags(text), limit.max_hashtags)
 
 
+# one video per post, and nothing else with it (Instagram's carousels and Facebook mix them)
+VIDEO_ALONE = frozenset({"x", "linkedin", "bluesky", "mastodon"})
+
+
 def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]:
     """Problems with attachments given as (filename, mime, size in bytes) for ``network``."""
     limit = LIMITS.get(network)
@@ -179,6 +183,13 @@ def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]
         out.append(
             translate("PostsCounters", "{network}: {count} files (at most {limit})").format(
                 network=label, count=len(files), limit=limit.media.max_count
+            )
+        )
+    videos = [name for name, mime, _size in files if mime.startswith("video/")]
+    if network in VIDEO_ALONE and videos and len(files) > 1:
+        out.append(
+            translate("PostsCounters", "{network}: the video {name} must go alone").format(
+                network=label, name=videos[0]
             )
         )
     for name, mime, size in files:

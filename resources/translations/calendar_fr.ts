@@ -730,6 +730,10 @@
       <translation>{network} : {count} fichiers (au plus {limit})</translation>
     </message>
     <message>
+      <source>{network}: the video {name} must go alone</source>
+      <translation>{network} : la vidéo {name} doit être seule</translation>
+    </message>
+    <message>
       <source>{network}: {name} is {size} MB (at most {limit} MB)</source>
       <translation>{network} : {name} pèse {size} Mo (au plus {limit} Mo)</translation>
     </message>

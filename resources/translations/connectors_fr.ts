@@ -298,8 +298,8 @@
       <translation>Un commentaire LinkedIn sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
-      <source>LinkedIn takes images here; videos are not sent yet.</source>
-      <translation>LinkedIn accepte ici des images ; les vidéos ne sont pas encore envoyées.</translation>
+      <source>LinkedIn takes images and videos; not {mime}.</source>
+      <translation>LinkedIn accepte les images et les vidéos, pas {mime}.</translation>
     </message>
     <message>
       <source>LinkedIn did not give an upload address.</source>
@@ -308,6 +308,22 @@
     <message>
       <source>LinkedIn refused the image (HTTP {status}).</source>
       <translation>LinkedIn a refusé l'image (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>LinkedIn refused a part of the video (HTTP {status}).</source>
+      <translation>LinkedIn a refusé une partie de la vidéo (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>LinkedIn could not process the video.</source>
+      <translation>LinkedIn n’a pas pu traiter la vidéo.</translation>
+    </message>
+    <message>
+      <source>LinkedIn is still processing the video; the post waits for the next sync.</source>
+      <translation>LinkedIn traite encore la vidéo ; la publication attend la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <source>A LinkedIn post takes one video, alone.</source>
+      <translation>Une publication LinkedIn ne prend qu’une vidéo, seule.</translation>
     </message>
     <message>
       <source>LinkedIn takes at most 20 images.</source>

@@ -95,9 +95,42 @@ def test_publish_with_images_reply_find_after_crash_and_delete_a_comment(li, tmp
     assert li.images["urn:li:image:C4E1"] == b"\x89PNG-bytes"
     c.publish(DueVariant(**{**variant().__dict__, "media": (photo, photo)}))
     assert len(li.created[-1]["content"]["multiImage"]["images"]) == 2
-    video = MediaRef(str(image), "video/mp4", "y")
-    with pytest.raises(Rejected, match="videos"):
-        c.publish(DueVariant(**{**variant().__dict__, "media": (video,)}))
+    document = MediaRef(str(image), "application/pdf", "y")
+    with pytest.raises(Rejected, match="not application/pdf"):
+        c.publish(DueVariant(**{**variant().__dict__, "media": (document,)}))
+
+
+def test_a_video_goes_up_in_parts_and_waits_until_available(li, tmp_path, monkeypatch):
+    import dataclasses
+
+    import app.connectors.linkedin as li_module
+
+    monkeypatch.setattr(li_module, "VIDEO_POLL", 0.05)
+    li.part_size = 100_000
+    clip = tmp_path / "livret.mp4"
+    clip.write_bytes(bytes(range(256)) * 1000)  # 256 KB: three parts
+    media = MediaRef(str(clip), "video/mp4", "abc", "Le livret en 30 secondes")
+    c = conn(li)
+    sent = c.publish(dataclasses.replace(variant(), media=(media,)))
+    (urn,) = li.videos
+    video = li.videos[urn]
+    assert sorted(video["parts"]) == [0, 1, 2] and video["final"]
+    assert b"".join(video["parts"][i] for i in range(3)) == clip.read_bytes()
+    assert video["looks"] == 2  # PROCESSING, then AVAILABLE: the post waited for it
+    assert li.created[-1]["content"] == {"media": {"id": urn, "title": "Le livret en 30 secondes"}}
+    assert sent.external_id == li.posts[-1]["id"]
+    # a video with a picture: LinkedIn takes one video alone, said before anything is sent
+    picture = tmp_path / "p.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    both = (media, MediaRef(str(picture), "image/png", "def", ""))
+    with pytest.raises(Rejected, match="one video"):
+        c.publish(dataclasses.replace(variant(), media=both))
+    assert len(li.videos) == 1
+    li.video_fails = True
+    before = len(li.created)
+    with pytest.raises(Rejected, match="could not process"):
+        c.publish(dataclasses.replace(variant(), media=(media,)))
+    assert len(li.created) == before  # no post without its video
 
 
 def test_a_refused_token_asks_to_reconnect(li):

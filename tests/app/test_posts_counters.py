@@ -65,3 +65,9 @@ def test_media_limits():
     assert media_problems("x", [("a.jpg", "image/jpeg", 1000)] * 5)
     assert media_problems("bluesky", [("big.png", "image/png", 2 * 1024 * 1024)])
     assert media_problems("instagram", [("v.mp4", "video/mp4", 50 * 1024 * 1024)]) == []
+    clip, photo = ("clip.mp4", "video/mp4", 1000), ("a.jpg", "image/jpeg", 1000)
+    assert media_problems("linkedin", [clip]) == []
+    assert media_problems("linkedin", [clip, photo]) == [
+        "LinkedIn: the video clip.mp4 must go alone"
+    ]
+    assert media_problems("x", [photo, clip]) and media_problems("instagram", [clip, photo]) == []

@@ -3,7 +3,10 @@
 ``GET /rest/posts?q=author`` (FINDER), ``GET/POST /rest/socialActions/{urn}/comments``
 with ``start``/``count`` paging and ``paging.total``, ``DELETE .../comments/{id}?actor=``,
 ``POST /rest/posts`` (201, the URN in ``x-restli-id``), ``GET /rest/organizations/{id}``,
-``GET /rest/networkSizes/{urn}``. It checks the bearer token and the two versioning
+``GET /rest/networkSizes/{urn}``; the Images API and the Videos API (``initializeUpload``
+with ``uploadInstructions`` byte ranges, a PUT per part answered with an ``ETag``,
+``finalizeUpload`` checking the ETags, ``GET /rest/videos/{urn}`` PROCESSING then
+AVAILABLE). It checks the bearer token and the two versioning
 headers the docs require; URNs in paths arrive URL-encoded.
 """
 
@@ -30,6 +33,9 @@ class LinkedInServer(LoopbackServer):
         self.deleted: list[tuple[str, str, str]] = []
         self.created: list[dict] = []
         self.images: dict[str, bytes] = {}  # image URN -> the bytes PUT to its upload URL
+        self.videos: dict[str, dict] = {}  # video URN -> size, parts, finalised, looks
+        self.part_size = 4 * 1024 * 1024  # LinkedIn's parts are 4 MB
+        self.video_fails = False
 
     def add_comment(self, n: int, text: str, post=POST, actor="urn:li:person:abc"):
         self.comments.setdefault(post, []).append(
@@ -51,6 +57,10 @@ class LinkedInServer(LoopbackServer):
         if parts[:1] == ["upload"] and method == "PUT":  # the upload URL: no version headers
             self.images[f"urn:li:image:{parts[1]}"] = body
             return 201, {}, b""
+        if parts[:1] == ["video-part"] and method == "PUT":
+            video = self.videos[f"urn:li:video:{parts[1]}"]
+            video["parts"][int(parts[2])] = body
+            return 200, {"ETag": f"/etag/{parts[1]}-{parts[2]}"}, b""
         if headers.get("x-restli-protocol-version") != "2.0.0" or not headers.get(
             "linkedin-version"
         ):
@@ -63,6 +73,39 @@ class LinkedInServer(LoopbackServer):
             self.images.setdefault(f"urn:li:image:{n}", b"")
             value = {"uploadUrl": f"{self.base_url}/upload/{n}", "image": f"urn:li:image:{n}"}
             return 200, {}, {"value": value}
+        if parts == ["rest", "videos"] and query.get("action") == "initializeUpload":
+            request = json.loads(body)["initializeUploadRequest"]
+            if request["owner"] != ORG:
+                return 403, {}, {"status": 403, "message": "not an admin of this page"}
+            n = f"D5F{len(self.videos) + 1}"
+            size = int(request["fileSizeBytes"])
+            self.videos[f"urn:li:video:{n}"] = {"size": size, "parts": {}, "final": False,
+                                                "looks": 0}  # fmt: skip
+            instructions = [
+                {"uploadUrl": f"{self.base_url}/video-part/{n}/{i}", "firstByte": first,
+                 "lastByte": min(first + self.part_size, size) - 1}
+                for i, first in enumerate(range(0, size, self.part_size))
+            ]  # fmt: skip
+            value = {"video": f"urn:li:video:{n}", "uploadInstructions": instructions,
+                     "uploadToken": "", "uploadUrlsExpireAt": T0 + 10**8}  # fmt: skip
+            return 200, {}, {"value": value}
+        if parts == ["rest", "videos"] and query.get("action") == "finalizeUpload":
+            request = json.loads(body)["finalizeUploadRequest"]
+            video = self.videos[request["video"]]
+            n = request["video"].rsplit(":", 1)[1]
+            wanted = [f"/etag/{n}-{i}" for i in sorted(video["parts"])]
+            if request["uploadedPartIds"] != wanted:
+                return 400, {}, {"status": 400, "message": "part ids do not match"}
+            video["final"] = True
+            return 200, {}, b""
+        if len(parts) == 3 and parts[:2] == ["rest", "videos"] and method == "GET":
+            video = self.videos[parts[2]]
+            video["looks"] += 1
+            if self.video_fails:
+                status = "PROCESSING_FAILED"
+            else:
+                status = "AVAILABLE" if video["final"] and video["looks"] > 1 else "PROCESSING"
+            return 200, {}, {"id": parts[2], "status": status, "owner": ORG}
         if parts == ["rest", "posts"] and method == "GET":
             if query.get("q") != "author" or query.get("author") != ORG:
                 return 400, {}, {"status": 400, "message": "bad finder"}
