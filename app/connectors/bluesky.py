@@ -267,6 +267,17 @@ class BlueskyConnector(Connector):
             return None
         return json_of(response, dict).get("did")
 
+    def _blob(self, m) -> dict:
+        up = self._ok(
+            self._call(
+                "POST",
+                "com.atproto.repo.uploadBlob",
+                content=Path(m.path).read_bytes(),
+                headers={"Content-Type": m.mime or "image/jpeg"},
+            )
+        )
+        return up["blob"]
+
     def _record(self, text: str, when: dt.datetime, media=(), reply=None) -> dict:
         self.check_length(text)
         record = {
@@ -277,19 +288,17 @@ class BlueskyConnector(Connector):
         facets = facets_for(text, self._resolve)
         if facets:
             record["facets"] = facets
-        if media:
-            images = []
-            for m in media:
-                body = Path(m.path).read_bytes()
-                up = self._ok(
-                    self._call(
-                        "POST",
-                        "com.atproto.repo.uploadBlob",
-                        content=body,
-                        headers={"Content-Type": m.mime or "image/jpeg"},
-                    )
-                )
-                images.append({"image": up["blob"], "alt": m.alt_text})
+        videos = [m for m in media if (m.mime or "").startswith("video/")]
+        if videos and len(media) > 1:
+            raise Rejected(translate("Connectors", "A Bluesky post takes one video, alone."))
+        if videos:  # the documented simple method: the blob, embedded as a video
+            record["embed"] = {
+                "$type": "app.bsky.embed.video",
+                "video": self._blob(videos[0]),
+                "alt": videos[0].alt_text,
+            }
+        elif media:
+            images = [{"image": self._blob(m), "alt": m.alt_text} for m in media]
             record["embed"] = {"$type": "app.bsky.embed.images", "images": images}
         if reply:
             record["reply"] = reply

@@ -83,9 +83,12 @@ class _Graph(Connector):
         return self._ok(self.http.get(url, auth=self.account.token, params=params or None))
 
     def _post(self, path: str, **kwargs):
-        return self._ok(
-            self.http.post(f"{self.base}/{path.lstrip('/')}", auth=self.account.token, **kwargs)
-        )
+        url = path if "://" in path else f"{self.base}/{path.lstrip('/')}"
+        return self._ok(self.http.post(url, auth=self.account.token, **kwargs))
+
+    def _video_base(self) -> str:
+        """Meta takes video files on its own host; another base (a test server) serves both."""
+        return self.base.replace("://graph.facebook.com", "://graph-video.facebook.com", 1)
 
     def _pages(self, path: str, max_pages: int, **params):
         """Yield the ``data`` lists of a Graph edge, following ``paging.next``."""
@@ -251,20 +254,28 @@ class FacebookConnector(_Graph):
 
     def publish(self, variant: DueVariant) -> Published:
         self.check_length(variant.text)
-        if variant.media:
+        videos = [m for m in variant.media if (m.mime or "").startswith("video/")]
+        if videos and len(variant.media) > 1:
+            raise Rejected(translate("Connectors", "A Facebook post takes one video, alone."))
+        if len(variant.media) > 1:  # several photos: uploaded unpublished, then one post
+            ids = [self._photo(m, published=False) for m in variant.media]
+            form = {"message": variant.text}
+            for i, fbid in enumerate(ids):
+                form[f"attached_media[{i}]"] = json.dumps({"media_fbid": fbid})
+            post_id = self._post(f"{self.account.handle}/feed", data=form).get("id")
+        elif variant.media:
             m = variant.media[0]
             path = Path(m.path)
+            mime = m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
+            video = mime.startswith("video/")
             with open(path, "rb") as fh:
                 data = self._post(
-                    f"{self.account.handle}/photos",
-                    data={"caption": variant.text},
-                    files={
-                        "source": (
-                            path.name,
-                            fh,
-                            m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg",
-                        )
-                    },
+                    # videos go to Graph's video host (graph-video.facebook.com)
+                    f"{self._video_base()}/{self.account.handle}/videos"
+                    if video
+                    else f"{self.account.handle}/photos",
+                    data={"description": variant.text} if video else {"caption": variant.text},
+                    files={"source": (path.name, fh, mime)},
                 )
             post_id = data.get("post_id") or data.get("id")
         else:
@@ -277,6 +288,19 @@ class FacebookConnector(_Graph):
         if variant.first_comment:
             self._post(f"{post_id}/comments", data={"message": variant.first_comment})
         return Published(str(post_id), f"https://www.facebook.com/{post_id}")
+
+    def _photo(self, m, *, published: bool) -> str:
+        path = Path(m.path)
+        mime = m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
+        with open(path, "rb") as fh:
+            data = self._post(
+                f"{self.account.handle}/photos",
+                data={"published": "true" if published else "false"},
+                files={"source": (path.name, fh, mime)},
+            )
+        if not data.get("id"):
+            raise Rejected(translate("Connectors", "Meta did not return the photo's id."))
+        return str(data["id"])
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         for rows in self._pages(

@@ -168,8 +168,8 @@ def count_text(network: str, text: str, *, mastodon_limit: int | None = None) ->
     return TextCount(network, used, max_length, hashtags(text), limit.max_hashtags)
 
 
-# one video per post, and nothing else with it (Instagram's carousels and Facebook mix them)
-VIDEO_ALONE = frozenset({"x", "linkedin", "bluesky", "mastodon"})
+# one video per post, and nothing else with it (Instagram's carousels mix them)
+VIDEO_ALONE = frozenset({"x", "linkedin", "bluesky", "mastodon", "facebook"})
 
 
 def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]:

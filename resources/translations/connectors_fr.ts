@@ -98,6 +98,10 @@
       <translation>Une notification Bluesky sans les champs attendus a été ignorée.</translation>
     </message>
     <message>
+      <source>A Bluesky post takes one video, alone.</source>
+      <translation>Une publication Bluesky ne prend qu’une vidéo, seule.</translation>
+    </message>
+    <message>
       <source>This message has no Bluesky author id.</source>
       <translation>Ce message n'a pas d'identifiant d'auteur Bluesky.</translation>
     </message>
@@ -190,8 +194,16 @@
       <translation>Un élément Meta sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
+      <source>A Facebook post takes one video, alone.</source>
+      <translation>Une publication Facebook ne prend qu’une vidéo, seule.</translation>
+    </message>
+    <message>
       <source>Meta did not return the post's id.</source>
       <translation>Meta n’a pas renvoyé l’identifiant de la publication.</translation>
+    </message>
+    <message>
+      <source>Meta did not return the photo's id.</source>
+      <translation>Meta n’a pas renvoyé l’identifiant de la photo.</translation>
     </message>
     <message>
       <source>Instagram fetches the image from a public address: the post needs an image published at an http(s) address.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import httpx
@@ -98,6 +99,25 @@ def test_bluesky_publish_with_facets_and_image_never_twice(bsky, tmp_path):
         c.publish(variant("bluesky", text="x" * 301))
 
 
+def test_bluesky_publishes_a_video_as_a_video_embed(bsky, tmp_path):
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 4000)
+    c = bsky_conn(bsky)
+    movie = MediaRef(str(clip), "video/mp4", "v", "L'atelier au matin")
+    c.publish(variant("bluesky", media=(movie,)))
+    record = next(iter(bsky.records.values()))
+    embed = record["embed"]
+    assert embed["$type"] == "app.bsky.embed.video" and embed["alt"] == "L'atelier au matin"
+    assert embed["video"]["mimeType"] == "video/mp4" and embed["video"]["size"] == 4012
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"\xff\xd8jpeg")
+    both = (movie, MediaRef(str(photo), "image/jpeg", "h", ""))
+    other = dataclasses.replace(variant("bluesky", media=both), idempotency_key="k-other")
+    with pytest.raises(Rejected, match="one video"):
+        c.publish(other)
+    assert len(bsky.records) == 1
+
+
 def test_bluesky_reply_threads_to_the_parent(bsky):
     from app.services.network_data import ReplyToSend
 
@@ -183,6 +203,54 @@ def test_facebook_publish_and_find_after_crash(graph):
     assert pub.external_id == "1001_100"
     found = c.find_published(v, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     assert found.external_id == pub.external_id
+
+
+def test_facebook_publishes_a_photo_and_a_video_with_their_text(graph, tmp_path):
+    c = fb(graph)
+    photo = tmp_path / "bouquet.jpg"
+    photo.write_bytes(b"\xff\xd8 jpeg " * 50)
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"1" * 3000)
+    one = c.publish(
+        dataclasses.replace(
+            variant("facebook", text="Bouquet du jour"),
+            media=(MediaRef(str(photo), "image/jpeg", "p", ""),),
+        )
+    )
+    assert graph.published[-1]["message"] == "Bouquet du jour"
+    assert graph.published[-1]["photos"] == photo.read_bytes() and one.external_id.startswith(
+        "1001_"
+    )
+    two = c.publish(
+        dataclasses.replace(
+            variant("facebook", text="L'atelier au matin"),
+            media=(MediaRef(str(clip), "video/mp4", "v", ""),),
+            idempotency_key="k-video",
+        )
+    )
+    assert graph.published[-1]["videos"] == clip.read_bytes()
+    assert graph.published[-1]["message"] == "L'atelier au matin"
+    assert two.external_id == graph.published[-1]["id"] != one.external_id
+    # three photos: one post carrying all three, not the first one alone
+    shots = [tmp_path / f"p{i}.jpg" for i in range(3)]
+    for i, shot in enumerate(shots):
+        shot.write_bytes(b"\xff\xd8" + bytes([i]) * 40)
+    c.publish(
+        dataclasses.replace(
+            variant("facebook", text="Trois bouquets"),
+            media=tuple(MediaRef(str(p), "image/jpeg", str(i), "") for i, p in enumerate(shots)),
+            idempotency_key="k-three",
+        )
+    )
+    assert graph.unpublished == [p.read_bytes() for p in shots]
+    assert graph.published[-1]["attached"] == ["photo_u1", "photo_u2", "photo_u3"]
+    assert graph.published[-1]["message"] == "Trois bouquets"
+    both = (MediaRef(str(clip), "video/mp4", "v", ""), MediaRef(str(photo), "image/jpeg", "p", ""))
+    with pytest.raises(Rejected, match="one video"):
+        c.publish(dataclasses.replace(variant("facebook"), media=both, idempotency_key="k-2"))
+    assert c._video_base() == c.base  # a test server serves videos itself …
+    real = connector_for(AccountRef(1, 1, "facebook", PAGE, "", "t"), c.http)
+    assert real._video_base() == "https://graph-video.facebook.com/v21.0"  # … Meta does not
 
 
 def test_facebook_and_instagram_replies(graph):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from urllib.parse import parse_qs
 
 from tests.servers.base import LoopbackServer
@@ -22,6 +23,7 @@ class GraphServer(LoopbackServer):
         self.expired = False
         self.posts = {"1001_1": []}  # post id -> comments (oldest first)
         self.published: list[dict] = []
+        self.unpublished: list[bytes] = []  # photos sent with published=false
         self.ig_comments: list[dict] = []
         self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
@@ -125,9 +127,24 @@ class GraphServer(LoopbackServer):
                     ]
                 },
             )
+        if parts in ([PAGE, "photos"], [PAGE, "videos"]) and method == "POST":
+            fields = _multipart(headers, body)
+            kind = parts[1]
+            text = fields.get("caption" if kind == "photos" else "description", b"").decode()
+            if fields.get("published") == b"false":  # for a post of several photos
+                self.unpublished.append(fields["source"])
+                return 200, {}, {"id": f"photo_u{len(self.unpublished)}"}
+            pid = f"{PAGE}_{100 + len(self.published)}"
+            self.published.append({"id": pid, "message": text, kind: fields["source"]})
+            if kind == "photos":
+                return 200, {}, {"id": f"photo_{len(self.published)}", "post_id": pid}
+            return 200, {}, {"id": pid}
         if parts == [PAGE, "feed"] and method == "POST":
             pid = f"{PAGE}_{100 + len(self.published)}"
-            self.published.append({"id": pid, "message": form.get("message", "")})
+            attached = [json.loads(v)["media_fbid"] for k, v in sorted(form.items())
+                        if k.startswith("attached_media[")]  # fmt: skip
+            self.published.append({"id": pid, "message": form.get("message", ""),
+                                   "attached": attached})  # fmt: skip
             return 200, {}, {"id": pid}
         if parts == [IG, "media"] and method == "GET":
             return (
@@ -186,3 +203,14 @@ class GraphServer(LoopbackServer):
                 }
             },
         )
+
+
+def _multipart(headers, body: bytes) -> dict[str, bytes]:
+    """The fields of a multipart/form-data body (a file's bytes under its field name)."""
+    boundary = headers["content-type"].split("boundary=")[1].encode()
+    fields = {}
+    for part in body.split(b"--" + boundary):
+        head, _, content = part.partition(b"\r\n\r\n")
+        if b'name="' in head:
+            fields[head.split(b'name="')[1].split(b'"')[0].decode()] = content[:-2]
+    return fields
