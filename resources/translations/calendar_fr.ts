@@ -730,6 +730,10 @@
       <translation>{network} : {count} fichiers (au plus {limit})</translation>
     </message>
     <message>
+      <source>Instagram fetches media from a web address: post {name} from the Instagram app.</source>
+      <translation>Instagram récupère les médias depuis une adresse web : publiez {name} depuis l’application Instagram.</translation>
+    </message>
+    <message>
       <source>{network}: the video {name} must go alone</source>
       <translation>{network} : la vidéo {name} doit être seule</translation>
     </message>
