@@ -79,3 +79,30 @@ def test_unticking_the_network_while_a_file_is_copied(qtbot, sqlite_db, open_cal
     qtbot.wait(50)
     save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save.isEnabled()
+
+
+def test_an_opened_post_says_what_is_wrong_with_its_media(
+    qtbot, sqlite_db, open_calendar, tmp_path
+):
+    """Warnings about files are there when a saved post is opened, not only on attaching."""
+    from app.services import posts_media
+    from app.services.posts import VariantInput
+
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)
+    with sqlite_db.session() as s:
+        info = clients.get_client(s, clients.create_client(s, "Aquarelle").id)
+        ids = (
+            posts_media.store_media(s, info.id, str(clip)).id,
+            posts_media.store_media(s, info.id, str(_png(tmp_path / "a.png"))).id,
+        )
+        p = posts.create_post(
+            s,
+            info.id,
+            planned_at=dt.datetime(2026, 2, 12, 9, tzinfo=dt.UTC),
+            variants=[VariantInput("linkedin", "Notre atelier", media=ids)],
+        )
+    area = open_calendar(info, dt.date(2026, 2, 10))
+    area.open_editor(post_id=p.id)
+    editor = wait_editor(qtbot, area)
+    assert "the video atelier.mp4 must go alone" in editor.warnings.text()

@@ -48,6 +48,7 @@ class EditorData:
     info: PostInfo | None = None
     media: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # network → files
     history: list = field(default_factory=list)
+    media_problems: dict[str, list[str]] = field(default_factory=dict)  # network → warnings
 
 
 def read_editor_data(db: Database, client_id: int, post_id: int | None) -> EditorData:
@@ -63,7 +64,13 @@ def read_editor_data(db: Database, client_id: int, post_id: int | None) -> Edito
             v.network: [(m.id, m.filename) for m in posts_media.media_for(s, client_id, v.media)]
             for v in info.variants
         }
-        return EditorData(categories, info, media, posts.history(s, client_id, post_id))
+        problems = {
+            v.network: posts_media.check_media(s, client_id, v.network, v.media)
+            for v in info.variants
+            if v.media
+        }
+        history = posts.history(s, client_id, post_id)
+        return EditorData(categories, info, media, history, problems)
 
 
 class PostEditor(EditorSaving, QDialog):
@@ -231,6 +238,7 @@ class PostEditor(EditorSaving, QDialog):
             for media_id, filename in data.media.get(v.network, ()):
                 tab.media_ids.append(media_id)
                 tab.media.addItem(filename)
+            tab.media_problems = list(data.media_problems.get(v.network, ()))
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
         self._add_history_tab(data.history)
