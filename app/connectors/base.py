@@ -195,6 +195,26 @@ class Connector(ABC):
             return variant.text
         return f"{variant.text}\n{variant.link}"
 
+    def await_processing(
+        self, look, failed: str, waiting: str, *, poll: float, limit: float
+    ) -> None:
+        """Wait while a network processes an uploaded video. ``look()`` answers ("ready" |
+        "failed" | "waiting", seconds to wait or None for ``poll``, the network's reason).
+        ``failed`` (formatted with ``reason``) is raised as a refusal; past ``limit`` seconds,
+        ``waiting`` as an outage, so the post is tried again at the next sync."""
+        waited = 0.0
+        while True:
+            state, pause, reason = look()
+            if state == "ready":
+                return
+            if state == "failed":
+                raise Rejected(failed.format(reason=str(reason)[:200]))
+            pause = poll if pause is None else pause
+            if waited + pause > limit:
+                raise Unavailable(waiting)
+            self.http.sleep(pause)  # in small steps: Cancel is honoured
+            waited += pause
+
     def check_length(self, text: str, limit: int | None = None) -> None:
         limit = limit or self.char_limit
         if len(text) > limit:

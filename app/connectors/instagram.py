@@ -1,19 +1,25 @@
 """Instagram professional accounts through the Graph API (see :mod:`app.connectors.meta`).
 
 Comments on the account's media arrive as comments; publishing is Meta's two steps (a media
-container from an image at a public address, then ``media_publish``); hiding a comment is
+container, then ``media_publish``). Meta fetches images from a public address; a video on
+this computer goes up as a reel by resumable upload (``upload_type=resumable``, the bytes
+to rupload.facebook.com), the container awaited until FINISHED. Hiding a comment is
 ``hide=true``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from app.connectors.base import FetchResult, Published, Rejected
 from app.connectors.http import parse_time
 from app.connectors.meta import _Graph
 from app.i18n import translate
 from app.services.network_data import AccountMetricSample, DueVariant, ReplyToSend
+
+VIDEO_POLL = 3.0  # seconds between looks at a container Meta is processing
+VIDEO_WAIT = 300.0  # then the post waits for the next sync
 
 
 class InstagramConnector(_Graph):
@@ -71,7 +77,32 @@ class InstagramConnector(_Graph):
 
     def publish(self, variant: DueVariant) -> Published:
         self.check_length(variant.text)
-        if not variant.media or not variant.media[0].path.startswith(("http://", "https://")):
+        if len(variant.media) > 1:
+            raise Rejected(
+                translate(
+                    "Connectors",
+                    "Tribune sends one file per Instagram post; carousels are not sent.",
+                )
+            )
+        m = variant.media[0] if variant.media else None
+        local_video = (
+            m is not None
+            and (m.mime or "").startswith("video/")
+            and not m.path.startswith(("http://", "https://"))
+        )
+        if local_video:
+            container = self._reel_container(variant.text, m)
+        elif m is not None and m.path.startswith(("http://", "https://")):
+            field = "video_url" if (m.mime or "").startswith("video/") else "image_url"
+            form = {field: m.path, "caption": variant.text}
+            if field == "video_url":
+                form["media_type"] = "REELS"
+            else:
+                form["alt_text"] = m.alt_text
+            container = self._post(f"{self.account.handle}/media", data=form).get("id")
+            if container and field == "video_url":
+                self._wait_container(str(container))
+        else:
             raise Rejected(
                 translate(
                     "Connectors",
@@ -79,14 +110,6 @@ class InstagramConnector(_Graph):
                     "needs an image published at an http(s) address.",
                 )
             )
-        container = self._post(
-            f"{self.account.handle}/media",
-            data={
-                "image_url": variant.media[0].path,
-                "caption": variant.text,
-                "alt_text": variant.media[0].alt_text,
-            },
-        ).get("id")
         if not container:
             raise Rejected(translate("Connectors", "Instagram did not create the media container."))
         media_id = self._post(
@@ -96,6 +119,47 @@ class InstagramConnector(_Graph):
             raise Rejected(translate("Connectors", "Instagram did not publish the container."))
         link = self._get(str(media_id), fields="permalink").get("permalink", "")
         return Published(str(media_id), str(link))
+
+    def _reel_container(self, caption: str, m) -> str:
+        """A reel from a file on this computer: Meta's resumable upload — a container with
+        ``upload_type=resumable``, the bytes POSTed to the ``uri`` it gives (``OAuth`` header,
+        ``offset`` and ``file_size``), then its ``status_code`` awaited until FINISHED."""
+        path = Path(m.path)
+        data = self._post(
+            f"{self.account.handle}/media",
+            data={"media_type": "REELS", "upload_type": "resumable", "caption": caption},
+        )
+        container, uri = str(data.get("id") or ""), str(data.get("uri") or "")
+        if not container or not uri:
+            raise Rejected(translate("Connectors", "Instagram did not create the media container."))
+        response = self.http.request(
+            "POST",
+            uri,
+            headers={
+                "Authorization": f"OAuth {self.account.token}",
+                "offset": "0",
+                "file_size": str(path.stat().st_size),
+            },
+            content=path.read_bytes(),
+        )
+        self._ok(response)
+        self._wait_container(container)
+        return container
+
+    def _wait_container(self, container: str) -> None:
+        def look():
+            status = str(self._get(container, fields="status_code").get("status_code") or "")
+            if status in ("FINISHED", "PUBLISHED"):
+                return "ready", None, ""
+            return ("failed" if status in ("ERROR", "EXPIRED") else "waiting"), None, status
+
+        self.await_processing(
+            look,
+            translate("Connectors", "Instagram could not process the video."),
+            translate("Connectors", "Instagram is still processing the video; the post waits."),
+            poll=VIDEO_POLL,
+            limit=VIDEO_WAIT,
+        )
 
     def reply(self, reply: ReplyToSend) -> Published:
         data = self._post(f"{reply.in_reply_to}/replies", data={"message": reply.text})

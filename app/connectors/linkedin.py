@@ -32,7 +32,6 @@ from app.connectors.base import (
     Health,
     Published,
     Rejected,
-    Unavailable,
 )
 from app.connectors.http import json_of
 from app.i18n import translate
@@ -276,22 +275,21 @@ class LinkedInConnector(Connector):
                 }
             },
         )
-        waited = 0.0
-        while True:
+
+        def look():
             status = str(self._json("GET", f"/rest/videos/{quote(video, safe='')}").get("status"))
             if status == "AVAILABLE":
-                return str(video)
-            if status in ("PROCESSING_FAILED", "FAILED"):
-                raise Rejected(translate("Connectors", "LinkedIn could not process the video."))
-            if waited >= VIDEO_WAIT:
-                raise Unavailable(
-                    translate(
-                        "Connectors",
-                        "LinkedIn is still processing the video; the post waits for the next sync.",
-                    )
-                )
-            self.http.sleep(VIDEO_POLL)
-            waited += VIDEO_POLL
+                return "ready", None, ""
+            return ("failed" if status in ("PROCESSING_FAILED", "FAILED") else "waiting"), None, ""
+
+        self.await_processing(
+            look,
+            translate("Connectors", "LinkedIn could not process the video."),
+            translate("Connectors", "LinkedIn is still processing the video; the post waits."),
+            poll=VIDEO_POLL,
+            limit=VIDEO_WAIT,
+        )
+        return str(video)
 
     def publish(self, variant: DueVariant) -> Published:
         text = self.text_with_link(variant)

@@ -39,7 +39,6 @@ from app.connectors.base import (
     Health,
     Published,
     Rejected,
-    Unavailable,
 )
 from app.connectors.http import json_of, parse_time
 from app.i18n import translate
@@ -55,6 +54,7 @@ from app.services.network_data import (
 
 PAGE = 100  # the most the mentions timeline gives per request
 DM_LIMIT = 10_000  # characters of a direct message
+UPLOAD = "/2/media/upload"
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
 VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
@@ -361,36 +361,31 @@ class XConnector(Connector):
                 if response.status_code >= 400:
                     self._ok(response)  # raises with X's reason
                 index += 1
-        info = self._request("POST", f"/2/media/upload/{media_id}/finalize").get("data") or {}
-        waited = 0.0
-        while True:
-            processing = info.get("processing_info") or {}
+        # the first answer is finalize's; then X is asked for the STATUS after each pause
+        answers = [self._request("POST", f"/2/media/upload/{media_id}/finalize")]
+        status = {"command": "STATUS", "media_id": media_id}
+
+        def look():
+            data = (
+                answers.pop() if answers else self._request("GET", "/2/media/upload", params=status)
+            )
+            processing = (data.get("data") or {}).get("processing_info") or {}
             state = processing.get("state") or "succeeded"
             if state == "succeeded":
-                return media_id
+                return "ready", None, ""
             if state == "failed":
                 error = processing.get("error") or {}
-                raise Rejected(
-                    translate("Connectors", "X could not process the video: {reason}").format(
-                        reason=str(error.get("message") or error.get("name") or state)[:200]
-                    )
-                )
-            pause = min(max(float(processing.get("check_after_secs") or 1), 0.2), 30.0)
-            if waited + pause > VIDEO_WAIT:
-                raise Unavailable(
-                    translate(
-                        "Connectors",
-                        "X is still processing the video; the post waits for the next sync.",
-                    )
-                )
-            self.http.sleep(pause)
-            waited += pause
-            info = (
-                self._request(
-                    "GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id}
-                ).get("data")
-                or {}
-            )
+                return "failed", None, error.get("message") or error.get("name") or state
+            return "waiting", min(max(float(processing.get("check_after_secs") or 1), 0.2), 30), ""
+
+        self.await_processing(
+            look,
+            translate("Connectors", "X could not process the video: {reason}"),
+            translate("Connectors", "X is still processing the video; the post waits."),
+            poll=1.0,
+            limit=VIDEO_WAIT,
+        )
+        return media_id
 
     def _tweet(self, payload: dict) -> Published:
         data = self._request("POST", "/2/tweets", json=payload).get("data") or {}

@@ -185,15 +185,19 @@ def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]
                 network=label, count=len(files), limit=limit.media.max_count
             )
         )
-    if network == "instagram" and files:
-        # Meta's API fetches Instagram media from a public web address; a desktop app has
-        # none to give, so the file cannot go out through Tribune
-        out.append(
-            translate(
-                "PostsCounters",
-                "Instagram fetches media from a web address: post {name} from the Instagram app.",
-            ).format(name=files[0][0])
-        )
+    if network == "instagram":
+        # Meta fetches Instagram images from a public web address, which a desktop app has
+        # none to give; a video goes up from the computer as a reel
+        pictures = [name for name, mime, _size in files if not mime.startswith("video/")]
+        if pictures:
+            out.append(
+                translate(
+                    "PostsCounters",
+                    "Instagram fetches images from a web address: post {name} from the app.",
+                ).format(name=pictures[0])
+            )
+        if len(files) > 1:
+            out.append(translate("PostsCounters", "Instagram: Tribune sends one file per post."))
     videos = [name for name, mime, _size in files if mime.startswith("video/")]
     if network in VIDEO_ALONE and videos and len(files) > 1:
         out.append(

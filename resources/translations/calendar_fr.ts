@@ -730,8 +730,12 @@
       <translation>{network} : {count} fichiers (au plus {limit})</translation>
     </message>
     <message>
-      <source>Instagram fetches media from a web address: post {name} from the Instagram app.</source>
-      <translation>Instagram récupère les médias depuis une adresse web : publiez {name} depuis l’application Instagram.</translation>
+      <source>Instagram fetches images from a web address: post {name} from the app.</source>
+      <translation>Instagram récupère les images depuis une adresse web : publiez {name} depuis l’application.</translation>
+    </message>
+    <message>
+      <source>Instagram: Tribune sends one file per post.</source>
+      <translation>Instagram : Tribune envoie un seul fichier par publication.</translation>
     </message>
     <message>
       <source>{network}: the video {name} must go alone</source>

@@ -206,6 +206,10 @@
       <translation>Meta n’a pas renvoyé l’identifiant de la photo.</translation>
     </message>
     <message>
+      <source>Tribune sends one file per Instagram post; carousels are not sent.</source>
+      <translation>Tribune envoie un seul fichier par publication Instagram ; les carrousels ne sont pas envoyés.</translation>
+    </message>
+    <message>
       <source>Instagram fetches the image from a public address: the post needs an image published at an http(s) address.</source>
       <translation>Instagram récupère l’image à une adresse publique : la publication doit avoir une image accessible en http(s).</translation>
     </message>
@@ -216,6 +220,14 @@
     <message>
       <source>Instagram did not publish the container.</source>
       <translation>Instagram n’a pas publié le conteneur.</translation>
+    </message>
+    <message>
+      <source>Instagram could not process the video.</source>
+      <translation>Instagram n’a pas pu traiter la vidéo.</translation>
+    </message>
+    <message>
+      <source>Instagram is still processing the video; the post waits.</source>
+      <translation>Instagram traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
       <source>The feed declares XML entities; refused.</source>
@@ -270,8 +282,8 @@
       <translation>X n’a pas pu traiter la vidéo : {reason}</translation>
     </message>
     <message>
-      <source>X is still processing the video; the post waits for the next sync.</source>
-      <translation>X traite encore la vidéo ; la publication attend la prochaine synchronisation.</translation>
+      <source>X is still processing the video; the post waits.</source>
+      <translation>X traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
       <source>X did not return the post's id.</source>
@@ -330,8 +342,8 @@
       <translation>LinkedIn n’a pas pu traiter la vidéo.</translation>
     </message>
     <message>
-      <source>LinkedIn is still processing the video; the post waits for the next sync.</source>
-      <translation>LinkedIn traite encore la vidéo ; la publication attend la prochaine synchronisation.</translation>
+      <source>LinkedIn is still processing the video; the post waits.</source>
+      <translation>LinkedIn traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
       <source>A LinkedIn post takes one video, alone.</source>

@@ -295,6 +295,39 @@ def test_instagram_comments_and_publish(graph):
     assert graph.published[-1]["container"] == "container_1"
 
 
+def test_instagram_reel_from_a_local_video_by_resumable_upload(graph, tmp_path, monkeypatch):
+    import app.connectors.instagram as ig_module
+
+    monkeypatch.setattr(ig_module, "VIDEO_POLL", 0.05)
+    clip = tmp_path / "reel.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40)
+    c = fb(graph, "instagram", IG)
+    movie = MediaRef(str(clip), "video/mp4", "v", "")
+    pub = c.publish(variant("instagram", text="Les coulisses 🌷", media=(movie,)))
+    ((cid, reel),) = graph.reels.items()
+    assert reel["form"]["media_type"] == "REELS" and reel["form"]["caption"] == "Les coulisses 🌷"
+    assert reel["bytes"] == clip.read_bytes()  # sent whole to the upload address, OAuth header
+    assert reel["looks"] == 2  # IN_PROGRESS, then FINISHED: published only then
+    assert graph.published[-1]["container"] == cid and pub.external_id == "ig_new"
+    # a reel at a web address: a REELS container with video_url, no upload
+    c.publish(
+        dataclasses.replace(
+            variant("instagram", media=(MediaRef("https://cdn.example/r.mp4", "video/mp4", "w"),)),
+            idempotency_key="k-url",
+        )
+    )
+    assert graph.containers[-1]["video_url"] == "https://cdn.example/r.mp4"
+    assert graph.containers[-1]["media_type"] == "REELS"
+    # several files: said, not cut to the first one
+    with pytest.raises(Rejected, match="one file"):
+        c.publish(variant("instagram", media=(movie, movie)))
+    graph.reel_fails = True
+    before = len(graph.published)
+    with pytest.raises(Rejected, match="could not process"):
+        c.publish(variant("instagram", media=(movie,)))
+    assert len(graph.published) == before
+
+
 # -- RSS / Atom -------------------------------------------------------------------------------
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>

@@ -64,8 +64,9 @@ def test_media_limits():
     assert media_problems("x", [("a.jpg", "image/jpeg", 1000)] * 4) == []
     assert media_problems("x", [("a.jpg", "image/jpeg", 1000)] * 5)
     assert media_problems("bluesky", [("big.png", "image/png", 2 * 1024 * 1024)])
-    (only,) = media_problems("instagram", [("v.mp4", "video/mp4", 50 * 1024 * 1024)])
-    assert "post v.mp4 from the Instagram app" in only  # said before, not a failed publish
+    assert media_problems("instagram", [("v.mp4", "video/mp4", 50 * 1024 * 1024)]) == []
+    (only,) = media_problems("instagram", [("b.jpg", "image/jpeg", 1000)])
+    assert "post b.jpg from the app" in only  # said before, not a failed publish
     clip, photo = ("clip.mp4", "video/mp4", 1000), ("a.jpg", "image/jpeg", 1000)
     assert media_problems("linkedin", [clip]) == []
     assert media_problems("linkedin", [clip, photo]) == [

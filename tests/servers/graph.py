@@ -24,6 +24,9 @@ class GraphServer(LoopbackServer):
         self.posts = {"1001_1": []}  # post id -> comments (oldest first)
         self.published: list[dict] = []
         self.unpublished: list[bytes] = []  # photos sent with published=false
+        self.reels: dict[str, dict] = {}  # resumable reel containers: form, bytes, status looks
+        self.containers: list[dict] = []  # containers made from a web address
+        self.reel_fails = False
         self.ig_comments: list[dict] = []
         self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
@@ -55,6 +58,14 @@ class GraphServer(LoopbackServer):
         return out
 
     def handle(self, method, path, query, headers, body):
+        if path.startswith("/ig-api-upload/") and method == "POST":  # rupload.facebook.com
+            cid = path.rsplit("/", 1)[1]
+            if headers.get("authorization") != f"OAuth {self.token}":
+                return 401, {}, {"debug_info": {"type": "AuthError", "message": "bad token"}}
+            if headers.get("offset") != "0" or int(headers.get("file_size", -1)) != len(body):
+                return 400, {}, {"debug_info": {"message": "offset/file_size do not match"}}
+            self.reels[cid]["bytes"] = body
+            return 200, {}, {"success": True, "message": "Upload successful."}
         auth = headers.get("authorization", "").removeprefix("Bearer ")
         if auth != self.token or self.expired:
             return (
@@ -166,7 +177,26 @@ class GraphServer(LoopbackServer):
         if parts == ["ig_m1", "comments"]:
             return 200, {}, self._paged(self.ig_comments, query, path)
         if parts == [IG, "media"] and method == "POST":
+            if form.get("upload_type") == "resumable":  # a reel from a local file
+                n = len(self.reels) + 1
+                cid = f"reel_container_{n}"
+                self.reels[cid] = {"form": form, "bytes": None, "looks": 0}
+                return 200, {}, {"id": cid, "uri": f"{self.base_url}/ig-api-upload/v21.0/{cid}"}
+            self.containers.append(form)
             return 200, {}, {"id": "container_1"}
+        if parts == ["container_1"] and method == "GET":  # Meta fetched the web address
+            return 200, {}, {"id": "container_1", "status_code": "FINISHED"}
+        if len(parts) == 1 and parts[0] in self.reels and method == "GET":
+            reel = self.reels[parts[0]]
+            reel["looks"] += 1
+            status = (
+                "ERROR"
+                if self.reel_fails
+                else (
+                    "FINISHED" if reel["bytes"] is not None and reel["looks"] > 1 else "IN_PROGRESS"
+                )
+            )
+            return 200, {}, {"id": parts[0], "status_code": status}
         if parts == [IG, "media_publish"]:
             self.published.append({"id": "ig_new", "container": form.get("creation_id")})
             return 200, {}, {"id": "ig_new"}
