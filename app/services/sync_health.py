@@ -207,7 +207,9 @@ def reconnect_account(
         audit.record(
             s, "account.reconnect", client_id=client_id, target_type="account", target_id=account_id
         )
-    return check_account(db, client_id, account_id, http=http, token=token)
+    # checked with the keyring's entry just written, so a network that renews the access on
+    # the way (X rotates refresh tokens) has the renewed pair written back, not lost
+    return check_account(db, client_id, account_id, http=http)
 
 
 def reconnect_typed(

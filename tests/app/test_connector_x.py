@@ -297,3 +297,14 @@ def test_sync_keeps_the_renewed_tokens_in_the_keyring_only(
     x.expire_access()  # next time too: the kept refresh token works
     assert sync_client(sqlite_db, cid, http=Http(httpx.Client(timeout=3)), samples=False).ok
     assert x.renewals == 2
+    # reconnecting with tokens whose access already expired: the check renews them, and the
+    # renewed pair — not the typed one, whose refresh token is now dead — stays in the keyring
+    from app.services import sync_health
+
+    typed = renewable(x, access="copied-hours-ago")
+    health = sync_health.reconnect_account(
+        sqlite_db, cid, account.id, typed, http=Http(httpx.Client(timeout=3))
+    )
+    assert health.status == "connected" and x.renewals == 3
+    kept = json.loads(secrets.account_token(cuid, auid))
+    assert (kept["access_token"], kept["refresh_token"]) == (x.token, x.refresh_token)
