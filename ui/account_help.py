@@ -31,7 +31,10 @@ def account_help(network: str) -> tuple[str, str, str] | None:
         "linkedin": (
             translate("AccountHelp", "The page: urn:li:organization:123 or its number"),
             translate("AccountHelp", "Empty for api.linkedin.com"),
-            translate("AccountHelp", "a page admin's OAuth token"),
+            translate(
+                "AccountHelp",
+                "a page admin's OAuth token, or JSON with refresh_token, client_id, client_secret",
+            ),
         ),
         "x": (
             translate("AccountHelp", "The account's @username"),

@@ -2,7 +2,9 @@
 
 The account's handle is the organization URN (``urn:li:organization:123``); the token is a
 member's OAuth token with the page-admin scopes. Every call sends ``LinkedIn-Version`` and
-``X-Restli-Protocol-Version: 2.0.0``; URNs in paths are URL-encoded.
+``X-Restli-Protocol-Version: 2.0.0``; URNs in paths are URL-encoded. An access token lasts
+60 days: with the app's refresh token, client id and secret in the keyring (JSON, see
+:mod:`app.connectors.oauth`) a 401 renews it at ``/oauth/v2/accessToken``.
 
 * Inbox: the comments (``GET /rest/socialActions/{post}/comments``, ``start``/``count``
   paging) on the organization's recent posts (``GET /rest/posts?q=author``), newer than the
@@ -34,6 +36,7 @@ from app.connectors.base import (
     Rejected,
 )
 from app.connectors.http import json_of
+from app.connectors.oauth import Renewal
 from app.i18n import translate
 from app.services.network_data import (
     AccountMetricSample,
@@ -68,6 +71,18 @@ class LinkedInConnector(Connector):
     network = "linkedin"
     char_limit = 3000
 
+    def __init__(self, account, http) -> None:
+        super().__init__(account, http)
+        # LinkedIn's token endpoint is on www.linkedin.com; a test server answers it itself
+        oauth = self.base.replace("://api.linkedin.com", "://www.linkedin.com", 1)
+        self._token = Renewal(
+            account,
+            http,
+            f"{oauth}/oauth/v2/accessToken",
+            ("refresh_token", "client_id", "client_secret"),
+            translate("Connectors", "LinkedIn refused to renew the access: reconnect the account."),
+        )
+
     @property
     def base(self) -> str:
         return (self.account.base_url or "https://api.linkedin.com").rstrip("/")
@@ -84,8 +99,9 @@ class LinkedInConnector(Connector):
             "X-Restli-Protocol-Version": "2.0.0",
             **kwargs.pop("headers", {}),
         }
-        response = self.http.request(
-            method, f"{self.base}{path}", auth=self.account.token, headers=headers, **kwargs
+        url = f"{self.base}{path}"
+        response = self._token.send(
+            lambda token: self.http.request(method, url, auth=token, headers=headers, **kwargs)
         )
         if response.status_code >= 400:
             try:
@@ -125,7 +141,12 @@ class LinkedInConnector(Connector):
         org_id = self.org.rsplit(":", 1)[-1]
         data = self._json("GET", f"/rest/organizations/{org_id}")
         name = data.get("localizedName") or data.get("vanityName") or self.account.handle
-        return Health(display_name=str(name), char_limit=self.char_limit)
+        # with a renewable token, the end of the refresh token (a year) is the real deadline
+        return Health(
+            display_name=str(name),
+            char_limit=self.char_limit,
+            token_expires_at=self._token.refresh_expires_at,
+        )
 
     # -- inbox ----------------------------------------------------------------------------
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
@@ -209,10 +230,10 @@ class LinkedInConnector(Connector):
         upload_url, image = value.get("uploadUrl"), value.get("image")
         if not upload_url or not image:
             raise BadResponse(translate("Connectors", "LinkedIn did not give an upload address."))
-        with open(media.path, "rb") as fh:
-            response = self.http.request(
-                "PUT", upload_url, auth=self.account.token, content=fh.read()
-            )
+        content = Path(media.path).read_bytes()  # bytes: sent whole again after a renewal
+        response = self._token.send(
+            lambda token: self.http.request("PUT", upload_url, auth=token, content=content)
+        )
         if response.status_code >= 400:
             raise Rejected(
                 translate("Connectors", "LinkedIn refused the image (HTTP {status}).").format(
@@ -248,12 +269,15 @@ class LinkedInConnector(Connector):
             for part in parts:
                 first, last = int(part["firstByte"]), int(part["lastByte"])
                 fh.seek(first)
-                response = self.http.request(
-                    "PUT",
-                    part["uploadUrl"],
-                    auth=self.account.token,
-                    content=fh.read(last - first + 1),
-                    headers={"Content-Type": "application/octet-stream"},
+                chunk, url = fh.read(last - first + 1), part["uploadUrl"]
+                response = self._token.send(
+                    lambda token, chunk=chunk, url=url: self.http.request(
+                        "PUT",
+                        url,
+                        auth=token,
+                        content=chunk,
+                        headers={"Content-Type": "application/octet-stream"},
+                    )
                 )
                 etag = response.headers.get("etag", "")
                 if response.status_code >= 400 or not etag:

@@ -19,20 +19,18 @@
 ``base_url`` is the API root (``https://api.x.com``). Rate limits answer 429 with an epoch
 ``x-rate-limit-reset`` (handled by :mod:`app.connectors.http`). An access token lasts two
 hours: with a refresh token and the app's client id in the keyring (JSON, see
-:func:`_credentials`) a 401 renews it through ``POST /2/oauth2/token`` and the rotated
-tokens are written back to the keyring; otherwise, or when renewal is refused, 401 means
-reconnect.
+:mod:`app.connectors.oauth`) a 401 renews it through ``POST /2/oauth2/token`` and the
+rotated tokens are written back to the keyring; otherwise, or when renewal is refused, 401
+means reconnect.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import mimetypes
 from pathlib import Path
 
 from app.connectors.base import (
-    AuthError,
     BadResponse,
     Connector,
     FetchResult,
@@ -41,6 +39,7 @@ from app.connectors.base import (
     Rejected,
 )
 from app.connectors.http import json_of, parse_time
+from app.connectors.oauth import Renewal
 from app.i18n import translate
 from app.services.network_data import (
     AccountMetricSample,
@@ -58,26 +57,6 @@ UPLOAD = "/2/media/upload"
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
 VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
-
-
-def _credentials(secret: str) -> tuple[str, dict[str, str] | None]:
-    """The keyring holds either a bare access token, or — for an app allowed
-    ``offline.access`` — ``{"access_token", "refresh_token", "client_id"}`` as JSON, so the
-    access (two hours on X) renews itself."""
-    secret = (secret or "").strip()
-    if not secret.startswith("{"):
-        return secret, None
-    try:
-        data = json.loads(secret)
-    except ValueError:
-        return secret, None
-    if not isinstance(data, dict):
-        return secret, None
-    access = str(data.get("access_token") or "")
-    if data.get("refresh_token") and data.get("client_id"):
-        return access, {"refresh_token": str(data["refresh_token"]),
-                        "client_id": str(data["client_id"])}  # fmt: skip
-    return access, None
 
 
 def _status_url(username: str, tweet_id) -> str:
@@ -98,7 +77,13 @@ class XConnector(Connector):
     def __init__(self, account, http) -> None:
         super().__init__(account, http)
         self._me: dict | None = None
-        self._access, self._renewal = _credentials(account.token)
+        self._token = Renewal(
+            account,
+            http,
+            f"{self.base}/2/oauth2/token",
+            ("refresh_token", "client_id"),
+            translate("Connectors", "X refused to renew the access: reconnect the account."),
+        )
 
     @property
     def base(self) -> str:
@@ -111,49 +96,7 @@ class XConnector(Connector):
     def _call(self, method: str, path: str, **kwargs):
         """The response, the access renewed once on the way if it had expired."""
         url = path if "://" in path else f"{self.base}{path}"
-        try:
-            return self.http.request(method, url, auth=self._access, **kwargs)
-        except AuthError:
-            if not self._renewal:
-                raise
-            self._renew()  # the access token expired (two hours): renew it, ask again once
-            return self.http.request(method, url, auth=self._access, **kwargs)
-
-    def _renew(self) -> None:
-        """OAuth 2.0 refresh: a new access token and, X rotating them, a new refresh token —
-        written to the account's keyring entry at once (the old one no longer works)."""
-        refresh, client_id = self._renewal["refresh_token"], self._renewal["client_id"]
-        try:
-            response = self.http.request(
-                "POST",
-                f"{self.base}/2/oauth2/token",
-                data={
-                    "grant_type": "refresh_token",
-                    "refresh_token": refresh,
-                    "client_id": client_id,
-                },
-            )
-        except AuthError:
-            response = None
-        data = {}
-        if response is not None and response.status_code < 400:
-            try:
-                data = json_of(response, dict)
-            except BadResponse:
-                data = {}
-        if not data.get("access_token"):
-            raise AuthError(
-                translate("Connectors", "X refused to renew the access: reconnect the account.")
-            )
-        self._access = str(data["access_token"])
-        self._renewal = {
-            **self._renewal,
-            "refresh_token": str(data.get("refresh_token") or refresh),
-        }
-        if self.account.save_token is not None:
-            self.account.save_token(
-                json.dumps({"access_token": self._access, **self._renewal}, sort_keys=True)
-            )
+        return self._token.send(lambda token: self.http.request(method, url, auth=token, **kwargs))
 
     def _ok(self, response, expect=dict):
         if response.status_code >= 400:

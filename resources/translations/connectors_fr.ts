@@ -306,6 +306,10 @@
       <translation>X n'a pas renvoyé l'auteur.</translation>
     </message>
     <message>
+      <source>LinkedIn refused to renew the access: reconnect the account.</source>
+      <translation>LinkedIn a refusé de renouveler l’accès : reconnectez le compte.</translation>
+    </message>
+    <message>
       <source>LinkedIn refused the request (HTTP {status}): {reason}</source>
       <translation>LinkedIn a refusé la requête (HTTP {status}) : {reason}</translation>
     </message>

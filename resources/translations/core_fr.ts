@@ -55,8 +55,8 @@
       <translation>Vide pour api.linkedin.com</translation>
     </message>
     <message>
-      <source>a page admin's OAuth token</source>
-      <translation>le jeton OAuth d'un administrateur de la page</translation>
+      <source>a page admin's OAuth token, or JSON with refresh_token, client_id, client_secret</source>
+      <translation>le jeton OAuth d’un administrateur de la page, ou un JSON avec refresh_token, client_id, client_secret</translation>
     </message>
     <message>
       <source>The account's @username</source>

@@ -4,6 +4,7 @@ versioned Community Management API documents; then through the sync into the inb
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import httpx
 import pytest
@@ -23,9 +24,11 @@ def li():
         yield srv
 
 
-def conn(srv, token="li-token"):
+def conn(srv, token="li-token", save=None):
     http = Http(httpx.Client(timeout=3), base_delay=0.01)
-    return connector_for(AccountRef(5, 1, "linkedin", ORG, srv.base_url, token), http)
+    return connector_for(
+        AccountRef(5, 1, "linkedin", ORG, srv.base_url, token, save_token=save), http
+    )
 
 
 def variant(text="Taux du livret solidaire : 3 % 🌱", link="https://banque.example/livret"):
@@ -131,6 +134,34 @@ def test_a_video_goes_up_in_parts_and_waits_until_available(li, tmp_path, monkey
     with pytest.raises(Rejected, match="could not process"):
         c.publish(dataclasses.replace(variant(), media=(media,)))
     assert len(li.created) == before  # no post without its video
+
+
+def test_an_expired_access_renews_itself_with_the_apps_secret(li):
+    secret = json.dumps(
+        {
+            "access_token": "li-token",
+            "refresh_token": li.refresh_token,
+            "client_id": li.client_id,
+            "client_secret": li.client_secret,
+        }
+    )
+    saved: list[str] = []
+    c = conn(li, secret, saved.append)
+    li.expire_access()  # sixty days later
+    assert c.check().display_name == "Banque Solidaire"
+    assert li.renewals == 1
+    (kept,) = saved
+    assert json.loads(kept)["access_token"] == li.token
+    assert json.loads(kept)["refresh_token"] == "li-refresh-1"  # LinkedIn keeps it
+    # the year the refresh token lasts is forecast from then on (client dialog, sidebar)
+    ends = conn(li, kept).check().token_expires_at
+    assert ends is not None and 364 <= (ends - dt.datetime.now(dt.UTC)).days <= 365
+    # the app's secret refused (revoked): reconnect, no secret in the message
+    li.client_secret = "rotated-by-the-agency"
+    li.expire_access()
+    with pytest.raises(AuthError, match="reconnect") as caught:
+        conn(li, kept).fetch({})
+    assert "li-app-secret" not in str(caught.value) and "li-refresh-1" not in str(caught.value)
 
 
 def test_a_refused_token_asks_to_reconnect(li):

@@ -6,7 +6,8 @@ with ``start``/``count`` paging and ``paging.total``, ``DELETE .../comments/{id}
 ``GET /rest/networkSizes/{urn}``; the Images API and the Videos API (``initializeUpload``
 with ``uploadInstructions`` byte ranges, a PUT per part answered with an ``ETag``,
 ``finalizeUpload`` checking the ETags, ``GET /rest/videos/{urn}`` PROCESSING then
-AVAILABLE). It checks the bearer token and the two versioning
+AVAILABLE); the OAuth refresh at ``/oauth/v2/accessToken`` (the refresh token is not
+rotated). It checks the bearer token and the two versioning
 headers the docs require; URNs in paths arrive URL-encoded.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 from tests.servers.base import LoopbackServer
 
@@ -36,6 +37,9 @@ class LinkedInServer(LoopbackServer):
         self.videos: dict[str, dict] = {}  # video URN -> size, parts, finalised, looks
         self.part_size = 4 * 1024 * 1024  # LinkedIn's parts are 4 MB
         self.video_fails = False
+        self.client_id, self.client_secret = "tribune-li", "li-app-secret"
+        self.refresh_token = "li-refresh-1"
+        self.renewals = 0
 
     def add_comment(self, n: int, text: str, post=POST, actor="urn:li:person:abc"):
         self.comments.setdefault(post, []).append(
@@ -49,7 +53,26 @@ class LinkedInServer(LoopbackServer):
             }
         )
 
+    def expire_access(self) -> None:
+        """Sixty days later: the access token in use is refused."""
+        self.token = f"{self.token}-expired"
+
+    def _renew(self, body: bytes):
+        form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+        wanted = {"grant_type": "refresh_token", "refresh_token": self.refresh_token,
+                  "client_id": self.client_id, "client_secret": self.client_secret}  # fmt: skip
+        if form != wanted:
+            return 400, {}, {"error": "invalid_request",
+                             "error_description": "Unable to retrieve access token"}  # fmt: skip
+        self.renewals += 1
+        self.token = f"li-token-{self.renewals + 1}"
+        return 200, {}, {"access_token": self.token, "expires_in": 5184000,
+                         "refresh_token": self.refresh_token,  # LinkedIn does not rotate it
+                         "refresh_token_expires_in": 31536000}  # fmt: skip
+
     def handle(self, method, path, query, headers, body):
+        if path == "/oauth/v2/accessToken" and method == "POST":
+            return self._renew(body)
         if headers.get("authorization") != f"Bearer {self.token}":
             error = {"status": 401, "code": "INVALID_ACCESS_TOKEN"}
             return 401, {}, {**error, "message": "Invalid access token"}
