@@ -32,6 +32,7 @@ def fast_http(**kw) -> Http:
 
 
 def test_mastodon_429_without_retry_after_waits_for_iso_reset(server):
+    start = time.monotonic()  # before the reset is set: a slow machine cannot shorten the wait
     reset = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1.2)).isoformat()
     server.fail_next(
         429,
@@ -39,10 +40,9 @@ def test_mastodon_429_without_retry_after_waits_for_iso_reset(server):
         body={"error": "Too many requests"},
     )
     http = fast_http()
-    start = time.monotonic()
     response = http.get(server.base_url + "/api/v1/notifications")
     assert response.status_code == 200
-    assert time.monotonic() - start >= 0.9  # waited until the reset, not a blind retry
+    assert time.monotonic() - start >= 1.1  # waited until the reset, not a blind retry
     assert len(server.log) == 2
 
 
@@ -57,11 +57,10 @@ def test_429_with_retry_after_is_honoured(server):
 def test_long_rate_limit_is_reported_not_slept(server):
     server.fail_next(429, headers={"Retry-After": "3600"})
     http = fast_http(max_wait=5)
-    start = time.monotonic()
     with pytest.raises(RateLimited) as err:
         http.get(server.base_url + "/x")
     assert err.value.wait_seconds == 3600
-    assert time.monotonic() - start < 1
+    assert http.slept == 0  # reported at once, not slept
     assert "60 min" in err.value.message
 
 
