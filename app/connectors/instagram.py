@@ -162,6 +162,8 @@ class InstagramConnector(_Graph):
         )
 
     def reply(self, reply: ReplyToSend) -> Published:
+        if reply.private:  # never the public reply below
+            return self._private_reply(reply)
         data = self._post(f"{reply.in_reply_to}/replies", data={"message": reply.text})
         return Published(str(data.get("id") or ""))
 

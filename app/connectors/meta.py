@@ -90,6 +90,18 @@ class _Graph(Connector):
         """Meta takes video files on its own host; another base (a test server) serves both."""
         return self.base.replace("://graph.facebook.com", "://graph-video.facebook.com", 1)
 
+    def _private_reply(self, reply: ReplyToSend) -> Published:
+        """Meta's private reply to a comment: a message to its author, from the Page or the
+        Instagram account (``POST /{id}/messages`` with ``recipient.comment_id``)."""
+        data = self._post(
+            f"{self.account.handle}/messages",
+            data={
+                "recipient": json.dumps({"comment_id": reply.in_reply_to}),
+                "message": json.dumps({"text": reply.text}),
+            },
+        )
+        return Published(str(data.get("message_id") or data.get("id") or ""))
+
     def _pages(self, path: str, max_pages: int, **params):
         """Yield the ``data`` lists of a Graph edge, following ``paging.next``."""
         data = self._get(path, **params)
@@ -316,14 +328,7 @@ class FacebookConnector(_Graph):
 
     def reply(self, reply: ReplyToSend) -> Published:
         if reply.private:
-            data = self._post(
-                f"{self.account.handle}/messages",
-                data={
-                    "recipient": json.dumps({"comment_id": reply.in_reply_to}),
-                    "message": json.dumps({"text": reply.text}),
-                },
-            )
-            return Published(str(data.get("message_id") or data.get("id") or ""))
+            return self._private_reply(reply)
         data = self._post(f"{reply.in_reply_to}/comments", data={"message": reply.text})
         return Published(str(data.get("id") or ""))
 

@@ -265,6 +265,17 @@ def test_facebook_and_instagram_replies(graph):
         ("1001_1_c3", "Merci, on s’en occupe 🙏"),
         ("ig_c1", "Merci, on s’en occupe 🙏"),
     ]
+    # private: a message to the comment's author, never a public reply (both networks)
+    published = len(graph.published)
+    private = [dataclasses.replace(reply(n, c), private=True) for n, c in
+               (("facebook", "1001_1_c3"), ("instagram", "ig_c2"))]  # fmt: skip
+    assert fb(graph).reply(private[0]).external_id == "m_1"
+    assert fb(graph, "instagram", IG).reply(private[1]).external_id == "m_2"
+    assert graph.private_replies == [
+        (PAGE, {"comment_id": "1001_1_c3"}, "Merci, on s’en occupe 🙏"),
+        (IG, {"comment_id": "ig_c2"}, "Merci, on s’en occupe 🙏"),
+    ]
+    assert len(graph.published) == published
 
 
 def test_facebook_and_instagram_hide_a_comment(graph):

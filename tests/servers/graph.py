@@ -27,6 +27,7 @@ class GraphServer(LoopbackServer):
         self.reels: dict[str, dict] = {}  # resumable reel containers: form, bytes, status looks
         self.containers: list[dict] = []  # containers made from a web address
         self.reel_fails = False
+        self.private_replies: list[tuple[str, dict, str]] = []  # (page or IG user, to, text)
         self.ig_comments: list[dict] = []
         self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
@@ -202,6 +203,10 @@ class GraphServer(LoopbackServer):
             return 200, {}, {"id": "ig_new"}
         if parts == ["ig_new"]:
             return 200, {}, {"id": "ig_new", "permalink": "https://instagram.test/p/new"}
+        if parts in ([PAGE, "messages"], [IG, "messages"]) and method == "POST":
+            recipient, message = json.loads(form["recipient"]), json.loads(form["message"])
+            self.private_replies.append((parts[0], recipient, message["text"]))
+            return 200, {}, {"recipient_id": "u9", "message_id": f"m_{len(self.private_replies)}"}
         if len(parts) == 2 and parts[1] in ("comments", "replies") and method == "POST":
             self.published.append(
                 {
