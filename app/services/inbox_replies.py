@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, utcnow
+from app.models.client import network_label
 from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
 from app.services import audit
 from app.services.actor import current_actor
@@ -28,6 +29,9 @@ NETWORK_LIMITS = {
     "instagram": 2200,
     "facebook": 8000,
 }
+# Networks whose API lets Tribune answer privately (a direct message, or Meta's private reply
+# to a comment); elsewhere a private answer could never be sent.
+PRIVATE_REPLY_NETWORKS = frozenset({"mastodon", "facebook", "instagram", "x"})
 _TU = re.compile(r"\b(tu|te|toi|ton|ta|tes|t'|t’)(?=\W|$)", re.IGNORECASE)
 _VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 _PRIVATE_HINT = re.compile(
@@ -196,6 +200,13 @@ def create_reply(
     msg = get_message(session, client_id, message_id)
     if msg.kind == "message":
         private = True  # a private message is never answered in public
+    if private and msg.network not in PRIVATE_REPLY_NETWORKS:
+        raise ValidationError(
+            translate(
+                "Inbox", "{network} has no private answer through its API: reply in public."
+            ).format(network=network_label(msg.network)),
+            "reply",
+        )
     limit = NETWORK_LIMITS.get(msg.network)
     if limit and len(text) > limit and not private:
         raise ValidationError(

@@ -170,6 +170,10 @@
       <translation>de nouveau visible sur le réseau à la prochaine synchronisation</translation>
     </message>
     <message>
+      <source>{network} has no private answer through its API.</source>
+      <translation>{network} ne permet pas de réponse privée par son API.</translation>
+    </message>
+    <message>
       <source>A private message is always answered privately.</source>
       <translation>Un message privé reçoit toujours une réponse privée.</translation>
     </message>
@@ -467,6 +471,10 @@ Merci,
     <message>
       <source>The reply is empty.</source>
       <translation>La réponse est vide.</translation>
+    </message>
+    <message>
+      <source>{network} has no private answer through its API: reply in public.</source>
+      <translation>{network} ne permet pas de réponse privée par son API : répondez publiquement.</translation>
     </message>
     <message>
       <source>Select at least one message.</source>

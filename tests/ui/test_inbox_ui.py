@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from app.errors import ValidationError
 from app.models import Contact
 from app.models.inbox import InboxMessage
 from app.services import agency as agency_service
@@ -68,6 +69,10 @@ def _row_of(area, ext):
             if inbox.detail(s, area.client_id, area.model.row_id(r)).external_id == ext:
                 return r
     raise AssertionError(ext)
+
+
+def _row_id(area, ext):
+    return area.model.row_id(_row_of(area, ext))
 
 
 def _detail(area, ext):
@@ -429,3 +434,31 @@ def test_a_private_message_is_answered_privately(qtbot, inbox_area):
         mid = inbox.page(s, area.client_id, inbox.InboxFilter(search="commande")).rows[0].id
         rid = inbox_replies.create_reply(s, area.client_id, mid, "Encore un mot", private=False)
         assert s.get(InboxMessage, rid).reply_private
+
+
+def test_no_private_answer_where_the_network_has_none(qtbot, inbox_area):
+    """Bluesky and LinkedIn cannot answer privately: the box says so instead of a failed sync."""
+    area = inbox_area
+    with area.db.session() as s:
+        inbox_ingest.ingest_messages(
+            s,
+            area.client_id,
+            [
+                IncomingMessage(
+                    "bluesky", "bs", "mention", "Léo", "leo.bsky.social", "Ma commande ?", NOW
+                )
+            ],
+        )
+    area.refresh()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 4, timeout=5000)
+    _settle(qtbot, area)
+    area.select_row(_row_of(area, "bs"))
+    _settle(qtbot, area)
+    assert not area.conv.private.isEnabled() and not area.conv.private.isChecked()
+    assert "Bluesky has no private answer" in area.conv.private.toolTip()
+    area.select_row(_row_of(area, "q"))  # a Facebook comment: the choice is the user's again
+    _settle(qtbot, area)
+    assert area.conv.private.isEnabled()
+    with area.db.session() as s, pytest.raises(ValidationError, match="reply in public"):
+        mid = _row_id(area, "bs")
+        inbox_replies.create_reply(s, area.client_id, mid, "Bonjour", private=True)

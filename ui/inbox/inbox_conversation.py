@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.models.client import network_label
 from app.services.inbox import MessageDetail
+from app.services.inbox_replies import PRIVATE_REPLY_NETWORKS
 from app.services.inbox_triage import category_label, kind_label, status_label
 
 
@@ -227,14 +228,19 @@ class ConversationPanel(QWidget):
             w.setEnabled(enabled)
         # a private message is answered privately: never a public reply to a private message
         direct = d is not None and d.kind == "message"
-        if direct:  # (otherwise the box is the draft's: a refresh keeps what the user chose)
-            self.private.setChecked(True)
-        self.private.setEnabled(enabled and not direct)
-        self.private.setToolTip(
-            self.tr("A private message is always answered privately.")
-            if direct
-            else self.tr("Answer in a private message instead of a public reply")
-        )
+        public_only = d is not None and d.network not in PRIVATE_REPLY_NETWORKS
+        if direct or public_only:  # (else the box is the draft's: a refresh keeps the choice)
+            self.private.setChecked(direct and not public_only)
+        self.private.setEnabled(enabled and not direct and not public_only)
+        if public_only:
+            tip = self.tr("{network} has no private answer through its API.").format(
+                network=network_label(d.network)
+            )
+        elif direct:
+            tip = self.tr("A private message is always answered privately.")
+        else:
+            tip = self.tr("Answer in a private message instead of a public reply")
+        self.private.setToolTip(tip)
         self.tags.setText(", ".join(d.tags) if d is not None else "")
         if d is None:
             self.title.setText(self.tr("No message selected"))

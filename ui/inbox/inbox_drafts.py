@@ -70,8 +70,10 @@ class InboxDrafts:
         try:
             self.conv.reply.setPlainText(text)
             self.conv.reply.moveCursor(QTextCursor.MoveOperation.End)  # carry on typing
-            # a private message is always answered privately (the box is locked then)
-            self.conv.private.setChecked(private or not self.conv.private.isEnabled())
+            # a locked box (a private message; a network with no private answer) keeps the
+            # state the conversation panel gave it
+            box = self.conv.private
+            box.setChecked(private if box.isEnabled() else box.isChecked())
         finally:
             self._restoring = False
 
