@@ -20,6 +20,7 @@ from app.services.network_data import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
@@ -194,6 +195,20 @@ class Connector(ABC):
         if not variant.link or variant.link in variant.text:
             return variant.text
         return f"{variant.text}\n{variant.link}"
+
+    def lone_video(self, media) -> MediaRef | None:
+        """The post's video, refused before anything is sent if other files come with it
+        (the networks that call this take one video, alone)."""
+        videos = [m for m in media if m.is_video]
+        if videos and len(media) > 1:
+            from app.models.client import network_label
+
+            raise Rejected(
+                translate("Connectors", "A {network} post takes one video, alone.").format(
+                    network=network_label(self.network)
+                )
+            )
+        return videos[0] if videos else None
 
     def await_processing(
         self, look, failed: str, waiting: str, *, poll: float, limit: float

@@ -288,14 +288,12 @@ class BlueskyConnector(Connector):
         facets = facets_for(text, self._resolve)
         if facets:
             record["facets"] = facets
-        videos = [m for m in media if (m.mime or "").startswith("video/")]
-        if videos and len(media) > 1:
-            raise Rejected(translate("Connectors", "A Bluesky post takes one video, alone."))
-        if videos:  # the documented simple method: the blob, embedded as a video
+        video = self.lone_video(media)
+        if video is not None:  # the documented simple method: the blob, embedded as a video
             record["embed"] = {
                 "$type": "app.bsky.embed.video",
-                "video": self._blob(videos[0]),
-                "alt": videos[0].alt_text,
+                "video": self._blob(video),
+                "alt": video.alt_text,
             }
         elif media:
             images = [{"image": self._blob(m), "alt": m.alt_text} for m in media]

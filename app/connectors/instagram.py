@@ -85,22 +85,16 @@ class InstagramConnector(_Graph):
                 )
             )
         m = variant.media[0] if variant.media else None
-        local_video = (
-            m is not None
-            and (m.mime or "").startswith("video/")
-            and not m.path.startswith(("http://", "https://"))
-        )
-        if local_video:
+        remote = m is not None and m.path.startswith(("http://", "https://"))
+        if m is not None and m.is_video and not remote:
             container = self._reel_container(variant.text, m)
-        elif m is not None and m.path.startswith(("http://", "https://")):
-            field = "video_url" if (m.mime or "").startswith("video/") else "image_url"
-            form = {field: m.path, "caption": variant.text}
-            if field == "video_url":
-                form["media_type"] = "REELS"
+        elif remote:
+            if m.is_video:
+                form = {"video_url": m.path, "media_type": "REELS", "caption": variant.text}
             else:
-                form["alt_text"] = m.alt_text
+                form = {"image_url": m.path, "caption": variant.text, "alt_text": m.alt_text}
             container = self._post(f"{self.account.handle}/media", data=form).get("id")
-            if container and field == "video_url":
+            if container and m.is_video:
                 self._wait_container(str(container))
         else:
             raise Rejected(

@@ -212,8 +212,6 @@ class LinkedInConnector(Connector):
     # -- publishing -----------------------------------------------------------------------
     def _upload(self, media) -> str:
         """The Images API: initialise an upload for the page, PUT the bytes, use the URN."""
-        if (media.mime or "").startswith("video/"):
-            return self._upload_video(media)
         if not (media.mime or "").startswith("image/"):
             raise Rejected(
                 translate("Connectors", "LinkedIn takes images and videos; not {mime}.").format(
@@ -330,13 +328,9 @@ class LinkedInConnector(Connector):
             "lifecycleState": "PUBLISHED",
             "isReshareDisabledByAuthor": False,
         }
-        videos = [m for m in variant.media if (m.mime or "").startswith("video/")]
-        if videos and len(variant.media) > 1:
-            raise Rejected(translate("Connectors", "A LinkedIn post takes one video, alone."))
-        if videos:
-            body["content"] = {
-                "media": {"id": self._upload(videos[0]), "title": videos[0].alt_text or ""}
-            }
+        video = self.lone_video(variant.media)
+        if video is not None:
+            body["content"] = {"media": {"id": self._upload_video(video), "title": video.alt_text}}
         elif variant.media:
             if len(variant.media) > 20:
                 raise Rejected(translate("Connectors", "LinkedIn takes at most 20 images."))

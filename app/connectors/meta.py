@@ -266,29 +266,22 @@ class FacebookConnector(_Graph):
 
     def publish(self, variant: DueVariant) -> Published:
         self.check_length(variant.text)
-        videos = [m for m in variant.media if (m.mime or "").startswith("video/")]
-        if videos and len(variant.media) > 1:
-            raise Rejected(translate("Connectors", "A Facebook post takes one video, alone."))
-        if len(variant.media) > 1:  # several photos: uploaded unpublished, then one post
-            ids = [self._photo(m, published=False) for m in variant.media]
+        video = self.lone_video(variant.media)
+        if video is not None:  # on Graph's video host (graph-video.facebook.com)
+            endpoint = f"{self._video_base()}/{self.account.handle}/videos"
+            data = self._send_file(endpoint, video, {"description": variant.text})
+            post_id = data.get("post_id") or data.get("id")
+        elif len(variant.media) > 1:  # several photos: uploaded unpublished, then one post
             form = {"message": variant.text}
-            for i, fbid in enumerate(ids):
-                form[f"attached_media[{i}]"] = json.dumps({"media_fbid": fbid})
+            for i, m in enumerate(variant.media):
+                photo = self._send_file(f"{self.account.handle}/photos", m, {"published": "false"})
+                if not photo.get("id"):
+                    raise Rejected(translate("Connectors", "Meta did not return the photo's id."))
+                form[f"attached_media[{i}]"] = json.dumps({"media_fbid": str(photo["id"])})
             post_id = self._post(f"{self.account.handle}/feed", data=form).get("id")
         elif variant.media:
             m = variant.media[0]
-            path = Path(m.path)
-            mime = m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
-            video = mime.startswith("video/")
-            with open(path, "rb") as fh:
-                data = self._post(
-                    # videos go to Graph's video host (graph-video.facebook.com)
-                    f"{self._video_base()}/{self.account.handle}/videos"
-                    if video
-                    else f"{self.account.handle}/photos",
-                    data={"description": variant.text} if video else {"caption": variant.text},
-                    files={"source": (path.name, fh, mime)},
-                )
+            data = self._send_file(f"{self.account.handle}/photos", m, {"caption": variant.text})
             post_id = data.get("post_id") or data.get("id")
         else:
             form = {"message": variant.text}
@@ -301,18 +294,12 @@ class FacebookConnector(_Graph):
             self._post(f"{post_id}/comments", data={"message": variant.first_comment})
         return Published(str(post_id), f"https://www.facebook.com/{post_id}")
 
-    def _photo(self, m, *, published: bool) -> str:
+    def _send_file(self, endpoint: str, m, data: dict) -> dict:
+        """One file as the ``source`` of a Graph upload (a photo or a video)."""
         path = Path(m.path)
         mime = m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
         with open(path, "rb") as fh:
-            data = self._post(
-                f"{self.account.handle}/photos",
-                data={"published": "true" if published else "false"},
-                files={"source": (path.name, fh, mime)},
-            )
-        if not data.get("id"):
-            raise Rejected(translate("Connectors", "Meta did not return the photo's id."))
-        return str(data["id"])
+            return self._post(endpoint, data=data, files={"source": (path.name, fh, mime)})
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         for rows in self._pages(

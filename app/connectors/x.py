@@ -53,7 +53,6 @@ from app.services.network_data import (
 
 PAGE = 100  # the most the mentions timeline gives per request
 DM_LIMIT = 10_000  # characters of a direct message
-UPLOAD = "/2/media/upload"
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
 VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"

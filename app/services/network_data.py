@@ -97,6 +97,10 @@ class MediaRef:
     sha256: str
     alt_text: str = ""
 
+    @property
+    def is_video(self) -> bool:
+        return (self.mime or "").startswith("video/")
+
 
 @dataclass(frozen=True)
 class DueVariant:

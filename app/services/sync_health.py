@@ -8,6 +8,7 @@ the account row and so its cursors, messages and numbers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -170,7 +171,7 @@ def check_account(
     save = None  # a token typed in for a check is not stored by the check
     if token is None and net not in TOKENLESS:
         token = secrets.account_token(cuid, auid) or ""
-        save = lambda secret: secrets.store_account_token(cuid, auid, secret)  # noqa: E731
+        save = functools.partial(secrets.store_account_token, cuid, auid)
     own = http is None
     http = http or Http()
     status, reason, expires = "connected", "", None

@@ -70,6 +70,10 @@
       <translation>signaler un message</translation>
     </message>
     <message>
+      <source>A {network} post takes one video, alone.</source>
+      <translation>Une publication {network} ne prend qu’une vidéo, seule.</translation>
+    </message>
+    <message>
       <source>The text is {n} characters long; {network} allows {limit}.</source>
       <translation>Le texte fait {n} caractères ; {network} en autorise {limit}.</translation>
     </message>
@@ -96,10 +100,6 @@
     <message>
       <source>A Bluesky notification without the expected fields was skipped.</source>
       <translation>Une notification Bluesky sans les champs attendus a été ignorée.</translation>
-    </message>
-    <message>
-      <source>A Bluesky post takes one video, alone.</source>
-      <translation>Une publication Bluesky ne prend qu’une vidéo, seule.</translation>
     </message>
     <message>
       <source>This message has no Bluesky author id.</source>
@@ -192,10 +192,6 @@
     <message>
       <source>A Meta item without the expected fields was skipped.</source>
       <translation>Un élément Meta sans les champs attendus a été ignoré.</translation>
-    </message>
-    <message>
-      <source>A Facebook post takes one video, alone.</source>
-      <translation>Une publication Facebook ne prend qu’une vidéo, seule.</translation>
     </message>
     <message>
       <source>Meta did not return the post's id.</source>
@@ -348,10 +344,6 @@
     <message>
       <source>LinkedIn is still processing the video; the post waits.</source>
       <translation>LinkedIn traite encore la vidéo ; la publication attend.</translation>
-    </message>
-    <message>
-      <source>A LinkedIn post takes one video, alone.</source>
-      <translation>Une publication LinkedIn ne prend qu’une vidéo, seule.</translation>
     </message>
     <message>
       <source>LinkedIn takes at most 20 images.</source>

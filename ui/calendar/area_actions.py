@@ -133,23 +133,18 @@ class CalendarActionsMixin(CalendarFilesMixin):
         )
 
     # -- moves and copies (undoable) -------------------------------------------------------
-    def write_async(self, fn, optimistic=None, on_failed=None, on_done=None) -> None:
+    def write_async(self, fn, optimistic=None, on_failed=None) -> None:
         """``fn(session)`` in one transaction off the GUI thread, after the writes asked for
         before it (a move and its undo reach the database in that order). ``optimistic`` =
-        (post id, {field: value}) is shown at once; ``on_done(result)`` once written; on error
-        the view reloads (rolled back) with a message."""
+        (post id, {field: value}) is shown at once; on error the view reloads (rolled back)
+        with a message."""
         if optimistic is not None:
             self._apply_local(*optimistic)
         db = self.db
 
         def work():
             with db.session() as s:
-                return fn(s)
-
-        def done(result) -> None:
-            if on_done is not None:
-                on_done(result)
-            self.reload()
+                fn(s)
 
         def failed(exc) -> None:
             if on_failed is not None:
@@ -157,13 +152,19 @@ class CalendarActionsMixin(CalendarFilesMixin):
             show_error(self, exc)
             self.reload()
 
-        self.services.tasks.run(work, done, failed, queue=f"calendar-writes-{id(db)}")
+        self.services.tasks.run(
+            work, lambda _result: self.reload(), failed, queue=f"calendar-writes-{id(db)}"
+        )
 
     def _apply_local(self, post_id: int, fields: dict) -> None:
         chip = self._chips.get(post_id)
         if chip is None:
             return
         self._chips[post_id] = dataclasses.replace(chip, **fields)
+        self._show_chips()
+
+    def _show_chips(self) -> None:
+        """The chips as changed here, shown at once while the write runs."""
         chips = sorted(self._chips.values(), key=lambda c: (c.planned_at, c.id))
         self.month_view.set_posts(chips)
         self.week_view.set_posts(chips)
@@ -280,9 +281,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.undo_stack.clear()
             cid = self.client.id
             self._chips.pop(post_id, None)  # gone from the views at once; back if it fails
-            chips = sorted(self._chips.values(), key=lambda c: (c.planned_at, c.id))
-            self.month_view.set_posts(chips)
-            self.week_view.set_posts(chips)
+            self._show_chips()
             self.write_async(lambda s: posts.delete_post(s, cid, post_id))
 
     # -- files -----------------------------------------------------------------------------

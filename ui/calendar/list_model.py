@@ -39,12 +39,10 @@ def _row_text(chip: PostChip) -> str:
 class PostListModel(QAbstractTableModel):
     """Signals:
     earlier_loaded(int): rows came in on top (how many), for the view to keep its place.
-    fetching_changed(bool): a page is on its way / has arrived.
     load_failed(object): reading a page raised; the exception.
     """
 
     earlier_loaded = Signal(int)
-    fetching_changed = Signal(bool)
     load_failed = Signal(object)
 
     def __init__(self, db: Database, parent=None, runner=None) -> None:
@@ -125,12 +123,7 @@ class PostListModel(QAbstractTableModel):
 
     def _new_generation(self) -> None:
         self.generation += 1
-        self._set_fetching(False)
-
-    def _set_fetching(self, fetching: bool) -> None:
-        if fetching != self._fetching:
-            self._fetching = fetching
-            self.fetching_changed.emit(fetching)
+        self._fetching = False
 
     def _read(self, offset: int, limit: int, arrived) -> None:
         """Read ``limit`` posts from ``offset``; ``arrived(rows)`` on the GUI thread."""
@@ -145,15 +138,15 @@ class PostListModel(QAbstractTableModel):
                 try:
                     arrived(rows)
                 finally:
-                    self._set_fetching(False)
+                    self._fetching = False
 
         def failed(exc) -> None:
             if generation == self.generation:
                 self._total = self.offset + len(self._rows)  # stop asking; a reset retries
-                self._set_fetching(False)
+                self._fetching = False
                 self.load_failed.emit(exc)
 
-        self._set_fetching(True)  # views ask again while rows are being inserted
+        self._fetching = True  # views ask again while rows are being inserted
         if self.runner is None:
             try:
                 rows = read()

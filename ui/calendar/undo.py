@@ -15,7 +15,7 @@ from app.services import posts
 class _WrittenCommand(QUndoCommand):
     """A command whose undo and redo are written by the area, off the GUI thread, in order.
 
-    ``write(fn, optimistic, on_failed, on_done)`` is the area's: ``fn(session)`` runs on a
+    ``write(fn, optimistic, on_failed)`` is the area's: ``fn(session)`` runs on a
     worker after the writes asked for before it, the view follows (``optimistic`` at once),
     and a failure rolls the view back with a message. A step that failed — the post is not as
     it knows it any more — leaves the stack: nothing to undo or redo that would fail again.
@@ -25,8 +25,8 @@ class _WrittenCommand(QUndoCommand):
         super().__init__(text)
         self.write, self.stack = write, stack
 
-    def _send(self, fn, *, undone: bool, optimistic=None, on_done=None) -> None:
-        self.write(fn, optimistic, lambda: self._drop(undone), on_done)
+    def _send(self, fn, *, undone: bool, optimistic=None) -> None:
+        self.write(fn, optimistic, lambda: self._drop(undone))
 
     def _drop(self, undone: bool) -> None:
         """Leave the stack. Qt removes an obsolete command, without running it, when the

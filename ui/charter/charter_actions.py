@@ -40,7 +40,6 @@ class CharterActions:
         self.compare_button = button(self.tr("Compare…"), self.compare, "compareButton")
         self.export_button = button(self.tr("Export PDF…"), self.export, "exportButton")
         self.export_button.setProperty("primary", True)
-        self.writing = False
         self.export_progress = QProgressBar()
         self.export_progress.setRange(0, 0)  # busy: QTextDocument cannot report progress
         self.export_progress.setMaximumWidth(120)
@@ -119,7 +118,6 @@ class CharterActions:
 
     def set_writing(self, writing: bool) -> None:
         """While a version change is written, its buttons cannot be pressed a second time."""
-        self.writing = writing
         for button in (
             self.new_draft_button,
             self.send_button,

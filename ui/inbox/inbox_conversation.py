@@ -221,7 +221,6 @@ class ConversationPanel(QWidget):
             self.send,
             self.note_add,
             self.note_edit,
-            self.private,
             self.saved,
             self.tags,
         ):
