@@ -15,6 +15,15 @@ from app.services.network_data import AccountMetricSample
 from app.services.report_commentary import get_commentary
 
 
+@pytest.fixture(autouse=True)
+def _mid_month(time_machine):
+    """The area opens on the current month, and the fixture's follower jump is nine days back:
+    a fixed mid-month day keeps both in one month whatever the date the suite runs on."""
+    time_machine.move_to(
+        dt.datetime(2026, 6, 20, 10, 0, tzinfo=ZoneInfo("Europe/Paris")), tick=True
+    )
+
+
 @pytest.fixture
 def two_clients(sqlite_db):
     today = dt.date.today()
