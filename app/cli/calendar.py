@@ -161,8 +161,20 @@ def cmd_approval(ctx) -> int:
 
     start = _date(ctx.args.start, dt.date.today())
     end = _date(ctx.args.end, start)
-    with ctx.db.read() as session:
+    from app.services.posts import client_zone
+    from app.services.posts_approval import submit_for_review
+
+    # As in the app: the period's drafts go to review, then the sheet shows what awaits the
+    # client's decision.
+    with ctx.db.session() as session:
         client = clients.find_client(session, ctx.args.client)
+        zone = client_zone(session, client.id)
+        begin, finish = (
+            dt.datetime.combine(d, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+            for d in (start, end + dt.timedelta(days=1))
+        )
+        submit_for_review(session, client.id, begin, finish)
+    with ctx.db.read() as session:
         result = render_approval_sheet(session, client.id, start, end, ctx.args.out)
     print(
         translate("CalendarCli", "Approval sheet written to {path} ({pages} pages).").format(

@@ -8,23 +8,116 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.documents.pdf import PdfResult, render_html_pdf
+from app.documents import wording
+from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
 from app.services.posts import client_zone, get_post
 from app.services.posts_approval import period_post_ids
-from app.services.posts_counters import count_text, network_label
-from app.services.posts_media import media_for
+from app.services.posts_counters import network_label
+from app.services.posts_media import media_for, read_media_bytes
 from app.services.posts_types import status_label
 
 CSS = """
-.post { margin-bottom: 10pt; }
-.when { font-weight: 600; font-size: 11pt; color: #1d2536; }
-.net { font-weight: 600; color: #3e7bfa; }
+p.posthead { font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }
+.title { font-size: 10pt; color: #2b3750; }
+.meta { color: #5b6477; font-size: 8.5pt; }
+.net { font-weight: 600; color: #2b3750; }
 .text { white-space: pre-wrap; }
-.box { color: #5b6477; }
+table.card { border-color: #c9d1e0; margin-bottom: 4pt; }
+table.card td { padding: 6pt; }
+td.decide { background-color: #f4f6fb; }
+.line { color: #9aa3b5; }
+table.info th, table.info td { padding: 4pt 6pt; }
+table.sign td { padding: 10pt 8pt 4pt 0; }
 """
+
+AWAITING = ("in_review",)  # what waits for the client's decision
+FOR_INFORMATION = ("approved", "scheduled", "published")
+
+
+def _when(post, zone, language: str) -> str:
+    local = post.planned_at.astimezone(zone)
+    if post.all_day:
+        return wording.long_date(local.date(), language)
+    return wording.long_datetime(local, language)
+
+
+def _thumbnails(session: Session, client_id: int, variant, images: dict[str, bytes]) -> str:
+    """The pictures of a variant as thumbnails; other files named."""
+    shown, named = [], []
+    for m in media_for(session, client_id, variant.media):
+        if m.mime.startswith("image/") and m.mime != "image/webp":
+            name = f"media-{m.id}"
+            if name not in images:
+                try:
+                    images[name] = read_media_bytes(m)
+                except OSError:
+                    named.append(m.filename)
+                    continue
+            shown.append(f"<img src='{name}' height='110'/>")
+        else:
+            named.append(m.filename)
+    out = ""
+    if shown:
+        out += "<br/>" + "&nbsp;&nbsp;".join(shown)
+    if named:
+        files = ", ".join(html.escape(n) for n in named)
+        out += (
+            "<br/><span class='meta'>"
+            + html.escape(translate("CalendarApproval", "Attached:"))
+            + f" {files}</span>"
+        )
+    return out
+
+
+def _post_card(session, client_id, n, post, zone, language, images, keep) -> str:
+    esc = html.escape
+    when = _when(post, zone, language)
+    title = wording.typeset(post.title or "", language)
+    meta = " · ".join(esc(x) for x in (post.category, post.campaign) if x)
+    key = f"post{post.id}"
+    head = keep.anchor(key, f"<b>{n}. {esc(when)}</b>")
+    if title or meta:
+        head += "<br/><span class='title'>" + esc(title) + "</span>"
+        head += f" <span class='meta'>{'· ' if title and meta else ''}{meta}</span>"
+    rows = []
+    for v in post.variants:
+        body = esc(v.text).replace("\n", "<br/>")
+        extra = ""
+        if v.link:
+            extra += f"<br/><span class='meta'>{esc(v.link)}</span>"
+        if v.first_comment:
+            extra += (
+                "<br/><span class='meta'>"
+                + esc(translate("CalendarApproval", "First comment:"))
+                + f" {esc(v.first_comment)}</span>"
+            )
+        extra += _thumbnails(session, client_id, v, images)
+        rows.append(
+            f"<tr><td width='20%'><span class='net'>{esc(network_label(v.network))}</span></td>"
+            f"<td><span class='text'>{body}</span>{extra}</td></tr>"
+        )
+    line = "<span class='line'>" + "_" * 78 + "</span>"
+    decide = (
+        "<tr><td colspan='2' class='decide'>"
+        + "☐ "
+        + esc(translate("CalendarApproval", "Approved"))
+        + "&nbsp;&nbsp;&nbsp;&nbsp;☐ "
+        + esc(translate("CalendarApproval", "To change"))
+        + "<br/>"
+        + esc(wording.typeset(translate("CalendarApproval", "Comment:"), language))
+        + f"<br/>{line}<br/>{line}</td></tr>"
+    )
+    return (
+        f"<p class='posthead'{keep.style(key)}>{head}</p>"
+        + "<table width='100%' border='1' cellspacing='0' class='card'>"
+        + "".join(rows)
+        + decide
+        + "</table>"
+        + keep.end(key)
+    )
 
 
 def approval_html(
@@ -33,8 +126,14 @@ def approval_html(
     start: dt.date,
     end: dt.date,
     images: dict[str, bytes] | None = None,
-) -> tuple[str, str]:
-    """The sheet's HTML and title; image attachments are put in ``images`` by name."""
+    language: str = "en",
+):
+    """The sheet's HTML (a callable of the anchors' pages, see :class:`KeepTogether`) and its
+    title; pictures are put in ``images`` by name.
+
+    Only the posts waiting for the client's decision get a decision box; posts already
+    approved, scheduled or published are listed apart, for information.
+    """
     images = {} if images is None else images
     client = session.get(Client, client_id)
     zone = client_zone(session, client_id)
@@ -44,78 +143,73 @@ def approval_html(
     )
     esc = html.escape
     title = translate("CalendarApproval", "Posts to approve — {client}").format(client=client.name)
-    parts = [
-        f"<h1>{esc(title)}</h1>",
-        "<p class='muted'>"
-        + esc(
-            translate(
-                "CalendarApproval",
-                "From {start} to {end}. Tick a box for each post; a rejection needs a comment.",
-            ).format(start=start.isoformat(), end=end.isoformat())
-        )
-        + "</p>",
+    posts = [
+        get_post(session, client_id, pid)
+        for pid in period_post_ids(session, client_id, begin, finish)
     ]
-    ids = period_post_ids(session, client_id, begin, finish)
-    if not ids:
-        parts.append("<p>" + esc(translate("CalendarApproval", "No post in this period.")) + "</p>")
-    for n, pid in enumerate(ids, start=1):
-        post = get_post(session, client_id, pid)
-        local = post.planned_at.astimezone(zone)
-        when = local.strftime("%Y-%m-%d") if post.all_day else local.strftime("%Y-%m-%d %H:%M")
-        parts.append("<table width='100%' border='1' cellspacing='0' cellpadding='5' class='post'>")
-        head = f"{n}. {when} — {post.title or ''}"
-        meta = " · ".join(x for x in (post.category, post.campaign, status_label(post.status)) if x)
-        parts.append(
-            f"<tr><th colspan='2'><span class='when'>{esc(head)}</span><br/>"
-            f"<span class='small muted'>{esc(meta)}</span></th></tr>"
-        )
-        for v in post.variants:
-            c = count_text(v.network, v.text)
-            counter = f"{c.used} / {c.limit}"
-            body = esc(v.text).replace("\n", "<br/>")
-            extra = ""
-            if v.link:
-                extra += f"<br/><span class='small muted'>🔗 {esc(v.link)}</span>"
-            if v.first_comment:
-                extra += (
-                    "<br/><span class='small muted'>"
-                    + esc(translate("CalendarApproval", "First comment:"))
-                    + f" {esc(v.first_comment)}</span>"
-                )
-            for m in media_for(session, client_id, v.media):
-                if m.mime.startswith("image/") and m.mime != "image/webp":
-                    name = f"media-{m.id}"
-                    if name not in images:
-                        try:
-                            images[name] = Path(m.path).read_bytes()
-                        except OSError:
-                            continue
-                    extra += f"<br/><img src='{name}' width='160'/>"
-            if v.media:
-                extra += (
-                    "<br/><span class='small muted'>"
-                    + esc(
-                        translate("CalendarApproval", "{count} attached file(s)").format(
-                            count=len(v.media)
-                        )
-                    )
-                    + "</span>"
-                )
+    waiting = [p for p in posts if p.status in AWAITING]
+    known = [p for p in posts if p.status in FOR_INFORMATION]
+    intro = translate(
+        "CalendarApproval",
+        "Posts planned {period}. For each one, tick Approved or To change; say what to change "
+        "in the comment lines, then sign at the end.",
+    ).format(period=wording.period(start, end, language))
+    keep = KeepTogether()
+
+    def page(anchors: dict[str, int]) -> str:
+        keep.update(anchors)
+        parts = [
+            f"<h1>{esc(title)}</h1>",
+            f"<p class='muted'>{esc(wording.typeset(intro, language))}</p>",
+        ]
+        if not waiting:
             parts.append(
-                f"<tr><td width='18%'><span class='net'>{esc(network_label(v.network))}</span><br/>"
-                f"<span class='small muted'>{esc(counter)}</span></td>"
-                f"<td><span class='text'>{body}</span>{extra}</td></tr>"
+                "<p>"
+                + esc(
+                    translate("CalendarApproval", "No post waits for your approval in this period.")
+                )
+                + "</p>"
             )
-        parts.append(
-            "<tr><td colspan='2' class='box'>☐ "
-            + esc(translate("CalendarApproval", "Approved"))
-            + " &nbsp;&nbsp; ☐ "
-            + esc(translate("CalendarApproval", "Rejected"))
-            + " &nbsp;&nbsp; "
-            + esc(translate("CalendarApproval", "Comment:"))
-            + " ______________________________________</td></tr></table>"
-        )
-    return "\n".join(parts), title
+        for n, p in enumerate(waiting, start=1):
+            parts.append(_post_card(session, client_id, n, p, zone, language, images, keep))
+        if known:
+            parts.append(
+                "<h2>"
+                + esc(
+                    translate("CalendarApproval", "For information: already approved or published")
+                )
+                + "</h2>"
+            )
+            parts.append("<table width='100%' cellspacing='0' class='info'>")
+            for p in known:
+                nets = ", ".join(network_label(v.network) for v in p.variants)
+                parts.append(
+                    f"<tr><td width='38%'>{esc(_when(p, zone, language))}</td>"
+                    f"<td>{esc(p.title or '')}</td><td width='22%' class='meta'>{esc(nets)}</td>"
+                    f"<td width='14%' class='meta'>{esc(status_label(p.status))}</td></tr>"
+                )
+            parts.append("</table>")
+        if waiting:
+            heading = esc(translate("CalendarApproval", "Client's approval"))
+            parts.append(f"<h2{keep.style('sign')}>{keep.anchor('sign', heading)}</h2>")
+            blank = "_" * 34
+            labels = [
+                translate("CalendarApproval", "Name:"),
+                translate("CalendarApproval", "Role:"),
+                translate("CalendarApproval", "Date:"),
+                translate("CalendarApproval", "Signature:"),
+            ]
+            parts.append("<table width='100%' class='sign'>")
+            cells = [
+                f"<td>{esc(wording.typeset(label, language))} <span class=line>{blank}</span></td>"
+                for label in labels
+            ]
+            parts.append(f"<tr>{cells[0]}{cells[1]}</tr><tr>{cells[2]}{cells[3]}</tr>")
+            parts.append("</table>")
+            parts.append(keep.end("sign"))
+        return "\n".join(parts)
+
+    return page, title
 
 
 def render_approval_sheet(
@@ -128,7 +222,7 @@ def render_approval_sheet(
 
 def _render(session: Session, client: Client, start: dt.date, end: dt.date, out) -> PdfResult:
     images: dict[str, bytes] = {}
-    body, title = approval_html(session, client.id, start, end, images)
+    body, title = approval_html(session, client.id, start, end, images, client.language)
     return render_html_pdf(
         body,
         out,

@@ -71,6 +71,7 @@ th { background-color: #e9eef7; font-weight: 600; text-align: left; padding: 4pt
 td { padding: 4pt; vertical-align: top; }
 .muted { color: #5b6477; }
 .small { font-size: 8.5pt; }
+p.keep { margin: 0; font-size: 1pt; line-height: 1pt; }
 """
 
 _fonts_loaded = False
@@ -148,6 +149,45 @@ def _build_document(
     return doc
 
 
+class KeepTogether:
+    """Blocks kept on one page when they fit: a post on the approval sheet, a heading with
+    what follows it. Qt's rich text has no ``page-break-inside: avoid``, so each block is
+    bracketed by two anchors; a block whose anchors land on two pages starts a new page at the
+    next layout. Use with ``html`` as a callable (see :func:`render_html_pdf`)::
+
+        keep = KeepTogether()
+        def html(anchors):
+            keep.update(anchors)
+            return "".join(
+                f"<p{keep.style(k)}>{keep.anchor(k, first_words)}…</p>…{keep.end(k)}" for k, … in …
+            )
+
+    The set of moved blocks only grows, so the layout settles in a few passes.
+    """
+
+    def __init__(self) -> None:
+        self.moved: set[str] = set()
+
+    def update(self, anchors: Mapping[str, int]) -> None:
+        for name, page in anchors.items():
+            if name.startswith("keep-") and not name.endswith("-end"):
+                end = anchors.get(f"{name}-end")
+                if end is not None and end != page:
+                    self.moved.add(name[5:])
+
+    def style(self, key: str) -> str:
+        """The attribute to put on the block's first element: a page break once it moved."""
+        return " style='page-break-before: always'" if key in self.moved else ""
+
+    def anchor(self, key: str, inner: str) -> str:
+        """``inner`` (the first words of the block, not empty) marked as the block's start."""
+        return f"<a name='keep-{key}'>{inner}</a>"
+
+    def end(self, key: str) -> str:
+        """A tiny paragraph closing block ``key``."""
+        return f"<p class='keep'><a name='keep-{key}-end'>&nbsp;</a></p>"
+
+
 def render_html_pdf(
     html: str | Callable[[dict[str, int]], str],
     out: str | os.PathLike,
@@ -209,7 +249,7 @@ def render_html_pdf(
             header=header,
             plain_first_page=plain_first_page,
             css=css,
-            images=images or {},
+            images={} if images is None else images,
             margins_mm=margins_mm,
             author=author,
             family=family,
@@ -257,9 +297,16 @@ def _paint(
     body = QRectF(left, top, page_px.width() - left - right, page_px.height() - top - bottom)
 
     if callable(html):
-        first = _build_document(html({}), writer, body, css, images)
-        anchors = _anchor_pages(first, body.height())
-        doc = _build_document(html(anchors), writer, body, css, images)
+        # Lay out, give the callable the anchors' pages, again until its HTML stops changing
+        # (page numbers of a table of contents, blocks moved whole to the next page).
+        text = html({})
+        doc = _build_document(text, writer, body, css, images)
+        for _ in range(8):
+            following = html(_anchor_pages(doc, body.height()))
+            if following == text:
+                break
+            text = following
+            doc = _build_document(text, writer, body, css, images)
     else:
         doc = _build_document(html, writer, body, css, images)
     page_count = max(1, doc.pageCount())
@@ -309,4 +356,11 @@ def _paint(
     return page_count
 
 
-__all__ = ["BASE_CSS", "FONT_FAMILY", "PdfResult", "ensure_fonts", "render_html_pdf"]
+__all__ = [
+    "BASE_CSS",
+    "FONT_FAMILY",
+    "KeepTogether",
+    "PdfResult",
+    "ensure_fonts",
+    "render_html_pdf",
+]

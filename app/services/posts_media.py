@@ -103,6 +103,11 @@ def media_for(
     return [_info(rows[i]) for i in ids if i in rows]
 
 
+def read_media_bytes(media: MediaInfo) -> bytes:
+    """The bytes of a stored file (a picture for a document's thumbnail). Raises OSError."""
+    return Path(media.path).read_bytes()
+
+
 def check_media(session: Session, client_id: int, network: str, ids) -> list[str]:
     files = media_for(session, client_id, list(ids))
     return media_problems(network, [(m.filename, m.mime, m.size) for m in files])

@@ -94,32 +94,56 @@
       <translation>Publications à valider — {client}</translation>
     </message>
     <message>
-      <source>From {start} to {end}. Tick a box for each post; a rejection needs a comment.</source>
-      <translation>Du {start} au {end}. Cochez une case pour chaque publication ; un refus demande un commentaire.</translation>
-    </message>
-    <message>
-      <source>No post in this period.</source>
-      <translation>Aucune publication sur cette période.</translation>
-    </message>
-    <message>
       <source>First comment:</source>
       <translation>Premier commentaire :</translation>
-    </message>
-    <message>
-      <source>{count} attached file(s)</source>
-      <translation>{count} fichier(s) joint(s)</translation>
     </message>
     <message>
       <source>Approved</source>
       <translation>Validée</translation>
     </message>
     <message>
-      <source>Rejected</source>
-      <translation>Refusée</translation>
+      <source>Attached:</source>
+      <translation>Fichiers joints :</translation>
+    </message>
+    <message>
+      <source>To change</source>
+      <translation>À modifier</translation>
     </message>
     <message>
       <source>Comment:</source>
-      <translation>Commentaire :</translation>
+      <translation>Commentaire :</translation>
+    </message>
+    <message>
+      <source>Posts planned {period}. For each one, tick Approved or To change; say what to change in the comment lines, then sign at the end.</source>
+      <translation>Publications prévues {period}. Pour chacune, cochez « Validée » ou « À modifier » ; dites ce qu'il faut changer sur les lignes de commentaire, puis signez à la fin.</translation>
+    </message>
+    <message>
+      <source>No post waits for your approval in this period.</source>
+      <translation>Aucune publication n'attend votre validation sur cette période.</translation>
+    </message>
+    <message>
+      <source>For information: already approved or published</source>
+      <translation>Pour information : déjà validées ou publiées</translation>
+    </message>
+    <message>
+      <source>Client's approval</source>
+      <translation>Validation du client</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Nom :</translation>
+    </message>
+    <message>
+      <source>Role:</source>
+      <translation>Fonction :</translation>
+    </message>
+    <message>
+      <source>Date:</source>
+      <translation>Date :</translation>
+    </message>
+    <message>
+      <source>Signature:</source>
+      <translation>Signature :</translation>
     </message>
     <message>
       <source>Approval sheet — {client}</source>

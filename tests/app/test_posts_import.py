@@ -110,7 +110,7 @@ def test_approval_flow_and_sheet(db, tmp_path, qapp):
     assert "Chandeleur" in text and "Facebook" in text and "page 1 / " in text
     # the client speaks French: the sheet does too, and the app keeps its own language
     assert "Publications à valider — Boulangerie" in text and "Brouillon" not in text
-    assert "En validation" in text
+    assert text.count("Commentaire :") == 2  # a decision box for each post waiting for it
     from app.i18n import translate
 
     assert translate("CalendarLocale", "en_GB") == "en_GB"

@@ -1,0 +1,144 @@
+"""Dates, times, numbers and French typography as a client reads them in a document.
+
+Every value a Tribune document prints goes through here, in the document's language, so no
+ISO date or bare decimal point reaches a client: "mardi 1er décembre 2026, 8 h 15" and
+"36 000" in French, "Tuesday 1 December 2026, 8:15 AM" and "36,000" in English. QLocale
+(QtCore only) gives the names and separators; the French conventions that QLocale does not
+apply (the ordinal "1er", "8 h 15", non-breaking spaces before high punctuation and inside
+guillemets) are written here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QLocale
+
+NBSP = "\u00a0"  # before : and inside « »
+NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and between thousands
+
+_LOCALES: dict[str, QLocale] = {}
+
+
+def locale_for(language: str) -> QLocale:
+    """The QLocale of a document language ("fr" → French of France, anything else English)."""
+    key = "fr" if language == "fr" else "en"
+    if key not in _LOCALES:
+        _LOCALES[key] = (
+            QLocale(QLocale.Language.French, QLocale.Country.France)
+            if key == "fr"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+    return _LOCALES[key]
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def long_date(day: dt.date, language: str, *, weekday: bool = True) -> str:
+    """ "mardi 1er décembre 2026" / "Tuesday 1 December 2026" (``weekday=False`` drops it)."""
+    loc = locale_for(language)
+    if language == "fr":
+        number = "1er" if day.day == 1 else str(day.day)
+        text = f"{number}{NBSP}{loc.monthName(day.month)} {day.year}"
+        return f"{loc.dayName(day.isoweekday())} {text}" if weekday else text
+    pattern = "dddd d MMMM yyyy" if weekday else "d MMMM yyyy"
+    return loc.toString(_qdate(day), pattern)
+
+
+def day_month(day: dt.date, language: str) -> str:
+    """ "1er décembre" / "1 December"."""
+    if language == "fr":
+        number = "1er" if day.day == 1 else str(day.day)
+        return f"{number}{NBSP}{locale_for(language).monthName(day.month)}"
+    return locale_for(language).toString(_qdate(day), "d MMMM")
+
+
+def clock_time(moment: dt.time | dt.datetime, language: str) -> str:
+    """ "8 h 15", "14 h" / "8:15 AM"."""
+    if language == "fr":
+        if moment.minute:
+            return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+        return f"{moment.hour}{NBSP}h"
+    hour = moment.hour % 12 or 12
+    suffix = "AM" if moment.hour < 12 else "PM"
+    return f"{hour}:{moment.minute:02d}{NBSP}{suffix}"
+
+
+def long_datetime(moment: dt.datetime, language: str) -> str:
+    """ "mardi 1er décembre 2026, 8 h 15" / "Tuesday 1 December 2026, 8:15 AM"."""
+    return f"{long_date(moment.date(), language)}, {clock_time(moment, language)}"
+
+
+def period(start: dt.date, end: dt.date, language: str) -> str:
+    """ "du 1er au 5 décembre 2026" / "1–5 December 2026", shortest form that stays clear."""
+    loc = locale_for(language)
+    if language == "fr":
+        if (start.year, start.month) == (end.year, end.month):
+            first = "1er" if start.day == 1 else str(start.day)
+            return f"du {first} au {day_month(end, language)} {end.year}"
+        if start.year == end.year:
+            return f"du {day_month(start, language)} au {day_month(end, language)} {end.year}"
+        first, last = (long_date(d, language, weekday=False) for d in (start, end))
+        return f"du {first} au {last}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {loc.monthName(end.month)} {end.year}"
+    if start.year == end.year:
+        return f"{day_month(start, language)} – {day_month(end, language)} {end.year}"
+    return (
+        f"{long_date(start, language, weekday=False)} – {long_date(end, language, weekday=False)}"
+    )
+
+
+def number(value: float, language: str, decimals: int = 0) -> str:
+    """ "36 000" (narrow no-break space) / "36,000"; "12,5" / "12.5"."""
+    loc = locale_for(language)
+    text = loc.toString(float(value), "f", decimals) if decimals else loc.toString(round(value))
+    if language == "fr":
+        text = text.replace("\u00a0", NNBSP).replace(" ", NNBSP)
+    return text
+
+
+def percent(value: float, language: str, decimals: int = 0) -> str:
+    """ "12 %" (no-break space) / "12%"."""
+    text = number(value, language, decimals)
+    return f"{text}{NBSP}%" if language == "fr" else f"{text}%"
+
+
+_HIGH = re.compile(r"(?<=\S)\s*([;!?]+)(?=\s|$)")
+_COLON = re.compile(r"(?<=\S)\s*:(?=\s|$)")
+
+
+def french_spaces(text: str) -> str:
+    """French typography for running text: a no-break space before : ; ! ? and inside « ».
+
+    Leaves URLs and times alone (a colon followed by a non-space, as in "https://" or "8:15").
+    """
+    text = _HIGH.sub(lambda m: NNBSP + m.group(1), text)
+    text = _COLON.sub(NBSP + ":", text)
+    text = re.sub(r"«\s*", "«" + NBSP, text)
+    text = re.sub(r"\s*»", NBSP + "»", text)
+    return text
+
+
+def typeset(text: str, language: str) -> str:
+    """Running text of a document: French spacing in French, untouched in English."""
+    return french_spaces(text) if language == "fr" else text
+
+
+__all__ = [
+    "NBSP",
+    "NNBSP",
+    "clock_time",
+    "day_month",
+    "french_spaces",
+    "locale_for",
+    "long_date",
+    "long_datetime",
+    "number",
+    "percent",
+    "period",
+    "typeset",
+]
