@@ -29,6 +29,42 @@ PG_URL = os.environ.get("TRIBUNE_TEST_PG_URL")
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--at",
+        default=os.environ.get("TRIBUNE_TEST_AT") or None,
+        help="run the in-process tests at this instant (ISO 8601 with an offset), the clock "
+        "ticking from there: CI's hard dates (the 1st of a month, New Year's Eve, DST changes)",
+    )
+
+
+_travel = None
+
+
+def pytest_configure(config):
+    """``--at``: the whole run travels in time (time-machine patches Python's clocks in every
+    thread; monotonic clocks, sleeps and timeouts are left alone)."""
+    global _travel
+    at = config.getoption("--at")
+    if at and _travel is None:
+        import datetime as dt
+
+        import time_machine
+
+        instant = dt.datetime.fromisoformat(at)
+        if instant.tzinfo is None:
+            raise pytest.UsageError("--at needs an offset, e.g. 2027-03-01T00:30:00+01:00")
+        _travel = time_machine.travel(instant, tick=True)
+        _travel.start()
+
+
+def pytest_unconfigure(config):
+    global _travel
+    if _travel is not None:
+        _travel.stop()
+        _travel = None
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _one_qapplication(qapp):
     """A QApplication before any test: the core's PDF code would otherwise create a bare
