@@ -320,6 +320,7 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
             with document_language(doc.version.language):
                 return charter_html(inp, anchors)
 
+        unsigned = doc.version.status in ("draft", "sent_for_signature")
         return render_html_pdf(
             build,
             out,
@@ -329,4 +330,6 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
             header=doc.client_name,
             css=CSS,
             images=images,
+            # on every page, not only the cover: a page printed alone still says it
+            watermark=translate("CharterPdf", "DRAFT — not signed") if unsigned else "",
         )

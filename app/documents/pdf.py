@@ -202,6 +202,7 @@ def render_html_pdf(
     margins_mm: tuple[float, float, float, float] = (20, 18, 20, 22),
     author: str = "Tribune",
     landscape: bool = False,
+    watermark: str = "",
 ) -> PdfResult:
     """Render ``html`` to an A4 PDF at ``out``.
 
@@ -219,6 +220,7 @@ def render_html_pdf(
         margins_mm: left, top, right, bottom.
         author: the PDF's creator field.
         landscape: A4 landscape (wide tables such as logs), else portrait.
+        watermark: large pale words across every page ("DRAFT — not signed"), if any.
 
     Returns:
         The path written and the number of pages.
@@ -254,12 +256,41 @@ def render_html_pdf(
             author=author,
             family=family,
             landscape=landscape,
+            watermark=watermark,
         )
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return PdfResult(target, pages)
+
+
+def _paint_watermark(painter: QPainter, page, mark: QRectF, text: str, family: str) -> None:
+    """``text`` across the page's diagonal, pale enough to read the page through it, and
+    once more in the top margin at ``mark``, where it reads straight and is searchable."""
+    painter.save()
+    small = QFont(family, 8)
+    small.setBold(True)
+    painter.setFont(small)
+    painter.setPen(QPen(QColor("#b3261e")))
+    painter.drawText(mark, Qt.AlignmentFlag.AlignLeft, text)
+    painter.restore()
+    painter.save()
+    font = QFont(family, 44)
+    font.setBold(True)
+    painter.setFont(font)
+    colour = QColor("#b3261e")
+    colour.setAlphaF(0.09)
+    painter.setPen(QPen(colour))
+    painter.translate(page.width() / 2, page.height() / 2)
+    painter.rotate(-35)
+    width = page.width() * 1.1
+    painter.drawText(
+        QRectF(-width / 2, -page.height() / 8, width, page.height() / 4),
+        Qt.AlignmentFlag.AlignCenter,
+        text,
+    )
+    painter.restore()
 
 
 def _paint(
@@ -277,6 +308,7 @@ def _paint(
     author: str,
     family: str,
     landscape: bool = False,
+    watermark: str = "",
 ) -> int:
     writer = QPdfWriter(path)
     writer.setResolution(DPI)
@@ -332,6 +364,9 @@ def _paint(
             ctx.clip = QRectF(0, index * body.height(), body.width(), body.height() - 0.5)
             layout.draw(painter, ctx)
             painter.restore()
+            if watermark:
+                mark = QRectF(body.left(), top - 10 * px_per_mm, body.width(), 6 * px_per_mm)
+                _paint_watermark(painter, page_px, mark, watermark, family)
             if plain_first_page and index == 0:
                 continue
             painter.save()

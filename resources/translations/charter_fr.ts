@@ -645,6 +645,10 @@
       <translation>Mention manuscrite : « Lu et approuvé »</translation>
     </message>
     <message>
+      <source>DRAFT — not signed</source>
+      <translation>PROJET — non signé</translation>
+    </message>
+    <message>
       <source>For the agency — {name}</source>
       <translation>Pour l'agence — {name}</translation>
     </message>

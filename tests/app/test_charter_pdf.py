@@ -167,6 +167,17 @@ def test_english_draft_pdf(sqlite_db, tmp_path):
     assert f"page 2 of {pages}" in text
     assert text.count("Read and approved") == 2
     assert "Escalation matrix" in text and "complaint" in text
+    # a draft is marked on every page, not only on the cover
+    for page in text.split("\f")[:pages]:
+        assert "DRAFT — not signed" in page
+
+
+def test_a_french_draft_is_marked_on_every_page_and_a_signed_one_nowhere(sqlite_db, tmp_path):
+    draft = _charter(sqlite_db, "fr", long=True)
+    with sqlite_db.read() as s:
+        export_charter_pdf(gather(s, draft), tmp_path / "projet.pdf")
+    pages = _text(tmp_path / "projet.pdf").split("\f")[: _pages(tmp_path / "projet.pdf")]
+    assert len(pages) >= 6 and all("PROJET — non signé" in p for p in pages)
 
 
 def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
