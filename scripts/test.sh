@@ -73,5 +73,15 @@ echo -n login > "$XDG_DATA_HOME/keyrings/default"
 dbus-run-session -- bash -c '
   eval "$(printf tribune-test | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
   export GNOME_KEYRING_CONTROL
-  exec python -m pytest "$@"
+  python -m pytest "$@" || exit $?
+  # The whole suite (no arguments): the date-sensitive tests again at hard dates — the 1st of
+  # a month just after midnight in Paris (still the last day in UTC), New Year'"'"'s Eve, and
+  # both daylight-saving changes (the hour that does not exist, the hour that happens twice).
+  if [ $# -eq 0 ] || [ -n "${TRIBUNE_HARD_DATES:-}" ]; then
+    for at in 2027-03-01T00:30:00+01:00 2026-12-31T23:30:00+01:00 \
+              2027-03-28T03:30:00+02:00 2027-10-31T02:30:00+01:00; do
+      echo "== tests marked dates, at $at"
+      python -m pytest -q -m dates --at "$at" -p no:cacheprovider || exit $?
+    done
+  fi
 ' pytest "$@"

@@ -40,6 +40,27 @@ def pytest_addoption(parser):
 
 _travel = None
 
+# Tests whose subject is the calendar, a period or a delay: CI runs them again at hard dates.
+DATE_SENSITIVE = (
+    "test_calendar_",
+    "test_inbox_delays",
+    "test_inbox_pages",
+    "test_metrics",
+    "test_report",
+    "test_escalation",
+    "test_posts",
+    "test_charts",
+    "test_charter_pdf",
+    "test_documents_",
+    "test_publish_queue",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name.startswith(DATE_SENSITIVE):
+            item.add_marker(pytest.mark.dates)
+
 
 def pytest_configure(config):
     """``--at``: the whole run travels in time (time-machine patches Python's clocks in every
