@@ -158,6 +158,7 @@ def posts(data: DashboardData, language: str) -> Figure:
     step = max(1, len(weeks) // 8)
     ticks = list(range(0, len(weeks), step))
     ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
+    st.count_axis(ax, language)
     st.legend(ax, loc="upper left", ncols=3)
     return fig
 
@@ -223,19 +224,21 @@ def delays(data: DashboardData, language: str) -> Figure:
     ax.barh(range(len(rows)), shares, color=colours, height=0.6)
     ax.set_yticks(range(len(rows)), labels)
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(
-        FuncFormatter(lambda v, _p: st.format_number(v * 100, language) + " %")
-    )
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: st.format_percent(v * 100, language)))
     ax.grid(True, axis="x", color=st.GRID)
     ax.grid(False, axis="y")
     for i, s in enumerate(shares):
+        # a long bar carries its figure inside, in white: "100 %" is never cut at the edge
+        inside = s >= 0.8
         ax.text(
-            min(s, 0.9) + 0.01,
+            s - 0.015 if inside else s + 0.015,
             i,
-            st.format_number(s * 100, language) + " %",
+            st.format_percent(s * 100, language),
             va="center",
+            ha="right" if inside else "left",
             fontsize=7.5,
-            color=st.INK,
+            color="white" if inside else st.INK,
+            fontweight="bold" if inside else "normal",
         )
     return fig
 
@@ -281,6 +284,7 @@ def inbox(data: DashboardData, language: str) -> Figure:
     for ax in (left, right):
         ax.grid(True, axis="x", color=st.GRID)
         ax.grid(False, axis="y")
+        st.count_axis(ax, language, axis="x")
     return fig
 
 
@@ -314,6 +318,7 @@ def escalations(data: DashboardData, language: str) -> Figure:
     step = max(1, len(weeks) // 8)
     ticks = list(range(0, len(weeks), step))
     ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
+    st.count_axis(ax, language)
     st.legend(ax, loc="upper left")
     return fig
 
@@ -407,9 +412,7 @@ def objectives(data: DashboardData, language: str) -> Figure:
     ax.set_xlim(0, max(1.25, min(max(ratios), 1.5) + 0.3))
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(
-        FuncFormatter(lambda v, _p: st.format_number(v * 100, language) + " %")
-    )
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: st.format_percent(v * 100, language)))
     ax.grid(True, axis="x", color=st.GRID)
     ax.grid(False, axis="y")
     return fig

@@ -122,10 +122,25 @@ def date_axis(ax, language: str) -> None:
     )
 
 
+def format_percent(value: float, language: str, decimals: int = 0) -> str:
+    """ "12 %" with a no-break space in French, "12%" in English (``value`` in percent)."""
+    text = format_number(value, language, decimals)
+    return f"{text}\u00a0%" if language == "fr" else f"{text}%"
+
+
+def count_axis(ax, language: str, axis: str = "y") -> None:
+    """An axis of counts: whole numbers only (no "0.25 escalations"), in the locale."""
+    from matplotlib.ticker import MaxNLocator
+
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, language)))
+
+
 def number_axis(ax, language: str, percent: bool = False) -> None:
     if percent:
         ax.yaxis.set_major_formatter(
-            FuncFormatter(lambda y, _pos: format_number(y * 100, language, 1) + " %")
+            FuncFormatter(lambda y, _pos: format_percent(y * 100, language, 1))
         )
     else:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: format_number(y, language)))

@@ -18,8 +18,10 @@ from app.charts import style as st
 from app.charts.figures import build, chart_title
 from app.charts.lang import report_language, translate
 from app.db import Database
+from app.documents import wording
 from app.documents.pdf import render_html_pdf
 from app.documents.report_sections import (
+    change_html,
     compliance_section,
     e,
     figure_name,
@@ -102,10 +104,24 @@ def _img(name: str, png: bytes) -> str:
     )
 
 
+def month_label(period: Period, language: str, today: dt.date | None = None) -> str:
+    """ "décembre 2026", or for a month still running "décembre 2026 (du 1er au 5 décembre)":
+    a report read on the 5th must not look like a whole month."""
+    text = st.format_date(period.start, language, "MMMM yyyy")
+    today = today or dt.date.today()
+    if period.start <= today < period.end:
+        partial = wording.period(period.start, today, language, year=False)
+        text = f"{text} ({partial})"
+    return text
+
+
 def _status(met: bool | None) -> str:
+    # outside the f-strings: lupdate does not read inside them (the French said "reached")
     if met:
-        return f'<span class="up">{e(translate("Report", "reached"))}</span>'
-    return f'<span class="down">{e(translate("Report", "not reached"))}</span>'
+        reached = translate("Report", "reached")
+        return f'<span class="up">{e(reached)}</span>'
+    missed = translate("Report", "not reached")
+    return f'<span class="down">{e(missed)}</span>'
 
 
 COVER_FIGURES = ("followers", "engagement_rate", "messages", "answered_within_delay")
@@ -119,7 +135,7 @@ def _cover_figures(data: DashboardData, colour: str, language: str) -> str:
         if figure.value is None:
             continue
         change = ""
-        if figure.change is not None:
+        if figure.change is not None and abs(figure.change * 100) >= 0.05:
             change = signed_percent(figure.change, language)
         cells.append(
             f'<td width="25%"><span style="font-size: 20pt; font-weight: 600; color: {colour}">'
@@ -136,7 +152,7 @@ def _cover_figures(data: DashboardData, colour: str, language: str) -> str:
 
 
 def report_html(data, commentary: Commentary, extra: dict, images: dict, language: str) -> str:
-    month = st.format_date(data.period.start, language, "MMMM yyyy")
+    month = month_label(data.period, language, extra.get("today"))
     parts = []
     logos = "".join(f'<img src="{name}" height="70"> &nbsp; ' for name in extra["logos"])
     heading = translate("Report", "Monthly report")
@@ -153,10 +169,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
         parts.append(no_data(translate("Report", "No metrics were recorded for this month.")))
     rows = []
     for f in data.key_figures:
-        change = "—"
-        if f.change is not None:
-            cls = "up" if f.change >= 0 else "down"
-            change = f'<span class="{cls}">{e(signed_percent(f.change, language))}</span>'
+        change = change_html(f.change, language)
         rows.append(
             [
                 e(figure_name(f.key)),
@@ -221,16 +234,16 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
     else:
         parts.append(no_data(translate("Report", "The charter sets no objectives yet.")))
 
-    parts.append(heading_html(translate("Report", "Successes and failures")))
-    if commentary.is_empty:
-        parts.append(no_data(translate("Report", "No commentary was written for this month.")))
-    for heading, text in (
-        (translate("Report", "Successes"), commentary.successes),
-        (translate("Report", "Failures"), commentary.failures),
-        (translate("Report", "Next steps"), commentary.next_steps),
-    ):
-        if text.strip():
-            parts.append(f"<h3>{e(heading)}</h3>{paragraphs(text)}")
+    # The CM's words, when there are some: an empty section is left out, not apologised for.
+    if not commentary.is_empty:
+        parts.append(heading_html(translate("Report", "Our view of the month")))
+        for heading, text in (
+            (translate("Report", "Highlights"), commentary.successes),
+            (translate("Report", "Points to improve"), commentary.failures),
+            (translate("Report", "Next steps"), commentary.next_steps),
+        ):
+            if text.strip():
+                parts.append(f"<h3>{e(heading)}</h3>{paragraphs(text)}")
 
     parts.append(heading_html(translate("Report", "Charts"), new_page=True))
     for key in charts_with_data(data):
@@ -361,13 +374,14 @@ def _write(client, agency, data, commentary, plan, period, out, language, progre
         "logos": logos,
         "plan": plan,
         "generated": translate("Report", "Generated on {day}").format(
-            day=st.format_date(dt.date.today(), language, "d MMMM yyyy")
+            day=wording.long_date(dt.date.today(), language, weekday=False)
         ),
+        "today": dt.date.today(),
     }
     body = report_html(data, commentary, extra, images, language)
     if cancelled():
         raise ReportCancelled()
-    month_text = st.format_date(period.start, language, "MMMM yyyy")
+    month_text = month_label(period, language, extra["today"])
     result = render_html_pdf(
         # laid out twice: a heading left alone at the bottom of a page moves to the next one
         lambda anchors: keep_headings_with_content(body, widowed_headings(anchors)),

@@ -27,6 +27,17 @@ def fmt_figure(key: str, value, language: str) -> str:
     return st.format_number(value, language)
 
 
+def change_html(change: float | None, language: str) -> str:
+    """A change against the previous month: green up, red down, a grey "=" when nothing moved
+    (no alarming "−0,0 %" for a figure that stayed put)."""
+    if change is None:
+        return "—"
+    if abs(change * 100) < 0.05:
+        return '<span class="muted">=</span>'
+    cls = "up" if change > 0 else "down"
+    return f'<span class="{cls}">{e(signed_percent(change, language))}</span>'
+
+
 def percent(value: float, language: str, decimals: int = 0) -> str:
     """« 4,0 % »: a no-break space keeps the sign with its figure, and a true minus sign."""
     return st.format_number(value, language, decimals).replace("-", "\u2212") + "\u00a0%"

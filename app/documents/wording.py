@@ -72,24 +72,25 @@ def long_datetime(moment: dt.datetime, language: str) -> str:
     return f"{long_date(moment.date(), language)}, {clock_time(moment, language)}"
 
 
-def period(start: dt.date, end: dt.date, language: str) -> str:
-    """ "du 1er au 5 décembre 2026" / "1–5 December 2026", shortest form that stays clear."""
+def period(start: dt.date, end: dt.date, language: str, *, year: bool = True) -> str:
+    """ "du 1er au 5 décembre 2026" / "1–5 December 2026", the shortest form that stays clear
+    (``year=False`` drops the year of a period within one year: "du 1er au 5 décembre")."""
     loc = locale_for(language)
+    tail = f" {end.year}" if year or start.year != end.year else ""
     if language == "fr":
         if (start.year, start.month) == (end.year, end.month):
             first = "1er" if start.day == 1 else str(start.day)
-            return f"du {first} au {day_month(end, language)} {end.year}"
+            return f"du {first} au {day_month(end, language)}{tail}"
         if start.year == end.year:
-            return f"du {day_month(start, language)} au {day_month(end, language)} {end.year}"
+            return f"du {day_month(start, language)} au {day_month(end, language)}{tail}"
         first, last = (long_date(d, language, weekday=False) for d in (start, end))
         return f"du {first} au {last}"
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {loc.monthName(end.month)} {end.year}"
+        return f"{start.day}–{end.day} {loc.monthName(end.month)}{tail}"
     if start.year == end.year:
-        return f"{day_month(start, language)} – {day_month(end, language)} {end.year}"
-    return (
-        f"{long_date(start, language, weekday=False)} – {long_date(end, language, weekday=False)}"
-    )
+        return f"{day_month(start, language)} – {day_month(end, language)}{tail}"
+    first, last = (long_date(d, language, weekday=False) for d in (start, end))
+    return f"{first} – {last}"
 
 
 def number(value: float, language: str, decimals: int = 0) -> str:

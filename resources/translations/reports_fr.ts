@@ -487,6 +487,14 @@
       <translation>Aucune donnée pour ce mois.</translation>
     </message>
     <message>
+      <source>reached</source>
+      <translation>atteint</translation>
+    </message>
+    <message>
+      <source>not reached</source>
+      <translation>non atteint</translation>
+    </message>
+    <message>
       <source>Monthly report</source>
       <translation>Rapport mensuel</translation>
     </message>
@@ -547,20 +555,16 @@
       <translation>La charte ne fixe pas encore d’objectifs.</translation>
     </message>
     <message>
-      <source>Successes and failures</source>
-      <translation>Réussites et échecs</translation>
+      <source>Our view of the month</source>
+      <translation>Notre regard sur le mois</translation>
     </message>
     <message>
-      <source>No commentary was written for this month.</source>
-      <translation>Aucun commentaire n’a été rédigé pour ce mois.</translation>
+      <source>Highlights</source>
+      <translation>Points forts</translation>
     </message>
     <message>
-      <source>Successes</source>
-      <translation>Réussites</translation>
-    </message>
-    <message>
-      <source>Failures</source>
-      <translation>Échecs</translation>
+      <source>Points to improve</source>
+      <translation>Points d'amélioration</translation>
     </message>
     <message>
       <source>Next steps</source>

@@ -162,6 +162,8 @@ def test_report_pdf_in_french_with_commentary_escaped(db, shop, tmp_path):
     assert "Le <b>concours</b> « fête des mères » a plu" in text  # plain text, not markup
     assert "Bouquet <b>du mois</b>" in text
     assert "Facebook" in text and "facebook" not in text  # the network's name, not its key
+    assert "Points forts" in text and "Points d'amélioration" in text and "Échecs" not in text
+    assert "reached" not in text and "−0,0" not in text
     assert f"page 2 / {result.pages}" in text
     info = subprocess.run(["pdfinfo", str(result.path)], capture_output=True, text=True).stdout
     assert "(A4)" in info and re.search(r"Pages:\s+(\d+)", info).group(1) == str(result.pages)
@@ -283,3 +285,45 @@ def test_headings_left_alone_at_a_page_bottom_move_to_the_next_page():
     assert moved.count("page-break-before: always") == 2
     assert signed_percent(-0.511, "fr") == "\u2212" + "51,1\u00a0%"
     assert signed_percent(0.019, "en") == "+1.9\u00a0%"
+
+
+def test_a_running_month_is_labelled_partial_and_an_empty_commentary_left_out(
+    db, shop, tmp_path, time_machine
+):
+    from app.documents.report_pdf import render_report
+    from app.i18n import install_translators
+
+    time_machine.move_to(dt.datetime(2026, 10, 5, 10, tzinfo=dt.UTC), tick=True)
+    install_translators("fr")
+    try:
+        result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr")
+    finally:
+        install_translators("en")
+    text = _pdftotext(result.path).replace("\u00a0", " ")
+    assert "octobre 2026 (du 1er au 5 octobre)" in " ".join(text.split())
+    assert "Notre regard" not in text and "Aucun commentaire" not in text
+
+
+def test_no_change_is_neutral_and_counts_are_whole_numbers():
+    from app.charts.figures import escalations
+    from app.documents.report_sections import change_html
+    from app.services.report_sources import EscalationSummary
+
+    assert change_html(0.0, "fr") == '<span class="muted">=</span>'
+    assert change_html(-0.0001, "fr") == '<span class="muted">=</span>'
+    assert "−1,5" in change_html(-0.015, "fr") and 'class="down"' in change_html(-0.015, "fr")
+
+    class Data:
+        escalations = EscalationSummary(
+            opened=2,
+            answered=1,
+            answered_within_delay=1,
+            overdue_open=0,
+            opened_by_week={dt.date(2026, 10, 5): 1, dt.date(2026, 10, 12): 2},
+            answered_by_week={dt.date(2026, 10, 12): 1},
+        )
+
+    fig = escalations(Data(), "fr")
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels and all(label.lstrip("−-").isdigit() for label in labels), labels
