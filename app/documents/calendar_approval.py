@@ -26,11 +26,10 @@ p.posthead { font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }
 .net { font-weight: 600; color: #2b3750; }
 .text { white-space: pre-wrap; }
 table.card { border-color: #c9d1e0; margin-bottom: 4pt; }
-table.card td { padding: 6pt; }
+table.card td { padding-top: 5px; padding-bottom: 5px; padding-left: 7px; padding-right: 7px; }
 td.decide { background-color: #f4f6fb; }
 .line { color: #9aa3b5; }
-table.info th, table.info td { padding: 4pt 6pt; }
-table.sign td { padding: 10pt 8pt 4pt 0; }
+table.sign td { padding-top: 12px; padding-left: 0; }
 """
 
 AWAITING = ("in_review",)  # what waits for the client's decision

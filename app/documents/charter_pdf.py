@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from app.documents import wording
 from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
 from app.errors import StorageError
 from app.i18n import document_language
@@ -36,8 +37,11 @@ CSS = """
 a { color: #1d2536; text-decoration: none; }
 .draft { color: #b3261e; font-weight: 600; }
 """
+# Qt lays a heading right under a table (a table's bottom margin is ignored): a small
+# paragraph after each table gives the next heading its air.
+AFTER_TABLE = "<p style='font-size: 6pt; margin: 0'>&nbsp;</p>"
 TABLE = (
-    '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="16" '
+    '<table class="grid" width="100%" border="1" cellspacing="0" '
     'style="border-color:#c5cddb; border-style:solid;">'
 )
 
@@ -100,7 +104,38 @@ def initials_logo(name: str, colour: str) -> QImage:
 def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
     if column.type in ("int", "float") and value not in (None, ""):
         return _number(value, lang)
-    return cell_text(column.type, value, contacts)
+    text = cell_text(column.type, value, contacts)
+    if column.type in ("choice", "category", "actions"):
+        # labels are lower-case words inside sentences; a table cell starts with a capital
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def column_widths(header: list[str], rows: list[list[str]], body_mm: float = 170) -> list[int]:
+    """Percent widths from the content: a column is at least as wide as its longest word
+    (a handle such as "AquarelleEtPetales" is never cut), the rest shared by text length.
+
+    Measured in DejaVu Sans 10 pt, about 2.2 mm a character (bold headers included), plus
+    the cell's padding."""
+    count = len(header)
+    longest = [max((len(w) for w in header[i].split()), default=1) for i in range(count)]
+    volume = [len(header[i]) for i in range(count)]
+    for row in rows:
+        for i, cell in enumerate(row[:count]):
+            longest[i] = max(longest[i], max((len(w) for w in cell.split()), default=1))
+            volume[i] = max(volume[i], len(cell))
+    least = [n * 2.2 + 5 for n in longest]
+    spare = body_mm - sum(least)
+    if spare <= 0:
+        sizes = least
+    else:
+        wants = [max(min(v, 80) * 2.2 + 5 - m, 0) for v, m in zip(volume, least, strict=True)]
+        total = sum(wants) or 1
+        sizes = [m + spare * w / total for m, w in zip(least, wants, strict=True)]
+    whole = sum(sizes)
+    widths = [max(5, round(100 * x / whole)) for x in sizes]
+    widths[widths.index(max(widths))] += 100 - sum(widths)
+    return widths
 
 
 def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
@@ -109,19 +144,23 @@ def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
     if not rows:
         nothing = translate("CharterPdf", "Nothing agreed yet.")
         return f"<p class='muted'>{_esc(nothing)}</p>"
-    head = "".join(f"<th>{_esc(column_label(section.key, c.key))}</th>" for c in schema.columns)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{_esc(_cell(c, r.get(c.key), contacts, lang))}</td>" for c in schema.columns
-        )
-        + "</tr>"
-        for r in rows
-    )
-    return f"{TABLE}<tr>{head}</tr>{body}</table>"
+    header = [column_label(section.key, c.key) for c in schema.columns]
+    cells = [[_cell(c, r.get(c.key), contacts, lang) for c in schema.columns] for r in rows]
+    widths = column_widths(header, cells)
+    head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(header, widths, strict=True))
+    body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in cells)
+    return f"{TABLE}<tr>{head}</tr>{body}</table>{AFTER_TABLE}"
 
 
-def _hours(section: SectionInfo) -> str:
+def _closed_day(value: str, language: str) -> str:
+    """ "2026-12-24" as "24 décembre 2026"; anything else as it was written."""
+    try:
+        return wording.long_date(dt.date.fromisoformat(value), language, weekday=False)
+    except (TypeError, ValueError):
+        return value
+
+
+def _hours(section: SectionInfo, lang: str) -> str:
     hours = (section.data or {}).get("business_hours") or {}
     title = translate("CharterPdf", "Business hours")
     parts = [f"<h3>{_esc(title)}</h3>", TABLE]
@@ -135,7 +174,7 @@ def _hours(section: SectionInfo) -> str:
         parts.append(
             f"<tr><td width='30%'>{_esc(weekday_label(day))}</td><td>{_esc(text)}</td></tr>"
         )
-    parts.append("</table>")
+    parts.append("</table>" + AFTER_TABLE)
     notes = []
     if hours.get("country"):
         region = hours["country"] + (f"-{hours['subdivision']}" if hours.get("subdivision") else "")
@@ -145,7 +184,7 @@ def _hours(section: SectionInfo) -> str:
     if hours.get("closed_days"):
         notes.append(
             translate("CharterPdf", "Also closed: {days}.").format(
-                days=", ".join(hours["closed_days"])
+                days=", ".join(_closed_day(d, lang) for d in hours["closed_days"])
             )
         )
     parts.extend(f"<p class='small muted'>{_esc(n)}</p>" for n in notes)
@@ -170,7 +209,7 @@ def _style(section: SectionInfo) -> str:
         (translate("CharterPdf", "Watch words"), ", ".join(data.get("watch_words", [])) or "—"),
     ]
     body = "".join(f"<tr><th width='30%'>{_esc(a)}</th><td>{_esc(b)}</td></tr>" for a, b in rows)
-    return f"{TABLE}{body}</table>"
+    return f"{TABLE}{body}</table>{AFTER_TABLE}"
 
 
 def _section_html(number: int, section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
@@ -183,7 +222,7 @@ def _section_html(number: int, section: SectionInfo, contacts: dict[int, str], l
     if section.html.strip():
         out.append(section.html)
     if kind == "delays":
-        out.append(_hours(section))
+        out.append(_hours(section, lang))
     return "".join(out)
 
 

@@ -60,15 +60,19 @@ FONT_FILES = (
 FALLBACK_FAMILIES = ["Droid Sans Fallback", "NanumSquare", "Symbola"]
 DPI = 300
 
+# Cell padding is given per side in CSS px: Qt's rich text ignores a padding in pt, and the
+# ``cellpadding`` attribute is overridden by any CSS padding (pitfalls: PDF tables).
 BASE_CSS = """
 body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1d2536; }
 h1 { font-size: 18pt; font-weight: 600; color: #1d2536; margin-top: 0; margin-bottom: 10pt; }
-h2 { font-size: 14pt; font-weight: 600; color: #1d2536; margin-top: 16pt; margin-bottom: 6pt; }
+h2 { font-size: 14pt; font-weight: 600; color: #1d2536; margin-top: 18pt; margin-bottom: 6pt; }
 h3 { font-size: 11.5pt; font-weight: 600; color: #2b3750; margin-top: 10pt; margin-bottom: 4pt; }
 p { margin-top: 0; margin-bottom: 6pt; line-height: 130%; }
 table { border-collapse: collapse; margin-bottom: 8pt; }
-th { background-color: #e9eef7; font-weight: 600; text-align: left; padding: 4pt; }
-td { padding: 4pt; vertical-align: top; }
+th { background-color: #e9eef7; font-weight: 600; text-align: left;
+     padding-top: 3px; padding-bottom: 3px; padding-left: 6px; padding-right: 6px; }
+td { vertical-align: top;
+     padding-top: 3px; padding-bottom: 3px; padding-left: 6px; padding-right: 6px; }
 .muted { color: #5b6477; }
 .small { font-size: 8.5pt; }
 p.keep { margin: 0; font-size: 1pt; line-height: 1pt; }

@@ -133,8 +133,8 @@ def test_french_pdf_has_everything_an_agency_sends(sqlite_db, tmp_path):
     assert re.search(r"7\. Matrice d'escalade\s+\d+", text)
     assert "12. Reporting" in text
     # tables laid out as tables, values in French
-    assert re.search(r"réclamation\s+livraison\s+Sophie Garnier \(Service client\)\s+2 h 30", text)
-    assert re.search(r"Abonnés\s+abonnés\s+36\s000", text)  # narrow no-break space
+    assert re.search(r"Réclamation\s+livraison\s+Sophie Garnier \(Service client\)\s+2 h 30", text)
+    assert re.search(r"Abonnés\s+Abonnés\s+36\s000", text)  # narrow no-break space
     assert "4,5" in text
     assert "Lundi" in text and "09:00 – 18:00" in text
     # any Unicode typed renders (no missing glyph boxes in the text layer)
@@ -166,7 +166,7 @@ def test_english_draft_pdf(sqlite_db, tmp_path):
     assert "Community management\ncharter" in text and "Not signed yet" in text
     assert f"page 2 of {pages}" in text
     assert text.count("Read and approved") == 2
-    assert "Escalation matrix" in text and "complaint" in text
+    assert "Escalation matrix" in text and "Complaint" in text
     # a draft is marked on every page, not only on the cover
     for page in text.split("\f")[:pages]:
         assert "DRAFT — not signed" in page
@@ -178,6 +178,27 @@ def test_a_french_draft_is_marked_on_every_page_and_a_signed_one_nowhere(sqlite_
         export_charter_pdf(gather(s, draft), tmp_path / "projet.pdf")
     pages = _text(tmp_path / "projet.pdf").split("\f")[: _pages(tmp_path / "projet.pdf")]
     assert len(pages) >= 6 and all("PROJET — non signé" in p for p in pages)
+
+
+def test_tables_read_as_a_client_reads_them(sqlite_db, tmp_path):
+    """Words and handles whole, labels capitalised, dates in words, never an ISO date."""
+    from app.documents.charter_pdf import column_widths
+
+    cid = _charter(sqlite_db, "fr", long=True, sign=True)
+    with sqlite_db.read() as s:
+        export_charter_pdf(gather(s, cid), tmp_path / "c.pdf")
+    raw = subprocess.run(
+        ["pdftotext", "-raw", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", raw)
+    assert "Instagram aquarelle.petales 4 7" in raw
+    assert "Réclamation" in raw  # a label, capitalised, not the lower-case key
+    # a column is never narrower than its longest word (handles are not cut)
+    widths = column_widths(
+        ["Réseau", "Compte", "Min. / semaine"], [["Instagram", "AquarelleEtPetales", "4"]]
+    )
+    assert sum(widths) == 100
+    assert widths[1] > widths[0] > 0 and widths[2] >= 10
 
 
 def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
