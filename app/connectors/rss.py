@@ -1,13 +1,24 @@
-"""RSS 2.0 and Atom feeds as listening sources: new entries arrive in the inbox as mentions.
+"""RSS (0.90, 0.91–2.0, 1.0/RDF) and Atom feeds as listening sources: new entries arrive in
+the inbox as mentions.
 
-``base_url`` is the feed's address. A conditional GET (``ETag`` / ``Last-Modified``) makes a
-second sync cost one 304; entries already seen are dropped by date and by id.
+``base_url`` is the feed's address. Parsing is feedparser's (every version, every declared
+encoding, malformed feeds read as far as they go, xhtml content): a hand-made reader refused
+RSS 1.0, Chinese and Korean encodings and a whole feed over one bare ``&``. A conditional GET
+(``ETag`` / ``Last-Modified``) makes a second sync cost one 304.
+
+The cursor is the set of entry ids already delivered (the most recent :data:`KEEP_IDS`), never
+a date: an entry that appears late with an older date still arrives, and an entry dated in
+the future moves nothing. A cursor of an older Tribune (``seen_at``) is honoured once, then
+replaced by ids.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import xml.etree.ElementTree as ET
+import hashlib
+
+import feedparser
 
 from app.connectors.base import BadResponse, Connector, FetchResult, Health, Rejected
 from app.connectors.http import parse_time
@@ -15,61 +26,75 @@ from app.connectors.text import html_to_text
 from app.i18n import translate
 from app.services.network_data import IncomingMessage, RowError
 
-ATOM = "{http://www.w3.org/2005/Atom}"
-DC = "{http://purl.org/dc/elements/1.1/}"
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+KEEP_IDS = 2000  # ids remembered per feed: far more than any feed lists at once
 
 
-def _text(node, path: str) -> str:
-    found = node.find(path)
-    return (found.text or "").strip() if found is not None and found.text else ""
+def _when(entry) -> dt.datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+    return None
 
 
-def parse_feed(body: bytes) -> tuple[str, list[dict]]:
-    """(feed title, entries as dicts) of an RSS 2.0 or Atom document."""
+def _body(entry) -> str:
+    for content in entry.get("content") or ():
+        if content.get("value"):
+            return content["value"]
+    return entry.get("summary") or entry.get("description") or ""
+
+
+def parse_feed(body: bytes, content_type: str = "") -> tuple[str, list[dict]]:
+    """(feed title, entries as dicts) of any RSS or Atom document, as feedparser reads it.
+
+    Raises:
+        BadResponse: the document declares XML entities, or is no feed at all (saying what
+            was found instead).
+    """
     if b"<!ENTITY" in body[:4096]:
         raise BadResponse(translate("Connectors", "The feed declares XML entities; refused."))
-    try:
-        root = ET.fromstring(body)
-    except ET.ParseError:
-        raise BadResponse(translate("Connectors", "The feed is not valid XML.")) from None
+    headers = {"content-type": content_type} if content_type else None
+    parsed = feedparser.parse(body, response_headers=headers)
+    version = parsed.get("version") or ""
+    if not version and not parsed.entries:
+        start = body[:200].lstrip().lower()
+        found = (
+            translate("Connectors", "a web page")
+            if start.startswith((b"<!doctype html", b"<html"))
+            else translate("Connectors", "no RSS or Atom element")
+        )
+        raise BadResponse(
+            translate(
+                "Connectors", "This address is not an RSS or Atom feed (found {found})."
+            ).format(found=found)
+        )
+    title = parsed.feed.get("title", "")
     entries = []
-    if root.tag == f"{ATOM}feed":
-        title = _text(root, f"{ATOM}title")
-        for e in root.findall(f"{ATOM}entry"):
-            link = ""
-            for node in e.findall(f"{ATOM}link"):
-                if node.get("rel", "alternate") == "alternate":
-                    link = node.get("href", "")
-            body_html = _text(e, f"{ATOM}content") or _text(e, f"{ATOM}summary")
-            entries.append(
-                {
-                    "id": _text(e, f"{ATOM}id") or link,
-                    "title": _text(e, f"{ATOM}title"),
-                    "link": link,
-                    "author": _text(e, f"{ATOM}author/{ATOM}name"),
-                    "body": body_html,
-                    "date": _text(e, f"{ATOM}updated") or _text(e, f"{ATOM}published"),
-                }
-            )
-        return title, entries
-    channel = root.find("channel")
-    if root.tag != "rss" or channel is None:
-        raise BadResponse(translate("Connectors", "This address is not an RSS or Atom feed."))
-    title = _text(channel, "title")
-    for item in channel.findall("item"):
-        link = _text(item, "link")
+    for e in parsed.entries:
+        link = e.get("link", "")
+        when = _when(e)
+        body_html = _body(e)
+        entry_id = e.get("id") or link
+        if not entry_id and (e.get("title") or body_html):
+            # RSS 0.90/0.91 items may have neither guid nor link: their content is their name
+            seed = "\n".join((e.get("title", ""), body_html, when.isoformat() if when else ""))
+            entry_id = "content:" + hashlib.sha256(seed.encode("utf-8", "replace")).hexdigest()[:32]
         entries.append(
             {
-                "id": _text(item, "guid") or link,
-                "title": _text(item, "title"),
+                "id": entry_id,
+                "title": e.get("title", ""),
                 "link": link,
-                "author": _text(item, f"{DC}creator") or _text(item, "author"),
-                "body": _text(item, f"{CONTENT}encoded") or _text(item, "description"),
-                "date": _text(item, "pubDate") or _text(item, f"{DC}date"),
+                "author": e.get("author", ""),
+                "body": body_html,
+                "date": when,
             }
         )
     return title, entries
+
+
+def _key(entry_id: str) -> str:
+    """A short, fixed-size form of an entry id for the cursor (ids may be long URLs)."""
+    return hashlib.sha256(entry_id.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 class RssConnector(Connector):
@@ -92,7 +117,8 @@ class RssConnector(Connector):
         return response
 
     def check(self) -> Health:
-        title, _ = parse_feed(self._download({}).content)
+        response = self._download({})
+        title, _ = parse_feed(response.content, response.headers.get("Content-Type", ""))
         return Health(display_name=title)
 
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
@@ -100,25 +126,30 @@ class RssConnector(Connector):
         response = self._download(cursor)
         if response.status_code == 304:
             return FetchResult((), cursor, (), 1)
-        title, entries = parse_feed(response.content)
-        seen = parse_time(cursor.get("seen_at"))
-        newest = seen
-        items, errors = [], []
+        title, entries = parse_feed(response.content, response.headers.get("Content-Type", ""))
+        seen_ids: list[str] = list(cursor.get("seen_ids") or [])
+        known = set(seen_ids)
+        legacy = parse_time(cursor.get("seen_at")) if "seen_ids" not in cursor else None
+        now = dt.datetime.now(dt.UTC)
+        items, errors, fresh = [], [], []
         for e in entries:
-            when = parse_time(e["date"])
             if not e["id"]:
                 errors.append(
                     RowError(
                         0,
-                        e["title"][:80],
-                        translate("Connectors", "A feed entry without id or link was skipped."),
+                        html_to_text(e["title"])[:80],
+                        translate("Connectors", "An empty feed entry was skipped."),
                     )
                 )
                 continue
-            when = when or dt.datetime.now(dt.UTC)
-            if seen and when <= seen:
+            key = _key(e["id"])
+            if key in known:
                 continue
-            newest = max(newest, when) if newest else when
+            known.add(key)
+            fresh.append(key)
+            when = e["date"] or now
+            if legacy and when <= legacy:
+                continue  # delivered by the date cursor of an older Tribune
             text = "\n\n".join(x for x in (html_to_text(e["title"]), html_to_text(e["body"])) if x)
             items.append(
                 IncomingMessage.fast(
@@ -128,7 +159,8 @@ class RssConnector(Connector):
                     author=e["author"] or title,
                     author_handle=self.account.handle,
                     text=text,
-                    received_at=when,
+                    # an entry dated in the future arrives now, not years ahead in the inbox
+                    received_at=min(when, now),
                     url=e["link"],
                     account_id=self.account.id,
                 )
@@ -137,8 +169,8 @@ class RssConnector(Connector):
             cursor["etag"] = response.headers["ETag"]
         if response.headers.get("Last-Modified"):
             cursor["modified"] = response.headers["Last-Modified"]
-        if newest:
-            cursor["seen_at"] = newest.isoformat()
+        cursor["seen_ids"] = (fresh + seen_ids)[:KEEP_IDS]
+        cursor.pop("seen_at", None)
         if progress:
             progress(len(items), "entries")
         return FetchResult(tuple(items), cursor, tuple(errors), 1)

@@ -230,20 +230,24 @@
       <translation>Le flux déclare des entités XML ; refusé.</translation>
     </message>
     <message>
-      <source>The feed is not valid XML.</source>
-      <translation>Le flux n’est pas du XML valide.</translation>
+      <source>a web page</source>
+      <translation>une page web</translation>
     </message>
     <message>
-      <source>This address is not an RSS or Atom feed.</source>
-      <translation>Cette adresse n’est pas un flux RSS ou Atom.</translation>
+      <source>no RSS or Atom element</source>
+      <translation>aucun élément RSS ni Atom</translation>
+    </message>
+    <message>
+      <source>This address is not an RSS or Atom feed (found {found}).</source>
+      <translation>Cette adresse n'est pas un flux RSS ou Atom (trouvé : {found}).</translation>
+    </message>
+    <message>
+      <source>An empty feed entry was skipped.</source>
+      <translation>Un article vide du flux a été ignoré.</translation>
     </message>
     <message>
       <source>The feed answered HTTP {status}.</source>
       <translation>Le flux a répondu HTTP {status}.</translation>
-    </message>
-    <message>
-      <source>A feed entry without id or link was skipped.</source>
-      <translation>Une entrée du flux sans identifiant ni lien a été ignorée.</translation>
     </message>
     <message>
       <source>X refused to renew the access: reconnect the account.</source>
