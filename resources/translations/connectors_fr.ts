@@ -367,6 +367,49 @@
     </message>
   </context>
   <context>
+    <name>OAuth</name>
+    <message>
+      <source>Tribune was not connected</source>
+      <translation>Tribune n'a pas été connecté</translation>
+    </message>
+    <message>
+      <source>Tribune is connected</source>
+      <translation>Tribune est connecté</translation>
+    </message>
+    <message>
+      <source>You can close this page and go back to Tribune.</source>
+      <translation>Vous pouvez fermer cette page et revenir à Tribune.</translation>
+    </message>
+    <message>
+      <source>The browser did not come back to Tribune in time; nothing was changed.</source>
+      <translation>Le navigateur n'est pas revenu vers Tribune à temps ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>The answer did not belong to this connection (its state did not match); nothing was changed.</source>
+      <translation>La réponse n'appartenait pas à cette connexion (son état ne correspondait pas) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>The connection was refused on the network's page ({error}).</source>
+      <translation>La connexion a été refusée sur la page du réseau ({error}).</translation>
+    </message>
+    <message>
+      <source>The network refused the authorisation code (HTTP {status}); start again.</source>
+      <translation>Le réseau a refusé le code d'autorisation (HTTP {status}) ; recommencez.</translation>
+    </message>
+    <message>
+      <source>The network sent no access token.</source>
+      <translation>Le réseau n'a envoyé aucun jeton d'accès.</translation>
+    </message>
+    <message>
+      <source>The server did not let Tribune register (HTTP {status}).</source>
+      <translation>Le serveur n'a pas laissé Tribune s'inscrire (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>The server's registration was incomplete.</source>
+      <translation>L'inscription auprès du serveur est incomplète.</translation>
+    </message>
+  </context>
+  <context>
     <name>Sync</name>
     <message>
       <source>fetch new messages and publish due posts for a client</source>

@@ -196,6 +196,26 @@
       <translation>ajouter le compte sans jeton (flux RSS)</translation>
     </message>
     <message>
+      <source>connect an account in the browser (Mastodon and its servers, X); tokens go to the keyring</source>
+      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X) ; les jetons vont au trousseau</translation>
+    </message>
+    <message>
+      <source>the server (Mastodon: required; X: https://api.x.com)</source>
+      <translation>le serveur (Mastodon : obligatoire ; X : https://api.x.com)</translation>
+    </message>
+    <message>
+      <source>the agency's app client id (X)</source>
+      <translation>l'identifiant client de l'application de l'agence (X)</translation>
+    </message>
+    <message>
+      <source>default: as the network says</source>
+      <translation>par défaut : celui que donne le réseau</translation>
+    </message>
+    <message>
+      <source>print the address to open instead of opening the browser</source>
+      <translation>afficher l'adresse à ouvrir au lieu d'ouvrir le navigateur</translation>
+    </message>
+    <message>
       <source>list a client's accounts</source>
       <translation>lister les comptes d’un client</translation>
     </message>
@@ -226,6 +246,18 @@
     <message>
       <source>Account {network} {handle} added.</source>
       <translation>Compte {network} {handle} ajouté.</translation>
+    </message>
+    <message>
+      <source>Give the server's address with --base-url.</source>
+      <translation>Donnez l'adresse du serveur avec --base-url.</translation>
+    </message>
+    <message>
+      <source>Open this address to connect the account:</source>
+      <translation>Ouvrez cette adresse pour connecter le compte :</translation>
+    </message>
+    <message>
+      <source>Account {network} {handle} connected; token stored in the system keyring.</source>
+      <translation>Compte {network} {handle} connecté ; jeton enregistré dans le trousseau du système.</translation>
     </message>
     <message>
       <source>No accounts.</source>
@@ -718,6 +750,21 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Tribune</source>
       <translation>Tribune</translation>
+    </message>
+  </context>
+  <context>
+    <name>OAuth</name>
+    <message>
+      <source>{network} accounts are connected with a token for now (Advanced: paste it).</source>
+      <translation>Les comptes {network} se connectent pour l'instant avec un jeton (Avancé : collez-le).</translation>
+    </message>
+    <message>
+      <source>X needs the agency's app client id (--client-id).</source>
+      <translation>X a besoin de l'identifiant client de l'application de l'agence (--client-id).</translation>
+    </message>
+    <message>
+      <source>The network did not say which account was connected.</source>
+      <translation>Le réseau n'a pas dit quel compte a été connecté.</translation>
     </message>
   </context>
   <context>
