@@ -48,6 +48,15 @@ def register(sub) -> None:
     p.add_argument("--out", required=True)
     p.set_defaults(handler=cmd_approval)
 
+    p = csub.add_parser(
+        "approval-import",
+        help=translate("CalendarCli", "record the decisions of the client's filled approval sheet"),
+    )
+    p.add_argument("client")
+    p.add_argument("file")
+    json_flag(p)
+    p.set_defaults(handler=cmd_approval_import)
+
 
 def _date(value: str | None, default: dt.date) -> dt.date:
     if not value:
@@ -180,5 +189,40 @@ def cmd_approval(ctx) -> int:
         translate("CalendarCli", "Approval sheet written to {path} ({pages} pages).").format(
             path=result.path, pages=result.pages
         )
+    )
+    return 0
+
+
+def cmd_approval_import(ctx) -> int:
+    from pathlib import Path
+
+    from app.services.approval_import import import_approval_sheet
+
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            translate("CalendarCli", "Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
+    with ctx.db.session() as session:
+        client = clients.find_client(session, ctx.args.client)
+        result = import_approval_sheet(session, client.id, data)
+    ctx.emit(
+        {
+            "approved": list(result.approved),
+            "to_change": list(result.to_change),
+            "skipped": [{"post": pid, "reason": why} for pid, why in result.skipped],
+        },
+        lambda: "\n".join(
+            [
+                translate(
+                    "CalendarCli", "Approved: {n}, to change: {m}, left as they were: {k}."
+                ).format(n=len(result.approved), m=len(result.to_change), k=len(result.skipped))
+            ]
+            + [f"  #{pid}: {why}" for pid, why in result.skipped]
+        ),
     )
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.documents import wording
+from app.documents.approval_form import FieldSpot, add_fields
 from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
@@ -98,16 +99,19 @@ def _post_card(session, client_id, n, post, zone, language, images, keep) -> str
             f"<tr><td width='20%'><span class='net'>{esc(network_label(v.network))}</span></td>"
             f"<td><span class='text'>{body}</span>{extra}</td></tr>"
         )
-    line = "<span class='line'>" + "_" * 78 + "</span>"
+    # the anchors say where the fillable form puts its boxes and its comment field
+    line = "_" * 78
+    pid = post.id
     decide = (
         "<tr><td colspan='2' class='decide'>"
-        + "☐ "
+        + f"<a name='field-ok-{pid}'>☐</a> "
         + esc(translate("CalendarApproval", "Approved"))
-        + "&nbsp;&nbsp;&nbsp;&nbsp;☐ "
+        + f"&nbsp;&nbsp;&nbsp;&nbsp;<a name='field-change-{pid}'>☐</a> "
         + esc(translate("CalendarApproval", "To change"))
         + "<br/>"
         + esc(wording.typeset(translate("CalendarApproval", "Comment:"), language))
-        + f"<br/>{line}<br/>{line}</td></tr>"
+        + f"<br/><span class='line'><a name='field-comment-{pid}'>{line}</a></span>"
+        + f"<br/><span class='line'>{line}</span></td></tr>"
     )
     return (
         f"<p class='posthead'{keep.style(key)}>{head}</p>"
@@ -222,6 +226,22 @@ def render_approval_sheet(
 def _render(session: Session, client: Client, start: dt.date, end: dt.date, out) -> PdfResult:
     images: dict[str, bytes] = {}
     body, title = approval_html(session, client.id, start, end, images, client.language)
+    result = _write_pdf(body, out, title, client, images)
+    spots = []
+    for name, (page, x, y) in result.fields.items():
+        if name.startswith("field-ok-"):
+            pid = int(name[len("field-ok-") :])
+            change = result.fields.get(f"field-change-{pid}")
+            comment = result.fields.get(f"field-comment-{pid}")
+            if change and comment and change[0] == page == comment[0]:
+                version = get_post(session, client.id, pid).version
+                spots.append(FieldSpot(pid, version, page, (x, y), change[1:], comment[1:]))
+    if spots:
+        add_fields(result.path, spots, client.uid)
+    return result
+
+
+def _write_pdf(body, out, title, client, images) -> PdfResult:
     return render_html_pdf(
         body,
         out,

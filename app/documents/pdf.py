@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -85,6 +85,9 @@ _fonts_loaded = False
 class PdfResult:
     path: Path
     pages: int
+    # where each <a name="field-…"> anchor was drawn, in PDF points from the page's bottom
+    # left: (page index from 0, x, y of the text's baseline box top) — for form fields
+    fields: dict[str, tuple[int, float, float]] = field(default_factory=dict)
 
 
 def ensure_fonts() -> str:
@@ -246,7 +249,7 @@ def render_html_pdf(
     fd, tmp_name = tempfile.mkstemp(prefix=".tribune-", suffix=".pdf.part", dir=folder)
     os.close(fd)
     try:
-        pages = _paint(
+        pages, fields = _paint(
             html,
             tmp_name,
             title=title,
@@ -266,7 +269,40 @@ def render_html_pdf(
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    return PdfResult(target, pages)
+    return PdfResult(target, pages, fields)
+
+
+def _field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
+    """Page and position, in PDF points (origin bottom left), of every ``field-…`` anchor."""
+    layout = doc.documentLayout()
+    points = 72 / DPI
+    found: dict[str, tuple[int, float, float]] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid():
+                for name in fragment.charFormat().anchorNames():
+                    if not name.startswith("field-") or name in found:
+                        continue
+                    rect = layout.blockBoundingRect(block)
+                    offset = fragment.position() - block.position()
+                    line = block.layout().lineForTextPosition(offset)
+                    if not line.isValid():
+                        continue
+                    x = rect.left() + line.cursorToX(offset)[0]
+                    y = rect.top() + line.y()
+                    page = int((y + 1) // body.height())
+                    top = body.top() + y - page * body.height()
+                    found[name] = (
+                        page,
+                        (body.left() + x) * points,
+                        (page_height_px - top) * points,
+                    )
+            it += 1
+        block = block.next()
+    return found
 
 
 def _paint_watermark(painter: QPainter, page, mark: QRectF, text: str, family: str) -> None:
@@ -313,7 +349,7 @@ def _paint(
     family: str,
     landscape: bool = False,
     watermark: str = "",
-) -> int:
+) -> tuple[int, dict]:
     writer = QPdfWriter(path)
     writer.setResolution(DPI)
     writer.setTitle(title)
@@ -392,7 +428,7 @@ def _paint(
             painter.restore()
     finally:
         painter.end()
-    return page_count
+    return page_count, _field_positions(doc, body, page_px.height())
 
 
 __all__ = [

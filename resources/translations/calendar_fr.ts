@@ -331,12 +331,16 @@
       <translation>écrire le bon à valider (PDF) d'une période</translation>
     </message>
     <message>
+      <source>record the decisions of the client's filled approval sheet</source>
+      <translation>enregistrer les décisions du bon à valider rempli par le client</translation>
+    </message>
+    <message>
       <source>Invalid date « {value} » (expected YYYY-MM-DD).</source>
       <translation>Date invalide « {value} » (attendu : AAAA-MM-JJ).</translation>
     </message>
     <message>
       <source>Cannot read {path}: {reason}</source>
-      <translation>Impossible de lire {path} : {reason}</translation>
+      <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
       <source>The CSV file is not UTF-8.</source>
@@ -373,6 +377,10 @@
     <message>
       <source>Approval sheet written to {path} ({pages} pages).</source>
       <translation>Bon à valider écrit dans {path} ({pages} pages).</translation>
+    </message>
+    <message>
+      <source>Approved: {n}, to change: {m}, left as they were: {k}.</source>
+      <translation>Validées : {n}, à modifier : {m}, laissées telles quelles : {k}.</translation>
     </message>
   </context>
   <context>

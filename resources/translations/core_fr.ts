@@ -84,6 +84,60 @@
     </message>
   </context>
   <context>
+    <name>ApprovalForm</name>
+    <message>
+      <source>Approved</source>
+      <translation>Validée</translation>
+    </message>
+    <message>
+      <source>To change</source>
+      <translation>À modifier</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>Commentaire</translation>
+    </message>
+    <message>
+      <source>This file is not a readable PDF ({reason}).</source>
+      <translation>Ce fichier n'est pas un PDF lisible ({reason}).</translation>
+    </message>
+    <message>
+      <source>This PDF is not an approval sheet written by Tribune.</source>
+      <translation>Ce PDF n'est pas un bon à valider écrit par Tribune.</translation>
+    </message>
+    <message>
+      <source>This approval sheet belongs to another client.</source>
+      <translation>Ce bon à valider appartient à un autre client.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApprovalImport</name>
+    <message>
+      <source>The sheet holds no post to decide on.</source>
+      <translation>Le bon ne contient aucune publication à décider.</translation>
+    </message>
+    <message>
+      <source>the post was deleted</source>
+      <translation>la publication a été supprimée</translation>
+    </message>
+    <message>
+      <source>no box, or both, ticked</source>
+      <translation>aucune case, ou les deux, cochées</translation>
+    </message>
+    <message>
+      <source>changed since the sheet was sent</source>
+      <translation>modifiée depuis l'envoi du bon</translation>
+    </message>
+    <message>
+      <source>no longer waiting</source>
+      <translation>n'attend plus de décision</translation>
+    </message>
+    <message>
+      <source>Marked « to change » on the sheet, no comment.</source>
+      <translation>Cochée « à modifier » sur le bon, sans commentaire.</translation>
+    </message>
+  </context>
+  <context>
     <name>Areas</name>
     <message>
       <source>Charter</source>
