@@ -371,4 +371,5 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
             images=images,
             # on every page, not only the cover: a page printed alone still says it
             watermark=translate("CharterPdf", "DRAFT — not signed") if unsigned else "",
+            archival=True,  # the signed copy is kept for years: PDF/A-1b
         )

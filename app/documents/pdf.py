@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -210,6 +211,7 @@ def render_html_pdf(
     author: str = "Tribune",
     landscape: bool = False,
     watermark: str = "",
+    archival: bool = False,
 ) -> PdfResult:
     """Render ``html`` to an A4 PDF at ``out``.
 
@@ -228,6 +230,8 @@ def render_html_pdf(
         author: the PDF's creator field.
         landscape: A4 landscape (wide tables such as logs), else portrait.
         watermark: large pale words across every page ("DRAFT — not signed"), if any.
+        archival: PDF/A-1b (fonts embedded, colours and metadata self-contained), for a
+            document kept for years, such as a signed charter.
 
     Returns:
         The path written and the number of pages.
@@ -264,6 +268,7 @@ def render_html_pdf(
             family=family,
             landscape=landscape,
             watermark=watermark,
+            archival=archival,
         )
         os.replace(tmp_name, target)
     except BaseException:
@@ -349,8 +354,11 @@ def _paint(
     family: str,
     landscape: bool = False,
     watermark: str = "",
+    archival: bool = False,
 ) -> tuple[int, dict]:
     writer = QPdfWriter(path)
+    if archival:
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setResolution(DPI)
     writer.setTitle(title)
     writer.setCreator(author)

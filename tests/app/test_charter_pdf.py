@@ -153,6 +153,9 @@ def test_french_pdf_has_everything_an_agency_sends(sqlite_db, tmp_path):
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all(r[-5] == "yes" for r in rows), fonts
     assert any("DejaVuSans" in r[0] for r in rows)
+    # PDF/A-1b, so that the signed copy can be archived
+    head = out.read_bytes()
+    assert b"pdfaid:part" in head and b"%PDF-1.4" in head[:16]
 
 
 def test_english_draft_pdf(sqlite_db, tmp_path):
