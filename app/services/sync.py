@@ -8,6 +8,8 @@
   rate limits leave its status alone and are reported. Malformed items are skipped and
   counted, the rest goes in.
 * Cancellable between requests; ``progress(done, total, label)`` like ``ui.tasks``.
+* One seat per account across the agency (:mod:`app.services.sync_lock`): an account another
+  seat is syncing is skipped with the outcome "busy" and who has it, never waited for.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from app.services.publish import publish_due
 from app.services.sync_cursors import load_cursor, save_cursor
 from app.services.sync_daily import daily_check, record_samples
 from app.services.sync_health import set_status
+from app.services.sync_lock import Keeper, busy_message, claim_account
 from app.services.sync_sinks import Sinks, real_sinks
 
 log = logging.getLogger("tribune.sync")
@@ -51,7 +54,8 @@ class AccountSyncResult:
     account_id: int
     network: str
     handle: str
-    outcome: str  # ok | auth | rate_limited | unavailable | bad_response | error | cancelled
+    # ok | busy | auth | rate_limited | unavailable | bad_response | error | cancelled
+    outcome: str
     fetched: int = 0
     added: int = 0
     duplicates: int = 0
@@ -72,7 +76,9 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and all(a.outcome in ("ok", "skipped") for a in self.accounts)
+        return not self.cancelled and all(
+            a.outcome in ("ok", "skipped", "busy") for a in self.accounts
+        )
 
     def total(self, name: str) -> int:
         return sum(getattr(a, name) for a in self.accounts)
@@ -200,6 +206,7 @@ def _sync_accounts(
     first = _first_of_network(db, client_id)
     results: list[AccountSyncResult] = []
     cancelled = False
+    keeper = Keeper(db).__enter__()  # renews this seat's locks and leases while it works
     try:
         for index, (aid, auid, net, handle, base_url) in enumerate(accounts):
             if is_cancelled():
@@ -232,6 +239,7 @@ def _sync_accounts(
                 token_of=token_of,
                 token_saver=token_saver,
                 default_account=first.get(net) == aid,
+                keeper=keeper,
             )
             results.append(result)
             if result.outcome == "cancelled":
@@ -240,12 +248,28 @@ def _sync_accounts(
         if progress and not cancelled:
             progress(len(accounts), len(accounts), translate("Sync", "Done"))
     finally:
+        keeper.__exit__(None, None, None)
         if own_http:
             http.close()
     return SyncReport(client_id, tuple(results), cancelled)
 
 
-def _sync_account(
+def _sync_account(db, client_id, client_uid, aid, auid, net, handle, base_url, *, keeper, **kw):
+    """Sync one account if no other seat is syncing it, else say who is ("busy")."""
+    lock = claim_account(db, aid)
+    if isinstance(lock, str):
+        return AccountSyncResult(aid, net, handle, "busy", message=busy_message(lock))
+    keeper.hold(account=aid)
+    try:
+        return _sync_held_account(
+            db, client_id, client_uid, aid, auid, net, handle, base_url, keeper=keeper, **kw
+        )
+    finally:
+        keeper.drop(account=aid)
+        lock.release()
+
+
+def _sync_held_account(
     db,
     client_id,
     client_uid,
@@ -266,6 +290,7 @@ def _sync_account(
     token_of,
     token_saver,
     default_account,
+    keeper,
 ) -> AccountSyncResult:
     with db.session() as s:
         run = SyncRun(client_id=client_id, account_id=aid, started_at=utcnow())
@@ -339,6 +364,7 @@ def _sync_account(
                 now,
                 default_account=default_account,
                 is_cancelled=is_cancelled,
+                keeper=keeper,
             )
             counts["published"], counts["replies"], counts["failed"] = (
                 out.published,
