@@ -1,4 +1,9 @@
-"""Media attachments stored once per client by SHA-256 in the data folder's media folder."""
+"""Media attachments stored once per client by SHA-256.
+
+The bytes go into the database (:mod:`app.services.media_store`), so every seat of an agency
+can publish them and backups carry them; the copy in this machine's media folder is only a
+local cache for previews.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from app.config import media_dir
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models.posts import MediaAsset
+from app.services.media_store import put_file
 from app.services.posts_counters import media_problems
 
 ALLOWED_MIME = (
@@ -64,6 +70,7 @@ def store_media(session: Session, client_id: int, source: str | Path) -> MediaIn
     existing = session.scalar(
         select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
     )
+    put_file(session, src, sha, mime)  # streamed in chunks; kept once for every client
     if existing is not None and Path(existing.path).exists():
         return _info(existing)
     folder = media_dir() / sha[:2]
