@@ -52,6 +52,7 @@ class XServer(LoopbackServer):
         self.refresh_token = "x-refresh-1"
         self.renewals = 0
         self.upload_sizes: list[int] = []
+        self.upload_bodies: list[bytes] = []
         self.videos: dict[str, dict] = {}  # id → {"total", "chunks": {index: bytes}, "polls"}
         self.video_fails = ""  # a reason: X's processing refuses the next video
         self.send_delay = 0.0  # seconds a send takes on the server
@@ -224,6 +225,7 @@ class XServer(LoopbackServer):
         if parts == ["2", "media", "upload"] and method == "POST":
             self.uploads += 1
             self.upload_sizes.append(len(body))
+            self.upload_bodies.append(body)
             return 200, {}, {"data": {"id": f"77{self.uploads}", "media_key": "3_1"}}
         if len(parts) == 4 and parts[:2] == ["2", "tweets"] and parts[3] == "hidden":
             self.hidden[parts[2]] = json.loads(body)["hidden"]
