@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import secrets as _random
 import socket
 import threading
@@ -46,6 +47,7 @@ from app.models.sync import PublishAttempt, SyncLock
 log = logging.getLogger("tribune.sync")
 LOCK_NAMESPACE = 0x7472_6962  # pg_try_advisory_lock(int4 namespace, int4 account id)
 _seat: tuple[int, str] | None = None
+_SAFE = re.compile(r"[^\w.:-]")
 
 
 def lease_seconds() -> float:
@@ -68,7 +70,8 @@ def seat_id() -> str:
 
 def seat_label(seat: str) -> str:
     """A seat for people: "laptop-3 (process 4242)"."""
-    parts = (seat or "").split(":")
+    seat = _SAFE.sub("", seat or "")[:200]  # written by another seat: shown as plain words
+    parts = seat.split(":")
     if len(parts) >= 2:
         return translate("Sync", "{host} (process {pid})").format(host=parts[0], pid=parts[1])
     return seat or "?"

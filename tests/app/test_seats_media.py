@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
 from sqlalchemy import select
 
 from app.models import NetworkAccount
@@ -111,3 +112,66 @@ def test_a_post_whose_file_is_missing_fails_alone_and_later_posts_go_out(
     }
     assert "perdue.jpg" in reason and "missing" in reason
     assert post_status == "failed"
+
+
+def test_the_migration_moves_existing_local_files_into_the_database(tmp_path):
+    """A database one revision behind, with a picture in the local media folder and one
+    whose file is gone: the first is copied in by the upgrade, the second stays missing."""
+    from alembic import command
+
+    from app.db import Database
+    from app.services.media_store import write_blob
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    cfg = db._alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0012_moderation_push")
+    kept = tmp_path / "media" / "kept.png"
+    kept.parent.mkdir()
+    kept.write_bytes(PICTURE)
+    sha = hashlib.sha256(PICTURE).hexdigest()
+    from app.models import Client
+
+    with db.session() as s:  # the tables these rows go to are the same at both revisions
+        client = Client(name="Ancien", slug="ancien")
+        s.add(client)
+        s.flush()
+        for digest, path in [(sha, kept), ("1" * 64, tmp_path / "gone.png")]:
+            s.add(
+                MediaAsset(
+                    client_id=client.id,
+                    sha256=digest,
+                    filename=path.name,
+                    mime="image/png",
+                    size=1,
+                    path=str(path),
+                )
+            )
+    db.upgrade()
+    kept.unlink()  # from now on the database alone has it
+    out = tmp_path / "back.png"
+    assert write_blob(db, sha, out) and out.read_bytes() == PICTURE
+    assert not write_blob(db, "1" * 64, tmp_path / "nothing.png")
+    db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_backup_carries_the_media_bytes_from_sqlite_to_postgresql(
+    sqlite_db, pg_db, tribune_home, tmp_path
+):
+    from app.services import backup, clients
+    from app.services.media_store import write_blob
+
+    source = tmp_path / "clip.mp4"
+    source.write_bytes(PICTURE * 2)  # 4.6 MB: five chunk rows
+    with sqlite_db.session() as s:
+        client = clients.create_client(s, "Vidéos")
+    with sqlite_db.session() as s:
+        media = posts_media.store_media(s, client.id, source)
+    summary = backup.write_backup(sqlite_db, tmp_path / "agency.zip")
+    assert summary.tables["media_chunk"] == 5 and summary.tables["media_blob"] == 1
+    backup.restore_backup(pg_db, tmp_path / "agency.zip")
+    out = tmp_path / "restored.mp4"
+    assert write_blob(pg_db, media.sha256, out)
+    assert out.read_bytes() == PICTURE * 2
