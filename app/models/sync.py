@@ -66,8 +66,10 @@ class AccountHealthEvent(Base):
 class PublishAttempt(Base):
     """A send written BEFORE the HTTP call and closed after it.
 
-    ``state``: sending → sent | failed. A row still "sending" after a crash is finished by
-    the next sync with the same idempotency key, so nothing goes out twice.
+    ``state``: sending → sent | failed. A row still "sending" belongs to ``seat`` until
+    ``lease_until``; once that has passed (the seat stopped renewing it), another sync looks
+    the post up on the network and records it, or sends it with the same idempotency key
+    only when the network does not have it, so nothing goes out twice.
     """
 
     __tablename__ = "publish_attempts"
