@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from operator import itemgetter
@@ -26,7 +27,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Start-up compares it with the database's ``alembic_version`` in plain
 # SQL, so an up-to-date database is opened without importing Alembic (~100 ms); a test checks
 # it against Alembic's own head, so a new migration cannot forget it.
-SCHEMA_HEAD = "0012_moderation_push"
+SCHEMA_HEAD = "0013_seats_leases"
+# pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
+MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
 
 
 def _redact(url: str) -> str:
@@ -181,35 +184,23 @@ class Database:
             return set()
 
     def upgrade(self) -> None:
-        """Bring the schema to the latest revision; keep a copy of a SQLite file first."""
+        """Bring the schema to the latest revision; keep a copy of a SQLite file first.
+
+        Several seats may start at once: one migrates while the others wait, then each
+        re-reads the revision and finds nothing left to do. On PostgreSQL the wait is a
+        session-level ``pg_advisory_lock`` held by the very connection that migrates (a
+        killed seat's lock goes with its connection); on SQLite an exclusive lock on a file
+        beside the database (``BEGIN IMMEDIATE`` alone would give up after the busy timeout).
+        """
         try:
             if not self.needs_upgrade():
                 return
-            from alembic import command
-
-            self._backup_before_migration()
-            cfg = self._alembic_config()
             if self.is_sqlite:
-                # A batch migration of a parent table fails with foreign keys on (facts.md):
-                # turn them off outside the transaction, check them after.
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-                    conn.commit()
-                    with conn.begin():
-                        cfg.attributes["connection"] = conn
-                        command.upgrade(cfg, "heads")
-                    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                    if problems:
-                        raise StorageError(
-                            translate("Storage", "Migration left broken references: {n}").format(
-                                n=len(problems)
-                            )
-                        )
+                with _file_lock(self.sqlite_path):
+                    if self.needs_upgrade():  # another seat may have done it meanwhile
+                        self._upgrade_sqlite()
             else:
-                with self.engine.begin() as conn:
-                    cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "heads")
+                self._upgrade_postgresql()
         except OperationalError as exc:
             raise StorageError(
                 translate("Storage", "Cannot open the database {url}: {reason}").format(
@@ -222,6 +213,55 @@ class Database:
                     url=self.display_url(), reason=_short_reason(exc)
                 )
             ) from None
+
+    def _upgrade_sqlite(self) -> None:
+        from alembic import command
+
+        self._backup_before_migration()
+        cfg = self._alembic_config()
+        # A batch migration of a parent table fails with foreign keys on (facts.md): turn
+        # them off outside the transaction, check them after.
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            if problems:
+                raise StorageError(
+                    translate("Storage", "Migration left broken references: {n}").format(
+                        n=len(problems)
+                    )
+                )
+
+    def _upgrade_postgresql(self) -> None:
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
+        cfg = self._alembic_config()
+        heads = self.head_revisions()
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            conn.commit()
+            try:
+                if set(MigrationContext.configure(conn).get_current_heads()) != heads:
+                    conn.commit()
+                    with conn.begin():
+                        cfg.attributes["connection"] = conn
+                        command.upgrade(cfg, "heads")
+                else:
+                    conn.commit()
+            finally:
+                try:
+                    conn.rollback()
+                    conn.execute(
+                        text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    )
+                    conn.commit()
+                except SQLAlchemyError:  # connection gone: the server dropped the lock too
+                    conn.invalidate()
 
     def _backup_before_migration(self) -> Path | None:
         path = self.sqlite_path
@@ -246,6 +286,33 @@ class Database:
                     url=self.display_url(), reason=_short_reason(exc)
                 )
             ) from None
+
+
+@contextlib.contextmanager
+def _file_lock(database: Path | None) -> Iterator[None]:
+    """An exclusive lock on ``<database>.lock`` for the time of the block (waits for it)."""
+    if database is None:  # in memory: one process only
+        yield
+        return
+    handle = open(database.with_name(database.name + ".lock"), "a+b")  # noqa: SIM115
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows
+            import msvcrt
+            import time
+
+            while True:
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()  # closing releases the lock on every system
 
 
 def _short_reason(exc: BaseException) -> str:
@@ -295,6 +362,40 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
         else:
             append((*given, *constants))
     conn.exec_driver_sql(sql, values)
+
+
+def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
+    """``INSERT … ON CONFLICT DO NOTHING`` of many rows; returns how many went in.
+
+    Two seats writing the same rows (the same new mentions, the same day's numbers) is
+    normal: the second finds them there, never an error. SQLite keeps
+    :func:`bulk_insert`'s fast path (its ``executemany`` row count is the number
+    inserted); PostgreSQL counts the ids ``RETURNING`` gives back (only inserted rows).
+    """
+    if not rows:
+        return 0
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = rows[0].keys()
+    if dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        plan = _sqlite_plan(table, dialect, keys)
+        if plan is not None and all(row.keys() == keys for row in rows):
+            sql, get, processors, constants, computed = plan
+            values = []
+            for row in rows:
+                given = list(get(row))
+                for index, process in processors:
+                    given[index] = process(given[index])
+                values.append((*given, *constants, *(make() for make in computed)))
+            return conn.exec_driver_sql(sql + " ON CONFLICT DO NOTHING", values).rowcount
+        return conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows).rowcount
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    key = next(iter(table.primary_key.columns))
+    stmt = pg_insert(table).on_conflict_do_nothing().returning(key)
+    return len(conn.execute(stmt, rows).all())
 
 
 def _sqlite_plan(table: Table, dialect, keys):
@@ -347,4 +448,4 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     return db
 
 
-__all__ = ["Database", "bulk_insert", "copy_sqlite_file", "open_database"]
+__all__ = ["Database", "bulk_insert", "copy_sqlite_file", "insert_ignore", "open_database"]

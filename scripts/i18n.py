@@ -5,7 +5,7 @@ English is the source language. Each area of the app has its own catalogue
 keyword appears in its path, else to ``core``. At run time every ``*_fr.qm`` is loaded.
 
     python scripts/i18n.py update [AREA ...]   # pyside6-lupdate the sources into the .ts
-    python scripts/i18n.py fill AREA FILE.json # {"English": "Français"} or {"%n x": ["..", ".."]}
+    python scripts/i18n.py fill AREA FILE.json [--only-missing]  # {"English": "Français"}
     python scripts/i18n.py check               # list untranslated or placeholder-broken entries
     python scripts/i18n.py compile             # pyside6-lrelease every .ts into .qm
 """
@@ -81,7 +81,10 @@ def update(areas: list[str]) -> None:
         print(f"{ts.name}: {len(files)} source files")
 
 
-def fill(area: str, mapping_file: str) -> None:
+def fill(area: str, mapping_file: str, only_missing: bool = False) -> None:
+    """Write the translations of ``mapping_file``; ``only_missing`` leaves every entry that
+    is already translated alone (merging branches: one branch's words never overwrite
+    another's for the same English text in another context)."""
     mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
     ts = TS_DIR / f"{area}_fr.ts"
     tree = ET.parse(ts)
@@ -92,6 +95,12 @@ def fill(area: str, mapping_file: str) -> None:
             continue
         value = mapping[source]
         translation = message.find("translation")
+        if (
+            only_missing
+            and translation.get("type") != "unfinished"
+            and (translation.text or list(translation))
+        ):
+            continue
         translation.attrib.pop("type", None)
         for child in list(translation):
             translation.remove(child)
@@ -155,7 +164,7 @@ def main(argv: list[str]) -> int:
     if cmd == "update":
         update(rest)
     elif cmd == "fill":
-        fill(rest[0], rest[1])
+        fill(rest[0], rest[1], only_missing="--only-missing" in rest[2:])
     elif cmd == "check":
         return 1 if check() else 0
     elif cmd == "compile":

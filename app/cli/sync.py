@@ -147,7 +147,7 @@ def cmd_sync(ctx) -> int:
         },
         human,
     )
-    failing = [r for r in report.accounts if r.outcome not in ("ok", "skipped")]
+    failing = [r for r in report.accounts if r.outcome not in ("ok", "skipped", "busy")]
     if failing:
         print(
             translate("Sync", "tribune: {n} of {total} accounts could not be synced.").format(

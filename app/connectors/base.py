@@ -158,6 +158,16 @@ class Connector(ABC):
     def reply(self, reply: ReplyToSend) -> Published:
         raise NotSupported.for_network(self.network, translate("Connectors", "replies"))
 
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """After a seat stopped between send and record: our answer if the network has it
+        (looked up among our answers to the same message, by text), else None."""
+        return None
+
+    @staticmethod
+    def same_text(a: str, b: str) -> bool:
+        """Equal once whitespace is normalised (networks trim and fold line ends)."""
+        return " ".join(str(a or "").split()) == " ".join(str(b or "").split())
+
     def hide(self, external_id: str, hidden: bool = True) -> None:
         raise NotSupported.for_network(self.network, translate("Connectors", "hiding a comment"))
 

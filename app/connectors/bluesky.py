@@ -379,13 +379,11 @@ class BlueskyConnector(Connector):
             self.login()
         return self._existing(tid_for(variant.idempotency_key, variant.planned_at))
 
-    def reply(self, reply: ReplyToSend) -> Published:
-        if reply.private:
-            raise Rejected(
-                translate(
-                    "Connectors", "Bluesky direct messages are not supported yet; reply publicly."
-                )
-            )
+    def _reply_target(self, reply: ReplyToSend) -> tuple[dict, dict, str]:
+        """(root, parent, rkey) of our answer. The record key depends only on the
+        idempotency key and the parent's own creation time, so a second seat computes the
+        same one: the record is looked up before any write, and the network refuses a
+        second record under that key anyway."""
         posts = (
             self._ok(
                 self._call("GET", "app.bsky.feed.getPosts", params={"uris": reply.in_reply_to})
@@ -395,12 +393,36 @@ class BlueskyConnector(Connector):
         if not posts:
             raise Rejected(translate("Connectors", "The Bluesky post answered no longer exists."))
         parent = {"uri": posts[0]["uri"], "cid": posts[0]["cid"]}
-        root = (posts[0].get("record") or {}).get("reply", {}).get("root") or parent
+        record = posts[0].get("record") or {}
+        root = record.get("reply", {}).get("root") or parent
+        when = parse_time(record.get("createdAt") or posts[0].get("indexedAt"))
+        when = (when or dt.datetime(2023, 1, 1, tzinfo=dt.UTC)) + dt.timedelta(seconds=1)
+        return root, parent, tid_for(reply.idempotency_key, when)
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        if reply.private:
+            raise Rejected(
+                translate(
+                    "Connectors", "Bluesky direct messages are not supported yet; reply publicly."
+                )
+            )
+        if not self._access:
+            self.login()
+        root, parent, rkey = self._reply_target(reply)
+        existing = self._existing(rkey)
+        if existing:
+            return existing
         now = dt.datetime.now(dt.UTC)
-        rkey = tid_for(reply.idempotency_key, now)
         return self._create(
             self._record(reply.text, now, reply={"root": root, "parent": parent}), rkey
         )
+
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        if reply.private:
+            return None
+        if not self._access:
+            self.login()
+        return self._existing(self._reply_target(reply)[2])
 
     # -- numbers --------------------------------------------------------------------------
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:

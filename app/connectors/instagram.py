@@ -161,6 +161,32 @@ class InstagramConnector(_Graph):
         data = self._post(f"{reply.in_reply_to}/replies", data={"message": reply.text})
         return Published(str(data.get("id") or ""))
 
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        """Our media with the same caption, published since the send began (minus a minute)."""
+        floor = since - dt.timedelta(minutes=1)
+        for rows in self._pages(
+            f"{self.account.handle}/media", 2, fields="id,caption,timestamp,permalink"
+        ):
+            for row in rows:
+                if not isinstance(row, dict) or not row.get("id"):
+                    continue
+                when = parse_time(row.get("timestamp"))
+                if when is not None and when < floor:
+                    continue
+                if self.same_text(row.get("caption", ""), variant.text):
+                    return Published(str(row["id"]), str(row.get("permalink") or ""), when)
+        return None
+
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """Our answer among the comment's replies, with the same text."""
+        if reply.private:
+            return None
+        for rows in self._pages(f"{reply.in_reply_to}/replies", 3, fields="id,text,username"):
+            for row in rows:
+                if isinstance(row, dict) and self.same_text(row.get("text", ""), reply.text):
+                    return Published(str(row.get("id") or ""))
+        return None
+
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         me = self._get(self.account.handle, fields="followers_count,media_count")
         return [

@@ -374,6 +374,24 @@ class LinkedInConnector(Connector):
             raise BadResponse(translate("Connectors", "LinkedIn did not return the comment."))
         return Published(urn, _post_url(target))
 
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """Our comment (as the organisation) with the same text under the same post."""
+        if reply.private:
+            return None
+        target = reply.in_reply_to
+        match = COMMENT_URN.match(target)
+        if match:
+            target = match.group("parent")
+        data = self._json("GET", f"/rest/socialActions/{_enc(target)}/comments")
+        for row in self._elements(data):
+            if not isinstance(row, dict) or row.get("actor") not in (None, self.org):
+                continue
+            text = (row.get("message") or {}).get("text", "")
+            if self.same_text(text, reply.text):
+                urn = str(row.get("commentUrn") or row.get("id") or "")
+                return Published(urn, _post_url(target))
+        return None
+
     # -- moderation -----------------------------------------------------------------------
     def moderate(self, item: ModerationToSend) -> None:
         match = COMMENT_URN.match(item.external_id)

@@ -273,16 +273,24 @@ class MastodonConnector(Connector):
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         """Our own status with the same text, created since the send began (minus a minute).
 
-        Mastodon keeps idempotency keys only for a while (about an hour): after a longer
-        crash the key alone would post twice, so look at our recent statuses first.
+        Mastodon keeps idempotency keys only for a while (about an hour) and other servers
+        (GoToSocial, Pleroma) ignore them: look at our recent statuses first.
         """
+        return self._own_status(self.text_with_link(variant), since)
+
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """Our status answering the same status with the same text (direct ones included)."""
+        return self._own_status(reply.text, since, in_reply_to=reply.in_reply_to)
+
+    def _own_status(self, wanted: str, since: dt.datetime, in_reply_to: str = ""):
         me = self._ok(self._get("/api/v1/accounts/verify_credentials"), dict)
         own_id = str(me.get("id") or "")
         if not own_id:
             return None
-        wanted = " ".join(self.text_with_link(variant).split())
         floor = since - dt.timedelta(minutes=1)
-        params: dict = {"limit": 40, "exclude_replies": "true", "exclude_reblogs": "true"}
+        params: dict = {"limit": 40, "exclude_reblogs": "true"}
+        if not in_reply_to:
+            params["exclude_replies"] = "true"
         for _ in range(5):  # 200 statuses back at most
             page = self._ok(self._get(f"/api/v1/accounts/{own_id}/statuses", params=params), list)
             if not page:
@@ -295,8 +303,10 @@ class MastodonConnector(Connector):
                 oldest = created if oldest is None or (created and created < oldest) else oldest
                 if created is not None and created < floor:
                     continue
+                if in_reply_to and str(status.get("in_reply_to_id") or "") != in_reply_to:
+                    continue
                 text = html_to_text(str(status.get("content") or ""))
-                if " ".join(text.split()) == wanted:
+                if self.same_text(text, wanted):
                     return Published(str(status["id"]), str(status.get("url") or ""), created)
             if oldest is not None and oldest < floor:
                 return None

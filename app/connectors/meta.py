@@ -319,6 +319,24 @@ class FacebookConnector(_Graph):
         data = self._post(f"{reply.in_reply_to}/comments", data={"message": reply.text})
         return Published(str(data.get("id") or ""))
 
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """Our comment under the same comment or post, with the same text (Graph keeps no
+        idempotency key). A private reply goes once per comment: Meta refuses a second."""
+        if reply.private:
+            return None
+        for rows in self._pages(
+            f"{reply.in_reply_to}/comments", 3, fields="id,message,from,created_time"
+        ):
+            for row in rows:
+                author = str(((row or {}).get("from") or {}).get("id") or "")
+                if (
+                    isinstance(row, dict)
+                    and author in ("", str(self.account.handle))
+                    and self.same_text(row.get("message", ""), reply.text)
+                ):
+                    return Published(str(row.get("id") or ""))
+        return None
+
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         page = self._get(self.account.handle, fields="followers_count,fan_count")
         values = self._insights(

@@ -349,6 +349,16 @@ class XConnector(Connector):
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         """Our post with the same text since the send began (X keeps no idempotency key)."""
+        return self._our_tweet(self.text_with_link(variant), since)
+
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """A public answer: our tweet with the same text answering the same tweet. A private
+        one is looked for in its conversation by :meth:`_direct_message` itself."""
+        if reply.private:
+            return None
+        return self._our_tweet(reply.text, since, in_reply_to=reply.in_reply_to)
+
+    def _our_tweet(self, text: str, since: dt.datetime, in_reply_to: str = "") -> Published | None:
         me = self.me()
         start = (since - dt.timedelta(minutes=1)).astimezone(dt.UTC)
         data = self._request(
@@ -357,18 +367,20 @@ class XConnector(Connector):
             params={
                 "max_results": 100,
                 "start_time": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "tweet.fields": "created_at",
+                "tweet.fields": "created_at,referenced_tweets",
             },
         )
-        wanted = " ".join(self.text_with_link(variant).split())
         for tweet in self._rows(data):
-            if isinstance(tweet, dict) and " ".join(str(tweet.get("text", "")).split()) == wanted:
-                tid = str(tweet["id"])
-                return Published(
-                    tid,
-                    _status_url(me.get("username", "i"), tid),
-                    parse_time(tweet.get("created_at")),
-                )
+            if not isinstance(tweet, dict) or not self.same_text(tweet.get("text", ""), text):
+                continue
+            refs = tweet.get("referenced_tweets") or []
+            answered = {str(r.get("id")) for r in refs if isinstance(r, dict)}
+            if in_reply_to and refs and in_reply_to not in answered:
+                continue
+            tid = str(tweet["id"])
+            return Published(
+                tid, _status_url(me.get("username", "i"), tid), parse_time(tweet.get("created_at"))
+            )
         return None
 
     def reply(self, reply: ReplyToSend) -> Published:

@@ -52,7 +52,7 @@ def _thumbnails(session: Session, client_id: int, variant, images: dict[str, byt
             name = f"media-{m.id}"
             if name not in images:
                 try:
-                    images[name] = read_media_bytes(m)
+                    images[name] = read_media_bytes(session, m)
                 except OSError:
                     named.append(m.filename)
                     continue

@@ -66,8 +66,10 @@ class AccountHealthEvent(Base):
 class PublishAttempt(Base):
     """A send written BEFORE the HTTP call and closed after it.
 
-    ``state``: sending → sent | failed. A row still "sending" after a crash is finished by
-    the next sync with the same idempotency key, so nothing goes out twice.
+    ``state``: sending → sent | failed. A row still "sending" belongs to ``seat`` until
+    ``lease_until``; once that has passed (the seat stopped renewing it), another sync looks
+    the post up on the network and records it, or sends it with the same idempotency key
+    only when the network does not have it, so nothing goes out twice.
     """
 
     __tablename__ = "publish_attempts"
@@ -92,3 +94,25 @@ class PublishAttempt(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # the seat that owns the send while it is "sending", and until when; only an expired
+    # lease may be recovered by another seat (NULL: written before leases, expired)
+    seat: Mapped[str] = mapped_column(String(200), default="")
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SyncLock(Base):
+    """Which seat syncs an account, since and until when (renewed while it works).
+
+    On SQLite the row IS the lock (claimed by a conditional UPDATE or an INSERT … ON
+    CONFLICT DO NOTHING, taken over once ``until`` has passed). On PostgreSQL the lock is an
+    advisory lock and the row only says who holds it.
+    """
+
+    __tablename__ = "sync_locks"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("network_accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    seat: Mapped[str] = mapped_column(String(200))
+    since: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    until: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -1,8 +1,10 @@
 """Messages in, replies out: the contract with the connectors and the CSV import.
 
 ``ingest_messages`` is idempotent on (client_id, network, external_id) and inserts with one
-Core ``executemany`` per batch (never ``add_all``); it flags newcomers, links replies to
-their parent, guesses a first category and computes the due time from the charter's rules.
+``INSERT … ON CONFLICT DO NOTHING`` ``executemany`` per batch (never ``add_all``), so two
+seats fetching the same messages store each once without an error; it flags newcomers,
+links replies to their parent, guesses a first category and computes the due time from the
+charter's rules.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
-from app.db import bulk_insert
+from app.db import insert_ignore
 from app.i18n import translate
 from app.models import NETWORKS, utcnow
 from app.models.inbox import InboxMessage
@@ -187,9 +189,12 @@ def ingest_messages(
                 "version": 1,
             }
         )
-    bulk_insert(session, InboxMessage.__table__, rows)
+    # Another seat may store the same new messages at the same moment: the unique key
+    # (client, network, external id) keeps one, and ours count as duplicates, not errors.
+    added = insert_ignore(session, InboxMessage.__table__, rows)
+    duplicates += len(rows) - added
     _link_parents(session, client_id, [r for r in rows if r["in_reply_to"]])
-    return IngestResult(len(rows), duplicates, tuple(errors))
+    return IngestResult(added, duplicates, tuple(errors))
 
 
 def _link_parents(session: Session, client_id: int, rows: list[dict]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.db import bulk_insert
+from app.db import insert_ignore
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models import NetworkAccount
@@ -118,8 +118,17 @@ def record_account_samples(
             )
         elif values:
             updates.append((row_id, values))
-    if inserts:
-        bulk_insert(session, table, inserts)
+    if inserts and insert_ignore(session, table, inserts) < len(inserts):
+        # another seat wrote some of these days meanwhile: ours become updates of its rows
+        for row in inserts:
+            row_id = session.scalar(
+                select(table.c.id).where(
+                    table.c.account_id == row["account_id"], table.c.day == row["day"]
+                )
+            )
+            values = merged[(row["account_id"], row["day"])]
+            if row_id is not None and values:
+                updates.append((row_id, values))
     for row_id, values in updates:
         session.execute(
             update(table)
@@ -203,8 +212,21 @@ def record_post_samples(
                 .where(table.c.id == row_id)
                 .values(**values, source=source, updated_at=now)
             )
-    if inserts:
-        bulk_insert(session, table, inserts)
+    if inserts and insert_ignore(session, table, inserts) < len(inserts):
+        for row in inserts:  # written by another seat meanwhile: update its rows instead
+            key = (row["network"], row["external_post_id"], row["day"])
+            values = merged[key]
+            if values:
+                session.execute(
+                    update(table)
+                    .where(
+                        table.c.client_id == client_id,
+                        table.c.network == key[0],
+                        table.c.external_post_id == key[1],
+                        table.c.day == key[2],
+                    )
+                    .values(**values, source=source, updated_at=now)
+                )
     return len(merged)
 
 

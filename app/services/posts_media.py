@@ -1,4 +1,9 @@
-"""Media attachments stored once per client by SHA-256 in the data folder's media folder."""
+"""Media attachments stored once per client by SHA-256.
+
+The bytes go into the database (:mod:`app.services.media_store`), so every seat of an agency
+can publish them and backups carry them; the copy in this machine's media folder is only a
+local cache for previews.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from app.config import media_dir
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models.posts import MediaAsset
+from app.services.media_store import put_file
 from app.services.posts_counters import media_problems
 
 ALLOWED_MIME = (
@@ -64,6 +70,7 @@ def store_media(session: Session, client_id: int, source: str | Path) -> MediaIn
     existing = session.scalar(
         select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
     )
+    put_file(session, src, sha, mime)  # streamed in chunks; kept once for every client
     if existing is not None and Path(existing.path).exists():
         return _info(existing)
     folder = media_dir() / sha[:2]
@@ -103,9 +110,22 @@ def media_for(
     return [_info(rows[i]) for i in ids if i in rows]
 
 
-def read_media_bytes(media: MediaInfo) -> bytes:
-    """The bytes of a stored file (a picture for a document's thumbnail). Raises OSError."""
-    return Path(media.path).read_bytes()
+def read_media_bytes(session: Session, media: MediaInfo) -> bytes:
+    """The bytes of a stored file (a picture for a document's thumbnail): the local copy when
+    this seat has one, else the chunks in the database. Raises OSError when neither has it."""
+    try:
+        return Path(media.path).read_bytes()
+    except OSError:
+        pass
+    from app.models.media import MediaChunk
+
+    parts = session.scalars(
+        select(MediaChunk.data).where(MediaChunk.sha256 == media.sha256).order_by(MediaChunk.seq)
+    ).all()
+    data = b"".join(bytes(p) for p in parts)
+    if not data or hashlib.sha256(data).hexdigest() != media.sha256:
+        raise FileNotFoundError(media.filename)
+    return data
 
 
 def check_media(session: Session, client_id: int, network: str, ids) -> list[str]:

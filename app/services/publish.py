@@ -1,31 +1,48 @@
-"""Publishing the calendar's due posts and the inbox's replies, never twice.
+"""Publishing the calendar's due posts and the inbox's replies, exactly once across seats.
 
 For each send the state is written before and after, in separate transactions:
 
-1. ``mark_sending`` (the calendar's or inbox's state) and a :class:`PublishAttempt` in state
-   "sending" with the idempotency key and what is being sent — committed;
-2. the HTTP call (Mastodon gets the ``Idempotency-Key`` header; Bluesky a record key
-   derived from it; Facebook is searched for the post before a resend);
+1. ``mark_sending`` (the calendar's or inbox's state, a conditional UPDATE: one seat wins)
+   and a :class:`PublishAttempt` "sending" with the idempotency key, what is sent, and a
+   *lease*: this seat's id and until when it owns the send — committed together;
+2. the HTTP call (Mastodon gets the ``Idempotency-Key`` header; Bluesky a record key derived
+   from it; the others are looked up before a resend, see 4), while a
+   :class:`~app.services.sync_lock.Keeper` renews the lease;
 3. ``mark_published`` / ``mark_failed`` and the attempt closed — committed.
 
-A crash between 2 and 3 leaves the attempt "sending": :func:`recover` finishes it at the
-next sync with the same key, so the network ends up with exactly one post. With no network
-(timeouts, 5xx, rate limit) the variant is marked failed *retryable* and waits.
+4. A seat that dies between 1 and 3 stops renewing: once its lease has EXPIRED (never
+   before: another seat's send in flight is left alone), :func:`recover` claims the attempt
+   with a conditional UPDATE, looks the post or reply up on the network (``find_published``
+   / ``find_reply``: the record key on Bluesky, our recent posts and answers elsewhere) and
+   records it, or sends it only when the network does not have it.
+
+The sync runs one seat per account at a time (:mod:`app.services.sync_lock`), so the lease is
+the second guard, for a seat that lost its lock (network cut) while still sending. A post
+whose file is missing fails alone; a send that breaks for an unexpected reason fails alone
+too (not retried by itself): neither keeps the account's later posts waiting. With no
+network (timeouts, 5xx, rate limit) the variant is marked failed *retryable* and waits.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
 from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
+from app.connectors.http import Cancelled
 from app.db import Database
+from app.i18n import translate
 from app.models.base import utcnow
 from app.models.sync import PublishAttempt
+from app.services.media_store import files_for
 from app.services.network_data import DueVariant, MediaRef, ReplyToSend
+from app.services.sync_lock import Keeper, db_now, lease_seconds, seat_id
+
+log = logging.getLogger("tribune.sync")
 
 
 @dataclass(frozen=True)
@@ -52,7 +69,8 @@ def _variant_of(payload: dict) -> DueVariant:
 
 
 def _start(db: Database, sinks, account_id: int, kind: str, item) -> int | None:
-    """Write "sending" everywhere before the call; None when someone else has it already."""
+    """Claim the item and write "sending" with this seat's lease, before the call; None
+    when another seat (or an earlier sync) has it already."""
     with db.session() as s:
         mark = sinks.mark_sending if kind == "post" else sinks.mark_reply_sending
         ref = item.variant_id if kind == "post" else item.reply_id
@@ -67,6 +85,8 @@ def _start(db: Database, sinks, account_id: int, kind: str, item) -> int | None:
             idempotency_key=item.idempotency_key,
             state="sending",
             payload=_payload(item),
+            seat=seat_id(),
+            lease_until=db_now(s) + dt.timedelta(seconds=lease_seconds()),
         )
         s.add(attempt)
         s.flush()
@@ -94,8 +114,71 @@ def _fail(db: Database, sinks, attempt_id: int, kind: str, ref: int, exc: Connec
         attempt.state, attempt.finished_at, attempt.error = "failed", utcnow(), exc.message
 
 
-def recover(db: Database, account_id: int, connector, sinks, now: dt.datetime) -> int:
-    """Finish the sends a crash left "sending"; returns how many were recorded."""
+class _Broken(ConnectorError):
+    """A send that failed for a reason outside the network (a bug, a full disk): that item
+    alone fails, and is not tried again by itself (it may have reached the network)."""
+
+    kind = "error"
+    retryable = False
+
+
+def _broken(exc: Exception) -> _Broken:
+    log.error("a send failed", exc_info=exc)
+    return _Broken(
+        translate("Sync", "Unexpected problem ({kind}).").format(kind=type(exc).__name__)
+    )
+
+
+def _let_go(db: Database, attempt_id: int) -> None:
+    """This seat stops working on a send it could not record (a crash of the recording, a
+    cancel): nothing of it is in flight any more, so its lease ends now and the next sync
+    recovers it by looking it up."""
+    try:
+        with db.session() as s:
+            s.execute(
+                update(PublishAttempt)
+                .where(
+                    PublishAttempt.id == attempt_id,
+                    PublishAttempt.seat == seat_id(),
+                    PublishAttempt.state == "sending",
+                )
+                .values(lease_until=db_now(s))
+                .execution_options(synchronize_session=False)
+            )
+    except Exception:  # the database is gone too: the lease expires by itself
+        log.warning("could not end the lease of send %s", attempt_id)
+
+
+def _record(db, sinks, attempt_id, kind, ref, published, now) -> None:
+    try:
+        _finish(db, sinks, attempt_id, kind, ref, published, now)
+    except BaseException:
+        _let_go(db, attempt_id)
+        raise
+
+
+def _claim_expired(db: Database, attempt_id: int) -> bool:
+    """Take over a "sending" attempt whose lease has expired (atomic: one seat wins)."""
+    with db.session() as s:
+        now = db_now(s)
+        done = s.execute(
+            update(PublishAttempt)
+            .where(
+                PublishAttempt.id == attempt_id,
+                PublishAttempt.state == "sending",
+                or_(PublishAttempt.lease_until.is_(None), PublishAttempt.lease_until < now),
+            )
+            .values(seat=seat_id(), lease_until=now + dt.timedelta(seconds=lease_seconds()))
+            .execution_options(synchronize_session=False)
+        )
+        return done.rowcount == 1
+
+
+def recover(
+    db: Database, account_id: int, connector, sinks, now: dt.datetime, keeper: Keeper | None = None
+) -> int:
+    """Finish the sends whose seat stopped (lease expired): looked up on the network first,
+    sent only if absent. Returns how many were recorded; a send still leased is left alone."""
     with db.read() as s:
         rows = s.execute(
             select(
@@ -110,21 +193,38 @@ def recover(db: Database, account_id: int, connector, sinks, now: dt.datetime) -
         ).all()
     done = 0
     for attempt_id, kind, ref, payload, started in rows:
+        if not _claim_expired(db, attempt_id):
+            continue  # another seat's send, still in flight
+        if keeper is not None:
+            keeper.hold(attempt=attempt_id)
         try:
             if kind == "post":
                 variant = _variant_of(payload)
                 found = connector.find_published(variant, started)
-                published = found or connector.publish(variant)
+                if found is None:
+                    with files_for(db, variant) as ready:
+                        found = connector.publish(ready)
             else:
-                published = connector.reply(ReplyToSend(**payload))
+                reply = ReplyToSend(**payload)
+                found = connector.find_reply(reply, started) or connector.reply(reply)
+        except Cancelled:
+            _let_go(db, attempt_id)
+            raise
         except (Unavailable, RateLimited):
+            _let_go(db, attempt_id)
             raise
         except ConnectorError as exc:
             _fail(db, sinks, attempt_id, kind, ref, exc)
             if isinstance(exc, AuthError):
                 raise
             continue
-        _finish(db, sinks, attempt_id, kind, ref, published, now)
+        except Exception as exc:
+            _fail(db, sinks, attempt_id, kind, ref, _broken(exc))
+            continue
+        finally:
+            if keeper is not None:
+                keeper.drop(attempt=attempt_id)
+        _record(db, sinks, attempt_id, kind, ref, found, now)
         done += 1
     return done
 
@@ -147,12 +247,13 @@ def publish_due(
     *,
     default_account: bool = True,
     is_cancelled=lambda: False,
+    keeper: Keeper | None = None,
 ) -> PublishOutcome:
     """Send this account's due posts and replies. Auth errors propagate (reconnect needed);
     a network outage stops the sends for this account and leaves the rest waiting."""
     published = replies = failed = 0
     messages: list[str] = []
-    recovered = recover(db, account_id, connector, sinks, now)
+    recovered = recover(db, account_id, connector, sinks, now, keeper)
     published += recovered
     work: list[tuple[str, object]] = []
     with db.read() as s:
@@ -171,9 +272,20 @@ def publish_due(
         attempt_id = _start(db, sinks, account_id, kind, item)
         if attempt_id is None:
             continue
+        if keeper is not None:
+            keeper.hold(attempt=attempt_id)
         try:
-            result = connector.publish(item) if kind == "post" else connector.reply(item)
-        except ConnectorError as exc:
+            if kind == "post":
+                with files_for(db, item) as ready:
+                    result = connector.publish(ready)
+            else:
+                result = connector.reply(item)
+        except Cancelled:
+            _let_go(db, attempt_id)
+            raise
+        except Exception as exc:
+            if not isinstance(exc, ConnectorError):
+                exc = _broken(exc)
             _fail(db, sinks, attempt_id, kind, ref, exc)
             failed += 1
             messages.append(exc.message)
@@ -182,7 +294,10 @@ def publish_due(
                     raise
                 break  # no network: the rest waits for the next sync
             continue
-        _finish(db, sinks, attempt_id, kind, ref, result, now)
+        finally:
+            if keeper is not None:
+                keeper.drop(attempt=attempt_id)
+        _record(db, sinks, attempt_id, kind, ref, result, now)
         if kind == "post":
             published += 1
         else:

@@ -8,6 +8,8 @@
   rate limits leave its status alone and are reported. Malformed items are skipped and
   counted, the rest goes in.
 * Cancellable between requests; ``progress(done, total, label)`` like ``ui.tasks``.
+* One seat per account across the agency (:mod:`app.services.sync_lock`): an account another
+  seat is syncing is skipped with the outcome "busy" and who has it, never waited for.
 """
 
 from __future__ import annotations
@@ -18,9 +20,6 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
-
-from sqlalchemy import select
 
 from app import secrets
 from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
@@ -29,16 +28,21 @@ from app.connectors.http import Cancelled, Http
 from app.db import Database
 from app.errors import Conflict, NotFound, SecretsError
 from app.i18n import translate
-from app.models import Client, NetworkAccount
 from app.models.base import utcnow
 from app.models.sync import SyncRun
-from app.services import clients
 from app.services.moderation_push import push_moderation
 from app.services.network_data import IngestResult
 from app.services.publish import publish_due
+from app.services.sync_accounts import (  # noqa: F401  (re-exported for the CLI and UI)
+    _first_of_network,
+    accounts_to_sync,
+    client_ids_with_accounts,
+    is_placeholder_host,
+)
 from app.services.sync_cursors import load_cursor, save_cursor
 from app.services.sync_daily import daily_check, record_samples
 from app.services.sync_health import set_status
+from app.services.sync_lock import Keeper, busy_message, claim_account
 from app.services.sync_sinks import Sinks, real_sinks
 
 log = logging.getLogger("tribune.sync")
@@ -51,7 +55,8 @@ class AccountSyncResult:
     account_id: int
     network: str
     handle: str
-    outcome: str  # ok | auth | rate_limited | unavailable | bad_response | error | cancelled
+    # ok | busy | auth | rate_limited | unavailable | bad_response | error | cancelled
+    outcome: str
     fetched: int = 0
     added: int = 0
     duplicates: int = 0
@@ -72,7 +77,9 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and all(a.outcome in ("ok", "skipped") for a in self.accounts)
+        return not self.cancelled and all(
+            a.outcome in ("ok", "skipped", "busy") for a in self.accounts
+        )
 
     def total(self, name: str) -> int:
         return sum(getattr(a, name) for a in self.accounts)
@@ -80,49 +87,6 @@ class SyncReport:
 
 class _Skip(Exception):
     pass
-
-
-def is_placeholder_host(url: str) -> bool:
-    """True for the reserved example domains (RFC 2606/6761) the demo agency uses.
-
-    Such hosts can never answer, so their accounts are never synced: the demo stays as it
-    was made instead of turning every account into an error at the first background sync.
-    """
-    host = (urlsplit(url or "").hostname or "").lower().rstrip(".")
-    return host.endswith((".example", ".invalid", ".test")) or host in ("example", "invalid")
-
-
-def accounts_to_sync(db: Database, client_ref, network: str | None):
-    """(client id, client uid, [(id, uid, network, handle, base_url)]) of the accounts that
-    sync and check may contact: every account but the demo's placeholder ones."""
-    with db.read() as s:
-        client = clients.find_client(s, client_ref)
-        query = select(NetworkAccount).where(NetworkAccount.client_id == client.id)
-        if network:
-            query = query.where(NetworkAccount.network == network.strip().lower())
-        rows = s.scalars(query.order_by(NetworkAccount.network, NetworkAccount.id)).all()
-        return (
-            client.id,
-            client.uid,
-            [
-                (a.id, a.uid, a.network, a.handle, a.base_url)
-                for a in rows
-                if not is_placeholder_host(a.base_url)
-            ],
-        )
-
-
-def _first_of_network(db: Database, client_id: int) -> dict[str, int]:
-    with db.read() as s:
-        rows = s.execute(
-            select(NetworkAccount.network, NetworkAccount.id)
-            .where(NetworkAccount.client_id == client_id)
-            .order_by(NetworkAccount.id)
-        ).all()
-    first: dict[str, int] = {}
-    for net, aid in rows:
-        first.setdefault(net, aid)
-    return first
 
 
 def sync_client(
@@ -200,6 +164,7 @@ def _sync_accounts(
     first = _first_of_network(db, client_id)
     results: list[AccountSyncResult] = []
     cancelled = False
+    keeper = Keeper(db).__enter__()  # renews this seat's locks and leases while it works
     try:
         for index, (aid, auid, net, handle, base_url) in enumerate(accounts):
             if is_cancelled():
@@ -232,6 +197,7 @@ def _sync_accounts(
                 token_of=token_of,
                 token_saver=token_saver,
                 default_account=first.get(net) == aid,
+                keeper=keeper,
             )
             results.append(result)
             if result.outcome == "cancelled":
@@ -240,12 +206,28 @@ def _sync_accounts(
         if progress and not cancelled:
             progress(len(accounts), len(accounts), translate("Sync", "Done"))
     finally:
+        keeper.__exit__(None, None, None)
         if own_http:
             http.close()
     return SyncReport(client_id, tuple(results), cancelled)
 
 
-def _sync_account(
+def _sync_account(db, client_id, client_uid, aid, auid, net, handle, base_url, *, keeper, **kw):
+    """Sync one account if no other seat is syncing it, else say who is ("busy")."""
+    lock = claim_account(db, aid)
+    if isinstance(lock, str):
+        return AccountSyncResult(aid, net, handle, "busy", message=busy_message(lock))
+    keeper.hold(account=aid)
+    try:
+        return _sync_held_account(
+            db, client_id, client_uid, aid, auid, net, handle, base_url, keeper=keeper, **kw
+        )
+    finally:
+        keeper.drop(account=aid)
+        lock.release()
+
+
+def _sync_held_account(
     db,
     client_id,
     client_uid,
@@ -266,6 +248,7 @@ def _sync_account(
     token_of,
     token_saver,
     default_account,
+    keeper,
 ) -> AccountSyncResult:
     with db.session() as s:
         run = SyncRun(client_id=client_id, account_id=aid, started_at=utcnow())
@@ -339,6 +322,7 @@ def _sync_account(
                 now,
                 default_account=default_account,
                 is_cancelled=is_cancelled,
+                keeper=keeper,
             )
             counts["published"], counts["replies"], counts["failed"] = (
                 out.published,
@@ -399,14 +383,3 @@ def _sync_account(
         moderated=moderated,
         **counts,
     )
-
-
-def client_ids_with_accounts(db: Database) -> list[int]:
-    with db.read() as s:
-        return list(
-            s.scalars(
-                select(Client.id)
-                .where(Client.archived.is_(False), Client.id.in_(select(NetworkAccount.client_id)))
-                .order_by(Client.name)
-            )
-        )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.db import Database
+from app.db import Database, insert_ignore
 from app.models.base import utcnow
 from app.models.sync import SyncCursor
 
@@ -27,6 +27,18 @@ def save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "
         select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
     )
     if row is None:
-        s.add(SyncCursor(client_id=client_id, account_id=account_id, stream=stream, value=value))
-    else:
-        row.value, row.updated_at = dict(value), utcnow()
+        fresh = {
+            "client_id": client_id,
+            "account_id": account_id,
+            "stream": stream,
+            "value": dict(value),
+            "updated_at": utcnow(),
+        }
+        if insert_ignore(s, SyncCursor.__table__, [fresh]) == 1:
+            return
+        row = s.scalar(  # written by another seat meanwhile
+            select(SyncCursor).where(
+                SyncCursor.account_id == account_id, SyncCursor.stream == stream
+            )
+        )
+    row.value, row.updated_at = dict(value), utcnow()

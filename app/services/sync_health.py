@@ -100,6 +100,7 @@ def outcome_label(outcome: str) -> str:
         "rate_limited": translate("Sync", "rate limited"),
         "unavailable": translate("Sync", "unreachable"),
         "skipped": translate("Sync", "skipped"),
+        "busy": translate("Sync", "synced by another seat"),
         "cancelled": translate("Sync", "cancelled"),
     }.get(outcome, translate("Sync", "error"))
 

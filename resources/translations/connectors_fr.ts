@@ -480,6 +480,10 @@
       <translation>ignoré</translation>
     </message>
     <message>
+      <source>synced by another seat</source>
+      <translation>synchronisé par un autre poste</translation>
+    </message>
+    <message>
       <source>cancelled</source>
       <translation>annulée</translation>
     </message>
@@ -562,6 +566,14 @@
     <message>
       <source>{ref} is on several networks ({networks}): add --network.</source>
       <translation>{ref} existe sur plusieurs réseaux ({networks}) : ajoutez --network.</translation>
+    </message>
+    <message>
+      <source>{host} (process {pid})</source>
+      <translation>{host} (processus {pid})</translation>
+    </message>
+    <message>
+      <source>{seat} is syncing this account; skipped here.</source>
+      <translation>{seat} synchronise ce compte ; ignoré ici.</translation>
     </message>
   </context>
   <context>

@@ -822,6 +822,13 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
   </context>
   <context>
+    <name>PostsMedia</name>
+    <message>
+      <source>The file {name} is missing: attach it again.</source>
+      <translation>Le fichier {name} est introuvable : joignez-le de nouveau.</translation>
+    </message>
+  </context>
+  <context>
     <name>QuickSwitcher</name>
     <message>
       <source>Switch client</source>

@@ -844,7 +844,7 @@ Merci,
     </message>
     <message>
       <source>Cannot read {path}: {reason}</source>
-      <translation>Impossible de lire {path} : {reason}</translation>
+      <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
       <source>missing network</source>

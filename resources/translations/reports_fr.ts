@@ -413,7 +413,7 @@
     </message>
     <message>
       <source>Cannot read {path}: {reason}</source>
-      <translation>Impossible de lire {path} : {reason}</translation>
+      <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
       <source>The CSV file is empty.</source>

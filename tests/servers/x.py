@@ -9,7 +9,11 @@
 /2/dm_events/:id``, ``GET /2/dm_conversations/:id/dm_events`` and ``POST
 /2/dm_conversations/:id/messages`` (201, ``dm_event_id``); ``POST /2/oauth2/token`` with
 ``grant_type=refresh_token`` (form-encoded, no bearer): a new access token, the refresh
-token rotated, the old ones dead; chunked video upload (``/2/media/upload/initialize``,
+token rotated, the old ones dead; ``send_delay`` seconds a tweet or direct message takes (stored
+before the wait with ``land_first``: the post has landed, the answer has not; else after
+it: the post is still in flight and no look-up can find it), and
+``sent`` counting every tweet and message received; chunked video upload
+(``/2/media/upload/initialize``,
 ``/:id/append``, ``/:id/finalize``, ``GET /2/media/upload?command=STATUS``) with
 ``processing_info`` pending → in_progress → succeeded (or failed). A bad token gets 401 as X
 answers it.
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import time
 from urllib.parse import parse_qs
 
 from tests.servers.base import LoopbackServer
@@ -46,8 +52,13 @@ class XServer(LoopbackServer):
         self.refresh_token = "x-refresh-1"
         self.renewals = 0
         self.upload_sizes: list[int] = []
+        self.upload_bodies: list[bytes] = []
         self.videos: dict[str, dict] = {}  # id → {"total", "chunks": {index: bytes}, "polls"}
         self.video_fails = ""  # a reason: X's processing refuses the next video
+        self.send_delay = 0.0  # seconds a send takes on the server
+        self.land_first = True  # stored before the delay (else after it: still in flight)
+        self.sent = 0  # tweets and direct messages received
+        self.store = threading.Lock()  # the handler runs in one thread per request
 
     def expire_access(self) -> None:
         """Two hours later: the access token in use is refused."""
@@ -180,16 +191,32 @@ class XServer(LoopbackServer):
             return 200, {}, self._page([e for e in self.dms if e["dm_conversation_id"] == parts[2]],
                                        query, users=False)  # fmt: skip
         if len(parts) == 4 and parts[:2] == ["2", "dm_conversations"] and parts[3] == "messages":
-            event = {"id": str(2_500_000 + len(self.dms)), "event_type": "MessageCreate",
-                     "text": json.loads(body)["text"], "sender_id": ME["id"],
-                     "created_at": stamp(60 * 24 * 30), "dm_conversation_id": parts[2]}  # fmt: skip
-            self.dms.insert(0, event)
+            if not self.land_first:
+                time.sleep(self.send_delay)
+            with self.store:
+                event = {"id": str(2_500_000 + len(self.dms)), "event_type": "MessageCreate",
+                         "text": json.loads(body)["text"], "sender_id": ME["id"],
+                         "created_at": stamp(60 * 24 * 30),
+                         "dm_conversation_id": parts[2]}  # fmt: skip
+                self.dms.insert(0, event)
+                self.sent += 1
+            if self.land_first:
+                time.sleep(self.send_delay)
             return 201, {}, {"data": {"dm_conversation_id": parts[2], "dm_event_id": event["id"]}}
         if parts == ["2", "tweets"] and method == "POST":
             data = json.loads(body)
-            tweet = {"id": str(3_000_000 + len(self.tweets)), "text": data["text"],
-                     "created_at": stamp(60 * 24 * 30), "payload": data}  # fmt: skip
-            self.tweets.append(tweet)
+            if not self.land_first:
+                time.sleep(self.send_delay)
+            with self.store:
+                tweet = {"id": str(3_000_000 + len(self.tweets)), "text": data["text"],
+                         "created_at": stamp(60 * 24 * 30), "payload": data}  # fmt: skip
+                answered = (data.get("reply") or {}).get("in_reply_to_tweet_id")
+                if answered:
+                    tweet["referenced_tweets"] = [{"type": "replied_to", "id": answered}]
+                self.tweets.append(tweet)
+                self.sent += 1
+            if self.land_first:
+                time.sleep(self.send_delay)
             return 201, {}, {"data": {"id": tweet["id"], "text": tweet["text"]}}
         if parts == ["2", "users", ME["id"], "tweets"]:
             return 200, {}, self._page(list(reversed(self.tweets)), query, users=False)
@@ -198,6 +225,7 @@ class XServer(LoopbackServer):
         if parts == ["2", "media", "upload"] and method == "POST":
             self.uploads += 1
             self.upload_sizes.append(len(body))
+            self.upload_bodies.append(body)
             return 200, {}, {"data": {"id": f"77{self.uploads}", "media_key": "3_1"}}
         if len(parts) == 4 and parts[:2] == ["2", "tweets"] and parts[3] == "hidden":
             self.hidden[parts[2]] = json.loads(body)["hidden"]
