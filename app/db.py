@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Start-up compares it with the database's ``alembic_version`` in plain
 # SQL, so an up-to-date database is opened without importing Alembic (~100 ms); a test checks
 # it against Alembic's own head, so a new migration cannot forget it.
-SCHEMA_HEAD = "0012_moderation_push"
+SCHEMA_HEAD = "0016_people_rights"
 
 
 def _redact(url: str) -> str:
@@ -73,6 +73,8 @@ class Database:
         self.dialect = parsed.get_backend_name()
         if self.dialect == "postgresql" and parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
+        if self.dialect == "postgresql" and parsed.username and parsed.password is None:
+            parsed = _password_from_keyring(parsed)
         if self.dialect == "sqlite":
             path = parsed.database
             if path and path != ":memory:":
@@ -113,6 +115,10 @@ class Database:
         try:
             yield session
             session.commit()
+        except SQLAlchemyError as exc:
+            session.rollback()
+            _raise_if_refused(exc)
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -248,6 +254,36 @@ class Database:
             ) from None
 
 
+def _password_from_keyring(parsed):
+    """A shared database's password lives in the keyring, keyed by server and login."""
+    from app import secrets
+
+    try:
+        if not secrets.backend_available():
+            return parsed
+        password = secrets.database_password(
+            f"{parsed.host or 'localhost'}:{parsed.port or 5432}", parsed.username
+        )
+    except Exception:  # a locked or broken keyring: let the server ask (e.g. ~/.pgpass)
+        return parsed
+    return parsed.set(password=password) if password else parsed
+
+
+def _raise_if_refused(exc: SQLAlchemyError) -> None:
+    """The server refused (privileges, row security, identity trigger): one clear sentence."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) == "42501":
+        from app.errors import PermissionDenied
+
+        raise PermissionDenied(
+            translate(
+                "Storage",
+                "The database refused this for your login ({reason}). Ask an administrator "
+                "for the right role or client.",
+            ).format(reason=_short_reason(exc))
+        ) from None
+
+
 def _short_reason(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
@@ -344,7 +380,19 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     db = Database(database_url(url))
     if upgrade:
         db.upgrade()
+        _identify(db)
     return db
+
+
+def _identify(db: Database) -> None:
+    """Who this process acts as: the connection's login on PostgreSQL (never a typed name)."""
+    from app.services import actor, people
+
+    with db.session() as session:
+        person = people.whoami(session)
+        people.touch(session)
+    # Unenforced (a local file, a maintenance superuser): the OS user, looked up each time.
+    actor.set_identity(person.login if person.enforced else None, person.name)
 
 
 __all__ = ["Database", "bulk_insert", "copy_sqlite_file", "open_database"]

@@ -22,6 +22,7 @@ from app.models.client import (
 import app.models.charter
 import app.models.inbox
 import app.models.metrics
+import app.models.people
 import app.models.posts
 import app.models.sync  # noqa: F401
 # FEATURE-MODELS-END

@@ -1,0 +1,122 @@
+"""People and rights enforced by the PostgreSQL server itself, with real login roles."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from sqlalchemy import select
+
+from app.models import Client
+from app.services import clients
+from app.services.people import admin
+from tests.app import people_fixtures
+from tests.app.people_fixtures import PASSWORD
+
+pytestmark = pytest.mark.postgres
+agency = people_fixtures.agency
+
+
+def _tables_with_client_id(conn) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t"
+            " USING (table_schema, table_name) WHERE c.table_schema = 'public'"
+            " AND c.column_name = 'client_id' AND t.table_type = 'BASE TABLE' ORDER BY 1"
+        )
+    ]
+
+
+def test_every_client_scoped_table_has_row_security_with_the_policy(agency):
+    with psycopg.connect(agency.url.replace("+psycopg", ""), autocommit=True) as conn:
+        tables = [*_tables_with_client_id(conn), "clients"]
+        assert len(tables) > 15
+        for table in tables:
+            enabled, forced = conn.execute(
+                "SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = %s::regclass",
+                (table,),
+            ).fetchone()
+            policy = conn.execute(
+                "SELECT qual FROM pg_policies WHERE tablename = %s"
+                " AND policyname = 'tribune_client_scope'",
+                (table,),
+            ).fetchone()
+            assert enabled, f"{table} has no row-level security"
+            assert forced or table == "client_grants", f"{table} does not force it"
+            assert policy is not None and "tribune_can_see" in policy[0], table
+
+
+@pytest.fixture
+def demo_agency(agency):
+    """The demo agency (several clients, rows in every client table), built by the first
+    administrator — the superuser who created the database."""
+    import datetime as dt
+
+    from app.demo import build_demo
+
+    db = agency.db()
+    build_demo(db, today=dt.date(2026, 3, 16))
+    with db.read() as s:
+        slugs = list(s.scalars(select(Client.slug).order_by(Client.id)))
+    db.dispose()
+    return agency, slugs
+
+
+def test_a_freelancer_sees_only_their_client_whatever_query_they_send(demo_agency):
+    agency, slugs = demo_agency
+    mine, other = slugs[0], slugs[1]
+    db = agency.db()
+    with db.session() as s:
+        admin.add_person(s, agency.login("free"), "Fred Lance", "cm", PASSWORD, clients=[mine])
+        ids = dict(s.execute(select(Client.slug, Client.id)).all())
+    db.dispose()
+    with agency.psql("free") as conn:
+        assert conn.execute("SELECT current_user").fetchone()[0] == agency.login("free")
+        assert [r[0] for r in conn.execute("SELECT slug FROM clients")] == [mine]
+        seen = 0
+        for table in _tables_with_client_id(conn):
+            others = conn.execute(
+                f'SELECT count(*) FROM "{table}" WHERE client_id IS DISTINCT FROM %s',
+                (ids[mine],),
+            ).fetchone()[0]
+            assert others == 0, f"{table} shows another client's rows"
+            seen += conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        assert seen > 100  # their own client's data is all there
+        # joins, sub-queries and functions do not get round it either
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM inbox_messages m JOIN clients c ON c.id = m.client_id"
+                " WHERE c.slug = %s",
+                (other,),
+            ).fetchone()[0]
+            == 0
+        )
+        # writing into another client: nothing updated, an insert refused
+        cur = conn.execute(
+            "UPDATE inbox_messages SET text = 'x' WHERE client_id = %s", (ids[other],)
+        )
+        assert cur.rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO inbox_saved_replies (client_id, title, body, category)"
+                " VALUES (%s, 't', 'b', '')",
+                (ids[other],),
+            )
+        # and a community manager cannot approve a post, nor grant themselves a client
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE posts SET status = 'approved' WHERE client_id = %s", (ids[mine],))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO client_grants (staff_id, client_id, granted_by, granted_at)"
+                " SELECT id, %s, '', now() FROM staff",
+                (ids[other],),
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE staff SET role = 'admin'")
+    # Through Tribune's own services the same person gets the same view.
+    fdb = agency.db("free")
+    try:
+        with fdb.read() as s:
+            assert [c.slug for c in clients.list_clients(s)] == [mine]
+    finally:
+        fdb.dispose()
