@@ -120,3 +120,94 @@ def test_a_freelancer_sees_only_their_client_whatever_query_they_send(demo_agenc
             assert [c.slug for c in clients.list_clients(s)] == [mine]
     finally:
         fdb.dispose()
+
+
+def test_a_suspended_person_cannot_connect_until_their_access_is_reset(agency):
+    db = agency.db()
+    with db.session() as s:
+        admin.add_person(s, agency.login("lea"), "Léa", "cm", PASSWORD)
+    agency.psql("lea").close()  # can connect
+    with db.session() as s:
+        row = admin.suspend(s, agency.login("lea"))
+    assert row.suspended
+    with pytest.raises(psycopg.OperationalError):
+        agency.psql("lea")
+    with db.session() as s:
+        admin.reset_access(s, agency.login("lea"), "a new password 42")
+    with pytest.raises(psycopg.OperationalError):
+        agency.psql("lea")  # the old password no longer works
+    agency.psql("lea", "a new password 42").close()
+    db.dispose()
+
+
+def test_upgrading_a_shared_database_keeps_its_data_and_gives_it_a_first_administrator(
+    tmp_path,
+):
+    """A database at 0012, owned by an ordinary login (not a superuser), with data in it."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from app.db import Database
+    from app.services import inbox_import
+    from tests.app.people_fixtures import drop_agency, make_agency
+    from tests.conftest import PG_URL, _require_pg
+
+    _require_pg()
+    a = make_agency(PG_URL, upgrade=False)
+    owner = a.login("owner")
+    try:
+        su = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        with su.connect() as conn:
+            conn.execute(text(f"CREATE ROLE \"{owner}\" LOGIN CREATEROLE PASSWORD '{PASSWORD}'"))
+            conn.execute(text(f'ALTER DATABASE "{a.name}" OWNER TO "{owner}"'))
+        su.dispose()
+        su = create_engine(a.url, isolation_level="AUTOCOMMIT")
+        with su.connect() as conn:
+            conn.execute(text(f'ALTER SCHEMA public OWNER TO "{owner}"'))
+        su.dispose()
+        old = Database(a.url_for("owner"))
+        with old.engine.begin() as conn:
+            cfg = old._alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0012_moderation_push")
+        csv_path = tmp_path / "in.csv"
+        csv_path.write_text(
+            "network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n"
+            "facebook,1,comment,Ana,ana,Bonjour,2026-03-01T10:00:00+01:00,,\n"
+            "facebook,2,comment,Bo,bo,Merci,2026-03-01T11:00:00+01:00,,\n",
+            encoding="utf-8",
+        )
+        with old.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO clients (uid, name, slug, timezone, language, colour, sector,"
+                    " notes, archived, created_at, updated_at, version) VALUES ('u1', 'Aquarelle',"
+                    " 'aquarelle', 'Europe/Paris', 'fr', '#123456', '', '', false, now(), now(), 1)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO audit_events (at, actor, client_id, client_name, action,"
+                    " target_type, target_id, details) SELECT now(), 'root', id, name,"
+                    " 'client.create', '', '', '{}' FROM clients"
+                )
+            )
+        old.dispose()
+        db = Database(a.url_for("owner"))
+        db.upgrade()
+        with db.read() as s:
+            cid = s.scalar(select(Client.id))
+        assert inbox_import.import_csv(db, cid, csv_path).added == 2
+        with db.read() as s:
+            from app.services import audit, inbox
+            from app.services.people import whoami
+
+            me = whoami(s)
+            assert (me.login, me.role, me.enforced) == (owner, "admin", True)
+            assert [c.slug for c in clients.list_clients(s)] == ["aquarelle"]
+            assert len(inbox.page(s, cid).rows) == 2
+            assert [e.actor for e in audit.entries(s, action="client.create")] == ["root"]
+            assert [p.login for p in admin.list_people(s)] == [owner]
+        db.dispose()
+    finally:
+        drop_agency(PG_URL, a)
