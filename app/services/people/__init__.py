@@ -168,6 +168,21 @@ def require(session: Session, capability: str, client_id: int | None = None) -> 
     return person
 
 
+def check_post_status(session: Session, client_id: int, status: str) -> Person:
+    """Approving a post is a lead's; a junior cannot schedule one either (the server refuses
+    the same on PostgreSQL)."""
+    if status == "approved":
+        return require(session, "approve", client_id)
+    person = require(session, "write", client_id)
+    if status == "scheduled" and person.held:
+        raise PermissionDenied(
+            translate(
+                "People", "A junior's post waits for a lead's approval before it is scheduled."
+            )
+        )
+    return person
+
+
 def touch(session: Session) -> None:
     """Record the person's last activity (PostgreSQL; a no-op elsewhere)."""
     if session.get_bind().dialect.name == "postgresql":
