@@ -129,15 +129,21 @@ def role_label(role: str) -> str:
     }.get(role, role)
 
 
-_REFUSALS = {
-    "people": "Only an administrator manages people.",
-    "clients": "Only an administrator creates, archives or deletes clients.",
-    "agency": "Only an administrator changes the agency's settings.",
-    "approve": "Only a lead approves: ask a lead of this client.",
-    "sign": "Only a lead signs a charter.",
-    "moderate": "A junior cannot moderate: ask a community manager or a lead.",
-    "write": "Your role is read only: you can see reports and charts, not change anything.",
-    "read": "You have no access to Tribune's data.",
+_REFUSALS = {  # called when refusing: the message in the current language
+    "people": lambda: translate("People", "Only an administrator manages people."),
+    "clients": lambda: translate(
+        "People", "Only an administrator creates, archives or deletes clients."
+    ),
+    "agency": lambda: translate("People", "Only an administrator changes the agency's settings."),
+    "approve": lambda: translate("People", "Only a lead approves: ask a lead of this client."),
+    "sign": lambda: translate("People", "Only a lead signs a charter."),
+    "moderate": lambda: translate(
+        "People", "A junior cannot moderate: ask a community manager or a lead."
+    ),
+    "write": lambda: translate(
+        "People", "Your role is read only: you can see reports and charts, not change anything."
+    ),
+    "read": lambda: translate("People", "You have no access to Tribune's data."),
 }
 
 
@@ -157,7 +163,7 @@ def require(session: Session, capability: str, client_id: int | None = None) -> 
         )
     if not person.can(capability):
         raise PermissionDenied(
-            translate("People", _REFUSALS[capability])
+            _REFUSALS[capability]()
             + " "
             + translate("People", "(you are {role})").format(role=role_label(person.role))
         )
