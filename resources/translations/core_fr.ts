@@ -115,6 +115,73 @@
     </message>
   </context>
   <context>
+    <name>ApprovalsView</name>
+    <message>
+      <source>Asked</source>
+      <translation>Demandé le</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Par</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>Approuver</translation>
+    </message>
+    <message>
+      <source>Send back…</source>
+      <translation>Renvoyer…</translation>
+    </message>
+    <message>
+      <source>reply to send</source>
+      <translation>réponse à envoyer</translation>
+    </message>
+    <message>
+      <source>moderation</source>
+      <translation>modération</translation>
+    </message>
+    <message>
+      <source>Nothing waits for approval.</source>
+      <translation>Rien n’attend d’approbation.</translation>
+    </message>
+    <message>
+      <source>A second person approves: you cannot approve what you asked for.</source>
+      <translation>Une deuxième personne approuve : vous ne pouvez pas approuver ce que vous avez demandé.</translation>
+    </message>
+    <message>
+      <source>Only a lead approves these; you can see what waits.</source>
+      <translation>Seul un responsable approuve ceci ; vous voyez ce qui attend.</translation>
+    </message>
+    <message>
+      <source>Only a lead approves.</source>
+      <translation>Seul un responsable approuve.</translation>
+    </message>
+    <message>
+      <source>You asked for this: another person decides.</source>
+      <translation>Vous l’avez demandé : une autre personne décide.</translation>
+    </message>
+    <message>
+      <source>Send back</source>
+      <translation>Renvoyer</translation>
+    </message>
+    <message>
+      <source>What should change?</source>
+      <translation>Que faut-il changer ?</translation>
+    </message>
+  </context>
+  <context>
     <name>Areas</name>
     <message>
       <source>Charter</source>
@@ -811,6 +878,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>&amp;Personnes et droits…</translation>
     </message>
     <message>
+      <source>&amp;Waiting for approval…</source>
+      <translation>En &amp;attente d’approbation…</translation>
+    </message>
+    <message>
       <source>A&amp;udit log…</source>
       <translation>Journal d’a&amp;udit…</translation>
     </message>
@@ -1024,12 +1095,16 @@ Tapez le nom du client pour confirmer :</translation>
   <context>
     <name>PeopleDialog</name>
     <message>
-      <source>People and audit log</source>
-      <translation>Personnes et journal d’audit</translation>
+      <source>People, approvals and audit log</source>
+      <translation>Personnes, approbations et journal d’audit</translation>
     </message>
     <message>
       <source>People</source>
       <translation>Personnes</translation>
+    </message>
+    <message>
+      <source>Waiting for approval</source>
+      <translation>En attente d’approbation</translation>
     </message>
     <message>
       <source>Audit log</source>

@@ -45,7 +45,7 @@ def test_local_file_says_rights_are_not_enforced_and_the_trail_exports_safely(
     qtbot.wait(50)
     dialog.grab().save(str(tmp_path / "people.png"))
 
-    dialog.tabs.setCurrentIndex(1)
+    dialog.tabs.setCurrentIndex(dialog.AUDIT)
     audit = dialog.audit
     qtbot.waitUntil(lambda: audit.table.rowCount() >= 3, timeout=10000)
     assert audit.count_label.text().startswith("3 of 3")
@@ -105,3 +105,52 @@ def test_a_community_manager_sees_why_they_cannot_manage_people_an_admin_adds_on
     tasks.wait(10000)
     cm_db.dispose()
     boss.dispose()
+
+
+@pytest.mark.postgres
+def test_a_lead_releases_a_juniors_reply_from_the_waiting_list(qtbot, agency, tmp_path):
+    import datetime as dt
+
+    from app.services import inbox, inbox_ingest, inbox_replies
+    from app.services.network_data import IncomingMessage
+
+    t0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
+    boss = agency.db()
+    with boss.session() as s:
+        cid = clients.create_client(s, "Aquarelle").id
+        inbox_ingest.ingest_messages(
+            s, cid, [IncomingMessage("mastodon", "1", "comment", "Ana", "ana", "Livrez-vous ?", t0)]
+        )
+        (row,) = inbox.page(s, cid).rows
+        admin.add_person(s, agency.login("jules"), "Jules Blanc", "junior", PASSWORD, ["aquarelle"])
+        admin.add_person(s, agency.login("alice"), "Alice Martin", "lead", PASSWORD, ["aquarelle"])
+    boss.dispose()
+    jules, alice = agency.db("jules"), agency.db("alice")
+    with jules.session() as s:
+        inbox_replies.create_reply(s, cid, row.id, "Oui, partout en France.")
+
+    dialog, tasks = _open(qtbot, jules, tab=PeopleDialog.APPROVALS)
+    view = dialog.approvals
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10000)
+    view.table.selectRow(0)
+    assert not view.approve_button.isEnabled()
+    assert "lead" in view.approve_button.toolTip()
+    tasks.wait(10000)
+    dialog.close()
+
+    dialog, tasks = _open(qtbot, alice, tab=PeopleDialog.APPROVALS)
+    view = dialog.approvals
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10000)
+    assert view.table.item(0, 2).text() == "Jules Blanc"
+    assert view.table.item(0, 4).text() == "Oui, partout en France."
+    view.table.selectRow(0)
+    dialog.grab().save(str(tmp_path / "approvals.png"))
+    assert view.approve_button.isEnabled()
+    view.approve_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 0, timeout=10000)
+    assert view.notice.text() == "Nothing waits for approval."
+    tasks.wait(10000)
+    with alice.read() as s:
+        assert len(inbox_ingest.due_replies(s, cid)) == 1
+    jules.dispose()
+    alice.dispose()

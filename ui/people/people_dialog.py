@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.models.people import ROLES
 from ui.messages import show_error
+from ui.people.approvals_view import ApprovalsView
 from ui.people.audit_view import AuditView
 
 
@@ -292,17 +293,21 @@ class AddPersonDialog(QDialog):
 
 
 class PeopleDialog(QDialog):
-    """People and rights (tab 0) and the audit log (tab 1)."""
+    """People and rights, what waits for approval, and the audit log."""
+
+    PEOPLE, APPROVALS, AUDIT = range(3)
 
     def __init__(self, db, tasks, parent=None, *, tab: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("peopleDialog")
-        self.setWindowTitle(self.tr("People and audit log"))
+        self.setWindowTitle(self.tr("People, approvals and audit log"))
         self.resize(1000, 600)
         self.tabs = QTabWidget()
         self.people = PeopleTab(db, tasks)
+        self.approvals = ApprovalsView(db, tasks)
         self.audit = AuditView(db, tasks)
         self.tabs.addTab(self.people, self.tr("People"))
+        self.tabs.addTab(self.approvals, self.tr("Waiting for approval"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.setCurrentIndex(tab)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
