@@ -308,6 +308,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._badge_timer.start()
         self.sync_bar.set_database(db)
         self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+        from ui.people import apply_rights
+
+        apply_rights(self)
 
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:

@@ -154,3 +154,33 @@ def test_a_lead_releases_a_juniors_reply_from_the_waiting_list(qtbot, agency, tm
         assert len(inbox_ingest.due_replies(s, cid)) == 1
     jules.dispose()
     alice.dispose()
+
+
+@pytest.mark.postgres
+def test_the_main_window_disables_client_management_for_a_community_manager(
+    qtbot, agency, ui_settings
+):
+    from ui.main_window import MainWindow
+
+    boss = agency.db()
+    with boss.session() as s:
+        clients.create_client(s, "Aquarelle")
+        clients.create_client(s, "Other")
+        admin.add_person(s, agency.login("cam"), "Camille Roux", "cm", PASSWORD, ["aquarelle"])
+    boss.dispose()
+    cm_db = agency.db("cam")
+    window = MainWindow(ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.clients_loaded, timeout=10000):
+        window.set_database(cm_db)
+    qtbot.waitUntil(lambda: getattr(window, "person", None) is not None, timeout=10000)
+    assert window.client_model.rowCount() == 1  # Other is not granted: not even listed
+    assert not window.act_new_client.isEnabled()
+    assert not window.add_client_button.isEnabled()
+    assert "administrator" in window.add_client_button.toolTip()
+    window.select_client_number(1)
+    qtbot.waitUntil(lambda: window.client_title.text() == "Aquarelle", timeout=10000)
+    assert not window.act_delete.isEnabled() and window.act_edit_client.isEnabled()
+    window.tasks.wait(10000)
+    cm_db.dispose()
