@@ -98,6 +98,9 @@ class Database:
                     "Storage", "Unsupported database (use sqlite or postgresql): {url}"
                 ).format(url=_redact(url))
             )
+        from app.services import audit_edits
+
+        audit_edits.install()  # the before/after of people's edits, in the audit trail
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(tribune_write=True), expire_on_commit=False
