@@ -211,3 +211,45 @@ def test_upgrading_a_shared_database_keeps_its_data_and_gives_it_a_first_adminis
         db.dispose()
     finally:
         drop_agency(PG_URL, a)
+
+
+def test_every_table_is_granted_to_the_group_roles(agency):
+    """A table a later migration adds without saying what it is stays administrators-only:
+    this names it (call enable_client_rls or grant_agency_table in that migration)."""
+    with psycopg.connect(agency.url.replace("+psycopg", ""), autocommit=True) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                " AND tablename <> 'alembic_version'"
+            )
+        ]
+        missing = [
+            t
+            for t in tables
+            for group in ("tribune_readonly", "tribune_cm")
+            if not conn.execute(
+                "SELECT has_table_privilege(%s, %s, 'SELECT')", (group, f'public."{t}"')
+            ).fetchone()[0]
+        ]
+    assert missing == []
+
+
+def test_a_non_superuser_administrator_restores_a_backup_that_replaces_the_people(agency, tmp_path):
+    """Restoring empties staff before refilling it: the administrator keeps seeing every
+    client meanwhile (by group role, not by a staff row)."""
+    from app.services.backup import restore_backup, write_backup
+
+    boss = agency.db()
+    with boss.session() as s:
+        clients.create_client(s, "Aquarelle")
+        admin.add_person(s, agency.login("root2"), "Deuxième admin", "admin", PASSWORD)
+    path = tmp_path / "b.zip"
+    write_backup(boss, path)
+    boss.dispose()
+    second = agency.db("root2")
+    summary = restore_backup(second, path)
+    assert summary.tables["clients"] == 1
+    with second.read() as s:
+        assert [c.name for c in clients.list_clients(s)] == ["Aquarelle"]
+    second.dispose()

@@ -52,7 +52,12 @@ def create_functions(execute: Execute) -> None:
         RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path FROM CURRENT
         AS $$
-            SELECT EXISTS (
+            -- Administrators (members of tribune_admin, and the database's owner, who ran
+            -- the migration) see every client even while staff is being restored.
+            SELECT pg_has_role(who, 'tribune_admin', 'MEMBER')
+                OR who = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d
+                          WHERE d.datname = current_database())
+                OR EXISTS (
                 SELECT 1 FROM staff s
                 WHERE s.login = who AND NOT s.suspended
                   AND (s.role = 'admin' OR s.all_clients
@@ -85,7 +90,9 @@ def grant_table(execute: Execute, table: str) -> None:
         execute(f"GRANT INSERT ON {t} TO tribune_junior, tribune_lead")
         execute(f"GRANT UPDATE ON {t} TO tribune_lead")
     elif table == "inbox_moderation":  # a junior drafts; moderation is for cm and lead
-        execute(f"GRANT INSERT, UPDATE ON {t} TO tribune_cm, tribune_lead")
+        execute(f"GRANT INSERT ON {t} TO tribune_cm, tribune_lead")
+        # (a junior's sync records what the network did; the trigger keeps decisions out)
+        execute(f"GRANT UPDATE ON {t} TO {', '.join(WRITERS)}")
     elif table not in ADMIN_TABLES:
         execute(f"GRANT INSERT, UPDATE, DELETE ON {t} TO {', '.join(WRITERS)}")
 
@@ -136,6 +143,7 @@ DECLARE
     who text := current_user;
 BEGIN
     IF (SELECT rolsuper FROM pg_roles WHERE rolname = who)
+       OR pg_has_role(who, 'tribune_admin', 'MEMBER')
        OR EXISTS (SELECT 1 FROM staff WHERE login = who AND role = 'admin') THEN
         RETURN NEW;
     END IF;
@@ -249,17 +257,24 @@ def role_policies(execute: Execute) -> None:
     )
 
 
+def grant_agency_table(op, table: str) -> None:
+    """Privileges on a new table that is NOT client-scoped (agency-wide settings, lookups):
+    call it from the migration adding one. Client tables call :func:`enable_client_rls`."""
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        grant_table(bind.exec_driver_sql, table)
+
+
 def default_privileges(execute: Execute) -> None:
-    """Tables and sequences created later by the migrating role get the same privileges."""
-    execute(
-        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "
-        "tribune_readonly, " + ", ".join(WRITERS)
-    )
+    """Tables created later by the migrating role: administrators only, until the migration
+    says what the table is (:func:`enable_client_rls` or :func:`grant_agency_table`) — a
+    client table is never readable across clients by default."""
     execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO tribune_admin")
     execute(
         "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "
-        "tribune_admin, " + ", ".join(WRITERS)
+        + ", ".join(WRITERS)
     )
+    execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO tribune_admin")
 
 
 def setup(execute: Execute, scalars: Callable[[str], list[str]]) -> None:
@@ -271,13 +286,20 @@ def setup(execute: Execute, scalars: Callable[[str], list[str]]) -> None:
         "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"
     ):
         grant_table(execute, table)
-    execute(
-        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tribune_admin, "
-        + ", ".join(WRITERS)
-    )
+    execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + ", ".join(WRITERS))
+    execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO tribune_admin")  # restore: setval
     default_privileges(execute)
     create_functions(execute)
-    # The role that creates or upgrades the database is its first administrator.
+    # The role that creates or upgrades the database is its first administrator (a member
+    # of tribune_admin when it may grant that to itself).
+    execute(
+        """DO $$ BEGIN
+            IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+                EXECUTE 'GRANT tribune_admin TO ' || quote_ident(current_user);
+            END IF;
+        EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN NULL;
+        END $$"""
+    )
     execute(
         "INSERT INTO staff (login, display_name, role, all_clients, suspended, created_at) "
         "VALUES (current_user, current_user, 'admin', true, false, now()) "
