@@ -43,7 +43,7 @@ def test_every_client_scoped_table_has_row_security_with_the_policy(agency):
             ).fetchone()
             assert enabled, f"{table} has no row-level security"
             assert forced or table == "client_grants", f"{table} does not force it"
-            assert policy is not None and "tribune_can_see" in policy[0], table
+            assert policy is not None and "tribune_visible_clients" in policy[0], table
 
 
 @pytest.fixture

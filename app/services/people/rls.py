@@ -48,22 +48,32 @@ def create_group_roles(execute: Execute) -> None:
 def create_functions(execute: Execute) -> None:
     execute(
         """
+        CREATE OR REPLACE FUNCTION tribune_visible_clients(who text DEFAULT current_user)
+        RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path FROM CURRENT
+        AS $$
+            -- NULL: every client. Administrators (members of tribune_admin, and the
+            -- database's owner, who ran the migration) see every client even while staff
+            -- is being restored; an unknown or suspended login sees none.
+            SELECT CASE
+                WHEN pg_has_role(who, 'tribune_admin', 'MEMBER')
+                  OR who = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d
+                            WHERE d.datname = current_database()) THEN NULL
+                WHEN s.id IS NULL OR s.suspended THEN '{}'::integer[]
+                WHEN s.role = 'admin' OR s.all_clients THEN NULL
+                ELSE ARRAY(SELECT g.client_id FROM client_grants g WHERE g.staff_id = s.id)
+            END
+            FROM (SELECT 1) AS one LEFT JOIN staff s ON s.login = who
+        $$"""
+    )
+    execute(
+        """
         CREATE OR REPLACE FUNCTION tribune_can_see(cid integer, who text DEFAULT current_user)
         RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path FROM CURRENT
         AS $$
-            -- Administrators (members of tribune_admin, and the database's owner, who ran
-            -- the migration) see every client even while staff is being restored.
-            SELECT pg_has_role(who, 'tribune_admin', 'MEMBER')
-                OR who = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d
-                          WHERE d.datname = current_database())
-                OR EXISTS (
-                SELECT 1 FROM staff s
-                WHERE s.login = who AND NOT s.suspended
-                  AND (s.role = 'admin' OR s.all_clients
-                       OR (cid IS NOT NULL AND EXISTS (
-                           SELECT 1 FROM client_grants g
-                           WHERE g.staff_id = s.id AND g.client_id = cid))))
+            SELECT v IS NULL OR coalesce(cid = ANY (v), false)
+            FROM (SELECT tribune_visible_clients(who) AS v) AS scope
         $$"""
     )
     execute(
@@ -73,9 +83,11 @@ def create_functions(execute: Execute) -> None:
         AS $$ UPDATE staff SET last_seen_at = now() WHERE login = session_user $$"""
     )
     execute("REVOKE ALL ON FUNCTION tribune_can_see(integer, text) FROM PUBLIC")
+    execute("REVOKE ALL ON FUNCTION tribune_visible_clients(text) FROM PUBLIC")
     execute("REVOKE ALL ON FUNCTION tribune_touch() FROM PUBLIC")
     groups = ", ".join(GROUP_ROLES.values())
     execute(f"GRANT EXECUTE ON FUNCTION tribune_can_see(integer, text) TO {groups}")
+    execute(f"GRANT EXECUTE ON FUNCTION tribune_visible_clients(text) TO {groups}")
     execute(f"GRANT EXECUTE ON FUNCTION tribune_touch() TO {groups}")
 
 
@@ -109,6 +121,15 @@ def enable_client_rls(op, table: str, column: str = "client_id", *, force: bool 
     apply_client_rls(bind.exec_driver_sql, table, column, force=force)
 
 
+def scope_expression(column: str = "client_id") -> str:
+    """``tribune_can_see(column)``, written so that the server looks the grants up once per
+    query (two InitPlans) instead of once per row: 400,000 inbox rows counted in 7 s per-row,
+    in tens of milliseconds this way (measured, see the README)."""
+    visible = "(SELECT tribune_visible_clients())"
+    # (the cast makes ANY take the array, not the sub-query's rows)
+    return f"({visible} IS NULL OR {_q(column)} = ANY ({visible}::integer[]))"
+
+
 def apply_client_rls(
     execute: Execute, table: str, column: str = "client_id", *, force: bool = True
 ) -> None:
@@ -118,10 +139,8 @@ def apply_client_rls(
     if force:  # the owner too (the first administrator sees every client anyway)
         execute(f"ALTER TABLE {t} FORCE ROW LEVEL SECURITY")
     execute(f"DROP POLICY IF EXISTS {SCOPE_POLICY} ON {t}")
-    execute(
-        f"CREATE POLICY {SCOPE_POLICY} ON {t} "
-        f"USING (tribune_can_see({_q(column)})) WITH CHECK (tribune_can_see({_q(column)}))"
-    )
+    scope = scope_expression(column)
+    execute(f"CREATE POLICY {SCOPE_POLICY} ON {t} USING {scope} WITH CHECK {scope}")
 
 
 def client_scoped_tables(execute_scalars: Callable[[str], list[str]]) -> list[str]:
