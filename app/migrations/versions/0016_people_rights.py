@@ -144,5 +144,6 @@ def downgrade() -> None:
     op.drop_table("staff")
     if bind.dialect.name == "postgresql":
         bind.exec_driver_sql("DROP FUNCTION IF EXISTS tribune_can_see(integer, text)")
+        bind.exec_driver_sql("DROP FUNCTION IF EXISTS tribune_visible_clients(text)")
         bind.exec_driver_sql("DROP FUNCTION IF EXISTS tribune_touch()")
         bind.exec_driver_sql("DROP FUNCTION IF EXISTS tribune_check_identity()")
