@@ -111,7 +111,7 @@ class SettingsDialog(QDialog):
             return url, password
         if parsed is not None and parsed.password:
             password = password or parsed.password
-            url = parsed.set(password=None).render_as_string(hide_password=False)
+            url = parsed._replace(password=None).render_as_string(hide_password=False)
         return url, password
 
     def test_connection(self) -> None:
