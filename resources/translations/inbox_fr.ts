@@ -665,6 +665,10 @@ Merci,
         <translation>Journal des escalades…</translation>
     </message>
     <message>
+        <source>Reply waiting for a lead&apos;s approval before it is sent.</source>
+        <translation>Réponse en attente de l’approbation d’un responsable avant son envoi.</translation>
+    </message>
+    <message>
         <source>Reply queued for sending.</source>
         <translation>Réponse en file d&apos;envoi.</translation>
     </message>

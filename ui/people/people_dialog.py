@@ -66,7 +66,7 @@ class PeopleTab(QWidget):
             [
                 self.tr("Login"),
                 self.tr("Name"),
-                self.tr("Role"),
+                self.tr("Tribune role"),
                 self.tr("Clients"),
                 self.tr("Last activity"),
                 self.tr("State"),
