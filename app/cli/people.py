@@ -52,6 +52,14 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_suspend)
 
     p = psub.add_parser(
+        "remove",
+        help=translate("Cli", "remove a person (what they did stays in the audit trail)"),
+    )
+    p.add_argument("login")
+    json_flag(p)
+    p.set_defaults(handler=cmd_remove)
+
+    p = psub.add_parser(
         "reset", help=translate("Cli", "new password (on stdin); lifts a suspension")
     )
     p.add_argument("login")
@@ -155,6 +163,16 @@ def cmd_revoke(ctx) -> int:
 
 def cmd_suspend(ctx) -> int:
     return _one(ctx, lambda s: admin.suspend(s, ctx.args.login))
+
+
+def cmd_remove(ctx) -> int:
+    with ctx.db.session() as s:
+        admin.remove(s, ctx.args.login)
+    ctx.emit(
+        {"removed": ctx.args.login},
+        translate("Cli", "Removed: {login}").format(login=ctx.args.login),
+    )
+    return 0
 
 
 def cmd_role(ctx) -> int:

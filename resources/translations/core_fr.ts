@@ -453,6 +453,10 @@
       <translation>empêcher une personne de se connecter</translation>
     </message>
     <message>
+      <source>remove a person (what they did stays in the audit trail)</source>
+      <translation>retirer une personne (ce qu’elle a fait reste dans le journal d’audit)</translation>
+    </message>
+    <message>
       <source>new password (on stdin); lifts a suspension</source>
       <translation>nouveau mot de passe (sur l’entrée standard) ; lève une suspension</translation>
     </message>
@@ -487,6 +491,10 @@
     <message>
       <source>No people yet.</source>
       <translation>Aucune personne pour l’instant.</translation>
+    </message>
+    <message>
+      <source>Removed: {login}</source>
+      <translation>Retiré : {login}</translation>
     </message>
   </context>
   <context>

@@ -114,6 +114,19 @@ def test_an_administrator_adds_a_freelancer_who_then_sees_one_client(
     assert cli("people", "suspend", login, db_url=boss).returncode == 0
     run = cli("client", "list", db_url=fred)
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    listed = json.loads(cli("people", "list", "--json", db_url=boss).stdout)["people"]
+    fred_row = next(p for p in listed if p["login"] == login)
+    assert fred_row["suspended"] and fred_row["last_seen_at"] is not None  # he had worked
+
+    # Removed, his login is gone from the server; what he did stays, with his name.
+    assert cli("people", "remove", login, db_url=boss).returncode == 0
+    db = agency.db()
+    with db.read() as s:
+        assert audit.entries(s, action="calendar.import_ics")[0].actor == "Fred Lance"
+        from sqlalchemy import text
+
+        assert s.scalar(text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": login}) == 0
+    db.dispose()
 
 
 @pytest.mark.postgres
