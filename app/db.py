@@ -134,6 +134,9 @@ class Database:
         session = self._sessions()
         try:
             yield session
+        except SQLAlchemyError as exc:
+            _raise_if_refused(exc)
+            raise
         finally:
             session.rollback()
             session.close()
@@ -382,9 +385,37 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
 
     db = Database(database_url(url))
     if upgrade:
+        _check_access(db)
         db.upgrade()
         _identify(db)
     return db
+
+
+def _check_access(db: Database) -> None:
+    """A login of the server that is not one of the agency's people: say so, before the
+    upgrade would report a refused table."""
+    if db.is_sqlite:
+        return
+    try:
+        with db.engine.connect() as conn:
+            login, allowed = conn.execute(
+                text(
+                    "SELECT current_user, to_regclass('alembic_version') IS NULL"
+                    " OR has_table_privilege('alembic_version', 'SELECT')"
+                )
+            ).one()
+    except SQLAlchemyError:
+        return  # unreachable: the upgrade says why, with the address
+    if not allowed:
+        from app.errors import PermissionDenied
+
+        raise PermissionDenied(
+            translate(
+                "Storage",
+                "The login {login} is not one of the agency's people on this database: ask an "
+                "administrator to add you.",
+            ).format(login=login)
+        )
 
 
 def _identify(db: Database) -> None:

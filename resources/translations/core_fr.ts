@@ -1369,6 +1369,10 @@ Tapez le nom du client pour confirmer :</translation>
       <source>The database refused this for your login ({reason}). Ask an administrator for the right role or client.</source>
       <translation>La base a refusé ceci pour votre identifiant ({reason}). Demandez à un administrateur le bon rôle ou le bon client.</translation>
     </message>
+    <message>
+      <source>The login {login} is not one of the agency's people on this database: ask an administrator to add you.</source>
+      <translation>L’identifiant {login} n’est pas une personne de l’agence sur cette base : demandez à un administrateur de vous ajouter.</translation>
+    </message>
   </context>
   <context>
     <name>WelcomePage</name>

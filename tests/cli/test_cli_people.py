@@ -172,6 +172,17 @@ def test_people_user_errors_are_one_line(cli, agency):
     assert run.returncode == 1 and "nowhere" in run.stderr
     run = cli("people", "suspend", agency.login("ghost"), db_url=boss)
     assert run.returncode == 1 and "ghost" in run.stderr
+    # A login of the server that is not one of the agency's people: one line, no data.
+    from sqlalchemy import create_engine, text
+
+    stranger = agency.login("stranger")
+    root = create_engine(boss, isolation_level="AUTOCOMMIT")
+    with root.connect() as conn:
+        conn.execute(text(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}'"))
+    root.dispose()
+    run = cli("client", "list", db_url=agency.url_for("stranger"))
+    assert run.returncode == 1 and run.stderr.count("\n") == 1, run.stderr
+    assert "not one of the agency's people" in run.stderr
 
 
 def test_on_a_local_file_people_list_says_rights_are_not_enforced(cli, sqlite_db):

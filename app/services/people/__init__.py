@@ -79,8 +79,8 @@ def _from_row(row: Staff, session: Session, enforced: bool) -> Person:
     )
 
 
-def _unenforced(login: str) -> Person:
-    return Person(login, login, "admin", True, frozenset(), False, registered=False)
+def _unenforced(login: str, name: str = "") -> Person:
+    return Person(login, name or login, "admin", True, frozenset(), False, registered=False)
 
 
 def whoami(session: Session) -> Person:
@@ -89,31 +89,23 @@ def whoami(session: Session) -> Person:
     if cached is not None:
         return cached
     if session.get_bind().dialect.name != "postgresql":
+        # A local file: whoever opens it may do anything; a recorded name is only a label.
         login = local_login()
-        row = session.scalar(select(Staff).where(Staff.login == login))
-        person = _unenforced(login) if row is None else _from_row(row, session, False)
-        if row is not None:
-            person = Person(
-                person.login,
-                person.name,
-                person.role,
-                person.all_clients,
-                person.client_ids,
-                False,
-                person.suspended,
-            )
+        name = session.scalar(select(Staff.display_name).where(Staff.login == login))
+        person = _unenforced(login, name or login)
     else:
-        login, superuser = session.execute(
+        login, superuser, known = session.execute(
             text(
-                "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+                "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
+                " has_table_privilege('staff', 'SELECT')"
             )
         ).one()
-        row = session.scalar(select(Staff).where(Staff.login == login))
+        row = session.scalar(select(Staff).where(Staff.login == login)) if known else None
         if row is not None:
             person = _from_row(row, session, not superuser)
         elif superuser:
             person = _unenforced(local_login())
-        else:
+        else:  # a login of the server that is not one of the agency's people
             person = Person(login, login, "", False, frozenset(), True, registered=False)
     session.info["tribune_person"] = person
     return person
