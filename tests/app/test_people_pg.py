@@ -253,3 +253,20 @@ def test_a_non_superuser_administrator_restores_a_backup_that_replaces_the_peopl
     with second.read() as s:
         assert [c.name for c in clients.list_clients(s)] == ["Aquarelle"]
     second.dispose()
+
+
+def test_nobody_probes_someone_elses_grants(agency):
+    db = agency.db()
+    with db.session() as s:
+        a = clients.create_client(s, "Aquarelle").id
+        clients.create_client(s, "Boulangerie")
+        admin.add_person(s, agency.login("lea"), "Léa", "cm", PASSWORD, ["aquarelle"])
+        admin.add_person(s, agency.login("sam"), "Sam", "lead", PASSWORD, ["boulangerie"])
+    db.dispose()
+    with agency.psql("lea") as conn:
+        assert conn.execute("SELECT tribune_visible_clients()").fetchone()[0] == [a]
+        assert conn.execute("SELECT tribune_can_see(%s)", (a,)).fetchone()[0] is True
+        theirs = conn.execute(
+            "SELECT tribune_visible_clients(%s)", (agency.login("sam"),)
+        ).fetchone()[0]
+        assert theirs == []

@@ -6,9 +6,11 @@ local file cannot enforce anything.
 
 - One group role per Tribune role (``tribune_admin`` … ``tribune_readonly``); a person's login
   role is a member of exactly one.
-- ``tribune_can_see(client_id)`` is a SECURITY DEFINER function reading ``staff`` and
+- ``tribune_visible_clients()`` is a SECURITY DEFINER function reading ``staff`` and
   ``client_grants`` for the connected role (``current_user``, passed as the default of its
-  second argument so that it is evaluated in the caller's context, not the definer's).
+  argument so that it is evaluated in the caller's context, not the definer's): NULL for
+  every client, else the granted ids. ``tribune_can_see(client_id)`` answers for one client;
+  the policies use the array once per query (see :func:`scope_expression`).
 - Every table with a ``client_id`` (and ``clients`` by ``id``) has row-level security enabled
   and forced, with the policy ``tribune_client_scope``: a row exists for a role only if it may
   see the row's client — whatever query it sends, through Tribune or psql.
@@ -56,6 +58,9 @@ def create_functions(execute: Execute) -> None:
             -- database's owner, who ran the migration) see every client even while staff
             -- is being restored; an unknown or suspended login sees none.
             SELECT CASE
+                -- nobody probes someone else's grants (unless they could act as them)
+                WHEN who IS DISTINCT FROM session_user
+                  AND NOT pg_has_role(session_user, who, 'MEMBER') THEN '{}'::integer[]
                 WHEN pg_has_role(who, 'tribune_admin', 'MEMBER')
                   OR who = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d
                             WHERE d.datname = current_database()) THEN NULL
