@@ -270,3 +270,29 @@ def test_nobody_probes_someone_elses_grants(agency):
             "SELECT tribune_visible_clients(%s)", (agency.login("sam"),)
         ).fetchone()[0]
         assert theirs == []
+
+
+def test_roles_change_what_the_server_allows_at_once(agency):
+    db = agency.db()
+    with db.session() as s:
+        a = clients.create_client(s, "Aquarelle").id
+        clients.create_client(s, "Boulangerie")
+        admin.add_person(s, agency.login("lea"), "Léa", "cm", PASSWORD, ["aquarelle"])
+        admin.add_person(s, agency.login("sam"), "Sam", "lead", PASSWORD, all_clients=True)
+    insert = (
+        "INSERT INTO inbox_saved_replies (client_id, title, body, category)"
+        " VALUES (%s, %s, 'Bonjour', '')"
+    )
+    with agency.psql("sam") as conn:
+        assert conn.execute("SELECT count(*) FROM clients").fetchone()[0] == 2
+    with agency.psql("lea") as conn:
+        conn.execute(insert, (a, "one"))
+        with db.session() as s:
+            admin.set_role(s, agency.login("lea"), "readonly")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(insert, (a, "two"))  # the same open connection, refused now
+        assert conn.execute("SELECT count(*) FROM inbox_saved_replies").fetchone()[0] == 1
+        with db.session() as s:
+            admin.revoke(s, agency.login("lea"), "aquarelle")
+        assert conn.execute("SELECT count(*) FROM inbox_saved_replies").fetchone()[0] == 0
+    db.dispose()
