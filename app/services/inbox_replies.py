@@ -184,6 +184,15 @@ def style_warnings(
     return warnings
 
 
+def mark_answered(msg: InboxMessage, now: dt.datetime) -> None:
+    """A reply left (or was released) for ``msg``: answered, its delay met at ``now``."""
+    if msg.status in OPEN_STATUSES or msg.status == "waiting":
+        msg.status = "answered"
+        msg.due_at = None
+    if msg.first_answer_at is None:
+        msg.first_answer_at = now
+
+
 def create_reply(
     session: Session,
     client_id: int,
@@ -241,11 +250,11 @@ def create_reply(
         tags=[],
     )
     session.add(reply)
-    if msg.status in OPEN_STATUSES or msg.status == "waiting":
-        msg.status = "answered"
-        msg.due_at = None
-    if msg.first_answer_at is None:
-        msg.first_answer_at = now
+    if person.held:  # nothing has left yet: the message is in progress, its delay runs on
+        if msg.status == "new":
+            msg.status = "in_progress"
+    else:
+        mark_answered(msg, now)
     session.flush()
     audit.record(
         session,

@@ -180,7 +180,8 @@ def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: Pers
 
 
 def _pending(session: Session, client_id: int, action_id: int) -> ModerationAction:
-    row = session.get(ModerationAction, action_id)
+    # Locked: two people deciding at once get one decision and one clear refusal.
+    row = session.get(ModerationAction, action_id, with_for_update=True)
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Moderation", "No such moderation request."))
     if row.state != "pending":

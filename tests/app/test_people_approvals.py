@@ -103,6 +103,9 @@ def test_a_juniors_reply_leaves_only_once_a_lead_approves_it(staffed):
     question = ids["Vous livrez ?"]
     with seats["jules"].session() as s:
         reply_id = inbox_replies.create_reply(s, cid, question, "Oui, partout en France.")
+    with seats["jules"].read() as s:
+        d = inbox.detail(s, cid, question)
+        assert (d.status, d.first_answer_at) == ("in_progress", None)  # nothing left yet
     # Not selected for sending, whoever runs the sync.
     for who in ("jules", "camille", "alice"):
         with seats[who].read() as s:
@@ -141,6 +144,8 @@ def test_a_juniors_reply_leaves_only_once_a_lead_approves_it(staffed):
     )
     with seats["camille"].read() as s:
         assert [r.reply_id for r in inbox_ingest.due_replies(s, cid)] == [reply_id]
+        d = inbox.detail(s, cid, question)
+        assert d.status == "answered" and d.first_answer_at == done.decided_at
         (entry,) = audit.entries(s, client_id=cid, action="inbox.reply.release")
     assert (entry.details["written_by"], entry.details["approved_by"]) == (
         "Jules Blanc",
@@ -171,3 +176,49 @@ def test_a_junior_cannot_approve_nor_schedule_a_post(staffed):
     assert approved.status == "approved"
     with pytest.raises(PermissionDenied), seats["jules"].session() as s:
         posts.set_status(s, cid, post.id, "scheduled")
+
+
+def _approve_holding_the_lock(url, cid, action_id, locked, release):
+    """A lead's seat in its own process: approves, then keeps the transaction open."""
+    from app.db import Database
+    from app.services import moderation
+
+    db = Database(url)
+    with db.session() as s:
+        moderation.approve(s, cid, action_id)
+        locked.set()
+        release.wait(20)
+    db.dispose()
+
+
+def test_two_leads_approving_at_once_get_one_decision_and_one_clear_refusal(staffed):
+    import multiprocessing
+
+    from app.errors import Conflict
+
+    agency, cid, ids, seats = staffed
+    hate = ids["Sale étranger"]
+    with seats["camille"].session() as s:
+        inbox_triage.set_category(s, cid, [hate], "abuse")
+        pending = moderation.request(s, cid, hate, "delete", "hate")
+    ctx = multiprocessing.get_context("spawn")
+    locked, release = ctx.Event(), ctx.Event()
+    bruno = ctx.Process(
+        target=_approve_holding_the_lock,
+        args=(agency.url_for("bruno"), cid, pending.id, locked, release),
+    )
+    bruno.start()
+    try:
+        assert locked.wait(60), "Bruno's seat did not get as far as the approval"
+        import threading
+
+        threading.Timer(1.0, release.set).start()  # Alice waits on the lock meanwhile
+        with pytest.raises(Conflict, match="already decided"), seats["alice"].session() as s:
+            moderation.approve(s, cid, pending.id)
+    finally:
+        release.set()
+        bruno.join(30)
+    assert bruno.exitcode == 0
+    with seats["alice"].read() as s:
+        (row,) = moderation.history(s, cid, hate)
+    assert (row.state, row.decided_by) == ("applied", "Bruno Petit")

@@ -93,7 +93,8 @@ def pending(session: Session, client_id: int) -> list[ReleaseInfo]:
 
 
 def _load(session: Session, client_id: int, release_id: int) -> ReleaseApproval:
-    row = session.get(ReleaseApproval, release_id)
+    # Locked: two leads deciding at once get one decision and one clear refusal.
+    row = session.get(ReleaseApproval, release_id, with_for_update=True)
     if row is None or row.client_id != client_id:
         raise NotFound(translate("People", "No such reply waiting for approval."))
     if row.state != "pending":
@@ -120,6 +121,11 @@ def approve(
     reply.reply_state = "queued"
     row.state, row.decided_login, row.decided_name = "approved", who.login, who.name
     row.decided_at = now or utcnow()
+    parent = session.get(InboxMessage, reply.parent_id) if reply.parent_id else None
+    if parent is not None:
+        from app.services.inbox_replies import mark_answered
+
+        mark_answered(parent, row.decided_at)  # answered when it leaves, not when drafted
     audit.record(
         session,
         "inbox.reply.release",
