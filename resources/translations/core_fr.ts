@@ -1279,6 +1279,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Comme le système</translation>
     </message>
     <message>
+      <source>Unchanged — kept in the system keyring</source>
+      <translation>Inchangé — gardé dans le trousseau du système</translation>
+    </message>
+    <message>
       <source> min</source>
       <translation> min</translation>
     </message>
@@ -1297,10 +1301,6 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Leave empty for the local database. For a shared agency database: postgresql://your-login@server/tribune, and your password below (it is kept in the system keyring, never in the settings).</source>
       <translation>Laissez vide pour la base locale. Pour une base partagée de l’agence : postgresql://votre-identifiant@serveur/tribune, et votre mot de passe ci-dessous (il est gardé dans le trousseau du système, jamais dans les réglages).</translation>
-    </message>
-    <message>
-      <source>Unchanged (a shared database's password goes to the keyring)</source>
-      <translation>Inchangé (le mot de passe d’une base partagée va dans le trousseau)</translation>
     </message>
     <message>
       <source>&amp;Password</source>
