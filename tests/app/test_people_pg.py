@@ -296,3 +296,25 @@ def test_roles_change_what_the_server_allows_at_once(agency):
             admin.revoke(s, agency.login("lea"), "aquarelle")
         assert conn.execute("SELECT count(*) FROM inbox_saved_replies").fetchone()[0] == 0
     db.dispose()
+
+
+def test_a_second_administrator_manages_people_with_their_own_login(agency):
+    """Promoted to admin, Léa (an ordinary login) creates a person on the server herself."""
+    db = agency.db()
+    with db.session() as s:
+        clients.create_client(s, "Aquarelle")
+        admin.add_person(s, agency.login("lea"), "Léa", "cm", PASSWORD, ["aquarelle"])
+        admin.set_role(s, agency.login("lea"), "admin")
+    db.dispose()
+    lea = agency.db("lea")
+    with lea.session() as s:
+        row = admin.add_person(s, agency.login("tom"), "Tom", "junior", PASSWORD, ["aquarelle"])
+    assert row.clients == ("aquarelle",)
+    with agency.psql("tom") as conn:
+        assert [r[0] for r in conn.execute("SELECT slug FROM clients")] == ["aquarelle"]
+    with lea.session() as s:
+        admin.set_role(s, agency.login("tom"), "lead")
+        admin.suspend(s, agency.login("tom"))
+    with pytest.raises(psycopg.OperationalError):
+        agency.psql("tom")
+    lea.dispose()

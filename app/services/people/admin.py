@@ -143,7 +143,8 @@ def add_person(
         if _role_exists(session, login):
             # A login of the server already (another database of the agency): attach it,
             # its password is left as it is.
-            _ddl(session, f"ALTER ROLE {_ident(login)} LOGIN")
+            extra = " CREATEROLE" if role == "admin" else ""
+            _ddl(session, f"ALTER ROLE {_ident(login)} LOGIN{extra}")
         else:
             _check_password(password)
             extra = " CREATEROLE" if role == "admin" else ""
@@ -186,6 +187,9 @@ def set_role(session: Session, login: str, role: str) -> PersonRow:
     if _is_pg(session):
         _ddl(session, f"REVOKE {GROUP_ROLES[before]} FROM {_ident(row.login)}")
         _ddl(session, f"GRANT {GROUP_ROLES[role]} TO {_ident(row.login)}")
+        if "admin" in (role, before):  # an administrator creates the people's roles
+            flag = "CREATEROLE" if role == "admin" else "NOCREATEROLE"
+            _ddl(session, f"ALTER ROLE {_ident(row.login)} {flag}")
     row.role = role
     if role == "admin":
         row.all_clients = True
