@@ -27,9 +27,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Start-up compares it with the database's ``alembic_version`` in plain
 # SQL, so an up-to-date database is opened without importing Alembic (~100 ms); a test checks
 # it against Alembic's own head, so a new migration cannot forget it.
-SCHEMA_HEAD = "0013_seats_leases"
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
+SCHEMA_HEAD = "0016_people_rights"
 
 
 def _redact(url: str) -> str:
@@ -76,6 +76,8 @@ class Database:
         self.dialect = parsed.get_backend_name()
         if self.dialect == "postgresql" and parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
+        if self.dialect == "postgresql" and parsed.username and parsed.password is None:
+            parsed = _password_from_keyring(parsed)
         if self.dialect == "sqlite":
             path = parsed.database
             if path and path != ":memory:":
@@ -99,6 +101,9 @@ class Database:
                     "Storage", "Unsupported database (use sqlite or postgresql): {url}"
                 ).format(url=_redact(url))
             )
+        from app.services import audit_edits
+
+        audit_edits.install()  # the before/after of people's edits, in the audit trail
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(tribune_write=True), expire_on_commit=False
@@ -116,6 +121,10 @@ class Database:
         try:
             yield session
             session.commit()
+        except SQLAlchemyError as exc:
+            session.rollback()
+            _raise_if_refused(exc)
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -128,6 +137,9 @@ class Database:
         session = self._sessions()
         try:
             yield session
+        except SQLAlchemyError as exc:
+            _raise_if_refused(exc)
+            raise
         finally:
             session.rollback()
             session.close()
@@ -315,6 +327,36 @@ def _file_lock(database: Path | None) -> Iterator[None]:
         handle.close()  # closing releases the lock on every system
 
 
+def _password_from_keyring(parsed):
+    """A shared database's password lives in the keyring, keyed by server and login."""
+    from app import secrets
+
+    try:
+        if not secrets.backend_available():
+            return parsed
+        password = secrets.database_password(
+            f"{parsed.host or 'localhost'}:{parsed.port or 5432}", parsed.username
+        )
+    except Exception:  # a locked or broken keyring: let the server ask (e.g. ~/.pgpass)
+        return parsed
+    return parsed.set(password=password) if password else parsed
+
+
+def _raise_if_refused(exc: SQLAlchemyError) -> None:
+    """The server refused (privileges, row security, identity trigger): one clear sentence."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) == "42501":
+        from app.errors import PermissionDenied
+
+        raise PermissionDenied(
+            translate(
+                "Storage",
+                "The database refused this for your login ({reason}). Ask an administrator "
+                "for the right role or client.",
+            ).format(reason=_short_reason(exc))
+        ) from None
+
+
 def _short_reason(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
@@ -444,8 +486,51 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
 
     db = Database(database_url(url))
     if upgrade:
+        _check_access(db)
         db.upgrade()
+        _identify(db)
     return db
 
 
 __all__ = ["Database", "bulk_insert", "copy_sqlite_file", "insert_ignore", "open_database"]
+
+
+def _check_access(db: Database) -> None:
+    """A login of the server that is not one of the agency's people: say so, before the
+    upgrade would report a refused table."""
+    if db.is_sqlite:
+        return
+    try:
+        with db.engine.connect() as conn:
+            login, allowed = conn.execute(
+                text(
+                    "SELECT current_user, to_regclass('alembic_version') IS NULL"
+                    " OR has_table_privilege('alembic_version', 'SELECT')"
+                )
+            ).one()
+    except SQLAlchemyError:
+        return  # unreachable: the upgrade says why, with the address
+    if not allowed:
+        from app.errors import PermissionDenied
+
+        raise PermissionDenied(
+            translate(
+                "Storage",
+                "The login {login} is not one of the agency's people on this database: ask an "
+                "administrator to add you.",
+            ).format(login=login)
+        )
+
+
+def _identify(db: Database) -> None:
+    """Who this process acts as: the connection's login on PostgreSQL (never a typed name)."""
+    from app.services import actor, people
+
+    with db.session() as session:
+        person = people.whoami(session)
+        people.touch(session)
+    # Unenforced (a local file, a maintenance superuser): the OS user, looked up each time.
+    actor.set_identity(person.login if person.enforced else None, person.name)
+
+
+__all__ = ["Database", "bulk_insert", "copy_sqlite_file", "open_database"]

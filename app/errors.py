@@ -39,3 +39,7 @@ class StorageError(TribuneError):
 
 class SecretsError(TribuneError):
     """The OS keyring is missing or refused the operation."""
+
+
+class PermissionDenied(TribuneError):
+    """The person acting has no right to do this (their role, or a client not granted)."""

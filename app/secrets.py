@@ -109,3 +109,20 @@ def account_token(client_uid: str, account_uid: str) -> str | None:
 
 def delete_account_token(client_uid: str, account_uid: str) -> bool:
     return delete_secret(account_key(client_uid, account_uid))
+
+
+def database_key(server: str, login: str) -> str:
+    """A shared database's password, one per server (host:port) and login."""
+    return f"database:{server}/{login}"
+
+
+def store_database_password(server: str, login: str, password: str) -> None:
+    set_secret(database_key(server, login), password)
+
+
+def database_password(server: str, login: str) -> str | None:
+    return get_secret(database_key(server, login))
+
+
+def delete_database_password(server: str, login: str) -> bool:
+    return delete_secret(database_key(server, login))

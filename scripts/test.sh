@@ -57,6 +57,11 @@ PGPORT=${TRIBUNE_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres "$PGDIR"
 as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tribune --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# Tribune's people (members of its group roles) log in with their password, as on a real
+# server; the superuser that runs the tests stays on trust.
+HBA="$PGDIR/data/pg_hba.conf"
+{ echo "host all +tribune_admin,+tribune_lead,+tribune_cm,+tribune_junior,+tribune_readonly 127.0.0.1/32 scram-sha-256"; cat "$HBA"; } > "$HBA.new" && mv "$HBA.new" "$HBA"
+[ "$(id -u)" = 0 ] && chown postgres "$HBA"
 as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
   -o "-k $PGDIR -p $PGPORT -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null
 cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }

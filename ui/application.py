@@ -57,10 +57,6 @@ def start(db_url: str | None = None, settings=None):
     app = create_application()
     settings = settings or Settings()
     install_translators(settings.language or system_language())
-    if settings.user_name:
-        from app.services.actor import set_current_actor
-
-        set_current_actor(settings.user_name)
     apply_style(app)
     window = MainWindow(settings, complete=False)
     window.show()

@@ -218,6 +218,10 @@ class MainWindow(WindowActions, QMainWindow):
         self._action(m_file, self.tr("&Back up…"), self.backup)
         self._action(m_file, self.tr("&Restore a backup…"), self.restore)
         m_file.addSeparator()
+        self._action(m_file, self.tr("&People and rights…"), self.open_people)
+        self._action(m_file, self.tr("&Waiting for approval…"), lambda: self.open_people(1))
+        self._action(m_file, self.tr("A&udit log…"), lambda: self.open_people(2))
+        m_file.addSeparator()
         self._action(
             m_file,
             self.tr("&Settings…"),
@@ -304,6 +308,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._badge_timer.start()
         self.sync_bar.set_database(db)
         self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+        from ui.people import apply_rights
+
+        apply_rights(self)
 
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:

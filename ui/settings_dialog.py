@@ -1,8 +1,9 @@
-"""Preferences: database (with a connection test), language, who I am, sync interval."""
+"""Preferences: database (with a connection test and its password, kept in the keyring),
+language, sync interval. Who I am is shown, not typed: it is the database login."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,8 +40,8 @@ class SettingsDialog(QDialog):
         self.db_edit.setToolTip(
             self.tr(
                 "Leave empty for the local database. For a shared agency database: "
-                "postgresql://user@server/tribune (the password is asked by the server's own "
-                "authentication, e.g. ~/.pgpass)."
+                "postgresql://your-login@server/tribune, and your password below (it is kept "
+                "in the system keyring, never in the settings)."
             )
         )
         self.test_button = QPushButton(self.tr("Test connection"))
@@ -56,17 +57,26 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("Français", "fr")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
-        self.user_edit = QLineEdit(settings.user_name)
-        self.user_edit.setPlaceholderText(self.tr("Your name, as shown in the audit trail"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("Unchanged — kept in the system keyring"))
+        # Who I am is not typed: it is the login of the database connection.
+        self.identity_label = QLabel(self._identity_text())
+        self.identity_label.setObjectName("hint")
+        self.identity_label.setWordWrap(True)
+        self.identity_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sync_spin = QSpinBox()
         self.sync_spin.setRange(0, 1440)
         self.sync_spin.setSuffix(self.tr(" min"))
         self.sync_spin.setSpecialValueText(self.tr("Never (manual only)"))
         self.sync_spin.setValue(settings.sync_interval_minutes)
-        form.addRow(self.tr("&Database"), db_row)
+        db_label = QLabel(self.tr("&Database"))
+        db_label.setBuddy(self.db_edit)  # (a row holding a layout shows its "&" otherwise)
+        form.addRow(db_label, db_row)
         form.addRow("", self.test_result)
+        form.addRow(self.tr("&Password"), self.password_edit)
+        form.addRow(self.tr("You are"), self.identity_label)
         form.addRow(self.tr("&Language"), self.language_combo)
-        form.addRow(self.tr("&Your name"), self.user_edit)
         form.addRow(self.tr("Background &sync every"), self.sync_spin)
         note = QLabel(self.tr("A new database or language applies at the next start."))
         note.setObjectName("hint")
@@ -81,8 +91,36 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
+    def _identity_text(self) -> str:
+        from app.services.actor import current_login
+
+        return self.tr(
+            "{login} — on a shared database, the login in its address (ask an administrator "
+            "to be added); on a local file, your account on this computer."
+        ).format(login=current_login())
+
+    def _url_and_password(self) -> tuple[str, str]:
+        """The URL without any password (a typed one moves to the password field)."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        url, password = self.db_edit.text().strip(), self.password_edit.text()
+        try:
+            parsed = make_url(url) if url else None
+        except ArgumentError:
+            return url, password
+        if parsed is not None and parsed.password:
+            password = password or parsed.password
+            url = parsed._replace(password=None).render_as_string(hide_password=False)
+        return url, password
+
     def test_connection(self) -> None:
-        url = self.db_edit.text().strip() or default_database_url()
+        url, password = self._url_and_password()
+        url = url or default_database_url()
+        if password:
+            from sqlalchemy.engine import make_url
+
+            url = make_url(url).set(password=password).render_as_string(hide_password=False)
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
 
@@ -109,13 +147,33 @@ class SettingsDialog(QDialog):
         self.tasks.run(work, done, failed)
 
     def accept(self) -> None:
-        from app.services.actor import set_current_actor
-
-        self.settings.database_url = self.db_edit.text().strip()
+        url, password = self._url_and_password()
+        if password and url:
+            try:
+                _store_password(url, password)
+            except Exception as exc:  # no keyring: say so, keep the dialog open
+                self.test_result.setText(error_text(exc))
+                return
+        self.settings.database_url = url
         self.settings.language = self.language_combo.currentData()
-        self.settings.user_name = self.user_edit.text().strip()
         self.settings.sync_interval_minutes = self.sync_spin.value()
-        if self.settings.user_name:
-            set_current_actor(self.settings.user_name)
         self.settings.sync()
         super().accept()
+
+
+def _store_password(url: str, password: str) -> None:
+    """The password of ``url``'s login on its server, into the keyring (app.secrets)."""
+    from sqlalchemy.engine import make_url
+
+    from app import secrets
+    from app.errors import ValidationError
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or not parsed.username:
+        raise ValidationError(
+            QCoreApplication.translate(
+                "SettingsDialog", "A password goes with a PostgreSQL address that names a login."
+            )
+        )
+    server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    secrets.store_database_password(server, parsed.username, password)

@@ -113,6 +113,11 @@ class WindowActions:
         )
         dialog.open()
 
+    def open_people(self, tab: int = 0) -> None:
+        from ui.people import open_people
+
+        open_people(self, tab)
+
     def about(self) -> None:
         import app
 

@@ -140,6 +140,8 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
+    # The authenticated person (the database login on PostgreSQL, the OS user on SQLite).
+    actor_login: Mapped[str] = mapped_column(String(63), default="", server_default="")
     client_id: Mapped[int | None] = mapped_column(
         ForeignKey("clients.id", ondelete="SET NULL"), nullable=True
     )

@@ -27,7 +27,8 @@ OPEN_STATUSES = ("new", "in_progress")
 NEGATIVE_SQL = (
     "ours = false AND (category = 'complaint' OR sentiment < 0)"  # the ones that have a due time
 )
-REPLY_STATES = ("draft", "queued", "sending", "sent", "failed")
+# "held": a junior's reply waiting for a lead's approval (the sender only takes "queued").
+REPLY_STATES = ("draft", "held", "queued", "sending", "sent", "failed")
 
 
 class InboxMessage(Base):
@@ -158,6 +159,9 @@ class ModerationAction(Base):
     requested_by: Mapped[str] = mapped_column(String(200))
     requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_by: Mapped[str] = mapped_column(String(200), default="")
+    # Who asked and who decided, by identity (login), not by the name they go by.
+    requested_login: Mapped[str] = mapped_column(String(63), default="", server_default="")
+    decided_login: Mapped[str] = mapped_column(String(63), default="", server_default="")
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # On the network: "" (local only), "pending" (the next sync sends it), "done",
     # "unsupported" (the network's API does not allow it), "failed" (refused: see message).

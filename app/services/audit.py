@@ -1,15 +1,21 @@
-"""The audit trail: every sensitive change leaves an entry that outlives its client."""
+"""The audit trail: every sensitive change leaves an entry that outlives its client.
+
+Each entry carries the authenticated person (their database login on PostgreSQL, where the
+server refuses an entry in someone else's name) and their display name at the time.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Client
-from app.services.actor import current_actor
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,17 @@ class AuditEntry:
     target_type: str
     target_id: str
     details: dict
+    actor_login: str = ""
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    client_id: int | None = None
+    actor_login: str | None = None
+    action: str | None = None  # exact, or a prefix ending with "." (e.g. "people.")
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    search: str = ""
 
 
 def record(
@@ -36,9 +53,18 @@ def record(
     details: dict | None = None,
     actor: str | None = None,
 ) -> AuditEvent:
-    """Add an audit entry to the current unit of work (committed with the change itself)."""
+    """Add an audit entry to the current unit of work (committed with the change itself).
+
+    ``actor`` only labels an entry made on someone's behalf; the login is always the
+    connected person's."""
+    from app.services.people import whoami
+
+    person = whoami(session)
+    if client is None and client_id is not None:
+        client = session.get(Client, client_id)  # its name outlives it in the trail
     event = AuditEvent(
-        actor=actor or current_actor(),
+        actor=actor or person.name,
+        actor_login=person.login,
         client_id=client.id if client is not None else client_id,
         client_name=client.name if client is not None else "",
         action=action,
@@ -50,6 +76,46 @@ def record(
     return event
 
 
+def _filtered(query, f: AuditFilter):
+    if f.client_id is not None:
+        query = query.where(AuditEvent.client_id == f.client_id)
+    if f.actor_login:
+        query = query.where(AuditEvent.actor_login == f.actor_login)
+    if f.action:
+        if f.action.endswith("."):
+            query = query.where(AuditEvent.action.startswith(f.action, autoescape=True))
+        else:
+            query = query.where(AuditEvent.action == f.action)
+    if f.start is not None:
+        query = query.where(AuditEvent.at >= f.start)
+    if f.end is not None:
+        query = query.where(AuditEvent.at < f.end)
+    if f.search.strip():
+        pattern = f"%{f.search.strip().lower()}%"
+        query = query.where(
+            func.lower(AuditEvent.actor).like(pattern)
+            | func.lower(AuditEvent.action).like(pattern)
+            | func.lower(AuditEvent.client_name).like(pattern)
+            | func.lower(AuditEvent.target_id).like(pattern)
+        )
+    return query
+
+
+def _entry(e: AuditEvent) -> AuditEntry:
+    return AuditEntry(
+        e.id,
+        e.at,
+        e.actor,
+        e.client_id,
+        e.client_name,
+        e.action,
+        e.target_type,
+        e.target_id,
+        dict(e.details or {}),
+        e.actor_login,
+    )
+
+
 def entries(
     session: Session,
     *,
@@ -57,33 +123,50 @@ def entries(
     action: str | None = None,
     limit: int = 200,
     offset: int = 0,
+    filter: AuditFilter | None = None,
 ) -> list[AuditEntry]:
-    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-    if client_id is not None:
-        query = query.where(AuditEvent.client_id == client_id)
-    if action is not None:
-        query = query.where(AuditEvent.action == action)
-    rows = session.scalars(query.limit(limit).offset(offset))
-    return [
-        AuditEntry(
-            e.id,
-            e.at,
-            e.actor,
-            e.client_id,
-            e.client_name,
-            e.action,
-            e.target_type,
-            e.target_id,
-            dict(e.details or {}),
+    f = filter or AuditFilter(client_id=client_id, action=action)
+    query = _filtered(select(AuditEvent), f).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    return [_entry(e) for e in session.scalars(query.limit(limit).offset(offset))]
+
+
+def count(
+    session: Session,
+    *,
+    client_id: int | None = None,
+    action: str | None = None,
+    filter: AuditFilter | None = None,
+) -> int:
+    f = filter or AuditFilter(client_id=client_id, action=action)
+    return int(session.scalar(_filtered(select(func.count(AuditEvent.id)), f)) or 0)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A CSV cell a spreadsheet will not run: a leading = + - @ tab or CR is quoted away."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def export_csv(session: Session, f: AuditFilter, limit: int = 100_000) -> str:
+    """The filtered trail as CSV (UTF-8 text, header row), safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["at", "login", "person", "client", "action", "target", "id", "details"])
+    for e in entries(session, limit=limit, filter=f):
+        writer.writerow(
+            _cell(v)
+            for v in (
+                e.at.isoformat(),
+                e.actor_login,
+                e.actor,
+                e.client_name,
+                e.action,
+                e.target_type,
+                e.target_id,
+                json.dumps(e.details, ensure_ascii=False, sort_keys=True, default=str),
+            )
         )
-        for e in rows
-    ]
-
-
-def count(session: Session, *, client_id: int | None = None, action: str | None = None) -> int:
-    query = select(func.count(AuditEvent.id))
-    if client_id is not None:
-        query = query.where(AuditEvent.client_id == client_id)
-    if action is not None:
-        query = query.where(AuditEvent.action == action)
-    return int(session.scalar(query) or 0)
+    return out.getvalue()

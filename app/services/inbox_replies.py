@@ -16,9 +16,9 @@ from app.models import Client, utcnow
 from app.models.client import network_label
 from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
 from app.services import audit
-from app.services.actor import current_actor
 from app.services.charter_rules import Style, rules_in_force
 from app.services.inbox import get_message
+from app.services.people import require
 
 # Longest reply each network accepts (characters).
 NETWORK_LIMITS = {
@@ -184,6 +184,15 @@ def style_warnings(
     return warnings
 
 
+def mark_answered(msg: InboxMessage, now: dt.datetime) -> None:
+    """A reply left (or was released) for ``msg``: answered, its delay met at ``now``."""
+    if msg.status in OPEN_STATUSES or msg.status == "waiting":
+        msg.status = "answered"
+        msg.due_at = None
+    if msg.first_answer_at is None:
+        msg.first_answer_at = now
+
+
 def create_reply(
     session: Session,
     client_id: int,
@@ -193,7 +202,11 @@ def create_reply(
     private: bool = False,
     now: dt.datetime | None = None,
 ) -> int:
-    """Queue our reply to a message (the connectors send it); the message becomes answered."""
+    """Queue our reply to a message (the connectors send it); the message becomes answered.
+
+    A junior's reply is held (``reply_state="held"``, which the sender never takes) until a
+    lead releases it: see :mod:`app.services.people.releases`."""
+    person = require(session, "write", client_id)
     text = (text or "").strip()
     if not text:
         raise ValidationError(translate("Inbox", "The reply is empty."), "reply")
@@ -223,7 +236,7 @@ def create_reply(
         network=msg.network,
         external_id=f"local-{uuid.uuid4().hex}",
         kind="message" if private else "comment",
-        author=client.name if client else current_actor(),
+        author=client.name if client else person.name,
         author_handle="",
         text=text,
         received_at=now,
@@ -232,16 +245,16 @@ def create_reply(
         status="answered",
         category=msg.category,
         ours=True,
-        reply_state="queued",
+        reply_state="held" if person.held else "queued",
         reply_private=private,
         tags=[],
     )
     session.add(reply)
-    if msg.status in OPEN_STATUSES or msg.status == "waiting":
-        msg.status = "answered"
-        msg.due_at = None
-    if msg.first_answer_at is None:
-        msg.first_answer_at = now
+    if person.held:  # nothing has left yet: the message is in progress, its delay runs on
+        if msg.status == "new":
+            msg.status = "in_progress"
+    else:
+        mark_answered(msg, now)
     session.flush()
     audit.record(
         session,
@@ -249,8 +262,17 @@ def create_reply(
         client_id=client_id,
         target_type="message",
         target_id=msg.id,
-        details={"reply_id": reply.id, "private": private, "by": current_actor()},
+        details={
+            "reply_id": reply.id,
+            "private": private,
+            "by": person.name,
+            "held": person.held,
+        },
     )
+    if person.held:
+        from app.services.people.releases import hold
+
+        hold(session, client_id, "reply", reply.id, person, now)
     from app.services.inbox_drafts import discard_draft
 
     discard_draft(session, client_id, msg.id)  # sent: the draft has done its job

@@ -20,9 +20,9 @@ from app.i18n import translate
 from app.models import AuditEvent, utcnow
 from app.models.inbox import InboxMessage, ModerationAction
 from app.services import audit
-from app.services.actor import current_actor
 from app.services.charter_rules import rules_in_force
 from app.services.inbox import get_message
+from app.services.people import Person, require
 
 ACTIONS = ("hide", "delete", "ban", "report")
 SILENCING = ("hide", "delete")
@@ -100,6 +100,7 @@ def request(
     now: dt.datetime | None = None,
 ) -> ModerationInfo:
     """Ask for a moderation action; applied at once unless the rule wants a second approval."""
+    person = require(session, "moderate", client_id)
     if action not in ACTIONS:
         raise ValidationError(
             translate("Moderation", "Unknown moderation action {a}.").format(a=action)
@@ -129,7 +130,8 @@ def request(
         rule_label=rule.label,
         note=note.strip(),
         state="pending",
-        requested_by=current_actor(),
+        requested_by=person.name,
+        requested_login=person.login,
         requested_at=now,
     )
     session.add(row)
@@ -143,11 +145,11 @@ def request(
         details={"action": action, "rule": rule.key, "moderation_id": row.id},
     )
     if not rule.requires_second_approval:
-        _apply(session, row, msg, row.requested_by, now)
+        _apply(session, row, msg, person, now)
     return _info(row)
 
 
-def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str, now) -> None:
+def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: Person, now) -> None:
     check_guard(session, msg, row.action, row.rule_key)  # the category may have changed
     if row.action == "hide":
         msg.hidden = True
@@ -157,7 +159,8 @@ def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str,
         msg.author_banned = True
     row.state = "applied"
     row.network_state = "pending"  # the next sync of the account carries it out
-    row.decided_by = who
+    row.decided_by = who.name
+    row.decided_login = who.login
     row.decided_at = now
     audit.record(
         session,
@@ -169,13 +172,16 @@ def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: str,
             "action": row.action,
             "rule": row.rule_key,
             "requested_by": row.requested_by,
-            "approved_by": who,
+            "requested_login": row.requested_login,
+            "approved_by": who.name,
+            "approved_login": who.login,
         },
     )
 
 
 def _pending(session: Session, client_id: int, action_id: int) -> ModerationAction:
-    row = session.get(ModerationAction, action_id)
+    # Locked: two people deciding at once get one decision and one clear refusal.
+    row = session.get(ModerationAction, action_id, with_for_update=True)
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Moderation", "No such moderation request."))
     if row.state != "pending":
@@ -184,10 +190,13 @@ def _pending(session: Session, client_id: int, action_id: int) -> ModerationActi
 
 
 def approve(session: Session, client_id: int, action_id: int, now=None) -> ModerationInfo:
-    """The second person approves: the action is applied. The requester cannot approve."""
+    """The second person approves: the action is applied. The requester cannot approve.
+
+    "Second person" is a different identity (the database login), never a different name,
+    and a lead (or an administrator)."""
+    who = require(session, "approve", client_id)
     row = _pending(session, client_id, action_id)
-    who = current_actor()
-    if who == row.requested_by:
+    if _same_person(row, who):
         raise ValidationError(
             translate("Moderation", "A second person must approve: you asked for this action.")
         )
@@ -195,10 +204,22 @@ def approve(session: Session, client_id: int, action_id: int, now=None) -> Moder
     return _info(row)
 
 
+def _same_person(row: ModerationAction, who: Person) -> bool:
+    if row.requested_login:
+        return row.requested_login == who.login
+    # Requests made before identities existed carry a name only: compare it loosely.
+    return row.requested_by.strip().casefold() in (who.name.casefold(), who.login.casefold())
+
+
 def reject(session: Session, client_id: int, action_id: int, note: str = "", now=None):
+    """A lead turns the request down (or its requester withdraws it)."""
+    who = require(session, "moderate", client_id)
     row = _pending(session, client_id, action_id)
+    if not who.can("approve") and not _same_person(row, who):
+        require(session, "approve", client_id)  # raises: only a lead decides someone else's
     row.state = "rejected"
-    row.decided_by = current_actor()
+    row.decided_by = who.name
+    row.decided_login = who.login
     row.decided_at = now or utcnow()
     row.note = (row.note + "\n" + note.strip()).strip()
     audit.record(
@@ -214,6 +235,7 @@ def reject(session: Session, client_id: int, action_id: int, note: str = "", now
 
 def restore(session: Session, client_id: int, message_id: int, reason: str) -> None:
     """Undo a hide or a delete (the original was kept)."""
+    require(session, "moderate", client_id)
     if not reason.strip():
         raise ValidationError(translate("Moderation", "Say why the message is restored."))
     msg = get_message(session, client_id, message_id)

@@ -360,6 +360,9 @@ def set_status(
     """
     if status not in POST_STATUSES:
         raise ValidationError(translate("Posts", "Unknown status: {status}").format(status=status))
+    from app.services.people import check_post_status
+
+    check_post_status(session, client_id, status)
     post = _load(session, client_id, post_id)
     if status == post.status:
         return to_info(post)

@@ -12,6 +12,7 @@ from app.i18n import translate
 from app.models.posts import Post, PostEvent
 from app.services import audit
 from app.services.actor import current_actor
+from app.services.people import require
 from app.services.posts import PostInfo, _load, to_info
 
 
@@ -27,6 +28,7 @@ def submit_for_review(
     session: Session, client_id: int, start: dt.datetime, end: dt.datetime
 ) -> list[int]:
     """Drafts and ideas of the period go to « in review »; returns their ids."""
+    require(session, "write", client_id)
     changed = []
     for pid in period_post_ids(session, client_id, start, end):
         post = _load(session, client_id, pid)
@@ -56,7 +58,11 @@ def record_decision(
     comment: str = "",
     decided_by: str = "",
 ) -> PostInfo:
-    """The client's answer for one post; a rejection needs a comment and returns to draft."""
+    """The client's answer for one post; a rejection needs a comment and returns to draft.
+
+    A lead records it (a junior's post leaves only through this); the event keeps both the
+    post's author and the lead who approved it."""
+    lead = require(session, "approve", client_id)
     post = _load(session, client_id, post_id)
     if post.status in ("published", "scheduled"):
         raise ValidationError(
@@ -75,9 +81,15 @@ def record_decision(
         PostEvent(
             post_id=post_id,
             client_id=client_id,
-            actor=current_actor(),
+            actor=lead.name,
             action="approved" if approved else "rejected",
-            details={"before": old, "comment": comment.strip(), "by": decided_by},
+            details={
+                "before": old,
+                "comment": comment.strip(),
+                "by": decided_by,
+                "author": post.author,
+                "lead": lead.login,
+            },
         )
     )
     audit.record(
@@ -86,7 +98,13 @@ def record_decision(
         client_id=client_id,
         target_type="post",
         target_id=post_id,
-        details={"comment": comment.strip(), "by": decided_by},
+        details={
+            "comment": comment.strip(),
+            "by": decided_by,
+            "author": post.author,
+            "approved_by": lead.name,
+            "approved_login": lead.login,
+        },
     )
     session.flush()
     return to_info(post)

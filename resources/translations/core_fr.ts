@@ -84,6 +84,37 @@
     </message>
   </context>
   <context>
+    <name>AddPersonDialog</name>
+    <message>
+      <source>Add a person</source>
+      <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+      <source>their database login, e.g. lea.martin</source>
+      <translation>son identifiant de base de données, par ex. lea.martin</translation>
+    </message>
+    <message>
+      <source>&amp;Login</source>
+      <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Nom</translation>
+    </message>
+    <message>
+      <source>&amp;Role</source>
+      <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+      <source>&amp;Password</source>
+      <translation>Mot de &amp;passe</translation>
+    </message>
+    <message>
+      <source>&amp;Clients</source>
+      <translation>&amp;Clients</translation>
+    </message>
+  </context>
+  <context>
     <name>ApprovalForm</name>
     <message>
       <source>Approved</source>
@@ -138,6 +169,73 @@
     </message>
   </context>
   <context>
+    <name>ApprovalsView</name>
+    <message>
+      <source>Asked</source>
+      <translation>Demandé le</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Par</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>Approuver</translation>
+    </message>
+    <message>
+      <source>Send back…</source>
+      <translation>Renvoyer…</translation>
+    </message>
+    <message>
+      <source>reply to send</source>
+      <translation>réponse à envoyer</translation>
+    </message>
+    <message>
+      <source>moderation</source>
+      <translation>modération</translation>
+    </message>
+    <message>
+      <source>Nothing waits for approval.</source>
+      <translation>Rien n’attend d’approbation.</translation>
+    </message>
+    <message>
+      <source>A second person approves: you cannot approve what you asked for.</source>
+      <translation>Une deuxième personne approuve : vous ne pouvez pas approuver ce que vous avez demandé.</translation>
+    </message>
+    <message>
+      <source>Only a lead approves these; you can see what waits.</source>
+      <translation>Seul un responsable approuve ceci ; vous voyez ce qui attend.</translation>
+    </message>
+    <message>
+      <source>Only a lead approves.</source>
+      <translation>Seul un responsable approuve.</translation>
+    </message>
+    <message>
+      <source>You asked for this: another person decides.</source>
+      <translation>Vous l’avez demandé : une autre personne décide.</translation>
+    </message>
+    <message>
+      <source>Send back</source>
+      <translation>Renvoyer</translation>
+    </message>
+    <message>
+      <source>What should change?</source>
+      <translation>Que faut-il changer ?</translation>
+    </message>
+  </context>
+  <context>
     <name>Areas</name>
     <message>
       <source>Charter</source>
@@ -170,6 +268,69 @@
     <message>
       <source>Audience, engagement and response times against the charter's delays, and the monthly PDF report for the client.</source>
       <translation>Audience, engagement et temps de réponse face aux délais de la charte, et le rapport mensuel en PDF pour le client.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditView</name>
+    <message>
+      <source>All clients</source>
+      <translation>Tous les clients</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>Tout le monde</translation>
+    </message>
+    <message>
+      <source>Every action</source>
+      <translation>Toutes les actions</translation>
+    </message>
+    <message>
+      <source>Search…</source>
+      <translation>Rechercher…</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Personne</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>Client</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Objet</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Détails</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} entries (newest first)</source>
+      <translation>{shown} entrées sur {total} (les plus récentes d’abord)</translation>
+    </message>
+    <message>
+      <source>Export the audit log</source>
+      <translation>Exporter le journal d’audit</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv)</source>
+      <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Exported to {path}</source>
+      <translation>Exporté dans {path}</translation>
     </message>
   </context>
   <context>
@@ -348,6 +509,78 @@
     <message>
       <source>Restored {rows} rows from {path}.</source>
       <translation>{rows} lignes restaurées depuis {path}.</translation>
+    </message>
+    <message>
+      <source>people, roles and client grants</source>
+      <translation>personnes, rôles et clients attribués</translation>
+    </message>
+    <message>
+      <source>add a person (on PostgreSQL their login role; the password is read on stdin)</source>
+      <translation>ajouter une personne (sur PostgreSQL, son rôle de connexion ; le mot de passe est lu sur l’entrée standard)</translation>
+    </message>
+    <message>
+      <source>client slugs separated by commas, or « all » (admins, leads)</source>
+      <translation>identifiants de clients séparés par des virgules, ou « all » (administrateurs, responsables)</translation>
+    </message>
+    <message>
+      <source>list the people</source>
+      <translation>lister les personnes</translation>
+    </message>
+    <message>
+      <source>let a person see and work on a client</source>
+      <translation>permettre à une personne de voir un client et d’y travailler</translation>
+    </message>
+    <message>
+      <source>take a client away from a person</source>
+      <translation>retirer un client à une personne</translation>
+    </message>
+    <message>
+      <source>stop a person from connecting</source>
+      <translation>empêcher une personne de se connecter</translation>
+    </message>
+    <message>
+      <source>remove a person (what they did stays in the audit trail)</source>
+      <translation>retirer une personne (ce qu’elle a fait reste dans le journal d’audit)</translation>
+    </message>
+    <message>
+      <source>new password (on stdin); lifts a suspension</source>
+      <translation>nouveau mot de passe (sur l’entrée standard) ; lève une suspension</translation>
+    </message>
+    <message>
+      <source>change a person's role</source>
+      <translation>changer le rôle d’une personne</translation>
+    </message>
+    <message>
+      <source>the person this connection acts as</source>
+      <translation>la personne au nom de laquelle agit cette connexion</translation>
+    </message>
+    <message>
+      <source>Give the person's password on stdin (one line).</source>
+      <translation>Donnez le mot de passe de la personne sur l’entrée standard (une ligne).</translation>
+    </message>
+    <message>
+      <source>all clients</source>
+      <translation>tous les clients</translation>
+    </message>
+    <message>
+      <source> (suspended)</source>
+      <translation> (suspendu)</translation>
+    </message>
+    <message>
+      <source>Rights are not enforced on a local SQLite file: anyone who can open it can change it. Use a shared PostgreSQL database to enforce them.</source>
+      <translation>Les droits ne sont pas appliqués sur un fichier SQLite local : quiconque peut l’ouvrir peut le modifier. Utilisez une base PostgreSQL partagée pour les faire respecter.</translation>
+    </message>
+    <message>
+      <source>Added: {line}</source>
+      <translation>Ajouté : {line}</translation>
+    </message>
+    <message>
+      <source>No people yet.</source>
+      <translation>Aucune personne pour l’instant.</translation>
+    </message>
+    <message>
+      <source>Removed: {login}</source>
+      <translation>Retiré : {login}</translation>
     </message>
   </context>
   <context>
@@ -735,6 +968,18 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
+      <source>&amp;People and rights…</source>
+      <translation>&amp;Personnes et droits…</translation>
+    </message>
+    <message>
+      <source>&amp;Waiting for approval…</source>
+      <translation>En &amp;attente d’approbation…</translation>
+    </message>
+    <message>
+      <source>A&amp;udit log…</source>
+      <translation>Journal d’a&amp;udit…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>&amp;Préférences…</translation>
     </message>
@@ -822,6 +1067,271 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
   </context>
   <context>
+    <name>People</name>
+    <message>
+      <source>administrator</source>
+      <translation>administrateur</translation>
+    </message>
+    <message>
+      <source>lead</source>
+      <translation>responsable</translation>
+    </message>
+    <message>
+      <source>community manager</source>
+      <translation>community manager</translation>
+    </message>
+    <message>
+      <source>junior</source>
+      <translation>junior</translation>
+    </message>
+    <message>
+      <source>read only</source>
+      <translation>lecture seule</translation>
+    </message>
+    <message>
+      <source>Only an administrator manages people.</source>
+      <translation>Seul un administrateur gère les personnes.</translation>
+    </message>
+    <message>
+      <source>Only an administrator creates, archives or deletes clients.</source>
+      <translation>Seul un administrateur crée, archive ou supprime des clients.</translation>
+    </message>
+    <message>
+      <source>Only an administrator changes the agency's settings.</source>
+      <translation>Seul un administrateur modifie les réglages de l’agence.</translation>
+    </message>
+    <message>
+      <source>Only a lead approves: ask a lead of this client.</source>
+      <translation>Seul un responsable approuve : demandez à un responsable de ce client.</translation>
+    </message>
+    <message>
+      <source>Only a lead signs a charter.</source>
+      <translation>Seul un responsable signe une charte.</translation>
+    </message>
+    <message>
+      <source>A junior cannot moderate: ask a community manager or a lead.</source>
+      <translation>Un junior ne peut pas modérer : demandez à un community manager ou à un responsable.</translation>
+    </message>
+    <message>
+      <source>Your role is read only: you can see reports and charts, not change anything.</source>
+      <translation>Votre rôle est en lecture seule : vous voyez les rapports et les graphiques, sans rien modifier.</translation>
+    </message>
+    <message>
+      <source>You have no access to Tribune's data.</source>
+      <translation>Vous n’avez pas accès aux données de Tribune.</translation>
+    </message>
+    <message>
+      <source>The login {login} is not one of the agency's people: ask an administrator.</source>
+      <translation>L’identifiant {login} n’est pas une personne de l’agence : demandez à un administrateur.</translation>
+    </message>
+    <message>
+      <source>Your access is suspended: ask an administrator.</source>
+      <translation>Votre accès est suspendu : demandez à un administrateur.</translation>
+    </message>
+    <message>
+      <source>(you are {role})</source>
+      <translation>(vous êtes {role})</translation>
+    </message>
+    <message>
+      <source>This client is not granted to you: ask an administrator.</source>
+      <translation>Ce client ne vous est pas attribué : demandez à un administrateur.</translation>
+    </message>
+    <message>
+      <source>A junior's post waits for a lead's approval before it is scheduled.</source>
+      <translation>La publication d’un junior attend l’approbation d’un responsable avant d’être programmée.</translation>
+    </message>
+    <message>
+      <source>A password cannot contain a NUL character.</source>
+      <translation>Un mot de passe ne peut pas contenir de caractère NUL.</translation>
+    </message>
+    <message>
+      <source>A login is 1 to 63 lower-case letters, digits, _ . or -, starting with a letter (not pg_ nor tribune_).</source>
+      <translation>Un identifiant compte de 1 à 63 minuscules, chiffres, _ . ou -, et commence par une lettre (ni pg_ ni tribune_).</translation>
+    </message>
+    <message>
+      <source>Unknown role {role} (use {roles}).</source>
+      <translation>Rôle inconnu {role} (utilisez {roles}).</translation>
+    </message>
+    <message>
+      <source>No person has the login {login}.</source>
+      <translation>Aucune personne n’a l’identifiant {login}.</translation>
+    </message>
+    <message>
+      <source>No client called {name}.</source>
+      <translation>Aucun client ne s’appelle {name}.</translation>
+    </message>
+    <message>
+      <source>A password needs at least 8 characters.</source>
+      <translation>Un mot de passe compte au moins 8 caractères.</translation>
+    </message>
+    <message>
+      <source>{login} is already one of the people.</source>
+      <translation>{login} fait déjà partie des personnes.</translation>
+    </message>
+    <message>
+      <source>Only administrators and leads can be granted every client.</source>
+      <translation>Seuls les administrateurs et les responsables peuvent se voir attribuer tous les clients.</translation>
+    </message>
+    <message>
+      <source>You cannot suspend yourself.</source>
+      <translation>Vous ne pouvez pas vous suspendre vous-même.</translation>
+    </message>
+    <message>
+      <source>You cannot remove yourself.</source>
+      <translation>Vous ne pouvez pas vous retirer vous-même.</translation>
+    </message>
+    <message>
+      <source>No such reply waiting for approval.</source>
+      <translation>Aucune réponse de ce type n’attend d’approbation.</translation>
+    </message>
+    <message>
+      <source>This reply was already decided.</source>
+      <translation>Cette réponse a déjà été tranchée.</translation>
+    </message>
+    <message>
+      <source>This reply is no longer waiting.</source>
+      <translation>Cette réponse n’est plus en attente.</translation>
+    </message>
+    <message>
+      <source>Another person must approve your reply.</source>
+      <translation>Une autre personne doit approuver votre réponse.</translation>
+    </message>
+    <message>
+      <source>Say what to change (a note is needed).</source>
+      <translation>Dites ce qu’il faut changer (une note est nécessaire).</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleDialog</name>
+    <message>
+      <source>People, approvals and audit log</source>
+      <translation>Personnes, approbations et journal d’audit</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Personnes</translation>
+    </message>
+    <message>
+      <source>Waiting for approval</source>
+      <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+      <source>Audit log</source>
+      <translation>Journal d’audit</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleTab</name>
+    <message>
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Tribune role</source>
+      <translation>Rôle dans Tribune</translation>
+    </message>
+    <message>
+      <source>Clients</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>Last activity</source>
+      <translation>Dernière activité</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Add a person…</source>
+      <translation>Ajouter une personne…</translation>
+    </message>
+    <message>
+      <source>Change role…</source>
+      <translation>Changer le rôle…</translation>
+    </message>
+    <message>
+      <source>Grant a client…</source>
+      <translation>Attribuer un client…</translation>
+    </message>
+    <message>
+      <source>Revoke a client…</source>
+      <translation>Retirer un client…</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>Suspendre</translation>
+    </message>
+    <message>
+      <source>Reset access…</source>
+      <translation>Réinitialiser l’accès…</translation>
+    </message>
+    <message>
+      <source>Rights are not enforced on a local file: anyone who can open it can change it. Use a shared PostgreSQL database to enforce them.</source>
+      <translation>Les droits ne sont pas appliqués sur un fichier local : quiconque peut l’ouvrir peut le modifier. Utilisez une base PostgreSQL partagée pour les faire respecter.</translation>
+    </message>
+    <message>
+      <source>You are {login} ({role}).</source>
+      <translation>Vous êtes {login} ({role}).</translation>
+    </message>
+    <message>
+      <source>Only an administrator can add, change or suspend people.</source>
+      <translation>Seul un administrateur peut ajouter, modifier ou suspendre des personnes.</translation>
+    </message>
+    <message>
+      <source>all clients</source>
+      <translation>tous les clients</translation>
+    </message>
+    <message>
+      <source>suspended</source>
+      <translation>suspendu</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>actif</translation>
+    </message>
+    <message>
+      <source>Only an administrator manages people.</source>
+      <translation>Seul un administrateur gère les personnes.</translation>
+    </message>
+    <message>
+      <source>Choose a person.</source>
+      <translation>Choisissez une personne.</translation>
+    </message>
+    <message>
+      <source>Change role</source>
+      <translation>Changer le rôle</translation>
+    </message>
+    <message>
+      <source>Grant a client</source>
+      <translation>Attribuer un client</translation>
+    </message>
+    <message>
+      <source>Revoke a client</source>
+      <translation>Retirer un client</translation>
+    </message>
+    <message>
+      <source>{name} will no longer be able to connect. What they did stays.</source>
+      <translation>{name} ne pourra plus se connecter. Ce que cette personne a fait reste.</translation>
+    </message>
+    <message>
+      <source>Reset access</source>
+      <translation>Réinitialiser l’accès</translation>
+    </message>
+    <message>
+      <source>New password for {login} (at least 8 characters):</source>
+      <translation>Nouveau mot de passe pour {login} (au moins 8 caractères) :</translation>
+    </message>
+  </context>
+  <context>
     <name>PostsMedia</name>
     <message>
       <source>The file {name} is missing: attach it again.</source>
@@ -869,20 +1379,12 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Préférences</translation>
     </message>
     <message>
-      <source>Leave empty for the local database. For a shared agency database: postgresql://user@server/tribune (the password is asked by the server's own authentication, e.g. ~/.pgpass).</source>
-      <translation>Laissez vide pour la base locale. Pour une base partagée par l’agence : postgresql://utilisateur@serveur/tribune (le mot de passe relève de l’authentification du serveur, p. ex. ~/.pgpass).</translation>
-    </message>
-    <message>
       <source>Test connection</source>
       <translation>Tester la connexion</translation>
     </message>
     <message>
       <source>Same as the system</source>
       <translation>Comme le système</translation>
-    </message>
-    <message>
-      <source>Your name, as shown in the audit trail</source>
-      <translation>Votre nom, tel qu’il apparaît dans le journal d’audit</translation>
     </message>
     <message>
       <source> min</source>
@@ -901,8 +1403,20 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>&amp;Langue</translation>
     </message>
     <message>
-      <source>&amp;Your name</source>
-      <translation>&amp;Votre nom</translation>
+      <source>Leave empty for the local database. For a shared agency database: postgresql://your-login@server/tribune, and your password below (it is kept in the system keyring, never in the settings).</source>
+      <translation>Laissez vide pour la base locale. Pour une base partagée de l’agence : postgresql://votre-identifiant@serveur/tribune, et votre mot de passe ci-dessous (il est gardé dans le trousseau du système, jamais dans les réglages).</translation>
+    </message>
+    <message>
+      <source>Unchanged — kept in the system keyring</source>
+      <translation>Inchangé — gardé dans le trousseau du système</translation>
+    </message>
+    <message>
+      <source>&amp;Password</source>
+      <translation>Mot de &amp;passe</translation>
+    </message>
+    <message>
+      <source>You are</source>
+      <translation>Vous êtes</translation>
     </message>
     <message>
       <source>Background &amp;sync every</source>
@@ -911,6 +1425,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>A new database or language applies at the next start.</source>
       <translation>Une nouvelle base ou une nouvelle langue s’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+      <source>{login} — on a shared database, the login in its address (ask an administrator to be added); on a local file, your account on this computer.</source>
+      <translation>{login} — sur une base partagée, l’identifiant de son adresse (demandez à un administrateur de vous ajouter) ; sur un fichier local, votre compte sur cet ordinateur.</translation>
     </message>
     <message>
       <source>Connecting…</source>
@@ -923,6 +1441,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Connected. The database is up to date.</source>
       <translation>Connecté. La base est à jour.</translation>
+    </message>
+    <message>
+      <source>A password goes with a PostgreSQL address that names a login.</source>
+      <translation>Un mot de passe va avec une adresse PostgreSQL qui nomme un identifiant.</translation>
     </message>
   </context>
   <context>
@@ -942,6 +1464,14 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Migration left broken references: {n}</source>
       <translation>La migration a laissé des références cassées : {n}</translation>
+    </message>
+    <message>
+      <source>The database refused this for your login ({reason}). Ask an administrator for the right role or client.</source>
+      <translation>La base a refusé ceci pour votre identifiant ({reason}). Demandez à un administrateur le bon rôle ou le bon client.</translation>
+    </message>
+    <message>
+      <source>The login {login} is not one of the agency's people on this database: ask an administrator to add you.</source>
+      <translation>L’identifiant {login} n’est pas une personne de l’agence sur cette base : demandez à un administrateur de vous ajouter.</translation>
     </message>
     <message>
       <source>Cannot open the database {url}: {reason}</source>

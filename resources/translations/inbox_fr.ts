@@ -668,6 +668,10 @@ Merci,
       <translation>Réponse en file d'envoi.</translation>
     </message>
     <message>
+      <source>Reply waiting for a lead's approval before it is sent.</source>
+      <translation>Réponse en attente de l’approbation d’un responsable avant son envoi.</translation>
+    </message>
+    <message>
       <source>Save the e-mail</source>
       <translation>Enregistrer l'e-mail</translation>
     </message>

@@ -90,15 +90,23 @@ class InboxActions:
         if mid is None:
             return
 
-        def sent(_result):
+        def sent(held):
             self.conv.reply.clear()
             self.status_message.emit(
-                QCoreApplication.translate("InboxArea", "Reply queued for sending.")
+                QCoreApplication.translate(
+                    "InboxArea", "Reply waiting for a lead's approval before it is sent."
+                )
+                if held
+                else QCoreApplication.translate("InboxArea", "Reply queued for sending.")
             )
 
-        self._write(
-            lambda s: inbox_replies.create_reply(s, cid, mid, text, private=private), then=sent
-        )
+        def write(s):
+            from app.services.people import whoami
+
+            inbox_replies.create_reply(s, cid, mid, text, private=private)
+            return whoami(s).held  # a junior's reply waits for a lead
+
+        self._write(write, then=sent)
 
     def _check_style(self) -> None:
         d, text = self.conv.detail, self.conv.reply.toPlainText()

@@ -1,0 +1,112 @@
+"""The before and after of every edit to what people change by hand, in the audit trail.
+
+A ``before_flush`` listener (installed once per process by :mod:`app.db`) compares each
+changed row of the tables below with what was loaded, and adds one ``<table>.edit`` entry
+(or ``<table>.delete`` with the row as it was) to the same unit of work, in the name of the
+connected person. Machine bookkeeping (versions, timestamps, publishing and sync state) is
+left out so the trail stays about people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+# table -> the columns worth recording (None: every column but the volatile ones)
+# (clients have their own "client.update" entry with the changes)
+TRACKED: dict[str, tuple[str, ...] | None] = {
+    "contacts": None,
+    "network_accounts": ("network", "handle", "base_url", "display_name"),
+    "posts": (
+        "title",
+        "planned_at",
+        "all_day",
+        "category",
+        "tags",
+        "campaign",
+        "status",
+        "status_reason",
+        "notes",
+    ),
+    "post_variants": ("network", "account_id", "text", "link", "first_comment", "media"),
+    "inbox_saved_replies": None,
+    "inbox_escalation_smtp": None,
+    "staff": ("display_name", "role", "all_clients", "suspended"),
+}
+# Deletions the services do not record themselves.
+DELETES_TRACKED = {"inbox_saved_replies"}
+VOLATILE = {"id", "version", "revision", "created_at", "updated_at", "last_seen_at", "uid"}
+
+
+def _plain(value):
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _columns(obj, table: str):
+    wanted = TRACKED[table]
+    for attr in inspect(obj).mapper.column_attrs:
+        if attr.key in VOLATILE or (wanted is not None and attr.key not in wanted):
+            continue
+        yield attr.key
+
+
+def _client_id(obj, table: str):
+    return obj.id if table == "clients" else getattr(obj, "client_id", None)
+
+
+def _record(session: Session, obj, table: str, action: str, details: dict) -> None:
+    from app.models import AuditEvent
+    from app.services.people import whoami
+
+    person = whoami(session)
+    client_id = _client_id(obj, table)
+    session.add(
+        AuditEvent(
+            actor=person.name,
+            actor_login=person.login,
+            client_id=client_id,
+            client_name=obj.name if table == "clients" else "",
+            action=f"{table}.{action}",
+            target_type=table,
+            target_id=str(getattr(obj, "id", "") or getattr(obj, "client_id", "")),
+            details=details,
+        )
+    )
+
+
+def capture_edits(session: Session, _flush_context, _instances) -> None:
+    if session.info.get("tribune_no_edit_trail"):
+        return
+    for obj in list(session.dirty):
+        table = getattr(obj, "__tablename__", None)
+        if table not in TRACKED or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        before, after = {}, {}
+        for key in _columns(obj, table):
+            history = state.attrs[key].history
+            if not history.deleted or not history.added:
+                continue  # not loaded before, or unchanged
+            old, new = history.deleted[0], history.added[0]
+            if old != new:
+                before[key], after[key] = _plain(old), _plain(new)
+        if before:
+            _record(session, obj, table, "edit", {"before": before, "after": after})
+    for obj in list(session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table in DELETES_TRACKED:
+            before = {k: _plain(getattr(obj, k)) for k in _columns(obj, table)}
+            _record(session, obj, table, "delete", {"before": before})
+
+
+def install() -> None:
+    if not event.contains(Session, "before_flush", capture_edits):
+        event.listen(Session, "before_flush", capture_edits)
