@@ -30,6 +30,7 @@ from app.services.posts_types import (  # noqa: F401  (re-exported: the posts AP
     status_label,
     to_info,
 )
+from app.services.versions import content_hash, stale, stamp
 
 EDITABLE_FIELDS = ("title", "category", "tags", "campaign", "notes", "all_day", "author")
 
@@ -137,8 +138,11 @@ def _apply_variants(session: Session, post: Post, variants: list[VariantInput]) 
                     network=v.network
                 )
             )
-        row.text, row.link, row.first_comment = v.text, v.link, v.first_comment
-        row.media = list(v.media)
+        new = (v.text, v.link, v.first_comment, list(v.media))
+        if (row.text, row.link, row.first_comment, list(row.media or ())) != new:
+            row.text, row.link, row.first_comment, row.media = new
+            row.version = (row.version or 0) + 1 if row.id is not None else 1
+            stamp(row)
 
 
 def create_post(
@@ -162,6 +166,7 @@ def create_post(
         raise ValidationError(translate("Posts", "A new post starts as an idea or a draft."))
     post = Post(
         client_id=client_id,
+        updated_by=current_actor(),
         title=title.strip(),
         planned_at=_aware(planned_at),
         all_day=all_day,
@@ -176,6 +181,8 @@ def create_post(
         post.uid = uid
     session.add(post)
     _apply_variants(session, post, list(variants))
+    if status == "approved":
+        post.approved_hash = content_hash(post.variants)
     session.flush()
     _event(session, post, "created", networks=[v.network for v in variants])
     audit.record(session, "post.create", client_id=client_id, target_type="post", target_id=post.id)
@@ -192,16 +199,21 @@ def update_post(
     post_id: int,
     *,
     expected_version: int | None = None,
+    expected_variant_versions: dict[str, int] | None = None,
     planned_at: dt.datetime | None = None,
     variants: list[VariantInput] | None = None,
     **fields,
 ) -> PostInfo:
-    """Change fields and/or variants; a stale ``expected_version`` raises :class:`Conflict`."""
+    """Change fields and/or variants.
+
+    A stale ``expected_version`` (the post as this person read it) or a stale variant in
+    ``expected_variant_versions`` ({network: version}) raises :class:`Conflict` carrying
+    mine and theirs; nothing is written. A change of an approved text sends the post back
+    for approval."""
     post = _load(session, client_id, post_id)
-    if expected_version is not None and post.version != expected_version:
-        raise Conflict(
-            translate("Posts", "Someone else changed this post meanwhile; reload it first.")
-        )
+    stale_variant = _stale_variant(post, expected_variant_versions)
+    if (expected_version is not None and post.version != expected_version) or stale_variant:
+        raise _post_conflict(session, post, variants, stale_variant)
     changed = []
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
@@ -220,18 +232,59 @@ def update_post(
         _apply_variants(session, post, list(variants))
         if _snapshot(post) != before:
             changed.append("variants")
-    if post.status in ("approved", "scheduled") and "variants" in changed:
-        # The client approved another text: it goes back to draft for a new approval.
-        post.status, post.status_reason = "draft", translate("Posts", "Changed after approval.")
+    if (
+        post.status in ("approved", "scheduled")
+        and "variants" in changed
+        and content_hash(post.variants) != post.approved_hash
+    ):
+        # The client approved another text: it goes back for a new approval.
+        post.status = "in_review"
+        post.status_reason = translate("Posts", "Changed after approval: to be approved again.")
     if changed:
+        stamp(post)  # the post's version moves with any change, its variants' included
         _event(session, post, "edited", fields=changed)
     try:
         session.flush()
     except StaleDataError:
-        raise Conflict(
-            translate("Posts", "Someone else changed this post meanwhile; reload it first.")
-        ) from None
+        session.rollback()
+        raise _post_conflict(session, _load(session, client_id, post_id), variants) from None
     return to_info(post)
+
+
+def _stale_variant(post: Post, expected: dict[str, int] | None) -> str:
+    """The first network whose variant moved since it was read ("" when none)."""
+    for row in sorted(post.variants, key=lambda v: v.network):
+        if expected and row.network in expected and row.version != expected[row.network]:
+            return row.network
+    return ""
+
+
+def _post_conflict(
+    session: Session, post: Post, variants: list[VariantInput] | None, network: str = ""
+) -> Conflict:
+    """The conflict of a stale post save: the text that differs, mine against theirs."""
+    mine_by = {v.network: v for v in variants or ()}
+    theirs_by = {v.network: v for v in post.variants}
+    if not network:
+        network = next(
+            (n for n in sorted(mine_by) if n in theirs_by and mine_by[n].text != theirs_by[n].text),
+            next(iter(sorted(theirs_by)), ""),
+        )
+    mine, theirs = mine_by.get(network), theirs_by.get(network)
+    row = theirs or post
+    by = (theirs.updated_by if theirs and theirs.updated_by else "") or post.updated_by
+    return stale(
+        "post",
+        post.title or translate("Posts", "this post"),
+        target_id=post.id,
+        mine=mine.text if mine else "",
+        theirs=theirs.text if theirs else "",
+        by=by,
+        at=max(t for t in (getattr(row, "updated_at", None), post.updated_at) if t),
+        version=post.version,
+        field=network,
+        zone=session.get(Client, post.client_id).timezone,
+    )
 
 
 def _snapshot(post: Post) -> list[tuple]:
@@ -264,6 +317,7 @@ def move_post(
         )
     old = post.planned_at
     post.planned_at = _aware(planned_at)
+    stamp(post)
     _event(session, post, "moved", before=old.isoformat(), after=post.planned_at.isoformat())
     session.flush()
     return to_info(post)
@@ -379,6 +433,9 @@ def set_status(
             )
     old = post.status
     post.status, post.status_reason = status, reason
+    if status == "approved":
+        post.approved_hash = content_hash(post.variants)  # approved as it reads now
+    stamp(post)
     if status in ("draft", "scheduled"):
         for v in post.variants:
             if v.publish_state == "failed":

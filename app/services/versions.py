@@ -1,0 +1,85 @@
+"""Optimistic locking helpers: who changed a row last, and the conflict a stale save meets.
+
+Every save path that a person drives checks the version the person read (``expected_version``)
+and, when someone else has saved since, raises :class:`app.errors.Conflict` with
+:class:`app.errors.ConflictDetails` (mine, theirs, by whom, when, the current version) rather
+than writing over the other person's work. The row's ``version_id_col`` (or an explicit
+version bump) also catches two saves racing between read and write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from zoneinfo import ZoneInfo
+
+from app.errors import Conflict, ConflictDetails
+from app.i18n import translate
+from app.models.base import utcnow
+from app.services.actor import current_actor
+
+
+def stamp(row, now: dt.datetime | None = None) -> None:
+    """Record who changed ``row`` and when (also makes the row dirty: its version moves)."""
+    row.updated_by = current_actor()
+    if hasattr(row, "updated_at"):
+        row.updated_at = now or utcnow()
+
+
+def hhmm(at: dt.datetime | None, zone: str | ZoneInfo | None = None) -> str:
+    """``at`` as HH:MM in ``zone`` (the client's), else UTC; "" when unknown."""
+    if at is None:
+        return ""
+    try:
+        tz = ZoneInfo(zone) if isinstance(zone, str) else (zone or dt.UTC)
+    except (ValueError, KeyError):
+        tz = dt.UTC
+    return at.astimezone(tz).strftime("%H:%M")
+
+
+def stale(
+    kind: str,
+    title: str,
+    *,
+    target_id: int | None = None,
+    mine: str = "",
+    theirs: str = "",
+    by: str = "",
+    at: dt.datetime | None = None,
+    version: int | None = None,
+    field: str = "",
+    zone: str | None = None,
+) -> Conflict:
+    """The conflict of a stale save of ``title``, in one line naming who and when."""
+    who = by or translate("Versions", "someone else")
+    when = hhmm(at, zone)
+    if when:
+        message = translate(
+            "Versions", "{who} changed « {title} » at {time}: your change was not saved."
+        ).format(who=who, title=title, time=when)
+    else:
+        message = translate(
+            "Versions", "{who} changed « {title} » meanwhile: your change was not saved."
+        ).format(who=who, title=title)
+    details = ConflictDetails(
+        kind=kind,
+        target_id=target_id,
+        title=title,
+        mine=mine,
+        theirs=theirs,
+        by=by,
+        at=at,
+        version=version,
+        field=field,
+    )
+    return Conflict(message, details)
+
+
+def content_hash(variants) -> str:
+    """SHA-256 of what a post says on each network (text, link, first comment, media)."""
+    payload = sorted(
+        [v.network, v.text or "", v.link or "", v.first_comment or "", list(v.media or ())]
+        for v in variants
+    )
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
