@@ -22,7 +22,8 @@ class InboxSettingsActions:
         tags = [t.strip() for t in self.conv.tags.text().split(",") if t.strip()]
         if sorted(set(tags)) == sorted(d.tags):
             return
-        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags), d.id)
+        seen = d.tags  # applied as additions and removals: a colleague's new tag stays
+        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags, seen=seen), d.id)
 
     # -- saved replies --------------------------------------------------------------------
     def manage_saved(self) -> None:
