@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -161,3 +162,24 @@ def show_conflict_notice(parent: QWidget | None, conflict: Conflict, on_keep_min
     dialog = ask_conflict(parent, conflict, chosen, mergeable=False)
     dialog.keep_mine.setVisible(on_keep_mine is not None)
     return dialog
+
+
+def ask_queue_too(parent: QWidget | None, conflict: Conflict, on_yes) -> QMessageBox:
+    """ "X already queued a reply at HH:MM — queue yours too?" (their reply shown)."""
+    box = QMessageBox(parent)
+    box.setObjectName("queueTooBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(box.tr("A reply is already queued"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(conflict.message)
+    if conflict.details is not None and conflict.details.theirs:
+        box.setInformativeText(conflict.details.theirs)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.finished.connect(
+        lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else None
+    )
+    if parent is not None:
+        parent._conflict_dialog = box
+    box.open()
+    return box

@@ -19,6 +19,7 @@ from app.services import audit
 from app.services.actor import current_actor
 from app.services.charter_rules import Style, rules_in_force
 from app.services.inbox import get_message
+from app.services.versions import check_no_reply_queued, stale, stamp
 
 # Longest reply each network accepts (characters).
 NETWORK_LIMITS = {
@@ -45,6 +46,7 @@ class SavedReplyInfo:
     title: str
     body: str
     category: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def saved_replies(session: Session, client_id: int) -> list[SavedReplyInfo]:
     rows = session.scalars(
         select(SavedReply).where(SavedReply.client_id == client_id).order_by(SavedReply.title)
     )
-    return [SavedReplyInfo(r.id, r.title, r.body, r.category) for r in rows]
+    return [SavedReplyInfo(r.id, r.title, r.body, r.category, r.version) for r in rows]
 
 
 def save_reply_template(
@@ -72,6 +74,7 @@ def save_reply_template(
     if clash is not None:
         raise Conflict(translate("Inbox", "A saved reply is already called {t}.").format(t=title))
     row = SavedReply(client_id=client_id, title=title, body=body, category=category)
+    stamp(row)
     session.add(row)
     session.flush()
     return row.id
@@ -85,13 +88,21 @@ def _saved(session: Session, client_id: int, reply_id: int) -> SavedReply:
 
 
 def update_saved_reply(
-    session: Session, client_id: int, reply_id: int, title: str, body: str
+    session: Session,
+    client_id: int,
+    reply_id: int,
+    title: str,
+    body: str,
+    *,
+    expected_version: int | None = None,
 ) -> SavedReplyInfo:
-    """Rename or rewrite a saved reply of the client."""
+    """Rename or rewrite a saved reply of the client; a stale ``expected_version`` (someone
+    rewrote it meanwhile) raises :class:`Conflict` with both texts."""
     title, body = title.strip(), body.strip()
     if not title or not body:
         raise ValidationError(translate("Inbox", "A saved reply needs a title and a text."))
     row = _saved(session, client_id, reply_id)
+    _check_saved_version(session, row, expected_version, body)
     clash = session.scalar(
         select(SavedReply.id).where(
             SavedReply.client_id == client_id, SavedReply.title == title, SavedReply.id != reply_id
@@ -100,13 +111,35 @@ def update_saved_reply(
     if clash is not None:
         raise Conflict(translate("Inbox", "A saved reply is already called {t}.").format(t=title))
     row.title, row.body = title, body
+    stamp(row)
     session.flush()
-    return SavedReplyInfo(row.id, row.title, row.body, row.category)
+    return SavedReplyInfo(row.id, row.title, row.body, row.category, row.version)
 
 
-def delete_saved_reply(session: Session, client_id: int, reply_id: int) -> None:
-    session.delete(_saved(session, client_id, reply_id))
+def delete_saved_reply(
+    session: Session, client_id: int, reply_id: int, *, expected_version: int | None = None
+) -> None:
+    """Delete a saved reply; not one someone rewrote since it was read (``expected_version``)."""
+    row = _saved(session, client_id, reply_id)
+    _check_saved_version(session, row, expected_version, "")
+    session.delete(row)
     session.flush()
+
+
+def _check_saved_version(session, row: SavedReply, expected: int | None, mine: str) -> None:
+    if expected is not None and row.version != expected:
+        client = session.get(Client, row.client_id)
+        raise stale(
+            "saved_reply",
+            row.title,
+            target_id=row.id,
+            mine=mine,
+            theirs=row.body,
+            by=row.updated_by,
+            at=row.updated_at,
+            version=row.version,
+            zone=client.timezone if client else None,
+        )
 
 
 class _Keep(dict):
@@ -192,12 +225,18 @@ def create_reply(
     *,
     private: bool = False,
     now: dt.datetime | None = None,
+    also_if_queued: bool = False,
 ) -> int:
-    """Queue our reply to a message (the connectors send it); the message becomes answered."""
+    """Queue our reply to a message (the connectors send it); the message becomes answered.
+
+    When a colleague already queued a reply to it, :class:`Conflict` (kind ``reply_queued``)
+    asks first — ``also_if_queued=True`` queues this one too."""
     text = (text or "").strip()
     if not text:
         raise ValidationError(translate("Inbox", "The reply is empty."), "reply")
     msg = get_message(session, client_id, message_id)
+    if not also_if_queued:
+        check_no_reply_queued(session, msg, text)
     if msg.kind == "message":
         private = True  # a private message is never answered in public
     if private and msg.network not in PRIVATE_REPLY_NETWORKS:
@@ -235,8 +274,11 @@ def create_reply(
         reply_state="queued",
         reply_private=private,
         tags=[],
+        updated_by=current_actor(),
+        updated_at=now,
     )
     session.add(reply)
+    stamp(msg, now)  # the message's version moves: a second seat queueing at once conflicts
     if msg.status in OPEN_STATUSES or msg.status == "waiting":
         msg.status = "answered"
         msg.due_at = None

@@ -76,6 +76,54 @@ def stale(
     return Conflict(message, details)
 
 
+def check_no_reply_queued(session, msg, text: str) -> None:
+    """Two CMs answering one message: the second is asked first ("X already queued a reply
+    at HH:MM — queue yours too?"), as a :class:`Conflict` of kind ``reply_queued``.
+
+    Asked when a reply still waits to go (queued, sending) or a colleague's went out; a
+    person's own follow-up to their sent reply is not asked about."""
+    from sqlalchemy import select
+
+    from app.models import Client
+    from app.models.inbox import InboxMessage
+
+    earlier = session.scalar(
+        select(InboxMessage)
+        .where(
+            InboxMessage.client_id == msg.client_id,
+            InboxMessage.parent_id == msg.id,
+            InboxMessage.ours.is_(True),
+            InboxMessage.reply_state.in_(("queued", "sending"))
+            | (
+                (InboxMessage.reply_state == "sent")
+                & (InboxMessage.updated_by.notin_(("", current_actor())))
+            ),
+        )
+        .order_by(InboxMessage.received_at.desc(), InboxMessage.id.desc())
+        .limit(1)
+    )
+    if earlier is None:
+        return
+    who = earlier.updated_by or translate("Versions", "Someone")
+    client = session.get(Client, msg.client_id)
+    when = hhmm(earlier.updated_at or earlier.received_at, client.timezone if client else None)
+    raise Conflict(
+        translate("Versions", "{who} already queued a reply at {time} — queue yours too?").format(
+            who=who, time=when
+        ),
+        ConflictDetails(
+            kind="reply_queued",
+            target_id=msg.id,
+            title=msg.author or msg.author_handle,
+            mine=text,
+            theirs=earlier.text,
+            by=earlier.updated_by,
+            at=earlier.updated_at or earlier.received_at,
+            version=msg.version,
+        ),
+    )
+
+
 def content_hash(variants) -> str:
     """SHA-256 of what a post says on each network (text, link, first comment, media)."""
     payload = sorted(

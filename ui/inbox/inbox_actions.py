@@ -40,8 +40,18 @@ class InboxActions:
                 QCoreApplication.translate("InboxArea", "Reply queued for sending.")
             )
 
+        def queue_too():  # a colleague queued a reply first: the user said "queue mine too"
+            self._write(
+                lambda s: inbox_replies.create_reply(
+                    s, cid, mid, text, private=private, also_if_queued=True
+                ),
+                then=sent,
+            )
+
         self._write(
-            lambda s: inbox_replies.create_reply(s, cid, mid, text, private=private), then=sent
+            lambda s: inbox_replies.create_reply(s, cid, mid, text, private=private),
+            then=sent,
+            on_conflict=queue_too,
         )
 
     def _check_style(self) -> None:
@@ -117,8 +127,9 @@ class InboxActions:
         cid = self.client.id
 
         def work(s):
-            pending = [e for e in escalation.for_message(s, cid, mid) if e.answered_at is None]
-            if pending:
+            asked = escalation.for_message(s, cid, mid)
+            pending = [e for e in asked if e.answered_at is None] or asked[-1:]
+            if pending:  # answered meanwhile by a colleague: a conflict shows their answer
                 escalation.record_answer(s, cid, pending[-1].id, text)
 
         d = self.conv.detail

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 from app.errors import Conflict
 from app.services import inbox_triage
 from app.services.actor import current_actor
-from ui.conflict_dialog import show_conflict_notice
+from ui.conflict_dialog import ask_queue_too, show_conflict_notice
 from ui.inbox.inbox_dialogs import StatusDialog
 from ui.messages import show_error
 
@@ -49,7 +49,11 @@ class InboxTriageActions:
             if isinstance(exc, Conflict):  # someone else got there first: show theirs
                 self.refresh(keep)
                 self.counts_changed.emit()
-                if exc.details is not None and exc.details.kind == "message":
+                kind = exc.details.kind if exc.details is not None else ""
+                if kind == "reply_queued" and on_conflict is not None:
+                    ask_queue_too(self, exc, on_conflict)
+                    return
+                if kind:
                     show_conflict_notice(self, exc, on_conflict)
                     return
             show_error(self, exc)
