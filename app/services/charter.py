@@ -366,7 +366,9 @@ def save_section(
         Conflict: the version is not a draft, or someone saved the section meanwhile.
         ValidationError: a value of the wrong shape (the row is named); nothing is saved.
     """
-    section = session.get(CharterSection, section_id)
+    section = session.get(
+        CharterSection, section_id, with_for_update=True, populate_existing=True
+    )  # PostgreSQL: a colleague saving this section now is waited for, then read
     if section is None or section.version.client_id != client_id:
         raise NotFound(translate("Charter", "Unknown charter section."))
     _editable(section.version)

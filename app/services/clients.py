@@ -278,6 +278,7 @@ def update_client(
 ) -> ClientInfo:
     """Change a client's fields. A stale ``expected_version`` raises :class:`Conflict`."""
     client = find_client(session, client_id)
+    session.refresh(client, with_for_update=True)  # a colleague saving it now: wait, re-read
     if expected_version is not None and client.version != expected_version:
         last = session.scalar(
             select(AuditEvent)
@@ -421,7 +422,7 @@ def save_contact(
         session.add(contact)
         action = "contact.create"
     else:
-        contact = session.get(Contact, contact_id)
+        contact = session.get(Contact, contact_id, with_for_update=True, populate_existing=True)
         if contact is None or contact.client_id != client.id:
             raise NotFound(translate("Clients", "This contact no longer exists."))
         _check_contact(contact, expected_version, name, client.timezone)

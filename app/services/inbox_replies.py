@@ -234,7 +234,7 @@ def create_reply(
     text = (text or "").strip()
     if not text:
         raise ValidationError(translate("Inbox", "The reply is empty."), "reply")
-    msg = get_message(session, client_id, message_id)
+    msg = get_message(session, client_id, message_id, lock=True)
     if not also_if_queued:
         check_no_reply_queued(session, msg, text)
     if msg.kind == "message":

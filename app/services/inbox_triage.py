@@ -74,9 +74,13 @@ def _messages(session: Session, client_id: int, ids: Iterable[int]) -> list[Inbo
         raise ValidationError(translate("Inbox", "Select at least one message."))
     found = list(
         session.scalars(
-            select(InboxMessage).where(
-                InboxMessage.client_id == client_id, InboxMessage.id.in_(ids)
-            )
+            select(InboxMessage)
+            .where(InboxMessage.client_id == client_id, InboxMessage.id.in_(ids))
+            .order_by(InboxMessage.id)
+            # PostgreSQL: a colleague writing them now is waited for, then read as saved,
+            # so a clash is reported with their change (SQLite's writers queue anyway)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
     )
     if len(found) != len(ids):

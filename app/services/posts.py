@@ -56,12 +56,17 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def _load(session: Session, client_id: int, post_id: int) -> Post:
-    post = session.scalar(
+def _load(session: Session, client_id: int, post_id: int, *, lock: bool = False) -> Post:
+    """The post with its variants; ``lock`` for a write that checks versions (PostgreSQL
+    waits for a colleague writing it, then reads what they saved)."""
+    query = (
         select(Post)
         .where(Post.id == post_id, Post.client_id == client_id)
         .options(selectinload(Post.variants))
     )
+    if lock:
+        query = query.with_for_update(of=Post).execution_options(populate_existing=True)
+    post = session.scalar(query)
     if post is None:
         raise NotFound(translate("Posts", "This post no longer exists."))
     return post
@@ -210,7 +215,7 @@ def update_post(
     ``expected_variant_versions`` ({network: version}) raises :class:`Conflict` carrying
     mine and theirs; nothing is written. A change of an approved text sends the post back
     for approval."""
-    post = _load(session, client_id, post_id)
+    post = _load(session, client_id, post_id, lock=True)
     stale_variant = _stale_variant(post, expected_variant_versions)
     if (expected_version is not None and post.version != expected_version) or stale_variant:
         raise _post_conflict(session, post, variants, stale_variant)

@@ -74,7 +74,7 @@ def record_decision(
     The approval is bound to the content the client saw: ``seen_hash`` (else the hash kept
     when the post was put before the client). When the text changed since, :class:`Conflict`:
     the client never saw this text. ``expected_version``: the post as the user read it."""
-    post = _load(session, client_id, post_id)
+    post = _load(session, client_id, post_id, lock=True)
     current = content_hash(post.variants)
     shown = seen_hash or post.approved_hash
     if (expected_version is not None and post.version != expected_version) or (
