@@ -335,7 +335,13 @@ class ClientDialog(QDialog):
         log_unexpected(exc)
         self.show_error(error_text(exc), getattr(exc, "field", None))
         if isinstance(exc, Conflict) and exc.details is not None:
-            ask_conflict(self, exc, self._conflict_chosen, mergeable=False)
+            from zoneinfo import ZoneInfo
+
+            try:
+                zone = ZoneInfo(self.tz_combo.currentText().strip())
+            except (ValueError, KeyError):
+                zone = None
+            ask_conflict(self, exc, self._conflict_chosen, mergeable=False, zone=zone)
 
     def _conflict_chosen(self, dialog) -> None:
         """Keep mine: save again over theirs (knowingly); keep theirs: show what is stored."""

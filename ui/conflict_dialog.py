@@ -152,14 +152,16 @@ def ask_conflict(
     return dialog
 
 
-def show_conflict_notice(parent: QWidget | None, conflict: Conflict, on_keep_mine=None):
+def show_conflict_notice(
+    parent: QWidget | None, conflict: Conflict, on_keep_mine=None, zone=None
+) -> ConflictDialog:
     """A field-level conflict (a status, an assignee): keep theirs, or apply mine over it."""
 
     def chosen(dialog: ConflictDialog) -> None:
         if dialog.choice == MINE and on_keep_mine is not None:
             on_keep_mine()
 
-    dialog = ask_conflict(parent, conflict, chosen, mergeable=False)
+    dialog = ask_conflict(parent, conflict, chosen, mergeable=False, zone=zone)
     dialog.keep_mine.setVisible(on_keep_mine is not None)
     return dialog
 

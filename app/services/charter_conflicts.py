@@ -41,5 +41,6 @@ def html_text(html: str) -> str:
     """The text of a section's rich text, for comparing two versions side by side."""
     from html import unescape
 
-    text = re.sub(r"<(br|/p|/li|/h\d)[^>]*>", "\n", html or "", flags=re.I)
+    html = re.sub(r"<(head|style)[^>]*>.*?</\1>", "", html or "", flags=re.I | re.S)
+    text = re.sub(r"<(br|/p|/li|/h\d)[^>]*>", "\n", html, flags=re.I)
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()

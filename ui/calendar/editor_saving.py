@@ -132,7 +132,7 @@ class EditorSaving:
         if post_conflict and getattr(self, "conflict_dialog", None) is None:  # one at a time
             self._autosave.stop()
             self.conflict_dialog = ask_conflict(
-                self, exc, self._conflict_chosen, mergeable=bool(exc.details.field)
+                self, exc, self._conflict_chosen, mergeable=bool(exc.details.field), zone=self.zone
             )
 
     def _conflict_chosen(self, dialog) -> None:

@@ -53,7 +53,10 @@ class CharterConflicts:
             self._resolve_section(page, dialog)
             self.show_section_conflicts(conflicts[1:])
 
-        ask_conflict(self, exc, chosen, mergeable=rich)
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(self.doc.client_timezone) if self.doc else None
+        ask_conflict(self, exc, chosen, mergeable=rich, zone=zone)
 
     def _resolve_section(self, page, dialog) -> None:
         d = dialog.details

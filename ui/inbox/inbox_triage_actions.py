@@ -8,6 +8,8 @@ keep the ``InboxArea`` context).
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtWidgets import QMenu
 
 from app.errors import Conflict
@@ -54,7 +56,8 @@ class InboxTriageActions:
                     ask_queue_too(self, exc, on_conflict)
                     return
                 if kind:
-                    show_conflict_notice(self, exc, on_conflict)
+                    zone = ZoneInfo(self.client.timezone) if self.client else None
+                    show_conflict_notice(self, exc, on_conflict, zone)
                     return
             show_error(self, exc)
 
