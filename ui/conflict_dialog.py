@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -171,7 +171,7 @@ def ask_queue_too(parent: QWidget | None, conflict: Conflict, on_yes) -> QMessag
     box = QMessageBox(parent)
     box.setObjectName("queueTooBox")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("A reply is already queued"))
+    box.setWindowTitle(QCoreApplication.translate("ConflictDialog", "A reply is already queued"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(conflict.message)
     if conflict.details is not None and conflict.details.theirs:
