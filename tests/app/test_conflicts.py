@@ -397,3 +397,24 @@ def test_client_settings_from_a_stale_dialog(db, cid):
     )  # fmt: skip
     with db.read() as s:
         assert clients.get_client(s, cid).sector == "Fleuriste"
+
+
+def test_two_saves_racing_on_one_row_is_a_conflict_not_a_raw_error(db, cid):
+    """The last line of defence: a write whose row moved between read and write (the row's
+    version column) ends as a Conflict with one clear line, never a StaleDataError."""
+    from sqlalchemy import update
+
+    from app.models.inbox import InboxMessage
+
+    mid = _message(db, cid)
+    with pytest.raises(Conflict, match="same moment"), db.session() as s:
+        msg = inbox.get_message(s, cid, mid)
+        s.execute(  # another seat's write, behind this session's back
+            update(InboxMessage.__table__)
+            .where(InboxMessage.__table__.c.id == mid)
+            .values(version=InboxMessage.__table__.c.version + 1, priority=2)
+        )
+        msg.status = "closed"
+    with db.read() as s:
+        d = inbox.detail(s, cid, mid)
+    assert (d.status, d.priority) == ("new", 0)  # nothing of the failed unit was kept

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 
 from app.services import clients, posts
 from app.services.posts_approval import submit_for_review
@@ -27,27 +30,23 @@ def _post(db, cid, day, title, text, status="draft", month=2):
         )
 
 
-def _edit_in_another_process(cli, url, pid, text, user):
+def _edit_in_another_process(url, client_id, post_id, text, user):
     """A colleague's seat: another process changes the post's text."""
     script = (
-        "import sys; from app.db import open_database; from app.services import posts; "
-        "db = open_database(sys.argv[1]); "
-        "s = db.session().__enter__(); "
-        "p = posts.get_post(s, int(sys.argv[2]), int(sys.argv[3])); "
-        "posts.update_post(s, p.client_id, p.id, expected_version=p.version, "
-        "variants=[posts.VariantInput('mastodon', sys.argv[4])]); s.commit()"
+        "import sys\n"
+        "from app.db import open_database\n"
+        "from app.services import posts\n"
+        "db = open_database(sys.argv[1])\n"
+        "with db.session() as s:\n"
+        "    p = posts.get_post(s, int(sys.argv[2]), int(sys.argv[3]))\n"
+        "    posts.update_post(s, p.client_id, p.id, expected_version=p.version,\n"
+        "                      variants=[posts.VariantInput('mastodon', sys.argv[4])])\n"
     )
-    import subprocess
-    import sys
-
-    env = {"TRIBUNE_USER": user}
-    import os
-
     run = subprocess.run(
-        [sys.executable, "-c", script, url, str(pid[0]), str(pid[1]), text],
+        [sys.executable, "-c", script, url, str(client_id), str(post_id), text],
         capture_output=True,
         text=True,
-        env={**os.environ, **env},
+        env={**os.environ, "TRIBUNE_USER": user},
         timeout=60,
     )
     assert run.returncode == 0, run.stderr
@@ -64,7 +63,7 @@ def test_approve_records_only_what_the_client_saw(cli, db):
     with db.session() as s:
         assert sorted(submit_for_review(s, cid, *FEB)) == sorted([a.id, c.id])
     # a colleague rewrites the Valentine's post after the sheet went to the client
-    _edit_in_another_process(cli, url, (cid, c.id), "Roses blanches -20 %", "Léa Martin")
+    _edit_in_another_process(url, cid, c.id, "Roses blanches -20 %", "Léa Martin")
 
     run = cli("calendar", "approve", "fleurs-de-loire", "--from", "2027-02-01", "--to",
               "2027-02-28", "--schedule", db_url=url)  # fmt: skip
