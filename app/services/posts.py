@@ -21,6 +21,8 @@ from app.models import Client, NetworkAccount
 from app.models.posts import POST_STATUSES, Post, PostEvent, PostVariant
 from app.services import audit
 from app.services.actor import current_actor
+from app.services.posts_conflicts import post_conflict as _post_conflict
+from app.services.posts_conflicts import stale_variant as _stale_variant
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, count_text
 from app.services.posts_types import (  # noqa: F401  (re-exported: the posts API)
     PostEventInfo,
@@ -30,7 +32,7 @@ from app.services.posts_types import (  # noqa: F401  (re-exported: the posts AP
     status_label,
     to_info,
 )
-from app.services.versions import content_hash, stale, stamp
+from app.services.versions import content_hash, stamp
 
 EDITABLE_FIELDS = ("title", "category", "tags", "campaign", "notes", "all_day", "author")
 
@@ -254,42 +256,6 @@ def update_post(
         session.rollback()
         raise _post_conflict(session, _load(session, client_id, post_id), variants) from None
     return to_info(post)
-
-
-def _stale_variant(post: Post, expected: dict[str, int] | None) -> str:
-    """The first network whose variant moved since it was read ("" when none)."""
-    for row in sorted(post.variants, key=lambda v: v.network):
-        if expected and row.network in expected and row.version != expected[row.network]:
-            return row.network
-    return ""
-
-
-def _post_conflict(
-    session: Session, post: Post, variants: list[VariantInput] | None, network: str = ""
-) -> Conflict:
-    """The conflict of a stale post save: the text that differs, mine against theirs."""
-    mine_by = {v.network: v for v in variants or ()}
-    theirs_by = {v.network: v for v in post.variants}
-    if not network:
-        network = next(
-            (n for n in sorted(mine_by) if n in theirs_by and mine_by[n].text != theirs_by[n].text),
-            next(iter(sorted(theirs_by)), ""),
-        )
-    mine, theirs = mine_by.get(network), theirs_by.get(network)
-    row = theirs or post
-    by = (theirs.updated_by if theirs and theirs.updated_by else "") or post.updated_by
-    return stale(
-        "post",
-        post.title or translate("Posts", "this post"),
-        target_id=post.id,
-        mine=mine.text if mine else "",
-        theirs=theirs.text if theirs else "",
-        by=by,
-        at=max(t for t in (getattr(row, "updated_at", None), post.updated_at) if t),
-        version=post.version,
-        field=network,
-        zone=session.get(Client, post.client_id).timezone,
-    )
 
 
 def _snapshot(post: Post) -> list[tuple]:
