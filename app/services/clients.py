@@ -466,7 +466,7 @@ def delete_contact(
 ) -> None:
     """Delete a contact; not one someone changed since it was read (``expected_version``)."""
     client = find_client(session, client_id)
-    contact = session.get(Contact, contact_id)
+    contact = session.get(Contact, contact_id, with_for_update=True, populate_existing=True)
     if contact is None or contact.client_id != client.id:
         return  # already deleted by someone else: what was wanted
     _check_contact(contact, expected_version, "", client.timezone)

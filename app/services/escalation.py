@@ -206,8 +206,11 @@ def get(session: Session, client_id: int, escalation_id: int) -> EscalationInfo:
     return _info(_row(session, client_id, escalation_id))
 
 
-def _row(session: Session, client_id: int, escalation_id: int) -> Escalation:
-    row = session.get(Escalation, escalation_id)
+def _row(session: Session, client_id: int, escalation_id: int, lock: bool = False) -> Escalation:
+    # lock: PostgreSQL waits for a colleague writing it now, then reads what they saved
+    row = session.get(
+        Escalation, escalation_id, with_for_update=lock or None, populate_existing=lock
+    )
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Escalation", "No such escalation."))
     return row
@@ -229,7 +232,7 @@ def record_answer(
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError(translate("Escalation", "Write down what the contact answered."))
-    row = _row(session, client_id, escalation_id)
+    row = _row(session, client_id, escalation_id, lock=True)
     stale_read = expected_version is not None and row.version != expected_version
     if stale_read or (
         expected_version is None and row.answered_at is not None and row.answer != answer

@@ -80,8 +80,9 @@ def save_reply_template(
     return row.id
 
 
-def _saved(session: Session, client_id: int, reply_id: int) -> SavedReply:
-    row = session.get(SavedReply, reply_id)
+def _saved(session: Session, client_id: int, reply_id: int, lock: bool = False) -> SavedReply:
+    # lock: PostgreSQL waits for a colleague saving it now, then reads what they saved
+    row = session.get(SavedReply, reply_id, with_for_update=lock or None, populate_existing=lock)
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Inbox", "This saved reply no longer exists."))
     return row
@@ -101,7 +102,7 @@ def update_saved_reply(
     title, body = title.strip(), body.strip()
     if not title or not body:
         raise ValidationError(translate("Inbox", "A saved reply needs a title and a text."))
-    row = _saved(session, client_id, reply_id)
+    row = _saved(session, client_id, reply_id, lock=True)
     _check_saved_version(session, row, expected_version, body)
     clash = session.scalar(
         select(SavedReply.id).where(
@@ -120,7 +121,7 @@ def delete_saved_reply(
     session: Session, client_id: int, reply_id: int, *, expected_version: int | None = None
 ) -> None:
     """Delete a saved reply; not one someone rewrote since it was read (``expected_version``)."""
-    row = _saved(session, client_id, reply_id)
+    row = _saved(session, client_id, reply_id, lock=True)
     _check_saved_version(session, row, expected_version, "")
     session.delete(row)
     session.flush()

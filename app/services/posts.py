@@ -278,7 +278,7 @@ def move_post(
     expected_at: dt.datetime | None = None,
 ) -> PostInfo:
     """Move a post; with ``expected_at`` (an undo), only if it is still where we left it."""
-    post = _load(session, client_id, post_id)
+    post = _load(session, client_id, post_id, lock=True)
     _guard_not_sent(post)
     if expected_at is not None and post.planned_at != _aware(expected_at):
         raise Conflict(

@@ -187,7 +187,56 @@ def _write_client(db, a, seen):
     }
 
 
+def _read_saved(s, a):
+    from app.services import inbox_replies
+
+    return next(r.version for r in inbox_replies.saved_replies(s, a["client"]) if r.id == a["id"])
+
+
+def _write_saved(db, a, version):
+    from app.services import inbox_replies
+
+    with db.session() as s:
+        info = inbox_replies.update_saved_reply(
+            s, a["client"], a["id"], a["title"], a["body"], expected_version=version
+        )
+    return info.version
+
+
+def _read_escalation(s, a):
+    from app.services import escalation
+
+    return escalation.get(s, a["client"], a["id"]).version
+
+
+def _write_escalation(db, a, version):
+    from app.services import escalation
+
+    with db.session() as s:
+        return escalation.record_answer(s, a["client"], a["id"], a["answer"]).version
+
+
+def _read_contact(s, a):
+    from app.services import clients
+
+    return next(c.version for c in clients.list_contacts(s, a["client"]) if c.id == a["id"])
+
+
+def _write_contact(db, a, version):
+    from app.services import clients
+
+    with db.session() as s:
+        info = clients.save_contact(
+            s, a["client"], name=a["name"], email=a["email"], contact_id=a["id"],
+            expected_version=version,
+        )  # fmt: skip
+    return info.version
+
+
 ACTIONS = {
+    "saved_reply": (_read_saved, _write_saved),
+    "escalation": (_read_escalation, _write_escalation),
+    "contact": (_read_contact, _write_contact),
     "post_text": (_read_post, _write_post),
     "claim": (_read_message, _write_claim),
     "status": (_read_message, _write_status),

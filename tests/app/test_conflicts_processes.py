@@ -270,3 +270,38 @@ def test_a_stale_client_dialog_keeps_what_it_never_saw(db, client_id, tmp_path, 
     )
     _ok, lost = one_wins(results)
     assert lost["kind"] == "client"
+
+
+@pytest.mark.postgres
+def test_two_seats_on_a_saved_reply_an_escalation_answer_and_a_contact(db, client_id, tmp_path):
+    from app.services import escalation, inbox_replies
+
+    mid = _message(db, client_id)
+    with db.session() as s:
+        rid = inbox_replies.save_reply_template(s, client_id, "Retard", "Désolés.")
+        esc = escalation.escalate(s, client_id, mid, contact_name="Sophie", channel="eml", now=T0)
+        contact = clients.save_contact(s, client_id, name="Sophie", email="s@fleurs.fr")
+    c = {"client": client_id}
+    plans = {
+        "saved_reply": ({**c, "id": rid, "title": "Retard", "body": "Toutes nos excuses."},
+                        {**c, "id": rid, "title": "Retard", "body": "Pardon !"}),
+        "escalation": ({**c, "id": esc.id, "answer": "Remboursement accordé"},
+                       {**c, "id": esc.id, "answer": "Avoir de 10 €"}),
+        "contact": ({**c, "id": contact.id, "name": "Sophie", "email": "sav@fleurs.fr"},
+                    {**c, "id": contact.id, "name": "Sophie B.", "email": "s@fleurs.fr"}),
+    }  # fmt: skip
+    for action, (lea, marc) in plans.items():
+        results = seats(db, tmp_path, ("Léa Martin", action, lea), ("Marc Petit", action, marc))
+        ok, lost = one_wins(results)
+        winner = "Léa Martin" if results[0] is ok else "Marc Petit"
+        assert lost["by"] == winner, (action, lost)
+    with db.read() as s:
+        (saved,) = inbox_replies.saved_replies(s, client_id)
+        answer = escalation.get(s, client_id, esc.id).answer
+        (sophie,) = clients.list_contacts(s, client_id)
+    assert saved.body in ("Toutes nos excuses.", "Pardon !")
+    assert answer in ("Remboursement accordé", "Avoir de 10 €")
+    assert (sophie.name, sophie.email) in (
+        ("Sophie", "sav@fleurs.fr"),
+        ("Sophie B.", "s@fleurs.fr"),
+    )
