@@ -394,11 +394,17 @@ def save_section(
     section.updated_by = current_actor()
     # Each section has its own revision: the version row's date moves without its revision,
     # so two people saving two sections never conflict.
-    session.execute(
+    moved = session.execute(
         CharterVersion.__table__.update()
-        .where(CharterVersion.__table__.c.id == section.version_id)
+        .where(
+            CharterVersion.__table__.c.id == section.version_id,
+            CharterVersion.__table__.c.status.in_(EDITABLE),  # not sent for signature meanwhile
+        )
         .values(updated_at=section.updated_at)
     )
+    if moved.rowcount == 0:
+        session.refresh(section.version)
+        _editable(section.version)
     try:
         session.flush()
     except StaleDataError:
