@@ -19,8 +19,9 @@ from sqlalchemy import Table, create_engine, event, insert, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import StorageError
+from app.errors import Conflict, StorageError
 from app.i18n import translate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -121,6 +122,14 @@ class Database:
         try:
             yield session
             session.commit()
+        except StaleDataError:
+            # two saves of the same row raced between read and write: never a raw error
+            session.rollback()
+            raise Conflict(
+                translate(
+                    "Versions", "Someone else saved the same thing at the same moment; try again."
+                )
+            ) from None
         except SQLAlchemyError as exc:
             session.rollback()
             _raise_if_refused(exc)

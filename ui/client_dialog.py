@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.errors import Conflict
 from app.models import NETWORKS
 from app.models.client import network_label
 from app.services import clients as client_service
@@ -36,6 +37,7 @@ from app.services.client_form import AccountRow, ClientForm, ContactRow, save_cl
 from app.services.clients import ClientInfo
 from app.services.sync_health import not_connected_text, reconnect_typed
 from ui.account_help import account_help
+from ui.conflict_dialog import MINE, ask_conflict
 from ui.messages import error_text, log_unexpected
 from ui.tasks import TaskRunner
 
@@ -76,6 +78,8 @@ class ClientDialog(QDialog):
         self.tasks = tasks
         self.client_id = client_id
         self.version: int | None = None
+        self.known_contacts: dict[int, int] = {}
+        self.known_accounts: set[int] = set()
         self.colour: str | None = None
         self.logo: bytes | None = None
         self.setObjectName("clientDialog")
@@ -247,6 +251,8 @@ class ClientDialog(QDialog):
             item = QTableWidgetItem(value)
             if col == 0 and contact is not None:
                 item.setData(Qt.ItemDataRole.UserRole, contact.id)
+                item.setData(Qt.ItemDataRole.UserRole + 1, contact.version)
+                item.setData(Qt.ItemDataRole.UserRole + 2, "\x1f".join(values))
             t.setItem(row, col, item)
         if contact is None:
             t.setCurrentCell(row, 0)
@@ -305,6 +311,9 @@ class ClientDialog(QDialog):
     def _loaded(self, info: ClientInfo) -> None:
         self._set_busy(False)
         self.version = info.version
+        # what this dialog was shown: only these rows can be removed by leaving them out
+        self.known_contacts = {c.id: c.version for c in info.contacts}
+        self.known_accounts = {a.id for a in info.accounts}
         self.setWindowTitle(self.tr("Client — {name}").format(name=info.name))
         self.name_edit.setText(info.name)
         self.sector_edit.setText(info.sector)
@@ -325,6 +334,35 @@ class ClientDialog(QDialog):
         self._set_busy(False)
         log_unexpected(exc)
         self.show_error(error_text(exc), getattr(exc, "field", None))
+        if isinstance(exc, Conflict) and exc.details is not None:
+            from zoneinfo import ZoneInfo
+
+            try:
+                zone = ZoneInfo(self.tz_combo.currentText().strip())
+            except (ValueError, KeyError):
+                zone = None
+            ask_conflict(self, exc, self._conflict_chosen, mergeable=False, zone=zone)
+
+    def _conflict_chosen(self, dialog) -> None:
+        """Keep mine: save again over theirs (knowingly); keep theirs: show what is stored."""
+        d = dialog.details
+        if dialog.choice == MINE:
+            if d.kind == "client":
+                self.version = d.version
+            elif d.kind == "contact":
+                self.known_contacts[d.target_id] = d.version
+                t = self.contacts_table
+                for row in range(t.rowCount()):
+                    item = t.item(row, 0)
+                    if item is not None and item.data(Qt.ItemDataRole.UserRole) == d.target_id:
+                        item.setData(Qt.ItemDataRole.UserRole + 1, d.version)
+            self.save()
+            return
+        self.error_label.hide()
+        self.contacts_table.setRowCount(0)
+        self.accounts_table.setRowCount(0)
+        self._set_busy(True)
+        self.tasks.run(self._load, self._loaded, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
@@ -394,6 +432,8 @@ class ClientDialog(QDialog):
                 return item.text().strip() if item else ""
 
             first = t.item(row, 0)
+            shown = first.data(Qt.ItemDataRole.UserRole + 2) if first else None
+            now = "\x1f".join(cell(c) for c in range(5))
             contacts.append(
                 ContactRow(
                     name=cell(self.C_NAME),
@@ -402,6 +442,8 @@ class ClientDialog(QDialog):
                     phone=cell(self.C_PHONE),
                     departments=[d.strip() for d in cell(self.C_DEPTS).split(",") if d.strip()],
                     id=first.data(Qt.ItemDataRole.UserRole) if first else None,
+                    version=first.data(Qt.ItemDataRole.UserRole + 1) if first else None,
+                    changed=shown is None or shown != now,
                 )
             )
         accounts = []
@@ -430,6 +472,8 @@ class ClientDialog(QDialog):
             accounts=accounts,
             client_id=self.client_id,
             expected_version=self.version,
+            known_contacts=dict(self.known_contacts) if self.client_id is not None else None,
+            known_accounts=set(self.known_accounts) if self.client_id is not None else None,
         )
 
     def save(self) -> None:

@@ -1,4 +1,4 @@
-"""``tribune calendar import|export|check|approval``."""
+"""``tribune calendar import|export|check|approval|approve``."""
 
 from __future__ import annotations
 
@@ -56,6 +56,23 @@ def register(sub) -> None:
     p.add_argument("file")
     json_flag(p)
     p.set_defaults(handler=cmd_approval_import)
+
+    p = csub.add_parser(
+        "approve",
+        help=translate(
+            "CalendarCli", "record the client's approval of the posts waiting for it in a period"
+        ),
+    )
+    p.add_argument("client")
+    p.add_argument("--from", dest="start", required=True)
+    p.add_argument("--to", dest="end", required=True)
+    p.add_argument(
+        "--schedule",
+        action="store_true",
+        help=translate("CalendarCli", "and put them in the publishing queue"),
+    )
+    json_flag(p)
+    p.set_defaults(handler=cmd_approve)
 
 
 def _date(value: str | None, default: dt.date) -> dt.date:
@@ -225,4 +242,64 @@ def cmd_approval_import(ctx) -> int:
             + [f"  #{pid}: {why}" for pid, why in result.skipped]
         ),
     )
+    return 0
+
+
+def cmd_approve(ctx) -> int:
+    """Approve (and with --schedule, queue) every post « in review » of the period, in one
+    transaction: a post whose text changed since the client saw it stops everything (exit 1,
+    the conflict named), nothing is half-approved."""
+    from zoneinfo import ZoneInfo
+
+    from app.services import posts
+    from app.services.posts_approval import period_post_ids, record_decision
+
+    start = _date(ctx.args.start, dt.date.today())
+    end = _date(ctx.args.end, start)
+    if end < start:
+        raise ValidationError(translate("CalendarCli", "--to comes before --from."))
+    done = []
+    with ctx.db.session() as session:
+        client = clients.find_client(session, ctx.args.client)
+        zone = ZoneInfo(client.timezone)
+        begin = posts.local_to_utc(start, dt.time(0), zone)
+        finish = posts.local_to_utc(end + dt.timedelta(days=1), dt.time(0), zone)
+        for pid in period_post_ids(session, client.id, begin, finish):
+            if posts.get_post(session, client.id, pid).status != "in_review":
+                continue
+            info = record_decision(session, client.id, pid, True)
+            if ctx.args.schedule:
+                info = posts.set_status(session, client.id, pid, "scheduled")
+            done.append(info)
+        slug = client.slug
+    data = {
+        "client": slug,
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "posts": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "planned_at": p.planned_at.isoformat(),
+                "networks": list(p.networks),
+                "status": p.status,
+            }
+            for p in done
+        ],
+    }
+
+    def human() -> str:
+        if not done:
+            return translate("CalendarCli", "No post waits for approval in this period.")
+        lines = [
+            f"{p.planned_at.astimezone(zone):%d/%m %H:%M}  {p.status:<10} {p.title}" for p in done
+        ]
+        if ctx.args.schedule:
+            total = translate("CalendarCli", "{n} posts approved and scheduled.")
+        else:
+            total = translate("CalendarCli", "{n} posts approved.")
+        lines.append(total.format(n=len(done)))
+        return "\n".join(lines)
+
+    ctx.emit(data, human)
     return 0

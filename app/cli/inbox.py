@@ -1,4 +1,5 @@
-"""``tribune inbox import CLIENT FILE.csv`` and ``tribune inbox list CLIENT``."""
+"""``tribune inbox import CLIENT FILE.csv``, ``tribune inbox list CLIENT`` and
+``tribune inbox reply CLIENT MESSAGE_ID`` (the text on stdin)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,22 @@ def register(sub) -> None:
     ls.add_argument("--limit", type=int, default=50, metavar="N")
     json_flag(ls)
     ls.set_defaults(handler=cmd_list)
+
+    rep = isub.add_parser(
+        "reply", help=translate("CliInbox", "queue a reply to a message (the text on stdin)")
+    )
+    rep.add_argument("client")
+    rep.add_argument("message_id", type=int, metavar="MESSAGE_ID")
+    rep.add_argument(
+        "--private", action="store_true", help=translate("CliInbox", "answer privately")
+    )
+    rep.add_argument(
+        "--also-if-queued",
+        action="store_true",
+        help=translate("CliInbox", "queue it even if a colleague already queued a reply"),
+    )
+    json_flag(rep)
+    rep.set_defaults(handler=cmd_reply)
 
 
 def cmd_import(ctx) -> int:
@@ -102,4 +119,32 @@ def cmd_list(ctx) -> int:
         return "\n".join(lines) or translate("CliInbox", "No message.")
 
     ctx.emit(data, human)
+    return 0
+
+
+def cmd_reply(ctx) -> int:
+    """Queue a reply through the same service (and checks) as the app's reply box."""
+    import sys
+
+    from app.services.inbox_replies import create_reply
+
+    text = sys.stdin.read() if sys.stdin is not None and not sys.stdin.isatty() else ""
+    if not text.strip():
+        raise ValidationError(translate("CliInbox", "Give the reply's text on stdin."))
+    with ctx.db.session() as s:
+        client = clients.get_client(s, ctx.args.client)
+        reply_id = create_reply(
+            s,
+            client.id,
+            ctx.args.message_id,
+            text,
+            private=ctx.args.private,
+            also_if_queued=ctx.args.also_if_queued,
+        )
+    ctx.emit(
+        {"client": client.slug, "message_id": ctx.args.message_id, "reply_id": reply_id},
+        translate("CliInbox", "Reply {reply} queued for message {id}.").format(
+            reply=reply_id, id=ctx.args.message_id
+        ),
+    )
     return 0

@@ -76,6 +76,7 @@ class CharterSection(Base):
     html: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict] = mapped_column(JSONType, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
     version: Mapped[CharterVersion] = relationship(back_populates="sections")

@@ -58,6 +58,7 @@ class Client(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # who changed it last: the latest "client.update" audit entry (no column, see versions)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="Contact.name"
@@ -81,8 +82,13 @@ class Contact(Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     departments: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     client: Mapped[Client] = relationship(back_populates="contacts")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class StaffMember(Base):
@@ -115,6 +121,9 @@ class NetworkAccount(Base):
     token_expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Explicit (not version_id_col): the sync writes status and last_sync_at on its own.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     client: Mapped[Client] = relationship(back_populates="accounts")
 

@@ -94,6 +94,9 @@ class InboxMessage(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     author_banned: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # who changed the triage last (for one of our replies: who queued it), and when
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -139,6 +142,11 @@ class Escalation(Base):
     answer: Mapped[str] = mapped_column(Text, default="")
     subject: Mapped[str] = mapped_column(String(300), default="")
     body: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ModerationAction(Base):
@@ -180,6 +188,11 @@ class SavedReply(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(12), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class EscalationSmtp(Base):

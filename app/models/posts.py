@@ -52,6 +52,9 @@ class Post(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # SHA-256 of the variants' content the client approved ("" when not approved)
+    approved_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     variants: Mapped[list[PostVariant]] = relationship(
         back_populates="post", cascade="all, delete-orphan", order_by="PostVariant.network"
@@ -89,6 +92,10 @@ class PostVariant(Base):
     published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
     retryable: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Bumped by an edit of its content (text, link, first comment, media), not by publishing.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     post: Mapped[Post] = relationship(back_populates="variants")
 

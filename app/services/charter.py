@@ -26,6 +26,8 @@ from app.models import Client, Contact
 from app.models.base import utcnow
 from app.models.charter import CharterSection, CharterVersion
 from app.services import audit
+from app.services.actor import current_actor
+from app.services.charter_conflicts import section_conflict as _section_conflict
 from app.services.charter_schema import SCHEMAS, Issue, section_issues
 from app.services.charter_validate import validate_data
 
@@ -364,17 +366,14 @@ def save_section(
         Conflict: the version is not a draft, or someone saved the section meanwhile.
         ValidationError: a value of the wrong shape (the row is named); nothing is saved.
     """
-    section = session.get(CharterSection, section_id)
+    section = session.get(
+        CharterSection, section_id, with_for_update=True, populate_existing=True
+    )  # PostgreSQL: a colleague saving this section now is waited for, then read
     if section is None or section.version.client_id != client_id:
         raise NotFound(translate("Charter", "Unknown charter section."))
     _editable(section.version)
     if expected_revision is not None and section.revision != expected_revision:
-        raise Conflict(
-            translate(
-                "Charter",
-                "« {title} » was changed by someone else meanwhile; reload to see their version.",
-            ).format(title=section.title)
-        )
+        raise _section_conflict(session, section, html, data)
     contacts = set(_contacts(session, client_id))
     if data is not None:
         stale = {
@@ -392,15 +391,26 @@ def save_section(
             raise ValidationError(translate("Charter", "A section needs a title."), field="title")
         section.title = title[:300]
     section.updated_at = utcnow()
-    section.version.updated_at = section.updated_at
+    section.updated_by = current_actor()
+    # Each section has its own revision: the version row's date moves without its revision,
+    # so two people saving two sections never conflict.
+    moved = session.execute(
+        CharterVersion.__table__.update()
+        .where(
+            CharterVersion.__table__.c.id == section.version_id,
+            CharterVersion.__table__.c.status.in_(EDITABLE),  # not sent for signature meanwhile
+        )
+        .values(updated_at=section.updated_at)
+    )
+    if moved.rowcount == 0:
+        session.refresh(section.version)
+        _editable(section.version)
     try:
         session.flush()
     except StaleDataError:
-        raise Conflict(
-            translate(
-                "Charter", "The charter was saved by someone else at the same moment; try again."
-            )
-        ) from None
+        session.rollback()
+        section = session.get(CharterSection, section_id)
+        raise _section_conflict(session, section, html, data) from None
     return _section_info(section, contacts)
 
 

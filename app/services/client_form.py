@@ -23,6 +23,8 @@ class ContactRow:
     phone: str = ""
     departments: list[str] = field(default_factory=list)
     id: int | None = None
+    version: int | None = None  # as the dialog read it: a colleague's change is a conflict
+    changed: bool = True  # False: shown as loaded, left alone (a colleague's edit stays)
 
 
 @dataclass
@@ -47,6 +49,11 @@ class ClientForm:
     accounts: list[AccountRow] = field(default_factory=list)
     client_id: int | None = None
     expected_version: int | None = None
+    # The contacts and accounts the dialog was shown: only those can be removed by leaving
+    # them out (a row a colleague added meanwhile is kept, with its keyring token). None:
+    # every row left out is removed.
+    known_contacts: dict[int, int] | None = None  # id -> version as read
+    known_accounts: set[int] | None = None
 
 
 def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
@@ -87,6 +94,9 @@ def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
         for row in form.contacts:
             if not row.name.strip() and not row.email.strip():
                 continue  # an empty line left in the table
+            if row.id is not None and not row.changed:
+                kept.add(row.id)
+                continue
             saved = clients.save_contact(
                 session,
                 info.id,
@@ -96,10 +106,17 @@ def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
                 phone=row.phone,
                 departments=row.departments,
                 contact_id=row.id,
+                expected_version=row.version,
             )
             kept.add(saved.id)
+        known = form.known_contacts
         for contact_id in existing_contacts - kept:
-            clients.delete_contact(session, info.id, contact_id)
+            if known is None:
+                clients.delete_contact(session, info.id, contact_id)
+            elif contact_id in known:
+                clients.delete_contact(
+                    session, info.id, contact_id, expected_version=known[contact_id]
+                )
         existing_accounts = {a.id: a for a in clients.list_accounts(session, info.id)}
         kept = set()
         for row in form.accounts:
@@ -115,7 +132,8 @@ def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
             if row.token.strip():
                 pending_tokens.append((info.uid, account.uid, row.token.strip()))
         for account_id in set(existing_accounts) - kept:
-            removed_keys.append(clients.remove_account(session, info.id, account_id))
+            if form.known_accounts is None or account_id in form.known_accounts:
+                removed_keys.append(clients.remove_account(session, info.id, account_id))
         info = clients.get_client(session, info.id)
     for client_uid, account_uid, token in pending_tokens:
         secrets.store_account_token(client_uid, account_uid, token)

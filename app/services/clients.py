@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
-from app.models import NETWORKS, Client, Contact, NetworkAccount
+from app.models import NETWORKS, AuditEvent, Client, Contact, NetworkAccount
 from app.services import audit
+from app.services.versions import stale, stamp
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 PALETTE = ("#3b6fd8", "#d8553b", "#2f9e6e", "#a23bd8", "#d8a73b", "#3bb5d8", "#d83b8a", "#6b7a8f")
@@ -31,6 +32,7 @@ class ContactInfo:
     email: str
     phone: str
     departments: tuple[str, ...]
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,9 @@ def _info(client: Client, *, full: bool = False) -> ClientInfo:
 
 
 def contact_info(c: Contact) -> ContactInfo:
-    return ContactInfo(c.id, c.name, c.role, c.email, c.phone, tuple(c.departments or ()))
+    return ContactInfo(
+        c.id, c.name, c.role, c.email, c.phone, tuple(c.departments or ()), c.version or 1
+    )
 
 
 def account_info(a: NetworkAccount) -> AccountInfo:
@@ -274,12 +278,26 @@ def update_client(
 ) -> ClientInfo:
     """Change a client's fields. A stale ``expected_version`` raises :class:`Conflict`."""
     client = find_client(session, client_id)
+    session.refresh(client, with_for_update=True)  # a colleague saving it now: wait, re-read
     if expected_version is not None and client.version != expected_version:
-        raise Conflict(
-            translate(
-                "Clients",
-                "{name} was changed by someone else meanwhile; reload it and try again.",
-            ).format(name=client.name)
+        last = session.scalar(
+            select(AuditEvent)
+            .where(AuditEvent.client_id == client.id, AuditEvent.action == "client.update")
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+            .limit(1)
+        )
+        mine = "\n".join(f"{k}: {v}" for k, v in changes.items() if k != "logo")
+        theirs = "\n".join(f"{k}: {getattr(client, k)}" for k in changes if k != "logo")
+        raise stale(
+            "client",
+            client.name,
+            target_id=client.id,
+            mine=mine,
+            theirs=theirs,
+            by=last.actor if last else "",
+            at=last.at if last else client.updated_at,
+            version=client.version,
+            zone=client.timezone,
         )
     unknown = set(changes) - set(EDITABLE)
     if unknown:
@@ -378,7 +396,9 @@ def save_contact(
     phone: str = "",
     departments: list[str] | tuple[str, ...] = (),
     contact_id: int | None = None,
+    expected_version: int | None = None,
 ) -> ContactInfo:
+    """Add or change a contact; a stale ``expected_version`` raises :class:`Conflict`."""
     client = find_client(session, client_id)
     name = " ".join((name or "").split())
     if not name:
@@ -402,12 +422,18 @@ def save_contact(
         session.add(contact)
         action = "contact.create"
     else:
-        contact = session.get(Contact, contact_id)
+        contact = session.get(Contact, contact_id, with_for_update=True, populate_existing=True)
         if contact is None or contact.client_id != client.id:
             raise NotFound(translate("Clients", "This contact no longer exists."))
+        _check_contact(contact, expected_version, name, client.timezone)
+        new = (name, role.strip(), email, phone.strip(), depts)
+        old = (contact.name, contact.role, contact.email, contact.phone, contact.departments)
+        if new == old:
+            return contact_info(contact)  # unchanged: no new version, no audit entry
         contact.name, contact.role, contact.email = name, role.strip(), email
         contact.phone, contact.departments = phone.strip(), depts
         action = "contact.update"
+    stamp(contact)
     session.flush()
     audit.record(
         session,
@@ -420,11 +446,30 @@ def save_contact(
     return contact_info(contact)
 
 
-def delete_contact(session: Session, client_id: int, contact_id: int) -> None:
+def _check_contact(contact: Contact, expected: int | None, mine: str, zone: str) -> None:
+    if expected is not None and contact.version != expected:
+        raise stale(
+            "contact",
+            contact.name,
+            target_id=contact.id,
+            mine=mine,
+            theirs=f"{contact.name} <{contact.email}>" if contact.email else contact.name,
+            by=contact.updated_by,
+            at=contact.updated_at,
+            version=contact.version,
+            zone=zone,
+        )
+
+
+def delete_contact(
+    session: Session, client_id: int, contact_id: int, *, expected_version: int | None = None
+) -> None:
+    """Delete a contact; not one someone changed since it was read (``expected_version``)."""
     client = find_client(session, client_id)
-    contact = session.get(Contact, contact_id)
+    contact = session.get(Contact, contact_id, with_for_update=True, populate_existing=True)
     if contact is None or contact.client_id != client.id:
-        raise NotFound(translate("Clients", "This contact no longer exists."))
+        return  # already deleted by someone else: what was wanted
+    _check_contact(contact, expected_version, "", client.timezone)
     audit.record(
         session,
         "contact.delete",

@@ -27,6 +27,7 @@ from app.services.charter_rules import rules_in_force
 from app.services.inbox import get_message
 from app.services.inbox_delays import add_business_minutes, business_minutes_between
 from app.services.inbox_triage import category_label
+from app.services.versions import stale, stamp
 
 CHANNELS = ("mailto", "eml", "smtp")
 DEFAULT_ANSWER_MINUTES = 8 * 60
@@ -58,6 +59,8 @@ class EscalationInfo:
     answer: str
     subject: str
     body: str
+    version: int = 1
+    updated_by: str = ""
 
     def on_time(self) -> bool | None:
         if self.answered_at is None:
@@ -82,6 +85,8 @@ def _info(e: Escalation) -> EscalationInfo:
         e.answer,
         e.subject,
         e.body,
+        e.version or 1,
+        e.updated_by or "",
     )
 
 
@@ -179,10 +184,12 @@ def escalate(
         subject=subject,
         body=body,
     )
+    stamp(row, now)
     session.add(row)
     if msg.status in ("new", "in_progress", "answered"):
         msg.status = "waiting"
         msg.due_at = None
+        stamp(msg, now)
     session.flush()
     audit.record(
         session,
@@ -199,8 +206,11 @@ def get(session: Session, client_id: int, escalation_id: int) -> EscalationInfo:
     return _info(_row(session, client_id, escalation_id))
 
 
-def _row(session: Session, client_id: int, escalation_id: int) -> Escalation:
-    row = session.get(Escalation, escalation_id)
+def _row(session: Session, client_id: int, escalation_id: int, lock: bool = False) -> Escalation:
+    # lock: PostgreSQL waits for a colleague writing it now, then reads what they saved
+    row = session.get(
+        Escalation, escalation_id, with_for_update=lock or None, populate_existing=lock
+    )
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Escalation", "No such escalation."))
     return row
@@ -212,14 +222,35 @@ def record_answer(
     escalation_id: int,
     answer: str,
     now: dt.datetime | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> EscalationInfo:
-    """The contact answered: keep the answer; the message is the CM's again, to reply."""
+    """The contact answered: keep the answer; the message is the CM's again, to reply.
+
+    An answer someone already recorded is never replaced silently: :class:`Conflict` with
+    theirs, unless ``expected_version`` is the current one (keep mine, knowingly)."""
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError(translate("Escalation", "Write down what the contact answered."))
-    row = _row(session, client_id, escalation_id)
+    row = _row(session, client_id, escalation_id, lock=True)
+    stale_read = expected_version is not None and row.version != expected_version
+    if stale_read or (
+        expected_version is None and row.answered_at is not None and row.answer != answer
+    ):
+        raise stale(
+            "escalation",
+            translate("Escalation", "the answer of {name}").format(name=row.contact_name),
+            target_id=row.id,
+            mine=answer,
+            theirs=row.answer,
+            by=row.updated_by or row.asked_by,
+            at=row.updated_at or row.answered_at,
+            version=row.version,
+            zone=session.get(Client, client_id).timezone,
+        )
     now = now or utcnow()
     row.answer, row.answered_at = answer, now
+    stamp(row, now)
     msg = get_message(session, client_id, row.message_id)
     if msg.status == "waiting":
         rules = rules_in_force(session, client_id, now)

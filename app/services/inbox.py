@@ -255,8 +255,17 @@ def search(session: Session, client_id: int, text: str, limit: int = 100) -> lis
     return list(page(session, client_id, InboxFilter(search=text), limit=limit).rows)
 
 
-def get_message(session: Session, client_id: int, message_id: int) -> InboxMessage:
-    msg = session.get(InboxMessage, message_id)
+def get_message(
+    session: Session, client_id: int, message_id: int, *, lock: bool = False
+) -> InboxMessage:
+    """The message of this client (NotFound otherwise); ``lock``: for a write that checks
+    what it read (PostgreSQL waits for a colleague's write on it, then reads theirs)."""
+    msg = session.get(
+        InboxMessage,
+        message_id,
+        with_for_update=lock or None,
+        populate_existing=lock,
+    )
     if msg is None or msg.client_id != client_id:
         raise NotFound(translate("Inbox", "No message {id} for this client.").format(id=message_id))
     return msg

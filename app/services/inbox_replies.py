@@ -16,9 +16,11 @@ from app.models import Client, utcnow
 from app.models.client import network_label
 from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
 from app.services import audit
+from app.services.actor import current_actor
 from app.services.charter_rules import Style, rules_in_force
 from app.services.inbox import get_message
 from app.services.people import require
+from app.services.versions import check_no_reply_queued, stale, stamp
 
 # Longest reply each network accepts (characters).
 NETWORK_LIMITS = {
@@ -45,6 +47,7 @@ class SavedReplyInfo:
     title: str
     body: str
     category: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def saved_replies(session: Session, client_id: int) -> list[SavedReplyInfo]:
     rows = session.scalars(
         select(SavedReply).where(SavedReply.client_id == client_id).order_by(SavedReply.title)
     )
-    return [SavedReplyInfo(r.id, r.title, r.body, r.category) for r in rows]
+    return [SavedReplyInfo(r.id, r.title, r.body, r.category, r.version) for r in rows]
 
 
 def save_reply_template(
@@ -72,26 +75,36 @@ def save_reply_template(
     if clash is not None:
         raise Conflict(translate("Inbox", "A saved reply is already called {t}.").format(t=title))
     row = SavedReply(client_id=client_id, title=title, body=body, category=category)
+    stamp(row)
     session.add(row)
     session.flush()
     return row.id
 
 
-def _saved(session: Session, client_id: int, reply_id: int) -> SavedReply:
-    row = session.get(SavedReply, reply_id)
+def _saved(session: Session, client_id: int, reply_id: int, lock: bool = False) -> SavedReply:
+    # lock: PostgreSQL waits for a colleague saving it now, then reads what they saved
+    row = session.get(SavedReply, reply_id, with_for_update=lock or None, populate_existing=lock)
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Inbox", "This saved reply no longer exists."))
     return row
 
 
 def update_saved_reply(
-    session: Session, client_id: int, reply_id: int, title: str, body: str
+    session: Session,
+    client_id: int,
+    reply_id: int,
+    title: str,
+    body: str,
+    *,
+    expected_version: int | None = None,
 ) -> SavedReplyInfo:
-    """Rename or rewrite a saved reply of the client."""
+    """Rename or rewrite a saved reply of the client; a stale ``expected_version`` (someone
+    rewrote it meanwhile) raises :class:`Conflict` with both texts."""
     title, body = title.strip(), body.strip()
     if not title or not body:
         raise ValidationError(translate("Inbox", "A saved reply needs a title and a text."))
-    row = _saved(session, client_id, reply_id)
+    row = _saved(session, client_id, reply_id, lock=True)
+    _check_saved_version(session, row, expected_version, body)
     clash = session.scalar(
         select(SavedReply.id).where(
             SavedReply.client_id == client_id, SavedReply.title == title, SavedReply.id != reply_id
@@ -100,13 +113,35 @@ def update_saved_reply(
     if clash is not None:
         raise Conflict(translate("Inbox", "A saved reply is already called {t}.").format(t=title))
     row.title, row.body = title, body
+    stamp(row)
     session.flush()
-    return SavedReplyInfo(row.id, row.title, row.body, row.category)
+    return SavedReplyInfo(row.id, row.title, row.body, row.category, row.version)
 
 
-def delete_saved_reply(session: Session, client_id: int, reply_id: int) -> None:
-    session.delete(_saved(session, client_id, reply_id))
+def delete_saved_reply(
+    session: Session, client_id: int, reply_id: int, *, expected_version: int | None = None
+) -> None:
+    """Delete a saved reply; not one someone rewrote since it was read (``expected_version``)."""
+    row = _saved(session, client_id, reply_id, lock=True)
+    _check_saved_version(session, row, expected_version, "")
+    session.delete(row)
     session.flush()
+
+
+def _check_saved_version(session, row: SavedReply, expected: int | None, mine: str) -> None:
+    if expected is not None and row.version != expected:
+        client = session.get(Client, row.client_id)
+        raise stale(
+            "saved_reply",
+            row.title,
+            target_id=row.id,
+            mine=mine,
+            theirs=row.body,
+            by=row.updated_by,
+            at=row.updated_at,
+            version=row.version,
+            zone=client.timezone if client else None,
+        )
 
 
 class _Keep(dict):
@@ -201,16 +236,21 @@ def create_reply(
     *,
     private: bool = False,
     now: dt.datetime | None = None,
+    also_if_queued: bool = False,
 ) -> int:
     """Queue our reply to a message (the connectors send it); the message becomes answered.
 
     A junior's reply is held (``reply_state="held"``, which the sender never takes) until a
-    lead releases it: see :mod:`app.services.people.releases`."""
+    lead releases it: see :mod:`app.services.people.releases`. When a colleague already
+    queued a reply to it, :class:`Conflict` (kind ``reply_queued``) asks first —
+    ``also_if_queued=True`` queues this one too."""
     person = require(session, "write", client_id)
     text = (text or "").strip()
     if not text:
         raise ValidationError(translate("Inbox", "The reply is empty."), "reply")
-    msg = get_message(session, client_id, message_id)
+    msg = get_message(session, client_id, message_id, lock=True)
+    if not also_if_queued:
+        check_no_reply_queued(session, msg, text)
     if msg.kind == "message":
         private = True  # a private message is never answered in public
     if private and msg.network not in PRIVATE_REPLY_NETWORKS:
@@ -248,8 +288,11 @@ def create_reply(
         reply_state="held" if person.held else "queued",
         reply_private=private,
         tags=[],
+        updated_by=current_actor(),
+        updated_at=now,
     )
     session.add(reply)
+    stamp(msg, now)  # the message's version moves: a second seat queueing at once conflicts
     if person.held:  # nothing has left yet: the message is in progress, its delay runs on
         if msg.status == "new":
             msg.status = "in_progress"

@@ -7,12 +7,12 @@ only with a recorded resolution; recategorising recomputes the due time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFound, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import StaffMember, utcnow
 from app.models.inbox import MESSAGE_STATUSES, OPEN_STATUSES, InboxMessage, InboxNote
@@ -20,6 +20,52 @@ from app.services import audit
 from app.services.actor import current_actor
 from app.services.charter_rules import MESSAGE_CATEGORIES, CharterRules, rules_in_force
 from app.services.inbox_delays import business_minutes_between, due_time
+from app.services.versions import stale, stamp
+
+_MISSING = object()
+
+
+def _check_seen(
+    session: Session, msg: InboxMessage, field: str, seen: Mapping | None, mine, label=str
+) -> None:
+    """A stale triage change — the field moved since this person read it — is a conflict."""
+    if seen is None:
+        return
+    expected = seen.get(msg.id, _MISSING)
+    current = getattr(msg, field)
+    if expected is _MISSING or expected == current:
+        return
+    raise _conflict(session, msg, field, label(mine), label(current))
+
+
+def _conflict(session: Session, msg: InboxMessage, field: str, mine: str, theirs: str) -> Conflict:
+    from app.models import Client
+
+    title = translate("Inbox", "{author}'s message").format(author=msg.author or msg.author_handle)
+    return stale(
+        "message",
+        title,
+        target_id=msg.id,
+        mine=mine,
+        theirs=theirs,
+        by=msg.updated_by,
+        at=msg.updated_at,
+        version=msg.version,
+        field=field,
+        zone=session.get(Client, msg.client_id).timezone,
+    )
+
+
+def current_values(session: Session, client_id: int, ids: Iterable[int], field: str) -> dict:
+    """id → the field as stored now (to apply a change knowingly over a colleague's)."""
+    return {m.id: getattr(m, field) for m in _messages(session, client_id, ids)}
+
+
+def _staff_name(session: Session, staff_id: int | None) -> str:
+    if staff_id is None:
+        return translate("Inbox", "nobody")
+    staff = session.get(StaffMember, staff_id)
+    return staff.name if staff else str(staff_id)
 
 
 def _messages(session: Session, client_id: int, ids: Iterable[int]) -> list[InboxMessage]:
@@ -28,9 +74,13 @@ def _messages(session: Session, client_id: int, ids: Iterable[int]) -> list[Inbo
         raise ValidationError(translate("Inbox", "Select at least one message."))
     found = list(
         session.scalars(
-            select(InboxMessage).where(
-                InboxMessage.client_id == client_id, InboxMessage.id.in_(ids)
-            )
+            select(InboxMessage)
+            .where(InboxMessage.client_id == client_id, InboxMessage.id.in_(ids))
+            .order_by(InboxMessage.id)
+            # PostgreSQL: a colleague writing them now is waited for, then read as saved,
+            # so a clash is reported with their change (SQLite's writers queue anyway)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
     )
     if len(found) != len(ids):
@@ -86,8 +136,14 @@ def set_status(
     reason: str = "",
     resolution: str = "",
     now: dt.datetime | None = None,
+    *,
+    seen: Mapping[int, str] | None = None,
 ) -> int:
-    """Move messages to ``status``; returns how many changed."""
+    """Move messages to ``status``; returns how many changed.
+
+    ``seen``: the status each message had when the person chose (id → status). When one
+    moved since — a colleague closed it meanwhile — :class:`Conflict` and nothing changes:
+    a stale change never reopens a closed message."""
     if status not in MESSAGE_STATUSES:
         raise ValidationError(translate("Inbox", "Unknown status {status}.").format(status=status))
     reason, resolution = reason.strip(), resolution.strip()
@@ -98,7 +154,10 @@ def set_status(
     now = now or utcnow()
     rules = rules_in_force(session, client_id, now)
     changed = 0
-    for msg in _messages(session, client_id, ids):
+    msgs = _messages(session, client_id, ids)
+    for msg in msgs:
+        _check_seen(session, msg, "status", seen, status, status_label)
+    for msg in msgs:
         if (
             status == "closed"
             and msg.category == "complaint"
@@ -124,6 +183,7 @@ def set_status(
         if status == "answered" and msg.first_answer_at is None:
             msg.first_answer_at = now
         _recompute_due(msg, rules)
+        stamp(msg, now)
         audit.record(
             session,
             "inbox.status",
@@ -136,16 +196,28 @@ def set_status(
     return changed
 
 
-def set_category(session: Session, client_id: int, ids: Iterable[int], category: str) -> int:
+def set_category(
+    session: Session,
+    client_id: int,
+    ids: Iterable[int],
+    category: str,
+    *,
+    seen: Mapping[int, str] | None = None,
+) -> int:
+    """Recategorise; ``seen`` (id → category as read): a stale change is a conflict."""
     if category not in MESSAGE_CATEGORIES:
         raise ValidationError(translate("Inbox", "Unknown category {c}.").format(c=category))
     rules = rules_in_force(session, client_id)
     changed = 0
-    for msg in _messages(session, client_id, ids):
+    msgs = _messages(session, client_id, ids)
+    for msg in msgs:
+        _check_seen(session, msg, "category", seen, category, category_label)
+    for msg in msgs:
         if msg.category == category:
             continue
         before, msg.category = msg.category, category
         _recompute_due(msg, rules)
+        stamp(msg)
         audit.record(
             session,
             "inbox.category",
@@ -158,7 +230,19 @@ def set_category(session: Session, client_id: int, ids: Iterable[int], category:
     return changed
 
 
-def assign(session: Session, client_id: int, ids: Iterable[int], staff_id: int | None) -> int:
+def assign(
+    session: Session,
+    client_id: int,
+    ids: Iterable[int],
+    staff_id: int | None,
+    *,
+    seen: Mapping[int, int | None] | None = None,
+) -> int:
+    """Give messages to ``staff_id`` (None: unassign).
+
+    ``seen``: the assignee each message had when the person chose (id → staff id or None).
+    Without it, the change is a claim: a message already claimed by someone else is a
+    :class:`Conflict`, never silently reassigned."""
     name = ""
     if staff_id is not None:
         staff = session.get(StaffMember, staff_id)
@@ -166,10 +250,18 @@ def assign(session: Session, client_id: int, ids: Iterable[int], staff_id: int |
             raise NotFound(translate("Inbox", "No such team member."))
         name = staff.name
     changed = 0
-    for msg in _messages(session, client_id, ids):
+    msgs = _messages(session, client_id, ids)
+    for msg in msgs:
+        label = lambda sid: _staff_name(session, sid)  # noqa: E731
+        if seen is not None:
+            _check_seen(session, msg, "assignee_id", seen, staff_id, label)
+        elif msg.assignee_id is not None and msg.assignee_id != staff_id:
+            raise _conflict(session, msg, "assignee_id", label(staff_id), label(msg.assignee_id))
+    for msg in msgs:
         if msg.assignee_id == staff_id:
             continue
         before, msg.assignee_id = msg.assignee_id, staff_id
+        stamp(msg)
         if msg.status == "new" and staff_id is not None:
             msg.status = "in_progress"
         audit.record(
@@ -195,12 +287,57 @@ def set_priority(session: Session, client_id: int, ids: Iterable[int], priority:
                 target_id=msg.id, details={"from": msg.priority, "to": priority},
             )  # fmt: skip
             msg.priority = priority
+            stamp(msg)
     return len(msgs)
 
 
-def set_tags(session: Session, client_id: int, message_id: int, tags: Iterable[str]) -> None:
+def set_tags(
+    session: Session,
+    client_id: int,
+    message_id: int,
+    tags: Iterable[str],
+    *,
+    seen: Iterable[str] | None = None,
+) -> tuple[str, ...]:
+    """The message's tags as this person edited them from ``seen`` (the tags they read).
+
+    Applied as operations — what they added, what they removed — on the tags stored now, so
+    a tag a colleague added meanwhile is kept. Without ``seen`` the list replaces the tags.
+    Returns the tags stored."""
+    wanted = {t.strip() for t in tags if t.strip()}
+    if seen is None:
+        (msg,) = _messages(session, client_id, [message_id])
+        return change_tags(session, client_id, message_id, wanted - set(msg.tags or ()),
+                           set(msg.tags or ()) - wanted)  # fmt: skip
+    before = {t.strip() for t in seen if t.strip()}
+    return change_tags(session, client_id, message_id, wanted - before, before - wanted)
+
+
+def change_tags(
+    session: Session,
+    client_id: int,
+    message_id: int,
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+) -> tuple[str, ...]:
+    """Add and remove tags (merge, never replace); returns the tags stored."""
     (msg,) = _messages(session, client_id, [message_id])
-    msg.tags = sorted({t.strip() for t in tags if t.strip()})
+    add = {t.strip() for t in add if t.strip()}
+    remove = {t.strip() for t in remove if t.strip()}
+    tags = (set(msg.tags or ()) | add) - remove
+    if tags != set(msg.tags or ()):
+        msg.tags = sorted(tags)
+        stamp(msg)
+        audit.record(
+            session,
+            "inbox.tags",
+            client_id=client_id,
+            target_type="message",
+            target_id=msg.id,
+            details={"added": sorted(add), "removed": sorted(remove)},
+        )
+        session.flush()
+    return tuple(msg.tags or ())
 
 
 def add_note(session: Session, client_id: int, message_id: int, text: str) -> int:

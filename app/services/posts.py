@@ -21,6 +21,8 @@ from app.models import Client, NetworkAccount
 from app.models.posts import POST_STATUSES, Post, PostEvent, PostVariant
 from app.services import audit
 from app.services.actor import current_actor
+from app.services.posts_conflicts import post_conflict as _post_conflict
+from app.services.posts_conflicts import stale_variant as _stale_variant
 from app.services.posts_counters import PUBLISHABLE_NETWORKS, count_text
 from app.services.posts_types import (  # noqa: F401  (re-exported: the posts API)
     PostEventInfo,
@@ -30,6 +32,7 @@ from app.services.posts_types import (  # noqa: F401  (re-exported: the posts AP
     status_label,
     to_info,
 )
+from app.services.versions import content_hash, stamp
 
 EDITABLE_FIELDS = ("title", "category", "tags", "campaign", "notes", "all_day", "author")
 
@@ -55,12 +58,17 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def _load(session: Session, client_id: int, post_id: int) -> Post:
-    post = session.scalar(
+def _load(session: Session, client_id: int, post_id: int, *, lock: bool = False) -> Post:
+    """The post with its variants; ``lock`` for a write that checks versions (PostgreSQL
+    waits for a colleague writing it, then reads what they saved)."""
+    query = (
         select(Post)
         .where(Post.id == post_id, Post.client_id == client_id)
         .options(selectinload(Post.variants))
     )
+    if lock:
+        query = query.with_for_update(of=Post).execution_options(populate_existing=True)
+    post = session.scalar(query)
     if post is None:
         raise NotFound(translate("Posts", "This post no longer exists."))
     return post
@@ -137,8 +145,11 @@ def _apply_variants(session: Session, post: Post, variants: list[VariantInput]) 
                     network=v.network
                 )
             )
-        row.text, row.link, row.first_comment = v.text, v.link, v.first_comment
-        row.media = list(v.media)
+        new = (v.text, v.link, v.first_comment, list(v.media))
+        if (row.text, row.link, row.first_comment, list(row.media or ())) != new:
+            row.text, row.link, row.first_comment, row.media = new
+            row.version = (row.version or 0) + 1 if row.id is not None else 1
+            stamp(row)
 
 
 def create_post(
@@ -162,6 +173,7 @@ def create_post(
         raise ValidationError(translate("Posts", "A new post starts as an idea or a draft."))
     post = Post(
         client_id=client_id,
+        updated_by=current_actor(),
         title=title.strip(),
         planned_at=_aware(planned_at),
         all_day=all_day,
@@ -176,6 +188,8 @@ def create_post(
         post.uid = uid
     session.add(post)
     _apply_variants(session, post, list(variants))
+    if status == "approved":
+        post.approved_hash = content_hash(post.variants)
     session.flush()
     _event(session, post, "created", networks=[v.network for v in variants])
     audit.record(session, "post.create", client_id=client_id, target_type="post", target_id=post.id)
@@ -192,16 +206,21 @@ def update_post(
     post_id: int,
     *,
     expected_version: int | None = None,
+    expected_variant_versions: dict[str, int] | None = None,
     planned_at: dt.datetime | None = None,
     variants: list[VariantInput] | None = None,
     **fields,
 ) -> PostInfo:
-    """Change fields and/or variants; a stale ``expected_version`` raises :class:`Conflict`."""
-    post = _load(session, client_id, post_id)
-    if expected_version is not None and post.version != expected_version:
-        raise Conflict(
-            translate("Posts", "Someone else changed this post meanwhile; reload it first.")
-        )
+    """Change fields and/or variants.
+
+    A stale ``expected_version`` (the post as this person read it) or a stale variant in
+    ``expected_variant_versions`` ({network: version}) raises :class:`Conflict` carrying
+    mine and theirs; nothing is written. A change of an approved text sends the post back
+    for approval."""
+    post = _load(session, client_id, post_id, lock=True)
+    stale_variant = _stale_variant(post, expected_variant_versions)
+    if (expected_version is not None and post.version != expected_version) or stale_variant:
+        raise _post_conflict(session, post, variants, stale_variant)
     changed = []
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
@@ -220,17 +239,22 @@ def update_post(
         _apply_variants(session, post, list(variants))
         if _snapshot(post) != before:
             changed.append("variants")
-    if post.status in ("approved", "scheduled") and "variants" in changed:
-        # The client approved another text: it goes back to draft for a new approval.
-        post.status, post.status_reason = "draft", translate("Posts", "Changed after approval.")
+    if (
+        post.status in ("approved", "scheduled")
+        and "variants" in changed
+        and content_hash(post.variants) != post.approved_hash
+    ):
+        # The client approved another text: it goes back for a new approval.
+        post.status = "in_review"
+        post.status_reason = translate("Posts", "Changed after approval: to be approved again.")
     if changed:
+        stamp(post)  # the post's version moves with any change, its variants' included
         _event(session, post, "edited", fields=changed)
     try:
         session.flush()
     except StaleDataError:
-        raise Conflict(
-            translate("Posts", "Someone else changed this post meanwhile; reload it first.")
-        ) from None
+        session.rollback()
+        raise _post_conflict(session, _load(session, client_id, post_id), variants) from None
     return to_info(post)
 
 
@@ -254,7 +278,7 @@ def move_post(
     expected_at: dt.datetime | None = None,
 ) -> PostInfo:
     """Move a post; with ``expected_at`` (an undo), only if it is still where we left it."""
-    post = _load(session, client_id, post_id)
+    post = _load(session, client_id, post_id, lock=True)
     _guard_not_sent(post)
     if expected_at is not None and post.planned_at != _aware(expected_at):
         raise Conflict(
@@ -264,6 +288,7 @@ def move_post(
         )
     old = post.planned_at
     post.planned_at = _aware(planned_at)
+    stamp(post)
     _event(session, post, "moved", before=old.isoformat(), after=post.planned_at.isoformat())
     session.flush()
     return to_info(post)
@@ -382,6 +407,9 @@ def set_status(
             )
     old = post.status
     post.status, post.status_reason = status, reason
+    if status == "approved":
+        post.approved_hash = content_hash(post.variants)  # approved as it reads now
+    stamp(post)
     if status in ("draft", "scheduled"):
         for v in post.variants:
             if v.publish_state == "failed":

@@ -7,13 +7,15 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.errors import Conflict, ConflictDetails, ValidationError
 from app.i18n import translate
+from app.models import Client
 from app.models.posts import Post, PostEvent
 from app.services import audit
 from app.services.actor import current_actor
 from app.services.people import require
 from app.services.posts import PostInfo, _load, to_info
+from app.services.versions import content_hash, hhmm, stamp
 
 
 def period_post_ids(session: Session, client_id: int, start: dt.datetime, end: dt.datetime):
@@ -27,11 +29,19 @@ def period_post_ids(session: Session, client_id: int, start: dt.datetime, end: d
 def submit_for_review(
     session: Session, client_id: int, start: dt.datetime, end: dt.datetime
 ) -> list[int]:
-    """Drafts and ideas of the period go to « in review »; returns their ids."""
+    """Drafts and ideas of the period go to « in review »; returns their ids.
+
+    Each post put before the client (in review) keeps the hash of the content the sheet
+    shows: an approval is recorded only for that content."""
     require(session, "write", client_id)
     changed = []
     for pid in period_post_ids(session, client_id, start, end):
         post = _load(session, client_id, pid)
+        if post.status in ("idea", "draft", "in_review"):
+            shown = content_hash(post.variants)
+            if post.approved_hash != shown:
+                post.approved_hash = shown
+                stamp(post)
         if post.status in ("idea", "draft"):
             old, post.status = post.status, "in_review"
             session.add(
@@ -57,13 +67,42 @@ def record_decision(
     approved: bool,
     comment: str = "",
     decided_by: str = "",
+    *,
+    expected_version: int | None = None,
+    seen_hash: str | None = None,
 ) -> PostInfo:
     """The client's answer for one post; a rejection needs a comment and returns to draft.
+
+    The approval is bound to the content the client saw: ``seen_hash`` (else the hash kept
+    when the post was put before the client). When the text changed since, :class:`Conflict`:
+    the client never saw this text. ``expected_version``: the post as the user read it.
 
     A lead records it (a junior's post leaves only through this); the event keeps both the
     post's author and the lead who approved it."""
     lead = require(session, "approve", client_id)
-    post = _load(session, client_id, post_id)
+    post = _load(session, client_id, post_id, lock=True)
+    current = content_hash(post.variants)
+    shown = seen_hash or post.approved_hash
+    if (expected_version is not None and post.version != expected_version) or (
+        approved and shown and shown != current
+    ):
+        zone = session.get(Client, client_id).timezone
+        by = post.updated_by or translate("PostsApproval", "someone")
+        raise Conflict(
+            translate(
+                "PostsApproval",
+                "« {title} » was changed by {who} at {time} after the client saw it: "
+                "put it before the client again.",
+            ).format(title=post.title or post.id, who=by, time=hhmm(post.updated_at, zone)),
+            ConflictDetails(
+                "approval",
+                post.id,
+                post.title,
+                by=post.updated_by or "",
+                at=post.updated_at,
+                version=post.version,
+            ),
+        )
     if post.status in ("published", "scheduled"):
         raise ValidationError(
             translate("PostsApproval", "This post is already scheduled or published.")
@@ -77,6 +116,8 @@ def record_decision(
     post.status = "approved" if approved else "draft"
     post.status_reason = "" if approved else comment.strip()
     post.approval_comment = comment.strip()
+    post.approved_hash = current if approved else post.approved_hash
+    stamp(post)
     session.add(
         PostEvent(
             post_id=post_id,

@@ -31,6 +31,9 @@ class VariantInfo:
     external_id: str
     url: str
     last_error: str
+    version: int = 1
+    updated_by: str = ""
+    updated_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ class PostInfo:
     approval_comment: str
     version: int
     variants: tuple[VariantInfo, ...] = field(default_factory=tuple)
+    updated_by: str = ""
+    updated_at: dt.datetime | None = None
+    approved_hash: str = ""  # the content the client approved (or was shown for approval)
 
     @property
     def networks(self) -> tuple[str, ...]:
@@ -110,7 +116,13 @@ def to_info(post: Post) -> PostInfo:
                 v.external_id,
                 v.url,
                 v.last_error,
+                v.version or 1,
+                v.updated_by or "",
+                v.updated_at,
             )
             for v in sorted(post.variants, key=lambda v: v.network)
         ),
+        updated_by=post.updated_by or "",
+        updated_at=post.updated_at,
+        approved_hash=post.approved_hash or "",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.errors import Conflict
+from app.errors import Conflict, ConflictDetails
 from app.i18n import translate
 from app.services.posts import (
     _event,
@@ -81,8 +81,16 @@ def _check_version(post, expected_version: int | None) -> None:
         raise Conflict(
             translate(
                 "Posts",
-                "Someone else changed this post since: undo skipped, their change is kept.",
-            )
+                "{who} changed this post since: undo skipped, their change is kept.",
+            ).format(who=post.updated_by or translate("Posts", "Someone else")),
+            ConflictDetails(
+                "post",
+                post.id,
+                post.title,
+                by=post.updated_by or "",
+                at=post.updated_at,
+                version=post.version,
+            ),
         )
 
 

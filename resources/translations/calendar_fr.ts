@@ -335,6 +335,14 @@
       <translation>enregistrer les décisions du bon à valider rempli par le client</translation>
     </message>
     <message>
+      <source>record the client's approval of the posts waiting for it in a period</source>
+      <translation>enregistrer la validation par le client des publications qui l'attendent sur une période</translation>
+    </message>
+    <message>
+      <source>and put them in the publishing queue</source>
+      <translation>et les mettre dans la file de publication</translation>
+    </message>
+    <message>
       <source>Invalid date « {value} » (expected YYYY-MM-DD).</source>
       <translation>Date invalide « {value} » (attendu : AAAA-MM-JJ).</translation>
     </message>
@@ -381,6 +389,22 @@
     <message>
       <source>Approved: {n}, to change: {m}, left as they were: {k}.</source>
       <translation>Validées : {n}, à modifier : {m}, laissées telles quelles : {k}.</translation>
+    </message>
+    <message>
+      <source>--to comes before --from.</source>
+      <translation>--to est antérieur à --from.</translation>
+    </message>
+    <message>
+      <source>No post waits for approval in this period.</source>
+      <translation>Aucune publication n'attend de validation sur cette période.</translation>
+    </message>
+    <message>
+      <source>{n} posts approved and scheduled.</source>
+      <translation>{n} publications validées et programmées.</translation>
+    </message>
+    <message>
+      <source>{n} posts approved.</source>
+      <translation>{n} publications validées.</translation>
     </message>
   </context>
   <context>
@@ -488,6 +512,10 @@
     <message>
       <source>The database does not answer: not saved yet.</source>
       <translation>La base de données ne répond pas : pas encore enregistré.</translation>
+    </message>
+    <message>
+      <source>Their version is shown; yours was not saved.</source>
+      <translation>Leur version est affichée ; la vôtre n'a pas été enregistrée.</translation>
     </message>
     <message>
       <source>Draft saved at {time}</source>
@@ -700,12 +728,8 @@
       <translation>Une nouvelle publication commence comme idée ou brouillon.</translation>
     </message>
     <message>
-      <source>Someone else changed this post meanwhile; reload it first.</source>
-      <translation>Quelqu'un d'autre a modifié cette publication entre-temps ; rechargez-la d'abord.</translation>
-    </message>
-    <message>
-      <source>Changed after approval.</source>
-      <translation>Modifiée après validation.</translation>
+      <source>Changed after approval: to be approved again.</source>
+      <translation>Modifiée après validation : à faire valider de nouveau.</translation>
     </message>
     <message>
       <source>A published post cannot be moved.</source>
@@ -732,12 +756,28 @@
       <translation>À corriger avant de programmer : {problems}</translation>
     </message>
     <message>
-      <source>Someone else changed this post since: undo skipped, their change is kept.</source>
-      <translation>Quelqu'un d'autre a modifié cette publication depuis : annulation ignorée, sa modification est conservée.</translation>
+      <source>this post</source>
+      <translation>cette publication</translation>
+    </message>
+    <message>
+      <source>{who} changed this post since: undo skipped, their change is kept.</source>
+      <translation>{who} a modifié cette publication depuis : annulation ignorée, sa modification est conservée.</translation>
+    </message>
+    <message>
+      <source>Someone else</source>
+      <translation>Quelqu'un d'autre</translation>
     </message>
   </context>
   <context>
     <name>PostsApproval</name>
+    <message>
+      <source>someone</source>
+      <translation>quelqu'un</translation>
+    </message>
+    <message>
+      <source>« {title} » was changed by {who} at {time} after the client saw it: put it before the client again.</source>
+      <translation>« {title} » a été modifiée par {who} à {time} après que le client l'a vue : soumettez-la de nouveau au client.</translation>
+    </message>
     <message>
       <source>This post is already scheduled or published.</source>
       <translation>Cette publication est déjà programmée ou publiée.</translation>

@@ -58,16 +58,8 @@
       <translation>Section de charte inconnue.</translation>
     </message>
     <message>
-      <source>« {title} » was changed by someone else meanwhile; reload to see their version.</source>
-      <translation>« {title} » a été modifiée par quelqu'un d'autre entre-temps ; rechargez pour voir sa version.</translation>
-    </message>
-    <message>
       <source>A section needs a title.</source>
       <translation>Une section doit avoir un titre.</translation>
-    </message>
-    <message>
-      <source>The charter was saved by someone else at the same moment; try again.</source>
-      <translation>La charte a été enregistrée par quelqu'un d'autre au même moment ; réessayez.</translation>
     </message>
     <message>
       <source>The new order must list every section once.</source>
@@ -273,6 +265,17 @@
     <message>
       <source>no</source>
       <translation>non</translation>
+    </message>
+  </context>
+  <context>
+    <name>CharterConflicts</name>
+    <message>
+      <source>Not saved: someone else changed this section</source>
+      <translation>Non enregistré : quelqu'un d'autre a modifié cette section</translation>
+    </message>
+    <message>
+      <source>All changes saved</source>
+      <translation>Toutes les modifications sont enregistrées</translation>
     </message>
   </context>
   <context>

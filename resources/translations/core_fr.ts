@@ -836,10 +836,6 @@
       <translation>Le nom {name} ne donne aucun nom court utilisable ; ajoutez des lettres.</translation>
     </message>
     <message>
-      <source>{name} was changed by someone else meanwhile; reload it and try again.</source>
-      <translation>{name} a été modifié par quelqu’un d’autre entre-temps ; rechargez-le et recommencez.</translation>
-    </message>
-    <message>
       <source>Type the client's name exactly ({name}) to delete it.</source>
       <translation>Tapez exactement le nom du client ({name}) pour le supprimer.</translation>
     </message>
@@ -882,6 +878,57 @@
     <message>
       <source>{name} is already in the team.</source>
       <translation>{name} fait déjà partie de l’équipe.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>Someone else changed this</source>
+      <translation>Quelqu'un d'autre a modifié ceci</translation>
+    </message>
+    <message>
+      <source>someone else</source>
+      <translation>quelqu'un d'autre</translation>
+    </message>
+    <message>
+      <source>Changed by {who} at {when}</source>
+      <translation>Modifié par {who} le {when}</translation>
+    </message>
+    <message>
+      <source>Changed by {who}</source>
+      <translation>Modifié par {who}</translation>
+    </message>
+    <message>
+      <source>Mine (not saved)</source>
+      <translation>Ma version (non enregistrée)</translation>
+    </message>
+    <message>
+      <source>Theirs (saved)</source>
+      <translation>Leur version (enregistrée)</translation>
+    </message>
+    <message>
+      <source>Merged text (edit, then save the merge)</source>
+      <translation>Texte fusionné (modifiez-le, puis enregistrez la fusion)</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>Garder la mienne</translation>
+    </message>
+    <message>
+      <source>Keep theirs</source>
+      <translation>Garder la leur</translation>
+    </message>
+    <message>
+      <source>Merge by hand…</source>
+      <translation>Fusionner à la main…</translation>
+    </message>
+    <message>
+      <source>Save the merge</source>
+      <translation>Enregistrer la fusion</translation>
+    </message>
+    <message>
+      <source>A reply is already queued</source>
+      <translation>Une réponse est déjà en attente d'envoi</translation>
     </message>
   </context>
   <context>
@@ -1480,6 +1527,33 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Cannot update the database {url}: {reason}</source>
       <translation>Impossible de mettre à jour la base {url} : {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Versions</name>
+    <message>
+      <source>Someone else saved the same thing at the same moment; try again.</source>
+      <translation>Quelqu'un d'autre a enregistré la même chose au même moment ; réessayez.</translation>
+    </message>
+    <message>
+      <source>someone else</source>
+      <translation>quelqu'un d'autre</translation>
+    </message>
+    <message>
+      <source>{who} changed « {title} » at {time}: your change was not saved.</source>
+      <translation>{who} a modifié « {title} » à {time} : votre modification n'a pas été enregistrée.</translation>
+    </message>
+    <message>
+      <source>{who} changed « {title} » meanwhile: your change was not saved.</source>
+      <translation>{who} a modifié « {title} » entre-temps : votre modification n'a pas été enregistrée.</translation>
+    </message>
+    <message>
+      <source>Someone</source>
+      <translation>Quelqu'un</translation>
+    </message>
+    <message>
+      <source>{who} already queued a reply at {time} — queue yours too?</source>
+      <translation>{who} a déjà mis une réponse en attente à {time} — mettre la vôtre aussi ?</translation>
     </message>
   </context>
   <context>

@@ -19,6 +19,18 @@
       <translation>seulement ceux en retard</translation>
     </message>
     <message>
+      <source>queue a reply to a message (the text on stdin)</source>
+      <translation>mettre en attente une réponse à un message (le texte sur l'entrée standard)</translation>
+    </message>
+    <message>
+      <source>answer privately</source>
+      <translation>répondre en privé</translation>
+    </message>
+    <message>
+      <source>queue it even if a colleague already queued a reply</source>
+      <translation>la mettre en attente même si un collègue a déjà mis une réponse en attente</translation>
+    </message>
+    <message>
       <source>{added} added, {dup} duplicates, {bad} rejected</source>
       <translation>{added} ajoutés, {dup} doublons, {bad} rejetés</translation>
     </message>
@@ -33,6 +45,14 @@
     <message>
       <source>No message.</source>
       <translation>Aucun message.</translation>
+    </message>
+    <message>
+      <source>Give the reply's text on stdin.</source>
+      <translation>Donnez le texte de la réponse sur l'entrée standard.</translation>
+    </message>
+    <message>
+      <source>Reply {reply} queued for message {id}.</source>
+      <translation>Réponse {reply} en attente d'envoi pour le message {id}.</translation>
     </message>
   </context>
   <context>
@@ -318,6 +338,10 @@ Merci,
       <translation>Notez ce que le contact a répondu.</translation>
     </message>
     <message>
+      <source>the answer of {name}</source>
+      <translation>la réponse de {name}</translation>
+    </message>
+    <message>
       <source>Reminder: {subject}</source>
       <translation>Relance : {subject}</translation>
     </message>
@@ -475,6 +499,14 @@ Merci,
     <message>
       <source>{network} has no private answer through its API: reply in public.</source>
       <translation>{network} ne permet pas de réponse privée par son API : répondez publiquement.</translation>
+    </message>
+    <message>
+      <source>{author}'s message</source>
+      <translation>le message de {author}</translation>
+    </message>
+    <message>
+      <source>nobody</source>
+      <translation>personne</translation>
     </message>
     <message>
       <source>Select at least one message.</source>

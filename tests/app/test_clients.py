@@ -54,7 +54,7 @@ def test_stale_edit_is_detected(db):
         info = clients.create_client(s, "Nuage")
     with db.session() as s:
         clients.update_client(s, info.id, expected_version=info.version, sector="SaaS")
-    with pytest.raises(Conflict, match="changed by someone else"), db.session() as s:
+    with pytest.raises(Conflict, match="changed « Nuage » at"), db.session() as s:
         clients.update_client(s, info.id, expected_version=info.version, sector="Other")
     with db.read() as s:
         assert clients.get_client(s, info.id).sector == "SaaS"

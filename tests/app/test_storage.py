@@ -33,14 +33,14 @@ def test_upgrade_from_the_foundation_keeps_a_copy_and_the_data(tmp_path):
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_foundation")
-    # Today's services write today's columns (the audit's login…): the old schema gets a
-    # row as the 0001 code wrote it.
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO clients (uid, name, slug, timezone, language, colour, sector, notes,"
-            " archived, created_at, updated_at, version) VALUES ('u1',"
-            " 'Boulangeries Maison Dupré', 'boulangeries-maison-dupre', 'Europe/Paris', 'fr',"
-            " '#3b6fd8', '', '', 0, '2026-01-05 10:00:00', '2026-01-05 10:00:00', 1)"
+    with db.engine.begin() as conn:  # the 0001 schema: today's models may have more columns
+        conn.execute(
+            text(
+                "INSERT INTO clients (uid, name, slug, timezone, language, colour, sector, notes,"
+                " archived, created_at, updated_at, version) VALUES ('u1',"
+                " 'Boulangeries Maison Dupré', 'boulangeries-maison-dupre', 'Europe/Paris', 'fr',"
+                " '#3b6fd8', '', '', 0, '2026-01-05 09:00:00', '2026-01-05 09:00:00', 1)"
+            )
         )
     if not db.needs_upgrade():
         pytest.skip("no migration after the foundation yet")

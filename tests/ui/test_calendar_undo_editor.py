@@ -233,7 +233,7 @@ def test_undo_never_overwrites_what_someone_else_changed_since(qtbot, area, sqli
         )
     _ctrl_z(qtbot, area)  # written on a worker: the refusal comes back as a message box
     shown = [b.text() for b in area.findChildren(QMessageBox, "errorBox") if b.isVisible()]
-    assert shown == ["Someone else changed this post since: undo skipped, their change is kept."]
+    assert shown == ["Camille Test changed this post since: undo skipped, their change is kept."]
     with sqlite_db.read() as s:
         kept = posts.get_post(s, area.client.id, p.id)
     assert kept.title == "Pivoines (Léa)" and kept.variants[0].text == "Bonjour à tous"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.errors import TribuneError
+from app.errors import Conflict, TribuneError
 from app.services import posts
 from ui.background_write import BackgroundWrite
+from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
 from ui.messages import show_error
 
 
@@ -127,6 +128,62 @@ class EditorSaving:
             return
         self.warnings.setText(exc.message)
         self.warnings.setStyleSheet("color: #b42318;")
+        post_conflict = isinstance(exc, Conflict) and getattr(exc.details, "kind", "") == "post"
+        if post_conflict and getattr(self, "conflict_dialog", None) is None:  # one at a time
+            self._autosave.stop()
+            self.conflict_dialog = ask_conflict(
+                self, exc, self._conflict_chosen, mergeable=bool(exc.details.field), zone=self.zone
+            )
+
+    def _conflict_chosen(self, dialog) -> None:
+        """Keep mine: save over theirs with their version; merged: the merged text in that
+        network's tab, then save; keep theirs: the editor shows the post as stored."""
+        self.conflict_dialog = None
+        d = dialog.details
+        if dialog.choice == THEIRS:
+            self._reload_theirs()
+            return
+        if dialog.choice == MERGED and d.field in self.variant_tabs:
+            self.variant_tabs[d.field].text.setPlainText(dialog.merged_text)
+        self.version = d.version
+        self.save()
+
+    def _reload_theirs(self) -> None:
+        from ui.calendar.editor import read_editor_data
+
+        db, cid, pid = self.db, self.client_id, self.post_id
+
+        def show(data) -> None:
+            info = data.info
+            if info is None:
+                return
+            self._loading = True
+            try:
+                self.version = info.version
+                self._set_when(info.planned_at.astimezone(self.zone).replace(tzinfo=None))
+                self.all_day.setChecked(info.all_day)
+                self.title.setText(info.title)
+                self.category.setCurrentText(info.category)
+                self.campaign.setText(info.campaign)
+                self.notes.setPlainText(info.notes)
+                self.status.setCurrentIndex(self.status.findData(info.status))
+                for v in info.variants:
+                    self.network_boxes[v.network].setChecked(True)
+                    tab = self.variant_tabs[v.network]
+                    tab.text.setPlainText(v.text)
+                    tab.link.setText(v.link)
+                    tab.first_comment.setText(v.first_comment)
+                    tab.media.clear()
+                    tab.media_ids.clear()
+                    for media_id, filename in data.media.get(v.network, ()):
+                        tab.media_ids.append(media_id)
+                        tab.media.addItem(filename)
+            finally:
+                self._loading = False
+            self._update_warnings()
+            self.autosave_label.setText(self.tr("Their version is shown; yours was not saved."))
+
+        self.tasks.run(lambda: read_editor_data(db, cid, pid), show, self._save_failed)
 
     def _saved(self, info) -> None:
         self.post_id, self.version = info.id, info.version

@@ -31,6 +31,7 @@ from app.services.charter_labels import status_label
 from ui.areas import AreaServices, WorkspaceArea
 from ui.background_write import BackgroundWrite
 from ui.charter.charter_actions import CharterActions
+from ui.charter.charter_conflicts import CharterConflicts, save_sections
 from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand
 from ui.charter.section_page import SectionPage
 from ui.messages import show_error
@@ -84,21 +85,17 @@ class _Save(BackgroundWrite):
         self.items: list[tuple] = items
         self.order: list[str] | None = order
         self.order_generation = order_generation
+        self.conflicts: list = []  # (item, Conflict): sections someone else saved meanwhile
 
     def _save(self) -> list:
-        with self.db.session() as s:
-            infos = [
-                charter.save_section(
-                    s, self.client_id, sid, html=html, data=data, expected_revision=rev
-                )
-                for _page, sid, html, data, rev, _edits in self.items
-            ]
-            if self.order is not None:
+        infos, self.conflicts = save_sections(self.db, self.client_id, self.items)
+        if self.order is not None:
+            with self.db.session() as s:
                 charter.reorder_sections(s, self.client_id, self.version_id, self.order)
         return infos
 
 
-class CharterArea(WorkspaceArea, CharterActions):
+class CharterArea(WorkspaceArea, CharterActions, CharterConflicts):
     """Signals:
     loaded(): a version was loaded and shown (tests wait for it).
     saved(): pending changes were written to the database.
@@ -450,6 +447,8 @@ class CharterArea(WorkspaceArea, CharterActions):
         if self._saving is not None:  # one save at a time: the next one needs its revisions
             self.autosave.start()
             return
+        if getattr(self, "conflict_open", False):  # the user is choosing: save after that
+            return
         job = self._snapshot()
         if job is None:
             return
@@ -470,6 +469,8 @@ class CharterArea(WorkspaceArea, CharterActions):
         for (page, _sid, html, data, _rev, edits), info in zip(
             job.items, job.result or [], strict=True
         ):
+            if info is None:  # someone else saved this section: the dialog below
+                continue
             page.revision = info.revision
             if page.edits == edits:  # nothing typed since the snapshot
                 if html is not None:
@@ -478,6 +479,10 @@ class CharterArea(WorkspaceArea, CharterActions):
                     page.dirty_data = False
         if job.order is not None and self._order_generation == job.order_generation:
             self.order_dirty = False
+        if job.conflicts:
+            self.saved.emit()
+            self.show_section_conflicts(job.conflicts)
+            return True
         if any(p.dirty_text or p.dirty_data for p in self.pages.values()) or self.order_dirty:
             self._changed()
         else:

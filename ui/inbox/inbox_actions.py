@@ -12,69 +12,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
 from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
-from app.services.actor import current_actor
 from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox_import import import_csv
-from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog, StatusDialog
+from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog
 from ui.messages import show_error
 
 
 class InboxActions:
-    def _write(self, fn, keep: int | None = None, then=None) -> None:
-        """Run a service write in one transaction off the GUI thread; on success refresh the
-        list and call ``then(result)`` on the GUI thread; errors are shown to the user."""
-        db = self.services.db
-        keep = keep if keep is not None else self.current_id()
-
-        def work():
-            with db.session() as s:
-                return fn(s)
-
-        def done(result):
-            self.refresh(keep)
-            self.counts_changed.emit()
-            if then is not None:
-                then(result)
-
-        self._bg(work, done)
-
-    def assign_to_me(self) -> None:
-        me = next((st for st in self.staff if st.name == current_actor()), None)
-        if me is None:
-            menu = QMenu(self)
-            for st in self.staff:
-                menu.addAction(st.name, lambda sid=st.id: self.assign(sid))
-            menu.popup(self.conv.assign_me.mapToGlobal(self.conv.assign_me.rect().bottomLeft()))
-            self.assign_menu = menu
-            return
-        self.assign(me.id)
-
-    def assign(self, staff_id: int | None) -> None:
-        ids, cid = self.selected_ids(), self.client.id
-        if ids:
-            self._write(lambda s: inbox_triage.assign(s, cid, ids, staff_id))
-
-    def categorise(self, category: str) -> None:
-        ids, cid = self.selected_ids(), self.client.id
-        if ids:
-            self._write(lambda s: inbox_triage.set_category(s, cid, ids, category))
-
-    def change_status(self, status: str) -> None:
-        ids = self.selected_ids()
-        if not ids or self.client is None:
-            return
-        complaint = self.conv.detail is not None and self.conv.detail.category == "complaint"
-        dialog = StatusDialog(status, len(ids), complaint, self)
-        cid = self.client.id
-
-        def done():
-            reason, resolution = dialog.reason.text(), dialog.resolution.toPlainText()
-            self._write(lambda s: inbox_triage.set_status(s, cid, ids, status, reason, resolution))
-
-        dialog.accepted.connect(done)
-        self.dialog = dialog
-        dialog.open()
-
     def add_note(self) -> None:
         mid, text, cid = self.current_id(), self.conv.note_edit.text(), self.client.id
         if mid is not None:
@@ -100,13 +44,18 @@ class InboxActions:
                 else QCoreApplication.translate("InboxArea", "Reply queued for sending.")
             )
 
-        def write(s):
+        def write(s, also_if_queued=False):
             from app.services.people import whoami
 
-            inbox_replies.create_reply(s, cid, mid, text, private=private)
+            inbox_replies.create_reply(
+                s, cid, mid, text, private=private, also_if_queued=also_if_queued
+            )
             return whoami(s).held  # a junior's reply waits for a lead
 
-        self._write(write, then=sent)
+        def queue_too():  # a colleague queued a reply first: the user said "queue mine too"
+            self._write(lambda s: write(s, also_if_queued=True), then=sent)
+
+        self._write(write, then=sent, on_conflict=queue_too)
 
     def _check_style(self) -> None:
         d, text = self.conv.detail, self.conv.reply.toPlainText()
@@ -181,8 +130,9 @@ class InboxActions:
         cid = self.client.id
 
         def work(s):
-            pending = [e for e in escalation.for_message(s, cid, mid) if e.answered_at is None]
-            if pending:
+            asked = escalation.for_message(s, cid, mid)
+            pending = [e for e in asked if e.answered_at is None] or asked[-1:]
+            if pending:  # answered meanwhile by a colleague: a conflict shows their answer
                 escalation.record_answer(s, cid, pending[-1].id, text)
 
         d = self.conv.detail
@@ -233,16 +183,6 @@ class InboxActions:
         )
         self.menu = menu
         return menu
-
-    def set_priority(self, level: int) -> None:
-        ids, cid = self.selected_ids(), self.client.id
-        if ids:
-            self._write(lambda s: inbox_triage.set_priority(s, cid, ids, level))
-
-    def set_status_now(self, status: str) -> None:
-        ids, cid = self.selected_ids(), self.client.id
-        if ids:
-            self._write(lambda s: inbox_triage.set_status(s, cid, ids, status))
 
     def save_template(self) -> None:
         """Keep the reply being written as a saved reply ({first_name}, {order}... allowed)."""

@@ -48,9 +48,17 @@ from ui.inbox.inbox_model import (
     InboxListModel,
 )
 from ui.inbox.inbox_settings import InboxSettingsActions
+from ui.inbox.inbox_triage_actions import InboxTriageActions
 
 
-class InboxArea(InboxDrafts, InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea):
+class InboxArea(
+    InboxDrafts,
+    InboxLoading,
+    InboxSettingsActions,
+    InboxTriageActions,
+    InboxActions,
+    WorkspaceArea,
+):
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None

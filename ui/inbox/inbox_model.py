@@ -246,6 +246,10 @@ class InboxListModel(QAbstractTableModel):
             return self._rows[index.row()]
         return None
 
+    def message_row(self, row: int) -> MessageRow | None:
+        """The loaded row (as read: what the user saw)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
     def row_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 

@@ -22,7 +22,8 @@ class InboxSettingsActions:
         tags = [t.strip() for t in self.conv.tags.text().split(",") if t.strip()]
         if sorted(set(tags)) == sorted(d.tags):
             return
-        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags), d.id)
+        seen = d.tags  # applied as additions and removals: a colleague's new tag stays
+        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags, seen=seen), d.id)
 
     # -- saved replies --------------------------------------------------------------------
     def manage_saved(self) -> None:
@@ -30,6 +31,8 @@ class InboxSettingsActions:
             return
         dialog = SavedRepliesDialog(getattr(self, "saved_list", []), self)
         cid, db = self.client.id, self.services.db
+        # the version each saved reply had when shown: a rewrite meanwhile is a conflict
+        versions = {r.id: r.version for r in getattr(self, "saved_list", [])}
 
         def reload(keep=None):
             def load():
@@ -37,6 +40,8 @@ class InboxSettingsActions:
                     return inbox_replies.saved_replies(s, cid)
 
             def loaded(saved):
+                versions.clear()
+                versions.update({r.id: r.version for r in saved})
                 self.fill_saved(saved)
                 dialog.set_replies(saved, keep)
 
@@ -51,11 +56,18 @@ class InboxSettingsActions:
 
         dialog.save_requested.connect(
             lambda rid, title, body: write(
-                lambda s: inbox_replies.update_saved_reply(s, cid, rid, title, body), rid
+                lambda s, v=versions.get(rid): inbox_replies.update_saved_reply(
+                    s, cid, rid, title, body, expected_version=v
+                ),
+                rid,
             )
         )
         dialog.delete_requested.connect(
-            lambda rid: write(lambda s: inbox_replies.delete_saved_reply(s, cid, rid))
+            lambda rid: write(
+                lambda s, v=versions.get(rid): inbox_replies.delete_saved_reply(
+                    s, cid, rid, expected_version=v
+                )
+            )
         )
         self.dialog = dialog
         dialog.open()
