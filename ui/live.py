@@ -79,7 +79,7 @@ class LiveFeed(ChangeHub):
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
-        self._last_id = 0
+        self._last_id: int | None = None  # read by the thread first: what is shown is fresh
         self._delivered: set[int] = set()  # own change_log ids an operation delivered
         self._lock = threading.Lock()
         self._want_own = False
@@ -92,8 +92,9 @@ class LiveFeed(ChangeHub):
     def start(self) -> None:
         if self._thread is not None:
             return
-        with self.db.engine.connect() as conn:  # start from now: what is shown is fresh
-            self._last_id = changes.last_id(conn)
+        stop, wake = self._stop, self._wake
+        # Deleted with its window without stop(): the thread must not outlive it.
+        self.destroyed.connect(lambda *_: (stop.set(), wake.set()))
         target = self._run_postgres if self.db.dialect == "postgresql" else self._run_sqlite
         self._thread = threading.Thread(target=target, name="tribune-live", daemon=True)
         self._thread.start()
@@ -137,6 +138,9 @@ class LiveFeed(ChangeHub):
     def _read(self, conn) -> None:
         """Read the log since the last id; hand other seats' changes to the GUI thread (and
         this seat's own ones not delivered by an operation, when a catch-up asked for them)."""
+        if self._last_id is None:
+            self._last_id = changes.last_id(conn)
+            return
         want_own, self._want_own = self._want_own, False
         found = changes.changes_since(conn, self._last_id)
         kept: list = []
@@ -165,14 +169,16 @@ class LiveFeed(ChangeHub):
         conn = None
         while not self._stop.is_set():
             try:
-                if conn is None:
+                fresh = conn is None
+                if fresh:
                     conn = self.db.engine.connect()
-                    self._bridge.state.emit("live")
                 now = conn.exec_driver_sql("PRAGMA data_version").scalar()
                 if now != version or self._want_own:
                     version = now
                     self._read(conn)
                 conn.rollback()  # end the read snapshot: the next poll sees new commits
+                if fresh:
+                    self._bridge.state.emit("live")
             except Exception as exc:  # a locked or vanished file: try again later
                 log.warning("change feed (SQLite): %s", exc)
                 if conn is not None:
@@ -195,8 +201,8 @@ class LiveFeed(ChangeHub):
                 listener.execute(f"LISTEN {changes.CHANNEL}")
                 self.listen_pid = listener.info.backend_pid
                 attempt = 0
-                self._bridge.state.emit("live")
                 self._catch_up()  # whatever was committed while no one listened
+                self._bridge.state.emit("live")
                 self._listen(listener)
             except Exception as exc:  # connection lost or refused: back off, then again
                 if self._stop.is_set():

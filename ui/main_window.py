@@ -68,6 +68,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.client_model: ClientListModel | None = None
         self.show_archived = False
         self._areas: dict[str, WorkspaceArea] = {}
+        self.live = None  # ui.live.LiveFeed once a database is open
         self._complete = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")
@@ -294,7 +295,8 @@ class MainWindow(WindowActions, QMainWindow):
     def set_database(self, db: Database) -> None:
         self.finish_build()
         self.db = db
-        self.services = AreaServices(db, self.tasks, self.settings)
+        self._start_live(db)
+        self.services = AreaServices(db, self.tasks, self.settings, self.live)
         self.db_label.setText(db.display_url() if not db.is_sqlite else self.tr("Local database"))
         self.db_label.setToolTip(db.display_url())
         for area in self._areas.values():
@@ -304,6 +306,38 @@ class MainWindow(WindowActions, QMainWindow):
         self._badge_timer.start()
         self.sync_bar.set_database(db)
         self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+
+    def _start_live(self, db: Database) -> None:
+        """This seat's change feed: other seats' commits and this seat's operations, one
+        signal for the areas (which connect to it themselves) and the sidebar."""
+        from PySide6.QtCore import QTimer
+
+        from ui.live import LiveFeed
+
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+        self.live = LiveFeed(db, self)
+        self.live.changed.connect(self._on_changes)
+        self.live.state_changed.connect(self._live_state)
+        self._badges_soon = QTimer(self, singleShot=True, interval=150)
+        self._badges_soon.timeout.connect(self.refresh_badges)
+        self.live.start()
+
+    def _on_changes(self, changeset) -> None:
+        """Badges follow the inbox, accounts and clients at once; another seat's change to
+        the clients themselves (a new one, a rename, an archive) reloads the list."""
+        if changeset.kinds() & {"inbox", "accounts", "clients", "sync", "posts"}:
+            self._badges_soon.start()
+        if not changeset.local and changeset.touches("clients"):
+            self.reload_clients()
+
+    def _live_state(self, state: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Connection to the shared database lost: retrying…")
+            if state == "reconnecting"
+            else ""
+        )
 
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:
@@ -492,17 +526,18 @@ class MainWindow(WindowActions, QMainWindow):
         dialog.open()
 
     def _after_sync(self, _report) -> None:
-        """New messages and published posts: refresh the badges and the open areas."""
-        self.refresh_badges()
-        for area in self._areas.values():
-            reload = getattr(area, "refresh", None) or getattr(area, "reload", None)
-            if area.client is not None and callable(reload):
-                reload()
+        """New messages and published posts reach the areas and badges by the change feed:
+        what this seat's sync wrote is delivered now, like any other change."""
+        if self.live is not None:
+            self.live.catch_up_own()
 
     # -- lifecycle --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         for area in self._areas.values():
             area.flush()
+        if self.live is not None:
+            self.live.stop()
+            self._badges_soon.stop()
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

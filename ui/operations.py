@@ -37,6 +37,15 @@ def ops_pending(parent: QObject) -> int:
     return getattr(parent, _PENDING, 0)
 
 
+def drop_pending(parent: QObject, *keys: str) -> None:
+    """Results of ``parent``'s ops with these ``latest`` keys still on their way are dropped
+    (the client shown changed)."""
+    latest = getattr(parent, _LATEST, None)
+    if latest is not None:
+        for key in keys:
+            latest[key] = next(_numbers)
+
+
 def _services_of(parent: QObject):
     node = parent
     while node is not None:
@@ -165,4 +174,4 @@ class WriteOp(_Op[T]):
         return result
 
 
-__all__ = ["QueryOp", "WriteOp", "ops_pending"]
+__all__ = ["QueryOp", "WriteOp", "drop_pending", "ops_pending"]

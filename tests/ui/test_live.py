@@ -73,6 +73,7 @@ def feed_on(qtbot):
         feed = LiveFeed(db, **kw)
         feeds.append(feed)
         feed.start()
+        qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
         return feed
 
     yield start

@@ -17,26 +17,15 @@ from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog, StatusDialog
 from ui.messages import show_error
+from ui.operations import WriteOp
 
 
 class InboxActions:
-    def _write(self, fn, keep: int | None = None, then=None) -> None:
-        """Run a service write in one transaction off the GUI thread; on success refresh the
-        list and call ``then(result)`` on the GUI thread; errors are shown to the user."""
-        db = self.services.db
-        keep = keep if keep is not None else self.current_id()
-
-        def work():
-            with db.session() as s:
-                return fn(s)
-
-        def done(result):
-            self.refresh(keep)
-            self.counts_changed.emit()
-            if then is not None:
-                then(result)
-
-        self._bg(work, done)
+    def _write(self, fn, then=None) -> None:
+        """Run ``fn(session)`` in one unit of work off the GUI thread (a WriteOp): what it
+        changed comes back through the change feed, which refreshes the list, the counts and
+        the conversation (see InboxLive); then ``then(result)``. Errors are shown."""
+        WriteOp(self, fn, then).run()
 
     def assign_to_me(self) -> None:
         me = next((st for st in self.staff if st.name == current_actor()), None)
@@ -145,7 +134,7 @@ class InboxActions:
 
         def done():
             choice = dialog.choice()
-            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), mid, self._escalated)
+            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), self._escalated)
 
         dialog.accepted.connect(done)
         self.dialog = dialog
@@ -189,7 +178,7 @@ class InboxActions:
                     )
                 )
 
-        self._write(work, mid, recorded)
+        self._write(work, recorded)
 
     def bulk_menu(self) -> QMenu:
         """Actions on every selected message (right click on the list)."""
@@ -288,7 +277,7 @@ class InboxActions:
                 if "@" in info.contact_email:
                     QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
 
-        self._write(work, mid, reminded)
+        self._write(work, reminded)
 
     def moderate(self) -> None:
         mid = self.current_id()

@@ -35,6 +35,7 @@ from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
 from ui.inbox.inbox_drafts import InboxDrafts
+from ui.inbox.inbox_live import InboxLive
 from ui.inbox.inbox_loading import InboxLoading
 from ui.inbox.inbox_model import (
     COL_ASSIGNEE,
@@ -50,7 +51,9 @@ from ui.inbox.inbox_model import (
 from ui.inbox.inbox_settings import InboxSettingsActions
 
 
-class InboxArea(InboxDrafts, InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea):
+class InboxArea(
+    InboxDrafts, InboxLive, InboxLoading, InboxSettingsActions, InboxActions, WorkspaceArea
+):
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None
@@ -59,6 +62,7 @@ class InboxArea(InboxDrafts, InboxLoading, InboxSettingsActions, InboxActions, W
         self._build()
         self._shortcuts()
         self._init_drafts()
+        self._init_live()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:

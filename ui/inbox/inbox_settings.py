@@ -22,7 +22,7 @@ class InboxSettingsActions:
         tags = [t.strip() for t in self.conv.tags.text().split(",") if t.strip()]
         if sorted(set(tags)) == sorted(d.tags):
             return
-        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags), d.id)
+        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags))
 
     # -- saved replies --------------------------------------------------------------------
     def manage_saved(self) -> None:

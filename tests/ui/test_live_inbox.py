@@ -1,0 +1,87 @@
+"""Seat B's open inbox follows what another process writes: a new message appears in the
+list within 2 s of the commit, the selection stays on the message being read, and the open
+conversation shows another seat's note — on one SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from app.services import clients, inbox_ingest
+from tests.conftest import db_url_of
+from tests.ui.test_live import incoming, write_in_another_process
+from ui.sidebar import BadgesRole
+
+
+@pytest.fixture
+def seat_b(qtbot, db, ui_settings):
+    """The real main window (seat B) on ``db``, its inbox open on a client with 3 messages."""
+    from ui.main_window import MainWindow
+
+    with db.session() as s:
+        cid = clients.create_client(s, "Aquarelle").id
+        inbox_ingest.ingest_messages(
+            s, cid, [incoming("a", "Premier"), incoming("b", "Deuxième"), incoming("c", "Trois")]
+        )
+    window = MainWindow(ui_settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    with qtbot.waitSignal(window.clients_loaded, timeout=10000):
+        window.set_database(db)
+    qtbot.waitUntil(lambda: window.live.state == "live", timeout=5000)
+    window.show_area("inbox")
+    area = window.current_area()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 3 and area.idle(), timeout=10000)
+    yield window, area, cid
+    window.close()
+    qtbot.wait(300)  # reactions already gathered start their reads
+    assert window.tasks.wait(10000)
+
+
+def _texts(area):
+    return [area.model.index(r, 4).data() for r in range(area.model.rowCount())]
+
+
+def test_a_message_written_by_another_process_appears_within_two_seconds(qtbot, db, seat_b):
+    window, area, cid = seat_b
+    area.select_row(1)
+    qtbot.waitUntil(lambda: area.conv.detail is not None and area.idle(), timeout=5000)
+    reading = area.current_id()
+    assert reading == area.model.row_id(1)
+    committed = write_in_another_process(db, cid, "from-b", "Nouveau message d'un autre poste")
+    qtbot.waitUntil(lambda: "Nouveau message d'un autre poste" in _texts(area), timeout=2000)
+    elapsed = time.monotonic() - committed
+    assert elapsed < 2.0, elapsed
+    assert area.model.rowCount() == 4
+    assert area.current_id() == reading  # the message being read stays selected
+    assert area.conv.detail.id == reading
+    badges = window.client_model.index(0)
+    qtbot.waitUntil(lambda: badges.data(BadgesRole).unread == 4, timeout=2000)  # no 60 s wait
+
+
+def test_another_seats_note_shows_in_the_open_conversation_and_keeps_the_reply(qtbot, db, seat_b):
+    _window, area, cid = seat_b
+    area.select_row(0)
+    qtbot.waitUntil(lambda: area.conv.detail is not None and area.idle(), timeout=5000)
+    mid = area.current_id()
+    area.conv.reply.setPlainText("Bonjour, je regarde")
+    script = textwrap.dedent(
+        f"""
+        from app.db import Database
+        from app.services import inbox_triage
+        db = Database({db_url_of(db)!r})
+        with db.session() as s:
+            inbox_triage.add_note(s, {cid}, {mid}, "Vu au téléphone par Léa")
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    qtbot.waitUntil(
+        lambda: "Vu au téléphone par Léa" in area.conv.notes.toPlainText(), timeout=2000
+    )
+    assert area.conv.reply.toPlainText() == "Bonjour, je regarde"
+    assert area.current_id() == mid
