@@ -14,6 +14,7 @@ from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from ui.calendar.area_files import CalendarFilesMixin
 from ui.calendar.undo import CopyPostCommand, MovePostCommand
 from ui.messages import show_error
+from ui.operations import QueryOp
 
 
 class CalendarActionsMixin(CalendarFilesMixin):
@@ -92,23 +93,19 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
 
     # -- the list view -----------------------------------------------------------------------
-    def _reload_list(self, flt, generation: int) -> None:
+    def _reload_list(self, flt) -> None:
         """The list opens at the first post from the anchor day (today unless navigated),
         with a page above it; read off the GUI thread."""
         from app.services.posts_query import list_window
 
         start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
-        db, cid, zone = self.db, self.client.id, self.zone
+        cid, zone = self.client.id, self.zone
 
-        def work():
-            with db.read() as s:
-                return list_window(s, cid, flt, start)
-
-        def done(window) -> None:
-            if generation == self._generation:
-                self._show_list(cid, zone, flt, window)
-
-        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+        QueryOp(
+            self,
+            lambda s: list_window(s, cid, flt, start),
+            lambda window: self._show_list(cid, zone, flt, window),
+        ).latest("period").run()
 
     def _show_list(self, cid, zone, flt, window) -> None:
         model = self.list_model
