@@ -65,7 +65,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "media_assets": ("posts", None),
     "publish_attempts": ("sync", None),
     "charter_versions": ("charter", None),
-    "charter_sections": ("charter", None),
+    "charter_sections": ("charter", "version_id"),
     "charter_signatories": ("charter", "version_id"),
     "metric_account_days": ("metrics", None),
     "metric_post_days": ("metrics", None),
@@ -73,6 +73,10 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "sync_cursors": ("sync", None),
     "sync_runs": ("sync", "account_id"),
 }
+# Tables announced under a second kind too, by their own row ids: a charter section is a
+# "charter" change of its version and a "charter_section" change of itself (what an editor
+# showing that section needs to know).
+ALSO: dict[str, str] = {"charter_sections": "charter_section"}
 # Child tables without a client_id: where to find it.
 _PARENTS = {"charter_sections": ("version", "charter_versions", "version_id")}
 
@@ -220,6 +224,9 @@ def _after_flush(session: Session, _context) -> None:
             if found is not None:
                 kind, client_id, row_id = found
                 announce(session, kind, client_id, None if row_id is None else (row_id,))
+                also = ALSO.get(obj.__tablename__)
+                if also is not None:
+                    announce(session, also, client_id, (obj.id,))
 
 
 def _criteria(whereclause) -> tuple[int | None, set[int] | None]:
@@ -263,6 +270,8 @@ def _do_orm_execute(state) -> None:
         return
     client_id, ids = _criteria(stmt.whereclause)
     kind, subject = TABLES[name]
+    if name in ALSO:
+        announce(state.session, ALSO[name], client_id, ids)
     if subject is not None:
         ids = None  # the statement names the rows, not their subjects
     if name == "clients":
