@@ -342,23 +342,20 @@ class MainWindow(WindowActions, QMainWindow):
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:
             return
-        db, archived = self.db, self.show_archived
+        from ui.operations import QueryOp
 
-        def load():
+        archived = self.show_archived
+
+        def load(session):
             from app.services import clients as client_service
             from app.services.badges import client_badges
 
-            with db.read() as session:
-                return (
-                    client_service.list_clients(session, include_archived=archived),
-                    client_badges(session),
-                )
+            return (
+                client_service.list_clients(session, include_archived=archived),
+                client_badges(session),
+            )
 
-        self.tasks.run(
-            load,
-            lambda result: self._clients_loaded(result, select_id),
-            lambda exc: show_error(self, exc),
-        )
+        QueryOp(self, load, lambda result: self._clients_loaded(result, select_id)).run()
 
     def _clients_loaded(self, result, select_id: int | None) -> None:
         rows, badges = result
@@ -382,15 +379,12 @@ class MainWindow(WindowActions, QMainWindow):
     def refresh_badges(self) -> None:
         if self.db is None:
             return
-        db = self.db
+        from app.services.badges import client_badges
+        from ui.operations import QueryOp
 
-        def load():
-            from app.services.badges import client_badges
-
-            with db.read() as session:
-                return client_badges(session)
-
-        self.tasks.run(load, self.client_model.set_badges, lambda exc: None)
+        QueryOp(self, client_badges, self.client_model.set_badges).latest("badges").failure(
+            lambda exc: None  # the badges come back with the next change or minute
+        ).run()
 
     # -- clients ----------------------------------------------------------------------------
     def select_client(self, client_id: int) -> None:
@@ -504,15 +498,14 @@ class MainWindow(WindowActions, QMainWindow):
         client = self.current_client
         if client is None or self.db is None:
             return
-        db = self.db
+        from app.services import clients as client_service
+        from ui.operations import WriteOp
 
-        def work():
-            from app.services import clients as client_service
-
-            with db.session() as session:
-                return client_service.set_archived(session, client.id, not client.archived)
-
-        self.tasks.run(work, lambda info: self.reload_clients(), lambda exc: show_error(self, exc))
+        WriteOp(
+            self,
+            lambda session: client_service.set_archived(session, client.id, not client.archived),
+            lambda info: self.reload_clients(),
+        ).run()
 
     def delete_client(self) -> None:
         if self.current_client is None or self.db is None:
