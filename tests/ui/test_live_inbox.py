@@ -85,3 +85,34 @@ def test_another_seats_note_shows_in_the_open_conversation_and_keeps_the_reply(q
     )
     assert area.conv.reply.toPlainText() == "Bonjour, je regarde"
     assert area.current_id() == mid
+
+
+def test_a_client_added_by_another_seat_joins_the_sidebar(qtbot, db, seat_b):
+    window, _area, _cid = seat_b
+    script = textwrap.dedent(
+        f"""
+        from app.db import Database
+        from app.services import clients
+        db = Database({db_url_of(db)!r})
+        with db.session() as s:
+            clients.create_client(s, "Boulangerie Martin")
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    qtbot.waitUntil(
+        lambda: "Boulangerie Martin" in [c.name for c in window.client_model.clients()],
+        timeout=2000,
+    )
+    assert window.current_client.name == "Aquarelle"  # the client shown stays
+
+
+def test_what_this_seats_sync_wrote_reaches_the_list_after_the_sync(qtbot, db, seat_b):
+    """A sync writes from a worker, outside any operation: when it ends, the window asks the
+    feed for this seat's own changes (no area is refreshed by hand any more)."""
+    window, area, cid = seat_b
+    with db.session() as s:  # what the sync's worker does
+        inbox_ingest.ingest_messages(s, cid, [incoming("synced", "Arrivé par la synchro")])
+    qtbot.wait(700)
+    assert "Arrivé par la synchro" not in _texts(area)  # own write: not the watcher's
+    window._after_sync(None)
+    qtbot.waitUntil(lambda: "Arrivé par la synchro" in _texts(area), timeout=2000)
