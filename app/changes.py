@@ -351,13 +351,29 @@ def _prune(conn) -> None:
     conn.execute(delete(ChangeLog.__table__).where(ChangeLog.__table__.c.at < utcnow() - KEEP))
 
 
+def _after_soft_rollback(session: Session, _previous) -> None:
+    _after_rollback(session)
+
+
+_HOOKS = (
+    ("after_flush", _after_flush),
+    ("do_orm_execute", _do_orm_execute),
+    ("before_commit", _before_commit),
+    ("after_commit", _after_commit),
+    ("after_soft_rollback", _after_soft_rollback),
+)
+
+
 def install(target) -> None:
     """Capture the changes of every session ``target`` (a sessionmaker) makes."""
-    event.listen(target, "after_flush", _after_flush)
-    event.listen(target, "do_orm_execute", _do_orm_execute)
-    event.listen(target, "before_commit", _before_commit)
-    event.listen(target, "after_commit", _after_commit)
-    event.listen(target, "after_soft_rollback", lambda s, _t: _after_rollback(s))
+    for name, hook in _HOOKS:
+        event.listen(target, name, hook)
+
+
+def uninstall(target) -> None:
+    """Stop capturing (the benchmark's "plain write" baseline)."""
+    for name, hook in _HOOKS:
+        event.remove(target, name, hook)
 
 
 @contextlib.contextmanager
