@@ -30,6 +30,7 @@ from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_actions import WindowActions
+from ui.window_live import WindowLive
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
     from PySide6.QtGui import QAction
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loadin
     from ui.sidebar import ClientListModel
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(WindowLive, WindowActions, QMainWindow):
     """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
 
     Signals:
@@ -306,38 +307,6 @@ class MainWindow(WindowActions, QMainWindow):
         self._badge_timer.start()
         self.sync_bar.set_database(db)
         self.sync_bar.set_interval(self.settings.sync_interval_minutes)
-
-    def _start_live(self, db: Database) -> None:
-        """This seat's change feed: other seats' commits and this seat's operations, one
-        signal for the areas (which connect to it themselves) and the sidebar."""
-        from PySide6.QtCore import QTimer
-
-        from ui.live import LiveFeed
-
-        if self.live is not None:
-            self.live.stop()
-            self.live.deleteLater()
-        self.live = LiveFeed(db, self)
-        self.live.changed.connect(self._on_changes)
-        self.live.state_changed.connect(self._live_state)
-        self._badges_soon = QTimer(self, singleShot=True, interval=150)
-        self._badges_soon.timeout.connect(self.refresh_badges)
-        self.live.start()
-
-    def _on_changes(self, changeset) -> None:
-        """Badges follow the inbox, accounts and clients at once; another seat's change to
-        the clients themselves (a new one, a rename, an archive) reloads the list."""
-        if changeset.kinds() & {"inbox", "accounts", "clients", "sync", "posts"}:
-            self._badges_soon.start()
-        if not changeset.local and changeset.touches("clients"):
-            self.reload_clients()
-
-    def _live_state(self, state: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("Connection to the shared database lost: retrying…")
-            if state == "reconnecting"
-            else ""
-        )
 
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:

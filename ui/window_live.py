@@ -1,0 +1,50 @@
+"""The window's side of the change feed: one :class:`ui.live.LiveFeed` per open database,
+shared with the areas (``AreaServices.feed``); the sidebar's badges and client list follow
+it. A mixin of :class:`ui.main_window.MainWindow`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+class WindowLive:
+    live = None  # ui.live.LiveFeed once a database is open
+
+    def _start_live(self, db: Database) -> None:
+        """This seat's change feed: other seats' commits and this seat's operations, one
+        signal for the areas (which connect to it themselves) and the sidebar."""
+        from PySide6.QtCore import QTimer
+
+        from ui.live import LiveFeed
+
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+        self.live = LiveFeed(db, self)
+        self.live.changed.connect(self._on_changes)
+        self.live.state_changed.connect(self._live_state)
+        self._badges_soon = QTimer(self, singleShot=True, interval=150)
+        self._badges_soon.timeout.connect(self.refresh_badges)
+        self.live.start()
+
+    def _on_changes(self, changeset) -> None:
+        """Badges follow the inbox, accounts and clients at once; another seat's change to
+        the clients themselves (a new one, a rename, an archive) reloads the list."""
+        if changeset.kinds() & {"inbox", "accounts", "clients", "sync", "posts"}:
+            self._badges_soon.start()
+        if not changeset.local and changeset.touches("clients"):
+            self.reload_clients()
+
+    def _live_state(self, state: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "Connection to the shared database lost: retrying…"
+            )
+            if state == "reconnecting"
+            else ""
+        )
