@@ -14,7 +14,7 @@ from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from ui.calendar.area_files import CalendarFilesMixin
 from ui.calendar.undo import CopyPostCommand, MovePostCommand
 from ui.messages import show_error
-from ui.operations import QueryOp
+from ui.operations import QueryOp, WriteOp
 
 
 class CalendarActionsMixin(CalendarFilesMixin):
@@ -43,7 +43,9 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self._editor_opening = False
             show_error(self, exc)
 
-        self.services.tasks.run(lambda: read_editor_data(db, client.id, post_id), opened, failed)
+        QueryOp(self, lambda _s: read_editor_data(db, client.id, post_id), opened).failure(
+            failed
+        ).run()
 
     def _show_editor(self, data, when: dt.datetime | None, post_id: int | None) -> None:
         from ui.calendar.editor import PostEditor
@@ -137,11 +139,6 @@ class CalendarActionsMixin(CalendarFilesMixin):
         with a message."""
         if optimistic is not None:
             self._apply_local(*optimistic)
-        db = self.db
-
-        def work():
-            with db.session() as s:
-                fn(s)
 
         def failed(exc) -> None:
             if on_failed is not None:
@@ -149,9 +146,8 @@ class CalendarActionsMixin(CalendarFilesMixin):
             show_error(self, exc)
             self.reload()
 
-        self.services.tasks.run(
-            work, lambda _result: self.reload(), failed, queue=f"calendar-writes-{id(db)}"
-        )
+        # What it changed comes back through the change feed, which reloads the period.
+        WriteOp(self, fn).failure(failed).in_queue(f"calendar-writes-{id(self.db)}").run()
 
     def _apply_local(self, post_id: int, fields: dict) -> None:
         chip = self._chips.get(post_id)
@@ -298,11 +294,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
         if self.client is None:
             return
         self.queue_dialog = None
-        db, cid = self.db, self.client.id
-
-        def read():
-            with db.read() as s:
-                return queue(s, cid)
+        cid = self.client.id
 
         def opened(items) -> None:
             from ui.calendar.queue_dialog import QueueDialog
@@ -312,4 +304,4 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.queue_dialog = QueueDialog(items, self.zone, self)
             self.queue_dialog.open()
 
-        self.services.tasks.run(read, opened, lambda exc: show_error(self, exc))
+        QueryOp(self, lambda s: queue(s, cid), opened).run()

@@ -17,7 +17,7 @@ from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog, StatusDialog
 from ui.messages import show_error
-from ui.operations import WriteOp
+from ui.operations import QueryOp, WriteOp
 
 
 class InboxActions:
@@ -105,29 +105,24 @@ class InboxActions:
         self.conv.saved.setCurrentIndex(0)
         if not body or mid is None:
             return
-        db, cid = self.services.db, self.client.id
-
-        def values():
-            with db.read() as s:
-                return inbox_replies.placeholders_for(s, cid, mid)
+        cid = self.client.id
 
         def fill(values):
             if self.current_id() == mid:
                 self.conv.reply.setPlainText(inbox_replies.render_template(body, values))
 
-        self._bg(values, fill)
+        QueryOp(self, lambda s: inbox_replies.placeholders_for(s, cid, mid), fill).run()
 
     def escalate(self) -> None:
         mid = self.current_id()
         if mid is None:
             return
-        db, cid = self.services.db, self.client.id
-
-        def suggest():
-            with db.read() as s:
-                return escalation.suggest(s, cid, mid)
-
-        self._bg(suggest, lambda suggestion: self._escalate_dialog(cid, mid, suggestion))
+        cid = self.client.id
+        QueryOp(
+            self,
+            lambda s: escalation.suggest(s, cid, mid),
+            lambda suggestion: self._escalate_dialog(cid, mid, suggestion),
+        ).run()
 
     def _escalate_dialog(self, cid: int, mid: int, suggestion) -> None:
         dialog = EscalateDialog(self.contacts, suggestion, self)
@@ -251,13 +246,8 @@ class InboxActions:
         dialog.open()
 
     def reload_saved(self) -> None:
-        db, cid = self.services.db, self.client.id
-
-        def load():
-            with db.read() as s:
-                return inbox_replies.saved_replies(s, cid)
-
-        self._bg(load, self.fill_saved)
+        cid = self.client.id
+        QueryOp(self, lambda s: inbox_replies.saved_replies(s, cid), self.fill_saved).run()
 
     def remind(self) -> None:
         """Remind the contacts whose answer is overdue: the e-mail again, marked as sent."""
