@@ -171,3 +171,37 @@ def test_postgres_notifies_at_commit_only(pg_db):
         got = list(listener.notifies(timeout=5, stop_after=1))
     assert [n.channel for n in got] == [changes.CHANNEL]
     assert int(got[0].payload) == _since(pg_db).last_id
+
+
+def test_a_section_is_a_charter_change_and_a_section_change(db):
+    from app.services import charter
+
+    with db.session() as s:
+        a = clients.create_client(s, "Aquarelle").id
+        doc = charter.ensure_charter(s, a)
+    section = doc.section("context")
+    start = _since(db).last_id
+    with db.session() as s:
+        charter.save_section(s, a, section.id, html="<p>Nouveau</p>")
+    got = _since(db, start)
+    assert got.ids("charter_section", a) == {section.id}
+    assert got.ids("charter", a) == {doc.version.id}
+
+
+def test_deleting_a_client_and_core_deletes_are_announced(db):
+    from sqlalchemy import delete
+
+    from app.models.inbox import SavedReply
+
+    with db.session() as s:
+        a = clients.create_client(s, "Aquarelle").id
+        inbox_ingest.ingest_messages(s, a, [_msg("1")], now=T0)
+    start = _since(db).last_id
+    with db.session() as s:
+        s.execute(delete(SavedReply).where(SavedReply.client_id == a))
+    assert _since(db, start).touches("inbox", a)
+    mark = _since(db).last_id
+    with db.session() as s:
+        clients.delete_client(s, a, "Aquarelle")
+    got = _since(db, mark)
+    assert got.ids("clients", a) == {a}
