@@ -156,11 +156,11 @@ class LiveFeed(ChangeHub):
             if len(found.changes) < 1000:
                 break
             found = changes.changes_since(conn, self._last_id)
-        if want_own:
-            with self._lock:
+        with self._lock:
+            if want_own:
                 own, self._own = self._own, []
-            kept = sorted([*kept, *(c for c in own if c.id not in self._delivered)], key=_id)
-        del self._own[:-1000]
+                kept = sorted([*kept, *(c for c in own if c.id not in self._delivered)], key=_id)
+            del self._own[:-1000]  # a seat that never syncs keeps a bounded list
         if kept:
             self._bridge.arrived.emit(ChangeSet(tuple(kept), self._last_id))
 

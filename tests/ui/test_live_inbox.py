@@ -116,3 +116,19 @@ def test_what_this_seats_sync_wrote_reaches_the_list_after_the_sync(qtbot, db, s
     assert "Arrivé par la synchro" not in _texts(area)  # own write: not the watcher's
     window._after_sync(None)
     qtbot.waitUntil(lambda: "Arrivé par la synchro" in _texts(area), timeout=2000)
+
+
+def test_an_import_by_the_tribune_cli_shows_in_the_open_list(qtbot, db, seat_b, cli, tmp_path):
+    _window, area, _cid = seat_b
+    csv = tmp_path / "messages.csv"
+    csv.write_text(
+        "network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n"
+        "facebook,cli-1,comment,Zoé,zoe,Importé par la ligne de commande,"
+        "2026-03-10T11:00:00+01:00,,\n",
+        encoding="utf-8",
+    )
+    done = cli("inbox", "import", "Aquarelle", str(csv), db_url=db_url_of(db))
+    assert done.returncode == 0, done.stderr
+    committed = time.monotonic()
+    qtbot.waitUntil(lambda: "Importé par la ligne de commande" in _texts(area), timeout=2000)
+    assert time.monotonic() - committed < 2.0
