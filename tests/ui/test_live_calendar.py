@@ -1,4 +1,4 @@
-"""The calendar follows other seats: a post moved by another process moves its chip within
+"""The calendar follows other seats (SQLite file and PostgreSQL): a post moved by another process moves its chip within
 2 s, and an open post editor shows who changed the post, keeps what is typed, and reloads
 the other seat's version only when asked."""
 
@@ -27,8 +27,8 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
-def calendar(qtbot, sqlite_db, ui_settings):
-    db = sqlite_db
+def calendar(qtbot, db, ui_settings):
+    db = db
     with db.session() as s:
         info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
         post = posts.create_post(
@@ -81,12 +81,12 @@ def _chip_day(area, post_id):
     return chip.planned_at.astimezone(PARIS).date() if chip else None
 
 
-def test_a_post_moved_by_another_process_moves_its_chip(qtbot, sqlite_db, calendar):
+def test_a_post_moved_by_another_process_moves_its_chip(qtbot, db, calendar):
     area, post = calendar
     assert _chip_day(area, post.id) == dt.date(2026, 2, 10)
     before = area.month_view.chip_rect(post.id)
     committed = _other_seat(
-        sqlite_db,
+        db,
         f"""
         posts.move_post(s, {area.client.id}, {post.id},
                         dt.datetime(2026, 2, 13, 9, 0, tzinfo=ZoneInfo("Europe/Paris")))
@@ -97,9 +97,7 @@ def test_a_post_moved_by_another_process_moves_its_chip(qtbot, sqlite_db, calend
     assert area.month_view.chip_rect(post.id) != before  # painted on its new day
 
 
-def test_an_open_editor_shows_the_notice_and_keeps_the_typed_text(
-    qtbot, sqlite_db, calendar, tmp_path
-):
+def test_an_open_editor_shows_the_notice_and_keeps_the_typed_text(qtbot, db, calendar, tmp_path):
     area, post = calendar
     view = area.month_view
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(post.id).center())
@@ -109,7 +107,7 @@ def test_an_open_editor_shows_the_notice_and_keeps_the_typed_text(
     tab.text.setPlainText("Ce que je suis en train d'écrire")
     editor._autosave.stop()  # the test looks at the notice, not at the autosave
     _other_seat(
-        sqlite_db,
+        db,
         f"""
         posts.update_post(s, {area.client.id}, {post.id}, title="Pivoines du marché")
         """,

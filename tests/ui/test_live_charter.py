@@ -1,4 +1,4 @@
-"""The charter follows other seats: a section saved by another process shows up within 2 s
+"""The charter follows other seats (SQLite file and PostgreSQL): a section saved by another process shows up within 2 s
 when nothing is being edited here; while a section is being typed in, a notice says who
 changed it and when, the typed text stays, and Reload shows the other seat's text."""
 
@@ -21,16 +21,16 @@ from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def charter_area(qtbot, sqlite_db, ui_settings):
-    with sqlite_db.session() as s:
+def charter_area(qtbot, db, ui_settings):
+    with db.session() as s:
         info = clients.create_client(s, "Aquarelle", language="fr")
         charter.ensure_charter(s, info.id)
         info = clients.get_client(s, info.id)
     tasks = TaskRunner()
-    feed = LiveFeed(sqlite_db)
+    feed = LiveFeed(db)
     feed.start()
     qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
-    area = CharterArea(AreaServices(sqlite_db, tasks, ui_settings, feed))
+    area = CharterArea(AreaServices(db, tasks, ui_settings, feed))
     qtbot.addWidget(area)
     area.resize(1366, 768)
     area.show()
@@ -56,13 +56,11 @@ def _other_seat_writes(db, cid: int, key: str, html: str) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
-def test_a_section_saved_elsewhere_shows_when_nothing_is_edited(qtbot, sqlite_db, charter_area):
+def test_a_section_saved_elsewhere_shows_when_nothing_is_edited(qtbot, db, charter_area):
     area = charter_area
     area.select_section("context")
     area.navigator.setFocus()
-    _other_seat_writes(
-        sqlite_db, area.client.id, "context", "<p>Nouveau contexte, écrit par Léa</p>"
-    )
+    _other_seat_writes(db, area.client.id, "context", "<p>Nouveau contexte, écrit par Léa</p>")
     qtbot.waitUntil(
         lambda: "écrit par Léa" in area.pages["context"].editor.edit.toPlainText(), timeout=2000
     )
@@ -71,7 +69,7 @@ def test_a_section_saved_elsewhere_shows_when_nothing_is_edited(qtbot, sqlite_db
 
 
 def test_while_typing_a_notice_keeps_the_text_and_reload_brings_theirs(
-    qtbot, sqlite_db, charter_area, tmp_path
+    qtbot, db, charter_area, tmp_path
 ):
     area = charter_area
     area.select_section("context")
@@ -80,7 +78,7 @@ def test_while_typing_a_notice_keeps_the_text_and_reload_brings_theirs(
     edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(edit, " Ce que je tape")
     area.autosave.stop()  # still unsaved when the other seat's change arrives
-    _other_seat_writes(sqlite_db, area.client.id, "context", "<p>Version de Léa</p>")
+    _other_seat_writes(db, area.client.id, "context", "<p>Version de Léa</p>")
     qtbot.waitUntil(area.notice.isVisible, timeout=2000)
     assert "Camille Test" in area.notice.label.text()
     assert edit.toPlainText().endswith(" Ce que je tape")

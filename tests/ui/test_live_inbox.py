@@ -132,3 +132,26 @@ def test_an_import_by_the_tribune_cli_shows_in_the_open_list(qtbot, db, seat_b, 
     committed = time.monotonic()
     qtbot.waitUntil(lambda: "Importé par la ligne de commande" in _texts(area), timeout=2000)
     assert time.monotonic() - committed < 2.0
+
+
+def test_the_scroll_position_stays_when_messages_arrive_above(qtbot, db, seat_b, tmp_path):
+    window, area, cid = seat_b
+    with db.session() as s:  # enough rows to scroll (written by this seat: no reaction)
+        inbox_ingest.ingest_messages(
+            s, cid, [incoming(f"bulk{i}", f"Message {i}") for i in range(80)]
+        )
+    area.refresh()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 83 and area.idle(), timeout=5000)
+    bar = area.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(50)
+    top = area.model.row_id(area.table.rowAt(1))
+    area.select_row(area.table.rowAt(1) + 2)
+    qtbot.waitUntil(lambda: area.conv.detail is not None and area.idle(), timeout=5000)
+    reading = area.current_id()
+    write_in_another_process(db, cid, "newest", "Tout nouveau, en haut de la liste")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 84, timeout=2000)
+    qtbot.waitUntil(area.idle, timeout=2000)
+    assert area.model.row_id(area.table.rowAt(1)) == top  # the same message at the top
+    assert area.current_id() == reading
+    window.grab().save(str(tmp_path / "inbox-live.png"))
