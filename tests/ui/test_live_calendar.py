@@ -1,6 +1,6 @@
-"""The calendar follows other seats (SQLite file and PostgreSQL): a post moved by another process moves its chip within
-2 s, and an open post editor shows who changed the post, keeps what is typed, and reloads
-the other seat's version only when asked."""
+"""The calendar follows other seats, on a SQLite file and on PostgreSQL: a post moved by
+another process moves its chip within 2 s, and an open post editor shows who changed the
+post, keeps what is typed, and reloads the other seat's version only when asked."""
 
 from __future__ import annotations
 

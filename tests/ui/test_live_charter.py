@@ -1,6 +1,7 @@
-"""The charter follows other seats (SQLite file and PostgreSQL): a section saved by another process shows up within 2 s
-when nothing is being edited here; while a section is being typed in, a notice says who
-changed it and when, the typed text stays, and Reload shows the other seat's text."""
+"""The charter follows other seats, on a SQLite file and on PostgreSQL: a section saved by
+another process shows up within 2 s when nothing is being edited here; while a section is
+being typed in, a notice says who changed it and when, the typed text stays, and Reload
+shows the other seat's text."""
 
 from __future__ import annotations
 
