@@ -30,7 +30,7 @@ from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_actions import WindowActions
-from ui.window_live import WindowLive
+from ui.window_live import WindowLive, same_scope
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
     from PySide6.QtGui import QAction
@@ -362,12 +362,13 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
             return
         client = self.client_model.clients()[row]
         self.sidebar.select_client(client_id)
-        if (
-            self.current_client is not None
-            and self.current_client.id == client_id
-            and self.current_client == client
-        ):
-            return
+        current = self.current_client
+        if current is not None and current.id == client_id:
+            if current == client:
+                return
+            if same_scope(current, client):  # a rename, a note, another seat's edit
+                self._relabel_client(client)
+                return
         self._show_client(client)
 
     def select_client_number(self, n: int) -> None:

@@ -10,6 +10,17 @@ if TYPE_CHECKING:
     from app.db import Database
 
 
+def same_scope(old, new) -> bool:
+    """Whether the areas can keep showing ``old``'s data for ``new`` (same client, time
+    zone, language and archive state): another seat's rename or note reloads nothing."""
+    return (old.id, old.timezone, old.language, old.archived) == (
+        new.id,
+        new.timezone,
+        new.language,
+        new.archived,
+    )
+
+
 class WindowLive:
     live = None  # ui.live.LiveFeed once a database is open
 
@@ -48,3 +59,13 @@ class WindowLive:
             if state == "reconnecting"
             else ""
         )
+
+    def _relabel_client(self, client) -> None:
+        """The client shown changed but not what the areas show (time zone, language,
+        archive): new name and details, without reloading the areas (selection kept)."""
+        self.current_client = client
+        self.setWindowTitle(f"Tribune — {client.name}")
+        self.client_title.setText(client.name)
+        for area in self._areas.values():
+            area.client = client
+        self.client_changed.emit(client)

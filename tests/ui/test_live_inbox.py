@@ -27,8 +27,7 @@ def seat_b(qtbot, db, ui_settings):
         inbox_ingest.ingest_messages(
             s, cid, [incoming("a", "Premier"), incoming("b", "Deuxième"), incoming("c", "Trois")]
         )
-    window = MainWindow(ui_settings)
-    qtbot.addWidget(window)
+    window = MainWindow(ui_settings)  # not qtbot.addWidget: deleted here, after its tasks
     window.resize(1366, 768)
     window.show()
     with qtbot.waitSignal(window.clients_loaded, timeout=10000):
@@ -41,6 +40,8 @@ def seat_b(qtbot, db, ui_settings):
     window.close()
     qtbot.wait(300)  # reactions already gathered start their reads
     assert window.tasks.wait(10000)
+    window.deleteLater()
+    qtbot.wait(10)
 
 
 def _texts(area):
@@ -155,3 +156,24 @@ def test_the_scroll_position_stays_when_messages_arrive_above(qtbot, db, seat_b,
     assert area.model.row_id(area.table.rowAt(1)) == top  # the same message at the top
     assert area.current_id() == reading
     window.grab().save(str(tmp_path / "inbox-live.png"))
+
+
+def test_another_seats_edit_of_the_client_keeps_the_open_conversation(qtbot, db, seat_b):
+    window, area, cid = seat_b
+    area.select_row(2)
+    qtbot.waitUntil(lambda: area.conv.detail is not None and area.idle(), timeout=5000)
+    reading = area.current_id()
+    area.conv.reply.setPlainText("Réponse en cours")
+    script = textwrap.dedent(
+        f"""
+        from app.db import Database
+        from app.services import clients
+        db = Database({db_url_of(db)!r})
+        with db.session() as s:
+            clients.update_client(s, {cid}, name="Aquarelle & Pétales", sector="Fleurs")
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    qtbot.waitUntil(lambda: window.client_title.text() == "Aquarelle & Pétales", timeout=2000)
+    assert area.current_id() == reading and area.model.rowCount() == 3
+    assert area.conv.reply.toPlainText() == "Réponse en cours"
