@@ -284,8 +284,9 @@ def _prune(conn) -> None:
     conn.execute(delete(ChangeLog.__table__).where(ChangeLog.__table__.c.at < utcnow() - KEEP))
 
 
-def _after_soft_rollback(session: Session, _previous) -> None:
-    _after_rollback(session)
+def _after_soft_rollback(session: Session, previous) -> None:
+    if previous.parent is None:  # the whole transaction; a savepoint keeps what came before
+        _after_rollback(session)
 
 
 _HOOKS = (

@@ -205,3 +205,19 @@ def test_deleting_a_client_and_core_deletes_are_announced(db):
         clients.delete_client(s, a, "Aquarelle")
     got = _since(db, mark)
     assert got.ids("clients", a) == {a}
+
+
+def test_a_rolled_back_savepoint_keeps_what_the_transaction_did_before(db):
+    from app.services import posts
+    from app.services.posts import VariantInput
+
+    with db.session() as s:
+        a = clients.create_client(s, "Aquarelle").id
+    start = _since(db).last_id
+    with db.session() as s:
+        p = posts.create_post(s, a, planned_at=T0, variants=[VariantInput("mastodon", "A")])
+        with pytest.raises(RuntimeError), s.begin_nested():  # a row of an import that fails
+            posts.create_post(s, a, planned_at=T0, variants=[VariantInput("mastodon", "B")])
+            raise RuntimeError("bad row")
+    got = _since(db, start)
+    assert p.id in got.ids("posts", a)
