@@ -177,3 +177,26 @@ def test_another_seats_edit_of_the_client_keeps_the_open_conversation(qtbot, db,
     qtbot.waitUntil(lambda: window.client_title.text() == "Aquarelle & Pétales", timeout=2000)
     assert area.current_id() == reading and area.model.rowCount() == 3
     assert area.conv.reply.toPlainText() == "Réponse en cours"
+
+
+def test_tags_being_typed_survive_another_seats_change(qtbot, db, seat_b):
+    _window, area, cid = seat_b
+    area.select_row(0)
+    qtbot.waitUntil(lambda: area.conv.detail is not None and area.idle(), timeout=5000)
+    mid = area.current_id()
+    area.window().activateWindow()
+    area.conv.tags.setFocus()
+    qtbot.waitUntil(area.conv.tags.hasFocus, timeout=3000)
+    area.conv.tags.setText("livraison, urgent")
+    script = textwrap.dedent(
+        f"""
+        from app.db import Database
+        from app.services import inbox_triage
+        db = Database({db_url_of(db)!r})
+        with db.session() as s:
+            inbox_triage.add_note(s, {cid}, {mid}, "Client rappelé")
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    qtbot.waitUntil(lambda: "Client rappelé" in area.conv.notes.toPlainText(), timeout=2000)
+    assert area.conv.tags.text() == "livraison, urgent"

@@ -54,6 +54,7 @@ class InboxLoading:
             self._pending == 0
             and ops_pending(self) == 0
             and not self.model.loading
+            and not self.model.reloading
             and not self._select_pending
             and not self._live_timer.isActive()
         )

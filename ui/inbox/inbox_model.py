@@ -75,6 +75,7 @@ class InboxListModel(QAbstractTableModel):
         self.runner = runner
         self.generation = 0
         self.loading = False
+        self.reloading = 0  # reads of the rows shown on their way (reload_loaded)
         self._fetch: Callable[[Cursor | None], Page] | None = None
         self._rows: list[MessageRow] = []
         self._cells: list[dict] = []
@@ -130,16 +131,21 @@ class InboxListModel(QAbstractTableModel):
         lost_probe = {r.id for r in self._rows}
 
         def apply(page: Page) -> None:
+            self.reloading -= 1
             if generation != self.generation:
                 return
             self._swap(page)
             if done is not None:
                 done(lost_probe - {r.id for r in page.rows})
 
+        def failed(_exc: BaseException) -> None:
+            self.reloading -= 1  # the rows shown stay; the next change reads them again
+
+        self.reloading += 1
         if self.runner is None:
             apply(fetch_first(count))
         else:
-            self.runner.run(lambda: fetch_first(count), apply, lambda exc: None)
+            self.runner.run(lambda: fetch_first(count), apply, failed)
 
     def _swap(self, page: Page) -> None:
         self.layoutAboutToBeChanged.emit()
