@@ -109,6 +109,14 @@ class Database:
         self._write_sessions = sessionmaker(
             self.engine.execution_options(tribune_write=True), expire_on_commit=False
         )
+        self._install_change_feed()
+
+    def _install_change_feed(self) -> None:
+        """Every unit of work logs what it changed for the other seats (app.changes): the one
+        place where the change feed hooks into the sessions."""
+        from app import changes  # the models: imported with the database, after first paint
+
+        changes.install(self._write_sessions)
 
     # -- sessions ---------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -394,6 +402,9 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
     """
     if not rows:
         return
+    from app.changes import announce_rows
+
+    announce_rows(session, table.name, rows)  # Core and raw inserts skip the ORM's events
     conn = session.connection()
     dialect = conn.dialect
     keys = rows[0].keys()

@@ -8,14 +8,14 @@ first time they are shown, so start-up pays for none of them.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.settings import Settings
-from ui.tasks import TaskRunner
+from ui.tasks import ChangeHub, TaskRunner
 
 if TYPE_CHECKING:  # imported by the main window before the first paint: keep it light
     from app.db import Database
@@ -34,11 +34,13 @@ AREA_WIDGETS: dict[str, str | None] = {
 
 @dataclass
 class AreaServices:
-    """What an area may use: the database, the background runner, the preferences."""
+    """What an area may use: the database, the background runner, the preferences, and the
+    change feed (``feed.changed(ChangeSet)``: this seat's operations and the other seats')."""
 
     db: Database
     tasks: TaskRunner
     settings: Settings
+    feed: ChangeHub = field(default_factory=ChangeHub)
 
 
 class WorkspaceArea(QWidget):

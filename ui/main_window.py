@@ -30,6 +30,7 @@ from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_actions import WindowActions
+from ui.window_live import WindowLive, same_scope
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
     from PySide6.QtGui import QAction
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loadin
     from ui.sidebar import ClientListModel
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(WindowLive, WindowActions, QMainWindow):
     """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
 
     Signals:
@@ -68,6 +69,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.client_model: ClientListModel | None = None
         self.show_archived = False
         self._areas: dict[str, WorkspaceArea] = {}
+        self.live = None  # ui.live.LiveFeed once a database is open
         self._complete = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")
@@ -298,7 +300,8 @@ class MainWindow(WindowActions, QMainWindow):
     def set_database(self, db: Database) -> None:
         self.finish_build()
         self.db = db
-        self.services = AreaServices(db, self.tasks, self.settings)
+        self._start_live(db)
+        self.services = AreaServices(db, self.tasks, self.settings, self.live)
         self.db_label.setText(db.display_url() if not db.is_sqlite else self.tr("Local database"))
         self.db_label.setToolTip(db.display_url())
         for area in self._areas.values():
@@ -315,23 +318,20 @@ class MainWindow(WindowActions, QMainWindow):
     def reload_clients(self, select_id: int | None = None) -> None:
         if self.db is None:
             return
-        db, archived = self.db, self.show_archived
+        from ui.operations import QueryOp
 
-        def load():
+        archived = self.show_archived
+
+        def load(session):
             from app.services import clients as client_service
             from app.services.badges import client_badges
 
-            with db.read() as session:
-                return (
-                    client_service.list_clients(session, include_archived=archived),
-                    client_badges(session),
-                )
+            return (
+                client_service.list_clients(session, include_archived=archived),
+                client_badges(session),
+            )
 
-        self.tasks.run(
-            load,
-            lambda result: self._clients_loaded(result, select_id),
-            lambda exc: show_error(self, exc),
-        )
+        QueryOp(self, load, lambda result: self._clients_loaded(result, select_id)).run()
 
     def _clients_loaded(self, result, select_id: int | None) -> None:
         rows, badges = result
@@ -355,15 +355,12 @@ class MainWindow(WindowActions, QMainWindow):
     def refresh_badges(self) -> None:
         if self.db is None:
             return
-        db = self.db
+        from app.services.badges import client_badges
+        from ui.operations import QueryOp
 
-        def load():
-            from app.services.badges import client_badges
-
-            with db.read() as session:
-                return client_badges(session)
-
-        self.tasks.run(load, self.client_model.set_badges, lambda exc: None)
+        QueryOp(self, client_badges, self.client_model.set_badges).latest("badges").failure(
+            lambda exc: None  # the badges come back with the next change or minute
+        ).run()
 
     # -- clients ----------------------------------------------------------------------------
     def select_client(self, client_id: int) -> None:
@@ -372,12 +369,13 @@ class MainWindow(WindowActions, QMainWindow):
             return
         client = self.client_model.clients()[row]
         self.sidebar.select_client(client_id)
-        if (
-            self.current_client is not None
-            and self.current_client.id == client_id
-            and self.current_client == client
-        ):
-            return
+        current = self.current_client
+        if current is not None and current.id == client_id:
+            if current == client:
+                return
+            if same_scope(current, client):  # a rename, a note, another seat's edit
+                self._relabel_client(client)
+                return
         self._show_client(client)
 
     def select_client_number(self, n: int) -> None:
@@ -477,15 +475,14 @@ class MainWindow(WindowActions, QMainWindow):
         client = self.current_client
         if client is None or self.db is None:
             return
-        db = self.db
+        from app.services import clients as client_service
+        from ui.operations import WriteOp
 
-        def work():
-            from app.services import clients as client_service
-
-            with db.session() as session:
-                return client_service.set_archived(session, client.id, not client.archived)
-
-        self.tasks.run(work, lambda info: self.reload_clients(), lambda exc: show_error(self, exc))
+        WriteOp(
+            self,
+            lambda session: client_service.set_archived(session, client.id, not client.archived),
+            lambda info: self.reload_clients(),
+        ).run()
 
     def delete_client(self) -> None:
         if self.current_client is None or self.db is None:
@@ -499,17 +496,18 @@ class MainWindow(WindowActions, QMainWindow):
         dialog.open()
 
     def _after_sync(self, _report) -> None:
-        """New messages and published posts: refresh the badges and the open areas."""
-        self.refresh_badges()
-        for area in self._areas.values():
-            reload = getattr(area, "refresh", None) or getattr(area, "reload", None)
-            if area.client is not None and callable(reload):
-                reload()
+        """New messages and published posts reach the areas and badges by the change feed:
+        what this seat's sync wrote is delivered now, like any other change."""
+        if self.live is not None:
+            self.live.catch_up_own()
 
     # -- lifecycle --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         for area in self._areas.values():
             area.flush()
+        if self.live is not None:
+            self.live.stop()
+            self._badges_soon.stop()
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -20,6 +20,20 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThread
 log = logging.getLogger(__name__)
 
 
+class ChangeHub(QObject):
+    """Where committed changes are announced to the areas: ``changed(ChangeSet)`` on the GUI
+    thread. :class:`ui.live.LiveFeed` is the one a window uses (other seats' changes too); a
+    bare hub serves an area built on its own (tests, tools): its own operations still reach
+    it by the same path."""
+
+    changed = Signal(object)
+
+    def deliver(self, changeset) -> None:
+        """An operation of this seat committed ``changeset`` (an app.changes.ChangeSet)."""
+        if changeset:
+            self.changed.emit(changeset)
+
+
 class CancelToken:
     """Checked by long functions between steps; set from the GUI's cancel button."""
 

@@ -357,6 +357,29 @@
     </message>
   </context>
   <context>
+    <name>ChangeNotice</name>
+    <message>
+      <source>someone</source>
+      <translation>quelqu’un</translation>
+    </message>
+    <message>
+      <source>Changed by {who} at {time} on another seat.</source>
+      <translation>Modifié par {who} à {time} sur un autre poste.</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>Recharger</translation>
+    </message>
+    <message>
+      <source>Show the other seat's version (what you typed here is dropped)</source>
+      <translation>Afficher la version de l’autre poste (ce que vous avez saisi ici est abandonné)</translation>
+    </message>
+    <message>
+      <source>Keep my version</source>
+      <translation>Garder ma version</translation>
+    </message>
+  </context>
+  <context>
     <name>Cli</name>
     <message>
       <source>Community management for agencies. With no command, opens the desktop app.</source>
@@ -1081,6 +1104,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Local database</source>
       <translation>Base locale</translation>
+    </message>
+    <message>
+      <source>Connection to the shared database lost: retrying…</source>
+      <translation>Connexion à la base partagée perdue : nouvelle tentative…</translation>
     </message>
     <message>
       <source>Un&amp;archive client</source>

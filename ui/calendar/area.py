@@ -38,10 +38,12 @@ from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.posts_query import PostFilter
 from ui.areas import AreaServices, WorkspaceArea
 from ui.calendar.area_actions import CalendarActionsMixin
+from ui.calendar.area_live import CalendarLive
 from ui.calendar.list_model import ID_ROLE, PostListModel
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import HOUR_H, WeekView
 from ui.messages import show_error
+from ui.operations import QueryOp, drop_pending
 
 VIEWS = ("month", "week", "list")
 
@@ -67,7 +69,7 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     return chips, key_dates(start, end, language), findings, values, slots
 
 
-class CalendarArea(CalendarActionsMixin, WorkspaceArea):
+class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
     """Signals: loaded() — the period is shown; editor_opened(PostEditor)."""
 
     loaded = Signal()
@@ -81,11 +83,11 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.anchor = dt.date.today()
         self.view = "month"
         self.undo_stack = QUndoStack(self)
-        self._generation = 0
         self._chips: dict[int, object] = {}
         self._values = {"categories": [], "campaigns": []}
         self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour) from the metrics
         self._build()
+        self._init_live()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -314,28 +316,24 @@ class CalendarArea(CalendarActionsMixin, WorkspaceArea):
         self.reload()
 
     def reload(self) -> None:
+        """Read the period shown (or the list) again; an older read still on its way is
+        dropped when it arrives (QueryOp.latest)."""
         self._update_period_label()
-        self._generation += 1
-        generation = self._generation
         if self.client is None:
+            drop_pending(self, "period")
             return
         flt = self.current_filter()
         if self.view == "list":
-            self._reload_list(flt, generation)
+            self._reload_list(flt)
             return
         start, end = self.period()
         now = dt.datetime.now(dt.UTC)
         db, cid, zone, lang = self.db, self.client.id, self.zone, self.client.language
-
-        def done(result) -> None:
-            if generation == self._generation:
-                self._show(result, now)
-
-        self.services.tasks.run(
-            lambda: load_period(db, cid, zone, lang, start, end, flt, now),
-            done,
-            lambda exc: show_error(self, exc),
-        )
+        QueryOp(
+            self,
+            lambda _s: load_period(db, cid, zone, lang, start, end, flt, now),
+            lambda result: self._show(result, now),
+        ).latest("period").run()
 
     def _show(self, result, now: dt.datetime) -> None:
         chips, keydates, findings, values, slots = result

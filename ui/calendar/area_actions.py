@@ -14,6 +14,7 @@ from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
 from ui.calendar.area_files import CalendarFilesMixin
 from ui.calendar.undo import CopyPostCommand, MovePostCommand
 from ui.messages import show_error
+from ui.operations import QueryOp, WriteOp
 
 
 class CalendarActionsMixin(CalendarFilesMixin):
@@ -42,7 +43,9 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self._editor_opening = False
             show_error(self, exc)
 
-        self.services.tasks.run(lambda: read_editor_data(db, client.id, post_id), opened, failed)
+        QueryOp(self, lambda _s: read_editor_data(db, client.id, post_id), opened).failure(
+            failed
+        ).run()
 
     def _show_editor(self, data, when: dt.datetime | None, post_id: int | None) -> None:
         from ui.calendar.editor import PostEditor
@@ -92,23 +95,19 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.services.settings.q.setValue(self._mastodon_key(), tab.mastodon_limit)
 
     # -- the list view -----------------------------------------------------------------------
-    def _reload_list(self, flt, generation: int) -> None:
+    def _reload_list(self, flt) -> None:
         """The list opens at the first post from the anchor day (today unless navigated),
         with a page above it; read off the GUI thread."""
         from app.services.posts_query import list_window
 
         start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
-        db, cid, zone = self.db, self.client.id, self.zone
+        cid, zone = self.client.id, self.zone
 
-        def work():
-            with db.read() as s:
-                return list_window(s, cid, flt, start)
-
-        def done(window) -> None:
-            if generation == self._generation:
-                self._show_list(cid, zone, flt, window)
-
-        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+        QueryOp(
+            self,
+            lambda s: list_window(s, cid, flt, start),
+            lambda window: self._show_list(cid, zone, flt, window),
+        ).latest("period").run()
 
     def _show_list(self, cid, zone, flt, window) -> None:
         model = self.list_model
@@ -140,11 +139,6 @@ class CalendarActionsMixin(CalendarFilesMixin):
         with a message."""
         if optimistic is not None:
             self._apply_local(*optimistic)
-        db = self.db
-
-        def work():
-            with db.session() as s:
-                fn(s)
 
         def failed(exc) -> None:
             if on_failed is not None:
@@ -152,9 +146,8 @@ class CalendarActionsMixin(CalendarFilesMixin):
             show_error(self, exc)
             self.reload()
 
-        self.services.tasks.run(
-            work, lambda _result: self.reload(), failed, queue=f"calendar-writes-{id(db)}"
-        )
+        # What it changed comes back through the change feed, which reloads the period.
+        WriteOp(self, fn).failure(failed).in_queue(f"calendar-writes-{id(self.db)}").run()
 
     def _apply_local(self, post_id: int, fields: dict) -> None:
         chip = self._chips.get(post_id)
@@ -301,11 +294,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
         if self.client is None:
             return
         self.queue_dialog = None
-        db, cid = self.db, self.client.id
-
-        def read():
-            with db.read() as s:
-                return queue(s, cid)
+        cid = self.client.id
 
         def opened(items) -> None:
             from ui.calendar.queue_dialog import QueueDialog
@@ -315,4 +304,4 @@ class CalendarActionsMixin(CalendarFilesMixin):
             self.queue_dialog = QueueDialog(items, self.zone, self)
             self.queue_dialog.open()
 
-        self.services.tasks.run(read, opened, lambda exc: show_error(self, exc))
+        QueryOp(self, lambda s: queue(s, cid), opened).run()

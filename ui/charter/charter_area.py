@@ -32,9 +32,11 @@ from ui.areas import AreaServices, WorkspaceArea
 from ui.background_write import BackgroundWrite
 from ui.charter.charter_actions import CharterActions
 from ui.charter.charter_conflicts import CharterConflicts, save_sections
+from ui.charter.charter_live import CharterLive
 from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand
 from ui.charter.section_page import SectionPage
 from ui.messages import show_error
+from ui.operations import QueryOp, drop_pending
 
 AUTOSAVE_MS = 1500
 STYLE = """
@@ -95,7 +97,7 @@ class _Save(BackgroundWrite):
         return infos
 
 
-class CharterArea(WorkspaceArea, CharterActions, CharterConflicts):
+class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
     """Signals:
     loaded(): a version was loaded and shown (tests wait for it).
     saved(): pending changes were written to the database.
@@ -113,7 +115,6 @@ class CharterArea(WorkspaceArea, CharterActions, CharterConflicts):
         self._order_generation = 0
         self._saving: _Save | None = None
         self._order: list[str] = []
-        self._generation = 0
         self._replaying = False
         self.undo_stack = QUndoStack(self)
         self._undo_keys = _UndoKeys(self.undo_stack, self)
@@ -168,6 +169,7 @@ class CharterArea(WorkspaceArea, CharterActions, CharterConflicts):
         banner_row.addWidget(self.banner_button)
         self.banner.hide()
         layout.addWidget(self.banner)
+        self._init_live(layout)
         split = QSplitter()
         self.navigator = QListWidget()
         self.navigator.setObjectName("sectionNavigator")
@@ -207,29 +209,26 @@ class CharterArea(WorkspaceArea, CharterActions, CharterConflicts):
 
     def load(self, number: int | None = None) -> None:
         """Load version ``number`` (default: the latest; a first draft is made if none)."""
-        self._generation += 1
-        generation = self._generation
         client = self.client
         if client is None:
+            drop_pending(self, "version")
             self._clear()
             return
-        db = self.services.db
 
-        def work():  # read only: looking at a client never writes
-            with db.read() as s:
-                versions = charter.list_versions(s, client.id)
-                if not versions:
-                    return None, []
-                return charter.load(s, client.id, number), versions
+        def work(s):  # read only: looking at a client never writes
+            versions = charter.list_versions(s, client.id)
+            if not versions:
+                return None, []
+            return charter.load(s, client.id, number), versions
 
         def done(result):
-            if generation == self._generation and self.client and self.client.id == client.id:
+            if self.client and self.client.id == client.id:
                 if result[0] is None:
                     self._show_empty()
                 else:
                     self._show(*result)
 
-        self.services.tasks.run(work, done, lambda exc: show_error(self, exc))
+        QueryOp(self, work, done).latest("version").run()
 
     def _show_empty(self) -> None:
         self._clear()

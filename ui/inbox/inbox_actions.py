@@ -16,6 +16,7 @@ from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog
 from ui.messages import show_error
+from ui.operations import QueryOp
 
 
 class InboxActions:
@@ -73,36 +74,31 @@ class InboxActions:
         self.conv.saved.setCurrentIndex(0)
         if not body or mid is None:
             return
-        db, cid = self.services.db, self.client.id
-
-        def values():
-            with db.read() as s:
-                return inbox_replies.placeholders_for(s, cid, mid)
+        cid = self.client.id
 
         def fill(values):
             if self.current_id() == mid:
                 self.conv.reply.setPlainText(inbox_replies.render_template(body, values))
 
-        self._bg(values, fill)
+        QueryOp(self, lambda s: inbox_replies.placeholders_for(s, cid, mid), fill).run()
 
     def escalate(self) -> None:
         mid = self.current_id()
         if mid is None:
             return
-        db, cid = self.services.db, self.client.id
-
-        def suggest():
-            with db.read() as s:
-                return escalation.suggest(s, cid, mid)
-
-        self._bg(suggest, lambda suggestion: self._escalate_dialog(cid, mid, suggestion))
+        cid = self.client.id
+        QueryOp(
+            self,
+            lambda s: escalation.suggest(s, cid, mid),
+            lambda suggestion: self._escalate_dialog(cid, mid, suggestion),
+        ).run()
 
     def _escalate_dialog(self, cid: int, mid: int, suggestion) -> None:
         dialog = EscalateDialog(self.contacts, suggestion, self)
 
         def done():
             choice = dialog.choice()
-            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), mid, self._escalated)
+            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), self._escalated)
 
         dialog.accepted.connect(done)
         self.dialog = dialog
@@ -147,7 +143,7 @@ class InboxActions:
                     )
                 )
 
-        self._write(work, mid, recorded)
+        self._write(work, recorded)
 
     def bulk_menu(self) -> QMenu:
         """Actions on every selected message (right click on the list)."""
@@ -210,13 +206,8 @@ class InboxActions:
         dialog.open()
 
     def reload_saved(self) -> None:
-        db, cid = self.services.db, self.client.id
-
-        def load():
-            with db.read() as s:
-                return inbox_replies.saved_replies(s, cid)
-
-        self._bg(load, self.fill_saved)
+        cid = self.client.id
+        QueryOp(self, lambda s: inbox_replies.saved_replies(s, cid), self.fill_saved).run()
 
     def remind(self) -> None:
         """Remind the contacts whose answer is overdue: the e-mail again, marked as sent."""
@@ -236,7 +227,7 @@ class InboxActions:
                 if "@" in info.contact_email:
                     QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
 
-        self._write(work, mid, reminded)
+        self._write(work, reminded)
 
     def moderate(self) -> None:
         mid = self.current_id()

@@ -35,6 +35,7 @@ from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel
 from ui.inbox.inbox_drafts import InboxDrafts
+from ui.inbox.inbox_live import InboxLive
 from ui.inbox.inbox_loading import InboxLoading
 from ui.inbox.inbox_model import (
     COL_ASSIGNEE,
@@ -53,6 +54,7 @@ from ui.inbox.inbox_triage_actions import InboxTriageActions
 
 class InboxArea(
     InboxDrafts,
+    InboxLive,
     InboxLoading,
     InboxSettingsActions,
     InboxTriageActions,
@@ -67,6 +69,7 @@ class InboxArea(
         self._build()
         self._shortcuts()
         self._init_drafts()
+        self._init_live()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:

@@ -209,6 +209,7 @@ class ConversationPanel(QWidget):
         return ""
 
     def show_detail(self, d: MessageDetail | None, timezone: str) -> None:
+        same = d is not None and self.detail is not None and self.detail.id == d.id
         self.detail = d
         enabled = d is not None
         for w in (
@@ -240,7 +241,8 @@ class ConversationPanel(QWidget):
         else:
             tip = self.tr("Answer in a private message instead of a public reply")
         self.private.setToolTip(tip)
-        self.tags.setText(", ".join(d.tags) if d is not None else "")
+        if not (same and self.tags.hasFocus()):  # a refresh never replaces tags being typed
+            self.tags.setText(", ".join(d.tags) if d is not None else "")
         if d is None:
             self.title.setText(self.tr("No message selected"))
             self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))

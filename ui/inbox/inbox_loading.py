@@ -2,8 +2,9 @@
 
 A mixin of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
 With a shared PostgreSQL server each query is a network round trip, so nothing here waits on
-the database on the GUI thread. Each kind of load carries a generation number: a result that
-arrives after the client, the filter or the selected message changed is dropped.
+the database on the GUI thread. Loads are :class:`ui.operations.QueryOp` with a ``latest``
+key: a result that arrives after the client, the filter or the selected message changed is
+dropped.
 """
 
 from __future__ import annotations
@@ -19,15 +20,13 @@ from app.services import clients, escalation, inbox, inbox_crisis, inbox_drafts,
 from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.inbox.inbox_model import IdRole
 from ui.messages import show_error
+from ui.operations import QueryOp, drop_pending, ops_pending
 
 PAGE = 200
 
 
 class InboxLoading:
     _pending = 0
-    _gen_client = 0
-    _gen_counts = 0
-    _gen_detail = 0
     _keep_id: int | None = None
     _select_pending = False
     _want_row: int | None = None
@@ -51,34 +50,43 @@ class InboxLoading:
 
     def idle(self) -> bool:
         """No load or write of this area is on its way (tests wait on it)."""
-        return self._pending == 0 and not self.model.loading and not self._select_pending
+        return (
+            self._pending == 0
+            and ops_pending(self) == 0
+            and not self.model.loading
+            and not self.model.reloading
+            and not self._select_pending
+            and not self._live_timer.isActive()
+        )
 
     # -- client -----------------------------------------------------------------------------
     def set_client(self, client) -> None:
         super().set_client(client)
-        self._gen_client += 1
+        drop_pending(self, "client", "counts", "detail", "rows")
         if client is None:
             self.model.reset_source(None)
             self.conv.show_detail(None, "Europe/Paris")
             return
-        db, cid, generation = self.services.db, client.id, self._gen_client
         self.model.reset_source(None)
         self.conv.show_detail(None, client.timezone)
         self.count_label.setText(QCoreApplication.translate("InboxArea", "Loading…"))
+        self._load_client_settings(client.id)
 
-        def load():
-            with db.read() as s:
-                return (
-                    rules_in_force(s, cid),
-                    agency_service.list_staff(s),
-                    clients.list_contacts(s, cid),
-                    inbox_replies.saved_replies(s, cid),
-                )
+    def _load_client_settings(self, cid: int, then=None) -> None:
+        """The charter's rules, the staff, contacts and saved replies; then the list."""
 
-        self._bg(load, lambda result: self._client_loaded(generation, result))
+        def load(s):
+            return (
+                rules_in_force(s, cid),
+                agency_service.list_staff(s),
+                clients.list_contacts(s, cid),
+                inbox_replies.saved_replies(s, cid),
+            )
 
-    def _client_loaded(self, generation: int, result) -> None:
-        if generation != self._gen_client or self.client is None:
+        QueryOp(self, load, lambda result: self._client_loaded(result, then)).latest("client").run()
+
+    def _client_loaded(self, result, then=None) -> None:
+        if self.client is None:
             return
         self.rules, self.staff, self.contacts, saved = result
         self.assignee.blockSignals(True)
@@ -90,7 +98,7 @@ class InboxLoading:
         self.fill_saved(saved)
         self.model.watch_words = self.rules.watch_words
         self.conv.highlighter.set_words(self.rules.watch_words)
-        self.refresh()
+        (then or self.refresh)()
 
     def fill_saved(self, saved) -> None:
         self.saved_list = list(saved)
@@ -113,22 +121,22 @@ class InboxLoading:
         self._keep_id, self._select_pending, self._want_row = keep_id, True, None
         self.count_label.setText(QCoreApplication.translate("InboxArea", "Loading…"))
         self.model.reset_source(fetch, self.client.timezone)
-        self._gen_counts += 1
-        generation = self._gen_counts
+        self.load_counts()
 
-        def counts():
-            with db.read() as s:
-                return (
-                    inbox.count(s, client_id, filt) if not filt.search else None,
-                    inbox_crisis.crisis_for(s, client_id),
-                    escalation.overdue(s, client_id),
-                )
+    def load_counts(self) -> None:
+        """The total, the crisis alert and late escalations, for the filter shown."""
+        client_id, filt = self.client.id, self.current_filter()
 
-        self._bg(counts, lambda result: self._counts_loaded(generation, result))
+        def counts(s):
+            return (
+                inbox.count(s, client_id, filt) if not filt.search else None,
+                inbox_crisis.crisis_for(s, client_id),
+                escalation.overdue(s, client_id),
+            )
 
-    def _counts_loaded(self, generation: int, result) -> None:
-        if generation != self._gen_counts:
-            return
+        QueryOp(self, counts, self._counts_loaded).latest("counts").run()
+
+    def _counts_loaded(self, result) -> None:
         total, crisis, late = result
         self.total = total
         self._show_count()
@@ -221,28 +229,30 @@ class InboxLoading:
     def _current_changed(self, current, _previous) -> None:
         self.show_message(current.data(IdRole) if current.isValid() else None)
 
-    def show_message(self, message_id: int | None) -> None:
-        self._gen_detail += 1
+    def show_message(self, message_id: int | None, *, quiet: bool = False) -> None:
+        """Show the conversation of ``message_id``; ``quiet``: a refresh of the one shown
+        (no "Loading…" in between, what is typed stays)."""
         if message_id is None or message_id != self._draft_for:
             self._leave_draft()  # another message: its reply box is its own
         if message_id is None or self.client is None:
+            drop_pending(self, "detail")
             self.conv.show_detail(None, "Europe/Paris")
             return
-        generation, db, cid = self._gen_detail, self.services.db, self.client.id
-        self.conv.show_loading()
+        cid = self.client.id
+        if not quiet:
+            self.conv.show_loading()
 
-        def load():
-            with db.read() as s:
-                return (
-                    inbox.detail(s, cid, message_id),
-                    escalation.for_message(s, cid, message_id),
-                    inbox_drafts.get_draft(s, cid, message_id),
-                )
+        def load(s):
+            return (
+                inbox.detail(s, cid, message_id),
+                escalation.for_message(s, cid, message_id),
+                inbox_drafts.get_draft(s, cid, message_id),
+            )
 
-        self._bg(load, lambda result: self._detail_loaded(generation, result))
+        QueryOp(self, load, self._detail_loaded).latest("detail").run()
 
-    def _detail_loaded(self, generation: int, result) -> None:
-        if generation != self._gen_detail or self.client is None:
+    def _detail_loaded(self, result) -> None:
+        if self.client is None:
             return
         d, escs, draft = result
         self.conv.show_detail(d, self.client.timezone)

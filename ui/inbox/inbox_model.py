@@ -75,6 +75,7 @@ class InboxListModel(QAbstractTableModel):
         self.runner = runner
         self.generation = 0
         self.loading = False
+        self.reloading = 0  # reads of the rows shown on their way (reload_loaded)
         self._fetch: Callable[[Cursor | None], Page] | None = None
         self._rows: list[MessageRow] = []
         self._cells: list[dict] = []
@@ -119,6 +120,52 @@ class InboxListModel(QAbstractTableModel):
         self.endResetModel()
         if self._more:
             self.fetchMore(QModelIndex())
+
+    def reload_loaded(self, fetch_first: Callable[[int], Page], done=None) -> None:
+        """Read the rows shown again (another seat or this one changed some) and swap them in
+        place: rows keep their selection and current index by id, new ones appear, gone ones
+        go. ``fetch_first(n)`` gives the first ``n`` rows; ``done(lost_ids)`` after."""
+        if self._fetch is None:
+            return
+        count, generation = max(len(self._rows), 1), self.generation
+        lost_probe = {r.id for r in self._rows}
+
+        def apply(page: Page) -> None:
+            self.reloading -= 1
+            if generation != self.generation:
+                return
+            self._swap(page)
+            if done is not None:
+                done(lost_probe - {r.id for r in page.rows})
+
+        def failed(_exc: BaseException) -> None:
+            self.reloading -= 1  # the rows shown stay; the next change reads them again
+
+        self.reloading += 1
+        if self.runner is None:
+            apply(fetch_first(count))
+        else:
+            self.runner.run(lambda: fetch_first(count), apply, failed)
+
+    def _swap(self, page: Page) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.generation += 1  # a page asked for before is now stale
+        self._set_loading(False)
+        position = {r.id: i for i, r in enumerate(page.rows)}
+        old = self.persistentIndexList()
+        new = []
+        for index in old:
+            row = index.row()
+            rid = self._rows[row].id if 0 <= row < len(self._rows) else None
+            at = position.get(rid)
+            new.append(self.index(at, index.column()) if at is not None else QModelIndex())
+        self._rows = list(page.rows)
+        self._cells = [None] * len(self._rows)
+        self._next, self._more = page.next, page.next is not None
+        self.now = dt.datetime.now(dt.UTC)
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+        self.page_loaded.emit()
 
     def tick(self, now: dt.datetime | None = None) -> None:
         """Time passes: recompute "time left" and lateness for the rows loaded."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from app.services import escalation_smtp, inbox_replies, inbox_triage
 from ui.inbox.inbox_more_dialogs import SavedRepliesDialog, SmtpDialog
 from ui.messages import show_error
+from ui.operations import QueryOp, WriteOp
 
 
 class InboxSettingsActions:
@@ -30,29 +31,23 @@ class InboxSettingsActions:
         if self.client is None:
             return
         dialog = SavedRepliesDialog(getattr(self, "saved_list", []), self)
-        cid, db = self.client.id, self.services.db
+        cid = self.client.id
         # the version each saved reply had when shown: a rewrite meanwhile is a conflict
         versions = {r.id: r.version for r in getattr(self, "saved_list", [])}
 
         def reload(keep=None):
-            def load():
-                with db.read() as s:
-                    return inbox_replies.saved_replies(s, cid)
-
             def loaded(saved):
                 versions.clear()
                 versions.update({r.id: r.version for r in saved})
                 self.fill_saved(saved)
                 dialog.set_replies(saved, keep)
 
-            self._bg(load, loaded)
+            QueryOp(self, lambda s: inbox_replies.saved_replies(s, cid), loaded).run()
 
         def write(fn, keep=None):
-            def work():
-                with db.session() as s:
-                    return fn(s)
-
-            self._bg(work, lambda _r: reload(keep), lambda exc: show_error(dialog, exc))
+            WriteOp(self, fn, lambda _r: reload(keep)).failure(
+                lambda exc: show_error(dialog, exc)
+            ).run()
 
         dialog.save_requested.connect(
             lambda rid, title, body: write(
@@ -76,31 +71,25 @@ class InboxSettingsActions:
     def smtp_settings(self) -> None:
         if self.client is None:
             return
-        cid, db = self.client.id, self.services.db
-
-        def load():
-            with db.read() as s:
-                return escalation_smtp.get_settings(s, cid)
-
-        self._bg(load, lambda settings: self._smtp_dialog(cid, settings))
+        cid = self.client.id
+        QueryOp(
+            self,
+            lambda s: escalation_smtp.get_settings(s, cid),
+            lambda settings: self._smtp_dialog(cid, settings),
+        ).run()
 
     def _smtp_dialog(self, cid: int, settings) -> None:
         dialog = SmtpDialog(settings, self)
-        db = self.services.db
 
         def done():
             chosen, password = dialog.settings(), dialog.password.text()
-
-            def work():
-                with db.session() as s:
-                    return escalation_smtp.save_settings(s, cid, chosen, password)
-
-            self._bg(
-                work,
+            WriteOp(
+                self,
+                lambda s: escalation_smtp.save_settings(s, cid, chosen, password),
                 lambda _r: self.status_message.emit(
                     QCoreApplication.translate("InboxArea", "SMTP settings saved.")
                 ),
-            )
+            ).run()
 
         dialog.accepted.connect(done)
         self.dialog = dialog

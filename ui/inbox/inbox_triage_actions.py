@@ -18,6 +18,7 @@ from app.services.actor import current_actor
 from ui.conflict_dialog import ask_queue_too, show_conflict_notice
 from ui.inbox.inbox_dialogs import StatusDialog
 from ui.messages import show_error
+from ui.operations import WriteOp
 
 
 class InboxTriageActions:
@@ -32,20 +33,11 @@ class InboxTriageActions:
         self._write(lambda s: make(s, seen), on_conflict=keep_mine)
 
     def _write(self, fn, keep: int | None = None, then=None, on_conflict=None) -> None:
-        """Run a service write in one transaction off the GUI thread; on success refresh the
-        list and call ``then(result)`` on the GUI thread; errors are shown to the user."""
-        db = self.services.db
+        """Run ``fn(session)`` in one unit of work off the GUI thread (a WriteOp): what it
+        changed comes back through the change feed, which refreshes the list, the counts and
+        the conversation (see InboxLive); then ``then(result)``. A conflict shows theirs (the
+        row re-read) with the conflict dialog; other errors are shown."""
         keep = keep if keep is not None else self.current_id()
-
-        def work():
-            with db.session() as s:
-                return fn(s)
-
-        def done(result):
-            self.refresh(keep)
-            self.counts_changed.emit()
-            if then is not None:
-                then(result)
 
         def failed(exc):
             if isinstance(exc, Conflict):  # someone else got there first: show theirs
@@ -61,7 +53,7 @@ class InboxTriageActions:
                     return
             show_error(self, exc)
 
-        self._bg(work, done, failed)
+        WriteOp(self, fn, then).failure(failed).run()
 
     def _seen(self, ids: list[int], field: str) -> dict:
         """What the user saw of ``field`` for each selected message (id → value)."""

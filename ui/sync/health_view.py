@@ -3,7 +3,7 @@ token expiry forecast. A handful of rows per client: a plain QTableWidget of pla
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -36,8 +36,37 @@ class AccountHealthView(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         self.rows = []
+        self._source = None  # (db, client_id, timezone) last loaded
+        self._feed = None
+        self._soon = QTimer(self, singleShot=True, interval=150)
+        self._soon.timeout.connect(lambda: self._source and self.load(*self._source))
+
+    # -- the change feed: a sync, a reconnection or another seat updates the rows -----------
+    def follow(self, feed) -> None:
+        """Reload when accounts or syncs of the client shown change (``feed.changed``)."""
+        if self._feed is None:
+            self._feed = feed
+            feed.changed.connect(self._on_changes)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        node = self.parent()
+        while self._feed is None and node is not None:  # the window's feed (ui.live)
+            feed = getattr(node, "live", None)
+            if feed is not None:
+                self.follow(feed)
+            node = node.parent()
+
+    def _on_changes(self, changeset) -> None:
+        if self._source is None:
+            return
+        cid = self._source[1]
+        if changeset.touches("accounts", cid) or changeset.touches("sync", cid):
+            self._soon.start()
 
     def load(self, db, client_id: int, timezone: str = "Europe/Paris") -> None:
+        self._source = (db, client_id, timezone)
+
         def work():
             from app.services.sync_health import account_health
 

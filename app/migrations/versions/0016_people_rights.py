@@ -1,7 +1,7 @@
 """people and rights: staff by login, client grants, held releases, enforced by PostgreSQL
 
 Revision ID: 0016_people_rights
-Revises: 0014_edit_versions
+Revises: 0015_change_feed
 
 On PostgreSQL this also creates the group roles, the ``tribune_can_see`` function, the table
 privileges and row-level security on every table with a ``client_id`` (enumerated from the
@@ -19,7 +19,7 @@ import app.models.base
 from app.services.people import rls
 
 revision = "0016_people_rights"
-down_revision = "0014_edit_versions"
+down_revision = "0015_change_feed"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,369 @@
+"""The change feed: every committed write says what it changed, for every seat to react.
+
+Captured in one place, on the sessions of :class:`app.db.Database` (:func:`install`):
+
+- ``after_flush`` collects the ORM objects added, modified and deleted, per mapped table;
+- ``do_orm_execute`` collects ``session.execute(insert/update/delete(...))`` (client and row
+  ids read from the statement's parameters and ``client_id = …`` / ``id IN (…)`` criteria);
+- :func:`announce` is how other paths say it themselves (:func:`app.db.bulk_insert`, raw
+  connections);
+- ``before_commit`` writes one ``change_log`` row per (kind, client) in the SAME transaction
+  and, on PostgreSQL, ``pg_notify('tribune_changes', '<last id>')``, delivered at commit.
+  A transaction-scoped advisory lock makes change_log ids commit in id order there, so a
+  reader that remembers the last id it saw never skips a row committed late.
+
+Readers ask :func:`changes_since`. Headless: no Qt here (``ui/live.py`` is the watcher).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import delete, event, insert, inspect, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter
+
+from app.change_set import Change, ChangeSet
+from app.models.base import utcnow
+from app.models.changes import ChangeLog
+from app.services.actor import current_actor
+
+CHANNEL = "tribune_changes"
+KEEP = dt.timedelta(days=1)
+MAX_IDS = 500  # beyond this, a change says "many" (ids None) rather than list them all
+_LOCK_KEY = 7_340_515  # pg_advisory_xact_lock key: change_log ids commit in id order
+
+# This process is one seat. Other processes (another window, the CLI, a colleague's computer)
+# are other seats.
+SEAT = f"{uuid.uuid4().hex[:12]}"
+
+# table → kind in the app's vocabulary, and the column naming the change's subject row
+# (a note's message, a variant's post); None: the row's own id. Tables absent: not announced.
+TABLES: dict[str, tuple[str, str | None]] = {
+    "clients": ("clients", None),
+    "contacts": ("clients", None),
+    "staff_members": ("clients", None),
+    "agency_profile": ("clients", None),
+    "network_accounts": ("accounts", None),
+    "account_health_events": ("accounts", "account_id"),
+    "inbox_messages": ("inbox", None),
+    "inbox_notes": ("inbox", "message_id"),
+    "inbox_escalations": ("inbox", "message_id"),
+    "inbox_moderation": ("inbox", "message_id"),
+    "inbox_saved_replies": ("inbox", None),
+    "inbox_escalation_smtp": ("inbox", None),
+    "inbox_reply_drafts": ("drafts", "message_id"),
+    "posts": ("posts", None),
+    "post_variants": ("posts", "post_id"),
+    "post_events": ("posts", "post_id"),
+    "media_assets": ("posts", None),
+    "publish_attempts": ("sync", None),
+    "charter_versions": ("charter", None),
+    "charter_sections": ("charter", "version_id"),
+    "charter_signatories": ("charter", "version_id"),
+    "metric_account_days": ("metrics", None),
+    "metric_post_days": ("metrics", None),
+    "report_commentaries": ("metrics", None),
+    "sync_cursors": ("sync", None),
+    "sync_runs": ("sync", "account_id"),
+}
+# Tables announced under a second kind too, by their own row ids: a charter section is a
+# "charter" change of its version and a "charter_section" change of itself (what an editor
+# showing that section needs to know).
+ALSO: dict[str, str] = {"charter_sections": "charter_section"}
+# Child tables without a client_id: where to find it.
+_PARENTS = {"charter_sections": ("version", "charter_versions", "version_id")}
+
+
+# -- collecting ---------------------------------------------------------------------------------
+_PENDING = "tribune_changes"
+
+
+def _pending(session: Session) -> dict[tuple[str, int | None], set[int] | None]:
+    return session.info.setdefault(_PENDING, {})
+
+
+def announce(
+    session: Session, kind: str, client_id: int | None, ids: Iterable[int] | None = None
+) -> None:
+    """Say that this transaction changed ``ids`` (None: unknown/many) of ``kind``."""
+    key = (kind, client_id)
+    pending = _pending(session)
+    if ids is None:
+        pending[key] = None
+    elif key not in pending:
+        pending[key] = set(ids)
+    elif pending[key] is not None:
+        pending[key].update(ids)
+    if pending.get(key) is not None and len(pending[key]) > MAX_IDS:
+        pending[key] = None
+
+
+def announce_rows(session: Session, table_name: str, rows: list[dict]) -> None:
+    """Announce inserted rows given as dicts (Core inserts): by client, with subject ids."""
+    spec = TABLES.get(table_name)
+    if spec is None or not rows:
+        return
+    kind, subject = spec
+    by_client: dict[int | None, set[int] | None] = {}
+    for row in rows:
+        cid = row.get("client_id") if table_name != "clients" else row.get("id")
+        sid = row.get(subject or "id")
+        if sid is None:
+            by_client[cid] = None
+        elif by_client.get(cid, set()) is not None:
+            by_client.setdefault(cid, set()).add(sid)
+    for cid, ids in by_client.items():
+        announce(session, kind, cid, ids)
+
+
+def _object_change(session: Session, obj) -> tuple[str, int | None, int | None] | None:
+    table = getattr(obj, "__tablename__", None)
+    spec = TABLES.get(table)
+    if spec is None:
+        return None
+    kind, subject = spec
+    row_id = getattr(obj, subject or "id", None)
+    if table == "clients":
+        return kind, obj.id, obj.id
+    client_id = getattr(obj, "client_id", None)
+    if client_id is None and table in _PARENTS:
+        attr, parent_table, column = _PARENTS[table]
+        parent = inspect(obj).attrs[attr].loaded_value
+        if parent is not None and hasattr(parent, "client_id"):
+            client_id = parent.client_id
+        else:
+            parent_id = getattr(obj, column, None)
+            if parent_id is not None:
+                parent_t = ChangeLog.metadata.tables[parent_table]
+                client_id = session.connection().scalar(
+                    select(parent_t.c.client_id).where(parent_t.c.id == parent_id)
+                )
+    return kind, client_id, row_id
+
+
+def _after_flush(session: Session, _context) -> None:
+    for objs, check in ((session.new, False), (session.dirty, True), (session.deleted, False)):
+        for obj in objs:
+            if check and not session.is_modified(obj, include_collections=False):
+                continue
+            found = _object_change(session, obj)
+            if found is not None:
+                kind, client_id, row_id = found
+                announce(session, kind, client_id, None if row_id is None else (row_id,))
+                also = ALSO.get(obj.__tablename__)
+                if also is not None:
+                    announce(session, also, client_id, (obj.id,))
+
+
+def _criteria(whereclause) -> tuple[int | None, set[int] | None]:
+    """``client_id = X`` and ``id IN (…)`` / ``id = X`` found in a WHERE clause."""
+    client_id, ids = None, None
+    if whereclause is None:
+        return client_id, ids
+    for node in visitors.iterate(whereclause):
+        if not isinstance(node, BinaryExpression):
+            continue
+        name = getattr(node.left, "name", None)
+        right = node.right
+        value = getattr(right, "value", None) if isinstance(right, BindParameter) else None
+        if value is None and hasattr(right, "element"):  # IN (…) wraps its parameter
+            value = getattr(right.element, "value", None)
+        if name == "client_id" and isinstance(value, int):
+            client_id = value
+        elif name == "id" and isinstance(value, int):
+            ids = {value}
+        elif name == "id" and isinstance(value, list | tuple) and len(value) <= MAX_IDS:
+            ids = {v for v in value if isinstance(v, int)}
+    return client_id, ids
+
+
+def _do_orm_execute(state) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    stmt = state.statement
+    table = getattr(stmt, "table", None)
+    name = getattr(table, "name", None)
+    if name not in TABLES:
+        return
+    params = state.parameters
+    if state.is_insert:
+        rows = params if isinstance(params, list) else [params] if params else []
+        dicts = rows and all(isinstance(r, dict) for r in rows) and name != "clients"
+        if dicts and all("client_id" in r for r in rows):
+            announce_rows(state.session, name, rows)
+            return
+        announce(state.session, TABLES[name][0], None, None)
+        return
+    client_id, ids = _criteria(stmt.whereclause)
+    kind, subject = TABLES[name]
+    if name in ALSO:
+        announce(state.session, ALSO[name], client_id, ids)
+    if subject is not None:
+        ids = None  # the statement names the rows, not their subjects
+    if name == "clients":
+        client_id = client_id or (next(iter(ids)) if ids and len(ids) == 1 else None)
+    announce(state.session, kind, client_id, ids)
+
+
+# -- writing the log ------------------------------------------------------------------------------
+_last_prune = 0.0
+_local = threading.local()
+
+
+def _before_commit(session: Session) -> None:
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # collect what the commit would flush
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    conn = session.connection()
+    if not _has_log(conn):
+        return  # a database not migrated yet (the upgrade itself, an old file in a test)
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")
+    at, actor = utcnow(), current_actor()[:120]
+    rows = [
+        {
+            "at": at,
+            "seat": SEAT,
+            "actor": actor,
+            "kind": kind,
+            "client_id": client_id,
+            "ids": None if ids is None else sorted(ids),
+        }
+        for (kind, client_id), ids in sorted(
+            pending.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)
+        )
+    ]
+    table = ChangeLog.__table__
+    written = []
+    for row in rows:  # a handful per transaction: one per (kind, client)
+        new_id = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
+        written.append(_change(new_id, row))
+    if postgres:
+        conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(written[-1].id)})
+    _prune(conn)
+    session.info["tribune_written"] = written
+
+
+def _has_log(conn) -> bool:
+    """Whether change_log exists, remembered per pooled connection once it does."""
+    info = conn.connection.info
+    if not info.get("tribune_change_log"):
+        info["tribune_change_log"] = conn.dialect.has_table(conn, "change_log")
+    return info["tribune_change_log"]
+
+
+def _after_commit(session: Session) -> None:
+    written = session.info.pop("tribune_written", None)
+    for recorder in getattr(_local, "recorders", ()):
+        if written:
+            recorder.extend(written)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+    session.info.pop("tribune_written", None)
+
+
+def _prune(conn) -> None:
+    """At most once a minute per process: drop what no seat still needs (an indexed range)."""
+    global _last_prune
+    now = time.monotonic()
+    if now - _last_prune < 60:
+        return
+    _last_prune = now
+    conn.execute(delete(ChangeLog.__table__).where(ChangeLog.__table__.c.at < utcnow() - KEEP))
+
+
+def _after_soft_rollback(session: Session, previous) -> None:
+    if previous.parent is None:  # the whole transaction; a savepoint keeps what came before
+        _after_rollback(session)
+
+
+_HOOKS = (
+    ("after_flush", _after_flush),
+    ("do_orm_execute", _do_orm_execute),
+    ("before_commit", _before_commit),
+    ("after_commit", _after_commit),
+    ("after_soft_rollback", _after_soft_rollback),
+)
+
+
+def install(target) -> None:
+    """Capture the changes of every session ``target`` (a sessionmaker) makes."""
+    for name, hook in _HOOKS:
+        event.listen(target, name, hook)
+
+
+def uninstall(target) -> None:
+    """Stop capturing (the benchmark's "plain write" baseline)."""
+    for name, hook in _HOOKS:
+        event.remove(target, name, hook)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[Change]]:
+    """Collect the changes committed by this thread inside the block (an operation's own)."""
+    recorders = getattr(_local, "recorders", None)
+    if recorders is None:
+        recorders = _local.recorders = []
+    mine: list[Change] = []
+    recorders.append(mine)
+    try:
+        yield mine
+    finally:
+        recorders.remove(mine)
+
+
+# -- reading ------------------------------------------------------------------------------------
+def _change(row_id: int, row) -> Change:
+    ids = row["ids"]
+    return Change(
+        kind=row["kind"],
+        client_id=row["client_id"],
+        ids=None if ids is None else frozenset(ids),
+        seat=row["seat"],
+        actor=row["actor"],
+        at=row["at"],
+        id=row_id,
+    )
+
+
+def last_id(conn) -> int:
+    """The newest change_log id (a new watcher starts from here)."""
+    table = ChangeLog.__table__
+    return conn.execute(select(table.c.id).order_by(table.c.id.desc()).limit(1)).scalar() or 0
+
+
+def changes_since(conn, after: int, *, limit: int = 1000) -> ChangeSet:
+    """Changes committed after the change_log row ``after``, oldest first (``conn``: a
+    Connection or Session)."""
+    table = ChangeLog.__table__
+    result = conn.execute(
+        select(table).where(table.c.id > after).order_by(table.c.id).limit(limit)
+    ).mappings()
+    found = tuple(_change(row["id"], row) for row in result)
+    return ChangeSet(found, found[-1].id if found else after)
+
+
+__all__ = [
+    "CHANNEL",
+    "SEAT",
+    "Change",
+    "ChangeSet",
+    "announce",
+    "announce_rows",
+    "changes_since",
+    "install",
+    "last_id",
+    "recording",
+]

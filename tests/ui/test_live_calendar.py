@@ -1,0 +1,132 @@
+"""The calendar follows other seats, on a SQLite file and on PostgreSQL: a post moved by
+another process moves its chip within 2 s, and an open post editor shows who changed the
+post, keeps what is typed, and reloads the other seat's version only when asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+import time
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services import clients, posts
+from app.services.posts import VariantInput
+from tests.conftest import db_url_of, wait_editor
+from ui.areas import AreaServices
+from ui.calendar.area import CalendarArea
+from ui.live import LiveFeed
+from ui.notice import ChangeNotice
+from ui.tasks import TaskRunner
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture
+def calendar(qtbot, db, ui_settings):
+    db = db
+    with db.session() as s:
+        info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
+        post = posts.create_post(
+            s,
+            info.id,
+            planned_at=dt.datetime(2026, 2, 10, 18, 15, tzinfo=PARIS),
+            title="Pivoines",
+            variants=[VariantInput("mastodon", "Bonjour")],
+        )
+        info = clients.get_client(s, info.id)
+    tasks = TaskRunner()
+    feed = LiveFeed(db)
+    feed.start()
+    qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
+    area = CalendarArea(AreaServices(db, tasks, ui_settings, feed))
+    qtbot.addWidget(area)
+    area.resize(1366, 768)
+    area.show()
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.set_client(info)
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.go_to(dt.date(2026, 2, 10))
+    yield area, post
+    feed.stop()
+    if area.editor is not None:
+        area.editor._autosave.stop()
+    tasks.wait(10000)
+
+
+def _other_seat(db, code: str) -> float:
+    script = (
+        "from app.db import Database\nfrom app.services import posts\n"
+        + textwrap.dedent(
+            f"""
+        import datetime as dt
+        from zoneinfo import ZoneInfo
+        from app.services.posts import VariantInput
+        db = Database({db_url_of(db)!r})
+        with db.session() as s:
+        """
+        )
+        + textwrap.indent(textwrap.dedent(code), "    ")
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    return time.monotonic()
+
+
+def _chip_day(area, post_id):
+    chip = area._chips.get(post_id)
+    return chip.planned_at.astimezone(PARIS).date() if chip else None
+
+
+def test_a_post_moved_by_another_process_moves_its_chip(qtbot, db, calendar):
+    area, post = calendar
+    assert _chip_day(area, post.id) == dt.date(2026, 2, 10)
+    before = area.month_view.chip_rect(post.id)
+    committed = _other_seat(
+        db,
+        f"""
+        posts.move_post(s, {area.client.id}, {post.id},
+                        dt.datetime(2026, 2, 13, 9, 0, tzinfo=ZoneInfo("Europe/Paris")))
+        """,
+    )
+    qtbot.waitUntil(lambda: _chip_day(area, post.id) == dt.date(2026, 2, 13), timeout=2000)
+    assert time.monotonic() - committed < 2.0
+    assert area.month_view.chip_rect(post.id) != before  # painted on its new day
+
+
+def test_an_open_editor_shows_the_notice_and_keeps_the_typed_text(qtbot, db, calendar, tmp_path):
+    area, post = calendar
+    view = area.month_view
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(post.id).center())
+    editor = wait_editor(qtbot, area)
+    editor._autosave.stop()
+    tab = editor.variant_tabs["mastodon"]
+    tab.text.setPlainText("Ce que je suis en train d'écrire")
+    editor._autosave.stop()  # the test looks at the notice, not at the autosave
+    _other_seat(
+        db,
+        f"""
+        posts.update_post(s, {area.client.id}, {post.id}, title="Pivoines du marché")
+        """,
+    )
+    qtbot.waitUntil(
+        lambda: (
+            editor.findChild(ChangeNotice) is not None
+            and editor.findChild(ChangeNotice).isVisible()
+        ),
+        timeout=2000,
+    )
+    notice = editor.findChild(ChangeNotice)
+    assert "Camille Test" in notice.label.text() and "another seat" in notice.label.text()
+    assert tab.text.toPlainText() == "Ce que je suis en train d'écrire"  # never replaced
+    assert editor.title.text() == "Pivoines"
+    editor.grab().save(str(tmp_path / "editor-notice.png"))
+    qtbot.mouseClick(notice.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.editor is not None and area.editor is not editor, timeout=5000)
+    reopened = wait_editor(qtbot, area)
+    assert reopened.title.text() == "Pivoines du marché"
+    assert reopened.variant_tabs["mastodon"].text.toPlainText() == "Bonjour"
+    reopened._autosave.stop()

@@ -1,0 +1,71 @@
+"""The window's side of the change feed: one :class:`ui.live.LiveFeed` per open database,
+shared with the areas (``AreaServices.feed``); the sidebar's badges and client list follow
+it. A mixin of :class:`ui.main_window.MainWindow`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+def same_scope(old, new) -> bool:
+    """Whether the areas can keep showing ``old``'s data for ``new`` (same client, time
+    zone, language and archive state): another seat's rename or note reloads nothing."""
+    return (old.id, old.timezone, old.language, old.archived) == (
+        new.id,
+        new.timezone,
+        new.language,
+        new.archived,
+    )
+
+
+class WindowLive:
+    live = None  # ui.live.LiveFeed once a database is open
+
+    def _start_live(self, db: Database) -> None:
+        """This seat's change feed: other seats' commits and this seat's operations, one
+        signal for the areas (which connect to it themselves) and the sidebar."""
+        from PySide6.QtCore import QTimer
+
+        from ui.live import LiveFeed
+
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+        self.live = LiveFeed(db, self)
+        self.live.changed.connect(self._on_changes)
+        self.live.state_changed.connect(self._live_state)
+        self._badges_soon = QTimer(self, singleShot=True, interval=150)
+        self._badges_soon.timeout.connect(self.refresh_badges)
+        self.live.start()
+
+    def _on_changes(self, changeset) -> None:
+        """Badges follow the inbox, accounts and clients at once; another seat's change to
+        the clients themselves (a new one, a rename, an archive) reloads the list."""
+        if changeset.kinds() & {"inbox", "accounts", "clients", "sync", "posts"}:
+            self._badges_soon.start()
+        if not changeset.local and changeset.touches("clients"):
+            self.reload_clients()
+
+    def _live_state(self, state: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "Connection to the shared database lost: retrying…"
+            )
+            if state == "reconnecting"
+            else ""
+        )
+
+    def _relabel_client(self, client) -> None:
+        """The client shown changed but not what the areas show (time zone, language,
+        archive): new name and details, without reloading the areas (selection kept)."""
+        self.current_client = client
+        self.setWindowTitle(f"Tribune — {client.name}")
+        self.client_title.setText(client.name)
+        for area in self._areas.values():
+            area.client = client
+        self.client_changed.emit(client)
