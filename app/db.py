@@ -436,6 +436,15 @@ def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
     """
     if not rows:
         return 0
+    count = _insert_ignore(session, table, rows)
+    if count:  # on the change feed like bulk_insert (Core inserts skip the ORM's events)
+        from app.changes import announce_rows
+
+        announce_rows(session, table.name, rows)
+    return count
+
+
+def _insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
     conn = session.connection()
     dialect = conn.dialect
     keys = rows[0].keys()
