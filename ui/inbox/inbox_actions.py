@@ -98,7 +98,7 @@ class InboxActions:
 
         def done():
             choice = dialog.choice()
-            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), self._escalated)
+            self._write(lambda s: escalation.escalate(s, cid, mid, **choice), then=self._escalated)
 
         dialog.accepted.connect(done)
         self.dialog = dialog
@@ -143,7 +143,7 @@ class InboxActions:
                     )
                 )
 
-        self._write(work, recorded)
+        self._write(work, then=recorded)
 
     def bulk_menu(self) -> QMenu:
         """Actions on every selected message (right click on the list)."""
@@ -227,7 +227,7 @@ class InboxActions:
                 if "@" in info.contact_email:
                     QDesktopServices.openUrl(QUrl(escalation.mailto_url(info)))
 
-        self._write(work, reminded)
+        self._write(work, then=reminded)
 
     def moderate(self) -> None:
         mid = self.current_id()

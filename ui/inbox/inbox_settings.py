@@ -24,7 +24,7 @@ class InboxSettingsActions:
         if sorted(set(tags)) == sorted(d.tags):
             return
         seen = d.tags  # applied as additions and removals: a colleague's new tag stays
-        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags, seen=seen), d.id)
+        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags, seen=seen), keep=d.id)
 
     # -- saved replies --------------------------------------------------------------------
     def manage_saved(self) -> None:

@@ -32,7 +32,7 @@ class InboxTriageActions:
 
         self._write(lambda s: make(s, seen), on_conflict=keep_mine)
 
-    def _write(self, fn, keep: int | None = None, then=None, on_conflict=None) -> None:
+    def _write(self, fn, *, keep: int | None = None, then=None, on_conflict=None) -> None:
         """Run ``fn(session)`` in one unit of work off the GUI thread (a WriteOp): what it
         changed comes back through the change feed, which refreshes the list, the counts and
         the conversation (see InboxLive); then ``then(result)``. A conflict shows theirs (the
