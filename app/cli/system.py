@@ -60,20 +60,20 @@ def cmd_backup(ctx) -> int:
 
 
 def cmd_restore(ctx) -> int:
-    from app.db import Database, copy_sqlite_file
     from app.services.backup import read_manifest, restore_backup
 
-    read_manifest(ctx.args.file)  # refuse a bad file before touching anything
-    db: Database = ctx.db
-    safety = None
-    if db.sqlite_path is not None and db.sqlite_path.exists():
-        safety = db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore")
-        copy_sqlite_file(db.sqlite_path, safety)
-    result = restore_backup(db, ctx.args.file)
+    read_manifest(ctx.args.file)  # refuse a file that is no backup before opening the database
+    result = restore_backup(ctx.db, ctx.args.file)  # verified whole, current data kept first
+    safety = result.previous_copy
     ctx.emit(
         {"tables": result.tables, "previous_copy": str(safety) if safety else None},
         translate("Cli", "Restored {rows} rows from {path}.").format(
             rows=result.rows, path=ctx.args.file
+        )
+        + (
+            " " + translate("Cli", "The previous data is kept in {path}.").format(path=safety)
+            if safety
+            else ""
         ),
     )
     return 0
