@@ -12,6 +12,7 @@ gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.errors import ValidationError
 from app.i18n import translate
 from app.models import NetworkAccount
 from app.models.posts import Post
+from app.safefile import write_bytes_checked
 from app.services import audit
 from app.services.network_data import IngestResult, RowError
 from app.services.posts import VariantInput, client_zone, create_post, get_post
@@ -75,16 +77,16 @@ def export_ics(session: Session, client_id: int) -> bytes:
 
 def export_file(session: Session, client_id: int, out: str | Path) -> int:
     data = export_ics(session, client_id)
-    target = Path(out)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError as exc:
-        raise ValidationError(
-            translate("Ical", "Cannot write {path}: {reason}").format(path=out, reason=exc.strerror)
-        ) from None
+    # written aside, fsynced, checked whole, then moved: a full disk leaves nothing behind
+    write_bytes_checked(out, data, _verify_ics)
     return data.count(b"BEGIN:VEVENT")
+
+
+def _verify_ics(path: Path) -> None:
+    with open(path, "rb") as fh:
+        fh.seek(max(0, path.stat().st_size - 64))
+        if b"END:VCALENDAR" not in fh.read():
+            raise OSError(errno.EIO, translate("Ical", "the file written is incomplete"))
 
 
 def _unescape(prop) -> str:
