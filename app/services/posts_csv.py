@@ -22,6 +22,7 @@ from app.errors import TribuneError, ValidationError
 from app.i18n import translate
 from app.models.posts import Post
 from app.services import audit
+from app.services.media_guard import resolve_media
 from app.services.network_data import IngestResult, RowError
 from app.services.posts import VariantInput, client_zone, create_post, local_to_utc
 from app.services.posts_counters import PUBLISHABLE_NETWORKS
@@ -64,8 +65,9 @@ def import_csv(
             continue
         try:
             with session.begin_nested():
+                folder = base_dir or Path.cwd()  # media stay inside the CSV's folder
                 media = tuple(
-                    store_media(session, client_id, (base_dir or Path.cwd()) / name).id
+                    store_media(session, client_id, resolve_media(folder, name)).id
                     for name in fields.pop("media")
                 )
                 fields["variants"] = [
