@@ -29,6 +29,18 @@ def register(sub) -> None:
     json_flag(p)
     p.set_defaults(handler=cmd_restore)
 
+    db = sub.add_parser("db", help=translate("Cli", "the agency's database"))
+    dsub = db.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
+    p = dsub.add_parser(
+        "move",
+        help=translate(
+            "Cli", "copy everything into another, empty database (SQLite ↔ PostgreSQL), verified"
+        ),
+    )
+    p.add_argument("--to", required=True, metavar="URL")
+    json_flag(p)
+    p.set_defaults(handler=cmd_db_move)
+
 
 def cmd_demo(ctx) -> int:
     from app.demo import build_demo
@@ -75,5 +87,20 @@ def cmd_restore(ctx) -> int:
             if safety
             else ""
         ),
+    )
+    return 0
+
+
+def cmd_db_move(ctx) -> int:
+    from app.services.db_move import move_database
+
+    result = move_database(ctx.db, ctx.args.to)
+    ctx.emit(
+        {"target": result.target, "tables": result.tables, "checksums": result.checksums},
+        translate(
+            "Cli",
+            "Moved {rows} rows to {url}, every table checked. Use it with --db or $TRIBUNE_DB "
+            "(or File › Settings in the app).",
+        ).format(rows=result.rows, url=result.target),
     )
     return 0
