@@ -187,6 +187,7 @@ class Database:
                 return
             from alembic import command
 
+            self._refuse_newer()
             self._backup_before_migration()
             cfg = self._alembic_config()
             if self.is_sqlite:
@@ -222,6 +223,24 @@ class Database:
                     url=self.display_url(), reason=_short_reason(exc)
                 )
             ) from None
+
+    def _refuse_newer(self) -> None:
+        """A database stamped with a revision this Tribune does not know comes from a newer
+        one: refuse it in one line (migrating "down" would lose its data)."""
+        from alembic.script import ScriptDirectory
+
+        known = {
+            r.revision for r in ScriptDirectory.from_config(self._alembic_config()).walk_revisions()
+        }
+        unknown = self._stamped_revisions() - known
+        if unknown:
+            raise StorageError(
+                translate(
+                    "Storage",
+                    "The database {url} was written by a newer Tribune ({revs}): update Tribune "
+                    "to open it.",
+                ).format(url=self.display_url(), revs=", ".join(sorted(unknown)))
+            )
 
     def _backup_before_migration(self) -> Path | None:
         path = self.sqlite_path

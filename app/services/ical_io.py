@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import check_year
 from app.models import NetworkAccount
 from app.models.posts import Post
 from app.safefile import write_bytes_checked
@@ -110,7 +111,17 @@ def _event_to_post(event, zone, default_networks: list[str]) -> dict:
         raise ValueError("; ".join(f"{name}: {err}" for name, err in event.errors))
     if event.get("dtstart") is None:
         raise ValueError(translate("Ical", "the event has no start (DTSTART)"))
-    start = event.decoded("dtstart")
+    try:
+        start = event.decoded("dtstart")
+    except (ValueError, OverflowError):
+        raise ValueError(translate("Ical", "the start (DTSTART) is not a valid date")) from None
+    check_year(start)
+    tzid = event["dtstart"].params.get("TZID") if hasattr(event["dtstart"], "params") else None
+    if tzid and isinstance(start, dt.datetime) and start.tzinfo is None:
+        # an unknown zone is not the client's: the post would move by hours without a word
+        raise ValueError(
+            translate("Ical", "unknown time zone « {tzid} »").format(tzid=str(tzid)[:60])
+        )
     all_day = not isinstance(start, dt.datetime)
     if all_day:
         planned = dt.datetime.combine(start, dt.time(0), tzinfo=zone)

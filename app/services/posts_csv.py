@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import TribuneError, ValidationError
 from app.i18n import translate
+from app.limits import check_year
 from app.models.posts import Post
 from app.services import audit
 from app.services.media_guard import resolve_media
@@ -119,6 +120,7 @@ def _row(row: dict, zone, client_id: int) -> dict:
     text = row.get("text") or ""
     if not text.strip() and not get("media"):
         raise ValueError(translate("PostsCsv", "empty text"))
+    check_year(day)  # year 1 or 9999 overflows in UTC and breaks every later export
     when = local_to_utc(day, time, zone)
     return {
         "uid": _uid(client_id, when, networks, text),
