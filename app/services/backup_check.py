@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 from app.errors import ValidationError
@@ -21,6 +22,15 @@ from app.i18n import translate
 FORMAT = "tribune-backup"
 FORMAT_VERSIONS = (1, 2)  # 1: row counts only (older Tribune); 2: counts and SHA-256
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# what reading a damaged zip may raise (found by tests/app/test_fuzz_import_restore.py)
+_BROKEN_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    NotImplementedError,  # an unsupported compression method
+    RuntimeError,  # an encrypted member
+)
 
 
 def _not_a_backup(path: Path) -> ValidationError:
@@ -46,7 +56,7 @@ def read_manifest(path: Path | str) -> dict:
         raise ValidationError(
             translate("Backup", "No such backup file: {path}").format(path=path)
         ) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
+    except (KeyError, ValueError, *_BROKEN_ZIP):
         raise _not_a_backup(path) from None
     if (
         not isinstance(manifest, dict)
@@ -109,6 +119,9 @@ def verify_archive(
             path,
             translate("Backup", "tables missing: {names}").format(names=", ".join(sorted(missing))),
         )
+    media = manifest.get("media") or {}
+    if not isinstance(media, dict):
+        raise _damaged(path, translate("Backup", "a media file is missing"))
     versioned = manifest.get("format_version", 1) >= 2
     try:
         with zipfile.ZipFile(path) as zf:
@@ -119,9 +132,9 @@ def verify_archive(
                 raise _damaged(path, translate("Backup", "unlisted members"))
             for name, entry in entries.items():
                 _check_table(zf, path, name, entry, names, versioned)
-            for member, entry in (manifest.get("media") or {}).items():
+            for member, entry in media.items():
                 _check_media(zf, path, member, entry, names)
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except _BROKEN_ZIP:
         raise _damaged(path, translate("Backup", "unreadable archive")) from None
     return manifest
 
