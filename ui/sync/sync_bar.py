@@ -159,14 +159,11 @@ class SyncBar(QWidget):
                 added=added, published=published
             )
         self.status.setText(text)
-        self.status.setToolTip(  # servers' words: never read as markup
-            tooltip(
-                "\n".join(
-                    f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
-                    for a in accounts
-                )
-            )
+        lines = (
+            f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
+            for a in accounts
         )
+        self.status.setToolTip(tooltip("\n".join(lines)))  # servers' words: never markup
         self.synced.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
