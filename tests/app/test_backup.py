@@ -214,3 +214,26 @@ def test_cli_restore_of_manifest_only_archive_is_refused(cli, tmp_path, db):
     assert names(db) == ["Cible"]
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Client)) == 1
+
+
+def test_a_backup_from_an_older_tribune_still_restores_with_its_counts_checked(
+    db, backup, tmp_path
+):
+    """Format 1 (before checksums) carries row counts only: they are still checked."""
+
+    def v1(m, rows=None):
+        tables = {name: entry["rows"] for name, entry in m["tables"].items()}
+        if rows is not None:
+            tables["clients"] = rows
+        return {**m, "format_version": 1, "tables": tables}
+
+    old = tmp_path / "v1.zip"
+    rewrite(backup, old, manifest=v1)
+    seed(db, "Client du jour")
+    restore_backup(db, old, keep_copy=False)
+    assert names(db) == ["Boulangerie Martin", "Mairie de Lyon"]
+    lying = tmp_path / "v1-lying.zip"
+    rewrite(backup, lying, manifest=lambda m: v1(m, rows=5))
+    with pytest.raises(ValidationError, match="damaged or incomplete"):
+        restore_backup(db, lying, keep_copy=False)
+    assert names(db) == ["Boulangerie Martin", "Mairie de Lyon"]
