@@ -114,7 +114,8 @@ def parse_rows(text: str) -> tuple[list[tuple[int, IncomingMessage]], list[RowEr
                 )
             )
             continue
-        cell = {c: row[i] for c, i in pos.items()}
+        # NUL is never text (and PostgreSQL refuses it): dropped so both engines agree
+        cell = {c: row[i].replace("\x00", "") for c, i in pos.items()}
         try:
             received = parse_time(cell["received_at"])
         except ValueError as exc:
