@@ -136,6 +136,14 @@ def main(
         if _is_refused_value(exc):  # PostgreSQL: NUL character, string too long, int range
             print(f"tribune: {_out_of_range(exc)}", file=sys.stderr)
             return 1
+        if type(exc).__name__ == "Error" and type(exc).__module__ == "_csv":
+            print(
+                translate("Cli", "tribune: the CSV file is malformed: {reason}").format(
+                    reason=str(exc).splitlines()[0] if str(exc) else "?"
+                ),
+                file=sys.stderr,
+            )
+            return 1
         print(
             translate("Cli", "tribune: unexpected error ({kind}); details in {path}").format(
                 kind=type(exc).__name__, path=path

@@ -177,7 +177,8 @@ def import_metrics_csv(
 def import_metrics_text(
     session: Session, client_id: int, text: str, *, account: str | int | None = None
 ) -> MetricsImportResult:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    # newline=None: universal newlines, so a file with CR-only line endings reads too
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None))
     header = next(reader, None)
     if not header:
         raise ValidationError(translate("Metrics", "The CSV file is empty."))

@@ -41,7 +41,8 @@ def import_csv(
     session: Session, client_id: int, data: str, *, base_dir: Path | None = None
 ) -> IngestResult:
     zone = client_zone(session, client_id)
-    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
+    # newline=None: universal newlines, so a file with CR-only line endings reads too
+    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff"), newline=None))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:

@@ -244,6 +244,10 @@
       <translation>tribune : interrompu</translation>
     </message>
     <message>
+      <source>tribune: the CSV file is malformed: {reason}</source>
+      <translation>tribune : le fichier CSV est mal formé : {reason}</translation>
+    </message>
+    <message>
       <source>tribune: unexpected error ({kind}); details in {path}</source>
       <translation>tribune : erreur inattendue ({kind}) ; détails dans {path}</translation>
     </message>

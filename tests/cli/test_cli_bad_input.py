@@ -133,3 +133,10 @@ def test_postgresql_nul_and_overlong_strings(cli, tmp_path, pg_db):
         one_line_exit_1(out)
     out = cli("client", "add", "B" * 5000, db_url=url)
     one_line_exit_1(out)
+
+
+def test_posts_csv_with_cr_only_line_endings(cli, tmp_path, acme):
+    f = tmp_path / "cr-posts.csv"
+    f.write_bytes(b"date,time,networks,text\r2026-01-05,09:00,x,hello\r2026-01-06,09:00,x,again\r")
+    out = cli("calendar", "import", "Acme", str(f), "--json", db_url=acme)
+    assert out.returncode == 0 and json.loads(out.stdout)["added"] == 2, out.stderr
