@@ -58,14 +58,30 @@ def fsync_file(path: str | os.PathLike) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would race other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 @contextlib.contextmanager
 def checked_output(
     path: str | os.PathLike,
     verify: Callable[[Path], None] | None = None,
+    *,
+    private: bool = False,
 ) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block ends, fsync, verify, move.
 
     ``verify(tmp)`` raises :class:`StorageError` (or ``OSError``) when the file is not whole.
+    The file gets the usual permissions (0666 less the umask), or owner-only with ``private``
+    (a backup holds every client's data).
     """
     target = check_target(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -80,6 +96,8 @@ def checked_output(
     os.close(fd)
     tmp = Path(name)
     try:
+        if not private:  # mkstemp makes it 0600: an export is shared like any other file
+            os.chmod(tmp, 0o666 & ~_umask())
         yield tmp
         fsync_file(tmp)
         if verify is not None:

@@ -109,7 +109,7 @@ def write_backup(
     """Write every row of ``db`` and its media to ``out`` (temporary name, verified, moved)."""
     out = check_target(out)
     check_backup_target(out, db.sqlite_path)
-    with checked_output(out, _verify_written) as tmp:
+    with checked_output(out, _verify_written, private=True) as tmp:  # every client's data
         counts = _write_archive(db, tmp, progress)
     return BackupSummary(out, counts)
 

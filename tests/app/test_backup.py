@@ -237,3 +237,20 @@ def test_a_backup_from_an_older_tribune_still_restores_with_its_counts_checked(
     with pytest.raises(ValidationError, match="damaged or incomplete"):
         restore_backup(db, lying, keep_copy=False)
     assert names(db) == ["Boulangerie Martin", "Mairie de Lyon"]
+
+
+def test_backup_is_private_and_exports_keep_the_usual_permissions(sqlite_db, tmp_path):
+    import os
+    import stat
+
+    from app.safefile import write_bytes_checked
+
+    backup_file = tmp_path / "private.zip"
+    write_backup(sqlite_db, backup_file)
+    assert stat.S_IMODE(backup_file.stat().st_mode) == 0o600
+    old = os.umask(0o022)
+    try:
+        shared = write_bytes_checked(tmp_path / "shared.csv", b"a,b\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o644
