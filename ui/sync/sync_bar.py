@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app.textsafe import tooltip
+
 
 class SyncBar(QWidget):
     """Signals: ``synced(object)`` with the :class:`SyncReport` (or a list for all clients)."""
@@ -157,12 +159,11 @@ class SyncBar(QWidget):
                 added=added, published=published
             )
         self.status.setText(text)
-        self.status.setToolTip(
-            "\n".join(
-                f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
-                for a in accounts
-            )
+        lines = (
+            f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
+            for a in accounts
         )
+        self.status.setToolTip(tooltip("\n".join(lines)))  # servers' words: never markup
         self.synced.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
