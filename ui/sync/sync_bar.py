@@ -141,7 +141,8 @@ class SyncBar(QWidget):
         accounts = [a for r in reports for a in r.accounts]
         added = sum(a.added for a in accounts)
         published = sum(a.published for a in accounts)
-        failing = [a for a in accounts if a.outcome not in ("ok", "cancelled")]
+        # "busy": another seat is syncing that account right now — said in the tooltip, not a fault
+        failing = [a for a in accounts if a.outcome not in ("ok", "cancelled", "busy", "skipped")]
         if any(r.cancelled for r in reports):
             text = self.tr("Sync cancelled.")
         elif failing:
