@@ -46,6 +46,8 @@ from app.services.backup_check import (
 
 FORMAT_VERSION = 2
 BATCH = 2000
+# media_chunk rows are 1 MiB each: a few at a time, or a 100 MB video costs 2 GB of memory
+BLOB_BATCH = {"media_chunk": 4}
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,9 @@ def _write_archive(db: Database, tmp: Path, progress) -> dict[str, int]:
             with zf.open(f"tables/{table.name}.jsonl", "w") as member:
                 order = list(table.primary_key.columns) or list(table.columns)
                 result = session.execute(
-                    select(table).order_by(*order).execution_options(yield_per=BATCH)
+                    select(table)
+                    .order_by(*order)
+                    .execution_options(yield_per=BLOB_BATCH.get(table.name, BATCH))
                 )
                 for row in result.mappings():
                     line = json.dumps({k: _encode(v) for k, v in row.items()}, ensure_ascii=False)
@@ -257,13 +261,14 @@ def _replace_content(db: Database, path: Path, entries, media, progress) -> dict
             decode = _decoder(table)
             known = {c.name for c in table.columns}
             batch: list[dict] = []
+            size = BLOB_BATCH.get(table.name, BATCH)
             for row in _rows(zf, table.name, decode):
                 row = {k: v for k, v in row.items() if k in known}
                 if table.name == "media_assets":
                     member = _media_member(row.get("sha256") or "", row.get("path") or "")
                     row["path"] = media.get(member, row.get("path"))
                 batch.append(row)
-                if len(batch) >= BATCH:
+                if len(batch) >= size:
                     session.execute(insert(table), batch)
                     counts[table.name] += len(batch)
                     batch.clear()
