@@ -25,7 +25,17 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, ORG_NAME))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # TRIBUNE_HOME naming a file, a read-only place...
+        from app.errors import StorageError
+        from app.i18n import translate
+
+        raise StorageError(
+            translate("Storage", "Cannot use the data folder {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     return path
 
 

@@ -224,6 +224,7 @@ class Database:
         try:
             if not self.needs_upgrade():
                 return
+            self._refuse_newer()
             if self.is_sqlite:
                 with _file_lock(self.sqlite_path):
                     if self.needs_upgrade():  # another seat may have done it meanwhile
@@ -291,6 +292,24 @@ class Database:
                     conn.commit()
                 except SQLAlchemyError:  # connection gone: the server dropped the lock too
                     conn.invalidate()
+
+    def _refuse_newer(self) -> None:
+        """A database stamped with a revision this Tribune does not know comes from a newer
+        one: refuse it in one line (migrating "down" would lose its data)."""
+        from alembic.script import ScriptDirectory
+
+        known = {
+            r.revision for r in ScriptDirectory.from_config(self._alembic_config()).walk_revisions()
+        }
+        unknown = self._stamped_revisions() - known
+        if unknown:
+            raise StorageError(
+                translate(
+                    "Storage",
+                    "The database {url} was written by a newer Tribune ({revs}): update Tribune "
+                    "to open it.",
+                ).format(url=self.display_url(), revs=", ".join(sorted(unknown)))
+            )
 
     def _backup_before_migration(self) -> Path | None:
         path = self.sqlite_path

@@ -36,6 +36,7 @@ from app.services import clients as client_service
 from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
 from app.services.clients import ClientInfo
 from app.services.sync_health import not_connected_text, reconnect_typed
+from app.textsafe import tooltip
 from ui.account_help import account_help
 from ui.conflict_dialog import MINE, ask_conflict
 from ui.messages import error_text, log_unexpected
@@ -280,7 +281,7 @@ class ClientDialog(QDialog):
             url.setFlags(url.flags() & ~Qt.ItemFlag.ItemIsEditable)
             handle.setData(Qt.ItemDataRole.UserRole, account.id)
             if account.status_reason:
-                status.setToolTip(account.status_reason)
+                status.setToolTip(tooltip(account.status_reason))
         t.setCellWidget(row, self.A_NETWORK, combo)
         t.setItem(row, self.A_HANDLE, handle)
         t.setItem(row, self.A_URL, url)

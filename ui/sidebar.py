@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.services.badge_values import Badges
+from app.textsafe import tooltip
 
 if TYPE_CHECKING:  # the sidebar is built before SQLAlchemy is imported (start-up)
     from app.services.clients import ClientInfo
@@ -68,7 +69,7 @@ class ClientListModel(QAbstractListModel):
                 parts.append(self.tr("Crisis alert"))
             if b.accounts_attention:
                 parts.append(self.tr("%n account(s) need attention", "", b.accounts_attention))
-            return "\n".join(parts)
+            return tooltip("\n".join(parts))  # a client's name is not HTML
         if role == Qt.ItemDataRole.DecorationRole:
             return self._logo(client)
         if role == ClientRole:

@@ -82,16 +82,9 @@ class WindowActions:
         db = self.db
 
         def work():
-            from app.db import copy_sqlite_file
-            from app.services.backup import read_manifest, restore_backup
+            from app.services.backup import restore_backup
 
-            read_manifest(path)
-            if db.sqlite_path is not None and db.sqlite_path.exists():
-                copy_sqlite_file(
-                    db.sqlite_path,
-                    db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore"),
-                )
-            return restore_backup(db, path)
+            return restore_backup(db, path)  # verified whole, current data kept first
 
         self.tasks.run(
             work,

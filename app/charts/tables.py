@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from pathlib import Path
 
+from app import csvsafe
 from app.charts.figures import category_label
 from app.charts.lang import translate
 from app.errors import StorageError
+from app.safefile import write_bytes_checked
 from app.services.dashboard import DashboardData
 
 
@@ -142,7 +143,7 @@ def _num(value):
 def chart_csv(key: str, data: DashboardData) -> str:
     header, rows = chart_table(key, data)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csvsafe.writer(buf, lineterminator="\n")  # no cell read as a formula
     writer.writerow(header)
     writer.writerows(rows)
     return buf.getvalue()
@@ -151,7 +152,7 @@ def chart_csv(key: str, data: DashboardData) -> str:
 def write_chart_csv(key: str, data: DashboardData, path: str | os.PathLike) -> Path:
     target = Path(path)
     try:
-        target.write_text(chart_csv(key, data), encoding="utf-8")
+        write_bytes_checked(target, chart_csv(key, data).encode("utf-8"))
     except OSError as exc:
         raise StorageError(
             translate("Charts", "Cannot write {path}: {reason}").format(

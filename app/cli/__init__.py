@@ -64,8 +64,8 @@ class CliContext:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, exit 1 (argparse's default is 2)
-        self.print_usage(sys.stderr)
-        print(f"tribune: {message}", file=sys.stderr)
+        hint = translate("Cli", "see {command} --help").format(command=self.prog)
+        print(f"tribune: {message} ({hint})", file=sys.stderr)
         sys.exit(1)
 
 
@@ -116,12 +116,16 @@ def main(
         return 0
     from app.logs import configure_logging
 
-    configure_logging()
     ctx = CliContext(args)
     try:
+        configure_logging()  # in the data folder: TRIBUNE_HOME may name a file
         return int(args.handler(ctx) or 0)
     except TribuneError as exc:
         print(f"tribune: {exc.message}", file=sys.stderr)
+        return 1
+    except OverflowError as exc:  # input beyond what a date or a column holds
+        _write_crash_log()
+        print(f"tribune: {_out_of_range(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(translate("Cli", "tribune: interrupted"), file=sys.stderr)
@@ -130,6 +134,17 @@ def main(
         return 0
     except Exception as exc:  # never a traceback on the user's terminal
         path = _write_crash_log()
+        if _is_refused_value(exc):  # PostgreSQL: NUL character, string too long, int range
+            print(f"tribune: {_out_of_range(exc)}", file=sys.stderr)
+            return 1
+        if type(exc).__name__ == "Error" and type(exc).__module__ == "_csv":
+            print(
+                translate("Cli", "tribune: the CSV file is malformed: {reason}").format(
+                    reason=str(exc).splitlines()[0] if str(exc) else "?"
+                ),
+                file=sys.stderr,
+            )
+            return 1
         print(
             translate("Cli", "tribune: unexpected error ({kind}); details in {path}").format(
                 kind=type(exc).__name__, path=path
@@ -142,6 +157,25 @@ def main(
             ctx._db.dispose()
 
 
+def _is_refused_value(exc: BaseException) -> bool:
+    """SQLAlchemy's DataError (checked by name: importing SQLAlchemy here would slow
+    ``tribune --version``), or a statement that failed on an out-of-range value."""
+    if type(exc).__name__ == "DataError" and type(exc).__module__.startswith("sqlalchemy"):
+        return True
+    return isinstance(getattr(exc, "orig", None), OverflowError | ValueError) and (
+        "out of range" in str(exc.orig) or "too large" in str(exc.orig)
+    )
+
+
+def _out_of_range(exc: BaseException) -> str:
+    if isinstance(exc, OverflowError):
+        return translate("Cli", "a date or a number is out of the range Tribune handles.")
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return translate("Cli", "the database refused a value: {reason}").format(
+        reason=reason[0][:200] if reason else type(exc).__name__
+    )
+
+
 def _write_crash_log() -> str:
     from app.config import data_dir
 
@@ -151,5 +185,5 @@ def _write_crash_log() -> str:
             fh.write(traceback.format_exc())
             fh.write("\n")
         return str(path)
-    except OSError:
+    except (OSError, TribuneError):
         return "-"

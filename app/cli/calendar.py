@@ -9,6 +9,7 @@ from pathlib import Path
 from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import check_year
 from app.services import clients
 
 
@@ -79,7 +80,9 @@ def _date(value: str | None, default: dt.date) -> dt.date:
     if not value:
         return default
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
+        check_year(day)
+        return day
     except ValueError:
         raise ValidationError(
             translate("CalendarCli", "Invalid date « {value} » (expected YYYY-MM-DD).").format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import bounded_int
 from app.services import charter, clients
 
 
@@ -21,7 +22,7 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument(
         "--version",
-        type=int,
+        type=bounded_int(1, 1_000_000),
         default=None,
         metavar="N",
         help=translate("CliCharter", "version number (default: the latest)"),

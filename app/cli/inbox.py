@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import bounded_int
 from app.models.inbox import MESSAGE_STATUSES
 from app.services import clients, inbox
 from app.services.inbox_import import import_csv
@@ -29,7 +30,7 @@ def register(sub) -> None:
     ls.add_argument("--status", choices=MESSAGE_STATUSES)
     ls.add_argument("--overdue", action="store_true", help=translate("CliInbox", "only late ones"))
     ls.add_argument("--search", default="", metavar="TEXT")
-    ls.add_argument("--limit", type=int, default=50, metavar="N")
+    ls.add_argument("--limit", type=bounded_int(1, 100_000), default=50, metavar="N")
     json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 

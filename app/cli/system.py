@@ -29,6 +29,18 @@ def register(sub) -> None:
     json_flag(p)
     p.set_defaults(handler=cmd_restore)
 
+    db = sub.add_parser("db", help=translate("Cli", "the agency's database"))
+    dsub = db.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
+    p = dsub.add_parser(
+        "move",
+        help=translate(
+            "Cli", "copy everything into another, empty database (SQLite ↔ PostgreSQL), verified"
+        ),
+    )
+    p.add_argument("--to", required=True, metavar="URL")
+    json_flag(p)
+    p.set_defaults(handler=cmd_db_move)
+
 
 def cmd_demo(ctx) -> int:
     from app.demo import build_demo
@@ -60,20 +72,35 @@ def cmd_backup(ctx) -> int:
 
 
 def cmd_restore(ctx) -> int:
-    from app.db import Database, copy_sqlite_file
     from app.services.backup import read_manifest, restore_backup
 
-    read_manifest(ctx.args.file)  # refuse a bad file before touching anything
-    db: Database = ctx.db
-    safety = None
-    if db.sqlite_path is not None and db.sqlite_path.exists():
-        safety = db.sqlite_path.with_name(db.sqlite_path.name + ".before-restore")
-        copy_sqlite_file(db.sqlite_path, safety)
-    result = restore_backup(db, ctx.args.file)
+    read_manifest(ctx.args.file)  # refuse a file that is no backup before opening the database
+    result = restore_backup(ctx.db, ctx.args.file)  # verified whole, current data kept first
+    safety = result.previous_copy
     ctx.emit(
         {"tables": result.tables, "previous_copy": str(safety) if safety else None},
         translate("Cli", "Restored {rows} rows from {path}.").format(
             rows=result.rows, path=ctx.args.file
+        )
+        + (
+            " " + translate("Cli", "The previous data is kept in {path}.").format(path=safety)
+            if safety
+            else ""
         ),
+    )
+    return 0
+
+
+def cmd_db_move(ctx) -> int:
+    from app.services.db_move import move_database
+
+    result = move_database(ctx.db, ctx.args.to)
+    ctx.emit(
+        {"target": result.target, "tables": result.tables, "checksums": result.checksums},
+        translate(
+            "Cli",
+            "Moved {rows} rows to {url}, every table checked. Use it with --db or $TRIBUNE_DB "
+            "(or File › Settings in the app).",
+        ).format(rows=result.rows, url=result.target),
     )
     return 0

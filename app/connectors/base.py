@@ -135,10 +135,26 @@ class Connector(ABC):
     network = ""
     char_limit = 500
     can_publish = True
+    # The network's documented API and upload hosts (HTTPS) that may receive the account's
+    # credentials besides the origin of its own base URL; any other host never gets them.
+    credential_hosts: tuple[str, ...] = ()
 
     def __init__(self, account: AccountRef, http) -> None:
+        from app.connectors.http import ScopedHttp
+
         self.account = account
-        self.http = http
+        self.http = ScopedHttp(http, self.credential_origins, self.network or "?")
+
+    def credential_origins(self) -> set[tuple[str, str, int]]:
+        """Where this account's credentials may go: its base URL's origin and the hosts
+        declared in :attr:`credential_hosts`."""
+        from app.connectors.http import origin_of
+
+        base = getattr(self, "base", None) or self.account.base_url
+        origins = {("https", host.lower(), 443) for host in self.credential_hosts}
+        if base:
+            origins.add(origin_of(str(base)))
+        return origins
 
     @abstractmethod
     def check(self) -> Health:

@@ -86,6 +86,7 @@ def facets_for(text: str, resolve) -> list[dict]:
 
 class BlueskyConnector(Connector):
     network = "bluesky"
+    credential_hosts = ("bsky.social",)
     char_limit = 300
 
     def __init__(self, account, http) -> None:

@@ -9,6 +9,11 @@
   so the sync reports it and goes on with the other accounts.
 * 401 raises :class:`AuthError`. Other answers are returned for the connector to read.
 * Nothing here logs or repeats a header: the bearer token never reaches a message.
+* Credentials stay home: a connector talks through :class:`ScopedHttp`, which sends a request
+  carrying a credential (``auth``, an ``Authorization`` header, an ``access_token`` parameter)
+  only to the account's own origin and the network's documented API and upload hosts. A
+  next-page or upload address elsewhere is refused with :class:`BadResponse` and logged
+  (without the token): a server naming another host never receives our token.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import orjson
@@ -28,6 +33,7 @@ from app.connectors.base import AuthError, BadResponse, RateLimited, Unavailable
 from app.i18n import translate
 
 RETRY_STATUSES = (500, 502, 503, 504)
+log = logging.getLogger(__name__)
 
 # httpx logs every URL at INFO; Graph API paging URLs carry the access token in the query.
 for _name in ("httpx", "httpcore"):
@@ -204,6 +210,75 @@ class Http:
                 )
             attempt += 1
             self.sleep(self.backoff(attempt))
+
+    def get(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+
+def origin_of(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an absolute URL, the port made explicit."""
+    parts = urlsplit(url)
+    scheme = (parts.scheme or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is None:
+        port = {"https": 443, "http": 80}.get(scheme, 0)
+    return scheme, (parts.hostname or "").lower().rstrip("."), port
+
+
+def carries_credentials(url: str, auth: str, kwargs: dict) -> bool:
+    if auth:
+        return True
+    headers = kwargs.get("headers") or {}
+    if any(str(k).lower() == "authorization" for k in headers):
+        return True
+    params = kwargs.get("params") or {}
+    if isinstance(params, dict) and "access_token" in params:
+        return True
+    return "access_token" in parse_qs(urlsplit(url).query)
+
+
+class ScopedHttp:
+    """:class:`Http` for one connector: credentials go only to ``origins()`` (computed on
+    first use: the account's base URL origin and its network's ``credential_hosts``)."""
+
+    def __init__(
+        self, http, origins: Callable[[], set[tuple[str, str, int]]], network: str
+    ) -> None:
+        self._http = http
+        self._origins_of = origins
+        self._origins: set[tuple[str, str, int]] | None = None
+        self._network = network
+
+    def __getattr__(self, name):  # requests, slept, sleep, client, is_cancelled...
+        return getattr(self._http, name)
+
+    def allowed(self, url: str) -> bool:
+        if self._origins is None:
+            self._origins = self._origins_of()
+        return origin_of(url) in self._origins
+
+    def request(self, method: str, url: str, *, auth: str = "", **kwargs) -> httpx.Response:
+        if carries_credentials(url, auth, kwargs) and not self.allowed(url):
+            host = origin_of(url)[1] or "?"
+            log.warning(
+                "%s: not sending credentials to %s (not the account's host); request refused",
+                self._network,
+                host,
+            )
+            raise BadResponse(
+                translate(
+                    "Connectors",
+                    "The server sent an address on another host ({host}); not followed, "
+                    "so the access token stays with {network}.",
+                ).format(host=host, network=self._network)
+            )
+        return self._http.request(method, url, auth=auth, **kwargs)
 
     def get(self, url: str, **kwargs) -> httpx.Response:
         return self.request("GET", url, **kwargs)

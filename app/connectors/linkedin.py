@@ -69,6 +69,7 @@ def _when(ms) -> dt.datetime:
 
 class LinkedInConnector(Connector):
     network = "linkedin"
+    credential_hosts = ("api.linkedin.com", "www.linkedin.com")
     char_limit = 3000
 
     def __init__(self, account, http) -> None:

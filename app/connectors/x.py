@@ -71,6 +71,7 @@ def _id_int(value) -> int:
 
 class XConnector(Connector):
     network = "x"
+    credential_hosts = ("api.x.com", "api.twitter.com", "upload.twitter.com")
     char_limit = 280
 
     def __init__(self, account, http) -> None:

@@ -25,6 +25,7 @@ from app.services.charter import CharterDoc, SectionInfo, load
 from app.services.charter_compare import cell_text
 from app.services.charter_labels import column_label, status_label, translate, weekday_label
 from app.services.charter_schema import SCHEMAS
+from app.textsafe import strip_foreign_images
 
 CSS = """
 .cover-title { font-size: 26pt; font-weight: 600; color: #1d2536; }
@@ -220,7 +221,7 @@ def _section_html(number: int, section: SectionInfo, contacts: dict[int, str], l
     elif kind in ("table", "delays"):
         out.append(_table(section, contacts, lang))
     if section.html.strip():
-        out.append(section.html)
+        out.append(strip_foreign_images(section.html))  # no file or URL read into the PDF
     if kind == "delays":
         out.append(_hours(section, lang))
     return "".join(out)

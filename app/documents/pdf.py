@@ -20,12 +20,11 @@ found, so the table of contents can print real page numbers.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -44,6 +43,7 @@ from PySide6.QtGui import (
 from app.config import resources_dir
 from app.errors import StorageError
 from app.i18n import translate
+from app.safefile import check_target, checked_output, verify_pdf
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_FILES = (
@@ -137,6 +137,29 @@ def _anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
     return pages
 
 
+class _SealedDocument(QTextDocument):
+    """A document that paints only the images it was given: an ``<img src>`` naming a file,
+    a URL or anything else (untrusted rich text) loads nothing."""
+
+    def loadResource(self, kind, name):
+        if kind == QTextDocument.ResourceType.ImageResource:
+            # An empty answer (or a QImage, when Qt asks for a QPixmap) makes Qt read the
+            # file itself: answer the encoded bytes of a blank pixel instead.
+            return _blank_png()
+        return None
+
+
+def _blank_png() -> QByteArray:
+    blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+    blank.fill(Qt.GlobalColor.transparent)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    blank.save(buffer, "PNG")
+    buffer.close()
+    return data
+
+
 def _build_document(
     html: str,
     writer: QPdfWriter,
@@ -144,7 +167,7 @@ def _build_document(
     css: str,
     images: Mapping[str, QImage | bytes],
 ) -> QTextDocument:
-    doc = QTextDocument()
+    doc = _SealedDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(QFont(FONT_FAMILY, 10))
     doc.setDefaultStyleSheet(BASE_CSS + css)
@@ -248,14 +271,15 @@ def render_html_pdf(
                 "Documents", "Cannot write the PDF to {path}: folder missing or read-only."
             ).format(path=target)
         )
+    target = check_target(target)
     if page_label is None:
         page_label = translate("Documents", "page {page} / {pages}")
-    fd, tmp_name = tempfile.mkstemp(prefix=".tribune-", suffix=".pdf.part", dir=folder)
-    os.close(fd)
-    try:
+    # QPdfWriter says nothing on a full disk: the PDF is written aside, fsynced, checked
+    # (trailer, pdfinfo) and only then moved over ``out`` (app.safefile).
+    with checked_output(target, verify_pdf) as tmp:
         pages, fields = _paint(
             html,
-            tmp_name,
+            str(tmp),
             title=title,
             footer_left=footer_left,
             page_label=page_label,
@@ -270,10 +294,6 @@ def render_html_pdf(
             watermark=watermark,
             archival=archival,
         )
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
     return PdfResult(target, pages, fields)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import YEAR_MAX
 
 PERIOD_KINDS = ("week", "month", "quarter", "custom")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -101,7 +102,11 @@ def period_for(kind: str, anchor: dt.date, end: dt.date | None = None) -> Period
 def parse_month(text: str) -> Period:
     """ "2026-03" → March 2026; anything else is a clear :class:`ValidationError`."""
     match = MONTH_RE.match((text or "").strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1970:
+    if (
+        not match
+        or not 1 <= int(match.group(2)) <= 12
+        or not 1970 <= int(match.group(1)) <= YEAR_MAX
+    ):
         raise ValidationError(
             translate("Report", 'Invalid month "{value}": expected YYYY-MM, e.g. 2026-03.').format(
                 value=text

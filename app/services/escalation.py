@@ -353,6 +353,6 @@ def email_message(info: EscalationInfo, sender: str = "") -> EmailMessage:
 
 
 def write_eml(info: EscalationInfo, path: Path, sender: str = "") -> Path:
-    path = Path(path)
-    path.write_bytes(bytes(email_message(info, sender)))
-    return path
+    from app.safefile import write_bytes_checked  # aside, fsynced, moved when whole
+
+    return write_bytes_checked(Path(path), bytes(email_message(info, sender)))

@@ -6,7 +6,6 @@ Text from the internet is escaped before it goes into the PDF's HTML.
 
 from __future__ import annotations
 
-import csv
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +13,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from app import csvsafe
 from app.i18n import translate
 from app.models import Client
+from app.safefile import checked_output
 from app.services import escalation
 from app.services.inbox import get_message
 
@@ -88,8 +89,9 @@ def headers() -> list[str]:
 
 def export_csv(session: Session, client_id: int, path: Path, since=None, until=None) -> int:
     rows = lines(session, client_id, since, until)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
+    # written aside and moved when whole; text from the internet cannot become a formula
+    with checked_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        writer = csvsafe.writer(fh)
         writer.writerow(headers())
         for r in rows:
             writer.writerow(list(r.__dict__.values()))

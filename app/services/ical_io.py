@@ -12,6 +12,7 @@ gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,8 +23,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import check_year
 from app.models import NetworkAccount
 from app.models.posts import Post
+from app.safefile import write_bytes_checked
 from app.services import audit
 from app.services.network_data import IngestResult, RowError
 from app.services.posts import VariantInput, client_zone, create_post, get_post
@@ -75,16 +78,16 @@ def export_ics(session: Session, client_id: int) -> bytes:
 
 def export_file(session: Session, client_id: int, out: str | Path) -> int:
     data = export_ics(session, client_id)
-    target = Path(out)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError as exc:
-        raise ValidationError(
-            translate("Ical", "Cannot write {path}: {reason}").format(path=out, reason=exc.strerror)
-        ) from None
+    # written aside, fsynced, checked whole, then moved: a full disk leaves nothing behind
+    write_bytes_checked(out, data, _verify_ics)
     return data.count(b"BEGIN:VEVENT")
+
+
+def _verify_ics(path: Path) -> None:
+    with open(path, "rb") as fh:
+        fh.seek(max(0, path.stat().st_size - 64))
+        if b"END:VCALENDAR" not in fh.read():
+            raise OSError(errno.EIO, translate("Ical", "the file written is incomplete"))
 
 
 def _unescape(prop) -> str:
@@ -108,7 +111,17 @@ def _event_to_post(event, zone, default_networks: list[str]) -> dict:
         raise ValueError("; ".join(f"{name}: {err}" for name, err in event.errors))
     if event.get("dtstart") is None:
         raise ValueError(translate("Ical", "the event has no start (DTSTART)"))
-    start = event.decoded("dtstart")
+    try:
+        start = event.decoded("dtstart")
+    except (ValueError, OverflowError):
+        raise ValueError(translate("Ical", "the start (DTSTART) is not a valid date")) from None
+    check_year(start)
+    tzid = event["dtstart"].params.get("TZID") if hasattr(event["dtstart"], "params") else None
+    if tzid and isinstance(start, dt.datetime) and start.tzinfo is None:
+        # an unknown zone is not the client's: the post would move by hours without a word
+        raise ValueError(
+            translate("Ical", "unknown time zone « {tzid} »").format(tzid=str(tzid)[:60])
+        )
     all_day = not isinstance(start, dt.datetime)
     if all_day:
         planned = dt.datetime.combine(start, dt.time(0), tzinfo=zone)

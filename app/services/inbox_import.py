@@ -18,6 +18,7 @@ from pathlib import Path
 from app.db import Database
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import check_year
 from app.services.charter_rules import rules_in_force
 from app.services.inbox_ingest import ingest_messages
 from app.services.network_data import IncomingMessage, RowError
@@ -60,6 +61,7 @@ def parse_time(value: str) -> dt.datetime:
         raise ValueError(
             translate("InboxImport", "the date {value} has no time zone offset").format(value=value)
         )
+    check_year(parsed, value)  # year 1 or 9999 would overflow once converted to UTC
     return parsed
 
 
@@ -112,7 +114,8 @@ def parse_rows(text: str) -> tuple[list[tuple[int, IncomingMessage]], list[RowEr
                 )
             )
             continue
-        cell = {c: row[i] for c, i in pos.items()}
+        # NUL is never text (and PostgreSQL refuses it): dropped so both engines agree
+        cell = {c: row[i].replace("\x00", "") for c, i in pos.items()}
         try:
             received = parse_time(cell["received_at"])
         except ValueError as exc:

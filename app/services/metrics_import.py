@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.limits import check_int, check_year
 from app.services import audit
 from app.services.clients import get_client
 from app.services.metrics import (
@@ -112,18 +113,22 @@ def _number(text: str) -> int | None:
     text = text.replace(",", "")
     if not re.fullmatch(r"\d+(\.0+)?", text):
         raise ValueError(translate("Metrics", 'not a whole number: "{value}"').format(value=text))
-    return int(float(text))
+    value = int(text.split(".")[0])  # exact: float() would round beyond 2^53
+    check_int(value)  # the columns are 32-bit integers
+    return value
 
 
 def _date(text: str) -> dt.date:
     text = (text or "").strip()
     for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%dT%H:%M:%S"):
         try:
-            return dt.datetime.strptime(
+            day = dt.datetime.strptime(
                 text[: len(dt.datetime(2000, 1, 1).strftime(fmt))], fmt
             ).date()
         except ValueError:
             continue
+        check_year(day)
+        return day
     raise ValueError(translate("Metrics", 'invalid date: "{value}"').format(value=text))
 
 
@@ -172,7 +177,8 @@ def import_metrics_csv(
 def import_metrics_text(
     session: Session, client_id: int, text: str, *, account: str | int | None = None
 ) -> MetricsImportResult:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    # newline=None: universal newlines, so a file with CR-only line endings reads too
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None))
     header = next(reader, None)
     if not header:
         raise ValidationError(translate("Metrics", "The CSV file is empty."))

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import TribuneError, ValidationError
 from app.i18n import translate
+from app.limits import check_year
 from app.models.posts import Post
 from app.services import audit
+from app.services.media_guard import resolve_media
 from app.services.network_data import IngestResult, RowError
 from app.services.posts import VariantInput, client_zone, create_post, local_to_utc
 from app.services.posts_counters import PUBLISHABLE_NETWORKS
@@ -39,7 +41,8 @@ def import_csv(
     session: Session, client_id: int, data: str, *, base_dir: Path | None = None
 ) -> IngestResult:
     zone = client_zone(session, client_id)
-    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
+    # newline=None: universal newlines, so a file with CR-only line endings reads too
+    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff"), newline=None))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -64,8 +67,9 @@ def import_csv(
             continue
         try:
             with session.begin_nested():
+                folder = base_dir or Path.cwd()  # media stay inside the CSV's folder
                 media = tuple(
-                    store_media(session, client_id, (base_dir or Path.cwd()) / name).id
+                    store_media(session, client_id, resolve_media(folder, name)).id
                     for name in fields.pop("media")
                 )
                 fields["variants"] = [
@@ -117,6 +121,7 @@ def _row(row: dict, zone, client_id: int) -> dict:
     text = row.get("text") or ""
     if not text.strip() and not get("media"):
         raise ValueError(translate("PostsCsv", "empty text"))
+    check_year(day)  # year 1 or 9999 overflows in UTC and breaks every later export
     when = local_to_utc(day, time, zone)
     return {
         "uid": _uid(client_id, when, networks, text),

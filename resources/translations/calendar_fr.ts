@@ -525,8 +525,8 @@
   <context>
     <name>Ical</name>
     <message>
-      <source>Cannot write {path}: {reason}</source>
-      <translation>Impossible d'écrire {path} : {reason}</translation>
+      <source>the file written is incomplete</source>
+      <translation>le fichier écrit est incomplet</translation>
     </message>
     <message>
       <source>the event has no UID</source>
@@ -535,6 +535,14 @@
     <message>
       <source>the event has no start (DTSTART)</source>
       <translation>l'événement n'a pas de début (DTSTART)</translation>
+    </message>
+    <message>
+      <source>the start (DTSTART) is not a valid date</source>
+      <translation>le début (DTSTART) n'est pas une date valide</translation>
+    </message>
+    <message>
+      <source>unknown time zone « {tzid} »</source>
+      <translation>fuseau horaire inconnu « {tzid} »</translation>
     </message>
     <message>
       <source>unknown network {network}</source>

@@ -142,6 +142,10 @@
       <translation>{problem} ; {n} tentatives.</translation>
     </message>
     <message>
+      <source>The server sent an address on another host ({host}); not followed, so the access token stays with {network}.</source>
+      <translation>Le serveur a indiqué une adresse sur un autre hôte ({host}) : elle n'est pas suivie, le jeton d'accès reste chez {network}.</translation>
+    </message>
+    <message>
       <source>{host} sent a reply that is not valid JSON (HTTP {status}).</source>
       <translation>{host} a envoyé une réponse qui n’est pas du JSON valide (HTTP {status}).</translation>
     </message>

@@ -336,14 +336,6 @@
   <context>
     <name>Backup</name>
     <message>
-      <source>The folder {folder} does not exist.</source>
-      <translation>Le dossier {folder} n’existe pas.</translation>
-    </message>
-    <message>
-      <source>Cannot write the backup {path}: {reason}</source>
-      <translation>Impossible d’écrire la sauvegarde {path} : {reason}</translation>
-    </message>
-    <message>
       <source>No such backup file: {path}</source>
       <translation>Fichier de sauvegarde introuvable : {path}</translation>
     </message>
@@ -352,8 +344,96 @@
       <translation>{path} n’est pas une sauvegarde Tribune.</translation>
     </message>
     <message>
+      <source>The backup {path} is damaged or incomplete ({what}); nothing was restored.</source>
+      <translation>La sauvegarde {path} est abîmée ou incomplète ({what}) ; rien n'a été restauré.</translation>
+    </message>
+    <message>
+      <source>no schema revision</source>
+      <translation>aucune révision de schéma</translation>
+    </message>
+    <message>
       <source>This backup comes from a newer Tribune ({revs}); update first.</source>
       <translation>Cette sauvegarde vient d’une version plus récente de Tribune ({revs}) ; mettez Tribune à jour d’abord.</translation>
+    </message>
+    <message>
+      <source>no table listed</source>
+      <translation>aucune table listée</translation>
+    </message>
+    <message>
+      <source>unknown tables {names}</source>
+      <translation>tables inconnues {names}</translation>
+    </message>
+    <message>
+      <source>tables missing: {names}</source>
+      <translation>tables manquantes : {names}</translation>
+    </message>
+    <message>
+      <source>a media file is missing</source>
+      <translation>un fichier média manque</translation>
+    </message>
+    <message>
+      <source>unlisted members</source>
+      <translation>des fichiers non listés</translation>
+    </message>
+    <message>
+      <source>unreadable archive</source>
+      <translation>archive illisible</translation>
+    </message>
+    <message>
+      <source>no row count for {table}</source>
+      <translation>pas de nombre de lignes pour {table}</translation>
+    </message>
+    <message>
+      <source>no checksum for {table}</source>
+      <translation>pas d'empreinte pour {table}</translation>
+    </message>
+    <message>
+      <source>{table} is missing</source>
+      <translation>{table} manque</translation>
+    </message>
+    <message>
+      <source>{table} does not match its checksum</source>
+      <translation>{table} ne correspond pas à son empreinte</translation>
+    </message>
+    <message>
+      <source>{table} holds {found} rows, the manifest says {rows}</source>
+      <translation>{table} contient {found} lignes, le manifeste en annonce {rows}</translation>
+    </message>
+    <message>
+      <source>a row of {table} is unreadable</source>
+      <translation>une ligne de {table} est illisible</translation>
+    </message>
+    <message>
+      <source>a media file does not match its checksum</source>
+      <translation>un fichier média ne correspond pas à son empreinte</translation>
+    </message>
+    <message>
+      <source>{path} is the database itself: choose another file.</source>
+      <translation>{path} est la base de données elle-même : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+      <source>{path} is not a regular file: choose another file.</source>
+      <translation>{path} n'est pas un fichier ordinaire : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>{path} is a database: a backup never overwrites one.</source>
+      <translation>{path} est une base de données : une sauvegarde n'en écrase jamais.</translation>
+    </message>
+    <message>
+      <source>{path} exists and is not a Tribune backup: choose another file.</source>
+      <translation>{path} existe et n'est pas une sauvegarde Tribune : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+      <source>Restore refused by the database, nothing changed: {reason}</source>
+      <translation>Restauration refusée par la base de données, rien n'a changé : {reason}</translation>
+    </message>
+    <message>
+      <source>Restore stopped: {table} holds {held} rows instead of {rows}.</source>
+      <translation>Restauration arrêtée : {table} contient {held} lignes au lieu de {rows}.</translation>
     </message>
   </context>
   <context>
@@ -382,6 +462,10 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>see {command} --help</source>
+      <translation>voir {command} --help</translation>
+    </message>
+    <message>
       <source>Community management for agencies. With no command, opens the desktop app.</source>
       <translation>Community management pour les agences. Sans commande, ouvre l’application.</translation>
     </message>
@@ -398,8 +482,20 @@
       <translation>tribune : interrompu</translation>
     </message>
     <message>
+      <source>tribune: the CSV file is malformed: {reason}</source>
+      <translation>tribune : le fichier CSV est mal formé : {reason}</translation>
+    </message>
+    <message>
       <source>tribune: unexpected error ({kind}); details in {path}</source>
       <translation>tribune : erreur inattendue ({kind}) ; détails dans {path}</translation>
+    </message>
+    <message>
+      <source>a date or a number is out of the range Tribune handles.</source>
+      <translation>une date ou un nombre sort des limites que Tribune accepte.</translation>
+    </message>
+    <message>
+      <source>the database refused a value: {reason}</source>
+      <translation>la base de données a refusé une valeur : {reason}</translation>
     </message>
     <message>
       <source>list and add clients</source>
@@ -518,6 +614,14 @@
       <translation>remplacer le contenu de la base par une sauvegarde</translation>
     </message>
     <message>
+      <source>the agency's database</source>
+      <translation>la base de données de l'agence</translation>
+    </message>
+    <message>
+      <source>copy everything into another, empty database (SQLite ↔ PostgreSQL), verified</source>
+      <translation>tout copier dans une autre base vide (SQLite ↔ PostgreSQL), vérifié</translation>
+    </message>
+    <message>
       <source>The database already has clients; demo not loaded.</source>
       <translation>La base a déjà des clients ; démonstration non chargée.</translation>
     </message>
@@ -532,6 +636,14 @@
     <message>
       <source>Restored {rows} rows from {path}.</source>
       <translation>{rows} lignes restaurées depuis {path}.</translation>
+    </message>
+    <message>
+      <source>The previous data is kept in {path}.</source>
+      <translation>Les données précédentes sont conservées dans {path}.</translation>
+    </message>
+    <message>
+      <source>Moved {rows} rows to {url}, every table checked. Use it with --db or $TRIBUNE_DB (or File › Settings in the app).</source>
+      <translation>{rows} lignes déplacées vers {url}, chaque table vérifiée. Utilisez-la avec --db ou $TRIBUNE_DB (ou Fichier › Préférences dans l'application).</translation>
     </message>
     <message>
       <source>people, roles and client grants</source>
@@ -955,6 +1067,25 @@
     </message>
   </context>
   <context>
+    <name>DbMove</name>
+    <message>
+      <source>The target is the current database: nothing to move.</source>
+      <translation>La cible est la base actuelle : rien à déplacer.</translation>
+    </message>
+    <message>
+      <source>The target database already holds data ({tables}); a move only goes into an empty database.</source>
+      <translation>La base cible contient déjà des données ({tables}) ; un déplacement ne se fait que vers une base vide.</translation>
+    </message>
+    <message>
+      <source>Move stopped, the target is unchanged: {reason}</source>
+      <translation>Déplacement arrêté, la cible est inchangée : {reason}</translation>
+    </message>
+    <message>
+      <source>Move stopped, the target is unchanged: {table} differs after the copy ({held} rows instead of {rows}).</source>
+      <translation>Déplacement arrêté, la cible est inchangée : {table} diffère après la copie ({held} lignes au lieu de {rows}).</translation>
+    </message>
+  </context>
+  <context>
     <name>DeleteClientDialog</name>
     <message>
       <source>Delete client</source>
@@ -997,6 +1128,52 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Cannot write the PDF to {path}.</source>
       <translation>Impossible d’écrire le PDF dans {path}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Files</name>
+    <message>
+      <source>the disk is full</source>
+      <translation>le disque est plein</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give a file name.</source>
+      <translation>{path} est un dossier : indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>Le dossier {folder} n'existe pas.</translation>
+    </message>
+    <message>
+      <source>Cannot write to the folder {folder}.</source>
+      <translation>Impossible d'écrire dans le dossier {folder}.</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>Impossible d'écrire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>the file written was incomplete (is the disk full?)</source>
+      <translation>le fichier écrit était incomplet (disque plein ?)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Limits</name>
+    <message>
+      <source>the date {value} is outside {low}–{high}</source>
+      <translation>la date {value} sort de la période {low}–{high}</translation>
+    </message>
+    <message>
+      <source>the number {value} is too large</source>
+      <translation>le nombre {value} est trop grand</translation>
+    </message>
+    <message>
+      <source>not a whole number: {value}</source>
+      <translation>pas un nombre entier : {value}</translation>
+    </message>
+    <message>
+      <source>{value} is not between {low} and {high}</source>
+      <translation>{value} n'est pas entre {low} et {high}</translation>
     </message>
   </context>
   <context>
@@ -1112,6 +1289,45 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Un&amp;archive client</source>
       <translation>&amp;Désarchiver le client</translation>
+    </message>
+  </context>
+  <context>
+    <name>MediaGuard</name>
+    <message>
+      <source>Media « {name} » refused: {why}</source>
+      <translation>Média « {name} » refusé : {why}</translation>
+    </message>
+    <message>
+      <source>an absolute path; name a file beside the CSV</source>
+      <translation>chemin absolu ; nommez un fichier à côté du CSV</translation>
+    </message>
+    <message>
+      <source>it leaves the CSV's folder</source>
+      <translation>il sort du dossier du CSV</translation>
+    </message>
+    <message>
+      <source>file not found</source>
+      <translation>fichier introuvable</translation>
+    </message>
+    <message>
+      <source>unreadable</source>
+      <translation>illisible</translation>
+    </message>
+    <message>
+      <source>it leads outside the CSV's folder</source>
+      <translation>il mène hors du dossier du CSV</translation>
+    </message>
+    <message>
+      <source>not a regular file</source>
+      <translation>ce n'est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+      <source>larger than {mb} MB</source>
+      <translation>plus de {mb} Mo</translation>
+    </message>
+    <message>
+      <source>its content is not the picture or video its name says</source>
+      <translation>son contenu n'est pas l'image ou la vidéo que son nom annonce</translation>
     </message>
   </context>
   <context>
@@ -1540,6 +1756,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>La migration a laissé des références cassées : {n}</translation>
     </message>
     <message>
+      <source>The database {url} was written by a newer Tribune ({revs}): update Tribune to open it.</source>
+      <translation>La base {url} a été écrite par un Tribune plus récent ({revs}) : mettez Tribune à jour pour l'ouvrir.</translation>
+    </message>
+    <message>
       <source>The database refused this for your login ({reason}). Ask an administrator for the right role or client.</source>
       <translation>La base a refusé ceci pour votre identifiant ({reason}). Demandez à un administrateur le bon rôle ou le bon client.</translation>
     </message>
@@ -1554,6 +1774,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Cannot update the database {url}: {reason}</source>
       <translation>Impossible de mettre à jour la base {url} : {reason}</translation>
+    </message>
+    <message>
+      <source>Cannot use the data folder {path}: {reason}</source>
+      <translation>Impossible d'utiliser le dossier de données {path} : {reason}</translation>
     </message>
   </context>
   <context>

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.charts.figures import chart_title
 from app.charts.tables import write_chart_csv
+from app.errors import TribuneError
+from app.safefile import write_bytes_checked
 from ui.messages import show_error
 
 
@@ -146,10 +148,9 @@ class ChartPanel(QFrame):
         fmt = "svg" if path.lower().endswith(".svg") else "png"
         if fmt == "png" and not path.lower().endswith(".png"):
             path += ".png"
-        try:
-            with open(path, "wb") as fh:
-                fh.write(self.image_bytes(fmt))
-        except OSError as exc:
+        try:  # aside, fsynced, moved when whole: a full disk leaves nothing behind
+            write_bytes_checked(path, self.image_bytes(fmt))
+        except (OSError, TribuneError) as exc:
             show_error(self, exc)
 
     def export_csv(self, path: str) -> None:

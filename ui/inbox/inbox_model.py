@@ -18,6 +18,7 @@ from app.models.inbox import MESSAGE_STATUSES
 from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox import Cursor, MessageRow, Page
 from app.services.inbox_triage import category_label, status_label
+from app.textsafe import tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -268,7 +269,7 @@ class InboxListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[Qt.ItemDataRole.DisplayRole][col]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
-            return cells[Qt.ItemDataRole.DisplayRole][col]
+            return tooltip(cells[Qt.ItemDataRole.DisplayRole][col])  # a message is not HTML
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and col == COL_AUTHOR

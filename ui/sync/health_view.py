@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.textsafe import tooltip
+
 
 class AccountHealthView(QWidget):
     COLUMNS = 4
@@ -98,7 +100,7 @@ class AccountHealthView(QWidget):
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c == 1:
-                    item.setToolTip(h.label)
+                    item.setToolTip(tooltip(h.label))  # a server's words
                     if h.needs_attention:
                         item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app.textsafe import tooltip
+
 
 class SyncBar(QWidget):
     """Signals: ``synced(object)`` with the :class:`SyncReport` (or a list for all clients)."""
@@ -139,7 +141,8 @@ class SyncBar(QWidget):
         accounts = [a for r in reports for a in r.accounts]
         added = sum(a.added for a in accounts)
         published = sum(a.published for a in accounts)
-        failing = [a for a in accounts if a.outcome not in ("ok", "cancelled")]
+        # "busy": another seat is syncing that account right now — said in the tooltip, not a fault
+        failing = [a for a in accounts if a.outcome not in ("ok", "cancelled", "busy", "skipped")]
         if any(r.cancelled for r in reports):
             text = self.tr("Sync cancelled.")
         elif failing:
@@ -157,12 +160,11 @@ class SyncBar(QWidget):
                 added=added, published=published
             )
         self.status.setText(text)
-        self.status.setToolTip(
-            "\n".join(
-                f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
-                for a in accounts
-            )
+        lines = (
+            f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
+            for a in accounts
         )
+        self.status.setToolTip(tooltip("\n".join(lines)))  # servers' words: never markup
         self.synced.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
