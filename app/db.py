@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Start-up compares it with the database's ``alembic_version`` in plain
 # SQL, so an up-to-date database is opened without importing Alembic (~100 ms); a test checks
 # it against Alembic's own head, so a new migration cannot forget it.
-SCHEMA_HEAD = "0012_moderation_push"
+SCHEMA_HEAD = "0017_listening"
 
 
 def _redact(url: str) -> str:

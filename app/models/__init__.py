@@ -21,6 +21,7 @@ from app.models.client import (
 # FEATURE-MODELS-BEGIN
 import app.models.charter
 import app.models.inbox
+import app.models.listening
 import app.models.metrics
 import app.models.posts
 import app.models.sync  # noqa: F401

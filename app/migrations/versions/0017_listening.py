@@ -1,0 +1,123 @@
+"""listening: streams per client, the items they found, authors' audience, crisis alerts
+
+Revision ID: 0017_listening
+Revises: 0012_moderation_push
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import app.models.base
+
+revision = "0017_listening"
+down_revision = "0012_moderation_push"
+branch_labels = None
+depends_on = None
+
+
+def _client_fk(table: str):
+    return sa.ForeignKeyConstraint(
+        ["client_id"],
+        ["clients.id"],
+        name=op.f(f"fk_{table}_client_id_clients"),
+        ondelete="CASCADE",
+    )
+
+
+def upgrade() -> None:
+    op.create_table(
+        "listening_streams",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("client_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("query", sa.String(length=500), nullable=False),
+        sa.Column("network", sa.String(length=20), nullable=False),
+        sa.Column("cursor", sa.JSON(), nullable=False),
+        sa.Column("created", app.models.base.UTCDateTime(), nullable=False),
+        _client_fk("listening_streams"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_listening_streams")),
+        sa.UniqueConstraint(
+            "client_id", "network", "kind", "query",
+            name=op.f("uq_listening_streams_client_id_network_kind_query"),
+        ),
+    )  # fmt: skip
+    op.create_index(
+        op.f("ix_listening_streams_client_id"), "listening_streams", ["client_id"], unique=False
+    )
+    op.create_table(
+        "listening_items",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("client_id", sa.Integer(), nullable=False),
+        sa.Column("stream_id", sa.Integer(), nullable=True),
+        sa.Column("network", sa.String(length=20), nullable=False),
+        sa.Column("external_id", sa.String(length=200), nullable=False),
+        sa.Column("author", sa.String(length=200), nullable=False),
+        sa.Column("author_handle", sa.String(length=200), nullable=False),
+        sa.Column("author_followers", sa.Integer(), nullable=True),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("url", sa.String(length=500), nullable=False),
+        sa.Column("published_at", app.models.base.UTCDateTime(), nullable=False),
+        sa.Column("sentiment", sa.String(length=8), nullable=False),
+        sa.Column("status", sa.String(length=14), nullable=False),
+        _client_fk("listening_items"),
+        sa.ForeignKeyConstraint(
+            ["stream_id"], ["listening_streams.id"],
+            name=op.f("fk_listening_items_stream_id_listening_streams"), ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_listening_items")),
+        sa.UniqueConstraint(
+            "client_id", "network", "external_id",
+            name=op.f("uq_listening_items_client_id_network_external_id"),
+        ),
+    )  # fmt: skip
+    op.create_index(
+        "ix_listening_items_client_published",
+        "listening_items",
+        ["client_id", "published_at", "id"],
+        unique=False,
+    )
+    op.create_index("ix_listening_items_stream", "listening_items", ["stream_id"], unique=False)
+    op.create_table(
+        "listening_authors",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("client_id", sa.Integer(), nullable=False),
+        sa.Column("network", sa.String(length=20), nullable=False),
+        sa.Column("handle", sa.String(length=200), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("followers", sa.Integer(), nullable=False),
+        sa.Column("refreshed_at", app.models.base.UTCDateTime(), nullable=False),
+        _client_fk("listening_authors"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_listening_authors")),
+        sa.UniqueConstraint(
+            "client_id", "network", "handle",
+            name=op.f("uq_listening_authors_client_id_network_handle"),
+        ),
+    )  # fmt: skip
+    op.create_table(
+        "crisis_alerts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("client_id", sa.Integer(), nullable=False),
+        sa.Column("at", app.models.base.UTCDateTime(), nullable=False),
+        sa.Column("signal", sa.String(length=30), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("recipients", sa.JSON(), nullable=False),
+        sa.Column("delivery", sa.Text(), nullable=False),
+        _client_fk("crisis_alerts"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crisis_alerts")),
+    )
+    op.create_index(
+        "ix_crisis_alerts_client_at", "crisis_alerts", ["client_id", "at"], unique=False
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_crisis_alerts_client_at", table_name="crisis_alerts")
+    op.drop_table("crisis_alerts")
+    op.drop_table("listening_authors")
+    op.drop_index("ix_listening_items_stream", table_name="listening_items")
+    op.drop_index("ix_listening_items_client_published", table_name="listening_items")
+    op.drop_table("listening_items")
+    op.drop_index(op.f("ix_listening_streams_client_id"), table_name="listening_streams")
+    op.drop_table("listening_streams")
