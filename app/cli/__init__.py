@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "app.cli.report",
     "app.cli.charter",
     "app.cli.sync",
+    "app.cli.listening",
     # FEATURE-CLI-END
 ]
 
