@@ -80,12 +80,17 @@ class CrisisAlert(Base):
     """A crisis signal that fired, and who was told."""
 
     __tablename__ = "crisis_alerts"
-    __table_args__ = (Index("ix_crisis_alerts_client_at", "client_id", "at"),)
+    __table_args__ = (
+        # one alert per signal and hour, whichever seat saw it first (INSERT … ON CONFLICT)
+        UniqueConstraint("client_id", "key"),
+        Index("ix_crisis_alerts_client_at", "client_id", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     signal: Mapped[str] = mapped_column(String(30))
+    key: Mapped[str] = mapped_column(String(80))  # signal:hour
     reason: Mapped[str] = mapped_column(Text, default="")
     recipients: Mapped[list[str]] = mapped_column(JSONType, default=list)
     delivery: Mapped[str] = mapped_column(Text, default="")  # "sent", or why not

@@ -101,11 +101,13 @@ def upgrade() -> None:
         sa.Column("client_id", sa.Integer(), nullable=False),
         sa.Column("at", app.models.base.UTCDateTime(), nullable=False),
         sa.Column("signal", sa.String(length=30), nullable=False),
+        sa.Column("key", sa.String(length=80), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("recipients", sa.JSON(), nullable=False),
         sa.Column("delivery", sa.Text(), nullable=False),
         _client_fk("crisis_alerts"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_crisis_alerts")),
+        sa.UniqueConstraint("client_id", "key", name=op.f("uq_crisis_alerts_client_id_key")),
     )
     op.create_index(
         "ix_crisis_alerts_client_at", "crisis_alerts", ["client_id", "at"], unique=False
