@@ -72,6 +72,7 @@ def cmd_add(ctx) -> int:
 
 
 def cmd_sync(ctx) -> int:
+    from app.services.listening.alerts import check_and_alert
     from app.services.listening.sync import sync_client
 
     with ctx.db.read() as s:
@@ -82,8 +83,14 @@ def cmd_sync(ctx) -> int:
         raise ValidationError(
             translate("CliListening", "This client has no listening stream: add one first.")
         )
+    alerts = check_and_alert(ctx.db, client_id)
     data = {
         "added": report.added,
+        "alerts": [
+            {"signal": o.signal, "reason": o.reason, "recipients": list(o.recipients),
+             "delivery": o.delivery}
+            for o in alerts
+        ],
         "streams": [
             {"id": r.stream_id, "network": r.network, "kind": r.kind, "query": r.query,
              "found": r.found, "added": r.added, "requests": r.requests, "error": r.error or None}
@@ -99,6 +106,12 @@ def cmd_sync(ctx) -> int:
             lines.append(
                 translate("CliListening", "{network} {kind} «{query}»: {added} new").format(
                     network=r.network, kind=r.kind, query=r.query, added=r.added
+                )
+            )
+        for o in alerts:
+            lines.append(
+                translate("CliListening", "CRISIS: {reason} ({delivery})").format(
+                    reason=o.reason, delivery=o.delivery
                 )
             )
         return "\n".join(lines)

@@ -51,6 +51,7 @@ def test_two_processes_sync_the_same_stream_each_item_once(
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     added = [json.loads(out)["added"] for out, _ in outs]
+    assert [json.loads(out)["alerts"] for out, _ in outs] == [[], []]  # calm
     assert sum(added) == 40  # whoever came first stored it; nobody stored it twice
     res = cli("listening", "list", "fleurs-de-lyon", "--limit", "100", "--json", db_url=url)
     rows = json.loads(res.stdout)
@@ -94,3 +95,21 @@ def test_a_refused_token_is_one_line_and_exit_1(cli, sqlite_db, real_keyring, ma
     res = cli("listening", "sync", "fleurs-de-lyon", db_url=url)
     assert res.returncode == 1
     assert res.stderr.count("\n") == 1 and "reconnect" in res.stderr
+
+
+def test_sync_flags_an_influencer_complaint_and_logs_the_alert(cli, sqlite_db, real_keyring, masto):
+    import datetime as dt
+
+    url = db_url_of(sqlite_db)
+    setup_client(cli, url, masto)
+    recent = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
+    masto.post("Ce bouquet est une arnaque, honteux", acct="star", followers=80_000, at=recent)
+    masto.post("Joli bouquet, merci", acct="fan", followers=12, at=recent)
+    res = cli("listening", "sync", "fleurs-de-lyon", "--json", db_url=url)
+    assert res.returncode == 0, res.stderr
+    alerts = json.loads(res.stdout)["alerts"]
+    assert [a["signal"] for a in alerts] == ["influencer"]
+    assert "80" in alerts[0]["reason"] and "50" in alerts[0]["reason"]
+    assert "crisis contact" in alerts[0]["delivery"]  # no charter yet: nobody to e-mail
+    res = cli("listening", "sync", "fleurs-de-lyon", db_url=url)
+    assert "CRISIS" not in res.stdout  # told once

@@ -21,11 +21,13 @@ class MastodonSearchServer(LoopbackServer):
         self._next = 100
         self._lock = threading.Lock()
 
-    def post(self, text: str, *, acct="fan", name="Une fan", followers=10, tags=(), minutes=0):
+    def post(
+        self, text: str, *, acct="fan", name="Une fan", followers=10, tags=(), minutes=0, at=None
+    ):
         with self._lock:
             self._next += 1
             sid = f"s{self._next:06d}"
-        when = dt.datetime(2026, 11, 1, 8, tzinfo=dt.UTC) + dt.timedelta(minutes=minutes)
+        when = at or dt.datetime(2026, 11, 1, 8, tzinfo=dt.UTC) + dt.timedelta(minutes=minutes)
         status = {
             "id": sid,
             "created_at": when.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
