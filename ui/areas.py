@@ -1,4 +1,4 @@
-"""The four areas of a client workspace (Charter, Calendar, Inbox, Charts).
+"""The areas of a client workspace (Charter, Calendar, Inbox, Charts, Listening).
 
 Each feature provides a :class:`WorkspaceArea` subclass and names it in :data:`AREA_WIDGETS`;
 until then the area shows a placeholder that says what it will hold. Areas are created the
