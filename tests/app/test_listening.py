@@ -228,3 +228,27 @@ def test_send_to_inbox_and_dismiss(db):
 )
 def test_sentiment_lexicon(text, expected):
     assert sentiment(text) == expected
+
+
+def test_hashtag_links_to_another_host_are_not_followed_and_429_waits(db):
+    with MastodonSearchServer() as srv, MastodonSearchServer(token="other") as elsewhere:
+        srv.link_base = elsewhere.base_url
+        cid = make_client(db, {"mastodon": (srv.base_url, "fleurs")})
+        with db.session() as s:
+            add_stream(s, cid, "hashtag", "lyon", "mastodon")
+        srv.post("un", tags=["lyon"])
+        with Http() as http:
+            assert (
+                sync_client(db, cid, http=http, token_of=tokens("masto-token"), now=NOW).added == 1
+            )
+        for i in range(3):
+            srv.post(f"deux {i}", tags=["lyon"], minutes=5 + i)
+        # Mastodon's 429 has no Retry-After: Http waits for X-RateLimit-Reset (ISO 8601)
+        reset = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)).isoformat()
+        srv.fail_next(429, path="/timelines/tag/", headers={"X-RateLimit-Reset": reset})
+        with Http() as http:
+            report = sync_client(db, cid, http=http, token_of=tokens("masto-token"), now=NOW)
+            assert report.added == 3 and not report.errors
+            assert http.slept > 0
+    assert elsewhere.log == []  # the token never left the account's host
+    assert len(stored(db, cid)) == 4

@@ -20,6 +20,7 @@ class MastodonSearchServer(LoopbackServer):
         self.statuses: list[dict] = []  # oldest first
         self._next = 100
         self._lock = threading.Lock()
+        self.link_base = ""  # another host for the Link header (a hostile or moved server)
 
     def post(
         self, text: str, *, acct="fan", name="Une fan", followers=10, tags=(), minutes=0, at=None
@@ -53,9 +54,10 @@ class MastodonSearchServer(LoopbackServer):
     def _links(self, path: str, page: list[dict]) -> dict:
         if not page:
             return {}
+        base = self.link_base or self.base_url
         return {
-            "Link": f'<{self.base_url}{path}?max_id={page[-1]["id"]}>; rel="next", '
-            f'<{self.base_url}{path}?min_id={page[0]["id"]}>; rel="prev"'
+            "Link": f'<{base}{path}?max_id={page[-1]["id"]}>; rel="next", '
+            f'<{base}{path}?min_id={page[0]["id"]}>; rel="prev"'
         }
 
     def handle(self, method, path, query, headers, body):
