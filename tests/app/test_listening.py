@@ -212,6 +212,10 @@ def test_send_to_inbox_and_dismiss(db):
     assert statuses == {"claire": "sent_to_inbox", "autre": "dismissed"}
     with db.read() as s:
         assert [r.author_handle for r in litems.page(s, cid, search="REMBOURSÉ")] == ["claire"]
+        # the full-text index: accents ignored, words as prefixes, syntax is only text
+        assert [r.author_handle for r in litems.page(s, cid, search="fanee rembours")] == ["claire"]
+        assert litems.page(s, cid, search='"fleurs" OR -x') == []
+        assert litems.page(s, cid + 1, search="fleurs") == []  # never another client's
         assert s.scalar(select(func.count()).select_from(ListeningItem)) == 2
 
 

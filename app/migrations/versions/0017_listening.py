@@ -17,6 +17,34 @@ branch_labels = None
 depends_on = None
 
 
+# Search as the inbox's (0004_inbox): SQLite, an FTS5 external-content table over a view that
+# puts the client into the text as a token, kept by triggers; PostgreSQL, a GIN index on the
+# same document folded by tribune_fold() (created by 0004_inbox).
+_DOC = "'tribuneclient' || {p}client_id || ' ' || {p}author || ' ' || {p}author_handle || ' ' || {p}text"
+SQLITE_FTS = [
+    "CREATE VIEW listening_fts_doc AS SELECT id, " + _DOC.format(p="") + " AS doc"
+    " FROM listening_items",
+    "CREATE VIRTUAL TABLE listening_fts USING fts5(doc, content='listening_fts_doc',"
+    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER listening_fts_ai AFTER INSERT ON listening_items BEGIN"
+    " INSERT INTO listening_fts(rowid, doc) VALUES (new.id, " + _DOC.format(p="new.") + "); END",
+    "CREATE TRIGGER listening_fts_ad AFTER DELETE ON listening_items BEGIN"
+    " INSERT INTO listening_fts(listening_fts, rowid, doc) VALUES ('delete', old.id, "
+    + _DOC.format(p="old.")
+    + "); END",
+    "CREATE TRIGGER listening_fts_au AFTER UPDATE OF text, author, author_handle, client_id"
+    " ON listening_items BEGIN"
+    " INSERT INTO listening_fts(listening_fts, rowid, doc) VALUES ('delete', old.id, "
+    + _DOC.format(p="old.")
+    + ");"
+    " INSERT INTO listening_fts(rowid, doc) VALUES (new.id, " + _DOC.format(p="new.") + "); END",
+]
+PG_FTS = [
+    "CREATE INDEX ix_listening_items_search ON listening_items USING gin"
+    " (to_tsvector('simple'::regconfig, tribune_fold(" + _DOC.format(p="") + ")))",
+]
+
+
 def _client_fk(table: str):
     return sa.ForeignKeyConstraint(
         ["client_id"],
@@ -79,6 +107,8 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_index("ix_listening_items_stream", "listening_items", ["stream_id"], unique=False)
+    for sql in SQLITE_FTS if op.get_bind().dialect.name == "sqlite" else PG_FTS:
+        op.execute(sql)
     op.create_table(
         "listening_authors",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -118,6 +148,13 @@ def downgrade() -> None:
     op.drop_index("ix_crisis_alerts_client_at", table_name="crisis_alerts")
     op.drop_table("crisis_alerts")
     op.drop_table("listening_authors")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("listening_fts_ai", "listening_fts_ad", "listening_fts_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS listening_fts")
+        op.execute("DROP VIEW IF EXISTS listening_fts_doc")
+    else:
+        op.execute("DROP INDEX IF EXISTS ix_listening_items_search")
     op.drop_index("ix_listening_items_stream", table_name="listening_items")
     op.drop_index("ix_listening_items_client_published", table_name="listening_items")
     op.drop_table("listening_items")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, NotFound
@@ -14,6 +14,7 @@ from app.i18n import translate
 from app.models import utcnow
 from app.models.listening import ITEM_STATUSES, ListeningItem
 from app.services.inbox_ingest import ingest_messages
+from app.services.inbox_search import fts5_query, tsquery
 from app.services.network_data import IncomingMessage
 
 DEFAULT_INFLUENCE = 50_000  # followers, when the charter says nothing
@@ -38,8 +39,28 @@ class ItemRow:
 _COLUMNS = tuple(getattr(ListeningItem, f) for f in ItemRow.__dataclass_fields__)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+_PG_DOC = (
+    "to_tsvector('simple'::regconfig, tribune_fold('tribuneclient' || listening_items.client_id"
+    " || ' ' || listening_items.author || ' ' || listening_items.author_handle || ' ' ||"
+    " listening_items.text))"
+)
+
+
+def _search_condition(session: Session, client_id: int, search: str):
+    """Each engine's full-text index (as the inbox's): accents ignored, words as prefixes."""
+    if session.get_bind().dialect.name == "sqlite":
+        match = fts5_query(client_id, search)
+        if match is None:
+            return None
+        return literal_column("listening_items.id").in_(
+            text("SELECT rowid FROM listening_fts WHERE listening_fts MATCH :l_q").bindparams(
+                l_q=match
+            )
+        )
+    q = tsquery(client_id, search)
+    if q is None:
+        return None
+    return text(f"{_PG_DOC} @@ to_tsquery('simple', :l_q)").bindparams(l_q=q)
 
 
 def page(
@@ -52,19 +73,16 @@ def page(
     limit: int = 100,
 ) -> list[ItemRow]:
     """Newest first; ``after`` is the (published_at, id) of the last row of the previous
-    page. ``search`` matches the text, the author or the handle, case-insensitively."""
+    page. ``search`` matches the text, the author or the handle (full-text index, accents
+    and case ignored, each word as a prefix)."""
     query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
     if statuses:
         query = query.where(ListeningItem.status.in_(statuses))
-    for word in search.split():
-        pattern = f"%{_escape_like(word.lower())}%"
-        query = query.where(
-            or_(
-                func.lower(ListeningItem.text).like(pattern, escape="\\"),
-                func.lower(ListeningItem.author).like(pattern, escape="\\"),
-                func.lower(ListeningItem.author_handle).like(pattern, escape="\\"),
-            )
-        )
+    if search.strip():
+        condition = _search_condition(session, client_id, search)
+        if condition is None:
+            return []
+        query = query.where(condition)
     if after is not None:
         when, last_id = after
         query = query.where(
