@@ -1,4 +1,4 @@
-"""The four areas of a client workspace (Charter, Calendar, Inbox, Charts).
+"""The areas of a client workspace (Charter, Calendar, Inbox, Charts, Listening).
 
 Each feature provides a :class:`WorkspaceArea` subclass and names it in :data:`AREA_WIDGETS`;
 until then the area shows a placeholder that says what it will hold. Areas are created the
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # imported by the main window before the first paint: keep it
     from app.db import Database
     from app.services.clients import ClientInfo
 
-AREA_KEYS = ("charter", "calendar", "inbox", "charts")
+AREA_KEYS = ("charter", "calendar", "inbox", "charts", "listening")
 
 # "module:Class" for each area that exists; None shows the placeholder.
 AREA_WIDGETS: dict[str, str | None] = {
@@ -29,6 +29,7 @@ AREA_WIDGETS: dict[str, str | None] = {
     "calendar": "ui.calendar.area:CalendarArea",
     "inbox": "ui.inbox.inbox_area:InboxArea",
     "charts": "ui.charts.area:ChartsArea",
+    "listening": "ui.listening.area:ListeningArea",
 }
 
 
@@ -73,6 +74,7 @@ def area_title(key: str) -> str:
         "calendar": QCoreApplication.translate("Areas", "Calendar"),
         "inbox": QCoreApplication.translate("Areas", "Inbox"),
         "charts": QCoreApplication.translate("Areas", "Charts"),
+        "listening": QCoreApplication.translate("Areas", "Listening"),
     }[key]
 
 
@@ -98,6 +100,11 @@ def area_promise(key: str) -> str:
             "Areas",
             "Audience, engagement and response times against the charter's delays, and the "
             "monthly PDF report for the client.",
+        ),
+        "listening": QCoreApplication.translate(
+            "Areas",
+            "What the networks and alert feeds say about the client and its competitors, "
+            "beyond its own accounts, and the crisis signals of its charter.",
         ),
     }[key]
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "app.cli.charter",
     "app.cli.sync",
     "app.cli.people",
+    "app.cli.listening",
     # FEATURE-CLI-END
 ]
 

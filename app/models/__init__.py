@@ -23,6 +23,7 @@ import app.models.changes
 import app.models.charter
 import app.models.inbox
 import app.models.media
+import app.models.listening
 import app.models.metrics
 import app.models.people
 import app.models.posts

@@ -371,6 +371,29 @@
     </message>
   </context>
   <context>
+    <name>Listening</name>
+    <message>
+      <source>{host} refused the search (HTTP {status}).</source>
+      <translation>{host} a refusé la recherche (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>Bluesky refused the app password: reconnect the account.</source>
+      <translation>Bluesky a refusé le mot de passe d’application : reconnectez le compte.</translation>
+    </message>
+    <message>
+      <source>The feed answered HTTP {status}.</source>
+      <translation>Le flux a répondu HTTP {status}.</translation>
+    </message>
+    <message>
+      <source>The client has no {network} account any more.</source>
+      <translation>Le client n’a plus de compte {network}.</translation>
+    </message>
+    <message>
+      <source>No token in the keyring for the {network} account.</source>
+      <translation>Aucun jeton dans le trousseau pour le compte {network}.</translation>
+    </message>
+  </context>
+  <context>
     <name>OAuth</name>
     <message>
       <source>Tribune was not connected</source>

@@ -254,6 +254,10 @@
       <translation>Statistiques</translation>
     </message>
     <message>
+      <source>Listening</source>
+      <translation>Veille</translation>
+    </message>
+    <message>
       <source>The community-management charter agreed with this client: objectives, networks and volumes, topics, escalation contacts and delays, moderation rules, tone of voice. Versioned and exported as a PDF to sign.</source>
       <translation>La charte de community management convenue avec ce client : objectifs, réseaux et volumes, sujets, contacts d’escalade et délais, règles de modération, ton. Versionnée et exportée en PDF à signer.</translation>
     </message>
@@ -268,6 +272,10 @@
     <message>
       <source>Audience, engagement and response times against the charter's delays, and the monthly PDF report for the client.</source>
       <translation>Audience, engagement et temps de réponse face aux délais de la charte, et le rapport mensuel en PDF pour le client.</translation>
+    </message>
+    <message>
+      <source>What the networks and alert feeds say about the client and its competitors, beyond its own accounts, and the crisis signals of its charter.</source>
+      <translation>Ce que disent les réseaux et les flux d’alerte du client et de ses concurrents, au-delà de ses propres comptes, et les signaux de crise de sa charte.</translation>
     </message>
   </context>
   <context>
@@ -716,6 +724,53 @@
     <message>
       <source>Removed: {login}</source>
       <translation>Retiré : {login}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CliListening</name>
+    <message>
+      <source>listen to what the networks say (veille)</source>
+      <translation>écouter ce que disent les réseaux (veille)</translation>
+    </message>
+    <message>
+      <source>add a listening stream</source>
+      <translation>ajouter un flux de veille</translation>
+    </message>
+    <message>
+      <source>only this network (default: every searchable account)</source>
+      <translation>ce réseau seulement (par défaut : tous les comptes où chercher)</translation>
+    </message>
+    <message>
+      <source>run the client's streams</source>
+      <translation>lancer les flux de veille du client</translation>
+    </message>
+    <message>
+      <source>list what the streams found</source>
+      <translation>lister ce que les flux ont trouvé</translation>
+    </message>
+    <message>
+      <source>Stream {id} added: {kind} «{query}» on {network}.</source>
+      <translation>Flux {id} ajouté : {kind} «{query}» sur {network}.</translation>
+    </message>
+    <message>
+      <source>This client has no listening stream: add one first.</source>
+      <translation>Ce client n’a aucun flux de veille : ajoutez-en un d’abord.</translation>
+    </message>
+    <message>
+      <source>{network} {kind} «{query}»: {added} new</source>
+      <translation>{network} {kind} «{query}» : {added} nouveaux</translation>
+    </message>
+    <message>
+      <source>CRISIS: {reason} ({delivery})</source>
+      <translation>CRISE : {reason} ({delivery})</translation>
+    </message>
+    <message>
+      <source>--limit must be at least 1.</source>
+      <translation>--limit doit valoir au moins 1.</translation>
+    </message>
+    <message>
+      <source>Nothing found yet.</source>
+      <translation>Rien de trouvé pour l’instant.</translation>
     </message>
   </context>
   <context>
@@ -1174,6 +1229,191 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>{value} is not between {low} and {high}</source>
       <translation>{value} n'est pas entre {low} et {high}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Listening</name>
+    <message>
+      <source>Crisis alert for {client}</source>
+      <translation>Alerte de crise pour {client}</translation>
+    </message>
+    <message>
+      <source>You receive this because the charter names you as a crisis contact. Sent by Tribune.</source>
+      <translation>Vous recevez ce message car la charte vous désigne comme contact de crise. Envoyé par Tribune.</translation>
+    </message>
+    <message>
+      <source>not e-mailed: the client's SMTP server is not set</source>
+      <translation>pas de courriel : le serveur SMTP du client n’est pas réglé</translation>
+    </message>
+    <message>
+      <source>not e-mailed: no SMTP password in the keyring</source>
+      <translation>pas de courriel : aucun mot de passe SMTP dans le trousseau</translation>
+    </message>
+    <message>
+      <source>not e-mailed: the SMTP server failed ({kind})</source>
+      <translation>pas de courriel : le serveur SMTP a échoué ({kind})</translation>
+    </message>
+    <message>
+      <source>not e-mailed: the charter names no crisis contact with an e-mail</source>
+      <translation>pas de courriel : la charte ne désigne aucun contact de crise avec une adresse</translation>
+    </message>
+    <message>
+      <source>{n} complaints or negative messages in the last hour, against {usual:.1f} an hour usually (the charter's threshold: {limit} an hour).</source>
+      <translation>{n} plaintes ou messages négatifs dans la dernière heure, contre {usual:.1f} par heure d’habitude (seuil de la charte : {limit} par heure).</translation>
+    </message>
+    <message>
+      <source>{n} negative posts about the client found by listening in the last hour, against {usual:.1f} an hour usually.</source>
+      <translation>{n} publications négatives sur le client trouvées par la veille dans la dernière heure, contre {usual:.1f} par heure d’habitude.</translation>
+    </message>
+    <message>
+      <source>{name} ({followers} followers on {network}, above the charter's {limit}) complains publicly.</source>
+      <translation>{name} ({followers} abonnés sur {network}, au-delà des {limit} de la charte) se plaint publiquement.</translation>
+    </message>
+    <message>
+      <source>{n} messages in the last hour name a watch word of the charter: {words}.</source>
+      <translation>{n} messages de la dernière heure citent un mot surveillé de la charte : {words}.</translation>
+    </message>
+    <message>
+      <source>No such listening item for this client.</source>
+      <translation>Cet élément de veille n’existe pas pour ce client.</translation>
+    </message>
+    <message>
+      <source>This item is already in the inbox.</source>
+      <translation>Cet élément est déjà dans la boîte de réception.</translation>
+    </message>
+    <message>
+      <source>Unknown kind of stream: {kind}.</source>
+      <translation>Type de flux inconnu : {kind}.</translation>
+    </message>
+    <message>
+      <source>Give the words, hashtag or feed to listen to.</source>
+      <translation>Indiquez les mots, le hashtag ou le flux à écouter.</translation>
+    </message>
+    <message>
+      <source>A feed is an http:// or https:// address.</source>
+      <translation>Un flux est une adresse http:// ou https://.</translation>
+    </message>
+    <message>
+      <source>A feed is read as RSS/Atom, not on a network.</source>
+      <translation>Un flux se lit en RSS/Atom, pas sur un réseau.</translation>
+    </message>
+    <message>
+      <source>A hashtag is one word.</source>
+      <translation>Un hashtag est un seul mot.</translation>
+    </message>
+    <message>
+      <source>{network} cannot be searched; searchable: {list}.</source>
+      <translation>On ne peut pas chercher sur {network} ; réseaux possibles : {list}.</translation>
+    </message>
+    <message>
+      <source>Add the client's {network} account first: searches use its credentials.</source>
+      <translation>Ajoutez d’abord le compte {network} du client : les recherches utilisent ses accès.</translation>
+    </message>
+    <message>
+      <source>This stream already exists.</source>
+      <translation>Ce flux existe déjà.</translation>
+    </message>
+    <message>
+      <source>No such stream for this client.</source>
+      <translation>Ce flux n’existe pas pour ce client.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListeningArea</name>
+    <message>
+      <source>Search the items found…</source>
+      <translation>Chercher dans les éléments trouvés…</translation>
+    </message>
+    <message>
+      <source>Listen now</source>
+      <translation>Écouter maintenant</translation>
+    </message>
+    <message>
+      <source>Top authors by audience</source>
+      <translation>Principaux auteurs par audience</translation>
+    </message>
+    <message>
+      <source>Streams</source>
+      <translation>Flux</translation>
+    </message>
+    <message>
+      <source>Send to inbox</source>
+      <translation>Envoyer dans la boîte</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Écarter</translation>
+    </message>
+    <message>
+      <source>{n} items in 30 days, {p} % negative</source>
+      <translation>{n} éléments en 30 jours, {p} % négatifs</translation>
+    </message>
+    <message>
+      <source>No audience known yet.</source>
+      <translation>Aucune audience connue pour l’instant.</translation>
+    </message>
+    <message>
+      <source>No stream yet: add one with tribune listening add.</source>
+      <translation>Aucun flux pour l’instant : ajoutez-en un avec tribune listening add.</translation>
+    </message>
+    <message>
+      <source>Sent to the inbox.</source>
+      <translation>Envoyé dans la boîte de réception.</translation>
+    </message>
+    <message>
+      <source>Listening…</source>
+      <translation>Écoute en cours…</translation>
+    </message>
+    <message>
+      <source>{n} new items.</source>
+      <translation>{n} nouveaux éléments.</translation>
+    </message>
+    <message>
+      <source>Crisis alert: {client}</source>
+      <translation>Alerte de crise : {client}</translation>
+    </message>
+    <message>
+      <source>The listening data could not be read.</source>
+      <translation>Les données de veille n’ont pas pu être lues.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListeningModel</name>
+    <message>
+      <source>Published</source>
+      <translation>Publié</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Réseau</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <source>Followers</source>
+      <translation>Abonnés</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Nouveau</translation>
+    </message>
+    <message>
+      <source>In the inbox</source>
+      <translation>Dans la boîte</translation>
+    </message>
+    <message>
+      <source>Dismissed</source>
+      <translation>Écarté</translation>
     </message>
   </context>
   <context>
@@ -1805,6 +2045,13 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>{who} already queued a reply at {time} — queue yours too?</source>
       <translation>{who} a déjà mis une réponse en attente à {time} — mettre la vôtre aussi ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>VolumeChart</name>
+    <message>
+      <source>Nothing found yet.</source>
+      <translation>Rien de trouvé pour l’instant.</translation>
     </message>
   </context>
   <context>

@@ -84,5 +84,5 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     loaded = seen["loaded"]
     assert loaded["title"] == "Tribune — Fleurs de Lyon"
     assert loaded["clients"] == 1
-    assert loaded["tabs"] == 4
+    assert loaded["tabs"] == 5  # charter, calendar, inbox, charts, listening
     assert loaded["file_actions"] > 4  # New client, Back up, Restore, Settings, Quit…

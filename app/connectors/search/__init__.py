@@ -1,0 +1,25 @@
+"""Listening searches: what a network says about a brand, beyond the client's own accounts.
+
+One module per network, each a :class:`~app.connectors.search.base.Searcher` over
+:class:`app.connectors.http.Http`. The credentials are those of the client's own account on
+that network and are only sent to that account's host.
+"""
+
+from __future__ import annotations
+
+SEARCHABLE = ("mastodon", "bluesky", "x")
+
+
+def searcher_for(network: str):
+    """The Searcher class of ``network`` (``rss`` for alert feeds)."""
+    if network == "mastodon":
+        from app.connectors.search.mastodon import MastodonSearch as cls
+    elif network == "bluesky":
+        from app.connectors.search.bluesky import BlueskySearch as cls
+    elif network == "x":
+        from app.connectors.search.x import XSearch as cls
+    elif network == "rss":
+        from app.connectors.search.rss import FeedSearch as cls
+    else:
+        return None
+    return cls

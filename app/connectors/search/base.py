@@ -1,0 +1,67 @@
+"""What every listening search returns, and the guard that keeps a token on its own host."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from app.connectors.base import Rejected
+from app.i18n import translate
+
+
+@dataclass(frozen=True)
+class Found:
+    """A post a search found (text already plain)."""
+
+    external_id: str
+    author: str
+    author_handle: str
+    text: str
+    url: str
+    published_at: dt.datetime
+    author_followers: int | None = None  # when the answer carries it
+
+
+@dataclass
+class SearchResult:
+    items: list[Found] = field(default_factory=list)
+    cursor: dict = field(default_factory=dict)
+    requests: int = 0
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return (parts.scheme, (parts.hostname or "").lower(), parts.port)
+
+
+def same_origin(url: str, base_url: str) -> bool:
+    return origin(url) == origin(base_url)
+
+
+class Searcher:
+    """One search on one network. ``base_url`` is the client's account's host; ``token`` its
+    credential (empty for feeds)."""
+
+    network = ""
+
+    def __init__(self, http, base_url: str, token: str = "", handle: str = "") -> None:
+        self.http = http
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.handle = handle
+
+    def search(self, kind: str, query: str, cursor: dict, *, max_pages: int = 10) -> SearchResult:
+        raise NotImplementedError
+
+    def followers(self, handles: list[str]) -> dict[str, tuple[str, int]]:
+        """handle → (name, followers) for authors whose audience the search did not give."""
+        return {}
+
+    def _check(self, response) -> None:
+        if response.status_code >= 400:
+            raise Rejected(
+                translate("Listening", "{host} refused the search (HTTP {status}).").format(
+                    host=urlsplit(self.base_url).hostname or "", status=response.status_code
+                )
+            )

@@ -1,0 +1,104 @@
+"""Bluesky search: ``app.bsky.feed.searchPosts`` (``sort=latest``, ``since``, ``cursor``)
+after a ``com.atproto.server.createSession`` with the account's app password, and authors'
+audience by ``app.bsky.actor.getProfiles`` (25 actors per call).
+
+Incremental by ``since``: the newest ``indexedAt`` seen; the boundary post may come back and
+is stored once (the table's unique key).
+"""
+
+from __future__ import annotations
+
+from app.connectors.base import AuthError
+from app.connectors.http import json_of, parse_time
+from app.connectors.search.base import Found, Searcher, SearchResult
+from app.i18n import translate
+
+PAGE = 100
+
+
+class BlueskySearch(Searcher):
+    network = "bluesky"
+    _access = ""
+
+    def _url(self, method: str) -> str:
+        return f"{self.base_url}/xrpc/{method}"
+
+    def _login(self) -> str:
+        if not self._access:
+            response = self.http.post(
+                self._url("com.atproto.server.createSession"),
+                json={"identifier": self.handle, "password": self.token},
+            )
+            if response.status_code in (400, 401):
+                raise AuthError(
+                    translate(
+                        "Listening", "Bluesky refused the app password: reconnect the account."
+                    )
+                )
+            self._check(response)
+            self._access = str(json_of(response, dict).get("accessJwt") or "")
+        return self._access
+
+    def search(self, kind, query, cursor, *, max_pages=10) -> SearchResult:
+        result = SearchResult(cursor=dict(cursor or {}))
+        q = "#" + query.lstrip("#") if kind == "hashtag" else query
+        since = result.cursor.get("since", "")
+        page_cursor, newest = "", since
+        for _ in range(max_pages):
+            params = {"q": q, "sort": "latest", "limit": PAGE}
+            if since:
+                params["since"] = since
+            if page_cursor:
+                params["cursor"] = page_cursor
+            response = self.http.get(
+                self._url("app.bsky.feed.searchPosts"), params=params, auth=self._login()
+            )
+            result.requests += 1
+            self._check(response)
+            data = json_of(response, dict)
+            for post in data.get("posts") or []:
+                author = post.get("author") or {}
+                record = post.get("record") or {}
+                when = parse_time(record.get("createdAt") or post.get("indexedAt"))
+                if not post.get("uri") or when is None:
+                    continue
+                indexed = post.get("indexedAt") or ""
+                if indexed > newest:
+                    newest = indexed
+                handle = author.get("handle") or ""
+                rkey = post["uri"].rsplit("/", 1)[-1]
+                result.items.append(
+                    Found(
+                        external_id=post["uri"],
+                        author=author.get("displayName") or handle,
+                        author_handle=handle,
+                        text=record.get("text") or "",
+                        url=f"https://bsky.app/profile/{handle}/post/{rkey}" if handle else "",
+                        published_at=when,
+                        author_followers=author.get("followersCount"),
+                    )
+                )
+            page_cursor = data.get("cursor") or ""
+            if not page_cursor or not since:
+                break  # the end, or a first sync: the newest page is enough
+        if newest:
+            result.cursor["since"] = newest
+        return result
+
+    def followers(self, handles):
+        out = {}
+        for i in range(0, len(handles), 25):
+            chunk = handles[i : i + 25]
+            response = self.http.get(
+                self._url("app.bsky.actor.getProfiles"),
+                params=[("actors", h) for h in chunk],
+                auth=self._login(),
+            )
+            self._check(response)
+            for p in json_of(response, dict).get("profiles") or []:
+                if p.get("handle"):
+                    out[p["handle"]] = (
+                        p.get("displayName") or "",
+                        int(p.get("followersCount") or 0),
+                    )
+        return out

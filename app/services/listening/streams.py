@@ -1,0 +1,123 @@
+"""The searches a client runs: a keyword, a hashtag, a competitor's name on a network whose
+API offers search (with the client's own account there), or an RSS/Atom alert feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.connectors.search import SEARCHABLE
+from app.errors import Conflict, NotFound, ValidationError
+from app.i18n import translate
+from app.models import NetworkAccount
+from app.models.listening import STREAM_KINDS, ListeningStream
+
+
+@dataclass(frozen=True)
+class StreamInfo:
+    id: int
+    client_id: int
+    kind: str
+    query: str
+    network: str
+    created: dt.datetime
+
+
+def _info(s: ListeningStream) -> StreamInfo:
+    return StreamInfo(s.id, s.client_id, s.kind, s.query, s.network, s.created)
+
+
+def account_for(session: Session, client_id: int, network: str) -> NetworkAccount | None:
+    """The client's account used to search ``network`` (the oldest one)."""
+    return session.scalar(
+        select(NetworkAccount)
+        .where(NetworkAccount.client_id == client_id, NetworkAccount.network == network)
+        .order_by(NetworkAccount.id)
+        .limit(1)
+    )
+
+
+def add_stream(
+    session: Session, client_id: int, kind: str, query: str, network: str | None = None
+) -> list[StreamInfo]:
+    """Add a stream (one per network when ``network`` is not given: every network the
+    client has an account on that offers search). Raises ValidationError or Conflict."""
+    query = " ".join((query or "").split())
+    if kind not in STREAM_KINDS:
+        raise ValidationError(
+            translate("Listening", "Unknown kind of stream: {kind}.").format(kind=kind)
+        )
+    if not query:
+        raise ValidationError(
+            translate("Listening", "Give the words, hashtag or feed to listen to.")
+        )
+    if kind == "feed":
+        parts = urlsplit(query)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValidationError(
+                translate("Listening", "A feed is an http:// or https:// address.")
+            )
+        if network not in (None, "rss"):
+            raise ValidationError(
+                translate("Listening", "A feed is read as RSS/Atom, not on a network.")
+            )
+        networks = ["rss"]
+    else:
+        if kind == "hashtag":
+            query = query.lstrip("#")
+            if not query or any(c.isspace() for c in query):
+                raise ValidationError(translate("Listening", "A hashtag is one word."))
+        if network is not None and network not in SEARCHABLE:
+            raise ValidationError(
+                translate("Listening", "{network} cannot be searched; searchable: {list}.").format(
+                    network=network, list=", ".join(SEARCHABLE)
+                )
+            )
+        candidates = [network] if network else list(SEARCHABLE)
+        networks = [n for n in candidates if account_for(session, client_id, n) is not None]
+        if not networks:
+            raise ValidationError(
+                translate(
+                    "Listening",
+                    "Add the client's {network} account first: searches use its credentials.",
+                ).format(network=network or " / ".join(SEARCHABLE))
+            )
+    out = []
+    for net in networks:
+        exists = session.scalar(
+            select(ListeningStream.id).where(
+                ListeningStream.client_id == client_id,
+                ListeningStream.network == net,
+                ListeningStream.kind == kind,
+                ListeningStream.query == query,
+            )
+        )
+        if exists is not None:
+            if network is not None or len(networks) == 1:
+                raise Conflict(translate("Listening", "This stream already exists."))
+            continue
+        row = ListeningStream(client_id=client_id, kind=kind, query=query, network=net, cursor={})
+        session.add(row)
+        session.flush()
+        out.append(_info(row))
+    return out
+
+
+def list_streams(session: Session, client_id: int) -> list[StreamInfo]:
+    rows = session.scalars(
+        select(ListeningStream)
+        .where(ListeningStream.client_id == client_id)
+        .order_by(ListeningStream.id)
+    )
+    return [_info(s) for s in rows]
+
+
+def get_stream(session: Session, client_id: int, stream_id: int) -> ListeningStream:
+    row = session.get(ListeningStream, stream_id)
+    if row is None or row.client_id != client_id:
+        raise NotFound(translate("Listening", "No such stream for this client."))
+    return row

@@ -1,0 +1,245 @@
+"""The Listening area: volume over time, share of negatives, top authors by audience, the
+items (lazy), "Send to inbox" and "Dismiss", a sync that checks the crisis signals and says
+so in the system tray. Every read and write goes through the TaskRunner."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.areas import AreaServices, WorkspaceArea
+from ui.listening.model import PAGE, ListeningModel
+from ui.listening.volume import VolumeChart
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class ListeningArea(WorkspaceArea):
+    def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self._tray: QSystemTrayIcon | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the items found…"))
+        self.search.setClearButtonEnabled(True)
+        self.sync_button = QPushButton(self.tr("Listen now"))
+        self.status = _plain()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.sync_button)
+        bar.addWidget(self.status, 3)
+        layout.addLayout(bar)
+
+        figures = QHBoxLayout()
+        chart_box = QVBoxLayout()
+        self.summary = _plain()
+        self.summary.setObjectName("listeningSummary")
+        self.chart = VolumeChart()
+        chart_box.addWidget(self.summary)
+        chart_box.addWidget(self.chart, 1)
+        side = QVBoxLayout()
+        side.addWidget(_plain(self.tr("Top authors by audience")))
+        self.top_authors = _plain()
+        self.top_authors.setAlignment(Qt.AlignmentFlag.AlignTop)
+        side.addWidget(self.top_authors, 1)
+        side.addWidget(_plain(self.tr("Streams")))
+        self.streams = _plain()
+        side.addWidget(self.streams)
+        figures.addLayout(chart_box, 3)
+        figures.addLayout(side, 1)
+        layout.addLayout(figures, 2)
+
+        self.model = ListeningModel(self, services.tasks)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col, width in ((0, 120), (1, 80), (2, 160), (3, 80), (5, 100)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 3)
+        actions = QHBoxLayout()
+        self.send_button = QPushButton(self.tr("Send to inbox"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        actions.addStretch(1)
+        actions.addWidget(self.send_button)
+        actions.addWidget(self.dismiss_button)
+        layout.addLayout(actions)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._reload_items)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.send_button.clicked.connect(lambda: self._act("send"))
+        self.dismiss_button.clicked.connect(lambda: self._act("dismiss"))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.load_failed.connect(lambda exc: self._say(self._error_text(exc)))
+        self._update_buttons()
+
+    # -- loading ----------------------------------------------------------------------------
+    def set_client(self, client) -> None:
+        super().set_client(client)
+        self.reload()
+
+    def reload(self) -> None:
+        self._reload_items()
+        self._reload_figures()
+
+    def _reload_items(self) -> None:
+        if self.client is None:
+            self.model.reset_source(None)
+            return
+        db, cid, search = self.services.db, self.client.id, self.search.text()
+
+        def fetch(after):
+            from app.services.listening.items import page
+
+            with db.read() as s:
+                return page(s, cid, search=search, after=after, limit=PAGE)
+
+        self.model.reset_source(fetch, self.client.timezone)
+        self._update_buttons()
+
+    def _reload_figures(self) -> None:
+        if self.client is None:
+            return
+        db, cid = self.services.db, self.client.id
+
+        def read():
+            from app.services.listening.items import figures
+            from app.services.listening.streams import list_streams
+
+            with db.read() as s:
+                return figures(s, cid), list_streams(s, cid)
+
+        self.services.tasks.run(read, self._show_figures, lambda e: self._say(self._error_text(e)))
+
+    def _show_figures(self, result) -> None:
+        fig, streams = result
+        self.chart.set_days(fig.per_day)
+        self.summary.setText(
+            self.tr("{n} items in 30 days, {p} % negative").format(
+                n=fig.total, p=round(100 * fig.negative_share)
+            )
+        )
+        self.top_authors.setText(
+            "\n".join(
+                f"{handle} ({network}) — {followers:,}".replace(",", "\u202f")
+                for network, handle, followers in fig.top_authors
+            )
+            or self.tr("No audience known yet.")
+        )
+        self.streams.setText(
+            "\n".join(f"{s.network}: {s.kind} « {s.query} »" for s in streams)
+            or self.tr("No stream yet: add one with tribune listening add.")
+        )
+
+    # -- actions ----------------------------------------------------------------------------
+    def _selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_item(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *args) -> None:
+        item = self._selected()
+        self.send_button.setEnabled(item is not None and item.status != "sent_to_inbox")
+        self.dismiss_button.setEnabled(item is not None and item.status == "new")
+
+    def _act(self, what: str) -> None:
+        item = self._selected()
+        if item is None or self.client is None:
+            return
+        db, cid, item_id = self.services.db, self.client.id, item.id
+
+        def write():
+            from app.services.listening import items
+
+            with db.session() as s:
+                if what == "send":
+                    items.send_to_inbox(s, cid, item_id)
+                    return "sent_to_inbox"
+                items.dismiss(s, cid, item_id)
+                return "dismissed"
+
+        def done(status):
+            self.model.set_status(item_id, status)
+            self._update_buttons()
+            if status == "sent_to_inbox":
+                self.counts_changed.emit()
+                self._say(self.tr("Sent to the inbox."))
+
+        self.services.tasks.run(write, done, lambda e: self._say(self._error_text(e)))
+
+    def sync_now(self) -> None:
+        if self.client is None:
+            return
+        db, cid = self.services.db, self.client.id
+        self.sync_button.setEnabled(False)
+        self._say(self.tr("Listening…"))
+
+        def work():
+            from app.services.listening.alerts import check_and_alert
+            from app.services.listening.sync import sync_client
+
+            report = sync_client(db, cid)
+            return report, check_and_alert(db, cid)
+
+        def done(result):
+            report, alerts = result
+            self.sync_button.setEnabled(True)
+            problems = "; ".join(f"{r.network}: {r.error}" for r in report.errors)
+            self._say(
+                self.tr("{n} new items.").format(n=report.added)
+                + (" " + problems if problems else "")
+            )
+            self.notify_crisis(alerts)
+            self.reload()
+
+        def failed(exc):
+            self.sync_button.setEnabled(True)
+            self._say(self._error_text(exc))
+
+        self.services.tasks.run(work, done, failed)
+
+    def notify_crisis(self, alerts) -> None:
+        """A tray message per crisis signal that fired (and the status line)."""
+        if not alerts:
+            return
+        title = self.tr("Crisis alert: {client}").format(
+            client=self.client.name if self.client else ""
+        )
+        text = "\n".join(a.reason for a in alerts)
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(self.windowIcon(), self)
+        self._tray.show()
+        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self._say(text)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(html.escape(text))
+        self.status_message.emit(text)
+
+    def _error_text(self, exc: BaseException) -> str:
+        return getattr(exc, "message", None) or self.tr("The listening data could not be read.")
