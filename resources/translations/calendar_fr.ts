@@ -83,6 +83,10 @@
       <translation>Envoyer la période en validation…</translation>
     </message>
     <message>
+      <source>Import the client's approval sheet…</source>
+      <translation>Importer le bon à valider du client…</translation>
+    </message>
+    <message>
       <source>Publishing queue…</source>
       <translation>File de publication…</translation>
     </message>
@@ -475,6 +479,18 @@
     <message>
       <source>Approval sheet written to {path} ({pages} pages).</source>
       <translation>Bon à valider écrit dans {path} ({pages} pages).</translation>
+    </message>
+    <message>
+      <source>The client's approval sheet</source>
+      <translation>Le bon à valider du client</translation>
+    </message>
+    <message>
+      <source>Reading the client's decisions…</source>
+      <translation>Lecture des décisions du client…</translation>
+    </message>
+    <message>
+      <source>Approved: {n}, to change: {m}, left as they were: {k}.</source>
+      <translation>Validées : {n}, à modifier : {m}, laissées telles quelles : {k}.</translation>
     </message>
   </context>
   <context>

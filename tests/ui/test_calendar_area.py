@@ -364,6 +364,21 @@ def test_import_export_and_approval_sheet_from_the_menu(qtbot, area, sqlite_db, 
         area.approval_sheet(str(sheet))
     assert sheet.read_bytes().startswith(b"%PDF")
     assert [c.status for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["in_review"]
+    # the client ticks "Approved" in a PDF reader; the returned file is imported from the menu
+    from pypdf import PdfReader, PdfWriter
+
+    [ok] = [n for n in PdfReader(str(sheet)).get_fields() if n.endswith("-ok")]
+    writer = PdfWriter(clone_from=str(sheet))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {ok: "/Yes"}, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    with open(filled, "wb") as handle:
+        writer.write(handle)
+    assert any("approval sheet" in a.text() for a in area.build_more_menu().actions())
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.import_approval(str(filled))
+    assert area.last_approval_import.approved and not area.last_approval_import.skipped
+    assert [c.status for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["approved"]
 
 
 def test_all_day_post_sits_in_the_week_all_day_row(qtbot, area, sqlite_db):

@@ -284,6 +284,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
         menu.addAction(self.tr("Export iCalendar…"), self.export_file)
         menu.addSeparator()
         menu.addAction(self.tr("Send this period for approval…"), self.approval_sheet)
+        menu.addAction(self.tr("Import the client's approval sheet…"), self.import_approval)
         menu.addAction(self.tr("Publishing queue…"), self.show_queue)
         return menu
 

@@ -178,3 +178,34 @@ class CalendarFilesMixin:
             self.reload()
 
         self._run_file_task(writing, work, done)
+
+    def import_approval(self, path: str | None = None) -> None:
+        """The client's filled approval sheet: each post gets the decision ticked on it."""
+        if self.client is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("The client's approval sheet"), "", "PDF (*.pdf)"
+            )
+        if not path:
+            return
+        db, cid = self.db, self.client.id
+        reading = self.tr("Reading the client's decisions…")
+
+        def work(progress, token):
+            from app.services.approval_import import import_approval_sheet
+
+            data = Path(path).read_bytes()
+            progress(0, 1, reading)
+            with db.session() as s:
+                return import_approval_sheet(s, cid, data)
+
+        def done(result) -> None:
+            self.last_approval_import = result
+            text = self.tr("Approved: {n}, to change: {m}, left as they were: {k}.").format(
+                n=len(result.approved), m=len(result.to_change), k=len(result.skipped)
+            )
+            self.status_message.emit(text)
+            self.reload()
+
+        self._run_file_task(reading, work, done)
