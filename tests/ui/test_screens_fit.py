@@ -265,3 +265,19 @@ def test_the_window_opens_sized_to_the_screen(tmp_path):
     again = _open_in_a_process(tmp_path, 1366, 768, big_settings)
     x, y, w, h = again["window"]
     assert x + w <= 1366 and y + h <= 768
+
+
+def test_settings_show_no_literal_ampersand_in_french(qtbot, main_window, french):
+    """A label's "&" is a shortcut only when the label has a buddy; else "&Base de données"
+    shows as typed."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.settings_dialog import SettingsDialog
+
+    main_window.open_settings()
+    dialog = main_window.findChild(SettingsDialog)
+    labels = [w for w in dialog.findChildren(QLabel) if "&" in w.text().replace("&&", "")]
+    assert any(w.text() == "&Base de données" for w in labels)
+    for label in labels:
+        assert label.buddy() is not None, label.text()
+    dialog.reject()
