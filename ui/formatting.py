@@ -92,6 +92,13 @@ def compact_datetime(
     return f"{day}, {time_text(local, language)}"
 
 
+def edit_format(language: str | None = None) -> str:
+    """A QDateTimeEdit's display format matching :func:`datetime_text` (set the edit's locale
+    to :func:`ui_locale` too): "dim. 6 déc. 2026, 19:00" / "Sun 6 Dec 2026, 7:00 PM"."""
+    language = language or ui_language()
+    return "ddd d MMM yyyy, HH:mm" if language == "fr" else "ddd d MMM yyyy, h:mm AP"
+
+
 def number_text(value: float, decimals: int = 0, language: str | None = None) -> str:
     """ "36 000" / "36,000"; "12,5" / "12.5"."""
     loc = ui_locale(language)
@@ -198,6 +205,7 @@ __all__ = [
     "compact_datetime",
     "date_text",
     "datetime_text",
+    "edit_format",
     "number_text",
     "shown_handle",
     "time_text",

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 
 from app.i18n import install_translators
 from app.services import clients
-from tests.conftest import new_account_row
+from tests.conftest import new_account_row, wait_editor
 
 ROOT = Path(__file__).resolve().parents[2]
 PARIS = ZoneInfo("Europe/Paris")
@@ -72,6 +72,30 @@ def test_the_interface_language_drives_the_dates_and_plurals(qtbot, french):
     qtbot.addWidget(many)
     assert one.windowTitle() == "Fermer 1 message"
     assert many.windowTitle() == "Ignorer 3 messages"
+
+
+def test_the_post_editor_and_list_show_dates_in_words(qtbot, sqlite_db, open_calendar, french):
+    from app.services import posts
+
+    with sqlite_db.session() as s:
+        info = clients.create_client(s, "Fleurs", timezone="Europe/Paris")
+        posts.create_post(
+            s,
+            info.id,
+            planned_at=SUNDAY_EVENING,
+            title="Sapins",
+            variants=[posts.VariantInput("mastodon", "Les sapins sont là")],
+        )
+    area = open_calendar(info, SUNDAY_EVENING.date())
+    area.open_editor(when=SUNDAY_EVENING.replace(tzinfo=None))
+    editor = wait_editor(qtbot, area)
+    assert editor.when.text() == "dim. 6 déc. 2026, 19:00"
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.findChild(type(area.new_button), "view_list").click()
+    model = area.list_model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    assert model.index(0, 0).data() == "dim. 6 déc. 2026, 19:00"
+    editor.reject()
 
 
 def test_the_count_is_in_the_english_title_too(qtbot):

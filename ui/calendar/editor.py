@@ -35,7 +35,7 @@ from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
-from ui.formatting import datetime_text
+from ui.formatting import datetime_text, edit_format, ui_locale
 from ui.messages import show_error
 
 AUTOSAVE_MS = 2000
@@ -123,7 +123,8 @@ class PostEditor(EditorSaving, QDialog):
         self.when = QDateTimeEdit()
         self.when.setObjectName("whenEdit")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setLocale(ui_locale())  # day and month names in the interface's language
+        self.when.setDisplayFormat(edit_format())
         self.all_day = QCheckBox(self.tr("All day"))
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
