@@ -30,6 +30,7 @@ from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_actions import WindowActions
+from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.window_live import WindowLive, same_scope
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
@@ -79,9 +80,9 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self._badge_timer.timeout.connect(self.refresh_badges)
         geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.fit_to_screen()
+            fit_to_screen(self)
         else:
-            self._keep_on_screen()
+            keep_on_screen(self)
         if complete:
             self.finish_build()
 
@@ -94,37 +95,6 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self._build_menus()
 
     # -- layout -----------------------------------------------------------------------------
-    def _available(self):
-        """The usable part of the screen the window is on (or the primary one)."""
-        from PySide6.QtGui import QGuiApplication
-
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        return screen.availableGeometry() if screen is not None else None
-
-    def fit_to_screen(self) -> None:
-        """A first start: a comfortable size that fits the screen with its title bar and the
-        status bar visible (1366×768 included), centred."""
-        area = self._available()
-        if area is None:
-            self.resize(1280, 760)
-            return
-        frame = 40  # the title bar and borders the window manager adds around us
-        width = max(min(1400, area.width() - 2 * 12), 640)
-        height = max(min(900, area.height() - frame - 12), 480)
-        self.resize(width, height)
-        self.move(
-            area.x() + (area.width() - width) // 2,
-            area.y() + max(0, (area.height() - height - frame) // 2),
-        )
-
-    def _keep_on_screen(self) -> None:
-        """A geometry saved on a bigger screen is shrunk to this one."""
-        area = self._available()
-        if area is None:
-            return
-        if self.width() > area.width() or self.height() > area.height() - 40:
-            self.fit_to_screen()
-
     def _build_shell(self) -> None:
         """What the first paint shows: the frame of the final layout, nothing to wait for."""
         side = QFrame()
