@@ -30,6 +30,7 @@ from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_actions import WindowActions
+from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.window_live import WindowLive, same_scope
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
@@ -73,14 +74,15 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self._complete = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")
-        self.resize(1280, 800)
         self._build_shell()
         self._badge_timer = QTimer(self)
         self._badge_timer.setInterval(60_000)
         self._badge_timer.timeout.connect(self.refresh_badges)
         geometry = settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            fit_to_screen(self)
+        else:
+            keep_on_screen(self)
         if complete:
             self.finish_build()
 
@@ -137,8 +139,9 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
 
     def _build(self) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPushButton, QTabBar, QToolButton
+        from PySide6.QtWidgets import QPushButton, QSizePolicy, QTabBar, QToolButton
 
+        from ui.formatting import ElidedLabel
         from ui.sidebar import ClientListModel, ClientSidebar
         from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
         from ui.welcome import WelcomePage
@@ -153,6 +156,8 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
         self.switch_hint.setObjectName("switchHint")
         self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.switch_hint.setMinimumWidth(80)  # a long translation never widens the sidebar
+        self.switch_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.side_layout.addWidget(self.switch_hint)
         self.sidebar = ClientSidebar(self.client_model)
         self.side_layout.addWidget(self.sidebar, 1)
@@ -166,9 +171,10 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         header.setObjectName("workspaceHeader")
         h_layout = QHBoxLayout(header)
         h_layout.setContentsMargins(20, 10, 20, 0)
-        self.client_title = QLabel("")
+        # A long client name is elided (whole in the tooltip): it never widens the window.
+        self.client_title = ElidedLabel(auto_tooltip=True)
         self.client_title.setObjectName("clientTitle")
-        self.client_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.client_title.setMinimumWidth(60)
         self.area_tabs = QTabBar()
         self.area_tabs.setObjectName("areaTabs")
         self.area_tabs.setDrawBase(False)
@@ -182,12 +188,12 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.edit_client_button.setText(self.tr("Client settings"))
         self.edit_client_button.setObjectName("editClientButton")
         h_layout.addWidget(self.client_title)
-        h_layout.addSpacing(24)
+        h_layout.addSpacing(12)
         h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         h_layout.addStretch(1)
         self.sync_bar = SyncBar(self.tasks)
         self.sync_bar.synced.connect(self._after_sync)
-        h_layout.addWidget(self.sync_bar)
+        h_layout.addWidget(self.sync_bar, 1)  # its chip takes what room there is, up to a limit
         h_layout.addWidget(self.edit_client_button)
         ws_layout.addWidget(header)
         self.area_stack = QStackedWidget()

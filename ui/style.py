@@ -18,7 +18,7 @@ STYLESHEET = """
 #clientSidebar { background: #1d2536; border: none; outline: none; }
 #workspaceHeader { background: #ffffff; border-bottom: 1px solid #e3e7ef; }
 #clientTitle { font-size: 15pt; font-weight: 600; color: #1d2536; padding-bottom: 8px; }
-#areaTabs::tab { padding: 8px 16px; margin-right: 2px; border: none; color: #5b6477;
+#areaTabs::tab { padding: 8px 12px; margin-right: 2px; border: none; color: #5b6477;
   background: transparent; border-bottom: 3px solid transparent; }
 #areaTabs::tab:selected { color: #1d2536; border-bottom: 3px solid #3e7bfa; font-weight: 600; }
 #areaTabs::tab:hover { color: #1d2536; }
@@ -36,6 +36,11 @@ STYLESHEET = """
   padding: 6px 14px; font-weight: 600; }
 #dangerButton:disabled { background: #f3b8b3; }
 QStatusBar { background: #f6f8fb; color: #5b6477; }
+#syncStatus { color: #5b6477; border: 1px solid transparent; border-radius: 10px;
+  padding: 2px 8px; }
+#syncStatus[outcome="ok"] { color: #067647; background: #ecfdf3; border-color: #abefc6; }
+#syncStatus[outcome="warning"] { color: #93370d; background: #fffaeb; border-color: #fedf89; }
+#syncStatus[outcome="error"] { color: #b42318; background: #fef3f2; border-color: #fecdca; }
 """
 
 

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+BODY_WIDTH = 560  # px: the text's measure at most; narrower windows wrap it shorter
 
 
 class WelcomePage(QWidget):
@@ -18,12 +29,25 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 64, 64, 64)
+        # The text is never cut: it wraps to the window's width, and a window too low for it
+        # scrolls.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+        content = QWidget()
+        content.setObjectName("welcomeContent")
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 32, 32, 32)
         layout.addStretch(1)
         title = QLabel(self.tr("Welcome to Tribune"))
         title.setObjectName("placeholderTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
         body = QLabel(
             self.tr(
                 "Each client of the agency gets a workspace: its charter, its content calendar, "
@@ -34,7 +58,10 @@ class WelcomePage(QWidget):
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setObjectName("placeholderBody")
-        body.setFixedWidth(520)
+        body.setMaximumWidth(BODY_WIDTH)
+        body.setMinimumWidth(200)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.body = body
         buttons = QHBoxLayout()
         self.demo_button = QPushButton(self.tr("Load the demo agency"))
         self.new_button = QPushButton(self.tr("Create my first client"))
@@ -45,7 +72,11 @@ class WelcomePage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         layout.addWidget(title)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # the body wraps to min(window, BODY_WIDTH), centred
+        centred.addStretch(1)
+        centred.addWidget(body, 100)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(2)

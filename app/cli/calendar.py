@@ -158,10 +158,17 @@ def cmd_check(ctx) -> int:
     today = dt.date.today()
     start = _date(ctx.args.start, today)
     end = _date(ctx.args.end, start + dt.timedelta(days=27))
+    # Bound as "translate" for lupdate; outside document_language it is the usual translate.
+    from app.i18n import document_language
+    from app.i18n import document_translate as translate
+
     with ctx.db.read() as session:
         client = clients.find_client(session, ctx.args.client)
         slug = client.slug
-        findings = check_calendar(session, client.id, start, end, language=client.language)
+        language = client.language
+        # The findings speak the client's language, like its charter (not the shell's).
+        with document_language(language):
+            findings = check_calendar(session, client.id, start, end, language=language)
     data = {
         "client": slug,
         "from": start.isoformat(),
@@ -170,17 +177,16 @@ def cmd_check(ctx) -> int:
             {**dataclasses.asdict(f), "day": f.day.isoformat() if f.day else None} for f in findings
         ],
     }
-    names = {
-        "error": translate("CalendarCli", "error"),
-        "warning": translate("CalendarCli", "warning"),
-        "hint": translate("CalendarCli", "hint"),
-    }
+    with document_language(language):
+        names = {
+            "error": translate("CalendarCli", "error"),
+            "warning": translate("CalendarCli", "warning"),
+            "hint": translate("CalendarCli", "hint"),
+        }
+        nothing = translate("CalendarCli", "Nothing to report: the calendar follows the charter.")
     ctx.emit(
         data,
-        lambda: (
-            "\n".join(f"{names[f.severity]}: {f.message}" for f in findings)
-            or translate("CalendarCli", "Nothing to report: the calendar follows the charter.")
-        ),
+        lambda: "\n".join(f"{names[f.severity]}: {f.message}" for f in findings) or nothing,
     )
     return 0
 

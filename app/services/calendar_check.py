@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.i18n import translate
+from app.documents.wording import locale_for
+from app.i18n import document_translate as translate
 from app.services.charter_rules import CharterRules, rules_in_force
 from app.services.keydates import KeyDate, key_dates
 from app.services.posts_counters import network_label
@@ -34,6 +35,30 @@ class Finding:
     post_id: int | None = None
     network: str = ""
     day: dt.date | None = None
+
+
+def _language() -> str:
+    """The language the findings are written in: the client's inside
+    :func:`app.i18n.document_language` (the CLI), else the interface's."""
+    code = translate("CalendarCheck", "en", "the code of this catalogue's language: fr, en")
+    return "fr" if code.strip().lower() == "fr" else "en"
+
+
+def day_text(day: dt.date) -> str:
+    """ "mer. 9 déc. 2026" / "Wed 9 Dec 2026", never an ISO date."""
+    from PySide6.QtCore import QDate
+
+    return locale_for(_language()).toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+
+
+def time_text(moment: dt.datetime | dt.time) -> str:
+    """ "15:00": on the 24-hour clock in every language, like the charter's hours and the
+    best slots the same findings quote."""
+    return f"{moment:%H:%M}"
+
+
+def _when(local: dt.datetime) -> str:
+    return f"{day_text(local.date())}, {time_text(local)}"
 
 
 def slot_text(weekday: int, hour: int) -> str:
@@ -67,8 +92,8 @@ def _best_slot_hint(p: PostChip, local: dt.datetime, slots) -> Finding:
             "« {title} », {day} {time}: far from the best times to post ({slots}).",
         ).format(
             title=p.title or p.preview[:40],
-            day=local.date().isoformat(),
-            time=f"{local:%H:%M}",
+            day=day_text(local.date()),
+            time=time_text(local),
             slots=", ".join(slot_text(d, h) for d, h in slots),
         ),
         p.id,
@@ -146,7 +171,7 @@ def check_posts(
                         ).format(
                             network=label,
                             count=n,
-                            week=week.isoformat(),
+                            week=day_text(week),
                             min=vol.posts_per_week_min,
                         ),
                         None,
@@ -166,7 +191,7 @@ def check_posts(
                         ).format(
                             network=label,
                             count=n,
-                            week=week.isoformat(),
+                            week=day_text(week),
                             max=vol.posts_per_week_max,
                         ),
                         None,
@@ -197,8 +222,8 @@ def check_posts(
                             "{network}, {day} {time}: outside the charter's hours ({windows}).",
                         ).format(
                             network=network_label(network),
-                            day=local.date().isoformat(),
-                            time=f"{t:%H:%M}",
+                            day=day_text(local.date()),
+                            time=time_text(t),
                             windows=windows,
                         ),
                         p.id,
@@ -252,7 +277,7 @@ def check_posts(
                         "CalendarCheck", "« {title} » is planned on {when} but not approved yet."
                     ).format(
                         title=p.title or p.preview[:40],
-                        when=p.planned_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                        when=_when(p.planned_at.astimezone(zone)),
                     ),
                     p.id,
                     "",
@@ -273,7 +298,7 @@ def check_posts(
                         "key_date",
                         translate(
                             "CalendarCheck", "{name} on {day}: nothing planned around it."
-                        ).format(name=kd.name, day=day.isoformat()),
+                        ).format(name=kd.name, day=day_text(day)),
                         None,
                         "",
                         day,

@@ -244,6 +244,11 @@
   <context>
     <name>CalendarCheck</name>
     <message>
+      <source>en</source>
+      <comment>the code of this catalogue's language: fr, en</comment>
+      <translation>fr</translation>
+    </message>
+    <message>
       <source>Monday</source>
       <translation>lundi</translation>
     </message>

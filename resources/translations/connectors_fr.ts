@@ -626,16 +626,27 @@
       <translation>Annulation…</translation>
     </message>
     <message>
+      <source> — next try at {time}</source>
+      <translation> — nouvel essai à {time}</translation>
+    </message>
+    <message>
       <source>Sync cancelled.</source>
       <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-      <source>{added} new, {published} published; {network} {handle}: {reason}</source>
-      <translation>Nouveaux : {added}, publiés : {published} ; {network} {handle} : {reason}</translation>
-    </message>
-    <message>
       <source>Synced: {added} new, {published} published.</source>
       <translation>Synchronisé — nouveaux : {added}, publiés : {published}.</translation>
+    </message>
+    <message>
+      <source>{account}: {reason}</source>
+      <translation>{account} : {reason}</translation>
+    </message>
+    <message numerus="yes">
+      <source> (+%n other account(s))</source>
+      <translation>
+        <numerusform> (+%n autre compte)</numerusform>
+        <numerusform> (+%n autres comptes)</numerusform>
+      </translation>
     </message>
     <message>
       <source>Sync failed: {reason}</source>

@@ -1213,6 +1213,14 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
   </context>
   <context>
+    <name>Formatting</name>
+    <message>
+      <source>en</source>
+      <comment>the code of this catalogue's language: fr, en</comment>
+      <translation>fr</translation>
+    </message>
+  </context>
+  <context>
     <name>Limits</name>
     <message>
       <source>the date {value} is outside {low}–{high}</source>
@@ -1428,7 +1436,7 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
     <message>
       <source>Client settings</source>
-      <translation>Réglages du client</translation>
+      <translation>Fiche client</translation>
     </message>
     <message>
       <source>Opening the database…</source>

@@ -1112,17 +1112,19 @@ Merci,
   </context>
   <context>
     <name>StatusDialog</name>
-    <message>
-      <source>Close</source>
-      <translation>Fermer</translation>
+    <message numerus="yes">
+      <source>Close %n message(s)</source>
+      <translation>
+        <numerusform>Fermer %n message</numerusform>
+        <numerusform>Fermer %n messages</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Ignore</source>
-      <translation>Ignorer</translation>
-    </message>
-    <message>
-      <source>{action} {n} message(s)</source>
-      <translation>{action} {n} message(s)</translation>
+    <message numerus="yes">
+      <source>Ignore %n message(s)</source>
+      <translation>
+        <numerusform>Ignorer %n message</numerusform>
+        <numerusform>Ignorer %n messages</numerusform>
+      </translation>
     </message>
     <message>
       <source>Why (required)</source>

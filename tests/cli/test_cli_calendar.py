@@ -97,4 +97,31 @@ def test_calendar_check_hints_a_post_far_from_the_best_times(cli, db):
     assert len(hints) == 1 and hints[0]["severity"] == "hint"
     assert "Minuit" in hints[0]["message"] and "18:00" in hints[0]["message"]
     r = cli("calendar", "check", "Aquarelle", db_url=db_url_of(db))
-    assert any(line.startswith(("hint:", "conseil")) for line in r.stdout.splitlines())
+    # a French client: its findings in French whatever the shell's language
+    assert any(line.startswith("suggestion: ") for line in r.stdout.splitlines()), r.stdout
+
+
+def test_calendar_check_speaks_the_clients_language(cli, sqlite_db):
+    """Findings in the client's language with readable dates, whatever the shell's language
+    (the key dates of December 2026, with nothing planned: no dependence on today)."""
+    from app.services import clients
+
+    with sqlite_db.session() as s:
+        clients.create_client(s, "Fleurs", language="fr")
+        clients.create_client(s, "Flowers", language="en")
+    url = db_url_of(sqlite_db)
+    period = ("--from", "2026-12-01", "--to", "2026-12-31")
+    for shell in ("en", "fr"):
+        env = {"TRIBUNE_LANG": shell}
+        fr = cli("calendar", "check", "Fleurs", *period, db_url=url, env=env)
+        en = cli("calendar", "check", "Flowers", *period, db_url=url, env=env)
+        assert fr.returncode == 0 and en.returncode == 0, fr.stderr + en.stderr
+        assert (
+            "suggestion: Réveillon de Noël le jeu. 24 déc. 2026\u00a0: rien de prévu autour."
+            in fr.stdout.splitlines()
+        ), fr.stdout
+        assert (
+            "hint: Christmas Eve on Thu 24 Dec 2026: nothing planned around it."
+            in en.stdout.splitlines()
+        ), en.stdout
+        assert "2026-12" not in fr.stdout + en.stdout  # no ISO date in a finding

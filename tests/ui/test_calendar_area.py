@@ -262,8 +262,8 @@ def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db
         [dialog.model.index(r, c).data() for c in range(6)] for r in range(dialog.model.rowCount())
     ]
     assert rows == [
-        ["2026-02-13 09:00", "Mastodon", "Waiting", "0", "Pivoines", ""],
-        ["2026-02-13 09:00", "X", "Failed, will retry", "0", "Pivoines", "HTTP 503"],
+        ["Fri 13 Feb 2026, 9:00 AM", "Mastodon", "Waiting", "0", "Pivoines", ""],
+        ["Fri 13 Feb 2026, 9:00 AM", "X", "Failed, will retry", "0", "Pivoines", "HTTP 503"],
     ]
 
 

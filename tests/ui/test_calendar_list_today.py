@@ -14,7 +14,7 @@ from app.models.posts import Post
 from app.services import clients
 from app.services.posts_query import count_before
 from tests.conftest import spy_on_threads
-from ui.calendar.list_model import ID_ROLE
+from ui.calendar.list_model import ID_ROLE, WHEN_ROLE
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -46,7 +46,7 @@ def _first_visible(area):
 
 
 def _when(area, row):
-    return dt.datetime.strptime(area.list_model.index(row, 0).data(), "%Y-%m-%d %H:%M")
+    return area.list_model.index(row, 0).data(WHEN_ROLE)
 
 
 def test_list_opens_at_today_and_today_works_in_list_mode(

@@ -35,6 +35,7 @@ from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
+from ui.formatting import datetime_text, edit_format, ui_locale
 from ui.messages import show_error
 
 AUTOSAVE_MS = 2000
@@ -122,7 +123,8 @@ class PostEditor(EditorSaving, QDialog):
         self.when = QDateTimeEdit()
         self.when.setObjectName("whenEdit")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setLocale(ui_locale())  # day and month names in the interface's language
+        self.when.setDisplayFormat(edit_format())
         self.all_day = QCheckBox(self.tr("All day"))
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
@@ -261,7 +263,7 @@ class PostEditor(EditorSaving, QDialog):
         """Who changed what and when (read-only, plain text)."""
         lines = []
         for e in events:
-            when = e.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+            when = datetime_text(e.at, self.zone)
             detail = ", ".join(f"{k}: {v}" for k, v in e.details.items() if v not in ("", None))
             lines.append(f"{when}  {e.actor}  {e.action}" + (f"  ({detail})" if detail else ""))
         self.history = QPlainTextEdit("\n".join(lines))

@@ -23,10 +23,12 @@ from app.services.posts_query import (
     count_posts,
     page_posts,
 )
+from ui.formatting import date_text, datetime_text
 
 PAGE = 200
 COL_WHEN, COL_NETWORKS, COL_STATUS, COL_CATEGORY, COL_CAMPAIGN, COL_TEXT = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 2  # the planned moment in the client's zone
 
 
 def _row_text(chip: PostChip) -> str:
@@ -195,7 +197,7 @@ class PostListModel(QAbstractTableModel):
     def _line(self, chip: PostChip) -> tuple[str, ...]:
         local = chip.planned_at.astimezone(self.zone)
         return (
-            local.strftime("%Y-%m-%d") if chip.all_day else local.strftime("%Y-%m-%d %H:%M"),
+            date_text(local.date()) if chip.all_day else datetime_text(local),
             ", ".join(network_label(n) for n in chip.networks),
             status_label(chip.status),
             chip.category,
@@ -210,6 +212,8 @@ class PostListModel(QAbstractTableModel):
             return self._display[index.row()][index.column()]
         if role == ID_ROLE:
             return self._rows[index.row()].id
+        if role == WHEN_ROLE:
+            return self._rows[index.row()].planned_at.astimezone(self.zone)
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 
 from app.services.posts_counters import network_label
 from app.services.posts_queue import QueueItem
+from ui.formatting import datetime_text
 
 
 class QueueModel(QAbstractTableModel):
@@ -16,7 +17,7 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows = [
             (
-                i.planned_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                datetime_text(i.planned_at, zone),
                 network_label(i.network),
                 self._state(i),
                 str(i.attempts),

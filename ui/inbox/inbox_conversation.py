@@ -28,6 +28,7 @@ from app.models.client import network_label
 from app.services.inbox import MessageDetail
 from app.services.inbox_replies import PRIVATE_REPLY_NETWORKS
 from app.services.inbox_triage import category_label, kind_label, status_label
+from ui.formatting import datetime_text, shown_handle
 
 
 class WatchHighlighter(QSyntaxHighlighter):
@@ -57,14 +58,6 @@ def _plain_label(object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
-
-
-def shown_handle(handle: str) -> str:
-    """A handle as people write it: "@name"; ids and URNs (Facebook, LinkedIn) as they are,
-    and never "@@" when the network already gave the "@" (Mastodon, Bluesky, X)."""
-    if handle.startswith("@") or ":" in handle or handle.isdigit():
-        return handle
-    return "@" + handle
 
 
 class ConversationPanel(QWidget):
@@ -253,7 +246,7 @@ class ConversationPanel(QWidget):
         tz = ZoneInfo(timezone)
 
         def when(value):
-            return value.astimezone(tz).strftime("%d/%m/%Y %H:%M") if value else ""
+            return datetime_text(value, tz) if value else ""
 
         handle = f" ({shown_handle(d.author_handle)})" if d.author_handle else ""
         self.title.setText(f"{d.author}{handle}")

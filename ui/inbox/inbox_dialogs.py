@@ -38,7 +38,10 @@ class StatusDialog(QDialog):
         self.setObjectName("inboxStatusDialog")
         self.status = status
         title = self.tr("Close") if status == "closed" else self.tr("Ignore")
-        self.setWindowTitle(self.tr("{action} {n} message(s)").format(action=title, n=count))
+        if status == "closed":
+            self.setWindowTitle(self.tr("Close %n message(s)", "", count))
+        else:
+            self.setWindowTitle(self.tr("Ignore %n message(s)", "", count))
         layout = QFormLayout(self)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why (required)"))

@@ -19,6 +19,7 @@ from app.services.charter_rules import MESSAGE_CATEGORIES
 from app.services.inbox import Cursor, MessageRow, Page
 from app.services.inbox_triage import category_label, status_label
 from app.textsafe import tooltip
+from ui.formatting import compact_datetime
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -233,7 +234,7 @@ class InboxListModel(QAbstractTableModel):
         return {
             Qt.ItemDataRole.DisplayRole: (
                 format_left(r.due_at, self.now, units),
-                r.received_at.astimezone(self._tz).strftime("%d/%m %H:%M"),
+                compact_datetime(r.received_at, self._tz, now=self.now),
                 network_label(r.network),
                 author,
                 text,

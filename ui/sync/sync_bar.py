@@ -1,15 +1,33 @@
 """A "Sync now" button with progress and cancel, and the background sync timer.
 
 The sync runs through :class:`ui.tasks.TaskRunner` (a sync ``httpx.Client`` in a worker
-thread); this widget only shows progress and the result.
+thread); this widget only shows progress and the result. The result is a status chip of a
+fixed width, coloured by outcome: a long server message is elided there and shown in full in
+the tooltip, so it never widens the header nor the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.textsafe import tooltip
+from ui.formatting import ElidedLabel, account_text, time_text
+
+# The status chip's width never depends on its text: it asks for CHIP_HINT, grows to
+# CHIP_WIDTH when the header has room and shrinks to CHIP_MIN_WIDTH on a small screen.
+CHIP_MIN_WIDTH, CHIP_HINT, CHIP_WIDTH = 200, 260, 480
+
+# outcome of the last sync → the chip's style ("outcome" property, see ui/style.py)
+OK, WORKING, WARNING, ERROR = "ok", "working", "warning", "error"
 
 
 class SyncBar(QWidget):
@@ -32,9 +50,12 @@ class SyncBar(QWidget):
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = ElidedLabel(fixed_hint=CHIP_HINT)
         self.status.setObjectName("syncStatus")
+        self.status.setMinimumWidth(CHIP_MIN_WIDTH)
+        self.status.setMaximumWidth(CHIP_WIDTH)
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.outcome = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status, 1)
@@ -111,20 +132,43 @@ class SyncBar(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Syncing…"))
+        self.show_status(self.tr("Syncing…"), WORKING)
         self._token = self.tasks.run(work, self._done, self._failed, on_progress=self._progress)
 
     def cancel(self) -> None:
         if self._token is not None:
             self._token.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("Cancelling…"))
+            self.show_status(self.tr("Cancelling…"), WORKING)
 
     def _progress(self, done: int, total: int, label: str) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(max(0, min(done, total)))
-        self.status.setText(label)
+        self.show_status(label, WORKING)
+
+    # -- the status chip ------------------------------------------------------------------
+    def show_status(self, text: str, outcome: str = "", details: str = "") -> None:
+        """Show ``text`` elided in the chip, whole (with ``details``) in its tooltip."""
+        self.outcome = outcome
+        self.status.setProperty("outcome", outcome)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.set_full_text(text)
+        full = "\n\n".join(part for part in (text, details) if part)
+        self.status.setToolTip(tooltip(full))  # servers' words: never markup
+
+    @property
+    def status_text(self) -> str:
+        """The chip's whole text (it shows it elided)."""
+        return self.status.full_text()
+
+    def _next_try(self) -> str:
+        """ " — next try at 10:42" when the background sync will try again, else ""."""
+        if not self.timer.isActive():
+            return ""
+        at = dt.datetime.now().astimezone() + dt.timedelta(milliseconds=self.timer.remainingTime())
+        return self.tr(" — next try at {time}").format(time=time_text(at))
 
     def _finish(self) -> None:
         self._token = None
@@ -133,7 +177,6 @@ class SyncBar(QWidget):
         self.sync_button.setEnabled(self.client_id is not None)
 
     def _done(self, result) -> None:
-        from app.models.client import network_label
         from app.services.sync_health import outcome_label
 
         self._finish()
@@ -143,28 +186,33 @@ class SyncBar(QWidget):
         published = sum(a.published for a in accounts)
         # "busy": another seat is syncing that account right now — said in the tooltip, not a fault
         failing = [a for a in accounts if a.outcome not in ("ok", "cancelled", "busy", "skipped")]
+        counts = self.tr("Synced: {added} new, {published} published.").format(
+            added=added, published=published
+        )
         if any(r.cancelled for r in reports):
-            text = self.tr("Sync cancelled.")
+            text, outcome = self.tr("Sync cancelled."), WARNING
         elif failing:
             a = failing[0]
-            text = self.tr("{added} new, {published} published; {network} {handle}: {reason}")
-            text = text.format(
-                added=added,
-                published=published,
-                network=network_label(a.network),
-                handle=a.handle,
+            # The chip says who and what in the user's words; the server's own text is in
+            # the tooltip with every account's line.
+            text = self.tr("{account}: {reason}").format(
+                account=account_text(a.network, a.handle), reason=outcome_label(a.outcome)
+            )
+            if len(failing) > 1:
+                text += self.tr(" (+%n other account(s))", "", len(failing) - 1)
+            text += self._next_try()
+            outcome = ERROR
+        else:
+            text, outcome = counts, OK
+        lines = [counts] if text != counts else []
+        lines += [
+            self.tr("{account}: {reason}").format(
+                account=account_text(a.network, a.handle),
                 reason=a.message or outcome_label(a.outcome),
             )
-        else:
-            text = self.tr("Synced: {added} new, {published} published.").format(
-                added=added, published=published
-            )
-        self.status.setText(text)
-        lines = (
-            f"{network_label(a.network)} {a.handle}: {a.message or outcome_label(a.outcome)}"
             for a in accounts
-        )
-        self.status.setToolTip(tooltip("\n".join(lines)))  # servers' words: never markup
+        ]
+        self.show_status(text, outcome, "\n".join(lines))
         self.synced.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -172,4 +220,7 @@ class SyncBar(QWidget):
         from ui.messages import error_text, log_unexpected
 
         log_unexpected(exc)  # an unexpected error goes to the log, the user gets one clear line
-        self.status.setText(self.tr("Sync failed: {reason}").format(reason=error_text(exc)[:200]))
+        reason = error_text(exc)
+        self.show_status(
+            self.tr("Sync failed: {reason}").format(reason=reason) + self._next_try(), ERROR
+        )
