@@ -1112,6 +1112,14 @@ Merci,
   </context>
   <context>
     <name>StatusDialog</name>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Ignorer</translation>
+    </message>
     <message numerus="yes">
       <source>Close %n message(s)</source>
       <translation>

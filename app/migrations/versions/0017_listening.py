@@ -143,7 +143,6 @@ def upgrade() -> None:
         "ix_crisis_alerts_client_at", "crisis_alerts", ["client_id", "at"], unique=False
     )
 
-
     # Client tables: the people's row security and the group roles' privileges (0016).
     from app.services.people.rls import enable_client_rls
 
