@@ -179,7 +179,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.area_tabs.setObjectName("areaTabs")
         self.area_tabs.setDrawBase(False)
         self.area_tabs.setExpanding(False)
-        # Four short tabs always fit: never squeeze them behind scroll arrows.
+        # Five short tabs always fit: never squeeze them behind scroll arrows.
         self.area_tabs.setUsesScrollButtons(False)
         self.area_tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for key in AREA_KEYS:

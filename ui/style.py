@@ -18,7 +18,7 @@ STYLESHEET = """
 #clientSidebar { background: #1d2536; border: none; outline: none; }
 #workspaceHeader { background: #ffffff; border-bottom: 1px solid #e3e7ef; }
 #clientTitle { font-size: 15pt; font-weight: 600; color: #1d2536; padding-bottom: 8px; }
-#areaTabs::tab { padding: 8px 12px; margin-right: 2px; border: none; color: #5b6477;
+#areaTabs::tab { padding: 8px 9px; margin-right: 1px; border: none; color: #5b6477;
   background: transparent; border-bottom: 3px solid transparent; }
 #areaTabs::tab:selected { color: #1d2536; border-bottom: 3px solid #3e7bfa; font-weight: 600; }
 #areaTabs::tab:hover { color: #1d2536; }

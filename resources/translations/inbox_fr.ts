@@ -812,10 +812,6 @@ Merci,
       <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
     </message>
     <message>
-      <source>{n} escalation(s) overdue: remind {names}.</source>
-      <translation>{n} escalade(s) en retard : relancez {names}.</translation>
-    </message>
-    <message>
       <source>{who} asked {contact} by {channel}; due {due}. {answer}</source>
       <translation>{who} a sollicité {contact} par {channel} ; échéance {due}. {answer}</translation>
     </message>

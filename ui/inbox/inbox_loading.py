@@ -192,8 +192,8 @@ class InboxLoading:
         if late:
             lines.append(
                 QCoreApplication.translate(
-                    "InboxArea", "{n} escalation(s) overdue: remind {names}."
-                ).format(n=len(late), names=", ".join(sorted({e.contact_name for e in late})))
+                    "InboxArea", "%n escalation(s) overdue: remind {names}.", None, len(late)
+                ).format(names=", ".join(sorted({e.contact_name for e in late})))
             )
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))

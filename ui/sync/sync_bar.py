@@ -24,7 +24,7 @@ from ui.formatting import ElidedLabel, account_text, time_text
 
 # The status chip's width never depends on its text: it asks for CHIP_HINT, grows to
 # CHIP_WIDTH when the header has room and shrinks to CHIP_MIN_WIDTH on a small screen.
-CHIP_MIN_WIDTH, CHIP_HINT, CHIP_WIDTH = 200, 260, 480
+CHIP_MIN_WIDTH, CHIP_HINT, CHIP_WIDTH = 160, 260, 480  # min: five area tabs must fit too
 
 # outcome of the last sync → the chip's style ("outcome" property, see ui/style.py)
 OK, WORKING, WARNING, ERROR = "ok", "working", "warning", "error"
