@@ -190,6 +190,12 @@ def _expand_series(cal, timezones, position, uid, comps, today, out: Expansion) 
         )
         return
     out.series += 1
+    if not occurrences:
+        out.dropped.append(
+            translate(
+                "Ical", "{where}: no occurrence from {begin} to {end}, nothing imported."
+            ).format(where=where(position, uid), begin=begin.isoformat(), end=end.isoformat())
+        )
     if len(occurrences) > MAX_OCCURRENCES:
         occurrences = occurrences[:MAX_OCCURRENCES]
         out.capped.append(uid)

@@ -90,10 +90,14 @@ def mend_rrules(unfolded: str) -> str:
 
 
 def _guess(data: bytes) -> str:
-    best = charset_normalizer.from_bytes(data).best()
-    encoding = best.encoding if best is not None else _FALLBACK
-    # Latin-1 and Windows-1252 agree on letters; 1252 also has € – « » ’ where Latin-1 has controls
-    return _FALLBACK if encoding in ("latin_1", "iso8859_15", "ascii") else encoding
+    results = charset_normalizer.from_bytes(data)
+    plausible = [m.encoding for m in results]
+    # On a few words 1250, 1252 and 1257 read equally well: a calendar that is not UTF-8
+    # almost always comes from a Western Windows, so 1252 wins when it is plausible at all.
+    # (Latin-1 and 1252 agree on letters; 1252 also has € – « » ’ where Latin-1 has controls.)
+    if not plausible or {"cp1252", "latin_1", "iso8859_15", "ascii"} & set(plausible):
+        return _FALLBACK
+    return plausible[0]
 
 
 def _note_not_utf8(encoding: str) -> str:
