@@ -97,6 +97,11 @@ def _guess(data: bytes) -> str:
     # (Latin-1 and 1252 agree on letters; 1252 also has € – « » ’ where Latin-1 has controls.)
     if not plausible or {"cp1252", "latin_1", "iso8859_15", "ascii"} & set(plausible):
         return _FALLBACK
+    try:  # charset-normalizer keeps one of the encodings that read the bytes the same way
+        if data.decode(_FALLBACK) == data.decode(plausible[0]):
+            return _FALLBACK
+    except (UnicodeDecodeError, LookupError):
+        pass
     return plausible[0]
 
 
