@@ -553,8 +553,80 @@
       <translation>aucun réseau : le client n'a aucun compte où publier</translation>
     </message>
     <message>
+      <source>Time zone « {name} » read as {iana}.</source>
+      <translation>Fuseau horaire « {name} » lu comme {iana}.</translation>
+    </message>
+    <message>
       <source>This is not an iCalendar file: {reason}</source>
       <translation>Ce n'est pas un fichier iCalendar : {reason}</translation>
+    </message>
+    <message>
+      <source>This is not an iCalendar file: no VCALENDAR found.</source>
+      <translation>Ce n'est pas un fichier iCalendar : aucun VCALENDAR trouvé.</translation>
+    </message>
+    <message>
+      <source>This file holds {todos} task(s) (VTODO) and {journals} journal entry(ies) (VJOURNAL), not events (VEVENT): Tribune imports events only.</source>
+      <translation>Ce fichier contient {todos} tâche(s) (VTODO) et {journals} entrée(s) de journal (VJOURNAL), pas d'événements (VEVENT) : Tribune n'importe que des événements.</translation>
+    </message>
+    <message>
+      <source>This calendar holds no event (VEVENT): nothing to import.</source>
+      <translation>Ce calendrier ne contient aucun événement (VEVENT) : rien à importer.</translation>
+    </message>
+    <message>
+      <source>{todos} task(s) (VTODO) and {journals} journal entry(ies) (VJOURNAL) ignored: Tribune imports events only.</source>
+      <translation>{todos} tâche(s) (VTODO) et {journals} entrée(s) de journal (VJOURNAL) ignorées : Tribune n'importe que des événements.</translation>
+    </message>
+    <message>
+      <source>{series} recurring event(s) expanded over 12 months from today or from their first occurrence if later ({begin} to {end}).</source>
+      <translation>{series} événement(s) récurrent(s) développé(s) sur 12 mois à partir d'aujourd'hui, ou de leur première occurrence si elle est plus tardive (du {begin} au {end}).</translation>
+    </message>
+    <message>
+      <source>UID {uid}: only the first {count} occurrences were taken.</source>
+      <translation>UID {uid} : seules les {count} premières occurrences ont été prises.</translation>
+    </message>
+    <message>
+      <source>{count} cancelled event(s) or occurrence(s) not imported.</source>
+      <translation>{count} événement(s) ou occurrence(s) annulé(s) non importé(s).</translation>
+    </message>
+    <message>
+      <source>{count} event(s) without UID: each was given one from its start and title.</source>
+      <translation>{count} événement(s) sans UID : chacun en a reçu un, tiré de son début et de son titre.</translation>
+    </message>
+    <message>
+      <source>the UID is longer than 255 characters</source>
+      <translation>l'UID dépasse 255 caractères</translation>
+    </message>
+    <message>
+      <source>event {n} (no UID)</source>
+      <translation>événement {n} (sans UID)</translation>
+    </message>
+    <message>
+      <source>event {n}, UID {uid}</source>
+      <translation>événement {n}, UID {uid}</translation>
+    </message>
+    <message>
+      <source>{where}: {name} « {value} » unreadable, ignored</source>
+      <translation>{where} : {name} « {value} » illisible, ignoré</translation>
+    </message>
+    <message>
+      <source>the recurrence cannot be read: {reason}</source>
+      <translation>la récurrence est illisible : {reason}</translation>
+    </message>
+    <message>
+      <source>{where}: no occurrence from {begin} to {end}, nothing imported.</source>
+      <translation>{where} : aucune occurrence du {begin} au {end}, rien d'importé.</translation>
+    </message>
+    <message>
+      <source>This is not an iCalendar file: it is not text.</source>
+      <translation>Ce n'est pas un fichier iCalendar : ce n'est pas du texte.</translation>
+    </message>
+    <message>
+      <source>The file is not valid UTF-8: line(s) {lines} were read as {encoding}.</source>
+      <translation>Le fichier n'est pas en UTF-8 valide : la ou les lignes {lines} ont été lues en {encoding}.</translation>
+    </message>
+    <message>
+      <source>The file is not UTF-8: it was read as {encoding}.</source>
+      <translation>Le fichier n'est pas en UTF-8 : il a été lu en {encoding}.</translation>
     </message>
   </context>
   <context>
