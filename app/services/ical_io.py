@@ -20,6 +20,7 @@ from pathlib import Path
 
 import icalendar
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -310,6 +311,13 @@ def import_ics(
                 create_post(session, client_id, **fields)
         except ValidationError as exc:
             refuse(item, exc.message)
+            continue
+        except IntegrityError:
+            taken = select(Post.id).where(Post.client_id == client_id, Post.uid == fields["uid"])
+            if session.scalar(taken) is None:
+                raise
+            known.add(fields["uid"])  # another seat imported the same event meanwhile
+            dupes += 1
             continue
         known.add(fields["uid"])
         added += 1

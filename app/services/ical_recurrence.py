@@ -156,6 +156,14 @@ def _expand_series(cal, timezones, position, uid, comps, today, out: Expansion) 
             Item(position, uid, error=translate("Ical", "the event has no start (DTSTART)"))
         )
         return
+    for ev in comps:  # an unknown zone would put every occurrence hours off: refuse once
+        prop = ev.get("dtstart")
+        tzid = getattr(prop, "params", {}).get("TZID")
+        value = getattr(prop, "dt", None)
+        if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
+            reason = translate("Ical", "unknown time zone « {tzid} »").format(tzid=str(tzid)[:60])
+            out.items.append(Item(position, uid, error=reason))
+            return
     begin = max(today, min(starts))
     end = add_months(begin, HORIZON_MONTHS)
     if out.horizon is None:

@@ -173,3 +173,14 @@ def test_event_without_uid_gets_a_stable_one(db):
         first = import_ics(s, cid, data.encode(), now=NOW)
         second = import_ics(s, cid, data.encode(), now=NOW)
     assert (first.added, second.added, second.duplicates) == (1, 0, 1)
+
+
+def test_unknown_zone_in_a_series_is_one_refusal(db):
+    cid = _client(db)
+    data = _cal(
+        _ev("mars@ex", "DTSTART;TZID=Mars/Olympus:20270105T090000\r\nRRULE:FREQ=DAILY;COUNT=5")
+    )
+    with db.session() as s:
+        result = import_ics(s, cid, data.encode(), now=NOW)
+    (err,) = result.errors
+    assert result.added == 0 and err.ref == "mars@ex" and "Mars/Olympus" in err.reason
