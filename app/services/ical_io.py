@@ -3,10 +3,16 @@
 Export: one VEVENT per post, UID = the post's uid, DTSTART with the client's TZID (VTIMEZONE
 blocks added) or a DATE for all-day entries; each network's text in an
 ``X-TRIBUNE-VARIANT;NETWORK=…`` property. Folding and escaping are icalendar's.
-Import: UIDs are kept, an event whose UID the client already has adds nothing (a round trip
-or a second import is idempotent); each unreadable event is reported by UID and reason while
-the others go in. Floating times are read in the client's zone; a time in a daylight-saving
-gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
+Import: the bytes are decoded (``ical_text``: UTF-8, or the detected encoding, said in the
+report), Windows and Outlook display-name TZIDs mapped to IANA zones (``ical_zones``),
+recurring series expanded into one post per occurrence keyed UID/RECURRENCE-ID
+(``ical_recurrence``). UIDs are kept, an event whose key the client already has adds nothing
+(a round trip or a second import is idempotent, also when two seats import at once); each
+unreadable event is reported as "event N, UID …: reason" while the others go in, and the
+report's notes say how the file was read. Floating times are read in the client's zone; a
+time in a daylight-saving gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
+An existing post is never changed by a re-import: a moved or cancelled occurrence in a newer
+file leaves the post made from the older one as it is.
 """
 
 from __future__ import annotations
