@@ -103,7 +103,8 @@ def cmd_import(ctx) -> int:
         ) from None
     with ctx.db.session() as session:
         client = clients.find_client(session, ctx.args.client)
-        if path.suffix.lower() == ".csv":
+        is_csv = path.suffix.lower() == ".csv"
+        if is_csv:
             from app.services.posts_csv import import_csv
 
             try:
@@ -124,13 +125,18 @@ def cmd_import(ctx) -> int:
                 "CalendarCli", "{added} added, {duplicates} already there, {errors} refused."
             ).format(added=result.added, duplicates=result.duplicates, errors=len(result.errors))
         ]
+        # the iCalendar import names each event in its reason ("event 3, UID …: …")
+        lines += [f"  {note}" for note in getattr(result, "notes", ())]
         for e in result.errors:
-            ref = f" UID {e.ref}" if e.ref else ""
-            lines.append(
-                translate("CalendarCli", "  line {line}{ref}: {reason}").format(
-                    line=e.line, ref=ref, reason=e.reason
+            if is_csv:
+                ref = f" UID {e.ref}" if e.ref else ""
+                lines.append(
+                    translate("CalendarCli", "  line {line}{ref}: {reason}").format(
+                        line=e.line, ref=ref, reason=e.reason
+                    )
                 )
-            )
+            else:
+                lines.append(f"  {e.reason}")
         return "\n".join(lines)
 
     ctx.emit(dataclasses.asdict(result), human)

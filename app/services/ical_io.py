@@ -3,10 +3,16 @@
 Export: one VEVENT per post, UID = the post's uid, DTSTART with the client's TZID (VTIMEZONE
 blocks added) or a DATE for all-day entries; each network's text in an
 ``X-TRIBUNE-VARIANT;NETWORK=…`` property. Folding and escaping are icalendar's.
-Import: UIDs are kept, an event whose UID the client already has adds nothing (a round trip
-or a second import is idempotent); each unreadable event is reported by UID and reason while
-the others go in. Floating times are read in the client's zone; a time in a daylight-saving
-gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
+Import: the bytes are decoded (``ical_text``: UTF-8, or the detected encoding, said in the
+report), Windows and Outlook display-name TZIDs mapped to IANA zones (``ical_zones``),
+recurring series expanded into one post per occurrence keyed UID/RECURRENCE-ID
+(``ical_recurrence``). UIDs are kept, an event whose key the client already has adds nothing
+(a round trip or a second import is idempotent, also when two seats import at once); each
+unreadable event is reported as "event N, UID …: reason" while the others go in, and the
+report's notes say how the file was read. Floating times are read in the client's zone; a
+time in a daylight-saving gap keeps the offset from before the gap (RFC 5545 § 3.3.5).
+An existing post is never changed by a re-import: a moved or cancelled occurrence in a newer
+file leaves the post made from the older one as it is.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ import datetime as dt
 import errno
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import icalendar
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -28,6 +36,9 @@ from app.models import NetworkAccount
 from app.models.posts import Post
 from app.safefile import write_bytes_checked
 from app.services import audit
+from app.services.ical_recurrence import MAX_OCCURRENCES, expand, where
+from app.services.ical_text import decode, mend_rrules
+from app.services.ical_zones import normalise_tzids
 from app.services.network_data import IngestResult, RowError
 from app.services.posts import VariantInput, client_zone, create_post, get_post
 from app.services.posts_counters import PUBLISHABLE_NETWORKS
@@ -164,21 +175,107 @@ def _event_to_post(event, zone, default_networks: list[str]) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class IcalImportResult(IngestResult):
+    """IngestResult plus what the user should know about how the file was read."""
+
+    notes: tuple[str, ...] = ()  # translated lines: encoding, time zones, horizon, skipped
+
+
+def _parse(data: bytes) -> tuple[icalendar.Calendar, list[str]]:
+    decoded = decode(data)
+    notes = [decoded.note] if decoded.note else []
+    text, zones = normalise_tzids(decoded.text)
+    text = mend_rrules(text)
+    for name, iana in sorted(zones.items()):
+        notes.append(
+            translate("Ical", "Time zone « {name} » read as {iana}.").format(
+                name=name[:80], iana=iana
+            )
+        )
+    try:
+        cals = icalendar.Calendar.from_ical(text, multiple=True)
+    except ValueError as exc:
+        raise ValidationError(
+            translate("Ical", "This is not an iCalendar file: {reason}").format(reason=exc)
+        ) from None
+    if not cals:
+        raise ValidationError(
+            translate("Ical", "This is not an iCalendar file: no VCALENDAR found.")
+        )
+    cal = cals[0]
+    for extra in cals[1:]:  # several VCALENDARs in one file (some exports): read them all
+        for component in extra.subcomponents:
+            cal.add_component(component)
+    return cal, notes
+
+
+def _other_components(cal) -> tuple[int, int]:
+    return len(cal.walk("VTODO")), len(cal.walk("VJOURNAL"))
+
+
 def import_ics(
     session: Session,
     client_id: int,
     data: bytes,
     *,
     progress: Callable[[int, int], None] | None = None,
-) -> IngestResult:
-    """Import the VEVENTs of ``data``; bad events are reported by UID, the rest go in."""
+    now: dt.datetime | None = None,
+) -> IcalImportResult:
+    """Import the VEVENTs of ``data``, recurring ones expanded; bad events reported by UID."""
     zone = client_zone(session, client_id)
-    try:
-        cal = icalendar.Calendar.from_ical(data)
-    except ValueError as exc:
+    cal, notes = _parse(data)
+    todos, journals = _other_components(cal)
+    today = (now or dt.datetime.now(dt.UTC)).astimezone(zone).date()
+    if not cal.walk("VEVENT"):
+        if todos or journals:
+            raise ValidationError(
+                translate(
+                    "Ical",
+                    "This file holds {todos} task(s) (VTODO) and {journals} journal entry(ies) "
+                    "(VJOURNAL), not events (VEVENT): Tribune imports events only.",
+                ).format(todos=todos, journals=journals)
+            )
         raise ValidationError(
-            translate("Ical", "This is not an iCalendar file: {reason}").format(reason=exc)
-        ) from None
+            translate("Ical", "This calendar holds no event (VEVENT): nothing to import.")
+        )
+    if todos or journals:
+        notes.append(
+            translate(
+                "Ical",
+                "{todos} task(s) (VTODO) and {journals} journal entry(ies) (VJOURNAL) ignored: "
+                "Tribune imports events only.",
+            ).format(todos=todos, journals=journals)
+        )
+    expansion = expand(cal, today)
+    if expansion.series:
+        begin, end = expansion.horizon
+        notes.append(
+            translate(
+                "Ical",
+                "{series} recurring event(s) expanded over 12 months from today or from their "
+                "first occurrence if later ({begin} to {end}).",
+            ).format(series=expansion.series, begin=begin.isoformat(), end=end.isoformat())
+        )
+    for uid in expansion.capped:
+        notes.append(
+            translate("Ical", "UID {uid}: only the first {count} occurrences were taken.").format(
+                uid=uid[:80], count=MAX_OCCURRENCES
+            )
+        )
+    if expansion.cancelled:
+        notes.append(
+            translate("Ical", "{count} cancelled event(s) or occurrence(s) not imported.").format(
+                count=expansion.cancelled
+            )
+        )
+    if expansion.derived:
+        notes.append(
+            translate(
+                "Ical", "{count} event(s) without UID: each was given one from its start and title."
+            ).format(count=expansion.derived)
+        )
+    notes += expansion.dropped
     default_networks = sorted(
         {
             n
@@ -189,15 +286,28 @@ def import_ics(
         }
     )
     known = set(session.scalars(select(Post.uid).where(Post.client_id == client_id)))
-    events = list(cal.walk("VEVENT"))
+    items = expansion.items
     added = dupes = 0
     errors: list[RowError] = []
-    for i, event in enumerate(events, start=1):
-        uid = str(event.get("uid") or "")
+
+    def refuse(item, reason: str) -> None:
+        reason = reason.splitlines()[0] if reason else "?"
+        errors.append(
+            RowError(item.position, item.uid, f"{where(item.position, item.uid)}: {reason}")
+        )
+
+    for i, item in enumerate(items, start=1):
+        if item.error:
+            refuse(item, item.error)
+            continue
         try:
-            fields = _event_to_post(event, zone, default_networks)
+            fields = _event_to_post(item.event, zone, default_networks)
         except (ValueError, TypeError, KeyError) as exc:
-            errors.append(RowError(i, uid, str(exc).splitlines()[0] if str(exc) else repr(exc)))
+            refuse(item, str(exc) or repr(exc))
+            continue
+        fields["uid"] = item.key
+        if len(item.key) > 255:
+            refuse(item, translate("Ical", "the UID is longer than 255 characters"))
             continue
         if fields["uid"] in known:
             dupes += 1
@@ -206,16 +316,23 @@ def import_ics(
             with session.begin_nested():
                 create_post(session, client_id, **fields)
         except ValidationError as exc:
-            errors.append(RowError(i, uid, exc.message))
+            refuse(item, exc.message)
+            continue
+        except IntegrityError:
+            taken = select(Post.id).where(Post.client_id == client_id, Post.uid == fields["uid"])
+            if session.scalar(taken) is None:
+                raise
+            known.add(fields["uid"])  # another seat imported the same event meanwhile
+            dupes += 1
             continue
         known.add(fields["uid"])
         added += 1
         if progress:
-            progress(i, len(events))
+            progress(i, len(items))
     audit.record(
         session,
         "calendar.import_ics",
         client_id=client_id,
         details={"added": added, "duplicates": dupes, "errors": len(errors)},
     )
-    return IngestResult(added, dupes, tuple(errors))
+    return IcalImportResult(added, dupes, tuple(errors), tuple(notes))

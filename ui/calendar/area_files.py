@@ -97,7 +97,12 @@ class CalendarFilesMixin:
                     added=result.added, duplicates=result.duplicates, errors=len(result.errors)
                 )
             ]
-            lines += [f"{e.line} {e.ref}: {e.reason}".strip() for e in result.errors[:30]]
+            notes = getattr(result, "notes", None)  # iCalendar: each reason names its event
+            lines += [
+                e.reason if notes is not None else f"{e.line} {e.ref}: {e.reason}".strip()
+                for e in result.errors[:30]
+            ]
+            lines += list(notes or ())  # how the file was read: encoding, zones, horizon
             self.last_import = result
             self.status_message.emit(lines[0])
             box = QMessageBox(self)
