@@ -812,6 +812,10 @@ Merci,
       <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
     </message>
     <message>
+      <source>Overdue escalations (%n): remind {names}.</source>
+      <translation>Escalades en retard (%n) : relancez {names}.</translation>
+    </message>
+    <message>
       <source>{who} asked {contact} by {channel}; due {due}. {answer}</source>
       <translation>{who} a sollicité {contact} par {channel} ; échéance {due}. {answer}</translation>
     </message>

@@ -190,11 +190,11 @@ class InboxLoading:
                 )
             )
         if late:
-            lines.append(
-                QCoreApplication.translate(
-                    "InboxArea", "%n escalation(s) overdue: remind {names}.", None, len(late)
-                ).format(names=", ".join(sorted({e.contact_name for e in late})))
+            count = len(late)
+            text = QCoreApplication.translate(
+                "InboxArea", "Overdue escalations (%n): remind {names}.", "", count
             )
+            lines.append(text.format(names=", ".join(sorted({e.contact_name for e in late}))))
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
 
