@@ -42,7 +42,7 @@ def _redact(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercised via engine
-    # Let SQLAlchemy emit BEGIN itself so that DDL is transactional too (facts.md).
+    # Let SQLAlchemy emit BEGIN itself so that DDL is transactional too (docs/pitfalls.md).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -249,7 +249,7 @@ class Database:
 
         self._backup_before_migration()
         cfg = self._alembic_config()
-        # A batch migration of a parent table fails with foreign keys on (facts.md): turn
+        # A batch migration of a parent table fails with foreign keys on (docs/pitfalls.md): turn
         # them off outside the transaction, check them after.
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")

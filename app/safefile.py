@@ -6,7 +6,7 @@ fsynced, verified (a PDF must end with its ``%%EOF`` trailer and, when poppler i
 open in ``pdfinfo``; a zip must pass its CRC test), then moved over the target with
 ``os.replace``. On a full disk, a write error or a failed check the temporary file is removed,
 the target is left as it was, and :class:`StorageError` says so in one line. ``QPdfWriter``
-reports nothing on a full disk (facts.md): the verification is what catches it.
+reports nothing on a full disk (docs/pitfalls.md): the verification is what catches it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The one PDF renderer of Tribune (charters, approval sheets, monthly reports). It lays a
 :class:`QTextDocument` out to the body rectangle of an A4 page and paints it page by page
-(translate + clip), drawing the header and footer in the margins (facts.md). Fonts come from
+(translate + clip), drawing the header and footer in the margins (docs/pitfalls.md). Fonts come from
 ``resources/fonts`` (DejaVu Sans, registered once with QFontDatabase), so every PDF embeds
 the same fonts on every machine and any Unicode a user typed renders.
 

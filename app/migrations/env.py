@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection the application hands over.
 
 No alembic.ini: :meth:`app.db.Database.upgrade` builds the Config and passes its connection
-in ``config.attributes["connection"]`` (facts.md). ``render_as_batch`` only on SQLite.
+in ``config.attributes["connection"]`` (docs/pitfalls.md). ``render_as_batch`` only on SQLite.
 """
 
 from __future__ import annotations

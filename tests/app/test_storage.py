@@ -61,7 +61,7 @@ def test_upgrade_from_the_foundation_keeps_a_copy_and_the_data(tmp_path):
 
 
 def test_ddl_rolls_back_with_the_transaction(db):
-    """What makes a failed migration leave no half schema (facts.md: sqlite3 and DDL)."""
+    """What makes a failed migration leave no half schema (docs/pitfalls.md: sqlite3 and DDL)."""
     with pytest.raises(RuntimeError), db.session() as s:
         s.execute(text("CREATE TABLE half_done (id INTEGER PRIMARY KEY)"))
         s.execute(text("INSERT INTO half_done (id) VALUES (1)"))

@@ -1,6 +1,6 @@
 """The month view: one widget paints the 6 × 7 grid, key dates and post chips.
 
-Painting instead of stacking widgets keeps a month with 2,000 posts smooth (facts.md:
+Painting instead of stacking widgets keeps a month with 2,000 posts smooth (docs/pitfalls.md:
 840 QLabels are 4× slower than one painted widget). Each cell shows as many chips as fit
 and "+N" for the rest. Drag a chip to another day to move it (the time of day is kept);
 double-click an empty spot to add a post; double-click a chip to open it.

@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 # Full-text search. SQLite: an FTS5 external-content table over a view that puts the client
-# into the indexed text as a token (facts.md: 16x faster than filtering after the match),
+# into the indexed text as a token (docs/pitfalls.md: 16x faster than filtering after the match),
 # kept in sync by triggers. PostgreSQL: a GIN index on a tsvector expression with the same
 # client token; accents are folded by an immutable SQL function (no extension needed).
 NEGATIVE_SQL = "ours = false AND (category = 'complaint' OR sentiment < 0)"
