@@ -812,7 +812,7 @@ Merci,
       <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
     </message>
     <message>
-      <source>Overdue escalations (%n): remind {names}.</source>
+      <source>Escalations overdue (%n): remind {names}.</source>
       <translation>Escalades en retard (%n) : relancez {names}.</translation>
     </message>
     <message>

@@ -192,7 +192,7 @@ class InboxLoading:
         if late:
             count = len(late)
             text = QCoreApplication.translate(
-                "InboxArea", "Overdue escalations (%n): remind {names}.", "", count
+                "InboxArea", "Escalations overdue (%n): remind {names}.", "", count
             )
             lines.append(text.format(names=", ".join(sorted({e.contact_name for e in late}))))
         self.banner.setText("\n".join(lines))
