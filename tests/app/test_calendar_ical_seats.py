@@ -56,9 +56,13 @@ def test_two_seats_import_the_same_series_once(request, tribune_home, engine):
     procs = [ctx.Process(target=_import_worker, args=(url, cid, start, out)) for _ in range(2)]
     for p in procs:
         p.start()
-    results = [out.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=30)
+    try:
+        results = [out.get(timeout=120) for _ in procs]
+    finally:  # a seat that never answers must not keep the run alive at exit
+        for p in procs:
+            p.join(timeout=30)
+            if p.is_alive():
+                p.kill()
     assert [kind for kind, _ in results] == ["ok", "ok"], results
     (added_a, dup_a, err_a), (added_b, dup_b, err_b) = (r for _, r in results)
     assert err_a == err_b == 0
