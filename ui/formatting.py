@@ -17,8 +17,6 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Qt, QTime
 from PySide6.QtWidgets import QLabel
 
-_LOCALES: dict[str, QLocale] = {}
-
 
 def ui_language() -> str:
     """ "fr" when the French catalogue is installed, else "en"."""
@@ -29,16 +27,10 @@ def ui_language() -> str:
 
 
 def ui_locale(language: str | None = None) -> QLocale:
-    """The QLocale of ``language`` (default: the interface's)."""
-    key = language or ui_language()
-    key = "fr" if key == "fr" else "en"
-    if key not in _LOCALES:
-        _LOCALES[key] = (
-            QLocale(QLocale.Language.French, QLocale.Country.France)
-            if key == "fr"
-            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        )
-    return _LOCALES[key]
+    """The QLocale of ``language`` (default: the interface's) — the documents' own."""
+    from app.documents.wording import locale_for
+
+    return locale_for(language or ui_language())
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -91,16 +91,21 @@ def _date(value: str | None, default: dt.date) -> dt.date:
         ) from None
 
 
-def cmd_import(ctx) -> int:
-    path = Path(ctx.args.file)
+def _read_file(path: Path) -> bytes:
+    """The file's bytes, or one line saying why not."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ValidationError(
             translate("CalendarCli", "Cannot read {path}: {reason}").format(
-                path=path, reason=exc.strerror
+                path=path, reason=exc.strerror or type(exc).__name__
             )
         ) from None
+
+
+def cmd_import(ctx) -> int:
+    path = Path(ctx.args.file)
+    data = _read_file(path)
     with ctx.db.session() as session:
         client = clients.find_client(session, ctx.args.client)
         is_csv = path.suffix.lower() == ".csv"
@@ -226,19 +231,9 @@ def cmd_approval(ctx) -> int:
 
 
 def cmd_approval_import(ctx) -> int:
-    from pathlib import Path
-
     from app.services.approval_import import import_approval_sheet
 
-    path = Path(ctx.args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            translate("CalendarCli", "Cannot read {path}: {reason}").format(
-                path=path, reason=exc.strerror or type(exc).__name__
-            )
-        ) from None
+    data = _read_file(Path(ctx.args.file))
     with ctx.db.session() as session:
         client = clients.find_client(session, ctx.args.client)
         result = import_approval_sheet(session, client.id, data)
