@@ -32,7 +32,7 @@ from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 from app.change_set import Change, ChangeSet
 from app.models.base import utcnow
 from app.models.changes import ChangeLog
-from app.services.actor import current_actor
+from app.services.people.actor import current_actor
 
 CHANNEL = "tribune_changes"
 KEEP = dt.timedelta(days=1)

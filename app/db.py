@@ -102,7 +102,7 @@ class Database:
                     "Storage", "Unsupported database (use sqlite or postgresql): {url}"
                 ).format(url=_redact(url))
             )
-        from app.services import audit_edits
+        from app.services.people import audit_edits
 
         audit_edits.install()  # the before/after of people's edits, in the audit trail
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -572,7 +572,8 @@ def _check_access(db: Database) -> None:
 
 def _identify(db: Database) -> None:
     """Who this process acts as: the connection's login on PostgreSQL (never a typed name)."""
-    from app.services import actor, people
+    from app.services import people
+    from app.services.people import actor
 
     with db.session() as session:
         person = people.whoami(session)

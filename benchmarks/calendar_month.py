@@ -42,8 +42,8 @@ def main() -> None:
 
     from app.db import Database
     from app.models.posts import Post, PostVariant
-    from app.services import clients
-    from app.services.posts_query import posts_between
+    from app.services.calendar.query import posts_between
+    from app.services.clients import workspaces as clients
     from ui.calendar.month_view import MonthView
 
     app = QApplication.instance() or QApplication([])
@@ -199,7 +199,7 @@ def week_and_best_slots(app, db, cid, chips, path) -> None:
     from sqlalchemy import insert
 
     from app.models.metrics import PostMetricDay
-    from app.services.posts_slots import best_slots
+    from app.services.calendar.slots import best_slots
     from ui.calendar.week_view import WeekView
 
     week = WeekView()

@@ -28,9 +28,11 @@ os.environ.setdefault("TRIBUNE_USER", "Bench")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import changes
+from app.connectors.contract import IncomingMessage
 from app.db import Database
-from app.services import clients, inbox_ingest, inbox_triage
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import triage as inbox_triage
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
 SMALL = 300

@@ -24,8 +24,9 @@ RUNS = 5
 
 
 def build_charter(db) -> int:
-    from app.services import agency as agency_service
-    from app.services import charter, clients
+    from app.services.charter import versions as charter
+    from app.services.clients import workspaces as clients
+    from app.services.people import agency as agency_service
 
     with db.session() as s:
         agency_service.save_agency(s, name="Social & Co", address="Lyon")

@@ -33,10 +33,10 @@ ROUNDS = 5
 def make_database(path: Path):
     import random
 
+    from app.connectors.contract import AccountMetricSample, PostMetricSample
     from app.db import Database
-    from app.services import clients
-    from app.services.metrics import record_account_samples, record_post_samples
-    from app.services.network_data import AccountMetricSample, PostMetricSample
+    from app.services.clients import workspaces as clients
+    from app.services.reports.metrics import record_account_samples, record_post_samples
 
     db = Database(f"sqlite:///{path}")
     db.upgrade()
@@ -141,7 +141,7 @@ GUI_TIMES: list[float] = []
 
 
 def tribune_round(app, db, client_id, end) -> float:
-    from app.services.dashboard_periods import period_for
+    from app.services.reports.periods import period_for
     from ui.charts.area import compute_dashboard
 
     t0 = time.perf_counter()

@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import Database
-from app.services import inbox
+from app.services.inbox import reading as inbox
 
 CLIENTS = 50
 TOTAL = 1_000_000
@@ -220,7 +220,7 @@ def compare(db: Database, raw: sqlite3.Connection, client_id: int) -> None:
 
 def badges(db: Database, raw: sqlite3.Connection) -> None:
     """Sidebar counts for the 50 clients: one GROUP BY per kind."""
-    from app.services import inbox_crisis
+    from app.services.inbox import crisis as inbox_crisis
 
     now = NOW.strftime("%Y-%m-%d %H:%M:%S")
     since = (NOW - dt.timedelta(days=28)).strftime("%Y-%m-%d %H:%M:%S")

@@ -42,7 +42,7 @@ def main() -> int:
     from sqlalchemy.engine import make_url
 
     from app.db import Database
-    from app.services import clients
+    from app.services.clients import workspaces as clients
     from app.services.people import admin
 
     name, login = f"tribune_bench_{uuid.uuid4().hex[:8]}", f"bench_{uuid.uuid4().hex[:6]}"

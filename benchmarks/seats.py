@@ -43,7 +43,7 @@ WORKER = """
 import sys
 sys.path.insert(0, {root!r})
 from app.db import Database
-from app.services.sync import sync_client
+from app.services.sync.engine import sync_client
 db = Database({url!r})
 report = sync_client(db, {client_id}, token_of=lambda c, a: "x-user-token", samples=False)
 print(",".join(a.outcome for a in report.accounts))
@@ -72,7 +72,7 @@ def database_url(tmp: Path) -> tuple[str, callable]:
 
 def agency(url: str, base_url: str):
     from app.db import Database
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     db = Database(url)
     db.upgrade()
@@ -83,8 +83,8 @@ def agency(url: str, base_url: str):
 
 
 def schedule(db, client_id: int, texts: list[str]) -> None:
-    from app.services import posts
-    from app.services.posts import VariantInput
+    from app.services.calendar import posts
+    from app.services.calendar.posts import VariantInput
 
     for text in texts:
         with db.session() as s:

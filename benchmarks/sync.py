@@ -187,7 +187,7 @@ def fetch(base: str) -> int:
 def prepare(base: str, folder: Path, run: int):
     """A migrated SQLite file with one client and its Mastodon account (not timed)."""
     from app.db import Database
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     db = Database(f"sqlite:///{folder / f'bench{run}.sqlite3'}")
     db.upgrade()
@@ -199,7 +199,7 @@ def prepare(base: str, folder: Path, run: int):
 
 
 def full_sync(prepared) -> int:
-    from app.services.sync import sync_client
+    from app.services.sync.engine import sync_client
 
     db, client_id = prepared.pop()
     report = sync_client(
@@ -212,7 +212,7 @@ def full_sync(prepared) -> int:
 
 def ingest_only(args) -> int:
     """The inbox's ingest_messages alone, on the items already fetched (for the breakdown)."""
-    from app.services.inbox_ingest import ingest_messages
+    from app.services.inbox.ingest import ingest_messages
 
     prepared, items = args
     db, client_id = prepared.pop()

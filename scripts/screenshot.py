@@ -75,7 +75,7 @@ def main() -> int:
 
     settle()
     if args.client:
-        from app.services.clients import get_client
+        from app.services.clients.workspaces import get_client
 
         with db.read() as s:
             window.select_client(get_client(s, args.client).id)

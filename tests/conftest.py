@@ -273,7 +273,7 @@ def main_window(qtbot, sqlite_db, ui_settings):
 @pytest.fixture
 def open_client_dialog(qtbot, main_window, sqlite_db):
     """Create a client, select it and open its dialog (loaded) through the main window."""
-    from app.services import clients
+    from app.services.clients import workspaces as clients
     from ui.client_dialog import ClientDialog
 
     def open_(name: str) -> ClientDialog:

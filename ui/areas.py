@@ -19,7 +19,7 @@ from ui.tasks import ChangeHub, TaskRunner
 
 if TYPE_CHECKING:  # imported by the main window before the first paint: keep it light
     from app.db import Database
-    from app.services.clients import ClientInfo
+    from app.services.clients.workspaces import ClientInfo
 
 AREA_KEYS = ("charter", "calendar", "inbox", "charts", "listening")
 

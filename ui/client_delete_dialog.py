@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from app.db import Database
 from app.errors import TribuneError
-from app.services.clients import ClientInfo
+from app.services.clients.workspaces import ClientInfo
 from ui.messages import error_text, log_unexpected
 from ui.tasks import TaskRunner
 
@@ -65,7 +65,7 @@ class DeleteClientDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def delete(self) -> None:
-        from app.services.workspace import delete_client_everywhere
+        from app.services.clients.workspace import delete_client_everywhere
 
         db, client_id, typed = self.db, self.client.id, self.confirm_edit.text()
         self.delete_button.setEnabled(False)

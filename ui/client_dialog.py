@@ -32,10 +32,10 @@ from app.db import Database
 from app.errors import Conflict
 from app.models import NETWORKS
 from app.models.client import network_label
-from app.services import clients as client_service
-from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
-from app.services.clients import ClientInfo
-from app.services.sync_health import not_connected_text, reconnect_typed
+from app.services.clients import workspaces as client_service
+from app.services.clients.form import AccountRow, ClientForm, ContactRow, save_client_form
+from app.services.clients.workspaces import ClientInfo
+from app.services.sync.health import not_connected_text, reconnect_typed
 from app.textsafe import tooltip
 from ui.account_help import account_help
 from ui.conflict_dialog import MINE, ask_conflict

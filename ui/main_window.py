@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loadin
     from PySide6.QtGui import QAction
 
     from app.db import Database
-    from app.services.clients import ClientInfo
+    from app.services.clients.workspaces import ClientInfo
     from ui.sidebar import ClientListModel
 
 
@@ -329,8 +329,8 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         archived = self.show_archived
 
         def load(session):
-            from app.services import clients as client_service
-            from app.services.badges import client_badges
+            from app.services.clients import workspaces as client_service
+            from app.services.clients.badges import client_badges
 
             return (
                 client_service.list_clients(session, include_archived=archived),
@@ -361,7 +361,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
     def refresh_badges(self) -> None:
         if self.db is None:
             return
-        from app.services.badges import client_badges
+        from app.services.clients.badges import client_badges
         from ui.operations import QueryOp
 
         QueryOp(self, client_badges, self.client_model.set_badges).latest("badges").failure(
@@ -481,7 +481,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         client = self.current_client
         if client is None or self.db is None:
             return
-        from app.services import clients as client_service
+        from app.services.clients import workspaces as client_service
         from ui.operations import WriteOp
 
         WriteOp(

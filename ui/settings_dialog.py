@@ -92,7 +92,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _identity_text(self) -> str:
-        from app.services.actor import current_login
+        from app.services.people.actor import current_login
 
         return self.tr(
             "{login} — on a shared database, the login in its address (ask an administrator "

@@ -8,11 +8,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Si
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.services.badge_values import Badges
+from app.services.clients.badge_values import Badges
 from app.textsafe import tooltip
 
 if TYPE_CHECKING:  # the sidebar is built before SQLAlchemy is imported (start-up)
-    from app.services.clients import ClientInfo
+    from app.services.clients.workspaces import ClientInfo
 
 ClientRole = Qt.ItemDataRole.UserRole + 1
 BadgesRole = Qt.ItemDataRole.UserRole + 2

@@ -46,7 +46,7 @@ class WindowActions:
         db = self.db
 
         def work():
-            from app.services.backup import write_backup
+            from app.services.database.backup import write_backup
 
             return write_backup(db, path)
 
@@ -82,7 +82,7 @@ class WindowActions:
         db = self.db
 
         def work():
-            from app.services.backup import restore_backup
+            from app.services.database.backup import restore_backup
 
             return restore_backup(db, path)  # verified whole, current data kept first
 

@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter
 from app.charts import style as st
 from app.charts.lang import translate
 from app.models.client import network_label
-from app.services.dashboard import DashboardData
+from app.services.reports.dashboard import DashboardData
 
 CHART_KEYS = (
     "audience",

@@ -11,7 +11,7 @@ from app.charts.figures import category_label
 from app.charts.lang import translate
 from app.errors import StorageError
 from app.safefile import write_bytes_checked
-from app.services.dashboard import DashboardData
+from app.services.reports.dashboard import DashboardData
 
 
 def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:

@@ -10,7 +10,7 @@ from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
-from app.services import clients
+from app.services.clients import workspaces as clients
 
 
 def register(sub) -> None:
@@ -110,7 +110,7 @@ def cmd_import(ctx) -> int:
         client = clients.find_client(session, ctx.args.client)
         is_csv = path.suffix.lower() == ".csv"
         if is_csv:
-            from app.services.posts_csv import import_csv
+            from app.services.calendar.csv_import import import_csv
 
             try:
                 text = data.decode("utf-8")
@@ -120,7 +120,7 @@ def cmd_import(ctx) -> int:
                 ) from None
             result = import_csv(session, client.id, text, base_dir=path.parent)
         else:
-            from app.services.ical_io import import_ics
+            from app.services.calendar.ical import import_ics
 
             result = import_ics(session, client.id, data)
 
@@ -149,7 +149,7 @@ def cmd_import(ctx) -> int:
 
 
 def cmd_export(ctx) -> int:
-    from app.services.ical_io import export_file
+    from app.services.calendar.ical import export_file
 
     with ctx.db.read() as session:
         client = clients.find_client(session, ctx.args.client)
@@ -164,7 +164,7 @@ def cmd_export(ctx) -> int:
 
 
 def cmd_check(ctx) -> int:
-    from app.services.calendar_check import check_calendar
+    from app.services.calendar.check import check_calendar
 
     today = dt.date.today()
     start = _date(ctx.args.start, today)
@@ -207,8 +207,8 @@ def cmd_approval(ctx) -> int:
 
     start = _date(ctx.args.start, dt.date.today())
     end = _date(ctx.args.end, start)
-    from app.services.posts import client_zone
-    from app.services.posts_approval import submit_for_review
+    from app.services.calendar.approval import submit_for_review
+    from app.services.calendar.posts import client_zone
 
     # As in the app: the period's drafts go to review, then the sheet shows what awaits the
     # client's decision.
@@ -231,7 +231,7 @@ def cmd_approval(ctx) -> int:
 
 
 def cmd_approval_import(ctx) -> int:
-    from app.services.approval_import import import_approval_sheet
+    from app.services.calendar.approval_import import import_approval_sheet
 
     data = _read_file(Path(ctx.args.file))
     with ctx.db.session() as session:
@@ -261,8 +261,8 @@ def cmd_approve(ctx) -> int:
     the conflict named), nothing is half-approved."""
     from zoneinfo import ZoneInfo
 
-    from app.services import posts
-    from app.services.posts_approval import period_post_ids, record_decision
+    from app.services.calendar import posts
+    from app.services.calendar.approval import period_post_ids, record_decision
 
     start = _date(ctx.args.start, dt.date.today())
     end = _date(ctx.args.end, start)

@@ -6,7 +6,8 @@ from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import bounded_int
-from app.services import charter, clients
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
 
 
 def register(sub) -> None:

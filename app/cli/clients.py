@@ -9,7 +9,8 @@ import sys
 from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
-from app.services import clients, workspace
+from app.services.clients import workspace
+from app.services.clients import workspaces as clients
 
 
 def register(sub) -> None:
@@ -170,7 +171,7 @@ def cmd_account_add(ctx) -> int:
 
 
 def cmd_account_connect(ctx) -> int:
-    from app.services.account_connect import connect_account
+    from app.services.clients.connect import connect_account
 
     a = ctx.args
     base_url = a.base_url or ("https://api.x.com" if a.network == "x" else "")

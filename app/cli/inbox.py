@@ -11,8 +11,9 @@ from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import bounded_int
 from app.models.inbox import MESSAGE_STATUSES
-from app.services import clients, inbox
-from app.services.inbox_import import import_csv
+from app.services.clients import workspaces as clients
+from app.services.inbox import reading as inbox
+from app.services.inbox.csv_import import import_csv
 
 
 def register(sub) -> None:
@@ -127,7 +128,7 @@ def cmd_reply(ctx) -> int:
     """Queue a reply through the same service (and checks) as the app's reply box."""
     import sys
 
-    from app.services.inbox_replies import create_reply
+    from app.services.inbox.replies import create_reply
 
     text = sys.stdin.read() if sys.stdin is not None and not sys.stdin.isatty() else ""
     if not text.strip():

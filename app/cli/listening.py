@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
-from app.services import clients
+from app.services.clients import workspaces as clients
 
 
 def register(sub) -> None:

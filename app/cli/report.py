@@ -41,8 +41,8 @@ def register(sub) -> None:
 
 def cmd_report(ctx) -> int:
     from app.documents.report_pdf import render_report
-    from app.services.clients import get_client
-    from app.services.dashboard_periods import parse_month
+    from app.services.clients.workspaces import get_client
+    from app.services.reports.periods import parse_month
 
     parse_month(ctx.args.month)  # a malformed month fails before the database is opened
     with ctx.db.read() as session:
@@ -65,8 +65,8 @@ def cmd_report(ctx) -> int:
 
 
 def cmd_metrics_import(ctx) -> int:
-    from app.services.clients import get_client
-    from app.services.metrics_import import import_metrics_csv
+    from app.services.clients.workspaces import get_client
+    from app.services.reports.metrics_import import import_metrics_csv
 
     with ctx.db.session() as session:
         client = get_client(session, ctx.args.client)

@@ -59,7 +59,8 @@ def _health_json(h) -> dict:
 
 def cmd_reconnect(ctx) -> int:
     from app.errors import ValidationError
-    from app.services import clients, sync_health
+    from app.services.clients import workspaces as clients
+    from app.services.sync import health as sync_health
 
     a = ctx.args
     with ctx.db.read() as s:
@@ -76,8 +77,8 @@ def cmd_reconnect(ctx) -> int:
 
 
 def cmd_check(ctx, client_id: int) -> int:
-    from app.services import sync_health
-    from app.services.sync import accounts_to_sync
+    from app.services.sync import health as sync_health
+    from app.services.sync.engine import accounts_to_sync
 
     ids = [a[0] for a in accounts_to_sync(ctx.db, client_id, ctx.args.network)[2]]
     rows = [sync_health.check_account(ctx.db, client_id, aid) for aid in ids]
@@ -92,12 +93,12 @@ def cmd_check(ctx, client_id: int) -> int:
 
 
 def cmd_sync(ctx) -> int:
-    from app.services.sync import sync_client
-    from app.services.sync_health import outcome_label
+    from app.services.sync.engine import sync_client
+    from app.services.sync.health import outcome_label
 
     a = ctx.args
     if a.check:
-        from app.services import clients
+        from app.services.clients import workspaces as clients
 
         with ctx.db.read() as s:
             client_id = clients.find_client(s, a.client).id

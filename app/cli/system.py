@@ -59,7 +59,7 @@ def cmd_demo(ctx) -> int:
 
 
 def cmd_backup(ctx) -> int:
-    from app.services.backup import write_backup
+    from app.services.database.backup import write_backup
 
     result = write_backup(ctx.db, ctx.args.out)
     ctx.emit(
@@ -72,7 +72,7 @@ def cmd_backup(ctx) -> int:
 
 
 def cmd_restore(ctx) -> int:
-    from app.services.backup import read_manifest, restore_backup
+    from app.services.database.backup import read_manifest, restore_backup
 
     read_manifest(ctx.args.file)  # refuse a file that is no backup before opening the database
     result = restore_backup(ctx.db, ctx.args.file)  # verified whole, current data kept first
@@ -92,7 +92,7 @@ def cmd_restore(ctx) -> int:
 
 
 def cmd_db_move(ctx) -> int:
-    from app.services.db_move import move_database
+    from app.services.database.move import move_database
 
     result = move_database(ctx.db, ctx.args.to)
     ctx.emit(

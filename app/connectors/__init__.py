@@ -1,7 +1,7 @@
 """Connectors: one per network, behind the small interface in :mod:`app.connectors.base`.
 
 A connector speaks HTTP to one account of one network and turns what it gets into the
-frozen dataclasses of :mod:`app.services.network_data`. It never touches the database:
+frozen dataclasses of :mod:`app.connectors.contract`. It never touches the database:
 the sync and publish services do (cursors, health, the inbox, the calendar's queue).
 """
 

@@ -14,9 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.errors import TribuneError
-from app.i18n import translate
-from app.services.network_data import (
+from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
@@ -26,6 +24,8 @@ from app.services.network_data import (
     ReplyToSend,
     RowError,
 )
+from app.errors import TribuneError
+from app.i18n import translate
 
 
 class ConnectorError(TribuneError):

@@ -24,9 +24,7 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
-from app.connectors.http import json_of, parse_time
-from app.i18n import translate
-from app.services.network_data import (
+from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
@@ -35,6 +33,8 @@ from app.services.network_data import (
     ReplyToSend,
     RowError,
 )
+from app.connectors.http import json_of, parse_time
+from app.i18n import translate
 
 KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
 # The charter's moderation rules → the AT Protocol's report reasons.

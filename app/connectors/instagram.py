@@ -13,10 +13,10 @@ import datetime as dt
 from pathlib import Path
 
 from app.connectors.base import FetchResult, Published, Rejected
+from app.connectors.contract import AccountMetricSample, DueVariant, ReplyToSend
 from app.connectors.http import parse_time
 from app.connectors.meta import _Graph
 from app.i18n import translate
-from app.services.network_data import AccountMetricSample, DueVariant, ReplyToSend
 
 VIDEO_POLL = 3.0  # seconds between looks at a container Meta is processing
 VIDEO_WAIT = 300.0  # then the post waits for the next sync

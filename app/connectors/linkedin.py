@@ -35,10 +35,7 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
-from app.connectors.http import json_of
-from app.connectors.oauth import Renewal
-from app.i18n import translate
-from app.services.network_data import (
+from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
@@ -46,6 +43,9 @@ from app.services.network_data import (
     ReplyToSend,
     RowError,
 )
+from app.connectors.http import json_of
+from app.connectors.oauth import Renewal
+from app.i18n import translate
 
 VERSION = "202510"  # LinkedIn-Version: a marketing version still served
 PAGE = 50

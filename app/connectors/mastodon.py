@@ -20,10 +20,7 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
-from app.connectors.http import json_of, parse_time
-from app.connectors.text import html_to_text
-from app.i18n import translate
-from app.services.network_data import (
+from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
@@ -32,6 +29,9 @@ from app.services.network_data import (
     ReplyToSend,
     RowError,
 )
+from app.connectors.http import json_of, parse_time
+from app.connectors.text import html_to_text
+from app.i18n import translate
 
 PAGE = 80
 

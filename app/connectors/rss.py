@@ -21,10 +21,10 @@ import hashlib
 import feedparser
 
 from app.connectors.base import BadResponse, Connector, FetchResult, Health, Rejected
+from app.connectors.contract import IncomingMessage, RowError
 from app.connectors.http import parse_time
 from app.connectors.text import html_to_text
 from app.i18n import translate
-from app.services.network_data import IncomingMessage, RowError
 
 KEEP_IDS = 2000  # ids remembered per feed: far more than any feed lists at once
 

@@ -38,10 +38,7 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
-from app.connectors.http import json_of, parse_time
-from app.connectors.oauth import Renewal
-from app.i18n import translate
-from app.services.network_data import (
+from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
@@ -50,6 +47,9 @@ from app.services.network_data import (
     ReplyToSend,
     RowError,
 )
+from app.connectors.http import json_of, parse_time
+from app.connectors.oauth import Renewal
+from app.i18n import translate
 
 PAGE = 100  # the most the mentions timeline gives per request
 DM_LIMIT = 10_000  # characters of a direct message

@@ -18,8 +18,8 @@ from app.db import Database
 from app.demo.calendar_texts import CONTENT, FILLERS
 from app.models import Client, NetworkAccount
 from app.models.posts import Post, PostVariant
-from app.services.keydates import marketing_days
-from app.services.posts_counters import PUBLISHABLE_NETWORKS
+from app.services.calendar.counters import PUBLISHABLE_NETWORKS
+from app.services.calendar.keydates import marketing_days
 
 STATUS_LIVE = ("scheduled", "approved")
 
@@ -121,7 +121,7 @@ def _status(rng, planned: dt.datetime, now: dt.datetime) -> str:
 
 
 def populate(db: Database, ctx) -> None:
-    from app.services.charter_rules import rules_in_force
+    from app.services.charter.rules import rules_in_force
 
     rng = ctx.rng
     now = dt.datetime.now(dt.UTC)

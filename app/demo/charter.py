@@ -13,8 +13,9 @@ from sqlalchemy import select
 from app.db import Database
 from app.demo.charter_content import CHARTERS, COMMON_RICH, STATES, P
 from app.models import Contact
-from app.services import charter, charter_signing
-from app.services.charter_schema import default_business_hours
+from app.services.charter import signing as charter_signing
+from app.services.charter import versions as charter
+from app.services.charter.schema import default_business_hours
 
 AGENCY_SIGNER = ("Thomas Leroy", "Directeur de clientèle")
 

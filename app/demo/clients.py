@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.db import Database
-from app.services import agency as agency_service
-from app.services import clients
+from app.services.clients import workspaces as clients
+from app.services.people import agency as agency_service
 
 AGENCY = {
     "name": "Social & Co",

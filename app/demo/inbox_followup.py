@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 
 from app.models import Contact
 from app.models.inbox import Escalation, InboxMessage, ModerationAction
-from app.services.inbox_delays import add_business_minutes
+from app.services.inbox.delays import add_business_minutes
 
 SPAM_PER_MONTH = 2
 INSULTS_PER_MONTH = 1

@@ -13,9 +13,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app.connectors.contract import AccountMetricSample, PostMetricSample
 from app.db import Database
-from app.services.metrics import client_accounts, record_account_samples, record_post_samples
-from app.services.network_data import AccountMetricSample, PostMetricSample
+from app.services.reports.metrics import (
+    client_accounts,
+    record_account_samples,
+    record_post_samples,
+)
 
 DAYS = 365
 BASE_FOLLOWERS = {

@@ -14,11 +14,11 @@ from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
-from app.services.posts import client_zone, get_post
-from app.services.posts_approval import period_post_ids
-from app.services.posts_counters import network_label
-from app.services.posts_media import media_for, read_media_bytes
-from app.services.posts_types import status_label
+from app.services.calendar.approval import period_post_ids
+from app.services.calendar.counters import network_label
+from app.services.calendar.media import media_for, read_media_bytes
+from app.services.calendar.post_types import status_label
+from app.services.calendar.posts import client_zone, get_post
 
 CSS = """
 p.posthead { font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }

@@ -19,12 +19,12 @@ from app.documents import wording
 from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
 from app.errors import StorageError
 from app.i18n import document_language
-from app.services import agency as agency_service
-from app.services import clients
-from app.services.charter import CharterDoc, SectionInfo, load
-from app.services.charter_compare import cell_text
-from app.services.charter_labels import column_label, status_label, translate, weekday_label
-from app.services.charter_schema import SCHEMAS
+from app.services.charter.compare import cell_text
+from app.services.charter.labels import column_label, status_label, translate, weekday_label
+from app.services.charter.schema import SCHEMAS
+from app.services.charter.versions import CharterDoc, SectionInfo, load
+from app.services.clients import workspaces as clients
+from app.services.people import agency as agency_service
 from app.textsafe import strip_foreign_images
 
 CSS = """

@@ -36,13 +36,13 @@ from app.documents.report_sections import (
     widowed_headings,
 )
 from app.models.client import network_label
-from app.services import agency as agency_service
-from app.services import clients as client_service
-from app.services import report_sources as sources
-from app.services.charter_rules import rules_in_force
-from app.services.dashboard import DashboardData, dashboard_data
-from app.services.dashboard_periods import Period, parse_month
-from app.services.report_commentary import Commentary, get_commentary
+from app.services.charter.rules import rules_in_force
+from app.services.clients import workspaces as client_service
+from app.services.people import agency as agency_service
+from app.services.reports import sources
+from app.services.reports.commentary import Commentary, get_commentary
+from app.services.reports.dashboard import DashboardData, dashboard_data
+from app.services.reports.periods import Period, parse_month
 
 REPORT_CHARTS = ("audience", "engagement", "posts", "delays", "escalations", "heatmap", "top_posts")
 IMAGE_DPI = 200

@@ -12,7 +12,7 @@ from app.charts import style as st
 from app.charts.figures import category_label, format_hours
 from app.charts.lang import translate
 from app.models.client import network_label
-from app.services.dashboard import DashboardData
+from app.services.reports.dashboard import DashboardData
 
 
 def e(text) -> str:

@@ -3,7 +3,7 @@
 A version moves draft → sent_for_signature → signed → superseded. Only a draft is edited;
 a signed version is frozen and a change starts a new draft copied from it. Each section is
 rich text (``html``) and, for the structured ones, typed values (``data``, JSON validated by
-:mod:`app.services.charter_schema`). The scanned signed PDF is kept as a BLOB with its
+:mod:`app.services.charter.schema`). The scanned signed PDF is kept as a BLOB with its
 SHA-256, so a backup carries it.
 """
 

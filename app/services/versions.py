@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from app.errors import Conflict, ConflictDetails
 from app.i18n import translate
 from app.models.base import utcnow
-from app.services.actor import current_actor
+from app.services.people.actor import current_actor
 
 
 def stamp(row, now: dt.datetime | None = None) -> None:

@@ -56,13 +56,13 @@ def main() -> int:
 
 # -- what each seat reads, then writes --------------------------------------------------------
 def _read_post(s, a):
-    from app.services import posts
+    from app.services.calendar import posts
 
     return posts.get_post(s, a["client"], a["post"]).version
 
 
 def _write_post(db, a, version):
-    from app.services import posts
+    from app.services.calendar import posts
 
     with db.session() as s:
         info = posts.update_post(
@@ -76,14 +76,14 @@ def _write_post(db, a, version):
 
 
 def _read_message(s, a):
-    from app.services import inbox
+    from app.services.inbox import reading as inbox
 
     d = inbox.detail(s, a["client"], a["message"])
     return {"assignee_id": d.assignee_id, "status": d.status, "tags": list(d.tags)}
 
 
 def _write_claim(db, a, seen):
-    from app.services import inbox_triage
+    from app.services.inbox import triage as inbox_triage
 
     with db.session() as s:
         return inbox_triage.assign(
@@ -92,7 +92,7 @@ def _write_claim(db, a, seen):
 
 
 def _write_status(db, a, seen):
-    from app.services import inbox_triage
+    from app.services.inbox import triage as inbox_triage
 
     with db.session() as s:
         return inbox_triage.set_status(
@@ -107,7 +107,7 @@ def _write_status(db, a, seen):
 
 
 def _write_tags(db, a, seen):
-    from app.services import inbox_triage
+    from app.services.inbox import triage as inbox_triage
 
     with db.session() as s:
         return list(
@@ -116,21 +116,21 @@ def _write_tags(db, a, seen):
 
 
 def _write_reply(db, a, _seen):
-    from app.services import inbox_replies
+    from app.services.inbox import replies as inbox_replies
 
     with db.session() as s:
         return inbox_replies.create_reply(s, a["client"], a["message"], a["text"])
 
 
 def _read_section(s, a):
-    from app.services import charter
+    from app.services.charter import versions as charter
 
     doc = charter.load(s, a["client"])
     return doc.section(a["key"]).revision
 
 
 def _write_section(db, a, revision):
-    from app.services import charter
+    from app.services.charter import versions as charter
 
     with db.session() as s:
         doc = charter.load(s, a["client"])
@@ -142,7 +142,7 @@ def _write_section(db, a, revision):
 
 
 def _read_client(s, a):
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     info = clients.get_client(s, a["client"])
     return {
@@ -156,7 +156,7 @@ def _read_client(s, a):
 
 
 def _write_client(db, a, seen):
-    from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
+    from app.services.clients.form import AccountRow, ClientForm, ContactRow, save_client_form
 
     contacts = [
         ContactRow(name=name, email=email, id=cid, version=version, changed=False)
@@ -188,13 +188,13 @@ def _write_client(db, a, seen):
 
 
 def _read_saved(s, a):
-    from app.services import inbox_replies
+    from app.services.inbox import replies as inbox_replies
 
     return next(r.version for r in inbox_replies.saved_replies(s, a["client"]) if r.id == a["id"])
 
 
 def _write_saved(db, a, version):
-    from app.services import inbox_replies
+    from app.services.inbox import replies as inbox_replies
 
     with db.session() as s:
         info = inbox_replies.update_saved_reply(
@@ -204,26 +204,26 @@ def _write_saved(db, a, version):
 
 
 def _read_escalation(s, a):
-    from app.services import escalation
+    from app.services.inbox import escalation
 
     return escalation.get(s, a["client"], a["id"]).version
 
 
 def _write_escalation(db, a, version):
-    from app.services import escalation
+    from app.services.inbox import escalation
 
     with db.session() as s:
         return escalation.record_answer(s, a["client"], a["id"], a["answer"]).version
 
 
 def _read_contact(s, a):
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     return next(c.version for c in clients.list_contacts(s, a["client"]) if c.id == a["id"])
 
 
 def _write_contact(db, a, version):
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     with db.session() as s:
         info = clients.save_contact(

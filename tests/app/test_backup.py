@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from app.errors import StorageError, ValidationError
 from app.models.client import Client
 from app.models.posts import MediaAsset
-from app.services import clients
-from app.services.backup import restore_backup, write_backup
-from app.services.posts_media import store_media
+from app.services.calendar.media import store_media
+from app.services.clients import workspaces as clients
+from app.services.database.backup import restore_backup, write_backup
 from tests.conftest import db_url_of
 
 PNG = (

@@ -6,9 +6,11 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from app.models.metrics import PostMetricDay
-from app.services import charter, clients, posts
-from app.services.calendar_check import check_calendar
-from app.services.posts_slots import best_slots, hours_from_best, next_best_slot
+from app.services.calendar import posts
+from app.services.calendar.check import check_calendar
+from app.services.calendar.slots import best_slots, hours_from_best, next_best_slot
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
 
 PARIS = ZoneInfo("Europe/Paris")
 TODAY = dt.date(2026, 2, 11)  # a Wednesday

@@ -6,10 +6,10 @@ import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from app.services.calendar_check import check_calendar, check_posts
-from app.services.charter_rules import NetworkVolume, default_rules
-from app.services.keydates import KeyDate, key_dates, mothers_day_fr, nth_weekday
-from app.services.posts_query import PostChip
+from app.services.calendar.check import check_calendar, check_posts
+from app.services.calendar.keydates import KeyDate, key_dates, mothers_day_fr, nth_weekday
+from app.services.calendar.query import PostChip
+from app.services.charter.rules import NetworkVolume, default_rules
 
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY = dt.date(2026, 3, 2)
@@ -106,7 +106,8 @@ def test_mothers_day_moves_when_pentecost():
 
 
 def test_check_calendar_reads_rules_in_force(db):
-    from app.services import clients, posts
+    from app.services.calendar import posts
+    from app.services.clients import workspaces as clients
 
     with db.session() as s:
         cid = clients.create_client(s, "Fleurs").id

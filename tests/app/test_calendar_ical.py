@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from app.services import clients, posts
-from app.services.ical_io import export_ics, import_ics
-from app.services.posts import VariantInput
-from app.services.posts_query import posts_between
+from app.services.calendar import posts
+from app.services.calendar.ical import export_ics, import_ics
+from app.services.calendar.posts import VariantInput
+from app.services.calendar.query import posts_between
+from app.services.clients import workspaces as clients
 
 PARIS = ZoneInfo("Europe/Paris")
 ALL = (dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime(2100, 1, 1, tzinfo=dt.UTC))

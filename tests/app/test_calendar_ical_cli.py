@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from app.services import clients, posts
-from app.services.posts_query import posts_between
+from app.services.calendar import posts
+from app.services.calendar.query import posts_between
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
 
 ALL = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))

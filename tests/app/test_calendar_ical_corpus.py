@@ -16,10 +16,11 @@ import icalendar
 import pytest
 
 from app.errors import ValidationError
-from app.services import clients, posts
-from app.services.ical_io import import_ics
-from app.services.ical_recurrence import add_months
-from app.services.posts_query import posts_between
+from app.services.calendar import posts
+from app.services.calendar.ical import import_ics
+from app.services.calendar.ical_recurrence import add_months
+from app.services.calendar.query import posts_between
+from app.services.clients import workspaces as clients
 
 DATA = Path(__file__).parent.parent / "data" / "calendars"
 PARIS = ZoneInfo("Europe/Paris")

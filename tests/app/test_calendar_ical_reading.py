@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from app.errors import ValidationError
-from app.services import clients, posts
-from app.services.ical_io import import_ics
-from app.services.ical_zones import resolve_tzid
-from app.services.posts_query import posts_between
+from app.services.calendar import posts
+from app.services.calendar.ical import import_ics
+from app.services.calendar.ical_zones import resolve_tzid
+from app.services.calendar.query import posts_between
+from app.services.clients import workspaces as clients
 
 ALL = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))
 NOW = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)

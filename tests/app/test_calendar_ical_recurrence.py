@@ -6,9 +6,10 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app.services import clients, posts
-from app.services.ical_io import import_ics
-from app.services.posts_query import posts_between
+from app.services.calendar import posts
+from app.services.calendar.ical import import_ics
+from app.services.calendar.query import posts_between
+from app.services.clients import workspaces as clients
 
 DATA = Path(__file__).parent.parent / "data" / "calendars"
 ALL = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))

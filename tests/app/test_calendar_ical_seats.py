@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models.posts import Post
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
 
 DATA = Path(__file__).parent.parent / "data" / "calendars"
@@ -24,7 +24,7 @@ OCCURRENCES = 261  # weekdays from 2026-12-07 to 2027-12-06
 
 def _import_worker(url: str, client_id: int, start: float, out) -> None:
     from app.db import Database
-    from app.services.ical_io import import_ics
+    from app.services.calendar.ical import import_ics
 
     db = Database(url)
     try:

@@ -13,11 +13,13 @@ import pytest
 from sqlalchemy import select, update
 
 from app import changes
+from app.connectors.contract import IncomingMessage
 from app.db import bulk_insert
 from app.models.changes import ChangeLog
 from app.models.inbox import InboxMessage
-from app.services import clients, inbox_ingest, inbox_triage
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import triage as inbox_triage
 from tests.conftest import db_url_of
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
@@ -174,7 +176,7 @@ def test_postgres_notifies_at_commit_only(pg_db):
 
 
 def test_a_section_is_a_charter_change_and_a_section_change(db):
-    from app.services import charter
+    from app.services.charter import versions as charter
 
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
@@ -208,8 +210,8 @@ def test_deleting_a_client_and_core_deletes_are_announced(db):
 
 
 def test_a_rolled_back_savepoint_keeps_what_the_transaction_did_before(db):
-    from app.services import posts
-    from app.services.posts import VariantInput
+    from app.services.calendar import posts
+    from app.services.calendar.posts import VariantInput
 
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id

@@ -10,9 +10,12 @@ from sqlalchemy import select
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.models.charter import CharterSection
-from app.services import audit, charter, charter_signing, clients
-from app.services.charter_compare import compare_versions
-from app.services.charter_rules import rules_in_force
+from app.services.charter import signing as charter_signing
+from app.services.charter import versions as charter
+from app.services.charter.compare import compare_versions
+from app.services.charter.rules import rules_in_force
+from app.services.clients import workspaces as clients
+from app.services.people import audit
 
 SIGNERS = [
     charter.SignatoryInfo("agency", "Thomas Leroy", "Directeur de clientèle", dt.date(2026, 3, 2)),

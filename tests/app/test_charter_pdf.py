@@ -11,8 +11,10 @@ import pytest
 from app.documents.charter_pdf import export_charter_pdf, gather
 from app.errors import StorageError
 from app.i18n import install_translators
-from app.services import agency as agency_service
-from app.services import charter, charter_signing, clients
+from app.services.charter import signing as charter_signing
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
+from app.services.people import agency as agency_service
 
 UNICODE = "Œuvre « guillemets » — 10 € ✓ Ωmega ğüş Ærø ß"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.errors import Conflict, NotFound, ValidationError
-from app.services import audit, clients
+from app.services.clients import workspaces as clients
+from app.services.people import audit
 
 
 def test_create_and_find_by_name_slug_and_id(db):

@@ -9,20 +9,18 @@ import datetime as dt
 import pytest
 
 from app.errors import Conflict
-from app.services import (
-    clients,
-    escalation,
-    inbox,
-    inbox_ingest,
-    inbox_replies,
-    inbox_triage,
-    posts,
-    posts_undo,
-)
-from app.services.actor import set_current_actor
-from app.services.client_form import AccountRow, ClientForm, ContactRow, save_client_form
-from app.services.inbox_ingest import IncomingMessage
-from app.services.posts_approval import record_decision, submit_for_review
+from app.services.calendar import posts
+from app.services.calendar import undo as posts_undo
+from app.services.calendar.approval import record_decision, submit_for_review
+from app.services.clients import workspaces as clients
+from app.services.clients.form import AccountRow, ClientForm, ContactRow, save_client_form
+from app.services.inbox import escalation
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox import replies as inbox_replies
+from app.services.inbox import triage as inbox_triage
+from app.services.inbox.ingest import IncomingMessage
+from app.services.people.actor import set_current_actor
 from app.services.versions import content_hash
 
 T0 = dt.datetime(2027, 3, 10, 9, 0, tzinfo=dt.UTC)
@@ -192,7 +190,7 @@ def test_a_stale_undo_keeps_the_colleagues_change(db, cid):
 
 # -- inbox -----------------------------------------------------------------------------------
 def test_inbox_triage_from_stale_screens(db, cid):
-    from app.services import agency
+    from app.services.people import agency
 
     mid = _message(db, cid)
     with db.session() as s:

@@ -16,8 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from app.services import agency, charter, clients, inbox, inbox_ingest, posts
-from app.services.inbox_ingest import IncomingMessage
+from app.services.calendar import posts
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox.ingest import IncomingMessage
+from app.services.people import agency
 from tests.conftest import db_url_of
 
 SEAT = Path(__file__).with_name("conflict_seat.py")
@@ -274,7 +279,8 @@ def test_a_stale_client_dialog_keeps_what_it_never_saw(db, client_id, tmp_path, 
 
 @pytest.mark.postgres
 def test_two_seats_on_a_saved_reply_an_escalation_answer_and_a_contact(db, client_id, tmp_path):
-    from app.services import escalation, inbox_replies
+    from app.services.inbox import escalation
+    from app.services.inbox import replies as inbox_replies
 
     mid = _message(db, client_id)
     with db.session() as s:

@@ -11,10 +11,12 @@ import pytest
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import AuthError, NotSupported, Rejected
+from app.connectors.contract import DueVariant, MediaRef, ModerationToSend, ReplyToSend
 from app.connectors.http import Http
-from app.services import clients, inbox, moderation
-from app.services.network_data import DueVariant, MediaRef, ModerationToSend, ReplyToSend
-from app.services.sync import sync_client
+from app.services.clients import workspaces as clients
+from app.services.inbox import moderation
+from app.services.inbox import reading as inbox
+from app.services.sync.engine import sync_client
 from tests.servers.linkedin import ORG, POST, LinkedInServer
 
 

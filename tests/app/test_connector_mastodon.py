@@ -10,8 +10,8 @@ from mastodon_mock.testing import MockServer
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, Rejected, Unavailable
+from app.connectors.contract import DueVariant, MediaRef, ReplyToSend
 from app.connectors.http import Http
-from app.services.network_data import DueVariant, MediaRef, ReplyToSend
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, Rejected
 from app.connectors.bluesky import facets_for, tid_for
+from app.connectors.contract import DueVariant, MediaRef
 from app.connectors.http import Http
-from app.services.network_data import DueVariant, MediaRef
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.graph import IG, PAGE, GraphServer
 from tests.servers.rss import FeedServer
@@ -119,7 +119,7 @@ def test_bluesky_publishes_a_video_as_a_video_embed(bsky, tmp_path):
 
 
 def test_bluesky_reply_threads_to_the_parent(bsky):
-    from app.services.network_data import ReplyToSend
+    from app.connectors.contract import ReplyToSend
 
     c = bsky_conn(bsky)
     parent = "at://did:plc:fan/app.bsky.feed.post/n1"
@@ -254,7 +254,7 @@ def test_facebook_publishes_a_photo_and_a_video_with_their_text(graph, tmp_path)
 
 
 def test_facebook_and_instagram_replies(graph):
-    from app.services.network_data import ReplyToSend
+    from app.connectors.contract import ReplyToSend
 
     def reply(network, parent):
         return ReplyToSend(1, 1, network, 1, parent, "Merci, on s’en occupe 🙏", "r-1")

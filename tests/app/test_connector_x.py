@@ -13,12 +13,13 @@ import pytest
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import AuthError, NotSupported, RateLimited, Rejected
+from app.connectors.contract import DueVariant, MediaRef, ModerationToSend, ReplyToSend
 from app.connectors.http import Http
 from app.models.inbox import InboxMessage
-from app.services import clients, inbox
-from app.services.inbox_replies import create_reply
-from app.services.network_data import DueVariant, MediaRef, ModerationToSend, ReplyToSend
-from app.services.sync import sync_client
+from app.services.clients import workspaces as clients
+from app.services.inbox import reading as inbox
+from app.services.inbox.replies import create_reply
+from app.services.sync.engine import sync_client
 from tests.servers.x import FAN, XServer
 
 
@@ -274,7 +275,7 @@ def test_sync_keeps_the_renewed_tokens_in_the_keyring_only(
 ):
     from app import secrets
     from app.models import Client, NetworkAccount
-    from app.services.workspace import add_account_with_token
+    from app.services.clients.workspace import add_account_with_token
 
     with sqlite_db.session() as s:
         cid = clients.create_client(s, "Nuage Logiciel").id
@@ -300,7 +301,7 @@ def test_sync_keeps_the_renewed_tokens_in_the_keyring_only(
     assert x.renewals == 2
     # reconnecting with tokens whose access already expired: the check renews them, and the
     # renewed pair — not the typed one, whose refresh token is now dead — stays in the keyring
-    from app.services import sync_health
+    from app.services.sync import health as sync_health
 
     typed = renewable(x, access="copied-hours-ago")
     health = sync_health.reconnect_account(

@@ -8,9 +8,12 @@ import io
 
 import pytest
 
+from app.connectors.contract import IncomingMessage
 from app.csvsafe import safe_cell
-from app.services import clients, escalation, escalation_export, inbox, inbox_ingest
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import escalation, escalation_export
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
 PAYLOADS = ["=cmd|' /C calc'!A0", '+HYPERLINK("http://x")', "-2+3", "@SUM(A1)", "\t=1", "\r=1"]

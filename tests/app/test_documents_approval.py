@@ -8,8 +8,9 @@ import re
 import subprocess
 
 from app.documents.calendar_approval import render_approval_sheet
-from app.services import clients, posts
-from app.services.posts_approval import record_decision, submit_for_review
+from app.services.calendar import posts
+from app.services.calendar.approval import record_decision, submit_for_review
+from app.services.clients import workspaces as clients
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{2}:\d{2}\b")
 
@@ -109,7 +110,7 @@ def _fill(path, values):
 def test_the_sheet_is_a_form_the_client_fills_and_tribune_reads_back(sqlite_db, tmp_path):
     from pypdf import PdfReader
 
-    from app.services.approval_import import import_approval_sheet
+    from app.services.calendar.approval_import import import_approval_sheet
 
     with sqlite_db.session() as s:
         c = clients.create_client(s, "Fleurs", language="fr", timezone="Europe/Paris")
@@ -174,7 +175,7 @@ def test_a_sheet_of_another_client_or_not_a_sheet_is_refused(sqlite_db, tmp_path
     import pytest
 
     from app.errors import ValidationError
-    from app.services.approval_import import import_approval_sheet
+    from app.services.calendar.approval_import import import_approval_sheet
 
     with sqlite_db.session() as s:
         one = clients.create_client(s, "Un", language="fr").id

@@ -11,19 +11,16 @@ import urllib.parse
 
 import pytest
 
+from app.connectors.contract import IncomingMessage
 from app.errors import ValidationError
 from app.models import Contact
-from app.services import (
-    charter_rules,
-    clients,
-    escalation,
-    escalation_export,
-    inbox,
-    inbox_ingest,
-    inbox_triage,
-)
-from app.services.charter_rules import EscalationRule
-from app.services.network_data import IncomingMessage
+from app.services.charter import rules as charter_rules
+from app.services.charter.rules import EscalationRule
+from app.services.clients import workspaces as clients
+from app.services.inbox import escalation, escalation_export
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox import triage as inbox_triage
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)  # Tuesday 10:00 Paris
 
@@ -66,7 +63,7 @@ def setup(db, monkeypatch):
             ),
         ),
     )
-    for mod in ("app.services.escalation", "app.services.inbox_triage"):
+    for mod in ("app.services.inbox.escalation", "app.services.inbox.triage"):
         monkeypatch.setattr(f"{mod}.rules_in_force", lambda s, cid, at=None: rules)
     return c.id, mid, ids
 

@@ -9,10 +9,13 @@ import threading
 
 import pytest
 
+from app.connectors.contract import IncomingMessage
 from app.errors import TribuneError, ValidationError
-from app.services import clients, escalation, inbox, inbox_ingest
-from app.services.escalation_mail import send_smtp, store_smtp_password
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import escalation
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox.escalation_mail import send_smtp, store_smtp_password
 
 
 class _Smtp(socketserver.StreamRequestHandler):

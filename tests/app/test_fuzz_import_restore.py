@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from app.errors import TribuneError
 from app.models.client import Client
-from app.services import clients
-from app.services.backup import restore_backup, write_backup
-from app.services.inbox_import import COLUMNS, import_csv, parse_rows
+from app.services.clients import workspaces as clients
+from app.services.database.backup import restore_backup, write_backup
+from app.services.inbox.csv_import import COLUMNS, import_csv, parse_rows
 
 HEADER = ",".join(COLUMNS)
 cell = st.one_of(

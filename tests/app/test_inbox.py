@@ -6,12 +6,17 @@ import datetime as dt
 
 import pytest
 
+from app.connectors.contract import IncomingMessage
 from app.errors import NotFound, ValidationError
-from app.services import agency as agency_service
-from app.services import audit, clients, inbox, inbox_crisis, inbox_ingest, inbox_triage
-from app.services.badges import client_badges
-from app.services.inbox_replies import create_reply
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.clients.badges import client_badges
+from app.services.inbox import crisis as inbox_crisis
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox import triage as inbox_triage
+from app.services.inbox.replies import create_reply
+from app.services.people import agency as agency_service
+from app.services.people import audit
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)  # a Tuesday, 10:00 in Paris
 
@@ -228,7 +233,7 @@ def test_badges_and_crisis_for_all_clients(db, two_clients):
 def test_postgres_search_uses_the_gin_index(pg_db):
     from sqlalchemy import text
 
-    from app.services.inbox_search import search_clause, search_params
+    from app.services.inbox.search import search_clause, search_params
 
     with pg_db.session() as s:
         a = clients.create_client(s, "Aquarelle").id

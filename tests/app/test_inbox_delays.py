@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.services.charter_rules import BusinessHours, ResponseDelay
-from app.services.inbox_delays import (
+from app.services.charter.rules import BusinessHours, ResponseDelay
+from app.services.inbox.delays import (
     BusinessCalendar,
     add_business_minutes,
     business_minutes_between,

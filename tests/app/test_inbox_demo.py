@@ -8,7 +8,10 @@ from sqlalchemy import func, select
 
 from app.demo import build_demo
 from app.models.inbox import InboxMessage
-from app.services import clients, escalation, inbox, inbox_crisis
+from app.services.clients import workspaces as clients
+from app.services.inbox import crisis as inbox_crisis
+from app.services.inbox import escalation
+from app.services.inbox import reading as inbox
 
 
 def test_demo_inbox(sqlite_db):
@@ -47,8 +50,8 @@ def test_demo_inbox(sqlite_db):
 
 def test_demo_feeds_moderation_by_rule_and_escalations_against_delays(sqlite_db):
     from app.models.inbox import ModerationAction
-    from app.services import report_sources
-    from app.services.charter_rules import rules_in_force
+    from app.services.charter.rules import rules_in_force
+    from app.services.reports import sources as report_sources
 
     today = dt.datetime.now(dt.UTC).date()
     summary = build_demo(sqlite_db, today=today)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.errors import ValidationError
-from app.services import clients, inbox
-from app.services.inbox_import import import_csv
+from app.services.clients import workspaces as clients
+from app.services.inbox import reading as inbox
+from app.services.inbox.csv_import import import_csv
 
 HEADER = "network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n"
 
@@ -57,7 +58,7 @@ def test_a_failing_batch_leaves_nothing_of_itself(db, client_id, tmp_path, monke
     body = "".join(
         f"mastodon,{i},mention,A,a{i},texte {i},2026-03-10T10:00:00+01:00,,\n" for i in range(25)
     )
-    import app.services.inbox_import as mod
+    import app.services.inbox.csv_import as mod
 
     calls = {"n": 0}
     real = mod.ingest_messages

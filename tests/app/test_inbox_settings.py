@@ -6,8 +6,10 @@ import pytest
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.models import AuditEvent
-from app.services import clients, escalation_smtp, inbox_replies
-from app.services.escalation_smtp import SmtpSettings
+from app.services.clients import workspaces as clients
+from app.services.inbox import escalation_smtp
+from app.services.inbox import replies as inbox_replies
+from app.services.inbox.escalation_smtp import SmtpSettings
 
 
 def test_saved_reply_update_and_delete(db):

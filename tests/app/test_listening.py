@@ -12,7 +12,7 @@ from app.connectors.http import Http
 from app.errors import Conflict, ValidationError
 from app.models import NetworkAccount
 from app.models.listening import ListeningAuthor, ListeningItem
-from app.services import clients
+from app.services.clients import workspaces as clients
 from app.services.listening import items as litems
 from app.services.listening.sentiment import sentiment
 from app.services.listening.streams import add_stream

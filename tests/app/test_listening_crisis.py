@@ -9,16 +9,17 @@ import socket
 import pytest
 from sqlalchemy import select
 
+from app.connectors.contract import IncomingMessage
 from app.connectors.search.base import Found
 from app.models.listening import CrisisAlert
-from app.services import charter, clients
-from app.services.escalation_smtp import SmtpSettings, save_settings
-from app.services.inbox_ingest import ingest_messages
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
+from app.services.inbox.escalation_smtp import SmtpSettings, save_settings
+from app.services.inbox.ingest import ingest_messages
 from app.services.listening import store
 from app.services.listening.alerts import check_and_alert
 from app.services.listening.crisis import detect
 from app.services.listening.thresholds import parse_thresholds, thresholds_for
-from app.services.network_data import IncomingMessage
 
 NOW = dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.UTC)
 CRISIS_HTML = (

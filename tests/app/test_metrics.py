@@ -7,18 +7,18 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from app.connectors.contract import AccountMetricSample, PostMetricSample
 from app.errors import ValidationError
 from app.models.metrics import AccountMetricDay, PostMetricDay
-from app.services import clients
-from app.services.metrics import (
+from app.services.clients import workspaces as clients
+from app.services.reports.metrics import (
     account_days,
     post_totals,
     record_account_samples,
     record_post_samples,
 )
-from app.services.metrics_health import detect_follower_jumps
-from app.services.metrics_import import import_metrics_csv, import_metrics_text
-from app.services.network_data import AccountMetricSample, PostMetricSample
+from app.services.reports.metrics_health import detect_follower_jumps
+from app.services.reports.metrics_import import import_metrics_csv, import_metrics_text
 
 DAY = dt.date(2026, 3, 1)
 
@@ -195,7 +195,7 @@ def test_follower_jump_without_engagement_is_detected(db, client_ids):
 
 
 def test_best_posting_slots_for_the_calendar_hint(db, client_ids):
-    from app.services.dashboard import best_posting_slots
+    from app.services.reports.dashboard import best_posting_slots
 
     cid = client_ids[0]
     today = dt.date(2026, 6, 30)
@@ -214,7 +214,7 @@ def test_best_posting_slots_for_the_calendar_hint(db, client_ids):
     with db.read() as s:
         slots = best_posting_slots(s, cid, today)
     assert slots[0] == (1, 19) and (0, 9) in slots
-    from app.services.dashboard_slots import posting_hint
+    from app.services.reports.slots import posting_hint
 
     with db.read() as s:
         hint = posting_hint(s, cid, today)

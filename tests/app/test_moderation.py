@@ -6,9 +6,14 @@ import datetime as dt
 
 import pytest
 
+from app.connectors.contract import IncomingMessage
 from app.errors import ValidationError
-from app.services import audit, clients, inbox, inbox_ingest, inbox_triage, moderation
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import moderation
+from app.services.inbox import reading as inbox
+from app.services.inbox import triage as inbox_triage
+from app.services.people import audit
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
 
@@ -103,13 +108,13 @@ def test_a_pending_request_is_refused_if_the_message_became_a_complaint(db, monk
 def test_criticism_is_never_a_reason_to_hide(db, monkeypatch):
     import dataclasses
 
-    from app.services.charter_rules import ModerationRule, default_rules
+    from app.services.charter.rules import ModerationRule, default_rules
 
     cid, (m,) = _setup(db, ["Votre nouvelle carte est moins bien qu'avant"])
     rules = dataclasses.replace(
         default_rules(cid),
         moderation=(ModerationRule("criticism", "Critique", ("hide", "delete")),),
     )
-    monkeypatch.setattr("app.services.moderation.rules_in_force", lambda s, c, at=None: rules)
+    monkeypatch.setattr("app.services.inbox.moderation.rules_in_force", lambda s, c, at=None: rules)
     with pytest.raises(ValidationError, match="criticism"), db.session() as s:
         moderation.request(s, cid, m, "hide", "criticism")

@@ -12,10 +12,13 @@ from mastodon_mock.testing import MockServer
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import NotSupported
+from app.connectors.contract import ModerationToSend
 from app.connectors.http import Http
-from app.services import actor, clients, inbox, moderation
-from app.services.network_data import ModerationToSend
-from app.services.sync import sync_client
+from app.services.clients import workspaces as clients
+from app.services.inbox import moderation
+from app.services.inbox import reading as inbox
+from app.services.people import actor
+from app.services.sync.engine import sync_client
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.graph import PAGE, GraphServer
 

@@ -10,8 +10,8 @@ import pytest
 from app import secrets
 from app.connectors.http import Http
 from app.connectors.oauth_flow import AuthorizationError, pkce_pair
-from app.services import clients
-from app.services.account_connect import connect_account
+from app.services.clients import workspaces as clients
+from app.services.clients.connect import connect_account
 from tests.servers.oauth import AuthServer, Browser
 
 

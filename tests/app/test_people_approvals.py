@@ -8,18 +8,15 @@ import datetime as dt
 import psycopg
 import pytest
 
+from app.connectors.contract import IncomingMessage
 from app.errors import PermissionDenied, ValidationError
-from app.services import (
-    audit,
-    clients,
-    inbox,
-    inbox_ingest,
-    inbox_replies,
-    inbox_triage,
-    moderation,
-)
-from app.services.network_data import IncomingMessage
-from app.services.people import admin, releases
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import moderation
+from app.services.inbox import reading as inbox
+from app.services.inbox import replies as inbox_replies
+from app.services.inbox import triage as inbox_triage
+from app.services.people import admin, audit, releases
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
 
@@ -154,8 +151,9 @@ def test_a_juniors_reply_leaves_only_once_a_lead_approves_it(staffed):
 
 
 def test_a_junior_cannot_approve_nor_schedule_a_post(staffed):
-    from app.services import posts, posts_approval
-    from app.services.posts_types import VariantInput
+    from app.services.calendar import approval as posts_approval
+    from app.services.calendar import posts
+    from app.services.calendar.post_types import VariantInput
 
     agency, cid, _ids, seats = staffed
     with seats["jules"].session() as s:
@@ -181,7 +179,7 @@ def test_a_junior_cannot_approve_nor_schedule_a_post(staffed):
 def _approve_holding_the_lock(url, cid, action_id, locked, release):
     """A lead's seat in its own process: approves, then keeps the transaction open."""
     from app.db import Database
-    from app.services import moderation
+    from app.services.inbox import moderation
 
     db = Database(url)
     with db.session() as s:

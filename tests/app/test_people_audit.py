@@ -8,9 +8,9 @@ import io
 
 import pytest
 
-from app.services import audit, clients
-from app.services.audit import AuditFilter
-from app.services.people import admin
+from app.services.clients import workspaces as clients
+from app.services.people import admin, audit
+from app.services.people.audit import AuditFilter
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Client
-from app.services import clients
+from app.services.clients import workspaces as clients
 from app.services.people import admin
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
@@ -148,7 +148,7 @@ def test_upgrading_a_shared_database_keeps_its_data_and_gives_it_a_first_adminis
     from sqlalchemy import create_engine, text
 
     from app.db import Database
-    from app.services import inbox_import
+    from app.services.inbox import csv_import as inbox_import
     from tests.app.people_fixtures import drop_agency, make_agency
     from tests.conftest import PG_URL, _require_pg
 
@@ -199,8 +199,8 @@ def test_upgrading_a_shared_database_keeps_its_data_and_gives_it_a_first_adminis
             cid = s.scalar(select(Client.id))
         assert inbox_import.import_csv(db, cid, csv_path).added == 2
         with db.read() as s:
-            from app.services import audit, inbox
-            from app.services.people import whoami
+            from app.services.inbox import reading as inbox
+            from app.services.people import audit, whoami
 
             me = whoami(s)
             assert (me.login, me.role, me.enforced) == (owner, "admin", True)
@@ -238,7 +238,7 @@ def test_every_table_is_granted_to_the_group_roles(agency):
 def test_a_non_superuser_administrator_restores_a_backup_that_replaces_the_people(agency, tmp_path):
     """Restoring empties staff before refilling it: the administrator keeps seeing every
     client meanwhile (by group role, not by a staff row)."""
-    from app.services.backup import restore_backup, write_backup
+    from app.services.database.backup import restore_backup, write_backup
 
     boss = agency.db()
     with boss.session() as s:

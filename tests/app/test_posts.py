@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.errors import Conflict, ValidationError
-from app.services import clients, posts, posts_queue
-from app.services.posts import VariantInput, local_to_utc
+from app.services.calendar import posts
+from app.services.calendar import queue as posts_queue
+from app.services.calendar.posts import VariantInput, local_to_utc
+from app.services.clients import workspaces as clients
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -170,7 +172,7 @@ def test_sqlite_writers_wait_for_each_other_instead_of_failing(sqlite_db):
 
 
 def test_pages_and_filters_on_both_engines(db):
-    from app.services.posts_query import PostFilter, count_posts, page_posts, posts_between
+    from app.services.calendar.query import PostFilter, count_posts, page_posts, posts_between
 
     cid = _client(db)
     base = dt.datetime(2026, 6, 1, 8, tzinfo=dt.UTC)

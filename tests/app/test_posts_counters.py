@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.posts_counters import count_text, media_problems
+from app.services.calendar.counters import count_text, media_problems
 
 URL = "https://www.example.com/un/chemin/tres/long/qui/depasse/largement?utm_source=x"
 

@@ -9,10 +9,11 @@ import pytest
 
 from app.config import media_dir
 from app.errors import ValidationError
-from app.services import clients, posts
-from app.services.posts_approval import record_decision, submit_for_review
-from app.services.posts_csv import import_csv
-from app.services.posts_query import posts_between
+from app.services.calendar import posts
+from app.services.calendar.approval import record_decision, submit_for_review
+from app.services.calendar.csv_import import import_csv
+from app.services.calendar.query import posts_between
+from app.services.clients import workspaces as clients
 
 ALL = (dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime(2100, 1, 1, tzinfo=dt.UTC))
 
@@ -75,7 +76,7 @@ def test_approval_flow_and_sheet(db, tmp_path, qapp):
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("#d83b8a"))
     image.save(str(tmp_path / "crepes.png"))
-    from app.services.posts_media import store_media
+    from app.services.calendar.media import store_media
 
     with db.session() as s:
         media_id = store_media(s, cid, tmp_path / "crepes.png").id

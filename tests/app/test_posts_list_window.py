@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.services import clients, posts
-from app.services.posts_query import PostFilter, list_window
+from app.services.calendar import posts
+from app.services.calendar.query import PostFilter, list_window
+from app.services.clients import workspaces as clients
 
 
 def test_list_window_opens_at_the_first_post_from_a_moment(db):

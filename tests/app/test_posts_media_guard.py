@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from app.config import media_dir
 from app.models.posts import MediaAsset
-from app.services import clients
-from app.services.posts_csv import import_csv
+from app.services.calendar.csv_import import import_csv
+from app.services.clients import workspaces as clients
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 HEADER = "date,time,networks,text,category,media\n"
@@ -69,7 +69,7 @@ def test_media_outside_the_csv_folder_or_not_what_they_claim_are_refused(sqlite_
 
 
 def test_oversized_media_is_refused(sqlite_db, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.services.media_guard.MAX_IMAGE_BYTES", 1000)
+    monkeypatch.setattr("app.services.calendar.media_guard.MAX_IMAGE_BYTES", 1000)
     (tmp_path / "grand.png").write_bytes(PNG + b"\x00" * 2000)
     with sqlite_db.session() as s:
         cid = clients.create_client(s, "Boulangerie").id

@@ -10,11 +10,11 @@ import pytest
 from mastodon_mock.testing import MockServer
 
 from app.connectors.http import Http
-from app.services import clients
-from app.services.sync import sync_client
+from app.services.clients import workspaces as clients
+from app.services.sync.engine import sync_client
 
-posts_queue = pytest.importorskip("app.services.posts_queue")
-posts = pytest.importorskip("app.services.posts")
+posts_queue = pytest.importorskip("app.services.calendar.queue")
+posts = pytest.importorskip("app.services.calendar.posts")
 VariantInput = posts.VariantInput
 
 

@@ -9,15 +9,15 @@ import subprocess
 import pytest
 from sqlalchemy import update
 
+from app.connectors.contract import AccountMetricSample, IncomingMessage, PostMetricSample
 from app.errors import ValidationError
 from app.models.inbox import InboxMessage
-from app.services import clients
-from app.services.dashboard import dashboard_data
-from app.services.dashboard_periods import parse_month, period_for
-from app.services.inbox_ingest import ingest_messages
-from app.services.metrics import record_account_samples, record_post_samples
-from app.services.network_data import AccountMetricSample, IncomingMessage, PostMetricSample
-from app.services.report_commentary import get_commentary, save_commentary
+from app.services.clients import workspaces as clients
+from app.services.inbox.ingest import ingest_messages
+from app.services.reports.commentary import get_commentary, save_commentary
+from app.services.reports.dashboard import dashboard_data
+from app.services.reports.metrics import record_account_samples, record_post_samples
+from app.services.reports.periods import parse_month, period_for
 
 
 def test_periods_and_their_previous():
@@ -199,8 +199,8 @@ def test_running_period_is_compared_with_as_many_days(db, shop):
 def test_objectives_against_the_charter(db, shop, monkeypatch):
     import dataclasses
 
-    from app.services import dashboard
-    from app.services.charter_rules import Objective, default_rules
+    from app.services.charter.rules import Objective, default_rules
+    from app.services.reports import dashboard
 
     def rules(session, client_id, at=None):
         return dataclasses.replace(
@@ -307,7 +307,7 @@ def test_a_running_month_is_labelled_partial_and_an_empty_commentary_left_out(
 def test_no_change_is_neutral_and_counts_are_whole_numbers():
     from app.charts.figures import escalations
     from app.documents.report_sections import change_html
-    from app.services.report_sources import EscalationSummary
+    from app.services.reports.sources import EscalationSummary
 
     assert change_html(0.0, "fr") == '<span class="muted">=</span>'
     assert change_html(-0.0001, "fr") == '<span class="muted">=</span>'

@@ -12,8 +12,11 @@ import time
 from sqlalchemy import select
 
 from app.models.inbox import InboxMessage
-from app.services import clients, inbox_replies, posts, workspace
-from app.services.posts import VariantInput
+from app.services.calendar import posts
+from app.services.calendar.posts import VariantInput
+from app.services.clients import workspace
+from app.services.clients import workspaces as clients
+from app.services.inbox import replies as inbox_replies
 from tests.conftest import tribune_exe
 
 TOKEN = "x-user-token"

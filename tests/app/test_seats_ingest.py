@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.models.inbox import InboxMessage
 from app.models.metrics import AccountMetricDay
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.app.test_seats_common import agency, finish, outcomes, start_seats
 from tests.conftest import db_url_of
 from tests.servers.x import XServer
@@ -23,10 +23,10 @@ ROUNDS, ITEMS = 15, 40
 
 
 def _ingest_worker(url: str, client_id: int, account_id: int, start: float, out) -> None:
+    from app.connectors.contract import AccountMetricSample, IncomingMessage
     from app.db import Database
-    from app.services.inbox_ingest import ingest_messages
-    from app.services.metrics import record_account_samples
-    from app.services.network_data import AccountMetricSample, IncomingMessage
+    from app.services.inbox.ingest import ingest_messages
+    from app.services.reports.metrics import record_account_samples
 
     db = Database(url)
     results = []

@@ -11,8 +11,8 @@ import pytest
 from mastodon_mock.testing import MockServer
 
 from app.connectors import AccountRef, connector_for
+from app.connectors.contract import ReplyToSend
 from app.connectors.http import Http
-from app.services.network_data import ReplyToSend
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.x import XServer
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from app.models import NetworkAccount
 from app.models.posts import MediaAsset, Post, PostVariant
 from app.models.sync import PublishAttempt
-from app.services import posts_media
-from app.services.sync_lock import lease_seconds
+from app.services.calendar import media as posts_media
+from app.services.sync.lock import lease_seconds
 from tests.app.test_seats_common import agency, due_posts, finish, start_seats
 from tests.conftest import db_url_of
 from tests.servers.x import XServer
@@ -120,7 +120,7 @@ def test_the_migration_moves_existing_local_files_into_the_database(tmp_path):
     from alembic import command
 
     from app.db import Database
-    from app.services.media_store import write_blob
+    from app.services.calendar.media_store import write_blob
 
     db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     cfg = db._alembic_config()
@@ -160,8 +160,9 @@ def test_the_migration_moves_existing_local_files_into_the_database(tmp_path):
 def test_a_backup_carries_the_media_bytes_from_sqlite_to_postgresql(
     sqlite_db, pg_db, tribune_home, tmp_path
 ):
-    from app.services import backup, clients
-    from app.services.media_store import write_blob
+    from app.services.calendar.media_store import write_blob
+    from app.services.clients import workspaces as clients
+    from app.services.database import backup
 
     source = tmp_path / "clip.mp4"
     source.write_bytes(PICTURE * 2)  # 4.6 MB: five chunk rows

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.models.inbox import InboxMessage
 from app.models.posts import PostVariant
 from app.models.sync import PublishAttempt
-from app.services import inbox_replies
+from app.services.inbox import replies as inbox_replies
 from tests.app.test_seats_common import (
     agency,
     due_posts,

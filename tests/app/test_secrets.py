@@ -8,8 +8,8 @@ from keyring.backends import fail
 
 from app import secrets
 from app.errors import SecretsError
-from app.services import clients
-from app.services.workspace import add_account_with_token, delete_client_everywhere
+from app.services.clients import workspaces as clients
+from app.services.clients.workspace import add_account_with_token, delete_client_everywhere
 
 TOKEN = "tok-Zq9!unique-" + "8f3c1e"
 

@@ -16,7 +16,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from app.db import SCHEMA_HEAD, Database, open_database
-from app.services import clients
+from app.services.clients import workspaces as clients
 
 
 def test_pragmas_are_in_force(sqlite_db):

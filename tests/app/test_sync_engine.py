@@ -9,14 +9,14 @@ import pytest
 from mastodon_mock.testing import MockServer
 from sqlalchemy import func, select
 
+from app.connectors.contract import DueVariant, IngestResult
 from app.connectors.http import Http
 from app.models import NetworkAccount
 from app.models.sync import AccountHealthEvent, PublishAttempt, SyncCursor, SyncRun
-from app.services import clients
-from app.services.network_data import DueVariant, IngestResult
-from app.services.sync import sync_client
-from app.services.sync_health import account_health
-from app.services.sync_sinks import Sinks
+from app.services.clients import workspaces as clients
+from app.services.sync.engine import sync_client
+from app.services.sync.health import account_health
+from app.services.sync.sinks import Sinks
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.rss import FeedServer
 
@@ -294,7 +294,7 @@ def test_cancel_stops_between_accounts(db, mastodon):
 
 
 def test_badge_counts_accounts_to_reconnect_and_tokens_about_to_expire(db):
-    from app.services.badges import client_badges
+    from app.services.clients.badges import client_badges
 
     cid, ids = setup_client(db, [("facebook", ""), ("mastodon", ""), ("rss", "")])
     with db.session() as s:
@@ -349,7 +349,7 @@ def test_one_sync_per_client_at_a_time(db):
 
 
 def test_deleting_a_client_removes_its_sync_rows(db, mastodon):
-    from app.services.workspace import delete_client_everywhere
+    from app.services.clients.workspace import delete_client_everywhere
 
     cid, ids = setup_client(db, [("mastodon", mastodon.base_url)])
     mention(mastodon, "@alice bonjour")

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from app.connectors.http import Http
 from app.models.inbox import InboxMessage
-from app.services import clients
-from app.services.inbox_replies import create_reply
-from app.services.sync import sync_client
+from app.services.clients import workspaces as clients
+from app.services.inbox.replies import create_reply
+from app.services.sync.engine import sync_client
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def test_mentions_land_in_the_inbox_and_a_reply_goes_out_once(db, mastodon):
 @pytest.mark.keyring
 def test_reconnect_stores_the_new_token_and_keeps_history(db, mastodon, real_keyring):
     from app import secrets
-    from app.services.sync_health import account_health, reconnect_account
+    from app.services.sync.health import account_health, reconnect_account
 
     with db.session() as s:
         c = clients.create_client(s, "Nuage Logiciel")

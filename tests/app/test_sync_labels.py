@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import install_translators
-from app.services.sync_health import outcome_label, status_label
+from app.services.sync.health import outcome_label, status_label
 
 META = "Error validating access token: Session has expired (OAuthException, code 190)"
 

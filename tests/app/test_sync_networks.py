@@ -8,12 +8,12 @@ import datetime as dt
 import httpx
 from sqlalchemy import select
 
+from app.connectors.contract import DueVariant
 from app.connectors.http import Http
 from app.models.inbox import InboxMessage
-from app.services import clients
-from app.services.network_data import DueVariant
-from app.services.sync import sync_client
-from app.services.sync_sinks import real_sinks
+from app.services.clients import workspaces as clients
+from app.services.sync.engine import sync_client
+from app.services.sync.sinks import real_sinks
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.graph import IG, PAGE, GraphServer
 from tests.servers.rss import FeedServer
@@ -130,7 +130,7 @@ def test_every_network_into_the_inbox_and_posts_out(db):
             ("rss", "La boulangerie Dupré primée"),
         ]
         assert len(bsky.records) == 1 and graph.published[0]["message"] == "Galette des rois 👑"
-        from app.services.sync_health import account_health
+        from app.services.sync.health import account_health
 
         with db.read() as s:
             health = {h.network: h for h in account_health(s, c.id, now=NOW)}

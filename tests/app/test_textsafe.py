@@ -44,7 +44,7 @@ def test_plain_text_is_left_alone():
 
 
 def test_inbox_model_tooltip_walk(qapp):
-    from app.services.inbox import MessageRow, Page
+    from app.services.inbox.reading import MessageRow, Page
     from ui.inbox.inbox_model import InboxListModel
 
     now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -85,7 +85,7 @@ def test_inbox_model_tooltip_walk(qapp):
 
 
 def test_health_view_tooltip_is_escaped(qtbot):
-    from app.services.sync_health import AccountHealth
+    from app.services.sync.health import AccountHealth
     from ui.sync.health_view import AccountHealthView
     from ui.tasks import TaskRunner
 
@@ -113,7 +113,8 @@ def test_strip_foreign_images_keeps_only_embedded_resources():
 
 def test_charter_pdf_does_not_embed_a_local_file(sqlite_db, tmp_path):
     from app.documents.charter_pdf import export_charter_pdf, gather
-    from app.services import charter, clients
+    from app.services.charter import versions as charter
+    from app.services.clients import workspaces as clients
 
     secret = tmp_path / "secret.png"
     image = QImage(400, 400, QImage.Format.Format_RGB32)

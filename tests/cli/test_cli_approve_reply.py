@@ -10,8 +10,9 @@ import re
 import subprocess
 import sys
 
-from app.services import clients, posts
-from app.services.posts_approval import submit_for_review
+from app.services.calendar import posts
+from app.services.calendar.approval import submit_for_review
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
 
 FEB = (dt.datetime(2027, 2, 1, tzinfo=dt.UTC), dt.datetime(2027, 3, 1, tzinfo=dt.UTC))
@@ -148,7 +149,7 @@ def test_reply_from_two_seats_asks_before_a_second_reply(cli, db, tmp_path):
     run = cli("inbox", "reply", "fleurs-de-loire", mid, "--also-if-queued",
               input="Bonjour Marie, oui.", db_url=url, env=marc)  # fmt: skip
     assert run.returncode == 0, run.stderr
-    from app.services import inbox
+    from app.services.inbox import reading as inbox
 
     with db.read() as s:
         thread = inbox.detail(s, clients.get_client(s, "fleurs-de-loire").id, int(mid)).thread

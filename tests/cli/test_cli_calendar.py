@@ -61,7 +61,9 @@ def test_calendar_check_hints_a_post_far_from_the_best_times(cli, db):
     from zoneinfo import ZoneInfo
 
     from app.models.metrics import PostMetricDay
-    from app.services import charter, clients, posts
+    from app.services.calendar import posts
+    from app.services.charter import versions as charter
+    from app.services.clients import workspaces as clients
 
     paris = ZoneInfo("Europe/Paris")
     today = dt.date.today()
@@ -104,7 +106,7 @@ def test_calendar_check_hints_a_post_far_from_the_best_times(cli, db):
 def test_calendar_check_speaks_the_clients_language(cli, sqlite_db):
     """Findings in the client's language with readable dates, whatever the shell's language
     (the key dates of December 2026, with nothing planned: no dependence on today)."""
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     with sqlite_db.session() as s:
         clients.create_client(s, "Fleurs", language="fr")

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.db import Database
-from app.services.db_move import _tables, table_digest
+from app.services.database.move import _tables, table_digest
 from tests.conftest import PG_URL, _require_pg
 
 
@@ -84,7 +84,7 @@ def test_a_target_holding_data_is_refused_in_one_line(cli, tmp_path):
 
 @pytest.mark.postgres
 def test_a_postgresql_target_holding_data_is_refused(cli, tmp_path, pg_db):
-    from app.services import clients
+    from app.services.clients import workspaces as clients
 
     with pg_db.session() as s:
         clients.create_client(s, "Agence en place")

@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy.engine import make_url
 
-from app.services import audit
+from app.services.people import audit
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
 from tests.conftest import db_url_of

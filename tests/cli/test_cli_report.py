@@ -6,7 +6,7 @@ import json
 import subprocess
 import unicodedata
 
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
 
 

@@ -21,8 +21,8 @@ from tests.conftest import db_url_of
 def due_post(db) -> int:
     import datetime as dt
 
-    from app.services import posts
-    from app.services.posts import VariantInput
+    from app.services.calendar import posts
+    from app.services.calendar.posts import VariantInput
 
     with db.session() as s:
         p = posts.create_post(

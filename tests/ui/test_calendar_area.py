@@ -10,9 +10,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import NotFound
-from app.services import clients, posts
-from app.services.posts import VariantInput
-from app.services.posts_query import page_posts
+from app.services.calendar import posts
+from app.services.calendar.posts import VariantInput
+from app.services.calendar.query import page_posts
+from app.services.clients import workspaces as clients
 from tests.conftest import spy_on_threads, wait_editor
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -241,7 +242,7 @@ def test_autosave_keeps_a_draft(qtbot, area, sqlite_db, monkeypatch):
 
 
 def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db, qtmodeltester):
-    from app.services import posts_queue
+    from app.services.calendar import queue as posts_queue
 
     p = _post(
         sqlite_db,
@@ -311,7 +312,7 @@ def test_more_link_opens_the_week_and_check_flags_chips(qtbot, area, sqlite_db):
 
 
 def test_published_post_opens_read_only_and_cannot_be_dragged(qtbot, area, sqlite_db, monkeypatch):
-    from app.services import posts_queue
+    from app.services.calendar import queue as posts_queue
 
     p = _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 9, 9, tzinfo=PARIS))
     with sqlite_db.session() as s:

@@ -11,8 +11,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from app.models.metrics import PostMetricDay
-from app.services import charter, clients, posts
-from app.services.posts import VariantInput
+from app.services.calendar import posts
+from app.services.calendar.posts import VariantInput
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
 from tests.conftest import wait_editor
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
 from app.models.posts import Post
-from app.services import clients
-from app.services.posts_query import count_before
+from app.services.calendar.query import count_before
+from app.services.clients import workspaces as clients
 from tests.conftest import spy_on_threads
 from ui.calendar.list_model import ID_ROLE, WHEN_ROLE
 
@@ -83,7 +83,7 @@ def test_list_opens_at_today_and_today_works_in_list_mode(
         start = dt.datetime.combine(today, dt.time(0), tzinfo=PARIS).astimezone(dt.UTC)
         assert model.offset + model.today_row == count_before(s, area.client.id, None, start)
     # the model itself, checked by Qt's tester while pages come in below and on top
-    from app.services.posts_query import PostFilter
+    from app.services.calendar.query import PostFilter
     from ui.calendar.list_model import PostListModel
 
     fresh = PostListModel(sqlite_db)

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.config import media_dir
-from app.services import clients, posts
-from app.services.posts_query import page_posts
+from app.services.calendar import posts
+from app.services.calendar.query import page_posts
+from app.services.clients import workspaces as clients
 from tests.conftest import spy_on_threads, wait_editor
 
 
@@ -85,8 +86,8 @@ def test_an_opened_post_says_what_is_wrong_with_its_media(
     qtbot, sqlite_db, open_calendar, tmp_path
 ):
     """Warnings about files are there when a saved post is opened, not only on attaching."""
-    from app.services import posts_media
-    from app.services.posts import VariantInput
+    from app.services.calendar import media as posts_media
+    from app.services.calendar.posts import VariantInput
 
     clip = tmp_path / "atelier.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)

@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.services import clients, posts, posts_queue
-from app.services.posts import VariantInput
-from app.services.posts_query import count_posts
+from app.services.calendar import posts
+from app.services.calendar import queue as posts_queue
+from app.services.calendar.posts import VariantInput
+from app.services.calendar.query import count_posts
+from app.services.clients import workspaces as clients
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -54,7 +56,7 @@ def _threads_of(monkeypatch, module, name):
 
 
 def test_import_runs_in_the_pool_with_progress(qtbot, area, sqlite_db, tmp_path, monkeypatch):
-    import app.services.ical_io as ical_io
+    import app.services.calendar.ical as ical_io
 
     on_main = _threads_of(monkeypatch, ical_io, "import_ics")
     file = tmp_path / "plan.ics"

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import clients, posts
-from app.services.posts import VariantInput
+from app.services.calendar import posts
+from app.services.calendar.posts import VariantInput
+from app.services.clients import workspaces as clients
 from tests.conftest import wait_editor
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -109,7 +110,7 @@ def test_autosaves_and_save_of_one_editor_are_one_undo_step(qtbot, area, sqlite_
 
     def all_posts():
         with sqlite_db.read() as s:
-            from app.services.posts_query import page_posts
+            from app.services.calendar.query import page_posts
 
             return page_posts(s, area.client.id)
 

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import textwrap
 
-from app.services import charter, clients
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
 from tests.conftest import REPO, db_url_of
 
 SCRIPT = textwrap.dedent(
@@ -20,7 +21,7 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from app.db import Database
-    from app.services.clients import get_client
+    from app.services.clients.workspaces import get_client
     from ui.areas import AreaServices
     from ui.charter.charter_area import CharterArea
     from ui.settings import Settings

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from app.services import charter, charter_signing, clients
+from app.services.charter import signing as charter_signing
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
 from ui.areas import AreaServices
 from ui.charter.charter_area import CharterArea
 from ui.charter.delegates import DelayEdit

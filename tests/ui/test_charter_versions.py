@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QGroupBox
 
-from app.services import agency as agency_service
-from app.services import charter, charter_signing, clients
+from app.services.charter import signing as charter_signing
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
+from app.services.people import agency as agency_service
 from tests.conftest import spy_on_threads
 from ui.areas import AreaServices
 from ui.charter import charter_actions

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from app.services import clients
-from app.services.metrics import record_account_samples
-from app.services.network_data import AccountMetricSample
-from app.services.report_commentary import get_commentary
+from app.connectors.contract import AccountMetricSample
+from app.services.clients import workspaces as clients
+from app.services.reports.commentary import get_commentary
+from app.services.reports.metrics import record_account_samples
 
 
 @pytest.fixture(autouse=True)
@@ -135,9 +135,9 @@ def test_charts_fit_a_1400_px_window(qtbot, main_window, two_clients):
 
 
 def test_best_times_to_post_are_the_calendars_hint(qtbot, main_window, two_clients, sqlite_db):
-    from app.services.dashboard import best_posting_slots
-    from app.services.metrics import record_post_samples
-    from app.services.network_data import PostMetricSample
+    from app.connectors.contract import PostMetricSample
+    from app.services.reports.dashboard import best_posting_slots
+    from app.services.reports.metrics import record_post_samples
 
     first = two_clients[0]
     with sqlite_db.read() as s:

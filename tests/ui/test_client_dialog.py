@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import secrets
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import new_account_row
 
 TOKEN = "dialog-token-" + "51b7e0a9"

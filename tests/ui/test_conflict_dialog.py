@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from app.errors import Conflict, ConflictDetails
-from app.services import clients, posts
-from app.services.actor import current_actor, set_current_actor
-from app.services.posts import VariantInput
+from app.services.calendar import posts
+from app.services.calendar.posts import VariantInput
+from app.services.clients import workspaces as clients
+from app.services.people.actor import current_actor, set_current_actor
 from tests.conftest import wait_editor
 from ui.conflict_dialog import MERGED, MINE, THEIRS, ConflictDialog
 

@@ -10,9 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import agency, charter, clients, inbox, inbox_ingest, inbox_replies
-from app.services.actor import current_actor, set_current_actor
-from app.services.network_data import IncomingMessage
+from app.connectors.contract import IncomingMessage
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox import replies as inbox_replies
+from app.services.people import agency
+from app.services.people.actor import current_actor, set_current_actor
 from ui.areas import AreaServices
 from ui.charter.charter_area import CharterArea
 from ui.conflict_dialog import ConflictDialog
@@ -70,7 +75,7 @@ def test_a_claim_of_a_message_a_colleague_claimed_meanwhile(qtbot, inbox_area):
     def claim():
         with db.session() as s:
             inbox.get_message(s, cid, mid)
-            from app.services import inbox_triage
+            from app.services.inbox import triage as inbox_triage
 
             inbox_triage.assign(s, cid, [mid], lea, seen={mid: None})
 

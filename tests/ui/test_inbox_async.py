@@ -6,7 +6,9 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from app.services import clients, inbox, inbox_ingest
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
 from tests.conftest import spy_on_threads
 from tests.ui.test_inbox_ui import _msg, _row_of, _settle
 from ui.inbox.inbox_model import InboxListModel

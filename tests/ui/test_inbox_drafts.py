@@ -8,10 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.connectors.contract import IncomingMessage
 from app.errors import NotFound
 from app.models.inbox import InboxMessage
-from app.services import clients, inbox_drafts, inbox_ingest, inbox_replies
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import drafts as inbox_drafts
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import replies as inbox_replies
 
 NOW = dt.datetime.now(dt.UTC)
 

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app import secrets
-from app.services import escalation, escalation_smtp, inbox, inbox_replies
+from app.services.inbox import escalation, escalation_smtp
+from app.services.inbox import reading as inbox
+from app.services.inbox import replies as inbox_replies
 from tests.app.test_escalation_mail import smtp_server  # noqa: F401 (fixture)
 from tests.ui.test_inbox_ui import _detail, _ok, _row_of, _settle
 

@@ -9,12 +9,16 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from app.connectors.contract import IncomingMessage
 from app.errors import ValidationError
 from app.models import Contact
 from app.models.inbox import InboxMessage
-from app.services import agency as agency_service
-from app.services import clients, escalation, inbox, inbox_ingest, inbox_replies
-from app.services.network_data import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import escalation
+from app.services.inbox import ingest as inbox_ingest
+from app.services.inbox import reading as inbox
+from app.services.inbox import replies as inbox_replies
+from app.services.people import agency as agency_service
 from ui.inbox.inbox_model import InboxListModel
 
 NOW = dt.datetime.now(dt.UTC)
@@ -364,7 +368,7 @@ def test_bulk_actions_from_the_context_menu(qtbot, inbox_area):
 
 def test_the_conversation_says_what_moderation_did_on_the_network(qtbot, inbox_area):
     """Hidden in Tribune, then sent by the sync: the CM reads whether the network did it."""
-    from app.services import moderation, moderation_push
+    from app.services.inbox import moderation, moderation_push
 
     area = inbox_area
     area.select_row(_row_of(area, "q"))

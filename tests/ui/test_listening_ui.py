@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from app.connectors.search.base import Found
 from app.models.inbox import InboxMessage
 from app.models.listening import ListeningItem
-from app.services import clients, workspace
+from app.services.clients import workspace
+from app.services.clients import workspaces as clients
 from app.services.listening import store
 from app.services.listening.streams import add_stream
 from tests.servers.search_mastodon import MastodonSearchServer

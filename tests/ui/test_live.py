@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app import changes
-from app.services import clients, inbox_ingest
-from app.services.network_data import IncomingMessage
+from app.connectors.contract import IncomingMessage
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
 from tests.conftest import db_url_of
 from ui.live import LiveFeed
 
@@ -44,7 +45,7 @@ def write_in_another_process(db, client_id: int, ext: str, text: str = "Bonjour"
         import datetime as dt
         from app.db import Database
         from app.services import inbox_ingest
-        from app.services.network_data import IncomingMessage
+        from app.connectors.contract import IncomingMessage
         db = Database({db_url_of(db)!r})
         item = IncomingMessage(network="facebook", external_id={ext!r}, kind="comment",
             author="Autre poste", author_handle="autre", text={text!r},

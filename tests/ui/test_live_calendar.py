@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import clients, posts
-from app.services.posts import VariantInput
+from app.services.calendar import posts
+from app.services.calendar.posts import VariantInput
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of, wait_editor
 from ui.areas import AreaServices
 from ui.calendar.area import CalendarArea
@@ -65,7 +66,7 @@ def _other_seat(db, code: str) -> float:
             f"""
         import datetime as dt
         from zoneinfo import ZoneInfo
-        from app.services.posts import VariantInput
+        from app.services.calendar.posts import VariantInput
         db = Database({db_url_of(db)!r})
         with db.session() as s:
         """

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from app.services import charter, clients
+from app.services.charter import versions as charter
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
 from ui.areas import AreaServices
 from ui.charter.charter_area import CharterArea

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
 from ui.live import LiveFeed
 from ui.sync import AccountHealthView

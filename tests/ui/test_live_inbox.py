@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from app.services import clients, inbox_ingest
+from app.services.clients import workspaces as clients
+from app.services.inbox import ingest as inbox_ingest
 from tests.conftest import db_url_of
 from tests.ui.test_live import incoming, write_in_another_process
 from ui.sidebar import BadgesRole

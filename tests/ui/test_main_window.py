@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.services import clients
+from app.services.clients import workspaces as clients
 
 
 def _add(db, *names):
@@ -90,7 +90,7 @@ def test_delete_client_requires_typed_name(qtbot, main_window, sqlite_db):
     with qtbot.waitSignal(main_window.clients_loaded, timeout=10000):
         qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert main_window.pages.currentWidget() is main_window.welcome
-    from app.services import audit
+    from app.services.people import audit
 
     with sqlite_db.read() as s:
         assert clients.list_clients(s, include_archived=True) == []
@@ -100,7 +100,7 @@ def test_delete_client_requires_typed_name(qtbot, main_window, sqlite_db):
 def test_showing_a_charter_never_pushes_the_window_off_screen(qtbot, main_window, sqlite_db):
     """Qt grows a window to its layout's minimum and never shrinks it back: a toolbar that
     showed every action for a moment left the right edge (and its buttons) off-screen."""
-    from app.services import charter
+    from app.services.charter import versions as charter
 
     with sqlite_db.session() as s:
         client_id = clients.create_client(s, "Aquarelle & Pétales").id

@@ -9,7 +9,7 @@ import time
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import ValidationError
-from app.services import clients
+from app.services.clients import workspaces as clients
 from ui.areas import AreaServices
 from ui.operations import QueryOp, WriteOp, ops_pending
 from ui.tasks import TaskRunner

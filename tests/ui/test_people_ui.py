@@ -7,7 +7,7 @@ import csv
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from app.services import clients
+from app.services.clients import workspaces as clients
 from app.services.people import admin
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
@@ -111,8 +111,10 @@ def test_a_community_manager_sees_why_they_cannot_manage_people_an_admin_adds_on
 def test_a_lead_releases_a_juniors_reply_from_the_waiting_list(qtbot, agency, tmp_path):
     import datetime as dt
 
-    from app.services import inbox, inbox_ingest, inbox_replies
-    from app.services.network_data import IncomingMessage
+    from app.connectors.contract import IncomingMessage
+    from app.services.inbox import ingest as inbox_ingest
+    from app.services.inbox import reading as inbox
+    from app.services.inbox import replies as inbox_replies
 
     t0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
     boss = agency.db()

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.i18n import install_translators
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import new_account_row, wait_editor
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +75,7 @@ def test_the_interface_language_drives_the_dates_and_plurals(qtbot, french):
 
 
 def test_the_post_editor_and_list_show_dates_in_words(qtbot, sqlite_db, open_calendar, french):
-    from app.services import posts
+    from app.services.calendar import posts
 
     with sqlite_db.session() as s:
         info = clients.create_client(s, "Fleurs", timezone="Europe/Paris")

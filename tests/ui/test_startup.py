@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import REPO
 
 CHILD = r"""

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Client, NetworkAccount
-from app.services import clients
+from app.services.clients import workspaces as clients
 from tests.conftest import new_account_row
 
 
@@ -41,8 +41,8 @@ def test_account_from_dialog_then_sync_now_fills_the_inbox(
         headers={"Authorization": "Bearer bob_token"},
         json={"status": "@alice Des pivoines ? 🌸"},
     )
-    from app.services import posts
-    from app.services.posts import VariantInput
+    from app.services.calendar import posts
+    from app.services.calendar.posts import VariantInput
 
     with sqlite_db.session() as s:
         cid = clients.find_client(s, "fleuriste-rosa").id
@@ -113,7 +113,8 @@ def test_new_token_typed_in_dialog_reconnects_at_once_keeping_cursor(
     qtbot, main_window, sqlite_db, real_keyring, mastodon
 ):
     from app import secrets
-    from app.services import sync_cursors, sync_health
+    from app.services.sync import cursors as sync_cursors
+    from app.services.sync import health as sync_health
     from ui.client_dialog import ClientDialog
 
     with sqlite_db.session() as s:

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.posts import POST_STATUSES
-from app.services.posts import status_label
-from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
-from app.services.posts_query import PostFilter
+from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.calendar.posts import status_label
+from app.services.calendar.query import PostFilter
 from ui.areas import AreaServices, WorkspaceArea
 from ui.calendar.area_actions import CalendarActionsMixin
 from ui.calendar.area_live import CalendarLive
@@ -50,10 +50,10 @@ VIEWS = ("month", "week", "list")
 
 def load_period(db, client_id, zone, language, start, end, flt, now):
     """Worker: the posts, key dates and charter findings of [start, end] (local dates)."""
-    from app.services.calendar_check import check_calendar
-    from app.services.keydates import key_dates
-    from app.services.posts_query import distinct_values, posts_between
-    from app.services.posts_slots import best_slots
+    from app.services.calendar.check import check_calendar
+    from app.services.calendar.keydates import key_dates
+    from app.services.calendar.query import distinct_values, posts_between
+    from app.services.calendar.slots import best_slots
 
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
     finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QMessageBox
 
 from app.errors import TribuneError
-from app.services import posts
-from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.calendar import posts
+from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
 from ui.calendar.area_files import CalendarFilesMixin
 from ui.calendar.undo import CopyPostCommand, MovePostCommand
 from ui.messages import show_error
@@ -98,7 +98,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
     def _reload_list(self, flt) -> None:
         """The list opens at the first post from the anchor day (today unless navigated),
         with a page above it; read off the GUI thread."""
-        from app.services.posts_query import list_window
+        from app.services.calendar.query import list_window
 
         start = dt.datetime.combine(self.anchor, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
         cid, zone = self.client.id, self.zone
@@ -246,7 +246,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
         )
 
     def decide(self, post_id: int, approved: bool) -> None:
-        from app.services.posts_approval import record_decision
+        from app.services.calendar.approval import record_decision
 
         comment = ""
         if not approved:
@@ -290,7 +290,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
 
     def show_queue(self) -> None:
         """The publishing queue, read on a worker, in a dialog (``self.queue_dialog``)."""
-        from app.services.posts_queue import queue
+        from app.services.calendar.queue import queue
 
         if self.client is None:
             return

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from app.errors import ValidationError
 from app.i18n import translate
-from app.services import posts
+from app.services.calendar import posts
 from ui.messages import show_error
 
 
@@ -79,10 +79,10 @@ class CalendarFilesMixin:
             data = file.read_bytes()
             with db.session() as s:  # one transaction: a cancel writes nothing
                 if file.suffix.lower() == ".csv":
-                    from app.services.posts_csv import import_csv
+                    from app.services.calendar.csv_import import import_csv
 
                     return import_csv(s, cid, data.decode("utf-8"), base_dir=file.parent)
-                from app.services.ical_io import import_ics
+                from app.services.calendar.ical import import_ics
 
                 def step(done: int, total: int) -> None:
                     if token.cancelled:
@@ -126,7 +126,7 @@ class CalendarFilesMixin:
         db, cid = self.db, self.client.id
 
         def work(progress, token):
-            from app.services.ical_io import export_file
+            from app.services.calendar.ical import export_file
 
             with db.read() as s:
                 return export_file(s, cid, path)
@@ -164,7 +164,7 @@ class CalendarFilesMixin:
 
         def work(progress, token):
             from app.documents.calendar_approval import render_approval_sheet
-            from app.services.posts_approval import submit_for_review
+            from app.services.calendar.approval import submit_for_review
 
             progress(0, 2, reviewing)
             with db.session() as s:
@@ -198,7 +198,7 @@ class CalendarFilesMixin:
         reading = self.tr("Reading the client's decisions…")
 
         def work(progress, token):
-            from app.services.approval_import import import_approval_sheet
+            from app.services.calendar.approval_import import import_approval_sheet
 
             data = Path(path).read_bytes()
             progress(0, 1, reading)

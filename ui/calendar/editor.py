@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import TribuneError
 from app.models.posts import POST_STATUSES
-from app.services import posts, posts_media
-from app.services.posts_counters import PUBLISHABLE_NETWORKS, network_label
-from app.services.posts_slots import next_best_slot
-from app.services.posts_types import PostInfo
+from app.services.calendar import media as posts_media
+from app.services.calendar import posts
+from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.calendar.post_types import PostInfo
+from app.services.calendar.slots import next_best_slot
 from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
@@ -54,7 +55,7 @@ class EditorData:
 
 def read_editor_data(db: Database, client_id: int, post_id: int | None) -> EditorData:
     """The post (None: a new one), its media and history, the client's categories."""
-    from app.services.posts_query import distinct_values
+    from app.services.calendar.query import distinct_values
 
     with db.read() as s:
         categories = distinct_values(s, client_id)["categories"]

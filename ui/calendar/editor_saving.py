@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import Conflict, TribuneError
-from app.services import posts
+from app.services.calendar import posts
 from ui.background_write import BackgroundWrite
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
 from ui.messages import show_error

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.db import Database
-from app.services.posts import status_label
-from app.services.posts_counters import network_label
-from app.services.posts_query import (
+from app.services.calendar.counters import network_label
+from app.services.calendar.posts import status_label
+from app.services.calendar.query import (
     PostChip,
     PostFilter,
     count_before,
@@ -97,7 +97,7 @@ class PostListModel(QAbstractTableModel):
         )
 
     def show_window(self, client_id: int, zone: ZoneInfo, flt: PostFilter, window) -> None:
-        """Reset to a :class:`~app.services.posts_query.ListWindow` read off the GUI thread."""
+        """Reset to a :class:`~app.services.calendar.query.ListWindow` read off the GUI thread."""
         self.beginResetModel()
         self._new_generation()
         self.client_id, self.zone, self.filter = client_id, zone, flt

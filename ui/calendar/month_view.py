@@ -22,8 +22,8 @@ from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.services.keydates import KeyDate
-from app.services.posts_query import PostChip
+from app.services.calendar.keydates import KeyDate
+from app.services.calendar.query import PostChip
 from ui.calendar.painting import (
     HOLIDAY_COLOUR,
     KEYDATE_COLOUR,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
-from app.services.posts_query import PostChip
+from app.services.calendar.query import PostChip
 
 NETWORK_COLOURS = {
     "facebook": QColor("#1877f2"),

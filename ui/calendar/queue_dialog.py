@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
-from app.services.posts_counters import network_label
-from app.services.posts_queue import QueueItem
+from app.services.calendar.counters import network_label
+from app.services.calendar.queue import QueueItem
 from ui.formatting import datetime_text
 
 
@@ -59,7 +59,7 @@ class QueueModel(QAbstractTableModel):
 
 
 class QueueDialog(QDialog):
-    """The items of :func:`app.services.posts_queue.queue`, read by the caller on a worker."""
+    """The items of :func:`app.services.calendar.queue.queue`, read by the caller on a worker."""
 
     def __init__(self, items, zone: ZoneInfo, parent=None) -> None:
         super().__init__(parent)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.services import posts
+from app.services.calendar import posts
 
 
 class _WrittenCommand(QUndoCommand):
@@ -164,7 +164,7 @@ class EditPostCommand(_WrittenCommand):
         if self._applied:
             self._applied = False
             return
-        from app.services.posts_undo import recreate_post, restore_post
+        from app.services.calendar.undo import recreate_post, restore_post
 
         if self.before is None:
 
@@ -183,7 +183,7 @@ class EditPostCommand(_WrittenCommand):
             )
 
     def undo(self) -> None:
-        from app.services.posts_undo import restore_post, undo_creation
+        from app.services.calendar.undo import restore_post, undo_creation
 
         if self.before is None:
             self._write(

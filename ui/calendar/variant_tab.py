@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import posts
-from app.services.posts_counters import count_text
+from app.services.calendar import posts
+from app.services.calendar.counters import count_text
 from ui.calendar.painting import network_colour
 
 

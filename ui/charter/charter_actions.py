@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
 
 from app.errors import TribuneError
-from app.services import agency as agency_service
-from app.services import charter, charter_signing
+from app.services.charter import signing as charter_signing
+from app.services.charter import versions as charter
+from app.services.people import agency as agency_service
 from ui.charter.charter_dialogs import CompareDialog, SignDialog
 from ui.messages import show_error
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import charter
-from app.services.charter import CharterDoc, VersionSummary
-from app.services.charter_labels import status_label
+from app.services.charter import versions as charter
+from app.services.charter.labels import status_label
+from app.services.charter.versions import CharterDoc, VersionSummary
 from ui.areas import AreaServices, WorkspaceArea
 from ui.background_write import BackgroundWrite
 from ui.charter.charter_actions import CharterActions

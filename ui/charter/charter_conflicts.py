@@ -10,7 +10,7 @@ from __future__ import annotations
 import html as html_module
 
 from app.errors import Conflict
-from app.services import charter
+from app.services.charter import versions as charter
 from ui.conflict_dialog import MERGED, MINE, THEIRS, ask_conflict
 
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TribuneError
-from app.services.agency import StaffInfo
-from app.services.charter import CharterDoc, SignatoryInfo, VersionSummary
-from app.services.charter_compare import compare_versions
-from app.services.charter_labels import status_label
-from app.services.charter_signing import check_scan
+from app.services.charter.compare import compare_versions
+from app.services.charter.labels import status_label
+from app.services.charter.signing import check_scan
+from app.services.charter.versions import CharterDoc, SignatoryInfo, VersionSummary
+from app.services.people.agency import StaffInfo
 from ui.messages import error_text
 
 

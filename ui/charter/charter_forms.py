@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.charter_labels import choice_label, weekday_label
-from app.services.charter_schema import REGISTERS
+from app.services.charter.labels import choice_label, weekday_label
+from app.services.charter.schema import REGISTERS
 
 
 def _words(text: str) -> list[str]:

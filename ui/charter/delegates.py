@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.charter_compare import cell_text
-from app.services.charter_labels import choice_label
-from app.services.charter_rules import MESSAGE_CATEGORIES
-from app.services.charter_schema import Column
+from app.services.charter.compare import cell_text
+from app.services.charter.labels import choice_label
+from app.services.charter.rules import MESSAGE_CATEGORIES
+from app.services.charter.schema import Column
 
 VALUE = Qt.ItemDataRole.UserRole
 

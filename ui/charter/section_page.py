@@ -9,9 +9,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.errors import ValidationError
-from app.services.charter import SectionInfo
-from app.services.charter_schema import SCHEMAS, Issue, section_issues
-from app.services.charter_validate import validate_data
+from app.services.charter.schema import SCHEMAS, Issue, section_issues
+from app.services.charter.validate import validate_data
+from app.services.charter.versions import SectionInfo
 from ui.charter.charter_forms import BusinessHoursEditor, StyleEditor
 from ui.charter.rich_editor import RichTextEditor
 from ui.charter.table_editor import SectionTable, normalise_rows

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.charter_labels import column_label
-from app.services.charter_schema import SCHEMAS, Issue
+from app.services.charter.labels import column_label
+from app.services.charter.schema import SCHEMAS, Issue
 from ui.charter.delegates import VALUE, CellDelegate, set_cell
 
 ISSUE_BACKGROUND = QColor("#fdecea")

@@ -29,9 +29,9 @@ from app.charts.figures import CHART_KEYS, build
 from app.charts.render import figure_image
 from app.i18n import system_language
 from app.models.client import network_label
-from app.services.dashboard import DashboardData, dashboard_data
-from app.services.dashboard_periods import PERIOD_KINDS, Period, period_for
-from app.services.dashboard_slots import PostingHint, posting_hint
+from app.services.reports.dashboard import DashboardData, dashboard_data
+from app.services.reports.periods import PERIOD_KINDS, Period, period_for
+from app.services.reports.slots import PostingHint, posting_hint
 from ui.areas import AreaServices, WorkspaceArea
 from ui.charts.best_times import BestTimesBox
 from ui.charts.key_figures import KeyFigures
@@ -334,7 +334,7 @@ class ChartsArea(WorkspaceArea):
         """Import ``path`` off the GUI thread; asks for the account when the export needs it."""
         if self.client is None:
             return
-        from app.services.metrics_import import import_metrics_csv
+        from app.services.reports.metrics_import import import_metrics_csv
 
         db, client_id = self.services.db, self.client.id
 

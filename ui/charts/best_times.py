@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.charts import style as chart_style
-from app.services.dashboard_slots import PostingHint
+from app.services.reports.slots import PostingHint
 
 
 class BestTimesBox(QFrame):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from app.charts import style as chart_style
-from app.services.dashboard import DashboardData
+from app.services.reports.dashboard import DashboardData
 
 FIGURES_PER_ROW = 5  # nine figures side by side forced the main window wider than 1400 px
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.report_commentary import get_commentary, save_commentary
+from app.services.reports.commentary import get_commentary, save_commentary
 from ui.areas import AreaServices
 from ui.messages import show_error
 

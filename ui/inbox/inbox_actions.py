@@ -11,9 +11,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
-from app.services import escalation, escalation_export, inbox_replies, inbox_triage, moderation
-from app.services.charter_rules import MESSAGE_CATEGORIES
-from app.services.inbox_import import import_csv
+from app.services.charter.rules import MESSAGE_CATEGORIES
+from app.services.inbox import escalation, escalation_export, moderation
+from app.services.inbox import replies as inbox_replies
+from app.services.inbox import triage as inbox_triage
+from app.services.inbox.csv_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog
 from ui.messages import show_error
 from ui.operations import QueryOp

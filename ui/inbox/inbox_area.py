@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 from app.models import NETWORKS
 from app.models.client import network_label
 from app.models.inbox import MESSAGE_STATUSES
-from app.services import (
-    inbox,
-    inbox_triage,
-)
-from app.services.charter_rules import MESSAGE_CATEGORIES
+from app.services.charter.rules import MESSAGE_CATEGORIES
+from app.services.inbox import reading as inbox
+from app.services.inbox import triage as inbox_triage
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
 from ui.inbox.inbox_conversation import ConversationPanel

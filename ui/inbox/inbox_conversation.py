@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.client import network_label
-from app.services.inbox import MessageDetail
-from app.services.inbox_replies import PRIVATE_REPLY_NETWORKS
-from app.services.inbox_triage import category_label, kind_label, status_label
+from app.services.inbox.reading import MessageDetail
+from app.services.inbox.replies import PRIVATE_REPLY_NETWORKS
+from app.services.inbox.triage import category_label, kind_label, status_label
 from ui.formatting import datetime_text, shown_handle
 
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.services.charter_rules import ModerationRule
-from app.services.clients import ContactInfo
-from app.services.escalation import Suggestion
+from app.services.charter.rules import ModerationRule
+from app.services.clients.workspaces import ContactInfo
+from app.services.inbox.escalation import Suggestion
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

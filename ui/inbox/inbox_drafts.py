@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
-from app.services import inbox_drafts
+from app.services.inbox import drafts as inbox_drafts
 
 AUTOSAVE_MS = 1500
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from app.changes import ChangeSet
-from app.services import inbox
+from app.services.inbox import reading as inbox
 from ui.inbox.inbox_loading import PAGE
 
 

@@ -15,9 +15,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale
 from shiboken6 import isValid
 
-from app.services import agency as agency_service
-from app.services import clients, escalation, inbox, inbox_crisis, inbox_drafts, inbox_replies
-from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
+from app.services.charter.rules import MESSAGE_CATEGORIES, rules_in_force
+from app.services.clients import workspaces as clients
+from app.services.inbox import crisis as inbox_crisis
+from app.services.inbox import drafts as inbox_drafts
+from app.services.inbox import escalation
+from app.services.inbox import reading as inbox
+from app.services.inbox import replies as inbox_replies
+from app.services.people import agency as agency_service
 from ui.inbox.inbox_model import IdRole
 from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending, ops_pending

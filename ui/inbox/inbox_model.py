@@ -15,9 +15,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models.client import network_label
 from app.models.inbox import MESSAGE_STATUSES
-from app.services.charter_rules import MESSAGE_CATEGORIES
-from app.services.inbox import Cursor, MessageRow, Page
-from app.services.inbox_triage import category_label, status_label
+from app.services.charter.rules import MESSAGE_CATEGORIES
+from app.services.inbox.reading import Cursor, MessageRow, Page
+from app.services.inbox.triage import category_label, status_label
 from app.textsafe import tooltip
 from ui.formatting import compact_datetime
 

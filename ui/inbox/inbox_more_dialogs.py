@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.services.escalation_smtp import SmtpSettings
-from app.services.inbox_replies import SavedReplyInfo
+from app.services.inbox.escalation_smtp import SmtpSettings
+from app.services.inbox.replies import SavedReplyInfo
 from ui.inbox.inbox_dialogs import _buttons
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services import escalation_smtp, inbox_replies, inbox_triage
+from app.services.inbox import escalation_smtp
+from app.services.inbox import replies as inbox_replies
+from app.services.inbox import triage as inbox_triage
 from ui.inbox.inbox_more_dialogs import SavedRepliesDialog, SmtpDialog
 from ui.messages import show_error
 from ui.operations import QueryOp, WriteOp

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QMenu
 
 from app.errors import Conflict
-from app.services import inbox_triage
-from app.services.actor import current_actor
+from app.services.inbox import triage as inbox_triage
+from app.services.people.actor import current_actor
 from ui.conflict_dialog import ask_queue_too, show_conflict_notice
 from ui.inbox.inbox_dialogs import StatusDialog
 from ui.messages import show_error

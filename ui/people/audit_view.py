@@ -113,7 +113,7 @@ class AuditView(QWidget):
         self.reload()
 
     def current_filter(self):
-        from app.services.audit import AuditFilter
+        from app.services.people.audit import AuditFilter
 
         return AuditFilter(
             client_id=self.client_combo.currentData(),
@@ -126,7 +126,7 @@ class AuditView(QWidget):
         db, f = self.db, self.current_filter()
 
         def work():
-            from app.services import audit
+            from app.services.people import audit
 
             with db.read() as s:
                 return audit.entries(s, filter=f, limit=LIMIT), audit.count(s, filter=f)
@@ -173,7 +173,7 @@ class AuditView(QWidget):
         db, f = self.db, self.current_filter()
 
         def work():
-            from app.services import audit
+            from app.services.people import audit
 
             with db.read() as s:
                 data = audit.export_csv(s, f)

@@ -70,7 +70,7 @@ class AccountHealthView(QWidget):
         self._source = (db, client_id, timezone)
 
         def work():
-            from app.services.sync_health import account_health
+            from app.services.sync.health import account_health
 
             with db.read() as s:
                 return account_health(s, client_id)

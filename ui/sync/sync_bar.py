@@ -93,7 +93,7 @@ class SyncBar(QWidget):
         db, client_id = self.db, self.client_id
 
         def work(progress, token):
-            from app.services.sync import sync_client
+            from app.services.sync.engine import sync_client
 
             return sync_client(
                 db, client_id, progress=progress, is_cancelled=lambda: token.cancelled
@@ -108,7 +108,7 @@ class SyncBar(QWidget):
 
         def work(progress, token):
             from app.errors import Conflict
-            from app.services.sync import client_ids_with_accounts, sync_client
+            from app.services.sync.engine import client_ids_with_accounts, sync_client
 
             reports = []
             for cid in client_ids_with_accounts(db):
@@ -177,7 +177,7 @@ class SyncBar(QWidget):
         self.sync_button.setEnabled(self.client_id is not None)
 
     def _done(self, result) -> None:
-        from app.services.sync_health import outcome_label
+        from app.services.sync.health import outcome_label
 
         self._finish()
         reports = result if isinstance(result, list) else [result]

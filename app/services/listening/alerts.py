@@ -21,8 +21,8 @@ from app import secrets
 from app.i18n import translate
 from app.models import Client, utcnow
 from app.models.listening import CrisisAlert
-from app.services.escalation_mail import SECRET_NAME
-from app.services.escalation_smtp import SmtpSettings, get_settings
+from app.services.inbox.escalation_mail import SECRET_NAME
+from app.services.inbox.escalation_smtp import SmtpSettings, get_settings
 from app.services.listening.crisis import Signal, detect
 from app.services.listening.store import _insert_for
 from app.services.listening.thresholds import thresholds_for

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from app.connectors.contract import IncomingMessage
 from app.errors import Conflict, NotFound
 from app.i18n import translate
 from app.models import utcnow
 from app.models.listening import ITEM_STATUSES, ListeningItem
-from app.services.inbox_ingest import ingest_messages
-from app.services.inbox_search import fts5_query, tsquery
-from app.services.network_data import IncomingMessage
+from app.services.inbox.ingest import ingest_messages
+from app.services.inbox.search import fts5_query, tsquery
 
 DEFAULT_INFLUENCE = 50_000  # followers, when the charter says nothing
 

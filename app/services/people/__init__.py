@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.errors import PermissionDenied
 from app.i18n import translate
 from app.models.people import ROLES, ClientGrant, Staff
-from app.services.actor import local_login
+from app.services.people.actor import local_login
 
 # What each role may do (the server grants the same through its group roles).
 CAPABILITIES: dict[str, frozenset[str]] = {

@@ -19,8 +19,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, utcnow
 from app.models.people import GROUP_ROLES, ROLES, ClientGrant, Staff
-from app.services import audit
-from app.services.people import Person, require, whoami
+from app.services.people import Person, audit, require, whoami
 
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
 

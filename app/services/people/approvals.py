@@ -75,7 +75,7 @@ def waiting(session: Session, client_id: int | None = None) -> list[Waiting]:
 
 def decide(session: Session, item: Waiting, approve: bool, note: str = "") -> None:
     """Approve (release / apply) or send back (reject) one waiting item."""
-    from app.services import moderation
+    from app.services.inbox import moderation
     from app.services.people import releases
 
     if item.kind == "reply":

@@ -14,8 +14,7 @@ from app.i18n import translate
 from app.models import utcnow
 from app.models.inbox import InboxMessage
 from app.models.people import ReleaseApproval
-from app.services import audit
-from app.services.people import Person, require
+from app.services.people import Person, audit, require
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def approve(
     row.decided_at = now or utcnow()
     parent = session.get(InboxMessage, reply.parent_id) if reply.parent_id else None
     if parent is not None:
-        from app.services.inbox_replies import mark_answered
+        from app.services.inbox.replies import mark_answered
 
         mark_answered(parent, row.decided_at)  # answered when it leaves, not when drafted
     audit.record(

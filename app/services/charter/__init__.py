@@ -1,0 +1,1 @@
+"""The charter: versions and sections, schema and validation, rules in force, signing."""

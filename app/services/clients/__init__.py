@@ -1,0 +1,1 @@
+"""Client workspaces: the client record, contacts, accounts, the sidebar's badges."""

@@ -1,0 +1,1 @@
+"""The database as a whole: backups and restores, moving an agency between engines."""

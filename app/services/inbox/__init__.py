@@ -1,0 +1,1 @@
+"""The inbox: reading, triage, replies, drafts, moderation, escalation, imports."""

@@ -1,0 +1,1 @@
+"""Charts and the monthly report: periods, metrics, dashboard figures, commentary."""

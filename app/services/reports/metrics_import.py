@@ -1,0 +1,293 @@
+"""Import metrics from CSV: Tribune's documented formats and Meta Business Suite exports.
+
+Tribune's account format (UTF-8, comma-separated, header row, RFC 4180 quoting)::
+
+    date,network,handle,followers,impressions,reach,engagements,clicks,profile_visits,posts
+    2026-03-01,facebook,MaisonDupre,21034,5120,3300,190,35,17,1
+
+``date`` is ISO (YYYY-MM-DD); ``network`` + ``handle`` name one of the client's accounts
+(or give ``account_id``); any metric column may be left out or empty (= not given).
+
+Tribune's post format::
+
+    date,network,external_post_id,published_at,text,url,impressions,reactions,comments,shares,clicks
+
+``published_at`` is ISO 8601 with an offset (may be empty).
+
+Meta Business Suite exports (Insights → Export data), recognised by their headers:
+
+- content export (one row per post): "Post ID", "Publish time" ("MM/DD/YYYY HH:MM", the
+  US format Meta writes, read as the client's local time), "Permalink", "Title" or
+  "Description", and the figures "Impressions" (or "Views"), "Reach", "Reactions",
+  "Comments", "Shares", "Total clicks" (or "Link clicks"). Instagram exports carry
+  "Account username"; the network is then instagram, else facebook. The figures are
+  lifetime totals, recorded on the publication day.
+- daily overview export: "Date" and figure columns among "Reach" / "Facebook Page reach" /
+  "Instagram reach", "Impressions", "Followers" / "Total followers", "Content interactions"
+  / "Engagements", "Link clicks", "Page visits" / "Facebook Page visits" / "Instagram
+  profile visits". It does not name the account: pass ``account``.
+
+Numbers may carry thousands separators ("1,234", "1 234"). A second header-like row of
+descriptions (old Insights exports) is skipped. Each bad row is reported with its line and
+reason while the good rows go in; importing the same file again changes nothing (upserts).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.connectors.contract import AccountMetricSample, PostMetricSample, RowError
+from app.errors import ValidationError
+from app.i18n import translate
+from app.limits import check_int, check_year
+from app.services.clients.workspaces import get_client
+from app.services.people import audit
+from app.services.reports.metrics import (
+    ACCOUNT_FIELDS,
+    client_accounts,
+    record_account_samples,
+    record_post_samples,
+)
+
+POST_NUMBERS = ("impressions", "reactions", "comments", "shares", "clicks")
+META_POST = {
+    "impressions": ("impressions", "views"),
+    "reactions": ("reactions", "likes"),
+    "comments": ("comments",),
+    "shares": ("shares",),
+    "clicks": ("total clicks", "link clicks", "clicks"),
+}
+META_DAILY = {
+    "followers": ("followers", "total followers", "facebook page followers", "instagram followers"),
+    "reach": ("reach", "facebook page reach", "instagram reach"),
+    "impressions": ("impressions", "views"),
+    "engagements": ("content interactions", "engagements", "post engagements"),
+    "clicks": ("link clicks", "clicks"),
+    "profile_visits": (
+        "page visits",
+        "facebook page visits",
+        "instagram profile visits",
+        "profile visits",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class MetricsImportResult:
+    layout: str  # "tribune-accounts", "tribune-posts", "meta-posts", "meta-daily"
+    rows: int
+    errors: tuple[RowError, ...]
+
+
+def detect_layout(header: list[str]) -> str:
+    cols = {h.strip().lower() for h in header}
+    if {"date", "network", "external_post_id"} <= cols:
+        return "tribune-posts"
+    if "date" in cols and ({"network", "handle"} <= cols or "account_id" in cols):
+        return "tribune-accounts"
+    if "post id" in cols and "publish time" in cols:
+        return "meta-posts"
+    if "date" in cols and any(a in cols for names in META_DAILY.values() for a in names):
+        return "meta-daily"
+    raise ValidationError(
+        translate(
+            "Metrics",
+            "Unknown CSV layout: expected Tribune's metrics columns or a Meta Business Suite "
+            "export (see the README).",
+        )
+    )
+
+
+def _number(text: str) -> int | None:
+    text = (text or "").strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    if not text or text in ("-", "--"):
+        return None
+    text = text.replace(",", "")
+    if not re.fullmatch(r"\d+(\.0+)?", text):
+        raise ValueError(translate("Metrics", 'not a whole number: "{value}"').format(value=text))
+    value = int(text.split(".")[0])  # exact: float() would round beyond 2^53
+    check_int(value)  # the columns are 32-bit integers
+    return value
+
+
+def _date(text: str) -> dt.date:
+    text = (text or "").strip()
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            day = dt.datetime.strptime(
+                text[: len(dt.datetime(2000, 1, 1).strftime(fmt))], fmt
+            ).date()
+        except ValueError:
+            continue
+        check_year(day)
+        return day
+    raise ValueError(translate("Metrics", 'invalid date: "{value}"').format(value=text))
+
+
+def _meta_time(text: str, tz: ZoneInfo) -> dt.datetime:
+    text = (text or "").strip()
+    for fmt in ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
+        try:
+            return dt.datetime.strptime(text, fmt).replace(tzinfo=tz).astimezone(dt.UTC)
+        except ValueError:
+            continue
+    raise ValueError(translate("Metrics", 'invalid publish time: "{value}"').format(value=text))
+
+
+def _pick(row: dict, names) -> str:
+    for name in names:
+        if row.get(name, "").strip():
+            return row[name]
+    return ""
+
+
+def _read(path: str | Path) -> str:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            translate("Metrics", "Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # Excel on Windows
+    if text.lower().startswith("sep="):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    return text
+
+
+def import_metrics_csv(
+    session: Session, client_id: int, path: str | Path, *, account: str | int | None = None
+) -> MetricsImportResult:
+    """Import ``path`` into ``client_id``'s metrics; see the module docstring for layouts."""
+    return import_metrics_text(session, client_id, _read(path), account=account)
+
+
+def import_metrics_text(
+    session: Session, client_id: int, text: str, *, account: str | int | None = None
+) -> MetricsImportResult:
+    # newline=None: universal newlines, so a file with CR-only line endings reads too
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None))
+    header = next(reader, None)
+    if not header:
+        raise ValidationError(translate("Metrics", "The CSV file is empty."))
+    header = [h.strip().lower() for h in header]
+    layout = detect_layout(header)
+    client = get_client(session, client_id)
+    accounts = client_accounts(session, client_id)
+    chosen = _choose_account(accounts, account) if account is not None else None
+    if layout == "meta-daily" and chosen is None:
+        raise ValidationError(
+            translate("Metrics", "This export does not name the account: choose it (--account)."),
+            field="account",
+        )
+    by_handle = {(a.network, a.handle.lower()): a.id for a in accounts}
+    account_samples, post_samples, details, errors = [], [], {}, []
+    tz = ZoneInfo(client.timezone)
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        row = dict(zip(header, values, strict=False))
+        try:
+            if layout == "tribune-accounts":
+                account_id = _row_account(row, by_handle, accounts)
+                numbers = {f: _number(row.get(f, "")) for f in ACCOUNT_FIELDS}
+                account_samples.append(
+                    AccountMetricSample(account_id, _date(row["date"]), **numbers)
+                )
+            elif layout == "meta-daily":
+                if line == 2 and not re.match(r"\d", row.get("date", "").strip()):
+                    continue  # a row of descriptions under the header
+                numbers = {f: _number(_pick(row, names)) for f, names in META_DAILY.items()}
+                account_samples.append(AccountMetricSample(chosen, _date(row["date"]), **numbers))
+            elif layout == "tribune-posts":
+                published = row.get("published_at", "").strip()
+                when = dt.datetime.fromisoformat(published) if published else None
+                if when is not None and when.tzinfo is None:
+                    raise ValueError(translate("Metrics", "published_at needs a UTC offset"))
+                sample = PostMetricSample(
+                    row["network"].strip().lower(),
+                    row["external_post_id"].strip(),
+                    _date(row["date"]),
+                    **{f: _number(row.get(f, "")) for f in POST_NUMBERS},
+                )
+                post_samples.append(sample)
+                details[sample.external_post_id] = {
+                    "published_at": when,
+                    "text": row.get("text", ""),
+                    "url": row.get("url", ""),
+                }
+            else:  # meta-posts
+                if line == 2 and not row.get("post id", "").strip()[:1].isdigit():
+                    continue
+                when = _meta_time(row["publish time"], tz)
+                network = "instagram" if "account username" in header else "facebook"
+                post_id = row["post id"].strip()
+                if not post_id:
+                    raise ValueError(translate("Metrics", "the post id is empty"))
+                sample = PostMetricSample(
+                    network,
+                    post_id,
+                    when.astimezone(tz).date(),
+                    **{f: _number(_pick(row, names)) for f, names in META_POST.items()},
+                )
+                post_samples.append(sample)
+                details[post_id] = {
+                    "published_at": when,
+                    "text": _pick(row, ("title", "description")),
+                    "url": row.get("permalink", ""),
+                }
+        except (ValueError, KeyError, ValidationError) as exc:
+            reason = (
+                str(exc)
+                if not isinstance(exc, KeyError)
+                else translate("Metrics", "missing column {name}").format(name=exc.args[0])
+            )
+            errors.append(RowError(line, "", reason))
+    written = record_account_samples(session, client_id, account_samples, source="csv")
+    written += record_post_samples(session, client_id, post_samples, source="csv", details=details)
+    audit.record(
+        session,
+        "metrics.imported",
+        client_id=client_id,
+        target_type="metrics",
+        details={"layout": layout, "rows": written, "rejected": len(errors)},
+    )
+    return MetricsImportResult(layout, written, tuple(errors))
+
+
+def _choose_account(accounts, ref: str | int) -> int:
+    text = str(ref).strip().lower()
+    for a in accounts:
+        if text in (str(a.id), a.handle.lower(), f"{a.network}:{a.handle.lower()}"):
+            return a.id
+    raise ValidationError(
+        translate("Metrics", "Unknown account for this client: {ref}").format(ref=ref),
+        field="account",
+    )
+
+
+def _row_account(row: dict, by_handle: dict, accounts) -> int:
+    if row.get("account_id", "").strip():
+        wanted = int(row["account_id"])
+        if any(a.id == wanted for a in accounts):
+            return wanted
+        raise ValueError(translate("Metrics", "unknown account {ref}").format(ref=wanted))
+    key = (row.get("network", "").strip().lower(), row.get("handle", "").strip().lower())
+    if key not in by_handle:
+        raise ValueError(
+            translate("Metrics", "unknown account {ref}").format(ref=f"{key[0]} · {key[1]}")
+        )
+    return by_handle[key]

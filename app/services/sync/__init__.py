@@ -1,0 +1,1 @@
+"""The sync: accounts, cursors, seats and leases, health, publishing exactly once."""
