@@ -80,7 +80,7 @@ def cmd_check(ctx, client_id: int) -> int:
     from app.services.sync import health as sync_health
     from app.services.sync.engine import accounts_to_sync
 
-    ids = [a[0] for a in accounts_to_sync(ctx.db, client_id, ctx.args.network)[2]]
+    ids = [a.id for a in accounts_to_sync(ctx.db, client_id, ctx.args.network)[2]]
     rows = [sync_health.check_account(ctx.db, client_id, aid) for aid in ids]
     ctx.emit(
         [_health_json(h) for h in rows],

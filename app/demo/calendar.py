@@ -121,7 +121,7 @@ def _status(rng, planned: dt.datetime, now: dt.datetime) -> str:
 
 
 def populate(db: Database, ctx) -> None:
-    from app.services.charter.rules import rules_in_force
+    from app.services.charter.in_force import rules_in_force
 
     rng = ctx.rng
     now = dt.datetime.now(dt.UTC)

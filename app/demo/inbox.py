@@ -12,7 +12,7 @@ from app.demo import inbox_followup as followup
 from app.demo.inbox_texts import EN, FIRST, LAST, SAVED, TEMPLATES, VOCAB, WEIGHTS
 from app.models import Client, Contact, NetworkAccount, utcnow
 from app.models.inbox import Escalation, InboxMessage, InboxNote, SavedReply
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.inbox.delays import add_business_minutes, due_time
 
 PER_DAY = 7

@@ -36,7 +36,7 @@ from app.documents.report_sections import (
     widowed_headings,
 )
 from app.models.client import network_label
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.clients import workspaces as client_service
 from app.services.people import agency as agency_service
 from app.services.reports import sources

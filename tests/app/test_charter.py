@@ -13,7 +13,7 @@ from app.models.charter import CharterSection
 from app.services.charter import signing as charter_signing
 from app.services.charter import versions as charter
 from app.services.charter.compare import compare_versions
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.clients import workspaces as clients
 from app.services.people import audit
 

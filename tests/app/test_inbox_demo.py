@@ -50,7 +50,7 @@ def test_demo_inbox(sqlite_db):
 
 def test_demo_feeds_moderation_by_rule_and_escalations_against_delays(sqlite_db):
     from app.models.inbox import ModerationAction
-    from app.services.charter.rules import rules_in_force
+    from app.services.charter.in_force import rules_in_force
     from app.services.reports import sources as report_sources
 
     today = dt.datetime.now(dt.UTC).date()

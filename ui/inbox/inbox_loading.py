@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale
 from shiboken6 import isValid
 
-from app.services.charter.rules import MESSAGE_CATEGORIES, rules_in_force
+from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import MESSAGE_CATEGORIES
 from app.services.clients import workspaces as clients
 from app.services.inbox import crisis as inbox_crisis
 from app.services.inbox import drafts as inbox_drafts

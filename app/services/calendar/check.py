@@ -1,6 +1,6 @@
 """The charter's rules applied to the calendar: what is off, what deserves a look.
 
-Rules come only from :func:`app.services.charter.rules.rules_in_force`. :func:`check_posts`
+Rules come only from :func:`app.services.charter.in_force.rules_in_force`. :func:`check_posts`
 is pure (posts + rules → findings) so it is tested on hand-made :class:`CharterRules`;
 :func:`check_calendar` loads a period and calls it.
 """
@@ -21,7 +21,8 @@ from app.services.calendar.keydates import KeyDate, key_dates
 from app.services.calendar.query import PostChip, posts_between
 from app.services.calendar.slots import best_slots as load_best_slots
 from app.services.calendar.slots import is_far_from_best
-from app.services.charter.rules import CharterRules, rules_in_force
+from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import CharterRules
 
 MIX_TOLERANCE = 15  # percentage points off the charter's mix before we warn
 

@@ -2,7 +2,8 @@
 
 The charter is the rulebook: the inbox (delays, escalation, moderation, style, watch words),
 the calendar (networks, volumes, hours, content mix) and the reports (objectives, delays)
-read it only through :func:`rules_in_force`, never from the charter's tables. The signed
+read it only through :func:`app.services.charter.in_force.rules_in_force`, never from the
+charter's tables. This module holds the shapes of the rules; The signed
 version in force at that date wins; else the latest draft, flagged ``signed=False``; with no
 charter at all, :func:`default_rules` (``status="none"``) keeps every feature working.
 """
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-from sqlalchemy.orm import Session
 
 MESSAGE_CATEGORIES = (
     "question",
@@ -171,15 +170,3 @@ def default_rules(client_id: int, timezone: str = "Europe/Paris") -> CharterRule
         objectives=(),
         style=Style(),
     )
-
-
-def rules_in_force(session: Session, client_id: int, at: dt.datetime | None = None) -> CharterRules:
-    """The rules for ``client_id`` at ``at`` (default: now). See the module docstring."""
-    from app.models import Client
-
-    client = session.get(Client, client_id)
-    timezone = client.timezone if client is not None else "Europe/Paris"
-    from app.services.charter.rules_read import read_rules
-
-    rules = read_rules(session, client_id, timezone, at)
-    return rules if rules is not None else default_rules(client_id, timezone)

@@ -20,7 +20,7 @@ from app.db import Database
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.inbox.ingest import ingest_messages
 
 COLUMNS = (

@@ -21,7 +21,7 @@ from app.errors import NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, Contact, utcnow
 from app.models.inbox import Escalation, InboxMessage
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.inbox.delays import add_business_minutes, business_minutes_between
 from app.services.inbox.reading import get_message
 from app.services.inbox.triage import category_label

@@ -27,7 +27,8 @@ from app.db import insert_ignore
 from app.i18n import translate
 from app.models import NETWORKS, utcnow
 from app.models.inbox import InboxMessage
-from app.services.charter.rules import CharterRules, rules_in_force
+from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import CharterRules
 from app.services.inbox.delays import BusinessCalendar
 
 _CHUNK = 400  # parameters per IN (...) lookup

@@ -19,7 +19,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import AuditEvent, utcnow
 from app.models.inbox import InboxMessage, ModerationAction
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.inbox.reading import get_message
 from app.services.people import Person, audit, require
 

@@ -15,7 +15,8 @@ from app.i18n import translate
 from app.models import Client, utcnow
 from app.models.client import network_label
 from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
-from app.services.charter.rules import Style, rules_in_force
+from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import Style
 from app.services.inbox.reading import get_message
 from app.services.people import audit, require
 from app.services.people.actor import current_actor

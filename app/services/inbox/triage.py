@@ -16,7 +16,8 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import StaffMember, utcnow
 from app.models.inbox import MESSAGE_STATUSES, OPEN_STATUSES, InboxMessage, InboxNote
-from app.services.charter.rules import MESSAGE_CATEGORIES, CharterRules, rules_in_force
+from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import MESSAGE_CATEGORIES, CharterRules
 from app.services.inbox.delays import business_minutes_between, due_time
 from app.services.people import audit
 from app.services.people.actor import current_actor

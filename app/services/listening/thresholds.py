@@ -25,8 +25,7 @@ from sqlalchemy.orm import Session
 from app.connectors.text import html_to_text
 from app.models import Contact
 from app.models.charter import CharterSection
-from app.services.charter.rules import rules_in_force
-from app.services.charter.rules_read import version_in_force
+from app.services.charter.in_force import rules_in_force, version_in_force
 
 DEFAULT_INFLUENCER = 50_000
 DEFAULT_PER_HOUR = 10

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.services.charter.rules import rules_in_force
+from app.services.charter.in_force import rules_in_force
 from app.services.clients.workspaces import get_client
 from app.services.reports import sources
 from app.services.reports.metrics import (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -21,9 +22,22 @@ def is_placeholder_host(url: str) -> bool:
     return host.endswith((".example", ".invalid", ".test")) or host in ("example", "invalid")
 
 
-def accounts_to_sync(db: Database, client_ref, network: str | None):
-    """(client id, client uid, [(id, uid, network, handle, base_url)]) of the accounts that
-    sync and check may contact: every account but the demo's placeholder ones."""
+@dataclass(frozen=True)
+class SyncAccount:
+    """One network account as the sync sees it (no token: that stays in the keyring)."""
+
+    id: int
+    uid: str
+    network: str
+    handle: str
+    base_url: str
+
+
+def accounts_to_sync(
+    db: Database, client_ref, network: str | None
+) -> tuple[int, str, list[SyncAccount]]:
+    """(client id, client uid, accounts) of the accounts that sync and check may contact:
+    every account but the demo's placeholder ones."""
     with db.read() as s:
         client = clients.find_client(s, client_ref)
         query = select(NetworkAccount).where(NetworkAccount.client_id == client.id)
@@ -34,7 +48,7 @@ def accounts_to_sync(db: Database, client_ref, network: str | None):
             client.id,
             client.uid,
             [
-                (a.id, a.uid, a.network, a.handle, a.base_url)
+                SyncAccount(a.id, a.uid, a.network, a.handle, a.base_url)
                 for a in rows
                 if not is_placeholder_host(a.base_url)
             ],

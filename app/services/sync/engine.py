@@ -19,7 +19,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app import secrets
 from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
@@ -33,6 +33,7 @@ from app.models.base import utcnow
 from app.models.sync import SyncRun
 from app.services.inbox.moderation_push import push_moderation
 from app.services.sync.accounts import (  # noqa: F401  (re-exported for the CLI and UI)
+    SyncAccount,
     _first_of_network,
     accounts_to_sync,
     client_ids_with_accounts,
@@ -89,6 +90,48 @@ class _Skip(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class SyncOptions:
+    """What a sync does besides fetching: publish what is due, sample the numbers."""
+
+    publish: bool = True
+    samples: bool = True
+    max_pages: int = 50
+
+
+@dataclass(frozen=True)
+class _ClientRun:
+    """Everything the accounts of one client's sync share, passed as one value."""
+
+    db: Database
+    client_id: int
+    client_uid: str
+    http: Http
+    sinks: Sinks
+    keeper: Keeper
+    now: dt.datetime
+    options: SyncOptions
+    token_of: Callable[[str, str], str | None]
+    token_saver: Callable[[str, str, str], None]
+    is_cancelled: Callable[[], bool]
+    first_of_network: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Tally:
+    """The counts of one account's sync, filled in as it goes."""
+
+    fetched: int = 0
+    added: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    published: int = 0
+    replies: int = 0
+    failed: int = 0
+    moderated: int = 0
+    message: str = ""
+
+
 def sync_client(
     db: Database,
     client_ref: str | int,
@@ -116,270 +159,235 @@ def sync_client(
         if client_id in _running:
             raise Conflict(translate("Sync", "This client is already being synced."))
         _running.add(client_id)
+    own_http = http is None
+    http = http or Http(is_cancelled=is_cancelled)
+    http.is_cancelled = is_cancelled
+    keeper = Keeper(db).__enter__()  # renews this seat's locks and leases while it works
     try:
-        return _sync_accounts(
-            db,
-            client_id,
-            client_uid,
-            accounts,
-            network=network,
+        run = _ClientRun(
+            db=db,
+            client_id=client_id,
+            client_uid=client_uid,
             http=http,
-            sinks=sinks,
-            progress=progress,
-            is_cancelled=is_cancelled,
-            now=now,
-            publish=publish,
-            samples=samples,
-            max_pages=max_pages,
+            sinks=sinks or real_sinks(),
+            keeper=keeper,
+            now=now or utcnow(),
+            options=SyncOptions(publish=publish, samples=samples, max_pages=max_pages),
             token_of=token_of,
             token_saver=token_saver,
+            is_cancelled=is_cancelled,
+            first_of_network=_first_of_network(db, client_id),
         )
+        return _sync_accounts(run, accounts, progress)
     finally:
+        keeper.__exit__(None, None, None)
+        if own_http:
+            http.close()
         with _running_lock:
             _running.discard(client_id)
 
 
 def _sync_accounts(
-    db,
-    client_id,
-    client_uid,
-    accounts,
-    *,
-    network,
-    http,
-    sinks,
-    progress,
-    is_cancelled,
-    now,
-    publish,
-    samples,
-    max_pages,
-    token_of,
-    token_saver,
+    run: _ClientRun,
+    accounts: list[SyncAccount],
+    progress: Callable[[int, int, str], None] | None,
 ) -> SyncReport:
-    sinks = sinks or real_sinks()
-    own_http = http is None
-    http = http or Http(is_cancelled=is_cancelled)
-    http.is_cancelled = is_cancelled
-    first = _first_of_network(db, client_id)
     results: list[AccountSyncResult] = []
     cancelled = False
-    keeper = Keeper(db).__enter__()  # renews this seat's locks and leases while it works
-    try:
-        for index, (aid, auid, net, handle, base_url) in enumerate(accounts):
-            if is_cancelled():
-                cancelled = True
-                break
+    for index, account in enumerate(accounts):
+        if run.is_cancelled():
+            cancelled = True
+            break
+        if progress:
+            progress(index, len(accounts), f"{account.network} {account.handle}")
+
+        def note(label: str, _i: int = index) -> None:
             if progress:
-                progress(index, len(accounts), f"{net} {handle}")
+                progress(_i, len(accounts), label)
 
-            def note(label, _i=index):
-                if progress:
-                    progress(_i, len(accounts), label)
-
-            result = _sync_account(
-                db,
-                client_id,
-                client_uid,
-                aid,
-                auid,
-                net,
-                handle,
-                base_url,
-                http=http,
-                sinks=sinks,
-                note=note,
-                is_cancelled=is_cancelled,
-                now=now or utcnow(),
-                publish=publish,
-                samples=samples,
-                max_pages=max_pages,
-                token_of=token_of,
-                token_saver=token_saver,
-                default_account=first.get(net) == aid,
-                keeper=keeper,
-            )
-            results.append(result)
-            if result.outcome == "cancelled":
-                cancelled = True
-                break
-        if progress and not cancelled:
-            progress(len(accounts), len(accounts), translate("Sync", "Done"))
-    finally:
-        keeper.__exit__(None, None, None)
-        if own_http:
-            http.close()
-    return SyncReport(client_id, tuple(results), cancelled)
+        result = _sync_account(run, account, note)
+        results.append(result)
+        if result.outcome == "cancelled":
+            cancelled = True
+            break
+    if progress and not cancelled:
+        progress(len(accounts), len(accounts), translate("Sync", "Done"))
+    return SyncReport(run.client_id, tuple(results), cancelled)
 
 
-def _sync_account(db, client_id, client_uid, aid, auid, net, handle, base_url, *, keeper, **kw):
+def _sync_account(
+    run: _ClientRun, account: SyncAccount, note: Callable[[str], None]
+) -> AccountSyncResult:
     """Sync one account if no other seat is syncing it, else say who is ("busy")."""
-    lock = claim_account(db, aid)
+    lock = claim_account(run.db, account.id)
     if isinstance(lock, str):
-        return AccountSyncResult(aid, net, handle, "busy", message=busy_message(lock))
-    keeper.hold(account=aid)
-    try:
-        return _sync_held_account(
-            db, client_id, client_uid, aid, auid, net, handle, base_url, keeper=keeper, **kw
+        return AccountSyncResult(
+            account.id, account.network, account.handle, "busy", message=busy_message(lock)
         )
+    run.keeper.hold(account=account.id)
+    try:
+        return _sync_held_account(run, account, note)
     finally:
-        keeper.drop(account=aid)
+        run.keeper.drop(account=account.id)
         lock.release()
 
 
-def _sync_held_account(
-    db,
-    client_id,
-    client_uid,
-    aid,
-    auid,
-    net,
-    handle,
-    base_url,
-    *,
-    http,
-    sinks,
-    note,
-    is_cancelled,
-    now,
-    publish,
-    samples,
-    max_pages,
-    token_of,
-    token_saver,
-    default_account,
-    keeper,
-) -> AccountSyncResult:
-    with db.session() as s:
-        run = SyncRun(client_id=client_id, account_id=aid, started_at=utcnow())
-        s.add(run)
+def _start_run(run: _ClientRun, account: SyncAccount) -> int:
+    with run.db.session() as s:
+        row = SyncRun(client_id=run.client_id, account_id=account.id, started_at=utcnow())
+        s.add(row)
         s.flush()
-        run_id = run.id
-    before = http.requests
-    counts = {
-        "fetched": 0,
-        "added": 0,
-        "duplicates": 0,
-        "skipped": 0,
-        "published": 0,
-        "replies": 0,
-        "failed": 0,
-    }
-    outcome, message = "ok", ""
-    moderated = 0
-    if net not in CONNECTORS:  # a network this build has no connector for: left as it is
-        outcome = "skipped"
-        message = translate("Sync", "No connector for {network} yet; skipped.").format(network=net)
+        return row.id
+
+
+def _connector(run: _ClientRun, account: SyncAccount, token: str):
+    client_uid, auid = run.client_uid, account.uid
+    return connector_for(
+        AccountRef(
+            account.id,
+            run.client_id,
+            account.network,
+            account.handle,
+            account.base_url,
+            token,
+            save_token=lambda secret: run.token_saver(client_uid, auid, secret),
+        ),
+        run.http,
+    )
+
+
+def _fetch_and_ingest(
+    run: _ClientRun, account: SyncAccount, connector, tally: _Tally, note: Callable[[str], None]
+) -> None:
+    """New items into the inbox and the cursor moved, in one transaction."""
+    cursor = load_cursor(run.db, account.id)
+
+    def page_progress(n, label):
+        note(
+            translate("Sync", "{network} {handle}: {n} fetched").format(
+                network=account.network, handle=account.handle, n=n
+            )
+        )
+
+    fetched = connector.fetch(cursor, max_pages=run.options.max_pages, progress=page_progress)
+    tally.fetched = len(fetched.items)
+    tally.skipped = len(fetched.errors)
+    sinks = run.sinks
+    with run.db.session() as s:
+        if fetched.items and sinks.ingest is not None:
+            res: IngestResult = sinks.ingest(s, run.client_id, list(fetched.items))
+            tally.added, tally.duplicates = res.added, res.duplicates
+            tally.skipped += len(res.errors)
+        if sinks.ingest is not None or not fetched.items:
+            save_cursor(s, run.client_id, account.id, fetched.cursor)
+        set_status(s, account.id, "connected", "", last_sync_at=utcnow())
+
+
+def _publish_and_moderate(run: _ClientRun, account: SyncAccount, connector, tally: _Tally) -> None:
+    """What is due goes out exactly once, then moderation decided in the inbox."""
+    default_account = run.first_of_network.get(account.network) == account.id
+    out = publish_due(
+        run.db,
+        run.client_id,
+        account.id,
+        connector,
+        run.sinks,
+        run.now,
+        default_account=default_account,
+        is_cancelled=run.is_cancelled,
+        keeper=run.keeper,
+    )
+    tally.published, tally.replies, tally.failed = out.published, out.replies, out.failed
+    if out.messages:
+        tally.message = out.messages[0]
+    pushed = push_moderation(
+        run.db,
+        run.client_id,
+        account.id,
+        connector,
+        default_account=default_account,
+        is_cancelled=run.is_cancelled,
+    )
+    tally.moderated = pushed.done
+    if pushed.messages and not tally.message:
+        tally.message = pushed.messages[0]
+
+
+def _sync_held_account(
+    run: _ClientRun, account: SyncAccount, note: Callable[[str], None]
+) -> AccountSyncResult:
+    db, aid, net = run.db, account.id, account.network
+    run_id = _start_run(run, account)
+    before = run.http.requests
+    tally = _Tally()
+    outcome = "ok"
     token = ""
     try:
-        if outcome == "skipped":
+        if net not in CONNECTORS:  # a network this build has no connector for: left as it is
+            outcome = "skipped"
+            tally.message = translate("Sync", "No connector for {network} yet; skipped.").format(
+                network=net
+            )
             raise _Skip()
-        token = "" if net in TOKENLESS else (token_of(client_uid, auid) or "")
+        token = "" if net in TOKENLESS else (run.token_of(run.client_uid, account.uid) or "")
         if net not in TOKENLESS and not token:
             raise AuthError(
                 translate("Sync", "No token in the system keyring for this account: reconnect it.")
             )
-        connector = connector_for(
-            AccountRef(
-                aid,
-                client_id,
-                net,
-                handle,
-                base_url,
-                token,
-                save_token=lambda secret: token_saver(client_uid, auid, secret),
-            ),
-            http,
-        )
-        daily_check(db, client_id, aid, connector, now)
-        cursor = load_cursor(db, aid)
-
-        def page_progress(n, label):
-            note(
-                translate("Sync", "{network} {handle}: {n} fetched").format(
-                    network=net, handle=handle, n=n
-                )
-            )
-
-        fetched = connector.fetch(cursor, max_pages=max_pages, progress=page_progress)
-        counts["fetched"] = len(fetched.items)
-        counts["skipped"] = len(fetched.errors)
-        with db.session() as s:
-            if fetched.items and sinks.ingest is not None:
-                res: IngestResult = sinks.ingest(s, client_id, list(fetched.items))
-                counts["added"], counts["duplicates"] = res.added, res.duplicates
-                counts["skipped"] += len(res.errors)
-            if sinks.ingest is not None or not fetched.items:
-                save_cursor(s, client_id, aid, fetched.cursor)
-            set_status(s, aid, "connected", "", last_sync_at=utcnow())
-        if publish:
-            out = publish_due(
-                db,
-                client_id,
-                aid,
-                connector,
-                sinks,
-                now,
-                default_account=default_account,
-                is_cancelled=is_cancelled,
-                keeper=keeper,
-            )
-            counts["published"], counts["replies"], counts["failed"] = (
-                out.published,
-                out.replies,
-                out.failed,
-            )
-            if out.messages:
-                message = out.messages[0]
-            pushed = push_moderation(
-                db,
-                client_id,
-                aid,
-                connector,
-                default_account=default_account,
-                is_cancelled=is_cancelled,
-            )
-            moderated = pushed.done
-            if pushed.messages and not message:
-                message = pushed.messages[0]
-        if samples:
-            record_samples(db, client_id, aid, connector, sinks, now)
+        connector = _connector(run, account, token)
+        daily_check(db, run.client_id, aid, connector, run.now)
+        _fetch_and_ingest(run, account, connector, tally, note)
+        if run.options.publish:
+            _publish_and_moderate(run, account, connector, tally)
+        if run.options.samples:
+            record_samples(db, run.client_id, aid, connector, run.sinks, run.now)
     except _Skip:
         pass
     except Cancelled:
-        outcome, message = "cancelled", translate("Sync", "Cancelled.")
+        outcome, tally.message = "cancelled", translate("Sync", "Cancelled.")
     except AuthError as exc:
-        outcome, message = "auth", exc.message
+        outcome, tally.message = "auth", exc.message
         with db.session() as s:
             set_status(s, aid, "reconnect_needed", exc.message)
     except (RateLimited, Unavailable, BadResponse) as exc:  # transient: status left alone
-        outcome, message = exc.kind, exc.message
+        outcome, tally.message = exc.kind, exc.message
     except ConnectorError as exc:  # refused for good (403, 404, not supported...)
-        outcome, message = "error", exc.message
+        outcome, tally.message = "error", exc.message
         with db.session() as s:
             set_status(s, aid, "error", exc.message)
     except SecretsError as exc:  # no keyring on this machine: say so, the account is fine
-        outcome, message = "error", exc.message
+        outcome, tally.message = "error", exc.message
     except Exception as exc:  # a bug or a sink failure must not stop the other accounts
         outcome = "error"
-        message = translate("Sync", "Unexpected problem ({kind}).").format(kind=type(exc).__name__)
+        tally.message = translate("Sync", "Unexpected problem ({kind}).").format(
+            kind=type(exc).__name__
+        )
         text = traceback.format_exc()
         log.error(
             "sync of account %s failed: %s", aid, text.replace(token, "***") if token else text
         )
-    with db.session() as s:
-        run = s.get(SyncRun, run_id)
-        run.finished_at, run.outcome, run.message = utcnow(), outcome, message
-        run.requests = http.requests - before
-        for k, v in counts.items():
-            setattr(run, k, v)
+    return _finish_run(run, account, run_id, outcome, tally, run.http.requests - before)
+
+
+_COUNTS = ("fetched", "added", "duplicates", "skipped", "published", "replies", "failed")
+
+
+def _finish_run(
+    run: _ClientRun, account: SyncAccount, run_id: int, outcome: str, tally: _Tally, requests: int
+) -> AccountSyncResult:
+    with run.db.session() as s:
+        row = s.get(SyncRun, run_id)
+        row.finished_at, row.outcome, row.message = utcnow(), outcome, tally.message
+        row.requests = requests
+        for name in _COUNTS:
+            setattr(row, name, getattr(tally, name))
     return AccountSyncResult(
-        aid,
-        net,
-        handle,
+        account.id,
+        account.network,
+        account.handle,
         outcome,
-        requests=http.requests - before,
-        message=message,
-        moderated=moderated,
-        **counts,
+        requests=requests,
+        message=tally.message,
+        moderated=tally.moderated,
+        **{name: getattr(tally, name) for name in _COUNTS},
     )

@@ -1,31 +1,65 @@
-"""Where synced data goes: the inbox, the calendar's queue and the metrics, imported lazily.
+"""Where synced data goes: the inbox, the calendar's publishing queue and the metrics.
 
-The sync engine is written against the contracts of :mod:`app.connectors.contract`; a
-:class:`Sinks` holds the functions it calls. :func:`real_sinks` binds those of the inbox,
-calendar and metrics services when they are installed (a missing one is skipped), and tests
-pass small in-test functions instead.
+The sync engine is written against the contracts of :mod:`app.connectors.contract` and
+calls the functions a :class:`Sinks` holds; each has a :class:`~typing.Protocol` naming its
+shape. :func:`real_sinks` binds those of the inbox, calendar and reports services by direct
+import (so "go to definition" leads to them), and tests pass small in-test functions instead.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
+
+from app.connectors.contract import IngestResult
+from app.services.calendar import queue
+from app.services.inbox import ingest
+from app.services.reports import metrics
+
+
+class Ingest(Protocol):
+    def __call__(self, session: Session, client_id: int, items: list) -> IngestResult: ...
+
+
+class DueItems(Protocol):
+    def __call__(self, session: Session, client_id: int, *args: Any) -> Sequence: ...
+
+
+class MarkSending(Protocol):
+    def __call__(self, session: Session, ref: int) -> bool: ...
+
+
+class MarkDone(Protocol):
+    def __call__(
+        self, session: Session, ref: int, external_id: str, url: str, at: dt.datetime
+    ) -> Any: ...
+
+
+class MarkFailed(Protocol):
+    def __call__(self, session: Session, ref: int, reason: str, *args: Any, **kw: Any) -> Any: ...
+
+
+class RecordSamples(Protocol):
+    def __call__(self, session: Session, client_id: int, samples: list) -> Any: ...
 
 
 @dataclass(frozen=True)
 class Sinks:
-    ingest: Callable | None = None  # (session, client_id, items) -> IngestResult
-    due_variants: Callable | None = None  # (session, client_id, now) -> list[DueVariant]
-    mark_sending: Callable | None = None  # (session, variant_id) -> bool
-    mark_published: Callable | None = None  # (session, variant_id, external_id, url, at)
-    mark_failed: Callable | None = None  # (session, variant_id, reason, retryable=True)
-    due_replies: Callable | None = None  # (session, client_id, network=None)
-    mark_reply_sending: Callable | None = None  # (session, reply_id) -> bool
-    mark_reply_sent: Callable | None = None  # (session, reply_id, external_id, url, at)
-    mark_reply_failed: Callable | None = None  # (session, reply_id, reason)
-    record_account_samples: Callable | None = None  # (session, client_id, samples)
-    record_post_samples: Callable | None = None  # (session, client_id, samples)
+    ingest: Ingest | None = None
+    due_variants: DueItems | None = None  # (session, client_id, now) -> list[DueVariant]
+    mark_sending: MarkSending | None = None
+    mark_published: MarkDone | None = None
+    mark_failed: MarkFailed | None = None  # (session, variant_id, reason, retryable=True)
+    due_replies: DueItems | None = None  # (session, client_id, network=None)
+    mark_reply_sending: MarkSending | None = None
+    mark_reply_sent: MarkDone | None = None
+    mark_reply_failed: MarkFailed | None = None
+    record_account_samples: RecordSamples | None = None
+    record_post_samples: RecordSamples | None = None
 
     @property
     def can_publish(self) -> bool:
@@ -43,37 +77,21 @@ class Sinks:
         )
 
 
-_BINDINGS = {
-    "app.services.inbox.ingest": (
-        ("ingest", "ingest_messages"),
-        ("due_replies", "due_replies"),
-        ("mark_reply_sending", "mark_reply_sending"),
-        ("mark_reply_sent", "mark_reply_sent"),
-        ("mark_reply_failed", "mark_reply_failed"),
-    ),
-    "app.services.calendar.queue": (
-        ("due_variants", "due_variants"),
-        ("mark_sending", "mark_sending"),
-        ("mark_published", "mark_published"),
-        ("mark_failed", "mark_failed"),
-    ),
-    "app.services.reports.metrics": (
-        ("record_account_samples", "record_account_samples"),
-        ("record_post_samples", "record_post_samples"),
-    ),
-}
-
-
-def real_sinks(**overrides) -> Sinks:
-    """The services of the other features that are present in this build."""
-    values: dict = {}
-    for module_name, pairs in _BINDINGS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        for field_name, attr in pairs:
-            values[field_name] = getattr(module, attr, None)
+def real_sinks(**overrides: Any) -> Sinks:
+    """The inbox, the calendar's queue and the metrics; ``overrides`` replace some of them."""
+    values: dict[str, Any] = dict(
+        ingest=ingest.ingest_messages,
+        due_replies=ingest.due_replies,
+        mark_reply_sending=ingest.mark_reply_sending,
+        mark_reply_sent=ingest.mark_reply_sent,
+        mark_reply_failed=ingest.mark_reply_failed,
+        due_variants=queue.due_variants,
+        mark_sending=queue.mark_sending,
+        mark_published=queue.mark_published,
+        mark_failed=queue.mark_failed,
+        record_account_samples=metrics.record_account_samples,
+        record_post_samples=metrics.record_post_samples,
+    )
     names = {f.name for f in fields(Sinks)}
     values.update({k: v for k, v in overrides.items() if k in names})
     return Sinks(**values)

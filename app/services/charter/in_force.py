@@ -1,4 +1,5 @@
-"""Turn a charter version's sections into :class:`CharterRules` (see charter_rules)."""
+"""The rules in force for a client at a date: a charter version's sections read into
+:class:`~app.services.charter.rules.CharterRules` (the shapes live in that module)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Contact
+from app.models import Client, Contact
 from app.models.base import utcnow
 from app.models.charter import CharterSection, CharterVersion
 from app.services.charter.labels import choice_label
@@ -21,6 +22,7 @@ from app.services.charter.rules import (
     Objective,
     ResponseDelay,
     Style,
+    default_rules,
 )
 from app.services.charter.schema import parse_hours, parse_mix, parse_time
 
@@ -174,3 +176,11 @@ def _networks(data: dict):
             hours,
             mix,
         )
+
+
+def rules_in_force(session: Session, client_id: int, at: dt.datetime | None = None) -> CharterRules:
+    """The rules for ``client_id`` at ``at`` (default: now). See the module docstring."""
+    client = session.get(Client, client_id)
+    timezone = client.timezone if client is not None else "Europe/Paris"
+    rules = read_rules(session, client_id, timezone, at)
+    return rules if rules is not None else default_rules(client_id, timezone)
