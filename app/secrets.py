@@ -7,12 +7,28 @@ refuse with a message that says how to get one: no silent plaintext fallback.
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
+import importlib
+from types import ModuleType
 
 from app.config import KEYRING_SERVICE
 from app.errors import SecretsError
 from app.i18n import translate
+
+
+class _Keyring:
+    """The ``keyring`` package, imported on first use: its backends cost ~0.3 s to import,
+    which a command that never touches a credential (``tribune client list``) should not pay."""
+
+    _module: ModuleType | None = None
+
+    def __getattr__(self, name: str):
+        if _Keyring._module is None:
+            importlib.import_module("keyring.errors")
+            _Keyring._module = importlib.import_module("keyring")
+        return getattr(_Keyring._module, name)
+
+
+keyring = _Keyring()
 
 
 def _backend_name() -> str:

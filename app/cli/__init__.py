@@ -20,20 +20,22 @@ import app
 from app.errors import TribuneError
 from app.i18n import install_translators, system_language, translate
 
-# Each feature registers its subcommands from its own module.
-COMMAND_MODULES = [
-    "app.cli.clients",
-    "app.cli.system",
+# Each feature registers its subcommands from its own module; the top-level command names
+# it registers are listed here so that a command imports only its own module (and its
+# services): `tribune client list` never loads the calendar, the inbox or the PDF code.
+COMMAND_MODULES = {
+    "app.cli.clients": ("client", "account"),
+    "app.cli.system": ("demo", "backup", "restore", "db"),
     # FEATURE-CLI-BEGIN
-    "app.cli.calendar",
-    "app.cli.inbox",
-    "app.cli.report",
-    "app.cli.charter",
-    "app.cli.sync",
-    "app.cli.people",
-    "app.cli.listening",
+    "app.cli.calendar": ("calendar",),
+    "app.cli.inbox": ("inbox",),
+    "app.cli.report": ("report", "metrics"),
+    "app.cli.charter": ("charter",),
+    "app.cli.sync": ("sync",),
+    "app.cli.people": ("people",),
+    "app.cli.listening": ("listening",),
     # FEATURE-CLI-END
-]
+}
 
 log = logging.getLogger("tribune")
 
@@ -70,7 +72,20 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(1)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The top-level command named in ``argv`` (skipping ``--db URL``), if any."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--db":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the module of the command it names is imported
+    (every module for ``--help``, no command or an unknown one)."""
     parser = _Parser(
         prog="tribune",
         description=translate(
@@ -84,7 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "database URL (else $TRIBUNE_DB, else SQLite in the data folder)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    command = _command_of(argv) if argv is not None else None
+    modules = [m for m, names in COMMAND_MODULES.items() if command in names] or list(
+        COMMAND_MODULES
+    )
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -105,12 +124,14 @@ def main(
         known, rest = pre.parse_known_args(argv)
         if not rest:  # no command: the desktop app creates its own QApplication
             return open_gui(known)
-    if argv != ["--version"]:
-        from app.qt import ensure_app
+    if argv == ["--version"]:  # before any parser: nothing of the features is imported
+        print(f"tribune {app.__version__}")
+        return 0
+    from app.qt import ensure_app
 
-        ensure_app()
-        install_translators(system_language())
-    parser = build_parser()
+    ensure_app()
+    install_translators(system_language())
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
