@@ -1,10 +1,7 @@
-"""The one interface every network connector implements, and the errors it may raise.
+"""The one interface every network connector implements.
 
-Errors say what kind of failure happened, because the sync treats them differently: only
-:class:`AuthError` marks an account "reconnect needed"; :class:`RateLimited` and
-:class:`Unavailable` (timeouts, 5xx, broken connections) leave it connected and are
-retried at the next sync; :class:`BadResponse` is reported and the rest goes on.
-Messages are translated, one line, and never contain a token.
+The errors it may raise live in :mod:`app.connectors.errors` (re-exported here, where every
+connector imports them from).
 """
 
 from __future__ import annotations
@@ -24,70 +21,18 @@ from app.connectors.contract import (
     ReplyToSend,
     RowError,
 )
-from app.errors import TribuneError
+from app.connectors.errors import (  # noqa: F401  (re-exported for the connectors)
+    AuthError,
+    BadResponse,
+    ConnectorError,
+    NotSupported,
+    RateLimited,
+    Rejected,
+    Unavailable,
+)
+from app.connectors.http import ScopedHttp, origin_of
 from app.i18n import translate
-
-
-class ConnectorError(TribuneError):
-    """A network call failed; ``kind`` is one of auth, rate_limited, unavailable, bad, rejected."""
-
-    kind = "error"
-    retryable = True
-
-
-class AuthError(ConnectorError):
-    """The token is refused or expired: the user has to reconnect the account."""
-
-    kind = "auth"
-    retryable = False
-
-
-class RateLimited(ConnectorError):
-    """The network asks us to wait ``wait_seconds`` (longer than we are willing to sleep)."""
-
-    kind = "rate_limited"
-
-    def __init__(self, message: str, wait_seconds: float = 0.0) -> None:
-        super().__init__(message)
-        self.wait_seconds = wait_seconds
-
-
-class Unavailable(ConnectorError):
-    """Timeouts, 5xx answers or broken connections, still failing after the retries."""
-
-    kind = "unavailable"
-
-
-class BadResponse(ConnectorError):
-    """The network answered something that is not the documented JSON/XML."""
-
-    kind = "bad_response"
-
-
-class Rejected(ConnectorError):
-    """The network refused this content (too long, wrong media...): retrying will not help."""
-
-    kind = "rejected"
-    retryable = False
-
-
-class NotSupported(ConnectorError):
-    kind = "not_supported"
-    retryable = False
-
-    @classmethod
-    def for_network(cls, network: str, what: str = "") -> NotSupported:
-        if what:
-            return cls(
-                translate(
-                    "Connectors", "{network} does not allow this through its API: {what}."
-                ).format(network=network, what=what)
-            )
-        return cls(
-            translate("Connectors", "No connector for the {network} network yet.").format(
-                network=network
-            )
-        )
+from app.models.client import network_label
 
 
 @dataclass(frozen=True)
@@ -140,16 +85,12 @@ class Connector(ABC):
     credential_hosts: tuple[str, ...] = ()
 
     def __init__(self, account: AccountRef, http) -> None:
-        from app.connectors.http import ScopedHttp
-
         self.account = account
         self.http = ScopedHttp(http, self.credential_origins, self.network or "?")
 
     def credential_origins(self) -> set[tuple[str, str, int]]:
         """Where this account's credentials may go: its base URL's origin and the hosts
         declared in :attr:`credential_hosts`."""
-        from app.connectors.http import origin_of
-
         base = getattr(self, "base", None) or self.account.base_url
         origins = {("https", host.lower(), 443) for host in self.credential_hosts}
         if base:
@@ -204,8 +145,6 @@ class Connector(ABC):
             "ban": translate("Connectors", "blocking an author"),
             "report": translate("Connectors", "reporting a message"),
         }.get(action, action)
-        from app.models.client import network_label
-
         return NotSupported.for_network(network_label(self.network), what)
 
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
@@ -227,8 +166,6 @@ class Connector(ABC):
         (the networks that call this take one video, alone)."""
         videos = [m for m in media if m.is_video]
         if videos and len(media) > 1:
-            from app.models.client import network_label
-
             raise Rejected(
                 translate("Connectors", "A {network} post takes one video, alone.").format(
                     network=network_label(self.network)

@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import orjson
 
-from app.connectors.base import AuthError, BadResponse, RateLimited, Unavailable
+from app.connectors.errors import AuthError, BadResponse, RateLimited, Unavailable
 from app.i18n import translate
 
 RETRY_STATUSES = (500, 502, 503, 504)

@@ -14,10 +14,11 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, utcnow
 from app.models.client import network_label
-from app.models.inbox import OPEN_STATUSES, InboxMessage, SavedReply
+from app.models.inbox import InboxMessage, SavedReply
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import Style
 from app.services.inbox.reading import get_message
+from app.services.inbox.triage import mark_answered
 from app.services.people import audit, require
 from app.services.people.actor import current_actor
 from app.services.versions import check_no_reply_queued, stale, stamp
@@ -217,15 +218,6 @@ def style_warnings(
             )
         )
     return warnings
-
-
-def mark_answered(msg: InboxMessage, now: dt.datetime) -> None:
-    """A reply left (or was released) for ``msg``: answered, its delay met at ``now``."""
-    if msg.status in OPEN_STATUSES or msg.status == "waiting":
-        msg.status = "answered"
-        msg.due_at = None
-    if msg.first_answer_at is None:
-        msg.first_answer_at = now
 
 
 def create_reply(

@@ -366,3 +366,12 @@ def response_minutes(msg: InboxMessage, rules: CharterRules) -> tuple[int | None
         else None
     )
     return first, resolved
+
+
+def mark_answered(msg: InboxMessage, now: dt.datetime) -> None:
+    """A reply left (or was released) for ``msg``: answered, its delay met at ``now``."""
+    if msg.status in OPEN_STATUSES or msg.status == "waiting":
+        msg.status = "answered"
+        msg.due_at = None
+    if msg.first_answer_at is None:
+        msg.first_answer_at = now

@@ -14,6 +14,7 @@ from app.i18n import translate
 from app.models import utcnow
 from app.models.inbox import InboxMessage
 from app.models.people import ReleaseApproval
+from app.services.inbox.triage import mark_answered
 from app.services.people import Person, audit, require
 
 
@@ -122,8 +123,6 @@ def approve(
     row.decided_at = now or utcnow()
     parent = session.get(InboxMessage, reply.parent_id) if reply.parent_id else None
     if parent is not None:
-        from app.services.inbox.replies import mark_answered
-
         mark_answered(parent, row.decided_at)  # answered when it leaves, not when drafted
     audit.record(
         session,
