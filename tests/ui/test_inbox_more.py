@@ -12,7 +12,7 @@ from app import secrets
 from app.services.inbox import escalation, escalation_smtp
 from app.services.inbox import reading as inbox
 from app.services.inbox import replies as inbox_replies
-from tests.app.test_escalation_mail import smtp_server  # noqa: F401 (fixture)
+from tests.app.services.inbox.test_escalation_mail import smtp_server  # noqa: F401 (fixture)
 from tests.ui.test_inbox_ui import _detail, _ok, _row_of, _settle
 
 pytest_plugins = ["tests.ui.test_inbox_ui"]

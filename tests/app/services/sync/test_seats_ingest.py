@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app.models.inbox import InboxMessage
 from app.models.metrics import AccountMetricDay
 from app.services.clients import workspaces as clients
-from tests.app.test_seats_common import agency, finish, outcomes, start_seats
+from tests.app.services.sync.test_seats_common import agency, finish, outcomes, start_seats
 from tests.conftest import db_url_of
 from tests.servers.x import XServer
 
@@ -106,7 +106,7 @@ def test_two_seats_storing_the_same_new_messages_and_numbers_store_each_once(
 def test_two_tribune_sync_on_one_sqlite_file_fetch_and_publish_once(
     sqlite_db, real_keyring, tribune_home
 ):
-    from tests.app.test_seats_common import due_posts
+    from tests.app.services.sync.test_seats_common import due_posts
 
     with XServer() as server:
         for n in range(30):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.services.calendar import posts
 from app.services.calendar.ical import import_ics
 from app.services.calendar.query import posts_between
 from app.services.clients import workspaces as clients
+from tests.conftest import REPO
 
-DATA = Path(__file__).parent.parent / "data" / "calendars"
+DATA = REPO / "tests" / "data" / "calendars"
 ALL = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))
 BERLIN = ZoneInfo("Europe/Berlin")
 ZURICH = ZoneInfo("Europe/Zurich")

@@ -10,7 +10,7 @@ import pytest
 from app.services.inbox import ingest as inbox_ingest
 from app.services.inbox import reading as inbox
 from app.services.inbox import triage as inbox_triage
-from tests.app.test_inbox import T0, msg, two_clients  # noqa: F401 (fixture)
+from tests.app.services.inbox.test_inbox import T0, msg, two_clients  # noqa: F401 (fixture)
 
 TEXTS = ("Où est ma commande ? Remboursez-moi", "Merci pour le gâteau", "Vos horaires ?")
 NETS = ("facebook", "instagram", "mastodon")

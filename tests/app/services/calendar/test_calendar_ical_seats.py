@@ -8,16 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from app.models.posts import Post
 from app.services.clients import workspaces as clients
-from tests.conftest import db_url_of
+from tests.conftest import REPO, db_url_of
 
-DATA = Path(__file__).parent.parent / "data" / "calendars"
+DATA = REPO / "tests" / "data" / "calendars"
 NOW = dt.datetime(2026, 12, 7, 6, 0, tzinfo=dt.UTC)
 OCCURRENCES = 261  # weekdays from 2026-12-07 to 2027-12-06
 

@@ -14,7 +14,7 @@ from app.models.inbox import InboxMessage
 from app.models.posts import PostVariant
 from app.models.sync import PublishAttempt
 from app.services.inbox import replies as inbox_replies
-from tests.app.test_seats_common import (
+from tests.app.services.sync.test_seats_common import (
     agency,
     due_posts,
     finish,

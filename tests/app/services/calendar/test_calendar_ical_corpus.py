@@ -9,7 +9,6 @@ inside the horizon must be a post at exactly that UTC instant.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -21,8 +20,9 @@ from app.services.calendar.ical import import_ics
 from app.services.calendar.ical_recurrence import add_months
 from app.services.calendar.query import posts_between
 from app.services.clients import workspaces as clients
+from tests.conftest import REPO
 
-DATA = Path(__file__).parent.parent / "data" / "calendars"
+DATA = REPO / "tests" / "data" / "calendars"
 PARIS = ZoneInfo("Europe/Paris")
 ALL = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))
 NOW = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)

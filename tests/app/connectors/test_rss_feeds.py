@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import BadResponse
 from app.connectors.http import Http
+from tests.conftest import REPO
 from tests.servers.rss import FeedServer
 
-FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds"
+FEEDS = REPO / "tests" / "data" / "feeds"
 
 
 def _fetch(body, cursor=None, content_type="application/xml"):

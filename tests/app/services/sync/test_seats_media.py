@@ -16,7 +16,7 @@ from app.models.posts import MediaAsset, Post, PostVariant
 from app.models.sync import PublishAttempt
 from app.services.calendar import media as posts_media
 from app.services.sync.lock import lease_seconds
-from tests.app.test_seats_common import agency, due_posts, finish, start_seats
+from tests.app.services.sync.test_seats_common import agency, due_posts, finish, start_seats
 from tests.conftest import db_url_of
 from tests.servers.x import XServer
 
