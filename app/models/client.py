@@ -17,22 +17,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, new_uid, utcnow
+from app.networks import NETWORK_KEYS, network_label  # noqa: F401  (re-exported)
 
-NETWORKS = ("mastodon", "bluesky", "facebook", "instagram", "linkedin", "x", "rss")
-NETWORK_LABELS = {
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "linkedin": "LinkedIn",
-    "x": "X",
-    "rss": "RSS / Atom",
-}
-
-
-def network_label(network: str) -> str:
-    """The network's name as users know it (every screen, document and message uses this)."""
-    return NETWORK_LABELS.get(network, network)
+# The networks and their names come from the one table of network facts.
+NETWORKS = NETWORK_KEYS
 
 
 ACCOUNT_STATUSES = ("unknown", "connected", "reconnect_needed", "error")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from app.i18n import translate
-from app.models.client import network_label
+from app.networks import MB, NETWORKS, PUBLISHABLE, MediaLimits, network_label, with_capability
 
 URL_RE = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 HASHTAG_RE = regex.compile(r"(?<![\w&])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
@@ -32,13 +32,6 @@ _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 
 
 @dataclass(frozen=True)
-class MediaLimits:
-    max_count: int
-    max_image_bytes: int
-    max_video_bytes: int
-
-
-@dataclass(frozen=True)
 class NetworkLimit:
     network: str
     max_length: int
@@ -47,22 +40,10 @@ class NetworkLimit:
     media: MediaLimits
 
 
-MB = 1024 * 1024
 LIMITS: dict[str, NetworkLimit] = {
-    "x": NetworkLimit("x", 280, "weighted", None, MediaLimits(4, 5 * MB, 512 * MB)),
-    "bluesky": NetworkLimit("bluesky", 300, "graphemes", None, MediaLimits(4, 1 * MB, 50 * MB)),
-    "mastodon": NetworkLimit(
-        "mastodon", MASTODON_DEFAULT_LIMIT, "graphemes", None, MediaLimits(4, 16 * MB, 99 * MB)
-    ),
-    "instagram": NetworkLimit(
-        "instagram", 2200, "characters", 30, MediaLimits(10, 8 * MB, 100 * MB)
-    ),
-    "linkedin": NetworkLimit(
-        "linkedin", 3000, "characters", None, MediaLimits(9, 8 * MB, 200 * MB)
-    ),
-    "facebook": NetworkLimit(
-        "facebook", 63206, "characters", None, MediaLimits(10, 10 * MB, 1024 * MB)
-    ),
+    key: NetworkLimit(key, n.max_length, n.unit, n.max_hashtags, n.media)
+    for key, n in ((key, NETWORKS[key]) for key in PUBLISHABLE)
+    if n.media is not None
 }
 PUBLISHABLE_NETWORKS = tuple(LIMITS)
 
@@ -169,7 +150,7 @@ def count_text(network: str, text: str, *, mastodon_limit: int | None = None) ->
 
 
 # one video per post, and nothing else with it (Instagram's carousels mix them)
-VIDEO_ALONE = frozenset({"x", "linkedin", "bluesky", "mastodon", "facebook"})
+VIDEO_ALONE = with_capability("video_alone")
 
 
 def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]:

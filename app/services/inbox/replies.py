@@ -15,6 +15,7 @@ from app.i18n import translate
 from app.models import Client, utcnow
 from app.models.client import network_label
 from app.models.inbox import InboxMessage, SavedReply
+from app.networks import with_capability
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import Style
 from app.services.inbox.reading import get_message
@@ -34,7 +35,7 @@ NETWORK_LIMITS = {
 }
 # Networks whose API lets Tribune answer privately (a direct message, or Meta's private reply
 # to a comment); elsewhere a private answer could never be sent.
-PRIVATE_REPLY_NETWORKS = frozenset({"mastodon", "facebook", "instagram", "x"})
+PRIVATE_REPLY_NETWORKS = with_capability("private_reply")
 _TU = re.compile(r"\b(tu|te|toi|ton|ta|tes|t'|t’)(?=\W|$)", re.IGNORECASE)
 _VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 _PRIVATE_HINT = re.compile(

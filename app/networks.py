@@ -1,0 +1,141 @@
+"""One table of what Tribune knows about each network, read by every layer.
+
+The editor's counters and media checks, the inbox's private replies, the publishing queue's
+first comments, the connectors' limits, the charts' and the calendar's colours and the
+badges all read :data:`NETWORKS`; nothing else in the code lists per-network facts. Adding a
+network starts here (see docs/architecture.md, "How to add a network").
+
+Pure data: no database, no Qt, no translation (labels are brand names, the same in every
+language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class MediaLimits:
+    max_count: int
+    max_image_bytes: int
+    max_video_bytes: int
+
+
+@dataclass(frozen=True)
+class Network:
+    key: str
+    label: str  # the name users know (every screen, document and message uses it)
+    short: str  # the letters of its badge
+    colour: str  # one colour for charts, chips and badges (#rrggbb), readable on white
+    publishable: bool = True  # the calendar can publish to it
+    max_length: int = 0  # text limit of a post, in ``unit``s (0: none)
+    unit: str = "characters"  # "weighted" (twitter-text), "graphemes", "characters"
+    max_hashtags: int | None = None
+    media: MediaLimits | None = None
+    video_alone: bool = False  # one video per post, and nothing else with it
+    private_reply: bool = False  # the inbox can answer privately
+    # How the post's first comment goes out: "reply" to our own post, "comment" on it, or
+    # None when the network has none (the editor says so).
+    first_comment: str | None = None
+    reviews: bool = False  # the network has reviews (stars) in the inbox
+
+
+NETWORKS: dict[str, Network] = {
+    "mastodon": Network(
+        "mastodon",
+        "Mastodon",
+        "M",
+        "#563acc",
+        max_length=500,  # the instance's own limit when known (see counters)
+        unit="graphemes",
+        media=MediaLimits(4, 16 * MB, 99 * MB),
+        video_alone=True,
+        private_reply=True,
+        first_comment="reply",
+    ),
+    "bluesky": Network(
+        "bluesky",
+        "Bluesky",
+        "B",
+        "#0a6cd6",
+        max_length=300,
+        unit="graphemes",
+        media=MediaLimits(4, 1 * MB, 50 * MB),
+        video_alone=True,
+        first_comment="reply",
+    ),
+    "facebook": Network(
+        "facebook",
+        "Facebook",
+        "f",
+        "#1a5fd0",
+        max_length=63206,
+        media=MediaLimits(10, 10 * MB, 1024 * MB),
+        video_alone=True,
+        private_reply=True,
+        first_comment="comment",
+    ),
+    "instagram": Network(
+        "instagram",
+        "Instagram",
+        "IG",
+        "#c1246b",
+        max_length=2200,
+        max_hashtags=30,
+        media=MediaLimits(10, 8 * MB, 100 * MB),
+        private_reply=True,
+        first_comment="comment",
+    ),
+    "linkedin": Network(
+        "linkedin",
+        "LinkedIn",
+        "in",
+        "#0a7285",  # teal: Facebook's and LinkedIn's blues look alike side by side
+        max_length=3000,
+        media=MediaLimits(9, 8 * MB, 200 * MB),
+        video_alone=True,
+        first_comment="comment",
+    ),
+    "x": Network(
+        "x",
+        "X",
+        "X",
+        "#25292e",
+        max_length=280,
+        unit="weighted",
+        media=MediaLimits(4, 5 * MB, 512 * MB),
+        video_alone=True,
+        private_reply=True,
+        first_comment="reply",
+    ),
+    "rss": Network("rss", "RSS / Atom", "RSS", "#b35c00", publishable=False),
+}
+
+NETWORK_KEYS: tuple[str, ...] = tuple(NETWORKS)
+# The editor's tabs and the calendar's filters list the networks we publish to with the
+# shortest limits first: what needs trimming shows first.
+PUBLISHABLE: tuple[str, ...] = tuple(
+    sorted((k for k, n in NETWORKS.items() if n.publishable), key=lambda k: NETWORKS[k].max_length)
+)
+
+
+def network(key: str) -> Network | None:
+    return NETWORKS.get(key)
+
+
+def network_label(key: str) -> str:
+    """The network's name as users know it (every screen, document and message uses this)."""
+    n = NETWORKS.get(key)
+    return n.label if n else key
+
+
+def network_colour(key: str) -> str:
+    n = NETWORKS.get(key)
+    return n.colour if n else "#5c6370"
+
+
+def with_capability(name: str) -> frozenset[str]:
+    """The networks whose ``name`` fact is true (e.g. ``"private_reply"``)."""
+    return frozenset(k for k, n in NETWORKS.items() if getattr(n, name))
