@@ -30,7 +30,7 @@ from sqlalchemy.sql import visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from app.change_set import Change, ChangeSet
-from app.models.base import utcnow
+from app.models.base import table_of, utcnow
 from app.models.changes import ChangeLog
 from app.services.people.actor import current_actor
 
@@ -97,12 +97,14 @@ def announce(
     pending = _pending(session)
     if ids is None:
         pending[key] = None
-    elif key not in pending:
+        return
+    if key not in pending:
         pending[key] = set(ids)
-    elif pending[key] is not None:
-        pending[key].update(ids)
-    if pending.get(key) is not None and len(pending[key]) > MAX_IDS:
-        pending[key] = None
+    known = pending[key]
+    if known is not None:
+        known.update(ids)
+        if len(known) > MAX_IDS:
+            pending[key] = None
 
 
 def announce_rows(session: Session, table_name: str, rows: list[dict]) -> None:
@@ -117,14 +119,16 @@ def announce_rows(session: Session, table_name: str, rows: list[dict]) -> None:
         sid = row.get(subject or "id")
         if sid is None:
             by_client[cid] = None
-        elif by_client.get(cid, set()) is not None:
-            by_client.setdefault(cid, set()).add(sid)
+            continue
+        known = by_client.setdefault(cid, set())
+        if known is not None:
+            known.add(sid)
     for cid, ids in by_client.items():
         announce(session, kind, cid, ids)
 
 
 def _object_change(session: Session, obj) -> tuple[str, int | None, int | None] | None:
-    table = getattr(obj, "__tablename__", None)
+    table: str = getattr(obj, "__tablename__", "")
     spec = TABLES.get(table)
     if spec is None:
         return None
@@ -243,10 +247,10 @@ def _before_commit(session: Session) -> None:
             pending.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)
         )
     ]
-    table = ChangeLog.__table__
+    table = table_of(ChangeLog)
     written = []
     for row in rows:  # a handful per transaction: one per (kind, client)
-        new_id = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
+        new_id: int = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
         written.append(_change(new_id, row))
     if postgres:
         conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(written[-1].id)})
@@ -281,7 +285,8 @@ def _prune(conn) -> None:
     if now - _last_prune < 60:
         return
     _last_prune = now
-    conn.execute(delete(ChangeLog.__table__).where(ChangeLog.__table__.c.at < utcnow() - KEEP))
+    table = table_of(ChangeLog)
+    conn.execute(delete(table).where(table.c.at < utcnow() - KEEP))
 
 
 def _after_soft_rollback(session: Session, previous) -> None:

@@ -42,7 +42,7 @@ SIGNALS = 30
 WRITER = """
 import sys, time, datetime as dt
 from app.db import Database
-from app.services import inbox_triage
+from app.services.inbox import triage as inbox_triage
 db = Database(sys.argv[1])
 cid, mid, n = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 for i in range(n):

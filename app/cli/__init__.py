@@ -184,8 +184,9 @@ def _is_refused_value(exc: BaseException) -> bool:
     ``tribune --version``), or a statement that failed on an out-of-range value."""
     if type(exc).__name__ == "DataError" and type(exc).__module__.startswith("sqlalchemy"):
         return True
-    return isinstance(getattr(exc, "orig", None), OverflowError | ValueError) and (
-        "out of range" in str(exc.orig) or "too large" in str(exc.orig)
+    orig = getattr(exc, "orig", None)
+    return isinstance(orig, OverflowError | ValueError) and (
+        "out of range" in str(orig) or "too large" in str(orig)
     )
 
 

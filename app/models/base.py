@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import cast
 
-from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator
+from sqlalchemy import JSON, DateTime, MetaData, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 # Deterministic constraint names: Alembic batch mode on SQLite needs them to alter tables.
@@ -60,3 +61,9 @@ class UTCDateTime(TypeDecorator):
 
 # Portable JSON: TEXT on SQLite, json on PostgreSQL.
 JSONType = JSON
+
+
+def table_of(model: type) -> Table:
+    """A mapped class's table, typed as the Table it is (``__table__`` is typed as a
+    FromClause, on which Core's insert/update/delete do not type-check)."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]

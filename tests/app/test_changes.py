@@ -125,7 +125,7 @@ def test_another_process_is_another_seat(db):
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import clients
+        from app.services.clients import workspaces as clients
         db = Database({db_url_of(db)!r})
         with db.session() as s:
             clients.update_client(s, {a}, sector="Fleurs")

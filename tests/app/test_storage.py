@@ -77,7 +77,7 @@ def test_a_killed_writer_leaves_a_consistent_database(sqlite_db):
         f"""
         import sys, time
         from app.db import Database
-        from app.services import clients
+        from app.services.clients import workspaces as clients
         db = Database("sqlite:///{path}")
         with db.session() as s:
             c = clients.get_client(s, "nuage-logiciel")

@@ -36,7 +36,7 @@ def _edit_in_another_process(url, client_id, post_id, text, user):
     script = (
         "import sys\n"
         "from app.db import open_database\n"
-        "from app.services import posts\n"
+        "from app.services.calendar import posts\n"
         "db = open_database(sys.argv[1])\n"
         "with db.session() as s:\n"
         "    p = posts.get_post(s, int(sys.argv[2]), int(sys.argv[3]))\n"

@@ -44,7 +44,7 @@ def write_in_another_process(db, client_id: int, ext: str, text: str = "Bonjour"
         f"""
         import datetime as dt
         from app.db import Database
-        from app.services import inbox_ingest
+        from app.services.inbox import ingest as inbox_ingest
         from app.connectors.contract import IncomingMessage
         db = Database({db_url_of(db)!r})
         item = IncomingMessage(network="facebook", external_id={ext!r}, kind="comment",

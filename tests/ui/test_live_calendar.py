@@ -61,7 +61,7 @@ def calendar(qtbot, db, ui_settings):
 
 def _other_seat(db, code: str) -> float:
     script = (
-        "from app.db import Database\nfrom app.services import posts\n"
+        "from app.db import Database\nfrom app.services.calendar import posts\n"
         + textwrap.dedent(
             f"""
         import datetime as dt

@@ -48,7 +48,7 @@ def _other_seat_writes(db, cid: int, key: str, html: str) -> None:
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import charter
+        from app.services.charter import versions as charter
         db = Database({db_url_of(db)!r})
         with db.session() as s:
             section = charter.load(s, {cid}).section({key!r})

@@ -31,7 +31,7 @@ def test_an_account_added_elsewhere_appears_in_the_health_table(qtbot, sqlite_db
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import clients
+        from app.services.clients import workspaces as clients
         db = Database({db_url_of(sqlite_db)!r})
         with db.session() as s:
             clients.add_account(s, {cid}, "bluesky", "aquarelle.bsky.social")

@@ -75,7 +75,7 @@ def test_another_seats_note_shows_in_the_open_conversation_and_keeps_the_reply(q
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import inbox_triage
+        from app.services.inbox import triage as inbox_triage
         db = Database({db_url_of(db)!r})
         with db.session() as s:
             inbox_triage.add_note(s, {cid}, {mid}, "Vu au téléphone par Léa")
@@ -94,7 +94,7 @@ def test_a_client_added_by_another_seat_joins_the_sidebar(qtbot, db, seat_b):
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import clients
+        from app.services.clients import workspaces as clients
         db = Database({db_url_of(db)!r})
         with db.session() as s:
             clients.create_client(s, "Boulangerie Martin")
@@ -168,7 +168,7 @@ def test_another_seats_edit_of_the_client_keeps_the_open_conversation(qtbot, db,
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import clients
+        from app.services.clients import workspaces as clients
         db = Database({db_url_of(db)!r})
         with db.session() as s:
             clients.update_client(s, {cid}, name="Aquarelle & Pétales", sector="Fleurs")
@@ -192,7 +192,7 @@ def test_tags_being_typed_survive_another_seats_change(qtbot, db, seat_b):
     script = textwrap.dedent(
         f"""
         from app.db import Database
-        from app.services import inbox_triage
+        from app.services.inbox import triage as inbox_triage
         db = Database({db_url_of(db)!r})
         with db.session() as s:
             inbox_triage.add_note(s, {cid}, {mid}, "Client rappelé")

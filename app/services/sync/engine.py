@@ -377,6 +377,7 @@ def _finish_run(
 ) -> AccountSyncResult:
     with run.db.session() as s:
         row = s.get(SyncRun, run_id)
+        assert row is not None  # written by _start_run, never deleted while the sync runs
         row.finished_at, row.outcome, row.message = utcnow(), outcome, tally.message
         row.requests = requests
         for name in _COUNTS:
