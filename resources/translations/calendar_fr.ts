@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>ApprovalImport</name>
+    <message>
+      <source>The sheet holds no post to decide on.</source>
+      <translation>Le bon ne contient aucune publication à décider.</translation>
+    </message>
+    <message>
+      <source>the post was deleted</source>
+      <translation>la publication a été supprimée</translation>
+    </message>
+    <message>
+      <source>no box, or both, ticked</source>
+      <translation>aucune case, ou les deux, cochées</translation>
+    </message>
+    <message>
+      <source>changed since the sheet was sent</source>
+      <translation>modifiée depuis l'envoi du bon</translation>
+    </message>
+    <message>
+      <source>no longer waiting</source>
+      <translation>n'attend plus de décision</translation>
+    </message>
+    <message>
+      <source>Marked « to change » on the sheet, no comment.</source>
+      <translation>Cochée « à modifier » sur le bon, sans commentaire.</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarActionsMixin</name>
     <message>
       <source>{count} posts in the list</source>
@@ -658,6 +685,45 @@
     </message>
   </context>
   <context>
+    <name>MediaGuard</name>
+    <message>
+      <source>Media « {name} » refused: {why}</source>
+      <translation>Média « {name} » refusé : {why}</translation>
+    </message>
+    <message>
+      <source>an absolute path; name a file beside the CSV</source>
+      <translation>chemin absolu ; nommez un fichier à côté du CSV</translation>
+    </message>
+    <message>
+      <source>it leaves the CSV's folder</source>
+      <translation>il sort du dossier du CSV</translation>
+    </message>
+    <message>
+      <source>file not found</source>
+      <translation>fichier introuvable</translation>
+    </message>
+    <message>
+      <source>unreadable</source>
+      <translation>illisible</translation>
+    </message>
+    <message>
+      <source>it leads outside the CSV's folder</source>
+      <translation>il mène hors du dossier du CSV</translation>
+    </message>
+    <message>
+      <source>not a regular file</source>
+      <translation>ce n'est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+      <source>larger than {mb} MB</source>
+      <translation>plus de {mb} Mo</translation>
+    </message>
+    <message>
+      <source>its content is not the picture or video its name says</source>
+      <translation>son contenu n'est pas l'image ou la vidéo que son nom annonce</translation>
+    </message>
+  </context>
+  <context>
     <name>MonthView</name>
     <message>
       <source>+{count} more</source>
@@ -955,6 +1021,10 @@
     <message>
       <source>{name}: only images (JPEG, PNG, GIF, WebP) and videos (MP4, MOV).</source>
       <translation>{name} : uniquement des images (JPEG, PNG, GIF, WebP) et des vidéos (MP4, MOV).</translation>
+    </message>
+    <message>
+      <source>The file {name} is missing: attach it again.</source>
+      <translation>Le fichier {name} est introuvable : joignez-le de nouveau.</translation>
     </message>
   </context>
   <context>

@@ -371,6 +371,13 @@
     </message>
   </context>
   <context>
+    <name>CrisisTray</name>
+    <message>
+      <source>Crisis alert: {client}</source>
+      <translation>Alerte de crise : {client}</translation>
+    </message>
+  </context>
+  <context>
     <name>Listening</name>
     <message>
       <source>{host} refused the search (HTTP {status}).</source>
@@ -616,6 +623,10 @@
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Listening…</source>
+      <translation>Écoute…</translation>
     </message>
     <message>
       <source>Syncing…</source>

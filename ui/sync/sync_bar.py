@@ -9,6 +9,7 @@ the tooltip, so it never widens the header nor the window.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.textsafe import tooltip
 from ui.formatting import ElidedLabel, account_text, time_text
+from ui.sync.tray import CrisisTray
 
 # The status chip's width never depends on its text: it asks for CHIP_HINT, grows to
 # CHIP_WIDTH when the header has room and shrinks to CHIP_MIN_WIDTH on a small screen.
@@ -30,10 +32,22 @@ CHIP_MIN_WIDTH, CHIP_HINT, CHIP_WIDTH = 160, 260, 480  # min: five area tabs mus
 OK, WORKING, WARNING, ERROR = "ok", "working", "warning", "error"
 
 
+@dataclass(frozen=True)
+class _Background:
+    """The background run's result: every client's sync, then what listening heard."""
+
+    reports: list
+    heard: list
+
+
 class SyncBar(QWidget):
-    """Signals: ``synced(object)`` with the :class:`SyncReport` (or a list for all clients)."""
+    """Signals: ``synced(object)`` with the :class:`SyncReport` (or a list for all clients);
+    ``listened(object)`` with what the background listening found (a list of
+    :class:`~app.services.listening.background.ClientListening`), whose crisis alerts are
+    also shown as desktop notifications by :attr:`tray`."""
 
     synced = Signal(object)
+    listened = Signal(object)
 
     def __init__(self, tasks, parent=None) -> None:
         super().__init__(parent)
@@ -66,6 +80,7 @@ class SyncBar(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_all)
+        self.tray = CrisisTray(self)
 
     # -- configuration --------------------------------------------------------------------
     def set_database(self, db) -> None:
@@ -105,6 +120,7 @@ class SyncBar(QWidget):
         if self.db is None or self.busy:
             return
         db = self.db
+        listening_label = self.tr("Listening…")
 
         def work(progress, token):
             from app.errors import Conflict
@@ -122,7 +138,13 @@ class SyncBar(QWidget):
                     )
                 except Conflict:  # that client is being synced by its own button
                     continue
-            return reports
+            if token.cancelled:
+                return reports
+            # then every client's listening streams and the charter's crisis signals
+            from app.services.listening.background import listen_all
+
+            progress(0, 0, listening_label)
+            return _Background(reports, listen_all(db, is_cancelled=lambda: token.cancelled))
 
         self._start(work)
 
@@ -180,6 +202,10 @@ class SyncBar(QWidget):
         from app.services.sync.health import outcome_label
 
         self._finish()
+        if isinstance(result, _Background):
+            self.tray.notify(result.heard)
+            self.listened.emit(result.heard)
+            result = result.reports
         reports = result if isinstance(result, list) else [result]
         accounts = [a for r in reports for a in r.accounts]
         added = sum(a.added for a in accounts)
