@@ -107,3 +107,42 @@ def test_listen_now_and_the_crisis_reaches_the_tray(
     qtbot.waitUntil(
         lambda: getattr(area.model.row_item(0), "author_handle", "") == "vedette", timeout=20000
     )
+
+
+def test_streams_are_added_and_stopped_from_the_listening_tab(
+    qtbot, main_window, sqlite_db, client_with_items
+):
+    from app.services.listening.streams import list_streams
+
+    window = main_window
+    window.resize(1366, 768)
+    area = _open(qtbot, window, client_with_items)
+    qtbot.mouseClick(area.streams_button, Qt.MouseButton.LeftButton)
+    dialog = area.streams_dialog
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10000)
+    assert "bouquet" in dialog.list.item(0).text()
+    assert not dialog.add_button.isEnabled()  # nothing typed yet
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("hashtag"))
+    qtbot.keyClicks(dialog.query, "#bouquetdumois")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=10000)
+    assert "Hashtag « bouquetdumois » on Mastodon" in dialog.list.item(1).text()
+
+    # a hostile query stays text, and a refusal is one line in the dialog, not a crash
+    dialog.kind.setCurrentIndex(dialog.kind.findData("feed"))
+    assert not dialog.network.isEnabled()
+    qtbot.keyClicks(dialog.query, "<b>pas une adresse</b>")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "http" in dialog.status.text(), timeout=10000)
+    assert dialog.status.textFormat() == Qt.TextFormat.PlainText
+
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10000)
+    with sqlite_db.read() as s:
+        assert [x.query for x in list_streams(s, client_with_items)] == ["bouquetdumois"]
+    # what the stopped stream found stays
+    with sqlite_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ListeningItem)) == 450
+    dialog.close()

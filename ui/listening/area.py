@@ -42,8 +42,11 @@ class ListeningArea(WorkspaceArea):
         self.search.setPlaceholderText(self.tr("Search the items found…"))
         self.search.setClearButtonEnabled(True)
         self.sync_button = QPushButton(self.tr("Listen now"))
+        self.streams_button = QPushButton(self.tr("Streams…"))
+        self.streams_button.setToolTip(self.tr("What Tribune listens to for this client"))
         self.status = _plain()
         bar.addWidget(self.search, 2)
+        bar.addWidget(self.streams_button)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.status, 3)
         layout.addLayout(bar)
@@ -91,6 +94,7 @@ class ListeningArea(WorkspaceArea):
         self._search_timer.timeout.connect(self._reload_items)
         self.search.textChanged.connect(self._search_timer.start)
         self.sync_button.clicked.connect(self.sync_now)
+        self.streams_button.clicked.connect(self.edit_streams)
         self.send_button.clicked.connect(lambda: self._act("send"))
         self.dismiss_button.clicked.connect(lambda: self._act("dismiss"))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -152,7 +156,7 @@ class ListeningArea(WorkspaceArea):
         )
         self.streams.setText(
             "\n".join(f"{s.network}: {s.kind} « {s.query} »" for s in streams)
-            or self.tr("No stream yet: add one with tribune listening add.")
+            or self.tr("No stream yet: add the brand's name with Streams….")
         )
 
     # -- actions ----------------------------------------------------------------------------
@@ -189,6 +193,17 @@ class ListeningArea(WorkspaceArea):
                 self._say(self.tr("Sent to the inbox."))
 
         self.services.tasks.run(write, done, lambda e: self._say(self._error_text(e)))
+
+    def edit_streams(self) -> None:
+        """The client's streams, to add or stop one (the figures follow on close)."""
+        if self.client is None:
+            return
+        from ui.listening.streams_dialog import StreamsDialog
+
+        dialog = StreamsDialog(self.services, self.client, self)
+        dialog.changed.connect(self._reload_figures)
+        dialog.open()
+        self.streams_dialog = dialog
 
     def sync_now(self) -> None:
         if self.client is None:

@@ -121,3 +121,12 @@ def get_stream(session: Session, client_id: int, stream_id: int) -> ListeningStr
     if row is None or row.client_id != client_id:
         raise NotFound(translate("Listening", "No such stream for this client."))
     return row
+
+
+def remove_stream(session: Session, client_id: int, stream_id: int) -> StreamInfo:
+    """Stop listening to a stream; what it found stays (its items keep their text)."""
+    row = get_stream(session, client_id, stream_id)
+    info = _info(row)
+    session.delete(row)
+    session.flush()
+    return info
