@@ -1,4 +1,5 @@
-"""``tribune listening add|sync|list``: a client's listening streams and what they found."""
+"""``tribune listening add|sync|list|holding``: a client's listening streams, what they
+found, and the crisis holding message."""
 
 from __future__ import annotations
 
@@ -37,6 +38,16 @@ def register(sub) -> None:
     json_flag(sync)
     sync.set_defaults(handler=cmd_sync)
 
+    hold = lsub.add_parser(
+        "holding",
+        help=translate(
+            "CliListening", "draft the charter's crisis holding message, in review, per network"
+        ),
+    )
+    hold.add_argument("client")
+    json_flag(hold)
+    hold.set_defaults(handler=cmd_holding)
+
     ls = lsub.add_parser("list", help=translate("CliListening", "list what the streams found"))
     ls.add_argument("client")
     ls.add_argument("--search", default="", metavar="TEXT")
@@ -67,6 +78,28 @@ def cmd_add(ctx) -> int:
             )
             for x in added
         ),
+    )
+    return 0
+
+
+def cmd_holding(ctx) -> int:
+    from app.services.listening.holding import draft_holding_posts
+
+    with ctx.db.session() as s:
+        client = clients.find_client(s, ctx.args.client)
+        post = draft_holding_posts(s, client.id)
+    data = {
+        "post_id": post.id,
+        "status": post.status,
+        "planned_at": post.planned_at.isoformat(),
+        "variants": {v.network: v.text for v in post.variants},
+    }
+    ctx.emit(
+        data,
+        lambda: translate(
+            "CliListening",
+            "Holding message drafted as post {id}, waiting for a lead's approval ({networks}).",
+        ).format(id=post.id, networks=", ".join(v.network for v in post.variants)),
     )
     return 0
 

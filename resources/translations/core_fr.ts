@@ -718,12 +718,20 @@
       <translation>lancer les flux de veille du client</translation>
     </message>
     <message>
+      <source>draft the charter's crisis holding message, in review, per network</source>
+      <translation>rédiger le message d'attente de crise de la charte, en validation, par réseau</translation>
+    </message>
+    <message>
       <source>list what the streams found</source>
       <translation>lister ce que les flux ont trouvé</translation>
     </message>
     <message>
       <source>Stream {id} added: {kind} «{query}» on {network}.</source>
       <translation>Flux {id} ajouté : {kind} «{query}» sur {network}.</translation>
+    </message>
+    <message>
+      <source>Holding message drafted as post {id}, waiting for a lead's approval ({networks}).</source>
+      <translation>Message d'attente rédigé (publication {id}), en attente de l'accord d'un responsable ({networks}).</translation>
     </message>
     <message>
       <source>This client has no listening stream: add one first.</source>
@@ -1194,6 +1202,25 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
   </context>
   <context>
+    <name>Holding</name>
+    <message>
+      <source>We have seen your messages and we take the matter very seriously. We will come back to you shortly with precise answers.</source>
+      <translation>Nous avons bien vu vos messages et nous prenons le sujet très au sérieux. Nous revenons vers vous très vite avec des réponses précises.</translation>
+    </message>
+    <message>
+      <source>Drafted from the charter's crisis procedure.</source>
+      <translation>Rédigé d'après la procédure de crise de la charte.</translation>
+    </message>
+    <message>
+      <source>The charter has no holding message: default words, to adapt.</source>
+      <translation>La charte ne prévoit pas de message d'attente : texte par défaut, à adapter.</translation>
+    </message>
+    <message>
+      <source>Crisis: holding message</source>
+      <translation>Crise : message d'attente</translation>
+    </message>
+  </context>
+  <context>
     <name>Limits</name>
     <message>
       <source>the date {value} is outside {low}–{high}</source>
@@ -1314,6 +1341,14 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Flux d'écoute…</translation>
     </message>
     <message>
+      <source>Holding message</source>
+      <translation>Message d'attente</translation>
+    </message>
+    <message>
+      <source>Draft the charter's crisis holding message for every network, in review until a lead approves it</source>
+      <translation>Rédiger le message d'attente de la procédure de crise pour chaque réseau, en validation jusqu'à l'accord d'un responsable</translation>
+    </message>
+    <message>
       <source>What Tribune listens to for this client</source>
       <translation>Ce que Tribune écoute pour ce client</translation>
     </message>
@@ -1348,6 +1383,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Sent to the inbox.</source>
       <translation>Envoyé dans la boîte de réception.</translation>
+    </message>
+    <message>
+      <source>Holding message drafted for {networks}: it waits in the calendar for a lead's approval.</source>
+      <translation>Message d'attente rédigé pour {networks} : il attend dans le calendrier l'accord d'un responsable.</translation>
     </message>
     <message>
       <source>Listening…</source>

@@ -113,3 +113,17 @@ def test_sync_flags_an_influencer_complaint_and_logs_the_alert(cli, sqlite_db, r
     assert "crisis contact" in alerts[0]["delivery"]  # no charter yet: nobody to e-mail
     res = cli("listening", "sync", "fleurs-de-lyon", db_url=url)
     assert "CRISIS" not in res.stdout  # told once
+
+
+def test_holding_message_is_drafted_in_review_from_the_command_line(cli, db, tribune_home):
+    url = db_url_of(db)
+    assert cli("client", "add", "Fleurs de Lyon", db_url=url).returncode == 0
+    res = cli("listening", "holding", "fleurs-de-lyon", "--json", db_url=url)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["status"] == "in_review"
+    # no account yet: drafted for Facebook, in the client's language (French), default words
+    assert list(data["variants"]) == ["facebook"]
+    assert "sérieux" in data["variants"]["facebook"]
+    res = cli("listening", "holding", "nobody", db_url=url)
+    assert res.returncode == 1 and res.stderr.count("\n") == 1

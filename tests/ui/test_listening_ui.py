@@ -146,3 +146,18 @@ def test_streams_are_added_and_stopped_from_the_listening_tab(
     with sqlite_db.read() as s:
         assert s.scalar(select(func.count()).select_from(ListeningItem)) == 450
     dialog.close()
+
+
+def test_one_click_drafts_the_holding_message_for_approval(
+    qtbot, main_window, sqlite_db, client_with_items
+):
+    from app.services.calendar.posts import get_post
+
+    area = _open(qtbot, main_window, client_with_items)
+    with qtbot.waitSignal(area.holding_drafted, timeout=10000) as got:
+        qtbot.mouseClick(area.holding_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.read() as s:
+        post = get_post(s, client_with_items, got.args[0])
+    assert post.status == "in_review"
+    assert [v.network for v in post.variants] == ["mastodon"]
+    assert "approval" in area.status.text() or "approbation" in area.status.text()

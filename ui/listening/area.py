@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.networks import network_label
 from ui.areas import AreaServices, WorkspaceArea
 from ui.listening.model import PAGE, ListeningModel
 from ui.listening.volume import VolumeChart
@@ -33,6 +34,10 @@ def _plain(text: str = "") -> QLabel:
 
 
 class ListeningArea(WorkspaceArea):
+    """Signals: ``holding_drafted(int)`` with the post id of a drafted holding message."""
+
+    holding_drafted = Signal(int)
+
     def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._tray: QSystemTrayIcon | None = None
@@ -43,10 +48,18 @@ class ListeningArea(WorkspaceArea):
         self.search.setClearButtonEnabled(True)
         self.sync_button = QPushButton(self.tr("Listen now"))
         self.streams_button = QPushButton(self.tr("Streams…"))
+        self.holding_button = QPushButton(self.tr("Holding message"))
+        self.holding_button.setToolTip(
+            self.tr(
+                "Draft the charter's crisis holding message for every network, "
+                "in review until a lead approves it"
+            )
+        )
         self.streams_button.setToolTip(self.tr("What Tribune listens to for this client"))
         self.status = _plain()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.streams_button)
+        bar.addWidget(self.holding_button)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.status, 3)
         layout.addLayout(bar)
@@ -95,6 +108,7 @@ class ListeningArea(WorkspaceArea):
         self.search.textChanged.connect(self._search_timer.start)
         self.sync_button.clicked.connect(self.sync_now)
         self.streams_button.clicked.connect(self.edit_streams)
+        self.holding_button.clicked.connect(self.draft_holding)
         self.send_button.clicked.connect(lambda: self._act("send"))
         self.dismiss_button.clicked.connect(lambda: self._act("dismiss"))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -204,6 +218,32 @@ class ListeningArea(WorkspaceArea):
         dialog.changed.connect(self._reload_figures)
         dialog.open()
         self.streams_dialog = dialog
+
+    def draft_holding(self) -> None:
+        """The charter's holding message as a post in review for every network (one click)."""
+        if self.client is None:
+            return
+        from app.services.listening.holding import draft_holding_posts
+        from ui.operations import WriteOp
+
+        cid = self.client.id
+        self.holding_button.setEnabled(False)
+
+        def drafted(post) -> None:
+            self.holding_button.setEnabled(True)
+            self._say(
+                self.tr(
+                    "Holding message drafted for {networks}: it waits in the calendar for a "
+                    "lead's approval."
+                ).format(networks=", ".join(network_label(v.network) for v in post.variants))
+            )
+            self.holding_drafted.emit(post.id)
+
+        def failed(exc: BaseException) -> None:
+            self.holding_button.setEnabled(True)
+            self._say(self._error_text(exc))
+
+        WriteOp(self, lambda s: draft_holding_posts(s, cid), drafted).failure(failed).run()
 
     def sync_now(self) -> None:
         if self.client is None:
