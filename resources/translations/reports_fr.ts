@@ -583,8 +583,72 @@
       <translation>Publication</translation>
     </message>
     <message>
+      <source>Complaints above the usual rate</source>
+      <translation>Plaintes au-dessus du rythme habituel</translation>
+    </message>
+    <message>
+      <source>Spike of negative mentions</source>
+      <translation>Pic de mentions négatives</translation>
+    </message>
+    <message>
+      <source>Complaint from an influential author</source>
+      <translation>Plainte d'un auteur influent</translation>
+    </message>
+    <message>
+      <source>Watch words</source>
+      <translation>Mots sous surveillance</translation>
+    </message>
+    <message>
+      <source>Listening</source>
+      <translation>Veille</translation>
+    </message>
+    <message>
+      <source>The listening streams found nothing this month.</source>
+      <translation>Les flux de veille n'ont rien trouvé ce mois-ci.</translation>
+    </message>
+    <message>
+      <source>{n} mentions found beyond the brand's pages, {p} of them negative.</source>
+      <translation>{n} mentions trouvées en dehors des pages de la marque, dont {p} négatives.</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Mentions</source>
+      <translation>Mentions</translation>
+    </message>
+    <message>
+      <source>Negative</source>
+      <translation>Négatives</translation>
+    </message>
+    <message>
+      <source>Most followed authors</source>
+      <translation>Auteurs les plus suivis</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
       <source>Network</source>
       <translation>Réseau</translation>
+    </message>
+    <message>
+      <source>Followers</source>
+      <translation>Abonnés</translation>
+    </message>
+    <message>
+      <source>Crisis alerts</source>
+      <translation>Alertes de crise</translation>
+    </message>
+    <message>
+      <source>Signal</source>
+      <translation>Signal</translation>
+    </message>
+    <message>
+      <source>No crisis alert this month.</source>
+      <translation>Aucune alerte de crise ce mois-ci.</translation>
     </message>
     <message>
       <source>Next month</source>

@@ -1,0 +1,64 @@
+"""The monthly report's listening page: the month's mentions by source, the negative share,
+the most followed authors and the crisis alerts — and no page for a client that listens to
+nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.connectors.search.base import Found
+from app.documents.report_listening import listening_section, listening_summary
+from app.models.listening import CrisisAlert
+from app.services.clients import workspaces as clients
+from app.services.listening import store
+from app.services.listening.streams import add_stream
+
+START = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+END = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+
+
+def _client(db, *, stream: bool) -> int:
+    with db.session() as s:
+        cid = clients.create_client(s, "Aquarelle").id
+        clients.add_account(s, cid, "mastodon", "@aq", base_url="https://masto.test")
+        if stream:
+            add_stream(s, cid, "keyword", "aquarelle", "mastodon")
+    return cid
+
+
+def test_the_months_listening_by_source_author_and_alert(db):
+    cid = _client(db, stream=True)
+    mid = START + dt.timedelta(days=10)
+    found = [
+        Found(f"n{i}", "Critique", "<b>critique</b>", "Arnaque, bouquet fané", "", mid, 80_000)
+        for i in range(3)
+    ] + [Found(f"p{i}", "Fan", "fan", "Merci, magnifique", "", mid, 120) for i in range(5)]
+    found.append(Found("old", "Fan", "fan", "Merci", "", START - dt.timedelta(days=2), 120))
+    with db.session() as s:
+        store.save_items(s, cid, None, "mastodon", found, {})
+        s.add(CrisisAlert(client_id=cid, at=mid, signal="influencer", key="influencer:x",
+                          reason="…", recipients=[], delivery="sent"))  # fmt: skip
+    with db.read() as s:
+        summary = listening_summary(s, cid, START, END)
+    assert summary.total == 8 and summary.negative == 3  # the item of October is left out
+    assert summary.by_network == (("mastodon", 8, 3),)
+    assert summary.top_authors[0] == ("mastodon", "<b>critique</b>", 80_000)
+    assert [sig for _, sig in summary.alerts] == ["influencer"]
+    page = listening_section(summary, "en")
+    assert "8 mentions found beyond the brand&#x27;s pages, 38\u00a0% of them negative." in page
+    assert "&lt;b&gt;critique&lt;/b&gt;" in page and "<b>critique</b>" not in page
+    assert "Complaint from an influential author" in page
+    assert "80,000" in page or "80\u202f000" in page
+
+
+def test_no_page_without_streams_and_a_kind_sentence_for_a_quiet_month(db):
+    silent = _client(db, stream=False)
+    with db.session() as s:
+        quiet = clients.create_client(s, "Calme").id
+        clients.add_account(s, quiet, "mastodon", "@calme", base_url="https://masto.test")
+        add_stream(s, quiet, "keyword", "calme", "mastodon")
+    with db.read() as s:
+        assert listening_summary(s, silent, START, END) is None
+        summary = listening_summary(s, quiet, START, END)
+    assert listening_section(None, "en") == ""
+    assert "found nothing this month" in listening_section(summary, "en")
