@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, JSONType, UTCDateTime, utcnow
@@ -94,3 +94,25 @@ class CrisisAlert(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     recipients: Mapped[list[str]] = mapped_column(JSONType, default=list)
     delivery: Mapped[str] = mapped_column(Text, default="")  # "sent", or why not
+
+
+class CompetitorSample(Base):
+    """A competitor's public numbers on one day (one row per day, whichever seat took it)."""
+
+    __tablename__ = "competitor_samples"
+    __table_args__ = (
+        UniqueConstraint("client_id", "network", "handle", "day"),
+        Index("ix_competitor_samples_client_day", "client_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    network: Mapped[str] = mapped_column(String(20))
+    handle: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    day: Mapped[dt.date] = mapped_column(Date)
+    followers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    posts_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    posts_7d: Mapped[int] = mapped_column(Integer, default=0)
+    engagements_7d: Mapped[int] = mapped_column(Integer, default=0)
+    sampled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

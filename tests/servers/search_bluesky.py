@@ -18,6 +18,7 @@ class BlueskySearchServer(LoopbackServer):
         self.account_handle, self.password = handle, password
         self.posts: list[dict] = []  # oldest first
         self.profiles: dict[str, dict] = {}
+        self.author_feeds: dict[str, list[dict]] = {}  # handle -> getAuthorFeed's "feed"
 
     def post(self, text: str, *, handle="fan.bsky.social", followers=10, minutes=0) -> str:
         n = len(self.posts) + 1
@@ -69,6 +70,15 @@ class BlueskySearchServer(LoopbackServer):
             if start + limit < len(found):
                 out["cursor"] = str(start + limit)
             return 200, {}, out
+        if path == "/xrpc/app.bsky.actor.getProfile":
+            actor = str(query.get("actor", ""))
+            if actor not in self.profiles:
+                return 400, {}, {"error": "InvalidRequest", "message": "Profile not found"}
+            return 200, {}, self.profiles[actor]
+        if path == "/xrpc/app.bsky.feed.getAuthorFeed":
+            actor = str(query.get("actor", ""))
+            feed = self.author_feeds.get(actor, [])
+            return 200, {}, {"feed": feed[: min(int(query.get("limit") or 50), 100)]}
         if path == "/xrpc/app.bsky.actor.getProfiles":
             actors = query.get("actors") or []
             actors = [actors] if isinstance(actors, str) else actors

@@ -21,6 +21,9 @@ class MastodonSearchServer(LoopbackServer):
         self._next = 100
         self._lock = threading.Lock()
         self.link_base = ""  # another host for the Link header (a hostile or moved server)
+        # public profiles (GET /api/v1/accounts/lookup, /api/v1/accounts/:id/statuses):
+        # acct -> {"followers_count", "statuses_count", "display_name", "statuses": [...]}
+        self.accounts: dict[str, dict] = {}
 
     def post(
         self, text: str, *, acct="fan", name="Une fan", followers=10, tags=(), minutes=0, at=None
@@ -75,6 +78,20 @@ class MastodonSearchServer(LoopbackServer):
                 {},
                 {"accounts": [], "hashtags": [], "statuses": self._window(matching, query)},
             )
+        if path == "/api/v1/accounts/lookup":
+            acct = str(query.get("acct", ""))
+            account = self.accounts.get(acct)
+            if account is None:
+                return 404, {}, {"error": "Record not found"}
+            fields = {k: v for k, v in account.items() if k != "statuses"}
+            return 200, {}, {"id": f"id-{acct}", "acct": acct, "username": acct, **fields}
+        if path.startswith("/api/v1/accounts/") and path.endswith("/statuses"):
+            acct = path.split("/")[4].removeprefix("id-")
+            account = self.accounts.get(acct)
+            if account is None:
+                return 404, {}, {"error": "Record not found"}
+            limit = min(int(query.get("limit") or 20), 40)
+            return 200, {}, account.get("statuses", [])[:limit]
         if path.startswith("/api/v1/timelines/tag/"):
             tag = path.rsplit("/", 1)[-1].casefold()
             matching = [

@@ -23,6 +23,17 @@ class Found:
     author_followers: int | None = None  # when the answer carries it
 
 
+@dataclass(frozen=True)
+class Profile:
+    """A public account's numbers, as a competitor's daily sample records them."""
+
+    handle: str
+    name: str
+    followers: int | None
+    posts_total: int | None
+    recent: tuple[tuple[dt.datetime, int], ...] = ()  # its latest posts: (when, engagements)
+
+
 @dataclass
 class SearchResult:
     items: list[Found] = field(default_factory=list)
@@ -57,6 +68,10 @@ class Searcher:
     def followers(self, handles: list[str]) -> dict[str, tuple[str, int]]:
         """handle → (name, followers) for authors whose audience the search did not give."""
         return {}
+
+    def profile(self, handle: str) -> Profile | None:
+        """A public profile's numbers (None where the network shows none)."""
+        return None
 
     def _check(self, response) -> None:
         if response.status_code >= 400:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from app.connectors.base import AuthError
 from app.connectors.http import json_of, parse_time
-from app.connectors.search.base import Found, Searcher, SearchResult
+from app.connectors.search.base import Found, Profile, Searcher, SearchResult
 from app.i18n import translate
 
 PAGE = 100
@@ -102,3 +102,38 @@ class BlueskySearch(Searcher):
                         int(p.get("followersCount") or 0),
                     )
         return out
+
+    def profile(self, handle: str) -> Profile | None:
+        """``app.bsky.actor.getProfile`` then ``app.bsky.feed.getAuthorFeed``."""
+        actor = handle.strip().lstrip("@")
+        response = self.http.get(
+            self._url("app.bsky.actor.getProfile"), params={"actor": actor}, auth=self._login()
+        )
+        if response.status_code in (400, 404):
+            return None
+        self._check(response)
+        data = json_of(response)
+        if not isinstance(data, dict) or not data.get("did"):
+            return None
+        response = self.http.get(
+            self._url("app.bsky.feed.getAuthorFeed"),
+            params={"actor": actor, "limit": 50, "filter": "posts_no_replies"},
+            auth=self._login(),
+        )
+        self._check(response)
+        recent = []
+        for entry in (json_of(response) or {}).get("feed") or []:
+            post = entry.get("post") or {}
+            when = parse_time((post.get("record") or {}).get("createdAt"))
+            if when is not None:
+                engagements = sum(
+                    int(post.get(k) or 0) for k in ("likeCount", "repostCount", "replyCount")
+                )
+                recent.append((when, engagements))
+        return Profile(
+            handle=data.get("handle") or actor,
+            name=data.get("displayName") or data.get("handle") or actor,
+            followers=data.get("followersCount"),
+            posts_total=data.get("postsCount"),
+            recent=tuple(recent),
+        )

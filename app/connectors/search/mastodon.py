@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, quote, urlsplit
 
 from app.connectors.http import json_of, parse_time
-from app.connectors.search.base import Found, Searcher, SearchResult, same_origin
+from app.connectors.search.base import Found, Profile, Searcher, SearchResult, same_origin
 from app.connectors.text import html_to_text
 
 PAGE = 40
@@ -73,3 +73,39 @@ class MastodonSearch(Searcher):
                 break
             result.cursor["min_id"] = min_id
         return result
+
+    def profile(self, handle: str) -> Profile | None:
+        """``GET /api/v1/accounts/lookup`` then the account's latest public statuses."""
+        acct = handle.strip().lstrip("@")
+        response = self.http.get(
+            f"{self.base_url}/api/v1/accounts/lookup", params={"acct": acct}, auth=self.token
+        )
+        if response.status_code == 404:
+            return None
+        self._check(response)
+        account = json_of(response)
+        if not isinstance(account, dict) or not account.get("id"):
+            return None
+        response = self.http.get(
+            f"{self.base_url}/api/v1/accounts/{quote(str(account['id']), safe='')}/statuses",
+            params={"limit": PAGE, "exclude_reblogs": "true"},
+            auth=self.token,
+        )
+        self._check(response)
+        statuses = json_of(response)
+        recent = []
+        for st in statuses if isinstance(statuses, list) else []:
+            when = parse_time(st.get("created_at"))
+            if when is not None:
+                engagements = sum(
+                    int(st.get(k) or 0)
+                    for k in ("favourites_count", "reblogs_count", "replies_count")
+                )
+                recent.append((when, engagements))
+        return Profile(
+            handle=account.get("acct") or acct,
+            name=account.get("display_name") or account.get("username") or acct,
+            followers=account.get("followers_count"),
+            posts_total=account.get("statuses_count"),
+            recent=tuple(recent),
+        )

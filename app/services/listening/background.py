@@ -1,7 +1,8 @@
 """Listening and crisis checks for every client, as the background sync runs them.
 
 The desktop app's background sync (its timer) calls :func:`listen_all`
-after the accounts' sync: each client's streams are searched, then the charter's crisis
+after the accounts' sync: each client's streams are searched and its competitors' public
+numbers sampled (once a day), then the charter's crisis
 signals are checked on what came in (the inbox's complaints as well as listening), and the
 crisis contacts are e-mailed once per signal and hour whichever seat sees it first
 (:mod:`app.services.listening.alerts`). One client failing never stops the others; what fired
@@ -23,6 +24,7 @@ from app.errors import TribuneError
 from app.models import Client, NetworkAccount
 from app.models.listening import ListeningStream
 from app.services.listening.alerts import AlertOutcome, check_and_alert
+from app.services.listening.competitors import sample_competitors
 from app.services.listening.sync import sync_client
 
 log = logging.getLogger("tribune.listening")
@@ -70,6 +72,8 @@ def listen_client(
         report = sync_client(db, client_id, http=http, token_of=token_of, now=now)
         added = report.added
         problems += [f"{r.network}: {r.error}" for r in report.errors]
+        samples = sample_competitors(db, client_id, http=http, token_of=token_of, now=now)
+        problems += [f"{r.network} {r.handle}: {r.error}" for r in samples if r.error]
     except TribuneError as exc:
         problems.append(exc.message)
     try:
