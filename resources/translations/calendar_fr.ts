@@ -904,6 +904,14 @@
   <context>
     <name>PostsApproval</name>
     <message>
+      <source>Client approved</source>
+      <translation>Validée par le client</translation>
+    </message>
+    <message>
+      <source>Client rejected: {comment}</source>
+      <translation>Refusée par le client : {comment}</translation>
+    </message>
+    <message>
       <source>someone</source>
       <translation>quelqu'un</translation>
     </message>
