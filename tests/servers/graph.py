@@ -146,6 +146,10 @@ class GraphServer(LoopbackServer):
                     > since
                 ]
             return 200, {}, self._paged(rows, query, path)
+        if parts == [PAGE] and method == "GET":  # the Page's numbers (a sync's samples)
+            return 200, {}, {"id": PAGE, "followers_count": 1200, "fan_count": 1200}
+        if len(parts) == 2 and parts[1] == "insights" and method == "GET":
+            return 200, {}, {"data": []}
         if parts == [IG, "conversations"]:
             return 200, {}, self._paged(self._private_threads(IG), query, path)
         if parts == [PAGE, "conversations"]:
@@ -161,7 +165,7 @@ class GraphServer(LoopbackServer):
                             "messages": {
                                 "data": [
                                     {
-                                        "id": "m_1",
+                                        "id": "m_zoe1",
                                         "from": {"id": "u9", "name": "Zoé"},
                                         "message": "Bonjour, ma commande ?",
                                         "created_time": stamp(5),
