@@ -225,9 +225,12 @@ def seat(url: str, index: int, client_ids: list[int], staff_ids: list[int], seco
     feed.start()
     rng = random.Random(index)
     filt = inbox.InboxFilter()
-    out = {"page": [], "refresh": [], "raw": [], "changes": 0, "conflicts": 0, "errors": []}
+    out = {"page": [], "refresh": [], "raw": [], "write": [], "changes": 0, "conflicts": 0}
+    out["errors"] = []
     with db.engine.connect() as conn:  # warm: the first calls compile their SQL once
-        inbox.page(conn, client_ids[0], filt, None, PAGE)
+        first = inbox.page(conn, client_ids[0], filt, None, PAGE).rows
+    with contextlib.suppress(Conflict), db.session() as s:  # and import what a write needs
+        inbox_triage.set_status(s, client_ids[0], [first[index % len(first)].id], "in_progress")
     with db.read() as s:
         inbox.count(s, client_ids[0], filt)
         inbox_crisis.crisis_for(s, client_ids[0])
@@ -262,6 +265,7 @@ def seat(url: str, index: int, client_ids: list[int], staff_ids: list[int], seco
             if rows and rng.random() < 2 / 3:
                 picked = rng.sample(rows, min(len(rows), rng.randint(1, 3)))
                 ids = [r.id for r in picked]
+                t5 = time.perf_counter()
                 try:
                     with db.session() as s:
                         if rng.random() < 0.5:
@@ -274,6 +278,7 @@ def seat(url: str, index: int, client_ids: list[int], staff_ids: list[int], seco
                     out["changes"] += 1
                 except Conflict:
                     out["conflicts"] += 1
+                out["write"].append(time.perf_counter() - t5)
         except Exception as exc:  # an error is a result here: counted and printed
             out["errors"].append(f"{type(exc).__name__}: {str(exc).splitlines()[:1]}")
         time.sleep(rng.uniform(0.05, 0.25))
@@ -303,74 +308,97 @@ def deadlocks(admin, name: str) -> int:
         )
 
 
+def run_seats(url: str, name: str, admin, seats: int, seconds: float, ids) -> tuple:
+    """``seats`` seat processes working together for ``seconds``: (results, most connections
+    any seat held at once)."""
+    from sqlalchemy import text
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    args = [json.dumps(ids[0]), json.dumps(ids[1]), str(seconds)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--seat", url, str(i), *args],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(seats)
+    ]
+    for p in procs:  # twenty interpreters starting on two cores: not part of the timing
+        line = p.stdout.readline().strip()
+        if line != "ready":
+            raise SystemExit(f"a seat did not start: {line!r}")
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    most: dict[str, int] = {}
+    sample = text(
+        "SELECT application_name, count(*) FROM pg_stat_activity"
+        " WHERE datname = :n AND application_name LIKE 'tribune-seat-%' GROUP BY 1"
+    )
+    waits = text(
+        "SELECT wait_event, count(*) FROM pg_stat_activity WHERE datname = :n"
+        " AND application_name LIKE 'tribune-seat-%' AND wait_event_type = 'Lock' GROUP BY 1"
+    )
+    locks: dict[str, int] = {}
+    with admin.connect() as conn:
+        while any(p.poll() is None for p in procs):
+            for app_name, n in conn.execute(sample, {"n": name}):
+                most[app_name] = max(most.get(app_name, 0), int(n))
+            for event, n in conn.execute(waits, {"n": name}):
+                locks[event] = locks.get(event, 0) + int(n)
+            time.sleep(0.1)
+    most["_locks"] = locks
+    results = []
+    for p in procs:
+        stdout = p.communicate(timeout=seconds + 60)[0].strip().splitlines()
+        if p.returncode or not stdout:
+            results.append({"page": [], "refresh": [], "raw": [], "write": [], "changes": 0,
+                            "conflicts": 0, "heard": 0,
+                            "errors": [f"seat exited {p.returncode}"]})  # fmt: skip
+        else:
+            results.append(json.loads(stdout[-1]))
+    return results, most
+
+
 def run(seats: int, messages: int, seconds: float, server: str) -> dict:
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
 
     rng = random.Random(20)
     with fresh_database(server) as (url, name):
         t0 = time.perf_counter()
-        client_ids, staff_ids = populate(url, messages, rng)
+        ids = populate(url, messages, rng)
         load = time.perf_counter() - t0
         admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        alone, _ = run_seats(url, name, admin, 1, min(seconds, 5.0), ids)  # the baseline
         before = deadlocks(admin, name)
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        args = [json.dumps(client_ids), json.dumps(staff_ids), str(seconds)]
-        procs = [
-            subprocess.Popen(
-                [sys.executable, __file__, "--seat", url, str(i), *args],
-                env=env,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-            for i in range(seats)
-        ]
-        for p in procs:  # twenty interpreters starting on two cores: not part of the timing
-            line = p.stdout.readline().strip()
-            if line != "ready":
-                raise SystemExit(f"a seat did not start: {line!r}")
-        for p in procs:
-            p.stdin.write("go\n")
-            p.stdin.flush()
-        most: dict[str, int] = {}
-        sample = text(
-            "SELECT application_name, count(*) FROM pg_stat_activity"
-            " WHERE datname = :n AND application_name LIKE 'tribune-seat-%' GROUP BY 1"
-        )
-        with admin.connect() as conn:
-            while any(p.poll() is None for p in procs):
-                for app_name, n in conn.execute(sample, {"n": name}):
-                    most[app_name] = max(most.get(app_name, 0), int(n))
-                time.sleep(0.1)
-        results = []
-        for p in procs:
-            stdout = p.communicate(timeout=seconds + 60)[0].strip().splitlines()
-            if p.returncode or not stdout:
-                results.append({"page": [], "refresh": [], "raw": [], "changes": 0,
-                                "conflicts": 0, "heard": 0,
-                                "errors": [f"seat exited {p.returncode}"]})  # fmt: skip
-            else:
-                results.append(json.loads(stdout[-1]))
+        results, most = run_seats(url, name, admin, seats, seconds, ids)
+        locks = most.pop("_locks")
         time.sleep(1.0)  # the statistics collector flushes within a second
         after = deadlocks(admin, name)
         admin.dispose()
-    pick = lambda key: [v for r in results for v in r[key]]  # noqa: E731
+    pick = lambda rs, key: [v for r in rs for v in r.get(key, ())]  # noqa: E731
     return {
         "seats": seats,
         "messages": messages,
         "seconds": seconds,
         "load_s": load,
-        "refreshes": len(pick("refresh")),
-        "refresh_p95": p95(pick("refresh")),
-        "page_p95": p95(pick("page")),
-        "raw_p95": p95(pick("raw")),
+        "alone_refresh_p95": p95(pick(alone, "refresh")),
+        "alone_raw_p95": p95(pick(alone, "raw")),
+        "refreshes": len(pick(results, "refresh")),
+        "refresh_p95": p95(pick(results, "refresh")),
+        "page_p95": p95(pick(results, "page")),
+        "raw_p95": p95(pick(results, "raw")),
+        "write_p95": p95(pick(results, "write")),
         "changes": sum(r["changes"] for r in results),
         "conflicts": sum(r["conflicts"] for r in results),
         "heard": sum(r["heard"] for r in results),
-        "errors": [e for r in results for e in r["errors"]],
+        "errors": [e for r in [*alone, *results] for e in r["errors"]],
         "deadlocks": after - before,
         "max_connections": max(most.values(), default=0),
         "seats_seen": len(most),
+        "locks": locks,
         "load": os.getloadavg(),
     }
 
@@ -382,6 +410,11 @@ def report(r: dict) -> None:
         f"{r['seats']} seats x {r['seconds']:.0f} s on PostgreSQL, {r['messages']:,} messages"
         f" across {CLIENTS} clients (loaded in {r['load_s']:.1f} s)"
     )
+    print(
+        f"1 seat alone:        refresh p95 {ms(r['alone_refresh_p95'])}, raw SQL p95"
+        f" {ms(r['alone_raw_p95'])}   (the services' own cost, no contention)"
+    )
+    print(f"{r['seats']} seats together:")
     print(f"raw SQL first page   p95 {ms(r['raw_p95'])}")
     print(
         f"inbox first page     p95 {ms(r['page_p95'])}   ratio {r['page_p95'] / raw:5.2f}x of raw"
@@ -390,11 +423,14 @@ def report(r: dict) -> None:
         f"inbox refresh        p95 {ms(r['refresh_p95'])}   ratio {r['refresh_p95'] / raw:5.2f}x"
         f" of raw   (page + counts + banner; target <= 100 ms)   {r['refreshes']} refreshes"
     )
+    print(f"triage write         p95 {ms(r['write_p95'])}   (one unit of work, change feed)")
     print(
         f"triage changes {r['changes']}, conflicts {r['conflicts']} (a colleague's change"
         f" first: shown, not errors), changes heard on the feeds {r['heard']}"
     )
     print(f"errors {len(r['errors'])}, deadlocks {r['deadlocks']}")
+    waits = ", ".join(f"{k} {v}" for k, v in sorted(r["locks"].items())) or "none"
+    print(f"seat backends seen waiting on a lock (100 ms samples): {waits}")
     load = ", ".join(f"{x:.1f}" for x in r["load"])
     print(f"machine load average during the run {load} ({os.cpu_count()} cores)")
     for e in r["errors"][:5]:
