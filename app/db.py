@@ -30,7 +30,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # it against Alembic's own head, so a new migration cannot forget it.
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
-SCHEMA_HEAD = "0018_competitors"
+SCHEMA_HEAD = "0019_seats_index"
 
 
 def _redact(url: str) -> str:
@@ -93,8 +93,16 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         elif self.dialect == "postgresql":
+            # One connection kept per seat (plus the change feed's LISTEN): twenty seats
+            # stay far below the server's max_connections. Parallel work (a sync's lock, two
+            # tasks at once) borrows overflow connections, closed when given back.
             self.engine = create_engine(
-                parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+                parsed,
+                echo=echo,
+                pool_pre_ping=True,
+                pool_size=1,
+                max_overflow=8,
+                connect_args={"connect_timeout": 5},
             )
         else:
             raise StorageError(

@@ -190,20 +190,29 @@ class LiveFeed(ChangeHub):
             conn.close()
 
     def _run_postgres(self) -> None:
-        import psycopg
+        # The log is read on the LISTEN connection itself (autocommit, one statement a read):
+        # a seat holds its session pool's connection and this one, never a third for the feed.
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
 
-        url = self.db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        engine = create_engine(
+            self.db.engine.url,
+            poolclass=NullPool,
+            isolation_level="AUTOCOMMIT",
+            connect_args={"connect_timeout": 5},
+        )
         attempt = 0
         while not self._stop.is_set():
-            listener = None
+            conn = None
             try:
-                listener = psycopg.connect(url, autocommit=True, connect_timeout=5)
+                conn = engine.connect()
+                listener = conn.connection.driver_connection
                 listener.execute(f"LISTEN {changes.CHANNEL}")
                 self.listen_pid = listener.info.backend_pid
                 attempt = 0
-                self._catch_up()  # whatever was committed while no one listened
+                self._read(conn)  # whatever was committed while no one listened
                 self._bridge.state.emit("live")
-                self._listen(listener)
+                self._listen(conn, listener)
             except Exception as exc:  # connection lost or refused: back off, then again
                 if self._stop.is_set():
                     break
@@ -215,13 +224,15 @@ class LiveFeed(ChangeHub):
                 self._stop.wait(delay)
             finally:
                 self.listen_pid = None
-                if listener is not None:
+                if conn is not None:
                     try:
-                        listener.close()
+                        conn.invalidate()  # closed for good, never back in a pool
+                        conn.close()
                     except Exception:
                         pass
+        engine.dispose()
 
-    def _listen(self, listener) -> None:
+    def _listen(self, conn, listener) -> None:
         next_poll = time.monotonic() + self.pg_poll
         while not self._stop.is_set():
             got = list(listener.notifies(timeout=0.25, stop_after=1))
@@ -231,9 +242,5 @@ class LiveFeed(ChangeHub):
             if listener.closed or listener.broken:
                 raise ConnectionError("LISTEN connection closed")
             if got or time.monotonic() >= next_poll:
-                self._catch_up()
+                self._read(conn)
                 next_poll = time.monotonic() + self.pg_poll
-
-    def _catch_up(self) -> None:
-        with self.db.engine.connect() as conn:
-            self._read(conn)

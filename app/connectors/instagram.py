@@ -24,6 +24,7 @@ VIDEO_WAIT = 300.0  # then the post waits for the next sync
 
 class InstagramConnector(_Graph):
     network = "instagram"
+    platform = "instagram"
 
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
         cursor = dict(cursor or {})
@@ -178,9 +179,10 @@ class InstagramConnector(_Graph):
         return None
 
     def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
-        """Our answer among the comment's replies, with the same text."""
+        """Our answer among the comment's replies, with the same text; a private one in the
+        account's Instagram conversations."""
         if reply.private:
-            return None
+            return self._find_private_reply(reply, since)
         for rows in self._pages(f"{reply.in_reply_to}/replies", 3, fields="id,text,username"):
             for row in rows:
                 if isinstance(row, dict) and self.same_text(row.get("text", ""), reply.text):

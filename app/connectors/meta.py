@@ -104,6 +104,52 @@ class _Graph(Connector):
         )
         return Published(str(data.get("message_id") or data.get("id") or ""))
 
+    # Messenger's platform for the conversations edge ("instagram" for an Instagram account)
+    platform = "messenger"
+
+    def _find_private_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """A seat stopped between sending a private reply and recording it: is it there?
+
+        Meta keeps no idempotency key and allows one private reply per comment. Our message
+        is looked up in the account's conversations: from us, to the comment's author when
+        Meta names them, with the same text, sent since the send began (minus a minute).
+        Facebook also says whether the comment can still be answered privately: when it
+        cannot, the reply went (its message id unknown) — sending again would be refused."""
+        author = ""
+        comment: dict = {}
+        try:
+            fields = "from" + (",can_reply_privately" if self.platform == "messenger" else "")
+            comment = self._get(reply.in_reply_to, fields=fields)
+            author = str((comment.get("from") or {}).get("id") or "")
+        except Rejected:
+            pass  # the comment is gone or unreadable: the conversations still tell
+        floor = since - dt.timedelta(minutes=1)
+        params = {
+            "fields": "id,updated_time,messages.limit(25){id,from,to,message,created_time}",
+            "platform": self.platform,
+            "limit": 25,
+        }
+        for rows in self._pages(f"{self.account.handle}/conversations", 2, **params):
+            for conv in rows:
+                if not isinstance(conv, dict):
+                    continue
+                for m in (conv.get("messages") or {}).get("data", []):
+                    if not isinstance(m, dict):
+                        continue
+                    if str((m.get("from") or {}).get("id") or "") != str(self.account.handle):
+                        continue
+                    to = {str(t.get("id")) for t in (m.get("to") or {}).get("data", []) if t}
+                    if author and to and author not in to:
+                        continue
+                    when = parse_time(m.get("created_time"))
+                    if when is not None and when < floor:
+                        continue
+                    if self.same_text(m.get("message", ""), reply.text):
+                        return Published(str(m.get("id") or ""))
+        if comment.get("can_reply_privately") is False:
+            return Published("")
+        return None
+
     def _pages(self, path: str, max_pages: int, **params):
         """Yield the ``data`` lists of a Graph edge, following ``paging.next``."""
         data = self._get(path, **params)
@@ -323,9 +369,9 @@ class FacebookConnector(_Graph):
 
     def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
         """Our comment under the same comment or post, with the same text (Graph keeps no
-        idempotency key). A private reply goes once per comment: Meta refuses a second."""
+        idempotency key). A private reply: looked up in the conversations."""
         if reply.private:
-            return None
+            return self._find_private_reply(reply, since)
         for rows in self._pages(
             f"{reply.in_reply_to}/comments", 3, fields="id,message,from,created_time"
         ):

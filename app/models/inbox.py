@@ -43,6 +43,15 @@ class InboxMessage(Base):
         Index("ix_inbox_messages_client_author", "client_id", "network", "author_handle"),
         Index("ix_inbox_messages_parent", "parent_id"),
         Index("ix_inbox_messages_reply_state", "client_id", "reply_state"),
+        # The list's own predicate (0019_seats_index): the first page and its count.
+        Index(
+            "ix_inbox_messages_listed",
+            "client_id",
+            "received_at",
+            "id",
+            sqlite_where=text("ours IS 0 AND deleted IS 0"),
+            postgresql_where=text("ours IS false AND deleted IS false"),
+        ),
         # Complaints and negative messages only: the crisis count for all clients reads this.
         Index(
             "ix_inbox_messages_negative",

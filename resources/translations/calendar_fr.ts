@@ -934,9 +934,49 @@
       <source>Someone else</source>
       <translation>Quelqu'un d'autre</translation>
     </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>All day</source>
+      <translation>Toute la journée</translation>
+    </message>
+    <message>
+      <source>Planned time</source>
+      <translation>Heure prévue</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
   </context>
   <context>
     <name>PostsApproval</name>
+    <message>
+      <source>Client approved</source>
+      <translation>Validée par le client</translation>
+    </message>
+    <message>
+      <source>Client rejected: {comment}</source>
+      <translation>Refusée par le client : {comment}</translation>
+    </message>
     <message>
       <source>someone</source>
       <translation>quelqu'un</translation>

@@ -233,7 +233,36 @@ def _write_contact(db, a, version):
     return info.version
 
 
+def _read_post_info(s, a):
+    from app.services.calendar import posts
+
+    return posts.get_post(s, a["client"], a["post"])
+
+
+def _edit_variant(db, a, base):
+    """The post editor's save: one network's text changed in the post as read."""
+    from app.services.calendar import edit as posts_edit
+    from app.services.calendar import posts
+
+    variants = [
+        posts.VariantInput(
+            v.network, a["text"] if v.network == a["network"] else v.text, v.link,
+            v.first_comment, v.media,
+        )
+        for v in base.variants
+    ]  # fmt: skip
+    common = {n: getattr(base, n) for n in ("title", "category", "campaign", "notes", "all_day")}
+    common.update(a.get("fields", {}))
+    with db.session() as s:
+        info = posts_edit.edit_post(
+            s, a["client"], a["post"], base=base, variants=variants,
+            planned_at=base.planned_at, **common,
+        )  # fmt: skip
+    return {v.network: v.version for v in info.variants}
+
+
 ACTIONS = {
+    "edit_variant": (_read_post_info, _edit_variant),
     "saved_reply": (_read_saved, _write_saved),
     "escalation": (_read_escalation, _write_escalation),
     "contact": (_read_contact, _write_contact),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from urllib.parse import parse_qs
 
 from tests.servers.base import LoopbackServer
@@ -28,6 +29,7 @@ class GraphServer(LoopbackServer):
         self.containers: list[dict] = []  # containers made from a web address
         self.reel_fails = False
         self.private_replies: list[tuple[str, dict, str]] = []  # (page or IG user, to, text)
+        self.private_delay = 0.0  # seconds a private reply's answer takes (stored first)
         self.ig_comments: list[dict] = []
         self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
@@ -41,6 +43,30 @@ class GraphServer(LoopbackServer):
                 "created_time": stamp(n),
             }
         )
+
+    def _comment(self, comment_id: str) -> dict | None:
+        for c in [*(c for cs in self.posts.values() for c in cs), *self.ig_comments]:
+            if c.get("id") == comment_id:
+                return c
+        return None
+
+    def _private_threads(self, owner: str) -> list[dict]:
+        """Our private replies, each in its conversation with the comment's author."""
+        threads = []
+        for n, (sender, to, text) in enumerate(self.private_replies, 1):
+            if sender != owner:
+                continue
+            author = (self._comment(to.get("comment_id", "")) or {}).get("from") or {}
+            message = {
+                "id": f"m_{n}",
+                "from": {"id": owner},
+                "to": {"data": [{"id": author.get("id", "")}]},
+                "message": text,
+                "created_time": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+0000"),
+            }
+            threads.append({"id": f"t_pr{n}", "updated_time": message["created_time"],
+                            "messages": {"data": [message]}})  # fmt: skip
+        return threads
 
     def _paged(self, rows, query, path):
         after = int(query.get("after") or 0)
@@ -105,8 +131,12 @@ class GraphServer(LoopbackServer):
                 for p in self.published
             ]
             return 200, {}, self._paged(rows, query, path)
-        if len(parts) == 2 and parts[1] == "comments" and method == "GET":
+        if len(parts) == 2 and parts[1] in ("comments", "replies") and method == "GET":
             rows = self.ig_comments if parts[0] == "ig_m1" else self.posts.get(parts[0], [])
+            if parts[0] not in self.posts and parts[0] != "ig_m1":  # a comment's answers
+                rows = [{"id": p["id"], "from": {"id": PAGE}, "message": p["message"],
+                         "text": p["message"], "created_time": stamp(0)}
+                        for p in self.published if p.get("parent") == parts[0]]  # fmt: skip
             since = int(query.get("since") or 0)
             if since:
                 rows = [
@@ -116,26 +146,33 @@ class GraphServer(LoopbackServer):
                     > since
                 ]
             return 200, {}, self._paged(rows, query, path)
+        if parts == [PAGE] and method == "GET":  # the Page's numbers (a sync's samples)
+            return 200, {}, {"id": PAGE, "followers_count": 1200, "fan_count": 1200}
+        if len(parts) == 2 and parts[1] == "insights" and method == "GET":
+            return 200, {}, {"data": []}
+        if parts == [IG, "conversations"]:
+            return 200, {}, self._paged(self._private_threads(IG), query, path)
         if parts == [PAGE, "conversations"]:
             return (
                 200,
                 {},
                 {
                     "data": [
+                        *self._private_threads(PAGE),
                         {
                             "id": "t_1",
                             "updated_time": stamp(5),
                             "messages": {
                                 "data": [
                                     {
-                                        "id": "m_1",
+                                        "id": "m_zoe1",
                                         "from": {"id": "u9", "name": "Zoé"},
                                         "message": "Bonjour, ma commande ?",
                                         "created_time": stamp(5),
                                     }
                                 ]
                             },
-                        }
+                        },
                     ]
                 },
             )
@@ -206,7 +243,16 @@ class GraphServer(LoopbackServer):
         if parts in ([PAGE, "messages"], [IG, "messages"]) and method == "POST":
             recipient, message = json.loads(form["recipient"]), json.loads(form["message"])
             self.private_replies.append((parts[0], recipient, message["text"]))
-            return 200, {}, {"recipient_id": "u9", "message_id": f"m_{len(self.private_replies)}"}
+            n = len(self.private_replies)
+            time.sleep(self.private_delay)
+            return 200, {}, {"recipient_id": "u9", "message_id": f"m_{n}"}
+        if len(parts) == 1 and method == "GET" and self._comment(parts[0]) is not None:
+            c = self._comment(parts[0])
+            answered = any(r[1].get("comment_id") == parts[0] for r in self.private_replies)
+            out = {"id": c["id"], "from": c.get("from") or {}}
+            if "can_reply_privately" in str(query.get("fields", "")):  # a Page's comment only
+                out["can_reply_privately"] = not answered
+            return 200, {}, out
         if len(parts) == 2 and parts[1] in ("comments", "replies") and method == "POST":
             self.published.append(
                 {

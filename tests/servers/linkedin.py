@@ -31,6 +31,7 @@ class LinkedInServer(LoopbackServer):
         self.posts = [{"id": POST, "author": ORG, "commentary": "Nos offres 2027",
                        "createdAt": T0, "lifecycleState": "PUBLISHED"}]  # fmt: skip
         self.comments: dict[str, list[dict]] = {POST: []}
+        self.replies: dict[str, list[dict]] = {}  # our comments (POST), by post URN
         self.deleted: list[tuple[str, str, str]] = []
         self.created: list[dict] = []
         self.images: dict[str, bytes] = {}  # image URN -> the bytes PUT to its upload URL
@@ -147,9 +148,10 @@ class LinkedInServer(LoopbackServer):
                 data = json.loads(body)
                 self.created.append(data)
                 n = len(self.created)
-                return 201, {}, {"id": str(n), "commentUrn": f"urn:li:comment:({urn},{n})",
-                                 **data}  # fmt: skip
-            rows = self.comments.get(urn, [])
+                row = {"id": str(n), "commentUrn": f"urn:li:comment:({urn},{n})", **data}
+                self.replies.setdefault(urn, []).append(row)  # listed by GET on that post
+                return 201, {}, row
+            rows = self.comments.get(urn, []) + self.replies.get(urn, [])
             start, count = int(query.get("start", 0)), int(query.get("count", 10))
             page = rows[start : start + count]
             paging = {"start": start, "count": count, "total": len(rows)}

@@ -8,11 +8,12 @@ import datetime as dt
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QMessageBox
 
-from app.errors import TribuneError
+from app.errors import Conflict, TribuneError
 from app.services.calendar import posts
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
 from ui.calendar.area_files import CalendarFilesMixin
 from ui.calendar.undo import CopyPostCommand, MovePostCommand
+from ui.conflict_dialog import MINE, ask_conflict
 from ui.messages import show_error
 from ui.operations import QueryOp, WriteOp
 
@@ -132,7 +133,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
         )
 
     # -- moves and copies (undoable) -------------------------------------------------------
-    def write_async(self, fn, optimistic=None, on_failed=None) -> None:
+    def write_async(self, fn, optimistic=None, on_failed=None, on_conflict=None) -> None:
         """``fn(session)`` in one transaction off the GUI thread, after the writes asked for
         before it (a move and its undo reach the database in that order). ``optimistic`` =
         (post id, {field: value}) is shown at once; on error the view reloads (rolled back)
@@ -143,7 +144,11 @@ class CalendarActionsMixin(CalendarFilesMixin):
         def failed(exc) -> None:
             if on_failed is not None:
                 on_failed()
-            show_error(self, exc)
+            stale = isinstance(exc, Conflict) and getattr(exc, "details", None) is not None
+            if stale and on_conflict is not None:
+                on_conflict(exc)  # the conflict dialog, never an error box
+            else:
+                show_error(self, exc)
             self.reload()
 
         # What it changed comes back through the change feed, which reloads the period.
@@ -246,8 +251,6 @@ class CalendarActionsMixin(CalendarFilesMixin):
         )
 
     def decide(self, post_id: int, approved: bool) -> None:
-        from app.services.calendar.approval import record_decision
-
         comment = ""
         if not approved:
             comment, ok = QInputDialog.getMultiLineText(
@@ -255,10 +258,32 @@ class CalendarActionsMixin(CalendarFilesMixin):
             )
             if not ok:
                 return
+        chip = self._chips.get(post_id)
+        self._record_decision(post_id, approved, comment, chip.version if chip else None)
+
+    def _record_decision(self, post_id: int, approved: bool, comment: str, version) -> None:
+        """The decision, against the post as shown (its chip's version): a colleague's change
+        since opens the conflict dialog. Keep mine records it over a move or status change;
+        a text changed after the client saw it offers only keep theirs."""
+        from app.services.calendar.approval import record_decision
+
         cid = self.client.id
+
+        def conflict(exc) -> None:
+            d = exc.details
+
+            def chosen(dialog) -> None:
+                self.conflict_dialog = None
+                if dialog.choice == MINE and d.field != "content":
+                    self._record_decision(post_id, approved, comment, d.version)
+
+            self.conflict_dialog = ask_conflict(self, exc, chosen, mergeable=False, zone=self.zone)
+            self.conflict_dialog.keep_mine.setVisible(d.field != "content")
+
         self.write_async(
-            lambda s: record_decision(s, cid, post_id, approved, comment),
+            lambda s: record_decision(s, cid, post_id, approved, comment, expected_version=version),
             (post_id, {"status": "approved" if approved else "draft"}),
+            on_conflict=conflict,
         )
 
     def set_status(self, post_id: int, status: str) -> None:

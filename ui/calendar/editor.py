@@ -115,6 +115,8 @@ class PostEditor(EditorSaving, QDialog):
         self.tasks = tasks
         self._job = None  # an autosave being written by a worker (EditorSaving)
         self._before = None  # the post as it was when the editor opened (None: new post)
+        self.base = None  # the post as last read or saved here: what a save compares to
+        self._force: set[str] = set()  # clashes this person chose to keep mine over
         self.session_key = new_session_key()
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
@@ -224,7 +226,7 @@ class PostEditor(EditorSaving, QDialog):
             for network in networks or ("facebook",):
                 self.network_boxes[network].setChecked(True)
             return
-        self.version, self._before = info.version, info
+        self.version, self._before, self.base = info.version, info, info
         self._set_when(info.planned_at.astimezone(self.zone).replace(tzinfo=None))
         self.all_day.setChecked(info.all_day)
         self.title.setText(info.title)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import Conflict, TribuneError
+from app.services.calendar import edit as posts_edit
 from app.services.calendar import posts
 from ui.background_write import BackgroundWrite
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
@@ -33,7 +34,7 @@ class EditorSaving:
         except TribuneError as exc:
             self._save_failed(exc)
             return False
-        self._saved(info)
+        self._saved(info, values)
         return True
 
     def autosave_in_background(self) -> None:
@@ -44,7 +45,7 @@ class EditorSaving:
         values = self._snapshot(True)
         if values is None:
             return
-        job = self._job = BackgroundWrite(lambda: self._write(values))
+        job = self._job = BackgroundWrite(lambda: (self._write(values), values))
         self.autosave_label.setText(self.tr("Saving…"))
         job.start(self.tasks, self._land)
 
@@ -57,7 +58,7 @@ class EditorSaving:
         if job.error is not None:
             self._save_failed(job.error)
             return False
-        self._saved(job.result)
+        self._saved(*job.result)
         return True
 
     def _land_background_save(self) -> bool:
@@ -78,6 +79,8 @@ class EditorSaving:
         return dict(
             post_id=self.post_id,
             version=self.version,
+            base=getattr(self, "base", None),  # the post as loaded: only my changes are written
+            force=frozenset(getattr(self, "_force", ())),
             status=self.status.currentData(),
             planned_at=self.planned_utc(),
             variants=variants,
@@ -106,6 +109,17 @@ class EditorSaving:
                     status=first,
                     **common,
                 )
+            elif values["base"] is not None:
+                info = posts_edit.edit_post(
+                    s,
+                    self.client_id,
+                    values["post_id"],
+                    base=values["base"],
+                    variants=values["variants"],
+                    planned_at=values["planned_at"],
+                    force=values["force"],
+                    **common,
+                )
             else:
                 info = posts.update_post(
                     s,
@@ -131,8 +145,9 @@ class EditorSaving:
         post_conflict = isinstance(exc, Conflict) and getattr(exc.details, "kind", "") == "post"
         if post_conflict and getattr(self, "conflict_dialog", None) is None:  # one at a time
             self._autosave.stop()
+            mergeable = exc.details.field in self.variant_tabs
             self.conflict_dialog = ask_conflict(
-                self, exc, self._conflict_chosen, mergeable=bool(exc.details.field), zone=self.zone
+                self, exc, self._conflict_chosen, mergeable=mergeable, zone=self.zone
             )
 
     def _conflict_chosen(self, dialog) -> None:
@@ -146,7 +161,12 @@ class EditorSaving:
         if dialog.choice == MERGED and d.field in self.variant_tabs:
             self.variant_tabs[d.field].text.setPlainText(dialog.merged_text)
         self.version = d.version
-        self.save()
+        if d.field:  # knowingly over theirs, for that network or field only, this save
+            self._force = {*getattr(self, "_force", ()), d.field}
+        try:
+            self.save()
+        finally:
+            self._force = set()
 
     def _reload_theirs(self) -> None:
         from ui.calendar.editor import read_editor_data
@@ -159,7 +179,7 @@ class EditorSaving:
                 return
             self._loading = True
             try:
-                self.version = info.version
+                self.version, self.base = info.version, info
                 self._set_when(info.planned_at.astimezone(self.zone).replace(tzinfo=None))
                 self.all_day.setChecked(info.all_day)
                 self.title.setText(info.title)
@@ -185,10 +205,93 @@ class EditorSaving:
 
         self.tasks.run(lambda: read_editor_data(db, cid, pid), show, self._save_failed)
 
-    def _saved(self, info) -> None:
+    def _saved(self, info, values: dict | None = None) -> None:
         self.post_id, self.version = info.id, info.version
+        self.base = adopt_theirs(self, info, values) if values else info
         self._push_undo(info)
         self.autosave_label.setText(
             self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
         )
         self.saved.emit(info.id)
+
+
+def _tab_content(tab) -> tuple:
+    v = tab.count()
+    return (v.text, v.link, v.first_comment, tuple(v.media))
+
+
+def _content(v) -> tuple:
+    return (v.text, v.link, v.first_comment, tuple(v.media or ()))
+
+
+def adopt_theirs(editor, info, values: dict):
+    """After a save: show what others saved meanwhile where this person changed nothing,
+    and return the base of the next save.
+
+    A network or field untouched in the snapshot written, and untouched since, now shows
+    the stored value (another seat's text, kept by the save). One typed into since keeps the
+    old base for that network, so its next save meets the other seat's change as a conflict
+    rather than writing over it."""
+    import dataclasses
+
+    base, sent = values["base"], {v.network: v for v in values["variants"]}
+    if base is None:
+        return info
+    read = {v.network: v for v in base.variants}
+    stored = {v.network for v in info.variants}
+    kept = []
+    editor._loading = True
+    try:
+        for network, was in read.items():  # removed by another seat meanwhile
+            mine, tab = sent.get(network), editor.variant_tabs.get(network)
+            if network in stored or mine is None or _content(was) != _content(mine):
+                continue
+            if tab is not None and _tab_content(tab) == _content(mine):
+                editor.network_boxes[network].setChecked(False)
+            else:
+                kept.append(was)
+        for v in info.variants:
+            was, mine = read.get(v.network), sent.get(v.network)
+            if was is None and mine is None:
+                continue  # added by another seat: not shown here, left as stored
+            tab = editor.variant_tabs.get(v.network)
+            untouched = was is not None and mine is not None and _content(was) == _content(mine)
+            if not untouched or _content(v) == _content(mine):
+                kept.append(v)
+                continue
+            if tab is None or _tab_content(tab) != _content(mine) or v.media != was.media:
+                kept.append(was)  # typed into meanwhile (or media): the clash stays visible
+                continue
+            tab.text.setPlainText(v.text)
+            tab.link.setText(v.link)
+            tab.first_comment.setText(v.first_comment)
+            kept.append(v)
+        common = values["common"]
+        keep_fields = {}
+        for name, widget_value, show in (
+            ("title", editor.title.text(), editor.title.setText),
+            ("campaign", editor.campaign.text().strip(), editor.campaign.setText),
+            ("notes", editor.notes.toPlainText(), editor.notes.setPlainText),
+            ("category", editor.category.currentText().strip(), editor.category.setCurrentText),
+        ):
+            before, stored = getattr(base, name), getattr(info, name)
+            if common[name] != before or stored == before:
+                continue
+            if widget_value == common[name]:
+                show(stored)
+            else:
+                keep_fields[name] = before
+        if values["planned_at"] == base.planned_at and info.planned_at != base.planned_at:
+            if editor.planned_utc() == values["planned_at"]:
+                editor._set_when(info.planned_at.astimezone(editor.zone).replace(tzinfo=None))
+            else:
+                keep_fields["planned_at"] = base.planned_at
+        if common["all_day"] == base.all_day and info.all_day != base.all_day:
+            if editor.all_day.isChecked() == common["all_day"]:
+                editor.all_day.setChecked(info.all_day)
+            else:
+                keep_fields["all_day"] = base.all_day
+    finally:
+        editor._loading = False
+    kept.sort(key=lambda v: v.network)
+    return dataclasses.replace(info, variants=tuple(kept), **keep_fields)

@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.errors import Conflict
 from app.services.inbox.escalation_smtp import SmtpSettings
 from app.services.inbox.replies import SavedReplyInfo
+from ui.conflict_dialog import MERGED, MINE, ask_conflict
 from ui.inbox.inbox_dialogs import _buttons
+from ui.messages import show_error
 
 
 class SmtpDialog(QDialog):
@@ -153,3 +156,28 @@ class SavedRepliesDialog(QDialog):
         rid = self.current_id()
         if rid is not None:
             self.delete_requested.emit(rid)
+
+    # -- a save or delete that failed -------------------------------------------------------
+    def failed(self, exc: BaseException, keep_mine=None, keep_theirs=None) -> None:
+        """A colleague rewrote the reply meanwhile: the conflict dialog (mine, theirs, who,
+        when), never an error box. Keep mine: ``keep_mine(version, text)`` saves again over
+        theirs (the merged text after a merge by hand); keep theirs: ``keep_theirs()``
+        shows the reply as stored. Any other failure: one message."""
+        d = getattr(exc, "details", None)
+        if not (isinstance(exc, Conflict) and d is not None and d.kind == "saved_reply"):
+            show_error(self, exc)
+            return
+        if getattr(self, "conflict_dialog", None) is not None:
+            return  # one at a time
+
+        def chosen(dialog) -> None:
+            self.conflict_dialog = None
+            if dialog.choice in (MINE, MERGED) and keep_mine is not None:
+                text = dialog.merged_text if dialog.choice == MERGED else d.mine
+                if dialog.choice == MERGED:
+                    self.body.setPlainText(text)
+                keep_mine(d.version, text)
+            elif keep_theirs is not None:
+                keep_theirs()
+
+        self.conflict_dialog = ask_conflict(self, exc, chosen, mergeable=bool(d.mine))

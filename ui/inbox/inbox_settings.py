@@ -46,26 +46,30 @@ class InboxSettingsActions:
 
             QueryOp(self, lambda s: inbox_replies.saved_replies(s, cid), loaded).run()
 
-        def write(fn, keep=None):
+        def write(fn, keep=None, retry=None):
             WriteOp(self, fn, lambda _r: reload(keep)).failure(
-                lambda exc: show_error(dialog, exc)
+                lambda exc: dialog.failed(exc, retry, lambda: reload(keep))
             ).run()
 
-        dialog.save_requested.connect(
-            lambda rid, title, body: write(
-                lambda s, v=versions.get(rid): inbox_replies.update_saved_reply(
+        def save(rid, title, body, version=None):
+            v = versions.get(rid) if version is None else version
+            write(
+                lambda s: inbox_replies.update_saved_reply(
                     s, cid, rid, title, body, expected_version=v
                 ),
                 rid,
+                lambda current, text: save(rid, title, text, current),  # keep mine: over theirs
             )
-        )
-        dialog.delete_requested.connect(
-            lambda rid: write(
-                lambda s, v=versions.get(rid): inbox_replies.delete_saved_reply(
-                    s, cid, rid, expected_version=v
-                )
+
+        def delete(rid, version=None):
+            v = versions.get(rid) if version is None else version
+            write(
+                lambda s: inbox_replies.delete_saved_reply(s, cid, rid, expected_version=v),
+                retry=lambda current, _text: delete(rid, current),
             )
-        )
+
+        dialog.save_requested.connect(save)
+        dialog.delete_requested.connect(delete)
         self.dialog = dialog
         dialog.open()
 

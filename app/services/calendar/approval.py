@@ -59,6 +59,22 @@ def submit_for_review(
     return changed
 
 
+def _decision_label(approved: bool, comment: str) -> str:
+    if approved:
+        return translate("PostsApproval", "Client approved")
+    return translate("PostsApproval", "Client rejected: {comment}").format(comment=comment.strip())
+
+
+def _as_stored(post: Post) -> str:
+    """The post as saved now: its status, then each network's text."""
+    from app.services.calendar.post_types import status_label
+
+    lines = [status_label(post.status)]
+    for v in sorted(post.variants, key=lambda v: v.network):
+        lines.append(f"{v.network}: {v.text}")
+    return "\n".join(lines)
+
+
 def record_decision(
     session: Session,
     client_id: int,
@@ -97,9 +113,14 @@ def record_decision(
                 "approval",
                 post.id,
                 post.title,
+                mine=_decision_label(approved, comment),
+                theirs=_as_stored(post),
                 by=post.updated_by or "",
                 at=post.updated_at,
                 version=post.version,
+                # "content": the text changed since the client saw it — recording this
+                # decision anyway is not offered; "": only the post moved on (status, time)
+                field="content" if approved and shown and shown != current else "",
             ),
         )
     if post.status in ("published", "scheduled"):

@@ -1,0 +1,1 @@
+"""Other tools' CSV files: sniffing, safe reading, saved column mappings."""
