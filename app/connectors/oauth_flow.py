@@ -125,7 +125,11 @@ class LoopbackRedirect:
         waited = 0.0
         while not self._done.wait(0.2):
             waited += 0.2
-            if is_cancelled() or waited >= timeout:
+            if is_cancelled():
+                raise AuthorizationError(
+                    translate("OAuth", "The connection was cancelled; nothing was changed.")
+                )
+            if waited >= timeout:
                 raise AuthorizationError(
                     translate(
                         "OAuth",
