@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
-from app.connectors.base import ConnectorError
+from app.connectors.base import AuthError, ConnectorError
 from app.connectors.http import Http
 from app.connectors.oauth_flow import AuthorizationError
 from app.i18n import translate
@@ -138,13 +138,15 @@ def find_account(
             f"{pds}/xrpc/com.atproto.server.createSession",
             json={"identifier": wanted, "password": app_password},
         )
+    except AuthError:  # 401: the app password (or the account) is not accepted
+        response = None
     except ConnectorError as exc:
         raise IdentityError(
             translate("Bluesky", "The Bluesky server {pds} did not answer ({reason}).").format(
                 pds=pds, reason=exc
             )
         ) from None
-    if response.status_code in (400, 401):
+    if response is None or response.status_code in (400, 401):
         raise AuthorizationError(
             translate("Bluesky", "The server refused this handle and app password.")
         )

@@ -72,7 +72,11 @@ def test_bluesky_self_hosted_found_from_the_handle(real_keyring, sqlite_db, clie
 @pytest.mark.parametrize(
     ("setup", "password", "reason"),
     [
-        (lambda ident, pds: ident.add("marque.example", DID, pds), "wrong", "refused"),
+        (
+            lambda ident, pds: ident.add("marque.example", DID, pds),
+            "wrong",
+            "^The server refused this handle and app password.$",
+        ),
         (lambda ident, pds: None, "app-pass-1234", "No Bluesky account answers"),
         (
             lambda ident, pds: ident.add("marque.example", DID, pds, names=["other.example"]),
