@@ -425,6 +425,13 @@ class BlueskyConnector(Connector):
             self.login()
         return self._existing(self._reply_target(reply)[2])
 
+    # -- the first comment: a reply to our own post (app.services.publish_comments) -------
+    def first_comment(self, comment: ReplyToSend) -> Published:
+        return self.reply(comment)
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
+        return self.find_reply(comment, since)
+
     # -- numbers --------------------------------------------------------------------------
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         if not self._access:
