@@ -25,6 +25,7 @@ from sqlalchemy import or_, select, update
 from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
 from app.connectors.http import Cancelled
 from app.db import Database
+from app.i18n import translate
 from app.models.base import utcnow
 from app.models.sync import PublishAttempt
 from app.services.network_data import ReplyToSend
@@ -36,6 +37,17 @@ KIND = "comment"
 QUEUED = ("x", "bluesky", "mastodon", "instagram", "linkedin")
 # networks without a first comment (the editor's note)
 NO_FIRST_COMMENT = ("pinterest", "rss")
+
+
+def first_comment_note(network: str) -> str:
+    """The editor's note beside the first-comment field: "" where the network has one."""
+    if network not in NO_FIRST_COMMENT:
+        return ""
+    from app.models.client import network_label
+
+    return translate("Posts", "No first comment on {network}").format(
+        network=network_label(network)
+    )
 
 
 @dataclass(frozen=True)
@@ -201,4 +213,11 @@ def send_due(
     return CommentsOutcome(sent, failed, tuple(messages))
 
 
-__all__ = ["NO_FIRST_COMMENT", "QUEUED", "CommentsOutcome", "queue", "send_due"]
+__all__ = [
+    "NO_FIRST_COMMENT",
+    "QUEUED",
+    "CommentsOutcome",
+    "first_comment_note",
+    "queue",
+    "send_due",
+]
