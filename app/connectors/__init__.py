@@ -30,6 +30,7 @@ CONNECTORS = {
     "rss": "app.connectors.rss:RssConnector",
     "x": "app.connectors.x:XConnector",
     "linkedin": "app.connectors.linkedin:LinkedInConnector",
+    "google": "app.connectors.google_business:GoogleBusinessConnector",
 }
 
 # Networks whose accounts work without a token.

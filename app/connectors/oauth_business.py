@@ -49,6 +49,8 @@ LINKEDIN_SCOPES = (
     "r_organization_social",
     "w_organization_social",
 )
+GOOGLE_SCOPES = ("https://www.googleapis.com/auth/business.manage",)
+GOOGLE_API = "https://mybusiness.googleapis.com"
 MAX_PAGES = 20
 
 
@@ -194,4 +196,70 @@ def linkedin_candidates(
     return found
 
 
-__all__ = ["Candidate", "linkedin_candidates", "meta_candidates"]
+def _google_sites(base_url: str) -> tuple[str, str, str, str, str]:
+    """(authorise, token, accounts API, locations API, reviews API): Google's own hosts, or
+    one test server for all."""
+    root = (base_url or GOOGLE_API).rstrip("/")
+    if root == GOOGLE_API:
+        return (
+            "https://accounts.google.com/o/oauth2/v2/auth",
+            "https://oauth2.googleapis.com/token",
+            "https://mybusinessaccountmanagement.googleapis.com",
+            "https://mybusinessbusinessinformation.googleapis.com",
+            root,
+        )
+    return f"{root}/o/oauth2/v2/auth", f"{root}/token", root, root, root
+
+
+def google_candidates(
+    http: Http,
+    app_id: str,
+    app_secret: str,
+    open_browser: Callable[[str], object],
+    *,
+    base_url: str = GOOGLE_API,
+    timeout: float = 300,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> list[Candidate]:
+    """The Google Business Profile locations the person manages (for their reviews)."""
+    authorise, token_url, accounts_api, locations_api, reviews_api = _google_sites(base_url)
+    provider = Provider(
+        "google",
+        authorise + "?access_type=offline&prompt=consent",
+        token_url,
+        app_id,
+        GOOGLE_SCOPES,
+        app_secret,
+        keep=("refresh_token",),
+    )
+    secret = authorize(provider, http, open_browser, timeout=timeout, is_cancelled=is_cancelled)
+    data = json.loads(secret) if secret.startswith("{") else {"access_token": secret}
+    access = data["access_token"]
+    if data.get("refresh_token"):  # renewed hourly: keep what renewing needs
+        secret = json.dumps({**data, "client_id": app_id, "client_secret": app_secret})
+    response = http.get(f"{accounts_api}/v1/accounts", auth=access)
+    if response.status_code >= 400:
+        raise _refused("Google", response.status_code)
+    found: list[Candidate] = []
+    for account in json_of(response, dict).get("accounts") or []:
+        name = str(account.get("name") or "") if isinstance(account, dict) else ""
+        if not name.startswith("accounts/"):
+            continue
+        params: dict = {"readMask": "name,title", "pageSize": 100}
+        for _ in range(MAX_PAGES):
+            answer = http.get(f"{locations_api}/v1/{name}/locations", params=params, auth=access)
+            if answer.status_code >= 400:
+                raise _refused("Google", answer.status_code)
+            page = json_of(answer, dict)
+            for place in page.get("locations") or []:
+                if isinstance(place, dict) and str(place.get("name", "")).startswith("locations/"):
+                    handle = f"{name}/{place['name']}"
+                    title = str(place.get("title") or handle)
+                    found.append(Candidate("google", handle, title, reviews_api, secret))
+            if not page.get("nextPageToken"):
+                break
+            params = {**params, "pageToken": page["nextPageToken"]}
+    return found
+
+
+__all__ = ["Candidate", "google_candidates", "linkedin_candidates", "meta_candidates"]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, new_uid, utcnow
 
-NETWORKS = ("mastodon", "bluesky", "facebook", "instagram", "linkedin", "x", "rss")
+NETWORKS = ("mastodon", "bluesky", "facebook", "instagram", "linkedin", "x", "rss", "google")
 NETWORK_LABELS = {
     "mastodon": "Mastodon",
     "bluesky": "Bluesky",
@@ -27,6 +27,7 @@ NETWORK_LABELS = {
     "linkedin": "LinkedIn",
     "x": "X",
     "rss": "RSS / Atom",
+    "google": "Google",
 }
 
 

@@ -35,7 +35,13 @@ from app.services.workspace import add_account_with_token
 
 BROWSER_NETWORKS = ("mastodon", "x", "bluesky")
 # networks reached through the agency's own app, listing what the person manages
-BUSINESS = {"facebook": "meta", "instagram": "meta", "meta": "meta", "linkedin": "linkedin"}
+BUSINESS = {
+    "facebook": "meta",
+    "instagram": "meta",
+    "meta": "meta",
+    "linkedin": "linkedin",
+    "google": "google",
+}
 
 
 def _app_key(base_url: str) -> str:
@@ -202,13 +208,17 @@ def business_candidates(
     own = http is None
     http = http or Http()
     try:
-        listing = business.meta_candidates if family == "meta" else business.linkedin_candidates
+        listing, default = {
+            "meta": (business.meta_candidates, business.GRAPH),
+            "linkedin": (business.linkedin_candidates, business.LINKEDIN_API),
+            "google": (business.google_candidates, business.GOOGLE_API),
+        }[family]
         return listing(
             http,
             app_id,
             app_secret,
             open_browser,
-            base_url=base_url or (business.GRAPH if family == "meta" else business.LINKEDIN_API),
+            base_url=base_url or default,
             timeout=timeout,
             is_cancelled=is_cancelled,
         )
