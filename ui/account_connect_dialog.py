@@ -33,7 +33,7 @@ from app.models.client import network_label
 from ui.messages import error_text, log_unexpected
 from ui.tasks import CancelToken, TaskRunner
 
-NETWORKS = ("mastodon", "bluesky", "x", "facebook", "linkedin")
+NETWORKS = ("mastodon", "bluesky", "x", "facebook", "linkedin", "google")
 BROWSER_TIMEOUT = 600.0
 
 
@@ -87,6 +87,7 @@ class AccountConnectDialog(QDialog):
             "x": self.tr("X"),
             "facebook": self.tr("Facebook Pages and Instagram (Meta)"),
             "linkedin": self.tr("LinkedIn pages"),
+            "google": self.tr("Google Business Profile (reviews)"),
         }
         for network in NETWORKS:
             self.network_combo.addItem(labels[network], network)
@@ -183,6 +184,10 @@ class AccountConnectDialog(QDialog):
                 "linkedin": self.tr(
                     "Your browser opens LinkedIn: log in as an administrator of the client's "
                     "page, allow the agency's app, then tick this client's pages."
+                ),
+                "google": self.tr(
+                    "Your browser opens Google: log in as a manager of the client's business "
+                    "profile, allow the agency's app, then tick this client's places."
                 ),
             }[network]
         )
