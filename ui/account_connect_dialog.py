@@ -172,10 +172,7 @@ class AccountConnectDialog(QDialog):
                     "Create an app password for Tribune in Bluesky's settings. Tribune finds "
                     "the account's server from its handle, self-hosted servers too."
                 ),
-                "x": self.tr(
-                    "Your browser opens X: log in and allow the agency's app (its id is in "
-                    "the agency settings)."
-                ),
+                "x": self.tr("Your browser opens X: log in and allow the agency's app."),
                 "facebook": self.tr(
                     "Your browser opens Facebook: log in as a person who manages the client's "
                     "Pages, allow the agency's app, then tick this client's Pages and "

@@ -19,7 +19,8 @@ def register(asub) -> None:
         "connect",
         help=translate(
             "Cli",
-            "connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn) "
+            "connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, "
+            "Google) "
             "or with an app password (Bluesky); tokens go to the keyring",
         ),
     )
@@ -41,7 +42,7 @@ def register(asub) -> None:
     p.add_argument(
         "--pick",
         default=None,
-        help=translate("Cli", "Meta, LinkedIn: the ids of the pages to connect, comma-separated"),
+        help=translate("Cli", "Meta, LinkedIn, Google: the ids to connect, comma-separated"),
     )
     p.add_argument(
         "--no-browser",

@@ -152,8 +152,8 @@ def _agency_app(db: Database, family: str) -> tuple[str, str]:
         raise ValidationError(
             translate(
                 "OAuth",
-                "Connecting {network} needs the agency's app: give its id and secret in the "
-                "agency settings first.",
+                "Connecting {network} needs the agency's app: set its id and secret first "
+                "(tribune account app).",
             ).format(network=names.get(family, family))
         )
     return app_id, secret

@@ -153,7 +153,7 @@ def test_meta_lists_pages_and_instagram_then_keeps_the_ticked_ones(real_keyring,
 
 
 def test_meta_without_the_agency_app_says_so(real_keyring, sqlite_db, client):
-    with pytest.raises(ValidationError, match="agency settings"):
+    with pytest.raises(ValidationError, match="tribune account app"):
         business_candidates(sqlite_db, "instagram", open_browser=print)
 
 
