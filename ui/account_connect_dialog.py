@@ -33,7 +33,7 @@ from app.models.client import network_label
 from ui.messages import error_text, log_unexpected
 from ui.tasks import CancelToken, TaskRunner
 
-NETWORKS = ("mastodon", "bluesky", "x", "facebook", "linkedin", "google")
+NETWORKS = ("mastodon", "bluesky", "x", "facebook", "linkedin", "google", "youtube")
 BROWSER_TIMEOUT = 600.0
 
 
@@ -88,6 +88,7 @@ class AccountConnectDialog(QDialog):
             "facebook": self.tr("Facebook Pages and Instagram (Meta)"),
             "linkedin": self.tr("LinkedIn pages"),
             "google": self.tr("Google Business Profile (reviews)"),
+            "youtube": self.tr("YouTube (comments)"),
         }
         for network in NETWORKS:
             self.network_combo.addItem(labels[network], network)
@@ -185,6 +186,10 @@ class AccountConnectDialog(QDialog):
                 "google": self.tr(
                     "Your browser opens Google: log in as a manager of the client's business "
                     "profile, allow the agency's app, then tick this client's places."
+                ),
+                "youtube": self.tr(
+                    "Your browser opens Google: log in with the client's YouTube channel, "
+                    "allow the agency's app, then tick the channel."
                 ),
             }[network]
         )

@@ -11,7 +11,7 @@ from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 
-NETWORKS = ("mastodon", "x", "bluesky", "facebook", "instagram", "linkedin", "google")
+NETWORKS = ("mastodon", "x", "bluesky", "facebook", "instagram", "linkedin", "google", "youtube")
 
 
 def register(asub) -> None:

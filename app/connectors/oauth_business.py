@@ -51,6 +51,8 @@ LINKEDIN_SCOPES = (
 )
 GOOGLE_SCOPES = ("https://www.googleapis.com/auth/business.manage",)
 GOOGLE_API = "https://mybusiness.googleapis.com"
+YOUTUBE_SCOPES = ("https://www.googleapis.com/auth/youtube.force-ssl",)
+YOUTUBE_API = "https://www.googleapis.com/youtube/v3"
 MAX_PAGES = 20
 
 
@@ -262,4 +264,56 @@ def google_candidates(
     return found
 
 
-__all__ = ["Candidate", "google_candidates", "linkedin_candidates", "meta_candidates"]
+def youtube_candidates(
+    http: Http,
+    app_id: str,
+    app_secret: str,
+    open_browser: Callable[[str], object],
+    *,
+    base_url: str = YOUTUBE_API,
+    timeout: float = 300,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> list[Candidate]:
+    """The YouTube channels of the Google account that authorised (``channels?mine=true``)."""
+    root = (base_url or YOUTUBE_API).rstrip("/")
+    if root == YOUTUBE_API:
+        authorise, token_url = (
+            "https://accounts.google.com/o/oauth2/v2/auth",
+            "https://oauth2.googleapis.com/token",
+        )
+    else:  # a test server: /youtube/v3 under its root
+        site = root.split("/youtube/")[0]
+        authorise, token_url = f"{site}/o/oauth2/v2/auth", f"{site}/token"
+    provider = Provider(
+        "youtube",
+        authorise + "?access_type=offline&prompt=consent",
+        token_url,
+        app_id,
+        YOUTUBE_SCOPES,
+        app_secret,
+        keep=("refresh_token",),
+    )
+    secret = authorize(provider, http, open_browser, timeout=timeout, is_cancelled=is_cancelled)
+    data = json.loads(secret) if secret.startswith("{") else {"access_token": secret}
+    if data.get("refresh_token"):
+        secret = json.dumps({**data, "client_id": app_id, "client_secret": app_secret})
+    response = http.get(
+        f"{root}/channels", params={"part": "snippet", "mine": "true"}, auth=data["access_token"]
+    )
+    if response.status_code >= 400:
+        raise _refused("YouTube", response.status_code)
+    found = []
+    for item in json_of(response, dict).get("items") or []:
+        if isinstance(item, dict) and item.get("id"):
+            title = str((item.get("snippet") or {}).get("title") or item["id"])
+            found.append(Candidate("youtube", str(item["id"]), title, root, secret))
+    return found
+
+
+__all__ = [
+    "Candidate",
+    "google_candidates",
+    "linkedin_candidates",
+    "meta_candidates",
+    "youtube_candidates",
+]

@@ -18,7 +18,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, new_uid, utcnow
 
-NETWORKS = ("mastodon", "bluesky", "facebook", "instagram", "linkedin", "x", "rss", "google")
+NETWORKS = (
+    "mastodon",
+    "bluesky",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "x",
+    "rss",
+    "google",
+    "youtube",
+)
 NETWORK_LABELS = {
     "mastodon": "Mastodon",
     "bluesky": "Bluesky",
@@ -28,6 +38,7 @@ NETWORK_LABELS = {
     "x": "X",
     "rss": "RSS / Atom",
     "google": "Google",
+    "youtube": "YouTube",
 }
 
 

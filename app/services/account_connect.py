@@ -41,6 +41,7 @@ BUSINESS = {
     "meta": "meta",
     "linkedin": "linkedin",
     "google": "google",
+    "youtube": "google",
 }
 
 
@@ -213,6 +214,8 @@ def business_candidates(
             "linkedin": (business.linkedin_candidates, business.LINKEDIN_API),
             "google": (business.google_candidates, business.GOOGLE_API),
         }[family]
+        if network.strip().lower() == "youtube":  # the agency's Google app, other scopes
+            listing, default = business.youtube_candidates, business.YOUTUBE_API
         return listing(
             http,
             app_id,

@@ -14,6 +14,7 @@ from tests.servers.oauth import AuthServer
 ACCOUNT = "accounts/1122"
 LOCATION = "locations/3344"
 PLACE = f"{ACCOUNT}/{LOCATION}"
+CHANNEL = "UCdupre000000000000000"
 
 
 class GoogleServer(AuthServer):
@@ -23,6 +24,36 @@ class GoogleServer(AuthServer):
         self.replies: list[tuple[str, str]] = []  # (review name, comment) as PUT
         self.expired: set[str] = set()
         self.refreshed = 0
+        self.threads: list[dict] = []  # YouTube comment threads, newest first
+        self.yt_replies: list[dict] = []  # comments posted as answers
+
+    def add_comment(self, n: int, text: str, author="Fan de pain", video="vid1", ours=False):
+        stamp = f"2026-11-{n:02d}T12:00:00Z"
+        cid = f"Ugz{n}"
+        self.threads.insert(
+            0,
+            {
+                "kind": "youtube#commentThread",
+                "id": cid,
+                "snippet": {
+                    "channelId": CHANNEL,
+                    "videoId": video,
+                    "topLevelComment": {
+                        "id": cid,
+                        "snippet": {
+                            "videoId": video,
+                            "textOriginal": text,
+                            "textDisplay": text,
+                            "authorDisplayName": "Dupré" if ours else author,
+                            "authorChannelId": {"value": CHANNEL if ours else f"UCfan{n}"},
+                            "publishedAt": stamp,
+                            "updatedAt": stamp,
+                        },
+                    },
+                    "totalReplyCount": 0,
+                },
+            },
+        )
 
     def register(self, client_id: str, secret: str) -> None:
         self.apps[client_id] = {"secret": secret, "redirect_uris": []}
@@ -77,6 +108,8 @@ class GoogleServer(AuthServer):
             if "title" not in str(query.get("readMask", "")):
                 return 400, {}, {"error": {"code": 400, "message": "readMask is required"}}
             return 200, {}, {"locations": [{"name": LOCATION, "title": "Dupré — Vieux-Port"}]}
+        if path.startswith("/youtube/v3/"):
+            return self._youtube(method, path.removeprefix("/youtube/v3/"), query, body)
         if path == f"/v4/{PLACE}/reviews" and method == "GET":
             start = int(query.get("pageToken") or 0)
             size = int(query.get("pageSize") or 50)
@@ -98,3 +131,36 @@ class GoogleServer(AuthServer):
             owner.pop("reviewReply", None)
             return 200, {}, {}
         return 404, {}, {"error": {"code": 404, "message": f"no route {method} {path}"}}
+
+    def _youtube(self, method, name, query, body):
+        if name == "channels":
+            if query.get("mine") != "true" and query.get("id") != CHANNEL:
+                return 400, {}, {"error": {"code": 400, "message": "filter required"}}
+            return 200, {}, {"items": [{"id": CHANNEL, "snippet": {"title": "Dupré TV"}}]}
+        if name == "commentThreads" and method == "GET":
+            if query.get("allThreadsRelatedToChannelId") != CHANNEL:
+                return 403, {}, {"error": {"code": 403, "message": "forbidden"}}
+            start = int(query.get("pageToken") or 0)
+            size = int(query.get("maxResults") or 20)
+            out: dict = {"items": self.threads[start : start + size]}
+            if start + size < len(self.threads):
+                out["nextPageToken"] = str(start + size)
+            return 200, {}, out
+        if name == "comments" and method == "POST":
+            if query.get("part") != "snippet":
+                return 400, {}, {"error": {"code": 400, "message": "part required"}}
+            snippet = json.loads(body)["snippet"]
+            row = {
+                "id": f"{snippet['parentId']}.r{len(self.yt_replies) + 1}",
+                "snippet": {
+                    **snippet,
+                    "authorChannelId": {"value": CHANNEL},
+                    "publishedAt": "2026-11-30T09:00:00Z",
+                },
+            }
+            self.yt_replies.append(row)
+            return 200, {}, row
+        if name == "comments" and method == "GET":
+            rows = [r for r in self.yt_replies if r["snippet"]["parentId"] == query.get("parentId")]
+            return 200, {}, {"items": rows}
+        return 404, {}, {"error": {"code": 404, "message": f"no route {method} {name}"}}
