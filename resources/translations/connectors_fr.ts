@@ -428,6 +428,26 @@
       <source>Google has no private answer to a review.</source>
       <translation>Google ne permet pas de répondre en privé à un avis.</translation>
     </message>
+    <message>
+      <source>YouTube refused the request (HTTP {status}): {message}</source>
+      <translation>YouTube a refusé la requête (HTTP {status}) : {message}</translation>
+    </message>
+    <message>
+      <source>YouTube sent comments of an odd shape.</source>
+      <translation>YouTube a envoyé des commentaires d’une forme inattendue.</translation>
+    </message>
+    <message>
+      <source>A YouTube comment could not be read.</source>
+      <translation>Un commentaire YouTube n’a pas pu être lu.</translation>
+    </message>
+    <message>
+      <source>YouTube has no private answer to a comment.</source>
+      <translation>YouTube ne permet pas de répondre en privé à un commentaire.</translation>
+    </message>
+    <message>
+      <source>YouTube did not return the comment.</source>
+      <translation>YouTube n’a pas renvoyé le commentaire.</translation>
+    </message>
   </context>
   <context>
     <name>Listening</name>

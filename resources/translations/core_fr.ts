@@ -31,6 +31,10 @@
       <translation>Fiche d’établissement Google (avis)</translation>
     </message>
     <message>
+      <source>YouTube (comments)</source>
+      <translation>YouTube (commentaires)</translation>
+    </message>
+    <message>
       <source>e.g. https://mastodon.social</source>
       <translation>p. ex. https://mastodon.social</translation>
     </message>
@@ -101,6 +105,10 @@
     <message>
       <source>Your browser opens Google: log in as a manager of the client's business profile, allow the agency's app, then tick this client's places.</source>
       <translation>Votre navigateur ouvre Google : connectez-vous en tant que gestionnaire de la fiche d’établissement du client, autorisez l’application de l’agence, puis cochez les établissements de ce client.</translation>
+    </message>
+    <message>
+      <source>Your browser opens Google: log in with the client's YouTube channel, allow the agency's app, then tick the channel.</source>
+      <translation>Votre navigateur ouvre Google : connectez-vous avec la chaîne YouTube du client, autorisez l’application de l’agence, puis cochez la chaîne.</translation>
     </message>
     <message>
       <source>Give the server's address, e.g. https://mastodon.social.</source>
