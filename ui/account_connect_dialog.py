@@ -34,6 +34,14 @@ from ui.messages import error_text, log_unexpected
 from ui.tasks import CancelToken, TaskRunner
 
 NETWORKS = ("mastodon", "bluesky", "x", "facebook", "linkedin", "google", "youtube")
+# the agency's own app each network needs (app.services.agency): its id, and its secret
+APP_OF = {
+    "x": "x",
+    "facebook": "meta",
+    "linkedin": "linkedin",
+    "google": "google",
+    "youtube": "google",
+}
 BROWSER_TIMEOUT = 600.0
 
 
@@ -109,6 +117,17 @@ class AccountConnectDialog(QDialog):
         form.addRow(self.tr("&Server"), self.server_edit)
         form.addRow(self.tr("&Handle"), self.handle_edit)
         form.addRow(self.tr("&App password"), self.password_edit)
+        self.app_id_edit = QLineEdit()
+        self.app_id_edit.setObjectName("agencyAppId")
+        self.app_id_edit.setPlaceholderText(self.tr("once per agency; empty: as already set"))
+        self.app_secret_edit = QLineEdit()
+        self.app_secret_edit.setObjectName("agencyAppSecret")
+        self.app_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.app_secret_edit.setPlaceholderText(
+            self.tr("once per computer (keyring); empty: as already set")
+        )
+        form.addRow(self.tr("Agency app &id"), self.app_id_edit)
+        form.addRow(self.tr("Agency app s&ecret"), self.app_secret_edit)
         form.addRow(self.hint_label)
         self.pages.addWidget(ask)
 
@@ -163,6 +182,8 @@ class AccountConnectDialog(QDialog):
         form.setRowVisible(self.server_edit, network == "mastodon")
         form.setRowVisible(self.handle_edit, network == "bluesky")
         form.setRowVisible(self.password_edit, network == "bluesky")
+        form.setRowVisible(self.app_id_edit, network in APP_OF)
+        form.setRowVisible(self.app_secret_edit, network in APP_OF and network != "x")
         self.hint_label.setText(
             {
                 "mastodon": self.tr(
@@ -207,8 +228,19 @@ class AccountConnectDialog(QDialog):
         if network == "mastodon" and "://" not in server:
             server = "https://" + server
 
+        family = APP_OF.get(network, "")
+        app_id = self.app_id_edit.text().strip() if family else ""
+        app_secret = self.app_secret_edit.text().strip() if family and family != "x" else ""
+
         def work(progress, token: CancelToken):
             from app.services import account_connect as service
+            from app.services import agency
+
+            if app_secret:  # the agency's app, typed here: keyring first, then its id
+                agency.set_app_secret(family, app_secret)
+            if app_id:
+                with db.session() as session:
+                    agency.set_app_id(session, family, app_id)
 
             cancelled = lambda: token.cancelled  # noqa: E731
             opener = lambda url: progress(0, 0, url)  # noqa: E731 - the GUI opens it

@@ -63,6 +63,22 @@
       <translation>Mot de passe d’&amp;application</translation>
     </message>
     <message>
+      <source>once per agency; empty: as already set</source>
+      <translation>une fois pour l’agence ; vide : inchangé</translation>
+    </message>
+    <message>
+      <source>once per computer (keyring); empty: as already set</source>
+      <translation>une fois par ordinateur (trousseau) ; vide : inchangé</translation>
+    </message>
+    <message>
+      <source>Agency app &amp;id</source>
+      <translation>&amp;Identifiant de l’application de l’agence</translation>
+    </message>
+    <message>
+      <source>Agency app s&amp;ecret</source>
+      <translation>S&amp;ecret de l’application de l’agence</translation>
+    </message>
+    <message>
       <source>Waiting for the browser…</source>
       <translation>En attente du navigateur…</translation>
     </message>

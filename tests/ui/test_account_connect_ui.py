@@ -127,11 +127,13 @@ def test_meta_pages_are_listed_and_the_ticked_ones_connected(
     ]
     with BusinessAuthServer(pages=pages) as srv:
         srv.register("agency-app", "agency-secret")
-        with sqlite_db.session() as s:
-            agency.set_app_id(s, "meta", "agency-app")
-        agency.set_app_secret("meta", "agency-secret")
         desktop.browser = AnyBrowser()
         connect = _connect_dialog(qtbot, dialog, "facebook")
+        # the agency's Meta app, typed once in the dialog: id to the database, secret to
+        # the keyring
+        assert connect.app_secret_edit.isVisibleTo(connect)
+        connect.app_id_edit.setText("agency-app")
+        connect.app_secret_edit.setText("agency-secret")
         # the Graph root of the local server (the real one is graph.facebook.com)
         import app.connectors.oauth_business as business
 
@@ -151,6 +153,9 @@ def test_meta_pages_are_listed_and_the_ticked_ones_connected(
         connect.pick_list.item(1).setCheckState(Qt.CheckState.Checked)
         with qtbot.waitSignal(connect.connected, timeout=10000):
             qtbot.mouseClick(connect.add_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.read() as s:
+        assert agency.app_ids(s) == {"meta": "agency-app"}
+    assert agency.app_secret("meta") == "agency-secret"
     client, stored = _accounts(sqlite_db, "Aquarelle")
     assert sorted((a.network, a.handle) for a in stored) == [
         ("facebook", "101"),
