@@ -15,6 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from app.connectors import bluesky_comment
 from app.connectors.base import (
     AuthError,
     BadResponse,
@@ -425,12 +426,12 @@ class BlueskyConnector(Connector):
             self.login()
         return self._existing(self._reply_target(reply)[2])
 
-    # -- the first comment: a reply to our own post (app.services.publish_comments) -------
+    # -- the first comment: a reply to our own post (app.connectors.bluesky_comment) ---
     def first_comment(self, comment: ReplyToSend) -> Published:
-        return self.reply(comment)
+        return bluesky_comment.first_comment(self, comment)
 
     def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
-        return self.find_reply(comment, since)
+        return bluesky_comment.find_first_comment(self, comment)
 
     # -- numbers --------------------------------------------------------------------------
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:

@@ -84,6 +84,8 @@ def test_bluesky_first_comment_is_a_reply_record_to_the_post(sqlite_db):
         (post_key,) = [k for k, r in srv.records.items() if r["text"] == POST]
         assert records[1]["reply"]["parent"]["uri"].endswith(f"/app.bsky.feed.post/{post_key}")
         assert records[1]["reply"]["root"] == records[1]["reply"]["parent"]
+        # read from our own repository, not the AppView that may not have indexed it yet
+        assert not srv.requests_to("app.bsky.feed.getPosts")
 
 
 def test_linkedin_first_comment_is_the_organisation_commenting_its_post(sqlite_db):
