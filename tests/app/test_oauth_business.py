@@ -295,3 +295,41 @@ def test_cli_sets_the_agency_app_then_connects_the_picked_page(
     finally:
         for key in real_keyring_keys:
             secrets.delete_secret(key)
+
+
+def test_cli_connects_bluesky_with_the_app_password_on_stdin(
+    real_keyring, sqlite_db, client, tribune_home
+):
+    env = {**os.environ, "TRIBUNE_HOME": str(tribune_home)}
+    base = [tribune_exe(), "--db", db_url_of(sqlite_db), "account", "connect", client.slug]
+    with BlueskyServer(handle="marque.example") as pds, IdentityServer() as ident:
+        ident.add("marque.example", DID, pds.base_url)
+        hidden = ["--resolver", ident.base_url, "--plc", ident.base_url]
+        wrong = subprocess.run(
+            [*base, "bluesky", "--handle", "marque.example", *hidden],
+            input="not-it\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert wrong.returncode == 1
+        assert wrong.stderr.strip().splitlines()[-1] == (
+            "tribune: The server refused this handle and app password."
+        )
+        done = subprocess.run(
+            [*base, "bluesky", "--handle", "marque.example", "--json", *hidden],
+            input="app-pass-1234\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        data = json.loads(done.stdout)
+        assert (data["handle"], data["base_url"]) == ("marque.example", pds.base_url)
+        assert secrets.account_token(client.uid, data["uid"]) == "app-pass-1234"
+    try:
+        assert len(_accounts(sqlite_db, client.id)) == 1
+    finally:
+        secrets.delete_account_token(client.uid, data["uid"])
