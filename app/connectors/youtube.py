@@ -20,11 +20,18 @@ from app.connectors.base import BadResponse, Connector, FetchResult, Health, Pub
 from app.connectors.http import json_of, parse_time
 from app.connectors.oauth import Renewal
 from app.i18n import translate
-from app.services.network_data import IncomingMessage, ReplyToSend, RowError
+from app.services.network_data import IncomingMessage, ModerationToSend, ReplyToSend, RowError
 
 API = "https://www.googleapis.com/youtube/v3"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
 COMMENT_LIMIT = 10000
+# the charter's moderation → comments.setModerationStatus (only on the channel's own videos)
+MODERATION = {
+    "hide": ("heldForReview", False),
+    "unhide": ("published", False),
+    "delete": ("rejected", False),
+    "ban": ("rejected", True),
+}
 
 
 def _watch_url(video: str, comment: str) -> str:
@@ -55,7 +62,7 @@ class YouTubeConnector(Connector):
     def channel(self) -> str:
         return self.account.handle.strip()
 
-    def _call(self, method: str, path: str, **kwargs) -> dict:
+    def _call(self, method: str, path: str, *, expect_body: bool = True, **kwargs) -> dict:
         url = f"{self.base}/{path.lstrip('/')}"
         response = self._token.send(
             lambda token: self.http.request(method, url, auth=token, **kwargs)
@@ -71,7 +78,7 @@ class YouTubeConnector(Connector):
                     "Connectors", "YouTube refused the request (HTTP {status}): {message}"
                 ).format(status=response.status_code, message=message)
             )
-        return json_of(response, dict)
+        return json_of(response, dict) if expect_body else {}
 
     def check(self) -> Health:
         data = self._call("GET", "channels", params={"part": "snippet", "id": self.channel})
@@ -176,5 +183,15 @@ class YouTubeConnector(Connector):
                 return Published(str(row.get("id") or ""))
         return None
 
+    def moderate(self, item: ModerationToSend) -> None:
+        """Hide (held for review), show again, reject, or reject and ban the author."""
+        if item.action not in MODERATION:
+            raise self.cannot(item.action)
+        status, ban = MODERATION[item.action]
+        params = {"id": item.external_id, "moderationStatus": status}
+        if ban:
+            params["banAuthor"] = "true"
+        self._call("POST", "comments/setModerationStatus", params=params, expect_body=False)
 
-__all__ = ["YouTubeConnector"]
+
+__all__ = ["MODERATION", "YouTubeConnector"]

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from app import secrets
-from app.connectors.base import AccountRef
+from app.connectors.base import AccountRef, NotSupported
 from app.connectors.http import Http
 from app.connectors.youtube import YouTubeConnector
 from app.models.inbox import InboxMessage
 from app.services import agency, clients, inbox_replies
 from app.services.account_connect import add_candidates, business_candidates
-from app.services.network_data import ReplyToSend
+from app.services.network_data import ModerationToSend, ReplyToSend
 from app.services.sync import sync_client
 from tests.servers.business import AnyBrowser
 from tests.servers.google import CHANNEL, GoogleServer
@@ -96,3 +96,20 @@ def test_an_answer_a_stopped_seat_sent_is_found_not_resent():
         sent = yt.reply(answer)
         assert yt.find_reply(answer, None).external_id == sent.external_id
         assert len(srv.yt_replies) == 1
+
+
+def test_moderation_by_charter_rule_reaches_youtube():
+    with GoogleServer() as srv, Http(retries=0) as http:
+        srv.tokens.add("tok")
+        account = AccountRef(1, 1, "youtube", CHANNEL, srv.base_url + "/youtube/v3", "tok")
+        yt = YouTubeConnector(account, http)
+        for action in ("hide", "unhide", "delete", "ban"):
+            yt.moderate(ModerationToSend(1, 1, "youtube", 1, action, "Ugz9", "UCfan9", "insult"))
+        assert srv.moderated == [
+            ("Ugz9", "heldForReview", False),
+            ("Ugz9", "published", False),
+            ("Ugz9", "rejected", False),
+            ("Ugz9", "rejected", True),
+        ]
+        with pytest.raises(NotSupported):
+            yt.moderate(ModerationToSend(1, 1, "youtube", 1, "report", "Ugz9", "UCfan9"))

@@ -26,6 +26,7 @@ class GoogleServer(AuthServer):
         self.refreshed = 0
         self.threads: list[dict] = []  # YouTube comment threads, newest first
         self.yt_replies: list[dict] = []  # comments posted as answers
+        self.moderated: list[tuple[str, str, bool]] = []  # (comment, status, ban)
 
     def add_comment(self, n: int, text: str, author="Fan de pain", video="vid1", ours=False):
         stamp = f"2026-11-{n:02d}T12:00:00Z"
@@ -160,6 +161,11 @@ class GoogleServer(AuthServer):
             }
             self.yt_replies.append(row)
             return 200, {}, row
+        if name == "comments/setModerationStatus" and method == "POST":
+            self.moderated.append(
+                (query["id"], query["moderationStatus"], query.get("banAuthor") == "true")
+            )
+            return 204, {}, b""
         if name == "comments" and method == "GET":
             rows = [r for r in self.yt_replies if r["snippet"]["parentId"] == query.get("parentId")]
             return 200, {}, {"items": rows}
