@@ -23,7 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.connectors.http import Http, json_of
-from app.connectors.oauth_flow import AuthorizationError, Provider, authorize
+from app.connectors.oauth_flow import (
+    AuthorizationError,
+    Provider,
+    authorize,
+    registered_redirect,
+)
 from app.i18n import translate
 
 GRAPH = "https://graph.facebook.com/v21.0"
@@ -99,7 +104,14 @@ def meta_candidates(
     provider = Provider(
         "facebook", dialog, f"{root}/oauth/access_token", app_id, META_SCOPES, app_secret
     )
-    short = authorize(provider, http, open_browser, timeout=timeout, is_cancelled=is_cancelled)
+    short = authorize(
+        provider,
+        http,
+        open_browser,
+        timeout=timeout,
+        redirect=registered_redirect(),
+        is_cancelled=is_cancelled,
+    )
     response = http.get(
         f"{root}/oauth/access_token",
         params={
@@ -170,7 +182,14 @@ def linkedin_candidates(
         app_secret,
         keep=("refresh_token",),
     )
-    secret = authorize(provider, http, open_browser, timeout=timeout, is_cancelled=is_cancelled)
+    secret = authorize(
+        provider,
+        http,
+        open_browser,
+        timeout=timeout,
+        redirect=registered_redirect(),
+        is_cancelled=is_cancelled,
+    )
     data = json.loads(secret) if secret.startswith("{") else {"access_token": secret}
     access = data["access_token"]
     if data.get("refresh_token"):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -30,6 +31,9 @@ from app.connectors.http import Http, json_of
 from app.i18n import translate
 
 CALLBACK = "/callback"
+# X, Meta and LinkedIn accept only a redirect address registered with the agency's app, port
+# included: Tribune listens on this one for them (``TRIBUNE_OAUTH_PORT`` moves it; 0: any).
+REGISTERED_PORT = 53682
 
 
 class AuthorizationError(ConnectorError):
@@ -137,6 +141,24 @@ class LoopbackRedirect:
                     )
                 )
         return dict(self.params or {})
+
+
+def registered_redirect() -> LoopbackRedirect:
+    """The listener on the port registered with the agency's app (X, Meta, LinkedIn)."""
+    try:
+        port = int(os.environ.get("TRIBUNE_OAUTH_PORT", REGISTERED_PORT))
+    except ValueError:
+        port = REGISTERED_PORT
+    try:
+        return LoopbackRedirect(port)
+    except OSError:
+        raise AuthorizationError(
+            translate(
+                "OAuth",
+                "Port {port} of this computer is taken, so the network cannot come back to "
+                "Tribune; close the program using it and try again.",
+            ).format(port=port)
+        ) from None
 
 
 def authorize(

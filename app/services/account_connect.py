@@ -24,6 +24,7 @@ from app.connectors.oauth_flow import (
     authorize,
     mastodon_provider,
     register_mastodon_app,
+    registered_redirect,
     who_am_i,
     x_provider,
 )
@@ -121,7 +122,7 @@ def connect_account(
                 raise ValidationError(
                     translate("OAuth", "X needs the agency's app client id (--client-id).")
                 )
-            provider, listener = x_provider(client_id, base_url), None
+            provider, listener = x_provider(client_id, base_url), registered_redirect()
         secret = authorize(
             provider,
             http,

@@ -27,6 +27,13 @@ PAGES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def any_loopback_port(monkeypatch):
+    """X, Meta and LinkedIn listen on the port registered with the agency's app; here any
+    free port, so that two runs on one machine never meet."""
+    monkeypatch.setenv("TRIBUNE_OAUTH_PORT", "0")
+
+
 @pytest.fixture
 def client(sqlite_db):
     with sqlite_db.session() as s:

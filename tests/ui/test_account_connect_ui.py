@@ -18,6 +18,13 @@ from tests.servers.oauth import AuthServer, Browser
 pytestmark = pytest.mark.keyring
 
 
+@pytest.fixture(autouse=True)
+def any_loopback_port(monkeypatch):
+    """X, Meta and LinkedIn listen on the port registered with the agency's app; here any
+    free port, so that two runs on one machine never meet."""
+    monkeypatch.setenv("TRIBUNE_OAUTH_PORT", "0")
+
+
 class FakeDesktop:
     """Stands for QDesktopServices: 'opening the browser' runs ``browser`` on a thread, as a
     person clicking in another window would."""
