@@ -50,6 +50,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "contacts": ("clients", None),
     "staff_members": ("clients", None),
     "agency_profile": ("clients", None),
+    "agency_apps": ("clients", None),
     "network_accounts": ("accounts", None),
     "account_health_events": ("accounts", "account_id"),
     "inbox_messages": ("inbox", None),

@@ -111,6 +111,9 @@ NETWORKS: dict[str, Network] = {
         first_comment="reply",
     ),
     "rss": Network("rss", "RSS / Atom", "RSS", "#b35c00", publishable=False),
+    # Reviews and comments come in and are answered; Tribune does not publish there (yet).
+    "google": Network("google", "Google", "G", "#1967d2", publishable=False, reviews=True),
+    "youtube": Network("youtube", "YouTube", "YT", "#c4302b", publishable=False),
 }
 
 NETWORK_KEYS: tuple[str, ...] = tuple(NETWORKS)

@@ -180,6 +180,14 @@ class ClientDialog(QDialog):
             ),
         )
         self.add_account_button = accounts_page.add_button
+        self.add_account_button.setText(self.tr("Advanced: paste a token"))
+        self.connect_account_button = QPushButton(self.tr("Connect…"))
+        self.connect_account_button.setObjectName("connectAccountButton")
+        self.connect_account_button.clicked.connect(self.connect_account)
+        if self.client_id is None:
+            self.connect_account_button.setEnabled(False)
+            self.connect_account_button.setToolTip(self.tr("Save the client first."))
+        accounts_page.layout().itemAt(2).layout().insertWidget(0, self.connect_account_button)
         self.health_view = self.dialog_sync_bar = None
         if self.client_id is not None:  # connectors: health per account, sync now
             from ui.sync import AccountHealthView, SyncBar
@@ -505,6 +513,22 @@ class ClientDialog(QDialog):
         self._loaded(info)
         self.tabs.setCurrentWidget(self.accounts_table.parentWidget())
         self.show_error(still)
+
+    def connect_account(self) -> None:
+        """Connect… : the browser (or an app password) instead of pasting a token."""
+        from ui.account_connect_dialog import AccountConnectDialog
+
+        dialog = AccountConnectDialog(self.db, self.tasks, self.client_id, self)
+        dialog.connected.connect(self._accounts_connected)
+        self.connect_dialog = dialog
+        dialog.open()
+
+    def _accounts_connected(self, infos: list) -> None:
+        for info in infos:  # stored already: shown as stored rows, kept on save
+            self.known_accounts.add(info.id)
+            self._add_account_row(info)
+        if self.health_view is not None:
+            self.health_view.load(self.db, self.client_id)
 
     def show_error(self, text: str, field: str | None = None) -> None:
         self.error_label.setText(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
 
@@ -56,33 +55,9 @@ def register(sub) -> None:
     json_flag(p)
     p.set_defaults(handler=cmd_account_add)
 
-    p = asub.add_parser(
-        "connect",
-        help=translate(
-            "Cli",
-            "connect an account in the browser (Mastodon and its servers, X); "
-            "tokens go to the keyring",
-        ),
-    )
-    p.add_argument("client")
-    p.add_argument("network", choices=("mastodon", "x"))
-    p.add_argument(
-        "--base-url",
-        default="",
-        help=translate("Cli", "the server (Mastodon: required; X: https://api.x.com)"),
-    )
-    p.add_argument(
-        "--client-id", default="", help=translate("Cli", "the agency's app client id (X)")
-    )
-    p.add_argument("--handle", default="", help=translate("Cli", "default: as the network says"))
-    p.add_argument(
-        "--no-browser",
-        action="store_true",
-        help=translate("Cli", "print the address to open instead of opening the browser"),
-    )
-    p.add_argument("--timeout", type=float, default=300.0, help=argparse.SUPPRESS)
-    json_flag(p)
-    p.set_defaults(handler=cmd_account_connect)
+    from app.cli import account_connect
+
+    account_connect.register(asub)
 
     p = asub.add_parser("list", help=translate("Cli", "list a client's accounts"))
     p.add_argument("client")
@@ -166,44 +141,6 @@ def cmd_account_add(ctx) -> int:
         else translate("Cli", "Account {network} {handle} added.").format(
             network=info.network, handle=info.handle
         ),
-    )
-    return 0
-
-
-def cmd_account_connect(ctx) -> int:
-    from app.services.clients.connect import connect_account
-
-    a = ctx.args
-    base_url = a.base_url or ("https://api.x.com" if a.network == "x" else "")
-    if not base_url:
-        raise ValidationError(translate("Cli", "Give the server's address with --base-url."))
-
-    def open_browser(url: str) -> None:
-        print(
-            translate("Cli", "Open this address to connect the account:") + f"\n{url}",
-            file=sys.stderr,
-            flush=True,
-        )
-        if not a.no_browser:
-            import webbrowser
-
-            webbrowser.open(url)
-
-    info = connect_account(
-        ctx.db,
-        a.client,
-        a.network,
-        base_url=base_url,
-        open_browser=open_browser,
-        client_id=a.client_id,
-        handle=a.handle,
-        timeout=a.timeout,
-    )
-    ctx.emit(
-        dataclasses.asdict(info),
-        translate(
-            "Cli", "Account {network} {handle} connected; token stored in the system keyring."
-        ).format(network=info.network, handle=info.handle),
     )
     return 0
 

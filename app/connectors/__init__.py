@@ -30,6 +30,8 @@ CONNECTORS = {
     "rss": "app.connectors.rss:RssConnector",
     "x": "app.connectors.x:XConnector",
     "linkedin": "app.connectors.linkedin:LinkedInConnector",
+    "google": "app.connectors.google_business:GoogleBusinessConnector",
+    "youtube": "app.connectors.youtube:YouTubeConnector",
 }
 
 # Networks whose accounts work without a token.

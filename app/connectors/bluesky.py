@@ -11,10 +11,10 @@ derived from the variant's idempotency key, so a resend finds the post instead o
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from pathlib import Path
 
+from app.connectors import bluesky_comment
 from app.connectors.base import (
     AuthError,
     BadResponse,
@@ -24,6 +24,7 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
+from app.connectors.bluesky_tid import B32, tid_for  # noqa: F401  (re-exported)
 from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
@@ -47,15 +48,6 @@ REPORT_REASONS = {
 }
 LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
-B32 = "234567abcdefghijklmnopqrstuvwxyz"
-
-
-def tid_for(key: str, when: dt.datetime) -> str:
-    """A valid AT Protocol TID (13 base32-sortable chars) that depends only on ``key``/``when``."""
-    micros = int(when.timestamp() * 1_000_000) & ((1 << 53) - 1)
-    clock = int.from_bytes(hashlib.sha256(key.encode()).digest()[:2], "big") & 0x3FF
-    value = (micros << 10) | clock
-    return "".join(B32[(value >> (5 * i)) & 31] for i in reversed(range(13)))
 
 
 def facets_for(text: str, resolve) -> list[dict]:
@@ -424,6 +416,13 @@ class BlueskyConnector(Connector):
         if not self._access:
             self.login()
         return self._existing(self._reply_target(reply)[2])
+
+    # -- the first comment: a reply to our own post (app.connectors.bluesky_comment) ---
+    def first_comment(self, comment: ReplyToSend) -> Published:
+        return bluesky_comment.first_comment(self, comment)
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
+        return bluesky_comment.find_first_comment(self, comment)
 
     # -- numbers --------------------------------------------------------------------------
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:

@@ -189,6 +189,26 @@ class InstagramConnector(_Graph):
                     return Published(str(row.get("id") or ""))
         return None
 
+    # -- the first comment: a comment on our own media (app.services.sync.publish_comments) ---
+    def first_comment(self, comment: ReplyToSend) -> Published:
+        data = self._post(f"{comment.in_reply_to}/comments", data={"message": comment.text})
+        return Published(str(data.get("id") or ""))
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
+        """Ours among the media's comments, with the same text."""
+        for rows in self._pages(f"{comment.in_reply_to}/comments", 3, fields="id,text,from"):
+            for row in rows:
+                if not isinstance(row, dict):
+                    continue
+                author = (
+                    (row.get("from") or {}).get("id") if isinstance(row.get("from"), dict) else None
+                )
+                if author in (None, self.account.handle) and self.same_text(
+                    row.get("text", ""), comment.text
+                ):
+                    return Published(str(row.get("id") or ""))
+        return None
+
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         me = self._get(self.account.handle, fields="followers_count,media_count")
         return [

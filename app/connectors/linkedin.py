@@ -393,6 +393,13 @@ class LinkedInConnector(Connector):
                 return Published(urn, _post_url(target))
         return None
 
+    # -- the first comment: a reply to our own post (app.services.sync.publish_comments) -------
+    def first_comment(self, comment: ReplyToSend) -> Published:
+        return self.reply(comment)
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
+        return self.find_reply(comment, since)
+
     # -- moderation -----------------------------------------------------------------------
     def moderate(self, item: ModerationToSend) -> None:
         match = COMMENT_URN.match(item.external_id)

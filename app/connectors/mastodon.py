@@ -350,6 +350,13 @@ class MastodonConnector(Connector):
             extra["visibility"] = "direct"
         return self._post_status(reply.text, reply.idempotency_key, **extra)
 
+    # -- the first comment: a reply to our own post (app.services.sync.publish_comments) -------
+    def first_comment(self, comment: ReplyToSend) -> Published:
+        return self.reply(comment)
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
+        return self.find_reply(comment, since)
+
     # -- numbers --------------------------------------------------------------------------
     def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
         me = self._ok(self._get("/api/v1/accounts/verify_credentials"), dict)

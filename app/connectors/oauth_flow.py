@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -30,6 +31,9 @@ from app.connectors.http import Http, json_of
 from app.i18n import translate
 
 CALLBACK = "/callback"
+# X, Meta and LinkedIn accept only a redirect address registered with the agency's app, port
+# included: Tribune listens on this one for them (``TRIBUNE_OAUTH_PORT`` moves it; 0: any).
+REGISTERED_PORT = 53682
 
 
 class AuthorizationError(ConnectorError):
@@ -125,7 +129,11 @@ class LoopbackRedirect:
         waited = 0.0
         while not self._done.wait(0.2):
             waited += 0.2
-            if is_cancelled() or waited >= timeout:
+            if is_cancelled():
+                raise AuthorizationError(
+                    translate("OAuth", "The connection was cancelled; nothing was changed.")
+                )
+            if waited >= timeout:
                 raise AuthorizationError(
                     translate(
                         "OAuth",
@@ -133,6 +141,24 @@ class LoopbackRedirect:
                     )
                 )
         return dict(self.params or {})
+
+
+def registered_redirect() -> LoopbackRedirect:
+    """The listener on the port registered with the agency's app (X, Meta, LinkedIn)."""
+    try:
+        port = int(os.environ.get("TRIBUNE_OAUTH_PORT", REGISTERED_PORT))
+    except ValueError:
+        port = REGISTERED_PORT
+    try:
+        return LoopbackRedirect(port)
+    except OSError:
+        raise AuthorizationError(
+            translate(
+                "OAuth",
+                "Port {port} of this computer is taken, so the network cannot come back to "
+                "Tribune; close the program using it and try again.",
+            ).format(port=port)
+        ) from None
 
 
 def authorize(

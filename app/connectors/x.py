@@ -384,6 +384,13 @@ class XConnector(Connector):
             )
         return None
 
+    # -- the first comment: a reply to our own post (app.services.sync.publish_comments) -------
+    def first_comment(self, comment: ReplyToSend) -> Published:
+        return self.reply(comment)
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None:
+        return self.find_reply(comment, since)
+
     def reply(self, reply: ReplyToSend) -> Published:
         if reply.private:
             return self._direct_message(reply)

@@ -19,6 +19,7 @@ from app.models.client import (
 
 # Feature aggregates (keep one import per line; each module registers its tables).
 # FEATURE-MODELS-BEGIN
+import app.models.agency_apps
 import app.models.changes
 import app.models.charter
 import app.models.inbox

@@ -32,6 +32,41 @@
     </message>
   </context>
   <context>
+    <name>Bluesky</name>
+    <message>
+      <source>No Bluesky account answers to the handle {handle}.</source>
+      <translation>Aucun compte Bluesky ne répond au pseudo {handle}.</translation>
+    </message>
+    <message>
+      <source>Tribune does not know this kind of identity ({did}).</source>
+      <translation>Tribune ne connaît pas ce type d’identité ({did}).</translation>
+    </message>
+    <message>
+      <source>The identity {did} could not be read.</source>
+      <translation>L’identité {did} n’a pas pu être lue.</translation>
+    </message>
+    <message>
+      <source>This identity names no Bluesky server (PDS).</source>
+      <translation>Cette identité ne désigne aucun serveur Bluesky (PDS).</translation>
+    </message>
+    <message>
+      <source>The identity found for {handle} does not name that handle back.</source>
+      <translation>L’identité trouvée pour {handle} ne mentionne pas ce pseudo en retour.</translation>
+    </message>
+    <message>
+      <source>The Bluesky server {pds} did not answer ({reason}).</source>
+      <translation>Le serveur Bluesky {pds} n’a pas répondu ({reason}).</translation>
+    </message>
+    <message>
+      <source>The server refused this handle and app password.</source>
+      <translation>Le serveur a refusé ce pseudo et ce mot de passe d’application.</translation>
+    </message>
+    <message>
+      <source>The Bluesky server's answer was incomplete.</source>
+      <translation>La réponse du serveur Bluesky était incomplète.</translation>
+    </message>
+  </context>
+  <context>
     <name>Connectors</name>
     <message>
       <source>{network} does not allow this through its API: {what}.</source>
@@ -369,6 +404,50 @@
       <source>LinkedIn did not return the comment.</source>
       <translation>LinkedIn n'a pas renvoyé le commentaire.</translation>
     </message>
+    <message>
+      <source>Google refused to renew the access: reconnect the account.</source>
+      <translation>Google a refusé de renouveler l’accès : reconnectez le compte.</translation>
+    </message>
+    <message>
+      <source>Google refused the request (HTTP {status}): {message}</source>
+      <translation>Google a refusé la requête (HTTP {status}) : {message}</translation>
+    </message>
+    <message>
+      <source>Google sent reviews of an odd shape.</source>
+      <translation>Google a envoyé des avis d’une forme inattendue.</translation>
+    </message>
+    <message>
+      <source>A Google user</source>
+      <translation>Un utilisateur de Google</translation>
+    </message>
+    <message>
+      <source>A review could not be read.</source>
+      <translation>Un avis n’a pas pu être lu.</translation>
+    </message>
+    <message>
+      <source>Google has no private answer to a review.</source>
+      <translation>Google ne permet pas de répondre en privé à un avis.</translation>
+    </message>
+    <message>
+      <source>YouTube refused the request (HTTP {status}): {message}</source>
+      <translation>YouTube a refusé la requête (HTTP {status}) : {message}</translation>
+    </message>
+    <message>
+      <source>YouTube sent comments of an odd shape.</source>
+      <translation>YouTube a envoyé des commentaires d’une forme inattendue.</translation>
+    </message>
+    <message>
+      <source>A YouTube comment could not be read.</source>
+      <translation>Un commentaire YouTube n’a pas pu être lu.</translation>
+    </message>
+    <message>
+      <source>YouTube has no private answer to a comment.</source>
+      <translation>YouTube ne permet pas de répondre en privé à un commentaire.</translation>
+    </message>
+    <message>
+      <source>YouTube did not return the comment.</source>
+      <translation>YouTube n’a pas renvoyé le commentaire.</translation>
+    </message>
   </context>
   <context>
     <name>CrisisTray</name>
@@ -415,8 +494,16 @@
       <translation>Vous pouvez fermer cette page et revenir à Tribune.</translation>
     </message>
     <message>
+      <source>The connection was cancelled; nothing was changed.</source>
+      <translation>La connexion a été annulée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
       <source>The browser did not come back to Tribune in time; nothing was changed.</source>
       <translation>Le navigateur n'est pas revenu vers Tribune à temps ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>Port {port} of this computer is taken, so the network cannot come back to Tribune; close the program using it and try again.</source>
+      <translation>Le port {port} de cet ordinateur est occupé, le réseau ne peut donc pas revenir vers Tribune ; fermez le programme qui l’utilise et réessayez.</translation>
     </message>
     <message>
       <source>The answer did not belong to this connection (its state did not match); nothing was changed.</source>
@@ -441,6 +528,21 @@
     <message>
       <source>The server's registration was incomplete.</source>
       <translation>L'inscription auprès du serveur est incomplète.</translation>
+    </message>
+    <message>
+      <source>{network} refused to list the accounts (HTTP {status}).</source>
+      <translation>{network} a refusé de lister les comptes (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>Meta sent no long-lived token.</source>
+      <translation>Meta n’a pas envoyé de jeton longue durée.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Posts</name>
+    <message>
+      <source>No first comment on {network}</source>
+      <translation>Pas de premier commentaire sur {network}</translation>
     </message>
   </context>
   <context>

@@ -1,6 +1,149 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>AccountConnectDialog</name>
+    <message>
+      <source>Connect an account</source>
+      <translation>Connecter un compte</translation>
+    </message>
+    <message>
+      <source>Mastodon (and GoToSocial, Pleroma, Akkoma…)</source>
+      <translation>Mastodon (et GoToSocial, Pleroma, Akkoma…)</translation>
+    </message>
+    <message>
+      <source>Bluesky</source>
+      <translation>Bluesky</translation>
+    </message>
+    <message>
+      <source>X</source>
+      <translation>X</translation>
+    </message>
+    <message>
+      <source>Facebook Pages and Instagram (Meta)</source>
+      <translation>Pages Facebook et Instagram (Meta)</translation>
+    </message>
+    <message>
+      <source>LinkedIn pages</source>
+      <translation>Pages LinkedIn</translation>
+    </message>
+    <message>
+      <source>Google Business Profile (reviews)</source>
+      <translation>Fiche d’établissement Google (avis)</translation>
+    </message>
+    <message>
+      <source>YouTube (comments)</source>
+      <translation>YouTube (commentaires)</translation>
+    </message>
+    <message>
+      <source>e.g. https://mastodon.social</source>
+      <translation>p. ex. https://mastodon.social</translation>
+    </message>
+    <message>
+      <source>e.g. brand.bsky.social</source>
+      <translation>p. ex. marque.bsky.social</translation>
+    </message>
+    <message>
+      <source>Settings › Privacy and security › App passwords</source>
+      <translation>Paramètres › Confidentialité et sécurité › Mots de passe d’application</translation>
+    </message>
+    <message>
+      <source>&amp;Network</source>
+      <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+      <source>&amp;Server</source>
+      <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+      <source>&amp;Handle</source>
+      <translation>&amp;Pseudo</translation>
+    </message>
+    <message>
+      <source>&amp;App password</source>
+      <translation>Mot de passe d’&amp;application</translation>
+    </message>
+    <message>
+      <source>once per agency; empty: as already set</source>
+      <translation>une fois pour l’agence ; vide : inchangé</translation>
+    </message>
+    <message>
+      <source>once per computer (keyring); empty: as already set</source>
+      <translation>une fois par ordinateur (trousseau) ; vide : inchangé</translation>
+    </message>
+    <message>
+      <source>Agency app &amp;id</source>
+      <translation>&amp;Identifiant de l’application de l’agence</translation>
+    </message>
+    <message>
+      <source>Agency app s&amp;ecret</source>
+      <translation>S&amp;ecret de l’application de l’agence</translation>
+    </message>
+    <message>
+      <source>Waiting for the browser…</source>
+      <translation>En attente du navigateur…</translation>
+    </message>
+    <message>
+      <source>Tick the pages and accounts that belong to this client.</source>
+      <translation>Cochez les pages et les comptes qui appartiennent à ce client.</translation>
+    </message>
+    <message>
+      <source>Connect</source>
+      <translation>Connecter</translation>
+    </message>
+    <message>
+      <source>Add the ticked accounts</source>
+      <translation>Ajouter les comptes cochés</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Your browser opens the server's page: log in there and allow Tribune. Tribune registers itself on the server; nothing to prepare.</source>
+      <translation>Votre navigateur ouvre la page du serveur : connectez-vous et autorisez Tribune. Tribune s’enregistre lui-même sur le serveur ; rien à préparer.</translation>
+    </message>
+    <message>
+      <source>Create an app password for Tribune in Bluesky's settings. Tribune finds the account's server from its handle, self-hosted servers too.</source>
+      <translation>Créez un mot de passe d’application pour Tribune dans les paramètres de Bluesky. Tribune trouve le serveur du compte à partir de son pseudo, y compris un serveur auto-hébergé.</translation>
+    </message>
+    <message>
+      <source>Your browser opens X: log in and allow the agency's app.</source>
+      <translation>Votre navigateur ouvre X : connectez-vous et autorisez l’application de l’agence.</translation>
+    </message>
+    <message>
+      <source>Your browser opens Facebook: log in as a person who manages the client's Pages, allow the agency's app, then tick this client's Pages and Instagram accounts.</source>
+      <translation>Votre navigateur ouvre Facebook : connectez-vous en tant que personne qui gère les Pages du client, autorisez l’application de l’agence, puis cochez les Pages et comptes Instagram de ce client.</translation>
+    </message>
+    <message>
+      <source>Your browser opens LinkedIn: log in as an administrator of the client's page, allow the agency's app, then tick this client's pages.</source>
+      <translation>Votre navigateur ouvre LinkedIn : connectez-vous en tant qu’administrateur de la page du client, autorisez l’application de l’agence, puis cochez les pages de ce client.</translation>
+    </message>
+    <message>
+      <source>Your browser opens Google: log in as a manager of the client's business profile, allow the agency's app, then tick this client's places.</source>
+      <translation>Votre navigateur ouvre Google : connectez-vous en tant que gestionnaire de la fiche d’établissement du client, autorisez l’application de l’agence, puis cochez les établissements de ce client.</translation>
+    </message>
+    <message>
+      <source>Your browser opens Google: log in with the client's YouTube channel, allow the agency's app, then tick the channel.</source>
+      <translation>Votre navigateur ouvre Google : connectez-vous avec la chaîne YouTube du client, autorisez l’application de l’agence, puis cochez la chaîne.</translation>
+    </message>
+    <message>
+      <source>Give the server's address, e.g. https://mastodon.social.</source>
+      <translation>Indiquez l’adresse du serveur, p. ex. https://mastodon.social.</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>Connexion…</translation>
+    </message>
+    <message>
+      <source>This person manages no page or account Tribune can connect.</source>
+      <translation>Cette personne ne gère aucune page ni aucun compte que Tribune puisse connecter.</translation>
+    </message>
+    <message>
+      <source>Tick at least one page or account.</source>
+      <translation>Cochez au moins une page ou un compte.</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountHelp</name>
     <message>
       <source>The account's name, e.g. @brand</source>
@@ -112,6 +255,13 @@
     <message>
       <source>&amp;Clients</source>
       <translation>&amp;Clients</translation>
+    </message>
+  </context>
+  <context>
+    <name>Agency</name>
+    <message>
+      <source>Tribune needs no app of the agency on {network}.</source>
+      <translation>Tribune n’a pas besoin d’une application de l’agence sur {network}.</translation>
     </message>
   </context>
   <context>
@@ -511,20 +661,8 @@
       <translation>ajouter le compte sans jeton (flux RSS)</translation>
     </message>
     <message>
-      <source>connect an account in the browser (Mastodon and its servers, X); tokens go to the keyring</source>
-      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X) ; les jetons vont au trousseau</translation>
-    </message>
-    <message>
-      <source>the server (Mastodon: required; X: https://api.x.com)</source>
-      <translation>le serveur (Mastodon : obligatoire ; X : https://api.x.com)</translation>
-    </message>
-    <message>
       <source>the agency's app client id (X)</source>
       <translation>l'identifiant client de l'application de l'agence (X)</translation>
-    </message>
-    <message>
-      <source>default: as the network says</source>
-      <translation>par défaut : celui que donne le réseau</translation>
     </message>
     <message>
       <source>print the address to open instead of opening the browser</source>
@@ -571,8 +709,72 @@
       <translation>Ouvrez cette adresse pour connecter le compte :</translation>
     </message>
     <message>
+      <source>connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, Google) or with an app password (Bluesky); tokens go to the keyring</source>
+      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X, Meta, LinkedIn, Google) ou avec un mot de passe d’application (Bluesky) ; les jetons vont dans le trousseau</translation>
+    </message>
+    <message>
+      <source>the server (Mastodon: required; others: the network's own)</source>
+      <translation>le serveur (Mastodon : obligatoire ; autres : celui du réseau)</translation>
+    </message>
+    <message>
+      <source>default: as the network says (Bluesky: required)</source>
+      <translation>par défaut : celui que donne le réseau (Bluesky : obligatoire)</translation>
+    </message>
+    <message>
+      <source>Meta, LinkedIn, Google: the ids to connect, comma-separated</source>
+      <translation>Meta, LinkedIn, Google : les identifiants à connecter, séparés par des virgules</translation>
+    </message>
+    <message>
+      <source>the agency's own app on a network: its id; its secret on stdin → keyring</source>
+      <translation>l’application de l’agence sur un réseau : son identifiant ; son secret sur l’entrée standard → trousseau</translation>
+    </message>
+    <message>
+      <source>a public client (X)</source>
+      <translation>un client public (X)</translation>
+    </message>
+    <message>
+      <source>Paste the app secret, then press Enter:</source>
+      <translation>Collez le secret de l’application, puis appuyez sur Entrée :</translation>
+    </message>
+    <message>
+      <source>No app secret on standard input.</source>
+      <translation>Aucun secret d’application sur l’entrée standard.</translation>
+    </message>
+    <message>
+      <source>The agency's app on {network} is set.</source>
+      <translation>L’application de l’agence sur {network} est enregistrée.</translation>
+    </message>
+    <message>
+      <source>Not among the accounts this person manages: {ids}.</source>
+      <translation>Absent des comptes que gère cette personne : {ids}.</translation>
+    </message>
+    <message>
+      <source>Choose the accounts of this client with --pick ID,ID among:</source>
+      <translation>Choisissez les comptes de ce client avec --pick ID,ID parmi :</translation>
+    </message>
+    <message>
+      <source>Numbers of this client's accounts (e.g. 1,3):</source>
+      <translation>Numéros des comptes de ce client (p. ex. 1,3) :</translation>
+    </message>
+    <message>
+      <source>Give numbers from the list.</source>
+      <translation>Donnez des numéros de la liste.</translation>
+    </message>
+    <message>
+      <source>This person manages no page or account Tribune can connect.</source>
+      <translation>Cette personne ne gère aucune page ni aucun compte que Tribune puisse connecter.</translation>
+    </message>
+    <message>
       <source>Account {network} {handle} connected; token stored in the system keyring.</source>
       <translation>Compte {network} {handle} connecté ; jeton enregistré dans le trousseau du système.</translation>
+    </message>
+    <message>
+      <source>Give the Bluesky handle with --handle.</source>
+      <translation>Indiquez le pseudo Bluesky avec --handle.</translation>
+    </message>
+    <message>
+      <source>Paste the app password, then press Enter:</source>
+      <translation>Collez le mot de passe d’application, puis appuyez sur Entrée :</translation>
     </message>
     <message>
       <source>No accounts.</source>
@@ -891,6 +1093,18 @@
     <message>
       <source>Tokens typed here go straight to the system keyring; they are never stored in the database.</source>
       <translation>Les jetons saisis ici vont directement dans le trousseau du système ; ils ne sont jamais enregistrés dans la base.</translation>
+    </message>
+    <message>
+      <source>Advanced: paste a token</source>
+      <translation>Avancé : coller un jeton</translation>
+    </message>
+    <message>
+      <source>Connect…</source>
+      <translation>Connecter…</translation>
+    </message>
+    <message>
+      <source>Save the client first.</source>
+      <translation>Enregistrez d’abord le client.</translation>
     </message>
     <message>
       <source>Network accounts</source>
@@ -1583,6 +1797,18 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>The network did not say which account was connected.</source>
       <translation>Le réseau n'a pas dit quel compte a été connecté.</translation>
+    </message>
+    <message>
+      <source>Connecting {network} needs the agency's app: set its id and secret first (tribune account app).</source>
+      <translation>Connecter {network} demande l’application de l’agence : enregistrez d’abord son identifiant et son secret (tribune account app).</translation>
+    </message>
+    <message>
+      <source>Bluesky needs the handle and an app password.</source>
+      <translation>Bluesky demande le pseudo et un mot de passe d’application.</translation>
+    </message>
+    <message>
+      <source>{network} has no pages to choose from.</source>
+      <translation>{network} n’a pas de pages à choisir.</translation>
     </message>
   </context>
   <context>

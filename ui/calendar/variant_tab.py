@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
+from app.services.sync.publish_comments import first_comment_note
 from ui.calendar.painting import network_colour
 
 
@@ -74,6 +75,8 @@ class VariantTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Link"), self.link)
         form.addRow(self.tr("First comment"), self.first_comment)
+        if note := first_comment_note(network):  # e.g. "No first comment on Pinterest"
+            form.addRow("", QLabel(note))
         media_row = QHBoxLayout()
         media_row.addWidget(self.media, 1)
         media_row.addWidget(add_media, 0, Qt.AlignmentFlag.AlignTop)

@@ -24,6 +24,7 @@ from app.connectors.oauth_flow import (
     authorize,
     mastodon_provider,
     register_mastodon_app,
+    registered_redirect,
     who_am_i,
     x_provider,
 )
@@ -33,7 +34,16 @@ from app.i18n import translate
 from app.services.clients.workspace import add_account_with_token
 from app.services.clients.workspaces import AccountInfo
 
-BROWSER_NETWORKS = ("mastodon", "x")
+BROWSER_NETWORKS = ("mastodon", "x", "bluesky")
+# networks reached through the agency's own app, listing what the person manages
+BUSINESS = {
+    "facebook": "meta",
+    "instagram": "meta",
+    "meta": "meta",
+    "linkedin": "linkedin",
+    "google": "google",
+    "youtube": "google",
+}
 
 
 def _app_key(base_url: str) -> str:
@@ -71,8 +81,15 @@ def connect_account(
     timeout: float = 300,
     http: Http | None = None,
     is_cancelled: Callable[[], bool] = lambda: False,
+    password: str = "",
+    resolver: str = "",
+    plc: str = "",
 ) -> AccountInfo:
     """Authorise in the browser and add the account; its secret goes to the keyring only.
+
+    Bluesky has no browser step: ``handle`` and the app ``password`` are checked on the
+    server found from the handle's DID (``resolver``, ``plc``: other places to ask than
+    Bluesky's own, for tests and private networks).
 
     Raises:
         ValidationError: a network Tribune cannot connect in the browser (yet), or X without
@@ -90,7 +107,14 @@ def connect_account(
     secrets.require_backend()  # before the browser: tokens have nowhere else to go
     own = http is None
     http = http or Http()
+    if network == "x" and not client_id:
+        from app.services.people import agency
+
+        with db.read() as session:
+            client_id = agency.app_ids(session).get("x", "")
     try:
+        if network == "bluesky":
+            return _bluesky(db, client_ref, http, handle, password, base_url, resolver, plc)
         if network == "mastodon":
             provider, listener = _mastodon(http, base_url)
         else:
@@ -98,7 +122,7 @@ def connect_account(
                 raise ValidationError(
                     translate("OAuth", "X needs the agency's app client id (--client-id).")
                 )
-            provider, listener = x_provider(client_id, base_url), None
+            provider, listener = x_provider(client_id, base_url), registered_redirect()
         secret = authorize(
             provider,
             http,
@@ -118,4 +142,115 @@ def connect_account(
     return add_account_with_token(db, client_ref, network, name, base_url=base_url, token=secret)
 
 
-__all__ = ["BROWSER_NETWORKS", "connect_account"]
+def _agency_app(db: Database, family: str) -> tuple[str, str]:
+    """(app id, app secret) of the agency's app on ``family``; one sentence when missing."""
+    from app.services.people import agency
+
+    with db.read() as session:
+        app_id = agency.app_ids(session).get(family, "")
+    secret = agency.app_secret(family) if family != "x" else ""
+    names = {"meta": "Meta", "linkedin": "LinkedIn", "google": "Google", "x": "X"}
+    if not app_id or (family != "x" and not secret):
+        raise ValidationError(
+            translate(
+                "OAuth",
+                "Connecting {network} needs the agency's app: set its id and secret first "
+                "(tribune account app).",
+            ).format(network=names.get(family, family))
+        )
+    return app_id, secret
+
+
+def _bluesky(db, client_ref, http, handle, password, base_url, resolver, plc) -> AccountInfo:
+    from app.connectors import bluesky_identity as ident
+
+    if not handle.strip() or not password.strip():
+        raise ValidationError(translate("OAuth", "Bluesky needs the handle and an app password."))
+    scheme = "http" if (resolver or plc).startswith("http://") else "https"
+    found = ident.find_account(
+        http,
+        handle,
+        password.strip(),
+        resolver=resolver or ident.RESOLVER,
+        plc=plc or ident.PLC,
+        scheme=scheme,
+    )
+    # the connector opens its sessions with the handle and the app password, on this PDS
+    return add_account_with_token(
+        db, client_ref, "bluesky", found.handle, base_url=found.pds, token=found.password
+    )
+
+
+def business_candidates(
+    db: Database,
+    network: str,
+    *,
+    open_browser: Callable[[str], object],
+    base_url: str = "",
+    timeout: float = 300,
+    http: Http | None = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+):
+    """Authorise the agency's app on Meta or LinkedIn in the browser and list the pages,
+    Instagram accounts or organisations the person manages (nothing is written).
+
+    Raises:
+        ValidationError: no agency app for that network yet.
+        AuthorizationError: the authorisation or the listing failed.
+    """
+    from app.connectors import oauth_business as business
+
+    family = BUSINESS.get(network.strip().lower())
+    if family is None:
+        raise ValidationError(
+            translate("OAuth", "{network} has no pages to choose from.").format(network=network)
+        )
+    secrets.require_backend()
+    app_id, app_secret = _agency_app(db, family)
+    own = http is None
+    http = http or Http()
+    try:
+        listing, default = {
+            "meta": (business.meta_candidates, business.GRAPH),
+            "linkedin": (business.linkedin_candidates, business.LINKEDIN_API),
+            "google": (business.google_candidates, business.GOOGLE_API),
+        }[family]
+        if network.strip().lower() == "youtube":  # the agency's Google app, other scopes
+            listing, default = business.youtube_candidates, business.YOUTUBE_API
+        return listing(
+            http,
+            app_id,
+            app_secret,
+            open_browser,
+            base_url=base_url or default,
+            timeout=timeout,
+            is_cancelled=is_cancelled,
+        )
+    finally:
+        if own:
+            http.close()
+
+
+def add_candidates(db: Database, client_ref: str | int, picked) -> list[AccountInfo]:
+    """Add the ticked pages / accounts / organisations to the client, tokens to the keyring."""
+    return [
+        add_account_with_token(
+            db,
+            client_ref,
+            c.network,
+            c.id,
+            base_url=c.base_url,
+            token=c.token,
+            display_name=c.name,
+        )
+        for c in picked
+    ]
+
+
+__all__ = [
+    "BROWSER_NETWORKS",
+    "BUSINESS",
+    "add_candidates",
+    "business_candidates",
+    "connect_account",
+]

@@ -72,3 +72,49 @@ def add_staff(session: Session, name: str, role: str = "", email: str = "") -> S
     session.add(member)
     session.flush()
     return StaffInfo(member.id, member.name, member.role, member.email, member.active)
+
+
+# -- the agency's own apps on the networks (connect in the browser) -------------------------
+APP_NETWORKS = ("meta", "linkedin", "google", "x")
+
+
+def _app_secret_key(network: str) -> str:
+    return f"agency-app:{network}"
+
+
+def app_ids(session: Session) -> dict[str, str]:
+    """{network: app id} for the networks where the agency registered its own app."""
+    from app.models.agency_apps import AgencyApp
+
+    return {a.network: a.app_id for a in session.scalars(select(AgencyApp)) if a.app_id}
+
+
+def set_app_id(session: Session, network: str, app_id: str) -> None:
+    """The agency app's id (OAuth client id) on ``network``; empty removes it."""
+    from app.models.agency_apps import AgencyApp
+
+    if network not in APP_NETWORKS:
+        raise ValidationError(
+            translate("Agency", "Tribune needs no app of the agency on {network}.").format(
+                network=network
+            )
+        )
+    row = session.scalar(select(AgencyApp).where(AgencyApp.network == network))
+    if row is None:
+        row = AgencyApp(network=network)
+        session.add(row)
+    row.app_id = app_id.strip()
+    session.flush()
+
+
+def set_app_secret(network: str, secret: str) -> None:
+    """The agency app's secret: this computer's keyring only, never the database."""
+    from app import secrets
+
+    secrets.set_secret(_app_secret_key(network), secret.strip())
+
+
+def app_secret(network: str) -> str:
+    from app import secrets
+
+    return secrets.get_secret(_app_secret_key(network)) or ""

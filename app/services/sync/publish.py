@@ -40,6 +40,7 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.models.sync import PublishAttempt
 from app.services.calendar.media_store import files_for
+from app.services.sync import publish_comments
 from app.services.sync.lock import Keeper, db_now, lease_seconds, seat_id
 
 log = logging.getLogger("tribune.sync")
@@ -102,6 +103,8 @@ def _finish(db: Database, sinks, attempt_id: int, kind: str, ref: int, published
         attempt = s.get(PublishAttempt, attempt_id)
         attempt.state, attempt.finished_at = "sent", utcnow()
         attempt.external_id, attempt.url = published.external_id, published.url
+        if kind == "post":  # its first comment is due, in the same transaction
+            publish_comments.queue(s, attempt, published.external_id)
 
 
 def _fail(db: Database, sinks, attempt_id: int, kind: str, ref: int, exc: ConnectorError):
@@ -189,6 +192,7 @@ def recover(
                 PublishAttempt.started_at,
             )
             .where(PublishAttempt.account_id == account_id, PublishAttempt.state == "sending")
+            .where(PublishAttempt.kind != publish_comments.KIND)  # publish_comments' own
             .order_by(PublishAttempt.id)
         ).all()
     done = 0
@@ -302,6 +306,12 @@ def publish_due(
             published += 1
         else:
             replies += 1
+    if connector.can_publish and not is_cancelled():  # first comments, after their posts
+        comments = publish_comments.send_due(
+            db, account_id, connector, keeper=keeper, is_cancelled=is_cancelled
+        )
+        failed += comments.failed
+        messages.extend(comments.messages)
     return PublishOutcome(published, replies, failed, tuple(messages))
 
 

@@ -15,6 +15,13 @@ from app.services.clients.connect import connect_account
 from tests.servers.oauth import AuthServer, Browser
 
 
+@pytest.fixture(autouse=True)
+def any_loopback_port(monkeypatch):
+    """X, Meta and LinkedIn listen on the port registered with the agency's app; here any
+    free port, so that two runs on one machine never meet."""
+    monkeypatch.setenv("TRIBUNE_OAUTH_PORT", "0")
+
+
 @pytest.fixture
 def client(sqlite_db):
     with sqlite_db.session() as s:
@@ -204,3 +211,46 @@ def test_cli_account_connect_without_a_browser(real_keyring, sqlite_db, client, 
         )
         assert late.returncode == 1
         assert late.stderr.strip().splitlines()[-1].startswith("tribune: The browser did not")
+
+
+def test_x_comes_back_to_the_registered_port_or_says_it_is_taken(
+    real_keyring, sqlite_db, client, monkeypatch
+):
+    """X accepts only the callback registered with the agency's app, port included."""
+    import socket
+
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    monkeypatch.setenv("TRIBUNE_OAUTH_PORT", str(port))
+    with AuthServer(acct="nuage") as srv:
+        connect_account(
+            sqlite_db,
+            client.id,
+            "x",
+            base_url=srv.base_url,
+            open_browser=Browser(),
+            client_id="agency-app",
+            http=Http(retries=0),
+            timeout=10,
+        )
+        authorise = next(q for m, p, h, q in srv.log if p == "/i/oauth2/authorize")
+        assert f"127.0.0.1%3A{port}%2Fcallback" in authorise
+        with socket.socket() as taken:  # another program holds the port
+            taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            taken.bind(("127.0.0.1", port))
+            taken.listen()
+            with pytest.raises(AuthorizationError, match=f"Port {port} of this computer is taken"):
+                connect_account(
+                    sqlite_db,
+                    client.id,
+                    "x",
+                    base_url=srv.base_url,
+                    open_browser=Browser(),
+                    client_id="agency-app",
+                    http=Http(retries=0),
+                    timeout=10,
+                    handle="second",
+                )
+    assert [a.handle for a in _accounts(sqlite_db, client.id)] == ["nuage"]

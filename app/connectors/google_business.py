@@ -1,0 +1,176 @@
+"""Google Business Profile: a place's reviews into the inbox, answered from Tribune.
+
+The documented My Business API v4 calls: ``GET /v4/{account}/{location}/reviews``
+(``orderBy=updateTime desc``, ``pageSize``, ``pageToken`` → ``nextPageToken``; each review
+has ``reviewId``, ``reviewer.displayName``, ``starRating`` ONE…FIVE, ``comment``,
+``createTime``, ``updateTime``, ``reviewReply``), and ``PUT /v4/{review name}/reply`` with
+``{"comment"}``: it sets the owner's answer, or replaces it (editing the reply is sending
+it again). The PUT is idempotent by nature and ``find_reply`` reads the review's
+``reviewReply`` back, so a send a stopped seat left is never doubled.
+
+The account's handle is ``accounts/{a}/locations/{l}``; its token is the JSON Google's OAuth
+gives (access token, refresh token, the agency's client id and secret): an access token
+lasts an hour and is renewed at ``oauth2.googleapis.com/token`` (:mod:`app.connectors.oauth`).
+The stars go at the head of the text (``★★★★☆ 4/5``), what the inbox shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.connectors.base import (
+    BadResponse,
+    Connector,
+    FetchResult,
+    Health,
+    Published,
+    Rejected,
+)
+from app.connectors.contract import IncomingMessage, ReplyToSend, RowError
+from app.connectors.http import json_of, parse_time
+from app.connectors.oauth import Renewal
+from app.i18n import translate
+
+API = "https://mybusiness.googleapis.com"
+TOKEN_URL = "https://oauth2.googleapis.com/token"
+STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
+REPLY_LIMIT = 4096
+
+
+def stars_text(rating: str, comment: str) -> str:
+    n = STARS.get(str(rating or "").upper(), 0)
+    head = ("★" * n + "☆" * (5 - n) + f" {n}/5") if n else ""
+    return "\n".join(part for part in (head, comment.strip()) if part)
+
+
+class GoogleBusinessConnector(Connector):
+    network = "google"
+    char_limit = REPLY_LIMIT
+    credential_hosts = ("mybusiness.googleapis.com", "oauth2.googleapis.com")
+
+    def __init__(self, account, http) -> None:
+        super().__init__(account, http)
+        token_url = TOKEN_URL if self.base == API else f"{self.base}/token"
+        self._token = Renewal(
+            account,
+            http,
+            token_url,
+            ("refresh_token", "client_id", "client_secret"),
+            translate("Connectors", "Google refused to renew the access: reconnect the account."),
+        )
+
+    @property
+    def base(self) -> str:
+        return (self.account.base_url or API).rstrip("/")
+
+    @property
+    def location(self) -> str:
+        return self.account.handle.strip().strip("/")
+
+    def _call(self, method: str, path: str, **kwargs):
+        url = f"{self.base}/v4/{path.lstrip('/')}"
+        response = self._token.send(
+            lambda token: self.http.request(method, url, auth=token, **kwargs)
+        )
+        if response.status_code >= 400:
+            try:
+                error = response.json().get("error") or {}
+            except (ValueError, AttributeError):
+                error = {}
+            message = str(error.get("message") or "")[:200] if isinstance(error, dict) else ""
+            raise Rejected(
+                translate(
+                    "Connectors", "Google refused the request (HTTP {status}): {message}"
+                ).format(status=response.status_code, message=message)
+            )
+        return json_of(response, dict)
+
+    def check(self) -> Health:
+        data = self._call("GET", f"{self.location}/reviews", params={"pageSize": 1})
+        average = data.get("averageRating")
+        name = self.location if average is None else f"{self.location} ★ {average}"
+        return Health(display_name=name, char_limit=REPLY_LIMIT)
+
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        cursor = dict(cursor or {})
+        seen = parse_time(cursor.get("seen_at"))
+        newest = seen
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
+        before = self.http.requests
+        params: dict = {"pageSize": 50, "orderBy": "updateTime desc"}
+        for _ in range(max_pages):
+            data = self._call("GET", f"{self.location}/reviews", params=params)
+            rows = data.get("reviews") or []
+            if not isinstance(rows, list):
+                raise BadResponse(translate("Connectors", "Google sent reviews of an odd shape."))
+            old = False
+            for review in rows:
+                try:
+                    when = parse_time(review.get("updateTime") or review["createTime"])
+                    if seen and when <= seen:
+                        old = True
+                        continue
+                    newest = max(newest, when) if newest else when
+                    reviewer = review.get("reviewer") or {}
+                    author = str(reviewer.get("displayName") or "")
+                    if reviewer.get("isAnonymous") or not author:
+                        author = translate("Connectors", "A Google user")
+                    items.append(
+                        IncomingMessage(
+                            network=self.network,
+                            external_id=str(review.get("name") or review["reviewId"]),
+                            kind="review",
+                            author=author,
+                            author_handle="",
+                            text=stars_text(review.get("starRating"), review.get("comment") or ""),
+                            received_at=parse_time(review.get("createTime")) or when,
+                            account_id=self.account.id,
+                        )
+                    )
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    ref = str(review.get("reviewId") or "") if isinstance(review, dict) else ""
+                    errors.append(
+                        RowError(0, ref, translate("Connectors", "A review could not be read."))
+                    )
+            token = data.get("nextPageToken")
+            if old or not token or not rows:
+                break
+            params = {**params, "pageToken": token}
+        if newest:
+            cursor["seen_at"] = newest.isoformat()
+        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+
+    def _review_name(self, external_id: str) -> str:
+        if external_id.startswith("accounts/"):
+            return external_id
+        return f"{self.location}/reviews/{external_id}"
+
+    @staticmethod
+    def _answer_id(name: str, reply: ReplyToSend) -> str:
+        """A review has one answer on Google, replaced by each edit; in the inbox each of our
+        answers is its own message, so its id names which one it was."""
+        return f"{name}/reply#{reply.reply_id}"
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        """The owner's answer to a review: set, or replaced when there is one (an edit)."""
+        if reply.private:
+            raise Rejected(translate("Connectors", "Google has no private answer to a review."))
+        self.check_length(reply.text)
+        name = self._review_name(reply.in_reply_to)
+        data = self._call("PUT", f"{name}/reply", json={"comment": reply.text})
+        return Published(self._answer_id(name, reply), "", parse_time(data.get("updateTime")))
+
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        name = self._review_name(reply.in_reply_to)
+        data = self._call("GET", name)
+        answer = data.get("reviewReply") or {}
+        if self.same_text(answer.get("comment", ""), reply.text):
+            return Published(self._answer_id(name, reply), "", parse_time(answer.get("updateTime")))
+        return None
+
+    def delete_reply(self, review_external_id: str) -> None:
+        self._call("DELETE", f"{self._review_name(review_external_id)}/reply")
+
+
+__all__ = ["GoogleBusinessConnector", "stars_text"]

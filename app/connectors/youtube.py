@@ -1,0 +1,197 @@
+"""YouTube: comments on the channel's videos into the inbox, answered from Tribune.
+
+The documented Data API v3 calls: ``GET /commentThreads?part=snippet&allThreadsRelatedToChannelId=
+{channel}&order=time`` (newest first, ``pageToken`` → ``nextPageToken``; each thread's
+``snippet.topLevelComment`` has ``textOriginal``, ``authorDisplayName``,
+``authorChannelId.value``, ``publishedAt``, and the thread ``snippet.videoId``), ``POST
+/comments?part=snippet`` with ``{"snippet": {"parentId", "textOriginal"}}`` for an answer, and
+``GET /comments?part=snippet&parentId=…`` to find our answer after a seat stopped mid-send
+(YouTube keeps no idempotency key).
+
+The account's handle is the channel id (``UC…``); its token is the JSON Google's OAuth gives
+with the agency's client id and secret, renewed hourly (:mod:`app.connectors.oauth`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
+from app.connectors.contract import IncomingMessage, ModerationToSend, ReplyToSend, RowError
+from app.connectors.http import json_of, parse_time
+from app.connectors.oauth import Renewal
+from app.i18n import translate
+
+API = "https://www.googleapis.com/youtube/v3"
+TOKEN_URL = "https://oauth2.googleapis.com/token"
+COMMENT_LIMIT = 10000
+# the charter's moderation → comments.setModerationStatus (only on the channel's own videos)
+MODERATION = {
+    "hide": ("heldForReview", False),
+    "unhide": ("published", False),
+    "delete": ("rejected", False),
+    "ban": ("rejected", True),
+}
+
+
+def _watch_url(video: str, comment: str) -> str:
+    return f"https://www.youtube.com/watch?v={video}&lc={comment}" if video else ""
+
+
+class YouTubeConnector(Connector):
+    network = "youtube"
+    char_limit = COMMENT_LIMIT
+    credential_hosts = ("www.googleapis.com", "youtube.googleapis.com", "oauth2.googleapis.com")
+
+    def __init__(self, account, http) -> None:
+        super().__init__(account, http)
+        token_url = TOKEN_URL if self.base == API else f"{self.base.split('/youtube/')[0]}/token"
+        self._token = Renewal(
+            account,
+            http,
+            token_url,
+            ("refresh_token", "client_id", "client_secret"),
+            translate("Connectors", "Google refused to renew the access: reconnect the account."),
+        )
+
+    @property
+    def base(self) -> str:
+        return (self.account.base_url or API).rstrip("/")
+
+    @property
+    def channel(self) -> str:
+        return self.account.handle.strip()
+
+    def _call(self, method: str, path: str, *, expect_body: bool = True, **kwargs) -> dict:
+        url = f"{self.base}/{path.lstrip('/')}"
+        response = self._token.send(
+            lambda token: self.http.request(method, url, auth=token, **kwargs)
+        )
+        if response.status_code >= 400:
+            try:
+                error = response.json().get("error") or {}
+            except (ValueError, AttributeError):
+                error = {}
+            message = str(error.get("message") or "")[:200] if isinstance(error, dict) else ""
+            raise Rejected(
+                translate(
+                    "Connectors", "YouTube refused the request (HTTP {status}): {message}"
+                ).format(status=response.status_code, message=message)
+            )
+        return json_of(response, dict) if expect_body else {}
+
+    def check(self) -> Health:
+        data = self._call("GET", "channels", params={"part": "snippet", "id": self.channel})
+        items = data.get("items") or []
+        title = str(((items[0] or {}).get("snippet") or {}).get("title") or "") if items else ""
+        return Health(display_name=title or self.channel, char_limit=COMMENT_LIMIT)
+
+    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        cursor = dict(cursor or {})
+        seen = parse_time(cursor.get("seen_at"))
+        newest = seen
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
+        before = self.http.requests
+        params: dict = {
+            "part": "snippet",
+            "allThreadsRelatedToChannelId": self.channel,
+            "order": "time",
+            "maxResults": 100,
+            "textFormat": "plainText",
+        }
+        for _ in range(max_pages):
+            data = self._call("GET", "commentThreads", params=params)
+            rows = data.get("items")
+            if not isinstance(rows, list):
+                raise BadResponse(translate("Connectors", "YouTube sent comments of an odd shape."))
+            old = False
+            for thread in rows:
+                try:
+                    top = thread["snippet"]["topLevelComment"]
+                    snippet = top["snippet"]
+                    when = parse_time(snippet["publishedAt"])
+                    if seen and when <= seen:
+                        old = True
+                        continue
+                    newest = max(newest, when) if newest else when
+                    author_id = str((snippet.get("authorChannelId") or {}).get("value") or "")
+                    if author_id == self.channel:
+                        continue  # our own comment
+                    video = str(thread["snippet"].get("videoId") or snippet.get("videoId") or "")
+                    items.append(
+                        IncomingMessage(
+                            network=self.network,
+                            external_id=str(top["id"]),
+                            kind="comment",
+                            author=str(snippet.get("authorDisplayName") or ""),
+                            author_handle=author_id,
+                            text=str(
+                                snippet.get("textOriginal") or snippet.get("textDisplay") or ""
+                            ),
+                            received_at=when,
+                            url=_watch_url(video, str(top["id"])),
+                            account_id=self.account.id,
+                        )
+                    )
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    ref = str(thread.get("id") or "") if isinstance(thread, dict) else ""
+                    errors.append(
+                        RowError(
+                            0, ref, translate("Connectors", "A YouTube comment could not be read.")
+                        )
+                    )
+            token = data.get("nextPageToken")
+            if old or not token or not rows:
+                break
+            params = {**params, "pageToken": token}
+        if newest:
+            cursor["seen_at"] = newest.isoformat()
+        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+
+    def reply(self, reply: ReplyToSend) -> Published:
+        if reply.private:
+            raise Rejected(translate("Connectors", "YouTube has no private answer to a comment."))
+        self.check_length(reply.text)
+        data = self._call(
+            "POST",
+            "comments",
+            params={"part": "snippet"},
+            json={"snippet": {"parentId": reply.in_reply_to, "textOriginal": reply.text}},
+        )
+        if not data.get("id"):
+            raise BadResponse(translate("Connectors", "YouTube did not return the comment."))
+        return Published(
+            str(data["id"]), "", parse_time((data.get("snippet") or {}).get("publishedAt"))
+        )
+
+    def find_reply(self, reply: ReplyToSend, since: dt.datetime) -> Published | None:
+        """Our answer among the comment's replies, with the same text."""
+        if reply.private:
+            return None
+        data = self._call(
+            "GET",
+            "comments",
+            params={"part": "snippet", "parentId": reply.in_reply_to, "maxResults": 100},
+        )
+        for row in data.get("items") or []:
+            snippet = (row or {}).get("snippet") or {} if isinstance(row, dict) else {}
+            author = str((snippet.get("authorChannelId") or {}).get("value") or "")
+            if author == self.channel and self.same_text(
+                snippet.get("textOriginal", ""), reply.text
+            ):
+                return Published(str(row.get("id") or ""))
+        return None
+
+    def moderate(self, item: ModerationToSend) -> None:
+        """Hide (held for review), show again, reject, or reject and ban the author."""
+        if item.action not in MODERATION:
+            raise self.cannot(item.action)
+        status, ban = MODERATION[item.action]
+        params = {"id": item.external_id, "moderationStatus": status}
+        if ban:
+            params["banAuthor"] = "true"
+        self._call("POST", "comments/setModerationStatus", params=params, expect_body=False)
+
+
+__all__ = ["MODERATION", "YouTubeConnector"]
