@@ -13,17 +13,9 @@ from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import QDate, QLocale
 
 from app.charts.lang import translate
+from app.models.client import NETWORK_COLOURS  # the one table of network colours
 
 PALETTE = ("#3b6fd8", "#d8553b", "#2f9e6e", "#a23bd8", "#d8a73b", "#3bb5d8", "#d83b8a", "#6b7a8f")
-NETWORK_COLOURS = {
-    "facebook": "#3b5bdb",
-    "instagram": "#d6336c",
-    "linkedin": "#0c8599",  # teal: Facebook's and LinkedIn's blues look alike side by side
-    "mastodon": "#6741d9",
-    "bluesky": "#1c9bef",
-    "x": "#343a40",
-    "rss": "#e67700",
-}
 INK = "#1d2536"
 MUTED = "#6b7385"
 GRID = "#e3e7ef"

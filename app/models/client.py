@@ -30,6 +30,29 @@ NETWORK_LABELS = {
 }
 
 
+# The one table of network colours (charts, calendar chips, inbox badges). Chosen to tell the
+# networks apart side by side (LinkedIn teal, not a second blue) and to carry white letters.
+NETWORK_COLOURS = {
+    "facebook": "#3b5bdb",
+    "instagram": "#d6336c",
+    "linkedin": "#0c8599",
+    "mastodon": "#6741d9",
+    "bluesky": "#1c7ed6",
+    "x": "#343a40",
+    "rss": "#d9480f",
+}
+# What a network badge shows: one or two letters everyone reads.
+NETWORK_SHORT = {
+    "facebook": "f",
+    "instagram": "IG",
+    "linkedin": "in",
+    "mastodon": "M",
+    "bluesky": "B",
+    "x": "X",
+    "rss": "R",
+}
+
+
 def network_label(network: str) -> str:
     """The network's name as users know it (every screen, document and message uses this)."""
     return NETWORK_LABELS.get(network, network)
