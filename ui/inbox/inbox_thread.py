@@ -1,0 +1,112 @@
+"""The thread as a conversation: their messages on the left, our replies on the right in the
+accent colour, internal notes inline in a yellow "note" style with their author's name.
+
+The document is rich text built by us; every piece that came from the internet or a
+colleague (names, texts) goes through :func:`app.textsafe.escape`, so markup in a message is
+shown as typed and never interpreted (docs/pitfalls.md: Qt guesses rich text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTextBrowser
+
+from app.textsafe import escape
+from ui.formatting import datetime_text
+
+THEIRS_BG, THEIRS_FG = "#eef1f6", "#1d2536"
+OURS_BG, OURS_FG = "#3b6fd8", "#ffffff"
+NOTE_BG, NOTE_FG, NOTE_BORDER = "#fff4c2", "#5c4400", "#f5d565"
+CURRENT_BORDER = "#2453b3"
+
+
+@dataclass(frozen=True)
+class Bubble:
+    """One entry of the conversation, in the order shown."""
+
+    side: str  # "theirs", "ours" or "note"
+    author: str
+    text: str
+    at: dt.datetime | None
+    caption: str = ""  # "sent", "draft"… for ours; "" otherwise
+    current: bool = False  # the message selected in the list
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConversationPanel", text)
+
+
+def bubbles(detail) -> list[Bubble]:
+    """The thread's messages and replies with the internal notes, in time order."""
+    items: list[Bubble] = []
+    for item in detail.thread:
+        items.append(
+            Bubble(
+                "ours" if item.ours else "theirs",
+                item.author,
+                item.text,
+                item.at,
+                item.reply_state if item.ours else "",
+                item.id == detail.id,
+            )
+        )
+    if not items:
+        items.append(Bubble("theirs", detail.author, detail.text, detail.received_at, current=True))
+    for note in detail.notes:
+        items.append(Bubble("note", note.author, note.text, note.created_at))
+    floor = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return sorted(items, key=lambda b: b.at or floor)  # sorted() is stable: ties keep order
+
+
+def _bubble_html(b: Bubble, tz) -> str:
+    when = escape(datetime_text(b.at, tz)) if b.at else ""
+    text = escape(b.text)
+    if b.side == "note":
+        head = _tr("Internal note · {author}").format(author=escape(b.author))
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="8" '
+            f'style="margin-top:6px; margin-bottom:6px; border: 1px solid {NOTE_BORDER};" '
+            f'bgcolor="{NOTE_BG}"><tr><td style="color:{NOTE_FG};">'
+            f"<b>✎ {head}</b> <span style='color:#7a6200;'>— {when}</span>"
+            f"<br>{text}</td></tr></table>"
+        )
+    ours = b.side == "ours"
+    bg, fg = (OURS_BG, OURS_FG) if ours else (THEIRS_BG, THEIRS_FG)
+    align = "right" if ours else "left"
+    who = escape(b.author)
+    if ours and b.caption:
+        who = _tr("{author} (us, {state})").format(author=who, state=escape(b.caption))
+    meta_colour = "#dbe6ff" if ours else "#5b6477"
+    border = f"border: 2px solid {CURRENT_BORDER};" if b.current and not ours else "border: none;"
+    return (
+        f'<table align="{align}" width="82%" cellspacing="0" cellpadding="8" bgcolor="{bg}" '
+        f'style="margin-top:6px; margin-bottom:6px; {border}"><tr><td style="color:{fg};">'
+        f"<span style='color:{meta_colour}; font-size:small;'><b>{who}</b> · {when}</span>"
+        f"<br>{text}</td></tr></table><br>"
+    )
+
+
+def conversation_html(detail, tz) -> str:
+    return "".join(_bubble_html(b, tz) for b in bubbles(detail))
+
+
+class ConversationView(QTextBrowser):
+    """Read-only, no link followed, no resource loaded: it only shows what we built."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inboxThread")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.document().setDocumentMargin(8)
+
+    def loadResource(self, _type, _name):  # never a file or a URL, whatever the text says
+        return None
+
+    def show_detail(self, detail, tz) -> None:
+        self.setHtml(conversation_html(detail, tz))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
