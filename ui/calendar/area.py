@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -39,6 +37,7 @@ from app.services.posts_query import PostFilter
 from ui.areas import AreaServices, WorkspaceArea
 from ui.calendar.area_actions import CalendarActionsMixin
 from ui.calendar.area_live import CalendarLive
+from ui.calendar.findings import CalendarLegend, FindingsList
 from ui.calendar.list_model import ID_ROLE, PostListModel
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import HOUR_H, WeekView
@@ -178,10 +177,9 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
         self.month_view.day_clicked.connect(self._open_week)
 
-        self.findings = QListWidget()
-        self.findings.setObjectName("calendarFindings")
-        self.findings.setWordWrap(True)
-        self.findings.itemDoubleClicked.connect(self._finding_activated)
+        self.findings = FindingsList()
+        self.findings.finding_selected.connect(self.show_finding)
+        self.findings.finding_activated.connect(self._finding_activated)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,12 +187,20 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         side_title.setStyleSheet("font-weight: 600;")
         side_layout.addWidget(side_title)
         side_layout.addWidget(self.findings)
+        calendar_box = QWidget()
+        box_layout = QVBoxLayout(calendar_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(self.stack, 1)
+        self.legend = CalendarLegend()
+        box_layout.addWidget(self.legend)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.stack)
+        split.addWidget(calendar_box)
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 240])
+        split.setSizes([900, 230])
+        split.setCollapsible(0, False)
         layout.addWidget(split, 1)
 
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -360,15 +366,9 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
                     "error" if f.severity == "error" else flags.get(f.post_id, "warning")
                 )
         self.month_view.flags = self.week_view.flags = flags
-        self.findings.clear()
-        marks = {"error": "⛔", "warning": "⚠", "hint": "💡"}
-        for f in findings:
-            item = QListWidgetItem(f"{marks[f.severity]} {f.message}")
-            item.setData(Qt.ItemDataRole.UserRole, f.post_id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f.day)
-            self.findings.addItem(item)
-        if not findings:
-            self.findings.addItem(self.tr("Nothing to report: the calendar follows the charter."))
+        self.findings.set_findings(
+            findings, self.tr("Nothing to report: the calendar follows the charter.")
+        )
         self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
         self.loaded.emit()
 
@@ -381,7 +381,25 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         if self.editor is not None and self.editor.isVisible():
             self.editor.save(autosave=True)
 
-    def _finding_activated(self, item: QListWidgetItem) -> None:
-        post_id = item.data(Qt.ItemDataRole.UserRole)
+    def show_finding(self, post_id, day) -> None:
+        """A finding clicked: select its post (or day) in the view shown."""
+        chip = self._chips.get(post_id) if post_id else None
+        if chip is not None:
+            day = chip.planned_at.astimezone(self.zone).date()
+        if self.view == "list":
+            self.set_view("month")
+        start, end = self.period()
+        for view in (self.month_view, self.week_view):
+            view.selected_id = post_id if chip is not None else None
+        self.month_view.selected_day = day
+        if day is not None and not (start <= day <= end):
+            self.go_to(day)  # reloads; the selection is kept for the chips painted then
+        self.month_view.update()
+        self.week_view.update()
+
+    def _finding_activated(self, post_id, day) -> None:
+        """Enter or a double-click on a finding: open its post, or the week of its day."""
         if post_id:
             self.open_editor(post_id=post_id)
+        elif day is not None:
+            self._open_week(day)

@@ -27,6 +27,7 @@ from ui.calendar.painting import (
     TODAY_COLOUR,
     ChipDragMixin,
     ChipHit,
+    ChipToolTipMixin,
     local_time_text,
     paint_chip,
     view_locale,
@@ -42,7 +43,7 @@ BEST_SLOT_COLOUR = QColor(46, 160, 90, 38)
 BEST_EDGE = QColor("#2e8b57")
 
 
-class WeekView(ChipDragMixin, QWidget):
+class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)

@@ -1,0 +1,169 @@
+"""The charter check as a list of findings, and the legend bar under the calendar.
+
+Each finding of :func:`app.services.calendar_check.check_calendar` is one row: a painted
+severity mark (no emoji the UI font may lack), the message as plain text. A click or the
+arrow keys select the post or day it concerns; Enter or a double-click opens it.
+
+Signals of :class:`FindingsList`:
+    finding_selected(object, object): (post id or None, ``datetime.date`` or None).
+    finding_activated(object, object): the same, Enter or double-click.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QWidget
+
+from ui.calendar.painting import status_legend
+
+POST_ROLE = Qt.ItemDataRole.UserRole
+DAY_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+SEVERITY_COLOURS = {"error": "#d92d20", "warning": "#f79009", "hint": "#3b6fd8"}
+
+
+def severity_icon(severity: str, size: int = 16) -> QIcon:
+    """A red disc with "!", an amber triangle with "!", a blue disc with "i"."""
+    ratio = 2.0
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#5b6477")))
+    box = QRectF(1, 1, size - 2, size - 2)
+    if severity == "warning":
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(size / 2, 1),
+                    QPointF(size - 1, size - 1.5),
+                    QPointF(1, size - 1.5),
+                ]
+            )
+        )
+        box = QRectF(1, 3, size - 2, size - 3)
+    else:
+        p.drawEllipse(box)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.62))
+    p.setFont(font)
+    p.setPen(QColor("#ffffff"))
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, "i" if severity == "hint" else "!")
+    p.end()
+    return QIcon(pixmap)
+
+
+class FindingsList(QListWidget):
+    finding_selected = Signal(object, object)
+    finding_activated = Signal(object, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarFindings")
+        self.setWordWrap(True)
+        self.setIconSize(QSize(16, 16))
+        self.setSpacing(2)
+        self.setUniformItemSizes(False)
+        self.setAlternatingRowColors(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._icons = {s: severity_icon(s) for s in SEVERITY_COLOURS}
+        self.currentItemChanged.connect(self._current_changed)
+        self.itemActivated.connect(self._activated)  # Enter, or a double-click
+
+    def set_findings(self, findings, empty_text: str) -> None:
+        self.blockSignals(True)
+        self.clear()
+        names = {
+            "error": self.tr("Error"),
+            "warning": self.tr("Warning"),
+            "hint": self.tr("Suggestion"),
+        }
+        for f in findings:
+            item = QListWidgetItem(self._icons.get(f.severity, QIcon()), f.message)
+            item.setData(POST_ROLE, f.post_id)
+            item.setData(DAY_ROLE, f.day)
+            item.setData(SEVERITY_ROLE, f.severity)
+            hint = (
+                self.tr("Click: show the post · Enter: open it")
+                if f.post_id
+                else self.tr("Click: show the day · Enter: open its week")
+                if f.day
+                else ""
+            )
+            item.setToolTip(
+                # a finding quotes a post's title: plain text, escaped by the view
+                "\n".join(x for x in (names.get(f.severity, ""), hint) if x)
+            )
+            self.addItem(item)
+        if not findings:
+            item = QListWidgetItem(empty_text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setForeground(QColor("#2f7d4f"))
+            self.addItem(item)
+        self.blockSignals(False)
+
+    @staticmethod
+    def _target(item: QListWidgetItem | None) -> tuple[object, object]:
+        if item is None:
+            return None, None
+        return item.data(POST_ROLE), item.data(DAY_ROLE)
+
+    def _current_changed(self, current, _previous) -> None:
+        post_id, day = self._target(current)
+        if post_id or day:
+            self.finding_selected.emit(post_id, day)
+
+    def mouseReleaseEvent(self, event) -> None:
+        """A click on the finding already current shows its post or day again."""
+        item = self.itemAt(event.position().toPoint())
+        again = item is not None and item is self.currentItem()
+        super().mouseReleaseEvent(event)
+        if again:
+            self._current_changed(item, None)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        post_id, day = self._target(item)
+        if post_id or day:
+            self.finding_activated.emit(post_id, day)
+
+
+class CalendarLegend(QWidget):
+    """One line under the calendar: the status marks, the check's dots, the badges."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarLegend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(14)
+        self.labels: list[QLabel] = []
+        for mark, name in status_legend():
+            self._add(f"{mark} {name}")
+        self._add(
+            "● " + self.tr("charter error"),
+            colour=SEVERITY_COLOURS["error"],
+            tip=self.tr("A red dot on a post: the charter check found an error"),
+        )
+        self._add(
+            "● " + self.tr("warning"),
+            colour="#b54708",
+            tip=self.tr("An orange dot on a post: the charter check has a warning"),
+        )
+        layout.addStretch(1)
+        self.setToolTip(self.tr("Status of each post, and the charter check's marks"))
+
+    def _add(self, text: str, colour: str = "#5b6477", tip: str = "") -> None:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(f"color: {colour};")
+        if tip:
+            label.setToolTip(tip)
+        self.layout().addWidget(label)
+        self.labels.append(label)
+
+    def text(self) -> str:
+        return " ".join(label.text() for label in self.labels)
