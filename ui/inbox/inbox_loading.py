@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from app.services import agency as agency_service
 from app.services import clients, escalation, inbox, inbox_crisis, inbox_drafts, inbox_replies
 from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
+from ui.formatting import datetime_text
 from ui.inbox.inbox_model import IdRole
 from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending, ops_pending
@@ -260,6 +261,11 @@ class InboxLoading:
             self._enter_draft(d.id, draft)
         self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
         tz = ZoneInfo(self.client.timezone)
+        channels = {
+            "mailto": QCoreApplication.translate("InboxArea", "e-mail (their mail program)"),
+            "eml": QCoreApplication.translate("InboxArea", "e-mail (file sent by hand)"),
+            "smtp": QCoreApplication.translate("InboxArea", "e-mail (sent by Tribune)"),
+        }
         self.conv.escalations.setPlainText(
             "\n\n".join(
                 QCoreApplication.translate(
@@ -267,8 +273,8 @@ class InboxLoading:
                 ).format(
                     who=e.asked_by,
                     contact=e.contact_name,
-                    channel=e.channel,
-                    due=e.due_at.astimezone(tz).strftime("%d/%m %H:%M"),
+                    channel=channels.get(e.channel, e.channel),
+                    due=datetime_text(e.due_at, tz),
                     answer=(
                         QCoreApplication.translate("InboxArea", "Answer: {a}").format(a=e.answer)
                         if e.answered_at
