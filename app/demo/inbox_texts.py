@@ -64,7 +64,7 @@ LAST = [
 # template below reads correctly: no "de le", no agreement left to chance).
 #   item: something bought, after "Combien coûte" / "Problème avec"
 #   service: after "est-ce que … est possible", "… arrive en retard", "concernant"
-#   place: after "vos horaires pour" / "ouvrir … plus tôt le dimanche"
+#   place: after "vos horaires pour" / "ouvrir … plus tôt le samedi"
 #   fav: what people love, plural or possessive ("J'adore …")
 #   idea: after "Ce serait bien d'avoir"
 #   booking: after "Je voudrais modifier"

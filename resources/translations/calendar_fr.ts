@@ -310,6 +310,13 @@
     </message>
   </context>
   <context>
+    <name>CalendarChip</name>
+    <message>
+      <source>all day</source>
+      <translation>toute la journée</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarCli</name>
     <message>
       <source>the content calendar</source>
@@ -499,6 +506,29 @@
     </message>
   </context>
   <context>
+    <name>CalendarLegend</name>
+    <message>
+      <source>charter error</source>
+      <translation>erreur de charte</translation>
+    </message>
+    <message>
+      <source>A red dot on a post: the charter check found an error</source>
+      <translation>Point rouge sur une publication : le contrôle de la charte a trouvé une erreur</translation>
+    </message>
+    <message>
+      <source>charter warning</source>
+      <translation>avertissement de charte</translation>
+    </message>
+    <message>
+      <source>An orange dot on a post: the charter check has a warning</source>
+      <translation>Point orange sur une publication : le contrôle de la charte signale un avertissement</translation>
+    </message>
+    <message>
+      <source>Status of each post, and the charter check's marks</source>
+      <translation>Statut de chaque publication et marques du contrôle de la charte</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarLocale</name>
     <message>
       <source>en_GB</source>
@@ -541,6 +571,29 @@
     <message>
       <source>Draft saved at {time}</source>
       <translation>Brouillon enregistré à {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsList</name>
+    <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Avertissement</translation>
+    </message>
+    <message>
+      <source>Suggestion</source>
+      <translation>Suggestion</translation>
+    </message>
+    <message>
+      <source>Click: show the post · Enter: open it</source>
+      <translation>Clic : montrer la publication · Entrée : l'ouvrir</translation>
+    </message>
+    <message>
+      <source>Click: show the day · Enter: open its week</source>
+      <translation>Clic : montrer le jour · Entrée : ouvrir sa semaine</translation>
     </message>
   </context>
   <context>

@@ -149,7 +149,7 @@ class CalendarLegend(QWidget):
             tip=self.tr("A red dot on a post: the charter check found an error"),
         )
         self._add(
-            "● " + self.tr("warning"),
+            "● " + self.tr("charter warning"),
             colour="#b54708",
             tip=self.tr("An orange dot on a post: the charter check has a warning"),
         )

@@ -155,6 +155,7 @@ class InboxArea(
         )
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the conversation
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().hide()
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -158,6 +158,7 @@ class ConversationPanel(QWidget):
             self.tr("Write a reply in the charter's tone… (Ctrl+Enter sends)")
         )
         self.reply.setMaximumHeight(110)
+        self.reply.setTabChangesFocus(True)  # Tab goes on to Send, Shift+Tab back
         layout.addWidget(self.reply, 1)
         self.warnings = _plain_label("inboxWarnings")
         layout.addWidget(self.warnings)

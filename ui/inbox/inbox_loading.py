@@ -19,7 +19,7 @@ from app.services import agency as agency_service
 from app.services import clients, escalation, inbox, inbox_crisis, inbox_drafts, inbox_replies
 from app.services.charter_rules import MESSAGE_CATEGORIES, rules_in_force
 from ui.formatting import datetime_text
-from ui.inbox.inbox_model import IdRole
+from ui.inbox.inbox_model import COL_TEXT, IdRole
 from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending, ops_pending
 
@@ -201,7 +201,7 @@ class InboxLoading:
 
     # -- selection and the conversation ---------------------------------------------------
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
+        index = self.model.index(row, COL_TEXT)  # the one column shown (the card)
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -35,10 +35,6 @@ class Bubble:
     current: bool = False  # the message selected in the list
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConversationPanel", text)
-
-
 def bubbles(detail) -> list[Bubble]:
     """The thread's messages and replies with the internal notes, in time order."""
     items: list[Bubble] = []
@@ -61,11 +57,23 @@ def bubbles(detail) -> list[Bubble]:
     return sorted(items, key=lambda b: b.at or floor)  # sorted() is stable: ties keep order
 
 
+def reply_state_label(state: str) -> str:
+    """Where our reply is, in words (the states of ``InboxMessage.reply_state``)."""
+    return {
+        "queued": QCoreApplication.translate("ConversationPanel", "waiting for the next sync"),
+        "sending": QCoreApplication.translate("ConversationPanel", "sending"),
+        "sent": QCoreApplication.translate("ConversationPanel", "sent"),
+        "failed": QCoreApplication.translate("ConversationPanel", "not sent"),
+        "held": QCoreApplication.translate("ConversationPanel", "awaiting a lead's approval"),
+    }.get(state, state)
+
+
 def _bubble_html(b: Bubble, tz) -> str:
     when = escape(datetime_text(b.at, tz)) if b.at else ""
     text = escape(b.text)
     if b.side == "note":
-        head = _tr("Internal note · {author}").format(author=escape(b.author))
+        head = QCoreApplication.translate("ConversationPanel", "Internal note · {author}")
+        head = head.format(author=escape(b.author))
         return (
             f'<table width="100%" cellspacing="0" cellpadding="8" '
             f'style="margin-top:6px; margin-bottom:6px; border: 1px solid {NOTE_BORDER};" '
@@ -78,7 +86,8 @@ def _bubble_html(b: Bubble, tz) -> str:
     align = "right" if ours else "left"
     who = escape(b.author)
     if ours and b.caption:
-        who = _tr("{author} (us, {state})").format(author=who, state=escape(b.caption))
+        us = QCoreApplication.translate("ConversationPanel", "{author} (us, {state})")
+        who = us.format(author=who, state=escape(reply_state_label(b.caption)))
     meta_colour = "#dbe6ff" if ours else "#5b6477"
     border = f"border: 2px solid {CURRENT_BORDER};" if b.current and not ours else "border: none;"
     return (
@@ -103,6 +112,7 @@ class ConversationView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.document().setDocumentMargin(8)
+        self.setTabChangesFocus(True)
 
     def loadResource(self, _type, _name):  # never a file or a URL, whatever the text says
         return None
