@@ -201,6 +201,10 @@
       <translation>Contrôle de la charte</translation>
     </message>
     <message>
+      <source>Show or hide the charter check (hidden: wider days)</source>
+      <translation>Afficher ou masquer le contrôle de la charte (masqué : des jours plus larges)</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Annuler</translation>
     </message>

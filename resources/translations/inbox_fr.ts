@@ -978,7 +978,7 @@ Merci,
     <name>InboxLegend</name>
     <message>
       <source>‼ urgent · ! high priority · ★ first message · time left: green on time, amber under 2 h, red late</source>
-      <translation>‼ urgent · ! priorité haute · ★ premier message · temps restant : vert dans les temps, orange sous 2 h, rouge en retard</translation>
+      <translation>‼ urgent · ! prioritaire · ★ premier message · délai : vert à temps, orange sous 2 h, rouge en retard</translation>
     </message>
   </context>
   <context>

@@ -149,3 +149,18 @@ def test_a_finding_outside_the_month_shown_moves_there(qtbot, area, sqlite_db):
         2026, 5, 31
     )
     assert area.period_label.text() == "May 2026"
+
+
+def test_the_check_panel_folds_away_and_gives_the_days_its_width(qtbot, area, sqlite_db):
+    tomorrow = dt.datetime.now(PARIS).replace(microsecond=0, second=0) + dt.timedelta(days=1)
+    _post(sqlite_db, area.client.id, tomorrow, title="Brouillon à valider")
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.go_to(tomorrow.date())
+    assert area.check_button.text().startswith("Charter check · ")  # errors and warnings
+    assert area.findings_panel.isVisible()
+    before = area.month_view.width()
+    qtbot.mouseClick(area.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.month_view.width() > before + 100, timeout=2000)
+    assert not area.findings_panel.isVisible()
+    qtbot.mouseClick(area.check_button, Qt.MouseButton.LeftButton)
+    assert area.findings_panel.isVisible()

@@ -37,7 +37,7 @@ from app.services.posts_query import PostFilter
 from ui.areas import AreaServices, WorkspaceArea
 from ui.calendar.area_actions import CalendarActionsMixin
 from ui.calendar.area_live import CalendarLive
-from ui.calendar.findings import CalendarLegend, FindingsList
+from ui.calendar.findings import CalendarLegend, FindingsMixin
 from ui.calendar.list_model import ID_ROLE, PostListModel
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import HOUR_H, WeekView
@@ -68,7 +68,7 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     return chips, key_dates(start, end, language), findings, values, slots
 
 
-class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
+class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceArea):
     """Signals: loaded() — the period is shown; editor_opened(PostEditor)."""
 
     loaded = Signal()
@@ -129,6 +129,9 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         self.filter_button.setMenu(self.filter_menu)
         self._build_filter_menu()
         bar.addWidget(self.filter_button)
+        self.check_button = QToolButton()
+        self.check_button.setObjectName("calendarCheckToggle")
+        bar.addWidget(self.check_button)
         self.new_button = QPushButton(self.tr("New post"))
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(lambda: self.open_editor(when=None))
@@ -177,16 +180,7 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
         self.month_view.day_clicked.connect(self._open_week)
 
-        self.findings = FindingsList()
-        self.findings.finding_selected.connect(self.show_finding)
-        self.findings.finding_activated.connect(self._finding_activated)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_title = QLabel(self.tr("Charter check"))
-        side_title.setStyleSheet("font-weight: 600;")
-        side_layout.addWidget(side_title)
-        side_layout.addWidget(self.findings)
+        side = self._build_findings()
         calendar_box = QWidget()
         box_layout = QVBoxLayout(calendar_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -366,9 +360,7 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
                     "error" if f.severity == "error" else flags.get(f.post_id, "warning")
                 )
         self.month_view.flags = self.week_view.flags = flags
-        self.findings.set_findings(
-            findings, self.tr("Nothing to report: the calendar follows the charter.")
-        )
+        self.show_findings(findings)
         self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
         self.loaded.emit()
 
@@ -380,26 +372,3 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         """Before a client switch or quit: an open editor saves its draft."""
         if self.editor is not None and self.editor.isVisible():
             self.editor.save(autosave=True)
-
-    def show_finding(self, post_id, day) -> None:
-        """A finding clicked: select its post (or day) in the view shown."""
-        chip = self._chips.get(post_id) if post_id else None
-        if chip is not None:
-            day = chip.planned_at.astimezone(self.zone).date()
-        if self.view == "list":
-            self.set_view("month")
-        start, end = self.period()
-        for view in (self.month_view, self.week_view):
-            view.selected_id = post_id if chip is not None else None
-        self.month_view.selected_day = day
-        if day is not None and not (start <= day <= end):
-            self.go_to(day)  # reloads; the selection is kept for the chips painted then
-        self.month_view.update()
-        self.week_view.update()
-
-    def _finding_activated(self, post_id, day) -> None:
-        """Enter or a double-click on a finding: open its post, or the week of its day."""
-        if post_id:
-            self.open_editor(post_id=post_id)
-        elif day is not None:
-            self._open_week(day)

@@ -19,7 +19,7 @@ from ui.formatting import datetime_text
 
 THEIRS_BG, THEIRS_FG = "#eef1f6", "#1d2536"
 OURS_BG, OURS_FG = "#3b6fd8", "#ffffff"
-NOTE_BG, NOTE_FG, NOTE_BORDER = "#fff4c2", "#5c4400", "#f5d565"
+NOTE_BG, NOTE_FG = "#fff4c2", "#5c4400"
 CURRENT_BORDER = "#2453b3"
 
 
@@ -75,8 +75,8 @@ def _bubble_html(b: Bubble, tz) -> str:
         head = QCoreApplication.translate("ConversationPanel", "Internal note · {author}")
         head = head.format(author=escape(b.author))
         return (
-            f'<table width="100%" cellspacing="0" cellpadding="8" '
-            f'style="margin-top:6px; margin-bottom:6px; border: 1px solid {NOTE_BORDER};" '
+            f'<table width="100%" border="0" cellspacing="0" cellpadding="8" '
+            f'style="margin-top:6px; margin-bottom:6px;" '
             f'bgcolor="{NOTE_BG}"><tr><td style="color:{NOTE_FG};">'
             f"<b>✎ {head}</b> <span style='color:#7a6200;'>— {when}</span>"
             f"<br>{text}</td></tr></table>"
@@ -89,10 +89,12 @@ def _bubble_html(b: Bubble, tz) -> str:
         us = QCoreApplication.translate("ConversationPanel", "{author} (us, {state})")
         who = us.format(author=who, state=escape(reply_state_label(b.caption)))
     meta_colour = "#dbe6ff" if ours else "#5b6477"
-    border = f"border: 2px solid {CURRENT_BORDER};" if b.current and not ours else "border: none;"
+    if b.current and not ours:  # the message selected in the list: its author stands out
+        who = f"<span style='color:{CURRENT_BORDER};'>{who}</span>"
     return (
-        f'<table align="{align}" width="82%" cellspacing="0" cellpadding="8" bgcolor="{bg}" '
-        f'style="margin-top:6px; margin-bottom:6px; {border}"><tr><td style="color:{fg};">'
+        f'<table align="{align}" width="82%" border="0" cellspacing="0" cellpadding="8" '
+        f'bgcolor="{bg}" style="margin-top:6px; margin-bottom:6px;">'
+        f'<tr><td style="color:{fg};">'
         f"<span style='color:{meta_colour}; font-size:small;'><b>{who}</b> · {when}</span>"
         f"<br>{text}</td></tr></table><br>"
     )
