@@ -48,6 +48,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._fonts: tuple[QFont, QFont, QFont] | None = None
+        self._splits: dict[tuple, tuple[str, str]] = {}  # (text, width, font) -> two lines
 
     def _fonts_for(self, base: QFont) -> tuple[QFont, QFont, QFont]:
         if self._fonts is None or self._fonts[1] != base:
@@ -142,7 +143,13 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(regular)
         painter.setPen(INK if card["new"] else QColor("#344054"))
         fm = painter.fontMetrics()
-        first, rest = _split_line(card["text"], fm, right - left)
+        key = (card["text"], right - left, regular.key())
+        split = self._splits.get(key)
+        if split is None:
+            if len(self._splits) > 2000:
+                self._splits.clear()
+            split = self._splits[key] = _split_line(card["text"], fm, right - left)
+        first, rest = split
         painter.drawText(
             QRect(left, top + line + 4, right - left, line),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
