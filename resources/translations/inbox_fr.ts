@@ -261,6 +261,10 @@
       <source>{author} (us, {state})</source>
       <translation>{author} (nous, {state})</translation>
     </message>
+    <message>
+      <source>Select a message in the list: its conversation shows here, with our replies and the team's notes.</source>
+      <translation>Sélectionnez un message dans la liste : sa conversation s'affiche ici, avec nos réponses et les notes de l'équipe.</translation>
+    </message>
   </context>
   <context>
     <name>EmptyInbox</name>

@@ -10,7 +10,7 @@ visible row (docs/pitfalls.md: painting beats stacking widgets).
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 from ui.badges import paint_chip, paint_initials, paint_network_badge
 from ui.inbox.inbox_model import CardRole
 
-INK = QColor("#1d2536")
-MUTED = QColor("#5b6477")
 ACCENT = QColor("#3b6fd8")
 LEVELS = {  # time left: (text, background)
     "late": (QColor("#b42318"), QColor("#fee4e2")),
@@ -35,6 +33,15 @@ LEVELS = {  # time left: (text, background)
 NEUTRAL = (QColor("#344054"), QColor("#eef1f6"))
 NEGATIVE = (QColor("#b42318"), QColor("#fef3f2"))
 NEW = (QColor("#1d4ed8"), QColor("#e0eaff"))
+
+
+def _blend(base: QColor, over: QColor, amount: float = 0.22) -> QColor:
+    """``over`` laid on ``base`` at ``amount`` opacity (a selection that keeps text legible)."""
+    return QColor.fromRgbF(
+        base.redF() + (over.redF() - base.redF()) * amount,
+        base.greenF() + (over.greenF() - base.greenF()) * amount,
+        base.blueF() + (over.blueF() - base.blueF()) * amount,
+    )
 
 
 def card_height(font: QFont) -> int:
@@ -70,15 +77,23 @@ class CardDelegate(QStyledItemDelegate):
         bold, regular, small = self._fonts_for(option.font)
         r = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # the palette's colours: the cards follow a light or a dark scheme
+        base = option.palette.color(QPalette.ColorRole.Base)
+        dark = base.lightness() < 128
+        ink = option.palette.color(QPalette.ColorRole.Text)
+        muted = QColor(ink)
+        muted.setAlpha(170)
         painter.save()
         if selected:
-            painter.fillRect(r, QColor("#e0eaff"))
+            painter.fillRect(r, _blend(base, option.palette.color(QPalette.ColorRole.Highlight)))
             painter.fillRect(QRect(r.left(), r.top(), 3, r.height()), ACCENT)
         elif card["watched"]:
-            painter.fillRect(r, QColor("#fff4c2"))
+            painter.fillRect(r, QColor("#4a3f12" if dark else "#fff4c2"))
         else:
-            painter.fillRect(r, QColor("#ffffff"))
-        painter.setPen(QPen(QColor("#e3e7ef")))
+            painter.fillRect(r, base)
+        line_colour = QColor(ink)
+        line_colour.setAlpha(30)
+        painter.setPen(QPen(line_colour))
         painter.drawLine(r.bottomLeft(), r.bottomRight())
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(ACCENT, 2))
@@ -93,7 +108,7 @@ class CardDelegate(QStyledItemDelegate):
         paint_initials(painter, avatar, card["author"], regular)
         badge = QRect(avatar.right() - 11, avatar.bottom() - 11, 15, 15)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(base)
         painter.drawRoundedRect(badge.adjusted(-1, -1, 1, 1), 4, 4)
         paint_network_badge(painter, badge, card["network"], small)
 
@@ -117,12 +132,12 @@ class CardDelegate(QStyledItemDelegate):
         when_w = small_fm.horizontalAdvance(when) + 10
         room = max(0, line1_right - left - when_w)
         head = fm.elidedText(head, Qt.TextElideMode.ElideRight, room)
-        painter.setPen(INK)
+        painter.setPen(ink)
         head_rect = QRect(left, top, room, line)
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         painter.drawText(head_rect, align, head)
         painter.setFont(small)
-        painter.setPen(MUTED)
+        painter.setPen(muted)
         x = left + fm.horizontalAdvance(head) + 8
         painter.drawText(
             QRect(x, top, max(0, line1_right - x), line),
@@ -141,7 +156,7 @@ class CardDelegate(QStyledItemDelegate):
             w = paint_chip(painter, QRect(x_chip - 140, chips_y, 140, chip_h), text, small, fg, bg)
             x_chip -= w + 6
         painter.setFont(regular)
-        painter.setPen(INK if card["new"] else QColor("#344054"))
+        painter.setPen(ink)
         fm = painter.fontMetrics()
         key = (card["text"], right - left, regular.key())
         split = self._splits.get(key)

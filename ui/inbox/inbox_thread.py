@@ -115,6 +115,13 @@ class ConversationView(QTextBrowser):
         self.setReadOnly(True)
         self.document().setDocumentMargin(8)
         self.setTabChangesFocus(True)
+        self.setPlaceholderText(
+            QCoreApplication.translate(
+                "ConversationPanel",
+                "Select a message in the list: its conversation shows here, "
+                "with our replies and the team's notes.",
+            )
+        )
 
     def loadResource(self, _type, _name):  # never a file or a URL, whatever the text says
         return None
