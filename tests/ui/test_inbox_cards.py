@@ -180,3 +180,19 @@ def test_legend_explains_the_marks(qtbot, inbox_area):
         assert mark in legend
     tip = inbox_area.model.index(0, COL_TEXT).data(Qt.ItemDataRole.ToolTipRole)
     assert tip  # every card explains itself on hover
+
+
+def test_empty_inbox_buttons_start_a_sync_or_an_import(qtbot, main_window, sqlite_db, monkeypatch):
+    with sqlite_db.session() as s:
+        c = clients.create_client(s, "Boutique neuve")
+    with qtbot.waitSignal(main_window.clients_loaded, timeout=10000):
+        main_window.reload_clients(c.id)
+    main_window.show_area("inbox")
+    area = main_window.current_area()
+    _settle(qtbot, area)
+    synced, imported = [], []
+    monkeypatch.setattr(main_window.sync_bar, "sync_now", lambda: synced.append(True))
+    monkeypatch.setattr(area, "import_file", lambda: imported.append(True))
+    qtbot.mouseClick(area.empty.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(area.empty.import_button, Qt.MouseButton.LeftButton)
+    assert synced == [True] and imported == [True]

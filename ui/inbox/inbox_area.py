@@ -174,7 +174,7 @@ class InboxArea(
         rows.setDefaultSectionSize(card_height(self.table.font()))
         self.empty = EmptyInbox()
         self.empty.sync_requested.connect(self._sync_now)
-        self.empty.import_requested.connect(self.import_file)
+        self.empty.import_requested.connect(lambda: self.import_file())
         self.empty.clear_filters_requested.connect(self.clear_filters)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
