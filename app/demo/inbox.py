@@ -34,10 +34,12 @@ def _text(rng, slug, category, language):
     return rng.choice(table[category]).format(**words)
 
 
-def _kind(rng, network: str) -> str:
-    """Comments, mentions, private messages; reviews only where the network has them."""
+def _kind(rng, network: str, category: str = "praise") -> str:
+    """Comments, mentions, private messages; reviews only where the network has them, and
+    only for what a review says (praise, a complaint, a suggestion — not a question)."""
     kinds = ("comment", "comment", "mention", "message")
-    return rng.choice(kinds + (("review",) if network in REVIEW_NETWORKS else ()))
+    reviews = network in REVIEW_NETWORKS and category in ("praise", "complaint", "suggestion")
+    return rng.choice(kinds + (("review",) if reviews else ()))
 
 
 def populate(db: Database, ctx) -> None:
@@ -150,7 +152,7 @@ def _row(
         "account_id": account,
         "network": network,
         "external_id": ext,
-        "kind": _kind(rng, network),
+        "kind": _kind(rng, network, category),
         "author": name,
         "author_handle": handle,
         "text": text,

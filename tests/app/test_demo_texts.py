@@ -76,3 +76,5 @@ def test_reviews_only_on_networks_that_have_them():
     for network in ("instagram", "mastodon"):
         assert "review" not in kinds[network] and "comment" in kinds[network]
     assert set(REVIEW_NETWORKS) == {"facebook"}
+    # a question is never a review
+    assert "review" not in {_kind(rng, "facebook", "question") for _ in range(300)}
