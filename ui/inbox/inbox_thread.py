@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from app.textsafe import escape
@@ -115,6 +116,8 @@ class ConversationView(QTextBrowser):
         self.setReadOnly(True)
         self.document().setDocumentMargin(8)
         self.setTabChangesFocus(True)
+        # a long link or a hostile run of characters wraps instead of widening the pane
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlaceholderText(
             QCoreApplication.translate(
                 "ConversationPanel",
