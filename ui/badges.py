@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 
 from app.models.client import NETWORK_COLOURS, NETWORK_SHORT
 
@@ -128,3 +128,24 @@ def paint_chip(
     painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, elided)
     painter.restore()
     return width
+
+
+@lru_cache(maxsize=128)
+def network_badges_icon(networks: tuple[str, ...], size: int = 16) -> QIcon:
+    """The badges of ``networks`` side by side, as an icon for item views (cached)."""
+    from PySide6.QtGui import QGuiApplication, QPixmap
+
+    ratio = (
+        QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1
+    )
+    shown = networks[:4]
+    width = max(1, len(shown)) * (size + 2)
+    pixmap = QPixmap(int(width * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    font = QFont()
+    for i, network in enumerate(shown):
+        paint_network_badge(painter, QRect(i * (size + 2), 0, size, size), network, font)
+    painter.end()
+    return QIcon(pixmap)

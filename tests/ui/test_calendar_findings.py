@@ -164,3 +164,19 @@ def test_the_check_panel_folds_away_and_gives_the_days_its_width(qtbot, area, sq
     assert not area.findings_panel.isVisible()
     qtbot.mouseClick(area.check_button, Qt.MouseButton.LeftButton)
     assert area.findings_panel.isVisible()
+
+
+def test_list_view_shows_badges_status_marks_and_plain_tooltips(qtbot, area, sqlite_db):
+    from ui.calendar.list_model import COL_NETWORKS, COL_STATUS, COL_TEXT
+
+    _post(sqlite_db, area.client.id, dt.datetime(2026, 2, 12, 10, 30, tzinfo=PARIS))
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.set_view("list")
+    model = area.list_model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    assert model.index(0, COL_STATUS).data() == "○ Draft"
+    icon = model.index(0, COL_NETWORKS).data(Qt.ItemDataRole.DecorationRole)
+    assert not icon.isNull() and icon.availableSizes()[0].width() >= 2 * 16  # two badges
+    assert set(model.index(0, COL_NETWORKS).data().split(", ")) == {"Mastodon", "Instagram"}
+    tip = model.index(0, COL_TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;" in tip and "<b>" not in tip
