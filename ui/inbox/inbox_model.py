@@ -293,6 +293,8 @@ class InboxListModel(QAbstractTableModel):
             return cells[Qt.ItemDataRole.DisplayRole][col]
         if role == CardRole:
             return cells["card"]
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_TEXT:
+            return self._card_tip(self._rows[index.row()], cells)  # what the card paints
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
             return tooltip(self._card_tip(self._rows[index.row()], cells))  # never HTML
         if (
