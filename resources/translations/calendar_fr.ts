@@ -201,8 +201,12 @@
       <translation>Contrôle de la charte</translation>
     </message>
     <message>
-      <source>Show or hide the charter check (hidden: wider days)</source>
-      <translation>Afficher ou masquer le contrôle de la charte (masqué : des jours plus larges)</translation>
+      <source>Check</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Show or hide the charter check: what the charter says about the posts shown (hidden: wider days)</source>
+      <translation>Afficher ou masquer le contrôle de la charte : ce que la charte dit des publications affichées (masqué : des jours plus larges)</translation>
     </message>
     <message>
       <source>Undo</source>

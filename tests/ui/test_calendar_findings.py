@@ -156,7 +156,7 @@ def test_the_check_panel_folds_away_and_gives_the_days_its_width(qtbot, area, sq
     _post(sqlite_db, area.client.id, tomorrow, title="Brouillon à valider")
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.go_to(tomorrow.date())
-    assert area.check_button.text().startswith("Charter check · ")  # errors and warnings
+    assert area.check_button.text().startswith("Check · ")  # errors and warnings counted
     assert area.findings_panel.isVisible()
     before = area.month_view.width()
     qtbot.mouseClick(area.check_button, Qt.MouseButton.LeftButton)

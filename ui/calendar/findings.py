@@ -196,10 +196,12 @@ class FindingsMixin:
         self.findings_panel = side
         self.check_button.setCheckable(True)
         self.check_button.setChecked(True)
-        self.check_button.setText(QCoreApplication.translate("CalendarArea", "Charter check"))
+        self.check_button.setText(QCoreApplication.translate("CalendarArea", "Check"))
         self.check_button.setToolTip(
             QCoreApplication.translate(
-                "CalendarArea", "Show or hide the charter check (hidden: wider days)"
+                "CalendarArea",
+                "Show or hide the charter check: what the charter says about the posts shown "
+                "(hidden: wider days)",
             )
         )
         self.check_button.toggled.connect(side.setVisible)
@@ -213,7 +215,7 @@ class FindingsMixin:
             ),
         )
         serious = sum(1 for f in findings if f.severity in ("error", "warning"))
-        text = QCoreApplication.translate("CalendarArea", "Charter check")
+        text = QCoreApplication.translate("CalendarArea", "Check")
         self.check_button.setText(f"{text} · {serious}" if serious else text)
 
     def show_finding(self, post_id, day) -> None:
