@@ -196,3 +196,52 @@ def test_empty_inbox_buttons_start_a_sync_or_an_import(qtbot, main_window, sqlit
     qtbot.mouseClick(area.empty.sync_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(area.empty.import_button, Qt.MouseButton.LeftButton)
     assert synced == [True] and imported == [True]
+
+
+def test_status_and_time_chips_are_never_cut_on_a_1366_list(qtbot, monkeypatch):
+    """The old table cut "En attente du client" to "En atten…": a chip is as wide as its text."""
+    from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
+
+    import ui.inbox.inbox_cards as cards
+
+    painted = []
+    original = cards.paint_chip
+
+    def recording(painter, rect, text, font, fg, bg):
+        width = original(painter, rect, text, font, fg, bg)
+        painted.append((text, width, QFontMetrics(font).horizontalAdvance(text)))
+        return width
+
+    monkeypatch.setattr(cards, "paint_chip", recording)
+    card = {
+        "network": "facebook",
+        "network_label": "Facebook",
+        "author": "Karim Benali",
+        "marks": "‼★",
+        "when": "3 déc., 12:20",
+        "text": "Livraison prévue hier entre 14 h et 18 h, toujours rien. " * 3,
+        "category": "Réclamation",
+        "status": "En attente du client",
+        "left": "−1 j 23 h",
+        "level": "late",
+        "new": False,
+        "watched": True,
+        "negative": True,
+        "assignee": "",
+    }
+    model = QStandardItemModel(1, 1)
+    item = QStandardItem()
+    item.setData(card, cards.CardRole)
+    model.setItem(0, 0, item)
+    delegate = cards.CardDelegate()
+    image = QImage(560, 70, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 560, cards.card_height(QFont()))  # the list's width at 1366 px
+    option.font = QFont()
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    chips = {text for text, _w, _a in painted}
+    assert chips == {"En attente du client", "Réclamation", "−1 j 23 h"}
+    for text, width, advance in painted:
+        assert width >= advance + 12, text  # text and padding: nothing elided
