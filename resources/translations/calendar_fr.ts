@@ -233,10 +233,6 @@
       <translation>Campagne</translation>
     </message>
     <message>
-      <source>Week of {day}</source>
-      <translation>Semaine du {day}</translation>
-    </message>
-    <message>
       <source>From {day}</source>
       <translation>À partir du {day}</translation>
     </message>
@@ -520,20 +516,12 @@
       <translation>erreur de charte</translation>
     </message>
     <message>
-      <source>A red dot on a post: the charter check found an error</source>
-      <translation>Point rouge sur une publication : le contrôle de la charte a trouvé une erreur</translation>
+      <source>Status of each post, and the charter check's marks: a red dot on a post, an error; an orange dot, a warning</source>
+      <translation>Statut de chaque publication et marques du contrôle de la charte : un point rouge sur une publication, une erreur ; un point orange, un avertissement</translation>
     </message>
     <message>
       <source>charter warning</source>
       <translation>avertissement de charte</translation>
-    </message>
-    <message>
-      <source>An orange dot on a post: the charter check has a warning</source>
-      <translation>Point orange sur une publication : le contrôle de la charte signale un avertissement</translation>
-    </message>
-    <message>
-      <source>Status of each post, and the charter check's marks</source>
-      <translation>Statut de chaque publication et marques du contrôle de la charte</translation>
     </message>
   </context>
   <context>

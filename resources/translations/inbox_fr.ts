@@ -703,6 +703,10 @@ Merci,
       <translation>Étiquette</translation>
     </message>
     <message>
+      <source>More actions</source>
+      <translation>Autres actions</translation>
+    </message>
+    <message>
       <source>SMTP…</source>
       <translation>SMTP…</translation>
     </message>

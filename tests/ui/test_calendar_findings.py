@@ -58,7 +58,7 @@ def _reload(qtbot, area):
 
 
 def test_legend_lists_every_status_mark(area):
-    text = area.legend.text()
+    text = area.legend.plain_text()
     for mark, name in (("○", "Draft"), ("◑", "In review"), ("✓", "Approved")):
         assert f"{mark} {name}" in text
     assert "◉" in text and "●" in text
@@ -70,7 +70,7 @@ def test_legend_speaks_french(qtbot, sqlite_db, open_calendar, french):
         info = clients.create_client(s, "Pétales", timezone="Europe/Paris")
         info = clients.get_client(s, info.id)
     area = open_calendar(info, dt.date(2026, 2, 10))
-    text = area.legend.text()
+    text = area.legend.plain_text()
     assert "○ Brouillon" in text and "● Publiée" in text
     assert "erreur de charte" in text
     assert "Draft" not in text and "error" not in text

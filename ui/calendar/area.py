@@ -287,16 +287,13 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.reload()
 
     def _update_period_label(self) -> None:
-        from PySide6.QtCore import QLocale
-
         from ui.calendar.painting import view_locale
 
         locale = view_locale()
-        if self.view == "week":
-            start = self.period()[0]
-            text = self.tr("Week of {day}").format(
-                day=locale.toString(start, QLocale.FormatType.LongFormat)
-            )
+        if self.view == "week":  # "30 Nov – 6 Dec 2026": short enough for a 1366-px toolbar
+            start, end = self.period()
+            first = "d MMM yyyy" if start.year != end.year else "d MMM"
+            text = f"{locale.toString(start, first)} – {locale.toString(end, 'd MMM yyyy')}"
         elif self.view == "list":
             text = self.tr("From {day}").format(day=locale.toString(self.anchor, "d MMMM yyyy"))
         else:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.textsafe import escape
 from ui.calendar.painting import status_legend
 
 POST_ROLE = Qt.ItemDataRole.UserRole
@@ -138,42 +138,37 @@ class FindingsList(QListWidget):
             self.finding_activated.emit(post_id, day)
 
 
-class CalendarLegend(QWidget):
-    """One line under the calendar: the status marks, the check's dots, the badges."""
+class CalendarLegend(QLabel):
+    """One line under the calendar (two when narrow): the status marks and the check's dots.
+
+    A wrapping label, so the legend never sets the window's minimum width.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarLegend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(14)
-        self.labels: list[QLabel] = []
-        for mark, name in status_legend():
-            self._add(f"{mark} {name}")
-        self._add(
-            "● " + self.tr("charter error"),
-            colour=SEVERITY_COLOURS["error"],
-            tip=self.tr("A red dot on a post: the charter check found an error"),
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)  # our own words, escaped: colours only
+        self.parts: list[tuple[str, str]] = [
+            (f"{mark} {name}", "#5b6477") for mark, name in status_legend()
+        ]
+        self.parts.append(("● " + self.tr("charter error"), SEVERITY_COLOURS["error"]))
+        self.parts.append(("● " + self.tr("charter warning"), "#b54708"))
+        self.setText(
+            " &nbsp; ".join(
+                f"<span style='color:{colour}; white-space:nowrap;'>{escape(text)}</span>"
+                for text, colour in self.parts
+            )
         )
-        self._add(
-            "● " + self.tr("charter warning"),
-            colour="#b54708",
-            tip=self.tr("An orange dot on a post: the charter check has a warning"),
+        self.setToolTip(
+            self.tr(
+                "Status of each post, and the charter check's marks: a red dot on a post, an "
+                "error; an orange dot, a warning"
+            )
         )
-        layout.addStretch(1)
-        self.setToolTip(self.tr("Status of each post, and the charter check's marks"))
 
-    def _add(self, text: str, colour: str = "#5b6477", tip: str = "") -> None:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet(f"color: {colour};")
-        if tip:
-            label.setToolTip(tip)
-        self.layout().addWidget(label)
-        self.labels.append(label)
-
-    def text(self) -> str:
-        return " ".join(label.text() for label in self.labels)
+    def plain_text(self) -> str:
+        return " ".join(text for text, _colour in self.parts)
 
 
 class FindingsMixin:

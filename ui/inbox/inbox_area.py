@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -107,9 +109,17 @@ class InboxArea(
         self.tag_filter.setClearButtonEnabled(True)
         self.tag_filter.setMaximumWidth(160)
         self.import_btn = QPushButton(self.tr("Import CSV…"))
-        self.export_btn = QPushButton(self.tr("Escalation log…"))
-        self.smtp_btn = QPushButton(self.tr("SMTP…"))
-        self.smtp_btn.setToolTip(self.tr("The client's SMTP server for escalation e-mails"))
+        # the rarer actions in one menu: the filters keep their room on a small screen
+        self.more_btn = QToolButton(text="⋯")
+        self.more_btn.setObjectName("inboxMore")
+        self.more_btn.setToolTip(self.tr("More actions"))
+        self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_btn)
+        self.export_action = more.addAction(self.tr("Escalation log…"))
+        self.smtp_action = more.addAction(self.tr("SMTP…"))
+        self.smtp_action.setToolTip(self.tr("The client's SMTP server for escalation e-mails"))
+        more.setToolTipsVisible(True)
+        self.more_btn.setMenu(more)
         self.status.setToolTip(self.tr("Status"))
         self.network.setToolTip(self.tr("Network"))
         self.category_filter.setToolTip(self.tr("Category"))
@@ -124,8 +134,7 @@ class InboxArea(
         row2.addWidget(self.unassigned)
         row2.addStretch(1)
         row2.addWidget(self.import_btn)
-        row2.addWidget(self.export_btn)
-        row2.addWidget(self.smtp_btn)
+        row2.addWidget(self.more_btn)
 
         middle = QWidget()
         mid = QVBoxLayout(middle)
@@ -228,8 +237,8 @@ class InboxArea(
         self.conv.reply.textChanged.connect(self._check_style)
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
-        self.export_btn.clicked.connect(self.export_log)
-        self.smtp_btn.clicked.connect(self.smtp_settings)
+        self.export_action.triggered.connect(lambda: self.export_log())
+        self.smtp_action.triggered.connect(lambda: self.smtp_settings())
         self.conv.manage_saved.clicked.connect(self.manage_saved)
         self.conv.tags.editingFinished.connect(self.save_tags)
 
@@ -299,6 +308,10 @@ class InboxArea(
         combo = QComboBox()
         for label, data in items:
             combo.addItem(label, data)
+        # a filter may shrink on a small screen (its list still shows whole names): the
+        # widest entry never sets the window's minimum width
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         return combo
 
     def _shortcuts(self) -> None:
