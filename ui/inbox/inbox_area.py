@@ -308,10 +308,6 @@ class InboxArea(
         combo = QComboBox()
         for label, data in items:
             combo.addItem(label, data)
-        # a filter may shrink on a small screen (its list still shows whole names): the
-        # widest entry never sets the window's minimum width
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
         return combo
 
     def _shortcuts(self) -> None:
