@@ -110,7 +110,7 @@ NETWORKS: dict[str, Network] = {
         private_reply=True,
         first_comment="reply",
     ),
-    "rss": Network("rss", "RSS / Atom", "RSS", "#b35c00", publishable=False),
+    "rss": Network("rss", "RSS / Atom", "R", "#b35c00", publishable=False),
     # Reviews and comments come in and are answered; Tribune does not publish there (yet).
     "google": Network("google", "Google", "G", "#1967d2", publishable=False, reviews=True),
     "youtube": Network("youtube", "YouTube", "YT", "#c4302b", publishable=False),
@@ -137,6 +137,11 @@ def network_label(key: str) -> str:
 def network_colour(key: str) -> str:
     n = NETWORKS.get(key)
     return n.colour if n else "#5c6370"
+
+
+# For the badges and the charts, keyed by network.
+NETWORK_COLOURS: dict[str, str] = {key: n.colour for key, n in NETWORKS.items()}
+NETWORK_SHORT: dict[str, str] = {key: n.short for key, n in NETWORKS.items()}
 
 
 def with_capability(name: str) -> frozenset[str]:

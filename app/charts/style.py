@@ -13,10 +13,9 @@ from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import QDate, QLocale
 
 from app.charts.lang import translate
-from app.networks import NETWORKS
+from app.networks import NETWORK_COLOURS  # the one table of network facts
 
 PALETTE = ("#3b6fd8", "#d8553b", "#2f9e6e", "#a23bd8", "#d8a73b", "#3bb5d8", "#d83b8a", "#6b7a8f")
-NETWORK_COLOURS = {key: n.colour for key, n in NETWORKS.items()}
 INK = "#1d2536"
 MUTED = "#6b7385"
 GRID = "#e3e7ef"

@@ -14,7 +14,7 @@ CONTENT = {
                 4,
                 [
                     "Le bouquet « {flower} » est de retour 🌷 Livré en 4 h partout en France. {url}",
-                    "Nouveauté : notre composition {flower}, à offrir sans occasion. {url} #fleurs",
+                    "Nouveauté : notre composition de {flower}, à offrir sans occasion. {url} #fleurs",
                 ],
             ),
             (
@@ -57,14 +57,14 @@ CONTENT = {
                 4,
                 [
                     "Le {bread} du jour sort du four 🥖 Passe en boutique avant midi !",
-                    "Nouveau dans tes boutiques : le {bread} aux graines, pétri à la main. #boulangerie",
+                    "Nouveau dans tes boutiques : notre {bread}, pétri à la main. #boulangerie",
                 ],
             ),
             (
                 "coulisses",
                 3,
                 [
-                    "4 h du matin au fournil : nos boulangers façonnent les {bread} 👨‍🍳 #coulisses",
+                    "4 h du matin au fournil : nos boulangers façonnent le {bread} 👨‍🍳 #coulisses",
                     "On t'explique pourquoi notre levain a 12 ans 🍞",
                 ],
             ),
@@ -206,7 +206,8 @@ CONTENT = {
     ),
 }
 FILLERS = {
-    "flower": ("pivoines", "roses anciennes", "renoncules", "tulipes", "anémones"),
+    # all start with a consonant: "bouquets de {flower}" never needs "d'"
+    "flower": ("pivoines", "roses anciennes", "renoncules", "tulipes", "pensées"),
     "bread": (
         "pain de campagne",
         "croissant",

@@ -9,7 +9,16 @@ from sqlalchemy import select
 
 from app.db import Database, bulk_insert
 from app.demo import inbox_followup as followup
-from app.demo.inbox_texts import EN, FIRST, LAST, SAVED, TEMPLATES, VOCAB, WEIGHTS
+from app.demo.inbox_texts import (
+    EN,
+    FIRST,
+    LAST,
+    REVIEW_NETWORKS,
+    SAVED,
+    TEMPLATES,
+    VOCAB,
+    WEIGHTS,
+)
 from app.models import Client, Contact, NetworkAccount, utcnow
 from app.models.inbox import Escalation, InboxMessage, InboxNote, SavedReply
 from app.services.charter.in_force import rules_in_force
@@ -20,10 +29,17 @@ PER_DAY = 7
 
 def _text(rng, slug, category, language):
     table = EN if language == "en" else TEMPLATES
-    words = VOCAB.get(slug, VOCAB["aquarelle-petales"])
-    return rng.choice(table[category]).format(
-        a=words[0], b=words[1], c=words[2], d=words[3], e=words[4]
-    )
+    words = dict(VOCAB.get(slug, VOCAB["aquarelle-petales"]))
+    words.update({k.capitalize(): v[:1].upper() + v[1:] for k, v in words.items()})
+    return rng.choice(table[category]).format(**words)
+
+
+def _kind(rng, network: str, category: str = "praise") -> str:
+    """Comments, mentions, private messages; reviews only where the network has them, and
+    only for what a review says (praise, a complaint, a suggestion — not a question)."""
+    kinds = ("comment", "comment", "mention", "message")
+    reviews = network in REVIEW_NETWORKS and category in ("praise", "complaint", "suggestion")
+    return rng.choice(kinds + (("review",) if reviews else ()))
 
 
 def populate(db: Database, ctx) -> None:
@@ -95,7 +111,7 @@ def _client(s, ctx, slug, cid, anchor) -> None:
             seen.add(handle)
     rows += _crisis(ctx, slug, cid, anchor, rules, networks)
     bulk_insert(s, InboxMessage.__table__, rows)
-    _replies(s, ctx, cid, client.name)
+    _replies(s, ctx, cid, client.name, client.language)
     for title, body, category in SAVED:
         s.add(SavedReply(client_id=cid, title=title, body=body, category=category))
     if slug == "aquarelle-petales":
@@ -136,7 +152,7 @@ def _row(
         "account_id": account,
         "network": network,
         "external_id": ext,
-        "kind": rng.choice(("comment", "comment", "mention", "message", "review")),
+        "kind": _kind(rng, network, category),
         "author": name,
         "author_handle": handle,
         "text": text,
@@ -203,7 +219,7 @@ def _crisis(ctx, slug, cid, anchor, rules, networks):
     return rows
 
 
-def _replies(s, ctx, cid, client_name) -> None:
+def _replies(s, ctx, cid, client_name, language="fr") -> None:
     answered = s.execute(
         select(
             InboxMessage.id,
@@ -226,7 +242,11 @@ def _replies(s, ctx, cid, client_name) -> None:
                 "kind": "comment",
                 "author": client_name,
                 "author_handle": "",
-                "text": f"Bonjour {first}, merci pour votre message, on s'en occupe !",
+                "text": (
+                    f"Hi {first}, thanks for your message, we're on it!"
+                    if language == "en"
+                    else f"Bonjour {first}, merci pour votre message, on s'en occupe !"
+                ),
                 "received_at": at,
                 "parent_id": mid,
                 "in_reply_to": ext,

@@ -60,75 +60,109 @@ LAST = [
     "Bonnet",
 ]
 
+# Each client's words, as complete French phrases (article included, chosen so that every
+# template below reads correctly: no "de le", no agreement left to chance).
+#   item: something bought, after "Combien coûte" / "Problème avec"
+#   service: after "est-ce que … est possible", "… arrive en retard", "concernant"
+#   place: after "vos horaires pour" / "ouvrir … plus tôt le samedi"
+#   fav: what people love, plural or possessive ("J'adore …")
+#   idea: after "Ce serait bien d'avoir"
+#   booking: after "Je voudrais modifier"
 VOCAB = {
-    "aquarelle-petales": ("bouquet", "livraison", "roses", "pivoines", "la fête des mères"),
-    "maison-dupre": (
-        "galette",
-        "baguette",
-        "croissants",
-        "boutique de Lyon 3",
-        "la galette des rois",
-    ),
-    "banque-solidaire": (
-        "carte bancaire",
-        "virement",
-        "conseiller",
-        "agence de Villeurbanne",
-        "l'appli",
-    ),
-    "nuage-logiciel": (
-        "invoice export",
-        "dashboard",
-        "billing",
-        "the mobile app",
-        "the last update",
-    ),
-    "hotel-les-embruns": ("chambre vue mer", "petit-déjeuner", "spa", "réception", "notre séjour"),
+    "aquarelle-petales": {
+        "item": "le bouquet de pivoines",
+        "service": "la livraison",
+        "place": "la boutique",
+        "fav": "vos roses anciennes",
+        "idea": "des bouquets en plus petit format",
+        "booking": "ma commande pour la fête des mères",
+    },
+    "maison-dupre": {
+        "item": "la galette des rois",
+        "service": "la commande de croissants",
+        "place": "la boutique de Lyon 3",
+        "fav": "vos croissants",
+        "idea": "du pain sans gluten",
+        "booking": "ma commande de galettes",
+    },
+    "banque-solidaire": {
+        "item": "la carte bancaire",
+        "service": "le virement",
+        "place": "l'agence de Villeurbanne",
+        "fav": "votre appli",
+        "idea": "le paiement sans contact sur mobile",
+        "booking": "mon rendez-vous avec ma conseillère",
+    },
+    "nuage-logiciel": {
+        "item": "the invoice export",
+        "service": "billing",
+        "place": "the dashboard",
+        "fav": "the mobile app",
+        "idea": "the last update",
+        "booking": "my plan",
+    },
+    "hotel-les-embruns": {
+        "item": "la chambre vue mer",
+        "service": "le petit-déjeuner",
+        "place": "le spa",
+        "fav": "votre petit-déjeuner",
+        "idea": "un parking pour les vélos",
+        "booking": "ma réservation",
+    },
 }
 TEMPLATES = {
     "question": [
-        "Bonjour, est-ce que {a} est possible ce dimanche ?",
-        "Quels sont vos horaires pour {d} ?",
-        "Vous faites {a} à domicile ? Merci d'avance",
-        "Combien coûte {b} ?",
+        "Bonjour, est-ce que {service} est possible ce dimanche ?",
+        "Quels sont vos horaires pour {place} ?",
+        "Vous êtes ouverts le 1er mai ? Merci d'avance",
+        "Combien coûte {item} ?",
     ],
     "complaint": [
-        "{a} jamais reçu, je suis très déçue. Remboursement ?",
-        "Toujours pas de nouvelles pour {b}, c'est inadmissible",
-        "Troisième fois que {c} arrive en retard. Service client injoignable.",
-        "{b} abîmé à la réception, j'attends un geste",
+        "Ma commande n'est jamais arrivée, je suis très déçue. Remboursement ?",
+        "Toujours pas de nouvelles concernant {service}, c'est inadmissible",
+        "Troisième fois que {service} arrive en retard. Service client injoignable.",
+        "Problème avec {item}, j'attends un geste commercial",
     ],
     "praise": [
-        "Merci pour {a}, c'était parfait !",
-        "Bravo à l'équipe de {d}, super accueil",
-        "J'adore {c}, toujours au top",
-        "Magnifique {b}, merci beaucoup",
+        "Merci pour votre accueil, c'était parfait !",
+        "Bravo à toute l'équipe, super accueil",
+        "J'adore {fav}, toujours au top",
+        "{Fav} : un vrai bonheur, merci beaucoup !",
     ],
     "suggestion": [
-        "Ce serait bien de proposer {a} en plus petit format",
-        "Vous devriez ouvrir {d} le lundi",
+        "Ce serait bien d'avoir {idea}",
+        "Vous devriez ouvrir {place} plus tôt le samedi",
     ],
     "request": [
-        "Pouvez-vous me rappeler au sujet de {b} ?",
-        "Je voudrais modifier ma commande de {a}",
+        "Pouvez-vous me rappeler concernant {service} ?",
+        "Je voudrais modifier {booking}",
     ],
     "spam": [
         "Gagnez 500 € par jour avec la crypto, cliquez ici",
         "Follow back ? promo code GRATUIT",
     ],
-    "other": ["{c} 😍", "On en parle à la pause café 😄", "Qui vient à {d} samedi ?"],
-}
-EN = {
-    "question": ["Hi, does {a} support multiple currencies?", "When will {b} be available on {d}?"],
-    "complaint": [
-        "{a} broke again after {e}, this is terrible. Refund?",
-        "Still waiting for support about {b}, disappointed",
+    "other": [
+        "{Fav} 😍",
+        "On en parle à la pause café 😄",
+        "Je vous recommande à tous mes amis 👍",
     ],
-    "praise": ["Thanks, {c} is great!", "Love {d}, great work team"],
-    "suggestion": ["Would be nice to have dark mode in {c}", "Idea: export {a} to CSV"],
-    "request": ["Could you please reset my {b} account?", "I would like to change my plan"],
+}
+# Only Facebook pages have reviews (recommendations) among the networks Tribune reads.
+REVIEW_NETWORKS = ("facebook",)
+EN = {
+    "question": [
+        "Hi, does {item} support multiple currencies?",
+        "When will {place} be available on mobile?",
+    ],
+    "complaint": [
+        "{Item} broke again after {idea}, this is terrible. Refund?",
+        "Still waiting for support about {service}, disappointed",
+    ],
+    "praise": ["Thanks, {fav} is great!", "Love {place}, great work team"],
+    "suggestion": ["Would be nice to have dark mode in {fav}", "Idea: a CSV option in {item}"],
+    "request": ["Could you please reset my {service} account?", "I would like to change {booking}"],
     "spam": ["Earn 500$ a day with crypto, follow back"],
-    "other": ["{c} 👀", "Anyone at the meetup?"],
+    "other": ["{Fav} 👀", "Anyone at the meetup?"],
 }
 WEIGHTS = [
     ("question", 30),

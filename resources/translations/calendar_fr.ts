@@ -228,6 +228,14 @@
       <translation>Contrôle de la charte</translation>
     </message>
     <message>
+      <source>Check</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Show or hide the charter check: what the charter says about the posts shown (hidden: wider days)</source>
+      <translation>Afficher ou masquer le contrôle de la charte : ce que la charte dit des publications affichées (masqué : des jours plus larges)</translation>
+    </message>
+    <message>
       <source>Undo</source>
       <translation>Annuler</translation>
     </message>
@@ -250,10 +258,6 @@
     <message>
       <source>Campaign</source>
       <translation>Campagne</translation>
-    </message>
-    <message>
-      <source>Week of {day}</source>
-      <translation>Semaine du {day}</translation>
     </message>
     <message>
       <source>From {day}</source>
@@ -334,6 +338,13 @@
     <message>
       <source>{name} on {day}: nothing planned around it.</source>
       <translation>{name} le {day} : rien de prévu autour.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarChip</name>
+    <message>
+      <source>all day</source>
+      <translation>toute la journée</translation>
     </message>
   </context>
   <context>
@@ -526,6 +537,21 @@
     </message>
   </context>
   <context>
+    <name>CalendarLegend</name>
+    <message>
+      <source>charter error</source>
+      <translation>erreur de charte</translation>
+    </message>
+    <message>
+      <source>Status of each post, and the charter check's marks: a red dot on a post, an error; an orange dot, a warning</source>
+      <translation>Statut de chaque publication et marques du contrôle de la charte : un point rouge sur une publication, une erreur ; un point orange, un avertissement</translation>
+    </message>
+    <message>
+      <source>charter warning</source>
+      <translation>avertissement de charte</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarLocale</name>
     <message>
       <source>en_GB</source>
@@ -568,6 +594,29 @@
     <message>
       <source>Draft saved at {time}</source>
       <translation>Brouillon enregistré à {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsList</name>
+    <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Avertissement</translation>
+    </message>
+    <message>
+      <source>Suggestion</source>
+      <translation>Suggestion</translation>
+    </message>
+    <message>
+      <source>Click: show the post · Enter: open it</source>
+      <translation>Clic : montrer la publication · Entrée : l'ouvrir</translation>
+    </message>
+    <message>
+      <source>Click: show the day · Enter: open its week</source>
+      <translation>Clic : montrer le jour · Entrée : ouvrir sa semaine</translation>
     </message>
   </context>
   <context>

@@ -106,16 +106,16 @@
       <translation>Conversation</translation>
     </message>
     <message>
+      <source>Their messages on the left, our replies on the right, notes in yellow</source>
+      <translation>Leurs messages à gauche, nos réponses à droite, les notes en jaune</translation>
+    </message>
+    <message>
       <source>History</source>
       <translation>Historique</translation>
     </message>
     <message>
       <source>Author's history</source>
       <translation>Historique de l'auteur</translation>
-    </message>
-    <message>
-      <source>Notes</source>
-      <translation>Notes</translation>
     </message>
     <message>
       <source>Escalations</source>
@@ -230,12 +230,71 @@
       <translation>résolution : {text}</translation>
     </message>
     <message>
+      <source>No earlier message from this author.</source>
+      <translation>Aucun message antérieur de cette personne.</translation>
+    </message>
+    <message>
+      <source>waiting for the next sync</source>
+      <translation>en attente de la prochaine synchronisation</translation>
+    </message>
+    <message>
+      <source>sending</source>
+      <translation>envoi en cours</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>envoyée</translation>
+    </message>
+    <message>
+      <source>not sent</source>
+      <translation>non envoyée</translation>
+    </message>
+    <message>
+      <source>awaiting a lead's approval</source>
+      <translation>en attente de validation</translation>
+    </message>
+    <message>
+      <source>Internal note · {author}</source>
+      <translation>Note interne · {author}</translation>
+    </message>
+    <message>
       <source>{author} (us, {state})</source>
       <translation>{author} (nous, {state})</translation>
     </message>
     <message>
-      <source>No earlier message from this author.</source>
-      <translation>Aucun message antérieur de cette personne.</translation>
+      <source>Select a message in the list: its conversation shows here, with our replies and the team's notes.</source>
+      <translation>Sélectionnez un message dans la liste : sa conversation s'affiche ici, avec nos réponses et les notes de l'équipe.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EmptyInbox</name>
+    <message>
+      <source>Nothing to answer</source>
+      <translation>Rien à répondre</translation>
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+      <source>Import messages…</source>
+      <translation>Importer des messages…</translation>
+    </message>
+    <message>
+      <source>Show all messages</source>
+      <translation>Afficher tous les messages</translation>
+    </message>
+    <message>
+      <source>No message matches these filters</source>
+      <translation>Aucun message ne correspond à ces filtres</translation>
+    </message>
+    <message>
+      <source>Widen the search or show every message.</source>
+      <translation>Élargissez la recherche ou affichez tous les messages.</translation>
+    </message>
+    <message>
+      <source>Sync now to fetch new messages, or import messages from a CSV file.</source>
+      <translation>Synchronisez maintenant pour récupérer les nouveaux messages, ou importez des messages depuis un fichier CSV.</translation>
     </message>
   </context>
   <context>
@@ -644,6 +703,10 @@ Merci,
       <translation>Étiquette</translation>
     </message>
     <message>
+      <source>More actions</source>
+      <translation>Autres actions</translation>
+    </message>
+    <message>
       <source>SMTP…</source>
       <translation>SMTP…</translation>
     </message>
@@ -816,6 +879,18 @@ Merci,
       <translation>Escalades en retard (%n) : relancez {names}.</translation>
     </message>
     <message>
+      <source>e-mail (their mail program)</source>
+      <translation>e-mail (depuis votre messagerie)</translation>
+    </message>
+    <message>
+      <source>e-mail (file sent by hand)</source>
+      <translation>e-mail (fichier envoyé à la main)</translation>
+    </message>
+    <message>
+      <source>e-mail (sent by Tribune)</source>
+      <translation>e-mail (envoyé par Tribune)</translation>
+    </message>
+    <message>
       <source>{who} asked {contact} by {channel}; due {due}. {answer}</source>
       <translation>{who} a sollicité {contact} par {channel} ; échéance {due}. {answer}</translation>
     </message>
@@ -908,6 +983,13 @@ Merci,
     </message>
   </context>
   <context>
+    <name>InboxLegend</name>
+    <message>
+      <source>‼ urgent · ! high priority · ★ first message · time left: green on time, amber under 2 h, red late</source>
+      <translation>‼ urgent · ! prioritaire · ★ premier message · délai : vert à temps, orange sous 2 h, rouge en retard</translation>
+    </message>
+  </context>
+  <context>
     <name>InboxListModel</name>
     <message>
       <source>{d} d {h} h</source>
@@ -960,6 +1042,30 @@ Merci,
     <message>
       <source>First message from this author: welcome them.</source>
       <translation>Premier message de cette personne : souhaitez-lui la bienvenue.</translation>
+    </message>
+    <message>
+      <source>‼ Urgent: handle first (priority set by the team).</source>
+      <translation>‼ Urgent : à traiter en premier (priorité fixée par l'équipe).</translation>
+    </message>
+    <message>
+      <source>! High priority.</source>
+      <translation>! Priorité haute.</translation>
+    </message>
+    <message>
+      <source>★ First message from this author: welcome them.</source>
+      <translation>★ Premier message de cette personne : souhaitez-lui la bienvenue.</translation>
+    </message>
+    <message>
+      <source>Time left to answer: {left}</source>
+      <translation>Temps restant pour répondre : {left}</translation>
+    </message>
+    <message>
+      <source>{category} · {status}</source>
+      <translation>{category} · {status}</translation>
+    </message>
+    <message>
+      <source>Assigned to {name}</source>
+      <translation>Attribué à {name}</translation>
     </message>
   </context>
   <context>

@@ -83,9 +83,11 @@ def test_week_view_shades_best_slots_and_check_lists_a_hint(qtbot, area, sqlite_
     plain = QColor(image.pixel(tuesday_15.center() + QPoint(-20, 0)))
     assert plain.name() == "#ffffff"
     assert shaded.green() > shaded.red() and shaded.name() != "#ffffff"  # a green band
-    texts = [area.findings.item(i).text() for i in range(area.findings.count())]
-    hint = next(t for t in texts if "Tard le soir" in t and "best times" in t)
-    assert hint.startswith("💡") and "Tuesday 18:00" in hint
+    from ui.calendar.findings import SEVERITY_ROLE
+
+    items = [area.findings.item(i) for i in range(area.findings.count())]
+    item = next(i for i in items if "Tard le soir" in i.text() and "best times" in i.text())
+    assert item.data(SEVERITY_ROLE) == "hint" and "Tuesday 18:00" in item.text()
     assert area.week_view.flags.get(p.id) != "error"  # a hint does not flag the chip red
 
 

@@ -91,7 +91,7 @@ def test_saved_replies_are_edited_and_deleted(qtbot, inbox_area):
 
 def test_smtp_settings_then_escalate_by_smtp(qtbot, inbox_area, real_keyring, smtp_server):  # noqa: F811
     area = inbox_area
-    qtbot.mouseClick(area.smtp_btn, Qt.MouseButton.LeftButton)
+    area.smtp_action.trigger()
     _settle(qtbot, area)
     dialog = area.dialog
     assert dialog.objectName() == "inboxSmtpDialog"
@@ -135,7 +135,7 @@ def test_smtp_settings_then_escalate_by_smtp(qtbot, inbox_area, real_keyring, sm
 
 def test_smtp_settings_refuse_a_bad_sender(qtbot, inbox_area):
     area = inbox_area
-    qtbot.mouseClick(area.smtp_btn, Qt.MouseButton.LeftButton)
+    area.smtp_action.trigger()
     _settle(qtbot, area)
     dialog = area.dialog
     qtbot.keyClicks(dialog.host, "smtp.example.fr")
@@ -165,7 +165,7 @@ def test_escalation_log_exported_from_the_gui(qtbot, inbox_area, monkeypatch, tm
         )
         messages = []
         area.status_message.connect(messages.append)
-        qtbot.mouseClick(area.export_btn, Qt.MouseButton.LeftButton)
+        area.export_action.trigger()
         qtbot.waitUntil(lambda m=messages: bool(m), timeout=10000)
         area.status_message.disconnect(messages.append)
         assert messages == ["1 escalations exported."]

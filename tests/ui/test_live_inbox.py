@@ -83,7 +83,7 @@ def test_another_seats_note_shows_in_the_open_conversation_and_keeps_the_reply(q
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
     qtbot.waitUntil(
-        lambda: "Vu au téléphone par Léa" in area.conv.notes.toPlainText(), timeout=2000
+        lambda: "Vu au téléphone par Léa" in area.conv.thread.toPlainText(), timeout=2000
     )
     assert area.conv.reply.toPlainText() == "Bonjour, je regarde"
     assert area.current_id() == mid
@@ -199,5 +199,5 @@ def test_tags_being_typed_survive_another_seats_change(qtbot, db, seat_b):
         """
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
-    qtbot.waitUntil(lambda: "Client rappelé" in area.conv.notes.toPlainText(), timeout=2000)
+    qtbot.waitUntil(lambda: "Client rappelé" in area.conv.thread.toPlainText(), timeout=2000)
     assert area.conv.tags.text() == "livraison, urgent"

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -39,6 +37,7 @@ from app.services.calendar.query import PostFilter
 from ui.areas import AreaServices, WorkspaceArea
 from ui.calendar.area_actions import CalendarActionsMixin
 from ui.calendar.area_live import CalendarLive
+from ui.calendar.findings import CalendarLegend, FindingsMixin
 from ui.calendar.list_model import ID_ROLE, PostListModel
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import HOUR_H, WeekView
@@ -69,7 +68,7 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     return chips, key_dates(start, end, language), findings, values, slots
 
 
-class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
+class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceArea):
     """Signals: loaded() — the period is shown; editor_opened(PostEditor)."""
 
     loaded = Signal()
@@ -130,6 +129,9 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         self.filter_button.setMenu(self.filter_menu)
         self._build_filter_menu()
         bar.addWidget(self.filter_button)
+        self.check_button = QToolButton()
+        self.check_button.setObjectName("calendarCheckToggle")
+        bar.addWidget(self.check_button)
         self.new_button = QPushButton(self.tr("New post"))
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(lambda: self.open_editor(when=None))
@@ -178,23 +180,21 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
         self.month_view.day_clicked.connect(self._open_week)
 
-        self.findings = QListWidget()
-        self.findings.setObjectName("calendarFindings")
-        self.findings.setWordWrap(True)
-        self.findings.itemDoubleClicked.connect(self._finding_activated)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_title = QLabel(self.tr("Charter check"))
-        side_title.setStyleSheet("font-weight: 600;")
-        side_layout.addWidget(side_title)
-        side_layout.addWidget(self.findings)
+        side = self._build_findings()
+        calendar_box = QWidget()
+        box_layout = QVBoxLayout(calendar_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(self.stack, 1)
+        self.legend = CalendarLegend()
+        box_layout.addWidget(self.legend)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.stack)
+        split.addWidget(calendar_box)
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 240])
+        split.setSizes([900, 230])
+        split.setCollapsible(0, False)
         layout.addWidget(split, 1)
 
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -287,16 +287,13 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         self.reload()
 
     def _update_period_label(self) -> None:
-        from PySide6.QtCore import QLocale
-
         from ui.calendar.painting import view_locale
 
         locale = view_locale()
-        if self.view == "week":
-            start = self.period()[0]
-            text = self.tr("Week of {day}").format(
-                day=locale.toString(start, QLocale.FormatType.LongFormat)
-            )
+        if self.view == "week":  # "30 Nov – 6 Dec 2026": short enough for a 1366-px toolbar
+            start, end = self.period()
+            first = "d MMM yyyy" if start.year != end.year else "d MMM"
+            text = f"{locale.toString(start, first)} – {locale.toString(end, 'd MMM yyyy')}"
         elif self.view == "list":
             text = self.tr("From {day}").format(day=locale.toString(self.anchor, "d MMMM yyyy"))
         else:
@@ -360,15 +357,7 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
                     "error" if f.severity == "error" else flags.get(f.post_id, "warning")
                 )
         self.month_view.flags = self.week_view.flags = flags
-        self.findings.clear()
-        marks = {"error": "⛔", "warning": "⚠", "hint": "💡"}
-        for f in findings:
-            item = QListWidgetItem(f"{marks[f.severity]} {f.message}")
-            item.setData(Qt.ItemDataRole.UserRole, f.post_id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f.day)
-            self.findings.addItem(item)
-        if not findings:
-            self.findings.addItem(self.tr("Nothing to report: the calendar follows the charter."))
+        self.show_findings(findings)
         self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
         self.loaded.emit()
 
@@ -380,8 +369,3 @@ class CalendarArea(CalendarLive, CalendarActionsMixin, WorkspaceArea):
         """Before a client switch or quit: an open editor saves its draft."""
         if self.editor is not None and self.editor.isVisible():
             self.editor.save(autosave=True)
-
-    def _finding_activated(self, item: QListWidgetItem) -> None:
-        post_id = item.data(Qt.ItemDataRole.UserRole)
-        if post_id:
-            self.open_editor(post_id=post_id)

@@ -23,6 +23,9 @@ from app.services.calendar.query import (
     count_posts,
     page_posts,
 )
+from app.textsafe import tooltip
+from ui.badges import network_badges_icon
+from ui.calendar.painting import STATUS_MARKS
 from ui.formatting import date_text, datetime_text
 
 PAGE = 200
@@ -199,7 +202,7 @@ class PostListModel(QAbstractTableModel):
         return (
             date_text(local.date()) if chip.all_day else datetime_text(local),
             ", ".join(network_label(n) for n in chip.networks),
-            status_label(chip.status),
+            f"{STATUS_MARKS.get(chip.status, '')} {status_label(chip.status)}".strip(),
             chip.category,
             chip.campaign,
             _row_text(chip),
@@ -210,6 +213,10 @@ class PostListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_NETWORKS:
+            return network_badges_icon(self._rows[index.row()].networks)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_TEXT:
+            return tooltip(self._display[index.row()][COL_TEXT])  # typed or imported: plain
         if role == ID_ROLE:
             return self._rows[index.row()].id
         if role == WHEN_ROLE:

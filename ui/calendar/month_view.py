@@ -11,6 +11,9 @@ Signals:
     move_requested(int, object): post id dropped on another ``datetime.date``.
     context_requested(int, QPoint): right-click on a chip (global position).
     day_clicked(object): the "+N more" of a ``datetime.date`` clicked (open its week).
+
+A chip shows the network badge, the status mark and as much of the title as fits; its
+tooltip has the rest.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ui.calendar.painting import (
     TODAY_COLOUR,
     ChipDragMixin,
     ChipHit,
+    ChipToolTipMixin,
     local_date,
     local_time_text,
     paint_chip,
@@ -39,9 +43,10 @@ from ui.calendar.painting import (
 HEADER = 24
 CHIP_H = 17
 CHIP_GAP = 2
+TIME_MIN_WIDTH = 190  # narrower day cells show no time on chips (the tooltip has it)
 
 
-class MonthView(ChipDragMixin, QWidget):
+class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)
@@ -63,6 +68,7 @@ class MonthView(ChipDragMixin, QWidget):
         self._hits: list[ChipHit] = []
         self._init_drag()
         self.selected_id: int | None = None
+        self.selected_day: dt.date | None = None  # a day a charter finding pointed at
         self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() - 1))
@@ -157,6 +163,9 @@ class MonthView(ChipDragMixin, QWidget):
             painter.setPen(QPen(QColor("#e3e7ef")))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
+            if day == self.selected_day:
+                painter.setPen(QPen(QColor("#3b6fd8"), 2))
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
             # day number, today in a red disc
             num_rect = QRect(rect.left() + 4, rect.top() + 3, 22, 18)
             if day == self.today:
@@ -178,6 +187,7 @@ class MonthView(ChipDragMixin, QWidget):
             chips = self._by_day.get(day, ())
             room = max(0, (rect.bottom() - y - 2) // (CHIP_H + CHIP_GAP))
             shown = chips if len(chips) <= room else chips[: max(0, room - 1)]
+            timed = rect.width() >= TIME_MIN_WIDTH  # narrow cells give the room to the title
             for chip in shown:
                 chip_rect = QRect(rect.left() + 3, y, rect.width() - 6, CHIP_H)
                 faded = self._dragging is not None and self._dragging.id == chip.id
@@ -185,7 +195,7 @@ class MonthView(ChipDragMixin, QWidget):
                     painter,
                     chip_rect,
                     chip,
-                    local_time_text(chip, self.zone),
+                    local_time_text(chip, self.zone) if timed else "",
                     self._font,
                     selected=chip.id == self.selected_id,
                     faded=faded,
@@ -224,6 +234,7 @@ class MonthView(ChipDragMixin, QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_press(chip, pos)
             self.selected_id = chip.id if chip else None
+            self.selected_day = None
             self.update()
         elif event.button() == Qt.MouseButton.RightButton and chip is not None:
             self.selected_id = chip.id

@@ -9,16 +9,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
+from app.models.client import network_label
 from app.services.calendar.query import PostChip
+from app.textsafe import tooltip
+from ui.badges import network_colour, paint_network_badge
 
-NETWORK_COLOURS = {
-    "facebook": QColor("#1877f2"),
-    "instagram": QColor("#d62976"),
-    "linkedin": QColor("#0a66c2"),
-    "x": QColor("#14171a"),
-    "bluesky": QColor("#1185fe"),
-    "mastodon": QColor("#6364ff"),
-}
 STATUS_MARKS = {
     "idea": "☆",
     "draft": "○",
@@ -39,8 +34,25 @@ def view_locale() -> QLocale:
     return QLocale(QCoreApplication.translate("CalendarLocale", "en_GB"))
 
 
-def network_colour(network: str) -> QColor:
-    return NETWORK_COLOURS.get(network, QColor("#5b6477"))
+def status_legend() -> list[tuple[str, str]]:
+    """(mark, status name) for the legend under the calendar, in the workflow's order."""
+    from app.services.calendar.posts import status_label
+
+    return [(mark, status_label(status)) for status, mark in STATUS_MARKS.items()]
+
+
+def chip_tooltip(chip: PostChip, zone) -> str:
+    """Everything a chip cuts: time, status, networks, the full title; escaped (a title is
+    typed by people, a preview may come from an import)."""
+    from app.services.calendar.posts import status_label
+
+    when = local_time_text(chip, zone) or QCoreApplication.translate("CalendarChip", "all day")
+    networks = ", ".join(network_label(n) for n in chip.networks)
+    head = f"{when} · {STATUS_MARKS.get(chip.status, '')} {status_label(chip.status)}"
+    lines = [head, networks, chip.title or chip.preview]
+    if chip.title and chip.preview and chip.preview != chip.title:
+        lines.append(chip.preview)
+    return tooltip("\n".join(line for line in lines if line))
 
 
 @dataclass
@@ -62,28 +74,33 @@ def paint_chip(
     faded: bool = False,
     flag: str = "",
 ) -> None:
-    """A rounded chip: network stripes on the left, time, status mark and preview.
+    """A rounded chip: the network badge(s) on the left, time, status mark and title.
 
     ``flag`` ("error" or "warning") draws a small mark on the right: the charter check
     found something about this post.
     """
     main = network_colour(chip.networks[0] if chip.networks else "")
     bg = QColor(main)
-    bg.setAlpha(40 if chip.status in ("idea", "draft") else 70)
+    bg.setAlpha(28 if chip.status in ("idea", "draft") else 55)
     if faded:
-        bg.setAlpha(25)
+        bg.setAlpha(20)
+    ink = QColor("#1d2536") if not faded else QColor("#8a93a6")
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(QPen(main.darker(120), 2) if selected else Qt.PenStyle.NoPen)
     painter.setBrush(bg)
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+    # network badges: the first in full, the others as a thin stack behind it
+    side = max(8, rect.height() - 4)
     x = rect.left() + 2
-    for network in chip.networks[:4]:
-        painter.fillRect(QRect(x, rect.top() + 2, 3, rect.height() - 4), network_colour(network))
-        x += 4
-    painter.setFont(font)
-    painter.setPen(QColor("#1d2536") if not faded else QColor("#8a93a6"))
-    text_rect = rect.adjusted(x - rect.left() + 3, 0, -3, 0)
+    extra = min(len(chip.networks) - 1, 3)
+    for i in range(extra, 0, -1):
+        behind = QRect(x + 3 * i, rect.top() + 2, side, side)
+        paint_network_badge(painter, behind, chip.networks[i], font)
+    if chip.networks:
+        paint_network_badge(painter, QRect(x, rect.top() + 2, side, side), chip.networks[0], font)
+    x += side + 3 * max(extra, 0) + 3
+    text_rect = QRect(x, rect.top(), rect.right() - 3 - x, rect.height())
     if flag:
         dot = QColor("#d92d20") if flag == "error" else QColor("#f79009")
         painter.setBrush(dot)
@@ -91,8 +108,11 @@ def paint_chip(
         d = 7
         painter.drawEllipse(QRect(rect.right() - d - 3, rect.center().y() - d // 2, d, d))
         text_rect.adjust(0, 0, -(d + 3), 0)
-        painter.setPen(QColor("#1d2536") if not faded else QColor("#8a93a6"))
-    label = f"{time_text} {STATUS_MARKS.get(chip.status, '')} {chip.title or chip.preview}".strip()
+    painter.setFont(font)
+    painter.setPen(ink)
+    mark = STATUS_MARKS.get(chip.status, "")
+    label = " ".join(part for part in (time_text, mark, chip.title or chip.preview) if part)
+    label = " ".join(label.split())  # one line, whatever the title holds
     elided = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width())
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
     painter.restore()
@@ -139,3 +159,22 @@ class ChipDragMixin:
         """The chip that was dragged (None for a click); the drag is over."""
         dragged, self._dragging, self._press = self._dragging, None, None
         return dragged
+
+
+class ChipToolTipMixin:
+    """A chip's tooltip: its full title and what the chip cuts (QWidget subclasses with
+    ``chip_at(pos)`` and ``zone``)."""
+
+    def event(self, event) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QToolTip
+
+        if event.type() == QEvent.Type.ToolTip:
+            chip = self.chip_at(event.pos())
+            if chip is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), chip_tooltip(chip, self.zone), self)
+            return True
+        return super().event(event)

@@ -27,6 +27,7 @@ from ui.calendar.painting import (
     TODAY_COLOUR,
     ChipDragMixin,
     ChipHit,
+    ChipToolTipMixin,
     local_time_text,
     paint_chip,
     view_locale,
@@ -42,7 +43,10 @@ BEST_SLOT_COLOUR = QColor(46, 160, 90, 38)
 BEST_EDGE = QColor("#2e8b57")
 
 
-class WeekView(ChipDragMixin, QWidget):
+TIMED_MIN_WIDTH = 160  # narrower chips show no time
+
+
+class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)
@@ -215,7 +219,10 @@ class WeekView(ChipDragMixin, QWidget):
                 base = self.slot_rect(day, local.time())
                 part = base.width() // len(chips)
                 rect = QRect(base.left() + 2 + i * part, base.top() + 1, part - 4, CHIP_H)
-                self._chip(painter, rect, chip, local_time_text(chip, self.zone))
+                # the chip's height already says when: a narrow chip keeps its width for
+                # the title (the tooltip has the time)
+                when = local_time_text(chip, self.zone) if rect.width() >= TIMED_MIN_WIDTH else ""
+                self._chip(painter, rect, chip, when)
         return all_day
 
     def _chip(self, painter: QPainter, rect: QRect, chip: PostChip, time_text: str) -> None:

@@ -6,6 +6,8 @@ list are keyset queries of a few milliseconds; imports and exports run in the Ta
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,21 +36,12 @@ from app.services.inbox import reading as inbox
 from app.services.inbox import triage as inbox_triage
 from ui.areas import AreaServices, WorkspaceArea
 from ui.inbox.inbox_actions import InboxActions
+from ui.inbox.inbox_cards import CardDelegate, EmptyInbox, InboxLegend, card_height
 from ui.inbox.inbox_conversation import ConversationPanel
 from ui.inbox.inbox_drafts import InboxDrafts
 from ui.inbox.inbox_live import InboxLive
 from ui.inbox.inbox_loading import InboxLoading
-from ui.inbox.inbox_model import (
-    COL_ASSIGNEE,
-    COL_AUTHOR,
-    COL_CATEGORY,
-    COL_DUE,
-    COL_NETWORK,
-    COL_STATUS,
-    COL_TEXT,
-    COL_WHEN,
-    InboxListModel,
-)
+from ui.inbox.inbox_model import COL_TEXT, InboxListModel
 from ui.inbox.inbox_settings import InboxSettingsActions
 from ui.inbox.inbox_triage_actions import InboxTriageActions
 
@@ -65,6 +61,7 @@ class InboxArea(
         self.staff: list = []
         self.dialog = None
         self._build()
+        self._tab_order()
         self._shortcuts()
         self._init_drafts()
         self._init_live()
@@ -110,9 +107,17 @@ class InboxArea(
         self.tag_filter.setClearButtonEnabled(True)
         self.tag_filter.setMaximumWidth(160)
         self.import_btn = QPushButton(self.tr("Import CSV…"))
-        self.export_btn = QPushButton(self.tr("Escalation log…"))
-        self.smtp_btn = QPushButton(self.tr("SMTP…"))
-        self.smtp_btn.setToolTip(self.tr("The client's SMTP server for escalation e-mails"))
+        # the rarer actions in one menu: the filters keep their room on a small screen
+        self.more_btn = QToolButton(text="⋯")
+        self.more_btn.setObjectName("inboxMore")
+        self.more_btn.setToolTip(self.tr("More actions"))
+        self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_btn)
+        self.export_action = more.addAction(self.tr("Escalation log…"))
+        self.smtp_action = more.addAction(self.tr("SMTP…"))
+        self.smtp_action.setToolTip(self.tr("The client's SMTP server for escalation e-mails"))
+        more.setToolTipsVisible(True)
+        self.more_btn.setMenu(more)
         self.status.setToolTip(self.tr("Status"))
         self.network.setToolTip(self.tr("Network"))
         self.category_filter.setToolTip(self.tr("Category"))
@@ -127,8 +132,7 @@ class InboxArea(
         row2.addWidget(self.unassigned)
         row2.addStretch(1)
         row2.addWidget(self.import_btn)
-        row2.addWidget(self.export_btn)
-        row2.addWidget(self.smtp_btn)
+        row2.addWidget(self.more_btn)
 
         middle = QWidget()
         mid = QVBoxLayout(middle)
@@ -152,29 +156,47 @@ class InboxArea(
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(
             lambda pos: self.bulk_menu().popup(self.table.viewport().mapToGlobal(pos))
         )
         self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the conversation
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().hide()
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # One card per row, painted from the model's CardRole; the other columns stay in the
+        # model (exports, tests, sorting keys) but are not shown.
+        self.cards = CardDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_TEXT, self.cards)
         header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(40)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self._size_columns()
-        # Shown in the conversation's header and filterable: room for the message itself.
-        self.table.setColumnHidden(COL_ASSIGNEE, True)
-        self.table.setColumnHidden(COL_NETWORK, True)
-        mid.addWidget(self.table)
+        for col in range(self.model.columnCount()):
+            self.table.setColumnHidden(col, col != COL_TEXT)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(card_height(self.table.font()))
+        self.empty = EmptyInbox()
+        self.empty.sync_requested.connect(self._sync_now)
+        self.empty.import_requested.connect(lambda: self.import_file())
+        self.empty.clear_filters_requested.connect(self.clear_filters)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        for signal in (self.model.page_loaded, self.model.modelReset, self.model.layoutChanged):
+            signal.connect(self.update_empty_state)
+        self.model.loading_changed.connect(lambda _loading: self.update_empty_state())
+        mid.addWidget(self.list_stack, 1)
+        foot = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
-        mid.addWidget(self.count_label)
+        self.legend = InboxLegend()
+        foot.addWidget(self.count_label)
+        foot.addWidget(self.legend, 1)
+        mid.addLayout(foot)
         self.splitter.addWidget(middle)
 
         self.conv = ConversationPanel()
@@ -213,41 +235,72 @@ class InboxArea(
         self.conv.reply.textChanged.connect(self._check_style)
         self.conv.saved.activated.connect(self._use_saved)
         self.import_btn.clicked.connect(self.import_file)
-        self.export_btn.clicked.connect(self.export_log)
-        self.smtp_btn.clicked.connect(self.smtp_settings)
+        self.export_action.triggered.connect(lambda: self.export_log())
+        self.smtp_action.triggered.connect(lambda: self.smtp_settings())
         self.conv.manage_saved.clicked.connect(self.manage_saved)
         self.conv.tags.editingFinished.connect(self.save_tags)
 
-    def _size_columns(self) -> None:
-        """Fixed columns as wide as what they show (in this language); the text stretches."""
-        fm = self.table.fontMetrics()
-        header_fm = self.table.horizontalHeader().fontMetrics()
-        pad = 18
+    def _tab_order(self) -> None:
+        """Tab: list → conversation → reply box → Send; Shift+Tab back (the filters come
+        before the list, the triage buttons are reached by their letters)."""
+        chain = [
+            self.search,
+            self.tag_filter,
+            self.status,
+            self.network,
+            self.category_filter,
+            self.assignee,
+            self.overdue,
+            self.unassigned,
+            self.table,
+            self.empty.sync_button,
+            self.empty.import_button,
+            self.conv.thread,
+            self.conv.reply,
+            self.conv.send,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
-        def fit(header: str, samples, metrics=fm, cap: int = 400) -> int:
-            widest = max([metrics.horizontalAdvance(t) for t in samples] + [0])
-            return min(cap, max(header_fm.horizontalAdvance(header) + pad, widest + pad))
+    def update_empty_state(self) -> None:
+        """The list, or what to do when it is empty (once loading is over)."""
+        empty = self.client is not None and not self.model.loading and not self.model.rowCount()
+        if empty:
+            f = self.current_filter()
+            filtered = bool(
+                f.search
+                or f.tag
+                or f.networks
+                or f.categories
+                or f.assignee_id
+                or f.unassigned
+                or f.overdue
+                or self.status.currentIndex() != 0
+            )
+            self.empty.set_filtered(filtered)
+        self.list_stack.setCurrentWidget(self.empty if empty else self.table)
 
-        heads = self.model.headers()
-        widths = {
-            COL_DUE: fit(heads[COL_DUE], ["−10 h 59", "9 j 23 h", "59 min"]),
-            COL_WHEN: fit(heads[COL_WHEN], ["28/12 23:59"]),
-            COL_NETWORK: fit(heads[COL_NETWORK], NETWORKS),
-            COL_AUTHOR: 160,
-            COL_CATEGORY: fit(
-                heads[COL_CATEGORY],
-                [inbox_triage.category_label(c) for c in MESSAGE_CATEGORIES],
-                cap=120,
-            ),
-            COL_STATUS: fit(
-                heads[COL_STATUS],
-                [inbox_triage.status_label(s) for s in ("new", "in_progress", "answered")],
-                cap=120,
-            ),
-            COL_ASSIGNEE: 110,
-        }
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
+    def clear_filters(self) -> None:
+        """Every filter back to "all": one refresh."""
+        widgets = (self.status, self.network, self.category_filter, self.assignee)
+        for w in (*widgets, self.overdue, self.unassigned, self.search, self.tag_filter):
+            w.blockSignals(True)
+        self.status.setCurrentIndex(1)  # "All", closed ones included
+        for combo in widgets[1:]:
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.unassigned.setChecked(False)
+        self.search.clear()
+        self.tag_filter.clear()
+        for w in (*widgets, self.overdue, self.unassigned, self.search, self.tag_filter):
+            w.blockSignals(False)
+        self.refresh()
+
+    def _sync_now(self) -> None:
+        """The window's sync (the same as its Sync button), for this client."""
+        bar = getattr(self.window(), "sync_bar", None)
+        if bar is not None:
+            bar.sync_now()
 
     def _combo(self, items) -> QComboBox:
         combo = QComboBox()

@@ -29,6 +29,7 @@ from app.services.inbox.reading import MessageDetail
 from app.services.inbox.replies import PRIVATE_REPLY_NETWORKS
 from app.services.inbox.triage import category_label, kind_label, status_label
 from ui.formatting import datetime_text, shown_handle
+from ui.inbox.inbox_thread import ConversationView
 
 
 class WatchHighlighter(QSyntaxHighlighter):
@@ -95,18 +96,15 @@ class ConversationPanel(QWidget):
         actions2.addStretch(1)
         layout.addLayout(actions2)
 
-        self.thread = QPlainTextEdit()
-        self.thread.setObjectName("inboxThread")
-        self.thread.setReadOnly(True)
+        self.thread = ConversationView()
         self.highlighter = WatchHighlighter(self.thread.document())
         self.tabs = QTabWidget()
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
+        # the conversation tab: the thread with the notes inline, and a line to add one
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        self.notes = QPlainTextEdit()
-        self.notes.setReadOnly(True)
         add = QHBoxLayout()
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("inboxNoteEdit")
@@ -114,7 +112,7 @@ class ConversationPanel(QWidget):
         self.note_add = QPushButton(self.tr("Add note"))
         add.addWidget(self.note_edit, 1)
         add.addWidget(self.note_add)
-        notes_layout.addWidget(self.notes)
+        notes_layout.addWidget(self.thread, 1)
         notes_layout.addLayout(add)
         self.escalations = QPlainTextEdit()
         self.escalations.setReadOnly(True)
@@ -132,10 +130,12 @@ class ConversationPanel(QWidget):
         row.addWidget(self.answer_add)
         row.addWidget(self.remind)
         esc_layout.addLayout(row)
-        self.tabs.addTab(self.thread, self.tr("Conversation"))
+        self.tabs.addTab(notes_box, self.tr("Conversation"))
+        self.tabs.setTabToolTip(
+            0, self.tr("Their messages on the left, our replies on the right, notes in yellow")
+        )
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.setTabToolTip(1, self.tr("Author's history"))
-        self.tabs.addTab(notes_box, self.tr("Notes"))
         self.tabs.addTab(esc_box, self.tr("Escalations"))
         layout.addWidget(self.tabs, 3)
 
@@ -158,6 +158,7 @@ class ConversationPanel(QWidget):
             self.tr("Write a reply in the charter's tone… (Ctrl+Enter sends)")
         )
         self.reply.setMaximumHeight(110)
+        self.reply.setTabChangesFocus(True)  # Tab goes on to Send, Shift+Tab back
         layout.addWidget(self.reply, 1)
         self.warnings = _plain_label("inboxWarnings")
         layout.addWidget(self.warnings)
@@ -240,7 +241,7 @@ class ConversationPanel(QWidget):
             self.title.setText(self.tr("No message selected"))
             self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))
             self.newcomer.hide()
-            for w in (self.thread, self.history, self.notes, self.escalations):
+            for w in (self.thread, self.history, self.escalations):
                 w.setPlainText("")
             return
         tz = ZoneInfo(timezone)
@@ -270,16 +271,7 @@ class ConversationPanel(QWidget):
             parts.append(self.tr("resolution: {text}").format(text=d.resolution))
         self.meta.setText("\n".join([" · ".join(parts), *("• " + m for m in moderated)]))
         self.newcomer.setVisible(d.newcomer)
-        blocks = []
-        for item in d.thread:
-            marker = "▶ " if item.id == d.id else ""
-            who = (
-                self.tr("{author} (us, {state})").format(author=item.author, state=item.reply_state)
-                if item.ours
-                else item.author
-            )
-            blocks.append(f"{marker}{who} — {when(item.at)}\n{item.text}")
-        self.thread.setPlainText("\n\n".join(blocks) if blocks else d.text)
+        self.thread.show_detail(d, tz)
         self.history.setPlainText(
             "\n\n".join(
                 f"{when(h.received_at)} · {category_label(h.category)} · "
@@ -287,7 +279,4 @@ class ConversationPanel(QWidget):
                 for h in d.history
             )
             or self.tr("No earlier message from this author.")
-        )
-        self.notes.setPlainText(
-            "\n\n".join(f"{n.author} — {when(n.created_at)}\n{n.text}" for n in d.notes)
         )

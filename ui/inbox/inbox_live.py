@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from app.changes import ChangeSet
 from app.services.inbox import reading as inbox
 from ui.inbox.inbox_loading import PAGE
+from ui.inbox.inbox_model import COL_TEXT
 
 
 class InboxLive:
@@ -63,7 +64,9 @@ class InboxLive:
 
         def swapped(lost: set[int]) -> None:
             if not at_top and top_id is not None and (row := self.model.row_of(top_id)) >= 0:
-                view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+                view.scrollTo(
+                    self.model.index(row, COL_TEXT), QAbstractItemView.ScrollHint.PositionAtTop
+                )
             if current is not None and current in lost:  # it left the list: the next one
                 if self.model.rowCount():
                     self.select_row(min(max(current_row, 0), self.model.rowCount() - 1))

@@ -24,7 +24,8 @@ from app.services.inbox import escalation
 from app.services.inbox import reading as inbox
 from app.services.inbox import replies as inbox_replies
 from app.services.people import agency as agency_service
-from ui.inbox.inbox_model import IdRole
+from ui.formatting import datetime_text
+from ui.inbox.inbox_model import COL_TEXT, IdRole
 from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending, ops_pending
 
@@ -206,7 +207,7 @@ class InboxLoading:
 
     # -- selection and the conversation ---------------------------------------------------
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
+        index = self.model.index(row, COL_TEXT)  # the one column shown (the card)
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -266,6 +267,11 @@ class InboxLoading:
             self._enter_draft(d.id, draft)
         self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
         tz = ZoneInfo(self.client.timezone)
+        channels = {
+            "mailto": QCoreApplication.translate("InboxArea", "e-mail (their mail program)"),
+            "eml": QCoreApplication.translate("InboxArea", "e-mail (file sent by hand)"),
+            "smtp": QCoreApplication.translate("InboxArea", "e-mail (sent by Tribune)"),
+        }
         self.conv.escalations.setPlainText(
             "\n\n".join(
                 QCoreApplication.translate(
@@ -273,8 +279,8 @@ class InboxLoading:
                 ).format(
                     who=e.asked_by,
                     contact=e.contact_name,
-                    channel=e.channel,
-                    due=e.due_at.astimezone(tz).strftime("%d/%m %H:%M"),
+                    channel=channels.get(e.channel, e.channel),
+                    due=datetime_text(e.due_at, tz),
                     answer=(
                         QCoreApplication.translate("InboxArea", "Answer: {a}").format(a=e.answer)
                         if e.answered_at

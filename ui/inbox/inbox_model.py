@@ -23,6 +23,8 @@ from ui.formatting import compact_datetime
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
+CardRole = Qt.ItemDataRole.UserRole + 3  # the row as a card: plain texts and levels (a dict)
+SOON = dt.timedelta(hours=2)  # less time left than this: the time-left chip turns amber
 
 COL_DUE, COL_WHEN, COL_NETWORK, COL_AUTHOR, COL_TEXT, COL_CATEGORY, COL_STATUS, COL_ASSIGNEE = (
     range(8)
@@ -231,7 +233,27 @@ class InboxListModel(QAbstractTableModel):
         if r.priority:
             author = ("‼ " if r.priority > 1 else "! ") + author
         late = r.due_at is not None and r.due_at < self.now
+        soon = not late and r.due_at is not None and r.due_at - self.now < SOON
+        marks = ("‼" if r.priority > 1 else "!" if r.priority else "") + ("★" if r.newcomer else "")
+        status = statuses.get(r.status, r.status) + (hidden if r.hidden else "")
+        card = {
+            "network": r.network,
+            "network_label": network_label(r.network),
+            "author": r.author or r.author_handle,
+            "marks": marks,
+            "when": compact_datetime(r.received_at, self._tz, now=self.now),
+            "text": text,
+            "category": categories.get(r.category, r.category),
+            "status": status,
+            "left": format_left(r.due_at, self.now, units),
+            "level": "late" if late else "soon" if soon else "ok",
+            "new": r.status == "new",
+            "watched": watched,
+            "negative": r.category == "complaint" or r.sentiment < 0,
+            "assignee": r.assignee,
+        }
         return {
+            "card": card,
             Qt.ItemDataRole.DisplayRole: (
                 format_left(r.due_at, self.now, units),
                 compact_datetime(r.received_at, self._tz, now=self.now),
@@ -239,7 +261,7 @@ class InboxListModel(QAbstractTableModel):
                 author,
                 text,
                 categories.get(r.category, r.category),
-                statuses.get(r.status, r.status) + (hidden if r.hidden else ""),
+                status,
                 r.assignee,
             ),
             "late": late,
@@ -269,8 +291,12 @@ class InboxListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[Qt.ItemDataRole.DisplayRole][col]
+        if role == CardRole:
+            return cells["card"]
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_TEXT:
+            return self._card_tip(self._rows[index.row()], cells)  # what the card paints
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
-            return tooltip(cells[Qt.ItemDataRole.DisplayRole][col])  # a message is not HTML
+            return tooltip(self._card_tip(self._rows[index.row()], cells))  # never HTML
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and col == COL_AUTHOR
@@ -294,6 +320,28 @@ class InboxListModel(QAbstractTableModel):
         if role == RowRole:
             return self._rows[index.row()]
         return None
+
+    def _card_tip(self, r: MessageRow, cells: dict) -> str:
+        """The card's tooltip, plain text: who, where, what the marks mean, the text."""
+        card = cells["card"]
+        lines = [f"{card['author']} · {card['network_label']} · {card['when']}"]
+        if r.priority > 1:
+            lines.append(self.tr("‼ Urgent: handle first (priority set by the team)."))
+        elif r.priority:
+            lines.append(self.tr("! High priority."))
+        if r.newcomer:
+            lines.append(self.tr("★ First message from this author: welcome them."))
+        if card["left"]:
+            lines.append(self.tr("Time left to answer: {left}").format(left=card["left"]))
+        lines.append(
+            self.tr("{category} · {status}").format(
+                category=card["category"], status=card["status"]
+            )
+        )
+        if card["assignee"]:
+            lines.append(self.tr("Assigned to {name}").format(name=card["assignee"]))
+        lines += ["", card["text"]]
+        return "\n".join(lines)
 
     def message_row(self, row: int) -> MessageRow | None:
         """The loaded row (as read: what the user saw)."""

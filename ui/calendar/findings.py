@@ -1,0 +1,237 @@
+"""The charter check as a list of findings, and the legend bar under the calendar.
+
+Each finding of :func:`app.services.calendar.check.check_calendar` is one row: a painted
+severity mark (no emoji the UI font may lack), the message as plain text. A click or the
+arrow keys select the post or day it concerns; Enter or a double-click opens it.
+
+Signals of :class:`FindingsList`:
+    finding_selected(object, object): (post id or None, ``datetime.date`` or None).
+    finding_activated(object, object): the same, Enter or double-click.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.textsafe import escape
+from ui.calendar.painting import status_legend
+
+POST_ROLE = Qt.ItemDataRole.UserRole
+DAY_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+SEVERITY_COLOURS = {"error": "#d92d20", "warning": "#f79009", "hint": "#3b6fd8"}
+
+
+def severity_icon(severity: str, size: int = 16) -> QIcon:
+    """A red disc with "!", an amber triangle with "!", a blue disc with "i"."""
+    ratio = 2.0
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#5b6477")))
+    box = QRectF(1, 1, size - 2, size - 2)
+    if severity == "warning":
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(size / 2, 1),
+                    QPointF(size - 1, size - 1.5),
+                    QPointF(1, size - 1.5),
+                ]
+            )
+        )
+        box = QRectF(1, 3, size - 2, size - 3)
+    else:
+        p.drawEllipse(box)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.62))
+    p.setFont(font)
+    p.setPen(QColor("#ffffff"))
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, "i" if severity == "hint" else "!")
+    p.end()
+    return QIcon(pixmap)
+
+
+class FindingsList(QListWidget):
+    finding_selected = Signal(object, object)
+    finding_activated = Signal(object, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarFindings")
+        self.setWordWrap(True)
+        self.setIconSize(QSize(16, 16))
+        self.setSpacing(2)
+        self.setUniformItemSizes(False)
+        self.setAlternatingRowColors(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._icons = {s: severity_icon(s) for s in SEVERITY_COLOURS}
+        self.currentItemChanged.connect(self._current_changed)
+        self.itemActivated.connect(self._activated)  # Enter, or a double-click
+
+    def set_findings(self, findings, empty_text: str) -> None:
+        self.blockSignals(True)
+        self.clear()
+        names = {
+            "error": self.tr("Error"),
+            "warning": self.tr("Warning"),
+            "hint": self.tr("Suggestion"),
+        }
+        for f in findings:
+            item = QListWidgetItem(self._icons.get(f.severity, QIcon()), f.message)
+            item.setData(POST_ROLE, f.post_id)
+            item.setData(DAY_ROLE, f.day)
+            item.setData(SEVERITY_ROLE, f.severity)
+            hint = (
+                self.tr("Click: show the post · Enter: open it")
+                if f.post_id
+                else self.tr("Click: show the day · Enter: open its week")
+                if f.day
+                else ""
+            )
+            item.setToolTip(
+                # a finding quotes a post's title: plain text, escaped by the view
+                "\n".join(x for x in (names.get(f.severity, ""), hint) if x)
+            )
+            self.addItem(item)
+        if not findings:
+            item = QListWidgetItem(empty_text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setForeground(QColor("#2f7d4f"))
+            self.addItem(item)
+        self.blockSignals(False)
+
+    @staticmethod
+    def _target(item: QListWidgetItem | None) -> tuple[object, object]:
+        if item is None:
+            return None, None
+        return item.data(POST_ROLE), item.data(DAY_ROLE)
+
+    def _current_changed(self, current, _previous) -> None:
+        post_id, day = self._target(current)
+        if post_id or day:
+            self.finding_selected.emit(post_id, day)
+
+    def mouseReleaseEvent(self, event) -> None:
+        """A click on the finding already current shows its post or day again."""
+        item = self.itemAt(event.position().toPoint())
+        again = item is not None and item is self.currentItem()
+        super().mouseReleaseEvent(event)
+        if again:
+            self._current_changed(item, None)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        post_id, day = self._target(item)
+        if post_id or day:
+            self.finding_activated.emit(post_id, day)
+
+
+class CalendarLegend(QLabel):
+    """One line under the calendar (two when narrow): the status marks and the check's dots.
+
+    A wrapping label, so the legend never sets the window's minimum width.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarLegend")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)  # our own words, escaped: colours only
+        self.parts: list[tuple[str, str]] = [
+            (f"{mark} {name}", "#5b6477") for mark, name in status_legend()
+        ]
+        self.parts.append(("● " + self.tr("charter error"), SEVERITY_COLOURS["error"]))
+        self.parts.append(("● " + self.tr("charter warning"), "#b54708"))
+        self.setText(
+            " &nbsp; ".join(
+                f"<span style='color:{colour}; white-space:nowrap;'>{escape(text)}</span>"
+                for text, colour in self.parts
+            )
+        )
+        self.setToolTip(
+            self.tr(
+                "Status of each post, and the charter check's marks: a red dot on a post, an "
+                "error; an orange dot, a warning"
+            )
+        )
+
+    def plain_text(self) -> str:
+        return " ".join(text for text, _colour in self.parts)
+
+
+class FindingsMixin:
+    """The charter check's side panel of :class:`ui.calendar.area.CalendarArea`: built with
+    a toolbar toggle (``check_button``) that gives its width back to the calendar, filled by
+    :meth:`show_findings`, and the jump from a finding to its post or day."""
+
+    def _build_findings(self) -> QWidget:
+        side = QWidget()
+        side.setObjectName("calendarCheckPanel")
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(QCoreApplication.translate("CalendarArea", "Charter check"))
+        title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(title)
+        self.findings = FindingsList()
+        self.findings.finding_selected.connect(self.show_finding)
+        self.findings.finding_activated.connect(self._finding_activated)
+        layout.addWidget(self.findings)
+        self.findings_panel = side
+        self.check_button.setCheckable(True)
+        self.check_button.setChecked(True)
+        self.check_button.setText(QCoreApplication.translate("CalendarArea", "Check"))
+        self.check_button.setToolTip(
+            QCoreApplication.translate(
+                "CalendarArea",
+                "Show or hide the charter check: what the charter says about the posts shown "
+                "(hidden: wider days)",
+            )
+        )
+        self.check_button.toggled.connect(side.setVisible)
+        return side
+
+    def show_findings(self, findings) -> None:
+        self.findings.set_findings(
+            findings,
+            QCoreApplication.translate(
+                "CalendarArea", "Nothing to report: the calendar follows the charter."
+            ),
+        )
+        serious = sum(1 for f in findings if f.severity in ("error", "warning"))
+        text = QCoreApplication.translate("CalendarArea", "Check")
+        self.check_button.setText(f"{text} · {serious}" if serious else text)
+
+    def show_finding(self, post_id, day) -> None:
+        """A finding clicked: select its post (or day) in the view shown."""
+        chip = self._chips.get(post_id) if post_id else None
+        if chip is not None:
+            day = chip.planned_at.astimezone(self.zone).date()
+        if self.view == "list":
+            self.set_view("month")
+        start, end = self.period()
+        for view in (self.month_view, self.week_view):
+            view.selected_id = post_id if chip is not None else None
+        self.month_view.selected_day = day
+        if day is not None and not (start <= day <= end):
+            self.go_to(day)  # reloads; the selection is kept for the chips painted then
+        self.month_view.update()
+        self.week_view.update()
+
+    def _finding_activated(self, post_id, day) -> None:
+        """Enter or a double-click on a finding: open its post, or the week of its day."""
+        if post_id:
+            self.open_editor(post_id=post_id)
+        elif day is not None:
+            self._open_week(day)
