@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from app.documents import wording
 from app.documents.approval_form import FieldSpot, add_fields
 from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
+from app.documents.style import DocumentStyle
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
+from app.services import agency as agency_service
 from app.services.posts import client_zone, get_post
 from app.services.posts_approval import period_post_ids
 from app.services.posts_counters import network_label
@@ -216,17 +218,25 @@ def approval_html(
 
 
 def render_approval_sheet(
-    session: Session, client_id: int, start: dt.date, end: dt.date, out: str | Path
+    session: Session,
+    client_id: int,
+    start: dt.date,
+    end: dt.date,
+    out: str | Path,
+    language: str | None = None,
 ) -> PdfResult:
+    """Write the sheet of ``start``..``end`` to ``out``, in ``language`` ("fr", "en"; default
+    the client's), under the agency's name and colour."""
     client = session.get(Client, client_id)
-    with document_language(client.language):
-        return _render(session, client, start, end, out)
+    with document_language(language or client.language) as lang:
+        return _render(session, client, start, end, out, lang)
 
 
-def _render(session: Session, client: Client, start: dt.date, end: dt.date, out) -> PdfResult:
+def _render(session: Session, client: Client, start: dt.date, end: dt.date, out, lang) -> PdfResult:
     images: dict[str, bytes] = {}
-    body, title = approval_html(session, client.id, start, end, images, client.language)
-    result = _write_pdf(body, out, title, client, images)
+    body, title = approval_html(session, client.id, start, end, images, lang)
+    style = DocumentStyle.for_agency(agency_service.agency(session), client.name, lang, client.logo)
+    result = _write_pdf(body, out, title, client, images, style)
     spots = []
     for name, (page, x, y) in result.fields.items():
         if name.startswith("field-ok-"):
@@ -241,15 +251,14 @@ def _render(session: Session, client: Client, start: dt.date, end: dt.date, out)
     return result
 
 
-def _write_pdf(body, out, title, client, images) -> PdfResult:
+def _write_pdf(body, out, title, client, images, style) -> PdfResult:
     return render_html_pdf(
         body,
         out,
         title=title,
-        footer_left=translate("CalendarApproval", "Approval sheet — {client}").format(
-            client=client.name
-        ),
+        footer_left=translate("CalendarApproval", "Approval sheet"),
+        page_label=translate("CalendarApproval", "page {page} / {pages}"),
         css=CSS,
         images=images,
-        plain_first_page=False,
+        style=style,
     )

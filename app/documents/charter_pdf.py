@@ -12,11 +12,12 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.documents import wording
 from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
+from app.documents.style import DocumentStyle, normal_accent
 from app.errors import StorageError
 from app.i18n import document_language
 from app.services import agency as agency_service
@@ -32,7 +33,6 @@ CSS = """
 .cover-client { font-size: 20pt; color: #2b3750; }
 .cover-meta td { padding: 5pt 12pt 5pt 0; font-size: 11pt; }
 .toc td { padding: 3pt 0; font-size: 10.5pt; }
-.grid th { background-color: #e9eef7; }
 .guidance { color: #5b6477; font-size: 8.5pt; }
 .sign td { padding: 6pt; font-size: 10.5pt; }
 a { color: #1d2536; text-decoration: none; }
@@ -56,10 +56,21 @@ class CharterPdfInput:
     agency_address: str = ""
     agency_logo: bytes | None = field(default=None, repr=False)
     today: dt.date = field(default_factory=dt.date.today)
+    agency_colour: str = ""
+    language: str = ""  # of the labels and dates; "" = the charter's own language
+
+    @property
+    def lang(self) -> str:
+        return self.language or self.doc.version.language
 
 
-def gather(session, client_ref, number: int | None = None) -> CharterPdfInput:
-    """Everything the PDF needs, read in one session (the rendering needs none)."""
+def gather(
+    session, client_ref, number: int | None = None, language: str | None = None
+) -> CharterPdfInput:
+    """Everything the PDF needs, read in one session (the rendering needs none).
+
+    ``language`` ("fr", "en") sets the labels and dates; default the charter's own language
+    (the sections' texts are printed as they were written)."""
     client = clients.find_client(session, client_ref)
     agency = agency_service.agency(session)
     return CharterPdfInput(
@@ -69,6 +80,8 @@ def gather(session, client_ref, number: int | None = None) -> CharterPdfInput:
         agency.name,
         agency.address,
         agency.logo,
+        agency_colour=agency.colour,
+        language=language or "",
     )
 
 
@@ -81,9 +94,7 @@ def _date(value: dt.date | dt.datetime | None, language: str) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
-    fmt = "d MMMM yyyy" if language == "fr" else "MMMM d, yyyy"
-    return locale.toString(QDate(value.year, value.month, value.day), fmt)
+    return wording.long_date(value, language, weekday=False)
 
 
 def initials_logo(name: str, colour: str) -> QImage:
@@ -243,7 +254,7 @@ def _number(value, language: str) -> str:
 
 def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
     doc = inp.doc
-    lang = doc.version.language
+    lang = inp.lang
     v = doc.version
     when = v.signed_at or v.sent_at or v.updated_at
     agency, client = _esc(inp.agency_name), _esc(doc.client_name)
@@ -286,7 +297,7 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
 
 def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     """Two columns (agency, client), one table row per line so both sides stay aligned."""
-    lang = doc.version.language
+    lang = inp.lang
     by_side = {s.side: s for s in doc.signatories}
     line = "…………………………………………"
     heads = {
@@ -345,7 +356,7 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
                 path=out
             )
         )
-    with document_language(doc.version.language):
+    with document_language(inp.lang):
         images = {
             "client-logo": inp.client_logo or initials_logo(doc.client_name, inp.client_colour),
             "agency-logo": inp.agency_logo or initials_logo(inp.agency_name or "?", "#1d2536"),
@@ -353,11 +364,11 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
         footer = translate("CharterPdf", "Charter v{n} — {client}").format(
             n=doc.version.number, client=doc.client_name
         )
-        page_label = translate("CharterPdf", "page {page} of {pages}")
+        page_label = translate("CharterPdf", "page {page} / {pages}")
         title = f"{doc.version.title} — {doc.client_name}"
 
         def build(anchors: dict[str, int]) -> str:
-            with document_language(doc.version.language):
+            with document_language(inp.lang):
                 return charter_html(inp, anchors)
 
         unsigned = doc.version.status in ("draft", "sent_for_signature")
@@ -367,8 +378,15 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
             title=title,
             footer_left=footer,
             page_label=page_label,
-            header=doc.client_name,
             css=CSS,
+            style=DocumentStyle(
+                agency_name=inp.agency_name or "Tribune",
+                client_name=doc.client_name,
+                language=inp.lang,
+                accent=normal_accent(inp.agency_colour),
+                agency_logo=inp.agency_logo,
+                client_logo=inp.client_logo,
+            ),
             images=images,
             # on every page, not only the cover: a page printed alone still says it
             watermark=translate("CharterPdf", "DRAFT — not signed") if unsigned else "",

@@ -41,6 +41,8 @@ from PySide6.QtGui import (
 )
 
 from app.config import resources_dir
+from app.documents.style import DocumentStyle, paint_frame
+from app.documents.wording import typeset_html
 from app.errors import StorageError
 from app.i18n import translate
 from app.safefile import check_target, checked_output, verify_pdf
@@ -235,6 +237,7 @@ def render_html_pdf(
     landscape: bool = False,
     watermark: str = "",
     archival: bool = False,
+    style: DocumentStyle | None = None,
 ) -> PdfResult:
     """Render ``html`` to an A4 PDF at ``out``.
 
@@ -255,6 +258,10 @@ def render_html_pdf(
         watermark: large pale words across every page ("DRAFT — not signed"), if any.
         archival: PDF/A-1b (fonts embedded, colours and metadata self-contained), for a
             document kept for years, such as a signed charter.
+        style: the agency's style (:mod:`app.documents.style`): its header (logo, agency and
+            client names) and footer on every page, the cover included (``header`` and
+            ``plain_first_page`` are then ignored), its colour in the CSS, and French
+            typography of the running text when the document is in French.
 
     Returns:
         The path written and the number of pages.
@@ -274,6 +281,10 @@ def render_html_pdf(
     target = check_target(target)
     if page_label is None:
         page_label = translate("Documents", "page {page} / {pages}")
+    if style is not None:
+        css = style.css() + css
+        if style.language == "fr":
+            html = _typeset(html, style.language)
     # QPdfWriter says nothing on a full disk: the PDF is written aside, fsynced, checked
     # (trailer, pdfinfo) and only then moved over ``out`` (app.safefile).
     with checked_output(target, verify_pdf) as tmp:
@@ -293,8 +304,19 @@ def render_html_pdf(
             landscape=landscape,
             watermark=watermark,
             archival=archival,
+            style=style,
         )
     return PdfResult(target, pages, fields)
+
+
+def _typeset(
+    html: str | Callable[[dict[str, int]], str], language: str
+) -> str | Callable[[dict[str, int]], str]:
+    """French spacing in the text of ``html`` (each pass of a callable too)."""
+    if callable(html):
+        build = html
+        return lambda anchors: typeset_html(build(anchors), language)
+    return typeset_html(html, language)
 
 
 def _field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
@@ -330,7 +352,14 @@ def _field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) ->
     return found
 
 
-def _paint_watermark(painter: QPainter, page, mark: QRectF, text: str, family: str) -> None:
+def _paint_watermark(
+    painter: QPainter,
+    page,
+    mark: QRectF,
+    text: str,
+    family: str,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> None:
     """``text`` across the page's diagonal, pale enough to read the page through it, and
     once more in the top margin at ``mark``, where it reads straight and is searchable."""
     painter.save()
@@ -338,7 +367,7 @@ def _paint_watermark(painter: QPainter, page, mark: QRectF, text: str, family: s
     small.setBold(True)
     painter.setFont(small)
     painter.setPen(QPen(QColor("#b3261e")))
-    painter.drawText(mark, Qt.AlignmentFlag.AlignLeft, text)
+    painter.drawText(mark, align, text)
     painter.restore()
     painter.save()
     font = QFont(family, 44)
@@ -375,6 +404,7 @@ def _paint(
     landscape: bool = False,
     watermark: str = "",
     archival: bool = False,
+    style: DocumentStyle | None = None,
 ) -> tuple[int, dict]:
     writer = QPdfWriter(path)
     if archival:
@@ -434,7 +464,17 @@ def _paint(
             painter.restore()
             if watermark:
                 mark = QRectF(body.left(), top - 10 * px_per_mm, body.width(), 6 * px_per_mm)
-                _paint_watermark(painter, page_px, mark, watermark, family)
+                align = Qt.AlignmentFlag.AlignLeft
+                if style is not None:  # the header is the agency's: the mark goes below
+                    mark = QRectF(
+                        body.left(), body.bottom() + 5.5 * px_per_mm, body.width(), 6 * px_per_mm
+                    )
+                    align = Qt.AlignmentFlag.AlignHCenter
+                _paint_watermark(painter, page_px, mark, watermark, family, align)
+            if style is not None:
+                page_text = page_label.format(page=index + 1, pages=page_count)
+                paint_frame(painter, body, top, DPI / 25.4, style, footer_left, page_text, family)
+                continue
             if plain_first_page and index == 0:
                 continue
             painter.save()
@@ -462,6 +502,7 @@ def _paint(
 __all__ = [
     "BASE_CSS",
     "FONT_FAMILY",
+    "DocumentStyle",
     "KeepTogether",
     "PdfResult",
     "ensure_fonts",

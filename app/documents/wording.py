@@ -11,6 +11,7 @@ guillemets) are written here, once.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from PySide6.QtCore import QDate, QLocale
@@ -129,6 +130,37 @@ def typeset(text: str, language: str) -> str:
     return french_spaces(text) if language == "fr" else text
 
 
+# A tag, a comment, or a whole <style>/<head> element whose text is not running text.
+_MARKUP = re.compile(
+    r"(<style\b.*?</style\s*>|<head\b.*?</head\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I
+)
+_LEADING = re.compile(r"^[ \t\u00a0\u202f]*([:;!?])(?=\s|$)")
+
+
+def typeset_html(markup: str, language: str) -> str:
+    """:func:`typeset` applied to the text between the tags of ``markup``, never inside a tag,
+    an attribute or a style sheet. Each piece of text is unescaped, typeset and escaped again,
+    so an escaped ``&amp;`` or ``&lt;`` stays escaped and untrusted text stays plain text.
+
+    A text that starts with the punctuation ("<b>Note</b> : …") is joined to the word before
+    the tag by a no-break space too.
+    """
+    if language != "fr":
+        return markup
+    out = []
+    for piece in _MARKUP.split(markup):
+        if not piece or piece.startswith("<"):
+            out.append(piece)
+            continue
+        text = html.unescape(piece)
+        if out:
+            text = _LEADING.sub(
+                lambda m: ("\u202f" if m.group(1) != ":" else NBSP) + m.group(1), text
+            )
+        out.append(html.escape(french_spaces(text), quote=False))
+    return "".join(out)
+
+
 __all__ = [
     "NBSP",
     "NNBSP",
@@ -142,4 +174,5 @@ __all__ = [
     "percent",
     "period",
     "typeset",
+    "typeset_html",
 ]

@@ -1,0 +1,186 @@
+"""The one look of every document the agency sends: its name, its logo, its colour.
+
+A :class:`DocumentStyle` is given to :func:`app.documents.pdf.render_html_pdf`, which then
+draws on EVERY page (the cover included) a header with the agency's logo and name on the left
+and the client's name on the right, over a rule in the agency's colour, and a footer with the
+document's name and "page X / Y" in the document's language. :meth:`DocumentStyle.css` gives
+the accent to the headings and to the table headers (white or dark text, whichever reads
+better on the colour), so the charter, the monthly report and the approval sheet (and any
+later document) look like they come from one agency.
+
+French running text is typeset by the renderer too (:func:`app.documents.wording.typeset_html`):
+no document has to remember it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+DEFAULT_ACCENT = "#2b4c8c"  # Tribune's blue, for an agency that chose no colour
+INK = "#1d2536"
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    la, lb = sorted((_luminance(QColor(a)), _luminance(QColor(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(background: str) -> str:
+    """White or ink, whichever reads better on ``background``."""
+    return "#ffffff" if contrast("#ffffff", background) >= contrast(INK, background) else INK
+
+
+def readable_accent(accent: str) -> str:
+    """``accent`` darkened until it reads as text on white paper (contrast 4.5 at least): a
+    pale yellow agency colour still gives legible headings."""
+    colour = QColor(accent)
+    for _ in range(20):
+        if contrast(colour.name(), "#ffffff") >= 4.5:
+            break
+        colour = colour.darker(115)
+    return colour.name()
+
+
+def normal_accent(colour: str | None) -> str:
+    colour = (colour or "").strip()
+    return colour.lower() if _HEX.match(colour) else DEFAULT_ACCENT
+
+
+@dataclass(frozen=True)
+class DocumentStyle:
+    """Who sends the document, to whom, in which language, with which colour and logos."""
+
+    agency_name: str
+    client_name: str
+    language: str
+    accent: str = DEFAULT_ACCENT
+    agency_logo: bytes | QImage | None = field(default=None, repr=False)
+    client_logo: bytes | QImage | None = field(default=None, repr=False)
+
+    @classmethod
+    def for_agency(cls, agency, client_name: str, language: str, client_logo=None):
+        """From an :class:`app.services.agency.AgencyInfo` (its name, colour and logo)."""
+        return cls(
+            agency_name=agency.name or "Tribune",
+            client_name=client_name,
+            language="fr" if language == "fr" else "en",
+            accent=normal_accent(getattr(agency, "colour", "")),
+            agency_logo=agency.logo or None,
+            client_logo=client_logo or None,
+        )
+
+    @property
+    def ink_accent(self) -> str:
+        """The accent as a text colour (headings), dark enough on white."""
+        return readable_accent(self.accent)
+
+    def css(self) -> str:
+        """Headings and table headers in the agency's colour."""
+        accent, ink = self.accent, self.ink_accent
+        return (
+            f"h1, h2 {{ color: {ink}; }}\n"
+            f"h3 {{ color: {INK}; }}\n"
+            f"th {{ background-color: {accent}; color: {text_on(accent)}; }}\n"
+            f".accent {{ color: {ink}; }}\n"
+        )
+
+    def logo_image(self, which: str = "agency") -> QImage | None:
+        data = self.agency_logo if which == "agency" else self.client_logo
+        if data is None:
+            return None
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
+        return None if image.isNull() else image
+
+
+def paint_frame(
+    painter: QPainter,
+    body: QRectF,
+    top: float,
+    mm: float,
+    style: DocumentStyle,
+    footer_left: str,
+    page_text: str,
+    family: str,
+) -> None:
+    """The agency's header and footer on one page: logo and agency name at the top left,
+    the client's name at the top right, a rule in the agency's colour under them; the
+    document's name and "page X / Y" under a rule at the bottom."""
+    accent = QColor(style.accent)
+    painter.save()
+    logo = style.logo_image("agency")
+    head = QRectF(body.left(), top - 13 * mm, body.width(), 8 * mm)
+    text_left = body.left()
+    if logo is not None:
+        height = 8 * mm
+        width = min(height * logo.width() / max(logo.height(), 1), 30 * mm)
+        painter.drawImage(QRectF(body.left(), head.top(), width, height), logo)
+        text_left += width + 2.5 * mm
+    name_font = QFont(family, 9)
+    name_font.setBold(True)
+    painter.setFont(name_font)
+    painter.setPen(QPen(QColor(readable_accent(style.accent))))
+    centre = Qt.AlignmentFlag.AlignVCenter
+    half = (body.width() - (text_left - body.left())) / 2
+    painter.drawText(
+        QRectF(text_left, head.top(), half, head.height()),
+        Qt.AlignmentFlag.AlignLeft | centre,
+        style.agency_name,
+    )
+    painter.setFont(QFont(family, 9))
+    painter.setPen(QPen(QColor("#3a4660")))
+    painter.drawText(
+        QRectF(text_left + half, head.top(), half, head.height()),
+        Qt.AlignmentFlag.AlignRight | centre,
+        style.client_name,
+    )
+    pen = QPen(accent)
+    pen.setWidthF(0.5 * mm)
+    painter.setPen(pen)
+    rule_y = head.bottom() + 1.5 * mm
+    painter.drawLine(int(body.left()), int(rule_y), int(body.right()), int(rule_y))
+    # footer
+    small = QFont(family, 8)
+    painter.setFont(small)
+    thin = QPen(accent)
+    thin.setWidthF(0.25 * mm)
+    painter.setPen(thin)
+    line_y = body.bottom() + 4 * mm
+    painter.drawLine(int(body.left()), int(line_y), int(body.right()), int(line_y))
+    painter.setPen(QPen(QColor("#5b6477")))
+    text_rect = QRectF(body.left(), line_y + 1.5 * mm, body.width(), 6 * mm)
+    if footer_left:
+        painter.drawText(
+            QRectF(text_rect.left(), text_rect.top(), text_rect.width() * 0.78, text_rect.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            footer_left,
+        )
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight, page_text)
+    painter.restore()
+
+
+__all__ = [
+    "DEFAULT_ACCENT",
+    "DocumentStyle",
+    "contrast",
+    "normal_accent",
+    "paint_frame",
+    "readable_accent",
+    "text_on",
+]
