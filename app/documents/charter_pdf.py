@@ -16,7 +16,14 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from app.documents import wording
-from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
+from app.documents.pdf import (
+    FONT_FAMILY,
+    KeepTogether,
+    PdfResult,
+    ensure_fonts,
+    render_html_pdf,
+)
+from app.documents.report_sections import HeadingKeeper
 from app.documents.style import DocumentStyle, normal_accent
 from app.errors import StorageError
 from app.i18n import document_language
@@ -34,8 +41,9 @@ CSS = """
 .cover-meta td { padding: 5pt 12pt 5pt 0; font-size: 11pt; }
 .toc td { padding: 3pt 0; font-size: 10.5pt; }
 .guidance { color: #5b6477; font-size: 8.5pt; }
-.sign td { padding: 6pt; font-size: 10.5pt; }
-a { color: #1d2536; text-decoration: none; }
+.sign td { padding: 6px; font-size: 10.5pt; }
+a { text-decoration: none; }
+.toc a { color: #1d2536; }
 .draft { color: #b3261e; font-weight: 600; }
 """
 # Qt lays a heading right under a table (a table's bottom margin is ignored): a small
@@ -172,14 +180,24 @@ def _closed_day(value: str, language: str) -> str:
         return value
 
 
-def _hours(section: SectionInfo, lang: str) -> str:
+def _clock(value: str, lang: str) -> str:
+    """ "08:00" as "8 h" in French, "8:00 AM" in English; anything else as it was written."""
+    try:
+        return wording.clock_time(dt.time.fromisoformat(value), lang)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _hours(section: SectionInfo, lang: str, keep: KeepTogether) -> str:
     hours = (section.data or {}).get("business_hours") or {}
     title = translate("CharterPdf", "Business hours")
-    parts = [f"<h3>{_esc(title)}</h3>", TABLE]
+    key = f"hours-{section.key}"
+    # the week's table and its notes on one page, under their heading
+    parts = [f"<h3{keep.style(key)}>{keep.anchor(key, _esc(title))}</h3>", TABLE]
     for day in range(7):
         spans = hours.get("days", {}).get(str(day))
         text = (
-            ", ".join(f"{a} – {b}" for a, b in spans)
+            ", ".join(f"{_clock(a, lang)} – {_clock(b, lang)}" for a, b in spans)
             if spans
             else translate("CharterPdf", "closed")
         )
@@ -200,7 +218,7 @@ def _hours(section: SectionInfo, lang: str) -> str:
             )
         )
     parts.extend(f"<p class='small muted'>{_esc(n)}</p>" for n in notes)
-    return "".join(parts)
+    return "".join(parts) + keep.end(key)
 
 
 def _style(section: SectionInfo) -> str:
@@ -224,18 +242,33 @@ def _style(section: SectionInfo) -> str:
     return f"{TABLE}{body}</table>{AFTER_TABLE}"
 
 
-def _section_html(number: int, section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
+def _section_html(
+    number: int,
+    section: SectionInfo,
+    contacts: dict[int, str],
+    lang: str,
+    keep: KeepTogether,
+    first: bool = False,
+) -> str:
     kind = SCHEMAS[section.key].kind
-    out = [f"<h2><a name='s-{section.key}'></a>{number}. {_esc(section.title)}</h2>"]
+    key = f"s-{section.key}"
+    style = " style='page-break-before: always'" if first else keep.style(key)
+    title = keep.anchor(key, f"{number}. {_esc(section.title)}")
+    out = [f"<h2{style}><a name='s-{section.key}'></a>{title}</h2>"]
+    # a section's heading and its table on one page when they fit
     if kind == "style":
-        out.append(_style(section))
+        out.append(_style(section) + keep.end(key))
     elif kind in ("table", "delays"):
-        out.append(_table(section, contacts, lang))
+        out.append(_table(section, contacts, lang) + keep.end(key))
     if section.html.strip():
         out.append(strip_foreign_images(section.html))  # no file or URL read into the PDF
     if kind == "delays":
-        out.append(_hours(section, lang))
+        out.append(_hours(section, lang, keep))
     return "".join(out)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _row(label: str, value_html: str) -> str:
@@ -252,7 +285,10 @@ def _number(value, language: str) -> str:
     return text
 
 
-def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
+def charter_html(
+    inp: CharterPdfInput, anchors: dict[str, int], keep: KeepTogether | None = None
+) -> str:
+    keep = keep or KeepTogether()
     doc = inp.doc
     lang = inp.lang
     v = doc.version
@@ -267,7 +303,7 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
         f"<p class='cover-client'>{client}</p><p>&nbsp;</p><table class='cover-meta'>",
         _row(translate("CharterPdf", "Version"), f"<b>{v.number}</b>"),
         _row(translate("CharterPdf", "Date"), _esc(_date(when, lang))),
-        _row(translate("CharterPdf", "Status"), _esc(status_label(v.status))),
+        _row(translate("CharterPdf", "Status"), _esc(_capital(status_label(v.status)))),
         _row(translate("CharterPdf", "Between"), f"{agency} — {client}"),
         "</table>",
     ]
@@ -288,10 +324,7 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
     toc.append(f"<tr><td>{_esc(sign_title)}</td><td align='right'>{page}</td></tr></table>")
     body = []
     for i, s in enumerate(doc.sections, 1):
-        section = _section_html(i, s, doc.contacts, lang)
-        if i == 1:
-            section = section.replace("<h2>", "<h2 style='page-break-before: always'>", 1)
-        body.append(section)
+        body.append(_section_html(i, s, doc.contacts, lang, keep, first=i == 1))
     return "".join(cover + toc + body + [_signatures(doc, inp)])
 
 
@@ -367,13 +400,16 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
         page_label = translate("CharterPdf", "page {page} / {pages}")
         title = f"{doc.version.title} — {doc.client_name}"
 
+        keep = KeepTogether()
+
         def build(anchors: dict[str, int]) -> str:
+            keep.update(anchors)
             with document_language(inp.lang):
-                return charter_html(inp, anchors)
+                return charter_html(inp, anchors, keep)
 
         unsigned = doc.version.status in ("draft", "sent_for_signature")
         return render_html_pdf(
-            build,
+            HeadingKeeper(build),  # no heading left alone at the bottom of a page
             out,
             title=title,
             footer_left=footer,

@@ -62,6 +62,7 @@ FONT_FILES = (
 )
 FALLBACK_FAMILIES = ["Droid Sans Fallback", "NanumSquare", "Symbola"]
 DPI = 300
+MAX_PASSES = 30  # layouts of a callable document (each moves at most one block or heading)
 
 # Cell padding is given per side in CSS px: Qt's rich text ignores a padding in pt, and the
 # ``cellpadding`` attribute is overridden by any CSS padding (pitfalls: PDF tables).
@@ -195,18 +196,21 @@ class KeepTogether:
                 f"<p{keep.style(k)}>{keep.anchor(k, first_words)}…</p>…{keep.end(k)}" for k, … in …
             )
 
-    The set of moved blocks only grows, so the layout settles in a few passes.
+    The set of moved blocks only grows, one block a pass from the top, so the layout settles.
     """
 
     def __init__(self) -> None:
         self.moved: set[str] = set()
 
     def update(self, anchors: Mapping[str, int]) -> None:
+        """Move the first block (in the document's order) found across two pages: moving it
+        shifts everything after it, so the blocks further down are judged at the next pass."""
         for name, page in anchors.items():
             if name.startswith("keep-") and not name.endswith("-end"):
                 end = anchors.get(f"{name}-end")
-                if end is not None and end != page:
+                if end is not None and end != page and name[5:] not in self.moved:
                     self.moved.add(name[5:])
+                    return
 
     def style(self, key: str) -> str:
         """The attribute to put on the block's first element: a page break once it moved."""
@@ -373,8 +377,9 @@ def _paint_watermark(
     font = QFont(family, 44)
     font.setBold(True)
     painter.setFont(font)
-    colour = QColor("#b3261e")
-    colour.setAlphaF(0.09)
+    # a pale solid red, painted under the text: PDF/A-1b has no transparency (Qt would
+    # drop an alpha and print the words opaque over the page)
+    colour = QColor("#f6dedb")
     painter.setPen(QPen(colour))
     painter.translate(page.width() / 2, page.height() / 2)
     painter.rotate(-35)
@@ -431,7 +436,7 @@ def _paint(
         # (page numbers of a table of contents, blocks moved whole to the next page).
         text = html({})
         doc = _build_document(text, writer, body, css, images)
-        for _ in range(8):
+        for _ in range(MAX_PASSES):
             following = html(_anchor_pages(doc, body.height()))
             if following == text:
                 break
@@ -452,6 +457,15 @@ def _paint(
         for index in range(page_count):
             if index:
                 writer.newPage()
+            if watermark:  # under the text, which stays readable through it
+                mark = QRectF(body.left(), top - 10 * px_per_mm, body.width(), 6 * px_per_mm)
+                align = Qt.AlignmentFlag.AlignLeft
+                if style is not None:  # the header is the agency's: the mark goes below
+                    mark = QRectF(
+                        body.left(), body.bottom() + 5.5 * px_per_mm, body.width(), 6 * px_per_mm
+                    )
+                    align = Qt.AlignmentFlag.AlignHCenter
+                _paint_watermark(painter, page_px, mark, watermark, family, align)
             painter.save()
             painter.translate(body.left(), body.top())
             painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
@@ -462,15 +476,6 @@ def _paint(
             ctx.clip = QRectF(0, index * body.height(), body.width(), body.height() - 0.5)
             layout.draw(painter, ctx)
             painter.restore()
-            if watermark:
-                mark = QRectF(body.left(), top - 10 * px_per_mm, body.width(), 6 * px_per_mm)
-                align = Qt.AlignmentFlag.AlignLeft
-                if style is not None:  # the header is the agency's: the mark goes below
-                    mark = QRectF(
-                        body.left(), body.bottom() + 5.5 * px_per_mm, body.width(), 6 * px_per_mm
-                    )
-                    align = Qt.AlignmentFlag.AlignHCenter
-                _paint_watermark(painter, page_px, mark, watermark, family, align)
             if style is not None:
                 page_text = page_label.format(page=index + 1, pages=page_count)
                 paint_frame(painter, body, top, DPI / 25.4, style, footer_left, page_text, family)

@@ -23,10 +23,9 @@ from app.documents import wording
 from app.documents.pdf import render_html_pdf
 from app.documents.report_pages import ReportParts
 from app.documents.report_sections import (
+    HeadingKeeper,
     compliance_section,
     inbox_section,
-    keep_headings_with_content,
-    widowed_headings,
 )
 from app.documents.style import DocumentStyle
 from app.services import agency as agency_service
@@ -194,7 +193,7 @@ def _write(client, agency, data, commentary, plan, period, out, language, progre
         raise ReportCancelled()
     result = render_html_pdf(
         # laid out twice: a heading left alone at the bottom of a page moves to the next one
-        lambda anchors: keep_headings_with_content(body, widowed_headings(anchors)),
+        HeadingKeeper(body),
         out,
         title=translate("Report", "{client} — report {month}").format(
             client=client.name, month=month_text

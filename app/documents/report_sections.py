@@ -102,8 +102,8 @@ def heading_html(text: str, level: int = 2, new_page: bool = False) -> str:
     return f'{spacer}<h{level} style="margin-top: 0">{e(text)}</h{level}>'
 
 
-_HEADING = re.compile(r"<h([23])( style=\"[^\"]*\")?>")
-_CONTENT = re.compile(r"<(td|p)\b[^>]*>")
+_HEADING = re.compile(r"<h([23])(\s[^>]*)?>")
+_CONTENT = re.compile(r"<(td|p|li)\b[^>]*>")
 
 
 def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
@@ -111,16 +111,20 @@ def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str
 
     Rendered once, the anchors' pages tell which headings were left alone at the bottom of
     a page (``hN`` on one page, ``kN`` on the next); rendered again with those numbers in
-    ``breaks``, these headings start a new page instead.
+    ``breaks``, these headings start a new page instead. A heading right under a heading
+    that starts a new page (a section and its first sub-heading) follows it, not a page of
+    its own.
     """
     out, pos = [], 0
+    broke_at = -1  # where the last page-breaking heading ended
     for n, match in enumerate(_HEADING.finditer(body)):
         if match.start() < pos:
             continue
         start = match.start()
         tag = match.group(0)
-        if n in breaks:
+        if n in breaks and not (broke_at >= 0 and not _CONTENT.search(body, broke_at, start)):
             tag = f'<h{match.group(1)} style="page-break-before: always">'
+            broke_at = match.end()
         out.append(body[pos:start] + tag + f'<a name="h{n}"></a>')
         pos = match.end()
         content = _CONTENT.search(body, body.index("</h", pos))
@@ -135,9 +139,26 @@ def widowed_headings(anchors: dict[str, int]) -> set[int]:
     """Headings whose content starts on a later page (see :func:`keep_headings_with_content`)."""
     out = set()
     for name, page in anchors.items():
-        if name.startswith("h") and anchors.get("k" + name[1:], page) > page:
+        if name.startswith("h") and name[1:].isdigit() and anchors.get("k" + name[1:], page) > page:
             out.add(int(name[1:]))
     return out
+
+
+class HeadingKeeper:
+    """``html`` (a callable of the anchors' pages) with its headings kept with what follows
+    them: each pass adds the headings found alone at a page's bottom, never removes one, so
+    the layout settles instead of swinging between two page breaks."""
+
+    def __init__(self, html) -> None:
+        self.html = html if callable(html) else (lambda _anchors: html)
+        self.breaks: set[int] = set()
+
+    def __call__(self, anchors: dict[str, int]) -> str:
+        # the first new one only: a page break moves every heading after it
+        new = sorted(widowed_headings(anchors) - self.breaks)
+        if new:
+            self.breaks.add(new[0])
+        return keep_headings_with_content(self.html(anchors), self.breaks)
 
 
 def no_data(text: str | None = None) -> str:
