@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.documents import wording
 from app.documents.approval_form import FieldSpot, add_fields
 from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
-from app.documents.style import DocumentStyle
+from app.documents.style import DocumentStyle, column_widths
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
@@ -35,12 +35,18 @@ td.decide { background-color: #f4f6fb; }
 table.sign td { padding-top: 12px; padding-left: 0; }
 """
 
+# Qt drops a heading's top margin after a table: an empty small line keeps them apart
+SPACER = "<p style='margin: 0; font-size: 8pt'>&nbsp;</p>"
 AWAITING = ("in_review",)  # what waits for the client's decision
 FOR_INFORMATION = ("approved", "scheduled", "published")
 
 
-def _when(post, zone, language: str) -> str:
+def _when(post, zone, language: str, year: bool = True) -> str:
+    """ "mardi 1er décembre 2026, 8 h 15"; without the year in a list under a dated period."""
     local = post.planned_at.astimezone(zone)
+    if not year:
+        day = wording.weekday_day_month(local.date(), language)
+        return day if post.all_day else f"{day}, {wording.clock_time(local, language)}"
     if post.all_day:
         return wording.long_date(local.date(), language)
     return wording.long_datetime(local, language)
@@ -160,11 +166,12 @@ def approval_html(
         "in the comment lines, then sign at the end.",
     ).format(period=wording.period(start, end, language))
     keep = KeepTogether()
+    page_title = translate("CalendarApproval", "Posts to approve")  # the client is in the header
 
     def page(anchors: dict[str, int]) -> str:
         keep.update(anchors)
         parts = [
-            f"<h1>{esc(title)}</h1>",
+            f"<h1>{esc(page_title)}</h1>",
             f"<p class='muted'>{esc(wording.typeset(intro, language))}</p>",
         ]
         if not waiting:
@@ -178,25 +185,30 @@ def approval_html(
         for n, p in enumerate(waiting, start=1):
             parts.append(_post_card(session, client_id, n, p, zone, language, images, keep))
         if known:
-            parts.append(
-                "<h2>"
-                + esc(
-                    translate("CalendarApproval", "For information: already approved or published")
-                )
-                + "</h2>"
-            )
+            info = translate("CalendarApproval", "For information: already approved or published")
+            parts.append(f"{SPACER}<h2>{esc(info)}</h2>")
+            rows = [
+                [
+                    _when(p, zone, language, year=False),
+                    p.title or "",
+                    ", ".join(network_label(v.network) for v in p.variants),
+                    status_label(p.status),
+                ]
+                for p in known
+            ]
+            widths = column_widths(["", "", "", ""], rows)
             parts.append("<table width='100%' cellspacing='0' class='info'>")
-            for p in known:
-                nets = ", ".join(network_label(v.network) for v in p.variants)
-                parts.append(
-                    f"<tr><td width='38%'>{esc(_when(p, zone, language))}</td>"
-                    f"<td>{esc(p.title or '')}</td><td width='22%' class='meta'>{esc(nets)}</td>"
-                    f"<td width='14%' class='meta'>{esc(status_label(p.status))}</td></tr>"
+            for n, row in enumerate(rows):
+                cells = "".join(
+                    f"<td width='{w}%'{' class=meta' if i > 1 else ''}>{esc(c)}</td>"
+                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
                 )
+                stripe = " bgcolor='#f3f6fb'" if n % 2 else ""
+                parts.append(f"<tr{stripe}>{cells}</tr>")
             parts.append("</table>")
         if waiting:
             heading = esc(translate("CalendarApproval", "Client's approval"))
-            parts.append(f"<h2{keep.style('sign')}>{keep.anchor('sign', heading)}</h2>")
+            parts.append(f"{SPACER}<h2{keep.style('sign')}>{keep.anchor('sign', heading)}</h2>")
             blank = "_" * 34
             labels = [
                 translate("CalendarApproval", "Name:"),

@@ -24,7 +24,7 @@ from app.documents.pdf import (
     render_html_pdf,
 )
 from app.documents.report_sections import HeadingKeeper
-from app.documents.style import DocumentStyle, normal_accent
+from app.documents.style import DocumentStyle, column_widths, normal_accent
 from app.errors import StorageError
 from app.i18n import document_language
 from app.services import agency as agency_service
@@ -129,33 +129,6 @@ def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
         # labels are lower-case words inside sentences; a table cell starts with a capital
         text = text[:1].upper() + text[1:]
     return text
-
-
-def column_widths(header: list[str], rows: list[list[str]], body_mm: float = 170) -> list[int]:
-    """Percent widths from the content: a column is at least as wide as its longest word
-    (a handle such as "AquarelleEtPetales" is never cut), the rest shared by text length.
-
-    Measured in DejaVu Sans 10 pt, about 2.2 mm a character (bold headers included), plus
-    the cell's padding."""
-    count = len(header)
-    longest = [max((len(w) for w in header[i].split()), default=1) for i in range(count)]
-    volume = [len(header[i]) for i in range(count)]
-    for row in rows:
-        for i, cell in enumerate(row[:count]):
-            longest[i] = max(longest[i], max((len(w) for w in cell.split()), default=1))
-            volume[i] = max(volume[i], len(cell))
-    least = [n * 2.2 + 5 for n in longest]
-    spare = body_mm - sum(least)
-    if spare <= 0:
-        sizes = least
-    else:
-        wants = [max(min(v, 80) * 2.2 + 5 - m, 0) for v, m in zip(volume, least, strict=True)]
-        total = sum(wants) or 1
-        sizes = [m + spare * w / total for m, w in zip(least, wants, strict=True)]
-    whole = sum(sizes)
-    widths = [max(5, round(100 * x / whole)) for x in sizes]
-    widths[widths.index(max(widths))] += 100 - sum(widths)
-    return widths
 
 
 def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:

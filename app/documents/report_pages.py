@@ -134,7 +134,7 @@ def key_figures(r: ReportParts) -> str:
         translate("Report", "Previous month"),
         translate("Report", "Change"),
     ]
-    parts.append(html_table(header, rows, widths=[40, 20, 22, 18]))
+    parts.append(html_table(header, rows))
     for jump in r.data.jumps:
         warning = translate(
             "Report",
@@ -170,7 +170,7 @@ def objectives(r: ReportParts) -> str:
         ]
         for o in r.data.objectives
     ]
-    parts.append(html_table(header, rows, widths=[40, 20, 20, 20]))
+    parts.append(html_table(header, rows))
     return "".join(parts)
 
 
@@ -219,7 +219,7 @@ def top_posts(r: ReportParts) -> str:
         ]
         for p in r.data.top_posts
     ]
-    parts.append(html_table(header, rows, numeric_from=2, widths=[46, 13, 19, 22]))
+    parts.append(html_table(header, rows, numeric_from=2))
     return "".join(parts)
 
 
@@ -242,5 +242,5 @@ def next_month(r: ReportParts) -> str:
         ]
         for p in r.plan[:40]
     ]
-    parts.append(html_table(header, rows, numeric_from=9, widths=[16, 22, 62]))
+    parts.append(html_table(header, rows, numeric_from=9))
     return "".join(parts)

@@ -72,7 +72,10 @@ def charts_with_data(data: DashboardData) -> list[str]:
 
 def _figure_png(key: str, data: DashboardData, language: str) -> bytes:
     buf = io.BytesIO()
-    build(key, data, language).savefig(buf, format="png", dpi=IMAGE_DPI)
+    # tight, with a margin: a label at the edge ("100 %") is never cut off
+    build(key, data, language).savefig(
+        buf, format="png", dpi=IMAGE_DPI, bbox_inches="tight", pad_inches=0.08
+    )
     return buf.getvalue()
 
 

@@ -11,6 +11,7 @@ import re
 from app.charts import style as st
 from app.charts.figures import category_label, format_hours
 from app.charts.lang import translate
+from app.documents.style import column_widths
 from app.models.client import network_label
 from app.services.dashboard import DashboardData
 
@@ -65,20 +66,27 @@ def figure_name(key: str) -> str:
 STRIPE = "#f3f6fb"
 
 
+_TAGS = re.compile(r"<[^>]+>")
+# Qt lays what follows a table right under it (a table's bottom margin is ignored)
+AFTER_TABLE = '<p style="margin: 0; font-size: 6pt">&nbsp;</p>'
+
+
 def html_table(
     header: list[str],
     rows: list[list[str]],
     numeric_from: int = 1,
     widths: list[int] | None = None,
 ) -> str:
-    """A table with a tinted header and striped rows; ``widths`` in percent per column."""
+    """A table in the agency's style (tinted header, striped rows, cells padded by the shared
+    CSS); ``widths`` in percent per column, else from the content: no column narrower than
+    its longest word, so a word or a handle is never cut."""
+    if widths is None:
+        plain = [[html.unescape(_TAGS.sub("", c)) for c in r] for r in rows]
+        widths = column_widths(header, plain)
 
     def cell(tag: str, i: int, content: str) -> str:
-        width = f' width="{widths[i]}%"' if widths else ""
-        if i >= numeric_from:  # figures right-aligned, kept apart from their neighbours
-            # Qt's rich text ignores cell padding in this renderer: keep columns apart
-            return f'<{tag} align="right"{width}>&nbsp;&nbsp;&nbsp;&nbsp;{content}&nbsp;</{tag}>'
-        return f"<{tag}{width}>{content}&nbsp;&nbsp;</{tag}>"
+        align = ' align="right"' if i >= numeric_from else ""  # figures right-aligned
+        return f'<{tag}{align} width="{widths[i]}%">{content}</{tag}>'
 
     head = "".join(cell("th", i, e(h)) for i, h in enumerate(header))
     body = "".join(
@@ -87,7 +95,7 @@ def html_table(
         + "</tr>"
         for n, r in enumerate(rows)
     )
-    return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
+    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>{AFTER_TABLE}'
 
 
 # Qt's rich text drops a heading's top margin after a table: an empty line keeps them apart
@@ -159,6 +167,12 @@ class HeadingKeeper:
         if new:
             self.breaks.add(new[0])
         return keep_headings_with_content(self.html(anchors), self.breaks)
+
+
+def _rule_label(label: str) -> str:
+    """A moderation rule as the charter names it; a bare category key ("spam") as its label."""
+    label = category_label(label)
+    return label[:1].upper() + label[1:]
 
 
 def no_data(text: str | None = None) -> str:
@@ -246,7 +260,7 @@ def compliance_section(data: DashboardData, extra: dict, language: str) -> str:
         out.append(
             html_table(
                 [translate("Report", "Rule"), translate("Report", "Actions")],
-                [[e(k), str(v)] for k, v in data.moderation.items()],
+                [[e(_rule_label(k)), str(v)] for k, v in data.moderation.items()],
             )
         )
     else:

@@ -109,6 +109,44 @@ class DocumentStyle:
         return None if image.isNull() else image
 
 
+def column_widths(header: list[str], rows: list[list[str]], body_mm: float = 170) -> list[int]:
+    """Percent widths from the content: a column is at least as wide as its longest word
+    (a handle such as "AquarelleEtPetales" is never cut), the rest shared by text length.
+
+    Measured in DejaVu Sans 10 pt, about 2.2 mm a character (2.5 in the bold header), plus
+    the cell's padding. Words are cut at plain spaces only: "1er décembre" or "36 000"
+    joined by a no-break space is one word."""
+    count = len(header)
+
+    def words(text: str) -> list[str]:
+        return [w for w in re.split(r"[ \t\n]+", text) if w]
+
+    longest = [max((len(w) * 2.5 / 2.2 for w in words(header[i])), default=1) for i in range(count)]
+    volume = [len(header[i]) for i in range(count)]
+    for row in rows:
+        for i, cell in enumerate(row[:count]):
+            longest[i] = max(longest[i], max((len(w) for w in words(cell)), default=1))
+            volume[i] = max(volume[i], len(cell))
+    least = [n * 2.2 + 5 for n in longest]
+    spare = body_mm - sum(least)
+    if spare <= 0:
+        sizes = least
+    else:
+        wants = [max(min(v, 80) * 2.2 + 5 - m, 0) for v, m in zip(volume, least, strict=True)]
+        total = sum(wants) or 1
+        # most of the room to the longer texts, a share to every column (a table of short
+        # figures spreads over the page instead of pushing its last column to the edge)
+        even = 0.35 if total > 1 else 1.0
+        sizes = [
+            m + spare * ((1 - even) * w / total + even / count)
+            for m, w in zip(least, wants, strict=True)
+        ]
+    whole = sum(sizes)
+    widths = [max(5, round(100 * x / whole)) for x in sizes]
+    widths[widths.index(max(widths))] += 100 - sum(widths)
+    return widths
+
+
 def paint_frame(
     painter: QPainter,
     body: QRectF,
@@ -178,6 +216,7 @@ def paint_frame(
 __all__ = [
     "DEFAULT_ACCENT",
     "DocumentStyle",
+    "column_widths",
     "contrast",
     "normal_accent",
     "paint_frame",

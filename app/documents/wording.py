@@ -57,6 +57,11 @@ def day_month(day: dt.date, language: str) -> str:
     return locale_for(language).toString(_qdate(day), "d MMMM")
 
 
+def weekday_day_month(day: dt.date, language: str) -> str:
+    """ "mardi 1er décembre" / "Tuesday 1 December", for a list under a dated heading."""
+    return f"{locale_for(language).dayName(day.isoweekday())} {day_month(day, language)}"
+
+
 def clock_time(moment: dt.time | dt.datetime, language: str) -> str:
     """ "8 h 15", "14 h" / "8:15 AM"."""
     if language == "fr":
@@ -142,7 +147,8 @@ def typeset_html(markup: str, language: str) -> str:
     an attribute or a style sheet. Each piece of text is unescaped, typeset and escaped again,
     so an escaped ``&amp;`` or ``&lt;`` stays escaped and untrusted text stays plain text.
 
-    A text that starts with the punctuation ("<b>Note</b> : …") is joined to the word before
+    The narrow no-break spaces become no-break spaces (U+00A0), the only kind Qt's rich text
+    keeps. A text that starts with the punctuation ("<b>Note</b> : …") is joined to the word before
     the tag by a no-break space too.
     """
     if language != "fr":
@@ -154,10 +160,10 @@ def typeset_html(markup: str, language: str) -> str:
             continue
         text = html.unescape(piece)
         if out:
-            text = _LEADING.sub(
-                lambda m: ("\u202f" if m.group(1) != ":" else NBSP) + m.group(1), text
-            )
-        out.append(html.escape(french_spaces(text), quote=False))
+            text = _LEADING.sub(lambda m: NBSP + m.group(1), text)
+        # Qt's HTML parser turns every space but U+00A0 into a plain, breakable space (a
+        # narrow no-break space too): in a document, the no-break space is U+00A0.
+        out.append(html.escape(french_spaces(text).replace(NNBSP, NBSP), quote=False))
     return "".join(out)
 
 
@@ -175,4 +181,5 @@ __all__ = [
     "period",
     "typeset",
     "typeset_html",
+    "weekday_day_month",
 ]

@@ -603,6 +603,10 @@
       <translation>Mise en page</translation>
     </message>
     <message>
+      <source>Monthly report — {month}</source>
+      <translation>Rapport mensuel — {month}</translation>
+    </message>
+    <message>
       <source>page {page} / {pages}</source>
       <translation>page {page} / {pages}</translation>
     </message>
