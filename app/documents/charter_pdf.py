@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from app.services import clients
 from app.services.charter import CharterDoc, SectionInfo, load
 from app.services.charter_compare import cell_text
 from app.services.charter_labels import column_label, status_label, translate, weekday_label
-from app.services.charter_schema import SCHEMAS
+from app.services.charter_schema import SCHEMAS, parse_hours
 from app.textsafe import strip_foreign_images
 
 CSS = """
@@ -125,6 +126,16 @@ def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
     if column.type in ("int", "float") and value not in (None, ""):
         return _number(value, lang)
     text = cell_text(column.type, value, contacts)
+    if column.type == "hours" and text:
+        try:  # "12:00-14:00" as "12 h – 14 h" / "12:00 PM – 2:00 PM"
+            windows = parse_hours(text)
+        except ValueError:
+            return text
+        return ", ".join(
+            f"{wording.clock_time(a, lang)} – {wording.clock_time(b, lang)}" for a, b in windows
+        )
+    if column.type == "mix":  # "bouquets 40" kept on one line
+        return re.sub(r" (?=\d)", "\u00a0", text)
     if column.type in ("choice", "category", "actions"):
         # labels are lower-case words inside sentences; a table cell starts with a capital
         text = text[:1].upper() + text[1:]
@@ -376,13 +387,13 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
         keep = KeepTogether()
 
         def build(anchors: dict[str, int]) -> str:
-            keep.update(anchors)
             with document_language(inp.lang):
                 return charter_html(inp, anchors, keep)
 
         unsigned = doc.version.status in ("draft", "sent_for_signature")
         return render_html_pdf(
-            HeadingKeeper(build),  # no heading left alone at the bottom of a page
+            # no heading alone at a page's bottom, no section table across two pages
+            HeadingKeeper(build, keep),
             out,
             title=title,
             footer_left=footer,

@@ -154,19 +154,35 @@ def widowed_headings(anchors: dict[str, int]) -> set[int]:
 
 class HeadingKeeper:
     """``html`` (a callable of the anchors' pages) with its headings kept with what follows
-    them: each pass adds the headings found alone at a page's bottom, never removes one, so
-    the layout settles instead of swinging between two page breaks."""
+    them, and the blocks of ``keep`` (a :class:`app.documents.pdf.KeepTogether`) kept whole.
 
-    def __init__(self, html) -> None:
+    Each pass fixes the FIRST problem in the document's order, a heading alone at a page's
+    bottom or a block across two pages, and never undoes one: a fix moves everything after
+    it, so what lies further down is judged again at the next pass, and the layout settles
+    without a page left half empty for a problem that no longer exists.
+    """
+
+    def __init__(self, html, keep=None) -> None:
         self.html = html if callable(html) else (lambda _anchors: html)
+        self.keep = keep
         self.breaks: set[int] = set()
 
     def __call__(self, anchors: dict[str, int]) -> str:
-        # the first new one only: a page break moves every heading after it
-        new = sorted(widowed_headings(anchors) - self.breaks)
-        if new:
-            self.breaks.add(new[0])
+        self._fix_first(anchors)
         return keep_headings_with_content(self.html(anchors), self.breaks)
+
+    def _fix_first(self, anchors: dict[str, int]) -> None:
+        for name, page in anchors.items():  # in the document's order
+            if self.keep is not None and name.startswith("keep-") and not name.endswith("-end"):
+                end = anchors.get(f"{name}-end")
+                if end is not None and end != page and name[5:] not in self.keep.moved:
+                    self.keep.moved.add(name[5:])
+                    return
+            elif name.startswith("h") and name[1:].isdigit():
+                number = int(name[1:])
+                if anchors.get(f"k{number}", page) > page and number not in self.breaks:
+                    self.breaks.add(number)
+                    return
 
 
 def _rule_label(label: str) -> str:
