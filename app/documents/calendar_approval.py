@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.documents import wording
 from app.documents.approval_form import FieldSpot, add_fields
 from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
-from app.documents.style import DocumentStyle, column_widths
+from app.documents.style import DocumentStyle
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
@@ -41,12 +41,16 @@ AWAITING = ("in_review",)  # what waits for the client's decision
 FOR_INFORMATION = ("approved", "scheduled", "published")
 
 
-def _when(post, zone, language: str, year: bool = True) -> str:
-    """ "mardi 1er décembre 2026, 8 h 15"; without the year in a list under a dated period."""
+def _day_and_time(post, zone, language: str) -> str:
+    """ "mardi 1er décembre" and "8 h 15" on two lines, in the list for information."""
     local = post.planned_at.astimezone(zone)
-    if not year:
-        day = wording.weekday_day_month(local.date(), language)
-        return day if post.all_day else f"{day}, {wording.clock_time(local, language)}"
+    day = wording.weekday_day_month(local.date(), language)
+    return day if post.all_day else f"{day}\n{wording.clock_time(local, language)}"
+
+
+def _when(post, zone, language: str) -> str:
+    """ "mardi 1er décembre 2026, 8 h 15" / "Tuesday 1 December 2026, 8:15 AM"."""
+    local = post.planned_at.astimezone(zone)
     if post.all_day:
         return wording.long_date(local.date(), language)
     return wording.long_datetime(local, language)
@@ -165,6 +169,10 @@ def approval_html(
         "Posts planned {period}. For each one, tick Approved or To change; say what to change "
         "in the comment lines, then sign at the end.",
     ).format(period=wording.period(start, end, language))
+    if not waiting:  # nothing to tick nor to sign
+        intro = translate("CalendarApproval", "Posts planned {period}.").format(
+            period=wording.period(start, end, language)
+        )
     keep = KeepTogether()
     page_title = translate("CalendarApproval", "Posts to approve")  # the client is in the header
 
@@ -189,18 +197,20 @@ def approval_html(
             parts.append(f"{SPACER}<h2>{esc(info)}</h2>")
             rows = [
                 [
-                    _when(p, zone, language, year=False),
+                    _day_and_time(p, zone, language),
                     p.title or "",
                     ", ".join(network_label(v.network) for v in p.variants),
                     status_label(p.status),
                 ]
                 for p in known
             ]
-            widths = column_widths(["", "", "", ""], rows)
+            widths = [28, 44, 14, 14]
             parts.append("<table width='100%' cellspacing='0' class='info'>")
             for n, row in enumerate(rows):
                 cells = "".join(
-                    f"<td width='{w}%'{' class=meta' if i > 1 else ''}>{esc(c)}</td>"
+                    f"<td width='{w}%'{' class=meta' if i > 1 else ''}>"
+                    + "<br/>".join(esc(line) for line in c.split("\n"))
+                    + "</td>"
                     for i, (c, w) in enumerate(zip(row, widths, strict=True))
                 )
                 stripe = " bgcolor='#f3f6fb'" if n % 2 else ""

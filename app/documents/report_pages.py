@@ -161,11 +161,16 @@ def objectives(r: ReportParts) -> str:
         translate("Report", "Actual"),
         translate("Report", "Status"),
     ]
+
+    def value(figure: float, unit: str) -> str:
+        glue = "" if unit == "%" and lang != "fr" else "\u00a0"  # "95%" in English
+        return f"{amount(figure, lang)}{glue}{unit}".strip()
+
     rows = [
         [
             e(o.label),
-            e(f"{amount(o.target, lang)}\u00a0{o.unit}".strip()),
-            e("—" if o.actual is None else f"{amount(o.actual, lang)}\u00a0{o.unit}".strip()),
+            e(value(o.target, o.unit)),
+            e("—" if o.actual is None else value(o.actual, o.unit)),
             _status(o.met),
         ]
         for o in r.data.objectives
@@ -238,9 +243,9 @@ def next_month(r: ReportParts) -> str:
         [
             e(wording.day_month(p.planned_at.date(), lang)),
             e(network_label(p.network)),
-            e(st.printable(p.title, 70)),
+            e(st.printable(p.title, 48)),  # one line: a row never splits across pages
         ]
         for p in r.plan[:40]
     ]
-    parts.append(html_table(header, rows, numeric_from=9))
+    parts.append(html_table(header, rows, numeric_from=9, widths=[18, 18, 64]))
     return "".join(parts)

@@ -40,8 +40,9 @@ def change_html(change: float | None, language: str) -> str:
 
 
 def percent(value: float, language: str, decimals: int = 0) -> str:
-    """« 4,0 % »: a no-break space keeps the sign with its figure, and a true minus sign."""
-    return st.format_number(value, language, decimals).replace("-", "\u2212") + "\u00a0%"
+    """« 4,0 % » (a no-break space keeps the sign with its figure) / "4.0%", a true minus."""
+    sign = "\u00a0%" if language == "fr" else "%"  # "4,0 %" in French, "4.0%" in English
+    return st.format_number(value, language, decimals).replace("-", "\u2212") + sign
 
 
 def signed_percent(change: float, language: str) -> str:
@@ -229,8 +230,8 @@ def inbox_section(data: DashboardData, language: str) -> str:
             + e(
                 translate(
                     "Report",
-                    "Escalations: {opened} opened, {answered} answered, {within} within their "
-                    "delay, {overdue} still overdue.",
+                    "Escalations — opened: {opened}, answered: {answered}, within their delay: "
+                    "{within}, still overdue: {overdue}.",
                 ).format(
                     opened=esc.opened,
                     answered=esc.answered,

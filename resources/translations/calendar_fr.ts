@@ -122,6 +122,10 @@
       <translation>Publications prévues {period}. Pour chacune, cochez « Validée » ou « À modifier » ; dites ce qu'il faut changer sur les lignes de commentaire, puis signez à la fin.</translation>
     </message>
     <message>
+      <source>Posts planned {period}.</source>
+      <translation>Publications prévues {period}.</translation>
+    </message>
+    <message>
       <source>Posts to approve</source>
       <translation>Publications à valider</translation>
     </message>
