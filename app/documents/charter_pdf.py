@@ -13,19 +13,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
 from app.documents import wording
+from app.documents.layout import HeadingKeeper
 from app.documents.pdf import (
-    FONT_FAMILY,
     KeepTogether,
     PdfResult,
     ensure_fonts,
     render_html_pdf,
 )
-from app.documents.report_sections import HeadingKeeper
-from app.documents.style import DocumentStyle, column_widths, normal_accent
+from app.documents.style import (
+    DocumentStyle,
+    column_widths,
+    initials_logo,
+    normal_accent,
+)
 from app.errors import StorageError
 from app.i18n import document_language
 from app.services import agency as agency_service
@@ -104,22 +105,6 @@ def _date(value: dt.date | dt.datetime | None, language: str) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return wording.long_date(value, language, weekday=False)
-
-
-def initials_logo(name: str, colour: str) -> QImage:
-    """A square with the initials, for a client or agency without a logo."""
-    image = QImage(240, 240, QImage.Format.Format_ARGB32)
-    image.fill(QColor(colour))
-    painter = QPainter(image)
-    painter.setPen(QColor("white"))
-    font = QFont(FONT_FAMILY, 1)
-    font.setPixelSize(96)
-    font.setBold(True)
-    painter.setFont(font)
-    letters = "".join(w[0] for w in name.replace("&", " ").split()[:2] if w[:1].isalnum()).upper()
-    painter.drawText(QRect(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, letters or "?")
-    painter.end()
-    return image
 
 
 def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
@@ -233,6 +218,7 @@ def _section_html(
     lang: str,
     keep: KeepTogether,
     first: bool = False,
+    content_language: str = "",
 ) -> str:
     kind = SCHEMAS[section.key].kind
     key = f"s-{section.key}"
@@ -245,7 +231,10 @@ def _section_html(
     elif kind in ("table", "delays"):
         out.append(_table(section, contacts, lang) + keep.end(key))
     if section.html.strip():
-        out.append(strip_foreign_images(section.html))  # no file or URL read into the PDF
+        # no file or URL read into the PDF; the text typeset in the language it was written
+        # in (a French charter printed with English labels keeps its French spacing)
+        text = strip_foreign_images(section.html)
+        out.append(wording.typeset_html(text, content_language or lang))
     if kind == "delays":
         out.append(_hours(section, lang, keep))
     return "".join(out)
@@ -308,7 +297,7 @@ def charter_html(
     toc.append(f"<tr><td>{_esc(sign_title)}</td><td align='right'>{page}</td></tr></table>")
     body = []
     for i, s in enumerate(doc.sections, 1):
-        body.append(_section_html(i, s, doc.contacts, lang, keep, first=i == 1))
+        body.append(_section_html(i, s, doc.contacts, lang, keep, i == 1, doc.version.language))
     return "".join(cover + toc + body + [_signatures(doc, inp)])
 
 

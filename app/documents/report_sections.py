@@ -11,6 +11,11 @@ import re
 from app.charts import style as st
 from app.charts.figures import category_label, format_hours
 from app.charts.lang import translate
+from app.documents.layout import (  # noqa: F401 - the report's helpers, re-exported
+    HeadingKeeper,
+    keep_headings_with_content,
+    widowed_headings,
+)
 from app.documents.style import column_widths
 from app.models.client import network_label
 from app.services.dashboard import DashboardData
@@ -109,81 +114,6 @@ def heading_html(text: str, level: int = 2, new_page: bool = False) -> str:
     space = HEADING_SPACE.get(level, 0)
     spacer = f'<p style="margin: 0; font-size: {space}pt">&nbsp;</p>' if space else ""
     return f'{spacer}<h{level} style="margin-top: 0">{e(text)}</h{level}>'
-
-
-_HEADING = re.compile(r"<h([23])(\s[^>]*)?>")
-_CONTENT = re.compile(r"<(td|p|li)\b[^>]*>")
-
-
-def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
-    """Mark each heading and the start of what follows it with anchors ``hN`` and ``kN``.
-
-    Rendered once, the anchors' pages tell which headings were left alone at the bottom of
-    a page (``hN`` on one page, ``kN`` on the next); rendered again with those numbers in
-    ``breaks``, these headings start a new page instead. A heading right under a heading
-    that starts a new page (a section and its first sub-heading) follows it, not a page of
-    its own.
-    """
-    out, pos = [], 0
-    broke_at = -1  # where the last page-breaking heading ended
-    for n, match in enumerate(_HEADING.finditer(body)):
-        if match.start() < pos:
-            continue
-        start = match.start()
-        tag = match.group(0)
-        if n in breaks and not (broke_at >= 0 and not _CONTENT.search(body, broke_at, start)):
-            tag = f'<h{match.group(1)} style="page-break-before: always">'
-            broke_at = match.end()
-        out.append(body[pos:start] + tag + f'<a name="h{n}"></a>')
-        pos = match.end()
-        content = _CONTENT.search(body, body.index("</h", pos))
-        if content:
-            out.append(body[pos : content.end()] + f'<a name="k{n}"></a>')
-            pos = content.end()
-    out.append(body[pos:])
-    return "".join(out)
-
-
-def widowed_headings(anchors: dict[str, int]) -> set[int]:
-    """Headings whose content starts on a later page (see :func:`keep_headings_with_content`)."""
-    out = set()
-    for name, page in anchors.items():
-        if name.startswith("h") and name[1:].isdigit() and anchors.get("k" + name[1:], page) > page:
-            out.add(int(name[1:]))
-    return out
-
-
-class HeadingKeeper:
-    """``html`` (a callable of the anchors' pages) with its headings kept with what follows
-    them, and the blocks of ``keep`` (a :class:`app.documents.pdf.KeepTogether`) kept whole.
-
-    Each pass fixes the FIRST problem in the document's order, a heading alone at a page's
-    bottom or a block across two pages, and never undoes one: a fix moves everything after
-    it, so what lies further down is judged again at the next pass, and the layout settles
-    without a page left half empty for a problem that no longer exists.
-    """
-
-    def __init__(self, html, keep=None) -> None:
-        self.html = html if callable(html) else (lambda _anchors: html)
-        self.keep = keep
-        self.breaks: set[int] = set()
-
-    def __call__(self, anchors: dict[str, int]) -> str:
-        self._fix_first(anchors)
-        return keep_headings_with_content(self.html(anchors), self.breaks)
-
-    def _fix_first(self, anchors: dict[str, int]) -> None:
-        for name, page in anchors.items():  # in the document's order
-            if self.keep is not None and name.startswith("keep-") and not name.endswith("-end"):
-                end = anchors.get(f"{name}-end")
-                if end is not None and end != page and name[5:] not in self.keep.moved:
-                    self.keep.moved.add(name[5:])
-                    return
-            elif name.startswith("h") and name[1:].isdigit():
-                number = int(name[1:])
-                if anchors.get(f"k{number}", page) > page and number not in self.breaks:
-                    self.breaks.add(number)
-                    return
 
 
 def _rule_label(label: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 DEFAULT_ACCENT = "#2b4c8c"  # Tribune's blue, for an agency that chose no colour
@@ -147,19 +147,16 @@ def column_widths(header: list[str], rows: list[list[str]], body_mm: float = 170
     return widths
 
 
-def paint_frame(
+def paint_header(
     painter: QPainter,
     body: QRectF,
     top: float,
     mm: float,
     style: DocumentStyle,
-    footer_left: str,
-    page_text: str,
     family: str,
 ) -> None:
-    """The agency's header and footer on one page: logo and agency name at the top left,
-    the client's name at the top right, a rule in the agency's colour under them; the
-    document's name and "page X / Y" under a rule at the bottom."""
+    """The agency's header on one page: logo and agency name at the top left, the client's
+    name at the top right, a rule in the agency's colour under them."""
     accent = QColor(style.accent)
     painter.save()
     logo = style.logo_image("agency")
@@ -193,7 +190,22 @@ def paint_frame(
     painter.setPen(pen)
     rule_y = head.bottom() + 1.5 * mm
     painter.drawLine(int(body.left()), int(rule_y), int(body.right()), int(rule_y))
-    # footer
+    painter.restore()
+
+
+def paint_footer(
+    painter: QPainter,
+    body: QRectF,
+    mm: float,
+    style: DocumentStyle,
+    footer_left: str,
+    page_text: str,
+    family: str,
+) -> None:
+    """The footer: the document's name at the left, "page X / Y" at the right, under a thin
+    rule in the agency's colour."""
+    accent = QColor(style.accent)
+    painter.save()
     small = QFont(family, 8)
     painter.setFont(small)
     thin = QPen(accent)
@@ -213,13 +225,68 @@ def paint_frame(
     painter.restore()
 
 
+def paint_watermark(
+    painter: QPainter,
+    page,
+    mark: QRectF,
+    text: str,
+    family: str,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> None:
+    """``text`` across the page's diagonal, pale enough to read the page through it, and
+    once more in the top margin at ``mark``, where it reads straight and is searchable."""
+    painter.save()
+    small = QFont(family, 8)
+    small.setBold(True)
+    painter.setFont(small)
+    painter.setPen(QPen(QColor("#b3261e")))
+    painter.drawText(mark, align, text)
+    painter.restore()
+    painter.save()
+    font = QFont(family, 44)
+    font.setBold(True)
+    painter.setFont(font)
+    # a pale solid red, painted under the text: PDF/A-1b has no transparency (Qt would
+    # drop an alpha and print the words opaque over the page)
+    colour = QColor("#f6dedb")
+    painter.setPen(QPen(colour))
+    painter.translate(page.width() / 2, page.height() / 2)
+    painter.rotate(-35)
+    width = page.width() * 1.1
+    painter.drawText(
+        QRectF(-width / 2, -page.height() / 8, width, page.height() / 4),
+        Qt.AlignmentFlag.AlignCenter,
+        text,
+    )
+    painter.restore()
+
+
+def initials_logo(name: str, colour: str, family: str = "DejaVu Sans") -> QImage:
+    """A square with the initials, for a client or agency without a logo."""
+    image = QImage(240, 240, QImage.Format.Format_ARGB32)
+    image.fill(QColor(colour))
+    painter = QPainter(image)
+    painter.setPen(QColor("white"))
+    font = QFont(family, 1)
+    font.setPixelSize(96)
+    font.setBold(True)
+    painter.setFont(font)
+    letters = "".join(w[0] for w in name.replace("&", " ").split()[:2] if w[:1].isalnum()).upper()
+    painter.drawText(QRect(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, letters or "?")
+    painter.end()
+    return image
+
+
 __all__ = [
     "DEFAULT_ACCENT",
     "DocumentStyle",
     "column_widths",
     "contrast",
+    "initials_logo",
     "normal_accent",
-    "paint_frame",
+    "paint_footer",
+    "paint_header",
+    "paint_watermark",
     "readable_accent",
     "text_on",
 ]

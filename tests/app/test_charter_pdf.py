@@ -218,3 +218,71 @@ def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
         with pytest.raises(StorageError, match="Cannot write the PDF"):
             export_charter_pdf(inp, bad)
     assert sorted(p.name for p in out.iterdir()) == ["note.txt"]
+
+
+LONG = " ".join(
+    f"mot{'s' * (i % 4)} {':;!?'[i % 4]}" + (" « citation »" if i % 3 == 0 else "")
+    for i in range(300)
+)
+
+
+def _raw(path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def _broken_spacing(pages: list[str]) -> list[str]:
+    return [
+        line
+        for page in pages
+        for line in page.splitlines()
+        if line.strip() and (line.lstrip()[0] in ":;!?»" or line.rstrip().endswith("«"))
+    ]
+
+
+def test_french_spacing_in_the_text_and_english_labels_on_request(sqlite_db, tmp_path):
+    """The CM's French text keeps its no-break spaces (no line starting with ':' or '»'),
+    whether the labels are French or, with language="en", English."""
+    cid = _charter(sqlite_db, "fr")
+    with sqlite_db.session() as s:
+        doc = charter.load(s, cid)
+        context = next(x for x in doc.sections if x.key == "context")
+        charter.save_section(s, cid, context.id, html=f"<p>{LONG}</p>")
+    with sqlite_db.read() as s:
+        french = export_charter_pdf(gather(s, cid), tmp_path / "fr.pdf")
+        english = export_charter_pdf(gather(s, cid, language="en"), tmp_path / "en.pdf")
+    for result, contents, page_label in (
+        (french, "Sommaire", "page {n} / {pages}"),
+        (english, "Contents", "page {n} / {pages}"),
+    ):
+        pages = _raw(result.path)
+        assert len(pages) == result.pages
+        assert _broken_spacing(pages) == []
+        assert contents in pages[1]
+        for n, page in enumerate(pages, start=1):
+            lines = [line for line in page.splitlines() if line.strip()]
+            assert "Social & Co" in lines[0] and "Aquarelle fr" in lines[0]
+            assert page_label.format(n=n, pages=result.pages) in lines[-1]
+    english_text = "\n".join(_raw(english.path))
+    assert "Sommaire" not in english_text and "Signatures" in english_text
+    assert "For the agency — Social & Co" in english_text and "DRAFT — not signed" in english_text
+
+
+def test_cli_exports_the_charter_in_the_language_asked(sqlite_db, tmp_path, cli):
+    from tests.conftest import db_url_of
+
+    _charter(sqlite_db, "fr")
+    url = db_url_of(sqlite_db)
+    out = tmp_path / "charter-en.pdf"
+    done = cli(
+        "charter", "export", "aquarelle-fr", "--language", "en", "--out", str(out), db_url=url
+    )
+    assert done.returncode == 0, done.stderr
+    text = _text(out)
+    assert "Contents" in text and "Sommaire" not in text and "page 1 / " in text
+    bad = cli(
+        "charter", "export", "aquarelle-fr", "--language", "de", "--out", str(out), db_url=url
+    )
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
