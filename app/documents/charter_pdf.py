@@ -117,7 +117,9 @@ def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
         except ValueError:
             return text
         return ", ".join(
-            f"{wording.clock_time(a, lang)} – {wording.clock_time(b, lang)}" for a, b in windows
+            # one window never split over two lines
+            f"{wording.clock_time(a, lang)}\u00a0–\u00a0{wording.clock_time(b, lang)}"
+            for a, b in windows
         )
     if column.type == "mix":  # "bouquets 40" kept on one line
         return re.sub(r" (?=\d)", "\u00a0", text)
@@ -138,7 +140,8 @@ def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
     widths = column_widths(header, cells)
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(header, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in cells)
-    return f"{TABLE}<tr>{head}</tr>{body}</table>{AFTER_TABLE}"
+    # <thead>: Qt repeats the header row on each page the table runs over
+    return f"{TABLE}<thead><tr>{head}</tr></thead>{body}</table>{AFTER_TABLE}"
 
 
 def _closed_day(value: str, language: str) -> str:
@@ -166,7 +169,7 @@ def _hours(section: SectionInfo, lang: str, keep: KeepTogether) -> str:
     for day in range(7):
         spans = hours.get("days", {}).get(str(day))
         text = (
-            ", ".join(f"{_clock(a, lang)} – {_clock(b, lang)}" for a, b in spans)
+            ", ".join(f"{_clock(a, lang)}\u00a0–\u00a0{_clock(b, lang)}" for a, b in spans)
             if spans
             else translate("CharterPdf", "closed")
         )

@@ -101,7 +101,9 @@ def html_table(
         + "</tr>"
         for n, r in enumerate(rows)
     )
-    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>{AFTER_TABLE}'
+    # <thead>: Qt repeats the header row on each page the table runs over
+    head = f"<thead><tr>{head}</tr></thead>"
+    return f'<table width="100%" cellspacing="0">{head}{body}</table>{AFTER_TABLE}'
 
 
 # Qt's rich text drops a heading's top margin after a table: an empty line keeps them apart
