@@ -379,3 +379,20 @@ def test_english_report_writes_english_figures(db, shop, tmp_path):
     assert "Monthly report — October 2026" in text and f"page 1 / {result.pages}" in text
     assert re.search(r"\d\.\d%", text)  # "3.9%", not "3,9 %"
     assert not re.search(r"\d,\d\s?%", text) and "Rapport" not in text
+
+
+def test_agency_colour_is_checked_and_kept(db):
+    from app.services import agency as agency_service
+
+    with db.session() as s:
+        saved = agency_service.save_agency(s, name="Social & Co", colour="#0F766E")
+        assert saved.colour == "#0f766e"
+        with pytest.raises(ValidationError):
+            agency_service.save_agency(s, name="Social & Co", colour="teal")
+    with db.read() as s:
+        kept = agency_service.agency(s)
+    assert kept.colour == "#0f766e" and kept.name == "Social & Co"
+    with db.session() as s:  # saving the name again leaves the colour alone
+        agency_service.save_agency(s, name="Social and Co")
+    with db.read() as s:
+        assert agency_service.agency(s).colour == "#0f766e"
