@@ -117,8 +117,8 @@ def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
         except ValueError:
             return text
         return ", ".join(
-            # one window never split over two lines
-            f"{wording.clock_time(a, lang)}\u00a0–\u00a0{wording.clock_time(b, lang)}"
+            # a window breaks after its dash only
+            f"{wording.clock_time(a, lang)}\u00a0– {wording.clock_time(b, lang)}"
             for a, b in windows
         )
     if column.type == "mix":  # "bouquets 40" kept on one line
@@ -169,7 +169,7 @@ def _hours(section: SectionInfo, lang: str, keep: KeepTogether) -> str:
     for day in range(7):
         spans = hours.get("days", {}).get(str(day))
         text = (
-            ", ".join(f"{_clock(a, lang)}\u00a0–\u00a0{_clock(b, lang)}" for a, b in spans)
+            ", ".join(f"{_clock(a, lang)}\u00a0– {_clock(b, lang)}" for a, b in spans)
             if spans
             else translate("CharterPdf", "closed")
         )

@@ -109,30 +109,47 @@ class DocumentStyle:
         return None if image.isNull() else image
 
 
+CHAR_MM = 2.05  # a character of DejaVu Sans 10 pt, on average, with a margin
+PAD_MM = 4.5  # a cell's padding (6 px a side) and its borders
+
+
 def column_widths(header: list[str], rows: list[list[str]], body_mm: float = 170) -> list[int]:
     """Percent widths from the content: a column is at least as wide as its longest word
     (a handle such as "AquarelleEtPetales" is never cut), the rest shared by text length.
 
-    Measured in DejaVu Sans 10 pt, about 2.2 mm a character (2.5 in the bold header), plus
-    the cell's padding. Words are cut at plain spaces only: "1er décembre" or "36 000"
-    joined by a no-break space is one word."""
+    Measured in DejaVu Sans 10 pt, about 2 mm a character (a seventh more in the bold
+    header), plus the cell's padding. Words are cut at plain spaces and after a slash:
+    "1er décembre" or "36 000" joined by a no-break space is one word. When the words do
+    not all fit side by side, the columns whose width comes from no-break spaces give way
+    first (down to their real words), so a handle is still never cut."""
     count = len(header)
+    soft, hard = r"[ \t\n]+|(?<=/)", r"[ \t\n\u00a0\u202f]+|(?<=/)"
 
-    def words(text: str) -> list[str]:
-        return [w for w in re.split(r"[ \t\n]+", text) if w]
+    def longest_word(text: str, pattern: str, bold: bool = False) -> float:
+        scale = 8 / 7 if bold else 1  # characters, the bold ones wider
+        return max((len(w) * scale for w in re.split(pattern, text) if w), default=1)
 
-    longest = [max((len(w) * 2.5 / 2.2 for w in words(header[i])), default=1) for i in range(count)]
-    volume = [len(header[i]) for i in range(count)]
+    longest = [longest_word(h, soft, True) for h in header]
+    floor = [longest_word(h, hard, True) for h in header]
+    volume = [len(h) for h in header]
     for row in rows:
         for i, cell in enumerate(row[:count]):
-            longest[i] = max(longest[i], max((len(w) for w in words(cell)), default=1))
+            longest[i] = max(longest[i], longest_word(cell, soft))
+            floor[i] = max(floor[i], longest_word(cell, hard))
             volume[i] = max(volume[i], len(cell))
-    least = [n * 2.2 + 5 for n in longest]
+    least = [n * CHAR_MM + PAD_MM for n in longest]
+    excess = sum(least) - body_mm
+    give = [m - (f * CHAR_MM + PAD_MM) for m, f in zip(least, floor, strict=True)]
+    if excess > 0 and sum(give) > 0:
+        ratio = min(1.0, excess / sum(give))
+        least = [m - g * ratio for m, g in zip(least, give, strict=True)]
     spare = body_mm - sum(least)
     if spare <= 0:
         sizes = least
     else:
-        wants = [max(min(v, 80) * 2.2 + 5 - m, 0) for v, m in zip(volume, least, strict=True)]
+        wants = [
+            max(min(v, 80) * CHAR_MM + PAD_MM - m, 0) for v, m in zip(volume, least, strict=True)
+        ]
         total = sum(wants) or 1
         # most of the room to the longer texts, a share to every column (a table of short
         # figures spreads over the page instead of pushing its last column to the edge)

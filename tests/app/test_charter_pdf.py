@@ -204,6 +204,21 @@ def test_tables_read_as_a_client_reads_them(sqlite_db, tmp_path):
     )
     assert sum(widths) == 100
     assert widths[1] > widths[0] > 0 and widths[2] >= 10
+    # too many long words for the page: the columns held wide by no-break spaces give way,
+    # the handle keeps its width
+    header = ["Network", "Account", "Posts/week min", "Posts/week max", "Best hours", "Mix"]
+    hours = "12:00\u00a0PM\u00a0– 2:00\u00a0PM, 6:00\u00a0PM\u00a0– 9:00\u00a0PM"
+    row = ["Facebook", "AquarelleEtPetales", "5", "10", hours, "bouquets\u00a040, offres\u00a020"]
+    widths = column_widths(header, [row, ["Instagram", "x", "4", "7", "9\u00a0h", "x"] * 1])
+    assert widths[1] * 1.7 >= 18 * 2.05 + 4.5 - 1  # mm of a 170 mm body
+    # read back in English too: handles whole, hours in the English way
+    with sqlite_db.read() as s:
+        export_charter_pdf(gather(s, cid, language="en"), tmp_path / "en.pdf")
+    raw_en = subprocess.run(
+        ["pdftotext", "-raw", str(tmp_path / "en.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Instagram aquarelle.petales 4 7" in raw_en and "Complaint" in raw_en
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", raw_en)
 
 
 def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
