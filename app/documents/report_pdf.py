@@ -4,6 +4,14 @@ Cover (agency and client, names and logos, the month), key figures with their ch
 charts (PNG at 200 dpi), objectives against targets, the CM's successes and failures, top
 posts, inbox and escalations, charter compliance and next month's plan. Everything typed by
 people or fetched from networks is escaped (html.escape): the PDF shows it as plain text.
+
+Every page is under the agency's name (app.documents.style): its logo, name and colour, the
+client's name, "page X / Y" in the report's language, French spacing in a French report.
+
+To add a page (team activity, listening): write a builder ``(ReportParts) -> str`` in its own
+module (app.documents.report_pages shows the pattern; return "" to leave it out) and put it
+in :data:`PAGE_BUILDERS`; data read from the database goes into ``ReportParts.extra`` in
+:func:`render_report`, which holds the only session.
 """
 
 from __future__ import annotations
