@@ -1063,7 +1063,7 @@
     </message>
     <message>
       <source>A colour is written #rrggbb, for example #0f766e.</source>
-      <translation>Une couleur s'écrit #rrvvbb, par exemple #0f766e.</translation>
+      <translation>Une couleur s’écrit #rrvvbb, par exemple #0f766e.</translation>
     </message>
     <message>
       <source>A team member needs a name.</source>
