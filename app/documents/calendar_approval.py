@@ -23,6 +23,7 @@ from app.services.posts_media import media_for, read_media_bytes
 from app.services.posts_types import status_label
 
 CSS = """
+h1 { font-size: 16pt; }
 p.posthead { font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }
 .title { font-size: 10pt; color: #2b3750; }
 .meta { color: #5b6477; font-size: 8.5pt; }
@@ -174,12 +175,11 @@ def approval_html(
             period=wording.period(start, end, language)
         )
     keep = KeepTogether()
-    page_title = translate("CalendarApproval", "Posts to approve")  # the client is in the header
 
     def page(anchors: dict[str, int]) -> str:
         keep.update(anchors)
         parts = [
-            f"<h1>{esc(page_title)}</h1>",
+            f"<h1>{esc(title)}</h1>",
             f"<p class='muted'>{esc(wording.typeset(intro, language))}</p>",
         ]
         if not waiting:

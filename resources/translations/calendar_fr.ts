@@ -126,10 +126,6 @@
       <translation>Publications prévues {period}.</translation>
     </message>
     <message>
-      <source>Posts to approve</source>
-      <translation>Publications à valider</translation>
-    </message>
-    <message>
       <source>No post waits for your approval in this period.</source>
       <translation>Aucune publication n'attend votre validation sur cette période.</translation>
     </message>
