@@ -47,6 +47,12 @@ def register(sub) -> None:
     p.add_argument("--from", dest="start", required=True)
     p.add_argument("--to", dest="end", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument(
+        "--language",
+        choices=("fr", "en"),
+        default=None,
+        help=translate("CalendarCli", "language of the sheet (default: the client's)"),
+    )
     p.set_defaults(handler=cmd_approval)
 
     p = csub.add_parser(
@@ -221,7 +227,9 @@ def cmd_approval(ctx) -> int:
         )
         submit_for_review(session, client.id, begin, finish)
     with ctx.db.read() as session:
-        result = render_approval_sheet(session, client.id, start, end, ctx.args.out)
+        result = render_approval_sheet(
+            session, client.id, start, end, ctx.args.out, language=ctx.args.language
+        )
     print(
         translate("CalendarCli", "Approval sheet written to {path} ({pages} pages).").format(
             path=result.path, pages=result.pages

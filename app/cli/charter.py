@@ -28,6 +28,12 @@ def register(sub) -> None:
         metavar="N",
         help=translate("CliCharter", "version number (default: the latest)"),
     )
+    p.add_argument(
+        "--language",
+        choices=("fr", "en"),
+        default=None,
+        help=translate("CliCharter", "language of the labels and dates (default: the charter's)"),
+    )
     json_flag(p)
     p.set_defaults(handler=cmd_export)
 
@@ -50,7 +56,7 @@ def cmd_export(ctx) -> int:
     if args.version is not None and args.version < 1:
         raise ValidationError(translate("CliCharter", "A version number is 1 or more."))
     with ctx.db.read() as session:
-        inp = gather(session, args.client, args.version)
+        inp = gather(session, args.client, args.version, args.language)
     result = export_charter_pdf(inp, args.out)
     ctx.emit(
         {"path": str(result.path), "pages": result.pages, "version": inp.doc.version.number},

@@ -10,7 +10,42 @@ AGENCY = {
     "name": "Social & Co",
     "address": "12 rue de la République, 69002 Lyon",
     "email": "bonjour@socialandco.example",
+    "colour": "#0f766e",  # the accent of the agency's documents
 }
+
+
+def agency_logo() -> bytes:
+    """Social & Co's logo, drawn here (the demo needs no file): a teal rounded square with a
+    white speech bubble and "S&Co", as a PNG."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from app.documents.pdf import ensure_fonts
+
+    family = ensure_fonts()
+    image = QImage(360, 360, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(AGENCY["colour"]))
+    painter.drawRoundedRect(QRectF(0, 0, 360, 360), 64, 64)
+    painter.setBrush(QColor("#f2b84b"))
+    painter.drawEllipse(QRectF(236, 44, 64, 64))
+    font = QFont(family, 1)
+    font.setPixelSize(118)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 60, 360, 240), Qt.AlignmentFlag.AlignCenter, "S&Co")
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
 
 STAFF = [
     ("Camille Martin", "Community manager senior", "camille@socialandco.example"),
@@ -193,7 +228,7 @@ CLIENTS = [
 
 def populate(db: Database, ctx) -> None:
     with db.session() as session:
-        agency_service.save_agency(session, **AGENCY)
+        agency_service.save_agency(session, **AGENCY, logo=agency_logo())
         for name, role, email in STAFF:
             ctx.staff[name] = agency_service.add_staff(session, name, role, email).id
         for name, slug, sector, language, tz, colour, notes, contacts, accounts in CLIENTS:

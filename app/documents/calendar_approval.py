@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.documents import wording
 from app.documents.approval_form import FieldSpot, add_fields
 from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
+from app.documents.style import DocumentStyle
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
@@ -19,8 +20,10 @@ from app.services.calendar.counters import network_label
 from app.services.calendar.media import media_for, read_media_bytes
 from app.services.calendar.post_types import status_label
 from app.services.calendar.posts import client_zone, get_post
+from app.services.people import agency as agency_service
 
 CSS = """
+h1 { font-size: 16pt; }
 p.posthead { font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }
 .title { font-size: 10pt; color: #2b3750; }
 .meta { color: #5b6477; font-size: 8.5pt; }
@@ -33,11 +36,21 @@ td.decide { background-color: #f4f6fb; }
 table.sign td { padding-top: 12px; padding-left: 0; }
 """
 
+# Qt drops a heading's top margin after a table: an empty small line keeps them apart
+SPACER = "<p style='margin: 0; font-size: 8pt'>&nbsp;</p>"
 AWAITING = ("in_review",)  # what waits for the client's decision
 FOR_INFORMATION = ("approved", "scheduled", "published")
 
 
+def _day_and_time(post, zone, language: str) -> str:
+    """ "mardi 1er décembre" and "8 h 15" on two lines, in the list for information."""
+    local = post.planned_at.astimezone(zone)
+    day = wording.weekday_day_month(local.date(), language)
+    return day if post.all_day else f"{day}\n{wording.clock_time(local, language)}"
+
+
 def _when(post, zone, language: str) -> str:
+    """ "mardi 1er décembre 2026, 8 h 15" / "Tuesday 1 December 2026, 8:15 AM"."""
     local = post.planned_at.astimezone(zone)
     if post.all_day:
         return wording.long_date(local.date(), language)
@@ -157,6 +170,10 @@ def approval_html(
         "Posts planned {period}. For each one, tick Approved or To change; say what to change "
         "in the comment lines, then sign at the end.",
     ).format(period=wording.period(start, end, language))
+    if not waiting:  # nothing to tick nor to sign
+        intro = translate("CalendarApproval", "Posts planned {period}.").format(
+            period=wording.period(start, end, language)
+        )
     keep = KeepTogether()
 
     def page(anchors: dict[str, int]) -> str:
@@ -176,25 +193,32 @@ def approval_html(
         for n, p in enumerate(waiting, start=1):
             parts.append(_post_card(session, client_id, n, p, zone, language, images, keep))
         if known:
-            parts.append(
-                "<h2>"
-                + esc(
-                    translate("CalendarApproval", "For information: already approved or published")
-                )
-                + "</h2>"
-            )
+            info = translate("CalendarApproval", "For information: already approved or published")
+            parts.append(f"{SPACER}<h2>{esc(info)}</h2>")
+            rows = [
+                [
+                    _day_and_time(p, zone, language),
+                    p.title or "",
+                    ", ".join(network_label(v.network) for v in p.variants),
+                    status_label(p.status),
+                ]
+                for p in known
+            ]
+            widths = [28, 44, 14, 14]
             parts.append("<table width='100%' cellspacing='0' class='info'>")
-            for p in known:
-                nets = ", ".join(network_label(v.network) for v in p.variants)
-                parts.append(
-                    f"<tr><td width='38%'>{esc(_when(p, zone, language))}</td>"
-                    f"<td>{esc(p.title or '')}</td><td width='22%' class='meta'>{esc(nets)}</td>"
-                    f"<td width='14%' class='meta'>{esc(status_label(p.status))}</td></tr>"
+            for n, row in enumerate(rows):
+                cells = "".join(
+                    f"<td width='{w}%'{' class=meta' if i > 1 else ''}>"
+                    + "<br/>".join(esc(line) for line in c.split("\n"))
+                    + "</td>"
+                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
                 )
+                stripe = " bgcolor='#f3f6fb'" if n % 2 else ""
+                parts.append(f"<tr{stripe}>{cells}</tr>")
             parts.append("</table>")
         if waiting:
             heading = esc(translate("CalendarApproval", "Client's approval"))
-            parts.append(f"<h2{keep.style('sign')}>{keep.anchor('sign', heading)}</h2>")
+            parts.append(f"{SPACER}<h2{keep.style('sign')}>{keep.anchor('sign', heading)}</h2>")
             blank = "_" * 34
             labels = [
                 translate("CalendarApproval", "Name:"),
@@ -216,17 +240,25 @@ def approval_html(
 
 
 def render_approval_sheet(
-    session: Session, client_id: int, start: dt.date, end: dt.date, out: str | Path
+    session: Session,
+    client_id: int,
+    start: dt.date,
+    end: dt.date,
+    out: str | Path,
+    language: str | None = None,
 ) -> PdfResult:
+    """Write the sheet of ``start``..``end`` to ``out``, in ``language`` ("fr", "en"; default
+    the client's), under the agency's name and colour."""
     client = session.get(Client, client_id)
-    with document_language(client.language):
-        return _render(session, client, start, end, out)
+    with document_language(language or client.language) as lang:
+        return _render(session, client, start, end, out, lang)
 
 
-def _render(session: Session, client: Client, start: dt.date, end: dt.date, out) -> PdfResult:
+def _render(session: Session, client: Client, start: dt.date, end: dt.date, out, lang) -> PdfResult:
     images: dict[str, bytes] = {}
-    body, title = approval_html(session, client.id, start, end, images, client.language)
-    result = _write_pdf(body, out, title, client, images)
+    body, title = approval_html(session, client.id, start, end, images, lang)
+    style = DocumentStyle.for_agency(agency_service.agency(session), client.name, lang, client.logo)
+    result = _write_pdf(body, out, title, client, images, style)
     spots = []
     for name, (page, x, y) in result.fields.items():
         if name.startswith("field-ok-"):
@@ -241,15 +273,14 @@ def _render(session: Session, client: Client, start: dt.date, end: dt.date, out)
     return result
 
 
-def _write_pdf(body, out, title, client, images) -> PdfResult:
+def _write_pdf(body, out, title, client, images, style) -> PdfResult:
     return render_html_pdf(
         body,
         out,
         title=title,
-        footer_left=translate("CalendarApproval", "Approval sheet — {client}").format(
-            client=client.name
-        ),
+        footer_left=translate("CalendarApproval", "Approval sheet"),
+        page_label=translate("CalendarApproval", "page {page} / {pages}"),
         css=CSS,
         images=images,
-        plain_first_page=False,
+        style=style,
     )

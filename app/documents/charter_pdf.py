@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
 from app.documents import wording
-from app.documents.pdf import FONT_FAMILY, PdfResult, ensure_fonts, render_html_pdf
+from app.documents.layout import HeadingKeeper
+from app.documents.pdf import (
+    KeepTogether,
+    PdfResult,
+    ensure_fonts,
+    render_html_pdf,
+)
+from app.documents.style import (
+    DocumentStyle,
+    column_widths,
+    initials_logo,
+    normal_accent,
+)
 from app.errors import StorageError
 from app.i18n import document_language
 from app.services.charter.compare import cell_text
 from app.services.charter.labels import column_label, status_label, translate, weekday_label
-from app.services.charter.schema import SCHEMAS
+from app.services.charter.schema import SCHEMAS, parse_hours
 from app.services.charter.versions import CharterDoc, SectionInfo, load
 from app.services.clients import workspaces as clients
 from app.services.people import agency as agency_service
@@ -32,10 +42,10 @@ CSS = """
 .cover-client { font-size: 20pt; color: #2b3750; }
 .cover-meta td { padding: 5pt 12pt 5pt 0; font-size: 11pt; }
 .toc td { padding: 3pt 0; font-size: 10.5pt; }
-.grid th { background-color: #e9eef7; }
 .guidance { color: #5b6477; font-size: 8.5pt; }
-.sign td { padding: 6pt; font-size: 10.5pt; }
-a { color: #1d2536; text-decoration: none; }
+.sign td { padding: 6px; font-size: 10.5pt; }
+a { text-decoration: none; }
+.toc a { color: #1d2536; }
 .draft { color: #b3261e; font-weight: 600; }
 """
 # Qt lays a heading right under a table (a table's bottom margin is ignored): a small
@@ -56,10 +66,21 @@ class CharterPdfInput:
     agency_address: str = ""
     agency_logo: bytes | None = field(default=None, repr=False)
     today: dt.date = field(default_factory=dt.date.today)
+    agency_colour: str = ""
+    language: str = ""  # of the labels and dates; "" = the charter's own language
+
+    @property
+    def lang(self) -> str:
+        return self.language or self.doc.version.language
 
 
-def gather(session, client_ref, number: int | None = None) -> CharterPdfInput:
-    """Everything the PDF needs, read in one session (the rendering needs none)."""
+def gather(
+    session, client_ref, number: int | None = None, language: str | None = None
+) -> CharterPdfInput:
+    """Everything the PDF needs, read in one session (the rendering needs none).
+
+    ``language`` ("fr", "en") sets the labels and dates; default the charter's own language
+    (the sections' texts are printed as they were written)."""
     client = clients.find_client(session, client_ref)
     agency = agency_service.agency(session)
     return CharterPdfInput(
@@ -69,6 +90,8 @@ def gather(session, client_ref, number: int | None = None) -> CharterPdfInput:
         agency.name,
         agency.address,
         agency.logo,
+        agency_colour=agency.colour,
+        language=language or "",
     )
 
 
@@ -81,62 +104,29 @@ def _date(value: dt.date | dt.datetime | None, language: str) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
-    fmt = "d MMMM yyyy" if language == "fr" else "MMMM d, yyyy"
-    return locale.toString(QDate(value.year, value.month, value.day), fmt)
-
-
-def initials_logo(name: str, colour: str) -> QImage:
-    """A square with the initials, for a client or agency without a logo."""
-    image = QImage(240, 240, QImage.Format.Format_ARGB32)
-    image.fill(QColor(colour))
-    painter = QPainter(image)
-    painter.setPen(QColor("white"))
-    font = QFont(FONT_FAMILY, 1)
-    font.setPixelSize(96)
-    font.setBold(True)
-    painter.setFont(font)
-    letters = "".join(w[0] for w in name.replace("&", " ").split()[:2] if w[:1].isalnum()).upper()
-    painter.drawText(QRect(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, letters or "?")
-    painter.end()
-    return image
+    return wording.long_date(value, language, weekday=False)
 
 
 def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
     if column.type in ("int", "float") and value not in (None, ""):
         return _number(value, lang)
     text = cell_text(column.type, value, contacts)
+    if column.type == "hours" and text:
+        try:  # "12:00-14:00" as "12 h – 14 h" / "12:00 PM – 2:00 PM"
+            windows = parse_hours(text)
+        except ValueError:
+            return text
+        return ", ".join(
+            # a window breaks after its dash only
+            f"{wording.clock_time(a, lang)}\u00a0– {wording.clock_time(b, lang)}"
+            for a, b in windows
+        )
+    if column.type == "mix":  # "bouquets 40" kept on one line
+        return re.sub(r" (?=\d)", "\u00a0", text)
     if column.type in ("choice", "category", "actions"):
         # labels are lower-case words inside sentences; a table cell starts with a capital
         text = text[:1].upper() + text[1:]
     return text
-
-
-def column_widths(header: list[str], rows: list[list[str]], body_mm: float = 170) -> list[int]:
-    """Percent widths from the content: a column is at least as wide as its longest word
-    (a handle such as "AquarelleEtPetales" is never cut), the rest shared by text length.
-
-    Measured in DejaVu Sans 10 pt, about 2.2 mm a character (bold headers included), plus
-    the cell's padding."""
-    count = len(header)
-    longest = [max((len(w) for w in header[i].split()), default=1) for i in range(count)]
-    volume = [len(header[i]) for i in range(count)]
-    for row in rows:
-        for i, cell in enumerate(row[:count]):
-            longest[i] = max(longest[i], max((len(w) for w in cell.split()), default=1))
-            volume[i] = max(volume[i], len(cell))
-    least = [n * 2.2 + 5 for n in longest]
-    spare = body_mm - sum(least)
-    if spare <= 0:
-        sizes = least
-    else:
-        wants = [max(min(v, 80) * 2.2 + 5 - m, 0) for v, m in zip(volume, least, strict=True)]
-        total = sum(wants) or 1
-        sizes = [m + spare * w / total for m, w in zip(least, wants, strict=True)]
-    whole = sum(sizes)
-    widths = [max(5, round(100 * x / whole)) for x in sizes]
-    widths[widths.index(max(widths))] += 100 - sum(widths)
-    return widths
 
 
 def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
@@ -150,7 +140,8 @@ def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
     widths = column_widths(header, cells)
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(header, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in cells)
-    return f"{TABLE}<tr>{head}</tr>{body}</table>{AFTER_TABLE}"
+    # <thead>: Qt repeats the header row on each page the table runs over
+    return f"{TABLE}<thead><tr>{head}</tr></thead>{body}</table>{AFTER_TABLE}"
 
 
 def _closed_day(value: str, language: str) -> str:
@@ -161,14 +152,24 @@ def _closed_day(value: str, language: str) -> str:
         return value
 
 
-def _hours(section: SectionInfo, lang: str) -> str:
+def _clock(value: str, lang: str) -> str:
+    """ "08:00" as "8 h" in French, "8:00 AM" in English; anything else as it was written."""
+    try:
+        return wording.clock_time(dt.time.fromisoformat(value), lang)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _hours(section: SectionInfo, lang: str, keep: KeepTogether) -> str:
     hours = (section.data or {}).get("business_hours") or {}
     title = translate("CharterPdf", "Business hours")
-    parts = [f"<h3>{_esc(title)}</h3>", TABLE]
+    key = f"hours-{section.key}"
+    # the week's table and its notes on one page, under their heading
+    parts = [f"<h3{keep.style(key)}>{keep.anchor(key, _esc(title))}</h3>", TABLE]
     for day in range(7):
         spans = hours.get("days", {}).get(str(day))
         text = (
-            ", ".join(f"{a} – {b}" for a, b in spans)
+            ", ".join(f"{_clock(a, lang)}\u00a0– {_clock(b, lang)}" for a, b in spans)
             if spans
             else translate("CharterPdf", "closed")
         )
@@ -189,7 +190,7 @@ def _hours(section: SectionInfo, lang: str) -> str:
             )
         )
     parts.extend(f"<p class='small muted'>{_esc(n)}</p>" for n in notes)
-    return "".join(parts)
+    return "".join(parts) + keep.end(key)
 
 
 def _style(section: SectionInfo) -> str:
@@ -213,18 +214,37 @@ def _style(section: SectionInfo) -> str:
     return f"{TABLE}{body}</table>{AFTER_TABLE}"
 
 
-def _section_html(number: int, section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
+def _section_html(
+    number: int,
+    section: SectionInfo,
+    contacts: dict[int, str],
+    lang: str,
+    keep: KeepTogether,
+    first: bool = False,
+    content_language: str = "",
+) -> str:
     kind = SCHEMAS[section.key].kind
-    out = [f"<h2><a name='s-{section.key}'></a>{number}. {_esc(section.title)}</h2>"]
+    key = f"s-{section.key}"
+    style = " style='page-break-before: always'" if first else keep.style(key)
+    title = keep.anchor(key, f"{number}. {_esc(section.title)}")
+    out = [f"<h2{style}><a name='s-{section.key}'></a>{title}</h2>"]
+    # a section's heading and its table on one page when they fit
     if kind == "style":
-        out.append(_style(section))
+        out.append(_style(section) + keep.end(key))
     elif kind in ("table", "delays"):
-        out.append(_table(section, contacts, lang))
+        out.append(_table(section, contacts, lang) + keep.end(key))
     if section.html.strip():
-        out.append(strip_foreign_images(section.html))  # no file or URL read into the PDF
+        # no file or URL read into the PDF; the text typeset in the language it was written
+        # in (a French charter printed with English labels keeps its French spacing)
+        text = strip_foreign_images(section.html)
+        out.append(wording.typeset_html(text, content_language or lang))
     if kind == "delays":
-        out.append(_hours(section, lang))
+        out.append(_hours(section, lang, keep))
     return "".join(out)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _row(label: str, value_html: str) -> str:
@@ -241,9 +261,12 @@ def _number(value, language: str) -> str:
     return text
 
 
-def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
+def charter_html(
+    inp: CharterPdfInput, anchors: dict[str, int], keep: KeepTogether | None = None
+) -> str:
+    keep = keep or KeepTogether()
     doc = inp.doc
-    lang = doc.version.language
+    lang = inp.lang
     v = doc.version
     when = v.signed_at or v.sent_at or v.updated_at
     agency, client = _esc(inp.agency_name), _esc(doc.client_name)
@@ -256,7 +279,7 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
         f"<p class='cover-client'>{client}</p><p>&nbsp;</p><table class='cover-meta'>",
         _row(translate("CharterPdf", "Version"), f"<b>{v.number}</b>"),
         _row(translate("CharterPdf", "Date"), _esc(_date(when, lang))),
-        _row(translate("CharterPdf", "Status"), _esc(status_label(v.status))),
+        _row(translate("CharterPdf", "Status"), _esc(_capital(status_label(v.status)))),
         _row(translate("CharterPdf", "Between"), f"{agency} — {client}"),
         "</table>",
     ]
@@ -277,16 +300,13 @@ def charter_html(inp: CharterPdfInput, anchors: dict[str, int]) -> str:
     toc.append(f"<tr><td>{_esc(sign_title)}</td><td align='right'>{page}</td></tr></table>")
     body = []
     for i, s in enumerate(doc.sections, 1):
-        section = _section_html(i, s, doc.contacts, lang)
-        if i == 1:
-            section = section.replace("<h2>", "<h2 style='page-break-before: always'>", 1)
-        body.append(section)
+        body.append(_section_html(i, s, doc.contacts, lang, keep, i == 1, doc.version.language))
     return "".join(cover + toc + body + [_signatures(doc, inp)])
 
 
 def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     """Two columns (agency, client), one table row per line so both sides stay aligned."""
-    lang = doc.version.language
+    lang = inp.lang
     by_side = {s.side: s for s in doc.signatories}
     line = "…………………………………………"
     heads = {
@@ -345,7 +365,7 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
                 path=out
             )
         )
-    with document_language(doc.version.language):
+    with document_language(inp.lang):
         images = {
             "client-logo": inp.client_logo or initials_logo(doc.client_name, inp.client_colour),
             "agency-logo": inp.agency_logo or initials_logo(inp.agency_name or "?", "#1d2536"),
@@ -353,22 +373,32 @@ def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
         footer = translate("CharterPdf", "Charter v{n} — {client}").format(
             n=doc.version.number, client=doc.client_name
         )
-        page_label = translate("CharterPdf", "page {page} of {pages}")
+        page_label = translate("CharterPdf", "page {page} / {pages}")
         title = f"{doc.version.title} — {doc.client_name}"
 
+        keep = KeepTogether()
+
         def build(anchors: dict[str, int]) -> str:
-            with document_language(doc.version.language):
-                return charter_html(inp, anchors)
+            with document_language(inp.lang):
+                return charter_html(inp, anchors, keep)
 
         unsigned = doc.version.status in ("draft", "sent_for_signature")
         return render_html_pdf(
-            build,
+            # no heading alone at a page's bottom, no section table across two pages
+            HeadingKeeper(build, keep),
             out,
             title=title,
             footer_left=footer,
             page_label=page_label,
-            header=doc.client_name,
             css=CSS,
+            style=DocumentStyle(
+                agency_name=inp.agency_name or "Tribune",
+                client_name=doc.client_name,
+                language=inp.lang,
+                accent=normal_accent(inp.agency_colour),
+                agency_logo=inp.agency_logo,
+                client_logo=inp.client_logo,
+            ),
             images=images,
             # on every page, not only the cover: a page printed alone still says it
             watermark=translate("CharterPdf", "DRAFT — not signed") if unsigned else "",

@@ -41,6 +41,9 @@ from PySide6.QtGui import (
 )
 
 from app.config import resources_dir
+from app.documents.layout import DPI, KeepTogether, anchor_pages, field_positions
+from app.documents.style import DocumentStyle, paint_footer, paint_header, paint_watermark
+from app.documents.wording import typeset_html
 from app.errors import StorageError
 from app.i18n import translate
 from app.safefile import check_target, checked_output, verify_pdf
@@ -59,7 +62,7 @@ FONT_FILES = (
     "Symbola_hint.ttf",
 )
 FALLBACK_FAMILIES = ["Droid Sans Fallback", "NanumSquare", "Symbola"]
-DPI = 300
+MAX_PASSES = 30  # layouts of a callable document (each moves at most one block or heading)
 
 # Cell padding is given per side in CSS px: Qt's rich text ignores a padding in pt, and the
 # ``cellpadding`` attribute is overridden by any CSS padding (pitfalls: PDF tables).
@@ -110,33 +113,6 @@ def ensure_fonts() -> str:
     return FONT_FAMILY
 
 
-def _anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
-    """Page number (1-based) of every ``<a name>`` anchor in the laid-out document."""
-    layout = doc.documentLayout()
-    pages: dict[str, int] = {}
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.isValid():
-                names = fragment.charFormat().anchorNames()
-                if names:
-                    top = layout.blockBoundingRect(block).top()
-                    line = block.layout().lineForTextPosition(
-                        fragment.position() - block.position()
-                    )
-                    if line.isValid():
-                        top += line.y()
-                    # The layout works in 1/64 px fixed point: a block pushed to the top of
-                    # a page can sit a hair above the exact page boundary.
-                    for name in names:
-                        pages.setdefault(name, int((top + 1) // page_height) + 1)
-            it += 1
-        block = block.next()
-    return pages
-
-
 class _SealedDocument(QTextDocument):
     """A document that paints only the images it was given: an ``<img src>`` naming a file,
     a URL or anything else (untrusted rich text) loads nothing."""
@@ -180,45 +156,6 @@ def _build_document(
     return doc
 
 
-class KeepTogether:
-    """Blocks kept on one page when they fit: a post on the approval sheet, a heading with
-    what follows it. Qt's rich text has no ``page-break-inside: avoid``, so each block is
-    bracketed by two anchors; a block whose anchors land on two pages starts a new page at the
-    next layout. Use with ``html`` as a callable (see :func:`render_html_pdf`)::
-
-        keep = KeepTogether()
-        def html(anchors):
-            keep.update(anchors)
-            return "".join(
-                f"<p{keep.style(k)}>{keep.anchor(k, first_words)}…</p>…{keep.end(k)}" for k, … in …
-            )
-
-    The set of moved blocks only grows, so the layout settles in a few passes.
-    """
-
-    def __init__(self) -> None:
-        self.moved: set[str] = set()
-
-    def update(self, anchors: Mapping[str, int]) -> None:
-        for name, page in anchors.items():
-            if name.startswith("keep-") and not name.endswith("-end"):
-                end = anchors.get(f"{name}-end")
-                if end is not None and end != page:
-                    self.moved.add(name[5:])
-
-    def style(self, key: str) -> str:
-        """The attribute to put on the block's first element: a page break once it moved."""
-        return " style='page-break-before: always'" if key in self.moved else ""
-
-    def anchor(self, key: str, inner: str) -> str:
-        """``inner`` (the first words of the block, not empty) marked as the block's start."""
-        return f"<a name='keep-{key}'>{inner}</a>"
-
-    def end(self, key: str) -> str:
-        """A tiny paragraph closing block ``key``."""
-        return f"<p class='keep'><a name='keep-{key}-end'>&nbsp;</a></p>"
-
-
 def render_html_pdf(
     html: str | Callable[[dict[str, int]], str],
     out: str | os.PathLike,
@@ -235,6 +172,7 @@ def render_html_pdf(
     landscape: bool = False,
     watermark: str = "",
     archival: bool = False,
+    style: DocumentStyle | None = None,
 ) -> PdfResult:
     """Render ``html`` to an A4 PDF at ``out``.
 
@@ -255,6 +193,10 @@ def render_html_pdf(
         watermark: large pale words across every page ("DRAFT — not signed"), if any.
         archival: PDF/A-1b (fonts embedded, colours and metadata self-contained), for a
             document kept for years, such as a signed charter.
+        style: the agency's style (:mod:`app.documents.style`): its header (logo, agency and
+            client names) and footer on every page, the cover included (``header`` and
+            ``plain_first_page`` are then ignored), its colour in the CSS, and French
+            typography of the running text when the document is in French.
 
     Returns:
         The path written and the number of pages.
@@ -274,6 +216,10 @@ def render_html_pdf(
     target = check_target(target)
     if page_label is None:
         page_label = translate("Documents", "page {page} / {pages}")
+    if style is not None:
+        css = style.css() + css
+        if style.language == "fr":
+            html = _typeset(html, style.language)
     # QPdfWriter says nothing on a full disk: the PDF is written aside, fsynced, checked
     # (trailer, pdfinfo) and only then moved over ``out`` (app.safefile).
     with checked_output(target, verify_pdf) as tmp:
@@ -293,69 +239,19 @@ def render_html_pdf(
             landscape=landscape,
             watermark=watermark,
             archival=archival,
+            style=style,
         )
     return PdfResult(target, pages, fields)
 
 
-def _field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
-    """Page and position, in PDF points (origin bottom left), of every ``field-…`` anchor."""
-    layout = doc.documentLayout()
-    points = 72 / DPI
-    found: dict[str, tuple[int, float, float]] = {}
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.isValid():
-                for name in fragment.charFormat().anchorNames():
-                    if not name.startswith("field-") or name in found:
-                        continue
-                    rect = layout.blockBoundingRect(block)
-                    offset = fragment.position() - block.position()
-                    line = block.layout().lineForTextPosition(offset)
-                    if not line.isValid():
-                        continue
-                    x = rect.left() + line.cursorToX(offset)[0]
-                    y = rect.top() + line.y()
-                    page = int((y + 1) // body.height())
-                    top = body.top() + y - page * body.height()
-                    found[name] = (
-                        page,
-                        (body.left() + x) * points,
-                        (page_height_px - top) * points,
-                    )
-            it += 1
-        block = block.next()
-    return found
-
-
-def _paint_watermark(painter: QPainter, page, mark: QRectF, text: str, family: str) -> None:
-    """``text`` across the page's diagonal, pale enough to read the page through it, and
-    once more in the top margin at ``mark``, where it reads straight and is searchable."""
-    painter.save()
-    small = QFont(family, 8)
-    small.setBold(True)
-    painter.setFont(small)
-    painter.setPen(QPen(QColor("#b3261e")))
-    painter.drawText(mark, Qt.AlignmentFlag.AlignLeft, text)
-    painter.restore()
-    painter.save()
-    font = QFont(family, 44)
-    font.setBold(True)
-    painter.setFont(font)
-    colour = QColor("#b3261e")
-    colour.setAlphaF(0.09)
-    painter.setPen(QPen(colour))
-    painter.translate(page.width() / 2, page.height() / 2)
-    painter.rotate(-35)
-    width = page.width() * 1.1
-    painter.drawText(
-        QRectF(-width / 2, -page.height() / 8, width, page.height() / 4),
-        Qt.AlignmentFlag.AlignCenter,
-        text,
-    )
-    painter.restore()
+def _typeset(
+    html: str | Callable[[dict[str, int]], str], language: str
+) -> str | Callable[[dict[str, int]], str]:
+    """French spacing in the text of ``html`` (each pass of a callable too)."""
+    if callable(html):
+        build = html
+        return lambda anchors: typeset_html(build(anchors), language)
+    return typeset_html(html, language)
 
 
 def _paint(
@@ -375,6 +271,7 @@ def _paint(
     landscape: bool = False,
     watermark: str = "",
     archival: bool = False,
+    style: DocumentStyle | None = None,
 ) -> tuple[int, dict]:
     writer = QPdfWriter(path)
     if archival:
@@ -401,8 +298,8 @@ def _paint(
         # (page numbers of a table of contents, blocks moved whole to the next page).
         text = html({})
         doc = _build_document(text, writer, body, css, images)
-        for _ in range(8):
-            following = html(_anchor_pages(doc, body.height()))
+        for _ in range(MAX_PASSES):
+            following = html(anchor_pages(doc, body.height()))
             if following == text:
                 break
             text = following
@@ -422,6 +319,17 @@ def _paint(
         for index in range(page_count):
             if index:
                 writer.newPage()
+            if style is not None:  # first, so that text extraction reads it first
+                paint_header(painter, body, top, DPI / 25.4, style, family)
+            if watermark:  # under the text, which stays readable through it
+                mark = QRectF(body.left(), top - 10 * px_per_mm, body.width(), 6 * px_per_mm)
+                align = Qt.AlignmentFlag.AlignLeft
+                if style is not None:  # the header is the agency's: the mark goes below
+                    mark = QRectF(
+                        body.left(), body.bottom() + 5.5 * px_per_mm, body.width(), 6 * px_per_mm
+                    )
+                    align = Qt.AlignmentFlag.AlignHCenter
+                paint_watermark(painter, page_px, mark, watermark, family, align)
             painter.save()
             painter.translate(body.left(), body.top())
             painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
@@ -432,9 +340,10 @@ def _paint(
             ctx.clip = QRectF(0, index * body.height(), body.width(), body.height() - 0.5)
             layout.draw(painter, ctx)
             painter.restore()
-            if watermark:
-                mark = QRectF(body.left(), top - 10 * px_per_mm, body.width(), 6 * px_per_mm)
-                _paint_watermark(painter, page_px, mark, watermark, family)
+            if style is not None:
+                page_text = page_label.format(page=index + 1, pages=page_count)
+                paint_footer(painter, body, DPI / 25.4, style, footer_left, page_text, family)
+                continue
             if plain_first_page and index == 0:
                 continue
             painter.save()
@@ -456,12 +365,13 @@ def _paint(
             painter.restore()
     finally:
         painter.end()
-    return page_count, _field_positions(doc, body, page_px.height())
+    return page_count, field_positions(doc, body, page_px.height())
 
 
 __all__ = [
     "BASE_CSS",
     "FONT_FAMILY",
+    "DocumentStyle",
     "KeepTogether",
     "PdfResult",
     "ensure_fonts",

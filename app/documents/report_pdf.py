@@ -4,6 +4,14 @@ Cover (agency and client, names and logos, the month), key figures with their ch
 charts (PNG at 200 dpi), objectives against targets, the CM's successes and failures, top
 posts, inbox and escalations, charter compliance and next month's plan. Everything typed by
 people or fetched from networks is escaped (html.escape): the PDF shows it as plain text.
+
+Every page is under the agency's name (app.documents.style): its logo, name and colour, the
+client's name, "page X / Y" in the report's language, French spacing in a French report.
+
+To add a page (team activity, listening): write a builder ``(ReportParts) -> str`` in its own
+module (app.documents.report_pages shows the pattern; return "" to leave it out) and put it
+in :data:`PAGE_BUILDERS`; data read from the database goes into ``ReportParts.extra`` in
+:func:`render_report`, which holds the only session.
 """
 
 from __future__ import annotations
@@ -18,39 +26,30 @@ from app.charts import style as st
 from app.charts.figures import build, chart_title
 from app.charts.lang import report_language, translate
 from app.db import Database
+from app.documents import report_pages as pages
 from app.documents import wording
 from app.documents.pdf import render_html_pdf
+from app.documents.report_pages import ReportParts
 from app.documents.report_sections import (
-    change_html,
+    HeadingKeeper,
     compliance_section,
-    e,
-    figure_name,
-    fmt_figure,
-    heading_html,
-    html_table,
     inbox_section,
-    keep_headings_with_content,
-    no_data,
-    paragraphs,
-    signed_percent,
-    widowed_headings,
 )
-from app.models.client import network_label
+from app.documents.style import DocumentStyle
 from app.services.charter.in_force import rules_in_force
 from app.services.clients import workspaces as client_service
 from app.services.people import agency as agency_service
 from app.services.reports import sources
-from app.services.reports.commentary import Commentary, get_commentary
+from app.services.reports.commentary import get_commentary
 from app.services.reports.dashboard import DashboardData, dashboard_data
 from app.services.reports.periods import Period, parse_month
 
 REPORT_CHARTS = ("audience", "engagement", "posts", "delays", "escalations", "heatmap", "top_posts")
 IMAGE_DPI = 200
-BODY_PX = 640  # body width in CSS pixels (96 dpi): A4 minus 2 × 20 mm
 
 CSS = """
 .cover h1 { font-size: 28pt; }
-.month { font-size: 18pt; color: #3b6fd8; }
+.month { font-size: 18pt; }
 .up { color: #2f9e44; } .down { color: #e03131; }
 .warn { color: #a33a00; }
 td.num, th.num { text-align: right; }
@@ -63,13 +62,6 @@ class ReportResult:
     pages: int
     month: str
     has_metrics: bool
-
-
-def _amount(value: float, language: str) -> str:
-    """36 000 rather than 36 000,0; 4,7 keeps its decimal."""
-    rounded = round(value, 1)
-    decimals = 0 if float(rounded).is_integer() or abs(rounded) >= 1000 else 1
-    return st.format_number(rounded, language, decimals)
 
 
 def charts_with_data(data: DashboardData) -> list[str]:
@@ -88,20 +80,11 @@ def charts_with_data(data: DashboardData) -> list[str]:
 
 def _figure_png(key: str, data: DashboardData, language: str) -> bytes:
     buf = io.BytesIO()
-    build(key, data, language).savefig(buf, format="png", dpi=IMAGE_DPI)
-    return buf.getvalue()
-
-
-def _img(name: str, png: bytes) -> str:
-    from PySide6.QtGui import QImage
-
-    image = QImage.fromData(png)
-    height = int(BODY_PX * image.height() / max(image.width(), 1))
-    # line-height 100 %: the base 130 % would add a third of the chart's height below it
-    return (
-        f'<p style="line-height: 100%; margin-bottom: 4pt">'
-        f'<img src="{name}" width="{BODY_PX}" height="{height}"></p>'
+    # tight, with a margin: a label at the edge ("100 %") is never cut off
+    build(key, data, language).savefig(
+        buf, format="png", dpi=IMAGE_DPI, bbox_inches="tight", pad_inches=0.08
     )
+    return buf.getvalue()
 
 
 def month_label(period: Period, language: str, today: dt.date | None = None) -> str:
@@ -115,194 +98,23 @@ def month_label(period: Period, language: str, today: dt.date | None = None) -> 
     return text
 
 
-def _status(met: bool | None) -> str:
-    # outside the f-strings: lupdate does not read inside them (the French said "reached")
-    if met:
-        reached = translate("Report", "reached")
-        return f'<span class="up">{e(reached)}</span>'
-    missed = translate("Report", "not reached")
-    return f'<span class="down">{e(missed)}</span>'
+# The report's parts in order, each a builder of ReportParts -> HTML ("" leaves it out).
+# A new page (team activity, listening) is one more entry in this list.
+PAGE_BUILDERS: list[Callable[[ReportParts], str]] = [
+    pages.cover,
+    pages.key_figures,
+    pages.objectives,
+    pages.commentary,
+    pages.charts,
+    pages.top_posts,
+    lambda r: inbox_section(r.data, r.language),
+    lambda r: compliance_section(r.data, r.extra, r.language),
+    pages.next_month,
+]
 
 
-COVER_FIGURES = ("followers", "engagement_rate", "messages", "answered_within_delay")
-
-
-def _cover_figures(data: DashboardData, colour: str, language: str) -> str:
-    """The month at a glance on the cover: four figures in the client's colour."""
-    cells = []
-    for key in COVER_FIGURES:
-        figure = data.figure(key)
-        if figure.value is None:
-            continue
-        change = ""
-        if figure.change is not None and abs(figure.change * 100) >= 0.05:
-            change = signed_percent(figure.change, language)
-        cells.append(
-            f'<td width="25%"><span style="font-size: 20pt; font-weight: 600; color: {colour}">'
-            f"{fmt_figure(key, figure.value, language)}</span><br>"
-            f'<span class="small">{e(figure_name(key))}</span><br>'
-            f'<span class="small muted">{e(change)}</span></td>'
-        )
-    if not cells:
-        return ""
-    return (
-        "<p>&nbsp;</p>" * 4
-        + f'<table width="100%" cellspacing="0"><tr>{"".join(cells)}</tr></table>'
-    )
-
-
-def report_html(data, commentary: Commentary, extra: dict, images: dict, language: str) -> str:
-    month = month_label(data.period, language, extra.get("today"))
-    parts = []
-    logos = "".join(f'<img src="{name}" height="70"> &nbsp; ' for name in extra["logos"])
-    heading = translate("Report", "Monthly report")
-    prepared = translate("Report", "Prepared by {agency}").format(agency=extra["agency"])
-    parts.append(
-        "<p>&nbsp;</p>" * 8 + f"<p>{logos}</p>"
-        f'<h1 style="font-size: 26pt">{e(data.client_name)}</h1>'
-        f'<p class="month">{e(heading)} — {e(month)}</p>'
-        f'<p class="muted">{e(prepared)}<br>{e(extra["generated"])}</p>'
-    )
-    parts.append(_cover_figures(data, extra.get("colour") or "#3b6fd8", language))
-    parts.append(heading_html(translate("Report", "Key figures"), new_page=True))
-    if not data.has_metrics:
-        parts.append(no_data(translate("Report", "No metrics were recorded for this month.")))
-    rows = []
-    for f in data.key_figures:
-        change = change_html(f.change, language)
-        rows.append(
-            [
-                e(figure_name(f.key)),
-                fmt_figure(f.key, f.value, language),
-                fmt_figure(f.key, f.previous, language),
-                change,
-            ]
-        )
-    parts.append(
-        html_table(
-            [
-                translate("Report", "Figure"),
-                translate("Report", "This month"),
-                translate("Report", "Previous month"),
-                translate("Report", "Change"),
-            ],
-            rows,
-        )
-    )
-    for jump in data.jumps:
-        parts.append(
-            '<p class="warn">'
-            + e(
-                translate(
-                    "Report",
-                    "Warning: {account} gained {gain} followers on {day} without matching "
-                    "engagement. Bought or fake followers bring nothing; we are checking.",
-                ).format(
-                    account=f"{network_label(jump.network)} · {jump.handle}",
-                    gain=st.format_number(jump.gain, language),
-                    day=st.format_date(jump.day, language, "d MMMM"),
-                )
-            )
-            + "</p>"
-        )
-
-    parts.append(heading_html(translate("Report", "Objectives")))
-    if data.objectives:
-        parts.append(
-            html_table(
-                [
-                    translate("Report", "Objective"),
-                    translate("Report", "Target"),
-                    translate("Report", "Actual"),
-                    translate("Report", "Status"),
-                ],
-                [
-                    [
-                        e(o.label),
-                        e(f"{_amount(o.target, language)}\u00a0{o.unit}".strip()),
-                        e(
-                            "—"
-                            if o.actual is None
-                            else f"{_amount(o.actual, language)}\u00a0{o.unit}".strip()
-                        ),
-                        _status(o.met),
-                    ]
-                    for o in data.objectives
-                ],
-            )
-        )
-    else:
-        parts.append(no_data(translate("Report", "The charter sets no objectives yet.")))
-
-    # The CM's words, when there are some: an empty section is left out, not apologised for.
-    if not commentary.is_empty:
-        parts.append(heading_html(translate("Report", "Our view of the month")))
-        for heading, text in (
-            (translate("Report", "Highlights"), commentary.successes),
-            (translate("Report", "Points to improve"), commentary.failures),
-            (translate("Report", "Next steps"), commentary.next_steps),
-        ):
-            if text.strip():
-                parts.append(f"<h3>{e(heading)}</h3>{paragraphs(text)}")
-
-    parts.append(heading_html(translate("Report", "Charts"), new_page=True))
-    for key in charts_with_data(data):
-        parts.append(_img(f"chart-{key}.png", images[f"chart-{key}.png"]))
-    if not charts_with_data(data):
-        parts.append(no_data())
-
-    parts.append(heading_html(translate("Report", "Top posts"), new_page=True))
-    if data.top_posts:
-        parts.append(
-            html_table(
-                [
-                    translate("Report", "Post"),
-                    translate("Report", "Network"),
-                    translate("Report", "Impressions"),
-                    translate("Report", "Engagements"),
-                ],
-                [
-                    [
-                        e(st.printable(p.text or p.external_post_id, 75)),
-                        e(network_label(p.network)),
-                        st.format_number(p.impressions, language),
-                        st.format_number(p.engagements, language),
-                    ]
-                    for p in data.top_posts
-                ],
-                numeric_from=2,
-                widths=[46, 13, 19, 22],
-            )
-        )
-    else:
-        parts.append(no_data())
-    parts.append(inbox_section(data, language))
-    parts.append(compliance_section(data, extra, language))
-    parts.append(heading_html(translate("Report", "Next month")))
-    plan = extra["plan"]
-    if plan:
-        parts.append(
-            html_table(
-                [
-                    translate("Report", "Date"),
-                    translate("Report", "Network"),
-                    translate("Report", "Post"),
-                ],
-                [
-                    [
-                        e(st.format_date(p.planned_at.date(), language, "d MMM")),
-                        e(network_label(p.network)),
-                        e(st.printable(p.title, 70)),
-                    ]
-                    for p in plan[:40]
-                ],
-                numeric_from=9,
-                widths=[10, 40, 50],
-            )
-        )
-    else:
-        parts.append(no_data(translate("Report", "Nothing planned in the calendar yet.")))
-    return "".join(parts)
+def report_html(parts: ReportParts) -> str:
+    return "".join(build(parts) for build in PAGE_BUILDERS)
 
 
 class ReportCancelled(Exception):
@@ -363,36 +175,45 @@ def _write(client, agency, data, commentary, plan, period, out, language, progre
     if cancelled():
         raise ReportCancelled()
     progress(len(keys), total, translate("Report", "Writing the pages"))
+    style = DocumentStyle.for_agency(agency, client.name, language, client.logo)
     logos = []
     for name, logo in (("logo-agency", agency.logo), ("logo-client", client.logo)):
         if logo:
             images[name] = logo
             logos.append(name)
-    extra = {
-        "colour": client.colour,
-        "agency": agency.name or "Tribune",
-        "logos": logos,
-        "plan": plan,
-        "generated": translate("Report", "Generated on {day}").format(
-            day=wording.long_date(dt.date.today(), language, weekday=False)
+    today = dt.date.today()
+    month_text = month_label(period, language, today)
+    parts = ReportParts(
+        data=data,
+        commentary=commentary,
+        language=language,
+        month=month_text,
+        agency=style.agency_name,
+        generated=translate("Report", "Generated on {day}").format(
+            day=wording.long_date(today, language, weekday=False)
         ),
-        "today": dt.date.today(),
-    }
-    body = report_html(data, commentary, extra, images, language)
+        accent=style.ink_accent,
+        logos=logos,
+        charts=keys,
+        images=images,
+        plan=plan,
+        extra={"today": today, "colour": client.colour},
+    )
+    body = report_html(parts)
     if cancelled():
         raise ReportCancelled()
-    month_text = month_label(period, language, extra["today"])
     result = render_html_pdf(
         # laid out twice: a heading left alone at the bottom of a page moves to the next one
-        lambda anchors: keep_headings_with_content(body, widowed_headings(anchors)),
+        HeadingKeeper(body),
         out,
         title=translate("Report", "{client} — report {month}").format(
             client=client.name, month=month_text
         ),
-        footer_left=f"{client.name} — {month_text}",
+        footer_left=translate("Report", "Monthly report — {month}").format(month=month_text),
         page_label=translate("Report", "page {page} / {pages}"),
         css=CSS,
         images=images,
+        style=style,
     )
     progress(total, total, "")
     return ReportResult(result.path, result.pages, period.start.strftime("%Y-%m"), data.has_metrics)

@@ -11,6 +11,12 @@ import re
 from app.charts import style as st
 from app.charts.figures import category_label, format_hours
 from app.charts.lang import translate
+from app.documents.layout import (  # noqa: F401 - the report's helpers, re-exported
+    HeadingKeeper,
+    keep_headings_with_content,
+    widowed_headings,
+)
+from app.documents.style import column_widths
 from app.models.client import network_label
 from app.services.reports.dashboard import DashboardData
 
@@ -39,8 +45,9 @@ def change_html(change: float | None, language: str) -> str:
 
 
 def percent(value: float, language: str, decimals: int = 0) -> str:
-    """« 4,0 % »: a no-break space keeps the sign with its figure, and a true minus sign."""
-    return st.format_number(value, language, decimals).replace("-", "\u2212") + "\u00a0%"
+    """« 4,0 % » (a no-break space keeps the sign with its figure) / "4.0%", a true minus."""
+    sign = "\u00a0%" if language == "fr" else "%"  # "4,0 %" in French, "4.0%" in English
+    return st.format_number(value, language, decimals).replace("-", "\u2212") + sign
 
 
 def signed_percent(change: float, language: str) -> str:
@@ -65,20 +72,27 @@ def figure_name(key: str) -> str:
 STRIPE = "#f3f6fb"
 
 
+_TAGS = re.compile(r"<[^>]+>")
+# Qt lays what follows a table right under it (a table's bottom margin is ignored)
+AFTER_TABLE = '<p style="margin: 0; font-size: 6pt">&nbsp;</p>'
+
+
 def html_table(
     header: list[str],
     rows: list[list[str]],
     numeric_from: int = 1,
     widths: list[int] | None = None,
 ) -> str:
-    """A table with a tinted header and striped rows; ``widths`` in percent per column."""
+    """A table in the agency's style (tinted header, striped rows, cells padded by the shared
+    CSS); ``widths`` in percent per column, else from the content: no column narrower than
+    its longest word, so a word or a handle is never cut."""
+    if widths is None:
+        plain = [[html.unescape(_TAGS.sub("", c)) for c in r] for r in rows]
+        widths = column_widths(header, plain)
 
     def cell(tag: str, i: int, content: str) -> str:
-        width = f' width="{widths[i]}%"' if widths else ""
-        if i >= numeric_from:  # figures right-aligned, kept apart from their neighbours
-            # Qt's rich text ignores cell padding in this renderer: keep columns apart
-            return f'<{tag} align="right"{width}>&nbsp;&nbsp;&nbsp;&nbsp;{content}&nbsp;</{tag}>'
-        return f"<{tag}{width}>{content}&nbsp;&nbsp;</{tag}>"
+        align = ' align="right"' if i >= numeric_from else ""  # figures right-aligned
+        return f'<{tag}{align} width="{widths[i]}%">{content}</{tag}>'
 
     head = "".join(cell("th", i, e(h)) for i, h in enumerate(header))
     body = "".join(
@@ -87,7 +101,9 @@ def html_table(
         + "</tr>"
         for n, r in enumerate(rows)
     )
-    return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
+    # <thead>: Qt repeats the header row on each page the table runs over
+    head = f"<thead><tr>{head}</tr></thead>"
+    return f'<table width="100%" cellspacing="0">{head}{body}</table>{AFTER_TABLE}'
 
 
 # Qt's rich text drops a heading's top margin after a table: an empty line keeps them apart
@@ -102,42 +118,10 @@ def heading_html(text: str, level: int = 2, new_page: bool = False) -> str:
     return f'{spacer}<h{level} style="margin-top: 0">{e(text)}</h{level}>'
 
 
-_HEADING = re.compile(r"<h([23])( style=\"[^\"]*\")?>")
-_CONTENT = re.compile(r"<(td|p)\b[^>]*>")
-
-
-def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
-    """Mark each heading and the start of what follows it with anchors ``hN`` and ``kN``.
-
-    Rendered once, the anchors' pages tell which headings were left alone at the bottom of
-    a page (``hN`` on one page, ``kN`` on the next); rendered again with those numbers in
-    ``breaks``, these headings start a new page instead.
-    """
-    out, pos = [], 0
-    for n, match in enumerate(_HEADING.finditer(body)):
-        if match.start() < pos:
-            continue
-        start = match.start()
-        tag = match.group(0)
-        if n in breaks:
-            tag = f'<h{match.group(1)} style="page-break-before: always">'
-        out.append(body[pos:start] + tag + f'<a name="h{n}"></a>')
-        pos = match.end()
-        content = _CONTENT.search(body, body.index("</h", pos))
-        if content:
-            out.append(body[pos : content.end()] + f'<a name="k{n}"></a>')
-            pos = content.end()
-    out.append(body[pos:])
-    return "".join(out)
-
-
-def widowed_headings(anchors: dict[str, int]) -> set[int]:
-    """Headings whose content starts on a later page (see :func:`keep_headings_with_content`)."""
-    out = set()
-    for name, page in anchors.items():
-        if name.startswith("h") and anchors.get("k" + name[1:], page) > page:
-            out.add(int(name[1:]))
-    return out
+def _rule_label(label: str) -> str:
+    """A moderation rule as the charter names it; a bare category key ("spam") as its label."""
+    label = category_label(label)
+    return label[:1].upper() + label[1:]
 
 
 def no_data(text: str | None = None) -> str:
@@ -178,8 +162,8 @@ def inbox_section(data: DashboardData, language: str) -> str:
             + e(
                 translate(
                     "Report",
-                    "Escalations: {opened} opened, {answered} answered, {within} within their "
-                    "delay, {overdue} still overdue.",
+                    "Escalations — opened: {opened}, answered: {answered}, within their delay: "
+                    "{within}, still overdue: {overdue}.",
                 ).format(
                     opened=esc.opened,
                     answered=esc.answered,
@@ -225,7 +209,7 @@ def compliance_section(data: DashboardData, extra: dict, language: str) -> str:
         out.append(
             html_table(
                 [translate("Report", "Rule"), translate("Report", "Actions")],
-                [[e(k), str(v)] for k, v in data.moderation.items()],
+                [[e(_rule_label(k)), str(v)] for k, v in data.moderation.items()],
             )
         )
     else:

@@ -11,6 +11,7 @@ guillemets) are written here, once.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from PySide6.QtCore import QDate, QLocale
@@ -54,6 +55,11 @@ def day_month(day: dt.date, language: str) -> str:
         number = "1er" if day.day == 1 else str(day.day)
         return f"{number}{NBSP}{locale_for(language).monthName(day.month)}"
     return locale_for(language).toString(_qdate(day), "d MMMM")
+
+
+def weekday_day_month(day: dt.date, language: str) -> str:
+    """ "mardi 1er décembre" / "Tuesday 1 December", for a list under a dated heading."""
+    return f"{locale_for(language).dayName(day.isoweekday())} {day_month(day, language)}"
 
 
 def clock_time(moment: dt.time | dt.datetime, language: str) -> str:
@@ -129,6 +135,38 @@ def typeset(text: str, language: str) -> str:
     return french_spaces(text) if language == "fr" else text
 
 
+# A tag, a comment, or a whole <style>/<head> element whose text is not running text.
+_MARKUP = re.compile(
+    r"(<style\b.*?</style\s*>|<head\b.*?</head\s*>|<!--.*?-->|<[^>]*>)", re.S | re.I
+)
+_LEADING = re.compile(r"^[ \t\u00a0\u202f]*([:;!?])(?=\s|$)")
+
+
+def typeset_html(markup: str, language: str) -> str:
+    """:func:`typeset` applied to the text between the tags of ``markup``, never inside a tag,
+    an attribute or a style sheet. Each piece of text is unescaped, typeset and escaped again,
+    so an escaped ``&amp;`` or ``&lt;`` stays escaped and untrusted text stays plain text.
+
+    The narrow no-break spaces become no-break spaces (U+00A0), the only kind Qt's rich text
+    keeps. A text that starts with the punctuation ("<b>Note</b> : …") is joined to the word before
+    the tag by a no-break space too.
+    """
+    if language != "fr":
+        return markup
+    out = []
+    for piece in _MARKUP.split(markup):
+        if not piece or piece.startswith("<"):
+            out.append(piece)
+            continue
+        text = html.unescape(piece)
+        if out:
+            text = _LEADING.sub(lambda m: NBSP + m.group(1), text)
+        # Qt's HTML parser turns every space but U+00A0 into a plain, breakable space (a
+        # narrow no-break space too): in a document, the no-break space is U+00A0.
+        out.append(html.escape(french_spaces(text).replace(NNBSP, NBSP), quote=False))
+    return "".join(out)
+
+
 __all__ = [
     "NBSP",
     "NNBSP",
@@ -142,4 +180,6 @@ __all__ = [
     "percent",
     "period",
     "typeset",
+    "typeset_html",
+    "weekday_day_month",
 ]

@@ -126,6 +126,8 @@ class AgencyProfile(Base):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     address: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str] = mapped_column(String(254), default="")
+    # the accent of every document (headings, rules, table headers); "" = Tribune's blue
+    colour: Mapped[str] = mapped_column(String(9), default="", server_default="")
 
 
 class AuditEvent(Base):

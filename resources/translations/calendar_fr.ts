@@ -149,6 +149,10 @@
       <translation>Publications prévues {period}. Pour chacune, cochez « Validée » ou « À modifier » ; dites ce qu'il faut changer sur les lignes de commentaire, puis signez à la fin.</translation>
     </message>
     <message>
+      <source>Posts planned {period}.</source>
+      <translation>Publications prévues {period}.</translation>
+    </message>
+    <message>
       <source>No post waits for your approval in this period.</source>
       <translation>Aucune publication n'attend votre validation sur cette période.</translation>
     </message>
@@ -177,8 +181,12 @@
       <translation>Signature :</translation>
     </message>
     <message>
-      <source>Approval sheet — {client}</source>
-      <translation>Bon à valider — {client}</translation>
+      <source>Approval sheet</source>
+      <translation>Bon à valider</translation>
+    </message>
+    <message>
+      <source>page {page} / {pages}</source>
+      <translation>page {page} / {pages}</translation>
     </message>
   </context>
   <context>
@@ -376,6 +384,10 @@
     <message>
       <source>write the approval sheet (PDF) of a period</source>
       <translation>écrire le bon à valider (PDF) d'une période</translation>
+    </message>
+    <message>
+      <source>language of the sheet (default: the client's)</source>
+      <translation>langue du bon à valider (par défaut : celle du client)</translation>
     </message>
     <message>
       <source>record the decisions of the client's filled approval sheet</source>

@@ -648,6 +648,10 @@
       <translation>Mention manuscrite : « Lu et approuvé »</translation>
     </message>
     <message>
+      <source>page {page} / {pages}</source>
+      <translation>page {page} / {pages}</translation>
+    </message>
+    <message>
       <source>DRAFT — not signed</source>
       <translation>PROJET — non signé</translation>
     </message>
@@ -670,10 +674,6 @@
     <message>
       <source>Charter v{n} — {client}</source>
       <translation>Charte v{n} — {client}</translation>
-    </message>
-    <message>
-      <source>page {page} of {pages}</source>
-      <translation>page {page} / {pages}</translation>
     </message>
   </context>
   <context>
@@ -844,6 +844,10 @@
     <message>
       <source>version number (default: the latest)</source>
       <translation>numéro de version (par défaut : la dernière)</translation>
+    </message>
+    <message>
+      <source>language of the labels and dates (default: the charter's)</source>
+      <translation>langue des libellés et des dates (par défaut : celle de la charte)</translation>
     </message>
     <message>
       <source>list the versions of a charter</source>

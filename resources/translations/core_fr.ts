@@ -1257,6 +1257,10 @@
       <translation>Ce compte réseau n’existe plus.</translation>
     </message>
     <message>
+      <source>A colour is written #rrggbb, for example #0f766e.</source>
+      <translation>Une couleur s’écrit #rrvvbb, par exemple #0f766e.</translation>
+    </message>
+    <message>
       <source>A team member needs a name.</source>
       <translation>Un membre de l’équipe doit avoir un nom.</translation>
     </message>

@@ -667,6 +667,10 @@
       <translation>Mise en page</translation>
     </message>
     <message>
+      <source>Monthly report — {month}</source>
+      <translation>Rapport mensuel — {month}</translation>
+    </message>
+    <message>
       <source>page {page} / {pages}</source>
       <translation>page {page} / {pages}</translation>
     </message>
@@ -695,8 +699,8 @@
       <translation>Aucune escalade ce mois-ci.</translation>
     </message>
     <message>
-      <source>Escalations: {opened} opened, {answered} answered, {within} within their delay, {overdue} still overdue.</source>
-      <translation>Escalades : {opened} ouvertes, {answered} traitées, {within} dans leur délai, {overdue} encore en retard.</translation>
+      <source>Escalations — opened: {opened}, answered: {answered}, within their delay: {within}, still overdue: {overdue}.</source>
+      <translation>Escalades — ouvertes : {opened}, traitées : {answered}, dans leur délai : {within}, encore en retard : {overdue}.</translation>
     </message>
     <message>
       <source>Charter compliance</source>

@@ -5,6 +5,7 @@ Every function takes a Session and returns frozen dataclasses, like the clients 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -22,17 +23,27 @@ class AgencyInfo:
     address: str
     email: str
     logo: bytes | None = field(default=None, repr=False)
+    colour: str = ""  # "#rrggbb", the accent of the agency's documents; "" = Tribune's blue
 
 
 def agency(session: Session) -> AgencyInfo:
     row = session.scalar(select(AgencyProfile).order_by(AgencyProfile.id).limit(1))
     if row is None:
         return AgencyInfo(name="", address="", email="")
-    return AgencyInfo(row.name, row.address, row.email, row.logo)
+    return AgencyInfo(row.name, row.address, row.email, row.logo, row.colour or "")
+
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def save_agency(
-    session: Session, *, name: str, address: str = "", email: str = "", logo: bytes | None = None
+    session: Session,
+    *,
+    name: str,
+    address: str = "",
+    email: str = "",
+    logo: bytes | None = None,
+    colour: str | None = None,
 ) -> AgencyInfo:
     row = session.scalar(select(AgencyProfile).order_by(AgencyProfile.id).limit(1))
     if row is None:
@@ -41,8 +52,16 @@ def save_agency(
     row.name, row.address, row.email = name.strip(), address, email.strip()
     if logo is not None:
         row.logo = logo
+    if colour is not None:
+        colour = colour.strip()
+        if colour and not _COLOUR.match(colour):
+            raise ValidationError(
+                translate("Clients", "A colour is written #rrggbb, for example #0f766e."),
+                field="colour",
+            )
+        row.colour = colour.lower()
     session.flush()
-    return AgencyInfo(row.name, row.address, row.email, row.logo)
+    return AgencyInfo(row.name, row.address, row.email, row.logo, row.colour or "")
 
 
 # -- staff ----------------------------------------------------------------------------------

@@ -138,12 +138,14 @@ def test_french_pdf_has_everything_an_agency_sends(sqlite_db, tmp_path):
     assert re.search(r"Réclamation\s+livraison\s+Sophie Garnier \(Service client\)\s+2 h 30", text)
     assert re.search(r"Abonnés\s+Abonnés\s+36\s000", text)  # narrow no-break space
     assert "4,5" in text
-    assert "Lundi" in text and "09:00 – 18:00" in text
+    assert "Lundi" in text and re.search(r"9\sh – 18\sh", text)  # in words, not 09:00
     # any Unicode typed renders (no missing glyph boxes in the text layer)
     assert UNICODE in text
-    # footer on every page but the cover, French page numbering
-    for n in range(2, pages + 1):
-        assert f"page {n} / {pages}" in text
+    # the agency's header and footer on every page, the cover included, "page X / Y"
+    for n, page in enumerate(text.split("\f")[:pages], start=1):
+        assert f"page {n} / {pages}" in page
+        head = page.strip().splitlines()[0]
+        assert "Social & Co" in head and "Aquarelle fr" in head
     assert "Charte v1 — Aquarelle fr" in text
     # signature page: both parties, names, dates, "Lu et approuvé"
     last = text.split("\f")[pages - 1]
@@ -169,7 +171,7 @@ def test_english_draft_pdf(sqlite_db, tmp_path):
     text = _text(out)
     pages = _pages(out)
     assert "Community management\ncharter" in text and "Not signed yet" in text
-    assert f"page 2 of {pages}" in text
+    assert f"page 2 / {pages}" in text
     assert text.count("Read and approved") == 2
     assert "Escalation matrix" in text and "Complaint" in text
     # a draft is marked on every page, not only on the cover
@@ -204,6 +206,21 @@ def test_tables_read_as_a_client_reads_them(sqlite_db, tmp_path):
     )
     assert sum(widths) == 100
     assert widths[1] > widths[0] > 0 and widths[2] >= 10
+    # too many long words for the page: the columns held wide by no-break spaces give way,
+    # the handle keeps its width
+    header = ["Network", "Account", "Posts/week min", "Posts/week max", "Best hours", "Mix"]
+    hours = "12:00\u00a0PM\u00a0– 2:00\u00a0PM, 6:00\u00a0PM\u00a0– 9:00\u00a0PM"
+    row = ["Facebook", "AquarelleEtPetales", "5", "10", hours, "bouquets\u00a040, offres\u00a020"]
+    widths = column_widths(header, [row, ["Instagram", "x", "4", "7", "9\u00a0h", "x"] * 1])
+    assert widths[1] * 1.7 >= 18 * 2.05 + 4.5 - 1  # mm of a 170 mm body
+    # read back in English too: handles whole, hours in the English way
+    with sqlite_db.read() as s:
+        export_charter_pdf(gather(s, cid, language="en"), tmp_path / "en.pdf")
+    raw_en = subprocess.run(
+        ["pdftotext", "-raw", str(tmp_path / "en.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Instagram aquarelle.petales 4 7" in raw_en and "Complaint" in raw_en
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", raw_en)
 
 
 def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
@@ -218,3 +235,71 @@ def test_unwritable_output_leaves_nothing(sqlite_db, tmp_path):
         with pytest.raises(StorageError, match="Cannot write the PDF"):
             export_charter_pdf(inp, bad)
     assert sorted(p.name for p in out.iterdir()) == ["note.txt"]
+
+
+LONG = " ".join(
+    f"mot{'s' * (i % 4)} {':;!?'[i % 4]}" + (" « citation »" if i % 3 == 0 else "")
+    for i in range(300)
+)
+
+
+def _raw(path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def _broken_spacing(pages: list[str]) -> list[str]:
+    return [
+        line
+        for page in pages
+        for line in page.splitlines()
+        if line.strip() and (line.lstrip()[0] in ":;!?»" or line.rstrip().endswith("«"))
+    ]
+
+
+def test_french_spacing_in_the_text_and_english_labels_on_request(sqlite_db, tmp_path):
+    """The CM's French text keeps its no-break spaces (no line starting with ':' or '»'),
+    whether the labels are French or, with language="en", English."""
+    cid = _charter(sqlite_db, "fr")
+    with sqlite_db.session() as s:
+        doc = charter.load(s, cid)
+        context = next(x for x in doc.sections if x.key == "context")
+        charter.save_section(s, cid, context.id, html=f"<p>{LONG}</p>")
+    with sqlite_db.read() as s:
+        french = export_charter_pdf(gather(s, cid), tmp_path / "fr.pdf")
+        english = export_charter_pdf(gather(s, cid, language="en"), tmp_path / "en.pdf")
+    for result, contents, page_label in (
+        (french, "Sommaire", "page {n} / {pages}"),
+        (english, "Contents", "page {n} / {pages}"),
+    ):
+        pages = _raw(result.path)
+        assert len(pages) == result.pages
+        assert _broken_spacing(pages) == []
+        assert contents in pages[1]
+        for n, page in enumerate(pages, start=1):
+            lines = [line for line in page.splitlines() if line.strip()]
+            assert "Social & Co" in lines[0] and "Aquarelle fr" in lines[0]
+            assert page_label.format(n=n, pages=result.pages) in lines[-1]
+    english_text = "\n".join(_raw(english.path))
+    assert "Sommaire" not in english_text and "Signatures" in english_text
+    assert "For the agency — Social & Co" in english_text and "DRAFT — not signed" in english_text
+
+
+def test_cli_exports_the_charter_in_the_language_asked(sqlite_db, tmp_path, cli):
+    from tests.conftest import db_url_of
+
+    _charter(sqlite_db, "fr")
+    url = db_url_of(sqlite_db)
+    out = tmp_path / "charter-en.pdf"
+    done = cli(
+        "charter", "export", "aquarelle-fr", "--language", "en", "--out", str(out), db_url=url
+    )
+    assert done.returncode == 0, done.stderr
+    text = _text(out)
+    assert "Contents" in text and "Sommaire" not in text and "page 1 / " in text
+    bad = cli(
+        "charter", "export", "aquarelle-fr", "--language", "de", "--out", str(out), db_url=url
+    )
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr

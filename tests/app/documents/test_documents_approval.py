@@ -238,3 +238,51 @@ def test_cli_writes_the_sheet_and_imports_the_filled_one(sqlite_db, tmp_path, cl
     assert json.loads(done.stdout)["approved"] == [pid]
     bad = cli("calendar", "approval-import", c.slug, str(tmp_path / "absent.pdf"), db_url=url)
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_cli_sheet_in_the_language_asked_under_the_agencys_name(sqlite_db, tmp_path, cli):
+    from app.services.people import agency as agency_service
+    from tests.conftest import db_url_of
+
+    with sqlite_db.session() as s:
+        agency_service.save_agency(s, name="Social & Co", colour="#0f766e")
+        c = clients.create_client(s, "Boulangerie", language="fr", timezone="Europe/Paris")
+        for day in range(1, 9):
+            posts.create_post(
+                s,
+                c.id,
+                planned_at=dt.datetime(2026, 12, day, 9, tzinfo=dt.UTC),
+                title=f"Galette {day}",
+                variants=[
+                    posts.VariantInput("instagram", "La galette arrive : « frangipane » !\n" * 4)
+                ],
+            )
+    url = db_url_of(sqlite_db)
+    sheets = {}
+    for language in ("en", "fr"):
+        sheet = tmp_path / f"sheet-{language}.pdf"
+        args = ["--from", "2026-12-01", "--to", "2026-12-31", "--out", str(sheet)]
+        made = cli("calendar", "approval", c.slug, *args, "--language", language, db_url=url)
+        assert made.returncode == 0, made.stderr
+        sheets[language] = _pages(str(sheet))
+    english = "\n".join(sheets["en"])
+    assert "Posts to approve" in english and "Approved" in english and "To change" in english
+    assert "Tuesday 1 December 2026, 10:00 AM" in english.replace("\u00a0", " ")
+    for french_word in ("Validée", "Commentaire", "décembre", "Bon à valider"):
+        assert french_word not in english
+    french = "\n".join(sheets["fr"])
+    assert "Publications à valider" in french and not ISO.search(french)
+    for language, pages in sheets.items():
+        for n, page in enumerate(pages, start=1):
+            lines = [line for line in page.splitlines() if line.strip()]
+            assert "Social & Co" in lines[0] and "Boulangerie" in lines[0], lines[0]
+            assert lines[-1].endswith(f"page {n} / {len(pages)}"), (language, lines[-1])
+        # French spacing never broken at a line's end
+        assert (
+            not [
+                line
+                for line in "\n".join(pages).splitlines()
+                if line.strip() and (line.lstrip()[0] in ":;!?»" or line.rstrip().endswith("«"))
+            ]
+            or language == "en"
+        )

@@ -284,7 +284,7 @@ def test_headings_left_alone_at_a_page_bottom_move_to_the_next_page():
     moved = keep_headings_with_content(body, {1})
     assert moved.count("page-break-before: always") == 2
     assert signed_percent(-0.511, "fr") == "\u2212" + "51,1\u00a0%"
-    assert signed_percent(0.019, "en") == "+1.9\u00a0%"
+    assert signed_percent(0.019, "en") == "+1.9%"  # no space before % in English
 
 
 def test_a_running_month_is_labelled_partial_and_an_empty_commentary_left_out(
@@ -327,3 +327,72 @@ def test_no_change_is_neutral_and_counts_are_whole_numbers():
     fig.canvas.draw()
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels and all(label.lstrip("−-").isdigit() for label in labels), labels
+
+
+def _raw_pages(path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def test_every_page_is_under_the_agencys_name_in_the_reports_language(db, shop, tmp_path):
+    """Header (agency, client) and footer (the report, page X / Y) on every page, the cover
+    included; nothing English, no ISO date, no key in the French report; figures whole."""
+    from app.documents.report_pdf import render_report
+    from app.services.people import agency as agency_service
+
+    with db.session() as s:
+        agency_service.save_agency(s, name="Social & Co", colour="#0f766e")
+        save_commentary(
+            s, shop, "2026-10", successes="Un concours : « fête des mères » !", failures=""
+        )
+    result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr")
+    pages = _raw_pages(result.path)
+    assert len(pages) == result.pages >= 5
+    for n, page in enumerate(pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert "Social & Co" in lines[0] and "Aquarelle & Pétales" in lines[0], lines[:2]
+        assert lines[-1].startswith("Rapport mensuel — octobre 2026"), lines[-1]
+        assert lines[-1].endswith(f"page {n} / {result.pages}"), lines[-1]
+    text = "\n".join(pages)
+    for english in ("Monthly report", "reached", "Key figures", "page 2 of"):
+        assert english not in text
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    for key in ("complaint", "question", "praise", "facebook", "spam"):
+        assert not re.search(rf"\b{key}\b", text), key
+    # column headers and handles whole, French spacing kept at line ends
+    assert "Impressions" in text and "Engagements" in text
+    assert "Un concours : « fête des mères » !" in " ".join(text.split())
+    assert not [
+        line
+        for line in text.splitlines()
+        if line.strip() and (line.lstrip()[0] in ":;!?»" or line.rstrip().endswith("«"))
+    ]
+
+
+def test_english_report_writes_english_figures(db, shop, tmp_path):
+    from app.documents.report_pdf import render_report
+
+    result = render_report(db, shop, "2026-10", tmp_path / "en.pdf", language="en")
+    text = "\n".join(_raw_pages(result.path))
+    assert "Monthly report — October 2026" in text and f"page 1 / {result.pages}" in text
+    assert re.search(r"\d\.\d%", text)  # "3.9%", not "3,9 %"
+    assert not re.search(r"\d,\d\s?%", text) and "Rapport" not in text
+
+
+def test_agency_colour_is_checked_and_kept(db):
+    from app.services.people import agency as agency_service
+
+    with db.session() as s:
+        saved = agency_service.save_agency(s, name="Social & Co", colour="#0F766E")
+        assert saved.colour == "#0f766e"
+        with pytest.raises(ValidationError):
+            agency_service.save_agency(s, name="Social & Co", colour="teal")
+    with db.read() as s:
+        kept = agency_service.agency(s)
+    assert kept.colour == "#0f766e" and kept.name == "Social & Co"
+    with db.session() as s:  # saving the name again leaves the colour alone
+        agency_service.save_agency(s, name="Social and Co")
+    with db.read() as s:
+        assert agency_service.agency(s).colour == "#0f766e"

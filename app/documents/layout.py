@@ -1,0 +1,204 @@
+"""Page layout helpers of the PDF renderer: where anchors land, blocks kept on one page,
+headings kept with what follows them, and where the form fields go.
+
+Qt's rich text has no ``page-break-inside: avoid`` nor ``page-break-after: avoid``: a document
+built by a callable of ``{anchor: page}`` is laid out again until its HTML settles, each pass
+moving at most one block or heading (see :class:`HeadingKeeper`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QTextDocument
+
+DPI = 300
+
+
+def anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
+    """Page number (1-based) of every ``<a name>`` anchor in the laid-out document."""
+    layout = doc.documentLayout()
+    pages: dict[str, int] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid():
+                names = fragment.charFormat().anchorNames()
+                if names:
+                    top = layout.blockBoundingRect(block).top()
+                    line = block.layout().lineForTextPosition(
+                        fragment.position() - block.position()
+                    )
+                    if line.isValid():
+                        top += line.y()
+                    # The layout works in 1/64 px fixed point: a block pushed to the top of
+                    # a page can sit a hair above the exact page boundary.
+                    for name in names:
+                        pages.setdefault(name, int((top + 1) // page_height) + 1)
+            it += 1
+        block = block.next()
+    return pages
+
+
+class KeepTogether:
+    """Blocks kept on one page when they fit: a post on the approval sheet, a heading with
+    what follows it. Qt's rich text has no ``page-break-inside: avoid``, so each block is
+    bracketed by two anchors; a block whose anchors land on two pages starts a new page at the
+    next layout. Use with ``html`` as a callable (see :func:`render_html_pdf`)::
+
+        keep = KeepTogether()
+        def html(anchors):
+            keep.update(anchors)
+            return "".join(
+                f"<p{keep.style(k)}>{keep.anchor(k, first_words)}…</p>…{keep.end(k)}" for k, … in …
+            )
+
+    The set of moved blocks only grows, one block a pass from the top, so the layout settles.
+    """
+
+    def __init__(self) -> None:
+        self.moved: set[str] = set()
+
+    def update(self, anchors: Mapping[str, int]) -> None:
+        """Move the first block (in the document's order) found across two pages: moving it
+        shifts everything after it, so the blocks further down are judged at the next pass."""
+        for name, page in anchors.items():
+            if name.startswith("keep-") and not name.endswith("-end"):
+                end = anchors.get(f"{name}-end")
+                if end is not None and end != page and name[5:] not in self.moved:
+                    self.moved.add(name[5:])
+                    return
+
+    def style(self, key: str) -> str:
+        """The attribute to put on the block's first element: a page break once it moved."""
+        return " style='page-break-before: always'" if key in self.moved else ""
+
+    def anchor(self, key: str, inner: str) -> str:
+        """``inner`` (the first words of the block, not empty) marked as the block's start."""
+        return f"<a name='keep-{key}'>{inner}</a>"
+
+    def end(self, key: str) -> str:
+        """A tiny paragraph closing block ``key``."""
+        return f"<p class='keep'><a name='keep-{key}-end'>&nbsp;</a></p>"
+
+
+def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
+    """Page and position, in PDF points (origin bottom left), of every ``field-…`` anchor."""
+    layout = doc.documentLayout()
+    points = 72 / DPI
+    found: dict[str, tuple[int, float, float]] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid():
+                for name in fragment.charFormat().anchorNames():
+                    if not name.startswith("field-") or name in found:
+                        continue
+                    rect = layout.blockBoundingRect(block)
+                    offset = fragment.position() - block.position()
+                    line = block.layout().lineForTextPosition(offset)
+                    if not line.isValid():
+                        continue
+                    x = rect.left() + line.cursorToX(offset)[0]
+                    y = rect.top() + line.y()
+                    page = int((y + 1) // body.height())
+                    top = body.top() + y - page * body.height()
+                    found[name] = (
+                        page,
+                        (body.left() + x) * points,
+                        (page_height_px - top) * points,
+                    )
+            it += 1
+        block = block.next()
+    return found
+
+
+_HEADING = re.compile(r"<h([23])(\s[^>]*)?>")
+_CONTENT = re.compile(r"<(td|p|li)\b[^>]*>")
+
+
+def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
+    """Mark each heading and the start of what follows it with anchors ``hN`` and ``kN``.
+
+    Rendered once, the anchors' pages tell which headings were left alone at the bottom of
+    a page (``hN`` on one page, ``kN`` on the next); rendered again with those numbers in
+    ``breaks``, these headings start a new page instead. A heading right under a heading
+    that starts a new page (a section and its first sub-heading) follows it, not a page of
+    its own.
+    """
+    out, pos = [], 0
+    broke_at = -1  # where the last page-breaking heading ended
+    for n, match in enumerate(_HEADING.finditer(body)):
+        if match.start() < pos:
+            continue
+        start = match.start()
+        tag = match.group(0)
+        if n in breaks and not (broke_at >= 0 and not _CONTENT.search(body, broke_at, start)):
+            tag = f'<h{match.group(1)} style="page-break-before: always">'
+            broke_at = match.end()
+        out.append(body[pos:start] + tag + f'<a name="h{n}"></a>')
+        pos = match.end()
+        content = _CONTENT.search(body, body.index("</h", pos))
+        if content:
+            out.append(body[pos : content.end()] + f'<a name="k{n}"></a>')
+            pos = content.end()
+    out.append(body[pos:])
+    return "".join(out)
+
+
+def widowed_headings(anchors: dict[str, int]) -> set[int]:
+    """Headings whose content starts on a later page (see :func:`keep_headings_with_content`)."""
+    out = set()
+    for name, page in anchors.items():
+        if name.startswith("h") and name[1:].isdigit() and anchors.get("k" + name[1:], page) > page:
+            out.add(int(name[1:]))
+    return out
+
+
+class HeadingKeeper:
+    """``html`` (a callable of the anchors' pages) with its headings kept with what follows
+    them, and the blocks of ``keep`` (a :class:`app.documents.pdf.KeepTogether`) kept whole.
+
+    Each pass fixes the FIRST problem in the document's order, a heading alone at a page's
+    bottom or a block across two pages, and never undoes one: a fix moves everything after
+    it, so what lies further down is judged again at the next pass, and the layout settles
+    without a page left half empty for a problem that no longer exists.
+    """
+
+    def __init__(self, html, keep=None) -> None:
+        self.html = html if callable(html) else (lambda _anchors: html)
+        self.keep = keep
+        self.breaks: set[int] = set()
+
+    def __call__(self, anchors: dict[str, int]) -> str:
+        self._fix_first(anchors)
+        return keep_headings_with_content(self.html(anchors), self.breaks)
+
+    def _fix_first(self, anchors: dict[str, int]) -> None:
+        for name, page in anchors.items():  # in the document's order
+            if self.keep is not None and name.startswith("keep-") and not name.endswith("-end"):
+                end = anchors.get(f"{name}-end")
+                if end is not None and end != page and name[5:] not in self.keep.moved:
+                    self.keep.moved.add(name[5:])
+                    return
+            elif name.startswith("h") and name[1:].isdigit():
+                number = int(name[1:])
+                if anchors.get(f"k{number}", page) > page and number not in self.breaks:
+                    self.breaks.add(number)
+                    return
+
+
+__all__ = [
+    "HeadingKeeper",
+    "KeepTogether",
+    "anchor_pages",
+    "field_positions",
+    "keep_headings_with_content",
+    "widowed_headings",
+]
