@@ -21,6 +21,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from app.charts import style as st
 from app.charts.figures import build, chart_title
@@ -29,6 +30,7 @@ from app.db import Database
 from app.documents import report_pages as pages
 from app.documents import wording
 from app.documents.pdf import render_html_pdf
+from app.documents.report_listening import listening_section, listening_summary
 from app.documents.report_pages import ReportParts
 from app.documents.report_sections import (
     HeadingKeeper,
@@ -110,6 +112,11 @@ PAGE_BUILDERS: list[Callable[[ReportParts], str]] = [
     lambda r: inbox_section(r.data, r.language),
     lambda r: compliance_section(r.data, r.extra, r.language),
     pages.next_month,
+    lambda r: listening_section(
+        r.extra.get("listening"),
+        r.language,
+        lambda at: wording.long_datetime(at.astimezone(ZoneInfo(r.extra["zone"])), r.language),
+    ),
 ]
 
 
@@ -148,6 +155,13 @@ def render_report(
         nxt = period.shifted(1)
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules_in_force(session, client.id)
+        zone = ZoneInfo(client.timezone)
+        listening = listening_summary(
+            session,
+            client.id,
+            dt.datetime.combine(period.start, dt.time(), zone),
+            dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), zone),
+        )
     with report_language(language or client.language) as language:
         return _write(
             client,
@@ -160,10 +174,13 @@ def render_report(
             language,
             progress or (lambda *_a: None),
             is_cancelled or (lambda: False),
+            extra={"listening": listening},
         )
 
 
-def _write(client, agency, data, commentary, plan, period, out, language, progress, cancelled):
+def _write(
+    client, agency, data, commentary, plan, period, out, language, progress, cancelled, extra=None
+):
     keys = charts_with_data(data)
     total = len(keys) + 2
     images = {}
@@ -197,7 +214,7 @@ def _write(client, agency, data, commentary, plan, period, out, language, progre
         charts=keys,
         images=images,
         plan=plan,
-        extra={"today": today, "colour": client.colour},
+        extra={"today": today, "colour": client.colour, "zone": client.timezone, **(extra or {})},
     )
     body = report_html(parts)
     if cancelled():

@@ -45,7 +45,7 @@ def test_the_months_listening_by_source_author_and_alert(db):
     assert summary.top_authors[0] == ("mastodon", "<b>critique</b>", 80_000)
     assert [sig for _, sig in summary.alerts] == ["influencer"]
     page = listening_section(summary, "en")
-    assert "8 mentions found beyond the brand&#x27;s pages, 38\u00a0% of them negative." in page
+    assert "8 mentions found beyond the brand&#x27;s pages, 38% of them negative." in page
     assert "&lt;b&gt;critique&lt;/b&gt;" in page and "<b>critique</b>" not in page
     assert "Complaint from an influential author" in page
     assert "80,000" in page or "80\u202f000" in page
@@ -62,3 +62,26 @@ def test_no_page_without_streams_and_a_kind_sentence_for_a_quiet_month(db):
         summary = listening_summary(s, quiet, START, END)
     assert listening_section(None, "en") == ""
     assert "found nothing this month" in listening_section(summary, "en")
+
+
+def test_the_listening_page_in_the_french_pdf(db, tmp_path):
+    import subprocess
+
+    from app.documents.report_pdf import render_report
+
+    cid = _client(db, stream=True)
+    mid = START + dt.timedelta(days=10)
+    found = [Found(f"n{i}", "Critique", "critique_du_net", "Arnaque, bouquet fané", "", mid,
+                   80_000) for i in range(3)]  # fmt: skip
+    with db.session() as s:
+        store.save_items(s, cid, None, "mastodon", found, {})
+        s.add(CrisisAlert(client_id=cid, at=mid, signal="negative_spike", key="neg:x",
+                          reason="…", recipients=[], delivery="sent"))  # fmt: skip
+    result = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Veille" in text
+    assert "3 mentions trouvées en dehors des pages de la marque, dont 100" in text
+    assert "critique_du_net" in text and "Pic de mentions négatives" in text
+    assert "11 novembre 2026" in text  # the alert's date in words, in the client's zone
