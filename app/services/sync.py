@@ -304,6 +304,9 @@ def _sync_held_account(
         fetched = connector.fetch(cursor, max_pages=max_pages, progress=page_progress)
         counts["fetched"] = len(fetched.items)
         counts["skipped"] = len(fetched.errors)
+        gone = fetched.deleted  # said once, never one error per deleted status
+        if gone:
+            message = translate("Sync", "%n deleted status(es) skipped", "", gone)
         with db.session() as s:
             if fetched.items and sinks.ingest is not None:
                 res: IngestResult = sinks.ingest(s, client_id, list(fetched.items))
