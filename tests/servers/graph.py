@@ -29,6 +29,9 @@ class GraphServer(LoopbackServer):
         self.reel_fails = False
         self.private_replies: list[tuple[str, dict, str]] = []  # (page or IG user, to, text)
         self.ig_comments: list[dict] = []
+        # Instagram comment id -> its replies (oldest first), shown inline 2 by 2 when the
+        # comments are asked with ``fields=…,replies{…}``, as Meta pages an edge
+        self.ig_replies: dict[str, list[dict]] = {}
         self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
 
@@ -57,6 +60,13 @@ class GraphServer(LoopbackServer):
                 f"{k}={v}" for k, v in q.items()
             )
         return out
+
+    def _with_replies(self, comment: dict, path: str) -> dict:
+        replies = self.ig_replies.get(comment["id"])
+        if not replies:
+            return comment
+        edge = path.replace("ig_m1/comments", f"{comment['id']}/replies")
+        return {**comment, "replies": self._paged(replies, {"limit": 2}, edge)}
 
     def handle(self, method, path, query, headers, body):
         if path.startswith("/ig-api-upload/") and method == "POST":  # rupload.facebook.com
@@ -105,8 +115,12 @@ class GraphServer(LoopbackServer):
                 for p in self.published
             ]
             return 200, {}, self._paged(rows, query, path)
+        if len(parts) == 2 and parts[1] == "replies" and method == "GET":
+            return 200, {}, self._paged(self.ig_replies.get(parts[0], []), query, path)
         if len(parts) == 2 and parts[1] == "comments" and method == "GET":
             rows = self.ig_comments if parts[0] == "ig_m1" else self.posts.get(parts[0], [])
+            if parts[0] == "ig_m1" and "replies{" in str(query.get("fields", "")):
+                rows = [self._with_replies(c, path) for c in rows]
             since = int(query.get("since") or 0)
             if since:
                 rows = [
