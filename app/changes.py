@@ -72,6 +72,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "report_commentaries": ("metrics", None),
     "sync_cursors": ("sync", None),
     "sync_runs": ("sync", "account_id"),
+    "csv_mappings": ("posts", None),
 }
 # Tables announced under a second kind too, by their own row ids: a charter section is a
 # "charter" change of its version and a "charter_section" change of itself (what an editor

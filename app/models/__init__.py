@@ -21,6 +21,7 @@ from app.models.client import (
 # FEATURE-MODELS-BEGIN
 import app.models.changes
 import app.models.charter
+import app.models.csv_mappings
 import app.models.inbox
 import app.models.media
 import app.models.listening

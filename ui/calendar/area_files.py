@@ -81,7 +81,7 @@ class CalendarFilesMixin:
                 if file.suffix.lower() == ".csv":
                     from app.services.posts_csv import import_csv
 
-                    return import_csv(s, cid, data.decode("utf-8"), base_dir=file.parent)
+                    return import_csv(s, cid, data, base_dir=file.parent)
                 from app.services.ical_io import import_ics
 
                 def step(done: int, total: int) -> None:
