@@ -369,6 +369,42 @@
       <source>LinkedIn did not return the comment.</source>
       <translation>LinkedIn n'a pas renvoyé le commentaire.</translation>
     </message>
+    <message>
+      <source>Image</source>
+      <translation>Image</translation>
+    </message>
+    <message>
+      <source>Video</source>
+      <translation>Vidéo</translation>
+    </message>
+    <message>
+      <source>Audio</source>
+      <translation>Audio</translation>
+    </message>
+    <message>
+      <source>Media</source>
+      <translation>Média</translation>
+    </message>
+    <message>
+      <source>Poll: {options}</source>
+      <translation>Sondage : {options}</translation>
+    </message>
+    <message>
+      <source>no description</source>
+      <translation>sans description</translation>
+    </message>
+    <message>
+      <source>[{kind}: {description}] {url}</source>
+      <translation>[{kind} : {description}] {url}</translation>
+    </message>
+    <message>
+      <source>boost of {handle}: {text}</source>
+      <translation>boost de {handle} : {text}</translation>
+    </message>
+    <message>
+      <source>Content warning: {text}</source>
+      <translation>Avertissement de contenu : {text}</translation>
+    </message>
   </context>
   <context>
     <name>Listening</name>
@@ -561,6 +597,10 @@
     <message>
       <source>{network} {handle}: {n} fetched</source>
       <translation>{network} {handle} : {n} récupérés</translation>
+    </message>
+    <message>
+      <source>%n deleted status(es) skipped</source>
+      <translation>%n statut supprimé ignoré</translation>
     </message>
     <message>
       <source>Cancelled.</source>
