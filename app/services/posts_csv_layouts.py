@@ -108,7 +108,7 @@ def recognise(header: list[str], mapping: dict[str, str] | None, hint: str = "")
         "Layouts known: {known}. Another layout imports with a column mapping "
         '(--map "text=…,date=…,networks=…").',
     ).format(missing=", ".join(missing), found=found, known="; ".join(KNOWN))
-    raise ValidationError(f"{message} {hint}".strip())
+    raise ValidationError(f"{message} {hint}".strip(), field="layout")
 
 
 def _split_datetime(value: str, order: str) -> tuple[str, str]:

@@ -482,6 +482,10 @@
       <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
     </message>
     <message>
+      <source>Read as: {reading}</source>
+      <translation>Lu comme : {reading}</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>Import</translation>
     </message>
@@ -490,8 +494,8 @@
       <translation>Import des publications…</translation>
     </message>
     <message>
-      <source>Export iCalendar</source>
-      <translation>Exporter en iCalendar</translation>
+      <source>Export the calendar</source>
+      <translation>Exporter le calendrier</translation>
     </message>
     <message>
       <source>Exporting the calendar…</source>
@@ -554,6 +558,57 @@
     <message>
       <source>New post</source>
       <translation>Nouvelle publication</translation>
+    </message>
+  </context>
+  <context>
+    <name>CsvMappingDialog</name>
+    <message>
+      <source>Columns of the CSV file</source>
+      <translation>Colonnes du fichier CSV</translation>
+    </message>
+    <message>
+      <source>Tribune does not know this file's layout. Say which column holds what; the choice is kept for this client and the next file with the same columns.</source>
+      <translation>Tribune ne connaît pas la disposition de ce fichier. Indiquez quelle colonne contient quoi ; le choix est gardé pour ce client et le prochain fichier aux mêmes colonnes.</translation>
+    </message>
+    <message>
+      <source>Date (and time)</source>
+      <translation>Date (et heure)</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <source>Networks</source>
+      <translation>Réseaux</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Lien</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(aucune)</translation>
+    </message>
+    <message>
+      <source>Publish on (when no column says)</source>
+      <translation>Publier sur (si aucune colonne ne le dit)</translation>
     </message>
   </context>
   <context>
