@@ -22,12 +22,52 @@ def register(sub) -> None:
     )
     p.add_argument("client")
     p.add_argument("file")
+    p.add_argument(
+        "--map",
+        dest="column_map",
+        default="",
+        help=translate(
+            "CalendarCli",
+            'CSV columns for a layout Tribune does not know, e.g. "text=Message,date=Date,'
+            'networks=Réseau" (saved for the client and reused)',
+        ),
+    )
+    p.add_argument(
+        "--networks",
+        default="",
+        help=translate(
+            "CalendarCli", "networks for CSV files that do not name them, e.g. facebook,instagram"
+        ),
+    )
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_const",
+        const=True,
+        default=None,
+        help=translate("CalendarCli", "read slashed dates as day/month/year"),
+    )
+    order.add_argument(
+        "--month-first",
+        dest="day_first",
+        action="store_const",
+        const=False,
+        help=translate("CalendarCli", "read slashed dates as month/day/year"),
+    )
     json_flag(p)
     p.set_defaults(handler=cmd_import)
 
-    p = csub.add_parser("export", help=translate("CalendarCli", "export the posts as iCalendar"))
+    p = csub.add_parser(
+        "export", help=translate("CalendarCli", "export the posts as iCalendar or CSV")
+    )
     p.add_argument("client")
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", help=translate("CalendarCli", "the iCalendar file to write"))
+    p.add_argument(
+        "--csv",
+        dest="csv_out",
+        help=translate("CalendarCli", "the CSV file to write (Tribune's import layout)"),
+    )
     json_flag(p)
     p.set_defaults(handler=cmd_export)
 
@@ -117,14 +157,17 @@ def cmd_import(ctx) -> int:
         is_csv = path.suffix.lower() == ".csv"
         if is_csv:
             from app.services.calendar.csv_import import import_csv
+            from app.services.csvfiles.mappings import parse_map
 
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                raise ValidationError(
-                    translate("CalendarCli", "The CSV file is not UTF-8.")
-                ) from None
-            result = import_csv(session, client.id, text, base_dir=path.parent)
+            result = import_csv(
+                session,
+                client.id,
+                data,  # its encoding and separator are found, and said
+                base_dir=path.parent,
+                mapping=parse_map(ctx.args.column_map) if ctx.args.column_map else None,
+                networks=[n for n in ctx.args.networks.replace(" ", ",").split(",") if n],
+                day_first=ctx.args.day_first,
+            )
         else:
             from app.services.calendar.ical import import_ics
 
@@ -136,6 +179,10 @@ def cmd_import(ctx) -> int:
                 "CalendarCli", "{added} added, {duplicates} already there, {errors} refused."
             ).format(added=result.added, duplicates=result.duplicates, errors=len(result.errors))
         ]
+        if getattr(result, "reading", ""):
+            lines.insert(
+                0, translate("CalendarCli", "Read as: {reading}").format(reading=result.reading)
+            )
         # the iCalendar import names each event in its reason ("event 3, UID …: …")
         lines += [f"  {note}" for note in getattr(result, "notes", ())]
         for e in result.errors:
@@ -155,16 +202,32 @@ def cmd_import(ctx) -> int:
 
 
 def cmd_export(ctx) -> int:
-    from app.services.calendar.ical import export_file
-
+    if not ctx.args.out and not ctx.args.csv_out:
+        raise ValidationError(
+            translate("CalendarCli", "Say where to write: --out FILE.ics or --csv FILE.csv.")
+        )
+    out = ctx.args.csv_out or ctx.args.out
+    as_csv = bool(ctx.args.csv_out) or Path(out).suffix.lower() == ".csv"
     with ctx.db.read() as session:
         client = clients.find_client(session, ctx.args.client)
-        n = export_file(session, client.id, ctx.args.out)
+        if as_csv:
+            from app.services.calendar.csv_export import export_csv
+
+            rows = export_csv(session, client.id, out)
+        else:
+            from app.services.calendar.ical import export_file
+
+            n = export_file(session, client.id, out)
+    if as_csv:
+        ctx.emit(
+            {"rows": rows, "out": out},
+            translate("CalendarCli", "{count} rows (one per post and network) written to {path}.")
+            .format(count=rows, path=out),
+        )  # fmt: skip
+        return 0
     ctx.emit(
-        {"events": n, "out": ctx.args.out},
-        translate("CalendarCli", "{count} posts written to {path}.").format(
-            count=n, path=ctx.args.out
-        ),
+        {"events": n, "out": out},
+        translate("CalendarCli", "{count} posts written to {path}.").format(count=n, path=out),
     )
     return 0
 

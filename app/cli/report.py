@@ -35,6 +35,27 @@ def register(sub) -> None:
         default=None,
         help=translate("Cli", "the account (id or handle) for exports that do not name it"),
     )
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_const",
+        const=True,
+        default=None,
+        help=translate("Cli", "read slashed dates as day/month/year (03/04 = 3 April)"),
+    )
+    order.add_argument(
+        "--month-first",
+        dest="day_first",
+        action="store_const",
+        const=False,
+        help=translate("Cli", "read slashed dates as month/day/year (03/04 = 4 March)"),
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translate("Cli", "say how the file reads (layout, separator, dates), import nothing"),
+    )
     json_flag(p)
     p.set_defaults(handler=cmd_metrics_import)
 
@@ -66,22 +87,36 @@ def cmd_report(ctx) -> int:
 
 def cmd_metrics_import(ctx) -> int:
     from app.services.clients.workspaces import get_client
-    from app.services.reports.metrics_import import import_metrics_csv
+    from app.services.reports.metrics_import import import_metrics_csv, inspect_metrics_csv
 
+    day_first = ctx.args.day_first
+    if ctx.args.dry_run:  # what the file is, said before anything is written
+        reading = inspect_metrics_csv(ctx.args.file, day_first=day_first)
+        ctx.emit(
+            {"format": reading.layout, "rows": reading.rows, "reading": reading.describe()},
+            translate("Cli", "Read as: {reading}; {rows} rows; nothing imported.").format(
+                reading=reading.describe(), rows=reading.rows
+            ),
+        )
+        return 0
     with ctx.db.session() as session:
         client = get_client(session, ctx.args.client)
-        result = import_metrics_csv(session, client.id, ctx.args.file, account=ctx.args.account)
+        result = import_metrics_csv(
+            session, client.id, ctx.args.file, account=ctx.args.account, day_first=day_first
+        )
     ctx.emit(
         {
             "format": result.layout,
             "rows": result.rows,
+            "reading": result.reading,
             "errors": [{"line": e.line, "ref": e.ref, "reason": e.reason} for e in result.errors],
         },
         lambda: "\n".join(
             [
+                translate("Cli", "Read as: {reading}").format(reading=result.reading),
                 translate("Cli", "{rows} rows imported ({layout}), {errors} rejected.").format(
                     rows=result.rows, layout=result.layout, errors=len(result.errors)
-                )
+                ),
             ]
             + [
                 translate("Cli", "line {line}: {reason}").format(line=e.line, reason=e.reason)

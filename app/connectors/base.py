@@ -58,6 +58,7 @@ class FetchResult:
     cursor: dict
     errors: tuple[RowError, ...] = ()
     requests: int = 0
+    deleted: int = 0  # items deleted on the network since they were listed: skipped quietly
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Instagram professional accounts through the Graph API (see :mod:`app.connectors.meta`).
 
-Comments on the account's media arrive as comments; publishing is Meta's two steps (a media
+Comments on the account's media arrive as comments, and the replies under a comment as
+comments answering it (threaded in the inbox); publishing is Meta's two steps (a media
 container, then ``media_publish``). Meta fetches images from a public address; a video on
 this computer goes up as a reel by resumable upload (``upload_type=resumable``, the bytes
 to rupload.facebook.com), the container awaited until FINISHED. Hiding a comment is
@@ -20,6 +21,7 @@ from app.i18n import translate
 
 VIDEO_POLL = 3.0  # seconds between looks at a container Meta is processing
 VIDEO_WAIT = 300.0  # then the post waits for the next sync
+FIELDS = "id,text,username,timestamp"
 
 
 class InstagramConnector(_Graph):
@@ -47,34 +49,55 @@ class InstagramConnector(_Graph):
                 for comments in self._pages(
                     f"{media['id']}/comments",
                     max_pages,
-                    fields="id,text,username,timestamp",
+                    fields=f"{FIELDS},replies{{{FIELDS}}}",
                     limit=50,
                 ):
                     for c in comments:
-                        try:
-                            when = parse_time(c["timestamp"])
-                            if since and when <= since:
-                                continue
-                            newest = max(newest, when) if newest else when
-                            items.append(
-                                self._item(
-                                    c["id"],
-                                    "comment",
-                                    c["username"],
-                                    "@" + c["username"],
-                                    c.get("text", ""),
-                                    when,
-                                    media["id"],
-                                    media.get("permalink"),
+                        # a reply may come under an old comment: its replies are read anyway
+                        for row, parent in [(c, media["id"]), *self._replies(c, max_pages)]:
+                            try:
+                                when = parse_time(row["timestamp"])
+                                if since and when <= since:
+                                    continue
+                                newest = max(newest, when) if newest else when
+                                items.append(
+                                    self._item(
+                                        row["id"],
+                                        "comment",
+                                        row["username"],
+                                        "@" + row["username"],
+                                        row.get("text", ""),
+                                        when,
+                                        parent,
+                                        media.get("permalink"),
+                                    )
                                 )
-                            )
-                        except (KeyError, TypeError, AttributeError):
-                            self._skip(errors, c)
+                            except (KeyError, TypeError, AttributeError):
+                                self._skip(errors, row)
             if progress:
                 progress(len(items), "comments")
         if newest:
             cursor["seen_at"] = newest.isoformat()
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+
+    def _replies(self, comment, max_pages: int) -> list[tuple[dict, str]]:
+        """The replies under a comment (its ``replies`` edge, asked for inline), each with
+        the comment it answers, so the inbox threads them; more pages follow ``paging.next``."""
+        if not isinstance(comment, dict) or not isinstance(comment.get("replies"), dict):
+            return []
+        parent = str(comment.get("id") or "")
+        edge = comment["replies"]
+        out: list[tuple[dict, str]] = []
+        for _ in range(max_pages):
+            rows = edge.get("data")
+            if not isinstance(rows, list):
+                break
+            out += [(r, parent) for r in rows]
+            nxt = (edge.get("paging") or {}).get("next")
+            if not nxt or not rows:
+                break
+            edge = self._get(nxt)
+        return out
 
     def publish(self, variant: DueVariant) -> Published:
         self.check_length(variant.text)

@@ -30,17 +30,12 @@ from app.connectors.contract import (
     RowError,
 )
 from app.connectors.http import json_of, parse_time
+from app.connectors.mastodon_text import status_text
 from app.connectors.text import html_to_text
 from app.i18n import translate
 
 PAGE = 80
-
-
-def _id_int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+SEEN = 400  # last-status ids of conversations kept in the cursor
 
 
 class MastodonConnector(Connector):
@@ -87,69 +82,87 @@ class MastodonConnector(Connector):
         return limit
 
     # -- inbox ----------------------------------------------------------------------------
-    def _message(self, status: dict, kind: str | None = None) -> IncomingMessage:
+    def _message(
+        self, status: dict, kind: str | None = None, author: dict | None = None
+    ) -> IncomingMessage:
         # On the hot path (10,000 mentions a sync): one lookup per field, no needless str().
         get = status.get
-        author = status["account"]
-        aget = author.get
+        account = get("account") or author
+        if not isinstance(account, dict):
+            raise KeyError("account")
+        aget = account.get
         acct = aget("acct") or aget("username") or ""
-        content = get("content") or ""
+        plain = not (
+            get("spoiler_text") or get("poll") or get("media_attachments") or get("reblog")
+        )
+        if plain:
+            content = get("content") or ""
+            text = html_to_text(content if isinstance(content, str) else str(content))
+        else:
+            text = status_text(status)
         return IncomingMessage.fast(
             self.network,
             str(status["id"]),
             kind or ("message" if get("visibility") == "direct" else "mention"),
             str(aget("display_name") or aget("username") or ""),
             "@" + (acct if isinstance(acct, str) else str(acct)),
-            html_to_text(content if isinstance(content, str) else str(content)),
+            text,
             parse_time(get("created_at")) or dt.datetime.now(dt.UTC),
             str(get("in_reply_to_id") or ""),
             str(get("url") or get("uri") or ""),
             self.account.id,
         )
 
-    def _walk(self, path: str, params: dict, since: int, max_pages: int, progress, label):
-        """Pages of a newest-first list: forward with ``min_id`` from a cursor, else backward."""
+    def _pages(self, path: str, params: dict, since: str, max_pages: int, progress, label):
+        """Pages of a newest-first list. With a cursor: forward from it (``min_id``, then the
+        ``Link`` rel="prev" the server gives), until an empty page; else backward from the
+        newest (``Link`` rel="next"). Ids stay opaque strings (ULIDs, flake ids, snowflakes):
+        nothing here compares them, a page whose ids were all seen ends the walk."""
         pages: list[list] = []
         requests = 0
-        if since:
-            params = {**params, "min_id": str(since)}
-            for _ in range(max_pages):
-                page = self._ok(self._get(path, params=params), list)
-                requests += 1
-                if not page:
-                    break
-                pages.append(page)
-                if progress:
-                    progress(sum(len(p) for p in pages), label)
-                newest = max(_id_int(x.get("id")) for x in page if isinstance(x, dict)) or 0
-                if newest <= since or len(page) < int(params.get("limit", PAGE)):
-                    break
-                params = {**params, "min_id": str(newest)}
-                since = newest
-        else:
-            url: str | None = path
-            kwargs = {"params": params}
-            for _ in range(max_pages):
-                response = self._get(url, **kwargs)
-                page = self._ok(response, list)
-                requests += 1
-                if not page:
-                    break
-                pages.append(page)
-                if progress:
-                    progress(sum(len(p) for p in pages), label)
-                nxt = response.links.get("next", {}).get("url")
-                if not nxt:
-                    break
+        seen: set[str] = set()
+        rel = "prev" if since else "next"
+        url: str = path
+        kwargs: dict = {"params": {**params, "min_id": since} if since else params}
+        for _ in range(max_pages):
+            response = self._get(url, **kwargs)
+            page = self._ok(response, list)
+            requests += 1
+            ids = {str(x.get("id")) for x in page if isinstance(x, dict)}
+            if not page or ids <= seen:
+                break
+            seen |= ids
+            pages.append(page)
+            if progress:
+                progress(sum(len(p) for p in pages), label)
+            nxt = response.links.get(rel, {}).get("url")
+            if nxt:
                 url, kwargs = nxt, {}
+            elif since:  # no Link header: ask for what is above this page's newest item
+                url, kwargs = path, {"params": {**params, "min_id": str(page[0].get("id"))}}
+            else:
+                break
         return pages, requests
+
+    def _skipped(self, what: str, ref: str) -> RowError:
+        message = (
+            translate(
+                "Connectors", "A Mastodon notification without the expected fields was skipped."
+            )
+            if what == "notification"
+            else translate(
+                "Connectors", "A Mastodon conversation without the expected fields was skipped."
+            )
+        )
+        return RowError(0, ref, message)
 
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
         items: list[IncomingMessage] = []
         errors: list[RowError] = []
+        deleted = 0
         cursor = dict(cursor or {})
-        since = _id_int(cursor.get("notifications"))
-        pages, requests = self._walk(
+        since = str(cursor.get("notifications") or "")
+        pages, requests = self._pages(
             "/api/v1/notifications",
             {"types[]": "mention", "limit": PAGE},
             since,
@@ -158,34 +171,46 @@ class MastodonConnector(Connector):
             "mentions",
         )
         newest = since
+        if pages:  # forward: the last page read is the newest; backward: the first one
+            top = pages[-1] if since else pages[0]
+            newest = str(top[0].get("id") or newest) if isinstance(top[0], dict) else newest
         for page in pages:
             for note in page:
                 try:
-                    nid = _id_int(note["id"])
-                    newest = max(newest, nid)
                     if note.get("type") != "mention":
+                        continue
+                    if note.get("status") is None:  # deleted since: nothing to read
+                        deleted += 1
                         continue
                     items.append(self._message(note["status"]))
                 except (KeyError, TypeError, AttributeError):
                     ref = str(note.get("id", "")) if isinstance(note, dict) else ""
-                    errors.append(
-                        RowError(
-                            0,
-                            ref,
-                            translate(
-                                "Connectors",
-                                "A Mastodon notification without the expected fields was skipped.",
-                            ),
-                        )
-                    )
+                    errors.append(self._skipped("notification", ref))
         if newest:
-            cursor["notifications"] = str(newest)
-        # Direct messages: conversations are ordered by their last status.
-        dm_since = _id_int(cursor.get("conversations"))
-        dm_newest = dm_since
-        url: str | None = "/api/v1/conversations"
-        kwargs = {"params": {"limit": 40}}
-        for _ in range(max_pages):
+            cursor["notifications"] = newest
+        dm_items, dm_errors, dm_requests = self._conversations(cursor, max_pages)
+        items += dm_items
+        errors += dm_errors
+        requests += dm_requests
+        unique = {i.external_id: i for i in reversed(items)}  # a DM is also a notification
+        return FetchResult(
+            tuple(reversed(unique.values())), cursor, tuple(errors), requests, deleted
+        )
+
+    def _conversations(self, cursor: dict, max_pages: int):
+        """Direct messages: conversations come ordered by their last status, so the cursor
+        is the set of last-status ids already read (a conversation with a new status comes
+        back on top with a new id). A cursor from before the set existed reads one page."""
+        seen = [str(x) for x in cursor.get("conversations_seen") or ()]
+        known = set(seen)
+        legacy = bool(cursor.get("conversations")) and not seen
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
+        fresh: list[str] = []
+        requests = 0
+        url: str = "/api/v1/conversations"
+        kwargs: dict = {"params": {"limit": 40}}
+        for _ in range(1 if legacy else max_pages):
             response = self._get(url, **kwargs)
             page = self._ok(response, list)
             requests += 1
@@ -195,31 +220,24 @@ class MastodonConnector(Connector):
                     status = conv.get("last_status")
                     if not status:
                         continue
-                    sid = _id_int(status["id"])
-                    if sid <= dm_since:
+                    sid = str(status["id"])
+                    if sid in known:
                         stop = True
                         continue
-                    dm_newest = max(dm_newest, sid)
-                    items.append(self._message(status, "message"))
-                except (KeyError, TypeError, AttributeError):
-                    errors.append(
-                        RowError(
-                            0,
-                            str(conv.get("id", "")) if isinstance(conv, dict) else "",
-                            translate(
-                                "Connectors",
-                                "A Mastodon conversation without the expected fields was skipped.",
-                            ),
-                        )
-                    )
+                    known.add(sid)
+                    fresh.append(sid)
+                    accounts = conv.get("accounts") or [None]
+                    items.append(self._message(status, "message", author=accounts[0]))
+                except (KeyError, TypeError, AttributeError, IndexError):
+                    ref = str(conv.get("id", "")) if isinstance(conv, dict) else ""
+                    errors.append(self._skipped("conversation", ref))
             nxt = response.links.get("next", {}).get("url")
             if stop or not nxt:
                 break
             url, kwargs = nxt, {}
-        if dm_newest:
-            cursor["conversations"] = str(dm_newest)
-        unique = {i.external_id: i for i in reversed(items)}  # a DM is also a notification
-        return FetchResult(tuple(reversed(unique.values())), cursor, tuple(errors), requests)
+        cursor["conversations_seen"] = (fresh + seen)[:SEEN]
+        cursor.pop("conversations", None)
+        return items, errors, requests
 
     # -- publishing -----------------------------------------------------------------------
     def _upload(self, media) -> str:

@@ -22,6 +22,7 @@ from app.models.client import (
 import app.models.agency_apps
 import app.models.changes
 import app.models.charter
+import app.models.csv_mappings
 import app.models.inbox
 import app.models.media
 import app.models.listening

@@ -366,10 +366,6 @@
       <translation>importer des publications depuis un fichier iCalendar (.ics) ou CSV</translation>
     </message>
     <message>
-      <source>export the posts as iCalendar</source>
-      <translation>exporter les publications en iCalendar</translation>
-    </message>
-    <message>
       <source>check the planned posts against the charter</source>
       <translation>contrôler les publications prévues au regard de la charte</translation>
     </message>
@@ -410,16 +406,52 @@
       <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
-      <source>The CSV file is not UTF-8.</source>
-      <translation>Le fichier CSV n'est pas en UTF-8.</translation>
+      <source>CSV columns for a layout Tribune does not know, e.g. "text=Message,date=Date,networks=Réseau" (saved for the client and reused)</source>
+      <translation>colonnes d'un CSV dont Tribune ne connaît pas la disposition, p. ex. "text=Message,date=Date,networks=Réseau" (enregistrées pour le client et réutilisées)</translation>
+    </message>
+    <message>
+      <source>networks for CSV files that do not name them, e.g. facebook,instagram</source>
+      <translation>réseaux pour les fichiers CSV qui ne les nomment pas, p. ex. facebook,instagram</translation>
+    </message>
+    <message>
+      <source>read slashed dates as day/month/year</source>
+      <translation>lire les dates à barres obliques en jour/mois/année</translation>
+    </message>
+    <message>
+      <source>read slashed dates as month/day/year</source>
+      <translation>lire les dates à barres obliques en mois/jour/année</translation>
+    </message>
+    <message>
+      <source>export the posts as iCalendar or CSV</source>
+      <translation>exporter les publications en iCalendar ou en CSV</translation>
+    </message>
+    <message>
+      <source>the iCalendar file to write</source>
+      <translation>le fichier iCalendar à écrire</translation>
+    </message>
+    <message>
+      <source>the CSV file to write (Tribune's import layout)</source>
+      <translation>le fichier CSV à écrire (la disposition d'import de Tribune)</translation>
     </message>
     <message>
       <source>{added} added, {duplicates} already there, {errors} refused.</source>
       <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
     </message>
     <message>
+      <source>Read as: {reading}</source>
+      <translation>Lu comme : {reading}</translation>
+    </message>
+    <message>
       <source>  line {line}{ref}: {reason}</source>
       <translation>  ligne {line}{ref} : {reason}</translation>
+    </message>
+    <message>
+      <source>Say where to write: --out FILE.ics or --csv FILE.csv.</source>
+      <translation>Indiquez où écrire : --out FICHIER.ics ou --csv FICHIER.csv.</translation>
+    </message>
+    <message>
+      <source>{count} rows (one per post and network) written to {path}.</source>
+      <translation>{count} lignes (une par publication et par réseau) écrites dans {path}.</translation>
     </message>
     <message>
       <source>{count} posts written to {path}.</source>
@@ -500,6 +532,10 @@
       <translation>{added} ajoutée(s), {duplicates} déjà présente(s), {errors} refusée(s).</translation>
     </message>
     <message>
+      <source>Read as: {reading}</source>
+      <translation>Lu comme : {reading}</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>Import</translation>
     </message>
@@ -508,8 +544,8 @@
       <translation>Import des publications…</translation>
     </message>
     <message>
-      <source>Export iCalendar</source>
-      <translation>Exporter en iCalendar</translation>
+      <source>Export the calendar</source>
+      <translation>Exporter le calendrier</translation>
     </message>
     <message>
       <source>Exporting the calendar…</source>
@@ -587,6 +623,57 @@
     <message>
       <source>New post</source>
       <translation>Nouvelle publication</translation>
+    </message>
+  </context>
+  <context>
+    <name>CsvMappingDialog</name>
+    <message>
+      <source>Columns of the CSV file</source>
+      <translation>Colonnes du fichier CSV</translation>
+    </message>
+    <message>
+      <source>Tribune does not know this file's layout. Say which column holds what; the choice is kept for this client and the next file with the same columns.</source>
+      <translation>Tribune ne connaît pas la disposition de ce fichier. Indiquez quelle colonne contient quoi ; le choix est gardé pour ce client et le prochain fichier aux mêmes colonnes.</translation>
+    </message>
+    <message>
+      <source>Date (and time)</source>
+      <translation>Date (et heure)</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <source>Networks</source>
+      <translation>Réseaux</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Lien</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(aucune)</translation>
+    </message>
+    <message>
+      <source>Publish on (when no column says)</source>
+      <translation>Publier sur (si aucune colonne ne le dit)</translation>
     </message>
   </context>
   <context>
@@ -1089,8 +1176,24 @@
   <context>
     <name>PostsCsv</name>
     <message>
-      <source>Missing columns in the CSV header: {columns}</source>
-      <translation>Colonnes absentes de l'en-tête CSV : {columns}</translation>
+      <source>The CSV file is empty.</source>
+      <translation>Le fichier CSV est vide.</translation>
+    </message>
+    <message>
+      <source>The column mapping saved for this client was used.</source>
+      <translation>La correspondance de colonnes enregistrée pour ce client a été utilisée.</translation>
+    </message>
+    <message>
+      <source>This {source} file does not say on which networks to publish: choose them (--networks facebook,instagram).</source>
+      <translation>Ce fichier {source} ne dit pas sur quels réseaux publier : choisissez-les (--networks facebook,instagram).</translation>
+    </message>
+    <message>
+      <source>as asked</source>
+      <translation>comme demandé</translation>
+    </message>
+    <message>
+      <source>{source}, {csv}, dates {dates}</source>
+      <translation>{source}, {csv}, dates {dates}</translation>
     </message>
     <message>
       <source>invalid date « {value} » (expected YYYY-MM-DD)</source>
@@ -1111,6 +1214,30 @@
     <message>
       <source>empty text</source>
       <translation>texte vide</translation>
+    </message>
+    <message>
+      <source>the file written is incomplete</source>
+      <translation>le fichier écrit est incomplet</translation>
+    </message>
+    <message>
+      <source>The mapping names columns the file does not have: {missing}. Columns found: {found}.</source>
+      <translation>La correspondance nomme des colonnes absentes du fichier : {missing}. Colonnes trouvées : {found}.</translation>
+    </message>
+    <message>
+      <source>The mapping needs at least « date » and « text ».</source>
+      <translation>La correspondance doit donner au moins « date » et « text ».</translation>
+    </message>
+    <message>
+      <source>column mapping</source>
+      <translation>correspondance de colonnes</translation>
+    </message>
+    <message>
+      <source>Unknown CSV layout (missing columns for Tribune's: {missing}). Columns found: {found}. Layouts known: {known}. Another layout imports with a column mapping (--map "text=…,date=…,networks=…").</source>
+      <translation>Disposition CSV inconnue (colonnes manquantes pour celle de Tribune : {missing}). Colonnes trouvées : {found}. Dispositions connues : {known}. Une autre disposition s'importe avec une correspondance de colonnes (--map "text=…,date=…,networks=…").</translation>
+    </message>
+    <message>
+      <source>Media to attach (web addresses): {urls}</source>
+      <translation>Médias à joindre (adresses web) : {urls}</translation>
     </message>
   </context>
   <context>

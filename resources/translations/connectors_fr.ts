@@ -448,6 +448,42 @@
       <source>YouTube did not return the comment.</source>
       <translation>YouTube n’a pas renvoyé le commentaire.</translation>
     </message>
+    <message>
+      <source>Image</source>
+      <translation>Image</translation>
+    </message>
+    <message>
+      <source>Video</source>
+      <translation>Vidéo</translation>
+    </message>
+    <message>
+      <source>Audio</source>
+      <translation>Audio</translation>
+    </message>
+    <message>
+      <source>Media</source>
+      <translation>Média</translation>
+    </message>
+    <message>
+      <source>Poll: {options}</source>
+      <translation>Sondage : {options}</translation>
+    </message>
+    <message>
+      <source>no description</source>
+      <translation>sans description</translation>
+    </message>
+    <message>
+      <source>[{kind}: {description}] {url}</source>
+      <translation>[{kind} : {description}] {url}</translation>
+    </message>
+    <message>
+      <source>boost of {handle}: {text}</source>
+      <translation>boost de {handle} : {text}</translation>
+    </message>
+    <message>
+      <source>Content warning: {text}</source>
+      <translation>Avertissement de contenu : {text}</translation>
+    </message>
   </context>
   <context>
     <name>CrisisTray</name>

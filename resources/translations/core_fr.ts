@@ -1321,6 +1321,37 @@
     </message>
   </context>
   <context>
+    <name>Csv</name>
+    <message>
+      <source>separator « {sep} », encoding {encoding}</source>
+      <translation>séparateur « {sep} », encodage {encoding}</translation>
+    </message>
+    <message>
+      <source>The dates mix two orders: « {a} » is day-first, « {b} » month-first; export the file again without editing it in a spreadsheet.</source>
+      <translation>Les dates mêlent deux ordres : « {a} » commence par le jour, « {b} » par le mois ; exportez le fichier à nouveau sans le modifier dans un tableur.</translation>
+    </message>
+    <message>
+      <source>day-first (« {value} » has a day above 12)</source>
+      <translation>jour en premier (« {value} » a un jour au-delà de 12)</translation>
+    </message>
+    <message>
+      <source>month-first (« {value} » has a day above 12)</source>
+      <translation>mois en premier (« {value} » a un jour au-delà de 12)</translation>
+    </message>
+    <message>
+      <source>day-first (the convention of this layout)</source>
+      <translation>jour en premier (la convention de cette disposition)</translation>
+    </message>
+    <message>
+      <source>month-first (the convention of this layout)</source>
+      <translation>mois en premier (la convention de cette disposition)</translation>
+    </message>
+    <message>
+      <source>The file is separated by « {sep} » (read as such).</source>
+      <translation>Le fichier est séparé par « {sep} » (lu ainsi).</translation>
+    </message>
+  </context>
+  <context>
     <name>DbMove</name>
     <message>
       <source>The target is the current database: nothing to move.</source>
@@ -2078,6 +2109,21 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>New password for {login} (at least 8 characters):</source>
       <translation>Nouveau mot de passe pour {login} (au moins 8 caractères) :</translation>
+    </message>
+  </context>
+  <context>
+    <name>PostsCsv</name>
+    <message>
+      <source>« {part} » is not field=Column.</source>
+      <translation>« {part} » n'est pas de la forme champ=Colonne.</translation>
+    </message>
+    <message>
+      <source>Unknown field « {name} »: fields are {fields}.</source>
+      <translation>Champ inconnu « {name} » : les champs sont {fields}.</translation>
+    </message>
+    <message>
+      <source>The column mapping is empty.</source>
+      <translation>La correspondance de colonnes est vide.</translation>
     </message>
   </context>
   <context>

@@ -307,8 +307,28 @@
       <translation>le compte (identifiant ou nom) pour les exports qui ne l’indiquent pas</translation>
     </message>
     <message>
+      <source>read slashed dates as day/month/year (03/04 = 3 April)</source>
+      <translation>lire les dates à barres obliques en jour/mois/année (03/04 = 3 avril)</translation>
+    </message>
+    <message>
+      <source>read slashed dates as month/day/year (03/04 = 4 March)</source>
+      <translation>lire les dates à barres obliques en mois/jour/année (03/04 = 4 mars)</translation>
+    </message>
+    <message>
+      <source>say how the file reads (layout, separator, dates), import nothing</source>
+      <translation>dire comment le fichier se lit (disposition, séparateur, dates), sans rien importer</translation>
+    </message>
+    <message>
       <source>Report written: {path} ({pages} pages)</source>
       <translation>Rapport écrit : {path} ({pages} pages)</translation>
+    </message>
+    <message>
+      <source>Read as: {reading}; {rows} rows; nothing imported.</source>
+      <translation>Lu comme : {reading} ; {rows} lignes ; rien n'a été importé.</translation>
+    </message>
+    <message>
+      <source>Read as: {reading}</source>
+      <translation>Lu comme : {reading}</translation>
     </message>
     <message>
       <source>{rows} rows imported ({layout}), {errors} rejected.</source>
@@ -396,8 +416,8 @@
       <translation>Une mesure de publication doit indiquer son réseau et l’identifiant de la publication.</translation>
     </message>
     <message>
-      <source>Unknown CSV layout: expected Tribune's metrics columns or a Meta Business Suite export (see the README).</source>
-      <translation>Format CSV inconnu : colonnes de statistiques de Tribune ou export Meta Business Suite attendus (voir le README).</translation>
+      <source>{source} ({layout}), {csv}, dates {dates}</source>
+      <translation>{source} ({layout}), {csv}, dates {dates}</translation>
     </message>
     <message>
       <source>not a whole number: "{value}"</source>
@@ -420,6 +440,14 @@
       <translation>Le fichier CSV est vide.</translation>
     </message>
     <message>
+      <source>day-first (as asked)</source>
+      <translation>jour en premier (comme demandé)</translation>
+    </message>
+    <message>
+      <source>month-first (as asked)</source>
+      <translation>mois en premier (comme demandé)</translation>
+    </message>
+    <message>
       <source>This export does not name the account: choose it (--account).</source>
       <translation>Cet export n’indique pas le compte : choisissez-le (--account).</translation>
     </message>
@@ -432,6 +460,10 @@
       <translation>l’identifiant de la publication est vide</translation>
     </message>
     <message>
+      <source>a spreadsheet turned the post id into a number (« {value} »): its digits are lost; import the export as Meta wrote it</source>
+      <translation>un tableur a changé l'identifiant de la publication en nombre (« {value} ») : ses chiffres sont perdus ; importez l'export tel que Meta l'a écrit</translation>
+    </message>
+    <message>
       <source>missing column {name}</source>
       <translation>colonne {name} manquante</translation>
     </message>
@@ -442,6 +474,10 @@
     <message>
       <source>unknown account {ref}</source>
       <translation>compte inconnu {ref}</translation>
+    </message>
+    <message>
+      <source>Unknown CSV layout. Columns found: {found}. Layouts known: {known}.</source>
+      <translation>Disposition CSV inconnue. Colonnes trouvées : {found}. Dispositions connues : {known}.</translation>
     </message>
   </context>
   <context>

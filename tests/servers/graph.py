@@ -31,6 +31,9 @@ class GraphServer(LoopbackServer):
         self.private_replies: list[tuple[str, dict, str]] = []  # (page or IG user, to, text)
         self.private_delay = 0.0  # seconds a private reply's answer takes (stored first)
         self.ig_comments: list[dict] = []
+        # Instagram comment id -> its replies (oldest first), shown inline 2 by 2 when the
+        # comments are asked with ``fields=…,replies{…}``, as Meta pages an edge
+        self.ig_replies: dict[str, list[dict]] = {}
         self.moderation: list[tuple] = []  # (what, object id, value) in the order received
         self.expires_at = int(dt.datetime(2027, 1, 15, tzinfo=dt.UTC).timestamp())
 
@@ -84,6 +87,13 @@ class GraphServer(LoopbackServer):
             )
         return out
 
+    def _with_replies(self, comment: dict, path: str) -> dict:
+        replies = self.ig_replies.get(comment["id"])
+        if not replies:
+            return comment
+        edge = path.replace("ig_m1/comments", f"{comment['id']}/replies")
+        return {**comment, "replies": self._paged(replies, {"limit": 2}, edge)}
+
     def handle(self, method, path, query, headers, body):
         if path.startswith("/ig-api-upload/") and method == "POST":  # rupload.facebook.com
             cid = path.rsplit("/", 1)[1]
@@ -131,8 +141,17 @@ class GraphServer(LoopbackServer):
                 for p in self.published
             ]
             return 200, {}, self._paged(rows, query, path)
+        if (
+            len(parts) == 2
+            and parts[1] == "replies"
+            and method == "GET"
+            and parts[0] in self.ig_replies
+        ):
+            return 200, {}, self._paged(self.ig_replies.get(parts[0], []), query, path)
         if len(parts) == 2 and parts[1] in ("comments", "replies") and method == "GET":
             rows = self.ig_comments if parts[0] == "ig_m1" else self.posts.get(parts[0], [])
+            if parts[0] == "ig_m1" and "replies{" in str(query.get("fields", "")):
+                rows = [self._with_replies(c, path) for c in rows]
             if parts[0] not in self.posts and parts[0] != "ig_m1":  # a comment's answers
                 rows = [{"id": p["id"], "from": {"id": PAGE}, "message": p["message"],
                          "text": p["message"], "created_time": stamp(0)}

@@ -39,8 +39,9 @@ class CalendarFilesMixin:
         self.progress_dialog = dialog
         return dialog
 
-    def _run_file_task(self, label, work, done, *, cancellable=False):
-        """``work(progress, token)`` in the pool; ``done(result)`` back on the GUI thread."""
+    def _run_file_task(self, label, work, done, *, cancellable=False, on_error=None):
+        """``work(progress, token)`` in the pool; ``done(result)`` back on the GUI thread;
+        ``on_error(exc)`` may take a failure over (True: handled)."""
         dialog = self._progress(label, cancellable)
 
         def on_progress(current: int, total: int, text: str) -> None:
@@ -56,13 +57,15 @@ class CalendarFilesMixin:
 
         def failed(exc) -> None:
             dialog.hide()
+            if on_error is not None and on_error(exc):
+                return
             show_error(self, exc)
 
         token = self.services.tasks.run(work, finished, failed, on_progress=on_progress)
         dialog.canceled.connect(token.cancel)
         return token
 
-    def import_file(self, path: str | None = None) -> None:
+    def import_file(self, path: str | None = None, mapping=None, networks=()) -> None:
         if self.client is None:
             return
         if not path:
@@ -81,7 +84,9 @@ class CalendarFilesMixin:
                 if file.suffix.lower() == ".csv":
                     from app.services.calendar.csv_import import import_csv
 
-                    return import_csv(s, cid, data.decode("utf-8"), base_dir=file.parent)
+                    return import_csv(
+                        s, cid, data, base_dir=file.parent, mapping=mapping, networks=networks
+                    )
                 from app.services.calendar.ical import import_ics
 
                 def step(done: int, total: int) -> None:
@@ -98,8 +103,13 @@ class CalendarFilesMixin:
                 )
             ]
             notes = getattr(result, "notes", None)  # iCalendar: each reason names its event
+            reading = getattr(result, "reading", "")  # CSV: the layout, separator, dates read
+            if reading:
+                lines.insert(0, self.tr("Read as: {reading}").format(reading=reading))
             lines += [
-                e.reason if notes is not None else f"{e.line} {e.ref}: {e.reason}".strip()
+                e.reason
+                if notes is not None and not reading
+                else f"{e.line} {e.ref}: {e.reason}".strip()
                 for e in result.errors[:30]
             ]
             lines += list(notes or ())  # how the file was read: encoding, zones, horizon
@@ -112,14 +122,52 @@ class CalendarFilesMixin:
             box.open()
             self.reload()
 
-        self._run_file_task(self.tr("Importing posts…"), work, done, cancellable=True)
+        def refused(exc) -> bool:  # a CSV from another tool: ask, then import again
+            if not isinstance(exc, ValidationError) or file.suffix.lower() != ".csv":
+                return False
+            if exc.field == "layout":
+                self.ask_csv_mapping(path, exc.message)
+                return True
+            if exc.field == "networks":
+                self.ask_csv_networks(path, mapping, exc.message)
+                return True
+            return False
+
+        self._run_file_task(
+            self.tr("Importing posts…"), work, done, cancellable=True, on_error=refused
+        )
+
+    def ask_csv_mapping(self, path: str, reason: str):
+        from app.services.csvfiles.sniff import read_bytes
+        from ui.calendar.csv_mapping_dialog import CsvMappingDialog
+
+        header = next(read_bytes(Path(path).read_bytes()).rows, [])
+        dialog = CsvMappingDialog(header, self)  # the columns speak for themselves
+        dialog.accepted.connect(
+            lambda: self.import_file(path, dialog.mapping(), dialog.chosen_networks())
+        )
+        dialog.open()
+        return dialog
+
+    def ask_csv_networks(self, path: str, mapping, reason: str) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self, self.tr("Import posts"), reason, text="facebook, instagram"
+        )
+        nets = [n.strip().lower() for n in text.replace(";", ",").split(",") if n.strip()]
+        if ok and nets:
+            self.import_file(path, mapping, nets)
 
     def export_file(self, path: str | None = None) -> None:
         if self.client is None:
             return
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export iCalendar"), f"{self.client.slug}.ics", "iCalendar (*.ics)"
+                self,
+                self.tr("Export the calendar"),
+                f"{self.client.slug}.ics",
+                "iCalendar (*.ics);;CSV (*.csv)",
             )
         if not path:
             return
@@ -129,6 +177,10 @@ class CalendarFilesMixin:
             from app.services.calendar.ical import export_file
 
             with db.read() as s:
+                if path.lower().endswith(".csv"):  # one row per post and network
+                    from app.services.calendar.csv_export import export_csv
+
+                    return export_csv(s, cid, path)
                 return export_file(s, cid, path)
 
         self._run_file_task(

@@ -27,16 +27,23 @@ Meta Business Suite exports (Insights → Export data), recognised by their head
   / "Engagements", "Link clicks", "Page visits" / "Facebook Page visits" / "Instagram
   profile visits". It does not name the account: pass ``account``.
 
-Numbers may carry thousands separators ("1,234", "1 234"). A second header-like row of
-descriptions (old Insights exports) is skipped. Each bad row is reported with its line and
-reason while the good rows go in; importing the same file again changes nothing (upserts).
+The French Meta Business Suite headers and the older Facebook Insights "Post Data" export are
+recognised too (:mod:`app.services.reports.metrics_layouts`), and a file re-saved by a spreadsheet
+(``;``, Windows-1252, ``sep=`` line) reads as it is (:mod:`app.services.csvfiles.sniff`). Slashed
+dates follow the layout's convention (month-first in English exports, day-first in French
+ones) unless a value proves the order (a number above 12) or the caller says (``day_first``);
+:func:`inspect_metrics_csv` says all of it before importing, and the result carries it.
+
+Numbers may carry thousands separators ("1,234", "1 234"; in a French export the comma is the
+decimal one). A post id Excel turned into "1,79E+16" is refused: its digits are lost. A
+second header-like row of descriptions (old Insights exports) is skipped. Each bad row is
+reported with its line and reason while the good rows go in; importing the same file again
+changes nothing (upserts).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +56,7 @@ from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_int, check_year
 from app.services.clients.workspaces import get_client
+from app.services.csvfiles.sniff import CsvText, date_order, read_bytes, read_text, semicolon_hint
 from app.services.people import audit
 from app.services.reports.metrics import (
     ACCOUNT_FIELDS,
@@ -56,6 +64,7 @@ from app.services.reports.metrics import (
     record_account_samples,
     record_post_samples,
 )
+from app.services.reports.metrics_layouts import Layout, recognise
 
 POST_NUMBERS = ("impressions", "reactions", "comments", "shares", "clicks")
 META_POST = {
@@ -85,32 +94,43 @@ class MetricsImportResult:
     layout: str  # "tribune-accounts", "tribune-posts", "meta-posts", "meta-daily"
     rows: int
     errors: tuple[RowError, ...]
+    reading: str = ""  # what was read: layout, separator, encoding, date order
+
+
+@dataclass(frozen=True)
+class MetricsReading:
+    """What a metrics file is, said before importing it."""
+
+    layout: str
+    source: str  # "Meta Business Suite (FR)", "Facebook Insights", "Tribune"…
+    csv: CsvText
+    dates: str  # "dmy" | "mdy" | "iso"
+    dates_why: str
+    rows: int
+
+    def describe(self) -> str:
+        return translate("Metrics", "{source} ({layout}), {csv}, dates {dates}").format(
+            source=self.source,
+            layout=self.layout,
+            csv=self.csv.describe(),
+            dates=self.dates_why if self.dates != "iso" else "ISO (YYYY-MM-DD)",
+        )
 
 
 def detect_layout(header: list[str]) -> str:
-    cols = {h.strip().lower() for h in header}
-    if {"date", "network", "external_post_id"} <= cols:
-        return "tribune-posts"
-    if "date" in cols and ({"network", "handle"} <= cols or "account_id" in cols):
-        return "tribune-accounts"
-    if "post id" in cols and "publish time" in cols:
-        return "meta-posts"
-    if "date" in cols and any(a in cols for names in META_DAILY.values() for a in names):
-        return "meta-daily"
-    raise ValidationError(
-        translate(
-            "Metrics",
-            "Unknown CSV layout: expected Tribune's metrics columns or a Meta Business Suite "
-            "export (see the README).",
-        )
-    )
+    return recognise(header).key
 
 
-def _number(text: str) -> int | None:
+_EXCEL_NUMBER = re.compile(r"^\d+([.,]\d+)?E\+?\d+$", re.IGNORECASE)
+
+
+def _number(text: str, decimal_comma: bool = False) -> int | None:
     text = (text or "").strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
     if not text or text in ("-", "--"):
         return None
-    text = text.replace(",", "")
+    # French: "1 234,0" or "1.234"; English: "1,234"
+    comma = text.replace(".", "").replace(",", ".") if decimal_comma else text.replace(",", "")
+    text = comma
     if not re.fullmatch(r"\d+(\.0+)?", text):
         raise ValueError(translate("Metrics", 'not a whole number: "{value}"').format(value=text))
     value = int(text.split(".")[0])  # exact: float() would round beyond 2^53
@@ -118,9 +138,10 @@ def _number(text: str) -> int | None:
     return value
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, order: str = "mdy") -> dt.date:
     text = (text or "").strip()
-    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%dT%H:%M:%S"):
+    slashed = "%d/%m/%Y" if order == "dmy" else "%m/%d/%Y"
+    for fmt in ("%Y-%m-%d", slashed, "%Y-%m-%dT%H:%M:%S"):
         try:
             day = dt.datetime.strptime(
                 text[: len(dt.datetime(2000, 1, 1).strftime(fmt))], fmt
@@ -132,9 +153,10 @@ def _date(text: str) -> dt.date:
     raise ValueError(translate("Metrics", 'invalid date: "{value}"').format(value=text))
 
 
-def _meta_time(text: str, tz: ZoneInfo) -> dt.datetime:
+def _meta_time(text: str, tz: ZoneInfo, order: str = "mdy") -> dt.datetime:
     text = (text or "").strip()
-    for fmt in ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
+    day = "%d/%m/%Y" if order == "dmy" else "%m/%d/%Y"
+    for fmt in (f"{day} %H:%M", f"{day} %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
         try:
             return dt.datetime.strptime(text, fmt).replace(tzinfo=tz).astimezone(dt.UTC)
         except ValueError:
@@ -149,7 +171,7 @@ def _pick(row: dict, names) -> str:
     return ""
 
 
-def _read(path: str | Path) -> str:
+def _read(path: str | Path) -> CsvText:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -158,32 +180,75 @@ def _read(path: str | Path) -> str:
                 path=path, reason=exc.strerror or exc
             )
         ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel on Windows
-    if text.lower().startswith("sep="):
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-    return text
+    return read_bytes(raw)
+
+
+def _reading(data: CsvText, day_first: bool | None) -> tuple[MetricsReading, Layout, list]:
+    rows = [(n, values) for n, values in _numbered(data) if any(v.strip() for v in values)]
+    if not rows:
+        raise ValidationError(translate("Metrics", "The CSV file is empty."))
+    layout = recognise(rows[0][1], semicolon_hint(data))
+    column = "publish time" if layout.key == "meta-posts" else "date"
+    if layout.dates == "iso":
+        dates, why = "iso", ""
+    elif day_first is not None:
+        dates = "dmy" if day_first else "mdy"
+        why = (
+            translate("Metrics", "day-first (as asked)")
+            if day_first
+            else translate("Metrics", "month-first (as asked)")
+        )
+    else:
+        at = layout.header.index(column) if column in layout.header else None
+        values = [v[at] for _, v in rows[1:] if at is not None and at < len(v)]
+        try:
+            dates, why = date_order(values, layout.dates)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+    reading = MetricsReading(layout.key, layout.source, data, dates, why, len(rows) - 1)
+    return reading, layout, rows[1:]
+
+
+def _numbered(data: CsvText):
+    reader = data.rows
+    for values in reader:
+        yield reader.line_num, values
+
+
+def inspect_metrics_csv(path: str | Path, *, day_first: bool | None = None) -> MetricsReading:
+    """What ``path`` is (layout, separator, encoding, date order), without importing it."""
+    return _reading(_read(path), day_first)[0]
 
 
 def import_metrics_csv(
-    session: Session, client_id: int, path: str | Path, *, account: str | int | None = None
+    session: Session,
+    client_id: int,
+    path: str | Path,
+    *,
+    account: str | int | None = None,
+    day_first: bool | None = None,
 ) -> MetricsImportResult:
     """Import ``path`` into ``client_id``'s metrics; see the module docstring for layouts."""
-    return import_metrics_text(session, client_id, _read(path), account=account)
+    return _import(session, client_id, _read(path), account=account, day_first=day_first)
 
 
 def import_metrics_text(
-    session: Session, client_id: int, text: str, *, account: str | int | None = None
+    session: Session,
+    client_id: int,
+    text: str,
+    *,
+    account: str | int | None = None,
+    day_first: bool | None = None,
 ) -> MetricsImportResult:
-    # newline=None: universal newlines, so a file with CR-only line endings reads too
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None))
-    header = next(reader, None)
-    if not header:
-        raise ValidationError(translate("Metrics", "The CSV file is empty."))
-    header = [h.strip().lower() for h in header]
-    layout = detect_layout(header)
+    return _import(session, client_id, read_text(text), account=account, day_first=day_first)
+
+
+def _import(
+    session: Session, client_id: int, data: CsvText, *, account, day_first
+) -> MetricsImportResult:
+    reading, shape, rows = _reading(data, day_first)
+    header, layout, order = shape.header, shape.key, reading.dates
+    comma = shape.decimal_comma
     client = get_client(session, client_id)
     accounts = client_accounts(session, client_id)
     chosen = _choose_account(accounts, account) if account is not None else None
@@ -195,23 +260,22 @@ def import_metrics_text(
     by_handle = {(a.network, a.handle.lower()): a.id for a in accounts}
     account_samples, post_samples, details, errors = [], [], {}, []
     tz = ZoneInfo(client.timezone)
-    for values in reader:
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
+    for line, values in rows:
         row = dict(zip(header, values, strict=False))
         try:
             if layout == "tribune-accounts":
                 account_id = _row_account(row, by_handle, accounts)
-                numbers = {f: _number(row.get(f, "")) for f in ACCOUNT_FIELDS}
+                numbers = {f: _number(row.get(f, ""), comma) for f in ACCOUNT_FIELDS}
                 account_samples.append(
-                    AccountMetricSample(account_id, _date(row["date"]), **numbers)
+                    AccountMetricSample(account_id, _date(row["date"], order), **numbers)
                 )
             elif layout == "meta-daily":
                 if line == 2 and not re.match(r"\d", row.get("date", "").strip()):
                     continue  # a row of descriptions under the header
-                numbers = {f: _number(_pick(row, names)) for f, names in META_DAILY.items()}
-                account_samples.append(AccountMetricSample(chosen, _date(row["date"]), **numbers))
+                numbers = {f: _number(_pick(row, names), comma) for f, names in META_DAILY.items()}
+                account_samples.append(
+                    AccountMetricSample(chosen, _date(row["date"], order), **numbers)
+                )
             elif layout == "tribune-posts":
                 published = row.get("published_at", "").strip()
                 when = dt.datetime.fromisoformat(published) if published else None
@@ -220,8 +284,8 @@ def import_metrics_text(
                 sample = PostMetricSample(
                     row["network"].strip().lower(),
                     row["external_post_id"].strip(),
-                    _date(row["date"]),
-                    **{f: _number(row.get(f, "")) for f in POST_NUMBERS},
+                    _date(row["date"], order),
+                    **{f: _number(row.get(f, ""), comma) for f in POST_NUMBERS},
                 )
                 post_samples.append(sample)
                 details[sample.external_post_id] = {
@@ -232,16 +296,24 @@ def import_metrics_text(
             else:  # meta-posts
                 if line == 2 and not row.get("post id", "").strip()[:1].isdigit():
                     continue
-                when = _meta_time(row["publish time"], tz)
+                when = _meta_time(row["publish time"], tz, order)
                 network = "instagram" if "account username" in header else "facebook"
                 post_id = row["post id"].strip()
                 if not post_id:
                     raise ValueError(translate("Metrics", "the post id is empty"))
+                if _EXCEL_NUMBER.match(post_id):
+                    raise ValueError(
+                        translate(
+                            "Metrics",
+                            "a spreadsheet turned the post id into a number (« {value} »): its "
+                            "digits are lost; import the export as Meta wrote it",
+                        ).format(value=post_id)
+                    )
                 sample = PostMetricSample(
                     network,
                     post_id,
                     when.astimezone(tz).date(),
-                    **{f: _number(_pick(row, names)) for f, names in META_POST.items()},
+                    **{f: _number(_pick(row, names), comma) for f, names in META_POST.items()},
                 )
                 post_samples.append(sample)
                 details[post_id] = {
@@ -265,7 +337,7 @@ def import_metrics_text(
         target_type="metrics",
         details={"layout": layout, "rows": written, "rejected": len(errors)},
     )
-    return MetricsImportResult(layout, written, tuple(errors))
+    return MetricsImportResult(layout, written, tuple(errors), reading.describe())
 
 
 def _choose_account(accounts, ref: str | int) -> int:

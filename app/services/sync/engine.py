@@ -272,6 +272,8 @@ def _fetch_and_ingest(
     fetched = connector.fetch(cursor, max_pages=run.options.max_pages, progress=page_progress)
     tally.fetched = len(fetched.items)
     tally.skipped = len(fetched.errors)
+    if fetched.deleted:  # said once, never one error per deleted status
+        tally.message = translate("Sync", "%n deleted status(es) skipped", "", fetched.deleted)
     sinks = run.sinks
     with run.db.session() as s:
         if fetched.items and sinks.ingest is not None:

@@ -75,7 +75,7 @@ def test_mentions_and_direct_messages_as_plain_text(mastodon):
     }
     assert all(i.author_handle == "@bob" and i.received_at.tzinfo for i in result.items)
     assert len({i.external_id for i in result.items}) == 2  # the DM is not counted twice
-    assert set(result.cursor) == {"notifications", "conversations"}
+    assert set(result.cursor) == {"notifications", "conversations_seen"}
 
 
 def test_pagination_then_incremental_fetch_asks_only_for_new(mastodon):

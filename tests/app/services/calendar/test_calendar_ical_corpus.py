@@ -55,6 +55,12 @@ CORPUS = {
     "empty_RDATE.ics": ("iCal4j", "holds no event (VEVENT)"),
     "issue_97_simple_todo.ics": ("CalDAV client", "1 task(s) (VTODO)"),
     "todos_example.ics": ("icalendar", "1 task(s) (VTODO)"),
+    "Germany_Holidays.ics": ("Calendar Labs", 34),
+    "discourse_no_dtend.ics": ("icalendar-ruby (Discourse)", 4),
+    "fablab_cottbus.ics": ("kigkonsult iCalcreator", 39),
+    "issue_20_exdate_ignored.ics": ("DAVx5 / ical4j", 7),
+    "issue_61_time_zone_error.ics": ("Atlassian Confluence", 1),
+    "duplicated_rrule.ics": ("Cyrus IMAP", 20),
 }
 
 
