@@ -12,7 +12,6 @@ import time
 
 import pytest
 from sqlalchemy import select
-from tests.app.test_seats_common import finish, start_seats
 
 from app.connectors.contract import IncomingMessage
 from app.models.inbox import InboxMessage
@@ -21,6 +20,7 @@ from app.services.clients import workspace
 from app.services.clients import workspaces as clients
 from app.services.inbox import ingest as inbox_ingest
 from app.services.inbox import replies as inbox_replies
+from tests.app.services.sync.test_seats_common import finish, start_seats
 from tests.conftest import db_url_of
 from tests.servers.graph import PAGE, GraphServer
 
