@@ -5,7 +5,6 @@ CSV export read back into the same posts, refusals that say what was found."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,8 +17,9 @@ from app.services.calendar.csv_export import export_csv
 from app.services.calendar.csv_import import import_csv
 from app.services.calendar.posts import VariantInput, create_post
 from app.services.clients import workspaces as clients
+from tests.conftest import REPO
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = REPO / "tests" / "data" / "exports"
 PARIS = ZoneInfo("Europe/Paris")
 
 

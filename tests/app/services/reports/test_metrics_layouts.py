@@ -5,7 +5,6 @@ re-saved by a French Excel; date order said before importing; no duplicate on re
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -19,8 +18,9 @@ from app.services.reports.metrics_import import (
     import_metrics_text,
     inspect_metrics_csv,
 )
+from tests.conftest import REPO
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = REPO / "tests" / "data" / "exports"
 
 
 @pytest.fixture
