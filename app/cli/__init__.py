@@ -118,6 +118,9 @@ def main(
     from app.logs import configure_logging
 
     ctx = CliContext(args)
+    from app import db_busy
+
+    db_busy.add_listener(_say_waiting_once)
     try:
         configure_logging()  # in the data folder: TRIBUNE_HOME may name a file
         return int(args.handler(ctx) or 0)
@@ -134,6 +137,11 @@ def main(
     except BrokenPipeError:
         return 0
     except Exception as exc:  # never a traceback on the user's terminal
+        from app import db_busy
+
+        if db_busy.is_busy_error(exc):  # a write outside a unit of work gave up waiting
+            print(f"tribune: {db_busy.message()}", file=sys.stderr)
+            return 1
         path = _write_crash_log()
         if _is_refused_value(exc):  # PostgreSQL: NUL character, string too long, int range
             print(f"tribune: {_out_of_range(exc)}", file=sys.stderr)
@@ -154,8 +162,21 @@ def main(
         )
         return 2
     finally:
+        db_busy.remove_listener(_say_waiting_once)
         if ctx._db is not None:
             ctx._db.dispose()
+
+
+_said: set[str] = set()
+
+
+def _say_waiting_once(waiting: bool) -> None:
+    """A write behind another process's: one line on stderr, the first time only."""
+    if waiting and "waiting" not in _said:
+        _said.add("waiting")
+        from app import db_busy
+
+        print(f"tribune: {db_busy.waiting_message()}", file=sys.stderr, flush=True)
 
 
 def _is_refused_value(exc: BaseException) -> bool:

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db_busy import BATCH, commit_batch
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -297,6 +298,8 @@ def import_ics(
         )
 
     for i, item in enumerate(items, start=1):
+        if i % BATCH == 0:  # other writers get in between batches (docs/pitfalls.md)
+            commit_batch(session)
         if item.error:
             refuse(item, item.error)
             continue

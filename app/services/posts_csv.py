@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db_busy import BATCH, commit_batch
 from app.errors import TribuneError, ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -55,7 +56,9 @@ def import_csv(
     known = set(session.scalars(select(Post.uid).where(Post.client_id == client_id)))
     added = dupes = 0
     errors: list[RowError] = []
-    for row in reader:
+    for done, row in enumerate(reader):
+        if done and done % BATCH == 0:  # other writers get in between batches (docs/pitfalls.md)
+            commit_batch(session)
         line = reader.line_num
         try:
             fields = _row(row, zone, client_id)
