@@ -125,7 +125,7 @@ def main(
         configure_logging()  # in the data folder: TRIBUNE_HOME may name a file
         return int(args.handler(ctx) or 0)
     except TribuneError as exc:
-        print(f"tribune: {exc.message}", file=sys.stderr)
+        print(f"tribune: {one_line(exc.message)}", file=sys.stderr)
         return 1
     except OverflowError as exc:  # input beyond what a date or a column holds
         _write_crash_log()
@@ -168,6 +168,15 @@ def main(
 
 
 _said: set[str] = set()
+
+
+def one_line(message: str) -> str:
+    """A message on one line whatever it quotes: a name or a file's bytes with a newline or
+    a control character show them escaped (never a second line, never raw bytes)."""
+    text = message.strip()
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _say_waiting_once(waiting: bool) -> None:

@@ -23,6 +23,7 @@ import icalendar
 import recurring_ical_events
 
 from app.i18n import translate
+from app.limits import check_year
 
 NO_UID = "@no-uid.tribune"
 HORIZON_MONTHS = 12
@@ -80,15 +81,16 @@ def where(position: int, uid: str) -> str:
 def _drop_broken(event, position: int, uid: str, out: Expansion) -> str:
     """Remove unreadable properties Tribune can do without; the first essential one is returned."""
     for name, _err in list(event.errors):
-        if name.upper() in ESSENTIAL:
+        if str(name or "").upper() in ESSENTIAL:
             return f"{name}: {_err}"
     for name, _err in list(event.errors):
-        raw = event.get(name)
+        raw = event.get(name) if name else None  # no name: a line that is no property at all
         shown = str(getattr(raw, "ical_value", raw) or "")[:40]
-        event.pop(name, None)
+        if name:
+            event.pop(name, None)
         out.dropped.append(
             translate("Ical", "{where}: {name} « {value} » unreadable, ignored").format(
-                where=where(position, uid), name=name.upper(), value=shown
+                where=where(position, uid), name=str(name or "?").upper(), value=shown
             )
         )
     event.errors.clear()
@@ -165,6 +167,11 @@ def _expand_series(cal, timezones, position, uid, comps, today, out: Expansion) 
             out.items.append(Item(position, uid, error=reason))
             return
     begin = max(today, min(starts))
+    try:  # year 9999: no 12 months after it (app/limits.py)
+        check_year(begin)
+    except ValueError as exc:
+        out.items.append(Item(position, uid, error=str(exc)))
+        return
     end = add_months(begin, HORIZON_MONTHS)
     if out.horizon is None:
         out.horizon = (begin, end)

@@ -160,9 +160,19 @@ def _read(path: str | Path) -> str:
             )
         ) from None
     try:
-        text = raw.decode("utf-8-sig")
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM (Excel's "Unicode text")
+            text = raw.decode("utf-16")
+        else:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252")  # Excel on Windows
     except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel on Windows
+        raise ValidationError(
+            translate(
+                "Metrics", "{path} is not a text file in UTF-8, UTF-16 or Windows-1252."
+            ).format(path=Path(path).name)
+        ) from None
     if text.lower().startswith("sep="):
         text = text.split("\n", 1)[1] if "\n" in text else ""
     return text
