@@ -186,7 +186,8 @@ class IcalImportResult(IngestResult):
 def _parse(data: bytes) -> tuple[icalendar.Calendar, list[str]]:
     decoded = decode(data)
     notes = [decoded.note] if decoded.note else []
-    text, zones = normalise_tzids(decoded.text)
+    # NUL: PostgreSQL refuses it in any text, and no calendar means one
+    text, zones = normalise_tzids(decoded.text.replace("\x00", ""))
     text = mend_rrules(text)
     for name, iana in sorted(zones.items()):
         notes.append(

@@ -2027,6 +2027,18 @@ Tapez le nom du client pour confirmer :</translation>
       <source>Cannot use the data folder {path}: {reason}</source>
       <translation>Impossible d'utiliser le dossier de données {path} : {reason}</translation>
     </message>
+    <message>
+      <source>The database stayed busy for {seconds} s (another import?); nothing was written. Try again.</source>
+      <translation>La base de données est restée occupée pendant {seconds} s (une autre importation ?) ; rien n’a été enregistré. Réessayez.</translation>
+    </message>
+    <message>
+      <source>Waiting for another Tribune process that is writing to the database…</source>
+      <translation>En attente d’un autre Tribune qui écrit dans la base de données…</translation>
+    </message>
+    <message>
+      <source>[… {count} more characters not kept]</source>
+      <translation>[… {count} caractères de plus non conservés]</translation>
+    </message>
   </context>
   <context>
     <name>Versions</name>

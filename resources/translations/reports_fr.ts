@@ -416,6 +416,10 @@
       <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
+      <source>{path} is not a text file in UTF-8, UTF-16 or Windows-1252.</source>
+      <translation>{path} n’est pas un fichier texte en UTF-8, UTF-16 ou Windows-1252.</translation>
+    </message>
+    <message>
       <source>The CSV file is empty.</source>
       <translation>Le fichier CSV est vide.</translation>
     </message>

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -25,6 +25,7 @@ NOW = dt.datetime(2026, 6, 15, 12, tzinfo=dt.UTC)
 FUZZ = settings(
     max_examples=25,
     deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],  # no slow tracing
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,
