@@ -186,8 +186,10 @@ class IcalImportResult(IngestResult):
 def _parse(data: bytes) -> tuple[icalendar.Calendar, list[str]]:
     decoded = decode(data)
     notes = [decoded.note] if decoded.note else []
-    # NUL: PostgreSQL refuses it in any text, and no calendar means one
-    text, zones = normalise_tzids(decoded.text.replace("\x00", ""))
+    # NUL: PostgreSQL refuses it in any text, and no calendar means one; a lone CR (old Mac
+    # exports) ends a line like CRLF
+    text = re.sub(r"\r(?!\n)", "\r\n", decoded.text.replace("\x00", ""))
+    text, zones = normalise_tzids(text)
     text = mend_rrules(text)
     for name, iana in sorted(zones.items()):
         notes.append(
