@@ -66,7 +66,7 @@ class CliContext:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, exit 1 (argparse's default is 2)
         hint = translate("Cli", "see {command} --help").format(command=self.prog)
-        print(f"tribune: {message} ({hint})", file=sys.stderr)
+        print(f"tribune: {one_line(message)} ({hint})", file=sys.stderr)
         sys.exit(1)
 
 
@@ -141,6 +141,12 @@ def main(
 
         if db_busy.is_busy_error(exc):  # a write outside a unit of work gave up waiting
             print(f"tribune: {db_busy.message()}", file=sys.stderr)
+            return 1
+        if isinstance(exc, ValueError) and "null" in str(exc):  # a path with a NUL in it
+            print(
+                translate("Cli", "tribune: a file name or a value contains a NUL character."),
+                file=sys.stderr,
+            )
             return 1
         path = _write_crash_log()
         if _is_refused_value(exc):  # PostgreSQL: NUL character, string too long, int range

@@ -490,6 +490,10 @@
       <translation>tribune : interrompu</translation>
     </message>
     <message>
+      <source>tribune: a file name or a value contains a NUL character.</source>
+      <translation>tribune : un nom de fichier ou une valeur contient un caractère NUL.</translation>
+    </message>
+    <message>
       <source>tribune: the CSV file is malformed: {reason}</source>
       <translation>tribune : le fichier CSV est mal formé : {reason}</translation>
     </message>
