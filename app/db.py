@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import db_busy as busy
 from app.errors import Conflict, StorageError
 from app.i18n import translate
 
@@ -46,7 +47,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercise
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={int(busy.timeout() * 1000)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -58,7 +59,7 @@ def _sqlite_begin(conn) -> None:  # pragma: no cover - exercised via engine
     # "database is locked" in WAL mode when another connection committed in between: its
     # snapshot is stale and SQLite cannot upgrade it, whatever the busy timeout.
     if conn.get_execution_options().get("tribune_write"):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        busy.begin_immediate(conn)
     else:
         conn.exec_driver_sql("BEGIN")
 
@@ -102,7 +103,7 @@ class Database:
                 pool_pre_ping=True,
                 pool_size=1,
                 max_overflow=8,
-                connect_args={"connect_timeout": 5},
+                connect_args=busy.postgresql_connect_args(),
             )
         else:
             raise StorageError(
@@ -389,6 +390,7 @@ def _password_from_keyring(parsed):
 def _raise_if_refused(exc: SQLAlchemyError) -> None:
     """The server refused (privileges, row security, identity trigger): one clear sentence."""
     orig = getattr(exc, "orig", None)
+    busy.raise_if_busy(exc)
     if getattr(orig, "sqlstate", None) == "42501":
         from app.errors import PermissionDenied
 

@@ -53,3 +53,32 @@ def strip_foreign_images(rich: str, allowed: set[str] | frozenset[str] = frozens
 
 
 __all__ = ["escape", "strip_foreign_images", "tooltip"]
+
+
+# -- text from a network, as a database stores it ---------------------------------------------
+MAX_STORED_TEXT = 100_000  # characters of a message kept; the rest is cut with a note
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: object, limit: int | None = None) -> str:
+    """Text a database stores as given, whatever a network sent: NUL characters (PostgreSQL
+    refuses them in text) removed, lone surrogates (no encoding takes them) replaced, and,
+    with ``limit``, cut to that many characters."""
+    text = "" if value is None else str(value)
+    if _UNSTORABLE.search(text):
+        text = _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
+    return text[:limit] if limit is not None else text
+
+
+def storable_body(value: object, limit: int = MAX_STORED_TEXT) -> str:
+    """A message's text for the database: :func:`storable`, and over ``limit`` characters cut
+    with a note saying how much was left out (never a failed batch)."""
+    text = storable(value)
+    if len(text) <= limit:
+        return text
+    from app.i18n import translate
+
+    note = translate("Storage", "[… {count} more characters not kept]").format(
+        count=len(text) - limit
+    )
+    return text[:limit] + "\n" + note

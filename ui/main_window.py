@@ -129,6 +129,9 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        from ui import busy_notice  # a write waiting for another process, said here
+
+        self.busy_notice = busy_notice.install(self)
         bar = self.menuBar()
         self._menus = {
             "file": bar.addMenu(self.tr("&File")),

@@ -68,7 +68,7 @@ class CliContext:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line, exit 1 (argparse's default is 2)
         hint = translate("Cli", "see {command} --help").format(command=self.prog)
-        print(f"tribune: {message} ({hint})", file=sys.stderr)
+        print(f"tribune: {one_line(message)} ({hint})", file=sys.stderr)
         sys.exit(1)
 
 
@@ -139,11 +139,14 @@ def main(
     from app.logs import configure_logging
 
     ctx = CliContext(args)
+    from app import db_busy
+
+    db_busy.add_listener(_say_waiting_once)
     try:
         configure_logging()  # in the data folder: TRIBUNE_HOME may name a file
         return int(args.handler(ctx) or 0)
     except TribuneError as exc:
-        print(f"tribune: {exc.message}", file=sys.stderr)
+        print(f"tribune: {one_line(exc.message)}", file=sys.stderr)
         return 1
     except OverflowError as exc:  # input beyond what a date or a column holds
         _write_crash_log()
@@ -155,6 +158,17 @@ def main(
     except BrokenPipeError:
         return 0
     except Exception as exc:  # never a traceback on the user's terminal
+        from app import db_busy
+
+        if db_busy.is_busy_error(exc):  # a write outside a unit of work gave up waiting
+            print(f"tribune: {db_busy.message()}", file=sys.stderr)
+            return 1
+        if isinstance(exc, ValueError) and "null" in str(exc):  # a path with a NUL in it
+            print(
+                translate("Cli", "tribune: a file name or a value contains a NUL character."),
+                file=sys.stderr,
+            )
+            return 1
         path = _write_crash_log()
         if _is_refused_value(exc):  # PostgreSQL: NUL character, string too long, int range
             print(f"tribune: {_out_of_range(exc)}", file=sys.stderr)
@@ -175,8 +189,30 @@ def main(
         )
         return 2
     finally:
+        db_busy.remove_listener(_say_waiting_once)
         if ctx._db is not None:
             ctx._db.dispose()
+
+
+_said: set[str] = set()
+
+
+def one_line(message: str) -> str:
+    """A message on one line whatever it quotes: a name or a file's bytes with a newline or
+    a control character show them escaped (never a second line, never raw bytes)."""
+    text = message.strip()
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def _say_waiting_once(waiting: bool) -> None:
+    """A write behind another process's: one line on stderr, the first time only."""
+    if waiting and "waiting" not in _said:
+        _said.add("waiting")
+        from app import db_busy
+
+        print(f"tribune: {db_busy.waiting_message()}", file=sys.stderr, flush=True)
 
 
 def _is_refused_value(exc: BaseException) -> bool:

@@ -805,6 +805,10 @@
       <translation>{where} : {name} « {value} » illisible, ignoré</translation>
     </message>
     <message>
+      <source>the rule repeats too often since {start} to be read</source>
+      <translation>la règle se répète trop souvent depuis le {start} pour être lue</translation>
+    </message>
+    <message>
       <source>the recurrence cannot be read: {reason}</source>
       <translation>la récurrence est illisible : {reason}</translation>
     </message>

@@ -613,6 +613,10 @@
       <translation>tribune : interrompu</translation>
     </message>
     <message>
+      <source>tribune: a file name or a value contains a NUL character.</source>
+      <translation>tribune : un nom de fichier ou une valeur contient un caractère NUL.</translation>
+    </message>
+    <message>
       <source>tribune: the CSV file is malformed: {reason}</source>
       <translation>tribune : le fichier CSV est mal formé : {reason}</translation>
     </message>
@@ -2276,6 +2280,18 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Cannot use the data folder {path}: {reason}</source>
       <translation>Impossible d'utiliser le dossier de données {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>The database stayed busy for {seconds} s (another import?); nothing was written. Try again.</source>
+      <translation>La base de données est restée occupée pendant {seconds} s (une autre importation ?) ; rien n’a été enregistré. Réessayez.</translation>
+    </message>
+    <message>
+      <source>Waiting for another Tribune process that is writing to the database…</source>
+      <translation>En attente d’un autre Tribune qui écrit dans la base de données…</translation>
+    </message>
+    <message>
+      <source>[… {count} more characters not kept]</source>
+      <translation>[… {count} caractères de plus non conservés]</translation>
     </message>
   </context>
   <context>

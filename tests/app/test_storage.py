@@ -23,7 +23,7 @@ def test_pragmas_are_in_force(sqlite_db):
     with sqlite_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 60000  # db_busy
 
 
 def test_upgrade_from_the_foundation_keeps_a_copy_and_the_data(tmp_path):

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 from app.services.clients import workspaces as clients
-from tests.conftest import db_url_of
+from tests.conftest import REPO, db_url_of
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = REPO / "tests" / "data" / "exports"
 
 
 def test_mapping_saved_then_reused_and_the_export_round_trip(cli, sqlite_db, tmp_path):

@@ -3,15 +3,13 @@ reading is shown (and only shown with --dry-run), a refusal is one line and exit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import func, select
 
 from app.models.metrics import PostMetricDay
 from app.services.clients import workspaces as clients
-from tests.conftest import db_url_of
+from tests.conftest import REPO, db_url_of
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = REPO / "tests" / "data" / "exports"
 
 
 def _rows(db):

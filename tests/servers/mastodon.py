@@ -13,11 +13,11 @@ is logged so a test can check which cursor the client sent.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from tests.conftest import REPO
 from tests.servers.base import LoopbackServer
 
-RECORDED = Path(__file__).resolve().parents[1] / "data" / "api"
+RECORDED = REPO / "tests" / "data" / "api"
 
 
 def recorded(name: str):

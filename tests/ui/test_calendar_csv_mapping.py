@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from app.services.clients import workspaces as clients
+from tests.conftest import REPO
 from ui.calendar.csv_mapping_dialog import CsvMappingDialog
 
-EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+EXPORTS = REPO / "tests" / "data" / "exports"
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import IngestResult, RowError
+from app.db_busy import BATCH, commit_batch
 from app.errors import TribuneError, ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -116,7 +117,9 @@ def import_csv(
     known = set(session.scalars(select(Post.uid).where(Post.client_id == client_id)))
     added = dupes = 0
     errors: list[RowError] = []
-    for line, fields in parsed:
+    for done, (line, fields) in enumerate(parsed):
+        if done and done % BATCH == 0:  # other writers get in between batches (docs/pitfalls.md)
+            commit_batch(session)
         if isinstance(fields, str):
             errors.append(RowError(line, "", fields))
             continue

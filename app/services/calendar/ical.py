@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import IngestResult, RowError
+from app.db_busy import BATCH, commit_batch
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -185,7 +186,10 @@ class IcalImportResult(IngestResult):
 def _parse(data: bytes) -> tuple[icalendar.Calendar, list[str]]:
     decoded = decode(data)
     notes = [decoded.note] if decoded.note else []
-    text, zones = normalise_tzids(decoded.text)
+    # NUL: PostgreSQL refuses it in any text, and no calendar means one; a lone CR (old Mac
+    # exports) ends a line like CRLF
+    text = re.sub(r"\r(?!\n)", "\r\n", decoded.text.replace("\x00", ""))
+    text, zones = normalise_tzids(text)
     text = mend_rrules(text)
     for name, iana in sorted(zones.items()):
         notes.append(
@@ -297,6 +301,8 @@ def import_ics(
         )
 
     for i, item in enumerate(items, start=1):
+        if i % BATCH == 0:  # other writers get in between batches (docs/pitfalls.md)
+            commit_batch(session)
         if item.error:
             refuse(item, item.error)
             continue

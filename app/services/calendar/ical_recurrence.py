@@ -23,6 +23,7 @@ import icalendar
 import recurring_ical_events
 
 from app.i18n import translate
+from app.limits import check_year
 
 NO_UID = "@no-uid.tribune"
 HORIZON_MONTHS = 12
@@ -80,15 +81,16 @@ def where(position: int, uid: str) -> str:
 def _drop_broken(event, position: int, uid: str, out: Expansion) -> str:
     """Remove unreadable properties Tribune can do without; the first essential one is returned."""
     for name, _err in list(event.errors):
-        if name.upper() in ESSENTIAL:
+        if str(name or "").upper() in ESSENTIAL:
             return f"{name}: {_err}"
     for name, _err in list(event.errors):
-        raw = event.get(name)
+        raw = event.get(name) if name else None  # no name: a line that is no property at all
         shown = str(getattr(raw, "ical_value", raw) or "")[:40]
-        event.pop(name, None)
+        if name:
+            event.pop(name, None)
         out.dropped.append(
             translate("Ical", "{where}: {name} « {value} » unreadable, ignored").format(
-                where=where(position, uid), name=name.upper(), value=shown
+                where=where(position, uid), name=str(name or "?").upper(), value=shown
             )
         )
     event.errors.clear()
@@ -99,6 +101,38 @@ def _derived_uid(event) -> str:
     parts = [event.get(name) for name in ("dtstart", "summary", "rrule", "recurrence-id")]
     raw = "\x1f".join(p.to_ical().decode() if hasattr(p, "to_ical") else str(p) for p in parts)
     return f"{hashlib.sha256(raw.encode()).hexdigest()[:24]}{NO_UID}"
+
+
+MAX_STEPS_BEFORE = 50_000  # occurrences the library may walk before the window (~1 s)
+_STEP_SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEKLY": 604800}
+
+
+def _step_seconds(comps) -> float:
+    """The shortest time between two occurrences the rules of ``comps`` may give (about)."""
+    shortest = float("inf")
+    for ev in comps:
+        rules = ev.get("rrule")
+        for rule in rules if isinstance(rules, list) else [rules]:
+            if not hasattr(rule, "get"):
+                continue
+            freq = str((rule.get("FREQ") or [""])[0]).upper()
+            try:
+                interval = max(int((rule.get("INTERVAL") or [1])[0]), 1)
+            except (TypeError, ValueError):
+                interval = 1
+            step = float(_STEP_SECONDS.get(freq, 2_419_200) * interval)  # else 28 days
+            for part in ("BYSECOND", "BYMINUTE", "BYHOUR"):
+                step /= max(len(rule.get(part) or ()), 1)
+            shortest = min(shortest, step)
+    return shortest
+
+
+def _sort_key(event) -> str:
+    value = event.get("dtstart")
+    when = getattr(value, "dt", None)
+    if isinstance(when, dt.datetime):
+        return (when.astimezone(dt.UTC) if when.tzinfo else when).strftime("%Y%m%dT%H%M%S")
+    return when.strftime("%Y%m%dT000000") if isinstance(when, dt.date) else ""
 
 
 def _start_date(event) -> dt.date | None:
@@ -165,6 +199,21 @@ def _expand_series(cal, timezones, position, uid, comps, today, out: Expansion) 
             out.items.append(Item(position, uid, error=reason))
             return
     begin = max(today, min(starts))
+    try:  # year 1 or 9999: outside what Tribune reads (app/limits.py)
+        check_year(min(starts))
+        check_year(begin)
+    except ValueError as exc:
+        out.items.append(Item(position, uid, error=str(exc)))
+        return
+    step = _step_seconds(comps)
+    if (begin - min(starts)).days * 86400 / step > MAX_STEPS_BEFORE:
+        # the library walks every occurrence from DTSTART: an hourly rule from 1900 would
+        # take hours before the first one in the window
+        reason = translate("Ical", "the rule repeats too often since {start} to be read").format(
+            start=min(starts).isoformat()
+        )
+        out.items.append(Item(position, uid, error=reason))
+        return
     end = add_months(begin, HORIZON_MONTHS)
     if out.horizon is None:
         out.horizon = (begin, end)
@@ -180,11 +229,14 @@ def _expand_series(cal, timezones, position, uid, comps, today, out: Expansion) 
         series.add_component(ev)
     try:
         query = recurring_ical_events.of(series)
-        occurrences = []
-        for occ in query.after(begin):  # in order and lazily: an endless rule stops here
-            if _start_date(occ) >= end or len(occurrences) > MAX_OCCURRENCES:
-                break
-            occurrences.append(occ)
+        # A bounded window, never the library's after(): it widens its window until it hangs
+        # on some rules. Hourly or finer: a little over MAX_OCCURRENCES steps.
+        window = end
+        if step < 86400:
+            seconds = step * (MAX_OCCURRENCES + 2) + 86400
+            window = min(end, begin + dt.timedelta(seconds=seconds))
+        found = query.between(begin, window)
+        occurrences = sorted(found, key=_sort_key)[: MAX_OCCURRENCES + 1]
     except Exception as exc:  # the library's errors have no common base; one series only
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         out.items.append(

@@ -78,10 +78,10 @@ def validate_timezone(value: str) -> str:
     value = (value or "").strip()
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise ValidationError(
             translate("Clients", "Unknown time zone: {tz} (for example Europe/Paris)").format(
-                tz=value or "—"
+                tz=value[:60] or "—"
             ),
             field="timezone",
         ) from None

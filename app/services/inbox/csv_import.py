@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.connectors.contract import IncomingMessage, RowError
 from app.db import Database
+from app.db_busy import let_others_write
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -187,6 +188,7 @@ def import_csv(
                 lines=[ln for ln, _ in chunk],
                 rules=rules,
             )
+        let_others_write(db.engine.url.database if db.is_sqlite else None)
         added += result.added
         duplicates += result.duplicates
         errors.extend(result.errors)

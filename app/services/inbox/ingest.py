@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from app.models.inbox import InboxMessage
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import CharterRules
 from app.services.inbox.delays import BusinessCalendar
+from app.textsafe import storable, storable_body
 
 _CHUNK = 400  # parameters per IN (...) lookup
 
@@ -87,6 +89,23 @@ def _check(item: IncomingMessage) -> str | None:
     return None
 
 
+def _storable(item: IncomingMessage) -> IncomingMessage:
+    """A network's message as the database stores it: no NUL (PostgreSQL refuses it, and a
+    refused row would fail its whole batch), names cut to their columns, a huge text cut
+    with a note. A too-long external id stays whole: :func:`_check` reports and skips it."""
+    clean = {
+        "external_id": storable(item.external_id),
+        "author": storable(item.author, 200),
+        "author_handle": storable(item.author_handle, 200),
+        "text": storable_body(item.text),
+        "in_reply_to": storable(item.in_reply_to, 200),
+        "url": storable(item.url, 500),
+    }
+    if all(clean[k] == getattr(item, k) for k in clean):
+        return item
+    return replace(item, **clean)
+
+
 def _existing_keys(session: Session, client_id: int, keys: Sequence[tuple[str, str]]):
     """{(network, external_id): id} of the keys already stored for the client."""
     found: dict[tuple[str, str], int] = {}
@@ -134,7 +153,7 @@ def ingest_messages(
 
     ``lines`` (same length as ``items``) gives each item's line in a source file, for errors.
     """
-    items = list(items)
+    items = [_storable(item) for item in items]
     errors: list[RowError] = []
     fresh: list[tuple[int, IncomingMessage]] = []
     seen: set[tuple[str, str]] = set()

@@ -11,8 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.connectors.search.base import Found
+from app.limits import INT_MAX
 from app.models.listening import ListeningAuthor, ListeningItem
 from app.services.listening.sentiment import sentiment
+from app.textsafe import storable, storable_body
 
 AUDIENCE_MAX_AGE = dt.timedelta(days=1)
 _CHUNK = 400
@@ -56,11 +58,13 @@ def save_authors(
     if not audience:
         return
     insert = _insert_for(session)
-    rows = [
-        {"client_id": client_id, "network": network, "handle": h[:200], "name": (n or "")[:200],
-         "followers": int(f), "refreshed_at": now}
+    by_handle = {  # a network's text: no NUL, within the columns (one row per stored handle)
+        storable(h, 200): {"client_id": client_id, "network": network,
+         "handle": storable(h, 200), "name": storable(n, 200),
+         "followers": min(max(int(f), 0), INT_MAX), "refreshed_at": now}
         for h, (n, f) in sorted(audience.items())
-    ]  # fmt: skip
+    }  # fmt: skip
+    rows = list(by_handle.values())
     stmt = insert(ListeningAuthor.__table__)
     stmt = stmt.on_conflict_do_update(
         index_elements=["client_id", "network", "handle"],
@@ -88,17 +92,19 @@ def save_items(
             continue
         seen.add(f.external_id)
         audience = followers.get(f.author_handle, f.author_followers)
+        if audience is not None:  # a network's number: within the column
+            audience = min(max(int(audience), 0), INT_MAX)
         rows.append(
             {
                 "client_id": client_id,
                 "stream_id": stream_id,
                 "network": network,
-                "external_id": f.external_id[:200],
-                "author": (f.author or "")[:200],
-                "author_handle": (f.author_handle or "")[:200],
+                "external_id": storable(f.external_id, 200),  # a network's text: no NUL
+                "author": storable(f.author, 200),
+                "author_handle": storable(f.author_handle, 200),
                 "author_followers": audience,
-                "text": f.text or "",
-                "url": (f.url or "")[:500],
+                "text": storable_body(f.text),
+                "url": storable(f.url, 500),
                 "published_at": f.published_at,
                 "sentiment": sentiment(f.text),
                 "status": "new",

@@ -1,0 +1,226 @@
+"""A busy database waits, visibly, for a long and stated time, then says so in one line.
+
+One process writing (a long import, a restore, the sync) makes another process's write wait.
+On SQLite every unit of work takes the write lock up front with ``BEGIN IMMEDIATE``
+(docs/pitfalls.md): this module tries it for :data:`NOTICE_AFTER_S`, then tells its
+listeners that it waits (the CLI prints one line on stderr, the app shows it in the status
+bar), leaves a marker so that a long import lets it through between two batches
+(:func:`commit_batch`), and tries again for the rest of :func:`timeout`. When that runs out
+nothing was written and :class:`DatabaseBusy` says so in one sentence. On PostgreSQL writers
+rarely wait (rows, not the file, are locked); a lock wait gives up after the same time
+(``lock_timeout``) with the same sentence.
+
+The time is stated in one place: ``TRIBUNE_BUSY_TIMEOUT`` (seconds), else 60 s.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import StorageError
+from app.i18n import translate
+
+ENV = "TRIBUNE_BUSY_TIMEOUT"
+DEFAULT_TIMEOUT_S = 60.0
+NOTICE_AFTER_S = 1.0  # a wait shorter than this is not worth a word
+LONGEST_YIELD_S = 2.0  # an import waits at most this long between batches for a waiter
+BATCH = 500  # rows per transaction in the long imports
+
+log = logging.getLogger(__name__)
+_listeners: list[Callable[[bool], None]] = []
+
+
+class DatabaseBusy(StorageError):
+    """Another process kept the database busy for the whole wait; nothing was written."""
+
+
+def timeout() -> float:
+    """How long a writer waits for another one, in seconds (``TRIBUNE_BUSY_TIMEOUT``)."""
+    raw = os.environ.get(ENV, "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_TIMEOUT_S
+    except ValueError:
+        value = DEFAULT_TIMEOUT_S
+    if value != value:  # NaN
+        value = DEFAULT_TIMEOUT_S
+    return min(max(value, 0.1), 3600.0)
+
+
+def message(seconds: float | None = None) -> str:
+    seconds = timeout() if seconds is None else seconds
+    return translate(
+        "Storage",
+        "The database stayed busy for {seconds} s (another import?); nothing was written. "
+        "Try again.",
+    ).format(seconds=f"{seconds:g}")
+
+
+def waiting_message() -> str:
+    return translate(
+        "Storage", "Waiting for another Tribune process that is writing to the database…"
+    )
+
+
+# -- listeners ----------------------------------------------------------------------------------
+def add_listener(listener: Callable[[bool], None]) -> None:
+    """Call ``listener(True)`` when a write starts waiting, ``listener(False)`` when it ends.
+
+    Called on the thread that waits (a worker thread in the app): a listener only relays."""
+    _listeners.append(listener)
+
+
+def remove_listener(listener: Callable[[bool], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def _notify(waiting: bool) -> None:
+    for listener in list(_listeners):
+        try:
+            listener(waiting)
+        except Exception:  # a listener never breaks a write
+            log.exception("busy listener failed")
+
+
+# -- SQLite -------------------------------------------------------------------------------------
+def _ms(seconds: float) -> int:
+    return max(int(seconds * 1000), 1)
+
+
+def _locked(exc: BaseException) -> bool:
+    return "database is locked" in str(exc) or "database is busy" in str(exc)
+
+
+def begin_immediate(conn) -> None:
+    """``BEGIN IMMEDIATE`` on a SQLAlchemy connection, waiting visibly (see the module)."""
+    raw = conn.connection.dbapi_connection
+    total = timeout()
+    first = min(NOTICE_AFTER_S, total)
+    try:
+        raw.execute(f"PRAGMA busy_timeout={_ms(first)}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc):
+                raise
+        marker = _announce(conn.engine.url.database)
+        _notify(True)
+        try:
+            raw.execute(f"PRAGMA busy_timeout={_ms(total - first)}")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _locked(exc):
+                    raise DatabaseBusy(message(total)) from None
+                raise
+        finally:
+            _withdraw(marker)
+            _notify(False)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={_ms(total)}")
+
+
+def _waiters_dir(database: str | None) -> Path | None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database).expanduser()
+    return path.with_name(path.name + ".waiting")
+
+
+def _announce(database: str | None) -> Path | None:
+    """A marker file saying "a writer waits": a long import lets it through."""
+    folder = _waiters_dir(database)
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(exist_ok=True)
+        marker = folder / f"{os.getpid()}-{threading.get_ident()}"
+        marker.touch()
+        return marker
+    except OSError:  # a read-only folder: wait anyway, only less fairly
+        return None
+
+
+def _withdraw(marker: Path | None) -> None:
+    if marker is not None:
+        try:
+            marker.unlink()
+        except OSError:
+            pass
+
+
+def _alive(marker: Path) -> bool:
+    try:
+        pid = int(marker.name.split("-", 1)[0])
+    except ValueError:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows: a marker older than a wait is stale
+        try:
+            return time.time() - marker.stat().st_mtime < timeout() + 5
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        _withdraw(marker)  # a killed writer's marker
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def others_waiting(database: str | None) -> bool:
+    folder = _waiters_dir(database)
+    if folder is None:
+        return False
+    try:
+        markers = list(folder.iterdir())
+    except OSError:
+        return False
+    return any(_alive(m) for m in markers)
+
+
+def let_others_write(database: str | None) -> None:
+    """Between two batches of a long import: if a writer waits, give it the lock first.
+
+    SQLite's busy handler polls, so an import that takes the lock again at once would starve
+    the writers behind it; this pauses (at most :data:`LONGEST_YIELD_S`) until they are in."""
+    deadline = time.monotonic() + LONGEST_YIELD_S
+    while others_waiting(database) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def commit_batch(session) -> None:
+    """Commit a long import's batch and let a waiting writer through before the next one."""
+    session.commit()
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        let_others_write(bind.url.database)
+
+
+# -- PostgreSQL and errors ---------------------------------------------------------------------
+def postgresql_connect_args() -> dict:
+    """psycopg's connect arguments: a lock wait gives up after :func:`timeout`."""
+    return {"connect_timeout": 5, "options": f"-c lock_timeout={_ms(timeout())}"}
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """A write that gave up waiting: SQLite's "database is locked", PostgreSQL's 55P03."""
+    if isinstance(exc, DatabaseBusy):
+        return True
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) == "55P03":
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and _locked(orig)
+
+
+def raise_if_busy(exc: BaseException) -> None:
+    if is_busy_error(exc) and not isinstance(exc, DatabaseBusy):
+        raise DatabaseBusy(message()) from None
