@@ -31,7 +31,7 @@ COMMAND_MODULES = {
     "app.cli.inbox": ("inbox",),
     "app.cli.report": ("report", "metrics"),
     "app.cli.charter": ("charter",),
-    "app.cli.sync": ("sync",),
+    "app.cli.sync": ("sync", "account"),  # account reconnect
     "app.cli.people": ("people",),
     "app.cli.listening": ("listening",),
     # FEATURE-CLI-END

@@ -76,6 +76,8 @@ def import_csv(
     layouts that do not name them; ``day_first`` settles slashed dates (else the values,
     else the layout's convention, decide)."""
     zone = client_zone(session, client_id)
+    if isinstance(data, str):  # a lone surrogate (text decoded with surrogateescape) → U+FFFD
+        data = data.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     reading, table = _table(data)
     if not table:
         raise ValidationError(translate("PostsCsv", "The CSV file is empty."))
