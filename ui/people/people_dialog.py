@@ -310,8 +310,20 @@ class PeopleDialog(QDialog):
         self.tabs.addTab(self.approvals, self.tr("Waiting for approval"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.setCurrentIndex(tab)
+        self._restrict()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+
+    def _restrict(self) -> None:
+        """The People tab is an administrator's: others see it greyed, with the reason."""
+        from ui.rights import rights
+
+        if rights().allowed("admin_people"):
+            return
+        self.tabs.setTabEnabled(self.PEOPLE, False)
+        self.tabs.setTabToolTip(self.PEOPLE, html.escape(rights().why("admin_people")))
+        if self.tabs.currentIndex() == self.PEOPLE:
+            self.tabs.setCurrentIndex(self.APPROVALS)
