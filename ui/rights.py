@@ -1,6 +1,6 @@
 """Disable what the connected person cannot do, and say why in the tooltip.
 
-One :class:`Rights` object per process holds the person's
+One :class:`Rights` object per main window holds the person's
 :class:`~app.services.people.capabilities.Capabilities`, loaded once per database off the GUI
 thread (:func:`ui.people.apply_rights`). Screens register their buttons and actions with
 :func:`guard` — one line each — or are guarded by attribute name when an area is created
@@ -59,7 +59,7 @@ AREA_GUARDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 WINDOW_GUARDS = (
     ("act_new_client", "admin_clients"),
-    ("act_edit_client", "admin_clients"),
+    # (editing a client stays open: its contacts and accounts are a writer's)
     ("act_archive", "admin_clients"),
     ("act_delete", "admin_clients"),
     ("add_client_button", "admin_clients"),
@@ -180,25 +180,27 @@ def _tooltip(reason: str) -> str:
     return html.escape(reason)
 
 
-_rights: Rights | None = None
+def rights_for(window) -> Rights:
+    """The Rights of a main window (created on first use, on the GUI thread)."""
+    found = getattr(window, "tribune_rights", None)
+    if found is None or not _alive(found):
+        found = Rights(window)
+        window.tribune_rights = found
+    return found
 
 
-def rights() -> Rights:
-    """The process's Rights (created on first use, on the GUI thread)."""
-    global _rights
-    if _rights is None or not _alive(_rights):
-        _rights = Rights()
-    return _rights
+def find_rights(obj) -> Rights | None:
+    """The Rights of the window ``obj`` belongs to (through its parents), if any."""
+    while obj is not None:
+        found = getattr(obj, "tribune_rights", None)
+        if found is not None and _alive(found):
+            return found
+        obj = obj.parent()
+    return None
 
 
 def guard(obj, action: str):
-    """Register ``obj`` (QWidget or QAction) with the process's rights; returns ``obj``."""
-    return rights().guard(obj, action)
-
-
-def allowed(action: str) -> bool:
-    return rights().allowed(action)
-
-
-def why(action: str) -> str:
-    return rights().why(action)
+    """Register ``obj`` (QWidget or QAction, already parented) with its window's rights;
+    outside a window (a screen tested alone) nothing happens. Returns ``obj``."""
+    found = find_rights(obj) if obj is not None else None
+    return obj if found is None else found.guard(obj, action)

@@ -34,13 +34,47 @@ TRACKED: dict[str, tuple[str, ...] | None] = {
     "inbox_saved_replies": None,
     "inbox_escalation_smtp": None,
     "staff": ("display_name", "role", "all_clients", "suspended"),
+    # the inbox: triage (the service's own entry, e.g. "inbox.status", gets the before/after)
+    "inbox_messages": (
+        "status",
+        "status_reason",
+        "resolution",
+        "category",
+        "priority",
+        "assignee_id",
+        "tags",
+    ),
+    "inbox_notes": ("text",),
+    "inbox_escalations": (
+        "contact_name",
+        "contact_email",
+        "due_at",
+        "reminded_at",
+        "answered_at",
+        "answer",
+        "subject",
+        "body",
+    ),
+    "charter_sections": ("title", "html", "data"),
+    "staff_members": None,
+    "agency_profile": None,
 }
 # Deletions the services do not record themselves.
 DELETES_TRACKED = {"inbox_saved_replies"}
+# Additions the services do not record themselves.
+INSERTS_TRACKED = {"inbox_notes"}
+# The service writes its own entry for these (target type): the before/after joins it.
+JOINS = {"inbox_messages": "message", "inbox_escalations": "escalation"}
+# Saved every few seconds while someone types: one entry per person and section per window
+# (the next entry's "before" holds what the skipped saves did).
+THROTTLED = {"charter_sections": dt.timedelta(minutes=10)}
+LONG_TEXT = 20_000  # characters of a text kept in an entry
 VOLATILE = {"id", "version", "revision", "created_at", "updated_at", "last_seen_at", "uid"}
 
 
 def _plain(value):
+    if isinstance(value, str) and len(value) > LONG_TEXT:
+        return value[:LONG_TEXT] + "…"
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
     if isinstance(value, dt.datetime | dt.date):
@@ -62,12 +96,61 @@ def _client_id(obj, table: str):
     return obj.id if table == "clients" else getattr(obj, "client_id", None)
 
 
+def _pending_entry(session: Session, obj, table: str):
+    """The entry the service added for this row in the same unit of work, if any."""
+    from app.models import AuditEvent
+
+    kind = JOINS.get(table)
+    if kind is None:
+        return None
+    for entry in session.new:
+        if (
+            isinstance(entry, AuditEvent)
+            and entry.target_type == kind
+            and str(entry.target_id) == str(obj.id)
+            and "before" not in (entry.details or {})
+        ):
+            return entry
+    return None
+
+
+def _recently_recorded(session: Session, obj, table: str) -> bool:
+    from sqlalchemy import select
+
+    from app.models import AuditEvent, utcnow
+    from app.services.people import whoami
+
+    window = THROTTLED.get(table)
+    if window is None:
+        return False
+    with session.no_autoflush:
+        return (
+            session.scalar(
+                select(AuditEvent.id)
+                .where(
+                    AuditEvent.action == f"{table}.edit",
+                    AuditEvent.target_type == table,
+                    AuditEvent.target_id == str(obj.id),
+                    AuditEvent.actor_login == whoami(session).login,
+                    AuditEvent.at >= utcnow() - window,
+                )
+                .limit(1)
+            )
+            is not None
+        )
+
+
 def _record(session: Session, obj, table: str, action: str, details: dict) -> None:
     from app.models import AuditEvent
     from app.services.people import whoami
 
     person = whoami(session)
     client_id = _client_id(obj, table)
+    if action == "edit":
+        entry = _pending_entry(session, obj, table)
+        if entry is not None:
+            entry.details = {**(entry.details or {}), **details}
+            return
     session.add(
         AuditEvent(
             actor=person.name,
@@ -76,7 +159,11 @@ def _record(session: Session, obj, table: str, action: str, details: dict) -> No
             client_name=obj.name if table == "clients" else "",
             action=f"{table}.{action}",
             target_type=table,
-            target_id=str(getattr(obj, "id", "") or getattr(obj, "client_id", "")),
+            target_id=str(
+                getattr(obj, "id", None)
+                or getattr(obj, "message_id", None)
+                or getattr(obj, "client_id", "")
+            ),
             details=details,
         )
     )
@@ -85,6 +172,11 @@ def _record(session: Session, obj, table: str, action: str, details: dict) -> No
 def capture_edits(session: Session, _flush_context, _instances) -> None:
     if session.info.get("tribune_no_edit_trail"):
         return
+    for obj in list(session.new):
+        table = getattr(obj, "__tablename__", None)
+        if table in INSERTS_TRACKED:
+            after = {k: _plain(getattr(obj, k)) for k in _columns(obj, table)}
+            _record(session, obj, table, "add", {"after": after})
     for obj in list(session.dirty):
         table = getattr(obj, "__tablename__", None)
         if table not in TRACKED or not session.is_modified(obj, include_collections=False):
@@ -98,7 +190,7 @@ def capture_edits(session: Session, _flush_context, _instances) -> None:
             old, new = history.deleted[0], history.added[0]
             if old != new:
                 before[key], after[key] = _plain(old), _plain(new)
-        if before:
+        if before and not _recently_recorded(session, obj, table):
             _record(session, obj, table, "edit", {"before": before, "after": after})
     for obj in list(session.deleted):
         table = getattr(obj, "__tablename__", None)

@@ -18,7 +18,6 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.models.charter import CharterSignatory, CharterVersion
 from app.services import audit
-from app.services.people import require
 from app.services.charter import (
     SignatoryInfo,
     VersionSummary,
@@ -27,6 +26,7 @@ from app.services.charter import (
     _summary,
     version_by_id,
 )
+from app.services.people import require
 
 
 # -- signature --------------------------------------------------------------------------------

@@ -19,10 +19,10 @@ def apply_rights(window) -> None:
     The capabilities are read once per database on a worker; the screens' buttons are
     guarded by :mod:`ui.rights` (the main window's actions here, each area as it is built).
     The server and the services refuse anyway; this only spares a click that would fail."""
-    from ui.rights import AREA_GUARDS, WINDOW_GUARDS, rights
+    from ui.rights import AREA_GUARDS, WINDOW_GUARDS, rights_for
 
     db = window.db
-    guard = rights()
+    guard = rights_for(window)
     guard.clear()
 
     def load():

@@ -342,6 +342,7 @@ CREATE OR REPLACE FUNCTION tribune_check_signing() RETURNS trigger
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
     who text := current_user;
+    refused boolean;
 BEGIN
     IF (SELECT rolsuper FROM pg_roles WHERE rolname = who)
        OR pg_has_role(who, 'tribune_admin', 'MEMBER')
@@ -349,13 +350,16 @@ BEGIN
        OR EXISTS (SELECT 1 FROM staff WHERE login = who AND role IN ('admin', 'lead')) THEN
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    IF TG_TABLE_NAME = 'charter_signatories'
-       OR (TG_OP = 'INSERT' AND NEW.status IN ('signed', 'superseded'))
-       OR (TG_OP = 'UPDATE' AND (
-             (NEW.status IS DISTINCT FROM OLD.status
-              AND 'signed' IN (NEW.status, OLD.status))
-          OR NEW.signed_at IS DISTINCT FROM OLD.signed_at
-          OR NEW.scan_sha256 IS DISTINCT FROM OLD.scan_sha256)) THEN
+    IF TG_TABLE_NAME = 'charter_signatories' THEN
+        refused := true;
+    ELSIF TG_OP = 'INSERT' THEN
+        refused := NEW.status IN ('signed', 'superseded');
+    ELSE
+        refused := (NEW.status IS DISTINCT FROM OLD.status AND 'signed' IN (NEW.status, OLD.status))
+            OR NEW.signed_at IS DISTINCT FROM OLD.signed_at
+            OR NEW.scan_sha256 IS DISTINCT FROM OLD.scan_sha256;
+    END IF;
+    IF refused THEN
         RAISE EXCEPTION USING ERRCODE = '42501',
             MESSAGE = 'tribune: only a lead signs a charter (' || who || ' is not one)';
     END IF;
