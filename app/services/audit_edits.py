@@ -65,6 +65,16 @@ DELETES_TRACKED = {"inbox_saved_replies"}
 INSERTS_TRACKED = {"inbox_notes"}
 # The service writes its own entry for these (target type): the before/after joins it.
 JOINS = {"inbox_messages": "message", "inbox_escalations": "escalation"}
+# The fields each of those entries is about (an action not listed takes every field).
+ACTION_FIELDS = {
+    "inbox.status": {"status", "status_reason", "resolution"},
+    "inbox.category": {"category"},
+    "inbox.priority": {"priority"},
+    "inbox.assign": {"assignee_id", "status"},
+    "inbox.tags": {"tags"},
+    "inbox.escalation.answer": {"status"},
+    "inbox.escalation.remind": {"reminded_at"},
+}
 # Saved every few seconds while someone types: one entry per person and section per window
 # (the next entry's "before" holds what the skipped saves did).
 THROTTLED = {"charter_sections": dt.timedelta(minutes=10)}
@@ -93,25 +103,39 @@ def _columns(obj, table: str):
 
 
 def _client_id(obj, table: str):
-    return obj.id if table == "clients" else getattr(obj, "client_id", None)
+    if table == "clients":
+        return obj.id
+    if table == "charter_sections":  # no column of its own: its version's
+        return getattr(getattr(obj, "version", None), "client_id", None)
+    return getattr(obj, "client_id", None)
 
 
-def _pending_entry(session: Session, obj, table: str):
-    """The entry the service added for this row in the same unit of work, if any."""
+def _join_pending(session: Session, obj, table: str, before: dict, after: dict) -> set[str]:
+    """Give the entries the service added for this row in the same unit of work the before
+    and after of the fields they are about; returns the fields so claimed."""
     from app.models import AuditEvent
 
     kind = JOINS.get(table)
     if kind is None:
-        return None
+        return set()
+    claimed: set[str] = set()
     for entry in session.new:
         if (
-            isinstance(entry, AuditEvent)
-            and entry.target_type == kind
-            and str(entry.target_id) == str(obj.id)
-            and "before" not in (entry.details or {})
+            not isinstance(entry, AuditEvent)
+            or entry.target_type != kind
+            or str(entry.target_id) != str(obj.id)
+            or "before" in (entry.details or {})
         ):
-            return entry
-    return None
+            continue
+        fields = [k for k in before if k in ACTION_FIELDS.get(entry.action, before)]
+        if fields:
+            entry.details = {
+                **(entry.details or {}),
+                "before": {k: before[k] for k in fields},
+                "after": {k: after[k] for k in fields},
+            }
+            claimed.update(fields)
+    return claimed
 
 
 def _recently_recorded(session: Session, obj, table: str) -> bool:
@@ -146,11 +170,6 @@ def _record(session: Session, obj, table: str, action: str, details: dict) -> No
 
     person = whoami(session)
     client_id = _client_id(obj, table)
-    if action == "edit":
-        entry = _pending_entry(session, obj, table)
-        if entry is not None:
-            entry.details = {**(entry.details or {}), **details}
-            return
     session.add(
         AuditEvent(
             actor=person.name,
@@ -190,6 +209,8 @@ def capture_edits(session: Session, _flush_context, _instances) -> None:
             old, new = history.deleted[0], history.added[0]
             if old != new:
                 before[key], after[key] = _plain(old), _plain(new)
+        for key in _join_pending(session, obj, table, before, after):
+            before.pop(key), after.pop(key)
         if before and not _recently_recorded(session, obj, table):
             _record(session, obj, table, "edit", {"before": before, "after": after})
     for obj in list(session.deleted):
