@@ -129,7 +129,7 @@ class Rights(QObject):
             if action and not self.allowed(action):
                 if obj.isEnabled():
                     obj.setEnabled(False)
-                tip = _tooltip(self.why(action))
+                tip = tooltip(self.why(action))
                 if obj.toolTip() != tip:
                     if kind == QEvent.Type.ToolTipChange:  # the screen's own tooltip, for later
                         obj.setProperty(_TIP, obj.toolTip())
@@ -145,7 +145,7 @@ class Rights(QObject):
             if not was_refused:
                 obj.setProperty(_TIP, obj.toolTip())
             obj.setProperty("tribune_rights_refused", True)
-            obj.setToolTip(_tooltip(self.why(action)))
+            obj.setToolTip(tooltip(self.why(action)))
             if isinstance(obj, QAction):
                 obj.setStatusTip(self.why(action))
             obj.setEnabled(False)
@@ -176,8 +176,12 @@ def _alive(obj) -> bool:
     return True
 
 
-def _tooltip(reason: str) -> str:
-    return html.escape(reason)
+def tooltip(reason: str) -> str:
+    """Plain text as it is; with a character HTML would read (a login in the sentence),
+    escaped inside rich text so that it shows as typed."""
+    if any(c in reason for c in "<>&"):
+        return "<qt>" + html.escape(reason, quote=False) + "</qt>"
+    return reason
 
 
 def rights_for(window) -> Rights:

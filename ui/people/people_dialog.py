@@ -32,6 +32,7 @@ from app.models.people import ROLES
 from ui.messages import show_error
 from ui.people.approvals_view import ApprovalsView
 from ui.people.audit_view import AuditView
+from ui.rights import tooltip
 
 
 def _load(db):
@@ -328,6 +329,6 @@ class PeopleDialog(QDialog):
         if caps.can_admin_people:
             return
         self.tabs.setTabEnabled(self.PEOPLE, False)
-        self.tabs.setTabToolTip(self.PEOPLE, html.escape(caps.why("admin_people")))
+        self.tabs.setTabToolTip(self.PEOPLE, tooltip(caps.why("admin_people")))
         if self.tabs.currentIndex() == self.PEOPLE:
             self.tabs.setCurrentIndex(self.APPROVALS)
