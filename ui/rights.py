@@ -18,7 +18,7 @@ import weakref
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 # area key -> (dotted attribute path, action of app.services.people.capabilities.ACTIONS)
 AREA_GUARDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -67,6 +67,7 @@ WINDOW_GUARDS = (
 )
 
 _TIP = "tribune_rights_tip"  # the tooltip the widget had before Rights replaced it
+_HINT = "tribune_rights_hint"  # and its placeholder text
 
 
 class Rights(QObject):
@@ -148,10 +149,16 @@ class Rights(QObject):
             obj.setToolTip(tooltip(self.why(action)))
             if isinstance(obj, QAction):
                 obj.setStatusTip(self.why(action))
+            if isinstance(obj, QLineEdit | QPlainTextEdit):  # the empty box says why too
+                if not was_refused:
+                    obj.setProperty(_HINT, obj.placeholderText())
+                obj.setPlaceholderText(self.why(action))
             obj.setEnabled(False)
         elif was_refused:
             obj.setProperty("tribune_rights_refused", False)
             obj.setToolTip(obj.property(_TIP) or "")
+            if isinstance(obj, QLineEdit | QPlainTextEdit):
+                obj.setPlaceholderText(obj.property(_HINT) or "")
             obj.setEnabled(True)
 
     def guard_attributes(self, owner, paths) -> None:

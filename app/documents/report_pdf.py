@@ -18,7 +18,7 @@ from app.charts import style as st
 from app.charts.figures import build, chart_title
 from app.charts.lang import report_language, translate
 from app.db import Database
-from app.documents import wording
+from app.documents import report_team, wording
 from app.documents.pdf import render_html_pdf
 from app.documents.report_sections import (
     change_html,
@@ -278,6 +278,7 @@ def report_html(data, commentary: Commentary, extra: dict, images: dict, languag
         parts.append(no_data())
     parts.append(inbox_section(data, language))
     parts.append(compliance_section(data, extra, language))
+    parts.append(report_team.team_section(extra.get("team"), language))
     parts.append(heading_html(translate("Report", "Next month")))
     plan = extra["plan"]
     if plan:
@@ -318,6 +319,7 @@ def render_report(
     language: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    include_team: bool | None = None,  # the team page (see app.documents.report_team)
 ) -> ReportResult:
     """Write ``client_ref``'s report for ``month`` ("YYYY-MM") to ``out`` (a PDF).
 
@@ -336,6 +338,7 @@ def render_report(
         nxt = period.shifted(1)
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules_in_force(session, client.id)
+        team = report_team.gather(session, client, period, include_team)
     with report_language(language or client.language) as language:
         return _write(
             client,
@@ -348,10 +351,12 @@ def render_report(
             language,
             progress or (lambda *_a: None),
             is_cancelled or (lambda: False),
+            team,
         )
 
 
-def _write(client, agency, data, commentary, plan, period, out, language, progress, cancelled):
+def _write(client, agency, data, commentary, plan, period, out, language, progress, cancelled,
+           team=None):  # fmt: skip
     keys = charts_with_data(data)
     total = len(keys) + 2
     images = {}
@@ -373,6 +378,7 @@ def _write(client, agency, data, commentary, plan, period, out, language, progre
         "agency": agency.name or "Tribune",
         "logos": logos,
         "plan": plan,
+        "team": team,
         "generated": translate("Report", "Generated on {day}").format(
             day=wording.long_date(dt.date.today(), language, weekday=False)
         ),

@@ -89,6 +89,7 @@ def test_a_read_only_person_sees_reply_new_post_and_approve_disabled_with_the_re
     for widget in (conv.send, conv.reply, conv.note_add, conv.escalate, conv.moderate):
         assert not widget.isEnabled(), widget.objectName() or widget.text()
     assert conv.send.toolTip() == "Read-only: your role cannot reply."
+    assert conv.reply.placeholderText() == "Read-only: your role cannot reply."
     assert "Read-only" in conv.escalate.toolTip()
     area.grab().save(str(tmp_path / "inbox_readonly.png"))
 
