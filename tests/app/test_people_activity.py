@@ -10,8 +10,16 @@ import pytest
 import time_machine
 
 from app.models.posts import PostVariant
-from app.services import clients, escalation, inbox, inbox_ingest, inbox_replies, posts
-from app.services import posts_approval, posts_queue
+from app.services import (
+    clients,
+    escalation,
+    inbox,
+    inbox_ingest,
+    inbox_replies,
+    posts,
+    posts_approval,
+    posts_queue,
+)
 from app.services.network_data import IncomingMessage
 from app.services.people import admin, releases
 from app.services.people.activity import PersonActivity, team_activity
@@ -52,9 +60,9 @@ def month_of_work(agency):
         ):
             admin.add_person(s, agency.login(who), name, role, PASSWORD, clients=["aquarelle"])
     seats = {who: agency.db(who) for who in ("alice", "camille", "jules")}
-    with time_machine.travel(MARCH - dt.timedelta(days=20), tick=False):
-        with seats["camille"].session() as s:  # February: not in March's page
-            inbox_replies.create_reply(s, cid, ids["Prix ?"], "Voir le site.")
+    february = time_machine.travel(MARCH - dt.timedelta(days=20), tick=False)
+    with february, seats["camille"].session() as s:  # not in March's page
+        inbox_replies.create_reply(s, cid, ids["Prix ?"], "Voir le site.")
     with time_machine.travel(MARCH, tick=False):
         with seats["jules"].session() as s:
             inbox_replies.create_reply(s, cid, ids["Vous livrez ?"], "Oui, partout.")
@@ -87,7 +95,7 @@ def month_of_work(agency):
 
 @pytest.mark.postgres
 def test_team_activity_counts_each_persons_work_from_the_trail(month_of_work):
-    agency, cid, boss, seats = month_of_work
+    agency, cid, _boss, seats = month_of_work
     with seats["alice"].read() as s:  # a lead scoped to the client sees the whole team
         march = team_activity(s, cid, dt.date(2026, 3, 1), dt.date(2026, 4, 1), zone="Europe/Paris")
     assert march == [
