@@ -215,3 +215,10 @@ def guard(obj, action: str):
     outside a window (a screen tested alone) nothing happens. Returns ``obj``."""
     found = find_rights(obj) if obj is not None else None
     return obj if found is None else found.guard(obj, action)
+
+
+def allowed_for(widget, action: str) -> bool:
+    """Whether the window of ``widget`` lets its person do ``action`` (True outside one, or
+    before the person is known)."""
+    found = find_rights(widget)
+    return found is None or found.allowed(action)

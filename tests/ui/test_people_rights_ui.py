@@ -92,6 +92,9 @@ def test_a_read_only_person_sees_reply_new_post_and_approve_disabled_with_the_re
     assert conv.reply.placeholderText() == "Read-only: your role cannot reply."
     assert "Read-only" in conv.escalate.toolTip()
     area.grab().save(str(tmp_path / "inbox_readonly.png"))
+    bulk = area.bulk_menu()
+    assert not _menu_action(bulk, "Close…").isEnabled()
+    bulk.close()
 
     window.show_area("calendar")
     calendar = window.current_area()
@@ -105,6 +108,12 @@ def test_a_read_only_person_sees_reply_new_post_and_approve_disabled_with_the_re
     assert not _menu_action(menu, "Delete").isEnabled()
     assert _menu_action(menu, "Edit…").isEnabled()  # reading a post is everyone's
     menu.close()
+
+    window.show_area("charter")
+    charter = window.current_area()
+    qtbot.waitUntil(charter.create_button.isVisible, timeout=10000)  # no charter yet
+    assert not charter.create_button.isEnabled()
+    assert "Read-only" in charter.create_button.toolTip()
 
     window.show_area("charts")
     charts = window.current_area()

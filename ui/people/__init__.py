@@ -37,6 +37,7 @@ def apply_rights(window) -> None:
         window.person = caps.person
         window.capabilities = caps
         guard.set_capabilities(caps)
+        _charter_read_only(window, caps)
 
     def area_added(index: int) -> None:
         area = window.area_stack.widget(index)
@@ -50,3 +51,16 @@ def apply_rights(window) -> None:
             stack.widgetAdded.connect(area_added)
     guard.guard_attributes(window, WINDOW_GUARDS)
     window.tasks.run(load, done, lambda _exc: None)
+
+
+def _charter_read_only(window, caps) -> None:
+    """A charter shown before the rights were known: its pages become read-only now."""
+    if caps.can("edit_charter"):
+        return
+    for area in getattr(window, "_areas", {}).values():
+        for page in getattr(area, "pages", {}).values():
+            if hasattr(page, "set_read_only"):
+                page.set_read_only(True)
+        navigator = getattr(area, "navigator", None)
+        if navigator is not None and hasattr(area, "pages"):
+            navigator.setDragEnabled(False)
