@@ -191,6 +191,10 @@ def _record(session: Session, obj, table: str, action: str, details: dict) -> No
 def capture_edits(session: Session, _flush_context, _instances) -> None:
     if session.info.get("tribune_no_edit_trail"):
         return
+    if session.new or session.deleted or session.dirty:
+        from app.services.people import touch_on_write
+
+        touch_on_write(session)  # the person's last activity (throttled)
     for obj in list(session.new):
         table = getattr(obj, "__tablename__", None)
         if table in INSERTS_TRACKED:

@@ -199,6 +199,22 @@
       <translation>Renvoyer…</translation>
     </message>
     <message>
+      <source>Returned to me</source>
+      <translation>Renvoyées vers moi</translation>
+    </message>
+    <message>
+      <source>Sent back</source>
+      <translation>Renvoyée le</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>Commentaire</translation>
+    </message>
+    <message>
+      <source>Your reply</source>
+      <translation>Votre réponse</translation>
+    </message>
+    <message>
       <source>reply to send</source>
       <translation>réponse à envoyer</translation>
     </message>

@@ -152,3 +152,90 @@ def test_the_cli_signs_for_a_lead_and_says_why_not_in_one_line_to_a_cm(charters,
     assert json.loads(done.stdout) == {"number": draft.number, "status": "signed"}
     again = cli(*args, db_url=agency.url_for("lea"))
     assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture
+def desk(agency):
+    """Aquarelle, a question, a lead and a junior."""
+    from app.services import inbox, inbox_ingest
+    from app.services.network_data import IncomingMessage
+
+    boss = agency.db()
+    with boss.session() as s:
+        cid = clients.create_client(s, "Aquarelle").id
+        at = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
+        inbox_ingest.ingest_messages(
+            s, cid, [IncomingMessage("mastodon", "1", "comment", "Ana", "ana", "Livrez ?", at)]
+        )
+        mid = inbox.page(s, cid).rows[0].id
+        admin.add_person(s, agency.login("lea"), "Léa Lead", "lead", PASSWORD, ["aquarelle"])
+        admin.add_person(s, agency.login("jo"), "Jo Junior", "junior", PASSWORD, ["aquarelle"])
+    boss.dispose()
+    seats = {who: agency.db(who) for who in ("lea", "jo")}
+    yield agency, cid, mid, seats
+    for db in seats.values():
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_junior_sees_the_replies_a_lead_sent_back_with_the_comment(desk):
+    from app.services import inbox_replies
+    from app.services.people import releases
+
+    _agency, cid, mid, seats = desk
+    with seats["jo"].session() as s:
+        reply_id = inbox_replies.create_reply(s, cid, mid, "Oui, partout !!!")
+    with seats["lea"].session() as s:
+        (held,) = releases.pending(s, cid)
+        releases.reject(s, cid, held.id, "Sans les points d'exclamation, merci.")
+        assert releases.returned_to(s) == []  # nothing sent back to the lead
+    with seats["jo"].read() as s:
+        (back,) = releases.returned_to(s)
+    assert (back.reply_id, back.message_id, back.text) == (reply_id, mid, "Oui, partout !!!")
+    assert (back.note, back.decided_name) == ("Sans les points d'exclamation, merci.", "Léa Lead")
+    assert back.client_name == "Aquarelle" and back.decided_at is not None
+    with seats["jo"].session() as s:  # reworked and sent again: done
+        inbox_replies.create_reply(s, cid, mid, "Oui, partout.")
+    with seats["jo"].read() as s:
+        assert releases.returned_to(s) == []
+
+
+@pytest.mark.postgres
+def test_last_activity_moves_on_writes_at_most_every_five_minutes(desk, monkeypatch):
+    from sqlalchemy import text
+
+    from app.services import inbox_triage, people
+
+    agency, cid, mid, seats = desk
+    clock = [1000.0]
+    monkeypatch.setattr(people, "_clock", lambda: clock[0])
+    people._touched.clear()
+
+    def seen() -> dt.datetime | None:
+        with agency.psql("lea") as conn:  # (a lead scoped to a client sees their own row)
+            return conn.execute(
+                "SELECT last_seen_at FROM staff WHERE login = %s", (agency.login("lea"),)
+            ).fetchone()[0]
+
+    def forget() -> None:
+        boss = agency.db()
+        with boss.session() as s:
+            s.execute(text("UPDATE staff SET last_seen_at = NULL"))
+        boss.dispose()
+
+    forget()
+    with seats["lea"].session() as s:
+        inbox_triage.set_priority(s, cid, [mid], 1)
+    assert seen() is not None  # the first write of the process
+    forget()
+    clock[0] += 299
+    with seats["lea"].session() as s:
+        inbox_triage.set_priority(s, cid, [mid], 2)
+    assert seen() is None  # throttled
+    with seats["lea"].read() as s:
+        s.execute(text("SELECT 1"))
+    clock[0] += 2
+    assert seen() is None  # reading is not activity
+    with seats["lea"].session() as s:
+        inbox_triage.set_priority(s, cid, [mid], 0)
+    assert seen() is not None

@@ -30,7 +30,12 @@ def staffed(agency):
             cid,
             [IncomingMessage("mastodon", "1", "comment", "Ana", "ana", "Vous livrez ?", NOW)],
         )
-        for who, role in (("rita", "readonly"), ("jules", "junior"), ("cam", "cm")):
+        for who, role in (
+            ("rita", "readonly"),
+            ("jules", "junior"),
+            ("cam", "cm"),
+            ("lea", "lead"),
+        ):
             admin.add_person(s, agency.login(who), who.title(), role, PASSWORD, ["aquarelle"])
     boss.dispose()
     return agency
@@ -163,3 +168,32 @@ def test_a_community_manager_cannot_open_people(qtbot, staffed, window_as):
     assert "administrator" in dialog.tabs.tabToolTip(dialog.PEOPLE)
     assert dialog.tabs.currentIndex() == dialog.APPROVALS
     dialog.close()
+
+
+def test_a_junior_finds_the_reply_a_lead_sent_back_with_the_comment(qtbot, staffed, tmp_path):
+    from app.services import inbox, inbox_replies
+    from app.services.people import releases
+    from ui.tasks import TaskRunner
+
+    jules, lea = staffed.db("jules"), staffed.db("lea")
+    with jules.session() as s:
+        cid = clients.find_client(s, "aquarelle").id
+        inbox_replies.create_reply(s, cid, inbox.page(s, cid).rows[0].id, "Oui <b>partout</b>")
+    with lea.session() as s:
+        (held,) = releases.pending(s, cid)
+        releases.reject(s, cid, held.id, "Plus chaleureux, s'il te plaît.")
+    lea.dispose()
+    tasks = TaskRunner()
+    dialog = PeopleDialog(jules, tasks, tab=1)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    view = dialog.approvals
+    qtbot.waitUntil(lambda: view.returned_table.rowCount() == 1, timeout=10000)
+    row = [view.returned_table.item(0, c).text() for c in range(1, 5)]
+    assert row == ["Aquarelle", "Lea", "Plus chaleureux, s'il te plaît.", "Oui <b>partout</b>"]
+    assert view.returned_title.isVisible()
+    dialog.grab().save(str(tmp_path / "returned.png"))
+    tasks.wait(10000)
+    dialog.close()
+    jules.dispose()
