@@ -63,8 +63,11 @@ TRACKED: dict[str, tuple[str, ...] | None] = {
 DELETES_TRACKED = {"inbox_saved_replies"}
 # Additions the services do not record themselves.
 INSERTS_TRACKED = {"inbox_notes"}
-# The service writes its own entry for these (target type): the before/after joins it.
+# The service writes its own entry for these (target type): the before/after joins it, and
+# for a message, a change no entry claims is machine bookkeeping (the sync marking it
+# answered); an escalation's gets its own entry (a query may flush it before the service's).
 JOINS = {"inbox_messages": "message", "inbox_escalations": "escalation"}
+JOIN_ONLY = {"inbox_messages"}
 # The fields each of those entries is about (an action not listed takes every field).
 ACTION_FIELDS = {
     "inbox.status": {"status", "status_reason", "resolution"},
@@ -72,7 +75,7 @@ ACTION_FIELDS = {
     "inbox.priority": {"priority"},
     "inbox.assign": {"assignee_id", "status"},
     "inbox.tags": {"tags"},
-    "inbox.escalation.answer": {"status"},
+    "inbox.escalation.answer": {"status", "answer", "answered_at"},
     "inbox.escalation.remind": {"reminded_at"},
 }
 # Saved every few seconds while someone types: one entry per person and section per window
@@ -110,29 +113,36 @@ def _client_id(obj, table: str):
     return getattr(obj, "client_id", None)
 
 
-def _join_pending(session: Session, obj, table: str, before: dict, after: dict) -> set[str]:
-    """Give the entries the service added for this row in the same unit of work the before
-    and after of the fields they are about; returns the fields so claimed."""
+def _pending_entries(session: Session) -> dict[tuple[str, str], list]:
+    """The entries the services added in this unit of work, by (target type, target id)."""
     from app.models import AuditEvent
 
+    out: dict[tuple[str, str], list] = {}
+    for entry in session.new:
+        if isinstance(entry, AuditEvent) and entry.target_type in JOINS.values():
+            out.setdefault((entry.target_type, str(entry.target_id)), []).append(entry)
+            escalation = (entry.details or {}).get("escalation_id")
+            if escalation is not None:  # an entry about a message, for one of its escalations
+                out.setdefault(("escalation", str(escalation)), []).append(entry)
+    return out
+
+
+def _join_pending(pending: dict, obj, table: str, before: dict, after: dict) -> set[str]:
+    """Give the entries the service added for this row in the same unit of work the before
+    and after of the fields they are about; returns the fields so claimed."""
     kind = JOINS.get(table)
     if kind is None:
         return set()
     claimed: set[str] = set()
-    for entry in session.new:
-        if (
-            not isinstance(entry, AuditEvent)
-            or entry.target_type != kind
-            or str(entry.target_id) != str(obj.id)
-            or "before" in (entry.details or {})
-        ):
-            continue
+    for entry in pending.get((kind, str(obj.id)), ()):
+        details = entry.details or {}
         fields = [k for k in before if k in ACTION_FIELDS.get(entry.action, before)]
-        if fields:
+        fields = [k for k in fields if k not in details.get("before", {})]
+        if fields:  # (a message and its escalation may both join one entry)
             entry.details = {
-                **(entry.details or {}),
-                "before": {k: before[k] for k in fields},
-                "after": {k: after[k] for k in fields},
+                **details,
+                "before": {**details.get("before", {}), **{k: before[k] for k in fields}},
+                "after": {**details.get("after", {}), **{k: after[k] for k in fields}},
             }
             claimed.update(fields)
     return claimed
@@ -200,6 +210,7 @@ def capture_edits(session: Session, _flush_context, _instances) -> None:
         if table in INSERTS_TRACKED:
             after = {k: _plain(getattr(obj, k)) for k in _columns(obj, table)}
             _record(session, obj, table, "add", {"after": after})
+    pending = None  # built once, when a tracked row changed
     for obj in list(session.dirty):
         table = getattr(obj, "__tablename__", None)
         if table not in TRACKED or not session.is_modified(obj, include_collections=False):
@@ -213,8 +224,11 @@ def capture_edits(session: Session, _flush_context, _instances) -> None:
             old, new = history.deleted[0], history.added[0]
             if old != new:
                 before[key], after[key] = _plain(old), _plain(new)
-        for key in _join_pending(session, obj, table, before, after):
-            before.pop(key), after.pop(key)
+        if pending is None:
+            pending = _pending_entries(session)
+        _join_pending(pending, obj, table, before, after)
+        if table in JOIN_ONLY:  # a person's change has its service's entry; the rest is sync
+            continue
         if before and not _recently_recorded(session, obj, table):
             _record(session, obj, table, "edit", {"before": before, "after": after})
     for obj in list(session.deleted):

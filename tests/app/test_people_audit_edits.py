@@ -51,14 +51,15 @@ def test_inbox_triage_notes_and_escalations_keep_before_and_after(db):
     with db.session() as s:
         escalation.record_answer(s, cid, esc.id, "Oui, le dimanche aussi.")
     with db.read() as s:
-        edits = [e for e in audit.entries(s, client_id=cid) if e.action.startswith("inbox_esc")]
-        answer = audit.entries(s, action="inbox.escalation.answer")[0]
-    (edit,) = edits
+        (answer,) = audit.entries(s, action="inbox.escalation.answer")
+        actions = [e.action for e in audit.entries(s, client_id=cid)]
+        (edit,) = audit.entries(s, action="inbox_escalations.edit")
     assert edit.details["before"]["answer"] == ""
     assert edit.details["after"]["answer"] == "Oui, le dimanche aussi."
     assert edit.details["before"]["answered_at"] is None and edit.details["after"]["answered_at"]
     assert answer.details["before"]["status"] == "waiting"  # the message went back to the CM
     assert answer.details["after"]["status"] == "in_progress"
+    assert "inbox_messages.edit" not in actions  # the message's changes joined their entries
 
 
 def test_client_settings_keep_before_and_after(db):
