@@ -152,6 +152,11 @@ def test_the_cli_signs_for_a_lead_and_says_why_not_in_one_line_to_a_cm(charters,
     assert json.loads(done.stdout) == {"number": draft.number, "status": "signed"}
     again = cli(*args, db_url=agency.url_for("lea"))
     assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
+    me = json.loads(cli("people", "whoami", "--json", db_url=agency.url_for("jo")).stdout)
+    assert me["role"] == "junior" and "reply" in me["can"]
+    assert set(me["cannot"]) == {"approve", "sign_charter", "schedule", "moderate",
+                                 "admin_people", "admin_clients"}  # fmt: skip
+    assert me["cannot"]["schedule"].startswith("A junior's post waits")
 
 
 @pytest.fixture
