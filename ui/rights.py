@@ -56,6 +56,11 @@ AREA_GUARDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("scan_button", "sign_charter"),
     ),
     "charts": (("import_button", "write"),),
+    "listening": (
+        ("sync_button", "write"),
+        ("send_button", "triage"),
+        ("dismiss_button", "triage"),
+    ),
 }
 WINDOW_GUARDS = (
     ("act_new_client", "admin_clients"),
