@@ -84,7 +84,11 @@ TABLES: dict[str, tuple[str, str | None]] = {
 # showing that section needs to know).
 ALSO: dict[str, str] = {"charter_sections": "charter_section"}
 # Child tables without a client_id: where to find it.
-_PARENTS = {"charter_sections": ("version", "charter_versions", "version_id")}
+_PARENTS = {
+    "charter_sections": ("version", "charter_versions", "version_id"),
+    # (without it the entry had no client, and row security refused it to a scoped lead)
+    "charter_signatories": ("version", "charter_versions", "version_id"),
+}
 
 
 # -- collecting ---------------------------------------------------------------------------------

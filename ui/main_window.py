@@ -229,7 +229,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self._action(m_file, self.tr("&Back up…"), self.backup)
         self._action(m_file, self.tr("&Restore a backup…"), self.restore)
         m_file.addSeparator()
-        self._action(m_file, self.tr("&People and rights…"), self.open_people)
+        self.act_people = self._action(m_file, self.tr("&People and rights…"), self.open_people)
         self._action(m_file, self.tr("&Waiting for approval…"), lambda: self.open_people(1))
         self._action(m_file, self.tr("A&udit log…"), lambda: self.open_people(2))
         m_file.addSeparator()

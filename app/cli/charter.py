@@ -42,6 +42,23 @@ def register(sub) -> None:
     json_flag(p)
     p.set_defaults(handler=cmd_list)
 
+    p = csub.add_parser(
+        "sign", help=translate("CliCharter", "record the signatures of a charter version (a lead)")
+    )
+    p.add_argument("client", metavar="CLIENT")
+    p.add_argument("--agency", required=True, metavar="NAME")
+    p.add_argument("--client-signatory", required=True, metavar="NAME")
+    p.add_argument("--scan", default=None, metavar="FILE.pdf")
+    p.add_argument(
+        "--version",
+        type=bounded_int(1, 1_000_000),
+        default=None,
+        metavar="N",
+        help=translate("CliCharter", "version number (default: the latest)"),
+    )
+    json_flag(p)
+    p.set_defaults(handler=cmd_sign)
+
 
 def cmd_export(ctx) -> int:
     from app.documents.charter_pdf import export_charter_pdf, gather
@@ -87,5 +104,40 @@ def cmd_list(ctx) -> int:
             "\n".join(f"v{v.number}\t{v.status}\t{v.updated_at:%Y-%m-%d}" for v in versions)
             or translate("CliCharter", "No charter yet.")
         ),
+    )
+    return 0
+
+
+def cmd_sign(ctx) -> int:
+    from pathlib import Path
+
+    from app.services.charter import signing as charter_signing
+
+    args = ctx.args
+    scan = None
+    if args.scan:
+        try:
+            scan = Path(args.scan).read_bytes()
+        except OSError as exc:
+            raise ValidationError(f"{args.scan}: {exc.strerror or exc}") from None
+    people = [
+        charter.SignatoryInfo("agency", args.agency),
+        charter.SignatoryInfo("client", args.client_signatory),
+    ]
+    with ctx.db.session() as session:
+        client = clients.find_client(session, args.client)
+        versions = charter.list_versions(session, client.id)
+        chosen = [v for v in versions if args.version in (None, v.number)]
+        if not chosen:
+            raise ValidationError(translate("CliCharter", "No such charter version."))
+        v = chosen[0]
+        if v.status == "draft":
+            charter_signing.send_for_signature(session, client.id, v.id)
+        done = charter_signing.record_signature(
+            session, client.id, v.id, people, scan=scan, scan_filename=args.scan or ""
+        )
+    ctx.emit(
+        {"number": done.number, "status": done.status},
+        lambda: translate("CliCharter", "Charter v{n} signed.").format(n=done.number),
     )
     return 0

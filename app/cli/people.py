@@ -185,9 +185,14 @@ def cmd_reset(ctx) -> int:
 
 
 def cmd_whoami(ctx) -> int:
+    from app.services.people.capabilities import ACTIONS, capabilities
+
     with ctx.db.read() as s:
         p = whoami(s)
+        caps = capabilities(s)
     data = {"login": p.login, "name": p.name, "role": p.role, "enforced": p.enforced}
+    data["can"] = sorted(caps.allowed)
+    data["cannot"] = {a: caps.why(a) for a in sorted(ACTIONS) if not caps.can(a)}
     ctx.emit(
         data,
         f"{p.login}\t{p.name}\t{role_label(p.role)}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from app.cli import json_flag
 from app.i18n import install_translators, translate
 
@@ -11,6 +13,12 @@ def register(sub) -> None:
     p.add_argument("client")
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--team",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=translate("Cli", "the team activity page (default: when several people worked)"),
+    )
     p.add_argument(
         "--language",
         choices=("fr", "en"),
@@ -70,7 +78,10 @@ def cmd_report(ctx) -> int:
         client = get_client(session, ctx.args.client)
     language = ctx.args.language or client.language
     install_translators(language)
-    result = render_report(ctx.db, client.id, ctx.args.month, ctx.args.out, language=language)
+    result = render_report(
+        ctx.db, client.id, ctx.args.month, ctx.args.out, language=language,
+        include_team=ctx.args.team,
+    )  # fmt: skip
     ctx.emit(
         {
             "path": str(result.path),

@@ -28,7 +28,7 @@ from app.charts.figures import build, chart_title
 from app.charts.lang import report_language, translate
 from app.db import Database
 from app.documents import report_pages as pages
-from app.documents import wording
+from app.documents import report_team, wording
 from app.documents.pdf import render_html_pdf
 from app.documents.report_listening import listening_section, listening_summary
 from app.documents.report_pages import ReportParts
@@ -112,6 +112,7 @@ PAGE_BUILDERS: list[Callable[[ReportParts], str]] = [
     lambda r: inbox_section(r.data, r.language),
     lambda r: compliance_section(r.data, r.extra, r.language),
     pages.next_month,
+    lambda r: report_team.team_section(r.extra.get("team"), r.language),
     lambda r: listening_section(
         r.extra.get("listening"),
         r.language,
@@ -137,6 +138,7 @@ def render_report(
     language: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    include_team: bool | None = None,  # the team page (see app.documents.report_team)
 ) -> ReportResult:
     """Write ``client_ref``'s report for ``month`` ("YYYY-MM") to ``out`` (a PDF).
 
@@ -156,6 +158,7 @@ def render_report(
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules_in_force(session, client.id)
         zone = ZoneInfo(client.timezone)
+        team = report_team.gather(session, client, period, include_team)
         listening = listening_summary(
             session,
             client.id,
@@ -174,7 +177,7 @@ def render_report(
             language,
             progress or (lambda *_a: None),
             is_cancelled or (lambda: False),
-            extra={"listening": listening},
+            extra={"listening": listening, "team": team},
         )
 
 

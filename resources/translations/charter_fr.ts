@@ -854,6 +854,10 @@
       <translation>lister les versions d'une charte</translation>
     </message>
     <message>
+      <source>record the signatures of a charter version (a lead)</source>
+      <translation>enregistrer les signatures d’une version de la charte (un responsable)</translation>
+    </message>
+    <message>
       <source>The output file must end in .pdf: {path}</source>
       <translation>Le fichier de sortie doit se terminer par .pdf : {path}</translation>
     </message>
@@ -868,6 +872,14 @@
     <message>
       <source>No charter yet.</source>
       <translation>Pas encore de charte.</translation>
+    </message>
+    <message>
+      <source>No such charter version.</source>
+      <translation>Cette version de la charte n’existe pas.</translation>
+    </message>
+    <message>
+      <source>Charter v{n} signed.</source>
+      <translation>Charte v{n} signée.</translation>
     </message>
   </context>
   <context>

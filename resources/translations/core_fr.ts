@@ -322,6 +322,22 @@
       <translation>Renvoyer…</translation>
     </message>
     <message>
+      <source>Returned to me</source>
+      <translation>Renvoyées vers moi</translation>
+    </message>
+    <message>
+      <source>Sent back</source>
+      <translation>Renvoyée le</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>Commentaire</translation>
+    </message>
+    <message>
+      <source>Your reply</source>
+      <translation>Votre réponse</translation>
+    </message>
+    <message>
       <source>reply to send</source>
       <translation>réponse à envoyer</translation>
     </message>
@@ -1983,6 +1999,30 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Say what to change (a note is needed).</source>
       <translation>Dites ce qu’il faut changer (une note est nécessaire).</translation>
+    </message>
+    <message>
+      <source>Rights are not enforced on a local file: anyone who can open it can change anything.</source>
+      <translation>Les droits ne sont pas appliqués sur un fichier local : quiconque peut l’ouvrir peut tout modifier.</translation>
+    </message>
+    <message>
+      <source>You are connected as {name} ({role}).</source>
+      <translation>Vous êtes connecté en tant que {name} ({role}).</translation>
+    </message>
+    <message>
+      <source>Read-only: your role cannot reply.</source>
+      <translation>Lecture seule : votre rôle ne permet pas de répondre.</translation>
+    </message>
+    <message>
+      <source>Read-only: your role cannot change posts.</source>
+      <translation>Lecture seule : votre rôle ne permet pas de modifier les publications.</translation>
+    </message>
+    <message>
+      <source>Read-only: your role cannot change the charter.</source>
+      <translation>Lecture seule : votre rôle ne permet pas de modifier la charte.</translation>
+    </message>
+    <message>
+      <source>Read-only: your role cannot sort or annotate messages.</source>
+      <translation>Lecture seule : votre rôle ne permet pas de trier ni d’annoter les messages.</translation>
     </message>
   </context>
   <context>

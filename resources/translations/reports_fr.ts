@@ -291,6 +291,10 @@
       <translation>écrire le rapport mensuel d’un client en PDF</translation>
     </message>
     <message>
+      <source>the team activity page (default: when several people worked)</source>
+      <translation>la page d’activité de l’équipe (par défaut : quand plusieurs personnes ont travaillé)</translation>
+    </message>
+    <message>
       <source>language of the report (default: the client's)</source>
       <translation>langue du rapport (par défaut : celle du client)</translation>
     </message>
@@ -801,6 +805,46 @@
     <message>
       <source>The commentary is too long (at most {n} characters).</source>
       <translation>Le commentaire est trop long ({n} caractères au plus).</translation>
+    </message>
+    <message>
+      <source>Team activity</source>
+      <translation>Activité de l’équipe</translation>
+    </message>
+    <message>
+      <source>Nobody recorded any work for this client.</source>
+      <translation>Personne n’a enregistré de travail pour ce client.</translation>
+    </message>
+    <message>
+      <source>Who did what this month, from the audit trail: replies that left (a junior's once a lead released them), approvals, publications and escalations.</source>
+      <translation>Qui a fait quoi ce mois-ci, d’après le journal d’audit : réponses parties (celles d’un junior une fois validées par un responsable), validations, publications et escalades.</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Équipe</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Personne</translation>
+    </message>
+    <message>
+      <source>Replies sent</source>
+      <translation>Réponses envoyées</translation>
+    </message>
+    <message>
+      <source>Released for others</source>
+      <translation>Validées pour d’autres</translation>
+    </message>
+    <message>
+      <source>Approved posts</source>
+      <translation>Publications validées</translation>
+    </message>
+    <message>
+      <source>Published posts</source>
+      <translation>Publications en ligne</translation>
+    </message>
+    <message>
+      <source>Escalations</source>
+      <translation>Escalades</translation>
     </message>
   </context>
   <context>

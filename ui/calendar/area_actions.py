@@ -16,6 +16,7 @@ from ui.calendar.undo import CopyPostCommand, MovePostCommand
 from ui.conflict_dialog import MINE, ask_conflict
 from ui.messages import show_error
 from ui.operations import QueryOp, WriteOp
+from ui.rights import guard
 
 
 class CalendarActionsMixin(CalendarFilesMixin):
@@ -205,19 +206,35 @@ class CalendarActionsMixin(CalendarFilesMixin):
     def chip_menu(self, post_id: int, global_pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("Edit…"), lambda: self.open_editor(post_id=post_id))
-        menu.addAction(self.tr("Copy to the next day"), lambda: self._copy_days(post_id, 1))
-        menu.addAction(self.tr("Copy to another day…"), lambda: self._copy_ask_day(post_id))
+        guard(
+            menu.addAction(self.tr("Copy to the next day"), lambda: self._copy_days(post_id, 1)),
+            "write_posts",
+        )
+        guard(
+            menu.addAction(self.tr("Copy to another day…"), lambda: self._copy_ask_day(post_id)),
+            "write_posts",
+        )
         to_network = menu.addMenu(self.tr("Copy to network"))
+        guard(to_network.menuAction(), "write_posts")
         for network in PUBLISHABLE_NETWORKS:
             to_network.addAction(
                 network_label(network), lambda n=network: self.copy_post(post_id, None, [n])
             )
         menu.addSeparator()
-        menu.addAction(self.tr("Client approved"), lambda: self.decide(post_id, True))
-        menu.addAction(self.tr("Client rejected…"), lambda: self.decide(post_id, False))
-        menu.addAction(self.tr("Schedule"), lambda: self.set_status(post_id, "scheduled"))
+        guard(
+            menu.addAction(self.tr("Client approved"), lambda: self.decide(post_id, True)),
+            "approve",
+        )
+        guard(
+            menu.addAction(self.tr("Client rejected…"), lambda: self.decide(post_id, False)),
+            "approve",
+        )
+        guard(
+            menu.addAction(self.tr("Schedule"), lambda: self.set_status(post_id, "scheduled")),
+            "schedule",
+        )
         menu.addSeparator()
-        menu.addAction(self.tr("Delete"), lambda: self.delete(post_id))
+        guard(menu.addAction(self.tr("Delete"), lambda: self.delete(post_id)), "write_posts")
         menu.popup(global_pos)
         self._chip_menu = menu
 
@@ -305,11 +322,14 @@ class CalendarActionsMixin(CalendarFilesMixin):
     # -- files -----------------------------------------------------------------------------
     def build_more_menu(self) -> QMenu:
         menu = QMenu(self)
-        menu.addAction(self.tr("Import iCalendar or CSV…"), self.import_file)
+        guard(menu.addAction(self.tr("Import iCalendar or CSV…"), self.import_file), "write_posts")
         menu.addAction(self.tr("Export iCalendar…"), self.export_file)
         menu.addSeparator()
         menu.addAction(self.tr("Send this period for approval…"), self.approval_sheet)
-        menu.addAction(self.tr("Import the client's approval sheet…"), self.import_approval)
+        guard(
+            menu.addAction(self.tr("Import the client's approval sheet…"), self.import_approval),
+            "approve",
+        )
         menu.addAction(self.tr("Publishing queue…"), self.show_queue)
         return menu
 

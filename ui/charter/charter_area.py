@@ -37,6 +37,7 @@ from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand
 from ui.charter.section_page import SectionPage
 from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending
+from ui.rights import allowed_for
 
 AUTOSAVE_MS = 1500
 STYLE = """
@@ -264,7 +265,7 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         self._clear()
         self.doc, self.versions = doc, versions
         self.order_dirty = False
-        read_only = not doc.version.editable
+        read_only = not doc.version.editable or not allowed_for(self, "edit_charter")
         self.navigator.blockSignals(True)
         for section in doc.sections:
             page = SectionPage(section, doc.contacts, doc.client_timezone)

@@ -19,6 +19,7 @@ from app.services.inbox.csv_import import import_csv
 from ui.inbox.inbox_dialogs import EscalateDialog, ModerateDialog
 from ui.messages import show_error
 from ui.operations import QueryOp
+from ui.rights import guard
 
 
 class InboxActions:
@@ -179,6 +180,8 @@ class InboxActions:
             QCoreApplication.translate("InboxArea", "Ignore…"),
             lambda: self.change_status("ignored"),
         )
+        for act in menu.actions():  # every one of them is triage (the section title too)
+            guard(act, "triage")
         self.menu = menu
         return menu
 

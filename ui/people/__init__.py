@@ -16,36 +16,51 @@ def open_people(window, tab: int = 0) -> None:
 def apply_rights(window) -> None:
     """Once the database is open: disable what the person's role cannot do, saying why.
 
+    The capabilities are read once per database on a worker; the screens' buttons are
+    guarded by :mod:`ui.rights` (the main window's actions here, each area as it is built).
     The server and the services refuse anyway; this only spares a click that would fail."""
-    db = window.db
+    from ui.rights import AREA_GUARDS, WINDOW_GUARDS, rights_for
 
-    def who():
-        from app.services.people import whoami
+    db = window.db
+    guard = rights_for(window)
+    guard.clear()
+
+    def load():
+        from app.services.people.capabilities import capabilities
 
         with db.read() as s:
-            return whoami(s)
+            return capabilities(s)
 
-    def done(person) -> None:
-        window.person = person
-        _restrict(window)
+    def done(caps) -> None:
+        if window.db is not db:  # another database was opened meanwhile
+            return
+        window.person = caps.person
+        window.capabilities = caps
+        guard.set_capabilities(caps)
+        _charter_read_only(window, caps)
+
+    def area_added(index: int) -> None:
+        area = window.area_stack.widget(index)
+        key = (area.objectName() or "").removeprefix("area_")
+        guard.guard_attributes(area, AREA_GUARDS.get(key, ()))
 
     if not getattr(window, "_rights_hooked", False):
-        window.client_changed.connect(lambda _c: _restrict(window))
         window._rights_hooked = True
-    window.tasks.run(who, done, lambda _exc: None)
+        stack = getattr(window, "area_stack", None)
+        if stack is not None:
+            stack.widgetAdded.connect(area_added)
+    guard.guard_attributes(window, WINDOW_GUARDS)
+    window.tasks.run(load, done, lambda _exc: None)
 
 
-def _restrict(window) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    person = getattr(window, "person", None)
-    if person is None or person.can("clients"):
+def _charter_read_only(window, caps) -> None:
+    """A charter shown before the rights were known: its pages become read-only now."""
+    if caps.can("edit_charter"):
         return
-    why = QCoreApplication.translate(
-        "People", "Only an administrator creates, archives or deletes clients."
-    )
-    for widget in (window.act_new_client, window.act_archive, window.act_delete):
-        widget.setEnabled(False)
-        widget.setToolTip(why)
-    window.add_client_button.setEnabled(False)
-    window.add_client_button.setToolTip(why)
+    for area in getattr(window, "_areas", {}).values():
+        for page in getattr(area, "pages", {}).values():
+            if hasattr(page, "set_read_only"):
+                page.set_read_only(True)
+        navigator = getattr(area, "navigator", None)
+        if navigator is not None and hasattr(area, "pages"):
+            navigator.setDragEnabled(False)

@@ -22,10 +22,10 @@ from ui.messages import show_error
 
 
 def _load(db):
-    from app.services.people import approvals, whoami
+    from app.services.people import approvals, releases, whoami
 
     with db.read() as s:
-        return whoami(s), approvals.waiting(s)
+        return whoami(s), approvals.waiting(s), releases.returned_to(s)
 
 
 class ApprovalsView(QWidget):
@@ -59,10 +59,26 @@ class ApprovalsView(QWidget):
         bar.addWidget(self.approve_button)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        # What a lead sent back to this person, with their comment: to rework.
+        self.returned = []
+        self.returned_title = QLabel(self.tr("Returned to me"))
+        self.returned_title.setObjectName("sectionTitle")
+        self.returned_title.setStyleSheet("font-weight: 600;")
+        self.returned_table = QTableWidget(0, 5)
+        self.returned_table.setObjectName("returnedTable")
+        self.returned_table.setHorizontalHeaderLabels(
+            [self.tr("Sent back"), self.tr("Client"), self.tr("By"), self.tr("Comment"),
+             self.tr("Your reply")]
+        )  # fmt: skip
+        self.returned_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.returned_table.verticalHeader().setVisible(False)
+        self.returned_table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addLayout(bar)
+        layout.addWidget(self.returned_title)
+        layout.addWidget(self.returned_table, 1)
         self._update_buttons()
         self.reload()
 
@@ -71,7 +87,8 @@ class ApprovalsView(QWidget):
         self.tasks.run(lambda: _load(db), self._loaded, lambda exc: show_error(self, exc))
 
     def _loaded(self, result) -> None:
-        self.me, self.items = result
+        self.me, self.items, self.returned = result
+        self._fill_returned()
         kinds = {"reply": self.tr("reply to send"), "moderation": self.tr("moderation")}
         self.table.setRowCount(len(self.items))
         for r, w in enumerate(self.items):
@@ -96,6 +113,22 @@ class ApprovalsView(QWidget):
         else:
             self.notice.setText(self.tr("Only a lead approves these; you can see what waits."))
         self._update_buttons()
+
+    def _fill_returned(self) -> None:
+        self.returned_table.setRowCount(len(self.returned))
+        for r, back in enumerate(self.returned):
+            when = (
+                back.decided_at.astimezone().strftime("%Y-%m-%d %H:%M") if back.decided_at else ""
+            )
+            values = (when, back.client_name, back.decided_name, back.note, back.text)
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)  # plain text: what people typed
+                item.setToolTip(html.escape(value))
+                self.returned_table.setItem(r, c, item)
+        self.returned_table.resizeColumnsToContents()
+        show = bool(self.returned) or (self.me is not None and self.me.held)
+        self.returned_title.setVisible(show)
+        self.returned_table.setVisible(show)
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows()

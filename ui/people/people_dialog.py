@@ -32,6 +32,7 @@ from app.models.people import ROLES
 from ui.messages import show_error
 from ui.people.approvals_view import ApprovalsView
 from ui.people.audit_view import AuditView
+from ui.rights import tooltip
 
 
 def _load(db):
@@ -52,6 +53,7 @@ class PeopleTab(QWidget):
         super().__init__(parent)
         self.db, self.tasks = db, tasks
         self.me = None
+        self.on_me = None  # called with the person once loaded
         self.rows = []
         self.clients: list[tuple[str, str]] = []
         self.notice = QLabel(self.tr("Loading…"))
@@ -137,6 +139,8 @@ class PeopleTab(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self._update_buttons()
+        if self.on_me is not None:
+            self.on_me(self.me)
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -310,8 +314,21 @@ class PeopleDialog(QDialog):
         self.tabs.addTab(self.approvals, self.tr("Waiting for approval"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.setCurrentIndex(tab)
+        self.people.on_me = self._restrict
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+
+    def _restrict(self, me) -> None:
+        """The People tab is an administrator's: others see it greyed, with the reason."""
+        from app.services.people.capabilities import for_person
+
+        caps = for_person(me)
+        if caps.can_admin_people:
+            return
+        self.tabs.setTabEnabled(self.PEOPLE, False)
+        self.tabs.setTabToolTip(self.PEOPLE, tooltip(caps.why("admin_people")))
+        if self.tabs.currentIndex() == self.PEOPLE:
+            self.tabs.setCurrentIndex(self.APPROVALS)

@@ -25,11 +25,12 @@ from app.services.charter.versions import (
     _summary,
     version_by_id,
 )
-from app.services.people import audit
+from app.services.people import audit, require
 
 
 # -- signature --------------------------------------------------------------------------------
 def send_for_signature(session: Session, client_id: int, version_id: int) -> VersionSummary:
+    require(session, "write", client_id)
     version = version_by_id(session, client_id, version_id)
     _editable(version)
     issues = _doc(session, version).issues
@@ -54,6 +55,7 @@ def send_for_signature(session: Session, client_id: int, version_id: int) -> Ver
 
 
 def back_to_draft(session: Session, client_id: int, version_id: int) -> VersionSummary:
+    require(session, "write", client_id)
     version = version_by_id(session, client_id, version_id)
     if version.status != "sent_for_signature":
         raise Conflict(
@@ -92,7 +94,9 @@ def record_signature(
     signed_at: dt.datetime | None = None,
 ) -> VersionSummary:
     """Mark a version signed (by one person per side at least); the signed one before is
-    superseded. The scanned copy, if given, is stored with its SHA-256."""
+    superseded. The scanned copy, if given, is stored with its SHA-256. A lead's (or an
+    administrator's): the server refuses it to anyone else too."""
+    require(session, "sign", client_id)
     version = version_by_id(session, client_id, version_id)
     if version.status not in ("draft", "sent_for_signature"):
         raise Conflict(
@@ -149,6 +153,7 @@ def record_signature(
 def attach_scan(
     session: Session, client_id: int, version_id: int, data: bytes, filename: str
 ) -> VersionSummary:
+    require(session, "sign", client_id)
     version = version_by_id(session, client_id, version_id)
     if version.status not in ("signed", "superseded"):
         raise Conflict(translate("Charter", "Attach the signed copy to a signed version."))

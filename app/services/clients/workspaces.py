@@ -323,7 +323,11 @@ def update_client(
             client=client,
             target_type="client",
             target_id=client.id,
-            details={"changes": diff},
+            details={
+                "changes": diff,
+                "before": {k: v[0] for k, v in diff.items()},
+                "after": {k: v[1] for k, v in diff.items()},
+            },
         )
     return _info(client, full=True)
 

@@ -14,6 +14,7 @@ may do anything (the server lets it anyway) and is named like on SQLite.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
@@ -181,12 +182,33 @@ def check_post_status(session: Session, client_id: int, status: str) -> Person:
     return person
 
 
+TOUCH_EVERY = 300.0  # seconds: last activity moves on writes, at most this often per process
+_touched: dict[str, float] = {}  # database URL -> monotonic time of the last touch
+_clock = time.monotonic
+
+
 def touch(session: Session) -> None:
     """Record the person's last activity (PostgreSQL; a no-op elsewhere)."""
-    if session.get_bind().dialect.name == "postgresql":
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        _touched[bind.url.render_as_string(hide_password=True)] = _clock()
         session.execute(
             text(
                 "SELECT tribune_touch() WHERE EXISTS "
                 "(SELECT 1 FROM pg_proc WHERE proname = 'tribune_touch')"
             )
         )
+
+
+def touch_on_write(session: Session) -> None:
+    """Called as a write is flushed: record the person's last activity, throttled (one
+    UPDATE of ``staff`` per process and database every :data:`TOUCH_EVERY` seconds)."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    key = bind.url.render_as_string(hide_password=True)
+    now = _clock()
+    last = _touched.get(key)
+    if last is not None and now - last < TOUCH_EVERY:
+        return
+    touch(session)

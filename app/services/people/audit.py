@@ -59,9 +59,12 @@ def record(
     connected person's."""
     from app.services.people import whoami
 
-    person = whoami(session)
-    if client is None and client_id is not None:
-        client = session.get(Client, client_id)  # its name outlives it in the trail
+    # No autoflush while the entry is made: the change it is about is flushed with it, so
+    # that its before/after joins it (see audit_edits).
+    with session.no_autoflush:
+        person = whoami(session)
+        if client is None and client_id is not None:
+            client = session.get(Client, client_id)  # its name outlives it in the trail
     event = AuditEvent(
         actor=actor or person.name,
         actor_login=person.login,

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
@@ -165,3 +165,59 @@ def reject(
     )
     session.flush()
     return _info(row, reply.text)
+
+
+@dataclass(frozen=True)
+class Returned:
+    """A reply a lead sent back to its writer, with what to change."""
+
+    release_id: int
+    client_id: int
+    client_name: str
+    message_id: int  # the message it answers
+    reply_id: int
+    text: str
+    note: str
+    decided_name: str
+    decided_at: dt.datetime | None
+
+
+def returned_to(session: Session, login: str | None = None) -> list[Returned]:
+    """The replies sent back to ``login`` (default: the connected person) and not sent again
+    since, newest first — what a junior has to rework."""
+    from app.models import Client
+    from app.services.people import whoami
+
+    login = login or whoami(session).login
+    later = aliased(InboxMessage)
+    rows = session.execute(
+        select(ReleaseApproval, InboxMessage, Client.name)
+        .join(InboxMessage, InboxMessage.id == ReleaseApproval.target_id)
+        .join(Client, Client.id == ReleaseApproval.client_id)
+        .where(
+            ReleaseApproval.target_type == "reply",
+            ReleaseApproval.state == "rejected",
+            ReleaseApproval.requested_login == login,
+            InboxMessage.reply_state == "draft",
+            ~select(later.id)
+            .where(
+                later.parent_id == InboxMessage.parent_id, later.ours, later.id > InboxMessage.id
+            )
+            .exists(),  # answered again since (by them or anyone): nothing left to do
+        )
+        .order_by(ReleaseApproval.decided_at.desc(), ReleaseApproval.id.desc())
+    ).all()
+    return [
+        Returned(
+            r.id,
+            r.client_id,
+            name,
+            m.parent_id or m.id,
+            m.id,
+            m.text,
+            r.note,
+            r.decided_name,
+            r.decided_at,
+        )
+        for r, m, name in rows
+    ]

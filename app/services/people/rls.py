@@ -335,3 +335,56 @@ def setup(execute: Execute, scalars: Callable[[str], list[str]]) -> None:
         apply_client_rls(execute, table, force=table != "client_grants")
     apply_client_rls(execute, "clients", "id")
     role_policies(execute)
+
+
+SIGNING_TRIGGER_FUNCTION = """
+CREATE OR REPLACE FUNCTION tribune_check_signing() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+    who text := current_user;
+    refused boolean;
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = who)
+       OR pg_has_role(who, 'tribune_admin', 'MEMBER')
+       OR pg_has_role(who, 'tribune_lead', 'MEMBER')
+       OR EXISTS (SELECT 1 FROM staff WHERE login = who AND role IN ('admin', 'lead')) THEN
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    IF TG_TABLE_NAME = 'charter_signatories' THEN
+        refused := true;
+    ELSIF TG_OP = 'INSERT' THEN
+        refused := NEW.status IN ('signed', 'superseded');
+    ELSE
+        refused := (NEW.status IS DISTINCT FROM OLD.status AND 'signed' IN (NEW.status, OLD.status))
+            OR NEW.signed_at IS DISTINCT FROM OLD.signed_at
+            OR NEW.scan_sha256 IS DISTINCT FROM OLD.scan_sha256;
+    END IF;
+    IF refused THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'tribune: only a lead signs a charter (' || who || ' is not one)';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$
+"""
+
+
+def signing_policies(execute: Execute) -> None:
+    """Only a lead (or an administrator) marks a charter version signed, records its
+    signatories or attaches the signed copy — whatever query is sent (0023_rights_more)."""
+    execute(SIGNING_TRIGGER_FUNCTION)
+    execute("DROP TRIGGER IF EXISTS tribune_signing ON charter_versions")
+    execute(
+        "CREATE TRIGGER tribune_signing BEFORE INSERT OR UPDATE ON charter_versions "
+        "FOR EACH ROW EXECUTE FUNCTION tribune_check_signing()"
+    )
+    execute("DROP TRIGGER IF EXISTS tribune_signing ON charter_signatories")
+    execute(
+        "CREATE TRIGGER tribune_signing BEFORE INSERT OR UPDATE OR DELETE ON charter_signatories "
+        "FOR EACH ROW EXECUTE FUNCTION tribune_check_signing()"
+    )
+
+
+def drop_signing_policies(execute: Execute) -> None:
+    execute("DROP TRIGGER IF EXISTS tribune_signing ON charter_signatories")
+    execute("DROP TRIGGER IF EXISTS tribune_signing ON charter_versions")
+    execute("DROP FUNCTION IF EXISTS tribune_check_signing()")
