@@ -115,7 +115,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         self.side_head.addStretch(1)
         self.side_layout.addLayout(self.side_head)
         self.side_layout.addStretch(1)  # replaced by the client list in _build()
-        side.setMinimumWidth(200)
+        side.setMinimumWidth(184)
 
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setObjectName("loadingLabel")  # centred by the style sheet
@@ -180,7 +180,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         # A long client name is elided (whole in the tooltip): it never widens the window.
         self.client_title = ElidedLabel(auto_tooltip=True)
         self.client_title.setObjectName("clientTitle")
-        self.client_title.setMinimumWidth(60)
+        self.client_title.setMinimumWidth(48)
         self.area_tabs = QTabBar()
         self.area_tabs.setObjectName("areaTabs")
         self.area_tabs.setDrawBase(False)

@@ -67,6 +67,20 @@ def native(keys: str) -> str:
     )
 
 
+def shown_keys(sequences) -> list[str]:
+    """The keys a person types, two at most: not the dedicated "Copy" or "Help" keys some
+    keyboards have, which the platform adds to the standard bindings."""
+    shown = []
+    for sequence in sequences:
+        portable = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+        if "+" not in portable and not (len(portable) == 1 or portable[:1] == "F"):
+            continue  # a named key (Copy, Cut, Help…)
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        if text and text not in shown:
+            shown.append(text)
+    return shown[:2]
+
+
 def menu_shortcuts(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """(menu title, [(keys, action text)]) for every menu action that has keys."""
     sections = []
@@ -78,7 +92,7 @@ def menu_shortcuts(window) -> list[tuple[str, list[tuple[str, str]]]]:
         for act in menu.actions():
             text = act.text().split("\t")[0].replace("&&", "\0").replace("&", "")
             text = text.replace("\0", "&").rstrip("…").strip()
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+            keys = shown_keys(act.shortcuts())
             if not keys and isinstance(act.data(), str) and act.data():
                 keys = [native(act.data())]  # shown in the menu, handled by the editors
             if keys and text:

@@ -204,7 +204,7 @@ class WindowMenus:
 
     # -- sync and help ---------------------------------------------------------------------
     def sync_now(self) -> None:
-        if self.current_client is not None and not self.sync_bar.busy():
+        if self.current_client is not None:  # the bar ignores a second press while busy
             self.sync_bar.sync_now()
 
     def show_shortcuts(self) -> None:

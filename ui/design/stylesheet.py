@@ -39,7 +39,7 @@ QToolTip { color: $text; background: $surface; border: 1px solid $border; paddin
 #clientSidebar:focus { border: 2px solid $accent; }
 #workspaceHeader { background: $surface; border-bottom: 1px solid $border; }
 #clientTitle { font-size: ${title}pt; font-weight: 600; color: $text; padding-bottom: 8px; }
-#areaTabs::tab { padding: 8px 9px; margin-right: 1px; border: none; color: $text_muted;
+#areaTabs::tab { padding: 8px 5px; margin-right: 1px; border: none; color: $text_muted;
   background: transparent; border-bottom: 3px solid transparent; }
 #areaTabs::tab:selected { color: $text; border-bottom: 3px solid $accent; font-weight: 600; }
 #areaTabs::tab:hover { color: $text; }

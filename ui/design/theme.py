@@ -42,6 +42,11 @@ def current() -> Scheme:
     return _state["scheme"]
 
 
+def current_mode() -> str:
+    """The mode on screen: "system", "light" or "dark"."""
+    return _state["mode"]
+
+
 def saved_mode(settings: QSettings | None = None) -> str:
     value = (settings or QSettings(ORG_NAME, APP_NAME)).value(THEME_KEY, "system")
     return value if value in THEME_CHOICES else "system"
