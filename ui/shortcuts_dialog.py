@@ -22,39 +22,48 @@ from PySide6.QtWidgets import (
 from ui.design import set_text_style, style_button_box
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 def area_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
     """(section, [(keys, what)]) the areas handle themselves."""
     return [
         (
-            _t("Inbox"),
+            QCoreApplication.translate("Shortcuts", "Inbox"),
             [
-                ("J", _t("Next message")),
-                ("K", _t("Previous message")),
-                ("R", _t("Reply")),
-                ("Ctrl+Return", _t("Send the reply")),
-                ("A", _t("Assign to me")),
-                ("C", _t("Choose a category")),
-                ("E", _t("Escalate")),
-                ("M", _t("Moderate")),
-                ("X", _t("Close the message")),
-                ("I", _t("Ignore the message")),
-                ("Ctrl+F", _t("Search the inbox")),
+                ("J", QCoreApplication.translate("Shortcuts", "Next message")),
+                ("K", QCoreApplication.translate("Shortcuts", "Previous message")),
+                ("R", QCoreApplication.translate("Shortcuts", "Reply")),
+                ("Ctrl+Return", QCoreApplication.translate("Shortcuts", "Send the reply")),
+                ("A", QCoreApplication.translate("Shortcuts", "Assign to me")),
+                ("C", QCoreApplication.translate("Shortcuts", "Choose a category")),
+                ("E", QCoreApplication.translate("Shortcuts", "Escalate")),
+                ("M", QCoreApplication.translate("Shortcuts", "Moderate")),
+                ("X", QCoreApplication.translate("Shortcuts", "Close the message")),
+                ("I", QCoreApplication.translate("Shortcuts", "Ignore the message")),
+                ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Search the inbox")),
             ],
         ),
         (
-            _t("Calendar and charter"),
+            QCoreApplication.translate("Shortcuts", "Calendar and charter"),
             [
-                (QKeySequence(QKeySequence.StandardKey.Undo).toString(), _t("Undo")),
-                (QKeySequence(QKeySequence.StandardKey.Redo).toString(), _t("Redo")),
+                (
+                    QKeySequence(QKeySequence.StandardKey.Undo).toString(),
+                    QCoreApplication.translate("Shortcuts", "Undo"),
+                ),
+                (
+                    QKeySequence(QKeySequence.StandardKey.Redo).toString(),
+                    QCoreApplication.translate("Shortcuts", "Redo"),
+                ),
             ],
         ),
         (
-            _t("Clients"),
-            [("Ctrl+1 … Ctrl+9", _t("Show the first nine clients of the sidebar"))],
+            QCoreApplication.translate("Shortcuts", "Clients"),
+            [
+                (
+                    "Ctrl+1 … Ctrl+9",
+                    QCoreApplication.translate(
+                        "Shortcuts", "Show the first nine clients of the sidebar"
+                    ),
+                )
+            ],
         ),
     ]
 
