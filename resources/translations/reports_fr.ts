@@ -404,8 +404,8 @@
       <translation>pas de comparaison</translation>
     </message>
     <message>
-      <source>{change} % vs previous</source>
-      <translation>{change} % vs précédente</translation>
+      <source>{change} vs previous</source>
+      <translation>{change} vs précédente</translation>
     </message>
   </context>
   <context>

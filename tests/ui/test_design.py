@@ -131,6 +131,11 @@ def test_button_roles_and_dialog_buttons(qtbot, themed):
     assert not box.button(SB.Save).icon().isNull()
     box.show()
     qtbot.waitExposed(box)
+    assert not box.button(SB.Save).icon().isNull()  # ours survive the polish
+    plain = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    qtbot.addWidget(plain)
+    plain.show()
+    assert plain.button(SB.Ok).icon().isNull()  # no platform stock icon left
     save = box.button(SB.Save)
     # the primary button is filled with the accent colour, the secondary is not
     assert _pixels(save, scheme.accent) > save.width() * save.height() // 3

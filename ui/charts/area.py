@@ -349,6 +349,11 @@ class ChartsArea(WorkspaceArea):
         for key, panel in self.panels.items():
             panel.show_figure(figures[key], data, images[key])
         self.figures_box.show_figures(data)
+        # drawn before the panels had their width (first show): draw again at that width
+        first = next(iter(self.panels.values()))
+        width = first.image_width()
+        if width and abs(width - first.image_drawn_width) > 4:
+            self._schedule_redraw()
         self._show_warnings(data)
         self._show_best_times(hint)
         self._show_empty(not has_data)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.charts import style as chart_style
+from app.documents import wording
 from app.services.dashboard_slots import PostingHint
 from ui.design import set_tone
 
@@ -40,7 +43,11 @@ class BestTimesBox(QFrame):
     def show_hint(self, hint: PostingHint) -> None:
         lang = self.language
         days = chart_style.weekday_names(lang)
-        self.slots.setText("  ·  ".join(f"{days[s.weekday]} {s.hour} h" for s in hint.slots))
+        self.slots.setText(
+            "  ·  ".join(
+                f"{days[s.weekday]} {wording.clock_time(dt.time(s.hour), lang)}" for s in hint.slots
+            )
+        )
         self.slots.setVisible(bool(hint.slots))
         if hint.slots:
             note = self.tr(

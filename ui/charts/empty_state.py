@@ -47,12 +47,18 @@ class ChartsEmptyState(QFrame):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.connect_button)
         buttons.addStretch(1)
-        for widget in (self.icon, self.title, self.body):
+        for widget in (self.icon, self.title):
             outer.addWidget(widget)
+        # in a row of its own between stretches: an item given an alignment in a vertical
+        # layout loses its height-for-width, and the wrapped text was cut to one line
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(self.body)
+        body_row.addStretch(1)
+        outer.addLayout(body_row)
         outer.addSpacing(8)
         outer.addLayout(buttons)
         outer.addStretch(2)
-        self.body.setFixedWidth(460)  # a fixed width gives the wrapped text its height
-        outer.setAlignment(self.body, Qt.AlignmentFlag.AlignHCenter)
+        self.body.setFixedWidth(460)
         self.import_button.clicked.connect(self.import_requested)
         self.connect_button.clicked.connect(self.connect_requested)

@@ -62,10 +62,11 @@ class KeyFigures(QFrame):
                 change.setText(self.tr("no comparison"))
                 set_tone(change, "muted")
             else:
-                pct = chart_style.format_number(figure.change * 100, self.language, 1)
+                # "+2,0 % vs précédente" / "+2.0% vs previous": the locale's percent sign
+                pct = chart_style.format_percent(figure.change * 100, self.language, 1)
                 pct = pct.replace("-", "\u2212")  # a true minus sign
                 sign = "+" if figure.change >= 0 else ""
-                change.setText(self.tr("{change} % vs previous").format(change=sign + pct))
+                change.setText(self.tr("{change} vs previous").format(change=sign + pct))
                 # palette tones: AA contrast in both schemes (the old green read at 3.2:1)
                 set_tone(change, "success" if figure.change >= 0 else "danger")
 

@@ -63,7 +63,9 @@ QFrame[callout="info"] { background: $accent_soft; border: 1px solid $border; bo
 QFrame[callout="warning"], QLabel[callout="warning"] { background: $warning_soft; color: $warning;
   border: 1px solid $warning; border-radius: 6px; padding: 6px; }
 
-/* buttons: primary, secondary, quiet, danger */
+/* buttons: primary, secondary, quiet, danger; no platform stock icons on dialog buttons
+   (ui.design.style_button_box gives them the icon set's) */
+QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 QPushButton { color: $text; background: $surface; border: 1px solid $border; border-radius: 6px;
   padding: 5px 12px; min-height: 18px; }
 QPushButton:hover { background: $surface_alt; }
