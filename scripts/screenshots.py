@@ -130,6 +130,8 @@ def shoot(out: Path, url: str, lang: str, scheme: str, size: str) -> int:
     for key in AREAS:
         window.show_area(key)
         settle(2.0)
+        if key == "charts":  # drawn again at the panels' width once they are laid out
+            settle(1.5)
         save(window, f"{key}.png")
     for name in DIALOGS:
         try:
@@ -152,6 +154,7 @@ def shoot(out: Path, url: str, lang: str, scheme: str, size: str) -> int:
     settle(1.0)
     window.show_area("charts")
     settle(2.0)
+    settle(1.0)
     save(window, "charts-empty.png")
     window.tasks.wait(10000)
     QApplication.closeAllWindows()

@@ -92,6 +92,9 @@ def icon(name: str, colour: str | None = None) -> QIcon:
     cached = _cache.get(key)
     if cached is not None:
         return cached
+    import os
+
+    os.environ.setdefault("QT_API", "pyside6")  # QtPy: never a PyQt installed beside us
     import qtawesome
 
     glyph = NAMES[name]

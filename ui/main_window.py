@@ -161,6 +161,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         self.side_layout.takeAt(self.side_layout.count() - 1)  # the shell's stretch
         self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
         self.switch_hint.setObjectName("switchHint")
+        icons.set_icon(self.switch_hint, "search", "side_muted")
         self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.switch_hint.setMinimumWidth(80)  # a long translation never widens the sidebar
         self.switch_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

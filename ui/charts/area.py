@@ -262,6 +262,10 @@ class ChartsArea(WorkspaceArea):
     def reload(self) -> None:
         if self.client is None:
             return
+        if not self.isVisible():  # hidden: load when shown, at the panels' real width
+            self._reload_on_show = True
+            return
+        self._reload_on_show = False
         self._request += 1
         request, client_id, period = self._request, self.client.id, self.period
         self.status.setText(self.tr("Loading…"))
@@ -308,6 +312,12 @@ class ChartsArea(WorkspaceArea):
             return draw_images(figures, width, ratio)
 
         self.services.tasks.run(work, done, failed)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_reload_on_show", False):
+            self._reload_on_show = False
+            QTimer.singleShot(0, self.reload)  # once laid out: images drawn at their width
 
     def _scheme_changed(self, _scheme) -> None:
         if self._figures:
