@@ -28,7 +28,6 @@ DIALOGS = ("client", "settings", "shortcuts", "report", "post", "people")
 # README picture → (language, scheme, size, file written by one run)
 README = {
     "main-window.png": ("fr", "light", "1366x768", "inbox.png"),
-    "main-window-dark.png": ("fr", "dark", "1366x768", "inbox.png"),
     "charts.png": ("fr", "light", "1366x768", "charts.png"),
     "charts-dark.png": ("en", "dark", "1366x768", "charts.png"),
     "calendar.png": ("fr", "light", "1366x768", "calendar.png"),

@@ -74,5 +74,5 @@ class KeyFigures(QFrame):
         if value is None:
             return "—"
         if key in ("engagement_rate", "answered_within_delay"):
-            return chart_style.format_number(value * 100, self.language, 1) + "\u00a0%"
+            return chart_style.format_percent(value * 100, self.language, 1)
         return chart_style.format_number(value, self.language)
