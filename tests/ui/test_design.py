@@ -36,6 +36,10 @@ def test_every_text_pair_reaches_aa_contrast(scheme):
     names = set(token_names())
     assert all(fg in names and bg in names for fg, bg in TEXT_PAIRS)
     assert ("success", "surface") in TEXT_PAIRS
+    # the migration table of the old fixed colours names tokens that exist
+    from ui.design.palette import LEGACY_COLOURS
+
+    assert set(LEGACY_COLOURS.values()) <= names
 
 
 def test_the_contrast_formula_matches_wcag():

@@ -114,6 +114,32 @@ DARK = Scheme(
 
 SCHEMES = {"light": LIGHT, "dark": DARK}
 
+# The fixed colours screens painted before the design system, and the token each one becomes
+# (``QColor(current().text)`` instead of ``QColor("#1d2536")``): for adopting the palette.
+LEGACY_COLOURS = {
+    "#1d2536": "text",
+    "#5b6477": "text_muted",
+    "#6b7385": "text_muted",
+    "#8a93a6": "text_disabled",
+    "#9aa3b5": "text_disabled",
+    "#ffffff": "surface",
+    "#f6f8fb": "window",
+    "#fbfcfe": "surface_alt",
+    "#eef1f6": "surface_alt",
+    "#e3e7ef": "border",
+    "#d5dbe6": "border",
+    "#3e7bfa": "accent",
+    "#e8efff": "accent_soft",
+    "#b42318": "danger",
+    "#fef3f2": "danger_soft",
+    "#d92d20": "danger_fill",
+    "#93370d": "warning",
+    "#fffaeb": "warning_soft",
+    "#fff4c2": "warning_soft",
+    "#067647": "success",
+    "#2f9e44": "success",
+}
+
 # Every (text, background) pair a screen uses, by token name.
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "window"),
