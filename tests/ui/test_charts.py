@@ -356,9 +356,11 @@ def test_dark_charts_on_screen_light_charts_in_files(qtbot, qapp, main_window, t
     from PySide6.QtGui import QImage
 
     from ui.design import apply_theme
+    from ui.design.theme import unstyle
 
     main_window.select_client(two_clients[0])
     area = _charts(qtbot, main_window)
+    palette = qapp.palette()
     try:
         apply_theme(qapp, "dark")
         with qtbot.waitSignal(area.loaded, timeout=20000):
@@ -371,5 +373,4 @@ def test_dark_charts_on_screen_light_charts_in_files(qtbot, qapp, main_window, t
         assert saved.pixelColor(5, 5).lightness() > 240  # a file for a client: light
         assert panel.figure._tribune_scheme == "dark"  # and the screen stays dark
     finally:
-        apply_theme(qapp, "light")
-        qapp.setStyleSheet("")
+        unstyle(qapp, palette)

@@ -23,9 +23,11 @@ from ui.design.palette import AA_TEXT, TEXT_PAIRS, contrast, contrast_table, tok
 @pytest.fixture
 def themed(qapp):
     """The app styled like Tribune, then back to bare Fusion for the next tests."""
+    from ui.design.theme import unstyle
+
+    palette = qapp.palette()
     yield qapp
-    apply_theme(qapp, "light")
-    qapp.setStyleSheet("")
+    unstyle(qapp, palette)
 
 
 @pytest.mark.parametrize("scheme", [LIGHT, DARK], ids=["light", "dark"])

@@ -100,9 +100,11 @@ def test_status_bar_is_cleared_when_the_area_changes(qtbot, main_window, sqlite_
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_styled_window_fits_a_1366_screen(qtbot, qapp, sqlite_db, ui_settings, language, mode):
+    from ui.design.theme import unstyle
     from ui.main_window import MainWindow
 
     install_translators(language)
+    palette = qapp.palette()
     apply_theme(qapp, mode)
     try:
         window = MainWindow(ui_settings)
@@ -120,6 +122,5 @@ def test_styled_window_fits_a_1366_screen(qtbot, qapp, sqlite_db, ui_settings, l
         assert not window.area_tabs.tabIcon(0).isNull()
         window.tasks.wait(10000)
     finally:
-        apply_theme(qapp, "light")
-        qapp.setStyleSheet("")
+        unstyle(qapp, palette)
         install_translators("en")

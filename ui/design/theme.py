@@ -137,3 +137,12 @@ def follow_system(app) -> None:
 
     hints.colorSchemeChanged.connect(changed)
     changed(hints.colorScheme())
+
+
+def unstyle(app, palette: QPalette) -> None:
+    """Back to a bare application (tests): no style sheet, ``palette``, mode "system"."""
+    app.setStyleSheet("")
+    app.setPalette(palette)
+    _state["mode"] = "system"
+    _state["scheme"] = LIGHT
+    theme_notifier().changed.emit(LIGHT)
