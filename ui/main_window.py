@@ -335,7 +335,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         if client is not None:
             self._ensure_area(self.area_tabs.currentIndex())
         has = client is not None
-        for act in (self.act_edit_client, self.act_archive, self.act_delete):
+        for act in (self.act_edit_client, self.act_archive, self.act_delete, self.act_sync):
             act.setEnabled(has)
         if client is not None:
             self.act_archive.setText(

@@ -131,6 +131,7 @@ QScrollArea { background: transparent; }
 #syncStatus[outcome="warning"] { color: $warning; background: $warning_soft;
   border-color: $warning; }
 #syncStatus[outcome="error"] { color: $danger; background: $danger_soft; border-color: $danger; }
+#shortcutsDialog QTreeWidget::item { padding: 3px 4px; }
 #emptyState { background: $surface; border: 1px dashed $border; border-radius: 10px; }
 #chartPanel { background: $surface; border: 1px solid $border; border-radius: 8px; }
 """
