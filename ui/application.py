@@ -57,7 +57,9 @@ def start(db_url: str | None = None, settings=None):
     app = create_application()
     settings = settings or Settings()
     install_translators(settings.language or system_language())
-    apply_style(app)
+    from ui.design.theme import saved_mode
+
+    apply_style(app, saved_mode(settings.q))
     window = MainWindow(settings, complete=False)
     window.show()
     url = db_url or settings.database_url or None

@@ -32,16 +32,15 @@ from ui.tasks import TaskRunner
 from ui.window_actions import WindowActions
 from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.window_live import WindowLive, same_scope
+from ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
-    from PySide6.QtGui import QAction
-
     from app.db import Database
     from app.services.clients.workspaces import ClientInfo
     from ui.sidebar import ClientListModel
 
 
-class MainWindow(WindowLive, WindowActions, QMainWindow):
+class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
     """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
 
     Signals:
@@ -91,6 +90,11 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         if self._complete:
             return
         self._complete = True
+        from PySide6.QtWidgets import QApplication
+
+        from ui.style import finish_style
+
+        finish_style(QApplication.instance())  # emoji font, follow the system's scheme
         self._build()
         self._build_menus()
 
@@ -111,7 +115,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.side_head.addStretch(1)
         self.side_layout.addLayout(self.side_head)
         self.side_layout.addStretch(1)  # replaced by the client list in _build()
-        side.setMinimumWidth(200)
+        side.setMinimumWidth(184)
 
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setObjectName("loadingLabel")  # centred by the style sheet
@@ -135,15 +139,17 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         bar = self.menuBar()
         self._menus = {
             "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
             "client": bar.addMenu(self.tr("&Client")),
             "view": bar.addMenu(self.tr("&View")),
             "help": bar.addMenu(self.tr("&Help")),
         }
 
     def _build(self) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QSize, Qt
         from PySide6.QtWidgets import QPushButton, QSizePolicy, QTabBar, QToolButton
 
+        from ui import icons
         from ui.formatting import ElidedLabel
         from ui.sidebar import ClientListModel, ClientSidebar
         from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
@@ -151,13 +157,14 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
 
         self.client_model = ClientListModel(self)
         self.add_client_button = QToolButton()
-        self.add_client_button.setText("+")
+        icons.set_icon(self.add_client_button, "add", "side_text")
         self.add_client_button.setObjectName("addClientButton")
         self.add_client_button.setToolTip(self.tr("New client (Ctrl+N)"))
         self.side_head.addWidget(self.add_client_button)
         self.side_layout.takeAt(self.side_layout.count() - 1)  # the shell's stretch
         self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
         self.switch_hint.setObjectName("switchHint")
+        icons.set_icon(self.switch_hint, "search", "side_muted")
         self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.switch_hint.setMinimumWidth(80)  # a long translation never widens the sidebar
         self.switch_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -177,7 +184,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         # A long client name is elided (whole in the tooltip): it never widens the window.
         self.client_title = ElidedLabel(auto_tooltip=True)
         self.client_title.setObjectName("clientTitle")
-        self.client_title.setMinimumWidth(60)
+        self.client_title.setMinimumWidth(48)
         self.area_tabs = QTabBar()
         self.area_tabs.setObjectName("areaTabs")
         self.area_tabs.setDrawBase(False)
@@ -185,13 +192,20 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         # Five short tabs always fit: never squeeze them behind scroll arrows.
         self.area_tabs.setUsesScrollButtons(False)
         self.area_tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        for key in AREA_KEYS:
+        self.area_tabs.setIconSize(QSize(14, 14))
+        for i, key in enumerate(AREA_KEYS):
             self.area_tabs.addTab(area_title(key))
+            self._tab_icon(i, key)
         self.edit_client_button = QToolButton()
         self.edit_client_button.setText(self.tr("Client settings"))
+        # an icon with its name in the tooltip: the tabs' icons need the header's width
+        self.edit_client_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.edit_client_button.setToolTip(self.tr("Client settings") + " (Ctrl+E)")
+        self.edit_client_button.setAccessibleName(self.tr("Client settings"))
+        icons.set_icon(self.edit_client_button, "settings")
         self.edit_client_button.setObjectName("editClientButton")
         h_layout.addWidget(self.client_title)
-        h_layout.addSpacing(12)
+        h_layout.addSpacing(6)
         h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         h_layout.addStretch(1)
         self.sync_bar = SyncBar(self.tasks)
@@ -213,97 +227,12 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.switch_hint.clicked.connect(self.quick_switch)
         self.welcome.new_client_requested.connect(self.new_client)
         self.welcome.demo_requested.connect(self.load_demo)
+        from ui.design import theme_notifier
+
+        theme_notifier().changed.connect(self._restyle)
         self.tasks.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
         )
-
-    def _build_menus(self) -> None:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtGui import QAction, QKeySequence, QShortcut
-
-        m_file = self._menus["file"]
-        self.act_new_client = self._action(
-            m_file, self.tr("&New client…"), self.new_client, QKeySequence.StandardKey.New
-        )
-        m_file.addSeparator()
-        self._action(m_file, self.tr("&Back up…"), self.backup)
-        self._action(m_file, self.tr("&Restore a backup…"), self.restore)
-        m_file.addSeparator()
-        self.act_people = self._action(m_file, self.tr("&People and rights…"), self.open_people)
-        self._action(m_file, self.tr("&Waiting for approval…"), lambda: self.open_people(1))
-        self._action(m_file, self.tr("A&udit log…"), lambda: self.open_people(2))
-        m_file.addSeparator()
-        self._action(
-            m_file,
-            self.tr("&Settings…"),
-            self.open_settings,
-            QKeySequence.StandardKey.Preferences,
-            "Ctrl+,",
-        )
-        m_file.addSeparator()
-        act = self._action(
-            m_file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q"
-        )
-        act.setMenuRole(QAction.MenuRole.QuitRole)
-
-        m_client = self._menus["client"]
-        self.act_edit_client = self._action(
-            m_client, self.tr("&Edit client…"), self.edit_client, None, "Ctrl+E"
-        )
-        self.act_switch = self._action(
-            m_client, self.tr("&Switch client…"), self.quick_switch, None, "Ctrl+K"
-        )
-        m_client.addSeparator()
-        self.act_archive = self._action(m_client, self.tr("&Archive client"), self.toggle_archive)
-        self.act_delete = self._action(m_client, self.tr("&Delete client…"), self.delete_client)
-        m_client.addSeparator()
-        self.act_show_archived = self._action(
-            m_client, self.tr("Show archived clients"), self._toggle_show_archived
-        )
-        self.act_show_archived.setCheckable(True)
-
-        m_view = self._menus["view"]
-        for i, key in enumerate(AREA_KEYS):
-            self._action(
-                m_view,
-                area_title(key),
-                lambda _=False, i=i: self.show_area_index(i),
-                None,
-                f"Alt+{i + 1}",
-            )
-        m_view.addSeparator()
-        self._action(
-            m_view, self.tr("&Refresh"), self.reload_clients, QKeySequence.StandardKey.Refresh, "F5"
-        )
-
-        m_help = self._menus["help"]
-        act = self._action(m_help, self.tr("&About Tribune"), self.about)
-        act.setMenuRole(QAction.MenuRole.AboutRole)
-        act = self._action(
-            m_help,
-            self.tr("About &Qt"),
-            QCoreApplication.instance().aboutQt if QCoreApplication.instance() else None,
-        )
-        act.setMenuRole(QAction.MenuRole.AboutQtRole)
-
-        # Ctrl+1…9: the first nine clients of the sidebar.
-        for n in range(1, 10):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
-            shortcut.activated.connect(lambda n=n: self.select_client_number(n))
-
-    def _action(self, menu, text, slot, standard=None, fallback: str | None = None) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        act = QAction(text, self)
-        keys = QKeySequence.keyBindings(standard) if standard is not None else []
-        if fallback and not any(k.toString() == fallback for k in keys):
-            keys = [*keys, QKeySequence(fallback)]
-        if keys:
-            act.setShortcuts(keys)
-        if slot is not None:
-            act.triggered.connect(slot)
-        menu.addAction(act)
-        return act
 
     # -- database ---------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
@@ -409,7 +338,7 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         if client is not None:
             self._ensure_area(self.area_tabs.currentIndex())
         has = client is not None
-        for act in (self.act_edit_client, self.act_archive, self.act_delete):
+        for act in (self.act_edit_client, self.act_archive, self.act_delete, self.act_sync):
             act.setEnabled(has)
         if client is not None:
             self.act_archive.setText(
@@ -427,7 +356,19 @@ class MainWindow(WindowLive, WindowActions, QMainWindow):
         self.area_tabs.setCurrentIndex(index)
         self._ensure_area(index)
 
+    def _restyle(self, _scheme=None) -> None:
+        """The scheme changed: icons painted from the palette are drawn again."""
+        for i, key in enumerate(AREA_KEYS):
+            self._tab_icon(i, key)
+        self.sidebar.viewport().update()
+
+    def _tab_icon(self, index: int, key: str) -> None:
+        from ui import icons
+
+        self.area_tabs.setTabIcon(index, icons.icon(icons.AREA_ICONS[key], "text_muted"))
+
     def _area_changed(self, index: int) -> None:
+        self.statusBar().clearMessage()  # a message was about the area the user left
         self._ensure_area(index)
         self.settings.last_area = AREA_KEYS[index]
 

@@ -57,6 +57,13 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("Français", "fr")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        from ui.design.theme import saved_mode
+
+        self.theme_combo = QComboBox()
+        self.theme_combo.addItem(self.tr("Same as the system"), "system")
+        self.theme_combo.addItem(self.tr("Light"), "light")
+        self.theme_combo.addItem(self.tr("Dark"), "dark")
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(saved_mode(settings.q))))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("Unchanged — kept in the system keyring"))
@@ -77,6 +84,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password_edit)
         form.addRow(self.tr("You are"), self.identity_label)
         form.addRow(self.tr("&Language"), self.language_combo)
+        form.addRow(self.tr("A&ppearance"), self.theme_combo)
         form.addRow(self.tr("Background &sync every"), self.sync_spin)
         note = QLabel(self.tr("A new database or language applies at the next start."))
         note.setObjectName("hint")
@@ -85,6 +93,12 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        from ui import icons
+        from ui.design import set_role, style_button_box
+
+        style_button_box(buttons)
+        set_role(self.test_button, "secondary")
+        icons.set_icon(self.test_button, "database")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -157,6 +171,14 @@ class SettingsDialog(QDialog):
         self.settings.database_url = url
         self.settings.language = self.language_combo.currentData()
         self.settings.sync_interval_minutes = self.sync_spin.value()
+        from PySide6.QtWidgets import QApplication
+
+        from ui.design.theme import apply_theme, current_mode, save_mode
+
+        mode = self.theme_combo.currentData()
+        save_mode(mode, self.settings.q)
+        if mode != current_mode():  # the appearance changes at once
+            apply_theme(QApplication.instance(), mode)
         self.settings.sync()
         super().accept()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from app.services.clients.badge_values import Badges
 from app.textsafe import tooltip
+from ui.design import current
 
 if TYPE_CHECKING:  # the sidebar is built before SQLAlchemy is imported (start-up)
     from app.services.clients.workspaces import ClientInfo
@@ -68,7 +69,7 @@ class ClientListModel(QAbstractListModel):
             if b.crisis:
                 parts.append(self.tr("Crisis alert"))
             if b.accounts_attention:
-                parts.append(self.tr("%n account(s) need attention", "", b.accounts_attention))
+                parts.append(self.tr("%n accounts need attention", "", b.accounts_attention))
             return tooltip("\n".join(parts))  # a client's name is not HTML
         if role == Qt.ItemDataRole.DecorationRole:
             return self._logo(client)
@@ -110,10 +111,11 @@ class ClientDelegate(QStyledItemDelegate):
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        scheme = current()
         if selected:
-            painter.fillRect(rect, QColor("#2d3f63"))
+            painter.fillRect(rect, QColor(scheme.side_selected))
         elif hovered:
-            painter.fillRect(rect, QColor("#27324a"))
+            painter.fillRect(rect, QColor(scheme.side_hover))
         # avatar
         avatar = QRect(rect.left() + 12, rect.top() + 8, 28, 28)
         logo = index.data(Qt.ItemDataRole.DecorationRole)
@@ -140,25 +142,27 @@ class ClientDelegate(QStyledItemDelegate):
         fm = painter.fontMetrics()
         items = []
         if badges.crisis:
-            items.append(("!", QColor("#e5484d")))
+            items.append(("!", QColor(scheme.danger_fill), QColor(scheme.on_accent)))
         if badges.overdue:
-            items.append((str(badges.overdue), QColor("#e5484d")))
+            items.append(
+                (str(badges.overdue), QColor(scheme.danger_fill), QColor(scheme.on_accent))
+            )
         if badges.unread:
-            items.append((str(badges.unread), QColor("#3e7bfa")))
+            items.append((str(badges.unread), QColor(scheme.accent), QColor(scheme.on_accent)))
         if badges.accounts_attention:
-            items.append(("⚠", QColor("#d8a73b")))
-        for text, colour in items:
+            items.append(("⚠", QColor(scheme.attention_fill), QColor(scheme.on_attention)))
+        for text, colour, ink in items:
             w = max(20, fm.horizontalAdvance(text) + 10)
             badge = QRect(x - w, rect.center().y() - 9, w, 18)
             bp = QPainterPath()
             bp.addRoundedRect(badge, 9, 9)
             painter.fillPath(bp, colour)
-            painter.setPen(QColor("white"))
+            painter.setPen(ink)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x = badge.left() - 4
         # name
         painter.setFont(option.font)
-        painter.setPen(QColor("#8a93a6") if client.archived else QColor("#e8ecf4"))
+        painter.setPen(QColor(scheme.side_muted if client.archived else scheme.side_text))
         text_rect = QRect(avatar.right() + 10, rect.top(), x - avatar.right() - 14, rect.height())
         name = painter.fontMetrics().elidedText(
             client.name, Qt.TextElideMode.ElideRight, text_rect.width()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ui import icons
+from ui.design import set_role
 from ui.messages import show_error
 
 
@@ -67,17 +69,24 @@ class WindowActions:
         )
         if not path:
             return
-        answer = QMessageBox.warning(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("Restore a backup"),
             self.tr(
                 "Restoring replaces every client and all their data in this database "
                 "with the content of the backup. Continue?"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            parent=self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        set_role(restore, "danger")
+        set_role(cancel, "secondary")
+        icons.set_icon(restore, "restore", "on_accent")
+        icons.set_icon(cancel, "cancel")
+        box.exec()
+        if box.clickedButton() is not restore:
             return
         db = self.db
 

@@ -1188,7 +1188,7 @@
       <translation>Alerte de crise</translation>
     </message>
     <message numerus="yes">
-      <source>%n account(s) need attention</source>
+      <source>%n accounts need attention</source>
       <translation>
         <numerusform>%n compte demande votre attention</numerusform>
         <numerusform>%n comptes demandent votre attention</numerusform>
@@ -1732,6 +1732,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Ouverture de la base…</translation>
     </message>
     <message>
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
+    </message>
+    <message>
       <source>Working…</source>
       <translation>Travail en cours…</translation>
     </message>
@@ -1740,80 +1744,20 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <source>&amp;New client…</source>
-      <translation>&amp;Nouveau client…</translation>
-    </message>
-    <message>
-      <source>&amp;Back up…</source>
-      <translation>&amp;Sauvegarder…</translation>
-    </message>
-    <message>
-      <source>&amp;Restore a backup…</source>
-      <translation>&amp;Restaurer une sauvegarde…</translation>
-    </message>
-    <message>
-      <source>&amp;People and rights…</source>
-      <translation>&amp;Personnes et droits…</translation>
-    </message>
-    <message>
-      <source>&amp;Waiting for approval…</source>
-      <translation>En &amp;attente d’approbation…</translation>
-    </message>
-    <message>
-      <source>A&amp;udit log…</source>
-      <translation>Journal d’a&amp;udit…</translation>
-    </message>
-    <message>
-      <source>&amp;Settings…</source>
-      <translation>&amp;Préférences…</translation>
-    </message>
-    <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Quitter</translation>
-    </message>
-    <message>
       <source>&amp;Client</source>
       <translation>&amp;Client</translation>
-    </message>
-    <message>
-      <source>&amp;Edit client…</source>
-      <translation>&amp;Modifier le client…</translation>
-    </message>
-    <message>
-      <source>&amp;Switch client…</source>
-      <translation>&amp;Changer de client…</translation>
     </message>
     <message>
       <source>&amp;Archive client</source>
       <translation>&amp;Archiver le client</translation>
     </message>
     <message>
-      <source>&amp;Delete client…</source>
-      <translation>&amp;Supprimer le client…</translation>
-    </message>
-    <message>
-      <source>Show archived clients</source>
-      <translation>Afficher les clients archivés</translation>
-    </message>
-    <message>
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <source>&amp;Refresh</source>
-      <translation>&amp;Actualiser</translation>
-    </message>
-    <message>
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
-    </message>
-    <message>
-      <source>&amp;About Tribune</source>
-      <translation>À &amp;propos de Tribune</translation>
-    </message>
-    <message>
-      <source>About &amp;Qt</source>
-      <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
       <source>Local database</source>
@@ -2239,6 +2183,14 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Laissez vide pour la base locale. Pour une base partagée de l’agence : postgresql://votre-identifiant@serveur/tribune, et votre mot de passe ci-dessous (il est gardé dans le trousseau du système, jamais dans les réglages).</translation>
     </message>
     <message>
+      <source>Light</source>
+      <translation>Clair</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Sombre</translation>
+    </message>
+    <message>
       <source>Unchanged — kept in the system keyring</source>
       <translation>Inchangé — gardé dans le trousseau du système</translation>
     </message>
@@ -2249,6 +2201,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>You are</source>
       <translation>Vous êtes</translation>
+    </message>
+    <message>
+      <source>A&amp;ppearance</source>
+      <translation>A&amp;pparence</translation>
     </message>
     <message>
       <source>Background &amp;sync every</source>
@@ -2277,6 +2233,92 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>A password goes with a PostgreSQL address that names a login.</source>
       <translation>Un mot de passe va avec une adresse PostgreSQL qui nomme un identifiant.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <source>Inbox</source>
+      <translation>Messagerie</translation>
+    </message>
+    <message>
+      <source>Next message</source>
+      <translation>Message suivant</translation>
+    </message>
+    <message>
+      <source>Previous message</source>
+      <translation>Message précédent</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>Répondre</translation>
+    </message>
+    <message>
+      <source>Send the reply</source>
+      <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
+      <source>Assign to me</source>
+      <translation>Me l’attribuer</translation>
+    </message>
+    <message>
+      <source>Choose a category</source>
+      <translation>Choisir une catégorie</translation>
+    </message>
+    <message>
+      <source>Escalate</source>
+      <translation>Escalader</translation>
+    </message>
+    <message>
+      <source>Moderate</source>
+      <translation>Modérer</translation>
+    </message>
+    <message>
+      <source>Close the message</source>
+      <translation>Clore le message</translation>
+    </message>
+    <message>
+      <source>Ignore the message</source>
+      <translation>Ignorer le message</translation>
+    </message>
+    <message>
+      <source>Search the inbox</source>
+      <translation>Chercher dans la messagerie</translation>
+    </message>
+    <message>
+      <source>Calendar and charter</source>
+      <translation>Calendrier et charte</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Rétablir</translation>
+    </message>
+    <message>
+      <source>Clients</source>
+      <translation>Clients</translation>
+    </message>
+    <message>
+      <source>Show the first nine clients of the sidebar</source>
+      <translation>Afficher l’un des neuf premiers clients de la barre latérale</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Touches</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
     </message>
   </context>
   <context>
@@ -2501,6 +2543,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>La restauration remplace tous les clients et toutes leurs données de cette base par le contenu de la sauvegarde. Continuer ?</translation>
     </message>
     <message>
+      <source>Restore</source>
+      <translation>Restaurer</translation>
+    </message>
+    <message>
       <source>Restored {rows} rows.</source>
       <translation>{rows} lignes restaurées.</translation>
     </message>
@@ -2511,6 +2557,105 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>&lt;h3&gt;Tribune {version}&lt;/h3&gt;&lt;p&gt;Community management for agencies: one workspace per client with its charter, content calendar, inbox and reports.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</source>
       <translation>&lt;h3&gt;Tribune {version}&lt;/h3&gt;&lt;p&gt;Le community management pour les agences : un espace par client avec sa charte, son calendrier éditorial, sa messagerie et ses rapports.&lt;/p&gt;&lt;p&gt;Base de données : {db}&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowMenus</name>
+    <message>
+      <source>&amp;New client…</source>
+      <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+      <source>&amp;Back up…</source>
+      <translation>&amp;Sauvegarder…</translation>
+    </message>
+    <message>
+      <source>&amp;Restore a backup…</source>
+      <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+      <source>&amp;People and rights…</source>
+      <translation>&amp;Personnes et droits…</translation>
+    </message>
+    <message>
+      <source>&amp;Waiting for approval…</source>
+      <translation>En &amp;attente d’approbation…</translation>
+    </message>
+    <message>
+      <source>A&amp;udit log…</source>
+      <translation>Journal d’a&amp;udit…</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Copier</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>C&amp;oller</translation>
+    </message>
+    <message>
+      <source>Select &amp;all</source>
+      <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+      <source>S&amp;ync now</source>
+      <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+      <source>&amp;Edit client…</source>
+      <translation>&amp;Modifier le client…</translation>
+    </message>
+    <message>
+      <source>&amp;Switch client…</source>
+      <translation>&amp;Changer de client…</translation>
+    </message>
+    <message>
+      <source>&amp;Archive client</source>
+      <translation>&amp;Archiver le client</translation>
+    </message>
+    <message>
+      <source>&amp;Delete client…</source>
+      <translation>&amp;Supprimer le client…</translation>
+    </message>
+    <message>
+      <source>Show archived clients</source>
+      <translation>Afficher les clients archivés</translation>
+    </message>
+    <message>
+      <source>&amp;Reload the client list</source>
+      <translation>&amp;Recharger la liste des clients</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>&amp;About Tribune</source>
+      <translation>À &amp;propos de Tribune</translation>
+    </message>
+    <message>
+      <source>About &amp;Qt</source>
+      <translation>À propos de &amp;Qt</translation>
     </message>
   </context>
   <context>

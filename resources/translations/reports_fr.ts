@@ -18,28 +18,24 @@
   <context>
     <name>ChartPanel</name>
     <message>
-      <source>Copy</source>
-      <translation>Copier</translation>
-    </message>
-    <message>
       <source>Copy the chart as an image</source>
       <translation>Copier le graphique comme image</translation>
     </message>
     <message>
-      <source>Save image…</source>
-      <translation>Enregistrer l’image…</translation>
+      <source>Save as PNG or SVG…</source>
+      <translation>Enregistrer en PNG ou SVG…</translation>
     </message>
     <message>
-      <source>Save as PNG or SVG</source>
-      <translation>Enregistrer en PNG ou en SVG</translation>
+      <source>Export the chart's data (CSV)…</source>
+      <translation>Exporter les données du graphique (CSV)…</translation>
     </message>
     <message>
-      <source>Export CSV…</source>
-      <translation>Exporter en CSV…</translation>
+      <source>Copy, save or export this chart</source>
+      <translation>Copier, enregistrer ou exporter ce graphique</translation>
     </message>
     <message>
-      <source>Save the chart's data</source>
-      <translation>Enregistrer les données du graphique</translation>
+      <source>Chart actions</source>
+      <translation>Actions du graphique</translation>
     </message>
     <message>
       <source>Save the chart</source>
@@ -200,6 +196,10 @@
   <context>
     <name>ChartsArea</name>
     <message>
+      <source>Last 28 days</source>
+      <translation>28 derniers jours</translation>
+    </message>
+    <message>
       <source>Week</source>
       <translation>Semaine</translation>
     </message>
@@ -244,6 +244,14 @@
       <translation>Chargement…</translation>
     </message>
     <message>
+      <source>Last 28 days ({range})</source>
+      <translation>28 derniers jours ({range})</translation>
+    </message>
+    <message>
+      <source>{range} (so far)</source>
+      <translation>{range} (en cours)</translation>
+    </message>
+    <message>
       <source>Q{n} {year}</source>
       <translation>T{n} {year}</translation>
     </message>
@@ -282,6 +290,25 @@
     <message>
       <source>Line {line}: {reason}</source>
       <translation>Ligne {line} : {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChartsEmptyState</name>
+    <message>
+      <source>No data yet for this client</source>
+      <translation>Pas encore de données pour ce client</translation>
+    </message>
+    <message>
+      <source>Connect an account or import metrics: the key figures and charts fill in as soon as there is something to count.</source>
+      <translation>Connectez un compte ou importez des statistiques : les chiffres clés et les graphiques se remplissent dès qu’il y a quelque chose à compter.</translation>
+    </message>
+    <message>
+      <source>Import metrics…</source>
+      <translation>Importer des statistiques…</translation>
+    </message>
+    <message>
+      <source>Connect an account…</source>
+      <translation>Connecter un compte…</translation>
     </message>
   </context>
   <context>
@@ -354,8 +381,8 @@
       <translation>Une période couvre au plus trois ans.</translation>
     </message>
     <message>
-      <source>Unknown period: {kind} (week, month, quarter or custom).</source>
-      <translation>Période inconnue : {kind} (week, month, quarter ou custom).</translation>
+      <source>Unknown period: {kind} (last28, week, month, quarter or custom).</source>
+      <translation>Période inconnue : {kind} (last28, week, month, quarter ou custom).</translation>
     </message>
   </context>
   <context>
@@ -401,8 +428,8 @@
       <translation>pas de comparaison</translation>
     </message>
     <message>
-      <source>{change} % vs previous</source>
-      <translation>{change} % vs précédente</translation>
+      <source>{change} vs previous</source>
+      <translation>{change} vs précédente</translation>
     </message>
   </context>
   <context>

@@ -156,7 +156,7 @@ def test_best_times_to_post_are_the_calendars_hint(qtbot, main_window, two_clien
     area = _charts(qtbot, main_window)
     qtbot.waitUntil(lambda: area.data.client_id == first, timeout=20000)
     assert slots == ((2, 18),)
-    assert area.best_times.isVisible() and area.best_times.text() == "Wed 18 h"
+    assert area.best_times.isVisible() and area.best_times.text() == "Wed 6:00\u00a0PM"
     assert "203 engagements per post on average; from 5 posts" in area.best_times_note.text()
 
 
@@ -283,3 +283,94 @@ def test_startup_does_not_import_matplotlib(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_opens_on_the_last_28_days_and_says_a_running_month_is_partial(
+    qtbot, main_window, two_clients
+):
+    main_window.select_client(two_clients[0])
+    area = _charts(qtbot, main_window)
+    period = area.data.period
+    assert (period.kind, period.days, period.end) == ("last28", 28, dt.date.today())
+    assert area.period_label.text() == "Last 28 days (24 May – 20 June 2026)"
+    assert area.kind.findData("month") >= 0  # the month picker is still there
+    with qtbot.waitSignal(area.loaded, timeout=20000):
+        area.kind.setCurrentIndex(area.kind.findData("month"))
+    # on 20 June, "June" is twenty days of data, and said so
+    assert area.period_label.text() == "1–20 June 2026 (so far)"
+    with qtbot.waitSignal(area.loaded, timeout=20000):
+        qtbot.mouseClick(area.prev_button, Qt.MouseButton.LeftButton)
+    assert area.period_label.text() == "May 2026"
+
+
+def test_last_28_days_step_back_by_28_days():
+    from app.services.reports.periods import period_for
+
+    p = period_for("last28", dt.date(2026, 12, 5))
+    assert (p.start, p.end) == (dt.date(2026, 11, 8), dt.date(2026, 12, 5))
+    assert p.previous().end == dt.date(2026, 11, 7) and p.previous().days == 28
+    assert p.shifted(-1).shifted(1) == p
+    assert p.is_partial(dt.date(2026, 12, 5)) is False
+    assert period_for("month", dt.date(2026, 12, 5)).is_partial(dt.date(2026, 12, 5))
+
+
+def test_each_chart_has_one_menu_of_actions(qtbot, main_window, two_clients):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QToolButton
+
+    main_window.select_client(two_clients[0])
+    area = _charts(qtbot, main_window)
+    panel = area.panels["audience"]
+    buttons = panel.findChildren(QToolButton)
+    assert buttons == [panel.menu_button] and panel.menu_button.isEnabled()
+    assert panel.menu_button.property("role") == "quiet"
+    assert [a.text() for a in panel.menu.actions()] == [
+        "Copy the chart as an image",
+        "Save as PNG or SVG…",
+        "Export the chart's data (CSV)…",
+    ]
+    QGuiApplication.clipboard().clear()
+    panel.copy_action.trigger()
+    assert not QGuiApplication.clipboard().image().isNull()
+
+
+def test_a_client_without_any_data_gets_one_empty_state(qtbot, main_window, sqlite_db, monkeypatch):
+    with sqlite_db.session() as s:
+        empty = clients.create_client(s, "Tout neuf")
+    with qtbot.waitSignal(main_window.clients_loaded, timeout=10000):
+        main_window.reload_clients(select_id=empty.id)
+    area = _charts(qtbot, main_window)
+    qtbot.waitUntil(lambda: area.data.client_id == empty.id, timeout=20000)
+    assert area.empty_state.isVisible()
+    assert not area.scroll.isVisible() and not area.figures_box.isVisible()
+    assert area.empty_state.title.text() == "No data yet for this client"
+    asked = []
+    monkeypatch.setattr(area, "_ask_import", lambda: asked.append(1))
+    area.empty_state.import_requested.disconnect()
+    area.empty_state.import_requested.connect(area._ask_import)
+    qtbot.mouseClick(area.empty_state.import_button, Qt.MouseButton.LeftButton)
+    assert asked == [1]
+
+
+def test_dark_charts_on_screen_light_charts_in_files(qtbot, qapp, main_window, two_clients):
+    from PySide6.QtGui import QImage
+
+    from ui.design import apply_theme
+    from ui.design.theme import unstyle
+
+    main_window.select_client(two_clients[0])
+    area = _charts(qtbot, main_window)
+    palette = qapp.palette()
+    try:
+        apply_theme(qapp, "dark")
+        with qtbot.waitSignal(area.loaded, timeout=20000):
+            area.reload()
+        panel = area.panels["audience"]
+        assert panel.figure._tribune_scheme == "dark"
+        shown = panel.picture.pixmap().toImage()
+        assert shown.pixelColor(5, 5).lightness() < 80  # drawn on the dark surface
+        saved = QImage.fromData(panel.image_bytes("png"))
+        assert saved.pixelColor(5, 5).lightness() > 240  # a file for a client: light
+        assert panel.figure._tribune_scheme == "dark"  # and the screen stays dark
+    finally:
+        unstyle(qapp, palette)

@@ -79,7 +79,7 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert first["qt_namespace"] is False
     assert first["complete"] is False
     assert first["loading"] == "Opening the database…"
-    assert first["menus"] == ["&File", "&Client", "&View", "&Help"]
+    assert first["menus"] == ["&File", "&Edit", "&Client", "&View", "&Help"]
 
     loaded = seen["loaded"]
     assert loaded["title"] == "Tribune — Fleurs de Lyon"

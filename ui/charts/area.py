@@ -27,32 +27,49 @@ from PySide6.QtWidgets import (
 from app.charts import style as chart_style
 from app.charts.figures import CHART_KEYS, build
 from app.charts.render import figure_image
+from app.documents import wording
 from app.i18n import system_language
 from app.models.client import network_label
 from app.services.reports.dashboard import DashboardData, dashboard_data
-from app.services.reports.periods import PERIOD_KINDS, Period, period_for
+from app.services.reports.empty import client_has_data
+from app.services.reports.periods import Period, period_for
 from app.services.reports.slots import PostingHint, posting_hint
+from ui import icons
 from ui.areas import AreaServices, WorkspaceArea
 from ui.charts.best_times import BestTimesBox
+from ui.charts.empty_state import ChartsEmptyState
+from ui.charts.figure_colours import recolour
 from ui.charts.key_figures import KeyFigures
 from ui.charts.panel import ChartPanel
+from ui.design import current, set_role, theme_notifier
 from ui.messages import show_error
 
 
 def compute_dashboard(
-    db, client_id: int, period: Period, language: str, width: int | None = None, ratio=1.0
+    db,
+    client_id: int,
+    period: Period,
+    language: str,
+    width: int | None = None,
+    ratio=1.0,
+    scheme=None,
 ):
     """Worker: read the data, build every figure and draw it to an image (no widget here).
 
-    Returns (DashboardData, {chart key: Figure}, PostingHint, {chart key: QImage}): the
-    images are ``width`` logical pixels wide (the figure's own size when None); the hint is
-    the calendar's (best times over the twelve months up to today, whatever the period).
+    Returns (DashboardData, {chart key: Figure}, PostingHint, {chart key: QImage}, has_data):
+    the images are ``width`` logical pixels wide (the figure's own size when None), in the
+    palette's ``scheme``; the hint is the calendar's (best times over the twelve months up to
+    today, whatever the period); ``has_data`` is False for a client with nothing at all.
     """
     with db.read() as session:
         data = dashboard_data(session, client_id, period)
         hint = posting_hint(session, client_id)
+        has_data = client_has_data(session, client_id)
     figures = {key: build(key, data, language) for key in CHART_KEYS}
-    return data, figures, hint, draw_images(figures, width, ratio)
+    if scheme is not None:
+        for figure in figures.values():
+            recolour(figure, scheme)
+    return data, figures, hint, draw_images(figures, width, ratio), has_data
 
 
 def draw_images(figures: dict, width: int | None, ratio: float) -> dict:
@@ -69,7 +86,8 @@ class ChartsArea(WorkspaceArea):
 
     def __init__(self, services: AreaServices, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
-        self.period = period_for("month", dt.date.today())
+        # the last 28 days: on the 5th, "this month" would be four days of lines
+        self.period = period_for("last28", dt.date.today())
         self.data: DashboardData | None = None
         self._request = 0
         self.language = services.settings.language or system_language()
@@ -79,17 +97,22 @@ class ChartsArea(WorkspaceArea):
         bar = QHBoxLayout()
         self.kind = QComboBox()
         for key, label in (
+            ("last28", self.tr("Last 28 days")),
             ("week", self.tr("Week")),
             ("month", self.tr("Month")),
             ("quarter", self.tr("Quarter")),
             ("custom", self.tr("Custom")),
         ):
             self.kind.addItem(label, key)
-        self.kind.setCurrentIndex(PERIOD_KINDS.index("month"))
-        self.prev_button = QToolButton(text="◀")
+        self.kind.setCurrentIndex(self.kind.findData("last28"))
+        self.prev_button = QToolButton()
         self.prev_button.setToolTip(self.tr("Previous period"))
-        self.next_button = QToolButton(text="▶")
+        self.prev_button.setAccessibleName(self.tr("Previous period"))
+        icons.set_icon(self.prev_button, "back")
+        self.next_button = QToolButton()
         self.next_button.setToolTip(self.tr("Next period"))
+        self.next_button.setAccessibleName(self.tr("Next period"))
+        icons.set_icon(self.next_button, "forward")
         self.period_label = QLabel()
         self.period_label.setObjectName("periodLabel")
         self.start_edit = QDateEdit(calendarPopup=True)
@@ -102,7 +125,12 @@ class ChartsArea(WorkspaceArea):
             self.tr("Import metrics: Tribune's CSV format or a Meta Business Suite export")
         )
         self.report_button = QPushButton(self.tr("Monthly report…"))
-        bar.addWidget(QLabel(self.tr("Period:")))
+        set_role(self.import_button, "secondary")
+        set_role(self.report_button, "secondary")
+        icons.set_icon(self.import_button, "import")
+        icons.set_icon(self.report_button, "report")
+        self.period_caption = QLabel(self.tr("Period:"))
+        bar.addWidget(self.period_caption)
         bar.addWidget(self.kind)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.period_label)
@@ -123,10 +151,7 @@ class ChartsArea(WorkspaceArea):
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setWordWrap(True)
         self.warning.setObjectName("chartsWarning")
-        self.warning.setStyleSheet(
-            "QLabel#chartsWarning { background: #fff4e6; color: #a33a00; border: 1px solid #ffc078;"
-            " border-radius: 4px; padding: 6px; }"
-        )
+        self.warning.setProperty("callout", "warning")  # ui/design/stylesheet.py
         self.warning.setVisible(False)
         outer.addWidget(self.warning)
 
@@ -158,7 +183,15 @@ class ChartsArea(WorkspaceArea):
         for panel in self.panels.values():
             panel.width_changed.connect(self._schedule_redraw)
         scroll.setWidget(inner)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
+        # a client with nothing at all: one empty state with a next step, not empty frames
+        self.empty_state = ChartsEmptyState(self)
+        self.empty_state.import_requested.connect(self._ask_import)
+        self.empty_state.connect_requested.connect(self._connect_account)
+        self.empty_state.setVisible(False)
+        outer.addWidget(self.empty_state, 1)
+        theme_notifier().changed.connect(self._scheme_changed)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.prev_button.clicked.connect(lambda: self.shift(-1))
@@ -202,16 +235,21 @@ class ChartsArea(WorkspaceArea):
             return
         self.set_period(period_for("custom", start, end))
 
-    def period_text(self) -> str:
+    def period_text(self, today: dt.date | None = None) -> str:
+        """ "décembre 2026", or "du 1er au 5 décembre 2026 (en cours)" while it runs."""
         p, lang = self.period, self.language
+        today = today or dt.date.today()
+        if p.kind == "last28" and p.end == today:
+            return self.tr("Last 28 days ({range})").format(
+                range=wording.period(p.start, p.end, lang)
+            )
+        if p.is_partial(today):  # the days that have data so far, said as such
+            return self.tr("{range} (so far)").format(range=wording.period(p.start, today, lang))
         if p.kind == "month":
             return chart_style.format_date(p.start, lang, "MMMM yyyy")
         if p.kind == "quarter":
             return self.tr("Q{n} {year}").format(n=(p.start.month - 1) // 3 + 1, year=p.start.year)
-        return "{} – {}".format(
-            chart_style.format_date(p.start, lang, "d MMM yyyy"),
-            chart_style.format_date(p.end, lang, "d MMM yyyy"),
-        )
+        return wording.period(p.start, p.end, lang)
 
     def _show_period(self) -> None:
         self.period_label.setText(self.period_text())
@@ -224,14 +262,19 @@ class ChartsArea(WorkspaceArea):
     def reload(self) -> None:
         if self.client is None:
             return
+        if not self.isVisible():  # hidden: load when shown, at the panels' real width
+            self._reload_on_show = True
+            return
+        self._reload_on_show = False
         self._request += 1
         request, client_id, period = self._request, self.client.id, self.period
         self.status.setText(self.tr("Loading…"))
         self.status.setVisible(True)
         db, language = self.services.db, self.language
         width, ratio = self._image_width(), self.devicePixelRatioF()
+        scheme = current()
         self.services.tasks.run(
-            lambda: compute_dashboard(db, client_id, period, language, width, ratio),
+            lambda: compute_dashboard(db, client_id, period, language, width, ratio, scheme),
             lambda result: self._loaded(request, result),
             lambda exc: self._failed(request, exc),
         )
@@ -252,6 +295,7 @@ class ChartsArea(WorkspaceArea):
             return
         self._redrawing = True
         request, figures, ratio = self._request, self._figures, self.devicePixelRatioF()
+        scheme = current()
 
         def done(images) -> None:
             self._redrawing = False
@@ -262,7 +306,45 @@ class ChartsArea(WorkspaceArea):
         def failed(exc) -> None:
             self._redrawing = False
 
-        self.services.tasks.run(lambda: draw_images(figures, width, ratio), done, failed)
+        def work():
+            for figure in figures.values():
+                recolour(figure, scheme)
+            return draw_images(figures, width, ratio)
+
+        self.services.tasks.run(work, done, failed)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_reload_on_show", False):
+            self._reload_on_show = False
+            QTimer.singleShot(0, self.reload)  # once laid out: images drawn at their width
+
+    def _scheme_changed(self, _scheme) -> None:
+        if self._figures:
+            self._redraw_timer.start()
+
+    def _show_empty(self, empty: bool) -> None:
+        self.empty_state.setVisible(empty)
+        for widget in (
+            self.figures_box,
+            self.scroll,
+            self.kind,
+            self.prev_button,
+            self.period_caption,
+        ):
+            widget.setVisible(not empty)
+        self.next_button.setVisible(not empty)
+        self.period_label.setVisible(not empty)
+        self.report_button.setVisible(not empty)
+        self.import_button.setVisible(not empty)  # the empty state has its own
+        if empty:
+            self.best_times_box.setVisible(False)
+            self.warning.setVisible(False)
+
+    def _connect_account(self) -> None:
+        window = self.window()
+        if hasattr(window, "edit_client"):
+            window.edit_client()
 
     def _failed(self, request: int, exc: BaseException) -> None:
         if request == self._request:
@@ -272,14 +354,20 @@ class ChartsArea(WorkspaceArea):
     def _loaded(self, request: int, result) -> None:
         if request != self._request:
             return  # the user moved on: an older answer
-        data, figures, hint, images = result
+        data, figures, hint, images, has_data = result
         self.data, self._figures = data, figures
         for key, panel in self.panels.items():
             panel.show_figure(figures[key], data, images[key])
         self.figures_box.show_figures(data)
+        # drawn before the panels had their width (first show): draw again at that width
+        first = next(iter(self.panels.values()))
+        width = first.image_width()
+        if width and abs(width - first.image_drawn_width) > 4:
+            self._schedule_redraw()
         self._show_warnings(data)
         self._show_best_times(hint)
-        if data.has_metrics:
+        self._show_empty(not has_data)
+        if data.has_metrics or not has_data:
             self.status.setVisible(False)
         else:
             self.status.setText(
@@ -313,7 +401,7 @@ class ChartsArea(WorkspaceArea):
             return
         from ui.charts.report_dialog import ReportDialog
 
-        month = self.period.start
+        month = self.period.start.replace(day=1)
         if month <= dt.date.today() <= self.period.end:  # a running period: last month's report
             month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
         dialog = ReportDialog(self.services, self.client, month, self)

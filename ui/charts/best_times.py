@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.charts import style as chart_style
+from app.documents import wording
 from app.services.reports.slots import PostingHint
+from ui.design import set_tone
 
 
 class BestTimesBox(QFrame):
@@ -16,10 +20,7 @@ class BestTimesBox(QFrame):
         super().__init__(parent)
         self.language = language
         self.setObjectName("chartsBestTimesBox")
-        self.setStyleSheet(
-            "QFrame#chartsBestTimesBox { background: #eef4ff; border: 1px solid #c5d5f5;"
-            " border-radius: 4px; }"
-        )
+        self.setProperty("callout", "info")  # ui/design/stylesheet.py, both schemes
         box = QHBoxLayout(self)
         box.setContentsMargins(8, 4, 8, 4)
         self.title = QLabel(self.tr("Best times to post:"))
@@ -27,12 +28,13 @@ class BestTimesBox(QFrame):
         self.slots = QLabel()
         self.slots.setObjectName("chartsBestTimes")
         self.slots.setTextFormat(Qt.TextFormat.PlainText)
-        self.slots.setStyleSheet("font-weight: 600; color: #2f5bb7;")
+        self.slots.setStyleSheet("font-weight: 600;")
+        set_tone(self.slots, "accent")
         self.note = QLabel()
         self.note.setObjectName("chartsBestTimesNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5b6477;")
+        set_tone(self.note, "muted")
         box.addWidget(self.title)
         box.addWidget(self.slots)
         box.addWidget(self.note, 1)
@@ -41,7 +43,11 @@ class BestTimesBox(QFrame):
     def show_hint(self, hint: PostingHint) -> None:
         lang = self.language
         days = chart_style.weekday_names(lang)
-        self.slots.setText("  ·  ".join(f"{days[s.weekday]} {s.hour} h" for s in hint.slots))
+        self.slots.setText(
+            "  ·  ".join(
+                f"{days[s.weekday]} {wording.clock_time(dt.time(s.hour), lang)}" for s in hint.slots
+            )
+        )
         self.slots.setVisible(bool(hint.slots))
         if hint.slots:
             note = self.tr(

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from app.charts import style as chart_style
 from app.services.reports.dashboard import DashboardData
+from ui.design import set_text_style, set_tone
 
 FIGURES_PER_ROW = 5  # nine figures side by side forced the main window wider than 1400 px
 
@@ -47,7 +48,7 @@ class KeyFigures(QFrame):
                 name, value, change = QLabel(names[figure.key]), QLabel(), QLabel()
                 name.setObjectName("keyFigureName")
                 value.setObjectName("keyFigureValue")
-                value.setStyleSheet("font-size: 15pt; font-weight: 600;")
+                set_text_style(value, "title")
                 change.setObjectName("keyFigureChange")
                 self.grid.addWidget(name, 3 * row, col)
                 self.grid.addWidget(value, 3 * row + 1, col)
@@ -59,18 +60,19 @@ class KeyFigures(QFrame):
             value.setText(self.format_figure(figure.key, figure.value))
             if figure.change is None:
                 change.setText(self.tr("no comparison"))
-                change.setStyleSheet("color: #6b7385;")
+                set_tone(change, "muted")
             else:
-                pct = chart_style.format_number(figure.change * 100, self.language, 1)
+                # "+2,0 % vs précédente" / "+2.0% vs previous": the locale's percent sign
+                pct = chart_style.format_percent(figure.change * 100, self.language, 1)
                 pct = pct.replace("-", "\u2212")  # a true minus sign
                 sign = "+" if figure.change >= 0 else ""
-                change.setText(self.tr("{change} % vs previous").format(change=sign + pct))
-                colour = "#2f9e44" if figure.change >= 0 else "#e03131"
-                change.setStyleSheet(f"color: {colour};")
+                change.setText(self.tr("{change} vs previous").format(change=sign + pct))
+                # palette tones: AA contrast in both schemes (the old green read at 3.2:1)
+                set_tone(change, "success" if figure.change >= 0 else "danger")
 
     def format_figure(self, key: str, value) -> str:
         if value is None:
             return "—"
         if key in ("engagement_rate", "answered_within_delay"):
-            return chart_style.format_number(value * 100, self.language, 1) + "\u00a0%"
+            return chart_style.format_percent(value * 100, self.language, 1)
         return chart_style.format_number(value, self.language)

@@ -1,4 +1,5 @@
-"""One chart of the dashboard: its canvas and its actions (copy, save PNG/SVG, export CSV).
+"""One chart of the dashboard: its canvas and its actions (copy, save PNG/SVG, export CSV) in
+one "⋯" menu.
 
 matplotlib is imported here only, and this module only when the Charts area is first shown,
 so start-up never pays for it.
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -26,6 +28,10 @@ from app.charts.figures import chart_title
 from app.charts.tables import write_chart_csv
 from app.errors import TribuneError
 from app.safefile import write_bytes_checked
+from ui import icons
+from ui.charts.figure_colours import recolour
+from ui.design import current, set_role
+from ui.design.palette import LIGHT
 from ui.messages import show_error
 
 
@@ -57,29 +63,36 @@ class ChartPanel(QFrame):
         self.title.setVisible(False)  # the figure carries its title (exports and PDF too)
         bar.addStretch(1)
         bar.addWidget(self.title)
-        self.copy_button = self._tool(self.tr("Copy"), self.tr("Copy the chart as an image"))
-        self.save_button = self._tool(self.tr("Save image…"), self.tr("Save as PNG or SVG"))
-        self.csv_button = self._tool(self.tr("Export CSV…"), self.tr("Save the chart's data"))
-        for button in (self.copy_button, self.save_button, self.csv_button):
-            bar.addWidget(button)
+        self.menu = QMenu(self)
+        self.copy_action = self.menu.addAction(self.tr("Copy the chart as an image"))
+        self.save_action = self.menu.addAction(self.tr("Save as PNG or SVG…"))
+        self.csv_action = self.menu.addAction(self.tr("Export the chart's data (CSV)…"))
+        for action, name in (
+            (self.copy_action, "copy"),
+            (self.save_action, "image"),
+            (self.csv_action, "file-csv"),
+        ):
+            icons.set_icon(action, name)
+        # one quiet "⋯" button instead of three text buttons repeated on every chart
+        self.menu_button = QToolButton(self)
+        self.menu_button.setObjectName("chartMenuButton")
+        self.menu_button.setMenu(self.menu)
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setToolTip(self.tr("Copy, save or export this chart"))
+        self.menu_button.setAccessibleName(self.tr("Chart actions"))
+        icons.set_icon(self.menu_button, "menu")
+        set_role(self.menu_button, "quiet")
+        bar.addWidget(self.menu_button)
         layout.addLayout(bar)
         self.holder = QVBoxLayout()
         layout.addLayout(self.holder)
-        self.copy_button.clicked.connect(self.copy_image)
-        self.save_button.clicked.connect(self._ask_save_image)
-        self.csv_button.clicked.connect(self._ask_export_csv)
+        self.copy_action.triggered.connect(self.copy_image)
+        self.save_action.triggered.connect(self._ask_save_image)
+        self.csv_action.triggered.connect(self._ask_export_csv)
         self._set_enabled(False)
 
-    def _tool(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        return button
-
     def _set_enabled(self, on: bool) -> None:
-        for button in (self.copy_button, self.save_button, self.csv_button):
-            button.setEnabled(on)
+        self.menu_button.setEnabled(on)
 
     def image_width(self) -> int | None:
         """The width (logical px) an image should have to fill the panel, if laid out yet."""
@@ -135,8 +148,13 @@ class ChartPanel(QFrame):
 
     # -- actions ---------------------------------------------------------------------------
     def image_bytes(self, fmt: str = "png", dpi: int = 150) -> bytes:
+        """The chart as a file, always in the light scheme (it goes into client documents)."""
         buf = io.BytesIO()
-        self.figure.savefig(buf, format=fmt, dpi=dpi)
+        recolour(self.figure, LIGHT)
+        try:
+            self.figure.savefig(buf, format=fmt, dpi=dpi)
+        finally:
+            recolour(self.figure, current())
         return buf.getvalue()
 
     def copy_image(self) -> None:

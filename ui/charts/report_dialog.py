@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.reports.commentary import get_commentary, save_commentary
+from ui import icons
 from ui.areas import AreaServices
+from ui.design import set_role, style_button_box
 from ui.messages import show_error
 
 AUTOSAVE_MS = 2000
@@ -104,6 +106,14 @@ class ReportDialog(QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # the PDF is what the dialog is for: primary; saving the commentary, closing: secondary
+        style_button_box(buttons)
+        set_role(self.pdf_button, "primary")
+        set_role(self.save_button, "secondary")
+        set_role(self.cancel_button, "secondary")
+        self.pdf_button.setDefault(True)
+        icons.set_icon(self.pdf_button, "report", "on_accent")
+        icons.set_icon(self.save_button, "save")
         self.cancel_button.clicked.connect(self.cancel_pdf)
         self._token = None
         self.open_url = QDesktopServices.openUrl  # replaced in tests

@@ -1,8 +1,10 @@
-"""Periods of the dashboard and the report: week, month, quarter or custom, and the one before.
+"""Periods of the dashboard and the report: the last 28 days, a week, month, quarter or a
+custom range, and the one before.
 
 A period is a closed range of local dates (the client's calendar days). The previous
-period of a week, month or quarter is the previous week, month or quarter; of a custom
-range, the same number of days just before it.
+period of a week, month or quarter is the previous week, month or quarter; of the last 28
+days or a custom range, the same number of days just before it. The Charts area opens on
+the last 28 days: on the 5th of a month, "this month" would be four days of data.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import YEAR_MAX
 
-PERIOD_KINDS = ("week", "month", "quarter", "custom")
+PERIOD_KINDS = ("last28", "week", "month", "quarter", "custom")
+ROLLING_DAYS = 28
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -32,7 +35,17 @@ class Period:
     def dates(self) -> list[dt.date]:
         return [self.start + dt.timedelta(days=i) for i in range(self.days)]
 
+    def is_partial(self, today: dt.date) -> bool:
+        """The period is still running: it has started and ends after ``today``."""
+        return self.start <= today < self.end
+
     def previous(self) -> Period:
+        if self.kind == "last28":
+            return Period(
+                "last28",
+                self.start - dt.timedelta(days=self.days),
+                self.start - dt.timedelta(days=1),
+            )
         if self.kind == "week":
             return Period(
                 "week", self.start - dt.timedelta(days=7), self.start - dt.timedelta(days=1)
@@ -53,6 +66,10 @@ class Period:
         return period
 
     def _next(self) -> Period:
+        if self.kind == "last28":
+            return Period(
+                "last28", self.end + dt.timedelta(days=1), self.end + dt.timedelta(days=self.days)
+            )
         if self.kind == "week":
             return Period("week", self.end + dt.timedelta(days=1), self.end + dt.timedelta(days=7))
         if self.kind in ("month", "quarter"):
@@ -70,7 +87,10 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def period_for(kind: str, anchor: dt.date, end: dt.date | None = None) -> Period:
-    """The week, month or quarter containing ``anchor``; custom is ``anchor``..``end``."""
+    """The week, month or quarter containing ``anchor``, the 28 days ending on it; custom is
+    ``anchor``..``end``."""
+    if kind == "last28":
+        return Period("last28", anchor - dt.timedelta(days=ROLLING_DAYS - 1), anchor)
     if kind == "week":
         start = anchor - dt.timedelta(days=anchor.weekday())
         return Period("week", start, start + dt.timedelta(days=6))
@@ -92,9 +112,9 @@ def period_for(kind: str, anchor: dt.date, end: dt.date | None = None) -> Period
             )
         return Period("custom", anchor, end)
     raise ValidationError(
-        translate("Dashboard", "Unknown period: {kind} (week, month, quarter or custom).").format(
-            kind=kind
-        ),
+        translate(
+            "Dashboard", "Unknown period: {kind} (last28, week, month, quarter or custom)."
+        ).format(kind=kind),
         field="kind",
     )
 
