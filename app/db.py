@@ -9,19 +9,34 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import sqlite3
 from collections.abc import Iterator
-from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import Table, create_engine, event, insert, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import db_busy as busy
+from app.db_files import (
+    _file_lock,
+    _password_from_keyring,
+    _raise_if_refused,
+    _short_reason,
+    copy_sqlite_file,
+)
+from app.db_sqlite import (
+    _redact,
+    _sqlite_begin,
+    _sqlite_pragmas,
+)
+from app.db_writes import (  # noqa: F401  (re-exported)
+    _insert_ignore,
+    _sqlite_plan,
+    bulk_insert,
+    insert_ignore,
+)
 from app.errors import Conflict, StorageError
 from app.i18n import translate
 
@@ -32,36 +47,6 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
 SCHEMA_HEAD = "0023_rights_more"
-
-
-def _redact(url: str) -> str:
-    """A URL safe to show: never print a database password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<invalid URL>"
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercised via engine
-    # Let SQLAlchemy emit BEGIN itself so that DDL is transactional too (docs/pitfalls.md).
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={int(busy.timeout() * 1000)}")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
-
-def _sqlite_begin(conn) -> None:  # pragma: no cover - exercised via engine
-    # A unit of work takes the write lock up front (BEGIN IMMEDIATE, waiting up to the busy
-    # timeout). A deferred transaction that reads first and writes later fails at once with
-    # "database is locked" in WAL mode when another connection committed in between: its
-    # snapshot is stale and SQLite cannot upgrade it, whatever the busy timeout.
-    if conn.get_execution_options().get("tribune_write"):
-        busy.begin_immediate(conn)
-    else:
-        conn.exec_driver_sql("BEGIN")
 
 
 class Database:
@@ -343,199 +328,6 @@ class Database:
                     url=self.display_url(), reason=_short_reason(exc)
                 )
             ) from None
-
-
-@contextlib.contextmanager
-def _file_lock(database: Path | None) -> Iterator[None]:
-    """An exclusive lock on ``<database>.lock`` for the time of the block (waits for it)."""
-    if database is None:  # in memory: one process only
-        yield
-        return
-    handle = open(database.with_name(database.name + ".lock"), "a+b")  # noqa: SIM115
-    try:
-        if os.name == "nt":  # pragma: no cover - Windows
-            import msvcrt
-            import time
-
-            while True:
-                try:
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        yield
-    finally:
-        handle.close()  # closing releases the lock on every system
-
-
-def _password_from_keyring(parsed):
-    """A shared database's password lives in the keyring, keyed by server and login."""
-    from app import secrets
-
-    try:
-        if not secrets.backend_available():
-            return parsed
-        password = secrets.database_password(
-            f"{parsed.host or 'localhost'}:{parsed.port or 5432}", parsed.username
-        )
-    except Exception:  # a locked or broken keyring: let the server ask (e.g. ~/.pgpass)
-        return parsed
-    return parsed.set(password=password) if password else parsed
-
-
-def _raise_if_refused(exc: SQLAlchemyError) -> None:
-    """The server refused (privileges, row security, identity trigger): one clear sentence."""
-    orig = getattr(exc, "orig", None)
-    busy.raise_if_busy(exc)
-    if getattr(orig, "sqlstate", None) == "42501":
-        from app.errors import PermissionDenied
-
-        raise PermissionDenied(
-            translate(
-                "Storage",
-                "The database refused this for your login ({reason}). Ask an administrator "
-                "for the right role or client.",
-            ).format(reason=_short_reason(exc))
-        ) from None
-
-
-def _short_reason(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-
-
-def copy_sqlite_file(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database (online backup API, WAL-safe)."""
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-
-
-def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
-    """Insert many rows in the session's transaction, as Core's ``insert(table)`` would.
-
-    On SQLite the values go through SQLAlchemy's own bind processors and the columns'
-    defaults, then one DB-API ``executemany``: Core's per-row bookkeeping was a quarter of
-    a 10,000-message sync. Rows with other keys than the first, a table with SQL-side
-    defaults, and every other engine (psycopg batches by itself) take Core's path.
-    """
-    if not rows:
-        return
-    from app.changes import announce_rows
-
-    announce_rows(session, table.name, rows)  # Core and raw inserts skip the ORM's events
-    conn = session.connection()
-    dialect = conn.dialect
-    keys = rows[0].keys()
-    plan = _sqlite_plan(table, dialect, keys) if dialect.name == "sqlite" else None
-    if plan is None or any(row.keys() != keys for row in rows):
-        conn.execute(insert(table), rows)
-        return
-    sql, get, processors, constants, computed = plan
-    values = []
-    append = values.append
-    for row in rows:
-        given = list(get(row))
-        for index, process in processors:
-            given[index] = process(given[index])
-        if computed:
-            append((*given, *constants, *(make() for make in computed)))
-        else:
-            append((*given, *constants))
-    conn.exec_driver_sql(sql, values)
-
-
-def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
-    """``INSERT … ON CONFLICT DO NOTHING`` of many rows; returns how many went in.
-
-    Two seats writing the same rows (the same new mentions, the same day's numbers) is
-    normal: the second finds them there, never an error. SQLite keeps
-    :func:`bulk_insert`'s fast path (its ``executemany`` row count is the number
-    inserted); PostgreSQL counts the ids ``RETURNING`` gives back (only inserted rows).
-    """
-    if not rows:
-        return 0
-    count = _insert_ignore(session, table, rows)
-    if count:  # on the change feed like bulk_insert (Core inserts skip the ORM's events)
-        from app.changes import announce_rows
-
-        announce_rows(session, table.name, rows)
-    return count
-
-
-def _insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
-    conn = session.connection()
-    dialect = conn.dialect
-    keys = rows[0].keys()
-    if dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        plan = _sqlite_plan(table, dialect, keys)
-        if plan is not None and all(row.keys() == keys for row in rows):
-            sql, get, processors, constants, computed = plan
-            values = []
-            for row in rows:
-                given = list(get(row))
-                for index, process in processors:
-                    given[index] = process(given[index])
-                values.append((*given, *constants, *(make() for make in computed)))
-            return conn.exec_driver_sql(sql + " ON CONFLICT DO NOTHING", values).rowcount
-        return conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows).rowcount
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-    key = next(iter(table.primary_key.columns))
-    stmt = pg_insert(table).on_conflict_do_nothing().returning(key)
-    return len(conn.execute(stmt, rows).all())
-
-
-def _sqlite_plan(table: Table, dialect, keys):
-    """The INSERT statement and how to turn a row into its values; None if Core must do it.
-
-    Values are laid out as the given columns (in table order), then the defaulted ones with
-    a constant default, then those with a callable default (called per row, like Core)."""
-    if len(keys) == 1 or set(keys) - set(table.columns.keys()):
-        return None  # one key (itemgetter returns a scalar) or an unknown one: Core's path
-    given = [c for c in table.columns if c.name in keys]
-    constant_columns, computed_columns, constants, computed = [], [], [], []
-
-    def processor(column):
-        return column.type.dialect_impl(dialect).bind_processor(dialect)
-
-    for column in table.columns:
-        spec = column.default
-        if column.name in keys or spec is None:
-            continue
-        process = processor(column)
-        if spec.is_scalar:
-            constant_columns.append(column)
-            constants.append(process(spec.arg) if process else spec.arg)
-        elif spec.is_callable:
-            computed_columns.append(column)
-            computed.append(
-                (lambda fn, p: (lambda: p(fn(None))) if p else (lambda: fn(None)))(
-                    spec.arg, process
-                )
-            )
-        else:  # a SQL expression or a sequence: let Core render it
-            return None
-    processors = [(i, p) for i, c in enumerate(given) if (p := processor(c)) is not None]
-    columns = given + constant_columns + computed_columns
-    quote = dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
-        f"({', '.join(quote(c.name) for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
-    )
-    return sql, itemgetter(*(c.name for c in given)), processors, tuple(constants), computed
 
 
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:

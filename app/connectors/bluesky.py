@@ -14,30 +14,27 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from app.connectors import bluesky_comment
+from app.connectors import bluesky_comment, bluesky_fetch
 from app.connectors.base import (
     AuthError,
     BadResponse,
     Connector,
-    FetchResult,
     Health,
     Published,
     Rejected,
 )
+from app.connectors.bluesky_fetch import KINDS  # noqa: F401
 from app.connectors.bluesky_tid import B32, tid_for  # noqa: F401  (re-exported)
 from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
-    IncomingMessage,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
-    RowError,
 )
 from app.connectors.http import json_of, parse_time
 from app.i18n import translate
 
-KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
 # The charter's moderation rules → the AT Protocol's report reasons.
 REPORT_REASONS = {
     "spam": "com.atproto.moderation.defs#reasonSpam",
@@ -180,76 +177,7 @@ class BlueskyConnector(Connector):
             char_limit=self.char_limit,
         )
 
-    # -- inbox ----------------------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
-        cursor = dict(cursor or {})
-        seen = parse_time(cursor.get("seen_at"))
-        newest = seen
-        items: list[IncomingMessage] = []
-        errors: list[RowError] = []
-        page_cursor = None
-        requests = 0
-        for _ in range(max_pages):
-            params = {"limit": 50}
-            if page_cursor:
-                params["cursor"] = page_cursor
-            data = self._ok(
-                self._call("GET", "app.bsky.notification.listNotifications", params=params)
-            )
-            requests += 1
-            notes = data.get("notifications")
-            if not isinstance(notes, list):
-                raise BadResponse(
-                    translate("Connectors", "Bluesky sent notifications of an unexpected shape.")
-                )
-            reached_old = False
-            for note in notes:
-                try:
-                    when = parse_time(note["indexedAt"])
-                    if seen and when and when <= seen:
-                        reached_old = True
-                        continue
-                    if when and (newest is None or when > newest):
-                        newest = when
-                    kind = KINDS.get(note["reason"])
-                    if kind is None:
-                        continue
-                    record, author = note["record"], note["author"]
-                    reply = record.get("reply") or {}
-                    rkey = note["uri"].rsplit("/", 1)[-1]
-                    items.append(
-                        IncomingMessage.fast(
-                            network=self.network,
-                            external_id=note["uri"],
-                            kind=kind,
-                            author=str(author.get("displayName") or author["handle"]),
-                            author_handle="@" + author["handle"],
-                            text=str(record.get("text") or ""),
-                            received_at=parse_time(record.get("createdAt")) or when,
-                            in_reply_to=str((reply.get("parent") or {}).get("uri") or ""),
-                            url=f"https://bsky.app/profile/{author['handle']}/post/{rkey}",
-                            account_id=self.account.id,
-                        )
-                    )
-                except (KeyError, TypeError, AttributeError):
-                    errors.append(
-                        RowError(
-                            0,
-                            str(note.get("uri", "")) if isinstance(note, dict) else "",
-                            translate(
-                                "Connectors",
-                                "A Bluesky notification without the expected fields was skipped.",
-                            ),
-                        )
-                    )
-            if progress:
-                progress(len(items), "notifications")
-            page_cursor = data.get("cursor")
-            if reached_old or not page_cursor or not notes:
-                break
-        if newest:
-            cursor["seen_at"] = newest.isoformat()
-        return FetchResult(tuple(items), cursor, tuple(errors), requests)
+    fetch = bluesky_fetch.fetch
 
     # -- publishing -----------------------------------------------------------------------
     def _resolve(self, handle: str) -> str | None:

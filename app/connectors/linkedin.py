@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from urllib.parse import quote
 
+from app.connectors import linkedin_media
 from app.connectors.base import (
     BadResponse,
     Connector,
@@ -44,14 +44,13 @@ from app.connectors.contract import (
     RowError,
 )
 from app.connectors.http import json_of
+from app.connectors.linkedin_media import VIDEO_POLL, VIDEO_WAIT  # noqa: F401
 from app.connectors.oauth import Renewal
 from app.i18n import translate
 
 VERSION = "202510"  # LinkedIn-Version: a marketing version still served
 PAGE = 50
 POSTS_LOOKED_AT = 20  # recent posts whose new comments are fetched
-VIDEO_POLL = 2.0  # seconds between looks at a video LinkedIn is processing
-VIDEO_WAIT = 300.0  # then the post waits for the next sync
 COMMENT_URN = re.compile(r"^urn:li:comment:\((?P<parent>urn:li:[a-zA-Z]+:[^,]+),(?P<id>[^)]+)\)$")
 
 
@@ -210,109 +209,9 @@ class LinkedInConnector(Connector):
             translate("Connectors", "A LinkedIn comment without the expected fields was skipped."),
         )
 
-    # -- publishing -----------------------------------------------------------------------
-    def _upload(self, media) -> str:
-        """The Images API: initialise an upload for the page, PUT the bytes, use the URN."""
-        if not (media.mime or "").startswith("image/"):
-            raise Rejected(
-                translate("Connectors", "LinkedIn takes images and videos; not {mime}.").format(
-                    mime=media.mime
-                )
-            )
-        data = self._json(
-            "POST",
-            "/rest/images",
-            params={"action": "initializeUpload"},
-            json={"initializeUploadRequest": {"owner": self.org}},
-        )
-        value = data.get("value") or {}
-        upload_url, image = value.get("uploadUrl"), value.get("image")
-        if not upload_url or not image:
-            raise BadResponse(translate("Connectors", "LinkedIn did not give an upload address."))
-        content = Path(media.path).read_bytes()  # bytes: sent whole again after a renewal
-        response = self._token.send(
-            lambda token: self.http.request("PUT", upload_url, auth=token, content=content)
-        )
-        if response.status_code >= 400:
-            raise Rejected(
-                translate("Connectors", "LinkedIn refused the image (HTTP {status}).").format(
-                    status=response.status_code
-                )
-            )
-        return str(image)
+    _upload = linkedin_media._upload
 
-    def _upload_video(self, media) -> str:
-        """The Videos API: initialise with the size, PUT each byte range LinkedIn asks for
-        (keeping each part's ETag), finalise with the ETags in order, then wait while the
-        video is processed (``PROCESSING`` → ``AVAILABLE``)."""
-        path = Path(media.path)
-        data = self._json(
-            "POST",
-            "/rest/videos",
-            params={"action": "initializeUpload"},
-            json={
-                "initializeUploadRequest": {
-                    "owner": self.org,
-                    "fileSizeBytes": path.stat().st_size,
-                    "uploadCaptions": False,
-                    "uploadThumbnail": False,
-                }
-            },
-        )
-        value = data.get("value") or {}
-        video, parts = value.get("video"), value.get("uploadInstructions")
-        if not video or not isinstance(parts, list) or not parts:
-            raise BadResponse(translate("Connectors", "LinkedIn did not give an upload address."))
-        etags = []
-        with open(path, "rb") as fh:
-            for part in parts:
-                first, last = int(part["firstByte"]), int(part["lastByte"])
-                fh.seek(first)
-                chunk, url = fh.read(last - first + 1), part["uploadUrl"]
-                response = self._token.send(
-                    lambda token, chunk=chunk, url=url: self.http.request(
-                        "PUT",
-                        url,
-                        auth=token,
-                        content=chunk,
-                        headers={"Content-Type": "application/octet-stream"},
-                    )
-                )
-                etag = response.headers.get("etag", "")
-                if response.status_code >= 400 or not etag:
-                    raise Rejected(
-                        translate(
-                            "Connectors", "LinkedIn refused a part of the video (HTTP {status})."
-                        ).format(status=response.status_code)
-                    )
-                etags.append(etag)
-        self._call(
-            "POST",
-            "/rest/videos",
-            params={"action": "finalizeUpload"},
-            json={
-                "finalizeUploadRequest": {
-                    "video": video,
-                    "uploadToken": value.get("uploadToken") or "",
-                    "uploadedPartIds": etags,
-                }
-            },
-        )
-
-        def look():
-            status = str(self._json("GET", f"/rest/videos/{quote(video, safe='')}").get("status"))
-            if status == "AVAILABLE":
-                return "ready", None, ""
-            return ("failed" if status in ("PROCESSING_FAILED", "FAILED") else "waiting"), None, ""
-
-        self.await_processing(
-            look,
-            translate("Connectors", "LinkedIn could not process the video."),
-            translate("Connectors", "LinkedIn is still processing the video; the post waits."),
-            poll=VIDEO_POLL,
-            limit=VIDEO_WAIT,
-        )
-        return str(video)
+    _upload_video = linkedin_media._upload_video
 
     def publish(self, variant: DueVariant) -> Published:
         text = self.text_with_link(variant)

@@ -12,10 +12,10 @@ import datetime as dt
 import mimetypes
 from pathlib import Path
 
+from app.connectors import mastodon_fetch
 from app.connectors.base import (
     BadResponse,
     Connector,
-    FetchResult,
     Health,
     Published,
     Rejected,
@@ -30,11 +30,11 @@ from app.connectors.contract import (
     RowError,
 )
 from app.connectors.http import json_of, parse_time
+from app.connectors.mastodon_fetch import PAGE  # noqa: F401
 from app.connectors.mastodon_text import status_text
 from app.connectors.text import html_to_text
 from app.i18n import translate
 
-PAGE = 80
 SEEN = 400  # last-status ids of conversations kept in the cursor
 
 
@@ -156,46 +156,7 @@ class MastodonConnector(Connector):
         )
         return RowError(0, ref, message)
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
-        items: list[IncomingMessage] = []
-        errors: list[RowError] = []
-        deleted = 0
-        cursor = dict(cursor or {})
-        since = str(cursor.get("notifications") or "")
-        pages, requests = self._pages(
-            "/api/v1/notifications",
-            {"types[]": "mention", "limit": PAGE},
-            since,
-            max_pages,
-            progress,
-            "mentions",
-        )
-        newest = since
-        if pages:  # forward: the last page read is the newest; backward: the first one
-            top = pages[-1] if since else pages[0]
-            newest = str(top[0].get("id") or newest) if isinstance(top[0], dict) else newest
-        for page in pages:
-            for note in page:
-                try:
-                    if note.get("type") != "mention":
-                        continue
-                    if note.get("status") is None:  # deleted since: nothing to read
-                        deleted += 1
-                        continue
-                    items.append(self._message(note["status"]))
-                except (KeyError, TypeError, AttributeError):
-                    ref = str(note.get("id", "")) if isinstance(note, dict) else ""
-                    errors.append(self._skipped("notification", ref))
-        if newest:
-            cursor["notifications"] = newest
-        dm_items, dm_errors, dm_requests = self._conversations(cursor, max_pages)
-        items += dm_items
-        errors += dm_errors
-        requests += dm_requests
-        unique = {i.external_id: i for i in reversed(items)}  # a DM is also a notification
-        return FetchResult(
-            tuple(reversed(unique.values())), cursor, tuple(errors), requests, deleted
-        )
+    fetch = mastodon_fetch.fetch
 
     def _conversations(self, cursor: dict, max_pages: int):
         """Direct messages: conversations come ordered by their last status, so the cursor

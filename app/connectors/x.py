@@ -30,6 +30,7 @@ import datetime as dt
 import mimetypes
 from pathlib import Path
 
+from app.connectors import x_media, x_messages
 from app.connectors.base import (
     BadResponse,
     Connector,
@@ -49,24 +50,16 @@ from app.connectors.contract import (
 )
 from app.connectors.http import json_of, parse_time
 from app.connectors.oauth import Renewal
+from app.connectors.x_media import VIDEO_CHUNK, VIDEO_WAIT  # noqa: F401
+from app.connectors.x_messages import DM_LIMIT, _id_int  # noqa: F401
 from app.i18n import translate
 
 PAGE = 100  # the most the mentions timeline gives per request
-DM_LIMIT = 10_000  # characters of a direct message
-VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
-VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
 
 
 def _status_url(username: str, tweet_id) -> str:
     return f"https://x.com/{username}/status/{tweet_id}"
-
-
-def _id_int(value) -> int:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return 0
 
 
 class XConnector(Connector):
@@ -175,41 +168,7 @@ class XConnector(Connector):
         errors += dm_errors
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _direct_messages(self, cursor: dict, max_pages: int, me: dict):
-        since = _id_int(cursor.get("dm_events"))
-        newest = since
-        items, errors = [], []
-        params: dict = {
-            "event_types": "MessageCreate",
-            "dm_event.fields": "id,text,created_at,sender_id,dm_conversation_id",
-            "expansions": "sender_id",
-            "user.fields": "username,name",
-            "max_results": 100,
-        }
-        for _ in range(max_pages):
-            data = self._request("GET", "/2/dm_events", params=params)
-            users = self._users(data)
-            old = False
-            for event in self._rows(data):
-                try:
-                    eid = _id_int(event["id"])
-                    if since and eid <= since:
-                        old = True  # newest first: the rest was seen by an earlier sync
-                        continue
-                    newest = max(newest, eid)
-                    if str(event.get("sender_id")) == str(me["id"]):
-                        continue  # our own answers
-                    sender = users.get(str(event.get("sender_id")), {})
-                    items.append(self._message(event, sender, "message"))
-                except (KeyError, TypeError, AttributeError, ValueError):
-                    errors.append(self._skipped(event))
-            token = (data.get("meta") or {}).get("next_token")
-            if old or not token:
-                break
-            params = {**params, "pagination_token": token}
-        if newest:
-            cursor["dm_events"] = str(newest)
-        return items, errors
+    _direct_messages = x_messages._direct_messages
 
     @staticmethod
     def _rows(data: dict) -> list:
@@ -277,58 +236,7 @@ class XConnector(Connector):
             raise BadResponse(translate("Connectors", "X did not return a media id."))
         return media_id
 
-    def _upload_video(self, path: Path, mime: str) -> str:
-        """Chunked upload: initialize, append each chunk (≤ 5 MB), finalize, then wait while
-        X processes the video (``processing_info``: pending → in_progress → succeeded)."""
-        data = self._request(
-            "POST",
-            "/2/media/upload/initialize",
-            json={
-                "media_type": mime,
-                "total_bytes": path.stat().st_size,
-                "media_category": "tweet_video",
-            },
-        )
-        media_id = str((data.get("data") or {}).get("id") or "")
-        if not media_id:
-            raise BadResponse(translate("Connectors", "X did not return a media id."))
-        with open(path, "rb") as fh:
-            index = 0
-            while chunk := fh.read(VIDEO_CHUNK):
-                response = self._call(
-                    "POST",
-                    f"/2/media/upload/{media_id}/append",
-                    files={"media": ("chunk", chunk, "application/octet-stream")},
-                    data={"segment_index": str(index)},
-                )
-                if response.status_code >= 400:
-                    self._ok(response)  # raises with X's reason
-                index += 1
-        # the first answer is finalize's; then X is asked for the STATUS after each pause
-        answers = [self._request("POST", f"/2/media/upload/{media_id}/finalize")]
-        status = {"command": "STATUS", "media_id": media_id}
-
-        def look():
-            data = (
-                answers.pop() if answers else self._request("GET", "/2/media/upload", params=status)
-            )
-            processing = (data.get("data") or {}).get("processing_info") or {}
-            state = processing.get("state") or "succeeded"
-            if state == "succeeded":
-                return "ready", None, ""
-            if state == "failed":
-                error = processing.get("error") or {}
-                return "failed", None, error.get("message") or error.get("name") or state
-            return "waiting", min(max(float(processing.get("check_after_secs") or 1), 0.2), 30), ""
-
-        self.await_processing(
-            look,
-            translate("Connectors", "X could not process the video: {reason}"),
-            translate("Connectors", "X is still processing the video; the post waits."),
-            poll=1.0,
-            limit=VIDEO_WAIT,
-        )
-        return media_id
+    _upload_video = x_media._upload_video
 
     def _tweet(self, payload: dict) -> Published:
         data = self._request("POST", "/2/tweets", json=payload).get("data") or {}
@@ -399,42 +307,7 @@ class XConnector(Connector):
             {"text": reply.text, "reply": {"in_reply_to_tweet_id": reply.in_reply_to}}
         )
 
-    def _direct_message(self, reply: ReplyToSend) -> Published:
-        """Answer a direct message in its conversation. X has no idempotency key: the
-        conversation's latest events are read first, and an identical answer of ours written
-        after the message (a crash between send and record) is taken instead of resending."""
-        self.check_length(reply.text, DM_LIMIT)
-        event = self._request(
-            "GET",
-            f"/2/dm_events/{reply.in_reply_to}",
-            params={"dm_event.fields": "id,created_at,dm_conversation_id,sender_id"},
-        ).get("data")
-        conversation = str((event or {}).get("dm_conversation_id") or "")
-        if not conversation:
-            raise BadResponse(
-                translate("Connectors", "X did not say which conversation this message is in.")
-            )
-        me = str(self.me()["id"])
-        recent = self._request(
-            "GET",
-            f"/2/dm_conversations/{conversation}/dm_events",
-            params={"dm_event.fields": "id,text,sender_id,created_at", "max_results": 50},
-        )
-        answered = _id_int(reply.in_reply_to)
-        for row in self._rows(recent):
-            if (
-                isinstance(row, dict)
-                and str(row.get("sender_id")) == me
-                and row.get("text") == reply.text
-                and _id_int(row.get("id")) > answered
-            ):
-                return Published(str(row["id"]))
-        data = self._request(
-            "POST", f"/2/dm_conversations/{conversation}/messages", json={"text": reply.text}
-        ).get("data")
-        if not isinstance(data, dict) or not data.get("dm_event_id"):
-            raise BadResponse(translate("Connectors", "X did not return the message sent."))
-        return Published(str(data["dm_event_id"]))
+    _direct_message = x_messages._direct_message
 
     # -- moderation -----------------------------------------------------------------------
     def hide(self, external_id: str, hidden: bool = True) -> None:

@@ -9,19 +9,25 @@ offset from before the gap; an ambiguous time is its first occurrence).
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import Conflict, NotFound, ValidationError
+from app.errors import Conflict, ValidationError
 from app.i18n import translate
-from app.models import Client, NetworkAccount
-from app.models.posts import POST_STATUSES, Post, PostEvent, PostVariant
+from app.models import NetworkAccount
+from app.models.posts import Post, PostVariant
 from app.services.calendar.conflicts import post_conflict as _post_conflict
 from app.services.calendar.conflicts import stale_variant as _stale_variant
-from app.services.calendar.counters import PUBLISHABLE_NETWORKS, count_text
+from app.services.calendar.counters import PUBLISHABLE_NETWORKS
+from app.services.calendar.post_rows import (  # noqa: F401  (re-exported)
+    _aware,
+    _event,
+    _load,
+    client_zone,
+    local_to_utc,
+)
 from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the posts API)
     PostEventInfo,
     PostInfo,
@@ -30,60 +36,17 @@ from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the 
     status_label,
     to_info,
 )
+from app.services.calendar.status import (  # noqa: F401  (re-exported)
+    ALLOWED,
+    history,
+    scheduling_problems,
+    set_status,
+)
 from app.services.people import audit
 from app.services.people.actor import current_actor
 from app.services.versions import content_hash, stamp
 
 EDITABLE_FIELDS = ("title", "category", "tags", "campaign", "notes", "all_day", "author")
-
-
-def client_zone(session: Session, client_id: int) -> ZoneInfo:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFound(translate("Posts", "Unknown client #{id}.").format(id=client_id))
-    try:
-        return ZoneInfo(client.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def local_to_utc(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
-    """Wall-clock ``day time`` in ``zone`` → UTC (fold=0: RFC 5545's reading of gaps)."""
-    return dt.datetime.combine(day, time.replace(tzinfo=None), tzinfo=zone).astimezone(dt.UTC)
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None:
-        raise ValidationError(translate("Posts", "A planned time needs a time zone."), "planned_at")
-    return value.astimezone(dt.UTC)
-
-
-def _load(session: Session, client_id: int, post_id: int, *, lock: bool = False) -> Post:
-    """The post with its variants; ``lock`` for a write that checks versions (PostgreSQL
-    waits for a colleague writing it, then reads what they saved)."""
-    query = (
-        select(Post)
-        .where(Post.id == post_id, Post.client_id == client_id)
-        .options(selectinload(Post.variants))
-    )
-    if lock:
-        query = query.with_for_update(of=Post).execution_options(populate_existing=True)
-    post = session.scalar(query)
-    if post is None:
-        raise NotFound(translate("Posts", "This post no longer exists."))
-    return post
-
-
-def _event(session: Session, post: Post, action: str, **details) -> None:
-    session.add(
-        PostEvent(
-            post_id=post.id,
-            client_id=post.client_id,
-            actor=current_actor(),
-            action=action,
-            details=details,
-        )
-    )
 
 
 def _check_networks(variants: list[VariantInput]) -> None:
@@ -345,84 +308,3 @@ def delete_post(session: Session, client_id: int, post_id: int) -> None:
         target_id=post_id,
         details={"title": post.title},
     )
-
-
-def scheduling_problems(post: PostInfo, mastodon_limit: int | None = None) -> list[str]:
-    """Why this post cannot be scheduled as it is (shown before, not after)."""
-    problems = []
-    for v in post.variants:
-        problems += count_text(v.network, v.text, mastodon_limit=mastodon_limit).problems()
-        if not v.text.strip() and not v.media:
-            problems.append(
-                translate("Posts", "{network}: nothing to publish.").format(network=v.network)
-            )
-    return problems
-
-
-ALLOWED = {
-    "idea": {"draft", "in_review"},
-    "draft": {"idea", "in_review", "approved"},
-    "in_review": {"draft", "approved"},
-    "approved": {"draft", "in_review", "scheduled"},
-    "scheduled": {"approved", "draft"},
-    "failed": {"scheduled", "draft"},
-    "published": set(),
-}
-
-
-def set_status(
-    session: Session,
-    client_id: int,
-    post_id: int,
-    status: str,
-    reason: str = "",
-    *,
-    mastodon_limit: int | None = None,
-) -> PostInfo:
-    """Move a post along idea → draft → in review → approved → scheduled.
-
-    ``mastodon_limit`` is the client's instance limit when it is not Mastodon's 500.
-    """
-    if status not in POST_STATUSES:
-        raise ValidationError(translate("Posts", "Unknown status: {status}").format(status=status))
-    from app.services.people import check_post_status
-
-    check_post_status(session, client_id, status)
-    post = _load(session, client_id, post_id)
-    if status == post.status:
-        return to_info(post)
-    if status not in ALLOWED.get(post.status, set()):
-        raise ValidationError(
-            translate("Posts", "A post cannot go from « {old} » to « {new} ».").format(
-                old=status_label(post.status), new=status_label(status)
-            )
-        )
-    if status == "scheduled":
-        problems = scheduling_problems(to_info(post), mastodon_limit)
-        if problems:
-            raise ValidationError(
-                translate("Posts", "Fix this before scheduling: {problems}").format(
-                    problems="; ".join(problems)
-                )
-            )
-    old = post.status
-    post.status, post.status_reason = status, reason
-    if status == "approved":
-        post.approved_hash = content_hash(post.variants)  # approved as it reads now
-    stamp(post)
-    if status in ("draft", "scheduled"):
-        for v in post.variants:
-            if v.publish_state == "failed":
-                v.publish_state = ""
-    _event(session, post, "status", before=old, after=status, reason=reason)
-    session.flush()
-    return to_info(post)
-
-
-def history(session: Session, client_id: int, post_id: int) -> list[PostEventInfo]:
-    rows = session.scalars(
-        select(PostEvent)
-        .where(PostEvent.client_id == client_id, PostEvent.post_id == post_id)
-        .order_by(PostEvent.at, PostEvent.id)
-    )
-    return [PostEventInfo(e.at, e.actor, e.action, dict(e.details or {})) for e in rows]

@@ -7,8 +7,7 @@ dataclasses, never ORM objects, so results can cross threads.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import func, select
@@ -16,62 +15,30 @@ from sqlalchemy.orm import Session
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
-from app.models import NETWORKS, AuditEvent, Client, Contact, NetworkAccount
+from app.models import NETWORKS, AuditEvent, Client, NetworkAccount
+from app.services.clients.contacts import (  # noqa: F401  (re-exported)
+    _check_contact,
+    delete_contact,
+    list_contacts,
+    save_contact,
+)
+from app.services.clients.info import (  # noqa: F401  (re-exported)
+    AccountInfo,
+    ClientInfo,
+    ContactInfo,
+    _info,
+    account_info,
+    contact_info,
+    find_client,
+    get_client,
+    list_clients,
+    slugify,
+)
 from app.services.people import audit
-from app.services.versions import stale, stamp
+from app.services.versions import stale
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 PALETTE = ("#3b6fd8", "#d8553b", "#2f9e6e", "#a23bd8", "#d8a73b", "#3bb5d8", "#d83b8a", "#6b7a8f")
-
-
-@dataclass(frozen=True)
-class ContactInfo:
-    id: int
-    name: str
-    role: str
-    email: str
-    phone: str
-    departments: tuple[str, ...]
-    version: int = 1
-
-
-@dataclass(frozen=True)
-class AccountInfo:
-    id: int
-    uid: str
-    network: str
-    handle: str
-    base_url: str
-    display_name: str
-    status: str
-    status_reason: str
-    token_expires_at: object | None = None
-    last_sync_at: object | None = None
-
-
-@dataclass(frozen=True)
-class ClientInfo:
-    id: int
-    uid: str
-    name: str
-    slug: str
-    timezone: str
-    language: str
-    colour: str
-    sector: str
-    notes: str
-    archived: bool
-    version: int
-    logo: bytes | None = field(default=None, repr=False)
-    contacts: tuple[ContactInfo, ...] = ()
-    accounts: tuple[AccountInfo, ...] = ()
-
-
-def slugify(name: str) -> str:
-    """ "Boulangeries Dupré & Fils" → "boulangeries-dupre-fils"."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower()
-    return text[:80].strip("-")
 
 
 def validate_timezone(value: str) -> str:
@@ -123,80 +90,6 @@ def _clean_name(name: str) -> str:
             translate("Clients", "A client name has at most 200 characters."), field="name"
         )
     return name
-
-
-def _info(client: Client, *, full: bool = False) -> ClientInfo:
-    contacts: tuple[ContactInfo, ...] = ()
-    accounts: tuple[AccountInfo, ...] = ()
-    if full:
-        contacts = tuple(contact_info(c) for c in client.contacts)
-        accounts = tuple(account_info(a) for a in client.accounts)
-    return ClientInfo(
-        id=client.id,
-        uid=client.uid,
-        name=client.name,
-        slug=client.slug,
-        timezone=client.timezone,
-        language=client.language,
-        colour=client.colour,
-        sector=client.sector,
-        notes=client.notes,
-        archived=client.archived,
-        version=client.version,
-        logo=client.logo,
-        contacts=contacts,
-        accounts=accounts,
-    )
-
-
-def contact_info(c: Contact) -> ContactInfo:
-    return ContactInfo(
-        c.id, c.name, c.role, c.email, c.phone, tuple(c.departments or ()), c.version or 1
-    )
-
-
-def account_info(a: NetworkAccount) -> AccountInfo:
-    return AccountInfo(
-        a.id,
-        a.uid,
-        a.network,
-        a.handle,
-        a.base_url,
-        a.display_name,
-        a.status,
-        a.status_reason,
-        a.token_expires_at,
-        a.last_sync_at,
-    )
-
-
-# -- reading ------------------------------------------------------------------------------
-def list_clients(session: Session, *, include_archived: bool = False) -> list[ClientInfo]:
-    query = select(Client).order_by(func.lower(Client.name))
-    if not include_archived:
-        query = query.where(Client.archived.is_(False))
-    return [_info(c) for c in session.scalars(query)]
-
-
-def find_client(session: Session, ref: str | int) -> Client:
-    """A client by id, slug or name (case-insensitive); :class:`NotFound` otherwise."""
-    client: Client | None = None
-    if isinstance(ref, int):
-        client = session.get(Client, ref)
-    else:
-        text = (ref or "").strip()
-        client = session.scalar(select(Client).where(Client.slug == text.lower()))
-        if client is None:
-            client = session.scalar(select(Client).where(func.lower(Client.name) == text.lower()))
-        if client is None and text:
-            client = session.scalar(select(Client).where(Client.slug == slugify(text)))
-    if client is None:
-        raise NotFound(translate("Clients", "No client named {ref}.").format(ref=ref))
-    return client
-
-
-def get_client(session: Session, ref: str | int) -> ClientInfo:
-    return _info(find_client(session, ref), full=True)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -387,110 +280,6 @@ def delete_client(session: Session, client_id: int, typed_name: str) -> DeletedC
     session.delete(client)
     session.flush()
     return DeletedClient(name=name, secret_keys=keys)
-
-
-# -- contacts -----------------------------------------------------------------------------
-def save_contact(
-    session: Session,
-    client_id: int,
-    *,
-    name: str,
-    role: str = "",
-    email: str = "",
-    phone: str = "",
-    departments: list[str] | tuple[str, ...] = (),
-    contact_id: int | None = None,
-    expected_version: int | None = None,
-) -> ContactInfo:
-    """Add or change a contact; a stale ``expected_version`` raises :class:`Conflict`."""
-    client = find_client(session, client_id)
-    name = " ".join((name or "").split())
-    if not name:
-        raise ValidationError(translate("Clients", "A contact needs a name."), field="name")
-    email = (email or "").strip()
-    if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
-        raise ValidationError(
-            translate("Clients", "Invalid e-mail address: {email}").format(email=email),
-            field="email",
-        )
-    depts = [d.strip() for d in departments if d and d.strip()]
-    if contact_id is None:
-        contact = Contact(
-            client=client,
-            name=name,
-            role=role.strip(),
-            email=email,
-            phone=phone.strip(),
-            departments=depts,
-        )
-        session.add(contact)
-        action = "contact.create"
-    else:
-        contact = session.get(Contact, contact_id, with_for_update=True, populate_existing=True)
-        if contact is None or contact.client_id != client.id:
-            raise NotFound(translate("Clients", "This contact no longer exists."))
-        _check_contact(contact, expected_version, name, client.timezone)
-        new = (name, role.strip(), email, phone.strip(), depts)
-        old = (contact.name, contact.role, contact.email, contact.phone, contact.departments)
-        if new == old:
-            return contact_info(contact)  # unchanged: no new version, no audit entry
-        contact.name, contact.role, contact.email = name, role.strip(), email
-        contact.phone, contact.departments = phone.strip(), depts
-        action = "contact.update"
-    stamp(contact)
-    session.flush()
-    audit.record(
-        session,
-        action,
-        client=client,
-        target_type="contact",
-        target_id=contact.id,
-        details={"name": name},
-    )
-    return contact_info(contact)
-
-
-def _check_contact(contact: Contact, expected: int | None, mine: str, zone: str) -> None:
-    if expected is not None and contact.version != expected:
-        raise stale(
-            "contact",
-            contact.name,
-            target_id=contact.id,
-            mine=mine,
-            theirs=f"{contact.name} <{contact.email}>" if contact.email else contact.name,
-            by=contact.updated_by,
-            at=contact.updated_at,
-            version=contact.version,
-            zone=zone,
-        )
-
-
-def delete_contact(
-    session: Session, client_id: int, contact_id: int, *, expected_version: int | None = None
-) -> None:
-    """Delete a contact; not one someone changed since it was read (``expected_version``)."""
-    client = find_client(session, client_id)
-    contact = session.get(Contact, contact_id, with_for_update=True, populate_existing=True)
-    if contact is None or contact.client_id != client.id:
-        return  # already deleted by someone else: what was wanted
-    _check_contact(contact, expected_version, "", client.timezone)
-    audit.record(
-        session,
-        "contact.delete",
-        client=client,
-        target_type="contact",
-        target_id=contact.id,
-        details={"name": contact.name},
-    )
-    session.delete(contact)
-    session.flush()
-
-
-def list_contacts(session: Session, client_id: int) -> list[ContactInfo]:
-    rows = session.scalars(
-        select(Contact).where(Contact.client_id == client_id).order_by(Contact.name)
-    )
-    return [contact_info(c) for c in rows]
 
 
 # -- network accounts ---------------------------------------------------------------------

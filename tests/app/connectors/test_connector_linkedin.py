@@ -108,7 +108,7 @@ def test_publish_with_images_reply_find_after_crash_and_delete_a_comment(li, tmp
 def test_a_video_goes_up_in_parts_and_waits_until_available(li, tmp_path, monkeypatch):
     import dataclasses
 
-    import app.connectors.linkedin as li_module
+    import app.connectors.linkedin_media as li_module  # where the uploads live
 
     monkeypatch.setattr(li_module, "VIDEO_POLL", 0.05)
     li.part_size = 100_000

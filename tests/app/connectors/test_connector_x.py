@@ -169,7 +169,7 @@ def test_an_expired_access_renews_itself_and_the_rotated_tokens_are_kept(x, tmp_
 
 
 def test_a_video_goes_up_in_chunks_and_waits_for_processing(x, tmp_path, monkeypatch):
-    import app.connectors.x as x_module
+    import app.connectors.x_media as x_module  # where the chunked upload lives
 
     monkeypatch.setattr(x_module, "VIDEO_CHUNK", 64 * 1024)
     clip = tmp_path / "atelier.mp4"

@@ -189,7 +189,7 @@ def test_a_french_draft_is_marked_on_every_page_and_a_signed_one_nowhere(sqlite_
 
 def test_tables_read_as_a_client_reads_them(sqlite_db, tmp_path):
     """Words and handles whole, labels capitalised, dates in words, never an ISO date."""
-    from app.documents.charter_pdf import column_widths
+    from app.documents.style import column_widths
 
     cid = _charter(sqlite_db, "fr", long=True, sign=True)
     with sqlite_db.read() as s:

@@ -1,0 +1,125 @@
+"""Many rows at once: fast bulk inserts and INSERT … ON CONFLICT DO NOTHING on both engines."""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
+    """Insert many rows in the session's transaction, as Core's ``insert(table)`` would.
+
+    On SQLite the values go through SQLAlchemy's own bind processors and the columns'
+    defaults, then one DB-API ``executemany``: Core's per-row bookkeeping was a quarter of
+    a 10,000-message sync. Rows with other keys than the first, a table with SQL-side
+    defaults, and every other engine (psycopg batches by itself) take Core's path.
+    """
+    if not rows:
+        return
+    from app.changes import announce_rows
+
+    announce_rows(session, table.name, rows)  # Core and raw inserts skip the ORM's events
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = rows[0].keys()
+    plan = _sqlite_plan(table, dialect, keys) if dialect.name == "sqlite" else None
+    if plan is None or any(row.keys() != keys for row in rows):
+        conn.execute(insert(table), rows)
+        return
+    sql, get, processors, constants, computed = plan
+    values = []
+    append = values.append
+    for row in rows:
+        given = list(get(row))
+        for index, process in processors:
+            given[index] = process(given[index])
+        if computed:
+            append((*given, *constants, *(make() for make in computed)))
+        else:
+            append((*given, *constants))
+    conn.exec_driver_sql(sql, values)
+
+
+def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
+    """``INSERT … ON CONFLICT DO NOTHING`` of many rows; returns how many went in.
+
+    Two seats writing the same rows (the same new mentions, the same day's numbers) is
+    normal: the second finds them there, never an error. SQLite keeps
+    :func:`bulk_insert`'s fast path (its ``executemany`` row count is the number
+    inserted); PostgreSQL counts the ids ``RETURNING`` gives back (only inserted rows).
+    """
+    if not rows:
+        return 0
+    count = _insert_ignore(session, table, rows)
+    if count:  # on the change feed like bulk_insert (Core inserts skip the ORM's events)
+        from app.changes import announce_rows
+
+        announce_rows(session, table.name, rows)
+    return count
+
+
+def _insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = rows[0].keys()
+    if dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        plan = _sqlite_plan(table, dialect, keys)
+        if plan is not None and all(row.keys() == keys for row in rows):
+            sql, get, processors, constants, computed = plan
+            values = []
+            for row in rows:
+                given = list(get(row))
+                for index, process in processors:
+                    given[index] = process(given[index])
+                values.append((*given, *constants, *(make() for make in computed)))
+            return conn.exec_driver_sql(sql + " ON CONFLICT DO NOTHING", values).rowcount
+        return conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows).rowcount
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    key = next(iter(table.primary_key.columns))
+    stmt = pg_insert(table).on_conflict_do_nothing().returning(key)
+    return len(conn.execute(stmt, rows).all())
+
+
+def _sqlite_plan(table: Table, dialect, keys):
+    """The INSERT statement and how to turn a row into its values; None if Core must do it.
+
+    Values are laid out as the given columns (in table order), then the defaulted ones with
+    a constant default, then those with a callable default (called per row, like Core)."""
+    if len(keys) == 1 or set(keys) - set(table.columns.keys()):
+        return None  # one key (itemgetter returns a scalar) or an unknown one: Core's path
+    given = [c for c in table.columns if c.name in keys]
+    constant_columns, computed_columns, constants, computed = [], [], [], []
+
+    def processor(column):
+        return column.type.dialect_impl(dialect).bind_processor(dialect)
+
+    for column in table.columns:
+        spec = column.default
+        if column.name in keys or spec is None:
+            continue
+        process = processor(column)
+        if spec.is_scalar:
+            constant_columns.append(column)
+            constants.append(process(spec.arg) if process else spec.arg)
+        elif spec.is_callable:
+            computed_columns.append(column)
+            computed.append(
+                (lambda fn, p: (lambda: p(fn(None))) if p else (lambda: fn(None)))(
+                    spec.arg, process
+                )
+            )
+        else:  # a SQL expression or a sequence: let Core render it
+            return None
+    processors = [(i, p) for i, c in enumerate(given) if (p := processor(c)) is not None]
+    columns = given + constant_columns + computed_columns
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+        f"({', '.join(quote(c.name) for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
+    )
+    return sql, itemgetter(*(c.name for c in given)), processors, tuple(constants), computed
