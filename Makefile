@@ -30,6 +30,7 @@ i18n-update: $(BIN)/tribune
 lint:
 	$(BIN)/ruff check app ui tests benchmarks scripts
 	$(BIN)/ruff format --check app ui tests benchmarks scripts
+	$(BIN)/mypy
 
 ## The one-folder desktop build.
 installer: translations

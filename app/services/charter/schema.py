@@ -182,7 +182,7 @@ def parse_mix(text: str) -> dict[str, int]:
     return mix
 
 
-def format_delay(minutes: int | None) -> str:
+def format_delay(minutes: int | str | None) -> str:  # "" from an empty cell
     if minutes is None or minutes == "":
         return ""
     minutes = int(minutes)
