@@ -173,11 +173,7 @@ def comparison(session, client_id: int, start: dt.date, end: dt.date) -> list[Co
         if not samples:
             continue
         first, last = samples[0], samples[-1]
-        change = (
-            last.followers - first.followers
-            if last.followers is not None and first.followers is not None
-            else None
-        )
+        change = _change(first.followers, last.followers)
         rows.append(
             CompetitorRow(
                 name or handle,
@@ -223,11 +219,7 @@ def _ours(session, client_id: int, start: dt.date, end: dt.date) -> list[Competi
         if not samples:
             continue
         first, last = samples[0], samples[-1]
-        change = (
-            last.followers - first.followers
-            if last.followers is not None and first.followers is not None
-            else None
-        )
+        change = _change(first.followers, last.followers)
         posts = sum(r.posts or 0 for r in samples)
         engagements = sum(r.engagements or 0 for r in samples)
         out.append(
@@ -243,3 +235,7 @@ def _ours(session, client_id: int, start: dt.date, end: dt.date) -> list[Competi
             )
         )
     return out
+
+
+def _change(first: int | None, last: int | None) -> int | None:
+    return last - first if first is not None and last is not None else None
