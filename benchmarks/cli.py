@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app import __version__
+
 
 def _tribune() -> list[str]:
     exe = shutil.which("tribune", path=str(Path(sys.executable).parent))
@@ -51,6 +53,7 @@ def main() -> int:
     for cmd, base in pairs.values():  # warm the file cache once
         _time(cmd, env)
         _time(base, env)
+    print(f"tribune {__version__}: fresh processes, medians of {args.runs} alternated runs")
     for label, (cmd, base) in pairs.items():
         ours, theirs = [], []
         for _ in range(args.runs):

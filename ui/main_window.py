@@ -96,6 +96,9 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
 
         finish_style(QApplication.instance())  # emoji font, follow the system's scheme
         self._build()
+        from ui import busy_notice  # a write waiting for another process, said here
+
+        self.busy_notice = busy_notice.install(self)
         self._build_menus()
 
     # -- layout -----------------------------------------------------------------------------
@@ -133,9 +136,6 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.db_label)
-        from ui import busy_notice  # a write waiting for another process, said here
-
-        self.busy_notice = busy_notice.install(self)
         bar = self.menuBar()
         self._menus = {
             "file": bar.addMenu(self.tr("&File")),
