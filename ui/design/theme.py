@@ -47,9 +47,15 @@ def current_mode() -> str:
     return _state["mode"]
 
 
+# Light until every screen paints from the palette (the charter, the calendar's month and week,
+# the variant preview, the inbox's overdue rows and the notices still use fixed light colours):
+# a dark desktop would otherwise get unreadable screens. "Same as the system" stays a choice.
+DEFAULT_MODE = "light"
+
+
 def saved_mode(settings: QSettings | None = None) -> str:
-    value = (settings or QSettings(ORG_NAME, APP_NAME)).value(THEME_KEY, "system")
-    return value if value in THEME_CHOICES else "system"
+    value = (settings or QSettings(ORG_NAME, APP_NAME)).value(THEME_KEY, DEFAULT_MODE)
+    return value if value in THEME_CHOICES else DEFAULT_MODE
 
 
 def save_mode(mode: str, settings: QSettings | None = None) -> None:
