@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
-from app.charts.figures_posts import (  # noqa: F401  (re-exported)
+from app.charts.figures_goals import (  # noqa: F401  (re-exported)
     _short,
     _value,
     heatmap,

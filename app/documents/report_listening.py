@@ -161,3 +161,47 @@ def listening_section(
     else:
         out.append(no_data(translate("Report", "No crisis alert this month.")))
     return "".join(out)
+
+
+def competitors_section(rows, language: str) -> str:
+    """The competitors' page: each competitor beside the client's own accounts (followers at
+    the end of the month, their change, posts per week, engagement per post); "" without any
+    competitor sampled."""
+    if not rows or all(r.ours for r in rows):
+        return ""
+
+    def number(value, decimals: int = 0) -> str:
+        return "—" if value is None else st.format_number(round(value, decimals), language)
+
+    def change(value) -> str:
+        if value is None:
+            return "—"
+        text = st.format_number(abs(value), language)
+        return "=" if value == 0 else ("+" if value > 0 else "\u2212") + text
+
+    out = [heading_html(translate("Report", "Competitors"), new_page=True)]
+    out.append(
+        html_table(
+            [
+                translate("Report", "Account"),
+                translate("Report", "Followers"),
+                translate("Report", "Change"),
+                translate("Report", "Posts per week"),
+                translate("Report", "Engagement per post"),
+            ],
+            [
+                [
+                    ("<b>" if r.ours else "")
+                    + e(f"{r.name} ({network_label(r.network)})")
+                    + ("</b>" if r.ours else ""),
+                    number(r.followers),
+                    e(change(r.follower_change)),
+                    number(r.posts_per_week, 1),
+                    number(r.engagement_per_post, 1),
+                ]
+                for r in rows
+            ],
+            widths=[36, 16, 14, 16, 18],
+        )
+    )
+    return "".join(out)

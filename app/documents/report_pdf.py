@@ -30,7 +30,11 @@ from app.db import Database
 from app.documents import report_pages as pages
 from app.documents import report_team, wording
 from app.documents.pdf import render_html_pdf
-from app.documents.report_listening import listening_section, listening_summary
+from app.documents.report_listening import (
+    competitors_section,
+    listening_section,
+    listening_summary,
+)
 from app.documents.report_pages import ReportParts
 from app.documents.report_sections import (
     HeadingKeeper,
@@ -40,6 +44,7 @@ from app.documents.report_sections import (
 from app.documents.style import DocumentStyle
 from app.services.charter.in_force import rules_in_force
 from app.services.clients import workspaces as client_service
+from app.services.listening.competitors import comparison
 from app.services.people import agency as agency_service
 from app.services.reports import sources
 from app.services.reports.commentary import get_commentary
@@ -118,6 +123,7 @@ PAGE_BUILDERS: list[Callable[[ReportParts], str]] = [
         r.language,
         lambda at: wording.long_datetime(at.astimezone(ZoneInfo(r.extra["zone"])), r.language),
     ),
+    lambda r: competitors_section(r.extra.get("competitors"), r.language),
 ]
 
 
@@ -159,6 +165,7 @@ def render_report(
         rules_in_force(session, client.id)
         zone = ZoneInfo(client.timezone)
         team = report_team.gather(session, client, period, include_team)
+        competitors = comparison(session, client.id, period.start, period.end)
         listening = listening_summary(
             session,
             client.id,
@@ -177,7 +184,7 @@ def render_report(
             language,
             progress or (lambda *_a: None),
             is_cancelled or (lambda: False),
-            extra={"listening": listening, "team": team},
+            extra={"listening": listening, "team": team, "competitors": competitors},
         )
 
 

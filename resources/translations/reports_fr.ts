@@ -718,6 +718,22 @@
       <translation>Aucune alerte de crise ce mois-ci.</translation>
     </message>
     <message>
+      <source>Competitors</source>
+      <translation>Concurrents</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Posts per week</source>
+      <translation>Publications par semaine</translation>
+    </message>
+    <message>
+      <source>Engagement per post</source>
+      <translation>Engagement par publication</translation>
+    </message>
+    <message>
       <source>Next month</source>
       <translation>Le mois prochain</translation>
     </message>

@@ -85,3 +85,29 @@ def test_the_listening_page_in_the_french_pdf(db, tmp_path):
     assert "3 mentions trouvées en dehors des pages de la marque, dont 100" in text
     assert "critique_du_net" in text and "Pic de mentions négatives" in text
     assert "11 novembre 2026" in text  # the alert's date in words, in the client's zone
+
+
+def test_the_competitors_page_sets_them_beside_the_client(db, tmp_path):
+    import subprocess
+
+    from app.documents.report_pdf import render_report
+    from app.models.listening import CompetitorSample
+    from app.models.metrics import AccountMetricDay
+
+    cid = _client(db, stream=True)
+    with db.session() as s:
+        account = clients.list_accounts(s, cid)[0].id
+        for day, followers in ((dt.date(2026, 11, 2), 1200), (dt.date(2026, 11, 29), 1260)):
+            s.add(CompetitorSample(client_id=cid, network="mastodon", handle="rival",
+                                   name="Fleurs de Lys", day=day, followers=followers,
+                                   posts_total=300, posts_7d=4, engagements_7d=34))  # fmt: skip
+            s.add(AccountMetricDay(client_id=cid, account_id=account, day=day,
+                                   followers=followers - 700, posts=1, engagements=8))  # fmt: skip
+    result = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Concurrents" in text
+    rival = next(line for line in text.splitlines() if "Fleurs de Lys (Mastodon)" in line)
+    assert "1 260" in rival.replace("\u202f", " ").replace("\u00a0", " ") and "+60" in rival
+    assert "Aquarelle (Mastodon)" in text  # the client itself, for comparison
