@@ -42,6 +42,7 @@ AREA_GUARDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("conv.moderate", "moderate"),
         ("import_btn", "triage"),
         ("smtp_btn", "triage"),
+        ("holding_button", "write_posts"),
     ),
     "calendar": (("new_button", "write_posts"),),
     "charter": (

@@ -727,6 +727,14 @@ Merci,
       <translation>Catégorie</translation>
     </message>
     <message>
+      <source>Draft the holding message</source>
+      <translation>Rédiger le message d'attente</translation>
+    </message>
+    <message>
+      <source>The charter's crisis holding message, one post per network, for approval</source>
+      <translation>Le message d'attente de la procédure de crise, une publication par réseau, à faire valider</translation>
+    </message>
+    <message>
       <source>Anyone</source>
       <translation>Tout le monde</translation>
     </message>
@@ -877,6 +885,10 @@ Merci,
     <message>
       <source>Escalations overdue (%n): remind {names}.</source>
       <translation>Escalades en retard (%n) : relancez {names}.</translation>
+    </message>
+    <message>
+      <source>Holding message drafted: it waits in the calendar for a lead's approval.</source>
+      <translation>Message d'attente rédigé : il attend dans le calendrier l'accord d'un responsable.</translation>
     </message>
     <message>
       <source>e-mail (their mail program)</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,8 @@ class InboxArea(
     InboxActions,
     WorkspaceArea,
 ):
+    holding_drafted = Signal(int)  # the post id of a holding message drafted from the banner
+
     def __init__(self, services: AreaServices, parent=None) -> None:
         super().__init__(services, parent)
         self.rules = None
@@ -148,6 +150,14 @@ class InboxArea(
         )
         self.banner.hide()
         mid.addWidget(self.banner)
+        # one click from the crisis banner: the charter's holding message, in review per network
+        self.holding_button = QPushButton(self.tr("Draft the holding message"))
+        self.holding_button.setToolTip(
+            self.tr("The charter's crisis holding message, one post per network, for approval")
+        )
+        self.holding_button.hide()
+        self.holding_button.clicked.connect(self.draft_holding)
+        mid.addWidget(self.holding_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.model = InboxListModel(self, runner=self.services.tasks)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._load_failed)

@@ -204,6 +204,33 @@ class InboxLoading:
             lines.append(text.format(names=", ".join(sorted({e.contact_name for e in late}))))
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
+        self.holding_button.setVisible(bool(crisis.alert))
+
+    def draft_holding(self) -> None:
+        """The charter's holding message as a post in review for every network (one click)."""
+        if self.client is None:
+            return
+        from app.services.listening.holding import draft_holding_posts
+        from ui.operations import WriteOp
+
+        cid = self.client.id
+        self.holding_button.setEnabled(False)
+
+        def drafted(post) -> None:
+            self.holding_button.setEnabled(True)
+            self.status_message.emit(
+                QCoreApplication.translate(
+                    "InboxArea",
+                    "Holding message drafted: it waits in the calendar for a lead's approval.",
+                )
+            )
+            self.holding_drafted.emit(post.id)
+
+        def failed(exc: BaseException) -> None:
+            self.holding_button.setEnabled(True)
+            show_error(self, exc)
+
+        WriteOp(self, lambda s: draft_holding_posts(s, cid), drafted).failure(failed).run()
 
     # -- selection and the conversation ---------------------------------------------------
     def select_row(self, row: int) -> None:
