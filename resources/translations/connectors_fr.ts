@@ -514,6 +514,10 @@
       <source>No token in the keyring for the {network} account.</source>
       <translation>Aucun jeton dans le trousseau pour le compte {network}.</translation>
     </message>
+    <message>
+      <source>{network} cannot be searched.</source>
+      <translation>{network} n'offre pas de recherche.</translation>
+    </message>
   </context>
   <context>
     <name>OAuth</name>

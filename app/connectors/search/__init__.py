@@ -7,11 +7,14 @@ that network and are only sent to that account's host.
 
 from __future__ import annotations
 
+from app.connectors.search.base import Searcher
+
 SEARCHABLE = ("mastodon", "bluesky", "x")
 
 
-def searcher_for(network: str):
+def searcher_for(network: str) -> type[Searcher] | None:
     """The Searcher class of ``network`` (``rss`` for alert feeds)."""
+    cls: type[Searcher]
     if network == "mastodon":
         from app.connectors.search.mastodon import MastodonSearch as cls
     elif network == "bluesky":

@@ -22,7 +22,7 @@ class MastodonSearch(Searcher):
     network = "mastodon"
 
     def _page(self, kind: str, query: str, min_id: str):
-        params = {"limit": PAGE}
+        params: dict[str, str | int] = {"limit": PAGE}
         if min_id:
             params["min_id"] = min_id
         if kind == "hashtag":

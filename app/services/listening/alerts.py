@@ -65,7 +65,7 @@ def _send(settings: SmtpSettings, client_uid: str, msg: EmailMessage, timeout: f
             if settings.starttls:
                 smtp.starttls(context=ssl.create_default_context())
             if settings.username:
-                smtp.login(settings.username, password)
+                smtp.login(settings.username, password or "")
             smtp.send_message(msg)
     except (OSError, smtplib.SMTPException) as exc:
         return translate("Listening", "not e-mailed: the SMTP server failed ({kind})").format(

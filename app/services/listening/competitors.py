@@ -107,7 +107,10 @@ def sample_competitors(
                 reports.append(SampleReport(network, handle, False))
                 continue
             token = token_of(client_uid, account_uid) or ""
-            searcher = searcher_for(network)(http, base_url, token, own_handle)
+            cls = searcher_for(network)
+            if cls is None:  # PROFILE_NETWORKS are all searchable; kept for the type checker
+                continue
+            searcher = cls(http, base_url, token, own_handle)
             try:
                 profile = searcher.profile(handle)
             except ConnectorError as exc:

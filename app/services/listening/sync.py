@@ -97,7 +97,11 @@ def sync_stream(
                     network=job.network
                 ),
             )
-    searcher = searcher_for(job.network)(http, job.base_url, token, job.handle)
+    cls = searcher_for(job.network)
+    if cls is None:  # a stream of a network Tribune cannot search (added by an older version)
+        return _failed(base, translate("Listening", "{network} cannot be searched.").format(
+            network=job.network))  # fmt: skip
+    searcher = cls(http, job.base_url, token, job.handle)
     now = now or utcnow()
     try:
         result = searcher.search(job.kind, job.query, job.cursor, max_pages=max_pages)
