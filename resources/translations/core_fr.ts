@@ -1659,7 +1659,7 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
     <message>
       <source>Listening…</source>
-      <translation>Écoute…</translation>
+      <translation>Écoute en cours…</translation>
     </message>
     <message>
       <source>{n} new items.</source>
@@ -1667,7 +1667,7 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
     <message>
       <source>Crisis alert: {client}</source>
-      <translation>Alerte de crise : {client}</translation>
+      <translation>Alerte de crise : {client}</translation>
     </message>
     <message>
       <source>The listening data could not be read.</source>
