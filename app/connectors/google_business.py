@@ -43,6 +43,18 @@ def stars_text(rating: str, comment: str) -> str:
     return "\n".join(part for part in (head, comment.strip()) if part)
 
 
+def google_renewal(account, http, token_url: str) -> Renewal:
+    """Google's hourly access token renewed from the refresh token (Business Profile and
+    YouTube alike), the new one kept in the keyring."""
+    return Renewal(
+        account,
+        http,
+        token_url,
+        ("refresh_token", "client_id", "client_secret"),
+        translate("Connectors", "Google refused to renew the access: reconnect the account."),
+    )
+
+
 class GoogleBusinessConnector(Connector):
     network = "google"
     char_limit = REPLY_LIMIT
@@ -50,13 +62,8 @@ class GoogleBusinessConnector(Connector):
 
     def __init__(self, account, http) -> None:
         super().__init__(account, http)
-        token_url = TOKEN_URL if self.base == API else f"{self.base}/token"
-        self._token = Renewal(
-            account,
-            http,
-            token_url,
-            ("refresh_token", "client_id", "client_secret"),
-            translate("Connectors", "Google refused to renew the access: reconnect the account."),
+        self._token = google_renewal(
+            account, http, TOKEN_URL if self.base == API else f"{self.base}/token"
         )
 
     @property

@@ -18,8 +18,8 @@ import datetime as dt
 
 from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
 from app.connectors.contract import IncomingMessage, ModerationToSend, ReplyToSend, RowError
+from app.connectors.google_business import google_renewal
 from app.connectors.http import json_of, parse_time
-from app.connectors.oauth import Renewal
 from app.i18n import translate
 
 API = "https://www.googleapis.com/youtube/v3"
@@ -45,14 +45,8 @@ class YouTubeConnector(Connector):
 
     def __init__(self, account, http) -> None:
         super().__init__(account, http)
-        token_url = TOKEN_URL if self.base == API else f"{self.base.split('/youtube/')[0]}/token"
-        self._token = Renewal(
-            account,
-            http,
-            token_url,
-            ("refresh_token", "client_id", "client_secret"),
-            translate("Connectors", "Google refused to renew the access: reconnect the account."),
-        )
+        local = f"{self.base.split('/youtube/')[0]}/token"  # a local test server
+        self._token = google_renewal(account, http, TOKEN_URL if self.base == API else local)
 
     @property
     def base(self) -> str:
