@@ -5,12 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
 from app.services.clients import workspaces as clients
+
+if TYPE_CHECKING:
+    from app.connectors.contract import IngestResult
 
 
 def register(sub) -> None:
@@ -159,7 +163,7 @@ def cmd_import(ctx) -> int:
             from app.services.calendar.csv_import import import_csv
             from app.services.csvfiles.mappings import parse_map
 
-            result = import_csv(
+            result: IngestResult = import_csv(
                 session,
                 client.id,
                 data,  # its encoding and separator are found, and said
@@ -179,10 +183,9 @@ def cmd_import(ctx) -> int:
                 "CalendarCli", "{added} added, {duplicates} already there, {errors} refused."
             ).format(added=result.added, duplicates=result.duplicates, errors=len(result.errors))
         ]
-        if getattr(result, "reading", ""):
-            lines.insert(
-                0, translate("CalendarCli", "Read as: {reading}").format(reading=result.reading)
-            )
+        reading = getattr(result, "reading", "")  # the CSV import says how it read the file
+        if reading:
+            lines.insert(0, translate("CalendarCli", "Read as: {reading}").format(reading=reading))
         # the iCalendar import names each event in its reason ("event 3, UID …: …")
         lines += [f"  {note}" for note in getattr(result, "notes", ())]
         for e in result.errors:

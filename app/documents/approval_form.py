@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
@@ -186,7 +188,7 @@ def read_decisions(data: bytes, client_uid: str) -> list[Decision]:
     """
     try:
         reader = PdfReader(io.BytesIO(data))
-        meta = reader.metadata or {}
+        meta: Mapping[str, Any] = reader.metadata or {}
         fields = reader.get_fields() or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ValidationError(

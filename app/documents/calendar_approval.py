@@ -12,6 +12,7 @@ from app.documents import wording
 from app.documents.approval_form import FieldSpot, add_fields
 from app.documents.pdf import KeepTogether, PdfResult, render_html_pdf
 from app.documents.style import DocumentStyle
+from app.errors import NotFound
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
@@ -151,7 +152,7 @@ def approval_html(
     approved, scheduled or published are listed apart, for information.
     """
     images = {} if images is None else images
-    client = session.get(Client, client_id)
+    client = _client(session, client_id)
     zone = client_zone(session, client_id)
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
     finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
@@ -227,16 +228,23 @@ def approval_html(
                 translate("CalendarApproval", "Signature:"),
             ]
             parts.append("<table width='100%' class='sign'>")
-            cells = [
+            boxes = [
                 f"<td>{esc(wording.typeset(label, language))} <span class=line>{blank}</span></td>"
                 for label in labels
             ]
-            parts.append(f"<tr>{cells[0]}{cells[1]}</tr><tr>{cells[2]}{cells[3]}</tr>")
+            parts.append(f"<tr>{boxes[0]}{boxes[1]}</tr><tr>{boxes[2]}{boxes[3]}</tr>")
             parts.append("</table>")
             parts.append(keep.end("sign"))
         return "\n".join(parts)
 
     return page, title
+
+
+def _client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(translate("CalendarApproval", "This client no longer exists."))
+    return client
 
 
 def render_approval_sheet(
@@ -249,7 +257,7 @@ def render_approval_sheet(
 ) -> PdfResult:
     """Write the sheet of ``start``..``end`` to ``out``, in ``language`` ("fr", "en"; default
     the client's), under the agency's name and colour."""
-    client = session.get(Client, client_id)
+    client = _client(session, client_id)
     with document_language(language or client.language) as lang:
         return _render(session, client, start, end, out, lang)
 

@@ -131,7 +131,7 @@ def _blank_png() -> QByteArray:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    blank.save(buffer, "PNG")
+    blank.save(buffer, b"PNG")
     buffer.close()
     return data
 

@@ -96,7 +96,7 @@ def _import_local_files() -> None:
     for sha, mime, path in rows:
         if sha in done or not path:
             continue
-        file = Path(path)
+        file = Path(str(path))
         try:
             if not file.is_file():
                 continue

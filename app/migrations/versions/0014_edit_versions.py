@@ -21,7 +21,7 @@ depends_on = None
 _UTC = sa.DateTime(timezone=True)
 
 # table -> columns to add (name, type, server default or None for nullable)
-COLUMNS = {
+COLUMNS: dict[str, list[tuple[str, sa.types.TypeEngine, str | None]]] = {
     "posts": [("updated_by", sa.String(200), ""), ("approved_hash", sa.String(64), "")],
     "post_variants": [
         ("version", sa.Integer(), "1"),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.db import insert_ignore
 from app.errors import ValidationError
 from app.i18n import translate
-from app.models.base import utcnow
+from app.models.base import table_of, utcnow
 from app.models.csv_mappings import CsvMapping
 
 POST_FIELDS = ("date", "time", "networks", "text", "media", "title", "category", "campaign", "link")
@@ -74,7 +74,7 @@ def save_mapping(
         "mapping": dict(mapping),
         "updated_at": utcnow(),
     }
-    if insert_ignore(session, CsvMapping.__table__, [row]) == 1:
+    if insert_ignore(session, table_of(CsvMapping), [row]) == 1:
         return
     existing = session.scalar(
         select(CsvMapping).where(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -30,7 +30,7 @@ class CsvText:
     delimiter: str
 
     @property
-    def rows(self) -> csv.reader:
+    def rows(self) -> Iterator[list[str]]:
         # newline=None: universal newlines, so a file with CR-only line endings reads too
         return csv.reader(io.StringIO(self.text, newline=None), delimiter=self.delimiter)
 
