@@ -61,8 +61,9 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     with db.read() as s:
         chips = posts_between(s, client_id, begin, finish, flt)
         slots = best_slots(s, client_id, now.astimezone(zone).date())
+        every = chips if flt == PostFilter() else None  # unfiltered: the same posts
         findings = check_calendar(
-            s, client_id, start, end, language=language, now=now, best_slots=slots
+            s, client_id, start, end, language=language, now=now, best_slots=slots, posts=every
         )
         values = distinct_values(s, client_id)
     return chips, key_dates(start, end, language), findings, values, slots

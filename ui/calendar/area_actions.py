@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QPoint
@@ -159,7 +158,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
         chip = self._chips.get(post_id)
         if chip is None:
             return
-        self._chips[post_id] = dataclasses.replace(chip, **fields)
+        self._chips[post_id] = chip._replace(**fields)
         self._show_chips()
 
     def _show_chips(self) -> None:
