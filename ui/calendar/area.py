@@ -43,6 +43,7 @@ from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import HOUR_H, WeekView
 from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending
+from ui.rights import find_rights
 
 VIEWS = ("month", "week", "list")
 
@@ -180,6 +181,8 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         )
         self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
         self.month_view.day_clicked.connect(self._open_week)
+        for view in (self.month_view, self.week_view):
+            view.refused.connect(self.status_message.emit)  # and a tooltip where it was refused
 
         side = self._build_findings()
         calendar_box = QWidget()
@@ -302,8 +305,26 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.period_label.setText(text)
 
     # -- loading ---------------------------------------------------------------------------
+    def follow_rights(self) -> None:
+        """Mirror the window's rights (once it has them): a person who may not write posts
+        cannot drag a chip nor add one by double-clicking; the views say why."""
+        rights = find_rights(self)
+        if rights is None:
+            return
+        if not getattr(self, "_rights_followed", False):
+            self._rights_followed = True
+            rights.changed.connect(lambda _caps: self.follow_rights())
+        reason = "" if rights.allowed("write_posts") else rights.why("write_posts")
+        for view in (self.month_view, self.week_view):
+            view.set_locked(reason)
+
+    def showEvent(self, event) -> None:
+        self.follow_rights()
+        super().showEvent(event)
+
     def set_client(self, client) -> None:
         super().set_client(client)
+        self.follow_rights()
         self.undo_stack.clear()
         if client is not None:
             try:

@@ -27,7 +27,7 @@ class CalendarActionsMixin(CalendarFilesMixin):
     # -- the editor ------------------------------------------------------------------------
     def open_editor(self, *, when: dt.datetime | None = None, post_id: int | None = None) -> None:
         """Read the post on a worker, then open the editor (``editor_opened(editor)``)."""
-        from ui.calendar.editor import read_editor_data
+        from ui.calendar.editor_data import read_editor_data
 
         if self.client is None or self._editor_opening:
             return

@@ -15,6 +15,7 @@ from app.services.calendar import edit as posts_edit
 from app.services.calendar import posts
 from ui.background_write import BackgroundWrite
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
+from ui.design import set_tone
 from ui.messages import show_error
 
 
@@ -141,7 +142,7 @@ class EditorSaving:
             show_error(self, exc)
             return
         self.warnings.setText(exc.message)
-        self.warnings.setStyleSheet("color: #b42318;")
+        set_tone(self.warnings, "danger")
         post_conflict = isinstance(exc, Conflict) and getattr(exc.details, "kind", "") == "post"
         if post_conflict and getattr(self, "conflict_dialog", None) is None:  # one at a time
             self._autosave.stop()
@@ -169,7 +170,7 @@ class EditorSaving:
             self._force = set()
 
     def _reload_theirs(self) -> None:
-        from ui.calendar.editor import read_editor_data
+        from ui.calendar.editor_data import read_editor_data
 
         db, cid, pid = self.db, self.client_id, self.post_id
 

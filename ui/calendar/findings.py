@@ -23,11 +23,17 @@ from PySide6.QtWidgets import (
 
 from app.textsafe import escape
 from ui.calendar.painting import status_legend
+from ui.design import current
 
 POST_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
-SEVERITY_COLOURS = {"error": "#d92d20", "warning": "#f79009", "hint": "#3b6fd8"}
+SEVERITY_TOKENS = {"error": "danger", "warning": "warning", "hint": "accent_text"}
+
+
+def severity_colour(severity: str) -> str:
+    """The palette colour of a finding's severity, in the scheme on screen."""
+    return getattr(current(), SEVERITY_TOKENS.get(severity, "text_muted"))
 
 
 def severity_icon(severity: str, size: int = 16) -> QIcon:
@@ -39,7 +45,7 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#5b6477")))
+    p.setBrush(QColor(severity_colour(severity)))
     box = QRectF(1, 1, size - 2, size - 2)
     if severity == "warning":
         p.drawPolygon(
@@ -58,7 +64,7 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
     font.setBold(True)
     font.setPixelSize(int(size * 0.62))
     p.setFont(font)
-    p.setPen(QColor("#ffffff"))
+    p.setPen(QColor(current().surface))  # the mark cut out of the disc
     p.drawText(box, Qt.AlignmentFlag.AlignCenter, "i" if severity == "hint" else "!")
     p.end()
     return QIcon(pixmap)
@@ -77,7 +83,7 @@ class FindingsList(QListWidget):
         self.setUniformItemSizes(False)
         self.setAlternatingRowColors(False)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self._icons = {s: severity_icon(s) for s in SEVERITY_COLOURS}
+        self._icons = {s: severity_icon(s) for s in SEVERITY_TOKENS}
         self.currentItemChanged.connect(self._current_changed)
         self.itemActivated.connect(self._activated)  # Enter, or a double-click
 
@@ -109,7 +115,7 @@ class FindingsList(QListWidget):
         if not findings:
             item = QListWidgetItem(empty_text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setForeground(QColor("#2f7d4f"))
+            item.setForeground(QColor(current().success))
             self.addItem(item)
         self.blockSignals(False)
 
@@ -150,10 +156,10 @@ class CalendarLegend(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)  # our own words, escaped: colours only
         self.parts: list[tuple[str, str]] = [
-            (f"{mark} {name}", "#5b6477") for mark, name in status_legend()
+            (f"{mark} {name}", current().text_muted) for mark, name in status_legend()
         ]
-        self.parts.append(("● " + self.tr("charter error"), SEVERITY_COLOURS["error"]))
-        self.parts.append(("● " + self.tr("charter warning"), "#b54708"))
+        self.parts.append(("● " + self.tr("charter error"), severity_colour("error")))
+        self.parts.append(("● " + self.tr("charter warning"), severity_colour("warning")))
         self.setText(
             " &nbsp; ".join(
                 f"<span style='color:{colour}; white-space:nowrap;'>{escape(text)}</span>"
