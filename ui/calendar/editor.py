@@ -39,6 +39,7 @@ from ui.calendar.variant_tab import VariantTab
 from ui.design import set_role, set_tone, style_button_box
 from ui.formatting import datetime_text, edit_format, ui_locale
 from ui.messages import show_error
+from ui.operations import WriteOp
 
 AUTOSAVE_MS = 2000
 __all__ = ["AUTOSAVE_MS", "EditorData", "PostEditor", "read_editor_data"]
@@ -82,7 +83,6 @@ class PostEditor(EditorSaving, QDialog):
         self.best_slots = tuple(best_slots)
         self.undo_stack = undo_stack  # the calendar area's: each save becomes undoable
         self.tasks = tasks
-        self._job = None  # an autosave being written by a worker (EditorSaving)
         self._before = None  # the post as it was when the editor opened (None: new post)
         self.base = None  # the post as last read or saved here: what a save compares to
         self._force: set[str] = set()  # clashes this person chose to keep mine over
@@ -291,15 +291,13 @@ class PostEditor(EditorSaving, QDialog):
         self._changed()
 
     def _attach_media(self, path: str, network: str, current: list[int], done) -> None:
-        """Store the file and check the network's media rules on a worker; ``done(result)``."""
-        db, cid = self.db, self.client_id
+        """Store the file and check the network's media rules (a WriteOp); ``done(result)``."""
+        cid = self.client_id
 
-        def work():
-            with db.session() as s:
-                info = posts_media.store_media(s, cid, path)
-                ids = list(dict.fromkeys([*current, info.id]))
-                problems = posts_media.check_media(s, cid, network, ids)
-            return info.id, info.filename, problems
+        def work(s):
+            info = posts_media.store_media(s, cid, path)
+            ids = list(dict.fromkeys([*current, info.id]))
+            return info.id, info.filename, posts_media.check_media(s, cid, network, ids)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TribuneError):
@@ -308,7 +306,7 @@ class PostEditor(EditorSaving, QDialog):
                 show_error(self, exc)
             done(None)
 
-        self.tasks.run(work, done, failed)
+        WriteOp(self, work, done).failure(failed).run()
 
     def _media_pending(self) -> None:
         """While a file is copied in, Save would save the post without it: wait."""
@@ -365,12 +363,10 @@ class PostEditor(EditorSaving, QDialog):
             push_edit(self.undo_stack, self, after)
 
     def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+        self.save_in_background(close=True)
 
     def reject(self) -> None:
-        if self._autosave.isActive():
-            self.save(autosave=True)
-        else:
-            self._land_background_save()
+        """Close; unsaved edits are saved as a draft on the way out (not waited for)."""
+        if self._autosave.isActive() and not self.read_only:
+            self.save_in_background(autosave=True)
         super().reject()

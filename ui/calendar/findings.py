@@ -11,7 +11,7 @@ Signals of :class:`FindingsList`:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QLabel,
@@ -177,67 +177,64 @@ class CalendarLegend(QLabel):
         return " ".join(text for text, _colour in self.parts)
 
 
-class FindingsMixin:
-    """The charter check's side panel of :class:`ui.calendar.area.CalendarArea`: built with
-    a toolbar toggle (``check_button``) that gives its width back to the calendar, filled by
-    :meth:`show_findings`, and the jump from a finding to its post or day."""
+class CheckPanel(QWidget):
+    """The charter check's side panel — a part the calendar area owns (``area.check``): a
+    toolbar toggle (``check_button``) gives its width back to the calendar; filled by
+    :meth:`show_findings`; a finding leads to its post or day."""
 
-    def _build_findings(self) -> QWidget:
-        side = QWidget()
-        side.setObjectName("calendarCheckPanel")
-        layout = QVBoxLayout(side)
+    def __init__(self, area, check_button) -> None:
+        super().__init__()
+        self.area = area
+        self.setObjectName("calendarCheckPanel")
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(QCoreApplication.translate("CalendarArea", "Charter check"))
+        title = QLabel(self.tr("Charter check"))
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
         self.findings = FindingsList()
         self.findings.finding_selected.connect(self.show_finding)
         self.findings.finding_activated.connect(self._finding_activated)
         layout.addWidget(self.findings)
-        self.findings_panel = side
-        self.check_button.setCheckable(True)
-        self.check_button.setChecked(True)
-        self.check_button.setText(QCoreApplication.translate("CalendarArea", "Check"))
-        self.check_button.setToolTip(
-            QCoreApplication.translate(
-                "CalendarArea",
+        self.check_button = check_button
+        check_button.setCheckable(True)
+        check_button.setChecked(True)
+        check_button.setText(self.tr("Check"))
+        check_button.setToolTip(
+            self.tr(
                 "Show or hide the charter check: what the charter says about the posts shown "
-                "(hidden: wider days)",
+                "(hidden: wider days)"
             )
         )
-        self.check_button.toggled.connect(side.setVisible)
-        return side
+        check_button.toggled.connect(self.setVisible)
 
     def show_findings(self, findings) -> None:
         self.findings.set_findings(
-            findings,
-            QCoreApplication.translate(
-                "CalendarArea", "Nothing to report: the calendar follows the charter."
-            ),
+            findings, self.tr("Nothing to report: the calendar follows the charter.")
         )
         serious = sum(1 for f in findings if f.severity in ("error", "warning"))
-        text = QCoreApplication.translate("CalendarArea", "Check")
+        text = self.tr("Check")
         self.check_button.setText(f"{text} · {serious}" if serious else text)
 
     def show_finding(self, post_id, day) -> None:
         """A finding clicked: select its post (or day) in the view shown."""
-        chip = self._chips.get(post_id) if post_id else None
+        area = self.area
+        chip = area._chips.get(post_id) if post_id else None
         if chip is not None:
-            day = chip.planned_at.astimezone(self.zone).date()
-        if self.view == "list":
-            self.set_view("month")
-        start, end = self.period()
-        for view in (self.month_view, self.week_view):
+            day = chip.planned_at.astimezone(area.zone).date()
+        if area.view == "list":
+            area.set_view("month")
+        start, end = area.period()
+        for view in (area.month_view, area.week_view):
             view.selected_id = post_id if chip is not None else None
-        self.month_view.selected_day = day
+        area.month_view.selected_day = day
         if day is not None and not (start <= day <= end):
-            self.go_to(day)  # reloads; the selection is kept for the chips painted then
-        self.month_view.update()
-        self.week_view.update()
+            area.go_to(day)  # reloads; the selection is kept for the chips painted then
+        area.month_view.update()
+        area.week_view.update()
 
     def _finding_activated(self, post_id, day) -> None:
         """Enter or a double-click on a finding: open its post, or the week of its day."""
         if post_id:
-            self.open_editor(post_id=post_id)
+            self.area.open_editor(post_id=post_id)
         elif day is not None:
-            self._open_week(day)
+            self.area._open_week(day)
