@@ -70,6 +70,7 @@ class EditorSaving:
     _writing = False  # a WriteOp of this editor is on its way
     _next: tuple[bool, bool, object] | None = None  # (autosave, close, after) asked meanwhile
     _failed = False
+    conflict_dialog = None  # the conflict dialog shown (one at a time)
 
     def save(self, autosave: bool = False) -> bool:
         """Write the post now and wait (flush before a client switch or quitting, scripts);
