@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.calendar.query import PostFilter
+from ui import icons
 from ui.areas import AreaServices, WorkspaceArea
 from ui.calendar.area_actions import CalendarActions
 from ui.calendar.area_files import CalendarFiles
@@ -113,10 +114,11 @@ class CalendarArea(WorkspaceArea):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         bar = QHBoxLayout()
-        self.prev_button = QToolButton(text="◀")
+        self.prev_button, self.next_button = QToolButton(), QToolButton()
+        icons.set_icon(self.prev_button, "back")
+        icons.set_icon(self.next_button, "forward")
         self.prev_button.setToolTip(self.tr("Previous"))
         self.today_button = QPushButton(self.tr("Today"))
-        self.next_button = QToolButton(text="▶")
         self.next_button.setToolTip(self.tr("Next"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
