@@ -122,25 +122,39 @@ def _chips(session: Session, query) -> list[PostChip]:
             found.append(network)
         if text and pid not in first_text:
             first_text[pid] = text
+    try:
+        return _build(rows, networks, first_text, fast=sqlite)
+    except ValueError:  # a time written with an offset by another tool: the careful way
+        return _build(rows, networks, first_text, fast=False)
+
+
+def _build(rows, networks, first_text, *, fast: bool) -> list[PostChip]:
+    """The chips, in one tight loop: ``tuple.__new__`` (no Python-level constructor), the
+    stored UTC text parsed by ``fromisoformat`` when ``fast`` (SQLite), the preview cut
+    to its first line."""
     none: tuple[str, ...] = ()
-    chip, utc, get_networks, get_text = PostChip, _utc, networks.get, first_text.get
-    out = []
+    new, chip, utc, fromiso = tuple.__new__, PostChip, _utc, dt.datetime.fromisoformat
+    get_networks, get_text = networks.get, first_text.get
+    out: list[PostChip] = []
     append = out.append
     for pid, planned, all_day, title, status, category, campaign, version in rows:
         text = get_text(pid)
         found = get_networks(pid)
         append(
-            chip(
-                pid,
-                utc(planned),
-                bool(all_day),
-                title,
-                status,
-                category,
-                campaign,
-                tuple(found) if found else none,
-                text.strip().split("\n", 1)[0][:140] if text else "",
-                version,
+            new(
+                chip,
+                (
+                    pid,
+                    fromiso(planned + "+00:00") if fast else utc(planned),
+                    bool(all_day),
+                    title,
+                    status,
+                    category,
+                    campaign,
+                    tuple(found) if found else none,
+                    text.lstrip().partition("\n")[0][:140].rstrip() if text else "",
+                    version,
+                ),
             )
         )
     return out

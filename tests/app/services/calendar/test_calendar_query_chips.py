@@ -61,3 +61,26 @@ def test_chips_carry_aware_utc_times_networks_and_a_one_line_preview(db):
         own = check_calendar(s, cid, day0, day1, now=now, best_slots=())
         given = check_calendar(s, cid, day0, day1, now=now, best_slots=(), posts=chips)
         assert own == given
+
+
+def test_a_time_stored_by_another_tool_with_an_offset_is_read_as_utc(sqlite_db):
+    from sqlalchemy import text
+
+    with sqlite_db.session() as s:
+        cid = clients.create_client(s, "Fleurs").id
+        post = posts.create_post(
+            s,
+            cid,
+            planned_at=dt.datetime(2026, 3, 5, 8, tzinfo=dt.UTC),
+            variants=[posts.VariantInput("x", "Bonjour")],
+        )
+        s.execute(
+            text("UPDATE posts SET planned_at = '2026-03-05 10:00:00+02:00' WHERE id = :id"),
+            {"id": post.id},
+        )
+    with sqlite_db.read() as s:
+        [chip] = posts_between(
+            s, cid, dt.datetime(2026, 3, 1, tzinfo=dt.UTC), dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
+        )
+    assert chip.planned_at == dt.datetime(2026, 3, 5, 8, tzinfo=dt.UTC)
+    assert chip.planned_at.utcoffset() == dt.timedelta(0)
