@@ -101,6 +101,7 @@ class CalendarArea(WorkspaceArea):
         self._chips: dict[int, object] = {}
         self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour) from the metrics
         self.editor = None  # the post editor last opened (actions.open_editor)
+        self.conflict_dialog = None  # an approval's conflict dialog (actions.decide)
         self.files = CalendarFiles(self)
         self.actions = CalendarActions(self)
         for part, names in FORWARDED.items():  # asked of the area, done by its parts

@@ -31,7 +31,6 @@ class CalendarActions(QObject):
         self.area = area
         self._editor_opening = False
         self.queue_dialog = None
-        self.conflict_dialog = None
 
     # -- the editor ------------------------------------------------------------------------
     def open_editor(self, *, when: dt.datetime | None = None, post_id: int | None = None) -> None:
@@ -279,12 +278,12 @@ class CalendarActions(QObject):
             d = exc.details
 
             def chosen(dialog) -> None:
-                self.conflict_dialog = None
+                area.conflict_dialog = None
                 if dialog.choice == MINE and d.field != "content":
                     self._record_decision(post_id, approved, comment, d.version)
 
-            self.conflict_dialog = ask_conflict(area, exc, chosen, mergeable=False, zone=area.zone)
-            self.conflict_dialog.keep_mine.setVisible(d.field != "content")
+            area.conflict_dialog = ask_conflict(area, exc, chosen, mergeable=False, zone=area.zone)
+            area.conflict_dialog.keep_mine.setVisible(d.field != "content")
 
         self.write_async(
             lambda s: record_decision(s, cid, post_id, approved, comment, expected_version=version),
