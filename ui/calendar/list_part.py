@@ -31,7 +31,7 @@ class CalendarList(QObject):
         view.setWordWrap(False)
         view.verticalHeader().setDefaultSectionSize(26)
         view.setAlternatingRowColors(True)
-        for column, width in enumerate((130, 190, 110, 110, 110)):
+        for column, width in enumerate((175, 190, 110, 110, 110)):  # a French date fits
             view.setColumnWidth(column, width)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
         view.doubleClicked.connect(lambda index: area.open_editor(post_id=index.data(ID_ROLE)))
