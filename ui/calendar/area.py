@@ -281,10 +281,13 @@ class CalendarArea(WorkspaceArea):
             return
         if not getattr(self, "_rights_followed", False):
             self._rights_followed = True
-            rights.changed.connect(lambda _caps: self.follow_rights())
+            rights.changed.connect(self._rights_changed)  # a slot: gone with the area
         reason = "" if rights.allowed("write_posts") else rights.why("write_posts")
         for view in (self.month_view, self.week_view):
             view.set_locked(reason)
+
+    def _rights_changed(self, _capabilities) -> None:
+        self.follow_rights()
 
     def showEvent(self, event) -> None:
         self.follow_rights()
