@@ -28,11 +28,7 @@
     </message>
   </context>
   <context>
-    <name>CalendarActionsMixin</name>
-    <message>
-      <source>{count} posts in the list</source>
-      <translation>{count} publications dans la liste</translation>
-    </message>
+    <name>CalendarActions</name>
     <message>
       <source>A published post cannot be moved.</source>
       <translation>Une publication déjà publiée ne peut pas être déplacée.</translation>
@@ -236,18 +232,6 @@
       <translation>Plus</translation>
     </message>
     <message>
-      <source>Charter check</source>
-      <translation>Contrôle de la charte</translation>
-    </message>
-    <message>
-      <source>Check</source>
-      <translation>Contrôle</translation>
-    </message>
-    <message>
-      <source>Show or hide the charter check: what the charter says about the posts shown (hidden: wider days)</source>
-      <translation>Afficher ou masquer le contrôle de la charte : ce que la charte dit des publications affichées (masqué : des jours plus larges)</translation>
-    </message>
-    <message>
       <source>Undo</source>
       <translation>Annuler</translation>
     </message>
@@ -256,28 +240,8 @@
       <translation>Rétablir</translation>
     </message>
     <message>
-      <source>Networks</source>
-      <translation>Réseaux</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Statut</translation>
-    </message>
-    <message>
-      <source>Category</source>
-      <translation>Catégorie</translation>
-    </message>
-    <message>
-      <source>Campaign</source>
-      <translation>Campagne</translation>
-    </message>
-    <message>
       <source>From {day}</source>
       <translation>À partir du {day}</translation>
-    </message>
-    <message>
-      <source>Nothing to report: the calendar follows the charter.</source>
-      <translation>Rien à signaler : le calendrier respecte la charte.</translation>
     </message>
     <message>
       <source>{count} posts shown</source>
@@ -508,9 +472,6 @@
       <source>Import cancelled: nothing was written.</source>
       <translation>Import annulé : rien n’a été enregistré.</translation>
     </message>
-  </context>
-  <context>
-    <name>CalendarFilesMixin</name>
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
@@ -604,6 +565,13 @@
     </message>
   </context>
   <context>
+    <name>CalendarList</name>
+    <message>
+      <source>{count} posts in the list</source>
+      <translation>{count} publications dans la liste</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarLocale</name>
     <message>
       <source>en_GB</source>
@@ -627,6 +595,25 @@
     <message>
       <source>New post</source>
       <translation>Nouvelle publication</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckPanel</name>
+    <message>
+      <source>Charter check</source>
+      <translation>Contrôle de la charte</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Show or hide the charter check: what the charter says about the posts shown (hidden: wider days)</source>
+      <translation>Afficher ou masquer le contrôle de la charte : ce que la charte dit des publications affichées (masqué : des jours plus larges)</translation>
+    </message>
+    <message>
+      <source>Nothing to report: the calendar follows the charter.</source>
+      <translation>Rien à signaler : le calendrier respecte la charte.</translation>
     </message>
   </context>
   <context>
@@ -697,6 +684,25 @@
     <message>
       <source>Draft saved at {time}</source>
       <translation>Brouillon enregistré à {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterMenu</name>
+    <message>
+      <source>Networks</source>
+      <translation>Réseaux</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
     </message>
   </context>
   <context>

@@ -116,7 +116,6 @@ LONG_SCREENS = {
     "ui/charter/charter_area.py": 516,
     "ui/charts/area.py": 483,
     "ui/main_window.py": 463,
-    "ui/calendar/editor.py": 403,
 }
 
 

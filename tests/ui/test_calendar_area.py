@@ -255,8 +255,8 @@ def test_publishing_queue_dialog_lists_scheduled_variants(qtbot, area, sqlite_db
         posts.set_status(s, area.client.id, p.id, "scheduled")
         posts_queue.mark_failed(s, p.variant("x").id, "HTTP 503")
     area.show_queue()  # read on a worker, then shown
-    qtbot.waitUntil(lambda: area.queue_dialog is not None, timeout=5000)
-    dialog = area.queue_dialog
+    qtbot.waitUntil(lambda: area.actions.queue_dialog is not None, timeout=5000)
+    dialog = area.actions.queue_dialog
     assert dialog.isVisible()
     qtmodeltester.check(dialog.model)
     rows = [
@@ -350,7 +350,7 @@ def test_import_export_and_approval_sheet_from_the_menu(qtbot, area, sqlite_db, 
     )
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.import_file(str(csv_file))
-    assert area.last_import.added == 1 and area.last_import.errors[0].line == 3
+    assert area.files.last_import.added == 1 and area.files.last_import.errors[0].line == 3
     box = next(b for b in area.findChildren(QMessageBox) if b.isVisible())
     assert "1 added, 0 already there, 1 refused." in box.text() and "myspace" in box.text()
     box.close()
@@ -378,7 +378,7 @@ def test_import_export_and_approval_sheet_from_the_menu(qtbot, area, sqlite_db, 
     assert any("approval sheet" in a.text() for a in area.build_more_menu().actions())
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.import_approval(str(filled))
-    assert area.last_approval_import.approved and not area.last_approval_import.skipped
+    assert area.files.last_approval_import.approved and not area.files.last_approval_import.skipped
     assert [c.status for c in area.month_view.posts_on(dt.date(2026, 2, 5))] == ["approved"]
 
 

@@ -64,8 +64,8 @@ def test_import_runs_in_the_pool_with_progress(qtbot, area, sqlite_db, tmp_path,
     with qtbot.waitSignal(area.loaded, timeout=20000):
         area.import_file(str(file))
     assert on_main == [False]
-    assert area.last_import.added == 60
-    dialog = area.progress_dialog
+    assert area.files.last_import.added == 60
+    dialog = area.files.progress_dialog
     assert dialog.maximum() == 60 and not dialog.isVisible()
     with sqlite_db.read() as s:
         assert count_posts(s, area.client.id) == 60
@@ -81,7 +81,7 @@ def test_cancelled_import_writes_nothing(qtbot, area, sqlite_db, tmp_path, monke
     area.import_file(str(file))
     from PySide6.QtWidgets import QPushButton
 
-    area.progress_dialog.findChild(QPushButton).click()  # the user's Cancel button
+    area.files.progress_dialog.findChild(QPushButton).click()  # the user's Cancel button
     area.services.tasks.wait(20000)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["Import cancelled: nothing was written."]

@@ -14,6 +14,7 @@ from app.services.calendar import posts
 from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from tests.conftest import wait_editor
+from ui.operations import ops_pending
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -28,10 +29,13 @@ def area(sqlite_db, open_calendar):
 
 
 def _save(qtbot, area, editor):
-    with qtbot.waitSignal(area.loaded, timeout=10000):
+    """Save, then the period as the change feed reloaded it (nothing to reload when the
+    save changed nothing)."""
+    with qtbot.waitSignal(editor.saved, timeout=10000):
         qtbot.mouseClick(
             editor.buttons.button(editor.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
         )
+    qtbot.waitUntil(lambda: not area.live.timer.isActive() and not ops_pending(area), timeout=10000)
 
 
 def _ctrl_z(qtbot, area):

@@ -1,10 +1,11 @@
 """The Calendar area of a client workspace: toolbar, month/week/list views, charter check.
 
-Posts of the visible period, key dates and the charter check are loaded off the GUI thread
-(TaskRunner); moves and copies are QUndoCommands that call the posts service.
-
-Signals (besides WorkspaceArea's):
-    loaded(): the visible period was (re)loaded and painted data is current.
+Built by composition, as Anki's browser owns its table and sidebar: the area owns its views
+and its parts — ``actions`` (editor, moves, copies, approval, menus), ``files`` (imports,
+exports, approval sheet), ``list`` (the list view), ``check`` (the charter check's panel),
+``filter_menu`` and ``live`` (the change feed). Posts of the visible period, key dates and
+the charter check are read by a QueryOp; every write is a WriteOp whose changes come back
+through the feed, which reloads the period (this seat's and the other seats' alike).
 """
 
 from __future__ import annotations
@@ -13,42 +14,56 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.models.posts import POST_STATUSES
-from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
-from app.services.calendar.posts import status_label
 from app.services.calendar.query import PostFilter
+from ui import icons
 from ui.areas import AreaServices, WorkspaceArea
-from ui.calendar.area_actions import CalendarActionsMixin
+from ui.calendar.area_actions import CalendarActions
+from ui.calendar.area_files import CalendarFiles
 from ui.calendar.area_live import CalendarLive
-from ui.calendar.findings import CalendarLegend, FindingsMixin
-from ui.calendar.list_model import ID_ROLE, PostListModel
+from ui.calendar.filter_menu import FilterMenu
+from ui.calendar.findings import CalendarLegend, CheckPanel
+from ui.calendar.list_part import CalendarList
 from ui.calendar.month_view import MonthView
 from ui.calendar.week_view import HOUR_H, WeekView
-from ui.messages import show_error
 from ui.operations import QueryOp, drop_pending
+from ui.rights import find_rights
 
 VIEWS = ("month", "week", "list")
+# what the window, the views, tests and scripts ask of the area, done by the part named
+FORWARDED = {
+    "actions": (
+        "open_editor",
+        "request_move",
+        "copy_post",
+        "set_status",
+        "delete",
+        "decide",
+        "chip_menu",
+        "show_queue",
+        "build_more_menu",
+    ),
+    "files": ("import_file", "export_file", "approval_sheet", "import_approval"),
+}
 
 
-def load_period(db, client_id, zone, language, start, end, flt, now):
-    """Worker: the posts, key dates and charter findings of [start, end] (local dates)."""
+def load_period(s, client_id, zone, language, start, end, flt, now):
+    """Worker (a QueryOp's read session): the posts, key dates and charter findings of
+    [start, end] (local dates)."""
     from app.services.calendar.check import check_calendar
     from app.services.calendar.keydates import key_dates
     from app.services.calendar.query import distinct_values, posts_between
@@ -58,18 +73,19 @@ def load_period(db, client_id, zone, language, start, end, flt, now):
     finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
         dt.UTC
     )
-    with db.read() as s:
-        chips = posts_between(s, client_id, begin, finish, flt)
-        slots = best_slots(s, client_id, now.astimezone(zone).date())
-        findings = check_calendar(
-            s, client_id, start, end, language=language, now=now, best_slots=slots
-        )
-        values = distinct_values(s, client_id)
+    chips = posts_between(s, client_id, begin, finish, flt)
+    slots = best_slots(s, client_id, now.astimezone(zone).date())
+    every = chips if flt == PostFilter() else None  # unfiltered: the same posts
+    findings = check_calendar(
+        s, client_id, start, end, language=language, now=now, best_slots=slots, posts=every
+    )
+    values = distinct_values(s, client_id)
     return chips, key_dates(start, end, language), findings, values, slots
 
 
-class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceArea):
-    """Signals: loaded() — the period is shown; editor_opened(PostEditor)."""
+class CalendarArea(WorkspaceArea):
+    """Signals: loaded() — the period was (re)loaded and painted data is current;
+    editor_opened(PostEditor)."""
 
     loaded = Signal()
     editor_opened = Signal(object)
@@ -83,20 +99,27 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.view = "month"
         self.undo_stack = QUndoStack(self)
         self._chips: dict[int, object] = {}
-        self._values = {"categories": [], "campaigns": []}
         self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour) from the metrics
+        self.editor = None  # the post editor last opened (actions.open_editor)
+        self.conflict_dialog = None  # an approval's conflict dialog (actions.decide)
+        self.files = CalendarFiles(self)
+        self.actions = CalendarActions(self)
+        for part, names in FORWARDED.items():  # asked of the area, done by its parts
+            for name in names:
+                setattr(self, name, getattr(getattr(self, part), name))
         self._build()
-        self._init_live()
+        self.live = CalendarLive(self)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         bar = QHBoxLayout()
-        self.prev_button = QToolButton(text="◀")
+        self.prev_button, self.next_button = QToolButton(), QToolButton()
+        icons.set_icon(self.prev_button, "back")
+        icons.set_icon(self.next_button, "forward")
         self.prev_button.setToolTip(self.tr("Previous"))
         self.today_button = QPushButton(self.tr("Today"))
-        self.next_button = QToolButton(text="▶")
         self.next_button.setToolTip(self.tr("Next"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -125,9 +148,10 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         bar.addWidget(self.search)
         self.filter_button = QToolButton(text=self.tr("Filters"))
         self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.filter_menu = QMenu(self)
+        self.filter_menu = FilterMenu(self)
+        self.filter_menu.changed.connect(self.reload)
         self.filter_button.setMenu(self.filter_menu)
-        self._build_filter_menu()
+        self.network_actions = self.filter_menu.network_actions
         bar.addWidget(self.filter_button)
         self.check_button = QToolButton()
         self.check_button.setObjectName("calendarCheckToggle")
@@ -138,7 +162,7 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         bar.addWidget(self.new_button)
         self.more_button = QToolButton(text=self.tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_button.setMenu(self.build_more_menu())
+        self.more_button.setMenu(self.actions.build_more_menu())
         bar.addWidget(self.more_button)
         layout.addLayout(bar)
 
@@ -149,24 +173,8 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.week_scroll.setWidget(self.week_view)
         # the week's header is pinned to the top: repaint it as the hours scroll
         self.week_scroll.verticalScrollBar().valueChanged.connect(self.week_view.update)
-        self.list_model = PostListModel(self.db, self, runner=self.services.tasks)
-        self.list_model.earlier_loaded.connect(self._earlier_loaded)
-        self.list_model.load_failed.connect(lambda exc: show_error(self, exc))
-        self.list_view = QTableView()
-        self.list_view.setObjectName("postList")
-        self.list_view.setModel(self.list_model)
-        self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.list_view.horizontalHeader().setStretchLastSection(True)
-        self.list_view.verticalHeader().hide()
-        self.list_view.setWordWrap(False)
-        self.list_view.verticalHeader().setDefaultSectionSize(26)
-        self.list_view.setAlternatingRowColors(True)
-        for column, width in enumerate((130, 190, 110, 110, 110)):
-            self.list_view.setColumnWidth(column, width)
-        self.list_view.verticalScrollBar().valueChanged.connect(self._list_scrolled)
-        self.list_view.doubleClicked.connect(
-            lambda index: self.open_editor(post_id=index.data(ID_ROLE))
-        )
+        self.list = CalendarList(self)
+        self.list_model, self.list_view = self.list.model, self.list.view
         self.stack = QStackedWidget()
         for w in (self.month_view, self.week_scroll, self.list_view):
             self.stack.addWidget(w)
@@ -179,8 +187,12 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         )
         self.week_view.quick_add.connect(lambda when: self.open_editor(when=when))
         self.month_view.day_clicked.connect(self._open_week)
+        for view in (self.month_view, self.week_view):
+            view.refused.connect(self.status_message.emit)  # and a tooltip where it was refused
 
-        side = self._build_findings()
+        side = self.check = CheckPanel(self, self.check_button)
+        self.findings, self.findings_panel = side.findings, side
+        self.show_finding = side.show_finding
         calendar_box = QWidget()
         box_layout = QVBoxLayout(calendar_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -207,48 +219,8 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.undo_action, self.redo_action = undo, redo
         self._update_period_label()
 
-    def _build_filter_menu(self) -> None:
-        self.filter_menu.clear()
-        self.network_actions: dict[str, QAction] = {}
-        self.status_actions: dict[str, QAction] = {}
-        self.filter_menu.addSection(self.tr("Networks"))
-        for network in PUBLISHABLE_NETWORKS:
-            a = self.filter_menu.addAction(network_label(network))
-            a.setCheckable(True)
-            a.toggled.connect(self.reload)
-            self.network_actions[network] = a
-        self.filter_menu.addSection(self.tr("Status"))
-        for status in POST_STATUSES:
-            a = self.filter_menu.addAction(status_label(status))
-            a.setCheckable(True)
-            a.toggled.connect(self.reload)
-            self.status_actions[status] = a
-        self.category_menu = self.filter_menu.addMenu(self.tr("Category"))
-        self.campaign_menu = self.filter_menu.addMenu(self.tr("Campaign"))
-
-    def _fill_value_menu(self, menu: QMenu, values: list[str]) -> None:
-        checked = {a.text() for a in menu.actions() if a.isChecked()}
-        menu.clear()
-        for value in values:
-            a = menu.addAction(value)
-            a.setCheckable(True)
-            a.setChecked(value in checked)
-            a.toggled.connect(self.reload)
-
     def current_filter(self) -> PostFilter:
-        def on(actions):
-            return tuple(k for k, a in actions.items() if a.isChecked())
-
-        def on_menu(menu):
-            return tuple(a.text() for a in menu.actions() if a.isChecked())
-
-        return PostFilter(
-            networks=on(self.network_actions),
-            statuses=on(self.status_actions),
-            categories=on_menu(self.category_menu),
-            campaigns=on_menu(self.campaign_menu),
-            text=self.search.text().strip(),
-        )
+        return self.filter_menu.current(self.search.text())
 
     # -- navigation ------------------------------------------------------------------------
     def period(self) -> tuple[dt.date, dt.date]:
@@ -301,8 +273,29 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.period_label.setText(text)
 
     # -- loading ---------------------------------------------------------------------------
+    def follow_rights(self) -> None:
+        """Mirror the window's rights (once it has them): a person who may not write posts
+        cannot drag a chip nor add one by double-clicking; the views say why."""
+        rights = find_rights(self)
+        if rights is None:
+            return
+        if not getattr(self, "_rights_followed", False):
+            self._rights_followed = True
+            rights.changed.connect(self._rights_changed)  # a slot: gone with the area
+        reason = "" if rights.allowed("write_posts") else rights.why("write_posts")
+        for view in (self.month_view, self.week_view):
+            view.set_locked(reason)
+
+    def _rights_changed(self, _capabilities) -> None:
+        self.follow_rights()
+
+    def showEvent(self, event) -> None:
+        self.follow_rights()
+        super().showEvent(event)
+
     def set_client(self, client) -> None:
         super().set_client(client)
+        self.follow_rights()
         self.undo_stack.clear()
         if client is not None:
             try:
@@ -321,14 +314,14 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
             return
         flt = self.current_filter()
         if self.view == "list":
-            self._reload_list(flt)
+            self.list.reload(flt)
             return
         start, end = self.period()
         now = dt.datetime.now(dt.UTC)
-        db, cid, zone, lang = self.db, self.client.id, self.zone, self.client.language
+        cid, zone, lang = self.client.id, self.zone, self.client.language
         QueryOp(
             self,
-            lambda _s: load_period(db, cid, zone, lang, start, end, flt, now),
+            lambda s: load_period(s, cid, zone, lang, start, end, flt, now),
             lambda result: self._show(result, now),
         ).latest("period").run()
 
@@ -346,10 +339,7 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
         self.week_view.set_key_dates(keydates)
         self.week_view.set_posts(chips)
         self.week_view.set_best_slots(slots)
-        if values != self._values:
-            self._values = values
-            self._fill_value_menu(self.category_menu, values["categories"])
-            self._fill_value_menu(self.campaign_menu, values["campaigns"])
+        self.filter_menu.set_values(values)
         flags: dict[int, str] = {}
         for f in findings:
             if f.post_id and f.severity in ("error", "warning"):
@@ -357,7 +347,7 @@ class CalendarArea(CalendarLive, FindingsMixin, CalendarActionsMixin, WorkspaceA
                     "error" if f.severity == "error" else flags.get(f.post_id, "warning")
                 )
         self.month_view.flags = self.week_view.flags = flags
-        self.show_findings(findings)
+        self.check.show_findings(findings)
         self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
         self.loaded.emit()
 

@@ -1,13 +1,14 @@
-"""How the calendar follows the change feed: another seat's posts, moves and charter edits
-redraw the chips within the poll interval; an open post editor that another seat changed
-shows a notice with Reload, and keeps what is typed until the user chooses.
+"""How the calendar follows the change feed — a part the calendar area owns (``area.live``).
 
-A mixin of :class:`ui.calendar.area.CalendarArea`.
+This seat's own writes (WriteOp) and other seats' arrive by the same signal: a ``posts``,
+``charter`` or ``metrics`` change of the client shown reloads the period (gathered: one
+reload for a burst). An open post editor that another seat changed shows a notice with
+Reload, and keeps what is typed until the user chooses.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog
 
 from app import changes
@@ -15,26 +16,29 @@ from app.changes import ChangeSet
 from ui.notice import ChangeNotice
 
 
-class CalendarLive:
-    def _init_live(self) -> None:
-        self._live_timer = QTimer(self, singleShot=True, interval=150)
-        self._live_timer.timeout.connect(self.reload)
-        self.services.feed.changed.connect(self.on_changes)
+class CalendarLive(QObject):
+    def __init__(self, area) -> None:
+        super().__init__(area)
+        self.area = area
+        self.timer = QTimer(self, singleShot=True, interval=150)
+        self.timer.timeout.connect(area.reload)
+        area.services.feed.changed.connect(self.on_changes)
 
     def on_changes(self, changeset: ChangeSet) -> None:
         """From the change feed (GUI thread): reload the period if it concerns this client."""
-        client = self.client
+        area = self.area
+        client = area.client
         if client is None:
             return
         cid = client.id
         if any(changeset.touches(kind, cid) for kind in ("posts", "charter", "metrics")):
-            self._live_timer.start()  # gathered: one reload for a burst of changes
-        editor = self.editor
+            self.timer.start()
+        editor = area.editor
         if editor is None or not editor.isVisible() or editor.post_id is None:
             return
         change = changeset.by("posts", cid, editor.post_id)
         if change is not None and change.ids is not None and change.seat != changes.SEAT:
-            self._editor_notice(editor).show_change(change, self.zone)
+            self._editor_notice(editor).show_change(change, area.zone)
 
     def _editor_notice(self, editor) -> ChangeNotice:
         notice = editor.findChild(ChangeNotice)
@@ -50,4 +54,4 @@ class CalendarLive:
         editor._land_background_save()
         post_id = editor.post_id
         QDialog.done(editor, QDialog.DialogCode.Rejected)  # no autosave over their change
-        self.open_editor(post_id=post_id)
+        self.area.open_editor(post_id=post_id)

@@ -4,7 +4,6 @@ preview, autosave of drafts, and warnings shown before scheduling, not after."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -30,49 +29,20 @@ from app.models.posts import POST_STATUSES
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
-from app.services.calendar.post_types import PostInfo
 from app.services.calendar.slots import next_best_slot
+from ui.calendar.editor_data import EditorData, read_editor_data
 from ui.calendar.editor_fields import FieldHistory
+from ui.calendar.editor_rights import guard_editor, guard_tab
 from ui.calendar.editor_saving import EditorSaving
 from ui.calendar.undo import new_session_key
 from ui.calendar.variant_tab import VariantTab
+from ui.design import set_role, set_tone, style_button_box
 from ui.formatting import datetime_text, edit_format, ui_locale
 from ui.messages import show_error
+from ui.operations import WriteOp
 
 AUTOSAVE_MS = 2000
-
-
-@dataclass(frozen=True)
-class EditorData:
-    """What the editor shows when it opens, read in one go on a worker."""
-
-    categories: list[str]
-    info: PostInfo | None = None
-    media: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # network → files
-    history: list = field(default_factory=list)
-    media_problems: dict[str, list[str]] = field(default_factory=dict)  # network → warnings
-
-
-def read_editor_data(db: Database, client_id: int, post_id: int | None) -> EditorData:
-    """The post (None: a new one), its media and history, the client's categories."""
-    from app.services.calendar.query import distinct_values
-
-    with db.read() as s:
-        categories = distinct_values(s, client_id)["categories"]
-        if post_id is None:
-            return EditorData(categories)
-        info = posts.get_post(s, client_id, post_id)
-        media = {
-            v.network: [(m.id, m.filename) for m in posts_media.media_for(s, client_id, v.media)]
-            for v in info.variants
-        }
-        problems = {
-            v.network: posts_media.check_media(s, client_id, v.network, v.media)
-            for v in info.variants
-            if v.media
-        }
-        history = posts.history(s, client_id, post_id)
-        return EditorData(categories, info, media, history, problems)
+__all__ = ["AUTOSAVE_MS", "EditorData", "PostEditor", "read_editor_data"]
 
 
 class PostEditor(EditorSaving, QDialog):
@@ -113,7 +83,6 @@ class PostEditor(EditorSaving, QDialog):
         self.best_slots = tuple(best_slots)
         self.undo_stack = undo_stack  # the calendar area's: each save becomes undoable
         self.tasks = tasks
-        self._job = None  # an autosave being written by a worker (EditorSaving)
         self._before = None  # the post as it was when the editor opened (None: new post)
         self.base = None  # the post as last read or saved here: what a save compares to
         self._force: set[str] = set()  # clashes this person chose to keep mine over
@@ -137,6 +106,7 @@ class PostEditor(EditorSaving, QDialog):
         self.best_button.setToolTip(
             self.tr("The client's best time to post, from the engagement of past posts")
         )
+        set_role(self.best_button, "quiet")
         self.best_button.clicked.connect(self.use_best_slot)
         self.best_button.hide()
         when_row.addWidget(self.best_button)
@@ -189,6 +159,7 @@ class PostEditor(EditorSaving, QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        style_button_box(self.buttons)  # Save primary with its icon, Cancel secondary
         self.buttons.accepted.connect(self._save_and_close)
         self.buttons.rejected.connect(self.reject)
         bottom.addWidget(self.buttons)
@@ -211,6 +182,7 @@ class PostEditor(EditorSaving, QDialog):
         self._loading = False
         self.fields = FieldHistory(self)
         self._update_warnings()
+        guard_editor(self)  # a person who may not write posts reads it, says why
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self, when: dt.datetime | None, networks: tuple[str, ...], data: EditorData) -> None:
@@ -310,6 +282,7 @@ class PostEditor(EditorSaving, QDialog):
                     tab.link.setText(other.link.text())
                 tab.changed.connect(self._changed)
                 self.variant_tabs[network] = tab
+                guard_tab(self, tab)
                 self.tabs.insertTab(len(self.variant_tabs) - 1, tab, network_label(network))
             elif not box.isChecked() and network in self.variant_tabs:
                 tab = self.variant_tabs.pop(network)
@@ -318,15 +291,13 @@ class PostEditor(EditorSaving, QDialog):
         self._changed()
 
     def _attach_media(self, path: str, network: str, current: list[int], done) -> None:
-        """Store the file and check the network's media rules on a worker; ``done(result)``."""
-        db, cid = self.db, self.client_id
+        """Store the file and check the network's media rules (a WriteOp); ``done(result)``."""
+        cid = self.client_id
 
-        def work():
-            with db.session() as s:
-                info = posts_media.store_media(s, cid, path)
-                ids = list(dict.fromkeys([*current, info.id]))
-                problems = posts_media.check_media(s, cid, network, ids)
-            return info.id, info.filename, problems
+        def work(s):
+            info = posts_media.store_media(s, cid, path)
+            ids = list(dict.fromkeys([*current, info.id]))
+            return info.id, info.filename, posts_media.check_media(s, cid, network, ids)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TribuneError):
@@ -335,7 +306,7 @@ class PostEditor(EditorSaving, QDialog):
                 show_error(self, exc)
             done(None)
 
-        self.tasks.run(work, done, failed)
+        WriteOp(self, work, done).failure(failed).run()
 
     def _media_pending(self) -> None:
         """While a file is copied in, Save would save the post without it: wait."""
@@ -370,7 +341,7 @@ class PostEditor(EditorSaving, QDialog):
                 else self.tr("Before scheduling:")
             )
             self.warnings.setText(lead + " " + " · ".join(problems))
-            self.warnings.setStyleSheet("color: #b42318;" if scheduling else "color: #b45309;")
+            set_tone(self.warnings, "danger" if scheduling else "warning")
         else:
             self.warnings.setText("")
 
@@ -392,12 +363,10 @@ class PostEditor(EditorSaving, QDialog):
             push_edit(self.undo_stack, self, after)
 
     def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+        self.save_in_background(close=True)
 
     def reject(self) -> None:
-        if self._autosave.isActive():
-            self.save(autosave=True)
-        else:
-            self._land_background_save()
+        """Close; unsaved edits are saved as a draft on the way out (not waited for)."""
+        if self._autosave.isActive() and not self.read_only:
+            self.save_in_background(autosave=True)
         super().reject()

@@ -1,28 +1,80 @@
-"""Saving the post editor: Save writes at once, the autosave on a worker thread.
+"""Saving the post editor, through the operation helper (``ui/operations.py``).
 
-The fields are read on the GUI thread (a snapshot), written in one transaction by
-:meth:`EditorSaving._write`, which touches no widget, and the result applied on the GUI
-thread. Save and close first wait for an autosave in flight, so the post's version never
-conflicts with our own write.
+The fields are read on the GUI thread (a snapshot) and written by :func:`write_post` in one
+unit of work on a worker: Save, closing with unsaved edits and the autosave are each a
+:class:`~ui.operations.WriteOp`, whose changes the change feed announces to every area of
+this seat (the month view shows the saved post) and to the other seats. One write at a time:
+a save asked while one is on its way follows it, since it needs the version that one
+returns. A stale save opens the conflict dialog, never an error box. :meth:`save` writes and
+waits — before a client switch or quitting (``CalendarArea.flush``) — and announces the
+same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from app import changes
 from app.errors import Conflict, TribuneError
 from app.services.calendar import edit as posts_edit
 from app.services.calendar import posts
-from ui.background_write import BackgroundWrite
+from ui.calendar.editor_adopt import adopt_theirs
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
+from ui.design import set_tone
 from ui.messages import show_error
+from ui.operations import QueryOp, WriteOp
+
+
+def write_post(s, client_id: int, values: dict):
+    """Write a snapshot of the editor in the session ``s`` (any thread: no widget)."""
+    status, common = values["status"], values["common"]
+    if values["post_id"] is None:
+        first = status if status in ("idea", "draft", "in_review", "approved") else "draft"
+        info = posts.create_post(
+            s,
+            client_id,
+            planned_at=values["planned_at"],
+            variants=values["variants"],
+            status=first,
+            **common,
+        )
+    elif values["base"] is not None:
+        info = posts_edit.edit_post(
+            s,
+            client_id,
+            values["post_id"],
+            base=values["base"],
+            variants=values["variants"],
+            planned_at=values["planned_at"],
+            force=values["force"],
+            **common,
+        )
+    else:
+        info = posts.update_post(
+            s,
+            client_id,
+            values["post_id"],
+            expected_version=values["version"],
+            planned_at=values["planned_at"],
+            variants=values["variants"],
+            **common,
+        )
+    if status != info.status and not values["autosave"]:
+        info = posts.set_status(s, client_id, info.id, status, mastodon_limit=values["limit"])
+    return info
 
 
 class EditorSaving:
     """Mixed into :class:`ui.calendar.editor.PostEditor`."""
 
+    _writing = False  # a WriteOp of this editor is on its way
+    _next: tuple[bool, bool, object] | None = None  # (autosave, close, after) asked meanwhile
+    _failed = False
+    conflict_dialog = None  # the conflict dialog shown (one at a time)
+
     def save(self, autosave: bool = False) -> bool:
-        """Write the post now; an autosave of a brand-new post waits until there is text."""
+        """Write the post now and wait (flush before a client switch or quitting, scripts);
+        an autosave of a brand-new post waits until there is text."""
         self._autosave.stop()
         if not self._land_background_save():
             return False
@@ -30,46 +82,69 @@ class EditorSaving:
         if values is None:
             return False
         try:
-            info = self._write(values)
+            with changes.recording() as mine, self.db.session() as s:
+                info = write_post(s, self.client_id, values)
         except TribuneError as exc:
             self._save_failed(exc)
             return False
+        services = getattr(self.parent(), "services", None)
+        if services is not None and mine:  # the same path as a WriteOp's changes
+            services.feed.deliver(changes.ChangeSet(tuple(mine), mine[-1].id, local=True))
         self._saved(info, values)
         return True
 
-    def autosave_in_background(self) -> None:
-        """The autosave: the fields are read here, the post is written by a worker."""
-        if self._job is not None:  # one at a time: the next one needs this one's version
-            self._autosave.start()
+    def save_in_background(self, *, autosave: bool = False, close: bool = False, after=None):
+        """Save (``close``: then close the editor), or the autosave: a WriteOp. ``after()``
+        runs once it landed or failed."""
+        self._autosave.stop()
+        if self._writing:  # after the one on its way: the strongest request wins
+            was_auto, was_close, was_after = self._next or (True, False, None)
+            self._next = (was_auto and autosave, was_close or close, after or was_after)
             return
-        values = self._snapshot(True)
+        values = self._snapshot(autosave)
         if values is None:
+            if after is not None:
+                after()
             return
-        job = self._job = BackgroundWrite(lambda: (self._write(values), values))
+        self._writing, self._failed = True, False
         self.autosave_label.setText(self.tr("Saving…"))
-        job.start(self.tasks, self._land)
+        cid = self.client_id
 
-    def _land(self, job: BackgroundWrite) -> bool:
-        """Apply a finished background save (once). False when it failed."""
-        if not job.claim():
-            return job.error is None
-        if self._job is job:
-            self._job = None
-        if job.error is not None:
-            self._save_failed(job.error)
-            return False
-        self._saved(*job.result)
-        return True
+        def done(info) -> None:
+            self._writing = False
+            self._saved(info, values)
+            if after is not None:
+                after()
+            if close:
+                self.accept()
+            nxt, self._next = self._next, None
+            if nxt is not None:
+                self.save_in_background(autosave=nxt[0], close=nxt[1], after=nxt[2])
+
+        def failed(exc: BaseException) -> None:
+            self._writing, self._failed = False, True
+            nxt, self._next = self._next, None
+            if after is not None:
+                after()
+            self._save_failed(exc)
+            if nxt is not None and not isinstance(exc, Conflict):  # asked for after this one
+                self.save_in_background(autosave=nxt[0], close=nxt[1], after=nxt[2])
+
+        WriteOp(self, lambda s: write_post(s, cid, values), done).failure(failed).run()
+
+    def autosave_in_background(self) -> None:
+        """The autosave timer: the fields are read here, the post written by a worker."""
+        self.save_in_background(autosave=True)
 
     def _land_background_save(self) -> bool:
-        """Wait for an autosave in flight and apply it (Save, close). False if it failed."""
-        job = self._job
-        if job is None:
+        """Wait for this editor's write on its way, and apply it (a client switch, quitting,
+        Reload): False if it failed or the database did not answer."""
+        if not self._writing:
             return True
-        if not job.wait():
+        if not self.tasks.wait():  # delivers the outcomes on this thread
             self.warnings.setText(self.tr("The database does not answer: not saved yet."))
             return False
-        return self._land(job)
+        return not self._failed
 
     def _snapshot(self, autosave: bool) -> dict | None:
         """What to write, read from the fields (GUI thread); None if nothing to save yet."""
@@ -95,53 +170,12 @@ class EditorSaving:
             ),
         )
 
-    def _write(self, values: dict):
-        """Write a snapshot in one transaction (any thread: no widget is touched)."""
-        status, common = values["status"], values["common"]
-        with self.db.session() as s:
-            if values["post_id"] is None:
-                first = status if status in ("idea", "draft", "in_review", "approved") else "draft"
-                info = posts.create_post(
-                    s,
-                    self.client_id,
-                    planned_at=values["planned_at"],
-                    variants=values["variants"],
-                    status=first,
-                    **common,
-                )
-            elif values["base"] is not None:
-                info = posts_edit.edit_post(
-                    s,
-                    self.client_id,
-                    values["post_id"],
-                    base=values["base"],
-                    variants=values["variants"],
-                    planned_at=values["planned_at"],
-                    force=values["force"],
-                    **common,
-                )
-            else:
-                info = posts.update_post(
-                    s,
-                    self.client_id,
-                    values["post_id"],
-                    expected_version=values["version"],
-                    planned_at=values["planned_at"],
-                    variants=values["variants"],
-                    **common,
-                )
-            if status != info.status and not values["autosave"]:
-                info = posts.set_status(
-                    s, self.client_id, info.id, status, mastodon_limit=values["limit"]
-                )
-        return info
-
     def _save_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, TribuneError):
             show_error(self, exc)
             return
         self.warnings.setText(exc.message)
-        self.warnings.setStyleSheet("color: #b42318;")
+        set_tone(self.warnings, "danger")
         post_conflict = isinstance(exc, Conflict) and getattr(exc.details, "kind", "") == "post"
         if post_conflict and getattr(self, "conflict_dialog", None) is None:  # one at a time
             self._autosave.stop()
@@ -163,15 +197,17 @@ class EditorSaving:
         self.version = d.version
         if d.field:  # knowingly over theirs, for that network or field only, this save
             self._force = {*getattr(self, "_force", ()), d.field}
-        try:
-            self.save()
-        finally:
-            self._force = set()
+        self.conflict_dialog = dialog  # until this save landed: one dialog at a time
+
+        def landed() -> None:
+            self.conflict_dialog, self._force = None, set()
+
+        self.save_in_background(after=landed)
 
     def _reload_theirs(self) -> None:
-        from ui.calendar.editor import read_editor_data
+        from ui.calendar.editor_data import read_editor_data
 
-        db, cid, pid = self.db, self.client_id, self.post_id
+        cid, pid = self.client_id, self.post_id
 
         def show(data) -> None:
             info = data.info
@@ -203,7 +239,9 @@ class EditorSaving:
             self._update_warnings()
             self.autosave_label.setText(self.tr("Their version is shown; yours was not saved."))
 
-        self.tasks.run(lambda: read_editor_data(db, cid, pid), show, self._save_failed)
+        QueryOp(self, lambda s: read_editor_data(s, cid, pid), show).failure(
+            self._save_failed
+        ).run()
 
     def _saved(self, info, values: dict | None = None) -> None:
         self.post_id, self.version = info.id, info.version
@@ -213,85 +251,3 @@ class EditorSaving:
             self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
         )
         self.saved.emit(info.id)
-
-
-def _tab_content(tab) -> tuple:
-    v = tab.count()
-    return (v.text, v.link, v.first_comment, tuple(v.media))
-
-
-def _content(v) -> tuple:
-    return (v.text, v.link, v.first_comment, tuple(v.media or ()))
-
-
-def adopt_theirs(editor, info, values: dict):
-    """After a save: show what others saved meanwhile where this person changed nothing,
-    and return the base of the next save.
-
-    A network or field untouched in the snapshot written, and untouched since, now shows
-    the stored value (another seat's text, kept by the save). One typed into since keeps the
-    old base for that network, so its next save meets the other seat's change as a conflict
-    rather than writing over it."""
-    import dataclasses
-
-    base, sent = values["base"], {v.network: v for v in values["variants"]}
-    if base is None:
-        return info
-    read = {v.network: v for v in base.variants}
-    stored = {v.network for v in info.variants}
-    kept = []
-    editor._loading = True
-    try:
-        for network, was in read.items():  # removed by another seat meanwhile
-            mine, tab = sent.get(network), editor.variant_tabs.get(network)
-            if network in stored or mine is None or _content(was) != _content(mine):
-                continue
-            if tab is not None and _tab_content(tab) == _content(mine):
-                editor.network_boxes[network].setChecked(False)
-            else:
-                kept.append(was)
-        for v in info.variants:
-            was, mine = read.get(v.network), sent.get(v.network)
-            if was is None and mine is None:
-                continue  # added by another seat: not shown here, left as stored
-            tab = editor.variant_tabs.get(v.network)
-            untouched = was is not None and mine is not None and _content(was) == _content(mine)
-            if not untouched or _content(v) == _content(mine):
-                kept.append(v)
-                continue
-            if tab is None or _tab_content(tab) != _content(mine) or v.media != was.media:
-                kept.append(was)  # typed into meanwhile (or media): the clash stays visible
-                continue
-            tab.text.setPlainText(v.text)
-            tab.link.setText(v.link)
-            tab.first_comment.setText(v.first_comment)
-            kept.append(v)
-        common = values["common"]
-        keep_fields = {}
-        for name, widget_value, show in (
-            ("title", editor.title.text(), editor.title.setText),
-            ("campaign", editor.campaign.text().strip(), editor.campaign.setText),
-            ("notes", editor.notes.toPlainText(), editor.notes.setPlainText),
-            ("category", editor.category.currentText().strip(), editor.category.setCurrentText),
-        ):
-            before, stored = getattr(base, name), getattr(info, name)
-            if common[name] != before or stored == before:
-                continue
-            if widget_value == common[name]:
-                show(stored)
-            else:
-                keep_fields[name] = before
-        if values["planned_at"] == base.planned_at and info.planned_at != base.planned_at:
-            if editor.planned_utc() == values["planned_at"]:
-                editor._set_when(info.planned_at.astimezone(editor.zone).replace(tzinfo=None))
-            else:
-                keep_fields["planned_at"] = base.planned_at
-        if common["all_day"] == base.all_day and info.all_day != base.all_day:
-            if editor.all_day.isChecked() == common["all_day"]:
-                editor.all_day.setChecked(info.all_day)
-            else:
-                keep_fields["all_day"] = base.all_day
-    finally:
-        editor._loading = False
-    kept.sort(key=lambda v: v.network)
-    return dataclasses.replace(info, variants=tuple(kept), **keep_fields)

@@ -11,7 +11,7 @@ Signals of :class:`FindingsList`:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,11 +23,17 @@ from PySide6.QtWidgets import (
 
 from app.textsafe import escape
 from ui.calendar.painting import status_legend
+from ui.design import current
 
 POST_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
-SEVERITY_COLOURS = {"error": "#d92d20", "warning": "#f79009", "hint": "#3b6fd8"}
+SEVERITY_TOKENS = {"error": "danger", "warning": "warning", "hint": "accent_text"}
+
+
+def severity_colour(severity: str) -> str:
+    """The palette colour of a finding's severity, in the scheme on screen."""
+    return getattr(current(), SEVERITY_TOKENS.get(severity, "text_muted"))
 
 
 def severity_icon(severity: str, size: int = 16) -> QIcon:
@@ -39,7 +45,7 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#5b6477")))
+    p.setBrush(QColor(severity_colour(severity)))
     box = QRectF(1, 1, size - 2, size - 2)
     if severity == "warning":
         p.drawPolygon(
@@ -58,7 +64,7 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
     font.setBold(True)
     font.setPixelSize(int(size * 0.62))
     p.setFont(font)
-    p.setPen(QColor("#ffffff"))
+    p.setPen(QColor(current().surface))  # the mark cut out of the disc
     p.drawText(box, Qt.AlignmentFlag.AlignCenter, "i" if severity == "hint" else "!")
     p.end()
     return QIcon(pixmap)
@@ -77,7 +83,7 @@ class FindingsList(QListWidget):
         self.setUniformItemSizes(False)
         self.setAlternatingRowColors(False)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self._icons = {s: severity_icon(s) for s in SEVERITY_COLOURS}
+        self._icons = {s: severity_icon(s) for s in SEVERITY_TOKENS}
         self.currentItemChanged.connect(self._current_changed)
         self.itemActivated.connect(self._activated)  # Enter, or a double-click
 
@@ -109,7 +115,7 @@ class FindingsList(QListWidget):
         if not findings:
             item = QListWidgetItem(empty_text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setForeground(QColor("#2f7d4f"))
+            item.setForeground(QColor(current().success))
             self.addItem(item)
         self.blockSignals(False)
 
@@ -150,10 +156,10 @@ class CalendarLegend(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)  # our own words, escaped: colours only
         self.parts: list[tuple[str, str]] = [
-            (f"{mark} {name}", "#5b6477") for mark, name in status_legend()
+            (f"{mark} {name}", current().text_muted) for mark, name in status_legend()
         ]
-        self.parts.append(("● " + self.tr("charter error"), SEVERITY_COLOURS["error"]))
-        self.parts.append(("● " + self.tr("charter warning"), "#b54708"))
+        self.parts.append(("● " + self.tr("charter error"), severity_colour("error")))
+        self.parts.append(("● " + self.tr("charter warning"), severity_colour("warning")))
         self.setText(
             " &nbsp; ".join(
                 f"<span style='color:{colour}; white-space:nowrap;'>{escape(text)}</span>"
@@ -171,67 +177,64 @@ class CalendarLegend(QLabel):
         return " ".join(text for text, _colour in self.parts)
 
 
-class FindingsMixin:
-    """The charter check's side panel of :class:`ui.calendar.area.CalendarArea`: built with
-    a toolbar toggle (``check_button``) that gives its width back to the calendar, filled by
-    :meth:`show_findings`, and the jump from a finding to its post or day."""
+class CheckPanel(QWidget):
+    """The charter check's side panel — a part the calendar area owns (``area.check``): a
+    toolbar toggle (``check_button``) gives its width back to the calendar; filled by
+    :meth:`show_findings`; a finding leads to its post or day."""
 
-    def _build_findings(self) -> QWidget:
-        side = QWidget()
-        side.setObjectName("calendarCheckPanel")
-        layout = QVBoxLayout(side)
+    def __init__(self, area, check_button) -> None:
+        super().__init__()
+        self.area = area
+        self.setObjectName("calendarCheckPanel")
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(QCoreApplication.translate("CalendarArea", "Charter check"))
+        title = QLabel(self.tr("Charter check"))
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
         self.findings = FindingsList()
         self.findings.finding_selected.connect(self.show_finding)
         self.findings.finding_activated.connect(self._finding_activated)
         layout.addWidget(self.findings)
-        self.findings_panel = side
-        self.check_button.setCheckable(True)
-        self.check_button.setChecked(True)
-        self.check_button.setText(QCoreApplication.translate("CalendarArea", "Check"))
-        self.check_button.setToolTip(
-            QCoreApplication.translate(
-                "CalendarArea",
+        self.check_button = check_button
+        check_button.setCheckable(True)
+        check_button.setChecked(True)
+        check_button.setText(self.tr("Check"))
+        check_button.setToolTip(
+            self.tr(
                 "Show or hide the charter check: what the charter says about the posts shown "
-                "(hidden: wider days)",
+                "(hidden: wider days)"
             )
         )
-        self.check_button.toggled.connect(side.setVisible)
-        return side
+        check_button.toggled.connect(self.setVisible)
 
     def show_findings(self, findings) -> None:
         self.findings.set_findings(
-            findings,
-            QCoreApplication.translate(
-                "CalendarArea", "Nothing to report: the calendar follows the charter."
-            ),
+            findings, self.tr("Nothing to report: the calendar follows the charter.")
         )
         serious = sum(1 for f in findings if f.severity in ("error", "warning"))
-        text = QCoreApplication.translate("CalendarArea", "Check")
+        text = self.tr("Check")
         self.check_button.setText(f"{text} · {serious}" if serious else text)
 
     def show_finding(self, post_id, day) -> None:
         """A finding clicked: select its post (or day) in the view shown."""
-        chip = self._chips.get(post_id) if post_id else None
+        area = self.area
+        chip = area._chips.get(post_id) if post_id else None
         if chip is not None:
-            day = chip.planned_at.astimezone(self.zone).date()
-        if self.view == "list":
-            self.set_view("month")
-        start, end = self.period()
-        for view in (self.month_view, self.week_view):
+            day = chip.planned_at.astimezone(area.zone).date()
+        if area.view == "list":
+            area.set_view("month")
+        start, end = area.period()
+        for view in (area.month_view, area.week_view):
             view.selected_id = post_id if chip is not None else None
-        self.month_view.selected_day = day
+        area.month_view.selected_day = day
         if day is not None and not (start <= day <= end):
-            self.go_to(day)  # reloads; the selection is kept for the chips painted then
-        self.month_view.update()
-        self.week_view.update()
+            area.go_to(day)  # reloads; the selection is kept for the chips painted then
+        area.month_view.update()
+        area.week_view.update()
 
     def _finding_activated(self, post_id, day) -> None:
         """Enter or a double-click on a finding: open its post, or the week of its day."""
         if post_id:
-            self.open_editor(post_id=post_id)
+            self.area.open_editor(post_id=post_id)
         elif day is not None:
-            self._open_week(day)
+            self.area._open_week(day)

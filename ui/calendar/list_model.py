@@ -1,9 +1,10 @@
 """The list view's model: pages of posts fetched as the user scrolls (canFetchMore).
 
-With a ``runner`` (``ui.tasks.TaskRunner``) each page is read on a worker and inserted on the
-GUI thread when it arrives (a shared PostgreSQL server never stalls the scrolling); a
-generation counter drops a page asked for before the list was reset. Without one (tests,
-Qt's model tester) pages load at once.
+With a ``runner`` (the area's, whose services it finds through its parent) each page is a
+:class:`ui.operations.QueryOp` read on a worker and inserted on the GUI thread when it
+arrives (a shared PostgreSQL server never stalls the scrolling); a page asked for before the
+list was reset is dropped (``latest("page")``, ``drop_pending``). Without one (tests, Qt's
+model tester) pages load at once.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from app.textsafe import tooltip
 from ui.badges import network_badges_icon
 from ui.calendar.painting import STATUS_MARKS
 from ui.formatting import date_text, datetime_text
+from ui.operations import QueryOp, drop_pending
 
 PAGE = 200
 COL_WHEN, COL_NETWORKS, COL_STATUS, COL_CATEGORY, COL_CAMPAIGN, COL_TEXT = range(6)
@@ -54,7 +56,6 @@ class PostListModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.runner = runner
-        self.generation = 0
         self.client_id: int | None = None
         self.zone = ZoneInfo("UTC")
         self.filter = PostFilter()
@@ -75,7 +76,7 @@ class PostListModel(QAbstractTableModel):
         """Show the posts of ``client_id``; from ``start_at`` on (aware) when given, the
         earlier ones loaded page by page with :meth:`fetch_earlier` (scrolling up)."""
         self.beginResetModel()
-        self._new_generation()
+        self._forget_pages()
         self.client_id, self.zone, self.filter = client_id, zone, flt
         self._rows, self._display = [], []
         self._total = self.offset = self.today_row = 0
@@ -102,7 +103,7 @@ class PostListModel(QAbstractTableModel):
     def show_window(self, client_id: int, zone: ZoneInfo, flt: PostFilter, window) -> None:
         """Reset to a :class:`~app.services.calendar.query.ListWindow` read off the GUI thread."""
         self.beginResetModel()
-        self._new_generation()
+        self._forget_pages()
         self.client_id, self.zone, self.filter = client_id, zone, flt
         self._rows = list(window.rows)
         self._display = [self._line(chip) for chip in self._rows]
@@ -126,41 +127,40 @@ class PostListModel(QAbstractTableModel):
     def fetching(self) -> bool:
         return self._fetching
 
-    def _new_generation(self) -> None:
-        self.generation += 1
+    def _forget_pages(self) -> None:
+        """A reset: pages still on their way are for the list as it was."""
+        drop_pending(self, "page")
         self._fetching = False
 
     def _read(self, offset: int, limit: int, arrived) -> None:
         """Read ``limit`` posts from ``offset``; ``arrived(rows)`` on the GUI thread."""
-        db, cid, flt, generation = self.db, self.client_id, self.filter, self.generation
+        cid, flt = self.client_id, self.filter
 
-        def read():
-            with db.read() as s:
-                return page_posts(s, cid, flt, offset=offset, limit=limit)
+        def read(s):
+            return page_posts(s, cid, flt, offset=offset, limit=limit)
 
         def done(rows) -> None:
-            if generation == self.generation:  # not reset meanwhile
-                try:
-                    arrived(rows)
-                finally:
-                    self._fetching = False
+            try:
+                arrived(rows)
+            finally:
+                self._fetching = False
 
         def failed(exc) -> None:
-            if generation == self.generation:
-                self._total = self.offset + len(self._rows)  # stop asking; a reset retries
-                self._fetching = False
-                self.load_failed.emit(exc)
+            self._total = self.offset + len(self._rows)  # stop asking; a reset retries
+            self._fetching = False
+            self.load_failed.emit(exc)
 
         self._fetching = True  # views ask again while rows are being inserted
         if self.runner is None:
             try:
-                rows = read()
+                with self.db.read() as s:
+                    rows = read(s)
             except BaseException as exc:
                 failed(exc)
                 raise
             done(rows)
         else:
-            self.runner.run(read, done, failed)
+            QueryOp(self, read, done).latest("page").failure(failed).run()
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self.client_id is None or self._fetching:

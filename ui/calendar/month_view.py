@@ -10,6 +10,7 @@ Signals:
     open_post(int): a chip double-clicked.
     move_requested(int, object): post id dropped on another ``datetime.date``.
     context_requested(int, QPoint): right-click on a chip (global position).
+    refused(str): a drag or a double-click refused to a person who may not write posts.
     day_clicked(object): the "+N more" of a ``datetime.date`` clicked (open its week).
 
 A chip shows the network badge, the status mark and as much of the title as fits; its
@@ -22,21 +23,22 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.services.calendar.keydates import KeyDate
 from app.services.calendar.query import PostChip
 from ui.calendar.painting import (
-    HOLIDAY_COLOUR,
-    KEYDATE_COLOUR,
-    TODAY_COLOUR,
     ChipDragMixin,
     ChipHit,
     ChipToolTipMixin,
+    holiday_colour,
+    ink,
+    keydate_colour,
     local_date,
     local_time_text,
     paint_chip,
+    today_colour,
     view_locale,
 )
 
@@ -51,6 +53,7 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
     open_post = Signal(int)
     move_requested = Signal(int, object)
     context_requested = Signal(int, QPoint)
+    refused = Signal(str)  # a move or a quick add refused: why (set_locked)
     day_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -138,11 +141,11 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), ink("surface"))
         w = self._cell_size()[0]
         locale = view_locale()
         painter.setFont(self._small)
-        painter.setPen(QColor("#5b6477"))
+        painter.setPen(ink("text_muted"))
         for col in range(7):
             name = locale.dayName(col + 1, QLocale.FormatType.ShortFormat)
             painter.drawText(
@@ -157,30 +160,30 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
                 continue
             in_month = day.month == self.month.month
             if not in_month:
-                painter.fillRect(rect, QColor("#f6f8fb"))
+                painter.fillRect(rect, ink("window"))
             elif day.weekday() >= 5:
-                painter.fillRect(rect, QColor("#fbfcfe"))
-            painter.setPen(QPen(QColor("#e3e7ef")))
+                painter.fillRect(rect, ink("surface_alt"))
+            painter.setPen(QPen(ink("border")))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
             if day == self.selected_day:
-                painter.setPen(QPen(QColor("#3b6fd8"), 2))
+                painter.setPen(QPen(ink("accent"), 2))
                 painter.drawRect(rect.adjusted(1, 1, -1, -1))
             # day number, today in a red disc
             num_rect = QRect(rect.left() + 4, rect.top() + 3, 22, 18)
             if day == self.today:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                painter.setBrush(TODAY_COLOUR)
+                painter.setBrush(today_colour())
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(num_rect.adjusted(1, 0, -1, 0))
-                painter.setPen(QColor("#ffffff"))
+                painter.setPen(ink("on_accent"))
             else:
-                painter.setPen(QColor("#1d2536") if in_month else QColor("#a0a8b8"))
+                painter.setPen(ink("text") if in_month else ink("text_disabled"))
             painter.setFont(self._small)
             painter.drawText(num_rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
             y = rect.top() + 22
             for kd in self._keydates.get(day, ())[:2]:
-                painter.setPen(HOLIDAY_COLOUR if kd.kind == "holiday" else KEYDATE_COLOUR)
+                painter.setPen(holiday_colour() if kd.kind == "holiday" else keydate_colour())
                 text = fm.elidedText(kd.name, Qt.TextElideMode.ElideRight, rect.width() - 8)
                 painter.drawText(QRect(rect.left() + 4, y, rect.width() - 8, 14), 0, text)
                 y += 14
@@ -204,7 +207,7 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
                 self._hits.append(ChipHit(chip_rect, chip))
                 y += CHIP_H + CHIP_GAP
             if len(shown) < len(chips):
-                painter.setPen(QColor("#3e7bfa"))
+                painter.setPen(ink("accent_text"))
                 painter.setFont(self._small)
                 more = self.tr("+{count} more").format(count=len(chips) - len(shown))
                 more_rect = QRect(rect.left() + 6, y, rect.width() - 8, 14)
@@ -213,7 +216,7 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
         if self._dragging is not None:
             target = self.date_at(self._drag_pos)
             if target is not None:
-                painter.setPen(QPen(QColor("#3e7bfa"), 2))
+                painter.setPen(QPen(ink("accent_text"), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(self.cell_rect(target).adjusted(1, 1, -2, -2))
             ghost = QRect(self._drag_pos - QPoint(60, 8), self._drag_pos + QPoint(60, 8))
@@ -263,5 +266,5 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
             self.open_post.emit(chip.id)
             return
         day = self.date_at(pos)
-        if day is not None:
+        if day is not None and not self.refuse(pos):
             self.quick_add.emit(day)

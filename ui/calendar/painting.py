@@ -1,4 +1,7 @@
-"""Shared look of the calendar views: network colours, status marks, chip painting."""
+"""Shared look of the calendar views: network colours, status marks, chip painting.
+
+Every colour comes from the palette's tokens (:func:`ink`), read at paint time: the month
+and week views follow the Light and Dark schemes and repaint when the scheme changes."""
 
 from __future__ import annotations
 
@@ -7,12 +10,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from app.models.client import network_label
 from app.services.calendar.query import PostChip
 from app.textsafe import tooltip
 from ui.badges import network_colour, paint_network_badge
+from ui.design import current
 
 STATUS_MARKS = {
     "idea": "☆",
@@ -23,9 +27,26 @@ STATUS_MARKS = {
     "published": "●",
     "failed": "✗",
 }
-TODAY_COLOUR = QColor("#e5484d")
-KEYDATE_COLOUR = QColor("#b45309")
-HOLIDAY_COLOUR = QColor("#15803d")
+
+
+def ink(token: str, alpha: int | None = None) -> QColor:
+    """The colour of a palette token in the scheme on screen (``alpha``: 0–255)."""
+    colour = QColor(getattr(current(), token))
+    if alpha is not None:
+        colour.setAlpha(alpha)
+    return colour
+
+
+def today_colour() -> QColor:
+    return ink("danger_fill")
+
+
+def keydate_colour() -> QColor:
+    return ink("warning")
+
+
+def holiday_colour() -> QColor:
+    return ink("success")
 
 
 def view_locale() -> QLocale:
@@ -84,10 +105,10 @@ def paint_chip(
     bg.setAlpha(28 if chip.status in ("idea", "draft") else 55)
     if faded:
         bg.setAlpha(20)
-    ink = QColor("#1d2536") if not faded else QColor("#8a93a6")
+    pen = ink("text_disabled" if faded else "text")
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(main.darker(120), 2) if selected else Qt.PenStyle.NoPen)
+    painter.setPen(QPen(ink("accent"), 2) if selected else Qt.PenStyle.NoPen)
     painter.setBrush(bg)
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
     # network badges: the first in full, the others as a thin stack behind it
@@ -102,14 +123,13 @@ def paint_chip(
     x += side + 3 * max(extra, 0) + 3
     text_rect = QRect(x, rect.top(), rect.right() - 3 - x, rect.height())
     if flag:
-        dot = QColor("#d92d20") if flag == "error" else QColor("#f79009")
-        painter.setBrush(dot)
+        painter.setBrush(ink("danger" if flag == "error" else "warning"))
         painter.setPen(Qt.PenStyle.NoPen)
         d = 7
         painter.drawEllipse(QRect(rect.right() - d - 3, rect.center().y() - d // 2, d, d))
         text_rect.adjust(0, 0, -(d + 3), 0)
     painter.setFont(font)
-    painter.setPen(ink)
+    painter.setPen(pen)
     mark = STATUS_MARKS.get(chip.status, "")
     label = " ".join(part for part in (time_text, mark, chip.title or chip.preview) if part)
     label = " ".join(label.split())  # one line, whatever the title holds
@@ -139,6 +159,22 @@ class ChipDragMixin:
         self._press: tuple[PostChip, QPoint] | None = None
         self._dragging: PostChip | None = None
         self._drag_pos = QPoint()
+        self.locked = ""  # why this person may not move or add posts ("": they may)
+
+    def set_locked(self, reason: str) -> None:
+        """Refuse drags and quick adds, saying ``reason`` ("": allowed again)."""
+        self.locked = reason
+        if reason:
+            self._press = self._dragging = None
+            self.update()
+
+    def refuse(self, pos: QPoint) -> bool:
+        """True (and the reason shown where the pointer is, and emitted) when locked."""
+        if not self.locked:
+            return False
+        QToolTip.showText(self.mapToGlobal(pos), self.locked, self)
+        self.refused.emit(self.locked)
+        return True
 
     def _drag_press(self, chip: PostChip | None, pos: QPoint) -> None:
         self._press = (chip, pos) if chip else None
@@ -150,6 +186,9 @@ class ChipDragMixin:
             and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
         )
         if far and self._dragging is None:
+            if self.refuse(pos):  # no drag starts: nothing follows the pointer
+                self._press = None
+                return
             self._dragging = self._press[0]
         if self._dragging is not None:
             self._drag_pos = pos
@@ -167,7 +206,6 @@ class ChipToolTipMixin:
 
     def event(self, event) -> bool:
         from PySide6.QtCore import QEvent
-        from PySide6.QtWidgets import QToolTip
 
         if event.type() == QEvent.Type.ToolTip:
             chip = self.chip_at(event.pos())

@@ -5,10 +5,12 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
 from app.services.calendar.counters import network_label
 from app.services.calendar.queue import QueueItem
+from ui.design import current, style_button_box
 from ui.formatting import datetime_text
 
 
@@ -26,6 +28,7 @@ class QueueModel(QAbstractTableModel):
             )
             for i in items
         ]
+        self._failed = [i.publish_state == "failed" for i in items]
 
     def _state(self, item: QueueItem) -> str:
         return {
@@ -41,8 +44,12 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and self._failed[index.row()]:
+            return QColor(current().danger)  # a failure reads as one, in either scheme
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -85,5 +92,6 @@ class QueueDialog(QDialog):
         self.table.setColumnWidth(4, 260)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        style_button_box(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -227,7 +227,7 @@ def _content(info) -> tuple | None:
 def push_edit(stack, editor, after) -> None:
     """The editor saved ``after``: one undoable step (nothing when nothing changed).
 
-    The editor's parent is the calendar area, whose ``write_async`` runs the step's writes.
+    The editor's parent is the calendar area: ``area.actions.write_async`` writes the step.
     """
     previous = stack.command(stack.index() - 1) if stack.index() else None
     merging = isinstance(previous, EditPostCommand) and previous.session_key == editor.session_key
@@ -241,7 +241,7 @@ def push_edit(stack, editor, after) -> None:
             editor._before,
             after,
             editor.session_key,
-            area.write_async,
+            area.actions.write_async,
             stack,
         )
     )

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
 from app.services.sync.publish_comments import first_comment_note
+from ui import icons
 from ui.calendar.painting import network_colour
+from ui.design import current, set_role
 
 
 class VariantTab(QWidget):
@@ -59,16 +61,20 @@ class VariantTab(QWidget):
         self.first_comment = QLineEdit()
         self.media = QListWidget()
         self.media.setMaximumHeight(60)
-        add_media = QPushButton(self.tr("Add media…"))
+        add_media = self.add_media_button = QPushButton(self.tr("Add media…"))
+        add_media.setObjectName(f"addMedia_{network}")
+        set_role(add_media, "secondary")
+        icons.set_icon(add_media, "image")
         add_media.clicked.connect(self._pick_media)
         self.preview = QLabel()
         self.preview.setObjectName(f"preview_{network}")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
         colour = network_colour(network).name()
+        tokens = current()  # the preview card in the scheme on screen
         self.preview.setStyleSheet(
-            f"background: #ffffff; border: 1px solid #e3e7ef; border-left: 4px solid {colour};"
-            " border-radius: 6px; padding: 8px;"
+            f"background: {tokens.surface}; color: {tokens.text}; border: 1px solid"
+            f" {tokens.border}; border-left: 4px solid {colour}; border-radius: 6px; padding: 8px;"
         )
         layout.addWidget(self.text, 3)
         layout.addWidget(self.counter)
@@ -102,6 +108,11 @@ class VariantTab(QWidget):
         self.attach_media = None
         self._refresh()
 
+    def editable(self) -> tuple:
+        """The widgets that change the variant (disabled for a person who may not write)."""
+        found = (self.text, self.link, self.first_comment, self.add_media_button)
+        return found if self.limit_spin is None else (*found, self.limit_spin)
+
     def _set_limit(self, value: int) -> None:
         self.mastodon_limit = value
         self._refresh()
@@ -123,7 +134,7 @@ class VariantTab(QWidget):
             return
         item = QListWidgetItem(self.tr("{name} — copying…").format(name=Path(path).name))
         item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable until it is in
-        item.setForeground(QColor("#8a93a5"))
+        item.setForeground(QColor(current().text_muted))
         font = item.font()
         font.setItalic(True)
         item.setFont(font)
@@ -167,8 +178,11 @@ class VariantTab(QWidget):
                 count=c.hashtags, limit=c.hashtag_limit
             )
         self.counter.setText(self.tr("{used} / {limit}").format(used=c.used, limit=c.limit) + extra)
+        tokens = current()
         self.counter.setStyleSheet(
-            "color: #b42318; font-weight: 600;" if c.over else "color: #5b6477;"
+            f"color: {tokens.danger}; font-weight: 600;"
+            if c.over
+            else f"color: {tokens.text_muted};"
         )
         shown = text + (f"\n\n{self.link.text().strip()}" if self.link.text().strip() else "")
         self.preview.setText(shown or self.tr("(empty)"))

@@ -8,6 +8,7 @@ Signals:
     open_post(int): a chip double-clicked.
     move_requested(int, object): post id dropped at a naive local ``datetime.datetime``.
     context_requested(int, QPoint): right-click on a chip (global position).
+    refused(str): a drag or a double-click refused to a person who may not write posts.
 """
 
 from __future__ import annotations
@@ -16,20 +17,21 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from app.services.calendar.keydates import KeyDate
 from app.services.calendar.query import PostChip
 from ui.calendar.painting import (
-    HOLIDAY_COLOUR,
-    KEYDATE_COLOUR,
-    TODAY_COLOUR,
     ChipDragMixin,
     ChipHit,
     ChipToolTipMixin,
+    holiday_colour,
+    ink,
+    keydate_colour,
     local_time_text,
     paint_chip,
+    today_colour,
     view_locale,
 )
 
@@ -39,8 +41,6 @@ TOP = 70  # day names, key dates, then the all-day row
 HOUR_H = 44
 CHIP_H = 20
 SNAP_MIN = 15
-BEST_SLOT_COLOUR = QColor(46, 160, 90, 38)
-BEST_EDGE = QColor("#2e8b57")
 
 
 TIMED_MIN_WIDTH = 160  # narrower chips show no time
@@ -51,6 +51,7 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
     open_post = Signal(int)
     move_requested = Signal(int, object)
     context_requested = Signal(int, QPoint)
+    refused = Signal(str)  # a move or a quick add refused: why (set_locked)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,14 +129,14 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), ink("surface"))
         w = self._col_w()
         painter.setFont(self._font)
         for hour in range(24):
             y = TOP + hour * HOUR_H
-            painter.setPen(QColor("#eef1f6"))
+            painter.setPen(ink("surface_alt"))
             painter.drawLine(GUTTER, y, self.width(), y)
-            painter.setPen(QColor("#8a93a6"))
+            painter.setPen(ink("text_muted"))
             painter.drawText(
                 QRect(0, y - 7, GUTTER - 6, 14),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -145,8 +146,8 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
             day = self.monday + dt.timedelta(days=col)
             x = int(GUTTER + col * w)
             if day.weekday() >= 5:
-                painter.fillRect(QRect(x, TOP, int(w), 24 * HOUR_H), QColor("#fbfcfe"))
-            painter.setPen(QColor("#e3e7ef"))
+                painter.fillRect(QRect(x, TOP, int(w), 24 * HOUR_H), ink("surface_alt"))
+            painter.setPen(ink("border"))
             painter.drawLine(x, 0, x, self.height())
         self._paint_best_slots(painter)
         self._hits = []
@@ -155,18 +156,18 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
             local = self.now.astimezone(self.zone)
             if 0 <= (local.date() - self.monday).days < 7:
                 r = self.slot_rect(local.date(), local.time())
-                painter.setPen(QPen(TODAY_COLOUR, 2))
+                painter.setPen(QPen(today_colour(), 2))
                 painter.drawLine(r.left(), r.top(), r.right(), r.top())
-                painter.setBrush(TODAY_COLOUR)
+                painter.setBrush(today_colour())
                 painter.drawEllipse(QPoint(r.left(), r.top()), 4, 4)
         if self._dragging is not None:
             target = self.datetime_at(self._drag_pos)
             if target is not None:
                 r = self.slot_rect(target.date(), target.time())
-                painter.setPen(QPen(QColor("#3e7bfa"), 2))
+                painter.setPen(QPen(ink("accent_text"), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(r.adjusted(2, 0, -2, 0))
-                painter.setPen(QColor("#3e7bfa"))
+                painter.setPen(ink("accent_text"))
                 painter.drawText(
                     r.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{target:%H:%M}"
                 )
@@ -176,6 +177,7 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
     def _paint_best_slots(self, painter: QPainter) -> None:
         """A green band on each best (weekday, hour) slot of the week, labelled where no post
         sits in that hour (a post on a best slot is where it should be: a star is enough)."""
+        band, edge = ink("success", 38), ink("success")
         busy = set()
         for chip in self._chips:
             local = chip.planned_at.astimezone(self.zone)
@@ -183,9 +185,9 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
         for weekday, hour in self.best_slots:
             day = self.monday + dt.timedelta(days=weekday)
             r = self.slot_rect(day, dt.time(hour), 60)
-            painter.fillRect(r.adjusted(1, 1, 0, 0), BEST_SLOT_COLOUR)
-            painter.fillRect(QRect(r.left() + 1, r.top() + 1, 3, r.height() - 1), BEST_EDGE)
-            painter.setPen(BEST_EDGE)
+            painter.fillRect(r.adjusted(1, 1, 0, 0), band)
+            painter.fillRect(QRect(r.left() + 1, r.top() + 1, 3, r.height() - 1), edge)
+            painter.setPen(edge)
             top, bottom = (day, hour, 0) in busy, (day, hour, 1) in busy
             if top and bottom:
                 continue  # the band's colour and edge show around the posts
@@ -244,21 +246,21 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
         w = self._col_w()
         locale = view_locale()
         fm = QFontMetrics(self._font)
-        painter.fillRect(QRect(0, top, self.width(), TOP), QColor("#ffffff"))
+        painter.fillRect(QRect(0, top, self.width(), TOP), ink("surface"))
         # chips scrolled under the header can no longer be clicked there
         self._hits = [h for h in self._hits if h.rect.bottom() > top + TOP]
         for col in range(7):
             day = self.monday + dt.timedelta(days=col)
             x = int(GUTTER + col * w)
-            painter.setPen(QColor("#e3e7ef"))
+            painter.setPen(ink("border"))
             painter.drawLine(x, top, x, top + TOP)
             head = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.day}"
             today = self.now is not None and day == self.now.astimezone(self.zone).date()
-            painter.setPen(TODAY_COLOUR if today else QColor("#1d2536"))
+            painter.setPen(today_colour() if today else ink("text"))
             painter.drawText(QRect(x, top + 2, int(w), 16), Qt.AlignmentFlag.AlignCenter, head)
             y = top + 20
             for kd in self._keydates.get(day, ())[:2]:
-                painter.setPen(HOLIDAY_COLOUR if kd.kind == "holiday" else KEYDATE_COLOUR)
+                painter.setPen(holiday_colour() if kd.kind == "holiday" else keydate_colour())
                 text = fm.elidedText(kd.name, Qt.TextElideMode.ElideRight, int(w) - 6)
                 painter.drawText(QRect(x + 3, y, int(w) - 6, 12), 0, text)
                 y += 12
@@ -267,13 +269,13 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
             if len(chips) == 1:
                 self._chip(painter, rect, chips[0], "")
             elif chips:
-                painter.setPen(QColor("#3e7bfa"))
+                painter.setPen(ink("accent_text"))
                 painter.drawText(
                     rect,
                     Qt.AlignmentFlag.AlignVCenter,
                     self.tr("{count} all-day posts").format(count=len(chips)),
                 )
-        painter.setPen(QColor("#d5dbe6"))
+        painter.setPen(ink("border"))
         painter.drawLine(0, top + TOP, self.width(), top + TOP)
 
     # -- mouse -----------------------------------------------------------------------------
@@ -305,5 +307,5 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
             self.open_post.emit(chip.id)
             return
         when = self.datetime_at(pos)
-        if when is not None:
+        if when is not None and not self.refuse(pos):
             self.quick_add.emit(when)

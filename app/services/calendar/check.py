@@ -319,10 +319,13 @@ def check_calendar(
     language: str = "fr",
     now: dt.datetime | None = None,
     best_slots: tuple[tuple[int, int], ...] | None = None,
+    posts: list[PostChip] | None = None,
 ) -> list[Finding]:
     """Load ``client_id``'s posts between two local dates and check them against the charter.
 
-    ``best_slots`` defaults to the client's best slots of the last year (the metrics).
+    ``best_slots`` defaults to the client's best slots of the last year (the metrics);
+    ``posts``, when the caller already read every post of that period (no filter), spares
+    reading them twice.
     """
     from app.services.calendar.posts import client_zone
 
@@ -331,7 +334,8 @@ def check_calendar(
     finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=zone).astimezone(
         dt.UTC
     )
-    posts = posts_between(session, client_id, begin, finish)
+    if posts is None:
+        posts = posts_between(session, client_id, begin, finish)
     rules = rules_in_force(session, client_id, begin)
     slots = best_slots
     if slots is None:
