@@ -22,7 +22,7 @@ from ui.tasks import TaskRunner
 def setup(qtbot, sqlite_db, ui_settings, monkeypatch):
     # error boxes are recorded instead of shown
     shown: list[str] = []
-    for module in ("ui.charter.charter_area", "ui.charter.charter_actions"):
+    for module in ("ui.charter.charter_save", "ui.charter.charter_actions"):
         monkeypatch.setattr(
             f"{module}.show_error", lambda parent, exc, title=None: shown.append(str(exc))
         )
