@@ -27,7 +27,7 @@ from app.services.charter import versions as charter
 from app.services.charter.labels import status_label
 from app.services.people import agency as agency_service
 from ui.charter.charter_dialogs import CompareDialog, SignDialog
-from ui.conflict_dialog import ask_conflict
+from ui.conflict_dialog import show_conflict_notice
 from ui.design import set_role
 from ui.icons import set_icon
 from ui.messages import show_error
@@ -186,8 +186,9 @@ class CharterActions(QObject):
 
         def failed(exc: BaseException) -> None:
             self.set_writing(False)
-            if isinstance(exc, Conflict) and exc.details is not None:
-                ask_conflict(area, exc, lambda _dialog: area.load(number), mergeable=False)
+            if isinstance(exc, Conflict) and exc.details is not None:  # another seat's
+                show_conflict_notice(area, exc, zone=area.live.zone())  # status: theirs
+                area.load(number)
                 return
             show_error(area, exc)
 

@@ -68,7 +68,7 @@ class CharterLive(QObject):
             others.by("charter", cid, version_id) if version_id is not None else others.changes[-1]
         )
         if version_id is not None and self._editing(sections):
-            self.notice.show_change(change, self._zone())
+            self.notice.show_change(change, self.zone())
             return
         self.notice.hide()
         area.load(area.doc.version.number if area.doc else None)
@@ -83,5 +83,5 @@ class CharterLive(QObject):
         self.notice.hide()
         area.load(area.doc.version.number if area.doc else None)
 
-    def _zone(self) -> ZoneInfo:
+    def zone(self) -> ZoneInfo:
         return ZoneInfo(self.area.doc.client_timezone if self.area.doc else "Europe/Paris")

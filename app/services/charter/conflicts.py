@@ -1,15 +1,19 @@
-"""A charter section saved by two people: what the conflict shows (theirs against mine)."""
+"""A charter section saved by two people, or a version whose status another seat changed
+meanwhile: what the conflict shows (theirs against mine, who and when)."""
 
 from __future__ import annotations
 
 import json
 import re
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict
-from app.models import Client
-from app.models.charter import CharterSection
+from app.i18n import translate
+from app.models import AuditEvent, Client
+from app.models.charter import CharterSection, CharterVersion
+from app.services.charter.labels import status_label
 from app.services.versions import stale
 
 
@@ -33,6 +37,33 @@ def section_conflict(
         at=section.updated_at,
         version=section.revision,
         field="html" if html is not None else "data",
+        zone=client.timezone if client else None,
+    )
+
+
+def version_conflict(session: Session, version: CharterVersion, wanted: str) -> Conflict:
+    """Someone sent, signed or took back this version since it was shown: ``wanted`` (the
+    status this seat asked for) against the status it has now, with who changed it last."""
+    last = session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.target_type == "charter_version",
+            AuditEvent.target_id == str(version.id),
+        )
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    client = session.get(Client, version.client_id)
+    return stale(
+        "charter_version",
+        translate("CharterLabels", "Version {n}").format(n=version.number),
+        target_id=version.id,
+        mine=status_label(wanted),
+        theirs=status_label(version.status),
+        by=last.actor if last else "",
+        at=last.at if last else version.updated_at,
+        version=version.revision,
+        field="status",
         zone=client.timezone if client else None,
     )
 
