@@ -97,7 +97,7 @@ def test_sign_through_the_dialog_with_scan(qtbot, area, tmp_path, monkeypatch):
     qtbot.waitSignal(dialog.compared, timeout=10000).wait()
     html = dialog.view.toHtml()
     text = dialog.view.toPlainText()
-    assert "1 sections changed between version 1 and version 2" in text
+    assert "Sections changed between version 1 and version 2: 1." in text
     assert "Livraison le dimanche" in text and "Contexte et objectifs" in text
     assert current().success_soft in html  # the insertion is highlighted, in the palette
 

@@ -46,7 +46,10 @@ class CharterActions(QObject):
     def build_action_buttons(self, row) -> None:
         self.version_combo = QComboBox()
         self.version_combo.setObjectName("versionCombo")
-        self.version_combo.setMinimumWidth(260)
+        self.version_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.version_combo.setMinimumContentsLength(30)
         self.version_combo.activated.connect(self._version_chosen)
         row.insertWidget(0, self.version_combo)
 

@@ -11,11 +11,12 @@ A version that is not a draft is shown read-only. Colours come from the palette'
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from string import Template
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +41,7 @@ from ui.charter.charter_save import CharterSaver
 from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand, UndoKeys
 from ui.charter.section_page import SectionPage
 from ui.design import Scheme, current, set_role, theme_notifier
+from ui.formatting import date_text
 from ui.icons import set_icon
 from ui.operations import QueryOp, WriteOp, drop_pending
 from ui.rights import allowed_for
@@ -90,8 +92,11 @@ class CharterArea(WorkspaceArea):
         self.saver = CharterSaver(self)
         self.autosave = self.saver.autosave
         self.setStyleSheet(style(current()))
-        theme_notifier().changed.connect(lambda scheme: self.setStyleSheet(style(scheme)))
+        theme_notifier().changed.connect(self._scheme_changed)  # gone with the area
         self._build()
+
+    def _scheme_changed(self, scheme: Scheme) -> None:
+        self.setStyleSheet(style(scheme))
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -102,11 +107,15 @@ class CharterArea(WorkspaceArea):
         bar.setObjectName("charterBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(12, 8, 12, 8)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.redo_button = QPushButton(self.tr("Redo"))
-        for button, name in ((self.undo_button, "undo"), (self.redo_button, "redo")):
+        self.undo_button, self.redo_button = QPushButton(), QPushButton()
+        for button, name, tip in (
+            (self.undo_button, "undo", self.tr("Undo (Ctrl+Z)")),
+            (self.redo_button, "redo", self.tr("Redo (Ctrl+Shift+Z)")),
+        ):  # icons only, with their words in the tooltip: the bar fits a 1366-px screen
             set_icon(button, name)
             set_role(button, "quiet")
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -285,7 +294,7 @@ class CharterArea(WorkspaceArea):
             issues = page.refresh_issues()
             text = f"{i + 1}. {page.section.title}"
             item.setText(f"{text}  ⚠ {len(issues)}" if issues else text)
-            item.setToolTip("\n".join(x.message for x in issues))
+            item.setToolTip("<br>".join(html.escape(x.message) for x in issues))
 
     def _navigator_moved(self, *_args) -> None:
         new = self.order()
@@ -379,4 +388,4 @@ class CharterArea(WorkspaceArea):
         from zoneinfo import ZoneInfo
 
         tz = ZoneInfo(self.doc.client_timezone if self.doc else "Europe/Paris")
-        return QLocale().toString(when.astimezone(tz).date(), QLocale.FormatType.LongFormat)
+        return date_text(when.astimezone(tz).date())

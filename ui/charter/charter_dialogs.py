@@ -211,9 +211,9 @@ class CompareDialog(QDialog):
         changed = result.changed
         parts = [
             "<p><b>"
-            + self.tr("{n} sections changed between version {a} and version {b}.").format(
-                n=len(changed), a=old, b=new
-            )
+            + self.tr(
+                "Sections changed between version {a} and version {b}: %n.", "", len(changed)
+            ).format(a=old, b=new)
             + "</b></p>"
         ]
         if not changed:
