@@ -8,6 +8,7 @@ every user-typed table cell escaped, then rendered by the shared renderer
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,9 @@ from app.services.charter.versions import CharterDoc, SectionInfo, load
 from app.services.clients import workspaces as clients
 from app.services.people import agency as agency_service
 from app.textsafe import strip_foreign_images
+
+# a template's empty bullets ("<ul><li></li></ul>" under each heading): nothing to print
+_EMPTY_ITEMS = re.compile(r"<(ul|ol)[^>]*>(?:\s*<li[^>]*>\s*(?:<br\s*/?>)?\s*</li>)+\s*</\1>", re.I)
 
 CSS = """
 .cover-title { font-size: 26pt; font-weight: 600; color: #1d2536; }
@@ -117,11 +121,11 @@ def _section_html(
     if kind == "style":
         out.append(_style(section) + keep.end(key))
     elif kind in ("table", "delays"):
-        out.append(_table(section, contacts, lang) + keep.end(key))
+        out.append(_table(section, contacts, lang, keep) + keep.end(key))
     if section.html.strip():
         # no file or URL read into the PDF; the text typeset in the language it was written
         # in (a French charter printed with English labels keeps its French spacing)
-        text = strip_foreign_images(section.html)
+        text = _EMPTY_ITEMS.sub("", strip_foreign_images(section.html))
         out.append(wording.typeset_html(text, content_language or lang))
     if kind == "delays":
         out.append(_hours(section, lang, keep))
