@@ -113,7 +113,10 @@ class KeepTogether:
         first character marks the row's start, every cell's last character an end — the row
         ends with its longest cell. Once ``key`` is in :attr:`moved`, the caller closes the
         table before the row and opens it again on a new page (:meth:`style`)."""
-        esc = html_module.escape
+
+        def esc(text: str) -> str:  # a line break in a cell stays one
+            return html_module.escape(text).replace("\n", "<br/>")
+
         out = []
         for i, text in enumerate(texts):
             text = str(text or "") or "\u00a0"

@@ -87,7 +87,8 @@ def cell_text(col_type: str, value, contacts: dict[int, str]) -> str:
     if col_type == "actions":
         return _capital(", ".join(choice_label(a) for a in value))
     if col_type == "bool":
-        return translate("CharterCompare", "yes") if value else translate("CharterCompare", "no")
+        yes_no = translate("CharterCompare", "yes") if value else translate("CharterCompare", "no")
+        return _capital(yes_no)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

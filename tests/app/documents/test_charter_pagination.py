@@ -118,3 +118,44 @@ def test_a_row_ends_with_its_longest_cell():
         "r1": 3,
         "s-x": 5,
     }
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_approval_sheets_rows_for_information_are_never_cut(sqlite_db, tmp_path, language):
+    """The same row keeping in the approval sheet's list for information (posts the client
+    already approved): a long title never leaves its last words alone on the next page."""
+    import datetime as dt
+
+    from app.documents.calendar_approval import render_approval_sheet
+    from app.services.calendar import posts
+    from app.services.calendar.approval import record_decision, submit_for_review
+
+    count = 60
+    with sqlite_db.session() as s:
+        cid = clients.create_client(s, f"Fleurs {language}", language=language).id
+        ids = [
+            posts.create_post(
+                s,
+                cid,
+                planned_at=dt.datetime(2026, 12, 1 + n % 28, 7 + n % 12, 15, tzinfo=dt.UTC),
+                title=f"debut{n:02d} "
+                + "bouquet de renoncules et d'anémones " * (1 + n % 4)
+                + f"bout{n:02d}",
+                variants=[posts.VariantInput("facebook", f"Bouquet {n}")],
+            ).id
+            for n in range(count)
+        ]
+        submit_for_review(
+            s, cid, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+        )
+        for pid in ids:
+            record_decision(s, cid, pid, approved=True)  # all approved: for information
+    out = tmp_path / f"sheet-{language}.pdf"
+    with sqlite_db.read() as s:
+        render_approval_sheet(s, cid, dt.date(2026, 12, 1), dt.date(2026, 12, 31), out, language)
+    pages = _pages(out)
+    assert len(pages) >= 2  # the list does run over a page
+    starts = {n: i for n in range(count) for i, p in enumerate(pages) if f"debut{n:02d}" in p}
+    ends = {n: i for n in range(count) for i, p in enumerate(pages) if f"bout{n:02d}" in p}
+    assert sorted(starts) == sorted(ends) == list(range(count))
+    assert [n for n in range(count) if starts[n] != ends[n]] == []
