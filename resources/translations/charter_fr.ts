@@ -71,20 +71,12 @@
         <translation>La charte n&apos;est pas complète ({n} points à corriger), le premier&#xa0;: {first}</translation>
     </message>
     <message>
-        <source>Only a version sent for signature can go back to draft.</source>
-        <translation>Seule une version envoyée pour signature peut repasser en brouillon.</translation>
-    </message>
-    <message>
         <source>The signed copy must be a PDF file.</source>
         <translation>L&apos;exemplaire signé doit être un fichier PDF.</translation>
     </message>
     <message>
         <source>The signed copy is larger than 50 MB.</source>
         <translation>L&apos;exemplaire signé dépasse 50 Mo.</translation>
-    </message>
-    <message>
-        <source>Version {n} is already signed.</source>
-        <translation>La version {n} est déjà signée.</translation>
     </message>
     <message>
         <source>Give the name of a signatory for the agency and for the client.</source>
@@ -138,6 +130,10 @@
         <translation>Exporter le PDF…</translation>
     </message>
     <message>
+        <source>Start a new draft</source>
+        <translation>Créer un nouveau brouillon</translation>
+    </message>
+    <message>
         <source>Version {n} was signed on {date} and is frozen. To change the charter, start a new draft from it.</source>
         <translation>La version {n} a été signée le {date} et elle est figée. Pour modifier la charte, créez un nouveau brouillon à partir d&apos;elle.</translation>
     </message>
@@ -152,6 +148,10 @@
     <message>
         <source>Signed copy: {name} (SHA-256 {digest}…).</source>
         <translation>Exemplaire signé&#xa0;: {name} (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+        <source>Version {n} — {status} — {date}</source>
+        <translation>Version {n} — {status} — {date}</translation>
     </message>
     <message>
         <source>A new draft was started from the signed version.</source>
@@ -189,25 +189,9 @@
         <source>Charter exported to {path} ({pages} pages).</source>
         <translation>Charte exportée dans {path} ({pages} pages).</translation>
     </message>
-    <message>
-        <source>Charter</source>
-        <translation>Charte</translation>
-    </message>
 </context>
 <context>
     <name>CharterArea</name>
-    <message>
-        <source>Undo</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Rétablir</translation>
-    </message>
-    <message>
-        <source>Start a new draft</source>
-        <translation>Créer un nouveau brouillon</translation>
-    </message>
     <message>
         <source>Loading the charter…</source>
         <translation>Chargement de la charte…</translation>
@@ -221,8 +205,12 @@
         <translation>{client} n&apos;a pas encore de charte. Partez du modèle&#xa0;: chaque section indique ce qu&apos;il faut y écrire.</translation>
     </message>
     <message>
-        <source>Version {n} — {status} — {date}</source>
-        <translation>Version {n} — {status} — {date}</translation>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Annuler (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rétablir (Ctrl+Maj+Z)</translation>
     </message>
     <message>
         <source>Move a section</source>
@@ -239,18 +227,6 @@
     <message>
         <source>Unsaved changes…</source>
         <translation>Modifications non enregistrées…</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Non enregistré</translation>
-    </message>
-    <message>
-        <source>All changes saved</source>
-        <translation>Toutes les modifications sont enregistrées</translation>
     </message>
 </context>
 <context>
@@ -549,6 +525,10 @@
         <source>Sunday</source>
         <translation>Dimanche</translation>
     </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>Version {n}</translation>
+    </message>
 </context>
 <context>
     <name>CharterPdf</name>
@@ -675,6 +655,25 @@
     <message>
         <source>Charter v{n} — {client}</source>
         <translation>Charte v{n} — {client}</translation>
+    </message>
+</context>
+<context>
+    <name>CharterSaver</name>
+    <message>
+        <source>Unsaved changes…</source>
+        <translation>Modifications non enregistrées…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
     </message>
 </context>
 <context>
@@ -905,9 +904,12 @@
         <source>Comparing…</source>
         <translation>Comparaison…</translation>
     </message>
-    <message>
-        <source>{n} sections changed between version {a} and version {b}.</source>
-        <translation>{n} section(s) modifiée(s) entre la version {a} et la version {b}.</translation>
+    <message numerus="yes">
+        <source>Sections changed between version {a} and version {b}: %n.</source>
+        <translation>
+            <numerusform>Section modifiée entre la version {a} et la version {b} : %n.</numerusform>
+            <numerusform>Sections modifiées entre la version {a} et la version {b} : %n.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two versions are identical.</source>
