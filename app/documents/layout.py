@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
@@ -129,6 +129,11 @@ class KeepTogether:
         return out
 
 
+def _x_of(cursor) -> float:
+    """``QTextLine.cursorToX``: a float, or (x, position) in some PySide6 versions."""
+    return float(cursor[0] if isinstance(cursor, tuple) else cursor)
+
+
 def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
     """Page and position, in PDF points (origin bottom left), of every ``field-…`` anchor."""
     layout = doc.documentLayout()
@@ -148,7 +153,7 @@ def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> 
                     line = block.layout().lineForTextPosition(offset)
                     if not line.isValid():
                         continue
-                    x = rect.left() + line.cursorToX(offset)[0]
+                    x = rect.left() + _x_of(line.cursorToX(offset))
                     y = rect.top() + line.y()
                     page = int((y + 1) // body.height())
                     top = body.top() + y - page * body.height()
@@ -167,7 +172,7 @@ _CONTENT = re.compile(r"<(td|p|li)\b[^>]*>")
 _EMPTY = re.compile(r"\s*</(td|p|li)>")
 
 
-def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
+def keep_headings_with_content(body: str, breaks: Set[int] = frozenset()) -> str:
     """Mark each heading and the start of what follows it with anchors ``hN`` and ``kN``.
 
     Rendered once, the anchors' pages tell which headings were left alone at the bottom of
