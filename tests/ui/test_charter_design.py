@@ -100,3 +100,22 @@ def test_the_version_bar_fits_1366_and_speaks_the_interface_language(area):
     text = area.version_combo.currentText()
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert not re.search(r"\d{2}/\d{2}/\d{4}", text)
+
+
+def test_closed_days_read_in_words_and_typed_either_way(qtbot, area, sqlite_db):
+    from ui.charter.charter_forms import read_day, shown_day
+
+    assert shown_day("2026-12-24") != "2026-12-24" and "2026" in shown_day("2026-12-24")
+    assert read_day(shown_day("2026-12-24")) == "2026-12-24"
+    assert read_day("31/12/2026") == read_day("2026-12-31") == "2026-12-31"
+    hours = area.pages["delays"].hours
+    hours.closed.setText(f"{shown_day('2026-12-24')}, 31/12/2026")
+    hours.closed.editingFinished.emit()
+    area.flush()
+    with sqlite_db.read() as s:
+        data = charter.load(s, area.client.id).section("delays").data
+    assert data["business_hours"]["closed_days"] == ["2026-12-24", "2026-12-31"]
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.load()
+    shown = area.pages["delays"].hours.closed.text()
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", shown) and "2026" in shown

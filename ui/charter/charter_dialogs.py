@@ -29,6 +29,7 @@ from app.services.charter.signing import check_scan
 from app.services.charter.versions import CharterDoc, SignatoryInfo, VersionSummary
 from app.services.people.agency import StaffInfo
 from ui.design import current, set_role, style_button_box
+from ui.formatting import ui_locale
 from ui.icons import set_icon
 from ui.messages import error_text
 from ui.operations import QueryOp
@@ -73,7 +74,8 @@ class SignDialog(QDialog):
             name.setObjectName(f"{side}Name")
             role.setObjectName(f"{side}Role")
             date.setCalendarPopup(True)
-            date.setDisplayFormat("dd/MM/yyyy")
+            date.setLocale(ui_locale())  # "5 déc. 2026" / "5 Dec 2026": never 05/12 vs 12/05
+            date.setDisplayFormat("d MMM yyyy")
             if default is not None:
                 name.setText(default.name)
                 role.setText(default.role)
