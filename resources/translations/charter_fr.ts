@@ -529,6 +529,14 @@
         <source>Version {n}</source>
         <translation>Version {n}</translation>
     </message>
+    <message>
+        <source>Version {n} now: {status} ({who}, {time}); your change was not saved.</source>
+        <translation>Version {n} désormais&#xa0;: {status} ({who}, {time})&#xa0;; votre modification n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu&apos;un d&apos;autre</translation>
+    </message>
 </context>
 <context>
     <name>CharterPdf</name>
@@ -907,8 +915,8 @@
     <message numerus="yes">
         <source>Sections changed between version {a} and version {b}: %n.</source>
         <translation>
-            <numerusform>Section modifiée entre la version {a} et la version {b} : %n.</numerusform>
-            <numerusform>Sections modifiées entre la version {a} et la version {b} : %n.</numerusform>
+            <numerusform>Section modifiée entre la version {a} et la version {b}&#xa0;: %n.</numerusform>
+            <numerusform>Sections modifiées entre la version {a} et la version {b}&#xa0;: %n.</numerusform>
         </translation>
     </message>
     <message>

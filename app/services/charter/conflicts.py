@@ -14,7 +14,7 @@ from app.i18n import translate
 from app.models import AuditEvent, Client
 from app.models.charter import CharterSection, CharterVersion
 from app.services.charter.labels import status_label
-from app.services.versions import stale
+from app.services.versions import hhmm, stale
 
 
 def section_conflict(
@@ -54,18 +54,30 @@ def version_conflict(session: Session, version: CharterVersion, wanted: str) -> 
         .limit(1)
     ).first()
     client = session.get(Client, version.client_id)
-    return stale(
+    zone = client.timezone if client else None
+    by, at = (last.actor, last.at) if last else ("", version.updated_at)
+    conflict = stale(
         "charter_version",
         translate("CharterLabels", "Version {n}").format(n=version.number),
         target_id=version.id,
         mine=status_label(wanted),
         theirs=status_label(version.status),
-        by=last.actor if last else "",
-        at=last.at if last else version.updated_at,
+        by=by,
+        at=at,
         version=version.revision,
         field="status",
-        zone=client.timezone if client else None,
+        zone=zone,
     )
+    # what happened, not only that something did: "Version 1 now: signed (Léa, 10:42)"
+    message = translate(
+        "CharterLabels", "Version {n} now: {status} ({who}, {time}); your change was not saved."
+    ).format(
+        n=version.number,
+        status=status_label(version.status),
+        who=by or translate("CharterLabels", "someone else"),
+        time=hhmm(at, zone),
+    )
+    return Conflict(message, conflict.details)
 
 
 def html_text(html: str) -> str:
