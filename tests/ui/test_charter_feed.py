@@ -101,7 +101,9 @@ def _other_seat_sends(db, cid: int, version_id: int) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60, env=env)
 
 
-def test_a_version_sent_by_another_seat_meanwhile_opens_the_conflict_dialog(qtbot, db, seat):
+def test_a_version_sent_by_another_seat_meanwhile_opens_the_conflict_dialog(
+    qtbot, db, seat, tmp_path
+):
     area, _seen, errors = seat
     doc = area.doc
     _other_seat_sends(db, doc.client_id, doc.version.id)
@@ -117,4 +119,5 @@ def test_a_version_sent_by_another_seat_meanwhile_opens_the_conflict_dialog(qtbo
     )  # asked: the same    assert area.doc.version.status == "sent_for_signature"
     assert area.withdraw_button.isVisible() and not area.send_button.isVisible()
     assert errors == []  # a conflict, never an error box
+    dialog.grab().save(str(tmp_path / "version-conflict.png"))
     dialog.reject()
