@@ -28,12 +28,15 @@ def anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
     block = doc.begin()
     while block.isValid():
         it = block.begin()
+        block_top: float | None = None  # asked once a block: costly inside table cells
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.isValid():
                 names = fragment.charFormat().anchorNames()
                 if names:
-                    top = layout.blockBoundingRect(block).top()
+                    if block_top is None:
+                        block_top = layout.blockBoundingRect(block).top()
+                    top = block_top
                     line = block.layout().lineForTextPosition(
                         fragment.position() - block.position()
                     )
