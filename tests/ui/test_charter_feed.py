@@ -121,3 +121,46 @@ def test_a_version_sent_by_another_seat_meanwhile_opens_the_conflict_dialog(
     assert errors == []  # a conflict, never an error box
     dialog.grab().save(str(tmp_path / "version-conflict.png"))
     dialog.reject()
+
+
+def test_a_version_signed_by_another_seat_shows_here_within_two_seconds(qtbot, db, ui_settings):
+    """Seat A watches the change feed (NOTIFY on PostgreSQL, data_version on SQLite); seat
+    B, another process, sends the version for signature: A's open charter turns read-only
+    with its banner, without a click."""
+    import time
+
+    from ui.live import LiveFeed
+
+    with db.session() as s:
+        c = clients.create_client(s, "Aquarelle", language="fr")
+        sophie = clients.save_contact(s, c.id, name="Sophie Garnier", role="SAV")
+        doc = charter.ensure_charter(s, c.id)
+        for key, rows in {
+            "escalation": [{"category": "complaint", "contact": sophie.id, "delay": 60}],
+            "networks": [{"network": "facebook", "posts_min": 3}],
+        }.items():
+            charter.save_section(s, c.id, doc.section(key).id, data={"rows": rows})
+        info = clients.get_client(s, c.id)
+    tasks = TaskRunner()
+    feed = LiveFeed(db)
+    feed.start()
+    qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
+    area = CharterArea(AreaServices(db, tasks, ui_settings, feed))
+    qtbot.addWidget(area)
+    area.resize(1366, 768)
+    area.show()
+    try:
+        with qtbot.waitSignal(area.loaded, timeout=10000):
+            area.set_client(info)
+        area.navigator.setFocus()  # nothing being typed here
+        assert area.send_button.isVisible() and not area.banner.isVisible()
+        _other_seat_sends(db, info.id, doc.version.id)
+        sent = time.monotonic()
+        qtbot.waitUntil(lambda: area.banner.isVisible(), timeout=2000)
+        assert time.monotonic() - sent <= 2.0
+        assert area.withdraw_button.isVisible() and not area.send_button.isVisible()
+        assert area.pages["context"].editor.edit.isReadOnly()
+    finally:
+        feed.stop()
+        area.autosave.stop()
+        tasks.wait(10000)
