@@ -140,10 +140,16 @@ def charter_html(
     lang = inp.lang
     v = doc.version
     when = v.signed_at or v.sent_at or v.updated_at
-    agency, client = _esc(inp.agency_name), _esc(doc.client_name)
+    agency, client = _esc(inp.agency_name.strip()), _esc(doc.client_name)
+    # an agency that has not given its name yet: no "?" logo, no "Between — client"
+    masthead = (
+        "<img src='agency-logo' width='70' height='70'>"
+        f"<br><b>{agency}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span>"
+        if agency
+        else "&nbsp;"
+    )
     cover = [
-        "<table width='100%'><tr><td width='50%'><img src='agency-logo' width='70' height='70'>",
-        f"<br><b>{agency}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span>",
+        f"<table width='100%'><tr><td width='50%'>{masthead}",
         "</td><td width='50%' align='right'><img src='client-logo' width='70' height='70'>",
         "</td></tr></table><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
         f"<p class='cover-title'>{_esc(v.title)}</p>",
@@ -151,7 +157,7 @@ def charter_html(
         _row(translate("CharterPdf", "Version"), f"<b>{v.number}</b>"),
         _row(translate("CharterPdf", "Date"), _esc(_date(when, lang))),
         _row(translate("CharterPdf", "Status"), _esc(_capital(status_label(v.status)))),
-        _row(translate("CharterPdf", "Between"), f"{agency} — {client}"),
+        _row(translate("CharterPdf", "Between"), f"{agency} — {client}") if agency else "",
         "</table>",
     ]
     if v.status in ("draft", "sent_for_signature"):
@@ -181,7 +187,9 @@ def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     by_side = {s.side: s for s in doc.signatories}
     line = "…………………………………………"
     heads = {
-        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name),
+        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name)
+        if inp.agency_name.strip()
+        else translate("CharterPdf", "For the agency"),
         "client": translate("CharterPdf", "For the client — {name}").format(name=doc.client_name),
     }
     labels = (

@@ -621,6 +621,10 @@
         <translation>Signatures</translation>
     </message>
     <message>
+        <source>For the agency</source>
+        <translation>Pour l&apos;agence</translation>
+    </message>
+    <message>
         <source>Name: {value}</source>
         <translation>Nom&#xa0;: {value}</translation>
     </message>

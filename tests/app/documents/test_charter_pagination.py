@@ -159,3 +159,17 @@ def test_the_approval_sheets_rows_for_information_are_never_cut(sqlite_db, tmp_p
     ends = {n: i for n in range(count) for i, p in enumerate(pages) if f"bout{n:02d}" in p}
     assert sorted(starts) == sorted(ends) == list(range(count))
     assert [n for n in range(count) if starts[n] != ends[n]] == []
+
+
+def test_an_agency_without_a_name_gets_no_question_mark_nor_empty_dash(sqlite_db, tmp_path):
+    with sqlite_db.session() as s:
+        c = clients.create_client(s, "Sans agence", language="fr")
+        charter.ensure_charter(s, c.id)
+        cid = c.id
+    with sqlite_db.read() as s:
+        inp = gather(s, cid, language="fr")
+    out = tmp_path / "sans-agence.pdf"
+    export_charter_pdf(inp, out)
+    pages = _pages(out)
+    assert "Entre" not in pages[0] and "?" not in pages[0]
+    assert "Pour l'agence Pour le client" in pages[-1] and "Pour l'agence —" not in pages[-1]
