@@ -203,7 +203,10 @@ def one_line(message: str) -> str:
     text = message.strip()
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    # the non-breaking spaces of French typography ("à 10:42 : …") are text, not controls
+    return "".join(
+        ch if ch.isprintable() or ch in "\u00a0\u202f" else repr(ch)[1:-1] for ch in text
+    )
 
 
 def _say_waiting_once(waiting: bool) -> None:

@@ -206,13 +206,14 @@ def approval_html(
                 for p in known
             ]
             widths = [28, 44, 14, 14]
-            parts.append("<table width='100%' cellspacing='0' class='info'>")
+            table = "<table width='100%' cellspacing='0' class='info'{}>"
+            parts.append(table.format(""))
             for n, row in enumerate(rows):
+                if n and f"info-{n}" in keep.moved:  # a row kept whole: on the next page
+                    parts.append("</table>" + table.format(keep.style(f"info-{n}")))
                 cells = "".join(
-                    f"<td width='{w}%'{' class=meta' if i > 1 else ''}>"
-                    + "<br/>".join(esc(line) for line in c.split("\n"))
-                    + "</td>"
-                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                    f"<td width='{w}%'{' class=meta' if i > 1 else ''}>{c}</td>"
+                    for i, (c, w) in enumerate(zip(keep.row(f"info-{n}", row), widths, strict=True))
                 )
                 stripe = " bgcolor='#f3f6fb'" if n % 2 else ""
                 parts.append(f"<tr{stripe}>{cells}</tr>")

@@ -29,6 +29,9 @@ TABLE = (
 )
 
 
+_BREAK = "page-break-before: always;"
+
+
 def _esc(text) -> str:
     return html.escape(str(text or ""))
 
@@ -63,7 +66,12 @@ def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
     return text
 
 
-def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
+def _table(
+    section: SectionInfo, contacts: dict[int, str], lang: str, keep: KeepTogether | None = None
+) -> str:
+    """A section's rows: the header repeated on each page (``<thead>``), and with ``keep``
+    each row kept whole — a row that would run over two pages starts the next one, where
+    the table opens again with its header."""
     schema = SCHEMAS[section.key]
     rows = (section.data or {}).get("rows", [])
     if not rows:
@@ -73,9 +81,18 @@ def _table(section: SectionInfo, contacts: dict[int, str], lang: str) -> str:
     cells = [[_cell(c, r.get(c.key), contacts, lang) for c in schema.columns] for r in rows]
     widths = column_widths(header, cells)
     head = "".join(f"<th width='{w}%'>{_esc(h)}</th>" for h, w in zip(header, widths, strict=True))
-    body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in cells)
-    # <thead>: Qt repeats the header row on each page the table runs over
-    return f"{TABLE}<thead><tr>{head}</tr></thead>{body}</table>{AFTER_TABLE}"
+    opening = f"<thead><tr>{head}</tr></thead>"
+    parts = [TABLE + opening]
+    for n, row in enumerate(cells):
+        key = f"row-{section.key}-{n}"
+        if keep is None:
+            inner = [_esc(c) for c in row]
+        else:
+            inner = keep.row(key, row)
+            if n and key in keep.moved:  # cut here: the rest of the table on the next page
+                parts.append("</table>" + TABLE.replace('style="', f'style="{_BREAK} ') + opening)
+        parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in inner) + "</tr>")
+    return "".join(parts) + f"</table>{AFTER_TABLE}"
 
 
 def _closed_day(value: str, language: str) -> str:

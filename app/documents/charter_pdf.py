@@ -8,6 +8,7 @@ every user-typed table cell escaped, then rendered by the shared renderer
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,9 @@ from app.services.charter.versions import CharterDoc, SectionInfo, load
 from app.services.clients import workspaces as clients
 from app.services.people import agency as agency_service
 from app.textsafe import strip_foreign_images
+
+# a template's empty bullets ("<ul><li></li></ul>" under each heading): nothing to print
+_EMPTY_ITEMS = re.compile(r"<(ul|ol)[^>]*>(?:\s*<li[^>]*>\s*(?:<br\s*/?>)?\s*</li>)+\s*</\1>", re.I)
 
 CSS = """
 .cover-title { font-size: 26pt; font-weight: 600; color: #1d2536; }
@@ -117,11 +121,11 @@ def _section_html(
     if kind == "style":
         out.append(_style(section) + keep.end(key))
     elif kind in ("table", "delays"):
-        out.append(_table(section, contacts, lang) + keep.end(key))
+        out.append(_table(section, contacts, lang, keep) + keep.end(key))
     if section.html.strip():
         # no file or URL read into the PDF; the text typeset in the language it was written
         # in (a French charter printed with English labels keeps its French spacing)
-        text = strip_foreign_images(section.html)
+        text = _EMPTY_ITEMS.sub("", strip_foreign_images(section.html))
         out.append(wording.typeset_html(text, content_language or lang))
     if kind == "delays":
         out.append(_hours(section, lang, keep))
@@ -136,10 +140,16 @@ def charter_html(
     lang = inp.lang
     v = doc.version
     when = v.signed_at or v.sent_at or v.updated_at
-    agency, client = _esc(inp.agency_name), _esc(doc.client_name)
+    agency, client = _esc(inp.agency_name.strip()), _esc(doc.client_name)
+    # an agency that has not given its name yet: no "?" logo, no "Between — client"
+    masthead = (
+        "<img src='agency-logo' width='70' height='70'>"
+        f"<br><b>{agency}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span>"
+        if agency
+        else "&nbsp;"
+    )
     cover = [
-        "<table width='100%'><tr><td width='50%'><img src='agency-logo' width='70' height='70'>",
-        f"<br><b>{agency}</b><br><span class='small muted'>{_esc(inp.agency_address)}</span>",
+        f"<table width='100%'><tr><td width='50%'>{masthead}",
         "</td><td width='50%' align='right'><img src='client-logo' width='70' height='70'>",
         "</td></tr></table><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
         f"<p class='cover-title'>{_esc(v.title)}</p>",
@@ -147,7 +157,7 @@ def charter_html(
         _row(translate("CharterPdf", "Version"), f"<b>{v.number}</b>"),
         _row(translate("CharterPdf", "Date"), _esc(_date(when, lang))),
         _row(translate("CharterPdf", "Status"), _esc(_capital(status_label(v.status)))),
-        _row(translate("CharterPdf", "Between"), f"{agency} — {client}"),
+        _row(translate("CharterPdf", "Between"), f"{agency} — {client}") if agency else "",
         "</table>",
     ]
     if v.status in ("draft", "sent_for_signature"):
@@ -177,7 +187,9 @@ def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     by_side = {s.side: s for s in doc.signatories}
     line = "…………………………………………"
     heads = {
-        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name),
+        "agency": translate("CharterPdf", "For the agency — {name}").format(name=inp.agency_name)
+        if inp.agency_name.strip()
+        else translate("CharterPdf", "For the agency"),
         "client": translate("CharterPdf", "For the client — {name}").format(name=doc.client_name),
     }
     labels = (

@@ -3,13 +3,17 @@ headings kept with what follows them, and where the form fields go.
 
 Qt's rich text has no ``page-break-inside: avoid`` nor ``page-break-after: avoid``: a document
 built by a callable of ``{anchor: page}`` is laid out again until its HTML settles, each pass
-moving at most one block or heading (see :class:`HeadingKeeper`).
+moving at most one block, table row or heading (see :class:`HeadingKeeper`). Qt splits a
+table row between two pages line by line (a cell's last words alone at the top of the next
+page): :meth:`KeepTogether.row` marks a row so that it moves whole instead, the table being
+cut there and opened again, header repeated, on the next page.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence, Set
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
@@ -24,12 +28,15 @@ def anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
     block = doc.begin()
     while block.isValid():
         it = block.begin()
+        block_top: float | None = None  # asked once a block: costly inside table cells
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.isValid():
                 names = fragment.charFormat().anchorNames()
                 if names:
-                    top = layout.blockBoundingRect(block).top()
+                    if block_top is None:
+                        block_top = layout.blockBoundingRect(block).top()
+                    top = block_top
                     line = block.layout().lineForTextPosition(
                         fragment.position() - block.position()
                     )
@@ -42,6 +49,24 @@ def anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
             it += 1
         block = block.next()
     return pages
+
+
+def _is_start(name: str) -> bool:
+    return name.startswith("keep-") and "-end" not in name
+
+
+_END = re.compile(r"keep-(.+)-end(\d*)")
+
+
+def block_ends(anchors: Mapping[str, int]) -> dict[str, int]:
+    """The last page of every block: its end anchor, or the latest of its cells' ends."""
+    ends: dict[str, int] = {}
+    for name, page in anchors.items():
+        match = _END.fullmatch(name)
+        if match:
+            key = match.group(1)
+            ends[key] = max(page, ends.get(key, page))
+    return ends
 
 
 class KeepTogether:
@@ -66,9 +91,10 @@ class KeepTogether:
     def update(self, anchors: Mapping[str, int]) -> None:
         """Move the first block (in the document's order) found across two pages: moving it
         shifts everything after it, so the blocks further down are judged at the next pass."""
+        ends = block_ends(anchors)
         for name, page in anchors.items():
-            if name.startswith("keep-") and not name.endswith("-end"):
-                end = anchors.get(f"{name}-end")
+            if _is_start(name):
+                end = ends.get(name[5:])
                 if end is not None and end != page and name[5:] not in self.moved:
                     self.moved.add(name[5:])
                     return
@@ -84,6 +110,31 @@ class KeepTogether:
     def end(self, key: str) -> str:
         """A tiny paragraph closing block ``key``."""
         return f"<p class='keep'><a name='keep-{key}-end'>&nbsp;</a></p>"
+
+    def row(self, key: str, texts: Sequence[str]) -> list[str]:
+        """The cells of a table row kept whole (plain texts, escaped here): the first cell's
+        first character marks the row's start, every cell's last character an end — the row
+        ends with its longest cell. Once ``key`` is in :attr:`moved`, the caller closes the
+        table before the row and opens it again on a new page (:meth:`style`)."""
+
+        def esc(text: str) -> str:  # a line break in a cell stays one
+            return html_module.escape(text).replace("\n", "<br/>")
+
+        out = []
+        for i, text in enumerate(texts):
+            text = str(text or "") or "\u00a0"
+            if i == 0 and len(text) == 1:
+                out.append(f"<a name='keep-{key}'>{esc(text)}</a>")
+                continue
+            start, middle = (text[:1], text[1:-1]) if i == 0 else ("", text[:-1])
+            head = f"<a name='keep-{key}'>{esc(start)}</a>" if start else ""
+            out.append(f"{head}{esc(middle)}<a name='keep-{key}-end{i}'>{esc(text[-1])}</a>")
+        return out
+
+
+def _x_of(cursor) -> float:
+    """``QTextLine.cursorToX``: a float, or (x, position) in some PySide6 versions."""
+    return float(cursor[0] if isinstance(cursor, tuple) else cursor)
 
 
 def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
@@ -105,7 +156,7 @@ def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> 
                     line = block.layout().lineForTextPosition(offset)
                     if not line.isValid():
                         continue
-                    x = rect.left() + line.cursorToX(offset)[0]
+                    x = rect.left() + _x_of(line.cursorToX(offset))
                     y = rect.top() + line.y()
                     page = int((y + 1) // body.height())
                     top = body.top() + y - page * body.height()
@@ -121,9 +172,10 @@ def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> 
 
 _HEADING = re.compile(r"<h([23])(\s[^>]*)?>")
 _CONTENT = re.compile(r"<(td|p|li)\b[^>]*>")
+_EMPTY = re.compile(r"\s*</(td|p|li)>")
 
 
-def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str:
+def keep_headings_with_content(body: str, breaks: Set[int] = frozenset()) -> str:
     """Mark each heading and the start of what follows it with anchors ``hN`` and ``kN``.
 
     Rendered once, the anchors' pages tell which headings were left alone at the bottom of
@@ -145,8 +197,17 @@ def keep_headings_with_content(body: str, breaks: set[int] = frozenset()) -> str
         out.append(body[pos:start] + tag + f'<a name="h{n}"></a>')
         pos = match.end()
         content = _CONTENT.search(body, body.index("</h", pos))
+        if content and any(  # a heading with nothing of its own under it: nothing to
+            h.group(1) <= match.group(1)  # keep it with (the next section's table is not)
+            for h in _HEADING.finditer(body, pos, content.start())
+        ):
+            content = None
         if content:
-            out.append(body[pos : content.end()] + f'<a name="k{n}"></a>')
+            # Qt gives an empty anchor's name to the next character: in an empty paragraph
+            # or list item that is far below, and the heading would be moved for nothing
+            empty = _EMPTY.match(body, content.end())
+            mark = "&nbsp;" if empty else ""
+            out.append(body[pos : content.end()] + f'<a name="k{n}">{mark}</a>')
             pos = content.end()
     out.append(body[pos:])
     return "".join(out)
@@ -181,9 +242,10 @@ class HeadingKeeper:
         return keep_headings_with_content(self.html(anchors), self.breaks)
 
     def _fix_first(self, anchors: dict[str, int]) -> None:
+        ends = block_ends(anchors)
         for name, page in anchors.items():  # in the document's order
-            if self.keep is not None and name.startswith("keep-") and not name.endswith("-end"):
-                end = anchors.get(f"{name}-end")
+            if self.keep is not None and _is_start(name):
+                end = ends.get(name[5:])
                 if end is not None and end != page and name[5:] not in self.keep.moved:
                     self.keep.moved.add(name[5:])
                     return
@@ -198,6 +260,7 @@ __all__ = [
     "HeadingKeeper",
     "KeepTogether",
     "anchor_pages",
+    "block_ends",
     "field_positions",
     "keep_headings_with_content",
     "widowed_headings",

@@ -70,20 +70,12 @@
       <translation>La charte n'est pas complète ({n} points à corriger), le premier : {first}</translation>
     </message>
     <message>
-      <source>Only a version sent for signature can go back to draft.</source>
-      <translation>Seule une version envoyée pour signature peut repasser en brouillon.</translation>
-    </message>
-    <message>
       <source>The signed copy must be a PDF file.</source>
       <translation>L'exemplaire signé doit être un fichier PDF.</translation>
     </message>
     <message>
       <source>The signed copy is larger than 50 MB.</source>
       <translation>L'exemplaire signé dépasse 50 Mo.</translation>
-    </message>
-    <message>
-      <source>Version {n} is already signed.</source>
-      <translation>La version {n} est déjà signée.</translation>
     </message>
     <message>
       <source>Give the name of a signatory for the agency and for the client.</source>
@@ -137,6 +129,10 @@
       <translation>Exporter le PDF…</translation>
     </message>
     <message>
+      <source>Start a new draft</source>
+      <translation>Créer un nouveau brouillon</translation>
+    </message>
+    <message>
       <source>Version {n} was signed on {date} and is frozen. To change the charter, start a new draft from it.</source>
       <translation>La version {n} a été signée le {date} et elle est figée. Pour modifier la charte, créez un nouveau brouillon à partir d'elle.</translation>
     </message>
@@ -151,6 +147,10 @@
     <message>
       <source>Signed copy: {name} (SHA-256 {digest}…).</source>
       <translation>Exemplaire signé : {name} (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+      <source>Version {n} — {status} — {date}</source>
+      <translation>Version {n} — {status} — {date}</translation>
     </message>
     <message>
       <source>A new draft was started from the signed version.</source>
@@ -188,25 +188,9 @@
       <source>Charter exported to {path} ({pages} pages).</source>
       <translation>Charte exportée dans {path} ({pages} pages).</translation>
     </message>
-    <message>
-      <source>Charter</source>
-      <translation>Charte</translation>
-    </message>
   </context>
   <context>
     <name>CharterArea</name>
-    <message>
-      <source>Undo</source>
-      <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>Redo</source>
-      <translation>Rétablir</translation>
-    </message>
-    <message>
-      <source>Start a new draft</source>
-      <translation>Créer un nouveau brouillon</translation>
-    </message>
     <message>
       <source>Loading the charter…</source>
       <translation>Chargement de la charte…</translation>
@@ -220,8 +204,12 @@
       <translation>{client} n'a pas encore de charte. Partez du modèle : chaque section indique ce qu'il faut y écrire.</translation>
     </message>
     <message>
-      <source>Version {n} — {status} — {date}</source>
-      <translation>Version {n} — {status} — {date}</translation>
+      <source>Undo (Ctrl+Z)</source>
+      <translation>Annuler (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Redo (Ctrl+Shift+Z)</source>
+      <translation>Rétablir (Ctrl+Maj+Z)</translation>
     </message>
     <message>
       <source>Move a section</source>
@@ -238,18 +226,6 @@
     <message>
       <source>Unsaved changes…</source>
       <translation>Modifications non enregistrées…</translation>
-    </message>
-    <message>
-      <source>Saving…</source>
-      <translation>Enregistrement…</translation>
-    </message>
-    <message>
-      <source>Not saved</source>
-      <translation>Non enregistré</translation>
-    </message>
-    <message>
-      <source>All changes saved</source>
-      <translation>Toutes les modifications sont enregistrées</translation>
     </message>
   </context>
   <context>
@@ -548,6 +524,18 @@
       <source>Sunday</source>
       <translation>Dimanche</translation>
     </message>
+    <message>
+      <source>Version {n}</source>
+      <translation>Version {n}</translation>
+    </message>
+    <message>
+      <source>Version {n} now: {status} ({who}, {time}); your change was not saved.</source>
+      <translation>Version {n} désormais : {status} ({who}, {time}) ; votre modification n'a pas été enregistrée.</translation>
+    </message>
+    <message>
+      <source>someone else</source>
+      <translation>quelqu'un d'autre</translation>
+    </message>
   </context>
   <context>
     <name>CharterPdf</name>
@@ -632,6 +620,10 @@
       <translation>Signatures</translation>
     </message>
     <message>
+      <source>For the agency</source>
+      <translation>Pour l'agence</translation>
+    </message>
+    <message>
       <source>Name: {value}</source>
       <translation>Nom : {value}</translation>
     </message>
@@ -674,6 +666,25 @@
     <message>
       <source>Charter v{n} — {client}</source>
       <translation>Charte v{n} — {client}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CharterSaver</name>
+    <message>
+      <source>Unsaved changes…</source>
+      <translation>Modifications non enregistrées…</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Non enregistré</translation>
+    </message>
+    <message>
+      <source>All changes saved</source>
+      <translation>Toutes les modifications sont enregistrées</translation>
     </message>
   </context>
   <context>
@@ -904,9 +915,12 @@
       <source>Comparing…</source>
       <translation>Comparaison…</translation>
     </message>
-    <message>
-      <source>{n} sections changed between version {a} and version {b}.</source>
-      <translation>{n} section(s) modifiée(s) entre la version {a} et la version {b}.</translation>
+    <message numerus="yes">
+      <source>Sections changed between version {a} and version {b}: %n.</source>
+      <translation>
+        <numerusform>Section modifiée entre la version {a} et la version {b} : %n.</numerusform>
+        <numerusform>Sections modifiées entre la version {a} et la version {b} : %n.</numerusform>
+      </translation>
     </message>
     <message>
       <source>The two versions are identical.</source>

@@ -22,7 +22,7 @@ from ui.tasks import TaskRunner
 def setup(qtbot, sqlite_db, ui_settings, monkeypatch):
     # error boxes are recorded instead of shown
     shown: list[str] = []
-    for module in ("ui.charter.charter_area", "ui.charter.charter_actions"):
+    for module in ("ui.charter.charter_save", "ui.charter.charter_actions"):
         monkeypatch.setattr(
             f"{module}.show_error", lambda parent, exc, title=None: shown.append(str(exc))
         )
@@ -172,7 +172,7 @@ def test_invalid_value_refused_inline_and_draft_intact(qtbot, setup):
     rows[0] = {"key": "criticism", "actions": ["delete"]}
     page.table.rows_edited.emit(rows)  # what the table emits after such an edit
     assert page.error.isVisible() and "criticism is never" in page.error.text()
-    assert page.table.table.item(0, 0).text() == "insult"  # the old value is shown again
+    assert page.table.table.item(0, 0).text() == "Insult"  # the old value is shown again
     area.flush()
     assert _doc(db, setup["a"].id).section("moderation").data == before
 

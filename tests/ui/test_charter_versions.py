@@ -18,13 +18,14 @@ from ui.areas import AreaServices
 from ui.charter import charter_actions
 from ui.charter.charter_area import CharterArea
 from ui.charter.charter_dialogs import CompareDialog, SignDialog
+from ui.design import current
 from ui.tasks import TaskRunner
 
 
 @pytest.fixture
 def area(qtbot, sqlite_db, ui_settings, monkeypatch):
     errors: list[str] = []
-    for module in ("ui.charter.charter_area", "ui.charter.charter_actions"):
+    for module in ("ui.charter.charter_save", "ui.charter.charter_actions"):
         monkeypatch.setattr(
             f"{module}.show_error", lambda p, exc, title=None: errors.append(str(exc))
         )
@@ -90,17 +91,15 @@ def test_sign_through_the_dialog_with_scan(qtbot, area, tmp_path, monkeypatch):
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.load()
     assert area.compare_button.isEnabled()
-    dialog = CompareDialog(
-        area.services.db, area.doc.client_id, area.versions, area.services.tasks, area
-    )
+    dialog = CompareDialog(area.services, area.doc.client_id, area.versions, area)
     qtbot.addWidget(dialog)
     assert dialog.view.toPlainText() == "Comparing…"  # worked out on a worker
     qtbot.waitSignal(dialog.compared, timeout=10000).wait()
     html = dialog.view.toHtml()
     text = dialog.view.toPlainText()
-    assert "1 sections changed between version 1 and version 2" in text
+    assert "Sections changed between version 1 and version 2: 1." in text
     assert "Livraison le dimanche" in text and "Contexte et objectifs" in text
-    assert "#c9f2d0" in html  # the insertion is highlighted
+    assert current().success_soft in html  # the insertion is highlighted, in the palette
 
 
 def test_export_button_writes_the_pdf(qtbot, area, tmp_path, monkeypatch):
@@ -119,7 +118,7 @@ def test_export_button_writes_the_pdf(qtbot, area, tmp_path, monkeypatch):
 
 def test_export_error_is_a_message(qtbot, area, tmp_path):
     results = []
-    area.export_to(str(tmp_path / "no" / "such" / "x.pdf"), results.append)
+    area.actions.export_to(str(tmp_path / "no" / "such" / "x.pdf"), results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=15000)
     assert area.errors and "Cannot write the PDF" in area.errors[-1]
     assert charter_actions  # module under test
@@ -139,13 +138,13 @@ def test_attach_the_signed_copy_later(qtbot, area, tmp_path):
     assert area.scan_button.isVisible()
     not_pdf = tmp_path / "photo.jpg"
     not_pdf.write_bytes(b"\xff\xd8\xff\xe0 jpeg")
-    area.attach_scan_file(str(not_pdf))
+    area.actions.attach_scan_file(str(not_pdf))
     qtbot.waitUntil(lambda: bool(area.errors), timeout=5000)
     assert "must be a PDF" in area.errors[-1]
     scan = tmp_path / "signée.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
     with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.attach_scan_file(str(scan))
+        area.actions.attach_scan_file(str(scan))
     assert not area.scan_button.isVisible()
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
     assert digest[:12] in area.banner_text.text() and "signée.pdf" in area.banner_text.text()

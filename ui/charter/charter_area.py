@@ -1,19 +1,25 @@
 """The Charter area of a client workspace: section navigator, editor, versions, signature.
 
-What the user types is kept in the pages, put on the undo stack, and saved to the database
-1.5 s after the last change by a background task (the GUI never waits for the database, a
-shared PostgreSQL server included), and at once on a client switch or on quit, via
-:meth:`flush`, so a crash loses at most that much. A version that is not a draft is shown
-read-only.
+The area owns its parts and holds the document they share (``doc``, ``pages``, the order):
+- :class:`~ui.charter.charter_save.CharterSaver` writes what is typed 1.5 s after the last
+  change, at once on a client switch or on quit (:meth:`flush`);
+- :class:`~ui.charter.charter_actions.CharterActions`: the version's buttons and writes;
+- :class:`~ui.charter.charter_conflicts.CharterConflicts`: a section saved meanwhile;
+- :class:`~ui.charter.charter_live.CharterLive`: other seats' changes, from the change feed.
+A version that is not a draft is shown read-only. Colours come from the palette's tokens.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+import html
+from collections.abc import Iterator
+from contextlib import contextmanager
+from string import Template
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,79 +32,44 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.charter import versions as charter
-from app.services.charter.labels import status_label
 from app.services.charter.versions import CharterDoc, VersionSummary
 from ui.areas import AreaServices, WorkspaceArea
-from ui.background_write import BackgroundWrite
 from ui.charter.charter_actions import CharterActions
-from ui.charter.charter_conflicts import CharterConflicts, save_sections
+from ui.charter.charter_conflicts import CharterConflicts
 from ui.charter.charter_live import CharterLive
-from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand
+from ui.charter.charter_save import CharterSaver
+from ui.charter.charter_undo import DataCommand, ReorderCommand, TextCommand, UndoKeys
 from ui.charter.section_page import SectionPage
-from ui.messages import show_error
-from ui.operations import QueryOp, drop_pending
+from ui.design import Scheme, current, set_role, theme_notifier
+from ui.formatting import date_text
+from ui.icons import set_icon
+from ui.operations import QueryOp, WriteOp, drop_pending
 from ui.rights import allowed_for
 
-AUTOSAVE_MS = 1500
-STYLE = """
-#sectionTitle { font-size: 15pt; font-weight: 600; color: #1d2536; }
-#sectionNavigator { border: none; background: #ffffff; padding: 4px; }
+STYLE = Template(
+    """
+#sectionTitle { font-size: 15pt; font-weight: 600; color: $text; }
+#sectionNavigator { border: none; background: $surface; color: $text; padding: 4px; }
 #sectionNavigator::item { padding: 6px 8px; border-radius: 4px; }
-#sectionNavigator::item:selected { background: #e8efff; color: #1d2536; }
-#charterBar { background: #ffffff; border-bottom: 1px solid #e3e7ef; }
-#charterBanner { background: #fff7e6; border-bottom: 1px solid #f5d9a8; }
-#issuesLabel { color: #8a5a00; background: #fff7e6; border: 1px solid #f5d9a8;
+#sectionNavigator::item:selected { background: $accent_soft; color: $text; }
+#charterBar { background: $surface; border-bottom: 1px solid $border; }
+#charterBanner { background: $warning_soft; border-bottom: 1px solid $warning; }
+#charterBanner QLabel { color: $warning; }
+#issuesLabel { color: $warning; background: $warning_soft; border: 1px solid $warning;
   border-radius: 4px; padding: 6px; }
-#errorLabel { color: #b42318; background: #fef3f2; border: 1px solid #fecdca;
+#errorLabel { color: $danger; background: $danger_soft; border: 1px solid $danger;
   border-radius: 4px; padding: 6px; }
-#sectionBody { background: #f6f8fb; }
+#sectionBody { background: $window; }
+#notesTitle { color: $text; font-weight: 600; }
 """
+)
 
 
-class _UndoKeys(QObject):
-    """Route Ctrl+Z / Ctrl+Shift+Z of the text editors to the area's undo stack."""
-
-    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
-        super().__init__(parent)
-        self.stack = stack
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            if event.matches(QKeySequence.StandardKey.Undo):
-                if event.type() == QEvent.Type.KeyPress:
-                    self.stack.undo()
-                event.accept()
-                return True
-            if event.matches(QKeySequence.StandardKey.Redo):
-                if event.type() == QEvent.Type.KeyPress:
-                    self.stack.redo()
-                event.accept()
-                return True
-        return False
+def style(scheme: Scheme) -> str:
+    return STYLE.substitute(vars(scheme))
 
 
-class _Save(BackgroundWrite):
-    """One save of the pending changes: a snapshot taken on the GUI thread, written by a
-    worker (or at once by :meth:`CharterArea.flush`)."""
-
-    def __init__(self, db, client_id, version_id, items, order, order_generation) -> None:
-        super().__init__(self._save)
-        self.db, self.client_id, self.version_id = db, client_id, version_id
-        # (page, section id, html or None, data or None, expected revision, page.edits then)
-        self.items: list[tuple] = items
-        self.order: list[str] | None = order
-        self.order_generation = order_generation
-        self.conflicts: list = []  # (item, Conflict): sections someone else saved meanwhile
-
-    def _save(self) -> list:
-        infos, self.conflicts = save_sections(self.db, self.client_id, self.items)
-        if self.order is not None:
-            with self.db.session() as s:
-                charter.reorder_sections(s, self.client_id, self.version_id, self.order)
-        return infos
-
-
-class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
+class CharterArea(WorkspaceArea):
     """Signals:
     loaded(): a version was loaded and shown (tests wait for it).
     saved(): pending changes were written to the database.
@@ -113,18 +84,19 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         self.versions: list[VersionSummary] = []
         self.pages: dict[str, SectionPage] = {}
         self.order_dirty = False
-        self._order_generation = 0
-        self._saving: _Save | None = None
         self._order: list[str] = []
         self._replaying = False
         self.undo_stack = QUndoStack(self)
-        self._undo_keys = _UndoKeys(self.undo_stack, self)
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_in_background)
-        self.setStyleSheet(STYLE)
+        self._undo_keys = UndoKeys(self.undo_stack, self)
+        self.conflicts = CharterConflicts(self)
+        self.saver = CharterSaver(self)
+        self.autosave = self.saver.autosave
+        self.setStyleSheet(style(current()))
+        theme_notifier().changed.connect(self._scheme_changed)  # gone with the area
         self._build()
+
+    def _scheme_changed(self, scheme: Scheme) -> None:
+        self.setStyleSheet(style(scheme))
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -135,13 +107,15 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         bar.setObjectName("charterBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(12, 8, 12, 8)
-        self.version_combo = QComboBox()
-        self.version_combo.setObjectName("versionCombo")
-        self.version_combo.setMinimumWidth(260)
-        self.version_combo.activated.connect(self._version_chosen)
-        row.addWidget(self.version_combo)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.redo_button = QPushButton(self.tr("Redo"))
+        self.undo_button, self.redo_button = QPushButton(), QPushButton()
+        for button, name, tip in (
+            (self.undo_button, "undo", self.tr("Undo (Ctrl+Z)")),
+            (self.redo_button, "redo", self.tr("Redo (Ctrl+Shift+Z)")),
+        ):  # icons only, with their words in the tooltip: the bar fits a 1366-px screen
+            set_icon(button, name)
+            set_role(button, "quiet")
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -154,23 +128,20 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         self.save_state = QLabel()
         self.save_state.setObjectName("hint")
         row.addWidget(self.save_state)
-        self.build_action_buttons(row)
+        self.actions = actions = CharterActions(self, row)
+        self.version_combo = actions.version_combo
+        # the version's buttons, where the rights (ui.rights) and the tests look for them
+        self.new_draft_button, self.send_button = actions.new_draft_button, actions.send_button
+        self.withdraw_button, self.sign_button = actions.withdraw_button, actions.sign_button
+        self.scan_button, self.compare_button = actions.scan_button, actions.compare_button
+        self.export_button, self.export_progress = actions.export_button, actions.export_progress
+        self.banner, self.banner_text = actions.banner, actions.banner_text
+        self.banner_button = actions.banner_button
         layout.addWidget(bar)
-        self.banner = QWidget()
-        self.banner.setObjectName("charterBanner")
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(12, 6, 12, 6)
-        self.banner_text = QLabel()
-        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner_text.setWordWrap(True)
-        banner_row.addWidget(self.banner_text, 1)
-        self.banner_button = QPushButton(self.tr("Start a new draft"))
-        self.banner_button.setObjectName("primaryButton")
-        self.banner_button.clicked.connect(self.new_draft)
-        banner_row.addWidget(self.banner_button)
-        self.banner.hide()
         layout.addWidget(self.banner)
-        self._init_live(layout)
+        self.live = CharterLive(self)
+        self.notice = self.live.notice
+        layout.addWidget(self.notice)  # under the version bar
         split = QSplitter()
         self.navigator = QListWidget()
         self.navigator.setObjectName("sectionNavigator")
@@ -189,7 +160,7 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setWordWrap(True)
         self.create_button = QPushButton(self.tr("Write the charter from the template"))
-        self.create_button.setObjectName("primaryButton")
+        set_role(self.create_button, "primary")
         self.create_button.clicked.connect(self.create_charter)
         self.create_button.hide()
         empty_layout.addWidget(self.empty_text)
@@ -242,12 +213,14 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         )
         self.create_button.show()
         self.stack.setCurrentWidget(self.empty)
-        self.refresh_actions()
+        self.actions.refresh_actions()
         self.loaded.emit()
 
     def create_charter(self) -> None:
+        if self.client is None:
+            return
         cid = self.client.id
-        self._write(lambda s: charter.ensure_charter(s, cid))
+        WriteOp(self, lambda s: charter.ensure_charter(s, cid), lambda _doc: self.load()).run()
 
     def _clear(self) -> None:
         self.navigator.blockSignals(True)
@@ -285,30 +258,10 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         keys = [s.key for s in doc.sections]
         self._order = list(keys)
         self.select_section(current_key if current_key in keys else keys[0])
-        self._refresh_versions()
-        self.refresh_actions()
+        self.actions.refresh_versions()
+        self.actions.refresh_actions()
         self.save_state.setText("")
         self.loaded.emit()
-
-    def _refresh_versions(self) -> None:
-        self.version_combo.clear()
-        for v in self.versions:
-            when = v.signed_at or v.sent_at or v.updated_at
-            self.version_combo.addItem(
-                self.tr("Version {n} — {status} — {date}").format(
-                    n=v.number, status=status_label(v.status), date=self.local_date(when)
-                ),
-                v.number,
-            )
-        if self.doc is not None:
-            self.version_combo.setCurrentIndex(self.version_combo.findData(self.doc.version.number))
-
-    def _version_chosen(self, index: int) -> None:
-        number = self.version_combo.itemData(index)
-        if self.doc is None or number == self.doc.version.number:
-            return
-        self.flush()
-        self.load(number)
 
     # -- navigation -----------------------------------------------------------------------
     def current_key(self) -> str | None:
@@ -341,7 +294,7 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
             issues = page.refresh_issues()
             text = f"{i + 1}. {page.section.title}"
             item.setText(f"{text}  ⚠ {len(issues)}" if issues else text)
-            item.setToolTip("\n".join(x.message for x in issues))
+            item.setToolTip("<br>".join(html.escape(x.message) for x in issues))
 
     def _navigator_moved(self, *_args) -> None:
         new = self.order()
@@ -352,7 +305,17 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
 
     def apply_order(self, keys: list[str]) -> None:
         current = self.current_key()
-        self._replaying = True
+        with self.replaying():
+            self._reorder_navigator(keys)
+        self._order = list(keys)
+        self.order_dirty = True
+        self.saver.order_generation += 1
+        self._refresh_navigator()
+        if current:
+            self.select_section(current)
+        self.saver.changed()
+
+    def _reorder_navigator(self, keys: list[str]) -> None:
         self.navigator.blockSignals(True)
         items = {
             self.navigator.item(i).data(Qt.ItemDataRole.UserRole): i
@@ -364,14 +327,6 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         for key in keys:
             self.navigator.addItem(taken[key])
         self.navigator.blockSignals(False)
-        self._replaying = False
-        self._order = list(keys)
-        self.order_dirty = True
-        self._order_generation += 1
-        self._refresh_navigator()
-        if current:
-            self.select_section(current)
-        self._changed()
 
     # -- editing --------------------------------------------------------------------------
     def _data_edited(self, page: SectionPage, old: dict, new: dict) -> None:
@@ -385,132 +340,52 @@ class CharterArea(CharterLive, WorkspaceArea, CharterActions, CharterConflicts):
         page.apply_data(data)
         self.select_section(key)
         self._refresh_navigator()
-        self._changed()
+        self.saver.changed()
 
     def _text_edited(self, page: SectionPage) -> None:
         if self._replaying:
             return
         text = self.tr("Type in « {title} »").format(title=page.section.title)
         self.undo_stack.push(TextCommand(self, page, text))
-        self._changed()
+        self.saver.changed()
 
     def _text_changed(self, _page: SectionPage) -> None:
         if not self._replaying:
-            self._changed()
+            self.saver.changed()
 
     def replay_text(self, key: str, *, undo: bool) -> None:
         page = self.pages.get(key)
         if page is None:
             return
-        self._replaying = True
-        try:
+        with self.replaying():
             page.document.undo() if undo else page.document.redo()
-        finally:
-            self._replaying = False
         page.dirty_text = True
         self.select_section(key)
-        self._changed()
+        self.saver.changed()
 
     def _changed(self) -> None:
         self.save_state.setText(self.tr("Unsaved changes…"))
         self.autosave.start()
 
-    # -- saving ---------------------------------------------------------------------------
-    def _snapshot(self) -> _Save | None:
-        """The pending changes as plain values (GUI thread), or None if nothing to save."""
-        doc = self.doc
-        if doc is None or not doc.version.editable or self.client is None:
-            return None
-        for page in self.pages.values():
-            page.collect_pending()
-        items = [
-            (
-                page,
-                page.section.id,
-                page.html() if page.dirty_text else None,
-                page.data if page.dirty_data else None,
-                page.revision,
-                page.edits,
-            )
-            for page in self.pages.values()
-            if page.dirty_text or page.dirty_data
-        ]
-        if not items and not self.order_dirty:
-            return None
-        order = self.order() if self.order_dirty else None
-        return _Save(
-            self.services.db, doc.client_id, doc.version.id, items, order, self._order_generation
-        )
-
-    def save_in_background(self) -> None:
-        """The autosave: write the pending changes on a worker thread."""
-        if self._saving is not None:  # one save at a time: the next one needs its revisions
-            self.autosave.start()
-            return
-        if getattr(self, "conflict_open", False):  # the user is choosing: save after that
-            return
-        job = self._snapshot()
-        if job is None:
-            return
-        self._saving = job
-        self.save_state.setText(self.tr("Saving…"))
-        job.start(self.services.tasks, self._finish_save)
-
-    def _finish_save(self, job: _Save) -> bool:
-        """Apply a finished save to the pages (once). False when it failed."""
-        if not job.claim():
-            return job.error is None
-        if self._saving is job:
-            self._saving = None
-        if job.error is not None:
-            self.save_state.setText(self.tr("Not saved"))
-            show_error(self, job.error)
-            return False
-        for (page, _sid, html, data, _rev, edits), info in zip(
-            job.items, job.result or [], strict=True
-        ):
-            if info is None:  # someone else saved this section: the dialog below
-                continue
-            page.revision = info.revision
-            if page.edits == edits:  # nothing typed since the snapshot
-                if html is not None:
-                    page.dirty_text = False
-                if data is not None:
-                    page.dirty_data = False
-        if job.order is not None and self._order_generation == job.order_generation:
-            self.order_dirty = False
-        if job.conflicts:
-            self.saved.emit()
-            self.show_section_conflicts(job.conflicts)
-            return True
-        if any(p.dirty_text or p.dirty_data for p in self.pages.values()) or self.order_dirty:
-            self._changed()
-        else:
-            self.save_state.setText(self.tr("All changes saved"))
-        self.saved.emit()
-        return True
-
+    # -- saving (the saver part) ---------------------------------------------------------
     def flush(self) -> None:
         """Write every pending change now (client switch, version switch, quit)."""
-        self.autosave.stop()
-        job = self._saving
-        if job is not None:  # let the background save land first: its revisions come next
-            if not job.wait():  # a database that does not answer: keep the changes
-                self.save_state.setText(self.tr("Not saved"))
-                return
-            if not self._finish_save(job):
-                return
-        job = self._snapshot()
-        if job is None:
-            return
-        self._saving = job
-        job.run()
-        self._finish_save(job)
+        self.saver.flush()
+
+    @contextmanager
+    def replaying(self) -> Iterator[None]:
+        """Changes made by undo, redo or a conflict's choice: no new undo step, no echo."""
+        self._replaying = True
+        try:
+            yield
+        finally:
+            self._replaying = False
 
     def local_date(self, when) -> str:
+        """A date in the client's time zone, in the interface's language (never ISO)."""
         if when is None:
             return ""
         from zoneinfo import ZoneInfo
 
         tz = ZoneInfo(self.doc.client_timezone if self.doc else "Europe/Paris")
-        return when.astimezone(tz).strftime("%d/%m/%Y")
+        return date_text(when.astimezone(tz).date())

@@ -1,5 +1,5 @@
 """A charter section saved meanwhile by someone else: the conflict dialog, then theirs, mine
-or the merge. A mixin of :class:`ui.charter.charter_area.CharterArea`.
+or the merge. A part owned by :class:`ui.charter.charter_area.CharterArea`.
 
 Each section is saved in its own transaction, so a conflict on one section never holds back
 the others (and two people on two sections never conflict at all).
@@ -8,16 +8,25 @@ the others (and two people on two sections never conflict at all).
 from __future__ import annotations
 
 import html as html_module
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject
 
 from app.errors import Conflict
 from app.services.charter import versions as charter
 from ui.conflict_dialog import MERGED, MINE, THEIRS, ask_conflict
+from ui.operations import QueryOp
+
+if TYPE_CHECKING:
+    from ui.charter.charter_area import CharterArea
 
 
 def save_sections(db, client_id: int, items: list[tuple]) -> tuple[list, list]:
     """Save each pending section on its own; returns (infos with None where it conflicted,
     [(item, Conflict)])."""
-    infos, conflicts = [], []
+    infos: list = []
+    conflicts: list = []
     for item in items:
         _page, sid, html, data, rev, _edits = item
         try:
@@ -39,64 +48,64 @@ def _html_of(text: str) -> str:
     return "".join(f"<p>{html_module.escape(line)}</p>" for line in text.split("\n"))
 
 
-class CharterConflicts:
+class CharterConflicts(QObject):
+    """Asks, one section after the other; ``open`` while the user is choosing (no autosave
+    meanwhile: it would write over the sections being decided)."""
+
+    def __init__(self, area: CharterArea) -> None:
+        super().__init__(area)
+        self.area = area
+        self.open = False
+
     def show_section_conflicts(self, conflicts: list) -> None:
-        """One dialog per conflicting section, one after the other (no autosave meanwhile)."""
-        self.conflict_open = bool(conflicts)
+        """One dialog per conflicting section, one after the other."""
+        self.open = bool(conflicts)
         if not conflicts:
             return
+        area = self.area
         (page, *_rest), exc = conflicts[0]
-        self.save_state.setText(self.tr("Not saved: someone else changed this section"))
+        area.save_state.setText(self.tr("Not saved: someone else changed this section"))
         rich = exc.details.field == "html"
 
         def chosen(dialog) -> None:
             self._resolve_section(page, dialog)
             self.show_section_conflicts(conflicts[1:])
 
-        from zoneinfo import ZoneInfo
-
-        zone = ZoneInfo(self.doc.client_timezone) if self.doc else None
-        ask_conflict(self, exc, chosen, mergeable=rich, zone=zone)
+        zone = ZoneInfo(area.doc.client_timezone) if area.doc else None
+        ask_conflict(area, exc, chosen, mergeable=rich, zone=zone)
 
     def _resolve_section(self, page, dialog) -> None:
+        area = self.area
         d = dialog.details
         page.revision = d.version  # theirs is the base from now on
         if dialog.choice == MINE:
-            self._changed()  # saved again, over theirs, with the current revision
+            area.saver.changed()  # saved again, over theirs, with the current revision
         elif dialog.choice == MERGED:
-            self._replaying = True
-            try:
+            with area.replaying():
                 page.document.setHtml(_html_of(dialog.merged_text))
-            finally:
-                self._replaying = False
             page.dirty_text = True
-            self.undo_stack.clear()
-            self._changed()
+            area.undo_stack.clear()
+            area.saver.changed()
         elif dialog.choice == THEIRS:
             self._load_theirs(page)
 
     def _load_theirs(self, page) -> None:
-        db, cid, number = self.services.db, self.doc.client_id, self.doc.version.number
-        key = page.key
-
-        def load():
-            with db.read() as s:
-                return charter.load(s, cid, number).section(key)
+        area = self.area
+        if area.doc is None:
+            return
+        cid, number, key = area.doc.client_id, area.doc.version.number, page.key
 
         def show(info) -> None:
-            if info is None or self.pages.get(key) is not page:
+            if info is None or area.pages.get(key) is not page:
                 return
-            self._replaying = True
-            try:
+            with area.replaying():
                 page.document.setHtml(info.html)
                 page.data = dict(info.data)
                 page.show_data(page.data)
-            finally:
-                self._replaying = False
             page.revision = info.revision
             page.dirty_text = page.dirty_data = False
-            self.undo_stack.clear()  # its steps were about mine
-            if not any(p.dirty_text or p.dirty_data for p in self.pages.values()):
-                self.save_state.setText(self.tr("All changes saved"))
+            area.undo_stack.clear()  # its steps were about mine
+            if not area.saver.pending():
+                area.save_state.setText(self.tr("All changes saved"))
 
-        self.services.tasks.run(load, show)
+        QueryOp(area, lambda s: charter.load(s, cid, number).section(key), show).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -22,12 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TribuneError
-from app.services.charter.compare import compare_versions
+from app.services.charter.compare import DEL, INS, compare_versions
 from app.services.charter.labels import status_label
 from app.services.charter.signing import check_scan
 from app.services.charter.versions import CharterDoc, SignatoryInfo, VersionSummary
 from app.services.people.agency import StaffInfo
+from ui.design import current, set_role, style_button_box
+from ui.formatting import ui_locale
+from ui.icons import set_icon
 from ui.messages import error_text
+from ui.operations import QueryOp
+
+
+def themed_diff(diff_html: str) -> str:
+    """The comparison's highlights in the scheme on screen (the core writes fixed ones)."""
+    scheme = current()
+    ins = f'<span style="background-color:{scheme.success_soft}; color:{scheme.success};">'
+    dele = (
+        f'<span style="background-color:{scheme.danger_soft}; color:{scheme.danger}; '
+        'text-decoration:line-through;">'
+    )
+    return diff_html.replace(INS, ins).replace(DEL, dele)
 
 
 class SignDialog(QDialog):
@@ -58,7 +74,8 @@ class SignDialog(QDialog):
             name.setObjectName(f"{side}Name")
             role.setObjectName(f"{side}Role")
             date.setCalendarPopup(True)
-            date.setDisplayFormat("dd/MM/yyyy")
+            date.setLocale(ui_locale())  # "5 déc. 2026" / "5 Dec 2026": never 05/12 vs 12/05
+            date.setDisplayFormat("d MMM yyyy")
             if default is not None:
                 name.setText(default.name)
                 role.setText(default.role)
@@ -72,6 +89,8 @@ class SignDialog(QDialog):
         self.scan_label.setTextFormat(Qt.TextFormat.PlainText)
         pick = QPushButton(self.tr("Attach the signed PDF…"))
         pick.clicked.connect(self._pick)
+        set_icon(pick, "open")
+        set_role(pick, "secondary")
         row.addWidget(self.scan_label, 1)
         row.addWidget(pick)
         layout.addLayout(row)
@@ -85,6 +104,7 @@ class SignDialog(QDialog):
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        style_button_box(buttons)
         layout.addWidget(buttons)
 
     def _pick(self) -> None:
@@ -128,17 +148,18 @@ class SignDialog(QDialog):
 class CompareDialog(QDialog):
     """Two versions side by side as one text: what changed, highlighted.
 
-    The versions are read and compared word by word on a worker (``tasks``); ``compared``
-    is emitted when the text is shown.
+    The versions are read and compared word by word by a :class:`ui.operations.QueryOp`;
+    ``compared`` is emitted when the text is shown. Insertions and deletions take the
+    palette's success and danger colours, so the dark scheme reads as well as the light.
     """
 
     compared = Signal()
 
     def __init__(
-        self, db, client_id: int, versions: list[VersionSummary], tasks, parent=None
+        self, services, client_id: int, versions: list[VersionSummary], parent=None
     ) -> None:
         super().__init__(parent)
-        self.db, self.client_id, self.tasks = db, client_id, tasks
+        self.services, self.client_id = services, client_id
         self._asked: tuple[int, int] | None = None
         self.setWindowTitle(self.tr("Compare two versions"))
         self.resize(820, 640)
@@ -164,6 +185,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        style_button_box(buttons)
         layout.addWidget(buttons)
         if len(versions) > 1:
             self.old.setCurrentIndex(1)
@@ -176,18 +198,14 @@ class CompareDialog(QDialog):
         if old is None or new is None:
             return
         self._asked = (old, new)
-        db, cid = self.db, self.client_id
-
-        def work():
-            with db.read() as s:
-                return compare_versions(s, cid, old, new)
-
+        cid = self.client_id
         self.view.setPlainText(self.tr("Comparing…"))
-        self.tasks.run(
-            work,
+        QueryOp(
+            self,
+            lambda s: compare_versions(s, cid, old, new),
             lambda result: self._show(old, new, result),
-            lambda exc: self.view.setPlainText(error_text(exc)),
-        )
+            services=self.services,
+        ).failure(lambda exc: self.view.setPlainText(error_text(exc))).run()
 
     def _show(self, old: int, new: int, result) -> None:
         if self._asked != (old, new):
@@ -195,9 +213,9 @@ class CompareDialog(QDialog):
         changed = result.changed
         parts = [
             "<p><b>"
-            + self.tr("{n} sections changed between version {a} and version {b}.").format(
-                n=len(changed), a=old, b=new
-            )
+            + self.tr(
+                "Sections changed between version {a} and version {b}: %n.", "", len(changed)
+            ).format(a=old, b=new)
             + "</b></p>"
         ]
         if not changed:
@@ -208,9 +226,7 @@ class CompareDialog(QDialog):
             "removed": self.tr("removed"),
         }
         for diff in changed:
-            import html
-
             parts.append(f"<h3>{html.escape(diff.title)} — {labels[diff.status]}</h3>")
-            parts.append(diff.diff_html)
+            parts.append(themed_diff(diff.diff_html))
         self.view.setHtml("".join(parts))
         self.compared.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,10 +17,31 @@ from PySide6.QtWidgets import (
 
 from app.services.charter.labels import choice_label, weekday_label
 from app.services.charter.schema import REGISTERS
+from ui.formatting import ui_locale
 
 
 def _words(text: str) -> list[str]:
     return [w.strip() for w in text.replace(";", ",").split(",") if w.strip()]
+
+
+DAY_FORMAT = "d MMM yyyy"  # "24 déc. 2026" / "24 Dec 2026", in the interface's language
+
+
+def shown_day(iso: str) -> str:
+    """A closed day as people read it; what cannot be read stays as it was typed."""
+    day = QDate.fromString(iso, Qt.DateFormat.ISODate)
+    return ui_locale().toString(day, DAY_FORMAT) if day.isValid() else iso
+
+
+def read_day(text: str) -> str:
+    """A typed closed day as ISO: "24 déc. 2026", "24/12/2026" or "2026-12-24"; what cannot
+    be read goes on as typed, and the charter's validation names it."""
+    locale = ui_locale()
+    for fmt in (DAY_FORMAT, "d MMMM yyyy", "d/M/yyyy"):
+        day = locale.toDate(text, fmt)
+        if day.isValid():
+            return day.toString(Qt.DateFormat.ISODate)
+    return text
 
 
 class BusinessHoursEditor(QGroupBox):
@@ -65,7 +86,9 @@ class BusinessHoursEditor(QGroupBox):
         self.subdivision = QLineEdit()
         self.subdivision.setMaxLength(10)
         self.closed = QLineEdit()
-        self.closed.setPlaceholderText("2026-12-24, 2026-12-31")
+        self.closed.setPlaceholderText(
+            ", ".join(shown_day(d) for d in ("2026-12-24", "2026-12-31"))
+        )
         form.addRow(self.tr("Public holidays of (country)"), self.country)
         form.addRow(self.tr("Region (optional)"), self.subdivision)
         form.addRow(self.tr("Other closed days"), self.closed)
@@ -88,7 +111,7 @@ class BusinessHoursEditor(QGroupBox):
                 end.setEnabled(bool(spans))
             self.country.setText(hours.get("country") or "")
             self.subdivision.setText(hours.get("subdivision") or "")
-            self.closed.setText(", ".join(hours.get("closed_days") or []))
+            self.closed.setText(", ".join(shown_day(d) for d in hours.get("closed_days") or []))
             self.timezone.setText(
                 self.tr("Counted in the client's time zone: {tz}").format(tz=timezone)
             )
@@ -107,7 +130,7 @@ class BusinessHoursEditor(QGroupBox):
             "days": days,
             "country": self.country.text().strip().upper(),
             "subdivision": self.subdivision.text().strip().upper(),
-            "closed_days": _words(self.closed.text()),
+            "closed_days": [read_day(w) for w in _words(self.closed.text())],
         }
 
     def _changed(self, *_args) -> None:

@@ -1,8 +1,32 @@
-"""Undo commands of the charter editor: they set the page's values and mark them for saving."""
+"""The charter editor's undo: the commands (they set the page's values and mark them for
+saving) and the key filter that routes the text editors' Ctrl+Z to the area's stack."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+
+
+class UndoKeys(QObject):
+    """Route Ctrl+Z / Ctrl+Shift+Z of the text editors to the area's undo stack."""
+
+    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stack = stack
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self.stack.undo()
+                event.accept()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self.stack.redo()
+                event.accept()
+                return True
+        return False
 
 
 class DataCommand(QUndoCommand):

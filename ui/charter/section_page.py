@@ -79,7 +79,7 @@ class SectionPage(QScrollArea):
             self.table.set_rows(self.data.get("rows", []))
             self.table.rows_edited.connect(lambda rows: self._propose({**self.data, "rows": rows}))
             self.table.setMinimumHeight(220)
-            layout.addWidget(self.table)
+            layout.addWidget(self.table, 2)  # the rows first, the notes below get the rest
         if kind == "delays":
             self.hours = BusinessHoursEditor()
             self.hours.set_hours(self.data.get("business_hours") or {}, timezone)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import (
 from app.services.charter.labels import column_label
 from app.services.charter.schema import SCHEMAS, Issue
 from ui.charter.delegates import VALUE, CellDelegate, set_cell
-
-ISSUE_BACKGROUND = QColor("#fdecea")
+from ui.design import current, set_role
+from ui.icons import set_icon
 
 
 def normalise_rows(rows: list[dict]) -> list[dict]:
@@ -72,6 +74,9 @@ class SectionTable(QWidget):
         self.add_button.setObjectName("addRowButton")
         self.remove_button = QPushButton(self.tr("Remove the row"))
         self.remove_button.setObjectName("removeRowButton")
+        for button, name in ((self.add_button, "add"), (self.remove_button, "delete")):
+            set_icon(button, name)
+            set_role(button, "secondary")
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_current_row)
         buttons.addWidget(self.add_button)
@@ -177,10 +182,16 @@ class SectionTable(QWidget):
                     if item is None:
                         continue
                     bad = (r, col.key) in marked
-                    item.setBackground(ISSUE_BACKGROUND if bad else QColor(0, 0, 0, 0))
+                    scheme = current()  # the palette's, so the dark scheme stays readable
+                    if bad:
+                        item.setBackground(QColor(scheme.danger_soft))
+                        item.setForeground(QColor(scheme.danger))
+                    else:
+                        item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                        item.setData(Qt.ItemDataRole.ForegroundRole, None)
                     message = next(
                         (i.message for i in issues if i.row == r and i.column == col.key), ""
                     )
-                    item.setToolTip(message)
+                    item.setToolTip(html.escape(message))
         finally:
             self._filling = False

@@ -71,6 +71,10 @@ def html_to_lines(fragment: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip(" •\t")]
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def cell_text(col_type: str, value, contacts: dict[int, str]) -> str:
     if value in (None, "", []):
         return "—"
@@ -78,12 +82,13 @@ def cell_text(col_type: str, value, contacts: dict[int, str]) -> str:
         return contacts.get(value, translate("CharterCompare", "(deleted contact)"))
     if col_type == "delay":
         return format_delay(value)
-    if col_type in ("choice", "category"):
-        return choice_label(value)
+    if col_type in ("choice", "category"):  # a cell starts with a capital: "Réclamation"
+        return _capital(choice_label(value))
     if col_type == "actions":
-        return ", ".join(choice_label(a) for a in value)
+        return _capital(", ".join(choice_label(a) for a in value))
     if col_type == "bool":
-        return translate("CharterCompare", "yes") if value else translate("CharterCompare", "no")
+        yes_no = translate("CharterCompare", "yes") if value else translate("CharterCompare", "no")
+        return _capital(yes_no)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

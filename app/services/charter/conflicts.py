@@ -1,16 +1,20 @@
-"""A charter section saved by two people: what the conflict shows (theirs against mine)."""
+"""A charter section saved by two people, or a version whose status another seat changed
+meanwhile: what the conflict shows (theirs against mine, who and when)."""
 
 from __future__ import annotations
 
 import json
 import re
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict
-from app.models import Client
-from app.models.charter import CharterSection
-from app.services.versions import stale
+from app.i18n import translate
+from app.models import AuditEvent, Client
+from app.models.charter import CharterSection, CharterVersion
+from app.services.charter.labels import status_label
+from app.services.versions import hhmm, stale
 
 
 def section_conflict(
@@ -35,6 +39,45 @@ def section_conflict(
         field="html" if html is not None else "data",
         zone=client.timezone if client else None,
     )
+
+
+def version_conflict(session: Session, version: CharterVersion, wanted: str) -> Conflict:
+    """Someone sent, signed or took back this version since it was shown: ``wanted`` (the
+    status this seat asked for) against the status it has now, with who changed it last."""
+    last = session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.target_type == "charter_version",
+            AuditEvent.target_id == str(version.id),
+        )
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    client = session.get(Client, version.client_id)
+    zone = client.timezone if client else None
+    by, at = (last.actor, last.at) if last else ("", version.updated_at)
+    conflict = stale(
+        "charter_version",
+        translate("CharterLabels", "Version {n}").format(n=version.number),
+        target_id=version.id,
+        mine=status_label(wanted),
+        theirs=status_label(version.status),
+        by=by,
+        at=at,
+        version=version.revision,
+        field="status",
+        zone=zone,
+    )
+    # what happened, not only that something did: "Version 1 now: signed (Léa, 10:42)"
+    message = translate(
+        "CharterLabels", "Version {n} now: {status} ({who}, {time}); your change was not saved."
+    ).format(
+        n=version.number,
+        status=status_label(version.status),
+        who=by or translate("CharterLabels", "someone else"),
+        time=hhmm(at, zone),
+    )
+    return Conflict(message, conflict.details)
 
 
 def html_text(html: str) -> str:

@@ -17,6 +17,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models.base import utcnow
 from app.models.charter import CharterSignatory, CharterVersion
+from app.services.charter.conflicts import version_conflict
 from app.services.charter.versions import (
     SignatoryInfo,
     VersionSummary,
@@ -32,6 +33,8 @@ from app.services.people import audit, require
 def send_for_signature(session: Session, client_id: int, version_id: int) -> VersionSummary:
     require(session, "write", client_id)
     version = version_by_id(session, client_id, version_id)
+    if version.status != "draft":  # sent, signed or taken elsewhere since it was shown
+        raise version_conflict(session, version, "sent_for_signature")
     _editable(version)
     issues = _doc(session, version).issues
     if issues:
@@ -58,9 +61,7 @@ def back_to_draft(session: Session, client_id: int, version_id: int) -> VersionS
     require(session, "write", client_id)
     version = version_by_id(session, client_id, version_id)
     if version.status != "sent_for_signature":
-        raise Conflict(
-            translate("Charter", "Only a version sent for signature can go back to draft.")
-        )
+        raise version_conflict(session, version, "draft")
     version.status = "draft"
     version.sent_at = None
     audit.record(
@@ -99,9 +100,7 @@ def record_signature(
     require(session, "sign", client_id)
     version = version_by_id(session, client_id, version_id)
     if version.status not in ("draft", "sent_for_signature"):
-        raise Conflict(
-            translate("Charter", "Version {n} is already signed.").format(n=version.number)
-        )
+        raise version_conflict(session, version, "signed")
     sides = {s.side for s in signatories if s.name.strip()}
     if sides != {"agency", "client"}:
         raise ValidationError(

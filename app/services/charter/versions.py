@@ -12,8 +12,9 @@ import copy
 import json
 import re
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, Table, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -271,23 +272,26 @@ def save_section(
     section.updated_by = current_actor()
     # Each section has its own revision: the version row's date moves without its revision,
     # so two people saving two sections never conflict.
+    versions = cast(Table, CharterVersion.__table__)
     moved = session.execute(
-        CharterVersion.__table__.update()
+        versions.update()
         .where(
-            CharterVersion.__table__.c.id == section.version_id,
-            CharterVersion.__table__.c.status.in_(EDITABLE),  # not sent for signature meanwhile
+            versions.c.id == section.version_id,
+            versions.c.status.in_(EDITABLE),  # not sent for signature meanwhile
         )
         .values(updated_at=section.updated_at)
     )
-    if moved.rowcount == 0:
+    if cast(CursorResult, moved).rowcount == 0:
         session.refresh(section.version)
         _editable(section.version)
     try:
         session.flush()
     except StaleDataError:
         session.rollback()
-        section = session.get(CharterSection, section_id)
-        raise _section_conflict(session, section, html, data) from None
+        again = session.get(CharterSection, section_id)
+        if again is None:  # gone meanwhile (its version deleted)
+            raise NotFound(translate("Charter", "Unknown charter section.")) from None
+        raise _section_conflict(session, again, html, data) from None
     return _section_info(section, contacts)
 
 
