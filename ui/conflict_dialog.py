@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import Conflict
+from ui.formatting import datetime_text
 
 MINE, THEIRS, MERGED = "mine", "theirs", "merged"
 
@@ -64,9 +65,9 @@ class ConflictDialog(QDialog):
         who = d.by if d and d.by else self.tr("someone else")
         when = ""
         if d and d.at is not None:
-            when = d.at.astimezone(zone).strftime("%d/%m/%Y %H:%M")
+            when = datetime_text(d.at, zone)  # "sam. 5 déc. 2026, 16:16", the locale's words
         self.who = _plain(
-            self.tr("Changed by {who} at {when}").format(who=who, when=when)
+            self.tr("Changed by {who} on {when}").format(who=who, when=when)
             if when
             else self.tr("Changed by {who}").format(who=who),
             self,

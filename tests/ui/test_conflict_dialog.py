@@ -18,6 +18,7 @@ from app.services.clients import workspaces as clients
 from app.services.people.actor import current_actor, set_current_actor
 from tests.conftest import wait_editor
 from ui.conflict_dialog import MERGED, MINE, THEIRS, ConflictDialog
+from ui.formatting import datetime_text
 
 PARIS = ZoneInfo("Europe/Paris")
 AT = dt.datetime(2026, 2, 10, 13, 5, tzinfo=dt.UTC)
@@ -41,7 +42,12 @@ def test_the_dialog_shows_mine_theirs_who_and_when(qtbot):
     dialog = _dialog(qtbot, _conflict(mine="<b>gras</b> <img src=/etc/passwd>"))
     assert dialog.mine.toPlainText() == "<b>gras</b> <img src=/etc/passwd>"  # plain text
     assert dialog.theirs.toPlainText() == "Tulipes de Touraine"
-    assert dialog.who.text() == "Changed by Léa Martin at 10/02/2026 14:05"
+    # the moment in the locale's words, in the client's zone (13:05 UTC is 14:05 in Paris)
+    assert dialog.who.text() == "Changed by Léa Martin on " + datetime_text(
+        dt.datetime(2026, 2, 10, 14, 5, tzinfo=PARIS)
+    )
+    assert "14:05" in dialog.who.text() or "2:05" in dialog.who.text()
+    assert "/" not in dialog.who.text()
     assert dialog.who.textFormat() == Qt.TextFormat.PlainText
     assert dialog.message.text().startswith("Léa Martin changed « Printemps »")
     assert dialog.mine.isReadOnly() and dialog.theirs.isReadOnly()
@@ -128,7 +134,7 @@ def _editor_with_a_colleagues_change(qtbot, area, db):
         "Bonjour de Camille",
         "Bonjour de Léa",
     )
-    assert dialog.who.text().startswith("Changed by Léa Martin at ")
+    assert dialog.who.text().startswith("Changed by Léa Martin on ")
     return p, editor, dialog
 
 

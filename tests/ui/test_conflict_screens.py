@@ -86,7 +86,7 @@ def test_a_claim_of_a_message_a_colleague_claimed_meanwhile(qtbot, inbox_area):
         "Camille Test",
         "Léa Martin",
     )
-    assert dialog.who.text().startswith("Changed by Léa Martin at ")
+    assert dialog.who.text().startswith("Changed by Léa Martin on ")
     assert not dialog.merge_button.isVisible()
     qtbot.waitUntil(area.idle, timeout=5000)
     with db.read() as s:
