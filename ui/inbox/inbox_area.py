@@ -158,7 +158,7 @@ class InboxArea(
         self.holding_button.hide()
         self.holding_button.clicked.connect(self.draft_holding)
         mid.addWidget(self.holding_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.model = InboxListModel(self, runner=self.services.tasks)
+        self.model = InboxListModel(self, services=self.services)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._load_failed)
         self.table = QTableView()

@@ -13,8 +13,6 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from app.changes import ChangeSet
-from app.services.inbox import reading as inbox
-from ui.inbox.inbox_loading import PAGE
 from ui.inbox.inbox_model import COL_TEXT
 
 
@@ -50,17 +48,13 @@ class InboxLive:
         """Read the rows shown, the counts and (if it may have changed) the conversation."""
         if self.client is None:
             return
-        cid, filt, db = self.client.id, self.current_filter(), self.services.db
+        cid = self.client.id
         view = self.table
         top = view.indexAt(QPoint(1, 1))
         at_top = view.verticalScrollBar().value() == 0
         top_id = self.model.row_id(top.row()) if top.isValid() else None
         current = self.current_id()
         current_row = view.currentIndex().row()
-
-        def fetch_first(n: int):
-            with db.engine.connect() as conn:
-                return inbox.page(conn, cid, filt, None, max(n, PAGE))
 
         def swapped(lost: set[int]) -> None:
             if not at_top and top_id is not None and (row := self.model.row_of(top_id)) >= 0:
@@ -75,7 +69,7 @@ class InboxLive:
             elif current is not None and self._may_concern(changeset, cid, current):
                 self.show_message(current, quiet=True)
 
-        self.model.reload_loaded(fetch_first, swapped)
+        self.model.reload(swapped)
         self.load_counts()
 
     def _may_concern(self, changeset: ChangeSet | None, cid: int, current: int) -> bool:

@@ -60,8 +60,7 @@ class InboxLoading:
         return (
             self._pending == 0
             and ops_pending(self) == 0
-            and not self.model.loading
-            and not self.model.reloading
+            and not self.model.busy()
             and not self._select_pending
             and not self._live_timer.isActive()
         )
@@ -119,11 +118,10 @@ class InboxLoading:
         if self.client is None or self.rules is None:
             return
         keep_id = keep_id if isinstance(keep_id, int) and keep_id is not True else None
-        client_id, filt, db = self.client.id, self.current_filter(), self.services.db
+        client_id, filt = self.client.id, self.current_filter()
 
-        def fetch(cursor):  # a Core connection: no ORM session for a read-only page
-            with db.engine.connect() as conn:
-                return inbox.page(conn, client_id, filt, cursor, PAGE)
+        def fetch(conn, cursor, limit):  # a Core connection: no ORM session for a read-only page
+            return inbox.page(conn, client_id, filt, cursor, limit)
 
         self._keep_id, self._select_pending, self._want_row = keep_id, True, None
         self.count_label.setText(QCoreApplication.translate("InboxArea", "Loading…"))
