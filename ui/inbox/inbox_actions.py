@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
 from app.services.charter.rules import MESSAGE_CATEGORIES
-from app.services.inbox import escalation, escalation_export, moderation
+from app.services.inbox import escalation, escalation_export, moderation, resubmit
 from app.services.inbox import replies as inbox_replies
 from app.services.inbox import triage as inbox_triage
 from app.services.inbox.csv_import import import_csv
@@ -55,6 +55,13 @@ class InboxActions:
                 s, cid, mid, text, private=private, also_if_queued=also_if_queued
             )
             return whoami(s).held  # a junior's reply waits for a lead
+
+        back = self.conv.returned
+        if back is not None and back.message_id == mid:  # sent back by a lead: resubmitted
+
+            def write(s, also_if_queued=False):
+                resubmit.resubmit(s, cid, back.release_id, text, also_if_queued=also_if_queued)
+                return True  # it waits for a lead again
 
         def queue_too():  # a colleague queued a reply first: the user said "queue mine too"
             self._write(lambda s: write(s, also_if_queued=True), then=sent)

@@ -20,7 +20,7 @@ from app.services.charter.rules import MESSAGE_CATEGORIES
 from app.services.clients import workspaces as clients
 from app.services.inbox import crisis as inbox_crisis
 from app.services.inbox import drafts as inbox_drafts
-from app.services.inbox import escalation
+from app.services.inbox import escalation, resubmit
 from app.services.inbox import reading as inbox
 from app.services.inbox import replies as inbox_replies
 from app.services.people import agency as agency_service
@@ -279,6 +279,7 @@ class InboxLoading:
                 inbox.detail(s, cid, message_id),
                 escalation.for_message(s, cid, message_id),
                 inbox_drafts.get_draft(s, cid, message_id),
+                resubmit.sent_back_for(s, cid, message_id),  # my reply a lead sent back
             )
 
         QueryOp(self, load, self._detail_loaded).latest("detail").run()
@@ -286,9 +287,12 @@ class InboxLoading:
     def _detail_loaded(self, result) -> None:
         if self.client is None:
             return
-        d, escs, draft = result
+        d, escs, draft, back = result
         self.conv.show_detail(d, self.client.timezone)
+        self.conv.show_sent_back(back)
         if d.id != self._draft_for:  # a refresh of the same message keeps what is typed
+            if back is not None and not draft.text.strip():  # rework it where it was left
+                draft = inbox_drafts.Draft(d.id, back.text, back.private)
             self._enter_draft(d.id, draft)
         self.conv.category.setCurrentIndex(MESSAGE_CATEGORIES.index(d.category))
         tz = ZoneInfo(self.client.timezone)
