@@ -43,6 +43,7 @@ from ui.inbox.inbox_live import InboxLive
 from ui.inbox.inbox_loading import InboxLoading
 from ui.inbox.inbox_model import COL_TEXT, InboxListModel
 from ui.inbox.inbox_settings import InboxSettingsActions
+from ui.inbox.inbox_style import banner_sheet, follow_scheme
 from ui.inbox.inbox_triage_actions import InboxTriageActions
 
 
@@ -144,9 +145,8 @@ class InboxArea(
         self.banner.setObjectName("inboxCrisis")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "#inboxCrisis{background:#fef3f2;color:#b42318;border:1px solid #fecdca;"
-            "border-radius:6px;padding:8px;font-weight:600;}"
+        follow_scheme(
+            self.banner, lambda s: self.banner.setStyleSheet(banner_sheet("inboxCrisis", s))
         )
         self.banner.hide()
         mid.addWidget(self.banner)

@@ -30,6 +30,7 @@ from app.services.inbox.replies import PRIVATE_REPLY_NETWORKS
 from app.services.inbox.triage import category_label, kind_label, status_label
 from app.textsafe import tooltip
 from ui.formatting import datetime_text, shown_handle
+from ui.inbox.inbox_style import follow_scheme, notice_sheet
 from ui.inbox.inbox_thread import ConversationView
 
 
@@ -38,8 +39,14 @@ class WatchHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.pattern: re.Pattern | None = None
         self.fmt = QTextCharFormat()
-        self.fmt.setBackground(QColor("#ffe27a"))
         self.fmt.setFontWeight(700)
+        follow_scheme(self, self._restyle)
+
+    def _restyle(self, scheme) -> None:
+        """Watch words: the warning token on its soft background (readable in both schemes)."""
+        self.fmt.setBackground(QColor(scheme.warning_soft))
+        self.fmt.setForeground(QColor(scheme.warning))
+        self.rehighlight()
 
     def set_words(self, words) -> None:
         words = [re.escape(w) for w in words if w]
@@ -155,6 +162,9 @@ class ConversationPanel(QWidget):
         layout.addLayout(reply_head)
         # a reply of mine a lead sent back: their note, above the box it is reworked in
         self.sent_back = _plain_label("inboxSentBack")
+        follow_scheme(
+            self.sent_back, lambda s: self.sent_back.setStyleSheet(notice_sheet("inboxSentBack", s))
+        )
         self.sent_back.hide()
         layout.addWidget(self.sent_back)
         self.reply = QPlainTextEdit()
