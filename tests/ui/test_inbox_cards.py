@@ -196,7 +196,7 @@ def test_empty_inbox_buttons_start_a_sync_or_an_import(qtbot, main_window, sqlit
     _settle(qtbot, area)
     synced, imported = [], []
     monkeypatch.setattr(main_window.sync_bar, "sync_now", lambda: synced.append(True))
-    monkeypatch.setattr(area, "import_file", lambda: imported.append(True))
+    monkeypatch.setattr(area.tools, "import_file", lambda path=None: imported.append(True))
     qtbot.mouseClick(area.empty.sync_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(area.empty.import_button, Qt.MouseButton.LeftButton)
     assert synced == [True] and imported == [True]

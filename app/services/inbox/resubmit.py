@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import Conflict, NotFound, PermissionDenied
@@ -38,7 +38,7 @@ class SentBack:
     round: int  # 1: the first version was sent back; 2: the second one was too...
 
 
-def _sent_back_query(client_id: int, login: str):
+def _sent_back_query(client_id: int, login: str) -> Select[ReleaseApproval, InboxMessage]:
     later = aliased(InboxMessage)
     return (
         select(ReleaseApproval, InboxMessage)
