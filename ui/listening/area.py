@@ -130,12 +130,13 @@ class ListeningArea(WorkspaceArea):
             return
         cid, search = self.client.id, self.search.text()
 
-        def fetch(s, after, limit=PAGE):  # on the model's QueryOp, with its read session
+        def fetch(source, after, limit=PAGE):  # on the model's QueryOp, off the GUI thread
             from app.services.listening.items import page
 
-            return page(s, cid, search=search, after=after, limit=limit)
+            return page(source, cid, search=search, after=after, limit=limit)
 
-        self.model.reset_source(fetch, self.client.timezone)
+        # browsing reads through a Core connection; a search needs the session's engine
+        self.model.reset_source(fetch, self.client.timezone, connection=not search.strip())
         self._update_buttons()
 
     def _reload_figures(self) -> None:

@@ -55,11 +55,14 @@ class ListeningModel(LazyListModel[ItemRow]):
         ]
 
     def reset_source(  # type: ignore[override]
-        self, fetch: ItemsReader | None, timezone: str = ""
+        self, fetch: ItemsReader | None, timezone: str = "", *, connection: bool = False
     ) -> None:
+        """``connection``: ``fetch`` is given a Core connection (cheaper: no ORM session)
+        rather than a read session."""
         if timezone:
             self._tz = ZoneInfo(timezone)
-        super().reset_source(keyset_reader(fetch) if fetch is not None else None)
+        reader = keyset_reader(fetch) if fetch is not None else None
+        super().reset_source(reader, connection=connection)
 
     def prepare(self) -> None:
         self._labels = {
