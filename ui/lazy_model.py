@@ -72,7 +72,6 @@ class LazyListModel(QAbstractTableModel, Generic[R]):
         self.services = services  # QueryOp finds db, tasks and feed here
         self._db = db if db is not None else getattr(services, "db", None)
         self.loading = False
-        self.reloading = 0  # reads of the rows shown on their way (reload)
         self._read: Reader[R] | None = None
         self._connection = False
         self._rows: list[R] = []
@@ -101,7 +100,6 @@ class LazyListModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         drop_pending(self, "page", "reload")
         self._set_loading(False)
-        self.reloading = 0
         self._read, self._connection = read, connection
         self._rows, self._cells = [], []
         self._next, self._more = None, read is not None
@@ -153,15 +151,13 @@ class LazyListModel(QAbstractTableModel, Generic[R]):
         before = {self.key(r) for r in self._rows}
 
         def swapped(page: PageLike[R]) -> None:
-            self.reloading -= 1
             self._swap(page)
             if done is not None:
                 done(before - {self.key(r) for r in page.rows})
 
         def failed(_exc: BaseException) -> None:
-            self.reloading -= 1  # the rows shown stay; the next change reads them again
+            """The rows shown stay; the next change reads them again."""
 
-        self.reloading += 1
         self._query(lambda source: read(source, None, count), "reload", swapped, failed)
 
     def _swap(self, page: PageLike[R]) -> None:
@@ -207,8 +203,8 @@ class LazyListModel(QAbstractTableModel, Generic[R]):
         self.page_loaded.emit()
 
     def busy(self) -> bool:
-        """A page or a reload is on its way."""
-        return self.loading or bool(self.reloading) or ops_pending(self) > 0
+        """A page or a reload is on its way (a superseded one counts until it is dropped)."""
+        return self.loading or ops_pending(self) > 0
 
     def forget_formats(self) -> None:
         """Format every loaded row again (time passed, the language changed)."""

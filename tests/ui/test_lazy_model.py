@@ -196,3 +196,17 @@ def test_the_listening_list_pages_on_the_same_helper(qtbot, qtmodeltester, monke
     model.set_status(model.row_item(3).id, "dismissed")
     assert model.data(model.index(3, 5)) == "Dismissed"
     runner.wait(5000)
+
+
+def test_a_reload_superseded_by_another_still_settles(qtbot, services):
+    """Two changes in a row: the first reload's result is dropped, the model is not left
+    "busy" for ever (an area waiting for idle would never be)."""
+    model = Names(services=services)
+    model.reset_source(names(), connection=True)
+    _settled(qtbot, model)
+    lost = []
+    model.reload(lambda gone: lost.append(("first", gone)))
+    model.reload(lambda gone: lost.append(("second", gone)))
+    _settled(qtbot, model)
+    assert lost == [("second", set())]  # only the newest one delivered
+    assert model.rowCount() == 200

@@ -14,10 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models.client import network_label
-from app.models.inbox import MESSAGE_STATUSES
-from app.services.charter.rules import MESSAGE_CATEGORIES
 from app.services.inbox.reading import MessageRow
-from app.services.inbox.triage import category_label, status_label
+from app.services.inbox.triage import category_labels, status_labels
 from app.textsafe import tooltip
 from ui.design.theme import current
 from ui.formatting import compact_datetime
@@ -96,8 +94,8 @@ class InboxListModel(LazyListModel[MessageRow]):
     def prepare(self) -> None:
         self.now = dt.datetime.now(dt.UTC)
         self._labels = (
-            {c: category_label(c) for c in MESSAGE_CATEGORIES},
-            {st: status_label(st) for st in MESSAGE_STATUSES},
+            category_labels(),
+            status_labels(),
             self.tr(" (hidden)"),
             time_units(),
         )
