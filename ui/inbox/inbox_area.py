@@ -114,7 +114,7 @@ class InboxArea(WorkspaceArea):
         self.writer = InboxWriter(self, ctx, messages.current_id, self.refresh)
         self.triage = TriageActions(self, ctx, messages, conv, self.writer)
         self.replies = ReplyActions(self, ctx, messages, conv, self.writer, self.drafts, say)
-        self.tools = InboxTools(self, ctx, self.replies.show_saved, self.refresh, say)
+        self.tools = InboxTools(self, ctx, self.replies.show_saved, say)
         self.replies.send_by_smtp = self.tools.send_escalation_smtp
         self.live = LiveRefresh(
             self,

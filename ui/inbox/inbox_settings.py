@@ -4,8 +4,8 @@ import and the escalation log's export.
 A part of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
 Reads and writes are QueryOps and WriteOps; the SMTP conversation runs in a QueryOp after
 its read transaction ended. The CSV import alone runs as a task of the runner: it reports
-its progress and can be cancelled, which an operation cannot; it reads the list again when
-it is done.
+its progress and can be cancelled, which an operation cannot; what it committed goes out on
+the change feed as an operation's would (the list, the badges and other areas follow).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from app import changes
 from app.services.inbox import escalation_export, escalation_smtp
 from app.services.inbox import replies as inbox_replies
 from app.services.inbox.csv_import import import_csv
@@ -30,12 +31,11 @@ class InboxTools(QObject):
         host,
         context,
         show_saved: Callable[[list], None],
-        reread: Callable[[], None],
         say: Callable[[str], None],
     ) -> None:
         super().__init__(host)
         self.host, self.context = host, context
-        self.show_saved, self.reread, self.say = show_saved, reread, say
+        self.show_saved, self.say = show_saved, say
         self.last_smtp: str | None = None
         self.last_import = None
         self.import_summary = ""
@@ -163,7 +163,15 @@ class InboxTools(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        def finished(report):
+        def work(progress_of, tok):
+            # what the import commits goes out on the change feed, as a WriteOp's would
+            with changes.recording() as mine:
+                report = import_csv(db, cid, Path(path), progress_of, tok)
+            return report, changes.ChangeSet(tuple(mine), mine[-1].id if mine else 0, local=True)
+
+        def finished(outcome):
+            report, changeset = outcome
+            host.services.feed.deliver(changeset)  # the list, the badges, other areas
             progress.close()
             self.last_import = report
             lines = [
@@ -188,15 +196,13 @@ class InboxTools(QObject):
             if report.errors:  # every bad row, with its line, in the details
                 box.setDetailedText("\n".join(lines[1:]))
             box.open()
-            self.reread()
-            host.counts_changed.emit()
 
         def failed(exc):
             progress.close()
             show_error(host, exc)
 
         token = host.services.tasks.run(
-            lambda report, tok: import_csv(db, cid, Path(path), report, tok),
+            work,
             finished,
             failed,
             on_progress=on_progress,
