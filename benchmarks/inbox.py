@@ -201,12 +201,12 @@ def compare(db: Database, raw: sqlite3.Connection, client_id: int) -> None:
 
         t_svc = timed(service)
         t_conn = timed(service_conn)
-        model = InboxListModel()
+        model = InboxListModel(db=db)  # the lazy model, its reader run in this thread
+        model.page_size = 100  # as the raw query
 
         def through_model(filt=filt, model=model):
-            def fetch(cursor):  # what the inbox area's model runs on its worker thread
-                with db.engine.connect() as conn:
-                    return inbox.page(conn, client_id, filt, cursor, 100, now=NOW)
+            def fetch(conn, cursor, limit):  # what the area's QueryOp runs on a worker
+                return inbox.page(conn, client_id, filt, cursor, limit, now=NOW)
 
             model.reset_source(fetch)
 
@@ -256,11 +256,10 @@ def model_memory(db: Database, client_id: int) -> tuple[float, int]:
     gc.collect()
     rss_before = rss_mib()
     tracemalloc.start()
-    model = InboxListModel()
+    model = InboxListModel(db=db)
 
-    def fetch(cursor):
-        with db.read() as s:
-            return inbox.page(s, client_id, inbox.InboxFilter(), cursor, 200, now=NOW)
+    def fetch(conn, cursor, limit):
+        return inbox.page(conn, client_id, inbox.InboxFilter(), cursor, limit, now=NOW)
 
     model.reset_source(fetch)
     _current, peak = tracemalloc.get_traced_memory()

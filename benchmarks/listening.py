@@ -27,6 +27,7 @@ from app.db import Database
 from app.services.listening.items import page
 
 PER_CLIENT = 100_000
+STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a datetime in SQLite (keyset ties)
 CLIENTS = 10
 NOW = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC)
 WORDS = [
@@ -86,7 +87,7 @@ def build(path: Path) -> None:
             text = " ".join(rng.choices(WORDS, k=12))
             when = base - dt.timedelta(seconds=rng.randrange(90 * 86400))
             rows.append((cid, "mastodon", f"{cid}-{i}", f"Auteur {i % 5000}", f"a{i % 5000}",
-                         rng.randrange(100_000), text, "", when.isoformat(sep=" "),
+                         rng.randrange(100_000), text, "", when.strftime(STORED),
                          ("negative", "neutral", "positive")[i % 3], "new"))  # fmt: skip
         conn.executemany(
             "INSERT INTO listening_items (client_id, network, external_id, author, author_handle,"
@@ -127,7 +128,7 @@ def main() -> None:
         first = service()
         third_after = service(after=(first[-1].published_at, first[-1].id))
         after = (third_after[-1].published_at, third_after[-1].id)
-        when = after[0].replace(tzinfo=None).isoformat(sep=" ")
+        when = after[0].replace(tzinfo=None).strftime(STORED)
         cases = [
             ("first page", lambda: service(),
              lambda: raw.execute(RAW_FIRST, (cid,)).fetchall()),
@@ -144,8 +145,62 @@ def main() -> None:
             t_ours, t_raw = timed(ours), timed(theirs)
             print(f"{name:<22} Tribune {t_ours * 1000:7.2f} ms   raw {t_raw * 1000:7.2f} ms   "
                   f"ratio {t_ours / t_raw:5.1f}x")  # fmt: skip
+        browse(db, raw, cid)
         raw.close()
         db.dispose()
+
+
+RAW_PAGE = RAW_FIRST.replace("LIMIT 100", "LIMIT ?")
+RAW_PAGE_AFTER = RAW_AFTER.replace("LIMIT 100", "LIMIT ?")
+
+
+def browse(db: Database, raw: sqlite3.Connection, cid: int) -> None:
+    """The Listening list as the user gets it: the lazy list model (ui/lazy_model.py) reading
+    pages of 200 through its reader — the first screen, then all 100,000 items by
+    fetch-more — against the same keyset pages on raw sqlite3."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.listening.model import PAGE, ListeningModel
+
+    QApplication.instance() or QApplication([])
+    model = ListeningModel(db=db)  # no services: its reader runs here, as on a worker
+
+    def fetch(source, after, limit):
+        return page(source, cid, after=after, limit=limit)
+
+    def first_screen(connection=True):
+        model.reset_source(fetch, "Europe/Paris", connection=connection)
+        model.data(model.index(0, 4))  # a row formatted, as the view does
+
+    def everything(connection=True):
+        first_screen(connection)
+        while model.canFetchMore():
+            model.fetchMore()
+        return model.rowCount()
+
+    def raw_first():
+        return raw.execute(RAW_PAGE, (cid, PAGE)).fetchall()
+
+    def raw_everything():
+        rows = raw_first()
+        total = len(rows)
+        while len(rows) == PAGE:
+            when, last = rows[-1][9], rows[-1][0]
+            rows = raw.execute(RAW_PAGE_AFTER, (cid, when, when, last, PAGE)).fetchall()
+            total += len(rows)
+        return total
+
+    counted = (everything(), raw_everything())
+    assert counted == (PER_CLIENT, PER_CLIENT), counted
+    for name, ours, theirs, repeat in (
+        ("browse: first screen", first_screen, raw_first, 20),
+        (f"browse: {PER_CLIENT:,} items", everything, raw_everything, 3),
+        # before: the list read each page through an ORM session (ui/listening/model.py)
+        ("  (a session per page)", lambda: everything(False), raw_everything, 3),
+    ):
+        t_ours, t_raw = timed(ours, repeat), timed(theirs, repeat)
+        print(f"{name:<22} model   {t_ours * 1000:7.2f} ms   raw {t_raw * 1000:7.2f} ms   "
+              f"ratio {t_ours / t_raw:5.1f}x")  # fmt: skip
 
 
 if __name__ == "__main__":

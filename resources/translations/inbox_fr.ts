@@ -150,6 +150,22 @@
       <translation>Envoyer la réponse</translation>
     </message>
     <message>
+      <source>Sent back by {lead}: {note}</source>
+      <translation>Renvoyée par {lead} : {note}</translation>
+    </message>
+    <message>
+      <source>Your reworked reply goes back to a lead, who sees it in the approvals.</source>
+      <translation>Votre réponse retravaillée repart vers un responsable, qui la retrouve dans les validations.</translation>
+    </message>
+    <message>
+      <source>Your reply was:</source>
+      <translation>Votre réponse était :</translation>
+    </message>
+    <message>
+      <source>Resubmit for approval</source>
+      <translation>Soumettre à nouveau</translation>
+    </message>
+    <message>
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
@@ -252,6 +268,10 @@
     <message>
       <source>awaiting a lead's approval</source>
       <translation>en attente de validation</translation>
+    </message>
+    <message>
+      <source>sent back by a lead</source>
+      <translation>renvoyée par un responsable</translation>
     </message>
     <message>
       <source>Internal note · {author}</source>
@@ -675,6 +695,18 @@ Merci,
       <source>A note cannot be empty.</source>
       <translation>Une note ne peut pas être vide.</translation>
     </message>
+    <message>
+      <source>No such reply sent back for this client.</source>
+      <translation>Aucune réponse renvoyée de ce type pour ce client.</translation>
+    </message>
+    <message>
+      <source>Only {name}, who wrote this reply, can resubmit it.</source>
+      <translation>Seule la personne qui a écrit cette réponse, {name}, peut la soumettre à nouveau.</translation>
+    </message>
+    <message>
+      <source>This reply was already resubmitted or answered meanwhile: the conversation shows what happened.</source>
+      <translation>Cette réponse a déjà été soumise à nouveau, ou le message a reçu une réponse entre-temps : la conversation montre ce qui s’est passé.</translation>
+    </message>
   </context>
   <context>
     <name>InboxArea</name>
@@ -881,10 +913,6 @@ Merci,
     <message>
       <source>Crisis alert: {n} complaints or negative messages in the last {h} hours (usually {usual}). Warn the client's crisis contacts.</source>
       <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
-    </message>
-    <message>
-      <source>Escalations overdue (%n): remind {names}.</source>
-      <translation>Escalades en retard (%n) : relancez {names}.</translation>
     </message>
     <message>
       <source>Holding message drafted: it waits in the calendar for a lead's approval.</source>

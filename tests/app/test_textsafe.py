@@ -70,7 +70,7 @@ def test_inbox_model_tooltip_walk(qapp):
         for i, text in enumerate(HOSTILE, 1)
     )
     model = InboxListModel()
-    model.reset_source(lambda cursor: Page(rows, None), "Europe/Paris")
+    model.reset_source(lambda _conn, _cursor, _limit: Page(rows, None), "Europe/Paris")
     assert model.rowCount() == len(HOSTILE)
     for r in range(model.rowCount()):
         for c in range(model.columnCount()):

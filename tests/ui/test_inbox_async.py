@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 
@@ -12,7 +13,7 @@ from app.services.inbox import reading as inbox
 from tests.conftest import spy_on_threads
 from tests.ui.test_inbox_ui import _msg, _row_of, _settle
 from ui.inbox.inbox_model import InboxListModel
-from ui.tasks import TaskRunner
+from ui.tasks import ChangeHub, TaskRunner
 
 pytest_plugins = ["tests.ui.test_inbox_ui"]
 
@@ -47,17 +48,16 @@ def test_a_stale_page_is_dropped_after_a_filter_switch(qtbot, qtmodeltester, sql
             s, cid, [_msg(str(i), f"m {i}", i) for i in range(450)] + [_msg("z", "zèbre", 999)]
         )
     runner = TaskRunner()
-    model = InboxListModel(runner=runner)
+    services = SimpleNamespace(db=sqlite_db, tasks=runner, feed=ChangeHub())
+    model = InboxListModel(services=services)  # every page a QueryOp on the runner
     gate = threading.Event()
 
-    def slow_everything(cursor):
+    def slow_everything(conn, cursor, limit):
         gate.wait(5)
-        with sqlite_db.read() as s:
-            return inbox.page(s, cid, inbox.InboxFilter(), cursor, 200)
+        return inbox.page(conn, cid, inbox.InboxFilter(), cursor, limit)
 
-    def only_zebra(cursor):
-        with sqlite_db.read() as s:
-            return inbox.page(s, cid, inbox.InboxFilter(search="zebre"), cursor, 200)
+    def only_zebra(conn, cursor, limit):
+        return inbox.page(conn, cid, inbox.InboxFilter(search="zebre"), cursor, limit)
 
     model.reset_source(slow_everything)
     assert model.loading and model.rowCount() == 0
@@ -68,9 +68,8 @@ def test_a_stale_page_is_dropped_after_a_filter_switch(qtbot, qtmodeltester, sql
     qtbot.wait(50)
     assert model.rowCount() == 1 and model.data(model.index(0, 4)) == "zèbre"
 
-    def everything(cursor):
-        with sqlite_db.read() as s:
-            return inbox.page(s, cid, inbox.InboxFilter(), cursor, 200)
+    def everything(conn, cursor, limit):
+        return inbox.page(conn, cid, inbox.InboxFilter(), cursor, limit)
 
     model.reset_source(everything)
     qtbot.waitUntil(lambda: model.rowCount() == 200)

@@ -16,7 +16,7 @@ from app.services.inbox import ingest as inbox_ingest
 from app.services.inbox import replies as inbox_replies
 from app.services.inbox import triage as inbox_triage
 from ui.inbox.inbox_model import COL_TEXT, CardRole
-from ui.inbox.inbox_thread import NOTE_BG, OURS_BG
+from ui.inbox.inbox_style import bubble_colours
 
 pytest_plugins = ["tests.ui.test_inbox_ui"]
 
@@ -121,8 +121,9 @@ def test_conversation_puts_our_replies_right_and_notes_inline(qtbot, inbox_area)
     note = next(t for k, t in by_text.items() if "Client fidèle" in k)
     assert theirs.format().alignment() & Qt.AlignmentFlag.AlignLeft
     assert ours.format().alignment() & Qt.AlignmentFlag.AlignRight
-    assert ours.format().background().color() == QColor(OURS_BG)
-    assert note.format().background().color() == QColor(NOTE_BG)
+    colours = bubble_colours()  # the scheme's tokens
+    assert ours.format().background().color() == QColor(colours["ours_bg"])
+    assert note.format().background().color() == QColor(colours["note_bg"])
     assert "Camille" in cell_text(note) or "note" in cell_text(note).lower()
     # in time order: the message, our reply, then the note written after it
     order = [tables.index(theirs), tables.index(ours), tables.index(note)]
@@ -195,7 +196,7 @@ def test_empty_inbox_buttons_start_a_sync_or_an_import(qtbot, main_window, sqlit
     _settle(qtbot, area)
     synced, imported = [], []
     monkeypatch.setattr(main_window.sync_bar, "sync_now", lambda: synced.append(True))
-    monkeypatch.setattr(area, "import_file", lambda: imported.append(True))
+    monkeypatch.setattr(area.tools, "import_file", lambda path=None: imported.append(True))
     qtbot.mouseClick(area.empty.sync_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(area.empty.import_button, Qt.MouseButton.LeftButton)
     assert synced == [True] and imported == [True]

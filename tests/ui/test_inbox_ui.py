@@ -268,11 +268,10 @@ def test_list_model_pages_and_passes_the_model_tester(qtmodeltester, sqlite_db):
     with sqlite_db.session() as s:
         cid = clients.create_client(s, "X").id
         inbox_ingest.ingest_messages(s, cid, [_msg(str(i), f"m {i}", i) for i in range(450)])
-    model = InboxListModel()
+    model = InboxListModel(db=sqlite_db)  # no services: pages read in this thread
 
-    def fetch(cursor):
-        with sqlite_db.read() as s:
-            return inbox.page(s, cid, inbox.InboxFilter(), cursor, 200)
+    def fetch(conn, cursor, limit):
+        return inbox.page(conn, cid, inbox.InboxFilter(), cursor, limit)
 
     model.reset_source(fetch)
     assert model.rowCount() == 200 and model.canFetchMore()

@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui.badges import paint_chip, paint_initials, paint_network_badge
+from ui.design.theme import current
 from ui.inbox.inbox_model import CardRole
-
-ACCENT = QColor("#3b6fd8")
-LEVELS = {  # time left: (text, background)
-    "late": (QColor("#b42318"), QColor("#fee4e2")),
-    "soon": (QColor("#93370d"), QColor("#fef0c7")),
-    "ok": (QColor("#085d3a"), QColor("#dcfae6")),
-}
-NEUTRAL = (QColor("#344054"), QColor("#eef1f6"))
-NEGATIVE = (QColor("#b42318"), QColor("#fef3f2"))
-NEW = (QColor("#1d4ed8"), QColor("#e0eaff"))
+from ui.inbox.inbox_style import (
+    accent,
+    chip_colours,
+    follow_scheme,
+    level_colours,
+    muted_sheet,
+    title_sheet,
+    watched_background,
+)
 
 
 def _blend(base: QColor, over: QColor, amount: float = 0.22) -> QColor:
@@ -77,18 +77,18 @@ class CardDelegate(QStyledItemDelegate):
         bold, regular, small = self._fonts_for(option.font)
         r = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        # the palette's colours: the cards follow a light or a dark scheme
+        # the palette's colours and tokens: the cards follow the light or the dark scheme
+        scheme = current()
         base = option.palette.color(QPalette.ColorRole.Base)
-        dark = base.lightness() < 128
         ink = option.palette.color(QPalette.ColorRole.Text)
         muted = QColor(ink)
         muted.setAlpha(170)
         painter.save()
         if selected:
             painter.fillRect(r, _blend(base, option.palette.color(QPalette.ColorRole.Highlight)))
-            painter.fillRect(QRect(r.left(), r.top(), 3, r.height()), ACCENT)
+            painter.fillRect(QRect(r.left(), r.top(), 3, r.height()), accent(scheme))
         elif card["watched"]:
-            painter.fillRect(r, QColor("#4a3f12" if dark else "#fff4c2"))
+            painter.fillRect(r, watched_background(scheme))
         else:
             painter.fillRect(r, base)
         line_colour = QColor(ink)
@@ -96,7 +96,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(line_colour))
         painter.drawLine(r.bottomLeft(), r.bottomRight())
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(ACCENT, 2))
+            painter.setPen(QPen(accent(scheme), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(r.adjusted(1, 1, -2, -2))
 
@@ -117,7 +117,7 @@ class CardDelegate(QStyledItemDelegate):
         # line 1: author, marks, when · time left chip on the right
         chip_h = line
         if card["left"]:
-            fg, bg = LEVELS[card["level"]]
+            fg, bg = level_colours(card["level"], scheme)
             pill = QRect(right - 110, top, 110, chip_h)
             w = paint_chip(painter, pill, card["left"], small, fg, bg)
             line1_right = right - w - 8
@@ -148,8 +148,8 @@ class CardDelegate(QStyledItemDelegate):
         chips_y = top + line + 4 + line
         x_chip = right
         for text, (fg, bg) in (
-            (card["status"], NEW if card["new"] else NEUTRAL),
-            (card["category"], NEGATIVE if card["negative"] else NEUTRAL),
+            (card["status"], chip_colours("new" if card["new"] else "", scheme)),
+            (card["category"], chip_colours("negative" if card["negative"] else "", scheme)),
         ):
             if not text:
                 continue
@@ -210,7 +210,7 @@ class InboxLegend(QLabel):
                 "amber under 2 h, red late"
             )
         )
-        self.setStyleSheet("#inboxLegend{color:#5b6477;}")
+        follow_scheme(self, lambda scheme: self.setStyleSheet(muted_sheet(scheme)))
 
 
 class EmptyInbox(QWidget):
@@ -234,12 +234,12 @@ class EmptyInbox(QWidget):
         self.title = QLabel(self.tr("Nothing to answer"))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 600; color: #1d2536;")
+
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5b6477;")
+        follow_scheme(self, self._restyle)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         buttons = QHBoxLayout()
@@ -257,6 +257,10 @@ class EmptyInbox(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.clear_button.clicked.connect(self.clear_filters_requested)
         self.set_filtered(False)
+
+    def _restyle(self, scheme) -> None:
+        self.title.setStyleSheet(title_sheet(scheme))
+        self.hint.setStyleSheet(muted_sheet(scheme))
 
     def set_filtered(self, filtered: bool) -> None:
         """``filtered``: the filters hide messages, so offer to show them all."""

@@ -28,7 +28,9 @@ from app.models.client import network_label
 from app.services.inbox.reading import MessageDetail
 from app.services.inbox.replies import PRIVATE_REPLY_NETWORKS
 from app.services.inbox.triage import category_label, kind_label, status_label
+from app.textsafe import tooltip
 from ui.formatting import datetime_text, shown_handle
+from ui.inbox.inbox_style import follow_scheme, notice_sheet
 from ui.inbox.inbox_thread import ConversationView
 
 
@@ -37,8 +39,14 @@ class WatchHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.pattern: re.Pattern | None = None
         self.fmt = QTextCharFormat()
-        self.fmt.setBackground(QColor("#ffe27a"))
         self.fmt.setFontWeight(700)
+        follow_scheme(self, self._restyle)
+
+    def _restyle(self, scheme) -> None:
+        """Watch words: the warning token on its soft background (readable in both schemes)."""
+        self.fmt.setBackground(QColor(scheme.warning_soft))
+        self.fmt.setForeground(QColor(scheme.warning))
+        self.rehighlight()
 
     def set_words(self, words) -> None:
         words = [re.escape(w) for w in words if w]
@@ -152,6 +160,13 @@ class ConversationPanel(QWidget):
         self.manage_saved.setToolTip(self.tr("Edit or delete the saved replies"))
         reply_head.addWidget(self.manage_saved)
         layout.addLayout(reply_head)
+        # a reply of mine a lead sent back: their note, above the box it is reworked in
+        self.sent_back = _plain_label("inboxSentBack")
+        follow_scheme(
+            self.sent_back, lambda s: self.sent_back.setStyleSheet(notice_sheet("inboxSentBack", s))
+        )
+        self.sent_back.hide()
+        layout.addWidget(self.sent_back)
         self.reply = QPlainTextEdit()
         self.reply.setObjectName("inboxReply")
         self.reply.setPlaceholderText(
@@ -172,7 +187,31 @@ class ConversationPanel(QWidget):
         send_row.addStretch(1)
         send_row.addWidget(self.send)
         layout.addLayout(send_row)
+        self.returned = None  # the resubmit.SentBack shown, if any
         self.show_detail(None, "Europe/Paris")
+
+    def show_sent_back(self, back) -> None:
+        """My reply a lead sent back (``resubmit.SentBack``) or ``None``: the lead's note
+        shows above the reply box and Send resubmits the reworked text for approval."""
+        self.returned = back
+        if back is None:
+            self.sent_back.hide()
+            self.send.setText(self.tr("Send reply"))
+            return
+        self.sent_back.setText(
+            self.tr("Sent back by {lead}: {note}").format(lead=back.decided_name, note=back.note)
+        )
+        self.sent_back.setToolTip(
+            tooltip(  # plain text, never HTML
+                self.tr("Your reworked reply goes back to a lead, who sees it in the approvals.")
+                + "\n\n"
+                + self.tr("Your reply was:")
+                + "\n"
+                + back.text
+            )
+        )
+        self.sent_back.show()
+        self.send.setText(self.tr("Resubmit for approval"))
 
     def show_loading(self) -> None:
         """The message is on its way: say so, and keep the actions off until it is here."""
@@ -238,6 +277,7 @@ class ConversationPanel(QWidget):
         if not (same and self.tags.hasFocus()):  # a refresh never replaces tags being typed
             self.tags.setText(", ".join(d.tags) if d is not None else "")
         if d is None:
+            self.show_sent_back(None)
             self.title.setText(self.tr("No message selected"))
             self.meta.setText(self.tr("J / K: next / previous · R: reply · E: escalate · X: close"))
             self.newcomer.hide()

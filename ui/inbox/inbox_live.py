@@ -1,81 +1,76 @@
 """How the inbox follows the change feed: what another seat (or this one) changed shows up
 within the poll interval, without losing the selection, the scroll position or what is typed.
 
-A mixin of :class:`ui.inbox.inbox_area.InboxArea`. Changes are gathered for 100 ms, then:
-the rows shown are read again and swapped in place (new messages appear, closed ones leave
-an "Open" list), the counts and banner are recomputed, and the open conversation is read
-again when it may have changed. The charter or the staff changing reloads the rules first.
+A part of :class:`ui.inbox.inbox_area.InboxArea`, given the list, the conversation, the
+inbox's context and two of the area's reads (the client's settings, the counts). Changes are
+gathered for 100 ms, then the rows shown are read again and swapped in place (new messages
+appear, closed ones leave an "Open" list), the counts and banner are recomputed, and the open
+conversation is read again when it may have changed. The charter or the staff changing
+reloads the rules first.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtWidgets import QAbstractItemView
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
 
 from app.changes import ChangeSet
-from app.services.inbox import reading as inbox
-from ui.inbox.inbox_loading import PAGE
-from ui.inbox.inbox_model import COL_TEXT
 
 
-class InboxLive:
-    def _init_live(self) -> None:
-        self._live_changes: list[ChangeSet] = []
-        self._live_timer = QTimer(self, singleShot=True, interval=100)
-        self._live_timer.timeout.connect(self._apply_changes)
-        self.services.feed.changed.connect(self.on_changes)
+class LiveRefresh(QObject):
+    def __init__(
+        self,
+        host,
+        context,
+        messages,
+        conversation,
+        reload_settings: Callable[[Callable[[], None]], None],
+        load_counts: Callable[[], None],
+    ) -> None:
+        super().__init__(host)
+        self.context, self.messages, self.conversation = context, messages, conversation
+        self.reload_settings, self.load_counts = reload_settings, load_counts
+        self._changes: list[ChangeSet] = []
+        self.timer = QTimer(self, singleShot=True, interval=100)
+        self.timer.timeout.connect(self._apply)
+        host.services.feed.changed.connect(self.on_changes)
 
     def on_changes(self, changeset: ChangeSet) -> None:
         """From the change feed (GUI thread): gather what concerns the client shown."""
-        client = self.client
-        if client is None:
+        cid = self.context.client_id
+        if cid is None:
             return
-        if any(changeset.touches(kind, client.id) for kind in ("inbox", "charter", "clients")):
-            self._live_changes.append(changeset)
-            self._live_timer.start()
+        if any(changeset.touches(kind, cid) for kind in ("inbox", "charter", "clients")):
+            self._changes.append(changeset)
+            self.timer.start()
 
-    def _apply_changes(self) -> None:
-        gathered = ChangeSet.merge(self._live_changes)
-        self._live_changes = []
-        if self.client is None or self.rules is None:
+    def _apply(self) -> None:
+        gathered = ChangeSet.merge(self._changes)
+        self._changes = []
+        cid = self.context.client_id
+        if cid is None or self.context.rules is None:
             return
-        cid = self.client.id
         if gathered.touches("charter", cid) or gathered.touches("clients", cid):
             # delays, watch words, staff, contacts: read again, then the list with them
-            self._load_client_settings(cid, then=lambda: self.live_refresh(gathered))
+            self.reload_settings(lambda: self.refresh(gathered))
         else:
-            self.live_refresh(gathered)
+            self.refresh(gathered)
 
-    def live_refresh(self, changeset: ChangeSet | None = None) -> None:
+    def refresh(self, changeset: ChangeSet | None = None) -> None:
         """Read the rows shown, the counts and (if it may have changed) the conversation."""
-        if self.client is None:
+        cid = self.context.client_id
+        if cid is None:
             return
-        cid, filt, db = self.client.id, self.current_filter(), self.services.db
-        view = self.table
-        top = view.indexAt(QPoint(1, 1))
-        at_top = view.verticalScrollBar().value() == 0
-        top_id = self.model.row_id(top.row()) if top.isValid() else None
-        current = self.current_id()
-        current_row = view.currentIndex().row()
 
-        def fetch_first(n: int):
-            with db.engine.connect() as conn:
-                return inbox.page(conn, cid, filt, None, max(n, PAGE))
-
-        def swapped(lost: set[int]) -> None:
-            if not at_top and top_id is not None and (row := self.model.row_of(top_id)) >= 0:
-                view.scrollTo(
-                    self.model.index(row, COL_TEXT), QAbstractItemView.ScrollHint.PositionAtTop
-                )
+        def swapped(current: int | None, lost: set) -> None:
             if current is not None and current in lost:  # it left the list: the next one
-                if self.model.rowCount():
-                    self.select_row(min(max(current_row, 0), self.model.rowCount() - 1))
-                else:
-                    self.show_message(None)
+                if not self.messages.model.rowCount():
+                    self.conversation.show_message(None)
             elif current is not None and self._may_concern(changeset, cid, current):
-                self.show_message(current, quiet=True)
+                self.conversation.show_message(current, quiet=True)
 
-        self.model.reload_loaded(fetch_first, swapped)
+        self.messages.reload_in_place(swapped)
         self.load_counts()
 
     def _may_concern(self, changeset: ChangeSet | None, cid: int, current: int) -> bool:
@@ -85,5 +80,4 @@ class InboxLive:
         ids = changeset.ids("inbox", cid)
         if ids is None or current in ids:
             return True
-        shown = {self.model.row_id(r) for r in range(self.model.rowCount())}
-        return bool(ids - shown)  # a message not in the list: maybe a reply in this thread
+        return bool(ids - self.messages.shown_ids())  # maybe a reply in this thread

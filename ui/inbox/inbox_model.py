@@ -1,25 +1,25 @@
 """The message list: a lazy table over the inbox service's keyset pages.
 
-Rows arrive a page at a time (canFetchMore / fetchMore); a row's cells are formatted the
-first time the view asks for it and kept, so ``data()`` is a dictionary look-up.
+A :class:`ui.lazy_model.LazyListModel` (as the listening list is): rows arrive a page at a
+time (canFetchMore / fetchMore, each page a QueryOp); a row's cells are formatted the first
+time the view asks for it and kept, so ``data()`` is a dictionary look-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models.client import network_label
-from app.models.inbox import MESSAGE_STATUSES
-from app.services.charter.rules import MESSAGE_CATEGORIES
-from app.services.inbox.reading import Cursor, MessageRow, Page
-from app.services.inbox.triage import category_label, status_label
+from app.services.inbox.reading import MessageRow
+from app.services.inbox.triage import category_labels, status_labels
 from app.textsafe import tooltip
+from ui.design.theme import current
 from ui.formatting import compact_datetime
+from ui.lazy_model import LazyListModel, Reader
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -57,34 +57,15 @@ def time_units() -> tuple[str, str, str]:
     )
 
 
-class InboxListModel(QAbstractTableModel):
-    """``fetch(cursor) -> Page`` gives the next page; ``None`` cursor is the first page.
+class InboxListModel(LazyListModel[MessageRow]):
+    """The inbox's rows: ``reset_source(read, timezone)`` with a page reader
+    ``read(connection, cursor, limit) -> Page`` (see :mod:`ui.lazy_model`): pages are read
+    through QueryOps on the area's services, or here without them (benchmarks, tools)."""
 
-    With a ``runner`` (``ui.tasks.TaskRunner``) a page is fetched on a worker thread and
-    inserted on the GUI thread when it arrives; a generation counter drops pages that were
-    asked for before a client or filter switch. Without one, pages load synchronously.
+    columns = 8
 
-    Signals:
-        loading_changed(bool): a page is on its way / has arrived.
-        page_loaded(): rows were appended (or the last page was empty).
-        load_failed(object): the fetch raised; the exception.
-    """
-
-    loading_changed = Signal(bool)
-    page_loaded = Signal()
-    load_failed = Signal(object)
-
-    def __init__(self, parent=None, runner=None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.generation = 0
-        self.loading = False
-        self.reloading = 0  # reads of the rows shown on their way (reload_loaded)
-        self._fetch: Callable[[Cursor | None], Page] | None = None
-        self._rows: list[MessageRow] = []
-        self._cells: list[dict] = []
-        self._next: Cursor | None = None
-        self._more = False
+    def __init__(self, parent=None, services=None, db=None) -> None:
+        super().__init__(parent, services, db)
         self._tz = ZoneInfo("Europe/Paris")
         self.watch_words: tuple[str, ...] = ()
         self.now = dt.datetime.now(dt.UTC)
@@ -103,124 +84,30 @@ class InboxListModel(QAbstractTableModel):
         ]
 
     # -- loading --------------------------------------------------------------------------
-    def reset_source(
-        self, fetch: Callable[[Cursor | None], Page] | None, timezone: str = ""
+    def reset_source(  # type: ignore[override]
+        self, read: Reader[MessageRow] | None, timezone: str = "", *, connection: bool = True
     ) -> None:
-        self.beginResetModel()
-        self.generation += 1
-        self._set_loading(False)
-        self._fetch = fetch
-        self._rows, self._cells = [], []
-        self._next, self._more = None, fetch is not None
         if timezone:
             self._tz = ZoneInfo(timezone)
+        super().reset_source(read, connection=connection)
+
+    def prepare(self) -> None:
         self.now = dt.datetime.now(dt.UTC)
         self._labels = (
-            {c: category_label(c) for c in MESSAGE_CATEGORIES},
-            {st: status_label(st) for st in MESSAGE_STATUSES},
+            category_labels(),
+            status_labels(),
             self.tr(" (hidden)"),
             time_units(),
         )
-        self.endResetModel()
-        if self._more:
-            self.fetchMore(QModelIndex())
 
-    def reload_loaded(self, fetch_first: Callable[[int], Page], done=None) -> None:
-        """Read the rows shown again (another seat or this one changed some) and swap them in
-        place: rows keep their selection and current index by id, new ones appear, gone ones
-        go. ``fetch_first(n)`` gives the first ``n`` rows; ``done(lost_ids)`` after."""
-        if self._fetch is None:
-            return
-        count, generation = max(len(self._rows), 1), self.generation
-        lost_probe = {r.id for r in self._rows}
-
-        def apply(page: Page) -> None:
-            self.reloading -= 1
-            if generation != self.generation:
-                return
-            self._swap(page)
-            if done is not None:
-                done(lost_probe - {r.id for r in page.rows})
-
-        def failed(_exc: BaseException) -> None:
-            self.reloading -= 1  # the rows shown stay; the next change reads them again
-
-        self.reloading += 1
-        if self.runner is None:
-            apply(fetch_first(count))
-        else:
-            self.runner.run(lambda: fetch_first(count), apply, failed)
-
-    def _swap(self, page: Page) -> None:
-        self.layoutAboutToBeChanged.emit()
-        self.generation += 1  # a page asked for before is now stale
-        self._set_loading(False)
-        position = {r.id: i for i, r in enumerate(page.rows)}
-        old = self.persistentIndexList()
-        new = []
-        for index in old:
-            row = index.row()
-            rid = self._rows[row].id if 0 <= row < len(self._rows) else None
-            at = position.get(rid)
-            new.append(self.index(at, index.column()) if at is not None else QModelIndex())
-        self._rows = list(page.rows)
-        self._cells = [None] * len(self._rows)
-        self._next, self._more = page.next, page.next is not None
+    def _swap(self, page) -> None:
         self.now = dt.datetime.now(dt.UTC)
-        self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
-        self.page_loaded.emit()
+        super()._swap(page)
 
     def tick(self, now: dt.datetime | None = None) -> None:
         """Time passes: recompute "time left" and lateness for the rows loaded."""
         self.now = now or dt.datetime.now(dt.UTC)
-        self._cells = [None] * len(self._rows)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 7))
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or not self._more or self._fetch is None or self.loading:
-            return
-        fetch, cursor, generation = self._fetch, self._next, self.generation
-        if self.runner is None:
-            self._arrived(generation, fetch(cursor))
-            return
-        self._set_loading(True)
-        self.runner.run(
-            lambda: fetch(cursor),
-            lambda page: self._arrived(generation, page),
-            lambda exc: self._failed(generation, exc),
-        )
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self.loading:
-            self.loading = loading
-            self.loading_changed.emit(loading)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self.generation:
-            return
-        self._more = False
-        self._set_loading(False)
-        self.load_failed.emit(exc)
-
-    def _arrived(self, generation: int, page: Page) -> None:
-        """On the GUI thread: append a page unless the source changed meanwhile."""
-        if generation != self.generation:
-            return
-        self._next = page.next
-        self._more = page.next is not None
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._cells.extend([None] * len(page.rows))  # formatted on first display
-            self.endInsertRows()
-        self._set_loading(False)
-        self.page_loaded.emit()
+        self.forget_formats()
 
     def _format(self, r: MessageRow) -> dict:
         categories, statuses, hidden, units = self._labels
@@ -271,54 +158,40 @@ class InboxListModel(QAbstractTableModel):
         }
 
     # -- Qt model API ---------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 8
-
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section] if 0 <= section < 8 else None
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._cells)):
-            return None
-        cells = self._cells[index.row()]
-        if cells is None:
-            cells = self._cells[index.row()] = self._format(self._rows[index.row()])
-        col = index.column()
+    format_row = _format
+
+    def cell(self, row: MessageRow, cells: dict, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[Qt.ItemDataRole.DisplayRole][col]
         if role == CardRole:
             return cells["card"]
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_TEXT:
-            return self._card_tip(self._rows[index.row()], cells)  # what the card paints
+            return self._card_tip(row, cells)  # what the card paints
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
-            return tooltip(self._card_tip(self._rows[index.row()], cells))  # never HTML
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and col == COL_AUTHOR
-            and self._rows[index.row()].newcomer
-        ):
+            return tooltip(self._card_tip(row, cells))  # never HTML
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_AUTHOR and row.newcomer:
             return self.tr("First message from this author: welcome them.")
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_DUE and cells["late"]:
-                return QBrush(QColor("#d92d20"))
+                return QBrush(QColor(current().danger))
             if col == COL_CATEGORY and cells["negative"]:
-                return QBrush(QColor("#b42318"))
+                return QBrush(QColor(current().danger))
             return None
         if role == Qt.ItemDataRole.BackgroundRole and cells["watched"]:
-            return QBrush(QColor("#fff4c2"))
+            return QBrush(QColor(current().warning_soft))
         if role == Qt.ItemDataRole.FontRole and cells["new"] and col in (COL_AUTHOR, COL_TEXT):
             font = QFont()
             font.setBold(True)
             return font
         if role == IdRole:
-            return self._rows[index.row()].id
+            return row.id
         if role == RowRole:
-            return self._rows[index.row()]
+            return row
         return None
 
     def _card_tip(self, r: MessageRow, cells: dict) -> str:
@@ -345,13 +218,11 @@ class InboxListModel(QAbstractTableModel):
 
     def message_row(self, row: int) -> MessageRow | None:
         """The loaded row (as read: what the user saw)."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        r = self.row_at(row)
+        return r.id if r is not None else None
 
     def row_of(self, message_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == message_id:
-                return i
-        return -1
+        return self.row_of_key(message_id)

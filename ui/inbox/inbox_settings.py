@@ -1,53 +1,66 @@
-"""Inbox actions around the messages: tags, saved replies, the client's SMTP server.
+"""The inbox's tools around the messages: saved replies, the client's SMTP server, the CSV
+import and the escalation log's export.
 
-A mixin of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
-Every read, write and the SMTP conversation itself run in the TaskRunner.
+A part of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
+Reads and writes are QueryOps and WriteOps; the SMTP conversation runs in a QueryOp after
+its read transaction ended. The CSV import alone runs as a task of the runner: it reports
+its progress and can be cancelled, which an operation cannot; what it committed goes out on
+the change feed as an operation's would (the list, the badges and other areas follow).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
+from pathlib import Path
 
-from app.services.inbox import escalation_smtp
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from app import changes
+from app.services.inbox import escalation_export, escalation_smtp
 from app.services.inbox import replies as inbox_replies
-from app.services.inbox import triage as inbox_triage
+from app.services.inbox.csv_import import import_csv
 from ui.inbox.inbox_more_dialogs import SavedRepliesDialog, SmtpDialog
 from ui.messages import show_error
 from ui.operations import QueryOp, WriteOp
 
 
-class InboxSettingsActions:
-    # -- tags -------------------------------------------------------------------------------
-    def save_tags(self) -> None:
-        d, cid = self.conv.detail, self.client.id if self.client else None
-        if d is None or cid is None:
-            return
-        tags = [t.strip() for t in self.conv.tags.text().split(",") if t.strip()]
-        if sorted(set(tags)) == sorted(d.tags):
-            return
-        seen = d.tags  # applied as additions and removals: a colleague's new tag stays
-        self._write(lambda s: inbox_triage.set_tags(s, cid, d.id, tags, seen=seen), keep=d.id)
+class InboxTools(QObject):
+    def __init__(
+        self,
+        host,
+        context,
+        show_saved: Callable[[list], None],
+        say: Callable[[str], None],
+    ) -> None:
+        super().__init__(host)
+        self.host, self.context = host, context
+        self.show_saved, self.say = show_saved, say
+        self.last_smtp: str | None = None
+        self.last_import = None
+        self.import_summary = ""
 
     # -- saved replies --------------------------------------------------------------------
     def manage_saved(self) -> None:
-        if self.client is None:
+        cid = self.context.client_id
+        if cid is None:
             return
-        dialog = SavedRepliesDialog(getattr(self, "saved_list", []), self)
-        cid = self.client.id
+        dialog = SavedRepliesDialog(self.context.saved, self.host)
         # the version each saved reply had when shown: a rewrite meanwhile is a conflict
-        versions = {r.id: r.version for r in getattr(self, "saved_list", [])}
+        versions = {r.id: r.version for r in self.context.saved}
+        host = self.host
 
         def reload(keep=None):
             def loaded(saved):
                 versions.clear()
                 versions.update({r.id: r.version for r in saved})
-                self.fill_saved(saved)
+                self.show_saved(saved)
                 dialog.set_replies(saved, keep)
 
-            QueryOp(self, lambda s: inbox_replies.saved_replies(s, cid), loaded).run()
+            QueryOp(host, lambda s: inbox_replies.saved_replies(s, cid), loaded).run()
 
         def write(fn, keep=None, retry=None):
-            WriteOp(self, fn, lambda _r: reload(keep)).failure(
+            WriteOp(host, fn, lambda _r: reload(keep)).failure(
                 lambda exc: dialog.failed(exc, retry, lambda: reload(keep))
             ).run()
 
@@ -70,50 +83,50 @@ class InboxSettingsActions:
 
         dialog.save_requested.connect(save)
         dialog.delete_requested.connect(delete)
-        self.dialog = dialog
+        host.dialog = dialog
         dialog.open()
 
     # -- SMTP -----------------------------------------------------------------------------
     def smtp_settings(self) -> None:
-        if self.client is None:
+        cid = self.context.client_id
+        if cid is None:
             return
-        cid = self.client.id
         QueryOp(
-            self,
+            self.host,
             lambda s: escalation_smtp.get_settings(s, cid),
             lambda settings: self._smtp_dialog(cid, settings),
         ).run()
 
     def _smtp_dialog(self, cid: int, settings) -> None:
-        dialog = SmtpDialog(settings, self)
+        dialog = SmtpDialog(settings, self.host)
 
         def done():
             chosen, password = dialog.settings(), dialog.password.text()
             WriteOp(
-                self,
+                self.host,
                 lambda s: escalation_smtp.save_settings(s, cid, chosen, password),
-                lambda _r: self.status_message.emit(
+                lambda _r: self.say(
                     QCoreApplication.translate("InboxArea", "SMTP settings saved.")
                 ),
             ).run()
 
         dialog.accepted.connect(done)
-        self.dialog = dialog
+        self.host.dialog = dialog
         dialog.open()
 
     def send_escalation_smtp(self, info) -> None:
         """The escalation is recorded; now send its e-mail through the client's server."""
-        db, cid = self.services.db, self.client.id
+        cid = self.context.client_id
 
-        def work():
-            with db.read() as s:
-                job = escalation_smtp.prepare(s, cid, info.id)
-            escalation_smtp.send(job)  # the network, outside any session
+        def work(s):
+            job = escalation_smtp.prepare(s, cid, info.id)
+            s.rollback()  # the read is over: the network waits outside any transaction
+            escalation_smtp.send(job)
             return job.info.contact_email
 
         def sent(address):
             self.last_smtp = address
-            self.status_message.emit(
+            self.say(
                 QCoreApplication.translate("InboxArea", "E-mail sent to {address}.").format(
                     address=address
                 )
@@ -121,6 +134,100 @@ class InboxSettingsActions:
 
         def failed(exc):
             self.last_smtp = None
-            show_error(self, exc)
+            show_error(self.host, exc)
 
-        self._bg(work, sent, failed)
+        QueryOp(self.host, work, sent).failure(failed).run()
+
+    # -- import / export ------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        host = self.host
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                host, QCoreApplication.translate("InboxArea", "Import messages"), "", "CSV (*.csv)"
+            )
+        if not path:
+            return
+        db, cid = host.services.db, self.context.client_id
+        progress = QProgressDialog(
+            QCoreApplication.translate("InboxArea", "Importing messages…"),
+            QCoreApplication.translate("InboxArea", "Cancel"),
+            0,
+            0,
+            host,
+        )
+        progress.setObjectName("inboxImportProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+
+        def on_progress(done, total, _label):
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def work(progress_of, tok):
+            # what the import commits goes out on the change feed, as a WriteOp's would
+            with changes.recording() as mine:
+                report = import_csv(db, cid, Path(path), progress_of, tok)
+            return report, changes.ChangeSet(tuple(mine), mine[-1].id if mine else 0, local=True)
+
+        def finished(outcome):
+            report, changeset = outcome
+            host.services.feed.deliver(changeset)  # the list, the badges, other areas
+            progress.close()
+            self.last_import = report
+            lines = [
+                QCoreApplication.translate(
+                    "InboxArea", "{a} added, {d} duplicates, {e} rejected"
+                ).format(a=report.added, d=report.duplicates, e=len(report.errors))
+            ]
+            lines += [
+                QCoreApplication.translate("InboxArea", "line {l}: {r}").format(
+                    l=e.line, r=e.reason
+                )
+                for e in report.errors
+            ]
+            self.say(lines[0])
+            self.import_summary = "\n".join(lines)
+            box = QMessageBox(host)
+            box.setObjectName("inboxImportReport")
+            box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
+            box.setWindowTitle(QCoreApplication.translate("InboxArea", "Import messages"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(lines[0])
+            if report.errors:  # every bad row, with its line, in the details
+                box.setDetailedText("\n".join(lines[1:]))
+            box.open()
+
+        def failed(exc):
+            progress.close()
+            show_error(host, exc)
+
+        token = host.services.tasks.run(
+            work,
+            finished,
+            failed,
+            on_progress=on_progress,
+        )
+        progress.canceled.connect(token.cancel)
+
+    def export_log(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.host,
+            QCoreApplication.translate("InboxArea", "Export the escalation log"),
+            "escalations.pdf",
+            "PDF (*.pdf);;CSV (*.csv)",
+        )
+        if not path:
+            return
+        cid = self.context.client_id
+        fn = (
+            escalation_export.export_csv
+            if path.lower().endswith(".csv")
+            else escalation_export.export_pdf
+        )
+        QueryOp(
+            self.host,
+            lambda s: fn(s, cid, Path(path)),
+            lambda n: self.say(
+                QCoreApplication.translate("InboxArea", "{n} escalations exported.").format(n=n)
+            ),
+        ).run()

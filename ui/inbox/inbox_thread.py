@@ -17,11 +17,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from app.textsafe import escape
 from ui.formatting import datetime_text
-
-THEIRS_BG, THEIRS_FG = "#eef1f6", "#1d2536"
-OURS_BG, OURS_FG = "#3b6fd8", "#ffffff"
-NOTE_BG, NOTE_FG = "#fff4c2", "#5c4400"
-CURRENT_BORDER = "#2453b3"
+from ui.inbox.inbox_style import bubble_colours, follow_scheme
 
 
 @dataclass(frozen=True)
@@ -66,10 +62,11 @@ def reply_state_label(state: str) -> str:
         "sent": QCoreApplication.translate("ConversationPanel", "sent"),
         "failed": QCoreApplication.translate("ConversationPanel", "not sent"),
         "held": QCoreApplication.translate("ConversationPanel", "awaiting a lead's approval"),
+        "draft": QCoreApplication.translate("ConversationPanel", "sent back by a lead"),
     }.get(state, state)
 
 
-def _bubble_html(b: Bubble, tz) -> str:
+def _bubble_html(b: Bubble, tz, c: dict[str, str]) -> str:
     when = escape(datetime_text(b.at, tz)) if b.at else ""
     text = escape(b.text)
     if b.side == "note":
@@ -78,20 +75,21 @@ def _bubble_html(b: Bubble, tz) -> str:
         return (
             f'<table width="100%" border="0" cellspacing="0" cellpadding="8" '
             f'style="margin-top:6px; margin-bottom:6px;" '
-            f'bgcolor="{NOTE_BG}"><tr><td style="color:{NOTE_FG};">'
-            f"<b>✎ {head}</b> <span style='color:#7a6200;'>— {when}</span>"
+            f'bgcolor="{c["note_bg"]}"><tr><td style="color:{c["note_fg"]};">'
+            f"<b style='color:{c['note_meta']};'>✎ {head}</b> "
+            f"<span style='color:{c['note_meta']};'>— {when}</span>"
             f"<br>{text}</td></tr></table>"
         )
     ours = b.side == "ours"
-    bg, fg = (OURS_BG, OURS_FG) if ours else (THEIRS_BG, THEIRS_FG)
+    side = "ours" if ours else "theirs"
+    bg, fg, meta_colour = c[f"{side}_bg"], c[f"{side}_fg"], c[f"{side}_meta"]
     align = "right" if ours else "left"
     who = escape(b.author)
     if ours and b.caption:
         us = QCoreApplication.translate("ConversationPanel", "{author} (us, {state})")
         who = us.format(author=who, state=escape(reply_state_label(b.caption)))
-    meta_colour = "#dbe6ff" if ours else "#5b6477"
     if b.current and not ours:  # the message selected in the list: its author stands out
-        who = f"<span style='color:{CURRENT_BORDER};'>{who}</span>"
+        who = f"<span style='color:{c['current']};'>{who}</span>"
     return (
         f'<table align="{align}" width="82%" border="0" cellspacing="0" cellpadding="8" '
         f'bgcolor="{bg}" style="margin-top:6px; margin-bottom:6px;">'
@@ -101,8 +99,9 @@ def _bubble_html(b: Bubble, tz) -> str:
     )
 
 
-def conversation_html(detail, tz) -> str:
-    return "".join(_bubble_html(b, tz) for b in bubbles(detail))
+def conversation_html(detail, tz, colours: dict[str, str] | None = None) -> str:
+    c = colours or bubble_colours()
+    return "".join(_bubble_html(b, tz, c) for b in bubbles(detail))
 
 
 class ConversationView(QTextBrowser):
@@ -125,10 +124,20 @@ class ConversationView(QTextBrowser):
                 "with our replies and the team's notes.",
             )
         )
+        self._shown: tuple | None = None
+        follow_scheme(self, self._restyle)
+
+    def _restyle(self, _scheme) -> None:
+        """The scheme changed: the bubbles again in its colours (the scroll stays)."""
+        if self._shown is not None and self._shown[0] is not None and self.toPlainText():
+            value = self.verticalScrollBar().value()
+            self.setHtml(conversation_html(*self._shown))
+            self.verticalScrollBar().setValue(value)
 
     def loadResource(self, _type, _name):  # never a file or a URL, whatever the text says
         return None
 
     def show_detail(self, detail, tz) -> None:
+        self._shown = (detail, tz)
         self.setHtml(conversation_html(detail, tz))
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())

@@ -83,7 +83,7 @@ class ListeningArea(WorkspaceArea):
         figures.addLayout(side, 1)
         layout.addLayout(figures, 2)
 
-        self.model = ListeningModel(self, services.tasks)
+        self.model = ListeningModel(self, services)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -128,15 +128,15 @@ class ListeningArea(WorkspaceArea):
         if self.client is None:
             self.model.reset_source(None)
             return
-        db, cid, search = self.services.db, self.client.id, self.search.text()
+        cid, search = self.client.id, self.search.text()
 
-        def fetch(after):
+        def fetch(source, after, limit=PAGE):  # on the model's QueryOp, off the GUI thread
             from app.services.listening.items import page
 
-            with db.read() as s:
-                return page(s, cid, search=search, after=after, limit=PAGE)
+            return page(source, cid, search=search, after=after, limit=limit)
 
-        self.model.reset_source(fetch, self.client.timezone)
+        # browsing reads through a Core connection; a search needs the session's engine
+        self.model.reset_source(fetch, self.client.timezone, connection=not search.strip())
         self._update_buttons()
 
     def _reload_figures(self) -> None:

@@ -1,33 +1,46 @@
-"""A lazy table of listening items: pages of 200 (keyset), fetched through the TaskRunner."""
+"""The listening list: a :class:`ui.lazy_model.LazyListModel` of items, pages of 200 (keyset
+on ``(published_at, id)``), each page a QueryOp as the inbox's list is."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+
+from app.services.listening.items import ItemRow
+from ui.design.theme import current
+from ui.lazy_model import LazyListModel, RowsPage
 
 PAGE = 200
 COLUMNS = 6
+ItemsReader = Callable[..., list[ItemRow]]  # (session, after, limit) -> the rows after ``after``
 
 
-class ListeningModel(QAbstractTableModel):
-    """``fetch(after) -> list[ItemRow]`` gives the page after ``after`` (None: the first)."""
+def keyset_reader(fetch: ItemsReader):
+    """A page reader over ``fetch(session, after, limit)``: the cursor of the next page is the
+    last row's ``(published_at, id)`` when the page is full."""
 
-    loading_changed = Signal(bool)
-    load_failed = Signal(object)
+    def read(session, after, limit: int) -> RowsPage[ItemRow]:
+        rows = fetch(session, after, limit)
+        last = rows[-1] if len(rows) >= limit else None
+        return RowsPage(rows, (last.published_at, last.id) if last is not None else None)
 
-    def __init__(self, parent=None, runner=None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.generation = 0
-        self.loading = False
-        self._fetch: Callable | None = None
-        self._rows: list = []
-        self._cells: list = []
-        self._more = False
+    return read
+
+
+class ListeningModel(LazyListModel[ItemRow]):
+    """``reset_source(fetch)`` with ``fetch(session, after, limit) -> list[ItemRow]``."""
+
+    columns = COLUMNS
+    page_size = PAGE
+
+    def __init__(self, parent=None, services=None, db=None) -> None:
+        super().__init__(parent, services, db)
         self._tz = ZoneInfo("Europe/Paris")
         self._labels: dict[str, str] = {}
 
@@ -41,66 +54,24 @@ class ListeningModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def reset_source(self, fetch: Callable | None, timezone: str = "") -> None:
-        self.beginResetModel()
-        self.generation += 1
-        self._fetch = fetch
-        self._rows, self._cells = [], []
-        self._more = fetch is not None
-        self.loading = False
+    def reset_source(  # type: ignore[override]
+        self, fetch: ItemsReader | None, timezone: str = "", *, connection: bool = False
+    ) -> None:
+        """``connection``: ``fetch`` is given a Core connection (cheaper: no ORM session)
+        rather than a read session."""
         if timezone:
             self._tz = ZoneInfo(timezone)
+        reader = keyset_reader(fetch) if fetch is not None else None
+        super().reset_source(reader, connection=connection)
+
+    def prepare(self) -> None:
         self._labels = {
             "new": self.tr("New"),
             "sent_to_inbox": self.tr("In the inbox"),
             "dismissed": self.tr("Dismissed"),
         }
-        self.endResetModel()
-        if self._more:
-            self.fetchMore(QModelIndex())
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or not self._more or self._fetch is None or self.loading:
-            return
-        after = (self._rows[-1].published_at, self._rows[-1].id) if self._rows else None
-        fetch, generation = self._fetch, self.generation
-        if self.runner is None:
-            self._arrived(generation, fetch(after))
-            return
-        self._set_loading(True)
-        self.runner.run(
-            lambda: fetch(after),
-            lambda rows: self._arrived(generation, rows),
-            lambda exc: self._failed(generation, exc),
-        )
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self.loading:
-            self.loading = loading
-            self.loading_changed.emit(loading)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self.generation:
-            self._more = False
-            self._set_loading(False)
-            self.load_failed.emit(exc)
-
-    def _arrived(self, generation: int, rows: list) -> None:
-        if generation != self.generation:
-            return
-        self._more = len(rows) >= PAGE
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self._cells.extend([None] * len(rows))
-            self.endInsertRows()
-        self._set_loading(False)
-
-    def _format(self, r) -> dict:
+    def format_row(self, r: ItemRow) -> dict:
         when = r.published_at.astimezone(self._tz).strftime("%d/%m/%Y %H:%M")
         followers = (
             "" if r.author_followers is None else f"{r.author_followers:,}".replace(",", "\u202f")
@@ -112,53 +83,33 @@ class ListeningModel(QAbstractTableModel):
             "tooltip": r.text[:1000],
         }  # fmt: skip
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMNS
-
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = index.row()
-        cells = self._cells[row]
-        if cells is None:
-            cells = self._cells[row] = self._format(self._rows[row])
+    def cell(self, row: ItemRow, cells: dict, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return cells["display"][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            import html
-
+            return cells["display"][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return html.escape(cells["tooltip"])  # untrusted text never renders as HTML
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
-            feeling = self._rows[row].sentiment
-            if feeling == "negative":
-                return QColor("#b3261e")
-            if feeling == "positive":
-                return QColor("#1b6e3c")
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            if row.sentiment == "negative":
+                return QColor(current().danger)
+            if row.sentiment == "positive":
+                return QColor(current().success)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def row_item(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    def row_item(self, row: int) -> ItemRow | None:
+        return self.row_at(row)
 
     def set_status(self, item_id: int, status: str) -> None:
         """An item was sent or dismissed: show it without reloading."""
-        import dataclasses
-
-        for i, r in enumerate(self._rows):
-            if r.id == item_id:
-                self._rows[i] = dataclasses.replace(r, status=status)
-                self._cells[i] = None
-                self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMNS - 1))
-                return
+        row = self.row_of_key(item_id)
+        if row >= 0:
+            self.replace_row(row, dataclasses.replace(self._rows[row], status=status))
 
 
 def fmt_day(day: dt.date) -> str:

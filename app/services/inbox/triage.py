@@ -97,6 +97,11 @@ def _recompute_due(msg: InboxMessage, rules: CharterRules) -> None:
 
 
 def status_label(status: str) -> str:
+    return status_labels().get(status, status)
+
+
+def status_labels() -> dict[str, str]:
+    """Every status in words, in the current language (one pass: lists label every row)."""
     return {
         "new": translate("Inbox", "New"),
         "in_progress": translate("Inbox", "In progress"),
@@ -104,7 +109,7 @@ def status_label(status: str) -> str:
         "answered": translate("Inbox", "Answered"),
         "closed": translate("Inbox", "Closed"),
         "ignored": translate("Inbox", "Ignored"),
-    }.get(status, status)
+    }
 
 
 def kind_label(kind: str) -> str:
@@ -117,6 +122,11 @@ def kind_label(kind: str) -> str:
 
 
 def category_label(category: str) -> str:
+    return category_labels().get(category, category)
+
+
+def category_labels() -> dict[str, str]:
+    """Every category in words, in the current language."""
     return {
         "question": translate("Inbox", "Question"),
         "complaint": translate("Inbox", "Complaint"),
@@ -126,7 +136,7 @@ def category_label(category: str) -> str:
         "spam": translate("Inbox", "Spam"),
         "abuse": translate("Inbox", "Abuse"),
         "other": translate("Inbox", "Other"),
-    }.get(category, category)
+    }
 
 
 def set_status(
