@@ -3,7 +3,10 @@
 :class:`LiveFeed` owns one thread per window, reading :mod:`app.changes`:
 
 - PostgreSQL: one LISTEN connection (psycopg 3) on ``tribune_changes``; a notification (the
-  id of the newest change_log row) makes it read ``change_log`` since the last id it saw. A
+  id of the newest change_log row) makes it read ``change_log`` after the (xid, id) it saw
+  last (:func:`app.change_set.changes_since`: never a row skipped or read twice, with no lock
+  on the writers). Rows committed behind a transaction still running wait for it: the feed
+  then reads again every 0.25 s until they come (:attr:`ChangeSet.held`). A
   lost connection is reopened with a growing delay (0.5 s … 10 s), then the log is read at
   once — the notifications sent meanwhile are gone, the rows are not. A slow poll (10 s) is
   the safety net.
@@ -36,11 +39,12 @@ log = logging.getLogger(__name__)
 
 SQLITE_INTERVAL = 0.5
 PG_SAFETY_POLL = 10.0
+HELD_POLL = 0.25
 BACKOFF = (0.5, 1.0, 2.0, 4.0, 8.0, 10.0)
 
 
-def _id(change) -> int:
-    return change.id
+def _order(change) -> tuple[int, int]:
+    return change.xid, change.id
 
 
 class _Bridge(QObject):
@@ -79,7 +83,8 @@ class LiveFeed(ChangeHub):
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
-        self._last_id: int | None = None  # read by the thread first: what is shown is fresh
+        self._cursor: changes.Cursor | None = None  # read by the thread first: shown is fresh
+        self._held = False  # the last read left rows waiting for an older transaction
         self._delivered: set[int] = set()  # own change_log ids an operation delivered
         self._lock = threading.Lock()
         self._want_own = False
@@ -136,33 +141,38 @@ class LiveFeed(ChangeHub):
 
     # -- watcher thread -------------------------------------------------------------------------
     def _read(self, conn) -> None:
-        """Read the log since the last id; hand other seats' changes to the GUI thread (and
+        """Read the log after the cursor; hand other seats' changes to the GUI thread (and
         this seat's own ones not delivered by an operation, when a catch-up asked for them)."""
-        if self._last_id is None:
-            self._last_id = changes.last_id(conn)
+        if self._cursor is None:
+            self._cursor = changes.start(conn)
             return
         want_own, self._want_own = self._want_own, False
-        found = changes.changes_since(conn, self._last_id)
+        found = changes.changes_since(conn, self._cursor)
         kept: list = []
-        while found:
-            self._last_id = found.last_id
+        while True:
+            self._cursor, self._held = found.cursor, found.held
             with self._lock:
                 for c in found.changes:
                     if c.seat != self.seat:
                         kept.append(c)
-                    elif c.id not in self._delivered:
+                    elif c.id in self._delivered:
+                        self._delivered.discard(c.id)  # read once: never again (cursor)
+                    else:
                         self._own.append(c)  # kept until a catch-up (a sync ended)
-                self._delivered = {i for i in self._delivered if i > self._last_id}
             if len(found.changes) < 1000:
                 break
-            found = changes.changes_since(conn, self._last_id)
+            found = changes.changes_since(conn, self._cursor)
         with self._lock:
             if want_own:
                 own, self._own = self._own, []
-                kept = sorted([*kept, *(c for c in own if c.id not in self._delivered)], key=_id)
+                fresh = (c for c in own if c.id not in self._delivered)
+                kept = sorted([*kept, *fresh], key=_order)
             del self._own[:-1000]  # a seat that never syncs keeps a bounded list
+            if len(self._delivered) > 10_000:  # delivered ids pruned from the log unread
+                self._delivered = set(sorted(self._delivered)[-5000:])
         if kept:
-            self._bridge.arrived.emit(ChangeSet(tuple(kept), self._last_id))
+            last = kept[-1].id
+            self._bridge.arrived.emit(ChangeSet(tuple(kept), last, cursor=self._cursor))
 
     def _run_sqlite(self) -> None:
         version = None
@@ -243,4 +253,6 @@ class LiveFeed(ChangeHub):
                 raise ConnectionError("LISTEN connection closed")
             if got or time.monotonic() >= next_poll:
                 self._read(conn)
-                next_poll = time.monotonic() + self.pg_poll
+                # Rows waiting for an older transaction: read again soon, whether or not that
+                # transaction announces anything when it ends.
+                next_poll = time.monotonic() + (HELD_POLL if self._held else self.pg_poll)
