@@ -90,6 +90,7 @@ class Database:
                 max_overflow=8,
                 connect_args=busy.postgresql_connect_args(),
             )
+            busy.watch_postgresql(self.engine)  # a lock wait says so after 1 s, like SQLite
         else:
             raise StorageError(
                 translate(

@@ -208,8 +208,86 @@ def test_postgresql_lock_wait_succeeds_then_gives_up_in_one_line(cli, pg_db, tri
     assert holder.poll() is None  # it gave up while the table was still locked
     holder.communicate("go\n", timeout=15)
     assert out.returncode == 1, (out.stdout, out.stderr)
-    assert out.stderr.splitlines() == [f"tribune: {GAVE_UP}"], out.stderr
+    # the same two lines as SQLite: the wait said after 1 s, then the one line giving up
+    assert out.stderr.splitlines() == [f"tribune: {WAITING}…", f"tribune: {GAVE_UP}"], out.stderr
     assert waited >= 2, waited
     with pg_db.read() as session:
         names = sorted(session.execute(text("SELECT name FROM clients")).scalars())
     assert names == ["Acme", "Beta"]
+
+
+ACCOUNT_ADD = ("account", "add", "Acme", "rss", "--base-url", "https://example.org/f.xml")
+ACCOUNT_ADD += ("--handle", "feed", "--no-token")
+
+
+def _hold_row(url: str, name: str) -> subprocess.Popen:
+    """Another seat holding one client's row (``SELECT … FOR UPDATE``) until a line on stdin."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from sqlalchemy import create_engine, text
+        engine = create_engine({url!r}.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.begin() as conn:
+            lock = text("SELECT id FROM clients WHERE name = :n FOR UPDATE")
+            conn.execute(lock, {{"n": {name!r}}})
+            print("held", flush=True)
+            sys.stdin.readline()
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+@pytest.mark.postgres
+def test_postgresql_row_lock_wait_says_so_after_a_second_then_goes_on(cli, pg_db, tribune_home):
+    url = db_url_of(pg_db)
+    assert cli("client", "add", "Acme", db_url=url).returncode == 0
+    holder = _hold_row(url, "Acme")
+    started = time.monotonic()
+    writer = subprocess.Popen(  # adding an account checks its client's row: it waits
+        [tribune_exe(), "--db", url, *ACCOUNT_ADD],
+        env=_env(tribune_home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        said = writer.stderr.readline()  # said while the row is still held
+        said_after = time.monotonic() - started
+        assert WAITING in said, said
+        assert writer.poll() is None  # waiting, not failed
+        holder.communicate("go\n", timeout=15)
+        _out, rest = writer.communicate(timeout=60)
+    finally:
+        for proc in (holder, writer):
+            if proc.poll() is None:
+                proc.kill()
+    assert writer.returncode == 0, said + rest
+    assert rest == "", rest  # one line, then nothing
+    assert said_after >= 1.0, said_after  # not before the stated second
+    with pg_db.read() as session:
+        handles = list(session.execute(text("SELECT handle FROM network_accounts")).scalars())
+    assert handles == ["feed"]
+
+
+@pytest.mark.postgres
+def test_postgresql_row_lock_gives_up_in_one_line_with_nothing_written(cli, pg_db):
+    url = db_url_of(pg_db)
+    assert cli("client", "add", "Acme", db_url=url).returncode == 0
+    holder = _hold_row(url, "Acme")
+    try:
+        out = cli(
+            *ACCOUNT_ADD,
+            db_url=url,
+            env={"TRIBUNE_BUSY_TIMEOUT": "2"},
+        )
+        assert holder.poll() is None  # gave up while the row was still held
+    finally:
+        holder.communicate("go\n", timeout=15)
+    assert out.returncode == 1, (out.stdout, out.stderr)
+    assert out.stderr.splitlines() == [f"tribune: {WAITING}…", f"tribune: {GAVE_UP}"], out.stderr
+    with pg_db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM network_accounts")) == 0
