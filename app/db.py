@@ -135,10 +135,12 @@ class Database:
             ) from None
         except SQLAlchemyError as exc:
             session.rollback()
+            busy.raise_if_gave_up_after_batches(session, exc)
             _raise_if_refused(exc)
             raise
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            busy.raise_if_gave_up_after_batches(session, exc)
             raise
         finally:
             session.close()

@@ -201,9 +201,13 @@ def let_others_write(database: str | None) -> None:
 def commit_batch(session) -> None:
     """Commit a long import's batch and let a waiting writer through before the next one."""
     session.commit()
+    session.info[_KEPT] = session.info.get(_KEPT, 0) + 1
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
         let_others_write(bind.url.database)
+        # Take the lock for the next batch here, where a give-up ends the import: the next
+        # row's own error handling would take it for a bad row and wait again, row by row.
+        session.connection()
 
 
 # -- PostgreSQL ---------------------------------------------------------------------------------
@@ -299,6 +303,25 @@ def is_busy_error(exc: BaseException) -> bool:
     if getattr(orig, "sqlstate", None) == "55P03":
         return True
     return isinstance(orig, sqlite3.OperationalError) and _locked(orig)
+
+
+_KEPT = "tribune_batches_kept"
+
+
+def kept_message(seconds: float | None = None) -> str:
+    seconds = timeout() if seconds is None else seconds
+    return translate(
+        "Storage",
+        "The database stayed busy for {seconds} s (another import?). What was imported "
+        "before that was kept; run the same import again to add the rest.",
+    ).format(seconds=f"{seconds:g}")
+
+
+def raise_if_gave_up_after_batches(session, exc: BaseException) -> None:
+    """A long import that gave up after committing some batches says what it kept: "nothing
+    was written" would be false."""
+    if session.info.get(_KEPT) and is_busy_error(exc):
+        raise DatabaseBusy(kept_message()) from None
 
 
 def raise_if_busy(exc: BaseException) -> None:
