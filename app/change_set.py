@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, literal_column, select, tuple_
+from sqlalchemy import BigInteger, ColumnElement, exists, literal, literal_column, select, tuple_
 
 from app.models.changes import ChangeLog
 
@@ -141,16 +141,19 @@ def changes_since(conn, after: Cursor = (0, 0), *, limit: int = 1000) -> ChangeS
     (``conn``: a Connection or Session; see the module)."""
     table = ChangeLog.__table__
     postgres = _postgres(conn)
-    query = select(table).where(tuple_(table.c.xid, table.c.id) > tuple_(*after))
+    mark = tuple_(*(literal(int(v), BigInteger()) for v in after))  # xid8 passes 2**31
+    query = select(table).where(tuple_(table.c.xid, table.c.id) > mark)
+    # younger rows committed, waiting for an older transaction (computed once, same snapshot)
+    later = table.alias("later")  # not correlated with the rows read
+    waiting = exists().where(later.c.xid >= _HORIZON)
     if postgres:
-        query = query.where(table.c.xid < _HORIZON)
-    result = conn.execute(query.order_by(table.c.xid, table.c.id).limit(limit)).mappings()
+        query = query.add_columns(waiting.label("held")).where(table.c.xid < _HORIZON)
+    result = conn.execute(query.order_by(table.c.xid, table.c.id).limit(limit)).mappings().all()
     found = tuple(_change(row["id"], row, row["xid"]) for row in result)
     cursor = (found[-1].xid, found[-1].id) if found else after
     held = False
-    if postgres and len(found) < limit:  # younger rows committed, waiting for an older one
-        waiting = select(table.c.id).where(table.c.xid >= _HORIZON).limit(1)
-        held = conn.execute(waiting).first() is not None
+    if postgres:  # with the rows when there are some, else one more question
+        held = bool(result[0]["held"]) if result else bool(conn.execute(select(waiting)).scalar())
     return ChangeSet(found, found[-1].id if found else 0, cursor=cursor, held=held)
 
 

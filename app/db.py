@@ -26,6 +26,7 @@ from app.db_files import (
     _short_reason,
     copy_sqlite_file,
 )
+from app.db_pool import ping_when_idle
 from app.db_sqlite import (
     _redact,
     _sqlite_begin,
@@ -85,12 +86,12 @@ class Database:
             self.engine = create_engine(
                 parsed,
                 echo=echo,
-                pool_pre_ping=True,
                 pool_size=1,
                 max_overflow=8,
                 connect_args=busy.postgresql_connect_args(),
             )
             busy.watch_postgresql(self.engine)  # a lock wait says so after 1 s, like SQLite
+            ping_when_idle(self.engine)
         else:
             raise StorageError(
                 translate(

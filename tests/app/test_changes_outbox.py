@@ -164,3 +164,11 @@ def test_a_change_log_row_names_its_transaction(pg_db):
         xid = s.execute(text("SELECT pg_current_xact_id()::text::bigint")).scalar_one()
     rows = [r for r in _log(pg_db) if r[0] == xid]
     assert len(rows) == 2  # one per client, both of this transaction
+
+
+def test_a_cursor_beyond_32_bits_reads(pg_db):
+    """xid8 counts past 2**32 on a cluster that wrapped once: the cursor stays a bigint."""
+    engine = pg_db.engine.execution_options(isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        got = changes.changes_since(conn, (2**40, 2**35))
+    assert not got.changes and got.cursor == (2**40, 2**35)
