@@ -280,13 +280,28 @@ def _watch() -> None:
                     _notify(True)
 
 
-def _blocked(engine, pid: int) -> bool:
-    from sqlalchemy import text
+BLOCKED_SQL = "SELECT cardinality(pg_blocking_pids(%s)) > 0"
+# url → a function asking on a connection the seat already holds (the app's LISTEN
+# connection, ui/live.py): a seat stays at two connections. None: no answer in time.
+_askers: dict[str, Callable[[int], bool | None]] = {}
 
+
+def ask_blocked_with(url: str, asker: Callable[[int], bool | None] | None) -> None:
+    """Have lock waits on the database at ``url`` checked by ``asker`` (None: stop)."""
+    if asker is None:
+        _askers.pop(url, None)
+    else:
+        _askers[url] = asker
+
+
+def _blocked(engine, pid: int) -> bool:
+    asker = _askers.get(str(engine.url))
+    if asker is not None:
+        return bool(asker(pid))
+    # No such connection (the CLI): a short-lived one, only for a statement already 1 s long.
     watch = engine.execution_options(tribune_watchdog=True, isolation_level="AUTOCOMMIT")
     with watch.connect() as conn:
-        query = text("SELECT cardinality(pg_blocking_pids(:pid)) > 0")
-        return bool(conn.execute(query, {"pid": pid}).scalar())
+        return bool(conn.exec_driver_sql(BLOCKED_SQL, (pid,)).scalar())
 
 
 # -- errors -------------------------------------------------------------------------------------

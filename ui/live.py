@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app import changes
+from app import changes, db_busy
 from app.changes import ChangeSet
 from ui.tasks import ChangeHub
 
@@ -90,6 +90,7 @@ class LiveFeed(ChangeHub):
         self._lock = threading.Lock()
         self._want_own = False
         self._own: list = []  # own changes read from the log, not delivered yet
+        self._questions: list = []  # lock-wait checks asked by app.db_busy's watchdog
         self.listen_pid: int | None = None  # the LISTEN connection's backend (tests kill it)
         self.reconnects = 0
         self.state = "stopped"
@@ -243,10 +244,39 @@ class LiveFeed(ChangeHub):
                         pass
         engine.dispose()
 
+    def _ask_blocked(self, pid: int) -> bool | None:
+        """(any thread) Whether a backend of this seat waits for another's lock, asked on the
+        LISTEN connection by its thread within a second; None: no answer."""
+        question: list = [pid, threading.Event(), None]
+        with self._lock:
+            self._questions.append(question)
+        question[1].wait(1.0)
+        return question[2]
+
+    def _answer(self, conn) -> None:
+        with self._lock:
+            questions, self._questions = self._questions, []
+        for question in questions:
+            try:
+                answer = conn.exec_driver_sql(db_busy.BLOCKED_SQL, (question[0],)).scalar()
+                question[2] = bool(answer)
+            finally:
+                question[1].set()
+
     def _listen(self, conn, listener) -> None:
         next_poll = time.monotonic() + self.pg_poll
         last_read = 0.0
+        url = str(self.db.engine.url)
+        db_busy.ask_blocked_with(url, self._ask_blocked)
+        try:
+            self._listen_loop(conn, listener, next_poll, last_read)
+        finally:
+            db_busy.ask_blocked_with(url, None)
+
+    def _listen_loop(self, conn, listener, next_poll: float, last_read: float) -> None:
         while not self._stop.is_set():
+            if self._questions:
+                self._answer(conn)
             got = list(listener.notifies(timeout=0.25, stop_after=1))
             if self._wake.is_set():
                 self._wake.clear()

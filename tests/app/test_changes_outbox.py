@@ -52,7 +52,8 @@ def _holder(url: str, client_id: int, started, release) -> None:
 
 def _log(db) -> list[tuple[int, int]]:
     with db.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(select(ChangeLog.xid, ChangeLog.id))]
+        query = select(ChangeLog.xid, ChangeLog.id).order_by(ChangeLog.id)
+        return [tuple(r) for r in conn.execute(query)]
 
 
 def test_concurrent_writers_committing_out_of_order_are_each_read_once(pg_db, pg_database_url):
@@ -172,3 +173,50 @@ def test_a_cursor_beyond_32_bits_reads(pg_db):
     with engine.connect() as conn:
         got = changes.changes_since(conn, (2**40, 2**35))
     assert not got.changes and got.cursor == (2**40, 2**35)
+
+
+def _overlapper(url: str, client_id: int, ready, go, spans) -> None:
+    """One seat: a warm-up write, then one transaction that stays open 1.5 s after writing
+    its log row; reports (log row written, committed) in wall-clock time."""
+    from app.db import Database
+
+    db = Database(url)
+    with db.session() as s:
+        clients.update_client(s, client_id, sector="warm-up")
+    span: list[float] = []
+
+    def pause(_s) -> None:
+        if span == []:
+            span.append(time.time())
+            time.sleep(1.5)
+
+    event.listen(db._write_sessions, "before_commit", pause)
+    ready.release()
+    go.wait(60)
+    with db.session() as s:
+        clients.update_client(s, client_id, sector="overlap")
+    spans.put((span[0], time.time()))
+    db.dispose()
+
+
+def test_writers_no_longer_queue_on_the_feed(pg_db, pg_database_url):
+    """Six processes each keep their transaction open 1.5 s after writing their log row: the
+    transactions overlap (a lock around the log used to run them one after the other)."""
+    with pg_db.session() as s:
+        cids = [clients.create_client(s, f"Client {n}").id for n in range(6)]
+    ready, go, spans = SPAWN.Semaphore(0), SPAWN.Event(), SPAWN.Queue()
+    procs = [
+        SPAWN.Process(target=_overlapper, args=(pg_database_url, cid, ready, go, spans))
+        for cid in cids
+    ]
+    for p in procs:
+        p.start()
+    for _ in procs:
+        assert ready.acquire(timeout=120)
+    go.set()
+    got = [spans.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    most = max(sum(1 for s, e in got if s <= t < e) for t, _e in got)
+    assert most >= 3, got  # with the lock: 1, one transaction at a time
