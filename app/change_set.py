@@ -1,11 +1,31 @@
 """What the change feed delivers: :class:`Change` (one transaction, one kind, one client) and
-:class:`ChangeSet` (changes delivered together), which the areas ask what concerns them."""
+:class:`ChangeSet` (changes delivered together), which the areas ask what concerns them; and
+how a reader reads them from ``change_log`` (:func:`changes_since`).
+
+Reading without skipping (PostgreSQL, several writers at once, no lock): a change_log row
+carries its transaction's id (``xid``, ``pg_current_xact_id()``). A transaction gets its xid
+at its first write, so every transaction still running, and every one yet to write, has an
+xid at least the oldest running one's (``pg_snapshot_xmin(pg_current_snapshot())``, the
+*horizon*). Rows below the horizon are therefore final: all committed (or never will be) and
+all visible to the statement that computed it. A reader reads only those, in (xid, id) order,
+and remembers the (xid, id) it saw last (a :data:`Cursor`); whatever commits later has a
+larger (xid, id). A long-running writer holds the horizon back: the rows of younger
+transactions wait for it (:attr:`ChangeSet.held`), they are not lost. SQLite has one writer at
+a time: rows carry xid 0 and ids commit in order.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from sqlalchemy import BigInteger, ColumnElement, exists, literal, literal_column, select, tuple_
+
+from app.models.changes import ChangeLog
+
+# Where a reader is in the log: the (xid, id) of the last row it read.
+Cursor = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -19,6 +39,7 @@ class Change:
     actor: str = ""
     at: dt.datetime | None = None
     id: int = 0  # the change_log row
+    xid: int = 0  # its transaction (PostgreSQL), 0 on SQLite
 
 
 @dataclass(frozen=True)
@@ -29,6 +50,8 @@ class ChangeSet:
     last_id: int = 0
     local: bool = False  # delivered by this seat's own operation, not read from the log
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+    cursor: Cursor = (0, 0)  # read from the log: read on after this
+    held: bool = False  # rows committed after a transaction still running wait for it
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -63,7 +86,7 @@ class ChangeSet:
 
     def without_seat(self, seat: str) -> ChangeSet:
         kept = tuple(c for c in self.changes if c.seat != seat)
-        return ChangeSet(kept, self.last_id, self.local)
+        return ChangeSet(kept, self.last_id, self.local, cursor=self.cursor, held=self.held)
 
     @staticmethod
     def merge(sets: Iterable[ChangeSet]) -> ChangeSet:
@@ -72,7 +95,66 @@ class ChangeSet:
             tuple(c for s in sets for c in s.changes),
             max((s.last_id for s in sets), default=0),
             all(s.local for s in sets) if sets else False,
+            cursor=max((s.cursor for s in sets), default=(0, 0)),
+            held=any(s.held for s in sets),
         )
 
 
-__all__ = ["Change", "ChangeSet"]
+# -- reading ----------------------------------------------------------------------------------
+def _change(row_id: int, row, xid: int = 0) -> Change:
+    ids = row["ids"]
+    return Change(
+        kind=row["kind"],
+        client_id=row["client_id"],
+        ids=None if ids is None else frozenset(ids),
+        seat=row["seat"],
+        actor=row["actor"],
+        at=row["at"],
+        id=row_id,
+        xid=xid,
+    )
+
+
+# Computed in the reading statement itself: the same snapshot decides what is final and reads it.
+_HORIZON: ColumnElement[int] = literal_column(
+    "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+)
+
+
+def _postgres(conn) -> bool:
+    bind = conn.get_bind() if hasattr(conn, "get_bind") else conn  # a Session or a Connection
+    return bind.dialect.name == "postgresql"
+
+
+def start(conn) -> Cursor:
+    """Where a new reader starts: after the newest row that is final (see the module)."""
+    table = ChangeLog.__table__
+    query = select(table.c.xid, table.c.id).order_by(table.c.xid.desc(), table.c.id.desc())
+    if _postgres(conn):
+        query = query.where(table.c.xid < _HORIZON)
+    row = conn.execute(query.limit(1)).first()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def changes_since(conn, after: Cursor = (0, 0), *, limit: int = 1000) -> ChangeSet:
+    """Changes committed after ``after``, oldest first, never one twice or skipped
+    (``conn``: a Connection or Session; see the module)."""
+    table = ChangeLog.__table__
+    postgres = _postgres(conn)
+    mark = tuple_(*(literal(int(v), BigInteger()) for v in after))  # xid8 passes 2**31
+    query = select(table).where(tuple_(table.c.xid, table.c.id) > mark)
+    # younger rows committed, waiting for an older transaction (computed once, same snapshot)
+    later = table.alias("later")  # not correlated with the rows read
+    waiting = exists().where(later.c.xid >= _HORIZON)
+    if postgres:
+        query = query.add_columns(waiting.label("held")).where(table.c.xid < _HORIZON)
+    result = conn.execute(query.order_by(table.c.xid, table.c.id).limit(limit)).mappings().all()
+    found = tuple(_change(row["id"], row, row["xid"]) for row in result)
+    cursor = (found[-1].xid, found[-1].id) if found else after
+    held = False
+    if postgres:  # with the rows when there are some, else one more question
+        held = bool(result[0]["held"]) if result else bool(conn.execute(select(waiting)).scalar())
+    return ChangeSet(found, found[-1].id if found else 0, cursor=cursor, held=held)
+
+
+__all__ = ["Change", "ChangeSet", "Cursor", "changes_since", "start"]

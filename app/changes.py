@@ -9,10 +9,12 @@ Captured in one place, on the sessions of :class:`app.db.Database` (:func:`insta
   connections);
 - ``before_commit`` writes one ``change_log`` row per (kind, client) in the SAME transaction
   and, on PostgreSQL, ``pg_notify('tribune_changes', '<last id>')``, delivered at commit.
-  A transaction-scoped advisory lock makes change_log ids commit in id order there, so a
-  reader that remembers the last id it saw never skips a row committed late.
+  No lock: each row carries its transaction's id (``xid``) and a reader only reads rows of
+  transactions older than the oldest one still running, in (xid, id) order
+  (:func:`app.change_set.changes_since`), so a row committed late is never skipped.
 
-Readers ask :func:`changes_since`. Headless: no Qt here (``ui/live.py`` is the watcher).
+Readers ask :func:`changes_since` after a :data:`Cursor`. Headless: no Qt here (``ui/live.py``
+is the watcher).
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import delete, event, insert, inspect, select, text
+from sqlalchemy import String, cast, delete, event, func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
-from app.change_set import Change, ChangeSet
+from app.change_set import Change, ChangeSet, Cursor, _change, changes_since, start
 from app.models.base import table_of, utcnow
 from app.models.changes import ChangeLog
 from app.services.people.actor import current_actor
@@ -37,7 +39,6 @@ from app.services.people.actor import current_actor
 CHANNEL = "tribune_changes"
 KEEP = dt.timedelta(days=1)
 MAX_IDS = 500  # beyond this, a change says "many" (ids None) rather than list them all
-_LOCK_KEY = 7_340_515  # pg_advisory_xact_lock key: change_log ids commit in id order
 
 # This process is one seat. Other processes (another window, the CLI, a colleague's computer)
 # are other seats.
@@ -240,9 +241,6 @@ def _before_commit(session: Session) -> None:
     conn = session.connection()
     if not _has_log(conn):
         return  # a database not migrated yet (the upgrade itself, an old file in a test)
-    postgres = conn.dialect.name == "postgresql"
-    if postgres:
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")
     at, actor = utcnow(), current_actor()[:120]
     rows = [
         {
@@ -258,12 +256,27 @@ def _before_commit(session: Session) -> None:
         )
     ]
     table = table_of(ChangeLog)
-    written = []
-    for row in rows:  # a handful per transaction: one per (kind, client)
-        new_id: int = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
-        written.append(_change(new_id, row))
-    if postgres:
-        conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(written[-1].id)})
+    if conn.dialect.name == "postgresql":
+        # No lock: each row names its transaction; readers wait for older ones (see reading).
+        # One round trip: the rows, their transaction id and the NOTIFY delivered at commit.
+        xid = text("pg_current_xact_id()::text::bigint")
+        ins = (
+            insert(table)
+            .values([{**row, "xid": xid} for row in rows])
+            .returning(table.c.id, table.c.xid)
+            .cte("ins")
+        )
+        last = select(func.max(ins.c.id)).scalar_subquery()
+        notify = func.pg_notify(CHANNEL, cast(last, String))
+        got = conn.execute(select(ins.c.id, ins.c.xid, notify).order_by(ins.c.id)).all()
+        written = [_change(int(g[0]), row, int(g[1])) for g, row in zip(got, rows, strict=True)]
+    else:  # SQLite: one writer at a time, ids commit in order
+        written = [
+            _change(
+                conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one(), row
+            )
+            for row in rows
+        ]
     _prune(conn)
     session.info["tribune_written"] = written
 
@@ -339,46 +352,16 @@ def recording() -> Iterator[list[Change]]:
         recorders.remove(mine)
 
 
-# -- reading ------------------------------------------------------------------------------------
-def _change(row_id: int, row) -> Change:
-    ids = row["ids"]
-    return Change(
-        kind=row["kind"],
-        client_id=row["client_id"],
-        ids=None if ids is None else frozenset(ids),
-        seat=row["seat"],
-        actor=row["actor"],
-        at=row["at"],
-        id=row_id,
-    )
-
-
-def last_id(conn) -> int:
-    """The newest change_log id (a new watcher starts from here)."""
-    table = ChangeLog.__table__
-    return conn.execute(select(table.c.id).order_by(table.c.id.desc()).limit(1)).scalar() or 0
-
-
-def changes_since(conn, after: int, *, limit: int = 1000) -> ChangeSet:
-    """Changes committed after the change_log row ``after``, oldest first (``conn``: a
-    Connection or Session)."""
-    table = ChangeLog.__table__
-    result = conn.execute(
-        select(table).where(table.c.id > after).order_by(table.c.id).limit(limit)
-    ).mappings()
-    found = tuple(_change(row["id"], row) for row in result)
-    return ChangeSet(found, found[-1].id if found else after)
-
-
 __all__ = [
     "CHANNEL",
     "SEAT",
     "Change",
     "ChangeSet",
+    "Cursor",
     "announce",
     "announce_rows",
     "changes_since",
     "install",
-    "last_id",
     "recording",
+    "start",
 ]

@@ -26,6 +26,7 @@ from app.db_files import (
     _short_reason,
     copy_sqlite_file,
 )
+from app.db_pool import ping_when_idle
 from app.db_sqlite import (
     _redact,
     _sqlite_begin,
@@ -46,7 +47,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # it against Alembic's own head, so a new migration cannot forget it.
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
-SCHEMA_HEAD = "0023_rights_more"
+SCHEMA_HEAD = "0024_feed"
 
 
 class Database:
@@ -85,11 +86,12 @@ class Database:
             self.engine = create_engine(
                 parsed,
                 echo=echo,
-                pool_pre_ping=True,
                 pool_size=1,
                 max_overflow=8,
                 connect_args=busy.postgresql_connect_args(),
             )
+            busy.watch_postgresql(self.engine)  # a lock wait says so after 1 s, like SQLite
+            ping_when_idle(self.engine)
         else:
             raise StorageError(
                 translate(
@@ -134,10 +136,12 @@ class Database:
             ) from None
         except SQLAlchemyError as exc:
             session.rollback()
+            busy.raise_if_gave_up_after_batches(session, exc)
             _raise_if_refused(exc)
             raise
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            busy.raise_if_gave_up_after_batches(session, exc)
             raise
         finally:
             session.close()

@@ -7,8 +7,9 @@ listeners that it waits (the CLI prints one line on stderr, the app shows it in 
 bar), leaves a marker so that a long import lets it through between two batches
 (:func:`commit_batch`), and tries again for the rest of :func:`timeout`. When that runs out
 nothing was written and :class:`DatabaseBusy` says so in one sentence. On PostgreSQL writers
-rarely wait (rows, not the file, are locked); a lock wait gives up after the same time
-(``lock_timeout``) with the same sentence.
+rarely wait (rows, not the file, are locked); a statement that another seat's lock holds for
+:data:`NOTICE_AFTER_S` is announced the same way (:func:`watch_postgresql`), and the wait
+gives up after the same time (``lock_timeout``) with the same sentence.
 
 The time is stated in one place: ``TRIBUNE_BUSY_TIMEOUT`` (seconds), else 60 s.
 """
@@ -200,12 +201,110 @@ def let_others_write(database: str | None) -> None:
 def commit_batch(session) -> None:
     """Commit a long import's batch and let a waiting writer through before the next one."""
     session.commit()
+    session.info[_KEPT] = session.info.get(_KEPT, 0) + 1
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
         let_others_write(bind.url.database)
+        # Take the lock for the next batch here, where a give-up ends the import: the next
+        # row's own error handling would take it for a bad row and wait again, row by row.
+        session.connection()
 
 
-# -- PostgreSQL and errors ---------------------------------------------------------------------
+# -- PostgreSQL ---------------------------------------------------------------------------------
+# Statements under way, by connection: (started, backend pid, announced?). One watchdog thread
+# per process looks at them four times a second; a statement older than NOTICE_AFTER_S that
+# another session's lock blocks (pg_blocking_pids) is announced like SQLite's wait, and the
+# end of that statement (success, lock_timeout or any error) withdraws the notice.
+_running: dict[int, list] = {}
+_watch_lock = threading.Lock()
+_watchdog: threading.Thread | None = None
+WATCH_EVERY_S = 0.25
+
+
+def watch_postgresql(engine) -> None:
+    """Say so when a statement of ``engine`` waits for another seat's lock (see above)."""
+    from sqlalchemy import event
+
+    event.listen(engine, "before_cursor_execute", _started)
+    event.listen(engine, "after_cursor_execute", _ended)
+    event.listen(engine, "handle_error", _failed)
+
+
+def _started(conn, _cursor, _statement, _params, _context, _many) -> None:
+    if conn.get_execution_options().get("tribune_watchdog"):
+        return  # the watchdog's own question
+    pid = conn.connection.dbapi_connection.info.backend_pid
+    _running[id(conn)] = [time.monotonic(), pid, False, conn.engine, 0.0]
+    if _watchdog is None:
+        _start_watchdog()
+
+
+def _ended(conn, *_args) -> None:
+    with _watch_lock:  # listeners only relay: called under the lock, in order
+        entry = _running.pop(id(conn), None)
+        if entry is not None and entry[2]:
+            _notify(False)
+
+
+def _failed(context) -> None:
+    conn = context.connection
+    if conn is not None:
+        _ended(conn)
+
+
+def _start_watchdog() -> None:
+    global _watchdog
+    with _watch_lock:
+        if _watchdog is None:
+            _watchdog = threading.Thread(target=_watch, name="tribune-lock-watch", daemon=True)
+            _watchdog.start()
+
+
+def _watch() -> None:
+    while True:
+        time.sleep(WATCH_EVERY_S)
+        now = time.monotonic()
+        for key, entry in list(_running.items()):
+            started, pid, announced, engine, checked = entry
+            if announced or now - started < NOTICE_AFTER_S or now - checked < NOTICE_AFTER_S:
+                continue
+            entry[4] = now
+            try:
+                blocked = _blocked(engine, pid)
+            except Exception:  # the server is gone: the statement itself will say so
+                log.debug("lock watch failed", exc_info=True)
+                continue
+            with _watch_lock:
+                if blocked and _running.get(key) is entry:
+                    entry[2] = True
+                    _notify(True)
+
+
+BLOCKED_SQL = "SELECT cardinality(pg_blocking_pids(%s)) > 0"
+# url → a function asking on a connection the seat already holds (the app's LISTEN
+# connection, ui/live.py): a seat stays at two connections. None: no answer in time.
+_askers: dict[str, Callable[[int], bool | None]] = {}
+
+
+def ask_blocked_with(url: str, asker: Callable[[int], bool | None] | None) -> None:
+    """Have lock waits on the database at ``url`` checked by ``asker`` (None: stop)."""
+    if asker is None:
+        _askers.pop(url, None)
+    else:
+        _askers[url] = asker
+
+
+def _blocked(engine, pid: int) -> bool:
+    asker = _askers.get(str(engine.url))
+    if asker is not None:
+        return bool(asker(pid))
+    # No such connection (the CLI): a short-lived one, only for a statement already 1 s long.
+    watch = engine.execution_options(tribune_watchdog=True, isolation_level="AUTOCOMMIT")
+    with watch.connect() as conn:
+        return bool(conn.exec_driver_sql(BLOCKED_SQL, (pid,)).scalar())
+
+
+# -- errors -------------------------------------------------------------------------------------
 def postgresql_connect_args() -> dict:
     """psycopg's connect arguments: a lock wait gives up after :func:`timeout`."""
     return {"connect_timeout": 5, "options": f"-c lock_timeout={_ms(timeout())}"}
@@ -219,6 +318,25 @@ def is_busy_error(exc: BaseException) -> bool:
     if getattr(orig, "sqlstate", None) == "55P03":
         return True
     return isinstance(orig, sqlite3.OperationalError) and _locked(orig)
+
+
+_KEPT = "tribune_batches_kept"
+
+
+def kept_message(seconds: float | None = None) -> str:
+    seconds = timeout() if seconds is None else seconds
+    return translate(
+        "Storage",
+        "The database stayed busy for {seconds} s (another import?). What was imported "
+        "before that was kept; run the same import again to add the rest.",
+    ).format(seconds=f"{seconds:g}")
+
+
+def raise_if_gave_up_after_batches(session, exc: BaseException) -> None:
+    """A long import that gave up after committing some batches says what it kept: "nothing
+    was written" would be false."""
+    if session.info.get(_KEPT) and is_busy_error(exc):
+        raise DatabaseBusy(kept_message()) from None
 
 
 def raise_if_busy(exc: BaseException) -> None:

@@ -42,6 +42,19 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(sql, values)
 
 
+def insert_in_batches(session: Session, table, rows: list[dict]) -> None:
+    """Insert many rows a batch at a time, committing each and letting a writer that waits for
+    the database in between (:func:`app.db_busy.commit_batch`): a long load never keeps the
+    other seats out for more than a batch. ``table``: a Table or a mapped class."""
+    from app.db_busy import BATCH, commit_batch
+
+    target = getattr(table, "__table__", table)
+    for start in range(0, len(rows), BATCH):
+        if start:
+            commit_batch(session)
+        bulk_insert(session, target, rows[start : start + BATCH])
+
+
 def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
     """``INSERT … ON CONFLICT DO NOTHING`` of many rows; returns how many went in.
 

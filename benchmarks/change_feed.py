@@ -2,7 +2,8 @@
 in TRIBUNE_BENCH_PG_URL or TRIBUNE_TEST_PG_URL) on PostgreSQL.
 
 1. A small write (one message's status, the commonest write) with the change feed — the
-   change_log row, and on PostgreSQL the advisory lock and pg_notify — against the same
+   change_log row, and on PostgreSQL its transaction id and pg_notify (one statement, no
+   lock since 0024_feed) — against the same
    write with the feed's session hooks removed; then a 10,000-message ingest.
 2. From commit to signal: another process commits 30 writes, 0.2 s apart; this process's
    LiveFeed (ui/live.py) receives them. The wall-clock time from the writer's commit to the

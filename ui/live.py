@@ -3,7 +3,10 @@
 :class:`LiveFeed` owns one thread per window, reading :mod:`app.changes`:
 
 - PostgreSQL: one LISTEN connection (psycopg 3) on ``tribune_changes``; a notification (the
-  id of the newest change_log row) makes it read ``change_log`` since the last id it saw. A
+  id of the newest change_log row) makes it read ``change_log`` after the (xid, id) it saw
+  last (:func:`app.change_set.changes_since`: never a row skipped or read twice, with no lock
+  on the writers). Rows committed behind a transaction still running wait for it: the feed
+  then reads again every 0.25 s until they come (:attr:`ChangeSet.held`). A
   lost connection is reopened with a growing delay (0.5 s … 10 s), then the log is read at
   once — the notifications sent meanwhile are gone, the rows are not. A slow poll (10 s) is
   the safety net.
@@ -25,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app import changes
+from app import changes, db_busy
 from app.changes import ChangeSet
 from ui.tasks import ChangeHub
 
@@ -36,11 +39,13 @@ log = logging.getLogger(__name__)
 
 SQLITE_INTERVAL = 0.5
 PG_SAFETY_POLL = 10.0
+HELD_POLL = 0.25
+READ_GAP = 0.1  # at most ten reads of the log a second (the areas gather 100-150 ms anyway)
 BACKOFF = (0.5, 1.0, 2.0, 4.0, 8.0, 10.0)
 
 
-def _id(change) -> int:
-    return change.id
+def _order(change) -> tuple[int, int]:
+    return change.xid, change.id
 
 
 class _Bridge(QObject):
@@ -79,11 +84,13 @@ class LiveFeed(ChangeHub):
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
-        self._last_id: int | None = None  # read by the thread first: what is shown is fresh
+        self._cursor: changes.Cursor | None = None  # read by the thread first: shown is fresh
+        self._held = False  # the last read left rows waiting for an older transaction
         self._delivered: set[int] = set()  # own change_log ids an operation delivered
         self._lock = threading.Lock()
         self._want_own = False
         self._own: list = []  # own changes read from the log, not delivered yet
+        self._questions: list = []  # lock-wait checks asked by app.db_busy's watchdog
         self.listen_pid: int | None = None  # the LISTEN connection's backend (tests kill it)
         self.reconnects = 0
         self.state = "stopped"
@@ -136,33 +143,38 @@ class LiveFeed(ChangeHub):
 
     # -- watcher thread -------------------------------------------------------------------------
     def _read(self, conn) -> None:
-        """Read the log since the last id; hand other seats' changes to the GUI thread (and
+        """Read the log after the cursor; hand other seats' changes to the GUI thread (and
         this seat's own ones not delivered by an operation, when a catch-up asked for them)."""
-        if self._last_id is None:
-            self._last_id = changes.last_id(conn)
+        if self._cursor is None:
+            self._cursor = changes.start(conn)
             return
         want_own, self._want_own = self._want_own, False
-        found = changes.changes_since(conn, self._last_id)
+        found = changes.changes_since(conn, self._cursor)
         kept: list = []
-        while found:
-            self._last_id = found.last_id
+        while True:
+            self._cursor, self._held = found.cursor, found.held
             with self._lock:
                 for c in found.changes:
                     if c.seat != self.seat:
                         kept.append(c)
-                    elif c.id not in self._delivered:
+                    elif c.id in self._delivered:
+                        self._delivered.discard(c.id)  # read once: never again (cursor)
+                    else:
                         self._own.append(c)  # kept until a catch-up (a sync ended)
-                self._delivered = {i for i in self._delivered if i > self._last_id}
             if len(found.changes) < 1000:
                 break
-            found = changes.changes_since(conn, self._last_id)
+            found = changes.changes_since(conn, self._cursor)
         with self._lock:
             if want_own:
                 own, self._own = self._own, []
-                kept = sorted([*kept, *(c for c in own if c.id not in self._delivered)], key=_id)
+                fresh = (c for c in own if c.id not in self._delivered)
+                kept = sorted([*kept, *fresh], key=_order)
             del self._own[:-1000]  # a seat that never syncs keeps a bounded list
+            if len(self._delivered) > 10_000:  # delivered ids pruned from the log unread
+                self._delivered = set(sorted(self._delivered)[-5000:])
         if kept:
-            self._bridge.arrived.emit(ChangeSet(tuple(kept), self._last_id))
+            last = kept[-1].id
+            self._bridge.arrived.emit(ChangeSet(tuple(kept), last, cursor=self._cursor))
 
     def _run_sqlite(self) -> None:
         version = None
@@ -232,9 +244,39 @@ class LiveFeed(ChangeHub):
                         pass
         engine.dispose()
 
+    def _ask_blocked(self, pid: int) -> bool | None:
+        """(any thread) Whether a backend of this seat waits for another's lock, asked on the
+        LISTEN connection by its thread within a second; None: no answer."""
+        question: list = [pid, threading.Event(), None]
+        with self._lock:
+            self._questions.append(question)
+        question[1].wait(1.0)
+        return question[2]
+
+    def _answer(self, conn) -> None:
+        with self._lock:
+            questions, self._questions = self._questions, []
+        for question in questions:
+            try:
+                answer = conn.exec_driver_sql(db_busy.BLOCKED_SQL, (question[0],)).scalar()
+                question[2] = bool(answer)
+            finally:
+                question[1].set()
+
     def _listen(self, conn, listener) -> None:
         next_poll = time.monotonic() + self.pg_poll
+        last_read = 0.0
+        url = str(self.db.engine.url)
+        db_busy.ask_blocked_with(url, self._ask_blocked)
+        try:
+            self._listen_loop(conn, listener, next_poll, last_read)
+        finally:
+            db_busy.ask_blocked_with(url, None)
+
+    def _listen_loop(self, conn, listener, next_poll: float, last_read: float) -> None:
         while not self._stop.is_set():
+            if self._questions:
+                self._answer(conn)
             got = list(listener.notifies(timeout=0.25, stop_after=1))
             if self._wake.is_set():
                 self._wake.clear()
@@ -242,5 +284,14 @@ class LiveFeed(ChangeHub):
             if listener.closed or listener.broken:
                 raise ConnectionError("LISTEN connection closed")
             if got or time.monotonic() >= next_poll:
+                # One read answers every notification of the last READ_GAP: twenty busy seats
+                # sent each seat a read per write of the agency (most of the server's work).
+                gap = last_read + READ_GAP - time.monotonic()
+                if gap > 0 and got:
+                    for _n in listener.notifies(timeout=gap):
+                        pass  # drained: the read below covers them
+                last_read = time.monotonic()
                 self._read(conn)
-                next_poll = time.monotonic() + self.pg_poll
+                # Rows waiting for an older transaction: read again soon, whether or not that
+                # transaction announces anything when it ends.
+                next_poll = time.monotonic() + (HELD_POLL if self._held else self.pg_poll)

@@ -2,6 +2,8 @@
 
 Each feature adds a step module (``populate(db, ctx)``) to :data:`STEPS`; steps run in order,
 each in its own transactions, and read what earlier steps made from :class:`DemoContext`.
+Large steps commit a batch at a time (:func:`app.db_busy.commit_batch`): a seat writing
+meanwhile waits for one batch, not for the whole demo.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from app.db import Database
+from app.db_busy import DatabaseBusy
+from app.db_busy import timeout as busy_timeout
 from app.errors import Conflict
 from app.i18n import translate
 
@@ -66,5 +70,15 @@ def build_demo(
         )
     ctx = DemoContext(rng=random.Random(seed), today=today or dt.date.today())
     for name in STEPS:
-        importlib.import_module(name).populate(db, ctx)
+        try:
+            importlib.import_module(name).populate(db, ctx)
+        except DatabaseBusy:  # batches went in: the database holds part of the demo
+            raise DatabaseBusy(
+                translate(
+                    "Demo",
+                    "The database stayed busy for {seconds} s (another import?); the demo "
+                    "stopped half way and this database holds part of it. Load the demo into "
+                    "a new empty database.",
+                ).format(seconds=f"{busy_timeout():g}")
+            ) from None
     return ctx.summary

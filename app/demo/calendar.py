@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 
 from app.db import Database
+from app.db_busy import BATCH, commit_batch
 from app.demo.calendar_texts import CONTENT, FILLERS
 from app.models import Client, NetworkAccount
 from app.models.posts import Post, PostVariant
@@ -214,8 +215,9 @@ def populate(db: Database, ctx) -> None:
                         "retryable": True,
                     }
                 )
-    with db.session() as session:
-        if post_rows:
-            session.execute(insert(Post), post_rows)
-            session.execute(insert(PostVariant), variant_rows)
+    with db.session() as session:  # a batch at a time: other seats write in between
+        for model, rows in ((Post, post_rows), (PostVariant, variant_rows)):
+            for start in range(0, len(rows), BATCH):
+                session.execute(insert(model), rows[start : start + BATCH])
+                commit_batch(session)
     ctx.count("posts", len(post_rows))

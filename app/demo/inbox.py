@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from app.db import Database, bulk_insert
+from app.db_writes import insert_in_batches
 from app.demo import inbox_followup as followup
 from app.demo.inbox_texts import (
     EN,
@@ -110,7 +111,7 @@ def _client(s, ctx, slug, cid, anchor) -> None:
             )
             seen.add(handle)
     rows += _crisis(ctx, slug, cid, anchor, rules, networks)
-    bulk_insert(s, InboxMessage.__table__, rows)
+    insert_in_batches(s, InboxMessage.__table__, rows)  # other seats write in between
     _replies(s, ctx, cid, client.name, client.language)
     for title, body, category in SAVED:
         s.add(SavedReply(client_id=cid, title=title, body=body, category=category))

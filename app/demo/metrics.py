@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.connectors.contract import AccountMetricSample, PostMetricSample
 from app.db import Database
+from app.db_busy import commit_batch
 from app.services.reports.metrics import (
     client_accounts,
     record_account_samples,
@@ -144,6 +145,7 @@ def populate(db: Database, ctx) -> None:
                 )
                 record_account_samples(session, client_id, samples, source="demo")
                 record_post_samples(session, client_id, posts, source="demo", details=details)
+                commit_batch(session)  # an account at a time: other seats write in between
                 ctx.count("metric days", len(samples))
                 ctx.count("post metrics", len(posts))
 

@@ -1419,6 +1419,10 @@ Tapez le nom du client pour confirmer :</translation>
       <source>The database already has clients; use an empty one for the demo (for example --db sqlite:////tmp/demo.sqlite3).</source>
       <translation>La base a déjà des clients ; utilisez une base vide pour la démonstration (par exemple --db sqlite:////tmp/demo.sqlite3).</translation>
     </message>
+    <message>
+      <source>The database stayed busy for {seconds} s (another import?); the demo stopped half way and this database holds part of it. Load the demo into a new empty database.</source>
+      <translation>La base de données est restée occupée pendant {seconds} s (une autre importation ?) ; la démo s’est arrêtée en cours de route et cette base en contient une partie. Chargez la démo dans une nouvelle base vide.</translation>
+    </message>
   </context>
   <context>
     <name>Documents</name>
@@ -2370,6 +2374,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Waiting for another Tribune process that is writing to the database…</source>
       <translation>En attente d’un autre Tribune qui écrit dans la base de données…</translation>
+    </message>
+    <message>
+      <source>The database stayed busy for {seconds} s (another import?). What was imported before that was kept; run the same import again to add the rest.</source>
+      <translation>La base de données est restée occupée pendant {seconds} s (une autre importation ?). Ce qui était déjà importé a été gardé ; relancez la même importation pour ajouter le reste.</translation>
     </message>
     <message>
       <source>[… {count} more characters not kept]</source>

@@ -39,13 +39,18 @@ def _msg(ext: str) -> IncomingMessage:
     )
 
 
-def _since(db, after=0):
+def _since(db, after=(0, 0)):
     with db.engine.connect() as conn:
         return changes.changes_since(conn, after)
 
 
+def _mark(db) -> changes.Cursor:
+    with db.engine.connect() as conn:
+        return changes.start(conn)
+
+
 def test_orm_writes_are_logged_with_client_ids_seat_and_actor(db):
-    start = _since(db).last_id
+    start = _mark(db)
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
         b = clients.create_client(s, "Boulangerie").id
@@ -56,14 +61,14 @@ def test_orm_writes_are_logged_with_client_ids_seat_and_actor(db):
 
     with db.session() as s:
         inbox_ingest.ingest_messages(s, a, [_msg("1"), _msg("2")], now=T0)
-    after_ingest = _since(db, got.last_id)
+    after_ingest = _since(db, got.cursor)
     assert after_ingest.touches("inbox", a) and not after_ingest.touches("inbox", b)
     with db.read() as s:
         ids = list(s.scalars(select(InboxMessage.id).where(InboxMessage.client_id == a)))
 
     with db.session() as s:
         inbox_triage.set_status(s, a, [ids[0]], "in_progress")
-    status = _since(db, after_ingest.last_id)
+    status = _since(db, after_ingest.cursor)
     assert status.kinds() == {"inbox"}
     assert status.ids("inbox", a) == {ids[0]}
     assert status.by("inbox", a, ids[0]).actor == "Camille Test"
@@ -74,7 +79,7 @@ def test_core_update_bulk_insert_and_explicit_announce(db):
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
         inbox_ingest.ingest_messages(s, a, [_msg("1"), _msg("2"), _msg("3")], now=T0)
-    start = _since(db).last_id
+    start = _mark(db)
     with db.read() as s:
         ids = sorted(s.scalars(select(InboxMessage.id)))
     with db.session() as s:
@@ -89,7 +94,7 @@ def test_core_update_bulk_insert_and_explicit_announce(db):
     table = ChangeLog.metadata.tables["metric_account_days"]
     with db.session() as s:
         acc_id = clients.add_account(s, a, "mastodon", "@aq", base_url="https://m.example").id
-    mark = _since(db).last_id
+    mark = _mark(db)
     with db.session() as s:
         bulk_insert(
             s,
@@ -107,7 +112,7 @@ def test_core_update_bulk_insert_and_explicit_announce(db):
 def test_a_rollback_logs_nothing_and_one_row_per_kind_and_client(db):
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
-    start = _since(db).last_id
+    start = _mark(db)
     with pytest.raises(RuntimeError), db.session() as s:
         inbox_ingest.ingest_messages(s, a, [_msg("9")], now=T0)
         raise RuntimeError("boom")
@@ -121,7 +126,7 @@ def test_a_rollback_logs_nothing_and_one_row_per_kind_and_client(db):
 def test_another_process_is_another_seat(db):
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
-    start = _since(db).last_id
+    start = _mark(db)
     script = textwrap.dedent(
         f"""
         from app.db import Database
@@ -142,7 +147,7 @@ def test_recording_returns_what_this_thread_committed(db):
     with changes.recording() as mine, db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
     assert [(c.kind, c.client_id) for c in mine] == [("clients", a)]
-    assert mine[0].id == _since(db).last_id
+    assert mine[0].id == _mark(db)[1]
 
 
 def test_old_rows_are_pruned(db, monkeypatch):
@@ -172,7 +177,7 @@ def test_postgres_notifies_at_commit_only(pg_db):
             assert list(listener.notifies(timeout=0.3, stop_after=1)) == []  # not yet
         got = list(listener.notifies(timeout=5, stop_after=1))
     assert [n.channel for n in got] == [changes.CHANNEL]
-    assert int(got[0].payload) == _since(pg_db).last_id
+    assert int(got[0].payload) == _mark(pg_db)[1]
 
 
 def test_a_section_is_a_charter_change_and_a_section_change(db):
@@ -182,7 +187,7 @@ def test_a_section_is_a_charter_change_and_a_section_change(db):
         a = clients.create_client(s, "Aquarelle").id
         doc = charter.ensure_charter(s, a)
     section = doc.section("context")
-    start = _since(db).last_id
+    start = _mark(db)
     with db.session() as s:
         charter.save_section(s, a, section.id, html="<p>Nouveau</p>")
     got = _since(db, start)
@@ -198,11 +203,11 @@ def test_deleting_a_client_and_core_deletes_are_announced(db):
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
         inbox_ingest.ingest_messages(s, a, [_msg("1")], now=T0)
-    start = _since(db).last_id
+    start = _mark(db)
     with db.session() as s:
         s.execute(delete(SavedReply).where(SavedReply.client_id == a))
     assert _since(db, start).touches("inbox", a)
-    mark = _since(db).last_id
+    mark = _mark(db)
     with db.session() as s:
         clients.delete_client(s, a, "Aquarelle")
     got = _since(db, mark)
@@ -215,7 +220,7 @@ def test_a_rolled_back_savepoint_keeps_what_the_transaction_did_before(db):
 
     with db.session() as s:
         a = clients.create_client(s, "Aquarelle").id
-    start = _since(db).last_id
+    start = _mark(db)
     with db.session() as s:
         p = posts.create_post(s, a, planned_at=T0, variants=[VariantInput("mastodon", "A")])
         with pytest.raises(RuntimeError), s.begin_nested():  # a row of an import that fails

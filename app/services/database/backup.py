@@ -8,9 +8,10 @@ overwrites a database or a file that is not a Tribune backup.
 
 Restoring first checks the whole archive (:mod:`app.services.database.backup_check`), keeps a
 copy of the current data (a file copy of a SQLite database, a backup archive of a PostgreSQL one),
-then replaces the content in one transaction whose row counts are checked before it commits:
-a failure leaves the target exactly as it was. A backup taken on SQLite restores on
-PostgreSQL.
+then stages the rows batch by batch in temporary tables (other seats keep writing) and
+replaces the content in one short transaction whose row counts are checked before it commits:
+a failure, or a restore that gives up waiting, leaves the target exactly as it was. A backup
+taken on SQLite restores on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import LargeBinary, Table, delete, func, insert, select, text
+from sqlalchemy import LargeBinary, Table, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import DateTime
 
 import app
+from app import db_busy as busy
 from app.config import data_dir, media_dir
 from app.db import MIGRATIONS_DIR, Database, copy_sqlite_file
 from app.errors import StorageError
@@ -43,6 +45,7 @@ from app.services.database.backup_check import (
     table_entries,
     verify_archive,
 )
+from app.services.database.restore_swap import restore_staged
 
 FORMAT_VERSION = 2
 BATCH = 2000
@@ -237,6 +240,7 @@ def restore_backup(
     try:
         counts = _replace_content(db, path, entries, media, progress)
     except SQLAlchemyError as exc:  # the transaction rolled back: the data is as it was
+        busy.raise_if_busy(exc)  # another seat's lock outlasted the wait: the one busy line
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise StorageError(
             translate(
@@ -247,46 +251,39 @@ def restore_backup(
 
 
 def _replace_content(db: Database, path: Path, entries, media, progress) -> dict[str, int]:
+    """Staged batch by batch, then swapped in one short checked transaction
+    (:mod:`app.services.database.restore_swap`)."""
     tables = _tables()
-    counts: dict[str, int] = {}
-    with zipfile.ZipFile(path) as zf, db.session() as session:
-        for table in reversed(tables):
-            session.execute(delete(table))
-        for table in tables:
-            counts[table.name] = 0
+    with zipfile.ZipFile(path) as zf:
+
+        def batches(table: Table) -> Iterator[list[dict]] | None:
             if table.name not in entries:
-                continue  # a table added after the backup was written: stays empty
-            if progress:
-                progress(table.name)
-            decode = _decoder(table)
-            known = {c.name for c in table.columns}
-            batch: list[dict] = []
-            size = BLOB_BATCH.get(table.name, BATCH)
-            for row in _rows(zf, table.name, decode):
-                row = {k: v for k, v in row.items() if k in known}
-                if table.name == "media_assets":
-                    member = _media_member(row.get("sha256") or "", row.get("path") or "")
-                    row["path"] = media.get(member, row.get("path"))
-                batch.append(row)
-                if len(batch) >= size:
-                    session.execute(insert(table), batch)
-                    counts[table.name] += len(batch)
-                    batch.clear()
-            if batch:
-                session.execute(insert(table), batch)
-                counts[table.name] += len(batch)
+                return None
+            return _batches(zf, table, media)
+
+        expected = {name: entry.get("rows", 0) for name, entry in entries.items()}
+        reset = None
         if db.dialect == "postgresql":
-            _reset_sequences(session, tables)
-        for table in tables:  # what the transaction holds, before it commits
-            expected = entries.get(table.name, {}).get("rows", 0)
-            held = session.execute(select(func.count()).select_from(table)).scalar_one()
-            if held != expected:
-                raise StorageError(
-                    translate(
-                        "Backup", "Restore stopped: {table} holds {held} rows instead of {rows}."
-                    ).format(table=table.name, held=held, rows=expected)
-                )
-    return counts
+            reset = lambda session: _reset_sequences(session, tables)  # noqa: E731
+        return restore_staged(db, tables, batches, expected, progress, reset)
+
+
+def _batches(zf: zipfile.ZipFile, table: Table, media) -> Iterator[list[dict]]:
+    decode = _decoder(table)
+    known = {c.name for c in table.columns}
+    batch: list[dict] = []
+    size = BLOB_BATCH.get(table.name, BATCH)
+    for row in _rows(zf, table.name, decode):
+        row = {k: v for k, v in row.items() if k in known}
+        if table.name == "media_assets":
+            member = _media_member(row.get("sha256") or "", row.get("path") or "")
+            row["path"] = media.get(member, row.get("path"))
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _restore_media(path: Path, manifest: dict) -> dict[str, str]:

@@ -208,8 +208,164 @@ def test_postgresql_lock_wait_succeeds_then_gives_up_in_one_line(cli, pg_db, tri
     assert holder.poll() is None  # it gave up while the table was still locked
     holder.communicate("go\n", timeout=15)
     assert out.returncode == 1, (out.stdout, out.stderr)
-    assert out.stderr.splitlines() == [f"tribune: {GAVE_UP}"], out.stderr
+    # the same two lines as SQLite: the wait said after 1 s, then the one line giving up
+    assert out.stderr.splitlines() == [f"tribune: {WAITING}…", f"tribune: {GAVE_UP}"], out.stderr
     assert waited >= 2, waited
     with pg_db.read() as session:
         names = sorted(session.execute(text("SELECT name FROM clients")).scalars())
     assert names == ["Acme", "Beta"]
+
+
+ACCOUNT_ADD = ("account", "add", "Acme", "rss", "--base-url", "https://example.org/f.xml")
+ACCOUNT_ADD += ("--handle", "feed", "--no-token")
+
+
+def _hold_row(url: str, name: str) -> subprocess.Popen:
+    """Another seat holding one client's row (``SELECT … FOR UPDATE``) until a line on stdin."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from sqlalchemy import create_engine, text
+        engine = create_engine({url!r}.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.begin() as conn:
+            lock = text("SELECT id FROM clients WHERE name = :n FOR UPDATE")
+            conn.execute(lock, {{"n": {name!r}}})
+            print("held", flush=True)
+            sys.stdin.readline()
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+@pytest.mark.postgres
+def test_postgresql_row_lock_wait_says_so_after_a_second_then_goes_on(cli, pg_db, tribune_home):
+    url = db_url_of(pg_db)
+    assert cli("client", "add", "Acme", db_url=url).returncode == 0
+    holder = _hold_row(url, "Acme")
+    started = time.monotonic()
+    writer = subprocess.Popen(  # adding an account checks its client's row: it waits
+        [tribune_exe(), "--db", url, *ACCOUNT_ADD],
+        env=_env(tribune_home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        said = writer.stderr.readline()  # said while the row is still held
+        said_after = time.monotonic() - started
+        assert WAITING in said, said
+        assert writer.poll() is None  # waiting, not failed
+        holder.communicate("go\n", timeout=15)
+        _out, rest = writer.communicate(timeout=60)
+    finally:
+        for proc in (holder, writer):
+            if proc.poll() is None:
+                proc.kill()
+    assert writer.returncode == 0, said + rest
+    assert rest == "", rest  # one line, then nothing
+    assert said_after >= 1.0, said_after  # not before the stated second
+    with pg_db.read() as session:
+        handles = list(session.execute(text("SELECT handle FROM network_accounts")).scalars())
+    assert handles == ["feed"]
+
+
+@pytest.mark.postgres
+def test_postgresql_row_lock_gives_up_in_one_line_with_nothing_written(cli, pg_db):
+    url = db_url_of(pg_db)
+    assert cli("client", "add", "Acme", db_url=url).returncode == 0
+    holder = _hold_row(url, "Acme")
+    try:
+        out = cli(
+            *ACCOUNT_ADD,
+            db_url=url,
+            env={"TRIBUNE_BUSY_TIMEOUT": "2"},
+        )
+        assert holder.poll() is None  # gave up while the row was still held
+    finally:
+        holder.communicate("go\n", timeout=15)
+    assert out.returncode == 1, (out.stdout, out.stderr)
+    assert out.stderr.splitlines() == [f"tribune: {WAITING}…", f"tribune: {GAVE_UP}"], out.stderr
+    with pg_db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM network_accounts")) == 0
+
+
+KEPT = (
+    "The database stayed busy for 3 s (another import?). What was imported before that was "
+    "kept; run the same import again to add the rest."
+)
+
+
+def _hold_sqlite_fairly(path) -> subprocess.Popen:
+    """Another writer that queues like Tribune's (a waiting marker, so the import lets it in
+    between two batches), then holds the write lock until a line on its stdin."""
+    script = textwrap.dedent(
+        f"""
+        import os, select, sqlite3, sys
+        from pathlib import Path
+        marker = Path({str(path)!r} + ".waiting") / f"{{os.getpid()}}-1"
+        marker.parent.mkdir(exist_ok=True)
+        marker.touch()
+        c = sqlite3.connect({str(path)!r}, isolation_level=None, timeout=60)
+        c.execute("BEGIN IMMEDIATE")
+        marker.unlink()
+        print("held", flush=True)
+        sys.stdin.readline()
+        c.execute("ROLLBACK")
+        """
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+
+
+def _posts(path) -> int:
+    con = sqlite3.connect(str(path))
+    try:
+        return con.execute("SELECT count(*) FROM posts").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_an_import_that_gives_up_says_what_it_kept_and_the_rerun_adds_the_rest(
+    cli, acme, tmp_path, tribune_home
+):
+    path, url = acme
+    rows = 3000
+    src = tmp_path / "posts.csv"
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write("Jour,Heure,Réseau,Message,Rubrique\n")
+        for i in range(rows):
+            fh.write(f"{1 + i % 28:02d}/03/2026,09:{i % 60:02d},facebook,Post {i},saison\n")
+    mapping = "date=Jour,time=Heure,network=Réseau,text=Message,category=Rubrique"
+    args = ["calendar", "import", "acme", str(src), "--map", mapping]
+    importer = subprocess.Popen(
+        [tribune_exe(), "--db", url, *args],
+        env=_env(tribune_home, TRIBUNE_BUSY_TIMEOUT="3"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    holder = None
+    try:
+        deadline = time.monotonic() + 120
+        while not _posts(path) and time.monotonic() < deadline:  # its first batch is in
+            time.sleep(0.05)
+        holder = _hold_sqlite_fairly(path)
+        assert holder.stdout.readline().strip() == "held"
+        _out, err = importer.communicate(timeout=120)
+        kept = _posts(path)
+    finally:
+        for proc in (importer, holder):
+            if proc is not None and proc.poll() is None:
+                proc.communicate("go\n", timeout=15) if proc is holder else proc.kill()
+    assert importer.returncode == 1, err
+    assert err.splitlines() == [f"tribune: {WAITING}…", f"tribune: {KEPT}"], err
+    assert 0 < kept < rows, kept
+    again = cli(*args, db_url=url)
+    assert again.returncode == 0, again.stderr
+    assert f"{rows - kept} added, {kept} already there" in again.stdout, again.stdout
+    assert _posts(path) == rows
