@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.connectors.contract import IncomingMessage, RowError
 from app.db import Database
-from app.db_busy import let_others_write
+from app.db_busy import DatabaseBusy, kept_message, let_others_write
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -180,14 +180,20 @@ def import_csv(
                 added, duplicates, tuple(sorted(errors, key=lambda e: e.line)), True
             )
         chunk = good[start : start + batch]
-        with db.session() as session:
-            result = ingest_messages(
-                session,
-                client_id,
-                [m for _, m in chunk],
-                lines=[ln for ln, _ in chunk],
-                rules=rules,
-            )
+        try:
+            with db.session() as session:
+                result = ingest_messages(
+                    session,
+                    client_id,
+                    [m for _, m in chunk],
+                    lines=[ln for ln, _ in chunk],
+                    rules=rules,
+                )
+        except DatabaseBusy:
+            if start == 0:
+                raise  # nothing was written: the busy message says so
+            # earlier batches are committed: "nothing was written" would be false
+            raise DatabaseBusy(kept_message()) from None
         let_others_write(db.engine.url.database if db.is_sqlite else None)
         added += result.added
         duplicates += result.duplicates

@@ -369,3 +369,54 @@ def test_an_import_that_gives_up_says_what_it_kept_and_the_rerun_adds_the_rest(
     assert again.returncode == 0, again.stderr
     assert f"{rows - kept} added, {kept} already there" in again.stdout, again.stdout
     assert _posts(path) == rows
+
+
+def _messages(path) -> int:
+    con = sqlite3.connect(str(path))
+    try:
+        return con.execute("SELECT count(*) FROM inbox_messages").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_an_inbox_import_that_gives_up_says_what_it_kept_and_the_rerun_adds_the_rest(
+    cli, acme, tmp_path, tribune_home
+):
+    """The inbox import commits a batch per transaction of its own: when a later batch gives
+    up, "nothing was written" would be false."""
+    path, url = acme
+    rows = 3000
+    src = tmp_path / "messages.csv"
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write("network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n")
+        for i in range(rows):
+            fh.write(f"facebook,m{i},comment,A{i},a{i},hello {i},2026-01-01T00:00:00+01:00,,\n")
+    args = ["inbox", "import", "Acme", str(src)]
+    importer = subprocess.Popen(
+        [tribune_exe(), "--db", url, *args],
+        env=_env(tribune_home, TRIBUNE_BUSY_TIMEOUT="3"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    holder = None
+    try:
+        deadline = time.monotonic() + 120
+        while not _messages(path) and time.monotonic() < deadline:  # its first batch is in
+            time.sleep(0.05)
+        holder = _hold_sqlite_fairly(path)
+        assert holder.stdout.readline().strip() == "held"
+        _out, err = importer.communicate(timeout=120)
+        kept = _messages(path)
+    finally:
+        for proc in (importer, holder):
+            if proc is not None and proc.poll() is None:
+                proc.communicate("go\n", timeout=15) if proc is holder else proc.kill()
+    assert importer.returncode == 1, err
+    assert err.splitlines()[-1] == f"tribune: {KEPT}", err
+    assert "nothing was written" not in err
+    assert 0 < kept < rows, kept
+    again = cli(*args, db_url=url)
+    assert again.returncode == 0, again.stderr
+    assert f"{rows - kept} added, {kept} duplicates" in again.stdout, again.stdout
+    assert _messages(path) == rows
