@@ -70,6 +70,7 @@ NAMES: dict[str, str] = {
     "yes": "ph.check",
     "approval": "ph.check-square",
     "audit": "ph.list-bullets",
+    "agency": "ph.buildings",
 }
 
 # the workspace areas' tabs (ui.areas.AREA_KEYS)

@@ -50,6 +50,7 @@ class WindowMenus:
             icon="approval",
         )
         self._action(m_file, self.tr("A&udit log…"), lambda: self.open_people(2), icon="audit")
+        self.act_agency = self._action(m_file, self.tr("A&gency…"), self.open_agency, icon="agency")
         m_file.addSeparator()
         self._action(
             m_file,
@@ -115,7 +116,7 @@ class WindowMenus:
         )
         m_client.addSeparator()
         self.act_show_archived = self._action(
-            m_client, self.tr("Show archived clients"), self._toggle_show_archived
+            m_client, self.tr("Show archived clients"), self.commands.toggle_show_archived
         )
         self.act_show_archived.setCheckable(True)
 
