@@ -121,6 +121,9 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         )
         self.open_settings, self.open_people = actions.open_settings, actions.open_people
         self.open_agency, self.about = actions.open_agency, actions.about
+        from ui.window_tray import WindowTray
+
+        self.tray_part = WindowTray(self)  # keep listening in the tray when closed
 
     # -- layout -----------------------------------------------------------------------------
     def _build_shell(self) -> None:
@@ -382,6 +385,8 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
 
     # -- lifecycle --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self._complete and self.tray_part.close_requested(event):
+            return  # hidden in the tray: the sync timer and the feed keep running
         for area in self._areas.values():
             area.flush()
         if self.live is not None:

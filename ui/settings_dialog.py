@@ -77,6 +77,18 @@ class SettingsDialog(QDialog):
         self.sync_spin.setSuffix(self.tr(" min"))
         self.sync_spin.setSpecialValueText(self.tr("Never (manual only)"))
         self.sync_spin.setValue(settings.sync_interval_minutes)
+        from PySide6.QtWidgets import QCheckBox
+
+        self.tray_check = QCheckBox(
+            self.tr("&Keep listening in the tray when the window is closed")
+        )
+        self.tray_check.setChecked(settings.keep_in_tray)
+        self.tray_check.setToolTip(
+            self.tr(
+                "Closing the window hides Tribune in the system tray: the background sync and "
+                "crisis alerts keep running. Quit from the tray icon's menu."
+            )
+        )
         db_label = QLabel(self.tr("&Database"))
         db_label.setBuddy(self.db_edit)  # (a row holding a layout shows its "&" otherwise)
         form.addRow(db_label, db_row)
@@ -86,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Language"), self.language_combo)
         form.addRow(self.tr("A&ppearance"), self.theme_combo)
         form.addRow(self.tr("Background &sync every"), self.sync_spin)
+        form.addRow("", self.tray_check)
         note = QLabel(self.tr("A new database or language applies at the next start."))
         note.setObjectName("hint")
         self.buttons = buttons = QDialogButtonBox(
@@ -171,6 +184,7 @@ class SettingsDialog(QDialog):
         self.settings.database_url = url
         self.settings.language = self.language_combo.currentData()
         self.settings.sync_interval_minutes = self.sync_spin.value()
+        self.settings.keep_in_tray = self.tray_check.isChecked()
         from PySide6.QtWidgets import QApplication
 
         from ui.design.theme import apply_theme, current_mode, save_mode

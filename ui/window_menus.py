@@ -61,7 +61,9 @@ class WindowMenus:
             icon="settings",
         )
         m_file.addSeparator()
-        act = self._action(m_file, self.tr("&Quit"), self.close, SK.Quit, "Ctrl+Q", icon="quit")
+        act = self._action(
+            m_file, self.tr("&Quit"), self.tray_part.quit, SK.Quit, "Ctrl+Q", icon="quit"
+        )
         act.setMenuRole(QAction.MenuRole.QuitRole)
 
         m_edit = self._menus["edit"]
