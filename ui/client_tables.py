@@ -82,17 +82,18 @@ class ContactsPage(TablePage):
     C_NAME, C_ROLE, C_EMAIL, C_PHONE, C_DEPTS = range(5)
 
     def __init__(self) -> None:
-        tr = self.tr
         super().__init__(
             [
-                tr("Name"),
-                tr("Role"),
-                tr("E-mail"),
-                tr("Phone"),
-                tr("Departments (comma-separated)"),
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("E-mail"),
+                self.tr("Phone"),
+                self.tr("Departments (comma-separated)"),
             ],
-            tr("Add contact"),
-            tr("The client's people who answer for their departments: escalations go to them."),
+            self.tr("Add contact"),
+            self.tr(
+                "The client's people who answer for their departments: escalations go to them."
+            ),
         )
 
     def add_row(self, contact=None) -> int:
@@ -158,11 +159,16 @@ class AccountsPage(TablePage):
     A_NETWORK, A_HANDLE, A_URL, A_STATUS, A_TOKEN = range(5)
 
     def __init__(self) -> None:
-        tr = self.tr
         super().__init__(
-            [tr("Network"), tr("Handle"), tr("Server address"), tr("Status"), tr("Access token")],
-            tr("Advanced: paste a token"),
-            tr(
+            [
+                self.tr("Network"),
+                self.tr("Handle"),
+                self.tr("Server address"),
+                self.tr("Status"),
+                self.tr("Access token"),
+            ],
+            self.tr("Advanced: paste a token"),
+            self.tr(
                 "Tokens typed here go straight to the system keyring; they are never stored in "
                 "the database."
             ),
