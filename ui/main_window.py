@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import window_snapshot
 from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, create_area
 from ui.messages import show_error
 from ui.settings import Settings
@@ -141,7 +142,12 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         self.side_head.addWidget(brand)
         self.side_head.addStretch(1)
         self.side_layout.addLayout(self.side_head)
-        self.side_layout.addStretch(1)  # replaced by the client list in _build()
+        self.snapshot = window_snapshot.load(self.settings)  # the clients as last seen
+        self.shell_clients = window_snapshot.shell_list(self.snapshot)
+        if self.shell_clients is not None:
+            self.side_layout.addWidget(self.shell_clients, 1)
+        else:
+            self.side_layout.addStretch(1)  # replaced by the client list in _build()
         side.setMinimumWidth(184)
 
         self.loading = QLabel(self.tr("Opening the database…"))
@@ -170,29 +176,19 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         }
 
     def _build(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolButton
-
-        from ui import icons
-        from ui.sidebar import ClientListModel, ClientSidebar
+        from ui import sidebar
         from ui.welcome import WelcomePage
         from ui.window_header import WorkspaceHeader
 
-        self.client_model = ClientListModel(self)
-        self.add_client_button = QToolButton()
-        icons.set_icon(self.add_client_button, "add", "side_text")
-        self.add_client_button.setObjectName("addClientButton")
-        self.add_client_button.setToolTip(self.tr("New client (Ctrl+N)"))
+        self.client_model = sidebar.ClientListModel(self)
+        self.add_client_button = sidebar.add_client_button()
         self.side_head.addWidget(self.add_client_button)
-        self.side_layout.takeAt(self.side_layout.count() - 1)  # the shell's stretch
-        self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
-        self.switch_hint.setObjectName("switchHint")
-        icons.set_icon(self.switch_hint, "search", "side_muted")
-        self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.switch_hint.setMinimumWidth(80)  # a long translation never widens the sidebar
-        self.switch_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        shell = self.side_layout.takeAt(self.side_layout.count() - 1)  # stretch or snapshot
+        if shell.widget() is not None:
+            shell.widget().deleteLater()
+        self.switch_hint = sidebar.switch_hint()
         self.side_layout.addWidget(self.switch_hint)
-        self.sidebar = ClientSidebar(self.client_model)
+        self.sidebar = sidebar.ClientSidebar(self.client_model)
         self.side_layout.addWidget(self.sidebar, 1)
 
         self.workspace = QWidget()
@@ -212,6 +208,7 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.workspace)
 
+        window_snapshot.show_in(self)  # the clients as last seen, until the database answers
         self.sidebar.client_activated.connect(self.select_client)
         self.area_tabs.currentChanged.connect(self._area_changed)
         self.add_client_button.clicked.connect(self.new_client)
@@ -237,6 +234,7 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         for area in self._areas.values():
             area.deleteLater()
         self._areas.clear()
+        self.current_client = None  # (a snapshot's, or a restored database's: shown anew)
         self.reload_clients()
         self._badge_timer.start()
         self.sync_bar.set_database(db)
@@ -266,6 +264,8 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
     def _clients_loaded(self, result, select_id: int | None) -> None:
         rows, badges = result
         self.client_model.set_clients(rows)
+        if not self.commands.show_archived:  # what the next start shows first
+            window_snapshot.save(self.settings, rows)
         self.client_model.set_badges(badges)
         if not rows:
             self.pages.setCurrentWidget(self.welcome)
