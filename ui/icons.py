@@ -71,6 +71,8 @@ NAMES: dict[str, str] = {
     "approval": "ph.check-square",
     "audit": "ph.list-bullets",
     "agency": "ph.buildings",
+    "remove": "ph.user-minus",
+    "suspend": "ph.prohibit",
 }
 
 # the workspace areas' tabs (ui.areas.AREA_KEYS)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.people import ROLES
+from ui.design import style_button_box
+from ui.formatting import compact_datetime
 from ui.messages import show_error
 from ui.people.approvals_view import ApprovalsView
 from ui.people.audit_view import AuditView
@@ -82,15 +84,20 @@ class PeopleTab(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, label, slot in (
-            ("add", self.tr("Add a person…"), self.add_person),
-            ("role", self.tr("Change role…"), self.change_role),
-            ("grant", self.tr("Grant a client…"), self.grant_client),
-            ("revoke", self.tr("Revoke a client…"), self.revoke_client),
-            ("suspend", self.tr("Suspend"), self.suspend),
-            ("reset", self.tr("Reset access…"), self.reset_access),
+        from ui import icons
+        from ui.design import set_role
+
+        for key, label, slot, icon, role in (
+            ("add", self.tr("Add a person…"), self.add_person, "add", "primary"),
+            ("role", self.tr("Change role…"), self.change_role, "edit", "secondary"),
+            ("grant", self.tr("Grant a client…"), self.grant_client, "add-client", "secondary"),
+            ("revoke", self.tr("Revoke a client…"), self.revoke_client, "remove", "secondary"),
+            ("suspend", self.tr("Suspend"), self.suspend, "suspend", "danger"),
+            ("reset", self.tr("Reset access…"), self.reset_access, "refresh", "quiet"),
         ):
             button = QPushButton(label)
+            set_role(button, role)
+            icons.set_icon(button, icon, "on_accent" if role in ("primary", "danger") else None)
             button.setObjectName(f"people_{key}")
             button.clicked.connect(slot)
             button.setEnabled(False)
@@ -131,7 +138,7 @@ class PeopleTab(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, p in enumerate(self.rows):
             clients = self.tr("all clients") if p.all_clients else ", ".join(p.clients)
-            seen = p.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_seen_at else ""
+            seen = compact_datetime(p.last_seen_at.astimezone()) if p.last_seen_at else ""
             state = self.tr("suspended") if p.suspended else self.tr("active")
             for c, value in enumerate((p.login, p.name, role_label(p.role), clients, seen, state)):
                 item = QTableWidgetItem(value)
@@ -277,6 +284,7 @@ class AddPersonDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        style_button_box(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -317,6 +325,7 @@ class PeopleDialog(QDialog):
         self.people.on_me = self._restrict
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        style_button_box(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
