@@ -123,6 +123,14 @@ def white_contrast(colour: str) -> float:
     return 1.05 / (_luminance(colour) + 0.05)
 
 
+def _decimal(value: float) -> str:
+    """``value`` with one decimal in the interface's language ("1,2" in French)."""
+    from app.documents.wording import locale_for
+
+    code = translate("Formatting", "en", "the code of this catalogue's language: fr, en")
+    return locale_for(code.strip().lower()).toString(float(value), "f", 1)
+
+
 def check_colour(colour: str) -> str:
     """``colour`` as "#rrggbb" in lower case ("" for Tribune's blue), or one sentence why not:
     not a colour, or white text (the documents' headings) would not read on it."""
@@ -141,7 +149,7 @@ def check_colour(colour: str) -> str:
                 "Agency",
                 "White text on {colour} is hard to read (contrast {ratio}:1, at least 4.5:1 "
                 "needed): choose a darker colour.",
-            ).format(colour=colour.lower(), ratio=f"{ratio:.1f}"),
+            ).format(colour=colour.lower(), ratio=_decimal(ratio)),
             field="colour",
         )
     return colour.lower()
