@@ -31,29 +31,41 @@ from PySide6.QtWidgets import (
 from app.models.people import ROLES
 from ui.design import style_button_box
 from ui.formatting import compact_datetime
-from ui.messages import show_error
+from ui.operations import QueryOp, WriteOp
 from ui.people.approvals_view import ApprovalsView
 from ui.people.audit_view import AuditView
 from ui.rights import tooltip
 
 
-def _load(db):
+def _load_people(s):
     from sqlalchemy import select
 
     from app.models import Client
     from app.services.people import admin, whoami
 
-    with db.read() as s:
-        me = whoami(s)
-        rows = admin.list_people(s)
-        clients = list(s.execute(select(Client.slug, Client.name).order_by(Client.name)).all())
-    return me, rows, [tuple(c) for c in clients], db.is_sqlite
+    me = whoami(s)
+    rows = admin.list_people(s)
+    clients = list(s.execute(select(Client.slug, Client.name).order_by(Client.name)).all())
+    return me, rows, [tuple(c) for c in clients], s.get_bind().dialect.name == "sqlite"
+
+
+def _own_services(db, tasks, parent):
+    """A dialog opened outside a window (tests, tools): its own change hub."""
+    from types import SimpleNamespace
+
+    from ui.tasks import ChangeHub
+
+    return SimpleNamespace(db=db, tasks=tasks, feed=ChangeHub(parent))
 
 
 class PeopleTab(QWidget):
-    def __init__(self, db, tasks, parent=None) -> None:
+    """Reads with a QueryOp and writes with WriteOps (``services``: the window's, so that a
+    change reaches the change feed and every open app re-reads the person's rights)."""
+
+    def __init__(self, db, tasks, parent=None, *, services=None) -> None:
         super().__init__(parent)
         self.db, self.tasks = db, tasks
+        self.services = services or _own_services(db, tasks, self)
         self.me = None
         self.on_me = None  # called with the person once loaded
         self.rows = []
@@ -112,8 +124,7 @@ class PeopleTab(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def reload(self) -> None:
-        db = self.db
-        self.tasks.run(lambda: _load(db), self._loaded, lambda exc: show_error(self, exc))
+        QueryOp(self, _load_people, self._loaded, services=self.services).latest("people").run()
 
     def _loaded(self, result) -> None:
         self.me, self.rows, self.clients, local = result
@@ -164,13 +175,7 @@ class PeopleTab(QWidget):
             )
 
     def _run(self, work) -> None:
-        db = self.db
-
-        def job():
-            with db.session() as s:
-                work(s)
-
-        self.tasks.run(job, lambda _r: self.reload(), lambda exc: show_error(self, exc))
+        WriteOp(self, work, lambda _r: self.reload(), services=self.services).run()
 
     # -- actions ----------------------------------------------------------------------------
     def add_person(self) -> None:
@@ -315,7 +320,8 @@ class PeopleDialog(QDialog):
         self.setWindowTitle(self.tr("People, approvals and audit log"))
         self.resize(1000, 600)
         self.tabs = QTabWidget()
-        self.people = PeopleTab(db, tasks)
+        services = getattr(parent, "services", None) or _own_services(db, tasks, self)
+        self.people = PeopleTab(db, tasks, services=services)
         self.approvals = ApprovalsView(db, tasks)
         self.audit = AuditView(db, tasks)
         self.tabs.addTab(self.people, self.tr("People"))
