@@ -30,6 +30,9 @@ def _set_option(qtbot, window, on: bool) -> None:
 
 def test_off_by_default_closing_closes(qtbot, main_window, tray_desktop):
     assert main_window.settings.keep_in_tray is False
+    # a crisis alert shown while the window is open: its tray icon has the menu too
+    main_window.sync_bar.tray.shown.emit("Crisis alert: Aquarelle", "6 complaints")
+    assert main_window.sync_bar.tray.icon().contextMenu() is main_window.tray_part.menu
     main_window.close()
     assert not main_window.isVisible()
     assert not main_window.tray_part.hidden_in_tray
