@@ -88,13 +88,15 @@ class ContactsPage(TablePage):
                 self.tr("Role"),
                 self.tr("E-mail"),
                 self.tr("Phone"),
-                self.tr("Departments (comma-separated)"),
+                self.tr("Departments"),
             ],
             self.tr("Add contact"),
             self.tr(
                 "The client's people who answer for their departments: escalations go to them."
             ),
         )
+        departments = self.table.horizontalHeaderItem(self.C_DEPTS)
+        departments.setToolTip(self.tr("Departments (comma-separated)"))
 
     def add_row(self, contact=None) -> int:
         t = self.table

@@ -3,7 +3,7 @@ language, sync interval. Who I am is shown, not typed: it is the database login.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,6 @@ class SettingsDialog(QDialog):
         self.tasks = tasks
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(620, 300)
         form = QFormLayout()
         self.db_edit = QLineEdit(settings.database_url)
         self.db_edit.setPlaceholderText(default_database_url())
@@ -117,6 +116,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        # tall enough for every row (the wrapped "You are" line included), never squeezed
+        self.identity_label.setMinimumWidth(420)
+        self.resize(self.sizeHint().expandedTo(QSize(640, 300)))
 
     def _identity_text(self) -> str:
         from app.services.people.actor import current_login

@@ -1500,6 +1500,10 @@
       <translation>Téléphone</translation>
     </message>
     <message>
+      <source>Departments</source>
+      <translation>Services</translation>
+    </message>
+    <message>
       <source>Departments (comma-separated)</source>
       <translation>Services (séparés par des virgules)</translation>
     </message>

@@ -58,18 +58,11 @@ class SyncBar(QWidget):
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("syncNowButton")
         self.sync_button.setToolTip(self.tr("Fetch new messages and publish due posts"))
-        from ui import icons
-        from ui.design import set_role
-
-        set_role(self.sync_button, "secondary")
-        icons.set_icon(self.sync_button, "sync")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(140)
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        set_role(self.cancel_button, "quiet")
-        icons.set_icon(self.cancel_button, "cancel")
         self.cancel_button.hide()
         self.status = ElidedLabel(fixed_hint=CHIP_HINT)
         self.status.setObjectName("syncStatus")
