@@ -40,13 +40,15 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loadin
     from ui.sidebar import ClientListModel
 
 
-class MainWindow(WindowLive, WindowMenus, QMainWindow):
+class MainWindow(QMainWindow):
     """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
 
     It owns its parts: the workspace header (:class:`ui.window_header.WorkspaceHeader`), the
-    client commands (:class:`ui.window_clients.ClientCommands`, ``commands``) and the
-    agency's actions (:class:`ui.window_actions.WindowActions`, ``agency_actions``), whose
-    methods it offers under their own names for the menus.
+    client commands (:class:`ui.window_clients.ClientCommands`, ``commands``), the agency's
+    actions (:class:`ui.window_actions.WindowActions`, ``agency_actions``), whose methods it
+    offers under their own names for the menus, the change feed's side
+    (:class:`ui.window_live.WindowLive`, ``live_part``), the menus (``menus_part``) and the
+    tray (``tray_part``).
 
     Signals:
         client_changed(object): the ClientInfo now shown (or None).
@@ -104,7 +106,9 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         from ui import busy_notice  # a write waiting for another process, said here
 
         self.busy_notice = busy_notice.install(self)
-        self._build_menus()
+        self.menus_part = menus = WindowMenus(self)  # File, Edit, Client, View, Help
+        menus.build()
+        self.sync_now, self._update_edit_actions = menus.sync_now, menus._update_edit_actions
 
     def _build_parts(self) -> None:
         from ui.window_actions import WindowActions
@@ -115,16 +119,14 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         self.quick_switch, self.toggle_archive = commands.quick_switch, commands.toggle_archive
         self.delete_client = commands.delete_client
         self.agency_actions = actions = WindowActions(self)
-        self.load_demo, self.backup, self.restore = (
-            actions.load_demo,
-            actions.backup,
-            actions.restore,
-        )
+        self.load_demo, self.backup = actions.load_demo, actions.backup
+        self.restore = actions.restore
         self.open_settings, self.open_people = actions.open_settings, actions.open_people
         self.open_agency, self.about = actions.open_agency, actions.about
         from ui.window_tray import WindowTray
 
         self.tray_part = WindowTray(self)  # keep listening in the tray when closed
+        self.live_part = WindowLive(self)
 
     # -- layout -----------------------------------------------------------------------------
     def _build_shell(self) -> None:
@@ -227,7 +229,7 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
     def set_database(self, db: Database) -> None:
         self.finish_build()
         self.db = db
-        self._start_live(db)
+        self.live_part.start(db)
         self.services = AreaServices(db, self.tasks, self.settings, self.live)
         self.db_label.setText(db.display_url() if not db.is_sqlite else self.tr("Local database"))
         self.db_label.setToolTip(db.display_url())
@@ -304,7 +306,7 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
             if current == client:
                 return
             if same_scope(current, client):  # a rename, a note, another seat's edit
-                self._relabel_client(client)
+                self.live_part.relabel_client(client)
                 return
         self._show_client(client)
 
@@ -390,8 +392,7 @@ class MainWindow(WindowLive, WindowMenus, QMainWindow):
         for area in self._areas.values():
             area.flush()
         if self.live is not None:
-            self.live.stop()
-            self._badges_soon.stop()
+            self.live_part.stop()
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
