@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.busy_notice = busy_notice.install(self)
         self.menus_part = menus = WindowMenus(self)  # File, Edit, Client, View, Help
         menus.build()
-        self.sync_now, self._update_edit_actions = menus.sync_now, menus._update_edit_actions
+        self.sync_now, self.show_shortcuts = menus.sync_now, menus.show_shortcuts
+        self._update_edit_actions = menus._update_edit_actions
 
     def _build_parts(self) -> None:
         from ui.window_actions import WindowActions
