@@ -10,7 +10,6 @@ as soon as the database answers; nothing is written from it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -18,22 +17,23 @@ KEY = "ui/client_snapshot"
 MAX_CLIENTS = 40  # more than a sidebar shows without scrolling
 
 
-@dataclass(frozen=True)
 class SnapshotClient:
-    """Enough of a ClientInfo for the sidebar to paint it (no logo: initials on colour)."""
+    """Enough of a ClientInfo for the sidebar to paint it (no logo: initials on colour).
+    (Plain classes: importing dataclasses would cost the first paint ~20 ms.)"""
 
-    id: int
-    name: str
-    colour: str
-    archived: bool = False
-    sector: str = ""
-    logo: bytes | None = None
+    __slots__ = ("archived", "colour", "id", "logo", "name", "sector")
+
+    def __init__(self, id: int, name: str, colour: str, archived: bool = False) -> None:
+        self.id, self.name, self.colour, self.archived = id, name, colour, archived
+        self.sector, self.logo = "", None
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    clients: tuple[SnapshotClient, ...]
-    current: int | None  # the client shown last (Settings.last_client_id)
+    __slots__ = ("clients", "current")
+
+    def __init__(self, clients: tuple[SnapshotClient, ...], current: int | None) -> None:
+        self.clients = clients
+        self.current = current  # the client shown last (Settings.last_client_id)
 
     def current_client(self) -> SnapshotClient | None:
         return next((c for c in self.clients if c.id == self.current), None)
@@ -95,7 +95,9 @@ def shell_list(snapshot: Snapshot | None) -> QWidget | None:
     for client in snapshot.clients:
         label = QLabel(client.name)
         label.setObjectName("shellClient")
-        label.setTextFormat(type(label.textFormat()).PlainText)  # (no Qt namespace yet)
+        if "<" in client.name:  # only a tag could make Qt read a name as rich text; the
+            # enum costs ~15 ms on the first paint, so it is asked for only then
+            label.setTextFormat(type(label.textFormat()).PlainText)
         label.setMinimumHeight(44)  # a sidebar row's height: nothing jumps when it arrives
         label.setProperty("current", client.id == snapshot.current)
         layout.addWidget(label)
