@@ -7,7 +7,9 @@ Tribune's window is first painted as a shell (client panel, menu titles, "Openin
 database…") before SQLAlchemy, Alembic, the feature modules or the ``Qt`` namespace are
 touched; the second figure is the first paint of the complete window (client list, header,
 tabs, menus' actions), built just after; the third waits for the clients to be loaded from a
-demo database as well (what the user sees as "ready").
+demo database as well (what the user sees as "ready"). Between them, "clients in the sidebar"
+is the first paint of the clients' names: from the snapshot of the last run (see
+``ui/window_snapshot.py``), painted by the shell while the database opens.
 
     python benchmarks/startup.py [--runs N]
 """
@@ -32,15 +34,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 class PaintProbe(QObject):
     \"\"\"Prints the time of the first paint of ``widget``, then quits ``app`` (if asked).\"\"\"
 
-    def __init__(self, app, widget, quit=True):
+    def __init__(self, app, widget, quit=True, label="paint"):
         super().__init__()
-        self.app, self.quit, self.done = app, quit, False
+        self.app, self.quit, self.done, self.label = app, quit, False, label
         widget.installEventFilter(self)
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            print(time.time(), flush=True)
+            print(f"{self.label}={time.time()}", flush=True)
             if self.quit:
                 QTimer.singleShot(0, self.app.quit)
         return False
@@ -67,11 +69,13 @@ from app.cli import main
 from ui.application import create_application, start
 app = create_application()
 window = start(sys.argv[1])
-shell = PaintProbe(app, window, quit=False)
+shell = PaintProbe(app, window, quit=False, label="shell")
+if window.shell_clients is not None:
+    clients = PaintProbe(app, window.shell_clients, quit=False, label="clients")
 finish_build = window.finish_build
 def finish_and_probe():
     finish_build()
-    window.complete_probe = PaintProbe(app, window.switch_hint)
+    window.complete_probe = PaintProbe(app, window.switch_hint, label="complete")
 window.finish_build = finish_and_probe
 app.exec()
 window.tasks.wait(20000)
@@ -85,7 +89,8 @@ from ui.application import create_application, start
 app = create_application()
 window = start(sys.argv[1])
 def ready():
-    print(time.time(), flush=True)
+    print(f"ready={time.time()}", flush=True)
+    window.settings.sync()  # the snapshot the next start paints first
     app.quit()
 window.clients_loaded.connect(ready)
 app.exec()
@@ -93,17 +98,19 @@ window.tasks.wait(20000)
 """
 
 
-def timed(code: str, *args: str, runs: int, env: dict) -> list[float]:
+def timed(code: str, *args: str, runs: int, env: dict) -> dict[str, float]:
     """Median seconds from spawning the process to each moment the child printed."""
-    times: list[list[float]] = []
+    times: dict[str, list[float]] = {}
     for _ in range(runs):
         t0 = time.time()
         done = subprocess.run(
             [sys.executable, "-c", code, *args],
             check=True, env=env, cwd=ROOT, capture_output=True, text=True,
         )  # fmt: skip
-        times.append([float(stamp) - t0 for stamp in done.stdout.split()])
-    return [statistics.median(column) for column in zip(*times, strict=True)]
+        for line in done.stdout.split():
+            label, _, stamp = line.partition("=")
+            times.setdefault(label, []).append(float(stamp) - t0)
+    return {label: statistics.median(values) for label, values in times.items()}
 
 
 def main() -> int:
@@ -113,22 +120,24 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="tribune-bench-"))
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["TRIBUNE_HOME"] = str(tmp)
+    env["XDG_CONFIG_HOME"] = str(tmp / "config")  # the preferences (and snapshot) of this run
     env["PYTHONPATH"] = str(ROOT)
     url = f"sqlite:///{tmp / 'bench.sqlite3'}"
     subprocess.run(
         [sys.executable, "-m", "ui.launcher", "--db", url, "demo"],
         check=True, env=env, cwd=ROOT, capture_output=True,
     )  # fmt: skip
-    # warm the OS file cache once
+    # warm the OS file cache once; a first run loads the clients (and leaves the snapshot)
     timed(BARE, runs=1, env=env)
-    timed(TRIBUNE_SHOWN, url, runs=1, env=env)
-    (bare,) = timed(BARE, runs=args.runs, env=env)
-    shown, complete = timed(TRIBUNE_SHOWN, url, runs=args.runs, env=env)
-    (ready,) = timed(TRIBUNE_READY, url, runs=args.runs, env=env)
+    timed(TRIBUNE_READY, url, runs=1, env=env)
+    bare = timed(BARE, runs=args.runs, env=env)["paint"]
+    shown = timed(TRIBUNE_SHOWN, url, runs=args.runs, env=env)
+    ready = timed(TRIBUNE_READY, url, runs=args.runs, env=env)["ready"]
     rows = [
         ("bare PySide6 window", bare),
-        ("Tribune window shown (shell)", shown),
-        ("Tribune window complete", complete),
+        ("Tribune window shown (shell)", shown["shell"]),
+        ("Tribune clients in the sidebar", shown.get("clients", float("nan"))),
+        ("Tribune window complete", shown["complete"]),
         ("Tribune clients loaded (demo)", ready),
     ]
     for label, seconds in rows:

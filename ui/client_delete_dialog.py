@@ -53,6 +53,12 @@ class DeleteClientDialog(QDialog):
         )
         self.delete_button.setEnabled(False)
         self.delete_button.setObjectName("dangerButton")
+        from ui import icons
+        from ui.design import set_tone, style_button_box
+
+        style_button_box(self.buttons)  # Cancel secondary, the deletion in the danger role
+        icons.set_icon(self.delete_button, "delete", "on_accent")
+        set_tone(self.error_label, "danger")
         self.confirm_edit.textChanged.connect(
             lambda t: self.delete_button.setEnabled(t.strip() == client.name)
         )

@@ -70,6 +70,9 @@ NAMES: dict[str, str] = {
     "yes": "ph.check",
     "approval": "ph.check-square",
     "audit": "ph.list-bullets",
+    "agency": "ph.buildings",
+    "remove": "ph.user-minus",
+    "suspend": "ph.prohibit",
 }
 
 # the workspace areas' tabs (ui.areas.AREA_KEYS)

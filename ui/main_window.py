@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, area_title, create_area
+from ui import window_snapshot
+from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, create_area
 from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
-from ui.window_actions import WindowActions
 from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.window_live import WindowLive, same_scope
 from ui.window_menus import WindowMenus
@@ -40,8 +40,15 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loadin
     from ui.sidebar import ClientListModel
 
 
-class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
+class MainWindow(QMainWindow):
     """Tribune's window. The database may arrive after the first paint (:meth:`set_database`).
+
+    It owns its parts: the workspace header (:class:`ui.window_header.WorkspaceHeader`), the
+    client commands (:class:`ui.window_clients.ClientCommands`, ``commands``), the agency's
+    actions (:class:`ui.window_actions.WindowActions`, ``agency_actions``), whose methods it
+    offers under their own names for the menus, the change feed's side
+    (:class:`ui.window_live.WindowLive`, ``live_part``), the menus (``menus_part``) and the
+    tray (``tray_part``).
 
     Signals:
         client_changed(object): the ClientInfo now shown (or None).
@@ -67,7 +74,6 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         self.services: AreaServices | None = None
         self.current_client: ClientInfo | None = None
         self.client_model: ClientListModel | None = None
-        self.show_archived = False
         self._areas: dict[str, WorkspaceArea] = {}
         self.live = None  # ui.live.LiveFeed once a database is open
         self._complete = False
@@ -95,11 +101,33 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         from ui.style import finish_style
 
         finish_style(QApplication.instance())  # emoji font, follow the system's scheme
+        self._build_parts()
         self._build()
         from ui import busy_notice  # a write waiting for another process, said here
 
         self.busy_notice = busy_notice.install(self)
-        self._build_menus()
+        self.menus_part = menus = WindowMenus(self)  # File, Edit, Client, View, Help
+        menus.build()
+        self.sync_now, self.show_shortcuts = menus.sync_now, menus.show_shortcuts
+        self._update_edit_actions = menus._update_edit_actions
+
+    def _build_parts(self) -> None:
+        from ui.window_actions import WindowActions
+        from ui.window_clients import ClientCommands
+
+        self.commands = commands = ClientCommands(self)
+        self.new_client, self.edit_client = commands.new_client, commands.edit_client
+        self.quick_switch, self.toggle_archive = commands.quick_switch, commands.toggle_archive
+        self.delete_client = commands.delete_client
+        self.agency_actions = actions = WindowActions(self)
+        self.load_demo, self.backup = actions.load_demo, actions.backup
+        self.restore = actions.restore
+        self.open_settings, self.open_people = actions.open_settings, actions.open_people
+        self.open_agency, self.about = actions.open_agency, actions.about
+        from ui.window_tray import WindowTray
+
+        self.tray_part = WindowTray(self)  # keep listening in the tray when closed
+        self.live_part = WindowLive(self)
 
     # -- layout -----------------------------------------------------------------------------
     def _build_shell(self) -> None:
@@ -117,7 +145,12 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         self.side_head.addWidget(brand)
         self.side_head.addStretch(1)
         self.side_layout.addLayout(self.side_head)
-        self.side_layout.addStretch(1)  # replaced by the client list in _build()
+        self.snapshot = window_snapshot.load(self.settings)  # the clients as last seen
+        self.shell_clients = window_snapshot.shell_list(self.snapshot)
+        if self.shell_clients is not None:
+            self.side_layout.addWidget(self.shell_clients, 1)
+        else:
+            self.side_layout.addStretch(1)  # replaced by the client list in _build()
         side.setMinimumWidth(184)
 
         self.loading = QLabel(self.tr("Opening the database…"))
@@ -146,30 +179,19 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         }
 
     def _build(self) -> None:
-        from PySide6.QtCore import QSize, Qt
-        from PySide6.QtWidgets import QPushButton, QSizePolicy, QTabBar, QToolButton
-
-        from ui import icons
-        from ui.formatting import ElidedLabel
-        from ui.sidebar import ClientListModel, ClientSidebar
-        from ui.sync import SyncBar  # connectors: sync now, progress, cancel, background
+        from ui import sidebar
         from ui.welcome import WelcomePage
+        from ui.window_header import WorkspaceHeader
 
-        self.client_model = ClientListModel(self)
-        self.add_client_button = QToolButton()
-        icons.set_icon(self.add_client_button, "add", "side_text")
-        self.add_client_button.setObjectName("addClientButton")
-        self.add_client_button.setToolTip(self.tr("New client (Ctrl+N)"))
+        self.client_model = sidebar.ClientListModel(self)
+        self.add_client_button = sidebar.add_client_button()
         self.side_head.addWidget(self.add_client_button)
-        self.side_layout.takeAt(self.side_layout.count() - 1)  # the shell's stretch
-        self.switch_hint = QPushButton(self.tr("Search clients…  Ctrl+K"))
-        self.switch_hint.setObjectName("switchHint")
-        icons.set_icon(self.switch_hint, "search", "side_muted")
-        self.switch_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.switch_hint.setMinimumWidth(80)  # a long translation never widens the sidebar
-        self.switch_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        shell = self.side_layout.takeAt(self.side_layout.count() - 1)  # stretch or snapshot
+        if shell.widget() is not None:
+            shell.widget().deleteLater()
+        self.switch_hint = sidebar.switch_hint()
         self.side_layout.addWidget(self.switch_hint)
-        self.sidebar = ClientSidebar(self.client_model)
+        self.sidebar = sidebar.ClientSidebar(self.client_model)
         self.side_layout.addWidget(self.sidebar, 1)
 
         self.workspace = QWidget()
@@ -177,41 +199,10 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         ws_layout = QVBoxLayout(self.workspace)
         ws_layout.setContentsMargins(0, 0, 0, 0)
         ws_layout.setSpacing(0)
-        header = QFrame()
-        header.setObjectName("workspaceHeader")
-        h_layout = QHBoxLayout(header)
-        h_layout.setContentsMargins(20, 10, 20, 0)
-        # A long client name is elided (whole in the tooltip): it never widens the window.
-        self.client_title = ElidedLabel(auto_tooltip=True)
-        self.client_title.setObjectName("clientTitle")
-        self.client_title.setMinimumWidth(48)
-        self.area_tabs = QTabBar()
-        self.area_tabs.setObjectName("areaTabs")
-        self.area_tabs.setDrawBase(False)
-        self.area_tabs.setExpanding(False)
-        # Five short tabs always fit: never squeeze them behind scroll arrows.
-        self.area_tabs.setUsesScrollButtons(False)
-        self.area_tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.area_tabs.setIconSize(QSize(14, 14))
-        for i, key in enumerate(AREA_KEYS):
-            self.area_tabs.addTab(area_title(key))
-            self._tab_icon(i, key)
-        self.edit_client_button = QToolButton()
-        self.edit_client_button.setText(self.tr("Client settings"))
-        # an icon with its name in the tooltip: the tabs' icons need the header's width
-        self.edit_client_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.edit_client_button.setToolTip(self.tr("Client settings") + " (Ctrl+E)")
-        self.edit_client_button.setAccessibleName(self.tr("Client settings"))
-        icons.set_icon(self.edit_client_button, "settings")
-        self.edit_client_button.setObjectName("editClientButton")
-        h_layout.addWidget(self.client_title)
-        h_layout.addSpacing(6)
-        h_layout.addWidget(self.area_tabs, 0, Qt.AlignmentFlag.AlignBottom)
-        h_layout.addStretch(1)
-        self.sync_bar = SyncBar(self.tasks)
+        self.header = header = WorkspaceHeader(self.tasks)
+        self.client_title, self.area_tabs = header.client_title, header.area_tabs
+        self.edit_client_button, self.sync_bar = header.edit_client_button, header.sync_bar
         self.sync_bar.synced.connect(self._after_sync)
-        h_layout.addWidget(self.sync_bar, 1)  # its chip takes what room there is, up to a limit
-        h_layout.addWidget(self.edit_client_button)
         ws_layout.addWidget(header)
         self.area_stack = QStackedWidget()
         ws_layout.addWidget(self.area_stack, 1)
@@ -220,6 +211,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.workspace)
 
+        window_snapshot.show_in(self)  # the clients as last seen, until the database answers
         self.sidebar.client_activated.connect(self.select_client)
         self.area_tabs.currentChanged.connect(self._area_changed)
         self.add_client_button.clicked.connect(self.new_client)
@@ -238,13 +230,14 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
     def set_database(self, db: Database) -> None:
         self.finish_build()
         self.db = db
-        self._start_live(db)
+        self.live_part.start(db)
         self.services = AreaServices(db, self.tasks, self.settings, self.live)
         self.db_label.setText(db.display_url() if not db.is_sqlite else self.tr("Local database"))
         self.db_label.setToolTip(db.display_url())
         for area in self._areas.values():
             area.deleteLater()
         self._areas.clear()
+        self.current_client = None  # (a snapshot's, or a restored database's: shown anew)
         self.reload_clients()
         self._badge_timer.start()
         self.sync_bar.set_database(db)
@@ -258,7 +251,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
             return
         from ui.operations import QueryOp
 
-        archived = self.show_archived
+        archived = self.commands.show_archived
 
         def load(session):
             from app.services.clients import workspaces as client_service
@@ -274,6 +267,8 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
     def _clients_loaded(self, result, select_id: int | None) -> None:
         rows, badges = result
         self.client_model.set_clients(rows)
+        if not self.commands.show_archived:  # what the next start shows first
+            window_snapshot.save(self.settings, rows)
         self.client_model.set_badges(badges)
         if not rows:
             self.pages.setCurrentWidget(self.welcome)
@@ -312,7 +307,7 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
             if current == client:
                 return
             if same_scope(current, client):  # a rename, a note, another seat's edit
-                self._relabel_client(client)
+                self.live_part.relabel_client(client)
                 return
         self._show_client(client)
 
@@ -358,14 +353,8 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
 
     def _restyle(self, _scheme=None) -> None:
         """The scheme changed: icons painted from the palette are drawn again."""
-        for i, key in enumerate(AREA_KEYS):
-            self._tab_icon(i, key)
+        self.header.restyle()
         self.sidebar.viewport().update()
-
-    def _tab_icon(self, index: int, key: str) -> None:
-        from ui import icons
-
-        self.area_tabs.setTabIcon(index, icons.icon(icons.AREA_ICONS[key], "text_muted"))
 
     def _area_changed(self, index: int) -> None:
         self.statusBar().clearMessage()  # a message was about the area the user left
@@ -391,60 +380,6 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
             area.set_client(self.current_client)
         self.area_stack.setCurrentWidget(area)
 
-    def new_client(self) -> None:
-        if self.db is None:
-            return
-        from ui.client_dialog import ClientDialog
-
-        dialog = ClientDialog(self.db, self.tasks, None, self)
-        dialog.saved.connect(lambda info: self.reload_clients(select_id=info.id))
-        dialog.open()
-
-    def edit_client(self) -> None:
-        if self.db is None or self.current_client is None:
-            return
-        from ui.client_dialog import ClientDialog
-
-        dialog = ClientDialog(self.db, self.tasks, self.current_client.id, self)
-        dialog.saved.connect(lambda info: self.reload_clients(select_id=info.id))
-        dialog.open()
-
-    def quick_switch(self) -> None:
-        from ui.switcher import QuickSwitcher
-
-        dialog = QuickSwitcher(self.client_model, self)
-        dialog.accepted.connect(lambda: dialog.chosen_id and self.select_client(dialog.chosen_id))
-        dialog.open()
-        self._switcher = dialog
-
-    def _toggle_show_archived(self, checked: bool) -> None:
-        self.show_archived = checked
-        self.reload_clients()
-
-    def toggle_archive(self) -> None:
-        client = self.current_client
-        if client is None or self.db is None:
-            return
-        from app.services.clients import workspaces as client_service
-        from ui.operations import WriteOp
-
-        WriteOp(
-            self,
-            lambda session: client_service.set_archived(session, client.id, not client.archived),
-            lambda info: self.reload_clients(),
-        ).run()
-
-    def delete_client(self) -> None:
-        if self.current_client is None or self.db is None:
-            return
-        from ui.client_delete_dialog import DeleteClientDialog
-
-        dialog = DeleteClientDialog(self.db, self.current_client, self.tasks, self)
-        dialog.deleted.connect(
-            lambda: (setattr(self, "current_client", None), self.reload_clients())
-        )
-        dialog.open()
-
     def _after_sync(self, _report) -> None:
         """New messages and published posts reach the areas and badges by the change feed:
         what this seat's sync wrote is delivered now, like any other change."""
@@ -453,11 +388,12 @@ class MainWindow(WindowLive, WindowActions, WindowMenus, QMainWindow):
 
     # -- lifecycle --------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self._complete and self.tray_part.close_requested(event):
+            return  # hidden in the tray: the sync timer and the feed keep running
         for area in self._areas.values():
             area.flush()
         if self.live is not None:
-            self.live.stop()
-            self._badges_soon.stop()
+            self.live_part.stop()
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
 from app.changes import Change
+from ui import icons
+from ui.design import current, set_role, theme_notifier
 
 
 def changed_text(change: Change, zone=None) -> str:
@@ -25,10 +27,8 @@ class ChangeNotice(QFrame):
     def __init__(self, parent=None, *, reload_text: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changeNotice")
-        self.setStyleSheet(
-            "#changeNotice{background:#fffaeb;border:1px solid #fedf89;border-radius:6px;}"
-            "#changeNotice QLabel{color:#93370d;}"
-        )
+        self._restyle()
+        theme_notifier().changed.connect(self._restyle)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel()
@@ -44,13 +44,27 @@ class ChangeNotice(QFrame):
             )
         )
         self.reload_button.clicked.connect(self.reload_requested)
+        set_role(self.reload_button, "secondary")
+        icons.set_icon(self.reload_button, "refresh")
         layout.addWidget(self.reload_button)
-        close = QToolButton(text="×")
+        close = self.close_button = QToolButton()
         close.setToolTip(QCoreApplication.translate("ChangeNotice", "Keep my version"))
+        close.setAccessibleName(close.toolTip())
+        icons.set_icon(close, "close")
+        close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         layout.addWidget(close)
         self.change: Change | None = None
         self.hide()
+
+    def _restyle(self, _scheme=None) -> None:
+        """Warning colours of the scheme on screen (readable in Light and Dark)."""
+        p = current()
+        self.setStyleSheet(
+            f"#changeNotice {{ background: {p.warning_soft}; border: 1px solid {p.warning};"
+            f" border-radius: 6px; }}"
+            f"#changeNotice QLabel {{ color: {p.text}; background: transparent; border: none; }}"
+        )
 
     def show_change(self, change: Change, zone=None) -> None:
         self.change = change

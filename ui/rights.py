@@ -70,6 +70,7 @@ WINDOW_GUARDS = (
     ("act_delete", "admin_clients"),
     ("add_client_button", "admin_clients"),
     ("act_people", "admin_people"),
+    ("act_agency", "admin_agency"),
 )
 
 _TIP = "tribune_rights_tip"  # the tooltip the widget had before Rights replaced it

@@ -72,6 +72,16 @@ class Settings:
     def sync_interval_minutes(self, value: int) -> None:
         self.q.setValue("sync/interval_minutes", int(value))
 
+    @property
+    def keep_in_tray(self) -> bool:
+        """Closing the window hides it in the system tray; the background sync and listening
+        keep running (default: closing quits)."""
+        return self._get("ui/keep_in_tray", "false") in ("true", "1", True)
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, value: bool) -> None:
+        self.q.setValue("ui/keep_in_tray", "true" if value else "false")
+
     def geometry(self) -> QByteArray | None:
         value = self.q.value("ui/geometry")
         return value if isinstance(value, QByteArray) else None

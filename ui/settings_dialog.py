@@ -3,7 +3,7 @@ language, sync interval. Who I am is shown, not typed: it is the database login.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,6 @@ class SettingsDialog(QDialog):
         self.tasks = tasks
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(620, 300)
         form = QFormLayout()
         self.db_edit = QLineEdit(settings.database_url)
         self.db_edit.setPlaceholderText(default_database_url())
@@ -77,6 +76,18 @@ class SettingsDialog(QDialog):
         self.sync_spin.setSuffix(self.tr(" min"))
         self.sync_spin.setSpecialValueText(self.tr("Never (manual only)"))
         self.sync_spin.setValue(settings.sync_interval_minutes)
+        from PySide6.QtWidgets import QCheckBox
+
+        self.tray_check = QCheckBox(
+            self.tr("&Keep listening in the tray when the window is closed")
+        )
+        self.tray_check.setChecked(settings.keep_in_tray)
+        self.tray_check.setToolTip(
+            self.tr(
+                "Closing the window hides Tribune in the system tray: the background sync and "
+                "crisis alerts keep running. Quit from the tray icon's menu."
+            )
+        )
         db_label = QLabel(self.tr("&Database"))
         db_label.setBuddy(self.db_edit)  # (a row holding a layout shows its "&" otherwise)
         form.addRow(db_label, db_row)
@@ -86,6 +97,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Language"), self.language_combo)
         form.addRow(self.tr("A&ppearance"), self.theme_combo)
         form.addRow(self.tr("Background &sync every"), self.sync_spin)
+        form.addRow("", self.tray_check)
         note = QLabel(self.tr("A new database or language applies at the next start."))
         note.setObjectName("hint")
         self.buttons = buttons = QDialogButtonBox(
@@ -104,6 +116,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        # tall enough for every row (the wrapped "You are" line included), never squeezed
+        self.identity_label.setMinimumWidth(420)
+        self.resize(self.sizeHint().expandedTo(QSize(640, 300)))
 
     def _identity_text(self) -> str:
         from app.services.people.actor import current_login
@@ -171,6 +186,7 @@ class SettingsDialog(QDialog):
         self.settings.database_url = url
         self.settings.language = self.language_combo.currentData()
         self.settings.sync_interval_minutes = self.sync_spin.value()
+        self.settings.keep_in_tray = self.tray_check.isChecked()
         from PySide6.QtWidgets import QApplication
 
         from ui.design.theme import apply_theme, current_mode, save_mode

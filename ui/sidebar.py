@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+)
 
 from app.services.clients.badge_values import Badges
 from app.textsafe import tooltip
@@ -199,3 +215,27 @@ class ClientSidebar(QListView):
         row = self.model().row_of(client_id)
         if row >= 0 and self.currentIndex().row() != row:
             self.setCurrentIndex(self.model().index(row))
+
+
+def add_client_button() -> QToolButton:
+    """The "+" at the top of the sidebar."""
+    from ui import icons
+
+    button = QToolButton()
+    icons.set_icon(button, "add", "side_text")
+    button.setObjectName("addClientButton")
+    button.setToolTip(QCoreApplication.translate("MainWindow", "New client (Ctrl+N)"))
+    return button
+
+
+def switch_hint() -> QPushButton:
+    """ "Search clients… Ctrl+K" above the list: opens the quick switcher."""
+    from ui import icons
+
+    hint = QPushButton(QCoreApplication.translate("MainWindow", "Search clients…  Ctrl+K"))
+    hint.setObjectName("switchHint")
+    icons.set_icon(hint, "search", "side_muted")
+    hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    hint.setMinimumWidth(80)  # a long translation never widens the sidebar
+    hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return hint

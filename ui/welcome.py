@@ -67,6 +67,13 @@ class WelcomePage(QWidget):
         self.new_button = QPushButton(self.tr("Create my first client"))
         self.new_button.setDefault(True)
         self.new_button.setObjectName("primaryButton")
+        from ui import icons
+        from ui.design import set_role
+
+        set_role(self.demo_button, "secondary")
+        set_role(self.new_button, "primary")
+        icons.set_icon(self.demo_button, "open")
+        icons.set_icon(self.new_button, "add-client", "on_accent")
         buttons.addStretch(1)
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.new_button)

@@ -1,11 +1,13 @@
-"""What the main window does for the whole agency: demo, backup, restore, settings, about.
+"""What the main window does for the whole agency: demo, backup, restore, settings, people,
+agency, about — a part the window owns (``window.agency_actions``).
 
-Mixed into :class:`ui.main_window.MainWindow`, which provides ``db``, ``tasks``,
-``settings``, ``welcome``, ``sync_bar``, ``set_database`` and ``reload_clients``.
+The window provides ``db``, ``tasks``, ``settings``, ``welcome``, ``sync_bar``,
+``set_database``, ``reload_clients`` and ``statusBar()``.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui import icons
@@ -13,7 +15,26 @@ from ui.design import set_role
 from ui.messages import show_error
 
 
-class WindowActions:
+class WindowActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @property
+    def db(self):
+        return self.window.db
+
+    @property
+    def tasks(self):
+        return self.window.tasks
+
+    @property
+    def welcome(self):
+        return self.window.welcome
+
+    def statusBar(self):
+        return self.window.statusBar()
+
     def load_demo(self) -> None:
         if self.db is None:
             return
@@ -31,9 +52,9 @@ class WindowActions:
             lambda _summary: (
                 self.statusBar().clearMessage(),
                 self.welcome.demo_button.setEnabled(True),
-                self.reload_clients(),
+                self.window.reload_clients(),
             ),
-            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self, exc)),
+            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self.window, exc)),
         )
 
     # -- files ------------------------------------------------------------------------------
@@ -41,7 +62,10 @@ class WindowActions:
         if self.db is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up the agency"), "tribune-backup.zip", self.tr("Backups (*.zip)")
+            self.window,
+            self.tr("Back up the agency"),
+            "tribune-backup.zip",
+            self.tr("Backups (*.zip)"),
         )
         if not path:
             return
@@ -58,14 +82,14 @@ class WindowActions:
                 self.tr("Backup written: {path} ({rows} rows)").format(path=r.path, rows=r.rows),
                 8000,
             ),
-            lambda exc: show_error(self, exc),
+            lambda exc: show_error(self.window, exc),
         )
 
     def restore(self) -> None:
         if self.db is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)")
+            self.window, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)")
         )
         if not path:
             return
@@ -76,7 +100,7 @@ class WindowActions:
                 "Restoring replaces every client and all their data in this database "
                 "with the content of the backup. Continue?"
             ),
-            parent=self,
+            parent=self.window,
         )
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -98,33 +122,39 @@ class WindowActions:
         self.tasks.run(
             work,
             lambda r: (
-                self.set_database(db),
+                self.window.set_database(db),
                 self.statusBar().showMessage(
                     self.tr("Restored {rows} rows.").format(rows=r.rows), 8000
                 ),
             ),
-            lambda exc: show_error(self, exc),
+            lambda exc: show_error(self.window, exc),
         )
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.tasks, self)
+        w = self.window
+        dialog = SettingsDialog(w.settings, w.tasks, w)
         dialog.finished.connect(
-            lambda _r: self.sync_bar.set_interval(self.settings.sync_interval_minutes)
+            lambda _r: w.sync_bar.set_interval(w.settings.sync_interval_minutes)
         )
         dialog.open()
 
     def open_people(self, tab: int = 0) -> None:
         from ui.people import open_people
 
-        open_people(self, tab)
+        open_people(self.window, tab)
+
+    def open_agency(self) -> None:
+        from ui.agency_dialog import open_agency
+
+        open_agency(self.window)
 
     def about(self) -> None:
         import app
 
         QMessageBox.about(
-            self,
+            self.window,
             self.tr("About Tribune"),
             self.tr(
                 "<h3>Tribune {version}</h3><p>Community management for agencies: one "

@@ -1,10 +1,12 @@
 """The window's side of the change feed: one :class:`ui.live.LiveFeed` per open database,
 shared with the areas (``AreaServices.feed``); the sidebar's badges and client list follow
-it. A mixin of :class:`ui.main_window.MainWindow`."""
+it. A part :class:`ui.main_window.MainWindow` owns."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -21,38 +23,44 @@ def same_scope(old, new) -> bool:
     )
 
 
-class WindowLive:
-    live = None  # ui.live.LiveFeed once a database is open
+class WindowLive(QObject):
+    """A part of the main window (``window.live_part``); the feed itself is ``window.live``."""
 
-    def _start_live(self, db: Database) -> None:
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.live = None
+        self.badges_soon = QTimer(self, singleShot=True, interval=150)
+        self.badges_soon.timeout.connect(window.refresh_badges)
+
+    def start(self, db: Database) -> None:
         """This seat's change feed: other seats' commits and this seat's operations, one
         signal for the areas (which connect to it themselves) and the sidebar."""
-        from PySide6.QtCore import QTimer
-
         from ui.live import LiveFeed
 
         if self.live is not None:
             self.live.stop()
             self.live.deleteLater()
-        self.live = LiveFeed(db, self)
+        self.live = self.window.live = LiveFeed(db, self.window)
         self.live.changed.connect(self._on_changes)
         self.live.state_changed.connect(self._live_state)
-        self._badges_soon = QTimer(self, singleShot=True, interval=150)
-        self._badges_soon.timeout.connect(self.refresh_badges)
         self.live.start()
+
+    def stop(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+        self.badges_soon.stop()
 
     def _on_changes(self, changeset) -> None:
         """Badges follow the inbox, accounts and clients at once; another seat's change to
         the clients themselves (a new one, a rename, an archive) reloads the list."""
         if changeset.kinds() & {"inbox", "accounts", "clients", "sync", "posts"}:
-            self._badges_soon.start()
+            self.badges_soon.start()
         if not changeset.local and changeset.touches("clients"):
-            self.reload_clients()
+            self.window.reload_clients()
 
     def _live_state(self, state: str) -> None:
-        from PySide6.QtCore import QCoreApplication
-
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "Connection to the shared database lost: retrying…"
             )
@@ -60,12 +68,13 @@ class WindowLive:
             else ""
         )
 
-    def _relabel_client(self, client) -> None:
+    def relabel_client(self, client) -> None:
         """The client shown changed but not what the areas show (time zone, language,
         archive): new name and details, without reloading the areas (selection kept)."""
-        self.current_client = client
-        self.setWindowTitle(f"Tribune — {client.name}")
-        self.client_title.setText(client.name)
-        for area in self._areas.values():
+        w = self.window
+        w.current_client = client
+        w.setWindowTitle(f"Tribune — {client.name}")
+        w.client_title.setText(client.name)
+        for area in w._areas.values():
             area.client = client
-        self.client_changed.emit(client)
+        w.client_changed.emit(client)

@@ -1,6 +1,6 @@
 """The main window's menus and shortcuts: File, Edit, Client, View, Help.
 
-Mixed into :class:`ui.main_window.MainWindow` (built after the first paint, see there).
+A part :class:`ui.main_window.MainWindow` owns (built after the first paint, see there).
 Edit's actions act on the widget that has the keyboard focus, as in any desktop app;
 "Sync now" lives in the Client menu with F5; F1 and Ctrl+/ show every shortcut.
 """
@@ -8,6 +8,8 @@ Edit's actions act on the widget that has the keyboard focus, as in any desktop 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 
 from ui import icons
 from ui.areas import AREA_KEYS, area_title
@@ -26,45 +28,57 @@ EDIT_METHODS = {
 }
 
 
-class WindowMenus:
-    def _build_menus(self) -> None:
+class WindowMenus(QObject):
+    """A part of the main window (``window.menus_part``); the actions it makes are the
+    window's (``window.act_sync``…), as are the menus (``window._menus``)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def build(self) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
+        w = self.window
+
         SK = QKeySequence.StandardKey
-        m_file = self._menus["file"]
-        self.act_new_client = self._action(
-            m_file, self.tr("&New client…"), self.new_client, SK.New, icon="add-client"
+        m_file = w._menus["file"]
+        w.act_new_client = self._action(
+            m_file, self.tr("&New client…"), w.new_client, SK.New, icon="add-client"
         )
         m_file.addSeparator()
-        self._action(m_file, self.tr("&Back up…"), self.backup, icon="backup")
-        self._action(m_file, self.tr("&Restore a backup…"), self.restore, icon="restore")
+        self._action(m_file, self.tr("&Back up…"), w.backup, icon="backup")
+        self._action(m_file, self.tr("&Restore a backup…"), w.restore, icon="restore")
         m_file.addSeparator()
-        self.act_people = self._action(
-            m_file, self.tr("&People and rights…"), self.open_people, icon="people"
+        w.act_people = self._action(
+            m_file, self.tr("&People and rights…"), w.open_people, icon="people"
         )
         self._action(
             m_file,
             self.tr("&Waiting for approval…"),
-            lambda: self.open_people(1),
+            lambda: w.open_people(1),
             icon="approval",
         )
-        self._action(m_file, self.tr("A&udit log…"), lambda: self.open_people(2), icon="audit")
+        self._action(m_file, self.tr("A&udit log…"), lambda: w.open_people(2), icon="audit")
+        w.act_agency = self._action(m_file, self.tr("A&gency…"), w.open_agency, icon="agency")
         m_file.addSeparator()
         self._action(
             m_file,
             self.tr("&Settings…"),
-            self.open_settings,
+            w.open_settings,
             SK.Preferences,
             "Ctrl+,",
             icon="settings",
         )
         m_file.addSeparator()
-        act = self._action(m_file, self.tr("&Quit"), self.close, SK.Quit, "Ctrl+Q", icon="quit")
+        act = self._action(
+            m_file, self.tr("&Quit"), w.tray_part.quit, SK.Quit, "Ctrl+Q", icon="quit"
+        )
         act.setMenuRole(QAction.MenuRole.QuitRole)
 
-        m_edit = self._menus["edit"]
-        self.edit_actions: dict[str, QAction] = {}
+        m_edit = w._menus["edit"]
+        w.edit_actions = {}  # key → QAction
         for key, text, standard, shortcut in (
             # Undo/Redo only show their keys: the focused editor and the calendar's undo
             # stack own Ctrl+Z themselves, and a second owner would make the key ambiguous.
@@ -91,58 +105,58 @@ class WindowMenus:
                         f"{text}\t{keys[0].toString(QKeySequence.SequenceFormat.NativeText)}"
                     )
                     act.setData(keys[0].toString())  # the shortcut reference reads it
-            self.edit_actions[key] = act
+            w.edit_actions[key] = act
         m_edit.aboutToShow.connect(self._update_edit_actions)
 
-        m_client = self._menus["client"]
-        self.act_sync = self._action(
+        m_client = w._menus["client"]
+        w.act_sync = self._action(
             m_client, self.tr("S&ync now"), self.sync_now, None, "F5", icon="sync"
         )
-        self.act_sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        w.act_sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
         m_client.addSeparator()
-        self.act_edit_client = self._action(
-            m_client, self.tr("&Edit client…"), self.edit_client, None, "Ctrl+E", icon="edit"
+        w.act_edit_client = self._action(
+            m_client, self.tr("&Edit client…"), w.edit_client, None, "Ctrl+E", icon="edit"
         )
-        self.act_switch = self._action(
-            m_client, self.tr("&Switch client…"), self.quick_switch, None, "Ctrl+K", icon="switch"
-        )
-        m_client.addSeparator()
-        self.act_archive = self._action(
-            m_client, self.tr("&Archive client"), self.toggle_archive, icon="archive"
-        )
-        self.act_delete = self._action(
-            m_client, self.tr("&Delete client…"), self.delete_client, icon="delete"
+        w.act_switch = self._action(
+            m_client, self.tr("&Switch client…"), w.quick_switch, None, "Ctrl+K", icon="switch"
         )
         m_client.addSeparator()
-        self.act_show_archived = self._action(
-            m_client, self.tr("Show archived clients"), self._toggle_show_archived
+        w.act_archive = self._action(
+            m_client, self.tr("&Archive client"), w.toggle_archive, icon="archive"
         )
-        self.act_show_archived.setCheckable(True)
+        w.act_delete = self._action(
+            m_client, self.tr("&Delete client…"), w.delete_client, icon="delete"
+        )
+        m_client.addSeparator()
+        w.act_show_archived = self._action(
+            m_client, self.tr("Show archived clients"), w.commands.toggle_show_archived
+        )
+        w.act_show_archived.setCheckable(True)
 
-        m_view = self._menus["view"]
+        m_view = w._menus["view"]
         for i, key in enumerate(AREA_KEYS):
             self._action(
                 m_view,
                 area_title(key),
-                lambda _=False, i=i: self.show_area_index(i),
+                lambda _=False, i=i: w.show_area_index(i),
                 None,
                 f"Alt+{i + 1}",
                 icon=icons.AREA_ICONS[key],
             )
         m_view.addSeparator()
         self._action(
-            m_view, self.tr("&Reload the client list"), self.reload_clients, None, "Ctrl+Shift+R",
+            m_view, self.tr("&Reload the client list"), w.reload_clients, None, "Ctrl+Shift+R",
             icon="refresh",
         )  # fmt: skip
 
-        m_help = self._menus["help"]
-        self.act_shortcuts = self._action(
+        m_help = w._menus["help"]
+        w.act_shortcuts = self._action(
             m_help, self.tr("&Keyboard shortcuts"), self.show_shortcuts, SK.HelpContents, "F1",
             icon="keyboard",
         )  # fmt: skip
-        self.act_shortcuts.setShortcuts([*self.act_shortcuts.shortcuts(), QKeySequence("Ctrl+/")])
+        w.act_shortcuts.setShortcuts([*w.act_shortcuts.shortcuts(), QKeySequence("Ctrl+/")])
         m_help.addSeparator()
-        act = self._action(m_help, self.tr("&About Tribune"), self.about, icon="about")
+        act = self._action(m_help, self.tr("&About Tribune"), w.about, icon="about")
         act.setMenuRole(QAction.MenuRole.AboutRole)
         act = self._action(
             m_help,
@@ -152,18 +166,18 @@ class WindowMenus:
         act.setMenuRole(QAction.MenuRole.AboutQtRole)
 
         # Ctrl+1…9: the first nine clients of the sidebar.
-        self.client_shortcuts = []
+        w.client_shortcuts = []
         for n in range(1, 10):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
-            shortcut.activated.connect(lambda n=n: self.select_client_number(n))
-            self.client_shortcuts.append(shortcut)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), w)
+            shortcut.activated.connect(lambda n=n: w.select_client_number(n))
+            w.client_shortcuts.append(shortcut)
 
     def _action(
         self, menu, text, slot, standard=None, fallback: str | None = None, *, icon=None
     ) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
-        act = QAction(text, self)
+        act = QAction(text, self.window)  # the window's: its shortcuts work everywhere in it
         keys = QKeySequence.keyBindings(standard) if standard is not None else []
         if fallback and not any(k.toString() == fallback for k in keys):
             keys = [*keys, QKeySequence(fallback)]
@@ -181,13 +195,14 @@ class WindowMenus:
         """What Edit › ``key`` acts on: the focused widget, else the area's undo stack."""
         from PySide6.QtWidgets import QApplication
 
+        w = self.window
         method = EDIT_METHODS[key]
         widget = QApplication.focusWidget()
         for candidate in (widget, getattr(widget, "lineEdit", lambda: None)()):
             if candidate is not None and callable(getattr(candidate, method, None)):
                 return getattr(candidate, method)
         if key in ("undo", "redo"):
-            area = self.current_area()
+            area = w.current_area()
             action = getattr(area, f"{key}_action", None)
             if action is not None and action.isEnabled():
                 return action.trigger
@@ -201,17 +216,20 @@ class WindowMenus:
         return True
 
     def _update_edit_actions(self) -> None:
-        for key, act in self.edit_actions.items():
+        w = self.window
+        for key, act in w.edit_actions.items():
             act.setEnabled(self.edit_target(key) is not None)
 
     # -- sync and help ---------------------------------------------------------------------
     def sync_now(self) -> None:
-        if self.current_client is not None:  # the bar ignores a second press while busy
-            self.sync_bar.sync_now()
+        w = self.window
+        if w.current_client is not None:  # the bar ignores a second press while busy
+            w.sync_bar.sync_now()
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self)
+        w = self.window
+        dialog = ShortcutsDialog(w)
         dialog.open()
-        self._shortcuts_dialog = dialog
+        w._shortcuts_dialog = dialog

@@ -34,6 +34,7 @@ COMMAND_MODULES = {
     "app.cli.sync": ("sync", "account"),  # account reconnect
     "app.cli.people": ("people",),
     "app.cli.listening": ("listening",),
+    "app.cli.agency": ("agency",),
     # FEATURE-CLI-END
 }
 

@@ -22,9 +22,12 @@
       <source>No network account yet.</source>
       <translation>Aucun compte de réseau pour l’instant.</translation>
     </message>
-    <message>
-      <source>{date} (in {n} days)</source>
-      <translation>{date} (dans {n} jours)</translation>
+    <message numerus="yes">
+      <source>{date} (in %n days)</source>
+      <translation>
+        <numerusform>{date} (dans %n jour)</numerusform>
+        <numerusform>{date} (dans %n jours)</numerusform>
+      </translation>
     </message>
     <message>
       <source>never</source>

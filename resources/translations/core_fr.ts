@@ -227,6 +227,49 @@
     </message>
   </context>
   <context>
+    <name>AccountsPage</name>
+    <message>
+      <source>Network</source>
+      <translation>Réseau</translation>
+    </message>
+    <message>
+      <source>Handle</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Access token</source>
+      <translation>Jeton d’accès</translation>
+    </message>
+    <message>
+      <source>Advanced: paste a token</source>
+      <translation>Avancé : coller un jeton</translation>
+    </message>
+    <message>
+      <source>Tokens typed here go straight to the system keyring; they are never stored in the database.</source>
+      <translation>Les jetons saisis ici vont directement dans le trousseau du système ; ils ne sont jamais enregistrés dans la base.</translation>
+    </message>
+    <message>
+      <source>Connect…</source>
+      <translation>Connecter…</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>inchangé</translation>
+    </message>
+    <message>
+      <source>paste the token</source>
+      <translation>collez le jeton</translation>
+    </message>
+  </context>
+  <context>
     <name>AddPersonDialog</name>
     <message>
       <source>Add a person</source>
@@ -260,8 +303,115 @@
   <context>
     <name>Agency</name>
     <message>
+      <source>The agency needs a name.</source>
+      <translation>L’agence doit avoir un nom.</translation>
+    </message>
+    <message>
+      <source>This e-mail address is not valid: {email}</source>
+      <translation>Cette adresse e-mail n’est pas valide : {email}</translation>
+    </message>
+    <message>
+      <source>The logo must be a PNG or JPEG image.</source>
+      <translation>Le logo doit être une image PNG ou JPEG.</translation>
+    </message>
+    <message>
+      <source>The logo weighs {size} KB: at most {limit} KB, please reduce it.</source>
+      <translation>Le logo pèse {size} Ko : {limit} Ko au plus, réduisez-le.</translation>
+    </message>
+    <message>
+      <source>White text on {colour} is hard to read (contrast {ratio}:1, at least 4.5:1 needed): choose a darker colour.</source>
+      <translation>Un texte blanc sur {colour} se lit mal (contraste {ratio} :1, il faut au moins 4,5 :1) : choisissez une couleur plus foncée.</translation>
+    </message>
+    <message>
       <source>Tribune needs no app of the agency on {network}.</source>
       <translation>Tribune n’a pas besoin d’une application de l’agence sur {network}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgencyDialog</name>
+    <message>
+      <source>Agency</source>
+      <translation>Agence</translation>
+    </message>
+    <message>
+      <source>How the agency signs its charters, reports and approval sheets.</source>
+      <translation>Comment l’agence signe ses chartes, ses rapports et ses fiches de validation.</translation>
+    </message>
+    <message>
+      <source>e.g. Social &amp; Co</source>
+      <translation>p. ex. Social &amp; Co</translation>
+    </message>
+    <message>
+      <source>Street, postcode and town</source>
+      <translation>Rue, code postal et ville</translation>
+    </message>
+    <message>
+      <source>hello@agency.example</source>
+      <translation>bonjour@agence.example</translation>
+    </message>
+    <message>
+      <source>Choose an image…</source>
+      <translation>Choisir une image…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>PNG or JPEG, at most {size} KB.</source>
+      <translation>PNG ou JPEG, {size} Ko au plus.</translation>
+    </message>
+    <message>
+      <source>Tribune's blue</source>
+      <translation>Bleu de Tribune</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Nom</translation>
+    </message>
+    <message>
+      <source>&amp;Address</source>
+      <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+      <source>&amp;E-mail</source>
+      <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+      <source>&amp;Logo</source>
+      <translation>&amp;Logo</translation>
+    </message>
+    <message>
+      <source>&amp;Colour</source>
+      <translation>&amp;Couleur</translation>
+    </message>
+    <message>
+      <source>Agency logo</source>
+      <translation>Logo de l’agence</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg)</source>
+      <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>The logo weighs {size} KB: at most {limit} KB, please reduce it.</source>
+      <translation>Le logo pèse {size} Ko : {limit} Ko au plus, réduisez-le.</translation>
+    </message>
+    <message>
+      <source>This file is not an image Tribune can read.</source>
+      <translation>Tribune ne sait pas lire cette image.</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>No logo</source>
+      <translation>Pas de logo</translation>
+    </message>
+    <message>
+      <source>Colour of the documents</source>
+      <translation>Couleur des documents</translation>
     </message>
   </context>
   <context>
@@ -920,6 +1070,70 @@
       <source>Removed: {login}</source>
       <translation>Retiré : {login}</translation>
     </message>
+    <message>
+      <source>the agency's name, address, logo and colour</source>
+      <translation>le nom, l’adresse, le logo et la couleur de l’agence</translation>
+    </message>
+    <message>
+      <source>show the agency's profile</source>
+      <translation>afficher la fiche de l’agence</translation>
+    </message>
+    <message>
+      <source>change the agency's profile (administrators); others are kept</source>
+      <translation>modifier la fiche de l’agence (administrateurs) ; le reste est conservé</translation>
+    </message>
+    <message>
+      <source>a PNG or JPEG image</source>
+      <translation>une image PNG ou JPEG</translation>
+    </message>
+    <message>
+      <source>remove the logo</source>
+      <translation>retirer le logo</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(aucune)</translation>
+    </message>
+    <message>
+      <source>{format}, {size} KB</source>
+      <translation>{format}, {size} Ko</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Logo</source>
+      <translation>Logo</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Couleur</translation>
+    </message>
+    <message>
+      <source>Tribune's blue</source>
+      <translation>Bleu de Tribune</translation>
+    </message>
+    <message>
+      <source>cannot read the logo {path}: {reason}</source>
+      <translation>impossible de lire le logo {path} : {reason}</translation>
+    </message>
+    <message>
+      <source>give --logo or --no-logo, not both</source>
+      <translation>indiquez --logo ou --no-logo, pas les deux</translation>
+    </message>
+    <message>
+      <source>nothing to change: give --name, --address, --email, --logo or --colour</source>
+      <translation>rien à modifier : indiquez --name, --address, --email, --logo ou --colour</translation>
+    </message>
   </context>
   <context>
     <name>CliListening</name>
@@ -1003,6 +1217,33 @@
       <translation>Client</translation>
     </message>
     <message>
+      <source>General</source>
+      <translation>Général</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>Save the client first.</source>
+      <translation>Enregistrez d’abord le client.</translation>
+    </message>
+    <message>
+      <source>Network accounts</source>
+      <translation>Comptes réseaux</translation>
+    </message>
+    <message>
+      <source>Client — {name}</source>
+      <translation>Client — {name}</translation>
+    </message>
+    <message>
+      <source>A client needs a name.</source>
+      <translation>Un client doit avoir un nom.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClientGeneralPage</name>
+    <message>
       <source>e.g. Boulangeries Maison Dupré</source>
       <translation>p. ex. Boulangeries Maison Dupré</translation>
     </message>
@@ -1051,102 +1292,6 @@
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <source>General</source>
-      <translation>Général</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Nom</translation>
-    </message>
-    <message>
-      <source>Role</source>
-      <translation>Fonction</translation>
-    </message>
-    <message>
-      <source>E-mail</source>
-      <translation>E-mail</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>Téléphone</translation>
-    </message>
-    <message>
-      <source>Departments (comma-separated)</source>
-      <translation>Services (séparés par des virgules)</translation>
-    </message>
-    <message>
-      <source>Add contact</source>
-      <translation>Ajouter un contact</translation>
-    </message>
-    <message>
-      <source>The client's people who answer for their departments: escalations go to them.</source>
-      <translation>Les personnes du client qui répondent pour leur service : les escalades leur sont adressées.</translation>
-    </message>
-    <message>
-      <source>Contacts</source>
-      <translation>Contacts</translation>
-    </message>
-    <message>
-      <source>Network</source>
-      <translation>Réseau</translation>
-    </message>
-    <message>
-      <source>Handle</source>
-      <translation>Identifiant</translation>
-    </message>
-    <message>
-      <source>Server address</source>
-      <translation>Adresse du serveur</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>État</translation>
-    </message>
-    <message>
-      <source>Access token</source>
-      <translation>Jeton d’accès</translation>
-    </message>
-    <message>
-      <source>Add account</source>
-      <translation>Ajouter un compte</translation>
-    </message>
-    <message>
-      <source>Tokens typed here go straight to the system keyring; they are never stored in the database.</source>
-      <translation>Les jetons saisis ici vont directement dans le trousseau du système ; ils ne sont jamais enregistrés dans la base.</translation>
-    </message>
-    <message>
-      <source>Advanced: paste a token</source>
-      <translation>Avancé : coller un jeton</translation>
-    </message>
-    <message>
-      <source>Connect…</source>
-      <translation>Connecter…</translation>
-    </message>
-    <message>
-      <source>Save the client first.</source>
-      <translation>Enregistrez d’abord le client.</translation>
-    </message>
-    <message>
-      <source>Network accounts</source>
-      <translation>Comptes réseaux</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>Retirer</translation>
-    </message>
-    <message>
-      <source>unchanged</source>
-      <translation>inchangé</translation>
-    </message>
-    <message>
-      <source>paste the token</source>
-      <translation>collez le jeton</translation>
-    </message>
-    <message>
-      <source>Client — {name}</source>
-      <translation>Client — {name}</translation>
-    </message>
-    <message>
       <source>Client colour</source>
       <translation>Couleur du client</translation>
     </message>
@@ -1161,10 +1306,6 @@
     <message>
       <source>This file is not an image Tribune can read.</source>
       <translation>Tribune ne sait pas lire cette image.</translation>
-    </message>
-    <message>
-      <source>A client needs a name.</source>
-      <translation>Un client doit avoir un nom.</translation>
     </message>
   </context>
   <context>
@@ -1338,6 +1479,41 @@
     <message>
       <source>A reply is already queued</source>
       <translation>Une réponse est déjà en attente d'envoi</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsPage</name>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Fonction</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>Departments (comma-separated)</source>
+      <translation>Services (séparés par des virgules)</translation>
+    </message>
+    <message>
+      <source>Add contact</source>
+      <translation>Ajouter un contact</translation>
+    </message>
+    <message>
+      <source>The client's people who answer for their departments: escalations go to them.</source>
+      <translation>Les personnes du client qui répondent pour leur service : les escalades leur sont adressées.</translation>
     </message>
   </context>
   <context>
@@ -1702,7 +1878,7 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation>État</translation>
+      <translation>Statut</translation>
     </message>
     <message>
       <source>New</source>
@@ -1726,10 +1902,6 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Search clients…  Ctrl+K</source>
       <translation>Chercher un client…  Ctrl+K</translation>
-    </message>
-    <message>
-      <source>Client settings</source>
-      <translation>Fiche client</translation>
     </message>
     <message>
       <source>Opening the database…</source>
@@ -2199,6 +2371,14 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Inchangé — gardé dans le trousseau du système</translation>
     </message>
     <message>
+      <source>&amp;Keep listening in the tray when the window is closed</source>
+      <translation>&amp;Garder l’écoute dans la zone de notification quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+      <source>Closing the window hides Tribune in the system tray: the background sync and crisis alerts keep running. Quit from the tray icon's menu.</source>
+      <translation>Fermer la fenêtre range Tribune dans la zone de notification : la synchronisation en arrière-plan et les alertes de crise continuent. Quittez depuis le menu de son icône.</translation>
+    </message>
+    <message>
       <source>&amp;Password</source>
       <translation>Mot de &amp;passe</translation>
     </message>
@@ -2472,6 +2652,13 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
   </context>
   <context>
+    <name>TablePage</name>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+  </context>
+  <context>
     <name>Versions</name>
     <message>
       <source>Someone else saved the same thing at the same moment; try again.</source>
@@ -2594,6 +2781,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Journal d’a&amp;udit…</translation>
     </message>
     <message>
+      <source>A&amp;gency…</source>
+      <translation>A&amp;gence…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>&amp;Préférences…</translation>
     </message>
@@ -2664,6 +2855,32 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>About &amp;Qt</source>
       <translation>À propos de &amp;Qt</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowTray</name>
+    <message>
+      <source>&amp;Open Tribune</source>
+      <translation>&amp;Ouvrir Tribune</translation>
+    </message>
+    <message>
+      <source>S&amp;ync now</source>
+      <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>Tribune keeps listening in the tray. Quit from its menu.</source>
+      <translation>Tribune reste à l’écoute dans la zone de notification. Quittez depuis son menu.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkspaceHeader</name>
+    <message>
+      <source>Client settings</source>
+      <translation>Fiche client</translation>
     </message>
   </context>
   <context>

@@ -61,7 +61,7 @@ def test_switch_with_sidebar_ctrl_k_and_ctrl_number(qtbot, main_window, sqlite_d
     assert main_window.windowTitle() == "Tribune — Banque Solidaire"
     # Ctrl+K, type without accents, Enter
     qtbot.keyClick(main_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    switcher = main_window._switcher
+    switcher = main_window.commands.switcher
     qtbot.waitUntil(switcher.isVisible)
     qtbot.keyClicks(switcher.edit, "petales")
     assert switcher.proxy.rowCount() == 1

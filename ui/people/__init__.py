@@ -16,28 +16,37 @@ def open_people(window, tab: int = 0) -> None:
 def apply_rights(window) -> None:
     """Once the database is open: disable what the person's role cannot do, saying why.
 
-    The capabilities are read once per database on a worker; the screens' buttons are
-    guarded by :mod:`ui.rights` (the main window's actions here, each area as it is built).
-    The server and the services refuse anyway; this only spares a click that would fail."""
+    The capabilities are read on a worker when the database opens, and again when the change
+    feed says an administrator changed someone's role, grants or suspension (kind ``people``,
+    from any seat): the guards of :mod:`ui.rights` re-apply at once, without reopening. The
+    screens' buttons are guarded by :mod:`ui.rights` (the main window's actions here, each
+    area as it is built). The server and the services refuse anyway; this only spares a
+    click that would fail."""
+    from app.services.people.capabilities import capabilities
+    from ui.operations import QueryOp
     from ui.rights import AREA_GUARDS, WINDOW_GUARDS, rights_for
 
     db = window.db
     guard = rights_for(window)
     guard.clear()
 
-    def load():
-        from app.services.people.capabilities import capabilities
-
-        with db.read() as s:
-            return capabilities(s)
+    def load() -> None:
+        QueryOp(window, capabilities, done).latest("capabilities").failure(lambda _e: None).run()
 
     def done(caps) -> None:
         if window.db is not db:  # another database was opened meanwhile
             return
+        before = getattr(window, "capabilities", None)
         window.person = caps.person
         window.capabilities = caps
         guard.set_capabilities(caps)
         _charter_read_only(window, caps)
+        if before is not None and _scope(before.person) != _scope(caps.person):
+            window.reload_clients()  # a client granted or taken away: the sidebar follows
+
+    def changed(changeset) -> None:
+        if changeset.touches("people"):
+            load()
 
     def area_added(index: int) -> None:
         area = window.area_stack.widget(index)
@@ -50,7 +59,15 @@ def apply_rights(window) -> None:
         if stack is not None:
             stack.widgetAdded.connect(area_added)
     guard.guard_attributes(window, WINDOW_GUARDS)
-    window.tasks.run(load, done, lambda _exc: None)
+    live = getattr(window, "live", None)  # one feed per database: connected once each
+    if live is not None:
+        live.changed.connect(changed)
+    window.capabilities = None
+    load()
+
+
+def _scope(person) -> tuple:
+    return (person.all_clients, person.client_ids, person.suspended, person.role)
 
 
 def _charter_read_only(window, caps) -> None:

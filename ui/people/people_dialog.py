@@ -29,29 +29,43 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.people import ROLES
-from ui.messages import show_error
+from ui.design import style_button_box
+from ui.formatting import compact_datetime
+from ui.operations import QueryOp, WriteOp
 from ui.people.approvals_view import ApprovalsView
 from ui.people.audit_view import AuditView
 from ui.rights import tooltip
 
 
-def _load(db):
+def _load_people(s):
     from sqlalchemy import select
 
     from app.models import Client
     from app.services.people import admin, whoami
 
-    with db.read() as s:
-        me = whoami(s)
-        rows = admin.list_people(s)
-        clients = list(s.execute(select(Client.slug, Client.name).order_by(Client.name)).all())
-    return me, rows, [tuple(c) for c in clients], db.is_sqlite
+    me = whoami(s)
+    rows = admin.list_people(s)
+    clients = list(s.execute(select(Client.slug, Client.name).order_by(Client.name)).all())
+    return me, rows, [tuple(c) for c in clients], s.get_bind().dialect.name == "sqlite"
+
+
+def _own_services(db, tasks, parent):
+    """A dialog opened outside a window (tests, tools): its own change hub."""
+    from types import SimpleNamespace
+
+    from ui.tasks import ChangeHub
+
+    return SimpleNamespace(db=db, tasks=tasks, feed=ChangeHub(parent))
 
 
 class PeopleTab(QWidget):
-    def __init__(self, db, tasks, parent=None) -> None:
+    """Reads with a QueryOp and writes with WriteOps (``services``: the window's, so that a
+    change reaches the change feed and every open app re-reads the person's rights)."""
+
+    def __init__(self, db, tasks, parent=None, *, services=None) -> None:
         super().__init__(parent)
         self.db, self.tasks = db, tasks
+        self.services = services or _own_services(db, tasks, self)
         self.me = None
         self.on_me = None  # called with the person once loaded
         self.rows = []
@@ -82,15 +96,20 @@ class PeopleTab(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, label, slot in (
-            ("add", self.tr("Add a person…"), self.add_person),
-            ("role", self.tr("Change role…"), self.change_role),
-            ("grant", self.tr("Grant a client…"), self.grant_client),
-            ("revoke", self.tr("Revoke a client…"), self.revoke_client),
-            ("suspend", self.tr("Suspend"), self.suspend),
-            ("reset", self.tr("Reset access…"), self.reset_access),
+        from ui import icons
+        from ui.design import set_role
+
+        for key, label, slot, icon, role in (
+            ("add", self.tr("Add a person…"), self.add_person, "add", "primary"),
+            ("role", self.tr("Change role…"), self.change_role, "edit", "secondary"),
+            ("grant", self.tr("Grant a client…"), self.grant_client, "add-client", "secondary"),
+            ("revoke", self.tr("Revoke a client…"), self.revoke_client, "remove", "secondary"),
+            ("suspend", self.tr("Suspend"), self.suspend, "suspend", "danger"),
+            ("reset", self.tr("Reset access…"), self.reset_access, "refresh", "quiet"),
         ):
             button = QPushButton(label)
+            set_role(button, role)
+            icons.set_icon(button, icon, "on_accent" if role in ("primary", "danger") else None)
             button.setObjectName(f"people_{key}")
             button.clicked.connect(slot)
             button.setEnabled(False)
@@ -105,8 +124,7 @@ class PeopleTab(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def reload(self) -> None:
-        db = self.db
-        self.tasks.run(lambda: _load(db), self._loaded, lambda exc: show_error(self, exc))
+        QueryOp(self, _load_people, self._loaded, services=self.services).latest("people").run()
 
     def _loaded(self, result) -> None:
         self.me, self.rows, self.clients, local = result
@@ -131,7 +149,7 @@ class PeopleTab(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, p in enumerate(self.rows):
             clients = self.tr("all clients") if p.all_clients else ", ".join(p.clients)
-            seen = p.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_seen_at else ""
+            seen = compact_datetime(p.last_seen_at.astimezone()) if p.last_seen_at else ""
             state = self.tr("suspended") if p.suspended else self.tr("active")
             for c, value in enumerate((p.login, p.name, role_label(p.role), clients, seen, state)):
                 item = QTableWidgetItem(value)
@@ -157,13 +175,7 @@ class PeopleTab(QWidget):
             )
 
     def _run(self, work) -> None:
-        db = self.db
-
-        def job():
-            with db.session() as s:
-                work(s)
-
-        self.tasks.run(job, lambda _r: self.reload(), lambda exc: show_error(self, exc))
+        WriteOp(self, work, lambda _r: self.reload(), services=self.services).run()
 
     # -- actions ----------------------------------------------------------------------------
     def add_person(self) -> None:
@@ -277,6 +289,7 @@ class AddPersonDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        style_button_box(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -307,7 +320,8 @@ class PeopleDialog(QDialog):
         self.setWindowTitle(self.tr("People, approvals and audit log"))
         self.resize(1000, 600)
         self.tabs = QTabWidget()
-        self.people = PeopleTab(db, tasks)
+        services = getattr(parent, "services", None) or _own_services(db, tasks, self)
+        self.people = PeopleTab(db, tasks, services=services)
         self.approvals = ApprovalsView(db, tasks)
         self.audit = AuditView(db, tasks)
         self.tabs.addTab(self.people, self.tr("People"))
@@ -317,6 +331,7 @@ class PeopleDialog(QDialog):
         self.people.on_me = self._restrict
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        style_button_box(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)

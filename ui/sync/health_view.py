@@ -3,7 +3,7 @@ token expiry forecast. A handful of rows per client: a plain QTableWidget of pla
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -88,8 +88,8 @@ class AccountHealthView(QWidget):
         for r, h in enumerate(self.rows):
             expiry = ""
             if h.token_expires_at is not None:
-                expiry = self.tr("{date} (in {n} days)").format(
-                    date=h.token_expires_at.astimezone(tz).strftime("%d/%m/%Y"), n=h.expires_in_days
+                expiry = self.tr("{date} (in %n days)", "", h.expires_in_days).format(
+                    date=h.token_expires_at.astimezone(tz).strftime("%d/%m/%Y")
                 )
             last = (
                 h.last_sync_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
@@ -101,8 +101,12 @@ class AccountHealthView(QWidget):
                 item = QTableWidgetItem(text)
                 if c == 1:
                     item.setToolTip(tooltip(h.label))  # a server's words
-                    if h.needs_attention:
-                        item.setForeground(Qt.GlobalColor.darkRed)
+                    if h.needs_attention:  # the scheme's danger text: readable in Dark too
+                        from PySide6.QtGui import QColor
+
+                        from ui.design import current
+
+                        item.setForeground(QColor(current().danger))
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.table.setVisible(bool(self.rows))

@@ -173,6 +173,7 @@ def add_person(
         details={"after": {"role": role, "name": name, "clients": [c.slug for c in granted]}},
     )
     session.flush()
+    _changed(session, row)
     return _row(session, row)
 
 
@@ -201,6 +202,7 @@ def set_role(session: Session, login: str, role: str) -> PersonRow:
         target_id=row.login,
         details={"before": {"role": before}, "after": {"role": role}},
     )
+    _changed(session, row)
     return _row(session, row)
 
 
@@ -232,17 +234,20 @@ def grant(session: Session, login: str, client_ref: str) -> PersonRow:
         details={"client": detail},
     )
     session.flush()
+    _changed(session, row)
     return _row(session, row)
 
 
 def revoke(session: Session, login: str, client_ref: str) -> PersonRow:
     require(session, "people")
     row = _staff(session, login)
+    revoked: list[int] = []
     if client_ref.strip() == "all":
         row.all_clients = row.role == "admin"
         detail = "all"
     else:
         client = _client(session, client_ref)
+        revoked.append(client.id)
         session.execute(
             delete(ClientGrant).where(
                 ClientGrant.staff_id == row.id, ClientGrant.client_id == client.id
@@ -257,6 +262,7 @@ def revoke(session: Session, login: str, client_ref: str) -> PersonRow:
         details={"client": detail},
     )
     session.flush()
+    _changed(session, row, *revoked)
     return _row(session, row)
 
 
@@ -271,6 +277,7 @@ def suspend(session: Session, login: str) -> PersonRow:
     row.suspended = True
     audit.record(session, "people.suspend", target_type="person", target_id=row.login)
     session.flush()
+    _changed(session, row)
     return _row(session, row)
 
 
@@ -288,6 +295,7 @@ def reset_access(session: Session, login: str, password: str) -> PersonRow:
     row.suspended = False
     audit.record(session, "people.reset", target_type="person", target_id=row.login)
     session.flush()
+    _changed(session, row)
     return _row(session, row)
 
 
@@ -300,6 +308,7 @@ def remove(session: Session, login: str) -> None:
     if _is_pg(session):
         _ddl(session, f"ALTER ROLE {_ident(row.login)} NOLOGIN")
         _ddl(session, f"REVOKE {GROUP_ROLES[row.role]} FROM {_ident(row.login)}")
+    _changed(session, row)
     session.delete(row)
     audit.record(session, "people.remove", target_type="person", target_id=login)
     session.flush()
@@ -309,6 +318,20 @@ def remove(session: Session, login: str) -> None:
                 _ddl(session, f"DROP ROLE {_ident(login)}")
         except Exception:  # it owns objects or has rights elsewhere: it stays, NOLOGIN
             pass
+
+
+def _changed(session: Session, row: Staff, *client_ids: int) -> None:
+    """Tell the change feed that ``row``'s rights changed (kind ``people``, the staff id), so
+    that the person's open app re-reads what it may do. On PostgreSQL a change is visible only
+    to who sees its client: it is said for every client the person holds (and ``client_ids``,
+    a client just revoked), and once without a client for those who see them all."""
+    from app import changes
+
+    granted = set(
+        session.scalars(select(ClientGrant.client_id).where(ClientGrant.staff_id == row.id))
+    )
+    for client_id in (None, *sorted(granted | set(client_ids))):
+        changes.announce(session, "people", client_id, (row.id,))
 
 
 def _row(session: Session, row: Staff) -> PersonRow:

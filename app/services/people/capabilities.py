@@ -31,6 +31,7 @@ ACTIONS: dict[str, str] = {
     "moderate": "moderate",
     "admin_people": "people",
     "admin_clients": "clients",
+    "admin_agency": "agency",  # the agency's name, address, logo and colour
     "read": "read",  # charts and reports: every role
 }
 

@@ -157,7 +157,7 @@ def test_the_cli_signs_for_a_lead_and_says_why_not_in_one_line_to_a_cm(charters,
     me = json.loads(cli("people", "whoami", "--json", db_url=agency.url_for("jo")).stdout)
     assert me["role"] == "junior" and "reply" in me["can"]
     assert set(me["cannot"]) == {"approve", "sign_charter", "schedule", "moderate",
-                                 "admin_people", "admin_clients"}  # fmt: skip
+                                 "admin_people", "admin_clients", "admin_agency"}  # fmt: skip
     assert me["cannot"]["schedule"].startswith("A junior's post waits")
 
 
