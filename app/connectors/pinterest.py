@@ -140,7 +140,7 @@ class PinterestConnector(Connector):
         data = self._call("GET", f"boards/{self.board}/pins", params={"page_size": 50})
         for pin in data.get("items") or []:
             if not isinstance(pin, dict) or not self.same_text(
-                pin.get("description"), variant.text
+                str(pin.get("description") or ""), variant.text
             ):
                 continue
             made = parse_time(pin.get("created_at"))

@@ -71,7 +71,8 @@ class PinterestRenewal(Renewal):
         if data.get("refresh_token"):  # continuous refresh hands a new one
             self.fields = {**fields, "refresh_token": str(data["refresh_token"])}
         if self.account.save_token is not None:
-            self.account.save_token(json.dumps({"access_token": self.access, **self.fields}))
+            kept = {"access_token": self.access, **(self.fields or {})}
+            self.account.save_token(json.dumps(kept))
 
 
 def _sites(root: str) -> tuple[str, str]:

@@ -47,7 +47,7 @@ POST_METRICS = "views,likes,replies,reposts,quotes"
 class ThreadsConnector(_Graph):
     network = "threads"
     char_limit = TEXT_LIMIT
-    credential_hosts = ("graph.threads.net",)
+    credential_hosts: tuple[str, ...] = ("graph.threads.net",)
 
     def __init__(self, account, http) -> None:
         super().__init__(account, http)
