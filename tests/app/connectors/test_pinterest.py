@@ -257,3 +257,63 @@ def test_pinterest_says_it_has_no_inbox_and_no_first_comment():
     assert first_comment_note("pinterest")
     assert NETWORKS["pinterest"].first_comment is None
     assert NETWORKS["threads"].first_comment == "reply"
+
+
+# -- the command line -------------------------------------------------------------------------
+def test_cli_sets_the_app_then_connects_the_picked_board(real_keyring, sqlite_db, tribune_home):
+    import os
+    import subprocess
+
+    from tests.conftest import db_url_of, tribune_exe
+
+    with sqlite_db.session() as s:
+        client = clients.create_client(s, "Boulangerie Dupré")
+    env = {**os.environ, "TRIBUNE_HOME": str(tribune_home), "TRIBUNE_OAUTH_PORT": "0"}
+    base = [tribune_exe(), "--db", db_url_of(sqlite_db)]
+    done = subprocess.run(
+        [*base, "account", "app", "pinterest", "--app-id", "pin-app"],
+        input="pin-secret\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    try:
+        with PinterestServer() as srv:
+            srv.register("pin-app", "pin-secret")
+
+            def connect(pick: str):
+                proc = subprocess.Popen(
+                    [
+                        *base,
+                        *("account", "connect", client.slug, "pinterest"),
+                        *("--base-url", srv.base_url + "/v5", "--no-browser"),
+                        *("--pick", pick, "--json"),
+                    ],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env=env,
+                )
+                url = ""
+                while not url.startswith("http"):
+                    url = proc.stderr.readline().strip()
+                    assert url or proc.poll() is None, proc.stderr.read()
+                AnyBrowser()(url)
+                out, err = proc.communicate(timeout=60)
+                return proc.returncode, out, err
+
+            code, out, err = connect(BOARDS[1]["id"])
+            assert code == 0, err
+            (data,) = json.loads(out)
+            assert (data["network"], data["handle"]) == ("pinterest", BOARDS[1]["id"])
+            stored = json.loads(secrets.account_token(client.uid, data["uid"]))
+            assert stored["refresh_token"] in srv.refresh
+            code, out, err = connect("999")  # not one of this person's boards
+            assert code == 1
+            assert err.strip().splitlines()[-1].startswith("tribune: Not among the accounts")
+        with sqlite_db.read() as s:
+            assert len(clients.list_accounts(s, client.id)) == 1
+    finally:
+        secrets.delete_secret("agency-app:pinterest")
