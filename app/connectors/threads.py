@@ -223,7 +223,7 @@ class ThreadsConnector(_Graph):
                             continue
                         newest = max(newest, min(when, now)) if newest else min(when, now)
                         parent = (row.get("replied_to") or {}).get("id") or post["id"]
-                        items.append(self._reply_item(row, when, str(parent)))
+                        items.append(self._reply_item(row, min(when, now), str(parent)))
                     except (KeyError, TypeError, AttributeError):
                         self._skip(errors, row)
             if progress:

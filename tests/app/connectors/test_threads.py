@@ -311,3 +311,57 @@ def test_insights_become_post_and_account_samples():
         assert (acc.followers, acc.impressions, acc.engagements) == (321, 120, 16)
         query = srv.requests_to("threads_insights")[0][3]
         assert f"since={int(dt.datetime(2026, 11, 20, tzinfo=dt.UTC).timestamp())}" in query
+
+
+# -- health -----------------------------------------------------------------------------------
+def _account(db, client):
+    from app.models.client import NetworkAccount
+
+    with db.read() as s:
+        a = s.scalars(select(NetworkAccount).where(NetworkAccount.client_id == client.id)).one()
+        return a.status, a.token_expires_at
+
+
+def test_an_outage_is_not_a_disconnection_but_a_dead_token_is(sqlite_db):
+    with ThreadsServer() as srv:
+        client = _scheduled(sqlite_db, srv.base_url + "/v1.0", "Brioche")
+        token = _token(srv)
+        srv.fail_next(503, times=10)
+        report = _sync(sqlite_db, client, token)
+        assert not report.ok and not srv.published
+        assert _account(sqlite_db, client)[0] != "reconnect_needed"
+        srv.faults.clear()
+        srv.expired.add(token)
+        assert not _sync(sqlite_db, client, token).ok
+        assert _account(sqlite_db, client)[0] == "reconnect_needed"
+        assert not srv.published
+
+
+def test_meta_rate_limit_codes_are_a_pause_not_a_failure():
+    from app.connectors.base import RateLimited
+
+    with ThreadsServer() as srv:
+        threads = _connector(srv, _token(srv))
+        body = {"error": {"message": "Application request limit reached", "code": 4}}
+        srv.fail_next(400, body=body)
+        with pytest.raises(RateLimited):
+            threads.publish(_variant("Brioche"))
+
+
+def test_the_token_end_reaches_the_account_health(sqlite_db, time_machine):
+    time_machine.move_to(NOW, tick=True)
+    with ThreadsServer() as srv:
+        client = _scheduled(sqlite_db, srv.base_url + "/v1.0", "Brioche")
+        ends = NOW + dt.timedelta(days=40)
+        assert _sync(sqlite_db, client, secret_of(_token(srv), ends.isoformat())).ok
+        assert _account(sqlite_db, client)[1] == ends
+
+
+def test_a_reply_dated_in_the_future_does_not_move_the_cursor_past_now(time_machine):
+    time_machine.move_to(NOW, tick=False)
+    with ThreadsServer() as srv:
+        srv.add_post("p1", "Fougasse")
+        srv.add_reply("r1", "Horloge folle", "lea.m", "p1", "p1", "2031-01-01T08:00:00+0000")
+        result = _connector(srv, _token(srv)).fetch({})
+        assert [(i.external_id, i.received_at) for i in result.items] == [("r1", NOW)]
+        assert dt.datetime.fromisoformat(result.cursor["seen_at"]) == NOW
