@@ -10,7 +10,8 @@ sent to graph.threads.net only.
   ``status`` is IN_PROGRESS, then ``POST /{user}/threads_publish?creation_id=`` publishes it.
   Threads keeps no idempotency key: after a crash, ``GET /{user}/threads`` (our recent posts)
   and ``GET /{post}/replies`` (our answers) are searched for the same text.
-* Replies: ``GET /{post}/conversation`` lists every reply under one of our recent posts, at
+* Replies: ``GET /{post}/conversation`` lists every reply under one of our recent posts (the
+  cursor is the set of reply ids seen, never a date), at
   every depth, each with its ``replied_to`` parent; ``POST /{reply}/manage_reply?hide=`` hides.
 * Metrics: ``GET /{post}/insights?metric=views,likes,replies,reposts,quotes`` and
   ``GET /{user}/threads_insights`` (``followers_count`` as a total value).
@@ -42,6 +43,7 @@ WAIT = 60.0  # then the post waits for the next sync
 RECENT_POSTS = 25  # our latest posts whose replies each sync reads
 REPLY_FIELDS = "id,text,username,timestamp,permalink,replied_to,is_reply,hide_status,media_type"
 POST_METRICS = "views,likes,replies,reposts,quotes"
+KEEP_IDS = 5000  # reply ids remembered: far more than 25 posts' conversations hold
 
 
 class ThreadsConnector(_Graph):
@@ -198,12 +200,13 @@ class ThreadsConnector(_Graph):
 
     # -- replies into the inbox ---------------------------------------------------------------
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
-        """Replies under our recent posts, newer than the cursor; one from the future (a
-        wrong clock) does not move the cursor past now."""
+        """Replies under our recent posts not delivered yet. The cursor is the set of reply
+        ids already seen (never a date): a reply Threads shows late with an older time (held
+        for approval, federated late) still arrives; one from a wrong clock arrives now."""
         cursor = dict(cursor or {})
-        seen = parse_time(cursor.get("seen_at"))
+        seen: list[str] = [str(x) for x in cursor.get("seen_ids") or []]
+        known, fresh = set(seen), []
         now = dt.datetime.now(dt.UTC)
-        newest = seen
         items: list[IncomingMessage] = []
         errors: list[RowError] = []
         before = self.http.requests
@@ -218,18 +221,21 @@ class ThreadsConnector(_Graph):
             ):
                 for row in rows:
                     try:
+                        rid = str(row["id"])
                         when = parse_time(row["timestamp"])
-                        if when is None or (seen and when <= seen) or row.get("username") == me:
+                        if rid in known or when is None:
                             continue
-                        newest = max(newest, min(when, now)) if newest else min(when, now)
+                        known.add(rid)
+                        fresh.append(rid)
+                        if row.get("username") == me:
+                            continue  # our own answers
                         parent = (row.get("replied_to") or {}).get("id") or post["id"]
                         items.append(self._reply_item(row, min(when, now), str(parent)))
                     except (KeyError, TypeError, AttributeError):
                         self._skip(errors, row)
             if progress:
                 progress(len(items), "replies")
-        if newest:
-            cursor["seen_at"] = newest.isoformat()
+        cursor["seen_ids"] = (fresh + seen)[:KEEP_IDS]
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
     def _reply_item(self, row: dict, when: dt.datetime, parent: str) -> IncomingMessage:

@@ -357,11 +357,16 @@ def test_the_token_end_reaches_the_account_health(sqlite_db, time_machine):
         assert _account(sqlite_db, client)[1] == ends
 
 
-def test_a_reply_dated_in_the_future_does_not_move_the_cursor_past_now(time_machine):
+def test_the_cursor_is_reply_ids_so_late_and_future_replies_both_arrive(time_machine):
     time_machine.move_to(NOW, tick=False)
     with ThreadsServer() as srv:
         srv.add_post("p1", "Fougasse")
         srv.add_reply("r1", "Horloge folle", "lea.m", "p1", "p1", "2031-01-01T08:00:00+0000")
-        result = _connector(srv, _token(srv)).fetch({})
+        threads = _connector(srv, _token(srv))
+        result = threads.fetch({})
         assert [(i.external_id, i.received_at) for i in result.items] == [("r1", NOW)]
-        assert dt.datetime.fromisoformat(result.cursor["seen_at"]) == NOW
+        # a reply shown late with an older time still arrives; nothing comes twice
+        srv.add_reply("r0", "En retard", "chloe", "p1", "p1", "2026-11-01T08:00:00+0000")
+        again = threads.fetch(result.cursor)
+        assert [i.external_id for i in again.items] == ["r0"]
+        assert threads.fetch(again.cursor).items == ()
