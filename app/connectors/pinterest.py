@@ -75,7 +75,9 @@ class PinterestConnector(Connector):
     def check(self) -> Health:
         board = self._call("GET", f"boards/{self.board}")
         return Health(
-            display_name=str(board.get("name") or self.board), char_limit=DESCRIPTION_LIMIT
+            display_name=str(board.get("name") or self.board),
+            token_expires_at=self._token.refresh_expires_at,  # the refresh token's year
+            char_limit=DESCRIPTION_LIMIT,
         )
 
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:

@@ -72,6 +72,8 @@ class PinterestRenewal(Renewal):
             self.fields = {**fields, "refresh_token": str(data["refresh_token"])}
         if self.account.save_token is not None:
             kept = {"access_token": self.access, **(self.fields or {})}
+            if self.refresh_expires_at is not None:
+                kept["refresh_expires_at"] = self.refresh_expires_at.isoformat()
             self.account.save_token(json.dumps(kept))
 
 

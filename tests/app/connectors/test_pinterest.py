@@ -103,6 +103,12 @@ def test_connect_lists_the_boards_and_keeps_what_renewal_needs(real_keyring, sql
         (account,) = add_candidates(sqlite_db, client.id, found[:1])
         stored = json.loads(secrets.account_token(client.uid, account.uid))
         assert stored["access_token"] in srv.access and stored["refresh_token"] in srv.refresh
+        # the refresh token's year is kept: the account health forecasts the reconnection
+        ends = dt.datetime.fromisoformat(stored["refresh_expires_at"]) - dt.datetime.now(dt.UTC)
+        assert dt.timedelta(days=364) < ends <= dt.timedelta(days=365)
+        account_ref = AccountRef(1, 1, "pinterest", BOARD, srv.base_url + "/v5", json.dumps(stored))
+        health = PinterestConnector(account_ref, Http(retries=0)).check()
+        assert health.token_expires_at == dt.datetime.fromisoformat(stored["refresh_expires_at"])
         assert (stored["client_id"], stored["client_secret"]) == ("pin-app", "pin-secret")
         assert account.handle == BOARDS[0]["id"]
         token_call = srv.requests_to("/v5/oauth/token")[0]
