@@ -97,6 +97,8 @@ READ = {
             "utf-32be-autodetect.xml",
             "http_high_bit_date.xml",
             "undeclared_namespace.xml",
+            "entity-eacute.xml",
+            "entity-nbsp.xml",
         )
     },
 }
@@ -151,3 +153,23 @@ def test_an_entry_lost_in_a_broken_cdata_is_named_not_silent(time_machine):
     assert result.items == ()
     (error,) = result.errors
     assert error.reason == "An empty feed entry was skipped."
+
+
+TITLES = {  # the feed's own title, as the account health shows it
+    "entity-eacute.xml": "testing \xe9 entity",  # an HTML entity XML does not define
+    "entity-nbsp.xml": "testing \xa0 entity",
+    "made-gb2312.xml": "中文新闻",
+    "rss_incomplete_cdata.xml": "can feedparser read this xml",
+    "rss20.xml": "Sample Feed",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_the_feed_title_is_decoded(name):
+    body = (FEEDS / name).read_bytes()
+    with (
+        FeedServer(body, etag=None, content_type="application/xml") as srv,
+        Http(retries=0) as http,
+    ):
+        conn = connector_for(AccountRef(1, 1, "rss", "veille", srv.base_url + "/f"), http)
+        assert conn.check().display_name == TITLES[name]
