@@ -89,6 +89,10 @@ class ThreadsConnector(_Graph):
             char_limit=TEXT_LIMIT,
         )
 
+    def token_expiry(self) -> dt.datetime | None:
+        """When the long-lived token ends (kept with it; Meta's debug_token is not Threads')."""
+        return self._token.expires_at
+
     # -- publishing -------------------------------------------------------------------------
     def _container(self, text: str, media=(), reply_to: str = "") -> str:
         if len(media) > 1:

@@ -370,3 +370,52 @@ def test_the_cursor_is_reply_ids_so_late_and_future_replies_both_arrive(time_mac
         again = threads.fetch(result.cursor)
         assert [i.external_id for i in again.items] == ["r0"]
         assert threads.fetch(again.cursor).items == ()
+
+
+def test_cli_connects_threads_in_a_child_process(real_keyring, sqlite_db, tribune_home):
+    import os
+    import subprocess
+
+    from tests.conftest import db_url_of, tribune_exe
+
+    with sqlite_db.session() as s:
+        client = clients.create_client(s, "Boulangerie Dupré")
+    env = {**os.environ, "TRIBUNE_HOME": str(tribune_home), "TRIBUNE_OAUTH_PORT": "0"}
+    base = [tribune_exe(), "--db", db_url_of(sqlite_db)]
+    done = subprocess.run(
+        [*base, "account", "app", "threads", "--app-id", "threads-app"],
+        input="threads-secret\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    try:
+        with ThreadsServer() as srv:
+            srv.register("threads-app", "threads-secret")
+            proc = subprocess.Popen(
+                [
+                    *base,
+                    *("account", "connect", client.slug, "threads"),
+                    *("--base-url", srv.base_url + "/v1.0", "--no-browser"),
+                    *("--pick", USER, "--json"),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            url = ""
+            while not url.startswith("http"):
+                url = proc.stderr.readline().strip()
+                assert url or proc.poll() is None, proc.stderr.read()
+            AnyBrowser()(url)
+            out, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err
+            (data,) = json.loads(out)
+            assert (data["network"], data["handle"]) == ("threads", USER)
+            stored = json.loads(secrets.account_token(client.uid, data["uid"]))
+            assert stored["access_token"] in srv.long_lived
+    finally:
+        secrets.delete_secret("agency-app:threads")
