@@ -114,6 +114,24 @@ NETWORKS: dict[str, Network] = {
     # Reviews and comments come in and are answered; Tribune does not publish there (yet).
     "google": Network("google", "Google", "G", "#1967d2", publishable=False, reviews=True),
     "youtube": Network("youtube", "YouTube", "YT", "#c4302b", publishable=False),
+    "threads": Network(
+        "threads",
+        "Threads",
+        "@",
+        "#5a5a5a",  # Threads is black; a grey keeps it apart from X's near-black
+        max_length=500,
+        media=MediaLimits(1, 8 * MB, 1024 * MB),  # Tribune sends one image by its address
+        first_comment="reply",
+    ),
+    # Pins: an image, a title, a 500-character description and a link; no comments API.
+    "pinterest": Network(
+        "pinterest",
+        "Pinterest",
+        "P",
+        "#e60023",
+        max_length=500,
+        media=MediaLimits(1, 20 * MB, 0),
+    ),
 }
 
 NETWORK_KEYS: tuple[str, ...] = tuple(NETWORKS)

@@ -33,7 +33,17 @@ from app.models.client import network_label
 from ui.messages import error_text, log_unexpected
 from ui.tasks import CancelToken, TaskRunner
 
-NETWORKS = ("mastodon", "bluesky", "x", "facebook", "linkedin", "google", "youtube")
+NETWORKS = (
+    "mastodon",
+    "bluesky",
+    "x",
+    "facebook",
+    "linkedin",
+    "google",
+    "youtube",
+    "threads",
+    "pinterest",
+)
 # the agency's own app each network needs (app.services.people.agency): its id, and its secret
 APP_OF = {
     "x": "x",
@@ -41,6 +51,8 @@ APP_OF = {
     "linkedin": "linkedin",
     "google": "google",
     "youtube": "google",
+    "threads": "threads",
+    "pinterest": "pinterest",
 }
 BROWSER_TIMEOUT = 600.0
 
@@ -97,6 +109,8 @@ class AccountConnectDialog(QDialog):
             "linkedin": self.tr("LinkedIn pages"),
             "google": self.tr("Google Business Profile (reviews)"),
             "youtube": self.tr("YouTube (comments)"),
+            "threads": self.tr("Threads (posts and replies)"),
+            "pinterest": self.tr("Pinterest boards (pins; no comments)"),
         }
         for network in NETWORKS:
             self.network_combo.addItem(labels[network], network)
@@ -211,6 +225,15 @@ class AccountConnectDialog(QDialog):
                 "youtube": self.tr(
                     "Your browser opens Google: log in with the client's YouTube channel, "
                     "allow the agency's app, then tick the channel."
+                ),
+                "threads": self.tr(
+                    "Your browser opens Threads: log in with the client's profile and allow "
+                    "the agency's Threads app (its own id and secret in Meta's app dashboard)."
+                ),
+                "pinterest": self.tr(
+                    "Your browser opens Pinterest: log in with the client's business account, "
+                    "allow the agency's app, then tick the board its pins go to. Pinterest's "
+                    "API has no comments: nothing comes into the inbox from Pinterest."
                 ),
             }[network]
         )

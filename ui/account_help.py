@@ -44,6 +44,26 @@ def account_help(network: str) -> tuple[str, str, str] | None:
                 "an OAuth 2.0 user token, or JSON with its refresh_token and client_id",
             ),
         ),
+        "threads": (
+            translate("AccountHelp", "The Threads user id (Connect… finds it)"),
+            translate("AccountHelp", "Empty for the Threads API (graph.threads.net)"),
+            translate(
+                "AccountHelp",
+                "a long-lived Threads token, or JSON with access_token and expires_at",
+            ),
+        ),
+        "pinterest": (
+            translate(
+                "AccountHelp",
+                "The board id its pins go to. Pinterest's API has no comments: nothing "
+                "comes into the inbox from Pinterest.",
+            ),
+            translate("AccountHelp", "Empty for api.pinterest.com"),
+            translate(
+                "AccountHelp",
+                "an OAuth token, or JSON with refresh_token, client_id, client_secret",
+            ),
+        ),
         "rss": (
             translate("AccountHelp", "A name for the feed, e.g. Press"),
             translate("AccountHelp", "The feed's address (RSS or Atom)"),

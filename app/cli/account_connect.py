@@ -11,7 +11,18 @@ from app.cli import json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 
-NETWORKS = ("mastodon", "x", "bluesky", "facebook", "instagram", "linkedin", "google", "youtube")
+NETWORKS = (
+    "mastodon",
+    "x",
+    "bluesky",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "google",
+    "youtube",
+    "threads",
+    "pinterest",
+)
 
 
 def register(asub) -> None:
@@ -20,7 +31,7 @@ def register(asub) -> None:
         help=translate(
             "Cli",
             "connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, "
-            "Google) "
+            "Google, Threads, Pinterest) "
             "or with an app password (Bluesky); tokens go to the keyring",
         ),
     )
@@ -42,7 +53,9 @@ def register(asub) -> None:
     p.add_argument(
         "--pick",
         default=None,
-        help=translate("Cli", "Meta, LinkedIn, Google: the ids to connect, comma-separated"),
+        help=translate(
+            "Cli", "Meta, LinkedIn, Google, Pinterest: the ids to connect, comma-separated"
+        ),
     )
     p.add_argument(
         "--no-browser",
@@ -61,7 +74,7 @@ def register(asub) -> None:
             "Cli", "the agency's own app on a network: its id; its secret on stdin → keyring"
         ),
     )
-    p.add_argument("network", choices=("meta", "linkedin", "google", "x"))
+    p.add_argument("network", choices=("meta", "linkedin", "google", "x", "threads", "pinterest"))
     p.add_argument("--app-id", required=True)
     p.add_argument("--no-secret", action="store_true", help=translate("Cli", "a public client (X)"))
     p.set_defaults(handler=cmd_account_app)

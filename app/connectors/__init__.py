@@ -32,6 +32,8 @@ CONNECTORS = {
     "linkedin": "app.connectors.linkedin:LinkedInConnector",
     "google": "app.connectors.google_business:GoogleBusinessConnector",
     "youtube": "app.connectors.youtube:YouTubeConnector",
+    "threads": "app.connectors.threads:ThreadsConnector",
+    "pinterest": "app.connectors.pinterest:PinterestConnector",
 }
 
 # Networks whose accounts work without a token.

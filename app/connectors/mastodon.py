@@ -73,13 +73,19 @@ class MastodonConnector(Connector):
         )
 
     def instance_limit(self) -> int:
-        try:
-            data = self._ok(self._get("/api/v2/instance"), dict)
-            limit = int(data["configuration"]["statuses"]["max_characters"])
-        except (BadResponse, Rejected, KeyError, TypeError, ValueError):
-            return self.char_limit
-        self.char_limit = limit
-        return limit
+        """The instance's own limit: ``/api/v2/instance`` (Mastodon, GoToSocial), else
+        ``/api/v1/instance`` — Pleroma and Akkoma have no v2 and say ``max_toot_chars``."""
+        for path in ("/api/v2/instance", "/api/v1/instance"):
+            try:
+                data = self._ok(self._get(path), dict)
+                statuses = (data.get("configuration") or {}).get("statuses") or {}
+                limit = int(statuses.get("max_characters") or data["max_toot_chars"])
+            except (BadResponse, Rejected, KeyError, TypeError, ValueError, AttributeError):
+                continue
+            if limit > 0:
+                self.char_limit = limit
+                return limit
+        return self.char_limit
 
     # -- inbox ----------------------------------------------------------------------------
     def _message(

@@ -42,7 +42,11 @@ RATE_CODES = (4, 17, 32, 613)
 class _Graph(Connector):
     """What Facebook and Instagram share: errors, paging, token expiry."""
 
-    credential_hosts = ("graph.facebook.com", "graph-video.facebook.com", "rupload.facebook.com")
+    credential_hosts: tuple[str, ...] = (
+        "graph.facebook.com",
+        "graph-video.facebook.com",
+        "rupload.facebook.com",
+    )
 
     char_limit = 2200
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -44,8 +45,35 @@ def _body(entry) -> str:
     return entry.get("summary") or entry.get("description") or ""
 
 
-def parse_feed(body: bytes, content_type: str = "") -> tuple[str, list[dict]]:
+def _declared(body: bytes, content_type: str) -> bool:
+    """Whether the HTTP answer or the XML declaration names an encoding (or a BOM does)."""
+    if "charset=" in content_type.lower():
+        return True
+    if body[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") or body[:2] in (
+        b"\xff\xfe",
+        b"\xfe\xff",
+    ):
+        return True
+    head = body[:200].split(b"?>", 1)[0]
+    return head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<?xml") and b"encoding=" in head
+
+
+def _guessed(body: bytes) -> str:
+    """The encoding of a feed that says none and is not UTF-8 (KOI8-R, Shift_JIS, Windows
+    code pages…), as charset-normalizer reads it; "" when it cannot tell."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    return best.encoding if best is not None else ""
+
+
+def parse_feed(body: bytes, content_type: str = "", base: str = "") -> tuple[str, list[dict]]:
     """(feed title, entries as dicts) of any RSS or Atom document, as feedparser reads it.
+
+    ``base`` is the feed's address: entries' relative links are resolved against it (their
+    ids are kept as written, so that a cursor stored before stays valid). A feed that
+    names no encoding and is not UTF-8 is read in the encoding charset-normalizer detects,
+    rather than as Windows-1252 (which turns Cyrillic or Japanese into mojibake).
 
     Raises:
         BadResponse: the document declares XML entities, or is no feed at all (saying what
@@ -53,8 +81,14 @@ def parse_feed(body: bytes, content_type: str = "") -> tuple[str, list[dict]]:
     """
     if b"<!ENTITY" in body[:4096]:
         raise BadResponse(translate("Connectors", "The feed declares XML entities; refused."))
-    headers = {"content-type": content_type} if content_type else None
-    parsed = feedparser.parse(body, response_headers=headers)
+    headers = {"content-type": content_type} if content_type else {}
+    parsed = feedparser.parse(body, response_headers=headers or None)
+    override = isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride)
+    if override and not _declared(body, content_type):
+        guess = _guessed(body)
+        if guess and guess.replace("_", "-").lower() not in ("utf-8", "ascii"):
+            headers["content-type"] = f"application/xml; charset={guess}"
+            parsed = feedparser.parse(body, response_headers=headers)
     version = parsed.get("version") or ""
     if not version and not parsed.entries:
         start = body[:200].lstrip().lower()
@@ -74,7 +108,7 @@ def parse_feed(body: bytes, content_type: str = "") -> tuple[str, list[dict]]:
         link = e.get("link", "")
         when = _when(e)
         body_html = _body(e)
-        entry_id = e.get("id") or link
+        entry_id = e.get("id") or link  # as written: ids stay what earlier syncs stored
         if not entry_id and (e.get("title") or body_html):
             # RSS 0.90/0.91 items may have neither guid nor link: their content is their name
             seed = "\n".join((e.get("title", ""), body_html, when.isoformat() if when else ""))
@@ -83,7 +117,7 @@ def parse_feed(body: bytes, content_type: str = "") -> tuple[str, list[dict]]:
             {
                 "id": entry_id,
                 "title": e.get("title", ""),
-                "link": link,
+                "link": urljoin(base, link) if base and link else link,
                 "author": e.get("author", ""),
                 "body": body_html,
                 "date": when,
@@ -118,7 +152,9 @@ class RssConnector(Connector):
 
     def check(self) -> Health:
         response = self._download({})
-        title, _ = parse_feed(response.content, response.headers.get("Content-Type", ""))
+        title, _ = parse_feed(
+            response.content, response.headers.get("Content-Type", ""), self.account.base_url
+        )
         return Health(display_name=title)
 
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
@@ -126,7 +162,9 @@ class RssConnector(Connector):
         response = self._download(cursor)
         if response.status_code == 304:
             return FetchResult((), cursor, (), 1)
-        title, entries = parse_feed(response.content, response.headers.get("Content-Type", ""))
+        title, entries = parse_feed(
+            response.content, response.headers.get("Content-Type", ""), self.account.base_url
+        )
         seen_ids: list[str] = list(cursor.get("seen_ids") or [])
         known = set(seen_ids)
         legacy = parse_time(cursor.get("seen_at")) if "seen_ids" not in cursor else None

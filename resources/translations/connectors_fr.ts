@@ -487,6 +487,66 @@
       <source>Content warning: {text}</source>
       <translation>Avertissement de contenu : {text}</translation>
     </message>
+    <message>
+      <source>Pinterest's API has no comments: nothing from Pinterest comes into the inbox.</source>
+      <translation>L’API de Pinterest n’a pas de commentaires : rien de Pinterest n’arrive dans la boîte de réception.</translation>
+    </message>
+    <message>
+      <source>Pinterest refused the request (HTTP {status}): {message}</source>
+      <translation>Pinterest a refusé la requête (HTTP {status}) : {message}</translation>
+    </message>
+    <message>
+      <source>A pin takes one image (videos are not sent by Tribune).</source>
+      <translation>Une épingle prend une image (Tribune n’envoie pas les vidéos).</translation>
+    </message>
+    <message>
+      <source>The pin's image is missing: {name}.</source>
+      <translation>L’image de l’épingle est introuvable : {name}.</translation>
+    </message>
+    <message>
+      <source>Pinterest did not return the pin.</source>
+      <translation>Pinterest n’a pas renvoyé l’épingle.</translation>
+    </message>
+    <message>
+      <source>Pinterest refused to renew the access: reconnect the account.</source>
+      <translation>Pinterest a refusé de renouveler l’accès : reconnectez le compte.</translation>
+    </message>
+    <message>
+      <source>Tribune sends one image per Threads post; not sent.</source>
+      <translation>Tribune envoie une image par publication Threads ; non envoyée.</translation>
+    </message>
+    <message>
+      <source>Threads fetches the image from a public address: the post needs an image published at an http(s) address.</source>
+      <translation>Threads récupère l’image à une adresse publique : la publication doit avoir une image accessible en http(s).</translation>
+    </message>
+    <message>
+      <source>Threads did not create the post.</source>
+      <translation>Threads n’a pas créé la publication.</translation>
+    </message>
+    <message>
+      <source>Threads could not prepare the post: {reason}</source>
+      <translation>Threads n’a pas pu préparer la publication : {reason}</translation>
+    </message>
+    <message>
+      <source>Threads is still preparing the post; it goes at next sync.</source>
+      <translation>Threads prépare encore la publication ; elle partira à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <source>Threads did not publish the post.</source>
+      <translation>Threads n’a pas publié la publication.</translation>
+    </message>
+    <message>
+      <source>Threads has no private answer to a reply.</source>
+      <translation>Threads n’a pas de réponse privée à une réponse.</translation>
+    </message>
+    <message>
+      <source>[media: {kind}]</source>
+      <translation>[média : {kind}]</translation>
+    </message>
+    <message>
+      <source>The Threads access has ended: reconnect the account.</source>
+      <translation>L’accès à Threads a pris fin : reconnectez le compte.</translation>
+    </message>
   </context>
   <context>
     <name>CrisisTray</name>
@@ -579,6 +639,18 @@
     <message>
       <source>Meta sent no long-lived token.</source>
       <translation>Meta n’a pas envoyé de jeton longue durée.</translation>
+    </message>
+    <message>
+      <source>Threads refused the long-lived token (HTTP {status}).</source>
+      <translation>Threads a refusé le jeton longue durée (HTTP {status}).</translation>
+    </message>
+    <message>
+      <source>Threads sent no long-lived token.</source>
+      <translation>Threads n’a pas envoyé de jeton longue durée.</translation>
+    </message>
+    <message>
+      <source>The network did not say which account was connected.</source>
+      <translation>Le réseau n’a pas dit quel compte a été connecté.</translation>
     </message>
   </context>
   <context>

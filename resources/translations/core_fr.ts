@@ -35,6 +35,14 @@
       <translation>YouTube (commentaires)</translation>
     </message>
     <message>
+      <source>Threads (posts and replies)</source>
+      <translation>Threads (publications et réponses)</translation>
+    </message>
+    <message>
+      <source>Pinterest boards (pins; no comments)</source>
+      <translation>Tableaux Pinterest (épingles, sans commentaires)</translation>
+    </message>
+    <message>
       <source>e.g. https://mastodon.social</source>
       <translation>p. ex. https://mastodon.social</translation>
     </message>
@@ -127,6 +135,14 @@
       <translation>Votre navigateur ouvre Google : connectez-vous avec la chaîne YouTube du client, autorisez l’application de l’agence, puis cochez la chaîne.</translation>
     </message>
     <message>
+      <source>Your browser opens Threads: log in with the client's profile and allow the agency's Threads app (its own id and secret in Meta's app dashboard).</source>
+      <translation>Votre navigateur ouvre Threads : connectez-vous avec le profil du client et autorisez l’application Threads de l’agence (son propre identifiant et son secret dans le tableau de bord des applications Meta).</translation>
+    </message>
+    <message>
+      <source>Your browser opens Pinterest: log in with the client's business account, allow the agency's app, then tick the board its pins go to. Pinterest's API has no comments: nothing comes into the inbox from Pinterest.</source>
+      <translation>Votre navigateur ouvre Pinterest : connectez-vous avec le compte professionnel du client, autorisez l’application de l’agence, puis cochez le tableau où vont ses épingles. L’API de Pinterest n’a pas de commentaires : rien de Pinterest n’arrive dans la boîte de réception.</translation>
+    </message>
+    <message>
       <source>Give the server's address, e.g. https://mastodon.social.</source>
       <translation>Indiquez l’adresse du serveur, p. ex. https://mastodon.social.</translation>
     </message>
@@ -212,6 +228,30 @@
     <message>
       <source>an OAuth 2.0 user token, or JSON with its refresh_token and client_id</source>
       <translation>un jeton utilisateur OAuth 2.0, ou un JSON avec son refresh_token et son client_id</translation>
+    </message>
+    <message>
+      <source>The Threads user id (Connect… finds it)</source>
+      <translation>L’identifiant utilisateur Threads (Connecter… le trouve)</translation>
+    </message>
+    <message>
+      <source>Empty for the Threads API (graph.threads.net)</source>
+      <translation>Vide pour l’API Threads (graph.threads.net)</translation>
+    </message>
+    <message>
+      <source>a long-lived Threads token, or JSON with access_token and expires_at</source>
+      <translation>un jeton Threads longue durée, ou un JSON avec access_token et expires_at</translation>
+    </message>
+    <message>
+      <source>The board id its pins go to. Pinterest's API has no comments: nothing comes into the inbox from Pinterest.</source>
+      <translation>L’identifiant du tableau où vont ses épingles. L’API de Pinterest n’a pas de commentaires : rien de Pinterest n’arrive dans la boîte de réception.</translation>
+    </message>
+    <message>
+      <source>Empty for api.pinterest.com</source>
+      <translation>Vide pour api.pinterest.com</translation>
+    </message>
+    <message>
+      <source>an OAuth token, or JSON with refresh_token, client_id, client_secret</source>
+      <translation>un jeton OAuth, ou un JSON avec refresh_token, client_id, client_secret</translation>
     </message>
     <message>
       <source>A name for the feed, e.g. Press</source>
@@ -879,10 +919,6 @@
       <translation>Ouvrez cette adresse pour connecter le compte :</translation>
     </message>
     <message>
-      <source>connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, Google) or with an app password (Bluesky); tokens go to the keyring</source>
-      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X, Meta, LinkedIn, Google) ou avec un mot de passe d’application (Bluesky) ; les jetons vont dans le trousseau</translation>
-    </message>
-    <message>
       <source>the server (Mastodon: required; others: the network's own)</source>
       <translation>le serveur (Mastodon : obligatoire ; autres : celui du réseau)</translation>
     </message>
@@ -891,8 +927,12 @@
       <translation>par défaut : celui que donne le réseau (Bluesky : obligatoire)</translation>
     </message>
     <message>
-      <source>Meta, LinkedIn, Google: the ids to connect, comma-separated</source>
-      <translation>Meta, LinkedIn, Google : les identifiants à connecter, séparés par des virgules</translation>
+      <source>connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, Google, Threads, Pinterest) or with an app password (Bluesky); tokens go to the keyring</source>
+      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X, Meta, LinkedIn, Google, Threads, Pinterest) ou avec un mot de passe d’application (Bluesky) ; les jetons vont dans le trousseau</translation>
+    </message>
+    <message>
+      <source>Meta, LinkedIn, Google, Pinterest: the ids to connect, comma-separated</source>
+      <translation>Meta, LinkedIn, Google, Pinterest : les identifiants à connecter, séparés par des virgules</translation>
     </message>
     <message>
       <source>the agency's own app on a network: its id; its secret on stdin → keyring</source>

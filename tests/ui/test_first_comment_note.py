@@ -13,7 +13,7 @@ def _notes(tab) -> list[str]:
 
 
 def test_the_editor_says_where_there_is_no_first_comment(qtbot):
-    assert first_comment_note("pinterest") == "No first comment on pinterest"
+    assert first_comment_note("pinterest") == "No first comment on Pinterest"
     rss = VariantTab("rss", None)
     qtbot.addWidget(rss)
     assert _notes(rss) == ["No first comment on RSS / Atom"]

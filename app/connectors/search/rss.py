@@ -34,7 +34,9 @@ class FeedSearch(Searcher):
                     status=response.status_code
                 )
             )
-        title, entries = parse_feed(response.content, response.headers.get("Content-Type", ""))
+        title, entries = parse_feed(
+            response.content, response.headers.get("Content-Type", ""), str(response.url)
+        )
         seen = list(result.cursor.get("seen_ids") or [])
         known, fresh = set(seen), []
         now = dt.datetime.now(dt.UTC)

@@ -43,6 +43,8 @@ BUSINESS = {
     "linkedin": "linkedin",
     "google": "google",
     "youtube": "google",
+    "threads": "threads",
+    "pinterest": "pinterest",
 }
 
 
@@ -149,7 +151,14 @@ def _agency_app(db: Database, family: str) -> tuple[str, str]:
     with db.read() as session:
         app_id = agency.app_ids(session).get(family, "")
     secret = agency.app_secret(family) if family != "x" else ""
-    names = {"meta": "Meta", "linkedin": "LinkedIn", "google": "Google", "x": "X"}
+    names = {
+        "meta": "Meta",
+        "linkedin": "LinkedIn",
+        "google": "Google",
+        "x": "X",
+        "threads": "Threads",
+        "pinterest": "Pinterest",
+    }
     if not app_id or (family != "x" and not secret):
         raise ValidationError(
             translate(
@@ -210,10 +219,14 @@ def business_candidates(
     own = http is None
     http = http or Http()
     try:
+        from app.connectors import pinterest_auth, threads_auth
+
         listing, default = {
             "meta": (business.meta_candidates, business.GRAPH),
             "linkedin": (business.linkedin_candidates, business.LINKEDIN_API),
             "google": (business.google_candidates, business.GOOGLE_API),
+            "threads": (threads_auth.threads_candidates, threads_auth.THREADS_API),
+            "pinterest": (pinterest_auth.pinterest_candidates, pinterest_auth.PINTEREST_API),
         }[family]
         if network.strip().lower() == "youtube":  # the agency's Google app, other scopes
             listing, default = business.youtube_candidates, business.YOUTUBE_API

@@ -34,7 +34,7 @@ from app.services.sync.lock import Keeper, db_now, lease_seconds, seat_id
 log = logging.getLogger("tribune.sync")
 KIND = "comment"
 # networks whose connector sends the first comment through this queue
-QUEUED = ("x", "bluesky", "mastodon", "instagram", "linkedin")
+QUEUED = ("x", "bluesky", "mastodon", "instagram", "linkedin", "threads")
 # networks without a first comment (the editor's note)
 NO_FIRST_COMMENT = ("pinterest", "rss")
 
