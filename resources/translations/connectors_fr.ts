@@ -774,6 +774,13 @@
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
+    <message numerus="yes">
+      <source>%n deleted status(es) skipped</source>
+      <translation>
+        <numerusform>%n publication supprimée ignorée</numerusform>
+        <numerusform>%n publications supprimées ignorées</numerusform>
+      </translation>
+    </message>
     <message>
       <source>No connector for {network} yet; skipped.</source>
       <translation>Pas encore de connecteur pour {network} ; ignoré.</translation>

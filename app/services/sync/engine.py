@@ -273,7 +273,8 @@ def _fetch_and_ingest(
     tally.fetched = len(fetched.items)
     tally.skipped = len(fetched.errors)
     if fetched.deleted:  # said once, never one error per deleted status
-        tally.message = translate("Sync", "%n deleted status(es) skipped", "", fetched.deleted)
+        deleted = fetched.deleted  # a plain name: lupdate does not read ``a.b`` as the count
+        tally.message = translate("Sync", "%n deleted status(es) skipped", "", deleted)
     sinks = run.sinks
     with run.db.session() as s:
         if fetched.items and sinks.ingest is not None:
