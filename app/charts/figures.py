@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
+from app.charts.figures_competitors import competitors
 from app.charts.figures_goals import (  # noqa: F401  (re-exported)
     _short,
     _value,
@@ -317,6 +318,7 @@ BUILDERS = {
     "heatmap": heatmap,
     "top_posts": top_posts,
     "objectives": objectives,
+    "competitors": competitors,
 }
 
 __all__ = ["BUILDERS", "CHART_KEYS", "build", "category_label", "chart_title"]

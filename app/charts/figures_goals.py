@@ -12,6 +12,7 @@ from app.charts.titles import (  # noqa: F401  (re-exported)
     CHART_KEYS,
     chart_title,
 )
+from app.networks import network_label
 from app.services.reports.dashboard import DashboardData
 
 
@@ -50,7 +51,10 @@ def top_posts(data: DashboardData, language: str) -> Figure:
         st.empty(ax, chart_title("top_posts"))
         return fig
     st.title(ax, chart_title("top_posts"))
-    labels = [_short(p.text or p.external_post_id) + f"  ({p.network})" for p in rows]
+    # "(LinkedIn)", never the internal key "(linkedin)" or "(x)"
+    labels = [
+        _short(p.text or p.external_post_id) + f"  ({network_label(p.network)})" for p in rows
+    ]
     colours = [st.GOOD] * len(data.top_posts) + [st.BAD] * len(data.bottom_posts)
     ax.barh(range(len(rows)), [p.engagements for p in rows], color=colours, height=0.6)
     ax.set_yticks(range(len(rows)), labels)
