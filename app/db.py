@@ -46,7 +46,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # it against Alembic's own head, so a new migration cannot forget it.
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
-SCHEMA_HEAD = "0023_rights_more"
+SCHEMA_HEAD = "0027_listening_more"
 
 
 class Database:
