@@ -94,11 +94,12 @@ def competitors(data: DashboardData, language: str) -> Figure:
             Patch(color=OURS, label=translate("Charts", "Your accounts")),
             Patch(color=THEIRS, label=translate("Charts", "Competitors")),
         ],
-        loc="upper right",
+        loc="lower right",  # on the title's line, above the engagement panel
         ncols=2,
         frameon=False,
         fontsize=7.5,
         labelcolor=st.INK,
-        bbox_to_anchor=(0.98, 1.0),
+        bbox_to_anchor=(0.98, 1 - 0.55 / height),
+        borderaxespad=0.1,
     )
     return fig

@@ -1,0 +1,44 @@
+"""#13: the charts speak the client's words — network names as people know them, never the
+internal keys ("x", "linkedin"), in the top posts and in the competitors' comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from matplotlib.text import Text
+
+from app.charts.figures import build
+from app.services.listening.competitors import CompetitorRow
+from app.services.reports.metrics import PostTotals
+
+
+class _Data:
+    def __init__(self, top=(), bottom=(), competitors=()):
+        self.top_posts, self.bottom_posts, self.competitors = top, bottom, competitors
+
+
+def _texts(figure) -> list[str]:
+    return [t.get_text() for t in figure.findobj(Text) if t.get_text()]
+
+
+def _post(network: str, text: str, reactions: int) -> PostTotals:
+    when = dt.datetime(2026, 11, 3, 9, tzinfo=dt.UTC)
+    return PostTotals(network, f"{network}-1", when, text, "", 100, reactions, 0, 0, 0)
+
+
+def test_top_posts_name_the_networks_by_their_labels():
+    data = _Data(top=(_post("x", "Nos roses", 40), _post("linkedin", "Recrutement", 30)))
+    labels = {t for t in _texts(build("top_posts", data, "fr")) if "  (" in t}
+    assert labels == {"Nos roses  (X)", "Recrutement  (LinkedIn)"}
+
+
+def test_competitors_chart_labels_and_values_in_french():
+    rows = (
+        CompetitorRow("Rival", "bluesky", "rival.bsky", False, 8461, 261, 9.0, 9.44),
+        CompetitorRow("Aquarelle", "mastodon", "aq", True, 1081, 16, 2.8, 17.7),
+    )
+    texts = _texts(build("competitors", _Data(competitors=rows), "fr"))
+    assert texts.index("Aquarelle · Mastodon") < texts.index("Rival · Bluesky")
+    assert "8\u00a0461" in texts or "8\u202f461" in texts or "8 461" in texts
+    assert "9,4" in texts and "17,7" in texts  # French decimals
+    assert not any(t in ("bluesky", "mastodon") for t in texts)
