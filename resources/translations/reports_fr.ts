@@ -94,6 +94,10 @@
         <translation>Objectifs&#xa0;: cible et réalisé</translation>
     </message>
     <message>
+        <source>Competitors beside your accounts</source>
+        <translation>Concurrents face à vos comptes</translation>
+    </message>
+    <message>
         <source>+{gain} followers, flat engagement</source>
         <translation>+{gain} abonnés, engagement stable</translation>
     </message>
@@ -193,37 +197,29 @@
         <source>Cannot write {path}: {reason}</source>
         <translation>Impossible d’écrire {path}&#xa0;: {reason}</translation>
     </message>
+    <message>
+        <source>No competitor sampled yet: add competitors&apos; accounts in Listening › Streams.</source>
+        <translation>Aucun concurrent relevé pour l&apos;instant&#xa0;: ajoutez leurs comptes dans Veille › Flux.</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Abonnés</translation>
+    </message>
+    <message>
+        <source>Engagement per post</source>
+        <translation>Engagement par publication</translation>
+    </message>
+    <message>
+        <source>Your accounts</source>
+        <translation>Vos comptes</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Concurrents</translation>
+    </message>
 </context>
 <context>
     <name>ChartsArea</name>
-    <message>
-        <source>Last 28 days</source>
-        <translation>28 derniers jours</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Semaine</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Mois</translation>
-    </message>
-    <message>
-        <source>Quarter</source>
-        <translation>Trimestre</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Personnalisée</translation>
-    </message>
-    <message>
-        <source>Previous period</source>
-        <translation>Période précédente</translation>
-    </message>
-    <message>
-        <source>Next period</source>
-        <translation>Période suivante</translation>
-    </message>
     <message>
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
@@ -237,24 +233,8 @@
         <translation>Rapport mensuel…</translation>
     </message>
     <message>
-        <source>Period:</source>
-        <translation>Période&#xa0;:</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
-    </message>
-    <message>
-        <source>Last 28 days ({range})</source>
-        <translation>28 derniers jours ({range})</translation>
-    </message>
-    <message>
-        <source>{range} (so far)</source>
-        <translation>{range} (en cours)</translation>
-    </message>
-    <message>
-        <source>Q{n} {year}</source>
-        <translation>T{n} {year}</translation>
     </message>
     <message>
         <source>The charts could not be loaded.</source>
@@ -271,26 +251,6 @@
     <message>
         <source>Suspicious follower jump on {account}: +{gain} followers on {day} while engagement stayed flat (×{lift}). Bought or fake followers?</source>
         <translation>Hausse d’abonnés suspecte sur {account}&#xa0;: +{gain} abonnés le {day} alors que l’engagement est resté stable (×{lift}). Abonnés achetés ou faux comptes&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Import metrics</source>
-        <translation>Importer des statistiques</translation>
-    </message>
-    <message>
-        <source>CSV file (*.csv)</source>
-        <translation>Fichier CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Account of this export:</source>
-        <translation>Compte de cet export&#xa0;:</translation>
-    </message>
-    <message>
-        <source>{rows} rows imported, {errors} rejected.</source>
-        <translation>{rows} lignes importées, {errors} refusées.</translation>
-    </message>
-    <message>
-        <source>Line {line}: {reason}</source>
-        <translation>Ligne {line}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -513,6 +473,76 @@
     </message>
 </context>
 <context>
+    <name>MetricsImport</name>
+    <message>
+        <source>Import metrics</source>
+        <translation>Importer des statistiques</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Account of this export:</source>
+        <translation>Compte de cet export&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{rows} rows imported, {errors} rejected.</source>
+        <translation>{rows} lignes importées, {errors} refusées.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Ligne {line}&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Last 28 days</source>
+        <translation>28 derniers jours</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last 28 days ({range})</source>
+        <translation>28 derniers jours ({range})</translation>
+    </message>
+    <message>
+        <source>{range} (so far)</source>
+        <translation>{range} (en cours)</translation>
+    </message>
+    <message>
+        <source>Q{n} {year}</source>
+        <translation>T{n} {year}</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Followers (end of month)</source>
@@ -665,6 +695,10 @@
     <message>
         <source>Watch words</source>
         <translation>Mots sous surveillance</translation>
+    </message>
+    <message>
+        <source>Crisis signal</source>
+        <translation>Signal de crise</translation>
     </message>
     <message>
         <source>Listening</source>

@@ -124,7 +124,8 @@ class ChartsArea(WorkspaceArea):
         self.report_button.clicked.connect(self.open_report_dialog)
         bar.changed.connect(lambda _period: self.reload())
         theme_notifier().changed.connect(self._scheme_changed)
-        # another seat's metrics, import or competitor sample: the charts follow
+        # metrics written by any seat (a sync, an import here or elsewhere): the charts follow,
+        # once for a burst of changes
         self._feed_timer = QTimer(self, singleShot=True, interval=150)
         self._feed_timer.timeout.connect(self.reload)
         services.feed.changed.connect(self._feed_changed)
@@ -150,9 +151,7 @@ class ChartsArea(WorkspaceArea):
         self.reload()
 
     def _feed_changed(self, changeset: changes.ChangeSet) -> None:
-        if self.client is not None and any(
-            changeset.touches(kind, self.client.id) for kind in ("metrics", "listening")
-        ):
+        if self.client is not None and changeset.touches("metrics", self.client.id):
             self._feed_timer.start()
 
     def reload(self) -> None:
@@ -293,4 +292,4 @@ class ChartsArea(WorkspaceArea):
 
     def _imported(self, result) -> None:
         self.status_message.emit(self.importer.box.text() if self.importer.box else "")
-        self.reload()
+        self._feed_timer.start()  # one reload with the feed's own "metrics" change

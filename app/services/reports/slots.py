@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Client
+from app.models.base import table_of
 from app.models.metrics import PostMetricDay
 
 MIN_POSTS_PER_SLOT = 4  # fewer posts in a slot say nothing about it
@@ -31,7 +33,7 @@ def slot_posts(
     rows a post): the slots need nothing else, and this is what keeps the hint within 2× of
     a raw query of the rows (benchmarks/slots.py).
     """
-    t = PostMetricDay.__table__
+    t = table_of(PostMetricDay)
     engagements = sum(
         (func.coalesce(t.c[f], 0) for f in ENGAGEMENT_FIELDS[1:]),
         func.coalesce(t.c[ENGAGEMENT_FIELDS[0]], 0),
@@ -41,7 +43,11 @@ def slot_posts(
         .where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
         .group_by(t.c.network, t.c.external_post_id)
     )
-    return [(published, int(total or 0)) for published, total in rows if published is not None]
+    out: list[tuple[dt.datetime, int]] = []
+    for published, total in cast("list[tuple[dt.datetime | None, int | None]]", rows.all()):
+        if published is not None:
+            out.append((published, int(total or 0)))
+    return out
 
 
 def slot_stats(posts: list[tuple[dt.datetime, int]], timezone: str):
