@@ -101,18 +101,20 @@ def listening_section(
     if not summary.total:
         out.append(no_data(translate("Report", "The listening streams found nothing this month.")))
         return "".join(out)
-    out.append(
-        "<p>"
-        + e(
-            translate(
-                "Report", "{n} mentions found beyond the brand's pages, {p} of them negative."
-            ).format(
-                n=st.format_number(summary.total, language),
-                p=percent(summary.negative_share * 100, language),
-            )
+    if summary.total == 1:  # never "1 mentions"
+        sentence = (
+            translate("Report", "One mention found beyond the brand's pages, a negative one.")
+            if summary.negative
+            else translate("Report", "One mention found beyond the brand's pages.")
         )
-        + "</p>"
-    )
+    else:
+        sentence = translate(
+            "Report", "{n} mentions found beyond the brand's pages, {p} of them negative."
+        ).format(
+            n=st.format_number(summary.total, language),
+            p=percent(summary.negative_share * 100, language),
+        )
+    out.append("<p>" + e(sentence) + "</p>")
     out.append(
         html_table(
             [

@@ -709,6 +709,14 @@
         <translation>Les flux de veille n&apos;ont rien trouvé ce mois-ci.</translation>
     </message>
     <message>
+        <source>One mention found beyond the brand&apos;s pages, a negative one.</source>
+        <translation>1 mention trouvée en dehors des pages de la marque, négative.</translation>
+    </message>
+    <message>
+        <source>One mention found beyond the brand&apos;s pages.</source>
+        <translation>1 mention trouvée en dehors des pages de la marque.</translation>
+    </message>
+    <message>
         <source>{n} mentions found beyond the brand&apos;s pages, {p} of them negative.</source>
         <translation>{n} mentions trouvées en dehors des pages de la marque, dont {p} négatives.</translation>
     </message>

@@ -159,6 +159,7 @@ def test_the_french_competitors_page_opens_on_its_chart_and_cuts_no_word(db, tmp
     ours = next(line for line in page.splitlines() if line.startswith("Aquarelle (Mastodon)"))
     assert "2,3" in ours and "19,6" in ours  # 10 posts in November: 2,3 a week, not "2"
     assert "Signal de crise" in raw, raw[raw.index("Veille") :]
+    assert "1 mention trouvée en dehors des pages de la marque." in raw  # not "1 mentions"
     assert "retired_signal" not in raw
     images = subprocess.run(
         ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
