@@ -5,6 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
+from PySide6.QtCore import QTime
 
 from app.charts import style as st
 from app.charts.lang import translate
@@ -14,6 +15,13 @@ from app.charts.titles import (  # noqa: F401  (re-exported)
 )
 from app.networks import network_label
 from app.services.reports.dashboard import DashboardData
+
+
+def hour_label(hour: int, language: str) -> str:
+    """ "8 h" in French, "8 AM" in English (never "8 h" to an English reader)."""
+    if language == "fr":
+        return f"{hour}\u00a0h"
+    return st.locale_for(language).toString(QTime(hour, 0), "h AP")
 
 
 def heatmap(data: DashboardData, language: str) -> Figure:
@@ -35,7 +43,7 @@ def heatmap(data: DashboardData, language: str) -> Figure:
         st.title(ax, label)
         ax.imshow(grid, aspect="auto", cmap=cmap, interpolation="nearest")
         ax.set_yticks(range(7), st.weekday_names(language))
-        ax.set_xticks(range(0, 24, 3), [f"{h} h" for h in range(0, 24, 3)])
+        ax.set_xticks(range(0, 24, 3), [hour_label(h, language) for h in range(0, 24, 3)])
         ax.grid(False)
     for weekday, hour in data.best_slots:
         axes[0].add_patch(

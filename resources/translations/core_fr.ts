@@ -2517,6 +2517,10 @@ Tapez le nom du client pour confirmer :</translation>
   <context>
     <name>VolumeChart</name>
     <message>
+      <source>Items found per day; the red part of each bar is negative.</source>
+      <translation>Éléments trouvés par jour ; la partie rouge de chaque barre est négative.</translation>
+    </message>
+    <message>
       <source>Nothing found yet.</source>
       <translation>Rien de trouvé pour l’instant.</translation>
     </message>

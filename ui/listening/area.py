@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.charts.style import locale_for as chart_locale
+from app.i18n import system_language
 from app.networks import network_label
 from ui.areas import AreaServices, WorkspaceArea
 from ui.listening.model import PAGE, ListeningModel
@@ -70,7 +72,8 @@ class ListeningArea(WorkspaceArea):
         chart_box = QVBoxLayout()
         self.summary = _plain()
         self.summary.setObjectName("listeningSummary")
-        self.chart = VolumeChart()
+        self.locale = chart_locale(services.settings.language or system_language())
+        self.chart = VolumeChart(locale=self.locale)
         chart_box.addWidget(self.summary)
         chart_box.addWidget(self.chart, 1)
         side = QVBoxLayout()
@@ -160,7 +163,7 @@ class ListeningArea(WorkspaceArea):
                 n=fig.total, p=round(100 * fig.negative_share)
             )
         )
-        locale = QLocale()
+        locale = self.locale  # "61 000" in French, "61,000" in English
         self.top_authors.setText(
             "\n".join(
                 f"{handle} ({network_label(network)}) — {locale.toString(followers)}"

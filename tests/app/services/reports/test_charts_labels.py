@@ -42,3 +42,19 @@ def test_competitors_chart_labels_and_values_in_french():
     assert "8\u00a0461" in texts or "8\u202f461" in texts or "8 461" in texts
     assert "9,4" in texts and "17,7" in texts  # French decimals
     assert not any(t in ("bluesky", "mastodon") for t in texts)
+
+
+def test_objective_durations_of_an_hour_or_more_are_said_in_hours():
+    from app.documents.report_pages import objective_value
+
+    assert objective_value(312.8, "min", "fr") == "5\u00a0h\u00a013\u00a0min"
+    assert objective_value(120, "min", "en") == "2\u00a0h"
+    assert objective_value(45, "min", "fr") == "45\u00a0min"
+    assert objective_value(95, "%", "en") == "95%"
+
+
+def test_the_heatmap_hours_in_each_language():
+    from app.charts.figures_goals import hour_label
+
+    assert [hour_label(h, "fr") for h in (0, 9, 18)] == ["0\u00a0h", "9\u00a0h", "18\u00a0h"]
+    assert [hour_label(h, "en") for h in (0, 9, 18)] == ["12 AM", "9 AM", "6 PM"]
