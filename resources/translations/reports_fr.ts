@@ -114,6 +114,10 @@
         <translation>Pas de fréquence de publication dans la charte</translation>
     </message>
     <message>
+        <source>week partly outside the period</source>
+        <translation>semaine en partie hors de la période</translation>
+    </message>
+    <message>
         <source>No inbox data yet</source>
         <translation>Pas encore de données de messagerie</translation>
     </message>

@@ -58,3 +58,23 @@ def test_the_heatmap_hours_in_each_language():
 
     assert [hour_label(h, "fr") for h in (0, 9, 18)] == ["0\u00a0h", "9\u00a0h", "18\u00a0h"]
     assert [hour_label(h, "en") for h in (0, 9, 18)] == ["12 AM", "9 AM", "6 PM"]
+
+
+def test_weeks_cut_by_the_period_are_starred_and_said_so():
+    from types import SimpleNamespace
+
+    from app.services.reports.periods import period_for
+
+    november = period_for("month", dt.date(2026, 11, 15))
+    mondays = [dt.date(2026, 10, 26) + dt.timedelta(weeks=n) for n in range(6)]
+    data = SimpleNamespace(
+        period=november,
+        posts_per_week={"mastodon": {m: 5 for m in mondays}},
+        charter_ranges={"mastodon": (3, 7)},
+    )
+    from app.charts.lang import report_language
+
+    with report_language("fr"):
+        texts = _texts(build("posts", data, "fr"))
+    assert "26 oct.*" in texts and "30 nov.*" in texts and "2 nov." in texts
+    assert "* semaine en partie hors de la période" in texts
