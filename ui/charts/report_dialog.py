@@ -2,10 +2,10 @@
 
 The commentary is saved with the report (report_commentaries), and on its own two seconds
 after the last keystroke, when the month changes and when the dialog closes; it is read
-(QueryOp) and written (WriteOp, on the change feed) in one runner queue, in the order asked. The PDF is rendered in a
-worker through the TaskRunner with a progress bar and a Cancel button (checked between
-sections: nothing is written when cancelled), in the language chosen here (the client's by
-default), then opened with the desktop's PDF viewer if the box is ticked.
+(QueryOp) and written (WriteOp, on the change feed) in one runner queue, in the order
+asked. The PDF is rendered in a worker through the TaskRunner with a progress bar and a
+Cancel button (checked between sections: nothing is written when cancelled), in the language
+chosen here (the client's by default), then opened with the desktop's PDF viewer if asked.
 """
 
 from __future__ import annotations
