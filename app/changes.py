@@ -78,6 +78,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "listening_items": ("listening", None),
     "crisis_alerts": ("listening", None),
     "competitor_samples": ("listening", None),
+    "holding_drafts": ("posts", "post_id"),
     "csv_mappings": ("posts", None),
 }
 # Tables announced under a second kind too, by their own row ids: a charter section is a

@@ -6,11 +6,14 @@ and is used by the Charts area, the PNG/SVG export and the monthly PDF.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
+from app.charts.figures_competitors import competitors
 from app.charts.figures_goals import (  # noqa: F401  (re-exported)
     _short,
     _value,
@@ -25,6 +28,8 @@ from app.charts.titles import (
 )
 from app.models.client import network_label
 from app.services.reports.dashboard import DashboardData
+
+WEEK_SPAN = dt.timedelta(days=6)  # Monday to Sunday
 
 
 def build(key: str, data: DashboardData, language: str = "en") -> Figure:
@@ -141,7 +146,24 @@ def posts(data: DashboardData, language: str) -> Figure:
         )
     step = max(1, len(weeks) // 8)
     ticks = list(range(0, len(weeks), step))
-    ax.set_xticks(ticks, [st.format_date(weeks[j], language) for j in ticks])
+    # a week cut by the period's start or end holds fewer posts: starred, and said so, so
+    # that "1 post" on the 1st of the month never reads as a week below the charter
+    partial = {w for w in weeks if w < data.period.start or w + WEEK_SPAN > data.period.end}
+    ax.set_xticks(
+        ticks,
+        [st.format_date(weeks[j], language) + ("*" if weeks[j] in partial else "") for j in ticks],
+    )
+    if any(weeks[j] in partial for j in ticks):
+        ax.text(
+            1.0,
+            1.02,
+            "* " + translate("Charts", "week partly outside the period"),
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=7.5,
+            color=st.MUTED,
+        )
     st.count_axis(ax, language)
     st.legend(ax, loc="upper left", ncols=3)
     return fig
@@ -317,6 +339,7 @@ BUILDERS = {
     "heatmap": heatmap,
     "top_posts": top_posts,
     "objectives": objectives,
+    "competitors": competitors,
 }
 
 __all__ = ["BUILDERS", "CHART_KEYS", "build", "category_label", "chart_title"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
+from PySide6.QtCore import QTime
 
 from app.charts import style as st
 from app.charts.lang import translate
@@ -12,7 +13,15 @@ from app.charts.titles import (  # noqa: F401  (re-exported)
     CHART_KEYS,
     chart_title,
 )
+from app.networks import network_label
 from app.services.reports.dashboard import DashboardData
+
+
+def hour_label(hour: int, language: str) -> str:
+    """ "8 h" in French, "8 AM" in English (never "8 h" to an English reader)."""
+    if language == "fr":
+        return f"{hour}\u00a0h"
+    return st.locale_for(language).toString(QTime(hour, 0), "h AP")
 
 
 def heatmap(data: DashboardData, language: str) -> Figure:
@@ -34,7 +43,7 @@ def heatmap(data: DashboardData, language: str) -> Figure:
         st.title(ax, label)
         ax.imshow(grid, aspect="auto", cmap=cmap, interpolation="nearest")
         ax.set_yticks(range(7), st.weekday_names(language))
-        ax.set_xticks(range(0, 24, 3), [f"{h} h" for h in range(0, 24, 3)])
+        ax.set_xticks(range(0, 24, 3), [hour_label(h, language) for h in range(0, 24, 3)])
         ax.grid(False)
     for weekday, hour in data.best_slots:
         axes[0].add_patch(
@@ -50,7 +59,10 @@ def top_posts(data: DashboardData, language: str) -> Figure:
         st.empty(ax, chart_title("top_posts"))
         return fig
     st.title(ax, chart_title("top_posts"))
-    labels = [_short(p.text or p.external_post_id) + f"  ({p.network})" for p in rows]
+    # "(LinkedIn)", never the internal key "(linkedin)" or "(x)"
+    labels = [
+        _short(p.text or p.external_post_id) + f"  ({network_label(p.network)})" for p in rows
+    ]
     colours = [st.GOOD] * len(data.top_posts) + [st.BAD] * len(data.bottom_posts)
     ax.barh(range(len(rows)), [p.engagements for p in rows], color=colours, height=0.6)
     ax.set_yticks(range(len(rows)), labels)

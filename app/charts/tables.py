@@ -133,6 +133,30 @@ def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:
             ]
             for o in data.objectives
         ]
+    if key == "competitors":
+        header = [
+            "account",
+            "network",
+            "handle",
+            "ours",
+            "followers",
+            "follower_change",
+            "posts_per_week",
+            "engagement_per_post",
+        ]
+        return header, [
+            [
+                r.name,
+                r.network,
+                r.handle,
+                int(r.ours),
+                "" if r.followers is None else r.followers,
+                "" if r.follower_change is None else r.follower_change,
+                _num(r.posts_per_week),
+                _num(r.engagement_per_post),
+            ]
+            for r in data.competitors
+        ]
     raise KeyError(key)
 
 

@@ -14,6 +14,7 @@ CHART_KEYS = (
     "heatmap",
     "top_posts",
     "objectives",
+    "competitors",
 )
 
 
@@ -28,4 +29,5 @@ def chart_title(key: str) -> str:
         "heatmap": translate("Charts", "Best times: engagement by weekday and hour"),
         "top_posts": translate("Charts", "Top and bottom posts"),
         "objectives": translate("Charts", "Objectives: target and actual"),
+        "competitors": translate("Charts", "Competitors beside your accounts"),
     }[key]

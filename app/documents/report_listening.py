@@ -87,7 +87,7 @@ def signal_name(key: str) -> str:
         "negative_spike": translate("Report", "Spike of negative mentions"),
         "influencer": translate("Report", "Complaint from an influential author"),
         "watch_words": translate("Report", "Watch words"),
-    }.get(key, key)
+    }.get(key) or translate("Report", "Crisis signal")  # never an internal key
 
 
 def listening_section(
@@ -101,18 +101,20 @@ def listening_section(
     if not summary.total:
         out.append(no_data(translate("Report", "The listening streams found nothing this month.")))
         return "".join(out)
-    out.append(
-        "<p>"
-        + e(
-            translate(
-                "Report", "{n} mentions found beyond the brand's pages, {p} of them negative."
-            ).format(
-                n=st.format_number(summary.total, language),
-                p=percent(summary.negative_share * 100, language),
-            )
+    if summary.total == 1:  # never "1 mentions"
+        sentence = (
+            translate("Report", "One mention found beyond the brand's pages, a negative one.")
+            if summary.negative
+            else translate("Report", "One mention found beyond the brand's pages.")
         )
-        + "</p>"
-    )
+    else:
+        sentence = translate(
+            "Report", "{n} mentions found beyond the brand's pages, {p} of them negative."
+        ).format(
+            n=st.format_number(summary.total, language),
+            p=percent(summary.negative_share * 100, language),
+        )
+    out.append("<p>" + e(sentence) + "</p>")
     out.append(
         html_table(
             [
@@ -155,7 +157,7 @@ def listening_section(
                 [translate("Report", "Date"), translate("Report", "Signal")],
                 [[e(date_text(at)), e(signal_name(sig))] for at, sig in summary.alerts],
                 numeric_from=2,
-                widths=[35, 65],
+                widths=[50, 50],  # "samedi 14 novembre 2026, 18 h 05" on one line
             )
         )
     else:
@@ -163,15 +165,20 @@ def listening_section(
     return "".join(out)
 
 
-def competitors_section(rows, language: str) -> str:
-    """The competitors' page: each competitor beside the client's own accounts (followers at
-    the end of the month, their change, posts per week, engagement per post); "" without any
-    competitor sampled."""
+def competitors_section(rows, language: str, chart: str = "") -> str:
+    """The competitors' page: the comparison chart (``chart``, an image's HTML), then each
+    competitor beside the client's own accounts (followers at the end of the month, their
+    change, posts per week, engagement per post); "" without any competitor sampled."""
     if not rows or all(r.ours for r in rows):
         return ""
+    from app.charts.figures_competitors import ordered
 
     def number(value, decimals: int = 0) -> str:
-        return "—" if value is None else st.format_number(round(value, decimals), language)
+        if value is None:
+            return "—"
+        rounded = round(value, decimals)
+        shown = 0 if float(rounded).is_integer() else decimals  # 9, 8,6 — never 9,0
+        return st.format_number(rounded, language, shown)
 
     def change(value) -> str:
         if value is None:
@@ -179,7 +186,7 @@ def competitors_section(rows, language: str) -> str:
         text = st.format_number(abs(value), language)
         return "=" if value == 0 else ("+" if value > 0 else "\u2212") + text
 
-    out = [heading_html(translate("Report", "Competitors"), new_page=True)]
+    out = [heading_html(translate("Report", "Competitors"), new_page=True), chart]
     out.append(
         html_table(
             [
@@ -199,9 +206,11 @@ def competitors_section(rows, language: str) -> str:
                     number(r.posts_per_week, 1),
                     number(r.engagement_per_post, 1),
                 ]
-                for r in rows
+                for r in ordered(rows)  # the client's own accounts first
             ],
-            widths=[36, 16, 14, 16, 18],
+            # wide enough for "Publications par semaine" and a name on one or two lines,
+            # never a header cut inside a word
+            widths=[30, 15, 15, 20, 20],
         )
     )
     return "".join(out)

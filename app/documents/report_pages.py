@@ -149,6 +149,16 @@ def key_figures(r: ReportParts) -> str:
     return "".join(parts)
 
 
+def objective_value(figure: float, unit: str, lang: str) -> str:
+    """ "95 %" ("95%" in English), "1 200 abonnés"; an hour or more of minutes as hours:
+    "5 h 13 min", never "312,8 min"."""
+    if unit == "min" and figure >= 60:
+        hours, minutes = divmod(round(figure), 60)
+        return f"{hours}\u00a0h\u00a0{minutes:02d}\u00a0min" if minutes else f"{hours}\u00a0h"
+    glue = "" if unit == "%" and lang != "fr" else "\u00a0"  # "95%" in English
+    return f"{amount(figure, lang)}{glue}{unit}".strip()
+
+
 def objectives(r: ReportParts) -> str:
     lang = r.language
     parts = [heading_html(translate("Report", "Objectives"))]
@@ -162,15 +172,11 @@ def objectives(r: ReportParts) -> str:
         translate("Report", "Status"),
     ]
 
-    def value(figure: float, unit: str) -> str:
-        glue = "" if unit == "%" and lang != "fr" else "\u00a0"  # "95%" in English
-        return f"{amount(figure, lang)}{glue}{unit}".strip()
-
     rows = [
         [
             e(o.label),
-            e(value(o.target, o.unit)),
-            e("—" if o.actual is None else value(o.actual, o.unit)),
+            e(objective_value(o.target, o.unit, lang)),
+            e("—" if o.actual is None else objective_value(o.actual, o.unit, lang)),
             _status(o.met),
         ]
         for o in r.data.objectives

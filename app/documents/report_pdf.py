@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -69,6 +69,9 @@ class ReportResult:
     pages: int
     month: str
     has_metrics: bool
+
+
+COMPETITORS_PNG = "chart-competitors.png"
 
 
 def charts_with_data(data: DashboardData) -> list[str]:
@@ -123,7 +126,13 @@ PAGE_BUILDERS: list[Callable[[ReportParts], str]] = [
         r.language,
         lambda at: wording.long_datetime(at.astimezone(ZoneInfo(r.extra["zone"])), r.language),
     ),
-    lambda r: competitors_section(r.extra.get("competitors"), r.language),
+    lambda r: competitors_section(
+        r.extra.get("competitors"),
+        r.language,
+        pages._img(COMPETITORS_PNG, r.images[COMPETITORS_PNG])
+        if COMPETITORS_PNG in r.images
+        else "",
+    ),
 ]
 
 
@@ -199,6 +208,11 @@ def _write(
             raise ReportCancelled()
         progress(done, total, chart_title(key))
         images[f"chart-{key}.png"] = _figure_png(key, data, language)
+    rows = (extra or {}).get("competitors")
+    if rows and any(not r.ours for r in rows):  # the competitors' page opens on their chart
+        images[COMPETITORS_PNG] = _figure_png(
+            "competitors", replace(data, competitors=tuple(rows)), language
+        )
     if cancelled():
         raise ReportCancelled()
     progress(len(keys), total, translate("Report", "Writing the pages"))

@@ -116,3 +116,20 @@ class CompetitorSample(Base):
     posts_7d: Mapped[int] = mapped_column(Integer, default=0)
     engagements_7d: Mapped[int] = mapped_column(Integer, default=0)
     sampled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class HoldingDraft(Base):
+    """The holding message drafted for a client's crisis in one hour: one post, whichever
+    seat clicked first (the claim goes in with INSERT … ON CONFLICT DO NOTHING; the other
+    seats get the same post). Deleting the post frees the hour."""
+
+    __tablename__ = "holding_drafts"
+    __table_args__ = (UniqueConstraint("client_id", "hour"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    hour: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # UTC, minutes cut
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), nullable=True
+    )
+    created: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -774,12 +774,9 @@
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>%n deleted status(es) skipped</source>
-      <translation>
-        <numerusform>%n publication supprimée ignorée</numerusform>
-        <numerusform>%n publications supprimées ignorées</numerusform>
-      </translation>
+      <translation>%n publication supprimée ignorée</translation>
     </message>
     <message>
       <source>No connector for {network} yet; skipped.</source>

@@ -1866,6 +1866,26 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Aucune audience connue pour l’instant.</translation>
     </message>
     <message>
+      <source>Keywords</source>
+      <translation>Mots-clés</translation>
+    </message>
+    <message>
+      <source>Hashtag</source>
+      <translation>Hashtag</translation>
+    </message>
+    <message>
+      <source>Competitor</source>
+      <translation>Concurrent</translation>
+    </message>
+    <message>
+      <source>Alert feed (RSS/Atom)</source>
+      <translation>Flux d'alerte (RSS/Atom)</translation>
+    </message>
+    <message>
+      <source>{network}: {kind} « {query} »</source>
+      <translation>{network} : {kind} « {query} »</translation>
+    </message>
+    <message>
       <source>No stream yet: add the brand's name with Streams….</source>
       <translation>Aucun flux pour l'instant : ajoutez le nom de la marque avec « Flux d'écoute… ».</translation>
     </message>
@@ -1876,6 +1896,10 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Holding message drafted for {networks}: it waits in the calendar for a lead's approval.</source>
       <translation>Message d'attente rédigé pour {networks} : il attend dans le calendrier l'accord d'un responsable.</translation>
+    </message>
+    <message>
+      <source>The holding message of this hour was already drafted ({networks}): it waits in the calendar for a lead's approval.</source>
+      <translation>Le message d'attente de cette heure est déjà rédigé ({networks}) : il attend dans le calendrier l'accord d'un responsable.</translation>
     </message>
     <message>
       <source>Listening…</source>
@@ -2727,6 +2751,10 @@ Tapez le nom du client pour confirmer :</translation>
   </context>
   <context>
     <name>VolumeChart</name>
+    <message>
+      <source>Items found per day; the red part of each bar is negative.</source>
+      <translation>Éléments trouvés par jour ; la partie rouge de chaque barre est négative.</translation>
+    </message>
     <message>
       <source>Nothing found yet.</source>
       <translation>Rien de trouvé pour l’instant.</translation>

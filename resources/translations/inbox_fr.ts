@@ -766,12 +766,9 @@ Merci,
       <source>The charter's crisis holding message, one post per network, for approval</source>
       <translation>Le message d'attente de la procédure de crise, une publication par réseau, à faire valider</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>Escalations overdue (%n): remind {names}.</source>
-      <translation>
-        <numerusform>Escalade en retard (%n) : relancez {names}.</numerusform>
-        <numerusform>Escalades en retard (%n) : relancez {names}.</numerusform>
-      </translation>
+      <translation>Escalade en retard (%n) : relancez {names}.</translation>
     </message>
     <message>
       <source>Anyone</source>

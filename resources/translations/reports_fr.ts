@@ -93,6 +93,10 @@
       <translation>Objectifs : cible et réalisé</translation>
     </message>
     <message>
+      <source>Competitors beside your accounts</source>
+      <translation>Concurrents face à vos comptes</translation>
+    </message>
+    <message>
       <source>+{gain} followers, flat engagement</source>
       <translation>+{gain} abonnés, engagement stable</translation>
     </message>
@@ -107,6 +111,10 @@
     <message>
       <source>No posting range in the charter</source>
       <translation>Pas de fréquence de publication dans la charte</translation>
+    </message>
+    <message>
+      <source>week partly outside the period</source>
+      <translation>semaine en partie hors de la période</translation>
     </message>
     <message>
       <source>No inbox data yet</source>
@@ -192,37 +200,29 @@
       <source>Cannot write {path}: {reason}</source>
       <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
+    <message>
+      <source>No competitor sampled yet: add competitors' accounts in Listening › Streams.</source>
+      <translation>Aucun concurrent relevé pour l'instant : ajoutez leurs comptes dans Veille › Flux.</translation>
+    </message>
+    <message>
+      <source>Followers</source>
+      <translation>Abonnés</translation>
+    </message>
+    <message>
+      <source>Engagement per post</source>
+      <translation>Engagement par publication</translation>
+    </message>
+    <message>
+      <source>Your accounts</source>
+      <translation>Vos comptes</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>Concurrents</translation>
+    </message>
   </context>
   <context>
     <name>ChartsArea</name>
-    <message>
-      <source>Last 28 days</source>
-      <translation>28 derniers jours</translation>
-    </message>
-    <message>
-      <source>Week</source>
-      <translation>Semaine</translation>
-    </message>
-    <message>
-      <source>Month</source>
-      <translation>Mois</translation>
-    </message>
-    <message>
-      <source>Quarter</source>
-      <translation>Trimestre</translation>
-    </message>
-    <message>
-      <source>Custom</source>
-      <translation>Personnalisée</translation>
-    </message>
-    <message>
-      <source>Previous period</source>
-      <translation>Période précédente</translation>
-    </message>
-    <message>
-      <source>Next period</source>
-      <translation>Période suivante</translation>
-    </message>
     <message>
       <source>Import CSV…</source>
       <translation>Importer un CSV…</translation>
@@ -236,24 +236,8 @@
       <translation>Rapport mensuel…</translation>
     </message>
     <message>
-      <source>Period:</source>
-      <translation>Période :</translation>
-    </message>
-    <message>
       <source>Loading…</source>
       <translation>Chargement…</translation>
-    </message>
-    <message>
-      <source>Last 28 days ({range})</source>
-      <translation>28 derniers jours ({range})</translation>
-    </message>
-    <message>
-      <source>{range} (so far)</source>
-      <translation>{range} (en cours)</translation>
-    </message>
-    <message>
-      <source>Q{n} {year}</source>
-      <translation>T{n} {year}</translation>
     </message>
     <message>
       <source>The charts could not be loaded.</source>
@@ -270,26 +254,6 @@
     <message>
       <source>Suspicious follower jump on {account}: +{gain} followers on {day} while engagement stayed flat (×{lift}). Bought or fake followers?</source>
       <translation>Hausse d’abonnés suspecte sur {account} : +{gain} abonnés le {day} alors que l’engagement est resté stable (×{lift}). Abonnés achetés ou faux comptes ?</translation>
-    </message>
-    <message>
-      <source>Import metrics</source>
-      <translation>Importer des statistiques</translation>
-    </message>
-    <message>
-      <source>CSV file (*.csv)</source>
-      <translation>Fichier CSV (*.csv)</translation>
-    </message>
-    <message>
-      <source>Account of this export:</source>
-      <translation>Compte de cet export :</translation>
-    </message>
-    <message>
-      <source>{rows} rows imported, {errors} rejected.</source>
-      <translation>{rows} lignes importées, {errors} refusées.</translation>
-    </message>
-    <message>
-      <source>Line {line}: {reason}</source>
-      <translation>Ligne {line} : {reason}</translation>
     </message>
   </context>
   <context>
@@ -512,6 +476,76 @@
     </message>
   </context>
   <context>
+    <name>MetricsImport</name>
+    <message>
+      <source>Import metrics</source>
+      <translation>Importer des statistiques</translation>
+    </message>
+    <message>
+      <source>CSV file (*.csv)</source>
+      <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Account of this export:</source>
+      <translation>Compte de cet export :</translation>
+    </message>
+    <message>
+      <source>{rows} rows imported, {errors} rejected.</source>
+      <translation>{rows} lignes importées, {errors} refusées.</translation>
+    </message>
+    <message>
+      <source>Line {line}: {reason}</source>
+      <translation>Ligne {line} : {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeriodBar</name>
+    <message>
+      <source>Last 28 days</source>
+      <translation>28 derniers jours</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Semaine</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Mois</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>Trimestre</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>Personnalisée</translation>
+    </message>
+    <message>
+      <source>Previous period</source>
+      <translation>Période précédente</translation>
+    </message>
+    <message>
+      <source>Next period</source>
+      <translation>Période suivante</translation>
+    </message>
+    <message>
+      <source>Period:</source>
+      <translation>Période :</translation>
+    </message>
+    <message>
+      <source>Last 28 days ({range})</source>
+      <translation>28 derniers jours ({range})</translation>
+    </message>
+    <message>
+      <source>{range} (so far)</source>
+      <translation>{range} (en cours)</translation>
+    </message>
+    <message>
+      <source>Q{n} {year}</source>
+      <translation>T{n} {year}</translation>
+    </message>
+  </context>
+  <context>
     <name>Report</name>
     <message>
       <source>Followers (end of month)</source>
@@ -666,12 +700,24 @@
       <translation>Mots sous surveillance</translation>
     </message>
     <message>
+      <source>Crisis signal</source>
+      <translation>Signal de crise</translation>
+    </message>
+    <message>
       <source>Listening</source>
       <translation>Veille</translation>
     </message>
     <message>
       <source>The listening streams found nothing this month.</source>
       <translation>Les flux de veille n'ont rien trouvé ce mois-ci.</translation>
+    </message>
+    <message>
+      <source>One mention found beyond the brand's pages, a negative one.</source>
+      <translation>1 mention trouvée en dehors des pages de la marque, négative.</translation>
+    </message>
+    <message>
+      <source>One mention found beyond the brand's pages.</source>
+      <translation>1 mention trouvée en dehors des pages de la marque.</translation>
     </message>
     <message>
       <source>{n} mentions found beyond the brand's pages, {p} of them negative.</source>

@@ -255,16 +255,16 @@ def test_import_meta_export_asks_for_the_account(qtbot, main_window, two_clients
         encoding="utf-8",
     )
     asked = []
-    area.ask_account = lambda: asked.append(True) or "instagram:nuage"
+    area.importer.ask_account = lambda: asked.append(True) or "instagram:nuage"
     with qtbot.waitSignal(area.loaded, timeout=20000):
         area.import_csv(str(path))
-    assert asked and area.last_import.rows == 1
-    assert [e.line for e in area.last_import.errors] == [3]
-    assert area._import_box.text() == "1 rows imported, 1 rejected."
-    assert "Line 3: invalid date" in area._import_box.detailedText()
+    assert asked and area.importer.last_import.rows == 1
+    assert [e.line for e in area.importer.last_import.errors] == [3]
+    assert area.importer.box.text() == "1 rows imported, 1 rejected."
+    assert "Line 3: invalid date" in area.importer.box.detailedText()
     series = area.data.followers[area.data.accounts[0].id]
     assert 99999 in series  # the chart data now carries the imported day
-    area._import_box.close()
+    area.importer.box.close()
 
 
 def test_startup_does_not_import_matplotlib(tmp_path):

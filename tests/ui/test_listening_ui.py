@@ -68,7 +68,7 @@ def test_browse_search_send_and_dismiss(qtbot, main_window, sqlite_db, client_wi
     qtbot.waitUntil(lambda: area.model.rowCount() == 400, timeout=20000)
     qtbot.waitUntil(lambda: "450 items" in area.summary.text(), timeout=20000)
     assert "33 % negative" in area.summary.text()
-    assert area.top_authors.text().startswith("auteur449 (mastodon)")
+    assert area.top_authors.text().startswith("auteur449 (Mastodon)")  # the label, not the key
     window.grab().save("/tmp/listening-area.png")
 
     area.search.setText("arnaque")
@@ -149,9 +149,14 @@ def test_streams_are_added_and_stopped_from_the_listening_tab(
 
 
 def test_one_click_drafts_the_holding_message_for_approval(
-    qtbot, main_window, sqlite_db, client_with_items
+    qtbot, main_window, sqlite_db, client_with_items, time_machine
 ):
+    import datetime as dt
+
     from app.services.calendar.posts import get_post
+
+    # early in an hour: both clicks fall in the same one whatever the day the suite runs
+    time_machine.move_to(dt.datetime(2026, 11, 20, 15, 5, tzinfo=dt.UTC), tick=True)
 
     area = _open(qtbot, main_window, client_with_items)
     with qtbot.waitSignal(area.holding_drafted, timeout=10000) as got:
@@ -161,3 +166,8 @@ def test_one_click_drafts_the_holding_message_for_approval(
     assert post.status == "in_review"
     assert [v.network for v in post.variants] == ["mastodon"]
     assert "approval" in area.status.text() or "approbation" in area.status.text()
+    # clicked again (here, or on another seat) within the hour: the same draft, said so
+    with qtbot.waitSignal(area.holding_drafted, timeout=10000) as again:
+        qtbot.mouseClick(area.holding_button, Qt.MouseButton.LeftButton)
+    assert again.args[0] == post.id
+    assert "already drafted" in area.status.text()

@@ -1,11 +1,11 @@
 """The monthly report dialog: the CM writes successes and failures, then writes the PDF.
 
 The commentary is saved with the report (report_commentaries), and on its own two seconds
-after the last keystroke, when the month changes and when the dialog closes; it is read and
-written on the task runner, in the order asked. The PDF is rendered in a
-worker through the TaskRunner with a progress bar and a Cancel button (checked between
-sections: nothing is written when cancelled), in the language chosen here (the client's by
-default), then opened with the desktop's PDF viewer if the box is ticked.
+after the last keystroke, when the month changes and when the dialog closes; it is read
+(QueryOp) and written (WriteOp, on the change feed) in one runner queue, in the order
+asked. The PDF is rendered in a worker through the TaskRunner with a progress bar and a
+Cancel button (checked between sections: nothing is written when cancelled), in the language
+chosen here (the client's by default), then opened with the desktop's PDF viewer if asked.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from ui import icons
 from ui.areas import AreaServices
 from ui.design import set_role, style_button_box
 from ui.messages import show_error
+from ui.operations import QueryOp, WriteOp
 
 AUTOSAVE_MS = 2000
 
@@ -148,14 +149,10 @@ class ReportDialog(QDialog):
         """Read the month's commentary on a worker (what was typed for the month shown
         before is saved first); the fields wait, read-only, until it is in."""
         self._save_pending()
-        db, client_id, month = self.services.db, self.client.id, self.month_key()
+        client_id, month = self.client.id, self.month_key()
         self.loading = True
         for edit in self._edits():
             edit.setReadOnly(True)
-
-        def read():
-            with db.read() as session:
-                return get_commentary(session, client_id, month)
 
         def loaded(c) -> None:
             if month != self.month_key():  # the user moved on meanwhile: a later read comes
@@ -167,7 +164,9 @@ class ReportDialog(QDialog):
             self._shown_month, self._dirty, self.loading = month, False, False
             self.commentary_loaded.emit()
 
-        self.services.tasks.run(read, loaded, self._failed_io, queue=self._queue)
+        QueryOp(self, lambda s: get_commentary(s, client_id, month), loaded).in_queue(
+            self._queue
+        ).failure(self._failed_io).run()
 
     def _texts(self) -> dict[str, str]:
         return {
@@ -192,17 +191,16 @@ class ReportDialog(QDialog):
         self._write(self._shown_month, self._texts())
 
     def _write(self, month: str, texts: dict[str, str]) -> None:
-        db, client_id = self.services.db, self.client.id
-
-        def write():
-            with db.session() as session:
-                save_commentary(session, client_id, month, **texts)
+        client_id = self.client.id
 
         def done(_result) -> None:
             self.info.setText(self.tr("Commentary saved."))
             self.saved.emit()
 
-        self.services.tasks.run(write, done, self._failed_io, queue=self._queue)
+        # after the reads and writes already queued: the months' texts never cross
+        WriteOp(self, lambda s: save_commentary(s, client_id, month, **texts), done).in_queue(
+            self._queue
+        ).failure(self._failed_io).run()
 
     def _failed_io(self, exc: BaseException) -> None:
         self._dirty = True  # kept in the fields: the next save tries again

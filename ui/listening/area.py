@@ -1,6 +1,7 @@
 """The Listening area: volume over time, share of negatives, top authors by audience, the
 items (lazy), "Send to inbox" and "Dismiss", a sync that checks the crisis signals and says
-so in the system tray. Every read and write goes through the TaskRunner."""
+so in the system tray. Reads and writes are ui.operations QueryOp / WriteOp; the sync (network
+calls, its own sessions) runs on the TaskRunner."""
 
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.charts.style import locale_for as chart_locale
+from app.i18n import system_language
 from app.networks import network_label
 from ui.areas import AreaServices, WorkspaceArea
 from ui.listening.model import PAGE, ListeningModel
 from ui.listening.volume import VolumeChart
+from ui.operations import QueryOp, WriteOp
 
 
 def _plain(text: str = "") -> QLabel:
@@ -68,7 +72,8 @@ class ListeningArea(WorkspaceArea):
         chart_box = QVBoxLayout()
         self.summary = _plain()
         self.summary.setObjectName("listeningSummary")
-        self.chart = VolumeChart()
+        self.locale = chart_locale(services.settings.language or system_language())
+        self.chart = VolumeChart(locale=self.locale)
         chart_box.addWidget(self.summary)
         chart_box.addWidget(self.chart, 1)
         side = QVBoxLayout()
@@ -142,16 +147,13 @@ class ListeningArea(WorkspaceArea):
     def _reload_figures(self) -> None:
         if self.client is None:
             return
-        db, cid = self.services.db, self.client.id
+        from app.services.listening.items import figures
+        from app.services.listening.streams import list_streams
 
-        def read():
-            from app.services.listening.items import figures
-            from app.services.listening.streams import list_streams
-
-            with db.read() as s:
-                return figures(s, cid), list_streams(s, cid)
-
-        self.services.tasks.run(read, self._show_figures, lambda e: self._say(self._error_text(e)))
+        cid = self.client.id
+        QueryOp(self, lambda s: (figures(s, cid), list_streams(s, cid)), self._show_figures).latest(
+            "figures"
+        ).failure(lambda e: self._say(self._error_text(e))).run()
 
     def _show_figures(self, result) -> None:
         fig, streams = result
@@ -161,15 +163,27 @@ class ListeningArea(WorkspaceArea):
                 n=fig.total, p=round(100 * fig.negative_share)
             )
         )
+        locale = self.locale  # "61 000" in French, "61,000" in English
         self.top_authors.setText(
             "\n".join(
-                f"{handle} ({network}) — {followers:,}".replace(",", "\u202f")
+                f"{handle} ({network_label(network)}) — {locale.toString(followers)}"
                 for network, handle, followers in fig.top_authors
             )
             or self.tr("No audience known yet.")
         )
-        self.streams.setText(
-            "\n".join(f"{s.network}: {s.kind} « {s.query} »" for s in streams)
+        kinds = {
+            "keyword": self.tr("Keywords"),
+            "hashtag": self.tr("Hashtag"),
+            "competitor": self.tr("Competitor"),
+            "feed": self.tr("Alert feed (RSS/Atom)"),
+        }
+        self.streams.setText(  # "Mastodon : Mots-clés « aquarelle »", never internal keys
+            "\n".join(
+                self.tr("{network}: {kind} « {query} »").format(
+                    network=network_label(s.network), kind=kinds.get(s.kind, s.kind), query=s.query
+                )
+                for s in streams
+            )
             or self.tr("No stream yet: add the brand's name with Streams….")
         )
 
@@ -187,17 +201,16 @@ class ListeningArea(WorkspaceArea):
         item = self._selected()
         if item is None or self.client is None:
             return
-        db, cid, item_id = self.services.db, self.client.id, item.id
+        cid, item_id = self.client.id, item.id
 
-        def write():
+        def write(s):
             from app.services.listening import items
 
-            with db.session() as s:
-                if what == "send":
-                    items.send_to_inbox(s, cid, item_id)
-                    return "sent_to_inbox"
-                items.dismiss(s, cid, item_id)
-                return "dismissed"
+            if what == "send":
+                items.send_to_inbox(s, cid, item_id)
+                return "sent_to_inbox"
+            items.dismiss(s, cid, item_id)
+            return "dismissed"
 
         def done(status):
             self.model.set_status(item_id, status)
@@ -206,7 +219,7 @@ class ListeningArea(WorkspaceArea):
                 self.counts_changed.emit()
                 self._say(self.tr("Sent to the inbox."))
 
-        self.services.tasks.run(write, done, lambda e: self._say(self._error_text(e)))
+        WriteOp(self, write, done).failure(lambda e: self._say(self._error_text(e))).run()
 
     def edit_streams(self) -> None:
         """The client's streams, to add or stop one (the figures follow on close)."""
@@ -223,27 +236,33 @@ class ListeningArea(WorkspaceArea):
         """The charter's holding message as a post in review for every network (one click)."""
         if self.client is None:
             return
-        from app.services.listening.holding import draft_holding_posts
-        from ui.operations import WriteOp
+        from app.services.listening.holding import draft_holding
 
         cid = self.client.id
         self.holding_button.setEnabled(False)
 
-        def drafted(post) -> None:
+        def drafted(result) -> None:
+            post = result.post
             self.holding_button.setEnabled(True)
-            self._say(
-                self.tr(
+            networks = ", ".join(network_label(v.network) for v in post.variants)
+            if result.created:
+                text = self.tr(
                     "Holding message drafted for {networks}: it waits in the calendar for a "
                     "lead's approval."
-                ).format(networks=", ".join(network_label(v.network) for v in post.variants))
-            )
+                )
+            else:  # this hour's was drafted already, maybe on another seat: the same post
+                text = self.tr(
+                    "The holding message of this hour was already drafted ({networks}): it "
+                    "waits in the calendar for a lead's approval."
+                )
+            self._say(text.format(networks=networks))
             self.holding_drafted.emit(post.id)
 
         def failed(exc: BaseException) -> None:
             self.holding_button.setEnabled(True)
             self._say(self._error_text(exc))
 
-        WriteOp(self, lambda s: draft_holding_posts(s, cid), drafted).failure(failed).run()
+        WriteOp(self, lambda s: draft_holding(s, cid), drafted).failure(failed).run()
 
     def sync_now(self) -> None:
         if self.client is None:

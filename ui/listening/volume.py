@@ -1,46 +1,66 @@
-"""Items per day as bars, the negative part of each bar in red: one painted widget."""
+"""Items per day as bars, the negative part of each bar in the danger colour: one painted
+widget, in the palette's scheme (ui/design/palette.py tokens; light and dark)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+import math
+
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from ui.design import current, theme_notifier
+
 
 class VolumeChart(QWidget):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, locale: QLocale | None = None) -> None:
         super().__init__(parent)
+        self.locale = locale or QLocale()  # the app's language: "5 nov." in French
         self.days: list[tuple] = []  # (date, items, negatives)
         self.setMinimumHeight(120)
+        self.setToolTip(self.tr("Items found per day; the red part of each bar is negative."))
+        # a bound slot, not a lambda: Qt drops the connection when the widget goes
+        theme_notifier().changed.connect(self._scheme_changed)
+
+    def _scheme_changed(self, _scheme) -> None:
+        self.update()
 
     def set_days(self, days: list[tuple]) -> None:
         self.days = list(days)
         self.update()
 
     def paintEvent(self, event) -> None:
+        scheme = current()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(8, 8, -8, -22)
-        p.fillRect(self.rect(), self.palette().base())
+        p.fillRect(self.rect(), QColor(scheme.surface))
         if not self.days:
-            p.setPen(self.palette().placeholderText().color())
+            p.setPen(QColor(scheme.text_muted))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Nothing found yet."))
+            p.end()
             return
         top = max(n for _, n, _ in self.days) or 1
         width = rect.width() / len(self.days)
-        label_every = max(1, int(len(self.days) / max(1, rect.width() // 50)))
+        # as many day labels as fit side by side, never one over the next
+        label_width = p.fontMetrics().horizontalAdvance(self._label(self.days[0][0])) + 10
+        label_every = max(1, math.ceil(len(self.days) * label_width / max(1, rect.width())))
+        items, negative, ink = QColor(scheme.accent), QColor(scheme.danger), scheme.text_muted
+        items.setAlphaF(0.55)  # the whole day, quieter than its negative part
         for i, (day, n, neg) in enumerate(self.days):
             x = rect.left() + i * width + 1
             h = rect.height() * n / top
             hn = rect.height() * neg / top
-            bar = QRectF(x, rect.bottom() - h, max(1.0, width - 2), h)
-            p.fillRect(bar, QColor("#7a9cc6"))
-            p.fillRect(QRectF(x, rect.bottom() - hn, max(1.0, width - 2), hn), QColor("#c0392b"))
+            p.fillRect(QRectF(x, rect.bottom() - h, max(1.0, width - 2), h), items)
+            p.fillRect(QRectF(x, rect.bottom() - hn, max(1.0, width - 2), hn), negative)
             if i % label_every == 0:
-                p.setPen(self.palette().text().color())
+                p.setPen(QColor(ink))
                 p.drawText(
-                    QRectF(x - 10, rect.bottom() + 4, 50, 16),
+                    QRectF(x, rect.bottom() + 4, label_width, 16),
                     Qt.AlignmentFlag.AlignLeft,
-                    day.strftime("%d/%m"),
+                    self._label(day),
                 )
         p.end()
+
+    def _label(self, day) -> str:
+        return self.locale.toString(QDate(day.year, day.month, day.day), "d MMM")

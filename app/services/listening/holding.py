@@ -6,6 +6,11 @@ the crisis banner drafts them as one post with a variant per network the client 
 on (cut to each network's limit at a sentence or a word), planned a few minutes ahead and
 sent to review: nothing leaves before a lead approves it, as the charter's escalation wants.
 With no such heading, a sober default in the client's language is used, and said so.
+
+Two seats clicking at once (or twice in a row) get ONE post per client and hour: the hour is
+claimed in ``holding_drafts`` with ``INSERT … ON CONFLICT DO NOTHING`` before anything else
+is written; the seat that finds the claim taken returns the post of the seat that took it
+(on PostgreSQL its insert waits for that seat's commit; on SQLite the writers queue).
 """
 
 from __future__ import annotations
@@ -15,16 +20,19 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.db import insert_ignore
 from app.i18n import document_language
 from app.i18n import document_translate as translate
 from app.models import Client, NetworkAccount, utcnow
+from app.models.base import table_of
 from app.models.charter import CharterSection
+from app.models.listening import HoldingDraft
 from app.networks import NETWORKS, PUBLISHABLE
 from app.services.calendar.post_types import PostInfo, VariantInput
-from app.services.calendar.posts import create_post
+from app.services.calendar.posts import create_post, get_post
 from app.services.charter.in_force import version_in_force
 
 HEADINGS = (
@@ -36,6 +44,12 @@ HEADINGS = (
 )
 QUOTES = "«»“”\"'  \u202f\u00a0"
 LEAD_MINUTES = 10
+
+
+@dataclass(frozen=True)
+class HoldingDraftInfo:
+    post: PostInfo
+    created: bool  # False: this hour's holding message was already drafted (maybe elsewhere)
 
 
 @dataclass(frozen=True)
@@ -141,9 +155,37 @@ def fit(text: str, limit: int) -> str:
 def draft_holding_posts(
     session: Session, client_id: int, *, now: dt.datetime | None = None
 ) -> PostInfo:
+    """This hour's holding message post (drafted now, or the one already drafted)."""
+    return draft_holding(session, client_id, now=now).post
+
+
+def draft_holding(
+    session: Session, client_id: int, *, now: dt.datetime | None = None
+) -> HoldingDraftInfo:
     """One post in review with the holding message for every network the client publishes
-    on, planned ``LEAD_MINUTES`` ahead (a lead approves it before it can be scheduled)."""
+    on, planned ``LEAD_MINUTES`` ahead (a lead approves it before it can be scheduled) —
+    or, when this hour's was already drafted by any seat, that post (``created`` False)."""
     now = now or utcnow()
+    hour = now.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    claim = {"client_id": client_id, "hour": hour, "post_id": None, "created": now}
+    if not insert_ignore(session, table_of(HoldingDraft), [claim]):
+        post_id = session.scalar(
+            select(HoldingDraft.post_id).where(
+                HoldingDraft.client_id == client_id, HoldingDraft.hour == hour
+            )
+        )
+        if post_id is not None:
+            return HoldingDraftInfo(get_post(session, client_id, post_id), False)
+    post = _create(session, client_id, now)
+    session.execute(
+        update(HoldingDraft)
+        .where(HoldingDraft.client_id == client_id, HoldingDraft.hour == hour)
+        .values(post_id=post.id)
+    )
+    return HoldingDraftInfo(post, True)
+
+
+def _create(session: Session, client_id: int, now: dt.datetime) -> PostInfo:
     message = holding_message(session, client_id, now)
     networks = set(
         session.scalars(select(NetworkAccount.network).where(NetworkAccount.client_id == client_id))

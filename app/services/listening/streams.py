@@ -11,9 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.connectors.search import SEARCHABLE
+from app.db import insert_ignore
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
-from app.models import NetworkAccount
+from app.models import NetworkAccount, utcnow
+from app.models.base import table_of
 from app.models.listening import STREAM_KINDS, ListeningStream
 
 
@@ -87,23 +89,31 @@ def add_stream(
                 ).format(network=network or " / ".join(SEARCHABLE))
             )
     out = []
+    table = table_of(ListeningStream)
     for net in networks:
-        exists = session.scalar(
-            select(ListeningStream.id).where(
+        # INSERT … ON CONFLICT DO NOTHING: the same stream added by two seats at once goes in
+        # once, and the second seat hears "already exists" (never an IntegrityError)
+        row = {
+            "client_id": client_id,
+            "kind": kind,
+            "query": query,
+            "network": net,
+            "cursor": {},
+            "created": utcnow(),
+        }
+        if not insert_ignore(session, table, [row]):
+            if network is not None or len(networks) == 1:
+                raise Conflict(translate("Listening", "This stream already exists."))
+            continue
+        added = session.scalars(
+            select(ListeningStream).where(
                 ListeningStream.client_id == client_id,
                 ListeningStream.network == net,
                 ListeningStream.kind == kind,
                 ListeningStream.query == query,
             )
-        )
-        if exists is not None:
-            if network is not None or len(networks) == 1:
-                raise Conflict(translate("Listening", "This stream already exists."))
-            continue
-        row = ListeningStream(client_id=client_id, kind=kind, query=query, network=net, cursor={})
-        session.add(row)
-        session.flush()
-        out.append(_info(row))
+        ).one()
+        out.append(_info(added))
     return out
 
 

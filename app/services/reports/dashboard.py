@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,7 @@ from app.services.reports.metrics import (
 from app.services.reports.metrics_health import FollowerJump, detect_follower_jumps
 from app.services.reports.periods import Period
 from app.services.reports.slots import best_slots as _best
+from app.services.reports.slots import slot_posts
 from app.services.reports.slots import slot_stats as _slot_stats
 
 KEY_FIGURES = (
@@ -104,6 +106,9 @@ class DashboardData:
     objectives: tuple[ObjectiveStatus, ...]
     jumps: tuple[FollowerJump, ...]
     charter_status: str
+    # competitors beside the client's own accounts (listening.competitors.comparison), filled
+    # by the Charts area; empty when no competitor is sampled
+    competitors: tuple[Any, ...] = ()
 
     @property
     def has_metrics(self) -> bool:
@@ -183,7 +188,7 @@ def _posts_per_week_from_metrics(rows, accounts) -> dict[str, dict[dt.date, int]
     return out
 
 
-def _engagement_heatmap(posts: list[PostTotals], timezone: str):
+def _engagement_heatmap(posts: list[tuple[dt.datetime, int]], timezone: str):
     total, count = _slot_stats(posts, timezone)
     grid = tuple(
         tuple(total[d][h] / count[d][h] if count[d][h] else 0.0 for h in range(24))
@@ -304,7 +309,7 @@ def dashboard_data(
 
     posts = post_totals(session, client_id, period.start, period.end)
     ranked = sorted(posts, key=lambda p: (p.engagements, p.impressions), reverse=True)
-    year_posts = post_totals(session, client_id, period.end - dt.timedelta(days=365), period.end)
+    year_posts = slot_posts(session, client_id, period.end - dt.timedelta(days=365), period.end)
     heat, slots = _engagement_heatmap(year_posts, tz)
     messages = sources.message_heatmap(session, client_id, period.start, period.end, tz)
 

@@ -111,3 +111,63 @@ def test_the_competitors_page_sets_them_beside_the_client(db, tmp_path):
     rival = next(line for line in text.splitlines() if "Fleurs de Lys (Mastodon)" in line)
     assert "1 260" in rival.replace("\u202f", " ").replace("\u00a0", " ") and "+60" in rival
     assert "Aquarelle (Mastodon)" in text  # the client itself, for comparison
+
+
+def test_the_french_competitors_page_opens_on_its_chart_and_cuts_no_word(db, tmp_path):
+    """#13: the page's headers ("Publications par semaine", "Abonnés") are never cut inside a
+    word, the client's own accounts come first, a rate keeps its decimal, the comparison chart
+    is on the page, and an alert of a signal the report does not know is never a raw key."""
+    import subprocess
+
+    from app.documents.report_pdf import render_report
+    from app.models.listening import CompetitorSample
+    from app.models.metrics import AccountMetricDay
+
+    cid = _client(db, stream=True)
+    with db.session() as s:
+        account = clients.list_accounts(s, cid)[0].id
+        for day, followers in ((dt.date(2026, 11, 2), 8200), (dt.date(2026, 11, 29), 8461)):
+            s.add(CompetitorSample(client_id=cid, network="bluesky", handle="jardins.bsky.social",
+                                   name="Les Jardins d'Émilie", day=day, followers=followers,
+                                   posts_total=300, posts_7d=9, engagements_7d=85))  # fmt: skip
+        for n in range(28):
+            day = dt.date(2026, 11, 2) + dt.timedelta(days=n)
+            posts = 1 if n % 3 == 0 else 0  # 10 posts in 28 days
+            s.add(
+                AccountMetricDay(
+                    client_id=cid,
+                    account_id=account,
+                    day=day,
+                    followers=1000 + n,
+                    posts=posts,
+                    engagements=7,
+                )
+            )
+        s.add(CrisisAlert(client_id=cid, at=START + dt.timedelta(days=3), signal="retired_signal",
+                          key="retired:1", reason="…", recipients=[], delivery="sent"))  # fmt: skip
+        mid = START + dt.timedelta(days=10)
+        store.save_items(s, cid, None, "mastodon", [Found("i1", "A", "a", "Bof", "", mid, 10)], {})
+    pdf = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr").path
+    raw = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    page = raw[raw.index("Concurrents") :]
+    flat = " ".join(page.split())
+    for word in ("Abonnés", "Évolution", "Publications", "semaine", "Engagement", "publication"):
+        assert word in page.split(), (word, page[:400])  # whole words, none cut in two
+    assert flat.index("Aquarelle (Mastodon)") < flat.index("Les Jardins d'Émilie (Bluesky)")
+    ours = next(line for line in page.splitlines() if line.startswith("Aquarelle (Mastodon)"))
+    assert "2,3" in ours and "19,6" in ours  # 10 posts in November: 2,3 a week, not "2"
+    assert "Signal de crise" in raw, raw[raw.index("Veille") :]
+    assert "1 mention trouvée en dehors des pages de la marque." in raw  # not "1 mentions"
+    assert "retired_signal" not in raw
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    pages_with_images = {int(line.split()[0]) for line in images.splitlines()[2:]}
+    last = int(
+        subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        .stdout.split("Pages:")[1]
+        .split()[0]
+    )
+    assert last in pages_with_images  # the comparison chart on the competitors' page
