@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, literal_column, or_, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import IncomingMessage
@@ -16,6 +17,7 @@ from app.models import utcnow
 from app.models.listening import ITEM_STATUSES, ListeningItem
 from app.services.inbox.ingest import ingest_messages
 from app.services.inbox.search import fts5_query, tsquery
+from app.services.listening.pages import fetch_rows
 
 DEFAULT_INFLUENCE = 50_000  # followers, when the charter says nothing
 
@@ -64,7 +66,7 @@ def _search_condition(session: Session, client_id: int, search: str):
 
 
 def page(
-    session: Session,
+    session: Session | Connection,
     client_id: int,
     *,
     search: str = "",
@@ -75,6 +77,9 @@ def page(
     """Newest first; ``after`` is the (published_at, id) of the last row of the previous
     page. ``search`` matches the text, the author or the handle (full-text index, accents
     and case ignored, each word as a prefix)."""
+    if not search.strip():  # browsing: the fast path (one cached SQL string, the raw cursor)
+        conn = session.connection() if isinstance(session, Session) else session
+        return [ItemRow(*r) for r in fetch_rows(conn, client_id, statuses, after, limit)]
     query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
     if statuses:
         query = query.where(ListeningItem.status.in_(statuses))

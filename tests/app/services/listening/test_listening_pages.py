@@ -1,0 +1,69 @@
+"""The listening list's fast path gives the same rows, in the same order, as the ORM query it
+replaces: first page, keyset pages through ties on the instant, a status filter, both engines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, or_, select
+
+from app.models.listening import ListeningItem
+from app.services.clients import workspaces as clients
+from app.services.listening.items import _COLUMNS, ItemRow, page
+
+BASE = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+
+
+def _orm_page(session, client_id, statuses=(), after=None, limit=100):
+    query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
+    if statuses:
+        query = query.where(ListeningItem.status.in_(statuses))
+    if after is not None:
+        when, last = after
+        query = query.where(
+            or_(
+                ListeningItem.published_at < when,
+                and_(ListeningItem.published_at == when, ListeningItem.id < last),
+            )
+        )
+    query = query.order_by(ListeningItem.published_at.desc(), ListeningItem.id.desc())
+    return [ItemRow(*r) for r in session.execute(query.limit(limit))]
+
+
+def test_fast_pages_are_the_orm_pages_on_both_engines(db):
+    with db.session() as s:
+        mine = clients.create_client(s, "Fleurs de Lyon").id
+        other = clients.create_client(s, "Autre").id
+        for i in range(230):
+            s.add(
+                ListeningItem(
+                    client_id=mine if i % 7 else other,
+                    network=("mastodon", "bluesky", "rss")[i % 3],
+                    external_id=f"e{i}",
+                    author=f"Auteur {i}",
+                    author_handle=f"a{i}",
+                    author_followers=None if i % 5 == 0 else i * 10,
+                    text=f"« Bouquet » n°{i} — é",
+                    url=f"https://exemple.fr/{i}",
+                    published_at=BASE - dt.timedelta(minutes=i // 4),  # four items share each
+                    sentiment=("positive", "neutral", "negative")[i % 3],
+                    status=("new", "dismissed", "sent_to_inbox")[i % 3],
+                )
+            )
+    with db.read() as s:
+        for statuses in ((), ("new",), ("new", "dismissed")):
+            after, pages = None, 0
+            while True:
+                fast = page(s, mine, statuses=statuses, after=after, limit=17)
+                assert fast == _orm_page(s, mine, statuses, after, limit=17)
+                assert all(r.published_at.tzinfo is not None for r in fast)
+                pages += 1
+                if len(fast) < 17:
+                    break
+                after = (fast[-1].published_at, fast[-1].id)
+            assert pages > 3
+        connection_page = page(s.connection(), mine, limit=50)  # a Core connection too
+        assert connection_page == _orm_page(s, mine, limit=50)
+        assert {r.id for r in page(s, other, limit=500)}.isdisjoint(
+            r.id for r in page(s, mine, limit=500)
+        )
