@@ -75,18 +75,31 @@ KEYHOME=$(mktemp -d /tmp/tribune-keyring.XXXXXX)
 export XDG_DATA_HOME="$KEYHOME/data" XDG_RUNTIME_DIR="$KEYHOME/run"
 mkdir -p "$XDG_DATA_HOME/keyrings" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 echo -n login > "$XDG_DATA_HOME/keyrings/default"
+# The whole suite (no arguments) runs on one pytest-xdist worker per core, at most four
+# (TRIBUNE_TEST_WORKERS to choose), a test file per worker at a time so that a file's
+# fixtures and its spawned seats stay together; each worker has its own PostgreSQL database
+# (tests/conftest.py). With arguments, pytest runs exactly what they say, in one process.
+export TRIBUNE_WHOLE_SUITE=""
+PARALLEL=""
+if [ $# -eq 0 ]; then
+  TRIBUNE_WHOLE_SUITE=1
+  WORKERS=${TRIBUNE_TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
+  [ "$WORKERS" -gt 4 ] && WORKERS=4
+  [ "$WORKERS" -gt 1 ] && PARALLEL="-n $WORKERS --dist loadfile"
+fi
+export PARALLEL
 dbus-run-session -- bash -c '
   eval "$(printf tribune-test | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
   export GNOME_KEYRING_CONTROL
-  python -m pytest "$@" || exit $?
-  # The whole suite (no arguments): the date-sensitive tests again at hard dates — the 1st of
-  # a month just after midnight in Paris (still the last day in UTC), New Year'"'"'s Eve, and
-  # both daylight-saving changes (the hour that does not exist, the hour that happens twice).
-  if [ $# -eq 0 ] || [ -n "${TRIBUNE_HARD_DATES:-}" ]; then
+  python -m pytest $PARALLEL "$@" || exit $?
+  # The whole suite: the date-sensitive tests again at hard dates — the 1st of a month just
+  # after midnight in Paris (still the last day in UTC), New Year'"'"'s Eve, and both
+  # daylight-saving changes (the hour that does not exist, the hour that happens twice).
+  if [ -n "$TRIBUNE_WHOLE_SUITE" ] || [ -n "${TRIBUNE_HARD_DATES:-}" ]; then
     for at in 2027-03-01T00:30:00+01:00 2026-12-31T23:30:00+01:00 \
               2027-03-28T03:30:00+02:00 2027-10-31T02:30:00+01:00; do
       echo "== tests marked dates, at $at"
-      python -m pytest -q -m dates --at "$at" -p no:cacheprovider || exit $?
+      python -m pytest $PARALLEL -q -m dates --at "$at" -p no:cacheprovider || exit $?
     done
   fi
 ' pytest "$@"

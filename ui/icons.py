@@ -25,7 +25,7 @@ import json
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
 
 from ui.design import current, theme_notifier
@@ -164,6 +164,8 @@ class _GlyphEngine(QIconEngine):
         self.char, self.colours = char, colours
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        from PySide6.QtCore import Qt  # not at import: the shell paints before the Qt namespace
+
         painter.save()
         painter.setPen(self.colours[(mode, state)])
         font = QFont(_phosphor()[0])
@@ -173,6 +175,8 @@ class _GlyphEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        from PySide6.QtCore import Qt
+
         pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
