@@ -92,11 +92,21 @@ class KeepTogether:
         """Move the first block (in the document's order) found across two pages: moving it
         shifts everything after it, so the blocks further down are judged at the next pass."""
         ends = block_ends(anchors)
+        # A table row's cells lay out side by side: Qt can put a short cell's end on the first
+        # page and the whole of a taller first cell on the next, so the row's first page is
+        # the earliest of all its anchors, not its start's.
+        firsts: dict[str, int] = {}
         for name, page in anchors.items():
+            match = _END.fullmatch(name)
+            key = match.group(1) if match else name[5:] if _is_start(name) else None
+            if key is not None:
+                firsts[key] = min(page, firsts.get(key, page))
+        for name in anchors:
             if _is_start(name):
-                end = ends.get(name[5:])
-                if end is not None and end != page and name[5:] not in self.moved:
-                    self.moved.add(name[5:])
+                key = name[5:]
+                end = ends.get(key)
+                if end is not None and end != firsts[key] and key not in self.moved:
+                    self.moved.add(key)
                     return
 
     def style(self, key: str) -> str:

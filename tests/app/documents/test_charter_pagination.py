@@ -173,3 +173,24 @@ def test_an_agency_without_a_name_gets_no_question_mark_nor_empty_dash(sqlite_db
     pages = _pages(out)
     assert "Entre" not in pages[0] and "?" not in pages[0]
     assert "Pour l'agence Pour le client" in pages[-1] and "Pour l'agence —" not in pages[-1]
+
+
+def test_a_row_whose_short_cells_stay_behind_while_its_first_cell_moves_on_is_moved_whole():
+    """Seen on the approval sheet: Qt put a row's one-line cells (network, status) at the foot
+    of page 1 and the whole of its two-line date cell on page 2, so the row's start and its
+    longest end were both on page 2 — it must still count as cut."""
+    from app.documents.layout import KeepTogether
+
+    keep = KeepTogether()
+    keep.update({"keep-info-6": 1, "keep-info-6-end0": 1, "keep-info-6-end3": 1})  # whole
+    assert keep.moved == set()
+    anchors = {
+        "keep-info-7": 2,
+        "keep-info-7-end0": 2,
+        "keep-info-7-end1": 2,
+        "keep-info-7-end2": 1,
+        "keep-info-7-end3": 1,
+    }
+    keep.update(anchors)
+    assert keep.moved == {"info-7"}
+    assert "page-break-before" in keep.style("info-7")
