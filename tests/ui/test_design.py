@@ -71,13 +71,13 @@ def test_the_saved_choice_is_read_and_system_follows_the_platform(themed, tmp_pa
     from ui.design import theme
 
     settings = QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat)
-    assert theme.saved_mode(settings) == "light"  # until every screen paints from the palette
+    assert theme.saved_mode(settings) == "system"  # the desktop's scheme by default
     theme.save_mode("dark", settings)
     assert theme.saved_mode(settings) == "dark"
     theme.save_mode("system", settings)
     assert theme.saved_mode(settings) == "system"
     settings.setValue(theme.THEME_KEY, "purple")
-    assert theme.saved_mode(settings) == "light"
+    assert theme.saved_mode(settings) == "system"
     # the platform's answer drives "system": pretend it switched to dark, then back
     theme._state["system_dark"] = True
     assert apply_theme(themed, "system") is DARK

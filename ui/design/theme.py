@@ -47,10 +47,10 @@ def current_mode() -> str:
     return _state["mode"]
 
 
-# Light until every screen paints from the palette (the charter, the calendar's month and week,
-# the variant preview, the inbox's overdue rows and the notices still use fixed light colours):
-# a dark desktop would otherwise get unreadable screens. "Same as the system" stays a choice.
-DEFAULT_MODE = "light"
+# Every screen paints from the palette (tests/ui/test_*_palette.py, test_*_schemes.py and
+# test_charter_design.py refuse a fixed colour), so Tribune follows the desktop by default;
+# "Light" and "Dark" stay choices in Settings.
+DEFAULT_MODE = "system"
 
 
 def saved_mode(settings: QSettings | None = None) -> str:
