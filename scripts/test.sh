@@ -50,23 +50,43 @@ export PATH="$VENV/bin:$PATH"
 # 3. Translations compiled from their .ts sources.
 "$VENV/bin/python" scripts/i18n.py compile
 
-# 4. A throwaway PostgreSQL cluster on a private socket and port.
+# 4. Throwaway PostgreSQL clusters on private sockets and ports: one for a run in one process,
+# one per pytest-xdist worker for the whole suite (below). A cluster each, not a database
+# each: the change feed's horizon is the oldest write transaction of the whole cluster, and
+# the group roles are the cluster's, so one worker's long transactions and people never
+# reach another worker's tests.
+WORKERS=1
+if [ $# -eq 0 ]; then
+  WORKERS=${TRIBUNE_TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
+  [ "$WORKERS" -gt 4 ] && WORKERS=4
+fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGDIR=$(mktemp -d /tmp/tribune-pg.XXXXXX)
-PGPORT=${TRIBUNE_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
+PGBASE=${TRIBUNE_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$PGDIR"
-as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tribune --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-# Tribune's people (members of its group roles) log in with their password, as on a real
-# server; the superuser that runs the tests stays on trust.
-HBA="$PGDIR/data/pg_hba.conf"
-{ echo "host all +tribune_admin,+tribune_lead,+tribune_cm,+tribune_junior,+tribune_readonly 127.0.0.1/32 scram-sha-256"; cat "$HBA"; } > "$HBA.new" && mv "$HBA.new" "$HBA"
-[ "$(id -u)" = 0 ] && chown postgres "$HBA"
-as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-  -o "-k $PGDIR -p $PGPORT -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null
-cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
+PGDIRS=()
+cleanup() {
+  for dir in "${PGDIRS[@]}"; do
+    as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+  done
+}
 trap cleanup EXIT
-export TRIBUNE_TEST_PG_URL="postgresql+psycopg://tribune@127.0.0.1:$PGPORT/postgres"
+for ((i = 0; i < WORKERS; i++)); do
+  PGDIR=$(mktemp -d /tmp/tribune-pg.XXXXXX)
+  PGDIRS+=("$PGDIR")
+  PGPORT=$((PGBASE + i))
+  [ "$(id -u)" = 0 ] && chown postgres "$PGDIR"
+  as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tribune --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # Tribune's people (members of its group roles) log in with their password, as on a real
+  # server; the superuser that runs the tests stays on trust.
+  HBA="$PGDIR/data/pg_hba.conf"
+  { echo "host all +tribune_admin,+tribune_lead,+tribune_cm,+tribune_junior,+tribune_readonly 127.0.0.1/32 scram-sha-256"; cat "$HBA"; } > "$HBA.new" && mv "$HBA.new" "$HBA"
+  [ "$(id -u)" = 0 ] && chown postgres "$HBA"
+  as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+    -o "-k $PGDIR -p $PGPORT -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  export "TRIBUNE_TEST_PG_URL_gw$i=postgresql+psycopg://tribune@127.0.0.1:$PGPORT/postgres"
+done
+export TRIBUNE_TEST_PG_URL="postgresql+psycopg://tribune@127.0.0.1:$PGBASE/postgres"
 export TRIBUNE_REQUIRE_PG=1 TRIBUNE_REQUIRE_KEYRING=1
 export QT_QPA_PLATFORM=offscreen
 
@@ -77,14 +97,12 @@ mkdir -p "$XDG_DATA_HOME/keyrings" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME
 echo -n login > "$XDG_DATA_HOME/keyrings/default"
 # The whole suite (no arguments) runs on one pytest-xdist worker per core, at most four
 # (TRIBUNE_TEST_WORKERS to choose), a test file per worker at a time so that a file's
-# fixtures and its spawned seats stay together; each worker has its own PostgreSQL database
-# (tests/conftest.py). With arguments, pytest runs exactly what they say, in one process.
+# fixtures and its spawned seats stay together; each worker has its own PostgreSQL cluster
+# (above; tests/conftest.py picks it). With arguments, pytest runs exactly what they say, in one process.
 export TRIBUNE_WHOLE_SUITE=""
 PARALLEL=""
 if [ $# -eq 0 ]; then
   TRIBUNE_WHOLE_SUITE=1
-  WORKERS=${TRIBUNE_TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
-  [ "$WORKERS" -gt 4 ] && WORKERS=4
   [ "$WORKERS" -gt 1 ] && PARALLEL="-n $WORKERS --dist loadfile"
 fi
 export PARALLEL

@@ -25,6 +25,11 @@ from sqlalchemy.engine import make_url
 from app.db import Database
 from app.models import Base
 
+# Under pytest-xdist each worker has a PostgreSQL cluster of its own (scripts/test.sh); what
+# the tests spawn (seats, benchmarks, the CLI) inherits it through the environment.
+_WORKER_PG = os.environ.get(f"TRIBUNE_TEST_PG_URL_{os.environ.get('PYTEST_XDIST_WORKER', '')}")
+if _WORKER_PG:
+    os.environ["TRIBUNE_TEST_PG_URL"] = _WORKER_PG
 PG_URL = os.environ.get("TRIBUNE_TEST_PG_URL")
 REPO = Path(__file__).resolve().parent.parent
 

@@ -385,7 +385,7 @@ def test_an_inbox_import_that_gives_up_says_what_it_kept_and_the_rerun_adds_the_
     """The inbox import commits a batch per transaction of its own: when a later batch gives
     up, "nothing was written" would be false."""
     path, url = acme
-    rows = 3000
+    rows = 20_000  # 40 batches: the import is still under way when the other writer comes in
     src = tmp_path / "messages.csv"
     with open(src, "w", encoding="utf-8") as fh:
         fh.write("network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n")
