@@ -119,3 +119,17 @@ def test_closed_days_read_in_words_and_typed_either_way(qtbot, area, sqlite_db):
         area.load()
     shown = area.pages["delays"].hours.closed.text()
     assert not re.search(r"\d{4}-\d{2}-\d{2}", shown) and "2026" in shown
+
+
+def test_the_rich_text_toolbar_shows_icons_with_their_names_in_tooltips(qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    from ui.charter.rich_editor import RichTextEditor
+
+    editor = RichTextEditor()
+    qtbot.addWidget(editor)
+    buttons = editor.toolbar.findChildren(QToolButton)
+    assert len(buttons) == 5
+    for button in buttons:
+        assert not button.icon().isNull(), button.objectName()
+        assert button.toolTip() and button.accessibleName() == button.toolTip()

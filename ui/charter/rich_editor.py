@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import icons
+
 
 class RichTextEditor(QWidget):
     """A QTextEdit with a small format toolbar. The document is given by the page."""
@@ -31,12 +33,14 @@ class RichTextEditor(QWidget):
         self.block_style.addItem(self.tr("Heading"), 3)
         self.block_style.activated.connect(self._apply_block_style)
         bar.addWidget(self.block_style)
-        self.bold = self._button("B", self.tr("Bold (Ctrl+B)"), self._toggle_bold, "boldButton")
+        self.bold = self._button(
+            "B", self.tr("Bold (Ctrl+B)"), self._toggle_bold, "boldButton", "text-bold"
+        )
         font = self.bold.font()
         font.setBold(True)
         self.bold.setFont(font)
         self.italic = self._button(
-            "I", self.tr("Italic (Ctrl+I)"), self._toggle_italic, "italicButton"
+            "I", self.tr("Italic (Ctrl+I)"), self._toggle_italic, "italicButton", "text-italic"
         )
         font = self.italic.font()
         font.setItalic(True)
@@ -46,14 +50,16 @@ class RichTextEditor(QWidget):
             self.tr("Bulleted list"),
             lambda: self._list(QTextListFormat.Style.ListDisc),
             "bulletButton",
+            "list-bullets",
         )
         self._button(
             "1.",
             self.tr("Numbered list"),
             lambda: self._list(QTextListFormat.Style.ListDecimal),
             "numberButton",
+            "list-numbers",
         )
-        self._button(self.tr("Link"), self.tr("Insert a link"), self._link, "linkButton")
+        self._button(self.tr("Link"), self.tr("Insert a link"), self._link, "linkButton", "link")
         bar.addStretch(1)
         layout.addWidget(self.toolbar)
         self.edit = QTextEdit()
@@ -64,9 +70,12 @@ class RichTextEditor(QWidget):
         self.edit.currentCharFormatChanged.connect(self._sync_buttons)
         self._bar_buttons = [self.bold, self.italic]
 
-    def _button(self, text: str, tip: str, slot, name: str) -> QToolButton:
+    def _button(self, text: str, tip: str, slot, name: str, icon: str) -> QToolButton:
+        """An icon-only tool button; ``text`` stays its accessible name."""
         button = QToolButton()
         button.setText(text)
+        button.setAccessibleName(tip)
+        icons.set_icon(button, icon)
         button.setToolTip(tip)
         button.setObjectName(name)
         button.setCheckable(name in ("boldButton", "italicButton"))
