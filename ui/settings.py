@@ -96,5 +96,12 @@ class Settings:
     def save_splitter_state(self, name: str, value: QByteArray) -> None:
         self.q.setValue(f"ui/splitter/{name}", value)
 
+    def panel_shown(self, name: str, default: bool = True) -> bool:
+        """Whether a side panel the user can hide (the calendar's charter check) was shown."""
+        return self._get(f"ui/panel/{name}", "true" if default else "false") in ("true", "1", True)
+
+    def set_panel_shown(self, name: str, shown: bool) -> None:
+        self.q.setValue(f"ui/panel/{name}", "true" if shown else "false")
+
     def sync(self) -> None:
         self.q.sync()

@@ -181,3 +181,15 @@ def test_list_view_shows_badges_status_marks_and_plain_tooltips(qtbot, area, sql
     assert set(model.index(0, COL_NETWORKS).data().split(", ")) == {"Mastodon", "Instagram"}
     tip = model.index(0, COL_TEXT).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;" in tip and "<b>" not in tip
+
+
+def test_the_check_panel_stays_as_the_user_left_it(qtbot, area, open_calendar, ui_settings):
+    assert area.check_button.isChecked() and area.findings_panel.isVisible()  # shown at first
+    qtbot.mouseClick(area.check_button, Qt.MouseButton.LeftButton)
+    assert not area.findings_panel.isVisible()
+    assert ui_settings.panel_shown("calendar_check") is False
+    again = open_calendar(area.client, dt.date(2026, 2, 10))  # the next session's calendar
+    assert not again.check_button.isChecked()
+    assert not again.findings_panel.isVisible()
+    qtbot.mouseClick(again.check_button, Qt.MouseButton.LeftButton)
+    assert ui_settings.panel_shown("calendar_check") is True

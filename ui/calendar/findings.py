@@ -206,6 +206,12 @@ class CheckPanel(QWidget):
             )
         )
         check_button.toggled.connect(self.setVisible)
+        settings = getattr(getattr(area, "services", None), "settings", None)
+        if settings is not None:  # shown or hidden as the user left it
+            shown = settings.panel_shown("calendar_check")
+            check_button.setChecked(shown)
+            self.setVisible(shown)
+            check_button.toggled.connect(lambda on: settings.set_panel_shown("calendar_check", on))
 
     def show_findings(self, findings) -> None:
         self.findings.set_findings(
