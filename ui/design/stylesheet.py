@@ -95,13 +95,14 @@ QToolButton:checked { background: $accent_soft; border-color: $accent; }
   background: $surface; }
 #editClientButton:focus { border: 2px solid $accent; padding: 4px 9px; }
 
-/* inputs and lists: one frame, a 2-px accent ring on focus (padding keeps the size) */
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QTimeEdit,
-QDateTimeEdit, QComboBox { border: 1px solid $border; border-radius: 5px; padding: 3px 5px;
-  background: $surface; color: $text; selection-background-color: $accent;
+/* inputs and lists: one frame, a 2-px accent ring on focus (padding keeps the size). Spin,
+   date and time boxes keep the Fusion style's own frame (drawn from the scheme's palette):
+   a style-sheet frame would make Qt draw their up/down buttons from the sheet too, as bare
+   lines without arrows. */
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox { border: 1px solid $border; border-radius: 5px;
+  padding: 3px 5px; background: $surface; color: $text; selection-background-color: $accent;
   selection-color: $on_accent; }
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
-QDateEdit:focus, QTimeEdit:focus, QDateTimeEdit:focus, QComboBox:focus {
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {
   border: 2px solid $accent; padding: 2px 4px; }
 QLineEdit:disabled, QComboBox:disabled { color: $text_disabled; background: $window; }
 QComboBox::drop-down { border: none; width: 18px; }
