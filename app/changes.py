@@ -77,7 +77,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "listening_streams": ("listening", None),
     "listening_items": ("listening", None),
     "crisis_alerts": ("listening", None),
-    "competitor_samples": ("listening", None),
+    "competitor_samples": ("metrics", None),  # daily numbers, drawn in the Charts area
     "holding_drafts": ("posts", "post_id"),
     "csv_mappings": ("posts", None),
 }

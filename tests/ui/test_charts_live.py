@@ -90,3 +90,27 @@ def test_metrics_written_by_another_process_show_in_the_open_charts(qtbot, db, c
     qtbot.waitUntil(lambda: 77777 in area.data.followers[acc], timeout=8000)
     assert loads and loads[0] - committed < 8.0
     assert area.figure_labels["followers"][1].text() == "77,777"
+
+
+def test_a_competitor_sampled_by_another_process_shows_in_the_open_charts(qtbot, db, charts):
+    """Competitor samples are daily numbers like the account's own: they are announced as
+    metrics, so the comparison chart follows the background listening of any seat."""
+    area, ((cid, _acc), _other) = charts
+    assert not any(not row.ours for row in area.data.competitors)
+    script = textwrap.dedent(
+        f"""
+        import datetime as dt
+        from app.db import Database
+        from app.models.listening import CompetitorSample
+        db = Database({db_url_of(db)!r})
+        with db.session() as s:
+            s.add(CompetitorSample(client_id={cid}, network="mastodon", handle="rival@m.ex",
+                                   name="Fleurs Rivales", day=dt.date(2026, 6, 19),
+                                   followers=4321, posts_total=10, posts_7d=3, engagements_7d=30))
+        db.dispose()
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    qtbot.waitUntil(
+        lambda: any(row.name == "Fleurs Rivales" for row in area.data.competitors), timeout=8000
+    )
