@@ -82,11 +82,11 @@ class CalendarFiles(QObject):
         progress = Progress(dialog)
 
         def finished(result) -> None:
-            dialog.hide()
+            _close(dialog)
             done(result)
 
         def failed(exc) -> None:
-            dialog.hide()
+            _close(dialog)
             if on_error is not None and on_error(exc):
                 return
             show_error(self.area, exc)
@@ -292,3 +292,11 @@ class CalendarFiles(QObject):
             area.status_message.emit(text)
 
         self._run(reading, work, done)
+
+
+def _close(dialog: QProgressDialog) -> None:
+    """Hide for good: ``reset()`` stops the timer that ``setValue`` started to show a slow
+    task's dialog after its minimum duration — ``hide()`` alone lets a quick task's dialog
+    pop up after it finished, and stay."""
+    dialog.reset()
+    dialog.hide()
