@@ -161,6 +161,28 @@ def registered_redirect() -> LoopbackRedirect:
         ) from None
 
 
+def check_answer(answer: dict, state: str) -> None:
+    """The browser's answer on the loopback redirect is ours and says yes.
+
+    Raises:
+        AuthorizationError: another connection's ``state``, or the person refused.
+    """
+    if not secrets.compare_digest(str(answer.get("state", "")), state):
+        raise AuthorizationError(
+            translate(
+                "OAuth",
+                "The answer did not belong to this connection (its state did not match); "
+                "nothing was changed.",
+            )
+        )
+    if answer.get("error"):
+        raise AuthorizationError(
+            translate(
+                "OAuth", "The connection was refused on the network's page ({error})."
+            ).format(error=answer.get("error_description") or answer["error"])
+        )
+
+
 def authorize(
     provider: Provider,
     http: Http,
@@ -192,20 +214,7 @@ def authorize(
         sep = "&" if "?" in provider.authorize_url else "?"
         open_browser(f"{provider.authorize_url}{sep}{urlencode(query)}")
         answer = listener.wait(timeout, is_cancelled)
-    if not secrets.compare_digest(str(answer.get("state", "")), state):
-        raise AuthorizationError(
-            translate(
-                "OAuth",
-                "The answer did not belong to this connection (its state did not match); "
-                "nothing was changed.",
-            )
-        )
-    if answer.get("error"):
-        raise AuthorizationError(
-            translate(
-                "OAuth", "The connection was refused on the network's page ({error})."
-            ).format(error=answer.get("error_description") or answer["error"])
-        )
+    check_answer(answer, state)
     form = {
         "grant_type": "authorization_code",
         "code": answer.get("code", ""),

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from app.connectors.base import AuthError, BadResponse
 from app.connectors.http import Http, json_of
 from app.connectors.oauth import Renewal
-from app.connectors.oauth_flow import AuthorizationError, registered_redirect
+from app.connectors.oauth_flow import AuthorizationError, check_answer, registered_redirect
 from app.i18n import translate
 
 PINTEREST_API = "https://api.pinterest.com/v5"
@@ -101,20 +101,7 @@ def _authorise(http, root, app_id, app_secret, open_browser, timeout, is_cancell
         }
         open_browser(f"{authorise}?{urlencode(query)}")
         answer = listener.wait(timeout, is_cancelled)
-    if not secrets.compare_digest(str(answer.get("state", "")), state):
-        raise AuthorizationError(
-            translate(
-                "OAuth",
-                "The answer did not belong to this connection (its state did not match); "
-                "nothing was changed.",
-            )
-        )
-    if answer.get("error"):
-        raise AuthorizationError(
-            translate(
-                "OAuth", "The connection was refused on the network's page ({error})."
-            ).format(error=answer.get("error_description") or answer["error"])
-        )
+    check_answer(answer, state)
     response = http.post(
         token_url,
         data={

@@ -16,6 +16,7 @@ import json
 from sqlalchemy import Text, bindparam, cast, select, tuple_
 from sqlalchemy.engine import Connection, Dialect
 
+from app.db_pages import compile_page, fetch_page, when_bind
 from app.models import StaffMember, UTCDateTime
 from app.models.inbox import InboxMessage
 from app.services.inbox.search import search_clause
@@ -27,7 +28,7 @@ _UTC = dt.UTC
 
 @functools.lru_cache(maxsize=256)
 def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, search: bool, after):
-    """(sql, names in positional order or None, names used, literal values) for a shape."""
+    """The page's SQL for a filter shape (:func:`app.db_pages.compile_page`)."""
     n_statuses, n_networks, n_categories, assignee, unassigned, include_deleted, tag = shape
     query = (
         select(*list_columns)
@@ -63,11 +64,7 @@ def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, searc
         if after:
             query = query.where(tuple_(_M.received_at, _M.id) < tuple_(key, bindparam("p_id")))
         query = query.order_by(_M.received_at.desc(), _M.id.desc())
-    query = query.limit(bindparam("p_limit"))
-    compiled = query.compile(dialect=dialect)
-    names = tuple(compiled.positiontup) if compiled.positional else None
-    fixed = {k: v for k, v in compiled.params.items() if not k.startswith("p_")}  # literals
-    return compiled.string, names, frozenset(compiled.params), fixed
+    return compile_page(query.limit(bindparam("p_limit")), dialect)
 
 
 def tag_condition():
@@ -80,11 +77,6 @@ def tag_like(tag: str) -> str:
     return "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-@functools.lru_cache(maxsize=8)
-def _when_bind(dialect: Dialect):
-    return UTCDateTime().dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
-
-
 def _aware_when(value):
     return None if value is None else value.astimezone(_UTC)
 
@@ -92,19 +84,9 @@ def _aware_when(value):
 def fetch_rows(conn: Connection, params: dict, shape, overdue, search, after, list_columns):
     """The page's rows as tuples in ``MessageRow`` field order."""
     dialect = conn.dialect
-    sql, names, used, fixed = _compiled(dialect, list_columns, shape, overdue, search, after)
-    params = {**params, **fixed}
-    when = _when_bind(dialect)
-    for name in ("p_key", "p_now"):
-        if name in params:
-            params[name] = when(params[name])
-    args = tuple(params[n] for n in names) if names is not None else {n: params[n] for n in used}
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(sql, args)
-        raw = cursor.fetchall()
-    finally:
-        cursor.close()
+    when = when_bind(dialect)
+    params = {k: when(v) if k in ("p_key", "p_now") else v for k, v in params.items()}
+    raw = fetch_page(conn, _compiled(dialect, list_columns, shape, overdue, search, after), params)
     if dialect.name == "sqlite":  # naive UTC text: parsed with its offset, in C
         iso, z = dt.datetime.fromisoformat, "+00:00"
         return [

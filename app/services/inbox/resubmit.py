@@ -14,13 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.errors import Conflict, NotFound, PermissionDenied
 from app.i18n import translate
 from app.models.inbox import InboxMessage
 from app.models.people import ReleaseApproval
 from app.services.people import audit, require, whoami
+from app.services.people.releases import sent_back_replies
 
 
 @dataclass(frozen=True)
@@ -39,22 +40,10 @@ class SentBack:
 
 
 def _sent_back_query(client_id: int, login: str) -> Select[ReleaseApproval, InboxMessage]:
-    later = aliased(InboxMessage)
     return (
         select(ReleaseApproval, InboxMessage)
         .join(InboxMessage, InboxMessage.id == ReleaseApproval.target_id)
-        .where(
-            ReleaseApproval.client_id == client_id,
-            ReleaseApproval.target_type == "reply",
-            ReleaseApproval.state == "rejected",
-            ReleaseApproval.requested_login == login,
-            InboxMessage.reply_state == "draft",
-            ~select(later.id)
-            .where(
-                later.parent_id == InboxMessage.parent_id, later.ours, later.id > InboxMessage.id
-            )
-            .exists(),  # answered again since (resubmitted, or by anyone): nothing left to do
-        )
+        .where(ReleaseApproval.client_id == client_id, *sent_back_replies(login))
     )
 
 

@@ -1,12 +1,7 @@
-"""Listening pages on the fast path, as the inbox's (:mod:`app.services.inbox.pages`): one SQL
-string compiled per shape and dialect, run on the connection's DB-API cursor, rows converted
-by hand.
-
-Through the ORM a page of 100 items costs about 1,200 per-value type conversions and the
-statement's compilation checks; here it is one cached string, one ``execute`` and a tight
-loop. Same query, same order, same rows as the general path of
-:func:`app.services.listening.items.page` (tested on SQLite and PostgreSQL); a search still
-takes the general path (its full-text condition differs per engine).
+"""Listening pages on the fast path (:mod:`app.db_pages`), as the inbox's: one SQL string per
+shape and dialect, rows converted by hand. Same query, same order, same rows as the general
+path of :func:`app.services.listening.items.page` (tested on SQLite and PostgreSQL); a search
+still takes the general path (its full-text condition differs per engine).
 """
 
 from __future__ import annotations
@@ -17,6 +12,7 @@ import functools
 from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.engine import Connection, Dialect
 
+from app.db_pages import CompiledPage, compile_page, fetch_page, when_bind
 from app.models import UTCDateTime
 from app.models.listening import ListeningItem
 
@@ -30,8 +26,8 @@ _WHEN = FIELDS.index("published_at")
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled(dialect: Dialect, n_statuses: int, after: bool):
-    """(sql, names in positional order or None, names used, literal values) for a shape."""
+def _compiled(dialect: Dialect, n_statuses: int, after: bool) -> CompiledPage:
+    """The page's SQL for a shape (:func:`app.db_pages.compile_page`)."""
     query = select(*(_L[f] for f in FIELDS)).where(_L.client_id == bindparam("p_client"))
     if n_statuses:
         query = query.where(_L.status.in_([bindparam(f"p_status{i}") for i in range(n_statuses)]))
@@ -41,15 +37,7 @@ def _compiled(dialect: Dialect, n_statuses: int, after: bool):
             or_(_L.published_at < key, and_(_L.published_at == key, _L.id < bindparam("p_id")))
         )
     query = query.order_by(_L.published_at.desc(), _L.id.desc()).limit(bindparam("p_limit"))
-    compiled = query.compile(dialect=dialect)
-    names = tuple(compiled.positiontup or ()) if compiled.positional else None
-    fixed = {k: v for k, v in compiled.params.items() if not k.startswith("p_")}  # literals
-    return compiled.string, names, frozenset(compiled.params), fixed
-
-
-@functools.lru_cache(maxsize=8)
-def _when_bind(dialect: Dialect):
-    return UTCDateTime().dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
+    return compile_page(query, dialect)
 
 
 def fetch_rows(
@@ -61,21 +49,12 @@ def fetch_rows(
 ) -> list[tuple]:
     """The page's rows as tuples in ``ItemRow`` field order."""
     dialect = conn.dialect
-    sql, names, used, fixed = _compiled(dialect, len(statuses), after is not None)
-    params: dict = {"p_client": client_id, "p_limit": int(limit), **fixed}
+    params: dict = {"p_client": client_id, "p_limit": int(limit)}
     params.update({f"p_status{i}": v for i, v in enumerate(statuses)})
     if after is not None:
-        params["p_key"] = _when_bind(dialect)(after[0])
+        params["p_key"] = when_bind(dialect)(after[0])
         params["p_id"] = after[1]
-    args = tuple(params[n] for n in names) if names is not None else {n: params[n] for n in used}
-    driver = conn.connection.driver_connection
-    assert driver is not None  # a live connection has its DB-API connection
-    cursor = driver.cursor()
-    try:
-        cursor.execute(sql, args)
-        raw = cursor.fetchall()
-    finally:
-        cursor.close()
+    raw = fetch_page(conn, _compiled(dialect, len(statuses), after is not None), params)
     w = _WHEN
     if dialect.name == "sqlite":  # naive UTC text: parsed with its offset, in C
         iso = dt.datetime.fromisoformat

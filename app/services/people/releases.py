@@ -182,6 +182,21 @@ class Returned:
     decided_at: dt.datetime | None
 
 
+def sent_back_replies(login: str) -> tuple:
+    """Conditions on (ReleaseApproval, InboxMessage) joined: ``login``'s replies a lead sent
+    back, still drafts, and not answered again since (resubmitted, or by anyone)."""
+    later = aliased(InboxMessage)
+    return (
+        ReleaseApproval.target_type == "reply",
+        ReleaseApproval.state == "rejected",
+        ReleaseApproval.requested_login == login,
+        InboxMessage.reply_state == "draft",
+        ~select(later.id)
+        .where(later.parent_id == InboxMessage.parent_id, later.ours, later.id > InboxMessage.id)
+        .exists(),
+    )
+
+
 def returned_to(session: Session, login: str | None = None) -> list[Returned]:
     """The replies sent back to ``login`` (default: the connected person) and not sent again
     since, newest first — what a junior has to rework."""
@@ -189,22 +204,11 @@ def returned_to(session: Session, login: str | None = None) -> list[Returned]:
     from app.services.people import whoami
 
     login = login or whoami(session).login
-    later = aliased(InboxMessage)
     rows = session.execute(
         select(ReleaseApproval, InboxMessage, Client.name)
         .join(InboxMessage, InboxMessage.id == ReleaseApproval.target_id)
         .join(Client, Client.id == ReleaseApproval.client_id)
-        .where(
-            ReleaseApproval.target_type == "reply",
-            ReleaseApproval.state == "rejected",
-            ReleaseApproval.requested_login == login,
-            InboxMessage.reply_state == "draft",
-            ~select(later.id)
-            .where(
-                later.parent_id == InboxMessage.parent_id, later.ours, later.id > InboxMessage.id
-            )
-            .exists(),  # answered again since (by them or anyone): nothing left to do
-        )
+        .where(*sent_back_replies(login))
         .order_by(ReleaseApproval.decided_at.desc(), ReleaseApproval.id.desc())
     ).all()
     return [
