@@ -170,6 +170,15 @@ def main(
                 file=sys.stderr,
             )
             return 1
+        if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):
+            # a lone surrogate (from a script, not a terminal) cannot name a file on disk
+            print(
+                translate(
+                    "Cli", "tribune: a file name or a value contains a character that is not text."
+                ),
+                file=sys.stderr,
+            )
+            return 1
         path = _write_crash_log()
         if _is_refused_value(exc):  # PostgreSQL: NUL character, string too long, int range
             print(f"tribune: {_out_of_range(exc)}", file=sys.stderr)

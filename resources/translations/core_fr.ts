@@ -823,6 +823,10 @@
       <translation>tribune : un nom de fichier ou une valeur contient un caractère NUL.</translation>
     </message>
     <message>
+      <source>tribune: a file name or a value contains a character that is not text.</source>
+      <translation>tribune : un nom de fichier ou une valeur contient un caractère qui n’est pas du texte.</translation>
+    </message>
+    <message>
       <source>tribune: the CSV file is malformed: {reason}</source>
       <translation>tribune : le fichier CSV est mal formé : {reason}</translation>
     </message>

@@ -109,6 +109,14 @@ def run(argv: list[str]) -> tuple[int, str]:
     return code, err.getvalue()
 
 
+def test_a_file_name_with_a_lone_surrogate_is_one_line(db, tmp_path):
+    """Found by the fuzz below: a lone surrogate cannot be encoded as a file name."""
+
+    code, err = run(["--db", db_url_of(db), "calendar", "import", "", "\ud83d"])
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "not text" in err
+
+
 @settings(FUZZ)
 @given(data=st.data())
 def test_cli_option_values(db, tmp_path, data):
