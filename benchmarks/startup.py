@@ -60,12 +60,13 @@ app.exec()
 """
 )
 
-# The launcher's path: the CLI front door first, then the desktop app. Prints the first paint
-# of the window (its shell), then the first paint of a widget of the complete window.
+# The launcher's path (``tribune`` with no command opens the app without importing the CLI),
+# then the desktop app. Prints the first paint of the window (its shell), then the first
+# paint of a widget of the complete window.
 TRIBUNE_SHOWN = (
     FIRST_PAINT
     + """
-from app.cli import main
+import ui.launcher
 from ui.application import create_application, start
 app = create_application()
 window = start(sys.argv[1])
@@ -84,7 +85,7 @@ window.tasks.wait(20000)
 
 TRIBUNE_READY = """
 import sys, time
-from app.cli import main
+import ui.launcher
 from ui.application import create_application, start
 app = create_application()
 window = start(sys.argv[1])

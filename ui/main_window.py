@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
 
 from ui import window_snapshot
 from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, create_area
-from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_fit import fit_to_screen, keep_on_screen
 from ui.window_live import WindowLive, same_scope
-from ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
     from app.db import Database
@@ -106,6 +104,8 @@ class MainWindow(QMainWindow):
         from ui import busy_notice  # a write waiting for another process, said here
 
         self.busy_notice = busy_notice.install(self)
+        from ui.window_menus import WindowMenus  # icons: not before the first paint
+
         self.menus_part = menus = WindowMenus(self)  # File, Edit, Client, View, Help
         menus.build()
         self.sync_now, self.show_shortcuts = menus.sync_now, menus.show_shortcuts
@@ -370,6 +370,8 @@ class MainWindow(QMainWindow):
             try:
                 area = create_area(key, self.services, self)
             except Exception as exc:  # an area that fails to build never takes the app down
+                from ui.messages import show_error
+
                 show_error(self, exc)
                 return
             area.setObjectName(f"area_{key}")

@@ -86,3 +86,40 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert loaded["clients"] == 1
     assert loaded["tabs"] == 5  # charter, calendar, inbox, charts, listening
     assert loaded["file_actions"] > 4  # New client, Back up, Restore, Settings, Quit…
+
+
+LAUNCHER = r"""
+import json, sys
+import ui.application
+import ui.launcher
+
+def run(db_url=None):
+    print(json.dumps({"url": db_url, "cli": "app.cli" in sys.modules}))
+    return 0
+
+ui.application.run = run  # the desktop app itself is tested above
+sys.exit(ui.launcher.main(json.loads(sys.argv[1])))
+"""
+
+
+def test_opening_the_app_does_not_load_the_command_line(tmp_path):
+    """``tribune`` and ``tribune --db URL`` open the app without importing app.cli; anything
+    else is the CLI's (its --help, its errors)."""
+    from ui.launcher import app_arguments
+
+    env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CONFIG_HOME=str(tmp_path))
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    for argv, expected in (([], None), (["--db", url], url), ([f"--db={url}"], url)):
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, json.dumps(argv)],
+            capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == {"url": expected, "cli": False}
+    for argv in (["--db"], ["--db", "--help"], ["--db="], ["--version"], ["client", "list"]):
+        assert app_arguments(argv) == (False, None)
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, json.dumps(["--db"])],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert done.returncode != 0 and "--db" in done.stderr  # argparse's own message
