@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")
         window_layout.build_shell(self)
+        self.closing = None  # ui.window_closing.CloseAfterWrites, from the first close
         self._badge_timer = QTimer(self)
         self._badge_timer.setInterval(60_000)
         self._badge_timer.timeout.connect(self.refresh_badges)
@@ -266,7 +267,13 @@ class MainWindow(QMainWindow):
         if self._complete and self.tray_part.close_requested(event):
             return  # hidden in the tray: the sync timer and the feed keep running
         for area in self._areas.values():
-            area.flush()
+            area.flush()  # what was typed goes out as writes on workers
+        if self.closing is None:
+            from ui.window_closing import CloseAfterWrites
+
+            self.closing = CloseAfterWrites(self)
+        if self.closing.holds(event):
+            return  # closed again once those writes landed (ui.window_closing)
         if self.live is not None:
             self.live_part.stop()
         self.settings.save_geometry(self.saveGeometry())

@@ -1,5 +1,7 @@
 """How the main window is built: three steps, with a paint between each at start-up.
 
+(Its strings are the main window's: translated in the ``MainWindow`` context.)
+
 1. :func:`build_shell` — what the first paint shows: the dark client panel with the brand
    (and the clients as last seen, :mod:`ui.window_snapshot`), the menu titles, "Opening the
    database…". Only Qt classes a bare window needs too: not even PySide6's ``Qt`` namespace
@@ -17,6 +19,7 @@ database; a window constructed directly (tests, scripts) runs all three at once.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,7 +56,7 @@ def build_shell(w) -> None:
         w.side_layout.addStretch(1)  # replaced by the client list in build_visible()
     side.setMinimumWidth(184)
 
-    w.loading = QLabel(w.tr("Opening the database…"))
+    w.loading = QLabel(QCoreApplication.translate("MainWindow", "Opening the database…"))
     w.loading.setObjectName("loadingLabel")  # centred by the style sheet
     w.pages = QStackedWidget()
     w.pages.addWidget(w.loading)
@@ -71,11 +74,11 @@ def build_shell(w) -> None:
     w.statusBar().addPermanentWidget(w.db_label)
     bar = w.menuBar()
     w._menus = {
-        "file": bar.addMenu(w.tr("&File")),
-        "edit": bar.addMenu(w.tr("&Edit")),
-        "client": bar.addMenu(w.tr("&Client")),
-        "view": bar.addMenu(w.tr("&View")),
-        "help": bar.addMenu(w.tr("&Help")),
+        "file": bar.addMenu(QCoreApplication.translate("MainWindow", "&File")),
+        "edit": bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit")),
+        "client": bar.addMenu(QCoreApplication.translate("MainWindow", "&Client")),
+        "view": bar.addMenu(QCoreApplication.translate("MainWindow", "&View")),
+        "help": bar.addMenu(QCoreApplication.translate("MainWindow", "&Help")),
     }
 
 
@@ -112,7 +115,9 @@ def build_visible(w) -> None:
     w.add_client_button.clicked.connect(w.new_client)
     w.switch_hint.clicked.connect(w.quick_switch)
     w.tasks.busy_changed.connect(
-        lambda busy: w.busy_label.setText(w.tr("Working…") if busy else "")
+        lambda busy: w.busy_label.setText(
+            QCoreApplication.translate("MainWindow", "Working…") if busy else ""
+        )
     )
 
     from ui.window_menus import WindowMenus

@@ -93,12 +93,18 @@ class WindowTray(QObject):
         self.window.sync_bar.sync_all()
 
     def quit(self) -> None:
-        """Close for real (areas flushed, geometry saved), then leave the app."""
+        """Close for real (areas flushed, their writes landed, geometry saved), then leave
+        the app."""
         self.quitting = True
-        self.window.close()
         if self._icon is not None:
             self._icon.hide()
-        if not QApplication.quitOnLastWindowClosed():  # it was hidden in the tray before
+        if self.window.close():
+            self.closed()
+        # else the window closes once its writes landed, and calls closed() then
+
+    def closed(self) -> None:
+        """The window closed for real: leave the app if it was kept running for the tray."""
+        if self.quitting and not QApplication.quitOnLastWindowClosed():
             self.leave_app()
 
     def leave_app(self) -> None:
