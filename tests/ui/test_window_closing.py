@@ -208,3 +208,30 @@ def test_an_open_post_editor_saves_on_a_switch_without_waiting(qtbot, db, window
     editor.reject()  # nothing new typed: closing writes nothing more
     qtbot.waitUntil(lambda: w.tasks.busy is False, timeout=10000)
     assert len(gate.threads) == 1
+
+
+def test_quit_from_the_tray_leaves_the_app_once_the_draft_landed(qtbot, db, window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    w, cid, _other, ids, _post = window
+    monkeypatch.setattr("ui.window_tray.tray_available", lambda: True)
+    w.settings.keep_in_tray = True
+    try:
+        area = _open_inbox_message(qtbot, w, cid, ids["a"])
+        gate = Gate(inbox_drafts.save_draft)
+        monkeypatch.setattr(inbox_drafts, "save_draft", gate)
+        qtbot.keyClicks(area.conv.reply, "A dimanche")
+        w.close()  # hidden in the tray: nothing flushed, nothing written yet
+        assert w.tray_part.hidden_in_tray and not gate.threads
+        left = []
+        monkeypatch.setattr(w.tray_part, "leave_app", lambda: left.append(True))
+        w.tray_part.quit_action.trigger()  # the draft goes out; the app waits for it
+        qtbot.waitUntil(lambda: bool(gate.threads), timeout=5000)
+        qtbot.wait(100)
+        assert left == []
+        gate.open()
+        qtbot.waitUntil(lambda: left == [True], timeout=10000)
+        assert _draft(db, cid, ids["a"]) == "A dimanche"
+    finally:
+        w.settings.keep_in_tray = False
+        QApplication.setQuitOnLastWindowClosed(True)
