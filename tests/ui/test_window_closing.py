@@ -235,3 +235,30 @@ def test_quit_from_the_tray_leaves_the_app_once_the_draft_landed(qtbot, db, wind
     finally:
         w.settings.keep_in_tray = False
         QApplication.setQuitOnLastWindowClosed(True)
+
+
+def test_quitting_with_an_open_post_editor_closes_once_its_edits_landed(
+    qtbot, db, window, monkeypatch
+):
+    from ui.calendar import editor_saving
+
+    w, cid, _other, _ids, post = window
+    w.select_client(cid)
+    w.show_area("calendar")
+    area = w.current_area()
+    area.open_editor(post_id=post.id)
+    editor = wait_editor(qtbot, area)
+    gate = Gate(editor_saving.write_post)
+    monkeypatch.setattr(editor_saving, "write_post", gate)
+    editor.title.setText("Pivoines du soir")
+
+    started = time.monotonic()
+    w.close()
+    assert time.monotonic() - started < 3  # the write is held (10 s)
+    assert w.isVisible()
+    qtbot.waitUntil(lambda: bool(gate.threads), timeout=5000)
+    assert gate.threads[0] is not threading.main_thread()
+    gate.open()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)
+    with db.read() as s:
+        assert posts.get_post(s, cid, post.id).title == "Pivoines du soir"
