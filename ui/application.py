@@ -1,8 +1,9 @@
-"""Start the desktop app: window first, database after the first paint.
+"""Start the desktop app: window first, database after the first paints.
 
 Start-up stays close to a bare Qt window: the window's shell is shown before SQLAlchemy,
-Alembic, any feature module or even the ``Qt`` namespace is touched; the rest of the window is
-built just after the first paint and the database is opened (and migrated) on a worker thread.
+Alembic, any feature module or even the ``Qt`` namespace is touched; what the window shows
+while the database opens (the client list, the menus) is built and painted just after, then
+the rest (the workspace), and the database is opened (and migrated) on a worker thread.
 """
 
 from __future__ import annotations
@@ -81,13 +82,19 @@ def start(db_url: str | None = None, settings=None):
             + window.tr("Check the database in File › Settings, then restart Tribune.")
         )
 
-    def after_paint() -> None:
-        # The window's shell has painted: build the rest, then open the database (a worker
-        # importing SQLAlchemy while the window is being laid out would compete for the GIL).
+    def after_visible() -> None:
+        # What the window shows has painted: build the rest (the workspace, shown once the
+        # clients are loaded), then open the database (a worker importing SQLAlchemy while
+        # the window is being laid out would compete for the GIL).
         window.finish_build()
         window.tasks.run(open_db, opened, failed)
 
-    after_first_paint(window, after_paint)
+    def after_shell() -> None:
+        # The shell has painted: the client list and the menus, painted before the rest
+        window.build_visible()
+        after_first_paint(window.switch_hint, after_visible)
+
+    after_first_paint(window, after_shell)
     return window
 
 

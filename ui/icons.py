@@ -142,7 +142,8 @@ def _fonts_folder() -> Path:
 
 @functools.cache
 def _phosphor() -> tuple[str, dict[str, str]]:
-    """The Phosphor font's family (loaded once into Qt) and its glyph names → characters."""
+    """The Phosphor font's family (loaded once into Qt) and its glyph names → code points
+    (hex strings; converted one glyph at a time, not all ~9,000 at start-up)."""
     folder = _fonts_folder()
     font = next(folder.glob("phosphor-[0-9]*.ttf"))
     charmap = next(folder.glob("phosphor-charmap-*.json"))
@@ -150,15 +151,14 @@ def _phosphor() -> tuple[str, dict[str, str]]:
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         raise RuntimeError(f"cannot load the icon font {font.name}")
-    codes = json.loads(charmap.read_text(encoding="utf-8"))
-    return families[0], {key: chr(int(code, 16)) for key, code in codes.items()}
+    return families[0], json.loads(charmap.read_text(encoding="utf-8"))
 
 
 def _char(glyph: str) -> str:
     prefix, _, key = glyph.partition(".")
     if prefix != "ph":
         raise KeyError(f"only Phosphor glyphs (ph.*) are drawn: {glyph}")
-    return _phosphor()[1][key]
+    return chr(int(_phosphor()[1][key], 16))
 
 
 class _GlyphEngine(QIconEngine):

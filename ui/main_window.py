@@ -1,12 +1,14 @@
 """The main window: client sidebar, the current client's four areas, menus and shortcuts.
 
 Start-up: :func:`ui.application.start` shows the window as a light shell first — the dark
-client panel with the brand, the menu titles, "Opening the database…" — built only from Qt
-classes a bare window needs too. The rest (client list, header with the area tabs, the menus'
-actions, shortcuts) is built by :meth:`MainWindow.finish_build` just after the first paint,
-then the database is opened. PySide6 creates each Qt class on first use and the ``Qt``
-namespace alone costs ~15 ms, so nothing imported here touches it before the first paint.
-Constructed directly (tests, scripts), the window is complete at once.
+client panel with the brand, the clients as last seen, the menu titles, "Opening the
+database…" — built only from Qt classes a bare window needs too. Then, a paint apart, what
+the window shows while the database opens (:meth:`MainWindow.build_visible`: the client list,
+the menus' actions), then what only the database's answer shows (:meth:`MainWindow.finish_build`:
+the workspace header with the area tabs), then the database is opened. The steps are in
+:mod:`ui.window_layout`. PySide6 creates each Qt class on first use and the ``Qt`` namespace
+alone costs ~20 ms, so nothing imported here touches it before the first paint. Constructed
+directly (tests, scripts), the window is complete at once.
 """
 
 from __future__ import annotations
@@ -14,25 +16,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow
 
-from ui import window_snapshot
+from ui import window_layout, window_snapshot
 from ui.areas import AREA_KEYS, AreaServices, WorkspaceArea, create_area
-from ui.messages import show_error
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.window_fit import fit_to_screen, keep_on_screen
-from ui.window_live import WindowLive, same_scope
-from ui.window_menus import WindowMenus
+from ui.window_live import same_scope
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint, by the loading task
     from app.db import Database
@@ -76,10 +67,11 @@ class MainWindow(QMainWindow):
         self.client_model: ClientListModel | None = None
         self._areas: dict[str, WorkspaceArea] = {}
         self.live = None  # ui.live.LiveFeed once a database is open
-        self._complete = False
+        self._visible = self._complete = False  # build_visible() ran, finish_build() ran
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")
-        self._build_shell()
+        window_layout.build_shell(self)
+        self.closing = None  # ui.window_closing.CloseAfterWrites, from the first close
         self._badge_timer = QTimer(self)
         self._badge_timer.setInterval(60_000)
         self._badge_timer.timeout.connect(self.refresh_badges)
@@ -91,140 +83,19 @@ class MainWindow(QMainWindow):
         if complete:
             self.finish_build()
 
+    def build_visible(self) -> None:
+        """Build what the window shows while the database opens: the client list (the
+        clients as last seen), the menus' actions and shortcuts (once)."""
+        if not self._visible:
+            self._visible = True
+            window_layout.build_visible(self)
+
     def finish_build(self) -> None:
-        """Build the client list, the workspace header and the menus' actions (once)."""
-        if self._complete:
-            return
-        self._complete = True
-        from PySide6.QtWidgets import QApplication
-
-        from ui.style import finish_style
-
-        finish_style(QApplication.instance())  # emoji font, follow the system's scheme
-        self._build_parts()
-        self._build()
-        from ui import busy_notice  # a write waiting for another process, said here
-
-        self.busy_notice = busy_notice.install(self)
-        self.menus_part = menus = WindowMenus(self)  # File, Edit, Client, View, Help
-        menus.build()
-        self.sync_now, self.show_shortcuts = menus.sync_now, menus.show_shortcuts
-        self._update_edit_actions = menus._update_edit_actions
-
-    def _build_parts(self) -> None:
-        from ui.window_actions import WindowActions
-        from ui.window_clients import ClientCommands
-
-        self.commands = commands = ClientCommands(self)
-        self.new_client, self.edit_client = commands.new_client, commands.edit_client
-        self.quick_switch, self.toggle_archive = commands.quick_switch, commands.toggle_archive
-        self.delete_client = commands.delete_client
-        self.agency_actions = actions = WindowActions(self)
-        self.load_demo, self.backup = actions.load_demo, actions.backup
-        self.restore = actions.restore
-        self.open_settings, self.open_people = actions.open_settings, actions.open_people
-        self.open_agency, self.about = actions.open_agency, actions.about
-        from ui.window_tray import WindowTray
-
-        self.tray_part = WindowTray(self)  # keep listening in the tray when closed
-        self.live_part = WindowLive(self)
-
-    # -- layout -----------------------------------------------------------------------------
-    def _build_shell(self) -> None:
-        """What the first paint shows: the frame of the final layout, nothing to wait for."""
-        side = QFrame()
-        side.setObjectName("sidePanel")
-        self.side_layout = QVBoxLayout(side)
-        self.side_layout.setContentsMargins(0, 10, 0, 8)
-        self.side_layout.setSpacing(6)
-        self.side_head = QHBoxLayout()
-        self.side_head.setContentsMargins(14, 0, 8, 0)
-        brand = QLabel("Tribune")
-        brand.setObjectName("brand")
-        brand.setMinimumHeight(29)  # the "+" button's height: nothing moves when it arrives
-        self.side_head.addWidget(brand)
-        self.side_head.addStretch(1)
-        self.side_layout.addLayout(self.side_head)
-        self.snapshot = window_snapshot.load(self.settings)  # the clients as last seen
-        self.shell_clients = window_snapshot.shell_list(self.snapshot)
-        if self.shell_clients is not None:
-            self.side_layout.addWidget(self.shell_clients, 1)
-        else:
-            self.side_layout.addStretch(1)  # replaced by the client list in _build()
-        side.setMinimumWidth(184)
-
-        self.loading = QLabel(self.tr("Opening the database…"))
-        self.loading.setObjectName("loadingLabel")  # centred by the style sheet
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.loading)
-
-        self.splitter = QSplitter()
-        self.splitter.addWidget(side)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 1040])
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-        self.db_label = QLabel()
-        self.busy_label = QLabel()
-        self.statusBar().addPermanentWidget(self.busy_label)
-        self.statusBar().addPermanentWidget(self.db_label)
-        bar = self.menuBar()
-        self._menus = {
-            "file": bar.addMenu(self.tr("&File")),
-            "edit": bar.addMenu(self.tr("&Edit")),
-            "client": bar.addMenu(self.tr("&Client")),
-            "view": bar.addMenu(self.tr("&View")),
-            "help": bar.addMenu(self.tr("&Help")),
-        }
-
-    def _build(self) -> None:
-        from ui import sidebar
-        from ui.welcome import WelcomePage
-        from ui.window_header import WorkspaceHeader
-
-        self.client_model = sidebar.ClientListModel(self)
-        self.add_client_button = sidebar.add_client_button()
-        self.side_head.addWidget(self.add_client_button)
-        shell = self.side_layout.takeAt(self.side_layout.count() - 1)  # stretch or snapshot
-        if shell.widget() is not None:
-            shell.widget().deleteLater()
-        self.switch_hint = sidebar.switch_hint()
-        self.side_layout.addWidget(self.switch_hint)
-        self.sidebar = sidebar.ClientSidebar(self.client_model)
-        self.side_layout.addWidget(self.sidebar, 1)
-
-        self.workspace = QWidget()
-        self.workspace.setObjectName("workspace")
-        ws_layout = QVBoxLayout(self.workspace)
-        ws_layout.setContentsMargins(0, 0, 0, 0)
-        ws_layout.setSpacing(0)
-        self.header = header = WorkspaceHeader(self.tasks)
-        self.client_title, self.area_tabs = header.client_title, header.area_tabs
-        self.edit_client_button, self.sync_bar = header.edit_client_button, header.sync_bar
-        self.sync_bar.synced.connect(self._after_sync)
-        ws_layout.addWidget(header)
-        self.area_stack = QStackedWidget()
-        ws_layout.addWidget(self.area_stack, 1)
-
-        self.welcome = WelcomePage()
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.workspace)
-
-        window_snapshot.show_in(self)  # the clients as last seen, until the database answers
-        self.sidebar.client_activated.connect(self.select_client)
-        self.area_tabs.currentChanged.connect(self._area_changed)
-        self.add_client_button.clicked.connect(self.new_client)
-        self.edit_client_button.clicked.connect(self.edit_client)
-        self.switch_hint.clicked.connect(self.quick_switch)
-        self.welcome.new_client_requested.connect(self.new_client)
-        self.welcome.demo_requested.connect(self.load_demo)
-        from ui.design import theme_notifier
-
-        theme_notifier().changed.connect(self._restyle)
-        self.tasks.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
-        )
+        """Build the rest: the workspace header with the area tabs, the welcome page (once)."""
+        self.build_visible()
+        if not self._complete:
+            self._complete = True
+            window_layout.build_rest(self)
 
     # -- database ---------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
@@ -302,6 +173,9 @@ class MainWindow(QMainWindow):
             return
         client = self.client_model.clients()[row]
         self.sidebar.select_client(client_id)
+        if self.db is None:  # a row of the snapshot: opened once the database answers
+            self.settings.last_client_id = client_id
+            return
         current = self.current_client
         if current is not None and current.id == client_id:
             if current == client:
@@ -370,6 +244,8 @@ class MainWindow(QMainWindow):
             try:
                 area = create_area(key, self.services, self)
             except Exception as exc:  # an area that fails to build never takes the app down
+                from ui.messages import show_error
+
                 show_error(self, exc)
                 return
             area.setObjectName(f"area_{key}")
@@ -391,7 +267,13 @@ class MainWindow(QMainWindow):
         if self._complete and self.tray_part.close_requested(event):
             return  # hidden in the tray: the sync timer and the feed keep running
         for area in self._areas.values():
-            area.flush()
+            area.flush()  # what was typed goes out as writes on workers
+        if self.closing is None:
+            from ui.window_closing import CloseAfterWrites
+
+            self.closing = CloseAfterWrites(self)
+        if self.closing.holds(event):
+            return  # closed again once those writes landed (ui.window_closing)
         if self.live is not None:
             self.live_part.stop()
         self.settings.save_geometry(self.saveGeometry())

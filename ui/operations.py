@@ -11,7 +11,9 @@ Both are built on :class:`ui.tasks.TaskRunner` (whatever a task shares with the 
 on the GUI thread). A failure shows one message (or goes to ``.failure(fn)``). A result for
 a widget that was deleted meanwhile is dropped. ``.latest(key)`` drops a result when a newer
 op with the same key on the same parent was started after it (what the areas' generation
-counters did by hand); :func:`ops_pending` says how many of a parent's ops are on their way.
+counters did by hand); :func:`ops_pending` says how many of a parent's ops are on their way,
+:func:`writes_pending` how many writes of a runner have not landed (the window waits for them
+before it closes: a client switch or quitting never waits on the GUI thread).
 """
 
 from __future__ import annotations
@@ -29,12 +31,19 @@ from ui.messages import show_error
 T = TypeVar("T")
 _PENDING = "_ops_pending"
 _LATEST = "_ops_latest"
+_WRITES = "_writes_pending"  # on the TaskRunner: WriteOps of any parent not landed yet
 _numbers = itertools.count(1)
 
 
 def ops_pending(parent: QObject) -> int:
     """How many operations of ``parent`` have not delivered their outcome yet."""
     return getattr(parent, _PENDING, 0)
+
+
+def writes_pending(tasks: QObject) -> int:
+    """How many WriteOps run by ``tasks`` (a TaskRunner) have not landed yet: the window
+    waits for them before it closes."""
+    return getattr(tasks, _WRITES, 0)
 
 
 def drop_pending(parent: QObject, *keys: str) -> None:
@@ -103,9 +112,14 @@ class _Op(Generic[T]):
                 setattr(parent, _LATEST, latest)
             latest[self._key] = number
         key, success, failure = self._key, self._success, self._failure
+        tasks, counted = services.tasks, isinstance(self, WriteOp)
+        if counted:
+            setattr(tasks, _WRITES, writes_pending(tasks) + 1)
 
         def settle() -> bool:
             """Count the op as done; True if its outcome is still wanted."""
+            if counted and isValid(tasks):
+                setattr(tasks, _WRITES, writes_pending(tasks) - 1)
             if not isValid(parent):
                 return False
             setattr(parent, _PENDING, ops_pending(parent) - 1)
@@ -125,7 +139,7 @@ class _Op(Generic[T]):
             else:
                 show_error(parent if isinstance(parent, QObject) else None, exc)
 
-        services.tasks.run(self._work(services.db), done, failed, queue=self._queue)
+        tasks.run(self._work(services.db), done, failed, queue=self._queue)
 
     def _delivered_to(self, services, outcome) -> T:
         return outcome
@@ -174,4 +188,4 @@ class WriteOp(_Op[T]):
         return result
 
 
-__all__ = ["QueryOp", "WriteOp", "drop_pending", "ops_pending"]
+__all__ = ["QueryOp", "WriteOp", "drop_pending", "ops_pending", "writes_pending"]

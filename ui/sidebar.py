@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.clients.badge_values import Badges
-from app.textsafe import tooltip
 from ui.design import current
 
 if TYPE_CHECKING:  # the sidebar is built before SQLAlchemy is imported (start-up)
@@ -86,6 +85,8 @@ class ClientListModel(QAbstractListModel):
                 parts.append(self.tr("Crisis alert"))
             if b.accounts_attention:
                 parts.append(self.tr("%n accounts need attention", "", b.accounts_attention))
+            from app.textsafe import tooltip  # (its regexes: not compiled at start-up)
+
             return tooltip("\n".join(parts))  # a client's name is not HTML
         if role == Qt.ItemDataRole.DecorationRole:
             return self._logo(client)

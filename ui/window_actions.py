@@ -7,12 +7,19 @@ The window provides ``db``, ``tasks``, ``settings``, ``welcome``, ``sync_bar``,
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui import icons
 from ui.design import set_role
-from ui.messages import show_error
+
+
+def show_error(parent, exc: BaseException) -> None:
+    """The error box (its module, with the error classes, is loaded on the first error: the
+    window's actions are built before the client list paints)."""
+    from ui.messages import show_error as show
+
+    show(parent, exc)
 
 
 class WindowActions(QObject):
@@ -61,7 +68,7 @@ class WindowActions(QObject):
     def backup(self) -> None:
         if self.db is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self.window,
             self.tr("Back up the agency"),
             "tribune-backup.zip",
@@ -88,13 +95,13 @@ class WindowActions(QObject):
     def restore(self) -> None:
         if self.db is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self.window, self.tr("Restore a backup"), "", self.tr("Backups (*.zip)")
         )
         if not path:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Warning,
             self.tr("Restore a backup"),
             self.tr(
                 "Restoring replaces every client and all their data in this database "
@@ -102,8 +109,10 @@ class WindowActions(QObject):
             ),
             parent=self.window,
         )
-        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        restore = box.addButton(
+            self.tr("Restore"), QtWidgets.QMessageBox.ButtonRole.DestructiveRole
+        )
+        cancel = box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         set_role(restore, "danger")
         set_role(cancel, "secondary")
@@ -153,7 +162,7 @@ class WindowActions(QObject):
     def about(self) -> None:
         import app
 
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self.window,
             self.tr("About Tribune"),
             self.tr(

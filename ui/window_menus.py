@@ -73,7 +73,7 @@ class WindowMenus(QObject):
         )
         m_file.addSeparator()
         act = self._action(
-            m_file, self.tr("&Quit"), w.tray_part.quit, SK.Quit, "Ctrl+Q", icon="quit"
+            m_file, self.tr("&Quit"), lambda: w.tray_part.quit(), SK.Quit, "Ctrl+Q", icon="quit"
         )
         act.setMenuRole(QAction.MenuRole.QuitRole)
 

@@ -63,8 +63,9 @@ def save(settings, clients) -> None:
 
 
 def show_in(window) -> None:
-    """The complete window's sidebar and title show the snapshot (before the window connects
-    to the sidebar's selection: choosing its row opens nothing)."""
+    """The real sidebar shows the snapshot (before the window connects to the sidebar's
+    selection; choosing a row then opens it once the database answers). The workspace's
+    title is set from it when the workspace is built (:func:`ui.window_layout.build_rest`)."""
     snapshot = window.snapshot
     if snapshot is None or window.db is not None:
         return
@@ -72,7 +73,6 @@ def show_in(window) -> None:
     current = snapshot.current_client()
     if current is not None:
         window.sidebar.select_client(current.id)
-        window.client_title.setText(current.name)
 
 
 def shell_list(snapshot: Snapshot | None) -> QWidget | None:

@@ -10,7 +10,7 @@ reopen would be a lost app.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from ui import icons
@@ -36,13 +36,11 @@ class WindowTray(QObject):
         self.quit_action = self.menu.addAction(self.tr("&Quit"), self.quit)
         icons.set_icon(self.quit_action, "quit")
         self._icon: QSystemTrayIcon | None = None
-        # a crisis message shown while the window is open: its icon gets this menu too
-        QTimer.singleShot(0, self._follow_alerts)  # (the sync bar is built after this part)
 
-    def _follow_alerts(self) -> None:
-        bar = getattr(self.window, "sync_bar", None)
-        if bar is not None:
-            bar.tray.shown.connect(lambda *_: self.icon())
+    def follow_alerts(self, bar) -> None:
+        """A crisis message the sync bar shows while the window is open: its icon gets this
+        menu too (called once the sync bar is built)."""
+        bar.tray.shown.connect(lambda *_: self.icon())
 
     def keeps_running(self) -> bool:
         return self.window.settings.keep_in_tray and tray_available() and not self.quitting
@@ -95,12 +93,18 @@ class WindowTray(QObject):
         self.window.sync_bar.sync_all()
 
     def quit(self) -> None:
-        """Close for real (areas flushed, geometry saved), then leave the app."""
+        """Close for real (areas flushed, their writes landed, geometry saved), then leave
+        the app."""
         self.quitting = True
-        self.window.close()
         if self._icon is not None:
             self._icon.hide()
-        if not QApplication.quitOnLastWindowClosed():  # it was hidden in the tray before
+        if self.window.close():
+            self.closed()
+        # else the window closes once its writes landed, and calls closed() then
+
+    def closed(self) -> None:
+        """The window closed for real: leave the app if it was kept running for the tray."""
+        if self.quitting and not QApplication.quitOnLastWindowClosed():
             self.leave_app()
 
     def leave_app(self) -> None:

@@ -1475,6 +1475,13 @@
     </message>
   </context>
   <context>
+    <name>CloseAfterWrites</name>
+    <message>
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictDialog</name>
     <message>
       <source>Someone else changed this</source>

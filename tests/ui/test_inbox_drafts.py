@@ -86,7 +86,8 @@ def test_the_reply_box_keeps_each_messages_draft(qtbot, main_window, sqlite_db):
     qtbot.waitUntil(lambda: area.conv.reply.isEnabled() and area.idle())
     assert area.conv.reply.toPlainText() == "Oui, nous livrons le dimanche"
     qtbot.keyClicks(area.conv.reply, " matin")
-    main_window.close()  # quitting flushes what was typed, before the timer fires
+    main_window.close()  # quitting sends what was typed, before the timer fires,
+    qtbot.waitUntil(lambda: not main_window.isVisible())  # and closes once it landed
     with sqlite_db.read() as s:
         assert (
             inbox_drafts.get_draft(s, cid, ids["a"]).text == "Oui, nous livrons le dimanche matin"

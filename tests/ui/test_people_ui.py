@@ -148,8 +148,12 @@ def test_a_lead_releases_a_juniors_reply_from_the_waiting_list(qtbot, agency, tm
     view.table.selectRow(0)
     dialog.grab().save(str(tmp_path / "approvals.png"))
     assert view.approve_button.isEnabled()
+    announced = []
+    view.services.feed.changed.connect(announced.append)
     view.approve_button.click()
     qtbot.waitUntil(lambda: view.table.rowCount() == 0, timeout=10000)
+    # a WriteOp: the inbox (here and on the other seats' feed) hears of the released reply
+    assert any(c.local and c.touches("inbox", cid) for c in announced)
     assert view.notice.text() == "Nothing waits for approval."
     tasks.wait(10000)
     with alice.read() as s:

@@ -2,7 +2,9 @@
 
 The window is first painted as a light shell before SQLAlchemy, Alembic, the client list or
 even PySide6's ``Qt`` namespace are loaded (each costs milliseconds a bare window does not
-pay); right after, the rest of the window is built and the clients are listed.
+pay); right after, what the window shows while the database opens (the client list, the
+menus) is painted — still without the database, the workspace or any feature's heavy module —
+then the rest is built and the clients are listed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,28 @@ from PySide6.QtCore import QEvent, QObject
 from ui.application import create_application, start
 
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "ui.sidebar", "ui.sync", "ui.charter.charter_area")
+# what the window's complete paint needs none of: the database, the charts, PDF, network,
+# the workspace header (not shown before the clients are loaded) and every area
+LATER = (
+    "sqlalchemy", "alembic", "matplotlib", "pypdf", "httpx", "keyring", "feedparser",
+    "icalendar", "holidays", "app.db", "app.connectors", "app.services.calendar",
+    "app.services.inbox", "app.services.charter", "app.services.reports", "ui.window_header",
+    "ui.sync", "ui.inbox", "ui.calendar", "ui.charter", "ui.charts", "ui.listening",
+)
 seen = {}
+
+class CompleteProbe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "complete_paint" not in seen:
+            seen["complete_paint"] = {
+                "heavy": sorted(
+                    p for p in LATER if any(m == p or m.startswith(p + ".") for m in sys.modules)
+                ),
+                "clients": window.client_model.rowCount(),
+                "menu_actions": len(window._menus["file"].actions()),
+                "complete": window._complete,
+            }
+        return False
 
 class Probe(QObject):
     def eventFilter(self, obj, event):
@@ -40,6 +63,15 @@ app = create_application()
 window = start(sys.argv[1])
 probe = Probe()
 window.installEventFilter(probe)
+build_visible = window.build_visible
+
+def visible_and_probe():
+    build_visible()
+    if not hasattr(window, "complete_probe"):
+        window.complete_probe = CompleteProbe()
+        window.switch_hint.installEventFilter(window.complete_probe)
+
+window.build_visible = visible_and_probe
 
 def loaded():
     seen["loaded"] = {
@@ -74,6 +106,11 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
 
+    complete = seen["complete_paint"]  # the client list and the menus, nothing heavy
+    assert complete["heavy"] == []
+    assert complete["complete"] is False  # the workspace is built after this paint
+    assert complete["menu_actions"] > 4
+
     first = seen["first_paint"]
     assert first["heavy"] == []
     assert first["qt_namespace"] is False
@@ -86,3 +123,40 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert loaded["clients"] == 1
     assert loaded["tabs"] == 5  # charter, calendar, inbox, charts, listening
     assert loaded["file_actions"] > 4  # New client, Back up, Restore, Settings, Quit…
+
+
+LAUNCHER = r"""
+import json, sys
+import ui.application
+import ui.launcher
+
+def run(db_url=None):
+    print(json.dumps({"url": db_url, "cli": "app.cli" in sys.modules}))
+    return 0
+
+ui.application.run = run  # the desktop app itself is tested above
+sys.exit(ui.launcher.main(json.loads(sys.argv[1])))
+"""
+
+
+def test_opening_the_app_does_not_load_the_command_line(tmp_path):
+    """``tribune`` and ``tribune --db URL`` open the app without importing app.cli; anything
+    else is the CLI's (its --help, its errors)."""
+    from ui.launcher import app_arguments
+
+    env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CONFIG_HOME=str(tmp_path))
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    for argv, expected in (([], None), (["--db", url], url), ([f"--db={url}"], url)):
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, json.dumps(argv)],
+            capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == {"url": expected, "cli": False}
+    for argv in (["--db"], ["--db", "--help"], ["--db="], ["--version"], ["client", "list"]):
+        assert app_arguments(argv) == (False, None)
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, json.dumps(["--db"])],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert done.returncode != 0 and "--db" in done.stderr  # argparse's own message

@@ -356,6 +356,7 @@ class CalendarArea(WorkspaceArea):
         self.set_view("week")
 
     def flush(self) -> None:
-        """Before a client switch or quit: an open editor saves its draft."""
+        """Before a client switch or quit: an open editor sends its unsaved edits (a WriteOp:
+        nothing waits on the GUI thread)."""
         if self.editor is not None and self.editor.isVisible():
-            self.editor.save(autosave=True)
+            self.editor.flush()

@@ -5,9 +5,10 @@ unit of work on a worker: Save, closing with unsaved edits and the autosave are 
 :class:`~ui.operations.WriteOp`, whose changes the change feed announces to every area of
 this seat (the month view shows the saved post) and to the other seats. One write at a time:
 a save asked while one is on its way follows it, since it needs the version that one
-returns. A stale save opens the conflict dialog, never an error box. :meth:`save` writes and
-waits — before a client switch or quitting (``CalendarArea.flush``) — and announces the
-same way.
+returns. A stale save opens the conflict dialog, never an error box. A client switch or
+quitting (``CalendarArea.flush``) sends unsaved edits the same way (:meth:`flush`) and does
+not wait: the window closes once its writes landed. :meth:`save` writes and waits (scripts,
+Reload) and announces the same way.
 """
 
 from __future__ import annotations
@@ -131,6 +132,13 @@ class EditorSaving:
                 self.save_in_background(autosave=nxt[0], close=nxt[1], after=nxt[2])
 
         WriteOp(self, lambda s: write_post(s, cid, values), done).failure(failed).run()
+
+    def flush(self) -> None:
+        """Client switch or quitting: unsaved edits go out as the autosave does (a worker;
+        the window waits for it before it closes). Nothing typed since the last save (or a
+        save already on its way, which carries them): nothing to send."""
+        if self._autosave.isActive() and not self.read_only:
+            self.save_in_background(autosave=True)
 
     def autosave_in_background(self) -> None:
         """The autosave timer: the fields are read here, the post written by a worker."""

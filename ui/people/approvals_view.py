@@ -18,20 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.messages import show_error
+from ui.operations import QueryOp, WriteOp
 
 
-def _load(db):
+def _load(s):
     from app.services.people import approvals, releases, whoami
 
-    with db.read() as s:
-        return whoami(s), approvals.waiting(s), releases.returned_to(s)
+    return whoami(s), approvals.waiting(s), releases.returned_to(s)
 
 
 class ApprovalsView(QWidget):
-    def __init__(self, db, tasks, parent=None) -> None:
+    """What waits for a lead's approval. Reads with a QueryOp and decides with a WriteOp
+    (``services``: the window's, so that a decision reaches the change feed: the inbox and
+    the other seats follow)."""
+
+    def __init__(self, services, parent=None) -> None:
         super().__init__(parent)
-        self.db, self.tasks = db, tasks
+        self.services = services
+        self.db, self.tasks = services.db, services.tasks
         self.me = None
         self.items = []
         self.notice = QLabel()
@@ -83,8 +87,7 @@ class ApprovalsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        db = self.db
-        self.tasks.run(lambda: _load(db), self._loaded, lambda exc: show_error(self, exc))
+        QueryOp(self, _load, self._loaded, services=self.services).latest("approvals").run()
 
     def _loaded(self, result) -> None:
         self.me, self.items, self.returned = result
@@ -159,12 +162,11 @@ class ApprovalsView(QWidget):
             )
             if not ok or not note.strip():
                 return
-        db = self.db
+        from app.services.people import approvals
 
-        def work():
-            from app.services.people import approvals
-
-            with db.session() as s:
-                approvals.decide(s, item, approve, note)
-
-        self.tasks.run(work, lambda _r: self.reload(), lambda exc: show_error(self, exc))
+        WriteOp(
+            self,
+            lambda s: approvals.decide(s, item, approve, note),
+            lambda _r: self.reload(),
+            services=self.services,
+        ).run()

@@ -1,5 +1,6 @@
 """The audit trail, per client and per person, filtered, exported as CSV (formulas
-neutralised). Loads in a worker; shows the newest 500 entries of the filter."""
+neutralised). Reads with QueryOps (the newest filter's read is the one shown); shows the
+newest 500 entries of the filter."""
 
 from __future__ import annotations
 
@@ -23,30 +24,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.messages import show_error
+from ui.operations import QueryOp
 
 LIMIT = 500
 ACTION_PREFIXES = ("client.", "people.", "inbox.", "calendar.", "post.", "charter.")
 
 
-def _choices(db):
+def _choices(s):
     from sqlalchemy import select
 
     from app.models import AuditEvent, Client
 
-    with db.read() as s:
-        clients = [
-            tuple(r) for r in s.execute(select(Client.id, Client.name).order_by(Client.name))
-        ]
-        query = select(AuditEvent.actor_login).distinct().order_by(AuditEvent.actor_login)
-        logins = [r for r in s.scalars(query) if r]
+    clients = [tuple(r) for r in s.execute(select(Client.id, Client.name).order_by(Client.name))]
+    query = select(AuditEvent.actor_login).distinct().order_by(AuditEvent.actor_login)
+    logins = [r for r in s.scalars(query) if r]
     return clients, logins
 
 
 class AuditView(QWidget):
-    def __init__(self, db, tasks, parent=None) -> None:
+    def __init__(self, services, parent=None) -> None:
         super().__init__(parent)
-        self.db, self.tasks = db, tasks
+        self.services = services
+        self.db, self.tasks = services.db, services.tasks
         self.client_combo = QComboBox()
         self.client_combo.setObjectName("auditClient")
         self.client_combo.addItem(self.tr("All clients"), None)
@@ -97,8 +96,7 @@ class AuditView(QWidget):
         for combo in (self.client_combo, self.person_combo, self.action_combo):
             combo.currentIndexChanged.connect(self.reload)
         self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
-        db_ = db
-        self.tasks.run(lambda: _choices(db_), self._choices_loaded, lambda e: show_error(self, e))
+        QueryOp(self, _choices, self._choices_loaded, services=services).run()
 
     def _choices_loaded(self, result) -> None:
         clients, logins = result
@@ -123,15 +121,14 @@ class AuditView(QWidget):
         )
 
     def reload(self) -> None:
-        db, f = self.db, self.current_filter()
+        f = self.current_filter()
 
-        def work():
+        def read(s):
             from app.services.people import audit
 
-            with db.read() as s:
-                return audit.entries(s, filter=f, limit=LIMIT), audit.count(s, filter=f)
+            return audit.entries(s, filter=f, limit=LIMIT), audit.count(s, filter=f)
 
-        self.tasks.run(work, self._loaded, lambda exc: show_error(self, exc))
+        QueryOp(self, read, self._loaded, services=self.services).latest("entries").run()
 
     def _loaded(self, result) -> None:
         entries, total = result
@@ -170,18 +167,18 @@ class AuditView(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        db, f = self.db, self.current_filter()
+        f = self.current_filter()
 
-        def work():
+        def read_and_write(s):
             from app.services.people import audit
 
-            with db.read() as s:
-                data = audit.export_csv(s, f)
+            data = audit.export_csv(s, f)
             Path(path).write_text(data, encoding="utf-8-sig", newline="")
             return path
 
-        self.tasks.run(
-            work,
+        QueryOp(
+            self,
+            read_and_write,
             lambda p: self.count_label.setText(self.tr("Exported to {path}").format(path=p)),
-            lambda exc: show_error(self, exc),
-        )
+            services=self.services,
+        ).run()
