@@ -2,6 +2,9 @@
 client's SMTP settings (those of the escalation e-mails; password in the keyring), and a log
 row per alert (``crisis_alerts``: when, which signal, why, who was told, and how it went).
 
+Every check where a signal fires opens the client's crisis episode or keeps it open
+(:mod:`.episodes`; the holding message is one per episode).
+
 One alert per signal and hour for a client, whichever seat sees it first: the log row is
 inserted with ON CONFLICT DO NOTHING before anything is sent, and only its writer sends.
 Sending happens outside any database session.
@@ -24,6 +27,7 @@ from app.models.listening import CrisisAlert
 from app.services.inbox.escalation_mail import SECRET_NAME
 from app.services.inbox.escalation_smtp import SmtpSettings, get_settings
 from app.services.listening.crisis import Signal, detect
+from app.services.listening.episodes import signal_episode
 from app.services.listening.store import _insert_for
 from app.services.listening.thresholds import thresholds_for
 
@@ -90,6 +94,8 @@ def check_and_alert(
         client_name, client_uid = client.name, client.uid
     recipients = tuple(email for _, email in t.contacts if "@" in (email or ""))
     hour = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H")
+    with db.session() as s:  # a signal opens the crisis episode, or keeps it open
+        signal_episode(s, client_id, now)
     out = []
     for signal in signals:
         with db.session() as s:
