@@ -39,6 +39,7 @@ class SearchResult:
     items: list[Found] = field(default_factory=list)
     cursor: dict = field(default_factory=dict)
     requests: int = 0
+    paused: str = ""  # why the search stopped early and waits (a spent daily quota)
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
@@ -61,6 +62,10 @@ class Searcher:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.handle = handle
+        self.clock: dt.datetime | None = None  # the sync's ``now`` (tests); else the clock
+
+    def now(self) -> dt.datetime:
+        return self.clock or dt.datetime.now(dt.UTC)
 
     def search(self, kind: str, query: str, cursor: dict, *, max_pages: int = 10) -> SearchResult:
         raise NotImplementedError

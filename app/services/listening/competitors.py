@@ -1,8 +1,8 @@
 """Competitors: their public profiles sampled once a day, and the comparison with the client.
 
 A competitor is a listening stream of kind ``competitor`` whose query is the account's handle
-on a network that shows public profiles without the competitor's consent (Mastodon, Bluesky;
-searched with the client's own account there). Each day its followers, posts and the
+on a network that shows public profiles without the competitor's consent (Mastodon, Bluesky,
+X, YouTube; read with the client's own account there). Each day its followers, posts and the
 engagement of its last week's posts are recorded once (``INSERT … ON CONFLICT DO NOTHING``:
 two seats sampling the same day write one row). :func:`comparison` sets them beside the
 client's own accounts for the Charts area and the monthly report.
@@ -27,7 +27,7 @@ from app.models.listening import CompetitorSample, ListeningStream
 from app.models.metrics import AccountMetricDay
 from app.services.listening.streams import account_for
 
-PROFILE_NETWORKS = ("mastodon", "bluesky")
+PROFILE_NETWORKS = ("mastodon", "bluesky", "x", "youtube")
 WEEK = dt.timedelta(days=7)
 
 
@@ -111,6 +111,7 @@ def sample_competitors(
             if cls is None:  # PROFILE_NETWORKS are all searchable; kept for the type checker
                 continue
             searcher = cls(http, base_url, token, own_handle)
+            searcher.clock = now
             try:
                 profile = searcher.profile(handle)
             except ConnectorError as exc:

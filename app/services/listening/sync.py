@@ -103,6 +103,7 @@ def sync_stream(
             network=job.network))  # fmt: skip
     searcher = cls(http, job.base_url, token, job.handle)
     now = now or utcnow()
+    searcher.clock = now
     try:
         result = searcher.search(job.kind, job.query, job.cursor, max_pages=max_pages)
         given = {
@@ -117,7 +118,7 @@ def sync_stream(
         missing = sorted(
             {f.author_handle for f in result.items if f.author_handle} - set(given) - set(known)
         )
-        fetched = searcher.followers(missing) if missing else {}
+        fetched = searcher.followers(missing) if missing and not result.paused else {}
     except ConnectorError as exc:
         return _failed(base, exc.message)
     audience = {**given, **fetched}
@@ -128,8 +129,9 @@ def sync_stream(
         stream = get_stream(s, client_id, job.stream_id)
         stream.cursor = result.cursor
     return StreamReport(
-        job.stream_id, job.network, job.kind, job.query, len(result.items), added, result.requests
-    )
+        job.stream_id, job.network, job.kind, job.query, len(result.items), added,
+        result.requests, result.paused,
+    )  # fmt: skip
 
 
 def _failed(base: StreamReport, message: str) -> StreamReport:
