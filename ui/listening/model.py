@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.services.listening.items import ItemRow
+from app.services.listening.sentiment import explain
 from ui.design.theme import current
 from ui.lazy_model import LazyListModel, RowsPage
 
@@ -92,7 +93,7 @@ class ListeningModel(LazyListModel[ItemRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return cells["display"][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return html.escape(cells["tooltip"])  # untrusted text never renders as HTML
+            return html.escape(cells["tooltip"] + self._why(row))  # untrusted: never HTML
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             if row.sentiment == "negative":
                 return QColor(current().danger)
@@ -101,6 +102,18 @@ class ListeningModel(LazyListModel[ItemRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _why(self, row: ItemRow) -> str:
+        """The words that made the item negative or positive (read when hovered)."""
+        if row.sentiment not in ("negative", "positive"):
+            return ""
+        verdict = explain(row.text)
+        if verdict.label != row.sentiment or not verdict.reasons:
+            return ""  # stored by older rules: no explanation rather than a wrong one
+        label = self.tr("Negative") if row.sentiment == "negative" else self.tr("Positive")
+        return "\n\n" + self.tr("{label} because of: {words}").format(
+            label=label, words=verdict.because()
+        )
 
     def row_item(self, row: int) -> ItemRow | None:
         return self.row_at(row)

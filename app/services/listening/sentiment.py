@@ -83,7 +83,11 @@ def _fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(_fold(text or "")) if not t.isspace()]
+    return [
+        t
+        for t in _TOKEN.findall(_fold(text or ""))
+        if t.isalnum() or t in EMOJI or t in _CLAUSE_END or t == "!"  # other signs: nothing
+    ]
 
 
 def explain(text: str) -> Verdict:
