@@ -59,11 +59,20 @@ class ListeningArea(WorkspaceArea):
                 "in review until a lead approves it"
             )
         )
+        self.crisis_over_button = QPushButton(self.tr("Crisis over"))
+        self.crisis_over_button.setToolTip(
+            self.tr(
+                "Close this crisis: its holding message stays as it is; the next signal opens "
+                "a new crisis, with its own holding message"
+            )
+        )
+        self.crisis_over_button.hide()  # shown while a crisis is open
         self.streams_button.setToolTip(self.tr("What Tribune listens to for this client"))
         self.status = _plain()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.streams_button)
         bar.addWidget(self.holding_button)
+        bar.addWidget(self.crisis_over_button)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.status, 3)
         layout.addLayout(bar)
@@ -114,6 +123,7 @@ class ListeningArea(WorkspaceArea):
         self.sync_button.clicked.connect(self.sync_now)
         self.streams_button.clicked.connect(self.edit_streams)
         self.holding_button.clicked.connect(self.draft_holding)
+        self.crisis_over_button.clicked.connect(self.close_crisis)
         self.send_button.clicked.connect(lambda: self._act("send"))
         self.dismiss_button.clicked.connect(lambda: self._act("dismiss"))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -147,16 +157,22 @@ class ListeningArea(WorkspaceArea):
     def _reload_figures(self) -> None:
         if self.client is None:
             return
+        from app.services.listening.episodes import current_episode
         from app.services.listening.items import figures
         from app.services.listening.streams import list_streams
 
         cid = self.client.id
-        QueryOp(self, lambda s: (figures(s, cid), list_streams(s, cid)), self._show_figures).latest(
-            "figures"
-        ).failure(lambda e: self._say(self._error_text(e))).run()
+
+        def read(s):
+            return figures(s, cid), list_streams(s, cid), current_episode(s, cid)
+
+        QueryOp(self, read, self._show_figures).latest("figures").failure(
+            lambda e: self._say(self._error_text(e))
+        ).run()
 
     def _show_figures(self, result) -> None:
-        fig, streams = result
+        fig, streams, episode = result
+        self.crisis_over_button.setVisible(episode is not None)
         self.chart.set_days(fig.per_day)
         self.summary.setText(
             self.tr("{n} items in 30 days, {p} % negative").format(
@@ -250,12 +266,13 @@ class ListeningArea(WorkspaceArea):
                     "Holding message drafted for {networks}: it waits in the calendar for a "
                     "lead's approval."
                 )
-            else:  # this hour's was drafted already, maybe on another seat: the same post
+            else:  # this crisis's was drafted already, maybe on another seat: the same post
                 text = self.tr(
-                    "The holding message of this hour was already drafted ({networks}): it "
+                    "The holding message of this crisis was already drafted ({networks}): it "
                     "waits in the calendar for a lead's approval."
                 )
             self._say(text.format(networks=networks))
+            self.crisis_over_button.show()  # drafting it opened the crisis
             self.holding_drafted.emit(post.id)
 
         def failed(exc: BaseException) -> None:
@@ -263,6 +280,22 @@ class ListeningArea(WorkspaceArea):
             self._say(self._error_text(exc))
 
         WriteOp(self, lambda s: draft_holding(s, cid), drafted).failure(failed).run()
+
+    def close_crisis(self) -> None:
+        """The crisis is over: the next signal opens a new one (and a new holding message)."""
+        if self.client is None:
+            return
+        from app.services.listening.episodes import close_episode
+
+        cid = self.client.id
+
+        def closed(episode) -> None:
+            self.crisis_over_button.hide()
+            self._say(self.tr("Crisis closed: the next signal opens a new one."))
+
+        WriteOp(self, lambda s: close_episode(s, cid), closed).failure(
+            lambda e: self._say(self._error_text(e))
+        ).run()
 
     def sync_now(self) -> None:
         if self.client is None:

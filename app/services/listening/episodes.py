@@ -26,6 +26,7 @@ from app.db import insert_ignore
 from app.models import utcnow
 from app.models.base import table_of
 from app.models.listening import CrisisEpisode
+from app.services.people.actor import current_actor
 
 QUIET = dt.timedelta(hours=24)
 
@@ -98,11 +99,13 @@ def signal_episode(session: Session, client_id: int, now: dt.datetime | None = N
 
 
 def close_episode(
-    session: Session, client_id: int, by: str, now: dt.datetime | None = None
+    session: Session, client_id: int, by: str = "", now: dt.datetime | None = None
 ) -> EpisodeInfo | None:
-    """The crisis is over (said by ``by``): the open episode closes; the next signal opens a
-    new one (and a new holding message). None when no episode was open."""
+    """The crisis is over (said by ``by``, the person acting by default): the open episode
+    closes; the next signal opens a new one (and a new holding message). None when no
+    episode was open."""
     now = now or utcnow()
+    by = by or current_actor()
     row = _open_row(session, client_id)
     if row is None:
         return None
