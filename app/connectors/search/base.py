@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from app.connectors.base import Rejected
+import httpx
+
+from app.connectors.errors import Rejected
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from app.connectors.http import Http
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class Profile:
 @dataclass
 class SearchResult:
     items: list[Found] = field(default_factory=list)
-    cursor: dict = field(default_factory=dict)
+    cursor: dict[str, Any] = field(default_factory=dict)
     requests: int = 0
     paused: str = ""  # why the search stopped early and waits (a spent daily quota)
 
@@ -57,7 +63,7 @@ class Searcher:
 
     network = ""
 
-    def __init__(self, http, base_url: str, token: str = "", handle: str = "") -> None:
+    def __init__(self, http: Http, base_url: str, token: str = "", handle: str = "") -> None:
         self.http = http
         self.base_url = base_url.rstrip("/")
         self.token = token
@@ -67,7 +73,9 @@ class Searcher:
     def now(self) -> dt.datetime:
         return self.clock or dt.datetime.now(dt.UTC)
 
-    def search(self, kind: str, query: str, cursor: dict, *, max_pages: int = 10) -> SearchResult:
+    def search(
+        self, kind: str, query: str, cursor: dict[str, Any], *, max_pages: int = 10
+    ) -> SearchResult:
         raise NotImplementedError
 
     def followers(self, handles: list[str]) -> dict[str, tuple[str, int]]:
@@ -78,7 +86,7 @@ class Searcher:
         """A public profile's numbers (None where the network shows none)."""
         return None
 
-    def _check(self, response) -> None:
+    def _check(self, response: httpx.Response) -> None:
         if response.status_code >= 400:
             raise Rejected(
                 translate("Listening", "{host} refused the search (HTTP {status}).").format(

@@ -11,6 +11,8 @@ and quotes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.connectors.http import json_of, parse_time
 from app.connectors.search.base import Found, Profile, Searcher, SearchResult
 
@@ -20,7 +22,9 @@ PAGE = 100
 class XSearch(Searcher):
     network = "x"
 
-    def search(self, kind, query, cursor, *, max_pages=10) -> SearchResult:
+    def search(
+        self, kind: str, query: str, cursor: dict[str, Any], *, max_pages: int = 10
+    ) -> SearchResult:
         result = SearchResult(cursor=dict(cursor or {}))
         q = "#" + query.lstrip("#") if kind == "hashtag" else query
         since_id = result.cursor.get("since_id", "")

@@ -21,7 +21,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.connectors.base import Rejected
+from app.connectors.errors import Rejected
 from app.connectors.http import json_of, parse_time
 from app.connectors.oauth import parse_secret
 from app.connectors.search.base import Found, Profile, Searcher, SearchResult

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import secrets
-from app.connectors.base import ConnectorError
+from app.connectors.errors import ConnectorError
 from app.connectors.http import Http
 from app.connectors.search import searcher_for
 from app.db import insert_ignore
@@ -25,7 +27,11 @@ from app.models import Client, NetworkAccount, utcnow
 from app.models.base import table_of
 from app.models.listening import CompetitorSample, ListeningStream
 from app.models.metrics import AccountMetricDay
+from app.services.clients.info import find_client
 from app.services.listening.streams import account_for
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 PROFILE_NETWORKS = ("mastodon", "bluesky", "x", "youtube")
 WEEK = dt.timedelta(days=7)
@@ -53,11 +59,11 @@ class CompetitorRow:
     engagement_per_post: float | None
 
 
-def _targets(db, client_id: int) -> list[tuple[str, str, str, str, str, str]]:
+def _targets(db: Database, client_id: int) -> list[tuple[str, str, str, str, str, str]]:
     """(network, handle, base_url, account uid, account handle, client uid) of each
     competitor to sample, with the client's own account on that network."""
     with db.read() as s:
-        client_uid = s.get(Client, client_id).uid
+        client_uid = find_client(s, client_id).uid
         out = []
         rows = s.execute(
             select(ListeningStream.network, ListeningStream.query).where(
@@ -76,7 +82,7 @@ def _targets(db, client_id: int) -> list[tuple[str, str, str, str, str, str]]:
 
 
 def sample_competitors(
-    db,
+    db: Database,
     client_id: int,
     *,
     http: Http | None = None,
@@ -147,7 +153,9 @@ def sample_competitors(
     return reports
 
 
-def comparison(session, client_id: int, start: dt.date, end: dt.date) -> list[CompetitorRow]:
+def comparison(
+    session: Session, client_id: int, start: dt.date, end: dt.date
+) -> list[CompetitorRow]:
     """Each competitor's numbers for [start, end] (inclusive days) beside the client's own
     accounts: followers at the end, their change, posts per week, engagement per post."""
     rows: list[CompetitorRow] = []
@@ -194,7 +202,7 @@ def comparison(session, client_id: int, start: dt.date, end: dt.date) -> list[Co
     return rows
 
 
-def _ours(session, client_id: int, start: dt.date, end: dt.date) -> list[CompetitorRow]:
+def _ours(session: Session, client_id: int, start: dt.date, end: dt.date) -> list[CompetitorRow]:
     """The client's own accounts from its daily metrics, for the same comparison."""
     out = []
     client = session.get(Client, client_id)

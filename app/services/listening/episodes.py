@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.db import insert_ignore
@@ -109,10 +110,13 @@ def close_episode(
     row = _open_row(session, client_id)
     if row is None:
         return None
-    closed = session.execute(
-        update(CrisisEpisode)
-        .where(CrisisEpisode.id == row.id, CrisisEpisode.closed_at.is_(None))
-        .values(closed_at=now, closed_by=by[:200])
+    closed = cast(
+        CursorResult[Any],
+        session.execute(
+            update(CrisisEpisode)
+            .where(CrisisEpisode.id == row.id, CrisisEpisode.closed_at.is_(None))
+            .values(closed_at=now, closed_by=by[:200])
+        ),
     ).rowcount
     if not closed:  # another seat closed it at the same moment
         return None

@@ -77,17 +77,17 @@ class _Blocks(HTMLParser):
             self.blocks.append((self._heading, text))
         self._text = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("h1", "h2", "h3", "h4", "p", "li", "br", "div"):
             self._flush()
             self._heading = tag in ("h1", "h2", "h3", "h4")
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag in ("h1", "h2", "h3", "h4", "p", "li", "div"):
             self._flush()
             self._heading = False
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         self._text.append(data)
 
 

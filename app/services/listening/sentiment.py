@@ -111,8 +111,8 @@ def explain(text: str) -> Verdict:
             continue
         phrase = _phrase(words, i)
         if phrase is not None:
-            size, weight = phrase
-            reasons.append(Reason(" ".join(words[i : i + size]), weight * boost))
+            size, phrase_weight = phrase
+            reasons.append(Reason(" ".join(words[i : i + size]), phrase_weight * boost))
             negation_left, boost = 0, 1.0
             i += size
             continue

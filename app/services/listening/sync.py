@@ -7,15 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from app import secrets
-from app.connectors.base import ConnectorError
+from app.connectors.errors import ConnectorError
 from app.connectors.http import Http
 from app.connectors.search import searcher_for
 from app.i18n import translate
-from app.models import Client, utcnow
+from app.models import utcnow
+from app.services.clients.info import find_client
 from app.services.listening import store
 from app.services.listening.streams import account_for, get_stream, list_streams
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,17 @@ class _Job:
     kind: str
     query: str
     network: str
-    cursor: dict
+    cursor: dict[str, Any]
     base_url: str
     handle: str
     account_uid: str
     client_uid: str
 
 
-def _job(db, client_id: int, stream_id: int) -> _Job:
+def _job(db: Database, client_id: int, stream_id: int) -> _Job:
     with db.read() as s:
         stream = get_stream(s, client_id, stream_id)
-        client = s.get(Client, client_id)
+        client = find_client(s, client_id)
         account = None if stream.network == "rss" else account_for(s, client_id, stream.network)
         return _Job(
             stream.id, stream.kind, stream.query, stream.network, dict(stream.cursor or {}),
@@ -69,7 +74,7 @@ def _job(db, client_id: int, stream_id: int) -> _Job:
 
 
 def sync_stream(
-    db,
+    db: Database,
     client_id: int,
     stream_id: int,
     *,
@@ -139,7 +144,7 @@ def _failed(base: StreamReport, message: str) -> StreamReport:
 
 
 def sync_client(
-    db,
+    db: Database,
     client_id: int,
     *,
     http: Http | None = None,
