@@ -119,6 +119,22 @@ def test_two_seats_clicking_either_side_of_the_hour_get_one_post(request, engine
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_two_seats_clicking_after_a_lapsed_crisis_open_one_new_crisis(request, engine):
+    db = request.getfixturevalue("sqlite_db" if engine == "sqlite" else "pg_db")
+    cid = _client(db)
+    with db.session() as s:  # an old crisis, quiet for two days: it has lapsed
+        old = draft_holding(s, cid, now=NOW - 2 * QUIET)
+    results = _two_seats(db, cid, "holding")
+    assert [kind for kind, _ in results] == ["ok", "ok"], results
+    (first, created_a), (second, created_b) = (r for _, r in results)
+    assert first == second and sorted([created_a, created_b]) == [False, True]
+    with db.read() as s:
+        episodes = recent_episodes(s, cid)
+    assert len(episodes) == 2 and episodes[0].closed_at is None  # one new crisis, open
+    assert episodes[1].id == old.episode_id and episodes[1].closed_at == NOW - QUIET
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_two_seats_adding_the_same_stream_at_once_one_hears_it_already_exists(request, engine):
     db = request.getfixturevalue("sqlite_db" if engine == "sqlite" else "pg_db")
     cid = _client(db)
