@@ -11,12 +11,14 @@
 * ``GET /youtube/v3/playlistItems?part=contentDetails&playlistId=…`` and
   ``GET /youtube/v3/videos?part=statistics&id=…`` (1 unit each).
 
-A bad bearer token gets 401.
+A bad bearer token gets 401; ``POST /token`` (Google's token endpoint, at the server's root)
+renews it with ``grant_type=refresh_token`` and the refresh token, client id and secret.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qs
 
 from tests.servers.base import LoopbackServer
 
@@ -35,9 +37,11 @@ def _quota_error() -> dict:
 
 
 class YouTubeSearchServer(LoopbackServer):
-    def __init__(self, token="yt-token", quota=10_000) -> None:
+    def __init__(self, token="yt-token", quota=10_000, refresh_token="yt-refresh") -> None:
         super().__init__()
         self.token = token
+        self.refresh_token = refresh_token
+        self.renewed = 0
         self.quota = quota
         self.videos: list[dict] = []  # oldest first
         self.channels: dict[str, dict] = {}  # id → channel
@@ -68,7 +72,23 @@ class YouTubeSearchServer(LoopbackServer):
         self.quota -= units
         return True
 
+    def expire_token(self) -> None:
+        """The hourly access token ends: the next call needs a renewed one."""
+        self.token = f"{self.token}+"
+
     def handle(self, method, path, query, headers, body):
+        if path == "/token" and method == "POST":
+            form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+            if (
+                form.get("grant_type") != "refresh_token"
+                or form.get("refresh_token") != (self.refresh_token)
+                or not form.get("client_id")
+                or not form.get("client_secret")
+            ):
+                return 400, {}, {"error": "invalid_grant"}
+            self.token = f"yt-renewed-{self.renewed}"
+            self.renewed += 1
+            return 200, {}, {"access_token": self.token, "expires_in": 3599, "token_type": "Bearer"}
         if headers.get("authorization") != f"Bearer {self.token}":
             return 401, {}, {"error": {"code": 401, "message": "Invalid Credentials"}}
         route = path.removeprefix("/youtube/v3/")

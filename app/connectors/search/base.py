@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -69,6 +70,8 @@ class Searcher:
         self.token = token
         self.handle = handle
         self.clock: dt.datetime | None = None  # the sync's ``now`` (tests); else the clock
+        # where a renewed credential goes (the account's keyring entry); None: kept in memory
+        self.save_token: Callable[[str], None] | None = None
 
     def now(self) -> dt.datetime:
         return self.clock or dt.datetime.now(dt.UTC)

@@ -9,6 +9,9 @@ Google token (its access token; the inbox sync renews it hourly and keeps it in 
   with ``id=`` (up to 50 channel ids) or ``forHandle=@handle``; ``subscriberCount`` is a
   string, absent when ``hiddenSubscriberCount``. A competitor's last videos come from its
   uploads playlist (``/playlistItems``) and their likes and comments from ``/videos``.
+* The access token lasts an hour: refused (401), it is renewed once at Google's token
+  endpoint with the refresh token of the account's secret, and the renewed secret is written
+  back to the keyring (:class:`app.connectors.oauth.Renewal`, as the inbox's connector does).
 * Quota: every project has 10,000 units a day and a search costs 100. A ``403`` whose reason
   is ``quotaExceeded`` (or ``dailyLimitExceeded``) is not retried: the stream's cursor keeps
   ``quota_until`` (the next midnight, Pacific time, when Google resets the quota) and the
@@ -21,13 +24,16 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.connectors.base import AccountRef
 from app.connectors.errors import Rejected
+from app.connectors.google_business import google_renewal
 from app.connectors.http import json_of, parse_time
-from app.connectors.oauth import parse_secret
+from app.connectors.oauth import Renewal
 from app.connectors.search.base import Found, Profile, Searcher, SearchResult
 from app.i18n import translate
 
 API = "https://www.googleapis.com/youtube/v3"
+TOKEN_URL = "https://oauth2.googleapis.com/token"
 PAGE = 50
 MAX_SEARCH_PAGES = 3  # 100 units each, of the project's 10,000 a day
 QUOTA_REASONS = ("quotaExceeded", "dailyLimitExceeded")
@@ -63,12 +69,23 @@ class YouTubeSearch(Searcher):
     def api(self) -> str:
         return self.base_url or API
 
+    _renewal: Renewal | None = None
+
     @property
-    def access(self) -> str:
-        return parse_secret(self.token, ())[0]
+    def renewal(self) -> Renewal:
+        if self._renewal is None:
+            account = AccountRef(
+                0, 0, "youtube", self.handle, self.api, self.token, save_token=self.save_token
+            )
+            local = f"{self.api.split('/youtube/')[0]}/token"  # a local test server
+            self._renewal = google_renewal(
+                account, self.http, TOKEN_URL if self.api == API else local
+            )
+        return self._renewal
 
     def _get(self, path: str, params: dict[str, Any]) -> dict[str, Any]:
-        response = self.http.get(f"{self.api}/{path}", params=params, auth=self.access)
+        url = f"{self.api}/{path}"
+        response = self.renewal.send(lambda token: self.http.get(url, params=params, auth=token))
         if response.status_code == 403:
             try:
                 error = response.json().get("error") or {}

@@ -11,6 +11,7 @@ client's own accounts for the Charts area and the monthly report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from app.models.listening import CompetitorSample, ListeningStream
 from app.models.metrics import AccountMetricDay
 from app.services.clients.info import find_client
 from app.services.listening.streams import account_for
+from app.services.listening.sync import keep_token
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -118,6 +120,7 @@ def sample_competitors(
                 continue
             searcher = cls(http, base_url, token, own_handle)
             searcher.clock = now
+            searcher.save_token = functools.partial(keep_token, client_uid, account_uid)
             try:
                 profile = searcher.profile(handle)
             except ConnectorError as exc:

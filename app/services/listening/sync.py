@@ -5,6 +5,7 @@ keep the authors' audience. The network is called outside any database session."
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from app import secrets
 from app.connectors.errors import ConnectorError
 from app.connectors.http import Http
 from app.connectors.search import searcher_for
+from app.errors import TribuneError
 from app.i18n import translate
 from app.models import utcnow
 from app.services.clients.info import find_client
@@ -21,6 +23,8 @@ from app.services.listening.streams import account_for, get_stream, list_streams
 
 if TYPE_CHECKING:
     from app.db import Database
+
+log = logging.getLogger("tribune.listening")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,9 @@ def sync_stream(
     token_of: Callable[[str, str], str | None] = secrets.account_token,
     now: dt.datetime | None = None,
     max_pages: int = 10,
+    token_saver: Callable[[str, str, str], None] | None = None,
 ) -> StreamReport:
+    token_saver = token_saver or keep_token
     job = _job(db, client_id, stream_id)
     base = StreamReport(job.stream_id, job.network, job.kind, job.query)
     if job.network != "rss" and not job.account_uid:
@@ -109,6 +115,8 @@ def sync_stream(
     searcher = cls(http, job.base_url, token, job.handle)
     now = now or utcnow()
     searcher.clock = now
+    if job.account_uid:
+        searcher.save_token = lambda secret: token_saver(job.client_uid, job.account_uid, secret)
     try:
         result = searcher.search(job.kind, job.query, job.cursor, max_pages=max_pages)
         given = {
@@ -139,6 +147,15 @@ def sync_stream(
     )  # fmt: skip
 
 
+def keep_token(client_uid: str, account_uid: str, secret: str) -> None:
+    """A credential the network renewed, back in the account's keyring entry; without a
+    keyring it stays in memory for this run (the next run renews it again)."""
+    try:
+        secrets.store_account_token(client_uid, account_uid, secret)
+    except TribuneError:
+        log.warning("the renewed token of account %s could not be kept", account_uid)
+
+
 def _failed(base: StreamReport, message: str) -> StreamReport:
     return StreamReport(base.stream_id, base.network, base.kind, base.query, error=message)
 
@@ -151,6 +168,7 @@ def sync_client(
     token_of: Callable[[str, str], str | None] = secrets.account_token,
     now: dt.datetime | None = None,
     max_pages: int = 10,
+    token_saver: Callable[[str, str, str], None] | None = None,
 ) -> ListeningReport:
     """Every stream of the client; one failing stream is reported and the others go on."""
     with db.read() as s:
@@ -162,7 +180,7 @@ def sync_client(
         for stream in streams:
             report.streams.append(
                 sync_stream(db, client_id, stream.id, http=http, token_of=token_of, now=now,
-                            max_pages=max_pages)
+                            max_pages=max_pages, token_saver=token_saver)
             )  # fmt: skip
     finally:
         if own:

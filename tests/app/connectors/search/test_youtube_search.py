@@ -24,7 +24,9 @@ from tests.servers.youtube_search import YouTubeSearchServer
 NOW = dt.datetime(2026, 11, 2, 12, tzinfo=dt.UTC)
 TOKEN = "yt-token"
 # what Google's OAuth leaves in the keyring for a YouTube channel (the access token is used)
-SECRET = json.dumps({"access_token": TOKEN, "refresh_token": "r", "client_id": "c"})
+SECRET = json.dumps(
+    {"access_token": TOKEN, "refresh_token": "yt-refresh", "client_id": "c", "client_secret": "s"}
+)
 
 
 @pytest.fixture
@@ -83,6 +85,23 @@ def test_youtube_search_fills_incrementally_with_the_channels_audience(db, yt):
     assert "publishedAfter=2026-11-01T08%3A05%3A00Z" in searches[0]  # incremental
     assert "type=video" in searches[0] and "q=bouquet+lyon" in searches[0]
     assert all(h["authorization"] == f"Bearer {TOKEN}" for _, _, h, _ in yt.log)
+
+
+def test_an_expired_access_token_is_renewed_once_and_kept(db, yt):
+    cid = _client(db, yt)
+    yt.video("bouquet lyon du soir")
+    yt.expire_token()  # an hour later: Google refuses the access token in the keyring
+    kept: list[tuple[str, str, str]] = []
+    with Http() as http:
+        report = sync_client(
+            db, cid, http=http, token_of=lambda *_: SECRET, now=NOW,
+            token_saver=lambda client, account, secret: kept.append((client, account, secret)),
+        )  # fmt: skip
+    assert report.streams[0].error == "" and report.streams[0].added == 1
+    assert yt.renewed == 1 and len(kept) == 1
+    saved = json.loads(kept[0][2])
+    assert saved["access_token"] == "yt-renewed-0" and saved["refresh_token"] == "yt-refresh"
+    assert "yt-renewed-0" not in repr(report)  # the token never reaches a report
 
 
 def test_a_spent_quota_waits_for_the_next_pacific_midnight(db, yt):
