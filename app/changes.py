@@ -80,6 +80,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "competitor_samples": ("metrics", None),  # daily numbers, drawn in the Charts area
     "holding_drafts": ("posts", "post_id"),
     "csv_mappings": ("posts", None),
+    "crisis_episodes": ("listening", None),
 }
 # Tables announced under a second kind too, by their own row ids: a charter section is a
 # "charter" change of its version and a "charter_section" change of itself (what an editor

@@ -61,6 +61,7 @@ AREA_GUARDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("sync_button", "write"),
         ("send_button", "triage"),
         ("dismiss_button", "triage"),
+        ("crisis_over_button", "triage"),
     ),
 }
 WINDOW_GUARDS = (

@@ -48,6 +48,16 @@ def register(sub) -> None:
     json_flag(hold)
     hold.set_defaults(handler=cmd_holding)
 
+    over = lsub.add_parser(
+        "crisis-over",
+        help=translate(
+            "CliListening", "close the client's crisis: the next signal opens a new one"
+        ),
+    )
+    over.add_argument("client")
+    json_flag(over)
+    over.set_defaults(handler=cmd_crisis_over)
+
     ls = lsub.add_parser("list", help=translate("CliListening", "list what the streams found"))
     ls.add_argument("client")
     ls.add_argument("--search", default="", metavar="TEXT")
@@ -100,6 +110,29 @@ def cmd_holding(ctx) -> int:
             "CliListening",
             "Holding message drafted as post {id}, waiting for a lead's approval ({networks}).",
         ).format(id=post.id, networks=", ".join(v.network for v in post.variants)),
+    )
+    return 0
+
+
+def cmd_crisis_over(ctx) -> int:
+    from app.services.listening.episodes import close_episode
+
+    with ctx.db.session() as s:
+        client = clients.find_client(s, ctx.args.client)
+        episode = close_episode(s, client.id)
+    if episode is None:
+        raise ValidationError(translate("CliListening", "This client has no open crisis."))
+    data = {
+        "episode": episode.id,
+        "opened_at": episode.opened_at.isoformat(),
+        "closed_at": episode.closed_at.isoformat() if episode.closed_at else None,
+        "closed_by": episode.closed_by,
+    }
+    ctx.emit(
+        data,
+        lambda: translate(
+            "CliListening", "Crisis closed (opened {opened}): the next signal opens a new one."
+        ).format(opened=episode.opened_at.strftime("%Y-%m-%d %H:%M UTC")),
     )
     return 0
 

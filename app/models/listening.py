@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, JSONType, UTCDateTime, utcnow
@@ -118,17 +118,43 @@ class CompetitorSample(Base):
     sampled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class HoldingDraft(Base):
-    """The holding message drafted for a client's crisis in one hour: one post, whichever
-    seat clicked first (the claim goes in with INSERT … ON CONFLICT DO NOTHING; the other
-    seats get the same post). Deleting the post frees the hour."""
+class CrisisEpisode(Base):
+    """One crisis of a client, from its first signal until a seat says it is over or it lapses
+    (no signal for :data:`app.services.listening.episodes.QUIET`). At most one is open per
+    client: the partial unique index below, claimed with INSERT … ON CONFLICT DO NOTHING."""
 
-    __tablename__ = "holding_drafts"
-    __table_args__ = (UniqueConstraint("client_id", "hour"),)
+    __tablename__ = "crisis_episodes"
+    __table_args__ = (
+        Index(
+            "uq_crisis_episodes_open",
+            "client_id",
+            unique=True,
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
+        Index("ix_crisis_episodes_client_opened", "client_id", "opened_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
-    hour: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # UTC, minutes cut
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_signal_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # who said it was over ("" when it lapsed by itself)
+    closed_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class HoldingDraft(Base):
+    """The holding message drafted for a client's crisis episode: one post, whichever seat
+    clicked first (the claim goes in with INSERT … ON CONFLICT DO NOTHING; the other seats
+    get the same post). Deleting the post frees the episode for a new draft."""
+
+    __tablename__ = "holding_drafts"
+    __table_args__ = (UniqueConstraint("episode_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    episode_id: Mapped[int] = mapped_column(ForeignKey("crisis_episodes.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(
         ForeignKey("posts.id", ondelete="CASCADE"), nullable=True
     )

@@ -581,6 +581,14 @@
       <source>{network} cannot be searched.</source>
       <translation>{network} n'offre pas de recherche.</translation>
     </message>
+    <message>
+      <source>YouTube's daily quota is spent.</source>
+      <translation>Le quota quotidien de YouTube est épuisé.</translation>
+    </message>
+    <message>
+      <source>YouTube's daily quota is spent: searching again after {time} UTC.</source>
+      <translation>Le quota quotidien de YouTube est épuisé : nouvelle recherche après {time} UTC.</translation>
+    </message>
   </context>
   <context>
     <name>OAuth</name>

@@ -1202,6 +1202,10 @@
       <translation>rédiger le message d'attente de crise de la charte, en validation, par réseau</translation>
     </message>
     <message>
+      <source>close the client's crisis: the next signal opens a new one</source>
+      <translation>clore la crise du client : le prochain signal en ouvre une nouvelle</translation>
+    </message>
+    <message>
       <source>list what the streams found</source>
       <translation>lister ce que les flux ont trouvé</translation>
     </message>
@@ -1212,6 +1216,14 @@
     <message>
       <source>Holding message drafted as post {id}, waiting for a lead's approval ({networks}).</source>
       <translation>Message d'attente rédigé (publication {id}), en attente de l'accord d'un responsable ({networks}).</translation>
+    </message>
+    <message>
+      <source>This client has no open crisis.</source>
+      <translation>Ce client n'a pas de crise en cours.</translation>
+    </message>
+    <message>
+      <source>Crisis closed (opened {opened}): the next signal opens a new one.</source>
+      <translation>Crise close (ouverte le {opened}) : le prochain signal en ouvre une nouvelle.</translation>
     </message>
     <message>
       <source>This client has no listening stream: add one first.</source>
@@ -1849,6 +1861,14 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Rédiger le message d'attente de la procédure de crise pour chaque réseau, en validation jusqu'à l'accord d'un responsable</translation>
     </message>
     <message>
+      <source>Crisis over</source>
+      <translation>Crise terminée</translation>
+    </message>
+    <message>
+      <source>Close this crisis: its holding message stays as it is; the next signal opens a new crisis, with its own holding message</source>
+      <translation>Clore cette crise : son message d'attente reste tel quel ; le prochain signal ouvre une nouvelle crise, avec son propre message d'attente</translation>
+    </message>
+    <message>
       <source>What Tribune listens to for this client</source>
       <translation>Ce que Tribune écoute pour ce client</translation>
     </message>
@@ -1909,8 +1929,12 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Message d'attente rédigé pour {networks} : il attend dans le calendrier l'accord d'un responsable.</translation>
     </message>
     <message>
-      <source>The holding message of this hour was already drafted ({networks}): it waits in the calendar for a lead's approval.</source>
-      <translation>Le message d'attente de cette heure est déjà rédigé ({networks}) : il attend dans le calendrier l'accord d'un responsable.</translation>
+      <source>The holding message of this crisis was already drafted ({networks}): it waits in the calendar for a lead's approval.</source>
+      <translation>Le message d'attente de cette crise est déjà rédigé ({networks}) : il attend dans le calendrier l'accord d'un responsable.</translation>
+    </message>
+    <message>
+      <source>Crisis closed: the next signal opens a new one.</source>
+      <translation>Crise close : le prochain signal en ouvrira une nouvelle.</translation>
     </message>
     <message>
       <source>Listening…</source>
@@ -1966,6 +1990,18 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Dismissed</source>
       <translation>Écarté</translation>
+    </message>
+    <message>
+      <source>Negative</source>
+      <translation>Négatif</translation>
+    </message>
+    <message>
+      <source>Positive</source>
+      <translation>Positif</translation>
+    </message>
+    <message>
+      <source>{label} because of: {words}</source>
+      <translation>{label} à cause de : {words}</translation>
     </message>
   </context>
   <context>

@@ -6,6 +6,8 @@ calls, its own sessions) runs on the TaskRunner."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +30,17 @@ from ui.areas import AreaServices, WorkspaceArea
 from ui.listening.model import PAGE, ListeningModel
 from ui.listening.volume import VolumeChart
 from ui.operations import QueryOp, WriteOp
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.services.clients.info import ClientInfo
+    from app.services.listening.alerts import AlertOutcome
+    from app.services.listening.episodes import EpisodeInfo
+    from app.services.listening.holding import HoldingDraftInfo
+    from app.services.listening.items import Figures, ItemRow
+    from app.services.listening.streams import StreamInfo
+    from app.services.listening.sync import ListeningReport
 
 
 def _plain(text: str = "") -> QLabel:
@@ -59,11 +72,20 @@ class ListeningArea(WorkspaceArea):
                 "in review until a lead approves it"
             )
         )
+        self.crisis_over_button = QPushButton(self.tr("Crisis over"))
+        self.crisis_over_button.setToolTip(
+            self.tr(
+                "Close this crisis: its holding message stays as it is; the next signal opens "
+                "a new crisis, with its own holding message"
+            )
+        )
+        self.crisis_over_button.hide()  # shown while a crisis is open
         self.streams_button.setToolTip(self.tr("What Tribune listens to for this client"))
         self.status = _plain()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.streams_button)
         bar.addWidget(self.holding_button)
+        bar.addWidget(self.crisis_over_button)
         bar.addWidget(self.sync_button)
         bar.addWidget(self.status, 3)
         layout.addLayout(bar)
@@ -72,8 +94,8 @@ class ListeningArea(WorkspaceArea):
         chart_box = QVBoxLayout()
         self.summary = _plain()
         self.summary.setObjectName("listeningSummary")
-        self.locale = chart_locale(services.settings.language or system_language())
-        self.chart = VolumeChart(locale=self.locale)
+        self.number_locale = chart_locale(services.settings.language or system_language())
+        self.chart = VolumeChart(locale=self.number_locale)
         chart_box.addWidget(self.summary)
         chart_box.addWidget(self.chart, 1)
         side = QVBoxLayout()
@@ -114,6 +136,7 @@ class ListeningArea(WorkspaceArea):
         self.sync_button.clicked.connect(self.sync_now)
         self.streams_button.clicked.connect(self.edit_streams)
         self.holding_button.clicked.connect(self.draft_holding)
+        self.crisis_over_button.clicked.connect(self.close_crisis)
         self.send_button.clicked.connect(lambda: self._act("send"))
         self.dismiss_button.clicked.connect(lambda: self._act("dismiss"))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -121,7 +144,7 @@ class ListeningArea(WorkspaceArea):
         self._update_buttons()
 
     # -- loading ----------------------------------------------------------------------------
-    def set_client(self, client) -> None:
+    def set_client(self, client: ClientInfo | None) -> None:
         super().set_client(client)
         self.reload()
 
@@ -135,7 +158,9 @@ class ListeningArea(WorkspaceArea):
             return
         cid, search = self.client.id, self.search.text()
 
-        def fetch(source, after, limit=PAGE):  # on the model's QueryOp, off the GUI thread
+        def fetch(
+            source: Any, after: Any, limit: int = PAGE
+        ) -> list[ItemRow]:  # on the model's QueryOp, off the GUI thread
             from app.services.listening.items import page
 
             return page(source, cid, search=search, after=after, limit=limit)
@@ -147,23 +172,29 @@ class ListeningArea(WorkspaceArea):
     def _reload_figures(self) -> None:
         if self.client is None:
             return
+        from app.services.listening.episodes import current_episode
         from app.services.listening.items import figures
         from app.services.listening.streams import list_streams
 
         cid = self.client.id
-        QueryOp(self, lambda s: (figures(s, cid), list_streams(s, cid)), self._show_figures).latest(
-            "figures"
-        ).failure(lambda e: self._say(self._error_text(e))).run()
 
-    def _show_figures(self, result) -> None:
-        fig, streams = result
+        def read(s: Session) -> tuple[Figures, list[StreamInfo], EpisodeInfo | None]:
+            return figures(s, cid), list_streams(s, cid), current_episode(s, cid)
+
+        QueryOp(self, read, self._show_figures).latest("figures").failure(
+            lambda e: self._say(self._error_text(e))
+        ).run()
+
+    def _show_figures(self, result: tuple[Figures, list[StreamInfo], EpisodeInfo | None]) -> None:
+        fig, streams, episode = result
+        self.crisis_over_button.setVisible(episode is not None)
         self.chart.set_days(fig.per_day)
         self.summary.setText(
             self.tr("{n} items in 30 days, {p} % negative").format(
                 n=fig.total, p=round(100 * fig.negative_share)
             )
         )
-        locale = self.locale  # "61 000" in French, "61,000" in English
+        locale = self.number_locale  # "61 000" in French, "61,000" in English
         self.top_authors.setText(
             "\n".join(
                 f"{handle} ({network_label(network)}) — {locale.toString(followers)}"
@@ -188,11 +219,11 @@ class ListeningArea(WorkspaceArea):
         )
 
     # -- actions ----------------------------------------------------------------------------
-    def _selected(self):
+    def _selected(self) -> ItemRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_item(rows[0].row()) if rows else None
 
-    def _update_buttons(self, *args) -> None:
+    def _update_buttons(self, *args: object) -> None:
         item = self._selected()
         self.send_button.setEnabled(item is not None and item.status != "sent_to_inbox")
         self.dismiss_button.setEnabled(item is not None and item.status == "new")
@@ -203,7 +234,7 @@ class ListeningArea(WorkspaceArea):
             return
         cid, item_id = self.client.id, item.id
 
-        def write(s):
+        def write(s: Session) -> str:
             from app.services.listening import items
 
             if what == "send":
@@ -212,7 +243,7 @@ class ListeningArea(WorkspaceArea):
             items.dismiss(s, cid, item_id)
             return "dismissed"
 
-        def done(status):
+        def done(status: str) -> None:
             self.model.set_status(item_id, status)
             self._update_buttons()
             if status == "sent_to_inbox":
@@ -241,7 +272,7 @@ class ListeningArea(WorkspaceArea):
         cid = self.client.id
         self.holding_button.setEnabled(False)
 
-        def drafted(result) -> None:
+        def drafted(result: HoldingDraftInfo) -> None:
             post = result.post
             self.holding_button.setEnabled(True)
             networks = ", ".join(network_label(v.network) for v in post.variants)
@@ -250,12 +281,13 @@ class ListeningArea(WorkspaceArea):
                     "Holding message drafted for {networks}: it waits in the calendar for a "
                     "lead's approval."
                 )
-            else:  # this hour's was drafted already, maybe on another seat: the same post
+            else:  # this crisis's was drafted already, maybe on another seat: the same post
                 text = self.tr(
-                    "The holding message of this hour was already drafted ({networks}): it "
+                    "The holding message of this crisis was already drafted ({networks}): it "
                     "waits in the calendar for a lead's approval."
                 )
             self._say(text.format(networks=networks))
+            self.crisis_over_button.show()  # drafting it opened the crisis
             self.holding_drafted.emit(post.id)
 
         def failed(exc: BaseException) -> None:
@@ -264,6 +296,22 @@ class ListeningArea(WorkspaceArea):
 
         WriteOp(self, lambda s: draft_holding(s, cid), drafted).failure(failed).run()
 
+    def close_crisis(self) -> None:
+        """The crisis is over: the next signal opens a new one (and a new holding message)."""
+        if self.client is None:
+            return
+        from app.services.listening.episodes import close_episode
+
+        cid = self.client.id
+
+        def closed(episode: EpisodeInfo | None) -> None:
+            self.crisis_over_button.hide()
+            self._say(self.tr("Crisis closed: the next signal opens a new one."))
+
+        WriteOp(self, lambda s: close_episode(s, cid), closed).failure(
+            lambda e: self._say(self._error_text(e))
+        ).run()
+
     def sync_now(self) -> None:
         if self.client is None:
             return
@@ -271,14 +319,14 @@ class ListeningArea(WorkspaceArea):
         self.sync_button.setEnabled(False)
         self._say(self.tr("Listening…"))
 
-        def work():
+        def work() -> tuple[ListeningReport, list[AlertOutcome]]:
             from app.services.listening.alerts import check_and_alert
             from app.services.listening.sync import sync_client
 
             report = sync_client(db, cid)
             return report, check_and_alert(db, cid)
 
-        def done(result):
+        def done(result: tuple[ListeningReport, list[AlertOutcome]]) -> None:
             report, alerts = result
             self.sync_button.setEnabled(True)
             problems = "; ".join(f"{r.network}: {r.error}" for r in report.errors)
@@ -289,13 +337,13 @@ class ListeningArea(WorkspaceArea):
             self.notify_crisis(alerts)
             self.reload()
 
-        def failed(exc):
+        def failed(exc: BaseException) -> None:
             self.sync_button.setEnabled(True)
             self._say(self._error_text(exc))
 
         self.services.tasks.run(work, done, failed)
 
-    def notify_crisis(self, alerts) -> None:
+    def notify_crisis(self, alerts: Sequence[AlertOutcome]) -> None:
         """A tray message per crisis signal that fired (and the status line)."""
         if not alerts:
             return

@@ -7,12 +7,14 @@ import dataclasses
 import datetime as dt
 import html
 from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.services.listening.items import ItemRow
+from app.services.listening.sentiment import explain
 from ui.design.theme import current
 from ui.lazy_model import LazyListModel, RowsPage
 
@@ -21,11 +23,11 @@ COLUMNS = 6
 ItemsReader = Callable[..., list[ItemRow]]  # (session, after, limit) -> the rows after ``after``
 
 
-def keyset_reader(fetch: ItemsReader):
+def keyset_reader(fetch: ItemsReader) -> Callable[..., RowsPage[ItemRow]]:
     """A page reader over ``fetch(session, after, limit)``: the cursor of the next page is the
     last row's ``(published_at, id)`` when the page is full."""
 
-    def read(session, after, limit: int) -> RowsPage[ItemRow]:
+    def read(session: Any, after: Any, limit: int) -> RowsPage[ItemRow]:
         rows = fetch(session, after, limit)
         last = rows[-1] if len(rows) >= limit else None
         return RowsPage(rows, (last.published_at, last.id) if last is not None else None)
@@ -39,7 +41,7 @@ class ListeningModel(LazyListModel[ItemRow]):
     columns = COLUMNS
     page_size = PAGE
 
-    def __init__(self, parent=None, services=None, db=None) -> None:
+    def __init__(self, parent: Any = None, services: Any = None, db: Any = None) -> None:
         super().__init__(parent, services, db)
         self._tz = ZoneInfo("Europe/Paris")
         self._labels: dict[str, str] = {}
@@ -71,7 +73,7 @@ class ListeningModel(LazyListModel[ItemRow]):
             "dismissed": self.tr("Dismissed"),
         }
 
-    def format_row(self, r: ItemRow) -> dict:
+    def format_row(self, r: ItemRow) -> dict[str, Any]:
         when = r.published_at.astimezone(self._tz).strftime("%d/%m/%Y %H:%M")
         followers = (
             "" if r.author_followers is None else f"{r.author_followers:,}".replace(",", "\u202f")
@@ -83,16 +85,18 @@ class ListeningModel(LazyListModel[ItemRow]):
             "tooltip": r.text[:1000],
         }  # fmt: skip
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
 
-    def cell(self, row: ItemRow, cells: dict, column: int, role: int):
+    def cell(self, row: ItemRow, cells: dict[str, Any], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return cells["display"][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return html.escape(cells["tooltip"])  # untrusted text never renders as HTML
+            return html.escape(cells["tooltip"] + self._why(row))  # untrusted: never HTML
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
             if row.sentiment == "negative":
                 return QColor(current().danger)
@@ -101,6 +105,18 @@ class ListeningModel(LazyListModel[ItemRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _why(self, row: ItemRow) -> str:
+        """The words that made the item negative or positive (read when hovered)."""
+        if row.sentiment not in ("negative", "positive"):
+            return ""
+        verdict = explain(row.text)
+        if verdict.label != row.sentiment or not verdict.reasons:
+            return ""  # stored by older rules: no explanation rather than a wrong one
+        label = self.tr("Negative") if row.sentiment == "negative" else self.tr("Positive")
+        return "\n\n" + self.tr("{label} because of: {words}").format(
+            label=label, words=verdict.because()
+        )
 
     def row_item(self, row: int) -> ItemRow | None:
         return self.row_at(row)

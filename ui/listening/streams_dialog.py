@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.connectors.search import SEARCHABLE
 from app.networks import network_label
+from app.services.clients.info import ClientInfo
+from app.services.listening.streams import StreamInfo
+from ui.areas import AreaServices
 from ui.operations import QueryOp, WriteOp
 
 
@@ -34,7 +37,9 @@ class StreamsDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, services, client, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AreaServices, client: ClientInfo, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.client = client
@@ -100,7 +105,7 @@ class StreamsDialog(QDialog):
         cid = self.client.id
         QueryOp(self, lambda s: list_streams(s, cid), self._show).latest("streams").run()
 
-    def _show(self, streams) -> None:
+    def _show(self, streams: list[StreamInfo]) -> None:
         self.list.clear()
         for stream in streams:
             where = network_label(stream.network)
@@ -127,7 +132,7 @@ class StreamsDialog(QDialog):
         cid = self.client.id
         self.add_button.setEnabled(False)
 
-        def added(streams) -> None:
+        def added(streams: list[StreamInfo]) -> None:
             self.query.clear()
             if len(streams) == 1:
                 self.status.setText(self.tr("Stream added."))
@@ -151,7 +156,7 @@ class StreamsDialog(QDialog):
             return
         cid = self.client.id
 
-        def removed(_info) -> None:
+        def removed(_info: StreamInfo) -> None:
             self.status.setText(self.tr("Stream stopped; what it found stays."))
             self.reload()
             self.changed.emit()
@@ -165,7 +170,7 @@ class StreamsDialog(QDialog):
         self._update_buttons()
 
     # -- state --------------------------------------------------------------------------
-    def _kind_changed(self, *args) -> None:
+    def _kind_changed(self, *args: object) -> None:
         kind = self.kind.currentData()
         self.network.setEnabled(kind != "feed")
         self.query.setPlaceholderText(
@@ -178,7 +183,7 @@ class StreamsDialog(QDialog):
         )
         self._update_buttons()
 
-    def _update_buttons(self, *args) -> None:
+    def _update_buttons(self, *args: object) -> None:
         self.add_button.setEnabled(bool(self.query.text().strip()))
         item = self.list.currentItem()
         self.remove_button.setEnabled(

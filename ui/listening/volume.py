@@ -3,33 +3,35 @@ widget, in the palette's scheme (ui/design/palette.py tokens; light and dark).""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from ui.design import current, theme_notifier
 
 
 class VolumeChart(QWidget):
-    def __init__(self, parent=None, locale: QLocale | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, locale: QLocale | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or QLocale()  # the app's language: "5 nov." in French
-        self.days: list[tuple] = []  # (date, items, negatives)
+        self.number_locale = locale or QLocale()  # the app's language: "5 nov." in French
+        self.days: list[tuple[dt.date, int, int]] = []  # (date, items, negatives)
         self.setMinimumHeight(120)
         self.setToolTip(self.tr("Items found per day; the red part of each bar is negative."))
         # a bound slot, not a lambda: Qt drops the connection when the widget goes
         theme_notifier().changed.connect(self._scheme_changed)
 
-    def _scheme_changed(self, _scheme) -> None:
+    def _scheme_changed(self, _scheme: object) -> None:
         self.update()
 
-    def set_days(self, days: list[tuple]) -> None:
+    def set_days(self, days: Sequence[tuple[dt.date, int, int]]) -> None:
         self.days = list(days)
         self.update()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         scheme = current()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -62,5 +64,5 @@ class VolumeChart(QWidget):
                 )
         p.end()
 
-    def _label(self, day) -> str:
-        return self.locale.toString(QDate(day.year, day.month, day.day), "d MMM")
+    def _label(self, day: dt.date) -> str:
+        return str(self.number_locale.toString(QDate(day.year, day.month, day.day), "d MMM"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.connectors.search.base import Searcher
 
-SEARCHABLE = ("mastodon", "bluesky", "x")
+SEARCHABLE = ("mastodon", "bluesky", "x", "youtube")
 
 
 def searcher_for(network: str) -> type[Searcher] | None:
@@ -21,6 +21,8 @@ def searcher_for(network: str) -> type[Searcher] | None:
         from app.connectors.search.bluesky import BlueskySearch as cls
     elif network == "x":
         from app.connectors.search.x import XSearch as cls
+    elif network == "youtube":
+        from app.connectors.search.youtube import YouTubeSearch as cls
     elif network == "rss":
         from app.connectors.search.rss import FeedSearch as cls
     else:

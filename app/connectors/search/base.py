@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from app.connectors.base import Rejected
+import httpx
+
+from app.connectors.errors import Rejected
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from app.connectors.http import Http
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,9 @@ class Profile:
 @dataclass
 class SearchResult:
     items: list[Found] = field(default_factory=list)
-    cursor: dict = field(default_factory=dict)
+    cursor: dict[str, Any] = field(default_factory=dict)
     requests: int = 0
+    paused: str = ""  # why the search stopped early and waits (a spent daily quota)
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
@@ -56,13 +64,21 @@ class Searcher:
 
     network = ""
 
-    def __init__(self, http, base_url: str, token: str = "", handle: str = "") -> None:
+    def __init__(self, http: Http, base_url: str, token: str = "", handle: str = "") -> None:
         self.http = http
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.handle = handle
+        self.clock: dt.datetime | None = None  # the sync's ``now`` (tests); else the clock
+        # where a renewed credential goes (the account's keyring entry); None: kept in memory
+        self.save_token: Callable[[str], None] | None = None
 
-    def search(self, kind: str, query: str, cursor: dict, *, max_pages: int = 10) -> SearchResult:
+    def now(self) -> dt.datetime:
+        return self.clock or dt.datetime.now(dt.UTC)
+
+    def search(
+        self, kind: str, query: str, cursor: dict[str, Any], *, max_pages: int = 10
+    ) -> SearchResult:
         raise NotImplementedError
 
     def followers(self, handles: list[str]) -> dict[str, tuple[str, int]]:
@@ -73,7 +89,7 @@ class Searcher:
         """A public profile's numbers (None where the network shows none)."""
         return None
 
-    def _check(self, response) -> None:
+    def _check(self, response: httpx.Response) -> None:
         if response.status_code >= 400:
             raise Rejected(
                 translate("Listening", "{host} refused the search (HTTP {status}).").format(

@@ -8,7 +8,9 @@ is stored once (the table's unique key).
 
 from __future__ import annotations
 
-from app.connectors.base import AuthError
+from typing import Any
+
+from app.connectors.errors import AuthError
 from app.connectors.http import json_of, parse_time
 from app.connectors.search.base import Found, Profile, Searcher, SearchResult
 from app.i18n import translate
@@ -39,7 +41,9 @@ class BlueskySearch(Searcher):
             self._access = str(json_of(response, dict).get("accessJwt") or "")
         return self._access
 
-    def search(self, kind, query, cursor, *, max_pages=10) -> SearchResult:
+    def search(
+        self, kind: str, query: str, cursor: dict[str, Any], *, max_pages: int = 10
+    ) -> SearchResult:
         result = SearchResult(cursor=dict(cursor or {}))
         q = "#" + query.lstrip("#") if kind == "hashtag" else query
         since = result.cursor.get("since", "")
@@ -85,8 +89,8 @@ class BlueskySearch(Searcher):
             result.cursor["since"] = newest
         return result
 
-    def followers(self, handles):
-        out = {}
+    def followers(self, handles: list[str]) -> dict[str, tuple[str, int]]:
+        out: dict[str, tuple[str, int]] = {}
         for i in range(0, len(handles), 25):
             chunk = handles[i : i + 25]
             response = self.http.get(

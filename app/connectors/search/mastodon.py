@@ -9,6 +9,7 @@ A status carries its author's ``followers_count``.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 from app.connectors.http import json_of, parse_time
@@ -21,7 +22,7 @@ PAGE = 40
 class MastodonSearch(Searcher):
     network = "mastodon"
 
-    def _page(self, kind: str, query: str, min_id: str):
+    def _page(self, kind: str, query: str, min_id: str) -> tuple[list[Any], str]:
         params: dict[str, str | int] = {"limit": PAGE}
         if min_id:
             params["min_id"] = min_id
@@ -42,7 +43,9 @@ class MastodonSearch(Searcher):
             newest = str(statuses[0].get("id") or "")
         return statuses, newest
 
-    def search(self, kind, query, cursor, *, max_pages=10) -> SearchResult:
+    def search(
+        self, kind: str, query: str, cursor: dict[str, Any], *, max_pages: int = 10
+    ) -> SearchResult:
         result = SearchResult(cursor=dict(cursor or {}))
         min_id = result.cursor.get("min_id", "")
         for _ in range(max_pages):

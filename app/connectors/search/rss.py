@@ -7,8 +7,9 @@ seen (hashed), plus ETag/Last-Modified for a conditional GET. No credential is e
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from app.connectors.base import Rejected
+from app.connectors.errors import Rejected
 from app.connectors.rss import KEEP_IDS, _key, parse_feed
 from app.connectors.search.base import Found, Searcher, SearchResult
 from app.connectors.text import html_to_text
@@ -18,7 +19,9 @@ from app.i18n import translate
 class FeedSearch(Searcher):
     network = "rss"
 
-    def search(self, kind, query, cursor, *, max_pages=10) -> SearchResult:
+    def search(
+        self, kind: str, query: str, cursor: dict[str, Any], *, max_pages: int = 10
+    ) -> SearchResult:
         result = SearchResult(cursor=dict(cursor or {}), requests=1)
         headers = {}
         if result.cursor.get("etag"):

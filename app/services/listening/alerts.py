@@ -2,6 +2,9 @@
 client's SMTP settings (those of the escalation e-mails; password in the keyring), and a log
 row per alert (``crisis_alerts``: when, which signal, why, who was told, and how it went).
 
+Every check where a signal fires opens the client's crisis episode or keeps it open
+(:mod:`.episodes`; the holding message is one per episode).
+
 One alert per signal and hour for a client, whichever seat sees it first: the log row is
 inserted with ON CONFLICT DO NOTHING before anything is sent, and only its writer sends.
 Sending happens outside any database session.
@@ -14,18 +17,25 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from app import secrets
 from app.i18n import translate
-from app.models import Client, utcnow
+from app.models import utcnow
 from app.models.listening import CrisisAlert
+from app.services.clients.info import find_client
 from app.services.inbox.escalation_mail import SECRET_NAME
 from app.services.inbox.escalation_smtp import SmtpSettings, get_settings
 from app.services.listening.crisis import Signal, detect
+from app.services.listening.episodes import signal_episode
 from app.services.listening.store import _insert_for
 from app.services.listening.thresholds import thresholds_for
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,9 @@ class AlertOutcome:
     delivery: str  # "sent", or why nobody was e-mailed
 
 
-def _message(client_name: str, signal: Signal, sender: str, recipients) -> EmailMessage:
+def _message(
+    client_name: str, signal: Signal, sender: str, recipients: tuple[str, ...]
+) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = translate("Listening", "Crisis alert for {client}").format(client=client_name)
     msg["From"] = sender
@@ -75,7 +87,7 @@ def _send(settings: SmtpSettings, client_uid: str, msg: EmailMessage, timeout: f
 
 
 def check_and_alert(
-    db, client_id: int, *, now: dt.datetime | None = None, timeout: float = 15
+    db: Database, client_id: int, *, now: dt.datetime | None = None, timeout: float = 15
 ) -> list[AlertOutcome]:
     """Detect the crisis signals; for each one not yet told this hour, e-mail the crisis
     contacts and log it. Returns what this call told (empty when calm)."""
@@ -86,10 +98,12 @@ def check_and_alert(
         if not signals:
             return []
         settings = get_settings(s, client_id)
-        client = s.get(Client, client_id)
+        client = find_client(s, client_id)
         client_name, client_uid = client.name, client.uid
     recipients = tuple(email for _, email in t.contacts if "@" in (email or ""))
     hour = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H")
+    with db.session() as s:  # a signal opens the crisis episode, or keeps it open
+        signal_episode(s, client_id, now)
     out = []
     for signal in signals:
         with db.session() as s:
@@ -121,7 +135,7 @@ def check_and_alert(
     return out
 
 
-def recent_alerts(session, client_id: int, limit: int = 20) -> list[CrisisAlert]:
+def recent_alerts(session: Session, client_id: int, limit: int = 20) -> list[CrisisAlert]:
     return list(
         session.scalars(
             select(CrisisAlert)

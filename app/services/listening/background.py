@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
@@ -26,6 +27,9 @@ from app.models.listening import ListeningStream
 from app.services.listening.alerts import AlertOutcome, check_and_alert
 from app.services.listening.competitors import sample_competitors
 from app.services.listening.sync import sync_client
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 log = logging.getLogger("tribune.listening")
 
@@ -41,7 +45,7 @@ class ClientListening:
     problems: tuple[str, ...] = ()
 
 
-def clients_to_listen(db) -> list[tuple[int, str]]:
+def clients_to_listen(db: Database) -> list[tuple[int, str]]:
     """Active clients with a listening stream or a network account (whose inbox may spike)."""
     with db.read() as s:
         rows = s.execute(
@@ -59,7 +63,7 @@ def clients_to_listen(db) -> list[tuple[int, str]]:
 
 
 def listen_client(
-    db,
+    db: Database,
     client_id: int,
     client_name: str,
     *,
@@ -85,7 +89,7 @@ def listen_client(
 
 
 def listen_all(
-    db,
+    db: Database,
     *,
     is_cancelled: Callable[[], bool] = lambda: False,
     http: Http | None = None,

@@ -1,8 +1,8 @@
 """Competitors: their public profiles sampled once a day, and the comparison with the client.
 
 A competitor is a listening stream of kind ``competitor`` whose query is the account's handle
-on a network that shows public profiles without the competitor's consent (Mastodon, Bluesky;
-searched with the client's own account there). Each day its followers, posts and the
+on a network that shows public profiles without the competitor's consent (Mastodon, Bluesky,
+X, YouTube; read with the client's own account there). Each day its followers, posts and the
 engagement of its last week's posts are recorded once (``INSERT … ON CONFLICT DO NOTHING``:
 two seats sampling the same day write one row). :func:`comparison` sets them beside the
 client's own accounts for the Charts area and the monthly report.
@@ -11,13 +11,16 @@ client's own accounts for the Charts area and the monthly report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import secrets
-from app.connectors.base import ConnectorError
+from app.connectors.errors import ConnectorError
 from app.connectors.http import Http
 from app.connectors.search import searcher_for
 from app.db import insert_ignore
@@ -25,9 +28,14 @@ from app.models import Client, NetworkAccount, utcnow
 from app.models.base import table_of
 from app.models.listening import CompetitorSample, ListeningStream
 from app.models.metrics import AccountMetricDay
+from app.services.clients.info import find_client
 from app.services.listening.streams import account_for
+from app.services.listening.sync import keep_token
 
-PROFILE_NETWORKS = ("mastodon", "bluesky")
+if TYPE_CHECKING:
+    from app.db import Database
+
+PROFILE_NETWORKS = ("mastodon", "bluesky", "x", "youtube")
 WEEK = dt.timedelta(days=7)
 
 
@@ -53,11 +61,11 @@ class CompetitorRow:
     engagement_per_post: float | None
 
 
-def _targets(db, client_id: int) -> list[tuple[str, str, str, str, str, str]]:
+def _targets(db: Database, client_id: int) -> list[tuple[str, str, str, str, str, str]]:
     """(network, handle, base_url, account uid, account handle, client uid) of each
     competitor to sample, with the client's own account on that network."""
     with db.read() as s:
-        client_uid = s.get(Client, client_id).uid
+        client_uid = find_client(s, client_id).uid
         out = []
         rows = s.execute(
             select(ListeningStream.network, ListeningStream.query).where(
@@ -76,7 +84,7 @@ def _targets(db, client_id: int) -> list[tuple[str, str, str, str, str, str]]:
 
 
 def sample_competitors(
-    db,
+    db: Database,
     client_id: int,
     *,
     http: Http | None = None,
@@ -111,6 +119,8 @@ def sample_competitors(
             if cls is None:  # PROFILE_NETWORKS are all searchable; kept for the type checker
                 continue
             searcher = cls(http, base_url, token, own_handle)
+            searcher.clock = now
+            searcher.save_token = functools.partial(keep_token, client_uid, account_uid)
             try:
                 profile = searcher.profile(handle)
             except ConnectorError as exc:
@@ -146,7 +156,9 @@ def sample_competitors(
     return reports
 
 
-def comparison(session, client_id: int, start: dt.date, end: dt.date) -> list[CompetitorRow]:
+def comparison(
+    session: Session, client_id: int, start: dt.date, end: dt.date
+) -> list[CompetitorRow]:
     """Each competitor's numbers for [start, end] (inclusive days) beside the client's own
     accounts: followers at the end, their change, posts per week, engagement per post."""
     rows: list[CompetitorRow] = []
@@ -193,7 +205,7 @@ def comparison(session, client_id: int, start: dt.date, end: dt.date) -> list[Co
     return rows
 
 
-def _ours(session, client_id: int, start: dt.date, end: dt.date) -> list[CompetitorRow]:
+def _ours(session: Session, client_id: int, start: dt.date, end: dt.date) -> list[CompetitorRow]:
     """The client's own accounts from its daily metrics, for the same comparison."""
     out = []
     client = session.get(Client, client_id)

@@ -17,9 +17,11 @@ returns nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
@@ -43,7 +45,9 @@ def _rate_fires(recent: int, total: int, t: Thresholds) -> tuple[bool, float]:
     return recent >= t.complaints_per_hour and recent >= t.factor * max(usual, 0.1), usual
 
 
-def _counts(session: Session, column, where, now: dt.datetime) -> tuple[int, int]:
+def _counts(
+    session: Session, column: Any, where: ColumnElement[bool], now: dt.datetime
+) -> tuple[int, int]:
     recent_from, since = now - WINDOW, now - WINDOW - BASELINE
     row = session.execute(
         select(
@@ -99,7 +103,9 @@ def detect(
     return out
 
 
-def _influencer(session, client_id, since, now, t: Thresholds):
+def _influencer(
+    session: Session, client_id: int, since: dt.datetime, now: dt.datetime, t: Thresholds
+) -> tuple[str, int, str] | None:
     item = session.execute(
         select(ListeningItem.author_handle, ListeningItem.author, ListeningItem.author_followers,
                ListeningItem.network)
@@ -126,23 +132,29 @@ def _influencer(session, client_id, since, now, t: Thresholds):
     return None
 
 
-def _watch_words(session, client_id, since, now, words) -> dict[str, int]:
+def _watch_words(
+    session: Session,
+    client_id: int,
+    since: dt.datetime,
+    now: dt.datetime,
+    words: Iterable[str],
+) -> dict[str, int]:
     found: dict[str, int] = {}
     for word in words:
         pattern = (
             "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         )
-        n = session.scalar(
+        n = (session.scalar(
             select(func.count()).select_from(InboxMessage).where(
                 InboxMessage.client_id == client_id, InboxMessage.ours.is_(False),
                 InboxMessage.received_at >= since, InboxMessage.received_at <= now,
                 func.lower(InboxMessage.text).like(pattern, escape="\\"))
-        ) + session.scalar(
+        ) or 0) + (session.scalar(
             select(func.count()).select_from(ListeningItem).where(
                 ListeningItem.client_id == client_id,
                 ListeningItem.published_at >= since, ListeningItem.published_at <= now,
                 or_(func.lower(ListeningItem.text).like(pattern, escape="\\")))
-        )  # fmt: skip
+        ) or 0)  # fmt: skip
         if n:
             found[word] = int(n)
     return found

@@ -7,10 +7,12 @@ on (cut to each network's limit at a sentence or a word), planned a few minutes 
 sent to review: nothing leaves before a lead approves it, as the charter's escalation wants.
 With no such heading, a sober default in the client's language is used, and said so.
 
-Two seats clicking at once (or twice in a row) get ONE post per client and hour: the hour is
-claimed in ``holding_drafts`` with ``INSERT … ON CONFLICT DO NOTHING`` before anything else
-is written; the seat that finds the claim taken returns the post of the seat that took it
-(on PostgreSQL its insert waits for that seat's commit; on SQLite the writers queue).
+Two seats clicking at once (or twice in a row, even either side of hh:00) get ONE post per
+crisis episode (:mod:`.episodes`: from the first signal until a seat says the crisis is over,
+or a quiet day): the episode is claimed in ``holding_drafts`` with ``INSERT … ON CONFLICT DO
+NOTHING`` before anything else is written; the seat that finds the claim taken returns the
+post of the seat that took it (on PostgreSQL its insert waits for that seat's commit; on
+SQLite the writers queue). Deleting that post frees the episode for a new draft.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from app.networks import NETWORKS, PUBLISHABLE
 from app.services.calendar.post_types import PostInfo, VariantInput
 from app.services.calendar.posts import create_post, get_post
 from app.services.charter.in_force import version_in_force
+from app.services.listening.episodes import signal_episode
 
 HEADINGS = (
     "message d'attente",
@@ -49,7 +52,8 @@ LEAD_MINUTES = 10
 @dataclass(frozen=True)
 class HoldingDraftInfo:
     post: PostInfo
-    created: bool  # False: this hour's holding message was already drafted (maybe elsewhere)
+    created: bool  # False: this crisis's holding message was already drafted (maybe elsewhere)
+    episode_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -73,17 +77,17 @@ class _Blocks(HTMLParser):
             self.blocks.append((self._heading, text))
         self._text = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("h1", "h2", "h3", "h4", "p", "li", "br", "div"):
             self._flush()
             self._heading = tag in ("h1", "h2", "h3", "h4")
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag in ("h1", "h2", "h3", "h4", "p", "li", "div"):
             self._flush()
             self._heading = False
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         self._text.append(data)
 
 
@@ -155,7 +159,7 @@ def fit(text: str, limit: int) -> str:
 def draft_holding_posts(
     session: Session, client_id: int, *, now: dt.datetime | None = None
 ) -> PostInfo:
-    """This hour's holding message post (drafted now, or the one already drafted)."""
+    """This crisis's holding message post (drafted now, or the one already drafted)."""
     return draft_holding(session, client_id, now=now).post
 
 
@@ -164,25 +168,22 @@ def draft_holding(
 ) -> HoldingDraftInfo:
     """One post in review with the holding message for every network the client publishes
     on, planned ``LEAD_MINUTES`` ahead (a lead approves it before it can be scheduled) —
-    or, when this hour's was already drafted by any seat, that post (``created`` False)."""
+    or, when this crisis episode's was already drafted by any seat, that post (``created``
+    False). The click is itself a crisis signal: it opens the episode when none is open."""
     now = now or utcnow()
-    hour = now.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
-    claim = {"client_id": client_id, "hour": hour, "post_id": None, "created": now}
+    episode_id = signal_episode(session, client_id, now)
+    claim = {"client_id": client_id, "episode_id": episode_id, "post_id": None, "created": now}
     if not insert_ignore(session, table_of(HoldingDraft), [claim]):
         post_id = session.scalar(
-            select(HoldingDraft.post_id).where(
-                HoldingDraft.client_id == client_id, HoldingDraft.hour == hour
-            )
+            select(HoldingDraft.post_id).where(HoldingDraft.episode_id == episode_id)
         )
         if post_id is not None:
-            return HoldingDraftInfo(get_post(session, client_id, post_id), False)
+            return HoldingDraftInfo(get_post(session, client_id, post_id), False, episode_id)
     post = _create(session, client_id, now)
     session.execute(
-        update(HoldingDraft)
-        .where(HoldingDraft.client_id == client_id, HoldingDraft.hour == hour)
-        .values(post_id=post.id)
+        update(HoldingDraft).where(HoldingDraft.episode_id == episode_id).values(post_id=post.id)
     )
-    return HoldingDraftInfo(post, True)
+    return HoldingDraftInfo(post, True, episode_id)
 
 
 def _create(session: Session, client_id: int, now: dt.datetime) -> PostInfo:

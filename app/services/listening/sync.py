@@ -5,17 +5,26 @@ keep the authors' audience. The network is called outside any database session."
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from app import secrets
-from app.connectors.base import ConnectorError
+from app.connectors.errors import ConnectorError
 from app.connectors.http import Http
 from app.connectors.search import searcher_for
+from app.errors import TribuneError
 from app.i18n import translate
-from app.models import Client, utcnow
+from app.models import utcnow
+from app.services.clients.info import find_client
 from app.services.listening import store
 from app.services.listening.streams import account_for, get_stream, list_streams
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+log = logging.getLogger("tribune.listening")
 
 
 @dataclass(frozen=True)
@@ -49,17 +58,17 @@ class _Job:
     kind: str
     query: str
     network: str
-    cursor: dict
+    cursor: dict[str, Any]
     base_url: str
     handle: str
     account_uid: str
     client_uid: str
 
 
-def _job(db, client_id: int, stream_id: int) -> _Job:
+def _job(db: Database, client_id: int, stream_id: int) -> _Job:
     with db.read() as s:
         stream = get_stream(s, client_id, stream_id)
-        client = s.get(Client, client_id)
+        client = find_client(s, client_id)
         account = None if stream.network == "rss" else account_for(s, client_id, stream.network)
         return _Job(
             stream.id, stream.kind, stream.query, stream.network, dict(stream.cursor or {}),
@@ -69,7 +78,7 @@ def _job(db, client_id: int, stream_id: int) -> _Job:
 
 
 def sync_stream(
-    db,
+    db: Database,
     client_id: int,
     stream_id: int,
     *,
@@ -77,7 +86,9 @@ def sync_stream(
     token_of: Callable[[str, str], str | None] = secrets.account_token,
     now: dt.datetime | None = None,
     max_pages: int = 10,
+    token_saver: Callable[[str, str, str], None] | None = None,
 ) -> StreamReport:
+    token_saver = token_saver or keep_token
     job = _job(db, client_id, stream_id)
     base = StreamReport(job.stream_id, job.network, job.kind, job.query)
     if job.network != "rss" and not job.account_uid:
@@ -103,6 +114,9 @@ def sync_stream(
             network=job.network))  # fmt: skip
     searcher = cls(http, job.base_url, token, job.handle)
     now = now or utcnow()
+    searcher.clock = now
+    if job.account_uid:
+        searcher.save_token = lambda secret: token_saver(job.client_uid, job.account_uid, secret)
     try:
         result = searcher.search(job.kind, job.query, job.cursor, max_pages=max_pages)
         given = {
@@ -117,7 +131,7 @@ def sync_stream(
         missing = sorted(
             {f.author_handle for f in result.items if f.author_handle} - set(given) - set(known)
         )
-        fetched = searcher.followers(missing) if missing else {}
+        fetched = searcher.followers(missing) if missing and not result.paused else {}
     except ConnectorError as exc:
         return _failed(base, exc.message)
     audience = {**given, **fetched}
@@ -128,8 +142,18 @@ def sync_stream(
         stream = get_stream(s, client_id, job.stream_id)
         stream.cursor = result.cursor
     return StreamReport(
-        job.stream_id, job.network, job.kind, job.query, len(result.items), added, result.requests
-    )
+        job.stream_id, job.network, job.kind, job.query, len(result.items), added,
+        result.requests, result.paused,
+    )  # fmt: skip
+
+
+def keep_token(client_uid: str, account_uid: str, secret: str) -> None:
+    """A credential the network renewed, back in the account's keyring entry; without a
+    keyring it stays in memory for this run (the next run renews it again)."""
+    try:
+        secrets.store_account_token(client_uid, account_uid, secret)
+    except TribuneError:
+        log.warning("the renewed token of account %s could not be kept", account_uid)
 
 
 def _failed(base: StreamReport, message: str) -> StreamReport:
@@ -137,13 +161,14 @@ def _failed(base: StreamReport, message: str) -> StreamReport:
 
 
 def sync_client(
-    db,
+    db: Database,
     client_id: int,
     *,
     http: Http | None = None,
     token_of: Callable[[str, str], str | None] = secrets.account_token,
     now: dt.datetime | None = None,
     max_pages: int = 10,
+    token_saver: Callable[[str, str, str], None] | None = None,
 ) -> ListeningReport:
     """Every stream of the client; one failing stream is reported and the others go on."""
     with db.read() as s:
@@ -155,7 +180,7 @@ def sync_client(
         for stream in streams:
             report.streams.append(
                 sync_stream(db, client_id, stream.id, http=http, token_of=token_of, now=now,
-                            max_pages=max_pages)
+                            max_pages=max_pages, token_saver=token_saver)
             )  # fmt: skip
     finally:
         if own:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,14 +52,14 @@ class Thresholds:
     source: frozenset[str] = field(default_factory=frozenset)  # set by the charter
 
 
-def _number(match: re.Match) -> int:
+def _number(match: re.Match[str]) -> int:
     value = int(re.sub(r"[^\d]", "", match.group(1)))
     return value * 1000 if match.group(2) else value
 
 
-def parse_thresholds(text: str) -> dict:
+def parse_thresholds(text: str) -> dict[str, Any]:
     """The thresholds written in a crisis section's sentences (only those found)."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     if m := _INFLUENCER.search(text):
         out["influencer_followers"] = _number(m)
     if m := _PER_HOUR.search(text):
@@ -71,7 +72,7 @@ def parse_thresholds(text: str) -> dict:
 def thresholds_for(session: Session, client_id: int, at: dt.datetime | None = None) -> Thresholds:
     rules = rules_in_force(session, client_id, at)
     version, _signed = version_in_force(session, client_id, at)
-    found: dict = {}
+    found: dict[str, Any] = {}
     contacts: list[tuple[str, str]] = []
     if version is not None:
         section = session.scalar(
