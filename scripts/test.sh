@@ -12,6 +12,8 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 # 1. System packages (Debian), only when something is missing.
 missing=()
 command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+# a real system tray on the virtual screen, for the crisis alert's notification test
+command -v trayer >/dev/null || missing+=(trayer)
 command -v gnome-keyring-daemon >/dev/null || missing+=(gnome-keyring)
 command -v dbus-run-session >/dev/null || missing+=(dbus dbus-user-session)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
