@@ -27,6 +27,7 @@ from app.charts.style import locale_for as chart_locale
 from app.i18n import system_language
 from app.networks import network_label
 from ui.areas import AreaServices, WorkspaceArea
+from ui.listening.live import ListeningLive
 from ui.listening.model import PAGE, ListeningModel
 from ui.listening.volume import VolumeChart
 from ui.operations import QueryOp, WriteOp
@@ -142,6 +143,7 @@ class ListeningArea(WorkspaceArea):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.load_failed.connect(lambda exc: self._say(self._error_text(exc)))
         self._update_buttons()
+        self.live = ListeningLive(self)
 
     # -- loading ----------------------------------------------------------------------------
     def set_client(self, client: ClientInfo | None) -> None:
@@ -150,7 +152,7 @@ class ListeningArea(WorkspaceArea):
 
     def reload(self) -> None:
         self._reload_items()
-        self._reload_figures()
+        self.reload_figures()
 
     def _reload_items(self) -> None:
         if self.client is None:
@@ -169,7 +171,7 @@ class ListeningArea(WorkspaceArea):
         self.model.reset_source(fetch, self.client.timezone, connection=not search.strip())
         self._update_buttons()
 
-    def _reload_figures(self) -> None:
+    def reload_figures(self) -> None:
         if self.client is None:
             return
         from app.services.listening.episodes import current_episode
@@ -259,7 +261,7 @@ class ListeningArea(WorkspaceArea):
         from ui.listening.streams_dialog import StreamsDialog
 
         dialog = StreamsDialog(self.services, self.client, self)
-        dialog.changed.connect(self._reload_figures)
+        dialog.changed.connect(self.reload_figures)
         dialog.open()
         self.streams_dialog = dialog
 
