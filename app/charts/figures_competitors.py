@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from app.charts import style as st
 from app.charts.lang import translate
@@ -86,6 +86,8 @@ def competitors(data: DashboardData, language: str) -> Figure:
         ax.grid(True, axis="x", color=st.GRID)
         ax.grid(False, axis="y")
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: st.format_number(v, language)))
+        # three or four ticks: "100 000" and "120 000" side by side ran into each other
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3, min_n_ticks=2))
         ax.set_xlabel(heading, fontsize=8, color=st.MUTED)
     left.set_yticks(list(positions), [row_label(r) for r in rows])
     right.set_yticks(list(positions), [""] * len(rows))

@@ -5,6 +5,7 @@ in the Charts area's comparison beside the client's own account. Rendered offscr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -75,6 +76,18 @@ def test_x_and_youtube_competitors_in_the_comparison_chart(qtbot, main_window, s
     assert "Rival TV · YouTube" in text and "Rival Fleurs · X" in text
     assert "Aquarelle · X" in text  # the client's own X account beside them
     assert "120,000" in text and "48,000" in text
+    # the axes' numbers never run into each other ("100,000" and "120,000" did)
+    renderer = panel.figure.canvas.get_renderer()
+    for ax in panel.figure.axes:
+        boxes = [
+            t.get_window_extent(renderer)
+            for t in ax.get_xticklabels()
+            if t.get_visible()
+            and t.get_text()
+            and ax.get_xlim()[0] <= t.get_position()[0] <= ax.get_xlim()[1]
+        ]
+        boxes.sort(key=lambda b: b.x0)
+        assert all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)), [b.x0 for b in boxes]
     area.scroll.ensureWidgetVisible(panel)
     qtbot.wait(300)
     assert panel.picture is not None and not panel.picture.pixmap().isNull()
