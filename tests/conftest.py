@@ -39,7 +39,8 @@ def pytest_addoption(parser):
         "--at",
         default=os.environ.get("TRIBUNE_TEST_AT") or None,
         help="run the in-process tests at this instant (ISO 8601 with an offset), the clock "
-        "ticking from there: CI's hard dates (the 1st of a month, New Year's Eve, DST changes)",
+        "ticking from there: CI's hard dates (the 1st of a month, New Year's Eve, DST "
+        "changes); several, separated by commas, run each date-sensitive test at each",
     )
 
 
@@ -67,20 +68,33 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.dates)
 
 
-def pytest_configure(config):
-    """``--at``: the whole run travels in time (time-machine patches Python's clocks in every
-    thread; monotonic clocks, sleeps and timeouts are left alone)."""
-    global _travel
+def _instants(config) -> list:
+    """The ``--at`` instants: one, or several separated by commas."""
+    import datetime as dt
+
     at = config.getoption("--at")
-    if at and _travel is None:
-        import datetime as dt
-
-        import time_machine
-
-        instant = dt.datetime.fromisoformat(at)
+    out = []
+    for part in (at or "").split(","):
+        if not part.strip():
+            continue
+        instant = dt.datetime.fromisoformat(part.strip())
         if instant.tzinfo is None:
             raise pytest.UsageError("--at needs an offset, e.g. 2027-03-01T00:30:00+01:00")
-        _travel = time_machine.travel(instant, tick=True)
+        out.append(instant)
+    return out
+
+
+def pytest_configure(config):
+    """``--at`` with one instant: the whole run travels in time (time-machine patches Python's
+    clocks in every thread; monotonic clocks, sleeps and timeouts are left alone). With
+    several, each date-sensitive test runs once per instant (:func:`_hard_date`): one session
+    for all the hard dates instead of one per date."""
+    global _travel
+    instants = _instants(config)
+    if len(instants) == 1 and _travel is None:
+        import time_machine
+
+        _travel = time_machine.travel(instants[0], tick=True)
         _travel.start()
 
 
@@ -89,6 +103,29 @@ def pytest_unconfigure(config):
     if _travel is not None:
         _travel.stop()
         _travel = None
+
+
+def pytest_generate_tests(metafunc):
+    instants = _instants(metafunc.config)
+    if len(instants) > 1 and metafunc.definition.path.name.startswith(DATE_SENSITIVE):
+        metafunc.parametrize(
+            "_hard_date", instants, indirect=True, ids=[i.isoformat() for i in instants]
+        )
+
+
+@pytest.fixture(autouse=True)
+def _hard_date(request):
+    """The test's instant when ``--at`` names several: set up before the test's other
+    function fixtures (an autouse fixture of the root conftest), travelling until its last
+    teardown, the clock ticking from there."""
+    instant = getattr(request, "param", None)
+    if instant is None:
+        yield None
+        return
+    import time_machine
+
+    with time_machine.travel(instant, tick=True):
+        yield instant
 
 
 @pytest.fixture(autouse=True, scope="session")
