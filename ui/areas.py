@@ -65,7 +65,13 @@ class WorkspaceArea(QWidget):
         self.client = client
 
     def flush(self) -> None:
-        """Save anything pending (autosave) — called before a client switch and on quit."""
+        """Save anything pending (autosave), on workers: never waits for the database."""
+
+    def hand_off(self) -> None:
+        """Before a client switch and on quit: what is pending goes out on workers, counted
+        among the writes the window waits for before it closes (``flush`` by default; the
+        charter's own ``flush`` waits, so it hands off instead)."""
+        self.flush()
 
 
 def area_title(key: str) -> str:

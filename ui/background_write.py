@@ -24,9 +24,16 @@ class BackgroundWrite:
         self.result: object = None
         self.error: BaseException | None = None
         self._claimed = False
+        self._lock = threading.Lock()
+        self._ran = False
 
     def run(self) -> None:
-        """Do the write (on any thread); never raises: the error is kept for the GUI."""
+        """Do the write (on any thread), once: a second caller returns at once (then
+        :meth:`wait`). Never raises: the error is kept for the GUI."""
+        with self._lock:
+            if self._ran:
+                return
+            self._ran = True
         try:
             self.result = self._write()
         except BaseException as exc:  # shown by the GUI thread, never lost in a worker

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
 
     def _show_client(self, client: ClientInfo | None) -> None:
         for area in self._areas.values():
-            area.flush()
+            area.hand_off()
         self.current_client = client
         if client is None:
             self.setWindowTitle("Tribune")
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         if self._complete and self.tray_part.close_requested(event):
             return  # hidden in the tray: the sync timer and the feed keep running
         for area in self._areas.values():
-            area.flush()  # what was typed goes out as writes on workers
+            area.hand_off()  # what was typed goes out as writes on workers
         if self.closing is None:
             from ui.window_closing import CloseAfterWrites
 

@@ -46,6 +46,20 @@ def writes_pending(tasks: QObject) -> int:
     return getattr(tasks, _WRITES, 0)
 
 
+def count_write(tasks: QObject) -> Callable[[], None]:
+    """Count a write that is not a WriteOp (the charter's queued save) among ``tasks``'
+    pending writes, so that quitting waits for it too; call what it returns once it landed."""
+    setattr(tasks, _WRITES, writes_pending(tasks) + 1)
+    settled = []
+
+    def settle() -> None:
+        if not settled and isValid(tasks):
+            settled.append(True)
+            setattr(tasks, _WRITES, writes_pending(tasks) - 1)
+
+    return settle
+
+
 def drop_pending(parent: QObject, *keys: str) -> None:
     """Results of ``parent``'s ops with these ``latest`` keys still on their way are dropped
     (the client shown changed)."""
@@ -188,4 +202,4 @@ class WriteOp(_Op[T]):
         return result
 
 
-__all__ = ["QueryOp", "WriteOp", "drop_pending", "ops_pending", "writes_pending"]
+__all__ = ["QueryOp", "WriteOp", "count_write", "drop_pending", "ops_pending", "writes_pending"]

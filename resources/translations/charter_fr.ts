@@ -686,6 +686,14 @@
       <source>All changes saved</source>
       <translation>Toutes les modifications sont enregistrées</translation>
     </message>
+    <message>
+      <source>Charter not saved</source>
+      <translation>Charte non enregistrée</translation>
+    </message>
+    <message>
+      <source>Your last changes to the charter of {client} were not saved, because someone else changed these sections meanwhile: {sections}. Your text is in the clipboard; open that charter again to put it back.</source>
+      <translation>Vos dernières modifications de la charte de {client} n’ont pas été enregistrées, car quelqu’un d’autre a modifié ces sections entre-temps : {sections}. Votre texte est dans le presse-papiers ; rouvrez cette charte pour le remettre.</translation>
+    </message>
   </context>
   <context>
     <name>CharterSchema</name>

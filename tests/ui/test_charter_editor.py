@@ -193,8 +193,8 @@ def test_client_switch_flushes_at_once(qtbot, setup):
     db, area = setup["db"], setup["make_area"]()
     _type_at_end(qtbot, area.pages["scope"], "Urgent")
     with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.set_client(setup["b"])
-    assert "Urgent" in _doc(db, setup["a"].id).section("scope").html
+        area.set_client(setup["b"])  # the text went to a worker, not waited for
+    qtbot.waitUntil(lambda: "Urgent" in _doc(db, setup["a"].id).section("scope").html)
     # looking at a client without a charter writes nothing; the user starts one
     assert area.doc is None and area.create_button.isVisible()
     assert "Maison Dupré has no charter yet" in area.empty_text.text()

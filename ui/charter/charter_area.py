@@ -175,7 +175,7 @@ class CharterArea(WorkspaceArea):
 
     # -- loading --------------------------------------------------------------------------
     def set_client(self, client) -> None:
-        self.flush()
+        self.hand_off()
         super().set_client(client)
         self.load()
 
@@ -369,8 +369,14 @@ class CharterArea(WorkspaceArea):
 
     # -- saving (the saver part) ---------------------------------------------------------
     def flush(self) -> None:
-        """Write every pending change now (client switch, version switch, quit)."""
+        """Write every pending change now and wait (the charter's own actions: what they do
+        must see the text saved)."""
         self.saver.flush()
+
+    def hand_off(self) -> None:
+        """A client switch or quitting: what is typed goes out on a worker, never waited
+        for here."""
+        self.saver.hand_off()
 
     @contextmanager
     def replaying(self) -> Iterator[None]:

@@ -2,37 +2,50 @@
 
 What the user types is kept in the pages and written 1.5 s after the last change by a
 worker (the GUI never waits for the database, a shared PostgreSQL server included), and at
-once on a client switch or on quit by :meth:`CharterSaver.flush`, so a crash loses at most
-that much. Each section is saved in its own transaction (two people on two sections never
+once on a client switch or on quit by :meth:`CharterSaver.hand_off` — also on a worker,
+queued behind a save in flight, counted among the writes the window waits for before it
+closes — so a crash loses at most that much. The charter's own actions (send, sign,
+export, another version) still :meth:`CharterSaver.flush` and wait: what they do must see
+the text saved. Each section is saved in its own transaction (two people on two sections never
 conflict); what the save committed goes out on the change feed like any operation's write,
 so the calendar's charter check and the other seats follow.
 """
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from app import changes
 from app.services.charter import versions as charter
 from ui.background_write import BackgroundWrite
 from ui.charter.charter_conflicts import save_sections
 from ui.messages import show_error
+from ui.operations import count_write
 
 if TYPE_CHECKING:
     from ui.charter.charter_area import CharterArea
 
 AUTOSAVE_MS = 1500
+SAVE_QUEUE = "charter-saves"  # one charter save after another: each needs the last's revisions
 
 
 class SaveJob(BackgroundWrite):
     """One save of the pending changes: a snapshot taken on the GUI thread, written by a
     worker (or at once by :meth:`CharterSaver.flush`)."""
 
-    def __init__(self, db, client_id, version_id, items, order, order_generation) -> None:
+    def __init__(
+        self, db, client_id, version_id, items, order, order_generation, after=None
+    ) -> None:
         super().__init__(self._save)
         self.db, self.client_id, self.version_id = db, client_id, version_id
+        # a save still in flight when this one was snapshotted: it runs first (same queue),
+        # and the revisions it wrote are this one's base
+        self.after: SaveJob | None = after
+        self.client_name = ""
+        self.titles: dict[int, str] = {}  # section id → title, for a message after a switch
         # (page, section id, html or None, data or None, expected revision, page.edits then)
         self.items: list[tuple] = items
         self.order: list[str] | None = order
@@ -40,7 +53,30 @@ class SaveJob(BackgroundWrite):
         self.conflicts: list = []  # (item, Conflict): sections someone else saved meanwhile
         self.changeset = changes.ChangeSet(())  # what it committed, for the change feed
 
+    def _rebase(self, after: SaveJob) -> None:
+        """On the worker, once ``after`` ran: its new revisions are the expected ones, and a
+        section it saved with nothing typed since is not saved twice."""
+        after.run()  # still queued: run here (once), else wait for the worker running it
+        after.wait()
+        if after.error is not None or not after.result:
+            return
+        saved = {
+            item[1]: (info.revision, item[5])
+            for item, info in zip(after.items, cast(list, after.result), strict=True)
+            if info is not None
+        }
+        items = []
+        for page, sid, html, data, rev, edits in self.items:
+            if sid in saved:
+                rev, their_edits = saved[sid]
+                if edits == their_edits:
+                    continue  # all of it went out with the save before
+            items.append((page, sid, html, data, rev, edits))
+        self.items = items
+
     def _save(self) -> list:
+        if self.after is not None:
+            self._rebase(self.after)
         with changes.recording() as mine:
             try:
                 infos, self.conflicts = save_sections(self.db, self.client_id, self.items)
@@ -74,7 +110,7 @@ class CharterSaver(QObject):
         area = self.area
         return area.order_dirty or any(p.dirty_text or p.dirty_data for p in area.pages.values())
 
-    def _snapshot(self) -> SaveJob | None:
+    def _snapshot(self, after: SaveJob | None = None) -> SaveJob | None:
         """The pending changes as plain values (GUI thread), or None if nothing to save."""
         area = self.area
         doc = area.doc
@@ -98,9 +134,12 @@ class CharterSaver(QObject):
             return None
         order = area.order() if area.order_dirty else None
         services = area.services
-        return SaveJob(
-            services.db, doc.client_id, doc.version.id, items, order, self.order_generation
+        job = SaveJob(
+            services.db, doc.client_id, doc.version.id, items, order, self.order_generation, after
         )
+        job.client_name = area.client.name
+        job.titles = {page.section.id: page.section.title for page in area.pages.values()}
+        return job
 
     def save_in_background(self) -> None:
         """The autosave: write the pending changes on a worker thread."""
@@ -114,7 +153,34 @@ class CharterSaver(QObject):
             return
         self.saving = job
         self.area.save_state.setText(self.tr("Saving…"))
-        job.start(self.area.services.tasks, self.finish)
+        self._start(job)
+
+    def _start(self, job: SaveJob) -> None:
+        """On a worker, after the charter saves already queued, counted among the writes the
+        window waits for before it closes."""
+        tasks = self.area.services.tasks
+        settle = count_write(tasks)
+
+        def land(_outcome: object) -> None:
+            settle()
+            self.finish(job)
+
+        tasks.run(job.run, land, land, queue=SAVE_QUEUE)
+
+    def hand_off(self) -> None:
+        """A client switch or quitting: what is typed goes out now on a worker (behind a save
+        in flight), never waited for here. The pages count as saved from now on: they are
+        about to be replaced, and the save lands on them if they are still shown."""
+        self.autosave.stop()
+        job = self._snapshot(after=self.saving)
+        if job is None:
+            return
+        self.saving = job
+        for page, *_rest in job.items:
+            page.dirty_text = page.dirty_data = False
+        self.area.order_dirty = False
+        self.area.save_state.setText(self.tr("Saving…"))
+        self._start(job)
 
     def finish(self, job: SaveJob) -> bool:
         """Apply a finished save to the pages (once). False when it failed."""
@@ -124,6 +190,9 @@ class CharterSaver(QObject):
         if self.saving is job:
             self.saving = None
         area.services.feed.deliver(job.changeset)  # the calendar's check, the inbox's rules
+        shown = list(area.pages.values())
+        if any(not any(p is page for p in shown) for page, *_rest in job.items):
+            return self._landed_elsewhere(job)
         if job.error is not None:
             area.save_state.setText(self.tr("Not saved"))
             show_error(area, job.error)
@@ -156,6 +225,7 @@ class CharterSaver(QObject):
         self.autosave.stop()
         job = self.saving
         if job is not None:  # let the background save land first: its revisions come next
+            job.run()  # still queued behind another: run here, never wait on the queue
             if not job.wait():  # a database that does not answer: keep the changes
                 self.area.save_state.setText(self.tr("Not saved"))
                 return
@@ -167,3 +237,41 @@ class CharterSaver(QObject):
         self.saving = job
         job.run()
         self.finish(job)
+
+    def _landed_elsewhere(self, job: SaveJob) -> bool:
+        """A save handed off on a client switch landed after its pages left the screen: a
+        failure or a section someone else changed meanwhile is said, never dropped in
+        silence — the text not saved goes to the clipboard."""
+        area = self.area
+        if job.error is not None:
+            show_error(area, job.error)
+            return False
+        if not job.conflicts:
+            return True
+        from PySide6.QtGui import QGuiApplication, QTextDocument
+        from PySide6.QtWidgets import QMessageBox
+
+        titles, texts = [], []
+        for (_page, sid, html, data, *_rest), _exc in job.conflicts:
+            title = job.titles.get(sid, "")
+            titles.append(title)
+            if html is not None:
+                document = QTextDocument()
+                document.setHtml(html)
+                texts.append(f"{title}\n\n{document.toPlainText()}")
+            else:
+                texts.append(f"{title}\n\n{json.dumps(data, ensure_ascii=False, indent=1)}")
+        QGuiApplication.clipboard().setText("\n\n".join(texts))
+        box = QMessageBox(area)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("Charter not saved"))
+        box.setText(
+            self.tr(
+                "Your last changes to the charter of {client} were not saved, because someone "
+                "else changed these sections meanwhile: {sections}. Your text is in the "
+                "clipboard; open that charter again to put it back."
+            ).format(sections=", ".join(titles), client=job.client_name)
+        )
+        box.open()
+        return False
