@@ -47,7 +47,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # it against Alembic's own head, so a new migration cannot forget it.
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
-SCHEMA_HEAD = "0027_listening_more"
+SCHEMA_HEAD = "0029_networks_gbp_youtube"
 
 
 class Database:

@@ -41,6 +41,8 @@ class IncomingMessage:
     in_reply_to: str = ""  # external id of the parent message, if any
     url: str = ""
     account_id: int | None = None  # the client's NetworkAccount it came through
+    # held for review by the network (YouTube): not public; stored hidden, moderated by rule
+    held: bool = False
 
     @classmethod
     def fast(
@@ -161,6 +163,7 @@ class AccountMetricSample:
     clicks: int | None = None
     profile_visits: int | None = None
     posts: int | None = None
+    views_total: int | None = None  # a lifetime total (YouTube's channel views), not daily
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,13 @@ from __future__ import annotations
 import datetime as dt
 
 from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
-from app.connectors.contract import IncomingMessage, ModerationToSend, ReplyToSend, RowError
+from app.connectors.contract import (
+    AccountMetricSample,
+    IncomingMessage,
+    ModerationToSend,
+    ReplyToSend,
+    RowError,
+)
 from app.connectors.google_business import google_renewal
 from app.connectors.http import json_of, parse_time
 from app.i18n import translate
@@ -81,18 +87,34 @@ class YouTubeConnector(Connector):
         return Health(display_name=title or self.channel, char_limit=COMMENT_LIMIT)
 
     def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+        """The public comments since the cursor, then those YouTube holds for review (a
+        list of their own, with their own cursor): these come in held."""
         cursor = dict(cursor or {})
-        seen = parse_time(cursor.get("seen_at"))
+        before = self.http.requests
+        items, errors = self._threads(cursor, "seen_at", {}, max_pages)
+        held, held_errors = self._threads(
+            cursor, "held_seen_at", {"moderationStatus": "heldForReview"}, max_pages
+        )
+        return FetchResult(
+            tuple(items + held), cursor, tuple(errors + held_errors), self.http.requests - before
+        )
+
+    def _threads(
+        self, cursor: dict, key: str, extra: dict, max_pages: int
+    ) -> tuple[list[IncomingMessage], list[RowError]]:
+        """One list of comment threads, newest first, down to ``cursor[key]`` (updated)."""
+        seen = parse_time(cursor.get(key))
         newest = seen
         items: list[IncomingMessage] = []
         errors: list[RowError] = []
-        before = self.http.requests
+        held = bool(extra)
         params: dict = {
             "part": "snippet",
             "allThreadsRelatedToChannelId": self.channel,
             "order": "time",
             "maxResults": 100,
             "textFormat": "plainText",
+            **extra,
         }
         for _ in range(max_pages):
             data = self._call("GET", "commentThreads", params=params)
@@ -126,6 +148,7 @@ class YouTubeConnector(Connector):
                             received_at=when,
                             url=_watch_url(video, str(top["id"])),
                             account_id=self.account.id,
+                            held=held or snippet.get("moderationStatus") == "heldForReview",
                         )
                     )
                 except (KeyError, TypeError, ValueError, AttributeError):
@@ -140,8 +163,8 @@ class YouTubeConnector(Connector):
                 break
             params = {**params, "pageToken": token}
         if newest:
-            cursor["seen_at"] = newest.isoformat()
-        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+            cursor[key] = newest.isoformat()
+        return items, errors
 
     def reply(self, reply: ReplyToSend) -> Published:
         if reply.private:
@@ -176,6 +199,33 @@ class YouTubeConnector(Connector):
             ):
                 return Published(str(row.get("id") or ""))
         return None
+
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        """The channel's numbers of the day (``channels.list part=statistics``): subscribers
+        as followers (none when the channel hides the count), videos as posts, and the
+        lifetime views as views to date."""
+        data = self._call("GET", "channels", params={"part": "statistics", "id": self.channel})
+        items = data.get("items") or []
+        stats = ((items[0] or {}).get("statistics") or {}) if items else {}
+        if not isinstance(stats, dict) or not stats:
+            raise BadResponse(translate("Connectors", "YouTube sent no channel statistics."))
+
+        def number(name: str) -> int | None:
+            try:
+                return int(stats[name])
+            except (KeyError, TypeError, ValueError):
+                return None
+
+        hidden = bool(stats.get("hiddenSubscriberCount"))
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=None if hidden else number("subscriberCount"),
+                posts=number("videoCount"),
+                views_total=number("viewCount"),
+            )
+        ]
 
     def moderate(self, item: ModerationToSend) -> None:
         """Hide (held for review), show again, reject, or reject and ban the author."""

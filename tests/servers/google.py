@@ -27,8 +27,18 @@ class GoogleServer(AuthServer):
         self.threads: list[dict] = []  # YouTube comment threads, newest first
         self.yt_replies: list[dict] = []  # comments posted as answers
         self.moderated: list[tuple[str, str, bool]] = []  # (comment, status, ban)
+        self.statistics = {
+            "viewCount": "3123456789",
+            "subscriberCount": "4820",
+            "hiddenSubscriberCount": False,
+            "videoCount": "57",
+        }
+        self.local_posts: list[dict] = []  # Business Profile posts, newest first
+        self.post_failures: list[tuple[int, dict]] = []  # answers to give the next creates
 
-    def add_comment(self, n: int, text: str, author="Fan de pain", video="vid1", ours=False):
+    def add_comment(
+        self, n: int, text: str, author="Fan de pain", video="vid1", ours=False, held=False
+    ):
         stamp = f"2026-11-{n:02d}T12:00:00Z"
         cid = f"Ugz{n}"
         self.threads.insert(
@@ -49,6 +59,7 @@ class GoogleServer(AuthServer):
                             "authorChannelId": {"value": CHANNEL if ours else f"UCfan{n}"},
                             "publishedAt": stamp,
                             "updatedAt": stamp,
+                            "moderationStatus": "heldForReview" if held else "published",
                         },
                     },
                     "totalReplyCount": 0,
@@ -137,14 +148,30 @@ class GoogleServer(AuthServer):
         if name == "channels":
             if query.get("mine") != "true" and query.get("id") != CHANNEL:
                 return 400, {}, {"error": {"code": 400, "message": "filter required"}}
-            return 200, {}, {"items": [{"id": CHANNEL, "snippet": {"title": "Dupré TV"}}]}
+            item: dict = {"id": CHANNEL}
+            for part in str(query.get("part", "")).split(","):
+                if part == "snippet":
+                    item["snippet"] = {"title": "Dupré TV"}
+                elif part == "statistics":
+                    item["statistics"] = dict(self.statistics)
+                else:
+                    return 400, {}, {"error": {"code": 400, "message": f"unknown part {part}"}}
+            return 200, {}, {"items": [item]}
         if name == "commentThreads" and method == "GET":
             if query.get("allThreadsRelatedToChannelId") != CHANNEL:
                 return 403, {}, {"error": {"code": 403, "message": "forbidden"}}
+            status = query.get("moderationStatus") or "published"
+            if status not in ("published", "heldForReview", "likelySpam"):
+                return 400, {}, {"error": {"code": 400, "message": "bad moderationStatus"}}
+            threads = [
+                t
+                for t in self.threads
+                if t["snippet"]["topLevelComment"]["snippet"]["moderationStatus"] == status
+            ]
             start = int(query.get("pageToken") or 0)
             size = int(query.get("maxResults") or 20)
-            out: dict = {"items": self.threads[start : start + size]}
-            if start + size < len(self.threads):
+            out: dict = {"items": threads[start : start + size]}
+            if start + size < len(threads):
                 out["nextPageToken"] = str(start + size)
             return 200, {}, out
         if name == "comments" and method == "POST":
@@ -162,9 +189,15 @@ class GoogleServer(AuthServer):
             self.yt_replies.append(row)
             return 200, {}, row
         if name == "comments/setModerationStatus" and method == "POST":
-            self.moderated.append(
-                (query["id"], query["moderationStatus"], query.get("banAuthor") == "true")
-            )
+            status = query["moderationStatus"]
+            ban = query.get("banAuthor") == "true"
+            if ban and status != "rejected":
+                return 400, {}, {"error": {"code": 400, "message": "banWithoutReject"}}
+            self.moderated.append((query["id"], status, ban))
+            for thread in self.threads:
+                top = thread["snippet"]["topLevelComment"]
+                if top["id"] == query["id"]:
+                    top["snippet"]["moderationStatus"] = status
             return 204, {}, b""
         if name == "comments" and method == "GET":
             rows = [r for r in self.yt_replies if r["snippet"]["parentId"] == query.get("parentId")]
