@@ -21,12 +21,15 @@ import datetime as dt
 from app.connectors.base import (
     BadResponse,
     Connector,
+    ConnectorError,
     FetchResult,
     Health,
     Published,
+    RateLimited,
     Rejected,
 )
-from app.connectors.contract import IncomingMessage, ReplyToSend, RowError
+from app.connectors.contract import DueVariant, IncomingMessage, ReplyToSend, RowError
+from app.connectors.google_posts import SUMMARY_LIMIT, local_post, photo_address, read_topic
 from app.connectors.http import json_of, parse_time
 from app.connectors.oauth import Renewal
 from app.i18n import translate
@@ -41,6 +44,36 @@ def stars_text(rating: str, comment: str) -> str:
     n = STARS.get(str(rating or "").upper(), 0)
     head = ("★" * n + "☆" * (5 - n) + f" {n}/5") if n else ""
     return "\n".join(part for part in (head, comment.strip()) if part)
+
+
+# Google's answers when a quota or a rate is spent (HTTP 403 or 429): try again later
+QUOTA_REASONS = {
+    "rateLimitExceeded",
+    "userRateLimitExceeded",
+    "quotaExceeded",
+    "dailyLimitExceeded",
+}
+
+
+def google_refusal(response, what: str) -> ConnectorError:
+    """A Google API error answer as the connectors raise it: a spent quota is a rate limit
+    (the post or the answer stays queued), anything else a refusal with Google's words.
+    ``what`` is the translated sentence, with ``{status}`` and ``{message}``."""
+    try:
+        error = response.json().get("error") or {}
+    except (ValueError, AttributeError):
+        error = {}
+    if not isinstance(error, dict):
+        error = {}
+    message = str(error.get("message") or "")[:200]
+    reasons = {str(e.get("reason") or "") for e in error.get("errors") or [] if isinstance(e, dict)}
+    if reasons & QUOTA_REASONS or error.get("status") == "RESOURCE_EXHAUSTED":
+        return RateLimited(
+            translate("Connectors", "Google's quota is spent for now: {message}").format(
+                message=message
+            )
+        )
+    return Rejected(what.format(status=response.status_code, message=message))
 
 
 def google_renewal(account, http, token_url: str) -> Renewal:
@@ -80,15 +113,9 @@ class GoogleBusinessConnector(Connector):
             lambda token: self.http.request(method, url, auth=token, **kwargs)
         )
         if response.status_code >= 400:
-            try:
-                error = response.json().get("error") or {}
-            except (ValueError, AttributeError):
-                error = {}
-            message = str(error.get("message") or "")[:200] if isinstance(error, dict) else ""
-            raise Rejected(
-                translate(
-                    "Connectors", "Google refused the request (HTTP {status}): {message}"
-                ).format(status=response.status_code, message=message)
+            raise google_refusal(
+                response,
+                translate("Connectors", "Google refused the request (HTTP {status}): {message}"),
             )
         return json_of(response, dict)
 
@@ -174,6 +201,49 @@ class GoogleBusinessConnector(Connector):
         answer = data.get("reviewReply") or {}
         if self.same_text(answer.get("comment", ""), reply.text):
             return Published(self._answer_id(name, reply), "", parse_time(answer.get("updateTime")))
+        return None
+
+    # -- posts from the calendar (app/connectors/google_posts.py) --------------------------
+    def publish(self, variant: DueVariant) -> Published:
+        """A "What's new" post, an offer or an event, as the text's first line says."""
+        topic = read_topic(variant.text, variant.planned_at.date())
+        self.check_length(topic.summary, SUMMARY_LIMIT)
+        body = local_post(topic, variant.link, photo_address(variant.media))
+        data = self._call("POST", f"{self.location}/localPosts", json=body)
+        if not data.get("name"):
+            raise BadResponse(translate("Connectors", "Google did not return the post."))
+        return self._published(data)
+
+    @staticmethod
+    def _published(data: dict) -> Published:
+        return Published(
+            str(data["name"]), str(data.get("searchUrl") or ""), parse_time(data.get("createTime"))
+        )
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        """After a stopped send: the place's post with the same text made since it began
+        (Google keeps no idempotency key), so a recovered post is never doubled."""
+        try:
+            topic = read_topic(variant.text, variant.planned_at.date())
+        except Rejected:
+            return None  # never sent: it was refused before any request
+        start = since - dt.timedelta(minutes=1) if since else None
+        params: dict = {"pageSize": 100}
+        for _ in range(5):
+            data = self._call("GET", f"{self.location}/localPosts", params=params)
+            for post in data.get("localPosts") or []:
+                if not isinstance(post, dict) or not post.get("name"):
+                    continue
+                if post.get("topicType", "STANDARD") != topic.kind or not self.same_text(
+                    str(post.get("summary") or ""), topic.summary
+                ):
+                    continue
+                made = parse_time(post.get("createTime"))
+                if start is None or made is None or made >= start:
+                    return self._published(post)
+            if not data.get("nextPageToken"):
+                return None
+            params = {**params, "pageToken": data["nextPageToken"]}
         return None
 
     def delete_reply(self, review_external_id: str) -> None:

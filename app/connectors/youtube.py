@@ -24,7 +24,7 @@ from app.connectors.contract import (
     ReplyToSend,
     RowError,
 )
-from app.connectors.google_business import google_renewal
+from app.connectors.google_business import google_refusal, google_renewal
 from app.connectors.http import json_of, parse_time
 from app.i18n import translate
 
@@ -68,15 +68,9 @@ class YouTubeConnector(Connector):
             lambda token: self.http.request(method, url, auth=token, **kwargs)
         )
         if response.status_code >= 400:
-            try:
-                error = response.json().get("error") or {}
-            except (ValueError, AttributeError):
-                error = {}
-            message = str(error.get("message") or "")[:200] if isinstance(error, dict) else ""
-            raise Rejected(
-                translate(
-                    "Connectors", "YouTube refused the request (HTTP {status}): {message}"
-                ).format(status=response.status_code, message=message)
+            raise google_refusal(
+                response,
+                translate("Connectors", "YouTube refused the request (HTTP {status}): {message}"),
             )
         return json_of(response, dict) if expect_body else {}
 

@@ -5,6 +5,7 @@ documented (``reviews.list`` paged by ``nextPageToken``, ``updateReply`` as ``PU
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import secrets
 from urllib.parse import parse_qs
@@ -122,6 +123,8 @@ class GoogleServer(AuthServer):
             return 200, {}, {"locations": [{"name": LOCATION, "title": "Dupré — Vieux-Port"}]}
         if path.startswith("/youtube/v3/"):
             return self._youtube(method, path.removeprefix("/youtube/v3/"), query, body)
+        if path == f"/v4/{PLACE}/localPosts":
+            return self._local_posts(method, query, body)
         if path == f"/v4/{PLACE}/reviews" and method == "GET":
             start = int(query.get("pageToken") or 0)
             size = int(query.get("pageSize") or 50)
@@ -143,6 +146,45 @@ class GoogleServer(AuthServer):
             owner.pop("reviewReply", None)
             return 200, {}, {}
         return 404, {}, {"error": {"code": 404, "message": f"no route {method} {path}"}}
+
+    def _local_posts(self, method, query, body):
+        """``localPosts.create`` and ``localPosts.list`` as documented (v4)."""
+        if method == "GET":
+            start = int(query.get("pageToken") or 0)
+            size = int(query.get("pageSize") or 20)
+            out: dict = {"localPosts": self.local_posts[start : start + size]}
+            if start + size < len(self.local_posts):
+                out["nextPageToken"] = str(start + size)
+            return 200, {}, out
+        if self.post_failures:
+            status, answer = self.post_failures.pop(0)
+            return status, {}, answer
+        post = json.loads(body)
+        topic = post.get("topicType")
+        problem = ""
+        if topic not in ("STANDARD", "EVENT", "OFFER"):
+            problem = "topicType is required"
+        elif len(post.get("summary") or "") > 1500:
+            problem = "summary is too long"
+        elif topic in ("EVENT", "OFFER") and not (post.get("event") or {}).get("schedule"):
+            problem = "event.schedule is required"
+        elif topic == "OFFER" and "callToAction" in post:
+            problem = "callToAction is not allowed on offers"
+        if problem:
+            return (
+                400,
+                {},
+                {"error": {"code": 400, "message": problem, "status": "INVALID_ARGUMENT"}},
+            )
+        n = len(self.local_posts) + 1
+        post.update(
+            name=f"{PLACE}/localPosts/p{n}",
+            state="LIVE",
+            createTime=dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z"),
+            searchUrl=f"https://local.google.com/place?id=3344&use=posts&lpsid=p{n}",
+        )
+        self.local_posts.insert(0, post)
+        return 200, {}, post
 
     def _youtube(self, method, name, query, body):
         if name == "channels":
