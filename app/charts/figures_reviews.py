@@ -58,6 +58,7 @@ def reviews(data: DashboardData, language: str) -> Figure:
         )
         return fig
     fig, (left, right) = st.new_figure(size=(7.2, 3.2), cols=2, left=0.08, wspace=0.45)
+    fig.subplots_adjust(right=0.95)  # "100 %" under the answers' last tick is never cut
     st.title(left, chart_title("reviews"))
     months = list(stats.months)
     positions = list(range(len(months)))
@@ -68,10 +69,9 @@ def reviews(data: DashboardData, language: str) -> Figure:
         width=0.6,
         label=translate("Charts", "Reviews"),
     )
-    step = 2 if len(months) > 6 else 1
-    left.set_xticks(
-        positions[::step], [st.format_date(m.month, language, "MMM yy") for m in months][::step]
-    )
+    # every third month, the period's own month labelled: "févr. 26" never runs into "avr. 26"
+    ticks = [i for i in positions if (len(months) - 1 - i) % 3 == 0]
+    left.set_xticks(ticks, [st.format_date(months[i].month, language, "MMM yy") for i in ticks])
     st.count_axis(left, language)
     rating = left.twinx()
     rating.spines["top"].set_visible(False)

@@ -76,7 +76,8 @@ def reviews_section(
         )
     )
     if stats.reviews:
-        out.append(f'<p class="muted">{e(translate("Report", "Stars this month:"))} {e(stars)}</p>')
+        label = translate("Report", "Stars this month:")
+        out.append(f'<p class="muted">{e(label)} {e(stars)}</p>')
     return "".join(out)
 
 

@@ -1,888 +1,901 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
-  <context>
+<context>
     <name>AccountHealthView</name>
     <message>
-      <source>Account</source>
-      <translation>Compte</translation>
+        <source>Account</source>
+        <translation>Compte</translation>
     </message>
     <message>
-      <source>Health</source>
-      <translation>État</translation>
+        <source>Health</source>
+        <translation>État</translation>
     </message>
     <message>
-      <source>Token expires</source>
-      <translation>Expiration du jeton</translation>
+        <source>Token expires</source>
+        <translation>Expiration du jeton</translation>
     </message>
     <message>
-      <source>Last sync</source>
-      <translation>Dernière synchro</translation>
+        <source>Last sync</source>
+        <translation>Dernière synchro</translation>
     </message>
     <message>
-      <source>No network account yet.</source>
-      <translation>Aucun compte de réseau pour l’instant.</translation>
+        <source>No network account yet.</source>
+        <translation>Aucun compte de réseau pour l’instant.</translation>
     </message>
     <message numerus="yes">
-      <source>{date} (in %n days)</source>
-      <translation>
-        <numerusform>{date} (dans %n jour)</numerusform>
-        <numerusform>{date} (dans %n jours)</numerusform>
-      </translation>
+        <source>{date} (in %n days)</source>
+        <translation>
+            <numerusform>{date} (dans %n jour)</numerusform>
+            <numerusform>{date} (dans %n jours)</numerusform>
+        </translation>
     </message>
     <message>
-      <source>never</source>
-      <translation>jamais</translation>
+        <source>never</source>
+        <translation>jamais</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Bluesky</name>
     <message>
-      <source>No Bluesky account answers to the handle {handle}.</source>
-      <translation>Aucun compte Bluesky ne répond au pseudo {handle}.</translation>
+        <source>No Bluesky account answers to the handle {handle}.</source>
+        <translation>Aucun compte Bluesky ne répond au pseudo {handle}.</translation>
     </message>
     <message>
-      <source>Tribune does not know this kind of identity ({did}).</source>
-      <translation>Tribune ne connaît pas ce type d’identité ({did}).</translation>
+        <source>Tribune does not know this kind of identity ({did}).</source>
+        <translation>Tribune ne connaît pas ce type d’identité ({did}).</translation>
     </message>
     <message>
-      <source>The identity {did} could not be read.</source>
-      <translation>L’identité {did} n’a pas pu être lue.</translation>
+        <source>The identity {did} could not be read.</source>
+        <translation>L’identité {did} n’a pas pu être lue.</translation>
     </message>
     <message>
-      <source>This identity names no Bluesky server (PDS).</source>
-      <translation>Cette identité ne désigne aucun serveur Bluesky (PDS).</translation>
+        <source>This identity names no Bluesky server (PDS).</source>
+        <translation>Cette identité ne désigne aucun serveur Bluesky (PDS).</translation>
     </message>
     <message>
-      <source>The identity found for {handle} does not name that handle back.</source>
-      <translation>L’identité trouvée pour {handle} ne mentionne pas ce pseudo en retour.</translation>
+        <source>The identity found for {handle} does not name that handle back.</source>
+        <translation>L’identité trouvée pour {handle} ne mentionne pas ce pseudo en retour.</translation>
     </message>
     <message>
-      <source>The Bluesky server {pds} did not answer ({reason}).</source>
-      <translation>Le serveur Bluesky {pds} n’a pas répondu ({reason}).</translation>
+        <source>The Bluesky server {pds} did not answer ({reason}).</source>
+        <translation>Le serveur Bluesky {pds} n’a pas répondu ({reason}).</translation>
     </message>
     <message>
-      <source>The server refused this handle and app password.</source>
-      <translation>Le serveur a refusé ce pseudo et ce mot de passe d’application.</translation>
+        <source>The server refused this handle and app password.</source>
+        <translation>Le serveur a refusé ce pseudo et ce mot de passe d’application.</translation>
     </message>
     <message>
-      <source>The Bluesky server's answer was incomplete.</source>
-      <translation>La réponse du serveur Bluesky était incomplète.</translation>
+        <source>The Bluesky server&apos;s answer was incomplete.</source>
+        <translation>La réponse du serveur Bluesky était incomplète.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Connectors</name>
     <message>
-      <source>{network} does not allow this through its API: {what}.</source>
-      <translation>{network} ne permet pas cela par son API : {what}.</translation>
+        <source>{network} does not allow this through its API: {what}.</source>
+        <translation>{network} ne permet pas cela par son API&#xa0;: {what}.</translation>
     </message>
     <message>
-      <source>No connector for the {network} network yet.</source>
-      <translation>Pas encore de connecteur pour le réseau {network}.</translation>
+        <source>No connector for the {network} network yet.</source>
+        <translation>Pas encore de connecteur pour le réseau {network}.</translation>
     </message>
     <message>
-      <source>publishing</source>
-      <translation>publication</translation>
+        <source>publishing</source>
+        <translation>publication</translation>
     </message>
     <message>
-      <source>replies</source>
-      <translation>réponses</translation>
+        <source>replies</source>
+        <translation>réponses</translation>
     </message>
     <message>
-      <source>hiding a comment</source>
-      <translation>masquer un commentaire</translation>
+        <source>hiding a comment</source>
+        <translation>masquer un commentaire</translation>
     </message>
     <message>
-      <source>hiding someone else's message</source>
-      <translation>masquer le message de quelqu'un d'autre</translation>
+        <source>hiding someone else&apos;s message</source>
+        <translation>masquer le message de quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-      <source>deleting someone else's message</source>
-      <translation>supprimer le message de quelqu'un d'autre</translation>
+        <source>deleting someone else&apos;s message</source>
+        <translation>supprimer le message de quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-      <source>blocking an author</source>
-      <translation>bloquer un auteur</translation>
+        <source>blocking an author</source>
+        <translation>bloquer un auteur</translation>
     </message>
     <message>
-      <source>reporting a message</source>
-      <translation>signaler un message</translation>
+        <source>reporting a message</source>
+        <translation>signaler un message</translation>
     </message>
     <message>
-      <source>A {network} post takes one video, alone.</source>
-      <translation>Une publication {network} ne prend qu’une vidéo, seule.</translation>
+        <source>A {network} post takes one video, alone.</source>
+        <translation>Une publication {network} ne prend qu’une vidéo, seule.</translation>
     </message>
     <message>
-      <source>The text is {n} characters long; {network} allows {limit}.</source>
-      <translation>Le texte fait {n} caractères ; {network} en autorise {limit}.</translation>
+        <source>The text is {n} characters long; {network} allows {limit}.</source>
+        <translation>Le texte fait {n} caractères&#xa0;; {network} en autorise {limit}.</translation>
     </message>
     <message>
-      <source>Bluesky refused the app password ({error}): reconnect the account.</source>
-      <translation>Bluesky a refusé le mot de passe d’application ({error}) : reconnectez le compte.</translation>
+        <source>Bluesky refused the app password ({error}): reconnect the account.</source>
+        <translation>Bluesky a refusé le mot de passe d’application ({error})&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>Bluesky's session answer lacks its tokens.</source>
-      <translation>La réponse de session de Bluesky ne contient pas ses jetons.</translation>
+        <source>Bluesky&apos;s session answer lacks its tokens.</source>
+        <translation>La réponse de session de Bluesky ne contient pas ses jetons.</translation>
     </message>
     <message>
-      <source>Bluesky session expired: reconnect the account.</source>
-      <translation>Session Bluesky expirée : reconnectez le compte.</translation>
+        <source>Bluesky session expired: reconnect the account.</source>
+        <translation>Session Bluesky expirée&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>Bluesky refused the request ({error}): {message}</source>
-      <translation>Bluesky a refusé la requête ({error}) : {message}</translation>
+        <source>Bluesky refused the request ({error}): {message}</source>
+        <translation>Bluesky a refusé la requête ({error})&#xa0;: {message}</translation>
     </message>
     <message>
-      <source>Bluesky sent notifications of an unexpected shape.</source>
-      <translation>Bluesky a envoyé des notifications d’une forme inattendue.</translation>
+        <source>Bluesky sent notifications of an unexpected shape.</source>
+        <translation>Bluesky a envoyé des notifications d’une forme inattendue.</translation>
     </message>
     <message>
-      <source>A Bluesky notification without the expected fields was skipped.</source>
-      <translation>Une notification Bluesky sans les champs attendus a été ignorée.</translation>
+        <source>A Bluesky notification without the expected fields was skipped.</source>
+        <translation>Une notification Bluesky sans les champs attendus a été ignorée.</translation>
     </message>
     <message>
-      <source>This message has no Bluesky author id.</source>
-      <translation>Ce message n'a pas d'identifiant d'auteur Bluesky.</translation>
+        <source>This message has no Bluesky author id.</source>
+        <translation>Ce message n&apos;a pas d&apos;identifiant d&apos;auteur Bluesky.</translation>
     </message>
     <message>
-      <source>Bluesky did not return the post's uri.</source>
-      <translation>Bluesky n’a pas renvoyé l’URI de la publication.</translation>
+        <source>Bluesky did not return the post&apos;s uri.</source>
+        <translation>Bluesky n’a pas renvoyé l’URI de la publication.</translation>
     </message>
     <message>
-      <source>Bluesky direct messages are not supported yet; reply publicly.</source>
-      <translation>Les messages privés Bluesky ne sont pas encore pris en charge ; répondez publiquement.</translation>
+        <source>Bluesky direct messages are not supported yet; reply publicly.</source>
+        <translation>Les messages privés Bluesky ne sont pas encore pris en charge&#xa0;; répondez publiquement.</translation>
     </message>
     <message>
-      <source>The Bluesky post answered no longer exists.</source>
-      <translation>La publication Bluesky à laquelle vous répondez n’existe plus.</translation>
+        <source>The Bluesky post answered no longer exists.</source>
+        <translation>La publication Bluesky à laquelle vous répondez n’existe plus.</translation>
     </message>
     <message>
-      <source>{host} did not answer in time</source>
-      <translation>{host} n’a pas répondu à temps</translation>
+        <source>{host} did not answer in time</source>
+        <translation>{host} n’a pas répondu à temps</translation>
     </message>
     <message>
-      <source>cannot reach {host} ({kind})</source>
-      <translation>impossible de joindre {host} ({kind})</translation>
+        <source>cannot reach {host} ({kind})</source>
+        <translation>impossible de joindre {host} ({kind})</translation>
     </message>
     <message>
-      <source>{host} limits our requests; retry in {minutes} min.</source>
-      <translation>{host} limite nos requêtes ; réessayez dans {minutes} min.</translation>
+        <source>{host} limits our requests; retry in {minutes} min.</source>
+        <translation>{host} limite nos requêtes&#xa0;; réessayez dans {minutes} min.</translation>
     </message>
     <message>
-      <source>{host} answered HTTP {status}</source>
-      <translation>{host} a répondu HTTP {status}</translation>
+        <source>{host} answered HTTP {status}</source>
+        <translation>{host} a répondu HTTP {status}</translation>
     </message>
     <message>
-      <source>{host} refused the access token: reconnect the account.</source>
-      <translation>{host} a refusé le jeton d’accès : reconnectez le compte.</translation>
+        <source>{host} refused the access token: reconnect the account.</source>
+        <translation>{host} a refusé le jeton d’accès&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>{problem}; tried {n} times.</source>
-      <translation>{problem} ; {n} tentatives.</translation>
+        <source>{problem}; tried {n} times.</source>
+        <translation>{problem}&#xa0;; {n} tentatives.</translation>
     </message>
     <message>
-      <source>The server sent an address on another host ({host}); not followed, so the access token stays with {network}.</source>
-      <translation>Le serveur a indiqué une adresse sur un autre hôte ({host}) : elle n'est pas suivie, le jeton d'accès reste chez {network}.</translation>
+        <source>The server sent an address on another host ({host}); not followed, so the access token stays with {network}.</source>
+        <translation>Le serveur a indiqué une adresse sur un autre hôte ({host})&#xa0;: elle n&apos;est pas suivie, le jeton d&apos;accès reste chez {network}.</translation>
     </message>
     <message>
-      <source>{host} sent a reply that is not valid JSON (HTTP {status}).</source>
-      <translation>{host} a envoyé une réponse qui n’est pas du JSON valide (HTTP {status}).</translation>
+        <source>{host} sent a reply that is not valid JSON (HTTP {status}).</source>
+        <translation>{host} a envoyé une réponse qui n’est pas du JSON valide (HTTP {status}).</translation>
     </message>
     <message>
-      <source>{host} sent JSON of an unexpected shape (HTTP {status}).</source>
-      <translation>{host} a envoyé du JSON d’une forme inattendue (HTTP {status}).</translation>
+        <source>{host} sent JSON of an unexpected shape (HTTP {status}).</source>
+        <translation>{host} a envoyé du JSON d’une forme inattendue (HTTP {status}).</translation>
     </message>
     <message>
-      <source>Mastodon refused the request (HTTP {status}): {reason}</source>
-      <translation>Mastodon a refusé la requête (HTTP {status}) : {reason}</translation>
+        <source>Mastodon refused the request (HTTP {status}): {reason}</source>
+        <translation>Mastodon a refusé la requête (HTTP {status})&#xa0;: {reason}</translation>
     </message>
     <message>
-      <source>A Mastodon notification without the expected fields was skipped.</source>
-      <translation>Une notification Mastodon sans les champs attendus a été ignorée.</translation>
+        <source>A Mastodon notification without the expected fields was skipped.</source>
+        <translation>Une notification Mastodon sans les champs attendus a été ignorée.</translation>
     </message>
     <message>
-      <source>A Mastodon conversation without the expected fields was skipped.</source>
-      <translation>Une conversation Mastodon sans les champs attendus a été ignorée.</translation>
+        <source>A Mastodon conversation without the expected fields was skipped.</source>
+        <translation>Une conversation Mastodon sans les champs attendus a été ignorée.</translation>
     </message>
     <message>
-      <source>Mastodon did not return a media id.</source>
-      <translation>Mastodon n’a pas renvoyé d’identifiant de média.</translation>
+        <source>Mastodon did not return a media id.</source>
+        <translation>Mastodon n’a pas renvoyé d’identifiant de média.</translation>
     </message>
     <message>
-      <source>Mastodon did not return a status id.</source>
-      <translation>Mastodon n’a pas renvoyé d’identifiant de statut.</translation>
+        <source>Mastodon did not return a status id.</source>
+        <translation>Mastodon n’a pas renvoyé d’identifiant de statut.</translation>
     </message>
     <message>
-      <source>Mastodon did not return the account.</source>
-      <translation>Mastodon n'a pas renvoyé le compte.</translation>
+        <source>Mastodon did not return the account.</source>
+        <translation>Mastodon n&apos;a pas renvoyé le compte.</translation>
     </message>
     <message>
-      <source>Meta says the access token is no longer valid ({message}): reconnect the account.</source>
-      <translation>Meta indique que le jeton d’accès n’est plus valide ({message}) : reconnectez le compte.</translation>
+        <source>Meta says the access token is no longer valid ({message}): reconnect the account.</source>
+        <translation>Meta indique que le jeton d’accès n’est plus valide ({message})&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>Meta limits our requests for this account; retry later.</source>
-      <translation>Meta limite nos requêtes pour ce compte ; réessayez plus tard.</translation>
+        <source>Meta limits our requests for this account; retry later.</source>
+        <translation>Meta limite nos requêtes pour ce compte&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
-      <source>Meta refused the request (code {code}): {message}</source>
-      <translation>Meta a refusé la requête (code {code}) : {message}</translation>
+        <source>Meta refused the request (code {code}): {message}</source>
+        <translation>Meta a refusé la requête (code {code})&#xa0;: {message}</translation>
     </message>
     <message>
-      <source>Meta says the access token is no longer valid: reconnect the account.</source>
-      <translation>Meta indique que le jeton d’accès n’est plus valide : reconnectez le compte.</translation>
+        <source>Meta says the access token is no longer valid: reconnect the account.</source>
+        <translation>Meta indique que le jeton d’accès n’est plus valide&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>A Meta item without the expected fields was skipped.</source>
-      <translation>Un élément Meta sans les champs attendus a été ignoré.</translation>
+        <source>A Meta item without the expected fields was skipped.</source>
+        <translation>Un élément Meta sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
-      <source>Meta did not return the post's id.</source>
-      <translation>Meta n’a pas renvoyé l’identifiant de la publication.</translation>
+        <source>Meta did not return the post&apos;s id.</source>
+        <translation>Meta n’a pas renvoyé l’identifiant de la publication.</translation>
     </message>
     <message>
-      <source>Meta did not return the photo's id.</source>
-      <translation>Meta n’a pas renvoyé l’identifiant de la photo.</translation>
+        <source>Meta did not return the photo&apos;s id.</source>
+        <translation>Meta n’a pas renvoyé l’identifiant de la photo.</translation>
     </message>
     <message>
-      <source>Tribune sends one file per Instagram post; carousels are not sent.</source>
-      <translation>Tribune envoie un seul fichier par publication Instagram ; les carrousels ne sont pas envoyés.</translation>
+        <source>Tribune sends one file per Instagram post; carousels are not sent.</source>
+        <translation>Tribune envoie un seul fichier par publication Instagram ; les carrousels ne sont pas envoyés.</translation>
     </message>
     <message>
-      <source>Instagram fetches the image from a public address: the post needs an image published at an http(s) address.</source>
-      <translation>Instagram récupère l’image à une adresse publique : la publication doit avoir une image accessible en http(s).</translation>
+        <source>Instagram fetches the image from a public address: the post needs an image published at an http(s) address.</source>
+        <translation>Instagram récupère l’image à une adresse publique&#xa0;: la publication doit avoir une image accessible en http(s).</translation>
     </message>
     <message>
-      <source>Instagram did not create the media container.</source>
-      <translation>Instagram n’a pas créé le conteneur du média.</translation>
+        <source>Instagram did not create the media container.</source>
+        <translation>Instagram n’a pas créé le conteneur du média.</translation>
     </message>
     <message>
-      <source>Instagram did not publish the container.</source>
-      <translation>Instagram n’a pas publié le conteneur.</translation>
+        <source>Instagram did not publish the container.</source>
+        <translation>Instagram n’a pas publié le conteneur.</translation>
     </message>
     <message>
-      <source>Instagram could not process the video.</source>
-      <translation>Instagram n’a pas pu traiter la vidéo.</translation>
+        <source>Instagram could not process the video.</source>
+        <translation>Instagram n’a pas pu traiter la vidéo.</translation>
     </message>
     <message>
-      <source>Instagram is still processing the video; the post waits.</source>
-      <translation>Instagram traite encore la vidéo ; la publication attend.</translation>
+        <source>Instagram is still processing the video; the post waits.</source>
+        <translation>Instagram traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
-      <source>The feed declares XML entities; refused.</source>
-      <translation>Le flux déclare des entités XML ; refusé.</translation>
+        <source>The feed declares XML entities; refused.</source>
+        <translation>Le flux déclare des entités XML&#xa0;; refusé.</translation>
     </message>
     <message>
-      <source>a web page</source>
-      <translation>une page web</translation>
+        <source>a web page</source>
+        <translation>une page web</translation>
     </message>
     <message>
-      <source>no RSS or Atom element</source>
-      <translation>aucun élément RSS ni Atom</translation>
+        <source>no RSS or Atom element</source>
+        <translation>aucun élément RSS ni Atom</translation>
     </message>
     <message>
-      <source>This address is not an RSS or Atom feed (found {found}).</source>
-      <translation>Cette adresse n'est pas un flux RSS ou Atom (trouvé : {found}).</translation>
+        <source>This address is not an RSS or Atom feed (found {found}).</source>
+        <translation>Cette adresse n&apos;est pas un flux RSS ou Atom (trouvé : {found}).</translation>
     </message>
     <message>
-      <source>An empty feed entry was skipped.</source>
-      <translation>Un article vide du flux a été ignoré.</translation>
+        <source>An empty feed entry was skipped.</source>
+        <translation>Un article vide du flux a été ignoré.</translation>
     </message>
     <message>
-      <source>The feed answered HTTP {status}.</source>
-      <translation>Le flux a répondu HTTP {status}.</translation>
+        <source>The feed answered HTTP {status}.</source>
+        <translation>Le flux a répondu HTTP {status}.</translation>
     </message>
     <message>
-      <source>X refused to renew the access: reconnect the account.</source>
-      <translation>X a refusé de renouveler l’accès : reconnectez le compte.</translation>
+        <source>X refused to renew the access: reconnect the account.</source>
+        <translation>X a refusé de renouveler l’accès : reconnectez le compte.</translation>
     </message>
     <message>
-      <source>X refused the request (HTTP {status}): {reason}</source>
-      <translation>X a refusé la requête (HTTP {status}) : {reason}</translation>
+        <source>X refused the request (HTTP {status}): {reason}</source>
+        <translation>X a refusé la requête (HTTP {status}) : {reason}</translation>
     </message>
     <message>
-      <source>X did not say who this account is.</source>
-      <translation>X n'a pas indiqué à qui est ce compte.</translation>
+        <source>X did not say who this account is.</source>
+        <translation>X n&apos;a pas indiqué à qui est ce compte.</translation>
     </message>
     <message>
-      <source>X sent a list of an unexpected shape.</source>
-      <translation>X a envoyé une liste de forme inattendue.</translation>
+        <source>X sent a list of an unexpected shape.</source>
+        <translation>X a envoyé une liste de forme inattendue.</translation>
     </message>
     <message>
-      <source>An X item without the expected fields was skipped.</source>
-      <translation>Un élément X sans les champs attendus a été ignoré.</translation>
+        <source>An X item without the expected fields was skipped.</source>
+        <translation>Un élément X sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
-      <source>X accepts images and videos; not {mime}.</source>
-      <translation>X accepte les images et les vidéos, pas {mime}.</translation>
+        <source>X accepts images and videos; not {mime}.</source>
+        <translation>X accepte les images et les vidéos, pas {mime}.</translation>
     </message>
     <message>
-      <source>X did not return a media id.</source>
-      <translation>X n'a pas renvoyé d'identifiant de média.</translation>
+        <source>X did not return a media id.</source>
+        <translation>X n&apos;a pas renvoyé d&apos;identifiant de média.</translation>
     </message>
     <message>
-      <source>X could not process the video: {reason}</source>
-      <translation>X n’a pas pu traiter la vidéo : {reason}</translation>
+        <source>X could not process the video: {reason}</source>
+        <translation>X n’a pas pu traiter la vidéo : {reason}</translation>
     </message>
     <message>
-      <source>X is still processing the video; the post waits.</source>
-      <translation>X traite encore la vidéo ; la publication attend.</translation>
+        <source>X is still processing the video; the post waits.</source>
+        <translation>X traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
-      <source>X did not return the post's id.</source>
-      <translation>X n'a pas renvoyé l'identifiant de la publication.</translation>
+        <source>X did not return the post&apos;s id.</source>
+        <translation>X n&apos;a pas renvoyé l&apos;identifiant de la publication.</translation>
     </message>
     <message>
-      <source>X takes at most 4 images per post.</source>
-      <translation>X accepte au plus 4 images par publication.</translation>
+        <source>X takes at most 4 images per post.</source>
+        <translation>X accepte au plus 4 images par publication.</translation>
     </message>
     <message>
-      <source>X did not say which conversation this message is in.</source>
-      <translation>X n’a pas indiqué dans quelle conversation se trouve ce message.</translation>
+        <source>X did not say which conversation this message is in.</source>
+        <translation>X n’a pas indiqué dans quelle conversation se trouve ce message.</translation>
     </message>
     <message>
-      <source>X did not return the message sent.</source>
-      <translation>X n’a pas renvoyé le message envoyé.</translation>
+        <source>X did not return the message sent.</source>
+        <translation>X n’a pas renvoyé le message envoyé.</translation>
     </message>
     <message>
-      <source>X did not return the author.</source>
-      <translation>X n'a pas renvoyé l'auteur.</translation>
+        <source>X did not return the author.</source>
+        <translation>X n&apos;a pas renvoyé l&apos;auteur.</translation>
     </message>
     <message>
-      <source>LinkedIn refused to renew the access: reconnect the account.</source>
-      <translation>LinkedIn a refusé de renouveler l’accès : reconnectez le compte.</translation>
+        <source>LinkedIn refused to renew the access: reconnect the account.</source>
+        <translation>LinkedIn a refusé de renouveler l’accès : reconnectez le compte.</translation>
     </message>
     <message>
-      <source>LinkedIn refused the request (HTTP {status}): {reason}</source>
-      <translation>LinkedIn a refusé la requête (HTTP {status}) : {reason}</translation>
+        <source>LinkedIn refused the request (HTTP {status}): {reason}</source>
+        <translation>LinkedIn a refusé la requête (HTTP {status}) : {reason}</translation>
     </message>
     <message>
-      <source>LinkedIn sent a list of an unexpected shape.</source>
-      <translation>LinkedIn a envoyé une liste de forme inattendue.</translation>
+        <source>LinkedIn sent a list of an unexpected shape.</source>
+        <translation>LinkedIn a envoyé une liste de forme inattendue.</translation>
     </message>
     <message>
-      <source>LinkedIn member</source>
-      <translation>Membre LinkedIn</translation>
+        <source>LinkedIn member</source>
+        <translation>Membre LinkedIn</translation>
     </message>
     <message>
-      <source>A LinkedIn comment without the expected fields was skipped.</source>
-      <translation>Un commentaire LinkedIn sans les champs attendus a été ignoré.</translation>
+        <source>A LinkedIn comment without the expected fields was skipped.</source>
+        <translation>Un commentaire LinkedIn sans les champs attendus a été ignoré.</translation>
     </message>
     <message>
-      <source>LinkedIn takes images and videos; not {mime}.</source>
-      <translation>LinkedIn accepte les images et les vidéos, pas {mime}.</translation>
+        <source>LinkedIn takes images and videos; not {mime}.</source>
+        <translation>LinkedIn accepte les images et les vidéos, pas {mime}.</translation>
     </message>
     <message>
-      <source>LinkedIn did not give an upload address.</source>
-      <translation>LinkedIn n'a pas donné d'adresse d'envoi.</translation>
+        <source>LinkedIn did not give an upload address.</source>
+        <translation>LinkedIn n&apos;a pas donné d&apos;adresse d&apos;envoi.</translation>
     </message>
     <message>
-      <source>LinkedIn refused the image (HTTP {status}).</source>
-      <translation>LinkedIn a refusé l'image (HTTP {status}).</translation>
+        <source>LinkedIn refused the image (HTTP {status}).</source>
+        <translation>LinkedIn a refusé l&apos;image (HTTP {status}).</translation>
     </message>
     <message>
-      <source>LinkedIn refused a part of the video (HTTP {status}).</source>
-      <translation>LinkedIn a refusé une partie de la vidéo (HTTP {status}).</translation>
+        <source>LinkedIn refused a part of the video (HTTP {status}).</source>
+        <translation>LinkedIn a refusé une partie de la vidéo (HTTP {status}).</translation>
     </message>
     <message>
-      <source>LinkedIn could not process the video.</source>
-      <translation>LinkedIn n’a pas pu traiter la vidéo.</translation>
+        <source>LinkedIn could not process the video.</source>
+        <translation>LinkedIn n’a pas pu traiter la vidéo.</translation>
     </message>
     <message>
-      <source>LinkedIn is still processing the video; the post waits.</source>
-      <translation>LinkedIn traite encore la vidéo ; la publication attend.</translation>
+        <source>LinkedIn is still processing the video; the post waits.</source>
+        <translation>LinkedIn traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
-      <source>LinkedIn takes at most 20 images.</source>
-      <translation>LinkedIn accepte au plus 20 images.</translation>
+        <source>LinkedIn takes at most 20 images.</source>
+        <translation>LinkedIn accepte au plus 20 images.</translation>
     </message>
     <message>
-      <source>LinkedIn did not return the post's URN.</source>
-      <translation>LinkedIn n'a pas renvoyé l'URN de la publication.</translation>
+        <source>LinkedIn did not return the post&apos;s URN.</source>
+        <translation>LinkedIn n&apos;a pas renvoyé l&apos;URN de la publication.</translation>
     </message>
     <message>
-      <source>LinkedIn has no private answer to a comment.</source>
-      <translation>LinkedIn ne permet pas de répondre en privé à un commentaire.</translation>
+        <source>LinkedIn has no private answer to a comment.</source>
+        <translation>LinkedIn ne permet pas de répondre en privé à un commentaire.</translation>
     </message>
     <message>
-      <source>LinkedIn did not return the comment.</source>
-      <translation>LinkedIn n'a pas renvoyé le commentaire.</translation>
+        <source>LinkedIn did not return the comment.</source>
+        <translation>LinkedIn n&apos;a pas renvoyé le commentaire.</translation>
     </message>
     <message>
-      <source>Google refused to renew the access: reconnect the account.</source>
-      <translation>Google a refusé de renouveler l’accès : reconnectez le compte.</translation>
+        <source>Google&apos;s quota is spent for now: {message}</source>
+        <translation>Le quota Google est épuisé pour l&apos;instant : {message}</translation>
     </message>
     <message>
-      <source>Google refused the request (HTTP {status}): {message}</source>
-      <translation>Google a refusé la requête (HTTP {status}) : {message}</translation>
+        <source>Google refused to renew the access: reconnect the account.</source>
+        <translation>Google a refusé de renouveler l’accès&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>Google sent reviews of an odd shape.</source>
-      <translation>Google a envoyé des avis d’une forme inattendue.</translation>
+        <source>Google refused the request (HTTP {status}): {message}</source>
+        <translation>Google a refusé la requête (HTTP {status})&#xa0;: {message}</translation>
     </message>
     <message>
-      <source>A Google user</source>
-      <translation>Un utilisateur de Google</translation>
+        <source>Google sent reviews of an odd shape.</source>
+        <translation>Google a envoyé des avis d’une forme inattendue.</translation>
     </message>
     <message>
-      <source>A review could not be read.</source>
-      <translation>Un avis n’a pas pu être lu.</translation>
+        <source>A Google user</source>
+        <translation>Un utilisateur de Google</translation>
     </message>
     <message>
-      <source>Google has no private answer to a review.</source>
-      <translation>Google ne permet pas de répondre en privé à un avis.</translation>
+        <source>A review could not be read.</source>
+        <translation>Un avis n’a pas pu être lu.</translation>
     </message>
     <message>
-      <source>YouTube refused the request (HTTP {status}): {message}</source>
-      <translation>YouTube a refusé la requête (HTTP {status}) : {message}</translation>
+        <source>Google has no private answer to a review.</source>
+        <translation>Google ne permet pas de répondre en privé à un avis.</translation>
     </message>
     <message>
-      <source>YouTube sent comments of an odd shape.</source>
-      <translation>YouTube a envoyé des commentaires d’une forme inattendue.</translation>
+        <source>Google did not return the post.</source>
+        <translation>Google n&apos;a pas renvoyé la publication.</translation>
     </message>
     <message>
-      <source>A YouTube comment could not be read.</source>
-      <translation>Un commentaire YouTube n’a pas pu être lu.</translation>
+        <source>YouTube refused the request (HTTP {status}): {message}</source>
+        <translation>YouTube a refusé la requête (HTTP {status})&#xa0;: {message}</translation>
     </message>
     <message>
-      <source>YouTube has no private answer to a comment.</source>
-      <translation>YouTube ne permet pas de répondre en privé à un commentaire.</translation>
+        <source>YouTube sent comments of an odd shape.</source>
+        <translation>YouTube a envoyé des commentaires d’une forme inattendue.</translation>
     </message>
     <message>
-      <source>YouTube did not return the comment.</source>
-      <translation>YouTube n’a pas renvoyé le commentaire.</translation>
+        <source>A YouTube comment could not be read.</source>
+        <translation>Un commentaire YouTube n’a pas pu être lu.</translation>
     </message>
     <message>
-      <source>Image</source>
-      <translation>Image</translation>
+        <source>YouTube has no private answer to a comment.</source>
+        <translation>YouTube ne permet pas de répondre en privé à un commentaire.</translation>
     </message>
     <message>
-      <source>Video</source>
-      <translation>Vidéo</translation>
+        <source>YouTube did not return the comment.</source>
+        <translation>YouTube n’a pas renvoyé le commentaire.</translation>
     </message>
     <message>
-      <source>Audio</source>
-      <translation>Audio</translation>
+        <source>YouTube sent no channel statistics.</source>
+        <translation>YouTube n&apos;a envoyé aucune statistique de la chaîne.</translation>
     </message>
     <message>
-      <source>Media</source>
-      <translation>Média</translation>
+        <source>Image</source>
+        <translation>Image</translation>
     </message>
     <message>
-      <source>Poll: {options}</source>
-      <translation>Sondage : {options}</translation>
+        <source>Video</source>
+        <translation>Vidéo</translation>
     </message>
     <message>
-      <source>no description</source>
-      <translation>sans description</translation>
+        <source>Audio</source>
+        <translation>Audio</translation>
     </message>
     <message>
-      <source>[{kind}: {description}] {url}</source>
-      <translation>[{kind} : {description}] {url}</translation>
+        <source>Media</source>
+        <translation>Média</translation>
     </message>
     <message>
-      <source>boost of {handle}: {text}</source>
-      <translation>boost de {handle} : {text}</translation>
+        <source>Poll: {options}</source>
+        <translation>Sondage : {options}</translation>
     </message>
     <message>
-      <source>Content warning: {text}</source>
-      <translation>Avertissement de contenu : {text}</translation>
+        <source>no description</source>
+        <translation>sans description</translation>
     </message>
     <message>
-      <source>Pinterest's API has no comments: nothing from Pinterest comes into the inbox.</source>
-      <translation>L’API de Pinterest n’a pas de commentaires : rien de Pinterest n’arrive dans la boîte de réception.</translation>
+        <source>[{kind}: {description}] {url}</source>
+        <translation>[{kind} : {description}] {url}</translation>
     </message>
     <message>
-      <source>Pinterest refused the request (HTTP {status}): {message}</source>
-      <translation>Pinterest a refusé la requête (HTTP {status}) : {message}</translation>
+        <source>boost of {handle}: {text}</source>
+        <translation>boost de {handle} : {text}</translation>
     </message>
     <message>
-      <source>A pin takes one image (videos are not sent by Tribune).</source>
-      <translation>Une épingle prend une image (Tribune n’envoie pas les vidéos).</translation>
+        <source>Content warning: {text}</source>
+        <translation>Avertissement de contenu : {text}</translation>
     </message>
     <message>
-      <source>The pin's image is missing: {name}.</source>
-      <translation>L’image de l’épingle est introuvable : {name}.</translation>
+        <source>Pinterest&apos;s API has no comments: nothing from Pinterest comes into the inbox.</source>
+        <translation>L’API de Pinterest n’a pas de commentaires&#xa0;: rien de Pinterest n’arrive dans la boîte de réception.</translation>
     </message>
     <message>
-      <source>Pinterest did not return the pin.</source>
-      <translation>Pinterest n’a pas renvoyé l’épingle.</translation>
+        <source>Pinterest refused the request (HTTP {status}): {message}</source>
+        <translation>Pinterest a refusé la requête (HTTP {status})&#xa0;: {message}</translation>
     </message>
     <message>
-      <source>Pinterest refused to renew the access: reconnect the account.</source>
-      <translation>Pinterest a refusé de renouveler l’accès : reconnectez le compte.</translation>
+        <source>A pin takes one image (videos are not sent by Tribune).</source>
+        <translation>Une épingle prend une image (Tribune n’envoie pas les vidéos).</translation>
     </message>
     <message>
-      <source>Tribune sends one image per Threads post; not sent.</source>
-      <translation>Tribune envoie une image par publication Threads ; non envoyée.</translation>
+        <source>The pin&apos;s image is missing: {name}.</source>
+        <translation>L’image de l’épingle est introuvable&#xa0;: {name}.</translation>
     </message>
     <message>
-      <source>Threads fetches the image from a public address: the post needs an image published at an http(s) address.</source>
-      <translation>Threads récupère l’image à une adresse publique : la publication doit avoir une image accessible en http(s).</translation>
+        <source>Pinterest did not return the pin.</source>
+        <translation>Pinterest n’a pas renvoyé l’épingle.</translation>
     </message>
     <message>
-      <source>Threads did not create the post.</source>
-      <translation>Threads n’a pas créé la publication.</translation>
+        <source>Pinterest refused to renew the access: reconnect the account.</source>
+        <translation>Pinterest a refusé de renouveler l’accès&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>Threads could not prepare the post: {reason}</source>
-      <translation>Threads n’a pas pu préparer la publication : {reason}</translation>
+        <source>Tribune sends one image per Threads post; not sent.</source>
+        <translation>Tribune envoie une image par publication Threads&#xa0;; non envoyée.</translation>
     </message>
     <message>
-      <source>Threads is still preparing the post; it goes at next sync.</source>
-      <translation>Threads prépare encore la publication ; elle partira à la prochaine synchronisation.</translation>
+        <source>Threads fetches the image from a public address: the post needs an image published at an http(s) address.</source>
+        <translation>Threads récupère l’image à une adresse publique&#xa0;: la publication doit avoir une image accessible en http(s).</translation>
     </message>
     <message>
-      <source>Threads did not publish the post.</source>
-      <translation>Threads n’a pas publié la publication.</translation>
+        <source>Threads did not create the post.</source>
+        <translation>Threads n’a pas créé la publication.</translation>
     </message>
     <message>
-      <source>Threads has no private answer to a reply.</source>
-      <translation>Threads n’a pas de réponse privée à une réponse.</translation>
+        <source>Threads could not prepare the post: {reason}</source>
+        <translation>Threads n’a pas pu préparer la publication&#xa0;: {reason}</translation>
     </message>
     <message>
-      <source>[media: {kind}]</source>
-      <translation>[média : {kind}]</translation>
+        <source>Threads is still preparing the post; it goes at next sync.</source>
+        <translation>Threads prépare encore la publication&#xa0;; elle partira à la prochaine synchronisation.</translation>
     </message>
     <message>
-      <source>The Threads access has ended: reconnect the account.</source>
-      <translation>L’accès à Threads a pris fin : reconnectez le compte.</translation>
+        <source>Threads did not publish the post.</source>
+        <translation>Threads n’a pas publié la publication.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Threads has no private answer to a reply.</source>
+        <translation>Threads n’a pas de réponse privée à une réponse.</translation>
+    </message>
+    <message>
+        <source>[media: {kind}]</source>
+        <translation>[média&#xa0;: {kind}]</translation>
+    </message>
+    <message>
+        <source>The Threads access has ended: reconnect the account.</source>
+        <translation>L’accès à Threads a pris fin&#xa0;: reconnectez le compte.</translation>
+    </message>
+</context>
+<context>
     <name>CrisisTray</name>
     <message>
-      <source>Crisis alert: {client}</source>
-      <translation>Alerte de crise : {client}</translation>
+        <source>Crisis alert: {client}</source>
+        <translation>Alerte de crise : {client}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Listening</name>
     <message>
-      <source>{host} refused the search (HTTP {status}).</source>
-      <translation>{host} a refusé la recherche (HTTP {status}).</translation>
+        <source>{host} refused the search (HTTP {status}).</source>
+        <translation>{host} a refusé la recherche (HTTP {status}).</translation>
     </message>
     <message>
-      <source>Bluesky refused the app password: reconnect the account.</source>
-      <translation>Bluesky a refusé le mot de passe d’application : reconnectez le compte.</translation>
+        <source>Bluesky refused the app password: reconnect the account.</source>
+        <translation>Bluesky a refusé le mot de passe d’application&#xa0;: reconnectez le compte.</translation>
     </message>
     <message>
-      <source>The feed answered HTTP {status}.</source>
-      <translation>Le flux a répondu HTTP {status}.</translation>
+        <source>The feed answered HTTP {status}.</source>
+        <translation>Le flux a répondu HTTP {status}.</translation>
     </message>
     <message>
-      <source>The client has no {network} account any more.</source>
-      <translation>Le client n’a plus de compte {network}.</translation>
+        <source>The client has no {network} account any more.</source>
+        <translation>Le client n’a plus de compte {network}.</translation>
     </message>
     <message>
-      <source>No token in the keyring for the {network} account.</source>
-      <translation>Aucun jeton dans le trousseau pour le compte {network}.</translation>
+        <source>No token in the keyring for the {network} account.</source>
+        <translation>Aucun jeton dans le trousseau pour le compte {network}.</translation>
     </message>
     <message>
-      <source>{network} cannot be searched.</source>
-      <translation>{network} n'offre pas de recherche.</translation>
+        <source>{network} cannot be searched.</source>
+        <translation>{network} n&apos;offre pas de recherche.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OAuth</name>
     <message>
-      <source>Tribune was not connected</source>
-      <translation>Tribune n'a pas été connecté</translation>
+        <source>Tribune was not connected</source>
+        <translation>Tribune n&apos;a pas été connecté</translation>
     </message>
     <message>
-      <source>Tribune is connected</source>
-      <translation>Tribune est connecté</translation>
+        <source>Tribune is connected</source>
+        <translation>Tribune est connecté</translation>
     </message>
     <message>
-      <source>You can close this page and go back to Tribune.</source>
-      <translation>Vous pouvez fermer cette page et revenir à Tribune.</translation>
+        <source>You can close this page and go back to Tribune.</source>
+        <translation>Vous pouvez fermer cette page et revenir à Tribune.</translation>
     </message>
     <message>
-      <source>The connection was cancelled; nothing was changed.</source>
-      <translation>La connexion a été annulée ; rien n’a été modifié.</translation>
+        <source>The connection was cancelled; nothing was changed.</source>
+        <translation>La connexion a été annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-      <source>The browser did not come back to Tribune in time; nothing was changed.</source>
-      <translation>Le navigateur n'est pas revenu vers Tribune à temps ; rien n'a été modifié.</translation>
+        <source>The browser did not come back to Tribune in time; nothing was changed.</source>
+        <translation>Le navigateur n&apos;est pas revenu vers Tribune à temps ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-      <source>Port {port} of this computer is taken, so the network cannot come back to Tribune; close the program using it and try again.</source>
-      <translation>Le port {port} de cet ordinateur est occupé, le réseau ne peut donc pas revenir vers Tribune ; fermez le programme qui l’utilise et réessayez.</translation>
+        <source>Port {port} of this computer is taken, so the network cannot come back to Tribune; close the program using it and try again.</source>
+        <translation>Le port {port} de cet ordinateur est occupé, le réseau ne peut donc pas revenir vers Tribune&#xa0;; fermez le programme qui l’utilise et réessayez.</translation>
     </message>
     <message>
-      <source>The answer did not belong to this connection (its state did not match); nothing was changed.</source>
-      <translation>La réponse n'appartenait pas à cette connexion (son état ne correspondait pas) ; rien n'a été modifié.</translation>
+        <source>The answer did not belong to this connection (its state did not match); nothing was changed.</source>
+        <translation>La réponse n&apos;appartenait pas à cette connexion (son état ne correspondait pas) ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-      <source>The connection was refused on the network's page ({error}).</source>
-      <translation>La connexion a été refusée sur la page du réseau ({error}).</translation>
+        <source>The connection was refused on the network&apos;s page ({error}).</source>
+        <translation>La connexion a été refusée sur la page du réseau ({error}).</translation>
     </message>
     <message>
-      <source>The network refused the authorisation code (HTTP {status}); start again.</source>
-      <translation>Le réseau a refusé le code d'autorisation (HTTP {status}) ; recommencez.</translation>
+        <source>The network refused the authorisation code (HTTP {status}); start again.</source>
+        <translation>Le réseau a refusé le code d&apos;autorisation (HTTP {status}) ; recommencez.</translation>
     </message>
     <message>
-      <source>The network sent no access token.</source>
-      <translation>Le réseau n'a envoyé aucun jeton d'accès.</translation>
+        <source>The network sent no access token.</source>
+        <translation>Le réseau n&apos;a envoyé aucun jeton d&apos;accès.</translation>
     </message>
     <message>
-      <source>The server did not let Tribune register (HTTP {status}).</source>
-      <translation>Le serveur n'a pas laissé Tribune s'inscrire (HTTP {status}).</translation>
+        <source>The server did not let Tribune register (HTTP {status}).</source>
+        <translation>Le serveur n&apos;a pas laissé Tribune s&apos;inscrire (HTTP {status}).</translation>
     </message>
     <message>
-      <source>The server's registration was incomplete.</source>
-      <translation>L'inscription auprès du serveur est incomplète.</translation>
+        <source>The server&apos;s registration was incomplete.</source>
+        <translation>L&apos;inscription auprès du serveur est incomplète.</translation>
     </message>
     <message>
-      <source>{network} refused to list the accounts (HTTP {status}).</source>
-      <translation>{network} a refusé de lister les comptes (HTTP {status}).</translation>
+        <source>{network} refused to list the accounts (HTTP {status}).</source>
+        <translation>{network} a refusé de lister les comptes (HTTP {status}).</translation>
     </message>
     <message>
-      <source>Meta sent no long-lived token.</source>
-      <translation>Meta n’a pas envoyé de jeton longue durée.</translation>
+        <source>Meta sent no long-lived token.</source>
+        <translation>Meta n’a pas envoyé de jeton longue durée.</translation>
     </message>
     <message>
-      <source>Threads refused the long-lived token (HTTP {status}).</source>
-      <translation>Threads a refusé le jeton longue durée (HTTP {status}).</translation>
+        <source>Threads refused the long-lived token (HTTP {status}).</source>
+        <translation>Threads a refusé le jeton longue durée (HTTP {status}).</translation>
     </message>
     <message>
-      <source>Threads sent no long-lived token.</source>
-      <translation>Threads n’a pas envoyé de jeton longue durée.</translation>
+        <source>Threads sent no long-lived token.</source>
+        <translation>Threads n’a pas envoyé de jeton longue durée.</translation>
     </message>
     <message>
-      <source>The network did not say which account was connected.</source>
-      <translation>Le réseau n’a pas dit quel compte a été connecté.</translation>
+        <source>The network did not say which account was connected.</source>
+        <translation>Le réseau n’a pas dit quel compte a été connecté.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Posts</name>
     <message>
-      <source>No first comment on {network}</source>
-      <translation>Pas de premier commentaire sur {network}</translation>
+        <source>No first comment on {network}</source>
+        <translation>Pas de premier commentaire sur {network}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Sync</name>
     <message>
-      <source>fetch new messages and publish due posts for a client</source>
-      <translation>récupérer les nouveaux messages et publier les posts arrivés à échéance d’un client</translation>
+        <source>fetch new messages and publish due posts for a client</source>
+        <translation>récupérer les nouveaux messages et publier les posts arrivés à échéance d’un client</translation>
     </message>
     <message>
-      <source>only this network</source>
-      <translation>seulement ce réseau</translation>
+        <source>only this network</source>
+        <translation>seulement ce réseau</translation>
     </message>
     <message>
-      <source>fetch only, publish nothing</source>
-      <translation>récupérer seulement, ne rien publier</translation>
+        <source>fetch only, publish nothing</source>
+        <translation>récupérer seulement, ne rien publier</translation>
     </message>
     <message>
-      <source>only check each account's connection; fetch and publish nothing</source>
-      <translation>vérifier seulement la connexion de chaque compte ; ne rien récupérer ni publier</translation>
+        <source>only check each account&apos;s connection; fetch and publish nothing</source>
+        <translation>vérifier seulement la connexion de chaque compte&#xa0;; ne rien récupérer ni publier</translation>
     </message>
     <message>
-      <source>give an account a new token (read on stdin); its messages and history are kept</source>
-      <translation>donner un nouveau jeton à un compte (lu sur l’entrée standard) ; ses messages et son historique sont conservés</translation>
+        <source>give an account a new token (read on stdin); its messages and history are kept</source>
+        <translation>donner un nouveau jeton à un compte (lu sur l’entrée standard)&#xa0;; ses messages et son historique sont conservés</translation>
     </message>
     <message>
-      <source>the account's handle or id</source>
-      <translation>l’identifiant (@) ou le numéro du compte</translation>
+        <source>the account&apos;s handle or id</source>
+        <translation>l’identifiant (@) ou le numéro du compte</translation>
     </message>
     <message>
-      <source>the account's network</source>
-      <translation>le réseau du compte</translation>
+        <source>the account&apos;s network</source>
+        <translation>le réseau du compte</translation>
     </message>
     <message>
-      <source>Paste the new access token, then press Enter:</source>
-      <translation>Collez le nouveau jeton d’accès, puis appuyez sur Entrée :</translation>
+        <source>Paste the new access token, then press Enter:</source>
+        <translation>Collez le nouveau jeton d’accès, puis appuyez sur Entrée&#xa0;:</translation>
     </message>
     <message>
-      <source>No token on standard input.</source>
-      <translation>Aucun jeton sur l’entrée standard.</translation>
+        <source>No token on standard input.</source>
+        <translation>Aucun jeton sur l’entrée standard.</translation>
     </message>
     <message>
-      <source>Reconnect needed: the network no longer accepts this account's access token.</source>
-      <translation>À reconnecter : le réseau n’accepte plus le jeton d’accès de ce compte.</translation>
+        <source>Reconnect needed: the network no longer accepts this account&apos;s access token.</source>
+        <translation>À reconnecter&#xa0;: le réseau n’accepte plus le jeton d’accès de ce compte.</translation>
     </message>
     <message>
-      <source>Error: the last sync of this account did not go through.</source>
-      <translation>Erreur : la dernière synchronisation de ce compte n’a pas abouti.</translation>
+        <source>Error: the last sync of this account did not go through.</source>
+        <translation>Erreur&#xa0;: la dernière synchronisation de ce compte n’a pas abouti.</translation>
     </message>
     <message>
-      <source>{explanation} Details: {reason}</source>
-      <translation>{explanation} Message du réseau : « {reason} »</translation>
+        <source>{explanation} Details: {reason}</source>
+        <translation>{explanation} Message du réseau&#xa0;: «&#xa0;{reason}&#xa0;»</translation>
     </message>
     <message>
-      <source>ok</source>
-      <translation>ok</translation>
+        <source>ok</source>
+        <translation>ok</translation>
     </message>
     <message>
-      <source>reconnect needed</source>
-      <translation>à reconnecter</translation>
+        <source>reconnect needed</source>
+        <translation>à reconnecter</translation>
     </message>
     <message>
-      <source>rate limited</source>
-      <translation>limité en débit</translation>
+        <source>rate limited</source>
+        <translation>limité en débit</translation>
     </message>
     <message>
-      <source>unreachable</source>
-      <translation>injoignable</translation>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
     </message>
     <message>
-      <source>skipped</source>
-      <translation>ignoré</translation>
+        <source>skipped</source>
+        <translation>ignoré</translation>
     </message>
     <message>
-      <source>synced by another seat</source>
-      <translation>synchronisé par un autre poste</translation>
+        <source>synced by another seat</source>
+        <translation>synchronisé par un autre poste</translation>
     </message>
     <message>
-      <source>cancelled</source>
-      <translation>annulée</translation>
+        <source>cancelled</source>
+        <translation>annulée</translation>
     </message>
     <message>
-      <source>error</source>
-      <translation>erreur</translation>
+        <source>error</source>
+        <translation>erreur</translation>
     </message>
     <message>
-      <source>{network} {handle}: {state} — {added} new, {dup} already there, {published} published</source>
-      <translation>{network} {handle} : {state} — nouveaux : {added}, déjà présents : {dup}, publiés : {published}</translation>
+        <source>{network} {handle}: {state} — {added} new, {dup} already there, {published} published</source>
+        <translation>{network} {handle}&#xa0;: {state} — nouveaux&#xa0;: {added}, déjà présents&#xa0;: {dup}, publiés&#xa0;: {published}</translation>
     </message>
     <message>
-      <source>, {n} skipped</source>
-      <translation>, {n} ignorés</translation>
+        <source>, {n} skipped</source>
+        <translation>, {n} ignorés</translation>
     </message>
     <message>
-      <source>No accounts to sync.</source>
-      <translation>Aucun compte à synchroniser.</translation>
+        <source>No accounts to sync.</source>
+        <translation>Aucun compte à synchroniser.</translation>
     </message>
     <message>
-      <source>, {n} moderated</source>
-      <translation>, {n} modérés</translation>
+        <source>, {n} moderated</source>
+        <translation>, {n} modérés</translation>
     </message>
     <message>
-      <source>tribune: {n} of {total} accounts could not be synced.</source>
-      <translation>tribune : {n} comptes sur {total} n’ont pas pu être synchronisés.</translation>
+        <source>tribune: {n} of {total} accounts could not be synced.</source>
+        <translation>tribune&#xa0;: {n} comptes sur {total} n’ont pas pu être synchronisés.</translation>
     </message>
     <message>
-      <source>This client has no {network} account.</source>
-      <translation>Ce client n’a pas de compte {network}.</translation>
+        <source>This client has no {network} account.</source>
+        <translation>Ce client n’a pas de compte {network}.</translation>
     </message>
     <message>
-      <source>This client is already being synced.</source>
-      <translation>Ce client est déjà en cours de synchronisation.</translation>
+        <source>This client is already being synced.</source>
+        <translation>Ce client est déjà en cours de synchronisation.</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Terminé</translation>
+        <source>Done</source>
+        <translation>Terminé</translation>
     </message>
     <message>
-      <source>%n deleted status(es) skipped</source>
-      <translation>%n publication supprimée ignorée</translation>
+        <source>%n deleted status(es) skipped</source>
+        <translation>%n publication supprimée ignorée</translation>
     </message>
     <message>
-      <source>No connector for {network} yet; skipped.</source>
-      <translation>Pas encore de connecteur pour {network} ; ignoré.</translation>
+        <source>No connector for {network} yet; skipped.</source>
+        <translation>Pas encore de connecteur pour {network}&#xa0;; ignoré.</translation>
     </message>
     <message>
-      <source>No token in the system keyring for this account: reconnect it.</source>
-      <translation>Aucun jeton dans le trousseau système pour ce compte : reconnectez-le.</translation>
+        <source>No token in the system keyring for this account: reconnect it.</source>
+        <translation>Aucun jeton dans le trousseau système pour ce compte&#xa0;: reconnectez-le.</translation>
     </message>
     <message>
-      <source>{network} {handle}: {n} fetched</source>
-      <translation>{network} {handle} : {n} récupérés</translation>
+        <source>{network} {handle}: {n} fetched</source>
+        <translation>{network} {handle}&#xa0;: {n} récupérés</translation>
     </message>
     <message>
-      <source>Cancelled.</source>
-      <translation>Annulé.</translation>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
     </message>
     <message>
-      <source>Unexpected problem ({kind}).</source>
-      <translation>Problème inattendu ({kind}).</translation>
+        <source>Unexpected problem ({kind}).</source>
+        <translation>Problème inattendu ({kind}).</translation>
     </message>
     <message>
-      <source>Connected — token expires in {n} days</source>
-      <translation>Connecté — le jeton expire dans {n} jours</translation>
+        <source>Connected — token expires in {n} days</source>
+        <translation>Connecté — le jeton expire dans {n} jours</translation>
     </message>
     <message>
-      <source>Connected</source>
-      <translation>Connecté</translation>
+        <source>Connected</source>
+        <translation>Connecté</translation>
     </message>
     <message>
-      <source>Not checked yet</source>
-      <translation>Pas encore vérifié</translation>
+        <source>Not checked yet</source>
+        <translation>Pas encore vérifié</translation>
     </message>
     <message>
-      <source>Saved, but {network} {handle} is not connected: {reason}</source>
-      <translation>Enregistré, mais le compte {network} {handle} n’est pas connecté : {reason}</translation>
+        <source>Saved, but {network} {handle} is not connected: {reason}</source>
+        <translation>Enregistré, mais le compte {network} {handle} n’est pas connecté&#xa0;: {reason}</translation>
     </message>
     <message>
-      <source>This client has no account {ref}.</source>
-      <translation>Ce client n’a pas de compte {ref}.</translation>
+        <source>This client has no account {ref}.</source>
+        <translation>Ce client n’a pas de compte {ref}.</translation>
     </message>
     <message>
-      <source>{ref} is on several networks ({networks}): add --network.</source>
-      <translation>{ref} existe sur plusieurs réseaux ({networks}) : ajoutez --network.</translation>
+        <source>{ref} is on several networks ({networks}): add --network.</source>
+        <translation>{ref} existe sur plusieurs réseaux ({networks})&#xa0;: ajoutez --network.</translation>
     </message>
     <message>
-      <source>{host} (process {pid})</source>
-      <translation>{host} (processus {pid})</translation>
+        <source>{host} (process {pid})</source>
+        <translation>{host} (processus {pid})</translation>
     </message>
     <message>
-      <source>{seat} is syncing this account; skipped here.</source>
-      <translation>{seat} synchronise ce compte ; ignoré ici.</translation>
+        <source>{seat} is syncing this account; skipped here.</source>
+        <translation>{seat} synchronise ce compte&#xa0;; ignoré ici.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncBar</name>
     <message>
-      <source>Sync now</source>
-      <translation>Synchroniser</translation>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
     </message>
     <message>
-      <source>Fetch new messages and publish due posts</source>
-      <translation>Récupérer les nouveaux messages et publier les posts arrivés à échéance</translation>
+        <source>Fetch new messages and publish due posts</source>
+        <translation>Récupérer les nouveaux messages et publier les posts arrivés à échéance</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <source>Listening…</source>
-      <translation>Écoute…</translation>
+        <source>Listening…</source>
+        <translation>Écoute…</translation>
     </message>
     <message>
-      <source>Syncing…</source>
-      <translation>Synchronisation…</translation>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
-      <source>Cancelling…</source>
-      <translation>Annulation…</translation>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
     <message>
-      <source> — next try at {time}</source>
-      <translation> — nouvel essai à {time}</translation>
+        <source> — next try at {time}</source>
+        <translation> — nouvel essai à {time}</translation>
     </message>
     <message>
-      <source>Sync cancelled.</source>
-      <translation>Synchronisation annulée.</translation>
+        <source>Sync cancelled.</source>
+        <translation>Synchronisation annulée.</translation>
     </message>
     <message>
-      <source>Synced: {added} new, {published} published.</source>
-      <translation>Synchronisé — nouveaux : {added}, publiés : {published}.</translation>
+        <source>Synced: {added} new, {published} published.</source>
+        <translation>Synchronisé — nouveaux&#xa0;: {added}, publiés&#xa0;: {published}.</translation>
     </message>
     <message>
-      <source>{account}: {reason}</source>
-      <translation>{account} : {reason}</translation>
+        <source>{account}: {reason}</source>
+        <translation>{account}&#xa0;: {reason}</translation>
     </message>
     <message numerus="yes">
-      <source> (+%n other account(s))</source>
-      <translation>
-        <numerusform> (+%n autre compte)</numerusform>
-        <numerusform> (+%n autres comptes)</numerusform>
-      </translation>
+        <source> (+%n other account(s))</source>
+        <translation>
+            <numerusform> (+%n autre compte)</numerusform>
+            <numerusform> (+%n autres comptes)</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Sync failed: {reason}</source>
-      <translation>Échec de la synchronisation : {reason}</translation>
+        <source>Sync failed: {reason}</source>
+        <translation>Échec de la synchronisation&#xa0;: {reason}</translation>
     </message>
-  </context>
+</context>
 </TS>
