@@ -8,6 +8,12 @@ The documented Data API v3 calls: ``GET /commentThreads?part=snippet&allThreadsR
 ``GET /comments?part=snippet&parentId=…`` to find our answer after a seat stopped mid-send
 (YouTube keeps no idempotency key).
 
+Comments YouTube holds for review are a list of their own (``moderationStatus=heldForReview``,
+with its own cursor): they come in ``held`` (stored hidden, see
+:mod:`app.services.inbox.held`) and the charter's moderation decides with
+``comments.setModerationStatus`` — published, rejected, ``banAuthor`` only for a ban.
+The channel's numbers come from ``channels.list part=statistics`` once a day.
+
 The account's handle is the channel id (``UC…``); its token is the JSON Google's OAuth gives
 with the agency's client id and secret, renewed hourly (:mod:`app.connectors.oauth`).
 """
