@@ -4,6 +4,7 @@ charter's delay (:func:`app.services.reports.reviews.review_stats`)."""
 
 from __future__ import annotations
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -49,6 +50,7 @@ def summary_line(stats: ReviewStats, language: str) -> str:
 
 def reviews(data: DashboardData, language: str) -> Figure:
     stats: ReviewStats | None = data.reviews
+    fig: Figure  # st.new_figure is untyped
     if stats is None or not stats.has_reviews:
         fig, ax = st.new_figure(size=(7.2, 2.4))
         st.empty(
@@ -104,7 +106,7 @@ def reviews(data: DashboardData, language: str) -> Figure:
     return fig
 
 
-def _answers(ax, stats: ReviewStats, language: str) -> None:
+def _answers(ax: Axes, stats: ReviewStats, language: str) -> None:
     ax.set_title(
         translate("Charts", "This period's answers"),
         loc="left",

@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from app.connectors.contract import MediaRef
 from app.connectors.errors import Rejected
 from app.i18n import translate
 
@@ -97,13 +100,13 @@ def read_topic(text: str, planned: dt.date) -> Topic:
     return Topic(kind, rest.strip(), title, start, end)
 
 
-def _date(day: dt.date) -> dict:
+def _date(day: dt.date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def local_post(topic: Topic, link: str, photo: str) -> dict:
+def local_post(topic: Topic, link: str, photo: str) -> dict[str, Any]:
     """The ``LocalPost`` body for ``topic``."""
-    body: dict = {"topicType": topic.kind, "summary": topic.summary}
+    body: dict[str, Any] = {"topicType": topic.kind, "summary": topic.summary}
     if topic.kind != "STANDARD" and topic.start and topic.end:
         body["event"] = {
             "title": topic.title,
@@ -118,7 +121,7 @@ def local_post(topic: Topic, link: str, photo: str) -> dict:
     return body
 
 
-def photo_address(media) -> str:
+def photo_address(media: Sequence[MediaRef]) -> str:
     """The post's one photo, by the public address Google fetches it from."""
     if not media:
         return ""

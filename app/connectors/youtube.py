@@ -21,8 +21,11 @@ with the agency's client id and secret, renewed hourly (:mod:`app.connectors.oau
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
+import httpx
+
+from app.connectors.base import AccountRef, Connector, FetchResult, Health, Published
 from app.connectors.contract import (
     AccountMetricSample,
     IncomingMessage,
@@ -30,8 +33,9 @@ from app.connectors.contract import (
     ReplyToSend,
     RowError,
 )
-from app.connectors.google_business import google_refusal, google_renewal
-from app.connectors.http import json_of, parse_time
+from app.connectors.errors import BadResponse, Rejected
+from app.connectors.google_business import given_time, google_refusal, google_renewal
+from app.connectors.http import Http, json_of, parse_time
 from app.i18n import translate
 
 API = "https://www.googleapis.com/youtube/v3"
@@ -55,7 +59,7 @@ class YouTubeConnector(Connector):
     char_limit = COMMENT_LIMIT
     credential_hosts = ("www.googleapis.com", "youtube.googleapis.com", "oauth2.googleapis.com")
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         local = f"{self.base.split('/youtube/')[0]}/token"  # a local test server
         self._token = google_renewal(account, http, TOKEN_URL if self.base == API else local)
@@ -68,9 +72,11 @@ class YouTubeConnector(Connector):
     def channel(self) -> str:
         return self.account.handle.strip()
 
-    def _call(self, method: str, path: str, *, expect_body: bool = True, **kwargs) -> dict:
+    def _call(
+        self, method: str, path: str, *, expect_body: bool = True, **kwargs: Any
+    ) -> dict[str, Any]:
         url = f"{self.base}/{path.lstrip('/')}"
-        response = self._token.send(
+        response: httpx.Response = self._token.send(
             lambda token: self.http.request(method, url, auth=token, **kwargs)
         )
         if response.status_code >= 400:
@@ -78,7 +84,8 @@ class YouTubeConnector(Connector):
                 response,
                 translate("Connectors", "YouTube refused the request (HTTP {status}): {message}"),
             )
-        return json_of(response, dict) if expect_body else {}
+        data: dict[str, Any] = json_of(response, dict) if expect_body else {}
+        return data
 
     def check(self) -> Health:
         data = self._call("GET", "channels", params={"part": "snippet", "id": self.channel})
@@ -86,7 +93,9 @@ class YouTubeConnector(Connector):
         title = str(((items[0] or {}).get("snippet") or {}).get("title") or "") if items else ""
         return Health(display_name=title or self.channel, char_limit=COMMENT_LIMIT)
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: object = None
+    ) -> FetchResult:
         """The public comments since the cursor, then those YouTube holds for review (a
         list of their own, with their own cursor): these come in held."""
         cursor = dict(cursor or {})
@@ -100,7 +109,7 @@ class YouTubeConnector(Connector):
         )
 
     def _threads(
-        self, cursor: dict, key: str, extra: dict, max_pages: int
+        self, cursor: dict[str, Any], key: str, extra: dict[str, str], max_pages: int
     ) -> tuple[list[IncomingMessage], list[RowError]]:
         """One list of comment threads, newest first, down to ``cursor[key]`` (updated)."""
         seen = parse_time(cursor.get(key))
@@ -108,7 +117,7 @@ class YouTubeConnector(Connector):
         items: list[IncomingMessage] = []
         errors: list[RowError] = []
         held = bool(extra)
-        params: dict = {
+        params: dict[str, Any] = {
             "part": "snippet",
             "allThreadsRelatedToChannelId": self.channel,
             "order": "time",
@@ -126,7 +135,7 @@ class YouTubeConnector(Connector):
                 try:
                     top = thread["snippet"]["topLevelComment"]
                     snippet = top["snippet"]
-                    when = parse_time(snippet["publishedAt"])
+                    when = given_time(snippet["publishedAt"])
                     if seen and when <= seen:
                         old = True
                         continue

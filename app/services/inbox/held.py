@@ -15,14 +15,15 @@ account, in the audit trail):
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
 from app.models import utcnow
-from app.models.client import network_label
 from app.models.inbox import InboxMessage, ModerationAction
+from app.networks import network_label
 from app.services.people import audit
 
 HELD_RULE = "held"  # the rule key of the entries the network made, not a charter rule
@@ -35,7 +36,7 @@ def held_label(network: str) -> str:
 
 
 def record_held(
-    session: Session, client_id: int, rows: list[dict], now: dt.datetime | None = None
+    session: Session, client_id: int, rows: list[dict[str, Any]], now: dt.datetime | None = None
 ) -> int:
     """One "held by the network" entry for each newly stored held message (``rows`` as the
     ingest stored them); a message that has one already is left alone. Returns how many."""
