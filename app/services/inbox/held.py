@@ -76,6 +76,7 @@ def record_held(
                 decided_by=label,
                 decided_at=now,
                 network_state="done",  # the network holds it already
+                network_message=held_label(network),  # what the conversation shows
             )
         )
         audit.record(

@@ -78,6 +78,10 @@ def test_held_comments_come_in_hidden_and_the_charter_decides(db):
         with db.read() as s:
             (held,) = moderation.history(s, cid, question)
         assert held.rule_label == "Held for review by YouTube"
+        with db.read() as s:  # what the conversation shows under the message
+            detail = inbox.detail(s, cid, question)
+        assert detail.hidden
+        assert detail.network_moderation == (("hide", "done", "Held for review by YouTube"),)
         assert _sync(db, cid).ok and len(_messages(db, cid)) == 4  # nothing twice
         assert srv.moderated == []  # nothing decided yet: nothing sent
 
