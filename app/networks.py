@@ -111,8 +111,18 @@ NETWORKS: dict[str, Network] = {
         first_comment="reply",
     ),
     "rss": Network("rss", "RSS / Atom", "R", "#b35c00", publishable=False),
-    # Reviews and comments come in and are answered; Tribune does not publish there (yet).
-    "google": Network("google", "Google", "G", "#1967d2", publishable=False, reviews=True),
+    # Business Profile: reviews come in and are answered; posts go out as local posts
+    # ("What's new", offers, events: app/connectors/google_posts.py), one photo by address.
+    "google": Network(
+        "google",
+        "Google",
+        "G",
+        "#1967d2",
+        max_length=1500,
+        media=MediaLimits(1, 5 * MB, 0),
+        reviews=True,
+    ),
+    # Comments come in and are answered, held ones moderated; Tribune does not upload videos.
     "youtube": Network("youtube", "YouTube", "YT", "#c4302b", publishable=False),
     "threads": Network(
         "threads",

@@ -107,8 +107,8 @@ class AccountConnectDialog(QDialog):
             "x": self.tr("X"),
             "facebook": self.tr("Facebook Pages and Instagram (Meta)"),
             "linkedin": self.tr("LinkedIn pages"),
-            "google": self.tr("Google Business Profile (reviews)"),
-            "youtube": self.tr("YouTube (comments)"),
+            "google": self.tr("Google Business Profile (reviews and posts)"),
+            "youtube": self.tr("YouTube (comments and channel numbers)"),
             "threads": self.tr("Threads (posts and replies)"),
             "pinterest": self.tr("Pinterest boards (pins; no comments)"),
         }

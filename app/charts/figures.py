@@ -21,6 +21,7 @@ from app.charts.figures_goals import (  # noqa: F401  (re-exported)
     objectives,
     top_posts,
 )
+from app.charts.figures_reviews import reviews
 from app.charts.lang import translate
 from app.charts.titles import (
     CHART_KEYS,
@@ -340,6 +341,7 @@ BUILDERS = {
     "top_posts": top_posts,
     "objectives": objectives,
     "competitors": competitors,
+    "reviews": reviews,
 }
 
 __all__ = ["BUILDERS", "CHART_KEYS", "build", "category_label", "chart_title"]

@@ -157,6 +157,10 @@ def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:
             ]
             for r in data.competitors
         ]
+    if key == "reviews":
+        header = ["month", "reviews", "average_rating"]
+        months = data.reviews.months if data.reviews is not None else ()
+        return header, [[m.month.isoformat(), m.reviews, _num(m.average)] for m in months]
     raise KeyError(key)
 
 

@@ -15,6 +15,7 @@ CHART_KEYS = (
     "top_posts",
     "objectives",
     "competitors",
+    "reviews",
 )
 
 
@@ -30,4 +31,5 @@ def chart_title(key: str) -> str:
         "top_posts": translate("Charts", "Top and bottom posts"),
         "objectives": translate("Charts", "Objectives: target and actual"),
         "competitors": translate("Charts", "Competitors beside your accounts"),
+        "reviews": translate("Charts", "Google reviews: rating and answers"),
     }[key]

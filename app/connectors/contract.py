@@ -41,6 +41,8 @@ class IncomingMessage:
     in_reply_to: str = ""  # external id of the parent message, if any
     url: str = ""
     account_id: int | None = None  # the client's NetworkAccount it came through
+    # held for review by the network (YouTube): not public; stored hidden, moderated by rule
+    held: bool = False
 
     @classmethod
     def fast(
@@ -55,6 +57,7 @@ class IncomingMessage:
         in_reply_to: str = "",
         url: str = "",
         account_id: int | None = None,
+        held: bool = False,
     ) -> IncomingMessage:
         """The constructor's twin, twice as fast, for connectors that build 10,000 a sync
         (a frozen dataclass sets each field through ``object.__setattr__``)."""
@@ -70,6 +73,7 @@ class IncomingMessage:
             in_reply_to=in_reply_to,
             url=url,
             account_id=account_id,
+            held=held,
         )
         return self
 
@@ -161,6 +165,7 @@ class AccountMetricSample:
     clicks: int | None = None
     profile_visits: int | None = None
     posts: int | None = None
+    views_total: int | None = None  # a lifetime total (YouTube's channel views), not daily
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,15 @@ The stars go at the head of the text (``★★★★☆ 4/5``), what the inbox s
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from app.connectors.base import (
-    BadResponse,
-    Connector,
-    FetchResult,
-    Health,
-    Published,
-    Rejected,
-)
-from app.connectors.contract import IncomingMessage, ReplyToSend, RowError
-from app.connectors.http import json_of, parse_time
+import httpx
+
+from app.connectors.base import AccountRef, Connector, FetchResult, Health, Published
+from app.connectors.contract import DueVariant, IncomingMessage, ReplyToSend, RowError
+from app.connectors.errors import BadResponse, ConnectorError, RateLimited, Rejected
+from app.connectors.google_posts import SUMMARY_LIMIT, local_post, photo_address, read_topic
+from app.connectors.http import Http, json_of, parse_time
 from app.connectors.oauth import Renewal
 from app.i18n import translate
 
@@ -37,13 +35,51 @@ STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
 REPLY_LIMIT = 4096
 
 
-def stars_text(rating: str, comment: str) -> str:
+def stars_text(rating: object, comment: str) -> str:
     n = STARS.get(str(rating or "").upper(), 0)
     head = ("★" * n + "☆" * (5 - n) + f" {n}/5") if n else ""
     return "\n".join(part for part in (head, comment.strip()) if part)
 
 
-def google_renewal(account, http, token_url: str) -> Renewal:
+# Google's answers when a quota or a rate is spent (HTTP 403 or 429): try again later
+QUOTA_REASONS = {
+    "rateLimitExceeded",
+    "userRateLimitExceeded",
+    "quotaExceeded",
+    "dailyLimitExceeded",
+}
+
+
+def given_time(value: object) -> dt.datetime:
+    """A time the network must give (ValueError when it is missing or unreadable)."""
+    when = parse_time(value)
+    if when is None:
+        raise ValueError("no time")
+    return when
+
+
+def google_refusal(response: httpx.Response, what: str) -> ConnectorError:
+    """A Google API error answer as the connectors raise it: a spent quota is a rate limit
+    (the post or the answer stays queued), anything else a refusal with Google's words.
+    ``what`` is the translated sentence, with ``{status}`` and ``{message}``."""
+    try:
+        error = response.json().get("error") or {}
+    except (ValueError, AttributeError):
+        error = {}
+    if not isinstance(error, dict):
+        error = {}
+    message = str(error.get("message") or "")[:200]
+    reasons = {str(e.get("reason") or "") for e in error.get("errors") or [] if isinstance(e, dict)}
+    if reasons & QUOTA_REASONS or error.get("status") == "RESOURCE_EXHAUSTED":
+        return RateLimited(
+            translate("Connectors", "Google's quota is spent for now: {message}").format(
+                message=message
+            )
+        )
+    return Rejected(what.format(status=response.status_code, message=message))
+
+
+def google_renewal(account: AccountRef, http: Http, token_url: str) -> Renewal:
     """Google's hourly access token renewed from the refresh token (Business Profile and
     YouTube alike), the new one kept in the keyring."""
     return Renewal(
@@ -60,7 +96,7 @@ class GoogleBusinessConnector(Connector):
     char_limit = REPLY_LIMIT
     credential_hosts = ("mybusiness.googleapis.com", "oauth2.googleapis.com")
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         self._token = google_renewal(
             account, http, TOKEN_URL if self.base == API else f"{self.base}/token"
@@ -74,23 +110,18 @@ class GoogleBusinessConnector(Connector):
     def location(self) -> str:
         return self.account.handle.strip().strip("/")
 
-    def _call(self, method: str, path: str, **kwargs):
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         url = f"{self.base}/v4/{path.lstrip('/')}"
-        response = self._token.send(
+        response: httpx.Response = self._token.send(
             lambda token: self.http.request(method, url, auth=token, **kwargs)
         )
         if response.status_code >= 400:
-            try:
-                error = response.json().get("error") or {}
-            except (ValueError, AttributeError):
-                error = {}
-            message = str(error.get("message") or "")[:200] if isinstance(error, dict) else ""
-            raise Rejected(
-                translate(
-                    "Connectors", "Google refused the request (HTTP {status}): {message}"
-                ).format(status=response.status_code, message=message)
+            raise google_refusal(
+                response,
+                translate("Connectors", "Google refused the request (HTTP {status}): {message}"),
             )
-        return json_of(response, dict)
+        data: dict[str, Any] = json_of(response, dict)
+        return data
 
     def check(self) -> Health:
         data = self._call("GET", f"{self.location}/reviews", params={"pageSize": 1})
@@ -98,14 +129,16 @@ class GoogleBusinessConnector(Connector):
         name = self.location if average is None else f"{self.location} ★ {average}"
         return Health(display_name=name, char_limit=REPLY_LIMIT)
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: object = None
+    ) -> FetchResult:
         cursor = dict(cursor or {})
         seen = parse_time(cursor.get("seen_at"))
         newest = seen
         items: list[IncomingMessage] = []
         errors: list[RowError] = []
         before = self.http.requests
-        params: dict = {"pageSize": 50, "orderBy": "updateTime desc"}
+        params: dict[str, Any] = {"pageSize": 50, "orderBy": "updateTime desc"}
         for _ in range(max_pages):
             data = self._call("GET", f"{self.location}/reviews", params=params)
             rows = data.get("reviews") or []
@@ -114,7 +147,7 @@ class GoogleBusinessConnector(Connector):
             old = False
             for review in rows:
                 try:
-                    when = parse_time(review.get("updateTime") or review["createTime"])
+                    when = given_time(review.get("updateTime") or review["createTime"])
                     if seen and when <= seen:
                         old = True
                         continue
@@ -174,6 +207,49 @@ class GoogleBusinessConnector(Connector):
         answer = data.get("reviewReply") or {}
         if self.same_text(answer.get("comment", ""), reply.text):
             return Published(self._answer_id(name, reply), "", parse_time(answer.get("updateTime")))
+        return None
+
+    # -- posts from the calendar (app/connectors/google_posts.py) --------------------------
+    def publish(self, variant: DueVariant) -> Published:
+        """A "What's new" post, an offer or an event, as the text's first line says."""
+        topic = read_topic(variant.text, variant.planned_at.date())
+        self.check_length(topic.summary, SUMMARY_LIMIT)
+        body = local_post(topic, variant.link, photo_address(variant.media))
+        data = self._call("POST", f"{self.location}/localPosts", json=body)
+        if not data.get("name"):
+            raise BadResponse(translate("Connectors", "Google did not return the post."))
+        return self._published(data)
+
+    @staticmethod
+    def _published(data: dict[str, Any]) -> Published:
+        return Published(
+            str(data["name"]), str(data.get("searchUrl") or ""), parse_time(data.get("createTime"))
+        )
+
+    def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
+        """After a stopped send: the place's post with the same text made since it began
+        (Google keeps no idempotency key), so a recovered post is never doubled."""
+        try:
+            topic = read_topic(variant.text, variant.planned_at.date())
+        except Rejected:
+            return None  # never sent: it was refused before any request
+        start = since - dt.timedelta(minutes=1) if since else None
+        params: dict[str, Any] = {"pageSize": 100}
+        for _ in range(5):
+            data = self._call("GET", f"{self.location}/localPosts", params=params)
+            for post in data.get("localPosts") or []:
+                if not isinstance(post, dict) or not post.get("name"):
+                    continue
+                if post.get("topicType", "STANDARD") != topic.kind or not self.same_text(
+                    str(post.get("summary") or ""), topic.summary
+                ):
+                    continue
+                made = parse_time(post.get("createTime"))
+                if start is None or made is None or made >= start:
+                    return self._published(post)
+            if not data.get("nextPageToken"):
+                return None
+            params = {**params, "pageToken": data["nextPageToken"]}
         return None
 
     def delete_reply(self, review_external_id: str) -> None:

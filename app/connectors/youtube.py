@@ -8,6 +8,12 @@ The documented Data API v3 calls: ``GET /commentThreads?part=snippet&allThreadsR
 ``GET /comments?part=snippet&parentId=…`` to find our answer after a seat stopped mid-send
 (YouTube keeps no idempotency key).
 
+Comments YouTube holds for review are a list of their own (``moderationStatus=heldForReview``,
+with its own cursor): they come in ``held`` (stored hidden, see
+:mod:`app.services.inbox.held`) and the charter's moderation decides with
+``comments.setModerationStatus`` — published, rejected, ``banAuthor`` only for a ban.
+The channel's numbers come from ``channels.list part=statistics`` once a day.
+
 The account's handle is the channel id (``UC…``); its token is the JSON Google's OAuth gives
 with the agency's client id and secret, renewed hourly (:mod:`app.connectors.oauth`).
 """
@@ -15,11 +21,21 @@ with the agency's client id and secret, renewed hourly (:mod:`app.connectors.oau
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
-from app.connectors.contract import IncomingMessage, ModerationToSend, ReplyToSend, RowError
-from app.connectors.google_business import google_renewal
-from app.connectors.http import json_of, parse_time
+import httpx
+
+from app.connectors.base import AccountRef, Connector, FetchResult, Health, Published
+from app.connectors.contract import (
+    AccountMetricSample,
+    IncomingMessage,
+    ModerationToSend,
+    ReplyToSend,
+    RowError,
+)
+from app.connectors.errors import BadResponse, Rejected
+from app.connectors.google_business import given_time, google_refusal, google_renewal
+from app.connectors.http import Http, json_of, parse_time
 from app.i18n import translate
 
 API = "https://www.googleapis.com/youtube/v3"
@@ -43,7 +59,7 @@ class YouTubeConnector(Connector):
     char_limit = COMMENT_LIMIT
     credential_hosts = ("www.googleapis.com", "youtube.googleapis.com", "oauth2.googleapis.com")
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         local = f"{self.base.split('/youtube/')[0]}/token"  # a local test server
         self._token = google_renewal(account, http, TOKEN_URL if self.base == API else local)
@@ -56,23 +72,20 @@ class YouTubeConnector(Connector):
     def channel(self) -> str:
         return self.account.handle.strip()
 
-    def _call(self, method: str, path: str, *, expect_body: bool = True, **kwargs) -> dict:
+    def _call(
+        self, method: str, path: str, *, expect_body: bool = True, **kwargs: Any
+    ) -> dict[str, Any]:
         url = f"{self.base}/{path.lstrip('/')}"
-        response = self._token.send(
+        response: httpx.Response = self._token.send(
             lambda token: self.http.request(method, url, auth=token, **kwargs)
         )
         if response.status_code >= 400:
-            try:
-                error = response.json().get("error") or {}
-            except (ValueError, AttributeError):
-                error = {}
-            message = str(error.get("message") or "")[:200] if isinstance(error, dict) else ""
-            raise Rejected(
-                translate(
-                    "Connectors", "YouTube refused the request (HTTP {status}): {message}"
-                ).format(status=response.status_code, message=message)
+            raise google_refusal(
+                response,
+                translate("Connectors", "YouTube refused the request (HTTP {status}): {message}"),
             )
-        return json_of(response, dict) if expect_body else {}
+        data: dict[str, Any] = json_of(response, dict) if expect_body else {}
+        return data
 
     def check(self) -> Health:
         data = self._call("GET", "channels", params={"part": "snippet", "id": self.channel})
@@ -80,19 +93,37 @@ class YouTubeConnector(Connector):
         title = str(((items[0] or {}).get("snippet") or {}).get("title") or "") if items else ""
         return Health(display_name=title or self.channel, char_limit=COMMENT_LIMIT)
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: object = None
+    ) -> FetchResult:
+        """The public comments since the cursor, then those YouTube holds for review (a
+        list of their own, with their own cursor): these come in held."""
         cursor = dict(cursor or {})
-        seen = parse_time(cursor.get("seen_at"))
+        before = self.http.requests
+        items, errors = self._threads(cursor, "seen_at", {}, max_pages)
+        held, held_errors = self._threads(
+            cursor, "held_seen_at", {"moderationStatus": "heldForReview"}, max_pages
+        )
+        return FetchResult(
+            tuple(items + held), cursor, tuple(errors + held_errors), self.http.requests - before
+        )
+
+    def _threads(
+        self, cursor: dict[str, Any], key: str, extra: dict[str, str], max_pages: int
+    ) -> tuple[list[IncomingMessage], list[RowError]]:
+        """One list of comment threads, newest first, down to ``cursor[key]`` (updated)."""
+        seen = parse_time(cursor.get(key))
         newest = seen
         items: list[IncomingMessage] = []
         errors: list[RowError] = []
-        before = self.http.requests
-        params: dict = {
+        held = bool(extra)
+        params: dict[str, Any] = {
             "part": "snippet",
             "allThreadsRelatedToChannelId": self.channel,
             "order": "time",
             "maxResults": 100,
             "textFormat": "plainText",
+            **extra,
         }
         for _ in range(max_pages):
             data = self._call("GET", "commentThreads", params=params)
@@ -104,7 +135,7 @@ class YouTubeConnector(Connector):
                 try:
                     top = thread["snippet"]["topLevelComment"]
                     snippet = top["snippet"]
-                    when = parse_time(snippet["publishedAt"])
+                    when = given_time(snippet["publishedAt"])
                     if seen and when <= seen:
                         old = True
                         continue
@@ -126,6 +157,7 @@ class YouTubeConnector(Connector):
                             received_at=when,
                             url=_watch_url(video, str(top["id"])),
                             account_id=self.account.id,
+                            held=held or snippet.get("moderationStatus") == "heldForReview",
                         )
                     )
                 except (KeyError, TypeError, ValueError, AttributeError):
@@ -140,8 +172,8 @@ class YouTubeConnector(Connector):
                 break
             params = {**params, "pageToken": token}
         if newest:
-            cursor["seen_at"] = newest.isoformat()
-        return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
+            cursor[key] = newest.isoformat()
+        return items, errors
 
     def reply(self, reply: ReplyToSend) -> Published:
         if reply.private:
@@ -176,6 +208,33 @@ class YouTubeConnector(Connector):
             ):
                 return Published(str(row.get("id") or ""))
         return None
+
+    def account_samples(self, day: dt.date) -> list[AccountMetricSample]:
+        """The channel's numbers of the day (``channels.list part=statistics``): subscribers
+        as followers (none when the channel hides the count), videos as posts, and the
+        lifetime views as views to date."""
+        data = self._call("GET", "channels", params={"part": "statistics", "id": self.channel})
+        items = data.get("items") or []
+        stats = ((items[0] or {}).get("statistics") or {}) if items else {}
+        if not isinstance(stats, dict) or not stats:
+            raise BadResponse(translate("Connectors", "YouTube sent no channel statistics."))
+
+        def number(name: str) -> int | None:
+            try:
+                return int(stats[name])
+            except (KeyError, TypeError, ValueError):
+                return None
+
+        hidden = bool(stats.get("hiddenSubscriberCount"))
+        return [
+            AccountMetricSample(
+                account_id=self.account.id,
+                day=day,
+                followers=None if hidden else number("subscriberCount"),
+                posts=number("videoCount"),
+                views_total=number("viewCount"),
+            )
+        ]
 
     def moderate(self, item: ModerationToSend) -> None:
         """Hide (held for review), show again, reject, or reject and ban the author."""

@@ -36,6 +36,7 @@ from app.documents.report_listening import (
     listening_summary,
 )
 from app.documents.report_pages import ReportParts
+from app.documents.report_reviews import REVIEWS_PNG, reviews_section
 from app.documents.report_sections import (
     HeadingKeeper,
     compliance_section,
@@ -50,6 +51,7 @@ from app.services.reports import sources
 from app.services.reports.commentary import get_commentary
 from app.services.reports.dashboard import DashboardData, dashboard_data
 from app.services.reports.periods import Period, parse_month
+from app.services.reports.reviews import review_stats
 
 REPORT_CHARTS = ("audience", "engagement", "posts", "delays", "escalations", "heatmap", "top_posts")
 IMAGE_DPI = 200
@@ -126,6 +128,12 @@ PAGE_BUILDERS: list[Callable[[ReportParts], str]] = [
         r.language,
         lambda at: wording.long_datetime(at.astimezone(ZoneInfo(r.extra["zone"])), r.language),
     ),
+    lambda r: reviews_section(
+        r.extra.get("reviews"),
+        r.extra.get("reviews_before"),
+        r.language,
+        pages._img(REVIEWS_PNG, r.images[REVIEWS_PNG]) if REVIEWS_PNG in r.images else "",
+    ),
     lambda r: competitors_section(
         r.extra.get("competitors"),
         r.language,
@@ -175,6 +183,9 @@ def render_report(
         zone = ZoneInfo(client.timezone)
         team = report_team.gather(session, client, period, include_team)
         competitors = comparison(session, client.id, period.start, period.end)
+        reviews = review_stats(session, client.id, period.start, period.end)
+        before = period.previous()
+        reviews_before = review_stats(session, client.id, before.start, before.end)
         listening = listening_summary(
             session,
             client.id,
@@ -193,7 +204,13 @@ def render_report(
             language,
             progress or (lambda *_a: None),
             is_cancelled or (lambda: False),
-            extra={"listening": listening, "team": team, "competitors": competitors},
+            extra={
+                "listening": listening,
+                "team": team,
+                "competitors": competitors,
+                "reviews": reviews,
+                "reviews_before": reviews_before,
+            },
         )
 
 
@@ -213,6 +230,9 @@ def _write(
         images[COMPETITORS_PNG] = _figure_png(
             "competitors", replace(data, competitors=tuple(rows)), language
         )
+    stats = (extra or {}).get("reviews")
+    if stats is not None and stats.has_reviews:  # the reviews' page opens on their chart
+        images[REVIEWS_PNG] = _figure_png("reviews", replace(data, reviews=stats), language)
     if cancelled():
         raise ReportCancelled()
     progress(len(keys), total, translate("Report", "Writing the pages"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -36,6 +36,8 @@ class AccountMetricDay(Base):
     clicks: Mapped[int | None] = mapped_column(Integer, nullable=True)
     profile_visits: Mapped[int | None] = mapped_column(Integer, nullable=True)
     posts: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # a lifetime total as the network gives it (YouTube's channel views), not a day's count
+    views_total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     source: Mapped[str] = mapped_column(String(20), default="connector")
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -617,6 +617,41 @@
     </message>
   </context>
   <context>
+    <name>Connectors</name>
+    <message>
+      <source>A first line “Offer: title (2026-12-01 → 2026-12-24)” or “Event: title (date)” makes an offer or an event; any other text is a “What's new” post.</source>
+      <translation>Une première ligne « Offre : titre (2026-12-01 → 2026-12-24) » ou « Événement : titre (date) » fait une offre ou un événement ; tout autre texte est une « Nouveauté ».</translation>
+    </message>
+    <message>
+      <source>The Google post's first line cannot be read: {why}</source>
+      <translation>La première ligne de la publication Google est illisible : {why}</translation>
+    </message>
+    <message>
+      <source>a date does not exist.</source>
+      <translation>une date n'existe pas.</translation>
+    </message>
+    <message>
+      <source>the title is missing.</source>
+      <translation>le titre manque.</translation>
+    </message>
+    <message>
+      <source>the title is longer than {n} characters.</source>
+      <translation>le titre dépasse {n} caractères.</translation>
+    </message>
+    <message>
+      <source>it ends before it starts.</source>
+      <translation>la fin précède le début.</translation>
+    </message>
+    <message>
+      <source>A Google post takes one photo; not sent.</source>
+      <translation>Une publication Google accepte une seule photo ; non envoyée.</translation>
+    </message>
+    <message>
+      <source>Google fetches the photo from a public address: the post needs a photo published at an http(s) address.</source>
+      <translation>Google récupère la photo à une adresse publique : la publication doit avoir une photo publiée à une adresse http(s).</translation>
+    </message>
+  </context>
+  <context>
     <name>CsvMappingDialog</name>
     <message>
       <source>Columns of the CSV file</source>

@@ -408,6 +408,10 @@
       <translation>LinkedIn n'a pas renvoyé le commentaire.</translation>
     </message>
     <message>
+      <source>Google's quota is spent for now: {message}</source>
+      <translation>Le quota Google est épuisé pour l'instant : {message}</translation>
+    </message>
+    <message>
       <source>Google refused to renew the access: reconnect the account.</source>
       <translation>Google a refusé de renouveler l’accès : reconnectez le compte.</translation>
     </message>
@@ -432,6 +436,10 @@
       <translation>Google ne permet pas de répondre en privé à un avis.</translation>
     </message>
     <message>
+      <source>Google did not return the post.</source>
+      <translation>Google n'a pas renvoyé la publication.</translation>
+    </message>
+    <message>
       <source>YouTube refused the request (HTTP {status}): {message}</source>
       <translation>YouTube a refusé la requête (HTTP {status}) : {message}</translation>
     </message>
@@ -450,6 +458,10 @@
     <message>
       <source>YouTube did not return the comment.</source>
       <translation>YouTube n’a pas renvoyé le commentaire.</translation>
+    </message>
+    <message>
+      <source>YouTube sent no channel statistics.</source>
+      <translation>YouTube n'a envoyé aucune statistique de la chaîne.</translation>
     </message>
     <message>
       <source>Image</source>

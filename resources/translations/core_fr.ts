@@ -27,12 +27,12 @@
       <translation>Pages LinkedIn</translation>
     </message>
     <message>
-      <source>Google Business Profile (reviews)</source>
-      <translation>Fiche d’établissement Google (avis)</translation>
+      <source>Google Business Profile (reviews and posts)</source>
+      <translation>Fiche d’établissement Google (avis et publications)</translation>
     </message>
     <message>
-      <source>YouTube (comments)</source>
-      <translation>YouTube (commentaires)</translation>
+      <source>YouTube (comments and channel numbers)</source>
+      <translation>YouTube (commentaires et chiffres de la chaîne)</translation>
     </message>
     <message>
       <source>Threads (posts and replies)</source>

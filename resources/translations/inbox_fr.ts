@@ -609,7 +609,7 @@ Merci,
     </message>
     <message>
       <source>Answered</source>
-      <translation>Répondu</translation>
+      <translation>Répondus</translation>
     </message>
     <message>
       <source>Closed</source>
@@ -1192,6 +1192,10 @@ Merci,
     <message>
       <source>Say why the message is restored.</source>
       <translation>Dites pourquoi le message est rétabli.</translation>
+    </message>
+    <message>
+      <source>Held for review by {network}</source>
+      <translation>Retenu pour examen par {network}</translation>
     </message>
   </context>
   <context>

@@ -97,6 +97,10 @@
       <translation>Concurrents face à vos comptes</translation>
     </message>
     <message>
+      <source>Google reviews: rating and answers</source>
+      <translation>Avis Google : note et réponses</translation>
+    </message>
+    <message>
       <source>+{gain} followers, flat engagement</source>
       <translation>+{gain} abonnés, engagement stable</translation>
     </message>
@@ -219,6 +223,46 @@
     <message>
       <source>Competitors</source>
       <translation>Concurrents</translation>
+    </message>
+    <message>
+      <source>reviews this period: {n}</source>
+      <translation>avis sur la période : {n}</translation>
+    </message>
+    <message>
+      <source>average {rating} / 5</source>
+      <translation>moyenne {rating} / 5</translation>
+    </message>
+    <message>
+      <source>median answer {delay}</source>
+      <translation>réponse médiane {delay}</translation>
+    </message>
+    <message>
+      <source>No Google review in the last twelve months.</source>
+      <translation>Aucun avis Google ces douze derniers mois.</translation>
+    </message>
+    <message>
+      <source>Reviews</source>
+      <translation>Avis</translation>
+    </message>
+    <message>
+      <source>Average rating</source>
+      <translation>Note moyenne</translation>
+    </message>
+    <message>
+      <source>This period's answers</source>
+      <translation>Réponses de la période</translation>
+    </message>
+    <message>
+      <source>No review this period</source>
+      <translation>Aucun avis sur la période</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>Répondus</translation>
+    </message>
+    <message>
+      <source>Within {delay}</source>
+      <translation>En moins de {delay}</translation>
     </message>
   </context>
   <context>
@@ -934,6 +978,34 @@
     <message>
       <source>Escalations</source>
       <translation>Escalades</translation>
+    </message>
+    <message>
+      <source>Average rating</source>
+      <translation>Note moyenne</translation>
+    </message>
+    <message>
+      <source>Reviews received</source>
+      <translation>Avis reçus</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>Répondus</translation>
+    </message>
+    <message>
+      <source>Answered within the charter's delay ({delay})</source>
+      <translation>Répondus dans le délai de la charte ({delay})</translation>
+    </message>
+    <message>
+      <source>Median time to answer</source>
+      <translation>Délai médian de réponse</translation>
+    </message>
+    <message>
+      <source>Google reviews</source>
+      <translation>Avis Google</translation>
+    </message>
+    <message>
+      <source>Stars this month:</source>
+      <translation>Étoiles ce mois-ci :</translation>
     </message>
   </context>
   <context>

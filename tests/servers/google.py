@@ -5,6 +5,7 @@ documented (``reviews.list`` paged by ``nextPageToken``, ``updateReply`` as ``PU
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import secrets
 from urllib.parse import parse_qs
@@ -27,8 +28,18 @@ class GoogleServer(AuthServer):
         self.threads: list[dict] = []  # YouTube comment threads, newest first
         self.yt_replies: list[dict] = []  # comments posted as answers
         self.moderated: list[tuple[str, str, bool]] = []  # (comment, status, ban)
+        self.statistics = {
+            "viewCount": "3123456789",
+            "subscriberCount": "4820",
+            "hiddenSubscriberCount": False,
+            "videoCount": "57",
+        }
+        self.local_posts: list[dict] = []  # Business Profile posts, newest first
+        self.post_failures: list[tuple[int, dict]] = []  # answers to give the next creates
 
-    def add_comment(self, n: int, text: str, author="Fan de pain", video="vid1", ours=False):
+    def add_comment(
+        self, n: int, text: str, author="Fan de pain", video="vid1", ours=False, held=False
+    ):
         stamp = f"2026-11-{n:02d}T12:00:00Z"
         cid = f"Ugz{n}"
         self.threads.insert(
@@ -49,6 +60,7 @@ class GoogleServer(AuthServer):
                             "authorChannelId": {"value": CHANNEL if ours else f"UCfan{n}"},
                             "publishedAt": stamp,
                             "updatedAt": stamp,
+                            "moderationStatus": "heldForReview" if held else "published",
                         },
                     },
                     "totalReplyCount": 0,
@@ -111,6 +123,8 @@ class GoogleServer(AuthServer):
             return 200, {}, {"locations": [{"name": LOCATION, "title": "Dupré — Vieux-Port"}]}
         if path.startswith("/youtube/v3/"):
             return self._youtube(method, path.removeprefix("/youtube/v3/"), query, body)
+        if path == f"/v4/{PLACE}/localPosts":
+            return self._local_posts(method, query, body)
         if path == f"/v4/{PLACE}/reviews" and method == "GET":
             start = int(query.get("pageToken") or 0)
             size = int(query.get("pageSize") or 50)
@@ -133,18 +147,73 @@ class GoogleServer(AuthServer):
             return 200, {}, {}
         return 404, {}, {"error": {"code": 404, "message": f"no route {method} {path}"}}
 
+    def _local_posts(self, method, query, body):
+        """``localPosts.create`` and ``localPosts.list`` as documented (v4)."""
+        if method == "GET":
+            start = int(query.get("pageToken") or 0)
+            size = int(query.get("pageSize") or 20)
+            out: dict = {"localPosts": self.local_posts[start : start + size]}
+            if start + size < len(self.local_posts):
+                out["nextPageToken"] = str(start + size)
+            return 200, {}, out
+        if self.post_failures:
+            status, answer = self.post_failures.pop(0)
+            return status, {}, answer
+        post = json.loads(body)
+        topic = post.get("topicType")
+        problem = ""
+        if topic not in ("STANDARD", "EVENT", "OFFER"):
+            problem = "topicType is required"
+        elif len(post.get("summary") or "") > 1500:
+            problem = "summary is too long"
+        elif topic in ("EVENT", "OFFER") and not (post.get("event") or {}).get("schedule"):
+            problem = "event.schedule is required"
+        elif topic == "OFFER" and "callToAction" in post:
+            problem = "callToAction is not allowed on offers"
+        if problem:
+            return (
+                400,
+                {},
+                {"error": {"code": 400, "message": problem, "status": "INVALID_ARGUMENT"}},
+            )
+        n = len(self.local_posts) + 1
+        post.update(
+            name=f"{PLACE}/localPosts/p{n}",
+            state="LIVE",
+            createTime=dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z"),
+            searchUrl=f"https://local.google.com/place?id=3344&use=posts&lpsid=p{n}",
+        )
+        self.local_posts.insert(0, post)
+        return 200, {}, post
+
     def _youtube(self, method, name, query, body):
         if name == "channels":
             if query.get("mine") != "true" and query.get("id") != CHANNEL:
                 return 400, {}, {"error": {"code": 400, "message": "filter required"}}
-            return 200, {}, {"items": [{"id": CHANNEL, "snippet": {"title": "Dupré TV"}}]}
+            item: dict = {"id": CHANNEL}
+            for part in str(query.get("part", "")).split(","):
+                if part == "snippet":
+                    item["snippet"] = {"title": "Dupré TV"}
+                elif part == "statistics":
+                    item["statistics"] = dict(self.statistics)
+                else:
+                    return 400, {}, {"error": {"code": 400, "message": f"unknown part {part}"}}
+            return 200, {}, {"items": [item]}
         if name == "commentThreads" and method == "GET":
             if query.get("allThreadsRelatedToChannelId") != CHANNEL:
                 return 403, {}, {"error": {"code": 403, "message": "forbidden"}}
+            status = query.get("moderationStatus") or "published"
+            if status not in ("published", "heldForReview", "likelySpam"):
+                return 400, {}, {"error": {"code": 400, "message": "bad moderationStatus"}}
+            threads = [
+                t
+                for t in self.threads
+                if t["snippet"]["topLevelComment"]["snippet"]["moderationStatus"] == status
+            ]
             start = int(query.get("pageToken") or 0)
             size = int(query.get("maxResults") or 20)
-            out: dict = {"items": self.threads[start : start + size]}
-            if start + size < len(self.threads):
+            out: dict = {"items": threads[start : start + size]}
+            if start + size < len(threads):
                 out["nextPageToken"] = str(start + size)
             return 200, {}, out
         if name == "comments" and method == "POST":
@@ -162,9 +231,15 @@ class GoogleServer(AuthServer):
             self.yt_replies.append(row)
             return 200, {}, row
         if name == "comments/setModerationStatus" and method == "POST":
-            self.moderated.append(
-                (query["id"], query["moderationStatus"], query.get("banAuthor") == "true")
-            )
+            status = query["moderationStatus"]
+            ban = query.get("banAuthor") == "true"
+            if ban and status != "rejected":
+                return 400, {}, {"error": {"code": 400, "message": "banWithoutReject"}}
+            self.moderated.append((query["id"], status, ban))
+            for thread in self.threads:
+                top = thread["snippet"]["topLevelComment"]
+                if top["id"] == query["id"]:
+                    top["snippet"]["moderationStatus"] = status
             return 204, {}, b""
         if name == "comments" and method == "GET":
             rows = [r for r in self.yt_replies if r["snippet"]["parentId"] == query.get("parentId")]

@@ -3,6 +3,7 @@ media and a plain-text preview."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import shiboken6
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.connectors import google_posts
+from app.connectors.errors import Rejected
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
 from app.services.sync.publish_comments import first_comment_note
@@ -83,6 +86,11 @@ class VariantTab(QWidget):
         form.addRow(self.tr("First comment"), self.first_comment)
         if note := first_comment_note(network):  # e.g. "No first comment on Pinterest"
             form.addRow("", QLabel(note))
+        if network == "google":  # a "What's new" post, an offer or an event
+            kind = QLabel(google_posts.kind_note())
+            kind.setTextFormat(Qt.TextFormat.PlainText)
+            kind.setWordWrap(True)
+            form.addRow("", kind)
         media_row = QHBoxLayout()
         media_row.addWidget(self.media, 1)
         media_row.addWidget(add_media, 0, Qt.AlignmentFlag.AlignTop)
@@ -190,4 +198,10 @@ class VariantTab(QWidget):
 
     def problems(self) -> list[str]:
         c = count_text(self.network, self.text.toPlainText(), mastodon_limit=self.mastodon_limit)
-        return c.problems() + list(self.media_problems)
+        problems = c.problems() + list(self.media_problems)
+        if self.network == "google":  # an offer or event line Google could not take
+            try:
+                google_posts.read_topic(self.text.toPlainText(), dt.date.today())
+            except Rejected as exc:
+                problems.append(exc.message)
+        return problems

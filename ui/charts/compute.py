@@ -16,6 +16,7 @@ from app.services.listening.competitors import comparison
 from app.services.reports.dashboard import DashboardData, dashboard_data
 from app.services.reports.empty import client_has_data
 from app.services.reports.periods import Period
+from app.services.reports.reviews import review_stats
 from app.services.reports.slots import PostingHint, posting_hint
 from ui.charts.figure_colours import recolour
 
@@ -45,7 +46,8 @@ def compute_dashboard(
     """
     data = dashboard_data(session, client_id, period)
     rows = comparison(session, client_id, period.start, period.end)
-    data = replace(data, competitors=tuple(rows))
+    stats = review_stats(session, client_id, period.start, period.end)
+    data = replace(data, competitors=tuple(rows), reviews=stats)
     hint = posting_hint(session, client_id)
     has_data = client_has_data(session, client_id)
     figures = {key: build(key, data, language) for key in CHART_KEYS}

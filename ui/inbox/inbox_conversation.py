@@ -229,8 +229,8 @@ class ConversationPanel(QWidget):
         }.get(action, action)
         if state == "pending":
             return self.tr("{what}: sent to the network at the next sync").format(what=what)
-        if state == "done":
-            return self.tr("{what}: done on the network").format(what=what)
+        if state == "done":  # a network's own words first ("Held for review by YouTube")
+            return text or self.tr("{what}: done on the network").format(what=what)
         if state == "unsupported":
             return self.tr("{what}: in Tribune only ({reason})").format(what=what, reason=text)
         if state == "failed":

@@ -1,7 +1,7 @@
 """listening episodes: the holding message is one per crisis episode, not per clock hour
 
 Revision ID: 0030_listening_episodes
-Revises: 0027_listening_more
+Revises: 0029_networks_gbp_youtube
 
 ``crisis_episodes`` keeps a client's crisis from its first signal until a seat says it is
 over (or it lapses after a quiet day); a partial unique index lets at most one be open per
@@ -19,7 +19,7 @@ from alembic import op
 import app.models.base
 
 revision = "0030_listening_episodes"
-down_revision = "0027_listening_more"
+down_revision = "0029_networks_gbp_youtube"
 branch_labels = None
 depends_on = None
 

@@ -31,6 +31,7 @@ from app.models.inbox import InboxMessage
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import CharterRules
 from app.services.inbox.delays import BusinessCalendar
+from app.services.inbox.held import record_held
 from app.textsafe import storable, storable_body
 
 _CHUNK = 400  # parameters per IN (...) lookup
@@ -207,6 +208,7 @@ def ingest_messages(
                 "due_at": calendar.due(received, rules.delay_for(category)),
                 "tags": [],
                 "version": 1,
+                "hidden": bool(item.held),
             }
         )
     # Another seat may store the same new messages at the same moment: the unique key
@@ -214,6 +216,8 @@ def ingest_messages(
     added = insert_ignore(session, InboxMessage.__table__, rows)
     duplicates += len(rows) - added
     _link_parents(session, client_id, [r for r in rows if r["in_reply_to"]])
+    if any(r["hidden"] for r in rows):
+        record_held(session, client_id, [r for r in rows if r["hidden"]], now)
     return IngestResult(added, duplicates, tuple(errors))
 
 

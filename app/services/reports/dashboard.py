@@ -109,6 +109,9 @@ class DashboardData:
     # competitors beside the client's own accounts (listening.competitors.comparison), filled
     # by the Charts area; empty when no competitor is sampled
     competitors: tuple[Any, ...] = ()
+    # the Google reviews' numbers (reports.reviews.review_stats), filled by the Charts area and
+    # the report; None when not read
+    reviews: Any = None
 
     @property
     def has_metrics(self) -> bool:

@@ -31,6 +31,7 @@ ACCOUNT_FIELDS = (
     "clicks",
     "profile_visits",
     "posts",
+    "views_total",
 )
 POST_FIELDS = ("impressions", "reactions", "comments", "shares", "clicks")
 POST_EXTRA = ("variant_id", "published_at", "text", "url")
@@ -255,6 +256,7 @@ class AccountDay:
     clicks: int | None
     profile_visits: int | None
     posts: int | None
+    views_total: int | None = None  # a lifetime total (YouTube), not a day's count
 
 
 def client_accounts(session: Session, client_id: int) -> list[AccountRef]:

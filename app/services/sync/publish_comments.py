@@ -10,7 +10,7 @@ result recorded; a send whose seat stopped is looked up on the network first
 as an answer to it — even when a seat dies between the post and its comment.
 
 Facebook sends its first comment itself, right after the post (:mod:`app.connectors.meta`).
-Pinterest and RSS have none: the editor says so (:data:`NO_FIRST_COMMENT`).
+Pinterest, RSS and Google Business Profile have none: the editor says so (:data:`NO_FIRST_COMMENT`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ KIND = "comment"
 # networks whose connector sends the first comment through this queue
 QUEUED = ("x", "bluesky", "mastodon", "instagram", "linkedin", "threads")
 # networks without a first comment (the editor's note)
-NO_FIRST_COMMENT = ("pinterest", "rss")
+NO_FIRST_COMMENT = ("pinterest", "rss", "google")
 
 
 def first_comment_note(network: str) -> str:

@@ -1,0 +1,96 @@
+"""Comments a network holds for review (YouTube's "held for review"), as the inbox keeps them.
+
+A held comment is not public: it is stored hidden, with a moderation entry that says the
+network holds it (action "hide", carried out on the network already). The charter's
+moderation then decides, with the usual guarantees (recorded, sent once by the sync of the
+account, in the audit trail):
+
+- restoring the message (``moderation.restore``, with its reason) publishes it on the
+  network (the entry turns "unhide": the sync sends ``setModerationStatus=published``);
+- deleting it by a charter rule rejects it there (``rejected``);
+- banning its author, only when a rule allows a ban and someone chose it, rejects it and
+  bans the author — never by default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from app.i18n import translate
+from app.models import utcnow
+from app.models.inbox import InboxMessage, ModerationAction
+from app.networks import network_label
+from app.services.people import audit
+
+HELD_RULE = "held"  # the rule key of the entries the network made, not a charter rule
+
+
+def held_label(network: str) -> str:
+    return translate("Moderation", "Held for review by {network}").format(
+        network=network_label(network)
+    )
+
+
+def record_held(
+    session: Session, client_id: int, rows: list[dict[str, Any]], now: dt.datetime | None = None
+) -> int:
+    """One "held by the network" entry for each newly stored held message (``rows`` as the
+    ingest stored them); a message that has one already is left alone. Returns how many."""
+    keys = [(r["network"], r["external_id"]) for r in rows]
+    if not keys:
+        return 0
+    found = session.execute(
+        select(InboxMessage.id, InboxMessage.network).where(
+            InboxMessage.client_id == client_id,
+            tuple_(InboxMessage.network, InboxMessage.external_id).in_(keys),
+        )
+    ).all()
+    ids = [i for i, _ in found]
+    known = set(
+        session.scalars(
+            select(ModerationAction.message_id).where(
+                ModerationAction.message_id.in_(ids), ModerationAction.rule_key == HELD_RULE
+            )
+        )
+    )
+    now = now or utcnow()
+    added = 0
+    for message_id, network in found:
+        if message_id in known:
+            continue
+        label = network_label(network)
+        session.add(
+            ModerationAction(
+                client_id=client_id,
+                message_id=message_id,
+                action="hide",
+                rule_key=HELD_RULE,
+                rule_label=held_label(network),
+                state="applied",
+                requested_by=label,
+                requested_at=now,
+                decided_by=label,
+                decided_at=now,
+                network_state="done",  # the network holds it already
+                network_message=held_label(network),  # what the conversation shows
+            )
+        )
+        audit.record(
+            session,
+            "inbox.moderation.held",
+            client_id=client_id,
+            target_type="message",
+            target_id=message_id,
+            details={"network": network},
+            actor=label,
+        )
+        added += 1
+    session.flush()
+    return added
+
+
+__all__ = ["HELD_RULE", "held_label", "record_held"]
