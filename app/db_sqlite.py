@@ -40,5 +40,5 @@ def _sqlite_begin(conn) -> None:  # pragma: no cover - exercised via engine
     # snapshot is stale and SQLite cannot upgrade it, whatever the busy timeout.
     if conn.get_execution_options().get("tribune_write"):
         busy.begin_immediate(conn)
-    else:
-        conn.exec_driver_sql("BEGIN")
+    else:  # a read's BEGIN never waits: straight to the driver (a quarter of a read's cost)
+        conn.connection.driver_connection.execute("BEGIN")
