@@ -1,7 +1,9 @@
 """Listening at scale: 100,000 items for one client (and 100,000 for nine others) in a
 temporary SQLite file. Times the first page (100 newest), the third page (keyset) and a
-search through Tribune's service (a new session per call, as the list model does) against
-the same SQL run raw on sqlite3, and prints the ratios.
+search through Tribune's service — browsing on a connection of its own per call, as the
+Listening list's reader does (and the first page once more through a read session, as the
+CLI does); a search on a read session — against the same SQL run raw on sqlite3, and prints
+the ratios.
 
 Search goes through the FTS5 index (the client is a token inside it), common and rare words.
 
@@ -125,14 +127,20 @@ def main() -> None:
             with db.read() as s:
                 return page(s, cid, limit=100, **kw)
 
+        def listed(**kw):  # what the Listening list's reader runs: a connection of its own
+            with db.engine.connect() as conn:
+                return page(conn, cid, limit=100, **kw)
+
         first = service()
         third_after = service(after=(first[-1].published_at, first[-1].id))
         after = (third_after[-1].published_at, third_after[-1].id)
         when = after[0].replace(tzinfo=None).strftime(STORED)
         cases = [
-            ("first page", lambda: service(),
+            ("first page", lambda: listed(),
              lambda: raw.execute(RAW_FIRST, (cid,)).fetchall()),
-            ("third page (keyset)", lambda: service(after=after),
+            ("  (a read session)", lambda: service(),
+             lambda: raw.execute(RAW_FIRST, (cid,)).fetchall()),
+            ("third page (keyset)", lambda: listed(after=after),
              lambda: raw.execute(RAW_AFTER, (cid, when, when, after[1])).fetchall()),
             ("search 'arnaque'", lambda: service(search="arnaque"),
              lambda: raw.execute(RAW_SEARCH, (cid, f'tribuneclient{cid} "arnaque"*')).fetchall()),

@@ -46,17 +46,35 @@ def fetch_rows(
     statuses: tuple[str, ...],
     after: tuple[dt.datetime, int] | None,
     limit: int,
-) -> list[tuple]:
-    """The page's rows as tuples in ``ItemRow`` field order."""
+    make: type | None = None,
+) -> list:
+    """The page's rows: tuples in ``ItemRow`` field order, or ``make`` (ItemRow) objects
+    built here without their frozen ``__init__`` (one dict per row, in one pass)."""
     dialect = conn.dialect
     params: dict = {"p_client": client_id, "p_limit": int(limit)}
-    params.update({f"p_status{i}": v for i, v in enumerate(statuses)})
+    for i, value in enumerate(statuses):
+        params[f"p_status{i}"] = value
     if after is not None:
         params["p_key"] = when_bind(dialect)(after[0])
         params["p_id"] = after[1]
     raw = fetch_page(conn, _compiled(dialect, len(statuses), after is not None), params)
-    w = _WHEN
-    if dialect.name == "sqlite":  # naive UTC text: parsed with its offset, in C
-        iso = dt.datetime.fromisoformat
-        return [(*r[:w], iso(r[w] + "+00:00"), *r[w + 1 :]) for r in raw]
-    return [(*r[:w], r[w].astimezone(_UTC), *r[w + 1 :]) for r in raw]
+    sqlite = dialect.name == "sqlite"  # naive UTC text: parsed with its offset, in C
+    if make is None:
+        w = _WHEN
+        if sqlite:
+            iso = dt.datetime.fromisoformat
+            return [(*r[:w], iso(r[w] + "+00:00"), *r[w + 1 :]) for r in raw]
+        return [(*r[:w], r[w].astimezone(_UTC), *r[w + 1 :]) for r in raw]
+    new, out = object.__new__, []
+    append = out.append
+    iso, z = dt.datetime.fromisoformat, "+00:00"
+    for i, stream, net, ext, a, h, followers, text, url, when, sent, status in raw:
+        row = new(make)
+        row.__dict__.update({
+            "id": i, "stream_id": stream, "network": net, "external_id": ext, "author": a,
+            "author_handle": h, "author_followers": followers, "text": text, "url": url,
+            "published_at": iso(when + z) if sqlite else when.astimezone(_UTC),
+            "sentiment": sent, "status": status,
+        })  # fmt: skip
+        append(row)
+    return out
