@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any
 
 from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.engine import Connection, Dialect
@@ -65,11 +66,12 @@ def fetch_rows(
             iso = dt.datetime.fromisoformat
             return [(*r[:w], iso(r[w] + "+00:00"), *r[w + 1 :]) for r in raw]
         return [(*r[:w], r[w].astimezone(_UTC), *r[w + 1 :]) for r in raw]
-    new, out = object.__new__, []
+    new = object.__new__
+    out: list[Any] = []
     append = out.append
     iso, z = dt.datetime.fromisoformat, "+00:00"
     for i, stream, net, ext, a, h, followers, text, url, when, sent, status in raw:
-        row = new(make)
+        row: Any = new(make)
         row.__dict__.update({
             "id": i, "stream_id": stream, "network": net, "external_id": ext, "author": a,
             "author_handle": h, "author_followers": followers, "text": text, "url": url,
