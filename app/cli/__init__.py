@@ -19,9 +19,13 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import app
 from app.errors import TribuneError
+
+if TYPE_CHECKING:  # the database layer is imported by the first command that needs it
+    from app.db import Database
 
 # Each feature registers its subcommands from its own module; the top-level command names
 # it registers are listed here so that a command imports only its own module (and its
@@ -77,17 +81,17 @@ class CliContext:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._db = None
+        self._db: Database | None = None
 
     @property
-    def db(self):
+    def db(self) -> Database:
         if self._db is None:
             from app.db import open_database
 
             self._db = open_database(self.args.db)
         return self._db
 
-    def emit(self, data, human: str | Callable[[], str]) -> None:
+    def emit(self, data: Any, human: str | Callable[[], str]) -> None:
         """Print ``data`` as JSON with ``--json``, else the human text."""
         if getattr(self.args, "json", False):
             print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -98,7 +102,7 @@ class CliContext:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one clear line, exit 1 (argparse's default is 2)
+    def error(self, message: str) -> NoReturn:  # one clear line, exit 1 (argparse's default is 2)
         hint = translate("Cli", "see {command} --help").format(command=self.prog)
         print(f"tribune: {one_line(message)} ({hint})", file=sys.stderr)
         sys.exit(1)

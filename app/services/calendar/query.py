@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, exists, func, select
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, exists, func, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -47,8 +47,8 @@ class PostChip(NamedTuple):
     version: int
 
 
-def _conditions(client_id: int, flt: PostFilter | None):
-    conds = [Post.client_id == client_id]
+def _conditions(client_id: int, flt: PostFilter | None) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [Post.client_id == client_id]
     flt = flt or PostFilter()
     if flt.networks:
         conds.append(
@@ -73,14 +73,15 @@ def _conditions(client_id: int, flt: PostFilter | None):
     return conds
 
 
-def _utc(value) -> dt.datetime:
+def _utc(value: str | dt.datetime) -> dt.datetime:
     """A planned time as the driver returns it, aware in UTC: SQLite gives the stored text
     (naive UTC), PostgreSQL an aware datetime."""
     if isinstance(value, str):
         try:  # ~5x faster than parsing then replace(tzinfo=...)
-            return dt.datetime.fromisoformat(value + "+00:00")
+            when = dt.datetime.fromisoformat(value + "+00:00")
         except ValueError:  # written with an offset by another tool
-            return dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+            when = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+        return when
     if value.tzinfo is None:
         return value.replace(tzinfo=dt.UTC)
     return value if value.utcoffset() == _ZERO else value.astimezone(dt.UTC)
@@ -91,15 +92,18 @@ _P = table_of(Post).c
 _V = table_of(PostVariant).c
 
 
-def _shape(flt: PostFilter | None) -> tuple[int, int, int, int, bool]:
+_Shape = tuple[int, int, int, int, bool]  # how many networks, statuses, …; a text or not
+
+
+def _shape(flt: PostFilter | None) -> _Shape:
     flt = flt or PostFilter()
     n = (len(flt.networks), len(flt.statuses), len(flt.categories), len(flt.campaigns))
     return (*n, bool(flt.text))
 
 
-def _params(client_id: int, flt: PostFilter | None) -> dict:
+def _params(client_id: int, flt: PostFilter | None) -> dict[str, Any]:
     """The bind values of :func:`_compiled`'s statements for ``flt``."""
-    params: dict = {"p_client": client_id}
+    params: dict[str, Any] = {"p_client": client_id}
     if flt is not None:
         for prefix, values in (
             ("p_net", flt.networks),
@@ -113,12 +117,12 @@ def _params(client_id: int, flt: PostFilter | None) -> dict:
     return params
 
 
-def _core_conditions(shape: tuple[int, int, int, int, bool]) -> list:
+def _core_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
     """:func:`_conditions` with named parameters (``p_…``), for a statement compiled once."""
     n_networks, n_statuses, n_categories, n_campaigns, text = shape
-    conds = [_P.client_id == bindparam("p_client")]
+    conds: list[ColumnElement[bool]] = [_P.client_id == bindparam("p_client")]
     if n_networks:
-        nets = [bindparam(f"p_net{i}") for i in range(n_networks)]
+        nets: list[BindParameter[Any]] = [bindparam(f"p_net{i}") for i in range(n_networks)]
         conds.append(exists().where(_V.post_id == _P.id, _V.network.in_(nets)))
     for column, prefix, n in (
         (_P.status, "p_status", n_statuses),
@@ -128,7 +132,7 @@ def _core_conditions(shape: tuple[int, int, int, int, bool]) -> list:
         if n:
             conds.append(column.in_([bindparam(f"{prefix}{i}") for i in range(n)]))
     if text:
-        like = bindparam("p_like")
+        like: BindParameter[Any] = bindparam("p_like")
         conds.append(
             func.lower(_P.title).like(like)
             | exists().where(_V.post_id == _P.id, func.lower(_V.text).like(like))
@@ -137,7 +141,7 @@ def _core_conditions(shape: tuple[int, int, int, int, bool]) -> list:
 
 
 @functools.lru_cache(maxsize=128)
-def _compiled(dialect: Dialect, shape, between: bool) -> tuple[CompiledPage, CompiledPage]:
+def _compiled(dialect: Dialect, shape: _Shape, between: bool) -> tuple[CompiledPage, CompiledPage]:
     """The posts' and their variants' SQL for a filter shape, a period (``between``) or a
     window of the list (offset, limit): compiled once, run on the driver's cursor
     (:mod:`app.db_pages`)."""
@@ -162,7 +166,9 @@ def _compiled(dialect: Dialect, shape, between: bool) -> tuple[CompiledPage, Com
     return compile_page(posts, dialect), compile_page(variants, dialect)
 
 
-def _chips(session: Session, params: dict, shape, between: bool) -> list[PostChip]:
+def _chips(
+    session: Session, params: dict[str, Any], shape: _Shape, between: bool
+) -> list[PostChip]:
     """The chips: two plain reads on the driver's cursor (the posts, then their variants),
     turned into tuples in one pass each."""
     conn = session.connection()
@@ -192,7 +198,13 @@ def _chips(session: Session, params: dict, shape, between: bool) -> list[PostChi
         return _build(rows, networks, first_text, fast=False)
 
 
-def _build(rows, networks, first_text, *, fast: bool) -> list[PostChip]:
+def _build(
+    rows: list[tuple[Any, ...]],
+    networks: dict[int, list[str]],
+    first_text: dict[int, str],
+    *,
+    fast: bool,
+) -> list[PostChip]:
     """The chips, in one tight loop: ``tuple.__new__`` (no Python-level constructor), the
     stored UTC text parsed by ``fromisoformat`` when ``fast`` (SQLite), the preview cut
     to its first line."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from typing import Any, TypeVar
 
-from sqlalchemy import Text, bindparam, cast, select, tuple_
+from sqlalchemy import ColumnElement, Text, bindparam, cast, select, tuple_
 from sqlalchemy.engine import Connection, Dialect
 
-from app.db_pages import compile_page, fetch_page, when_bind
+from app.db_pages import CompiledPage, compile_page, fetch_page, when_bind
 from app.models import StaffMember, UTCDateTime
 from app.models.inbox import InboxMessage
 from app.services.inbox.search import search_clause, search_params
@@ -24,10 +25,18 @@ from app.services.inbox.search import search_clause, search_params
 _M = InboxMessage.__table__.c
 _S = StaffMember.__table__.c
 _UTC = dt.UTC
+_R = TypeVar("_R")
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, search: bool, after):
+def _compiled(
+    dialect: Dialect,
+    list_columns: tuple[ColumnElement[Any], ...],
+    shape: tuple[int, int, int, bool, bool, bool, bool],
+    overdue: bool,
+    search: bool,
+    after: bool,
+) -> CompiledPage:
     """The page's SQL for a filter shape (:func:`app.db_pages.compile_page`)."""
     n_statuses, n_networks, n_categories, assignee, unassigned, include_deleted, tag = shape
     query = (
@@ -67,7 +76,7 @@ def _compiled(dialect: Dialect, list_columns, shape: tuple, overdue: bool, searc
     return compile_page(query.limit(bindparam("p_limit")), dialect)
 
 
-def tag_condition():
+def tag_condition() -> ColumnElement[bool]:
     """Tags are a JSON list stored as text: match the quoted tag (``p_tag`` from tag_like)."""
     return cast(_M.tags, Text).like(bindparam("p_tag"), escape="\\")
 
@@ -77,11 +86,20 @@ def tag_like(tag: str) -> str:
     return "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _aware_when(value):
+def _aware_when(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else value.astimezone(_UTC)
 
 
-def page_rows(conn: Connection, client_id: int, filt, after, limit: int, now, make, columns):
+def page_rows(
+    conn: Connection,
+    client_id: int,
+    filt: Any,
+    after: Any,
+    limit: int,
+    now: dt.datetime,
+    make: type[_R],
+    columns: tuple[ColumnElement[Any], ...],
+) -> tuple[_R, ...]:
     """The rows of :func:`app.services.inbox.reading.page`: ``filt`` an ``InboxFilter``,
     ``after`` a ``Cursor`` or None, each row a ``make`` (MessageRow) built here without its
     frozen ``__init__`` — one dict per row, filled from the driver's values in one pass."""
@@ -99,7 +117,7 @@ def page_rows(conn: Connection, client_id: int, filt, after, limit: int, now, ma
         filt.include_deleted,
         bool(tag),
     )
-    params: dict = {"p_client": client_id, "p_limit": int(limit)}
+    params: dict[str, Any] = {"p_client": client_id, "p_limit": int(limit)}
     when = when_bind(dialect)
     if filt.overdue:
         params["p_now"] = when(now)
@@ -122,12 +140,13 @@ def page_rows(conn: Connection, client_id: int, filt, after, limit: int, now, ma
         dialect, columns, shape, filt.overdue, search is not None, after is not None
     )
     raw = fetch_page(conn, compiled, params)
-    new, out, flag = object.__new__, [], (False, True)  # flag[x]: bool(x) without a call
+    new, flag = object.__new__, (False, True)  # flag[x]: bool(x) without a call
+    out: list[_R] = []
     append = out.append
     sqlite = dialect.name == "sqlite"  # naive UTC text: parsed with its offset, in C
     iso, z, aware = dt.datetime.fromisoformat, "+00:00", _aware_when
     for i, net, kind, a, h, snip, rec, st, cat, prio, who, due, fresh, hid, dele, sent in raw:
-        row = new(make)
+        row: Any = new(make)
         row.__dict__.update({
             "id": i, "network": net, "kind": kind, "author": a, "author_handle": h,
             "snippet": snip, "received_at": iso(rec + z) if sqlite else aware(rec),

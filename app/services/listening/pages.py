@@ -48,11 +48,11 @@ def fetch_rows(
     after: tuple[dt.datetime, int] | None,
     limit: int,
     make: type | None = None,
-) -> list:
+) -> list[Any]:
     """The page's rows: tuples in ``ItemRow`` field order, or ``make`` (ItemRow) objects
     built here without their frozen ``__init__`` (one dict per row, in one pass)."""
     dialect = conn.dialect
-    params: dict = {"p_client": client_id, "p_limit": int(limit)}
+    params: dict[str, Any] = {"p_client": client_id, "p_limit": int(limit)}
     for i, value in enumerate(statuses):
         params[f"p_status{i}"] = value
     if after is not None:
