@@ -62,9 +62,9 @@ RAW_FIRST = (
     f"SELECT {COLS} FROM listening_items WHERE client_id = ? "
     "ORDER BY published_at DESC, id DESC LIMIT 100"
 )
-RAW_AFTER = (
-    f"SELECT {COLS} FROM listening_items WHERE client_id = ? AND (published_at < ? OR "
-    "(published_at = ? AND id < ?)) ORDER BY published_at DESC, id DESC LIMIT 100"
+RAW_AFTER = (  # the next page after (published_at, id): a row value, as Tribune's
+    f"SELECT {COLS} FROM listening_items WHERE client_id = ? AND (published_at, id) < (?, ?)"
+    " ORDER BY published_at DESC, id DESC LIMIT 100"
 )
 RAW_SEARCH = (
     f"SELECT {COLS} FROM listening_items WHERE client_id = ? AND id IN (SELECT rowid FROM "
@@ -141,7 +141,7 @@ def main() -> None:
             ("  (a read session)", lambda: service(),
              lambda: raw.execute(RAW_FIRST, (cid,)).fetchall()),
             ("third page (keyset)", lambda: listed(after=after),
-             lambda: raw.execute(RAW_AFTER, (cid, when, when, after[1])).fetchall()),
+             lambda: raw.execute(RAW_AFTER, (cid, when, after[1])).fetchall()),
             ("search 'arnaque'", lambda: service(search="arnaque"),
              lambda: raw.execute(RAW_SEARCH, (cid, f'tribuneclient{cid} "arnaque"*')).fetchall()),
             ("search, rare word", lambda: service(search="introuvable"),
@@ -194,7 +194,7 @@ def browse(db: Database, raw: sqlite3.Connection, cid: int) -> None:
         total = len(rows)
         while len(rows) == PAGE:
             when, last = rows[-1][9], rows[-1][0]
-            rows = raw.execute(RAW_PAGE_AFTER, (cid, when, when, last, PAGE)).fetchall()
+            rows = raw.execute(RAW_PAGE_AFTER, (cid, when, last, PAGE)).fetchall()
             total += len(rows)
         return total
 
