@@ -148,7 +148,8 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end, whatever happened)."""
+        """A read-only session (rolled back at the end, whatever happened: ``close`` ends
+        its transaction with a rollback and gives the connection back, in one step)."""
         session = self._sessions()
         try:
             yield session
@@ -156,7 +157,6 @@ class Database:
             _raise_if_refused(exc)
             raise
         finally:
-            session.rollback()
             session.close()
 
     @property

@@ -1,7 +1,9 @@
 """Listening at scale: 100,000 items for one client (and 100,000 for nine others) in a
 temporary SQLite file. Times the first page (100 newest), the third page (keyset) and a
-search through Tribune's service (a new session per call, as the list model does) against
-the same SQL run raw on sqlite3, and prints the ratios.
+search through Tribune's service — browsing on a connection of its own per call, as the
+Listening list's reader does (and the first page once more through a read session, as the
+CLI does); a search on a read session — against the same SQL run raw on sqlite3, and prints
+the ratios.
 
 Search goes through the FTS5 index (the client is a token inside it), common and rare words.
 
@@ -60,9 +62,9 @@ RAW_FIRST = (
     f"SELECT {COLS} FROM listening_items WHERE client_id = ? "
     "ORDER BY published_at DESC, id DESC LIMIT 100"
 )
-RAW_AFTER = (
-    f"SELECT {COLS} FROM listening_items WHERE client_id = ? AND (published_at < ? OR "
-    "(published_at = ? AND id < ?)) ORDER BY published_at DESC, id DESC LIMIT 100"
+RAW_AFTER = (  # the next page after (published_at, id): a row value, as Tribune's
+    f"SELECT {COLS} FROM listening_items WHERE client_id = ? AND (published_at, id) < (?, ?)"
+    " ORDER BY published_at DESC, id DESC LIMIT 100"
 )
 RAW_SEARCH = (
     f"SELECT {COLS} FROM listening_items WHERE client_id = ? AND id IN (SELECT rowid FROM "
@@ -125,15 +127,21 @@ def main() -> None:
             with db.read() as s:
                 return page(s, cid, limit=100, **kw)
 
+        def listed(**kw):  # what the Listening list's reader runs: a connection of its own
+            with db.engine.connect() as conn:
+                return page(conn, cid, limit=100, **kw)
+
         first = service()
         third_after = service(after=(first[-1].published_at, first[-1].id))
         after = (third_after[-1].published_at, third_after[-1].id)
         when = after[0].replace(tzinfo=None).strftime(STORED)
         cases = [
-            ("first page", lambda: service(),
+            ("first page", lambda: listed(),
              lambda: raw.execute(RAW_FIRST, (cid,)).fetchall()),
-            ("third page (keyset)", lambda: service(after=after),
-             lambda: raw.execute(RAW_AFTER, (cid, when, when, after[1])).fetchall()),
+            ("  (a read session)", lambda: service(),
+             lambda: raw.execute(RAW_FIRST, (cid,)).fetchall()),
+            ("third page (keyset)", lambda: listed(after=after),
+             lambda: raw.execute(RAW_AFTER, (cid, when, after[1])).fetchall()),
             ("search 'arnaque'", lambda: service(search="arnaque"),
              lambda: raw.execute(RAW_SEARCH, (cid, f'tribuneclient{cid} "arnaque"*')).fetchall()),
             ("search, rare word", lambda: service(search="introuvable"),
@@ -186,7 +194,7 @@ def browse(db: Database, raw: sqlite3.Connection, cid: int) -> None:
         total = len(rows)
         while len(rows) == PAGE:
             when, last = rows[-1][9], rows[-1][0]
-            rows = raw.execute(RAW_PAGE_AFTER, (cid, when, when, last, PAGE)).fetchall()
+            rows = raw.execute(RAW_PAGE_AFTER, (cid, when, last, PAGE)).fetchall()
             total += len(rows)
         return total
 

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.db import Database
-from app.models import Base
+from app.models import Base, import_all
 
 # Under pytest-xdist each worker has a PostgreSQL cluster of its own (scripts/test.sh); what
 # the tests spawn (seats, benchmarks, the CLI) inherits it through the environment.
@@ -196,6 +196,7 @@ def pg_database_url() -> str:
 def _truncate_all(db: Database) -> None:
     from sqlalchemy import inspect
 
+    import_all()
     existing = set(inspect(db.engine).get_table_names())
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables if t.name in existing)
     with db.engine.begin() as conn:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from alembic import context
 
-import app.models  # noqa: F401  (registers every table)
-from app.models.base import Base
+from app.models import Base, import_all
+
+import_all()  # every table in Base.metadata
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.models import posts as _posts  # noqa: F401  (holding_drafts.post_id refers to posts)
 from app.models.base import Base, JSONType, UTCDateTime, utcnow
 
 STREAM_KINDS = ("keyword", "hashtag", "feed", "competitor")

@@ -1,19 +1,25 @@
 """Reading the calendar: posts in a period (month/week views) and pages (list view).
 
-Views get :class:`PostChip` rows — just what a cell or a list row paints — fetched with Core
-selects (no ORM objects, no type processors: the dates are decoded once, here), so a month
-with thousands of posts loads in a few milliseconds (``benchmarks/calendar_month.py``).
+Views get :class:`PostChip` rows — just what a cell or a list row paints — read by two SQL
+strings compiled once per filter shape and run on the driver's cursor (:mod:`app.db_pages`:
+no ORM objects, no statement built per call, no type processors — the dates are decoded once,
+here), so a month with thousands of posts loads in a few milliseconds
+(``benchmarks/calendar_month.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import DateTime, String, and_, exists, func, select, type_coerce
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, exists, func, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from app.db_pages import CompiledPage, compile_page, fetch_page, when_bind
+from app.models.base import UTCDateTime, table_of
 from app.models.posts import Post, PostVariant
 
 
@@ -41,8 +47,8 @@ class PostChip(NamedTuple):
     version: int
 
 
-def _conditions(client_id: int, flt: PostFilter | None):
-    conds = [Post.client_id == client_id]
+def _conditions(client_id: int, flt: PostFilter | None) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [Post.client_id == client_id]
     flt = flt or PostFilter()
     if flt.networks:
         conds.append(
@@ -67,55 +73,119 @@ def _conditions(client_id: int, flt: PostFilter | None):
     return conds
 
 
-def _utc(value) -> dt.datetime:
+def _utc(value: str | dt.datetime) -> dt.datetime:
     """A planned time as the driver returns it, aware in UTC: SQLite gives the stored text
     (naive UTC), PostgreSQL an aware datetime."""
     if isinstance(value, str):
         try:  # ~5x faster than parsing then replace(tzinfo=...)
-            return dt.datetime.fromisoformat(value + "+00:00")
+            when = dt.datetime.fromisoformat(value + "+00:00")
         except ValueError:  # written with an offset by another tool
-            return dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+            when = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+        return when
     if value.tzinfo is None:
         return value.replace(tzinfo=dt.UTC)
     return value if value.utcoffset() == _ZERO else value.astimezone(dt.UTC)
 
 
 _ZERO = dt.timedelta(0)
+_P = table_of(Post).c
+_V = table_of(PostVariant).c
 
 
-def _tuples(conn, query) -> list[tuple]:
-    """The driver's own rows of ``query``: no Row objects, no result processors (every
-    column read here is a plain int, str or bool-like, or decoded by :func:`_utc`)."""
-    result = conn.execute(query)
-    try:
-        return list(result.cursor.fetchall())
-    finally:
-        result.close()
+_Shape = tuple[int, int, int, int, bool]  # how many networks, statuses, …; a text or not
 
 
-def _chips(session: Session, query) -> list[PostChip]:
-    """The chips of ``query`` (a select of :data:`_COLUMNS`): two plain Core reads, the
-    posts then their variants, turned into tuples in one pass each."""
+def _shape(flt: PostFilter | None) -> _Shape:
+    flt = flt or PostFilter()
+    n = (len(flt.networks), len(flt.statuses), len(flt.categories), len(flt.campaigns))
+    return (*n, bool(flt.text))
+
+
+def _params(client_id: int, flt: PostFilter | None) -> dict[str, Any]:
+    """The bind values of :func:`_compiled`'s statements for ``flt``."""
+    params: dict[str, Any] = {"p_client": client_id}
+    if flt is not None:
+        for prefix, values in (
+            ("p_net", flt.networks),
+            ("p_status", flt.statuses),
+            ("p_cat", flt.categories),
+            ("p_camp", flt.campaigns),
+        ):
+            params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+        if flt.text:
+            params["p_like"] = f"%{flt.text.lower()}%"
+    return params
+
+
+def _core_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
+    """:func:`_conditions` with named parameters (``p_…``), for a statement compiled once."""
+    n_networks, n_statuses, n_categories, n_campaigns, text = shape
+    conds: list[ColumnElement[bool]] = [_P.client_id == bindparam("p_client")]
+    if n_networks:
+        nets: list[BindParameter[Any]] = [bindparam(f"p_net{i}") for i in range(n_networks)]
+        conds.append(exists().where(_V.post_id == _P.id, _V.network.in_(nets)))
+    for column, prefix, n in (
+        (_P.status, "p_status", n_statuses),
+        (_P.category, "p_cat", n_categories),
+        (_P.campaign, "p_camp", n_campaigns),
+    ):
+        if n:
+            conds.append(column.in_([bindparam(f"{prefix}{i}") for i in range(n)]))
+    if text:
+        like: BindParameter[Any] = bindparam("p_like")
+        conds.append(
+            func.lower(_P.title).like(like)
+            | exists().where(_V.post_id == _P.id, func.lower(_V.text).like(like))
+        )
+    return conds
+
+
+@functools.lru_cache(maxsize=128)
+def _compiled(dialect: Dialect, shape: _Shape, between: bool) -> tuple[CompiledPage, CompiledPage]:
+    """The posts' and their variants' SQL for a filter shape, a period (``between``) or a
+    window of the list (offset, limit): compiled once, run on the driver's cursor
+    (:mod:`app.db_pages`)."""
+    when = UTCDateTime()
+    posts = select(*(_P[c] for c in _FIELDS)).where(*_core_conditions(shape))
+    if between:
+        posts = posts.where(
+            _P.planned_at >= bindparam("p_start", type_=when),
+            _P.planned_at < bindparam("p_end", type_=when),
+        )
+    posts = posts.order_by(_P.planned_at, _P.id)
+    ids = posts.with_only_columns(_P.id).order_by(None)
+    if not between:
+        posts = posts.offset(bindparam("p_offset")).limit(bindparam("p_limit"))
+        ids = posts.with_only_columns(_P.id).subquery().select()
+    # only the start of each text: a chip shows one line
+    variants = (
+        select(_V.post_id, _V.network, func.substr(_V.text, 1, 300))
+        .where(_V.post_id.in_(ids))
+        .order_by(_V.post_id, _V.network)
+    )
+    return compile_page(posts, dialect), compile_page(variants, dialect)
+
+
+def _chips(
+    session: Session, params: dict[str, Any], shape: _Shape, between: bool
+) -> list[PostChip]:
+    """The chips: two plain reads on the driver's cursor (the posts, then their variants),
+    turned into tuples in one pass each."""
     conn = session.connection()
-    sqlite = conn.dialect.name == "sqlite"
-    when = type_coerce(Post.planned_at, String if sqlite else DateTime(timezone=True))
-    rows = _tuples(conn, query.with_only_columns(*_COLUMNS[:1], when, *_COLUMNS[2:]))
+    dialect = conn.dialect
+    sqlite = dialect.name == "sqlite"
+    if between:
+        when = when_bind(dialect)
+        params["p_start"], params["p_end"] = when(params["p_start"]), when(params["p_end"])
+    posts, variants = _compiled(dialect, shape, between)
+    rows = fetch_page(conn, posts, params)
     if not rows:
         return []
-    # One query for the variants of exactly these posts (the same query as a subquery), and
-    # only the start of each text: a chip shows one line.
-    ids = query.with_only_columns(Post.id).order_by(None)
-    if query._limit_clause is not None or query._offset_clause is not None:
-        ids = query.with_only_columns(Post.id).subquery().select()
     networks: dict[int, list[str]] = {}
     first_text: dict[int, str] = {}
-    for pid, network, text in _tuples(
-        conn,
-        select(PostVariant.post_id, PostVariant.network, func.substr(PostVariant.text, 1, 300))
-        .where(PostVariant.post_id.in_(ids))
-        .order_by(PostVariant.post_id, PostVariant.network),
-    ):
-        found = networks.get(pid)
+    get = networks.get
+    for pid, network, text in fetch_page(conn, variants, params):
+        found = get(pid)
         if found is None:
             networks[pid] = [network]
         else:
@@ -128,7 +198,13 @@ def _chips(session: Session, query) -> list[PostChip]:
         return _build(rows, networks, first_text, fast=False)
 
 
-def _build(rows, networks, first_text, *, fast: bool) -> list[PostChip]:
+def _build(
+    rows: list[tuple[Any, ...]],
+    networks: dict[int, list[str]],
+    first_text: dict[int, str],
+    *,
+    fast: bool,
+) -> list[PostChip]:
     """The chips, in one tight loop: ``tuple.__new__`` (no Python-level constructor), the
     stored UTC text parsed by ``fromisoformat`` when ``fast`` (SQLite), the preview cut
     to its first line."""
@@ -160,16 +236,7 @@ def _build(rows, networks, first_text, *, fast: bool) -> list[PostChip]:
     return out
 
 
-_COLUMNS = (
-    Post.id,
-    Post.planned_at,
-    Post.all_day,
-    Post.title,
-    Post.status,
-    Post.category,
-    Post.campaign,
-    Post.version,
-)
+_FIELDS = ("id", "planned_at", "all_day", "title", "status", "category", "campaign", "version")
 
 
 def posts_between(
@@ -180,12 +247,9 @@ def posts_between(
     flt: PostFilter | None = None,
 ) -> list[PostChip]:
     """Posts planned in [start, end) (aware datetimes), ordered by time."""
-    query = (
-        select(*_COLUMNS)
-        .where(*_conditions(client_id, flt), Post.planned_at >= start, Post.planned_at < end)
-        .order_by(Post.planned_at, Post.id)
-    )
-    return _chips(session, query)
+    params = _params(client_id, flt)
+    params["p_start"], params["p_end"] = start, end
+    return _chips(session, params, _shape(flt), True)
 
 
 def count_posts(session: Session, client_id: int, flt: PostFilter | None = None) -> int:
@@ -240,14 +304,9 @@ def page_posts(
     limit: int = 200,
 ) -> list[PostChip]:
     """One page of the list view, newest plans last (chronological)."""
-    query = (
-        select(*_COLUMNS)
-        .where(*_conditions(client_id, flt))
-        .order_by(Post.planned_at, Post.id)
-        .offset(offset)
-        .limit(limit)
-    )
-    return _chips(session, query)
+    params = _params(client_id, flt)
+    params["p_offset"], params["p_limit"] = int(offset), int(limit)
+    return _chips(session, params, _shape(flt), False)
 
 
 def distinct_values(session: Session, client_id: int) -> dict[str, list[str]]:

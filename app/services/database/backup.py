@@ -36,7 +36,7 @@ from app.config import data_dir, media_dir
 from app.db import MIGRATIONS_DIR, Database, copy_sqlite_file
 from app.errors import StorageError
 from app.i18n import translate
-from app.models import Base
+from app.models import Base, import_all
 from app.safefile import check_target, checked_output, verify_zip
 from app.services.database.backup_check import (
     FORMAT,
@@ -65,6 +65,7 @@ class BackupSummary:
 
 
 def _tables() -> list[Table]:
+    import_all()
     # The change feed's log is not data: its ids must keep growing for the seats' watchers.
     return [
         t

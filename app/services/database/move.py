@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.db import Database, bulk_insert
 from app.errors import Conflict, StorageError, ValidationError
 from app.i18n import translate
-from app.models import Base
+from app.models import Base, import_all
 
 BATCH = 2000
 
@@ -48,6 +48,7 @@ NOT_MOVED = frozenset({"change_log", "staff", "client_grants"})
 
 
 def _tables() -> list[Table]:
+    import_all()
     return [
         t
         for t in Base.metadata.sorted_tables

@@ -24,7 +24,7 @@ from app.models.inbox import (
     ModerationAction,
 )
 from app.services.inbox import pages as inbox_pages
-from app.services.inbox.search import search_condition, search_params
+from app.services.inbox.search import search_condition
 
 SNIPPET = 240
 
@@ -206,34 +206,9 @@ def page(
 
     Takes a Session or, cheaper for the list model, a Core ``Connection``."""
     conn = session.connection() if isinstance(session, Session) else session
-    dialect = conn.dialect.name
-    search = search_params(dialect, client_id, filt.search) if filt.search.strip() else None
-    shape = (
-        len(filt.statuses),
-        len(filt.networks),
-        len(filt.categories),
-        filt.assignee_id is not None,
-        filt.unassigned,
-        filt.include_deleted,
-        bool(filt.tag.strip()),
+    rows = inbox_pages.page_rows(
+        conn, client_id, filt, after, limit, now or utcnow(), MessageRow, _LIST_COLUMNS
     )
-    params = {
-        "p_tag": inbox_pages.tag_like(filt.tag),
-        "p_client": client_id,
-        "p_limit": int(limit),
-        "p_assignee": filt.assignee_id,
-        "p_now": now or utcnow(),
-        "p_key": after.key if after else None,
-        "p_id": after.id if after else None,
-        **{f"p_status{i}": v for i, v in enumerate(filt.statuses)},
-        **{f"p_network{i}": v for i, v in enumerate(filt.networks)},
-        **{f"p_category{i}": v for i, v in enumerate(filt.categories)},
-        **(search or {}),
-    }
-    values = inbox_pages.fetch_rows(
-        conn, params, shape, filt.overdue, search is not None, after is not None, _LIST_COLUMNS
-    )
-    rows = tuple(map(_row, values))
     nxt = None
     if len(rows) == limit:
         last = rows[-1]

@@ -79,7 +79,7 @@ def page(
     and case ignored, each word as a prefix)."""
     if not search.strip():  # browsing: the fast path (one cached SQL string, the raw cursor)
         conn = session.connection() if isinstance(session, Session) else session
-        return [ItemRow(*r) for r in fetch_rows(conn, client_id, statuses, after, limit)]
+        return fetch_rows(conn, client_id, statuses, after, limit, ItemRow)
     query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
     if statuses:
         query = query.where(ListeningItem.status.in_(statuses))

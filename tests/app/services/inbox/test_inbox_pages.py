@@ -98,3 +98,25 @@ def test_tag_filter_is_exact(db, filled):
         assert inbox.count(s, filled, inbox.InboxFilter(tag="réclamation_50%")) == 26
         assert inbox.count(s, filled, inbox.InboxFilter(tag="réclamation_5")) == 0
         assert inbox.count(s, filled, inbox.InboxFilter(tag="%")) == 0
+
+
+def test_assignee_pages_match_the_count_and_name_the_assignee(db, filled):
+    """The assignee filter's shape (and the staff join's name) on the fast path."""
+    from app.services.people import agency
+
+    with db.read() as s:
+        ids = [r.id for r in inbox.page(s, filled, limit=200).rows]
+    with db.session() as s:
+        staff = agency.add_staff(s, "Camille Martin")
+        inbox_triage.assign(s, filled, ids[::3], staff.id)
+    filt = inbox.InboxFilter(assignee_id=staff.id)
+    now = T0 + dt.timedelta(days=3)
+    with db.read() as s:
+        expected = inbox.count(s, filled, filt, now=now)
+    with db.engine.connect() as conn:
+        rows = inbox.page(conn, filled, filt, None, 200, now=now).rows
+        others = inbox.page(conn, filled, inbox.InboxFilter(unassigned=True), None, 200, now=now)
+    assert len(rows) == expected == len(ids[::3])
+    assert {r.id for r in rows} == set(ids[::3])
+    assert {r.assignee for r in rows} == {"Camille Martin"}
+    assert {r.assignee for r in others.rows} == {""} and len(others.rows) == len(ids) - len(rows)

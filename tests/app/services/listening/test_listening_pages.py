@@ -67,3 +67,27 @@ def test_fast_pages_are_the_orm_pages_on_both_engines(db):
         assert {r.id for r in page(s, other, limit=500)}.isdisjoint(
             r.id for r in page(s, mine, limit=500)
         )
+
+
+def test_a_deep_page_reads_its_range_from_the_index_not_every_newer_item(sqlite_db):
+    """The keyset condition is a row value: SQLite seeks (client_id, published_at) to the
+    page's start. The same rows written "published_at < k OR (= k AND id < i)" made it scan
+    every newer item: browsing 100,000 items read 100,000 rows per page at the end."""
+    from app.services.listening.pages import _compiled
+
+    with sqlite_db.engine.connect() as conn:
+        compiled = _compiled(conn.dialect, 0, True)
+        args = tuple(
+            {"p_client": 1, "p_key": "2026-11-02 09:30:00.000000", "p_id": 5, "p_limit": 100}.get(
+                name, compiled.fixed.get(name)
+            )
+            for name in compiled.names or ()
+        )
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.connection.driver_connection.execute(
+                "EXPLAIN QUERY PLAN " + compiled.sql, args
+            )
+        )
+    assert "ix_listening_items_client_published" in plan
+    assert "published_at<?" in plan.replace(" ", ""), plan
