@@ -67,7 +67,11 @@ def start(db_url: str | None = None, settings=None):
 
     def open_db():
         from app.db import open_database
+        from app.models import import_all
 
+        # every feature's tables now, on this one worker, rather than first imported by
+        # whichever worker or area reaches a feature first
+        import_all()
         return open_database(url)
 
     def opened(db) -> None:
