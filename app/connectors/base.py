@@ -21,18 +21,16 @@ from app.connectors.contract import (
     ReplyToSend,
     RowError,
 )
-from app.connectors.errors import (  # noqa: F401  (re-exported for the connectors)
-    AuthError,
-    BadResponse,
-    ConnectorError,
-    NotSupported,
-    RateLimited,
-    Rejected,
-    Unavailable,
-)
+from app.connectors.errors import AuthError as AuthError
+from app.connectors.errors import BadResponse as BadResponse
+from app.connectors.errors import ConnectorError as ConnectorError
+from app.connectors.errors import NotSupported as NotSupported
+from app.connectors.errors import RateLimited as RateLimited
+from app.connectors.errors import Rejected as Rejected
+from app.connectors.errors import Unavailable as Unavailable
 from app.connectors.http import ScopedHttp, origin_of
 from app.i18n import translate
-from app.models.client import network_label
+from app.networks import network_label
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
-from app.connectors.bluesky_fetch import KINDS  # noqa: F401
-from app.connectors.bluesky_tid import B32, tid_for  # noqa: F401  (re-exported)
+from app.connectors.bluesky_fetch import KINDS as KINDS
+from app.connectors.bluesky_tid import B32 as B32
+from app.connectors.bluesky_tid import tid_for as tid_for
 from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,

@@ -7,7 +7,8 @@ from app.connectors.base import (
     BadResponse,
     FetchResult,
 )
-from app.connectors.bluesky_tid import B32, tid_for  # noqa: F401  (re-exported)
+from app.connectors.bluesky_tid import B32 as B32
+from app.connectors.bluesky_tid import tid_for as tid_for
 from app.connectors.contract import (
     IncomingMessage,
     RowError,

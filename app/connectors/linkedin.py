@@ -44,7 +44,8 @@ from app.connectors.contract import (
     RowError,
 )
 from app.connectors.http import json_of
-from app.connectors.linkedin_media import VIDEO_POLL, VIDEO_WAIT  # noqa: F401
+from app.connectors.linkedin_media import VIDEO_POLL as VIDEO_POLL
+from app.connectors.linkedin_media import VIDEO_WAIT as VIDEO_WAIT
 from app.connectors.oauth import Renewal
 from app.i18n import translate
 

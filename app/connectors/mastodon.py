@@ -30,7 +30,7 @@ from app.connectors.contract import (
     RowError,
 )
 from app.connectors.http import json_of, parse_time
-from app.connectors.mastodon_fetch import PAGE  # noqa: F401
+from app.connectors.mastodon_fetch import PAGE as PAGE
 from app.connectors.mastodon_text import status_text
 from app.connectors.text import html_to_text
 from app.i18n import translate

@@ -50,8 +50,10 @@ from app.connectors.contract import (
 )
 from app.connectors.http import json_of, parse_time
 from app.connectors.oauth import Renewal
-from app.connectors.x_media import VIDEO_CHUNK, VIDEO_WAIT  # noqa: F401
-from app.connectors.x_messages import DM_LIMIT, _id_int  # noqa: F401
+from app.connectors.x_media import VIDEO_CHUNK as VIDEO_CHUNK
+from app.connectors.x_media import VIDEO_WAIT as VIDEO_WAIT
+from app.connectors.x_messages import DM_LIMIT as DM_LIMIT
+from app.connectors.x_messages import _id_int as _id_int
 from app.i18n import translate
 
 PAGE = 100  # the most the mentions timeline gives per request

@@ -7,7 +7,8 @@ from pathlib import Path
 from app.connectors.base import (
     BadResponse,
 )
-from app.connectors.x_messages import DM_LIMIT, _id_int  # noqa: F401
+from app.connectors.x_messages import DM_LIMIT as DM_LIMIT
+from app.connectors.x_messages import _id_int as _id_int
 from app.i18n import translate
 
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB

@@ -16,8 +16,8 @@ from app.errors import NotFound
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
+from app.networks import network_label
 from app.services.calendar.approval import period_post_ids
-from app.services.calendar.counters import network_label
 from app.services.calendar.media import media_for, read_media_bytes
 from app.services.calendar.post_types import status_label
 from app.services.calendar.posts import client_zone, get_post

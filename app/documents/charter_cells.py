@@ -13,8 +13,9 @@ from app.documents.pdf import (
 from app.documents.style import (
     column_widths,
 )
+from app.i18n import document_translate as translate
 from app.services.charter.compare import cell_text
-from app.services.charter.labels import column_label, translate, weekday_label
+from app.services.charter.labels import column_label, weekday_label
 from app.services.charter.schema import SCHEMAS, parse_hours
 from app.services.charter.versions import SectionInfo
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.documents.wording import locale_for
 from app.i18n import document_translate as translate
-from app.services.calendar.counters import network_label
+from app.networks import network_label
 from app.services.calendar.keydates import KeyDate, key_dates
 from app.services.calendar.query import PostChip, posts_between
 from app.services.calendar.slots import best_slots as load_best_slots

@@ -27,6 +27,7 @@ from app.errors import Conflict
 from app.i18n import translate
 from app.models import Client
 from app.services.calendar import posts
+from app.services.calendar.conflicts import post_conflict
 from app.services.calendar.post_types import PostInfo, VariantInput, to_info
 from app.services.versions import stale
 
@@ -127,7 +128,7 @@ def edit_post(
 
 
 def _variant_conflict(session, post, network: str, mine, zone: str) -> Conflict:
-    exc = posts._post_conflict(session, post, [mine] if mine is not None else [], network)
+    exc = post_conflict(session, post, [mine] if mine is not None else [], network)
     exc.current = to_info(post)
     return exc
 

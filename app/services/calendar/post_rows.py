@@ -12,14 +12,12 @@ from app.errors import NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client
 from app.models.posts import Post, PostEvent
-from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the posts API)
-    PostEventInfo,
-    PostInfo,
-    VariantInfo,
-    VariantInput,
-    status_label,
-    to_info,
-)
+from app.services.calendar.post_types import PostEventInfo as PostEventInfo
+from app.services.calendar.post_types import PostInfo as PostInfo
+from app.services.calendar.post_types import VariantInfo as VariantInfo
+from app.services.calendar.post_types import VariantInput as VariantInput
+from app.services.calendar.post_types import status_label as status_label
+from app.services.calendar.post_types import to_info as to_info
 from app.services.people.actor import current_actor
 
 

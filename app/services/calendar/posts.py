@@ -21,27 +21,21 @@ from app.models.posts import Post, PostVariant
 from app.services.calendar.conflicts import post_conflict as _post_conflict
 from app.services.calendar.conflicts import stale_variant as _stale_variant
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS
-from app.services.calendar.post_rows import (  # noqa: F401  (re-exported)
-    _aware,
-    _event,
-    _load,
-    client_zone,
-    local_to_utc,
-)
-from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the posts API)
-    PostEventInfo,
-    PostInfo,
-    VariantInfo,
-    VariantInput,
-    status_label,
-    to_info,
-)
-from app.services.calendar.status import (  # noqa: F401  (re-exported)
-    ALLOWED,
-    history,
-    scheduling_problems,
-    set_status,
-)
+from app.services.calendar.post_rows import _aware as _aware
+from app.services.calendar.post_rows import _event as _event
+from app.services.calendar.post_rows import _load as _load
+from app.services.calendar.post_rows import client_zone as client_zone
+from app.services.calendar.post_rows import local_to_utc as local_to_utc
+from app.services.calendar.post_types import PostEventInfo as PostEventInfo
+from app.services.calendar.post_types import PostInfo as PostInfo
+from app.services.calendar.post_types import VariantInfo as VariantInfo
+from app.services.calendar.post_types import VariantInput as VariantInput
+from app.services.calendar.post_types import status_label as status_label
+from app.services.calendar.post_types import to_info as to_info
+from app.services.calendar.status import ALLOWED as ALLOWED
+from app.services.calendar.status import history as history
+from app.services.calendar.status import scheduling_problems as scheduling_problems
+from app.services.calendar.status import set_status as set_status
 from app.services.people import audit
 from app.services.people.actor import current_actor
 from app.services.versions import content_hash, stamp

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 
 from sqlalchemy.orm import Session
 
-from app.services.charter.labels import choice_label, column_label, translate, weekday_label
+from app.i18n import document_translate as translate
+from app.services.charter.labels import choice_label, column_label, weekday_label
 from app.services.charter.schema import SCHEMAS, format_delay
 from app.services.charter.versions import CharterDoc, SectionInfo, load
 

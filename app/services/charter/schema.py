@@ -16,8 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from app.i18n import document_translate as translate
 from app.models import NETWORKS
-from app.services.charter.labels import category_label, column_label, translate
+from app.services.charter.labels import category_label, column_label
 from app.services.charter.rules import MESSAGE_CATEGORIES, MODERATION_ACTIONS
 
 KPIS = (

@@ -28,15 +28,15 @@ from app.services.charter.schema import SCHEMAS
 from app.services.charter.validate import validate_data
 from app.services.charter.views import (
     EDITABLE,
-    CharterDoc,
-    SectionInfo,
-    SignatoryInfo,
-    VersionSummary,
     _client,
     _contacts,
     _section_info,
     _summary,
 )
+from app.services.charter.views import CharterDoc as CharterDoc
+from app.services.charter.views import SectionInfo as SectionInfo
+from app.services.charter.views import SignatoryInfo as SignatoryInfo
+from app.services.charter.views import VersionSummary as VersionSummary
 from app.services.people import audit
 from app.services.people.actor import current_actor
 

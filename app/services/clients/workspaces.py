@@ -16,24 +16,20 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import NETWORKS, AuditEvent, Client, NetworkAccount
-from app.services.clients.contacts import (  # noqa: F401  (re-exported)
-    _check_contact,
-    delete_contact,
-    list_contacts,
-    save_contact,
-)
-from app.services.clients.info import (  # noqa: F401  (re-exported)
-    AccountInfo,
-    ClientInfo,
-    ContactInfo,
-    _info,
-    account_info,
-    contact_info,
-    find_client,
-    get_client,
-    list_clients,
-    slugify,
-)
+from app.services.clients.contacts import _check_contact as _check_contact
+from app.services.clients.contacts import delete_contact as delete_contact
+from app.services.clients.contacts import list_contacts as list_contacts
+from app.services.clients.contacts import save_contact as save_contact
+from app.services.clients.info import AccountInfo as AccountInfo
+from app.services.clients.info import ClientInfo as ClientInfo
+from app.services.clients.info import ContactInfo as ContactInfo
+from app.services.clients.info import _info as _info
+from app.services.clients.info import account_info as account_info
+from app.services.clients.info import contact_info as contact_info
+from app.services.clients.info import find_client as find_client
+from app.services.clients.info import get_client as get_client
+from app.services.clients.info import list_clients as list_clients
+from app.services.clients.info import slugify as slugify
 from app.services.people import audit
 from app.services.versions import stale
 

@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, utcnow
-from app.models.client import network_label
 from app.models.inbox import InboxMessage, SavedReply
-from app.networks import with_capability
+from app.networks import network_label, with_capability
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import Style
 from app.services.inbox.reading import get_message

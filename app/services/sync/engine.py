@@ -32,13 +32,11 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.models.sync import SyncRun
 from app.services.inbox.moderation_push import push_moderation
-from app.services.sync.accounts import (  # noqa: F401  (re-exported for the CLI and UI)
-    SyncAccount,
-    _first_of_network,
-    accounts_to_sync,
-    client_ids_with_accounts,
-    is_placeholder_host,
-)
+from app.services.sync.accounts import SyncAccount as SyncAccount
+from app.services.sync.accounts import _first_of_network as _first_of_network
+from app.services.sync.accounts import accounts_to_sync as accounts_to_sync
+from app.services.sync.accounts import client_ids_with_accounts as client_ids_with_accounts
+from app.services.sync.accounts import is_placeholder_host as is_placeholder_host
 from app.services.sync.cursors import load_cursor, save_cursor
 from app.services.sync.daily import daily_check, record_samples
 from app.services.sync.health import set_status

@@ -238,7 +238,7 @@ def reconnect_typed(
 
 def not_connected_text(healths: list[AccountHealth]) -> str:
     """One line per account that a new token did not reconnect (empty when all did)."""
-    from app.models.client import network_label
+    from app.networks import network_label
 
     return "\n".join(
         translate("Sync", "Saved, but {network} {handle} is not connected: {reason}").format(
