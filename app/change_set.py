@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, exists, literal, literal_column, select, tuple_
 
@@ -49,7 +50,7 @@ class ChangeSet:
     changes: tuple[Change, ...] = ()
     last_id: int = 0
     local: bool = False  # delivered by this seat's own operation, not read from the log
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     cursor: Cursor = (0, 0)  # read from the log: read on after this
     held: bool = False  # rows committed after a transaction still running wait for it
 

@@ -10,6 +10,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.connectors.contract import (
     AccountMetricSample,
@@ -53,7 +54,7 @@ class FetchResult:
     """New inbox items since the cursor, the cursor to store, and items that were skipped."""
 
     items: tuple[IncomingMessage, ...]
-    cursor: dict
+    cursor: dict[str, Any]
     errors: tuple[RowError, ...] = ()
     requests: int = 0
     deleted: int = 0  # items deleted on the network since they were listed: skipped quietly
@@ -101,7 +102,7 @@ class Connector(ABC):
         """Who we are connected as; raises :class:`AuthError` when the token is refused."""
 
     @abstractmethod
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
         """Inbox items newer than ``cursor`` (``{}`` for a first sync)."""
 
     def publish(self, variant: DueVariant) -> Published:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from app.connectors import bluesky_comment, bluesky_fetch
 from app.connectors.base import (
@@ -48,11 +49,11 @@ LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
 
 
-def facets_for(text: str, resolve) -> list[dict]:
+def facets_for(text: str, resolve) -> list[dict[str, Any]]:
     """Link and mention facets with byte offsets (``resolve(handle)`` → DID or None)."""
     facets = []
 
-    def byte_range(start: int, end: int) -> dict:
+    def byte_range(start: int, end: int) -> dict[str, Any]:
         return {"byteStart": len(text[:start].encode()), "byteEnd": len(text[:end].encode())}
 
     for m in LINK.finditer(text):
@@ -189,7 +190,7 @@ class BlueskyConnector(Connector):
             return None
         return json_of(response, dict).get("did")
 
-    def _blob(self, m) -> dict:
+    def _blob(self, m) -> dict[str, Any]:
         up = self._ok(
             self._call(
                 "POST",
@@ -200,7 +201,7 @@ class BlueskyConnector(Connector):
         )
         return up["blob"]
 
-    def _record(self, text: str, when: dt.datetime, media=(), reply=None) -> dict:
+    def _record(self, text: str, when: dt.datetime, media=(), reply=None) -> dict[str, Any]:
         self.check_length(text)
         record = {
             "$type": "app.bsky.feed.post",
@@ -250,7 +251,7 @@ class BlueskyConnector(Connector):
         }
         self._ok(self._call("POST", "com.atproto.moderation.createReport", json=body))
 
-    def _create(self, record: dict, rkey: str) -> Published:
+    def _create(self, record: dict[str, Any], rkey: str) -> Published:
         data = self._ok(
             self._call(
                 "POST",
@@ -301,7 +302,7 @@ class BlueskyConnector(Connector):
             self.login()
         return self._existing(tid_for(variant.idempotency_key, variant.planned_at))
 
-    def _reply_target(self, reply: ReplyToSend) -> tuple[dict, dict, str]:
+    def _reply_target(self, reply: ReplyToSend) -> tuple[dict[str, Any], dict, str]:
         """(root, parent, rkey) of our answer. The record key depends only on the
         idempotency key and the parent's own creation time, so a second seat computes the
         same one: the record is looked up before any write, and the network refuses a

@@ -10,6 +10,7 @@ writing a second one.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.connectors.base import Published
 from app.connectors.bluesky_tid import tid_for
@@ -17,7 +18,7 @@ from app.connectors.contract import ReplyToSend
 from app.connectors.http import parse_time
 
 
-def _target(connector, comment: ReplyToSend) -> tuple[dict, dict, str]:
+def _target(connector, comment: ReplyToSend) -> tuple[dict[str, Any], dict, str]:
     """(root, parent, rkey) of the answer to our post ``comment.in_reply_to`` (an at:// URI)."""
     if not connector._access:
         connector.login()

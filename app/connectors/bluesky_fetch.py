@@ -3,6 +3,8 @@ method of BlueskyConnector)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.connectors.base import (
     BadResponse,
     FetchResult,
@@ -20,7 +22,7 @@ KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
 
 
 # -- inbox ----------------------------------------------------------------------------
-def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
     cursor = dict(cursor or {})
     seen = parse_time(cursor.get("seen_at"))
     newest = seen

@@ -14,6 +14,7 @@ anything is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, unquote
 
 from app.connectors.base import AuthError, ConnectorError
@@ -37,7 +38,7 @@ class BlueskyIdentity:
     password: str = field(default="", repr=False)
 
 
-def _json(http: Http, url: str) -> dict | None:
+def _json(http: Http, url: str) -> dict[str, Any] | None:
     try:
         response = http.get(url)
     except ConnectorError:
@@ -77,7 +78,7 @@ def resolve_handle(http: Http, handle: str, *, resolver: str = RESOLVER, scheme=
     return did
 
 
-def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https") -> dict:
+def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https") -> dict[str, Any]:
     if did.startswith("did:plc:"):
         url = f"{plc.rstrip('/')}/{did}"
     elif did.startswith("did:web:"):
@@ -97,7 +98,7 @@ def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https")
     return data
 
 
-def pds_of(document: dict) -> str:
+def pds_of(document: dict[str, Any]) -> str:
     for service in document.get("service") or []:
         if not isinstance(service, dict):
             continue
@@ -157,7 +158,7 @@ def find_account(
     return BlueskyIdentity(name, did, pds, app_password)
 
 
-def _json_of(response) -> dict:
+def _json_of(response) -> dict[str, Any]:
     if response.status_code >= 400:
         return {}
     try:

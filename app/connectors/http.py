@@ -24,6 +24,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -231,7 +232,7 @@ def origin_of(url: str) -> tuple[str, str, int]:
     return scheme, (parts.hostname or "").lower().rstrip("."), port
 
 
-def carries_credentials(url: str, auth: str, kwargs: dict) -> bool:
+def carries_credentials(url: str, auth: str, kwargs: dict[str, Any]) -> bool:
     if auth:
         return True
     headers = kwargs.get("headers") or {}

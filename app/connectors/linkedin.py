@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from urllib.parse import quote
 
 from app.connectors import linkedin_media
@@ -117,10 +118,10 @@ class LinkedInConnector(Connector):
             )
         return response
 
-    def _json(self, method: str, path: str, **kwargs) -> dict:
+    def _json(self, method: str, path: str, **kwargs) -> dict[str, Any]:
         return json_of(self._call(method, path, **kwargs), dict)
 
-    def _elements(self, data: dict) -> list:
+    def _elements(self, data: dict[str, Any]) -> list:
         rows = data.get("elements")
         if not isinstance(rows, list):
             raise BadResponse(
@@ -128,7 +129,7 @@ class LinkedInConnector(Connector):
             )
         return rows
 
-    def _recent_posts(self, count: int = POSTS_LOOKED_AT) -> list[dict]:
+    def _recent_posts(self, count: int = POSTS_LOOKED_AT) -> list[dict[str, Any]]:
         data = self._json(
             "GET",
             "/rest/posts",
@@ -150,7 +151,7 @@ class LinkedInConnector(Connector):
         )
 
     # -- inbox ----------------------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
         cursor = dict(cursor or {})
         before = self.http.requests
         since = int(cursor.get("comments_after") or 0)  # epoch ms of the newest comment seen
@@ -185,7 +186,7 @@ class LinkedInConnector(Connector):
             cursor["comments_after"] = str(newest)
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _comment(self, row: dict, post_urn: str) -> IncomingMessage:
+    def _comment(self, row: dict[str, Any], post_urn: str) -> IncomingMessage:
         urn = str(row.get("commentUrn") or "") or f"urn:li:comment:({post_urn},{row['id']})"
         parent = str(row.get("parentComment") or post_urn)
         return IncomingMessage.fast(
@@ -261,7 +262,7 @@ class LinkedInConnector(Connector):
         if reply.private:
             raise Rejected(translate("Connectors", "LinkedIn has no private answer to a comment."))
         target = reply.in_reply_to
-        body: dict = {"actor": self.org, "message": {"text": reply.text}}
+        body: dict[str, Any] = {"actor": self.org, "message": {"text": reply.text}}
         match = COMMENT_URN.match(target)
         if match:  # answering a comment: under its post, as a reply to it
             target = match.group("parent")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from pathlib import Path
+from typing import Any
 
 from app.connectors import mastodon_fetch
 from app.connectors.base import (
@@ -89,7 +90,7 @@ class MastodonConnector(Connector):
 
     # -- inbox ----------------------------------------------------------------------------
     def _message(
-        self, status: dict, kind: str | None = None, author: dict | None = None
+        self, status: dict[str, Any], kind: str | None = None, author: dict | None = None
     ) -> IncomingMessage:
         # On the hot path (10,000 mentions a sync): one lookup per field, no needless str().
         get = status.get
@@ -119,7 +120,9 @@ class MastodonConnector(Connector):
             self.account.id,
         )
 
-    def _pages(self, path: str, params: dict, since: str, max_pages: int, progress, label):
+    def _pages(
+        self, path: str, params: dict[str, Any], since: str, max_pages: int, progress, label
+    ):
         """Pages of a newest-first list. With a cursor: forward from it (``min_id``, then the
         ``Link`` rel="prev" the server gives), until an empty page; else backward from the
         newest (``Link`` rel="next"). Ids stay opaque strings (ULIDs, flake ids, snowflakes):
@@ -129,7 +132,7 @@ class MastodonConnector(Connector):
         seen: set[str] = set()
         rel = "prev" if since else "next"
         url: str = path
-        kwargs: dict = {"params": {**params, "min_id": since} if since else params}
+        kwargs: dict[str, Any] = {"params": {**params, "min_id": since} if since else params}
         for _ in range(max_pages):
             response = self._get(url, **kwargs)
             page = self._ok(response, list)
@@ -164,7 +167,7 @@ class MastodonConnector(Connector):
 
     fetch = mastodon_fetch.fetch
 
-    def _conversations(self, cursor: dict, max_pages: int):
+    def _conversations(self, cursor: dict[str, Any], max_pages: int):
         """Direct messages: conversations come ordered by their last status, so the cursor
         is the set of last-status ids already read (a conversation with a new status comes
         back on top with a new id). A cursor from before the set existed reads one page."""
@@ -176,7 +179,7 @@ class MastodonConnector(Connector):
         fresh: list[str] = []
         requests = 0
         url: str = "/api/v1/conversations"
-        kwargs: dict = {"params": {"limit": 40}}
+        kwargs: dict[str, Any] = {"params": {"limit": 40}}
         for _ in range(1 if legacy else max_pages):
             response = self._get(url, **kwargs)
             page = self._ok(response, list)
@@ -273,7 +276,7 @@ class MastodonConnector(Connector):
         if not own_id:
             return None
         floor = since - dt.timedelta(minutes=1)
-        params: dict = {"limit": 40, "exclude_reblogs": "true"}
+        params: dict[str, Any] = {"limit": 40, "exclude_reblogs": "true"}
         if not in_reply_to:
             params["exclude_replies"] = "true"
         for _ in range(5):  # 200 statuses back at most

@@ -3,6 +3,8 @@ MastodonConnector)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.connectors.base import (
     FetchResult,
 )
@@ -14,7 +16,7 @@ from app.connectors.contract import (
 PAGE = 80
 
 
-def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
     items: list[IncomingMessage] = []
     errors: list[RowError] = []
     deleted = 0

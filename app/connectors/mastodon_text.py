@@ -8,6 +8,8 @@ carries ("boost of @x: …").
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.connectors.text import html_to_text
 from app.i18n import translate
 
@@ -59,7 +61,7 @@ def _media(attachments) -> list[str]:
     return lines
 
 
-def status_text(status: dict) -> str:
+def status_text(status: dict[str, Any]) -> str:
     """The whole of a status as plain text (the content is HTML; the rest is plain)."""
     reblog = status.get("reblog")
     if isinstance(reblog, dict):

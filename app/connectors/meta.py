@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import mimetypes
 from pathlib import Path
+from typing import Any
 
 from app.connectors import meta_fetch
 from app.connectors.base import (
@@ -120,7 +121,7 @@ class _Graph(Connector):
         Facebook also says whether the comment can still be answered privately: when it
         cannot, the reply went (its message id unknown) — sending again would be refused."""
         author = ""
-        comment: dict = {}
+        comment: dict[str, Any] = {}
         try:
             fields = "from" + (",can_reply_privately" if self.platform == "messenger" else "")
             comment = self._get(reply.in_reply_to, fields=fields)
@@ -267,7 +268,7 @@ class FacebookConnector(_Graph):
             self._post(f"{post_id}/comments", data={"message": variant.first_comment})
         return Published(str(post_id), f"https://www.facebook.com/{post_id}")
 
-    def _send_file(self, endpoint: str, m, data: dict) -> dict:
+    def _send_file(self, endpoint: str, m, data: dict[str, Any]) -> dict:
         """One file as the ``source`` of a Graph upload (a photo or a video)."""
         path = Path(m.path)
         mime = m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
@@ -328,7 +329,7 @@ class FacebookConnector(_Graph):
             )
         ]
 
-    def _insights(self, obj: str, day: dt.date, metrics: str) -> dict:
+    def _insights(self, obj: str, day: dt.date, metrics: str) -> dict[str, Any]:
         start = dt.datetime.combine(day, dt.time(), dt.UTC)
         data = self._get(
             f"{obj}/insights",

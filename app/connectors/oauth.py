@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any
 
 from app.connectors.base import AuthError, BadResponse
 from app.connectors.http import json_of
@@ -69,7 +70,7 @@ class Renewal:
             )
         except AuthError:
             response = None
-        data: dict = {}
+        data: dict[str, Any] = {}
         if response is not None and response.status_code < 400:
             try:
                 data = json_of(response, dict)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
 from app.connectors.contract import AccountMetricSample, DueVariant, PostMetricSample
@@ -55,7 +56,7 @@ class PinterestConnector(Connector):
     def board(self) -> str:
         return self.account.handle.strip()
 
-    def _call(self, method: str, path: str, **kwargs) -> dict:
+    def _call(self, method: str, path: str, **kwargs) -> dict[str, Any]:
         url = f"{self.base}/{path.lstrip('/')}"
         response = self._token.send(
             lambda token: self.http.request(method, url, auth=token, **kwargs)
@@ -80,7 +81,7 @@ class PinterestConnector(Connector):
             char_limit=DESCRIPTION_LIMIT,
         )
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
         """Nothing to read: Pinterest's API has no comments (the sync still checks the
         account and publishes its pins)."""
         return FetchResult((), dict(cursor or {}))
@@ -91,7 +92,7 @@ class PinterestConnector(Connector):
         first = next((line.strip() for line in variant.text.splitlines() if line.strip()), "")
         return first[:TITLE_LIMIT]
 
-    def _media_source(self, variant: DueVariant) -> dict:
+    def _media_source(self, variant: DueVariant) -> dict[str, Any]:
         images = [m for m in variant.media if not m.is_video]
         if not images or len(variant.media) > 1:
             raise Rejected(
@@ -152,7 +153,7 @@ class PinterestConnector(Connector):
 
     # -- numbers ----------------------------------------------------------------------------
     @staticmethod
-    def _daily(data: dict, day: dt.date) -> dict:
+    def _daily(data: dict[str, Any], day: dt.date) -> dict:
         rows = ((data.get("all") or {}).get("daily_metrics")) or []
         for row in rows:
             if isinstance(row, dict) and row.get("date") == day.isoformat():

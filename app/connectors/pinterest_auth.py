@@ -16,6 +16,7 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any
 
 from app.connectors.base import AuthError, BadResponse
 from app.connectors.http import Http, json_of
@@ -59,7 +60,7 @@ class PinterestRenewal(Renewal):
             )
         except (AuthError, KeyError):
             response = None
-        data: dict = {}
+        data: dict[str, Any] = {}
         if response is not None and response.status_code < 400:
             try:
                 data = json_of(response, dict)
@@ -84,7 +85,9 @@ def _sites(root: str) -> tuple[str, str]:
     return f"{root.rsplit('/v5', 1)[0]}/oauth/", f"{root}/oauth/token"
 
 
-def _authorise(http, root, app_id, app_secret, open_browser, timeout, is_cancelled) -> dict:
+def _authorise(
+    http, root, app_id, app_secret, open_browser, timeout, is_cancelled
+) -> dict[str, Any]:
     """The browser step, the code exchanged with Basic authentication."""
     import secrets
     from urllib.parse import urlencode
@@ -157,7 +160,7 @@ def pinterest_candidates(
         )
     user = str(json_of(me, dict).get("username") or "")
     found = []
-    params: dict = {"page_size": 100}
+    params: dict[str, Any] = {"page_size": 100}
     for _ in range(MAX_PAGES):
         response = http.get(f"{root}/boards", params=params, auth=access)
         if response.status_code >= 400:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
@@ -67,7 +68,9 @@ def _guessed(body: bytes) -> str:
     return best.encoding if best is not None else ""
 
 
-def parse_feed(body: bytes, content_type: str = "", base: str = "") -> tuple[str, list[dict]]:
+def parse_feed(
+    body: bytes, content_type: str = "", base: str = ""
+) -> tuple[str, list[dict[str, Any]]]:
     """(feed title, entries as dicts) of any RSS or Atom document, as feedparser reads it.
 
     ``base`` is the feed's address: entries' relative links are resolved against it (their
@@ -135,7 +138,7 @@ class RssConnector(Connector):
     network = "rss"
     can_publish = False
 
-    def _download(self, cursor: dict):
+    def _download(self, cursor: dict[str, Any]):
         headers = {}
         if cursor.get("etag"):
             headers["If-None-Match"] = cursor["etag"]
@@ -157,7 +160,7 @@ class RssConnector(Connector):
         )
         return Health(display_name=title)
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
         cursor = dict(cursor or {})
         response = self._download(cursor)
         if response.status_code == 304:

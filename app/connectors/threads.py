@@ -21,6 +21,7 @@ Errors are the Graph API's (``{"error": {"code", "message"}}``): 190 is a dead t
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.connectors.base import BadResponse, FetchResult, Health, Published, Rejected
 from app.connectors.contract import (
@@ -154,7 +155,7 @@ class ThreadsConnector(_Graph):
         """Our post with the same text among those published since the send began."""
         text = self.text_with_link(variant)
         start = int((since - dt.timedelta(minutes=1)).timestamp()) if since else None
-        params: dict = {"fields": "id,text,timestamp,permalink", "limit": RECENT_POSTS}
+        params: dict[str, Any] = {"fields": "id,text,timestamp,permalink", "limit": RECENT_POSTS}
         if start:
             params["since"] = start
         for row in self._get(f"{self.user}/threads", **params).get("data") or []:
@@ -203,7 +204,7 @@ class ThreadsConnector(_Graph):
         raise self.cannot(item.action)
 
     # -- replies into the inbox ---------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
         """Replies under our recent posts not delivered yet. The cursor is the set of reply
         ids already seen (never a date): a reply Threads shows late with an older time (held
         for approval, federated late) still arrives; one from a wrong clock arrives now."""
@@ -242,7 +243,7 @@ class ThreadsConnector(_Graph):
         cursor["seen_ids"] = (fresh + seen)[:KEEP_IDS]
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _reply_item(self, row: dict, when: dt.datetime, parent: str) -> IncomingMessage:
+    def _reply_item(self, row: dict[str, Any], when: dt.datetime, parent: str) -> IncomingMessage:
         text = str(row.get("text") or "")
         if not text and row.get("media_type") not in (None, "TEXT_POST"):
             text = translate("Connectors", "[media: {kind}]").format(kind=row["media_type"])
@@ -261,7 +262,7 @@ class ThreadsConnector(_Graph):
 
     # -- numbers ----------------------------------------------------------------------------
     @staticmethod
-    def _values(data: dict) -> dict[str, int]:
+    def _values(data: dict[str, Any]) -> dict[str, int]:
         """{metric: number} from an insights answer (``values`` summed, or ``total_value``)."""
         out: dict[str, int] = {}
         for row in data.get("data") or []:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any
 
 from app.connectors.base import AuthError, BadResponse
 from app.connectors.http import Http, json_of
@@ -41,7 +42,7 @@ def site_of(root: str) -> str:
     return root.rsplit("/", 1)[0] if last.startswith("v") and last[1:2].isdigit() else root
 
 
-def _expiry(data: dict, now: dt.datetime) -> str:
+def _expiry(data: dict[str, Any], now: dt.datetime) -> str:
     seconds = data.get("expires_in")
     life = dt.timedelta(seconds=seconds) if isinstance(seconds, int | float) else LONG_LIVED
     return (now + life).isoformat()

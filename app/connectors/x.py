@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from pathlib import Path
+from typing import Any
 
 from app.connectors import x_media, x_messages
 from app.connectors.base import (
@@ -71,7 +72,7 @@ class XConnector(Connector):
 
     def __init__(self, account, http) -> None:
         super().__init__(account, http)
-        self._me: dict | None = None
+        self._me: dict[str, Any] | None = None
         self._token = Renewal(
             account,
             http,
@@ -111,7 +112,7 @@ class XConnector(Connector):
             )
         return json_of(response, expect)
 
-    def me(self) -> dict:
+    def me(self) -> dict[str, Any]:
         if self._me is None:
             data = self._request("GET", "/2/users/me").get("data")
             if not isinstance(data, dict) or not data.get("id"):
@@ -128,7 +129,7 @@ class XConnector(Connector):
         )
 
     # -- inbox ----------------------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
         cursor = dict(cursor or {})
         before = self.http.requests
         me = self.me()
@@ -136,7 +137,7 @@ class XConnector(Connector):
         errors: list[RowError] = []
         since = _id_int(cursor.get("mentions"))
         newest = since
-        params: dict = {
+        params: dict[str, Any] = {
             "max_results": PAGE,
             "tweet.fields": TWEET_FIELDS,
             "expansions": "author_id",
@@ -173,18 +174,18 @@ class XConnector(Connector):
     _direct_messages = x_messages._direct_messages
 
     @staticmethod
-    def _rows(data: dict) -> list:
+    def _rows(data: dict[str, Any]) -> list:
         rows = data.get("data", [])
         if not isinstance(rows, list):
             raise BadResponse(translate("Connectors", "X sent a list of an unexpected shape."))
         return rows
 
     @staticmethod
-    def _users(data: dict) -> dict[str, dict]:
+    def _users(data: dict[str, Any]) -> dict[str, dict]:
         users = (data.get("includes") or {}).get("users") or []
         return {str(u.get("id")): u for u in users if isinstance(u, dict)}
 
-    def _message(self, row: dict, author: dict, kind: str) -> IncomingMessage:
+    def _message(self, row: dict[str, Any], author: dict, kind: str) -> IncomingMessage:
         username = str(author.get("username") or row.get("author_id") or row.get("sender_id"))
         parent = next(
             (
@@ -240,7 +241,7 @@ class XConnector(Connector):
 
     _upload_video = x_media._upload_video
 
-    def _tweet(self, payload: dict) -> Published:
+    def _tweet(self, payload: dict[str, Any]) -> Published:
         data = self._request("POST", "/2/tweets", json=payload).get("data") or {}
         tid = str(data.get("id") or "")
         if not tid:
@@ -251,7 +252,7 @@ class XConnector(Connector):
     def publish(self, variant: DueVariant) -> Published:
         text = self.text_with_link(variant)
         self.check_length(text)
-        payload: dict = {"text": text}
+        payload: dict[str, Any] = {"text": text}
         if variant.media:
             if len(variant.media) > 4:
                 raise Rejected(translate("Connectors", "X takes at most 4 images per post."))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.connectors.base import (
     BadResponse,
     Published,
@@ -22,11 +24,11 @@ def _id_int(value) -> int:
         return 0
 
 
-def _direct_messages(self, cursor: dict, max_pages: int, me: dict):
+def _direct_messages(self, cursor: dict[str, Any], max_pages: int, me: dict):
     since = _id_int(cursor.get("dm_events"))
     newest = since
     items, errors = [], []
-    params: dict = {
+    params: dict[str, Any] = {
         "event_types": "MessageCreate",
         "dm_event.fields": "id,text,created_at,sender_id,dm_conversation_id",
         "expansions": "sender_id",

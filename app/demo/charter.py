@@ -7,6 +7,7 @@ v1 superseded by a signed v2. Nuage Logiciel: sent for signature. Les Embruns: a
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,7 +21,9 @@ from app.services.charter.schema import default_business_hours
 AGENCY_SIGNER = ("Thomas Leroy", "Directeur de clientèle")
 
 
-def _fill(session, cid: int, doc, spec: dict, contacts: dict[str, int], slug: str) -> None:
+def _fill(
+    session, cid: int, doc, spec: dict[str, Any], contacts: dict[str, int], slug: str
+) -> None:
     sec = {s.key: s for s in doc.sections}
 
     def save(key, **kw):

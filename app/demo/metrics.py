@@ -9,6 +9,7 @@ suspicious jump of followers that engagement does not follow.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -150,7 +151,7 @@ def populate(db: Database, ctx) -> None:
                 ctx.count("post metrics", len(posts))
 
 
-def _account_year(ctx, slug: str, account, first: dt.date, calendar: dict):
+def _account_year(ctx, slug: str, account, first: dt.date, calendar: dict[str, Any]):
     """A year of one account; days the calendar covers use its published posts."""
     rng = ctx.rng
     tz = ZoneInfo("Europe/Paris")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as html_module
 import re
 from collections.abc import Mapping, Sequence, Set
+from typing import Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
@@ -147,7 +148,7 @@ def _x_of(cursor) -> float:
     return float(cursor[0] if isinstance(cursor, tuple) else cursor)
 
 
-def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
+def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict[str, Any]:
     """Page and position, in PDF points (origin bottom left), of every ``field-…`` anchor."""
     layout = doc.documentLayout()
     points = 72 / DPI

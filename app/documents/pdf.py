@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -272,7 +273,7 @@ def _paint(
     watermark: str = "",
     archival: bool = False,
     style: DocumentStyle | None = None,
-) -> tuple[int, dict]:
+) -> tuple[int, dict[str, Any]]:
     writer = QPdfWriter(path)
     if archival:
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -160,7 +161,7 @@ def _grouped(layout, body, order: str, networks: list[str], zone, client_id: int
     """``(line, fields)`` per post, or ``(line, reason)`` for a broken row. Rows of Tribune's
     export sharing a ``uid`` (one per network) are one post with a text per network."""
     out: list = []
-    by_uid: dict[str, dict] = {}
+    by_uid: dict[str, dict[str, Any]] = {}
     for line, values in body:
         try:
             row = to_fields(layout, values, order, networks)
@@ -184,7 +185,7 @@ def _grouped(layout, body, order: str, networks: list[str], zone, client_id: int
     return out
 
 
-def _row(row: dict, zone, client_id: int) -> dict:
+def _row(row: dict[str, Any], zone, client_id: int) -> dict:
     get = lambda k: (row.get(k) or "").strip()  # noqa: E731
     try:
         day = dt.date.fromisoformat(get("date"))

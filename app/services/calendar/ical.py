@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import icalendar
 from sqlalchemy import select
@@ -115,7 +116,7 @@ def _texts(prop) -> list:
     return prop if isinstance(prop, list) else [prop]
 
 
-def _event_to_post(event, zone, default_networks: list[str]) -> dict:
+def _event_to_post(event, zone, default_networks: list[str]) -> dict[str, Any]:
     uid = str(event.get("uid") or "").strip()
     if not uid:
         raise ValueError(translate("Ical", "the event has no UID"))

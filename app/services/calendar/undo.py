@@ -7,6 +7,8 @@ these functions write them back in one transaction each, through the same rules 
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, ConflictDetails
@@ -29,7 +31,7 @@ def _variants(snapshot: PostInfo) -> list[VariantInput]:
     ]
 
 
-def _content(snapshot: PostInfo) -> dict:
+def _content(snapshot: PostInfo) -> dict[str, Any]:
     """What an edit can change, as the snapshot has it (status aside)."""
     return dict(
         planned_at=snapshot.planned_at,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from app.i18n import document_translate as translate
 from app.models import NETWORKS
@@ -200,7 +201,7 @@ def parse_time(text: str) -> dt.time:
     return dt.time(int(h), int(m))
 
 
-def default_business_hours() -> dict:
+def default_business_hours() -> dict[str, Any]:
     return {
         "days": {str(d): [["09:00", "18:00"]] for d in range(5)},
         "country": "FR",
@@ -210,7 +211,7 @@ def default_business_hours() -> dict:
 
 
 # -- completeness -----------------------------------------------------------------------------
-def section_issues(key: str, data: dict) -> list[Issue]:
+def section_issues(key: str, data: dict[str, Any]) -> list[Issue]:
     """What is missing or unreadable in a saved section (empty list: complete)."""
     schema = SCHEMAS.get(key)
     if schema is None or schema.kind in ("rich", "style"):

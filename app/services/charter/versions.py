@@ -12,7 +12,7 @@ import copy
 import json
 import re
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, func, select
 from sqlalchemy.orm import Session
@@ -101,7 +101,7 @@ def version_by_id(session: Session, client_id: int, version_id: int) -> CharterV
 
 
 # -- creating ---------------------------------------------------------------------------------
-def template(language: str) -> dict:
+def template(language: str) -> dict[str, Any]:
     """The section template for ``language`` (fr or en) from resources/templates."""
     lang = language if language in ("fr", "en") else "en"
     path = Path(resources_dir()) / "templates" / f"charter_{lang}.json"
@@ -233,7 +233,7 @@ def save_section(
     section_id: int,
     *,
     html: str | None = None,
-    data: dict | None = None,
+    data: dict[str, Any] | None = None,
     title: str | None = None,
     expected_revision: int | None = None,
 ) -> SectionInfo:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
@@ -217,7 +218,7 @@ def ingest_messages(
     return IngestResult(added, duplicates, tuple(errors))
 
 
-def _link_parents(session: Session, client_id: int, rows: list[dict]) -> None:
+def _link_parents(session: Session, client_id: int, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     wanted = [(r["network"], r["in_reply_to"]) for r in rows]

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -145,7 +146,7 @@ def _check_saved_version(session, row: SavedReply, expected: int | None, mine: s
         )
 
 
-class _Keep(dict):
+class _Keep(dict[str, Any]):
     def __missing__(self, key):  # unknown placeholders stay visible for the CM to fill
         return "{" + key + "}"
 

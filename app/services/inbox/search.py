@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from sqlalchemy import ColumnElement, literal_column, text
 from sqlalchemy.orm import Session
@@ -83,7 +84,7 @@ def search_clause(dialect: str) -> ColumnElement:
     return text(f"{_PG_DOC} @@ to_tsquery('simple', :p_search)")
 
 
-def search_params(dialect: str, client_id: int, query: str) -> dict | None:
+def search_params(dialect: str, client_id: int, query: str) -> dict[str, Any] | None:
     """``{"p_search": ...}`` for :func:`search_clause`, or None when nothing is searchable."""
     value = fts5_query(client_id, query) if dialect == "sqlite" else tsquery(client_id, query)
     return None if value is None else {"p_search": value}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,7 +58,9 @@ def _conflict(session: Session, msg: InboxMessage, field: str, mine: str, theirs
     )
 
 
-def current_values(session: Session, client_id: int, ids: Iterable[int], field: str) -> dict:
+def current_values(
+    session: Session, client_id: int, ids: Iterable[int], field: str
+) -> dict[str, Any]:
     """id → the field as stored now (to apply a change knowingly over a colleague's)."""
     return {m.id: getattr(m, field) for m in _messages(session, client_id, ids)}
 

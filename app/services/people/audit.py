@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ class AuditEntry:
     action: str
     target_type: str
     target_id: str
-    details: dict
+    details: dict[str, Any]
     actor_login: str = ""
 
 
@@ -50,7 +51,7 @@ def record(
     client_id: int | None = None,
     target_type: str = "",
     target_id: str | int = "",
-    details: dict | None = None,
+    details: dict[str, Any] | None = None,
     actor: str | None = None,
 ) -> AuditEvent:
     """Add an audit entry to the current unit of work (committed with the change itself).

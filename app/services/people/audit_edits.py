@@ -10,6 +10,7 @@ left out so the trail stays about people.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
@@ -127,7 +128,7 @@ def _pending_entries(session: Session) -> dict[tuple[str, str], list]:
     return out
 
 
-def _join_pending(pending: dict, obj, table: str, before: dict, after: dict) -> set[str]:
+def _join_pending(pending: dict[str, Any], obj, table: str, before: dict, after: dict) -> set[str]:
     """Give the entries the service added for this row in the same unit of work the before
     and after of the fields they are about; returns the fields so claimed."""
     kind = JOINS.get(table)
@@ -174,7 +175,7 @@ def _recently_recorded(session: Session, obj, table: str) -> bool:
         )
 
 
-def _record(session: Session, obj, table: str, action: str, details: dict) -> None:
+def _record(session: Session, obj, table: str, action: str, details: dict[str, Any]) -> None:
     from app.models import AuditEvent
     from app.services.people import whoami
 

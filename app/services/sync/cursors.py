@@ -5,6 +5,8 @@ They belong to the account row, not to its token: a reconnect keeps them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from app.db import Database, insert_ignore
@@ -12,7 +14,7 @@ from app.models.base import utcnow
 from app.models.sync import SyncCursor
 
 
-def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
+def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict[str, Any]:
     with db.read() as s:
         value = s.scalar(
             select(SyncCursor.value).where(
@@ -22,7 +24,9 @@ def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
     return dict(value or {})
 
 
-def save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "inbox") -> None:
+def save_cursor(
+    s, client_id: int, account_id: int, value: dict[str, Any], stream: str = "inbox"
+) -> None:
     row = s.scalar(
         select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
     )
