@@ -29,9 +29,12 @@ from app.connectors.errors import NotSupported as NotSupported
 from app.connectors.errors import RateLimited as RateLimited
 from app.connectors.errors import Rejected as Rejected
 from app.connectors.errors import Unavailable as Unavailable
-from app.connectors.http import ScopedHttp, origin_of
+from app.connectors.http import Http, ScopedHttp, origin_of
 from app.i18n import translate
 from app.networks import network_label
+
+# (items read so far, what they are: "comments", "mentions"…) while a fetch pages
+FetchProgress = Callable[[int, str], None]
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Connector(ABC):
     # credentials besides the origin of its own base URL; any other host never gets them.
     credential_hosts: tuple[str, ...] = ()
 
-    def __init__(self, account: AccountRef, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         self.account = account
         self.http = ScopedHttp(http, self.credential_origins, self.network or "?")
 
@@ -102,7 +105,9 @@ class Connector(ABC):
         """Who we are connected as; raises :class:`AuthError` when the token is refused."""
 
     @abstractmethod
-    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         """Inbox items newer than ``cursor`` (``{}`` for a first sync)."""
 
     def publish(self, variant: DueVariant) -> Published:

@@ -82,7 +82,7 @@ def _meta_urls(base_url: str) -> tuple[str, str]:
     return root, f"{site}/{version}/dialog/oauth"
 
 
-def _refused(network: str, status) -> AuthorizationError:
+def _refused(network: str, status: int) -> AuthorizationError:
     return AuthorizationError(
         translate("OAuth", "{network} refused to list the accounts (HTTP {status}).").format(
             network=network, status=status

@@ -118,7 +118,7 @@ class _SealedDocument(QTextDocument):
     """A document that paints only the images it was given: an ``<img src>`` naming a file,
     a URL or anything else (untrusted rich text) loads nothing."""
 
-    def loadResource(self, kind, name):
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource:
             # An empty answer (or a QImage, when Qt asks for a QPixmap) makes Qt read the
             # file itself: answer the encoded bytes of a blank pixel instead.
@@ -159,7 +159,7 @@ def _build_document(
 
 def render_html_pdf(
     html: str | Callable[[dict[str, int]], str],
-    out: str | os.PathLike,
+    out: str | os.PathLike[str],
     *,
     title: str,
     footer_left: str = "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -58,7 +59,7 @@ def _load(session: Session, client_id: int, post_id: int, *, lock: bool = False)
     return post
 
 
-def _event(session: Session, post: Post, action: str, **details) -> None:
+def _event(session: Session, post: Post, action: str, **details: Any) -> None:
     session.add(
         PostEvent(
             post_id=post.id,

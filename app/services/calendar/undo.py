@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import Conflict, ConflictDetails
 from app.i18n import translate
+from app.models.posts import Post
 from app.services.calendar.post_types import PostInfo, VariantInput, to_info
 from app.services.calendar.posts import (
     _event,
@@ -78,7 +79,7 @@ def undo_creation(
     delete_post(session, client_id, post_id)
 
 
-def _check_version(post, expected_version: int | None) -> None:
+def _check_version(post: Post, expected_version: int | None) -> None:
     if expected_version is not None and post.version != expected_version:
         raise Conflict(
             translate(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import select
@@ -142,7 +143,7 @@ def _hours(data: dict[str, Any] | None, timezone: str) -> BusinessHours:
     )
 
 
-def _escalation(data: dict[str, Any], contacts: dict[int, Contact]):
+def _escalation(data: dict[str, Any], contacts: dict[int, Contact]) -> Iterator[EscalationRule]:
     for r in data.get("rows", []):
         contact = contacts.get(r.get("contact"))
         if contact is None or not (r.get("category") or (r.get("topic") or "").strip()):
@@ -157,7 +158,7 @@ def _escalation(data: dict[str, Any], contacts: dict[int, Contact]):
         )
 
 
-def _networks(data: dict[str, Any]):
+def _networks(data: dict[str, Any]) -> Iterator[NetworkVolume]:
     for r in data.get("rows", []):
         if not r.get("network"):
             continue

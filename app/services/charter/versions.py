@@ -105,7 +105,8 @@ def template(language: str) -> dict[str, Any]:
     """The section template for ``language`` (fr or en) from resources/templates."""
     lang = language if language in ("fr", "en") else "en"
     path = Path(resources_dir()) / "templates" / f"charter_{lang}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
 
 
 def ensure_charter(session: Session, client_id: int) -> CharterDoc:
@@ -281,7 +282,7 @@ def save_section(
         )
         .values(updated_at=section.updated_at)
     )
-    if cast(CursorResult, moved).rowcount == 0:
+    if cast(CursorResult[Any], moved).rowcount == 0:
         session.refresh(section.version)
         _editable(section.version)
     try:

@@ -21,7 +21,7 @@ __all__ = ["Badges", "client_badges"]
 def client_badges(session: Session) -> dict[int, Badges]:
     counts: dict[int, dict[str, Any]] = {}
 
-    def put(client_id: int, **values) -> None:
+    def put(client_id: int, **values: int) -> None:
         counts.setdefault(client_id, {}).update(values)
 
     rows = session.execute(

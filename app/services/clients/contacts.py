@@ -49,6 +49,7 @@ def save_contact(
             field="email",
         )
     depts = [d.strip() for d in departments if d and d.strip()]
+    contact: Contact | None
     if contact_id is None:
         contact = Contact(
             client=client,
