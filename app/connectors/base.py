@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,7 +166,7 @@ class Connector(ABC):
             return variant.text
         return f"{variant.text}\n{variant.link}"
 
-    def lone_video(self, media) -> MediaRef | None:
+    def lone_video(self, media: Sequence[MediaRef]) -> MediaRef | None:
         """The post's video, refused before anything is sent if other files come with it
         (the networks that call this take one video, alone)."""
         videos = [m for m in media if m.is_video]
@@ -179,7 +179,13 @@ class Connector(ABC):
         return videos[0] if videos else None
 
     def await_processing(
-        self, look, failed: str, waiting: str, *, poll: float, limit: float
+        self,
+        look: Callable[[], tuple[str, float | None, object]],
+        failed: str,
+        waiting: str,
+        *,
+        poll: float,
+        limit: float,
     ) -> None:
         """Wait while a network processes an uploaded video. ``look()`` answers ("ready" |
         "failed" | "waiting", seconds to wait or None for ``poll``, the network's reason).

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote
 
+import httpx
+
 from app.connectors.base import AuthError, ConnectorError
 from app.connectors.http import Http
 from app.connectors.oauth_flow import AuthorizationError
@@ -52,7 +54,9 @@ def _json(http: Http, url: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def resolve_handle(http: Http, handle: str, *, resolver: str = RESOLVER, scheme="https") -> str:
+def resolve_handle(
+    http: Http, handle: str, *, resolver: str = RESOLVER, scheme: str = "https"
+) -> str:
     """The handle's DID (a DID given as the handle is returned as it is)."""
     handle = handle.strip().lstrip("@").lower()
     if handle.startswith("did:"):
@@ -158,7 +162,7 @@ def find_account(
     return BlueskyIdentity(name, did, pds, app_password)
 
 
-def _json_of(response) -> dict[str, Any]:
+def _json_of(response: httpx.Response) -> dict[str, Any]:
     if response.status_code >= 400:
         return {}
     try:

@@ -8,6 +8,7 @@ carries ("boost of @x: …").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from app.connectors.text import html_to_text
@@ -24,14 +25,14 @@ def _kind(value: str) -> str:
     return translate("Connectors", "Media")
 
 
-def handle_of(account) -> str:
+def handle_of(account: object) -> str:
     if not isinstance(account, dict):
         return ""
     acct = account.get("acct") or account.get("username") or ""
     return "@" + str(acct) if acct else ""
 
 
-def _poll(poll) -> str:
+def _poll(poll: object) -> str:
     if not isinstance(poll, dict):
         return ""
     titles = [
@@ -44,7 +45,7 @@ def _poll(poll) -> str:
     return translate("Connectors", "Poll: {options}").format(options=" / ".join(titles))
 
 
-def _media(attachments) -> list[str]:
+def _media(attachments: Iterable[object] | None) -> list[str]:
     lines = []
     for media in attachments or ():
         if not isinstance(media, dict):

@@ -80,10 +80,10 @@ class LoopbackRedirect:
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-            def do_GET(self):
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 if parts.path != CALLBACK or owner._done.is_set():
                     self.send_response(404)
@@ -120,7 +120,7 @@ class LoopbackRedirect:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._done.set()
         self._thread.join(2)
         self._server.server_close()
