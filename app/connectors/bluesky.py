@@ -17,6 +17,7 @@ from typing import Any
 
 from app.connectors import bluesky_comment, bluesky_fetch
 from app.connectors.base import (
+    AccountRef,
     AuthError,
     BadResponse,
     Connector,
@@ -34,7 +35,7 @@ from app.connectors.contract import (
     PostMetricSample,
     ReplyToSend,
 )
-from app.connectors.http import json_of, parse_time
+from app.connectors.http import Http, json_of, parse_time
 from app.i18n import translate
 
 # The charter's moderation rules → the AT Protocol's report reasons.
@@ -80,7 +81,7 @@ class BlueskyConnector(Connector):
     credential_hosts = ("bsky.social",)
     char_limit = 300
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         self._access = ""
         self._refresh = ""
@@ -138,7 +139,7 @@ class BlueskyConnector(Connector):
         self._access = data.get("accessJwt", "")
         self._refresh = data.get("refreshJwt", self._refresh)
 
-    def _call(self, verb: str, method: str, **kwargs):
+    def _call(self, verb: str, method: str, **kwargs: Any):
         if not self._access:
             self.login()
         for attempt in range(2):

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.connectors.base import (
     BadResponse,
+    FetchProgress,
     FetchResult,
 )
 from app.connectors.bluesky_tid import B32 as B32
@@ -22,7 +23,9 @@ KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
 
 
 # -- inbox ----------------------------------------------------------------------------
-def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
+def fetch(
+    self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+) -> FetchResult:
     cursor = dict(cursor or {})
     seen = parse_time(cursor.get("seen_at"))
     newest = seen

@@ -316,6 +316,12 @@ def json_of(response: httpx.Response, expect: type | tuple[type, ...] = (dict, l
     return data
 
 
+def json_dict(response: httpx.Response) -> dict[str, Any]:
+    """:func:`json_of` for a body that must be a JSON object, typed as one."""
+    data: dict[str, Any] = json_of(response, dict)
+    return data
+
+
 def parse_time(value: object) -> dt.datetime | None:
     """An aware UTC datetime from ISO 8601 (with Z), RFC 2822 or epoch seconds."""
     if value is None or value == "":

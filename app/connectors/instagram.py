@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from app.connectors.base import FetchResult, Published, Rejected
+from app.connectors.base import FetchProgress, FetchResult, Published, Rejected
 from app.connectors.contract import AccountMetricSample, DueVariant, ReplyToSend
 from app.connectors.http import parse_time
 from app.connectors.meta import _Graph
@@ -29,7 +29,9 @@ class InstagramConnector(_Graph):
     network = "instagram"
     platform = "instagram"
 
-    def fetch(self, cursor: dict[str, Any], *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         cursor = dict(cursor or {})
         since = parse_time(cursor.get("seen_at"))
         newest = since

@@ -85,11 +85,11 @@ class _Graph(Connector):
             )
         return json_of(response, expect)
 
-    def _get(self, path: str, **params):
+    def _get(self, path: str, **params: Any):
         url = path if "://" in path else f"{self.base}/{path.lstrip('/')}"
         return self._ok(self.http.get(url, auth=self.account.token, params=params or None))
 
-    def _post(self, path: str, **kwargs):
+    def _post(self, path: str, **kwargs: Any):
         url = path if "://" in path else f"{self.base}/{path.lstrip('/')}"
         return self._ok(self.http.post(url, auth=self.account.token, **kwargs))
 
@@ -155,7 +155,7 @@ class _Graph(Connector):
             return Published("")
         return None
 
-    def _pages(self, path: str, max_pages: int, **params):
+    def _pages(self, path: str, max_pages: int, **params: Any):
         """Yield the ``data`` lists of a Graph edge, following ``paging.next``."""
         data = self._get(path, **params)
         for _ in range(max_pages):
