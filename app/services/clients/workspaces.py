@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import func, select
@@ -89,7 +90,7 @@ def _clean_name(name: str) -> str:
 
 
 # -- writing ------------------------------------------------------------------------------
-def _check_unique(session: Session, name: str, slug: str, *, exclude_id: int | None = None):
+def _check_unique(session: Session, name: str, slug: str, *, exclude_id: int | None = None) -> None:
     query = select(Client).where(func.lower(Client.name) == name.lower())
     if exclude_id is not None:
         query = query.where(Client.id != exclude_id)
@@ -163,7 +164,7 @@ EDITABLE = ("name", "timezone", "language", "colour", "sector", "notes", "logo")
 
 
 def update_client(
-    session: Session, client_id: int, *, expected_version: int | None = None, **changes
+    session: Session, client_id: int, *, expected_version: int | None = None, **changes: Any
 ) -> ClientInfo:
     """Change a client's fields. A stale ``expected_version`` raises :class:`Conflict`."""
     client = find_client(session, client_id)

@@ -130,7 +130,9 @@ def delete_saved_reply(
     session.flush()
 
 
-def _check_saved_version(session, row: SavedReply, expected: int | None, mine: str) -> None:
+def _check_saved_version(
+    session: Session, row: SavedReply, expected: int | None, mine: str
+) -> None:
     if expected is not None and row.version != expected:
         client = session.get(Client, row.client_id)
         raise stale(
@@ -147,7 +149,7 @@ def _check_saved_version(session, row: SavedReply, expected: int | None, mine: s
 
 
 class _Keep(dict[str, Any]):
-    def __missing__(self, key):  # unknown placeholders stay visible for the CM to fill
+    def __missing__(self, key: str) -> str:  # unknown placeholders stay visible for the CM to fill
         return "{" + key + "}"
 
 

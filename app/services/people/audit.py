@@ -11,9 +11,9 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Client
@@ -80,7 +80,10 @@ def record(
     return event
 
 
-def _filtered(query, f: AuditFilter):
+_Q = TypeVar("_Q", bound=Select[Any])
+
+
+def _filtered(query: _Q, f: AuditFilter) -> _Q:
     if f.client_id is not None:
         query = query.where(AuditEvent.client_id == f.client_id)
     if f.actor_login:
@@ -148,7 +151,7 @@ def count(
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run: a leading = + - @ tab or CR is quoted away."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
