@@ -8,9 +8,12 @@ every user-typed table cell escaped, then rendered by the shared renderer
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from app.documents import wording
 from app.documents.charter_cells import AFTER_TABLE as AFTER_TABLE
@@ -82,7 +85,10 @@ class CharterPdfInput:
 
 
 def gather(
-    session, client_ref, number: int | None = None, language: str | None = None
+    session: Session,
+    client_ref: str | int,
+    number: int | None = None,
+    language: str | None = None,
 ) -> CharterPdfInput:
     """Everything the PDF needs, read in one session (the rendering needs none).
 
@@ -233,7 +239,7 @@ def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     )
 
 
-def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
+def export_charter_pdf(inp: CharterPdfInput, out: str | os.PathLike[str]) -> PdfResult:
     """Write the charter of ``inp`` to ``out`` (StorageError if the folder is not writable)."""
     ensure_fonts()
     doc = inp.doc
