@@ -19,17 +19,14 @@ local file cannot enforce anything.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
+
+from sqlalchemy.engine import Connection
 
 from app.models.people import GROUP_ROLES
 
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
 
-
-class Operations(Protocol):
-    """What these helpers use of a migration's ``op`` (alembic's module proxy)."""
-
+class Operations(Protocol):  # what these helpers use of a migration's ``op`` (alembic's)
     def get_bind(self) -> Connection: ...
 
 
