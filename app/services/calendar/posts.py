@@ -9,6 +9,7 @@ offset from before the gap; an ambiguous time is its first occurrence).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -76,15 +77,15 @@ def _apply_variants(session: Session, post: Post, variants: list[VariantInput]) 
     _check_networks(variants)
     existing = {v.network: v for v in post.variants}
     wanted = {v.network for v in variants}
-    for network, row in existing.items():
+    for network, old in existing.items():
         if network not in wanted:
-            if row.publish_state in ("sending", "published"):
+            if old.publish_state in ("sending", "published"):
                 raise Conflict(
                     translate("Posts", "The {network} version is already published.").format(
                         network=network
                     )
                 )
-            post.variants.remove(row)
+            post.variants.remove(old)
     for v in variants:
         row = existing.get(v.network)
         if row is None:
@@ -166,7 +167,7 @@ def update_post(
     expected_variant_versions: dict[str, int] | None = None,
     planned_at: dt.datetime | None = None,
     variants: list[VariantInput] | None = None,
-    **fields,
+    **fields: Any,
 ) -> PostInfo:
     """Change fields and/or variants.
 
@@ -215,7 +216,7 @@ def update_post(
     return to_info(post)
 
 
-def _snapshot(post: Post) -> list[tuple]:
+def _snapshot(post: Post) -> list[tuple[Any, ...]]:
     return sorted(
         (v.network, v.text, v.link, v.first_comment, tuple(v.media or ())) for v in post.variants
     )
