@@ -21,7 +21,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, exists, literal, literal_column, select, tuple_
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    RowMapping,
+    exists,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from app.models.changes import ChangeLog
 
@@ -102,7 +113,7 @@ class ChangeSet:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def _change(row_id: int, row, xid: int = 0) -> Change:
+def _change(row_id: int, row: RowMapping, xid: int = 0) -> Change:
     ids = row["ids"]
     return Change(
         kind=row["kind"],
@@ -122,12 +133,12 @@ _HORIZON: ColumnElement[int] = literal_column(
 )
 
 
-def _postgres(conn) -> bool:
-    bind = conn.get_bind() if hasattr(conn, "get_bind") else conn  # a Session or a Connection
+def _postgres(conn: Session | Connection) -> bool:
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
     return bind.dialect.name == "postgresql"
 
 
-def start(conn) -> Cursor:
+def start(conn: Session | Connection) -> Cursor:
     """Where a new reader starts: after the newest row that is final (see the module)."""
     table = ChangeLog.__table__
     query = select(table.c.xid, table.c.id).order_by(table.c.xid.desc(), table.c.id.desc())
@@ -137,7 +148,9 @@ def start(conn) -> Cursor:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
-def changes_since(conn, after: Cursor = (0, 0), *, limit: int = 1000) -> ChangeSet:
+def changes_since(
+    conn: Session | Connection, after: Cursor = (0, 0), *, limit: int = 1000
+) -> ChangeSet:
     """Changes committed after ``after``, oldest first, never one twice or skipped
     (``conn``: a Connection or Session; see the module)."""
     table = ChangeLog.__table__

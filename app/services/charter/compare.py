@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -51,17 +52,17 @@ class _Text(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n")
         if tag == "li":
             self.parts.append("• ")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
 
@@ -76,7 +77,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def cell_text(col_type: str, value, contacts: dict[int, str]) -> str:
+def cell_text(col_type: str, value: Any, contacts: dict[int, str]) -> str:
     if value in (None, "", []):
         return "—"
     if col_type == "contact":

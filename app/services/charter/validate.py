@@ -29,7 +29,7 @@ def _bad(section: str, row: int | None, message: str) -> ValidationError:
     )
 
 
-def _check_cell(section: str, i: int, col: Column, value, contact_ids: set[int]) -> None:
+def _check_cell(section: str, i: int, col: Column, value: Any, contact_ids: set[int]) -> None:
     if value in (None, ""):
         return
     t = col.type
@@ -90,7 +90,7 @@ def _check_cell(section: str, i: int, col: Column, value, contact_ids: set[int])
         )
 
 
-def validate_data(key: str, data: dict[str, Any], contact_ids: set[int]) -> dict:
+def validate_data(key: str, data: dict[str, Any], contact_ids: set[int]) -> dict[str, Any]:
     """Check ``data`` for section ``key``; return a clean copy or raise ValidationError."""
     schema = SCHEMAS.get(key)
     if schema is None:
@@ -142,7 +142,7 @@ def validate_data(key: str, data: dict[str, Any], contact_ids: set[int]) -> dict
     return clean
 
 
-def _validate_style(key: str, data: dict[str, Any]) -> dict:
+def _validate_style(key: str, data: dict[str, Any]) -> dict[str, Any]:
     clean = {}
     register = data.get("register", "vous")
     if register not in REGISTERS:
@@ -165,7 +165,7 @@ def _validate_style(key: str, data: dict[str, Any]) -> dict:
     return clean
 
 
-def _validate_hours(key: str, hours) -> dict[str, Any]:
+def _validate_hours(key: str, hours: Any) -> dict[str, Any]:
     if hours is None:
         return default_business_hours()
     if not isinstance(hours, dict):
