@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from app import secrets
 from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
-from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
+from app.connectors.base import (
+    AuthError,
+    BadResponse,
+    Connector,
+    ConnectorError,
+    RateLimited,
+    Unavailable,
+)
 from app.connectors.contract import IngestResult
 from app.connectors.http import Cancelled, Http
 from app.db import Database
@@ -238,7 +245,7 @@ def _start_run(run: _ClientRun, account: SyncAccount) -> int:
         return row.id
 
 
-def _connector(run: _ClientRun, account: SyncAccount, token: str):
+def _connector(run: _ClientRun, account: SyncAccount, token: str) -> Connector:
     client_uid, auid = run.client_uid, account.uid
     return connector_for(
         AccountRef(
@@ -255,12 +262,16 @@ def _connector(run: _ClientRun, account: SyncAccount, token: str):
 
 
 def _fetch_and_ingest(
-    run: _ClientRun, account: SyncAccount, connector, tally: _Tally, note: Callable[[str], None]
+    run: _ClientRun,
+    account: SyncAccount,
+    connector: Connector,
+    tally: _Tally,
+    note: Callable[[str], None],
 ) -> None:
     """New items into the inbox and the cursor moved, in one transaction."""
     cursor = load_cursor(run.db, account.id)
 
-    def page_progress(n, label):
+    def page_progress(n: int, label: str) -> None:
         note(
             translate("Sync", "{network} {handle}: {n} fetched").format(
                 network=account.network, handle=account.handle, n=n
@@ -284,7 +295,9 @@ def _fetch_and_ingest(
         set_status(s, account.id, "connected", "", last_sync_at=utcnow())
 
 
-def _publish_and_moderate(run: _ClientRun, account: SyncAccount, connector, tally: _Tally) -> None:
+def _publish_and_moderate(
+    run: _ClientRun, account: SyncAccount, connector: Connector, tally: _Tally
+) -> None:
     """What is due goes out exactly once, then moderation decided in the inbox."""
     default_account = run.first_of_network.get(account.network) == account.id
     out = publish_due(
