@@ -39,11 +39,9 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.models.sync import SyncRun
 from app.services.inbox.moderation_push import push_moderation
-from app.services.sync.accounts import SyncAccount as SyncAccount
-from app.services.sync.accounts import _first_of_network as _first_of_network
-from app.services.sync.accounts import accounts_to_sync as accounts_to_sync
+from app.services.sync.accounts import SyncAccount, _first_of_network
+from app.services.sync.accounts import accounts_to_sync as accounts_to_sync  # for the CLI
 from app.services.sync.accounts import client_ids_with_accounts as client_ids_with_accounts
-from app.services.sync.accounts import is_placeholder_host as is_placeholder_host
 from app.services.sync.cursors import load_cursor, save_cursor
 from app.services.sync.daily import daily_check, record_samples
 from app.services.sync.health import set_status
@@ -52,6 +50,7 @@ from app.services.sync.publish import publish_due
 from app.services.sync.sinks import Sinks, real_sinks
 
 log = logging.getLogger("tribune.sync")
+Note = Callable[[str], None]  # a line for the sync bar
 _running: set[int] = set()  # clients being synced in this process (GUI timer + button)
 _running_lock = threading.Lock()
 
@@ -220,9 +219,7 @@ def _sync_accounts(
     return SyncReport(run.client_id, tuple(results), cancelled)
 
 
-def _sync_account(
-    run: _ClientRun, account: SyncAccount, note: Callable[[str], None]
-) -> AccountSyncResult:
+def _sync_account(run: _ClientRun, account: SyncAccount, note: Note) -> AccountSyncResult:
     """Sync one account if no other seat is syncing it, else say who is ("busy")."""
     lock = claim_account(run.db, account.id)
     if isinstance(lock, str):
@@ -262,11 +259,7 @@ def _connector(run: _ClientRun, account: SyncAccount, token: str) -> Connector:
 
 
 def _fetch_and_ingest(
-    run: _ClientRun,
-    account: SyncAccount,
-    connector: Connector,
-    tally: _Tally,
-    note: Callable[[str], None],
+    run: _ClientRun, account: SyncAccount, connector: Connector, tally: _Tally, note: Note
 ) -> None:
     """New items into the inbox and the cursor moved, in one transaction."""
     cursor = load_cursor(run.db, account.id)
@@ -327,9 +320,7 @@ def _publish_and_moderate(
         tally.message = pushed.messages[0]
 
 
-def _sync_held_account(
-    run: _ClientRun, account: SyncAccount, note: Callable[[str], None]
-) -> AccountSyncResult:
+def _sync_held_account(run: _ClientRun, account: SyncAccount, note: Note) -> AccountSyncResult:
     db, aid, net = run.db, account.id, account.network
     run_id = _start_run(run, account)
     before = run.http.requests
