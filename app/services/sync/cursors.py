@@ -5,9 +5,10 @@ They belong to the account row, not to its token: a reconnect keeps them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
 
 from app.db import Database, insert_ignore
 from app.models.base import utcnow
@@ -25,7 +26,7 @@ def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict[st
 
 
 def save_cursor(
-    s, client_id: int, account_id: int, value: dict[str, Any], stream: str = "inbox"
+    s: Session, client_id: int, account_id: int, value: dict[str, Any], stream: str = "inbox"
 ) -> None:
     row = s.scalar(
         select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
@@ -38,11 +39,11 @@ def save_cursor(
             "value": dict(value),
             "updated_at": utcnow(),
         }
-        if insert_ignore(s, SyncCursor.__table__, [fresh]) == 1:
+        if insert_ignore(s, cast(Table, SyncCursor.__table__), [fresh]) == 1:
             return
-        row = s.scalar(  # written by another seat meanwhile
+        row = s.scalars(  # written by another seat meanwhile
             select(SyncCursor).where(
                 SyncCursor.account_id == account_id, SyncCursor.stream == stream
             )
-        )
+        ).one()
     row.value, row.updated_at = dict(value), utcnow()
