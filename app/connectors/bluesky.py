@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from app.connectors import bluesky_comment, bluesky_fetch
 from app.connectors.base import (
@@ -31,6 +34,7 @@ from app.connectors.bluesky_tid import tid_for as tid_for
 from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
@@ -50,9 +54,9 @@ LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
 
 
-def facets_for(text: str, resolve) -> list[dict[str, Any]]:
+def facets_for(text: str, resolve: Callable[[str], str | None]) -> list[dict[str, Any]]:
     """Link and mention facets with byte offsets (``resolve(handle)`` → DID or None)."""
-    facets = []
+    facets: list[dict[str, Any]] = []
 
     def byte_range(start: int, end: int) -> dict[str, Any]:
         return {"byteStart": len(text[:start].encode()), "byteEnd": len(text[:end].encode())}
@@ -95,7 +99,7 @@ class BlueskyConnector(Connector):
     def _url(self, method: str) -> str:
         return f"{self.base}/xrpc/{method}"
 
-    def _error(self, response) -> tuple[str, str]:
+    def _error(self, response: httpx.Response) -> tuple[str, str]:
         try:
             data = response.json()
         except ValueError:
@@ -139,7 +143,7 @@ class BlueskyConnector(Connector):
         self._access = data.get("accessJwt", "")
         self._refresh = data.get("refreshJwt", self._refresh)
 
-    def _call(self, verb: str, method: str, **kwargs: Any):
+    def _call(self, verb: str, method: str, **kwargs: Any) -> httpx.Response:
         if not self._access:
             self.login()
         for attempt in range(2):
@@ -160,7 +164,7 @@ class BlueskyConnector(Connector):
             return response
         raise AuthError(translate("Connectors", "Bluesky session expired: reconnect the account."))
 
-    def _ok(self, response, expect=dict):
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any:
         if response.status_code >= 400:
             error, message = self._error(response)
             raise Rejected(
@@ -189,9 +193,10 @@ class BlueskyConnector(Connector):
         )
         if response.status_code >= 400:
             return None
-        return json_of(response, dict).get("did")
+        did: str | None = json_of(response, dict).get("did")
+        return did
 
-    def _blob(self, m) -> dict[str, Any]:
+    def _blob(self, m: MediaRef) -> dict[str, Any]:
         up = self._ok(
             self._call(
                 "POST",
@@ -200,11 +205,18 @@ class BlueskyConnector(Connector):
                 headers={"Content-Type": m.mime or "image/jpeg"},
             )
         )
-        return up["blob"]
+        blob: dict[str, Any] = up["blob"]
+        return blob
 
-    def _record(self, text: str, when: dt.datetime, media=(), reply=None) -> dict[str, Any]:
+    def _record(
+        self,
+        text: str,
+        when: dt.datetime,
+        media: Sequence[MediaRef] = (),
+        reply: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         self.check_length(text)
-        record = {
+        record: dict[str, Any] = {
             "$type": "app.bsky.feed.post",
             "text": text,
             "createdAt": when.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
@@ -303,7 +315,7 @@ class BlueskyConnector(Connector):
             self.login()
         return self._existing(tid_for(variant.idempotency_key, variant.planned_at))
 
-    def _reply_target(self, reply: ReplyToSend) -> tuple[dict[str, Any], dict, str]:
+    def _reply_target(self, reply: ReplyToSend) -> tuple[dict[str, Any], dict[str, Any], str]:
         """(root, parent, rkey) of our answer. The record key depends only on the
         idempotency key and the parent's own creation time, so a second seat computes the
         same one: the record is looked up before any write, and the network refuses a
