@@ -132,7 +132,8 @@ def _blank_png() -> QByteArray:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    blank.save(buffer, b"PNG")
+    # PySide6 6.11 refuses bytes here though its stub asks for them: the stub is wrong
+    blank.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return data
 
