@@ -19,8 +19,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, exists, literal, literal_column, select, tuple_
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    RowMapping,
+    exists,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from app.models.changes import ChangeLog
 
@@ -49,7 +61,7 @@ class ChangeSet:
     changes: tuple[Change, ...] = ()
     last_id: int = 0
     local: bool = False  # delivered by this seat's own operation, not read from the log
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     cursor: Cursor = (0, 0)  # read from the log: read on after this
     held: bool = False  # rows committed after a transaction still running wait for it
 
@@ -101,7 +113,7 @@ class ChangeSet:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def _change(row_id: int, row, xid: int = 0) -> Change:
+def _change(row_id: int, row: RowMapping, xid: int = 0) -> Change:
     ids = row["ids"]
     return Change(
         kind=row["kind"],
@@ -121,12 +133,12 @@ _HORIZON: ColumnElement[int] = literal_column(
 )
 
 
-def _postgres(conn) -> bool:
-    bind = conn.get_bind() if hasattr(conn, "get_bind") else conn  # a Session or a Connection
+def _postgres(conn: Session | Connection) -> bool:
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
     return bind.dialect.name == "postgresql"
 
 
-def start(conn) -> Cursor:
+def start(conn: Session | Connection) -> Cursor:
     """Where a new reader starts: after the newest row that is final (see the module)."""
     table = ChangeLog.__table__
     query = select(table.c.xid, table.c.id).order_by(table.c.xid.desc(), table.c.id.desc())
@@ -136,7 +148,9 @@ def start(conn) -> Cursor:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
-def changes_since(conn, after: Cursor = (0, 0), *, limit: int = 1000) -> ChangeSet:
+def changes_since(
+    conn: Session | Connection, after: Cursor = (0, 0), *, limit: int = 1000
+) -> ChangeSet:
     """Changes committed after ``after``, oldest first, never one twice or skipped
     (``conn``: a Connection or Session; see the module)."""
     table = ChangeLog.__table__

@@ -8,9 +8,10 @@ quote. Numbers stay numbers: ``-3`` written from an int is not text from the int
 
 from __future__ import annotations
 
+import _csv
 import csv
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,11 +23,15 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+
 class _SafeWriter:
-    def __init__(self, inner) -> None:
+    def __init__(self, inner: _csv.Writer) -> None:
         self._inner = inner
 
-    def writerow(self, row: Iterable[Any]):
+    def writerow(self, row: Iterable[Any]) -> Any:
         return self._inner.writerow([safe_cell(v) for v in row])
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
@@ -34,7 +39,7 @@ class _SafeWriter:
             self.writerow(row)
 
 
-def writer(fh, **kwargs) -> _SafeWriter:
+def writer(fh: SupportsWrite[str], **kwargs: Any) -> _SafeWriter:
     """``csv.writer`` whose text cells cannot become formulas."""
     return _SafeWriter(csv.writer(fh, **kwargs))
 

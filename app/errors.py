@@ -57,6 +57,8 @@ class Conflict(TribuneError):
 
     A stale edit carries :class:`ConflictDetails` (``details``) for the conflict dialog."""
 
+    current: object = None  # the row as it stands now, where a service adds it (a PostInfo)
+
     def __init__(self, message: str, details: ConflictDetails | None = None) -> None:
         super().__init__(message)
         self.details = details

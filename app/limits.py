@@ -9,6 +9,7 @@ later deep inside an export.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from app.i18n import translate
 
@@ -35,7 +36,7 @@ def check_int(value: int, what: str = "") -> None:
         )
 
 
-def bounded_int(low: int = 0, high: int = INT_MAX):
+def bounded_int(low: int = 0, high: int = INT_MAX) -> Callable[[str], int]:
     """An ``argparse`` type: an integer between ``low`` and ``high``, else one-line error."""
     import argparse
 

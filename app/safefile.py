@@ -31,7 +31,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def check_target(path: str | os.PathLike) -> Path:
+def check_target(path: str | os.PathLike[str]) -> Path:
     """The output path, refused in one line when it cannot be a file we may write."""
     target = Path(path).expanduser()
     if target.is_dir():
@@ -50,7 +50,7 @@ def check_target(path: str | os.PathLike) -> Path:
     return target
 
 
-def fsync_file(path: str | os.PathLike) -> None:
+def fsync_file(path: str | os.PathLike[str]) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -72,7 +72,7 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def checked_output(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     verify: Callable[[Path], None] | None = None,
     *,
     private: bool = False,
@@ -121,7 +121,7 @@ def checked_output(
 
 
 def write_bytes_checked(
-    path: str | os.PathLike, data: bytes, verify: Callable[[Path], None] | None = None
+    path: str | os.PathLike[str], data: bytes, verify: Callable[[Path], None] | None = None
 ) -> Path:
     """Write ``data`` to ``path`` through :func:`checked_output`; also checks the size."""
 

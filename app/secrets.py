@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Any, cast
 
 from app.config import KEYRING_SERVICE
 from app.errors import SecretsError
@@ -21,7 +22,7 @@ class _Keyring:
 
     _module: ModuleType | None = None
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if _Keyring._module is None:
             importlib.import_module("keyring.errors")
             _Keyring._module = importlib.import_module("keyring")
@@ -90,7 +91,7 @@ def set_secret(key: str, value: str) -> None:
 def get_secret(key: str) -> str | None:
     require_backend()
     try:
-        return keyring.get_password(KEYRING_SERVICE, key)
+        return cast(str | None, keyring.get_password(KEYRING_SERVICE, key))
     except keyring.errors.KeyringError as exc:
         raise SecretsError(
             translate("Secrets", "The keyring could not be read ({kind}).").format(

@@ -42,7 +42,7 @@ def strip_foreign_images(rich: str, allowed: set[str] | frozenset[str] = frozens
     """Rich text without any ``<img>`` pointing outside the document (files, URLs, paths):
     only images whose source is a resource name in ``allowed`` remain."""
 
-    def keep(match: re.Match) -> str:
+    def keep(match: re.Match[str]) -> str:
         found = _SRC.search(match.group(0))
         if not found:
             return ""

@@ -21,6 +21,7 @@ from app.connectors.base import (
     Rejected,
     Unavailable,
 )
+from app.connectors.http import Http
 
 CONNECTORS = {
     "mastodon": "app.connectors.mastodon:MastodonConnector",
@@ -40,7 +41,7 @@ CONNECTORS = {
 TOKENLESS = ("rss",)
 
 
-def connector_for(account: AccountRef, http) -> Connector:
+def connector_for(account: AccountRef, http: Http) -> Connector:
     """The connector for ``account.network`` (imported only when needed)."""
     import importlib
 
@@ -48,7 +49,8 @@ def connector_for(account: AccountRef, http) -> Connector:
     if target is None:
         raise NotSupported.for_network(account.network)
     module, name = target.split(":")
-    return getattr(importlib.import_module(module), name)(account, http)
+    factory: type[Connector] = getattr(importlib.import_module(module), name)
+    return factory(account, http)
 
 
 __all__ = [

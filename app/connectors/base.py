@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.connectors.contract import (
     AccountMetricSample,
@@ -21,18 +22,19 @@ from app.connectors.contract import (
     ReplyToSend,
     RowError,
 )
-from app.connectors.errors import (  # noqa: F401  (re-exported for the connectors)
-    AuthError,
-    BadResponse,
-    ConnectorError,
-    NotSupported,
-    RateLimited,
-    Rejected,
-    Unavailable,
-)
-from app.connectors.http import ScopedHttp, origin_of
+from app.connectors.errors import AuthError as AuthError
+from app.connectors.errors import BadResponse as BadResponse
+from app.connectors.errors import ConnectorError as ConnectorError
+from app.connectors.errors import NotSupported as NotSupported
+from app.connectors.errors import RateLimited as RateLimited
+from app.connectors.errors import Rejected as Rejected
+from app.connectors.errors import Unavailable as Unavailable
+from app.connectors.http import Http, ScopedHttp, origin_of
 from app.i18n import translate
-from app.models.client import network_label
+from app.networks import network_label
+
+# (items read so far, what they are: "comments", "mentions"…) while a fetch pages
+FetchProgress = Callable[[int, str], None]
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class FetchResult:
     """New inbox items since the cursor, the cursor to store, and items that were skipped."""
 
     items: tuple[IncomingMessage, ...]
-    cursor: dict
+    cursor: dict[str, Any]
     errors: tuple[RowError, ...] = ()
     requests: int = 0
     deleted: int = 0  # items deleted on the network since they were listed: skipped quietly
@@ -85,7 +87,7 @@ class Connector(ABC):
     # credentials besides the origin of its own base URL; any other host never gets them.
     credential_hosts: tuple[str, ...] = ()
 
-    def __init__(self, account: AccountRef, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         self.account = account
         self.http = ScopedHttp(http, self.credential_origins, self.network or "?")
 
@@ -103,7 +105,9 @@ class Connector(ABC):
         """Who we are connected as; raises :class:`AuthError` when the token is refused."""
 
     @abstractmethod
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         """Inbox items newer than ``cursor`` (``{}`` for a first sync)."""
 
     def publish(self, variant: DueVariant) -> Published:
@@ -162,7 +166,7 @@ class Connector(ABC):
             return variant.text
         return f"{variant.text}\n{variant.link}"
 
-    def lone_video(self, media) -> MediaRef | None:
+    def lone_video(self, media: Sequence[MediaRef]) -> MediaRef | None:
         """The post's video, refused before anything is sent if other files come with it
         (the networks that call this take one video, alone)."""
         videos = [m for m in media if m.is_video]
@@ -175,7 +179,13 @@ class Connector(ABC):
         return videos[0] if videos else None
 
     def await_processing(
-        self, look, failed: str, waiting: str, *, poll: float, limit: float
+        self,
+        look: Callable[[], tuple[str, float | None, object]],
+        failed: str,
+        waiting: str,
+        *,
+        poll: float,
+        limit: float,
     ) -> None:
         """Wait while a network processes an uploaded video. ``look()`` answers ("ready" |
         "failed" | "waiting", seconds to wait or None for ``poll``, the network's reason).

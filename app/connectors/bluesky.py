@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from app.connectors import bluesky_comment, bluesky_fetch
 from app.connectors.base import (
+    AccountRef,
     AuthError,
     BadResponse,
     Connector,
@@ -23,16 +28,18 @@ from app.connectors.base import (
     Published,
     Rejected,
 )
-from app.connectors.bluesky_fetch import KINDS  # noqa: F401
-from app.connectors.bluesky_tid import B32, tid_for  # noqa: F401  (re-exported)
+from app.connectors.bluesky_fetch import KINDS as KINDS
+from app.connectors.bluesky_tid import B32 as B32
+from app.connectors.bluesky_tid import tid_for as tid_for
 from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
 )
-from app.connectors.http import json_of, parse_time
+from app.connectors.http import Http, json_of, parse_time
 from app.i18n import translate
 
 # The charter's moderation rules → the AT Protocol's report reasons.
@@ -47,11 +54,11 @@ LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
 
 
-def facets_for(text: str, resolve) -> list[dict]:
+def facets_for(text: str, resolve: Callable[[str], str | None]) -> list[dict[str, Any]]:
     """Link and mention facets with byte offsets (``resolve(handle)`` → DID or None)."""
-    facets = []
+    facets: list[dict[str, Any]] = []
 
-    def byte_range(start: int, end: int) -> dict:
+    def byte_range(start: int, end: int) -> dict[str, Any]:
         return {"byteStart": len(text[:start].encode()), "byteEnd": len(text[:end].encode())}
 
     for m in LINK.finditer(text):
@@ -78,7 +85,7 @@ class BlueskyConnector(Connector):
     credential_hosts = ("bsky.social",)
     char_limit = 300
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         self._access = ""
         self._refresh = ""
@@ -92,7 +99,7 @@ class BlueskyConnector(Connector):
     def _url(self, method: str) -> str:
         return f"{self.base}/xrpc/{method}"
 
-    def _error(self, response) -> tuple[str, str]:
+    def _error(self, response: httpx.Response) -> tuple[str, str]:
         try:
             data = response.json()
         except ValueError:
@@ -136,7 +143,7 @@ class BlueskyConnector(Connector):
         self._access = data.get("accessJwt", "")
         self._refresh = data.get("refreshJwt", self._refresh)
 
-    def _call(self, verb: str, method: str, **kwargs):
+    def _call(self, verb: str, method: str, **kwargs: Any) -> httpx.Response:
         if not self._access:
             self.login()
         for attempt in range(2):
@@ -157,7 +164,7 @@ class BlueskyConnector(Connector):
             return response
         raise AuthError(translate("Connectors", "Bluesky session expired: reconnect the account."))
 
-    def _ok(self, response, expect=dict):
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any:
         if response.status_code >= 400:
             error, message = self._error(response)
             raise Rejected(
@@ -186,9 +193,10 @@ class BlueskyConnector(Connector):
         )
         if response.status_code >= 400:
             return None
-        return json_of(response, dict).get("did")
+        did: str | None = json_of(response, dict).get("did")
+        return did
 
-    def _blob(self, m) -> dict:
+    def _blob(self, m: MediaRef) -> dict[str, Any]:
         up = self._ok(
             self._call(
                 "POST",
@@ -197,11 +205,18 @@ class BlueskyConnector(Connector):
                 headers={"Content-Type": m.mime or "image/jpeg"},
             )
         )
-        return up["blob"]
+        blob: dict[str, Any] = up["blob"]
+        return blob
 
-    def _record(self, text: str, when: dt.datetime, media=(), reply=None) -> dict:
+    def _record(
+        self,
+        text: str,
+        when: dt.datetime,
+        media: Sequence[MediaRef] = (),
+        reply: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         self.check_length(text)
-        record = {
+        record: dict[str, Any] = {
             "$type": "app.bsky.feed.post",
             "text": text,
             "createdAt": when.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
@@ -249,7 +264,7 @@ class BlueskyConnector(Connector):
         }
         self._ok(self._call("POST", "com.atproto.moderation.createReport", json=body))
 
-    def _create(self, record: dict, rkey: str) -> Published:
+    def _create(self, record: dict[str, Any], rkey: str) -> Published:
         data = self._ok(
             self._call(
                 "POST",
@@ -300,7 +315,7 @@ class BlueskyConnector(Connector):
             self.login()
         return self._existing(tid_for(variant.idempotency_key, variant.planned_at))
 
-    def _reply_target(self, reply: ReplyToSend) -> tuple[dict, dict, str]:
+    def _reply_target(self, reply: ReplyToSend) -> tuple[dict[str, Any], dict[str, Any], str]:
         """(root, parent, rkey) of our answer. The record key depends only on the
         idempotency key and the parent's own creation time, so a second seat computes the
         same one: the record is looked up before any write, and the network refuses a

@@ -10,14 +10,43 @@ writing a second one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import httpx
 
 from app.connectors.base import Published
 from app.connectors.bluesky_tid import tid_for
-from app.connectors.contract import ReplyToSend
+from app.connectors.contract import MediaRef, ReplyToSend
 from app.connectors.http import parse_time
 
 
-def _target(connector, comment: ReplyToSend) -> tuple[dict, dict, str]:
+class Poster(Protocol):
+    """What these functions use of :class:`app.connectors.bluesky.BlueskyConnector`."""
+
+    _access: str
+    did: str
+
+    def login(self) -> None: ...
+
+    def _call(self, verb: str, method: str, **kwargs: Any) -> httpx.Response: ...
+
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any: ...
+
+    def _existing(self, rkey: str) -> Published | None: ...
+
+    def _create(self, record: dict[str, Any], rkey: str) -> Published: ...
+
+    def _record(
+        self,
+        text: str,
+        when: dt.datetime,
+        media: Sequence[MediaRef] = (),
+        reply: dict[str, Any] | None = None,
+    ) -> dict[str, Any]: ...
+
+
+def _target(connector: Poster, comment: ReplyToSend) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(root, parent, rkey) of the answer to our post ``comment.in_reply_to`` (an at:// URI)."""
     if not connector._access:
         connector.login()
@@ -38,7 +67,7 @@ def _target(connector, comment: ReplyToSend) -> tuple[dict, dict, str]:
     return root, parent, tid_for(comment.idempotency_key, when + dt.timedelta(seconds=1))
 
 
-def first_comment(connector, comment: ReplyToSend) -> Published:
+def first_comment(connector: Poster, comment: ReplyToSend) -> Published:
     root, parent, rkey = _target(connector, comment)
     existing = connector._existing(rkey)
     if existing:
@@ -48,5 +77,5 @@ def first_comment(connector, comment: ReplyToSend) -> Published:
     return connector._create(record, rkey)
 
 
-def find_first_comment(connector, comment: ReplyToSend) -> Published | None:
+def find_first_comment(connector: Poster, comment: ReplyToSend) -> Published | None:
     return connector._existing(_target(connector, comment)[2])

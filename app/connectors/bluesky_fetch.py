@@ -3,11 +3,15 @@ method of BlueskyConnector)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.connectors.base import (
     BadResponse,
+    FetchProgress,
     FetchResult,
 )
-from app.connectors.bluesky_tid import B32, tid_for  # noqa: F401  (re-exported)
+from app.connectors.bluesky_tid import B32 as B32
+from app.connectors.bluesky_tid import tid_for as tid_for
 from app.connectors.contract import (
     IncomingMessage,
     RowError,
@@ -19,7 +23,9 @@ KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
 
 
 # -- inbox ----------------------------------------------------------------------------
-def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+def fetch(
+    self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+) -> FetchResult:
     cursor = dict(cursor or {})
     seen = parse_time(cursor.get("seen_at"))
     newest = seen

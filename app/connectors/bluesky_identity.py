@@ -14,7 +14,10 @@ anything is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, unquote
+
+import httpx
 
 from app.connectors.base import AuthError, ConnectorError
 from app.connectors.http import Http
@@ -37,7 +40,7 @@ class BlueskyIdentity:
     password: str = field(default="", repr=False)
 
 
-def _json(http: Http, url: str) -> dict | None:
+def _json(http: Http, url: str) -> dict[str, Any] | None:
     try:
         response = http.get(url)
     except ConnectorError:
@@ -51,7 +54,9 @@ def _json(http: Http, url: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def resolve_handle(http: Http, handle: str, *, resolver: str = RESOLVER, scheme="https") -> str:
+def resolve_handle(
+    http: Http, handle: str, *, resolver: str = RESOLVER, scheme: str = "https"
+) -> str:
     """The handle's DID (a DID given as the handle is returned as it is)."""
     handle = handle.strip().lstrip("@").lower()
     if handle.startswith("did:"):
@@ -77,7 +82,7 @@ def resolve_handle(http: Http, handle: str, *, resolver: str = RESOLVER, scheme=
     return did
 
 
-def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https") -> dict:
+def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https") -> dict[str, Any]:
     if did.startswith("did:plc:"):
         url = f"{plc.rstrip('/')}/{did}"
     elif did.startswith("did:web:"):
@@ -97,7 +102,7 @@ def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https")
     return data
 
 
-def pds_of(document: dict) -> str:
+def pds_of(document: dict[str, Any]) -> str:
     for service in document.get("service") or []:
         if not isinstance(service, dict):
             continue
@@ -157,7 +162,7 @@ def find_account(
     return BlueskyIdentity(name, did, pds, app_password)
 
 
-def _json_of(response) -> dict:
+def _json_of(response: httpx.Response) -> dict[str, Any]:
     if response.status_code >= 400:
         return {}
     try:

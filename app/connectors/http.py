@@ -24,6 +24,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -137,7 +138,7 @@ class Http:
     def __enter__(self) -> Http:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def backoff(self, attempt: int) -> float:
@@ -156,7 +157,7 @@ class Http:
                 return
             self._sleep(min(left, 0.25))
 
-    def request(self, method: str, url: str, *, auth: str = "", **kwargs) -> httpx.Response:
+    def request(self, method: str, url: str, *, auth: str = "", **kwargs: Any) -> httpx.Response:
         headers = dict(kwargs.pop("headers", None) or {})
         if auth:
             headers["Authorization"] = f"Bearer {auth}"
@@ -211,10 +212,10 @@ class Http:
             attempt += 1
             self.sleep(self.backoff(attempt))
 
-    def get(self, url: str, **kwargs) -> httpx.Response:
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)
 
-    def post(self, url: str, **kwargs) -> httpx.Response:
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
 
 
@@ -231,7 +232,7 @@ def origin_of(url: str) -> tuple[str, str, int]:
     return scheme, (parts.hostname or "").lower().rstrip("."), port
 
 
-def carries_credentials(url: str, auth: str, kwargs: dict) -> bool:
+def carries_credentials(url: str, auth: str, kwargs: dict[str, Any]) -> bool:
     if auth:
         return True
     headers = kwargs.get("headers") or {}
@@ -248,14 +249,14 @@ class ScopedHttp:
     first use: the account's base URL origin and its network's ``credential_hosts``)."""
 
     def __init__(
-        self, http, origins: Callable[[], set[tuple[str, str, int]]], network: str
+        self, http: Http, origins: Callable[[], set[tuple[str, str, int]]], network: str
     ) -> None:
         self._http = http
         self._origins_of = origins
         self._origins: set[tuple[str, str, int]] | None = None
         self._network = network
 
-    def __getattr__(self, name):  # requests, slept, sleep, client, is_cancelled...
+    def __getattr__(self, name: str) -> Any:  # requests, slept, sleep, client, is_cancelled...
         return getattr(self._http, name)
 
     def allowed(self, url: str) -> bool:
@@ -263,7 +264,7 @@ class ScopedHttp:
             self._origins = self._origins_of()
         return origin_of(url) in self._origins
 
-    def request(self, method: str, url: str, *, auth: str = "", **kwargs) -> httpx.Response:
+    def request(self, method: str, url: str, *, auth: str = "", **kwargs: Any) -> httpx.Response:
         if carries_credentials(url, auth, kwargs) and not self.allowed(url):
             host = origin_of(url)[1] or "?"
             log.warning(
@@ -280,14 +281,14 @@ class ScopedHttp:
             )
         return self._http.request(method, url, auth=auth, **kwargs)
 
-    def get(self, url: str, **kwargs) -> httpx.Response:
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)
 
-    def post(self, url: str, **kwargs) -> httpx.Response:
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
 
 
-def _decode(response: httpx.Response):
+def _decode(response: httpx.Response) -> Any:
     """orjson first (2-3x faster on the pages of a sync); the standard library for what orjson
     refuses but JSON readers accept (UTF-16 bodies, integers beyond 64 bits, NaN)."""
     try:
@@ -296,7 +297,7 @@ def _decode(response: httpx.Response):
         return response.json()
 
 
-def json_of(response: httpx.Response, expect: type | tuple = (dict, list)):
+def json_of(response: httpx.Response, expect: type | tuple[type, ...] = (dict, list)) -> Any:
     """The JSON body, or :class:`BadResponse` when it is not JSON of the expected shape."""
     try:
         data = _decode(response)
@@ -315,7 +316,13 @@ def json_of(response: httpx.Response, expect: type | tuple = (dict, list)):
     return data
 
 
-def parse_time(value) -> dt.datetime | None:
+def json_dict(response: httpx.Response) -> dict[str, Any]:
+    """:func:`json_of` for a body that must be a JSON object, typed as one."""
+    data: dict[str, Any] = json_of(response, dict)
+    return data
+
+
+def parse_time(value: object) -> dt.datetime | None:
     """An aware UTC datetime from ISO 8601 (with Z), RFC 2822 or epoch seconds."""
     if value is None or value == "":
         return None

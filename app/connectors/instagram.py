@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from app.connectors.base import FetchResult, Published, Rejected
+from app.connectors.base import FetchProgress, FetchResult, Published, Rejected
 from app.connectors.contract import AccountMetricSample, DueVariant, ReplyToSend
 from app.connectors.http import parse_time
 from app.connectors.meta import _Graph
@@ -28,7 +29,9 @@ class InstagramConnector(_Graph):
     network = "instagram"
     platform = "instagram"
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         cursor = dict(cursor or {})
         since = parse_time(cursor.get("seen_at"))
         newest = since
@@ -80,14 +83,14 @@ class InstagramConnector(_Graph):
             cursor["seen_at"] = newest.isoformat()
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _replies(self, comment, max_pages: int) -> list[tuple[dict, str]]:
+    def _replies(self, comment, max_pages: int) -> list[tuple[dict[str, Any], str]]:
         """The replies under a comment (its ``replies`` edge, asked for inline), each with
         the comment it answers, so the inbox threads them; more pages follow ``paging.next``."""
         if not isinstance(comment, dict) or not isinstance(comment.get("replies"), dict):
             return []
         parent = str(comment.get("id") or "")
         edge = comment["replies"]
-        out: list[tuple[dict, str]] = []
+        out: list[tuple[dict[str, Any], str]] = []
         for _ in range(max_pages):
             rows = edge.get("data")
             if not isinstance(rows, list):

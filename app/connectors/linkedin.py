@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from urllib.parse import quote
+
+import httpx
 
 from app.connectors import linkedin_media
 from app.connectors.base import (
+    AccountRef,
     BadResponse,
     Connector,
+    FetchProgress,
     FetchResult,
     Health,
     Published,
@@ -43,8 +48,9 @@ from app.connectors.contract import (
     ReplyToSend,
     RowError,
 )
-from app.connectors.http import json_of
-from app.connectors.linkedin_media import VIDEO_POLL, VIDEO_WAIT  # noqa: F401
+from app.connectors.http import Http, json_dict, json_of
+from app.connectors.linkedin_media import VIDEO_POLL as VIDEO_POLL
+from app.connectors.linkedin_media import VIDEO_WAIT as VIDEO_WAIT
 from app.connectors.oauth import Renewal
 from app.i18n import translate
 
@@ -62,7 +68,7 @@ def _post_url(urn: str) -> str:
     return f"https://www.linkedin.com/feed/update/{urn}/"
 
 
-def _when(ms) -> dt.datetime:
+def _when(ms: int | str) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(ms) / 1000, dt.UTC)
 
 
@@ -71,7 +77,7 @@ class LinkedInConnector(Connector):
     credential_hosts = ("api.linkedin.com", "www.linkedin.com")
     char_limit = 3000
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         # LinkedIn's token endpoint is on www.linkedin.com; a test server answers it itself
         oauth = self.base.replace("://api.linkedin.com", "://www.linkedin.com", 1)
@@ -93,7 +99,7 @@ class LinkedInConnector(Connector):
         return handle if handle.startswith("urn:li:") else f"urn:li:organization:{handle}"
 
     # -- HTTP -----------------------------------------------------------------------------
-    def _call(self, method: str, path: str, **kwargs):
+    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         headers = {
             "LinkedIn-Version": VERSION,
             "X-Restli-Protocol-Version": "2.0.0",
@@ -116,10 +122,10 @@ class LinkedInConnector(Connector):
             )
         return response
 
-    def _json(self, method: str, path: str, **kwargs) -> dict:
-        return json_of(self._call(method, path, **kwargs), dict)
+    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        return json_dict(self._call(method, path, **kwargs))
 
-    def _elements(self, data: dict) -> list:
+    def _elements(self, data: dict[str, Any]) -> list[Any]:
         rows = data.get("elements")
         if not isinstance(rows, list):
             raise BadResponse(
@@ -127,7 +133,7 @@ class LinkedInConnector(Connector):
             )
         return rows
 
-    def _recent_posts(self, count: int = POSTS_LOOKED_AT) -> list[dict]:
+    def _recent_posts(self, count: int = POSTS_LOOKED_AT) -> list[dict[str, Any]]:
         data = self._json(
             "GET",
             "/rest/posts",
@@ -149,7 +155,9 @@ class LinkedInConnector(Connector):
         )
 
     # -- inbox ----------------------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         cursor = dict(cursor or {})
         before = self.http.requests
         since = int(cursor.get("comments_after") or 0)  # epoch ms of the newest comment seen
@@ -184,7 +192,7 @@ class LinkedInConnector(Connector):
             cursor["comments_after"] = str(newest)
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _comment(self, row: dict, post_urn: str) -> IncomingMessage:
+    def _comment(self, row: dict[str, Any], post_urn: str) -> IncomingMessage:
         urn = str(row.get("commentUrn") or "") or f"urn:li:comment:({post_urn},{row['id']})"
         parent = str(row.get("parentComment") or post_urn)
         return IncomingMessage.fast(
@@ -201,7 +209,7 @@ class LinkedInConnector(Connector):
         )
 
     @staticmethod
-    def _skipped(row) -> RowError:
+    def _skipped(row: object) -> RowError:
         ref = str(row.get("commentUrn") or row.get("id") or "") if isinstance(row, dict) else ""
         return RowError(
             0,
@@ -260,7 +268,7 @@ class LinkedInConnector(Connector):
         if reply.private:
             raise Rejected(translate("Connectors", "LinkedIn has no private answer to a comment."))
         target = reply.in_reply_to
-        body: dict = {"actor": self.org, "message": {"text": reply.text}}
+        body: dict[str, Any] = {"actor": self.org, "message": {"text": reply.text}}
         match = COMMENT_URN.match(target)
         if match:  # answering a comment: under its post, as a reply to it
             target = match.group("parent")

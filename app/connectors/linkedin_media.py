@@ -3,21 +3,52 @@ of LinkedInConnector)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 from urllib.parse import quote
+
+import httpx
 
 from app.connectors.base import (
     BadResponse,
     Rejected,
 )
+from app.connectors.contract import MediaRef
+from app.connectors.http import ScopedHttp
+from app.connectors.oauth import Renewal
 from app.i18n import translate
 
 VIDEO_POLL = 2.0  # seconds between looks at a video LinkedIn is processing
 VIDEO_WAIT = 300.0  # then the post waits for the next sync
 
 
+class LinkedInApi(Protocol):
+    """What these methods use of :class:`app.connectors.linkedin.LinkedInConnector`."""
+
+    http: ScopedHttp
+    _token: Renewal
+
+    @property
+    def org(self) -> str: ...
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response: ...
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]: ...
+
+    def await_processing(
+        self,
+        look: Callable[[], tuple[str, float | None, object]],
+        failed: str,
+        waiting: str,
+        *,
+        poll: float,
+        limit: float,
+    ) -> None: ...
+
+
 # -- publishing -----------------------------------------------------------------------
-def _upload(self, media) -> str:
+def _upload(self: LinkedInApi, media: MediaRef) -> str:
     """The Images API: initialise an upload for the page, PUT the bytes, use the URN."""
     if not (media.mime or "").startswith("image/"):
         raise Rejected(
@@ -48,7 +79,7 @@ def _upload(self, media) -> str:
     return str(image)
 
 
-def _upload_video(self, media) -> str:
+def _upload_video(self: LinkedInApi, media: MediaRef) -> str:
     """The Videos API: initialise with the size, PUT each byte range LinkedIn asks for
     (keeping each part's ETag), finalise with the ETags in order, then wait while the
     video is processed (``PROCESSING`` → ``AVAILABLE``)."""
@@ -70,21 +101,23 @@ def _upload_video(self, media) -> str:
     video, parts = value.get("video"), value.get("uploadInstructions")
     if not video or not isinstance(parts, list) or not parts:
         raise BadResponse(translate("Connectors", "LinkedIn did not give an upload address."))
-    etags = []
+    etags: list[str] = []
     with open(path, "rb") as fh:
         for part in parts:
             first, last = int(part["firstByte"]), int(part["lastByte"])
             fh.seek(first)
             chunk, url = fh.read(last - first + 1), part["uploadUrl"]
-            response = self._token.send(
-                lambda token, chunk=chunk, url=url: self.http.request(
+
+            def put(token: str, chunk: bytes = chunk, url: str = url) -> httpx.Response:
+                return self.http.request(
                     "PUT",
                     url,
                     auth=token,
                     content=chunk,
                     headers={"Content-Type": "application/octet-stream"},
                 )
-            )
+
+            response = self._token.send(put)
             etag = response.headers.get("etag", "")
             if response.status_code >= 400 or not etag:
                 raise Rejected(
@@ -106,7 +139,7 @@ def _upload_video(self, media) -> str:
         },
     )
 
-    def look():
+    def look() -> tuple[str, float | None, object]:
         status = str(self._json("GET", f"/rest/videos/{quote(video, safe='')}").get("status"))
         if status == "AVAILABLE":
             return "ready", None, ""

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from app.connectors import mastodon_fetch
 from app.connectors.base import (
     BadResponse,
     Connector,
+    FetchProgress,
     Health,
     Published,
     Rejected,
@@ -24,13 +28,14 @@ from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
 )
 from app.connectors.http import json_of, parse_time
-from app.connectors.mastodon_fetch import PAGE  # noqa: F401
+from app.connectors.mastodon_fetch import PAGE as PAGE
 from app.connectors.mastodon_text import status_text
 from app.connectors.text import html_to_text
 from app.i18n import translate
@@ -45,11 +50,11 @@ class MastodonConnector(Connector):
     def base(self) -> str:
         return self.account.base_url.rstrip("/")
 
-    def _get(self, path_or_url: str, **kwargs):
+    def _get(self, path_or_url: str, **kwargs: Any) -> httpx.Response:
         url = path_or_url if "://" in path_or_url else self.base + path_or_url
         return self.http.get(url, auth=self.account.token, **kwargs)
 
-    def _ok(self, response, expect=(dict, list)):
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = (dict, list)) -> Any:
         if response.status_code >= 400:
             data = {}
             try:
@@ -89,7 +94,7 @@ class MastodonConnector(Connector):
 
     # -- inbox ----------------------------------------------------------------------------
     def _message(
-        self, status: dict, kind: str | None = None, author: dict | None = None
+        self, status: dict[str, Any], kind: str | None = None, author: dict[str, Any] | None = None
     ) -> IncomingMessage:
         # On the hot path (10,000 mentions a sync): one lookup per field, no needless str().
         get = status.get
@@ -119,17 +124,25 @@ class MastodonConnector(Connector):
             self.account.id,
         )
 
-    def _pages(self, path: str, params: dict, since: str, max_pages: int, progress, label):
+    def _pages(
+        self,
+        path: str,
+        params: dict[str, Any],
+        since: str,
+        max_pages: int,
+        progress: FetchProgress | None,
+        label: str,
+    ) -> tuple[list[list[Any]], int]:
         """Pages of a newest-first list. With a cursor: forward from it (``min_id``, then the
         ``Link`` rel="prev" the server gives), until an empty page; else backward from the
         newest (``Link`` rel="next"). Ids stay opaque strings (ULIDs, flake ids, snowflakes):
         nothing here compares them, a page whose ids were all seen ends the walk."""
-        pages: list[list] = []
+        pages: list[list[Any]] = []
         requests = 0
         seen: set[str] = set()
         rel = "prev" if since else "next"
         url: str = path
-        kwargs: dict = {"params": {**params, "min_id": since} if since else params}
+        kwargs: dict[str, Any] = {"params": {**params, "min_id": since} if since else params}
         for _ in range(max_pages):
             response = self._get(url, **kwargs)
             page = self._ok(response, list)
@@ -164,7 +177,9 @@ class MastodonConnector(Connector):
 
     fetch = mastodon_fetch.fetch
 
-    def _conversations(self, cursor: dict, max_pages: int):
+    def _conversations(
+        self, cursor: dict[str, Any], max_pages: int
+    ) -> tuple[list[IncomingMessage], list[RowError], int]:
         """Direct messages: conversations come ordered by their last status, so the cursor
         is the set of last-status ids already read (a conversation with a new status comes
         back on top with a new id). A cursor from before the set existed reads one page."""
@@ -176,7 +191,7 @@ class MastodonConnector(Connector):
         fresh: list[str] = []
         requests = 0
         url: str = "/api/v1/conversations"
-        kwargs: dict = {"params": {"limit": 40}}
+        kwargs: dict[str, Any] = {"params": {"limit": 40}}
         for _ in range(1 if legacy else max_pages):
             response = self._get(url, **kwargs)
             page = self._ok(response, list)
@@ -207,7 +222,7 @@ class MastodonConnector(Connector):
         return items, errors, requests
 
     # -- publishing -----------------------------------------------------------------------
-    def _upload(self, media) -> str:
+    def _upload(self, media: MediaRef) -> str:
         path = Path(media.path)
         mime = media.mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         with open(path, "rb") as fh:
@@ -229,7 +244,7 @@ class MastodonConnector(Connector):
             data = self._ok(response, dict)
         return media_id
 
-    def _post_status(self, text: str, key: str, **extra) -> Published:
+    def _post_status(self, text: str, key: str, **extra: Any) -> Published:
         self.check_length(text)
         payload = {"status": text, **extra}
         response = self.http.post(
@@ -267,13 +282,15 @@ class MastodonConnector(Connector):
         """Our status answering the same status with the same text (direct ones included)."""
         return self._own_status(reply.text, since, in_reply_to=reply.in_reply_to)
 
-    def _own_status(self, wanted: str, since: dt.datetime, in_reply_to: str = ""):
+    def _own_status(
+        self, wanted: str, since: dt.datetime, in_reply_to: str = ""
+    ) -> Published | None:
         me = self._ok(self._get("/api/v1/accounts/verify_credentials"), dict)
         own_id = str(me.get("id") or "")
         if not own_id:
             return None
         floor = since - dt.timedelta(minutes=1)
-        params: dict = {"limit": 40, "exclude_reblogs": "true"}
+        params: dict[str, Any] = {"limit": 40, "exclude_reblogs": "true"}
         if not in_reply_to:
             params["exclude_replies"] = "true"
         for _ in range(5):  # 200 statuses back at most

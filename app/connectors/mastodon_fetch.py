@@ -3,7 +3,10 @@ MastodonConnector)."""
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from app.connectors.base import (
+    FetchProgress,
     FetchResult,
 )
 from app.connectors.contract import (
@@ -14,7 +17,37 @@ from app.connectors.contract import (
 PAGE = 80
 
 
-def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+class _Reader(Protocol):
+    """What ``fetch`` uses of :class:`app.connectors.mastodon.MastodonConnector`."""
+
+    def _pages(
+        self,
+        path: str,
+        params: dict[str, Any],
+        since: str,
+        max_pages: int,
+        progress: FetchProgress | None,
+        label: str,
+    ) -> tuple[list[list[Any]], int]: ...
+
+    def _message(
+        self, status: dict[str, Any], kind: str | None = None, author: dict[str, Any] | None = None
+    ) -> IncomingMessage: ...
+
+    def _skipped(self, what: str, ref: str) -> RowError: ...
+
+    def _conversations(
+        self, cursor: dict[str, Any], max_pages: int
+    ) -> tuple[list[IncomingMessage], list[RowError], int]: ...
+
+
+def fetch(
+    self: _Reader,
+    cursor: dict[str, Any],
+    *,
+    max_pages: int = 50,
+    progress: FetchProgress | None = None,
+) -> FetchResult:
     items: list[IncomingMessage] = []
     errors: list[RowError] = []
     deleted = 0

@@ -8,6 +8,9 @@ carries ("boost of @x: …").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from app.connectors.text import html_to_text
 from app.i18n import translate
 
@@ -22,14 +25,14 @@ def _kind(value: str) -> str:
     return translate("Connectors", "Media")
 
 
-def handle_of(account) -> str:
+def handle_of(account: object) -> str:
     if not isinstance(account, dict):
         return ""
     acct = account.get("acct") or account.get("username") or ""
     return "@" + str(acct) if acct else ""
 
 
-def _poll(poll) -> str:
+def _poll(poll: object) -> str:
     if not isinstance(poll, dict):
         return ""
     titles = [
@@ -42,7 +45,7 @@ def _poll(poll) -> str:
     return translate("Connectors", "Poll: {options}").format(options=" / ".join(titles))
 
 
-def _media(attachments) -> list[str]:
+def _media(attachments: Iterable[object] | None) -> list[str]:
     lines = []
     for media in attachments or ():
         if not isinstance(media, dict):
@@ -59,7 +62,7 @@ def _media(attachments) -> list[str]:
     return lines
 
 
-def status_text(status: dict) -> str:
+def status_text(status: dict[str, Any]) -> str:
     """The whole of a status as plain text (the content is HTML; the rest is plain)."""
     reblog = status.get("reblog")
     if isinstance(reblog, dict):

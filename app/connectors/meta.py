@@ -13,7 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from app.connectors import meta_fetch
 from app.connectors.base import (
@@ -28,6 +32,7 @@ from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
@@ -54,7 +59,7 @@ class _Graph(Connector):
     def base(self) -> str:
         return (self.account.base_url or "https://graph.facebook.com/v21.0").rstrip("/")
 
-    def _ok(self, response, expect=dict):
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any:
         if response.status_code >= 400:
             try:
                 err = response.json().get("error") or {}
@@ -84,11 +89,11 @@ class _Graph(Connector):
             )
         return json_of(response, expect)
 
-    def _get(self, path: str, **params):
+    def _get(self, path: str, **params: Any) -> Any:
         url = path if "://" in path else f"{self.base}/{path.lstrip('/')}"
         return self._ok(self.http.get(url, auth=self.account.token, params=params or None))
 
-    def _post(self, path: str, **kwargs):
+    def _post(self, path: str, **kwargs: Any) -> Any:
         url = path if "://" in path else f"{self.base}/{path.lstrip('/')}"
         return self._ok(self.http.post(url, auth=self.account.token, **kwargs))
 
@@ -120,7 +125,7 @@ class _Graph(Connector):
         Facebook also says whether the comment can still be answered privately: when it
         cannot, the reply went (its message id unknown) — sending again would be refused."""
         author = ""
-        comment: dict = {}
+        comment: dict[str, Any] = {}
         try:
             fields = "from" + (",can_reply_privately" if self.platform == "messenger" else "")
             comment = self._get(reply.in_reply_to, fields=fields)
@@ -154,7 +159,7 @@ class _Graph(Connector):
             return Published("")
         return None
 
-    def _pages(self, path: str, max_pages: int, **params):
+    def _pages(self, path: str, max_pages: int, **params: Any) -> Iterator[list[Any]]:
         """Yield the ``data`` lists of a Graph edge, following ``paging.next``."""
         data = self._get(path, **params)
         for _ in range(max_pages):
@@ -190,7 +195,17 @@ class _Graph(Connector):
             char_limit=self.char_limit,
         )
 
-    def _item(self, ext_id, kind, author, handle, text, when, parent="", url=""):
+    def _item(
+        self,
+        ext_id: object,
+        kind: str,
+        author: object,
+        handle: object,
+        text: object,
+        when: dt.datetime,
+        parent: object = "",
+        url: object = "",
+    ) -> IncomingMessage:
         return IncomingMessage.fast(
             network=self.network,
             external_id=str(ext_id),
@@ -204,7 +219,7 @@ class _Graph(Connector):
             account_id=self.account.id,
         )
 
-    def _skip(self, errors, row) -> None:
+    def _skip(self, errors: list[RowError], row: object) -> None:
         errors.append(
             RowError(
                 0,
@@ -267,12 +282,15 @@ class FacebookConnector(_Graph):
             self._post(f"{post_id}/comments", data={"message": variant.first_comment})
         return Published(str(post_id), f"https://www.facebook.com/{post_id}")
 
-    def _send_file(self, endpoint: str, m, data: dict) -> dict:
+    def _send_file(self, endpoint: str, m: MediaRef, data: dict[str, Any]) -> dict[str, Any]:
         """One file as the ``source`` of a Graph upload (a photo or a video)."""
         path = Path(m.path)
         mime = m.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
         with open(path, "rb") as fh:
-            return self._post(endpoint, data=data, files={"source": (path.name, fh, mime)})
+            sent: dict[str, Any] = self._post(
+                endpoint, data=data, files={"source": (path.name, fh, mime)}
+            )
+            return sent
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         for rows in self._pages(
@@ -328,7 +346,7 @@ class FacebookConnector(_Graph):
             )
         ]
 
-    def _insights(self, obj: str, day: dt.date, metrics: str) -> dict:
+    def _insights(self, obj: str, day: dt.date, metrics: str) -> dict[str, Any]:
         start = dt.datetime.combine(day, dt.time(), dt.UTC)
         data = self._get(
             f"{obj}/insights",

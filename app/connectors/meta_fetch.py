@@ -4,14 +4,18 @@ FacebookConnector)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.connectors.base import (
+    FetchProgress,
     FetchResult,
 )
 from app.connectors.http import parse_time
 
 
-def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+def fetch(
+    self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+) -> FetchResult:
     cursor = dict(cursor or {})
     since = int(cursor.get("since") or 0)
     started = int(dt.datetime.now(dt.UTC).timestamp())

@@ -14,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any, TypeVar
 
-from app.connectors.base import AuthError, BadResponse
-from app.connectors.http import json_of
+from app.connectors.base import AccountRef, AuthError, BadResponse
+from app.connectors.http import Http, ScopedHttp, json_of
+
+T = TypeVar("T")
 
 
 def parse_secret(secret: str, needed: tuple[str, ...]) -> tuple[str, dict[str, str] | None]:
@@ -40,7 +43,12 @@ class Renewal:
     """The access token of one account, renewed at ``token_url`` when the network refuses it."""
 
     def __init__(
-        self, account, http, token_url: str, needed: tuple[str, ...], refused: str
+        self,
+        account: AccountRef,
+        http: ScopedHttp | Http,
+        token_url: str,
+        needed: tuple[str, ...],
+        refused: str,
     ) -> None:
         self.account, self.http, self.token_url, self.refused = account, http, token_url, refused
         self.access, self.fields = parse_secret(account.token, needed)
@@ -52,7 +60,7 @@ class Renewal:
             except (ValueError, TypeError, AttributeError):
                 self.refresh_expires_at = None
 
-    def send(self, request: Callable[[str], object]):
+    def send(self, request: Callable[[str], T]) -> T:
         """``request(access_token)``; after a 401, renewed and asked again once."""
         try:
             return request(self.access)
@@ -63,13 +71,14 @@ class Renewal:
             return request(self.access)
 
     def renew(self) -> None:
+        fields = self.fields or {}  # (send renews only when there are fields)
         try:
             response = self.http.request(
-                "POST", self.token_url, data={"grant_type": "refresh_token", **self.fields}
+                "POST", self.token_url, data={"grant_type": "refresh_token", **fields}
             )
         except AuthError:
             response = None
-        data: dict = {}
+        data: dict[str, Any] = {}
         if response is not None and response.status_code < 400:
             try:
                 data = json_of(response, dict)
@@ -79,12 +88,12 @@ class Renewal:
             raise AuthError(self.refused)
         self.access = str(data["access_token"])
         if data.get("refresh_token"):  # rotated (X), or the same one again (LinkedIn)
-            self.fields = {**self.fields, "refresh_token": str(data["refresh_token"])}
+            self.fields = fields = {**fields, "refresh_token": str(data["refresh_token"])}
         lifetime = data.get("refresh_token_expires_in")  # LinkedIn says when it ends
         if isinstance(lifetime, int | float) and lifetime > 0:
             self.refresh_expires_at = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=lifetime)
         if self.account.save_token is not None:
-            kept = {"access_token": self.access, **self.fields}
+            kept = {"access_token": self.access, **fields}
             if self.refresh_expires_at is not None:
                 kept["refresh_expires_at"] = self.refresh_expires_at.isoformat()
             self.account.save_token(json.dumps(kept, sort_keys=True))

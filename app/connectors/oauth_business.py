@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.connectors.http import Http, json_of
 from app.connectors.oauth_flow import (
@@ -81,7 +82,7 @@ def _meta_urls(base_url: str) -> tuple[str, str]:
     return root, f"{site}/{version}/dialog/oauth"
 
 
-def _refused(network: str, status) -> AuthorizationError:
+def _refused(network: str, status: int) -> AuthorizationError:
     return AuthorizationError(
         translate("OAuth", "{network} refused to list the accounts (HTTP {status}).").format(
             network=network, status=status
@@ -128,7 +129,7 @@ def meta_candidates(
         raise AuthorizationError(translate("OAuth", "Meta sent no long-lived token."))
     found: list[Candidate] = []
     url = f"{root}/me/accounts"
-    params: dict | None = {
+    params: dict[str, Any] | None = {
         "fields": "id,name,access_token,instagram_business_account{id,username,name}",
         "limit": 100,
     }
@@ -266,7 +267,7 @@ def google_candidates(
         name = str(account.get("name") or "") if isinstance(account, dict) else ""
         if not name.startswith("accounts/"):
             continue
-        params: dict = {"readMask": "name,title", "pageSize": 100}
+        params: dict[str, Any] = {"readMask": "name,title", "pageSize": 100}
         for _ in range(MAX_PAGES):
             answer = http.get(f"{locations_api}/v1/{name}/locations", params=params, auth=access)
             if answer.status_code >= 400:

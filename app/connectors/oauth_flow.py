@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from app.connectors.base import BadResponse, ConnectorError
@@ -79,10 +80,10 @@ class LoopbackRedirect:
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-            def do_GET(self):
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 if parts.path != CALLBACK or owner._done.is_set():
                     self.send_response(404)
@@ -119,12 +120,14 @@ class LoopbackRedirect:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._done.set()
         self._thread.join(2)
         self._server.server_close()
 
-    def wait(self, timeout: float, is_cancelled: Callable[[], bool] = lambda: False) -> dict:
+    def wait(
+        self, timeout: float, is_cancelled: Callable[[], bool] = lambda: False
+    ) -> dict[str, Any]:
         """The redirect's query parameters; AuthorizationError after ``timeout`` seconds."""
         waited = 0.0
         while not self._done.wait(0.2):
@@ -161,7 +164,7 @@ def registered_redirect() -> LoopbackRedirect:
         ) from None
 
 
-def check_answer(answer: dict, state: str) -> None:
+def check_answer(answer: dict[str, Any], state: str) -> None:
     """The browser's answer on the loopback redirect is ours and says yes.
 
     Raises:

@@ -18,10 +18,20 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from app.connectors.base import BadResponse, Connector, FetchResult, Health, Published, Rejected
+from app.connectors.base import (
+    AccountRef,
+    BadResponse,
+    Connector,
+    FetchProgress,
+    FetchResult,
+    Health,
+    Published,
+    Rejected,
+)
 from app.connectors.contract import AccountMetricSample, DueVariant, PostMetricSample
-from app.connectors.http import json_of, parse_time
+from app.connectors.http import Http, json_dict, parse_time
 from app.connectors.pinterest_auth import PINTEREST_API, PinterestRenewal
 from app.i18n import translate
 
@@ -43,7 +53,7 @@ class PinterestConnector(Connector):
     credential_hosts = ("api.pinterest.com",)
     has_inbox = False  # the API v5 has no comments to read or answer
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         self._token = PinterestRenewal(account, self.http, f"{self.base}/oauth/token")
 
@@ -55,7 +65,7 @@ class PinterestConnector(Connector):
     def board(self) -> str:
         return self.account.handle.strip()
 
-    def _call(self, method: str, path: str, **kwargs) -> dict:
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         url = f"{self.base}/{path.lstrip('/')}"
         response = self._token.send(
             lambda token: self.http.request(method, url, auth=token, **kwargs)
@@ -70,7 +80,7 @@ class PinterestConnector(Connector):
                     "Connectors", "Pinterest refused the request (HTTP {status}): {message}"
                 ).format(status=response.status_code, message=message)
             )
-        return json_of(response, dict)
+        return json_dict(response)
 
     def check(self) -> Health:
         board = self._call("GET", f"boards/{self.board}")
@@ -80,7 +90,9 @@ class PinterestConnector(Connector):
             char_limit=DESCRIPTION_LIMIT,
         )
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         """Nothing to read: Pinterest's API has no comments (the sync still checks the
         account and publishes its pins)."""
         return FetchResult((), dict(cursor or {}))
@@ -91,7 +103,7 @@ class PinterestConnector(Connector):
         first = next((line.strip() for line in variant.text.splitlines() if line.strip()), "")
         return first[:TITLE_LIMIT]
 
-    def _media_source(self, variant: DueVariant) -> dict:
+    def _media_source(self, variant: DueVariant) -> dict[str, Any]:
         images = [m for m in variant.media if not m.is_video]
         if not images or len(variant.media) > 1:
             raise Rejected(
@@ -133,7 +145,7 @@ class PinterestConnector(Connector):
         return Published(str(pin["id"]), self.pin_url(pin["id"]), parse_time(pin.get("created_at")))
 
     @staticmethod
-    def pin_url(pin_id) -> str:
+    def pin_url(pin_id: object) -> str:
         return f"https://www.pinterest.com/pin/{pin_id}/"
 
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
@@ -152,7 +164,7 @@ class PinterestConnector(Connector):
 
     # -- numbers ----------------------------------------------------------------------------
     @staticmethod
-    def _daily(data: dict, day: dt.date) -> dict:
+    def _daily(data: dict[str, Any], day: dt.date) -> dict[str, Any]:
         rows = ((data.get("all") or {}).get("daily_metrics")) or []
         for row in rows:
             if isinstance(row, dict) and row.get("date") == day.isoformat():

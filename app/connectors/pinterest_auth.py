@@ -16,12 +16,16 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from app.connectors.base import AuthError, BadResponse
-from app.connectors.http import Http, json_of
+from app.connectors.base import AccountRef, AuthError, BadResponse
+from app.connectors.http import Http, ScopedHttp, json_dict, json_of
 from app.connectors.oauth import Renewal
 from app.connectors.oauth_flow import AuthorizationError, check_answer, registered_redirect
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from app.connectors.oauth_business import Candidate
 
 PINTEREST_API = "https://api.pinterest.com/v5"
 PINTEREST_AUTHORIZE = "https://www.pinterest.com/oauth/"
@@ -37,7 +41,7 @@ def basic(client_id: str, client_secret: str) -> dict[str, str]:
 class PinterestRenewal(Renewal):
     """Renewal with the app's credentials in Basic authentication, as Pinterest asks."""
 
-    def __init__(self, account, http, token_url: str) -> None:
+    def __init__(self, account: AccountRef, http: ScopedHttp | Http, token_url: str) -> None:
         super().__init__(
             account,
             http,
@@ -59,7 +63,7 @@ class PinterestRenewal(Renewal):
             )
         except (AuthError, KeyError):
             response = None
-        data: dict = {}
+        data: dict[str, Any] = {}
         if response is not None and response.status_code < 400:
             try:
                 data = json_of(response, dict)
@@ -84,7 +88,15 @@ def _sites(root: str) -> tuple[str, str]:
     return f"{root.rsplit('/v5', 1)[0]}/oauth/", f"{root}/oauth/token"
 
 
-def _authorise(http, root, app_id, app_secret, open_browser, timeout, is_cancelled) -> dict:
+def _authorise(
+    http: Http,
+    root: str,
+    app_id: str,
+    app_secret: str,
+    open_browser: Callable[[str], object],
+    timeout: float,
+    is_cancelled: Callable[[], bool],
+) -> dict[str, Any]:
     """The browser step, the code exchanged with Basic authentication."""
     import secrets
     from urllib.parse import urlencode
@@ -118,7 +130,7 @@ def _authorise(http, root, app_id, app_secret, open_browser, timeout, is_cancell
                 "The network refused the authorisation code (HTTP {status}); start again.",
             ).format(status=response.status_code)
         )
-    data = json_of(response, dict)
+    data = json_dict(response)
     if not data.get("access_token"):
         raise AuthorizationError(translate("OAuth", "The network sent no access token."))
     return data
@@ -133,7 +145,7 @@ def pinterest_candidates(
     base_url: str = PINTEREST_API,
     timeout: float = 300,
     is_cancelled: Callable[[], bool] = lambda: False,
-):
+) -> list[Candidate]:
     """One candidate per board of the person who authorised (its pins go there)."""
     from app.connectors.oauth_business import Candidate
 
@@ -157,7 +169,7 @@ def pinterest_candidates(
         )
     user = str(json_of(me, dict).get("username") or "")
     found = []
-    params: dict = {"page_size": 100}
+    params: dict[str, Any] = {"page_size": 100}
     for _ in range(MAX_PAGES):
         response = http.get(f"{root}/boards", params=params, auth=access)
         if response.status_code >= 400:

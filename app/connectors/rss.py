@@ -17,11 +17,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
+import httpx
 
-from app.connectors.base import BadResponse, Connector, FetchResult, Health, Rejected
+from app.connectors.base import BadResponse, Connector, FetchProgress, FetchResult, Health, Rejected
 from app.connectors.contract import IncomingMessage, RowError
 from app.connectors.http import parse_time
 from app.connectors.text import html_to_text
@@ -30,7 +33,7 @@ from app.i18n import translate
 KEEP_IDS = 2000  # ids remembered per feed: far more than any feed lists at once
 
 
-def _when(entry) -> dt.datetime | None:
+def _when(entry: Mapping[str, Any]) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -38,11 +41,13 @@ def _when(entry) -> dt.datetime | None:
     return None
 
 
-def _body(entry) -> str:
+def _body(entry: Mapping[str, Any]) -> str:
     for content in entry.get("content") or ():
         if content.get("value"):
-            return content["value"]
-    return entry.get("summary") or entry.get("description") or ""
+            value: str = content["value"]
+            return value
+    text: str = entry.get("summary") or entry.get("description") or ""
+    return text
 
 
 def _declared(body: bytes, content_type: str) -> bool:
@@ -67,7 +72,9 @@ def _guessed(body: bytes) -> str:
     return best.encoding if best is not None else ""
 
 
-def parse_feed(body: bytes, content_type: str = "", base: str = "") -> tuple[str, list[dict]]:
+def parse_feed(
+    body: bytes, content_type: str = "", base: str = ""
+) -> tuple[str, list[dict[str, Any]]]:
     """(feed title, entries as dicts) of any RSS or Atom document, as feedparser reads it.
 
     ``base`` is the feed's address: entries' relative links are resolved against it (their
@@ -135,7 +142,7 @@ class RssConnector(Connector):
     network = "rss"
     can_publish = False
 
-    def _download(self, cursor: dict):
+    def _download(self, cursor: dict[str, Any]) -> httpx.Response:
         headers = {}
         if cursor.get("etag"):
             headers["If-None-Match"] = cursor["etag"]
@@ -157,7 +164,9 @@ class RssConnector(Connector):
         )
         return Health(display_name=title)
 
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         cursor = dict(cursor or {})
         response = self._download(cursor)
         if response.status_code == 304:

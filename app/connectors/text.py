@@ -23,7 +23,7 @@ class _Text(HTMLParser):
         self.skip = 0
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipping, ellipsis)
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
         invisible = tag in _SKIP or "invisible" in classes
         if tag in ("br",):
@@ -42,7 +42,7 @@ class _Text(HTMLParser):
         if invisible:
             self.skip += 1
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         while self.stack:
             name, invisible, ellipsis = self.stack.pop()
             if invisible:
@@ -54,7 +54,7 @@ class _Text(HTMLParser):
         if tag in _BLOCK:
             self.parts.append("\n\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip:
             self.parts.append(data)
 
@@ -70,7 +70,7 @@ _LINE_EDGES = re.compile(r" *\n *")
 _BLANKS = re.compile(r"\n{3,}")
 
 
-def _ellipsis(match: re.Match) -> str:
+def _ellipsis(match: re.Match[str]) -> str:
     return match.group(1) + "…"
 
 

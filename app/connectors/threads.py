@@ -21,18 +21,29 @@ Errors are the Graph API's (``{"error": {"code", "message"}}``): 190 is a dead t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
-from app.connectors.base import BadResponse, FetchResult, Health, Published, Rejected
+from app.connectors.base import (
+    AccountRef,
+    BadResponse,
+    FetchProgress,
+    FetchResult,
+    Health,
+    Published,
+    Rejected,
+)
 from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
 )
-from app.connectors.http import parse_time
+from app.connectors.http import Http, parse_time
 from app.connectors.meta import _Graph
 from app.connectors.threads_auth import THREADS_API, ThreadsToken
 from app.i18n import translate
@@ -51,7 +62,7 @@ class ThreadsConnector(_Graph):
     char_limit = TEXT_LIMIT
     credential_hosts: tuple[str, ...] = ("graph.threads.net",)
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         self._token = ThreadsToken(account, self.http, self.base)
         self._username = ""
@@ -63,11 +74,11 @@ class ThreadsConnector(_Graph):
     def _url(self, path: str) -> str:
         return path if "://" in path else f"{self.base}/{path.lstrip('/')}"
 
-    def _get(self, path: str, **params):
+    def _get(self, path: str, **params: Any) -> Any:
         token = self._token.access()
         return self._ok(self.http.get(self._url(path), auth=token, params=params or None))
 
-    def _post(self, path: str, **kwargs):
+    def _post(self, path: str, **kwargs: Any) -> Any:
         token = self._token.access()
         return self._ok(self.http.post(self._url(path), auth=token, **kwargs))
 
@@ -94,7 +105,7 @@ class ThreadsConnector(_Graph):
         return self._token.expires_at
 
     # -- publishing -------------------------------------------------------------------------
-    def _container(self, text: str, media=(), reply_to: str = "") -> str:
+    def _container(self, text: str, media: Sequence[MediaRef] = (), reply_to: str = "") -> str:
         if len(media) > 1:
             raise Rejected(
                 translate("Connectors", "Tribune sends one image per Threads post; not sent.")
@@ -128,7 +139,7 @@ class ThreadsConnector(_Graph):
         )
         return container
 
-    def _status(self, container: str):
+    def _status(self, container: str) -> tuple[str, float | None, object]:
         data = self._get(container, fields="status,error_message")
         status = str(data.get("status") or "FINISHED").upper()
         if status in ("FINISHED", "PUBLISHED"):
@@ -154,7 +165,7 @@ class ThreadsConnector(_Graph):
         """Our post with the same text among those published since the send began."""
         text = self.text_with_link(variant)
         start = int((since - dt.timedelta(minutes=1)).timestamp()) if since else None
-        params: dict = {"fields": "id,text,timestamp,permalink", "limit": RECENT_POSTS}
+        params: dict[str, Any] = {"fields": "id,text,timestamp,permalink", "limit": RECENT_POSTS}
         if start:
             params["since"] = start
         for row in self._get(f"{self.user}/threads", **params).get("data") or []:
@@ -203,7 +214,9 @@ class ThreadsConnector(_Graph):
         raise self.cannot(item.action)
 
     # -- replies into the inbox ---------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         """Replies under our recent posts not delivered yet. The cursor is the set of reply
         ids already seen (never a date): a reply Threads shows late with an older time (held
         for approval, federated late) still arrives; one from a wrong clock arrives now."""
@@ -242,7 +255,7 @@ class ThreadsConnector(_Graph):
         cursor["seen_ids"] = (fresh + seen)[:KEEP_IDS]
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _reply_item(self, row: dict, when: dt.datetime, parent: str) -> IncomingMessage:
+    def _reply_item(self, row: dict[str, Any], when: dt.datetime, parent: str) -> IncomingMessage:
         text = str(row.get("text") or "")
         if not text and row.get("media_type") not in (None, "TEXT_POST"):
             text = translate("Connectors", "[media: {kind}]").format(kind=row["media_type"])
@@ -261,7 +274,7 @@ class ThreadsConnector(_Graph):
 
     # -- numbers ----------------------------------------------------------------------------
     @staticmethod
-    def _values(data: dict) -> dict[str, int]:
+    def _values(data: dict[str, Any]) -> dict[str, int]:
         """{metric: number} from an insights answer (``values`` summed, or ``total_value``)."""
         out: dict[str, int] = {}
         for row in data.get("data") or []:

@@ -15,11 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from app.connectors.base import AuthError, BadResponse
-from app.connectors.http import Http, json_of
+from app.connectors.base import AccountRef, AuthError, BadResponse
+from app.connectors.http import Http, ScopedHttp, json_of
 from app.connectors.oauth_flow import AuthorizationError, Provider, authorize, registered_redirect
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from app.connectors.oauth_business import Candidate
 
 THREADS_API = "https://graph.threads.net/v1.0"
 THREADS_AUTHORIZE = "https://threads.net/oauth/authorize"
@@ -41,7 +45,7 @@ def site_of(root: str) -> str:
     return root.rsplit("/", 1)[0] if last.startswith("v") and last[1:2].isdigit() else root
 
 
-def _expiry(data: dict, now: dt.datetime) -> str:
+def _expiry(data: dict[str, Any], now: dt.datetime) -> str:
     seconds = data.get("expires_in")
     life = dt.timedelta(seconds=seconds) if isinstance(seconds, int | float) else LONG_LIVED
     return (now + life).isoformat()
@@ -50,9 +54,10 @@ def _expiry(data: dict, now: dt.datetime) -> str:
 class ThreadsToken:
     """The long-lived token of one Threads account, renewed in its last week."""
 
-    def __init__(self, account, http, root: str) -> None:
+    def __init__(self, account: AccountRef, http: ScopedHttp | Http, root: str) -> None:
         self.account, self.http, self.site = account, http, site_of(root)
-        self.token, self.expires_at = account.token.strip(), None
+        self.token: str = account.token.strip()
+        self.expires_at: dt.datetime | None = None
         if self.token.startswith("{"):
             try:
                 data = json.loads(self.token)
@@ -113,7 +118,7 @@ def threads_candidates(
     timeout: float = 300,
     is_cancelled: Callable[[], bool] = lambda: False,
     now: dt.datetime | None = None,
-):
+) -> list[Candidate]:
     """The Threads profile of the person who authorised (one candidate)."""
     from app.connectors.oauth_business import Candidate
 

@@ -29,11 +29,16 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from app.connectors import x_media, x_messages
 from app.connectors.base import (
+    AccountRef,
     BadResponse,
     Connector,
+    FetchProgress,
     FetchResult,
     Health,
     Published,
@@ -43,22 +48,25 @@ from app.connectors.contract import (
     AccountMetricSample,
     DueVariant,
     IncomingMessage,
+    MediaRef,
     ModerationToSend,
     PostMetricSample,
     ReplyToSend,
     RowError,
 )
-from app.connectors.http import json_of, parse_time
+from app.connectors.http import Http, json_of, parse_time
 from app.connectors.oauth import Renewal
-from app.connectors.x_media import VIDEO_CHUNK, VIDEO_WAIT  # noqa: F401
-from app.connectors.x_messages import DM_LIMIT, _id_int  # noqa: F401
+from app.connectors.x_media import VIDEO_CHUNK as VIDEO_CHUNK
+from app.connectors.x_media import VIDEO_WAIT as VIDEO_WAIT
+from app.connectors.x_messages import DM_LIMIT as DM_LIMIT
+from app.connectors.x_messages import _id_int as _id_int
 from app.i18n import translate
 
 PAGE = 100  # the most the mentions timeline gives per request
 TWEET_FIELDS = "created_at,author_id,conversation_id,referenced_tweets"
 
 
-def _status_url(username: str, tweet_id) -> str:
+def _status_url(username: str, tweet_id: object) -> str:
     return f"https://x.com/{username}/status/{tweet_id}"
 
 
@@ -67,9 +75,9 @@ class XConnector(Connector):
     credential_hosts = ("api.x.com", "api.twitter.com", "upload.twitter.com")
     char_limit = 280
 
-    def __init__(self, account, http) -> None:
+    def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
-        self._me: dict | None = None
+        self._me: dict[str, Any] | None = None
         self._token = Renewal(
             account,
             http,
@@ -83,15 +91,15 @@ class XConnector(Connector):
         return (self.account.base_url or "https://api.x.com").rstrip("/")
 
     # -- HTTP -----------------------------------------------------------------------------
-    def _request(self, method: str, path: str, **kwargs):
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._ok(self._call(method, path, **kwargs))
 
-    def _call(self, method: str, path: str, **kwargs):
+    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """The response, the access renewed once on the way if it had expired."""
         url = path if "://" in path else f"{self.base}{path}"
         return self._token.send(lambda token: self.http.request(method, url, auth=token, **kwargs))
 
-    def _ok(self, response, expect=dict):
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any:
         if response.status_code >= 400:
             try:
                 data = response.json()
@@ -109,7 +117,7 @@ class XConnector(Connector):
             )
         return json_of(response, expect)
 
-    def me(self) -> dict:
+    def me(self) -> dict[str, Any]:
         if self._me is None:
             data = self._request("GET", "/2/users/me").get("data")
             if not isinstance(data, dict) or not data.get("id"):
@@ -126,7 +134,9 @@ class XConnector(Connector):
         )
 
     # -- inbox ----------------------------------------------------------------------------
-    def fetch(self, cursor: dict, *, max_pages: int = 50, progress=None) -> FetchResult:
+    def fetch(
+        self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    ) -> FetchResult:
         cursor = dict(cursor or {})
         before = self.http.requests
         me = self.me()
@@ -134,7 +144,7 @@ class XConnector(Connector):
         errors: list[RowError] = []
         since = _id_int(cursor.get("mentions"))
         newest = since
-        params: dict = {
+        params: dict[str, Any] = {
             "max_results": PAGE,
             "tweet.fields": TWEET_FIELDS,
             "expansions": "author_id",
@@ -171,18 +181,18 @@ class XConnector(Connector):
     _direct_messages = x_messages._direct_messages
 
     @staticmethod
-    def _rows(data: dict) -> list:
+    def _rows(data: dict[str, Any]) -> list[Any]:
         rows = data.get("data", [])
         if not isinstance(rows, list):
             raise BadResponse(translate("Connectors", "X sent a list of an unexpected shape."))
         return rows
 
     @staticmethod
-    def _users(data: dict) -> dict[str, dict]:
+    def _users(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
         users = (data.get("includes") or {}).get("users") or []
         return {str(u.get("id")): u for u in users if isinstance(u, dict)}
 
-    def _message(self, row: dict, author: dict, kind: str) -> IncomingMessage:
+    def _message(self, row: dict[str, Any], author: dict[str, Any], kind: str) -> IncomingMessage:
         username = str(author.get("username") or row.get("author_id") or row.get("sender_id"))
         parent = next(
             (
@@ -207,14 +217,14 @@ class XConnector(Connector):
         )
 
     @staticmethod
-    def _skipped(row) -> RowError:
+    def _skipped(row: object) -> RowError:
         ref = str(row.get("id", "")) if isinstance(row, dict) else ""
         return RowError(
             0, ref, translate("Connectors", "An X item without the expected fields was skipped.")
         )
 
     # -- publishing -----------------------------------------------------------------------
-    def _upload(self, media) -> str:
+    def _upload(self, media: MediaRef) -> str:
         path = Path(media.path)
         mime = media.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
         if mime.startswith("video/"):
@@ -238,7 +248,7 @@ class XConnector(Connector):
 
     _upload_video = x_media._upload_video
 
-    def _tweet(self, payload: dict) -> Published:
+    def _tweet(self, payload: dict[str, Any]) -> Published:
         data = self._request("POST", "/2/tweets", json=payload).get("data") or {}
         tid = str(data.get("id") or "")
         if not tid:
@@ -249,7 +259,7 @@ class XConnector(Connector):
     def publish(self, variant: DueVariant) -> Published:
         text = self.text_with_link(variant)
         self.check_length(text)
-        payload: dict = {"text": text}
+        payload: dict[str, Any] = {"text": text}
         if variant.media:
             if len(variant.media) > 4:
                 raise Rejected(translate("Connectors", "X takes at most 4 images per post."))

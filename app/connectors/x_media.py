@@ -7,14 +7,16 @@ from pathlib import Path
 from app.connectors.base import (
     BadResponse,
 )
-from app.connectors.x_messages import DM_LIMIT, _id_int  # noqa: F401
+from app.connectors.x_messages import DM_LIMIT as DM_LIMIT
+from app.connectors.x_messages import XApi
+from app.connectors.x_messages import _id_int as _id_int
 from app.i18n import translate
 
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
 VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
 
 
-def _upload_video(self, path: Path, mime: str) -> str:
+def _upload_video(self: XApi, path: Path, mime: str) -> str:
     """Chunked upload: initialize, append each chunk (≤ 5 MB), finalize, then wait while
     X processes the video (``processing_info``: pending → in_progress → succeeded)."""
     data = self._request(
@@ -45,7 +47,7 @@ def _upload_video(self, path: Path, mime: str) -> str:
     answers = [self._request("POST", f"/2/media/upload/{media_id}/finalize")]
     status = {"command": "STATUS", "media_id": media_id}
 
-    def look():
+    def look() -> tuple[str, float | None, object]:
         data = answers.pop() if answers else self._request("GET", "/2/media/upload", params=status)
         processing = (data.get("data") or {}).get("processing_info") or {}
         state = processing.get("state") or "succeeded"

@@ -3,30 +3,74 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import httpx
+
 from app.connectors.base import (
     BadResponse,
     Published,
 )
 from app.connectors.contract import (
+    IncomingMessage,
     ReplyToSend,
+    RowError,
 )
 from app.i18n import translate
 
 DM_LIMIT = 10_000  # characters of a direct message
 
 
-def _id_int(value) -> int:
+class XApi(Protocol):
+    """What these methods use of :class:`app.connectors.x.XConnector`."""
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any: ...
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response: ...
+
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any: ...
+
+    def _rows(self, data: dict[str, Any]) -> list[Any]: ...
+
+    def _users(self, data: dict[str, Any]) -> dict[str, dict[str, Any]]: ...
+
+    def _message(
+        self, row: dict[str, Any], author: dict[str, Any], kind: str
+    ) -> IncomingMessage: ...
+
+    def _skipped(self, row: object) -> RowError: ...
+
+    def me(self) -> dict[str, Any]: ...
+
+    def check_length(self, text: str, limit: int | None = None) -> None: ...
+
+    def await_processing(
+        self,
+        look: Callable[[], tuple[str, float | None, object]],
+        failed: str,
+        waiting: str,
+        *,
+        poll: float,
+        limit: float,
+    ) -> None: ...
+
+
+def _id_int(value: object) -> int:
     try:
         return int(str(value))
     except (TypeError, ValueError):
         return 0
 
 
-def _direct_messages(self, cursor: dict, max_pages: int, me: dict):
+def _direct_messages(
+    self: XApi, cursor: dict[str, Any], max_pages: int, me: dict[str, Any]
+) -> tuple[list[IncomingMessage], list[RowError]]:
     since = _id_int(cursor.get("dm_events"))
     newest = since
-    items, errors = [], []
-    params: dict = {
+    items: list[IncomingMessage] = []
+    errors: list[RowError] = []
+    params: dict[str, Any] = {
         "event_types": "MessageCreate",
         "dm_event.fields": "id,text,created_at,sender_id,dm_conversation_id",
         "expansions": "sender_id",
@@ -59,7 +103,7 @@ def _direct_messages(self, cursor: dict, max_pages: int, me: dict):
     return items, errors
 
 
-def _direct_message(self, reply: ReplyToSend) -> Published:
+def _direct_message(self: XApi, reply: ReplyToSend) -> Published:
     """Answer a direct message in its conversation. X has no idempotency key: the
     conversation's latest events are read first, and an identical answer of ours written
     after the message (a crash between send and record) is taken instead of resending."""

@@ -8,24 +8,34 @@ for the bakery…). Bulk Core inserts: a few thousand rows in well under a secon
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import uuid
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
 from app.db import Database
 from app.db_busy import BATCH, commit_batch
+from app.demo import DemoContext
 from app.demo.calendar_texts import CONTENT, FILLERS
 from app.models import Client, NetworkAccount
 from app.models.posts import Post, PostVariant
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS
 from app.services.calendar.keydates import marketing_days
+from app.services.charter.rules import CharterRules
 
 STATUS_LIVE = ("scheduled", "approved")
+Mix = list[tuple[str, int, list[str]]]  # (category, weight, texts)
+# (when, category, text, networks[, campaign])
+Plan = (
+    tuple[dt.datetime, str, str, tuple[str, ...]]
+    | tuple[dt.datetime, str, str, tuple[str, ...], str]
+)
 
 
-def _text(template: str, rng, slug: str) -> str:
+def _text(template: str, rng: random.Random, slug: str) -> str:
     return template.format(
         flower=rng.choice(FILLERS["flower"]),
         bread=rng.choice(FILLERS["bread"]),
@@ -42,7 +52,7 @@ def _variant_text(network: str, text: str) -> str:
     return text
 
 
-def _texts_for(category: str, mix) -> list[str]:
+def _texts_for(category: str, mix: Mix) -> list[str]:
     """Texts of the demo category closest to a charter category (« conseils » → conseil)."""
     key = category.casefold()
     for name, _, texts in mix:
@@ -51,17 +61,19 @@ def _texts_for(category: str, mix) -> list[str]:
     return [t for _, _, texts in mix for t in texts]
 
 
-def _in_window(rng, windows) -> dt.time:
+def _in_window(rng: random.Random, windows: Sequence[tuple[dt.time, dt.time]]) -> dt.time:
     start, end = rng.choice(windows)
     a, b = start.hour * 60 + start.minute, end.hour * 60 + end.minute
     minute = rng.randrange(a, max(a + 1, b - 14), 15) if b - a >= 15 else a
     return dt.time(minute // 60, minute % 60)
 
 
-def _charter_plans(rng, rules, mix, slug, start, end):
+def _charter_plans(
+    rng: random.Random, rules: CharterRules, mix: Mix, slug: str, start: dt.date, end: dt.date
+) -> list[Plan]:
     """Each network's weekly volume, hours and content mix as its charter says (a few
     deliberate slips, so the check has something to say)."""
-    plans = []
+    plans: list[Plan] = []
     monday = start - dt.timedelta(days=start.weekday())
     while monday < end:
         for vol in rules.networks:
@@ -88,8 +100,17 @@ def _charter_plans(rng, rules, mix, slug, start, end):
     return plans
 
 
-def _free_plans(rng, per_week, hours, mix, slug, nets, start, end):
-    plans = []
+def _free_plans(
+    rng: random.Random,
+    per_week: int,
+    hours: Sequence[int],
+    mix: Mix,
+    slug: str,
+    nets: dict[str, int],
+    start: dt.date,
+    end: dt.date,
+) -> list[Plan]:
+    plans: list[Plan] = []
     weights = [w for _, w, _ in mix]
     day = start
     while day < end:
@@ -110,7 +131,7 @@ def _title(text: str) -> str:
     return head
 
 
-def _status(rng, planned: dt.datetime, now: dt.datetime) -> str:
+def _status(rng: random.Random, planned: dt.datetime, now: dt.datetime) -> str:
     delta = planned - now
     if delta.total_seconds() < 0:
         return "published"
@@ -121,7 +142,7 @@ def _status(rng, planned: dt.datetime, now: dt.datetime) -> str:
     return rng.choice(("draft", "idea", "idea"))
 
 
-def populate(db: Database, ctx) -> None:
+def populate(db: Database, ctx: DemoContext) -> None:
     from app.services.charter.in_force import rules_in_force
 
     rng = ctx.rng
@@ -148,7 +169,9 @@ def populate(db: Database, ctx) -> None:
             lead = charter.networks[0]
             special_nets = tuple(v.network for v in charter.networks)
             special_time = _in_window(rng, lead.best_hours or ((dt.time(10), dt.time(11)),))
-            special_cat = max(lead.content_mix, key=lead.content_mix.get, default="temps fort")
+            special_cat = max(
+                lead.content_mix, key=lead.content_mix.__getitem__, default="temps fort"
+            )
         elif nets:
             plans = _free_plans(rng, per_week, hours, mix, slug, nets, start, end)
             special_nets, special_time, special_cat = tuple(nets), dt.time(10), "temps fort"
@@ -217,7 +240,7 @@ def populate(db: Database, ctx) -> None:
                 )
     with db.session() as session:  # a batch at a time: other seats write in between
         for model, rows in ((Post, post_rows), (PostVariant, variant_rows)):
-            for start in range(0, len(rows), BATCH):
-                session.execute(insert(model), rows[start : start + BATCH])
+            for first in range(0, len(rows), BATCH):
+                session.execute(insert(model), rows[first : first + BATCH])
                 commit_batch(session)
     ctx.count("posts", len(post_rows))

@@ -7,23 +7,34 @@ v1 superseded by a signed v2. Nuage Logiciel: sent for signature. Les Embruns: a
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.demo import DemoContext
 from app.demo.charter_content import CHARTERS, COMMON_RICH, STATES, P
 from app.models import Contact
 from app.services.charter import signing as charter_signing
 from app.services.charter import versions as charter
 from app.services.charter.schema import default_business_hours
+from app.services.charter.views import CharterDoc
 
 AGENCY_SIGNER = ("Thomas Leroy", "Directeur de clientèle")
 
 
-def _fill(session, cid: int, doc, spec: dict, contacts: dict[str, int], slug: str) -> None:
+def _fill(
+    session: Session,
+    cid: int,
+    doc: CharterDoc,
+    spec: dict[str, Any],
+    contacts: dict[str, int],
+    slug: str,
+) -> None:
     sec = {s.key: s for s in doc.sections}
 
-    def save(key, **kw):
+    def save(key: str, **kw: Any) -> None:
         charter.save_section(session, cid, sec[key].id, **kw)
 
     save("context", html=spec["context"])
@@ -88,7 +99,7 @@ def _fill(session, cid: int, doc, spec: dict, contacts: dict[str, int], slug: st
     )
 
 
-def populate(db: Database, ctx) -> None:
+def populate(db: Database, ctx: DemoContext) -> None:
     now = dt.datetime.combine(ctx.today, dt.time(10, 0), tzinfo=dt.UTC)
     for slug, spec in CHARTERS.items():
         cid = ctx.clients.get(slug)
@@ -107,7 +118,7 @@ def populate(db: Database, ctx) -> None:
                 if n == 0:
                     _fill(session, cid, doc, spec, contacts, slug)
                 elif state == "draft":  # the newer draft differs from the signed one
-                    context = doc.section("context")
+                    context = next(s for s in doc.sections if s.key == "context")
                     charter.save_section(
                         session,
                         cid,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 P = "<p>{}</p>".format
 
 
@@ -14,7 +16,7 @@ def _h(title: str, body: str) -> str:
 
 
 # slug -> content; contacts are named, resolved to ids at population time.
-CHARTERS: dict[str, dict] = {
+CHARTERS: dict[str, dict[str, Any]] = {
     "aquarelle-petales": {
         "context": _h(
             "Contexte",

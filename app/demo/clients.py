@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.db import Database
+from app.demo import DemoContext
 from app.services.clients import workspaces as clients
 from app.services.people import agency as agency_service
 
@@ -42,7 +43,8 @@ def agency_logo() -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # PySide6 refuses bytes here though its stub says bytes: the stub is wrong
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(data.data())
 
@@ -226,7 +228,7 @@ CLIENTS = [
 ]
 
 
-def populate(db: Database, ctx) -> None:
+def populate(db: Database, ctx: DemoContext) -> None:
     with db.session() as session:
         agency_service.save_agency(session, **AGENCY, logo=agency_logo())
         for name, role, email in STAFF:

@@ -4,11 +4,15 @@ crisis (bulk Core inserts: the FTS triggers index them as they go in)."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
 
 from app.db import Database, bulk_insert
 from app.db_writes import insert_in_batches
+from app.demo import DemoContext
 from app.demo import inbox_followup as followup
 from app.demo.inbox_texts import (
     EN,
@@ -23,19 +27,20 @@ from app.demo.inbox_texts import (
 from app.models import Client, Contact, NetworkAccount, utcnow
 from app.models.inbox import Escalation, InboxMessage, InboxNote, SavedReply
 from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import CharterRules
 from app.services.inbox.delays import add_business_minutes, due_time
 
 PER_DAY = 7
 
 
-def _text(rng, slug, category, language):
+def _text(rng: random.Random, slug: str, category: str, language: str) -> str:
     table = EN if language == "en" else TEMPLATES
     words = dict(VOCAB.get(slug, VOCAB["aquarelle-petales"]))
     words.update({k.capitalize(): v[:1].upper() + v[1:] for k, v in words.items()})
     return rng.choice(table[category]).format(**words)
 
 
-def _kind(rng, network: str, category: str = "praise") -> str:
+def _kind(rng: random.Random, network: str, category: str = "praise") -> str:
     """Comments, mentions, private messages; reviews only where the network has them, and
     only for what a review says (praise, a complaint, a suggestion — not a question)."""
     kinds = ("comment", "comment", "mention", "message")
@@ -43,7 +48,7 @@ def _kind(rng, network: str, category: str = "praise") -> str:
     return rng.choice(kinds + (("review",) if reviews else ()))
 
 
-def populate(db: Database, ctx) -> None:
+def populate(db: Database, ctx: DemoContext) -> None:
     now = utcnow()
     anchor = now if ctx.today == now.date() else dt.datetime.combine(ctx.today, dt.time(11), dt.UTC)
     for slug, cid in ctx.clients.items():
@@ -51,20 +56,23 @@ def populate(db: Database, ctx) -> None:
             _client(s, ctx, slug, cid, anchor)
 
 
-def _client(s, ctx, slug, cid, anchor) -> None:
+def _client(s: Session, ctx: DemoContext, slug: str, cid: int, anchor: dt.datetime) -> None:
     rng = ctx.rng
-    client = s.get(Client, cid)
+    client = s.get_one(Client, cid)
     rules = rules_in_force(s, cid)
     accounts = list(s.scalars(select(NetworkAccount).where(NetworkAccount.client_id == cid)))
-    networks = [(a.network, a.id) for a in accounts if a.network != "rss"] or [("facebook", None)]
-    authors = [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", None) for _ in range(500)]
+    networks: list[tuple[str, int | None]] = [
+        (a.network, a.id) for a in accounts if a.network != "rss"
+    ] or [("facebook", None)]
+    names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(500)]
     authors = [
         (n, n.lower().replace(" ", ".").replace("ï", "i").replace("ë", "e") + str(i))
-        for i, (n, _) in enumerate(authors)
+        for i, n in enumerate(names)
     ]
     staff = list(ctx.staff.values())
     seen: set[str] = set()
-    rows, n = [], 0
+    rows: list[dict[str, Any]] = []
+    n = 0
     cats, weights = zip(*WEIGHTS, strict=True)
     for day in range(365, -1, -1):
         date = (anchor - dt.timedelta(days=day)).date()
@@ -111,7 +119,7 @@ def _client(s, ctx, slug, cid, anchor) -> None:
             )
             seen.add(handle)
     rows += _crisis(ctx, slug, cid, anchor, rules, networks)
-    insert_in_batches(s, InboxMessage.__table__, rows)  # other seats write in between
+    insert_in_batches(s, cast(Table, InboxMessage.__table__), rows)  # other seats write in between
     _replies(s, ctx, cid, client.name, client.language)
     for title, body, category in SAVED:
         s.add(SavedReply(client_id=cid, title=title, body=body, category=category))
@@ -131,21 +139,21 @@ def _client(s, ctx, slug, cid, anchor) -> None:
 
 
 def _row(
-    cid,
-    network,
-    account,
-    ext,
-    name,
-    handle,
-    text,
-    at,
-    category,
-    status,
-    newcomer,
-    rules,
-    rng,
-    staff,
-):
+    cid: int,
+    network: str,
+    account: int | None,
+    ext: str,
+    name: str,
+    handle: str,
+    text: str,
+    at: dt.datetime,
+    category: str,
+    status: str,
+    newcomer: bool,
+    rules: CharterRules,
+    rng: random.Random,
+    staff: list[int],
+) -> dict[str, Any]:
     closed = status in ("closed", "answered", "ignored")
     answered = at + dt.timedelta(minutes=rng.randint(20, 600))
     return {
@@ -182,7 +190,14 @@ def _row(
     }
 
 
-def _crisis(ctx, slug, cid, anchor, rules, networks):
+def _crisis(
+    ctx: DemoContext,
+    slug: str,
+    cid: int,
+    anchor: dt.datetime,
+    rules: CharterRules,
+    networks: list[tuple[str, int | None]],
+) -> list[dict[str, Any]]:
     """Maison Dupré: a batch of galettes with a porcelain charm that broke teeth, this morning."""
     if slug != "maison-dupre":
         return []
@@ -194,7 +209,7 @@ def _crisis(ctx, slug, cid, anchor, rules, networks):
         "Je partage : attention aux galettes Maison Dupré de ce week-end !!",
         "Toujours pas de réponse de la boulangerie, c'est inadmissible",
     ]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i in range(16):
         at = anchor - dt.timedelta(minutes=12 * i + 5)
         name = f"{ctx.rng.choice(FIRST)} {ctx.rng.choice(LAST)}"
@@ -220,7 +235,9 @@ def _crisis(ctx, slug, cid, anchor, rules, networks):
     return rows
 
 
-def _replies(s, ctx, cid, client_name, language="fr") -> None:
+def _replies(
+    s: Session, ctx: DemoContext, cid: int, client_name: str, language: str = "fr"
+) -> None:
     answered = s.execute(
         select(
             InboxMessage.id,
@@ -231,7 +248,7 @@ def _replies(s, ctx, cid, client_name, language="fr") -> None:
             InboxMessage.author,
         ).where(InboxMessage.client_id == cid, InboxMessage.first_answer_at.is_not(None))
     ).all()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for mid, network, ext, at, account, author in answered[::3]:
         first = author.split(" ")[0]
         rows.append(
@@ -264,10 +281,10 @@ def _replies(s, ctx, cid, client_name, language="fr") -> None:
             }
         )
     if rows:
-        bulk_insert(s, InboxMessage.__table__, rows)
+        bulk_insert(s, cast(Table, InboxMessage.__table__), rows)
 
 
-def _escalated_complaint(s, cid, anchor, rules) -> None:
+def _escalated_complaint(s: Session, cid: int, anchor: dt.datetime, rules: CharterRules) -> None:
     """The Mother's Day bouquet never delivered: escalated, answered, resolved — and one
     complaint still waiting on the customer service, overdue."""
     sophie = s.scalar(

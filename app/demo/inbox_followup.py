@@ -8,11 +8,15 @@ Bulk Core inserts and one UPDATE per kind of change: the demo stays fast.
 from __future__ import annotations
 
 import datetime as dt
+import random
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
 
 from app.models import Contact
 from app.models.inbox import Escalation, InboxMessage, ModerationAction
+from app.services.charter.rules import CharterRules, ModerationRule
 from app.services.inbox.delays import add_business_minutes
 
 SPAM_PER_MONTH = 2
@@ -29,9 +33,10 @@ INSULTS = {
     ),
 }
 DEFAULT_ANSWER_MINUTES = 240
+_R = TypeVar("_R", bound=tuple[Any, ...])  # a message row: (id, received at, …)
 
 
-def _pick_rule(rules, keys, action):
+def _pick_rule(rules: CharterRules, keys: tuple[str, ...], action: str) -> ModerationRule | None:
     """The first charter rule among ``keys`` that allows ``action``, else any that does."""
     for key in keys:
         rule = rules.moderation_rule(key)
@@ -40,22 +45,22 @@ def _pick_rule(rules, keys, action):
     return next((r for r in rules.moderation if action in r.actions), None)
 
 
-def _by_month(rows, anchor, per_month, rng):
+def _by_month(rows: list[_R], anchor: dt.datetime, per_month: int, rng: random.Random) -> list[_R]:
     """At most ``per_month`` of ``rows`` ((id, received_at, ...) tuples) per month."""
-    months: dict[tuple[int, int], list] = {}
+    months: dict[tuple[int, int], list[_R]] = {}
     for row in rows:
         at = row[1]
         months.setdefault((at.year, at.month), []).append(row)
-    picked = []
+    picked: list[_R] = []
     for key in sorted(months):
         bucket = months[key]
         picked += rng.sample(bucket, min(per_month, len(bucket)))
     return sorted(picked, key=lambda r: r[1])
 
 
-def _insults(s, cid, anchor, rng, language) -> None:
+def _insults(s: Session, cid: int, anchor: dt.datetime, rng: random.Random, language: str) -> None:
     """Some "other" messages become insults (the demo texts have none), about one a month."""
-    found = s.execute(
+    stored = s.execute(
         select(InboxMessage.id, InboxMessage.received_at).where(
             InboxMessage.client_id == cid,
             InboxMessage.ours.is_(False),
@@ -63,7 +68,7 @@ def _insults(s, cid, anchor, rng, language) -> None:
             InboxMessage.received_at < anchor - dt.timedelta(days=1),
         )
     ).all()
-    found = [(i, at if at.tzinfo else at.replace(tzinfo=dt.UTC)) for i, at in found]
+    found = [(i, at if at.tzinfo else at.replace(tzinfo=dt.UTC)) for i, at in stored]
     texts = INSULTS.get(language, INSULTS["fr"])
     for mid, _at in _by_month(found, anchor, INSULTS_PER_MONTH, rng):
         s.execute(
@@ -73,15 +78,23 @@ def _insults(s, cid, anchor, rng, language) -> None:
         )
 
 
-def moderation(s, cid, rules, anchor, rng, staff, language="fr") -> int:
+def moderation(
+    s: Session,
+    cid: int,
+    rules: CharterRules,
+    anchor: dt.datetime,
+    rng: random.Random,
+    staff: list[str],
+    language: str = "fr",
+) -> int:
     """Spam deleted and insults hidden by rule over the year; the latest abuse waits for a
     second person's approval (a ban when the charter asks for one)."""
     if not rules.moderation:
         return 0
     _insults(s, cid, anchor, rng, language)
-    picked = []
+    picked: list[tuple[int, dt.datetime, str]] = []
     for category, per_month in (("spam", SPAM_PER_MONTH), ("abuse", INSULTS_PER_MONTH)):
-        found = s.execute(
+        stored = s.execute(
             select(InboxMessage.id, InboxMessage.received_at, InboxMessage.category).where(
                 InboxMessage.client_id == cid,
                 InboxMessage.ours.is_(False),
@@ -89,12 +102,14 @@ def moderation(s, cid, rules, anchor, rng, staff, language="fr") -> int:
                 InboxMessage.received_at < anchor - dt.timedelta(days=1),
             )
         ).all()
-        found = [(i, at if at.tzinfo else at.replace(tzinfo=dt.UTC), c) for i, at, c in found]
+        found = [(i, at if at.tzinfo else at.replace(tzinfo=dt.UTC), c) for i, at, c in stored]
         picked += _by_month(found, anchor, per_month, rng)
     picked.sort(key=lambda r: (r[2] == "abuse", r[1]))  # the latest insult comes last
     if not picked:
         return 0
-    rows, hide, delete = [], [], []
+    rows: list[dict[str, Any]] = []
+    hide: list[int] = []
+    delete: list[int] = []
     who = staff or ["Camille Martin"]
     for n, (mid, at, category) in enumerate(picked):
         last = n == len(picked) - 1
@@ -134,7 +149,7 @@ def moderation(s, cid, rules, anchor, rng, staff, language="fr") -> int:
         if state == "applied":
             (delete if action == "delete" else hide).append(mid)
     if rows:
-        s.execute(insert(ModerationAction.__table__), rows)
+        s.execute(insert(cast(Table, ModerationAction.__table__)), rows)
     if hide:
         s.execute(update(InboxMessage).where(InboxMessage.id.in_(hide)).values(hidden=True))
     if delete:
@@ -142,13 +157,21 @@ def moderation(s, cid, rules, anchor, rng, staff, language="fr") -> int:
     return len(rows)
 
 
-def escalations(s, cid, rules, anchor, rng, client_name, waiting: bool) -> int:
+def escalations(
+    s: Session,
+    cid: int,
+    rules: CharterRules,
+    anchor: dt.datetime,
+    rng: random.Random,
+    client_name: str,
+    waiting: bool,
+) -> int:
     """About one complaint a month escalated to the charter's contact: most answered within
     the delay, some late, and (``waiting``) the latest still without an answer."""
     contacts = list(s.scalars(select(Contact).where(Contact.client_id == cid)))
     if not contacts:
         return 0
-    found = s.execute(
+    stored = s.execute(
         select(InboxMessage.id, InboxMessage.received_at, InboxMessage.text).where(
             InboxMessage.client_id == cid,
             InboxMessage.ours.is_(False),
@@ -157,12 +180,13 @@ def escalations(s, cid, rules, anchor, rng, client_name, waiting: bool) -> int:
             InboxMessage.received_at < anchor - dt.timedelta(days=5),
         )
     ).all()
-    found = [(i, at if at.tzinfo else at.replace(tzinfo=dt.UTC), t) for i, at, t in found]
+    found = [(i, at if at.tzinfo else at.replace(tzinfo=dt.UTC), t) for i, at, t in stored]
     picked = _by_month(found, anchor, 1, rng)
     if not picked:
         return 0
     hours = rules.business_hours
-    rows, waiting_id = [], None
+    rows: list[dict[str, Any]] = []
+    waiting_id: int | None = None
     for n, (mid, at, text) in enumerate(picked):
         rule = rules.escalation_for("complaint", text)
         contact = next((c for c in contacts if rule and c.id == rule.contact_id), None)
@@ -199,7 +223,7 @@ def escalations(s, cid, rules, anchor, rng, client_name, waiting: bool) -> int:
                 "body": text,
             }
         )
-    s.execute(insert(Escalation.__table__), rows)
+    s.execute(insert(cast(Table, Escalation.__table__)), rows)
     for row in rows:  # answered: the complaint was then resolved, and says how
         if row["answered_at"] is not None:
             s.execute(

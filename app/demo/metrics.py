@@ -9,14 +9,18 @@ suspicious jump of followers that engagement does not follow.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Result, select
+from sqlalchemy.orm import Session
 
 from app.connectors.contract import AccountMetricSample, PostMetricSample
 from app.db import Database
 from app.db_busy import commit_batch
+from app.demo import DemoContext
 from app.services.reports.metrics import (
+    AccountRef,
     client_accounts,
     record_account_samples,
     record_post_samples,
@@ -105,14 +109,18 @@ def _season(slug: str, day: dt.date) -> float:
     return here * (1 - w * 0.4) + nxt * (w * 0.4)
 
 
-def _published(session, client_id: int) -> dict[int, dict[dt.date, list]]:
+# a published variant: (id, external id, published at, text, url)
+Sent = tuple[int, str, dt.datetime, str, str]
+
+
+def _published(session: Session, client_id: int) -> dict[int, dict[dt.date, list[Sent]]]:
     """The calendar's published variants per account and local day (the recent months)."""
     try:
         from app.models.posts import PostVariant
     except ImportError:  # the calendar feature is not installed
         return {}
     tz = ZoneInfo("Europe/Paris")
-    rows = session.execute(
+    rows: Result[int, int, str, dt.datetime, str, str] = session.execute(  # (not null here)
         select(
             PostVariant.id,
             PostVariant.account_id,
@@ -126,14 +134,14 @@ def _published(session, client_id: int) -> dict[int, dict[dt.date, list]]:
             PostVariant.external_id != "",
         )
     )
-    out: dict[int, dict[dt.date, list]] = {}
+    out: dict[int, dict[dt.date, list[Sent]]] = {}
     for vid, account_id, ext, when, text, url in rows:
         day = when.astimezone(tz).date()
         out.setdefault(account_id, {}).setdefault(day, []).append((vid, ext, when, text, url))
     return out
 
 
-def populate(db: Database, ctx) -> None:
+def populate(db: Database, ctx: DemoContext) -> None:
     first = ctx.today - dt.timedelta(days=DAYS)
     for slug, client_id in ctx.clients.items():
         with db.session() as session:
@@ -150,7 +158,13 @@ def populate(db: Database, ctx) -> None:
                 ctx.count("post metrics", len(posts))
 
 
-def _account_year(ctx, slug: str, account, first: dt.date, calendar: dict):
+def _account_year(
+    ctx: DemoContext,
+    slug: str,
+    account: AccountRef,
+    first: dt.date,
+    calendar: dict[dt.date, list[Sent]],
+) -> tuple[list[AccountMetricSample], list[PostMetricSample], dict[str, dict[str, Any]]]:
     """A year of one account; days the calendar covers use its published posts."""
     rng = ctx.rng
     tz = ZoneInfo("Europe/Paris")
@@ -158,7 +172,9 @@ def _account_year(ctx, slug: str, account, first: dt.date, calendar: dict):
     rate = rng.uniform(0.025, 0.06)
     followers, rate = PROFILES.get((slug, account.network), (followers, rate))
     growth = followers * rng.uniform(0.0006, 0.0015)  # new followers per day
-    samples, posts, details = [], [], {}
+    samples: list[AccountMetricSample] = []
+    posts: list[PostMetricSample] = []
+    details: dict[str, dict[str, Any]] = {}
     jump_day = None
     if (slug, account.network) == SUSPICIOUS[:2]:
         jump_day = ctx.today - dt.timedelta(days=SUSPICIOUS[2])

@@ -11,11 +11,13 @@ import datetime as dt
 
 from sqlalchemy import insert, select
 
+from app.db import Database
+from app.demo import DemoContext
 from app.models import NetworkAccount
 from app.models.sync import AccountHealthEvent, SyncRun
 
 
-def populate(db, ctx) -> None:
+def populate(db: Database, ctx: DemoContext) -> None:
     now = dt.datetime.combine(ctx.today, dt.time(17, 0), dt.UTC)
     runs, events = [], []
     with db.session() as s:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
+from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -16,10 +19,10 @@ from app.errors import NotFound
 from app.i18n import document_language
 from app.i18n import document_translate as translate  # the sheet is in the client's language
 from app.models import Client
+from app.networks import network_label
 from app.services.calendar.approval import period_post_ids
-from app.services.calendar.counters import network_label
 from app.services.calendar.media import media_for, read_media_bytes
-from app.services.calendar.post_types import status_label
+from app.services.calendar.post_types import PostInfo, VariantInfo, status_label
 from app.services.calendar.posts import client_zone, get_post
 from app.services.people import agency as agency_service
 
@@ -43,14 +46,14 @@ AWAITING = ("in_review",)  # what waits for the client's decision
 FOR_INFORMATION = ("approved", "scheduled", "published")
 
 
-def _day_and_time(post, zone, language: str) -> str:
+def _day_and_time(post: PostInfo, zone: ZoneInfo, language: str) -> str:
     """ "mardi 1er décembre" and "8 h 15" on two lines, in the list for information."""
     local = post.planned_at.astimezone(zone)
     day = wording.weekday_day_month(local.date(), language)
     return day if post.all_day else f"{day}\n{wording.clock_time(local, language)}"
 
 
-def _when(post, zone, language: str) -> str:
+def _when(post: PostInfo, zone: ZoneInfo, language: str) -> str:
     """ "mardi 1er décembre 2026, 8 h 15" / "Tuesday 1 December 2026, 8:15 AM"."""
     local = post.planned_at.astimezone(zone)
     if post.all_day:
@@ -58,9 +61,12 @@ def _when(post, zone, language: str) -> str:
     return wording.long_datetime(local, language)
 
 
-def _thumbnails(session: Session, client_id: int, variant, images: dict[str, bytes]) -> str:
+def _thumbnails(
+    session: Session, client_id: int, variant: VariantInfo, images: dict[str, bytes]
+) -> str:
     """The pictures of a variant as thumbnails; other files named."""
-    shown, named = [], []
+    shown: list[str] = []
+    named: list[str] = []
     for m in media_for(session, client_id, variant.media):
         if m.mime.startswith("image/") and m.mime != "image/webp":
             name = f"media-{m.id}"
@@ -86,7 +92,16 @@ def _thumbnails(session: Session, client_id: int, variant, images: dict[str, byt
     return out
 
 
-def _post_card(session, client_id, n, post, zone, language, images, keep) -> str:
+def _post_card(
+    session: Session,
+    client_id: int,
+    n: int,
+    post: PostInfo,
+    zone: ZoneInfo,
+    language: str,
+    images: dict[str, bytes],
+    keep: KeepTogether,
+) -> str:
     esc = html.escape
     when = _when(post, zone, language)
     title = wording.typeset(post.title or "", language)
@@ -144,7 +159,7 @@ def approval_html(
     end: dt.date,
     images: dict[str, bytes] | None = None,
     language: str = "en",
-):
+) -> tuple[Callable[[dict[str, int]], str], str]:
     """The sheet's HTML (a callable of the anchors' pages, see :class:`KeepTogether`) and its
     title; pictures are put in ``images`` by name.
 
@@ -263,7 +278,14 @@ def render_approval_sheet(
         return _render(session, client, start, end, out, lang)
 
 
-def _render(session: Session, client: Client, start: dt.date, end: dt.date, out, lang) -> PdfResult:
+def _render(
+    session: Session,
+    client: Client,
+    start: dt.date,
+    end: dt.date,
+    out: str | os.PathLike[str],
+    lang: str,
+) -> PdfResult:
     images: dict[str, bytes] = {}
     body, title = approval_html(session, client.id, start, end, images, lang)
     style = DocumentStyle.for_agency(agency_service.agency(session), client.name, lang, client.logo)
@@ -282,7 +304,14 @@ def _render(session: Session, client: Client, start: dt.date, end: dt.date, out,
     return result
 
 
-def _write_pdf(body, out, title, client, images, style) -> PdfResult:
+def _write_pdf(
+    body: Callable[[dict[str, int]], str],
+    out: str | os.PathLike[str],
+    title: str,
+    client: Client,
+    images: dict[str, bytes],
+    style: DocumentStyle,
+) -> PdfResult:
     return render_html_pdf(
         body,
         out,

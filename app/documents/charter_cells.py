@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from typing import Any
 
 from app.documents import wording
 from app.documents.pdf import (
@@ -13,9 +14,10 @@ from app.documents.pdf import (
 from app.documents.style import (
     column_widths,
 )
+from app.i18n import document_translate as translate
 from app.services.charter.compare import cell_text
-from app.services.charter.labels import column_label, translate, weekday_label
-from app.services.charter.schema import SCHEMAS, parse_hours
+from app.services.charter.labels import column_label, weekday_label
+from app.services.charter.schema import SCHEMAS, Column, parse_hours
 from app.services.charter.versions import SectionInfo
 
 # Qt lays a heading right under a table (a table's bottom margin is ignored): a small
@@ -32,7 +34,7 @@ TABLE = (
 _BREAK = "page-break-before: always;"
 
 
-def _esc(text) -> str:
+def _esc(text: object) -> str:
     return html.escape(str(text or ""))
 
 
@@ -44,7 +46,7 @@ def _date(value: dt.date | dt.datetime | None, language: str) -> str:
     return wording.long_date(value, language, weekday=False)
 
 
-def _cell(column, value, contacts: dict[int, str], lang: str) -> str:
+def _cell(column: Column, value: Any, contacts: dict[int, str], lang: str) -> str:
     if column.type in ("int", "float") and value not in (None, ""):
         return _number(value, lang)
     text = cell_text(column.type, value, contacts)
@@ -173,7 +175,7 @@ def _row(label: str, value_html: str) -> str:
     return f"<tr><td class='muted' width='110'>{_esc(label)}</td><td>{value_html}</td></tr>"
 
 
-def _number(value, language: str) -> str:
+def _number(value: object, language: str) -> str:
     """12000 → "12 000", 4.5 → "4,5" in French (non-breaking thousands separator)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)

@@ -8,26 +8,27 @@ every user-typed table cell escaped, then rendered by the shared renderer
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.documents import wording
-from app.documents.charter_cells import (  # noqa: F401  (re-exported)
-    AFTER_TABLE,
-    TABLE,
-    _capital,
-    _cell,
-    _clock,
-    _closed_day,
-    _date,
-    _esc,
-    _hours,
-    _number,
-    _row,
-    _style,
-    _table,
-)
+from app.documents.charter_cells import AFTER_TABLE as AFTER_TABLE
+from app.documents.charter_cells import TABLE as TABLE
+from app.documents.charter_cells import _capital as _capital
+from app.documents.charter_cells import _cell as _cell
+from app.documents.charter_cells import _clock as _clock
+from app.documents.charter_cells import _closed_day as _closed_day
+from app.documents.charter_cells import _date as _date
+from app.documents.charter_cells import _esc as _esc
+from app.documents.charter_cells import _hours as _hours
+from app.documents.charter_cells import _number as _number
+from app.documents.charter_cells import _row as _row
+from app.documents.charter_cells import _style as _style
+from app.documents.charter_cells import _table as _table
 from app.documents.layout import HeadingKeeper
 from app.documents.pdf import (
     KeepTogether,
@@ -42,7 +43,8 @@ from app.documents.style import (
 )
 from app.errors import StorageError
 from app.i18n import document_language
-from app.services.charter.labels import status_label, translate
+from app.i18n import document_translate as translate
+from app.services.charter.labels import status_label
 from app.services.charter.schema import SCHEMAS
 from app.services.charter.versions import CharterDoc, SectionInfo, load
 from app.services.clients import workspaces as clients
@@ -83,7 +85,10 @@ class CharterPdfInput:
 
 
 def gather(
-    session, client_ref, number: int | None = None, language: str | None = None
+    session: Session,
+    client_ref: str | int,
+    number: int | None = None,
+    language: str | None = None,
 ) -> CharterPdfInput:
     """Everything the PDF needs, read in one session (the rendering needs none).
 
@@ -234,7 +239,7 @@ def _signatures(doc: CharterDoc, inp: CharterPdfInput) -> str:
     )
 
 
-def export_charter_pdf(inp: CharterPdfInput, out) -> PdfResult:
+def export_charter_pdf(inp: CharterPdfInput, out: str | os.PathLike[str]) -> PdfResult:
     """Write the charter of ``inp`` to ``out`` (StorageError if the folder is not writable)."""
     ensure_fonts()
     doc = inp.doc

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
+from typing import Any, cast
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
@@ -142,12 +143,12 @@ class KeepTogether:
         return out
 
 
-def _x_of(cursor) -> float:
+def _x_of(cursor: object) -> float:
     """``QTextLine.cursorToX``: a float, or (x, position) in some PySide6 versions."""
-    return float(cursor[0] if isinstance(cursor, tuple) else cursor)
+    return float(cursor[0] if isinstance(cursor, tuple) else cast(float, cursor))
 
 
-def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict:
+def field_positions(doc: QTextDocument, body: QRectF, page_height_px: float) -> dict[str, Any]:
     """Page and position, in PDF points (origin bottom left), of every ``field-…`` anchor."""
     layout = doc.documentLayout()
     points = 72 / DPI
@@ -242,7 +243,9 @@ class HeadingKeeper:
     without a page left half empty for a problem that no longer exists.
     """
 
-    def __init__(self, html, keep=None) -> None:
+    def __init__(
+        self, html: str | Callable[[dict[str, int]], str], keep: KeepTogether | None = None
+    ) -> None:
         self.html = html if callable(html) else (lambda _anchors: html)
         self.keep = keep
         self.breaks: set[int] = set()

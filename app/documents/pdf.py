@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -117,7 +118,7 @@ class _SealedDocument(QTextDocument):
     """A document that paints only the images it was given: an ``<img src>`` naming a file,
     a URL or anything else (untrusted rich text) loads nothing."""
 
-    def loadResource(self, kind, name):
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource:
             # An empty answer (or a QImage, when Qt asks for a QPixmap) makes Qt read the
             # file itself: answer the encoded bytes of a blank pixel instead.
@@ -131,7 +132,8 @@ def _blank_png() -> QByteArray:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    blank.save(buffer, b"PNG")
+    # PySide6 6.11 refuses bytes here though its stub asks for them: the stub is wrong
+    blank.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return data
 
@@ -158,7 +160,7 @@ def _build_document(
 
 def render_html_pdf(
     html: str | Callable[[dict[str, int]], str],
-    out: str | os.PathLike,
+    out: str | os.PathLike[str],
     *,
     title: str,
     footer_left: str = "",
@@ -272,7 +274,7 @@ def _paint(
     watermark: str = "",
     archival: bool = False,
     style: DocumentStyle | None = None,
-) -> tuple[int, dict]:
+) -> tuple[int, dict[str, Any]]:
     writer = QPdfWriter(path)
     if archival:
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
+from app.services.people.agency import AgencyInfo
+
 DEFAULT_ACCENT = "#2b4c8c"  # Tribune's blue, for an agency that chose no colour
 INK = "#1d2536"
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -75,7 +77,13 @@ class DocumentStyle:
     client_logo: bytes | QImage | None = field(default=None, repr=False)
 
     @classmethod
-    def for_agency(cls, agency, client_name: str, language: str, client_logo=None):
+    def for_agency(
+        cls,
+        agency: AgencyInfo,
+        client_name: str,
+        language: str,
+        client_logo: bytes | QImage | None = None,
+    ) -> DocumentStyle:
         """From an :class:`app.services.people.agency.AgencyInfo` (its name, colour and logo)."""
         return cls(
             agency_name=agency.name or "Tribune",
@@ -244,7 +252,7 @@ def paint_footer(
 
 def paint_watermark(
     painter: QPainter,
-    page,
+    page: QRect,
     mark: QRectF,
     text: str,
     family: str,

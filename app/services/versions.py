@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from app.errors import Conflict, ConflictDetails
@@ -19,8 +21,20 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.services.people.actor import current_actor
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def stamp(row, now: dt.datetime | None = None) -> None:
+    from app.models.inbox import InboxMessage
+    from app.models.posts import PostVariant
+
+
+class Stamped(Protocol):
+    """A row that records who changed it last (and usually when: ``updated_at``)."""
+
+    updated_by: str
+
+
+def stamp(row: Stamped, now: dt.datetime | None = None) -> None:
     """Record who changed ``row`` and when (also makes the row dirty: its version moves)."""
     row.updated_by = current_actor()
     if hasattr(row, "updated_at"):
@@ -76,7 +90,7 @@ def stale(
     return Conflict(message, details)
 
 
-def check_no_reply_queued(session, msg, text: str) -> None:
+def check_no_reply_queued(session: Session, msg: InboxMessage, text: str) -> None:
     """Two CMs answering one message: the second is asked first ("X already queued a reply
     at HH:MM — queue yours too?"), as a :class:`Conflict` of kind ``reply_queued``.
 
@@ -124,7 +138,7 @@ def check_no_reply_queued(session, msg, text: str) -> None:
     )
 
 
-def content_hash(variants) -> str:
+def content_hash(variants: Iterable[PostVariant]) -> str:
     """SHA-256 of what a post says on each network (text, link, first comment, media)."""
     payload = sorted(
         [v.network, v.text or "", v.link or "", v.first_comment or "", list(v.media or ())]

@@ -10,6 +10,8 @@ Revises: 0013_seats_leases
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -21,7 +23,7 @@ depends_on = None
 _UTC = sa.DateTime(timezone=True)
 
 # table -> columns to add (name, type, server default or None for nullable)
-COLUMNS: dict[str, list[tuple[str, sa.types.TypeEngine, str | None]]] = {
+COLUMNS: dict[str, list[tuple[str, sa.types.TypeEngine[Any], str | None]]] = {
     "posts": [("updated_by", sa.String(200), ""), ("approved_hash", sa.String(64), "")],
     "post_variants": [
         ("version", sa.Integer(), "1"),

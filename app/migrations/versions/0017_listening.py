@@ -45,7 +45,7 @@ PG_FTS = [
 ]
 
 
-def _client_fk(table: str):
+def _client_fk(table: str) -> sa.ForeignKeyConstraint:
     return sa.ForeignKeyConstraint(
         ["client_id"],
         ["clients.id"],

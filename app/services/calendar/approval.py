@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +18,9 @@ from app.services.people.actor import current_actor
 from app.services.versions import content_hash, hhmm, stamp
 
 
-def period_post_ids(session: Session, client_id: int, start: dt.datetime, end: dt.datetime):
+def period_post_ids(
+    session: Session, client_id: int, start: dt.datetime, end: dt.datetime
+) -> Sequence[int]:
     return session.scalars(
         select(Post.id)
         .where(Post.client_id == client_id, Post.planned_at >= start, Post.planned_at < end)
@@ -101,7 +104,7 @@ def record_decision(
     if (expected_version is not None and post.version != expected_version) or (
         approved and shown and shown != current
     ):
-        zone = session.get(Client, client_id).timezone
+        zone = session.get_one(Client, client_id).timezone
         by = post.updated_by or translate("PostsApproval", "someone")
         raise Conflict(
             translate(

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from app.documents.approval_form import read_decisions
 from app.errors import NotFound, ValidationError
 from app.i18n import translate
-from app.models import Client
 from app.services.calendar.approval import record_decision
 from app.services.calendar.posts import get_post
+from app.services.clients.info import find_client
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,13 @@ class ApprovalImport:
 
 
 def import_approval_sheet(session: Session, client_id: int, data: bytes) -> ApprovalImport:
-    client = session.get(Client, client_id)
+    client = find_client(session, client_id)
     decisions = read_decisions(data, client.uid)
     if not decisions:
         raise ValidationError(translate("ApprovalImport", "The sheet holds no post to decide on."))
-    approved, to_change, skipped = [], [], []
+    approved: list[int] = []
+    to_change: list[int] = []
+    skipped: list[tuple[int, str]] = []
     for d in decisions:
         try:
             post = get_post(session, client_id, d.post_id)

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.documents.wording import locale_for
 from app.i18n import document_translate as translate
-from app.services.calendar.counters import network_label
+from app.networks import network_label
 from app.services.calendar.keydates import KeyDate, key_dates
 from app.services.calendar.query import PostChip, posts_between
+from app.services.calendar.slots import Slot, is_far_from_best
 from app.services.calendar.slots import best_slots as load_best_slots
-from app.services.calendar.slots import is_far_from_best
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import CharterRules
 
@@ -84,7 +84,7 @@ def _off_hours(p: PostChip, rules: CharterRules, t: dt.time) -> bool:
     return bool(windows) and not any(a <= t <= b for a, b in windows)
 
 
-def _best_slot_hint(p: PostChip, local: dt.datetime, slots) -> Finding:
+def _best_slot_hint(p: PostChip, local: dt.datetime, slots: tuple[Slot, ...]) -> Finding:
     return Finding(
         "hint",
         "far_from_best",
@@ -209,11 +209,11 @@ def check_posts(
         if _off_hours(p, rules, t) and is_far_from_best(best_slots, local):
             out.append(_best_slot_hint(p, local, best_slots))
         for network in p.networks:
-            vol = rules.network(network)
-            if vol is None or not vol.best_hours:
+            volume = rules.network(network)
+            if volume is None or not volume.best_hours:
                 continue
-            if not any(a <= t <= b for a, b in vol.best_hours):
-                windows = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in vol.best_hours)
+            if not any(a <= t <= b for a, b in volume.best_hours):
+                windows = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in volume.best_hours)
                 out.append(
                     Finding(
                         "warning",
@@ -233,7 +233,7 @@ def check_posts(
                     )
                 )
     # 4. Content mix per network.
-    by_network: dict[str, Counter] = defaultdict(Counter)
+    by_network: dict[str, Counter[str]] = defaultdict(Counter)
     for p in live:
         for network in p.networks:
             by_network[network][p.category or ""] += 1

@@ -44,5 +44,5 @@ def post_conflict(
         at=max(t for t in (getattr(row, "updated_at", None), post.updated_at) if t),
         version=post.version,
         field=network,
-        zone=session.get(Client, post.client_id).timezone,
+        zone=session.get_one(Client, post.client_id).timezone,
     )

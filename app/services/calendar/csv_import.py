@@ -21,6 +21,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,12 +34,12 @@ from app.i18n import translate
 from app.limits import check_year
 from app.models.posts import Post
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS
-from app.services.calendar.csv_layouts import date_cells, recognise, to_fields
+from app.services.calendar.csv_layouts import PostsLayout, date_cells, recognise, to_fields
 from app.services.calendar.media import store_media
 from app.services.calendar.media_guard import resolve_media
 from app.services.calendar.posts import VariantInput, client_zone, create_post, local_to_utc
 from app.services.csvfiles import mappings as csv_mappings
-from app.services.csvfiles.sniff import date_order, read_bytes, read_text, semicolon_hint
+from app.services.csvfiles.sniff import CsvText, date_order, read_bytes, read_text, semicolon_hint
 from app.services.people import audit
 
 REQUIRED = ("date", "networks", "text")
@@ -54,7 +56,7 @@ def _uid(client_id: int, when: dt.datetime, networks: list[str], text: str) -> s
     return "csv-" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def _table(data: str | bytes):
+def _table(data: str | bytes) -> tuple[CsvText, list[tuple[int, list[str]]]]:
     reading = read_bytes(data) if isinstance(data, bytes) else read_text(data)
     reader = reading.rows
     rows = [(reader.line_num, values) for values in reader if any(v.strip() for v in values)]
@@ -112,7 +114,7 @@ def import_csv(
     described = translate("PostsCsv", "{source}, {csv}, dates {dates}").format(
         source=layout.source, csv=reading.describe(), dates=why
     )
-    if layout.key == "mapped":
+    if layout.key == "mapped" and mapping is not None:
         csv_mappings.save_mapping(session, client_id, "posts", header, dict(mapping))
     nets = [n.strip().lower() for n in networks if n.strip()]
     parsed = _grouped(layout, body, order, nets, zone, client_id)
@@ -156,11 +158,18 @@ def import_csv(
     return PostsImportResult(added, dupes, tuple(errors), described, tuple(notes))
 
 
-def _grouped(layout, body, order: str, networks: list[str], zone, client_id: int) -> list:
+def _grouped(
+    layout: PostsLayout,
+    body: list[tuple[int, list[str]]],
+    order: str,
+    networks: list[str],
+    zone: ZoneInfo,
+    client_id: int,
+) -> list[tuple[int, dict[str, Any] | str]]:
     """``(line, fields)`` per post, or ``(line, reason)`` for a broken row. Rows of Tribune's
     export sharing a ``uid`` (one per network) are one post with a text per network."""
-    out: list = []
-    by_uid: dict[str, dict] = {}
+    out: list[tuple[int, dict[str, Any] | str]] = []
+    by_uid: dict[str, dict[str, Any]] = {}
     for line, values in body:
         try:
             row = to_fields(layout, values, order, networks)
@@ -184,8 +193,10 @@ def _grouped(layout, body, order: str, networks: list[str], zone, client_id: int
     return out
 
 
-def _row(row: dict, zone, client_id: int) -> dict:
-    get = lambda k: (row.get(k) or "").strip()  # noqa: E731
+def _row(row: dict[str, Any], zone: ZoneInfo, client_id: int) -> dict[str, Any]:
+    def get(k: str) -> str:
+        return (row.get(k) or "").strip()
+
     try:
         day = dt.date.fromisoformat(get("date"))
     except ValueError:

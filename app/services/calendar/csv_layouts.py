@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.errors import ValidationError
 from app.i18n import translate
@@ -149,7 +150,9 @@ def _true(value: str) -> bool:
     return (value or "").strip().lower() in ("true", "vrai", "1", "yes", "oui", "x")
 
 
-def to_fields(layout: PostsLayout, values: list[str], order: str, networks: list[str]) -> dict:
+def to_fields(
+    layout: PostsLayout, values: list[str], order: str, networks: list[str]
+) -> dict[str, Any]:
     """One row as Tribune's fields (strings), ``networks`` filling in for layouts that do
     not name them (chosen when importing, as the tools do)."""
     at = _at(layout)
@@ -158,7 +161,7 @@ def to_fields(layout: PostsLayout, values: list[str], order: str, networks: list
         i = at.get(name)
         return values[i] if i is not None and i < len(values) else ""
 
-    out: dict = {k: "" for k in FIELDS}
+    out: dict[str, Any] = {k: "" for k in FIELDS}
     out["networks"] = " ".join(networks)
     urls: list[str] = []
     if layout.key == "tribune":

@@ -20,20 +20,23 @@ network or field that clashed (``force``).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict
 from app.i18n import translate
 from app.models import Client
+from app.models.posts import Post, PostVariant
 from app.services.calendar import posts
-from app.services.calendar.post_types import PostInfo, VariantInput, to_info
+from app.services.calendar.conflicts import post_conflict
+from app.services.calendar.post_types import PostInfo, VariantInfo, VariantInput, to_info
 from app.services.versions import stale
 
 COMMON = ("title", "category", "campaign", "notes", "all_day")
 
 
-def _content(v) -> tuple:
+def _content(v: PostVariant | VariantInfo | VariantInput) -> tuple[Any, ...]:
     return (v.text, v.link, v.first_comment, tuple(v.media or ()))
 
 
@@ -48,7 +51,7 @@ def _label(field: str) -> str:
     }.get(field, field)
 
 
-def _show(value, zone: str) -> str:
+def _show(value: object, zone: str) -> str:
     if isinstance(value, dt.datetime):
         from zoneinfo import ZoneInfo
 
@@ -58,7 +61,7 @@ def _show(value, zone: str) -> str:
     return str(value)
 
 
-def _same_instant(a, b) -> bool:
+def _same_instant(a: object, b: object) -> bool:
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
         return a.astimezone(dt.UTC) == b.astimezone(dt.UTC)
     return a == b
@@ -73,14 +76,14 @@ def edit_post(
     variants: list[VariantInput],
     planned_at: dt.datetime,
     force: frozenset[str] | set[str] = frozenset(),
-    **common,
+    **common: Any,
 ) -> PostInfo:
     """Write what changed between ``base`` and (``variants``, ``planned_at``, ``common``).
 
     ``force``: networks or fields whose clash this person already saw and chose to keep
     theirs over ("keep mine" in the conflict dialog)."""
     post = posts._load(session, client_id, post_id, lock=True)
-    zone = session.get(Client, client_id).timezone
+    zone = session.get_one(Client, client_id).timezone  # the post is this client's
     stored = {v.network: v for v in post.variants}
     read = {v.network: v for v in base.variants}
     mine = {v.network: v for v in variants}
@@ -95,13 +98,14 @@ def edit_post(
         if was is None and now is None:
             continue
         moved = there is not None and (was is None or (there.version or 1) != was.version)
-        if moved and network not in force and (now is None or _content(there) != _content(now)):
+        clash = there is not None and (now is None or _content(there) != _content(now))
+        if moved and clash and network not in force:
             raise _variant_conflict(session, post, network, now, zone)
         if now is None:
             final.pop(network, None)
         else:
             final[network] = now
-    fields = {}
+    fields: dict[str, Any] = {}
     current = {name: getattr(post, name) for name in COMMON}
     current["planned_at"] = post.planned_at
     wanted = {**common, "planned_at": planned_at}
@@ -126,13 +130,17 @@ def edit_post(
     return info
 
 
-def _variant_conflict(session, post, network: str, mine, zone: str) -> Conflict:
-    exc = posts._post_conflict(session, post, [mine] if mine is not None else [], network)
+def _variant_conflict(
+    session: Session, post: Post, network: str, mine: VariantInput | None, zone: str
+) -> Conflict:
+    exc = post_conflict(session, post, [mine] if mine is not None else [], network)
     exc.current = to_info(post)
     return exc
 
 
-def _field_conflict(session, post, name: str, mine, theirs, zone: str) -> Conflict:
+def _field_conflict(
+    session: Session, post: Post, name: str, mine: object, theirs: object, zone: str
+) -> Conflict:
     exc = stale(
         "post",
         post.title or translate("Posts", "this post"),

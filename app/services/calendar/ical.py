@@ -23,8 +23,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
+from icalendar import Component
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -38,7 +41,7 @@ from app.models import NetworkAccount
 from app.models.posts import Post
 from app.safefile import write_bytes_checked
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS
-from app.services.calendar.ical_recurrence import MAX_OCCURRENCES, expand, where
+from app.services.calendar.ical_recurrence import MAX_OCCURRENCES, Item, expand, where
 from app.services.calendar.ical_text import decode, mend_rrules
 from app.services.calendar.ical_zones import normalise_tzids
 from app.services.calendar.posts import VariantInput, client_zone, create_post, get_post
@@ -85,7 +88,8 @@ def export_ics(session: Session, client_id: int) -> bytes:
                 ev.add("x-tribune-link", icalendar.vText(v.link), parameters={"NETWORK": v.network})
         cal.add_component(ev)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def export_file(session: Session, client_id: int, out: str | Path) -> int:
@@ -102,20 +106,20 @@ def _verify_ics(path: Path) -> None:
             raise OSError(errno.EIO, translate("Ical", "the file written is incomplete"))
 
 
-def _unescape(prop) -> str:
+def _unescape(prop: object) -> str:
     """X- properties come back raw: undo RFC 5545 text escaping."""
     if prop is None:
         return ""
     return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(prop))
 
 
-def _texts(prop) -> list:
+def _texts(prop: object) -> list[Any]:
     if prop is None:
         return []
     return prop if isinstance(prop, list) else [prop]
 
 
-def _event_to_post(event, zone, default_networks: list[str]) -> dict:
+def _event_to_post(event: Component, zone: ZoneInfo, default_networks: list[str]) -> dict[str, Any]:
     uid = str(event.get("uid") or "").strip()
     if not uid:
         raise ValueError(translate("Ical", "the event has no UID"))
@@ -214,7 +218,7 @@ def _parse(data: bytes) -> tuple[icalendar.Calendar, list[str]]:
     return cal, notes
 
 
-def _other_components(cal) -> tuple[int, int]:
+def _other_components(cal: icalendar.Calendar) -> tuple[int, int]:
     return len(cal.walk("VTODO")), len(cal.walk("VJOURNAL"))
 
 
@@ -252,7 +256,7 @@ def import_ics(
             ).format(todos=todos, journals=journals)
         )
     expansion = expand(cal, today)
-    if expansion.series:
+    if expansion.series and expansion.horizon is not None:
         begin, end = expansion.horizon
         notes.append(
             translate(
@@ -294,7 +298,7 @@ def import_ics(
     added = dupes = 0
     errors: list[RowError] = []
 
-    def refuse(item, reason: str) -> None:
+    def refuse(item: Item, reason: str) -> None:
         reason = reason.splitlines()[0] if reason else "?"
         errors.append(
             RowError(item.position, item.uid, f"{where(item.position, item.uid)}: {reason}")
@@ -303,7 +307,7 @@ def import_ics(
     for i, item in enumerate(items, start=1):
         if i % BATCH == 0:  # other writers get in between batches (docs/pitfalls.md)
             commit_batch(session)
-        if item.error:
+        if item.error or item.event is None:
             refuse(item, item.error)
             continue
         try:

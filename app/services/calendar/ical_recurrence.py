@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import icalendar
 import recurring_ical_events
+from icalendar import Component
 
 from app.i18n import translate
 from app.limits import check_year
@@ -37,7 +38,7 @@ class Item:
     position: int  # 1-based rank of the event (first component of its UID) in the file
     uid: str
     key: str = ""  # the post's uid
-    event: icalendar.Event | None = None
+    event: Component | None = None  # set when there is no error
     error: str = ""
 
 
@@ -78,7 +79,7 @@ def where(position: int, uid: str) -> str:
     return translate("Ical", "event {n}, UID {uid}").format(n=position, uid=uid[:80])
 
 
-def _drop_broken(event, position: int, uid: str, out: Expansion) -> str:
+def _drop_broken(event: Component, position: int, uid: str, out: Expansion) -> str:
     """Remove unreadable properties Tribune can do without; the first essential one is returned."""
     for name, _err in list(event.errors):
         if str(name or "").upper() in ESSENTIAL:
@@ -97,7 +98,7 @@ def _drop_broken(event, position: int, uid: str, out: Expansion) -> str:
     return ""
 
 
-def _derived_uid(event) -> str:
+def _derived_uid(event: Component) -> str:
     parts = [event.get(name) for name in ("dtstart", "summary", "rrule", "recurrence-id")]
     raw = "\x1f".join(p.to_ical().decode() if hasattr(p, "to_ical") else str(p) for p in parts)
     return f"{hashlib.sha256(raw.encode()).hexdigest()[:24]}{NO_UID}"
@@ -107,7 +108,7 @@ MAX_STEPS_BEFORE = 50_000  # occurrences the library may walk before the window 
 _STEP_SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEKLY": 604800}
 
 
-def _step_seconds(comps) -> float:
+def _step_seconds(comps: list[Component]) -> float:
     """The shortest time between two occurrences the rules of ``comps`` may give (about)."""
     shortest = float("inf")
     for ev in comps:
@@ -127,7 +128,7 @@ def _step_seconds(comps) -> float:
     return shortest
 
 
-def _sort_key(event) -> str:
+def _sort_key(event: Component) -> str:
     value = event.get("dtstart")
     when = getattr(value, "dt", None)
     if isinstance(when, dt.datetime):
@@ -135,7 +136,7 @@ def _sort_key(event) -> str:
     return when.strftime("%Y%m%dT000000") if isinstance(when, dt.date) else ""
 
 
-def _start_date(event) -> dt.date | None:
+def _start_date(event: Component) -> dt.date | None:
     try:
         value = event.decoded("dtstart")
     except (KeyError, ValueError, OverflowError):
@@ -145,7 +146,7 @@ def _start_date(event) -> dt.date | None:
 
 def expand(cal: icalendar.Calendar, today: dt.date) -> Expansion:
     out = Expansion()
-    groups: dict[str, list[tuple[int, icalendar.Event]]] = {}
+    groups: dict[str, list[tuple[int, Component]]] = {}
     order: list[tuple[int, str]] = []
     for position, event in enumerate(cal.walk("VEVENT"), start=1):
         uid = str(event.get("uid") or "").strip()
@@ -183,7 +184,15 @@ def expand(cal: icalendar.Calendar, today: dt.date) -> Expansion:
     return out
 
 
-def _expand_series(cal, timezones, position, uid, comps, today, out: Expansion) -> None:
+def _expand_series(
+    cal: icalendar.Calendar,
+    timezones: list[Component],
+    position: int,
+    uid: str,
+    comps: list[Component],
+    today: dt.date,
+    out: Expansion,
+) -> None:
     starts = [d for d in (_start_date(ev) for ev in comps) if d is not None]
     if not starts:
         out.items.append(

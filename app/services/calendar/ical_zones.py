@@ -122,7 +122,7 @@ def normalise_tzids(text: str) -> tuple[str, dict[str, str]]:
     if not mapping:
         return text, {}
 
-    def repl(m: re.Match) -> str:
+    def repl(m: re.Match[str]) -> str:
         name = m.group(1).strip('"').strip()
         return f";TZID={mapping[name]}" if name in mapping else m.group(0)
 

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from app.config import data_dir, resources_dir
 from app.errors import ValidationError
@@ -65,7 +66,7 @@ def black_friday(year: int) -> dt.date:
     return nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1)
 
 
-def _rule_date(entry: dict, year: int) -> dt.date:
+def _rule_date(entry: dict[str, Any], year: int) -> dt.date:
     rule = entry.get("rule")
     if rule == "fixed":
         return dt.date(year, int(entry["month"]), int(entry["day"]))
@@ -92,7 +93,7 @@ def keydates_file(language: str, country: str) -> Path:
 
 
 @lru_cache(maxsize=16)
-def _load(path: str, mtime: float) -> tuple[dict, ...]:
+def _load(path: str, mtime: float) -> tuple[dict[str, Any], ...]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return tuple(data["days"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,6 +129,6 @@ def read_media_bytes(session: Session, media: MediaInfo) -> bytes:
     return data
 
 
-def check_media(session: Session, client_id: int, network: str, ids) -> list[str]:
+def check_media(session: Session, client_id: int, network: str, ids: Iterable[int]) -> list[str]:
     files = media_for(session, client_id, list(ids))
     return media_problems(network, [(m.filename, m.mime, m.size) for m in files])

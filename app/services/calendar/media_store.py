@@ -18,11 +18,13 @@ import hashlib
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from app.connectors.base import Rejected
+from app.connectors.contract import DueVariant, MediaRef
 from app.db import Database, insert_ignore
 from app.i18n import translate
 from app.models.base import utcnow
@@ -53,12 +55,14 @@ def put_file(session: Session, path: Path | str, sha256: str, mime: str) -> bool
     if digest.hexdigest() != sha256:
         return False
     row = {"sha256": sha256, "size": 0, "mime": mime or "", "chunks": 0, "created_at": utcnow()}
-    insert_ignore(session, MediaBlob.__table__, [row])
+    insert_ignore(session, cast(Table, MediaBlob.__table__), [row])
     size = seq = 0
     with path.open("rb") as fh:
         for part in iter(lambda: fh.read(CHUNK), b""):
             insert_ignore(
-                session, MediaChunk.__table__, [{"sha256": sha256, "seq": seq, "data": part}]
+                session,
+                cast(Table, MediaChunk.__table__),
+                [{"sha256": sha256, "seq": seq, "data": part}],
             )
             size, seq = size + len(part), seq + 1
     session.execute(
@@ -101,7 +105,7 @@ def _missing(name: str) -> MediaMissing:
 
 
 @contextlib.contextmanager
-def files_for(db: Database, item):
+def files_for(db: Database, item: DueVariant) -> Iterator[DueVariant]:
     """``item`` (a DueVariant) with each media path pointing at a temporary copy of the
     stored bytes; the copies are deleted when the block ends. Web addresses stay as they are
     (Instagram fetches pictures from them)."""
@@ -110,7 +114,7 @@ def files_for(db: Database, item):
         yield item
         return
     with tempfile.TemporaryDirectory(prefix="tribune-media-") as folder:
-        refs = []
+        refs: list[MediaRef] = []
         for index, ref in enumerate(media):
             if ref.path.startswith(("http://", "https://")):
                 refs.append(ref)
@@ -127,7 +131,7 @@ def files_for(db: Database, item):
         yield dataclasses.replace(item, media=tuple(refs))
 
 
-def _store_local(db: Database, ref) -> None:
+def _store_local(db: Database, ref: MediaRef) -> None:
     local = Path(ref.path)
     try:
         if local.is_file():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -12,14 +13,12 @@ from app.errors import NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client
 from app.models.posts import Post, PostEvent
-from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the posts API)
-    PostEventInfo,
-    PostInfo,
-    VariantInfo,
-    VariantInput,
-    status_label,
-    to_info,
-)
+from app.services.calendar.post_types import PostEventInfo as PostEventInfo
+from app.services.calendar.post_types import PostInfo as PostInfo
+from app.services.calendar.post_types import VariantInfo as VariantInfo
+from app.services.calendar.post_types import VariantInput as VariantInput
+from app.services.calendar.post_types import status_label as status_label
+from app.services.calendar.post_types import to_info as to_info
 from app.services.people.actor import current_actor
 
 
@@ -60,7 +59,7 @@ def _load(session: Session, client_id: int, post_id: int, *, lock: bool = False)
     return post
 
 
-def _event(session: Session, post: Post, action: str, **details) -> None:
+def _event(session: Session, post: Post, action: str, **details: Any) -> None:
     session.add(
         PostEvent(
             post_id=post.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.i18n import document_translate as translate  # approval sheets: the client's language
 from app.models.posts import Post
@@ -71,7 +72,7 @@ class PostEventInfo:
     at: dt.datetime
     actor: str
     action: str
-    details: dict
+    details: dict[str, Any]
 
 
 def status_label(status: str) -> str:

@@ -9,6 +9,7 @@ offset from before the gap; an ambiguous time is its first occurrence).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,27 +22,21 @@ from app.models.posts import Post, PostVariant
 from app.services.calendar.conflicts import post_conflict as _post_conflict
 from app.services.calendar.conflicts import stale_variant as _stale_variant
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS
-from app.services.calendar.post_rows import (  # noqa: F401  (re-exported)
-    _aware,
-    _event,
-    _load,
-    client_zone,
-    local_to_utc,
-)
-from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the posts API)
-    PostEventInfo,
-    PostInfo,
-    VariantInfo,
-    VariantInput,
-    status_label,
-    to_info,
-)
-from app.services.calendar.status import (  # noqa: F401  (re-exported)
-    ALLOWED,
-    history,
-    scheduling_problems,
-    set_status,
-)
+from app.services.calendar.post_rows import _aware as _aware
+from app.services.calendar.post_rows import _event as _event
+from app.services.calendar.post_rows import _load as _load
+from app.services.calendar.post_rows import client_zone as client_zone
+from app.services.calendar.post_rows import local_to_utc as local_to_utc
+from app.services.calendar.post_types import PostEventInfo as PostEventInfo
+from app.services.calendar.post_types import PostInfo as PostInfo
+from app.services.calendar.post_types import VariantInfo as VariantInfo
+from app.services.calendar.post_types import VariantInput as VariantInput
+from app.services.calendar.post_types import status_label as status_label
+from app.services.calendar.post_types import to_info as to_info
+from app.services.calendar.status import ALLOWED as ALLOWED
+from app.services.calendar.status import history as history
+from app.services.calendar.status import scheduling_problems as scheduling_problems
+from app.services.calendar.status import set_status as set_status
 from app.services.people import audit
 from app.services.people.actor import current_actor
 from app.services.versions import content_hash, stamp
@@ -82,15 +77,15 @@ def _apply_variants(session: Session, post: Post, variants: list[VariantInput]) 
     _check_networks(variants)
     existing = {v.network: v for v in post.variants}
     wanted = {v.network for v in variants}
-    for network, row in existing.items():
+    for network, old in existing.items():
         if network not in wanted:
-            if row.publish_state in ("sending", "published"):
+            if old.publish_state in ("sending", "published"):
                 raise Conflict(
                     translate("Posts", "The {network} version is already published.").format(
                         network=network
                     )
                 )
-            post.variants.remove(row)
+            post.variants.remove(old)
     for v in variants:
         row = existing.get(v.network)
         if row is None:
@@ -172,7 +167,7 @@ def update_post(
     expected_variant_versions: dict[str, int] | None = None,
     planned_at: dt.datetime | None = None,
     variants: list[VariantInput] | None = None,
-    **fields,
+    **fields: Any,
 ) -> PostInfo:
     """Change fields and/or variants.
 
@@ -221,7 +216,7 @@ def update_post(
     return to_info(post)
 
 
-def _snapshot(post: Post) -> list[tuple]:
+def _snapshot(post: Post) -> list[tuple[Any, ...]]:
     return sorted(
         (v.network, v.text, v.link, v.first_comment, tuple(v.media or ())) for v in post.variants
     )

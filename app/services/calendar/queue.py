@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import DueVariant, MediaRef
@@ -83,7 +84,7 @@ def due_variants(session: Session, client_id: int, now: dt.datetime) -> list[Due
     ]
 
 
-def _event(session: Session, variant: PostVariant, action: str, **details) -> None:
+def _event(session: Session, variant: PostVariant, action: str, **details: Any) -> None:
     session.add(
         PostEvent(
             post_id=variant.post_id,
@@ -113,9 +114,9 @@ def mark_sending(session: Session, variant_id: int) -> bool:
         )
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if cast(CursorResult[Any], result).rowcount != 1:
         return False
-    variant = session.get(PostVariant, variant_id)
+    variant = session.get_one(PostVariant, variant_id)
     session.refresh(variant)
     _event(session, variant, "sending", attempt=variant.attempts)
     return True
@@ -134,7 +135,7 @@ def mark_published(
     variant.last_error = ""
     _event(session, variant, "published", external_id=external_id, url=url)
     session.flush()
-    post = session.get(Post, variant.post_id)
+    post = session.get_one(Post, variant.post_id)
     states = session.scalars(
         select(PostVariant.publish_state).where(PostVariant.post_id == post.id)
     ).all()
@@ -151,7 +152,7 @@ def mark_failed(session: Session, variant_id: int, reason: str, retryable: bool 
     variant.retryable = retryable
     _event(session, variant, "failed", reason=reason, retryable=retryable)
     if not retryable:
-        post = session.get(Post, variant.post_id)
+        post = session.get_one(Post, variant.post_id)
         post.status, post.status_reason = "failed", reason
 
 

@@ -9,21 +9,17 @@ from app.errors import ValidationError
 from app.i18n import translate
 from app.models.posts import POST_STATUSES, PostEvent
 from app.services.calendar.counters import count_text
-from app.services.calendar.post_rows import (  # noqa: F401  (re-exported)
-    _aware,
-    _event,
-    _load,
-    client_zone,
-    local_to_utc,
-)
-from app.services.calendar.post_types import (  # noqa: F401  (re-exported: the posts API)
-    PostEventInfo,
-    PostInfo,
-    VariantInfo,
-    VariantInput,
-    status_label,
-    to_info,
-)
+from app.services.calendar.post_rows import _aware as _aware
+from app.services.calendar.post_rows import _event as _event
+from app.services.calendar.post_rows import _load as _load
+from app.services.calendar.post_rows import client_zone as client_zone
+from app.services.calendar.post_rows import local_to_utc as local_to_utc
+from app.services.calendar.post_types import PostEventInfo as PostEventInfo
+from app.services.calendar.post_types import PostInfo as PostInfo
+from app.services.calendar.post_types import VariantInfo as VariantInfo
+from app.services.calendar.post_types import VariantInput as VariantInput
+from app.services.calendar.post_types import status_label as status_label
+from app.services.calendar.post_types import to_info as to_info
 from app.services.versions import content_hash, stamp
 
 

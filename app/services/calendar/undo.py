@@ -7,10 +7,13 @@ these functions write them back in one transaction each, through the same rules 
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, ConflictDetails
 from app.i18n import translate
+from app.models.posts import Post
 from app.services.calendar.post_types import PostInfo, VariantInput, to_info
 from app.services.calendar.posts import (
     _event,
@@ -29,7 +32,7 @@ def _variants(snapshot: PostInfo) -> list[VariantInput]:
     ]
 
 
-def _content(snapshot: PostInfo) -> dict:
+def _content(snapshot: PostInfo) -> dict[str, Any]:
     """What an edit can change, as the snapshot has it (status aside)."""
     return dict(
         planned_at=snapshot.planned_at,
@@ -76,7 +79,7 @@ def undo_creation(
     delete_post(session, client_id, post_id)
 
 
-def _check_version(post, expected_version: int | None) -> None:
+def _check_version(post: Post, expected_version: int | None) -> None:
     if expected_version is not None and post.version != expected_version:
         raise Conflict(
             translate(

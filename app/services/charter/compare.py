@@ -12,10 +12,12 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.services.charter.labels import choice_label, column_label, translate, weekday_label
+from app.i18n import document_translate as translate
+from app.services.charter.labels import choice_label, column_label, weekday_label
 from app.services.charter.schema import SCHEMAS, format_delay
 from app.services.charter.versions import CharterDoc, SectionInfo, load
 
@@ -50,17 +52,17 @@ class _Text(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n")
         if tag == "li":
             self.parts.append("• ")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
 
@@ -75,7 +77,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def cell_text(col_type: str, value, contacts: dict[int, str]) -> str:
+def cell_text(col_type: str, value: Any, contacts: dict[int, str]) -> str:
     if value in (None, "", []):
         return "—"
     if col_type == "contact":

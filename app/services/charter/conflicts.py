@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from app.services.versions import hhmm, stale
 
 
 def section_conflict(
-    session: Session, section: CharterSection, html: str | None, data: dict | None
+    session: Session, section: CharterSection, html: str | None, data: dict[str, Any] | None
 ) -> Conflict:
     """Someone saved this section since it was read: theirs against mine."""
     if html is not None:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -124,7 +126,7 @@ def read_rules(
     )
 
 
-def _hours(data: dict | None, timezone: str) -> BusinessHours:
+def _hours(data: dict[str, Any] | None, timezone: str) -> BusinessHours:
     if not data:
         return BusinessHours(timezone=timezone)
     days = {}
@@ -141,7 +143,7 @@ def _hours(data: dict | None, timezone: str) -> BusinessHours:
     )
 
 
-def _escalation(data: dict, contacts: dict[int, Contact]):
+def _escalation(data: dict[str, Any], contacts: dict[int, Contact]) -> Iterator[EscalationRule]:
     for r in data.get("rows", []):
         contact = contacts.get(r.get("contact"))
         if contact is None or not (r.get("category") or (r.get("topic") or "").strip()):
@@ -156,7 +158,7 @@ def _escalation(data: dict, contacts: dict[int, Contact]):
         )
 
 
-def _networks(data: dict):
+def _networks(data: dict[str, Any]) -> Iterator[NetworkVolume]:
     for r in data.get("rows", []):
         if not r.get("network"):
             continue

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # A charter PDF follows the charter's language, not the app's (see app.i18n).
 from app.i18n import document_translate as translate
-from app.models.client import NETWORKS, network_label
+from app.models.client import NETWORKS
+from app.networks import network_label
 
 
 def category_label(key: str) -> str:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from app.i18n import document_translate as translate
 from app.models import NETWORKS
-from app.services.charter.labels import category_label, column_label, translate
+from app.services.charter.labels import category_label, column_label
 from app.services.charter.rules import MESSAGE_CATEGORIES, MODERATION_ACTIONS
 
 KPIS = (
@@ -199,7 +201,7 @@ def parse_time(text: str) -> dt.time:
     return dt.time(int(h), int(m))
 
 
-def default_business_hours() -> dict:
+def default_business_hours() -> dict[str, Any]:
     return {
         "days": {str(d): [["09:00", "18:00"]] for d in range(5)},
         "country": "FR",
@@ -209,7 +211,7 @@ def default_business_hours() -> dict:
 
 
 # -- completeness -----------------------------------------------------------------------------
-def section_issues(key: str, data: dict) -> list[Issue]:
+def section_issues(key: str, data: dict[str, Any]) -> list[Issue]:
     """What is missing or unreadable in a saved section (empty list: complete)."""
     schema = SCHEMAS.get(key)
     if schema is None or schema.kind in ("rich", "style"):

@@ -18,14 +18,8 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.models.charter import CharterSignatory, CharterVersion
 from app.services.charter.conflicts import version_conflict
-from app.services.charter.versions import (
-    SignatoryInfo,
-    VersionSummary,
-    _doc,
-    _editable,
-    _summary,
-    version_by_id,
-)
+from app.services.charter.versions import _doc, _editable, version_by_id
+from app.services.charter.views import SignatoryInfo, VersionSummary, _summary
 from app.services.people import audit, require
 
 

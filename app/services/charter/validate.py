@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from app.errors import ValidationError
 from app.i18n import translate
@@ -28,7 +29,7 @@ def _bad(section: str, row: int | None, message: str) -> ValidationError:
     )
 
 
-def _check_cell(section: str, i: int, col: Column, value, contact_ids: set[int]) -> None:
+def _check_cell(section: str, i: int, col: Column, value: Any, contact_ids: set[int]) -> None:
     if value in (None, ""):
         return
     t = col.type
@@ -89,7 +90,7 @@ def _check_cell(section: str, i: int, col: Column, value, contact_ids: set[int])
         )
 
 
-def validate_data(key: str, data: dict, contact_ids: set[int]) -> dict:
+def validate_data(key: str, data: dict[str, Any], contact_ids: set[int]) -> dict[str, Any]:
     """Check ``data`` for section ``key``; return a clean copy or raise ValidationError."""
     schema = SCHEMAS.get(key)
     if schema is None:
@@ -100,7 +101,7 @@ def validate_data(key: str, data: dict, contact_ids: set[int]) -> dict:
         return {}
     if not isinstance(data, dict):
         raise _bad(key, None, translate("CharterSchema", "Section values must be an object."))
-    clean: dict = {}
+    clean: dict[str, Any] = {}
     if schema.kind == "style":
         return _validate_style(key, data)
     rows = data.get("rows", [])
@@ -141,7 +142,7 @@ def validate_data(key: str, data: dict, contact_ids: set[int]) -> dict:
     return clean
 
 
-def _validate_style(key: str, data: dict) -> dict:
+def _validate_style(key: str, data: dict[str, Any]) -> dict[str, Any]:
     clean = {}
     register = data.get("register", "vous")
     if register not in REGISTERS:
@@ -164,7 +165,7 @@ def _validate_style(key: str, data: dict) -> dict:
     return clean
 
 
-def _validate_hours(key: str, hours) -> dict:
+def _validate_hours(key: str, hours: Any) -> dict[str, Any]:
     if hours is None:
         return default_business_hours()
     if not isinstance(hours, dict):

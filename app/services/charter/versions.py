@@ -12,7 +12,7 @@ import copy
 import json
 import re
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, func, select
 from sqlalchemy.orm import Session
@@ -28,15 +28,15 @@ from app.services.charter.schema import SCHEMAS
 from app.services.charter.validate import validate_data
 from app.services.charter.views import (
     EDITABLE,
-    CharterDoc,
-    SectionInfo,
-    SignatoryInfo,
-    VersionSummary,
     _client,
     _contacts,
     _section_info,
     _summary,
 )
+from app.services.charter.views import CharterDoc as CharterDoc
+from app.services.charter.views import SectionInfo as SectionInfo
+from app.services.charter.views import SignatoryInfo as SignatoryInfo
+from app.services.charter.views import VersionSummary as VersionSummary
 from app.services.people import audit
 from app.services.people.actor import current_actor
 
@@ -101,11 +101,12 @@ def version_by_id(session: Session, client_id: int, version_id: int) -> CharterV
 
 
 # -- creating ---------------------------------------------------------------------------------
-def template(language: str) -> dict:
+def template(language: str) -> dict[str, Any]:
     """The section template for ``language`` (fr or en) from resources/templates."""
     lang = language if language in ("fr", "en") else "en"
     path = Path(resources_dir()) / "templates" / f"charter_{lang}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
 
 
 def ensure_charter(session: Session, client_id: int) -> CharterDoc:
@@ -233,7 +234,7 @@ def save_section(
     section_id: int,
     *,
     html: str | None = None,
-    data: dict | None = None,
+    data: dict[str, Any] | None = None,
     title: str | None = None,
     expected_revision: int | None = None,
 ) -> SectionInfo:
@@ -281,7 +282,7 @@ def save_section(
         )
         .values(updated_at=section.updated_at)
     )
-    if cast(CursorResult, moved).rowcount == 0:
+    if cast(CursorResult[Any], moved).rowcount == 0:
         session.refresh(section.version)
         _editable(section.version)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,7 +49,7 @@ class SectionInfo:
     title: str
     guidance: str
     html: str
-    data: dict = field(hash=False, compare=True)
+    data: dict[str, Any] = field(hash=False, compare=True)
     revision: int = 1
     issues: tuple[Issue, ...] = ()
 

@@ -7,6 +7,8 @@ connectors (accounts needing attention).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -17,9 +19,9 @@ __all__ = ["Badges", "client_badges"]
 
 
 def client_badges(session: Session) -> dict[int, Badges]:
-    counts: dict[int, dict] = {}
+    counts: dict[int, dict[str, Any]] = {}
 
-    def put(client_id: int, **values) -> None:
+    def put(client_id: int, **values: int) -> None:
         counts.setdefault(client_id, {}).update(values)
 
     rows = session.execute(

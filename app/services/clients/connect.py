@@ -13,7 +13,8 @@ port is free; otherwise Tribune registers again.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from app import secrets
@@ -21,6 +22,7 @@ from app.connectors.http import Http
 from app.connectors.oauth_flow import (
     AuthorizationError,
     LoopbackRedirect,
+    Provider,
     authorize,
     mastodon_provider,
     register_mastodon_app,
@@ -33,6 +35,9 @@ from app.errors import ValidationError
 from app.i18n import translate
 from app.services.clients.workspace import add_account_with_token
 from app.services.clients.workspaces import AccountInfo
+
+if TYPE_CHECKING:
+    from app.connectors.oauth_business import Candidate
 
 BROWSER_NETWORKS = ("mastodon", "x", "bluesky")
 # networks reached through the agency's own app, listing what the person manages
@@ -52,7 +57,7 @@ def _app_key(base_url: str) -> str:
     return "oauth-app:" + (urlsplit(base_url).netloc or base_url).lower()
 
 
-def _mastodon(http: Http, base_url: str):
+def _mastodon(http: Http, base_url: str) -> tuple[Provider, LoopbackRedirect]:
     """A provider and a listener for ``base_url``, reusing Tribune's registration there."""
     saved = secrets.get_secret(_app_key(base_url))
     if saved:
@@ -170,7 +175,16 @@ def _agency_app(db: Database, family: str) -> tuple[str, str]:
     return app_id, secret
 
 
-def _bluesky(db, client_ref, http, handle, password, base_url, resolver, plc) -> AccountInfo:
+def _bluesky(
+    db: Database,
+    client_ref: str | int,
+    http: Http,
+    handle: str,
+    password: str,
+    base_url: str,
+    resolver: str,
+    plc: str,
+) -> AccountInfo:
     from app.connectors import bluesky_identity as ident
 
     if not handle.strip() or not password.strip():
@@ -199,7 +213,7 @@ def business_candidates(
     timeout: float = 300,
     http: Http | None = None,
     is_cancelled: Callable[[], bool] = lambda: False,
-):
+) -> list[Candidate]:
     """Authorise the agency's app on Meta or LinkedIn in the browser and list the pages,
     Instagram accounts or organisations the person manages (nothing is written).
 
@@ -244,7 +258,9 @@ def business_candidates(
             http.close()
 
 
-def add_candidates(db: Database, client_ref: str | int, picked) -> list[AccountInfo]:
+def add_candidates(
+    db: Database, client_ref: str | int, picked: Iterable[Candidate]
+) -> list[AccountInfo]:
     """Add the ticked pages / accounts / organisations to the client, tokens to the keyring."""
     return [
         add_account_with_token(

@@ -10,18 +10,16 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound, ValidationError
 from app.i18n import translate
 from app.models import Contact
-from app.services.clients.info import (  # noqa: F401  (re-exported)
-    AccountInfo,
-    ClientInfo,
-    ContactInfo,
-    _info,
-    account_info,
-    contact_info,
-    find_client,
-    get_client,
-    list_clients,
-    slugify,
-)
+from app.services.clients.info import AccountInfo as AccountInfo
+from app.services.clients.info import ClientInfo as ClientInfo
+from app.services.clients.info import ContactInfo as ContactInfo
+from app.services.clients.info import _info as _info
+from app.services.clients.info import account_info as account_info
+from app.services.clients.info import contact_info as contact_info
+from app.services.clients.info import find_client as find_client
+from app.services.clients.info import get_client as get_client
+from app.services.clients.info import list_clients as list_clients
+from app.services.clients.info import slugify as slugify
 from app.services.people import audit
 from app.services.versions import stale, stamp
 
@@ -51,6 +49,7 @@ def save_contact(
             field="email",
         )
     depts = [d.strip() for d in departments if d and d.strip()]
+    contact: Contact | None
     if contact_id is None:
         contact = Contact(
             client=client,

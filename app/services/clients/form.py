@@ -8,6 +8,7 @@ the commit; removed accounts lose their keyring entry after the commit too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from app import secrets
 from app.db import Database
@@ -75,7 +76,7 @@ def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
                 logo=form.logo,
             )
         else:
-            changes = dict(
+            changes: dict[str, Any] = dict(
                 name=form.name,
                 timezone=form.timezone,
                 language=form.language,
@@ -90,7 +91,7 @@ def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
                 session, form.client_id, expected_version=form.expected_version, **changes
             )
         existing_contacts = {c.id for c in clients.list_contacts(session, info.id)}
-        kept = set()
+        kept: set[int] = set()
         for row in form.contacts:
             if not row.name.strip() and not row.email.strip():
                 continue  # an empty line left in the table
@@ -119,18 +120,18 @@ def save_client_form(db: Database, form: ClientForm) -> ClientInfo:
                 )
         existing_accounts = {a.id: a for a in clients.list_accounts(session, info.id)}
         kept = set()
-        for row in form.accounts:
-            if row.id is not None and row.id in existing_accounts:
-                kept.add(row.id)
-                account = existing_accounts[row.id]
+        for acc in form.accounts:
+            if acc.id is not None and acc.id in existing_accounts:
+                kept.add(acc.id)
+                account = existing_accounts[acc.id]
             else:
-                if not row.handle.strip():
+                if not acc.handle.strip():
                     continue
                 account = clients.add_account(
-                    session, info.id, row.network, row.handle, base_url=row.base_url
+                    session, info.id, acc.network, acc.handle, base_url=acc.base_url
                 )
-            if row.token.strip():
-                pending_tokens.append((info.uid, account.uid, row.token.strip()))
+            if acc.token.strip():
+                pending_tokens.append((info.uid, account.uid, acc.token.strip()))
         for account_id in set(existing_accounts) - kept:
             if form.known_accounts is None or account_id in form.known_accounts:
                 removed_keys.append(clients.remove_account(session, info.id, account_id))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import func, select
@@ -16,24 +17,20 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import NETWORKS, AuditEvent, Client, NetworkAccount
-from app.services.clients.contacts import (  # noqa: F401  (re-exported)
-    _check_contact,
-    delete_contact,
-    list_contacts,
-    save_contact,
-)
-from app.services.clients.info import (  # noqa: F401  (re-exported)
-    AccountInfo,
-    ClientInfo,
-    ContactInfo,
-    _info,
-    account_info,
-    contact_info,
-    find_client,
-    get_client,
-    list_clients,
-    slugify,
-)
+from app.services.clients.contacts import _check_contact as _check_contact
+from app.services.clients.contacts import delete_contact as delete_contact
+from app.services.clients.contacts import list_contacts as list_contacts
+from app.services.clients.contacts import save_contact as save_contact
+from app.services.clients.info import AccountInfo as AccountInfo
+from app.services.clients.info import ClientInfo as ClientInfo
+from app.services.clients.info import ContactInfo as ContactInfo
+from app.services.clients.info import _info as _info
+from app.services.clients.info import account_info as account_info
+from app.services.clients.info import contact_info as contact_info
+from app.services.clients.info import find_client as find_client
+from app.services.clients.info import get_client as get_client
+from app.services.clients.info import list_clients as list_clients
+from app.services.clients.info import slugify as slugify
 from app.services.people import audit
 from app.services.versions import stale
 
@@ -93,7 +90,7 @@ def _clean_name(name: str) -> str:
 
 
 # -- writing ------------------------------------------------------------------------------
-def _check_unique(session: Session, name: str, slug: str, *, exclude_id: int | None = None):
+def _check_unique(session: Session, name: str, slug: str, *, exclude_id: int | None = None) -> None:
     query = select(Client).where(func.lower(Client.name) == name.lower())
     if exclude_id is not None:
         query = query.where(Client.id != exclude_id)
@@ -167,7 +164,7 @@ EDITABLE = ("name", "timezone", "language", "colour", "sector", "notes", "logo")
 
 
 def update_client(
-    session: Session, client_id: int, *, expected_version: int | None = None, **changes
+    session: Session, client_id: int, *, expected_version: int | None = None, **changes: Any
 ) -> ClientInfo:
     """Change a client's fields. A stale ``expected_version`` raises :class:`Conflict`."""
     client = find_client(session, client_id)

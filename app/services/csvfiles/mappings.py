@@ -8,6 +8,7 @@ used for an import is saved under the client and the file's headers, and
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,7 +52,9 @@ def signature(header: list[str]) -> str:
     return hashlib.sha256("\x1f".join(names).encode()).hexdigest()
 
 
-def saved_mapping(session: Session, client_id: int, kind: str, header: list[str]) -> dict | None:
+def saved_mapping(
+    session: Session, client_id: int, kind: str, header: list[str]
+) -> dict[str, Any] | None:
     return session.scalar(
         select(CsvMapping.mapping).where(
             CsvMapping.client_id == client_id,
@@ -62,7 +65,7 @@ def saved_mapping(session: Session, client_id: int, kind: str, header: list[str]
 
 
 def save_mapping(
-    session: Session, client_id: int, kind: str, header: list[str], mapping: dict
+    session: Session, client_id: int, kind: str, header: list[str], mapping: dict[str, Any]
 ) -> None:
     """Keep ``mapping`` for files with these headers (two seats saving it: one row)."""
     sig = signature(header)

@@ -9,10 +9,11 @@ importing, so nothing is guessed silently.
 
 from __future__ import annotations
 
+import _csv
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -30,7 +31,7 @@ class CsvText:
     delimiter: str
 
     @property
-    def rows(self) -> Iterator[list[str]]:
+    def rows(self) -> _csv.Reader:
         # newline=None: universal newlines, so a file with CR-only line endings reads too
         return csv.reader(io.StringIO(self.text, newline=None), delimiter=self.delimiter)
 

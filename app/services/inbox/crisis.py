@@ -8,9 +8,10 @@ for a window of the same length over the previous four weeks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import Result, case, func, select, text
 from sqlalchemy.orm import Session
 
 from app.models import Client, utcnow
@@ -30,13 +31,13 @@ class CrisisLevel:
     window_hours: int = WINDOW_HOURS
 
 
-def _client_ids(session: Session, client_ids=None) -> list[int]:
+def _client_ids(session: Session, client_ids: Iterable[int] | None = None) -> list[int]:
     if client_ids is not None:
         return list(client_ids)
     return list(session.scalars(select(Client.id).where(Client.archived.is_(False))))
 
 
-def unread_counts(session: Session, client_ids=None) -> dict[int, int]:
+def unread_counts(session: Session, client_ids: Iterable[int] | None = None) -> dict[int, int]:
     ids = _client_ids(session, client_ids)
     rows = session.execute(
         select(InboxMessage.client_id, func.count())
@@ -47,7 +48,7 @@ def unread_counts(session: Session, client_ids=None) -> dict[int, int]:
 
 
 def overdue_counts(
-    session: Session, now: dt.datetime | None = None, client_ids=None
+    session: Session, now: dt.datetime | None = None, client_ids: Iterable[int] | None = None
 ) -> dict[int, int]:
     ids = _client_ids(session, client_ids)
     rows = session.execute(
@@ -59,13 +60,13 @@ def overdue_counts(
 
 
 def crisis_levels(
-    session: Session, now: dt.datetime | None = None, client_ids=None
+    session: Session, now: dt.datetime | None = None, client_ids: Iterable[int] | None = None
 ) -> dict[int, CrisisLevel]:
     now = now or utcnow()
     ids = _client_ids(session, client_ids)
     recent_from = now - dt.timedelta(hours=WINDOW_HOURS)
     since = now - dt.timedelta(days=BASELINE_DAYS)
-    rows = session.execute(
+    rows: Result[int, int | None, int] = session.execute(  # (client id, SUM(CASE), COUNT)
         select(
             InboxMessage.client_id,
             func.sum(case((InboxMessage.received_at >= recent_from, 1), else_=0)),
@@ -77,14 +78,14 @@ def crisis_levels(
         .group_by(InboxMessage.client_id)
     )
     windows = BASELINE_DAYS * 24 / WINDOW_HOURS - 1
-    out = {}
-    for cid, recent, total in rows:
-        recent = int(recent or 0)
+    out: dict[int, CrisisLevel] = {}
+    for cid, recent_sum, total in rows:
+        recent = int(recent_sum or 0)
         usual = (int(total) - recent) / windows
         alert = recent >= MIN_RECENT and recent >= FACTOR * max(usual, 1.0)
         out[cid] = CrisisLevel(recent, round(usual, 2), alert)
     return out
 
 
-def crisis_for(session: Session, client_id: int, now=None) -> CrisisLevel:
+def crisis_for(session: Session, client_id: int, now: dt.datetime | None = None) -> CrisisLevel:
     return crisis_levels(session, now, [client_id]).get(client_id, CrisisLevel(0, 0.0, False))

@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from app.connectors.contract import IncomingMessage, RowError
 from app.db import Database
@@ -160,12 +161,19 @@ def read_file(path: Path) -> str:
         ) from None
 
 
+class Cancellable(Protocol):
+    """What ``import_csv`` reads of the UI's cancel token."""
+
+    @property
+    def cancelled(self) -> bool: ...
+
+
 def import_csv(
     db: Database,
     client_id: int,
     path: Path,
     progress: Callable[[int, int, str], None] | None = None,
-    token=None,
+    token: Cancellable | None = None,
     batch: int = BATCH,
 ) -> ImportReport:
     """Import ``path`` for the client; one transaction per batch of ``batch`` rows."""

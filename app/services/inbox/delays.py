@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 from app.services.charter.rules import BusinessHours, ResponseDelay
@@ -40,7 +41,9 @@ def _local(day: dt.date, t: dt.time, tz: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, t, tzinfo=tz)
 
 
-def _intervals(day: dt.date, hours: BusinessHours, tz: ZoneInfo):
+def _intervals(
+    day: dt.date, hours: BusinessHours, tz: ZoneInfo
+) -> Iterator[tuple[dt.datetime, dt.datetime]]:
     """The open intervals of ``day`` as aware UTC datetimes (empty on a closed day)."""
     if is_closed_day(day, hours):
         return

@@ -101,7 +101,9 @@ def suggest(session: Session, client_id: int, message_id: int) -> Suggestion | N
     )
 
 
-def compose(client: Client, msg: InboxMessage, contact_name: str, due_local: str, note: str):
+def compose(
+    client: Client, msg: InboxMessage, contact_name: str, due_local: str, note: str
+) -> tuple[str, str]:
     subject = translate("Escalation", "[{client}] {category} from {author} on {network}").format(
         client=client.name,
         category=category_label(msg.category),
@@ -142,7 +144,7 @@ def escalate(
     if channel not in CHANNELS:
         raise ValidationError(translate("Escalation", "Unknown channel {c}.").format(c=channel))
     msg = get_message(session, client_id, message_id)
-    client = session.get(Client, client_id)
+    client = session.get_one(Client, client_id)
     rules = rules_in_force(session, client_id, now)
     rule = rules.escalation_for(msg.category, msg.text)
     minutes = rule.answer_within_minutes if rule else DEFAULT_ANSWER_MINUTES
@@ -246,7 +248,7 @@ def record_answer(
             by=row.updated_by or row.asked_by,
             at=row.updated_at or row.answered_at,
             version=row.version,
-            zone=session.get(Client, client_id).timezone,
+            zone=session.get_one(Client, client_id).timezone,
         )
     now = now or utcnow()
     row.answer, row.answered_at = answer, now
@@ -282,7 +284,9 @@ def overdue(
     return [_info(r) for r in rows]
 
 
-def mark_reminded(session: Session, client_id: int, escalation_id: int, now=None) -> None:
+def mark_reminded(
+    session: Session, client_id: int, escalation_id: int, now: dt.datetime | None = None
+) -> None:
     row = _row(session, client_id, escalation_id)
     row.reminded_at = now or utcnow()
     audit.record(
@@ -303,7 +307,12 @@ def for_message(session: Session, client_id: int, message_id: int) -> list[Escal
     return [_info(r) for r in rows]
 
 
-def log(session: Session, client_id: int, since=None, until=None) -> list[EscalationInfo]:
+def log(
+    session: Session,
+    client_id: int,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+) -> list[EscalationInfo]:
     query = select(Escalation).where(Escalation.client_id == client_id)
     if since is not None:
         query = query.where(Escalation.asked_at >= since)

@@ -6,6 +6,7 @@ Text from the internet is escaped before it goes into the PDF's HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from app import csvsafe
 from app.i18n import translate
-from app.models import Client
 from app.safefile import checked_output
+from app.services.clients.info import find_client
 from app.services.inbox import escalation
 from app.services.inbox.reading import get_message
 
@@ -35,14 +36,22 @@ class LogLine:
     verdict: str
 
 
-def lines(session: Session, client_id: int, since=None, until=None) -> list[LogLine]:
-    client = session.get(Client, client_id)
+Since = dt.datetime | None
+
+
+def lines(
+    session: Session,
+    client_id: int,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+) -> list[LogLine]:
+    client = find_client(session, client_id)
     tz = ZoneInfo(client.timezone)
 
-    def fmt(value):
+    def fmt(value: dt.datetime | None) -> str:
         return value.astimezone(tz).strftime("%d/%m/%Y %H:%M") if value else ""
 
-    out = []
+    out: list[LogLine] = []
     for e in escalation.log(session, client_id, since, until):
         msg = get_message(session, client_id, e.message_id)
         on_time = e.on_time()
@@ -87,7 +96,9 @@ def headers() -> list[str]:
     ]
 
 
-def export_csv(session: Session, client_id: int, path: Path, since=None, until=None) -> int:
+def export_csv(
+    session: Session, client_id: int, path: Path, since: Since = None, until: Since = None
+) -> int:
     rows = lines(session, client_id, since, until)
     # written aside and moved when whole; text from the internet cannot become a formula
     with checked_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
@@ -98,12 +109,14 @@ def export_csv(session: Session, client_id: int, path: Path, since=None, until=N
     return len(rows)
 
 
-def export_pdf(session: Session, client_id: int, path: Path, since=None, until=None) -> int:
+def export_pdf(
+    session: Session, client_id: int, path: Path, since: Since = None, until: Since = None
+) -> int:
     """The log as proof for the client: A4 landscape through the shared renderer (embedded
     fonts, "page X / Y" footer). Text from the internet is escaped."""
     from app.documents.pdf import render_html_pdf
 
-    client = session.get(Client, client_id)
+    client = find_client(session, client_id)
     rows = lines(session, client_id, since, until)
     widths = (9, 21, 13, 10, 7, 8, 9, 9, 7, 7)
     head = "".join(

@@ -33,11 +33,13 @@ def send_smtp(
         raise ValidationError(
             translate("Escalation", "Give the SMTP server and the sender address.")
         )
-    password = secrets.get_secret(secrets.client_key(client_uid, SECRET_NAME)) if username else None
-    if username and not password:
-        raise ValidationError(
-            translate("Escalation", "No SMTP password in the keyring for this client.")
-        )
+    password = ""
+    if username:
+        password = secrets.get_secret(secrets.client_key(client_uid, SECRET_NAME)) or ""
+        if not password:
+            raise ValidationError(
+                translate("Escalation", "No SMTP password in the keyring for this client.")
+            )
     try:
         with smtplib.SMTP(host, port, timeout=timeout) as smtp:
             if starttls:

@@ -94,7 +94,7 @@ def prepare(session: Session, client_id: int, escalation_id: int) -> SmtpJob:
     info = escalation.get(session, client_id, escalation_id)
     if "@" not in info.contact_email:
         raise ValidationError(translate("Escalation", "This contact has no e-mail address."))
-    return SmtpJob(info, session.get(Client, client_id).uid, settings)
+    return SmtpJob(info, session.get_one(Client, client_id).uid, settings)
 
 
 def send(job: SmtpJob, timeout: float = 15) -> None:

@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any, cast
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import CursorResult, Result, Table, and_, select, update
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import (
@@ -94,7 +95,7 @@ def _storable(item: IncomingMessage) -> IncomingMessage:
     """A network's message as the database stores it: no NUL (PostgreSQL refuses it, and a
     refused row would fail its whole batch), names cut to their columns, a huge text cut
     with a note. A too-long external id stays whole: :func:`_check` reports and skips it."""
-    clean = {
+    clean: dict[str, Any] = {
         "external_id": storable(item.external_id),
         "author": storable(item.author, 200),
         "author_handle": storable(item.author_handle, 200),
@@ -107,13 +108,15 @@ def _storable(item: IncomingMessage) -> IncomingMessage:
     return replace(item, **clean)
 
 
-def _existing_keys(session: Session, client_id: int, keys: Sequence[tuple[str, str]]):
+def _existing_keys(
+    session: Session, client_id: int, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], int]:
     """{(network, external_id): id} of the keys already stored for the client."""
     found: dict[tuple[str, str], int] = {}
     ids = sorted({k[1] for k in keys})
-    table = InboxMessage.__table__
+    table = cast(Table, InboxMessage.__table__)
     for i in range(0, len(ids), _CHUNK):
-        rows = session.execute(
+        rows: Result[str, str, int] = session.execute(
             select(table.c.network, table.c.external_id, table.c.id).where(
                 table.c.client_id == client_id, table.c.external_id.in_(ids[i : i + _CHUNK])
             )
@@ -124,11 +127,11 @@ def _existing_keys(session: Session, client_id: int, keys: Sequence[tuple[str, s
 
 
 def _known_authors(session: Session, client_id: int, handles: set[str]) -> set[tuple[str, str]]:
-    table = InboxMessage.__table__
+    table = cast(Table, InboxMessage.__table__)
     known: set[tuple[str, str]] = set()
     handles_list = sorted(h for h in handles if h)
     for i in range(0, len(handles_list), _CHUNK):
-        rows = session.execute(
+        rows: Result[str, str] = session.execute(
             select(table.c.network, table.c.author_handle)
             .where(
                 table.c.client_id == client_id,
@@ -181,7 +184,7 @@ def ingest_messages(
     known = _known_authors(session, client_id, {it.author_handle for _, it in fresh})
     now = now or utcnow()
     calendar = BusinessCalendar(rules.business_hours)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for _, item in sorted(fresh, key=lambda p: p[1].received_at):
         category, sentiment = guess_category(item.text or "")
         author_key = (item.network, item.author_handle)
@@ -213,7 +216,7 @@ def ingest_messages(
         )
     # Another seat may store the same new messages at the same moment: the unique key
     # (client, network, external id) keeps one, and ours count as duplicates, not errors.
-    added = insert_ignore(session, InboxMessage.__table__, rows)
+    added = insert_ignore(session, cast(Table, InboxMessage.__table__), rows)
     duplicates += len(rows) - added
     _link_parents(session, client_id, [r for r in rows if r["in_reply_to"]])
     if any(r["hidden"] for r in rows):
@@ -221,13 +224,13 @@ def ingest_messages(
     return IngestResult(added, duplicates, tuple(errors))
 
 
-def _link_parents(session: Session, client_id: int, rows: list[dict]) -> None:
+def _link_parents(session: Session, client_id: int, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     wanted = [(r["network"], r["in_reply_to"]) for r in rows]
     mine = [(r["network"], r["external_id"]) for r in rows]
     ids = _existing_keys(session, client_id, wanted + mine)
-    table = InboxMessage.__table__
+    table = cast(Table, InboxMessage.__table__)
     updates = [
         {
             "b_id": ids[(r["network"], r["external_id"])],
@@ -254,7 +257,7 @@ def idempotency_key(client_id: int, reply_id: int) -> str:
 
 
 def due_replies(session: Session, client_id: int, network: str | None = None) -> list[ReplyToSend]:
-    table = InboxMessage.__table__
+    table = cast(Table, InboxMessage.__table__)
     query = (
         select(InboxMessage)
         .where(InboxMessage.client_id == client_id, InboxMessage.ours.is_(True))
@@ -278,8 +281,8 @@ def due_replies(session: Session, client_id: int, network: str | None = None) ->
     ]
 
 
-def _set_reply(session: Session, reply_id: int, states: tuple[str, ...], **values) -> bool:
-    table = InboxMessage.__table__
+def _set_reply(session: Session, reply_id: int, states: tuple[str, ...], **values: Any) -> bool:
+    table = cast(Table, InboxMessage.__table__)
     result = session.execute(
         update(table)
         .where(
@@ -288,7 +291,7 @@ def _set_reply(session: Session, reply_id: int, states: tuple[str, ...], **value
         .values(version=table.c.version + 1, **values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return cast(CursorResult[Any], result).rowcount == 1
 
 
 def mark_reply_sending(session: Session, reply_id: int) -> bool:

@@ -10,7 +10,9 @@ recategorised it. Nothing is erased: deletion is a flag, the original text stays
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -65,7 +67,7 @@ def _info(a: ModerationAction) -> ModerationInfo:
 def was_ever_complaint(session: Session, msg: InboxMessage) -> bool:
     if msg.category == "complaint":
         return True
-    changes = session.scalars(
+    changes: Iterable[dict[str, Any] | None] = session.scalars(
         select(AuditEvent.details).where(
             AuditEvent.client_id == msg.client_id,
             AuditEvent.action == "inbox.category",
@@ -148,7 +150,9 @@ def request(
     return _info(row)
 
 
-def _apply(session: Session, row: ModerationAction, msg: InboxMessage, who: Person, now) -> None:
+def _apply(
+    session: Session, row: ModerationAction, msg: InboxMessage, who: Person, now: dt.datetime
+) -> None:
     check_guard(session, msg, row.action, row.rule_key)  # the category may have changed
     if row.action == "hide":
         msg.hidden = True
@@ -188,7 +192,9 @@ def _pending(session: Session, client_id: int, action_id: int) -> ModerationActi
     return row
 
 
-def approve(session: Session, client_id: int, action_id: int, now=None) -> ModerationInfo:
+def approve(
+    session: Session, client_id: int, action_id: int, now: dt.datetime | None = None
+) -> ModerationInfo:
     """The second person approves: the action is applied. The requester cannot approve.
 
     "Second person" is a different identity (the database login), never a different name,
@@ -210,7 +216,13 @@ def _same_person(row: ModerationAction, who: Person) -> bool:
     return row.requested_by.strip().casefold() in (who.name.casefold(), who.login.casefold())
 
 
-def reject(session: Session, client_id: int, action_id: int, note: str = "", now=None):
+def reject(
+    session: Session,
+    client_id: int,
+    action_id: int,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> ModerationInfo:
     """A lead turns the request down (or its requester withdraws it)."""
     who = require(session, "moderate", client_id)
     row = _pending(session, client_id, action_id)

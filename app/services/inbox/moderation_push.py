@@ -11,12 +11,20 @@ sync; restoring a hidden message un-hides it on the network too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.connectors.base import AuthError, ConnectorError, NotSupported, RateLimited, Unavailable
+from app.connectors.base import (
+    AuthError,
+    Connector,
+    ConnectorError,
+    NotSupported,
+    RateLimited,
+    Unavailable,
+)
 from app.connectors.contract import ModerationToSend
 from app.db import Database
 from app.models.inbox import InboxMessage, ModerationAction
@@ -87,10 +95,10 @@ def push_moderation(
     db: Database,
     client_id: int,
     account_id: int,
-    connector,
+    connector: Connector,
     *,
     default_account: bool,
-    is_cancelled=lambda: False,
+    is_cancelled: Callable[[], bool] = lambda: False,
 ) -> PushOutcome:
     """Send the account's pending moderation; an auth failure is raised (reconnect), an
     outage stops here and leaves the rest pending."""

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,9 +14,8 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
 from app.models import Client, utcnow
-from app.models.client import network_label
 from app.models.inbox import InboxMessage, SavedReply
-from app.networks import with_capability
+from app.networks import network_label, with_capability
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import Style
 from app.services.inbox.reading import get_message
@@ -130,7 +130,9 @@ def delete_saved_reply(
     session.flush()
 
 
-def _check_saved_version(session, row: SavedReply, expected: int | None, mine: str) -> None:
+def _check_saved_version(
+    session: Session, row: SavedReply, expected: int | None, mine: str
+) -> None:
     if expected is not None and row.version != expected:
         client = session.get(Client, row.client_id)
         raise stale(
@@ -146,8 +148,8 @@ def _check_saved_version(session, row: SavedReply, expected: int | None, mine: s
         )
 
 
-class _Keep(dict):
-    def __missing__(self, key):  # unknown placeholders stay visible for the CM to fill
+class _Keep(dict[str, Any]):
+    def __missing__(self, key: str) -> str:  # unknown placeholders stay visible for the CM to fill
         return "{" + key + "}"
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
-from sqlalchemy import ColumnElement, literal_column, text
+from sqlalchemy import ColumnElement, TextClause, literal_column, text
 from sqlalchemy.orm import Session
 
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
@@ -59,7 +60,9 @@ _PG_DOC = (
 )
 
 
-def search_condition(session: Session, client_id: int, query: str) -> ColumnElement | None:
+def search_condition(
+    session: Session, client_id: int, query: str
+) -> ColumnElement[bool] | TextClause | None:
     """A WHERE clause on ``inbox_messages`` for ``query`` (None: nothing to search)."""
     if session.get_bind().dialect.name == "sqlite":
         match = fts5_query(client_id, query)
@@ -74,7 +77,7 @@ def search_condition(session: Session, client_id: int, query: str) -> ColumnElem
     return text(f"{_PG_DOC} @@ to_tsquery('simple', :ts_q)").bindparams(ts_q=q)
 
 
-def search_clause(dialect: str) -> ColumnElement:
+def search_clause(dialect: str) -> ColumnElement[bool] | TextClause:
     """The search condition with a bind parameter ``p_search`` (see :func:`search_params`)."""
     if dialect == "sqlite":
         return literal_column("inbox_messages.id").in_(
@@ -83,7 +86,7 @@ def search_clause(dialect: str) -> ColumnElement:
     return text(f"{_PG_DOC} @@ to_tsquery('simple', :p_search)")
 
 
-def search_params(dialect: str, client_id: int, query: str) -> dict | None:
+def search_params(dialect: str, client_id: int, query: str) -> dict[str, Any] | None:
     """``{"p_search": ...}`` for :func:`search_clause`, or None when nothing is searchable."""
     value = fts5_query(client_id, query) if dialect == "sqlite" else tsquery(client_id, query)
     return None if value is None else {"p_search": value}

@@ -7,7 +7,8 @@ only with a recorded resolution; recategorising recomputes the due time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +28,12 @@ _MISSING = object()
 
 
 def _check_seen(
-    session: Session, msg: InboxMessage, field: str, seen: Mapping | None, mine, label=str
+    session: Session,
+    msg: InboxMessage,
+    field: str,
+    seen: Mapping[int, Any] | None,
+    mine: Any,
+    label: Callable[[Any], str] = str,
 ) -> None:
     """A stale triage change — the field moved since this person read it — is a conflict."""
     if seen is None:
@@ -53,11 +59,13 @@ def _conflict(session: Session, msg: InboxMessage, field: str, mine: str, theirs
         at=msg.updated_at,
         version=msg.version,
         field=field,
-        zone=session.get(Client, msg.client_id).timezone,
+        zone=session.get_one(Client, msg.client_id).timezone,
     )
 
 
-def current_values(session: Session, client_id: int, ids: Iterable[int], field: str) -> dict:
+def current_values(
+    session: Session, client_id: int, ids: Iterable[int], field: str
+) -> dict[int, Any]:
     """id → the field as stored now (to apply a change knowingly over a colleague's)."""
     return {m.id: getattr(m, field) for m in _messages(session, client_id, ids)}
 
@@ -262,8 +270,11 @@ def assign(
         name = staff.name
     changed = 0
     msgs = _messages(session, client_id, ids)
+
+    def label(sid: int | None) -> str:
+        return _staff_name(session, sid)
+
     for msg in msgs:
-        label = lambda sid: _staff_name(session, sid)  # noqa: E731
         if seen is not None:
             _check_seen(session, msg, "assignee_id", seen, staff_id, label)
         elif msg.assignee_id is not None and msg.assignee_id != staff_id:

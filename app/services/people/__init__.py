@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -86,7 +87,7 @@ def _unenforced(login: str, name: str = "") -> Person:
 
 def whoami(session: Session) -> Person:
     """The person this session acts as (cached for the session's lifetime)."""
-    cached = session.info.get("tribune_person")
+    cached: Person | None = session.info.get("tribune_person")
     if cached is not None:
         return cached
     if session.get_bind().dialect.name != "postgresql":
@@ -95,12 +96,13 @@ def whoami(session: Session) -> Person:
         name = session.scalar(select(Staff.display_name).where(Staff.login == login))
         person = _unenforced(login, name or login)
     else:
-        login, superuser, known = session.execute(
+        current, superuser, known = session.execute(
             text(
                 "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
                 " has_table_privilege('staff', 'SELECT')"
             )
         ).one()
+        login = cast(str, current)  # a text() row's columns are untyped
         row = session.scalar(select(Staff).where(Staff.login == login)) if known else None
         if row is not None:
             person = _from_row(row, session, not superuser)
@@ -191,7 +193,7 @@ def touch(session: Session) -> None:
     """Record the person's last activity (PostgreSQL; a no-op elsewhere)."""
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
-        _touched[bind.url.render_as_string(hide_password=True)] = _clock()
+        _touched[bind.engine.url.render_as_string(hide_password=True)] = _clock()
         session.execute(
             text(
                 "SELECT tribune_touch() WHERE EXISTS "
@@ -206,7 +208,7 @@ def touch_on_write(session: Session) -> None:
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    key = bind.url.render_as_string(hide_password=True)
+    key = bind.engine.url.render_as_string(hide_password=True)
     now = _clock()
     last = _touched.get(key)
     if last is not None and now - last < TOUCH_EVERY:

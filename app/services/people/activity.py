@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Result, func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent
@@ -86,6 +87,7 @@ def team_activity(
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     names: dict[str, str] = {}
     creators: dict[str, str] = {}  # post id -> login
+    entries: Result[str, str, str, dict[str, Any] | None, str, dt.datetime | None]
     entries = session.execute(
         select(
             AuditEvent.actor_login,
@@ -130,12 +132,12 @@ def team_activity(
         .having(func.max(PostVariant.published_at) < hi)
     )
     for post_id, author in published:
-        login = creators.get(str(post_id)) or by_name.get(author or "")
-        if login is None and author:
-            login = author  # imported, by someone Tribune does not know: their name
-            names.setdefault(login, author)
-        if login:
-            counts[login]["posts_published"] += 1
+        who = creators.get(str(post_id)) or by_name.get(author or "")
+        if who is None and author:
+            who = author  # imported, by someone Tribune does not know: their name
+            names.setdefault(who, author)
+        if who:
+            counts[who]["posts_published"] += 1
     out = [
         PersonActivity(login, names.get(login, login), **dict(values))
         for login, values in counts.items()

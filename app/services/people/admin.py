@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
@@ -92,10 +93,11 @@ def _client(session: Session, ref: str) -> Client:
 
 def _hashed(session: Session, login: str, password: str) -> str:
     """The SCRAM verifier of ``password``, computed by libpq on this machine."""
-    conn = session.connection().connection.driver_connection
-    return conn.pgconn.encrypt_password(
+    conn: Any = session.connection().connection.driver_connection  # psycopg's, untyped here
+    verifier: bytes = conn.pgconn.encrypt_password(
         password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256"
-    ).decode("ascii")
+    )
+    return verifier.decode("ascii")
 
 
 def _check_password(password: str) -> None:

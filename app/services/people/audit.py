@@ -11,8 +11,9 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Client
@@ -28,7 +29,7 @@ class AuditEntry:
     action: str
     target_type: str
     target_id: str
-    details: dict
+    details: dict[str, Any]
     actor_login: str = ""
 
 
@@ -50,7 +51,7 @@ def record(
     client_id: int | None = None,
     target_type: str = "",
     target_id: str | int = "",
-    details: dict | None = None,
+    details: dict[str, Any] | None = None,
     actor: str | None = None,
 ) -> AuditEvent:
     """Add an audit entry to the current unit of work (committed with the change itself).
@@ -79,7 +80,10 @@ def record(
     return event
 
 
-def _filtered(query, f: AuditFilter):
+_Q = TypeVar("_Q", bound=Select[Any])
+
+
+def _filtered(query: _Q, f: AuditFilter) -> _Q:
     if f.client_id is not None:
         query = query.where(AuditEvent.client_id == f.client_id)
     if f.actor_login:
@@ -147,7 +151,7 @@ def count(
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run: a leading = + - @ tab or CR is quoted away."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -10,9 +10,14 @@ left out so the trail stays about people.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from app.models import AuditEvent
 
 # table -> the columns worth recording (None: every column but the volatile ones)
 # (clients have their own "client.update" entry with the changes)
@@ -85,7 +90,11 @@ LONG_TEXT = 20_000  # characters of a text kept in an entry
 VOLATILE = {"id", "version", "revision", "created_at", "updated_at", "last_seen_at", "uid"}
 
 
-def _plain(value):
+# the audit entries a service added in this unit of work, by (target type, target id)
+Pending = dict[tuple[str, str], list["AuditEvent"]]
+
+
+def _plain(value: Any) -> Any:
     if isinstance(value, str) and len(value) > LONG_TEXT:
         return value[:LONG_TEXT] + "…"
     if isinstance(value, bytes):
@@ -97,7 +106,7 @@ def _plain(value):
     return value
 
 
-def _columns(obj, table: str):
+def _columns(obj: Any, table: str) -> Iterator[str]:
     wanted = TRACKED[table]
     for attr in inspect(obj).mapper.column_attrs:
         if attr.key in VOLATILE or (wanted is not None and attr.key not in wanted):
@@ -105,7 +114,7 @@ def _columns(obj, table: str):
         yield attr.key
 
 
-def _client_id(obj, table: str):
+def _client_id(obj: Any, table: str) -> Any:
     if table == "clients":
         return obj.id
     if table == "charter_sections":  # no column of its own: its version's
@@ -113,11 +122,11 @@ def _client_id(obj, table: str):
     return getattr(obj, "client_id", None)
 
 
-def _pending_entries(session: Session) -> dict[tuple[str, str], list]:
+def _pending_entries(session: Session) -> Pending:
     """The entries the services added in this unit of work, by (target type, target id)."""
     from app.models import AuditEvent
 
-    out: dict[tuple[str, str], list] = {}
+    out: Pending = {}
     for entry in session.new:
         if isinstance(entry, AuditEvent) and entry.target_type in JOINS.values():
             out.setdefault((entry.target_type, str(entry.target_id)), []).append(entry)
@@ -127,7 +136,9 @@ def _pending_entries(session: Session) -> dict[tuple[str, str], list]:
     return out
 
 
-def _join_pending(pending: dict, obj, table: str, before: dict, after: dict) -> set[str]:
+def _join_pending(
+    pending: Pending, obj: Any, table: str, before: dict[str, Any], after: dict[str, Any]
+) -> set[str]:
     """Give the entries the service added for this row in the same unit of work the before
     and after of the fields they are about; returns the fields so claimed."""
     kind = JOINS.get(table)
@@ -148,7 +159,7 @@ def _join_pending(pending: dict, obj, table: str, before: dict, after: dict) -> 
     return claimed
 
 
-def _recently_recorded(session: Session, obj, table: str) -> bool:
+def _recently_recorded(session: Session, obj: Any, table: str) -> bool:
     from sqlalchemy import select
 
     from app.models import AuditEvent, utcnow
@@ -174,7 +185,7 @@ def _recently_recorded(session: Session, obj, table: str) -> bool:
         )
 
 
-def _record(session: Session, obj, table: str, action: str, details: dict) -> None:
+def _record(session: Session, obj: Any, table: str, action: str, details: dict[str, Any]) -> None:
     from app.models import AuditEvent
     from app.services.people import whoami
 
@@ -198,7 +209,7 @@ def _record(session: Session, obj, table: str, action: str, details: dict) -> No
     )
 
 
-def capture_edits(session: Session, _flush_context, _instances) -> None:
+def capture_edits(session: Session, _flush_context: object, _instances: object) -> None:
     if session.info.get("tribune_no_edit_trail"):
         return
     if session.new or session.deleted or session.dirty:
@@ -216,7 +227,8 @@ def capture_edits(session: Session, _flush_context, _instances) -> None:
         if table not in TRACKED or not session.is_modified(obj, include_collections=False):
             continue
         state = inspect(obj)
-        before, after = {}, {}
+        before: dict[str, Any] = {}
+        after = {}  # (typed by the insert loop above)
         for key in _columns(obj, table):
             history = state.attrs[key].history
             if not history.deleted or not history.added:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import Conflict, NotFound, ValidationError
@@ -182,7 +182,7 @@ class Returned:
     decided_at: dt.datetime | None
 
 
-def sent_back_replies(login: str) -> tuple:
+def sent_back_replies(login: str) -> tuple[ColumnElement[bool], ...]:
     """Conditions on (ReleaseApproval, InboxMessage) joined: ``login``'s replies a lead sent
     back, still drafts, and not answered again since (resubmitted, or by anyone)."""
     later = aliased(InboxMessage)

@@ -19,8 +19,16 @@ local file cannot enforce anything.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
+
+from sqlalchemy.engine import Connection
 
 from app.models.people import GROUP_ROLES
+
+
+class Operations(Protocol):  # what these helpers use of a migration's ``op`` (alembic's)
+    def get_bind(self) -> Connection: ...
+
 
 SCOPE_POLICY = "tribune_client_scope"
 WRITERS = ("tribune_lead", "tribune_cm", "tribune_junior")
@@ -114,7 +122,9 @@ def grant_table(execute: Execute, table: str) -> None:
         execute(f"GRANT INSERT, UPDATE, DELETE ON {t} TO {', '.join(WRITERS)}")
 
 
-def enable_client_rls(op, table: str, column: str = "client_id", *, force: bool = True) -> None:
+def enable_client_rls(
+    op: Operations, table: str, column: str = "client_id", *, force: bool = True
+) -> None:
     """Row security on a client-scoped table: call it from every migration adding one.
 
     Grants the table to the group roles and adds the ``tribune_client_scope`` policy. Does
@@ -281,7 +291,7 @@ def role_policies(execute: Execute) -> None:
     )
 
 
-def grant_agency_table(op, table: str) -> None:
+def grant_agency_table(op: Operations, table: str) -> None:
     """Privileges on a new table that is NOT client-scoped (agency-wide settings, lookups):
     call it from the migration adding one. Client tables call :func:`enable_client_rls`."""
     bind = op.get_bind()

@@ -34,7 +34,7 @@ class SyncAccount:
 
 
 def accounts_to_sync(
-    db: Database, client_ref, network: str | None
+    db: Database, client_ref: str | int, network: str | None
 ) -> tuple[int, str, list[SyncAccount]]:
     """(client id, client uid, accounts) of the accounts that sync and check may contact:
     every account but the demo's placeholder ones."""

@@ -5,14 +5,17 @@ They belong to the account row, not to its token: a reconnect keeps them.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any, cast
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
 
 from app.db import Database, insert_ignore
 from app.models.base import utcnow
 from app.models.sync import SyncCursor
 
 
-def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
+def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict[str, Any]:
     with db.read() as s:
         value = s.scalar(
             select(SyncCursor.value).where(
@@ -22,7 +25,9 @@ def load_cursor(db: Database, account_id: int, stream: str = "inbox") -> dict:
     return dict(value or {})
 
 
-def save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "inbox") -> None:
+def save_cursor(
+    s: Session, client_id: int, account_id: int, value: dict[str, Any], stream: str = "inbox"
+) -> None:
     row = s.scalar(
         select(SyncCursor).where(SyncCursor.account_id == account_id, SyncCursor.stream == stream)
     )
@@ -34,11 +39,11 @@ def save_cursor(s, client_id: int, account_id: int, value: dict, stream: str = "
             "value": dict(value),
             "updated_at": utcnow(),
         }
-        if insert_ignore(s, SyncCursor.__table__, [fresh]) == 1:
+        if insert_ignore(s, cast(Table, SyncCursor.__table__), [fresh]) == 1:
             return
-        row = s.scalar(  # written by another seat meanwhile
+        row = s.scalars(  # written by another seat meanwhile
             select(SyncCursor).where(
                 SyncCursor.account_id == account_id, SyncCursor.stream == stream
             )
-        )
+        ).one()
     row.value, row.updated_at = dict(value), utcnow()

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from app import secrets
 from app.connectors import CONNECTORS, TOKENLESS, AccountRef, connector_for
-from app.connectors.base import AuthError, BadResponse, ConnectorError, RateLimited, Unavailable
+from app.connectors.base import (
+    AuthError,
+    BadResponse,
+    Connector,
+    ConnectorError,
+    RateLimited,
+    Unavailable,
+)
 from app.connectors.contract import IngestResult
 from app.connectors.http import Cancelled, Http
 from app.db import Database
@@ -32,13 +39,9 @@ from app.i18n import translate
 from app.models.base import utcnow
 from app.models.sync import SyncRun
 from app.services.inbox.moderation_push import push_moderation
-from app.services.sync.accounts import (  # noqa: F401  (re-exported for the CLI and UI)
-    SyncAccount,
-    _first_of_network,
-    accounts_to_sync,
-    client_ids_with_accounts,
-    is_placeholder_host,
-)
+from app.services.sync.accounts import SyncAccount, _first_of_network
+from app.services.sync.accounts import accounts_to_sync as accounts_to_sync  # for the CLI
+from app.services.sync.accounts import client_ids_with_accounts as client_ids_with_accounts
 from app.services.sync.cursors import load_cursor, save_cursor
 from app.services.sync.daily import daily_check, record_samples
 from app.services.sync.health import set_status
@@ -47,6 +50,7 @@ from app.services.sync.publish import publish_due
 from app.services.sync.sinks import Sinks, real_sinks
 
 log = logging.getLogger("tribune.sync")
+Note = Callable[[str], None]  # a line for the sync bar
 _running: set[int] = set()  # clients being synced in this process (GUI timer + button)
 _running_lock = threading.Lock()
 
@@ -215,9 +219,7 @@ def _sync_accounts(
     return SyncReport(run.client_id, tuple(results), cancelled)
 
 
-def _sync_account(
-    run: _ClientRun, account: SyncAccount, note: Callable[[str], None]
-) -> AccountSyncResult:
+def _sync_account(run: _ClientRun, account: SyncAccount, note: Note) -> AccountSyncResult:
     """Sync one account if no other seat is syncing it, else say who is ("busy")."""
     lock = claim_account(run.db, account.id)
     if isinstance(lock, str):
@@ -240,7 +242,7 @@ def _start_run(run: _ClientRun, account: SyncAccount) -> int:
         return row.id
 
 
-def _connector(run: _ClientRun, account: SyncAccount, token: str):
+def _connector(run: _ClientRun, account: SyncAccount, token: str) -> Connector:
     client_uid, auid = run.client_uid, account.uid
     return connector_for(
         AccountRef(
@@ -257,12 +259,12 @@ def _connector(run: _ClientRun, account: SyncAccount, token: str):
 
 
 def _fetch_and_ingest(
-    run: _ClientRun, account: SyncAccount, connector, tally: _Tally, note: Callable[[str], None]
+    run: _ClientRun, account: SyncAccount, connector: Connector, tally: _Tally, note: Note
 ) -> None:
     """New items into the inbox and the cursor moved, in one transaction."""
     cursor = load_cursor(run.db, account.id)
 
-    def page_progress(n, label):
+    def page_progress(n: int, label: str) -> None:
         note(
             translate("Sync", "{network} {handle}: {n} fetched").format(
                 network=account.network, handle=account.handle, n=n
@@ -286,7 +288,9 @@ def _fetch_and_ingest(
         set_status(s, account.id, "connected", "", last_sync_at=utcnow())
 
 
-def _publish_and_moderate(run: _ClientRun, account: SyncAccount, connector, tally: _Tally) -> None:
+def _publish_and_moderate(
+    run: _ClientRun, account: SyncAccount, connector: Connector, tally: _Tally
+) -> None:
     """What is due goes out exactly once, then moderation decided in the inbox."""
     default_account = run.first_of_network.get(account.network) == account.id
     out = publish_due(
@@ -316,9 +320,7 @@ def _publish_and_moderate(run: _ClientRun, account: SyncAccount, connector, tall
         tally.message = pushed.messages[0]
 
 
-def _sync_held_account(
-    run: _ClientRun, account: SyncAccount, note: Callable[[str], None]
-) -> AccountSyncResult:
+def _sync_held_account(run: _ClientRun, account: SyncAccount, note: Note) -> AccountSyncResult:
     db, aid, net = run.db, account.id, account.network
     run_id = _start_run(run, account)
     before = run.http.requests

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -21,6 +23,9 @@ from app.models.base import utcnow
 from app.models.sync import AccountHealthEvent
 from app.services.clients import workspaces as clients
 from app.services.people import audit
+
+if TYPE_CHECKING:
+    from app.connectors.http import Http
 
 EXPIRY_WARNING_DAYS = 7
 
@@ -45,8 +50,8 @@ def set_status(
     status: str,
     reason: str,
     *,
-    last_sync_at=None,
-    token_expires_at=None,
+    last_sync_at: dt.datetime | None = None,
+    token_expires_at: dt.datetime | None = None,
 ) -> None:
     """Set an account's status; a change is kept in the health history."""
     account = s.get(NetworkAccount, account_id)
@@ -140,7 +145,9 @@ def account_health(
     return out
 
 
-def health_history(s: Session, client_id: int, account_id: int, limit: int = 50):
+def health_history(
+    s: Session, client_id: int, account_id: int, limit: int = 50
+) -> Sequence[Row[dt.datetime, str, str]]:
     return s.execute(
         select(AccountHealthEvent.at, AccountHealthEvent.status, AccountHealthEvent.reason)
         .where(
@@ -156,7 +163,7 @@ def check_account(
     client_id: int,
     account_id: int,
     *,
-    http=None,
+    http: Http | None = None,
     token: str | None = None,
 ) -> AccountHealth:
     """Ask the network who we are; sets connected / reconnect needed / error accordingly."""
@@ -166,8 +173,8 @@ def check_account(
     from app.connectors.http import Http
 
     with db.read() as s:
-        client = s.get(Client, client_id)
         a = clients.find_account(s, client_id, account_id)
+        client = s.get_one(Client, client_id)
         ref = (a.id, a.network, a.handle, a.base_url, client.uid, a.uid)
     aid, net, handle, base_url, cuid, auid = ref
     save = None  # a token typed in for a check is not stored by the check
@@ -176,7 +183,8 @@ def check_account(
         save = functools.partial(secrets.store_account_token, cuid, auid)
     own = http is None
     http = http or Http()
-    status, reason, expires = "connected", "", None
+    status: str | None = "connected"
+    reason, expires = "", None
     try:
         health = connector_for(
             AccountRef(aid, client_id, net, handle, base_url, token or "", save_token=save), http
@@ -195,12 +203,12 @@ def check_account(
         if status is not None:
             set_status(s, aid, status, reason, token_expires_at=expires)
         else:
-            s.get(NetworkAccount, aid).status_reason = reason
+            s.get_one(NetworkAccount, aid).status_reason = reason
         return next(h for h in account_health(s, client_id) if h.account_id == aid)
 
 
 def reconnect_account(
-    db: Database, client_id: int, account_id: int, token: str, *, http=None
+    db: Database, client_id: int, account_id: int, token: str, *, http: Http | None = None
 ) -> AccountHealth:
     """Store a new token (keyring only) and check it; cursors and history are kept."""
     from app.services.clients import workspace
@@ -216,7 +224,7 @@ def reconnect_account(
 
 
 def reconnect_typed(
-    db: Database, client_id: int, typed: list[tuple[int, str]], *, http=None
+    db: Database, client_id: int, typed: list[tuple[int, str]], *, http: Http | None = None
 ) -> list[AccountHealth]:
     """After the client form is saved: each existing account given a new token is checked
     at once (connected, or why not); new accounts wait for their first sync. A quick check
@@ -238,7 +246,7 @@ def reconnect_typed(
 
 def not_connected_text(healths: list[AccountHealth]) -> str:
     """One line per account that a new token did not reconnect (empty when all did)."""
-    from app.models.client import network_label
+    from app.networks import network_label
 
     return "\n".join(
         translate("Sync", "Saved, but {network} {handle} is not connected: {reason}").format(
@@ -275,7 +283,8 @@ def find_account_ref(s: Session, client_id: int, ref: str, network: str | None =
                 ref=text, networks=", ".join(sorted(r.network for r in hits))
             )
         )
-    return hits[0].id
+    found: int = hits[0].id
+    return found
 
 
 def attention_counts(s: Session, now: dt.datetime | None = None) -> dict[int, int]:

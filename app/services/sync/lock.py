@@ -35,9 +35,12 @@ import secrets as _random
 import socket
 import threading
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import CursorResult, Table, or_, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app.db import Database, insert_ignore
 from app.i18n import translate
@@ -94,10 +97,10 @@ def _gone(seat: str) -> bool:
     return False
 
 
-def db_now(session) -> dt.datetime:
+def db_now(session: Session) -> dt.datetime:
     """The time leases are measured against: the server's on PostgreSQL, ours on SQLite."""
     if session.get_bind().dialect.name == "postgresql":
-        value = session.execute(text("SELECT statement_timestamp()")).scalar_one()
+        value: dt.datetime = session.execute(text("SELECT statement_timestamp()")).scalar_one()
         return value.astimezone(dt.UTC)
     return utcnow()
 
@@ -109,7 +112,7 @@ class AccountLock:
     db: Database
     account_id: int
     seat: str
-    connection: object = None  # PostgreSQL: the connection holding the advisory lock
+    connection: Connection | None = None  # PostgreSQL: the one holding the advisory lock
 
     def release(self) -> None:
         try:
@@ -142,7 +145,7 @@ def claim_account(db: Database, account_id: int) -> AccountLock | str:
     if db.dialect == "postgresql":
         conn = db.engine.connect()
         try:
-            got = conn.execute(
+            got: bool = conn.execute(
                 text("SELECT pg_try_advisory_lock(:ns, :id)"),
                 {"ns": LOCK_NAMESPACE, "id": account_id},
             ).scalar_one()
@@ -176,12 +179,20 @@ def claim_account(db: Database, account_id: int) -> AccountLock | str:
                 .values(seat=me, since=now, until=now + ttl)
                 .execution_options(synchronize_session=False)
             )
-            if taken.rowcount == 1:
+            if cast(CursorResult[Any], taken).rowcount == 1:
                 return AccountLock(db, account_id, me)
         return holder
 
 
-def _write_lock(s, account_id, me, now, until, *, force: bool) -> bool:
+def _write_lock(
+    s: Session,
+    account_id: int,
+    me: str,
+    now: dt.datetime,
+    until: dt.datetime,
+    *,
+    force: bool,
+) -> bool:
     condition = [SyncLock.account_id == account_id]
     if not force:
         condition.append(or_(SyncLock.until < now, SyncLock.seat == me))
@@ -191,10 +202,10 @@ def _write_lock(s, account_id, me, now, until, *, force: bool) -> bool:
         .values(seat=me, since=now, until=until)
         .execution_options(synchronize_session=False)
     )
-    if done.rowcount == 1:
+    if cast(CursorResult[Any], done).rowcount == 1:
         return True
     row = {"account_id": account_id, "seat": me, "since": now, "until": until}
-    return insert_ignore(s, SyncLock.__table__, [row]) == 1
+    return insert_ignore(s, cast(Table, SyncLock.__table__), [row]) == 1
 
 
 class Keeper:
@@ -213,7 +224,7 @@ class Keeper:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)

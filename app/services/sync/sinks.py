@@ -22,11 +22,11 @@ from app.services.reports import metrics
 
 
 class Ingest(Protocol):
-    def __call__(self, session: Session, client_id: int, items: list) -> IngestResult: ...
+    def __call__(self, session: Session, client_id: int, items: list[Any]) -> IngestResult: ...
 
 
 class DueItems(Protocol):
-    def __call__(self, session: Session, client_id: int, *args: Any) -> Sequence: ...
+    def __call__(self, session: Session, client_id: int, *args: Any) -> Sequence[Any]: ...
 
 
 class MarkSending(Protocol):
@@ -44,7 +44,7 @@ class MarkFailed(Protocol):
 
 
 class RecordSamples(Protocol):
-    def __call__(self, session: Session, client_id: int, samples: list) -> Any: ...
+    def __call__(self, session: Session, client_id: int, samples: list[Any]) -> Any: ...
 
 
 @dataclass(frozen=True)

@@ -205,3 +205,22 @@ def test_french_running_text_never_breaks_before_its_punctuation(tmp_path):
         found[language] = _punctuation_breaks(_pages_raw(out))
     assert found["fr"] == []
     assert found["en"]  # the same text with plain spaces does break there: the check bites
+
+
+def test_an_image_the_document_was_not_given_is_never_read_from_disk(tmp_path):
+    """Untrusted rich text naming a file (``<img src>``) paints a blank pixel, not the file."""
+    from PySide6.QtGui import QColor, QImage
+
+    secret = QImage(240, 160, QImage.Format.Format_RGB32)
+    secret.fill(QColor("#c00000"))
+    picture = tmp_path / "secret.png"
+    assert secret.save(str(picture))
+    out = tmp_path / "doc.pdf"
+    html = f"<p>Avant</p><img src='{picture}'/><img src='{picture.as_uri()}'/><p>Après</p>"
+    render_html_pdf(html, out, title="Essai")
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = [(int(r.split()[3]), int(r.split()[4])) for r in listed.splitlines()[2:] if r.strip()]
+    assert all(w <= 1 and h <= 1 for w, h in sizes), listed
+    assert "Avant" in _text(out) and "Après" in _text(out)
