@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.connectors.search import SEARCHABLE
+from app.connectors.search import PROFILE_ONLY, SEARCHABLE
 from app.networks import network_label
 from app.services.clients.info import ClientInfo
 from app.services.listening.streams import StreamInfo
@@ -60,7 +60,7 @@ class StreamsDialog(QDialog):
         self.query = QLineEdit()
         self.network = QComboBox()
         self.network.addItem(self.tr("Every network the client can search"), None)
-        for net in SEARCHABLE:
+        for net in SEARCHABLE + PROFILE_ONLY:  # Facebook: a competitor's Page only
             self.network.addItem(network_label(net), net)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setDefault(True)

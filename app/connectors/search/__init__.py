@@ -10,6 +10,8 @@ from __future__ import annotations
 from app.connectors.search.base import Searcher
 
 SEARCHABLE = ("mastodon", "bluesky", "x", "youtube")
+# followed as competitors (public profiles) but with no public search of posts
+PROFILE_ONLY = ("facebook",)
 
 
 def searcher_for(network: str) -> type[Searcher] | None:
@@ -23,6 +25,8 @@ def searcher_for(network: str) -> type[Searcher] | None:
         from app.connectors.search.x import XSearch as cls
     elif network == "youtube":
         from app.connectors.search.youtube import YouTubeSearch as cls
+    elif network == "facebook":
+        from app.connectors.search.facebook import FacebookSearch as cls
     elif network == "rss":
         from app.connectors.search.rss import FeedSearch as cls
     else:

@@ -35,7 +35,7 @@ from app.services.listening.sync import keep_token
 if TYPE_CHECKING:
     from app.db import Database
 
-PROFILE_NETWORKS = ("mastodon", "bluesky", "x", "youtube")
+PROFILE_NETWORKS = ("mastodon", "bluesky", "x", "youtube", "facebook")
 WEEK = dt.timedelta(days=7)
 
 

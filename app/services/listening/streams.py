@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.connectors.search import SEARCHABLE
+from app.connectors.search import PROFILE_ONLY, SEARCHABLE
 from app.db import insert_ignore
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
@@ -73,13 +73,15 @@ def add_stream(
             query = query.lstrip("#")
             if not query or any(c.isspace() for c in query):
                 raise ValidationError(translate("Listening", "A hashtag is one word."))
-        if network is not None and network not in SEARCHABLE:
+        # Facebook has no public search: a Page is followed as a competitor only
+        reachable = SEARCHABLE + PROFILE_ONLY if kind == "competitor" else SEARCHABLE
+        if network is not None and network not in reachable:
             raise ValidationError(
                 translate("Listening", "{network} cannot be searched; searchable: {list}.").format(
-                    network=network, list=", ".join(SEARCHABLE)
+                    network=network, list=", ".join(reachable)
                 )
             )
-        candidates = [network] if network else list(SEARCHABLE)
+        candidates = [network] if network else list(reachable)
         networks = [n for n in candidates if account_for(session, client_id, n) is not None]
         if not networks:
             raise ValidationError(
