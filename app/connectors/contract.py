@@ -121,6 +121,16 @@ class DueVariant:
     media: tuple[MediaRef, ...] = ()
     link: str = ""
     first_comment: str = ""
+    timezone: str = "UTC"  # the client's: "the planned day" is the client's day
+
+    def planned_day(self) -> dt.date:
+        """The day the post is planned for, in the client's time zone."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return self.planned_at.astimezone(ZoneInfo(self.timezone or "UTC")).date()
+        except (ZoneInfoNotFoundError, ValueError):
+            return self.planned_at.date()
 
 
 @dataclass(frozen=True)

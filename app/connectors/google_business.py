@@ -212,7 +212,7 @@ class GoogleBusinessConnector(Connector):
     # -- posts from the calendar (app/connectors/google_posts.py) --------------------------
     def publish(self, variant: DueVariant) -> Published:
         """A "What's new" post, an offer or an event, as the text's first line says."""
-        topic = read_topic(variant.text, variant.planned_at.date())
+        topic = read_topic(variant.text, variant.planned_day())
         self.check_length(topic.summary, SUMMARY_LIMIT)
         body = local_post(topic, variant.link, photo_address(variant.media))
         data = self._call("POST", f"{self.location}/localPosts", json=body)
@@ -230,7 +230,7 @@ class GoogleBusinessConnector(Connector):
         """After a stopped send: the place's post with the same text made since it began
         (Google keeps no idempotency key), so a recovered post is never doubled."""
         try:
-            topic = read_topic(variant.text, variant.planned_at.date())
+            topic = read_topic(variant.text, variant.planned_day())
         except Rejected:
             return None  # never sent: it was refused before any request
         start = since - dt.timedelta(minutes=1) if since else None

@@ -17,6 +17,7 @@ from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import DueVariant, MediaRef
+from app.models import Client
 from app.models.posts import MediaAsset, Post, PostEvent, PostVariant
 from app.services.people.actor import current_actor
 
@@ -66,6 +67,9 @@ def due_variants(session: Session, client_id: int, now: dt.datetime) -> list[Due
         )
         .order_by(Post.planned_at, PostVariant.id)
     ).all()
+    if not rows:
+        return []
+    timezone = session.scalar(select(Client.timezone).where(Client.id == client_id)) or "UTC"
     return [
         DueVariant(
             variant_id=v.id,
@@ -79,6 +83,7 @@ def due_variants(session: Session, client_id: int, now: dt.datetime) -> list[Due
             media=_media(session, client_id, list(v.media or [])),
             link=v.link,
             first_comment=v.first_comment,
+            timezone=timezone,
         )
         for v, planned_at in rows
     ]

@@ -112,6 +112,22 @@ def test_a_post_an_offer_and_an_event_go_out_as_local_posts():
         assert event["topicType"] == "EVENT" and event["event"]["title"] == "Atelier levain"
 
 
+def test_an_offer_without_dates_starts_on_the_clients_planned_day():
+    """00:30 on 1 January in Paris is still 31 December in UTC: the offer starts on the
+    client's day."""
+    planned = dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)
+    with GoogleServer() as srv:
+        google = _google(srv)
+        for zone in ("Europe/Paris", "America/Martinique"):
+            google.publish(
+                DueVariant(1, 1, 1, "google", 1, "Offre : Galette offerte\nPour l'an neuf.",
+                           planned, "k", timezone=zone)
+            )  # fmt: skip
+        paris, martinique = (p["event"]["schedule"]["startDate"] for p in reversed(srv.local_posts))
+    assert paris == {"year": 2027, "month": 1, "day": 1}
+    assert martinique == {"year": 2026, "month": 12, "day": 31}
+
+
 def test_what_google_would_refuse_is_refused_before_sending(tmp_path):
     with GoogleServer() as srv:
         google = _google(srv)
