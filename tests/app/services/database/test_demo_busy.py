@@ -45,7 +45,7 @@ def test_another_process_writes_all_along_while_the_demo_loads(tmp_path, tribune
             with db.session() as s:  # another seat's small write, again and again
                 s.execute(text("INSERT INTO probe VALUES (1)"))
             waits.append(time.monotonic() - started)
-            time.sleep(0.1)
+            time.sleep(0.02)  # the demo loads in about a second now: enough writes meanwhile
         _out, err = demo.communicate(timeout=30)
     finally:
         if demo.poll() is None:
