@@ -135,6 +135,29 @@ def _one_qapplication(qapp):
     return qapp
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_between_tests():
+    """The app's garbage-collection policy (``ui/gc_policy.py``): no automatic collection —
+    it may start on any thread, or on the GUI thread while a worker builds figures (three
+    segmentation faults on 5 December 2026) — but one after each test, once its fixtures
+    have stopped their workers. What the session imported is frozen out of those passes."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_the_test(_collect_between_tests):
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def tribune_home(tmp_path, monkeypatch):
     """Every test gets its own data folder and acts as a known user."""

@@ -62,6 +62,9 @@ def start(db_url: str | None = None, settings=None):
 
     apply_style(app, saved_mode(settings.q))
     window = MainWindow(settings, complete=False)
+    from ui.gc_policy import GuiCollector
+
+    window.collector = GuiCollector(window.tasks, window)  # cycles freed here, workers idle
     window.show()
     url = db_url or settings.database_url or None
 
