@@ -156,6 +156,7 @@ def _collect_after_the_test(_collect_between_tests):
     import gc
 
     gc.collect()
+    gc.freeze()  # the survivors: the next pass scans only what the next test makes
 
 
 @pytest.fixture(autouse=True)

@@ -88,7 +88,10 @@ class _Task(QRunnable):
         fn = token = None
         runner._tasks[number].outcome = outcome  # handed over: the GUI thread frees it
         del outcome
-        hub.finished.emit(number)
+        try:
+            hub.finished.emit(number)
+        except RuntimeError:  # the runner's window was deleted while this ran: nobody waits
+            log.info("task %d finished after its runner was deleted", number)
 
 
 class _Entry:

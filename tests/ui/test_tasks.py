@@ -151,3 +151,19 @@ def test_a_queue_runs_its_tasks_one_after_the_other_in_order(qtbot):
     assert log.index(("free", False)) < 5  # it did not wait behind the queue
     assert sorted(done) == sorted([f"a{i}" for i in range(6)] + ["free"])
     assert not runner.busy
+
+
+def test_a_task_whose_runner_was_deleted_meanwhile_ends_quietly(qtbot, caplog):
+    """A window closed (its runner deleted) while a task runs: the worker's last signal has
+    no source any more — the task ends without an error in the Qt event loop."""
+    from PySide6.QtCore import QThreadPool
+    from shiboken6 import delete
+
+    runner = TaskRunner()
+    release = threading.Event()
+    runner.run(lambda: release.wait(5), lambda _r: None)
+    delete(runner)  # the C++ side and its signal hub go, as with a closed window
+    with caplog.at_level("INFO", logger="ui.tasks"):
+        release.set()
+        assert QThreadPool.globalInstance().waitForDone(5000)
+    assert "finished after its runner was deleted" in caplog.text
