@@ -10,7 +10,6 @@ import datetime as dt
 
 import matplotlib.dates as mdates
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
 from app.charts.figures_competitors import competitors
@@ -226,27 +225,7 @@ def delays(data: DashboardData, language: str) -> Figure:
         )
         for d in rows
     ]
-    shares = [d.share_within or 0 for d in rows]
-    colours = [st.GOOD if s >= 0.9 else ("#f59f00" if s >= 0.7 else st.BAD) for s in shares]
-    ax.barh(range(len(rows)), shares, color=colours, height=0.6)
-    ax.set_yticks(range(len(rows)), labels)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: st.format_percent(v * 100, language)))
-    ax.grid(True, axis="x", color=st.GRID)
-    ax.grid(False, axis="y")
-    for i, s in enumerate(shares):
-        # a long bar carries its figure inside, in white: "100 %" is never cut at the edge
-        inside = s >= 0.8
-        ax.text(
-            s - 0.015 if inside else s + 0.015,
-            i,
-            st.format_percent(s * 100, language),
-            va="center",
-            ha="right" if inside else "left",
-            fontsize=7.5,
-            color="white" if inside else st.INK,
-            fontweight="bold" if inside else "normal",
-        )
+    st.share_bars(ax, labels, [d.share_within or 0 for d in rows], language)
     return fig
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from app.charts import style as st
 from app.charts.lang import translate
@@ -138,27 +137,8 @@ def _answers(ax: Axes, stats: ReviewStats, language: str) -> None:
             stats.share_within or 0.0,
         ),
     ]
-    shares = [s for _, s in rows]
-    colours = [st.GOOD if s >= 0.9 else ("#f59f00" if s >= 0.7 else st.BAD) for s in shares]
-    ax.barh(range(len(rows)), shares, color=colours, height=0.55)
-    ax.set_yticks(range(len(rows)), [label for label, _ in rows])
-    ax.set_xlim(0, 1)
+    st.share_bars(ax, [label for label, _ in rows], [s for _, s in rows], language, 0.55)
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: st.format_percent(v * 100, language)))
-    ax.grid(True, axis="x", color=st.GRID)
-    ax.grid(False, axis="y")
-    for i, s in enumerate(shares):
-        inside = s >= 0.8
-        ax.text(
-            s - 0.015 if inside else s + 0.015,
-            i,
-            st.format_percent(s * 100, language),
-            va="center",
-            ha="right" if inside else "left",
-            fontsize=7.5,
-            color="white" if inside else st.INK,
-            fontweight="bold" if inside else "normal",
-        )
 
 
 __all__ = ["hours_text", "reviews", "summary_line"]

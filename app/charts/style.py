@@ -138,6 +138,31 @@ def number_axis(ax, language: str, percent: bool = False) -> None:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: format_number(y, language)))
 
 
+def share_bars(ax, labels: list[str], shares: list[float], language: str, height=0.6) -> None:
+    """Horizontal bars of shares (0–1) coloured green / orange / red at 90 % and 70 %, each
+    with its figure: a long bar carries it inside, in white ("100 %" is never cut at the
+    edge)."""
+    colours = [GOOD if s >= 0.9 else ("#f59f00" if s >= 0.7 else BAD) for s in shares]
+    ax.barh(range(len(shares)), shares, color=colours, height=height)
+    ax.set_yticks(range(len(shares)), labels)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_percent(v * 100, language)))
+    ax.grid(True, axis="x", color=GRID)
+    ax.grid(False, axis="y")
+    for i, s in enumerate(shares):
+        inside = s >= 0.8
+        ax.text(
+            s - 0.015 if inside else s + 0.015,
+            i,
+            format_percent(s * 100, language),
+            va="center",
+            ha="right" if inside else "left",
+            fontsize=7.5,
+            color="white" if inside else INK,
+            fontweight="bold" if inside else "normal",
+        )
+
+
 def empty(ax, heading: str, reason: str | None = None) -> None:
     """A chart with no data says so, in the chart itself."""
     title(ax, heading)
