@@ -152,9 +152,13 @@ class _Op(Generic[T]):
         """(db, tasks, feed): given ones first, else the parent's ``services``."""
         db, tasks, feed = self._db, self._tasks, None
         services = self._services
-        needs = tasks is None or (db is None and self._needs_db) or self._records
-        if services is None and needs:
-            services = _services_of(self._parent)
+        missing = tasks is None or (db is None and self._needs_db)
+        if services is None and (missing or self._records):
+            try:
+                services = _services_of(self._parent)
+            except LookupError:
+                if missing:
+                    raise  # a write given its db and runner but no feed announces nothing
         if services is not None:
             db = db if db is not None else getattr(services, "db", None)
             tasks = tasks if tasks is not None else services.tasks
