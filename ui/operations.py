@@ -54,20 +54,6 @@ def writes_pending(tasks: QObject) -> int:
     return getattr(tasks, _WRITES, 0)
 
 
-def count_write(tasks: QObject) -> Callable[[], None]:
-    """Count a write that is not a WriteOp (the charter's queued save) among ``tasks``'
-    pending writes, so that quitting waits for it too; call what it returns once it landed."""
-    setattr(tasks, _WRITES, writes_pending(tasks) + 1)
-    settled = []
-
-    def settle() -> None:
-        if not settled and isValid(tasks):
-            settled.append(True)
-            setattr(tasks, _WRITES, writes_pending(tasks) - 1)
-
-    return settle
-
-
 def drop_pending(parent: QObject, *keys: str) -> None:
     """Results of ``parent``'s ops with these ``latest`` keys still on their way are dropped
     (the client shown changed)."""
@@ -122,6 +108,7 @@ class _Op(Generic[T]):
         self._key: str | None = None
         self._queue: str | None = None
         self._progress: Callable[[int, int, str], None] | None = None
+        self._counted = False
 
     def failure(self, fn: Callable[[BaseException], None]) -> _Op[T]:
         """Call ``fn(exc)`` instead of showing the error."""
@@ -136,6 +123,13 @@ class _Op(Generic[T]):
     def in_queue(self, name: str) -> _Op[T]:
         """Run after the ops (and tasks) already in the runner's queue ``name``."""
         self._queue = name
+        return self
+
+    def counted(self) -> _Op[T]:
+        """Count it among the writes quitting waits for (:func:`writes_pending`), like a
+        WriteOp: for a write that announces its changes itself (the charter's save, which
+        the GUI thread may run first when it flushes)."""
+        self._counted = True
         return self
 
     def with_progress(self, fn: Callable[[int, int, str], None]) -> _Op[T]:
@@ -180,7 +174,8 @@ class _Op(Generic[T]):
                 setattr(parent, _LATEST, latest)
             latest[self._key] = number
         key, success, failure = self._key, self._success, self._failure
-        records = counted = self._records
+        records = self._records
+        counted = records or self._counted
         if counted:
             setattr(tasks, _WRITES, writes_pending(tasks) + 1)
 
@@ -308,7 +303,6 @@ __all__ = [
     "QueryOp",
     "WriteOp",
     "changed_before",
-    "count_write",
     "drop_pending",
     "ops_pending",
     "writes_pending",
