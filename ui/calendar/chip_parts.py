@@ -80,8 +80,8 @@ class ChipDrag(QObject):
 
 
 class ChipToolTips(QObject):
-    """A chip's tooltip: its full title and what the chip cuts; nothing between chips. An
-    event filter on the view: it answers the view's ToolTip events itself."""
+    """A chip's tooltip: its full title and what the chip cuts; nothing between chips. The
+    view hands it its events first (``self.tips.handle(event) or super().event(event)``)."""
 
     def __init__(
         self,
@@ -93,10 +93,10 @@ class ChipToolTips(QObject):
         self.view = view
         self._chip_at = chip_at
         self._zone = zone
-        view.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.view or event.type() != QEvent.Type.ToolTip:
+    def handle(self, event: QEvent) -> bool:
+        """True when ``event`` was a tooltip request, answered here."""
+        if event.type() != QEvent.Type.ToolTip:
             return False
         pos, global_pos = event.pos(), event.globalPos()  # type: ignore[attr-defined]
         chip = self._chip_at(pos)

@@ -53,6 +53,7 @@ class MonthView(QWidget):
     move_requested = Signal(int, object)
     context_requested = Signal(int, QPoint)
     refused = Signal(str)  # a move or a quick add refused: why (set_locked)
+    tips: ChipToolTips | None = None
     day_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -238,6 +239,10 @@ class MonthView(QWidget):
 
     def set_locked(self, reason: str) -> None:
         self.drag.set_locked(reason)
+
+    def event(self, event) -> bool:
+        tips = self.tips  # None while the parts are being made (their ChildAdded events)
+        return (tips is not None and tips.handle(event)) or super().event(event)
 
     def mouseMoveEvent(self, event) -> None:
         self.drag.move(event.position().toPoint())

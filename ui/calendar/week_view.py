@@ -51,6 +51,7 @@ class WeekView(QWidget):
     move_requested = Signal(int, object)
     context_requested = Signal(int, QPoint)
     refused = Signal(str)  # a move or a quick add refused: why (set_locked)
+    tips: ChipToolTips | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -286,6 +287,10 @@ class WeekView(QWidget):
 
     def set_locked(self, reason: str) -> None:
         self.drag.set_locked(reason)
+
+    def event(self, event) -> bool:
+        tips = self.tips  # None while the parts are being made (their ChildAdded events)
+        return (tips is not None and tips.handle(event)) or super().event(event)
 
     def mouseMoveEvent(self, event) -> None:
         self.drag.move(event.position().toPoint())
