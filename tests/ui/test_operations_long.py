@@ -13,8 +13,10 @@ import pytest
 from mastodon_mock.testing import MockServer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import func, select
 
 from app.errors import ValidationError
+from app.models.inbox import InboxMessage
 from app.services.clients import workspace
 from app.services.clients import workspaces as clients
 from ui.areas import AreaServices
@@ -158,6 +160,74 @@ def test_the_sync_bars_writes_reach_the_inbox_through_the_helper(
         assert local, "the sync's writes were delivered by the operation"
         assert "pivoines" in area.model.index(0, 4).data()
     finally:
+        window.close()
+        qtbot.wait(300)
+        assert window.tasks.wait(10000)
+        window.deleteLater()
+        qtbot.wait(10)
+
+
+def test_the_inbox_import_reports_progress_and_its_cancel_keeps_what_was_heard(
+    qtbot, db, ui_settings, tmp_path, monkeypatch
+):
+    """The inbox CSV import (a DatabaseOp with progress): the progress dialog moves, Cancel
+    stops it after the batch under way, and the batches it committed reach the list through
+    the feed — both engines."""
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+
+    from app.services.inbox import csv_import
+    from ui.main_window import MainWindow
+
+    with db.session() as s:
+        cid = clients.create_client(s, "Aquarelle").id
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n"
+        + "".join(
+            f"mastodon,m{i},mention,A{i},a{i},Bonjour {i},2026-02-10T10:{i % 60:02d}:00+00:00,,\n"
+            for i in range(2500)
+        ),
+        encoding="utf-8",
+    )
+    go_on = threading.Event()
+    original, calls = csv_import.ingest_messages, []
+
+    def second_batch_waits(*args, **kwargs):  # on the worker: batch 2 waits for the cancel
+        calls.append(threading.current_thread() is threading.main_thread())
+        if len(calls) == 2:
+            go_on.wait(10)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(csv_import, "ingest_messages", second_batch_waits)
+    window = MainWindow(ui_settings)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.clients_loaded, timeout=10000):
+            window.set_database(db)
+        window.show_area("inbox")
+        area = window.current_area()
+        qtbot.waitUntil(lambda: area.client is not None and area.idle(), timeout=10000)
+        heard = []
+        window.services.feed.changed.connect(
+            lambda cs: heard.append(cs) if cs.local and cs.touches("inbox", cid) else None
+        )
+        area.import_file(str(path))
+        dialog = area.findChild(QProgressDialog, "inboxImportProgress")
+        qtbot.waitUntil(lambda: dialog.value() == 1000 and dialog.maximum() == 2500, timeout=10000)
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+        go_on.set()
+        qtbot.waitUntil(lambda: area.findChild(QMessageBox, "inboxImportReport") is not None,
+                        timeout=20000)  # fmt: skip
+        report = area.findChild(QMessageBox, "inboxImportReport")
+        assert report.text() == "2000 added, 0 duplicates, 0 rejected"  # batch 3 never ran
+        assert calls == [False, False]
+        assert heard and all(cs.local for cs in heard)
+        qtbot.waitUntil(lambda: area.model.rowCount() > 0, timeout=5000)  # the list followed
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(InboxMessage)) == 2000
+    finally:
+        go_on.set()
         window.close()
         qtbot.wait(300)
         assert window.tasks.wait(10000)
