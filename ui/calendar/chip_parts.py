@@ -9,10 +9,9 @@ depend on its geometry: where a dragged chip lands, what a press selects.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, SignalInstance
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from app.services.calendar.query import PostChip
@@ -27,7 +26,7 @@ class ChipDrag(QObject):
     person who may not write posts is refused: :attr:`locked` says why.
     """
 
-    def __init__(self, view: QWidget, refused: Any) -> None:
+    def __init__(self, view: QWidget, refused: SignalInstance) -> None:
         super().__init__(view)
         self.view = view
         self._refused = refused  # the view's refused(str) signal
