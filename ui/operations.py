@@ -87,6 +87,8 @@ def changed_before(exc: BaseException) -> changes.ChangeSet | None:
 
 class _Op(Generic[T]):
     _records = False  # True: the changes committed by the op go out on the feed
+    _counts = False  # True: quitting waits for it (writes_pending)
+    _needs_db = True
 
     def __init__(
         self,
@@ -108,7 +110,6 @@ class _Op(Generic[T]):
         self._key: str | None = None
         self._queue: str | None = None
         self._progress: Callable[[int, int, str], None] | None = None
-        self._counted = False
 
     def failure(self, fn: Callable[[BaseException], None]) -> _Op[T]:
         """Call ``fn(exc)`` instead of showing the error."""
@@ -129,7 +130,7 @@ class _Op(Generic[T]):
         """Count it among the writes quitting waits for (:func:`writes_pending`), like a
         WriteOp: for a write that announces its changes itself (the charter's save, which
         the GUI thread may run first when it flushes)."""
-        self._counted = True
+        self._counts = True
         return self
 
     def with_progress(self, fn: Callable[[int, int, str], None]) -> _Op[T]:
@@ -159,8 +160,6 @@ class _Op(Generic[T]):
             feed = getattr(services, "feed", None)
         return db, tasks, feed
 
-    _needs_db = True
-
     def run(self) -> CancelToken:
         """Start the op; the token cancels it (with :meth:`with_progress`)."""
         db, tasks, feed = self._context()
@@ -174,8 +173,7 @@ class _Op(Generic[T]):
                 setattr(parent, _LATEST, latest)
             latest[self._key] = number
         key, success, failure = self._key, self._success, self._failure
-        records = self._records
-        counted = records or self._counted
+        records, counted = self._records, self._counts
         if counted:
             setattr(tasks, _WRITES, writes_pending(tasks) + 1)
 
@@ -260,7 +258,7 @@ class QueryOp(_Op[T]):
 class WriteOp(_Op[T]):
     """A write: ``op(session)`` in one unit of work; its ChangeSet goes through the feed."""
 
-    _records = True
+    _records = _counts = True
 
     def _invoke(self, db) -> Callable[..., Any]:
         op = self._op
@@ -276,10 +274,12 @@ class DatabaseOp(_Op[T]):
     """Work that needs the whole :class:`~app.db.Database` rather than one session (several
     units of work, a backup, a sync, the keyring beside it): ``op(db)``. With
     :meth:`writes`, every change it commits (in any of its sessions, on its thread) goes out
-    on the feed like a WriteOp's, and quitting waits for it."""
+    on the feed like a WriteOp's."""
 
-    def writes(self) -> DatabaseOp[T]:
-        self._records = True
+    def writes(self, *, counted: bool = True) -> DatabaseOp[T]:
+        """Announce what it commits; ``counted``: quitting waits for it (10 s at most) like a
+        WriteOp — not for a sync, which commits account by account and may take minutes."""
+        self._records, self._counts = True, counted
         return self
 
     def _invoke(self, db) -> Callable[..., Any]:

@@ -98,6 +98,25 @@ def test_a_failure_reaches_the_failed_callback_and_what_was_committed_is_heard(
     assert _names(db) == ["Aquarelle"]
 
 
+def test_a_sync_like_write_is_announced_but_not_waited_for_at_quit(qtbot, db, ui_settings):
+    owner = _owner(qtbot, db, ui_settings)
+    heard, got = [], []
+    owner.services.feed.changed.connect(heard.append)
+    release = threading.Event()
+
+    def work(db):
+        with db.session() as s:
+            cid = clients.create_client(s, "Aquarelle").id
+        release.wait(10)
+        return cid
+
+    DatabaseOp(owner, work, got.append).writes(counted=False).run()
+    assert writes_pending(owner.services.tasks) == 0  # quitting does not wait for a sync
+    release.set()
+    qtbot.waitUntil(lambda: bool(got), timeout=10000)
+    assert len(heard) == 1 and heard[0].touches("clients", got[0])
+
+
 def test_a_call_without_database_needs_only_a_runner(qtbot):
     tasks = TaskRunner()
     owner = QWidget()

@@ -343,7 +343,7 @@ class ListeningArea(WorkspaceArea):
             self._say(self._error_text(exc))
 
         # the networks, then the alerts: the whole Database; what it stored goes on the feed
-        DatabaseOp(self, work, done).writes().failure(failed).run()
+        DatabaseOp(self, work, done).writes(counted=False).failure(failed).run()
 
     def notify_crisis(self, alerts: Sequence[AlertOutcome]) -> None:
         """A tray message per crisis signal that fired (and the status line)."""

@@ -160,7 +160,9 @@ class SyncBar(QWidget):
         from ui.operations import DatabaseOp
 
         op = DatabaseOp(self, work, self._done, db=self.db, tasks=self.tasks)
-        self._token = op.writes().with_progress(self._progress).failure(self._failed).run()
+        self._token = (
+            op.writes(counted=False).with_progress(self._progress).failure(self._failed).run()
+        )
 
     def cancel(self) -> None:
         if self._token is not None:
