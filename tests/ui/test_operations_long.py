@@ -252,3 +252,37 @@ def test_the_inbox_import_reports_progress_and_its_cancel_keeps_what_was_heard(
         assert window.tasks.wait(10000)
         window.deleteLater()
         qtbot.wait(10)
+
+
+def test_deleting_a_client_is_heard_on_the_feed_and_a_refusal_is_its_dialogs(
+    qtbot, db, ui_settings
+):
+    """The deletion dialog (a DatabaseOp: the rows, then the keyring): its change reaches the
+    window's feed; a wrong name is the dialog's own message, nothing announced."""
+    from ui.client_delete_dialog import DeleteClientDialog
+
+    with db.session() as s:
+        info = clients.create_client(s, "Hôtel Les Embruns")
+    owner = _owner(qtbot, db, ui_settings)
+    heard = []
+    owner.services.feed.changed.connect(heard.append)
+    dialog = DeleteClientDialog(db, info, owner.services.tasks, owner)
+    dialog.confirm_edit.setText("Hôtel Les Embruns")
+    with qtbot.waitSignal(dialog.deleted, timeout=10000):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert len(heard) == 1 and heard[0].local and heard[0].touches("clients", info.id)
+    assert _names(db) == []
+
+    with db.session() as s:
+        other = clients.create_client(s, "Aquarelle")
+    dialog = DeleteClientDialog(db, other, owner.services.tasks, owner)
+    dialog.confirm_edit.setText("Aquarelle")
+    with db.session() as s:  # another seat renames it meanwhile: the typed name is stale
+        clients.update_client(s, other.id, name="Aquarelle & Pétales")
+    heard.clear()
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.confirm_edit.isEnabled(), timeout=10000)
+    assert dialog.error_label.isVisibleTo(dialog) and dialog.error_label.text()
+    assert "Traceback" not in dialog.error_label.text()
+    assert [cs for cs in heard if cs.touches("clients", other.id)] == []  # nothing committed
+    assert _names(db) == ["Aquarelle & Pétales"]
