@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -148,4 +149,4 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(80))
     target_type: Mapped[str] = mapped_column(String(80), default="")
     target_id: Mapped[str] = mapped_column(String(80), default="")
-    details: Mapped[dict] = mapped_column(JSONType, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
