@@ -18,7 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, new_uid, utcnow
-from app.networks import NETWORK_KEYS, network_label  # noqa: F401  (re-exported)
+from app.networks import NETWORK_KEYS
+from app.networks import network_label as network_label  # re-exported (the reports, the sync)
 
 # The networks and their names come from the one table of network facts.
 NETWORKS = NETWORK_KEYS
