@@ -15,6 +15,7 @@ them and carries on — no false disconnection.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import httpx
@@ -23,6 +24,8 @@ from app.connectors.base import AccountRef, AuthError, BadResponse
 from app.connectors.dpop import DPoPClient, DPoPKey
 from app.connectors.http import Http, ScopedHttp
 from app.i18n import translate
+
+KEYRING_WAIT = 5.0  # seconds a seat that lost a renewal race waits for the winner's tokens
 
 
 def _refused() -> AuthError:
@@ -103,16 +106,19 @@ class OAuthSession:
             self.account.save_token(json.dumps(self.data, sort_keys=True))
 
     def _taken_from_keyring(self, used: str) -> bool:
-        """Another seat renewed first: its tokens (same key, newer refresh) are ours too."""
+        """Another seat renewed first: its tokens (a newer refresh token for the same DID) are
+        ours too. That seat may still be writing them: the entry is read for a few seconds."""
         if self.account.load_token is None:
             return False
-        data = _parse(self.account.load_token() or "")
-        if data is None or data.get("refresh_token") in (None, "", used):
-            return False
-        if data.get("did") != self.did:
-            return False
-        self._load(data)
-        return True
+        deadline = time.monotonic() + KEYRING_WAIT
+        while True:
+            data = _parse(self.account.load_token() or "")
+            if data and data.get("did") == self.did and data.get("refresh_token") not in ("", used):
+                self._load(data)
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            self.http.sleep(0.2)
 
 
 def _parse(secret: str) -> dict[str, Any] | None:

@@ -24,6 +24,7 @@ import base64
 import hashlib
 import json
 import secrets
+import threading
 import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -101,6 +102,13 @@ class AtprotoAuthServer(LoopbackServer):
         self.jtis: set[str] = set()
         self.par_forms: list[dict] = []
         self.consents: dict[str, str] = {}  # consent id -> request_uri
+        self.grant_lock = threading.Lock()
+        self.refresh_delay = 0.0
+        self.renewals = self.refused_refreshes = 0
+
+    def expire_all(self) -> None:
+        """Every access token given so far is refused from now on (they expired)."""
+        self.tokens.clear()
 
     @property
     def issuer(self) -> str:
@@ -194,10 +202,14 @@ class AtprotoAuthServer(LoopbackServer):
             if refusal:
                 return refusal
             if form.get("grant_type") == "refresh_token":
-                entry = self.refresh.get(form.get("refresh_token", ""))
-                if entry is None or entry["used"] or entry["jkt"] != jkt:
-                    return 400, {}, {"error": "invalid_grant"}
-                entry["used"] = True
+                with self.grant_lock:  # single-use, even for two seats at the same moment
+                    entry = self.refresh.get(form.get("refresh_token", ""))
+                    if entry is None or entry["used"] or entry["jkt"] != jkt:
+                        self.refused_refreshes += 1
+                        return 400, {}, {"error": "invalid_grant"}
+                    entry["used"] = True
+                time.sleep(self.refresh_delay)  # the other seat's request arrives meanwhile
+                self.renewals += 1
                 return 200, {}, self._issue(jkt, entry["sub"])
             entry = self.codes.get(form.get("code", ""))
             if entry is None or entry["used"]:

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from app import secrets
-from app.connectors.base import AccountRef
+from app.connectors.base import AccountRef, AuthError
 from app.connectors.bluesky import BlueskyConnector
 from app.connectors.bluesky_oauth import NoOAuth, localhost_client_id
 from app.connectors.http import Http
@@ -189,3 +189,88 @@ def test_publishes_and_fetches_with_dpop_bound_calls(real_keyring, sqlite_db, cl
     assert [r["text"] for r in pds.records.values()] == ["Nouveau bouquet"]
     assert not pds.requests_to("createSession")  # no app-password session
     assert pds.dpop_calls >= 4
+
+
+def _seat_ref(client_uid, account_uid, base_url, *, keep=True):
+    token = secrets.account_token(client_uid, account_uid) or ""
+    return AccountRef(
+        1,
+        1,
+        "bluesky",
+        HANDLE,
+        base_url,
+        token,
+        save_token=(lambda t: secrets.store_account_token(client_uid, account_uid, t))
+        if keep
+        else None,
+        load_token=lambda: secrets.account_token(client_uid, account_uid),
+    )
+
+
+def test_an_expired_access_renews_itself_and_the_keyring_keeps_the_rotated_tokens(
+    real_keyring, sqlite_db, client, servers
+):
+    auth, pds, _ident = servers
+    info, secret = _oauth_account(real_keyring, sqlite_db, client, servers)
+    auth.expire_all()
+    with Http(retries=0) as http:
+        connector = BlueskyConnector(_seat_ref(client.uid, info.uid, pds.base_url), http)
+        assert connector.check().display_name == "La Marque"
+    renewed = json.loads(secrets.account_token(client.uid, info.uid))
+    before = json.loads(secret)
+    assert auth.renewals == 1
+    assert renewed["refresh_token"] != before["refresh_token"]
+    assert renewed["access_token"] in auth.tokens
+    assert renewed["dpop_key"] == before["dpop_key"]  # the same key: the tokens are bound to it
+    # the used refresh token is dead: without the keyring's new one, renewing again fails
+    auth.expire_all()
+    stale = AccountRef(1, 1, "bluesky", HANDLE, pds.base_url, secret)
+    with Http(retries=0) as http, pytest.raises(AuthError, match="reconnect the account"):
+        BlueskyConnector(stale, http).check()
+
+
+SEAT = """
+import sys
+from app import secrets
+from app.connectors.base import AccountRef, ConnectorError
+from app.connectors.bluesky import BlueskyConnector
+from app.connectors.http import Http
+
+cuid, auid, base = sys.argv[1:4]
+ref = AccountRef(
+    1, 1, "bluesky", "marque.example", base, secrets.account_token(cuid, auid),
+    save_token=lambda t: secrets.store_account_token(cuid, auid, t),
+    load_token=lambda: secrets.account_token(cuid, auid),
+)
+try:
+    with Http(retries=0) as http:
+        print(BlueskyConnector(ref, http).check().display_name)
+except ConnectorError as exc:
+    print("refused:", exc)
+"""
+
+
+def test_two_seats_renewing_at_once_both_stay_connected(real_keyring, sqlite_db, client, servers):
+    """Two processes (seats) find the access expired at the same moment; the refresh token is
+    single-use: one renews, the other reads the winner's tokens from the keyring."""
+    import subprocess
+    import sys
+
+    auth, pds, _ident = servers
+    info, _secret = _oauth_account(real_keyring, sqlite_db, client, servers)
+    auth.expire_all()
+    auth.refresh_delay = 1.0  # both seats' renewals are in flight together
+    seats = [
+        subprocess.Popen(
+            [sys.executable, "-c", SEAT, client.uid, info.uid, pds.base_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [seat.communicate(timeout=60) for seat in seats]
+    assert [out.strip() for out, _err in outputs] == ["La Marque", "La Marque"], outputs
+    assert auth.renewals == 1 and auth.refused_refreshes == 1
+    final = json.loads(secrets.account_token(client.uid, info.uid))
+    assert final["access_token"] in auth.tokens
