@@ -29,7 +29,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from app.connectors.base import ConnectorError
 from app.connectors.bluesky_identity import IdentityError
@@ -271,10 +271,6 @@ def is_oauth_secret(secret: str) -> bool:
     except ValueError:
         return False
     return isinstance(data, dict) and data.get("oauth") == "atproto"
-
-
-def host_of(url: str) -> str:
-    return urlsplit(url).netloc
 
 
 __all__ = [

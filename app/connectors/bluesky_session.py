@@ -39,6 +39,7 @@ class OAuthSession:
 
     def __init__(self, account: AccountRef, http: Http | ScopedHttp, data: dict[str, Any]) -> None:
         self.account, self.http = account, http
+        self.nonces: dict[str, str] = {}  # each server's last DPoP nonce, kept across reloads
         self._load(data)
 
     @classmethod
@@ -62,8 +63,8 @@ class OAuthSession:
                     "Connectors", "This Bluesky connection is damaged: reconnect the account."
                 )
             ) from None
-        known = self.dpop.nonces if hasattr(self, "dpop") else None
-        self.dpop = DPoPClient(self.key, known)
+        self.dpop = DPoPClient(self.key)
+        self.dpop.nonces = self.nonces
 
     def call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A PDS call; after a refused access, renewed and asked again once."""
