@@ -262,17 +262,6 @@ def _get_body(response: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def is_oauth_secret(secret: str) -> bool:
-    secret = (secret or "").strip()
-    if not secret.startswith("{"):
-        return False
-    try:
-        data = json.loads(secret)
-    except ValueError:
-        return False
-    return isinstance(data, dict) and data.get("oauth") == "atproto"
-
-
 __all__ = [
     "SCOPE",
     "AuthServer",
@@ -280,7 +269,6 @@ __all__ = [
     "authorize",
     "client_metadata",
     "discover",
-    "is_oauth_secret",
     "localhost_client_id",
     "secret_of",
 ]

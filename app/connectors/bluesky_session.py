@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from app.connectors.base import AccountRef, AuthError, BadResponse
-from app.connectors.dpop import DPoPClient, DPoPKey
+from app.connectors.dpop import DPoPClient, DPoPKey, wants_nonce
 from app.connectors.http import Http, ScopedHttp
 from app.i18n import translate
 
@@ -70,9 +70,9 @@ class OAuthSession:
         """A PDS call; after a refused access, renewed and asked again once."""
         try:
             return self.dpop.request(self.http, method, url, access_token=self.access, **kwargs)
-        except AuthError:
-            if not self.refresh:
-                raise
+        except AuthError as exc:
+            if not self.refresh or (exc.response is not None and wants_nonce(exc.response)):
+                raise  # a server that keeps changing its nonce: renewing would not help
             self.renew()
             return self.dpop.request(self.http, method, url, access_token=self.access, **kwargs)
 

@@ -391,3 +391,32 @@ def test_cli_prints_the_client_metadata_the_agency_hosts(sqlite_db, tribune_home
     assert metadata["scope"] == "atproto transition:generic"
     bad = _cli(sqlite_db, tribune_home, "account", "app", "bluesky", "--app-id", "http://x.fr")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "https" in bad.stderr
+
+
+def test_a_new_nonce_from_the_pds_is_used_once_and_a_stubborn_one_is_refused(
+    real_keyring, sqlite_db, client, servers
+):
+    auth, pds, _ident = servers
+    _info, secret = _oauth_account(real_keyring, sqlite_db, client, servers)
+    with Http(retries=0) as http:
+        connector = BlueskyConnector(
+            AccountRef(1, client.id, "bluesky", HANDLE, pds.base_url, secret), http
+        )
+        connector.check()
+        pds.nonce = "p-rotated"  # the PDS moves on to a new nonce
+        refused = len([r for r in pds.log if r[1].endswith("getProfile")])
+        assert connector.check().display_name == "La Marque"
+        calls = [r for r in pds.log if r[1].endswith("getProfile")][refused:]
+        assert len(calls) == 2  # asked, told the new nonce, asked again with it
+        assert auth.renewals == 0  # a nonce is not an expired access
+        # a PDS that wants yet another nonce each time: refused, no endless loop
+        pds.fail_next(
+            401,
+            path="getProfile",
+            headers={"WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": "again"},
+            times=10,
+        )
+        with pytest.raises(AuthError):
+            connector.check()
+    assert pds.faults[0]["times"] == 8  # asked twice, then given up
+    assert auth.renewals == 0  # the refresh token was not spent on it
