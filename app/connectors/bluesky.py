@@ -85,7 +85,7 @@ class BlueskyConnector(Connector):
         return str(data.get("error") or ""), str(data.get("message") or "")[:200]
 
     def login(self) -> None:
-        self._oauth = OAuthSession.of(self.account, self.http)
+        self._oauth = self._oauth or OAuthSession.of(self.account, self.http)  # keeps renewals
         if self._oauth is not None:  # no session to open: the tokens are in the keyring
             self.did, self._access = self._oauth.did, "oauth"
             return

@@ -94,6 +94,7 @@ class AtprotoAuthServer(LoopbackServer):
         super().__init__()
         self.did = did
         self.sub_override = ""  # answer for another account than the one asked
+        self.claimed_issuer = ""  # metadata naming another issuer than its own address
         self.nonce = "n-" + secrets.token_hex(4)
         self.requests: dict[str, dict] = {}  # request_uri -> PAR form + jkt
         self.codes: dict[str, dict] = {}  # code -> {form, used}
@@ -148,7 +149,7 @@ class AtprotoAuthServer(LoopbackServer):
                 200,
                 {},
                 {
-                    "issuer": root,
+                    "issuer": self.claimed_issuer or root,
                     "pushed_authorization_request_endpoint": root + "/oauth/par",
                     "authorization_endpoint": root + "/oauth/authorize",
                     "token_endpoint": root + "/oauth/token",
@@ -264,8 +265,8 @@ class OAuthPds(BlueskyServer):
 class AtprotoBrowser:
     """Plays the person: opens the authorisation page, consents (or not), follows back."""
 
-    def __init__(self, approve=True, tamper_state=False, code="") -> None:
-        self.approve, self.tamper_state, self.code = approve, tamper_state, code
+    def __init__(self, approve=True, tamper_state=False, code="", iss="") -> None:
+        self.approve, self.tamper_state, self.code, self.iss = approve, tamper_state, code, iss
         self.last_code = ""
         self.pages: list[str] = []
 
@@ -285,4 +286,6 @@ class AtprotoBrowser:
                 params["state"] = "forged"
             if self.code:
                 params["code"] = self.code
+            if self.iss:
+                params["iss"] = self.iss
             web.get(f"{target}?{urlencode(params)}")

@@ -420,3 +420,30 @@ def test_a_new_nonce_from_the_pds_is_used_once_and_a_stubborn_one_is_refused(
             connector.check()
     assert pds.faults[0]["times"] == 8  # asked twice, then given up
     assert auth.renewals == 0  # the refresh token was not spent on it
+
+
+def test_another_issuer_in_the_metadata_or_the_redirect_is_refused(
+    real_keyring, sqlite_db, client, servers
+):
+    auth, _pds, ident = servers
+    with pytest.raises(AuthorizationError, match="describes itself wrongly"):
+        auth.claimed_issuer = "https://evil.example"
+        _connect(sqlite_db, client, ident, lambda url: pytest.fail("no browser"))
+    auth.claimed_issuer = ""
+    with pytest.raises(AuthorizationError, match="another server than"):
+        _connect(sqlite_db, client, ident, AtprotoBrowser(iss="https://evil.example"))
+    assert _accounts(sqlite_db, client.id) == [] and not auth.tokens
+
+
+def test_one_connector_renews_then_keeps_its_renewed_tokens(
+    real_keyring, sqlite_db, client, servers
+):
+    auth, pds, _ident = servers
+    info, _secret = _oauth_account(real_keyring, sqlite_db, client, servers)
+    with Http(retries=0) as http:
+        connector = BlueskyConnector(_seat_ref(client.uid, info.uid, pds.base_url), http)
+        auth.expire_all()
+        connector.check()
+        auth.expire_all()
+        assert connector.check().display_name == "La Marque"  # renewed again, not reloaded
+    assert auth.renewals == 2 and auth.refused_refreshes == 0
