@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from tests.servers.base import LoopbackServer
 from tests.servers.bluesky import DID, BlueskyServer
+from tests.servers.search_bluesky import BlueskySearchServer
 
 
 def _b64(data: bytes) -> str:
@@ -229,6 +230,25 @@ class AtprotoAuthServer(LoopbackServer):
         return 404, {}, {"error": "not found"}
 
 
+def dpop_gate(server, auth: AtprotoAuthServer, method, path, headers):
+    """None when the call carries a valid DPoP-bound token of ``auth``, else the refusal."""
+    access = headers.get("authorization", "").removeprefix("DPoP ")
+    entry = auth.tokens.get(access)
+    challenge = 'DPoP error="invalid_token"'
+    if entry is None:
+        return 401, {"WWW-Authenticate": challenge}, {"error": "InvalidToken"}
+    result = check_proof(
+        headers.get("dpop", ""), method, server.base_url + path, nonce=server.nonce, access=access
+    )
+    if result == "use_dpop_nonce":
+        wanted = {"WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": server.nonce}
+        return 401, wanted, {"error": "use_dpop_nonce"}
+    if result != entry["jkt"]:
+        return 401, {"WWW-Authenticate": challenge}, {"error": "InvalidToken"}
+    server.dpop_calls += 1
+    return None
+
+
 class OAuthPds(BlueskyServer):
     """The Bluesky PDS, its calls authorised by DPoP-bound tokens of ``auth``."""
 
@@ -241,24 +261,29 @@ class OAuthPds(BlueskyServer):
     def handle(self, method, path, query, headers, body):
         if path == "/.well-known/oauth-protected-resource":
             return 200, {}, {"resource": self.base_url, "authorization_servers": [self.auth.issuer]}
-        authorization = headers.get("authorization", "")
-        if not authorization.startswith("DPoP "):
+        if not headers.get("authorization", "").startswith("DPoP "):
             return super().handle(method, path, query, headers, body)
-        access = authorization.removeprefix("DPoP ")
-        entry = self.auth.tokens.get(access)
-        challenge = 'DPoP error="invalid_token"'
-        if entry is None:
-            return 401, {"WWW-Authenticate": challenge}, {"error": "InvalidToken"}
-        result = check_proof(
-            headers.get("dpop", ""), method, self.base_url + path, nonce=self.nonce, access=access
-        )
-        if result == "use_dpop_nonce":
-            wanted = {"WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": self.nonce}
-            return 401, wanted, {"error": "use_dpop_nonce"}
-        if result != entry["jkt"]:
-            return 401, {"WWW-Authenticate": challenge}, {"error": "InvalidToken"}
-        self.dpop_calls += 1
+        refusal = dpop_gate(self, self.auth, method, path, headers)
+        if refusal:
+            return refusal
         inner = {**headers, "authorization": "Bearer access-oauth"}
+        return super().handle(method, path, query, inner, body)
+
+
+class OAuthSearchPds(BlueskySearchServer):
+    """The listening calls (searchPosts, profiles), answered to DPoP-bound tokens only."""
+
+    def __init__(self, auth: AtprotoAuthServer, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.auth = auth
+        self.nonce = "s-" + secrets.token_hex(4)
+        self.dpop_calls = 0
+
+    def handle(self, method, path, query, headers, body):
+        refusal = dpop_gate(self, self.auth, method, path, headers)
+        if refusal:
+            return refusal
+        inner = {**headers, "authorization": "Bearer jwt-access"}
         return super().handle(method, path, query, inner, body)
 
 

@@ -447,3 +447,18 @@ def test_one_connector_renews_then_keeps_its_renewed_tokens(
         auth.expire_all()
         assert connector.check().display_name == "La Marque"  # renewed again, not reloaded
     assert auth.renewals == 2 and auth.refused_refreshes == 0
+
+
+def test_listening_searches_with_the_oauth_account(real_keyring, sqlite_db, client, servers):
+    from app.connectors.search.bluesky import BlueskySearch
+    from tests.servers.bluesky_oauth import OAuthSearchPds
+
+    auth, _pds, _ident = servers
+    _info, secret = _oauth_account(real_keyring, sqlite_db, client, servers)
+    with OAuthSearchPds(auth) as search, Http(retries=0) as http:
+        search.post("Les éclairs de la marque", handle="fan.bsky.social", followers=42)
+        searcher = BlueskySearch(http, search.base_url, secret, HANDLE)
+        found = searcher.search("keyword", "éclairs", {})
+        assert [f.text for f in found.items] == ["Les éclairs de la marque"]
+        assert searcher.followers(["fan.bsky.social"]) == {"fan.bsky.social": ("Fan", 42)}
+        assert search.dpop_calls == 2 and not search.requests_to("createSession")
