@@ -239,9 +239,16 @@ def authorize(
     tokens = _get_body(response) if response.status_code < 400 else {}
     if not tokens.get("access_token"):
         raise _refusal(response, translate("Bluesky", "the authorisation code"))
-    if str(tokens.get("token_type", "")).lower() != "dpop":
+    if (
+        str(tokens.get("token_type", "")).lower() != "dpop"
+        or "atproto" not in str(tokens.get("scope", "")).split()
+    ):
         raise AuthorizationError(
-            translate("Bluesky", "The Bluesky server did not bind its tokens to Tribune's key.")
+            translate(
+                "Bluesky",
+                "The Bluesky server's tokens are not those Tribune asked for (bound to its "
+                "key, for the atproto scope); nothing was changed.",
+            )
         )
     if tokens.get("sub") != did:
         raise AuthorizationError(

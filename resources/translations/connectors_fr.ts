@@ -101,8 +101,8 @@
       <translation>le code d’autorisation</translation>
     </message>
     <message>
-      <source>The Bluesky server did not bind its tokens to Tribune's key.</source>
-      <translation>Le serveur Bluesky n’a pas lié ses jetons à la clé de Tribune.</translation>
+      <source>The Bluesky server's tokens are not those Tribune asked for (bound to its key, for the atproto scope); nothing was changed.</source>
+      <translation>Les jetons du serveur Bluesky ne sont pas ceux que Tribune a demandés (liés à sa clé, pour la portée atproto) ; rien n’a été modifié.</translation>
     </message>
     <message>
       <source>The authorisation was given for another account than {handle}; nothing was changed.</source>

@@ -462,3 +462,16 @@ def test_listening_searches_with_the_oauth_account(real_keyring, sqlite_db, clie
         assert [f.text for f in found.items] == ["Les éclairs de la marque"]
         assert searcher.followers(["fan.bsky.social"]) == {"fan.bsky.social": ("Fan", 42)}
         assert search.dpop_calls == 2 and not search.requests_to("createSession")
+
+
+def test_bearer_tokens_instead_of_dpop_bound_ones_are_refused(
+    real_keyring, sqlite_db, client, servers, monkeypatch
+):
+    auth, _pds, ident = servers
+    issue = auth._issue
+    monkeypatch.setattr(
+        auth, "_issue", lambda jkt, sub: {**issue(jkt, sub), "token_type": "Bearer"}
+    )
+    with pytest.raises(AuthorizationError, match="not those Tribune asked for"):
+        _connect(sqlite_db, client, ident, AtprotoBrowser())
+    assert _accounts(sqlite_db, client.id) == []
