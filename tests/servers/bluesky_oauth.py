@@ -21,6 +21,7 @@ client cuts a corner:
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import secrets
@@ -314,3 +315,47 @@ class AtprotoBrowser:
             if self.iss:
                 params["iss"] = self.iss
             web.get(f"{target}?{urlencode(params)}")
+
+
+HANDLE = "marque.example"
+
+
+@contextlib.contextmanager
+def atproto_servers(handle: str = HANDLE):
+    """(authorisation server, OAuth PDS, identity server naming ``handle`` → DID → PDS)."""
+    from tests.servers.business import IdentityServer
+
+    with (
+        AtprotoAuthServer() as auth,
+        OAuthPds(auth, handle=handle) as pds,
+        IdentityServer() as ident,
+    ):
+        ident.add(handle, DID, pds.base_url)
+        yield auth, pds, ident
+
+
+def connect_with_oauth(db, client, ident, browser, **kw):
+    """``connect_account`` for Bluesky with the local identity server, no app password."""
+    from app.connectors.http import Http
+    from app.services.clients.connect import connect_account
+
+    return connect_account(
+        db,
+        client.id,
+        "bluesky",
+        base_url="",
+        open_browser=browser,
+        handle=HANDLE,
+        resolver=ident.base_url,
+        plc=ident.base_url,
+        http=Http(retries=0),
+        timeout=kw.pop("timeout", 10),
+        **kw,
+    )
+
+
+def accounts_of(db, client_id):
+    from app.services.clients import workspaces as clients
+
+    with db.read() as s:
+        return clients.list_accounts(s, client_id)
