@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from app.connectors.base import AccountRef, AuthError, BadResponse
-from app.connectors.dpop import DPoPClient, DPoPKey, wants_nonce
+from app.connectors.dpop import DPoPClient, DPoPKey, wants_new_proof
 from app.connectors.http import Http, ScopedHttp
 from app.i18n import translate
 
@@ -71,8 +71,8 @@ class OAuthSession:
         try:
             return self.dpop.request(self.http, method, url, access_token=self.access, **kwargs)
         except AuthError as exc:
-            if not self.refresh or (exc.response is not None and wants_nonce(exc.response)):
-                raise  # a server that keeps changing its nonce: renewing would not help
+            if not self.refresh or (exc.response is not None and wants_new_proof(exc.response)):
+                raise  # a proof problem that persists: renewing would not help
             self.renew()
             return self.dpop.request(self.http, method, url, access_token=self.access, **kwargs)
 

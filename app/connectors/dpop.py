@@ -5,7 +5,8 @@ request to the authorisation server (PAR, token, refresh) and to the PDS carries
 header: a JWT signed with that key naming the method (``htm``), the address without query
 (``htu``), a unique ``jti``, ``iat``, the server's last ``nonce`` and, with an access token,
 its hash (``ath``). A server that wants a fresher nonce answers ``use_dpop_nonce`` with a
-``DPoP-Nonce`` header; the request is signed again with it and sent once more.
+``DPoP-Nonce`` header, one that already saw the proof (re-sent after a 503) answers
+``invalid_dpop_proof``: the request is signed again and sent once more.
 
 The key is made with ``cryptography`` (already a dependency through keyring/SecretStorage);
 it is kept as a private JWK inside the account's keyring entry, never in the database.
@@ -103,16 +104,19 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-def wants_nonce(response: httpx.Response) -> bool:
-    """The server asks for the request again with its ``DPoP-Nonce`` (RFC 9449 §8, §9)."""
-    if "use_dpop_nonce" in response.headers.get("WWW-Authenticate", ""):
+def wants_new_proof(response: httpx.Response) -> bool:
+    """The server asks for the request again with a new proof: with its fresh ``DPoP-Nonce``
+    (``use_dpop_nonce``, RFC 9449 §8, §9), or because it already saw this proof's ``jti``
+    (``invalid_dpop_proof``: our HTTP layer re-sent it after a 503)."""
+    reasons = ("use_dpop_nonce", "invalid_dpop_proof")
+    if any(r in response.headers.get("WWW-Authenticate", "") for r in reasons):
         return True
-    if response.status_code == 400:
+    if response.status_code in (400, 401):
         try:
             data = response.json()
         except ValueError:
             return False
-        return isinstance(data, dict) and data.get("error") == "use_dpop_nonce"
+        return isinstance(data, dict) and data.get("error") in reasons
     return False
 
 
@@ -152,17 +156,17 @@ class DPoPClient:
                 fresh = refused.headers.get("DPoP-Nonce", "")
                 if fresh:
                     self.nonces[origin] = fresh
-                if attempt or not fresh or not wants_nonce(refused):
+                if attempt or not wants_new_proof(refused):
                     raise
                 continue
             fresh = response.headers.get("DPoP-Nonce", "")
             if fresh:
                 self.nonces[origin] = fresh
-            if attempt == 0 and fresh and wants_nonce(response):
+            if attempt == 0 and wants_new_proof(response):
                 continue
             return response
         assert response is not None  # the loop returns or continues once at most
         return response
 
 
-__all__ = ["DPoPClient", "DPoPKey", "b64url", "unb64url", "wants_nonce"]
+__all__ = ["DPoPClient", "DPoPKey", "b64url", "unb64url", "wants_new_proof"]

@@ -57,7 +57,9 @@ def thumbprint(jwk: dict) -> str:
     return _b64(hashlib.sha256(canon.encode()).digest())
 
 
-def check_proof(proof: str, method: str, url: str, *, nonce: str, access: str = "") -> str:
+def check_proof(
+    proof: str, method: str, url: str, *, nonce: str, access: str = "", seen: set | None = None
+) -> str:
     """The proof's key thumbprint, or one of: "bad", "use_dpop_nonce"."""
     try:
         head_b64, body_b64, sig_b64 = proof.split(".")
@@ -88,6 +90,10 @@ def check_proof(proof: str, method: str, url: str, *, nonce: str, access: str = 
         return "bad"
     if payload.get("nonce") != nonce:
         return "use_dpop_nonce"
+    if seen is not None:  # a proof is good once (RFC 9449 §11.1): a replay is refused
+        if payload["jti"] in seen:
+            return "bad"
+        seen.add(payload["jti"])
     return thumbprint(jwk)
 
 
@@ -122,7 +128,7 @@ class AtprotoAuthServer(LoopbackServer):
 
     def _proof(self, method, path, headers):
         result = check_proof(
-            headers.get("dpop", ""), method, self.base_url + path, nonce=self.nonce
+            headers.get("dpop", ""), method, self.base_url + path, nonce=self.nonce, seen=self.jtis
         )
         if result == "use_dpop_nonce":
             return None, (400, {"DPoP-Nonce": self.nonce}, {"error": "use_dpop_nonce"})
@@ -239,13 +245,24 @@ def dpop_gate(server, auth: AtprotoAuthServer, method, path, headers):
     if entry is None:
         return 401, {"WWW-Authenticate": challenge}, {"error": "InvalidToken"}
     result = check_proof(
-        headers.get("dpop", ""), method, server.base_url + path, nonce=server.nonce, access=access
+        headers.get("dpop", ""),
+        method,
+        server.base_url + path,
+        nonce=server.nonce,
+        access=access,
+        seen=server.jtis,
     )
     if result == "use_dpop_nonce":
         wanted = {"WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": server.nonce}
         return 401, wanted, {"error": "use_dpop_nonce"}
+    if result == "bad":
+        refused = 'DPoP error="invalid_dpop_proof"'
+        return 401, {"WWW-Authenticate": refused}, {"error": "invalid_dpop_proof"}
     if result != entry["jkt"]:
         return 401, {"WWW-Authenticate": challenge}, {"error": "InvalidToken"}
+    if server.unavailable_after_proof:  # the proof was seen, then the server failed
+        server.unavailable_after_proof -= 1
+        return 503, {}, {"error": "Unavailable"}
     server.dpop_calls += 1
     return None
 
@@ -258,6 +275,8 @@ class OAuthPds(BlueskyServer):
         self.auth = auth
         self.nonce = "p-" + secrets.token_hex(4)
         self.dpop_calls = 0
+        self.jtis: set[str] = set()
+        self.unavailable_after_proof = 0
 
     def handle(self, method, path, query, headers, body):
         if path == "/.well-known/oauth-protected-resource":
@@ -279,6 +298,8 @@ class OAuthSearchPds(BlueskySearchServer):
         self.auth = auth
         self.nonce = "s-" + secrets.token_hex(4)
         self.dpop_calls = 0
+        self.jtis: set[str] = set()
+        self.unavailable_after_proof = 0
 
     def handle(self, method, path, query, headers, body):
         refusal = dpop_gate(self, self.auth, method, path, headers)

@@ -217,3 +217,18 @@ def test_listening_searches_with_the_oauth_account(real_keyring, sqlite_db, clie
         assert [f.text for f in found.items] == ["Les éclairs de la marque"]
         assert searcher.followers(["fan.bsky.social"]) == {"fan.bsky.social": ("Fan", 42)}
         assert search.dpop_calls == 2 and not search.requests_to("createSession")
+
+
+def test_a_proof_re_sent_after_a_503_is_signed_again(real_keyring, sqlite_db, client, servers):
+    """The PDS saw the proof, then failed; the HTTP layer's retry re-sends the same proof,
+    which the PDS refuses as a replay: the call is signed afresh once and goes through."""
+    auth, pds, _ident = servers
+    _info, secret = _oauth_account(real_keyring, sqlite_db, client, servers)
+    with Http(retries=1, base_delay=0.01) as http:
+        connector = BlueskyConnector(
+            AccountRef(1, client.id, "bluesky", HANDLE, pds.base_url, secret), http
+        )
+        connector.check()
+        pds.unavailable_after_proof = 1
+        assert connector.check().display_name == "La Marque"
+    assert auth.renewals == 0
