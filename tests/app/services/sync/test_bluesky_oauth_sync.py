@@ -105,3 +105,27 @@ def test_sync_publishes_fetches_answers_and_renews_with_an_oauth_account(db, rea
         assert answer.external_id.startswith(f"at://{DID}/app.bsky.feed.post/")
         reply = [r for r in pds.records.values() if r["text"] == "Merci ! 🥐"]
         assert reply and reply[0]["reply"]["parent"]["uri"].endswith("/n1")
+
+
+def test_the_health_check_renews_an_oauth_account_and_a_dead_refresh_asks_to_reconnect(
+    sqlite_db, real_keyring
+):
+    from app.services.sync.health import check_account
+    from tests.servers.bluesky_oauth import atproto_servers, connect_with_oauth
+
+    with atproto_servers() as (auth, _pds, ident):
+        with sqlite_db.session() as s:
+            c = clients.create_client(s, "Aquarelle")
+        info = connect_with_oauth(sqlite_db, c, ident, AtprotoBrowser())
+        auth.expire_all()
+        health = check_account(sqlite_db, c.id, info.id, http=Http(retries=0))
+        assert health.status == "connected"
+        assert auth.renewals == 1
+        kept = json.loads(secrets.account_token(c.uid, info.uid))
+        assert kept["access_token"] in auth.tokens
+        # the server forgets every refresh token (revoked): one sentence, reconnect needed
+        auth.expire_all()
+        auth.refresh.clear()
+        health = check_account(sqlite_db, c.id, info.id, http=Http(retries=0))
+        assert health.status == "reconnect_needed"
+        assert "reconnect the account" in health.reason
