@@ -52,7 +52,7 @@
     </message>
     <message>
       <source>Advanced: empty connects in the browser (OAuth)</source>
-      <translation>Avancé : vide, la connexion se fait dans le navigateur (OAuth)</translation>
+      <translation>Avancé : vide = OAuth dans le navigateur</translation>
     </message>
     <message>
       <source>&amp;Network</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
       <source>Tribune finds the account's server from its handle, self-hosted servers too; your browser opens that server: log in and allow Tribune. A server without OAuth needs an app password (Bluesky: Settings › Privacy and security › App passwords).</source>
-      <translation>Tribune trouve le serveur du compte à partir de son identifiant, serveurs auto-hébergés compris ; votre navigateur ouvre ce serveur : connectez-vous et autorisez Tribune. Un serveur sans OAuth demande un mot de passe d’application (Bluesky : Paramètres › Confidentialité et sécurité › Mots de passe d’application).</translation>
+      <translation>Tribune trouve le serveur du compte à partir de son pseudo, serveurs auto-hébergés compris ; votre navigateur ouvre ce serveur : connectez-vous et autorisez Tribune. Un serveur sans OAuth demande un mot de passe d’application (Bluesky : Paramètres › Confidentialité et sécurité › Mots de passe d’application).</translation>
     </message>
     <message>
       <source>Your browser opens X: log in and allow the agency's app.</source>
@@ -2114,7 +2114,7 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
     <message>
       <source>Bluesky needs the account's handle.</source>
-      <translation>Bluesky demande l’identifiant du compte.</translation>
+      <translation>Bluesky demande le pseudo du compte.</translation>
     </message>
     <message>
       <source>{network} has no pages to choose from.</source>
