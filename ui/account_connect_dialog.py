@@ -1,8 +1,9 @@
 """ "Connect…": a client's account connected in the system browser, or with an app password.
 
-The network is asked (and the server for Mastodon and its kin, the handle and an app
-password for Bluesky); the authorisation runs on a worker (:class:`ui.tasks.TaskRunner`), the
-browser is opened on the GUI thread (the worker hands the address over as "progress"), and
+The network is asked (and the server for Mastodon and its kin, the handle for Bluesky —
+OAuth in the browser, or an app password as the advanced way); the authorisation runs on a
+worker (:class:`ui.tasks.TaskRunner`), the browser is opened on the GUI thread (the worker
+hands the address over as "progress"), and
 "Waiting for the browser…" shows with a Cancel button. For Meta and LinkedIn, the pages,
 Instagram accounts or organisations the person manages are then listed: the CM ticks this
 client's. A failure is one sentence and nothing changed. Tokens reach the keyring only.
@@ -121,7 +122,7 @@ class AccountConnectDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(
-            self.tr("Settings › Privacy and security › App passwords")
+            self.tr("Advanced: empty connects in the browser (OAuth)")
         )
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
@@ -205,8 +206,10 @@ class AccountConnectDialog(QDialog):
                     "Tribune registers itself on the server; nothing to prepare."
                 ),
                 "bluesky": self.tr(
-                    "Create an app password for Tribune in Bluesky's settings. Tribune finds "
-                    "the account's server from its handle, self-hosted servers too."
+                    "Tribune finds the account's server from its handle, self-hosted servers "
+                    "too; your browser opens that server: log in and allow Tribune. A server "
+                    "without OAuth needs an app password (Bluesky: Settings › Privacy and "
+                    "security › App passwords)."
                 ),
                 "x": self.tr("Your browser opens X: log in and allow the agency's app."),
                 "facebook": self.tr(
@@ -292,7 +295,7 @@ class AccountConnectDialog(QDialog):
             )
 
         self.error_label.hide()
-        self._waiting(network != "bluesky")
+        self._waiting(network != "bluesky" or not password.strip())
         self.token = self.tasks.run(work, self._done, self._failed, on_progress=self._open_browser)
 
     def _waiting(self, browser: bool) -> None:

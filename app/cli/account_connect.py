@@ -15,6 +15,7 @@ from app.i18n import translate
 
 if TYPE_CHECKING:
     from app.connectors.oauth_business import Candidate
+    from app.services.clients.workspaces import AccountInfo
 
 NETWORKS = (
     "mastodon",
@@ -35,8 +36,8 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "connect",
         help=translate(
             "Cli",
-            "connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, "
-            "Google, Threads, Pinterest) "
+            "connect an account in the browser (Mastodon and its servers, X, Bluesky, Meta, "
+            "LinkedIn, Google, Threads, Pinterest) "
             "or with an app password (Bluesky); tokens go to the keyring",
         ),
     )
@@ -63,6 +64,13 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument(
+        "--app-password",
+        action="store_true",
+        help=translate(
+            "Cli", "Bluesky: an app password read on stdin instead of OAuth in the browser"
+        ),
+    )
+    p.add_argument(
         "--no-browser",
         action="store_true",
         help=translate("Cli", "print the address to open instead of opening the browser"),
@@ -79,10 +87,31 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Cli", "the agency's own app on a network: its id; its secret on stdin → keyring"
         ),
     )
-    p.add_argument("network", choices=("meta", "linkedin", "google", "x", "threads", "pinterest"))
-    p.add_argument("--app-id", required=True)
-    p.add_argument("--no-secret", action="store_true", help=translate("Cli", "a public client (X)"))
+    p.add_argument(
+        "network",
+        choices=("meta", "linkedin", "google", "x", "threads", "pinterest", "bluesky"),
+    )
+    p.add_argument(
+        "--app-id",
+        required=True,
+        help=translate("Cli", "Bluesky: the https address where the agency hosts its metadata"),
+    )
+    p.add_argument(
+        "--no-secret", action="store_true", help=translate("Cli", "a public client (X, Bluesky)")
+    )
     p.set_defaults(handler=cmd_account_app)
+
+    p = asub.add_parser(
+        "bluesky-metadata",
+        help=translate("Cli", "print the client metadata JSON the agency hosts for Bluesky OAuth"),
+    )
+    p.add_argument(
+        "address",
+        nargs="?",
+        default="",
+        help=translate("Cli", "where it will be hosted (default: the agency's Bluesky app id)"),
+    )
+    p.set_defaults(handler=cmd_bluesky_metadata)
 
 
 def _stdin_line(prompt: str) -> str:
@@ -96,7 +125,9 @@ def cmd_account_app(ctx: CliContext) -> int:
 
     a = ctx.args
     secret = ""
-    if not a.no_secret:
+    if a.network == "bluesky":
+        _check_metadata_address(a.app_id)
+    elif not a.no_secret:
         secret = _stdin_line(translate("Cli", "Paste the app secret, then press Enter:"))
         if not secret:
             raise ValidationError(translate("Cli", "No app secret on standard input."))
@@ -104,6 +135,32 @@ def cmd_account_app(ctx: CliContext) -> int:
     with ctx.db.session() as session:
         agency.set_app_id(session, a.network, a.app_id)
     print(translate("Cli", "The agency's app on {network} is set.").format(network=a.network))
+    return 0
+
+
+def _check_metadata_address(address: str) -> None:
+    if not address.startswith("https://") or len(address) < 12:
+        raise ValidationError(
+            translate(
+                "Cli",
+                "Bluesky's client id is the https address of the client metadata the agency "
+                "hosts (tribune account bluesky-metadata prints it).",
+            )
+        )
+
+
+def cmd_bluesky_metadata(ctx: CliContext) -> int:
+    import json
+
+    from app.connectors.bluesky_oauth import client_metadata
+    from app.services.people import agency
+
+    address = ctx.args.address
+    if not address:
+        with ctx.db.read() as session:
+            address = agency.app_ids(session).get("bluesky", "")
+    _check_metadata_address(address)
+    print(json.dumps(client_metadata(address), indent=2))
     return 0
 
 
@@ -150,6 +207,13 @@ def _picked(a: argparse.Namespace, found: list[Candidate]) -> list[Candidate]:
         raise ValidationError(translate("Cli", "Give numbers from the list.")) from None
 
 
+def _app_password() -> str:
+    password = _stdin_line(translate("Cli", "Paste the app password, then press Enter:"))
+    if not password:
+        raise ValidationError(translate("Cli", "No app password on standard input."))
+    return password
+
+
 def cmd_account_connect(ctx: CliContext) -> int:
     from app.services.clients import connect as service
 
@@ -178,23 +242,33 @@ def cmd_account_connect(ctx: CliContext) -> int:
     if a.network == "bluesky":
         if not a.handle:
             raise ValidationError(translate("Cli", "Give the Bluesky handle with --handle."))
-        password = _stdin_line(translate("Cli", "Paste the app password, then press Enter:"))
+        if a.app_password:
+            password = _app_password()
     base_url = a.base_url or ("https://api.x.com" if a.network == "x" else "")
     if not base_url and a.network == "mastodon":
         raise ValidationError(translate("Cli", "Give the server's address with --base-url."))
-    info = service.connect_account(
-        ctx.db,
-        a.client,
-        a.network,
-        base_url=base_url,
-        open_browser=_open(a),
-        client_id=a.client_id,
-        handle=a.handle,
-        timeout=a.timeout,
-        password=password,
-        resolver=a.resolver,
-        plc=a.plc,
-    )
+    from app.connectors.bluesky_oauth import NoOAuth
+
+    def connect(password: str) -> AccountInfo:
+        return service.connect_account(
+            ctx.db,
+            a.client,
+            a.network,
+            base_url=base_url,
+            open_browser=_open(a),
+            client_id=a.client_id,
+            handle=a.handle,
+            timeout=a.timeout,
+            password=password,
+            resolver=a.resolver,
+            plc=a.plc,
+        )
+
+    try:
+        info = connect(password)
+    except NoOAuth as exc:  # the account's server knows only app passwords
+        print(str(exc), file=sys.stderr)
+        info = connect(_app_password())
     ctx.emit(
         dataclasses.asdict(info),
         translate(

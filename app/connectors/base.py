@@ -50,6 +50,8 @@ class AccountRef:
     # where a connector writes credentials the network renewed (rotated refresh tokens):
     # the keyring entry of the account; None when nothing may be stored (a one-off check)
     save_token: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    # the account's keyring entry read again (a token another seat renewed meanwhile)
+    load_token: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

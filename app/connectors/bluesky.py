@@ -1,6 +1,8 @@
 """Bluesky (AT Protocol): app-password session, notifications, posts with facets, metrics.
 
-Documented XRPC calls: ``com.atproto.server.createSession`` (identifier + app password →
+An account connected with OAuth (:mod:`app.connectors.bluesky_oauth`) opens no session: its
+calls are DPoP-bound (:mod:`app.connectors.bluesky_session`). Documented XRPC calls:
+``com.atproto.server.createSession`` (identifier + app password →
 ``accessJwt``/``refreshJwt``), ``refreshSession`` when the access token expires
 (``ExpiredToken``), ``app.bsky.notification.listNotifications`` (newest first, ``cursor``;
 no cursor = the end), ``com.atproto.repo.createRecord`` for posts, ``uploadBlob`` for
@@ -11,8 +13,7 @@ derived from the variant's idempotency key, so a resend finds the post instead o
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from app.connectors.base import (
     Rejected,
 )
 from app.connectors.bluesky_fetch import KINDS as KINDS
+from app.connectors.bluesky_session import OAuthSession
+from app.connectors.bluesky_text import facets_for as facets_for
 from app.connectors.bluesky_tid import B32 as B32
 from app.connectors.bluesky_tid import tid_for as tid_for
 from app.connectors.contract import (
@@ -50,34 +53,6 @@ REPORT_REASONS = {
     "threat": "com.atproto.moderation.defs#reasonViolation",
     "personal_data": "com.atproto.moderation.defs#reasonViolation",
 }
-LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
-MENTION = re.compile(r"(?<![\w@])@([a-zA-Z0-9][a-zA-Z0-9.-]*\.[a-zA-Z]{2,})")
-
-
-def facets_for(text: str, resolve: Callable[[str], str | None]) -> list[dict[str, Any]]:
-    """Link and mention facets with byte offsets (``resolve(handle)`` → DID or None)."""
-    facets: list[dict[str, Any]] = []
-
-    def byte_range(start: int, end: int) -> dict[str, Any]:
-        return {"byteStart": len(text[:start].encode()), "byteEnd": len(text[:end].encode())}
-
-    for m in LINK.finditer(text):
-        facets.append(
-            {
-                "index": byte_range(m.start(), m.end()),
-                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": m.group()}],
-            }
-        )
-    for m in MENTION.finditer(text):
-        did = resolve(m.group(1))
-        if did:
-            facets.append(
-                {
-                    "index": byte_range(m.start(), m.end()),
-                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}],
-                }
-            )
-    return facets
 
 
 class BlueskyConnector(Connector):
@@ -88,6 +63,7 @@ class BlueskyConnector(Connector):
     def __init__(self, account: AccountRef, http: Http) -> None:
         super().__init__(account, http)
         self._access = ""
+        self._oauth: OAuthSession | None = None  # connected with OAuth: DPoP-bound calls
         self._refresh = ""
         self.did = ""
         self.handle = account.handle.lstrip("@")
@@ -109,6 +85,10 @@ class BlueskyConnector(Connector):
         return str(data.get("error") or ""), str(data.get("message") or "")[:200]
 
     def login(self) -> None:
+        self._oauth = self._oauth or OAuthSession.of(self.account, self.http)  # keeps renewals
+        if self._oauth is not None:  # no session to open: the tokens are in the keyring
+            self.did, self._access = self._oauth.did, "oauth"
+            return
         response = self.http.post(
             self._url("com.atproto.server.createSession"),
             json={"identifier": self.handle, "password": self.account.token},
@@ -146,6 +126,8 @@ class BlueskyConnector(Connector):
     def _call(self, verb: str, method: str, **kwargs: Any) -> httpx.Response:
         if not self._access:
             self.login()
+        if self._oauth is not None:
+            return self._oauth.call(verb, self._url(method), **kwargs)
         for attempt in range(2):
             try:
                 response = self.http.request(verb, self._url(method), auth=self._access, **kwargs)

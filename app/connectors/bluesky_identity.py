@@ -111,6 +111,34 @@ def pds_of(document: dict[str, Any]) -> str:
     raise IdentityError(translate("Bluesky", "This identity names no Bluesky server (PDS)."))
 
 
+def locate(
+    http: Http,
+    handle: str,
+    *,
+    resolver: str = RESOLVER,
+    plc: str = PLC,
+    scheme: str = "https",
+) -> BlueskyIdentity:
+    """The handle's DID and PDS (no password: nothing is checked on the PDS yet).
+
+    Raises:
+        IdentityError: unknown handle, unreadable identity, no PDS, or a handle the identity
+            does not name back.
+    """
+    wanted = handle.strip().lstrip("@").lower()
+    did = resolve_handle(http, wanted, resolver=resolver, scheme=scheme)
+    document = did_document(http, did, plc=plc, scheme=scheme)
+    names = [str(a).removeprefix("at://").lower() for a in document.get("alsoKnownAs") or []]
+    if not wanted.startswith("did:") and wanted not in names:
+        raise IdentityError(
+            translate(
+                "Bluesky", "The identity found for {handle} does not name that handle back."
+            ).format(handle=wanted)
+        )
+    name = wanted if not wanted.startswith("did:") else (names[0] if names else wanted)
+    return BlueskyIdentity(name, did, pds_of(document))
+
+
 def find_account(
     http: Http,
     handle: str,
@@ -127,17 +155,8 @@ def find_account(
             does not name back.
         AuthorizationError: the PDS refused the app password.
     """
-    wanted = handle.strip().lstrip("@").lower()
-    did = resolve_handle(http, wanted, resolver=resolver, scheme=scheme)
-    document = did_document(http, did, plc=plc, scheme=scheme)
-    names = [str(a).removeprefix("at://").lower() for a in document.get("alsoKnownAs") or []]
-    if not wanted.startswith("did:") and wanted not in names:
-        raise IdentityError(
-            translate(
-                "Bluesky", "The identity found for {handle} does not name that handle back."
-            ).format(handle=wanted)
-        )
-    pds = pds_of(document)
+    found = locate(http, handle, resolver=resolver, plc=plc, scheme=scheme)
+    wanted, did, pds = handle.strip().lstrip("@").lower(), found.did, found.pds
     try:
         response = http.post(
             f"{pds}/xrpc/com.atproto.server.createSession",
@@ -158,7 +177,7 @@ def find_account(
     data = _json_of(response)
     if not data.get("accessJwt") or data.get("did") != did:
         raise IdentityError(translate("Bluesky", "The Bluesky server's answer was incomplete."))
-    name = str(data.get("handle") or (names[0] if names else wanted))
+    name = str(data.get("handle") or found.handle)
     return BlueskyIdentity(name, did, pds, app_password)
 
 
@@ -172,4 +191,11 @@ def _json_of(response: httpx.Response) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-__all__ = ["BlueskyIdentity", "IdentityError", "did_document", "find_account", "pds_of"]
+__all__ = [
+    "BlueskyIdentity",
+    "IdentityError",
+    "did_document",
+    "find_account",
+    "locate",
+    "pds_of",
+]

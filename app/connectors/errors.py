@@ -8,6 +8,8 @@ rest goes on. Messages are translated, one line, and never contain a token.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.errors import TribuneError
 from app.i18n import translate
 
@@ -24,6 +26,7 @@ class AuthError(ConnectorError):
 
     kind = "auth"
     retryable = False
+    response: Any = None  # the refused answer (httpx.Response), for its headers (DPoP)
 
 
 class RateLimited(ConnectorError):

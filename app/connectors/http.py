@@ -196,11 +196,13 @@ class Http:
                         host=host, status=status
                     )
                 elif status == 401:
-                    raise AuthError(
+                    refused = AuthError(
                         translate(
                             "Connectors", "{host} refused the access token: reconnect the account."
                         ).format(host=host)
                     )
+                    refused.response = response  # DPoP (app.connectors.dpop) reads its headers
+                    raise refused
                 else:
                     return response
             if attempt >= self.retries:

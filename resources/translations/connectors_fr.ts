@@ -68,6 +68,46 @@
       <source>The Bluesky server's answer was incomplete.</source>
       <translation>La réponse du serveur Bluesky était incomplète.</translation>
     </message>
+    <message>
+      <source>This Bluesky server does not offer OAuth: connect with an app password.</source>
+      <translation>Ce serveur Bluesky ne propose pas OAuth : connectez-vous avec un mot de passe d’application.</translation>
+    </message>
+    <message>
+      <source>The authorisation server {issuer} describes itself wrongly.</source>
+      <translation>Le serveur d’autorisation {issuer} se décrit de façon incorrecte.</translation>
+    </message>
+    <message>
+      <source>The authorisation server {issuer} does not offer PKCE.</source>
+      <translation>Le serveur d’autorisation {issuer} ne propose pas PKCE.</translation>
+    </message>
+    <message>
+      <source>The Bluesky server refused {what} ({error}); start again.</source>
+      <translation>Le serveur Bluesky a refusé {what} ({error}) ; recommencez.</translation>
+    </message>
+    <message>
+      <source>to start the authorisation</source>
+      <translation>de commencer l’autorisation</translation>
+    </message>
+    <message>
+      <source>The answer came from another server than {issuer}; nothing was changed.</source>
+      <translation>La réponse venait d’un autre serveur que {issuer} ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The Bluesky server refused the authorisation code; start again.</source>
+      <translation>Le serveur Bluesky a refusé le code d’autorisation ; recommencez.</translation>
+    </message>
+    <message>
+      <source>the authorisation code</source>
+      <translation>le code d’autorisation</translation>
+    </message>
+    <message>
+      <source>The Bluesky server's tokens are not those Tribune asked for (bound to its key, for the atproto scope); nothing was changed.</source>
+      <translation>Les jetons du serveur Bluesky ne sont pas ceux que Tribune a demandés (liés à sa clé, pour la portée atproto) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>The authorisation was given for another account than {handle}; nothing was changed.</source>
+      <translation>L’autorisation a été donnée pour un autre compte que {handle} ; rien n’a été modifié.</translation>
+    </message>
   </context>
   <context>
     <name>Connectors</name>
@@ -558,6 +598,18 @@
     <message>
       <source>The Threads access has ended: reconnect the account.</source>
       <translation>L’accès à Threads a pris fin : reconnectez le compte.</translation>
+    </message>
+    <message>
+      <source>Bluesky refused to renew the access: reconnect the account.</source>
+      <translation>Bluesky a refusé de renouveler l’accès : reconnectez le compte.</translation>
+    </message>
+    <message>
+      <source>This Bluesky connection is damaged: reconnect the account.</source>
+      <translation>Cette connexion Bluesky est abîmée : reconnectez le compte.</translation>
+    </message>
+    <message>
+      <source>Bluesky renewed the access of another account.</source>
+      <translation>Bluesky a renouvelé l’accès d’un autre compte.</translation>
     </message>
   </context>
   <context>

@@ -51,8 +51,8 @@
       <translation>p. ex. marque.bsky.social</translation>
     </message>
     <message>
-      <source>Settings › Privacy and security › App passwords</source>
-      <translation>Paramètres › Confidentialité et sécurité › Mots de passe d’application</translation>
+      <source>Advanced: empty connects in the browser (OAuth)</source>
+      <translation>Avancé : vide = OAuth dans le navigateur</translation>
     </message>
     <message>
       <source>&amp;Network</source>
@@ -111,8 +111,8 @@
       <translation>Votre navigateur ouvre la page du serveur : connectez-vous et autorisez Tribune. Tribune s’enregistre lui-même sur le serveur ; rien à préparer.</translation>
     </message>
     <message>
-      <source>Create an app password for Tribune in Bluesky's settings. Tribune finds the account's server from its handle, self-hosted servers too.</source>
-      <translation>Créez un mot de passe d’application pour Tribune dans les paramètres de Bluesky. Tribune trouve le serveur du compte à partir de son pseudo, y compris un serveur auto-hébergé.</translation>
+      <source>Tribune finds the account's server from its handle, self-hosted servers too; your browser opens that server: log in and allow Tribune. A server without OAuth needs an app password (Bluesky: Settings › Privacy and security › App passwords).</source>
+      <translation>Tribune trouve le serveur du compte à partir de son pseudo, serveurs auto-hébergés compris ; votre navigateur ouvre ce serveur : connectez-vous et autorisez Tribune. Un serveur sans OAuth demande un mot de passe d’application (Bluesky : Paramètres › Confidentialité et sécurité › Mots de passe d’application).</translation>
     </message>
     <message>
       <source>Your browser opens X: log in and allow the agency's app.</source>
@@ -879,6 +879,10 @@
       <translation>l'identifiant client de l'application de l'agence (X)</translation>
     </message>
     <message>
+      <source>Bluesky: an app password read on stdin instead of OAuth in the browser</source>
+      <translation>Bluesky : un mot de passe d’application lu sur l’entrée standard au lieu d’OAuth dans le navigateur</translation>
+    </message>
+    <message>
       <source>print the address to open instead of opening the browser</source>
       <translation>afficher l'adresse à ouvrir au lieu d'ouvrir le navigateur</translation>
     </message>
@@ -923,16 +927,16 @@
       <translation>Ouvrez cette adresse pour connecter le compte :</translation>
     </message>
     <message>
+      <source>connect an account in the browser (Mastodon and its servers, X, Bluesky, Meta, LinkedIn, Google, Threads, Pinterest) or with an app password (Bluesky); tokens go to the keyring</source>
+      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X, Bluesky, Meta, LinkedIn, Google, Threads, Pinterest) ou avec un mot de passe d’application (Bluesky) ; les jetons vont dans le trousseau</translation>
+    </message>
+    <message>
       <source>the server (Mastodon: required; others: the network's own)</source>
       <translation>le serveur (Mastodon : obligatoire ; autres : celui du réseau)</translation>
     </message>
     <message>
       <source>default: as the network says (Bluesky: required)</source>
       <translation>par défaut : celui que donne le réseau (Bluesky : obligatoire)</translation>
-    </message>
-    <message>
-      <source>connect an account in the browser (Mastodon and its servers, X, Meta, LinkedIn, Google, Threads, Pinterest) or with an app password (Bluesky); tokens go to the keyring</source>
-      <translation>connecter un compte dans le navigateur (Mastodon et ses serveurs, X, Meta, LinkedIn, Google, Threads, Pinterest) ou avec un mot de passe d’application (Bluesky) ; les jetons vont dans le trousseau</translation>
     </message>
     <message>
       <source>Meta, LinkedIn, Google, Pinterest: the ids to connect, comma-separated</source>
@@ -943,8 +947,20 @@
       <translation>l’application de l’agence sur un réseau : son identifiant ; son secret sur l’entrée standard → trousseau</translation>
     </message>
     <message>
-      <source>a public client (X)</source>
-      <translation>un client public (X)</translation>
+      <source>Bluesky: the https address where the agency hosts its metadata</source>
+      <translation>Bluesky : l’adresse https où l’agence héberge ses métadonnées</translation>
+    </message>
+    <message>
+      <source>a public client (X, Bluesky)</source>
+      <translation>un client public (X, Bluesky)</translation>
+    </message>
+    <message>
+      <source>print the client metadata JSON the agency hosts for Bluesky OAuth</source>
+      <translation>afficher le JSON de métadonnées client que l’agence héberge pour OAuth Bluesky</translation>
+    </message>
+    <message>
+      <source>where it will be hosted (default: the agency's Bluesky app id)</source>
+      <translation>où il sera hébergé (par défaut : l’identifiant d’application Bluesky de l’agence)</translation>
     </message>
     <message>
       <source>Paste the app secret, then press Enter:</source>
@@ -957,6 +973,10 @@
     <message>
       <source>The agency's app on {network} is set.</source>
       <translation>L’application de l’agence sur {network} est enregistrée.</translation>
+    </message>
+    <message>
+      <source>Bluesky's client id is the https address of the client metadata the agency hosts (tribune account bluesky-metadata prints it).</source>
+      <translation>L’identifiant client Bluesky est l’adresse https des métadonnées client que l’agence héberge (tribune account bluesky-metadata les affiche).</translation>
     </message>
     <message>
       <source>Not among the accounts this person manages: {ids}.</source>
@@ -973,6 +993,10 @@
     <message>
       <source>Give numbers from the list.</source>
       <translation>Donnez des numéros de la liste.</translation>
+    </message>
+    <message>
+      <source>No app password on standard input.</source>
+      <translation>Aucun mot de passe d’application sur l’entrée standard.</translation>
     </message>
     <message>
       <source>This person manages no page or account Tribune can connect.</source>
@@ -2089,8 +2113,8 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Connecter {network} demande l’application de l’agence : enregistrez d’abord son identifiant et son secret (tribune account app).</translation>
     </message>
     <message>
-      <source>Bluesky needs the handle and an app password.</source>
-      <translation>Bluesky demande le pseudo et un mot de passe d’application.</translation>
+      <source>Bluesky needs the account's handle.</source>
+      <translation>Bluesky demande le pseudo du compte.</translation>
     </message>
     <message>
       <source>{network} has no pages to choose from.</source>

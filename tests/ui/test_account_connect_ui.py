@@ -200,3 +200,62 @@ def test_bluesky_with_handle_and_app_password(
     assert [(a.handle, a.base_url) for a in stored] == [("marque.example", pds.base_url)]
     assert secrets.account_token(client.uid, info.uid) == "app-pass-1234"
     assert not desktop.opened
+
+
+def test_bluesky_with_oauth_in_the_browser_when_no_app_password_is_given(
+    qtbot, sqlite_db, real_keyring, open_client_dialog, desktop, monkeypatch
+):
+    import json
+
+    import app.connectors.bluesky_identity as ident_module
+    from tests.servers.bluesky_oauth import AtprotoAuthServer, AtprotoBrowser, OAuthPds
+
+    dialog = open_client_dialog("Aquarelle")
+    with (
+        AtprotoAuthServer() as auth,
+        OAuthPds(auth, handle="marque.example") as pds,
+        IdentityServer() as ident,
+    ):
+        ident.add("marque.example", DID, pds.base_url)
+        monkeypatch.setattr(ident_module, "RESOLVER", ident.base_url)
+        monkeypatch.setattr(ident_module, "PLC", ident.base_url)
+        connect = _connect_dialog(qtbot, dialog, "bluesky")
+        connect.handle_edit.setText("marque.example")
+        # a denied consent: one sentence, nothing added, the form back
+        desktop.browser = AtprotoBrowser(approve=False)
+        qtbot.mouseClick(connect.connect_button, Qt.MouseButton.LeftButton)
+        assert connect.wait_label.text() == "Waiting for the browser…"
+        qtbot.waitUntil(lambda: connect.error_label.isVisible(), timeout=15000)
+        assert "refused" in connect.error_label.text()
+        assert _accounts(sqlite_db, "Aquarelle")[1] == []
+        desktop.browser = AtprotoBrowser()
+        with qtbot.waitSignal(connect.connected, timeout=15000) as signal:
+            qtbot.mouseClick(connect.connect_button, Qt.MouseButton.LeftButton)
+    (info,) = signal.args[0]
+    client, stored = _accounts(sqlite_db, "Aquarelle")
+    assert [(a.handle, a.base_url) for a in stored] == [("marque.example", pds.base_url)]
+    secret = json.loads(secrets.account_token(client.uid, info.uid))
+    assert secret["did"] == DID and secret["access_token"] in auth.tokens
+    assert len(desktop.opened) == 2 and desktop.opened[-1].startswith(auth.issuer)
+
+
+def test_bluesky_server_without_oauth_asks_for_the_app_password(
+    qtbot, sqlite_db, real_keyring, open_client_dialog, desktop, monkeypatch
+):
+    import app.connectors.bluesky_identity as ident_module
+
+    dialog = open_client_dialog("Aquarelle")
+    with BlueskyServer(handle="marque.example") as pds, IdentityServer() as ident:
+        ident.add("marque.example", DID, pds.base_url)
+        monkeypatch.setattr(ident_module, "RESOLVER", ident.base_url)
+        monkeypatch.setattr(ident_module, "PLC", ident.base_url)
+        connect = _connect_dialog(qtbot, dialog, "bluesky")
+        connect.handle_edit.setText("marque.example")
+        qtbot.mouseClick(connect.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: connect.error_label.isVisible(), timeout=10000)
+        assert connect.error_label.text() == (
+            "This Bluesky server does not offer OAuth: connect with an app password."
+        )
+        assert connect.pages.currentIndex() == 0 and connect.password_edit.isVisibleTo(connect)
+        assert not desktop.opened
+    assert _accounts(sqlite_db, "Aquarelle")[1] == []

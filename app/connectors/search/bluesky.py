@@ -1,5 +1,6 @@
 """Bluesky search: ``app.bsky.feed.searchPosts`` (``sort=latest``, ``since``, ``cursor``)
-after a ``com.atproto.server.createSession`` with the account's app password, and authors'
+after a ``com.atproto.server.createSession`` with the account's app password (or DPoP-bound
+for an account connected with OAuth: :mod:`app.connectors.bluesky_session`), and authors'
 audience by ``app.bsky.actor.getProfiles`` (25 actors per call).
 
 Incremental by ``since``: the newest ``indexedAt`` seen; the boundary post may come back and
@@ -8,8 +9,13 @@ is stored once (the table's unique key).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+import httpx
+
+from app.connectors.base import AccountRef
+from app.connectors.bluesky_session import OAuthSession
 from app.connectors.errors import AuthError
 from app.connectors.http import json_of, parse_time
 from app.connectors.search.base import Found, Profile, Searcher, SearchResult
@@ -21,9 +27,20 @@ PAGE = 100
 class BlueskySearch(Searcher):
     network = "bluesky"
     _access = ""
+    _oauth: OAuthSession | None = None  # an account connected with OAuth
 
     def _url(self, method: str) -> str:
         return f"{self.base_url}/xrpc/{method}"
+
+    def _get(self, method: str, **kwargs: Any) -> httpx.Response:
+        """A read call: DPoP-bound for an account connected with OAuth, else with the session
+        the app password opens."""
+        if self._oauth is None and self.token.lstrip().startswith("{"):
+            ref = AccountRef(0, 0, "bluesky", self.handle, self.base_url, self.token)
+            self._oauth = OAuthSession.of(replace(ref, save_token=self.save_token), self.http)
+        if self._oauth is not None:
+            return self._oauth.call("GET", self._url(method), **kwargs)
+        return self.http.get(self._url(method), auth=self._login(), **kwargs)
 
     def _login(self) -> str:
         if not self._access:
@@ -54,9 +71,7 @@ class BlueskySearch(Searcher):
                 params["since"] = since
             if page_cursor:
                 params["cursor"] = page_cursor
-            response = self.http.get(
-                self._url("app.bsky.feed.searchPosts"), params=params, auth=self._login()
-            )
+            response = self._get("app.bsky.feed.searchPosts", params=params)
             result.requests += 1
             self._check(response)
             data = json_of(response, dict)
@@ -93,10 +108,8 @@ class BlueskySearch(Searcher):
         out: dict[str, tuple[str, int]] = {}
         for i in range(0, len(handles), 25):
             chunk = handles[i : i + 25]
-            response = self.http.get(
-                self._url("app.bsky.actor.getProfiles"),
-                params=[("actors", h) for h in chunk],
-                auth=self._login(),
+            response = self._get(
+                "app.bsky.actor.getProfiles", params=[("actors", h) for h in chunk]
             )
             self._check(response)
             for p in json_of(response, dict).get("profiles") or []:
@@ -110,19 +123,16 @@ class BlueskySearch(Searcher):
     def profile(self, handle: str) -> Profile | None:
         """``app.bsky.actor.getProfile`` then ``app.bsky.feed.getAuthorFeed``."""
         actor = handle.strip().lstrip("@")
-        response = self.http.get(
-            self._url("app.bsky.actor.getProfile"), params={"actor": actor}, auth=self._login()
-        )
+        response = self._get("app.bsky.actor.getProfile", params={"actor": actor})
         if response.status_code in (400, 404):
             return None
         self._check(response)
         data = json_of(response)
         if not isinstance(data, dict) or not data.get("did"):
             return None
-        response = self.http.get(
-            self._url("app.bsky.feed.getAuthorFeed"),
+        response = self._get(
+            "app.bsky.feed.getAuthorFeed",
             params={"actor": actor, "limit": 50, "filter": "posts_no_replies"},
-            auth=self._login(),
         )
         self._check(response)
         recent = []

@@ -94,9 +94,10 @@ def connect_account(
 ) -> AccountInfo:
     """Authorise in the browser and add the account; its secret goes to the keyring only.
 
-    Bluesky has no browser step: ``handle`` and the app ``password`` are checked on the
-    server found from the handle's DID (``resolver``, ``plc``: other places to ask than
-    Bluesky's own, for tests and private networks).
+    Bluesky: the server is found from the ``handle``'s DID (``resolver``, ``plc``: other
+    places to ask than Bluesky's own, for tests and private networks); with an app
+    ``password`` it is checked there, without one the browser authorises with OAuth
+    (:class:`app.connectors.bluesky_oauth.NoOAuth` when that server does not offer it).
 
     Raises:
         ValidationError: a network Tribune cannot connect in the browser (yet), or X without
@@ -121,7 +122,8 @@ def connect_account(
             client_id = agency.app_ids(session).get("x", "")
     try:
         if network == "bluesky":
-            return _bluesky(db, client_ref, http, handle, password, base_url, resolver, plc)
+            where = (handle, password, resolver, plc)
+            return _bluesky(db, client_ref, http, where, open_browser, timeout, is_cancelled)
         if network == "mastodon":
             provider, listener = _mastodon(http, base_url)
         else:
@@ -179,28 +181,45 @@ def _bluesky(
     db: Database,
     client_ref: str | int,
     http: Http,
-    handle: str,
-    password: str,
-    base_url: str,
-    resolver: str,
-    plc: str,
+    where: tuple[str, str, str, str],
+    open_browser: Callable[[str], object],
+    timeout: float,
+    is_cancelled: Callable[[], bool],
 ) -> AccountInfo:
+    """With an app password: checked on the PDS, kept as the secret. Without: OAuth in the
+    browser where the PDS offers it (:mod:`app.connectors.bluesky_oauth`), with the agency's
+    client-metadata address as client id when it set one."""
     from app.connectors import bluesky_identity as ident
+    from app.connectors import bluesky_oauth
 
-    if not handle.strip() or not password.strip():
-        raise ValidationError(translate("OAuth", "Bluesky needs the handle and an app password."))
+    handle, password, resolver, plc = where
+    if not handle.strip():
+        raise ValidationError(translate("OAuth", "Bluesky needs the account's handle."))
     scheme = "http" if (resolver or plc).startswith("http://") else "https"
-    found = ident.find_account(
+    places = {"resolver": resolver or ident.RESOLVER, "plc": plc or ident.PLC, "scheme": scheme}
+    if password.strip():
+        found = ident.find_account(http, handle, password.strip(), **places)
+        # the connector opens its sessions with the handle and the app password, on this PDS
+        return add_account_with_token(
+            db, client_ref, "bluesky", found.handle, base_url=found.pds, token=found.password
+        )
+    from app.services.people import agency
+
+    with db.read() as session:
+        client_id = agency.app_ids(session).get("bluesky", "")
+    found = ident.locate(http, handle, **places)
+    secret = bluesky_oauth.authorize(
         http,
-        handle,
-        password.strip(),
-        resolver=resolver or ident.RESOLVER,
-        plc=plc or ident.PLC,
-        scheme=scheme,
+        found.handle,
+        found.did,
+        found.pds,
+        open_browser,
+        client_id=client_id,
+        timeout=timeout,
+        is_cancelled=is_cancelled,
     )
-    # the connector opens its sessions with the handle and the app password, on this PDS
     return add_account_with_token(
-        db, client_ref, "bluesky", found.handle, base_url=found.pds, token=found.password
+        db, client_ref, "bluesky", found.handle, base_url=found.pds, token=secret
     )
 
 

@@ -185,7 +185,7 @@ def add_staff(session: Session, name: str, role: str = "", email: str = "") -> S
 
 
 # -- the agency's own apps on the networks (connect in the browser) -------------------------
-APP_NETWORKS = ("meta", "linkedin", "google", "x", "threads", "pinterest")
+APP_NETWORKS = ("meta", "linkedin", "google", "x", "threads", "pinterest", "bluesky")
 
 
 def _app_secret_key(network: str) -> str:

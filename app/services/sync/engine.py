@@ -253,6 +253,7 @@ def _connector(run: _ClientRun, account: SyncAccount, token: str) -> Connector:
             account.base_url,
             token,
             save_token=lambda secret: run.token_saver(client_uid, auid, secret),
+            load_token=lambda: run.token_of(client_uid, auid),
         ),
         run.http,
     )

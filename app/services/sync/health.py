@@ -177,17 +177,21 @@ def check_account(
         client = s.get_one(Client, client_id)
         ref = (a.id, a.network, a.handle, a.base_url, client.uid, a.uid)
     aid, net, handle, base_url, cuid, auid = ref
-    save = None  # a token typed in for a check is not stored by the check
+    save = load = None  # a token typed in for a check is not stored by the check
     if token is None and net not in TOKENLESS:
         token = secrets.account_token(cuid, auid) or ""
         save = functools.partial(secrets.store_account_token, cuid, auid)
+        load = functools.partial(secrets.account_token, cuid, auid)
     own = http is None
     http = http or Http()
     status: str | None = "connected"
     reason, expires = "", None
     try:
         health = connector_for(
-            AccountRef(aid, client_id, net, handle, base_url, token or "", save_token=save), http
+            AccountRef(
+                aid, client_id, net, handle, base_url, token or "", save_token=save, load_token=load
+            ),
+            http,
         ).check()
         expires = health.token_expires_at
     except AuthError as exc:
