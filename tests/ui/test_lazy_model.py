@@ -5,6 +5,7 @@ and the listening list built on it."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import threading
 from types import SimpleNamespace
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from sqlalchemy import text
 
 from app.connectors.search.base import Found
+from app.db import Database
 from app.errors import ValidationError
 from app.services.clients import workspaces as clients
 from app.services.listening import store
@@ -58,13 +60,28 @@ def names(prefix: str = "", gate: threading.Event | None = None):
     return read
 
 
-@pytest.fixture
-def named(sqlite_db):
-    with sqlite_db.session() as s:
+@pytest.fixture(scope="module")
+def named_template(sqlite_template, tmp_path_factory):
+    """451 clients written once for the module (each through the service, as a user adds
+    them); every test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("named") / "named.sqlite3"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    with db.session() as s:
         for i in range(450):
             clients.create_client(s, f"Client {i:03d}")
         clients.create_client(s, "Zèbre")
-    return sqlite_db
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def named(named_template, tmp_path):
+    path = tmp_path / "tribune.sqlite3"
+    shutil.copy(named_template, path)
+    db = Database(f"sqlite:///{path}")
+    yield db
+    db.dispose()
 
 
 @pytest.fixture
