@@ -117,14 +117,20 @@ export PARALLEL
 dbus-run-session -- bash -c '
   eval "$(printf tribune-test | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
   export GNOME_KEYRING_CONTROL
-  python -m pytest $PARALLEL "$@" || exit $?
-  # The whole suite: the date-sensitive tests again at hard dates — the 1st of a month just
-  # after midnight in Paris (still the last day in UTC), New Year'"'"'s Eve, and both
-  # daylight-saving changes (the hour that does not exist, the hour that happens twice).
-  if [ -n "$TRIBUNE_WHOLE_SUITE" ] || [ -n "${TRIBUNE_HARD_DATES:-}" ]; then
-    # One session for the four: each date-sensitive test runs once per instant.
-    at=2027-03-01T00:30:00+01:00,2026-12-31T23:30:00+01:00,2027-03-28T03:30:00+02:00,2027-10-31T02:30:00+01:00
-    echo "== tests marked dates, at $at"
-    python -m pytest $PARALLEL -q -m dates --at "$at" -p no:cacheprovider || exit $?
+  # The hard dates: the 1st of a month just after midnight in Paris (still the last day in
+  # UTC), New Year'"'"'s Eve, and both daylight-saving changes (the hour that does not exist,
+  # the hour that happens twice).
+  at=2027-03-01T00:30:00+01:00,2026-12-31T23:30:00+01:00,2027-03-28T03:30:00+02:00,2027-10-31T02:30:00+01:00
+  if [ -n "$TRIBUNE_WHOLE_SUITE" ]; then
+    # The whole suite in one session: each date-sensitive test runs today ("now") and at
+    # each hard date — one start-up and one balanced schedule for the workers, not two.
+    echo "== the whole suite; the tests marked dates also at $at"
+    python -m pytest $PARALLEL --at "now,$at" "$@" || exit $?
+  else
+    python -m pytest $PARALLEL "$@" || exit $?
+    if [ -n "${TRIBUNE_HARD_DATES:-}" ]; then
+      echo "== tests marked dates, at $at"
+      python -m pytest $PARALLEL -q -m dates --at "$at" -p no:cacheprovider || exit $?
+    fi
   fi
 ' pytest "$@"

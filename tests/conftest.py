@@ -40,7 +40,8 @@ def pytest_addoption(parser):
         default=os.environ.get("TRIBUNE_TEST_AT") or None,
         help="run the in-process tests at this instant (ISO 8601 with an offset), the clock "
         "ticking from there: CI's hard dates (the 1st of a month, New Year's Eve, DST "
-        "changes); several, separated by commas, run each date-sensitive test at each",
+        "changes); several, separated by commas, run each date-sensitive test at each; "
+        "'now' among them is today's clock, untouched",
     )
 
 
@@ -69,13 +70,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _instants(config) -> list:
-    """The ``--at`` instants: one, or several separated by commas."""
+    """The ``--at`` instants: one, or several separated by commas; ``now`` (None here) is
+    today's clock, untouched — the whole suite runs the date-sensitive tests at today and at
+    the hard dates in one session."""
     import datetime as dt
 
     at = config.getoption("--at")
-    out = []
+    out: list = []
     for part in (at or "").split(","):
         if not part.strip():
+            continue
+        if part.strip() == "now":
+            out.append(None)
             continue
         instant = dt.datetime.fromisoformat(part.strip())
         if instant.tzinfo is None:
@@ -91,7 +97,7 @@ def pytest_configure(config):
     for all the hard dates instead of one per date."""
     global _travel
     instants = _instants(config)
-    if len(instants) == 1 and _travel is None:
+    if len(instants) == 1 and instants[0] is not None and _travel is None:
         import time_machine
 
         _travel = time_machine.travel(instants[0], tick=True)
@@ -109,7 +115,10 @@ def pytest_generate_tests(metafunc):
     instants = _instants(metafunc.config)
     if len(instants) > 1 and metafunc.definition.path.name.startswith(DATE_SENSITIVE):
         metafunc.parametrize(
-            "_hard_date", instants, indirect=True, ids=[i.isoformat() for i in instants]
+            "_hard_date",
+            instants,
+            indirect=True,
+            ids=[i.isoformat() if i else "now" for i in instants],
         )
 
 
