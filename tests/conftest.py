@@ -226,14 +226,43 @@ def pg_database_url() -> str:
     admin.dispose()
 
 
+_TABLES: dict[str, list[str]] = {}
+
+# The sequences owned by a table's column (serial or identity), back to their start: what
+# TRUNCATE … RESTART IDENTITY did for every table.
+_RESTART_SEQUENCES = """
+SELECT setval(s.seqrelid::regclass, s.seqstart, false)
+FROM pg_sequence s
+JOIN pg_depend d ON d.objid = s.seqrelid AND d.classid = 'pg_class'::regclass
+ AND d.deptype IN ('a', 'i')
+"""
+
+
 def _truncate_all(db: Database) -> None:
+    """Every Tribune table empty and every sequence at its start, as after a migration.
+
+    One query finds the tables holding rows, and only those are emptied, by DELETE with
+    triggers off (``session_replication_role = replica``: the change feed's and the foreign
+    keys' triggers stay quiet; the tests connect as the cluster's superuser). A test leaves a
+    few rows: TRUNCATE … CASCADE rewrote the files of every table referencing them, 0.2–0.4 s
+    per PostgreSQL test where this takes 15–25 ms."""
     from sqlalchemy import inspect
 
-    import_all()
-    existing = set(inspect(db.engine).get_table_names())
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables if t.name in existing)
+    url = db.engine.url.render_as_string(hide_password=False)
+    names = _TABLES.get(url)
+    if names is None:
+        import_all()
+        existing = set(inspect(db.engine).get_table_names())
+        names = [t.name for t in Base.metadata.sorted_tables if t.name in existing]
+        _TABLES[url] = names
+    holding = " UNION ALL ".join(
+        f"SELECT '{name}' WHERE EXISTS (SELECT 1 FROM \"{name}\")" for name in names
+    )
     with db.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+        for name in conn.execute(text(holding)).scalars().all():
+            conn.execute(text(f'DELETE FROM "{name}"'))
+        conn.execute(text(_RESTART_SEQUENCES))
 
 
 @pytest.fixture
