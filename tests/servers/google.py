@@ -161,6 +161,10 @@ class GoogleServer(AuthServer):
             return status, {}, answer
         post = json.loads(body)
         topic = post.get("topicType")
+        schedule = (post.get("event") or {}).get("schedule") or {}
+        times = [schedule[k] for k in ("startTime", "endTime") if k in schedule]
+        offer = post.get("offer") or {}
+        limits = (("couponCode", 58), ("termsConditions", 5000))
         problem = ""
         if topic not in ("STANDARD", "EVENT", "OFFER"):
             problem = "topicType is required"
@@ -170,6 +174,14 @@ class GoogleServer(AuthServer):
             problem = "event.schedule is required"
         elif topic == "OFFER" and "callToAction" in post:
             problem = "callToAction is not allowed on offers"
+        elif "offer" in post and topic != "OFFER":
+            problem = "offer is only allowed on offers"
+        elif len(set(schedule) & {"startTime", "endTime"}) == 1:
+            problem = "schedule.startTime and schedule.endTime go together"
+        elif any(len(offer.get(k) or "") > n for k, n in limits):
+            problem = "offer.couponCode or offer.termsConditions is too long"
+        elif any(v >= 24 for t in times for k, v in t.items() if k == "hours"):
+            problem = "schedule time is invalid"
         if problem:
             return (
                 400,
