@@ -68,6 +68,17 @@ class GoogleServer(AuthServer):
             },
         )
 
+    def decide_in_studio(self, n: int, status: str) -> None:
+        """What the channel's owner does in YouTube Studio: a held comment published (it
+        joins the public list) or rejected (it is gone)."""
+        cid = f"Ugz{n}"
+        if status == "rejected":
+            self.threads = [t for t in self.threads if t["id"] != cid]
+            return
+        for thread in self.threads:
+            if thread["id"] == cid:
+                thread["snippet"]["topLevelComment"]["snippet"]["moderationStatus"] = status
+
     def register(self, client_id: str, secret: str) -> None:
         self.apps[client_id] = {"secret": secret, "redirect_uris": []}
 
@@ -253,6 +264,12 @@ class GoogleServer(AuthServer):
                 if top["id"] == query["id"]:
                     top["snippet"]["moderationStatus"] = status
             return 204, {}, b""
+        if name == "comments" and method == "GET" and query.get("id"):
+            wanted = str(query["id"]).split(",")
+            if len(wanted) > 50:
+                return 400, {}, {"error": {"code": 400, "message": "too many ids"}}
+            tops = [t["snippet"]["topLevelComment"] for t in self.threads]
+            return 200, {}, {"items": [t for t in tops if t["id"] in wanted]}
         if name == "comments" and method == "GET":
             rows = [r for r in self.yt_replies if r["snippet"]["parentId"] == query.get("parentId")]
             return 200, {}, {"items": rows}
