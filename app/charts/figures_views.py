@@ -8,8 +8,13 @@ an axis of its own, on the right, so the audience lines keep their scale. Nothin
 
 from __future__ import annotations
 
+from typing import Any
+
+from matplotlib.axes import Axes
+
 from app.charts import style as st
 from app.charts.lang import translate
+from app.services.reports.dashboard import DashboardData
 
 RIGHT_MARGIN = 0.9  # room for the right axis's figures ("3,1 G" never cut)
 
@@ -18,7 +23,7 @@ def views_label(account_label: str) -> str:
     return translate("Charts", "{account}: views (total)").format(account=account_label)
 
 
-def draw_views(ax, data, x, language: str):
+def draw_views(ax: Axes, data: DashboardData, x: Any, language: str) -> Axes | None:
     """The series on a right-hand axis of ``ax``; returns that axis, or None."""
     series = [
         (i, account, data.views_total.get(account.id, ()))
@@ -42,7 +47,7 @@ def draw_views(ax, data, x, language: str):
     return right
 
 
-def legend_with(ax, right, **kwargs) -> None:
+def legend_with(ax: Axes, right: Axes | None, **kwargs: Any) -> None:
     """One legend below the plot for both axes' series."""
     handles, labels = ax.get_legend_handles_labels()
     if right is not None:
