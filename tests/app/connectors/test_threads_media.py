@@ -164,3 +164,13 @@ def test_the_calendar_refuses_a_local_photo_for_threads_and_sends_nothing(db, tm
         variant = s.scalars(select(PostVariant)).one()
     assert variant.publish_state == "failed"
     assert variant.last_error.startswith("Threads only takes photos and videos at a public https")
+
+
+def test_a_carousel_item_threads_could_not_fetch_stops_the_post_before_the_carousel():
+    with ThreadsServer() as srv:
+        srv.fail_container = "Image could not be downloaded"
+        threads = _threads(srv)
+        with pytest.raises(Rejected, match="could not be downloaded"):
+            threads.publish(_variant("Deux photos", [_photo(1), _photo(2)]))
+        assert [c["media_type"] for c in srv.containers.values()] == ["IMAGE"]  # the first item
+        assert not srv.published and not _posts_to(srv, "/threads_publish")

@@ -161,3 +161,22 @@ def test_the_held_words_are_the_readers_language_not_the_syncing_seats(db):
         assert entry.rule_label == "Retenu pour examen par YouTube"
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(ModerationAction)) == 1
+
+
+def test_a_restore_waiting_for_the_sync_yields_to_a_rejection_in_studio(db):
+    """Restored in Tribune (to be published at the next sync) but rejected in Studio first:
+    the sync takes YouTube's decision and sends nothing for a comment that is gone."""
+    with GoogleServer() as srv:
+        cid = _client(db, srv)
+        srv.add_comment(5, "Vous ouvrez le dimanche ?", held=True)
+        _sync(db, cid)
+        (mid, _hidden) = _inbox(db, cid, include_deleted=True)["Ugz5"]
+        with db.session() as s:
+            moderation.restore(s, cid, mid, "Une vraie question de client")
+        assert _history(db, cid, mid) == [("hide", HELD_RULE, "unhide")]
+        srv.decide_in_studio(5, "rejected")
+        report = _sync(db, cid)
+        assert report.accounts[0].moderated == 0 and srv.moderated == []
+        assert _history(db, cid, mid) == [("hide", HELD_RULE, "rejected")]
+        assert "Ugz5" not in _inbox(db, cid)
+        assert [e["decision"] for e in _decided_events(db, cid)] == ["rejected"]
