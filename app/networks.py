@@ -130,7 +130,8 @@ NETWORKS: dict[str, Network] = {
         "@",
         "#5a5a5a",  # Threads is black; a grey keeps it apart from X's near-black
         max_length=500,
-        media=MediaLimits(1, 8 * MB, 1024 * MB),  # Tribune sends one image by its address
+        # one image or video, or a carousel of up to 20, each by its public https address
+        media=MediaLimits(20, 8 * MB, 1024 * MB),
         first_comment="reply",
     ),
     # Pins: an image, a title, a 500-character description and a link; no comments API.

@@ -21,6 +21,7 @@ from app.charts.figures_goals import (  # noqa: F401  (re-exported)
     top_posts,
 )
 from app.charts.figures_reviews import reviews
+from app.charts.figures_views import draw_views, legend_with
 from app.charts.lang import translate
 from app.charts.titles import (
     CHART_KEYS,
@@ -72,7 +73,8 @@ def audience(data: DashboardData, language: str) -> Figure:
     ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
     st.date_axis(ax, language)
     st.number_axis(ax, language)
-    st.legend(ax, loc="upper left", ncols=2)
+    right = draw_views(ax, data, x, language)  # YouTube's lifetime views, right-hand axis
+    legend_with(ax, right, loc="upper left", ncols=2)
     return fig
 
 

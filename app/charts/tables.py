@@ -26,6 +26,10 @@ def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:
             if key == "engagement":
                 header.append(f"{a.network}:{a.handle}:impressions")
                 cols.append(data.impressions[a.id])
+            views = data.views_total.get(a.id, ())  # YouTube's lifetime views, when given
+            if key == "audience" and any(v is not None for v in views):
+                header.append(f"{a.network}:{a.handle}:views_total")
+                cols.append(views)
         rows = [
             [d.isoformat(), *(c[i] if c[i] is not None else "" for c in cols)]
             for i, d in enumerate(data.dates)

@@ -5,9 +5,12 @@ Threads user id; the token (JSON ``{"access_token", "expires_at"}``) is a long-l
 token, valid 60 days and refreshed before it ends (:mod:`app.connectors.threads_auth`). It is
 sent to graph.threads.net only.
 
-* Publishing is two steps: ``POST /{user}/threads`` (``media_type`` TEXT or IMAGE with
-  ``image_url``, ``text``, ``reply_to_id`` for an answer) makes a container, awaited while its
-  ``status`` is IN_PROGRESS, then ``POST /{user}/threads_publish?creation_id=`` publishes it.
+* Publishing is two steps: ``POST /{user}/threads`` (``media_type`` TEXT, IMAGE with
+  ``image_url``, VIDEO with ``video_url``, or CAROUSEL with the ``children`` item containers:
+  :mod:`app.connectors.threads_media`; ``text``, ``reply_to_id`` for an answer) makes a
+  container, awaited while its ``status`` is IN_PROGRESS, then
+  ``POST /{user}/threads_publish?creation_id=`` publishes it. Media must be at a public https
+  address: a local file is refused before any request.
   Threads keeps no idempotency key: after a crash, ``GET /{user}/threads`` (our recent posts)
   and ``GET /{post}/replies`` (our answers) are searched for the same text.
 * Replies: ``GET /{post}/conversation`` lists every reply under one of our recent posts (the
@@ -46,11 +49,18 @@ from app.connectors.contract import (
 from app.connectors.http import Http, parse_time
 from app.connectors.meta import _Graph
 from app.connectors.threads_auth import THREADS_API, ThreadsToken
+from app.connectors.threads_media import (
+    CAROUSEL_MIN,
+    check_media,
+    expected_media_type,
+    media_form,
+)
 from app.i18n import translate
 
 TEXT_LIMIT = 500
 POLL = 2.0  # seconds between looks at a container Threads is preparing
 WAIT = 60.0  # then the post waits for the next sync
+VIDEO_WAIT = 300.0  # Threads takes minutes over a video; a new container at the next sync
 RECENT_POSTS = 25  # our latest posts whose replies each sync reads
 REPLY_FIELDS = "id,text,username,timestamp,permalink,replied_to,is_reply,hide_status,media_type"
 POST_METRICS = "views,likes,replies,reposts,quotes"
@@ -106,27 +116,21 @@ class ThreadsConnector(_Graph):
 
     # -- publishing -------------------------------------------------------------------------
     def _container(self, text: str, media: Sequence[MediaRef] = (), reply_to: str = "") -> str:
-        if len(media) > 1:
-            raise Rejected(
-                translate("Connectors", "Tribune sends one image per Threads post; not sent.")
-            )
-        form = {"media_type": "TEXT", "text": text}
-        if media:
-            m = media[0]
-            if not m.path.startswith(("http://", "https://")):
-                raise Rejected(
-                    translate(
-                        "Connectors",
-                        "Threads fetches the image from a public address: the post needs an "
-                        "image published at an http(s) address.",
-                    )
-                )
-            kind = "VIDEO" if m.is_video else "IMAGE"
-            form = {**form, "media_type": kind, f"{kind.lower()}_url": m.path}
-            if m.alt_text:
-                form["alt_text"] = m.alt_text[:1000]
+        """The container to publish: TEXT, IMAGE or VIDEO, or a CAROUSEL of 2–20 items (each
+        its own container, awaited, then named in ``children``); see threads_media."""
+        check_media(media)  # a local file is refused here, before any request
+        form: dict[str, str] = {"media_type": "TEXT", "text": text}
+        if len(media) >= CAROUSEL_MIN:
+            items = [self._make(media_form(m, carousel_item=True)) for m in media]
+            form = {"media_type": "CAROUSEL", "children": ",".join(items), "text": text}
+        elif media:
+            form = {**media_form(media[0]), "text": text}
         if reply_to:
             form["reply_to_id"] = reply_to
+        return self._make(form)
+
+    def _make(self, form: dict[str, str]) -> str:
+        """One container, awaited until Threads has it FINISHED (a video takes a while)."""
         container = str(self._post(f"{self.user}/threads", data=form).get("id") or "")
         if not container:
             raise BadResponse(translate("Connectors", "Threads did not create the post."))
@@ -135,7 +139,7 @@ class ThreadsConnector(_Graph):
             translate("Connectors", "Threads could not prepare the post: {reason}"),
             translate("Connectors", "Threads is still preparing the post; it goes at next sync."),
             poll=POLL,
-            limit=WAIT,
+            limit=VIDEO_WAIT if form["media_type"] in ("VIDEO", "CAROUSEL") else WAIT,
         )
         return container
 
@@ -164,12 +168,18 @@ class ThreadsConnector(_Graph):
     def find_published(self, variant: DueVariant, since: dt.datetime) -> Published | None:
         """Our post with the same text among those published since the send began."""
         text = self.text_with_link(variant)
+        kind = expected_media_type(variant.media)
         start = int((since - dt.timedelta(minutes=1)).timestamp()) if since else None
-        params: dict[str, Any] = {"fields": "id,text,timestamp,permalink", "limit": RECENT_POSTS}
+        fields = "id,text,timestamp,permalink,media_type"
+        params: dict[str, Any] = {"fields": fields, "limit": RECENT_POSTS}
         if start:
             params["since"] = start
         for row in self._get(f"{self.user}/threads", **params).get("data") or []:
-            if isinstance(row, dict) and self.same_text(row.get("text", ""), text):
+            if (
+                isinstance(row, dict)
+                and self.same_text(row.get("text", ""), text)
+                and row.get("media_type", kind) == kind
+            ):
                 return Published(
                     str(row["id"]),
                     str(row.get("permalink") or ""),

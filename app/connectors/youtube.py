@@ -9,9 +9,11 @@ The documented Data API v3 calls: ``GET /commentThreads?part=snippet&allThreadsR
 (YouTube keeps no idempotency key).
 
 Comments YouTube holds for review are a list of their own (``moderationStatus=heldForReview``,
-with its own cursor): they come in ``held`` (stored hidden, see
-:mod:`app.services.inbox.held`) and the charter's moderation decides with
-``comments.setModerationStatus`` — published, rejected, ``banAuthor`` only for a ban.
+read whole each sync, the held ids kept in the cursor): they come in ``held`` (stored hidden,
+see :mod:`app.services.inbox.held`) and the charter's moderation decides with
+``comments.setModerationStatus`` — published, rejected, ``banAuthor`` only for a ban. One that
+left the list since the last sync was decided in YouTube Studio: ``comments.list?id=`` finds it
+public (``decided="published"``) or not at all (``decided="rejected"``).
 The channel's numbers come from ``channels.list part=statistics`` once a day.
 
 The account's handle is the channel id (``UC…``); its token is the JSON Google's OAuth gives
@@ -21,6 +23,7 @@ with the agency's client id and secret, renewed hourly (:mod:`app.connectors.oau
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -101,12 +104,85 @@ class YouTubeConnector(Connector):
         cursor = dict(cursor or {})
         before = self.http.requests
         items, errors = self._threads(cursor, "seen_at", {}, max_pages)
-        held, held_errors = self._threads(
-            cursor, "held_seen_at", {"moderationStatus": "heldForReview"}, max_pages
-        )
+        held, held_errors = self._held(cursor, max_pages)
         return FetchResult(
             tuple(items + held), cursor, tuple(errors + held_errors), self.http.requests - before
         )
+
+    def _held(
+        self, cursor: dict[str, Any], max_pages: int
+    ) -> tuple[list[IncomingMessage], list[RowError]]:
+        """The whole held list (it is short), and what left it since the last sync: decided
+        in YouTube Studio — published (``comments.list`` by id finds it public) or rejected
+        (it finds nothing) — said as ``decided`` so the inbox takes it out of the held state.
+        The cursor keeps the ids held at the last sync."""
+        before = cursor.get("held_ids")
+        scan = {k: v for k, v in cursor.items() if k != "held_seen_at"}  # every page
+        items, errors = self._threads(
+            scan, "held_seen_at", {"moderationStatus": "heldForReview"}, max_pages
+        )
+        cursor["held_seen_at"] = scan.get("held_seen_at") or cursor.get("held_seen_at")
+        now_held = [i.external_id for i in items]
+        cursor["held_ids"] = now_held
+        if before is None:  # a cursor from before the held ids were kept: nothing to compare
+            return items, errors
+        gone = [str(x) for x in before if x not in set(now_held)]
+        items = [i for i in items if i.external_id not in set(before)]  # new ones only
+        for start in range(0, len(gone), 50):  # comments.list takes 50 ids at a time
+            wanted = gone[start : start + 50]
+            data = self._call(
+                "GET",
+                "comments",
+                params={"part": "snippet", "id": ",".join(wanted), "textFormat": "plainText"},
+            )
+            public: dict[str, IncomingMessage] = {}
+            still: set[str] = set()
+            for row in data.get("items") or []:
+                try:
+                    status = row["snippet"].get("moderationStatus") or "published"
+                    item = self._comment(row, held=False)
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    continue
+                if status != "published":  # held still (on a page we could not read)
+                    still.add(str(row["id"]))
+                elif item is not None:
+                    public[item.external_id] = replace(item, decided="published")
+            for ext in wanted:
+                if ext in still:
+                    now_held.append(ext)
+                else:
+                    items.append(public.get(ext) or self._rejected(ext))
+        return items, errors
+
+    def _comment(
+        self, row: dict[str, Any], *, held: bool, video: str = ""
+    ) -> IncomingMessage | None:
+        """One top-level comment as an inbox item (None for our own)."""
+        snippet = row["snippet"]
+        author_id = str((snippet.get("authorChannelId") or {}).get("value") or "")
+        if author_id == self.channel:
+            return None
+        video = video or str(snippet.get("videoId") or "")
+        return IncomingMessage(
+            network=self.network,
+            external_id=str(row["id"]),
+            kind="comment",
+            author=str(snippet.get("authorDisplayName") or ""),
+            author_handle=author_id,
+            text=str(snippet.get("textOriginal") or snippet.get("textDisplay") or ""),
+            received_at=given_time(snippet["publishedAt"]),
+            url=_watch_url(video, str(row["id"])),
+            account_id=self.account.id,
+            held=held or snippet.get("moderationStatus") == "heldForReview",
+        )
+
+    def _rejected(self, external_id: str) -> IncomingMessage:
+        """A held comment YouTube no longer has: rejected in Studio (or deleted by its
+        author); only its id matters."""
+        return IncomingMessage(
+            self.network, external_id, "comment", "", "", "", dt.datetime.now(dt.UTC),
+            account_id=self.account.id, decided="rejected",
+        )  # fmt: skip
 
     def _threads(
         self, cursor: dict[str, Any], key: str, extra: dict[str, str], max_pages: int
@@ -140,26 +216,10 @@ class YouTubeConnector(Connector):
                         old = True
                         continue
                     newest = max(newest, when) if newest else when
-                    author_id = str((snippet.get("authorChannelId") or {}).get("value") or "")
-                    if author_id == self.channel:
-                        continue  # our own comment
                     video = str(thread["snippet"].get("videoId") or snippet.get("videoId") or "")
-                    items.append(
-                        IncomingMessage(
-                            network=self.network,
-                            external_id=str(top["id"]),
-                            kind="comment",
-                            author=str(snippet.get("authorDisplayName") or ""),
-                            author_handle=author_id,
-                            text=str(
-                                snippet.get("textOriginal") or snippet.get("textDisplay") or ""
-                            ),
-                            received_at=when,
-                            url=_watch_url(video, str(top["id"])),
-                            account_id=self.account.id,
-                            held=held or snippet.get("moderationStatus") == "heldForReview",
-                        )
-                    )
+                    item = self._comment(top, held=held, video=video)
+                    if item is not None:  # None: our own comment
+                        items.append(item)
                 except (KeyError, TypeError, ValueError, AttributeError):
                     ref = str(thread.get("id") or "") if isinstance(thread, dict) else ""
                     errors.append(

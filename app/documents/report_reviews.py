@@ -26,6 +26,29 @@ def _delay(value: float | None, language: str) -> str:
     return "—" if value is None else hours_text(value, language)
 
 
+def _within_rows(
+    stats: ReviewStats, before: ReviewStats, language: str
+) -> list[tuple[str, str, str]]:
+    """One row per charter delay the month's reviews were counted against (a complaint's is
+    not a question's), named with it and its reviews, beside the previous month's share
+    within the same delay ("—" when none was held to it)."""
+    rows = []
+    for held in stats.by_delay:
+        label = translate("Report", "Answered within the charter's delay ({delay}; reviews: {n})")
+        then = next((d.share for d in before.by_delay if d.minutes == held.minutes), None)
+        rows.append(
+            (
+                label.format(
+                    delay=hours_text(held.minutes, language),
+                    n=st.format_number(held.reviews, language),
+                ),
+                _share(held.share, language),
+                _share(then, language),
+            )
+        )
+    return rows
+
+
 def reviews_section(
     stats: ReviewStats | None, previous: ReviewStats | None, language: str, chart: str = ""
 ) -> str:
@@ -50,13 +73,7 @@ def reviews_section(
             _share(stats.answer_rate, language),
             _share(before.answer_rate, language),
         ),
-        (
-            translate("Report", "Answered within the charter's delay ({delay})").format(
-                delay=hours_text(stats.delay_minutes, language)
-            ),
-            _share(stats.share_within, language),
-            _share(before.share_within, language),
-        ),
+        *_within_rows(stats, before, language),
         (
             translate("Report", "Median time to answer"),
             _delay(stats.median_answer_minutes, language),

@@ -619,12 +619,16 @@
   <context>
     <name>Connectors</name>
     <message>
-      <source>A first line “Offer: title (2026-12-01 → 2026-12-24)” or “Event: title (date)” makes an offer or an event; any other text is a “What's new” post.</source>
-      <translation>Une première ligne « Offre : titre (2026-12-01 → 2026-12-24) » ou « Événement : titre (date) » fait une offre ou un événement ; tout autre texte est une « Nouveauté ».</translation>
+      <source>A first line “Offer: title (2026-12-01 → 2026-12-24)” or “Event: title (2026-12-12 14:00 → 17:00)” makes an offer or an event; an offer may add “Code: …” and “Terms: …” lines and is redeemed at the link; any other text is a “What's new” post.</source>
+      <translation>Une première ligne « Offre : titre (2026-12-01 → 2026-12-24) » ou « Événement : titre (2026-12-12 14:00 → 17:00) » fait une offre ou un événement ; une offre peut ajouter des lignes « Code : … » et « Conditions : … » et s’utilise au lien ; tout autre texte est une « Nouveauté ».</translation>
     </message>
     <message>
-      <source>The Google post's first line cannot be read: {why}</source>
-      <translation>La première ligne de la publication Google est illisible : {why}</translation>
+      <source>The Google post's first lines cannot be read: {why}</source>
+      <translation>Les premières lignes de la publication Google sont illisibles : {why}</translation>
+    </message>
+    <message>
+      <source>a time does not exist.</source>
+      <translation>une heure n’existe pas.</translation>
     </message>
     <message>
       <source>a date does not exist.</source>
@@ -639,16 +643,36 @@
       <translation>le titre dépasse {n} caractères.</translation>
     </message>
     <message>
+      <source>give both a start time and an end time, or neither.</source>
+      <translation>donnez une heure de début et une heure de fin, ou aucune.</translation>
+    </message>
+    <message>
       <source>it ends before it starts.</source>
       <translation>la fin précède le début.</translation>
+    </message>
+    <message>
+      <source>a code or terms go only with an offer.</source>
+      <translation>un code ou des conditions ne vont qu’avec une offre.</translation>
+    </message>
+    <message>
+      <source>the code is empty or longer than {n} characters.</source>
+      <translation>le code est vide ou dépasse {n} caractères.</translation>
+    </message>
+    <message>
+      <source>the terms are longer than {n} characters.</source>
+      <translation>les conditions dépassent {n} caractères.</translation>
+    </message>
+    <message>
+      <source>Google redeems an offer at a web address: the link “{link}” is not one.</source>
+      <translation>Google fait utiliser une offre à une adresse web : le lien « {link} » n’en est pas une.</translation>
     </message>
     <message>
       <source>A Google post takes one photo; not sent.</source>
       <translation>Une publication Google accepte une seule photo ; non envoyée.</translation>
     </message>
     <message>
-      <source>Google fetches the photo from a public address: the post needs a photo published at an http(s) address.</source>
-      <translation>Google récupère la photo à une adresse publique : la publication doit avoir une photo publiée à une adresse http(s).</translation>
+      <source>Google only takes a photo at a public https address, not a file from this computer: not sent.</source>
+      <translation>Google ne prend une photo qu’à une adresse https publique, pas un fichier de cet ordinateur : non envoyée.</translation>
     </message>
   </context>
   <context>
@@ -1212,6 +1236,10 @@
     <message>
       <source>Instagram: Tribune sends one file per post.</source>
       <translation>Instagram : Tribune envoie un seul fichier par publication.</translation>
+    </message>
+    <message>
+      <source>{network} only takes a photo at a public https address: remove {name} and add the photo in {network} itself.</source>
+      <translation>{network} ne prend une photo qu’à une adresse https publique : retirez {name} et ajoutez la photo dans {network} même.</translation>
     </message>
     <message>
       <source>{network}: the video {name} must go alone</source>

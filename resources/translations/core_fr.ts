@@ -1744,6 +1744,10 @@ Tapez le nom du client pour confirmer :</translation>
       <translation>Nous avons bien vu vos messages et nous prenons le sujet très au sérieux. Nous revenons vers vous très vite avec des réponses précises.</translation>
     </message>
     <message>
+      <source>Not offered for Google, which would read its first line as an offer or an event: post it there by hand.</source>
+      <translation>Pas proposé pour Google, qui lirait sa première ligne comme une offre ou un événement : publiez-le là-bas à la main.</translation>
+    </message>
+    <message>
       <source>Drafted from the charter's crisis procedure.</source>
       <translation>Rédigé d'après la procédure de crise de la charte.</translation>
     </message>

@@ -264,6 +264,18 @@
       <source>Within {delay}</source>
       <translation>En moins de {delay}</translation>
     </message>
+    <message>
+      <source>reviews: {n}</source>
+      <translation>avis : {n}</translation>
+    </message>
+    <message>
+      <source>{account}: views (total)</source>
+      <translation>{account} : vues (total)</translation>
+    </message>
+    <message>
+      <source>Views (total)</source>
+      <translation>Vues (total)</translation>
+    </message>
   </context>
   <context>
     <name>ChartsArea</name>
@@ -980,6 +992,10 @@
       <translation>Escalades</translation>
     </message>
     <message>
+      <source>Answered within the charter's delay ({delay}; reviews: {n})</source>
+      <translation>Répondus dans le délai de la charte ({delay} ; avis : {n})</translation>
+    </message>
+    <message>
       <source>Average rating</source>
       <translation>Note moyenne</translation>
     </message>
@@ -990,10 +1006,6 @@
     <message>
       <source>Answered</source>
       <translation>Répondus</translation>
-    </message>
-    <message>
-      <source>Answered within the charter's delay ({delay})</source>
-      <translation>Répondus dans le délai de la charte ({delay})</translation>
     </message>
     <message>
       <source>Median time to answer</source>

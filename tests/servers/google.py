@@ -68,6 +68,17 @@ class GoogleServer(AuthServer):
             },
         )
 
+    def decide_in_studio(self, n: int, status: str) -> None:
+        """What the channel's owner does in YouTube Studio: a held comment published (it
+        joins the public list) or rejected (it is gone)."""
+        cid = f"Ugz{n}"
+        if status == "rejected":
+            self.threads = [t for t in self.threads if t["id"] != cid]
+            return
+        for thread in self.threads:
+            if thread["id"] == cid:
+                thread["snippet"]["topLevelComment"]["snippet"]["moderationStatus"] = status
+
     def register(self, client_id: str, secret: str) -> None:
         self.apps[client_id] = {"secret": secret, "redirect_uris": []}
 
@@ -161,6 +172,10 @@ class GoogleServer(AuthServer):
             return status, {}, answer
         post = json.loads(body)
         topic = post.get("topicType")
+        schedule = (post.get("event") or {}).get("schedule") or {}
+        times = [schedule[k] for k in ("startTime", "endTime") if k in schedule]
+        offer = post.get("offer") or {}
+        limits = (("couponCode", 58), ("termsConditions", 5000))
         problem = ""
         if topic not in ("STANDARD", "EVENT", "OFFER"):
             problem = "topicType is required"
@@ -170,6 +185,14 @@ class GoogleServer(AuthServer):
             problem = "event.schedule is required"
         elif topic == "OFFER" and "callToAction" in post:
             problem = "callToAction is not allowed on offers"
+        elif "offer" in post and topic != "OFFER":
+            problem = "offer is only allowed on offers"
+        elif len(set(schedule) & {"startTime", "endTime"}) == 1:
+            problem = "schedule.startTime and schedule.endTime go together"
+        elif any(len(offer.get(k) or "") > n for k, n in limits):
+            problem = "offer.couponCode or offer.termsConditions is too long"
+        elif any(v >= 24 for t in times for k, v in t.items() if k == "hours"):
+            problem = "schedule time is invalid"
         if problem:
             return (
                 400,
@@ -241,6 +264,12 @@ class GoogleServer(AuthServer):
                 if top["id"] == query["id"]:
                     top["snippet"]["moderationStatus"] = status
             return 204, {}, b""
+        if name == "comments" and method == "GET" and query.get("id"):
+            wanted = str(query["id"]).split(",")
+            if len(wanted) > 50:
+                return 400, {}, {"error": {"code": 400, "message": "too many ids"}}
+            tops = [t["snippet"]["topLevelComment"] for t in self.threads]
+            return 200, {}, {"items": [t for t in tops if t["id"] in wanted]}
         if name == "comments" and method == "GET":
             rows = [r for r in self.yt_replies if r["snippet"]["parentId"] == query.get("parentId")]
             return 200, {}, {"items": rows}

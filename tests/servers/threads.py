@@ -4,7 +4,9 @@
   ``POST /oauth/access_token`` (code → short-lived token and ``user_id``),
   ``GET /access_token?grant_type=th_exchange_token`` (→ a 60-day token),
   ``GET /refresh_access_token?grant_type=th_refresh_token``.
-* ``/v1.0``: ``me``, ``{user}/threads`` (POST: a container; GET: our posts, ``since``),
+* ``/v1.0``: ``me``, ``{user}/threads`` (POST: a TEXT, IMAGE, VIDEO or CAROUSEL container,
+  carousel items with ``is_carousel_item``, media only at an https address; GET: our posts,
+  ``since``),
   ``{container}?fields=status``, ``{user}/threads_publish``, ``{post}?fields=permalink``,
   ``{post}/conversation`` (every reply, two per page with ``paging.next``),
   ``{id}/replies``, ``{reply}/manage_reply``, ``{post}/insights``, ``{user}/threads_insights``.
@@ -29,12 +31,13 @@ def _error(status: int, message: str, code: int = 100):
 
 
 class ThreadsServer(AuthServer):
-    def __init__(self, *, wait_polls: int = 0) -> None:
+    def __init__(self, *, wait_polls: int = 0, video_polls: int = 0) -> None:
         super().__init__()
         self.long_lived: set[str] = set()
         self.expired: set[str] = set()
         self.refreshed = 0
         self.wait_polls = wait_polls  # looks at a container before it is FINISHED
+        self.video_polls = video_polls  # the same for a VIDEO container (items too)
         self.fail_container = ""  # an error_message: containers end in ERROR
         self.containers: dict[str, dict] = {}
         self.posts: list[dict] = []  # our posts, newest first
@@ -151,7 +154,8 @@ class ThreadsServer(AuthServer):
             c = self.containers[parts[0]]
             c["looks"] += 1
             status = c["status"]
-            if status == "IN_PROGRESS" and c["looks"] > self.wait_polls:
+            waits = self.video_polls if c["media_type"] == "VIDEO" else self.wait_polls
+            if status == "IN_PROGRESS" and c["looks"] > waits:
                 c["status"] = status = "ERROR" if self.fail_container else "FINISHED"
             out = {"id": parts[0], "status": status}
             if status == "ERROR":
@@ -193,16 +197,32 @@ class ThreadsServer(AuthServer):
     def _container(self, q):
         kind = q.get("media_type", "")
         text = q.get("text", "")
-        if kind not in ("TEXT", "IMAGE", "VIDEO"):
+        item = q.get("is_carousel_item") == "true"
+        if kind not in ("TEXT", "IMAGE", "VIDEO", "CAROUSEL"):
             return _error(400, "Param media_type must be one of {TEXT, IMAGE, VIDEO, CAROUSEL}")
         if len(text) > 500:
             return _error(400, "Param text must be at most 500 characters long.")
-        if kind == "IMAGE" and not q.get("image_url"):
-            return _error(400, "Param image_url is required for IMAGE.")
+        for media in ("IMAGE", "VIDEO"):
+            url = q.get(f"{media.lower()}_url", "")
+            if kind == media and not url.startswith("https://"):
+                return _error(400, f"Param {media.lower()}_url must be a public URL.")
+        if item and kind not in ("IMAGE", "VIDEO"):
+            return _error(400, "A carousel item is an IMAGE or a VIDEO.")
+        if kind == "CAROUSEL":
+            children = [c for c in q.get("children", "").split(",") if c]
+            if not 2 <= len(children) <= 20:
+                return _error(400, "A carousel has between 2 and 20 children.")
+            for child in children:
+                c = self.containers.get(child)
+                if c is None or c.get("is_carousel_item") != "true":
+                    return _error(400, f"Child {child} is not a carousel item container.")
+                if c["status"] != "FINISHED":
+                    return _error(400, f"Child {child} is not ready.", 9007)
         if q.get("reply_to_id") and self._find(q["reply_to_id"]) is None:
             return _error(400, "The post you are replying to does not exist.")
         cid = f"c{len(self.containers) + 1}"
-        status = "IN_PROGRESS" if self.wait_polls or self.fail_container else "FINISHED"
+        waits = self.video_polls if kind == "VIDEO" else self.wait_polls
+        status = "IN_PROGRESS" if waits or self.fail_container else "FINISHED"
         self.containers[cid] = {**q, "status": status, "looks": 0, "done": False}
         return 200, {}, {"id": cid}
 
@@ -212,6 +232,8 @@ class ThreadsServer(AuthServer):
             return _error(400, "The media container was not found.", 24)
         if c["status"] != "FINISHED" or c["done"]:
             return _error(400, "The media is not ready for publishing, please wait.", 9007)
+        if c.get("is_carousel_item") == "true":
+            return _error(400, "A carousel item is published through its carousel.", 100)
         c["done"] = True
         pid = f"1800{len(self.published) + 1:04d}"
         self.published.append({"id": pid, **{k: v for k, v in c.items() if k != "looks"}})
@@ -220,5 +242,9 @@ class ThreadsServer(AuthServer):
             root = (parent.get("root_post") or {}).get("id", parent["id"])
             self.add_reply(pid, c.get("text", ""), USERNAME, parent["id"], root, self._stamp())
         else:
-            self.add_post(pid, c.get("text", ""), self._stamp())
+            row = self.add_post(pid, c.get("text", ""), self._stamp())
+            row["media_type"] = {
+                "TEXT": "TEXT_POST",
+                "CAROUSEL": "CAROUSEL_ALBUM",
+            }.get(c["media_type"], c["media_type"])
         return 200, {}, {"id": pid}

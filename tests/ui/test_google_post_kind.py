@@ -18,7 +18,25 @@ def test_the_google_tab_says_how_to_make_an_offer_or_an_event(qtbot):
     assert tab.problems() == []
     tab.text.setPlainText("Offre : Bûche -20 % (2026-12-24 → 2026-12-01)\nSur commande.")
     assert tab.problems() == [
-        "The Google post's first line cannot be read: it ends before it starts."
+        "The Google post's first lines cannot be read: it ends before it starts."
+    ]
+    # an offer's code, terms and redeem link; an event's hours
+    tab.text.setPlainText("Offre : Bûche (2026-12-01 → 2026-12-24)\nCode : BUCHE20\nPromo.")
+    tab.link.setText("https://dupre.fr/buche")
+    assert tab.problems() == []
+    tab.link.setText("dupre point fr")
+    assert tab.problems() == [
+        "Google redeems an offer at a web address: the link “dupre point fr” is not one."
+    ]
+    tab.link.setText("")
+    tab.text.setPlainText("Événement : Atelier (2026-12-12 14:00)\nInscription.")
+    assert tab.problems() == [
+        "The Google post's first lines cannot be read: give both a start time and an end "
+        "time, or neither."
+    ]
+    tab.text.setPlainText("Événement : Atelier (2026-12-12 14:00 → 17:00)\nCode : X")
+    assert tab.problems() == [
+        "The Google post's first lines cannot be read: a code or terms go only with an offer."
     ]
     other = VariantTab("x", None)
     qtbot.addWidget(other)

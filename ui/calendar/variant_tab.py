@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.connectors import google_posts
-from app.connectors.errors import Rejected
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
 from app.services.sync.publish_comments import first_comment_note
@@ -200,8 +199,6 @@ class VariantTab(QWidget):
         c = count_text(self.network, self.text.toPlainText(), mastodon_limit=self.mastodon_limit)
         problems = c.problems() + list(self.media_problems)
         if self.network == "google":  # an offer or event line Google could not take
-            try:
-                google_posts.read_topic(self.text.toPlainText(), dt.date.today())
-            except Rejected as exc:
-                problems.append(exc.message)
+            text, link = self.text.toPlainText(), self.link.text().strip()
+            problems += google_posts.problems(text, link, dt.date.today())
         return problems

@@ -288,7 +288,7 @@ class ListeningArea(WorkspaceArea):
                     "The holding message of this crisis was already drafted ({networks}): it "
                     "waits in the calendar for a lead's approval."
                 )
-            self._say(text.format(networks=networks))
+            self._say(" ".join((text.format(networks=networks), *result.left_out)))
             self.crisis_over_button.show()  # drafting it opened the crisis
             self.holding_drafted.emit(post.id)
 

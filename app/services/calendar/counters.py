@@ -151,6 +151,8 @@ def count_text(network: str, text: str, *, mastodon_limit: int | None = None) ->
 
 # one video per post, and nothing else with it (Instagram's carousels mix them)
 VIDEO_ALONE = with_capability("video_alone")
+# networks that fetch each photo from its public address (Business Profile, Threads)
+PHOTO_BY_ADDRESS = ("google", "threads")
 
 
 def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]:
@@ -179,6 +181,16 @@ def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]
             )
         if len(files) > 1:
             out.append(translate("PostsCounters", "Instagram: Tribune sends one file per post."))
+    if network in PHOTO_BY_ADDRESS and files:
+        # Google and Threads fetch a photo from a public https address, which a file on this
+        # computer has none of: said when it is attached, refused at the send
+        out.append(
+            translate(
+                "PostsCounters",
+                "{network} only takes a photo at a public https address: remove {name} "
+                "and add the photo in {network} itself.",
+            ).format(network=label, name=files[0][0])
+        )
     videos = [name for name, mime, _size in files if mime.startswith("video/")]
     if network in VIDEO_ALONE and videos and len(files) > 1:
         out.append(

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
+from app.connectors.contract import IncomingMessage
 from app.i18n import translate
 from app.models import utcnow
 from app.models.inbox import InboxMessage, ModerationAction
@@ -27,12 +28,62 @@ from app.networks import network_label
 from app.services.people import audit
 
 HELD_RULE = "held"  # the rule key of the entries the network made, not a charter rule
+HELD_STORED = "Held for review by {network}"  # stored in English, translated when shown
 
 
 def held_label(network: str) -> str:
-    return translate("Moderation", "Held for review by {network}").format(
-        network=network_label(network)
-    )
+    """The entry's words in the reader's language (``network``: the network's key)."""
+    return shown_held(network_label(network))
+
+
+def shown_held(label: str) -> str:
+    """The entry's words in the reader's language, from the network's name the entry keeps
+    (``requested_by``): never the language of the seat that synced it."""
+    return translate("Moderation", "Held for review by {network}").format(network=label)
+
+
+def settle_held(
+    session: Session,
+    client_id: int,
+    items: list[IncomingMessage],
+    now: dt.datetime | None = None,
+) -> int:
+    """Held messages the network decided itself (YouTube Studio), as ``item.decided`` says:
+    "published" shows the message again, "rejected" deletes it (the original is kept); either
+    way its entry leaves the held state, once, in the audit trail. Returns how many."""
+    decided = {(i.network, i.external_id): i.decided for i in items if i.decided}
+    if not decided:
+        return 0
+    rows = session.execute(
+        select(InboxMessage, ModerationAction)
+        .join(ModerationAction, ModerationAction.message_id == InboxMessage.id)
+        .where(
+            InboxMessage.client_id == client_id,
+            tuple_(InboxMessage.network, InboxMessage.external_id).in_(list(decided)),
+            ModerationAction.rule_key == HELD_RULE,
+            ModerationAction.network_state.in_(("done", "unhide")),
+        )
+    ).all()
+    for msg, entry in rows:
+        decision = decided[(msg.network, msg.external_id)]
+        if decision == "published":
+            msg.hidden = msg.deleted = False
+            entry.network_state = "restored"
+        else:
+            msg.deleted = True
+            entry.network_state = "rejected"
+        entry.decided_at = now or utcnow()
+        audit.record(
+            session,
+            "inbox.moderation.network_decided",
+            client_id=client_id,
+            target_type="message",
+            target_id=msg.id,
+            details={"network": msg.network, "decision": decision},
+            actor=network_label(msg.network),
+        )
+    session.flush()
+    return len(rows)
 
 
 def record_held(
@@ -69,14 +120,14 @@ def record_held(
                 message_id=message_id,
                 action="hide",
                 rule_key=HELD_RULE,
-                rule_label=held_label(network),
+                rule_label=HELD_STORED.format(network=label),
                 state="applied",
                 requested_by=label,
                 requested_at=now,
                 decided_by=label,
                 decided_at=now,
                 network_state="done",  # the network holds it already
-                network_message=held_label(network),  # what the conversation shows
+                network_message=HELD_STORED.format(network=label),  # shown translated
             )
         )
         audit.record(
@@ -93,4 +144,4 @@ def record_held(
     return added
 
 
-__all__ = ["HELD_RULE", "held_label", "record_held"]
+__all__ = ["HELD_RULE", "held_label", "record_held", "settle_held", "shown_held"]

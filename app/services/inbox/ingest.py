@@ -32,7 +32,7 @@ from app.models.inbox import InboxMessage
 from app.services.charter.in_force import rules_in_force
 from app.services.charter.rules import CharterRules
 from app.services.inbox.delays import BusinessCalendar
-from app.services.inbox.held import record_held
+from app.services.inbox.held import record_held, settle_held
 from app.textsafe import storable, storable_body
 
 _CHUNK = 400  # parameters per IN (...) lookup
@@ -158,6 +158,8 @@ def ingest_messages(
     ``lines`` (same length as ``items``) gives each item's line in a source file, for errors.
     """
     items = [_storable(item) for item in items]
+    decided = [item for item in items if getattr(item, "decided", "")]  # held, decided there
+    items = [item for item in items if getattr(item, "decided", "") != "rejected"]
     errors: list[RowError] = []
     fresh: list[tuple[int, IncomingMessage]] = []
     seen: set[tuple[str, str]] = set()
@@ -177,6 +179,8 @@ def ingest_messages(
     existing = _existing_keys(session, client_id, list(seen))
     fresh = [(ln, it) for ln, it in fresh if (it.network, it.external_id) not in existing]
     duplicates += len(seen) - len(fresh)
+    if decided:
+        settle_held(session, client_id, decided, now)
     if not fresh:
         return IngestResult(0, duplicates, tuple(errors))
 

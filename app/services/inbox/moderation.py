@@ -22,6 +22,7 @@ from app.i18n import translate
 from app.models import AuditEvent, utcnow
 from app.models.inbox import InboxMessage, ModerationAction
 from app.services.charter.in_force import rules_in_force
+from app.services.inbox.held import HELD_RULE, shown_held
 from app.services.inbox.reading import get_message
 from app.services.people import Person, audit, require
 
@@ -52,7 +53,7 @@ def _info(a: ModerationAction) -> ModerationInfo:
         a.message_id,
         a.action,
         a.rule_key,
-        a.rule_label,
+        shown_held(a.requested_by) if a.rule_key == HELD_RULE else a.rule_label,
         a.state,
         a.requested_by,
         a.requested_at,

@@ -24,6 +24,7 @@ from app.models.inbox import (
     ModerationAction,
 )
 from app.services.inbox import pages as inbox_pages
+from app.services.inbox.held import HELD_RULE, shown_held
 from app.services.inbox.search import search_condition
 
 SNIPPET = 240
@@ -320,13 +321,19 @@ def detail(session: Session, client_id: int, message_id: int, history: int = 20)
             ModerationAction.action,
             ModerationAction.network_state,
             ModerationAction.network_message,
+            ModerationAction.rule_key,
+            ModerationAction.requested_by,
         )
         .where(ModerationAction.message_id == m.id)
         .order_by(ModerationAction.id)
     ).all()
     pending = tuple(r.id for r in moderation if r.state == "pending")
     on_network = tuple(
-        (r.action, r.network_state, r.network_message)
+        (
+            r.action,
+            r.network_state,
+            shown_held(r.requested_by) if r.rule_key == HELD_RULE else r.network_message,
+        )
         for r in moderation
         if r.state == "applied" and r.network_state
     )

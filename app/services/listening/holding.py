@@ -25,6 +25,8 @@ from html.parser import HTMLParser
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.connectors.errors import Rejected
+from app.connectors.google_posts import read_topic
 from app.db import insert_ignore
 from app.i18n import document_language
 from app.i18n import document_translate as translate
@@ -54,6 +56,9 @@ class HoldingDraftInfo:
     post: PostInfo
     created: bool  # False: this crisis's holding message was already drafted (maybe elsewhere)
     episode_id: int = 0
+    # one line per network the client publishes on that could not take the words (Google
+    # reading the first line as an offer or an event): left out of the post, said in the UI
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,20 +183,52 @@ def draft_holding(
             select(HoldingDraft.post_id).where(HoldingDraft.episode_id == episode_id)
         )
         if post_id is not None:
-            return HoldingDraftInfo(get_post(session, client_id, post_id), False, episode_id)
-    post = _create(session, client_id, now)
+            post = get_post(session, client_id, post_id)
+            message = holding_message(session, client_id, now)
+            left_out = _left_out(session, client_id, message, now)[1]
+            return HoldingDraftInfo(post, False, episode_id, left_out)
+    post, left_out = _create(session, client_id, now)
     session.execute(
         update(HoldingDraft).where(HoldingDraft.episode_id == episode_id).values(post_id=post.id)
     )
-    return HoldingDraftInfo(post, True, episode_id)
+    return HoldingDraftInfo(post, True, episode_id, left_out)
 
 
-def _create(session: Session, client_id: int, now: dt.datetime) -> PostInfo:
-    message = holding_message(session, client_id, now)
+def _left_out(
+    session: Session, client_id: int, message: HoldingMessage, now: dt.datetime
+) -> tuple[list[str], tuple[str, ...]]:
+    """The networks the holding message goes to, and a line for each that cannot take it:
+    Google makes an offer or an event of a first line that reads like one (« Événement :
+    … »), which a holding message is not."""
     networks = set(
         session.scalars(select(NetworkAccount.network).where(NetworkAccount.client_id == client_id))
     )
     targets = [n for n in PUBLISHABLE if n in networks] or ["facebook"]
+    lines: list[str] = []
+    if "google" in targets:
+        text = fit(message.text, NETWORKS["google"].max_length)
+        try:
+            standard = read_topic(text, now.date()).kind == "STANDARD"
+        except Rejected:
+            standard = False
+        if not standard:
+            targets.remove("google")
+            lines.append(_google_line())
+    return targets, tuple(lines)
+
+
+def _google_line() -> str:
+    return translate(
+        "Holding",
+        "Not offered for Google, which would read its first line as an offer or an event: "
+        "post it there by hand.",
+    )
+
+
+def _create(session: Session, client_id: int, now: dt.datetime) -> tuple[PostInfo, tuple[str, ...]]:
+    message = holding_message(session, client_id, now)
+    targets, left_out = _left_out(session, client_id, message, now)
+    targets = targets or ["facebook"]
     variants = [VariantInput(n, fit(message.text, NETWORKS[n].max_length)) for n in targets]
     with document_language(_language(session, client_id)):
         note = (
@@ -202,7 +239,9 @@ def _create(session: Session, client_id: int, now: dt.datetime) -> PostInfo:
             )
         )
         title = translate("Holding", "Crisis: holding message")
-    return create_post(
+        if left_out:  # said to the lead who approves it, in the client's language
+            note = f"{note} {_google_line()}"
+    post = create_post(
         session,
         client_id,
         planned_at=now + dt.timedelta(minutes=LEAD_MINUTES),
@@ -211,3 +250,4 @@ def _create(session: Session, client_id: int, now: dt.datetime) -> PostInfo:
         notes=note,
         status="in_review",
     )
+    return post, left_out

@@ -7,6 +7,7 @@ only draw it. Figures are compared with the previous period of the same kind.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -112,6 +113,9 @@ class DashboardData:
     # the Google reviews' numbers (reports.reviews.review_stats), filled by the Charts area and
     # the report; None when not read
     reviews: Any = None
+    # a channel's lifetime views (YouTube's views_total), per account and day, drawn beside
+    # its subscribers on the audience chart; empty without any
+    views_total: dict[int, tuple[int | None, ...]] = dataclasses.field(default_factory=dict)
 
     @property
     def has_metrics(self) -> bool:
@@ -328,6 +332,7 @@ def dashboard_data(
         followers=_series(rows, accounts, dates, "followers"),
         engagements=_series(rows, accounts, dates, "engagements"),
         impressions=_series(rows, accounts, dates, "impressions"),
+        views_total=_series(rows, accounts, dates, "views_total"),
         previous_impressions=tuple(prev_imp),
         previous_engagements=tuple(prev_eng),
         key_figures=figures,

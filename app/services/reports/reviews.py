@@ -47,6 +47,19 @@ class ReviewMonth:
 
 
 @dataclass(frozen=True)
+class DelayShare:
+    """The period's reviews counted against one charter delay (their category's)."""
+
+    minutes: int
+    reviews: int
+    within: int
+
+    @property
+    def share(self) -> float:
+        return self.within / self.reviews if self.reviews else 0.0
+
+
+@dataclass(frozen=True)
 class ReviewStats:
     reviews: int  # received in the period
     average: float | None
@@ -56,6 +69,9 @@ class ReviewStats:
     median_answer_minutes: float | None
     delay_minutes: int  # the charter's delay for a review of no particular category
     months: tuple[ReviewMonth, ...]  # oldest first, the period's month last
+    # each delay the period's reviews were counted against, shortest first: a complaint's
+    # delay is not a question's, and a label names the one its reviews were held to
+    by_delay: tuple[DelayShare, ...] = ()
 
     @property
     def answer_rate(self) -> float | None:
@@ -113,6 +129,7 @@ def review_stats(
     ratings: list[int] = []
     answers: list[float] = []
     within = answered = count = 0
+    delays: dict[int, list[int]] = {}  # minutes → [reviews, within]
     for received, text, category, first in rows:
         received = _utc(received)
         rating = rating_of(text)
@@ -124,11 +141,16 @@ def review_stats(
         count += 1
         if rating is not None:
             ratings.append(rating)
+        delay = rules.delay_for(category or "other")
+        tally = delays.setdefault(delay.first_answer_minutes, [0, 0])
+        tally[0] += 1
         if first is not None:
             first = _utc(first)
             answered += 1
             answers.append((first - received).total_seconds() / 60)
-            within += first <= calendar.due(received, rules.delay_for(category or "other"))
+            in_time = first <= calendar.due(received, delay)
+            within += in_time
+            tally[1] += in_time
     months = tuple(
         ReviewMonth(
             month,
@@ -152,6 +174,7 @@ def review_stats(
         median_answer_minutes=statistics.median(answers) if answers else None,
         delay_minutes=rules.delay_for("other").first_answer_minutes,
         months=months,
+        by_delay=tuple(DelayShare(m, n, w) for m, (n, w) in sorted(delays.items())),
     )
 
 

@@ -134,7 +134,7 @@ def test_what_threads_would_refuse_is_refused_before_sending():
         with pytest.raises(Rejected, match="501"):
             threads.publish(_variant("é" * 501))
         local = MediaRef("/tmp/f.jpg", "image/jpeg", "0" * 64)
-        with pytest.raises(Rejected, match="public address"):
+        with pytest.raises(Rejected, match="public https address"):
             threads.publish(_variant("Photo", [local]))
         assert not srv.containers
 

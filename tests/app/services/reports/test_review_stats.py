@@ -96,6 +96,8 @@ def test_the_month_in_numbers(db, bakery):
     assert stats.within_delay == 2  # the complaint was answered four days later
     assert stats.median_answer_minutes == 60
     assert stats.delay_minutes == 8 * 60  # the charter's delay for a review of no category
+    # each review held to its category's delay: the complaint to 2 h, the others to 8 h
+    assert [(d.minutes, d.reviews, d.within) for d in stats.by_delay] == [(120, 1, 0), (480, 3, 2)]
     assert [(m.month.month, m.reviews, m.average) for m in stats.months[-2:]] == [
         (10, 1, 4.0),
         (11, 4, 3.0),
@@ -115,7 +117,10 @@ def test_charts_draw_the_reviews_and_export_their_numbers(db, bakery):
         t.get_text() for t in figure.texts
     ]
     assert "75\u00a0%" in texts  # answered
-    assert "50\u00a0%" in texts  # within the charter's delay
+    # within the charter's delay, one bar per delay, each named with it and its reviews
+    labels = [t.get_text() for t in figure.axes[1].get_yticklabels()]
+    assert labels == ["Answered", "Within 2\u00a0h\nreviews: 1", "Within 8\u00a0h\nreviews: 3"]
+    assert "0\u00a0%" in texts and "67\u00a0%" in texts
     assert any("3,0 / 5" in t for t in texts)
     header, rows = chart_table("reviews", board.data)
     assert header == ["month", "reviews", "average_rating"]
@@ -150,7 +155,10 @@ def test_the_monthly_report_has_a_reviews_page(db, bakery, tmp_path):
     ).stdout
     page = text[text.index("Avis Google") :]
     assert "3,0 / 5" in page and "4,0 / 5" in page  # November beside October
-    assert "75 %" in page and "50 %" in page
+    assert "75 %" in page
+    # each delay named, with the reviews held to it (October: none held to 2 h)
+    assert re.search(r"charte \(2\s?h\s?;\s+0\s?%\s+—\s+avis\s?: 1\)", page), page
+    assert re.search(r"charte \(8\s?h\s?;\s+67\s?%\s+0\s?%\s+avis\s?: 3\)", page)
     assert re.search(r"Délai médian de réponse\s+1\s?h\s", page)  # pdftotext drops the NBSP
 
 

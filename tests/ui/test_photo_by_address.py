@@ -1,0 +1,60 @@
+"""Google and Threads fetch a photo from a public https address: the post editor says so in
+one line the moment a file from this computer is attached to their tab (and what to do);
+other networks that upload the file say nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from app.services.clients import workspaces as clients
+from tests.conftest import wait_editor
+
+
+def _png(path):
+    image = QImage(400, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c08040"))
+    assert image.save(str(path))
+    return str(path)
+
+
+@pytest.mark.parametrize("network, label", [("google", "Google"), ("threads", "Threads")])
+def test_a_local_photo_on_google_or_threads_is_flagged_when_attached(
+    qtbot, sqlite_db, open_calendar, tmp_path, network, label
+):
+    with sqlite_db.session() as s:
+        info = clients.get_client(s, clients.create_client(s, "Boulangerie Dupré").id)
+    area = open_calendar(info, dt.date(2026, 12, 10))
+    qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
+    editor = wait_editor(qtbot, area)
+    qtbot.mouseClick(editor.network_boxes[network], Qt.MouseButton.LeftButton)
+    tab = editor.variant_tabs[network]
+    editor.tabs.setCurrentWidget(tab)
+    tab.text.setPlainText("Nouvelle fournée à 16 h.")
+    assert "https" not in editor.warnings.text()
+    tab.add_media_file(_png(tmp_path / "fournee.png"))
+    qtbot.waitUntil(lambda: tab.pending_media == 0, timeout=5000)
+    qtbot.waitUntil(lambda: "https" in editor.warnings.text(), timeout=5000)
+    said = (
+        f"{label} only takes a photo at a public https address: remove fournee.png and add "
+        f"the photo in {label} itself."
+    )
+    assert said in editor.warnings.text()
+    assert "\n" not in editor.warnings.text()
+    facebook = editor.variant_tabs["facebook"]  # uploads the file itself: nothing to say
+    facebook.add_media_file(_png(tmp_path / "fournee.png"))
+    qtbot.waitUntil(lambda: facebook.pending_media == 0, timeout=5000)
+    assert editor.warnings.text().count("https") == 1
+    if os.environ.get("TRIBUNE_SHOT_DIR"):  # a look at the screen, for a human
+        editor.resize(1366, 768)
+        qtbot.wait(50)
+        editor.grab().save(os.path.join(os.environ["TRIBUNE_SHOT_DIR"], f"editor_{network}.png"))
+    tab.media_ids.clear()
+    tab.media.clear()
+    tab.media_problems = []
+    tab.text.setPlainText("Sans photo.")
+    assert "https" not in editor.warnings.text()
