@@ -564,14 +564,6 @@
       <translation>Pinterest a refusé de renouveler l’accès : reconnectez le compte.</translation>
     </message>
     <message>
-      <source>Tribune sends one image per Threads post; not sent.</source>
-      <translation>Tribune envoie une image par publication Threads ; non envoyée.</translation>
-    </message>
-    <message>
-      <source>Threads fetches the image from a public address: the post needs an image published at an http(s) address.</source>
-      <translation>Threads récupère l’image à une adresse publique : la publication doit avoir une image accessible en http(s).</translation>
-    </message>
-    <message>
       <source>Threads did not create the post.</source>
       <translation>Threads n’a pas créé la publication.</translation>
     </message>
@@ -610,6 +602,14 @@
     <message>
       <source>Bluesky renewed the access of another account.</source>
       <translation>Bluesky a renouvelé l’accès d’un autre compte.</translation>
+    </message>
+    <message>
+      <source>A Threads carousel takes at most {n} images or videos; not sent.</source>
+      <translation>Un carrousel Threads prend au plus {n} images ou vidéos ; non envoyé.</translation>
+    </message>
+    <message>
+      <source>Threads only takes photos and videos at a public https address, not a file from this computer: not sent.</source>
+      <translation>Threads ne prend photos et vidéos qu’à une adresse https publique, pas un fichier de cet ordinateur : non envoyée.</translation>
     </message>
   </context>
   <context>
