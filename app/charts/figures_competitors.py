@@ -4,7 +4,7 @@ client's own accounts (:func:`app.services.listening.competitors.comparison`).""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -35,7 +35,10 @@ class Row(Protocol):
     def engagement_per_post(self) -> float | None: ...
 
 
-def ordered(rows: Iterable[Row]) -> list[Row]:
+R = TypeVar("R", bound=Row)
+
+
+def ordered(rows: Iterable[R]) -> list[R]:
     """The client's accounts first, then the competitors by followers (most first)."""
     ours = [r for r in rows if r.ours]
     theirs = sorted((r for r in rows if not r.ours), key=lambda r: -(r.followers or 0))
