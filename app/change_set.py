@@ -17,7 +17,7 @@ a time: rows carry xid 0 and ids commit in order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,7 +113,7 @@ class ChangeSet:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def _change(row_id: int, row: RowMapping, xid: int = 0) -> Change:
+def _change(row_id: int, row: RowMapping | Mapping[str, Any], xid: int = 0) -> Change:
     ids = row["ids"]
     return Change(
         kind=row["kind"],

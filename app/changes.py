@@ -24,12 +24,32 @@ import datetime as dt
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeGuard
 
-from sqlalchemy import String, cast, delete, event, func, insert, inspect, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Delete,
+    String,
+    Update,
+    cast,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import (
+    ORMExecuteState,
+    Session,
+    SessionTransaction,
+    UOWTransaction,
+    sessionmaker,
+)
 from sqlalchemy.sql import visitors
-from sqlalchemy.sql.elements import BinaryExpression, BindParameter
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter, ColumnElement
 
 from app.change_set import Change, ChangeSet, Cursor, _change, changes_since, start
 from app.models.base import table_of, utcnow
@@ -99,7 +119,8 @@ _PENDING = "tribune_changes"
 
 
 def _pending(session: Session) -> dict[tuple[str, int | None], set[int] | None]:
-    return session.info.setdefault(_PENDING, {})
+    pending: dict[tuple[str, int | None], set[int] | None] = session.info.setdefault(_PENDING, {})
+    return pending
 
 
 def announce(
@@ -120,7 +141,7 @@ def announce(
             pending[key] = None
 
 
-def announce_rows(session: Session, table_name: str, rows: list[dict]) -> None:
+def announce_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
     """Announce inserted rows given as dicts (Core inserts): by client, with subject ids."""
     spec = TABLES.get(table_name)
     if spec is None or not rows:
@@ -140,7 +161,7 @@ def announce_rows(session: Session, table_name: str, rows: list[dict]) -> None:
         announce(session, kind, cid, ids)
 
 
-def _object_change(session: Session, obj) -> tuple[str, int | None, int | None] | None:
+def _object_change(session: Session, obj: Any) -> tuple[str, int | None, int | None] | None:
     table: str = getattr(obj, "__tablename__", "")
     spec = TABLES.get(table)
     if spec is None:
@@ -165,7 +186,7 @@ def _object_change(session: Session, obj) -> tuple[str, int | None, int | None] 
     return kind, client_id, row_id
 
 
-def _after_flush(session: Session, _context) -> None:
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
     for objs, check in ((session.new, False), (session.dirty, True), (session.deleted, False)):
         for obj in objs:
             if check and not session.is_modified(obj, include_collections=False):
@@ -179,7 +200,7 @@ def _after_flush(session: Session, _context) -> None:
                     announce(session, also, client_id, (obj.id,))
 
 
-def _criteria(whereclause) -> tuple[int | None, set[int] | None]:
+def _criteria(whereclause: ColumnElement[Any] | None) -> tuple[int | None, set[int] | None]:
     """``client_id = X`` and ``id IN (…)`` / ``id = X`` found in a WHERE clause."""
     client_id, ids = None, None
     if whereclause is None:
@@ -201,7 +222,11 @@ def _criteria(whereclause) -> tuple[int | None, set[int] | None]:
     return client_id, ids
 
 
-def _do_orm_execute(state) -> None:
+def _all_dicts(rows: Sequence[object]) -> TypeGuard[list[dict[str, Any]]]:
+    return all(isinstance(r, dict) for r in rows)
+
+
+def _do_orm_execute(state: ORMExecuteState) -> None:
     if not (state.is_insert or state.is_update or state.is_delete):
         return
     stmt = state.statement
@@ -212,13 +237,14 @@ def _do_orm_execute(state) -> None:
     params = state.parameters
     if state.is_insert:
         rows = params if isinstance(params, list) else [params] if params else []
-        dicts = rows and all(isinstance(r, dict) for r in rows) and name != "clients"
-        if dicts and all("client_id" in r for r in rows):
+        if rows and _all_dicts(rows) and name != "clients" and all("client_id" in r for r in rows):
             announce_rows(state.session, name, rows)
             return
         announce(state.session, TABLES[name][0], None, None)
         return
-    client_id, ids = _criteria(stmt.whereclause)
+    # an update or a delete (inserts returned above)
+    where = stmt.whereclause if isinstance(stmt, Update | Delete) else None
+    client_id, ids = _criteria(where)
     kind, subject = TABLES[name]
     if name in ALSO:
         announce(state.session, ALSO[name], client_id, ids)
@@ -283,12 +309,12 @@ def _before_commit(session: Session) -> None:
     session.info["tribune_written"] = written
 
 
-def _has_log(conn) -> bool:
+def _has_log(conn: Connection) -> bool:
     """Whether change_log exists, remembered per pooled connection once it does."""
     info = conn.connection.info
     if not info.get("tribune_change_log"):
         info["tribune_change_log"] = conn.dialect.has_table(conn, "change_log")
-    return info["tribune_change_log"]
+    return bool(info["tribune_change_log"])  # has_table's bool
 
 
 def _after_commit(session: Session) -> None:
@@ -303,7 +329,7 @@ def _after_rollback(session: Session) -> None:
     session.info.pop("tribune_written", None)
 
 
-def _prune(conn) -> None:
+def _prune(conn: Connection) -> None:
     """At most once a minute per process: drop what no seat still needs (an indexed range)."""
     global _last_prune
     now = time.monotonic()
@@ -314,7 +340,7 @@ def _prune(conn) -> None:
     conn.execute(delete(table).where(table.c.at < utcnow() - KEEP))
 
 
-def _after_soft_rollback(session: Session, previous) -> None:
+def _after_soft_rollback(session: Session, previous: SessionTransaction) -> None:
     if previous.parent is None:  # the whole transaction; a savepoint keeps what came before
         _after_rollback(session)
 
@@ -328,13 +354,13 @@ _HOOKS = (
 )
 
 
-def install(target) -> None:
+def install(target: sessionmaker[Session]) -> None:
     """Capture the changes of every session ``target`` (a sessionmaker) makes."""
     for name, hook in _HOOKS:
         event.listen(target, name, hook)
 
 
-def uninstall(target) -> None:
+def uninstall(target: sessionmaker[Session]) -> None:
     """Stop capturing (the benchmark's "plain write" baseline)."""
     for name, hook in _HOOKS:
         event.remove(target, name, hook)

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
@@ -40,6 +41,9 @@ from app.db_writes import (  # noqa: F401  (re-exported)
 )
 from app.errors import Conflict, StorageError
 from app.i18n import translate
+
+if TYPE_CHECKING:  # Alembic is imported only when the schema is behind
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Start-up compares it with the database's ``alembic_version`` in plain
@@ -177,7 +181,7 @@ class Database:
         self.engine.dispose()
 
     # -- schema -----------------------------------------------------------------------------
-    def _alembic_config(self):
+    def _alembic_config(self) -> Config:
         from alembic.config import Config
 
         cfg = Config()

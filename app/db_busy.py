@@ -23,9 +23,15 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from app.errors import StorageError
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine, ExceptionContext, ExecutionContext
+    from sqlalchemy.engine.interfaces import DBAPICursor
+    from sqlalchemy.orm import Session
 
 ENV = "TRIBUNE_BUSY_TIMEOUT"
 DEFAULT_TIMEOUT_S = 60.0
@@ -98,9 +104,10 @@ def _locked(exc: BaseException) -> bool:
     return "database is locked" in str(exc) or "database is busy" in str(exc)
 
 
-def begin_immediate(conn) -> None:
+def begin_immediate(conn: Connection) -> None:
     """``BEGIN IMMEDIATE`` on a SQLAlchemy connection, waiting visibly (see the module)."""
-    raw = conn.connection.dbapi_connection
+    # typed as any DB-API connection: on SQLite it is the sqlite3 module's
+    raw = cast(sqlite3.Connection, conn.connection.dbapi_connection)
     total = timeout()
     first = min(NOTICE_AFTER_S, total)
     try:
@@ -198,13 +205,13 @@ def let_others_write(database: str | None) -> None:
         time.sleep(0.02)
 
 
-def commit_batch(session) -> None:
+def commit_batch(session: Session) -> None:
     """Commit a long import's batch and let a waiting writer through before the next one."""
     session.commit()
     session.info[_KEPT] = session.info.get(_KEPT, 0) + 1
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
-        let_others_write(bind.url.database)
+        let_others_write(bind.engine.url.database)  # an Engine's .engine is itself
         # Take the lock for the next batch here, where a give-up ends the import: the next
         # row's own error handling would take it for a bad row and wait again, row by row.
         session.connection()
@@ -215,13 +222,13 @@ def commit_batch(session) -> None:
 # per process looks at them four times a second; a statement older than NOTICE_AFTER_S that
 # another session's lock blocks (pg_blocking_pids) is announced like SQLite's wait, and the
 # end of that statement (success, lock_timeout or any error) withdraws the notice.
-_running: dict[int, list] = {}
+_running: dict[int, list[Any]] = {}
 _watch_lock = threading.Lock()
 _watchdog: threading.Thread | None = None
 WATCH_EVERY_S = 0.25
 
 
-def watch_postgresql(engine) -> None:
+def watch_postgresql(engine: Engine) -> None:
     """Say so when a statement of ``engine`` waits for another seat's lock (see above)."""
     from sqlalchemy import event
 
@@ -230,23 +237,32 @@ def watch_postgresql(engine) -> None:
     event.listen(engine, "handle_error", _failed)
 
 
-def _started(conn, _cursor, _statement, _params, _context, _many) -> None:
+def _started(
+    conn: Connection,
+    _cursor: DBAPICursor,
+    _statement: str,
+    _params: Any,
+    _context: ExecutionContext | None,
+    _many: bool,
+) -> None:
     if conn.get_execution_options().get("tribune_watchdog"):
         return  # the watchdog's own question
-    pid = conn.connection.dbapi_connection.info.backend_pid
+    raw = conn.connection.dbapi_connection
+    assert raw is not None  # a connection executing a statement is open
+    pid = raw.info.backend_pid
     _running[id(conn)] = [time.monotonic(), pid, False, conn.engine, 0.0]
     if _watchdog is None:
         _start_watchdog()
 
 
-def _ended(conn, *_args) -> None:
+def _ended(conn: Connection, *_args: object) -> None:
     with _watch_lock:  # listeners only relay: called under the lock, in order
         entry = _running.pop(id(conn), None)
         if entry is not None and entry[2]:
             _notify(False)
 
 
-def _failed(context) -> None:
+def _failed(context: ExceptionContext) -> None:
     conn = context.connection
     if conn is not None:
         _ended(conn)
@@ -294,7 +310,7 @@ def ask_blocked_with(url: str, asker: Callable[[int], bool | None] | None) -> No
         _askers[url] = asker
 
 
-def _blocked(engine, pid: int) -> bool:
+def _blocked(engine: Engine, pid: int) -> bool:
     asker = _askers.get(str(engine.url))
     if asker is not None:
         return bool(asker(pid))
@@ -305,7 +321,7 @@ def _blocked(engine, pid: int) -> bool:
 
 
 # -- errors -------------------------------------------------------------------------------------
-def postgresql_connect_args() -> dict:
+def postgresql_connect_args() -> dict[str, Any]:
     """psycopg's connect arguments: a lock wait gives up after :func:`timeout`."""
     return {"connect_timeout": 5, "options": f"-c lock_timeout={_ms(timeout())}"}
 
@@ -332,7 +348,7 @@ def kept_message(seconds: float | None = None) -> str:
     ).format(seconds=f"{seconds:g}")
 
 
-def raise_if_gave_up_after_batches(session, exc: BaseException) -> None:
+def raise_if_gave_up_after_batches(session: Session, exc: BaseException) -> None:
     """A long import that gave up after committing some batches says what it kept: "nothing
     was written" would be false."""
     if session.info.get(_KEPT) and is_busy_error(exc):

@@ -4,11 +4,12 @@ password from the keyring, refusals said in one line, a verified copy of a SQLit
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import db_busy as busy
@@ -29,7 +30,7 @@ def _file_lock(database: Path | None) -> Iterator[None]:
         return
     handle = open(database.with_name(database.name + ".lock"), "a+b")  # noqa: SIM115
     try:
-        if os.name == "nt":  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             import msvcrt
             import time
 
@@ -48,12 +49,13 @@ def _file_lock(database: Path | None) -> Iterator[None]:
         handle.close()  # closing releases the lock on every system
 
 
-def _password_from_keyring(parsed):
+def _password_from_keyring(parsed: URL) -> URL:
     """A shared database's password lives in the keyring, keyed by server and login."""
     from app import secrets
 
     try:
-        if not secrets.backend_available():
+        # the caller gives a URL with a login (no login: nothing to look up)
+        if not secrets.backend_available() or parsed.username is None:
             return parsed
         password = secrets.database_password(
             f"{parsed.host or 'localhost'}:{parsed.port or 5432}", parsed.username

@@ -6,7 +6,9 @@ import time
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 IDLE_PING_S = 10.0
 
@@ -18,10 +20,12 @@ def ping_when_idle(engine: Engine) -> None:
     idle is still replaced before use; one dropped within the last seconds fails its
     statement once and is replaced (SQLAlchemy invalidates it on a disconnect error)."""
 
-    def connected(_dbapi, record) -> None:
+    def connected(_dbapi: DBAPIConnection, record: ConnectionPoolEntry) -> None:
         record.info["tribune_used"] = time.monotonic()
 
-    def checkout(dbapi, record, _proxy) -> None:
+    def checkout(
+        dbapi: DBAPIConnection, record: ConnectionPoolEntry, _proxy: PoolProxiedConnection
+    ) -> None:
         if time.monotonic() - record.info.get("tribune_used", 0.0) > IDLE_PING_S:
             try:
                 engine.dialect.do_ping(dbapi)
@@ -29,7 +33,7 @@ def ping_when_idle(engine: Engine) -> None:
                 raise DisconnectionError(str(exc)) from exc
         record.info["tribune_used"] = time.monotonic()
 
-    def checkin(_dbapi, record) -> None:
+    def checkin(_dbapi: DBAPIConnection | None, record: ConnectionPoolEntry | None) -> None:
         if record is not None:
             record.info["tribune_used"] = time.monotonic()
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from operator import itemgetter
+from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Column, ColumnDefault, Dialect, Table, insert
 from sqlalchemy.orm import Session
 
+# A row's values for a raw INSERT: the statement, the getter of the given values, the bind
+# processors of the given columns (by position), the constant defaults, the callable ones.
+_Processor = Callable[[Any], Any]
+_SqlitePlan = tuple[
+    str,
+    Callable[[dict[str, Any]], Any],
+    list[tuple[int, _Processor]],
+    tuple[Any, ...],
+    list[Callable[[], Any]],
+]
 
-def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows in the session's transaction, as Core's ``insert(table)`` would.
 
     On SQLite the values go through SQLAlchemy's own bind processors and the columns'
@@ -29,7 +42,7 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
         conn.execute(insert(table), rows)
         return
     sql, get, processors, constants, computed = plan
-    values = []
+    values: list[tuple[Any, ...]] = []
     append = values.append
     for row in rows:
         given = list(get(row))
@@ -42,20 +55,22 @@ def bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(sql, values)
 
 
-def insert_in_batches(session: Session, table, rows: list[dict]) -> None:
+def insert_in_batches(
+    session: Session, table: Table | type[Any], rows: list[dict[str, Any]]
+) -> None:
     """Insert many rows a batch at a time, committing each and letting a writer that waits for
     the database in between (:func:`app.db_busy.commit_batch`): a long load never keeps the
     other seats out for more than a batch. ``table``: a Table or a mapped class."""
     from app.db_busy import BATCH, commit_batch
 
-    target = getattr(table, "__table__", table)
+    target = cast(Table, getattr(table, "__table__", table))
     for start in range(0, len(rows), BATCH):
         if start:
             commit_batch(session)
         bulk_insert(session, target, rows[start : start + BATCH])
 
 
-def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
+def insert_ignore(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
     """``INSERT … ON CONFLICT DO NOTHING`` of many rows; returns how many went in.
 
     Two seats writing the same rows (the same new mentions, the same day's numbers) is
@@ -73,7 +88,7 @@ def insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
     return count
 
 
-def _insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
+def _insert_ignore(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
     conn = session.connection()
     dialect = conn.dialect
     keys = rows[0].keys()
@@ -83,7 +98,7 @@ def _insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
         plan = _sqlite_plan(table, dialect, keys)
         if plan is not None and all(row.keys() == keys for row in rows):
             sql, get, processors, constants, computed = plan
-            values = []
+            values: list[tuple[Any, ...]] = []
             for row in rows:
                 given = list(get(row))
                 for index, process in processors:
@@ -98,7 +113,7 @@ def _insert_ignore(session: Session, table: Table, rows: list[dict]) -> int:
     return len(conn.execute(stmt, rows).all())
 
 
-def _sqlite_plan(table: Table, dialect, keys):
+def _sqlite_plan(table: Table, dialect: Dialect, keys: Collection[str]) -> _SqlitePlan | None:
     """The INSERT statement and how to turn a row into its values; None if Core must do it.
 
     Values are laid out as the given columns (in table order), then the defaulted ones with
@@ -106,26 +121,27 @@ def _sqlite_plan(table: Table, dialect, keys):
     if len(keys) == 1 or set(keys) - set(table.columns.keys()):
         return None  # one key (itemgetter returns a scalar) or an unknown one: Core's path
     given = [c for c in table.columns if c.name in keys]
-    constant_columns, computed_columns, constants, computed = [], [], [], []
+    constant_columns: list[Column[Any]] = []
+    computed_columns: list[Column[Any]] = []
+    constants: list[Any] = []
+    computed: list[Callable[[], Any]] = []
 
-    def processor(column):
+    def processor(column: Column[Any]) -> _Processor | None:
         return column.type.dialect_impl(dialect).bind_processor(dialect)
 
     for column in table.columns:
         spec = column.default
         if column.name in keys or spec is None:
             continue
+        if not isinstance(spec, ColumnDefault):  # a sequence (neither scalar nor callable)
+            return None  # let Core render it
         process = processor(column)
         if spec.is_scalar:
             constant_columns.append(column)
             constants.append(process(spec.arg) if process else spec.arg)
         elif spec.is_callable:
             computed_columns.append(column)
-            computed.append(
-                (lambda fn, p: (lambda: p(fn(None))) if p else (lambda: fn(None)))(
-                    spec.arg, process
-                )
-            )
+            computed.append(_per_row(spec.arg, process))
         else:  # a SQL expression or a sequence: let Core render it
             return None
     processors = [(i, p) for i, c in enumerate(given) if (p := processor(c)) is not None]
@@ -136,3 +152,9 @@ def _sqlite_plan(table: Table, dialect, keys):
         f"({', '.join(quote(c.name) for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
     )
     return sql, itemgetter(*(c.name for c in given)), processors, tuple(constants), computed
+
+
+def _per_row(fn: Callable[[Any], Any], process: _Processor | None) -> Callable[[], Any]:
+    """A callable default's value for one row, as Core computes it (called without an
+    execution context), through the column's bind processor if it has one."""
+    return (lambda: process(fn(None))) if process else (lambda: fn(None))

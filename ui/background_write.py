@@ -16,7 +16,8 @@ WAIT_SECONDS = 30
 
 
 class BackgroundWrite:
-    """One write: ``start`` it on a :class:`ui.tasks.TaskRunner`, or ``run`` it here."""
+    """One write: ``run`` on a worker by an operation (``CallOp(owner, write.run, land)``),
+    or here by a caller that must wait for it."""
 
     def __init__(self, write: Callable[[], object]) -> None:
         self._write = write
@@ -40,10 +41,6 @@ class BackgroundWrite:
             self.error = exc
         finally:
             self.done.set()
-
-    def start(self, tasks, land: Callable[[BackgroundWrite], object]) -> None:
-        """Run on a worker; ``land(self)`` is called on the GUI thread when it is done."""
-        tasks.run(self.run, lambda _none: land(self), lambda _exc: land(self))
 
     def wait(self, seconds: float = WAIT_SECONDS) -> bool:
         """Block until the write is done; False when the database did not answer in time."""

@@ -13,6 +13,7 @@ from app.db import Database
 from app.errors import TribuneError
 from app.services.clients.workspaces import ClientInfo
 from ui.messages import error_text, log_unexpected
+from ui.operations import DatabaseOp
 from ui.tasks import TaskRunner
 
 
@@ -73,16 +74,21 @@ class DeleteClientDialog(QDialog):
     def delete(self) -> None:
         from app.services.clients.workspace import delete_client_everywhere
 
-        db, client_id, typed = self.db, self.client.id, self.confirm_edit.text()
+        client_id, typed = self.client.id, self.confirm_edit.text()
         self.delete_button.setEnabled(False)
         self.confirm_edit.setEnabled(False)
         self.error_label.setText(self.tr("Deleting…"))
         self.error_label.show()
 
-        def work():
-            delete_client_everywhere(db, client_id, typed)
-
-        self.tasks.run(work, self._done, self._failed)
+        # every table of the client, then its keyring entries: the whole Database; the areas
+        # and the sidebar hear of it on the feed
+        DatabaseOp(
+            self,
+            lambda db: delete_client_everywhere(db, client_id, typed),
+            self._done,
+            db=self.db,
+            tasks=self.tasks,
+        ).writes().failure(self._failed).run()
 
     def _done(self, _result) -> None:
         self.deleted.emit()

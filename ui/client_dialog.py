@@ -26,7 +26,7 @@ from ui.client_tables import AccountsPage, ContactsPage
 from ui.conflict_dialog import MINE, ask_conflict
 from ui.design import set_tone, style_button_box
 from ui.messages import error_text, log_unexpected
-from ui.operations import QueryOp
+from ui.operations import DatabaseOp, QueryOp
 from ui.tasks import ChangeHub, TaskRunner
 
 
@@ -216,21 +216,17 @@ class ClientDialog(QDialog):
         self.error_label.hide()
         self._set_busy(True)
         typed = [(a.id, a.token) for a in form.accounts if a.id is not None and a.token.strip()]
-        db = self.db
 
-        def work():  # connectors: a new token for an existing account reconnects it at once
-            from app import changes
+        def work(db):  # connectors: a new token for an existing account reconnects it at once
+            info = save_client_form(db, form)
+            return info, reconnect_typed(db, info.id, typed) if typed else []
 
-            with changes.recording() as mine:
-                info = save_client_form(db, form)
-            changed = changes.ChangeSet(tuple(mine), mine[-1].id if mine else 0, local=True)
-            return info, reconnect_typed(db, info.id, typed) if typed else [], changed
-
-        self.tasks.run(work, self._saved, self._failed)
+        # the form, the keyring, the connectors: the whole Database; the operation announces
+        # what the save wrote to every area
+        DatabaseOp(self, work, self._saved).writes().failure(self._failed).run()
 
     def _saved(self, result) -> None:
-        info, health, changed = result
-        self.services.feed.deliver(changed)  # what the save wrote, for every area
+        info, health = result
         self._set_busy(False)
         self.saved.emit(info)
         still = not_connected_text(health)

@@ -14,6 +14,13 @@ op with the same key on the same parent was started after it (what the areas' ge
 counters did by hand); :func:`ops_pending` says how many of a parent's ops are on their way,
 :func:`writes_pending` how many writes of a runner have not landed (the window waits for them
 before it closes: a client switch or quitting never waits on the GUI thread).
+
+The other kinds of background work fit the same helper: ``DatabaseOp(parent, op)`` gives
+``op`` the whole Database (several units of work, a backup, a sync; ``.writes()`` records
+what it commits in any session and announces it like a WriteOp), ``CallOp(parent, op)``
+needs no database (a network call, a connection test). ``.with_progress(fn)`` makes long
+work report steps to the GUI thread and stop when the token ``run()`` returns is cancelled.
+A writing op that fails announces what it committed before failing (an import's batches).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from shiboken6 import isValid
 
 from app import changes
 from ui.messages import show_error
+from ui.tasks import CancelToken, TaskRunner
 
 T = TypeVar("T")
 _PENDING = "_ops_pending"
@@ -44,20 +52,6 @@ def writes_pending(tasks: QObject) -> int:
     """How many WriteOps run by ``tasks`` (a TaskRunner) have not landed yet: the window
     waits for them before it closes."""
     return getattr(tasks, _WRITES, 0)
-
-
-def count_write(tasks: QObject) -> Callable[[], None]:
-    """Count a write that is not a WriteOp (the charter's queued save) among ``tasks``'
-    pending writes, so that quitting waits for it too; call what it returns once it landed."""
-    setattr(tasks, _WRITES, writes_pending(tasks) + 1)
-    settled = []
-
-    def settle() -> None:
-        if not settled and isValid(tasks):
-            settled.append(True)
-            setattr(tasks, _WRITES, writes_pending(tasks) - 1)
-
-    return settle
 
 
 def drop_pending(parent: QObject, *keys: str) -> None:
@@ -79,22 +73,43 @@ def _services_of(parent: QObject):
     raise LookupError("an operation needs services (db, tasks, feed): pass services=")
 
 
+def _changeset(mine: list) -> changes.ChangeSet:
+    return changes.ChangeSet(tuple(mine), mine[-1].id if mine else 0, local=True)
+
+
+_CHANGED = "__tribune_changed__"  # on an exception: what its op committed before it
+
+
+def changed_before(exc: BaseException) -> changes.ChangeSet | None:
+    """What a writing op committed before it failed (an import's batches), or None."""
+    return getattr(exc, _CHANGED, None)
+
+
 class _Op(Generic[T]):
+    _records = False  # True: the changes committed by the op go out on the feed
+    _counts = False  # True: quitting waits for it (writes_pending)
+    _needs_db = True
+
     def __init__(
         self,
         parent: QObject,
-        op: Callable[[Any], T],
+        op: Callable[..., T],
         on_success: Callable[[T], None] | None = None,
         *,
         services=None,
+        db=None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         self._parent = parent
         self._op = op
         self._success = on_success
         self._failure: Callable[[BaseException], None] | None = None
         self._services = services
+        self._db = db
+        self._tasks = tasks
         self._key: str | None = None
         self._queue: str | None = None
+        self._progress: Callable[[int, int, str], None] | None = None
 
     def failure(self, fn: Callable[[BaseException], None]) -> _Op[T]:
         """Call ``fn(exc)`` instead of showing the error."""
@@ -111,11 +126,43 @@ class _Op(Generic[T]):
         self._queue = name
         return self
 
-    def _work(self, db) -> Callable[[], Any]:  # pragma: no cover - overridden
+    def counted(self) -> _Op[T]:
+        """Count it among the writes quitting waits for (:func:`writes_pending`), like a
+        WriteOp: for a write that announces its changes itself (the charter's save, which
+        the GUI thread may run first when it flushes)."""
+        self._counts = True
+        return self
+
+    def with_progress(self, fn: Callable[[int, int, str], None]) -> _Op[T]:
+        """Long work: ``op`` gets two more arguments, ``progress(done, total, label)`` (any
+        thread; ``fn`` gets each step on the GUI thread) and the ``CancelToken`` that
+        :meth:`run` returns (``token.cancelled``: stop between steps)."""
+        self._progress = fn
+        return self
+
+    def _invoke(self, db) -> Callable[..., Any]:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def run(self) -> None:
-        services = self._services or _services_of(self._parent)
+    def _context(self):
+        """(db, tasks, feed): given ones first, else the parent's ``services``."""
+        db, tasks, feed = self._db, self._tasks, None
+        services = self._services
+        missing = tasks is None or (db is None and self._needs_db)
+        if services is None and (missing or self._records):
+            try:
+                services = _services_of(self._parent)
+            except LookupError:
+                if missing:
+                    raise  # a write given its db and runner but no feed announces nothing
+        if services is not None:
+            db = db if db is not None else getattr(services, "db", None)
+            tasks = tasks if tasks is not None else services.tasks
+            feed = getattr(services, "feed", None)
+        return db, tasks, feed
+
+    def run(self) -> CancelToken:
+        """Start the op; the token cancels it (with :meth:`with_progress`)."""
+        db, tasks, feed = self._context()
         parent = self._parent
         setattr(parent, _PENDING, ops_pending(parent) + 1)
         number = next(_numbers)
@@ -126,7 +173,7 @@ class _Op(Generic[T]):
                 setattr(parent, _LATEST, latest)
             latest[self._key] = number
         key, success, failure = self._key, self._success, self._failure
-        tasks, counted = services.tasks, isinstance(self, WriteOp)
+        records, counted = self._records, self._counts
         if counted:
             setattr(tasks, _WRITES, writes_pending(tasks) + 1)
 
@@ -139,24 +186,50 @@ class _Op(Generic[T]):
             setattr(parent, _PENDING, ops_pending(parent) - 1)
             return key is None or getattr(parent, _LATEST, {}).get(key) == number
 
+        def announce(changeset) -> None:  # changes go out whatever became of the parent
+            if changeset is not None and feed is not None:
+                feed.deliver(changeset)
+
         def done(outcome) -> None:
             wanted = settle()
-            result = self._delivered_to(services, outcome)  # changes go out in any case
+            if records:
+                outcome, changeset = outcome
+                announce(changeset)
             if wanted and success is not None:
-                success(result)
+                success(outcome)
 
         def failed(exc: BaseException) -> None:
-            if not settle():
+            wanted = settle()
+            announce(changed_before(exc))
+            if not wanted:
                 return
             if failure is not None:
                 failure(exc)
             else:
                 show_error(parent if isinstance(parent, QObject) else None, exc)
 
-        tasks.run(self._work(services.db), done, failed, queue=self._queue)
+        call = self._invoke(db)
 
-    def _delivered_to(self, services, outcome) -> T:
-        return outcome
+        def work(*steps):  # (progress, token) with_progress
+            if not records:
+                return call(*steps)
+            with changes.recording() as mine:
+                try:
+                    result = call(*steps)
+                except BaseException as exc:
+                    setattr(exc, _CHANGED, _changeset(mine))
+                    raise
+            return result, _changeset(mine)
+
+        progress = self._progress
+        on_progress = None
+        if progress is not None:
+
+            def on_progress(done: int, total: int, label: str) -> None:
+                if isValid(parent):  # a closed dialog's bar is gone: the work goes on
+                    progress(done, total, label)
+
+        return tasks.run(work, done, failed, on_progress=on_progress, queue=self._queue)
 
 
 class QueryOp(_Op[T]):
@@ -169,37 +242,68 @@ class QueryOp(_Op[T]):
         self._core = True
         return self
 
-    def _work(self, db) -> Callable[[], Any]:
+    def _invoke(self, db) -> Callable[..., Any]:
         op, core = self._op, self._core
 
-        def work():
+        def call(*steps):
             if core:
                 with db.engine.connect() as conn:
-                    return op(conn)
+                    return op(conn, *steps)
             with db.read() as session:
-                return op(session)
+                return op(session, *steps)
 
-        return work
+        return call
 
 
 class WriteOp(_Op[T]):
     """A write: ``op(session)`` in one unit of work; its ChangeSet goes through the feed."""
 
-    def _work(self, db) -> Callable[[], Any]:
+    _records = _counts = True
+
+    def _invoke(self, db) -> Callable[..., Any]:
         op = self._op
 
-        def work():
-            with changes.recording() as mine, db.session() as session:
-                result = op(session)
-            last = mine[-1].id if mine else 0
-            return result, changes.ChangeSet(tuple(mine), last, local=True)
+        def call(*steps):
+            with db.session() as session:
+                return op(session, *steps)
 
-        return work
-
-    def _delivered_to(self, services, outcome) -> T:
-        result, changeset = outcome
-        services.feed.deliver(changeset)
-        return result
+        return call
 
 
-__all__ = ["QueryOp", "WriteOp", "count_write", "drop_pending", "ops_pending", "writes_pending"]
+class DatabaseOp(_Op[T]):
+    """Work that needs the whole :class:`~app.db.Database` rather than one session (several
+    units of work, a backup, a sync, the keyring beside it): ``op(db)``. With
+    :meth:`writes`, every change it commits (in any of its sessions, on its thread) goes out
+    on the feed like a WriteOp's."""
+
+    def writes(self, *, counted: bool = True) -> DatabaseOp[T]:
+        """Announce what it commits; ``counted``: quitting waits for it (10 s at most) like a
+        WriteOp — not for a sync, which commits account by account and may take minutes."""
+        self._records, self._counts = True, counted
+        return self
+
+    def _invoke(self, db) -> Callable[..., Any]:
+        op = self._op
+        return lambda *steps: op(db, *steps)
+
+
+class CallOp(_Op[T]):
+    """Work without the database (a network call, a connection test with a database of its
+    own): ``op()``. Needs only a runner: ``tasks=`` or the parent's services."""
+
+    _needs_db = False
+
+    def _invoke(self, db) -> Callable[..., Any]:
+        return self._op
+
+
+__all__ = [
+    "CallOp",
+    "DatabaseOp",
+    "QueryOp",
+    "WriteOp",
+    "changed_before",
+    "drop_pending",
+    "ops_pending",
+    "writes_pending",
+]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.config import default_database_url
 from app.db import Database
 from ui.messages import error_text
+from ui.operations import CallOp
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
@@ -173,7 +174,7 @@ class SettingsDialog(QDialog):
             self.test_button.setEnabled(True)
             self.test_result.setText(error_text(exc))
 
-        self.tasks.run(work, done, failed)
+        CallOp(self, work, done, tasks=self.tasks).failure(failed).run()  # a database of its own
 
     def accept(self) -> None:
         url, password = self._url_and_password()

@@ -45,24 +45,30 @@ class WindowActions(QObject):
     def load_demo(self) -> None:
         if self.db is None:
             return
-        db = self.db
 
-        def work():
+        def work(db):
             from app.demo import build_demo
 
             return build_demo(db, if_empty=True)
 
         self.statusBar().showMessage(self.tr("Loading the demo agency…"))
         self.welcome.demo_button.setEnabled(False)
-        self.tasks.run(
+        # batches of units of work: the whole Database; what it adds goes on the feed
+        from ui.operations import DatabaseOp
+
+        DatabaseOp(
+            self,
             work,
             lambda _summary: (
                 self.statusBar().clearMessage(),
                 self.welcome.demo_button.setEnabled(True),
                 self.window.reload_clients(),
             ),
-            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self.window, exc)),
-        )
+            db=self.db,
+            tasks=self.tasks,
+        ).writes().failure(
+            lambda exc: (self.welcome.demo_button.setEnabled(True), show_error(self.window, exc))
+        ).run()
 
     # -- files ------------------------------------------------------------------------------
     def backup(self) -> None:
@@ -76,21 +82,24 @@ class WindowActions(QObject):
         )
         if not path:
             return
-        db = self.db
 
-        def work():
+        def work(db):
             from app.services.database.backup import write_backup
 
             return write_backup(db, path)
 
-        self.tasks.run(
+        from ui.operations import DatabaseOp
+
+        DatabaseOp(
+            self,
             work,
             lambda r: self.statusBar().showMessage(
                 self.tr("Backup written: {path} ({rows} rows)").format(path=r.path, rows=r.rows),
                 8000,
             ),
-            lambda exc: show_error(self.window, exc),
-        )
+            db=self.db,
+            tasks=self.tasks,
+        ).failure(lambda exc: show_error(self.window, exc)).run()
 
     def restore(self) -> None:
         if self.db is None:
@@ -123,12 +132,16 @@ class WindowActions(QObject):
             return
         db = self.db
 
-        def work():
+        def work(db):
             from app.services.database.backup import restore_backup
 
             return restore_backup(db, path)  # verified whole, current data kept first
 
-        self.tasks.run(
+        # not .writes(): every table is replaced, the window opens the database again
+        from ui.operations import DatabaseOp
+
+        DatabaseOp(
+            self,
             work,
             lambda r: (
                 self.window.set_database(db),
@@ -136,8 +149,9 @@ class WindowActions(QObject):
                     self.tr("Restored {rows} rows.").format(rows=r.rows), 8000
                 ),
             ),
-            lambda exc: show_error(self.window, exc),
-        )
+            db=db,
+            tasks=self.tasks,
+        ).failure(lambda exc: show_error(self.window, exc)).run()
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

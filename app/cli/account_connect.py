@@ -6,10 +6,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
+
+if TYPE_CHECKING:
+    from app.connectors.oauth_business import Candidate
 
 NETWORKS = (
     "mastodon",
@@ -25,7 +30,7 @@ NETWORKS = (
 )
 
 
-def register(asub) -> None:
+def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = asub.add_parser(
         "connect",
         help=translate(
@@ -86,7 +91,7 @@ def _stdin_line(prompt: str) -> str:
     return (sys.stdin.readline() if sys.stdin else "").strip()
 
 
-def cmd_account_app(ctx) -> int:
+def cmd_account_app(ctx: CliContext) -> int:
     from app.services.people import agency
 
     a = ctx.args
@@ -102,7 +107,7 @@ def cmd_account_app(ctx) -> int:
     return 0
 
 
-def _open(a):
+def _open(a: argparse.Namespace) -> Callable[[str], None]:
     def open_browser(url: str) -> None:
         print(
             translate("Cli", "Open this address to connect the account:") + f"\n{url}",
@@ -117,7 +122,7 @@ def _open(a):
     return open_browser
 
 
-def _picked(a, found):
+def _picked(a: argparse.Namespace, found: list[Candidate]) -> list[Candidate]:
     """The candidates the CM chose: --pick, else a numbered list on a terminal."""
     if a.pick is not None:
         wanted = [w.strip() for w in a.pick.split(",") if w.strip()]
@@ -145,7 +150,7 @@ def _picked(a, found):
         raise ValidationError(translate("Cli", "Give numbers from the list.")) from None
 
 
-def cmd_account_connect(ctx) -> int:
+def cmd_account_connect(ctx: CliContext) -> int:
     from app.services.clients import connect as service
 
     a = ctx.args

@@ -3,16 +3,21 @@ e-mail, logo, colour). Setting it is an administrator's; bad input changes nothi
 
 from __future__ import annotations
 
+import argparse
 import base64
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 
+if TYPE_CHECKING:
+    from app.services.people.agency import AgencyInfo
 
-def register(sub) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agency = sub.add_parser(
         "agency", help=translate("Cli", "the agency's name, address, logo and colour")
     )
@@ -36,7 +41,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_set)
 
 
-def _json(info) -> dict:
+def _json(info: AgencyInfo) -> dict[str, Any]:
     logo = info.logo or b""
     return {
         "name": info.name,
@@ -55,7 +60,7 @@ def _json(info) -> dict:
     }
 
 
-def _human(info) -> str:
+def _human(info: AgencyInfo) -> str:
     from app.services.people.agency import logo_format
 
     none = translate("Cli", "(none)")
@@ -77,7 +82,7 @@ def _human(info) -> str:
     return "\n".join(f"{label}\t{value}" for label, value in rows)
 
 
-def cmd_show(ctx) -> int:
+def cmd_show(ctx: CliContext) -> int:
     from app.services.people.agency import agency
 
     with ctx.db.read() as s:
@@ -104,7 +109,7 @@ def _read_logo(path: str) -> bytes:
         ) from None
 
 
-def cmd_set(ctx) -> int:
+def cmd_set(ctx: CliContext) -> int:
     from app.services.people.agency import agency, check_colour, save_agency
 
     a = ctx.args

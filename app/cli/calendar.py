@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import check_year
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from app.connectors.contract import IngestResult
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cal = sub.add_parser("calendar", help=translate("CalendarCli", "the content calendar"))
     csub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
 
@@ -153,7 +154,7 @@ def _read_file(path: Path) -> bytes:
         ) from None
 
 
-def cmd_import(ctx) -> int:
+def cmd_import(ctx: CliContext) -> int:
     path = Path(ctx.args.file)
     data = _read_file(path)
     with ctx.db.session() as session:
@@ -204,7 +205,7 @@ def cmd_import(ctx) -> int:
     return 0
 
 
-def cmd_export(ctx) -> int:
+def cmd_export(ctx: CliContext) -> int:
     if not ctx.args.out and not ctx.args.csv_out:
         raise ValidationError(
             translate("CalendarCli", "Say where to write: --out FILE.ics or --csv FILE.csv.")
@@ -235,7 +236,7 @@ def cmd_export(ctx) -> int:
     return 0
 
 
-def cmd_check(ctx) -> int:
+def cmd_check(ctx: CliContext) -> int:
     from app.services.calendar.check import check_calendar
 
     today = dt.date.today()
@@ -274,7 +275,7 @@ def cmd_check(ctx) -> int:
     return 0
 
 
-def cmd_approval(ctx) -> int:
+def cmd_approval(ctx: CliContext) -> int:
     from app.documents.calendar_approval import render_approval_sheet
 
     start = _date(ctx.args.start, dt.date.today())
@@ -304,7 +305,7 @@ def cmd_approval(ctx) -> int:
     return 0
 
 
-def cmd_approval_import(ctx) -> int:
+def cmd_approval_import(ctx: CliContext) -> int:
     from app.services.calendar.approval_import import import_approval_sheet
 
     data = _read_file(Path(ctx.args.file))
@@ -329,7 +330,7 @@ def cmd_approval_import(ctx) -> int:
     return 0
 
 
-def cmd_approve(ctx) -> int:
+def cmd_approve(ctx: CliContext) -> int:
     """Approve (and with --schedule, queue) every post « in review » of the period, in one
     transaction: a post whose text changed since the client saw it stops everything (exit 1,
     the conflict named), nothing is half-approved."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from app.cli import json_flag
+import argparse
+
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import bounded_int
@@ -10,7 +12,7 @@ from app.services.charter import versions as charter
 from app.services.clients import workspaces as clients
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     top = sub.add_parser(
         "charter", help=translate("CliCharter", "the community-management charter")
     )
@@ -60,7 +62,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_sign)
 
 
-def cmd_export(ctx) -> int:
+def cmd_export(ctx: CliContext) -> int:
     from app.documents.charter_pdf import export_charter_pdf, gather
 
     args = ctx.args
@@ -84,7 +86,7 @@ def cmd_export(ctx) -> int:
     return 0
 
 
-def cmd_list(ctx) -> int:
+def cmd_list(ctx: CliContext) -> int:
     with ctx.db.read() as session:
         client = clients.find_client(session, ctx.args.client)
         versions = charter.list_versions(session, client.id)
@@ -108,7 +110,7 @@ def cmd_list(ctx) -> int:
     return 0
 
 
-def cmd_sign(ctx) -> int:
+def cmd_sign(ctx: CliContext) -> int:
     from pathlib import Path
 
     from app.services.charter import signing as charter_signing

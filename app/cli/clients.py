@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import sys
+from typing import Any
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.services.clients import workspace
 from app.services.clients import workspaces as clients
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     client = sub.add_parser("client", help=translate("Cli", "list and add clients"))
     csub = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
 
@@ -65,7 +67,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_account_list)
 
 
-def _client_json(c: clients.ClientInfo) -> dict:
+def _client_json(c: clients.ClientInfo) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name,
@@ -78,7 +80,7 @@ def _client_json(c: clients.ClientInfo) -> dict:
     }
 
 
-def cmd_list(ctx) -> int:
+def cmd_list(ctx: CliContext) -> int:
     with ctx.db.read() as session:
         rows = clients.list_clients(session, include_archived=ctx.args.archived)
 
@@ -96,7 +98,7 @@ def cmd_list(ctx) -> int:
     return 0
 
 
-def cmd_add(ctx) -> int:
+def cmd_add(ctx: CliContext) -> int:
     a = ctx.args
     with ctx.db.session() as session:
         info = clients.create_client(
@@ -115,7 +117,7 @@ def cmd_add(ctx) -> int:
     return 0
 
 
-def cmd_account_add(ctx) -> int:
+def cmd_account_add(ctx: CliContext) -> int:
     a = ctx.args
     token = None
     if not a.no_token:
@@ -145,7 +147,7 @@ def cmd_account_add(ctx) -> int:
     return 0
 
 
-def cmd_account_list(ctx) -> int:
+def cmd_account_list(ctx: CliContext) -> int:
     with ctx.db.read() as session:
         client = clients.find_client(session, ctx.args.client)
         rows = clients.list_accounts(session, client.id)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.limits import bounded_int
@@ -16,7 +17,7 @@ from app.services.inbox import reading as inbox
 from app.services.inbox.csv_import import import_csv
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("inbox", help=translate("CliInbox", "import and list inbox messages"))
     isub = p.add_subparsers(dest="inbox_command", metavar="ACTION", required=True)
 
@@ -52,7 +53,7 @@ def register(sub) -> None:
     rep.set_defaults(handler=cmd_reply)
 
 
-def cmd_import(ctx) -> int:
+def cmd_import(ctx: CliContext) -> int:
     with ctx.db.read() as s:
         client = clients.get_client(s, ctx.args.client)
     report = import_csv(ctx.db, client.id, Path(ctx.args.file))
@@ -79,7 +80,7 @@ def cmd_import(ctx) -> int:
     return 0
 
 
-def cmd_list(ctx) -> int:
+def cmd_list(ctx: CliContext) -> int:
     if ctx.args.limit < 1:
         raise ValidationError(translate("CliInbox", "--limit must be at least 1."))
     with ctx.db.read() as s:
@@ -124,7 +125,7 @@ def cmd_list(ctx) -> int:
     return 0
 
 
-def cmd_reply(ctx) -> int:
+def cmd_reply(ctx: CliContext) -> int:
     """Queue a reply through the same service (and checks) as the app's reply box."""
     import sys
 

@@ -3,16 +3,17 @@ found, and the crisis holding message."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from zoneinfo import ZoneInfo
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.services.clients import workspaces as clients
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "listening", help=translate("CliListening", "listen to what the networks say (veille)")
     )
@@ -66,7 +67,7 @@ def register(sub) -> None:
     ls.set_defaults(handler=cmd_list)
 
 
-def cmd_add(ctx) -> int:
+def cmd_add(ctx: CliContext) -> int:
     from app.services.listening.streams import add_stream
 
     a = ctx.args
@@ -92,7 +93,7 @@ def cmd_add(ctx) -> int:
     return 0
 
 
-def cmd_holding(ctx) -> int:
+def cmd_holding(ctx: CliContext) -> int:
     from app.services.listening.holding import draft_holding_posts
 
     with ctx.db.session() as s:
@@ -114,7 +115,7 @@ def cmd_holding(ctx) -> int:
     return 0
 
 
-def cmd_crisis_over(ctx) -> int:
+def cmd_crisis_over(ctx: CliContext) -> int:
     from app.services.listening.episodes import close_episode
 
     with ctx.db.session() as s:
@@ -137,7 +138,7 @@ def cmd_crisis_over(ctx) -> int:
     return 0
 
 
-def cmd_sync(ctx) -> int:
+def cmd_sync(ctx: CliContext) -> int:
     from app.services.listening.alerts import check_and_alert
     from app.services.listening.sync import sync_client
 
@@ -188,7 +189,7 @@ def cmd_sync(ctx) -> int:
     return 1 if report.errors else 0
 
 
-def cmd_list(ctx) -> int:
+def cmd_list(ctx: CliContext) -> int:
     from app.services.listening.items import page
 
     if ctx.args.limit < 1:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.errors import ValidationError
 from app.i18n import translate
 from app.models.people import ROLES
 from app.services.people import admin, role_label, whoami
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def register(sub) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     people = sub.add_parser("people", help=translate("Cli", "people, roles and client grants"))
     psub = people.add_subparsers(dest="people_command", metavar="ACTION", required=True)
 
@@ -77,7 +83,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_whoami)
 
 
-def _password(ctx) -> str:
+def _password(ctx: CliContext) -> str:
     if not ctx.db.is_sqlite:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
@@ -88,7 +94,7 @@ def _password(ctx) -> str:
     return ""
 
 
-def _json(p: admin.PersonRow) -> dict:
+def _json(p: admin.PersonRow) -> dict[str, Any]:
     return {
         "login": p.login,
         "name": p.name,
@@ -107,7 +113,7 @@ def _line(p: admin.PersonRow) -> str:
     return f"{p.login}\t{p.name}\t{role_label(p.role)}\t{clients}{state}"
 
 
-def _not_enforced(ctx) -> str:
+def _not_enforced(ctx: CliContext) -> str:
     return translate(
         "Cli",
         "Rights are not enforced on a local SQLite file: anyone who can open it can change it. "
@@ -115,7 +121,7 @@ def _not_enforced(ctx) -> str:
     )
 
 
-def cmd_add(ctx) -> int:
+def cmd_add(ctx: CliContext) -> int:
     refs = [c.strip() for c in ctx.args.clients.split(",") if c.strip()]
     everything = refs == ["all"]
     password = _password(ctx)
@@ -133,7 +139,7 @@ def cmd_add(ctx) -> int:
     return 0
 
 
-def cmd_list(ctx) -> int:
+def cmd_list(ctx: CliContext) -> int:
     with ctx.db.read() as s:
         rows = admin.list_people(s)
         enforced = whoami(s).enforced or not ctx.db.is_sqlite
@@ -146,26 +152,26 @@ def cmd_list(ctx) -> int:
     return 0
 
 
-def _one(ctx, action) -> int:
+def _one(ctx: CliContext, action: Callable[[Session], admin.PersonRow]) -> int:
     with ctx.db.session() as s:
         row = action(s)
     ctx.emit(_json(row), _line(row))
     return 0
 
 
-def cmd_grant(ctx) -> int:
+def cmd_grant(ctx: CliContext) -> int:
     return _one(ctx, lambda s: admin.grant(s, ctx.args.login, ctx.args.client))
 
 
-def cmd_revoke(ctx) -> int:
+def cmd_revoke(ctx: CliContext) -> int:
     return _one(ctx, lambda s: admin.revoke(s, ctx.args.login, ctx.args.client))
 
 
-def cmd_suspend(ctx) -> int:
+def cmd_suspend(ctx: CliContext) -> int:
     return _one(ctx, lambda s: admin.suspend(s, ctx.args.login))
 
 
-def cmd_remove(ctx) -> int:
+def cmd_remove(ctx: CliContext) -> int:
     with ctx.db.session() as s:
         admin.remove(s, ctx.args.login)
     ctx.emit(
@@ -175,16 +181,16 @@ def cmd_remove(ctx) -> int:
     return 0
 
 
-def cmd_role(ctx) -> int:
+def cmd_role(ctx: CliContext) -> int:
     return _one(ctx, lambda s: admin.set_role(s, ctx.args.login, ctx.args.role))
 
 
-def cmd_reset(ctx) -> int:
+def cmd_reset(ctx: CliContext) -> int:
     password = _password(ctx)
     return _one(ctx, lambda s: admin.reset_access(s, ctx.args.login, password))
 
 
-def cmd_whoami(ctx) -> int:
+def cmd_whoami(ctx: CliContext) -> int:
     from app.services.people.capabilities import ACTIONS, capabilities
 
     with ctx.db.read() as s:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import json_flag
+from app.cli import CliContext, json_flag
 from app.i18n import install_translators, translate
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help=translate("Cli", "write a client's monthly report as a PDF"))
     p.add_argument("client")
     p.add_argument("--month", required=True, metavar="YYYY-MM")
@@ -68,7 +68,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_metrics_import)
 
 
-def cmd_report(ctx) -> int:
+def cmd_report(ctx: CliContext) -> int:
     from app.documents.report_pdf import render_report
     from app.services.clients.workspaces import get_client
     from app.services.reports.periods import parse_month
@@ -96,7 +96,7 @@ def cmd_report(ctx) -> int:
     return 0
 
 
-def cmd_metrics_import(ctx) -> int:
+def cmd_metrics_import(ctx: CliContext) -> int:
     from app.services.clients.workspaces import get_client
     from app.services.reports.metrics_import import import_metrics_csv, inspect_metrics_csv
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import translate
 
+if TYPE_CHECKING:
+    from app.cli import CliContext
+    from app.services.sync.health import AccountHealth
 
-def register(sub) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from app.cli import json_flag
 
     p = sub.add_parser(
@@ -50,14 +55,14 @@ def register(sub) -> None:
         r.set_defaults(handler=cmd_reconnect)
 
 
-def _health_json(h) -> dict:
+def _health_json(h: AccountHealth) -> dict[str, Any]:
     data = dataclasses.asdict(h)
     for k in ("token_expires_at", "last_sync_at"):
         data[k] = data[k].isoformat() if data[k] else None
     return data
 
 
-def cmd_reconnect(ctx) -> int:
+def cmd_reconnect(ctx: CliContext) -> int:
     from app.errors import ValidationError
     from app.services.clients import workspaces as clients
     from app.services.sync import health as sync_health
@@ -76,7 +81,7 @@ def cmd_reconnect(ctx) -> int:
     return 0 if h.status == "connected" else 1
 
 
-def cmd_check(ctx, client_id: int) -> int:
+def cmd_check(ctx: CliContext, client_id: int) -> int:
     from app.services.sync import health as sync_health
     from app.services.sync.engine import accounts_to_sync
 
@@ -92,7 +97,7 @@ def cmd_check(ctx, client_id: int) -> int:
     return 0 if all(h.status == "connected" for h in rows) else 1
 
 
-def cmd_sync(ctx) -> int:
+def cmd_sync(ctx: CliContext) -> int:
     from app.services.sync.engine import sync_client
     from app.services.sync.health import outcome_label
 
@@ -104,7 +109,7 @@ def cmd_sync(ctx) -> int:
             client_id = clients.find_client(s, a.client).id
         return cmd_check(ctx, client_id)
 
-    def progress(done, total, label):
+    def progress(done: int, total: int, label: str) -> None:
         if not a.json and sys.stderr.isatty():
             print(f"\r[{done}/{total}] {label}"[:100].ljust(100), end="", file=sys.stderr)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from app.cli import json_flag
+import argparse
+
+from app.cli import CliContext, json_flag
 from app.i18n import translate
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help=translate("Cli", "load the demo agency (a year of data)"))
     p.add_argument(
         "--if-empty",
@@ -42,7 +44,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_db_move)
 
 
-def cmd_demo(ctx) -> int:
+def cmd_demo(ctx: CliContext) -> int:
     from app.demo import build_demo
 
     summary = build_demo(ctx.db, seed=ctx.args.seed, if_empty=ctx.args.if_empty)
@@ -58,7 +60,7 @@ def cmd_demo(ctx) -> int:
     return 0
 
 
-def cmd_backup(ctx) -> int:
+def cmd_backup(ctx: CliContext) -> int:
     from app.services.database.backup import write_backup
 
     result = write_backup(ctx.db, ctx.args.out)
@@ -71,7 +73,7 @@ def cmd_backup(ctx) -> int:
     return 0
 
 
-def cmd_restore(ctx) -> int:
+def cmd_restore(ctx: CliContext) -> int:
     from app.services.database.backup import read_manifest, restore_backup
 
     read_manifest(ctx.args.file)  # refuse a file that is no backup before opening the database
@@ -91,7 +93,7 @@ def cmd_restore(ctx) -> int:
     return 0
 
 
-def cmd_db_move(ctx) -> int:
+def cmd_db_move(ctx: CliContext) -> int:
     from app.services.database.move import move_database
 
     result = move_database(ctx.db, ctx.args.to)

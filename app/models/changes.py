@@ -36,4 +36,4 @@ class ChangeLog(Base):
     client_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # The changed rows' ids (for child rows, their subject's: a note → its message); null
     # when unknown or too many to list: "anything of this kind for this client".
-    ids: Mapped[list | None] = mapped_column(JSONType, nullable=True)
+    ids: Mapped[list[int] | None] = mapped_column(JSONType, nullable=True)

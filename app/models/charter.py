@@ -10,6 +10,7 @@ SHA-256, so a backup carries it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     ForeignKey,
@@ -74,7 +75,7 @@ class CharterSection(Base):
     title: Mapped[str] = mapped_column(String(300), default="")
     guidance: Mapped[str] = mapped_column(Text, default="")
     html: Mapped[str] = mapped_column(Text, default="")
-    data: Mapped[dict] = mapped_column(JSONType, default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)

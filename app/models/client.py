@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -17,7 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, new_uid, utcnow
-from app.networks import NETWORK_KEYS, network_label  # noqa: F401  (re-exported)
+from app.networks import NETWORK_KEYS
+from app.networks import network_label as network_label  # re-exported (the reports, the sync)
 
 # The networks and their names come from the one table of network facts.
 NETWORKS = NETWORK_KEYS
@@ -148,4 +150,4 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(80))
     target_type: Mapped[str] = mapped_column(String(80), default="")
     target_id: Mapped[str] = mapped_column(String(80), default="")
-    details: Mapped[dict] = mapped_column(JSONType, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)

@@ -8,6 +8,7 @@ signature), so the next file with the same headers imports without asking again.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -24,5 +25,5 @@ class CsvMapping(Base):
     kind: Mapped[str] = mapped_column(String(12))  # "posts" | "metrics"
     signature: Mapped[str] = mapped_column(String(64))  # sha256 of the normalised headers
     headers: Mapped[list[str]] = mapped_column(JSONType, default=list)
-    mapping: Mapped[dict] = mapped_column(JSONType, default=dict)  # field -> header
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)  # field -> header
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

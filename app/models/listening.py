@@ -8,6 +8,7 @@ two seats syncing the same stream at once store each item once.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -31,7 +32,7 @@ class ListeningStream(Base):
     kind: Mapped[str] = mapped_column(String(12))
     query: Mapped[str] = mapped_column(String(500))
     network: Mapped[str] = mapped_column(String(20))
-    cursor: Mapped[dict] = mapped_column(JSONType, default=dict)
+    cursor: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     created: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -7,6 +7,7 @@ keeps them, and with them the messages and numbers already fetched.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -22,7 +23,7 @@ class SyncCursor(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("network_accounts.id", ondelete="CASCADE"))
     stream: Mapped[str] = mapped_column(String(40), default="inbox")
-    value: Mapped[dict] = mapped_column(JSONType, default=dict)
+    value: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -88,7 +89,7 @@ class PublishAttempt(Base):
     network: Mapped[str] = mapped_column(String(20))
     idempotency_key: Mapped[str] = mapped_column(String(200))
     state: Mapped[str] = mapped_column(String(10), default="sending")
-    payload: Mapped[dict] = mapped_column(JSONType, default=dict)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     external_id: Mapped[str] = mapped_column(String(500), default="")
     url: Mapped[str] = mapped_column(String(1000), default="")
     error: Mapped[str] = mapped_column(Text, default="")

@@ -73,7 +73,7 @@ def _assert_read_only_calendar(qtbot, area, post_id: int, reason: str) -> None:
     assert chip is not None
     target = view.cell_rect(dt.date(2026, 2, 19)).center()
     _drag(qtbot, view, chip.center(), target)
-    assert moves == [] and view._dragging is None
+    assert moves == [] and view.drag.dragging is None
     assert reason in refused
     # double-click an empty spot: no editor for a new post
     refused.clear()

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.services.calendar.keydates import KeyDate
 from app.services.calendar.query import PostChip
+from ui.calendar.chip_parts import ChipDrag, ChipToolTips
 from ui.calendar.painting import (
-    ChipDragMixin,
     ChipHit,
-    ChipToolTipMixin,
     holiday_colour,
     ink,
     keydate_colour,
@@ -48,12 +47,13 @@ CHIP_GAP = 2
 TIME_MIN_WIDTH = 190  # narrower day cells show no time on chips (the tooltip has it)
 
 
-class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
+class MonthView(QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)
     context_requested = Signal(int, QPoint)
     refused = Signal(str)  # a move or a quick add refused: why (set_locked)
+    tips: ChipToolTips | None = None
     day_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,7 +69,8 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
         self._by_day: dict[dt.date, list[PostChip]] = {}
         self._keydates: dict[dt.date, list[KeyDate]] = {}
         self._hits: list[ChipHit] = []
-        self._init_drag()
+        self.drag = ChipDrag(self, self.refused)  # parts the view owns
+        self.tips = ChipToolTips(self, self.chip_at, lambda: self.zone)
         self.selected_id: int | None = None
         self.selected_day: dt.date | None = None  # a day a charter finding pointed at
         self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
@@ -193,7 +194,7 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
             timed = rect.width() >= TIME_MIN_WIDTH  # narrow cells give the room to the title
             for chip in shown:
                 chip_rect = QRect(rect.left() + 3, y, rect.width() - 6, CHIP_H)
-                faded = self._dragging is not None and self._dragging.id == chip.id
+                faded = self.drag.fades(chip)
                 paint_chip(
                     painter,
                     chip_rect,
@@ -213,29 +214,44 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
                 more_rect = QRect(rect.left() + 6, y, rect.width() - 8, 14)
                 painter.drawText(more_rect, 0, more)
                 self._more.append((more_rect, day))
-        if self._dragging is not None:
-            target = self.date_at(self._drag_pos)
+        if self.drag.dragging is not None:
+            target = self.date_at(self.drag.pos)
             if target is not None:
                 painter.setPen(QPen(ink("accent_text"), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(self.cell_rect(target).adjusted(1, 1, -2, -2))
-            ghost = QRect(self._drag_pos - QPoint(60, 8), self._drag_pos + QPoint(60, 8))
+            ghost = QRect(self.drag.pos - QPoint(60, 8), self.drag.pos + QPoint(60, 8))
             paint_chip(
                 painter,
                 ghost,
-                self._dragging,
-                local_time_text(self._dragging, self.zone),
+                self.drag.dragging,
+                local_time_text(self.drag.dragging, self.zone),
                 self._font,
                 selected=True,
             )
         painter.end()
 
     # -- mouse -----------------------------------------------------------------------------
+    @property
+    def locked(self) -> str:
+        """Why this person may not move or add posts ("": they may)."""
+        return self.drag.locked
+
+    def set_locked(self, reason: str) -> None:
+        self.drag.set_locked(reason)
+
+    def event(self, event) -> bool:
+        tips = self.tips  # None while the parts are being made (their ChildAdded events)
+        return (tips is not None and tips.handle(event)) or super().event(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        self.drag.move(event.position().toPoint())
+
     def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()
         chip = self.chip_at(pos)
         if event.button() == Qt.MouseButton.LeftButton:
-            self._drag_press(chip, pos)
+            self.drag.press(chip, pos)
             self.selected_id = chip.id if chip else None
             self.selected_day = None
             self.update()
@@ -247,7 +263,7 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         pos = event.position().toPoint()
-        dragged = self._drag_release()
+        dragged = self.drag.release()
         if dragged is not None:
             target = self.date_at(pos)
             if target is not None and target != local_date(dragged, self.zone):
@@ -266,5 +282,5 @@ class MonthView(ChipToolTipMixin, ChipDragMixin, QWidget):
             self.open_post.emit(chip.id)
             return
         day = self.date_at(pos)
-        if day is not None and not self.refuse(pos):
+        if day is not None and not self.drag.refuse(pos):
             self.quick_add.emit(day)

@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QToolTip
 
 from app.models.client import network_label
 from app.services.calendar.query import PostChip
@@ -146,73 +145,3 @@ def local_time_text(chip: PostChip, zone) -> str:
 
 def local_date(chip: PostChip, zone) -> dt.date:
     return chip.planned_at.astimezone(zone).date()
-
-
-class ChipDragMixin:
-    """Press on a chip, move past the platform's drag distance, release: a move.
-
-    Shared by the month and week views (QWidget subclasses): they paint ``_dragging`` at
-    ``_drag_pos`` and decide, on release, where the chip lands.
-    """
-
-    def _init_drag(self) -> None:
-        self._press: tuple[PostChip, QPoint] | None = None
-        self._dragging: PostChip | None = None
-        self._drag_pos = QPoint()
-        self.locked = ""  # why this person may not move or add posts ("": they may)
-
-    def set_locked(self, reason: str) -> None:
-        """Refuse drags and quick adds, saying ``reason`` ("": allowed again)."""
-        self.locked = reason
-        if reason:
-            self._press = self._dragging = None
-            self.update()
-
-    def refuse(self, pos: QPoint) -> bool:
-        """True (and the reason shown where the pointer is, and emitted) when locked."""
-        if not self.locked:
-            return False
-        QToolTip.showText(self.mapToGlobal(pos), self.locked, self)
-        self.refused.emit(self.locked)
-        return True
-
-    def _drag_press(self, chip: PostChip | None, pos: QPoint) -> None:
-        self._press = (chip, pos) if chip else None
-
-    def mouseMoveEvent(self, event) -> None:
-        pos = event.position().toPoint()
-        far = (
-            self._press is not None
-            and (pos - self._press[1]).manhattanLength() >= QApplication.startDragDistance()
-        )
-        if far and self._dragging is None:
-            if self.refuse(pos):  # no drag starts: nothing follows the pointer
-                self._press = None
-                return
-            self._dragging = self._press[0]
-        if self._dragging is not None:
-            self._drag_pos = pos
-            self.update()
-
-    def _drag_release(self) -> PostChip | None:
-        """The chip that was dragged (None for a click); the drag is over."""
-        dragged, self._dragging, self._press = self._dragging, None, None
-        return dragged
-
-
-class ChipToolTipMixin:
-    """A chip's tooltip: its full title and what the chip cuts (QWidget subclasses with
-    ``chip_at(pos)`` and ``zone``)."""
-
-    def event(self, event) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.ToolTip:
-            chip = self.chip_at(event.pos())
-            if chip is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            QToolTip.showText(event.globalPos(), chip_tooltip(chip, self.zone), self)
-            return True
-        return super().event(event)

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.services.calendar.keydates import KeyDate
 from app.services.calendar.query import PostChip
+from ui.calendar.chip_parts import ChipDrag, ChipToolTips
 from ui.calendar.painting import (
-    ChipDragMixin,
     ChipHit,
-    ChipToolTipMixin,
     holiday_colour,
     ink,
     keydate_colour,
@@ -46,12 +45,13 @@ SNAP_MIN = 15
 TIMED_MIN_WIDTH = 160  # narrower chips show no time
 
 
-class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
+class WeekView(QWidget):
     quick_add = Signal(object)
     open_post = Signal(int)
     move_requested = Signal(int, object)
     context_requested = Signal(int, QPoint)
     refused = Signal(str)  # a move or a quick add refused: why (set_locked)
+    tips: ChipToolTips | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +64,8 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
         self._chips: list[PostChip] = []
         self._keydates: dict[dt.date, list[KeyDate]] = {}
         self._hits: list[ChipHit] = []
-        self._init_drag()
+        self.drag = ChipDrag(self, self.refused)  # parts the view owns
+        self.tips = ChipToolTips(self, self.chip_at, lambda: self.zone)
         self.selected_id: int | None = None
         self.flags: dict[int, str] = {}  # post id -> "error" / "warning" from the check
         self.best_slots: tuple[tuple[int, int], ...] = ()  # (weekday, hour): shaded as a hint
@@ -160,8 +161,8 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
                 painter.drawLine(r.left(), r.top(), r.right(), r.top())
                 painter.setBrush(today_colour())
                 painter.drawEllipse(QPoint(r.left(), r.top()), 4, 4)
-        if self._dragging is not None:
-            target = self.datetime_at(self._drag_pos)
+        if self.drag.dragging is not None:
+            target = self.datetime_at(self.drag.pos)
             if target is not None:
                 r = self.slot_rect(target.date(), target.time())
                 painter.setPen(QPen(ink("accent_text"), 2))
@@ -235,7 +236,7 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
             time_text,
             self._font,
             selected=chip.id == self.selected_id,
-            faded=self._dragging is not None and self._dragging.id == chip.id,
+            faded=self.drag.fades(chip),
             flag=self.flags.get(chip.id, ""),
         )
         self._hits.append(ChipHit(rect, chip))
@@ -279,11 +280,26 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
         painter.drawLine(0, top + TOP, self.width(), top + TOP)
 
     # -- mouse -----------------------------------------------------------------------------
+    @property
+    def locked(self) -> str:
+        """Why this person may not move or add posts ("": they may)."""
+        return self.drag.locked
+
+    def set_locked(self, reason: str) -> None:
+        self.drag.set_locked(reason)
+
+    def event(self, event) -> bool:
+        tips = self.tips  # None while the parts are being made (their ChildAdded events)
+        return (tips is not None and tips.handle(event)) or super().event(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        self.drag.move(event.position().toPoint())
+
     def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()
         chip = self.chip_at(pos)
         if event.button() == Qt.MouseButton.LeftButton:
-            self._drag_press(chip, pos)
+            self.drag.press(chip, pos)
             self.selected_id = chip.id if chip else None
             self.update()
         elif event.button() == Qt.MouseButton.RightButton and chip is not None:
@@ -291,7 +307,7 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         pos = event.position().toPoint()
-        dragged = self._drag_release()
+        dragged = self.drag.release()
         if dragged is not None:
             # keep the grab offset: the chip's top follows the pointer's slot
             target = self.datetime_at(pos)
@@ -307,5 +323,5 @@ class WeekView(ChipToolTipMixin, ChipDragMixin, QWidget):
             self.open_post.emit(chip.id)
             return
         when = self.datetime_at(pos)
-        if when is not None and not self.refuse(pos):
+        if when is not None and not self.drag.refuse(pos):
             self.quick_add.emit(when)

@@ -23,7 +23,7 @@ from app.services.charter import versions as charter
 from ui.background_write import BackgroundWrite
 from ui.charter.charter_conflicts import save_sections
 from ui.messages import show_error
-from ui.operations import count_write
+from ui.operations import CallOp
 
 if TYPE_CHECKING:
     from ui.charter.charter_area import CharterArea
@@ -158,14 +158,13 @@ class CharterSaver(QObject):
     def _start(self, job: SaveJob) -> None:
         """On a worker, after the charter saves already queued, counted among the writes the
         window waits for before it closes."""
-        tasks = self.area.services.tasks
-        settle = count_write(tasks)
 
         def land(_outcome: object) -> None:
-            settle()
             self.finish(job)
 
-        tasks.run(job.run, land, land, queue=SAVE_QUEUE)
+        # job.run never raises (the error is kept for finish); the job records and finish
+        # delivers what it committed, since flush() may have run it on the GUI thread first
+        CallOp(self, job.run, land).in_queue(SAVE_QUEUE).counted().failure(land).run()
 
     def hand_off(self) -> None:
         """A client switch or quitting: what is typed goes out now on a worker (behind a save

@@ -36,7 +36,7 @@ from ui import icons
 from ui.areas import AreaServices
 from ui.design import set_role, style_button_box
 from ui.messages import show_error
-from ui.operations import QueryOp, WriteOp
+from ui.operations import DatabaseOp, QueryOp, WriteOp
 
 AUTOSAVE_MS = 2000
 
@@ -231,11 +231,11 @@ class ReportDialog(QDialog):
             return
         self._autosave.stop()
         ensure_fonts()  # registered on the GUI thread, used by the worker
-        db, client_id, month = self.services.db, self.client.id, self.month_key()
+        client_id, month = self.client.id, self.month_key()
         language, texts = self.report_language(), self._texts()
         self._dirty = False
 
-        def work(progress, token):
+        def work(db, progress, token):
             with db.session() as session:
                 save_commentary(session, client_id, month, **texts)
             return render_report(
@@ -250,8 +250,14 @@ class ReportDialog(QDialog):
 
         self._busy(True)
         self.info.setText(self.tr("Writing the report…"))
-        self._token = self.services.tasks.run(
-            work, self._written, self._failed, on_progress=self._progress, queue=self._queue
+        # the commentary's unit of work, then the figures read for the PDF: the whole Database
+        self._token = (
+            DatabaseOp(self, work, self._written)
+            .writes()
+            .with_progress(self._progress)
+            .in_queue(self._queue)
+            .failure(self._failed)
+            .run()
         )
 
     def cancel_pdf(self) -> None:

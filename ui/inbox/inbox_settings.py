@@ -3,9 +3,9 @@ import and the escalation log's export.
 
 A part of :class:`ui.inbox.inbox_area.InboxArea` (strings keep the ``InboxArea`` context).
 Reads and writes are QueryOps and WriteOps; the SMTP conversation runs in a QueryOp after
-its read transaction ended. The CSV import alone runs as a task of the runner: it reports
-its progress and can be cancelled, which an operation cannot; what it committed goes out on
-the change feed as an operation's would (the list, the badges and other areas follow).
+its read transaction ended. The CSV import is a DatabaseOp with progress and a cancel
+button; what it committed (a cancelled or failed import's batches too) goes out on the
+change feed (the list, the badges and other areas follow).
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from app import changes
 from app.services.inbox import escalation_export, escalation_smtp
 from app.services.inbox import replies as inbox_replies
 from app.services.inbox.csv_import import import_csv
 from ui.inbox.inbox_more_dialogs import SavedRepliesDialog, SmtpDialog
 from ui.messages import show_error
-from ui.operations import QueryOp, WriteOp
+from ui.operations import DatabaseOp, QueryOp, WriteOp
 
 
 class InboxTools(QObject):
@@ -147,7 +146,7 @@ class InboxTools(QObject):
             )
         if not path:
             return
-        db, cid = host.services.db, self.context.client_id
+        cid = self.context.client_id
         progress = QProgressDialog(
             QCoreApplication.translate("InboxArea", "Importing messages…"),
             QCoreApplication.translate("InboxArea", "Cancel"),
@@ -163,15 +162,10 @@ class InboxTools(QObject):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        def work(progress_of, tok):
-            # what the import commits goes out on the change feed, as a WriteOp's would
-            with changes.recording() as mine:
-                report = import_csv(db, cid, Path(path), progress_of, tok)
-            return report, changes.ChangeSet(tuple(mine), mine[-1].id if mine else 0, local=True)
+        def work(db, progress_of, tok):
+            return import_csv(db, cid, Path(path), progress_of, tok)
 
-        def finished(outcome):
-            report, changeset = outcome
-            host.services.feed.deliver(changeset)  # the list, the badges, other areas
+        def finished(report):
             progress.close()
             self.last_import = report
             lines = [
@@ -201,13 +195,10 @@ class InboxTools(QObject):
             progress.close()
             show_error(host, exc)
 
-        token = host.services.tasks.run(
-            work,
-            finished,
-            failed,
-            on_progress=on_progress,
-        )
-        progress.canceled.connect(token.cancel)
+        # batches of units of work: the whole Database; each batch committed goes on the feed
+        # (the list, the badges, other areas), a cancelled or failed import's batches too
+        op = DatabaseOp(host, work, finished).writes().with_progress(on_progress).failure(failed)
+        progress.canceled.connect(op.run().cancel)
 
     def export_log(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

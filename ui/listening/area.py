@@ -30,7 +30,7 @@ from ui.areas import AreaServices, WorkspaceArea
 from ui.listening.live import ListeningLive
 from ui.listening.model import PAGE, ListeningModel
 from ui.listening.volume import VolumeChart
-from ui.operations import QueryOp, WriteOp
+from ui.operations import DatabaseOp, QueryOp, WriteOp
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -317,11 +317,11 @@ class ListeningArea(WorkspaceArea):
     def sync_now(self) -> None:
         if self.client is None:
             return
-        db, cid = self.services.db, self.client.id
+        cid = self.client.id
         self.sync_button.setEnabled(False)
         self._say(self.tr("Listening…"))
 
-        def work() -> tuple[ListeningReport, list[AlertOutcome]]:
+        def work(db) -> tuple[ListeningReport, list[AlertOutcome]]:
             from app.services.listening.alerts import check_and_alert
             from app.services.listening.sync import sync_client
 
@@ -336,14 +336,14 @@ class ListeningArea(WorkspaceArea):
                 self.tr("{n} new items.").format(n=report.added)
                 + (" " + problems if problems else "")
             )
-            self.notify_crisis(alerts)
-            self.reload()
+            self.notify_crisis(alerts)  # the rows and figures follow the feed (area.live)
 
         def failed(exc: BaseException) -> None:
             self.sync_button.setEnabled(True)
             self._say(self._error_text(exc))
 
-        self.services.tasks.run(work, done, failed)
+        # the networks, then the alerts: the whole Database; what it stored goes on the feed
+        DatabaseOp(self, work, done).writes(counted=False).failure(failed).run()
 
     def notify_crisis(self, alerts: Sequence[AlertOutcome]) -> None:
         """A tray message per crisis signal that fired (and the status line)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.textsafe import tooltip
+from ui.operations import QueryOp
 
 
 class AccountHealthView(QWidget):
@@ -69,13 +70,18 @@ class AccountHealthView(QWidget):
     def load(self, db, client_id: int, timezone: str = "Europe/Paris") -> None:
         self._source = (db, client_id, timezone)
 
-        def work():
+        def read(session):
             from app.services.sync.health import account_health
 
-            with db.read() as s:
-                return account_health(s, client_id)
+            return account_health(session, client_id)
 
-        self.tasks.run(work, lambda rows: self.show_rows(rows, timezone), lambda exc: None)
+        def shown(rows) -> None:
+            self.show_rows(rows, timezone)
+
+        # a newer load (another client, a change) wins; a failure leaves the rows as they are
+        QueryOp(self, read, shown, db=db, tasks=self.tasks).latest("health").failure(
+            lambda exc: None
+        ).run()
 
     def show_rows(self, rows, timezone: str = "Europe/Paris") -> None:
         from zoneinfo import ZoneInfo

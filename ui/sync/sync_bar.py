@@ -1,9 +1,10 @@
 """A "Sync now" button with progress and cancel, and the background sync timer.
 
-The sync runs through :class:`ui.tasks.TaskRunner` (a sync ``httpx.Client`` in a worker
-thread); this widget only shows progress and the result. The result is a status chip of a
-fixed width, coloured by outcome: a long server message is elided there and shown in full in
-the tooltip, so it never widens the header nor the window.
+The sync runs as a :class:`ui.operations.DatabaseOp` (a sync ``httpx.Client`` in a worker
+thread) whose writes go out on the change feed; this widget only shows progress and the
+result. The result is a status chip of a fixed width, coloured by outcome: a long server
+message is elided there and shown in full in the tooltip, so it never widens the header nor
+the window.
 """
 
 from __future__ import annotations
@@ -105,9 +106,9 @@ class SyncBar(QWidget):
     def sync_now(self) -> None:
         if self.db is None or self.client_id is None or self.busy:
             return
-        db, client_id = self.db, self.client_id
+        client_id = self.client_id
 
-        def work(progress, token):
+        def work(db, progress, token):
             from app.services.sync.engine import sync_client
 
             return sync_client(
@@ -119,10 +120,9 @@ class SyncBar(QWidget):
     def sync_all(self) -> None:
         if self.db is None or self.busy:
             return
-        db = self.db
         listening_label = self.tr("Listening…")
 
-        def work(progress, token):
+        def work(db, progress, token):
             from app.errors import Conflict
             from app.services.sync.engine import client_ids_with_accounts, sync_client
 
@@ -155,7 +155,14 @@ class SyncBar(QWidget):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.show_status(self.tr("Syncing…"), WORKING)
-        self._token = self.tasks.run(work, self._done, self._failed, on_progress=self._progress)
+        # every account's network, then the database, for minutes: the whole Database, with
+        # progress and Cancel; what the sync stored goes on the feed (the areas, the badges)
+        from ui.operations import DatabaseOp
+
+        op = DatabaseOp(self, work, self._done, db=self.db, tasks=self.tasks)
+        self._token = (
+            op.writes(counted=False).with_progress(self._progress).failure(self._failed).run()
+        )
 
     def cancel(self) -> None:
         if self._token is not None:

@@ -25,9 +25,11 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import LargeBinary, Table, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from sqlalchemy.types import DateTime
 
 import app
@@ -41,11 +43,18 @@ from app.safefile import check_target, checked_output, verify_zip
 from app.services.database.backup_check import (
     FORMAT,
     check_backup_target,
-    read_manifest,  # noqa: F401  (re-exported: the CLI and the app check a file first)
     table_entries,
     verify_archive,
 )
+from app.services.database.backup_check import (
+    read_manifest as read_manifest,  # re-exported: the CLI and the app check a file first
+)
 from app.services.database.restore_swap import restore_staged
+
+if TYPE_CHECKING:  # Alembic is imported only to check or restore a backup
+    from alembic.script import ScriptDirectory
+
+_Row = dict[str, Any]  # a table's row, as read from or written to the archive
 
 FORMAT_VERSION = 2
 BATCH = 2000
@@ -74,7 +83,7 @@ def _tables() -> list[Table]:
     ]
 
 
-def _encode(value):
+def _encode(value: object) -> object:
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
@@ -84,8 +93,8 @@ def _encode(value):
     return value
 
 
-def _decoder(table: Table) -> Callable[[dict], dict]:
-    kinds = {}
+def _decoder(table: Table) -> Callable[[_Row], _Row]:
+    kinds: dict[str, str] = {}
     for col in table.columns:
         impl = getattr(col.type, "impl", col.type)
         if isinstance(impl, DateTime):
@@ -95,7 +104,7 @@ def _decoder(table: Table) -> Callable[[dict], dict]:
         elif type(impl).__name__ == "Date":
             kinds[col.name] = "date"
 
-    def decode(row: dict) -> dict:
+    def decode(row: _Row) -> _Row:
         for name, kind in kinds.items():
             value = row.get(name)
             if value is None:
@@ -130,10 +139,12 @@ def _verify_written(tmp: Path) -> None:
     verify_archive(tmp, {t.name for t in _tables()}, _all_revisions(), _head_revisions())
 
 
-def _write_archive(db: Database, tmp: Path, progress) -> dict[str, int]:
+def _write_archive(
+    db: Database, tmp: Path, progress: Callable[[str], None] | None
+) -> dict[str, int]:
     counts: dict[str, int] = {}
-    entries: dict[str, dict] = {}
-    media: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
+    media: dict[str, dict[str, Any]] = {}
     with db.read() as session, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         if db.dialect == "postgresql":  # one snapshot for every table
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
@@ -141,7 +152,7 @@ def _write_archive(db: Database, tmp: Path, progress) -> dict[str, int]:
             if progress:
                 progress(table.name)
             n = 0
-            files = []
+            files: list[tuple[str, str | None]] = []
             digest = hashlib.sha256()
             with zf.open(f"tables/{table.name}.jsonl", "w") as member:
                 order = list(table.primary_key.columns) or list(table.columns)
@@ -180,7 +191,9 @@ def _media_member(sha: str, path: str) -> str:
     return f"media/{sha[:2]}/{sha}{Path(path).suffix.lower()}"
 
 
-def _add_media(zf: zipfile.ZipFile, media: dict, sha: str, path: str | None) -> None:
+def _add_media(
+    zf: zipfile.ZipFile, media: dict[str, dict[str, Any]], sha: str, path: str | None
+) -> None:
     source = Path(path or "")
     member = _media_member(sha, path or "")
     if member in media or not source.is_file():
@@ -193,14 +206,14 @@ def _add_media(zf: zipfile.ZipFile, media: dict, sha: str, path: str | None) -> 
     media[member] = {"sha256": digest.hexdigest(), "size": source.stat().st_size}
 
 
-def _rows(zf: zipfile.ZipFile, name: str, decode) -> Iterator[dict]:
+def _rows(zf: zipfile.ZipFile, name: str, decode: Callable[[_Row], _Row]) -> Iterator[_Row]:
     with zf.open(f"tables/{name}.jsonl") as member:
         for line in member:
             if line.strip():
                 yield decode(json.loads(line))
 
 
-def verify_backup(db: Database, path: Path | str) -> dict:
+def verify_backup(db: Database, path: Path | str) -> dict[str, Any]:
     """The manifest of a backup whose every member was checked (else one-line error)."""
     return verify_archive(path, {t.name for t in _tables()}, _all_revisions(), _head_revisions())
 
@@ -251,28 +264,34 @@ def restore_backup(
     return BackupSummary(path, counts, previous)
 
 
-def _replace_content(db: Database, path: Path, entries, media, progress) -> dict[str, int]:
+def _replace_content(
+    db: Database,
+    path: Path,
+    entries: dict[str, dict[str, Any]],
+    media: dict[str, str],
+    progress: Callable[[str], None] | None,
+) -> dict[str, int]:
     """Staged batch by batch, then swapped in one short checked transaction
     (:mod:`app.services.database.restore_swap`)."""
     tables = _tables()
     with zipfile.ZipFile(path) as zf:
 
-        def batches(table: Table) -> Iterator[list[dict]] | None:
+        def batches(table: Table) -> Iterator[list[_Row]] | None:
             if table.name not in entries:
                 return None
             return _batches(zf, table, media)
 
         expected = {name: entry.get("rows", 0) for name, entry in entries.items()}
-        reset = None
+        reset: Callable[[Session], None] | None = None
         if db.dialect == "postgresql":
             reset = lambda session: _reset_sequences(session, tables)  # noqa: E731
         return restore_staged(db, tables, batches, expected, progress, reset)
 
 
-def _batches(zf: zipfile.ZipFile, table: Table, media) -> Iterator[list[dict]]:
+def _batches(zf: zipfile.ZipFile, table: Table, media: dict[str, str]) -> Iterator[list[_Row]]:
     decode = _decoder(table)
     known = {c.name for c in table.columns}
-    batch: list[dict] = []
+    batch: list[_Row] = []
     size = BLOB_BATCH.get(table.name, BATCH)
     for row in _rows(zf, table.name, decode):
         row = {k: v for k, v in row.items() if k in known}
@@ -287,7 +306,7 @@ def _batches(zf: zipfile.ZipFile, table: Table, media) -> Iterator[list[dict]]:
         yield batch
 
 
-def _restore_media(path: Path, manifest: dict) -> dict[str, str]:
+def _restore_media(path: Path, manifest: dict[str, Any]) -> dict[str, str]:
     """Put the backup's media files in the media folder; ``{member: stored path}``."""
     placed: dict[str, str] = {}
     members = manifest.get("media") or {}
@@ -307,7 +326,7 @@ def _restore_media(path: Path, manifest: dict) -> dict[str, str]:
     return placed
 
 
-def _script():
+def _script() -> ScriptDirectory:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
@@ -324,7 +343,7 @@ def _head_revisions() -> set[str]:
     return set(_script().get_heads())
 
 
-def _reset_sequences(session, tables: list[Table]) -> None:
+def _reset_sequences(session: Session, tables: list[Table]) -> None:
     for table in tables:
         pk = list(table.primary_key.columns)
         if len(pk) != 1 or not pk[0].autoincrement or pk[0].type.python_type is not int:

@@ -15,6 +15,7 @@ import os
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from app.errors import ValidationError
 from app.i18n import translate
@@ -45,7 +46,7 @@ def _damaged(path: Path, what: str) -> ValidationError:
     )
 
 
-def read_manifest(path: Path | str) -> dict:
+def read_manifest(path: Path | str) -> dict[str, Any]:
     path = Path(path)
     if path.is_dir():
         raise _not_a_backup(path)
@@ -67,12 +68,12 @@ def read_manifest(path: Path | str) -> dict:
     return manifest
 
 
-def table_entries(manifest: dict) -> dict[str, dict]:
+def table_entries(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """``{table: {"rows": n, "sha256": hex or None}}`` whatever the format version."""
     tables = manifest.get("tables")
     if not isinstance(tables, dict):
         return {}
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for name, entry in tables.items():
         if isinstance(entry, int) and not isinstance(entry, bool):
             out[name] = {"rows": entry, "sha256": None}
@@ -85,7 +86,7 @@ def table_entries(manifest: dict) -> dict[str, dict]:
 
 def verify_archive(
     path: Path | str, known_tables: set[str], known_revisions: set[str], head: set[str]
-) -> dict:
+) -> dict[str, Any]:
     """The manifest, once every member has been checked against it (else ValidationError)."""
     path = Path(path)
     manifest = read_manifest(path)
@@ -139,7 +140,14 @@ def verify_archive(
     return manifest
 
 
-def _check_table(zf, path: Path, name: str, entry: dict, names: set[str], versioned: bool) -> None:
+def _check_table(
+    zf: zipfile.ZipFile,
+    path: Path,
+    name: str,
+    entry: dict[str, Any],
+    names: set[str],
+    versioned: bool,
+) -> None:
     member = f"tables/{name}.jsonl"
     rows = entry.get("rows")
     if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
@@ -186,7 +194,9 @@ def _check_line(path: Path, table: str, line: bytes) -> int:
     return 1
 
 
-def _check_media(zf, path: Path, member: str, entry, names: set[str]) -> None:
+def _check_media(
+    zf: zipfile.ZipFile, path: Path, member: str, entry: object, names: set[str]
+) -> None:
     if (
         not isinstance(entry, dict)
         or not isinstance(entry.get("sha256"), str)

@@ -18,9 +18,11 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import RowMapping, Table, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app.db import Database, bulk_insert
 from app.errors import Conflict, StorageError, ValidationError
@@ -56,7 +58,7 @@ def _tables() -> list[Table]:
     ]
 
 
-def _norm(value):
+def _norm(value: object) -> object:
     if isinstance(value, dt.datetime):
         value = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
         return value.astimezone(dt.UTC).isoformat()
@@ -71,19 +73,19 @@ def _norm(value):
     return value
 
 
-def _row_bytes(table: Table, row) -> bytes:
+def _row_bytes(table: Table, row: RowMapping) -> bytes:
     values = [_norm(row[c.name]) for c in table.columns]
     return json.dumps(values, sort_keys=True, ensure_ascii=False, default=str).encode() + b"\n"
 
 
-def _ordered(session, table: Table) -> Iterable:
+def _ordered(session: Session, table: Table) -> Iterable[RowMapping]:
     order = list(table.primary_key.columns) or list(table.columns)
     return session.execute(
         select(table).order_by(*order).execution_options(yield_per=BATCH)
     ).mappings()
 
 
-def table_digest(session, table: Table) -> tuple[int, str]:
+def table_digest(session: Session, table: Table) -> tuple[int, str]:
     """Row count and SHA-256 of ``table`` as seen by ``session``."""
     digest = hashlib.sha256()
     n = 0
@@ -140,7 +142,9 @@ def _same(a: Database, b: Database) -> bool:
     return a.engine.url == b.engine.url
 
 
-def _copy(source: Database, target: Database, progress) -> MoveSummary:
+def _copy(
+    source: Database, target: Database, progress: Callable[[str], None] | None
+) -> MoveSummary:
     tables = _tables()
     counts: dict[str, int] = {}
     sums: dict[str, str] = {}
@@ -154,7 +158,7 @@ def _copy(source: Database, target: Database, progress) -> MoveSummary:
                 progress(table.name)
             digest = hashlib.sha256()
             n = 0
-            batch: list[dict] = []
+            batch: list[dict[str, Any]] = []
             for row in _ordered(src, table):
                 digest.update(_row_bytes(table, row))
                 batch.append(dict(row))
@@ -182,7 +186,7 @@ def _copy(source: Database, target: Database, progress) -> MoveSummary:
     return MoveSummary(target.display_url(), counts, sums)
 
 
-def _insert(session, table: Table, rows: list[dict]) -> None:
+def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     if session.get_bind().dialect.name == "sqlite":

@@ -14,9 +14,11 @@ with their connection, so a restore killed half way leaves nothing behind either
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import Column, MetaData, Table, delete, func, insert, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import StorageError
@@ -34,10 +36,10 @@ def _staged(table: Table) -> Table:
 def restore_staged(
     db: Database,
     tables: list[Table],
-    rows_of: Callable[[Table], Iterable[list[dict]] | None],
+    rows_of: Callable[[Table], Iterable[list[dict[str, Any]]] | None],
     expected: dict[str, int],
     progress: Callable[[str], None] | None = None,
-    after_fill: Callable[[object], None] | None = None,
+    after_fill: Callable[[Session], None] | None = None,
 ) -> dict[str, int]:
     """Stage every table's rows (``rows_of(table)`` yields batches, None: not in the backup),
     then swap them in with one transaction checked against ``expected`` row counts."""
@@ -53,7 +55,13 @@ def restore_staged(
     return counts
 
 
-def _stage(conn: Connection, table: Table, twin: Table, rows_of, progress) -> int:
+def _stage(
+    conn: Connection,
+    table: Table,
+    twin: Table,
+    rows_of: Callable[[Table], Iterable[list[dict[str, Any]]] | None],
+    progress: Callable[[str], None] | None,
+) -> int:
     twin.create(conn)
     conn.commit()
     batches = rows_of(table)
@@ -69,7 +77,14 @@ def _stage(conn: Connection, table: Table, twin: Table, rows_of, progress) -> in
     return count
 
 
-def _swap(db: Database, conn: Connection, tables, staged, expected, after_fill) -> None:
+def _swap(
+    db: Database,
+    conn: Connection,
+    tables: list[Table],
+    staged: dict[str, Table],
+    expected: dict[str, int],
+    after_fill: Callable[[Session], None] | None,
+) -> None:
     if db.dialect == "sqlite":
         conn.execution_options(tribune_write=True)  # BEGIN IMMEDIATE, waiting visibly
     session = db._write_sessions(bind=conn)  # the change feed announces the swap
