@@ -7,9 +7,14 @@ and is used by the Charts area, the PNG/SVG export and the monthly PDF.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import cast
 
 import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import NDArray
 
 from app.charts import style as st
 from app.charts.figures_competitors import competitors
@@ -27,7 +32,7 @@ from app.charts.titles import (
     CHART_KEYS,
     chart_title,
 )
-from app.models.client import network_label
+from app.networks import network_label
 from app.services.reports.dashboard import DashboardData
 
 WEEK_SPAN = dt.timedelta(days=6)  # Monday to Sunday
@@ -37,8 +42,9 @@ def build(key: str, data: DashboardData, language: str = "en") -> Figure:
     return BUILDERS[key](data, language)
 
 
-def _days(data: DashboardData):
-    return mdates.date2num(list(data.dates))
+def _days(data: DashboardData) -> NDArray[np.float64]:
+    # matplotlib leaves date2num untyped (Any): an array of floats here, a list given
+    return cast("NDArray[np.float64]", mdates.date2num(list(data.dates)))
 
 
 def audience(data: DashboardData, language: str) -> Figure:
@@ -78,8 +84,10 @@ def audience(data: DashboardData, language: str) -> Figure:
     return fig
 
 
-def _rolling_rate(eng, imp, window=7):
-    out = []
+def _rolling_rate(
+    eng: Sequence[int | None], imp: Sequence[int | None], window: int = 7
+) -> list[float]:
+    out: list[float] = []
     for i in range(len(eng)):
         if imp[i] is None:
             out.append(float("nan"))  # no data that day: no point, not a made-up one
@@ -171,7 +179,7 @@ def posts(data: DashboardData, language: str) -> Figure:
     return fig
 
 
-def _posts_lines(ax, data: DashboardData, weeks, networks) -> bool:
+def _posts_lines(ax: Axes, data: DashboardData, weeks: list[dt.date], networks: list[str]) -> bool:
     """Many weeks: one line per network inside its charter band (readable, cheap to draw)."""
     xs = list(range(len(weeks)))
     banded = False
@@ -189,7 +197,7 @@ def _posts_lines(ax, data: DashboardData, weeks, networks) -> bool:
     return banded
 
 
-def _posts_bars(ax, data: DashboardData, weeks, networks) -> bool:
+def _posts_bars(ax: Axes, data: DashboardData, weeks: list[dt.date], networks: list[str]) -> bool:
     """A few weeks: grouped bars, each in front of its network's charter band."""
     width = 0.8 / max(len(networks), 1)
     banded = False
@@ -251,7 +259,7 @@ def category_label(category: str) -> str:
 
 
 def inbox(data: DashboardData, language: str) -> Figure:
-    fig, (left, right) = st.new_figure(rows=1, cols=2, left=0.14, bottom=0.1, wspace=0.45)
+    fig, (left, right) = st.new_grid(rows=1, cols=2, left=0.14, bottom=0.1, wspace=0.45)
     if data.inbox is None or not data.inbox.total:
         reason = None if data.inbox is not None else translate("Charts", "No inbox data yet")
         st.empty(left, chart_title("inbox"), reason)

@@ -3,6 +3,9 @@ client's own accounts (:func:`app.services.listening.competitors.comparison`).""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -17,14 +20,32 @@ OURS = st.PALETTE[0]  # the client's accounts: the accent blue
 THEIRS = st.PALETTE[7]  # competitors: a quiet slate
 
 
-def ordered(rows) -> list:
+class Row(Protocol):
+    """What the chart reads of a :class:`app.services.listening.competitors.CompetitorRow`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def network(self) -> str: ...
+    @property
+    def ours(self) -> bool: ...
+    @property
+    def followers(self) -> int | None: ...
+    @property
+    def engagement_per_post(self) -> float | None: ...
+
+
+R = TypeVar("R", bound=Row)
+
+
+def ordered(rows: Iterable[R]) -> list[R]:
     """The client's accounts first, then the competitors by followers (most first)."""
     ours = [r for r in rows if r.ours]
     theirs = sorted((r for r in rows if not r.ours), key=lambda r: -(r.followers or 0))
     return ours + theirs
 
 
-def row_label(row) -> str:
+def row_label(row: Row) -> str:
     return f"{st.printable(row.name, 26)} · {network_label(row.network)}"
 
 
@@ -47,7 +68,7 @@ def competitors(data: DashboardData, language: str) -> Figure:
             ),
         )
         return fig
-    fig, (left, right) = st.new_figure(
+    fig, (left, right) = st.new_grid(
         size=(7.2, height),
         cols=2,
         left=0.27,

@@ -28,14 +28,13 @@ def heatmap(data: DashboardData, language: str) -> Figure:
     grids = [(translate("Charts", "Engagement on posts"), data.engagement_heatmap, "Blues")]
     if data.message_heatmap and any(any(r) for r in data.message_heatmap):
         grids.append((translate("Charts", "Community messages"), data.message_heatmap, "Oranges"))
-    fig, axes = st.new_figure(
+    fig, axes = st.new_grid(
         size=(7.2, 2.4 * len(grids)),
         rows=len(grids),
         cols=1,
         bottom=0.12 if len(grids) == 1 else 0.07,
         top=0.86 if len(grids) == 1 else 0.92,
     )
-    axes = axes if isinstance(axes, list) else [axes]
     if not any(any(r) for r in data.engagement_heatmap) and len(grids) == 1:
         st.empty(axes[0], chart_title("heatmap"))
         return fig

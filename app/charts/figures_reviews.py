@@ -58,7 +58,7 @@ def reviews(data: DashboardData, language: str) -> Figure:
             translate("Charts", "No Google review in the last twelve months."),
         )
         return fig
-    fig, (left, right) = st.new_figure(size=(7.2, 3.2), cols=2, left=0.08, wspace=0.45)
+    fig, (left, right) = st.new_grid(size=(7.2, 3.2), cols=2, left=0.08, wspace=0.45)
     fig.subplots_adjust(right=0.95)  # "100 %" under the answers' last tick is never cut
     st.title(left, chart_title("reviews"))
     months = list(stats.months)

@@ -7,7 +7,9 @@ worker threads). Dates and numbers follow the client's language through QLocale.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import QDate, QLocale
@@ -50,6 +52,22 @@ def network_colour(network: str, index: int = 0) -> str:
 
 def new_figure(
     size: tuple[float, float] = FIGSIZE,
+    *,
+    left: float = 0.09,
+    bottom: float = 0.24,
+    top: float = 0.88,
+    wspace: float = 0.2,
+    hspace: float = 0.6,
+) -> tuple[Figure, Axes]:
+    """A figure in Tribune's style and its one axes (margins as :func:`new_grid`)."""
+    fig, axes = new_grid(
+        size, 1, 1, left=left, bottom=bottom, top=top, wspace=wspace, hspace=hspace
+    )
+    return fig, axes[0]
+
+
+def new_grid(
+    size: tuple[float, float] = FIGSIZE,
     rows: int = 1,
     cols: int = 1,
     *,
@@ -58,22 +76,22 @@ def new_figure(
     top: float = 0.88,
     wspace: float = 0.2,
     hspace: float = 0.6,
-):
-    """A figure in Tribune's style and its axes (a list when there are several).
+) -> tuple[Figure, list[Axes]]:
+    """A figure in Tribune's style and its axes, row by row (always a list, even of one).
 
     Margins are fixed fractions (room for the title above and the legend below) rather
     than matplotlib's constrained layout, which doubles the drawing time of a dashboard.
     """
     fig = Figure(figsize=size, dpi=100, facecolor="white")
     fig.subplots_adjust(left=left, right=0.98, bottom=bottom, top=top, wspace=wspace, hspace=hspace)
-    axes = fig.subplots(rows, cols, squeeze=False)
-    flat = [ax for row in axes for ax in row]
+    grid = fig.subplots(rows, cols, squeeze=False)  # a numpy array of Axes
+    flat: list[Axes] = [ax for row in grid for ax in row]
     for ax in flat:
         style_axes(ax)
-    return fig, flat if len(flat) > 1 else flat[0]
+    return fig, flat
 
 
-def style_axes(ax) -> None:
+def style_axes(ax: Axes) -> None:
     ax.set_facecolor("white")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -84,11 +102,11 @@ def style_axes(ax) -> None:
     ax.set_axisbelow(True)
 
 
-def title(ax, text: str) -> None:
+def title(ax: Axes, text: str) -> None:
     ax.set_title(text, loc="left", fontsize=10.5, fontweight="bold", color=INK, fontfamily=FONT)
 
 
-def legend(ax, **kwargs) -> None:
+def legend(ax: Axes, **kwargs: Any) -> None:
     """Below the plot, so it never hides a line or an annotation."""
     handles, _labels = ax.get_legend_handles_labels()
     if handles:
@@ -104,7 +122,7 @@ def legend(ax, **kwargs) -> None:
         )
 
 
-def date_axis(ax, language: str) -> None:
+def date_axis(ax: Axes, language: str) -> None:
     """Tick labels "3 mars" / "Mar 3" for day numbers (matplotlib date floats)."""
     import matplotlib.dates as mdates
 
@@ -120,7 +138,7 @@ def format_percent(value: float, language: str, decimals: int = 0) -> str:
     return f"{text}\u00a0%" if language == "fr" else f"{text}%"
 
 
-def count_axis(ax, language: str, axis: str = "y") -> None:
+def count_axis(ax: Axes, language: str, axis: str = "y") -> None:
     """An axis of counts: whole numbers only (no "0.25 escalations"), in the locale."""
     from matplotlib.ticker import MaxNLocator
 
@@ -129,7 +147,7 @@ def count_axis(ax, language: str, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, language)))
 
 
-def number_axis(ax, language: str, percent: bool = False) -> None:
+def number_axis(ax: Axes, language: str, percent: bool = False) -> None:
     if percent:
         ax.yaxis.set_major_formatter(
             FuncFormatter(lambda y, _pos: format_percent(y * 100, language, 1))
@@ -138,7 +156,9 @@ def number_axis(ax, language: str, percent: bool = False) -> None:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: format_number(y, language)))
 
 
-def share_bars(ax, labels: list[str], shares: list[float], language: str, height=0.6) -> None:
+def share_bars(
+    ax: Axes, labels: list[str], shares: list[float], language: str, height: float = 0.6
+) -> None:
     """Horizontal bars of shares (0–1) coloured green / orange / red at 90 % and 70 %, each
     with its figure: a long bar carries it inside, in white ("100 %" is never cut at the
     edge)."""
@@ -163,7 +183,7 @@ def share_bars(ax, labels: list[str], shares: list[float], language: str, height
         )
 
 
-def empty(ax, heading: str, reason: str | None = None) -> None:
+def empty(ax: Axes, heading: str, reason: str | None = None) -> None:
     """A chart with no data says so, in the chart itself."""
     title(ax, heading)
     ax.set_xticks([])

@@ -14,7 +14,7 @@ from app.safefile import write_bytes_checked
 from app.services.reports.dashboard import DashboardData
 
 
-def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:
+def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list[object]]]:
     """The numbers behind chart ``key``: column names and rows (plain values)."""
     if key in ("audience", "engagement"):
         field = "followers" if key == "audience" else "engagements"
@@ -38,9 +38,9 @@ def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:
     if key == "posts":
         header = ["week", "network", "posts", "charter_min", "charter_max"]
         rows = []
-        for network, weeks in sorted(data.posts_per_week.items()):
+        for network, by_week in sorted(data.posts_per_week.items()):
             low, high = data.charter_ranges.get(network, ("", ""))
-            rows += [[w.isoformat(), network, n, low, high] for w, n in sorted(weeks.items())]
+            rows += [[w.isoformat(), network, n, low, high] for w, n in sorted(by_week.items())]
         return header, rows
     if key == "delays":
         header = [
@@ -168,7 +168,7 @@ def chart_table(key: str, data: DashboardData) -> tuple[list[str], list[list]]:
     raise KeyError(key)
 
 
-def _num(value):
+def _num(value: float | None) -> float | str:
     return "" if value is None else round(value, 2)
 
 
@@ -181,7 +181,7 @@ def chart_csv(key: str, data: DashboardData) -> str:
     return buf.getvalue()
 
 
-def write_chart_csv(key: str, data: DashboardData, path: str | os.PathLike) -> Path:
+def write_chart_csv(key: str, data: DashboardData, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     try:
         write_bytes_checked(target, chart_csv(key, data).encode("utf-8"))

@@ -3,9 +3,13 @@ method of BlueskyConnector)."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Protocol
+
+import httpx
 
 from app.connectors.base import (
+    AccountRef,
     BadResponse,
     FetchProgress,
     FetchResult,
@@ -22,11 +26,30 @@ from app.i18n import translate
 KINDS = {"mention": "mention", "reply": "comment", "quote": "mention"}
 
 
+class _Notified(Protocol):
+    """What ``fetch`` uses of :class:`app.connectors.bluesky.BlueskyConnector`."""
+
+    network: str
+    account: AccountRef
+
+    def _call(self, verb: str, method: str, **kwargs: Any) -> httpx.Response: ...
+
+    def _ok(self, response: httpx.Response, expect: type | tuple[type, ...] = dict) -> Any: ...
+
+
 # -- inbox ----------------------------------------------------------------------------
 def fetch(
-    self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    self: _Notified,
+    cursor: dict[str, Any],
+    *,
+    max_pages: int = 50,
+    progress: FetchProgress | None = None,
 ) -> FetchResult:
     cursor = dict(cursor or {})
+    # Neither the post's time nor the notification's readable (an unknown format): the
+    # mention still reaches the inbox, received at this fetch's time, instead of being
+    # refused for having no time; the cursor only moves on times Bluesky gave.
+    fetched_at = dt.datetime.now(dt.UTC)
     seen = parse_time(cursor.get("seen_at"))
     newest = seen
     items: list[IncomingMessage] = []
@@ -34,7 +57,7 @@ def fetch(
     page_cursor = None
     requests = 0
     for _ in range(max_pages):
-        params = {"limit": 50}
+        params: dict[str, Any] = {"limit": 50}
         if page_cursor:
             params["cursor"] = page_cursor
         data = self._ok(self._call("GET", "app.bsky.notification.listNotifications", params=params))
@@ -67,7 +90,7 @@ def fetch(
                         author=str(author.get("displayName") or author["handle"]),
                         author_handle="@" + author["handle"],
                         text=str(record.get("text") or ""),
-                        received_at=parse_time(record.get("createdAt")) or when,
+                        received_at=parse_time(record.get("createdAt")) or when or fetched_at,
                         in_reply_to=str((reply.get("parent") or {}).get("uri") or ""),
                         url=f"https://bsky.app/profile/{author['handle']}/post/{rkey}",
                         account_id=self.account.id,

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from app.connectors.base import FetchProgress, FetchResult, Published, Rejected
-from app.connectors.contract import AccountMetricSample, DueVariant, ReplyToSend
+from app.connectors.contract import (
+    AccountMetricSample,
+    DueVariant,
+    IncomingMessage,
+    MediaRef,
+    ReplyToSend,
+    RowError,
+)
 from app.connectors.http import parse_time
 from app.connectors.meta import _Graph
 from app.i18n import translate
@@ -35,7 +42,12 @@ class InstagramConnector(_Graph):
         cursor = dict(cursor or {})
         since = parse_time(cursor.get("seen_at"))
         newest = since
-        items, errors = [], []
+        # A comment whose time cannot be read (an unknown format) is taken as received at
+        # this fetch's time: it still reaches the inbox instead of being refused for having
+        # no time (or skipped once a cursor exists); the cursor only moves on times Meta gave.
+        fetched_at = dt.datetime.now(dt.UTC)
+        items: list[IncomingMessage] = []
+        errors: list[RowError] = []
         before = self.http.requests
         for rows in self._pages(
             f"{self.account.handle}/media",
@@ -59,10 +71,12 @@ class InstagramConnector(_Graph):
                         # a reply may come under an old comment: its replies are read anyway
                         for row, parent in [(c, media["id"]), *self._replies(c, max_pages)]:
                             try:
-                                when = parse_time(row["timestamp"])
-                                if since and when <= since:
+                                stamp = parse_time(row["timestamp"])
+                                if since and stamp and stamp <= since:
                                     continue
-                                newest = max(newest, when) if newest else when
+                                if stamp:
+                                    newest = max(newest, stamp) if newest else stamp
+                                when = stamp or fetched_at
                                 items.append(
                                     self._item(
                                         row["id"],
@@ -83,7 +97,7 @@ class InstagramConnector(_Graph):
             cursor["seen_at"] = newest.isoformat()
         return FetchResult(tuple(items), cursor, tuple(errors), self.http.requests - before)
 
-    def _replies(self, comment, max_pages: int) -> list[tuple[dict[str, Any], str]]:
+    def _replies(self, comment: object, max_pages: int) -> list[tuple[dict[str, Any], str]]:
         """The replies under a comment (its ``replies`` edge, asked for inline), each with
         the comment it answers, so the inbox threads them; more pages follow ``paging.next``."""
         if not isinstance(comment, dict) or not isinstance(comment.get("replies"), dict):
@@ -115,7 +129,7 @@ class InstagramConnector(_Graph):
         remote = m is not None and m.path.startswith(("http://", "https://"))
         if m is not None and m.is_video and not remote:
             container = self._reel_container(variant.text, m)
-        elif remote:
+        elif m is not None and remote:
             if m.is_video:
                 form = {"video_url": m.path, "media_type": "REELS", "caption": variant.text}
             else:
@@ -141,7 +155,7 @@ class InstagramConnector(_Graph):
         link = self._get(str(media_id), fields="permalink").get("permalink", "")
         return Published(str(media_id), str(link))
 
-    def _reel_container(self, caption: str, m) -> str:
+    def _reel_container(self, caption: str, m: MediaRef) -> str:
         """A reel from a file on this computer: Meta's resumable upload — a container with
         ``upload_type=resumable``, the bytes POSTed to the ``uri`` it gives (``OAuth`` header,
         ``offset`` and ``file_size``), then its ``status_code`` awaited until FINISHED."""
@@ -168,7 +182,7 @@ class InstagramConnector(_Graph):
         return container
 
     def _wait_container(self, container: str) -> None:
-        def look():
+        def look() -> tuple[str, float | None, object]:
             status = str(self._get(container, fields="status_code").get("status_code") or "")
             if status in ("FINISHED", "PUBLISHED"):
                 return "ready", None, ""

@@ -4,24 +4,59 @@ FacebookConnector)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 from app.connectors.base import (
+    AccountRef,
     FetchProgress,
     FetchResult,
 )
-from app.connectors.http import parse_time
+from app.connectors.contract import IncomingMessage, RowError
+from app.connectors.http import ScopedHttp, parse_time
+
+
+class _Page(Protocol):
+    """What ``fetch`` uses of :class:`app.connectors.meta.FacebookConnector`."""
+
+    account: AccountRef
+    http: ScopedHttp
+
+    def _pages(self, path: str, max_pages: int, **params: Any) -> Iterator[list[Any]]: ...
+
+    def _item(
+        self,
+        ext_id: object,
+        kind: str,
+        author: object,
+        handle: object,
+        text: object,
+        when: dt.datetime,
+        parent: object = "",
+        url: object = "",
+    ) -> IncomingMessage: ...
+
+    def _skip(self, errors: list[RowError], row: object) -> None: ...
 
 
 def fetch(
-    self, cursor: dict[str, Any], *, max_pages: int = 50, progress: FetchProgress | None = None
+    self: _Page,
+    cursor: dict[str, Any],
+    *,
+    max_pages: int = 50,
+    progress: FetchProgress | None = None,
 ) -> FetchResult:
     cursor = dict(cursor or {})
     since = int(cursor.get("since") or 0)
-    started = int(dt.datetime.now(dt.UTC).timestamp())
-    items, errors = [], []
+    # A time Meta sends that cannot be read (an unknown format) is taken as this fetch's
+    # time: the comment or message still reaches the inbox (and its answer delay runs from
+    # when we saw it) instead of being refused for having no time or skipped as malformed.
+    fetched_at = dt.datetime.now(dt.UTC)
+    started = int(fetched_at.timestamp())
+    items: list[IncomingMessage] = []
+    errors: list[RowError] = []
     before = self.http.requests
-    feed_params = {"fields": "id,updated_time", "limit": 25}
+    feed_params: dict[str, Any] = {"fields": "id,updated_time", "limit": 25}
     if since:
         feed_params["since"] = since - 30 * 86400  # posts still receiving comments
     for rows in self._pages(f"{self.account.handle}/feed", max_pages, **feed_params):
@@ -29,7 +64,7 @@ def fetch(
             if not isinstance(post, dict) or "id" not in post:
                 self._skip(errors, post)
                 continue
-            params = {
+            params: dict[str, Any] = {
                 "fields": "id,from,message,created_time,permalink_url,parent",
                 "filter": "stream",
                 "limit": 100,
@@ -39,7 +74,7 @@ def fetch(
             for comments in self._pages(f"{post['id']}/comments", max_pages, **params):
                 for c in comments:
                     try:
-                        when = parse_time(c["created_time"])
+                        when = parse_time(c["created_time"]) or fetched_at
                         if since and when.timestamp() <= since:
                             continue
                         who = c.get("from") or {}
@@ -68,12 +103,12 @@ def fetch(
         old = False
         for conv in rows:
             try:
-                updated = parse_time(conv["updated_time"])
+                updated = parse_time(conv["updated_time"]) or fetched_at
                 if since and updated.timestamp() <= since:
                     old = True
                     continue
                 for m in (conv.get("messages") or {}).get("data", []):
-                    when = parse_time(m["created_time"])
+                    when = parse_time(m["created_time"]) or fetched_at
                     who = m.get("from") or {}
                     if (since and when.timestamp() <= since) or who.get(
                         "id"

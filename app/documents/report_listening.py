@@ -9,9 +9,10 @@ streams but a quiet month gets one kind sentence. Names and handles are escaped 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from app.charts import style as st
@@ -19,6 +20,7 @@ from app.charts.lang import translate
 from app.documents.report_sections import e, heading_html, html_table, no_data, percent
 from app.models.listening import CrisisAlert, ListeningItem, ListeningStream
 from app.networks import network_label
+from app.services.listening.competitors import CompetitorRow
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ def listening_summary(
         ListeningItem.published_at >= start,
         ListeningItem.published_at < end,
     )
-    negative = func.sum(case((ListeningItem.sentiment == "negative", 1), else_=0))
+    negative: ColumnElement[int | None] = func.sum(
+        case((ListeningItem.sentiment == "negative", 1), else_=0)
+    )
     rows = session.execute(
         select(ListeningItem.network, func.count(ListeningItem.id), negative)
         .where(*within)
@@ -76,7 +80,8 @@ def listening_summary(
         total=sum(c for _, c, _ in by_network),
         negative=sum(neg for _, _, neg in by_network),
         by_network=by_network,
-        top_authors=tuple((n, h, int(f)) for n, h, f in authors),
+        # the followers are never None here (the query keeps only known ones)
+        top_authors=tuple((n, h, int(f or 0)) for n, h, f in authors),
         alerts=tuple((at, signal) for at, signal in alerts),
     )
 
@@ -91,7 +96,9 @@ def signal_name(key: str) -> str:
 
 
 def listening_section(
-    summary: ListeningSummary | None, language: str, date_text=lambda d: d.isoformat()
+    summary: ListeningSummary | None,
+    language: str,
+    date_text: Callable[[dt.datetime], str] = lambda d: d.isoformat(),
 ) -> str:
     """The page's HTML; "" for a client that listens to nothing. ``date_text`` formats a
     date in the report's language (the report passes its own)."""
@@ -165,7 +172,9 @@ def listening_section(
     return "".join(out)
 
 
-def competitors_section(rows, language: str, chart: str = "") -> str:
+def competitors_section(
+    rows: Sequence[CompetitorRow] | None, language: str, chart: str = ""
+) -> str:
     """The competitors' page: the comparison chart (``chart``, an image's HTML), then each
     competitor beside the client's own accounts (followers at the end of the month, their
     change, posts per week, engagement per post); "" without any competitor sampled."""
@@ -173,14 +182,14 @@ def competitors_section(rows, language: str, chart: str = "") -> str:
         return ""
     from app.charts.figures_competitors import ordered
 
-    def number(value, decimals: int = 0) -> str:
+    def number(value: float | None, decimals: int = 0) -> str:
         if value is None:
             return "—"
         rounded = round(value, decimals)
         shown = 0 if float(rounded).is_integer() else decimals  # 9, 8,6 — never 9,0
         return st.format_number(rounded, language, shown)
 
-    def change(value) -> str:
+    def change(value: int | None) -> str:
         if value is None:
             return "—"
         text = st.format_number(abs(value), language)

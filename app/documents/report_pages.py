@@ -9,6 +9,7 @@ Everything typed by people or fetched from networks goes through ``e`` (html.esc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.charts import style as st
 from app.charts.lang import translate
@@ -24,9 +25,10 @@ from app.documents.report_sections import (
     paragraphs,
     signed_percent,
 )
-from app.models.client import network_label
+from app.networks import network_label
 from app.services.reports.commentary import Commentary
 from app.services.reports.dashboard import DashboardData
+from app.services.reports.sources import PlannedPost
 
 BODY_PX = 640  # body width in CSS pixels (96 dpi): A4 minus 2 × 20 mm
 COVER_FIGURES = ("followers", "engagement_rate", "messages", "answered_within_delay")
@@ -45,9 +47,9 @@ class ReportParts:
     accent: str = "#2b4c8c"  # the agency's colour, readable on white
     logos: list[str] = field(default_factory=list)  # image names for the cover
     charts: list[str] = field(default_factory=list)  # chart keys with an image
-    images: dict = field(default_factory=dict)
-    plan: list = field(default_factory=list)
-    extra: dict = field(default_factory=dict)  # room for later pages (team, listening)
+    images: dict[str, bytes] = field(default_factory=dict)
+    plan: list[PlannedPost] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # room for later pages (team, listening)
 
 
 def amount(value: float, language: str) -> str:

@@ -21,6 +21,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.charts import style as st
@@ -29,6 +30,7 @@ from app.charts.lang import report_language, translate
 from app.db import Database
 from app.documents import report_pages as pages
 from app.documents import report_team, wording
+from app.documents.layout import HeadingKeeper
 from app.documents.pdf import render_html_pdf
 from app.documents.report_listening import (
     competitors_section,
@@ -38,20 +40,22 @@ from app.documents.report_listening import (
 from app.documents.report_pages import ReportParts
 from app.documents.report_reviews import REVIEWS_PNG, reviews_section
 from app.documents.report_sections import (
-    HeadingKeeper,
     compliance_section,
     inbox_section,
 )
 from app.documents.style import DocumentStyle
 from app.services.charter.in_force import rules_in_force
 from app.services.clients import workspaces as client_service
+from app.services.clients.info import ClientInfo
 from app.services.listening.competitors import comparison
 from app.services.people import agency as agency_service
+from app.services.people.agency import AgencyInfo
 from app.services.reports import sources
-from app.services.reports.commentary import get_commentary
+from app.services.reports.commentary import Commentary, get_commentary
 from app.services.reports.dashboard import DashboardData, dashboard_data
 from app.services.reports.periods import Period, parse_month
 from app.services.reports.reviews import review_stats
+from app.services.reports.sources import PlannedPost
 
 REPORT_CHARTS = ("audience", "engagement", "posts", "delays", "escalations", "heatmap", "top_posts")
 IMAGE_DPI = 200
@@ -215,11 +219,21 @@ def render_report(
 
 
 def _write(
-    client, agency, data, commentary, plan, period, out, language, progress, cancelled, extra=None
-):
+    client: ClientInfo,
+    agency: AgencyInfo,
+    data: DashboardData,
+    commentary: Commentary,
+    plan: list[PlannedPost],
+    period: Period,
+    out: str | Path,
+    language: str,
+    progress: Callable[[int, int, str], None],
+    cancelled: Callable[[], bool],
+    extra: dict[str, Any] | None = None,
+) -> ReportResult:
     keys = charts_with_data(data)
     total = len(keys) + 2
-    images = {}
+    images: dict[str, bytes] = {}
     for done, key in enumerate(keys):
         if cancelled():
             raise ReportCancelled()
@@ -237,7 +251,7 @@ def _write(
         raise ReportCancelled()
     progress(len(keys), total, translate("Report", "Writing the pages"))
     style = DocumentStyle.for_agency(agency, client.name, language, client.logo)
-    logos = []
+    logos: list[str] = []
     for name, logo in (("logo-agency", agency.logo), ("logo-client", client.logo)):
         if logo:
             images[name] = logo

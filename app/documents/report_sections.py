@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from app.charts import style as st
 from app.charts.figures import category_label, format_hours
@@ -17,15 +18,15 @@ from app.documents.layout import (  # noqa: F401 - the report's helpers, re-expo
     widowed_headings,
 )
 from app.documents.style import column_widths
-from app.models.client import network_label
+from app.networks import network_label
 from app.services.reports.dashboard import DashboardData
 
 
-def e(text) -> str:
+def e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def fmt_figure(key: str, value, language: str) -> str:
+def fmt_figure(key: str, value: float | None, language: str) -> str:
     if value is None:
         return "—"
     if key in ("engagement_rate", "answered_within_delay"):
@@ -176,7 +177,7 @@ def inbox_section(data: DashboardData, language: str) -> str:
     return "".join(out)
 
 
-def compliance_section(data: DashboardData, extra: dict, language: str) -> str:
+def compliance_section(data: DashboardData, extra: dict[str, Any], language: str) -> str:
     out = [heading_html(translate("Report", "Charter compliance"), new_page=True)]
     if data.charter_status == "none":
         out.append(no_data(translate("Report", "No charter yet: Tribune's default delays apply.")))

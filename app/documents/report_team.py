@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from app.charts.lang import translate
 from app.documents import wording
 from app.documents.report_sections import STRIPE, e, heading_html, no_data
+from app.services.clients.info import ClientInfo
 from app.services.people.activity import PersonActivity, period_bounds, team_activity
 from app.services.reports.periods import Period
 
 
 def gather(
-    session: Session, client, period: Period, include: bool | None = None
+    session: Session, client: ClientInfo, period: Period, include: bool | None = None
 ) -> list[PersonActivity] | None:
     """The rows of the page, or None when the page is left out."""
     if include is False:

@@ -8,9 +8,11 @@ database reads about ``limit`` index entries. Rows are frozen dataclasses.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -159,14 +161,14 @@ _FIELDS = tuple(MessageRow.__dataclass_fields__)
 _new = object.__new__
 
 
-def _row(values) -> MessageRow:
+def _row(values: Iterable[object]) -> MessageRow:
     """A frozen MessageRow without the frozen ``__init__``'s 16 ``object.__setattr__`` calls."""
     row = _new(MessageRow)
     row.__dict__.update(zip(_FIELDS, values, strict=True))
     return row
 
 
-def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datetime):
+def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datetime) -> Select[Any]:
     """The messages matching ``filt``: their ids only (what ``count`` needs; without the
     staff join and the text the server counts on the listed-messages index alone)."""
     query = select(_M.id).where(_M.client_id == client_id, _M.ours.is_(False))
@@ -213,11 +215,18 @@ def page(
     nxt = None
     if len(rows) == limit:
         last = rows[-1]
-        nxt = Cursor(last.due_at if filt.overdue else last.received_at, last.id)
+        key = last.due_at if filt.overdue else last.received_at
+        assert key is not None  # the overdue filter keeps only messages with a due time
+        nxt = Cursor(key, last.id)
     return Page(rows, nxt)
 
 
-def count(session: Session, client_id: int, filt: InboxFilter = InboxFilter(), now=None) -> int:
+def count(
+    session: Session,
+    client_id: int,
+    filt: InboxFilter = InboxFilter(),
+    now: dt.datetime | None = None,
+) -> int:
     query = _filtered(session, client_id, filt, now or utcnow()).subquery()
     return int(session.connection().scalar(select(func.count()).select_from(query)) or 0)
 
@@ -280,8 +289,9 @@ def _thread(session: Session, msg: InboxMessage) -> tuple[ThreadItem, ...]:
 def detail(session: Session, client_id: int, message_id: int, history: int = 20) -> MessageDetail:
     """A message with its thread, the author's earlier messages, notes and escalations."""
     m = get_message(session, client_id, message_id)
-    assignee = session.get(StaffMember, m.assignee_id).name if m.assignee_id else ""
-    earlier = ()
+    # get_one: the foreign key keeps the assignee there (raises, as .name on None did, if not)
+    assignee = session.get_one(StaffMember, m.assignee_id).name if m.assignee_id else ""
+    earlier: tuple[MessageRow, ...] = ()
     if m.author_handle:
         earlier = tuple(
             _row(r)

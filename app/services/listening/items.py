@@ -6,7 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, literal_column, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    TextClause,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -48,9 +58,12 @@ _PG_DOC = (
 )
 
 
-def _search_condition(session: Session, client_id: int, search: str):
+def _search_condition(
+    session: Session | Connection, client_id: int, search: str
+) -> ColumnElement[bool] | TextClause | None:
     """Each engine's full-text index (as the inbox's): accents ignored, words as prefixes."""
-    if session.get_bind().dialect.name == "sqlite":
+    bind = session.get_bind() if isinstance(session, Session) else session
+    if bind.dialect.name == "sqlite":
         match = fts5_query(client_id, search)
         if match is None:
             return None
@@ -97,7 +110,7 @@ def page(
             )
         )
     query = query.order_by(ListeningItem.published_at.desc(), ListeningItem.id.desc()).limit(limit)
-    return [ItemRow(*r) for r in session.execute(query)]
+    return [ItemRow(*r) for r in session.execute(query).tuples()]
 
 
 def _item(session: Session, client_id: int, item_id: int) -> ListeningItem:
@@ -150,7 +163,12 @@ class Figures:
 
 
 def figures(
-    session: Session, client_id: int, *, days: int = 30, now=None, top: int = 10
+    session: Session,
+    client_id: int,
+    *,
+    days: int = 30,
+    now: dt.datetime | None = None,
+    top: int = 10,
 ) -> Figures:
     now = now or utcnow()
     since = now - dt.timedelta(days=days)
@@ -179,7 +197,8 @@ def figures(
         sorted((d, c[0], c[1]) for d, c in per_day.items()),
         total,
         negative,
-        [(n, h, int(f)) for n, h, f in authors],
+        # the followers are never None here (the query keeps only known ones)
+        [(n, h, int(f or 0)) for n, h, f in authors],
     )
 
 

@@ -5,7 +5,8 @@ engines, so two seats syncing the same stream store each item once), authors' au
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,16 +17,22 @@ from app.models.listening import ListeningAuthor, ListeningItem
 from app.services.listening.sentiment import sentiment
 from app.textsafe import storable, storable_body
 
+if TYPE_CHECKING:  # each engine's INSERT is imported when used (the CLI starts faster)
+    from sqlalchemy.dialects import postgresql, sqlite
+
 AUDIENCE_MAX_AGE = dt.timedelta(days=1)
 _CHUNK = 400
 
 
-def _insert_for(session: Session):
+def _insert_for(session: Session) -> Callable[[Any], postgresql.Insert | sqlite.Insert]:
+    """The engine's INSERT (for ON CONFLICT), taking a table as the dialect's insert() does."""
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert
 
 
 def fresh_authors(
@@ -86,7 +93,8 @@ def save_items(
     followers: dict[str, int],
 ) -> int:
     """Insert what is not stored yet; returns how many rows this call added."""
-    rows, seen = [], set()
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for f in found:
         if f.external_id in seen:
             continue

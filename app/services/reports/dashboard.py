@@ -10,15 +10,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.services.charter.in_force import rules_in_force
+from app.services.charter.rules import CharterRules
 from app.services.clients.workspaces import get_client
 from app.services.reports import sources
 from app.services.reports.metrics import (
+    AccountDay,
     AccountRef,
     PostTotals,
     account_days,
@@ -125,9 +128,11 @@ class DashboardData:
         return next(f for f in self.key_figures if f.key == key)
 
 
-def _series(rows, accounts, dates, field):
+def _series(
+    rows: Iterable[AccountDay], accounts: Iterable[AccountRef], dates: Sequence[dt.date], field: str
+) -> dict[int, tuple[int | None, ...]]:
     index = {d: i for i, d in enumerate(dates)}
-    out = {a.id: [None] * len(dates) for a in accounts}
+    out: dict[int, list[int | None]] = {a.id: [None] * len(dates) for a in accounts}
     for row in rows:
         i = index.get(row.day)
         if i is not None and row.account_id in out:
@@ -135,10 +140,10 @@ def _series(rows, accounts, dates, field):
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _totals(rows) -> dict[str, float | None]:
+def _totals(rows: Iterable[AccountDay]) -> dict[str, float | None]:
     last_followers: dict[int, int] = {}
     first_followers: dict[int, int] = {}
-    sums = defaultdict(int)
+    sums: defaultdict[str, int] = defaultdict(int)
     seen = False
     for row in rows:
         seen = True
@@ -161,7 +166,7 @@ def _totals(rows) -> dict[str, float | None]:
             )
         )
     followers = sum(last_followers.values()) if last_followers else None
-    growth = (followers - sum(first_followers.values())) if last_followers else None
+    growth = (followers - sum(first_followers.values())) if followers is not None else None
     rate = sums["engagements"] / sums["impressions"] if sums["impressions"] else None
     return {
         "followers": followers,
@@ -175,7 +180,9 @@ def _totals(rows) -> dict[str, float | None]:
     }
 
 
-def _inbox_figures(delays, inbox) -> dict[str, float | None]:
+def _inbox_figures(
+    delays: Sequence[sources.CategoryDelay] | None, inbox: sources.InboxVolume | None
+) -> dict[str, float | None]:
     if delays is None or inbox is None:
         return {"messages": None, "answered_within_delay": None}
     total = sum(d.messages for d in delays)
@@ -183,7 +190,9 @@ def _inbox_figures(delays, inbox) -> dict[str, float | None]:
     return {"messages": inbox.total, "answered_within_delay": within / total if total else None}
 
 
-def _posts_per_week_from_metrics(rows, accounts) -> dict[str, dict[dt.date, int]]:
+def _posts_per_week_from_metrics(
+    rows: Iterable[AccountDay], accounts: Iterable[AccountRef]
+) -> dict[str, dict[dt.date, int]]:
     network_of = {a.id: a.network for a in accounts}
     out: dict[str, dict[dt.date, int]] = {}
     for row in rows:
@@ -195,7 +204,9 @@ def _posts_per_week_from_metrics(rows, accounts) -> dict[str, dict[dt.date, int]
     return out
 
 
-def _engagement_heatmap(posts: list[tuple[dt.datetime, int]], timezone: str):
+def _engagement_heatmap(
+    posts: list[tuple[dt.datetime, int]], timezone: str
+) -> tuple[tuple[tuple[float, ...], ...], tuple[tuple[int, int], ...]]:
     total, count = _slot_stats(posts, timezone)
     grid = tuple(
         tuple(total[d][h] / count[d][h] if count[d][h] else 0.0 for h in range(24))
@@ -218,7 +229,13 @@ def _network_of(label: str) -> str | None:
 
 
 def _objectives(
-    rules, figures, per_week, delays, period: Period, rows=(), accounts=()
+    rules: CharterRules,
+    figures: dict[str, float | None],
+    per_week: dict[str, dict[dt.date, int]],
+    delays: Sequence[sources.CategoryDelay] | None,
+    period: Period,
+    rows: Sequence[AccountDay] = (),
+    accounts: Sequence[AccountRef] = (),
 ) -> tuple[ObjectiveStatus, ...]:
     """The charter's objectives (KPIs of charter_schema.KPIS) against this period's figures."""
     actual_of = dict(figures)
@@ -354,7 +371,9 @@ def dashboard_data(
     )
 
 
-def best_posting_slots(session: Session, client_id: int, today: dt.date | None = None):
+def best_posting_slots(
+    session: Session, client_id: int, today: dt.date | None = None
+) -> tuple[tuple[int, int], ...]:
     """The three best (weekday, local hour) slots over the last year, for the calendar's hint.
 
     :func:`app.services.reports.slots.posting_hint` gives the same slots with their figures.

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from app.connectors.contract import AccountMetricSample, PostMetricSample
@@ -37,7 +38,7 @@ POST_FIELDS = ("impressions", "reactions", "comments", "shares", "clicks")
 POST_EXTRA = ("variant_id", "published_at", "text", "url")
 
 
-def _check_number(value, name: str) -> None:
+def _check_number(value: object, name: str) -> None:
     if value is not None and (not isinstance(value, int) or value < 0):
         raise ValidationError(
             translate("Metrics", "{name} must be a whole number, zero or more: {value}").format(
@@ -47,7 +48,7 @@ def _check_number(value, name: str) -> None:
         )
 
 
-def _merge(target: dict, sample, fields: Iterable[str]) -> None:
+def _merge(target: dict[str, Any], sample: object, fields: Iterable[str]) -> None:
     for name in fields:
         value = getattr(sample, name, None)
         if value is not None:
@@ -65,7 +66,7 @@ def record_account_samples(
 
     Every account must belong to ``client_id`` (else :class:`ValidationError`, nothing written).
     """
-    merged: dict[tuple[int, dt.date], dict] = {}
+    merged: dict[tuple[int, dt.date], dict[str, Any]] = {}
     for sample in samples:
         for name in ACCOUNT_FIELDS:
             _check_number(getattr(sample, name), name)
@@ -88,7 +89,7 @@ def record_account_samples(
                 ids=", ".join(str(i) for i in sorted(stray))
             )
         )
-    table = AccountMetricDay.__table__
+    table = cast(Table, AccountMetricDay.__table__)
     existing: dict[tuple[int, dt.date], int] = {}
     for account_id in account_ids:
         days = [d for a, d in merged if a == account_id]
@@ -98,14 +99,15 @@ def record_account_samples(
                 table.c.day >= min(days),
                 table.c.day <= max(days),
             )
-        )
+        ).tuples()
         existing.update({(account_id, day): row_id for row_id, day in rows})
     now = utcnow()
-    inserts, updates = [], []
+    inserts: list[dict[str, Any]] = []
+    updates: list[tuple[int, dict[str, Any]]] = []
     for (account_id, day), values in merged.items():
         row_id = existing.get((account_id, day))
         if row_id is None:
-            row = dict.fromkeys(ACCOUNT_FIELDS)
+            row: dict[str, Any] = dict.fromkeys(ACCOUNT_FIELDS)
             row.update(values)
             inserts.append(
                 {
@@ -155,7 +157,7 @@ def record_post_samples(
     samples: Iterable[PostMetricSample],
     *,
     source: str = "connector",
-    details: dict[str, dict] | None = None,
+    details: dict[str, dict[str, Any]] | None = None,
 ) -> int:
     """Upsert one row per (client, network, post id, day); returns the rows touched.
 
@@ -163,7 +165,7 @@ def record_post_samples(
     and ``url`` (the CSV exports carry them; the connectors' samples do not).
     """
     details = details or {}
-    merged: dict[tuple[str, str, dt.date], dict] = {}
+    merged: dict[tuple[str, str, dt.date], dict[str, Any]] = {}
     for sample in samples:
         for name in POST_FIELDS:
             _check_number(getattr(sample, name), name)
@@ -176,7 +178,7 @@ def record_post_samples(
                 target[name] = extra[name]
     if not merged:
         return 0
-    table = PostMetricDay.__table__
+    table = cast(Table, PostMetricDay.__table__)
     existing: dict[tuple[str, str, dt.date], int] = {}
     post_ids = sorted({(n, e) for n, e, _ in merged})
     for start in range(0, len(post_ids), 500):
@@ -186,14 +188,14 @@ def record_post_samples(
                 table.c.client_id == client_id,
                 table.c.external_post_id.in_([e for _, e in chunk]),
             )
-        )
+        ).tuples()
         existing.update({(n, e, d): i for i, n, e, d in rows if (n, e, d) in merged})
     now = utcnow()
-    inserts = []
+    inserts: list[dict[str, Any]] = []
     for (network, ext, day), values in merged.items():
         row_id = existing.get((network, ext, day))
         if row_id is None:
-            row = dict.fromkeys((*POST_FIELDS, "variant_id", "published_at"))
+            row: dict[str, Any] = dict.fromkeys((*POST_FIELDS, "variant_id", "published_at"))
             row.update({"text": "", "url": ""})
             row.update(values)
             inserts.append(
@@ -240,7 +242,7 @@ class AccountRef:
 
     @property
     def label(self) -> str:
-        from app.models.client import network_label
+        from app.networks import network_label
 
         return f"{network_label(self.network)} · {self.handle}"
 
@@ -277,7 +279,7 @@ def account_days(
         select(t.c.account_id, t.c.day, *(t.c[f] for f in ACCOUNT_FIELDS))
         .where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
         .order_by(t.c.account_id, t.c.day)
-    )
+    ).tuples()
     return [AccountDay(*r) for r in rows]
 
 
@@ -316,8 +318,8 @@ def post_totals(session: Session, client_id: int, start: dt.date, end: dt.date) 
             t.c.url,
             *(t.c[f] for f in POST_FIELDS),
         ).where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
-    )
-    acc: dict[tuple[str, str], dict] = {}
+    ).tuples()
+    acc: dict[tuple[str, str], dict[str, Any]] = {}
     for network, ext, published_at, text, url, *numbers in rows:
         entry = acc.setdefault(
             (network, ext),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.services.reports.metrics import AccountDay, account_days, client_accounts
+from app.services.reports.metrics import AccountDay, AccountRef, account_days, client_accounts
 
 WINDOW_DAYS = 28
 MIN_ROBUST_Z = 8.0  # gain this many robust deviations above the usual gain
@@ -52,7 +52,9 @@ def detect_follower_jumps(
     return sorted(found, key=lambda j: (j.day, j.account_id))
 
 
-def _jumps(account, days: list[AccountDay], start: dt.date, end: dt.date) -> list[FollowerJump]:
+def _jumps(
+    account: AccountRef | None, days: list[AccountDay], start: dt.date, end: dt.date
+) -> list[FollowerJump]:
     series = [(d.day, d.followers, d.engagements or 0) for d in days if d.followers is not None]
     out = []
     for i in range(WINDOW_DAYS + 1, len(series)):

@@ -45,8 +45,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -60,6 +62,7 @@ from app.services.csvfiles.sniff import CsvText, date_order, read_bytes, read_te
 from app.services.people import audit
 from app.services.reports.metrics import (
     ACCOUNT_FIELDS,
+    AccountRef,
     client_accounts,
 )
 from app.services.reports.metrics_layouts import Layout, recognise
@@ -166,7 +169,7 @@ def _meta_time(text: str, tz: ZoneInfo, order: str = "mdy") -> dt.datetime:
     raise ValueError(translate("Metrics", 'invalid publish time: "{value}"').format(value=text))
 
 
-def _pick(row: dict, names) -> str:
+def _pick(row: dict[str, str], names: Iterable[str]) -> str:
     for name in names:
         if row.get(name, "").strip():
             return row[name]
@@ -185,7 +188,9 @@ def _read(path: str | Path) -> CsvText:
     return read_bytes(raw)
 
 
-def _reading(data: CsvText, day_first: bool | None) -> tuple[MetricsReading, Layout, list]:
+def _reading(
+    data: CsvText, day_first: bool | None
+) -> tuple[MetricsReading, Layout, list[tuple[int, list[str]]]]:
     rows = [(n, values) for n, values in _numbered(data) if any(v.strip() for v in values)]
     if not rows:
         raise ValidationError(translate("Metrics", "The CSV file is empty."))
@@ -211,7 +216,7 @@ def _reading(data: CsvText, day_first: bool | None) -> tuple[MetricsReading, Lay
     return reading, layout, rows[1:]
 
 
-def _numbered(data: CsvText):
+def _numbered(data: CsvText) -> Iterator[tuple[int, list[str]]]:
     reader = data.rows
     for values in reader:
         yield reader.line_num, values
@@ -246,7 +251,12 @@ def import_metrics_text(
 
 
 def _import(
-    session: Session, client_id: int, data: CsvText, *, account, day_first
+    session: Session,
+    client_id: int,
+    data: CsvText,
+    *,
+    account: str | int | None,
+    day_first: bool | None,
 ) -> MetricsImportResult:
     reading, shape, rows = _reading(data, day_first)
     header, layout, order = shape.header, shape.key, reading.dates
@@ -260,7 +270,10 @@ def _import(
             field="account",
         )
     by_handle = {(a.network, a.handle.lower()): a.id for a in accounts}
-    account_samples, post_samples, details, errors = [], [], {}, []
+    account_samples: list[AccountMetricSample] = []
+    post_samples: list[PostMetricSample] = []
+    details: dict[str, dict[str, Any]] = {}
+    errors: list[RowError] = []
     tz = ZoneInfo(client.timezone)
     for line, values in rows:
         row = dict(zip(header, values, strict=False))
@@ -275,6 +288,7 @@ def _import(
                 if line == 2 and not re.match(r"\d", row.get("date", "").strip()):
                     continue  # a row of descriptions under the header
                 numbers = {f: _number(_pick(row, names), comma) for f, names in META_DAILY.items()}
+                assert chosen is not None  # refused above, before any row
                 account_samples.append(
                     AccountMetricSample(chosen, _date(row["date"], order), **numbers)
                 )
@@ -341,7 +355,7 @@ def _import(
     return MetricsImportResult(layout, written, tuple(errors), reading.describe())
 
 
-def _choose_account(accounts, ref: str | int) -> int:
+def _choose_account(accounts: list[AccountRef], ref: str | int) -> int:
     text = str(ref).strip().lower()
     for a in accounts:
         if text in (str(a.id), a.handle.lower(), f"{a.network}:{a.handle.lower()}"):
@@ -352,7 +366,9 @@ def _choose_account(accounts, ref: str | int) -> int:
     )
 
 
-def _row_account(row: dict, by_handle: dict, accounts) -> int:
+def _row_account(
+    row: dict[str, str], by_handle: dict[tuple[str, str], int], accounts: list[AccountRef]
+) -> int:
     if row.get("account_id", "").strip():
         wanted = int(row["account_id"])
         if any(a.id == wanted for a in accounts):

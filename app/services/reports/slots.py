@@ -7,6 +7,7 @@ twelve months; a slot needs :data:`MIN_POSTS_PER_SLOT` posts to count.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -50,7 +51,9 @@ def slot_posts(
     return out
 
 
-def slot_stats(posts: list[tuple[dt.datetime, int]], timezone: str):
+def slot_stats(
+    posts: list[tuple[dt.datetime, int]], timezone: str
+) -> tuple[list[list[float]], list[list[int]]]:
     """Engagements summed and posts counted per (weekday, local hour), from
     :func:`slot_posts`."""
     tz = ZoneInfo(timezone)
@@ -63,7 +66,9 @@ def slot_stats(posts: list[tuple[dt.datetime, int]], timezone: str):
     return total, count
 
 
-def best_slots(total, count, n: int = 3) -> list[tuple[float, int, int]]:
+def best_slots(
+    total: Sequence[Sequence[float]], count: Sequence[Sequence[int]], n: int = 3
+) -> list[tuple[float, int, int]]:
     ranked = sorted(
         (
             (total[d][h] / count[d][h], d, h)

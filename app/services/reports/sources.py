@@ -12,9 +12,10 @@ import datetime as dt
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import MetaData, Table, func, inspect, select
+from sqlalchemy import ColumnElement, MetaData, Table, func, inspect, select
 from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -48,6 +49,10 @@ def utc_bounds(start: dt.date, end: dt.date, timezone: str) -> tuple[dt.datetime
     return lo, hi
 
 
+@overload
+def _aware(value: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(value: dt.datetime | None) -> dt.datetime | None: ...
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -78,11 +83,15 @@ class CategoryDelay:
         return self.within_delay / self.messages if self.messages else None
 
 
-def _messages(session: Session, client_id: int, lo: dt.datetime, hi: dt.datetime):
+def _messages(
+    session: Session, client_id: int, lo: dt.datetime, hi: dt.datetime
+) -> list[tuple[Any, ...]] | None:
+    """(received, category, network, first answer, resolved, due) per message, times aware
+    (a reflected table: the values are whatever its columns hold)."""
     t = _table(session, "inbox_messages", "client_id", "received_at", "category", "network")
     if t is None:
         return None
-    cols = [t.c.received_at, t.c.category, t.c.network]
+    cols: list[ColumnElement[Any]] = [t.c.received_at, t.c.category, t.c.network]
     for name in ("first_answer_at", "resolved_at", "due_at"):
         cols.append(t.c[name] if name in t.c else func.null())
     query = select(*cols).where(
@@ -107,7 +116,7 @@ def inbox_volume(
     if rows is None:
         return None
     tz = ZoneInfo(timezone)
-    weeks: Counter = Counter()
+    weeks: Counter[dt.date] = Counter()
     for received, *_ in rows:
         local = received.astimezone(tz).date()
         weeks[local - dt.timedelta(days=local.weekday())] += 1
@@ -127,13 +136,15 @@ def response_delays(
     rows = _messages(session, client_id, *utc_bounds(start, end, timezone))
     if rows is None:
         return None
-    groups: dict[str, list] = {}
+    groups: dict[str, list[tuple[Any, ...]]] = {}
     for row in rows:
         groups.setdefault(row[1] or "other", []).append(row)
     out = []
     for category, items in sorted(groups.items()):
         delay = rules.delay_for(category).first_answer_minutes
-        firsts, resolutions, within, answered = [], [], 0, 0
+        firsts: list[float] = []
+        resolutions: list[float] = []
+        within = answered = 0
         for received, _cat, _net, first, resolved, due in items:
             due = due or received + dt.timedelta(minutes=delay)
             if first is not None:
@@ -182,7 +193,7 @@ class EscalationSummary:
     answered_by_week: dict[dt.date, int]
 
 
-def _utc_param(session: Session, value: dt.datetime):
+def _utc_param(session: Session, value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=None) if session.get_bind().dialect.name == "sqlite" else value
 
 
@@ -193,16 +204,20 @@ def escalation_summary(
     if t is None:
         return None
     lo, hi = utc_bounds(start, end, timezone)
-    rows = session.execute(
-        select(t.c.asked_at, t.c.due_at, t.c.answered_at).where(
-            t.c.client_id == client_id,
-            t.c.asked_at >= _utc_param(session, lo),
-            t.c.asked_at < _utc_param(session, hi),
+    rows = (
+        session.execute(
+            select(t.c.asked_at, t.c.due_at, t.c.answered_at).where(
+                t.c.client_id == client_id,
+                t.c.asked_at >= _utc_param(session, lo),
+                t.c.asked_at < _utc_param(session, hi),
+            )
         )
-    ).all()
+        .tuples()
+        .all()
+    )
     tz, now = ZoneInfo(timezone), dt.datetime.now(dt.UTC)
-    opened_w: Counter = Counter()
-    answered_w: Counter = Counter()
+    opened_w: Counter[dt.date] = Counter()
+    answered_w: Counter[dt.date] = Counter()
     answered = within = overdue = 0
     for asked, due, done in rows:
         asked, due, done = _aware(asked), _aware(due), _aware(done)
@@ -240,8 +255,8 @@ def moderation_by_rule(
     )
     if "state" in t.c:
         query = query.where(t.c.state == "applied")
-    counts = {}
-    for key, n in session.execute(query.group_by(t.c.rule_key)):
+    counts: dict[str, int] = {}
+    for key, n in session.execute(query.group_by(t.c.rule_key)).tuples():
         rule = rules.moderation_rule(key)
         counts[rule.label if rule else key] = n
     return counts
@@ -270,7 +285,7 @@ def published_by_week(
             v.c.published_at >= _utc_param(session, lo),
             v.c.published_at < _utc_param(session, hi),
         )
-    )
+    ).tuples()
     tz = ZoneInfo(timezone)
     out: dict[str, dict[dt.date, int]] = {}
     for network, when in rows:
@@ -300,8 +315,8 @@ def planned_posts(
             p.c.status != "idea",
         )
         .order_by(p.c.planned_at, p.c.id)
-    )
-    posts: dict[int, list] = {}
+    ).tuples()
+    posts: dict[int, list[Any]] = {}
     for pid, when, title, status, network in rows:
         entry = posts.setdefault(pid, [_aware(when), title, status, []])
         if network:

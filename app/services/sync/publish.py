@@ -28,11 +28,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol, cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 
-from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
+from app.connectors.base import (
+    AuthError,
+    Connector,
+    ConnectorError,
+    Published,
+    RateLimited,
+    Unavailable,
+)
 from app.connectors.contract import DueVariant, MediaRef, ReplyToSend
 from app.connectors.http import Cancelled
 from app.db import Database
@@ -42,6 +51,7 @@ from app.models.sync import PublishAttempt
 from app.services.calendar.media_store import files_for
 from app.services.sync import publish_comments
 from app.services.sync.lock import Keeper, db_now, lease_seconds, seat_id
+from app.services.sync.sinks import Sinks
 
 log = logging.getLogger("tribune.sync")
 
@@ -54,7 +64,7 @@ class PublishOutcome:
     messages: tuple[str, ...] = ()
 
 
-def _payload(item: DueVariant | ReplyToSend) -> dict:
+def _payload(item: DueVariant | ReplyToSend) -> dict[str, Any]:
     data = dataclasses.asdict(item)
     for k, v in data.items():
         if isinstance(v, dt.datetime):
@@ -62,19 +72,27 @@ def _payload(item: DueVariant | ReplyToSend) -> dict:
     return data
 
 
-def _variant_of(payload: dict) -> DueVariant:
+def _variant_of(payload: dict[str, Any]) -> DueVariant:
     data = dict(payload)
     data["planned_at"] = dt.datetime.fromisoformat(data["planned_at"])
     data["media"] = tuple(MediaRef(**m) for m in data.get("media") or ())
     return DueVariant(**data)
 
 
-def _start(db: Database, sinks, account_id: int, kind: str, item) -> int | None:
+def _ref(item: DueVariant | ReplyToSend) -> int:
+    """The calendar's variant or the inbox's reply that a send is for."""
+    return item.variant_id if isinstance(item, DueVariant) else item.reply_id
+
+
+def _start(
+    db: Database, sinks: Sinks, account_id: int, kind: str, item: DueVariant | ReplyToSend
+) -> int | None:
     """Claim the item and write "sending" with this seat's lease, before the call; None
     when another seat (or an earlier sync) has it already."""
     with db.session() as s:
         mark = sinks.mark_sending if kind == "post" else sinks.mark_reply_sending
-        ref = item.variant_id if kind == "post" else item.reply_id
+        assert mark is not None  # publish_due sends only with sinks that can_publish/can_reply
+        ref = _ref(item)
         if not mark(s, ref):
             return None
         attempt = PublishAttempt(
@@ -94,26 +112,37 @@ def _start(db: Database, sinks, account_id: int, kind: str, item) -> int | None:
         return attempt.id
 
 
-def _finish(db: Database, sinks, attempt_id: int, kind: str, ref: int, published, now) -> None:
+def _finish(
+    db: Database,
+    sinks: Sinks,
+    attempt_id: int,
+    kind: str,
+    ref: int,
+    published: Published,
+    now: dt.datetime,
+) -> None:
     with db.session() as s:
-        if kind == "post":
-            sinks.mark_published(s, ref, published.external_id, published.url, published.at or now)
-        else:
-            sinks.mark_reply_sent(s, ref, published.external_id, published.url, published.at or now)
-        attempt = s.get(PublishAttempt, attempt_id)
+        mark = sinks.mark_published if kind == "post" else sinks.mark_reply_sent
+        assert mark is not None  # an attempt exists only where its sinks could send
+        mark(s, ref, published.external_id, published.url, published.at or now)
+        attempt = s.get_one(PublishAttempt, attempt_id)  # ours: written by _start
         attempt.state, attempt.finished_at = "sent", utcnow()
         attempt.external_id, attempt.url = published.external_id, published.url
         if kind == "post":  # its first comment is due, in the same transaction
             publish_comments.queue(s, attempt, published.external_id)
 
 
-def _fail(db: Database, sinks, attempt_id: int, kind: str, ref: int, exc: ConnectorError):
+def _fail(
+    db: Database, sinks: Sinks, attempt_id: int, kind: str, ref: int, exc: ConnectorError
+) -> None:
     with db.session() as s:
         if kind == "post":
+            assert sinks.mark_failed is not None  # an attempt exists only where it could send
             sinks.mark_failed(s, ref, exc.message, retryable=exc.retryable)
         else:
+            assert sinks.mark_reply_failed is not None
             sinks.mark_reply_failed(s, ref, exc.message)
-        attempt = s.get(PublishAttempt, attempt_id)
+        attempt = s.get_one(PublishAttempt, attempt_id)  # ours: written by _start
         attempt.state, attempt.finished_at, attempt.error = "failed", utcnow(), exc.message
 
 
@@ -152,7 +181,15 @@ def _let_go(db: Database, attempt_id: int) -> None:
         log.warning("could not end the lease of send %s", attempt_id)
 
 
-def _record(db, sinks, attempt_id, kind, ref, published, now) -> None:
+def _record(
+    db: Database,
+    sinks: Sinks,
+    attempt_id: int,
+    kind: str,
+    ref: int,
+    published: Published,
+    now: dt.datetime,
+) -> None:
     try:
         _finish(db, sinks, attempt_id, kind, ref, published, now)
     except BaseException:
@@ -174,28 +211,38 @@ def _claim_expired(db: Database, attempt_id: int) -> bool:
             .values(seat=seat_id(), lease_until=now + dt.timedelta(seconds=lease_seconds()))
             .execution_options(synchronize_session=False)
         )
-        return done.rowcount == 1
+        return cast(CursorResult[Any], done).rowcount == 1
 
 
 def recover(
-    db: Database, account_id: int, connector, sinks, now: dt.datetime, keeper: Keeper | None = None
+    db: Database,
+    account_id: int,
+    connector: Connector,
+    sinks: Sinks,
+    now: dt.datetime,
+    keeper: Keeper | None = None,
 ) -> int:
     """Finish the sends whose seat stopped (lease expired): looked up on the network first,
     sent only if absent. Returns how many were recorded; a send still leased is left alone."""
     with db.read() as s:
-        rows = s.execute(
-            select(
-                PublishAttempt.id,
-                PublishAttempt.kind,
-                PublishAttempt.ref_id,
-                PublishAttempt.payload,
-                PublishAttempt.started_at,
+        rows = (
+            s.execute(
+                select(
+                    PublishAttempt.id,
+                    PublishAttempt.kind,
+                    PublishAttempt.ref_id,
+                    PublishAttempt.payload,
+                    PublishAttempt.started_at,
+                )
+                .where(PublishAttempt.account_id == account_id, PublishAttempt.state == "sending")
+                .where(PublishAttempt.kind != publish_comments.KIND)  # publish_comments' own
+                .order_by(PublishAttempt.id)
             )
-            .where(PublishAttempt.account_id == account_id, PublishAttempt.state == "sending")
-            .where(PublishAttempt.kind != publish_comments.KIND)  # publish_comments' own
-            .order_by(PublishAttempt.id)
-        ).all()
+            .tuples()
+            .all()
+        )
     done = 0
+    found: Published | None
     for attempt_id, kind, ref, payload, started in rows:
         if not _claim_expired(db, attempt_id):
             continue  # another seat's send, still in flight
@@ -233,7 +280,16 @@ def recover(
     return done
 
 
-def for_account(item, account_id: int, network: str, default_account: bool) -> bool:
+class Routed(Protocol):
+    """A post, reply or moderation action: its network and account (None: the first)."""
+
+    @property
+    def network(self) -> str: ...
+    @property
+    def account_id(self) -> int | None: ...
+
+
+def for_account(item: Routed, account_id: int, network: str, default_account: bool) -> bool:
     """Is this item (post, reply, moderation) to go through this account? Its own, or one
     with no account when this is the first account of its network."""
     if item.network != network:
@@ -245,12 +301,12 @@ def publish_due(
     db: Database,
     client_id: int,
     account_id: int,
-    connector,
-    sinks,
+    connector: Connector,
+    sinks: Sinks,
     now: dt.datetime,
     *,
     default_account: bool = True,
-    is_cancelled=lambda: False,
+    is_cancelled: Callable[[], bool] = lambda: False,
     keeper: Keeper | None = None,
 ) -> PublishOutcome:
     """Send this account's due posts and replies. Auth errors propagate (reconnect needed);
@@ -259,27 +315,28 @@ def publish_due(
     messages: list[str] = []
     recovered = recover(db, account_id, connector, sinks, now, keeper)
     published += recovered
-    work: list[tuple[str, object]] = []
+    work: list[tuple[str, DueVariant | ReplyToSend]] = []
     with db.read() as s:
-        if sinks.can_publish and connector.can_publish:
+        # (can_publish / can_reply hold every sink they need; the checker sees the first)
+        if sinks.due_variants is not None and sinks.can_publish and connector.can_publish:
             for v in sinks.due_variants(s, client_id, now):
                 if for_account(v, account_id, connector.network, default_account):
                     work.append(("post", v))
-        if sinks.can_reply and connector.can_publish:
+        if sinks.due_replies is not None and sinks.can_reply and connector.can_publish:
             for r in sinks.due_replies(s, client_id, connector.network):
                 if for_account(r, account_id, connector.network, default_account):
                     work.append(("reply", r))
     for kind, item in work:
         if is_cancelled():
             break
-        ref = item.variant_id if kind == "post" else item.reply_id
+        ref = _ref(item)
         attempt_id = _start(db, sinks, account_id, kind, item)
         if attempt_id is None:
             continue
         if keeper is not None:
             keeper.hold(attempt=attempt_id)
         try:
-            if kind == "post":
+            if isinstance(item, DueVariant):  # kind "post"
                 with files_for(db, item) as ready:
                     result = connector.publish(ready)
             else:

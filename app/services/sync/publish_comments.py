@@ -18,11 +18,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeGuard, cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
+from sqlalchemy.orm import Session
 
-from app.connectors.base import AuthError, ConnectorError, RateLimited, Unavailable
+from app.connectors.base import (
+    AuthError,
+    Connector,
+    ConnectorError,
+    Published,
+    RateLimited,
+    Unavailable,
+)
 from app.connectors.contract import ReplyToSend
 from app.connectors.http import Cancelled
 from app.db import Database
@@ -43,11 +53,24 @@ def first_comment_note(network: str) -> str:
     """The editor's note beside the first-comment field: "" where the network has one."""
     if network not in NO_FIRST_COMMENT:
         return ""
-    from app.models.client import network_label
+    from app.networks import network_label
 
     return translate("Posts", "No first comment on {network}").format(
         network=network_label(network)
     )
+
+
+class FirstCommenter(Protocol):
+    """A connector that sends the first comment through this queue (and finds it again)."""
+
+    def first_comment(self, comment: ReplyToSend) -> Published: ...
+
+    def find_first_comment(self, comment: ReplyToSend, since: dt.datetime) -> Published | None: ...
+
+
+def _comments(connector: Connector) -> TypeGuard[FirstCommenter]:
+    """Does this connector send first comments? (the ones that do have both methods)"""
+    return hasattr(connector, "first_comment")
 
 
 @dataclass(frozen=True)
@@ -57,7 +80,7 @@ class CommentsOutcome:
     messages: tuple[str, ...] = ()
 
 
-def queue(session, post_attempt: PublishAttempt, post_external_id: str) -> None:
+def queue(session: Session, post_attempt: PublishAttempt, post_external_id: str) -> None:
     """After the post is recorded: its first comment is due (same transaction)."""
     payload = post_attempt.payload or {}
     text = str(payload.get("first_comment") or "").strip()
@@ -123,11 +146,13 @@ def _claim(db: Database, attempt_id: int) -> tuple[bool, dt.datetime | None]:
             )
             .execution_options(synchronize_session=False)
         )
-        in_flight = before is not None and before[0] == "sending"
-        return done.rowcount == 1, (before[1] if in_flight else None)
+        claimed = cast(CursorResult[Any], done).rowcount == 1
+        if before is not None and before[0] == "sending":
+            return claimed, before[1]
+        return claimed, None
 
 
-def _close(db: Database, attempt_id: int, **values) -> None:
+def _close(db: Database, attempt_id: int, **values: object) -> None:
     with db.session() as s:
         s.execute(
             update(PublishAttempt)
@@ -152,24 +177,28 @@ def _again_later(db: Database, attempt_id: int) -> None:
 def send_due(
     db: Database,
     account_id: int,
-    connector,
+    connector: Connector,
     *,
     keeper: Keeper | None = None,
-    is_cancelled=lambda: False,
+    is_cancelled: Callable[[], bool] = lambda: False,
 ) -> CommentsOutcome:
     """Send this account's due first comments (and finish those a stopped seat left)."""
-    if not hasattr(connector, "first_comment"):
+    if not _comments(connector):
         return CommentsOutcome()
     with db.read() as s:
-        rows = s.execute(
-            select(PublishAttempt.id, PublishAttempt.payload)
-            .where(
-                PublishAttempt.account_id == account_id,
-                PublishAttempt.kind == KIND,
-                PublishAttempt.state.in_(("due", "sending")),
+        rows = (
+            s.execute(
+                select(PublishAttempt.id, PublishAttempt.payload)
+                .where(
+                    PublishAttempt.account_id == account_id,
+                    PublishAttempt.kind == KIND,
+                    PublishAttempt.state.in_(("due", "sending")),
+                )
+                .order_by(PublishAttempt.id)
             )
-            .order_by(PublishAttempt.id)
-        ).all()
+            .tuples()
+            .all()
+        )
     sent = failed = 0
     messages: list[str] = []
     for attempt_id, payload in rows:

@@ -91,3 +91,28 @@ def test_a_deep_page_reads_its_range_from_the_index_not_every_newer_item(sqlite_
         )
     assert "ix_listening_items_client_published" in plan
     assert "published_at<?" in plan.replace(" ", ""), plan
+
+
+def test_a_search_reads_the_same_through_a_connection_as_through_a_session(db):
+    """page() takes a Core Connection (the list model's cheap path): a search through one
+    finds what the session finds, instead of failing on the Session-only get_bind()."""
+    with db.session() as s:
+        cid = clients.create_client(s, "Fleurs de Lyon").id
+        for i, text in enumerate(["Les pivoines sont fanées", "Bouquet parfait", "Pivoine rose"]):
+            s.add(
+                ListeningItem(
+                    client_id=cid,
+                    network="mastodon",
+                    external_id=f"s{i}",
+                    author=f"Auteur {i}",
+                    author_handle=f"a{i}",
+                    text=text,
+                    url=f"https://exemple.fr/s{i}",
+                    published_at=BASE - dt.timedelta(minutes=i),
+                )
+            )
+    with db.read() as s:
+        by_session = page(s, cid, search="pivoine")
+        by_connection = page(s.connection(), cid, search="pivoine")
+    assert [r.text for r in by_session] == ["Les pivoines sont fanées", "Pivoine rose"]
+    assert by_connection == by_session
