@@ -2,8 +2,8 @@
 
 The network is asked (and the server for Mastodon and its kin, the handle for Bluesky —
 OAuth in the browser, or an app password as the advanced way); the authorisation runs on a
-worker (:class:`ui.tasks.TaskRunner`), the browser is opened on the GUI thread (the worker
-hands the address over as "progress"), and
+worker (a :class:`ui.operations.DatabaseOp`, its writes announced on the change feed), the
+browser is opened on the GUI thread (the worker hands the address over as "progress"), and
 "Waiting for the browser…" shows with a Cancel button. For Meta and LinkedIn, the pages,
 Instagram accounts or organisations the person manages are then listed: the CM ticks this
 client's. A failure is one sentence and nothing changed. Tokens reach the keyring only.
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import changes
 from app.db import Database
 from app.models.client import network_label
 from ui.messages import error_text, log_unexpected
+from ui.operations import DatabaseOp
 from ui.tasks import CancelToken, TaskRunner
 
 NETWORKS = (
@@ -56,27 +56,6 @@ APP_OF = {
     "pinterest": "pinterest",
 }
 BROWSER_TIMEOUT = 600.0
-
-
-def _deliver(parent, changeset) -> None:
-    """Announce what the connection wrote through the change feed, when there is one."""
-    from ui.operations import _services_of
-
-    try:
-        services = _services_of(parent)
-    except LookupError:
-        return
-    feed = getattr(services, "feed", None)
-    if feed is not None:
-        feed.deliver(changeset)
-
-
-def _recorded(fn):
-    """Run ``fn()`` recording its committed changes: (result, ChangeSet)."""
-    with changes.recording() as mine:
-        result = fn()
-    last = mine[-1].id if mine else 0
-    return result, changes.ChangeSet(tuple(mine), last, local=True)
 
 
 class AccountConnectDialog(QDialog):
@@ -244,7 +223,7 @@ class AccountConnectDialog(QDialog):
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
         network = self.network_combo.currentData()
-        db, client_id = self.db, self.client_id
+        client_id = self.client_id
         server = self.server_edit.text().strip()
         handle = self.handle_edit.text().strip()
         password = self.password_edit.text()
@@ -258,7 +237,7 @@ class AccountConnectDialog(QDialog):
         app_id = self.app_id_edit.text().strip() if family else ""
         app_secret = self.app_secret_edit.text().strip() if family and family != "x" else ""
 
-        def work(progress, token: CancelToken):
+        def work(db: Database, progress, token: CancelToken):
             from app.services.clients import connect as service
             from app.services.people import agency
 
@@ -278,25 +257,31 @@ class AccountConnectDialog(QDialog):
                     timeout=BROWSER_TIMEOUT,
                     is_cancelled=cancelled,
                 )
-            return "added", _recorded(
-                lambda: [
-                    service.connect_account(
-                        db,
-                        client_id,
-                        network,
-                        base_url=server or ("https://api.x.com" if network == "x" else ""),
-                        open_browser=opener,
-                        handle=handle,
-                        password=password,
-                        timeout=BROWSER_TIMEOUT,
-                        is_cancelled=cancelled,
-                    )
-                ]
-            )
+            return "added", [
+                service.connect_account(
+                    db,
+                    client_id,
+                    network,
+                    base_url=server or ("https://api.x.com" if network == "x" else ""),
+                    open_browser=opener,
+                    handle=handle,
+                    password=password,
+                    timeout=BROWSER_TIMEOUT,
+                    is_cancelled=cancelled,
+                )
+            ]
 
         self.error_label.hide()
         self._waiting(network != "bluesky" or not password.strip())
-        self.token = self.tasks.run(work, self._done, self._failed, on_progress=self._open_browser)
+        # Waiting for the browser may take minutes: announced on the feed, not waited for
+        # when the window quits (the worker's wait is cancelled with the dialog).
+        self.token = (
+            DatabaseOp(self, work, self._done, db=self.db, tasks=self.tasks)
+            .writes(counted=False)
+            .with_progress(self._open_browser)
+            .failure(self._failed)
+            .run()
+        )
 
     def _waiting(self, browser: bool) -> None:
         self.wait_label.setText(
@@ -316,9 +301,7 @@ class AccountConnectDialog(QDialog):
         if kind == "pick":
             self._show_candidates(value)
             return
-        infos, changeset = value
-        _deliver(self, changeset)
-        self.connected.emit(infos)
+        self.connected.emit(value)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -359,16 +342,18 @@ class AccountConnectDialog(QDialog):
         if not picked:
             self.show_error(self.tr("Tick at least one page or account."))
             return
-        db, client_id = self.db, self.client_id
+        client_id = self.client_id
 
-        def work():
+        def work(db: Database):
             from app.services.clients.connect import add_candidates
 
-            return "added", _recorded(lambda: add_candidates(db, client_id, picked))
+            return "added", add_candidates(db, client_id, picked)
 
         self.error_label.hide()
         self.add_button.setEnabled(False)
-        self.tasks.run(work, self._done, self._added_failed)
+        DatabaseOp(self, work, self._done, db=self.db, tasks=self.tasks).writes().failure(
+            self._added_failed
+        ).run()
 
     def _added_failed(self, exc: BaseException) -> None:
         self.add_button.setEnabled(True)

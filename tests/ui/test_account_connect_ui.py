@@ -73,6 +73,8 @@ def test_connect_mastodon_in_the_browser_from_the_client_dialog(
         connect.server_edit.setText(srv.base_url)
         started = threading.Event()
         desktop.browser = lambda url: (started.wait(10), Browser()(url))
+        heard = []  # what the window's areas hear on the change feed
+        dialog.services.feed.changed.connect(heard.append)
         with qtbot.waitSignal(connect.connected, timeout=20000) as signal:
             qtbot.mouseClick(connect.connect_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: bool(desktop.opened), timeout=10000)
@@ -85,6 +87,8 @@ def test_connect_mastodon_in_the_browser_from_the_client_dialog(
         assert desktop.opened[0].startswith(srv.base_url + "/oauth/authorize?")
     assert (info.network, info.handle) == ("mastodon", "aquarelle")
     client, stored = _accounts(sqlite_db, "Aquarelle")
+    # the new account is announced by the operation itself, for this seat's other areas
+    assert any(c.kind == "accounts" and c.client_id == client.id for s in heard for c in s.changes)
     assert [a.handle for a in stored] == ["aquarelle"]
     assert secrets.account_token(client.uid, info.uid) in srv.tokens
     # the dialog shows it as a stored account; saving the client keeps it
