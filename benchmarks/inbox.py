@@ -167,6 +167,25 @@ def raw_args(compiled, params):
     return {n: params[n] for n in compiled.used}
 
 
+def sent(db: Database, pages, client_id: int, filt):
+    """The SQL string and values Tribune's page sends (caught on their way to the driver)."""
+    caught = []
+    fetch = pages.fetch_page
+
+    def catch(conn, compiled, params):
+        caught.append((compiled, params))
+        return fetch(conn, compiled, params)
+
+    pages.fetch_page = catch
+    try:
+        with db.engine.connect() as conn:
+            inbox.page(conn, client_id, filt, None, 100, now=NOW)
+    finally:
+        pages.fetch_page = fetch
+    (one,) = caught
+    return one
+
+
 def compare(db: Database, raw_fetch, client_id: int, engine: str, searches: bool = True) -> None:
     """Each page through Tribune (the list's reader on a connection, a read session, the list
     model) against the SAME SQL string and values run on the bare DB-API connection
@@ -184,10 +203,7 @@ def compare(db: Database, raw_fetch, client_id: int, engine: str, searches: bool
         f"{'conn/raw':>10}{'ses/raw':>9}{'model/raw':>11}   (median; rounds' spread of conn/raw)"
     )
     for label, filt in cases:
-        with db.engine.connect() as conn:
-            compiled, params = pages.statement(
-                conn.dialect, client_id, filt, None, 100, NOW, inbox._LIST_COLUMNS
-            )
+        compiled, params = sent(db, pages, client_id, filt)
         sql, args = compiled.sql, raw_args(compiled, params)
 
         def service_conn(filt=filt):  # what the list's QueryOp.with_connection() runs
