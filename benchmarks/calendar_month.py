@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ratios import interleaved, load_average
 
-N = 2000
+N = int(os.environ.get("TRIBUNE_BENCH_POSTS", "2000"))
 
 
 def best(fn, repeat=5, clock=time.perf_counter):

@@ -250,10 +250,13 @@ def compare_postgresql() -> None:
     import psycopg
     from seats20 import fresh_database, make_plain, populate, server_url
 
+    total = int(os.environ.get("TRIBUNE_BENCH_PG_MESSAGES", "200000"))
     with server_url() as server, fresh_database(server) as (url, _name):
         t = time.perf_counter()
-        client_ids, _staff = populate(url, 200_000, random.Random(5))
-        print(f"PostgreSQL: 200,000 messages / 4 clients loaded in {time.perf_counter() - t:.1f} s")
+        client_ids, _staff = populate(url, total, random.Random(5))
+        print(
+            f"PostgreSQL: {total:,} messages / 4 clients loaded in {time.perf_counter() - t:.1f} s"
+        )
         db = Database(url)
         with psycopg.connect(make_plain(url), autocommit=True) as raw:
 
