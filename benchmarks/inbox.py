@@ -4,7 +4,7 @@ Times the first page of a client, the overdue filter and a full-text search thro
 Tribune's services — on a Core connection checked out per page (what the list's reader, a
 ``QueryOp.with_connection()``, does), in a read session, and through the list model —
 against the same SQL string and values run on the bare DB-API connection (sqlite3), the
-cases interleaved round after round (benchmarks/ratios.py: medians); then the memory the
+cases interleaved round after round (benchmarks/_ratios.py: medians); then the memory the
 list model holds for its first page at 100,000 and at 1,000,000 messages (it must not grow
 with the database); then the same pages on PostgreSQL (200,000 messages, raw: psycopg in
 autocommit) — ``TRIBUNE_BENCH_PG_URL``, else a throwaway cluster; ``--no-pg`` skips it.
@@ -21,6 +21,7 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ratios import load_average
+from _ratios import load_average
 
 from app.db import Database
 from app.services.inbox import reading as inbox
@@ -189,8 +190,8 @@ def sent(db: Database, pages, client_id: int, filt):
 def compare(db: Database, raw_fetch, client_id: int, engine: str, searches: bool = True) -> None:
     """Each page through Tribune (the list's reader on a connection, a read session, the list
     model) against the SAME SQL string and values run on the bare DB-API connection
-    ``raw_fetch(sql, args)``, interleaved (benchmarks/ratios.py)."""
-    from ratios import interleaved
+    ``raw_fetch(sql, args)``, interleaved (benchmarks/_ratios.py)."""
+    from _ratios import interleaved
 
     from app.services.inbox import pages
     from ui.inbox.inbox_model import InboxListModel
@@ -357,7 +358,10 @@ def main() -> None:
         raw.close()
         db.dispose()
     if "--no-pg" not in sys.argv:
-        compare_postgresql()
+        try:
+            compare_postgresql()
+        except (SystemExit, subprocess.CalledProcessError) as exc:  # no server here
+            print(f"PostgreSQL: skipped ({exc})")
     print(load_average())
 
 

@@ -1,6 +1,6 @@
 """The first-page and month benchmarks run tiny so they cannot rot: both engines' ratios
 printed in one run (a real SQLite file, the real PostgreSQL server), and the timing helper
-they share (benchmarks/ratios.py) keeps the collector as the app does."""
+they share (benchmarks/_ratios.py) keeps the collector as the app does."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.conftest import PG_URL, _require_pg
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
-from ratios import interleaved  # noqa: E402
+from _ratios import interleaved  # noqa: E402
 
 
 def test_interleaved_compares_each_round_and_keeps_the_collector_as_found():
