@@ -1,8 +1,11 @@
 """Month view with 2,000 posts: Tribune's painted view against bare widgets and items.
 
 Prints, for one month holding 2,000 posts (about 65 a day):
-- load: ``posts_between`` (two Core selects read as driver tuples, dates decoded once)
-  against the same rows by raw sqlite3 (target: ≤ 2×; 5.3–6× before the tuples);
+- load: ``posts_between`` in a read session (two Core selects read as driver tuples, dates
+  decoded once) against the same two SQL strings and values through the bare DB-API,
+  interleaved round after round (benchmarks/_ratios.py: medians), on SQLite then on
+  PostgreSQL (``TRIBUNE_BENCH_PG_URL``, else a throwaway cluster; ``--no-pg`` skips it)
+  (target: ≤ 2×; 5.3–6× before the tuples);
 - show: MonthView.set_posts + first paint, against 2,000 QLabels in a grid and a
   QStandardItemModel of 2,000 items in a QListView (built + shown + painted);
 - repaint: a full repaint of the month (scroll, resize, drag feedback);
@@ -16,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,8 +27,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-N = 2000
+from _ratios import interleaved, load_average
+
+N = int(os.environ.get("TRIBUNE_BENCH_POSTS", "2000"))
 
 
 def best(fn, repeat=5, clock=time.perf_counter):
@@ -108,28 +115,20 @@ def main() -> None:
             return posts_between(s, cid, start, end)
 
     raw = sqlite3.connect(path)
+    statements = same_statements(db, cid, start, end)
 
-    def load_raw():
-        ids = raw.execute(
-            "SELECT id, planned_at, title, status FROM posts WHERE client_id=? AND planned_at>=? "
-            "AND planned_at<? ORDER BY planned_at",
-            (cid, "2026-03-01", "2026-04-12"),
-        ).fetchall()
-        raw.execute(
-            "SELECT post_id, network, text FROM post_variants WHERE client_id=? ORDER BY post_id",
-            (cid,),
-        ).fetchall()
-        return ids
+    def load_raw():  # the same two statements through the bare DB-API (sqlite3's defaults)
+        return [raw.execute(sql, args).fetchall() for sql, args in statements]
 
     chips = load()
     assert len(chips) == N, len(chips)
-    # interleaved and many times: the least disturbed run of each on a shared machine; the
-    # CPU time of this process too, which other processes' load disturbs much less
-    t_load = t_raw = c_load = c_raw = float("inf")
-    for _ in range(6):
-        t_load, t_raw = min(t_load, best(load)), min(t_raw, best(load_raw))
-        c_load = min(c_load, best(load, clock=time.process_time))
-        c_raw = min(c_raw, best(load_raw, clock=time.process_time))
+    assert len(load_raw()[0]) == N
+    times = interleaved({"raw": load_raw, "tribune": load}, rounds=9, repeat=10)
+    t_load, t_raw = times["tribune"].wall_ms / 1000, times["raw"].wall_ms / 1000
+    c_load, c_raw = times["tribune"].cpu_ms / 1000, times["raw"].cpu_ms / 1000
+    with_gc = interleaved(
+        {"raw": load_raw, "tribune": load}, rounds=9, repeat=10, automatic_gc=True
+    )
 
     from zoneinfo import ZoneInfo
 
@@ -179,15 +178,24 @@ def main() -> None:
     view.show()
     t_repaint = best(view.grab, 10)  # grab() forces a full paint into a pixmap
 
-    print(f"month of {N} posts")
+    print(f"month of {N} posts ({load_average()})")
     print(
         f"load  posts_between      {t_load * 1000:7.1f} ms   raw sqlite3 {t_raw * 1000:6.1f} ms"
-        f"   ratio {t_load / t_raw:5.2f}"
+        f"   ratio {times['tribune'].ratio:5.2f} (median of 9 rounds; {times['tribune'].spread()})"
     )
     print(
         f"      cpu time            {c_load * 1000:7.1f} ms   raw sqlite3 {c_raw * 1000:6.1f} ms"
         f"   ratio {c_load / c_raw:5.2f}"
     )
+    print(
+        f"      with the automatic garbage collector on (the app turns it off) "
+        f"ratio {with_gc['tribune'].ratio:5.2f} ({with_gc['tribune'].spread()})"
+    )
+    if "--no-pg" not in sys.argv:
+        try:
+            load_postgresql(rows, variants, start, end)
+        except (SystemExit, subprocess.CalledProcessError) as exc:  # no server here
+            print(f"PostgreSQL: skipped ({exc})")
     print(f"show  MonthView          {t_month * 1000:7.1f} ms")
     print(
         f"      {N} QLabels        {t_labels * 1000:7.1f} ms   ratio MonthView/QLabels "
@@ -199,6 +207,71 @@ def main() -> None:
     )
     print(f"repaint of the full month {t_repaint * 1000:6.1f} ms")
     week_and_best_slots(app, db, cid, chips, path)
+
+
+def same_statements(db, cid, start, end) -> list[tuple[str, object]]:
+    """The SQL strings and bind values posts_between sends, for the raw side."""
+    from app.db_pages import when_bind
+    from app.services.calendar import query
+
+    with db.engine.connect() as conn:
+        dialect = conn.dialect
+    when = when_bind(dialect)
+    params = {"p_client": cid, "p_start": when(start), "p_end": when(end)}
+    out = []
+    for page in query._compiled(dialect, query._shape(None), True):
+        values = {**params, **page.fixed}
+        args = (
+            tuple(values[n] for n in page.names)
+            if page.names is not None
+            else {n: values[n] for n in page.used}
+        )
+        out.append((page.sql, args))
+    return out
+
+
+def load_postgresql(rows, variants, start, end) -> None:
+    """The same month on PostgreSQL: posts_between in a read session against the same two
+    statements through psycopg (its default: one transaction, ended by a rollback)."""
+    import psycopg
+    from seats20 import fresh_database, make_plain, server_url
+    from sqlalchemy import insert
+
+    from app.db import Database
+    from app.models.posts import Post, PostVariant
+    from app.services.calendar.query import posts_between
+    from app.services.clients import workspaces as clients
+
+    with server_url() as server, fresh_database(server) as (url, _name):
+        db = Database(url)
+        db.upgrade()
+        with db.session() as s:
+            cid = clients.create_client(s, "Bench").id
+        with db.session() as s:
+            s.execute(insert(Post), [{**r, "client_id": cid} for r in rows])
+            s.execute(insert(PostVariant), [{**v, "client_id": cid} for v in variants])
+        with psycopg.connect(make_plain(url), autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+        statements = same_statements(db, cid, start, end)
+        with psycopg.connect(make_plain(url)) as raw:
+
+            def load_raw():
+                out = [raw.execute(sql, args).fetchall() for sql, args in statements]
+                raw.rollback()
+                return out
+
+            def load():
+                with db.read() as s:
+                    return posts_between(s, cid, start, end)
+
+            assert len(load()) == len(load_raw()[0]) == N
+            t = interleaved({"raw": load_raw, "tribune": load}, rounds=9, repeat=10)
+        db.dispose()
+    print(
+        f"load  PostgreSQL         {t['tribune'].wall_ms:7.1f} ms"
+        f"   raw psycopg {t['raw'].wall_ms:6.1f} ms"
+        f"   ratio {t['tribune'].ratio:5.2f} (median of 9 rounds; {t['tribune'].spread()})"
+    )
 
 
 def week_and_best_slots(app, db, cid, chips, path) -> None:

@@ -1,11 +1,16 @@
 """Inbox at scale: 1,000,000 messages across 50 clients in a temporary SQLite file.
 
 Times the first page of a client, the overdue filter and a full-text search through
-Tribune's services (a new session per call, as the list model does) and through the list
-model, against the same SQL run raw on sqlite3; then the memory the list model holds for its
-first page at 100,000 and at 1,000,000 messages (it must not grow with the database).
+Tribune's services — on a Core connection checked out per page (what the list's reader, a
+``QueryOp.with_connection()``, does), in a read session, and through the list model —
+against the same SQL string and values run on the bare DB-API connection (sqlite3), the
+cases interleaved round after round (benchmarks/_ratios.py: medians); then the memory the
+list model holds for its first page at 100,000 and at 1,000,000 messages (it must not grow
+with the database); then the same pages on PostgreSQL (200,000 messages, raw: psycopg in
+autocommit) — ``TRIBUNE_BENCH_PG_URL``, else a throwaway cluster; ``--no-pg`` skips it.
 
-Run: .venv/bin/python benchmarks/inbox.py  (about a minute on 2 cores)
+Run: .venv/bin/python benchmarks/inbox.py  (about two minutes on 2 cores;
+``TRIBUNE_BENCH_MESSAGES=200000`` for a quicker SQLite part)
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,12 +30,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _ratios import load_average
 
 from app.db import Database
 from app.services.inbox import reading as inbox
 
 CLIENTS = 50
-TOTAL = 1_000_000
+TOTAL = int(os.environ.get("TRIBUNE_BENCH_MESSAGES", "1000000"))
 WORDS = [
     "bouquet",
     "livraison",
@@ -70,21 +79,6 @@ WORDS = [
     "promo",
 ]
 NOW = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC)
-COLS = (
-    "m.id, m.network, m.kind, m.author, m.author_handle, substr(m.text, 1, 240), "
-    "m.received_at, m.status, m.category, m.priority, s.name, m.due_at, m.newcomer, "
-    "m.hidden, m.deleted, m.sentiment"
-)
-BASE = (
-    f"SELECT {COLS} FROM inbox_messages m LEFT JOIN staff_members s ON s.id = m.assignee_id "
-    "WHERE m.client_id = ? AND m.ours = 0 AND m.deleted = 0"
-)
-RAW_FIRST = BASE + " ORDER BY m.received_at DESC, m.id DESC LIMIT 100"
-RAW_OVERDUE = BASE + " AND m.due_at < ? ORDER BY m.due_at, m.id LIMIT 100"
-RAW_SEARCH = (
-    BASE + " AND m.id IN (SELECT rowid FROM inbox_fts WHERE inbox_fts MATCH ?)"
-    " ORDER BY m.received_at DESC, m.id DESC LIMIT 100"
-)
 
 
 def build(path: Path, start: int, stop: int, rng: random.Random) -> None:
@@ -166,41 +160,61 @@ def timed(fn, repeat: int = 30) -> float:
     return statistics.median(samples) * 1000
 
 
-def compare(db: Database, raw: sqlite3.Connection, client_id: int) -> None:
+def raw_args(compiled, params):
+    """The bind values as :func:`app.db_pages.fetch_page` sends them."""
+    params = {**params, **compiled.fixed}
+    if compiled.names is not None:
+        return tuple(params[n] for n in compiled.names)
+    return {n: params[n] for n in compiled.used}
+
+
+def sent(db: Database, pages, client_id: int, filt):
+    """The SQL string and values Tribune's page sends (caught on their way to the driver)."""
+    caught = []
+    fetch = pages.fetch_page
+
+    def catch(conn, compiled, params):
+        caught.append((compiled, params))
+        return fetch(conn, compiled, params)
+
+    pages.fetch_page = catch
+    try:
+        with db.engine.connect() as conn:
+            inbox.page(conn, client_id, filt, None, 100, now=NOW)
+    finally:
+        pages.fetch_page = fetch
+    (one,) = caught
+    return one
+
+
+def compare(db: Database, raw_fetch, client_id: int, engine: str, searches: bool = True) -> None:
+    """Each page through Tribune (the list's reader on a connection, a read session, the list
+    model) against the SAME SQL string and values run on the bare DB-API connection
+    ``raw_fetch(sql, args)``, interleaved (benchmarks/_ratios.py)."""
+    from _ratios import interleaved
+
+    from app.services.inbox import pages
     from ui.inbox.inbox_model import InboxListModel
 
-    cases = [
-        ("first page", inbox.InboxFilter(), RAW_FIRST, (client_id,)),
-        (
-            "overdue",
-            inbox.InboxFilter(overdue=True),
-            RAW_OVERDUE,
-            (client_id, NOW.strftime("%Y-%m-%d %H:%M:%S")),
-        ),
-        (
-            "search 'gateau'",
-            inbox.InboxFilter(search="gateau"),
-            RAW_SEARCH,
-            (client_id, f'tribuneclient{client_id} "gateau"*'),
-        ),
-    ]
+    cases = [("first page", inbox.InboxFilter()), ("overdue", inbox.InboxFilter(overdue=True))]
+    if searches:
+        cases.append(("search 'gateau'", inbox.InboxFilter(search="gateau")))
     print(
-        f"{'':18}{'raw SQL':>10}{'session':>10}{'conn':>10}{'model':>10}"
-        f"{'ses/raw':>9}{'conn/raw':>10}{'model/raw':>11}"
+        f"{engine:18}{'raw SQL':>10}{'conn':>10}{'session':>10}{'model':>10}"
+        f"{'conn/raw':>10}{'ses/raw':>9}{'model/raw':>11}   (median; rounds' spread of conn/raw)"
     )
-    for label, filt, sql, params in cases:
-        t_raw = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall())
+    for label, filt in cases:
+        compiled, params = sent(db, pages, client_id, filt)
+        sql, args = compiled.sql, raw_args(compiled, params)
+
+        def service_conn(filt=filt):  # what the list's QueryOp.with_connection() runs
+            with db.engine.connect() as conn:
+                return inbox.page(conn, client_id, filt, None, 100, now=NOW)
 
         def service(filt=filt):
             with db.read() as s:
                 return inbox.page(s, client_id, filt, None, 100, now=NOW)
 
-        def service_conn(filt=filt):
-            with db.engine.connect() as conn:
-                return inbox.page(conn, client_id, filt, None, 100, now=NOW)
-
-        t_svc = timed(service)
-        t_conn = timed(service_conn)
         model = InboxListModel(db=db)  # the lazy model, its reader run in this thread
         model.page_size = 100  # as the raw query
 
@@ -210,12 +224,48 @@ def compare(db: Database, raw: sqlite3.Connection, client_id: int) -> None:
 
             model.reset_source(fetch)
 
-        t_model = timed(through_model)
-        n = len(raw.execute(sql, params).fetchall())
-        print(
-            f"{label + f' ({n})':18}{t_raw:9.2f}ms{t_svc:8.2f}ms{t_conn:8.2f}ms{t_model:8.2f}ms"
-            f"{t_svc / t_raw:8.1f}×{t_conn / t_raw:9.1f}×{t_model / t_raw:10.1f}×"
+        slow = "search" in label
+        t = interleaved(
+            {
+                "raw": lambda sql=sql, args=args: raw_fetch(sql, args),
+                "conn": service_conn,
+                "session": service,
+                "model": through_model,
+            },
+            rounds=5 if slow else 9,
+            repeat=5 if slow else 30,
         )
+        n = len(raw_fetch(sql, args))
+        assert len(service_conn().rows) == n
+        print(
+            f"{label + f' ({n})':18}{t['raw'].wall_ms:8.2f}ms{t['conn'].wall_ms:8.2f}ms"
+            f"{t['session'].wall_ms:8.2f}ms{t['model'].wall_ms:8.2f}ms"
+            f"{t['conn'].ratio:9.2f}×{t['session'].ratio:8.2f}×{t['model'].ratio:10.2f}×"
+            f"   {t['conn'].spread()}"
+        )
+
+
+def compare_postgresql() -> None:
+    """The same pages on PostgreSQL (200,000 messages loaded by COPY, 4 clients): raw is
+    psycopg in autocommit, one statement (the least a page can cost)."""
+    import psycopg
+    from seats20 import fresh_database, make_plain, populate, server_url
+
+    total = int(os.environ.get("TRIBUNE_BENCH_PG_MESSAGES", "200000"))
+    with server_url() as server, fresh_database(server) as (url, _name):
+        t = time.perf_counter()
+        client_ids, _staff = populate(url, total, random.Random(5))
+        print(
+            f"PostgreSQL: {total:,} messages / 4 clients loaded in {time.perf_counter() - t:.1f} s"
+        )
+        db = Database(url)
+        with psycopg.connect(make_plain(url), autocommit=True) as raw:
+
+            def raw_fetch(sql, args):
+                return raw.execute(sql, args).fetchall()
+
+            compare(db, raw_fetch, client_ids[1], "PostgreSQL", searches=False)
+        db.dispose()
 
 
 def badges(db: Database, raw: sqlite3.Connection) -> None:
@@ -296,7 +346,7 @@ def main() -> None:
             f"{time.perf_counter() - t:.1f} s; file {path.stat().st_size / 2**20:.0f} MiB"
         )
         raw = sqlite3.connect(path)
-        compare(db, raw, 17)
+        compare(db, lambda sql, args: raw.execute(sql, args).fetchall(), 17, "SQLite")
         badges(db, raw)
         big_kib, rows, big_rss = model_memory(db, 17)
         print(
@@ -307,6 +357,12 @@ def main() -> None:
         )
         raw.close()
         db.dispose()
+    if "--no-pg" not in sys.argv:
+        try:
+            compare_postgresql()
+        except (SystemExit, subprocess.CalledProcessError) as exc:  # no server here
+            print(f"PostgreSQL: skipped ({exc})")
+    print(load_average())
 
 
 if __name__ == "__main__":

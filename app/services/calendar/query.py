@@ -181,58 +181,57 @@ def _chips(
     rows = fetch_page(conn, posts, params)
     if not rows:
         return []
-    networks: dict[int, list[str]] = {}
-    first_text: dict[int, str] = {}
-    get = networks.get
-    for pid, network, text in fetch_page(conn, variants, params):
+    extra = _networks_and_previews(fetch_page(conn, variants, params))
+    try:
+        return _build(rows, extra, fast=sqlite)
+    except ValueError:  # a time written with an offset by another tool: the careful way
+        return _build(rows, extra, fast=False)
+
+
+def _networks_and_previews(
+    variants: list[tuple[Any, ...]],
+) -> dict[int, tuple[tuple[str, ...], str]]:
+    """Per post, its networks (in the variants' order) and the preview of its first variant
+    with a text — its first line, 140 characters at most: one pass, the final tuples built
+    here (no list per post to copy later)."""
+    extra: dict[int, tuple[tuple[str, ...], str]] = {}
+    get = extra.get
+    for pid, network, text in variants:
         found = get(pid)
         if found is None:
-            networks[pid] = [network]
+            preview = text.lstrip().partition("\n")[0][:140].rstrip() if text else ""
+            extra[pid] = ((network,), preview)
         else:
-            found.append(network)
-        if text and pid not in first_text:
-            first_text[pid] = text
-    try:
-        return _build(rows, networks, first_text, fast=sqlite)
-    except ValueError:  # a time written with an offset by another tool: the careful way
-        return _build(rows, networks, first_text, fast=False)
+            networks, preview = found
+            if text and not preview:
+                preview = text.lstrip().partition("\n")[0][:140].rstrip()
+            extra[pid] = ((*networks, network), preview)
+    return extra
 
 
 def _build(
     rows: list[tuple[Any, ...]],
-    networks: dict[int, list[str]],
-    first_text: dict[int, str],
+    extra: dict[int, tuple[tuple[str, ...], str]],
     *,
     fast: bool,
 ) -> list[PostChip]:
     """The chips, in one tight loop: ``tuple.__new__`` (no Python-level constructor), the
-    stored UTC text parsed by ``fromisoformat`` when ``fast`` (SQLite), the preview cut
-    to its first line."""
-    none: tuple[str, ...] = ()
+    stored UTC text parsed by ``fromisoformat`` when ``fast`` (SQLite)."""
+    none: tuple[tuple[str, ...], str] = ((), "")
     new, chip, utc, fromiso = tuple.__new__, PostChip, _utc, dt.datetime.fromisoformat
-    get_networks, get_text = networks.get, first_text.get
+    get, flag = extra.get, (False, True)  # flag[x]: bool(x) for 0/1 without a call
     out: list[PostChip] = []
     append = out.append
     for pid, planned, all_day, title, status, category, campaign, version in rows:
-        text = get_text(pid)
-        found = get_networks(pid)
+        networks, preview = get(pid, none)
+        when = fromiso(planned + "+00:00") if fast else utc(planned)
         append(
             new(
                 chip,
-                (
-                    pid,
-                    fromiso(planned + "+00:00") if fast else utc(planned),
-                    bool(all_day),
-                    title,
-                    status,
-                    category,
-                    campaign,
-                    tuple(found) if found else none,
-                    text.lstrip().partition("\n")[0][:140].rstrip() if text else "",
-                    version,
-                ),
+                (pid, when, flag[all_day], title, status, category, campaign, networks, preview,
+                 version),
             )
-        )
+        )  # fmt: skip
     return out
 
 

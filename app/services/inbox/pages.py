@@ -1,9 +1,10 @@
 """The list's pages on the fast path: one SQL string compiled per filter shape and dialect,
-run on the connection's DB-API cursor, rows converted by hand.
+run on the connection's DB-API cursor, the driver's rows retyped in C as the row class.
 
 Through the ORM a page of 100 rows costs a session, a transaction and about 700 per-value
-type conversions; here it is one cached string, one ``execute`` and a tight loop — the
-first page costs about what the raw SQL costs. Same query, same order, same rows as
+type conversions; here it is one cached string, one ``execute`` and one C call per row (the
+row decodes a date when the screen reads it) — the first page costs about what the raw SQL
+costs (``benchmarks/inbox.py``). Same query, same order, same rows as
 :func:`app.services.inbox.reading.page` (tested on SQLite and PostgreSQL).
 """
 
@@ -24,8 +25,8 @@ from app.services.inbox.search import search_clause, search_params
 
 _M = InboxMessage.__table__.c
 _S = StaffMember.__table__.c
-_UTC = dt.UTC
-_R = TypeVar("_R")
+_R = TypeVar("_R", bound=tuple[Any, ...])
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE (not imported: SQLite installs lack psycopg)
 
 
 @functools.lru_cache(maxsize=256)
@@ -86,10 +87,6 @@ def tag_like(tag: str) -> str:
     return "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _aware_when(value: dt.datetime | None) -> dt.datetime | None:
-    return None if value is None else value.astimezone(_UTC)
-
-
 def page_rows(
     conn: Connection,
     client_id: int,
@@ -101,9 +98,49 @@ def page_rows(
     columns: tuple[ColumnElement[Any], ...],
 ) -> tuple[_R, ...]:
     """The rows of :func:`app.services.inbox.reading.page`: ``filt`` an ``InboxFilter``,
-    ``after`` a ``Cursor`` or None, each row a ``make`` (MessageRow) built here without its
-    frozen ``__init__`` — one dict per row, filled from the driver's values in one pass."""
-    dialect = conn.dialect
+    ``after`` a ``Cursor`` or None, each row the driver's tuple retyped as ``make`` (a tuple
+    subclass, :class:`app.services.inbox.rows.MessageRow`, which decodes its dates and flags
+    when read)."""
+    compiled, params = statement(conn.dialect, client_id, filt, after, limit, now, columns)
+    rows = _fetch_alone(conn, compiled, params)
+    # the driver's tuples retyped in C (map, partial, tuple.__new__): no Python per row
+    return tuple(map(functools.partial(tuple.__new__, make), rows))
+
+
+def _fetch_alone(
+    conn: Connection, compiled: CompiledPage, params: dict[str, Any]
+) -> list[tuple[Any, ...]]:
+    """:func:`fetch_page`; on PostgreSQL, when nothing else runs in a transaction on this
+    connection (the list's reader checks one out per page), the page's one statement runs in
+    autocommit: psycopg would otherwise send BEGIN before it and the pool ROLLBACK after it,
+    two round trips for a statement that is consistent on its own (a third of a page's time
+    on loopback). A connection in a transaction (a read session's) keeps it."""
+    driver = conn.connection.driver_connection
+    if (
+        conn.dialect.name != "postgresql"
+        or conn.in_transaction()
+        or getattr(driver, "autocommit", True)
+        or driver.info.transaction_status != _IDLE  # type: ignore[union-attr]
+    ):
+        return fetch_page(conn, compiled, params)
+    driver.autocommit = True  # type: ignore[union-attr]
+    try:
+        return fetch_page(conn, compiled, params)
+    finally:
+        driver.autocommit = False  # type: ignore[union-attr]
+
+
+def statement(
+    dialect: Dialect,
+    client_id: int,
+    filt: Any,
+    after: Any,
+    limit: int,
+    now: dt.datetime,
+    columns: tuple[ColumnElement[Any], ...],
+) -> tuple[CompiledPage, dict[str, Any]]:
+    """The page's SQL and its bind values (what :func:`page_rows` sends; the benchmarks send
+    the same through the bare DB-API)."""
     search = None
     if filt.search.strip():  # nothing searchable in the text: the page is not filtered
         search = search_params(dialect.name, client_id, filt.search)
@@ -139,21 +176,4 @@ def page_rows(
     compiled = _compiled(
         dialect, columns, shape, filt.overdue, search is not None, after is not None
     )
-    raw = fetch_page(conn, compiled, params)
-    new, flag = object.__new__, (False, True)  # flag[x]: bool(x) without a call
-    out: list[_R] = []
-    append = out.append
-    sqlite = dialect.name == "sqlite"  # naive UTC text: parsed with its offset, in C
-    iso, z, aware = dt.datetime.fromisoformat, "+00:00", _aware_when
-    for i, net, kind, a, h, snip, rec, st, cat, prio, who, due, fresh, hid, dele, sent in raw:
-        row: Any = new(make)
-        row.__dict__.update({
-            "id": i, "network": net, "kind": kind, "author": a, "author_handle": h,
-            "snippet": snip, "received_at": iso(rec + z) if sqlite else aware(rec),
-            "status": st, "category": cat, "priority": prio, "assignee": who,
-            "due_at": (None if due is None else iso(due + z)) if sqlite else aware(due),
-            "newcomer": flag[fresh], "hidden": flag[hid], "deleted": flag[dele],
-            "sentiment": sent,
-        })  # fmt: skip
-        append(row)
-    return tuple(out)
+    return compiled, params

@@ -27,6 +27,7 @@ from app.models.inbox import (
 )
 from app.services.inbox import pages as inbox_pages
 from app.services.inbox.held import HELD_RULE, shown_held
+from app.services.inbox.rows import MessageRow
 from app.services.inbox.search import search_condition
 
 SNIPPET = 240
@@ -49,26 +50,6 @@ class InboxFilter:
 class Cursor:
     key: dt.datetime
     id: int
-
-
-@dataclass(frozen=True)
-class MessageRow:
-    id: int
-    network: str
-    kind: str
-    author: str
-    author_handle: str
-    snippet: str
-    received_at: dt.datetime
-    status: str
-    category: str
-    priority: int
-    assignee: str
-    due_at: dt.datetime | None
-    newcomer: bool
-    hidden: bool
-    deleted: bool
-    sentiment: int
 
 
 @dataclass(frozen=True)
@@ -157,15 +138,12 @@ _LIST_COLUMNS = (
 )
 
 
-_FIELDS = tuple(MessageRow.__dataclass_fields__)
-_new = object.__new__
+_new = tuple.__new__
 
 
 def _row(values: Iterable[object]) -> MessageRow:
-    """A frozen MessageRow without the frozen ``__init__``'s 16 ``object.__setattr__`` calls."""
-    row = _new(MessageRow)
-    row.__dict__.update(zip(_FIELDS, values, strict=True))
-    return row
+    """A MessageRow from a row of :data:`_LIST_COLUMNS` (see :mod:`app.services.inbox.rows`)."""
+    return _new(MessageRow, values)
 
 
 def _filtered(session: Session, client_id: int, filt: InboxFilter, now: dt.datetime) -> Select[Any]:
