@@ -102,6 +102,10 @@ def _limit(mime: str, network: str | None) -> int:
     return limit.media.max_video_bytes if video else limit.media.max_image_bytes
 
 
+def _mb(size: int) -> str:
+    return f"{round(size / 1048576, 1):g}"
+
+
 def _https_only(request: httpx.Request) -> None:
     if request.url.scheme != "https":  # a redirect to plain http
         raise _refused(translate("MediaAddress", "it leads to an address that is not https."))
@@ -144,7 +148,7 @@ def _judge(address: str, response: httpx.Response, network: str | None) -> Probe
     if size > cap:
         raise _refused(
             translate("MediaAddress", "{size} MB, more than the {limit} MB allowed.").format(
-                size=round(size / 1048576, 1), limit=round(cap / 1048576, 1)
+                size=_mb(size), limit=_mb(cap)
             )
         )
     return Probe(address, mime, size)
@@ -157,9 +161,7 @@ def probe_address(address: str, network: str | None = None, *, timeout: float = 
     try:
         with _client(timeout) as client:
             response = client.head(url)
-            if response.status_code in (403, 405, 501) or not response.headers.get(
-                "content-type"
-            ):
+            if response.status_code in (403, 405, 501) or not response.headers.get("content-type"):
                 with client.stream("GET", url, headers={"Range": "bytes=0-0"}) as streamed:
                     return _judge(url, streamed, network)
             return _judge(url, response, network)
@@ -211,7 +213,7 @@ def download_address(
                     if written > cap:
                         raise _refused(
                             translate("MediaAddress", "more than the {limit} MB allowed.").format(
-                                limit=round(cap / 1048576, 1)
+                                limit=_mb(cap)
                             )
                         )
                     out.write(part)
