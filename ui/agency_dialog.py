@@ -137,6 +137,15 @@ class AgencyDialog(QDialog):
         bluesky_label = QLabel(self.tr("&Bluesky client metadata"))
         bluesky_label.setBuddy(self.bluesky_edit)
         form.addRow(bluesky_label, self.bluesky_edit)
+        bluesky_hint = QLabel(
+            self.tr(
+                "Optional: where the agency hosts Tribune's Bluesky app description, so that "
+                "Bluesky shows the agency's name when a client connects."
+            )
+        )
+        bluesky_hint.setObjectName("hint")
+        bluesky_hint.setWordWrap(True)
+        form.addRow("", bluesky_hint)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
