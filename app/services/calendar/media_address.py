@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -175,11 +176,10 @@ def store_address(session: Session, client_id: int, probe: Probe) -> tuple[int, 
     """Keep the checked address once per client (the same address → the same row); its
     media id and the name shown in the media list."""
     sha = address_sha(probe.address)
-    existing = session.scalar(
-        select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
-    )
+    query = select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
+    existing = session.scalar(query)
     if existing is None:
-        existing = MediaAsset(
+        row = MediaAsset(
             client_id=client_id,
             sha256=sha,
             filename=display_name(probe.address),
@@ -187,10 +187,18 @@ def store_address(session: Session, client_id: int, probe: Probe) -> tuple[int, 
             size=probe.size,
             path=probe.address,
         )
-        session.add(existing)
-    else:
+        try:
+            with session.begin_nested():  # another seat may add the same address meanwhile
+                session.add(row)
+                session.flush()
+            return row.id, row.filename
+        except IntegrityError:
+            existing = session.scalar(query)  # theirs: the same address, one row
+            if existing is None:
+                raise
+    if (existing.mime, existing.size) != (probe.mime, probe.size):
         existing.mime, existing.size = probe.mime, probe.size
-    session.flush()
+        session.flush()
     return existing.id, existing.filename
 
 

@@ -7,6 +7,8 @@ them — on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import time
 from pathlib import Path
 
 import httpx
@@ -26,6 +28,7 @@ from app.services.calendar.media_store import files_for
 from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from app.services.sync.engine import sync_client
+from tests.conftest import db_url_of
 from tests.servers import google as google_server
 from tests.servers import threads as threads_server
 from tests.servers.media_host import JPEG, PNG, MediaHost
@@ -92,6 +95,46 @@ def test_an_address_is_kept_once_per_client(db, site):
         # Google takes it as it is; a file from this computer would be flagged
         assert posts_media.check_media(s, cid, "google", [first[0]]) == []
         assert posts_media.check_media(s, cid, "threads", [first[0]]) == []
+        assert posts_media.check_media(s, cid, "instagram", [first[0]]) == []
+
+
+def _seat(url: str, client_id: int, address: str, start: float, out) -> None:
+    from app.db import Database
+
+    db = Database(url)
+    try:
+        probe = probe_address(address, "google")  # over TLS, from this process
+        while time.monotonic() < start:  # both seats keep it at the same instant
+            time.sleep(0.001)
+        with db.session() as s:
+            out.put(("ok", store_address(s, client_id, probe)))
+    except Exception as exc:  # reported to the test, which fails with it
+        out.put(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        db.dispose()
+
+
+def test_two_seats_adding_the_same_address_at_once_get_one_row(db, site):
+    with db.session() as s:
+        cid = clients.create_client(s, "Boulangerie Dupré").id
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    start = time.monotonic() + 4  # after both interpreters have started
+    args = (db_url_of(db), cid, site.base_url + "/photo.jpg", start, out)
+    seats = [ctx.Process(target=_seat, args=args) for _ in range(2)]
+    for p in seats:
+        p.start()
+    try:
+        results = [out.get(timeout=120) for _ in seats]
+    finally:
+        for p in seats:
+            p.join(timeout=30)
+            if p.is_alive():
+                p.kill()
+    assert [kind for kind, _ in results] == ["ok", "ok"], results
+    assert results[0][1] == results[1][1]  # the same media for both seats
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(MediaAsset)) == 1
 
 
 def test_a_local_file_for_google_says_to_add_it_by_address(db, tmp_path):
