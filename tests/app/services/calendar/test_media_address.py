@@ -235,3 +235,18 @@ def test_a_download_that_fails_is_refused_or_retried(sqlite_db, site, monkeypatc
     photo = MediaRef(site.base_url + "/photo.jpg", "image/jpeg", "0" * 64)
     with pytest.raises(Rejected, match="more than"), files_for(sqlite_db, _mastodon(photo)):
         pass
+
+
+def test_an_address_survives_a_backup_and_its_restore(sqlite_db, site, tmp_path, tribune_home):
+    from app.services.database.backup import restore_backup, write_backup
+
+    address = site.base_url + "/photo.jpg"
+    with sqlite_db.session() as s:
+        cid = clients.create_client(s, "Boulangerie Dupré").id
+        media_id, _name = store_address(s, cid, probe_address(address))
+    out = tmp_path / "with-address.zip"
+    write_backup(sqlite_db, out)
+    restore_backup(sqlite_db, out, keep_copy=False)
+    with sqlite_db.read() as s:
+        (info,) = posts_media.media_for(s, cid, [media_id])
+    assert info.path == address  # an address, not a file of the media folder
