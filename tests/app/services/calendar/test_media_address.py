@@ -31,7 +31,7 @@ from app.services.sync.engine import sync_client
 from tests.conftest import db_url_of
 from tests.servers import google as google_server
 from tests.servers import threads as threads_server
-from tests.servers.media_host import JPEG, PNG, MediaHost
+from tests.servers.media_host import JPEG, MP4, PNG, MediaHost
 
 NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
 
@@ -55,6 +55,8 @@ def test_a_picture_at_an_https_address_is_checked_with_a_head(site):
     probe = probe_address(site.base_url + "/photo.jpg", "google")
     assert (probe.mime, probe.size) == ("image/jpeg", len(JPEG))
     assert site.log == [("HEAD", "/photo.jpg", "")]  # nothing downloaded to check it
+    video = probe_address(site.base_url + "/clip.mp4", "threads")  # Threads takes videos too
+    assert (video.mime, video.size) == ("video/mp4", len(MP4))
 
 
 def test_a_server_refusing_head_is_asked_for_one_byte(site):
