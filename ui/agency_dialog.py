@@ -1,4 +1,6 @@
-"""The agency's identity on its documents: name, address, e-mail, logo and colour.
+"""The agency's identity on its documents: name, address, e-mail, logo and colour; and the
+address of its Bluesky client metadata (the agency's app on Bluesky, beside the app ids the
+connect dialog keeps for Meta, LinkedIn and Google).
 
 An administrator's (File › Agency…): the window's rights disable the menu entry for anyone
 else, and :func:`app.services.people.agency.save_agency` refuses anyway (the server too on
@@ -9,6 +11,7 @@ one line under the form and nothing is written.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
@@ -48,15 +51,14 @@ class AgencyDialog(QDialog):
         self.services = services
         self.logo: bytes | None = None  # what will be saved (b"": remove)
         self.colour = ""
+        self.bluesky_metadata = ""  # as read: written again only when changed
         self.loaded = False
         self.setObjectName("agencyDialog")
         self.setWindowTitle(self.tr("Agency"))
         self.setMinimumWidth(520)
         self._build()
         self._set_busy(True)
-        QueryOp(self, agency_service.agency, self._loaded, services=services).failure(
-            self._failed
-        ).run()
+        QueryOp(self, _read, self._loaded, services=services).failure(self._failed).run()
 
     def _build(self) -> None:
         intro = QLabel(self.tr("How the agency signs its charters, reports and approval sheets."))
@@ -110,6 +112,18 @@ class AgencyDialog(QDialog):
         colour_row.addWidget(self.colour_default)
         colour_row.addStretch(1)
 
+        # Bluesky: the https address of the client metadata the agency hosts, so that its name
+        # shows on Bluesky's consent page (empty: Tribune's localhost development client)
+        self.bluesky_edit = QLineEdit()
+        self.bluesky_edit.setObjectName("blueskyMetadataEdit")
+        self.bluesky_edit.setPlaceholderText("https://agency.example/tribune.json")
+        self.bluesky_edit.setToolTip(
+            self.tr(
+                "Host there the JSON that “tribune account bluesky-metadata” prints; "
+                "empty: Tribune connects as a development app."
+            )
+        )
+
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name_edit)
         form.addRow(self.tr("&Address"), self.address_edit)
@@ -120,6 +134,18 @@ class AgencyDialog(QDialog):
         colour_label = QLabel(self.tr("&Colour"))
         colour_label.setBuddy(self.colour_button)
         form.addRow(colour_label, colour_row)
+        bluesky_label = QLabel(self.tr("&Bluesky client metadata"))
+        bluesky_label.setBuddy(self.bluesky_edit)
+        form.addRow(bluesky_label, self.bluesky_edit)
+        bluesky_hint = QLabel(
+            self.tr(
+                "Optional: where the agency hosts Tribune's Bluesky app description, so that "
+                "Bluesky shows the agency's name when a client connects."
+            )
+        )
+        bluesky_hint.setObjectName("hint")
+        bluesky_hint.setWordWrap(True)
+        form.addRow("", bluesky_hint)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
@@ -143,7 +169,9 @@ class AgencyDialog(QDialog):
         self._show_logo(None)
 
     # -- loading and saving -----------------------------------------------------------------
-    def _loaded(self, info) -> None:
+    def _loaded(self, found) -> None:
+        info, self.bluesky_metadata = found
+        self.bluesky_edit.setText(self.bluesky_metadata)
         self.loaded = True
         self._set_busy(False)
         self.name_edit.setText(info.name)
@@ -163,13 +191,26 @@ class AgencyDialog(QDialog):
             return
         name, address = self.name_edit.text(), self.address_edit.toPlainText()
         email, logo, colour = self.email_edit.text(), self.logo, self.colour
+        bluesky = self.bluesky_edit.text().strip()
+        if bluesky and not _https_address(bluesky):
+            self.show_error(
+                self.tr(
+                    "Bluesky's client metadata is at an https address, "
+                    "e.g. https://agency.example/tribune.json."
+                )
+            )
+            return
+        changed = bluesky != self.bluesky_metadata
         self.error_label.hide()
         self._set_busy(True)
 
         def write(session):
-            return agency_service.save_agency(
+            info = agency_service.save_agency(
                 session, name=name, address=address, email=email, logo=logo, colour=colour
             )
+            if changed:
+                agency_service.set_app_id(session, "bluesky", bluesky)
+            return info
 
         WriteOp(self, write, self._saved, services=self.services).failure(self._failed).run()
 
@@ -276,6 +317,18 @@ class AgencyDialog(QDialog):
             f" border-radius: 6px; padding: 5px 14px; }}"
         )
         self.colour_default.setEnabled(bool(self.colour))
+
+
+def _read(session):
+    """The agency and its Bluesky client-metadata address (a QueryOp's read session)."""
+    return agency_service.agency(session), agency_service.app_ids(session).get("bluesky", "")
+
+
+def _https_address(text: str) -> bool:
+    """An https address with a host and nothing odd in it (what Bluesky takes as a client id)."""
+    parts = urlsplit(text)
+    plain = not any(ch.isspace() for ch in text) and not (parts.username or parts.password)
+    return parts.scheme == "https" and bool(parts.hostname) and plain
 
 
 def open_agency(window) -> AgencyDialog | None:

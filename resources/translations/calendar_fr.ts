@@ -906,6 +906,61 @@
     </message>
   </context>
   <context>
+    <name>MediaAddress</name>
+    <message>
+      <source>Address refused: {why}</source>
+      <translation>Adresse refusée : {why}</translation>
+    </message>
+    <message>
+      <source>it is empty.</source>
+      <translation>elle est vide.</translation>
+    </message>
+    <message>
+      <source>it is not a web address.</source>
+      <translation>ce n’est pas une adresse web.</translation>
+    </message>
+    <message>
+      <source>only https addresses are taken.</source>
+      <translation>seules les adresses https sont acceptées.</translation>
+    </message>
+    <message>
+      <source>it leads to an address that is not https.</source>
+      <translation>elle mène à une adresse qui n’est pas en https.</translation>
+    </message>
+    <message>
+      <source>the server answered {status}.</source>
+      <translation>le serveur a répondu {status}.</translation>
+    </message>
+    <message>
+      <source>it is not a picture or a video ({type}).</source>
+      <translation>ce n’est ni une image ni une vidéo ({type}).</translation>
+    </message>
+    <message>
+      <source>{size} MB, more than the {limit} MB allowed.</source>
+      <translation>{size} Mo, plus que les {limit} Mo permis.</translation>
+    </message>
+    <message>
+      <source>too many redirects.</source>
+      <translation>trop de redirections.</translation>
+    </message>
+    <message>
+      <source>the server could not be reached.</source>
+      <translation>le serveur est injoignable.</translation>
+    </message>
+    <message>
+      <source>more than the {limit} MB allowed.</source>
+      <translation>plus que les {limit} Mo permis.</translation>
+    </message>
+    <message>
+      <source>Address refused: too many redirects.</source>
+      <translation>Adresse refusée : trop de redirections.</translation>
+    </message>
+    <message>
+      <source>The picture at {host} could not be fetched.</source>
+      <translation>L’image sur {host} n’a pas pu être téléchargée.</translation>
+    </message>
+  </context>
+  <context>
     <name>MediaGuard</name>
     <message>
       <source>Media « {name} » refused: {why}</source>
@@ -1238,8 +1293,8 @@
       <translation>Instagram : Tribune envoie un seul fichier par publication.</translation>
     </message>
     <message>
-      <source>{network} only takes a photo at a public https address: remove {name} and add the photo in {network} itself.</source>
-      <translation>{network} ne prend une photo qu’à une adresse https publique : retirez {name} et ajoutez la photo dans {network} même.</translation>
+      <source>{network} only takes a photo at a public https address: remove {name} and use “Add by address…”.</source>
+      <translation>{network} ne prend une photo qu’à une adresse https publique : retirez {name} et utilisez « Ajouter par adresse… ».</translation>
     </message>
     <message>
       <source>{network}: the video {name} must go alone</source>
@@ -1393,6 +1448,14 @@
       <translation>Ajouter un média…</translation>
     </message>
     <message>
+      <source>Add by address…</source>
+      <translation>Ajouter par adresse…</translation>
+    </message>
+    <message>
+      <source>Attach an image or video published at a public https address</source>
+      <translation>Joindre une image ou une vidéo publiée à une adresse https publique</translation>
+    </message>
+    <message>
       <source>Link</source>
       <translation>Lien</translation>
     </message>
@@ -1419,6 +1482,22 @@
     <message>
       <source>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)</source>
       <translation>Images et vidéos (*.jpg *.jpeg *.png *.gif *.webp *.mp4 *.mov)</translation>
+    </message>
+    <message>
+      <source>Add by address</source>
+      <translation>Ajouter par adresse</translation>
+    </message>
+    <message>
+      <source>Public https address of the image or video:</source>
+      <translation>Adresse https publique de l’image ou de la vidéo :</translation>
+    </message>
+    <message>
+      <source>{name} — checking…</source>
+      <translation>{name} — vérification…</translation>
+    </message>
+    <message>
+      <source>At {host}</source>
+      <translation>Sur {host}</translation>
     </message>
     <message>
       <source>{name} — copying…</source>

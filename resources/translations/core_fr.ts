@@ -406,6 +406,10 @@
       <translation>Bleu de Tribune</translation>
     </message>
     <message>
+      <source>Host there the JSON that “tribune account bluesky-metadata” prints; empty: Tribune connects as a development app.</source>
+      <translation>Hébergez à cette adresse le JSON qu’affiche « tribune account bluesky-metadata » ; vide : Tribune se connecte comme application de développement.</translation>
+    </message>
+    <message>
       <source>&amp;Name</source>
       <translation>&amp;Nom</translation>
     </message>
@@ -424,6 +428,18 @@
     <message>
       <source>&amp;Colour</source>
       <translation>&amp;Couleur</translation>
+    </message>
+    <message>
+      <source>&amp;Bluesky client metadata</source>
+      <translation>Métadonnées client &amp;Bluesky</translation>
+    </message>
+    <message>
+      <source>Optional: where the agency hosts Tribune's Bluesky app description, so that Bluesky shows the agency's name when a client connects.</source>
+      <translation>Facultatif : où l’agence héberge la description de l’application Bluesky de Tribune, pour que Bluesky montre le nom de l’agence quand un client se connecte.</translation>
+    </message>
+    <message>
+      <source>Bluesky's client metadata is at an https address, e.g. https://agency.example/tribune.json.</source>
+      <translation>Les métadonnées client de Bluesky sont à une adresse https, par exemple https://agency.example/tribune.json.</translation>
     </message>
     <message>
       <source>Agency logo</source>

@@ -106,6 +106,7 @@ def _assert_read_only_calendar(qtbot, area, post_id: int, reason: str) -> None:
         tab.link,
         tab.first_comment,
         tab.add_media_button,
+        tab.add_address_button,
     ):
         assert not widget.isEnabled(), widget.objectName() or type(widget).__name__
         assert widget.toolTip() == reason, widget.objectName()

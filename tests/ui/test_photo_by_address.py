@@ -1,5 +1,6 @@
 """Google and Threads fetch a photo from a public https address: the post editor says so in
-one line the moment a file from this computer is attached to their tab (and what to do);
+one line the moment a file from this computer is attached to their tab (and to use “Add by
+address…” instead);
 other networks that upload the file say nothing."""
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def test_a_local_photo_on_google_or_threads_is_flagged_when_attached(
     qtbot.waitUntil(lambda: tab.pending_media == 0, timeout=5000)
     qtbot.waitUntil(lambda: "https" in editor.warnings.text(), timeout=5000)
     said = (
-        f"{label} only takes a photo at a public https address: remove fournee.png and add "
-        f"the photo in {label} itself."
+        f"{label} only takes a photo at a public https address: remove fournee.png and use "
+        "“Add by address…”."
     )
     assert said in editor.warnings.text()
     assert "\n" not in editor.warnings.text()

@@ -4,6 +4,7 @@ preview, autosave of drafts, and warnings shown before scheduling, not after."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.calendar.slots import next_best_slot
+from ui.calendar.editor_address import attach_address
 from ui.calendar.editor_data import EditorData, read_editor_data
 from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_rights import guard_editor, guard_tab
@@ -214,7 +216,7 @@ class PostEditor(EditorSaving, QDialog):
             tab.first_comment.setText(v.first_comment)
             for media_id, filename in data.media.get(v.network, ()):
                 tab.media_ids.append(media_id)
-                tab.media.addItem(filename)
+                tab.show_media(media_id, filename, data.addresses.get(media_id, ""))
             tab.media_problems = list(data.media_problems.get(v.network, ()))
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
@@ -274,6 +276,7 @@ class PostEditor(EditorSaving, QDialog):
             if box.isChecked() and network not in self.variant_tabs:
                 tab = VariantTab(network, self.mastodon_limit)
                 tab.attach_media = self._attach_media
+                tab.attach_address = functools.partial(attach_address, self)
                 tab.media_pending.connect(self._media_pending)
                 # a new network starts from the text already written elsewhere
                 other = next(iter(self.variant_tabs.values()), None)

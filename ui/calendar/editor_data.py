@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
+from app.services.calendar.media_address import is_address
 from app.services.calendar.post_types import PostInfo
 
 
@@ -20,6 +21,7 @@ class EditorData:
     media: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # network → files
     history: list = field(default_factory=list)
     media_problems: dict[str, list[str]] = field(default_factory=dict)  # network → warnings
+    addresses: dict[int, str] = field(default_factory=dict)  # media id → its web address
 
 
 def read_editor_data(s: Session, client_id: int, post_id: int | None) -> EditorData:
@@ -31,14 +33,13 @@ def read_editor_data(s: Session, client_id: int, post_id: int | None) -> EditorD
     if post_id is None:
         return EditorData(categories)
     info = posts.get_post(s, client_id, post_id)
-    media = {
-        v.network: [(m.id, m.filename) for m in posts_media.media_for(s, client_id, v.media)]
-        for v in info.variants
-    }
+    found = {v.network: posts_media.media_for(s, client_id, v.media) for v in info.variants}
+    media = {network: [(m.id, m.filename) for m in files] for network, files in found.items()}
+    addresses = {m.id: m.path for files in found.values() for m in files if is_address(m.path)}
     problems = {
         v.network: posts_media.check_media(s, client_id, v.network, v.media)
         for v in info.variants
         if v.media
     }
     history = posts.history(s, client_id, post_id)
-    return EditorData(categories, info, media, history, problems)
+    return EditorData(categories, info, media, history, problems, addresses)

@@ -241,7 +241,7 @@ class EditorSaving:
                     tab.media_ids.clear()
                     for media_id, filename in data.media.get(v.network, ()):
                         tab.media_ids.append(media_id)
-                        tab.media.addItem(filename)
+                        tab.show_media(media_id, filename, data.addresses.get(media_id, ""))
             finally:
                 self._loading = False
             self._update_warnings()

@@ -4,6 +4,7 @@ media and a plain-text preview."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import shiboken6
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.connectors import google_posts
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
+from app.services.calendar.media_address import host
 from app.services.sync.publish_comments import first_comment_note
 from ui import icons
 from ui.calendar.painting import network_colour
@@ -68,6 +71,15 @@ class VariantTab(QWidget):
         set_role(add_media, "secondary")
         icons.set_icon(add_media, "image")
         add_media.clicked.connect(self._pick_media)
+        # Google, Threads and Instagram fetch a picture from its public https address
+        by_address = self.add_address_button = QPushButton(self.tr("Add by address…"))
+        by_address.setObjectName(f"addAddress_{network}")
+        by_address.setToolTip(
+            self.tr("Attach an image or video published at a public https address")
+        )
+        set_role(by_address, "secondary")
+        icons.set_icon(by_address, "link")
+        by_address.clicked.connect(self._ask_address)
         self.preview = QLabel()
         self.preview.setObjectName(f"preview_{network}")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,7 +104,11 @@ class VariantTab(QWidget):
             form.addRow("", kind)
         media_row = QHBoxLayout()
         media_row.addWidget(self.media, 1)
-        media_row.addWidget(add_media, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QVBoxLayout()
+        buttons.addWidget(add_media)
+        buttons.addWidget(by_address)
+        buttons.addStretch(1)
+        media_row.addLayout(buttons)
         form.addRow(self.tr("Media"), media_row)
         self.limit_spin: QSpinBox | None = None
         if network == "mastodon":
@@ -113,11 +129,20 @@ class VariantTab(QWidget):
         # set by the editor: attach_media(path, network, ids, done) stores the file on a worker,
         # then done((id, name, problems)) — or done(None) when it was refused — on this thread
         self.attach_media = None
+        # set by the editor: attach_address(address, network, ids, done) checks the address
+        # on a worker and keeps it, then done((id, name, problems)) or done(None)
+        self.attach_address = None
         self._refresh()
 
     def editable(self) -> tuple:
         """The widgets that change the variant (disabled for a person who may not write)."""
-        found = (self.text, self.link, self.first_comment, self.add_media_button)
+        found = (
+            self.text,
+            self.link,
+            self.first_comment,
+            self.add_media_button,
+            self.add_address_button,
+        )
         return found if self.limit_spin is None else (*found, self.limit_spin)
 
     def _set_limit(self, value: int) -> None:
@@ -134,12 +159,34 @@ class VariantTab(QWidget):
         for path in paths:
             self.add_media_file(path)
 
-    def add_media_file(self, path: str) -> None:
-        """Copy the file in on a worker (a video can weigh hundreds of MB); it shows as
-        "copying…" in the list meanwhile."""
-        if self.attach_media is None:
+    def _ask_address(self) -> None:
+        address, ok = QInputDialog.getText(
+            self,
+            self.tr("Add by address"),
+            self.tr("Public https address of the image or video:"),
+        )
+        if ok and address.strip():
+            self.add_media_address(address.strip())
+
+    def add_media_address(self, address: str) -> None:
+        """Check the address on a worker; it shows as "checking…" in the list meanwhile."""
+        if self.attach_address is None:
             return
-        item = QListWidgetItem(self.tr("{name} — copying…").format(name=Path(path).name))
+        shown = host(address) or address[:60]
+        item = self._pending_item(self.tr("{name} — checking…").format(name=shown))
+        self.attach_address(
+            address, self.network, list(self.media_ids), lambda result: self._attached(item, result)
+        )
+
+    def show_media(self, media_id: int, name: str, address: str = "") -> None:
+        """One attached file, or picture by address (its host as the tooltip)."""
+        item = QListWidgetItem(name)
+        if address:
+            item.setToolTip(html.escape(self.tr("At {host}").format(host=host(address))))
+        self.media.addItem(item)
+
+    def _pending_item(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable until it is in
         item.setForeground(QColor(current().text_muted))
         font = item.font()
@@ -148,6 +195,14 @@ class VariantTab(QWidget):
         self.media.addItem(item)
         self.pending_media += 1
         self.media_pending.emit(True)
+        return item
+
+    def add_media_file(self, path: str) -> None:
+        """Copy the file in on a worker (a video can weigh hundreds of MB); it shows as
+        "copying…" in the list meanwhile."""
+        if self.attach_media is None:
+            return
+        item = self._pending_item(self.tr("{name} — copying…").format(name=Path(path).name))
         self.attach_media(
             path, self.network, list(self.media_ids), lambda result: self._attached(item, result)
         )
@@ -160,10 +215,10 @@ class VariantTab(QWidget):
         self.media_pending.emit(self.pending_media > 0)
         if result is None:  # refused: the editor shows why
             return
-        media_id, name, problems = result
+        media_id, name, problems, *address = result
         if media_id not in self.media_ids:
             self.media_ids.append(media_id)
-            self.media.addItem(name)
+            self.show_media(media_id, name, address[0] if address else "")
         self.media_problems = problems
         self._refresh()
 

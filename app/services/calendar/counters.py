@@ -13,6 +13,7 @@ Pure functions: no database, no Qt widgets, usable from the editor on every key 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import regex
@@ -155,8 +156,11 @@ VIDEO_ALONE = with_capability("video_alone")
 PHOTO_BY_ADDRESS = ("google", "threads")
 
 
-def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]:
-    """Problems with attachments given as (filename, mime, size in bytes) for ``network``."""
+def media_problems(
+    network: str, files: list[tuple[str, str, int]], remote: Collection[int] = ()
+) -> list[str]:
+    """Problems with attachments given as (filename, mime, size in bytes) for ``network``;
+    ``remote`` holds the indexes of those given by their web address, not as files."""
     limit = LIMITS.get(network)
     if limit is None:
         return []
@@ -171,7 +175,11 @@ def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]
     if network == "instagram":
         # Meta fetches Instagram images from a public web address, which a desktop app has
         # none to give; a video goes up from the computer as a reel
-        pictures = [name for name, mime, _size in files if not mime.startswith("video/")]
+        pictures = [
+            name
+            for i, (name, mime, _size) in enumerate(files)
+            if not mime.startswith("video/") and i not in remote
+        ]
         if pictures:
             out.append(
                 translate(
@@ -181,15 +189,16 @@ def media_problems(network: str, files: list[tuple[str, str, int]]) -> list[str]
             )
         if len(files) > 1:
             out.append(translate("PostsCounters", "Instagram: Tribune sends one file per post."))
-    if network in PHOTO_BY_ADDRESS and files:
+    local = [name for i, (name, _m, _s) in enumerate(files) if i not in remote]
+    if network in PHOTO_BY_ADDRESS and local:
         # Google and Threads fetch a photo from a public https address, which a file on this
         # computer has none of: said when it is attached, refused at the send
         out.append(
             translate(
                 "PostsCounters",
                 "{network} only takes a photo at a public https address: remove {name} "
-                "and add the photo in {network} itself.",
-            ).format(network=label, name=files[0][0])
+                "and use “Add by address…”.",
+            ).format(network=label, name=local[0])
         )
     videos = [name for name, mime, _size in files if mime.startswith("video/")]
     if network in VIDEO_ALONE and videos and len(files) > 1:

@@ -131,4 +131,5 @@ def read_media_bytes(session: Session, media: MediaInfo) -> bytes:
 
 def check_media(session: Session, client_id: int, network: str, ids: Iterable[int]) -> list[str]:
     files = media_for(session, client_id, list(ids))
-    return media_problems(network, [(m.filename, m.mime, m.size) for m in files])
+    remote = [i for i, m in enumerate(files) if m.path.startswith(("https://", "http://"))]
+    return media_problems(network, [(m.filename, m.mime, m.size) for m in files], remote)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import mimetypes
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ from app.db import Database, insert_ignore
 from app.i18n import translate
 from app.models.base import utcnow
 from app.models.media import MediaBlob, MediaChunk
+from app.services.calendar.media_address import FETCHED_BY_NETWORK, download_address, is_address
 
 CHUNK = 1 << 20
 
@@ -108,7 +110,8 @@ def _missing(name: str) -> MediaMissing:
 def files_for(db: Database, item: DueVariant) -> Iterator[DueVariant]:
     """``item`` (a DueVariant) with each media path pointing at a temporary copy of the
     stored bytes; the copies are deleted when the block ends. Web addresses stay as they are
-    (Instagram fetches pictures from them)."""
+    for the networks that fetch pictures from them (Google, Threads, Instagram); for the
+    others the picture is downloaded here, within the network's size limit."""
     media = getattr(item, "media", ()) or ()
     if not media:
         yield item
@@ -116,7 +119,13 @@ def files_for(db: Database, item: DueVariant) -> Iterator[DueVariant]:
     with tempfile.TemporaryDirectory(prefix="tribune-media-") as folder:
         refs: list[MediaRef] = []
         for index, ref in enumerate(media):
-            if ref.path.startswith(("http://", "https://")):
+            if is_address(ref.path):
+                if item.network not in FETCHED_BY_NETWORK:
+                    target = Path(folder) / f"{index}-address"
+                    mime = download_address(ref.path, target, item.network)
+                    named = target.with_suffix(mimetypes.guess_extension(mime) or "")
+                    target.rename(named)  # connectors read the type from the name too
+                    ref = dataclasses.replace(ref, path=str(named), mime=mime)
                 refs.append(ref)
                 continue
             name = Path(ref.path).name or ref.sha256

@@ -45,8 +45,13 @@ def _media(session: Session, client_id: int, ids: list[int]) -> tuple[MediaRef, 
         )
     }
     return tuple(
-        MediaRef(str(Path(rows[i].path)), rows[i].mime, rows[i].sha256) for i in ids if i in rows
+        MediaRef(_path(rows[i].path), rows[i].mime, rows[i].sha256) for i in ids if i in rows
     )
+
+
+def _path(stored: str) -> str:
+    """A file's path, or a web address as it is (``Path`` would fold its ``//``)."""
+    return stored if stored.startswith(("https://", "http://")) else str(Path(stored))
 
 
 def due_variants(session: Session, client_id: int, now: dt.datetime) -> list[DueVariant]:

@@ -1,0 +1,43 @@
+"""A picture or video added to a post by its public https address: checked over the network
+on a worker (never the GUI thread), then kept once per client by a WriteOp, so that the
+change feed tells the other seats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.errors import TribuneError
+from app.services.calendar import media as posts_media
+from app.services.calendar.media_address import Probe, probe_address, store_address
+from ui.messages import show_error
+from ui.operations import WriteOp
+
+
+def attach_address(
+    editor: Any, address: str, network: str, current: list[int], done: Callable[[Any], None]
+) -> None:
+    """Check ``address`` for ``network`` then keep it; ``done((id, name, problems, address))``,
+    or ``done(None)`` when it was refused (the reason in the editor's warnings line)."""
+    cid = editor.client_id
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, TribuneError):
+            editor.warnings.setText(exc.message)
+        else:
+            show_error(editor, exc)
+        done(None)
+
+    def keep(probe: Probe) -> None:
+        def work(s):
+            media_id, name = store_address(s, cid, probe)
+            ids = list(dict.fromkeys([*current, media_id]))
+            problems = posts_media.check_media(s, cid, network, ids)
+            return media_id, name, problems, probe.address
+
+        WriteOp(editor, work, done).failure(failed).run()
+
+    editor.tasks.run(lambda: probe_address(address, network), keep, failed)
+
+
+__all__ = ["attach_address"]
