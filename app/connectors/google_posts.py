@@ -226,7 +226,7 @@ def photo_address(media: Sequence[MediaRef]) -> str:
             translate(
                 "Connectors",
                 "Google only takes a photo at a public https address, not a file from this "
-                "computer: not sent.",
+                "computer: not sent. Give the photo with “Add by address…” in the post.",
             )
         )
     return path

@@ -35,7 +35,8 @@ def check_media(media: Sequence[MediaRef]) -> None:
                 translate(
                     "Connectors",
                     "Threads only takes photos and videos at a public https address, not a "
-                    "file from this computer: not sent.",
+                    "file from this computer: not sent. Give them with “Add by address…” in "
+                    "the post.",
                 )
             )
 

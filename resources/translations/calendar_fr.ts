@@ -671,8 +671,8 @@
       <translation>Une publication Google accepte une seule photo ; non envoyée.</translation>
     </message>
     <message>
-      <source>Google only takes a photo at a public https address, not a file from this computer: not sent.</source>
-      <translation>Google ne prend une photo qu’à une adresse https publique, pas un fichier de cet ordinateur : non envoyée.</translation>
+      <source>Google only takes a photo at a public https address, not a file from this computer: not sent. Give the photo with “Add by address…” in the post.</source>
+      <translation>Google ne prend une photo qu’à une adresse https publique, pas un fichier de cet ordinateur : non envoyée. Donnez la photo avec « Ajouter par adresse… » dans la publication.</translation>
     </message>
   </context>
   <context>
@@ -1454,6 +1454,14 @@
     <message>
       <source>Attach an image or video published at a public https address</source>
       <translation>Joindre une image ou une vidéo publiée à une adresse https publique</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <source>Take the selected file or picture off this network's post</source>
+      <translation>Retirer de la publication de ce réseau le fichier ou l’image sélectionné</translation>
     </message>
     <message>
       <source>Link</source>

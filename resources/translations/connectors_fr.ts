@@ -608,8 +608,8 @@
       <translation>Un carrousel Threads prend au plus {n} images ou vidéos ; non envoyé.</translation>
     </message>
     <message>
-      <source>Threads only takes photos and videos at a public https address, not a file from this computer: not sent.</source>
-      <translation>Threads ne prend photos et vidéos qu’à une adresse https publique, pas un fichier de cet ordinateur : non envoyée.</translation>
+      <source>Threads only takes photos and videos at a public https address, not a file from this computer: not sent. Give them with “Add by address…” in the post.</source>
+      <translation>Threads ne prend photos et vidéos qu’à une adresse https publique, pas un fichier de cet ordinateur : non envoyées. Donnez-les avec « Ajouter par adresse… » dans la publication.</translation>
     </message>
   </context>
   <context>

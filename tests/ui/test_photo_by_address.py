@@ -12,13 +12,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
+from app.services.calendar import posts
 from app.services.clients import workspaces as clients
 from tests.conftest import wait_editor
 
 
-def _png(path):
+def _png(path, colour="#c08040"):
     image = QImage(400, 400, QImage.Format.Format_RGB32)
-    image.fill(QColor("#c08040"))
+    image.fill(QColor(colour))
     assert image.save(str(path))
     return str(path)
 
@@ -54,8 +55,39 @@ def test_a_local_photo_on_google_or_threads_is_flagged_when_attached(
         editor.resize(1366, 768)
         qtbot.wait(50)
         editor.grab().save(os.path.join(os.environ["TRIBUNE_SHOT_DIR"], f"editor_{network}.png"))
-    tab.media_ids.clear()
-    tab.media.clear()
-    tab.media_problems = []
-    tab.text.setPlainText("Sans photo.")
+    # the CM takes the photo off with Remove: the warning goes, the saved post has no photo
+    assert not tab.remove_media_button.isEnabled()  # nothing selected yet
+    tab.media.setCurrentRow(0)
+    assert tab.remove_media_button.isEnabled()
+    qtbot.mouseClick(tab.remove_media_button, Qt.MouseButton.LeftButton)
+    assert tab.media.count() == 0 and tab.media_ids == []
     assert "https" not in editor.warnings.text()
+    tab.text.setPlainText("Sans photo.")
+    with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
+        editor.save_in_background()
+    with sqlite_db.read() as s:
+        post = posts.get_post(s, info.id, saved.args[0])
+    media = {v.network: list(v.media) for v in post.variants}
+    assert media[network] == [] and len(media["facebook"]) == 1
+
+
+def test_removing_one_of_two_photos_reads_the_warnings_again(
+    qtbot, sqlite_db, open_calendar, tmp_path
+):
+    with sqlite_db.session() as s:
+        info = clients.get_client(s, clients.create_client(s, "Boulangerie Dupré").id)
+    area = open_calendar(info, dt.date(2026, 12, 10))
+    qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
+    editor = wait_editor(qtbot, area)
+    qtbot.mouseClick(editor.network_boxes["google"], Qt.MouseButton.LeftButton)
+    tab = editor.variant_tabs["google"]
+    tab.text.setPlainText("Deux photos.")
+    for name, colour in (("a.png", "#c08040"), ("b.png", "#4080c0")):  # two different files
+        tab.add_media_file(_png(tmp_path / name, colour))
+        qtbot.waitUntil(lambda: tab.pending_media == 0, timeout=5000)
+    qtbot.waitUntil(lambda: "remove a.png" in editor.warnings.text(), timeout=5000)
+    tab.media.setCurrentRow(0)  # a.png goes; b.png, still a local file, is flagged now
+    qtbot.mouseClick(tab.remove_media_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "remove b.png" in editor.warnings.text(), timeout=5000)
+    assert "a.png" not in editor.warnings.text()
+    assert [tab.media.item(r).text() for r in range(tab.media.count())] == ["b.png"]

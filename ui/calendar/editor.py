@@ -31,7 +31,7 @@ from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
 from app.services.calendar.slots import next_best_slot
-from ui.calendar.editor_address import attach_address
+from ui.calendar.editor_address import attach_address, recheck_media
 from ui.calendar.editor_data import EditorData, read_editor_data
 from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_rights import guard_editor, guard_tab
@@ -277,6 +277,7 @@ class PostEditor(EditorSaving, QDialog):
                 tab = VariantTab(network, self.mastodon_limit)
                 tab.attach_media = self._attach_media
                 tab.attach_address = functools.partial(attach_address, self)
+                tab.recheck_media = functools.partial(recheck_media, self)
                 tab.media_pending.connect(self._media_pending)
                 # a new network starts from the text already written elsewhere
                 other = next(iter(self.variant_tabs.values()), None)

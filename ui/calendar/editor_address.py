@@ -11,7 +11,7 @@ from app.errors import TribuneError
 from app.services.calendar import media as posts_media
 from app.services.calendar.media_address import Probe, probe_address, store_address
 from ui.messages import show_error
-from ui.operations import WriteOp
+from ui.operations import CallOp, QueryOp, WriteOp
 
 
 def attach_address(
@@ -37,7 +37,19 @@ def attach_address(
 
         WriteOp(editor, work, done).failure(failed).run()
 
-    editor.tasks.run(lambda: probe_address(address, network), keep, failed)
+    CallOp(editor, lambda: probe_address(address, network), keep, tasks=editor.tasks).failure(
+        failed
+    ).run()
 
 
-__all__ = ["attach_address"]
+def recheck_media(
+    editor: Any, network: str, ids: list[int], done: Callable[[list[str]], None]
+) -> None:
+    """The network's media warnings for what is left after a removal, read on a worker."""
+    cid = editor.client_id
+    QueryOp(editor, lambda s: posts_media.check_media(s, cid, network, ids), done).latest(
+        f"media-{network}"
+    ).run()
+
+
+__all__ = ["attach_address", "recheck_media"]

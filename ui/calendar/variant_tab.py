@@ -80,6 +80,14 @@ class VariantTab(QWidget):
         set_role(by_address, "secondary")
         icons.set_icon(by_address, "link")
         by_address.clicked.connect(self._ask_address)
+        remove = self.remove_media_button = QPushButton(self.tr("Remove"))
+        remove.setObjectName(f"removeMedia_{network}")
+        remove.setToolTip(self.tr("Take the selected file or picture off this network's post"))
+        set_role(remove, "secondary")
+        icons.set_icon(remove, "delete")
+        remove.setEnabled(False)
+        remove.clicked.connect(self.remove_selected_media)
+        self.media.currentItemChanged.connect(self._media_selected)
         self.preview = QLabel()
         self.preview.setObjectName(f"preview_{network}")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,6 +115,7 @@ class VariantTab(QWidget):
         buttons = QVBoxLayout()
         buttons.addWidget(add_media)
         buttons.addWidget(by_address)
+        buttons.addWidget(remove)
         buttons.addStretch(1)
         media_row.addLayout(buttons)
         form.addRow(self.tr("Media"), media_row)
@@ -132,6 +141,9 @@ class VariantTab(QWidget):
         # set by the editor: attach_address(address, network, ids, done) checks the address
         # on a worker and keeps it, then done((id, name, problems)) or done(None)
         self.attach_address = None
+        # set by the editor: recheck_media(network, ids, done) reads the network's media rules
+        # for what is left on a worker, then done(problems) on this thread
+        self.recheck_media = None
         self._refresh()
 
     def editable(self) -> tuple:
@@ -142,6 +154,7 @@ class VariantTab(QWidget):
             self.first_comment,
             self.add_media_button,
             self.add_address_button,
+            self.remove_media_button,
         )
         return found if self.limit_spin is None else (*found, self.limit_spin)
 
@@ -181,9 +194,38 @@ class VariantTab(QWidget):
     def show_media(self, media_id: int, name: str, address: str = "") -> None:
         """One attached file, or picture by address (its host as the tooltip)."""
         item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, media_id)
         if address:
             item.setToolTip(html.escape(self.tr("At {host}").format(host=host(address))))
         self.media.addItem(item)
+
+    def _media_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
+        attached = item is not None and item.data(Qt.ItemDataRole.UserRole) is not None
+        # the editor disables the whole tab for a person who may not write posts
+        self.remove_media_button.setEnabled(attached and self.add_media_button.isEnabled())
+
+    def remove_selected_media(self) -> None:
+        """Take the selected file or picture off this network's post (the stored file stays:
+        another post may use it); the network's media warnings are read again for the rest."""
+        item = self.media.currentItem()
+        media_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if media_id is None:
+            return
+        self.media.takeItem(self.media.row(item))
+        if media_id in self.media_ids:
+            self.media_ids.remove(media_id)
+        self._media_selected(self.media.currentItem())
+        if not self.media_ids:
+            self.media_problems = []
+        self._refresh()  # the post changed: the editor saves it
+        if self.media_ids and self.recheck_media is not None:
+            self.recheck_media(self.network, list(self.media_ids), self._rechecked)
+
+    def _rechecked(self, problems: list[str]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.media_problems = list(problems)
+        self._refresh()
 
     def _pending_item(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)

@@ -136,5 +136,5 @@ def test_the_calendar_refuses_a_photo_from_this_computer_without_calling_google(
     assert variant.publish_state == "failed"
     assert variant.last_error == (
         "Google only takes a photo at a public https address, not a file from this computer: "
-        "not sent."
+        "not sent. Give the photo with “Add by address…” in the post."
     )
