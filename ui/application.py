@@ -14,7 +14,11 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.config import APP_NAME, ORG_DOMAIN, ORG_NAME
+from ui import feature_scan
+
+feature_scan.install()  # before any other import: each later one skips a source read
+
+from app.config import APP_NAME, ORG_DOMAIN, ORG_NAME  # noqa: E402
 
 log = logging.getLogger("tribune")
 
