@@ -100,6 +100,35 @@ def start(db_url: str | None = None, settings=None):
         window.finish_build()
         window.tasks.run(open_db, opened, failed)
 
+    def loaded() -> None:
+        # the client's area is built: once it painted and read its data, the other areas'
+        # modules are imported on a worker (their first switch then builds widgets only)
+        window.clients_loaded.disconnect(loaded)
+        area = window.current_area()
+        after_first_paint(area if area is not None else window, lambda: when_idle(preload))
+
+    def when_idle(callback) -> None:
+        if not window.tasks.busy:
+            callback()
+            return
+
+        def changed(busy: bool) -> None:
+            if not busy:
+                window.tasks.busy_changed.disconnect(changed)
+                callback()
+
+        window.tasks.busy_changed.connect(changed)
+
+    def preload() -> None:
+        from ui.areas import import_area_modules
+
+        def done(keys) -> None:
+            window.areas_preloaded = keys
+
+        window.tasks.run(import_area_modules, done, lambda exc: None)  # shown on first switch
+
+    window.clients_loaded.connect(loaded)
+
     def after_shell() -> None:
         # The shell has painted: the client list and the menus, painted before the rest
         window.build_visible()

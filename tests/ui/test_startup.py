@@ -20,7 +20,7 @@ from tests.conftest import REPO
 CHILD = r"""
 import json, sys
 import PySide6.QtCore as QtCore
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from ui.application import create_application, start
 
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "ui.sidebar", "ui.sync", "ui.charter.charter_area")
@@ -73,12 +73,27 @@ def visible_and_probe():
 
 window.build_visible = visible_and_probe
 
+AREAS = ("ui.calendar.area", "ui.inbox.inbox_area", "ui.charts.area", "ui.listening.area")
+
 def loaded():
     seen["loaded"] = {
         "title": window.windowTitle(),
         "clients": window.client_model.rowCount(),
         "tabs": window.area_tabs.count(),
         "file_actions": len(window._menus["file"].actions()),
+        "area": window.current_area().objectName(),
+        "other_areas_imported": [m for m in AREAS if m in sys.modules],
+    }
+    QTimer.singleShot(0, preloaded)
+
+def preloaded():  # the other areas' modules, imported by a worker once the first area painted
+    if window.areas_preloaded is None:
+        QTimer.singleShot(20, preloaded)
+        return
+    seen["preloaded"] = {
+        "keys": window.areas_preloaded,
+        "imported": [m for m in AREAS if m in sys.modules],
+        "built": sorted(window._areas),
     }
     print(json.dumps(seen))
     app.quit()
@@ -87,6 +102,9 @@ window.clients_loaded.connect(loaded)
 app.exec()
 window.tasks.wait(10000)
 """
+
+
+AREA_MODULES = ["ui.calendar.area", "ui.inbox.inbox_area", "ui.charts.area", "ui.listening.area"]
 
 
 def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite_db, tmp_path):
@@ -123,6 +141,13 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert loaded["clients"] == 1
     assert loaded["tabs"] == 5  # charter, calendar, inbox, charts, listening
     assert loaded["file_actions"] > 4  # New client, Back up, Restore, Settings, Quit…
+    assert loaded["area"] == "area_charter"  # the first area, built for the client shown
+    assert loaded["other_areas_imported"] == []  # nothing of the others before it showed
+
+    preloaded = seen["preloaded"]  # then the others' modules, still no widget of theirs
+    assert preloaded["keys"] == ["charter", "calendar", "inbox", "charts", "listening"]
+    assert preloaded["imported"] == AREA_MODULES
+    assert preloaded["built"] == ["charter"]
 
 
 LAUNCHER = r"""
