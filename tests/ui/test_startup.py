@@ -41,6 +41,10 @@ class CompleteProbe(QObject):
                 "heavy": sorted(
                     p for p in LATER if any(m == p or m.startswith(p + ".") for m in sys.modules)
                 ),
+                "first_party": sorted(m for m in sys.modules if m.split(".")[0] in ("app", "ui")),
+                "stdlib": sorted(m for m in ("sqlite3", "asyncio", "email", "http", "zoneinfo",
+                    "decimal", "uuid", "urllib.request", "concurrent.futures", "ssl")
+                    if m in sys.modules),
                 "clients": window.client_model.rowCount(),
                 "menu_actions": len(window._menus["file"].actions()),
                 "complete": window._complete,
@@ -104,6 +108,16 @@ window.tasks.wait(10000)
 """
 
 
+# the app's modules imported before the complete window's paint (tests/ui/test_startup.py)
+COMPLETE_PATH = {
+    "app", "app.config", "app.i18n", "app.services", "app.services.clients",
+    "app.services.clients.badge_values",
+    "ui", "ui.application", "ui.areas", "ui.design", "ui.design.palette",
+    "ui.design.stylesheet", "ui.design.theme", "ui.feature_scan", "ui.gc_policy", "ui.icons",
+    "ui.launcher", "ui.main_window", "ui.settings", "ui.sidebar", "ui.style", "ui.tasks",
+    "ui.window_actions", "ui.window_clients", "ui.window_fit", "ui.window_layout",
+    "ui.window_live", "ui.window_menus", "ui.window_snapshot",
+}  # fmt: skip
 AREA_MODULES = ["ui.calendar.area", "ui.inbox.inbox_area", "ui.charts.area", "ui.listening.area"]
 
 
@@ -126,6 +140,12 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
 
     complete = seen["complete_paint"]  # the client list and the menus, nothing heavy
     assert complete["heavy"] == []
+    # every module of the app's own on that path is one of these few: a module that joins
+    # them (an import at the top of one of these) is start-up time, to decide consciously
+    assert set(complete["first_party"]) <= COMPLETE_PATH, set(complete["first_party"]) - (
+        COMPLETE_PATH
+    )
+    assert complete["stdlib"] == []  # none of the heavier standard modules either
     assert complete["complete"] is False  # the workspace is built after this paint
     assert complete["menu_actions"] > 4
 
