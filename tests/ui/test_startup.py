@@ -205,3 +205,72 @@ def test_opening_the_app_does_not_load_the_command_line(tmp_path):
         capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
     )  # fmt: skip
     assert done.returncode != 0 and "--db" in done.stderr  # argparse's own message
+
+
+SWITCHING = r"""
+import json, sys, threading
+from PySide6.QtCore import QTimer
+import ui.areas
+from ui.application import create_application, start
+
+errors = []
+sys.excepthook = lambda kind, exc, tb: errors.append(repr(exc))
+app = create_application()
+window = start(sys.argv[1])
+import ui.messages
+ui.messages.show_error = lambda parent, exc: errors.append(repr(exc))
+importing = threading.Event()
+ahead = ui.areas.import_area_modules
+
+def import_area_modules(*args):  # the worker's import of the other areas' modules
+    importing.set()
+    return ahead(*args)
+
+ui.areas.import_area_modules = import_area_modules
+seen = {}
+
+def switch():
+    if not importing.is_set():
+        QTimer.singleShot(1, switch)
+        return
+    seen["during_import"] = window.areas_preloaded is None
+    for key in ("charts", "inbox", "listening", "calendar", "charter"):
+        window.show_area(key)  # each waits for its module if the worker is importing it
+    QTimer.singleShot(0, done)
+
+def done():
+    if window.areas_preloaded is None or window.tasks.busy:
+        QTimer.singleShot(20, done)
+        return
+    seen.update(errors=errors, built=sorted(window._areas), preloaded=window.areas_preloaded)
+    print(json.dumps(seen))
+    app.quit()
+
+window.clients_loaded.connect(switch)
+app.exec()
+window.tasks.wait(10000)
+"""
+
+
+def test_switching_areas_while_their_modules_are_imported_ahead(sqlite_db, tmp_path):
+    """The user may reach an area before the worker imported its module: the GUI thread then
+    waits for that import (Python's import lock), and every area builds."""
+    with sqlite_db.session() as session:
+        clients.create_client(session, "Fleurs de Lyon")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TRIBUNE_LANG="en",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHONPATH=str(REPO),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SWITCHING, sqlite_db.url],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=90,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["during_import"] is True
+    assert seen["errors"] == []
+    assert seen["built"] == ["calendar", "charter", "charts", "inbox", "listening"]
+    assert seen["preloaded"] == ["charter", "calendar", "inbox", "charts", "listening"]
