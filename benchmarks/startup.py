@@ -144,7 +144,7 @@ def ready():
         shown = window.current_area().objectName().removeprefix("area_")
         others = [k for k in AREA_KEYS if k != shown]
         def when_preloaded():  # the other areas' modules imported on a worker meanwhile
-            if window.areas_preloaded is None:
+            if getattr(window, "areas_preloaded", []) is None:  # (older trees: at once)
                 QTimer.singleShot(20, when_preloaded)
             else:
                 print(f"preloaded={time.time()} cpu_preloaded={time.process_time()}", flush=True)
@@ -165,7 +165,7 @@ def timed(code: str, *args: str, runs: int, env: dict) -> dict[str, float]:
         t0 = time.time()
         done = subprocess.run(
             [sys.executable, "-c", code, *args],
-            check=True, env=env, cwd=ROOT, capture_output=True, text=True,
+            check=True, env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True,
         )  # fmt: skip
         for line in done.stdout.split():
             label, _, stamp = line.partition("=")
@@ -177,18 +177,20 @@ def timed(code: str, *args: str, runs: int, env: dict) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--tree", type=Path, default=ROOT, help="measure that checkout's app")
     args = parser.parse_args()
+    root = args.tree.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="tribune-bench-"))
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["TRIBUNE_HOME"] = str(tmp)
     env["XDG_CONFIG_HOME"] = str(tmp / "config")  # the preferences (and snapshot) of this run
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(root)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled once, by the warm-up runs below
     env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     url = f"sqlite:///{tmp / 'bench.sqlite3'}"
     subprocess.run(
         [sys.executable, "-m", "ui.launcher", "--db", url, "demo"],
-        check=True, env=env, cwd=ROOT, capture_output=True,
+        check=True, env=env, cwd=root, capture_output=True,
     )  # fmt: skip
     # warm the OS file cache once; a first run loads the clients (and leaves the snapshot)
     timed(BARE, runs=1, env=env)
