@@ -8,11 +8,13 @@ database…") before SQLAlchemy, Alembic, the feature modules or the ``Qt`` name
 touched. "Clients in the sidebar" is the first paint of the clients' names: from the snapshot
 of the last run (see ``ui/window_snapshot.py``), painted by the shell while the database
 opens. "Window complete" is the first paint of everything the window shows while the database
-opens, usable: the real client list, the menus with their actions and shortcuts. "All built"
-is when the rest is built too (the workspace header with the area tabs, which the window
-shows once the clients are loaded; nothing of it is on screen before) and the database starts
-opening. "Clients loaded" waits for the clients read from a demo database (the workspace
-shown: what the user sees as "ready").
+opens, usable: the real client list, the search, the menus with their actions and shortcuts.
+"Workspace built" is when the rest is built too (the workspace header with the area tabs,
+which the window shows once the clients are loaded; nothing of it is on screen before) and
+the database starts opening. "Client's area shown" waits for the clients read from a demo
+database and the client's area built and painted (its data is read on a worker): what the
+user sees as "ready". Then each other area is shown once, after the worker imported their
+modules: the time from the click to its first paint (the GUI thread's CPU time beside it).
 
 Each moment is given in wall-clock time (what the user waits) and in the process's CPU time
 (what it computed: on a busy shared machine the wall clock mostly measures the other
@@ -20,7 +22,7 @@ processes, the CPU time much less). Every program runs with its bytecode compile
 in the run's temporary folder), as an installed app is: without it each run would compile
 Tribune's modules again.
 
-    python benchmarks/startup.py [--runs N]
+    python benchmarks/startup.py [--runs N] [--tree OTHER_CHECKOUT]
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 Start-up stays close to a bare Qt window: the window's shell is shown before SQLAlchemy,
 Alembic, any feature module or even the ``Qt`` namespace is touched; what the window shows
 while the database opens (the client list, the menus) is built and painted just after, then
-the rest (the workspace), and the database is opened (and migrated) on a worker thread.
+the rest (the workspace), and the database is opened (and migrated) on a worker thread. Once
+the client's area has painted and read its data, a worker imports the other areas' modules
+(a first switch then only builds widgets). PySide6's import hook is told not to read the
+source of every module imported after Qt (:mod:`ui.feature_scan`).
 """
 
 from __future__ import annotations
