@@ -25,6 +25,8 @@ import types
 def uses_pyside(module: types.ModuleType) -> bool:
     """True if ``module`` holds a PySide6 module, class or function (read from its globals,
     not its source)."""
+    if not str(getattr(module, "__file__", "") or "").endswith(".py"):
+        return False  # no source: PySide's own scan says False too (extension modules)
     for value in list(getattr(module, "__dict__", {}).values()):
         name = (
             getattr(value, "__module__", None)

@@ -65,8 +65,12 @@ def test_a_module_holding_pyside_objects_uses_pyside():
     without = types.ModuleType("without")
     without.json = json
     without.value = 3
+    for module in (with_class, with_module, without):
+        module.__file__ = f"/somewhere/{module.__name__}.py"
     assert uses_pyside(with_class) and uses_pyside(with_module)
     assert not uses_pyside(without)
+    with_class.__file__ = "/somewhere/with_class.cpython-311-x86_64-linux-gnu.so"
+    assert not uses_pyside(with_class)  # no source: PySide's own scan says False too
 
 
 def test_no_module_selects_a_pyside_feature():
