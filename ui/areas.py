@@ -2,7 +2,9 @@
 
 Each feature provides a :class:`WorkspaceArea` subclass and names it in :data:`AREA_WIDGETS`;
 until then the area shows a placeholder that says what it will hold. Areas are created the
-first time they are shown, so start-up pays for none of them.
+first time they are shown, so start-up pays for none of them; once the first one is shown and
+has its data, the app imports the others' modules on a worker (:func:`import_area_modules`),
+so that a first switch only builds widgets.
 """
 
 from __future__ import annotations
@@ -139,6 +141,18 @@ class PlaceholderArea(WorkspaceArea):
         layout.addWidget(self.title)
         layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+
+def import_area_modules(keys: tuple[str, ...] = AREA_KEYS) -> list[str]:
+    """Import the modules of the areas ``keys`` (on a worker, while the user looks at the
+    first area: Qt objects are created only when the area is). Returns the keys imported."""
+    done = []
+    for key in keys:
+        target = AREA_WIDGETS.get(key)
+        if target:
+            importlib.import_module(target.split(":")[0])
+            done.append(key)
+    return done
 
 
 def create_area(key: str, services: AreaServices, parent: QWidget | None = None) -> WorkspaceArea:

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.client_model: ClientListModel | None = None
         self._areas: dict[str, WorkspaceArea] = {}
         self.live = None  # ui.live.LiveFeed once a database is open
+        self.areas_preloaded: list[str] | None = None  # areas imported ahead (ui.application)
         self._visible = self._complete = False  # build_visible() ran, finish_build() ran
         self.setObjectName("mainWindow")
         self.setWindowTitle("Tribune")

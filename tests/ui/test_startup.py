@@ -20,7 +20,7 @@ from tests.conftest import REPO
 CHILD = r"""
 import json, sys
 import PySide6.QtCore as QtCore
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from ui.application import create_application, start
 
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "ui.sidebar", "ui.sync", "ui.charter.charter_area")
@@ -41,6 +41,10 @@ class CompleteProbe(QObject):
                 "heavy": sorted(
                     p for p in LATER if any(m == p or m.startswith(p + ".") for m in sys.modules)
                 ),
+                "first_party": sorted(m for m in sys.modules if m.split(".")[0] in ("app", "ui")),
+                "stdlib": sorted(m for m in ("sqlite3", "asyncio", "email", "http", "zoneinfo",
+                    "decimal", "uuid", "urllib.request", "concurrent.futures", "ssl")
+                    if m in sys.modules),
                 "clients": window.client_model.rowCount(),
                 "menu_actions": len(window._menus["file"].actions()),
                 "complete": window._complete,
@@ -73,12 +77,27 @@ def visible_and_probe():
 
 window.build_visible = visible_and_probe
 
+AREAS = ("ui.calendar.area", "ui.inbox.inbox_area", "ui.charts.area", "ui.listening.area")
+
 def loaded():
     seen["loaded"] = {
         "title": window.windowTitle(),
         "clients": window.client_model.rowCount(),
         "tabs": window.area_tabs.count(),
         "file_actions": len(window._menus["file"].actions()),
+        "area": window.current_area().objectName(),
+        "other_areas_imported": [m for m in AREAS if m in sys.modules],
+    }
+    QTimer.singleShot(0, preloaded)
+
+def preloaded():  # the other areas' modules, imported by a worker once the first area painted
+    if window.areas_preloaded is None:
+        QTimer.singleShot(20, preloaded)
+        return
+    seen["preloaded"] = {
+        "keys": window.areas_preloaded,
+        "imported": [m for m in AREAS if m in sys.modules],
+        "built": sorted(window._areas),
     }
     print(json.dumps(seen))
     app.quit()
@@ -87,6 +106,19 @@ window.clients_loaded.connect(loaded)
 app.exec()
 window.tasks.wait(10000)
 """
+
+
+# the app's modules imported before the complete window's paint (tests/ui/test_startup.py)
+COMPLETE_PATH = {
+    "app", "app.config", "app.i18n", "app.services", "app.services.clients",
+    "app.services.clients.badge_values",
+    "ui", "ui.application", "ui.areas", "ui.design", "ui.design.palette",
+    "ui.design.stylesheet", "ui.design.theme", "ui.feature_scan", "ui.gc_policy", "ui.icons",
+    "ui.launcher", "ui.main_window", "ui.settings", "ui.sidebar", "ui.style", "ui.tasks",
+    "ui.window_actions", "ui.window_clients", "ui.window_fit", "ui.window_layout",
+    "ui.window_live", "ui.window_menus", "ui.window_snapshot",
+}  # fmt: skip
+AREA_MODULES = ["ui.calendar.area", "ui.inbox.inbox_area", "ui.charts.area", "ui.listening.area"]
 
 
 def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite_db, tmp_path):
@@ -108,6 +140,12 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
 
     complete = seen["complete_paint"]  # the client list and the menus, nothing heavy
     assert complete["heavy"] == []
+    # every module of the app's own on that path is one of these few: a module that joins
+    # them (an import at the top of one of these) is start-up time, to decide consciously
+    assert set(complete["first_party"]) <= COMPLETE_PATH, set(complete["first_party"]) - (
+        COMPLETE_PATH
+    )
+    assert complete["stdlib"] == []  # none of the heavier standard modules either
     assert complete["complete"] is False  # the workspace is built after this paint
     assert complete["menu_actions"] > 4
 
@@ -123,6 +161,13 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert loaded["clients"] == 1
     assert loaded["tabs"] == 5  # charter, calendar, inbox, charts, listening
     assert loaded["file_actions"] > 4  # New client, Back up, Restore, Settings, Quit…
+    assert loaded["area"] == "area_charter"  # the first area, built for the client shown
+    assert loaded["other_areas_imported"] == []  # nothing of the others before it showed
+
+    preloaded = seen["preloaded"]  # then the others' modules, still no widget of theirs
+    assert preloaded["keys"] == ["charter", "calendar", "inbox", "charts", "listening"]
+    assert preloaded["imported"] == AREA_MODULES
+    assert preloaded["built"] == ["charter"]
 
 
 LAUNCHER = r"""
@@ -160,3 +205,72 @@ def test_opening_the_app_does_not_load_the_command_line(tmp_path):
         capture_output=True, text=True, env=env, cwd=REPO, timeout=60,
     )  # fmt: skip
     assert done.returncode != 0 and "--db" in done.stderr  # argparse's own message
+
+
+SWITCHING = r"""
+import json, sys, threading
+from PySide6.QtCore import QTimer
+import ui.areas
+from ui.application import create_application, start
+
+errors = []
+sys.excepthook = lambda kind, exc, tb: errors.append(repr(exc))
+app = create_application()
+window = start(sys.argv[1])
+import ui.messages
+ui.messages.show_error = lambda parent, exc: errors.append(repr(exc))
+importing = threading.Event()
+ahead = ui.areas.import_area_modules
+
+def import_area_modules(*args):  # the worker's import of the other areas' modules
+    importing.set()
+    return ahead(*args)
+
+ui.areas.import_area_modules = import_area_modules
+seen = {}
+
+def switch():
+    if not importing.is_set():
+        QTimer.singleShot(1, switch)
+        return
+    seen["during_import"] = window.areas_preloaded is None
+    for key in ("charts", "inbox", "listening", "calendar", "charter"):
+        window.show_area(key)  # each waits for its module if the worker is importing it
+    QTimer.singleShot(0, done)
+
+def done():
+    if window.areas_preloaded is None or window.tasks.busy:
+        QTimer.singleShot(20, done)
+        return
+    seen.update(errors=errors, built=sorted(window._areas), preloaded=window.areas_preloaded)
+    print(json.dumps(seen))
+    app.quit()
+
+window.clients_loaded.connect(switch)
+app.exec()
+window.tasks.wait(10000)
+"""
+
+
+def test_switching_areas_while_their_modules_are_imported_ahead(sqlite_db, tmp_path):
+    """The user may reach an area before the worker imported its module: the GUI thread then
+    waits for that import (Python's import lock), and every area builds."""
+    with sqlite_db.session() as session:
+        clients.create_client(session, "Fleurs de Lyon")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TRIBUNE_LANG="en",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHONPATH=str(REPO),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SWITCHING, sqlite_db.url],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=90,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["during_import"] is True
+    assert seen["errors"] == []
+    assert seen["built"] == ["calendar", "charter", "charts", "inbox", "listening"]
+    assert seen["preloaded"] == ["charter", "calendar", "inbox", "charts", "listening"]
