@@ -52,7 +52,7 @@ def strip_foreign_images(rich: str, allowed: set[str] | frozenset[str] = frozens
     return _IMG.sub(keep, rich or "")
 
 
-__all__ = ["escape", "strip_foreign_images", "tooltip"]
+__all__ = ["escape", "quoted", "strip_foreign_images", "tooltip"]
 
 
 # -- text from a network, as a database stores it ---------------------------------------------
@@ -82,3 +82,9 @@ def storable_body(value: object, limit: int = MAX_STORED_TEXT) -> str:
         count=len(text) - limit
     )
     return text[:limit] + "\n" + note
+
+
+def quoted(text: str) -> str:
+    """A file's own words quoted in a one-line message (a CSV header, a column name): line
+    breaks and control characters become spaces, so the message stays one line."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())

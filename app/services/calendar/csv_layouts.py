@@ -26,6 +26,7 @@ from typing import Any
 from app.errors import ValidationError
 from app.i18n import translate
 from app.services.csvfiles.read import unquote
+from app.textsafe import quoted
 
 FIELDS = ("date", "time", "networks", "text", "media", "title", "category", "campaign", "link")
 TRIBUNE = ("date", "networks", "text")
@@ -80,7 +81,7 @@ def recognise(header: list[str], mapping: dict[str, str] | None, hint: str = "")
                 translate(
                     "PostsCsv", "The mapping names columns the file does not have: {missing}. "
                     "Columns found: {found}."
-                ).format(missing=_one_line(", ".join(missing)), found=_one_line(", ".join(header)))
+                ).format(missing=quoted(", ".join(missing)), found=quoted(", ".join(header)))
             )  # fmt: skip
         for needed in ("date", "text"):
             if needed not in mapping:
@@ -102,7 +103,7 @@ def recognise(header: list[str], mapping: dict[str, str] | None, hint: str = "")
     if header and looks_like_datetime(header[0]) and 2 <= len(header) <= 3:
         return PostsLayout("hootsuite", "Hootsuite", [], False)
     missing = [c for c in TRIBUNE if c not in cols]
-    found = _one_line(", ".join(h.strip() for h in header if h.strip()))[:300] or "—"
+    found = quoted(", ".join(h.strip() for h in header if h.strip()))[:300] or "—"
     message = translate(
         "PostsCsv",
         "Unknown CSV layout (missing columns for Tribune's: {missing}). Columns found: {found}. "
@@ -208,8 +209,3 @@ def to_fields(
             urls=" ".join(urls)
         )
     return out
-
-
-def _one_line(text: str) -> str:
-    """A file's own words quoted in a one-line message: line breaks and controls as spaces."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.textsafe import quoted
 
 # French (and older) header -> the English name the importer reads
 ALIASES = {
@@ -106,7 +107,7 @@ def recognise(raw_header: list[str], hint: str = "") -> Layout:
     elif "date" in cols and any(a in cols for names in DAILY_NAMES for a in names):
         key = "meta-daily"
     if not key:
-        found = ", ".join(h.strip() for h in raw_header if h.strip())[:300]
+        found = quoted(", ".join(h.strip() for h in raw_header if h.strip()))[:300]
         message = translate(
             "Metrics",
             "Unknown CSV layout. Columns found: {found}. Layouts known: {known}.",

@@ -176,6 +176,15 @@ def test_unknown_layout_is_a_clear_error(db, client_ids):
         import_metrics_text(s, client_ids[0], "a,b\n1,2\n")
 
 
+def test_an_unknown_header_with_a_line_break_is_still_one_line(db, client_ids):
+    # found by the importers' fuzzing: a lone carriage return inside the header's cells
+    with pytest.raises(ValidationError) as caught, db.session() as s:
+        import_metrics_text(s, client_ids[0], ",\r0,x\x1b\n1,2,3\n")
+    message = caught.value.message
+    assert message.startswith("Unknown CSV layout") and "\n" not in message.strip()
+    assert "\r" not in message and "\x1b" not in message
+
+
 def test_follower_jump_without_engagement_is_detected(db, client_ids):
     cid, fb, ig, *_ = client_ids
     samples = []
