@@ -40,7 +40,9 @@ class BlueskyIdentity:
     password: str = field(default="", repr=False)
 
 
-def _json(http: Http, url: str) -> dict[str, Any] | None:
+def get_json(http: Http, url: str) -> dict[str, Any] | None:
+    """A JSON object from ``url``, or None for anything else (refused, unreachable, not an
+    object): the identity and the OAuth discovery read well-known documents this way."""
     try:
         response = http.get(url)
     except ConnectorError:
@@ -61,7 +63,7 @@ def resolve_handle(
     handle = handle.strip().lstrip("@").lower()
     if handle.startswith("did:"):
         return handle
-    data = _json(
+    data = get_json(
         http,
         f"{resolver.rstrip('/')}/xrpc/com.atproto.identity.resolveHandle?handle={quote(handle)}",
     )
@@ -94,7 +96,7 @@ def did_document(http: Http, did: str, *, plc: str = PLC, scheme: str = "https")
                 did=did
             )
         )
-    data = _json(http, url)
+    data = get_json(http, url)
     if data is None or data.get("id") != did:
         raise IdentityError(
             translate("Bluesky", "The identity {did} could not be read.").format(did=did)
@@ -196,6 +198,7 @@ __all__ = [
     "IdentityError",
     "did_document",
     "find_account",
+    "get_json",
     "locate",
     "pds_of",
 ]

@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from app.connectors.base import ConnectorError
-from app.connectors.bluesky_identity import IdentityError
+from app.connectors.bluesky_identity import IdentityError, get_json
 from app.connectors.dpop import DPoPClient, DPoPKey
 from app.connectors.http import Http
 from app.connectors.oauth_flow import (
@@ -79,20 +79,6 @@ def client_metadata(client_id: str) -> dict[str, Any]:
     }
 
 
-def _get_json(http: Http, url: str) -> dict[str, Any] | None:
-    try:
-        response = http.get(url)
-    except ConnectorError:
-        return None
-    if response.status_code >= 400:
-        return None
-    try:
-        data = response.json()
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def discover(http: Http, pds: str) -> AuthServer:
     """The authorisation server of ``pds``.
 
@@ -100,7 +86,7 @@ def discover(http: Http, pds: str) -> AuthServer:
         NoOAuth: the PDS names none (an older or private server).
         IdentityError: its metadata is incomplete or names another issuer.
     """
-    resource = _get_json(http, pds.rstrip("/") + "/.well-known/oauth-protected-resource")
+    resource = get_json(http, pds.rstrip("/") + "/.well-known/oauth-protected-resource")
     servers = (resource or {}).get("authorization_servers") or []
     if not servers or not isinstance(servers[0], str) or not servers[0].startswith("http"):
         raise NoOAuth(
@@ -110,7 +96,7 @@ def discover(http: Http, pds: str) -> AuthServer:
             )
         )
     issuer = servers[0].rstrip("/")
-    meta = _get_json(http, issuer + "/.well-known/oauth-authorization-server") or {}
+    meta = get_json(http, issuer + "/.well-known/oauth-authorization-server") or {}
     wanted = ("pushed_authorization_request_endpoint", "authorization_endpoint", "token_endpoint")
     if str(meta.get("issuer", "")).rstrip("/") != issuer or not all(meta.get(k) for k in wanted):
         raise IdentityError(
