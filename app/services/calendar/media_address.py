@@ -25,11 +25,12 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db_writes import insert_ignore
 from app.errors import ValidationError
 from app.i18n import translate
+from app.models.base import table_of
 from app.models.posts import MediaAsset
 from app.services.calendar.media_guard import MAX_IMAGE_BYTES, MAX_VIDEO_BYTES
 
@@ -177,25 +178,17 @@ def store_address(session: Session, client_id: int, probe: Probe) -> tuple[int, 
     media id and the name shown in the media list."""
     sha = address_sha(probe.address)
     query = select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
-    existing = session.scalar(query)
-    if existing is None:
-        row = MediaAsset(
-            client_id=client_id,
-            sha256=sha,
-            filename=display_name(probe.address),
-            mime=probe.mime,
-            size=probe.size,
-            path=probe.address,
-        )
-        try:
-            with session.begin_nested():  # another seat may add the same address meanwhile
-                session.add(row)
-                session.flush()
-            return row.id, row.filename
-        except IntegrityError:
-            existing = session.scalar(query)  # theirs: the same address, one row
-            if existing is None:
-                raise
+    # another seat may add the same address meanwhile: ON CONFLICT, then theirs or ours
+    row = {
+        "client_id": client_id,
+        "sha256": sha,
+        "filename": display_name(probe.address),
+        "mime": probe.mime,
+        "size": probe.size,
+        "path": probe.address,
+    }
+    insert_ignore(session, table_of(MediaAsset), [row])
+    existing = session.scalars(query).one()
     if (existing.mime, existing.size) != (probe.mime, probe.size):
         existing.mime, existing.size = probe.mime, probe.size
         session.flush()
