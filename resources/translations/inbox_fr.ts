@@ -206,6 +206,18 @@
       <translation>de nouveau visible sur le réseau à la prochaine synchronisation</translation>
     </message>
     <message>
+      <source>{held}, then published</source>
+      <translation>{held}, puis publié</translation>
+    </message>
+    <message>
+      <source>{what}: undone, shown again on the network</source>
+      <translation>{what} : annulé, de nouveau visible sur le réseau</translation>
+    </message>
+    <message>
+      <source>{held}, then rejected</source>
+      <translation>{held}, puis refusé</translation>
+    </message>
+    <message>
       <source>{network} has no private answer through its API.</source>
       <translation>{network} ne permet pas de réponse privée par son API.</translation>
     </message>

@@ -239,6 +239,12 @@ class ConversationPanel(QWidget):
             )
         if state == "unhide":
             return self.tr("shown again on the network at the next sync")
+        if state == "restored":  # a held message published, or a hiding undone on the network
+            if text:
+                return self.tr("{held}, then published").format(held=text)
+            return self.tr("{what}: undone, shown again on the network").format(what=what)
+        if state == "rejected":  # a held message the network's own moderation turned down
+            return self.tr("{held}, then rejected").format(held=text or what)
         return ""
 
     def show_detail(self, d: MessageDetail | None, timezone: str) -> None:

@@ -43,7 +43,7 @@ class ModerationInfo:
     decided_by: str
     decided_at: dt.datetime | None
     note: str
-    network_state: str = ""  # "", pending, done, unsupported, failed, unhide, restored
+    network_state: str = ""  # "", pending, done, unsupported, failed, unhide, restored, rejected
     network_message: str = ""
 
 
