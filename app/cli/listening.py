@@ -94,23 +94,29 @@ def cmd_add(ctx: CliContext) -> int:
 
 
 def cmd_holding(ctx: CliContext) -> int:
-    from app.services.listening.holding import draft_holding_posts
+    from app.services.listening.holding import draft_holding
+    from app.services.listening.holding_words import drafted_words
 
     with ctx.db.session() as s:
         client = clients.find_client(s, ctx.args.client)
-        post = draft_holding_posts(s, client.id)
+        result = draft_holding(s, client.id)
+    post = result.post
     data = {
         "post_id": post.id,
+        "created": result.created,
         "status": post.status,
         "planned_at": post.planned_at.isoformat(),
         "variants": {v.network: v.text for v in post.variants},
+        "left_out": list(result.left_out),
     }
     ctx.emit(
         data,
-        lambda: translate(
-            "CliListening",
-            "Holding message drafted as post {id}, waiting for a lead's approval ({networks}).",
-        ).format(id=post.id, networks=", ".join(v.network for v in post.variants)),
+        lambda: " ".join(
+            (
+                drafted_words(result),
+                translate("CliListening", "Post {id}.").format(id=post.id),
+            )
+        ),
     )
     return 0
 

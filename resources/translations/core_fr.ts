@@ -1254,8 +1254,8 @@
       <translation>Flux {id} ajouté : {kind} «{query}» sur {network}.</translation>
     </message>
     <message>
-      <source>Holding message drafted as post {id}, waiting for a lead's approval ({networks}).</source>
-      <translation>Message d'attente rédigé (publication {id}), en attente de l'accord d'un responsable ({networks}).</translation>
+      <source>Post {id}.</source>
+      <translation>Publication {id}.</translation>
     </message>
     <message>
       <source>This client has no open crisis.</source>
@@ -1775,6 +1775,14 @@ Tapez le nom du client pour confirmer :</translation>
       <source>Crisis: holding message</source>
       <translation>Crise : message d'attente</translation>
     </message>
+    <message>
+      <source>Holding message drafted for {networks}: it waits in the calendar for a lead's approval.</source>
+      <translation>Message d'attente rédigé pour {networks} : il attend dans le calendrier l'accord d'un responsable.</translation>
+    </message>
+    <message>
+      <source>The holding message of this crisis was already drafted ({networks}): it waits in the calendar for a lead's approval.</source>
+      <translation>Le message d'attente de cette crise est déjà rédigé ({networks}) : il attend dans le calendrier l'accord d'un responsable.</translation>
+    </message>
   </context>
   <context>
     <name>Limits</name>
@@ -1967,14 +1975,6 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Sent to the inbox.</source>
       <translation>Envoyé dans la boîte de réception.</translation>
-    </message>
-    <message>
-      <source>Holding message drafted for {networks}: it waits in the calendar for a lead's approval.</source>
-      <translation>Message d'attente rédigé pour {networks} : il attend dans le calendrier l'accord d'un responsable.</translation>
-    </message>
-    <message>
-      <source>The holding message of this crisis was already drafted ({networks}): it waits in the calendar for a lead's approval.</source>
-      <translation>Le message d'attente de cette crise est déjà rédigé ({networks}) : il attend dans le calendrier l'accord d'un responsable.</translation>
     </message>
     <message>
       <source>Crisis closed: the next signal opens a new one.</source>

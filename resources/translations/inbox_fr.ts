@@ -931,10 +931,6 @@ Merci,
       <translation>Alerte crise : {n} réclamations ou messages négatifs ces {h} dernières heures (d'habitude {usual}). Prévenez les contacts de crise du client.</translation>
     </message>
     <message>
-      <source>Holding message drafted: it waits in the calendar for a lead's approval.</source>
-      <translation>Message d'attente rédigé : il attend dans le calendrier l'accord d'un responsable.</translation>
-    </message>
-    <message>
       <source>e-mail (their mail program)</source>
       <translation>e-mail (depuis votre messagerie)</translation>
     </message>

@@ -124,6 +124,13 @@ def test_holding_message_is_drafted_in_review_from_the_command_line(cli, db, tri
     assert data["status"] == "in_review"
     # no account yet: drafted for Facebook, in the client's language (French), default words
     assert list(data["variants"]) == ["facebook"]
-    assert "sérieux" in data["variants"]["facebook"]
+    assert "sérieux" in data["variants"]["facebook"] and data["created"] is True
+    # asked again (by this seat or another): the same post, and the words say it was there
+    res = cli("listening", "holding", "fleurs-de-lyon", db_url=url)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith(
+        "The holding message of this crisis was already drafted (Facebook)"
+    )
+    assert f"Post {data['post_id']}." in res.stdout
     res = cli("listening", "holding", "nobody", db_url=url)
     assert res.returncode == 1 and res.stderr.count("\n") == 1

@@ -31,9 +31,18 @@ def test_the_crisis_banner_drafts_the_holding_message_for_approval(qtbot, main_w
         lambda: area.banner.isVisible() and area.holding_button.isVisible(), timeout=10000
     )
     assert "Crisis alert" in area.banner.text() or "crise" in area.banner.text()
+    said: list[str] = []
+    area.status_message.connect(said.append)
     with qtbot.waitSignal(area.holding_drafted, timeout=10000) as got:
         qtbot.mouseClick(area.holding_button, Qt.MouseButton.LeftButton)
+    assert said[-1].startswith("Holding message drafted for Instagram:")
     with sqlite_db.read() as s:
         post = get_post(s, cid, got.args[0])
     assert post.status == "in_review"
     assert [v.network for v in post.variants] == ["instagram"]
+    # a second click (or another seat's) finds this crisis's post: the same one, and says so
+    qtbot.waitUntil(area.holding_button.isEnabled)
+    with qtbot.waitSignal(area.holding_drafted, timeout=10000) as again:
+        qtbot.mouseClick(area.holding_button, Qt.MouseButton.LeftButton)
+    assert again.args[0] == got.args[0]
+    assert said[-1].startswith("The holding message of this crisis was already drafted (Instagram)")

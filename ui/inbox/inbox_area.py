@@ -283,26 +283,22 @@ class InboxArea(WorkspaceArea):
         cid = self.context.client_id
         if cid is None:
             return
-        from app.services.listening.holding import draft_holding_posts
+        from app.services.listening.holding import draft_holding
+        from app.services.listening.holding_words import drafted_words
 
         button = self.holding_button
         button.setEnabled(False)
 
-        def drafted(post) -> None:
+        def drafted(result) -> None:
             button.setEnabled(True)
-            self.status_message.emit(
-                QCoreApplication.translate(
-                    "InboxArea",
-                    "Holding message drafted: it waits in the calendar for a lead's approval.",
-                )
-            )
-            self.holding_drafted.emit(post.id)
+            self.status_message.emit(drafted_words(result))
+            self.holding_drafted.emit(result.post.id)
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)
             show_error(self, exc)
 
-        WriteOp(self, lambda s: draft_holding_posts(s, cid), drafted).failure(failed).run()
+        WriteOp(self, lambda s: draft_holding(s, cid), drafted).failure(failed).run()
 
     def _sync_now(self) -> None:
         """The window's sync (the same as its Sync button), for this client."""

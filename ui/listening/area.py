@@ -270,27 +270,16 @@ class ListeningArea(WorkspaceArea):
         if self.client is None:
             return
         from app.services.listening.holding import draft_holding
+        from app.services.listening.holding_words import drafted_words
 
         cid = self.client.id
         self.holding_button.setEnabled(False)
 
         def drafted(result: HoldingDraftInfo) -> None:
-            post = result.post
             self.holding_button.setEnabled(True)
-            networks = ", ".join(network_label(v.network) for v in post.variants)
-            if result.created:
-                text = self.tr(
-                    "Holding message drafted for {networks}: it waits in the calendar for a "
-                    "lead's approval."
-                )
-            else:  # this crisis's was drafted already, maybe on another seat: the same post
-                text = self.tr(
-                    "The holding message of this crisis was already drafted ({networks}): it "
-                    "waits in the calendar for a lead's approval."
-                )
-            self._say(" ".join((text.format(networks=networks), *result.left_out)))
+            self._say(drafted_words(result))
             self.crisis_over_button.show()  # drafting it opened the crisis
-            self.holding_drafted.emit(post.id)
+            self.holding_drafted.emit(result.post.id)
 
         def failed(exc: BaseException) -> None:
             self.holding_button.setEnabled(True)
