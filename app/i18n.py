@@ -24,6 +24,20 @@ SUPPORTED_LANGUAGES = ("fr", "en")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []
+_LOCALES: dict[str, QLocale] = {}
+
+
+def language_locale(language: str) -> QLocale:
+    """The QLocale of a language Tribune speaks ("fr" → French of France, anything else
+    British English): its digits, separators and plural rules."""
+    key = "fr" if language == "fr" else "en"
+    if key not in _LOCALES:
+        _LOCALES[key] = (
+            QLocale(QLocale.Language.French, QLocale.Country.France)
+            if key == "fr"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+    return _LOCALES[key]
 
 
 def system_language() -> str:
@@ -55,18 +69,23 @@ def install_translators(language: str) -> list[str]:
     they are loaded side by side. Returns the names loaded, for diagnostics.
     """
     app = QCoreApplication.instance()
+    # "%Ln" in a counted string ("%Ln messages") is written with the default locale's digits
+    # and separators: "12 345" in French, "12,345" in English — the interface's language.
+    QLocale.setDefault(language_locale(language))
     for tr in _installed:
         QCoreApplication.removeTranslator(tr)
     _installed.clear()
     loaded: list[str] = []
-    if language == "en":
-        return loaded
+    # English is the source language: its one catalogue, plurals_en, holds the singular and
+    # plural of the counted strings ("%Ln message(s)")
     for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
         tr = QTranslator(app)
         if tr.load(str(qm)):
             QCoreApplication.installTranslator(tr)
             _installed.append(tr)
             loaded.append(qm.name)
+    if language == "en":
+        return loaded
     # Qt's own strings (standard buttons, dialogs) when Qt ships them.
     from PySide6.QtCore import QLibraryInfo
 
@@ -85,7 +104,9 @@ def install_translators(language: str) -> list[str]:
 # would re-translate the whole interface. Instead a document sets its language for the
 # current context only and its strings go through document_translate, which reads the
 # catalogues of that language (loaded once, then only read).
-_document: contextvars.ContextVar[tuple[QTranslator, ...] | None] = contextvars.ContextVar(
+# (language, its catalogues) inside document_language, else None
+_Current = tuple[str, tuple[QTranslator, ...]]
+_document: contextvars.ContextVar[_Current | None] = contextvars.ContextVar(
     "tribune_document_language", default=None
 )
 _catalogues: dict[str, tuple[QTranslator, ...]] = {}
@@ -96,11 +117,10 @@ def _catalogues_for(language: str) -> tuple[QTranslator, ...]:
     with _catalogues_lock:
         if language not in _catalogues:
             loaded = []
-            if language != "en":  # the source language has no catalogue
-                for qm in sorted(translations_dir().glob(f"*_{language}.qm")):
-                    translator = QTranslator()
-                    if translator.load(str(qm)):
-                        loaded.append(translator)
+            for qm in sorted(translations_dir().glob(f"*_{language}.qm")):  # en: plurals
+                translator = QTranslator()
+                if translator.load(str(qm)):
+                    loaded.append(translator)
             _catalogues[language] = tuple(loaded)
         return _catalogues[language]
 
@@ -110,7 +130,7 @@ def document_language(language: str) -> Iterator[str]:
     """Within the block, :func:`document_translate` speaks ``language`` ("fr", "en"; any
     other is English); yields the language used."""
     language = normalise_language(language)
-    token = _document.set(_catalogues_for(language))
+    token = _document.set((language, _catalogues_for(language)))
     try:
         yield language
     finally:
@@ -123,11 +143,20 @@ def document_translate(
     """Like :data:`translate`, in the document's language inside :func:`document_language`.
 
     Modules that write documents bind it as ``translate`` so lupdate extracts their strings."""
-    translators = _document.get()
-    if translators is None:
+    current = _document.get()
+    if current is None:
         return translate(context, text, disambiguation, n)
+    language, translators = current
     for translator in translators:
         found = translator.translate(context, text, disambiguation, n)
         if found:
-            return found
-    return text
+            return _counted(found, n, language)
+    return _counted(text, n, language)
+
+
+def _counted(text: str, n: int, language: str) -> str:
+    """What QCoreApplication.translate does to a counted string, which QTranslator.translate
+    does not: "%n" becomes the count, "%Ln" the count in the document's locale ("1 250")."""
+    if n < 0 or "%" not in text:
+        return text
+    return text.replace("%Ln", language_locale(language).toString(n)).replace("%n", str(n))

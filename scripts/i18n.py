@@ -4,6 +4,12 @@ English is the source language. Each area of the app has its own catalogue
 ``resources/translations/<area>_fr.ts``; a source file belongs to the first area whose
 keyword appears in its path, else to ``core``. At run time every ``*_fr.qm`` is loaded.
 
+English needs a catalogue too, for counted strings only (``tr("%Ln message(s)", "", n)``):
+``plurals_en.ts`` holds every numerus message of the sources, its two English forms written
+by ``update`` from the source's "(s)"/"(es)" marks ("%Ln message" / "%Ln messages"). A
+counted source carries such a mark unless its English does not change with the count
+("%Ln unread").
+
     python scripts/i18n.py update [AREA ...]   # pyside6-lupdate the sources into the .ts
     python scripts/i18n.py fill AREA FILE.json [--only-missing]  # {"English": "Français"}
     python scripts/i18n.py check               # list untranslated or placeholder-broken entries
@@ -13,6 +19,7 @@ keyword appears in its path, else to ``core``. At run time every ``*_fr.qm`` is 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +70,7 @@ def update(areas: list[str]) -> None:
         if not files:
             continue
         ts = TS_DIR / f"{area}_fr.ts"
+        counted = counted_forms(ts) if ts.exists() else {}
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
@@ -78,7 +86,92 @@ def update(areas: list[str]) -> None:
             ],
             check=True,
         )
+        mark_counted(ts, counted)
         print(f"{ts.name}: {len(files)} source files")
+    english_plurals()
+
+
+COUNT = re.compile(r"%L?n")
+
+
+def counted_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """The plural forms of the counted messages of ``ts``, by (context, source)."""
+    found = {}
+    for context in ET.parse(ts).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            forms = [f.text or "" for f in message.iter("numerusform")]
+            if message.get("numerus") == "yes" and any(forms):
+                found[(name, message.findtext("source") or "")] = forms
+    return found
+
+
+def mark_counted(ts: Path, before: dict[tuple[str, str], list[str]]) -> None:
+    """Every message whose source counts ("%n", "%Ln") made a plural message, its forms kept.
+
+    pyside6-lupdate marks ``translate(context, text, "", n)`` as plural only when ``n`` is a
+    literal number, so ``QCoreApplication.translate("InboxArea", "%Ln message(s)", "",
+    total)`` came out as one form: "%n publication supprimée ignorée" for every count."""
+    tree = ET.parse(ts)
+    changed = False
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if message.get("numerus") == "yes" or not COUNT.search(source):
+                continue
+            translation = message.find("translation")
+            single = translation.text or ""
+            forms = before.get((name, source)) or ([single, ""] if single else ["", ""])
+            message.set("numerus", "yes")
+            translation.text = None
+            for child in list(translation):
+                translation.remove(child)
+            if not all(forms):
+                translation.set("type", "unfinished")
+            else:
+                translation.attrib.pop("type", None)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            changed = True
+    if changed:
+        ET.indent(tree)
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+PLURAL_MARK = re.compile(r"\((e?s)\)")
+
+
+def english_forms(source: str) -> list[str]:
+    """The singular and plural of a counted English source: "%Ln message(s)" gives
+    "%Ln message" and "%Ln messages"."""
+    return [PLURAL_MARK.sub("", source), PLURAL_MARK.sub(r"\1", source)]
+
+
+def english_plurals() -> None:
+    """``plurals_en.ts``: every counted message of the catalogues, with its two English forms."""
+    contexts: dict[str, list[str]] = {}
+    for ts in sorted(TS_DIR.glob("*_fr.ts")):
+        for context in ET.parse(ts).iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                if message.get("numerus") == "yes":
+                    contexts.setdefault(name, []).append(message.findtext("source") or "")
+    root = ET.Element("TS", version="2.1", language="en_GB", sourcelanguage="en")
+    for name in sorted(contexts):
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for source in sorted(set(contexts[name])):
+            message = ET.SubElement(context, "message", numerus="yes")
+            ET.SubElement(message, "source").text = source
+            translation = ET.SubElement(message, "translation")
+            for form in english_forms(source):
+                ET.SubElement(translation, "numerusform").text = form
+    tree = ET.ElementTree(root)
+    ET.indent(tree)
+    ts = TS_DIR / "plurals_en.ts"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    print(f"{ts.name}: {sum(len(set(v)) for v in contexts.values())} counted messages")
 
 
 def fill(area: str, mapping_file: str, only_missing: bool = False) -> None:
@@ -130,8 +223,6 @@ def entries(ts: Path):
 
 
 def check() -> int:
-    import re
-
     problems = 0
     for ts in sorted(TS_DIR.glob("*_fr.ts")):
         for context, source, kind, forms in entries(ts):
@@ -140,9 +231,9 @@ def check() -> int:
                     print(f"{ts.name}: untranslated [{context}] {source!r}")
                     problems += 1
                 continue
-            want = sorted(re.findall(r"\{[a-z_0-9]*\}|%n|%\d", source))
+            want = sorted(re.findall(r"\{[a-z_0-9]*\}|%L?n|%\d", source))
             for form in forms:
-                if sorted(re.findall(r"\{[a-z_0-9]*\}|%n|%\d", form)) != want:
+                if sorted(re.findall(r"\{[a-z_0-9]*\}|%L?n|%\d", form)) != want:
                     print(f"{ts.name}: placeholders differ [{context}] {source!r} -> {form!r}")
                     problems += 1
     return problems

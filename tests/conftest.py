@@ -140,7 +140,12 @@ def _hard_date(request):
 @pytest.fixture(autouse=True, scope="session")
 def _one_qapplication(qapp):
     """A QApplication before any test: the core's PDF code would otherwise create a bare
-    QGuiApplication first, and a later widget test would abort the process."""
+    QGuiApplication first, and a later widget test would abort the process. English, as the
+    app installs it: its catalogue of counted strings ("1 message", "2 messages") and the
+    British locale's digits."""
+    from app.i18n import install_translators
+
+    install_translators("en")
     return qapp
 
 

@@ -78,13 +78,13 @@ class ClientListModel(QAbstractListModel):
             if client.sector:
                 parts.append(client.sector)
             if b.unread:
-                parts.append(self.tr("%n unread", "", b.unread))
+                parts.append(self.tr("%Ln unread", "", b.unread))
             if b.overdue:
-                parts.append(self.tr("%n overdue", "", b.overdue))
+                parts.append(self.tr("%Ln overdue", "", b.overdue))
             if b.crisis:
                 parts.append(self.tr("Crisis alert"))
             if b.accounts_attention:
-                parts.append(self.tr("%n accounts need attention", "", b.accounts_attention))
+                parts.append(self.tr("%Ln account(s) to check", "", b.accounts_attention))
             from app.textsafe import tooltip  # (its regexes: not compiled at start-up)
 
             return tooltip("\n".join(parts))  # a client's name is not HTML

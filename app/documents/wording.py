@@ -16,22 +16,15 @@ import re
 
 from PySide6.QtCore import QDate, QLocale
 
+from app.i18n import language_locale
+
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and between thousands
-
-_LOCALES: dict[str, QLocale] = {}
 
 
 def locale_for(language: str) -> QLocale:
     """The QLocale of a document language ("fr" → French of France, anything else English)."""
-    key = "fr" if language == "fr" else "en"
-    if key not in _LOCALES:
-        _LOCALES[key] = (
-            QLocale(QLocale.Language.French, QLocale.Country.France)
-            if key == "fr"
-            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        )
-    return _LOCALES[key]
+    return language_locale(language)
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -243,9 +243,12 @@
       <source>From {day}</source>
       <translation>À partir du {day}</translation>
     </message>
-    <message>
-      <source>{count} posts shown</source>
-      <translation>{count} publications affichées</translation>
+    <message numerus="yes">
+      <source>%Ln post(s) shown</source>
+      <translation>
+        <numerusform>%Ln publication affichée</numerusform>
+        <numerusform>%Ln publications affichées</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -516,9 +519,12 @@
       <source>Exporting the calendar…</source>
       <translation>Export du calendrier…</translation>
     </message>
-    <message>
-      <source>{count} posts written to {path}.</source>
-      <translation>{count} publications écrites dans {path}.</translation>
+    <message numerus="yes">
+      <source>%Ln post(s) written to {path}.</source>
+      <translation>
+        <numerusform>%Ln publication écrite dans {path}.</numerusform>
+        <numerusform>%Ln publications écrites dans {path}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Approval sheet</source>
@@ -566,9 +572,12 @@
   </context>
   <context>
     <name>CalendarList</name>
-    <message>
-      <source>{count} posts in the list</source>
-      <translation>{count} publications dans la liste</translation>
+    <message numerus="yes">
+      <source>%Ln post(s) in the list</source>
+      <translation>
+        <numerusform>%Ln publication dans la liste</numerusform>
+        <numerusform>%Ln publications dans la liste</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1530,9 +1539,12 @@
       <source>★ best time</source>
       <translation>★ meilleur moment</translation>
     </message>
-    <message>
-      <source>{count} all-day posts</source>
-      <translation>{count} publications sur la journée</translation>
+    <message numerus="yes">
+      <source>%Ln all-day post(s)</source>
+      <translation>
+        <numerusform>%Ln publication sur la journée</numerusform>
+        <numerusform>%Ln publications sur la journée</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

@@ -23,10 +23,10 @@
       <translation>Aucun compte de réseau pour l’instant.</translation>
     </message>
     <message numerus="yes">
-      <source>{date} (in %n days)</source>
+      <source>{date} (in %Ln day(s))</source>
       <translation>
-        <numerusform>{date} (dans %n jour)</numerusform>
-        <numerusform>{date} (dans %n jours)</numerusform>
+        <numerusform>{date} (dans %Ln jour)</numerusform>
+        <numerusform>{date} (dans %Ln jours)</numerusform>
       </translation>
     </message>
     <message>
@@ -846,9 +846,12 @@
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>%n deleted status(es) skipped</source>
-      <translation>%n publication supprimée ignorée</translation>
+      <translation>
+        <numerusform>%n publication supprimée ignorée</numerusform>
+        <numerusform>%n publications supprimées ignorées</numerusform>
+      </translation>
     </message>
     <message>
       <source>No connector for {network} yet; skipped.</source>
@@ -937,6 +940,13 @@
       <source>Sync cancelled.</source>
       <translation>Synchronisation annulée.</translation>
     </message>
+    <message numerus="yes">
+      <source> (+%Ln other account(s))</source>
+      <translation>
+        <numerusform> (+%Ln autre compte)</numerusform>
+        <numerusform> (+%Ln autres comptes)</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Synced: {added} new, {published} published.</source>
       <translation>Synchronisé — nouveaux : {added}, publiés : {published}.</translation>
@@ -944,13 +954,6 @@
     <message>
       <source>{account}: {reason}</source>
       <translation>{account} : {reason}</translation>
-    </message>
-    <message numerus="yes">
-      <source> (+%n other account(s))</source>
-      <translation>
-        <numerusform> (+%n autre compte)</numerusform>
-        <numerusform> (+%n autres comptes)</numerusform>
-      </translation>
     </message>
     <message>
       <source>Sync failed: {reason}</source>

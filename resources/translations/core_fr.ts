@@ -1407,17 +1407,17 @@
   <context>
     <name>ClientListModel</name>
     <message numerus="yes">
-      <source>%n unread</source>
+      <source>%Ln unread</source>
       <translation>
-        <numerusform>%n non lu</numerusform>
-        <numerusform>%n non lus</numerusform>
+        <numerusform>%Ln non lu</numerusform>
+        <numerusform>%Ln non lus</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n overdue</source>
+      <source>%Ln overdue</source>
       <translation>
-        <numerusform>%n en retard</numerusform>
-        <numerusform>%n en retard</numerusform>
+        <numerusform>%Ln en retard</numerusform>
+        <numerusform>%Ln en retard</numerusform>
       </translation>
     </message>
     <message>
@@ -1425,10 +1425,10 @@
       <translation>Alerte de crise</translation>
     </message>
     <message numerus="yes">
-      <source>%n accounts need attention</source>
+      <source>%Ln account(s) to check</source>
       <translation>
-        <numerusform>%n compte demande votre attention</numerusform>
-        <numerusform>%n comptes demandent votre attention</numerusform>
+        <numerusform>%Ln compte à vérifier</numerusform>
+        <numerusform>%Ln comptes à vérifier</numerusform>
       </translation>
     </message>
   </context>
@@ -1940,9 +1940,19 @@ Tapez le nom du client pour confirmer :</translation>
       <source>Dismiss</source>
       <translation>Écarter</translation>
     </message>
-    <message>
-      <source>{n} items in 30 days, {p} % negative</source>
-      <translation>{n} éléments en 30 jours, {p} % négatifs</translation>
+    <message numerus="yes">
+      <source>%Ln item(s) in 30 days, {p} % negative</source>
+      <translation>
+        <numerusform>%Ln élément en 30 jours, {p} % négatif</numerusform>
+        <numerusform>%Ln éléments en 30 jours, {p} % négatifs</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln new item(s).</source>
+      <translation>
+        <numerusform>%Ln nouvel élément.</numerusform>
+        <numerusform>%Ln nouveaux éléments.</numerusform>
+      </translation>
     </message>
     <message>
       <source>No audience known yet.</source>
@@ -1983,10 +1993,6 @@ Tapez le nom du client pour confirmer :</translation>
     <message>
       <source>Listening…</source>
       <translation>Écoute en cours…</translation>
-    </message>
-    <message>
-      <source>{n} new items.</source>
-      <translation>{n} nouveaux éléments.</translation>
     </message>
     <message>
       <source>Crisis alert: {client}</source>
@@ -2781,9 +2787,12 @@ Tapez le nom du client pour confirmer :</translation>
       <source>Stream added.</source>
       <translation>Flux ajouté.</translation>
     </message>
-    <message>
-      <source>{n} streams added, one per network.</source>
-      <translation>{n} flux ajoutés, un par réseau.</translation>
+    <message numerus="yes">
+      <source>%Ln stream(s) added, one per network.</source>
+      <translation>
+        <numerusform>%Ln flux ajouté, un par réseau.</numerusform>
+        <numerusform>%Ln flux ajoutés, un par réseau.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Stream stopped; what it found stays.</source>

@@ -504,9 +504,12 @@ Merci,
       <source>Escalation log — {client}</source>
       <translation>Journal des escalades — {client}</translation>
     </message>
-    <message>
-      <source>{n} escalations</source>
-      <translation>{n} escalades</translation>
+    <message numerus="yes">
+      <source>%Ln escalation(s)</source>
+      <translation>
+        <numerusform>%Ln escalade</numerusform>
+        <numerusform>%Ln escalades</numerusform>
+      </translation>
     </message>
     <message>
       <source>Give the SMTP server and the sender address.</source>
@@ -778,9 +781,12 @@ Merci,
       <source>The charter's crisis holding message, one post per network, for approval</source>
       <translation>Le message d'attente de la procédure de crise, une publication par réseau, à faire valider</translation>
     </message>
-    <message>
-      <source>Escalations overdue (%n): remind {names}.</source>
-      <translation>Escalade en retard (%n) : relancez {names}.</translation>
+    <message numerus="yes">
+      <source>Escalation(s) overdue (%Ln): remind {names}.</source>
+      <translation>
+        <numerusform>Escalade en retard (%Ln) : relancez {names}.</numerusform>
+        <numerusform>Escalades en retard (%Ln) : relancez {names}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Anyone</source>
@@ -830,9 +836,12 @@ Merci,
       <source>Hello {first}, {answer}</source>
       <translation>Bonjour {first}, {answer}</translation>
     </message>
-    <message>
-      <source>{n} selected</source>
-      <translation>{n} sélectionné(s)</translation>
+    <message numerus="yes">
+      <source>%Ln selected</source>
+      <translation>
+        <numerusform>%Ln sélectionné</numerusform>
+        <numerusform>%Ln sélectionnés</numerusform>
+      </translation>
     </message>
     <message>
       <source>Assign to</source>
@@ -906,9 +915,12 @@ Merci,
       <source>Export the escalation log</source>
       <translation>Exporter le journal des escalades</translation>
     </message>
-    <message>
-      <source>{n} escalations exported.</source>
-      <translation>{n} escalades exportées.</translation>
+    <message numerus="yes">
+      <source>%Ln escalation(s) exported.</source>
+      <translation>
+        <numerusform>%Ln escalade exportée.</numerusform>
+        <numerusform>%Ln escalades exportées.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Loading…</source>
@@ -917,14 +929,6 @@ Merci,
     <message>
       <source>Saved replies…</source>
       <translation>Réponses types…</translation>
-    </message>
-    <message>
-      <source>{n} messages</source>
-      <translation>{n} messages</translation>
-    </message>
-    <message>
-      <source>{n} found</source>
-      <translation>{n} résultats</translation>
     </message>
     <message>
       <source>Crisis alert: {n} complaints or negative messages in the last {h} hours (usually {usual}). Warn the client's crisis contacts.</source>
@@ -962,6 +966,20 @@ Merci,
       <source>E-mail sent to {address}.</source>
       <translation>E-mail envoyé à {address}.</translation>
     </message>
+    <message numerus="yes">
+      <source>%Ln message(s)</source>
+      <translation>
+        <numerusform>%Ln message</numerusform>
+        <numerusform>%Ln messages</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln found</source>
+      <translation>
+        <numerusform>%Ln résultat</numerusform>
+        <numerusform>%Ln résultats</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>InboxImport</name>
@@ -993,9 +1011,12 @@ Merci,
       <source>broken CSV: {reason}</source>
       <translation>CSV cassé : {reason}</translation>
     </message>
-    <message>
-      <source>{n} columns instead of {m}</source>
-      <translation>{n} colonnes au lieu de {m}</translation>
+    <message numerus="yes">
+      <source>%Ln column(s) instead of {m}</source>
+      <translation>
+        <numerusform>%Ln colonne au lieu de {m}</numerusform>
+        <numerusform>%Ln colonnes au lieu de {m}</numerusform>
+      </translation>
     </message>
     <message>
       <source>No such file: {path}</source>
@@ -1283,17 +1304,17 @@ Merci,
       <translation>Ignorer</translation>
     </message>
     <message numerus="yes">
-      <source>Close %n message(s)</source>
+      <source>Close %Ln message(s)</source>
       <translation>
-        <numerusform>Fermer %n message</numerusform>
-        <numerusform>Fermer %n messages</numerusform>
+        <numerusform>Fermer %Ln message</numerusform>
+        <numerusform>Fermer %Ln messages</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Ignore %n message(s)</source>
+      <source>Ignore %Ln message(s)</source>
       <translation>
-        <numerusform>Ignorer %n message</numerusform>
-        <numerusform>Ignorer %n messages</numerusform>
+        <numerusform>Ignorer %Ln message</numerusform>
+        <numerusform>Ignorer %Ln messages</numerusform>
       </translation>
     </message>
     <message>

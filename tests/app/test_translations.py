@@ -73,3 +73,70 @@ def test_every_literal_given_to_tr_or_translate_reached_a_catalogue():
                 if text and text not in known:
                     missing.append(f"{path.relative_to(REPO)}:{node.lineno} {text[:60]!r}")
     assert not missing, "\n".join(missing)
+
+
+def _counted_sources(ts):
+    import xml.etree.ElementTree as ET
+
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if "%n" in source or "%Ln" in source:
+                forms = [f.text or "" for f in message.iter("numerusform")]
+                yield context.findtext("name"), source, message.get("numerus"), forms
+
+
+def test_every_counted_string_is_a_plural_in_french_and_in_english():
+    """lupdate makes ``translate(ctx, text, "", n)`` a plural only when n is a literal number:
+    "%n deleted status(es) skipped" had one French form, singular, for every count. The update
+    marks them; English has its own catalogue of counted strings, two forms each."""
+    french = {
+        (context, source): (numerus, forms)
+        for ts in TRANSLATIONS_DIR.glob("*_fr.ts")
+        for context, source, numerus, forms in _counted_sources(ts)
+    }
+    assert len(french) > 20
+    wrong = [key for key, (numerus, forms) in french.items() if numerus != "yes" or len(forms) != 2]
+    assert not wrong
+    english = {
+        (context, source): forms
+        for context, source, _numerus, forms in _counted_sources(TRANSLATIONS_DIR / "plurals_en.ts")
+    }
+    assert set(english) == set(french), "plurals_en.ts is stale: run scripts/i18n.py update"
+    assert english[("InboxArea", "%Ln message(s)")] == ["%Ln message", "%Ln messages"]
+
+
+def test_a_count_reads_in_the_interface_language(qapp):
+    """Singular and plural by the language's rule (French: 0 and 1 singular), digits grouped
+    by its locale ("12 345" / "12,345")."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.i18n import install_translators, language_locale
+
+    def shown(n: int) -> str:
+        return QCoreApplication.translate("InboxArea", "%Ln message(s)", "", n)
+
+    try:
+        install_translators("fr")
+        assert [shown(0), shown(1), shown(2)] == ["0 message", "1 message", "2 messages"]
+        grouped = language_locale("fr").toString(12345)
+        assert grouped not in ("12345", "12,345") and shown(12345) == f"{grouped} messages"
+        install_translators("en")
+        assert [shown(1), shown(2), shown(12345)] == ["1 message", "2 messages", "12,345 messages"]
+    finally:
+        install_translators("en")
+
+
+def test_a_document_counts_in_its_own_language_not_the_interface_one(qapp):
+    from app.i18n import document_language, document_translate, install_translators
+
+    install_translators("en")
+    with document_language("fr"):
+        one = document_translate("Escalation", "%Ln escalation(s)", None, 1)
+        many = document_translate("Escalation", "%Ln escalation(s)", None, 1234)
+    assert one == "1 escalade" and many.endswith(" escalades") and many[:1] == "1"
+    assert many not in ("1234 escalades", "1,234 escalades")
+    with document_language("en"):
+        assert document_translate("Escalation", "%Ln escalation(s)", None, 1234) == (
+            "1,234 escalations"
+        )

@@ -168,7 +168,7 @@ def test_escalation_log_exported_from_the_gui(qtbot, inbox_area, monkeypatch, tm
         area.export_action.trigger()
         qtbot.waitUntil(lambda m=messages: bool(m), timeout=10000)
         area.status_message.disconnect(messages.append)
-        assert messages == ["1 escalations exported."]
+        assert messages == ["1 escalation exported."]
     with open(tmp_path / "log.csv", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     assert rows[1][3] == "Sophie Garnier" and rows[1][-1] == "on time"

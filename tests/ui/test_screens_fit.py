@@ -101,9 +101,9 @@ def test_the_post_editor_and_list_show_dates_in_words(qtbot, sqlite_db, open_cal
 def test_the_count_is_in_the_english_title_too(qtbot):
     from ui.inbox.inbox_dialogs import StatusDialog
 
-    dialog = StatusDialog("closed", 4, False)  # English is the source: no catalogue, "(s)"
+    dialog = StatusDialog("closed", 4, False)  # English counts with its own catalogue
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Close 4 message(s)"
+    assert dialog.windowTitle() == "Close 4 messages"
 
 
 # -- the window -------------------------------------------------------------------------------

@@ -348,7 +348,7 @@ class CalendarArea(WorkspaceArea):
                 )
         self.month_view.flags = self.week_view.flags = flags
         self.check.show_findings(findings)
-        self.status_message.emit(self.tr("{count} posts shown").format(count=len(chips)))
+        self.status_message.emit(self.tr("%Ln post(s) shown", "", len(chips)))
         self.loaded.emit()
 
     def _open_week(self, day: dt.date) -> None:

@@ -214,7 +214,7 @@ class CalendarFiles(QObject):
             self.tr("Exporting the calendar…"),
             work,
             lambda n: area.status_message.emit(
-                self.tr("{count} posts written to {path}.").format(count=n, path=path)
+                self.tr("%Ln post(s) written to {path}.", "", n).format(path=path)
             ),
             write=False,
         )

@@ -58,9 +58,7 @@ class CalendarList(QObject):
             view.updateGeometries()  # the scroll range follows the rows just loaded
             view.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
             view.selectRow(row)
-        self.area.status_message.emit(
-            self.tr("{count} posts in the list").format(count=window.total)
-        )
+        self.area.status_message.emit(self.tr("%Ln post(s) in the list", "", window.total))
         self.area.loaded.emit()
 
     def _scrolled(self, value: int) -> None:

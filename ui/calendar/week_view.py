@@ -274,7 +274,7 @@ class WeekView(QWidget):
                 painter.drawText(
                     rect,
                     Qt.AlignmentFlag.AlignVCenter,
-                    self.tr("{count} all-day posts").format(count=len(chips)),
+                    self.tr("%Ln all-day post(s)", "", len(chips)),
                 )
         painter.setPen(ink("border"))
         painter.drawLine(0, top + TOP, self.width(), top + TOP)

@@ -64,7 +64,7 @@ class InboxBanner(QWidget):
         if late:
             count = len(late)  # a plain name: lupdate does not read a call as the count
             text = QCoreApplication.translate(
-                "InboxArea", "Escalations overdue (%n): remind {names}.", "", count
+                "InboxArea", "Escalation(s) overdue (%Ln): remind {names}.", "", count
             )
             lines.append(text.format(names=", ".join(sorted({e.contact_name for e in late}))))
         self.banner.setText("\n".join(lines))

@@ -39,9 +39,9 @@ class StatusDialog(QDialog):
         self.status = status
         title = self.tr("Close") if status == "closed" else self.tr("Ignore")
         if status == "closed":
-            self.setWindowTitle(self.tr("Close %n message(s)", "", count))
+            self.setWindowTitle(self.tr("Close %Ln message(s)", "", count))
         else:
-            self.setWindowTitle(self.tr("Ignore %n message(s)", "", count))
+            self.setWindowTitle(self.tr("Ignore %Ln message(s)", "", count))
         layout = QFormLayout(self)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why (required)"))

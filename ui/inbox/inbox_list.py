@@ -144,12 +144,14 @@ class MessageList(QWidget):
         if self.model.loading and not self.model.rowCount():
             self.count_label.setText(QCoreApplication.translate("InboxArea", "Loading…"))
         elif self.total is not None:
+            total = self.total  # a plain name: lupdate reads a count only as a name or a number
             self.count_label.setText(
-                QCoreApplication.translate("InboxArea", "{n} messages").format(n=self.total)
+                QCoreApplication.translate("InboxArea", "%Ln message(s)", "", total)
             )
         else:
+            found = self.model.rowCount()
             self.count_label.setText(
-                QCoreApplication.translate("InboxArea", "{n} found").format(n=self.model.rowCount())
+                QCoreApplication.translate("InboxArea", "%Ln found", "", found)
             )
 
     def _page_loaded(self) -> None:

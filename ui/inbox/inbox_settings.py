@@ -219,6 +219,6 @@ class InboxTools(QObject):
             self.host,
             lambda s: fn(s, cid, Path(path)),
             lambda n: self.say(
-                QCoreApplication.translate("InboxArea", "{n} escalations exported.").format(n=n)
+                QCoreApplication.translate("InboxArea", "%Ln escalation(s) exported.", "", n)
             ),
         ).run()

@@ -179,7 +179,7 @@ class TriageActions(QObject):
         """Actions on every selected message (right click on the list)."""
         menu = QMenu(self.host)
         n = len(self.messages.selected_ids())
-        menu.addSection(QCoreApplication.translate("InboxArea", "{n} selected").format(n=n))
+        menu.addSection(QCoreApplication.translate("InboxArea", "%Ln selected", "", n))
         assign = menu.addMenu(QCoreApplication.translate("InboxArea", "Assign to"))
         for st in self.context.staff:
             assign.addAction(st.name, lambda sid=st.id: self.assign(sid))

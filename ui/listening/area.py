@@ -192,8 +192,8 @@ class ListeningArea(WorkspaceArea):
         self.crisis_over_button.setVisible(episode is not None)
         self.chart.set_days(fig.per_day)
         self.summary.setText(
-            self.tr("{n} items in 30 days, {p} % negative").format(
-                n=fig.total, p=round(100 * fig.negative_share)
+            self.tr("%Ln item(s) in 30 days, {p} % negative", "", fig.total).format(
+                p=round(100 * fig.negative_share)
             )
         )
         locale = self.number_locale  # "61 000" in French, "61,000" in English
@@ -322,8 +322,7 @@ class ListeningArea(WorkspaceArea):
             self.sync_button.setEnabled(True)
             problems = "; ".join(f"{r.network}: {r.error}" for r in report.errors)
             self._say(
-                self.tr("{n} new items.").format(n=report.added)
-                + (" " + problems if problems else "")
+                self.tr("%Ln new item(s).", "", report.added) + (" " + problems if problems else "")
             )
             self.notify_crisis(alerts)  # the rows and figures follow the feed (area.live)
 

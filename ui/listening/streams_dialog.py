@@ -138,7 +138,7 @@ class StreamsDialog(QDialog):
                 self.status.setText(self.tr("Stream added."))
             else:
                 self.status.setText(
-                    self.tr("{n} streams added, one per network.").format(n=len(streams))
+                    self.tr("%Ln stream(s) added, one per network.", "", len(streams))
                 )
             self.reload()
             self.changed.emit()

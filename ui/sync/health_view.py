@@ -94,7 +94,7 @@ class AccountHealthView(QWidget):
         for r, h in enumerate(self.rows):
             expiry = ""
             if h.token_expires_at is not None:
-                expiry = self.tr("{date} (in %n days)", "", h.expires_in_days).format(
+                expiry = self.tr("{date} (in %Ln day(s))", "", h.expires_in_days).format(
                     date=h.token_expires_at.astimezone(tz).strftime("%d/%m/%Y")
                 )
             last = (

@@ -232,7 +232,7 @@ class SyncBar(QWidget):
                 account=account_text(a.network, a.handle), reason=outcome_label(a.outcome)
             )
             if len(failing) > 1:
-                text += self.tr(" (+%n other account(s))", "", len(failing) - 1)
+                text += self.tr(" (+%Ln other account(s))", "", len(failing) - 1)
             text += self._next_try()
             outcome = ERROR
         else:

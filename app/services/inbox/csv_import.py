@@ -105,13 +105,13 @@ def parse_rows(text: str) -> tuple[list[tuple[int, IncomingMessage]], list[RowEr
         start, line = line, reader.line_num + 1
         if not row or all(not cell.strip() for cell in row):
             continue
-        if len(row) < len(names):
+        if (columns := len(row)) < len(names):
             errors.append(
                 RowError(
                     start,
                     row[pos["external_id"]] if len(row) > pos["external_id"] else "",
-                    translate("InboxImport", "{n} columns instead of {m}").format(
-                        n=len(row), m=len(names)
+                    translate("InboxImport", "%Ln column(s) instead of {m}", "", columns).format(
+                        m=len(names)
                     ),
                 )
             )

@@ -127,7 +127,8 @@ def export_pdf(
         for r in rows
     )
     title = translate("Escalation", "Escalation log — {client}").format(client=client.name)
-    count = translate("Escalation", "{n} escalations").format(n=len(rows))
+    n = len(rows)  # a plain name: lupdate reads a count only as a name or a number
+    count = translate("Escalation", "%Ln escalation(s)", "", n)
     render_html_pdf(
         f"<h1>{html.escape(title)}</h1><p>{html.escape(count)}</p>"
         f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>",
