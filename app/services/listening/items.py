@@ -4,7 +4,9 @@ and the two decisions on an item: send it to the inbox, or dismiss it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -110,7 +112,8 @@ def page(
             )
         )
     query = query.order_by(ListeningItem.published_at.desc(), ListeningItem.id.desc()).limit(limit)
-    return [ItemRow(*r) for r in session.execute(query).tuples()]
+    rows: Iterable[Sequence[Any]] = session.execute(query)  # columns by name: the fields
+    return [ItemRow(*r) for r in rows]
 
 
 def _item(session: Session, client_id: int, item_id: int) -> ListeningItem:
