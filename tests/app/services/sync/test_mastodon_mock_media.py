@@ -52,3 +52,16 @@ def test_a_restarted_server_gets_its_folder_back_and_a_given_folder_is_left(tmp_
     with MockServer(config=config) as srv:
         assert srv.media_folder is None
     assert (tmp_path / "media").is_dir()  # the test's own folder is the test's business
+
+
+def test_every_test_starts_the_mock_that_cleans_up():
+    """A test that imported the package's MockServer would leave its folders again."""
+    tests = Path(__file__).resolve().parents[3]
+    mine = tests / "servers" / "mastodon_mock_server.py"
+    direct = [
+        str(p.relative_to(tests))
+        for p in tests.rglob("*.py")
+        if p not in (mine, Path(__file__).resolve())
+        and "from mastodon_mock.testing import MockServer" in p.read_text("utf-8")
+    ]
+    assert direct == []
