@@ -30,27 +30,13 @@ from app.models.listening import ITEM_STATUSES, ListeningItem
 from app.services.inbox.ingest import ingest_messages
 from app.services.inbox.search import fts5_query, tsquery
 from app.services.listening.pages import fetch_rows
+from app.services.listening.rows import FIELDS
+from app.services.listening.rows import ItemRow as ItemRow  # the list's row, for its callers
 
 DEFAULT_INFLUENCE = 50_000  # followers, when the charter says nothing
 
 
-@dataclass(frozen=True)
-class ItemRow:
-    id: int
-    stream_id: int | None
-    network: str
-    external_id: str
-    author: str
-    author_handle: str
-    author_followers: int | None
-    text: str
-    url: str
-    published_at: dt.datetime
-    sentiment: str
-    status: str
-
-
-_COLUMNS = tuple(getattr(ListeningItem, f) for f in ItemRow.__dataclass_fields__)
+_COLUMNS = tuple(getattr(ListeningItem, f) for f in FIELDS)
 
 
 _PG_DOC = (
@@ -94,7 +80,7 @@ def page(
     and case ignored, each word as a prefix)."""
     if not search.strip():  # browsing: the fast path (one cached SQL string, the raw cursor)
         conn = session.connection() if isinstance(session, Session) else session
-        return fetch_rows(conn, client_id, statuses, after, limit, ItemRow)
+        return fetch_rows(conn, client_id, statuses, after, limit)
     query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
     if statuses:
         query = query.where(ListeningItem.status.in_(statuses))

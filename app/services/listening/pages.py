@@ -1,7 +1,8 @@
 """Listening pages on the fast path (:mod:`app.db_pages`), as the inbox's: one SQL string per
-shape and dialect, rows converted by hand. Same query, same order, same rows as the general
-path of :func:`app.services.listening.items.page` (tested on SQLite and PostgreSQL); a search
-still takes the general path (its full-text condition differs per engine).
+shape and dialect, the driver's rows as they come (:class:`ItemRow`). Same query, same
+order, same rows as the general path of :func:`app.services.listening.items.page` (tested
+on SQLite and PostgreSQL); a search still takes the general path (its full-text condition
+differs per engine).
 """
 
 from __future__ import annotations
@@ -16,14 +17,9 @@ from sqlalchemy.engine import Connection, Dialect
 from app.db_pages import CompiledPage, compile_page, fetch_page, when_bind
 from app.models import UTCDateTime
 from app.models.listening import ListeningItem
+from app.services.listening.rows import FIELDS, ItemRow
 
 _L = ListeningItem.__table__.c
-_UTC = dt.UTC
-FIELDS = (
-    "id", "stream_id", "network", "external_id", "author", "author_handle", "author_followers",
-    "text", "url", "published_at", "sentiment", "status",
-)  # fmt: skip
-_WHEN = FIELDS.index("published_at")
 
 
 @functools.lru_cache(maxsize=64)
@@ -48,10 +44,9 @@ def fetch_rows(
     statuses: tuple[str, ...],
     after: tuple[dt.datetime, int] | None,
     limit: int,
-    make: type | None = None,
-) -> list[Any]:
-    """The page's rows: tuples in ``ItemRow`` field order, or ``make`` (ItemRow) objects
-    built here without their frozen ``__init__`` (one dict per row, in one pass)."""
+) -> list[ItemRow]:
+    """The page's rows: the driver's tuples retyped as :class:`ItemRow` (no copy, no
+    conversion: the instant is parsed when read)."""
     dialect = conn.dialect
     params: dict[str, Any] = {"p_client": client_id, "p_limit": int(limit)}
     for i, value in enumerate(statuses):
@@ -60,24 +55,5 @@ def fetch_rows(
         params["p_key"] = when_bind(dialect)(after[0])
         params["p_id"] = after[1]
     raw = fetch_page(conn, _compiled(dialect, len(statuses), after is not None), params)
-    sqlite = dialect.name == "sqlite"  # naive UTC text: parsed with its offset, in C
-    if make is None:
-        w = _WHEN
-        if sqlite:
-            iso = dt.datetime.fromisoformat
-            return [(*r[:w], iso(r[w] + "+00:00"), *r[w + 1 :]) for r in raw]
-        return [(*r[:w], r[w].astimezone(_UTC), *r[w + 1 :]) for r in raw]
-    new = object.__new__
-    out: list[Any] = []
-    append = out.append
-    iso, z = dt.datetime.fromisoformat, "+00:00"
-    for i, stream, net, ext, a, h, followers, text, url, when, sent, status in raw:
-        row: Any = new(make)
-        row.__dict__.update({
-            "id": i, "stream_id": stream, "network": net, "external_id": ext, "author": a,
-            "author_handle": h, "author_followers": followers, "text": text, "url": url,
-            "published_at": iso(when + z) if sqlite else when.astimezone(_UTC),
-            "sentiment": sent, "status": status,
-        })  # fmt: skip
-        append(row)
-    return out
+    new, row = tuple.__new__, ItemRow
+    return [new(row, r) for r in raw]
