@@ -69,7 +69,8 @@ def audience(data: DashboardData, language: str) -> Figure:
                 translate("Charts", "+{gain} followers, flat engagement").format(
                     gain=st.format_number(jump.gain, language)
                 ),
-                (xi, ax.get_ylim()[1]),
+                (xi, 1.0),
+                xycoords=("data", "axes fraction"),  # in the band kept free below
                 xytext=(-4 if late else 4, -12),
                 textcoords="offset points",
                 ha="right" if late else "left",
@@ -80,6 +81,10 @@ def audience(data: DashboardData, language: str) -> Figure:
     st.date_axis(ax, language)
     st.number_axis(ax, language)
     right = draw_views(ax, data, x, language)  # YouTube's lifetime views, right-hand axis
+    if any(jump.day in data.dates for jump in data.jumps):
+        for axes in (ax, right):  # the notes' band at the top: no line runs through a note
+            if axes is not None:
+                st.headroom(axes, 0.14)
     legend_with(ax, right, loc="upper left", ncols=2)
     return fig
 
@@ -133,27 +138,20 @@ def posts(data: DashboardData, language: str) -> Figure:
     if not weeks:
         st.empty(ax, chart_title("posts"))
         return fig
+    weeks = _period_weeks(data, weeks)
     st.title(ax, chart_title("posts"))
     networks = sorted(data.posts_per_week)
     if len(weeks) > 16:
         banded = _posts_lines(ax, data, weeks, networks)
     else:
         banded = _posts_bars(ax, data, weeks, networks)
+    notes: list[str] = []
     if banded:
         ax.fill_between(
             [], [], color=st.MUTED, alpha=0.25, label=translate("Charts", "Charter range (shaded)")
         )
     else:
-        ax.text(
-            0.99,
-            0.97,
-            translate("Charts", "No posting range in the charter"),
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=7.5,
-            color=st.MUTED,
-        )
+        notes.append(translate("Charts", "No posting range in the charter"))
     step = max(1, len(weeks) // 8)
     ticks = list(range(0, len(weeks), step))
     # a week cut by the period's start or end holds fewer posts: starred, and said so, so
@@ -164,19 +162,20 @@ def posts(data: DashboardData, language: str) -> Figure:
         [st.format_date(weeks[j], language) + ("*" if weeks[j] in partial else "") for j in ticks],
     )
     if any(weeks[j] in partial for j in ticks):
-        ax.text(
-            1.0,
-            1.02,
-            "* " + translate("Charts", "week partly outside the period"),
-            transform=ax.transAxes,
-            ha="right",
-            va="bottom",
-            fontsize=7.5,
-            color=st.MUTED,
-        )
+        notes.append("* " + translate("Charts", "week partly outside the period"))
+    st.notes_above(ax, notes)
     st.count_axis(ax, language)
+    ax.set_ylim(0, max(ax.get_ylim()[1], 1))  # weeks without a post: 0 at the bottom, not mid-air
     st.legend(ax, loc="upper left", ncols=3)
     return fig
+
+
+def _period_weeks(data: DashboardData, weeks: Sequence[dt.date]) -> list[dt.date]:
+    """``weeks`` and every other Monday of the period: a week without a post (or an
+    escalation) stands at zero, and one busy week alone is not drawn as a wall."""
+    monday = data.period.start - dt.timedelta(days=data.period.start.weekday())
+    span = range(0, (data.period.end - monday).days + 1, 7)
+    return sorted(set(weeks) | {monday + dt.timedelta(days=d) for d in span})
 
 
 def _posts_lines(ax: Axes, data: DashboardData, weeks: list[dt.date], networks: list[str]) -> bool:
@@ -295,7 +294,7 @@ def escalations(data: DashboardData, language: str) -> Figure:
         )
         return fig
     st.title(ax, chart_title("escalations"))
-    weeks = sorted(set(esc.opened_by_week) | set(esc.answered_by_week))
+    weeks = _period_weeks(data, sorted(set(esc.opened_by_week) | set(esc.answered_by_week)))
     xs = range(len(weeks))
     ax.bar(
         [x - 0.2 for x in xs],

@@ -106,6 +106,29 @@ def title(ax: Axes, text: str) -> None:
     ax.set_title(text, loc="left", fontsize=10.5, fontweight="bold", color=INK, fontfamily=FONT)
 
 
+def notes_above(ax: Axes, notes: list[str]) -> None:
+    """Short notes right-aligned above the plot, on the title's line and upwards (the first
+    note on top): outside the data, so no bar or line however tall ever runs through them."""
+    for k, note in enumerate(reversed(notes)):
+        ax.annotate(
+            note,
+            (1.0, 1.0),
+            xycoords="axes fraction",
+            xytext=(0, 3 + 10 * k),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=7.5,
+            color=MUTED,
+        )
+
+
+def headroom(ax: Axes, share: float) -> None:
+    """Keep the top ``share`` of the plot free of data (for notes written there)."""
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, low + (high - low) / (1 - share))
+
+
 def legend(ax: Axes, **kwargs: Any) -> None:
     """Below the plot, so it never hides a line or an annotation."""
     handles, _labels = ax.get_legend_handles_labels()

@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 from mastodon_mock.config import SeedAccount, SeedConfig
-from mastodon_mock.testing import MockServer
 
 from tests.conftest import db_url_of
+from tests.servers.mastodon_mock_server import MockServer
 
 
 def due_post(db) -> int:

@@ -10,7 +10,6 @@ import time
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
@@ -19,6 +18,7 @@ from app.errors import ValidationError
 from app.models.inbox import InboxMessage
 from app.services.clients import workspace
 from app.services.clients import workspaces as clients
+from tests.servers.mastodon_mock_server import MockServer
 from ui.areas import AreaServices
 from ui.operations import CallOp, DatabaseOp, ops_pending, writes_pending
 from ui.tasks import TaskRunner

@@ -7,13 +7,13 @@ import datetime as dt
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Client, NetworkAccount
 from app.services.clients import workspaces as clients
 from tests.conftest import new_account_row
+from tests.servers.mastodon_mock_server import MockServer
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ on ``(published_at, id)``), each page a QueryOp as the inbox's list is."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 from collections.abc import Callable
@@ -125,7 +124,7 @@ class ListeningModel(LazyListModel[ItemRow]):
         """An item was sent or dismissed: show it without reloading."""
         row = self.row_of_key(item_id)
         if row >= 0:
-            self.replace_row(row, dataclasses.replace(self._rows[row], status=status))
+            self.replace_row(row, self._rows[row]._replace(status=status))
 
 
 def fmt_day(day: dt.date) -> str:

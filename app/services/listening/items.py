@@ -7,14 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import (
-    ColumnElement,
-    TextClause,
     and_,
     func,
-    literal_column,
-    or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import Connection
@@ -26,56 +21,10 @@ from app.i18n import translate
 from app.models import utcnow
 from app.models.listening import ITEM_STATUSES, ListeningItem
 from app.services.inbox.ingest import ingest_messages
-from app.services.inbox.search import fts5_query, tsquery
-from app.services.listening.pages import fetch_rows
+from app.services.listening.pages import fetch_rows, search_value
+from app.services.listening.rows import ItemRow as ItemRow  # the list's row, for its callers
 
 DEFAULT_INFLUENCE = 50_000  # followers, when the charter says nothing
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    id: int
-    stream_id: int | None
-    network: str
-    external_id: str
-    author: str
-    author_handle: str
-    author_followers: int | None
-    text: str
-    url: str
-    published_at: dt.datetime
-    sentiment: str
-    status: str
-
-
-_COLUMNS = tuple(getattr(ListeningItem, f) for f in ItemRow.__dataclass_fields__)
-
-
-_PG_DOC = (
-    "to_tsvector('simple'::regconfig, tribune_fold('tribuneclient' || listening_items.client_id"
-    " || ' ' || listening_items.author || ' ' || listening_items.author_handle || ' ' ||"
-    " listening_items.text))"
-)
-
-
-def _search_condition(
-    session: Session | Connection, client_id: int, search: str
-) -> ColumnElement[bool] | TextClause | None:
-    """Each engine's full-text index (as the inbox's): accents ignored, words as prefixes."""
-    bind = session.get_bind() if isinstance(session, Session) else session
-    if bind.dialect.name == "sqlite":
-        match = fts5_query(client_id, search)
-        if match is None:
-            return None
-        return literal_column("listening_items.id").in_(
-            text("SELECT rowid FROM listening_fts WHERE listening_fts MATCH :l_q").bindparams(
-                l_q=match
-            )
-        )
-    q = tsquery(client_id, search)
-    if q is None:
-        return None
-    return text(f"{_PG_DOC} @@ to_tsquery('simple', :l_q)").bindparams(l_q=q)
 
 
 def page(
@@ -89,28 +38,15 @@ def page(
 ) -> list[ItemRow]:
     """Newest first; ``after`` is the (published_at, id) of the last row of the previous
     page. ``search`` matches the text, the author or the handle (full-text index, accents
-    and case ignored, each word as a prefix)."""
-    if not search.strip():  # browsing: the fast path (one cached SQL string, the raw cursor)
-        conn = session.connection() if isinstance(session, Session) else session
-        return fetch_rows(conn, client_id, statuses, after, limit, ItemRow)
-    query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
-    if statuses:
-        query = query.where(ListeningItem.status.in_(statuses))
+    and case ignored, each word as a prefix). One cached SQL string per shape, the raw
+    cursor (:mod:`app.services.listening.pages`), browsing or searching."""
+    conn = session.connection() if isinstance(session, Session) else session
+    match = None
     if search.strip():
-        condition = _search_condition(session, client_id, search)
-        if condition is None:
-            return []
-        query = query.where(condition)
-    if after is not None:
-        when, last_id = after
-        query = query.where(
-            or_(
-                ListeningItem.published_at < when,
-                and_(ListeningItem.published_at == when, ListeningItem.id < last_id),
-            )
-        )
-    query = query.order_by(ListeningItem.published_at.desc(), ListeningItem.id.desc()).limit(limit)
-    return [ItemRow(*r) for r in session.execute(query).tuples()]
+        match = search_value(conn.dialect.name, client_id, search)
+        if match is None:
+            return []  # nothing searchable in it (only operators or punctuation)
+    return fetch_rows(conn, client_id, statuses, after, limit, match)
 
 
 def _item(session: Session, client_id: int, item_id: int) -> ListeningItem:

@@ -9,7 +9,7 @@ one, changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -93,13 +93,13 @@ def record_account_samples(
     existing: dict[tuple[int, dt.date], int] = {}
     for account_id in account_ids:
         days = [d for a, d in merged if a == account_id]
-        rows = session.execute(
-            select(table.c.id, table.c.day).where(
-                table.c.account_id == account_id,
-                table.c.day >= min(days),
-                table.c.day <= max(days),
+        rows = session.execute(  # the mapped columns type the rows: (int, date)
+            select(AccountMetricDay.id, AccountMetricDay.day).where(
+                AccountMetricDay.account_id == account_id,
+                AccountMetricDay.day >= min(days),
+                AccountMetricDay.day <= max(days),
             )
-        ).tuples()
+        )
         existing.update({(account_id, day): row_id for row_id, day in rows})
     now = utcnow()
     inserts: list[dict[str, Any]] = []
@@ -184,11 +184,16 @@ def record_post_samples(
     for start in range(0, len(post_ids), 500):
         chunk = post_ids[start : start + 500]
         rows = session.execute(
-            select(table.c.id, table.c.network, table.c.external_post_id, table.c.day).where(
-                table.c.client_id == client_id,
-                table.c.external_post_id.in_([e for _, e in chunk]),
+            select(
+                PostMetricDay.id,
+                PostMetricDay.network,
+                PostMetricDay.external_post_id,
+                PostMetricDay.day,
+            ).where(
+                PostMetricDay.client_id == client_id,
+                PostMetricDay.external_post_id.in_([e for _, e in chunk]),
             )
-        ).tuples()
+        )
         existing.update({(n, e, d): i for i, n, e, d in rows if (n, e, d) in merged})
     now = utcnow()
     inserts: list[dict[str, Any]] = []
@@ -275,11 +280,12 @@ def account_days(
 ) -> list[AccountDay]:
     """Every stored day of the client's accounts between ``start`` and ``end`` (inclusive)."""
     t = AccountMetricDay.__table__
-    rows = session.execute(
+    # columns chosen by name: untyped rows, typed by the dataclass they fill
+    rows: Iterable[Sequence[Any]] = session.execute(
         select(t.c.account_id, t.c.day, *(t.c[f] for f in ACCOUNT_FIELDS))
         .where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
         .order_by(t.c.account_id, t.c.day)
-    ).tuples()
+    )
     return [AccountDay(*r) for r in rows]
 
 
@@ -309,7 +315,7 @@ class PostTotals:
 
 def post_totals(session: Session, client_id: int, start: dt.date, end: dt.date) -> list[PostTotals]:
     t = PostMetricDay.__table__
-    rows = session.execute(
+    rows: Iterable[Sequence[Any]] = session.execute(  # columns chosen by name: untyped
         select(
             t.c.network,
             t.c.external_post_id,
@@ -318,7 +324,7 @@ def post_totals(session: Session, client_id: int, start: dt.date, end: dt.date) 
             t.c.url,
             *(t.c[f] for f in POST_FIELDS),
         ).where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
-    ).tuples()
+    )
     acc: dict[tuple[str, str], dict[str, Any]] = {}
     for network, ext, published_at, text, url, *numbers in rows:
         entry = acc.setdefault(

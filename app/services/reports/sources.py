@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, MetaData, Table, func, inspect, select
+from sqlalchemy import ColumnElement, Executable, MetaData, Table, func, inspect, select
 from sqlalchemy.exc import NoSuchTableError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -39,6 +40,11 @@ def _table(session: Session, name: str, *columns: str) -> Table | None:
     if table is None or any(c not in table.c for c in columns):
         return None
     return table
+
+
+def _rows(session: Session, query: Executable) -> Sequence[Sequence[Any]]:
+    """A reflected table's rows: untyped, their values are whatever its columns hold."""
+    return session.execute(query).all()
 
 
 def utc_bounds(start: dt.date, end: dt.date, timezone: str) -> tuple[dt.datetime, dt.datetime]:
@@ -204,16 +210,13 @@ def escalation_summary(
     if t is None:
         return None
     lo, hi = utc_bounds(start, end, timezone)
-    rows = (
-        session.execute(
-            select(t.c.asked_at, t.c.due_at, t.c.answered_at).where(
-                t.c.client_id == client_id,
-                t.c.asked_at >= _utc_param(session, lo),
-                t.c.asked_at < _utc_param(session, hi),
-            )
-        )
-        .tuples()
-        .all()
+    rows = _rows(
+        session,
+        select(t.c.asked_at, t.c.due_at, t.c.answered_at).where(
+            t.c.client_id == client_id,
+            t.c.asked_at >= _utc_param(session, lo),
+            t.c.asked_at < _utc_param(session, hi),
+        ),
     )
     tz, now = ZoneInfo(timezone), dt.datetime.now(dt.UTC)
     opened_w: Counter[dt.date] = Counter()
@@ -256,7 +259,7 @@ def moderation_by_rule(
     if "state" in t.c:
         query = query.where(t.c.state == "applied")
     counts: dict[str, int] = {}
-    for key, n in session.execute(query.group_by(t.c.rule_key)).tuples():
+    for key, n in _rows(session, query.group_by(t.c.rule_key)):
         rule = rules.moderation_rule(key)
         counts[rule.label if rule else key] = n
     return counts
@@ -279,13 +282,14 @@ def published_by_week(
     if v is None:
         return None
     lo, hi = utc_bounds(start, end, timezone)
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(v.c.network, v.c.published_at).where(
             v.c.client_id == client_id,
             v.c.published_at >= _utc_param(session, lo),
             v.c.published_at < _utc_param(session, hi),
-        )
-    ).tuples()
+        ),
+    )
     tz = ZoneInfo(timezone)
     out: dict[str, dict[dt.date, int]] = {}
     for network, when in rows:
@@ -305,7 +309,8 @@ def planned_posts(
     if p is None or v is None:
         return None
     lo, hi = utc_bounds(start, end, timezone)
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(p.c.id, p.c.planned_at, p.c.title, p.c.status, v.c.network)
         .join(v, v.c.post_id == p.c.id, isouter=True)
         .where(
@@ -314,8 +319,8 @@ def planned_posts(
             p.c.planned_at < _utc_param(session, hi),
             p.c.status != "idea",
         )
-        .order_by(p.c.planned_at, p.c.id)
-    ).tuples()
+        .order_by(p.c.planned_at, p.c.id),
+    )
     posts: dict[int, list[Any]] = {}
     for pid, when, title, status, network in rows:
         entry = posts.setdefault(pid, [_aware(when), title, status, []])

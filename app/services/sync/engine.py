@@ -37,7 +37,6 @@ from app.db import Database
 from app.errors import Conflict, NotFound, SecretsError
 from app.i18n import translate
 from app.models.base import utcnow
-from app.models.sync import SyncRun
 from app.services.inbox.moderation_push import push_moderation
 from app.services.sync.accounts import SyncAccount, _first_of_network
 from app.services.sync.accounts import accounts_to_sync as accounts_to_sync  # for the CLI
@@ -47,47 +46,15 @@ from app.services.sync.daily import daily_check, record_samples
 from app.services.sync.health import set_status
 from app.services.sync.lock import Keeper, busy_message, claim_account
 from app.services.sync.publish import publish_due
+from app.services.sync.runs import AccountSyncResult as AccountSyncResult  # for the callers
+from app.services.sync.runs import SyncReport as SyncReport
+from app.services.sync.runs import Tally, finish_run, start_run
 from app.services.sync.sinks import Sinks, real_sinks
 
 log = logging.getLogger("tribune.sync")
 Note = Callable[[str], None]  # a line for the sync bar
 _running: set[int] = set()  # clients being synced in this process (GUI timer + button)
 _running_lock = threading.Lock()
-
-
-@dataclass(frozen=True)
-class AccountSyncResult:
-    account_id: int
-    network: str
-    handle: str
-    # ok | busy | auth | rate_limited | unavailable | bad_response | error | cancelled
-    outcome: str
-    fetched: int = 0
-    added: int = 0
-    duplicates: int = 0
-    skipped: int = 0
-    published: int = 0
-    replies: int = 0
-    failed: int = 0
-    requests: int = 0
-    message: str = ""
-    moderated: int = 0  # moderation actions carried out on the network
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    client_id: int
-    accounts: tuple[AccountSyncResult, ...]
-    cancelled: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.cancelled and all(
-            a.outcome in ("ok", "skipped", "busy") for a in self.accounts
-        )
-
-    def total(self, name: str) -> int:
-        return sum(getattr(a, name) for a in self.accounts)
 
 
 class _Skip(Exception):
@@ -119,21 +86,6 @@ class _ClientRun:
     token_saver: Callable[[str, str, str], None]
     is_cancelled: Callable[[], bool]
     first_of_network: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class _Tally:
-    """The counts of one account's sync, filled in as it goes."""
-
-    fetched: int = 0
-    added: int = 0
-    duplicates: int = 0
-    skipped: int = 0
-    published: int = 0
-    replies: int = 0
-    failed: int = 0
-    moderated: int = 0
-    message: str = ""
 
 
 def sync_client(
@@ -234,14 +186,6 @@ def _sync_account(run: _ClientRun, account: SyncAccount, note: Note) -> AccountS
         lock.release()
 
 
-def _start_run(run: _ClientRun, account: SyncAccount) -> int:
-    with run.db.session() as s:
-        row = SyncRun(client_id=run.client_id, account_id=account.id, started_at=utcnow())
-        s.add(row)
-        s.flush()
-        return row.id
-
-
 def _connector(run: _ClientRun, account: SyncAccount, token: str) -> Connector:
     client_uid, auid = run.client_uid, account.uid
     return connector_for(
@@ -260,7 +204,7 @@ def _connector(run: _ClientRun, account: SyncAccount, token: str) -> Connector:
 
 
 def _fetch_and_ingest(
-    run: _ClientRun, account: SyncAccount, connector: Connector, tally: _Tally, note: Note
+    run: _ClientRun, account: SyncAccount, connector: Connector, tally: Tally, note: Note
 ) -> None:
     """New items into the inbox and the cursor moved, in one transaction."""
     cursor = load_cursor(run.db, account.id)
@@ -290,7 +234,7 @@ def _fetch_and_ingest(
 
 
 def _publish_and_moderate(
-    run: _ClientRun, account: SyncAccount, connector: Connector, tally: _Tally
+    run: _ClientRun, account: SyncAccount, connector: Connector, tally: Tally
 ) -> None:
     """What is due goes out exactly once, then moderation decided in the inbox."""
     default_account = run.first_of_network.get(account.network) == account.id
@@ -323,9 +267,9 @@ def _publish_and_moderate(
 
 def _sync_held_account(run: _ClientRun, account: SyncAccount, note: Note) -> AccountSyncResult:
     db, aid, net = run.db, account.id, account.network
-    run_id = _start_run(run, account)
+    run_id = start_run(db, run.client_id, aid)
     before = run.http.requests
-    tally = _Tally()
+    tally = Tally()
     outcome = "ok"
     token = ""
     try:
@@ -372,29 +316,4 @@ def _sync_held_account(run: _ClientRun, account: SyncAccount, note: Note) -> Acc
         log.error(
             "sync of account %s failed: %s", aid, text.replace(token, "***") if token else text
         )
-    return _finish_run(run, account, run_id, outcome, tally, run.http.requests - before)
-
-
-_COUNTS = ("fetched", "added", "duplicates", "skipped", "published", "replies", "failed")
-
-
-def _finish_run(
-    run: _ClientRun, account: SyncAccount, run_id: int, outcome: str, tally: _Tally, requests: int
-) -> AccountSyncResult:
-    with run.db.session() as s:
-        row = s.get(SyncRun, run_id)
-        assert row is not None  # written by _start_run, never deleted while the sync runs
-        row.finished_at, row.outcome, row.message = utcnow(), outcome, tally.message
-        row.requests = requests
-        for name in _COUNTS:
-            setattr(row, name, getattr(tally, name))
-    return AccountSyncResult(
-        account.id,
-        account.network,
-        account.handle,
-        outcome,
-        requests=requests,
-        message=tally.message,
-        moderated=tally.moderated,
-        **{name: getattr(tally, name) for name in _COUNTS},
-    )
+    return finish_run(db, account, run_id, outcome, tally, run.http.requests - before)

@@ -11,9 +11,9 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import Row, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -145,17 +145,30 @@ def account_health(
     return out
 
 
+class HealthEntry(NamedTuple):
+    """One recorded health event (a named tuple, as the row it comes from)."""
+
+    at: dt.datetime
+    status: str
+    reason: str
+
+
 def health_history(
     s: Session, client_id: int, account_id: int, limit: int = 50
-) -> Sequence[Row[dt.datetime, str, str]]:
-    return s.execute(
-        select(AccountHealthEvent.at, AccountHealthEvent.status, AccountHealthEvent.reason)
-        .where(
-            AccountHealthEvent.client_id == client_id, AccountHealthEvent.account_id == account_id
+) -> Sequence[HealthEntry]:
+    # not annotated as Row: SQLAlchemy 2.0 writes Row[tuple[...]], 2.1 Row[...]
+    return [
+        HealthEntry._make(r)
+        for r in s.execute(
+            select(AccountHealthEvent.at, AccountHealthEvent.status, AccountHealthEvent.reason)
+            .where(
+                AccountHealthEvent.client_id == client_id,
+                AccountHealthEvent.account_id == account_id,
+            )
+            .order_by(AccountHealthEvent.id.desc())
+            .limit(limit)
         )
-        .order_by(AccountHealthEvent.id.desc())
-        .limit(limit)
-    ).all()
+    ]
 
 
 def check_account(

@@ -225,8 +225,10 @@ def recover(
     """Finish the sends whose seat stopped (lease expired): looked up on the network first,
     sent only if absent. Returns how many were recorded; a send still leased is left alone."""
     with db.read() as s:
-        rows = (
-            s.execute(
+        # typed here: the payload's dict[str, Any] leaves the select's row type unknown
+        rows: list[tuple[int, str, int, dict[str, Any], dt.datetime]] = [
+            (r.id, r.kind, r.ref_id, r.payload, r.started_at)
+            for r in s.execute(
                 select(
                     PublishAttempt.id,
                     PublishAttempt.kind,
@@ -238,9 +240,7 @@ def recover(
                 .where(PublishAttempt.kind != publish_comments.KIND)  # publish_comments' own
                 .order_by(PublishAttempt.id)
             )
-            .tuples()
-            .all()
-        )
+        ]
     done = 0
     found: Published | None
     for attempt_id, kind, ref, payload, started in rows:

@@ -186,8 +186,10 @@ def send_due(
     if not _comments(connector):
         return CommentsOutcome()
     with db.read() as s:
-        rows = (
-            s.execute(
+        # typed here: the payload's dict[str, Any] leaves the select's row type unknown
+        rows: list[tuple[int, dict[str, Any]]] = [
+            (r.id, r.payload)
+            for r in s.execute(
                 select(PublishAttempt.id, PublishAttempt.payload)
                 .where(
                     PublishAttempt.account_id == account_id,
@@ -196,9 +198,7 @@ def send_due(
                 )
                 .order_by(PublishAttempt.id)
             )
-            .tuples()
-            .all()
-        )
+        ]
     sent = failed = 0
     messages: list[str] = []
     for attempt_id, payload in rows:

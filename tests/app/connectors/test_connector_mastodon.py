@@ -6,12 +6,12 @@ import datetime as dt
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import AuthError, BadResponse, Rejected, Unavailable
 from app.connectors.contract import DueVariant, MediaRef, ReplyToSend
 from app.connectors.http import Http
+from tests.servers.mastodon_mock_server import MockServer
 
 
 @pytest.fixture(scope="module")

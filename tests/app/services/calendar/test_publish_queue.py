@@ -7,11 +7,11 @@ import datetime as dt
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 
 from app.connectors.http import Http
 from app.services.clients import workspaces as clients
 from app.services.sync.engine import sync_client
+from tests.servers.mastodon_mock_server import MockServer
 
 posts_queue = pytest.importorskip("app.services.calendar.queue")
 posts = pytest.importorskip("app.services.calendar.posts")

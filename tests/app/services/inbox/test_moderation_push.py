@@ -8,7 +8,6 @@ import datetime as dt
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.base import NotSupported
@@ -21,6 +20,7 @@ from app.services.people import actor
 from app.services.sync.engine import sync_client
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.graph import PAGE, GraphServer
+from tests.servers.mastodon_mock_server import MockServer
 
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC)
 

@@ -9,15 +9,20 @@ from sqlalchemy import and_, or_, select
 
 from app.models.listening import ListeningItem
 from app.services.clients import workspaces as clients
-from app.services.listening.items import _COLUMNS, ItemRow, page
+from app.services.listening.items import ItemRow, page
+from app.services.listening.rows import FIELDS
 
 BASE = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+_COLUMNS = tuple(getattr(ListeningItem, f) for f in FIELDS)
 
 
-def _orm_page(session, client_id, statuses=(), after=None, limit=100):
+def _orm_page(session, client_id, statuses=(), after=None, limit=100, search=""):
+    """The ORM query the fast path replaced (a search: each engine's full-text index)."""
     query = select(*_COLUMNS).where(ListeningItem.client_id == client_id)
     if statuses:
         query = query.where(ListeningItem.status.in_(statuses))
+    if search:
+        query = query.where(_orm_search(session, client_id, search))
     if after is not None:
         when, last = after
         query = query.where(
@@ -28,6 +33,22 @@ def _orm_page(session, client_id, statuses=(), after=None, limit=100):
         )
     query = query.order_by(ListeningItem.published_at.desc(), ListeningItem.id.desc())
     return [ItemRow(*r) for r in session.execute(query.limit(limit))]
+
+
+def _orm_search(session, client_id, search):
+    from sqlalchemy import literal_column, text
+
+    from app.services.inbox.search import fts5_query, tsquery
+    from app.services.listening.pages import _PG_DOC
+
+    if session.get_bind().dialect.name == "sqlite":
+        return literal_column("listening_items.id").in_(
+            text("SELECT rowid FROM listening_fts WHERE listening_fts MATCH :q").bindparams(
+                q=fts5_query(client_id, search)
+            )
+        )
+    q = tsquery(client_id, search)
+    return text(f"{_PG_DOC} @@ to_tsquery('simple', :q)").bindparams(q=q)
 
 
 def test_fast_pages_are_the_orm_pages_on_both_engines(db):
@@ -62,6 +83,22 @@ def test_fast_pages_are_the_orm_pages_on_both_engines(db):
                     break
                 after = (fast[-1].published_at, fast[-1].id)
             assert pages > 3
+        for search in ("bouquet", "Auteur 1", "a10", "fleur bouquet", "BOUQUET n°2"):
+            after, pages = None, 0
+            while True:  # a search through pages and statuses, as the list reads it
+                fast = page(
+                    s, mine, search=search, statuses=("new", "dismissed"), after=after, limit=9
+                )
+                orm = _orm_page(s, mine, ("new", "dismissed"), after, limit=9, search=search)
+                assert fast == orm, search
+                pages += 1
+                if len(fast) < 9:
+                    break
+                after = (fast[-1].published_at, fast[-1].id)
+            assert pages >= 1
+        assert len(page(s, mine, search="bouquet", limit=500)) == len(
+            [i for i in range(230) if i % 7]
+        )
         connection_page = page(s.connection(), mine, limit=50)  # a Core connection too
         assert connection_page == _orm_page(s, mine, limit=50)
         assert {r.id for r in page(s, other, limit=500)}.isdisjoint(

@@ -314,6 +314,7 @@ def test_no_change_is_neutral_and_counts_are_whole_numbers():
     assert "−1,5" in change_html(-0.015, "fr") and 'class="down"' in change_html(-0.015, "fr")
 
     class Data:
+        period = period_for("month", dt.date(2026, 10, 15))  # its weeks are drawn, even empty
         escalations = EscalationSummary(
             opened=2,
             answered=1,

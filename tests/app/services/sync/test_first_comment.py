@@ -101,7 +101,7 @@ def test_linkedin_first_comment_is_the_organisation_commenting_its_post(sqlite_d
 
 
 def test_mastodon_first_comment_replies_to_the_status(sqlite_db):
-    from mastodon_mock.testing import MockServer
+    from tests.servers.mastodon_mock_server import MockServer
 
     with MockServer() as srv:
         cid = _due(sqlite_db, "mastodon", "alice", srv.base_url)

@@ -8,12 +8,12 @@ import datetime as dt
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 
 from app.connectors import AccountRef, connector_for
 from app.connectors.contract import ReplyToSend
 from app.connectors.http import Http
 from tests.servers.bluesky import BlueskyServer
+from tests.servers.mastodon_mock_server import MockServer
 from tests.servers.x import XServer
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 from sqlalchemy import func, select
 
 from app.connectors.contract import DueVariant, IngestResult
@@ -18,6 +17,7 @@ from app.services.sync.engine import sync_client
 from app.services.sync.health import account_health
 from app.services.sync.sinks import Sinks
 from tests.servers.bluesky import BlueskyServer
+from tests.servers.mastodon_mock_server import MockServer
 from tests.servers.rss import FeedServer
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)

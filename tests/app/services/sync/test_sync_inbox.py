@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from mastodon_mock.testing import MockServer
 from sqlalchemy import func, select
 
 from app.connectors.http import Http
@@ -12,6 +11,7 @@ from app.models.inbox import InboxMessage
 from app.services.clients import workspaces as clients
 from app.services.inbox.replies import create_reply
 from app.services.sync.engine import sync_client
+from tests.servers.mastodon_mock_server import MockServer
 
 
 @pytest.fixture(scope="module")
