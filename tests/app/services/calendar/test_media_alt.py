@@ -10,6 +10,7 @@ import json
 import multiprocessing
 import os
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -205,4 +206,4 @@ def test_two_seats_attaching_the_same_new_file_at_once_get_one_row(db, tmp_path,
         assert s.scalar(select(func.count()).select_from(MediaAsset)) == 1
         kept = s.scalars(select(MediaAsset)).one()
     assert (kept.id, kept.filename, kept.size) == (results[0][1], "affiche.jpg", len(JPEG))
-    assert open(kept.path, "rb").read() == JPEG  # the winner's local copy, for previews
+    assert Path(kept.path).read_bytes() == JPEG  # the winner's local copy, for previews
