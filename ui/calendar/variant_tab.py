@@ -69,7 +69,7 @@ class VariantTab(QWidget):
         self.link.setPlaceholderText("https://…")
         self.first_comment = QLineEdit()
         self.media = QListWidget()
-        self.media.setMaximumHeight(60)
+        self.media.setMaximumHeight(150)  # as tall as its four buttons
         add_media = self.add_media_button = QPushButton(self.tr("Add media…"))
         add_media.setObjectName(f"addMedia_{network}")
         set_role(add_media, "secondary")
