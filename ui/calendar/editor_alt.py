@@ -6,7 +6,9 @@ media id whatever tab shows it: “Describe…” on a tab (or a double click on
 marked, and the editor's versioned save writes what changed against the version read
 (``editor_saving.write_post_and_alt``, one unit of work with the post). Another seat's description
 saved meanwhile opens the conflict dialog (keep mine, keep theirs, merge), never an
-overwrite. Before approval, a picture without a description is a gentle warning in the
+overwrite. Another seat's description reaches the open editor through the change feed: shown
+at once where nothing was typed here, kept for the conflict dialog where something was.
+Before approval, a picture without a description is a gentle warning in the
 editor's checks, not a blocker.
 """
 
@@ -14,13 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import shiboken6
 from PySide6.QtCore import QObject
 
+from app import changes
+from app.change_set import ChangeSet
 from app.errors import Conflict
 from app.networks import NETWORKS
-from app.services.calendar.media_alt import AltText, too_long, undescribed_note
+from app.services.calendar.media_alt import AltText, read_alt, too_long, undescribed_note
 from ui.calendar.media_alt_dialog import AltTextDialog
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
+from ui.operations import QueryOp
 
 # statuses where the post is on its way to the client or the networks
 ABOUT_TO_GO = ("in_review", "approved", "scheduled")
@@ -36,6 +42,10 @@ class EditorAlt(QObject):
         self.typed: dict[int, str] = {}  # changed here, not saved yet
         self.dialog: AltTextDialog | None = None
         self.conflict_dialog = None
+        services = getattr(editor.parent(), "services", None)
+        feed = getattr(services, "feed", None)
+        if feed is not None:  # another seat's description, read again
+            feed.changed.connect(self._on_changes)
 
     # -- what is known -------------------------------------------------------------------
     def load(self, alts: Mapping[int, AltText]) -> None:
@@ -57,6 +67,35 @@ class EditorAlt(QObject):
     def show_all(self) -> None:
         for tab in self.editor.variant_tabs.values():
             tab.show_descriptions()
+
+    def media_ids(self) -> list[int]:
+        return list(
+            dict.fromkeys(m for tab in self.editor.variant_tabs.values() for m in tab.media_ids)
+        )
+
+    def _on_changes(self, changeset: ChangeSet) -> None:
+        """A ``media`` change of this client from another seat (a description, a file kept):
+        read the pictures' descriptions again, on a worker."""
+        editor = self.editor
+        if not shiboken6.isValid(editor) or not editor.isVisible():
+            return
+        cid, shown = editor.client_id, self.media_ids()
+        others = changeset.without_seat(changes.SEAT)
+        if not shown or not others.touches("media", cid):
+            return
+        ids = others.ids("media", cid)
+        if ids is not None and not ids.intersection(shown):
+            return
+        QueryOp(editor, lambda s: read_alt(s, cid, shown), self._fresh).latest("alt-fresh").run()
+
+    def _fresh(self, alts: Mapping[int, AltText]) -> None:
+        if not shiboken6.isValid(self.editor):
+            return
+        for media_id, alt in alts.items():
+            if media_id not in self.typed:  # what is typed here stays: the save asks
+                self.read[media_id] = alt
+        self.show_all()
+        self.editor._update_warnings()
 
     # -- describing ------------------------------------------------------------------------
     def describe(self, media_id: int, name: str) -> None:
