@@ -102,10 +102,9 @@ def set_alt_text(
             version=MediaAsset.version + 1,
             updated_by=current_actor(),
             updated_at=now or utcnow(),
-        )
+        ).execution_options(synchronize_session="fetch")  # this session's rows see it too
     )
     if getattr(done, "rowcount", 0) == 1:
-        session.expire_all()  # the ORM rows of this session read the new version
         return read_alt(session, client_id, [media_id])[media_id]
     current = read_alt(session, client_id, [media_id]).get(media_id)
     if current is None:

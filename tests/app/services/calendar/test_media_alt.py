@@ -71,9 +71,11 @@ def test_a_description_is_kept_on_the_picture_and_checked_against_the_version_re
         assert read_alt(s, cid, [media.id])[media.id].text == "Vitrine de Noël, bûches"
         # every post using the picture sees the one description
         assert posts_media.media_for(s, cid, [media.id])[0].alt_text == "Vitrine de Noël, bûches"
-    # keeping mine knowingly: saved with their version
+    # keeping mine knowingly: saved with their version (the session's own rows see it)
     with db.session() as s:
+        posts_media.media_for(s, cid, [media.id])  # loaded in this session first
         assert set_alt_text(s, cid, media.id, "Une vitrine", expected_version=2).version == 3
+        assert posts_media.media_for(s, cid, [media.id])[0].alt_text == "Une vitrine"
     with db.session() as s, pytest.raises(ValidationError):
         set_alt_text(s, cid, media.id, "x" * (MAX_ALT + 1), expected_version=None)
 
