@@ -110,6 +110,7 @@ def test_describing_a_picture_marks_every_tab_and_is_saved_with_the_post(
         kinds = s.scalars(select(ChangeLog.kind).where(ChangeLog.client_id == cid)).all()
     assert "media" in kinds  # by media id: an editor of a post with that id is not told
     assert editor.alt.snapshot() == {}  # nothing left to save
+    assert not editor._autosave.isActive()  # marking the tabs again is not an edit
 
 
 def test_another_seats_description_meanwhile_opens_the_conflict_dialog(

@@ -229,12 +229,12 @@ class VariantTab(QWidget):
         return ""
 
     def show_descriptions(self) -> None:
-        """Mark every attached item again (a description changed)."""
+        """Mark every attached item again (a description changed). Not a change of the
+        variant: nothing is emitted (the editor's save of it would start the autosave)."""
         for row in range(self.media.count()):
             item = self.media.item(row)
             if item.data(Qt.ItemDataRole.UserRole) is not None:
                 self._mark(item)
-        self._refresh()
 
     def _mark(self, item: QListWidgetItem) -> None:
         """The name, "no description" when there is none; the tooltip (escaped: untrusted
