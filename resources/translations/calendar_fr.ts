@@ -1014,9 +1014,12 @@
       <source>{network}: the description of {name} is cut at {limit} characters</source>
       <translation>{network} : la description de {name} est coupée à {limit} caractères</translation>
     </message>
-    <message>
-      <source>Accessibility: %n photo(s) or video(s) without a description (alt text): {names}</source>
-      <translation>Accessibilité : %n photo ou vidéo sans description (texte alternatif) : {names}</translation>
+    <message numerus="yes">
+      <source>Accessibility: %Ln photo(s) or video(s) without a description (alt text): {names}</source>
+      <translation>
+        <numerusform>Accessibilité : %Ln photo ou vidéo sans description (texte alternatif) : {names}</numerusform>
+        <numerusform>Accessibilité : %Ln photos ou vidéos sans description (texte alternatif) : {names}</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -190,7 +190,7 @@ def undescribed_note(names: list[str]) -> str:
     count = len(names)
     return translate(
         "MediaAlt",
-        "Accessibility: %n photo(s) or video(s) without a description (alt text): {names}",
+        "Accessibility: %Ln photo(s) or video(s) without a description (alt text): {names}",
         "",
         count,
     ).format(names=", ".join(names))
