@@ -146,6 +146,7 @@ def test_tribune_post_sets_and_lists_a_description(db, cli, tmp_path, tribune_ho
         (("post", "alt", slug, str(media.id), "--text", "y" * (MAX_ALT + 5)), None),
         (("post", "alt", slug, "pas-un-nombre", "--text", "x"), None),
         (("post", "media", "inconnu", str(p.id)), None),
+        (("post", "media", slug, "99999"), None),
     ):
         bad = cli(*args, input=stdin, db_url=url)
         assert bad.returncode == 1, (args, bad.stdout, bad.stderr)
