@@ -84,7 +84,7 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "posts": ("posts", None),
     "post_variants": ("posts", "post_id"),
     "post_events": ("posts", "post_id"),
-    "media_assets": ("posts", None),
+    "media_assets": ("media", None),  # by media id: never mistaken for a post id
     "publish_attempts": ("sync", None),
     "charter_versions": ("charter", None),
     "charter_sections": ("charter", "version_id"),

@@ -51,7 +51,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # it against Alembic's own head, so a new migration cannot forget it.
 # pg_advisory_lock key of the schema migration (any constant the app uses nowhere else).
 MIGRATION_LOCK_KEY = 0x7472_6962_756E_6501  # "tribune" + 1
-SCHEMA_HEAD = "0030_listening_episodes"
+SCHEMA_HEAD = "0031_media_alt"
 
 
 class Database:

@@ -40,6 +40,10 @@ class Network:
     # None when the network has none (the editor says so).
     first_comment: str | None = None
     reviews: bool = False  # the network has reviews (stars) in the inbox
+    # A photo's or video's description for screen readers (alt text): whether Tribune sends
+    # it to this network, and the network's limit in characters (0: none documented).
+    alt_text: bool = False
+    alt_text_max: int = 0
 
 
 NETWORKS: dict[str, Network] = {
@@ -54,6 +58,8 @@ NETWORKS: dict[str, Network] = {
         video_alone=True,
         private_reply=True,
         first_comment="reply",
+        alt_text=True,
+        alt_text_max=1500,  # the media API's description
     ),
     "bluesky": Network(
         "bluesky",
@@ -65,6 +71,8 @@ NETWORKS: dict[str, Network] = {
         media=MediaLimits(4, 1 * MB, 50 * MB),
         video_alone=True,
         first_comment="reply",
+        alt_text=True,
+        alt_text_max=2000,  # what the Bluesky app allows for an image
     ),
     "facebook": Network(
         "facebook",
@@ -87,6 +95,7 @@ NETWORKS: dict[str, Network] = {
         media=MediaLimits(10, 8 * MB, 100 * MB),
         private_reply=True,
         first_comment="comment",
+        alt_text=True,  # an image container's alt_text; no limit documented
     ),
     "linkedin": Network(
         "linkedin",
@@ -97,6 +106,8 @@ NETWORKS: dict[str, Network] = {
         media=MediaLimits(9, 8 * MB, 200 * MB),
         video_alone=True,
         first_comment="comment",
+        alt_text=True,
+        alt_text_max=4086,  # the Images API's altText
     ),
     "x": Network(
         "x",
@@ -109,6 +120,7 @@ NETWORKS: dict[str, Network] = {
         video_alone=True,
         private_reply=True,
         first_comment="reply",
+        alt_text_max=1000,  # media metadata; the X connector does not send it yet
     ),
     "rss": Network("rss", "RSS / Atom", "R", "#b35c00", publishable=False),
     # Business Profile: reviews come in and are answered; posts go out as local posts
@@ -133,6 +145,8 @@ NETWORKS: dict[str, Network] = {
         # one image or video, or a carousel of up to 20, each by its public https address
         media=MediaLimits(20, 8 * MB, 1024 * MB),
         first_comment="reply",
+        alt_text=True,
+        alt_text_max=1000,
     ),
     # Pins: an image, a title, a 500-character description and a link; no comments API.
     "pinterest": Network(
@@ -142,6 +156,8 @@ NETWORKS: dict[str, Network] = {
         "#e60023",
         max_length=500,
         media=MediaLimits(1, 20 * MB, 0),
+        alt_text=True,
+        alt_text_max=500,
     ),
 }
 

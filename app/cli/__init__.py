@@ -42,6 +42,7 @@ COMMAND_MODULES = {
     "app.cli.people": ("people",),
     "app.cli.listening": ("listening",),
     "app.cli.agency": ("agency",),
+    "app.cli.post": ("post",),
     # FEATURE-CLI-END
 }
 

@@ -102,7 +102,7 @@ class PostVariant(Base):
 
 
 class MediaAsset(Base):
-    """A file attached to posts, stored once per client by its SHA-256."""
+    """A file attached to posts, stored once per client by its SHA-256, with its description."""
 
     __tablename__ = "media_assets"
     __table_args__ = (UniqueConstraint("client_id", "sha256"),)
@@ -115,6 +115,13 @@ class MediaAsset(Base):
     size: Mapped[int] = mapped_column(Integer)
     path: Mapped[str] = mapped_column(String(1000))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The description read aloud by screen readers (alt text), one per picture: every post
+    # and network using it sends the same. ``version`` moves with each change of it, checked
+    # by the save (two seats describing one picture: a conflict, never an overwrite).
+    alt_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class PostEvent(Base):

@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>AltTextDialog</name>
+    <message>
+      <source>Describe the picture</source>
+      <translation>Décrire l’image</translation>
+    </message>
+    <message>
+      <source>Say what the picture shows for people who cannot see it: the people, the place, the text written on it. Screen readers read it aloud; every post using this picture sends the same description.</source>
+      <translation>Dites ce que montre l’image pour les personnes qui ne la voient pas : les personnes, le lieu, le texte écrit dessus. Les lecteurs d’écran la lisent à voix haute ; toutes les publications qui utilisent cette image envoient la même description.</translation>
+    </message>
+    <message>
+      <source>Alt text</source>
+      <translation>Texte alternatif</translation>
+    </message>
+    <message>
+      <source>{used} / {limit} characters</source>
+      <translation>{used} / {limit} caractères</translation>
+    </message>
+  </context>
+  <context>
     <name>ApprovalImport</name>
     <message>
       <source>The sheet holds no post to decide on.</source>
@@ -970,6 +989,40 @@
     </message>
   </context>
   <context>
+    <name>MediaAlt</name>
+    <message>
+      <source>A description of at most {limit} characters, not {count}.</source>
+      <translation>Une description de {limit} caractères au plus, pas {count}.</translation>
+    </message>
+    <message>
+      <source>No such photo or video for this client.</source>
+      <translation>Cette photo ou vidéo n’existe pas pour ce client.</translation>
+    </message>
+    <message>
+      <source>{network}: not sent by Tribune</source>
+      <translation>{network} : non envoyée par Tribune</translation>
+    </message>
+    <message>
+      <source>{network}: {limit} characters</source>
+      <translation>{network} : {limit} caractères</translation>
+    </message>
+    <message>
+      <source>{network}: no limit given</source>
+      <translation>{network} : pas de limite indiquée</translation>
+    </message>
+    <message>
+      <source>{network}: the description of {name} is cut at {limit} characters</source>
+      <translation>{network} : la description de {name} est coupée à {limit} caractères</translation>
+    </message>
+    <message numerus="yes">
+      <source>Accessibility: %Ln photo(s) or video(s) without a description (alt text): {names}</source>
+      <translation>
+        <numerusform>Accessibilité : %Ln photo ou vidéo sans description (texte alternatif) : {names}</numerusform>
+        <numerusform>Accessibilité : %Ln photos ou vidéos sans description (texte alternatif) : {names}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MediaGuard</name>
     <message>
       <source>Media « {name} » refused: {why}</source>
@@ -1473,6 +1526,14 @@
       <translation>Retirer de la publication de ce réseau le fichier ou l’image sélectionné</translation>
     </message>
     <message>
+      <source>Describe…</source>
+      <translation>Décrire…</translation>
+    </message>
+    <message>
+      <source>Describe the selected photo or video for people who cannot see it (alt text)</source>
+      <translation>Décrire la photo ou la vidéo choisie pour les personnes qui ne la voient pas (texte alternatif)</translation>
+    </message>
+    <message>
       <source>Link</source>
       <translation>Lien</translation>
     </message>
@@ -1515,6 +1576,22 @@
     <message>
       <source>At {host}</source>
       <translation>Sur {host}</translation>
+    </message>
+    <message>
+      <source>{network} gets no description from Tribune.</source>
+      <translation>Tribune n’envoie pas de description à {network}.</translation>
+    </message>
+    <message>
+      <source>Description: {text}</source>
+      <translation>Description : {text}</translation>
+    </message>
+    <message>
+      <source>{name} — no description</source>
+      <translation>{name} — sans description</translation>
+    </message>
+    <message>
+      <source>No description yet: “Describe…” says what it shows.</source>
+      <translation>Pas encore de description : « Décrire… » dit ce qu’elle montre.</translation>
     </message>
     <message>
       <source>{name} — copying…</source>

@@ -2437,6 +2437,45 @@ Tapez le nom du client pour confirmer :</translation>
     </message>
   </context>
   <context>
+    <name>PostCli</name>
+    <message>
+      <source>a post's photos and videos</source>
+      <translation>les photos et vidéos d’une publication</translation>
+    </message>
+    <message>
+      <source>list a post's photos and videos with their descriptions</source>
+      <translation>lister les photos et vidéos d’une publication avec leurs descriptions</translation>
+    </message>
+    <message>
+      <source>describe a photo or video for screen readers (the text on stdin, or --text)</source>
+      <translation>décrire une photo ou une vidéo pour les lecteurs d’écran (le texte sur l’entrée standard, ou --text)</translation>
+    </message>
+    <message>
+      <source>the description ("" removes it)</source>
+      <translation>la description ("" la retire)</translation>
+    </message>
+    <message>
+      <source>This post has no photo or video.</source>
+      <translation>Cette publication n’a ni photo ni vidéo.</translation>
+    </message>
+    <message>
+      <source>(no description)</source>
+      <translation>(sans description)</translation>
+    </message>
+    <message>
+      <source>Give the description on stdin or with --text ("" removes it).</source>
+      <translation>Donnez la description sur l’entrée standard ou avec --text ("" la retire).</translation>
+    </message>
+    <message>
+      <source>Media {id} described ({count} characters).</source>
+      <translation>Média {id} décrit ({count} caractères).</translation>
+    </message>
+    <message>
+      <source>Media {id} has no description now.</source>
+      <translation>Le média {id} n’a plus de description.</translation>
+    </message>
+  </context>
+  <context>
     <name>PostsCsv</name>
     <message>
       <source>« {part} » is not field=Column.</source>

@@ -150,6 +150,16 @@
     </message>
   </context>
   <context>
+    <name>MediaAlt</name>
+    <message numerus="yes">
+      <source>Accessibility: %Ln photo(s) or video(s) without a description (alt text): {names}</source>
+      <translation>
+        <numerusform>Accessibility: %Ln photo or video without a description (alt text): {names}</numerusform>
+        <numerusform>Accessibility: %Ln photos or videos without a description (alt text): {names}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>StatusDialog</name>
     <message numerus="yes">
       <source>Close %Ln message(s)</source>

@@ -107,6 +107,7 @@ def _assert_read_only_calendar(qtbot, area, post_id: int, reason: str) -> None:
         tab.first_comment,
         tab.add_media_button,
         tab.add_address_button,
+        tab.describe_button,  # a picture's alt text
     ):
         assert not widget.isEnabled(), widget.objectName() or type(widget).__name__
         assert widget.toolTip() == reason, widget.objectName()

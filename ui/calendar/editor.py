@@ -30,8 +30,10 @@ from app.models.posts import POST_STATUSES
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.counters import PUBLISHABLE_NETWORKS, network_label
+from app.services.calendar.media_alt import AltText
 from app.services.calendar.slots import next_best_slot
 from ui.calendar.editor_address import attach_address, recheck_media
+from ui.calendar.editor_alt import EditorAlt
 from ui.calendar.editor_data import EditorData, read_editor_data
 from ui.calendar.editor_fields import FieldHistory
 from ui.calendar.editor_rights import guard_editor, guard_tab
@@ -89,6 +91,7 @@ class PostEditor(EditorSaving, QDialog):
         self.base = None  # the post as last read or saved here: what a save compares to
         self._force: set[str] = set()  # clashes this person chose to keep mine over
         self.session_key = new_session_key()
+        self.alt = EditorAlt(self)  # the pictures' descriptions (alt text)
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self.resize(760, 640)
         self._loading = True
@@ -218,6 +221,7 @@ class PostEditor(EditorSaving, QDialog):
                 tab.media_ids.append(media_id)
                 tab.show_media(media_id, filename, data.addresses.get(media_id, ""))
             tab.media_problems = list(data.media_problems.get(v.network, ()))
+        self.alt.load(data.alt)
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
         self._add_history_tab(data.history)
@@ -232,6 +236,7 @@ class PostEditor(EditorSaving, QDialog):
             tab.text.setReadOnly(True)
             tab.link.setReadOnly(True)
             tab.first_comment.setReadOnly(True)
+            tab.describe_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.autosave_label.setText(self.tr("Published: shown as it went out, read only."))
         self.read_only = True
@@ -278,6 +283,7 @@ class PostEditor(EditorSaving, QDialog):
                 tab.attach_media = self._attach_media
                 tab.attach_address = functools.partial(attach_address, self)
                 tab.recheck_media = functools.partial(recheck_media, self)
+                tab.alt_of, tab.describe_media = self.alt.text, self.alt.describe
                 tab.media_pending.connect(self._media_pending)
                 # a new network starts from the text already written elsewhere
                 other = next(iter(self.variant_tabs.values()), None)
@@ -301,7 +307,18 @@ class PostEditor(EditorSaving, QDialog):
         def work(s):
             info = posts_media.store_media(s, cid, path)
             ids = list(dict.fromkeys([*current, info.id]))
-            return info.id, info.filename, posts_media.check_media(s, cid, network, ids)
+            problems = posts_media.check_media(s, cid, network, ids)
+            return (
+                info.id,
+                info.filename,
+                problems,
+                AltText(info.id, info.alt_text, info.alt_version),
+            )
+
+        def landed(result) -> None:  # its description, when another post gave it one
+            if result is not None:
+                self.alt.learn(result[3])
+            done(result[:3])
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, TribuneError):
@@ -310,7 +327,7 @@ class PostEditor(EditorSaving, QDialog):
                 show_error(self, exc)
             done(None)
 
-        WriteOp(self, work, done).failure(failed).run()
+        WriteOp(self, work, landed).failure(failed).run()
 
     def _media_pending(self) -> None:
         """While a file is copied in, Save would save the post without it: wait."""
@@ -330,7 +347,7 @@ class PostEditor(EditorSaving, QDialog):
     def problems(self) -> list[str]:
         out = []
         for tab in self.variant_tabs.values():
-            out += tab.problems()
+            out += tab.problems() + self.alt.problems(tab)
         if not self.variant_tabs:
             out.append(self.tr("Choose at least one network."))
         return out
@@ -338,16 +355,20 @@ class PostEditor(EditorSaving, QDialog):
     def _update_warnings(self) -> None:
         problems = self.problems()
         scheduling = self.status.currentData() == "scheduled"
+        advice = self.alt.advice()  # pictures without a description: said, not blocking
         if problems:
             lead = (
                 self.tr("Cannot be scheduled as it is:")
                 if scheduling
                 else self.tr("Before scheduling:")
             )
-            self.warnings.setText(lead + " " + " · ".join(problems))
+            self.warnings.setText(
+                "\n".join(filter(None, (lead + " " + " · ".join(problems), advice)))
+            )
             set_tone(self.warnings, "danger" if scheduling else "warning")
         else:
-            self.warnings.setText("")
+            self.warnings.setText(advice)
+            set_tone(self.warnings, "warning")
 
     def current_limit(self) -> int | None:
         tab = self.variant_tabs.get("mastodon")

@@ -10,6 +10,7 @@ from typing import Any
 from app.errors import TribuneError
 from app.services.calendar import media as posts_media
 from app.services.calendar.media_address import Probe, probe_address, store_address
+from app.services.calendar.media_alt import read_alt
 from ui.messages import show_error
 from ui.operations import CallOp, QueryOp, WriteOp
 
@@ -33,9 +34,15 @@ def attach_address(
             media_id, name = store_address(s, cid, probe)
             ids = list(dict.fromkeys([*current, media_id]))
             problems = posts_media.check_media(s, cid, network, ids)
-            return media_id, name, problems, probe.address
+            alt = read_alt(s, cid, [media_id]).get(media_id)
+            return media_id, name, problems, probe.address, alt
 
-        WriteOp(editor, work, done).failure(failed).run()
+        def landed(result) -> None:  # its description, when another post gave it one
+            if result[4] is not None:
+                editor.alt.learn(result[4])
+            done(result[:4])
+
+        WriteOp(editor, work, landed).failure(failed).run()
 
     CallOp(editor, lambda: probe_address(address, network), keep, tasks=editor.tasks).failure(
         failed

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.media_address import is_address
+from app.services.calendar.media_alt import AltText, read_alt
 from app.services.calendar.post_types import PostInfo
 
 
@@ -22,6 +23,7 @@ class EditorData:
     history: list = field(default_factory=list)
     media_problems: dict[str, list[str]] = field(default_factory=dict)  # network → warnings
     addresses: dict[int, str] = field(default_factory=dict)  # media id → its web address
+    alt: dict[int, AltText] = field(default_factory=dict)  # media id → its description
 
 
 def read_editor_data(s: Session, client_id: int, post_id: int | None) -> EditorData:
@@ -42,4 +44,5 @@ def read_editor_data(s: Session, client_id: int, post_id: int | None) -> EditorD
         if v.media
     }
     history = posts.history(s, client_id, post_id)
-    return EditorData(categories, info, media, history, problems, addresses)
+    alt = read_alt(s, client_id, [m.id for files in found.values() for m in files])
+    return EditorData(categories, info, media, history, problems, addresses, alt)

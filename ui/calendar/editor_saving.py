@@ -19,6 +19,7 @@ from app import changes
 from app.errors import Conflict, TribuneError
 from app.services.calendar import edit as posts_edit
 from app.services.calendar import posts
+from app.services.calendar.media_alt import save_alt_texts
 from ui.calendar.editor_adopt import adopt_theirs
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
 from ui.design import set_tone
@@ -65,6 +66,14 @@ def write_post(s, client_id: int, values: dict):
     return info
 
 
+def write_post_and_alt(s, client_id: int, values: dict) -> tuple:
+    """The pictures' descriptions changed in the editor (``ui/calendar/editor_alt.py``), then
+    the post, in one unit of work: a description another seat changed meanwhile rolls the
+    whole save back (a Conflict, shown in the conflict dialog)."""
+    alts = save_alt_texts(s, client_id, values.get("alt") or {})
+    return write_post(s, client_id, values), alts
+
+
 class EditorSaving:
     """Mixed into :class:`ui.calendar.editor.PostEditor`."""
 
@@ -84,13 +93,14 @@ class EditorSaving:
             return False
         try:
             with changes.recording() as mine, self.db.session() as s:
-                info = write_post(s, self.client_id, values)
+                info, alts = write_post_and_alt(s, self.client_id, values)
         except TribuneError as exc:
             self._save_failed(exc)
             return False
         services = getattr(self.parent(), "services", None)
         if services is not None and mine:  # the same path as a WriteOp's changes
             services.feed.deliver(changes.ChangeSet(tuple(mine), mine[-1].id, local=True))
+        self.alt.saved(alts)
         self._saved(info, values)
         return True
 
@@ -111,8 +121,10 @@ class EditorSaving:
         self.autosave_label.setText(self.tr("Saving…"))
         cid = self.client_id
 
-        def done(info) -> None:
+        def done(result) -> None:
+            info, alts = result
             self._writing = False
+            self.alt.saved(alts)
             self._saved(info, values)
             if after is not None:
                 after()
@@ -131,7 +143,7 @@ class EditorSaving:
             if nxt is not None and not isinstance(exc, Conflict):  # asked for after this one
                 self.save_in_background(autosave=nxt[0], close=nxt[1], after=nxt[2])
 
-        WriteOp(self, lambda s: write_post(s, cid, values), done).failure(failed).run()
+        WriteOp(self, lambda s: write_post_and_alt(s, cid, values), done).failure(failed).run()
 
     def flush(self) -> None:
         """Client switch or quitting: unsaved edits go out as the autosave does (a worker;
@@ -169,6 +181,7 @@ class EditorSaving:
             variants=variants,
             limit=self.current_limit(),
             autosave=autosave,
+            alt=self.alt.snapshot(),  # the pictures' descriptions changed here
             common=dict(
                 title=self.title.text(),
                 category=self.category.currentText().strip(),
@@ -184,6 +197,9 @@ class EditorSaving:
             return
         self.warnings.setText(exc.message)
         set_tone(self.warnings, "danger")
+        if isinstance(exc, Conflict) and getattr(exc.details, "kind", "") == "media":
+            self.alt.conflict(exc)  # another seat described a picture meanwhile
+            return
         post_conflict = isinstance(exc, Conflict) and getattr(exc.details, "kind", "") == "post"
         if post_conflict and getattr(self, "conflict_dialog", None) is None:  # one at a time
             self._autosave.stop()
@@ -242,6 +258,7 @@ class EditorSaving:
                     for media_id, filename in data.media.get(v.network, ()):
                         tab.media_ids.append(media_id)
                         tab.show_media(media_id, filename, data.addresses.get(media_id, ""))
+                self.alt.load(data.alt)
             finally:
                 self._loading = False
             self._update_warnings()

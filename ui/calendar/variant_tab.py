@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.connectors import google_posts
+from app.networks import NETWORKS, network_label
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
 from app.services.calendar.media_address import host
@@ -34,6 +35,9 @@ from app.services.sync.publish_comments import first_comment_note
 from ui import icons
 from ui.calendar.painting import network_colour
 from ui.design import current, set_role
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the file's name as attached
+ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 2  # its web address ("" for a file)
 
 
 class VariantTab(QWidget):
@@ -65,7 +69,7 @@ class VariantTab(QWidget):
         self.link.setPlaceholderText("https://…")
         self.first_comment = QLineEdit()
         self.media = QListWidget()
-        self.media.setMaximumHeight(60)
+        self.media.setMaximumHeight(150)  # as tall as its four buttons
         add_media = self.add_media_button = QPushButton(self.tr("Add media…"))
         add_media.setObjectName(f"addMedia_{network}")
         set_role(add_media, "secondary")
@@ -87,6 +91,17 @@ class VariantTab(QWidget):
         icons.set_icon(remove, "delete")
         remove.setEnabled(False)
         remove.clicked.connect(self.remove_selected_media)
+        # a picture's description for screen readers (alt text), kept by the editor
+        describe = self.describe_button = QPushButton(self.tr("Describe…"))
+        describe.setObjectName(f"describeMedia_{network}")
+        describe.setToolTip(
+            self.tr("Describe the selected photo or video for people who cannot see it (alt text)")
+        )
+        set_role(describe, "secondary")
+        icons.set_icon(describe, "edit")
+        describe.setEnabled(False)
+        describe.clicked.connect(self.describe_selected_media)
+        self.media.itemDoubleClicked.connect(lambda _item: self.describe_selected_media())
         self.media.currentItemChanged.connect(self._media_selected)
         self.preview = QLabel()
         self.preview.setObjectName(f"preview_{network}")
@@ -115,6 +130,7 @@ class VariantTab(QWidget):
         buttons = QVBoxLayout()
         buttons.addWidget(add_media)
         buttons.addWidget(by_address)
+        buttons.addWidget(describe)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         media_row.addLayout(buttons)
@@ -144,6 +160,10 @@ class VariantTab(QWidget):
         # set by the editor: recheck_media(network, ids, done) reads the network's media rules
         # for what is left on a worker, then done(problems) on this thread
         self.recheck_media = None
+        # set by the editor: alt_of(media_id) is a picture's description as the editor has
+        # it; describe_media(media_id, name) opens the dialog that changes it
+        self.alt_of = lambda _media_id: ""
+        self.describe_media = None
         self._refresh()
 
     def editable(self) -> tuple:
@@ -155,6 +175,7 @@ class VariantTab(QWidget):
             self.add_media_button,
             self.add_address_button,
             self.remove_media_button,
+            self.describe_button,
         )
         return found if self.limit_spin is None else (*found, self.limit_spin)
 
@@ -192,17 +213,68 @@ class VariantTab(QWidget):
         )
 
     def show_media(self, media_id: int, name: str, address: str = "") -> None:
-        """One attached file, or picture by address (its host as the tooltip)."""
+        """One attached file, or picture by address, marked with its description."""
         item = QListWidgetItem(name)
         item.setData(Qt.ItemDataRole.UserRole, media_id)
-        if address:
-            item.setToolTip(html.escape(self.tr("At {host}").format(host=host(address))))
+        item.setData(NAME_ROLE, name)
+        item.setData(ADDRESS_ROLE, address)
+        self._mark(item)
         self.media.addItem(item)
+
+    def media_name(self, media_id: int) -> str:
+        for row in range(self.media.count()):
+            item = self.media.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == media_id:
+                return str(item.data(NAME_ROLE) or "")
+        return ""
+
+    def show_descriptions(self) -> None:
+        """Mark every attached item again (a description changed). Not a change of the
+        variant: nothing is emitted (the editor's save of it would start the autosave)."""
+        for row in range(self.media.count()):
+            item = self.media.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) is not None:
+                self._mark(item)
+
+    def _mark(self, item: QListWidgetItem) -> None:
+        """The name, "no description" when there is none; the tooltip (escaped: untrusted
+        text) says where the picture is and what its description says."""
+        name, address = str(item.data(NAME_ROLE)), str(item.data(ADDRESS_ROLE) or "")
+        alt = self.alt_of(item.data(Qt.ItemDataRole.UserRole))
+        tips = [self.tr("At {host}").format(host=host(address))] if address else []
+        facts = NETWORKS.get(self.network)
+        if facts is None or not facts.alt_text:  # Facebook, Google: not sent, not asked for
+            item.setText(name)
+            tips.append(
+                self.tr("{network} gets no description from Tribune.").format(
+                    network=network_label(self.network)
+                )
+            )
+            if alt:
+                tips.append(self.tr("Description: {text}").format(text=alt))
+        elif alt:
+            item.setText(name)
+            tips.append(self.tr("Description: {text}").format(text=alt))
+        else:
+            item.setText(self.tr("{name} — no description").format(name=name))
+            tips.append(self.tr("No description yet: “Describe…” says what it shows."))
+        item.setToolTip(html.escape("\n".join(tips)).replace("\n", "<br>"))
 
     def _media_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
         attached = item is not None and item.data(Qt.ItemDataRole.UserRole) is not None
         # the editor disables the whole tab for a person who may not write posts
-        self.remove_media_button.setEnabled(attached and self.add_media_button.isEnabled())
+        writable = self.add_media_button.isEnabled() and not self.text.isReadOnly()
+        self.remove_media_button.setEnabled(attached and writable)
+        self.describe_button.setEnabled(attached and writable)
+
+    def describe_selected_media(self) -> None:
+        item = self.media.currentItem()
+        media_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if media_id is None or self.describe_media is None:
+            return
+        if not self.describe_button.isEnabled():  # read only, or no right to write posts
+            return
+        self.describe_media(media_id, str(item.data(NAME_ROLE)))
 
     def remove_selected_media(self) -> None:
         """Take the selected file or picture off this network's post (the stored file stays:

@@ -18,8 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import media_dir
+from app.db_writes import insert_ignore
 from app.errors import ValidationError
 from app.i18n import translate
+from app.models.base import table_of
 from app.models.posts import MediaAsset
 from app.services.calendar.counters import media_problems
 from app.services.calendar.media_store import put_file
@@ -42,10 +44,14 @@ class MediaInfo:
     mime: str
     size: int
     path: str
+    alt_text: str = ""  # its description for screen readers (app/services/calendar/media_alt)
+    alt_version: int = 1
 
 
 def _info(m: MediaAsset) -> MediaInfo:
-    return MediaInfo(m.id, m.sha256, m.filename, m.mime, m.size, m.path)
+    return MediaInfo(
+        m.id, m.sha256, m.filename, m.mime, m.size, m.path, m.alt_text or "", m.version or 1
+    )
 
 
 def store_media(session: Session, client_id: int, source: str | Path) -> MediaInfo:
@@ -68,32 +74,34 @@ def store_media(session: Session, client_id: int, source: str | Path) -> MediaIn
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     sha = digest.hexdigest()
-    existing = session.scalar(
-        select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
-    )
     put_file(session, src, sha, mime)  # streamed in chunks; kept once for every client
-    if existing is not None and Path(existing.path).exists():
-        return _info(existing)
     folder = media_dir() / sha[:2]
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / (sha + src.suffix.lower())
-    if not target.exists():
+    # Two seats attaching the same new file at the same instant both find no row: a select
+    # then an insert met the unique key on the second. ON CONFLICT DO NOTHING, then the row
+    # read back — theirs or ours (pitfalls: insert_ignore announces it on the change feed).
+    row = {
+        "client_id": client_id,
+        "sha256": sha,
+        "filename": src.name[:300],
+        "mime": mime,
+        "size": src.stat().st_size,
+        "path": str(target),
+    }
+    insert_ignore(session, table_of(MediaAsset), [row])
+    asset = session.scalars(
+        select(MediaAsset).where(MediaAsset.client_id == client_id, MediaAsset.sha256 == sha)
+    ).one()
+    if asset.path != str(target) and Path(asset.path).exists():
+        return _info(asset)  # this seat already has its copy where the row says
+    if not target.exists():  # the local cache for previews
+        folder.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(target.suffix + ".part")
         shutil.copyfile(src, tmp)
         tmp.replace(target)
-    if existing is not None:
-        existing.path = str(target)
-        return _info(existing)
-    asset = MediaAsset(
-        client_id=client_id,
-        sha256=sha,
-        filename=src.name,
-        mime=mime,
-        size=src.stat().st_size,
-        path=str(target),
-    )
-    session.add(asset)
-    session.flush()
+    if asset.path != str(target):
+        asset.path = str(target)
+        session.flush()
     return _info(asset)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.connectors.contract import DueVariant, MediaRef
 from app.models import Client
 from app.models.posts import MediaAsset, Post, PostEvent, PostVariant
+from app.services.calendar.media_alt import for_network
 from app.services.people.actor import current_actor
 
 
@@ -35,7 +36,9 @@ class QueueItem:
     last_error: str
 
 
-def _media(session: Session, client_id: int, ids: list[int]) -> tuple[MediaRef, ...]:
+def _media(session: Session, client_id: int, ids: list[int], network: str) -> tuple[MediaRef, ...]:
+    """The variant's files for the connector, each with its description as ``network`` takes
+    it (app/services/calendar/media_alt.py)."""
     if not ids:
         return ()
     rows = {
@@ -45,7 +48,8 @@ def _media(session: Session, client_id: int, ids: list[int]) -> tuple[MediaRef, 
         )
     }
     return tuple(
-        MediaRef(_path(rows[i].path), rows[i].mime, rows[i].sha256) for i in ids if i in rows
+        MediaRef(_path(m.path), m.mime, m.sha256, for_network(m.alt_text or "", network))
+        for m in (rows[i] for i in ids if i in rows)
     )
 
 
@@ -85,7 +89,7 @@ def due_variants(session: Session, client_id: int, now: dt.datetime) -> list[Due
             text=v.text,
             planned_at=planned_at,
             idempotency_key=v.idempotency_key,
-            media=_media(session, client_id, list(v.media or [])),
+            media=_media(session, client_id, list(v.media or []), v.network),
             link=v.link,
             first_comment=v.first_comment,
             timezone=timezone,

@@ -131,21 +131,31 @@ def test_the_migration_moves_existing_local_files_into_the_database(tmp_path):
     kept.parent.mkdir()
     kept.write_bytes(PICTURE)
     sha = hashlib.sha256(PICTURE).hexdigest()
-    from app.models import Client
+    from sqlalchemy import column, insert, table
 
-    with db.session() as s:  # the tables these rows go to are the same at both revisions
+    from app.models import Client
+    from app.models.base import UTCDateTime, utcnow
+
+    # media_assets as it was at that revision (0031 added the description's columns)
+    old_assets = table(
+        "media_assets",
+        *(column(n) for n in ("client_id", "sha256", "filename", "mime", "size", "path")),
+        column("created_at", UTCDateTime()),
+    )
+    with db.session() as s:  # the clients table is the same at both revisions
         client = Client(name="Ancien", slug="ancien")
         s.add(client)
         s.flush()
         for digest, path in [(sha, kept), ("1" * 64, tmp_path / "gone.png")]:
-            s.add(
-                MediaAsset(
+            s.execute(
+                insert(old_assets).values(
                     client_id=client.id,
                     sha256=digest,
                     filename=path.name,
                     mime="image/png",
                     size=1,
                     path=str(path),
+                    created_at=utcnow(),
                 )
             )
     db.upgrade()
