@@ -198,7 +198,7 @@ def test_sync_says_once_how_many_were_deleted(db, now):
         )
         (account,) = report.accounts
         assert report.ok and account.skipped == 0
-        assert account.message == "3 deleted status(es) skipped"
+        assert account.message == "3 deleted statuses skipped"
         assert account.added == 6
         with db.read() as s:
             texts = s.scalars(select(InboxMessage.text).where(InboxMessage.client_id == c.id)).all()
