@@ -88,7 +88,10 @@ build_visible, finish_build = window.build_visible, window.finish_build
 def visible_and_probe():
     build_visible()
     if not hasattr(window, "complete_probe"):
-        window.complete_probe = PaintProbe(app, window.switch_hint, quit=False, label="complete")
+        # the client list's rows: the last widget that paint draws
+        window.complete_probe = PaintProbe(
+            app, window.sidebar.viewport(), quit=False, label="complete"
+        )
 def finish_and_stamp():
     finish_build()
     if not hasattr(window, "built"):

@@ -139,9 +139,10 @@ def start(db_url: str | None = None, settings=None):
     window.clients_loaded.connect(loaded)
 
     def after_shell() -> None:
-        # The shell has painted: the client list and the menus, painted before the rest
+        # The shell has painted: the client list and the menus, painted before the rest (the
+        # list's rows are the last of that paint)
         window.build_visible()
-        after_first_paint(window.switch_hint, after_visible)
+        after_first_paint(window.sidebar.viewport(), after_visible)
 
     after_first_paint(window, after_shell)
     return window

@@ -18,7 +18,7 @@ from app.services.clients import workspaces as clients
 from tests.conftest import REPO
 
 CHILD = r"""
-import json, sys
+import sys  # (json only to print the result: the window's start-up must not need it)
 import PySide6.QtCore as QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer
 from ui.application import create_application, start
@@ -43,7 +43,7 @@ class CompleteProbe(QObject):
                 ),
                 "first_party": sorted(m for m in sys.modules if m.split(".")[0] in ("app", "ui")),
                 "stdlib": sorted(m for m in ("sqlite3", "asyncio", "email", "http", "zoneinfo",
-                    "decimal", "uuid", "urllib.request", "concurrent.futures", "ssl")
+                    "decimal", "uuid", "urllib.request", "concurrent.futures", "ssl", "json")
                     if m in sys.modules),
                 "clients": window.client_model.rowCount(),
                 "shortcut_actions": len([a for a in window.actions() if a.shortcuts()]),
@@ -74,7 +74,7 @@ def visible_and_probe():
     build_visible()
     if not hasattr(window, "complete_probe"):
         window.complete_probe = CompleteProbe()
-        window.switch_hint.installEventFilter(window.complete_probe)
+        window.sidebar.viewport().installEventFilter(window.complete_probe)  # its rows
 
 window.build_visible = visible_and_probe
 
@@ -100,6 +100,8 @@ def preloaded():  # the other areas' modules, imported by a worker once the firs
         "imported": [m for m in AREAS if m in sys.modules],
         "built": sorted(window._areas),
     }
+    import json
+
     print(json.dumps(seen))
     app.quit()
 
@@ -115,6 +117,7 @@ COMPLETE_PATH = {
     "app.services.clients.badge_values",
     "ui", "ui.application", "ui.areas", "ui.design", "ui.design.palette",
     "ui.design.stylesheet", "ui.design.theme", "ui.feature_scan", "ui.gc_policy", "ui.icons",
+    "ui.icon_codepoints",
     "ui.launcher", "ui.main_window", "ui.settings", "ui.sidebar", "ui.style", "ui.tasks",
     "ui.window_actions", "ui.window_clients", "ui.window_fit", "ui.window_layout",
     "ui.window_live", "ui.window_menus", "ui.window_snapshot",
