@@ -88,10 +88,8 @@ build_visible, finish_build = window.build_visible, window.finish_build
 def visible_and_probe():
     build_visible()
     if not hasattr(window, "complete_probe"):
-        # the client list's rows: the last widget that paint draws
-        window.complete_probe = PaintProbe(
-            app, window.sidebar.viewport(), quit=False, label="complete"
-        )
+        # the client list: the last widget that paint draws (its rows just after)
+        window.complete_probe = PaintProbe(app, window.sidebar, quit=False, label="complete")
 def finish_and_stamp():
     finish_build()
     if not hasattr(window, "built"):

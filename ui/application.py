@@ -146,9 +146,10 @@ def start(db_url: str | None = None, settings=None):
 
     def after_shell() -> None:
         # The shell has painted: the client list and the menus, painted before the rest (the
-        # list's rows are the last of that paint)
+        # list is the last widget of that paint, its rows just after; not its viewport():
+        # PySide6 would build ~65 widget classes to find the Python type of that QWidget)
         window.build_visible()
-        after_first_paint(window.sidebar.viewport(), after_visible)
+        after_first_paint(window.sidebar, after_visible)
 
     after_first_paint(window, after_shell)
     return window

@@ -76,7 +76,7 @@ def visible_and_probe():
     build_visible()
     if not hasattr(window, "complete_probe"):
         window.complete_probe = CompleteProbe()
-        window.sidebar.viewport().installEventFilter(window.complete_probe)  # its rows
+        window.sidebar.installEventFilter(window.complete_probe)  # the list, painted last
 
 window.build_visible = visible_and_probe
 
