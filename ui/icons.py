@@ -14,7 +14,9 @@ installed package's ``fonts/`` folder) rather than through ``qtawesome.icon()``:
 QtAwesome costs ~135 ms of start-up (its QtPy layer star-imports every Qt module, which
 defeats PySide6's lazy type loading) and its first icon loads all ten of its fonts (~35 ms),
 for the one font Tribune uses. Painting is QtAwesome's own: the glyph at 0.875 × the icon's
-height, centred, in the colour of the icon's mode and state.
+height, centred, in the colour of the icon's mode and state. The code points of the glyphs
+named here are kept in :mod:`ui.icon_codepoints` (the charmap, 4,470 glyphs in JSON, is read
+only for another one).
 """
 
 from __future__ import annotations
