@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -140,10 +141,11 @@ class ClientDelegate(QStyledItemDelegate):
         else:
             hovered = hovered_row == index.row()
         scheme = current()
-        if selected:
-            painter.fillRect(rect, QColor(scheme.side_selected))
-        elif hovered:
-            painter.fillRect(rect, QColor(scheme.side_hover))
+        if selected or hovered:  # fillPath: fillRect(rect, colour) has an overload for
+            # QGradient.Preset, so PySide6 would build QGradient's class (180 presets) first
+            row = QPainterPath()
+            row.addRect(QRectF(rect))
+            painter.fillPath(row, QColor(scheme.side_selected if selected else scheme.side_hover))
         # avatar
         avatar = QRect(rect.left() + 12, rect.top() + 8, 28, 28)
         logo = index.data(Qt.ItemDataRole.DecorationRole)
