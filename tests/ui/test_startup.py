@@ -73,6 +73,24 @@ window.installEventFilter(probe)
 build_visible = window.build_visible
 
 def visible_and_probe():
+    if not hasattr(window, "complete_probe"):
+        import PySide6.QtGui as QtGui
+        import ui.sidebar
+
+        viewport_event = ui.sidebar.ClientSidebar.viewportEvent
+
+        def rows_painted(self, event):  # the end of the complete window's paint: the rows
+            paint = event.type() == QEvent.Type.Paint
+            handled = viewport_event(self, event)
+            if paint and "rows_painted" not in seen:
+                seen["rows_painted"] = {
+                    "classes": [c for c in ("QStyle", "QGradient")
+                                if c in QtWidgets.__dict__ or c in QtGui.__dict__],
+                    "rows": window.client_model.rowCount(),
+                }
+            return handled
+
+        ui.sidebar.ClientSidebar.viewportEvent = rows_painted
     build_visible()
     if not hasattr(window, "complete_probe"):
         window.complete_probe = CompleteProbe()
@@ -128,8 +146,19 @@ AREA_MODULES = ["ui.calendar.area", "ui.inbox.inbox_area", "ui.charts.area", "ui
 
 
 def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite_db, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui import window_snapshot
+    from ui.settings import Settings
+
     with sqlite_db.session() as session:
-        clients.create_client(session, "Fleurs de Lyon")
+        client = clients.create_client(session, "Fleurs de Lyon")
+    # the client as last seen (the app's own preferences file): the first paint shows its row
+    conf = tmp_path / "config" / "Tribune" / "Tribune.conf"
+    settings = Settings(QSettings(str(conf), QSettings.Format.IniFormat))
+    window_snapshot.save(settings, [client])
+    settings.last_client_id = client.id
+    settings.q.sync()
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -156,6 +185,9 @@ def test_the_shell_paints_before_anything_heavy_then_the_window_completes(sqlite
     assert complete["qstyle"] is False  # its Python class and 11 enums: ~5 ms, not needed
     assert complete["shortcut_actions"] > 10  # every menu action with keys, on the window
     assert complete["menu_items"] == 0  # the menus are filled a paint later (or when opened)
+
+    rows = seen["rows_painted"]  # the snapshot's row, painted without those classes
+    assert rows == {"classes": [], "rows": 1}
 
     first = seen["first_paint"]
     assert first["heavy"] == []
