@@ -1,14 +1,17 @@
 """Start-up: Tribune's time to a visible main window against a bare PySide6 window.
 
 Each figure runs from spawning a fresh process (interpreter start, imports, QApplication)
-to a paint of the window, the median of several runs; the paint is seen by an event filter
-on the window in both programs (an application-wide Python filter would itself cost ~15 ms).
+to a paint of the window, the median of several runs (the bare window's and Tribune's in
+turn); the paint is seen by an event filter on the window in both programs (an
+application-wide Python filter would itself cost ~15 ms).
 Tribune's window is first painted as a shell (client panel, menu titles, "Opening the
 database…") before SQLAlchemy, Alembic, the feature modules or the ``Qt`` namespace are
 touched. "Clients in the sidebar" is the first paint of the clients' names: from the snapshot
 of the last run (see ``ui/window_snapshot.py``), painted by the shell while the database
 opens. "Window complete" is the first paint of everything the window shows while the database
-opens, usable: the real client list, the search, the menus with their actions and shortcuts.
+opens, usable: the real client list, the search, the menus' actions with their shortcuts
+(seen once the client list's rows are painted, the end of that paint; the menus are filled a
+paint later, or when one opens first).
 "Workspace built" is when the rest is built too (the workspace header with the area tabs,
 which the window shows once the clients are loaded; nothing of it is on screen before) and
 the database starts opening. "Client's area shown" waits for the clients read from a demo
@@ -86,9 +89,19 @@ if window.shell_clients is not None:
     clients = PaintProbe(app, window.shell_clients, quit=False, label="clients")
 build_visible, finish_build = window.build_visible, window.finish_build
 def visible_and_probe():
+    if hasattr(window, "rows_probe"):
+        return build_visible()
+    import ui.sidebar  # (build_visible() imports it first: the same cost, a line earlier)
+    viewport_event = window.rows_probe = ui.sidebar.ClientSidebar.viewportEvent
+    def rows_painted(self, event):  # the list's rows: the end of that paint (its last widget)
+        paint = event.type() == QEvent.Type.Paint
+        handled = viewport_event(self, event)
+        if paint and not hasattr(window, "rows_painted"):
+            window.rows_painted = True
+            print(f"complete={time.time()} cpu_complete={time.process_time()}", flush=True)
+        return handled
+    ui.sidebar.ClientSidebar.viewportEvent = rows_painted
     build_visible()
-    if not hasattr(window, "complete_probe"):
-        window.complete_probe = PaintProbe(app, window.switch_hint, quit=False, label="complete")
 def finish_and_stamp():
     finish_build()
     if not hasattr(window, "built"):
@@ -159,21 +172,29 @@ window.tasks.wait(20000)
 """
 
 
-def timed(code: str, *args: str, runs: int, env: dict) -> dict[str, float]:
-    """Median seconds from spawning the process to each moment the child printed (wall
-    clock), and the process's CPU time then (``cpu_<moment>``, counted from its start)."""
-    times: dict[str, list[float]] = {}
+def run_once(code: str, *args: str, env: dict, into: dict[str, list[float]]) -> None:
+    """Seconds from spawning the process to each moment the child printed (wall clock), and
+    the process's CPU time then (``cpu_<moment>``, counted from its start), added to ``into``."""
+    t0 = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        check=True, env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True,
+    )  # fmt: skip
+    for line in done.stdout.split():
+        label, _, stamp = line.partition("=")
+        offset = 0.0 if label.startswith(("cpu_", "switch_")) else t0
+        into.setdefault(label, []).append(float(stamp) - offset)
+
+
+def timed(programs: list[tuple[str, tuple[str, ...]]], runs: int, env: dict) -> list[dict]:
+    """The median of each moment of each program, the programs run in turn ``runs`` times
+    (interleaved: on a shared machine a change of load reaches the bare window and Tribune
+    alike, rather than whichever block of runs it fell in)."""
+    samples: list[dict[str, list[float]]] = [{} for _ in programs]
     for _ in range(runs):
-        t0 = time.time()
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            check=True, env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True,
-        )  # fmt: skip
-        for line in done.stdout.split():
-            label, _, stamp = line.partition("=")
-            offset = 0.0 if label.startswith(("cpu_", "switch_")) else t0
-            times.setdefault(label, []).append(float(stamp) - offset)
-    return {label: statistics.median(values) for label, values in times.items()}
+        for (code, args), into in zip(programs, samples, strict=True):
+            run_once(code, *args, env=env, into=into)
+    return [{label: statistics.median(v) for label, v in s.items()} for s in samples]
 
 
 def main() -> int:
@@ -195,12 +216,11 @@ def main() -> int:
         check=True, env=env, cwd=root, capture_output=True,
     )  # fmt: skip
     # warm the OS file cache once; a first run loads the clients (and leaves the snapshot)
-    timed(BARE, runs=1, env=env)
-    timed(TRIBUNE_READY, url, runs=1, env=env)
+    timed([(BARE, ()), (TRIBUNE_READY, (url,))], runs=1, env=env)
     load_before = os.getloadavg()
-    bare = timed(BARE, runs=args.runs, env=env)
-    shown = timed(TRIBUNE_SHOWN, url, runs=args.runs, env=env)
-    ready = timed(TRIBUNE_READY, url, runs=args.runs, env=env)
+    bare, shown, ready = timed(
+        [(BARE, ()), (TRIBUNE_SHOWN, (url,)), (TRIBUNE_READY, (url,))], runs=args.runs, env=env
+    )
     load_after = os.getloadavg()
     rows = [
         ("bare PySide6 window", "paint", bare, ""),

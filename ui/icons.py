@@ -14,14 +14,15 @@ installed package's ``fonts/`` folder) rather than through ``qtawesome.icon()``:
 QtAwesome costs ~135 ms of start-up (its QtPy layer star-imports every Qt module, which
 defeats PySide6's lazy type loading) and its first icon loads all ten of its fonts (~35 ms),
 for the one font Tribune uses. Painting is QtAwesome's own: the glyph at 0.875 × the icon's
-height, centred, in the colour of the icon's mode and state.
+height, centred, in the colour of the icon's mode and state. The code points of the glyphs
+named here are kept in :mod:`ui.icon_codepoints` (the charmap, 4,470 glyphs in JSON, is read
+only for another one).
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import weakref
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
 
 from ui.design import current, theme_notifier
+from ui.icon_codepoints import CODEPOINTS
 
 # name → Phosphor glyph (regular weight)
 NAMES: dict[str, str] = {
@@ -141,24 +143,32 @@ def _fonts_folder() -> Path:
 
 
 @functools.cache
-def _phosphor() -> tuple[str, dict[str, str]]:
-    """The Phosphor font's family (loaded once into Qt) and its glyph names → code points
-    (hex strings; converted one glyph at a time, not all ~9,000 at start-up)."""
-    folder = _fonts_folder()
-    font = next(folder.glob("phosphor-[0-9]*.ttf"))
-    charmap = next(folder.glob("phosphor-charmap-*.json"))
+def _phosphor() -> str:
+    """The Phosphor font's family (loaded once into Qt)."""
+    font = next(_fonts_folder().glob("phosphor-[0-9]*.ttf"))
     font_id = QFontDatabase.addApplicationFont(str(font))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         raise RuntimeError(f"cannot load the icon font {font.name}")
-    return families[0], json.loads(charmap.read_text(encoding="utf-8"))
+    return families[0]
+
+
+@functools.cache
+def _charmap() -> dict[str, str]:
+    """Every Phosphor glyph name → its code point (a hex string), for a glyph not in
+    :data:`ui.icon_codepoints.CODEPOINTS`."""
+    import json
+
+    charmap = next(_fonts_folder().glob("phosphor-charmap-*.json"))
+    return json.loads(charmap.read_text(encoding="utf-8"))
 
 
 def _char(glyph: str) -> str:
     prefix, _, key = glyph.partition(".")
     if prefix != "ph":
         raise KeyError(f"only Phosphor glyphs (ph.*) are drawn: {glyph}")
-    return chr(int(_phosphor()[1][key], 16))
+    point = CODEPOINTS.get(key)
+    return chr(point if point is not None else int(_charmap()[key], 16))
 
 
 class _GlyphEngine(QIconEngine):
@@ -173,7 +183,7 @@ class _GlyphEngine(QIconEngine):
 
         painter.save()
         painter.setPen(self.colours[(mode, state)])
-        font = QFont(_phosphor()[0])
+        font = QFont(_phosphor())
         font.setPixelSize(max(1, round(0.875 * rect.height())))
         painter.setFont(font)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.char)

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.show_area_index(AREA_KEYS.index(key))
 
     def show_area_index(self, index: int) -> None:
+        self.finish_build()  # (Alt+1…5 work from the first paint, before the workspace)
         self.area_tabs.setCurrentIndex(index)
         self._ensure_area(index)
 

@@ -8,10 +8,11 @@
    (~20 ms), which the sidebar needs.
 2. :func:`build_visible` — what the window shows while the database opens, usable: the real
    client sidebar (with the snapshot's rows), the "+" button, the switch hint, the menus'
-   actions and shortcuts.
-3. :func:`build_rest` — what only the database's answer shows: the workspace (header with
-   the area tabs and the sync bar, the area stack), the welcome page, the tray's menu; then
-   the emoji font, following the system's colour scheme, the busy-database notice.
+   actions with their shortcuts (on the window: the keys work).
+3. :func:`build_rest` — the menus filled with those actions, then what only the database's
+   answer shows: the workspace (header with the area tabs and the sync bar, the area
+   stack), the welcome page, the tray's menu; then the emoji font, following the system's
+   colour scheme, the busy-database notice.
 
 :func:`ui.application.start` runs each step after the previous one painted, then opens the
 database; a window constructed directly (tests, scripts) runs all three at once.
@@ -139,6 +140,7 @@ def build_rest(w) -> None:
     from ui.window_header import WorkspaceHeader
     from ui.window_tray import WindowTray
 
+    w.menus_part.fill()  # their actions and keys are the window's since build_visible()
     w.workspace = QWidget()
     w.workspace.setObjectName("workspace")
     ws_layout = QVBoxLayout(w.workspace)

@@ -2,18 +2,19 @@
 snapshot of the sidebar (each client's name and colour) and of the client shown, as they
 were the last time the clients were loaded. Kept in the preferences (a few hundred bytes).
 
-Read by the shell (:meth:`ui.main_window.MainWindow._build_shell`), which may import only
-what a bare window needs: json and the QtWidgets classes below. The real list replaces it
-as soon as the database answers; nothing is written from it.
+Read by the shell (:func:`ui.window_layout.build_shell`), which may import only what a bare
+window needs: the QtWidgets classes below. One line per client, "id TAB colour TAB archived
+(0/1) TAB name" (a name has no line break; a tab in it is kept, it comes last): not JSON,
+whose module alone (its decoder's regular expressions) cost ~2 ms of the complete window.
+The real list replaces it as soon as the database answers; nothing is written from it.
 """
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-KEY = "ui/client_snapshot"
+KEY = "ui/clients_as_last_seen"
+OLD_KEY = "ui/client_snapshot"  # the same as JSON, before 6 December 2026: not read
 MAX_CLIENTS = 40  # more than a sidebar shows without scrolling
 
 
@@ -43,23 +44,29 @@ def load(settings) -> Snapshot | None:
     raw = settings.q.value(KEY)
     if not isinstance(raw, str) or not raw:
         return None
-    try:
-        data = json.loads(raw)
-        clients = tuple(
-            SnapshotClient(int(c[0]), str(c[1]), str(c[2]), bool(c[3]))
-            for c in data["clients"][:MAX_CLIENTS]
-        )
-        return Snapshot(clients, settings.last_client_id) if clients else None
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
+    clients = []
+    for line in raw.split("\n")[:MAX_CLIENTS]:
+        fields = line.split("\t", 3)
+        if len(fields) != 4 or not fields[3] or fields[2] not in ("0", "1"):
+            return None  # not a snapshot this version wrote: the plain shell
+        try:
+            client_id = int(fields[0])
+        except ValueError:
+            return None
+        clients.append(SnapshotClient(client_id, fields[3], fields[1], fields[2] == "1"))
+    return Snapshot(tuple(clients), settings.last_client_id)
 
 
 def save(settings, clients) -> None:
-    rows = [[c.id, c.name, c.colour, bool(c.archived)] for c in list(clients)[:MAX_CLIENTS]]
-    if not rows:
+    lines = [
+        f"{c.id}\t{c.colour}\t{int(bool(c.archived))}\t{' '.join(c.name.splitlines())}"
+        for c in list(clients)[:MAX_CLIENTS]
+    ]
+    settings.q.remove(OLD_KEY)
+    if not lines:
         settings.q.remove(KEY)
         return
-    settings.q.setValue(KEY, json.dumps({"clients": rows}, ensure_ascii=False))
+    settings.q.setValue(KEY, "\n".join(lines))
 
 
 def show_in(window) -> None:

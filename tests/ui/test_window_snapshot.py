@@ -62,7 +62,14 @@ def test_the_shell_shows_the_clients_last_seen_then_the_real_ones(
 def test_no_or_a_broken_snapshot_shows_the_plain_shell(qtbot, ui_settings):
     from ui.main_window import MainWindow
 
-    for value in (None, "not json", '{"clients": [["x"]]}'):
+    for value in (
+        None,
+        "not a snapshot",
+        '{"clients": [[1, "Aquarelle", "#0f766e", false]]}',  # the JSON of older versions
+        "x\t#0f766e\t0\tAquarelle",
+        "1\t#0f766e\tyes\tAquarelle",
+        "1\t#0f766e\t0\t",
+    ):
         if value is None:
             ui_settings.q.remove(window_snapshot.KEY)
         else:
@@ -73,3 +80,29 @@ def test_no_or_a_broken_snapshot_shows_the_plain_shell(qtbot, ui_settings):
         assert window.shell_clients is None
         window.finish_build()
         assert window.client_model.rowCount() == 0
+
+
+def test_the_snapshot_keeps_any_name_and_the_archived_state(ui_settings):
+    class Row:
+        def __init__(self, id, name, colour, archived=False):
+            self.id, self.name, self.colour, self.archived = id, name, colour, archived
+
+    rows = [
+        Row(3, "Tab\there, <b>bold</b> & ça", "#0f766e"),
+        Row(7, "Two\nlines", "#b45309", archived=True),
+        *(Row(100 + n, f"Client {n}", "#123456") for n in range(50)),
+    ]
+    ui_settings.q.setValue(window_snapshot.OLD_KEY, '{"clients": []}')
+    window_snapshot.save(ui_settings, rows)
+    ui_settings.last_client_id = 7
+    ui_settings.q.sync()
+    snapshot = window_snapshot.load(ui_settings)
+    assert [(c.id, c.name, c.colour, c.archived) for c in snapshot.clients[:2]] == [
+        (3, "Tab\there, <b>bold</b> & ça", "#0f766e", False),
+        (7, "Two lines", "#b45309", True),  # a line break is a space: one line per client
+    ]
+    assert len(snapshot.clients) == window_snapshot.MAX_CLIENTS
+    assert snapshot.current_client().id == 7
+    assert ui_settings.q.value(window_snapshot.OLD_KEY) is None  # the JSON one is dropped
+    window_snapshot.save(ui_settings, [])
+    assert window_snapshot.load(ui_settings) is None

@@ -113,7 +113,8 @@ def qpalette(scheme: Scheme) -> QPalette:
 
 def apply_theme(app, mode: str | None = None) -> Scheme:
     """Style ``app`` in ``mode`` ("system", "light", "dark"; None: the saved choice)."""
-    app.setStyle("Fusion")
+    if app.property("tribune_style") != "Fusion":  # (ui.application: created with it)
+        app.setStyle("Fusion")
     _state["mode"] = mode or saved_mode()
     scheme = resolve(_state["mode"])
     _state["scheme"] = scheme

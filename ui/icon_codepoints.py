@@ -1,0 +1,63 @@
+"""The code points of the Phosphor glyphs :data:`ui.icons.NAMES` uses, from QtAwesome's
+charmap (``phosphor-charmap-*.json``, 4,470 glyphs): reading and parsing that file, and
+importing ``json`` for it, cost the complete window's first paint ~3 ms for a few icons.
+A glyph missing here is read from the charmap (:func:`ui.icons._char`);
+``tests/ui/test_icon_codepoints.py`` checks these against the installed charmap.
+"""
+
+from __future__ import annotations
+
+CODEPOINTS: dict[str, int] = {
+    "archive": 0xF008,
+    "arrow-clockwise": 0xF020,
+    "arrow-u-up-left": 0xF066,
+    "arrow-u-up-right": 0xF067,
+    "arrows-clockwise": 0xF045,
+    "arrows-left-right": 0xF04D,
+    "book-open": 0xF097,
+    "buildings": 0xF0A8,
+    "calendar": 0xF0AC,
+    "caret-left": 0xF0C3,
+    "caret-right": 0xF0C4,
+    "chart-line": 0xF0D4,
+    "check": 0xF0E7,
+    "check-circle": 0xF0E8,
+    "check-square": 0xF0EA,
+    "clipboard": 0xF0F7,
+    "clock-counter-clockwise": 0xF0FC,
+    "copy": 0xF114,
+    "database": 0xF12D,
+    "dots-three": 0xF145,
+    "download-simple": 0xF14C,
+    "ear": 0xF150,
+    "export": 0xF15A,
+    "file-pdf": 0xF16C,
+    "file-text": 0xF170,
+    "floppy-disk": 0xF181,
+    "folder-open": 0xF18C,
+    "gear": 0xF19B,
+    "image": 0xF1DD,
+    "info": 0xF1E0,
+    "keyboard": 0xF1E5,
+    "link": 0xF1F3,
+    "list-bullets": 0xF1FB,
+    "list-numbers": 0xF1FD,
+    "magnifying-glass": 0xF20A,
+    "pencil-simple": 0xF266,
+    "plus": 0xF27F,
+    "prohibit": 0xF289,
+    "question": 0xF293,
+    "scissors": 0xF2AB,
+    "selection-all": 0xF2AF,
+    "sign-out": 0xF2C7,
+    "text-bolder": 0xF315,
+    "text-italic": 0xF31D,
+    "trash": 0xF334,
+    "tray": 0xF336,
+    "user-minus": 0xF34E,
+    "user-plus": 0xF34F,
+    "users": 0xF351,
+    "warning": 0xF35C,
+    "x": 0xF36D,
+    "x-circle": 0xF36E,
+}
