@@ -322,7 +322,12 @@ def tribune_exe() -> str:
 
 @pytest.fixture
 def cli(tribune_home):
-    """Run the installed ``tribune`` command; returns CompletedProcess (text mode)."""
+    """Run the installed ``tribune`` command; returns CompletedProcess (text mode).
+
+    Each call is a real process, forked from this worker's fork server (tests/harness/),
+    which has the libraries and the CLI's trunk imported already; ``TRIBUNE_TEST_ZYGOTE=0``
+    starts the console script anew each time instead."""
+    from tests.harness import zygote
 
     def run(
         *args: str,
@@ -339,6 +344,8 @@ def cli(tribune_home):
         if db_url:
             cmd += ["--db", db_url]
         cmd += list(args)
+        if zygote.enabled():
+            return zygote.zygote().run(cmd, input=input, env=full_env, timeout=timeout)
         return subprocess.run(
             cmd, input=input, capture_output=True, text=True, env=full_env, timeout=timeout
         )
