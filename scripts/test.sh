@@ -106,12 +106,14 @@ echo -n login > "$XDG_DATA_HOME/keyrings/default"
 # The whole suite (no arguments) runs on one pytest-xdist worker per core, at most four
 # (TRIBUNE_TEST_WORKERS to choose), a test file per worker at a time so that a file's
 # fixtures and its spawned seats stay together; each worker has its own PostgreSQL cluster
-# (above; tests/conftest.py picks it). With arguments, pytest runs exactly what they say, in one process.
+# (above; tests/conftest.py picks it). The files go out longest first (tests/harness/
+# schedule.py, from tests/harness/weights.json), not xdist's most-tests-first. With
+# arguments, pytest runs exactly what they say, in one process.
 export TRIBUNE_WHOLE_SUITE=""
 PARALLEL=""
 if [ $# -eq 0 ]; then
   TRIBUNE_WHOLE_SUITE=1
-  [ "$WORKERS" -gt 1 ] && PARALLEL="-n $WORKERS --dist loadfile"
+  [ "$WORKERS" -gt 1 ] && PARALLEL="-n $WORKERS --dist loadfile --no-loadscope-reorder"
 fi
 export PARALLEL
 dbus-run-session -- bash -c '

@@ -67,6 +67,28 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name.startswith(DATE_SENSITIVE):
             item.add_marker(pytest.mark.dates)
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: the longest files first
+        from tests.harness import schedule
+
+        items[:] = schedule.longest_first(items, schedule.load())
+
+
+# ``TRIBUNE_TEST_WEIGHTS_OUT=path``: each file's seconds, for tests/harness/weights.json
+_WEIGHTS_OUT: str | None = None
+
+
+def pytest_runtest_logreport(report):
+    if _WEIGHTS_OUT:
+        from tests.harness import schedule
+
+        schedule.record(report)
+
+
+def pytest_sessionfinish(session):
+    if _WEIGHTS_OUT:
+        from tests.harness import schedule
+
+        schedule.write(_WEIGHTS_OUT)
 
 
 def _instants(config) -> list:
@@ -95,7 +117,9 @@ def pytest_configure(config):
     clocks in every thread; monotonic clocks, sleeps and timeouts are left alone). With
     several, each date-sensitive test runs once per instant (:func:`_hard_date`): one session
     for all the hard dates instead of one per date."""
-    global _travel
+    global _travel, _WEIGHTS_OUT
+    if not hasattr(config, "workerinput"):  # the controlling process sees every report
+        _WEIGHTS_OUT = os.environ.get("TRIBUNE_TEST_WEIGHTS_OUT") or None
     instants = _instants(config)
     if len(instants) == 1 and instants[0] is not None and _travel is None:
         import time_machine

@@ -5,7 +5,6 @@ twice, and a long-running transaction that holds later changes back without losi
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import random
 import time
 
@@ -15,10 +14,11 @@ from sqlalchemy import event, select, text
 from app import changes
 from app.models.changes import ChangeLog
 from app.services.clients import workspaces as clients
+from tests.harness.seats import seat_context
 
 pytestmark = pytest.mark.postgres
 
-SPAWN = mp.get_context("spawn")
+SPAWN = seat_context()
 
 
 def _writer(url: str, client_id: int, seat: int, rounds: int, go, pause_s: list[float]) -> None:

@@ -7,7 +7,6 @@ Real HTTP on loopback against a local Google, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 
 import httpx
@@ -22,6 +21,7 @@ from app.services.inbox.held import HELD_RULE
 from app.services.people import actor
 from app.services.sync.engine import sync_client
 from tests.conftest import db_url_of
+from tests.harness.seats import seat_context
 from tests.servers.google import CHANNEL, GoogleServer
 
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC)
@@ -166,7 +166,7 @@ def test_two_seats_syncing_at_once_publish_a_held_comment_once(db):
         (mid, _hidden) = _messages(db, cid)["Ugz5"]
         with db.session() as s:
             moderation.restore(s, cid, mid, "Une vraie question de client")
-        ctx = multiprocessing.get_context("spawn")
+        ctx = seat_context()
         out = ctx.Queue()
         start = time.time() + 4  # after both interpreters have started
         procs = [

@@ -6,7 +6,6 @@ each stored once, counted right (added vs duplicates), never an error. Real proc
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 
 import pytest
@@ -17,6 +16,7 @@ from app.models.metrics import AccountMetricDay
 from app.services.clients import workspaces as clients
 from tests.app.services.sync.test_seats_common import agency, finish, outcomes, start_seats
 from tests.conftest import db_url_of
+from tests.harness.seats import seat_context
 from tests.servers.x import XServer
 
 ROUNDS, ITEMS = 15, 40
@@ -67,7 +67,7 @@ def _race(db) -> list:
     with db.session() as s:
         client = clients.create_client(s, "Nuage Logiciel")
         account = clients.add_account(s, client.id, "x", "nuage", base_url="http://127.0.0.1:9")
-    ctx = multiprocessing.get_context("spawn")
+    ctx = seat_context()
     out = ctx.Queue()
     start = time.time() + 4  # after both interpreters have started
     url = db_url_of(db)
