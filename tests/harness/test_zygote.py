@@ -171,3 +171,56 @@ def test_an_environment_read_at_start_gets_a_real_process(server, tribune_home):
     out = server.run([tribune_exe(), "--version"], env=env, timeout=120)
     assert out.returncode == 0 and "import time:" in out.stderr
     assert server.forks == 0
+
+
+def test_popen_forks_python_seats_with_popen_s_contract(tmp_path):
+    """A seat as ``python -c`` or ``python script.py``: its arguments, __main__, exit code,
+    a conversation over its pipes, a kill (negative return code), check=True."""
+    from tests.harness import popen as harness
+
+    code = (
+        "import sys, os; print(sys.argv[1:], __name__, flush=True); "
+        "line = sys.stdin.readline(); print(line.strip().upper(), flush=True); "
+        "sys.exit(int(sys.argv[1]))"
+    )
+    before = harness._zygote.zygote().forks
+    proc = harness.popen(
+        [sys.executable, "-c", code, "3", "x"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert isinstance(proc, harness.ForkedPopen) and proc.pid > 0
+    assert proc.stdout.readline() == "['3', 'x'] __main__\n"
+    proc.stdin.write("bonjour\n")
+    proc.stdin.flush()
+    assert proc.stdout.readline() == "BONJOUR\n"
+    assert proc.wait(30) == 3 and proc.returncode == 3
+    proc.stdout.close()
+    proc.stdin.close()
+
+    sleeper = harness.popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    assert sleeper.poll() is None
+    with pytest.raises(subprocess.TimeoutExpired):
+        sleeper.wait(0.2)
+    sleeper.kill()
+    assert sleeper.wait(30) == -9
+
+    script = tmp_path / "seat.py"
+    script.write_text(
+        "import os, sys\nraise SystemExit(f'{os.environ[\"SEAT\"]} {os.getcwd()} {sys.argv[1]}')\n"
+    )
+    out = harness.run(
+        [sys.executable, str(script), "un"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SEAT="Léa"),
+        cwd=str(tmp_path),
+        timeout=60,
+    )
+    assert (out.returncode, out.stderr) == (1, f"Léa {tmp_path} un\n")
+    with pytest.raises(subprocess.CalledProcessError):
+        harness.run([sys.executable, "-c", "1/0"], check=True, capture_output=True, timeout=60)
+    failed = harness.run([sys.executable, "-c", "1/0"], capture_output=True, text=True)
+    assert failed.returncode == 1 and "ZeroDivisionError" in failed.stderr
+    assert harness._zygote.zygote().forks - before == 5  # none went to a new interpreter

@@ -31,8 +31,27 @@ def enabled() -> bool:
     return os.environ.get("TRIBUNE_TEST_ZYGOTE", "1") != "0"
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
 def _read_at_start(env: dict[str, str]) -> dict[str, str]:
-    return {k: v for k, v in env.items() if k in _AT_START or k.startswith(_AT_START_PREFIXES)}
+    return {
+        k: v
+        for k, v in env.items()
+        if (k in _AT_START or k.startswith(_AT_START_PREFIXES)) and k != "PYTHONPATH"
+    }
+
+
+def _pythonpath(env: dict[str, str], server_env: dict[str, str]) -> list[str] | None:
+    """The ``PYTHONPATH`` entries a forked child puts on its path (after the first), or None
+    if it cannot: only this repository, which the server's Tribune was imported from."""
+    asked = env.get("PYTHONPATH", "")
+    if asked == server_env.get("PYTHONPATH", ""):
+        return []
+    entries = [e for e in asked.split(os.pathsep) if e]
+    if all(Path(e).resolve() == REPO for e in entries):
+        return entries
+    return None
 
 
 class Zygote:
@@ -85,6 +104,37 @@ class Zygote:
                 shutil.rmtree(self._dir, ignore_errors=True)
                 self._dir = None
 
+    def forkable(self, env: dict[str, str]) -> bool:
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._start()
+        return _read_at_start(env) == _read_at_start(self._env) and (
+            _pythonpath(env, self._env) is not None
+        )
+
+    def launch(
+        self, argv: list[str], fds: list[int], *, env: dict[str, str], cwd: str | None, python: bool
+    ) -> tuple[socket.socket, int]:
+        """Fork ``argv`` with ``fds`` as its stdin, stdout and stderr; returns the socket
+        its return code will come on, and its pid. (``forkable(env)`` said yes.)"""
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            sock.connect(self._path)
+            request = {
+                "argv": list(argv),
+                "env": env,
+                "cwd": cwd or os.getcwd(),
+                "python": python,
+                "pythonpath": _pythonpath(env, self._env) or [],
+            }
+            socket.send_fds(sock, [json.dumps(request).encode()], fds)
+            pid = json.loads(sock.recv(4096))["pid"]
+        except BaseException:
+            sock.close()
+            raise
+        self.forks += 1
+        return sock, pid
+
     def run(
         self,
         cmd: list[str],
@@ -97,11 +147,7 @@ class Zygote:
         """``subprocess.run(cmd, input=…, capture_output=True, text=True, env=…, timeout=…)``
         where ``cmd[0]`` is the ``tribune`` console script: the same result, in a forked
         process."""
-        with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                self._start()
-            path = self._path
-        if _read_at_start(env) != _read_at_start(self._env):
+        if not self.forkable(env):
             return subprocess.run(
                 cmd, input=input, capture_output=True, text=True, env=env, cwd=cwd,
                 timeout=timeout,
@@ -112,22 +158,17 @@ class Zygote:
             in_r, in_w = os.pipe()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            sock.connect(path)
-            request = {"argv": list(cmd), "env": env, "cwd": cwd or os.getcwd()}
-            socket.send_fds(sock, [json.dumps(request).encode()], [in_r, out_w, err_w])
+            sock, pid = self.launch(cmd, [in_r, out_w, err_w], env=env, cwd=cwd, python=False)
         except BaseException:
-            for fd in (in_r, in_w, out_r, out_w, err_r, err_w):
+            for fd in (in_w, out_r, err_r):
                 if fd is not None:
                     os.close(fd)
-            sock.close()
             raise
-        for fd in (in_r, out_w, err_w):
-            os.close(fd)
-        self.forks += 1
+        finally:
+            for fd in (in_r, out_w, err_w):
+                os.close(fd)
         try:
-            pid = json.loads(sock.recv(4096))["pid"]
             deadline = None if timeout is None else time.monotonic() + timeout
             data = input.encode(locale.getpreferredencoding(False)) if input else b""
             out, err, timed_out = _communicate(in_w, out_r, err_r, data, deadline)

@@ -154,9 +154,28 @@ def become(request: dict) -> None:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
-    sys.argv = list(request["argv"])
-    # the console script's own folder first on the path, as when it runs as a script
-    sys.path[0] = os.path.dirname(os.path.abspath(sys.argv[0]))
+    sys.path[1:1] = request.get("pythonpath", [])  # as PYTHONPATH puts them, after the first
+
+
+def run_python(args: list[str]) -> None:
+    """``python -c CODE ARGS…`` or ``python SCRIPT ARGS…`` in this process, as the
+    interpreter runs them: ``__main__`` a fresh module, ``sys.argv`` and ``sys.path[0]`` as
+    it sets them; an uncaught exception prints its traceback and exits 1."""
+    import builtins
+    import runpy
+    import types
+
+    if args[0] == "-c":
+        sys.argv = ["-c", *args[2:]]
+        sys.path[0] = ""
+        main = types.ModuleType("__main__")
+        main.__dict__["__builtins__"] = builtins
+        sys.modules["__main__"] = main
+        exec(compile(args[1], "<string>", "exec"), main.__dict__)
+    else:
+        sys.argv = list(args)
+        sys.path[0] = os.path.dirname(os.path.abspath(args[0]))
+        runpy.run_path(args[0], run_name="__main__")
 
 
 def main() -> None:
@@ -168,6 +187,12 @@ def main() -> None:
     print("ready", flush=True)
     request = serve(listener, parent)
     become(request)
+    if request.get("python"):  # the interpreter with a script or -c
+        run_python(request["argv"][1:])
+        sys.exit(0)
+    sys.argv = list(request["argv"])
+    # the console script's own folder first on the path, as when it runs as a script
+    sys.path[0] = os.path.dirname(os.path.abspath(sys.argv[0]))
     from ui.launcher import main as tribune
 
     sys.exit(tribune())
