@@ -23,6 +23,7 @@ from app.services.database.backup import restore_backup, write_backup
 from app.services.inbox import ingest as inbox_ingest
 from tests.app.test_changes import T0, _msg
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from tests.harness.seats import seat_context
 
 SPAWN = seat_context()
@@ -114,7 +115,7 @@ def _hold(db, seconds: float) -> subprocess.Popen:
         select.select([sys.stdin], [], [], {seconds})
         """
     )
-    proc = subprocess.Popen(
+    proc = forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "held"
