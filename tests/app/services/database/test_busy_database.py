@@ -9,6 +9,7 @@ it gives up in one line, exit 1, and nothing of its write is in the database.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -81,8 +82,9 @@ def _clients(url_or_path) -> list[str]:
 
 
 @pytest.fixture
-def acme(cli, tmp_path):
+def acme(cli, tmp_path, sqlite_template):
     path = tmp_path / "busy.sqlite3"
+    shutil.copy(sqlite_template, path)  # migrated once, not per test
     url = f"sqlite:///{path}"
     out = cli("client", "add", "Acme", db_url=url)
     assert out.returncode == 0, out.stderr
