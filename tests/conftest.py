@@ -64,13 +64,25 @@ DATE_SENSITIVE = (
 
 
 def pytest_collection_modifyitems(config, items):
+    from tests.harness import clock
+
     for item in items:
         if item.path.name.startswith(DATE_SENSITIVE):
             item.add_marker(pytest.mark.dates)
+            if clock.pins_the_clock(getattr(item, "module", None)):
+                item.add_marker(pytest.mark.clock_pinned)
     if hasattr(config, "workerinput"):  # a pytest-xdist worker: the longest files first
         from tests.harness import schedule
 
         items[:] = schedule.longest_first(items, schedule.load())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    if item.get_closest_marker("clock_pinned"):
+        from tests.harness import clock
+
+        clock.check_pinned(item)
 
 
 # ``TRIBUNE_TEST_WEIGHTS_OUT=path``: each file's seconds, for tests/harness/weights.json
@@ -136,8 +148,14 @@ def pytest_unconfigure(config):
 
 
 def pytest_generate_tests(metafunc):
+    from tests.harness import clock
+
     instants = _instants(metafunc.config)
-    if len(instants) > 1 and metafunc.definition.path.name.startswith(DATE_SENSITIVE):
+    if (
+        len(instants) > 1
+        and metafunc.definition.path.name.startswith(DATE_SENSITIVE)
+        and not clock.pins_the_clock(metafunc.module)  # its own fixed day overrides them
+    ):
         metafunc.parametrize(
             "_hard_date",
             instants,
