@@ -20,4 +20,16 @@ interpreter's normal shutdown. What it must not hide:
   the forked run.
 
 ``TRIBUNE_TEST_ZYGOTE=0`` runs every ``cli`` call as a new process, as before.
+
+The rest of the harness:
+
+- :mod:`tests.harness.popen`: ``popen``/``run`` with :mod:`subprocess`'s interface for the
+  other seats the tests start (``python -c``, a seat script, a ``tribune`` command kept
+  running and signalled), forked from the same server; anything else goes to subprocess.
+- :mod:`tests.harness.seats`: ``seat_context()``, multiprocessing's ``forkserver`` with the
+  libraries preloaded, for seats started as ``ctx.Process``; each seat gets the test's
+  environment and directory as they are when it starts.
+- :mod:`tests.harness.clock`: a date-sensitive module whose autouse fixture pins the clock
+  runs once instead of once per hard date (the fixed day overrode them), checked per test.
+- :mod:`tests.harness.schedule`: under pytest-xdist, the files go out longest first.
 """
