@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from app.db import Database
 from app.models import Base, import_all
+from tests.harness import zygote as _zygote  # noqa: F401 - the session's environment, kept
 
 # Under pytest-xdist each worker has a PostgreSQL cluster of its own (scripts/test.sh); what
 # the tests spawn (seats, benchmarks, the CLI) inherits it through the environment.

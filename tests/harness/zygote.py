@@ -32,6 +32,9 @@ def enabled() -> bool:
 
 
 REPO = Path(__file__).resolve().parents[2]
+# The environment as the session started (tests/conftest.py imports this module), before any
+# test's monkeypatch: the server starts with it whichever test needs it first.
+_SESSION_ENV = dict(os.environ)
 
 
 def _read_at_start(env: dict[str, str]) -> dict[str, str]:
@@ -67,7 +70,7 @@ class Zygote:
     def _start(self) -> None:
         self._dir = tempfile.mkdtemp(prefix="tribune-zygote.")
         path = os.path.join(self._dir, "socket")
-        self._env = dict(os.environ)
+        self._env = dict(_SESSION_ENV)
         log = open(os.path.join(self._dir, "log"), "wb")  # noqa: SIM115 - the server's stderr
         self._proc = subprocess.Popen(
             [sys.executable, str(SERVER), path, str(os.getpid())],
