@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from app.db import Database
 from app.models import Base, import_all
+from tests.harness import zygote as _zygote  # noqa: F401 - the session's environment, kept
 
 # Under pytest-xdist each worker has a PostgreSQL cluster of its own (scripts/test.sh); what
 # the tests spawn (seats, benchmarks, the CLI) inherits it through the environment.
@@ -64,9 +65,43 @@ DATE_SENSITIVE = (
 
 
 def pytest_collection_modifyitems(config, items):
+    from tests.harness import clock
+
     for item in items:
         if item.path.name.startswith(DATE_SENSITIVE):
             item.add_marker(pytest.mark.dates)
+            if clock.pins_the_clock(getattr(item, "module", None)):
+                item.add_marker(pytest.mark.clock_pinned)
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: the longest files first
+        from tests.harness import schedule
+
+        items[:] = schedule.longest_first(items, schedule.load())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    if item.get_closest_marker("clock_pinned"):
+        from tests.harness import clock
+
+        clock.check_pinned(item)
+
+
+# ``TRIBUNE_TEST_WEIGHTS_OUT=path``: each file's seconds, for tests/harness/weights.json
+_WEIGHTS_OUT: str | None = None
+
+
+def pytest_runtest_logreport(report):
+    if _WEIGHTS_OUT:
+        from tests.harness import schedule
+
+        schedule.record(report)
+
+
+def pytest_sessionfinish(session):
+    if _WEIGHTS_OUT:
+        from tests.harness import schedule
+
+        schedule.write(_WEIGHTS_OUT)
 
 
 def _instants(config) -> list:
@@ -95,7 +130,9 @@ def pytest_configure(config):
     clocks in every thread; monotonic clocks, sleeps and timeouts are left alone). With
     several, each date-sensitive test runs once per instant (:func:`_hard_date`): one session
     for all the hard dates instead of one per date."""
-    global _travel
+    global _travel, _WEIGHTS_OUT
+    if not hasattr(config, "workerinput"):  # the controlling process sees every report
+        _WEIGHTS_OUT = os.environ.get("TRIBUNE_TEST_WEIGHTS_OUT") or None
     instants = _instants(config)
     if len(instants) == 1 and instants[0] is not None and _travel is None:
         import time_machine
@@ -112,8 +149,14 @@ def pytest_unconfigure(config):
 
 
 def pytest_generate_tests(metafunc):
+    from tests.harness import clock
+
     instants = _instants(metafunc.config)
-    if len(instants) > 1 and metafunc.definition.path.name.startswith(DATE_SENSITIVE):
+    if (
+        len(instants) > 1
+        and metafunc.definition.path.name.startswith(DATE_SENSITIVE)
+        and not clock.pins_the_clock(metafunc.module)  # its own fixed day overrides them
+    ):
         metafunc.parametrize(
             "_hard_date",
             instants,
@@ -327,7 +370,12 @@ def tribune_exe() -> str:
 
 @pytest.fixture
 def cli(tribune_home):
-    """Run the installed ``tribune`` command; returns CompletedProcess (text mode)."""
+    """Run the installed ``tribune`` command; returns CompletedProcess (text mode).
+
+    Each call is a real process, forked from this worker's fork server (tests/harness/),
+    which has the libraries and the CLI's trunk imported already; ``TRIBUNE_TEST_ZYGOTE=0``
+    starts the console script anew each time instead."""
+    from tests.harness import zygote
 
     def run(
         *args: str,
@@ -344,6 +392,8 @@ def cli(tribune_home):
         if db_url:
             cmd += ["--db", db_url]
         cmd += list(args)
+        if zygote.enabled():
+            return zygote.zygote().run(cmd, input=input, env=full_env, timeout=timeout)
         return subprocess.run(
             cmd, input=input, capture_output=True, text=True, env=full_env, timeout=timeout
         )

@@ -5,7 +5,6 @@ logs nothing, another process is another seat, and PostgreSQL notifies at commit
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 import textwrap
 
@@ -21,6 +20,7 @@ from app.services.clients import workspaces as clients
 from app.services.inbox import ingest as inbox_ingest
 from app.services.inbox import triage as inbox_triage
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
 
@@ -136,7 +136,7 @@ def test_another_process_is_another_seat(db):
             clients.update_client(s, {a}, sector="Fleurs")
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     got = _since(db, start)
     assert got.touches("clients", a)
     assert all(c.seat != changes.SEAT for c in got.changes)

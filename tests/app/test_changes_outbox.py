@@ -5,7 +5,6 @@ twice, and a long-running transaction that holds later changes back without losi
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import random
 import time
 
@@ -15,10 +14,11 @@ from sqlalchemy import event, select, text
 from app import changes
 from app.models.changes import ChangeLog
 from app.services.clients import workspaces as clients
+from tests.harness.seats import seat_context
 
 pytestmark = pytest.mark.postgres
 
-SPAWN = mp.get_context("spawn")
+SPAWN = seat_context()
 
 
 def _writer(url: str, client_id: int, seat: int, rounds: int, go, pause_s: list[float]) -> None:
@@ -64,7 +64,7 @@ def test_concurrent_writers_committing_out_of_order_are_each_read_once(pg_db, pg
     before = {i for _x, i in _log(pg_db)}
     rng = random.Random(11)
     rounds = 6
-    go = SPAWN.Event()
+    go = SPAWN.Barrier(len(cids) + 1)  # every seat ready, then all at once
     procs = [
         SPAWN.Process(
             target=_writer,
@@ -82,8 +82,7 @@ def test_concurrent_writers_committing_out_of_order_are_each_read_once(pg_db, pg
     ]
     for p in procs:
         p.start()
-    time.sleep(2.0)  # let the spawned interpreters import
-    go.set()
+    go.wait(120)
     seen: list[int] = []
     naive_seen: list[int] = []
     naive_last = max(before, default=0)  # the old reader without the lock: id > last id

@@ -24,6 +24,7 @@ from app.services.inbox import reading as inbox
 from app.services.inbox.ingest import IncomingMessage
 from app.services.people import agency
 from tests.conftest import db_url_of
+from tests.harness.popen import popen
 
 SEAT = Path(__file__).with_name("conflict_seat.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ def seats(db, tmp_path, *plans) -> list[dict]:
         readies.append(ready)
         env = {**os.environ, "TRIBUNE_USER": user, "PYTHONPATH": str(ROOT)}
         procs.append(
-            subprocess.Popen(
+            popen(
                 [sys.executable, str(SEAT), db_url_of(db), action, json.dumps(args),
                  str(ready), str(go)],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,

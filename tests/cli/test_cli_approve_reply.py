@@ -7,13 +7,13 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
 import sys
 
 from app.services.calendar import posts
 from app.services.calendar.approval import submit_for_review
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 
 FEB = (dt.datetime(2027, 2, 1, tzinfo=dt.UTC), dt.datetime(2027, 3, 1, tzinfo=dt.UTC))
 HEADER = "network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n"
@@ -43,7 +43,7 @@ def _edit_in_another_process(url, client_id, post_id, text, user):
         "    posts.update_post(s, p.client_id, p.id, expected_version=p.version,\n"
         "                      variants=[posts.VariantInput('mastodon', sys.argv[4])])\n"
     )
-    run = subprocess.run(
+    run = forked.run(
         [sys.executable, "-c", script, url, str(client_id), str(post_id), text],
         capture_output=True,
         text=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 
 import pytest
@@ -22,7 +23,8 @@ def one_line_exit_1(out, *needles: str) -> None:
 
 
 @pytest.fixture
-def acme(cli, tmp_path):
+def acme(cli, tmp_path, sqlite_template):
+    shutil.copy(sqlite_template, tmp_path / "bad.sqlite3")  # migrated once, not per test
     url = f"sqlite:///{tmp_path}/bad.sqlite3"
     assert cli("client", "add", "Acme", db_url=url).returncode == 0
     return url

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from tests.conftest import db_url_of, tribune_exe
+from tests.harness import popen as forked
 from tests.servers.search_mastodon import MastodonSearchServer
 
 TOKEN = "masto-cli-token"
@@ -45,7 +46,7 @@ def test_two_processes_sync_the_same_stream_each_item_once(
     env = dict(os.environ, TRIBUNE_HOME=str(tribune_home))
     cmd = [tribune_exe(), "--db", url, "listening", "sync", "fleurs-de-lyon", "--json"]
     procs = [
-        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        forked.popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         for _ in range(2)
     ]
     outs = [p.communicate(timeout=120) for p in procs]

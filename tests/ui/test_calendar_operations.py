@@ -5,7 +5,6 @@ process opens the conflict dialog — never an error box. On a SQLite file and o
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 import textwrap
 from zoneinfo import ZoneInfo
@@ -17,6 +16,7 @@ from app.services.calendar import posts
 from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of, wait_editor
+from tests.harness import popen as forked
 from ui.areas import AreaServices
 from ui.calendar.area import CalendarArea
 from ui.conflict_dialog import ConflictDialog
@@ -117,7 +117,7 @@ def test_a_stale_save_opens_the_conflict_dialog_never_an_error_box(qtbot, db, se
                               variants=[VariantInput("mastodon", "Bonjour de Léa")])
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)  # another seat
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)  # another seat
     qtbot.mouseClick(_save_button(editor), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: (

@@ -6,7 +6,6 @@ being another process."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import textwrap
 
@@ -19,6 +18,7 @@ from app.services.charter.labels import status_label
 from app.services.clients import workspaces as clients
 from app.services.people import agency as agency_service
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.areas import AreaServices
 from ui.charter.charter_area import CharterArea
 from ui.conflict_dialog import ConflictDialog
@@ -98,7 +98,7 @@ def _other_seat_sends(db, cid: int, version_id: int) -> None:
         """
     )
     env = {**os.environ, "TRIBUNE_USER": "lea"}
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60, env=env)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60, env=env)
 
 
 def test_a_version_sent_by_another_seat_meanwhile_opens_the_conflict_dialog(

@@ -5,7 +5,6 @@ without a click; a change for another client does not reload them."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 import textwrap
 import time
@@ -17,6 +16,7 @@ from app.connectors.contract import AccountMetricSample
 from app.services.clients import workspaces as clients
 from app.services.reports.metrics import record_account_samples
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.areas import AreaServices
 from ui.charts.area import ChartsArea
 from ui.live import LiveFeed
@@ -74,7 +74,7 @@ def _other_seat(db, client_id: int, account_id: int, followers: int) -> float:
         db.dispose()
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     return time.monotonic()
 
 
@@ -110,7 +110,7 @@ def test_a_competitor_sampled_by_another_process_shows_in_the_open_charts(qtbot,
         db.dispose()
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     qtbot.waitUntil(
         lambda: any(row.name == "Fleurs Rivales" for row in area.data.competitors), timeout=8000
     )

@@ -5,7 +5,6 @@ seconds, without a click; the selected item stays selected."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 import textwrap
 
@@ -16,6 +15,7 @@ from app.services.clients import workspaces as clients
 from app.services.listening import store
 from app.services.listening.episodes import signal_episode
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.areas import AreaServices
 from ui.listening.area import ListeningArea
 from ui.live import LiveFeed
@@ -77,7 +77,7 @@ def _other_seat(db, code: str) -> None:
         + textwrap.indent(textwrap.dedent(code), "    ")
         + "db.dispose()\n"
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
 def test_items_and_the_end_of_a_crisis_from_another_seat_show_here(qtbot, db, listening):

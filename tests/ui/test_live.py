@@ -18,6 +18,7 @@ from app.connectors.contract import IncomingMessage
 from app.services.clients import workspaces as clients
 from app.services.inbox import ingest as inbox_ingest
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.live import LiveFeed
 
 T0 = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
@@ -56,9 +57,7 @@ def write_in_another_process(db, client_id: int, ext: str, text: str = "Bonjour"
         print("committed", flush=True)
         """
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=None
-    )
+    proc = forked.popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=None)
     line = proc.stdout.readline()
     committed = time.monotonic()
     assert line.strip() == "committed", line

@@ -18,6 +18,7 @@ from app import db_busy
 from app.db import Database
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.live import LiveFeed
 
 pytestmark = pytest.mark.postgres
@@ -34,7 +35,7 @@ def _hold_row(url: str, client_id: int) -> subprocess.Popen:
             sys.stdin.readline()
         """
     )
-    proc = subprocess.Popen(
+    proc = forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "held"

@@ -5,7 +5,6 @@ post, keeps what is typed, and reloads the other seat's version only when asked.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 import textwrap
 import time
@@ -18,6 +17,7 @@ from app.services.calendar import posts
 from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of, wait_editor
+from tests.harness import popen as forked
 from ui.areas import AreaServices
 from ui.calendar.area import CalendarArea
 from ui.live import LiveFeed
@@ -73,7 +73,7 @@ def _other_seat(db, code: str) -> float:
         )
         + textwrap.indent(textwrap.dedent(code), "    ")
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     return time.monotonic()
 
 

@@ -5,7 +5,6 @@ shows the other seat's text."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import textwrap
 
@@ -16,6 +15,7 @@ from PySide6.QtGui import QTextCursor
 from app.services.charter import versions as charter
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.areas import AreaServices
 from ui.charter.charter_area import CharterArea
 from ui.live import LiveFeed
@@ -55,7 +55,7 @@ def _other_seat_writes(db, cid: int, key: str, html: str) -> None:
             charter.save_section(s, {cid}, section.id, html={html!r})
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
 def test_a_section_saved_elsewhere_shows_when_nothing_is_edited(qtbot, db, charter_area):

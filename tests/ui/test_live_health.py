@@ -3,12 +3,12 @@ process shows in the client dialog's health table within 2 s."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import textwrap
 
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from ui.live import LiveFeed
 from ui.sync import AccountHealthView
 from ui.tasks import TaskRunner
@@ -37,7 +37,7 @@ def test_an_account_added_elsewhere_appears_in_the_health_table(qtbot, sqlite_db
             clients.add_account(s, {cid}, "bluesky", "aquarelle.bsky.social")
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     try:
         qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=2000)
         assert any("aquarelle.bsky.social" in view.table.item(r, 0).text() for r in range(2))

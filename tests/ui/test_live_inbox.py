@@ -4,7 +4,6 @@ conversation shows another seat's note — on one SQLite file and on PostgreSQL.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import textwrap
 import time
@@ -14,6 +13,7 @@ import pytest
 from app.services.clients import workspaces as clients
 from app.services.inbox import ingest as inbox_ingest
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
 from tests.ui.test_live import incoming, write_in_another_process
 from ui.sidebar import BadgesRole
 
@@ -81,7 +81,7 @@ def test_another_seats_note_shows_in_the_open_conversation_and_keeps_the_reply(q
             inbox_triage.add_note(s, {cid}, {mid}, "Vu au téléphone par Léa")
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     qtbot.waitUntil(
         lambda: "Vu au téléphone par Léa" in area.conv.thread.toPlainText(), timeout=2000
     )
@@ -100,7 +100,7 @@ def test_a_client_added_by_another_seat_joins_the_sidebar(qtbot, db, seat_b):
             clients.create_client(s, "Boulangerie Martin")
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     qtbot.waitUntil(
         lambda: "Boulangerie Martin" in [c.name for c in window.client_model.clients()],
         timeout=2000,
@@ -174,7 +174,7 @@ def test_another_seats_edit_of_the_client_keeps_the_open_conversation(qtbot, db,
             clients.update_client(s, {cid}, name="Aquarelle & Pétales", sector="Fleurs")
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     qtbot.waitUntil(lambda: window.client_title.text() == "Aquarelle & Pétales", timeout=2000)
     assert area.current_id() == reading and area.model.rowCount() == 3
     assert area.conv.reply.toPlainText() == "Réponse en cours"
@@ -198,6 +198,6 @@ def test_tags_being_typed_survive_another_seats_change(qtbot, db, seat_b):
             inbox_triage.add_note(s, {cid}, {mid}, "Client rappelé")
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    forked.run([sys.executable, "-c", script], check=True, timeout=60)
     qtbot.waitUntil(lambda: "Client rappelé" in area.conv.thread.toPlainText(), timeout=2000)
     assert area.conv.tags.text() == "livraison, urgent"

@@ -13,6 +13,7 @@ from app.connectors.base import AccountRef, AuthError
 from app.connectors.bluesky import BlueskyConnector
 from app.connectors.http import Http
 from app.services.clients import workspaces as clients
+from tests.harness import popen as forked
 from tests.servers.bluesky import DID
 from tests.servers.bluesky_oauth import (
     HANDLE,
@@ -146,7 +147,7 @@ def test_two_seats_renewing_at_once_both_stay_connected(real_keyring, sqlite_db,
     auth.expire_all()
     auth.refresh_delay = 1.0  # both seats' renewals are in flight together
     seats = [
-        subprocess.Popen(
+        forked.popen(
             [sys.executable, "-c", SEAT, client.uid, info.uid, pds.base_url],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

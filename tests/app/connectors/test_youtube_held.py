@@ -7,8 +7,6 @@ Real HTTP on loopback against a local Google, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import time
 
 import httpx
 from sqlalchemy import select
@@ -22,6 +20,7 @@ from app.services.inbox.held import HELD_RULE
 from app.services.people import actor
 from app.services.sync.engine import sync_client
 from tests.conftest import db_url_of
+from tests.harness.seats import seat_context
 from tests.servers.google import CHANNEL, GoogleServer
 
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC)
@@ -134,15 +133,14 @@ def test_a_deleted_comment_is_rejected_without_banning_its_author(db):
         assert srv.moderated == [("Ugz1", "rejected", False)]
 
 
-def _seat(url: str, cid: int, base: str, start: float, out) -> None:
+def _seat(url: str, cid: int, base: str, start, out) -> None:
     from app.connectors.http import Http
     from app.db import Database
     from app.services.sync.engine import sync_client
 
     db = Database(url)
     try:
-        while time.time() < start:
-            time.sleep(0.001)
+        start.wait(120)  # both seats ready: they sync at the same instant
         report = sync_client(
             db,
             cid,
@@ -166,9 +164,9 @@ def test_two_seats_syncing_at_once_publish_a_held_comment_once(db):
         (mid, _hidden) = _messages(db, cid)["Ugz5"]
         with db.session() as s:
             moderation.restore(s, cid, mid, "Une vraie question de client")
-        ctx = multiprocessing.get_context("spawn")
+        ctx = seat_context()
         out = ctx.Queue()
-        start = time.time() + 4  # after both interpreters have started
+        start = ctx.Barrier(2)
         procs = [
             ctx.Process(target=_seat, args=(db_url_of(db), cid, srv.base_url, start, out))
             for _ in range(2)

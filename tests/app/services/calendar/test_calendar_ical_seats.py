@@ -6,7 +6,6 @@ Real processes (multiprocessing, spawn) on the real PostgreSQL server and on one
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 
 import pytest
@@ -15,6 +14,7 @@ from sqlalchemy import func, select
 from app.models.posts import Post
 from app.services.clients import workspaces as clients
 from tests.conftest import REPO, db_url_of
+from tests.harness.seats import seat_context
 
 DATA = REPO / "tests" / "data" / "calendars"
 NOW = dt.datetime(2026, 12, 7, 6, 0, tzinfo=dt.UTC)
@@ -48,7 +48,7 @@ def test_two_seats_import_the_same_series_once(request, tribune_home, engine):
     with db.session() as s:
         cid = clients.create_client(s, "Agence", timezone="Europe/Paris").id
         clients.add_account(s, cid, "facebook", "Page", base_url="https://graph.example")
-    ctx = multiprocessing.get_context("spawn")
+    ctx = seat_context()
     out = ctx.Queue()
     start = time.monotonic() + 4  # after both interpreters have started
     url = db_url_of(db)

@@ -7,7 +7,6 @@ them — on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from app.services.sync.engine import sync_client
 from tests.conftest import db_url_of
+from tests.harness.seats import seat_context
 from tests.servers import google as google_server
 from tests.servers import threads as threads_server
 from tests.servers.media_host import JPEG, MP4, PNG, MediaHost
@@ -119,7 +119,7 @@ def _seat(url: str, client_id: int, address: str, start: float, out) -> None:
 def test_two_seats_adding_the_same_address_at_once_get_one_row(db, site):
     with db.session() as s:
         cid = clients.create_client(s, "Boulangerie Dupré").id
-    ctx = multiprocessing.get_context("spawn")
+    ctx = seat_context()
     out = ctx.Queue()
     start = time.monotonic() + 4  # after both interpreters have started
     args = (db_url_of(db), cid, site.base_url + "/photo.jpg", start, out)

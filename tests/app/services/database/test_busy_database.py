@@ -9,6 +9,7 @@ it gives up in one line, exit 1, and nothing of its write is in the database.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import db_url_of, tribune_exe
+from tests.harness import popen as forked
 
 WAITING = "Waiting for another Tribune process that is writing to the database"
 GAVE_UP = "The database stayed busy for 2 s (another import?); nothing was written. Try again."
@@ -43,7 +45,7 @@ def _hold_sqlite(path, seconds: float) -> subprocess.Popen:
         c.execute("COMMIT")
         """
     )
-    proc = subprocess.Popen(
+    proc = forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "held"
@@ -64,7 +66,7 @@ def _hold_postgresql(url: str, seconds: float) -> subprocess.Popen:
             select.select([sys.stdin], [], [], {seconds})
         """
     )
-    proc = subprocess.Popen(
+    proc = forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "held"
@@ -80,8 +82,9 @@ def _clients(url_or_path) -> list[str]:
 
 
 @pytest.fixture
-def acme(cli, tmp_path):
+def acme(cli, tmp_path, sqlite_template):
     path = tmp_path / "busy.sqlite3"
+    shutil.copy(sqlite_template, path)  # migrated once, not per test
     url = f"sqlite:///{path}"
     out = cli("client", "add", "Acme", db_url=url)
     assert out.returncode == 0, out.stderr
@@ -91,7 +94,7 @@ def acme(cli, tmp_path):
 def test_a_writer_behind_another_process_waits_says_so_and_succeeds(acme, tribune_home):
     path, url = acme
     holder = _hold_sqlite(path, 60)
-    writer = subprocess.Popen(
+    writer = forked.popen(
         [tribune_exe(), "--db", url, "client", "add", "Beta"],
         env=_env(tribune_home),
         stdout=subprocess.PIPE,
@@ -141,7 +144,7 @@ def test_a_long_inbox_import_lets_another_writer_in_between_its_batches(
         fh.write("network,external_id,kind,author,author_handle,text,received_at,in_reply_to,url\n")
         for i in range(40_000):
             fh.write(f"facebook,m{i},comment,A{i},a{i},hello {i},2026-01-01T00:00:00+01:00,,\n")
-    importer = subprocess.Popen(
+    importer = forked.popen(
         [tribune_exe(), "--db", url, "inbox", "import", "Acme", str(big)],
         env=_env(tribune_home),
         stdout=subprocess.PIPE,
@@ -177,7 +180,7 @@ def test_postgresql_lock_wait_succeeds_then_gives_up_in_one_line(cli, pg_db, tri
     url = db_url_of(pg_db)
     assert cli("client", "add", "Acme", db_url=url).returncode == 0
     holder = _hold_postgresql(url, 60)
-    writer = subprocess.Popen(
+    writer = forked.popen(
         [tribune_exe(), "--db", url, "client", "add", "Beta"],
         env=_env(tribune_home),
         stdout=subprocess.PIPE,
@@ -234,7 +237,7 @@ def _hold_row(url: str, name: str) -> subprocess.Popen:
             sys.stdin.readline()
         """
     )
-    proc = subprocess.Popen(
+    proc = forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "held"
@@ -317,7 +320,7 @@ def _hold_sqlite_fairly(path) -> subprocess.Popen:
         c.execute("ROLLBACK")
         """
     )
-    return subprocess.Popen(
+    return forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
 
@@ -342,7 +345,7 @@ def test_an_import_that_gives_up_says_what_it_kept_and_the_rerun_adds_the_rest(
             fh.write(f"{1 + i % 28:02d}/03/2026,09:{i % 60:02d},facebook,Post {i},saison\n")
     mapping = "date=Jour,time=Heure,network=Réseau,text=Message,category=Rubrique"
     args = ["calendar", "import", "acme", str(src), "--map", mapping]
-    importer = subprocess.Popen(
+    importer = forked.popen(
         [tribune_exe(), "--db", url, *args],
         env=_env(tribune_home, TRIBUNE_BUSY_TIMEOUT="3"),
         stdout=subprocess.PIPE,
@@ -392,7 +395,7 @@ def test_an_inbox_import_that_gives_up_says_what_it_kept_and_the_rerun_adds_the_
         for i in range(rows):
             fh.write(f"facebook,m{i},comment,A{i},a{i},hello {i},2026-01-01T00:00:00+01:00,,\n")
     args = ["inbox", "import", "Acme", str(src)]
-    importer = subprocess.Popen(
+    importer = forked.popen(
         [tribune_exe(), "--db", url, *args],
         env=_env(tribune_home, TRIBUNE_BUSY_TIMEOUT="3"),
         stdout=subprocess.PIPE,

@@ -18,10 +18,11 @@ from app.models.changes import ChangeLog
 from app.models.inbox import InboxMessage
 from tests.app.services.database.test_busy_database import WAITING, _hold_sqlite_fairly
 from tests.conftest import tribune_exe
+from tests.harness import popen as forked
 
 
 def _demo(url: str, tribune_home, **env) -> subprocess.Popen:
-    return subprocess.Popen(
+    return forked.popen(
         [tribune_exe(), "--db", url, "demo"],
         env=dict(os.environ, TRIBUNE_HOME=str(tribune_home), **env),
         stdout=subprocess.PIPE,

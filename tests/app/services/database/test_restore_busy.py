@@ -6,7 +6,6 @@ is exactly as it was."""
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import subprocess
 import sys
 import textwrap
@@ -24,8 +23,10 @@ from app.services.database.backup import restore_backup, write_backup
 from app.services.inbox import ingest as inbox_ingest
 from tests.app.test_changes import T0, _msg
 from tests.conftest import db_url_of
+from tests.harness import popen as forked
+from tests.harness.seats import seat_context
 
-SPAWN = mp.get_context("spawn")
+SPAWN = seat_context()
 GAVE_UP = "The database stayed busy for 2 s (another import?); nothing was written. Try again."
 
 
@@ -114,7 +115,7 @@ def _hold(db, seconds: float) -> subprocess.Popen:
         select.select([sys.stdin], [], [], {seconds})
         """
     )
-    proc = subprocess.Popen(
+    proc = forked.popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "held"

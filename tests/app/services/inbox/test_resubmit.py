@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 import sys
 
 import pytest
@@ -22,6 +21,7 @@ from app.services.inbox import resubmit
 from app.services.people import admin, audit, releases
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
+from tests.harness import popen as forked
 
 agency = people_fixtures.agency
 AT = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
@@ -70,7 +70,7 @@ db.dispose()
 
 def _seat(agency, who, cid, mid, text):
     """The junior's seat as its own process: reads what was sent back, resubmits."""
-    done = subprocess.run(
+    done = forked.run(
         [sys.executable, "-c", RESUBMIT_SEAT, agency.url_for(who), str(cid), str(mid), text],
         capture_output=True,
         text=True,

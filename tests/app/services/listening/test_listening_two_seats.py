@@ -8,7 +8,6 @@ Real processes (multiprocessing, spawn) on the real PostgreSQL server and on one
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 
 import pytest
@@ -27,6 +26,7 @@ from app.services.listening.episodes import (
 )
 from app.services.listening.holding import draft_holding
 from tests.conftest import db_url_of
+from tests.harness.seats import seat_context
 
 NOW = dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.UTC)
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -60,7 +60,7 @@ def _seat(url: str, client_id: int, what: str, start: float, out, now=NOW) -> No
 
 
 def _two_seats(db, client_id: int, what: str, nows=(NOW, NOW)) -> list[tuple[str, object]]:
-    ctx = multiprocessing.get_context("spawn")
+    ctx = seat_context()
     out = ctx.Queue()
     start = time.monotonic() + 4  # after both interpreters have started
     url = db_url_of(db)

@@ -19,6 +19,7 @@ from app.services.inbox import triage as inbox_triage
 from app.services.people import admin, audit, releases
 from tests.app import people_fixtures
 from tests.app.people_fixtures import PASSWORD
+from tests.harness.seats import seat_context
 
 pytestmark = pytest.mark.postgres
 agency = people_fixtures.agency
@@ -190,8 +191,6 @@ def _approve_holding_the_lock(url, cid, action_id, locked, release):
 
 
 def test_two_leads_approving_at_once_get_one_decision_and_one_clear_refusal(staffed):
-    import multiprocessing
-
     from app.errors import Conflict
 
     agency, cid, ids, seats = staffed
@@ -199,7 +198,7 @@ def test_two_leads_approving_at_once_get_one_decision_and_one_clear_refusal(staf
     with seats["camille"].session() as s:
         inbox_triage.set_category(s, cid, [hate], "abuse")
         pending = moderation.request(s, cid, hate, "delete", "hate")
-    ctx = multiprocessing.get_context("spawn")
+    ctx = seat_context()
     locked, release = ctx.Event(), ctx.Event()
     bruno = ctx.Process(
         target=_approve_holding_the_lock,

@@ -18,6 +18,7 @@ from app.services.clients import workspace
 from app.services.clients import workspaces as clients
 from app.services.inbox import replies as inbox_replies
 from tests.conftest import tribune_exe
+from tests.harness import popen as forked
 
 TOKEN = "x-user-token"
 
@@ -78,9 +79,7 @@ def start_seats(
         if i and stagger:
             time.sleep(stagger)
         procs.append(
-            subprocess.Popen(
-                cmd, env=full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
+            forked.popen(cmd, env=full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         )
     return procs
 

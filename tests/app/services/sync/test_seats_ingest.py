@@ -6,7 +6,6 @@ each stored once, counted right (added vs duplicates), never an error. Real proc
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import time
 
 import pytest
@@ -17,12 +16,13 @@ from app.models.metrics import AccountMetricDay
 from app.services.clients import workspaces as clients
 from tests.app.services.sync.test_seats_common import agency, finish, outcomes, start_seats
 from tests.conftest import db_url_of
+from tests.harness.seats import seat_context
 from tests.servers.x import XServer
 
 ROUNDS, ITEMS = 15, 40
 
 
-def _ingest_worker(url: str, client_id: int, account_id: int, start: float, out) -> None:
+def _ingest_worker(url: str, client_id: int, account_id: int, start, out) -> None:
     from app.connectors.contract import AccountMetricSample, IncomingMessage
     from app.db import Database
     from app.services.inbox.ingest import ingest_messages
@@ -31,6 +31,8 @@ def _ingest_worker(url: str, client_id: int, account_id: int, start: float, out)
     db = Database(url)
     results = []
     try:
+        start.wait(120)  # both seats ready: then their rounds at the same instants
+        t0 = time.time()
         for r in range(ROUNDS):
             when = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC) + dt.timedelta(minutes=r)
             items = [
@@ -50,7 +52,7 @@ def _ingest_worker(url: str, client_id: int, account_id: int, start: float, out)
                 account_id=account_id, day=dt.date(2026, 11, 1) + dt.timedelta(days=r),
                 followers=1000 + r,
             )  # fmt: skip
-            while time.time() < start + r * 0.25:  # both seats go at the same instant
+            while time.time() < t0 + r * 0.25:  # both seats go at the same instant
                 time.sleep(0.001)
             with db.session() as s:
                 res = ingest_messages(s, client_id, items, now=when)
@@ -67,9 +69,9 @@ def _race(db) -> list:
     with db.session() as s:
         client = clients.create_client(s, "Nuage Logiciel")
         account = clients.add_account(s, client.id, "x", "nuage", base_url="http://127.0.0.1:9")
-    ctx = multiprocessing.get_context("spawn")
+    ctx = seat_context()
     out = ctx.Queue()
-    start = time.time() + 4  # after both interpreters have started
+    start = ctx.Barrier(2)
     url = db_url_of(db)
     procs = [
         ctx.Process(target=_ingest_worker, args=(url, client.id, account.id, start, out))

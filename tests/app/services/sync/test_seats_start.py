@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 
 from app.db import SCHEMA_HEAD, Database
 from tests.conftest import tribune_exe
+from tests.harness import popen as forked
 
 BEHIND = "0012_moderation_push"
 
@@ -22,7 +23,7 @@ BEHIND = "0012_moderation_push"
 def _start_four(url: str, home) -> list[subprocess.CompletedProcess]:
     env = dict(os.environ, TRIBUNE_HOME=str(home))
     procs = [
-        subprocess.Popen(
+        forked.popen(
             [tribune_exe(), "--db", url, "client", "list", "--json"],
             env=env,
             stdout=subprocess.PIPE,
