@@ -40,6 +40,12 @@ def language_locale(language: str) -> QLocale:
     return _LOCALES[key]
 
 
+def number(value: int) -> str:
+    """An integer as the interface's language writes it ("1 500" / "1,500"): the default
+    QLocale, which :func:`install_translators` sets."""
+    return QLocale().toString(value)
+
+
 def system_language() -> str:
     """The user's language if we ship it, else English."""
     env = os.environ.get("TRIBUNE_LANG")

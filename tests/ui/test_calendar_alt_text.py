@@ -92,9 +92,9 @@ def test_describing_a_picture_marks_every_tab_and_is_saved_with_the_post(
     dialog = editor.alt.dialog
     # the limits of the post's networks, from the one table of network facts
     limits = dialog.findChild(type(dialog.counter), "altLimits").text()
-    assert "Mastodon: 1" in limits and "500" in limits and "Facebook" in limits
+    assert "Mastodon: 1,500 characters" in limits and "Facebook" in limits
     dialog.edit.setPlainText("x" * 1600)
-    assert "1600 / 1500" in dialog.counter.text()  # Mastodon's limit is the shortest
+    assert "1,600 / 1,500" in dialog.counter.text()  # Mastodon's limit is the shortest
     dialog.reject()
     assert editor.alt.dialog is None and _stored(sqlite_db, cid, mid) == ""
 
@@ -172,7 +172,7 @@ def test_approving_a_post_with_an_undescribed_picture_warns_without_blocking(
     assert "Accessibility" not in editor.warnings.text()
     # too long for Mastodon: said in the checks (it goes out cut at 1,500)
     _describe(qtbot, editor, "mastodon", "p" * 1700)
-    assert "cut at 1500 characters" in editor.warnings.text()
+    assert "cut at 1,500 characters" in editor.warnings.text()
 
 
 @pytest.fixture

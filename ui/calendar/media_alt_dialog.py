@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.networks import NETWORKS
 from app.services.calendar.media_alt import MAX_ALT, clean, limits_note
 from ui.design import current, set_text_style, style_button_box
+from ui.formatting import number_text
 
 
 def _shortest(networks: Iterable[str]) -> int:
@@ -92,7 +93,11 @@ class AltTextDialog(QDialog):
     def _count(self) -> None:
         used = len(self.text())
         limit = self.shortest or MAX_ALT
-        self.counter.setText(self.tr("{used} / {limit} characters").format(used=used, limit=limit))
+        self.counter.setText(  # "74 / 1 500 caractères", as the limits below it
+            self.tr("{used} / {limit} characters").format(
+                used=number_text(used), limit=number_text(limit)
+            )
+        )
         tokens = current()
         over = used > limit
         self.counter.setStyleSheet(

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
-from app.i18n import translate
+from app.i18n import number, translate
 from app.models.base import utcnow
 from app.models.posts import MediaAsset
 from app.networks import NETWORKS, network_label
@@ -160,7 +160,7 @@ def limits_note(networks: Iterable[str]) -> str:
         elif facts.alt_text_max:
             parts.append(
                 translate("MediaAlt", "{network}: {limit} characters").format(
-                    network=label, limit=f"{facts.alt_text_max:,}".replace(",", "\u202f")
+                    network=label, limit=number(facts.alt_text_max)
                 )
             )
         else:
@@ -177,7 +177,7 @@ def too_long(network: str, described: Iterable[tuple[str, str]]) -> list[str]:
     return [
         translate(
             "MediaAlt", "{network}: the description of {name} is cut at {limit} characters"
-        ).format(network=network_label(network), name=name, limit=facts.alt_text_max)
+        ).format(network=network_label(network), name=name, limit=number(facts.alt_text_max))
         for name, text in described
         if len(text) > facts.alt_text_max
     ]
