@@ -59,6 +59,7 @@ READS = {
     "people": (["people", "whoami"], 0, "administrator"),
     "listening": (["listening", "list", "aquarelle"], 0, "Nothing found yet."),
     "agency": (["agency", "show"], 0, "Name"),
+    "post": (["post", "media", "aquarelle", "999"], 1, "This post no longer exists."),
 }
 WRITES = ("demo", "backup", "restore")
 

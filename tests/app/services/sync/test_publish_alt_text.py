@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 import httpx
-from mastodon_mock.testing import MockServer
 from sqlalchemy import select
 
 from app.connectors.http import Http
@@ -24,6 +23,7 @@ from app.services.sync.engine import sync_client
 from tests.servers.bluesky import BlueskyServer
 from tests.servers.graph import IG, GraphServer
 from tests.servers.linkedin import ORG, LinkedInServer
+from tests.servers.mastodon_mock_server import MockServer
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
 ALT = "Trois bûches de Noël sur le comptoir, décorées de houx 🎄"
