@@ -35,7 +35,9 @@ KEEP_IDS = 2000  # ids remembered per feed: far more than any feed lists at once
 
 def _when(entry: Mapping[str, Any]) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        # the plain dict's look-up: feedparser's own maps a missing updated_parsed to
+        # published_parsed, with a DeprecationWarning (the mapping is going away)
+        value = dict.get(entry, key) if isinstance(entry, dict) else entry.get(key)
         if value:
             return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
     return None

@@ -105,3 +105,27 @@ def test_an_older_date_cursor_is_honoured_once_then_replaced():
 def test_a_web_page_is_refused_saying_what_was_found():
     with pytest.raises(BadResponse, match="web page"):
         _fetch(b"<!DOCTYPE html><html><body>Bonjour</body></html>", content_type="text/html")
+
+
+def test_an_entry_dated_only_by_its_update_is_read_without_feedparser_deprecations():
+    """An item with an empty publication date and no update date: feedparser maps a missing
+    ``updated_parsed`` to ``published_parsed`` with a DeprecationWarning (a mapping it will
+    remove); the date is read from the entry itself, the fetch time then stands in."""
+    import warnings
+
+    import feedparser
+
+    from app.connectors.rss import _when
+
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+        "<entry><id>1</id><title>a</title><updated>2026-12-01T08:00:00Z</updated></entry>"
+        "<entry><id>2</id><title>b</title><published>not a date</published></entry>"
+        "</feed>"
+    )
+    entries = feedparser.parse(atom).entries
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        first, second = _when(entries[0]), _when(entries[1])
+    assert first is not None and first.isoformat() == "2026-12-01T08:00:00+00:00"
+    assert second is None
