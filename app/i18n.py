@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import locale
 import os
 import threading
 from collections.abc import Iterator
@@ -51,7 +50,11 @@ def system_language() -> str:
     env = os.environ.get("TRIBUNE_LANG")
     if env:
         return normalise_language(env)
-    name = QLocale.system().name() or (locale.getlocale()[0] or "")
+    name = QLocale.system().name()
+    if not name:  # Qt found no system locale: ask Python's (imported only then, ~2 ms)
+        import locale
+
+        name = locale.getlocale()[0] or ""
     return normalise_language(name)
 
 
