@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing.context
 import os
+from typing import Any
 
 # Third-party libraries only, in the order the app imports them (SQLAlchemy before Qt).
 PRELOAD = [
@@ -59,3 +60,18 @@ def seat_context() -> SeatContext:
         _CONTEXT = SeatContext()
         _CONTEXT.set_forkserver_preload(PRELOAD)
     return _CONTEXT
+
+
+def answers(seats: list[Any], out: Any, timeout: float = 120) -> list[Any]:
+    """Start ``seats`` (processes that each put one answer on ``out``) and return their
+    answers in arrival order; every seat is then joined, and one that never ends is killed so
+    that it cannot keep the run alive at exit."""
+    for seat in seats:
+        seat.start()
+    try:
+        return [out.get(timeout=timeout) for _ in seats]
+    finally:
+        for seat in seats:
+            seat.join(timeout=30)
+            if seat.is_alive():
+                seat.kill()

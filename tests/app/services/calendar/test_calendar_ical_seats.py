@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.models.posts import Post
 from app.services.clients import workspaces as clients
 from tests.conftest import REPO, db_url_of
-from tests.harness.seats import seat_context
+from tests.harness.seats import answers, seat_context
 
 DATA = REPO / "tests" / "data" / "calendars"
 NOW = dt.datetime(2026, 12, 7, 6, 0, tzinfo=dt.UTC)
@@ -53,15 +53,7 @@ def test_two_seats_import_the_same_series_once(request, tribune_home, engine):
     start = time.monotonic() + 4  # after both interpreters have started
     url = db_url_of(db)
     procs = [ctx.Process(target=_import_worker, args=(url, cid, start, out)) for _ in range(2)]
-    for p in procs:
-        p.start()
-    try:
-        results = [out.get(timeout=120) for _ in procs]
-    finally:  # a seat that never answers must not keep the run alive at exit
-        for p in procs:
-            p.join(timeout=30)
-            if p.is_alive():
-                p.kill()
+    results = answers(procs, out)
     assert [kind for kind, _ in results] == ["ok", "ok"], results
     (added_a, dup_a, err_a), (added_b, dup_b, err_b) = (r for _, r in results)
     assert err_a == err_b == 0

@@ -28,7 +28,7 @@ from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from app.services.sync.engine import sync_client
 from tests.conftest import db_url_of
-from tests.harness.seats import seat_context
+from tests.harness.seats import answers, seat_context
 from tests.servers import google as google_server
 from tests.servers import threads as threads_server
 from tests.servers.media_host import JPEG, MP4, PNG, MediaHost
@@ -124,15 +124,7 @@ def test_two_seats_adding_the_same_address_at_once_get_one_row(db, site):
     start = time.monotonic() + 4  # after both interpreters have started
     args = (db_url_of(db), cid, site.base_url + "/photo.jpg", start, out)
     seats = [ctx.Process(target=_seat, args=args) for _ in range(2)]
-    for p in seats:
-        p.start()
-    try:
-        results = [out.get(timeout=120) for _ in seats]
-    finally:
-        for p in seats:
-            p.join(timeout=30)
-            if p.is_alive():
-                p.kill()
+    results = answers(seats, out)
     assert [kind for kind, _ in results] == ["ok", "ok"], results
     assert results[0][1] == results[1][1]  # the same media for both seats
     with db.read() as s:

@@ -32,6 +32,7 @@ from app.services.calendar.posts import VariantInput
 from app.services.calendar.queue import due_variants
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of
+from tests.harness.seats import answers
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40
 NOW = dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC)
@@ -194,15 +195,7 @@ def test_two_seats_attaching_the_same_new_file_at_once_get_one_row(db, tmp_path,
         home.mkdir()
         args = (db_url_of(db), str(home), cid, str(photo), barrier, out)
         seats.append(ctx.Process(target=_attach, args=args))
-    for p in seats:
-        p.start()
-    try:
-        results = [out.get(timeout=120) for _ in seats]
-    finally:
-        for p in seats:
-            p.join(timeout=30)
-            if p.is_alive():
-                p.kill()
+    results = answers(seats, out)
     assert [kind for kind, _ in results] == ["ok", "ok"], results
     assert results[0][1] == results[1][1]  # the same media for both seats
     with db.read() as s:

@@ -26,7 +26,7 @@ from app.services.listening.episodes import (
 )
 from app.services.listening.holding import draft_holding
 from tests.conftest import db_url_of
-from tests.harness.seats import seat_context
+from tests.harness.seats import answers, seat_context
 
 NOW = dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.UTC)
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -67,15 +67,7 @@ def _two_seats(db, client_id: int, what: str, nows=(NOW, NOW)) -> list[tuple[str
     procs = [
         ctx.Process(target=_seat, args=(url, client_id, what, start, out, now)) for now in nows
     ]
-    for p in procs:
-        p.start()
-    try:
-        return sorted((out.get(timeout=120) for _ in procs), key=repr)
-    finally:  # a seat that never answers must not keep the run alive at exit
-        for p in procs:
-            p.join(timeout=30)
-            if p.is_alive():
-                p.kill()
+    return sorted(answers(procs, out), key=repr)
 
 
 def _client(db) -> int:
