@@ -10,7 +10,6 @@ so that a first switch only builds widgets.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -35,15 +34,20 @@ AREA_WIDGETS: dict[str, str | None] = {
 }
 
 
-@dataclass
 class AreaServices:
     """What an area may use: the database, the background runner, the preferences, and the
-    change feed (``feed.changed(ChangeSet)``: this seat's operations and the other seats')."""
+    change feed (``feed.changed(ChangeSet)``: this seat's operations and the other seats').
+    (A plain class: this module is on the path to the first paint, ``dataclasses`` is not.)"""
 
-    db: Database
-    tasks: TaskRunner
-    settings: Settings
-    feed: ChangeHub = field(default_factory=ChangeHub)
+    __slots__ = ("db", "feed", "settings", "tasks")
+
+    def __init__(
+        self, db: Database, tasks: TaskRunner, settings: Settings, feed: ChangeHub | None = None
+    ) -> None:
+        self.db = db
+        self.tasks = tasks
+        self.settings = settings
+        self.feed = feed if feed is not None else ChangeHub()
 
 
 class WorkspaceArea(QWidget):

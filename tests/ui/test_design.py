@@ -44,6 +44,22 @@ def test_every_text_pair_reaches_aa_contrast(scheme):
     assert set(LEGACY_COLOURS.values()) <= names
 
 
+def test_a_scheme_has_every_token_and_no_other_and_stays_as_made():
+    from ui.design.palette import Scheme
+
+    tokens = {name: getattr(LIGHT, name) for name in ["name", *token_names()]}
+    assert Scheme(**tokens).side_field == LIGHT.side_field
+    with pytest.raises(TypeError, match=r"missing \['accent'\]"):
+        Scheme(**{k: v for k, v in tokens.items() if k != "accent"})
+    with pytest.raises(TypeError, match=r"unknown \['acent'\]"):
+        Scheme(**tokens, acent="#000000")
+    with pytest.raises(AttributeError, match="fixed"):
+        LIGHT.text = "#000000"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="fixed"):
+        del DARK.text
+    assert LIGHT.text == "#1d2536" and len(token_names()) == 27
+
+
 def test_the_contrast_formula_matches_wcag():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)

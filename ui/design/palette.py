@@ -8,13 +8,19 @@ reaches WCAG AA (4.5:1, relative luminance) in both schemes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import Any
 
 AA_TEXT = 4.5  # WCAG 2.x AA for normal-size text
 
 
-@dataclass(frozen=True)
 class Scheme:
+    """A scheme's colours, fixed once made: ``Scheme(name=..., window=..., ...)`` with every
+    token below given by name, none other.
+
+    A plain class, not a frozen dataclass: the palette is imported before the window's first
+    paint, and ``dataclasses`` (the module, then the code it generates for 30 fields) cost
+    about 5 ms there (benchmarks/startup.py)."""
+
     name: str  # "light" or "dark"
     # surfaces
     window: str  # the window's background, status bar, inputs' frame area
@@ -48,6 +54,27 @@ class Scheme:
     side_text: str
     side_muted: str
     side_field: str  # the "Search clients… Ctrl+K" field
+
+    def __init__(self, **tokens: str) -> None:
+        given = set(tokens)
+        if given != _FIELDS_SET:
+            missing, unknown = sorted(_FIELDS_SET - given), sorted(given - _FIELDS_SET)
+            raise TypeError(f"Scheme: missing {missing}, unknown {unknown}")
+        for key, value in tokens.items():
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"a Scheme is fixed: cannot set {key}")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError(f"a Scheme is fixed: cannot delete {key}")
+
+    def __repr__(self) -> str:
+        return f"Scheme(name={self.name!r})"
+
+
+_FIELDS = tuple(Scheme.__annotations__)  # in their order: name first, then the tokens
+_FIELDS_SET = frozenset(_FIELDS)
 
 
 LIGHT = Scheme(
@@ -174,7 +201,7 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 
 
 def token_names() -> list[str]:
-    return [f.name for f in fields(Scheme) if f.name != "name"]
+    return [name for name in _FIELDS if name != "name"]
 
 
 def relative_luminance(colour: str) -> float:

@@ -6,11 +6,13 @@ can be built before SQLAlchemy is imported: the window shows first, data comes a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Badges:
+class Badges(NamedTuple):
+    """A named tuple rather than a frozen dataclass: it is imported before the window's first
+    paint, where ``dataclasses`` and its generated code cost a few milliseconds."""
+
     unread: int = 0
     overdue: int = 0
     crisis: bool = False
