@@ -16,8 +16,10 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/calendar_month.py
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -56,6 +58,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     tmp = tempfile.mkdtemp()
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # the run's files, gone after it
     os.environ["TRIBUNE_HOME"] = tmp
     path = Path(tmp) / "bench.sqlite3"
     db = Database(f"sqlite:///{path}")

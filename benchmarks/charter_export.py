@@ -10,7 +10,9 @@ HTML (final page numbers already in it). Aim: ratio ≤ 1.5.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -57,6 +59,7 @@ def main() -> int:
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     tmp = Path(tempfile.mkdtemp(prefix="tribune-bench-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # the run's files, gone after it
     db = Database(f"sqlite:///{tmp / 'bench.sqlite3'}")
     db.upgrade()
     cid = build_charter(db)

@@ -31,7 +31,9 @@ Tribune's modules again.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -204,6 +206,7 @@ def main() -> int:
     args = parser.parse_args()
     root = args.tree.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="tribune-bench-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # the run's files, gone after it
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["TRIBUNE_HOME"] = str(tmp)
     env["XDG_CONFIG_HOME"] = str(tmp / "config")  # the preferences (and snapshot) of this run
