@@ -48,30 +48,23 @@ def pytest_addoption(parser):
 
 _travel = None
 
-# Tests whose subject is the calendar, a period or a delay: CI runs them again at hard dates.
-DATE_SENSITIVE = (
-    "test_calendar_",
-    "test_inbox_delays",
-    "test_inbox_pages",
-    "test_metrics",
-    "test_report",
-    "test_escalation",
-    "test_posts",
-    "test_charts",
-    "test_charter_pdf",
-    "test_documents_",
-    "test_publish_queue",
-)
+# Tests whose subject is the calendar, a period or a delay (tests/harness/clock.py): the whole
+# suite runs them again at hard dates, but for those that read no clock (clock_free.json).
+from tests.harness.clock import DATE_SENSITIVE  # noqa: E402
 
 
 def pytest_collection_modifyitems(config, items):
     from tests.harness import clock
 
+    several = len(_instants(config)) > 1
+    free = clock.clock_free() if several else frozenset()
     for item in items:
         if item.path.name.startswith(DATE_SENSITIVE):
             item.add_marker(pytest.mark.dates)
             if clock.pins_the_clock(getattr(item, "module", None)):
                 item.add_marker(pytest.mark.clock_pinned)
+            elif clock.function_of(item.nodeid) in free:
+                item.add_marker(pytest.mark.clock_free)
     if hasattr(config, "workerinput"):  # a pytest-xdist worker: the longest files first
         from tests.harness import schedule
 
@@ -156,6 +149,7 @@ def pytest_generate_tests(metafunc):
         len(instants) > 1
         and metafunc.definition.path.name.startswith(DATE_SENSITIVE)
         and not clock.pins_the_clock(metafunc.module)  # its own fixed day overrides them
+        and metafunc.definition.nodeid not in clock.clock_free()  # run once, watched
     ):
         metafunc.parametrize(
             "_hard_date",
@@ -169,10 +163,17 @@ def pytest_generate_tests(metafunc):
 def _hard_date(request):
     """The test's instant when ``--at`` names several: set up before the test's other
     function fixtures (an autouse fixture of the root conftest), travelling until its last
-    teardown, the clock ticking from there."""
+    teardown, the clock ticking from there. A date-sensitive test listed clock-free runs once,
+    today, watched (tests/harness/clock_watch.py)."""
     instant = getattr(request, "param", None)
     if instant is None:
-        yield None
+        if request.node.get_closest_marker("clock_free") is None:
+            yield None
+            return
+        from tests.harness import clock
+
+        with clock.watched():  # run once, today: fails if it reads the clock after all
+            yield None
         return
     import time_machine
 

@@ -11,9 +11,47 @@ stops pinning, the test says so instead of silently losing its hard dates.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import inspect
+import json
 import types
 import weakref
+from pathlib import Path
+
+# Test files whose subject is the calendar, a period or a delay: the whole suite runs their
+# tests at today and at each hard date — all but those listed in clock_free.json, which read
+# no clock and run once, watched (tests/harness/clock_watch.py).
+DATE_SENSITIVE = (
+    "test_calendar_",
+    "test_inbox_delays",
+    "test_inbox_pages",
+    "test_metrics",
+    "test_report",
+    "test_escalation",
+    "test_posts",
+    "test_charts",
+    "test_charter_pdf",
+    "test_documents_",
+    "test_publish_queue",
+)
+
+CLOCK_FREE = Path(__file__).resolve().with_name("clock_free.json")
+
+
+def function_of(nodeid: str) -> str:
+    """``file::Class::test[params]`` → ``file::Class::test``: a function is listed whole."""
+    return nodeid.split("[", 1)[0]
+
+
+@functools.cache
+def clock_free() -> frozenset[str]:
+    """The date-sensitive tests the survey saw reading no clock (tests/harness/clock_survey.py)."""
+    try:
+        return frozenset(json.loads(CLOCK_FREE.read_text(encoding="utf-8"))["clock_free"])
+    except (OSError, ValueError, KeyError):
+        return frozenset()
+
 
 _CACHE: weakref.WeakKeyDictionary[types.ModuleType, bool] = weakref.WeakKeyDictionary()
 
@@ -49,4 +87,27 @@ def check_pinned(item) -> None:
         pytest.fail(
             f"{item.nodeid}: its module's autouse fixture takes time_machine but the clock is "
             "not pinned when the test starts: run it at the hard dates (tests/harness/clock.py)"
+        )
+
+
+@contextlib.contextmanager
+def watched():
+    """Around a clock-free test run once instead of at each hard date: fails it (after it ran)
+    if it read the clock after all, naming where — it must go back to the hard dates."""
+    import pytest
+
+    from tests.harness.clock_watch import Watch
+
+    watch = Watch()
+    watch.start()
+    try:
+        yield
+    finally:
+        reads = watch.stop()
+    if reads:
+        pytest.fail(
+            "listed clock-free in tests/harness/clock_free.json, so run once instead of at each "
+            "hard date, but it read the clock: " + "; ".join(sorted(reads)) + " — take it off "
+            "the list, or run the survey again (tests/harness/clock_survey.py)",
+            pytrace=False,
         )
