@@ -956,6 +956,10 @@
       <translation>elle mène à une adresse qui n’est pas en https.</translation>
     </message>
     <message>
+      <source>it points to a private network ({address}): the networks fetch pictures from the internet and could not reach it.</source>
+      <translation>elle mène à un réseau privé ({address}) : les réseaux vont chercher les images sur internet et ne pourraient pas l’atteindre.</translation>
+    </message>
+    <message>
       <source>the server answered {status}.</source>
       <translation>le serveur a répondu {status}.</translation>
     </message>

@@ -1,11 +1,13 @@
 """A brand's web site on loopback over real TLS: pictures and pages at https addresses.
 
 The certificate is made for 127.0.0.1 when the server starts; point ``SSL_CERT_FILE`` at
-``cafile`` so httpx trusts it (and nothing else changes in the code under test).
+``cafile`` so httpx trusts it, and set ``TRIBUNE_MEDIA_LOOPBACK=1`` (Tribune refuses addresses
+on this computer or a private network otherwise; nothing else changes in the code under test).
 
 Paths: ``/photo.jpg`` (a JPEG), ``/clip.mp4`` (a small MP4), ``/page.html`` (HTML),
 ``/big.jpg`` (a JPEG said to weigh 200 MB), ``/nohead/photo.png`` (a PNG whose server refuses
-HEAD: 405, the ranged GET answers), ``/to-http`` (a redirect to a plain http address);
+HEAD: 405, the ranged GET answers), ``/to-http`` (a redirect to a plain http address),
+``/to-private`` (a redirect to an address on a private network);
 anything else is a 404. ``log`` keeps (method, path, range header).
 """
 
@@ -128,6 +130,8 @@ class MediaHost:
             return 200, {"Content-Type": "image/png"}, PNG
         if path == "/to-http":
             return 302, {"Location": "http://127.0.0.1:9/photo.jpg"}, b""
+        if path == "/to-private":  # the NAS of the agency's office
+            return 302, {"Location": "https://192.168.1.20/photo.jpg"}, b""
         return 404, {"Content-Type": "text/plain"}, b"not found"
 
     def __enter__(self):

@@ -23,6 +23,7 @@ from ui.calendar import editor_address
 def site(monkeypatch):
     with MediaHost() as host:
         monkeypatch.setenv("SSL_CERT_FILE", host.cafile)
+        monkeypatch.setenv("TRIBUNE_MEDIA_LOOPBACK", "1")  # the site is on this computer
         yield host
 
 

@@ -13,12 +13,22 @@ Networks that upload bytes (Facebook, X, Bluesky, Mastodon, LinkedIn, Pinterestâ
 picture downloaded at publishing time by :func:`download_address`, on the publishing worker,
 with the same checks, a size limit and a timeout.
 
+An address on a private network (a NAS at 192.168.1.20, an intranet name resolving to 10.x,
+link-local, loopback, â€¦) is refused before any request, and so is a redirect to one: the
+networks fetch pictures from the internet and could not reach it, and Tribune does not probe
+the agency's own network on an address pasted from elsewhere. The host is resolved for the
+check (a name that resolves to several addresses is refused if any of them is private).
+``TRIBUNE_MEDIA_LOOPBACK=1`` lets loopback through, for a test server on this computer.
+
 Every call runs on a worker, never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -75,7 +85,14 @@ def normalise(address: str) -> str:
         raise _refused(translate("MediaAddress", "only https addresses are taken."))
     if not parts.hostname or parts.username or parts.password:
         raise _refused(translate("MediaAddress", "it is not a web address."))
-    netloc = parts.hostname.lower() + (f":{parts.port}" if parts.port else "")
+    try:
+        port = parts.port
+    except ValueError:
+        raise _refused(translate("MediaAddress", "it is not a web address.")) from None
+    name = parts.hostname.lower()
+    if ":" in name:  # an IPv6 address keeps its brackets
+        name = f"[{name}]"
+    netloc = name + (f":{port}" if port else "")
     return urlunsplit(("https", netloc, parts.path or "/", parts.query, ""))
 
 
@@ -113,12 +130,40 @@ def _https_only(request: httpx.Request) -> None:
         raise _refused(translate("MediaAddress", "it leads to an address that is not https."))
 
 
+def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        return [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return []  # not resolved: the request itself says the server could not be reached
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+
+
+def _public_only(request: httpx.Request) -> None:
+    """Every request (the first and each redirect) goes to a host on the internet."""
+    loopback_allowed = os.environ.get("TRIBUNE_MEDIA_LOOPBACK") == "1"
+    for address in _addresses(request.url.host):
+        if address.is_loopback and loopback_allowed:
+            continue
+        if not address.is_global:
+            raise _refused(
+                translate(
+                    "MediaAddress",
+                    "it points to a private network ({address}): the networks fetch pictures "
+                    "from the internet and could not reach it.",
+                ).format(address=address)
+            )
+
+
 def _client(timeout: float) -> httpx.Client:
     return httpx.Client(
         timeout=timeout,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        event_hooks={"request": [_https_only]},
+        event_hooks={"request": [_https_only, _public_only]},
         headers={"User-Agent": "Tribune"},
     )
 

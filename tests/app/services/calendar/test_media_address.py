@@ -40,6 +40,7 @@ NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
 def site(monkeypatch):
     with MediaHost() as host:
         monkeypatch.setenv("SSL_CERT_FILE", host.cafile)  # httpx trusts the site's certificate
+        monkeypatch.setenv("TRIBUNE_MEDIA_LOOPBACK", "1")  # the site is on this computer
         yield host
 
 
@@ -77,8 +78,47 @@ def test_what_is_not_a_reachable_picture_is_refused_in_one_line(site):
     assert "only https" in _refusal(site.base_url.replace("https", "http") + "/photo.jpg")
     assert "only https" in _refusal("file:///etc/passwd")
     assert "not a web address" in _refusal("https://user:pw@127.0.0.1/photo.jpg")
+    assert "not a web address" in _refusal("https://127.0.0.1:99999/photo.jpg")  # no such port
     assert len(site.log) == before  # refused before any request
     assert "could not be reached" in _refusal("https://127.0.0.1:9/photo.jpg")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://192.168.1.20/photo.jpg",  # the office NAS
+        "https://10.0.0.5/photo.jpg",
+        "https://172.16.3.4/photo.jpg",
+        "https://100.64.0.1/photo.jpg",  # carrier-grade NAT
+        "https://169.254.169.254/latest/meta-data",  # link-local (a cloud's metadata)
+        "https://[fd00::1]/photo.jpg",  # IPv6 unique local
+        "https://[::ffff:10.0.0.5]/photo.jpg",  # IPv4 behind an IPv6 mapping
+        "https://0.0.0.0/photo.jpg",
+    ],
+)
+def test_an_address_on_a_private_network_is_refused_before_any_request(address, monkeypatch):
+    monkeypatch.setenv("TRIBUNE_MEDIA_LOOPBACK", "1")  # (loopback only: these stay refused)
+    message = _refusal(address, "instagram")
+    assert "private network" in message and "could not reach it" in message
+
+
+def test_this_computer_is_refused_by_name_and_by_address_unless_allowed(site, monkeypatch):
+    monkeypatch.delenv("TRIBUNE_MEDIA_LOOPBACK")
+    port = site.base_url.rsplit(":", 1)[1]
+    assert "private network (127.0.0.1)" in _refusal(site.base_url + "/photo.jpg")
+    assert "private network" in _refusal(f"https://localhost:{port}/photo.jpg")  # resolved
+    assert site.log == []  # nothing asked of it
+    monkeypatch.setenv("TRIBUNE_MEDIA_LOOPBACK", "1")  # a test server on this computer
+    assert probe_address(site.base_url + "/photo.jpg").mime == "image/jpeg"
+
+
+def test_a_redirect_to_a_private_network_is_refused_and_not_followed(site, sqlite_db):
+    assert "private network (192.168.1.20)" in _refusal(site.base_url + "/to-private")
+    assert site.log == [("HEAD", "/to-private", "")]
+    # a picture that moved to the office NAS after it was attached: refused when sent
+    moved = MediaRef(site.base_url + "/to-private", "image/jpeg", "0" * 64)
+    with pytest.raises(Rejected, match="private network"), files_for(sqlite_db, _mastodon(moved)):
+        pass
 
 
 def test_an_address_is_kept_once_per_client(db, site):
