@@ -1277,6 +1277,10 @@
       <translation>Quelqu'un d'autre</translation>
     </message>
     <message>
+      <source>{who} described this picture again since: undo skipped, their words are kept.</source>
+      <translation>{who} a décrit à nouveau cette image depuis : annulation ignorée, sa description est conservée.</translation>
+    </message>
+    <message>
       <source>Title</source>
       <translation>Titre</translation>
     </message>

@@ -12,18 +12,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from app.models.changes import ChangeLog
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
-from app.services.calendar.media_alt import read_alt
+from app.services.calendar.media_alt import read_alt, set_alt_text
 from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of, wait_editor
 from ui.calendar.media_alt_dialog import AltTextDialog
 from ui.conflict_dialog import ConflictDialog
 from ui.notice import ChangeNotice
+from ui.operations import ops_pending
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -226,3 +228,69 @@ def test_another_seats_description_shows_in_the_open_editor(qtbot, live_area, db
     qtbot.wait(300)
     notice = editor.findChild(ChangeNotice)
     assert notice is None or not notice.isVisible()
+
+
+def _undo_or_redo(qtbot, area, undo: bool) -> None:
+    """The calendar's Ctrl+Z (Ctrl+Y), the editor closed; written on a worker."""
+    qtbot.waitUntil(lambda: not ops_pending(area), timeout=10000)
+    (area.undo_stack.undo if undo else area.undo_stack.redo)()
+    qtbot.waitUntil(lambda: not ops_pending(area), timeout=10000)
+
+
+def test_ctrl_z_undoes_a_description_with_the_editing_session_and_redo_brings_it_back(
+    qtbot, area, sqlite_db, tmp_path
+):
+    cid = area.client.id
+    mid, pid, editor = _open(qtbot, area, sqlite_db, tmp_path)
+    editor.variant_tabs["mastodon"].text.setPlainText("Les pivoines du jour")
+    _describe(qtbot, editor, "mastodon", "Pivoines roses dans un vase")
+    with qtbot.waitSignal(editor.saved, timeout=10000):
+        editor.save_in_background(close=True)
+    assert _stored(sqlite_db, cid, mid) == "Pivoines roses dans un vase"
+    assert area.undo_stack.count() == 1  # the text and the description: one editing session
+
+    _undo_or_redo(qtbot, area, undo=True)
+    assert _stored(sqlite_db, cid, mid) == ""
+    with sqlite_db.read() as s:
+        assert posts.get_post(s, cid, pid).variants[1].text == "Les pivoines"
+    _undo_or_redo(qtbot, area, undo=False)
+    assert _stored(sqlite_db, cid, mid) == "Pivoines roses dans un vase"
+    with sqlite_db.read() as s:
+        texts = {v.network: v.text for v in posts.get_post(s, cid, pid).variants}
+    assert texts["mastodon"] == "Les pivoines du jour"
+
+
+def test_a_session_that_only_described_a_picture_is_one_step_and_keeps_a_later_description(
+    qtbot, area, sqlite_db, tmp_path
+):
+    cid = area.client.id
+    mid, pid, editor = _open(qtbot, area, sqlite_db, tmp_path)
+    with sqlite_db.read() as s:
+        version = posts.get_post(s, cid, pid).version
+    _describe(qtbot, editor, "facebook", "Un vase bleu")
+    with qtbot.waitSignal(editor.saved, timeout=10000):
+        editor.save_in_background(close=True)
+    assert area.undo_stack.count() == 1  # the post did not change, its picture did
+    _undo_or_redo(qtbot, area, undo=True)
+    assert _stored(sqlite_db, cid, mid) == ""
+    _undo_or_redo(qtbot, area, undo=False)
+    assert _stored(sqlite_db, cid, mid) == "Un vase bleu"
+    with sqlite_db.read() as s:  # only the picture was written, by the save and the steps
+        assert posts.get_post(s, cid, pid).version == version
+
+    # a colleague describes the picture again from another post: undo keeps their words
+    with sqlite_db.session() as s:
+        current = read_alt(s, cid, [mid])[mid]
+        set_alt_text(s, cid, mid, "Le vase bleu de Léa", expected_version=current.version)
+    qtbot.waitUntil(lambda: not ops_pending(area), timeout=10000)
+    area.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() for b in area.findChildren(QMessageBox, "errorBox")),
+        timeout=10000,
+    )
+    shown = [b.text() for b in area.findChildren(QMessageBox, "errorBox") if b.isVisible()]
+    assert shown == [
+        "Camille Test described this picture again since: undo skipped, their words are kept."
+    ]
+    assert _stored(sqlite_db, cid, mid) == "Le vase bleu de Léa"
+    assert not area.undo_stack.canUndo()  # the step left the stack

@@ -385,7 +385,8 @@ class PostEditor(EditorSaving, QDialog):
         if self.undo_stack is not None:
             from ui.calendar.undo import push_edit
 
-            push_edit(self.undo_stack, self, after)
+            push_edit(self.undo_stack, self, after, self.alt.steps)
+        self.alt.steps = {}
 
     def _save_and_close(self) -> None:
         self.save_in_background(close=True)

@@ -9,7 +9,8 @@ saved meanwhile opens the conflict dialog (keep mine, keep theirs, merge), never
 overwrite. Another seat's description reaches the open editor through the change feed: shown
 at once where nothing was typed here, kept for the conflict dialog where something was.
 Before approval, a picture without a description is a gentle warning in the
-editor's checks, not a blocker.
+editor's checks, not a blocker. What a save changed (``steps``) joins the editing session's
+undo step (``ui.calendar.undo.EditPostCommand``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class EditorAlt(QObject):
         self.read: dict[int, AltText] = {}  # as read or last saved: what a save compares to
         self.typed: dict[int, str] = {}  # changed here, not saved yet
         self.dialog: AltTextDialog | None = None
+        self.steps: dict[int, tuple[str, AltText]] = {}  # the last save's, for undo
         self.conflict_dialog = None
         services = getattr(editor.parent(), "services", None)
         feed = getattr(services, "feed", None)
@@ -128,7 +130,13 @@ class EditorAlt(QObject):
         return out
 
     def saved(self, alts: Mapping[int, AltText]) -> None:
-        """A save landed: its versions become the base; what was typed since stays typed."""
+        """A save landed: its versions become the base; what was typed since stays typed.
+        ``steps`` keeps what it changed ({media id: (text before, AltText after)}) for the
+        editor's undo step (``ui.calendar.undo.push_edit``)."""
+        self.steps = {
+            media_id: (self.read[media_id].text if media_id in self.read else "", alt)
+            for media_id, alt in alts.items()
+        }
         for media_id, alt in alts.items():
             self.read[media_id] = alt
             if self.typed.get(media_id) == alt.text:

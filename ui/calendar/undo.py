@@ -107,11 +107,14 @@ class CopyPostCommand(_WrittenCommand):
 
 
 class EditPostCommand(_WrittenCommand):
-    """The editor's saves of one post (text, time, networks, status…); undo puts it back.
+    """The editor's saves of one post (text, time, networks, status…, and the descriptions
+    of its pictures); undo puts them back.
 
     Saves made while the same editor is open (autosave, then Save) merge into one command:
     one Ctrl+Z undoes the editing session. ``before`` is None for a new post (undo deletes
-    it, redo brings it back with the same UID).
+    it, redo brings it back with the same UID). A description belongs to the picture (every
+    post using it shows it): undo writes it back against the version this step left, so a
+    description someone changed since is kept and the step dropped, as for the post.
     """
 
     MERGE_ID = 4242
@@ -124,6 +127,7 @@ class EditPostCommand(_WrittenCommand):
         session_key: int,
         write: Callable,
         stack: QUndoStack,
+        alts: dict | None = None,
     ) -> None:
         super().__init__(
             QCoreApplication.translate("CalendarUndo", "Edit post")
@@ -138,6 +142,10 @@ class EditPostCommand(_WrittenCommand):
         # what our last write left (undo never overwrites others); like post_id, kept up to
         # date by the writes themselves, which run in order
         self.version = after.version
+        # {media id: [text before, text after, version our last write left]}
+        self.alts = {
+            m: [before_text, a.text, a.version] for m, (before_text, a) in (alts or {}).items()
+        }
         self._applied = True  # pushed after the editor wrote it: the first redo is a no-op
 
     def id(self) -> int:
@@ -150,13 +158,31 @@ class EditPostCommand(_WrittenCommand):
             return False
         self.after = other.after
         self.version = other.version
+        for media_id, (before_text, text, version) in other.alts.items():
+            kept = self.alts.setdefault(media_id, [before_text, text, version])
+            kept[1:] = [text, version]
         return True
 
     def _write(self, fn, undone: bool) -> None:
+        """The post (unless only descriptions changed) and the descriptions, in one unit of
+        work: all written back, or none and the step dropped."""
+        from app.services.calendar.undo import restore_alt
+
+        post_changed = self.before is None or _content(self.before) != _content(self.after)
+
         def apply(s) -> None:
-            info = fn(s)
-            if info is not None:
-                self.version = info.version
+            if post_changed:
+                info = fn(s)
+                if info is not None:
+                    self.version = info.version
+            written = {}
+            for media_id, (before_text, text, version) in self.alts.items():
+                alt = restore_alt(
+                    s, self.client_id, media_id, before_text if undone else text, version
+                )
+                written[media_id] = alt.version
+            for media_id, version in written.items():  # known once the whole step wrote
+                self.alts[media_id][2] = version
 
         self._send(apply, undone=undone)
 
@@ -224,15 +250,17 @@ def _content(info) -> tuple | None:
     )
 
 
-def push_edit(stack, editor, after) -> None:
-    """The editor saved ``after``: one undoable step (nothing when nothing changed).
+def push_edit(stack, editor, after, alts=None) -> None:
+    """The editor saved ``after`` (and ``alts``, the pictures' descriptions it changed:
+    {media id: (text before, AltText after)}): one undoable step (nothing when nothing
+    changed).
 
     The editor's parent is the calendar area: ``area.actions.write_async`` writes the step.
     """
     previous = stack.command(stack.index() - 1) if stack.index() else None
     merging = isinstance(previous, EditPostCommand) and previous.session_key == editor.session_key
     base = previous.after if merging else editor._before
-    if _content(base) == _content(after):
+    if _content(base) == _content(after) and not alts:
         return
     area = editor.parent()
     stack.push(
@@ -243,5 +271,6 @@ def push_edit(stack, editor, after) -> None:
             editor.session_key,
             area.actions.write_async,
             stack,
+            alts,
         )
     )

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, ConflictDetails
 from app.i18n import translate
 from app.models.posts import Post
+from app.services.calendar.media_alt import AltText, set_alt_text
 from app.services.calendar.post_types import PostInfo, VariantInput, to_info
 from app.services.calendar.posts import (
     _event,
@@ -101,3 +102,22 @@ def recreate_post(session: Session, client_id: int, snapshot: PostInfo) -> PostI
     """A deleted new post back (redo of its creation), with the same UID; new id."""
     info = create_post(session, client_id, uid=snapshot.uid, **_content(snapshot))
     return restore_post(session, client_id, info.id, snapshot)
+
+
+def restore_alt(
+    session: Session, client_id: int, media_id: int, text: str, expected_version: int
+) -> AltText:
+    """Undo (or redo) of a picture's description: ``text`` back, unless someone else
+    described the picture since (then the step is skipped and their words kept)."""
+    try:
+        return set_alt_text(session, client_id, media_id, text, expected_version=expected_version)
+    except Conflict as exc:
+        details = exc.details
+        who = (details.by if details is not None else "") or translate("Posts", "Someone else")
+        raise Conflict(
+            translate(
+                "Posts",
+                "{who} described this picture again since: undo skipped, their words are kept.",
+            ).format(who=who),
+            details,
+        ) from None
