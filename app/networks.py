@@ -124,7 +124,7 @@ NETWORKS: dict[str, Network] = {
         private_reply=True,
         first_comment="reply",
         alt_text=True,
-        alt_text_max=1000,  # media metadata (POST /2/media/metadata), photos and videos
+        alt_text_max=1000,  # media metadata (POST /2/media/metadata): images and GIFs only
     ),
     "rss": Network("rss", "RSS / Atom", "R", "#b35c00", publishable=False),
     # Business Profile: reviews come in and are answered; posts go out as local posts

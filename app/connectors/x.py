@@ -5,7 +5,7 @@
   only for what is new) and direct messages from ``GET /2/dm_events`` (ours skipped).
 * Publishing: ``POST /2/tweets`` (replies with ``reply.in_reply_to_tweet_id``, images first
   sent to ``POST /2/media/upload``, videos in chunks through ``/2/media/upload/initialize``,
-  ``/{id}/append`` and ``/{id}/finalize``, then awaited while X processes them; each one's
+  ``/{id}/append`` and ``/{id}/finalize``, then awaited while X processes them; an image's
   description then to ``POST /2/media/metadata``, see :mod:`app.connectors.x_media`). X has
   no idempotency key: after a crash the post is looked for among our recent posts
   (``GET /2/users/:id/tweets``) before any resend.
@@ -227,7 +227,7 @@ class XConnector(Connector):
     # -- publishing -----------------------------------------------------------------------
     def _upload(self, media: MediaRef) -> str:
         media_id = self._send_media(media)
-        if media.alt_text:  # before the post: refused, the post is not created (x_media)
+        if media.alt_text and not media.is_video:  # before the post (see x_media)
             self._describe(media_id, media.alt_text)
         return media_id
 

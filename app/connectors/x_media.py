@@ -3,11 +3,12 @@ description (methods of XConnector).
 
 A description (alt text) is media metadata on X: ``POST /2/media/metadata`` with
 ``{"id": media_id, "metadata": {"alt_text": {"text": …}}}`` (at most 1,000 characters), sent
-after the upload (a video's once X has processed it) and before the post is created. The
-call belongs to the send: when X refuses it (4xx) the post is not created and fails with X's
-reason, as a refused upload does; when X is unreachable or answers 5xx the post waits and is
-sent again later, its media uploaded again. The post is only created once every description
-was accepted, so a failed description neither loses the post nor sends it twice.
+after the upload and before the post is created. X documents it for images and GIFs only (a
+video's is refused), so a video goes out without its description rather than never at all.
+The call belongs to the send: when X refuses it (4xx) the post is not created and fails with
+X's reason, as a refused upload does; when X is unreachable or answers 5xx the post waits and
+is sent again later, its media uploaded again. The post is only created once every
+description was accepted, so a failed description neither loses the post nor sends it twice.
 """
 
 from __future__ import annotations

@@ -17,8 +17,9 @@ it: the post is still in flight and no look-up can find it), and
 ``/:id/append``, ``/:id/finalize``, ``GET /2/media/upload?command=STATUS``) with
 ``processing_info`` pending → in_progress → succeeded (or failed); a media's description
 with ``POST /2/media/metadata`` (JSON ``{"id", "metadata": {"alt_text": {"text"}}}``, at most
-1,000 characters, for a media uploaded here: another shape — the v1.1 ``media_id`` one
-included — answers 400 as X's invalid request), recorded in ``metadata`` and, with the
+1,000 characters, for an image uploaded here — X documents it for images and GIFs, a
+video's is refused: another shape, the v1.1 ``media_id`` one included, answers 400 as X's
+invalid request), recorded in ``metadata`` and, with the
 uploads and tweets, in ``order``; ``metadata_refuses`` (a reason) answers the next ones 400.
 A bad token gets 401 as X answers it.
 """
@@ -165,7 +166,7 @@ class XServer(LoopbackServer):
             data = json.loads(body)
         except ValueError:
             data = None
-        known = {f"77{n}" for n in range(1, self.uploads + 1)} | set(self.videos)
+        known = {f"77{n}" for n in range(1, self.uploads + 1)}  # images: not videos
         metadata = data.get("metadata") if isinstance(data, dict) else None
         alt = metadata.get("alt_text") if isinstance(metadata, dict) else None
         text = alt.get("text") if isinstance(alt, dict) else None

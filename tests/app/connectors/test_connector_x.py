@@ -217,9 +217,8 @@ def test_a_video_goes_up_in_chunks_and_waits_for_processing(x, tmp_path, monkeyp
     assert video["polls"] == 2  # in progress, then succeeded: the post waited for it
     assert x.tweets[-1]["payload"]["media"] == {"media_ids": [vid]}
     assert sent.external_id == x.tweets[-1]["id"]
-    # its description went to X once the video was processed, before the post
-    assert x.metadata == [{"id": vid, "metadata": {"alt_text": {"text": "L'atelier"}}}]
-    assert x.order == [f"upload {vid}", f"metadata {vid}", f"tweet {sent.external_id}"]
+    # X documents descriptions for images only: none is asked for, the video goes out
+    assert x.metadata == [] and x.order == [f"upload {vid}", f"tweet {sent.external_id}"]
     # X refuses to process it: the reason is kept, no post goes out
     x.video_fails = "Unsupported codec"
     before = len(x.tweets)
