@@ -84,6 +84,9 @@ NETWORKS: dict[str, Network] = {
         video_alone=True,
         private_reply=True,
         first_comment="comment",
+        # a photo's alt_text_custom (one post's photos each their own), no limit documented;
+        # Graph documents no description for a Page's videos: they go out without one
+        alt_text=True,
     ),
     "instagram": Network(
         "instagram",
@@ -120,7 +123,8 @@ NETWORKS: dict[str, Network] = {
         video_alone=True,
         private_reply=True,
         first_comment="reply",
-        alt_text_max=1000,  # media metadata; the X connector does not send it yet
+        alt_text=True,
+        alt_text_max=1000,  # media metadata (POST /2/media/metadata): images and GIFs only
     ),
     "rss": Network("rss", "RSS / Atom", "R", "#b35c00", publishable=False),
     # Business Profile: reviews come in and are answered; posts go out as local posts

@@ -6,6 +6,10 @@ Errors are ``{"error": {"message", "type", "code", "error_subcode"}}``: code 190
 token expired (→ reconnect needed), 4/17/32/613 mean rate limited. Lists page with
 ``paging.cursors.after`` and ``paging.next`` (absent = the end). Page tokens last about 60
 days: ``debug_token`` gives the expiry that the account health forecasts.
+
+A photo's description (alt text) goes with its upload to ``/{page-id}/photos`` as
+``alt_text_custom`` (each unpublished photo of a several-photo post its own); Graph documents
+no such field for a Page's videos, which go out without one.
 """
 
 from __future__ import annotations
@@ -262,14 +266,18 @@ class FacebookConnector(_Graph):
         elif len(variant.media) > 1:  # several photos: uploaded unpublished, then one post
             form = {"message": variant.text}
             for i, m in enumerate(variant.media):
-                photo = self._send_file(f"{self.account.handle}/photos", m, {"published": "false"})
+                photo = self._send_file(
+                    f"{self.account.handle}/photos", m, _described(m, {"published": "false"})
+                )
                 if not photo.get("id"):
                     raise Rejected(translate("Connectors", "Meta did not return the photo's id."))
                 form[f"attached_media[{i}]"] = json.dumps({"media_fbid": str(photo["id"])})
             post_id = self._post(f"{self.account.handle}/feed", data=form).get("id")
         elif variant.media:
             m = variant.media[0]
-            data = self._send_file(f"{self.account.handle}/photos", m, {"caption": variant.text})
+            data = self._send_file(
+                f"{self.account.handle}/photos", m, _described(m, {"caption": variant.text})
+            )
             post_id = data.get("post_id") or data.get("id")
         else:
             form = {"message": variant.text}
@@ -378,3 +386,8 @@ class FacebookConnector(_Graph):
                 )
             )
         return out
+
+
+def _described(m: MediaRef, form: dict[str, Any]) -> dict[str, Any]:
+    """A photo upload's form with the photo's description, when it has one."""
+    return {**form, "alt_text_custom": m.alt_text} if m.alt_text else form

@@ -5,8 +5,9 @@
   only for what is new) and direct messages from ``GET /2/dm_events`` (ours skipped).
 * Publishing: ``POST /2/tweets`` (replies with ``reply.in_reply_to_tweet_id``, images first
   sent to ``POST /2/media/upload``, videos in chunks through ``/2/media/upload/initialize``,
-  ``/{id}/append`` and ``/{id}/finalize``, then awaited while X processes them). X has no
-  idempotency key: after a crash the post is looked for among our recent posts
+  ``/{id}/append`` and ``/{id}/finalize``, then awaited while X processes them; an image's
+  description then to ``POST /2/media/metadata``, see :mod:`app.connectors.x_media`). X has
+  no idempotency key: after a crash the post is looked for among our recent posts
   (``GET /2/users/:id/tweets``) before any resend.
 * Private answers: the message's conversation from ``GET /2/dm_events/:id``, then ``POST
   /2/dm_conversations/:id/messages`` — unless the conversation's latest events
@@ -225,6 +226,12 @@ class XConnector(Connector):
 
     # -- publishing -----------------------------------------------------------------------
     def _upload(self, media: MediaRef) -> str:
+        media_id = self._send_media(media)
+        if media.alt_text and not media.is_video:  # before the post (see x_media)
+            self._describe(media_id, media.alt_text)
+        return media_id
+
+    def _send_media(self, media: MediaRef) -> str:
         path = Path(media.path)
         mime = media.mime or mimetypes.guess_type(path.name)[0] or "image/jpeg"
         if mime.startswith("video/"):
@@ -247,6 +254,7 @@ class XConnector(Connector):
         return media_id
 
     _upload_video = x_media._upload_video
+    _describe = x_media._describe
 
     def _tweet(self, payload: dict[str, Any]) -> Published:
         data = self._request("POST", "/2/tweets", json=payload).get("data") or {}

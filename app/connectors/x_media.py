@@ -1,4 +1,15 @@
-"""X's chunked media upload (INIT, APPEND, FINALIZE, STATUS) for videos (a method of XConnector)."""
+"""X's media: the chunked upload (INIT, APPEND, FINALIZE, STATUS) of videos and a picture's
+description (methods of XConnector).
+
+A description (alt text) is media metadata on X: ``POST /2/media/metadata`` with
+``{"id": media_id, "metadata": {"alt_text": {"text": …}}}`` (at most 1,000 characters), sent
+after the upload and before the post is created. X documents it for images and GIFs only (a
+video's is refused), so a video goes out without its description rather than never at all.
+The call belongs to the send: when X refuses it (4xx) the post is not created and fails with
+X's reason, as a refused upload does; when X is unreachable or answers 5xx the post waits and
+is sent again later, its media uploaded again. The post is only created once every
+description was accepted, so a failed description neither loses the post nor sends it twice.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +25,7 @@ from app.i18n import translate
 
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
 VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
+ALT_MAX = 1000  # the characters X keeps of a description (app.networks says the same)
 
 
 def _upload_video(self: XApi, path: Path, mime: str) -> str:
@@ -66,3 +78,9 @@ def _upload_video(self: XApi, path: Path, mime: str) -> str:
         limit=VIDEO_WAIT,
     )
     return media_id
+
+
+def _describe(self: XApi, media_id: str, text: str) -> None:
+    """The uploaded media's description for screen readers, before the post uses it."""
+    metadata = {"alt_text": {"text": text[:ALT_MAX]}}
+    self._request("POST", "/2/media/metadata", json={"id": media_id, "metadata": metadata})

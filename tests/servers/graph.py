@@ -1,4 +1,9 @@
-"""A loopback Graph API (Facebook Page + Instagram user) answering as Meta's docs show."""
+"""A loopback Graph API (Facebook Page + Instagram user) answering as Meta's docs show.
+
+A Page's photo upload takes ``source``, ``caption``, ``published`` and its description
+``alt_text_custom`` (a non-empty text), recorded in ``photo_forms`` in the order received; a
+video ``source``, ``description`` and ``title``. Any other field (a video's description for
+screen readers included: Graph documents none) answers 400 code 100, as Graph does."""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from urllib.parse import parse_qs
 from tests.servers.base import LoopbackServer
 
 PAGE, IG = "1001", "17841400000"
+PHOTO_FIELDS = {"source", "caption", "published", "alt_text_custom"}
+VIDEO_FIELDS = {"source", "description", "title"}
 
 
 def stamp(minutes: int) -> str:
@@ -25,6 +32,7 @@ class GraphServer(LoopbackServer):
         self.posts = {"1001_1": []}  # post id -> comments (oldest first)
         self.published: list[dict] = []
         self.unpublished: list[bytes] = []  # photos sent with published=false
+        self.photo_forms: list[dict] = []  # each photo upload's fields but its bytes
         self.reels: dict[str, dict] = {}  # resumable reel containers: form, bytes, status looks
         self.containers: list[dict] = []  # containers made from a web address
         self.reel_fails = False
@@ -198,6 +206,15 @@ class GraphServer(LoopbackServer):
         if parts in ([PAGE, "photos"], [PAGE, "videos"]) and method == "POST":
             fields = _multipart(headers, body)
             kind = parts[1]
+            allowed = PHOTO_FIELDS if kind == "photos" else VIDEO_FIELDS
+            odd = sorted(set(fields) - allowed) or (
+                ["alt_text_custom"] if fields.get("alt_text_custom", b"x").strip() == b"" else []
+            )
+            if odd:
+                refused = {"message": f"(#100) Param {odd[0]} is not valid", "code": 100}
+                return 400, {}, {"error": {**refused, "type": "GraphMethodException"}}
+            if kind == "photos":
+                self.photo_forms.append({k: v.decode() for k, v in fields.items() if k != "source"})
             text = fields.get("caption" if kind == "photos" else "description", b"").decode()
             if fields.get("published") == b"false":  # for a post of several photos
                 self.unpublished.append(fields["source"])

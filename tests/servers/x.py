@@ -15,8 +15,13 @@ it: the post is still in flight and no look-up can find it), and
 ``sent`` counting every tweet and message received; chunked video upload
 (``/2/media/upload/initialize``,
 ``/:id/append``, ``/:id/finalize``, ``GET /2/media/upload?command=STATUS``) with
-``processing_info`` pending → in_progress → succeeded (or failed). A bad token gets 401 as X
-answers it.
+``processing_info`` pending → in_progress → succeeded (or failed); a media's description
+with ``POST /2/media/metadata`` (JSON ``{"id", "metadata": {"alt_text": {"text"}}}``, at most
+1,000 characters, for an image uploaded here — X documents it for images and GIFs, a
+video's is refused: another shape, the v1.1 ``media_id`` one included, answers 400 as X's
+invalid request), recorded in ``metadata`` and, with the
+uploads and tweets, in ``order``; ``metadata_refuses`` (a reason) answers the next ones 400.
+A bad token gets 401 as X answers it.
 """
 
 from __future__ import annotations
@@ -59,6 +64,9 @@ class XServer(LoopbackServer):
         self.land_first = True  # stored before the delay (else after it: still in flight)
         self.sent = 0  # tweets and direct messages received
         self.store = threading.Lock()  # the handler runs in one thread per request
+        self.metadata: list[dict] = []  # the accepted POST /2/media/metadata bodies
+        self.metadata_refuses = ""  # a reason: X answers the metadata calls 400 with it
+        self.order: list[str] = []  # "upload <id>", "metadata <id>", "tweet <id>" as received
 
     def expire_access(self) -> None:
         """Two hours later: the access token in use is refused."""
@@ -117,6 +125,7 @@ class XServer(LoopbackServer):
                 "category": data["media_category"],
             }
             created = {"id": vid, "media_key": f"7_{vid}", "expires_after_secs": 86400}
+            self.order.append(f"upload {vid}")
             return 200, {}, {"data": created}
         if len(rest) == 2 and rest[1] == "append":
             video = self.videos[rest[0]]
@@ -150,6 +159,34 @@ class XServer(LoopbackServer):
                 info = {"state": "succeeded", "progress_percent": 100}
             return 200, {}, {"data": {"id": query["media_id"], "processing_info": info}}
         return 404, {}, {"title": "Not Found Error", "detail": "no such upload"}
+
+    def _metadata(self, body: bytes):
+        """``POST /2/media/metadata`` as X documents it; any other shape is X's 400."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        known = {f"77{n}" for n in range(1, self.uploads + 1)}  # images: not videos
+        metadata = data.get("metadata") if isinstance(data, dict) else None
+        alt = metadata.get("alt_text") if isinstance(metadata, dict) else None
+        text = alt.get("text") if isinstance(alt, dict) else None
+        if (
+            not isinstance(data, dict)
+            or set(data) != {"id", "metadata"}
+            or data["id"] not in known
+            or not isinstance(metadata, dict)
+            or set(metadata) != {"alt_text"}
+            or not isinstance(alt, dict)
+            or set(alt) != {"text"}
+            or not isinstance(text, str)
+            or not 0 < len(text) <= 1000
+        ):
+            return 400, {}, _invalid("The request shape or a value is invalid.")
+        if self.metadata_refuses:
+            return 400, {}, _invalid(self.metadata_refuses)
+        self.metadata.append(data)
+        self.order.append(f"metadata {data['id']}")
+        return 200, {}, {"data": {"id": data["id"], "associated_metadata": True}}
 
     def _page(self, rows, query, users=True):
         since = int(query.get("since_id") or 0)
@@ -214,6 +251,7 @@ class XServer(LoopbackServer):
                 if answered:
                     tweet["referenced_tweets"] = [{"type": "replied_to", "id": answered}]
                 self.tweets.append(tweet)
+                self.order.append(f"tweet {tweet['id']}")
                 self.sent += 1
             if self.land_first:
                 time.sleep(self.send_delay)
@@ -226,7 +264,10 @@ class XServer(LoopbackServer):
             self.uploads += 1
             self.upload_sizes.append(len(body))
             self.upload_bodies.append(body)
+            self.order.append(f"upload 77{self.uploads}")
             return 200, {}, {"data": {"id": f"77{self.uploads}", "media_key": "3_1"}}
+        if parts == ["2", "media", "metadata"] and method == "POST":
+            return self._metadata(body)
         if len(parts) == 4 and parts[:2] == ["2", "tweets"] and parts[3] == "hidden":
             self.hidden[parts[2]] = json.loads(body)["hidden"]
             return 200, {}, {"data": {"hidden": self.hidden[parts[2]]}}
@@ -249,3 +290,13 @@ class XServer(LoopbackServer):
             ]  # fmt: skip
             return 200, {}, {"data": rows}
         return 404, {}, {"title": "Not Found Error", "detail": f"no route {method} {path}"}
+
+
+def _invalid(message: str) -> dict:
+    """X's answer to a request it cannot take (HTTP 400)."""
+    return {
+        "errors": [{"message": message}],
+        "title": "Invalid Request",
+        "detail": "One or more parameters to your request was invalid.",
+        "type": "https://api.twitter.com/2/problems/invalid-request",
+    }

@@ -44,7 +44,7 @@ def area(sqlite_db, open_calendar):
     yield open_calendar(info, dt.date(2026, 2, 10))
 
 
-def _open(qtbot, area, db, tmp_path, networks=("facebook", "mastodon")):
+def _open(qtbot, area, db, tmp_path, networks=("google", "mastodon")):
     with db.session() as s:
         media = posts_media.store_media(s, area.client.id, _png(tmp_path / "pivoines.png"))
         p = posts.create_post(
@@ -84,25 +84,25 @@ def test_describing_a_picture_marks_every_tab_and_is_saved_with_the_post(
 ):
     cid = area.client.id
     mid, _pid, editor = _open(qtbot, area, sqlite_db, tmp_path)
-    fb, masto = editor.variant_tabs["facebook"], editor.variant_tabs["mastodon"]
+    gbp, masto = editor.variant_tabs["google"], editor.variant_tabs["mastodon"]
     assert masto.media.item(0).text() == "pivoines.png — no description"
-    assert fb.media.item(0).text() == "pivoines.png"  # Tribune sends none to Facebook
-    assert "Facebook gets no description" in fb.media.item(0).toolTip()
-    tab = fb
+    assert gbp.media.item(0).text() == "pivoines.png"  # Tribune sends none to Google
+    assert "Google gets no description" in gbp.media.item(0).toolTip()
+    tab = gbp
     tab.media.setCurrentRow(0)
     qtbot.mouseClick(tab.describe_button, Qt.MouseButton.LeftButton)
     dialog = editor.alt.dialog
     # the limits of the post's networks, from the one table of network facts
     limits = dialog.findChild(type(dialog.counter), "altLimits").text()
-    assert "Mastodon: 1,500 characters" in limits and "Facebook" in limits
+    assert "Mastodon: 1,500 characters" in limits and "Google: not sent by Tribune" in limits
     dialog.edit.setPlainText("x" * 1600)
     assert "1,600 / 1,500" in dialog.counter.text()  # Mastodon's limit is the shortest
     dialog.reject()
     assert editor.alt.dialog is None and _stored(sqlite_db, cid, mid) == ""
 
-    _describe(qtbot, editor, "facebook", "Un bouquet de <b>pivoines</b> roses <img src=x>")
+    _describe(qtbot, editor, "google", "Un bouquet de <b>pivoines</b> roses <img src=x>")
     # the one picture is described in both tabs; the tooltip shows the words as text
-    assert fb.media.item(0).text() == masto.media.item(0).text() == "pivoines.png"
+    assert gbp.media.item(0).text() == masto.media.item(0).text() == "pivoines.png"
     tip = masto.media.item(0).toolTip()
     assert "&lt;img src=x&gt;" in tip and "<img" not in tip
     with qtbot.waitSignal(editor.saved, timeout=10000):
@@ -149,9 +149,9 @@ def test_another_seats_description_meanwhile_opens_the_conflict_dialog(
     assert _stored(sqlite_db, cid, mid) == "Pivoines dans un vase"  # not overwritten
     qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
     assert editor.alt.text(mid) == "Pivoines dans un vase"
-    assert "Pivoines dans un vase" in editor.variant_tabs["facebook"].media.item(0).toolTip()
+    assert "Pivoines dans un vase" in editor.variant_tabs["google"].media.item(0).toolTip()
     # described again, knowing theirs: saved over it with their version
-    _describe(qtbot, editor, "facebook", "Pivoines roses dans un vase bleu")
+    _describe(qtbot, editor, "google", "Pivoines roses dans un vase bleu")
     with qtbot.waitSignal(editor.saved, timeout=10000):
         editor.save_in_background()
     assert _stored(sqlite_db, cid, mid) == "Pivoines roses dans un vase bleu"

@@ -243,7 +243,7 @@ class VariantTab(QWidget):
         alt = self.alt_of(item.data(Qt.ItemDataRole.UserRole))
         tips = [self.tr("At {host}").format(host=host(address))] if address else []
         facts = NETWORKS.get(self.network)
-        if facts is None or not facts.alt_text:  # Facebook, Google: not sent, not asked for
+        if facts is None or not facts.alt_text:  # Google: not sent, not asked for
             item.setText(name)
             tips.append(
                 self.tr("{network} gets no description from Tribune.").format(

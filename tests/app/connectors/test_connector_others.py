@@ -253,6 +253,50 @@ def test_facebook_publishes_a_photo_and_a_video_with_their_text(graph, tmp_path)
     assert real._video_base() == "https://graph-video.facebook.com/v21.0"  # … Meta does not
 
 
+def test_facebook_photos_carry_their_own_description_and_videos_none(graph, tmp_path):
+    c = fb(graph)
+    shots = [tmp_path / f"p{i}.jpg" for i in range(3)]
+    for i, shot in enumerate(shots):
+        shot.write_bytes(b"\xff\xd8" + bytes([i]) * 40)
+    alts = ["Pivoines roses dans un vase bleu", "", "Un bouquet de tulipes jaunes 🌷"]
+    # one photo: its description goes with the upload that makes the post
+    c.publish(
+        dataclasses.replace(
+            variant("facebook", text="Bouquet du jour"),
+            media=(MediaRef(str(shots[0]), "image/jpeg", "p", alts[0]),),
+        )
+    )
+    assert graph.photo_forms == [{"caption": "Bouquet du jour", "alt_text_custom": alts[0]}]
+    # several photos: each unpublished upload carries its own; none when undescribed
+    c.publish(
+        dataclasses.replace(
+            variant("facebook", text="Trois bouquets"),
+            media=tuple(
+                MediaRef(str(p), "image/jpeg", str(i), alt)
+                for i, (p, alt) in enumerate(zip(shots, alts, strict=True))
+            ),
+            idempotency_key="k-three",
+        )
+    )
+    assert graph.photo_forms[1:] == [
+        {"published": "false", "alt_text_custom": alts[0]},
+        {"published": "false"},
+        {"published": "false", "alt_text_custom": alts[2]},
+    ]
+    assert graph.published[-1]["attached"] == ["photo_u1", "photo_u2", "photo_u3"]
+    # a video: Graph documents no description for it, none is sent (the server refuses one)
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"1" * 3000)
+    c.publish(
+        dataclasses.replace(
+            variant("facebook", text="L'atelier au matin"),
+            media=(MediaRef(str(clip), "video/mp4", "v", "L'atelier au matin"),),
+            idempotency_key="k-video",
+        )
+    )
+    assert graph.published[-1]["videos"] == clip.read_bytes() and len(graph.photo_forms) == 4
+
+
 def test_facebook_and_instagram_replies(graph):
     from app.connectors.contract import ReplyToSend
 

@@ -118,6 +118,39 @@ def test_publish_with_image_reply_and_find_after_a_crash(x, tmp_path):
         c.publish(variant("é" * 281))
 
 
+def test_a_described_picture_gets_its_description_before_the_post(x, tmp_path):
+    image = tmp_path / "vitrine.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    c = conn(x)
+    alt = "La vitrine en décembre : trois bûches et du houx 🎄"
+    described = MediaRef(str(image), "image/png", "a", alt)
+    plain = MediaRef(str(image), "image/png", "b", "")
+    sent = c.publish(variant(media=(described, plain)))
+    # the described one only, by the id X gave its upload, before the post is created
+    assert x.metadata == [{"id": "771", "metadata": {"alt_text": {"text": alt}}}]
+    assert x.order == ["upload 771", "metadata 771", "upload 772", f"tweet {sent.external_id}"]
+    assert x.tweets[-1]["payload"]["media"] == {"media_ids": ["771", "772"]}
+    # no description anywhere: no metadata call at all
+    c.publish(variant("Sans description", media=(plain,)))
+    assert len(x.metadata) == 1 and x.order[-2:] == ["upload 773", "tweet 3000001"]
+    # a description longer than X keeps is cut at its 1,000 characters, never refused
+    c.publish(variant("Longue", media=(MediaRef(str(image), "image/png", "c", "é" * 1200),)))
+    assert x.metadata[-1]["metadata"]["alt_text"]["text"] == "é" * 1000
+
+
+def test_a_refused_description_sends_no_post(x, tmp_path):
+    image = tmp_path / "vitrine.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    x.metadata_refuses = "Media metadata could not be saved."
+    c = conn(x)
+    with pytest.raises(Rejected, match="HTTP 400"):
+        c.publish(variant(media=(MediaRef(str(image), "image/png", "a", "Une vitrine"),)))
+    assert x.uploads == 1 and x.tweets == [] and x.sent == 0
+    x.metadata_refuses = ""  # the next attempt (the queue's retry) goes out once
+    c.publish(variant(media=(MediaRef(str(image), "image/png", "a", "Une vitrine"),)))
+    assert len(x.tweets) == 1 and x.metadata[-1]["id"] == "772"
+
+
 def test_a_private_answer_goes_to_the_direct_message_conversation_once(x):
     x.add_dm(1, "Bonjour, ma facture ?")
     c = conn(x)
@@ -184,6 +217,8 @@ def test_a_video_goes_up_in_chunks_and_waits_for_processing(x, tmp_path, monkeyp
     assert video["polls"] == 2  # in progress, then succeeded: the post waited for it
     assert x.tweets[-1]["payload"]["media"] == {"media_ids": [vid]}
     assert sent.external_id == x.tweets[-1]["id"]
+    # X documents descriptions for images only: none is asked for, the video goes out
+    assert x.metadata == [] and x.order == [f"upload {vid}", f"tweet {sent.external_id}"]
     # X refuses to process it: the reason is kept, no post goes out
     x.video_fails = "Unsupported codec"
     before = len(x.tweets)

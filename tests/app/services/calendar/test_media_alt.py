@@ -92,7 +92,7 @@ def test_the_queue_gives_each_network_the_description_as_it_takes_it(db, tmp_pat
             planned_at=NOW,
             variants=[
                 VariantInput(n, "Nos bûches", media=(media.id,))
-                for n in ("mastodon", "bluesky", "facebook", "linkedin")
+                for n in ("mastodon", "bluesky", "facebook", "linkedin", "x", "google")
             ],
             title="Bûches",
             status="approved",
@@ -104,8 +104,10 @@ def test_the_queue_gives_each_network_the_description_as_it_takes_it(db, tmp_pat
     assert due["mastodon"] == kept[:1500]
     assert due["bluesky"] == kept  # 2,000 allowed
     assert due["linkedin"] == kept
-    assert due["facebook"] == ""  # Tribune does not send it there
-    assert for_network("Une vitrine", "x") == ""
+    assert due["facebook"] == kept  # no limit documented
+    assert due["x"] == kept[:1000]
+    assert due["google"] == ""  # Tribune does not send it there
+    assert for_network("Une vitrine", "x") == "Une vitrine"
     assert too_long("mastodon", [("vitrine.jpg", kept)]) and not too_long("bluesky", [("v", kept)])
     assert NETWORKS["mastodon"].alt_text_max == 1500 and NETWORKS["x"].alt_text_max == 1000
     assert "vitrine.jpg" in undescribed_note(["vitrine.jpg"]) and undescribed_note([]) == ""

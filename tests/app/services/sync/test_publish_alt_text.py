@@ -2,7 +2,10 @@
 LinkedIn and Instagram, published by the sync's queue against the local servers over real
 HTTP — Mastodon's media gets its ``description``, Bluesky's image its ``alt``, LinkedIn's its
 ``altText``, Instagram's container its ``alt_text``; a description longer than Mastodon
-takes goes out cut at its 1,500 characters instead of failing the post."""
+takes goes out cut at its 1,500 characters instead of failing the post. X gets a 1,200-character
+description cut at its 1,000 through ``POST /2/media/metadata`` before the post, a Facebook
+Page the whole of it as the photo's ``alt_text_custom``; a description X refuses fails that
+post alone, before any post exists, with X's reason."""
 
 from __future__ import annotations
 
@@ -21,9 +24,10 @@ from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from app.services.sync.engine import sync_client
 from tests.servers.bluesky import BlueskyServer
-from tests.servers.graph import IG, GraphServer
+from tests.servers.graph import IG, PAGE, GraphServer
 from tests.servers.linkedin import ORG, LinkedInServer
 from tests.servers.mastodon_mock_server import MockServer
+from tests.servers.x import XServer
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
 ALT = "Trois bûches de Noël sur le comptoir, décorées de houx 🎄"
@@ -33,6 +37,8 @@ TOKENS = {
     "bluesky": "app-pass-1234",
     "linkedin": "li-token",
     "instagram": "page-token-xyz",
+    "facebook": "page-token-xyz",
+    "x": "x-user-token",
 }
 
 
@@ -144,3 +150,76 @@ def test_a_description_longer_than_mastodon_takes_goes_out_cut_not_refused(
             headers={"Authorization": "Bearer alice_token"},
         ).json()
     assert status["media_attachments"][0]["description"] == long_alt[:1500]
+
+
+def _x_and_facebook_post(db, x, graph, photo, alt):
+    """A client with an X account and a Facebook Page, and one due post to both showing
+    ``photo`` described as ``alt``; the sync's report and {network: variant row}."""
+    with db.session() as s:
+        c = clients.create_client(s, "Boulangeries Dupré")
+        clients.add_account(s, c.id, "x", "nuagelogiciel", base_url=x.base_url)
+        clients.add_account(s, c.id, "facebook", PAGE, base_url=graph.base_url + "/v21.0")
+        local = posts_media.store_media(s, c.id, photo)
+        set_alt_text(s, c.id, local.id, alt, expected_version=None)
+        p = posts.create_post(
+            s,
+            c.id,
+            planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2),
+            variants=[
+                VariantInput("x", "La vitrine", media=(local.id,)),
+                VariantInput("facebook", "La vitrine", media=(local.id,)),
+            ],
+            title="Vitrine",
+            status="approved",
+        )
+    with db.session() as s:
+        posts.set_status(s, c.id, p.id, "scheduled")
+    with db.read() as s:
+        network_of = {a.uid: a.network for a in clients.list_accounts(s, c.id)}
+    report = sync_client(
+        db,
+        c.id,
+        http=Http(httpx.Client(timeout=5), base_delay=0.01, retries=1),
+        token_of=lambda _cu, au: TOKENS[network_of[au]],
+        samples=False,
+    )
+    with db.read() as s:
+        rows = {v.network: v for v in s.scalars(select(PostVariant))}
+        for v in rows.values():
+            s.expunge(v)
+    return report, rows
+
+
+def test_x_and_facebook_receive_the_description_x_cut_at_its_limit(db, tmp_path, tribune_home):
+    photo = tmp_path / "vitrine.png"
+    photo.write_bytes(PNG)
+    long_alt = ("Une vitrine de bûches, " * 60)[:1199] + "."  # kept as typed: no end space
+    assert len(long_alt) == 1200
+    with XServer() as x, GraphServer() as graph:
+        report, rows = _x_and_facebook_post(db, x, graph, photo, long_alt)
+    assert report.ok, report
+    assert {n: v.publish_state for n, v in rows.items()} == {
+        "x": "published",
+        "facebook": "published",
+    }
+    (described,) = x.metadata
+    assert described["metadata"] == {"alt_text": {"text": long_alt[:1000]}}
+    (tweet,) = x.tweets
+    assert x.order == [f"upload {described['id']}", f"metadata {described['id']}",
+                       f"tweet {tweet['id']}"]  # fmt: skip
+    assert tweet["payload"]["media"] == {"media_ids": [described["id"]]}
+    assert rows["x"].external_id == tweet["id"]
+    assert graph.photo_forms == [{"caption": "La vitrine", "alt_text_custom": long_alt}]
+
+
+def test_a_description_x_refuses_fails_that_post_before_it_exists(db, tmp_path, tribune_home):
+    photo = tmp_path / "vitrine.png"
+    photo.write_bytes(PNG)
+    with XServer() as x, GraphServer() as graph:
+        x.metadata_refuses = "The alt text could not be set."
+        _report, rows = _x_and_facebook_post(db, x, graph, photo, ALT)
+        assert x.uploads == 1 and x.tweets == [] and x.sent == 0  # no post on X
+    assert rows["x"].publish_state == "failed"
+    assert "X refused the request (HTTP 400)" in rows["x"].last_error
+    assert rows["facebook"].publish_state == "published"  # the other network went out
+    assert graph.photo_forms == [{"caption": "La vitrine", "alt_text_custom": ALT}]
