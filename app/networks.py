@@ -44,6 +44,7 @@ class Network:
     # it to this network, and the network's limit in characters (0: none documented).
     alt_text: bool = False
     alt_text_max: int = 0
+    alt_text_video: bool = True  # False: photos only (a video goes out without it)
 
 
 NETWORKS: dict[str, Network] = {
@@ -87,6 +88,7 @@ NETWORKS: dict[str, Network] = {
         # a photo's alt_text_custom (one post's photos each their own), no limit documented;
         # Graph documents no description for a Page's videos: they go out without one
         alt_text=True,
+        alt_text_video=False,
     ),
     "instagram": Network(
         "instagram",
@@ -99,6 +101,7 @@ NETWORKS: dict[str, Network] = {
         private_reply=True,
         first_comment="comment",
         alt_text=True,  # an image container's alt_text; no limit documented
+        alt_text_video=False,  # a video container has none
     ),
     "linkedin": Network(
         "linkedin",
@@ -125,6 +128,7 @@ NETWORKS: dict[str, Network] = {
         first_comment="reply",
         alt_text=True,
         alt_text_max=1000,  # media metadata (POST /2/media/metadata): images and GIFs only
+        alt_text_video=False,
     ),
     "rss": Network("rss", "RSS / Atom", "R", "#b35c00", publishable=False),
     # Business Profile: reviews come in and are answered; posts go out as local posts
@@ -175,6 +179,12 @@ PUBLISHABLE: tuple[str, ...] = tuple(
 
 def network(key: str) -> Network | None:
     return NETWORKS.get(key)
+
+
+def takes_alt_text(key: str, video: bool = False) -> bool:
+    """Whether Tribune sends ``key`` a description for a photo (or, ``video``, a video)."""
+    facts = NETWORKS.get(key)
+    return facts is not None and facts.alt_text and (facts.alt_text_video or not video)
 
 
 def network_label(key: str) -> str:

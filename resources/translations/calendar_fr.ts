@@ -1590,6 +1590,10 @@
       <translation>Tribune n’envoie pas de description à {network}.</translation>
     </message>
     <message>
+      <source>{network} takes no description for a video: it goes out without.</source>
+      <translation>{network} ne prend pas de description pour une vidéo : elle part sans.</translation>
+    </message>
+    <message>
       <source>Description: {text}</source>
       <translation>Description : {text}</translation>
     </message>

@@ -295,3 +295,32 @@ def test_a_session_that_only_described_a_picture_is_one_step_and_keeps_a_later_d
     ]
     assert _stored(sqlite_db, cid, mid) == "Le vase bleu de Léa"
     assert not area.undo_stack.canUndo()  # the step left the stack
+
+
+def test_a_video_on_a_network_that_takes_descriptions_for_photos_only_is_not_asked_for_one(
+    qtbot, area, sqlite_db, tmp_path
+):
+    clip = tmp_path / "fournil.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)
+    with sqlite_db.session() as s:
+        video = posts_media.store_media(s, area.client.id, clip)
+        p = posts.create_post(
+            s,
+            area.client.id,
+            planned_at=dt.datetime(2026, 2, 10, 18, 15, tzinfo=PARIS),
+            title="Fournil",
+            variants=[VariantInput(n, "Le fournil", media=(video.id,)) for n in ("x", "mastodon")],
+        )
+    with qtbot.waitSignal(area.loaded, timeout=10000):
+        area.reload()
+    view = area.month_view
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(p.id).center())
+    editor = wait_editor(qtbot, area)
+    x, masto = editor.variant_tabs["x"], editor.variant_tabs["mastodon"]
+    assert x.media.item(0).text() == "fournil.mp4"  # X takes none for a video: not asked
+    assert "X takes no description for a video" in x.media.item(0).toolTip()
+    assert masto.media.item(0).text() == "fournil.mp4 — no description"  # Mastodon does
+    editor.status.setCurrentIndex(editor.status.findData("in_review"))
+    assert "fournil.mp4" in editor.warnings.text()  # Mastodon would send one
+    editor.network_boxes["mastodon"].setChecked(False)  # X alone: nothing to warn about
+    qtbot.waitUntil(lambda: "Accessibility" not in editor.warnings.text(), timeout=3000)

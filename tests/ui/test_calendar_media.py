@@ -43,7 +43,7 @@ def test_media_are_copied_in_on_a_worker_and_saved_with_the_post(
     assert _items(tab) == ["pivoines.png — copying…"]
     assert not save.isEnabled() and "copied" in save.toolTip()
     qtbot.waitUntil(lambda: tab.pending_media == 0, timeout=5000)
-    assert _items(tab) == ["pivoines.png"] and save.isEnabled()
+    assert _items(tab) == ["pivoines.png — no description"] and save.isEnabled()
     assert sessions and not any(sessions), "the file was stored on the GUI thread"
 
     # a file of the wrong kind: refused with the reason, nothing left in the list
@@ -51,7 +51,7 @@ def test_media_are_copied_in_on_a_worker_and_saved_with_the_post(
     bad.write_text("pas une image", encoding="utf-8")
     tab.add_media_file(str(bad))
     qtbot.waitUntil(lambda: tab.pending_media == 0, timeout=5000)
-    assert _items(tab) == ["pivoines.png"]
+    assert _items(tab) == ["pivoines.png — no description"]
     assert "only images" in editor.warnings.text()
 
     tab.text.insertPlainText("Les pivoines sont arrivées")

@@ -221,7 +221,7 @@ class PostEditor(EditorSaving, QDialog):
                 tab.media_ids.append(media_id)
                 tab.show_media(media_id, filename, data.addresses.get(media_id, ""))
             tab.media_problems = list(data.media_problems.get(v.network, ()))
-        self.alt.load(data.alt)
+        self.alt.load(data.alt, data.videos)
         if info.status_reason:
             self.autosave_label.setText(info.status_reason)
         self._add_history_tab(data.history)
@@ -284,6 +284,7 @@ class PostEditor(EditorSaving, QDialog):
                 tab.attach_address = functools.partial(attach_address, self)
                 tab.recheck_media = functools.partial(recheck_media, self)
                 tab.alt_of, tab.describe_media = self.alt.text, self.alt.describe
+                tab.is_video = self.alt.is_video
                 tab.media_pending.connect(self._media_pending)
                 # a new network starts from the text already written elsewhere
                 other = next(iter(self.variant_tabs.values()), None)
@@ -308,16 +309,12 @@ class PostEditor(EditorSaving, QDialog):
             info = posts_media.store_media(s, cid, path)
             ids = list(dict.fromkeys([*current, info.id]))
             problems = posts_media.check_media(s, cid, network, ids)
-            return (
-                info.id,
-                info.filename,
-                problems,
-                AltText(info.id, info.alt_text, info.alt_version),
-            )
+            alt = AltText(info.id, info.alt_text, info.alt_version)
+            return info.id, info.filename, problems, alt, info.mime.startswith("video/")
 
         def landed(result) -> None:  # its description, when another post gave it one
             if result is not None:
-                self.alt.learn(result[3])
+                self.alt.learn(result[0], result[3], video=result[4])
             done(result[:3])
 
         def failed(exc: BaseException) -> None:

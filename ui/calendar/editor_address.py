@@ -38,8 +38,7 @@ def attach_address(
             return media_id, name, problems, probe.address, alt
 
         def landed(result) -> None:  # its description, when another post gave it one
-            if result[4] is not None:
-                editor.alt.learn(result[4])
+            editor.alt.learn(result[0], result[4], video=probe.mime.startswith("video/"))
             done(result[:4])
 
         WriteOp(editor, work, landed).failure(failed).run()

@@ -15,7 +15,7 @@ undo step (``ui.calendar.undo.EditPostCommand``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject
 from app import changes
 from app.change_set import ChangeSet
 from app.errors import Conflict
-from app.networks import NETWORKS
+from app.networks import takes_alt_text
 from app.services.calendar.media_alt import AltText, read_alt, too_long, undescribed_note
 from ui.calendar.media_alt_dialog import AltTextDialog
 from ui.conflict_dialog import MERGED, THEIRS, ask_conflict
@@ -43,6 +43,7 @@ class EditorAlt(QObject):
         self.typed: dict[int, str] = {}  # changed here, not saved yet
         self.dialog: AltTextDialog | None = None
         self.steps: dict[int, tuple[str, AltText]] = {}  # the last save's, for undo
+        self.videos: set[int] = set()  # the attached media that are videos
         self.conflict_dialog = None
         services = getattr(editor.parent(), "services", None)
         feed = getattr(services, "feed", None)
@@ -50,15 +51,23 @@ class EditorAlt(QObject):
             feed.changed.connect(self._on_changes)
 
     # -- what is known -------------------------------------------------------------------
-    def load(self, alts: Mapping[int, AltText]) -> None:
+    def load(self, alts: Mapping[int, AltText], videos: Iterable[int] = ()) -> None:
         """The descriptions as stored (the editor opened, or shows their version)."""
         self.read, self.typed = dict(alts), {}
+        self.videos = set(videos)
         self.show_all()
 
-    def learn(self, alt: AltText) -> None:
+    def learn(self, media_id: int, alt: AltText | None, video: bool = False) -> None:
         """A picture just attached: its description as stored (another post's, maybe)."""
-        self.read[alt.media_id] = alt
+        if alt is not None:
+            self.read[media_id] = alt
+        if video:
+            self.videos.add(media_id)
         self.show_all()
+
+    def is_video(self, media_id: int) -> bool:
+        """Some networks take a description for photos only (``app.networks``)."""
+        return media_id in self.videos
 
     def text(self, media_id: int) -> str:
         if media_id in self.typed:
@@ -179,10 +188,9 @@ class EditorAlt(QObject):
             return ""
         names: dict[int, str] = {}
         for network, tab in self.editor.variant_tabs.items():
-            facts = NETWORKS.get(network)
-            if facts is None or not facts.alt_text:
-                continue
             for media_id in tab.media_ids:
+                if not takes_alt_text(network, self.is_video(media_id)):
+                    continue  # sent without one: nothing to ask for
                 if not self.text(media_id).strip():
                     names.setdefault(media_id, tab.media_name(media_id))
         return undescribed_note(list(names.values()))

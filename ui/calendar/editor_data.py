@@ -24,6 +24,7 @@ class EditorData:
     media_problems: dict[str, list[str]] = field(default_factory=dict)  # network → warnings
     addresses: dict[int, str] = field(default_factory=dict)  # media id → its web address
     alt: dict[int, AltText] = field(default_factory=dict)  # media id → its description
+    videos: frozenset[int] = frozenset()  # the media ids that are videos
 
 
 def read_editor_data(s: Session, client_id: int, post_id: int | None) -> EditorData:
@@ -45,4 +46,7 @@ def read_editor_data(s: Session, client_id: int, post_id: int | None) -> EditorD
     }
     history = posts.history(s, client_id, post_id)
     alt = read_alt(s, client_id, [m.id for files in found.values() for m in files])
-    return EditorData(categories, info, media, history, problems, addresses, alt)
+    videos = frozenset(
+        m.id for files in found.values() for m in files if m.mime.startswith("video/")
+    )
+    return EditorData(categories, info, media, history, problems, addresses, alt, videos)

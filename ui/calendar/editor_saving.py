@@ -258,7 +258,7 @@ class EditorSaving:
                     for media_id, filename in data.media.get(v.network, ()):
                         tab.media_ids.append(media_id)
                         tab.show_media(media_id, filename, data.addresses.get(media_id, ""))
-                self.alt.load(data.alt)
+                self.alt.load(data.alt, data.videos)
             finally:
                 self._loading = False
             self._update_warnings()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.connectors import google_posts
-from app.networks import NETWORKS, network_label
+from app.networks import network_label, takes_alt_text
 from app.services.calendar import posts
 from app.services.calendar.counters import count_text
 from app.services.calendar.media_address import host
@@ -163,6 +163,7 @@ class VariantTab(QWidget):
         # set by the editor: alt_of(media_id) is a picture's description as the editor has
         # it; describe_media(media_id, name) opens the dialog that changes it
         self.alt_of = lambda _media_id: ""
+        self.is_video = lambda _media_id: False  # the editor's (EditorAlt.is_video)
         self.describe_media = None
         self._refresh()
 
@@ -240,16 +241,17 @@ class VariantTab(QWidget):
         """The name, "no description" when there is none; the tooltip (escaped: untrusted
         text) says where the picture is and what its description says."""
         name, address = str(item.data(NAME_ROLE)), str(item.data(ADDRESS_ROLE) or "")
-        alt = self.alt_of(item.data(Qt.ItemDataRole.UserRole))
+        media_id = item.data(Qt.ItemDataRole.UserRole)
+        alt = self.alt_of(media_id)
         tips = [self.tr("At {host}").format(host=host(address))] if address else []
-        facts = NETWORKS.get(self.network)
-        if facts is None or not facts.alt_text:  # Google: not sent, not asked for
+        if not takes_alt_text(self.network, self.is_video(media_id)):  # not sent, not asked for
             item.setText(name)
-            tips.append(
-                self.tr("{network} gets no description from Tribune.").format(
-                    network=network_label(self.network)
-                )
+            why = (
+                self.tr("{network} gets no description from Tribune.")  # Google
+                if not takes_alt_text(self.network)
+                else self.tr("{network} takes no description for a video: it goes out without.")
             )
+            tips.append(why.format(network=network_label(self.network)))
             if alt:
                 tips.append(self.tr("Description: {text}").format(text=alt))
         elif alt:

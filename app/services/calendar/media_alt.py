@@ -25,7 +25,7 @@ from app.errors import NotFound, ValidationError
 from app.i18n import number, translate
 from app.models.base import utcnow
 from app.models.posts import MediaAsset
-from app.networks import NETWORKS, network_label
+from app.networks import NETWORKS, network_label, takes_alt_text
 from app.services.people.actor import current_actor
 from app.services.versions import stale
 
@@ -136,11 +136,12 @@ def save_alt_texts(
     }
 
 
-def for_network(text: str, network: str) -> str:
-    """What goes out to ``network``: nothing where Tribune does not send a description,
-    else the description cut at the network's limit (the editor said so beforehand)."""
+def for_network(text: str, network: str, mime: str = "") -> str:
+    """What goes out to ``network``: nothing where Tribune does not send a description (a
+    video, where the network takes one for photos only), else the description cut at the
+    network's limit (the editor said so beforehand)."""
     facts = NETWORKS.get(network)
-    if facts is None or not facts.alt_text or not text:
+    if facts is None or not text or not takes_alt_text(network, mime.startswith("video/")):
         return ""
     return text[: facts.alt_text_max] if facts.alt_text_max else text
 

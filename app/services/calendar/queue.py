@@ -48,7 +48,7 @@ def _media(session: Session, client_id: int, ids: list[int], network: str) -> tu
         )
     }
     return tuple(
-        MediaRef(_path(m.path), m.mime, m.sha256, for_network(m.alt_text or "", network))
+        MediaRef(_path(m.path), m.mime, m.sha256, for_network(m.alt_text or "", network, m.mime))
         for m in (rows[i] for i in ids if i in rows)
     )
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from app.errors import Conflict, ValidationError
 from app.models.posts import MediaAsset
-from app.networks import NETWORKS
+from app.networks import NETWORKS, takes_alt_text
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.media_alt import (
@@ -81,25 +81,30 @@ def test_a_description_is_kept_on_the_picture_and_checked_against_the_version_re
         set_alt_text(s, cid, media.id, "x" * (MAX_ALT + 1), expected_version=None)
 
 
+def _as_sent(db, cid: int, media_id: int, networks) -> dict[str, str]:
+    """A post scheduled on ``networks`` with that one picture: the description the queue
+    hands each network's connector."""
+    with db.session() as s:
+        p = posts.create_post(
+            s,
+            cid,
+            planned_at=NOW,
+            variants=[VariantInput(n, "Au fournil", media=(media_id,)) for n in networks],
+            title="Fournil",
+            status="approved",
+        )
+        posts.set_status(s, cid, p.id, "scheduled")
+    with db.read() as s:
+        return {v.network: v.media[0].alt_text for v in due_variants(s, cid, NOW)}
+
+
 def test_the_queue_gives_each_network_the_description_as_it_takes_it(db, tmp_path, tribune_home):
     cid, media = _client_with_photo(db, tmp_path)
     long_text = "Une vitrine de bûches de Noël, " * 60  # 1,860 characters
     with db.session() as s:
         set_alt_text(s, cid, media.id, long_text, expected_version=None)
-        p = posts.create_post(
-            s,
-            cid,
-            planned_at=NOW,
-            variants=[
-                VariantInput(n, "Nos bûches", media=(media.id,))
-                for n in ("mastodon", "bluesky", "facebook", "linkedin", "x", "google")
-            ],
-            title="Bûches",
-            status="approved",
-        )
-        posts.set_status(s, cid, p.id, "scheduled")
-    with db.read() as s:
-        due = {v.network: v.media[0].alt_text for v in due_variants(s, cid, NOW)}
+    networks = ("mastodon", "bluesky", "facebook", "linkedin", "x", "google")
+    due = _as_sent(db, cid, media.id, networks)
     kept = long_text.strip()
     assert due["mastodon"] == kept[:1500]
     assert due["bluesky"] == kept  # 2,000 allowed
@@ -111,6 +116,29 @@ def test_the_queue_gives_each_network_the_description_as_it_takes_it(db, tmp_pat
     assert too_long("mastodon", [("vitrine.jpg", kept)]) and not too_long("bluesky", [("v", kept)])
     assert NETWORKS["mastodon"].alt_text_max == 1500 and NETWORKS["x"].alt_text_max == 1000
     assert "vitrine.jpg" in undescribed_note(["vitrine.jpg"]) and undescribed_note([]) == ""
+
+
+def test_a_videos_description_goes_only_where_videos_take_one(db, tmp_path, tribune_home):
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)
+    with db.session() as s:
+        cid = clients.create_client(s, "Boulangerie Dupré").id
+        video = posts_media.store_media(s, cid, clip)
+        set_alt_text(s, cid, video.id, "Le fournil au lever du jour", expected_version=None)
+    networks = ("mastodon", "bluesky", "threads", "x", "facebook", "instagram")
+    due = _as_sent(db, cid, video.id, networks)
+    said = "Le fournil au lever du jour"
+    assert due == {
+        "mastodon": said,
+        "bluesky": said,
+        "threads": said,
+        "x": "",  # X documents descriptions for images and GIFs only
+        "facebook": "",  # a Page video has no documented field
+        "instagram": "",  # nor has an Instagram video container
+    }
+    assert for_network(said, "x", "image/jpeg") == said
+    assert takes_alt_text("x") and not takes_alt_text("x", video=True)
+    assert not takes_alt_text("google") and takes_alt_text("mastodon", video=True)
 
 
 def test_tribune_post_sets_and_lists_a_description(db, cli, tmp_path, tribune_home):
