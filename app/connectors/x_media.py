@@ -18,6 +18,7 @@ from pathlib import Path
 from app.connectors.base import (
     BadResponse,
 )
+from app.connectors.errors import Rejected
 from app.connectors.x_messages import DM_LIMIT as DM_LIMIT
 from app.connectors.x_messages import XApi
 from app.connectors.x_messages import _id_int as _id_int
@@ -83,4 +84,11 @@ def _upload_video(self: XApi, path: Path, mime: str) -> str:
 def _describe(self: XApi, media_id: str, text: str) -> None:
     """The uploaded media's description for screen readers, before the post uses it."""
     metadata = {"alt_text": {"text": text[:ALT_MAX]}}
-    self._request("POST", "/2/media/metadata", json={"id": media_id, "metadata": metadata})
+    try:
+        self._request("POST", "/2/media/metadata", json={"id": media_id, "metadata": metadata})
+    except Rejected as exc:  # say that the description was the problem, with X's reason
+        raise Rejected(
+            translate("Connectors", "X refused the picture's description: {reason}").format(
+                reason=exc.message
+            )
+        ) from None

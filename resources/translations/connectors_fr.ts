@@ -368,6 +368,10 @@
       <translation>X traite encore la vidéo ; la publication attend.</translation>
     </message>
     <message>
+      <source>X refused the picture's description: {reason}</source>
+      <translation>X a refusé la description de l’image : {reason}</translation>
+    </message>
+    <message>
       <source>X did not return the post's id.</source>
       <translation>X n'a pas renvoyé l'identifiant de la publication.</translation>
     </message>

@@ -143,7 +143,7 @@ def test_a_refused_description_sends_no_post(x, tmp_path):
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     x.metadata_refuses = "Media metadata could not be saved."
     c = conn(x)
-    with pytest.raises(Rejected, match="HTTP 400"):
+    with pytest.raises(Rejected, match=r"X refused the picture's description: .*HTTP 400"):
         c.publish(variant(media=(MediaRef(str(image), "image/png", "a", "Une vitrine"),)))
     assert x.uploads == 1 and x.tweets == [] and x.sent == 0
     x.metadata_refuses = ""  # the next attempt (the queue's retry) goes out once

@@ -220,6 +220,9 @@ def test_a_description_x_refuses_fails_that_post_before_it_exists(db, tmp_path, 
         _report, rows = _x_and_facebook_post(db, x, graph, photo, ALT)
         assert x.uploads == 1 and x.tweets == [] and x.sent == 0  # no post on X
     assert rows["x"].publish_state == "failed"
-    assert "X refused the request (HTTP 400)" in rows["x"].last_error
+    assert (
+        "X refused the picture's description: X refused the request (HTTP 400)"
+        in rows["x"].last_error
+    )
     assert rows["facebook"].publish_state == "published"  # the other network went out
     assert graph.photo_forms == [{"caption": "La vitrine", "alt_text_custom": ALT}]
