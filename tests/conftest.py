@@ -488,6 +488,41 @@ def open_calendar(qtbot, sqlite_db, ui_settings):
     tasks.wait(10000)
 
 
+@pytest.fixture
+def open_live_calendar(qtbot, db, ui_settings):
+    """Open the real CalendarArea on ``db`` (both engines) with the live change feed running,
+    as a seat of a shared database sees it, loaded at ``day``; the feed stopped and the
+    background tasks awaited at the end of the test."""
+    from ui.areas import AreaServices
+    from ui.calendar.area import CalendarArea
+    from ui.live import LiveFeed
+    from ui.tasks import TaskRunner
+
+    tasks, feed = TaskRunner(), LiveFeed(db)
+    opened = []
+
+    def open_area(client, day):
+        feed.start()
+        qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
+        area = CalendarArea(AreaServices(db, tasks, ui_settings, feed))
+        qtbot.addWidget(area)
+        area.resize(1366, 768)
+        area.show()
+        with qtbot.waitSignal(area.loaded, timeout=10000):
+            area.set_client(client)
+        with qtbot.waitSignal(area.loaded, timeout=10000):
+            area.go_to(day)
+        opened.append(area)
+        return area
+
+    yield open_area
+    feed.stop()
+    for area in opened:
+        if area.editor is not None:
+            area.editor._autosave.stop()
+    tasks.wait(10000)
+
+
 def spy_on_threads(monkeypatch, db):
     """Record, per read or write session of ``db`` opened, whether it was on the GUI thread."""
     threads = []

@@ -23,10 +23,10 @@ from app.connectors.x_messages import DM_LIMIT as DM_LIMIT
 from app.connectors.x_messages import XApi
 from app.connectors.x_messages import _id_int as _id_int
 from app.i18n import translate
+from app.networks import NETWORKS
 
 VIDEO_CHUNK = 4 * 1024 * 1024  # X takes chunks of at most 5 MB
 VIDEO_WAIT = 300.0  # seconds of X's video processing waited for before trying again later
-ALT_MAX = 1000  # the characters X keeps of a description (app.networks says the same)
 
 
 def _upload_video(self: XApi, path: Path, mime: str) -> str:
@@ -83,7 +83,7 @@ def _upload_video(self: XApi, path: Path, mime: str) -> str:
 
 def _describe(self: XApi, media_id: str, text: str) -> None:
     """The uploaded media's description for screen readers, before the post uses it."""
-    metadata = {"alt_text": {"text": text[:ALT_MAX]}}
+    metadata = {"alt_text": {"text": text[: NETWORKS["x"].alt_text_max]}}
     try:
         self._request("POST", "/2/media/metadata", json={"id": media_id, "metadata": metadata})
     except Rejected as exc:  # say that the description was the problem, with X's reason

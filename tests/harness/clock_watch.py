@@ -73,13 +73,11 @@ class Watch:
 
     def __init__(self) -> None:
         self.reads: set[str] = set()
-        self.active = False
 
     def start(self) -> None:
         _install_worker_hook()
         _delete_what_earlier_tests_left()
         self.reads = set()
-        self.active = True
         global _watch
         _watch = self
         sys.setprofile(_profile)
@@ -89,7 +87,6 @@ class Watch:
         global _watch
         sys.setprofile(None)
         threading.setprofile(None)  # type: ignore[arg-type]
-        self.active = False
         _watch = None
         return self.reads
 

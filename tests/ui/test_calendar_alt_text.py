@@ -178,30 +178,10 @@ def test_approving_a_post_with_an_undescribed_picture_warns_without_blocking(
 
 
 @pytest.fixture
-def live_area(qtbot, db, ui_settings):
-    from ui.areas import AreaServices
-    from ui.calendar.area import CalendarArea
-    from ui.live import LiveFeed
-    from ui.tasks import TaskRunner
-
+def live_area(db, open_live_calendar):
     with db.session() as s:
         info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
-    tasks, feed = TaskRunner(), LiveFeed(db)
-    feed.start()
-    qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
-    area = CalendarArea(AreaServices(db, tasks, ui_settings, feed))
-    qtbot.addWidget(area)
-    area.resize(1366, 768)
-    area.show()
-    with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.set_client(info)
-    with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.go_to(dt.date(2026, 2, 10))
-    yield area
-    feed.stop()
-    if area.editor is not None:
-        area.editor._autosave.stop()
-    tasks.wait(10000)
+    return open_live_calendar(info, dt.date(2026, 2, 10))
 
 
 def test_another_seats_description_shows_in_the_open_editor(qtbot, live_area, db, tmp_path, cli):

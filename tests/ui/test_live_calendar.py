@@ -18,18 +18,13 @@ from app.services.calendar.posts import VariantInput
 from app.services.clients import workspaces as clients
 from tests.conftest import db_url_of, wait_editor
 from tests.harness import popen as forked
-from ui.areas import AreaServices
-from ui.calendar.area import CalendarArea
-from ui.live import LiveFeed
 from ui.notice import ChangeNotice
-from ui.tasks import TaskRunner
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
-def calendar(qtbot, db, ui_settings):
-    db = db
+def calendar(db, open_live_calendar):
     with db.session() as s:
         info = clients.create_client(s, "Aquarelle", timezone="Europe/Paris")
         post = posts.create_post(
@@ -40,23 +35,7 @@ def calendar(qtbot, db, ui_settings):
             variants=[VariantInput("mastodon", "Bonjour")],
         )
         info = clients.get_client(s, info.id)
-    tasks = TaskRunner()
-    feed = LiveFeed(db)
-    feed.start()
-    qtbot.waitUntil(lambda: feed.state == "live", timeout=5000)
-    area = CalendarArea(AreaServices(db, tasks, ui_settings, feed))
-    qtbot.addWidget(area)
-    area.resize(1366, 768)
-    area.show()
-    with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.set_client(info)
-    with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.go_to(dt.date(2026, 2, 10))
-    yield area, post
-    feed.stop()
-    if area.editor is not None:
-        area.editor._autosave.stop()
-    tasks.wait(10000)
+    return open_live_calendar(info, dt.date(2026, 2, 10)), post
 
 
 def _other_seat(db, code: str) -> float:

@@ -70,37 +70,35 @@ class VariantTab(QWidget):
         self.first_comment = QLineEdit()
         self.media = QListWidget()
         self.media.setMaximumHeight(150)  # as tall as its four buttons
-        add_media = self.add_media_button = QPushButton(self.tr("Add media…"))
-        add_media.setObjectName(f"addMedia_{network}")
-        set_role(add_media, "secondary")
-        icons.set_icon(add_media, "image")
-        add_media.clicked.connect(self._pick_media)
+        button = self._media_button
+        add_media = self.add_media_button = button(
+            self.tr("Add media…"), f"addMedia_{network}", "image", self._pick_media
+        )
         # Google, Threads and Instagram fetch a picture from its public https address
-        by_address = self.add_address_button = QPushButton(self.tr("Add by address…"))
-        by_address.setObjectName(f"addAddress_{network}")
-        by_address.setToolTip(
-            self.tr("Attach an image or video published at a public https address")
+        by_address = self.add_address_button = button(
+            self.tr("Add by address…"),
+            f"addAddress_{network}",
+            "link",
+            self._ask_address,
+            self.tr("Attach an image or video published at a public https address"),
         )
-        set_role(by_address, "secondary")
-        icons.set_icon(by_address, "link")
-        by_address.clicked.connect(self._ask_address)
-        remove = self.remove_media_button = QPushButton(self.tr("Remove"))
-        remove.setObjectName(f"removeMedia_{network}")
-        remove.setToolTip(self.tr("Take the selected file or picture off this network's post"))
-        set_role(remove, "secondary")
-        icons.set_icon(remove, "delete")
-        remove.setEnabled(False)
-        remove.clicked.connect(self.remove_selected_media)
+        remove = self.remove_media_button = button(
+            self.tr("Remove"),
+            f"removeMedia_{network}",
+            "delete",
+            self.remove_selected_media,
+            self.tr("Take the selected file or picture off this network's post"),
+            enabled=False,
+        )
         # a picture's description for screen readers (alt text), kept by the editor
-        describe = self.describe_button = QPushButton(self.tr("Describe…"))
-        describe.setObjectName(f"describeMedia_{network}")
-        describe.setToolTip(
-            self.tr("Describe the selected photo or video for people who cannot see it (alt text)")
+        describe = self.describe_button = button(
+            self.tr("Describe…"),
+            f"describeMedia_{network}",
+            "edit",
+            self.describe_selected_media,
+            self.tr("Describe the selected photo or video for people who cannot see it (alt text)"),
+            enabled=False,
         )
-        set_role(describe, "secondary")
-        icons.set_icon(describe, "edit")
-        describe.setEnabled(False)
-        describe.clicked.connect(self.describe_selected_media)
         self.media.itemDoubleClicked.connect(lambda _item: self.describe_selected_media())
         self.media.currentItemChanged.connect(self._media_selected)
         self.preview = QLabel()
@@ -166,6 +164,20 @@ class VariantTab(QWidget):
         self.is_video = lambda _media_id: False  # the editor's (EditorAlt.is_video)
         self.describe_media = None
         self._refresh()
+
+    def _media_button(
+        self, text: str, name: str, icon: str, slot, tip: str = "", *, enabled: bool = True
+    ) -> QPushButton:
+        """One of the media list's buttons (secondary, with its icon)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        if tip:
+            button.setToolTip(tip)
+        set_role(button, "secondary")
+        icons.set_icon(button, icon)
+        button.setEnabled(enabled)
+        button.clicked.connect(slot)
+        return button
 
     def editable(self) -> tuple:
         """The widgets that change the variant (disabled for a person who may not write)."""

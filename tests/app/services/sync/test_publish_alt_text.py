@@ -46,6 +46,31 @@ def _reset(srv: MockServer) -> None:
     httpx.post(srv.base_url + "/api/v1/_mock/reset").raise_for_status()
 
 
+def _publish(db, cid: int, title: str, variants: list[VariantInput]):
+    """A post due two minutes ago on ``variants``, approved and scheduled, then the client's
+    sync (its queue sends it): the sync's report."""
+    with db.session() as s:
+        p = posts.create_post(
+            s,
+            cid,
+            planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2),
+            variants=variants,
+            title=title,
+            status="approved",
+        )
+    with db.session() as s:
+        posts.set_status(s, cid, p.id, "scheduled")
+    with db.read() as s:
+        network_of = {a.uid: a.network for a in clients.list_accounts(s, cid)}
+    return sync_client(
+        db,
+        cid,
+        http=Http(httpx.Client(timeout=5), base_delay=0.01, retries=1),
+        token_of=lambda _cu, au: TOKENS[network_of[au]],
+        samples=False,
+    )
+
+
 def test_each_network_receives_the_pictures_description(db, tmp_path, tribune_home):
     photo = tmp_path / "buches.png"
     photo.write_bytes(PNG)
@@ -69,30 +94,16 @@ def test_each_network_receives_the_pictures_description(db, tmp_path, tribune_ho
             remote, _name = store_address(s, c.id, Probe(ADDRESS, "image/jpeg", 4096))
             set_alt_text(s, c.id, local.id, ALT, expected_version=1)
             set_alt_text(s, c.id, remote, ALT, expected_version=1)
-            p = posts.create_post(
-                s,
-                c.id,
-                planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2),
-                variants=[
-                    VariantInput("mastodon", "Nos bûches", media=(local.id,)),
-                    VariantInput("bluesky", "Nos bûches", media=(local.id,)),
-                    VariantInput("linkedin", "Nos bûches", media=(local.id,)),
-                    VariantInput("instagram", "Nos bûches", media=(remote,)),
-                ],
-                title="Bûches",
-                category="produit",
-                status="approved",
-            )
-        with db.session() as s:
-            posts.set_status(s, c.id, p.id, "scheduled")
-        with db.read() as s:
-            network_of = {a.uid: a.network for a in clients.list_accounts(s, c.id)}
-        report = sync_client(
+        report = _publish(
             db,
             c.id,
-            http=Http(httpx.Client(timeout=5), base_delay=0.01, retries=1),
-            token_of=lambda _cu, au: TOKENS[network_of[au]],
-            samples=False,
+            "Bûches",
+            [
+                VariantInput("mastodon", "Nos bûches", media=(local.id,)),
+                VariantInput("bluesky", "Nos bûches", media=(local.id,)),
+                VariantInput("linkedin", "Nos bûches", media=(local.id,)),
+                VariantInput("instagram", "Nos bûches", media=(remote,)),
+            ],
         )
         assert report.ok, report
         with db.read() as s:
@@ -125,23 +136,8 @@ def test_a_description_longer_than_mastodon_takes_goes_out_cut_not_refused(
             clients.add_account(s, c.id, "mastodon", "alice", base_url=masto.base_url)
             local = posts_media.store_media(s, c.id, photo)
             set_alt_text(s, c.id, local.id, long_alt, expected_version=None)
-            p = posts.create_post(
-                s,
-                c.id,
-                planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2),
-                variants=[VariantInput("mastodon", "La vitrine", media=(local.id,))],
-                title="Vitrine",
-                status="approved",
-            )
-        with db.session() as s:
-            posts.set_status(s, c.id, p.id, "scheduled")
-        report = sync_client(
-            db,
-            c.id,
-            http=Http(httpx.Client(timeout=5), base_delay=0.01, retries=1),
-            token_of=lambda _cu, _au: "alice_token",
-            samples=False,
-        )
+        variants = [VariantInput("mastodon", "La vitrine", media=(local.id,))]
+        report = _publish(db, c.id, "Vitrine", variants)
         assert report.ok, report
         with db.read() as s:
             external = s.scalar(select(PostVariant.external_id))
@@ -161,27 +157,14 @@ def _x_and_facebook_post(db, x, graph, photo, alt):
         clients.add_account(s, c.id, "facebook", PAGE, base_url=graph.base_url + "/v21.0")
         local = posts_media.store_media(s, c.id, photo)
         set_alt_text(s, c.id, local.id, alt, expected_version=None)
-        p = posts.create_post(
-            s,
-            c.id,
-            planned_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2),
-            variants=[
-                VariantInput("x", "La vitrine", media=(local.id,)),
-                VariantInput("facebook", "La vitrine", media=(local.id,)),
-            ],
-            title="Vitrine",
-            status="approved",
-        )
-    with db.session() as s:
-        posts.set_status(s, c.id, p.id, "scheduled")
-    with db.read() as s:
-        network_of = {a.uid: a.network for a in clients.list_accounts(s, c.id)}
-    report = sync_client(
+    report = _publish(
         db,
         c.id,
-        http=Http(httpx.Client(timeout=5), base_delay=0.01, retries=1),
-        token_of=lambda _cu, au: TOKENS[network_of[au]],
-        samples=False,
+        "Vitrine",
+        [
+            VariantInput("x", "La vitrine", media=(local.id,)),
+            VariantInput("facebook", "La vitrine", media=(local.id,)),
+        ],
     )
     with db.read() as s:
         rows = {v.network: v for v in s.scalars(select(PostVariant))}
