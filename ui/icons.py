@@ -29,6 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
 
+from ui import ink
 from ui.design import current, theme_notifier
 from ui.icon_codepoints import CODEPOINTS
 
@@ -118,7 +119,8 @@ def icon(name: str, colour: str | None = None) -> QIcon:
     normal = QColor(getattr(scheme, colour) if colour else scheme.text)
     disabled = QColor(scheme.text_disabled)
     on = QColor(scheme.accent_text)
-    selected = QColor(scheme.accent_text if colour is None else normal)
+    selected = QColor(scheme.accent_text) if colour is None else normal  # (not QColor(normal):
+    # a QColor copied builds the Qt namespace, see ui.ink)
     M, S = QIcon.Mode, QIcon.State
     colours = {
         (M.Normal, S.Off): normal,
@@ -179,21 +181,15 @@ class _GlyphEngine(QIconEngine):
         self.char, self.colours = char, colours
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        from PySide6.QtCore import Qt  # not at import: the shell paints before the Qt namespace
-
-        painter.save()
-        painter.setPen(self.colours[(mode, state)])
+        # through ui.ink (no setPen, no Qt.AlignmentFlag): the sidebar's two icons are painted
+        # in the complete window's first paint, before anything needs the Qt namespace
         font = QFont(_phosphor())
         font.setPixelSize(max(1, round(0.875 * rect.height())))
-        painter.setFont(font)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.char)
-        painter.restore()
+        ink.text(painter, rect, self.char, font, self.colours[(mode, state)], centre=True)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        from PySide6.QtCore import Qt
-
         pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(QColor(0, 0, 0, 0))  # transparent
         painter = QPainter(pixmap)
         self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
         painter.end()

@@ -12,10 +12,9 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
-    Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QListView,
     QPushButton,
@@ -26,13 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.clients.badge_values import Badges
+from ui import ink
 from ui.design import current
 
 if TYPE_CHECKING:  # the sidebar is built before SQLAlchemy is imported (start-up)
     from app.services.clients.workspaces import ClientInfo
 
-ClientRole = Qt.ItemDataRole.UserRole + 1
-BadgesRole = Qt.ItemDataRole.UserRole + 2
+# Qt.ItemDataRole's values as plain numbers: this module paints the complete window before
+# anything needs PySide6's ``Qt`` namespace (see ui.ink; tests/ui/test_sidebar_paint.py checks
+# them against Qt's)
+DISPLAY_ROLE, DECORATION_ROLE, EDIT_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 1, 2, 3, 0x0100
+ClientRole = USER_ROLE + 1
+BadgesRole = USER_ROLE + 2
 
 
 class ClientListModel(QAbstractListModel):
@@ -67,13 +71,13 @@ class ClientListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._clients)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid() or not 0 <= index.row() < len(self._clients):
             return None
         client = self._clients[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (DISPLAY_ROLE, EDIT_ROLE):
             return client.name
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             b = self._badges.get(client.id, Badges())
             parts = [client.name]
             if client.sector:
@@ -89,7 +93,7 @@ class ClientListModel(QAbstractListModel):
             from app.textsafe import tooltip  # (its regexes: not compiled at start-up)
 
             return tooltip("\n".join(parts))  # a client's name is not HTML
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION_ROLE:
             return self._logo(client)
         if role == ClientRole:
             return client
@@ -118,12 +122,15 @@ class ClientDelegate(QStyledItemDelegate):
 
     Selected and hovered are read from the view (its selection, the row under the mouse)
     rather than from ``option.state``: that one is a ``QStyle`` flag, and PySide6 builds the
-    ``QStyle`` class with its 11 enums on first use (~5 ms of the complete window)."""
+    ``QStyle`` class with its 11 enums on first use (~5 ms of the complete window). Colours
+    go through :mod:`ui.ink`, which never builds the ``Qt`` namespace (~14 ms)."""
 
     HEIGHT = 44
 
     def sizeHint(self, option, index) -> QSize:
-        return QSize(200, self.HEIGHT)
+        # as narrow as can be: a list row takes the view's width anyway, and a wider hint
+        # than a narrow sidebar would show a horizontal scroll bar
+        return QSize(1, self.HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex):
         client: ClientInfo = index.data(ClientRole)
@@ -141,14 +148,13 @@ class ClientDelegate(QStyledItemDelegate):
         else:
             hovered = hovered_row == index.row()
         scheme = current()
-        if selected or hovered:  # fillPath: fillRect(rect, colour) has an overload for
-            # QGradient.Preset, so PySide6 would build QGradient's class (180 presets) first
+        if selected or hovered:
             row = QPainterPath()
             row.addRect(QRectF(rect))
-            painter.fillPath(row, QColor(scheme.side_selected if selected else scheme.side_hover))
+            ink.fill(painter, row, scheme.side_selected if selected else scheme.side_hover)
         # avatar
         avatar = QRect(rect.left() + 12, rect.top() + 8, 28, 28)
-        logo = index.data(Qt.ItemDataRole.DecorationRole)
+        logo = index.data(DECORATION_ROLE)
         path = QPainterPath()
         path.addRoundedRect(avatar, 7, 7)
         if isinstance(logo, QPixmap):
@@ -156,50 +162,39 @@ class ClientDelegate(QStyledItemDelegate):
             painter.drawPixmap(avatar, logo)
             painter.setClipping(False)
         else:
-            painter.fillPath(path, QColor(client.colour))
+            ink.fill(painter, path, client.colour)
             font = QFont(option.font)
             font.setBold(True)
             font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-            painter.setFont(font)
-            painter.setPen(QColor("white"))
-            painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, _initials(client.name))
+            ink.text(painter, avatar, _initials(client.name), font, "#ffffff", centre=True)
         # badges (right to left)
         x = rect.right() - 10
         font = QFont(option.font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         font.setBold(True)
-        painter.setFont(font)
-        fm = painter.fontMetrics()
+        fm = QFontMetrics(font)
         items = []
         if badges.crisis:
-            items.append(("!", QColor(scheme.danger_fill), QColor(scheme.on_accent)))
+            items.append(("!", scheme.danger_fill, scheme.on_accent))
         if badges.overdue:
-            items.append(
-                (str(badges.overdue), QColor(scheme.danger_fill), QColor(scheme.on_accent))
-            )
+            items.append((str(badges.overdue), scheme.danger_fill, scheme.on_accent))
         if badges.unread:
-            items.append((str(badges.unread), QColor(scheme.accent), QColor(scheme.on_accent)))
+            items.append((str(badges.unread), scheme.accent, scheme.on_accent))
         if badges.accounts_attention:
-            items.append(("⚠", QColor(scheme.attention_fill), QColor(scheme.on_attention)))
-        for text, colour, ink in items:
-            w = max(20, fm.horizontalAdvance(text) + 10)
+            items.append(("⚠", scheme.attention_fill, scheme.on_attention))
+        for label, colour, on_colour in items:
+            w = max(20, fm.horizontalAdvance(label) + 10)
             badge = QRect(x - w, rect.center().y() - 9, w, 18)
             bp = QPainterPath()
             bp.addRoundedRect(badge, 9, 9)
-            painter.fillPath(bp, colour)
-            painter.setPen(ink)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+            ink.fill(painter, bp, colour)
+            ink.text(painter, badge, label, font, on_colour, centre=True)
             x = badge.left() - 4
         # name
-        painter.setFont(option.font)
-        painter.setPen(QColor(scheme.side_muted if client.archived else scheme.side_text))
         text_rect = QRect(avatar.right() + 10, rect.top(), x - avatar.right() - 14, rect.height())
-        name = painter.fontMetrics().elidedText(
-            client.name, Qt.TextElideMode.ElideRight, text_rect.width()
-        )
-        painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name
-        )
+        name = ink.elide(QFontMetrics(option.font), client.name, text_rect.width())
+        colour = scheme.side_muted if client.archived else scheme.side_text
+        ink.text(painter, text_rect, name, option.font, colour)
         painter.restore()
 
 
@@ -215,8 +210,7 @@ class ClientSidebar(QListView):
         self.setModel(model)
         self.setItemDelegate(ClientDelegate(self))
         self.setMouseTracking(True)
-        self.setUniformItemSizes(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)  # (no horizontal scroll bar: ClientDelegate.sizeHint)
         self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(self.tr("Clients"))
         self.selectionModel().currentChanged.connect(self._current_changed)
@@ -265,7 +259,14 @@ def switch_hint() -> QPushButton:
     hint = QPushButton(QCoreApplication.translate("MainWindow", "Search clients…  Ctrl+K"))
     hint.setObjectName("switchHint")
     icons.set_icon(hint, "search", "side_muted")
-    hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     hint.setMinimumWidth(80)  # a long translation never widens the sidebar
     hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
     return hint
+
+
+def settle(hint: QPushButton) -> None:
+    """What the complete window's paint goes without, set just after it: the search hint
+    takes no keyboard focus (``Qt.FocusPolicy``: the ``Qt`` namespace, see :mod:`ui.ink`)."""
+    from PySide6.QtCore import Qt
+
+    hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -133,7 +133,7 @@ def build_rest(w) -> None:
     """The workspace and the welcome page, then what follows the system (see the module)."""
     from PySide6.QtWidgets import QApplication
 
-    from ui import busy_notice
+    from ui import busy_notice, sidebar
     from ui.design import theme_notifier
     from ui.style import finish_style
     from ui.welcome import WelcomePage
@@ -141,6 +141,7 @@ def build_rest(w) -> None:
     from ui.window_tray import WindowTray
 
     w.menus_part.fill()  # their actions and keys are the window's since build_visible()
+    sidebar.settle(w.switch_hint)  # what the complete window's paint went without
     w.workspace = QWidget()
     w.workspace.setObjectName("workspace")
     ws_layout = QVBoxLayout(w.workspace)
