@@ -45,6 +45,7 @@ class Network:
     alt_text: bool = False
     alt_text_max: int = 0
     alt_text_video: bool = True  # False: photos only (a video goes out without it)
+    alt_text_video_max: int = 0  # a video's limit when it differs (0: alt_text_max)
 
 
 NETWORKS: dict[str, Network] = {
@@ -74,6 +75,10 @@ NETWORKS: dict[str, Network] = {
         first_comment="reply",
         alt_text=True,
         alt_text_max=2000,  # what the Bluesky app allows for an image
+        # the app.bsky.embed.video lexicon: "alt", maxGraphemes 1000 (a longer one fails the
+        # post's validation); a code point is never less than a grapheme, so cutting at 1,000
+        # characters stays within it
+        alt_text_video_max=1000,
     ),
     "facebook": Network(
         "facebook",
@@ -185,6 +190,15 @@ def takes_alt_text(key: str, video: bool = False) -> bool:
     """Whether Tribune sends ``key`` a description for a photo (or, ``video``, a video)."""
     facts = NETWORKS.get(key)
     return facts is not None and facts.alt_text and (facts.alt_text_video or not video)
+
+
+def alt_text_limit(key: str, video: bool = False) -> int:
+    """The longest description ``key`` takes for a photo (or, ``video``, a video), in
+    characters; 0 when none is documented or none is sent."""
+    facts = NETWORKS.get(key)
+    if facts is None or not takes_alt_text(key, video):
+        return 0
+    return (facts.alt_text_video_max if video else 0) or facts.alt_text_max
 
 
 def network_label(key: str) -> str:

@@ -1007,6 +1007,10 @@
       <translation>{network} : non envoyée par Tribune</translation>
     </message>
     <message>
+      <source>{network}: not sent with a video</source>
+      <translation>{network} : non envoyée avec une vidéo</translation>
+    </message>
+    <message>
       <source>{network}: {limit} characters</source>
       <translation>{network} : {limit} caractères</translation>
     </message>

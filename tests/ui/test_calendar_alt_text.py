@@ -277,25 +277,29 @@ def test_a_session_that_only_described_a_picture_is_one_step_and_keeps_a_later_d
     assert not area.undo_stack.canUndo()  # the step left the stack
 
 
-def test_a_video_on_a_network_that_takes_descriptions_for_photos_only_is_not_asked_for_one(
-    qtbot, area, sqlite_db, tmp_path
-):
+def _open_video(qtbot, area, db, tmp_path, networks):
     clip = tmp_path / "fournil.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)
-    with sqlite_db.session() as s:
+    with db.session() as s:
         video = posts_media.store_media(s, area.client.id, clip)
         p = posts.create_post(
             s,
             area.client.id,
             planned_at=dt.datetime(2026, 2, 10, 18, 15, tzinfo=PARIS),
             title="Fournil",
-            variants=[VariantInput(n, "Le fournil", media=(video.id,)) for n in ("x", "mastodon")],
+            variants=[VariantInput(n, "Le fournil", media=(video.id,)) for n in networks],
         )
     with qtbot.waitSignal(area.loaded, timeout=10000):
         area.reload()
     view = area.month_view
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(p.id).center())
-    editor = wait_editor(qtbot, area)
+    return wait_editor(qtbot, area)
+
+
+def test_a_video_on_a_network_that_takes_descriptions_for_photos_only_is_not_asked_for_one(
+    qtbot, area, sqlite_db, tmp_path
+):
+    editor = _open_video(qtbot, area, sqlite_db, tmp_path, ("x", "mastodon"))
     x, masto = editor.variant_tabs["x"], editor.variant_tabs["mastodon"]
     assert x.media.item(0).text() == "fournil.mp4"  # X takes none for a video: not asked
     assert "X takes no description for a video" in x.media.item(0).toolTip()
@@ -304,3 +308,25 @@ def test_a_video_on_a_network_that_takes_descriptions_for_photos_only_is_not_ask
     assert "fournil.mp4" in editor.warnings.text()  # Mastodon would send one
     editor.network_boxes["mastodon"].setChecked(False)  # X alone: nothing to warn about
     qtbot.waitUntil(lambda: "Accessibility" not in editor.warnings.text(), timeout=3000)
+
+
+def test_a_videos_description_is_held_to_the_video_limit_where_it_is_shorter(
+    qtbot, area, sqlite_db, tmp_path
+):
+    """Bluesky takes 2,000 characters for an image but 1,000 graphemes for a video (its
+    lexicon): the dialog counts against 1,000, says each network's limit for a video, and the
+    editor warns that a longer one is cut."""
+    editor = _open_video(qtbot, area, sqlite_db, tmp_path, ("bluesky", "x", "mastodon"))
+    tab = editor.variant_tabs["bluesky"]
+    editor.tabs.setCurrentWidget(tab)
+    tab.media.setCurrentRow(0)
+    qtbot.mouseClick(tab.describe_button, Qt.MouseButton.LeftButton)
+    dialog = editor.alt.dialog
+    limits = dialog.findChild(type(dialog.counter), "altLimits").text()
+    assert "Bluesky: 1,000 characters" in limits
+    assert "X: not sent with a video" in limits and "Mastodon: 1,500 characters" in limits
+    dialog.edit.setPlainText("f" * 1200)
+    assert "1,200 / 1,000" in dialog.counter.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: "cut at 1,000 characters" in editor.warnings.text(), timeout=3000)
+    assert "Bluesky: the description of fournil.mp4" in editor.warnings.text()

@@ -114,7 +114,9 @@ class EditorAlt(QObject):
         if self.dialog is not None or self.editor.read_only:
             return
         networks = [n for n, tab in self.editor.variant_tabs.items() if media_id in tab.media_ids]
-        self.dialog = AltTextDialog(name, self.text(media_id), networks, self.editor)
+        self.dialog = AltTextDialog(
+            name, self.text(media_id), networks, self.editor, video=self.is_video(media_id)
+        )
         self.dialog.finished.connect(lambda result, mid=media_id: self._described(mid, result))
         self.dialog.open()
 
@@ -180,7 +182,10 @@ class EditorAlt(QObject):
     # -- checks ----------------------------------------------------------------------------
     def problems(self, tab) -> list[str]:
         """A description longer than the tab's network takes (cut when it goes out)."""
-        return too_long(tab.network, [(tab.media_name(m), self.text(m)) for m in tab.media_ids])
+        return too_long(
+            tab.network,
+            [(tab.media_name(m), self.text(m), self.is_video(m)) for m in tab.media_ids],
+        )
 
     def advice(self) -> str:
         """The gentle check before approval: pictures sent without a description."""

@@ -19,31 +19,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.networks import NETWORKS
+from app.networks import alt_text_limit
 from app.services.calendar.media_alt import MAX_ALT, clean, limits_note
 from ui.design import current, set_text_style, style_button_box
 from ui.formatting import number_text
 
 
-def _shortest(networks: Iterable[str]) -> int:
-    """The smallest limit among the networks that take a description (0: none)."""
-    limits = [
-        NETWORKS[n].alt_text_max
-        for n in networks
-        if n in NETWORKS and NETWORKS[n].alt_text and NETWORKS[n].alt_text_max
-    ]
-    return min(limits, default=0)
+def _shortest(networks: Iterable[str], video: bool) -> int:
+    """The smallest limit among the networks that take this description (0: none)."""
+    limits = [alt_text_limit(n, video) for n in networks]
+    return min((limit for limit in limits if limit), default=0)
 
 
 class AltTextDialog(QDialog):
     """Edit one picture's description; :meth:`text` once accepted."""
 
-    def __init__(self, name: str, text: str, networks: Iterable[str], parent=None) -> None:
+    def __init__(
+        self, name: str, text: str, networks: Iterable[str], parent=None, *, video: bool = False
+    ) -> None:
+        """``video``: the media is a video (some networks take less, or nothing, for one)."""
         super().__init__(parent)
         self.setObjectName("altTextDialog")
         self.setWindowTitle(self.tr("Describe the picture"))
         self.networks = tuple(networks)
-        self.shortest = _shortest(self.networks)
+        self.shortest = _shortest(self.networks, video)
         layout = QVBoxLayout(self)
         title = QLabel(name)
         title.setObjectName("altFileName")
@@ -70,7 +69,7 @@ class AltTextDialog(QDialog):
         self.counter.setObjectName("altCounter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.counter)
-        limits = QLabel(limits_note(self.networks))
+        limits = QLabel(limits_note(self.networks, video))
         limits.setObjectName("altLimits")
         limits.setTextFormat(Qt.TextFormat.PlainText)
         limits.setWordWrap(True)

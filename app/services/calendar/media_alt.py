@@ -3,9 +3,9 @@
 The description belongs to the client's media asset, not to one post: a picture is described
 once and every post and every network using it sends the same words (what agencies expect,
 and what RGAA audits look at). The networks' limits are in :data:`app.networks.NETWORKS`
-(``alt_text``, ``alt_text_max``); a description longer than a network takes is said in the
-editor's checks and cut at that limit when the post goes out (:func:`for_network`), never a
-failed post.
+(``alt_text``, ``alt_text_max``, a video's ``alt_text_video_max``); a description longer
+than a network takes is said in the editor's checks and cut at that limit when the post goes
+out (:func:`for_network`), never a failed post.
 
 A change is saved against the version the person read (:func:`set_alt_text`): two seats
 describing the same picture meet a :class:`~app.errors.Conflict` naming who and when,
@@ -25,7 +25,7 @@ from app.errors import NotFound, ValidationError
 from app.i18n import number, translate
 from app.models.base import utcnow
 from app.models.posts import MediaAsset
-from app.networks import NETWORKS, network_label, takes_alt_text
+from app.networks import NETWORKS, alt_text_limit, network_label, takes_alt_text
 from app.services.people.actor import current_actor
 from app.services.versions import stale
 
@@ -139,29 +139,36 @@ def save_alt_texts(
 def for_network(text: str, network: str, mime: str = "") -> str:
     """What goes out to ``network``: nothing where Tribune does not send a description (a
     video, where the network takes one for photos only), else the description cut at the
-    network's limit (the editor said so beforehand)."""
-    facts = NETWORKS.get(network)
-    if facts is None or not text or not takes_alt_text(network, mime.startswith("video/")):
+    network's limit for that kind of media (the editor said so beforehand)."""
+    video = mime.startswith("video/")
+    if not text or not takes_alt_text(network, video):
         return ""
-    return text[: facts.alt_text_max] if facts.alt_text_max else text
+    limit = alt_text_limit(network, video)
+    return text[:limit] if limit else text
 
 
-def limits_note(networks: Iterable[str]) -> str:
-    """The limits of ``networks`` in one line, for the description dialog."""
+def limits_note(networks: Iterable[str], video: bool = False) -> str:
+    """The limits of ``networks`` for a photo (or, ``video``, a video) in one line, for the
+    description dialog."""
     parts = []
     for key in networks:
         facts = NETWORKS.get(key)
         if facts is None:
             continue
         label = network_label(key)
+        limit = alt_text_limit(key, video)
         if not facts.alt_text:
             parts.append(
                 translate("MediaAlt", "{network}: not sent by Tribune").format(network=label)
             )
-        elif facts.alt_text_max:
+        elif not takes_alt_text(key, video):
+            parts.append(
+                translate("MediaAlt", "{network}: not sent with a video").format(network=label)
+            )
+        elif limit:
             parts.append(
                 translate("MediaAlt", "{network}: {limit} characters").format(
-                    network=label, limit=number(facts.alt_text_max)
+                    network=label, limit=number(limit)
                 )
             )
         else:
@@ -169,19 +176,19 @@ def limits_note(networks: Iterable[str]) -> str:
     return " · ".join(parts)
 
 
-def too_long(network: str, described: Iterable[tuple[str, str]]) -> list[str]:
-    """The editor's check: each description (of (file name, description)) longer than
-    ``network`` takes."""
-    facts = NETWORKS.get(network)
-    if facts is None or not facts.alt_text or not facts.alt_text_max:
-        return []
-    return [
-        translate(
-            "MediaAlt", "{network}: the description of {name} is cut at {limit} characters"
-        ).format(network=network_label(network), name=name, limit=number(facts.alt_text_max))
-        for name, text in described
-        if len(text) > facts.alt_text_max
-    ]
+def too_long(network: str, described: Iterable[tuple[str, str, bool]]) -> list[str]:
+    """The editor's check: each description (of (file name, description, is a video)) longer
+    than ``network`` takes for that kind of media."""
+    found = []
+    for name, text, video in described:
+        limit = alt_text_limit(network, video)
+        if limit and len(text) > limit:
+            found.append(
+                translate(
+                    "MediaAlt", "{network}: the description of {name} is cut at {limit} characters"
+                ).format(network=network_label(network), name=name, limit=number(limit))
+            )
+    return found
 
 
 def undescribed_note(names: list[str]) -> str:

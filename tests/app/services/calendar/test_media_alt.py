@@ -17,12 +17,13 @@ from sqlalchemy import func, select
 
 from app.errors import Conflict, ValidationError
 from app.models.posts import MediaAsset
-from app.networks import NETWORKS, takes_alt_text
+from app.networks import NETWORKS, alt_text_limit, takes_alt_text
 from app.services.calendar import media as posts_media
 from app.services.calendar import posts
 from app.services.calendar.media_alt import (
     MAX_ALT,
     for_network,
+    limits_note,
     read_alt,
     set_alt_text,
     too_long,
@@ -113,7 +114,8 @@ def test_the_queue_gives_each_network_the_description_as_it_takes_it(db, tmp_pat
     assert due["x"] == kept[:1000]
     assert due["google"] == ""  # Tribune does not send it there
     assert for_network("Une vitrine", "x") == "Une vitrine"
-    assert too_long("mastodon", [("vitrine.jpg", kept)]) and not too_long("bluesky", [("v", kept)])
+    assert too_long("mastodon", [("vitrine.jpg", kept, False)])
+    assert not too_long("bluesky", [("v", kept, False)])
     assert NETWORKS["mastodon"].alt_text_max == 1500 and NETWORKS["x"].alt_text_max == 1000
     assert "vitrine.jpg" in undescribed_note(["vitrine.jpg"]) and undescribed_note([]) == ""
 
@@ -139,6 +141,33 @@ def test_a_videos_description_goes_only_where_videos_take_one(db, tmp_path, trib
     assert for_network(said, "x", "image/jpeg") == said
     assert takes_alt_text("x") and not takes_alt_text("x", video=True)
     assert not takes_alt_text("google") and takes_alt_text("mastodon", video=True)
+
+
+def test_a_videos_description_is_cut_at_the_video_limit_where_it_is_shorter(
+    db, tmp_path, tribune_home
+):
+    """Bluesky: 2,000 characters for an image, 1,000 graphemes for a video (the
+    app.bsky.embed.video lexicon); a longer one would fail the post."""
+    clip = tmp_path / "atelier.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)
+    long_text = "Le fournil au lever du jour, la première fournée. " * 30  # 1,500
+    with db.session() as s:
+        cid = clients.create_client(s, "Boulangerie Dupré").id
+        video = posts_media.store_media(s, cid, clip)
+        set_alt_text(s, cid, video.id, long_text, expected_version=None)
+    kept = long_text.strip()
+    due = _as_sent(db, cid, video.id, ("bluesky", "mastodon"))
+    assert due == {"bluesky": kept[:1000], "mastodon": kept[:1500]}
+    assert for_network(kept, "bluesky", "image/png") == kept  # a photo: 2,000
+    assert alt_text_limit("bluesky") == 2000 and alt_text_limit("bluesky", video=True) == 1000
+    assert alt_text_limit("x", video=True) == 0 and alt_text_limit("google") == 0
+    assert alt_text_limit("mastodon", video=True) == 1500  # no separate video limit
+    cut = too_long("bluesky", [("atelier.mp4", kept, True), ("vitrine.jpg", kept, False)])
+    assert cut == ["Bluesky: the description of atelier.mp4 is cut at 1,000 characters"]
+    assert limits_note(["bluesky", "x", "google"], video=True) == (
+        "Bluesky: 1,000 characters · X: not sent with a video · Google: not sent by Tribune"
+    )
+    assert limits_note(["bluesky", "x"]) == "Bluesky: 2,000 characters · X: 1,000 characters"
 
 
 def test_tribune_post_sets_and_lists_a_description(db, cli, tmp_path, tribune_home):
