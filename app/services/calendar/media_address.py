@@ -144,18 +144,31 @@ def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]
 
 def _public_only(request: httpx.Request) -> None:
     """Every request (the first and each redirect) goes to a host on the internet."""
-    loopback_allowed = os.environ.get("TRIBUNE_MEDIA_LOOPBACK") == "1"
     for address in _addresses(request.url.host):
-        if address.is_loopback and loopback_allowed:
-            continue
-        if not address.is_global:
-            raise _refused(
-                translate(
-                    "MediaAddress",
-                    "it points to a private network ({address}): the networks fetch pictures "
-                    "from the internet and could not reach it.",
-                ).format(address=address)
-            )
+        _refuse_private(address)
+
+
+def _connected_to_public(response: httpx.Response) -> None:
+    """The address the answer came from is on the internet too: a name resolved again by the
+    connection (a DNS answer changed since the check, "DNS rebinding") cannot lead to a
+    private network. Judged before anything of the answer is read or followed."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if isinstance(peer, tuple) and peer:
+        _refuse_private(ipaddress.ip_address(str(peer[0]).split("%", 1)[0]))
+
+
+def _refuse_private(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
+    if address.is_loopback and os.environ.get("TRIBUNE_MEDIA_LOOPBACK") == "1":
+        return  # the tests' site on this computer
+    if not address.is_global:
+        raise _refused(
+            translate(
+                "MediaAddress",
+                "it points to a private network ({address}): the networks fetch pictures "
+                "from the internet and could not reach it.",
+            ).format(address=address)
+        )
 
 
 def _client(timeout: float) -> httpx.Client:
@@ -163,7 +176,7 @@ def _client(timeout: float) -> httpx.Client:
         timeout=timeout,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        event_hooks={"request": [_https_only, _public_only]},
+        event_hooks={"request": [_https_only, _public_only], "response": [_connected_to_public]},
         headers={"User-Agent": "Tribune"},
     )
 

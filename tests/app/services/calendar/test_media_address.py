@@ -7,6 +7,7 @@ them — on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import time
 from pathlib import Path
 
@@ -119,6 +120,29 @@ def test_a_redirect_to_a_private_network_is_refused_and_not_followed(site, sqlit
     moved = MediaRef(site.base_url + "/to-private", "image/jpeg", "0" * 64)
     with pytest.raises(Rejected, match="private network"), files_for(sqlite_db, _mastodon(moved)):
         pass
+
+
+def test_a_name_answered_again_with_a_private_address_is_refused_before_use(
+    site, sqlite_db, monkeypatch, tmp_path
+):
+    """DNS rebinding: the check resolves the name to a public address, the connection (which
+    resolves it again) reaches this computer. The address the answer came from is judged
+    before anything of it is read: no picture kept, nothing downloaded, no redirect."""
+    monkeypatch.delenv("TRIBUNE_MEDIA_LOOPBACK")
+    public = [ipaddress.ip_address("93.184.216.34")]
+    monkeypatch.setattr(media_address, "_addresses", lambda host: public)  # the check's answer
+    assert "private network (127.0.0.1)" in _refusal(site.base_url + "/photo.jpg")
+    assert "private network (127.0.0.1)" in _refusal(site.base_url + "/to-private")
+    assert [path for _method, path, _range in site.log] == ["/photo.jpg", "/to-private"]
+    photo = MediaRef(site.base_url + "/photo.jpg", "image/jpeg", "0" * 64)
+    refused = pytest.raises(Rejected, match=r"private network \(127\.0\.0\.1\)")
+    with refused, files_for(sqlite_db, _mastodon(photo)):
+        pass
+    assert site.log[-1][:2] == ("GET", "/photo.jpg")  # asked, and its answer left unread
+    target = tmp_path / "kept.jpg"
+    with pytest.raises(Rejected, match="private network"):
+        media_address.download_address(site.base_url + "/photo.jpg", target, "mastodon")
+    assert not target.exists() or target.read_bytes() == b""
 
 
 def test_an_address_is_kept_once_per_client(db, site):
