@@ -166,6 +166,7 @@ def render_report(
     progress: Callable[[int, int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     include_team: bool | None = None,  # the team page (see app.documents.report_team)
+    now: dt.datetime | None = None,
 ) -> ReportResult:
     """Write ``client_ref``'s report for ``month`` ("YYYY-MM") to ``out`` (a PDF).
 
@@ -173,23 +174,27 @@ def render_report(
     numbers for this report only: the app's own language is left alone, so the GUI can
     write an English report while showing French. ``progress(done, total, label)`` is called
     between sections; ``is_cancelled()`` is checked there too and raises
-    :class:`ReportCancelled` (no file is written, nor any part of one).
+    :class:`ReportCancelled` (no file is written, nor any part of one). ``now`` (default the
+    clock's) says whether the month is still running, which charter is in force and which
+    escalations are overdue.
     """
+    now = now or dt.datetime.now(dt.UTC)
     period: Period = parse_month(month)
     with db.read() as session:
         client = client_service.get_client(session, client_ref)
         agency = agency_service.agency(session)
-        data = dashboard_data(session, client.id, period)
+        today = now.astimezone(ZoneInfo(client.timezone)).date()  # the client's day
+        data = dashboard_data(session, client.id, period, today=today, now=now)
         commentary = get_commentary(session, client.id, month)
         nxt = period.shifted(1)
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
-        rules_in_force(session, client.id)
+        rules = rules_in_force(session, client.id, now)  # read once, for both review periods
         zone = ZoneInfo(client.timezone)
         team = report_team.gather(session, client, period, include_team)
         competitors = comparison(session, client.id, period.start, period.end)
-        reviews = review_stats(session, client.id, period.start, period.end)
+        reviews = review_stats(session, client.id, period.start, period.end, rules=rules)
         before = period.previous()
-        reviews_before = review_stats(session, client.id, before.start, before.end)
+        reviews_before = review_stats(session, client.id, before.start, before.end, rules=rules)
         listening = listening_summary(
             session,
             client.id,
@@ -208,6 +213,7 @@ def render_report(
             language,
             progress or (lambda *_a: None),
             is_cancelled or (lambda: False),
+            today=today,
             extra={
                 "listening": listening,
                 "team": team,
@@ -229,6 +235,8 @@ def _write(
     language: str,
     progress: Callable[[int, int, str], None],
     cancelled: Callable[[], bool],
+    *,
+    today: dt.date,
     extra: dict[str, Any] | None = None,
 ) -> ReportResult:
     keys = charts_with_data(data)
@@ -256,7 +264,6 @@ def _write(
         if logo:
             images[name] = logo
             logos.append(name)
-    today = dt.date.today()
     month_text = month_label(period, language, today)
     parts = ReportParts(
         data=data,

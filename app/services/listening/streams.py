@@ -14,7 +14,7 @@ from app.connectors.search import PROFILE_ONLY, SEARCHABLE
 from app.db import insert_ignore
 from app.errors import Conflict, NotFound, ValidationError
 from app.i18n import translate
-from app.models import NetworkAccount, utcnow
+from app.models import NetworkAccount
 from app.models.base import table_of
 from app.models.listening import STREAM_KINDS, ListeningStream
 
@@ -100,8 +100,7 @@ def add_stream(
             "kind": kind,
             "query": query,
             "network": net,
-            "cursor": {},
-            "created": utcnow(),
+            "cursor": {},  # (created: the column's default)
         }
         if not insert_ignore(session, table, [row]):
             if network is not None or len(networks) == 1:

@@ -279,17 +279,24 @@ def _objectives(
 
 
 def dashboard_data(
-    session: Session, client_id: int, period: Period, *, today: dt.date | None = None
+    session: Session,
+    client_id: int,
+    period: Period,
+    *,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> DashboardData:
     """Read everything shown for ``client_id`` over ``period`` (and the previous one).
 
     A period still running (it ends after ``today``) is compared with the same number of
     days at the start of the previous period, so a half month is not set against a whole one.
+    ``now`` (default the clock's) is the instant the charter in force and the escalations
+    still open are judged at; ``today`` defaults to its date.
     """
-    today = today or dt.date.today()
+    today = today or (now.date() if now is not None else dt.date.today())
     client = get_client(session, client_id)
     tz = client.timezone
-    rules = rules_in_force(session, client_id)
+    rules = rules_in_force(session, client_id, now)
     accounts = [a for a in client_accounts(session, client_id) if a.network != "rss"]
     previous = period.previous()
     rows = account_days(session, client_id, period.start, period.end)
@@ -358,7 +365,9 @@ def dashboard_data(
         charter_ranges=ranges,
         delays=tuple(delays) if delays is not None else None,
         inbox=inbox,
-        escalations=sources.escalation_summary(session, client_id, period.start, period.end, tz),
+        escalations=sources.escalation_summary(
+            session, client_id, period.start, period.end, tz, now=now
+        ),
         moderation=sources.moderation_by_rule(session, client_id, period.start, period.end, rules),
         message_heatmap=tuple(tuple(r) for r in messages) if messages is not None else None,
         engagement_heatmap=heat,

@@ -204,8 +204,16 @@ def _utc_param(session: Session, value: dt.datetime) -> dt.datetime:
 
 
 def escalation_summary(
-    session: Session, client_id: int, start: dt.date, end: dt.date, timezone: str
+    session: Session,
+    client_id: int,
+    start: dt.date,
+    end: dt.date,
+    timezone: str,
+    *,
+    now: dt.datetime | None = None,
 ) -> EscalationSummary | None:
+    """Escalations asked over the period: answered, within their delay, still open past it
+    at ``now`` (default the clock's)."""
     t = _table(session, "inbox_escalations", "client_id", "asked_at", "due_at", "answered_at")
     if t is None:
         return None
@@ -218,7 +226,7 @@ def escalation_summary(
             t.c.asked_at < _utc_param(session, hi),
         ),
     )
-    tz, now = ZoneInfo(timezone), dt.datetime.now(dt.UTC)
+    tz, now = ZoneInfo(timezone), now or dt.datetime.now(dt.UTC)
     opened_w: Counter[dt.date] = Counter()
     answered_w: Counter[dt.date] = Counter()
     answered = within = overdue = 0

@@ -15,6 +15,7 @@ from app.services.listening.streams import add_stream
 
 START = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 END = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+NOW = dt.datetime(2026, 12, 4, 9, tzinfo=dt.UTC)  # the report of November, written after it
 
 
 def _client(db, *, stream: bool) -> int:
@@ -77,7 +78,7 @@ def test_the_listening_page_in_the_french_pdf(db, tmp_path):
         store.save_items(s, cid, None, "mastodon", found, {})
         s.add(CrisisAlert(client_id=cid, at=mid, signal="negative_spike", key="neg:x",
                           reason="…", recipients=[], delivery="sent"))  # fmt: skip
-    result = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr")
+    result = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr", now=NOW)
     text = subprocess.run(
         ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -103,7 +104,7 @@ def test_the_competitors_page_sets_them_beside_the_client(db, tmp_path):
                                    posts_total=300, posts_7d=4, engagements_7d=34))  # fmt: skip
             s.add(AccountMetricDay(client_id=cid, account_id=account, day=day,
                                    followers=followers - 700, posts=1, engagements=8))  # fmt: skip
-    result = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr")
+    result = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr", now=NOW)
     text = subprocess.run(
         ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -147,7 +148,7 @@ def test_the_french_competitors_page_opens_on_its_chart_and_cuts_no_word(db, tmp
                           key="retired:1", reason="…", recipients=[], delivery="sent"))  # fmt: skip
         mid = START + dt.timedelta(days=10)
         store.save_items(s, cid, None, "mastodon", [Found("i1", "A", "a", "Bof", "", mid, 10)], {})
-    pdf = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr").path
+    pdf = render_report(db, cid, "2026-11", tmp_path / "r.pdf", language="fr", now=NOW).path
     raw = subprocess.run(
         ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -19,6 +19,9 @@ from app.services.reports.dashboard import dashboard_data
 from app.services.reports.metrics import record_account_samples, record_post_samples
 from app.services.reports.periods import parse_month, period_for
 
+# the instant the report is written at: October 2026 is over, its escalations judged then
+NOW = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
+
 
 def test_periods_and_their_previous():
     month = period_for("month", dt.date(2026, 3, 17))
@@ -109,7 +112,7 @@ def shop(db):
 
 def test_dashboard_compares_with_the_previous_month(db, shop):
     with db.read() as s:
-        data = dashboard_data(s, shop, period_for("month", dt.date(2026, 10, 1)))
+        data = dashboard_data(s, shop, period_for("month", dt.date(2026, 10, 1)), now=NOW)
     assert data.figure("followers").value == 1000 + 5 * 60
     assert data.figure("impressions").value == 31 * 1200
     assert data.figure("impressions").previous == 30 * 1000
@@ -154,7 +157,7 @@ def test_report_pdf_in_french_with_commentary_escaped(db, shop, tmp_path):
         )
     install_translators("fr")
     try:
-        result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr")
+        result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr", now=NOW)
     finally:
         install_translators("en")
     text = _pdftotext(result.path)
@@ -179,7 +182,7 @@ def test_report_pdf_in_french_with_commentary_escaped(db, shop, tmp_path):
 def test_month_without_data_says_so(db, shop, tmp_path):
     from app.documents.report_pdf import render_report
 
-    result = render_report(db, shop, "2025-02", tmp_path / "empty.pdf", language="en")
+    result = render_report(db, shop, "2025-02", tmp_path / "empty.pdf", language="en", now=NOW)
     text = _pdftotext(result.path)
     assert "No metrics were recorded for this month." in text
     assert "No messages for this month." in text
@@ -189,7 +192,11 @@ def test_month_without_data_says_so(db, shop, tmp_path):
 def test_running_period_is_compared_with_as_many_days(db, shop):
     with db.read() as s:
         data = dashboard_data(
-            s, shop, period_for("month", dt.date(2026, 10, 1)), today=dt.date(2026, 10, 10)
+            s,
+            shop,
+            period_for("month", dt.date(2026, 10, 1)),
+            today=dt.date(2026, 10, 10),
+            now=dt.datetime(2026, 10, 10, 12, tzinfo=dt.UTC),
         )
     figure = data.figure("impressions")
     assert (figure.value, figure.previous) == (10 * 1200, 10 * 1000)
@@ -216,7 +223,7 @@ def test_objectives_against_the_charter(db, shop, monkeypatch):
 
     monkeypatch.setattr(dashboard, "rules_in_force", rules)
     with db.read() as s:
-        data = dashboard_data(s, shop, period_for("month", dt.date(2026, 10, 1)))
+        data = dashboard_data(s, shop, period_for("month", dt.date(2026, 10, 1)), now=NOW)
     got = {o.kpi: o for o in data.objectives}
     assert (got["followers"].actual, got["followers"].met) == (1300, True)
     assert got["engagement_rate"].actual == pytest.approx(40 / 1200 * 100)
@@ -234,7 +241,12 @@ def test_report_language_is_the_reports_own_and_cancel_writes_nothing(db, shop, 
     # the app stays in English (no translator installed) while the report speaks French
     steps = []
     result = render_report(
-        db, shop, "2026-10", tmp_path / "fr.pdf", progress=lambda d, t, label: steps.append(d)
+        db,
+        shop,
+        "2026-10",
+        tmp_path / "fr.pdf",
+        progress=lambda d, t, label: steps.append(d),
+        now=NOW,
     )  # the client's language: French
     text = _pdftotext(result.path)
     assert "Rapport mensuel" in text and "Indicateur" in text and "octobre 2026" in text
@@ -243,7 +255,7 @@ def test_report_language_is_the_reports_own_and_cancel_writes_nothing(db, shop, 
     assert steps == sorted(steps) and steps[-1] == max(steps) and len(steps) >= 4
 
     text_en = _pdftotext(
-        render_report(db, shop, "2026-10", tmp_path / "en.pdf", language="en").path
+        render_report(db, shop, "2026-10", tmp_path / "en.pdf", language="en", now=NOW).path
     )
     assert "Monthly report" in text_en and "Rapport mensuel" not in text_en
 
@@ -255,7 +267,12 @@ def test_report_language_is_the_reports_own_and_cancel_writes_nothing(db, shop, 
 
     with pytest.raises(ReportCancelled):
         render_report(
-            db, shop, "2026-10", tmp_path / "c.pdf", is_cancelled=cancelled_after_two_checks
+            db,
+            shop,
+            "2026-10",
+            tmp_path / "c.pdf",
+            is_cancelled=cancelled_after_two_checks,
+            now=NOW,
         )
     assert sorted(p.name for p in tmp_path.glob("*.pdf*")) == ["en.pdf", "fr.pdf"]  # no part left
     assert not list(tmp_path.glob(".tribune-*"))
@@ -287,16 +304,16 @@ def test_headings_left_alone_at_a_page_bottom_move_to_the_next_page():
     assert signed_percent(0.019, "en") == "+1.9%"  # no space before % in English
 
 
-def test_a_running_month_is_labelled_partial_and_an_empty_commentary_left_out(
-    db, shop, tmp_path, time_machine
-):
+RUNNING = dt.datetime(2026, 10, 5, 10, tzinfo=dt.UTC)  # October's fifth day
+
+
+def test_a_running_month_is_labelled_partial_and_an_empty_commentary_left_out(db, shop, tmp_path):
     from app.documents.report_pdf import render_report
     from app.i18n import install_translators
 
-    time_machine.move_to(dt.datetime(2026, 10, 5, 10, tzinfo=dt.UTC), tick=True)
     install_translators("fr")
     try:
-        result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr")
+        result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr", now=RUNNING)
     finally:
         install_translators("en")
     text = _pdftotext(result.path).replace("\u00a0", " ")
@@ -348,7 +365,7 @@ def test_every_page_is_under_the_agencys_name_in_the_reports_language(db, shop, 
         save_commentary(
             s, shop, "2026-10", successes="Un concours : « fête des mères » !", failures=""
         )
-    result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr")
+    result = render_report(db, shop, "2026-10", tmp_path / "r.pdf", language="fr", now=NOW)
     pages = _raw_pages(result.path)
     assert len(pages) == result.pages >= 5
     for n, page in enumerate(pages, start=1):
@@ -375,7 +392,7 @@ def test_every_page_is_under_the_agencys_name_in_the_reports_language(db, shop, 
 def test_english_report_writes_english_figures(db, shop, tmp_path):
     from app.documents.report_pdf import render_report
 
-    result = render_report(db, shop, "2026-10", tmp_path / "en.pdf", language="en")
+    result = render_report(db, shop, "2026-10", tmp_path / "en.pdf", language="en", now=NOW)
     text = "\n".join(_raw_pages(result.path))
     assert "Monthly report — October 2026" in text and f"page 1 / {result.pages}" in text
     assert re.search(r"\d\.\d%", text)  # "3.9%", not "3,9 %"
@@ -397,3 +414,29 @@ def test_agency_colour_is_checked_and_kept(db):
         agency_service.save_agency(s, name="Social and Co")
     with db.read() as s:
         assert agency_service.agency(s).colour == "#0f766e"
+
+
+def test_open_escalations_are_judged_overdue_at_the_instant_given(db, shop):
+    """The report of October written on 6 October counts an escalation due on the 8th as
+    open, written in November as overdue: whatever day the test runs."""
+    from app.models.inbox import Escalation
+
+    with db.session() as s:
+        message = s.query(InboxMessage).filter_by(client_id=shop, external_id="m2").one()
+        s.add(
+            Escalation(
+                client_id=shop,
+                message_id=message.id,
+                contact_name="Sophie Garnier",
+                asked_by="Léa",
+                asked_at=dt.datetime(2026, 10, 6, 9, tzinfo=dt.UTC),
+                due_at=dt.datetime(2026, 10, 8, 9, tzinfo=dt.UTC),
+            )
+        )
+    october = period_for("month", dt.date(2026, 10, 1))
+    early = dt.datetime(2026, 10, 6, 12, tzinfo=dt.UTC)
+    with db.read() as s:
+        before_due = dashboard_data(s, shop, october, now=early).escalations
+        after_due = dashboard_data(s, shop, october, now=NOW).escalations
+    assert (before_due.opened, before_due.overdue_open) == (1, 0)
+    assert (after_due.opened, after_due.overdue_open) == (1, 1)
