@@ -66,6 +66,24 @@ def test_a_library_reading_the_calendar_for_tribune_counts_its_own_epoch_reads_n
     assert _reads(code["log"]) == set()  # logging's time.time() is its own
 
 
+def test_dateutil_parsing_a_whole_date_is_no_read_a_partial_one_is():
+    """The parser's default is today; a string giving the whole date keeps nothing of it."""
+    code = _as_if_in(
+        "app/fake_dates.py",
+        "from dateutil import parser, rrule\n"
+        "def whole():\n    return parser.parse('20261205T101500')\n"
+        "def iso():\n    return parser.parse('2026-12-05 10:15')\n"
+        "def until():\n"
+        "    return rrule.rrulestr('FREQ=DAILY;UNTIL=20261210T000000',"
+        " dtstart=__import__('datetime').datetime(2026, 12, 1))\n"
+        "def time_only():\n    return parser.parse('10:15')\n",
+    )
+    assert _reads(code["whole"]) == set()
+    assert _reads(code["iso"]) == set()
+    assert _reads(code["until"]) == set()
+    assert _reads(code["time_only"]) == {"datetime.now app/fake_dates.py:9"}  # today's date
+
+
 def test_a_column_default_stamps_a_row_tribunes_call_reads_today():
     from app.models.base import utcnow
 
