@@ -7,7 +7,9 @@ Bare: one raw ``sqlite3`` query for the same rows, the same kinds of plots (line
 account, weekly step lines per network — what Tribune draws for more than 16 weeks; no
 charter band, as the benchmark's client has no charter range —, a weekday × hour heatmap,
 horizontal bars, and as many "no data" figures as Tribune has empty charts) with default
-matplotlib, the same canvases and paint. Prints both medians and the ratio (aim ≤ 1.5).
+matplotlib, the same canvases and paint. After each round's timing its window is deleted
+and its garbage collected (:func:`cleaned_up`), for both sides. Prints both medians and the
+ratio (aim ≤ 1.5).
 
     .venv/bin/python benchmarks/dashboard.py
 """
@@ -237,15 +239,23 @@ def bare_round(app, path, client_id, end) -> float:
 
 
 def cleaned_up(app, elapsed: float) -> float:
-    """``elapsed``, once the round's window is deleted — after the timing, for both sides.
+    """``elapsed``, once the round's window is deleted and its garbage collected — after
+    the timing, for both sides alike.
 
     processEvents() never runs the deleteLater() of the window it is called for: every
     round's window, canvases and figures stayed alive (the bare side's 30,000 objects a
-    round), and the collector's full passes grew dearer round after round.
+    round), and the collector's full passes grew dearer round after round. Even with the
+    windows deleted, a round's figures (either side's: ~30,000 objects each) are freed by a
+    full pass that falls on whichever later round crosses the collector's threshold, at
+    150-300 ms — half a round —: the medians said which side drew it more often. Collected
+    here, no round pays for another's garbage.
     """
+    import gc
+
     from PySide6.QtCore import QEvent
 
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
     return elapsed
 
 
