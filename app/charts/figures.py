@@ -91,16 +91,23 @@ def audience(data: DashboardData, language: str) -> Figure:
 
 def _rolling_rate(
     eng: Sequence[int | None], imp: Sequence[int | None], window: int = 7
-) -> list[float]:
-    out: list[float] = []
-    for i in range(len(eng)):
-        if imp[i] is None:
-            out.append(float("nan"))  # no data that day: no point, not a made-up one
-            continue
-        e = sum(v or 0 for v in eng[max(0, i - window + 1) : i + 1])
-        m = sum(v or 0 for v in imp[max(0, i - window + 1) : i + 1])
-        out.append(e / m if m else float("nan"))
-    return out
+) -> NDArray[np.float64]:
+    """Engagements ÷ impressions over the ``window`` days up to each day (fewer at the
+    start), NaN on a day without impressions data — no point, not a made-up one — or
+    without impressions in its window. Running sums, not a sum per day and window."""
+    missing = np.fromiter((v is None for v in imp), dtype=bool, count=len(imp))
+    sums = []
+    for values in (eng, imp):
+        running = np.zeros(len(values) + 1, dtype=np.int64)  # exact: counts fit in int64
+        np.cumsum(np.fromiter((v or 0 for v in values), np.int64, len(values)), out=running[1:])
+        sums.append(running)
+    days = np.arange(1, len(imp) + 1)
+    first = np.maximum(days - window, 0)
+    engaged, seen = (running[days] - running[first] for running in sums)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = engaged / seen  # as Python's int / int: both exact in float64, then divided
+    rate[(seen == 0) | missing] = np.nan
+    return rate
 
 
 def engagement(data: DashboardData, language: str) -> Figure:

@@ -112,6 +112,7 @@ def _answers(ax: Axes, stats: ReviewStats, language: str) -> None:
         fontsize=9,
         color=st.INK,
         fontfamily=st.FONT,
+        y=st.TITLE_Y,
     )
     if not stats.reviews:
         ax.set_xticks([])

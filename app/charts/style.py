@@ -102,8 +102,17 @@ def style_axes(ax: Axes) -> None:
     ax.set_axisbelow(True)
 
 
+# A title's height, fixed: the titles sit at the top of their axes (``y=1.0``, matplotlib's
+# own place) without matplotlib measuring every tick label of the chart at each draw to see
+# whether it must move them up. It never must: no chart has ticks, labels or an offset text
+# above its plot. The measuring was about a tenth of the dashboard's drawing time.
+TITLE_Y = 1.0
+
+
 def title(ax: Axes, text: str) -> None:
-    ax.set_title(text, loc="left", fontsize=10.5, fontweight="bold", color=INK, fontfamily=FONT)
+    ax.set_title(
+        text, loc="left", fontsize=10.5, fontweight="bold", color=INK, fontfamily=FONT, y=TITLE_Y
+    )
 
 
 def notes_above(ax: Axes, notes: list[str]) -> None:

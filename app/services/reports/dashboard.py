@@ -28,7 +28,7 @@ from app.services.reports.metrics import (
     client_accounts,
     post_totals,
 )
-from app.services.reports.metrics_health import FollowerJump, detect_follower_jumps
+from app.services.reports.metrics_health import FollowerJump, follower_jumps, jump_window
 from app.services.reports.periods import Period
 from app.services.reports.slots import best_slots as _best
 from app.services.reports.slots import slot_posts
@@ -297,10 +297,15 @@ def dashboard_data(
     client = get_client(session, client_id)
     tz = client.timezone
     rules = rules_in_force(session, client_id, now)
-    accounts = [a for a in client_accounts(session, client_id) if a.network != "rss"]
+    every_account = client_accounts(session, client_id)
+    accounts = [a for a in every_account if a.network != "rss"]
     previous = period.previous()
-    rows = account_days(session, client_id, period.start, period.end)
-    prev_rows = account_days(session, client_id, previous.start, previous.end)
+    # the accounts' days read once (period, previous period, follower jumps' baseline), split
+    jumps_from, jumps_to = jump_window(period.start, period.end)
+    read = account_days(session, client_id, min(previous.start, jumps_from), jumps_to)
+    rows = [r for r in read if period.start <= r.day <= period.end]
+    prev_rows = [r for r in read if previous.start <= r.day <= previous.end]
+    jump_rows = [r for r in read if jumps_from <= r.day <= jumps_to]
     dates = period.dates()
     prev_index = {d: i for i, d in enumerate(previous.dates())}
     prev_imp = [0] * previous.days
@@ -375,7 +380,7 @@ def dashboard_data(
         top_posts=tuple(ranked[:5]),
         bottom_posts=tuple(reversed(ranked[-3:])) if len(ranked) > 5 else (),
         objectives=_objectives(rules, now_figs, per_week, delays, period, rows_now, accounts),
-        jumps=tuple(detect_follower_jumps(session, client_id, period.start, period.end)),
+        jumps=tuple(follower_jumps(every_account, jump_rows, period.start, period.end)),
         charter_status=rules.status,
     )
 

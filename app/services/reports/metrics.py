@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
@@ -252,8 +252,11 @@ class AccountRef:
         return f"{network_label(self.network)} · {self.handle}"
 
 
-@dataclass(frozen=True)
-class AccountDay:
+class AccountDay(NamedTuple):
+    """One stored day of an account. A named tuple, not a dataclass: a year of a client's
+    accounts is thousands of them per dashboard, and a frozen dataclass's ``__init__`` cost
+    as much as the query."""
+
     account_id: int
     day: dt.date
     followers: int | None
@@ -285,8 +288,8 @@ def account_days(
         select(t.c.account_id, t.c.day, *(t.c[f] for f in ACCOUNT_FIELDS))
         .where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
         .order_by(t.c.account_id, t.c.day)
-    )
-    return [AccountDay(*r) for r in rows]
+    ).all()  # fetched at once: iterating the result fetches row by row
+    return [AccountDay._make(r) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -324,19 +327,20 @@ def post_totals(session: Session, client_id: int, start: dt.date, end: dt.date) 
             t.c.url,
             *(t.c[f] for f in POST_FIELDS),
         ).where(t.c.client_id == client_id, t.c.day >= start, t.c.day <= end)
-    )
-    acc: dict[tuple[str, str], dict[str, Any]] = {}
+    ).all()
+    # per post: published_at, text, url (the first given), then POST_FIELDS summed
+    acc: dict[tuple[str, str], list[Any]] = {}
     for network, ext, published_at, text, url, *numbers in rows:
-        entry = acc.setdefault(
-            (network, ext),
-            {"published_at": None, "text": "", "url": "", **dict.fromkeys(POST_FIELDS, 0)},
-        )
-        entry["published_at"] = entry["published_at"] or published_at
-        entry["text"] = entry["text"] or text
-        entry["url"] = entry["url"] or url
-        for name, value in zip(POST_FIELDS, numbers, strict=True):
-            entry[name] += value or 0
-    return [PostTotals(n, e, **v) for (n, e), v in acc.items()]
+        entry = acc.get((network, ext))
+        if entry is None:
+            entry = acc[(network, ext)] = [None, "", "", 0, 0, 0, 0, 0]
+        entry[0] = entry[0] or published_at
+        entry[1] = entry[1] or text
+        entry[2] = entry[2] or url
+        for i, value in enumerate(numbers, 3):
+            if value:
+                entry[i] += value
+    return [PostTotals(n, e, *v) for (n, e), v in acc.items()]
 
 
 def has_metrics(session: Session, client_id: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -39,16 +40,29 @@ def detect_follower_jumps(
     session: Session, client_id: int, start: dt.date, end: dt.date
 ) -> list[FollowerJump]:
     """Jumps between ``start`` and ``end`` (the four weeks before are read for the baseline)."""
-    accounts = {a.id: a for a in client_accounts(session, client_id)}
-    rows = account_days(
-        session, client_id, start - dt.timedelta(days=WINDOW_DAYS + 1), end + dt.timedelta(days=2)
-    )
+    first, last = jump_window(start, end)
+    rows = account_days(session, client_id, first, last)
+    return follower_jumps(client_accounts(session, client_id), rows, start, end)
+
+
+def jump_window(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The days :func:`follower_jumps` reads for jumps between ``start`` and ``end``."""
+    return start - dt.timedelta(days=WINDOW_DAYS + 1), end + dt.timedelta(days=2)
+
+
+def follower_jumps(
+    accounts: Iterable[AccountRef], rows: Iterable[AccountDay], start: dt.date, end: dt.date
+) -> list[FollowerJump]:
+    """Jumps between ``start`` and ``end`` in ``rows``: the accounts' stored days over
+    :func:`jump_window`, by account and day (as :func:`account_days` gives them) — the
+    dashboard reads them with the period's own rows, once."""
+    by_id = {a.id: a for a in accounts}
     by_account: dict[int, list[AccountDay]] = {}
     for row in rows:
         by_account.setdefault(row.account_id, []).append(row)
     found: list[FollowerJump] = []
     for account_id, days in by_account.items():
-        found.extend(_jumps(accounts.get(account_id), days, start, end))
+        found.extend(_jumps(by_id.get(account_id), days, start, end))
     return sorted(found, key=lambda j: (j.day, j.account_id))
 
 
