@@ -138,20 +138,31 @@ def headroom(ax: Axes, share: float) -> None:
     ax.set_ylim(low, low + (high - low) / (1 - share))
 
 
+LEGEND_SIZE = 7.5  # points
+LEGEND_ROWS_IN_MARGIN = 3  # what the usual bottom margin holds under the tick labels
+
+
 def legend(ax: Axes, **kwargs: Any) -> None:
-    """Below the plot, so it never hides a line or an annotation."""
-    handles, _labels = ax.get_legend_handles_labels()
+    """Below the plot, so it never hides a line or an annotation; a legend of more rows than
+    the bottom margin holds (a client with eight accounts) takes the room it needs from the
+    plot rather than running off the picture."""
+    handles = kwargs.get("handles") or ax.get_legend_handles_labels()[0]
     if handles:
         kwargs.pop("loc", None)
         kwargs.setdefault("ncols", min(len(handles), 3))
         ax.legend(
             frameon=False,
-            fontsize=7.5,
+            fontsize=LEGEND_SIZE,
             labelcolor=INK,
             loc="upper center",
             bbox_to_anchor=(0.5, -0.1),
             **kwargs,
         )
+        rows = -(-len(handles) // kwargs["ncols"])
+        fig = ax.figure
+        if rows > LEGEND_ROWS_IN_MARGIN and isinstance(fig, Figure):  # a row: text + spacing
+            extra = (rows - LEGEND_ROWS_IN_MARGIN) * LEGEND_SIZE * 1.55 / 72 / fig.get_figheight()
+            fig.subplots_adjust(bottom=fig.subplotpars.bottom + extra)
 
 
 def date_axis(ax: Axes, language: str) -> None:
