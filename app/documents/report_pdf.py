@@ -183,13 +183,13 @@ def render_report(
     with db.read() as session:
         client = client_service.get_client(session, client_ref)
         agency = agency_service.agency(session)
-        today = now.astimezone(ZoneInfo(client.timezone)).date()  # the client's day
+        zone = ZoneInfo(client.timezone)
+        today = now.astimezone(zone).date()  # the client's day
         data = dashboard_data(session, client.id, period, today=today, now=now)
         commentary = get_commentary(session, client.id, month)
         nxt = period.shifted(1)
         plan = sources.planned_posts(session, client.id, nxt.start, nxt.end, client.timezone) or []
         rules = rules_in_force(session, client.id, now)  # read once, for both review periods
-        zone = ZoneInfo(client.timezone)
         team = report_team.gather(session, client, period, include_team)
         competitors = comparison(session, client.id, period.start, period.end)
         reviews = review_stats(session, client.id, period.start, period.end, rules=rules)

@@ -44,9 +44,12 @@ def area(sqlite_db, open_calendar):
     yield open_calendar(info, dt.date(2026, 2, 10))
 
 
-def _open(qtbot, area, db, tmp_path, networks=("google", "mastodon")):
+def _open(qtbot, area, db, tmp_path, networks=("google", "mastodon"), attached=None):
+    """The editor of a new post to ``networks`` showing one file (``attached``, default a
+    photo): (media id, post id, editor)."""
+    attached = attached or _png(tmp_path / "pivoines.png")
     with db.session() as s:
-        media = posts_media.store_media(s, area.client.id, _png(tmp_path / "pivoines.png"))
+        media = posts_media.store_media(s, area.client.id, attached)
         p = posts.create_post(
             s,
             area.client.id,
@@ -280,20 +283,7 @@ def test_a_session_that_only_described_a_picture_is_one_step_and_keeps_a_later_d
 def _open_video(qtbot, area, db, tmp_path, networks):
     clip = tmp_path / "fournil.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"0" * 100)
-    with db.session() as s:
-        video = posts_media.store_media(s, area.client.id, clip)
-        p = posts.create_post(
-            s,
-            area.client.id,
-            planned_at=dt.datetime(2026, 2, 10, 18, 15, tzinfo=PARIS),
-            title="Fournil",
-            variants=[VariantInput(n, "Le fournil", media=(video.id,)) for n in networks],
-        )
-    with qtbot.waitSignal(area.loaded, timeout=10000):
-        area.reload()
-    view = area.month_view
-    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.chip_rect(p.id).center())
-    return wait_editor(qtbot, area)
+    return _open(qtbot, area, db, tmp_path, networks, attached=clip)[2]
 
 
 def test_a_video_on_a_network_that_takes_descriptions_for_photos_only_is_not_asked_for_one(

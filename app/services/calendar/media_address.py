@@ -139,7 +139,12 @@ def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]
         infos = socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         return []  # not resolved: the request itself says the server could not be reached
-    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+    return [_ip(info[4][0]) for info in infos]
+
+
+def _ip(text: object) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """An address as the socket layer gives it (an IPv6 one may end in "%scope")."""
+    return ipaddress.ip_address(str(text).split("%", 1)[0])
 
 
 def _public_only(request: httpx.Request) -> None:
@@ -155,7 +160,7 @@ def _connected_to_public(response: httpx.Response) -> None:
     stream = response.extensions.get("network_stream")
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if isinstance(peer, tuple) and peer:
-        _refuse_private(ipaddress.ip_address(str(peer[0]).split("%", 1)[0]))
+        _refuse_private(_ip(peer[0]))
 
 
 def _refuse_private(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:

@@ -333,7 +333,7 @@ def post_totals(session: Session, client_id: int, start: dt.date, end: dt.date) 
     for network, ext, published_at, text, url, *numbers in rows:
         entry = acc.get((network, ext))
         if entry is None:
-            entry = acc[(network, ext)] = [None, "", "", 0, 0, 0, 0, 0]
+            entry = acc[(network, ext)] = [None, "", "", *(0 for _ in POST_FIELDS)]
         entry[0] = entry[0] or published_at
         entry[1] = entry[1] or text
         entry[2] = entry[2] or url
